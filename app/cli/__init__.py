@@ -1,0 +1,1 @@
+"""The ``bwv`` command line. Qt-free; drives ``app.core`` directly."""

@@ -1,0 +1,66 @@
+"""``bwv audit``: verify the hash chain and export a case's trail."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.cli.context import Context
+from app.core import audit, cases
+from app.core.errors import ConflictError, MediaError
+from app.core.models import AuditEvent
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("audit", help="verify or export the tamper-evident audit trail")
+    s = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    ve = s.add_parser("verify", help="check the hash chain end to end",
+                      description="Walk the audit trail's hash chain. Prints OK with the count "
+                                  "and head hash, or the first broken event and why (edited, "
+                                  "deleted, reordered, inserted). Exit status 1 when broken.")
+    ve.set_defaults(handler=run_verify)
+    ex = s.add_parser("export", help="write a case's audit trail as CSV or JSON Lines")
+    scope = ex.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--case", metavar="REF", help="events of this case and its footage")
+    scope.add_argument("--all", action="store_true", help="the whole trail")
+    ex.add_argument("--format", required=True, choices=["csv", "jsonl"])
+    ex.add_argument("-o", "--output", type=Path, metavar="FILE",
+                    help="file to write (default: standard output)")
+    ex.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    ex.set_defaults(handler=run_export)
+
+
+def run_verify(ctx: Context, args: argparse.Namespace) -> int:
+    report = audit.verify(ctx.store)
+    if report.ok:
+        print(f"OK: {report.count} events, chain intact. Head {report.head_hash}")
+        return 0
+    print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
+    return 1
+
+
+def run_export(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.store.read() as session:
+        if args.all:
+            events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
+        else:
+            events = audit.case_events(session, cases.get_case(session, args.case).id)
+    if args.output is None:
+        audit.write_events(events, sys.stdout, args.format)
+        return 0
+    out: Path = args.output
+    if out.exists() and not args.force:
+        raise ConflictError(f"{out} already exists; use --force to overwrite it.")
+    tmp = out.with_name(out.name + ".partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            n = audit.write_events(events, fh, args.format)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise MediaError(f"{out}: cannot write ({exc.strerror or exc}).") from None
+    print(f"Wrote {n} events to {out}.", file=sys.stderr)
+    return 0

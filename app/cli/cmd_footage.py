@@ -1,0 +1,76 @@
+"""``bwv footage``: list, show, verify originals, and switch the evidential status."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.context import Context
+from app.cli.formatting import footage_details, footage_rows
+from app.cli.progress import ByteBar
+from app.core import footage
+from app.core.footage import OriginalCheck, VerifyStatus
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("footage", help="list, show and verify ingested footage",
+                       description="Work with ingested footage. FOOTAGE is a number (12) "
+                                   "or a SHA-256 prefix of at least 8 hex digits.")
+    s = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    ls = s.add_parser("list", help="list footage")
+    ls.add_argument("--case", metavar="REF", help="only footage linked to this case")
+    ls.add_argument("--search", metavar="TEXT", help="match file name, device or officer id")
+    ls.set_defaults(handler=run_list)
+    sh = s.add_parser("show", help="show everything known about one footage item")
+    sh.add_argument("footage", metavar="FOOTAGE")
+    sh.set_defaults(handler=run_show)
+    ve = s.add_parser("verify", help="re-hash originals and report any changed or missing",
+                      description="Re-hash every original (or a case's) and compare with the "
+                                  "SHA-256 recorded at ingest. Exit status 1 if any changed, "
+                                  "vanished or cannot be read.")
+    ve.add_argument("--case", metavar="REF", help="only footage linked to this case")
+    ve.set_defaults(handler=run_verify)
+    ev = s.add_parser("evidential", help="mark footage evidential (kept) or not",
+                      description="Evidential footage is kept; turning it off restores its "
+                                  "retention date. The change and its reason are audited.")
+    ev.add_argument("footage", metavar="FOOTAGE")
+    ev.add_argument("state", choices=["on", "off"])
+    ev.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
+    ev.set_defaults(handler=run_evidential)
+
+
+def run_list(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.store.read() as session:
+        items = footage.list_footage(session, args.case, args.search)
+    print(footage_rows(items) if items else "No footage.")
+    return 0
+
+
+def run_show(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.store.read() as session:
+        print(footage_details(footage.show_footage(session, args.footage)))
+    return 0
+
+
+def run_verify(ctx: Context, args: argparse.Namespace) -> int:
+    with ByteBar() as bar:
+        def report(check: OriginalCheck) -> None:
+            mark = "OK     " if check.status is VerifyStatus.OK else "PROBLEM"
+            bar.write(f"{mark} #{check.footage_id} {check.message}")
+            bar.start("hashing")
+
+        bar.start("hashing")
+        checks = footage.verify_originals(ctx.store, ctx.user_name, args.case, progress=bar,
+                                          on_result=report)
+    bad = [c for c in checks if c.status is not VerifyStatus.OK]
+    print(f"Verified {len(checks)} originals: {len(checks) - len(bad)} unchanged, "
+          f"{len(bad)} with problems.")
+    return 1 if bad else 0
+
+
+def run_evidential(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.acting() as (session, actor):
+        rec = footage.set_evidential(session, actor, args.footage, args.state == "on",
+                                     args.reason, ctx.settings.retention_days)
+    state = "evidential (kept)" if rec.evidential else "not evidential"
+    print(f"Footage #{rec.id} is now {state}.")
+    return 0

@@ -1,0 +1,100 @@
+"""Entry point of ``bwv``: parses arguments, runs one command, and never shows a traceback.
+
+Exit status: 0 success, 1 the command ran but found problems (failed files, broken chain),
+2 the request could not be carried out (bad input, unknown case ...), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli import cmd_audit, cmd_case, cmd_flag, cmd_footage, cmd_ingest, cmd_user
+from app.cli.context import Context
+from app.core.database import current_revision
+from app.core.errors import BwvError, Cancelled
+from app.core.logs import setup_logging
+
+log = logging.getLogger("app.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="bwv",
+        description="BWV Studio command line: ingest body-worn video into the evidence store, "
+                    "manage cases and flags, and verify the tamper-evident audit trail.",
+        epilog="Environment: BWV_DATABASE_URL selects the database (default: SQLite in the "
+               "user data folder); BWV_USER names the acting user (default: your login name). "
+               "Run 'bwv COMMAND --help' for each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"bwv {__version__}")
+    parser.add_argument("--database", metavar="URL",
+                        help="SQLAlchemy database URL (overrides BWV_DATABASE_URL and settings)")
+    parser.add_argument("--user", metavar="NAME", help="act as this user (overrides BWV_USER)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=_Parser)
+    for module in (cmd_ingest, cmd_footage, cmd_case, cmd_flag, cmd_user, cmd_audit):
+        module.register(sub)
+    info = sub.add_parser("info", help="show version, database, data and log locations")
+    info.set_defaults(handler=run_info)
+    return parser
+
+
+def run_info(ctx: Context, args: argparse.Namespace) -> int:
+    from app.core.settings import config_dir, log_dir
+
+    store = ctx.store
+    print(f"BWV Studio {__version__}")
+    print(f"Database:   {store.display_url} (schema {current_revision(store.engine)})")
+    print(f"Store id:   {store.store_id}")
+    print(f"Data:       {ctx.settings.data_path}")
+    print(f"Settings:   {config_dir() / 'settings.json'}")
+    print(f"Logs:       {log_dir()}")
+    print(f"User:       {ctx.user_name}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        log_file = setup_logging()
+    except OSError:
+        log_file = None
+    ctx: Context | None = None
+    try:
+        ctx = Context.from_args(args)
+        return int(args.handler(ctx, args))
+    except Cancelled:
+        print("Cancelled.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which closed early
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("\nInterrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except BwvError as exc:
+        print(f"bwv: error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        log.exception("unexpected error in bwv %s", args.command)
+        where = f" Details are in {log_file}." if log_file else ""
+        print(f"bwv: internal error: {exc.__class__.__name__}: {exc}.{where}", file=sys.stderr)
+        return 2
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""The tamper-evident audit trail: a SHA-256 hash chain in the ``audit_events`` table.
+
+Each event's hash covers a canonical JSON serialisation of its content and the previous
+event's hash. The sequence number orders events but is not hashed, so a reorder shows as a
+broken link rather than as an edit. Database triggers refuse UPDATE and DELETE; ``verify``
+catches anyone who bypasses them (edited, deleted, reordered or inserted events).
+
+The chain alone cannot notice its newest events being cut off, so after every commit the
+head (sequence number and hash) is written to a *witness* file in the data directory, keyed
+by the store's random id. ``verify`` compares the chain with that witness.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.core.errors import InvalidInputError
+from app.core.models import AuditEvent, case_footage
+
+if TYPE_CHECKING:
+    from app.core.database import Store
+
+GENESIS_HASH = "0" * 64
+EXPORT_FIELDS = (
+    "seq", "occurred_at", "actor", "action", "object_type", "object_id",
+    "case_id", "footage_id", "details", "prev_hash", "hash",
+)
+
+
+def canonical_json(value: Any) -> str:
+    """The one serialisation used for hashing: sorted keys, no spaces, UTF-8."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(event: AuditEvent) -> str:
+    """Recompute an event's hash from its stored content."""
+    payload = {
+        "v": 1,
+        "occurred_at": event.occurred_at,
+        "actor": event.actor,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "case_id": event.case_id,
+        "footage_id": event.footage_id,
+        "details": event.details,
+        "prev_hash": event.prev_hash,
+    }
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+def _timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def record(
+    session: Session,
+    actor: str,
+    action: str,
+    object_type: str,
+    object_id: int | str,
+    details: dict[str, Any] | None = None,
+    *,
+    case_id: int | None = None,
+    footage_id: int | None = None,
+) -> AuditEvent:
+    """Append one event in the caller's transaction (so it commits with the change itself)."""
+    last = session.scalars(
+        select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1).with_for_update()
+    ).first()
+    event = AuditEvent(
+        seq=(last.seq + 1) if last else 1,
+        occurred_at=_timestamp(),
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        case_id=case_id,
+        footage_id=footage_id,
+        details=canonical_json(details or {}),
+        prev_hash=last.hash if last else GENESIS_HASH,
+    )
+    event.hash = event_hash(event)
+    session.add(event)
+    session.flush()
+    return event
+
+
+# --- verification -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """Outcome of :func:`verify`. ``problem`` is None when the chain is intact."""
+
+    count: int
+    head_hash: str
+    problem: str | None = None
+    kind: str | None = None  # edited | deleted | reordered | inserted | renumbered | truncated
+    seq: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def _classify_break(session: Session, event: AuditEvent, prev: AuditEvent | None) -> ChainReport:
+    """Explain why ``event`` does not link to ``prev``."""
+    count = session.query(AuditEvent).count()
+    target = session.scalars(
+        select(AuditEvent).where(AuditEvent.hash == event.prev_hash)
+    ).first()
+    if event.prev_hash == GENESIS_HASH or (target is not None and target.seq > event.seq):
+        return ChainReport(
+            count, "", kind="reordered", seq=event.seq,
+            problem=f"Event #{event.seq} is out of order: it should come after event "
+                    f"#{target.seq if target else 0}, not after event #{prev.seq if prev else 0}.",
+        )
+    if target is not None and prev is not None and prev.prev_hash == event.prev_hash:
+        return ChainReport(
+            count, "", kind="inserted", seq=prev.seq,
+            problem=f"Event #{prev.seq} was inserted: it is not part of the original chain "
+                    f"(event #{event.seq} follows event #{target.seq} directly).",
+        )
+    if target is not None:
+        return ChainReport(
+            count, "", kind="deleted", seq=event.seq,
+            problem=f"Events between #{target.seq} and #{event.seq} are missing or were "
+                    f"replaced (event #{event.seq} links to event #{target.seq}).",
+        )
+    after = prev.seq if prev else 0
+    return ChainReport(
+        count, "", kind="deleted", seq=event.seq,
+        problem=f"The event before #{event.seq} is missing: it links to an event that no "
+                f"longer exists (deleted, or edited and re-hashed), after event #{after}.",
+    )
+
+
+def verify(store: Store) -> ChainReport:
+    """Walk the whole chain and compare its head with this computer's witness."""
+    with store.read() as session:
+        prev: AuditEvent | None = None
+        expected_seq = 1
+        count = 0
+        for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(500):
+            if event_hash(event) != event.hash:
+                return ChainReport(
+                    count, "", kind="edited", seq=event.seq,
+                    problem=f"Event #{event.seq} ({event.action}) was edited: its content no "
+                            "longer matches its hash.",
+                )
+            expected_prev = prev.hash if prev else GENESIS_HASH
+            if event.prev_hash != expected_prev:
+                return _classify_break(session, event, prev)
+            if event.seq != expected_seq:
+                return ChainReport(
+                    count, "", kind="renumbered", seq=event.seq,
+                    problem=f"Sequence numbers were altered: expected #{expected_seq}, found "
+                            f"#{event.seq} (the chain links are intact).",
+                )
+            prev, expected_seq, count = event, expected_seq + 1, count + 1
+        head = prev.hash if prev else GENESIS_HASH
+        witness = read_witness(store)
+        if witness is not None:
+            w_seq, w_hash = int(witness["seq"]), str(witness["hash"])
+            if count < w_seq:
+                return ChainReport(
+                    count, head, kind="truncated", seq=count + 1,
+                    problem=f"The newest events were deleted: this computer saw event #{w_seq}, "
+                            f"but the trail ends at #{count}.",
+                )
+            witnessed = session.get(AuditEvent, w_seq) if w_seq else None
+            if witnessed is not None and witnessed.hash != w_hash:
+                return ChainReport(
+                    count, head, kind="edited", seq=w_seq,
+                    problem=f"The trail was rewritten: event #{w_seq} differs from the one this "
+                            "computer saw.",
+                )
+        return ChainReport(count, head)
+
+
+# --- witness ------------------------------------------------------------------------------
+
+
+def witness_path(store: Store) -> Path:
+    return store.data_dir / "audit-witness" / f"{store.store_id}.json"
+
+
+def read_witness(store: Store) -> dict[str, Any] | None:
+    path = witness_path(store)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return None  # a damaged witness is ignored; the chain check still stands
+    return data if isinstance(data, dict) else None
+
+
+def update_witness(store: Store) -> None:
+    """Record the chain head outside the database, if it moved forward."""
+    if not getattr(store, "store_id", None):
+        return
+    with store.read() as session:
+        head = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
+    if head is None:
+        return
+    old = read_witness(store)
+    if old is not None and int(old.get("seq", 0)) >= head.seq:
+        return
+    path = witness_path(store)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"seq": head.seq, "hash": head.hash}), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the witness is a second line of defence; never fail a saved change over it
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def case_events(session: Session, case_id: int) -> list[AuditEvent]:
+    """Events about the case itself or any footage linked to it, in chain order."""
+    footage_ids = select(case_footage.c.footage_id).where(case_footage.c.case_id == case_id)
+    stmt = (
+        select(AuditEvent)
+        .where(or_(AuditEvent.case_id == case_id, AuditEvent.footage_id.in_(footage_ids)))
+        .order_by(AuditEvent.seq)
+    )
+    return list(session.scalars(stmt))
+
+
+def event_as_dict(event: AuditEvent) -> dict[str, Any]:
+    return {name: getattr(event, name) for name in EXPORT_FIELDS}
+
+
+def write_events(events: Iterable[AuditEvent], out: TextIO, fmt: str) -> int:
+    """Write events as ``csv`` or ``jsonl``; return how many were written."""
+    if fmt not in ("csv", "jsonl"):
+        raise InvalidInputError(f"Unknown format {fmt!r}: use csv or jsonl.")
+    n = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for event in events:
+            writer.writerow(event_as_dict(event))
+            n += 1
+    else:
+        for event in events:
+            row = event_as_dict(event)
+            row["details"] = json.loads(event.details)
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n

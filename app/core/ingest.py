@@ -1,0 +1,184 @@
+"""Ingest: hash an original while streaming, probe it, and record it with an audit event.
+
+Originals are only ever read. A file whose hash is already stored is linked, not duplicated.
+One bad file never stops the rest: each gets its own :class:`IngestResult`.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.core import audit, cases
+from app.core.database import Store
+from app.core.errors import BwvError, Cancelled, MediaError
+from app.core.hashing import sha256_file
+from app.core.models import Footage, utcnow
+from app.core.probe import probe
+from app.core.progress import CancelToken, ProgressFn, no_progress
+from app.core.retention import retention_until
+from app.core.users import resolve_actor
+
+log = logging.getLogger(__name__)
+
+VIDEO_SUFFIXES = frozenset({
+    ".mp4", ".m4v", ".mov", ".avi", ".mkv", ".mts", ".m2ts", ".ts", ".3gp", ".wmv", ".webm",
+    ".mpg", ".mpeg", ".asf", ".mxf", ".flv",
+})
+
+
+class IngestStatus(enum.StrEnum):
+    INGESTED = "ingested"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: Path
+    status: IngestStatus
+    message: str
+    footage_id: int | None = None
+    sha256: str | None = None
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders searched recursively for video files (hidden ones skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in VIDEO_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def ingest_paths(
+    store: Store,
+    actor_name: str,
+    paths: Iterable[Path],
+    *,
+    case_ref: str | None = None,
+    retention_days: int = 31,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    on_file: Callable[[Path, int, int], None] | None = None,
+    on_result: Callable[[IngestResult], None] | None = None,
+) -> list[IngestResult]:
+    """Ingest files and folders. ``progress`` counts bytes hashed within the current file.
+
+    ``on_file(path, i, n)`` announces each file; ``on_result`` reports each outcome.
+    Raises :class:`Cancelled` between files or chunks if ``cancel`` is set.
+    """
+    files = expand_paths(paths)
+    if case_ref is not None:  # fail before hashing anything if the case does not exist
+        with store.read() as session:
+            cases.get_case(session, case_ref)
+    results: list[IngestResult] = []
+    for i, path in enumerate(files):
+        if on_file is not None:
+            on_file(path, i, len(files))
+        try:
+            result = _ingest_one(store, actor_name, path, case_ref, retention_days,
+                                 progress, cancel)
+        except Cancelled:
+            raise
+        except BwvError as exc:
+            result = IngestResult(path, IngestStatus.FAILED, str(exc))
+        except Exception as exc:  # a bug must not lose the other files' results
+            log.exception("ingest of %s failed", path)
+            result = IngestResult(path, IngestStatus.FAILED, f"{path}: unexpected error ({exc}).")
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return results
+
+
+def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
+                retention_days: int, progress: ProgressFn,
+                cancel: CancelToken | None) -> IngestResult:
+    try:
+        stat_before = path.stat()
+    except FileNotFoundError:
+        raise MediaError(f"{path}: file not found.") from None
+    except PermissionError:
+        raise MediaError(f"{path}: permission denied (cannot reach the file).") from None
+    except OSError as exc:
+        raise MediaError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    if stat_before.st_size == 0 and path.is_file():
+        raise MediaError(f"{path}: the file is empty (0 bytes).")
+    digest = sha256_file(path, progress, cancel)
+
+    with store.read() as session:
+        existing_id = session.scalar(select(Footage.id).where(Footage.sha256 == digest))
+    if existing_id is not None:
+        with store.transaction() as session:
+            actor = resolve_actor(session, actor_name)
+            linked = ""
+            if case_ref is not None:
+                if cases.link_footage(session, actor, case_ref, existing_id):
+                    linked = f", linked to case {case_ref}"
+                else:
+                    linked = f", already in case {case_ref}"
+        return IngestResult(path, IngestStatus.DUPLICATE,
+                            f"{path}: already ingested as footage #{existing_id}{linked}.",
+                            existing_id, digest)
+
+    info = probe(path, cancel)
+    if path.stat().st_mtime_ns != stat_before.st_mtime_ns:
+        raise MediaError(f"{path}: the file changed while it was being ingested; try again.")
+    now = utcnow()
+    with store.transaction() as session:
+        actor = resolve_actor(session, actor_name)
+        footage = Footage(
+            original_path=str(path.resolve()),
+            file_name=path.name,
+            sha256=digest,
+            size_bytes=stat_before.st_size,
+            file_mtime_ns=stat_before.st_mtime_ns,
+            container=info.container,
+            video_codec=info.video_codec,
+            audio_codecs=info.audio_codecs,
+            width=info.width,
+            height=info.height,
+            rotation=info.rotation,
+            fps=info.fps,
+            variable_frame_rate=info.variable_frame_rate,
+            frame_count=info.frame_count,
+            duration_s=info.duration_s,
+            audio_streams=info.audio_streams,
+            media_metadata=info.metadata,
+            recorded_at=info.recorded_at,
+            device_id=info.device_id,
+            officer_id=info.officer_id,
+            ingested_at=now,
+            ingested_by_id=actor.id,
+            retention_until=retention_until(info.recorded_at, now, retention_days, False),
+            evidential=False,
+        )
+        session.add(footage)
+        session.flush()
+        audit.record(session, actor.name, "footage.ingest", "footage", footage.id, {
+            "path": footage.original_path, "sha256": digest, "size_bytes": footage.size_bytes,
+            "frame_count": info.frame_count, "duration_s": info.duration_s,
+            "retention_until": footage.retention_until.isoformat()
+            if footage.retention_until else None,
+        }, footage_id=footage.id)
+        if case_ref is not None:
+            cases.link_footage(session, actor, case_ref, footage.id)
+        footage_id = footage.id
+    return IngestResult(
+        path, IngestStatus.INGESTED,
+        f"{path}: ingested as footage #{footage_id} ({info.frame_count} frames, "
+        f"{info.duration_s:.1f} s, {info.width}x{info.height} {info.video_codec}).",
+        footage_id, digest,
+    )

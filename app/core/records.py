@@ -1,0 +1,101 @@
+"""Plain, immutable copies of stored rows that services hand to the CLI and the UI.
+
+A SQLAlchemy object never leaves its session's thread; these records can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from app.core.models import Case, CaseStatus, CaseType, Flag, FlagCategory, Footage, Role, User
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    id: int
+    name: str
+    role: Role
+    active: bool
+
+    @classmethod
+    def of(cls, u: User) -> UserRecord:
+        return cls(u.id, u.name, u.role, u.active)
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    id: int
+    reference: str
+    title: str
+    case_type: CaseType
+    status: CaseStatus
+    created_at: datetime
+    deadline: date | None
+    footage_ids: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, c: Case) -> CaseRecord:
+        return cls(c.id, c.reference, c.title, c.case_type, c.status, c.created_at, c.deadline,
+                   tuple(f.id for f in c.footage))
+
+
+@dataclass(frozen=True)
+class FootageRecord:
+    id: int
+    original_path: str
+    file_name: str
+    sha256: str
+    size_bytes: int
+    container: str
+    video_codec: str
+    audio_codecs: str
+    width: int
+    height: int
+    rotation: int
+    fps: float
+    variable_frame_rate: bool
+    frame_count: int
+    duration_s: float
+    recorded_at: datetime | None
+    device_id: str | None
+    officer_id: str | None
+    ingested_at: datetime
+    ingested_by: str | None
+    retention_until: datetime | None
+    evidential: bool
+    audio_streams: list[dict[str, Any]] = field(default_factory=list)
+    case_refs: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, f: Footage, ingested_by: str | None = None) -> FootageRecord:
+        return cls(
+            f.id, f.original_path, f.file_name, f.sha256, f.size_bytes, f.container,
+            f.video_codec, f.audio_codecs, f.width, f.height, f.rotation, f.fps,
+            f.variable_frame_rate, f.frame_count, f.duration_s, f.recorded_at, f.device_id,
+            f.officer_id, f.ingested_at, ingested_by, f.retention_until, f.evidential,
+            list(f.audio_streams), tuple(c.reference for c in f.cases),
+        )
+
+
+@dataclass(frozen=True)
+class FlagRecord:
+    id: int
+    footage_id: int
+    start_time_s: float
+    start_frame: int
+    end_time_s: float | None
+    end_frame: int | None
+    category: FlagCategory
+    label: str
+    note: str
+    author: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, f: Flag) -> FlagRecord:
+        return cls(f.id, f.footage_id, f.start_time_s, f.start_frame, f.end_time_s, f.end_frame,
+                   f.category, f.label, f.note, f.author.name if f.author else None,
+                   f.created_at, f.updated_at)

@@ -1,0 +1,13 @@
+"""Retention dates: non-evidential footage is kept N days (default 31) after recording."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+
+def retention_until(recorded_at: datetime | None, ingested_at: datetime, days: int,
+                    evidential: bool) -> datetime | None:
+    """When the footage becomes due for deletion; ``None`` when it is evidential."""
+    if evidential:
+        return None
+    return (recorded_at or ingested_at) + timedelta(days=days)

@@ -1,0 +1,73 @@
+"""The one error path of the app: log the details, show a non-fatal dialog with "Copy details"."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorDialog", text)
+
+
+def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
+    """Tell the user what went wrong; details (a traceback) go behind a button and a copy."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("BWV Studio"))
+    box.setText(message)
+    if details:
+        box.setDetailedText(details)
+        copy = box.addButton(tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.disconnect()
+        copy.clicked.connect(
+            lambda: QApplication.clipboard().setText(f"{message}\n\n{details}"))
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+class _Relay(QObject):
+    """Carries errors raised in other threads to the UI thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending: list[tuple[str, str]] = []
+
+    @Slot()
+    def flush(self) -> None:
+        while self.pending:
+            message, details = self.pending.pop(0)
+            show_error(QApplication.activeWindow(), message, details)
+
+
+_relay: _Relay | None = None
+
+
+def install_excepthooks() -> None:
+    """Route uncaught exceptions (any thread) to the log and a dialog instead of a crash."""
+    global _relay
+    _relay = _Relay()
+
+    def handle(exc_type: type[BaseException], exc: BaseException,
+               tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("uncaught exception\n%s", details)
+        assert _relay is not None
+        _relay.pending.append(
+            (tr("Something went wrong: {0}").format(f"{exc_type.__name__}: {exc}"), details))
+        QMetaObject.invokeMethod(_relay, "flush", Qt.ConnectionType.QueuedConnection)
+
+    sys.excepthook = handle
+    threading.excepthook = lambda a: handle(a.exc_type, a.exc_value or Exception(),
+                                            a.exc_traceback)

@@ -1,0 +1,170 @@
+"""The library: every ingested footage item in a sortable, filterable table."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from app.core import footage
+from app.core.database import Store
+from app.core.progress import CancelToken
+from app.core.records import FootageRecord
+from app.core.timecode import format_time
+from app.ui.workers import Job, db_pool
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FootageTableModel(QAbstractTableModel):
+    """Rows of :class:`FootageRecord`; ``Qt.UserRole`` returns the record itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FootageRecord] = []
+        self._headers = [self.tr("#"), self.tr("File"), self.tr("Duration"), self.tr("Frames"),
+                         self.tr("Size"), self.tr("Recorded"), self.tr("Retention"),
+                         self.tr("Cases")]
+
+    def set_rows(self, rows: list[FootageRecord]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        rec = self._rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return rec
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(rec, index.column())
+        if role == SORT_ROLE:
+            return self._sort_key(rec, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return f"{rec.original_path}\nSHA-256 {rec.sha256}"
+        return None
+
+    def _display(self, rec: FootageRecord, column: int) -> str:
+        match column:
+            case 0:
+                return str(rec.id)
+            case 1:
+                return rec.file_name
+            case 2:
+                return format_time(rec.duration_s)
+            case 3:
+                return str(rec.frame_count)
+            case 4:
+                return f"{rec.width}×{rec.height}"
+            case 5:
+                return rec.recorded_at.strftime("%Y-%m-%d %H:%M") if rec.recorded_at else "–"
+            case 6:
+                return self._retention(rec)
+            case _:
+                return ", ".join(rec.case_refs)
+
+    @staticmethod
+    def _sort_key(rec: FootageRecord, column: int) -> Any:
+        keys: list[Any] = [rec.id, rec.file_name.lower(), rec.duration_s, rec.frame_count,
+                           rec.width * rec.height,
+                           rec.recorded_at.timestamp() if rec.recorded_at else 0.0,
+                           rec.retention_until.timestamp() if rec.retention_until else 1e18,
+                           ", ".join(rec.case_refs)]
+        return keys[column]
+
+    def _retention(self, rec: FootageRecord) -> str:
+        if rec.evidential:
+            return self.tr("Kept (evidential)")
+        if rec.retention_until is None:
+            return "–"
+        days = (rec.retention_until - datetime.now(UTC)).days
+        if days < 0:
+            return self.tr("Overdue")
+        return self.tr("%n day(s) left", "", days)
+
+
+class LibraryPanel(QWidget):
+    """Table of footage with a filter box; loads rows in the database worker."""
+
+    loaded = Signal(int)
+    load_failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._job: Job | None = None
+        self.model = FootageTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by file, case, date…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel(self)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+
+    def refresh(self) -> None:
+        """Reload the footage list off the UI thread."""
+        if self._job is not None and self._job.running:
+            return
+        self.status.setText(self.tr("Loading…"))
+        store = self._store
+
+        def load(_progress: object, _cancel: CancelToken) -> list[FootageRecord]:
+            with store.read() as session:
+                return footage.list_footage(session)
+
+        job = Job(load, self)
+        job.finished.connect(self._on_loaded)
+        job.failed.connect(self._on_failed)
+        self._job = job
+        job.start(db_pool())
+
+    def _on_loaded(self, rows: list[FootageRecord]) -> None:
+        self.model.set_rows(rows)
+        self.status.setText(self.tr("%n footage item(s)", "", len(rows)))
+        self.loaded.emit(len(rows))
+
+    def _on_failed(self, message: str, _details: str) -> None:
+        self.status.setText(self.tr("Could not load the library: {0}").format(message))
+        self.load_failed.emit(message)

@@ -1,0 +1,60 @@
+"""The main window: assembles panels and actions, nothing more."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from app import __version__
+from app.core.database import Store
+from app.core.settings import Settings
+from app.ui.library_panel import LibraryPanel
+from app.ui.resources import app_icon
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.setWindowTitle(self.tr("BWV Studio"))
+        self.setWindowIcon(app_icon())
+        self.library = LibraryPanel(store, self)
+        self.setCentralWidget(self.library)
+        self._build_actions()
+        self.statusBar().showMessage(self.tr("Database: {0}").format(store.display_url))
+        self._restore_geometry()
+        self.library.refresh()
+
+    def _build_actions(self) -> None:
+        self.refresh_action = QAction(self.tr("&Refresh library"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.library.refresh)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("&About BWV Studio"), self)
+        self.about_action.triggered.connect(self._about)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.refresh_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About BWV Studio"), self.tr(
+            "BWV Studio {0}\nOffline redaction and disclosure of body-worn video.\n"
+            "Database: {1}").format(__version__, self.store.display_url))
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 700)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

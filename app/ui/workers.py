@@ -1,0 +1,93 @@
+"""Running core functions off the UI thread, with throttled progress, cancel and one outcome.
+
+Two pools: ``db_pool`` has one thread so database work is serialised (a SQLAlchemy session
+never crosses threads); ``job_pool`` runs long jobs (hashing, detection, export).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.core.errors import BwvError, Cancelled
+from app.core.progress import CancelToken
+
+log = logging.getLogger(__name__)
+PROGRESS_INTERVAL_S = 0.1
+
+_db_pool: QThreadPool | None = None
+
+
+def db_pool() -> QThreadPool:
+    global _db_pool
+    if _db_pool is None:
+        _db_pool = QThreadPool()
+        _db_pool.setMaxThreadCount(1)
+    return _db_pool
+
+
+def job_pool() -> QThreadPool:
+    return QThreadPool.globalInstance()
+
+
+class Job(QObject):
+    """A unit of work; connect to its signals, then :meth:`start` it.
+
+    ``fn(progress, cancel)`` runs in a worker thread. Exactly one of ``finished``, ``failed``
+    (message, details) or ``cancelled`` is emitted, on the UI thread.
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str, str)
+    cancelled = Signal()
+
+    def __init__(self, fn: Callable[[Callable[[int, int], None], CancelToken], Any],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self.token = CancelToken()
+        self._last_emit = 0.0
+        self.running = False
+
+    def _report(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last_emit >= PROGRESS_INTERVAL_S or (total and done >= total):
+            self._last_emit = now
+            self.progress.emit(done, total)
+
+    def _run(self) -> None:
+        try:
+            result = self._fn(self._report, self.token)
+        except Cancelled:
+            self.cancelled.emit()
+        except BwvError as exc:
+            self.failed.emit(str(exc), "")
+        except Exception as exc:
+            log.exception("background job failed")
+            self.failed.emit(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
+        else:
+            self.finished.emit(result)
+        finally:
+            self.running = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self.running = True
+        (pool or job_pool()).start(_Runnable(self._run))
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def run(self) -> None:
+        self._fn()

@@ -1,0 +1,103 @@
+"""Shared fixtures: isolated settings and data folders, a real SQLite store, test media."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+TESTDATA = Path(os.environ.get("BWV_TESTDATA", REPO.parent / "shared" / "testdata"))
+VIDEOS = TESTDATA / "videos"
+
+# Frame counts from shared/testdata/SOURCES.md (counted by decoding, not container guesses).
+EXPECTED_FRAMES = {
+    "intel_face-demographics-walking.mp4": 35,
+    "intel_face-demographics-walking-and-pause.mp4": 41,
+    "intel_head-pose-face-detection-female-and-male.mp4": 56,
+    "mmaction2_demo.mp4": 280,
+    "pyfeat_WolfgangLanger_Pexels.mp4": 472,
+    "pyfeat_single_face.mp4": 72,
+    "pyfeat_face_noface.mov": 169,
+    "pyfeat_no_face.mp4": 95,
+}
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data, config and log folders and a known user."""
+    home = tmp_path / "bwv-home"
+    monkeypatch.setenv("BWV_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("BWV_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("BWV_LOG_DIR", str(home / "logs"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg"))  # QSettings
+    monkeypatch.setenv("BWV_USER", "tester")
+    monkeypatch.delenv("BWV_DATABASE_URL", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+
+
+@pytest.fixture
+def store(db_url: str, isolated_env: Path) -> Iterator[object]:
+    from app.core.database import Store
+
+    s = Store(db_url, isolated_env / "data")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def videos() -> Path:
+    if not VIDEOS.is_dir():
+        pytest.skip(f"shared test data not found at {VIDEOS} (set BWV_TESTDATA)")
+    return VIDEOS
+
+
+def make_video(path: Path, frames: int = 12, size: tuple[int, int] = (64, 48), fps: int = 12,
+               rotation: int = 0, audio: bool = False, metadata: dict[str, str] | None = None,
+               codec: str = "libx264") -> Path:
+    """Write a small real H.264 MP4 with PyAV: a moving gradient, optional AAC tone."""
+    import av
+    import numpy as np
+
+    w, h = size
+    # use_metadata_tags keeps custom keys (device_id ...) that the MP4 muxer otherwise drops.
+    with av.open(str(path), "w", options={"movflags": "use_metadata_tags"}) as out:
+        if metadata:
+            out.metadata.update(metadata)
+        v = out.add_stream(codec, rate=fps)
+        v.width, v.height, v.pix_fmt = w, h, "yuv420p"
+        if rotation:
+            v.set_display_rotation(rotation)
+        a = out.add_stream("aac", rate=48000) if audio else None
+        for i in range(frames):
+            img = np.zeros((h, w, 3), np.uint8)
+            img[:, :, 0] = (np.arange(w) * 4 + i * 10) % 256
+            img[:, :, 1] = i * 15 % 256
+            frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+            frame.pts = i
+            frame.time_base = Fraction(1, fps)
+            out.mux(v.encode(frame))
+        out.mux(v.encode())
+        if a is not None:
+            samples = 48000 * frames // fps
+            t = np.arange(samples) / 48000
+            tone = (0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+            for start in range(0, samples, 1024):
+                chunk = tone[start:start + 1024]
+                af = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="flt",
+                                                layout="mono")
+                af.sample_rate = 48000
+                af.pts = start
+                out.mux(a.encode(af))
+            out.mux(a.encode())
+    return path

@@ -1,0 +1,156 @@
+"""The audit trail: every change is chained, and each kind of tampering is caught."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+from app.core import audit, cases, flags
+from app.core.database import Store
+from app.core.ingest import ingest_paths
+from app.core.models import AuditEvent
+from app.core.users import resolve_actor
+from tests.conftest import make_video
+
+
+def _seed(store: Store, n: int = 6) -> None:
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        for i in range(n):
+            audit.record(session, actor.name, "test.event", "thing", i, {"i": i, "note": "é"})
+
+
+def _drop_triggers(store: Store) -> None:
+    """A determined insider with direct database access can remove the triggers."""
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER audit_events_no_update"))
+        conn.execute(text("DROP TRIGGER audit_events_no_delete"))
+
+
+def _exec(store: Store, sql: str, **params: object) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(text(sql), params)
+
+
+def test_intact_chain_verifies(store: Store) -> None:
+    _seed(store)
+    report = audit.verify(store)
+    assert report.ok, report.problem
+    assert report.count == 7  # the automatic user creation + six events
+    with store.read() as session:
+        last = session.get(AuditEvent, 7)
+        assert last is not None and report.head_hash == last.hash
+
+
+def test_database_refuses_update_and_delete(store: Store) -> None:
+    _seed(store, 2)
+    with pytest.raises(DatabaseError, match="append-only"):
+        _exec(store, "UPDATE audit_events SET actor='x' WHERE seq=1")
+    with pytest.raises(DatabaseError, match="append-only"):
+        _exec(store, "DELETE FROM audit_events WHERE seq=1")
+    assert audit.verify(store).ok
+
+
+def test_edited_event_is_caught(store: Store) -> None:
+    _seed(store)
+    _drop_triggers(store)
+    _exec(store, "UPDATE audit_events SET details=:d WHERE seq=4", d='{"i":99,"note":"é"}')
+    report = audit.verify(store)
+    assert (report.kind, report.seq) == ("edited", 4)
+
+
+def test_deleted_event_is_caught(store: Store) -> None:
+    _seed(store)
+    _drop_triggers(store)
+    _exec(store, "DELETE FROM audit_events WHERE seq=3")
+    report = audit.verify(store)
+    assert (report.kind, report.seq) == ("deleted", 4)
+
+
+def test_reordered_events_are_caught(store: Store) -> None:
+    _seed(store)
+    _drop_triggers(store)
+    _exec(store, "UPDATE audit_events SET seq=-1 WHERE seq=3")
+    _exec(store, "UPDATE audit_events SET seq=3 WHERE seq=4")
+    _exec(store, "UPDATE audit_events SET seq=4 WHERE seq=-1")
+    report = audit.verify(store)
+    assert (report.kind, report.seq) == ("reordered", 3)
+
+
+def test_inserted_event_is_caught_even_with_a_valid_hash(store: Store) -> None:
+    _seed(store)
+    _drop_triggers(store)
+    with store.read() as session:
+        before = session.get(AuditEvent, 3)
+        assert before is not None
+        forged = AuditEvent(seq=4, occurred_at=before.occurred_at, actor="mallory",
+                            action="footage.evidential", object_type="footage", object_id="1",
+                            case_id=None, footage_id=1, details='{"evidential":false}',
+                            prev_hash=before.hash)
+        forged.hash = audit.event_hash(forged)  # the forger knows the algorithm
+    for seq in range(7, 3, -1):  # make room after event 3
+        _exec(store, "UPDATE audit_events SET seq=:new WHERE seq=:old", new=seq + 1, old=seq)
+    _exec(store, "INSERT INTO audit_events VALUES (:seq,:occurred_at,:actor,:action,"
+          ":object_type,:object_id,:case_id,:footage_id,:details,:prev_hash,:hash)",
+          **{c: getattr(forged, c) for c in audit.EXPORT_FIELDS})
+    report = audit.verify(store)
+    assert (report.kind, report.seq) == ("inserted", 4)
+
+
+def test_cut_off_newest_events_are_caught_by_the_witness(store: Store) -> None:
+    _seed(store)
+    _drop_triggers(store)
+    _exec(store, "DELETE FROM audit_events WHERE seq >= 6")
+    report = audit.verify(store)
+    assert report.kind == "truncated"
+    assert "#7" in (report.problem or "")
+
+
+def test_rewritten_chain_is_caught_by_the_witness(store: Store) -> None:
+    _seed(store, 2)
+    _drop_triggers(store)
+    with store.read() as session:
+        events = list(session.query(AuditEvent).order_by(AuditEvent.seq))
+    prev = audit.GENESIS_HASH
+    for e in events:  # recompute every hash after editing the first event
+        if e.seq == 1:
+            e.actor = "mallory"
+        e.prev_hash = prev
+        e.hash = audit.event_hash(e)
+        prev = e.hash
+        _exec(store, "UPDATE audit_events SET actor=:a, prev_hash=:p, hash=:h WHERE seq=:s",
+              a=e.actor, p=e.prev_hash, h=e.hash, s=e.seq)
+    report = audit.verify(store)
+    assert report.kind == "edited" and report.seq == 3
+
+
+def test_case_export_holds_case_and_footage_events_only(store: Store, tmp_path: Path) -> None:
+    video = make_video(tmp_path / "a.mp4")
+    other = make_video(tmp_path / "b.mp4", frames=8)
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        cases.create_case(session, actor, "SAR-1", "subject_access")
+        cases.create_case(session, actor, "FOI-2", "foi")
+    ingest_paths(store, "tester", [video], case_ref="SAR-1")
+    ingest_paths(store, "tester", [other], case_ref="FOI-2")
+    with store.transaction() as session:
+        flags.add_flag(session, resolve_actor(session, "tester"), 1, 0.5, "evidence")
+    with store.read() as session:
+        case_id = cases.get_case(session, "SAR-1").id
+        events = audit.case_events(session, case_id)
+    actions = [e.action for e in events]
+    assert actions == ["case.create", "footage.ingest", "case.link_footage", "flag.add"]
+    buf = io.StringIO()
+    assert audit.write_events(events, buf, "csv") == 4
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert [r["action"] for r in rows] == actions and rows[0]["hash"] == events[0].hash
+    buf = io.StringIO()
+    audit.write_events(events, buf, "jsonl")
+    lines = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert lines[1]["details"]["sha256"] and lines[3]["footage_id"] == 1

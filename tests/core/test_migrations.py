@@ -1,0 +1,52 @@
+"""Schema: Alembic migrates an empty database to head, matching the ORM models exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from app.core.database import Store, current_revision, head_revision, make_engine, migrate
+from app.core.models import Base
+
+
+def test_empty_database_migrates_to_head_and_matches_models(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert current_revision(engine) is None
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], f"models and migrations disagree: {diff}"
+    tables = set(inspect(engine).get_table_names())
+    assert {"cases", "footage", "flags", "users", "audit_events", "case_footage"} <= tables
+    migrate(engine)  # running again is a no-op
+    engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_store_keeps_its_identity_across_openings(db_url: str, tmp_path: Path) -> None:
+    first = Store(db_url, tmp_path)
+    second = Store(db_url, tmp_path)
+    assert first.store_id == second.store_id and len(first.store_id) == 32
+    first.close()
+    second.close()
+
+
+def test_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
+    from app.core.errors import BwvError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(BwvError, match="database"):
+        Store(f"sqlite:///{blocker}/sub/db.sqlite3", tmp_path)
+    with pytest.raises(BwvError, match="not valid"):
+        Store("not a url", tmp_path)

@@ -1,0 +1,101 @@
+"""Probing: real frame counts, VFR, rotation, metadata; clear errors for bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import MediaError
+from app.core.probe import probe
+from tests.conftest import EXPECTED_FRAMES, make_video
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_FRAMES))
+def test_real_clips_have_their_true_frame_count(videos: Path, name: str) -> None:
+    info = probe(videos / name)
+    assert info.frame_count == EXPECTED_FRAMES[name]
+    assert info.width > 0 and info.height > 0 and info.duration_s > 0
+
+
+def test_hevc_vfr_mov_is_described(videos: Path) -> None:
+    info = probe(videos / "pyfeat_face_noface.mov")
+    assert (info.video_codec, info.width, info.height) == ("hevc", 960, 540)
+    assert info.variable_frame_rate
+    assert 6.3 < info.duration_s < 6.5
+    assert [a["codec"] for a in info.audio_streams] == ["aac"]
+    assert info.recorded_at is not None and info.recorded_at.year == 2023
+
+
+def test_edit_list_discards_are_not_counted_as_truncation(videos: Path) -> None:
+    # The container index lists 98 samples, 3 of them edit-list discards: 95 real frames.
+    assert probe(videos / "pyfeat_no_face.mp4").frame_count == 95
+
+
+def test_constant_rate_and_audio(videos: Path) -> None:
+    info = probe(videos / "pyfeat_single_face.mp4")
+    assert not info.variable_frame_rate and info.fps == 30.0
+    assert info.audio_codecs == "mp3"
+
+
+def test_rotation_and_tags_from_a_generated_file(tmp_path: Path) -> None:
+    path = make_video(tmp_path / "rot.mp4", rotation=90, audio=True, metadata={
+        "creation_time": "2026-11-01T10:00:00Z", "device_id": "CAM-0042", "artist": "PC 1234"})
+    info = probe(path)
+    assert info.rotation == 90
+    assert info.frame_count == 12
+    assert info.recorded_at is not None and info.recorded_at.isoformat().startswith("2026-11-01")
+    assert (info.device_id, info.officer_id) == ("CAM-0042", "PC 1234")
+    assert len(info.audio_streams) == 1
+
+
+def test_truncated_file_is_reported(videos: Path, tmp_path: Path) -> None:
+    data = (videos / "pyfeat_WolfgangLanger_Pexels.mp4").read_bytes()
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(MediaError, match=r"cut\.mp4: truncated or incomplete.*of the 472"):
+        probe(cut)
+
+
+def test_truncated_file_with_index_at_the_end(tmp_path: Path) -> None:
+    source = make_video(tmp_path / "whole.mp4", frames=48)
+    data = source.read_bytes()
+    assert data.find(b"moov") > data.find(b"mdat")  # PyAV writes the index last
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(MediaError, match=r"cut\.mp4: not a video file, or damaged"):
+        probe(cut)
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "empty"),
+    (b"hello, I am a text file renamed to look like a video\n" * 20, "not a video file"),
+])
+def test_non_video_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "fake.mp4"
+    path.write_bytes(content)
+    with pytest.raises(MediaError, match=rf"fake\.mp4: .*{message}"):
+        probe(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(MediaError, match=r"nothing\.mp4: file not found"):
+        probe(tmp_path / "nothing.mp4")
+    with pytest.raises(MediaError, match="is a folder"):
+        probe(tmp_path)
+
+
+def test_audio_only_file_is_not_video(tmp_path: Path) -> None:
+    import av
+    import numpy as np
+
+    path = tmp_path / "voice.m4a"
+    with av.open(str(path), "w") as out:
+        a = out.add_stream("aac", rate=48000)
+        frame = av.AudioFrame.from_ndarray(np.zeros((1, 1024), np.float32), format="flt",
+                                           layout="mono")
+        frame.sample_rate = 48000
+        out.mux(a.encode(frame))
+        out.mux(a.encode())
+    with pytest.raises(MediaError, match=r"voice\.m4a: contains no video stream"):
+        probe(path)
