@@ -30,7 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cr.add_argument("--title", default="")
     cr.add_argument("--deadline", type=_date, metavar="YYYY-MM-DD")
     cr.set_defaults(handler=run_create)
-    s.add_parser("list", help="list cases").set_defaults(handler=run_list)
+    s.add_parser("list", help="list cases",
+                 description="List every case with its type, status, deadline and amount of "
+                             "footage.").set_defaults(handler=run_list)
     sh = s.add_parser("show", help="show a case and its footage")
     sh.add_argument("reference", metavar="REF")
     sh.set_defaults(handler=run_show)

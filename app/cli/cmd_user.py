@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        description="Users and their roles. The first user to act on a new "
                                    "store becomes its administrator.")
     s = p.add_subparsers(dest="action", required=True, metavar="ACTION")
-    s.add_parser("list", help="list users").set_defaults(handler=run_list)
+    s.add_parser("list", help="list users",
+                 description="List every user with their role and whether they are "
+                             "active.").set_defaults(handler=run_list)
     ad = s.add_parser("add", help="add a user")
     ad.add_argument("name")
     ad.add_argument("--role", required=True, choices=ROLES)

@@ -44,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 parser_class=_Parser)
     for module in (cmd_ingest, cmd_footage, cmd_case, cmd_flag, cmd_user, cmd_audit):
         module.register(sub)
-    info = sub.add_parser("info", help="show version, database, data and log locations")
+    info = sub.add_parser("info", help="show version, database, data and log locations",
+                          description="Show the version, the database in use and its schema "
+                                      "revision, and where data, settings and logs live.")
     info.set_defaults(handler=run_info)
     return parser
 

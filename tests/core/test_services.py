@@ -1,0 +1,128 @@
+"""Cases, flags, users and settings through the core services, with their audit events."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core import cases, flags, users
+from app.core.database import Store
+from app.core.errors import ConflictError, InvalidInputError, NotFoundError
+from app.core.ingest import ingest_paths
+from app.core.models import AuditEvent, Role
+from app.core.settings import Settings, load_settings, save_settings
+from app.core.timecode import format_time, parse_time
+from app.core.users import resolve_actor
+from tests.conftest import make_video
+
+
+def _actions(store: Store) -> list[str]:
+    with store.read() as session:
+        return [e.action for e in session.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
+
+
+def test_first_user_is_administrator_then_officers(store: Store) -> None:
+    with store.transaction() as session:
+        assert resolve_actor(session, "alice").role is Role.ADMINISTRATOR
+        bob = resolve_actor(session, "bob")
+        assert bob.role is Role.DISCLOSURE_OFFICER
+        users.update_user(session, bob, "bob", role="supervisor")
+        users.add_user(session, bob, "carol", Role.CASE_STAFF)
+        with pytest.raises(ConflictError):
+            users.add_user(session, bob, "carol", "case_staff")
+        with pytest.raises(InvalidInputError, match="Unknown role"):
+            users.add_user(session, bob, "dave", "boss")
+        users.update_user(session, bob, "carol", active=False)
+    with store.transaction() as session, pytest.raises(InvalidInputError, match="deactivated"):
+        resolve_actor(session, "carol")
+    assert _actions(store) == ["user.create", "user.create", "user.update", "user.create",
+                               "user.update"]
+
+
+def test_cases_create_edit_link(store: Store, tmp_path: Path) -> None:
+    ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4")])
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        rec = cases.create_case(session, actor, " FOI-7 ", "foi", "Pub fight",
+                                date(2026, 12, 22))
+        assert rec.reference == "FOI-7" and rec.status.value == "received"
+        with pytest.raises(ConflictError):
+            cases.create_case(session, actor, "FOI-7", "foi")
+        with pytest.raises(InvalidInputError, match="Unknown case type"):
+            cases.create_case(session, actor, "X", "parking")
+        cases.edit_case(session, actor, "FOI-7", status="in_review", title="Pub fight 2")
+        cases.edit_case(session, actor, "FOI-7", title="Pub fight 2")  # no change, no event
+        assert cases.link_footage(session, actor, "FOI-7", 1) is True
+        assert cases.link_footage(session, actor, "FOI-7", 1) is False
+        with pytest.raises(NotFoundError):
+            cases.link_footage(session, actor, "NOPE", 1)
+    with store.read() as session:
+        (listed,) = cases.list_cases(session)
+    assert (listed.title, listed.status.value, listed.footage_ids) == ("Pub fight 2",
+                                                                       "in_review", (1,))
+    assert _actions(store)[-3:] == ["case.create", "case.edit", "case.link_footage"]
+
+
+def test_flags_add_edit_delete_are_audited(store: Store, tmp_path: Path) -> None:
+    ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4", frames=24, fps=12)])
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        flag = flags.add_flag(session, actor, 1, 0.5, "use_of_force", end_s=1.0, label="grab")
+        assert (flag.start_frame, flag.end_frame) == (6, 12)
+        with pytest.raises(InvalidInputError, match="outside"):
+            flags.add_flag(session, actor, 1, 5.0, "evidence")
+        with pytest.raises(InvalidInputError, match="between"):
+            flags.add_flag(session, actor, 1, 1.0, "evidence", end_s=0.5)
+        with pytest.raises(InvalidInputError, match="Unknown flag category"):
+            flags.add_flag(session, actor, 1, 1.0, "funny")
+        edited = flags.edit_flag(session, actor, flag.id, start_s=0.25, note="see body cam 2")
+        assert edited.start_frame == 3 and edited.note == "see body cam 2"
+        flags.delete_flag(session, actor, flag.id)
+        with pytest.raises(NotFoundError):
+            flags.delete_flag(session, actor, flag.id)
+        assert flags.list_flags(session, 1) == []
+    with store.read() as session:
+        events = list(session.scalars(
+            select(AuditEvent).where(AuditEvent.object_type == "flag").order_by(AuditEvent.seq)))
+    assert [e.action for e in events] == ["flag.add", "flag.edit", "flag.delete"]
+    assert json.loads(events[1].details)["start_frame"] == [6, 3]
+    assert json.loads(events[2].details)["label"] == "grab"  # the deleted flag's content is kept
+
+
+def test_evidential_change_needs_a_reason(store: Store, tmp_path: Path) -> None:
+    from app.core.footage import set_evidential
+
+    ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4")])
+    with store.transaction() as session, pytest.raises(InvalidInputError, match="reason"):
+        set_evidential(session, resolve_actor(session, "tester"), 1, True, "  ")
+
+
+def test_settings_round_trip_env_override_and_damage(isolated_env: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = load_settings()
+    assert settings.retention_days == 31
+    assert settings.effective_database_url.endswith("bwv-home/data/bwv.sqlite3")
+    save_settings(Settings(retention_days=14, database_url="sqlite:////tmp/x.db"))
+    loaded = load_settings()
+    assert loaded.retention_days == 14 and loaded.effective_database_url == "sqlite:////tmp/x.db"
+    monkeypatch.setenv("BWV_DATABASE_URL", "postgresql://u@h/db")
+    assert load_settings().effective_database_url == "postgresql://u@h/db"
+    (isolated_env / "config" / "settings.json").write_text("{ broken")
+    with pytest.raises(InvalidInputError, match=r"settings\.json cannot be read"):
+        load_settings()
+
+
+@pytest.mark.parametrize("text,seconds", [("90", 90.0), ("1:30", 90.0), ("01:01:30.5", 3690.5)])
+def test_parse_time(text: str, seconds: float) -> None:
+    assert parse_time(text) == seconds
+    assert parse_time(format_time(seconds)) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "abc", "-1", "1:75", "1::2"])
+def test_parse_time_rejects(text: str) -> None:
+    with pytest.raises(InvalidInputError):
+        parse_time(text)

@@ -1,0 +1,112 @@
+"""The desktop window, driven headless with pytest-qt on a real store."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.core.database import Store
+from app.core.errors import InvalidInputError
+from app.core.ingest import ingest_paths
+from app.core.progress import CancelToken
+from app.core.settings import load_settings
+from app.ui.main_window import MainWindow
+from app.ui.workers import Job
+from tests.conftest import make_video
+
+
+def test_library_lists_ingested_footage(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    ingest_paths(store, "tester", [make_video(tmp_path / "short.mp4", frames=9),
+                                   make_video(tmp_path / "long.mp4", frames=30)])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 2, timeout=10_000)
+    proxy = win.library.proxy
+    names = {proxy.index(r, 1).data() for r in range(2)}
+    assert names == {"short.mp4", "long.mp4"}
+    assert "2 footage item" in win.library.status.text()
+    # numeric sort on frames: 9 before 30 (a text sort would put "30" first)
+    win.library.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, 3).data() for r in range(2)] == ["9", "30"]
+    qtbot.keyClicks(win.library.filter_edit, "long")
+    assert proxy.rowCount() == 1 and proxy.index(0, 1).data() == "long.mp4"
+
+
+def test_library_refresh_picks_up_new_footage(qtbot: QtBot, store: Store,
+                                              tmp_path: Path) -> None:
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.library.loaded, timeout=10_000) as blocker:
+        pass
+    assert blocker.args == [0]
+    ingest_paths(store, "tester", [make_video(tmp_path / "new.mp4")])
+    with qtbot.waitSignal(win.library.loaded, timeout=10_000) as blocker:
+        win.refresh_action.trigger()
+    assert blocker.args == [1]
+
+
+def test_job_runs_off_the_ui_thread_and_reports_each_outcome(qtbot: QtBot) -> None:
+    main_thread = threading.get_ident()
+    seen: dict[str, int] = {}
+
+    def work(progress: object, cancel: CancelToken) -> int:
+        seen["thread"] = threading.get_ident()
+        return 42
+
+    job = Job(work)
+    with qtbot.waitSignal(job.finished, timeout=5000) as blocker:
+        job.start()
+    assert blocker.args == [42] and seen["thread"] != main_thread
+
+    def fails(progress: object, cancel: CancelToken) -> None:
+        raise InvalidInputError("That will not do.")
+
+    job = Job(fails)
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.start()
+    assert blocker.args == ["That will not do.", ""]
+
+    def waits(progress: object, cancel: CancelToken) -> None:
+        while True:
+            cancel.check()
+
+    job = Job(waits)
+    with qtbot.waitSignal(job.cancelled, timeout=5000):
+        job.start()
+        job.cancel()
+
+
+def test_uncaught_error_shows_a_dialog_not_a_crash(qtbot: QtBot,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from app.ui import error_dialog
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda self: shown.append((self.text(), self.detailedText())) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    error_dialog.install_excepthooks()
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "RuntimeError: boom" in shown[0][0] and "Traceback" in shown[0][1]
+
+
+def test_app_without_display_says_so(monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from app.ui import application
+
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(application.sys, "platform", "linux")
+    assert application.main(["bwv-studio"]) == 2
+    assert "no display found" in capsys.readouterr().err
