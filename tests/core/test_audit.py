@@ -29,8 +29,11 @@ def _seed(store: Store, n: int = 6) -> None:
 def _drop_triggers(store: Store) -> None:
     """A determined insider with direct database access can remove the triggers."""
     with store.engine.begin() as conn:
-        conn.execute(text("DROP TRIGGER audit_events_no_update"))
-        conn.execute(text("DROP TRIGGER audit_events_no_delete"))
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("DROP TRIGGER audit_events_append_only ON audit_events"))
+        else:
+            conn.execute(text("DROP TRIGGER audit_events_no_update"))
+            conn.execute(text("DROP TRIGGER audit_events_no_delete"))
 
 
 def _exec(store: Store, sql: str, **params: object) -> None:
