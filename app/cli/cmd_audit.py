@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from sqlalchemy import select
 
 from app.cli.context import Context
 from app.core import audit, cases
-from app.core.errors import ConflictError, MediaError
+from app.core.errors import ConflictError
+from app.core.fileio import atomic_write_text
 from app.core.models import AuditEvent
 
 
@@ -54,13 +56,8 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
     out: Path = args.output
     if out.exists() and not args.force:
         raise ConflictError(f"{out} already exists; use --force to overwrite it.")
-    tmp = out.with_name(out.name + ".partial")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            n = audit.write_events(events, fh, args.format)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise MediaError(f"{out}: cannot write ({exc.strerror or exc}).") from None
+    buffer = io.StringIO(newline="")
+    n = audit.write_events(events, buffer, args.format)
+    atomic_write_text(out, buffer.getvalue())
     print(f"Wrote {n} events to {out}.", file=sys.stderr)
     return 0

@@ -12,7 +12,15 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import cmd_audit, cmd_case, cmd_flag, cmd_footage, cmd_ingest, cmd_user
+from app.cli import (
+    cmd_audit,
+    cmd_case,
+    cmd_detect,
+    cmd_flag,
+    cmd_footage,
+    cmd_ingest,
+    cmd_user,
+)
 from app.cli.context import Context
 from app.core.database import current_revision
 from app.core.errors import BwvError, Cancelled
@@ -42,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME", help="act as this user (overrides BWV_USER)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
-    for module in (cmd_ingest, cmd_footage, cmd_case, cmd_flag, cmd_user, cmd_audit):
+    for module in (cmd_ingest, cmd_footage, cmd_case, cmd_flag, cmd_user, cmd_audit,
+                   cmd_detect):
         module.register(sub)
     info = sub.add_parser("info", help="show version, database, data and log locations",
                           description="Show the version, the database in use and its schema "

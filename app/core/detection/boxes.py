@@ -1,0 +1,91 @@
+"""Box arithmetic on ``(N, 5)`` float arrays of ``x1, y1, x2, y2, score`` in frame pixels."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+Boxes = npt.NDArray[np.float32]
+
+
+def empty() -> Boxes:
+    return np.zeros((0, 5), np.float32)
+
+
+def iou_matrix(a: Boxes, b: Boxes) -> npt.NDArray[np.float32]:
+    """Pairwise intersection over union between the rows of ``a`` and ``b``."""
+    if len(a) == 0 or len(b) == 0:
+        return np.zeros((len(a), len(b)), np.float32)
+    x1 = np.maximum(a[:, None, 0], b[None, :, 0])
+    y1 = np.maximum(a[:, None, 1], b[None, :, 1])
+    x2 = np.minimum(a[:, None, 2], b[None, :, 2])
+    y2 = np.minimum(a[:, None, 3], b[None, :, 3])
+    inter = np.clip(x2 - x1, 0, None) * np.clip(y2 - y1, 0, None)
+    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
+    area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
+    union = area_a[:, None] + area_b[None, :] - inter
+    result: npt.NDArray[np.float32] = (inter / np.maximum(union, 1e-6)).astype(np.float32)
+    return result
+
+
+def containment(a: Boxes, b: Boxes) -> npt.NDArray[np.float32]:
+    """Share of each box in ``a`` lying inside each box in ``b``."""
+    if len(a) == 0 or len(b) == 0:
+        return np.zeros((len(a), len(b)), np.float32)
+    x1 = np.maximum(a[:, None, 0], b[None, :, 0])
+    y1 = np.maximum(a[:, None, 1], b[None, :, 1])
+    x2 = np.minimum(a[:, None, 2], b[None, :, 2])
+    y2 = np.minimum(a[:, None, 3], b[None, :, 3])
+    inter = np.clip(x2 - x1, 0, None) * np.clip(y2 - y1, 0, None)
+    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
+    result: npt.NDArray[np.float32] = (inter / np.maximum(area_a[:, None], 1e-6)).astype(
+        np.float32)
+    return result
+
+
+def nms_indices(boxes: Boxes, iou_threshold: float,
+                contain_threshold: float = 1.01) -> npt.NDArray[np.intp]:
+    """Indices kept by greedy non-maximum suppression, highest score first.
+
+    A box is also dropped when ``contain_threshold`` of it lies inside a kept, better box
+    (tile edges cut faces into partial boxes that IoU alone does not merge).
+    """
+    order = np.argsort(-boxes[:, 4], kind="stable")
+    ranked = boxes[order]
+    ious = iou_matrix(ranked, ranked)
+    inside = containment(ranked, ranked)
+    suppressed = np.zeros(len(ranked), bool)
+    keep: list[int] = []
+    for i in range(len(ranked)):
+        if suppressed[i]:
+            continue
+        keep.append(i)
+        suppressed |= ious[i] >= iou_threshold
+        suppressed |= inside[:, i] >= contain_threshold
+    return order[keep]
+
+
+def nms(boxes: Boxes, iou_threshold: float, contain_threshold: float = 1.01) -> Boxes:
+    """The boxes kept by :func:`nms_indices`, best first."""
+    if len(boxes) <= 1:
+        return boxes
+    return boxes[nms_indices(boxes, iou_threshold, contain_threshold)]
+
+
+def clip(boxes: Boxes, width: int, height: int) -> Boxes:
+    out = boxes.copy()
+    out[:, [0, 2]] = np.clip(out[:, [0, 2]], 0, width)
+    out[:, [1, 3]] = np.clip(out[:, [1, 3]], 0, height)
+    keep = (out[:, 2] - out[:, 0] >= 1) & (out[:, 3] - out[:, 1] >= 1)
+    return out[keep]
+
+
+def scale_about_centre(boxes: Boxes, factor: float) -> Boxes:
+    """Grow (or shrink) each box by ``factor`` around its centre, keeping scores."""
+    out = boxes.copy()
+    cx = (boxes[:, 0] + boxes[:, 2]) / 2
+    cy = (boxes[:, 1] + boxes[:, 3]) / 2
+    hw = (boxes[:, 2] - boxes[:, 0]) * factor / 2
+    hh = (boxes[:, 3] - boxes[:, 1]) * factor / 2
+    out[:, 0], out[:, 1], out[:, 2], out[:, 3] = cx - hw, cy - hh, cx + hw, cy + hh
+    return out

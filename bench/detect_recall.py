@@ -1,0 +1,152 @@
+"""Face-detection recall, coverage and precision per preset on the shared test images.
+
+    .venv/bin/python bench/detect_recall.py [--preset NAME ...] [--override key=value ...]
+
+Data (from ../shared/testdata/images, never copied into the repository):
+* wider_val/: 5 WIDER FACE val images, 69 faces, with the official easy/medium/hard subsets;
+* dlib_pascal_faces/: 9 PASCAL VOC images, 43 frontal faces (imglab XML).
+
+Figures per preset:
+* recall@0.3 / recall@0.5: ground-truth faces matched one-to-one by a detection at that IoU;
+* coverage: faces whose box is at least 70 % covered by the union of the detection boxes
+  grown by the redaction padding (default 1.3x), i.e. faces that would be hidden;
+* precision@0.3: detections matched to a ground-truth face (on dlib, unannotated profile
+  faces count against it, so it reads low);
+* ms/image, and coverage by face width bucket (<10, 10-20, 20-40, 40-80, 80+ px).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.core.detection.detector import FaceDetector
+from app.core.detection.presets import PRESETS, Preset
+from app.core.detection.scoring import coverage, match
+
+IMAGES = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "images"
+BUCKETS = [(0, 10), (10, 20), (20, 40), (40, 80), (80, 100_000)]
+
+
+@dataclass
+class Sample:
+    dataset: str
+    path: Path
+    gt: np.ndarray  # (N, 4) x1, y1, x2, y2
+    subsets: dict[str, list[int]]
+
+
+def load_samples(images: Path) -> list[Sample]:
+    samples = []
+    wider = json.loads((images / "wider_val" / "wider_val_subset_gt.json").read_text())
+    for name, entry in sorted(wider["images"].items()):
+        gt = np.array([[f["x"], f["y"], f["x"] + f["w"], f["y"] + f["h"]]
+                       for f in entry["faces"]], np.float32)
+        samples.append(Sample("wider", images / "wider_val" / name, gt,
+                              entry["subset_face_indices_0based"]))
+    for xml_name in ("training.xml", "testing.xml"):
+        root = ET.parse(images / "dlib_pascal_faces" / xml_name).getroot()
+        for image in root.iter("image"):
+            gt = np.array([[float(b.get("left", 0)), float(b.get("top", 0)),
+                            float(b.get("left", 0)) + float(b.get("width", 0)),
+                            float(b.get("top", 0)) + float(b.get("height", 0))]
+                           for b in image.iter("box")], np.float32)
+            samples.append(Sample("dlib", images / "dlib_pascal_faces" / str(image.get("file")),
+                                  gt, {}))
+    return samples
+
+
+def evaluate(preset: Preset, samples: list[Sample], padding: float) -> dict[str, object]:
+    rows: dict[str, dict[str, list[float]]] = {}
+    timings = []
+    with FaceDetector(preset) as detector:
+        detector.detect_boxes(cv2.imread(str(samples[0].path))[:, :, ::-1].copy())  # warm-up
+        for s in samples:
+            rgb = cv2.imread(str(s.path))[:, :, ::-1].copy()
+            t0 = time.perf_counter()
+            det, _names = detector.detect_boxes(rgb)
+            timings.append((time.perf_counter() - t0) * 1000)
+            m3, used3 = match(s.gt, det, 0.3)
+            m5, _ = match(s.gt, det, 0.5)
+            cov = coverage(s.gt, det, rgb.shape[:2], padding) >= 0.7
+            widths = s.gt[:, 2] - s.gt[:, 0]
+            groups = {s.dataset: list(range(len(s.gt)))}
+            for subset, idx in s.subsets.items():
+                groups[f"{s.dataset}-{subset}"] = idx
+            for lo, hi in BUCKETS:
+                groups[f"{s.dataset} w{lo}-{hi if hi < 100_000 else ''}"] = [
+                    i for i in range(len(s.gt)) if lo <= widths[i] < hi]
+            for key, idx in groups.items():
+                r = rows.setdefault(key, {"n": [], "r3": [], "r5": [], "cov": [], "det": [],
+                                          "tp": []})
+                r["n"].append(len(idx))
+                r["r3"].append(float(m3[idx].sum()))
+                r["r5"].append(float(m5[idx].sum()))
+                r["cov"].append(float(cov[idx].sum()))
+            rows[s.dataset]["det"].append(float(len(det)))
+            rows[s.dataset]["tp"].append(float(used3))
+    out: dict[str, object] = {"ms_per_image": float(np.mean(timings))}
+    for key, r in rows.items():
+        n = sum(r["n"])
+        if n == 0:
+            continue
+        entry = {"faces": n, "recall@0.3": sum(r["r3"]) / n, "recall@0.5": sum(r["r5"]) / n,
+                 "coverage": sum(r["cov"]) / n}
+        if r["det"]:
+            entry["precision@0.3"] = sum(r["tp"]) / max(sum(r["det"]), 1)
+        out[key] = entry
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--preset", action="append", choices=sorted(PRESETS),
+                        help="preset(s) to measure (default: all)")
+    parser.add_argument("--override", action="append", default=[], metavar="KEY=VALUE",
+                        help="change a preset field for this run, e.g. centerface_scale=1.5")
+    parser.add_argument("--padding", type=float, default=1.3)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args()
+    if not IMAGES.is_dir():
+        print(f"test images not found at {IMAGES}", file=sys.stderr)
+        return 2
+    samples = load_samples(IMAGES)
+    results = {}
+    for name in args.preset or list(PRESETS):
+        preset = PRESETS[name]
+        for item in args.override:
+            key, value = item.split("=", 1)
+            preset = dataclasses.replace(preset, **{key: json.loads(value)})
+        results[name] = evaluate(preset, samples, args.padding)
+        print_table(name, results[name])
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+def print_table(name: str, result: dict[str, object]) -> None:
+    print(f"\n== preset {name}: {result['ms_per_image']:.0f} ms/image")
+    print(f"{'set':<22}{'faces':>6}{'rec@.3':>8}{'rec@.5':>8}{'cover':>8}{'prec@.3':>9}")
+    for key, entry in result.items():
+        if not isinstance(entry, dict):
+            continue
+        prec = entry.get("precision@0.3")
+        print(f"{key:<22}{entry['faces']:>6}{entry['recall@0.3']:>8.3f}"
+              f"{entry['recall@0.5']:>8.3f}{entry['coverage']:>8.3f}"
+              f"{'' if prec is None else f'{prec:>9.3f}'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

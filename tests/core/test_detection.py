@@ -1,0 +1,177 @@
+"""Face detection with the real vendored models on real images and clips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from app.core.detection import boxes as bx
+from app.core.detection import model_files
+from app.core.detection.detector import FaceDetector
+from app.core.detection.presets import PRESETS, get_preset
+from app.core.detection.scoring import coverage, match
+from app.core.detection.video import detect_path, detect_video
+from app.core.errors import BwvError, InvalidInputError
+from app.core.rotation import boxes_to_stored, upright
+from tests.conftest import TESTDATA, make_video
+
+WIDER = TESTDATA / "images" / "wider_val"
+
+
+@pytest.fixture(scope="module")
+def wider() -> list[tuple[Path, np.ndarray]]:
+    if not WIDER.is_dir():
+        pytest.skip(f"shared test images not found at {WIDER}")
+    data = json.loads((WIDER / "wider_val_subset_gt.json").read_text())
+    return [(WIDER / name, np.array([[f["x"], f["y"], f["x"] + f["w"], f["y"] + f["h"]]
+                                     for f in entry["faces"]], np.float32))
+            for name, entry in sorted(data["images"].items())]
+
+
+def test_vendored_models_match_their_recorded_hashes() -> None:
+    for model in (model_files.SHORT_RANGE, model_files.FULL_RANGE, model_files.CENTERFACE):
+        assert len(model.read_verified()) > 100_000
+        assert model.sha256 in (model_files.models_dir() / "MODELS.md").read_text()
+
+
+def test_a_damaged_model_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    damaged = tmp_path / model_files.CENTERFACE.filename
+    damaged.write_bytes(model_files.CENTERFACE.path.read_bytes()[:-10] + b"0123456789")
+    monkeypatch.setattr(model_files, "models_dir", lambda: tmp_path)
+    model_files._read_verified.cache_clear()
+    try:
+        with pytest.raises(BwvError, match="damaged"):
+            model_files.CENTERFACE.read_verified()
+    finally:
+        model_files._read_verified.cache_clear()
+
+
+def test_unknown_preset_is_a_clear_error() -> None:
+    with pytest.raises(InvalidInputError, match="fast, balanced, crowd"):
+        get_preset("turbo")
+
+
+def test_nms_keeps_the_best_of_overlapping_boxes() -> None:
+    boxes = np.array([[0, 0, 10, 10, 0.9], [1, 1, 11, 11, 0.8], [50, 50, 60, 60, 0.7],
+                      [52, 52, 57, 57, 0.6]], np.float32)
+    kept = bx.nms(boxes, 0.5)
+    assert kept[:, 4].tolist() == pytest.approx([0.9, 0.7, 0.6])
+    kept = bx.nms(boxes, 0.5, contain_threshold=0.8)  # the box inside the 0.7 one goes
+    assert kept[:, 4].tolist() == pytest.approx([0.9, 0.7])
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_boxes_map_back_from_upright_to_stored_pixels(rotation: int) -> None:
+    stored = np.zeros((40, 60, 3), np.uint8)
+    stored[5:15, 30:50] = 255  # a white block at x 30..50, y 5..15
+    turned = upright(stored, rotation)
+    ys, xs = np.nonzero(turned[:, :, 0])
+    found = np.array([[xs.min(), ys.min(), xs.max() + 1, ys.max() + 1, 1]], np.float32)
+    back = boxes_to_stored(found, rotation, 60, 40)
+    assert back[0, :4].tolist() == [30, 5, 50, 15]
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_wider_recall_stays_above_the_benchmark_floor(wider: list[tuple[Path, np.ndarray]],
+                                                      preset: str) -> None:
+    # Floors set from bench/detect_recall.py (balanced: recall 0.957, coverage 0.942);
+    # the 3 misses there are a back of a head, a face hidden by a sleeve and 2 annotation
+    # boxes shifted onto the neck.
+    found = covered = total = n_det = used = 0
+    with FaceDetector(preset) as detector:
+        for path, gt in wider:
+            rgb = cv2.imread(str(path))[:, :, ::-1].copy()
+            det, names = detector.detect_boxes(rgb)
+            assert set(names) <= {"centerface", "mediapipe"}
+            matched, n_used = match(gt, det, 0.3)
+            found += int(matched.sum())
+            covered += int((coverage(gt, det, rgb.shape[:2], 1.3) >= 0.7).sum())
+            total += len(gt)
+            n_det += len(det)
+            used += n_used
+    assert total == 69
+    assert found / total >= 0.94
+    assert covered / total >= 0.92
+    assert used / n_det >= 0.80  # precision
+
+
+def test_no_face_clip_has_no_detections(videos: Path) -> None:
+    run = detect_video(videos / "pyfeat_no_face.mp4", "balanced", stride=1)
+    assert len(run.frames) == 95
+    assert [f.index for f in run.frames if f.boxes] == []
+
+
+def test_single_face_clip_has_its_face_on_every_frame(videos: Path) -> None:
+    run = detect_video(videos / "pyfeat_single_face.mp4", "balanced", stride=1)
+    assert len(run.frames) == 72
+    assert all(len(f.boxes) == 1 for f in run.frames)
+    sizes = [f.boxes[0].w for f in run.frames]
+    assert min(sizes) > 80 and max(sizes) < 300  # a ~150 px face
+    times = [f.time_s for f in run.frames]
+    assert times == sorted(times) and times[1] == pytest.approx(1 / 30, abs=1e-3)
+
+
+def test_stride_skips_frames_but_keeps_the_last(videos: Path) -> None:
+    run = detect_video(videos / "intel_face-demographics-walking.mp4", "fast", stride=3)
+    detected = [f.index for f in run.frames if f.detected]
+    assert detected == [*range(0, 35, 3), 34]
+    assert all(len(f.boxes) >= 2 for f in run.frames if f.detected)
+
+
+def test_rotated_video_boxes_are_in_stored_pixels(videos: Path, tmp_path: Path) -> None:
+    """A face clip stored sideways with a 90° display rotation is still found, in place."""
+    import av
+
+    src = videos / "pyfeat_single_face.mp4"
+    rotated = tmp_path / "sideways.mp4"
+    plain = detect_video(src, "balanced", stride=10)
+    with av.open(str(src)) as inp, av.open(str(rotated), "w") as out:
+        stream = out.add_stream("libx264", rate=30)
+        stream.width, stream.height, stream.pix_fmt = 360, 640, "yuv420p"
+        stream.set_display_rotation(90)  # shown turned 90° ccw: upright again
+        for i, frame in enumerate(inp.decode(video=0)):
+            if i >= 20:
+                break
+            turned = np.ascontiguousarray(np.rot90(frame.to_ndarray(format="rgb24"), -1))
+            out.mux(stream.encode(av.VideoFrame.from_ndarray(turned, format="rgb24")))
+        out.mux(stream.encode())
+    run = detect_video(rotated, "balanced", stride=10)
+    assert run.rotation == 90 and (run.width, run.height) == (360, 640)
+    a, b = plain.frames[0].boxes[0], run.frames[0].boxes[0]
+    # stored sideways: the face's x in the rotated file is (360 - its y in the plain one)
+    assert abs((b.x + b.w / 2) - (360 - (a.y + a.h / 2))) < 12
+    assert abs((b.y + b.h / 2) - (a.x + a.w / 2)) < 12
+
+
+def test_detect_command_writes_the_stable_json(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli.main import main
+
+    image = TESTDATA / "images" / "pyfeat_multi_face.jpg"
+    if not image.exists():
+        pytest.skip("shared test images not found")
+    out = tmp_path / "faces.json"
+    assert main(["detect", str(image), "--preset", "fast", "--json", str(out)]) == 0
+    data = json.loads(out.read_text())
+    (frame,) = data["frames"]
+    assert frame["index"] == 0 and frame["pts"] == 0
+    assert len(frame["boxes"]) == 5  # five people in the photo
+    assert set(frame["boxes"][0]) >= {"x", "y", "w", "h", "score"}
+    assert {m["sha256"] for m in data["models"]} == {model_files.CENTERFACE.sha256,
+                                                     model_files.SHORT_RANGE.sha256}
+    assert main(["detect", str(image), "--json", str(out)]) == 2  # exists: refused
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_detect_on_a_synthetic_clip_and_bad_input(tmp_path: Path) -> None:
+    clip = make_video(tmp_path / "plain.mp4", frames=6)
+    run = detect_path(clip, "fast", stride=1)
+    assert len(run.frames) == 6 and all(f.boxes == [] for f in run.frames)
+    text = tmp_path / "x.png"
+    text.write_text("not an image")
+    with pytest.raises(BwvError, match="not a readable image"):
+        detect_path(text, "fast")
