@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ve = s.add_parser("verify", help="check the hash chain end to end",
                       description="Walk the audit trail's hash chain. Prints OK with the count "
                                   "and head hash, or the first broken event and why (edited, "
-                                  "deleted, reordered, inserted). Exit status 1 when broken.")
+                                  "deleted, reordered, inserted, renumbered, or newest events "
+                                  "truncated, checked against this computer's witness). "
+                                  "Exit status 1 when broken.")
     ve.set_defaults(handler=run_verify)
     ex = s.add_parser("export", help="write a case's audit trail as CSV or JSON Lines")
     scope = ex.add_mutually_exclusive_group(required=True)
@@ -39,6 +41,8 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     report = audit.verify(ctx.store)
     if report.ok:
         print(f"OK: {report.count} events, chain intact. Head {report.head_hash}")
+        if report.warning:
+            print(f"Note: {report.warning}")
         return 0
     print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
     return 1

@@ -15,6 +15,17 @@ from app.core.timecode import parse_time
 CATEGORIES = [c.value for c in FlagCategory]
 
 
+def flag_number(text: str) -> int:
+    """A flag number as typed: a whole number from 1 up (the database's integer range)."""
+    try:
+        value = int(text.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a flag number") from None
+    if not 1 <= value < 2**31:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a flag number")
+    return value
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("flag", help="add, list, edit and delete flags on footage",
                        description="A flag marks a moment (--at) or a range (--at .. --to) of "
@@ -32,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls.add_argument("footage", metavar="FOOTAGE")
     ls.set_defaults(handler=run_list)
     ed = s.add_parser("edit", help="change a flag")
-    ed.add_argument("flag_id", type=int, metavar="FLAG")
+    ed.add_argument("flag_id", type=flag_number, metavar="FLAG")
     ed.add_argument("--at", metavar="TIME")
     ed.add_argument("--to", metavar="TIME")
     ed.add_argument("--category", choices=CATEGORIES)
@@ -40,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ed.add_argument("--note")
     ed.set_defaults(handler=run_edit)
     de = s.add_parser("delete", help="delete a flag (the audit trail keeps a copy)")
-    de.add_argument("flag_id", type=int, metavar="FLAG")
+    de.add_argument("flag_id", type=flag_number, metavar="FLAG")
     de.set_defaults(handler=run_delete)
 
 

@@ -16,7 +16,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Record originals in the evidence store. Each file is hashed (SHA-256) while "
                     "streaming and probed; it is never modified. Folders are searched "
                     "recursively for video files. A file already ingested (same hash) is "
-                    "reported and linked, not duplicated. Exit status 1 if any file failed.")
+                    "reported, not duplicated (and linked to the case given with --case). "
+                    "Exit status 1 if any file failed.")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="video files or folders")
     p.add_argument("--case", metavar="REF", help="link every file to this existing case")
     p.set_defaults(handler=run)

@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="BWV Studio command line: ingest body-worn video into the evidence store, "
                     "manage cases and flags, and verify the tamper-evident audit trail.",
         epilog="Environment: BWV_DATABASE_URL selects the database (default: SQLite in the "
-               "user data folder); BWV_USER names the acting user (default: your login name). "
+               "user data folder); BWV_USER names the acting user (default: the default_user "
+               "setting, else your login name). "
                "Run 'bwv COMMAND --help' for each command.",
     )
     parser.add_argument("--version", action="version", version=f"bwv {__version__}")

@@ -16,15 +16,17 @@ import csv
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
+from app.core.database_locks import CHAIN_LOCK
 from app.core.errors import InvalidInputError
 from app.core.models import AuditEvent, case_footage
 
@@ -75,7 +77,13 @@ def record(
     case_id: int | None = None,
     footage_id: int | None = None,
 ) -> AuditEvent:
-    """Append one event in the caller's transaction (so it commits with the change itself)."""
+    """Append one event in the caller's transaction (so it commits with the change itself).
+
+    Appends are serialised (PostgreSQL advisory lock; SQLite write transactions begin
+    IMMEDIATE), so two writers never race for the same sequence number.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
     last = session.scalars(
         select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1).with_for_update()
     ).first()
@@ -109,6 +117,7 @@ class ChainReport:
     problem: str | None = None
     kind: str | None = None  # edited | deleted | reordered | inserted | renumbered | truncated
     seq: int | None = None
+    warning: str | None = None  # the check could not be complete (e.g. no witness here)
 
     @property
     def ok(self) -> bool:
@@ -149,6 +158,7 @@ def _classify_break(session: Session, event: AuditEvent, prev: AuditEvent | None
 
 def verify(store: Store) -> ChainReport:
     """Walk the whole chain and compare its head with this computer's witness."""
+    witness, witness_problem = read_witness(store)  # before the walk: writers may go on
     with store.read() as session:
         prev: AuditEvent | None = None
         expected_seq = 1
@@ -171,9 +181,8 @@ def verify(store: Store) -> ChainReport:
                 )
             prev, expected_seq, count = event, expected_seq + 1, count + 1
         head = prev.hash if prev else GENESIS_HASH
-        witness = read_witness(store)
         if witness is not None:
-            w_seq, w_hash = int(witness["seq"]), str(witness["hash"])
+            w_seq, w_hash = witness
             if count < w_seq:
                 return ChainReport(
                     count, head, kind="truncated", seq=count + 1,
@@ -187,7 +196,12 @@ def verify(store: Store) -> ChainReport:
                     problem=f"The trail was rewritten: event #{w_seq} differs from the one this "
                             "computer saw.",
                 )
-        return ChainReport(count, head)
+        warning = witness_problem
+        if witness is None and warning is None and count:
+            warning = ("This computer holds no witness for this store, so deletion of the "
+                       "newest events cannot be checked here (run verify on the computer "
+                       "that made them).")
+        return ChainReport(count, head, warning=warning)
 
 
 # --- witness ------------------------------------------------------------------------------
@@ -197,33 +211,42 @@ def witness_path(store: Store) -> Path:
     return store.data_dir / "audit-witness" / f"{store.store_id}.json"
 
 
-def read_witness(store: Store) -> dict[str, Any] | None:
+def read_witness(store: Store) -> tuple[tuple[int, str] | None, str | None]:
+    """``((seq, hash), None)``, or ``(None, why)`` when there is none or it is damaged."""
     path = witness_path(store)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        seq, digest = int(data["seq"]), str(data["hash"])
     except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        return None  # a damaged witness is ignored; the chain check still stands
-    return data if isinstance(data, dict) else None
+        return None, None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None, f"The witness file {path} is damaged; the newest events are unchecked."
+    return (seq, digest), None
 
 
 def update_witness(store: Store) -> None:
-    """Record the chain head outside the database, if it moved forward."""
+    """Record the chain head outside the database, if the chain grew from what was seen.
+
+    If the event this computer last saw is gone or different, the witness is left as it is,
+    so that ``verify`` goes on reporting the damage instead of adopting the new chain.
+    """
     if not getattr(store, "store_id", None):
         return
+    old, _problem = read_witness(store)
     with store.read() as session:
         head = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
-    if head is None:
-        return
-    old = read_witness(store)
-    if old is not None and int(old.get("seq", 0)) >= head.seq:
-        return
+        if head is None or (old is not None and old[0] >= head.seq):
+            return
+        if old is not None:
+            seen = session.get(AuditEvent, old[0])
+            if seen is None or seen.hash != old[1]:
+                return
+        head_seq, head_hash = head.seq, head.hash
     path = witness_path(store)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"seq": head.seq, "hash": head.hash}), encoding="utf-8")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_text(json.dumps({"seq": head_seq, "hash": head_hash}), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
         pass  # the witness is a second line of defence; never fail a saved change over it
@@ -237,7 +260,11 @@ def case_events(session: Session, case_id: int) -> list[AuditEvent]:
     footage_ids = select(case_footage.c.footage_id).where(case_footage.c.case_id == case_id)
     stmt = (
         select(AuditEvent)
-        .where(or_(AuditEvent.case_id == case_id, AuditEvent.footage_id.in_(footage_ids)))
+        .where(or_(
+            AuditEvent.case_id == case_id,
+            # footage history, but never events that belong to another case
+            and_(AuditEvent.footage_id.in_(footage_ids), AuditEvent.case_id.is_(None)),
+        ))
         .order_by(AuditEvent.seq)
     )
     return list(session.scalars(stmt))

@@ -36,6 +36,8 @@ def create_case(session: Session, actor: User, reference: str, case_type: str | 
     reference = reference.strip()
     if not reference:
         raise InvalidInputError("A case needs a reference.")
+    if len(reference) > 64 or len(title.strip()) > 256:
+        raise InvalidInputError("A case reference is at most 64 characters and a title 256.")
     if session.scalars(select(Case.id).where(Case.reference == reference)).first() is not None:
         raise ConflictError(f"A case with reference {reference!r} already exists.")
     case = Case(reference=reference, title=title.strip(),
@@ -55,6 +57,8 @@ def edit_case(session: Session, actor: User, reference: str, *, title: str | Non
               deadline: date | None = None) -> CaseRecord:
     case = get_case(session, reference)
     changes: dict[str, list[str | None]] = {}
+    if title is not None and len(title.strip()) > 256:
+        raise InvalidInputError("A case title is at most 256 characters.")
     if title is not None and title.strip() != case.title:
         changes["title"] = [case.title, title.strip()]
         case.title = title.strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,11 +19,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.database_locks import MIGRATE_LOCK
 from app.core.errors import BwvError
 from app.core.models import StoreInfo
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+WRITE_OPTION = "bwv_write"
 
 
 def _alembic_config() -> Config:
@@ -32,6 +35,9 @@ def _alembic_config() -> Config:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event (below) issue BEGIN itself, so that write transactions
+    # can take the write lock up front (BEGIN IMMEDIATE) instead of failing on upgrade.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -55,18 +61,51 @@ def make_engine(url: str) -> Engine:
                     f"Cannot open the database {url}: its folder {folder} cannot be created "
                     f"({exc.strerror or exc})."
                 ) from exc
-        engine = create_engine(parsed, connect_args={"timeout": 10})
+        engine = _create(parsed, url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    return _create(parsed, url, pool_pre_ping=True)
+
+
+def _create(parsed: Any, url: str, **kwargs: Any) -> Engine:
+    try:
+        return create_engine(parsed, **kwargs)
+    except (ArgumentError, ImportError) as exc:  # unknown dialect, driver not installed
+        raise BwvError(f"The database URL {url!r} cannot be used: {exc}") from exc
+    except SQLAlchemyError as exc:
+        raise BwvError(f"The database URL {url!r} cannot be used: {exc}") from exc
+
+
+def _sqlite_begin(conn: Any) -> None:
+    mode = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if mode else "BEGIN")
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision (a no-op when already there)."""
+    """Bring the schema to the newest Alembic revision (a no-op when already there).
+
+    Several processes opening a new store at once are serialised: PostgreSQL by an advisory
+    lock, SQLite by its write lock (taken up front), with a retry for the loser.
+    """
     cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    for attempt in range(5):
+        try:
+            with engine.connect() as conn:
+                if conn.dialect.name == "sqlite":
+                    conn = conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATE_LOCK})")
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+            return
+        except SQLAlchemyError:
+            if attempt == 4 or current_revision(engine) == head_revision():
+                if current_revision(engine) == head_revision():
+                    return
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -114,6 +153,8 @@ class Store:
         """A session whose work commits together (or rolls back together) at the end."""
         session = self._sessions()
         try:
+            if self.engine.dialect.name == "sqlite":
+                session.connection(execution_options={WRITE_OPTION: True})
             yield session
             session.commit()
         except BaseException:

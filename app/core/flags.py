@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from sqlalchemy import select
@@ -31,12 +32,21 @@ def frame_at(footage: Footage, time_s: float) -> int:
 
 
 def _check_range(footage: Footage, start: float, end: float | None) -> None:
+    if not math.isfinite(start) or (end is not None and not math.isfinite(end)):
+        raise InvalidInputError("Times must be finite numbers of seconds.")
     if start < 0 or start > footage.duration_s + 1e-6:
         raise InvalidInputError(
             f"Start {start:.3f} s is outside the footage (0 to {footage.duration_s:.3f} s).")
     if end is not None and (end < start or end > footage.duration_s + 1e-6):
         raise InvalidInputError(
             f"End {end:.3f} s must lie between the start and {footage.duration_s:.3f} s.")
+
+
+def _limited(text: str, limit: int, what: str) -> str:
+    text = text.strip()
+    if len(text) > limit:
+        raise InvalidInputError(f"The {what} is {len(text)} characters long; at most {limit}.")
+    return text
 
 
 def _snapshot(flag: Flag) -> dict[str, Any]:
@@ -57,7 +67,8 @@ def add_flag(session: Session, actor: User, footage_key: str | int, start_s: flo
         end_time_s=end_s,
         end_frame=None if end_s is None else (
             end_frame if end_frame is not None else frame_at(footage, end_s)),
-        category=parse_category(category), label=label.strip(), note=note.strip(),
+        category=parse_category(category), label=_limited(label, 256, "label"),
+        note=note.strip(),
         author_id=actor.id,
     )
     session.add(flag)
@@ -95,7 +106,7 @@ def edit_flag(session: Session, actor: User, flag_id: int, **changes: Any) -> Fl
     if "category" in changes:
         flag.category = parse_category(changes["category"])
     if "label" in changes:
-        flag.label = str(changes["label"]).strip()
+        flag.label = _limited(str(changes["label"]), 256, "label")
     if "note" in changes:
         flag.note = str(changes["note"]).strip()
     after = _snapshot(flag)

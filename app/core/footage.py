@@ -25,7 +25,7 @@ from app.core.users import resolve_actor
 def get_footage(session: Session, key: str | int) -> Footage:
     """Footage by number (``12``, ``#12``) or by SHA-256 prefix (8+ hex digits)."""
     text = str(key).strip().lstrip("#")
-    if text.isdigit() and len(text) < 8:
+    if text.isdigit() and len(text) < 8:  # at most 7 digits: always in the integer range
         footage = session.get(Footage, int(text))
     elif len(text) >= 8 and all(c in "0123456789abcdef" for c in text.lower()):
         matches = list(session.scalars(

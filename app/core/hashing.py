@@ -15,6 +15,8 @@ def sha256_file(path: Path, progress: ProgressFn = no_progress,
                 cancel: CancelToken | None = None) -> str:
     """Hash a file in 1 MiB chunks. Errors become :class:`MediaError` naming the file."""
     digest = hashlib.sha256()
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise MediaError(f"{path}: is not a regular file (a device, pipe or socket).")
     try:
         total = path.stat().st_size
         done = 0

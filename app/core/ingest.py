@@ -18,6 +18,7 @@ from app.core import audit, cases
 from app.core.database import Store
 from app.core.errors import BwvError, Cancelled, MediaError
 from app.core.hashing import sha256_file
+from app.core.media import check_regular_file
 from app.core.models import Footage, utcnow
 from app.core.probe import probe
 from app.core.progress import CancelToken, ProgressFn, no_progress
@@ -106,16 +107,7 @@ def ingest_paths(
 def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
                 retention_days: int, progress: ProgressFn,
                 cancel: CancelToken | None) -> IngestResult:
-    try:
-        stat_before = path.stat()
-    except FileNotFoundError:
-        raise MediaError(f"{path}: file not found.") from None
-    except PermissionError:
-        raise MediaError(f"{path}: permission denied (cannot reach the file).") from None
-    except OSError as exc:
-        raise MediaError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-    if stat_before.st_size == 0 and path.is_file():
-        raise MediaError(f"{path}: the file is empty (0 bytes).")
+    stat_before = check_regular_file(path)
     digest = sha256_file(path, progress, cancel)
 
     with store.read() as session:

@@ -22,7 +22,8 @@ def setup_logging(level: int = logging.INFO) -> Path:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        path, maxBytes=2_000_000, backupCount=5, encoding="utf-8",
+        errors="backslashreplace"
     )
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")

@@ -17,6 +17,7 @@ from typing import Any
 import av
 
 from app.core.errors import MediaError
+from app.core.media import open_container
 from app.core.progress import CancelToken
 
 DEVICE_TAGS = ("device_id", "deviceid", "camera_id", "camera_serial", "serial_number",
@@ -24,6 +25,10 @@ DEVICE_TAGS = ("device_id", "deviceid", "camera_id", "camera_serial", "serial_nu
 OFFICER_TAGS = ("officer_id", "officer", "badge_number", "badge", "operator", "artist",
                 "author", "com.apple.quicktime.author")
 CREATION_TAGS = ("creation_time", "com.apple.quicktime.creationdate", "date")
+STILL_FORMATS = frozenset({"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe",
+                           "tiff_pipe", "gif_pipe"})
+STILL_CODECS = frozenset({"mjpeg", "png", "bmp", "webp", "tiff", "gif", "jpeg2000"})
+MAX_TAG = 128  # longest device / officer id kept (the column's size)
 
 
 @dataclass(frozen=True)
@@ -48,25 +53,6 @@ class MediaInfo:
         return ",".join(str(a["codec"]) for a in self.audio_streams)
 
 
-def _open(path: Path) -> Any:
-    if not path.exists():
-        raise MediaError(f"{path}: file not found.")
-    if path.is_dir():
-        raise MediaError(f"{path}: is a folder, not a video file.")
-    if path.stat().st_size == 0:
-        raise MediaError(f"{path}: the file is empty (0 bytes).")
-    try:
-        return av.open(str(path), mode="r")
-    except PermissionError:
-        raise MediaError(f"{path}: permission denied (cannot read the file).") from None
-    except av.error.InvalidDataError:
-        raise MediaError(
-            f"{path}: not a video file, or damaged beyond reading (no readable container)."
-        ) from None
-    except (av.error.FFmpegError, OSError) as exc:
-        raise MediaError(f"{path}: cannot be opened as video ({exc}).") from None
-
-
 def _parse_time(value: str) -> datetime | None:
     text = value.strip().replace("Z", "+00:00")
     try:
@@ -75,9 +61,13 @@ def _parse_time(value: str) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    if parsed.year < 1971:  # cameras with an unset clock write 1904/1970
+    if not 1971 <= parsed.year <= 2100:  # unset camera clocks write 1904/1970; junk beyond
         return None
     return parsed.astimezone(UTC)
+
+
+def _clip(value: str | None) -> str | None:
+    return value[:MAX_TAG] if value else value
 
 
 def _first_tag(tags: list[dict[str, str]], names: tuple[str, ...]) -> str | None:
@@ -91,7 +81,7 @@ def _first_tag(tags: list[dict[str, str]], names: tuple[str, ...]) -> str | None
 
 def probe(path: Path, cancel: CancelToken | None = None) -> MediaInfo:
     """Describe a video file, or raise :class:`MediaError` with a message naming the file."""
-    container = _open(path)
+    container = open_container(path)
     try:
         return _describe(path, container, cancel)
     except av.error.FFmpegError as exc:
@@ -103,6 +93,8 @@ def probe(path: Path, cancel: CancelToken | None = None) -> MediaInfo:
 def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaInfo:
     if not container.streams.video:
         raise MediaError(f"{path}: contains no video stream.")
+    if container.format.name in STILL_FORMATS or container.format.name.endswith("_pipe"):
+        raise MediaError(f"{path}: is a still image ({container.format.name}), not a video.")
     video = container.streams.video[0]
     time_base = video.time_base or Fraction(1, 90000)
     promised = int(video.frames or 0)
@@ -138,8 +130,13 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         duration_s = container.duration / 1_000_000
     deltas = {b - a for a, b in itertools.pairwise(pts_values)}
     vfr = len(deltas) > 1 and (max(deltas) - min(deltas)) > 1
+    if count == 1 and video.codec_context.name in STILL_CODECS:
+        raise MediaError(f"{path}: is a single still picture, not a video.")
+    # The mean rate from the timestamps (exact for edit-listed files whose container rate
+    # is skewed); the container's rate only when there is a single frame.
+    span = pts_values[-1] - pts_values[0]
     rate = video.average_rate or video.guessed_rate
-    fps = float(rate) if rate else (count / duration_s if duration_s else 0.0)
+    fps = (count - 1) / float(span * time_base) if span > 0 else (float(rate) if rate else 0.0)
 
     audio = [
         {
@@ -168,15 +165,15 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         audio_streams=audio,
         metadata={"format": format_tags, "streams": stream_tags},
         recorded_at=_parse_time(created) if created else None,
-        device_id=_first_tag(tags, DEVICE_TAGS),
-        officer_id=_first_tag(tags, OFFICER_TAGS),
+        device_id=_clip(_first_tag(tags, DEVICE_TAGS)),
+        officer_id=_clip(_first_tag(tags, OFFICER_TAGS)),
     )
 
 
 def _rotation(path: Path, video: Any) -> int:
     """Display rotation in degrees (0/90/180/270) from the first decoded frame's side data."""
     tag = video.metadata.get("rotate")
-    with av.open(str(path), mode="r") as container:
+    with open_container(path) as container:
         stream = container.streams.video[0]
         try:
             frame = next(container.decode(stream), None)

@@ -102,9 +102,15 @@ def load_settings() -> Settings:
         raise InvalidInputError(f"Settings file {path} cannot be read: {exc}") from exc
     if not isinstance(raw, dict):
         raise InvalidInputError(f"Settings file {path} does not hold a JSON object.")
-    known = {f.name for f in dataclasses.fields(Settings)}
-    values = {k: v for k, v in raw.items() if k in known}
-    values["extra"] = {k: v for k, v in raw.items() if k not in known}
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
+    values = {k: v for k, v in raw.items() if k in fields and k != "extra"}
+    for key, value in values.items():
+        expected = {"int": (int, "a whole number"), "str": (str, "text")}.get(
+            str(fields[key].type))
+        if expected is not None and type(value) is not expected[0]:
+            raise InvalidInputError(
+                f"Settings file {path}: {key} must be {expected[1]}, not {value!r}.")
+    values["extra"] = {k: v for k, v in raw.items() if k not in fields}
     try:
         settings = Settings(**values)
     except TypeError as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from app.core.errors import InvalidInputError
 
 
@@ -14,7 +16,8 @@ def parse_time(text: str) -> float:
         values = [float(p) for p in parts]
     except ValueError:
         raise InvalidInputError(f"{text!r} is not a time: use SS, MM:SS or HH:MM:SS.mmm.") from None
-    if any(v < 0 for v in values) or any(v >= 60 for v in values[1:]):
+    if not all(math.isfinite(v) for v in values) or any(v < 0 for v in values) or any(
+            v >= 60 for v in values[1:]):
         raise InvalidInputError(f"{text!r} is not a valid time.")
     seconds = 0.0
     for v in values:

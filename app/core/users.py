@@ -28,6 +28,8 @@ def resolve_actor(session: Session, name: str) -> User:
     name = name.strip()
     if not name:
         raise InvalidInputError("No user name: set BWV_USER or the default_user setting.")
+    if len(name) > 128:
+        raise InvalidInputError("A user name is at most 128 characters.")
     user = find_user(session, name)
     if user is None:
         first = session.scalar(select(func.count()).select_from(User)) == 0
@@ -43,8 +45,8 @@ def resolve_actor(session: Session, name: str) -> User:
 
 def add_user(session: Session, actor: User, name: str, role: str | Role) -> UserRecord:
     name = name.strip()
-    if not name:
-        raise InvalidInputError("A user needs a name.")
+    if not name or len(name) > 128:
+        raise InvalidInputError("A user needs a name of 1 to 128 characters.")
     if find_user(session, name) is not None:
         raise ConflictError(f"User {name!r} already exists.")
     user = User(name=name, role=_parse_role(role))

@@ -56,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from app.ui.workers import shutdown
+
+        shutdown()  # let database work finish before the store closes
         store.close()
 
 

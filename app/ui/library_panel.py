@@ -154,7 +154,7 @@ class LibraryPanel(QWidget):
             with store.read() as session:
                 return footage.list_footage(session)
 
-        job = Job(load, self)
+        job = Job(load)
         job.finished.connect(self._on_loaded)
         job.failed.connect(self._on_failed)
         self._job = job

@@ -47,9 +47,8 @@ class Job(QObject):
     failed = Signal(str, str)
     cancelled = Signal()
 
-    def __init__(self, fn: Callable[[Callable[[int, int], None], CancelToken], Any],
-                 parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, fn: Callable[[Callable[[int, int], None], CancelToken], Any]) -> None:
+        super().__init__()
         self._fn = fn
         self.token = CancelToken()
         self._last_emit = 0.0
@@ -78,10 +77,28 @@ class Job(QObject):
 
     def start(self, pool: QThreadPool | None = None) -> None:
         self.running = True
+        _alive.add(self)  # kept alive (and not owned by a widget) until it has reported
+        for signal in (self.finished, self.failed, self.cancelled):
+            signal.connect(self._release)
         (pool or job_pool()).start(_Runnable(self._run))
+
+    def _release(self, *_args: object) -> None:
+        _alive.discard(self)
+        self.deleteLater()
 
     def cancel(self) -> None:
         self.token.cancel()
+
+
+_alive: set[Job] = set()
+
+
+def shutdown(timeout_ms: int = 10_000) -> bool:
+    """Cancel every running job and wait for the pools; True if all stopped in time."""
+    for job in list(_alive):
+        job.cancel()
+    done = db_pool().waitForDone(timeout_ms)
+    return job_pool().waitForDone(timeout_ms) and done
 
 
 class _Runnable(QRunnable):

@@ -139,3 +139,27 @@ def test_real_process_never_prints_a_traceback(tmp_path: Path) -> None:
     assert "half.mp4: not a video file, or damaged" in result.stdout
     assert "gone.mp4: file not found" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("args,message", [
+    (["flag", "edit", "99999999999999999999", "--label", "x"], "not a flag number"),
+    (["--database", "foo://", "case", "list"], "cannot be used"),
+])
+def test_more_bad_input_is_a_clear_error(capsys: pytest.CaptureFixture[str], args: list[str],
+                                         message: str) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2 and message in err and "Traceback" not in out + err
+
+
+def test_nan_time_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "ingest", str(make_video(tmp_path / "c.mp4")))
+    code, _, err = run(capsys, "flag", "add", "1", "--at", "nan", "--category", "evidence")
+    assert code == 2 and "not a valid time" in err
+
+
+def test_settings_with_wrong_types_are_named(capsys: pytest.CaptureFixture[str],
+                                             isolated_env: Path) -> None:
+    (isolated_env / "config").mkdir(parents=True)
+    (isolated_env / "config" / "settings.json").write_text('{"retention_days": "31"}')
+    code, _, err = run(capsys, "case", "list")
+    assert code == 2 and "retention_days must be a whole number" in err

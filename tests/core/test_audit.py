@@ -157,3 +157,78 @@ def test_case_export_holds_case_and_footage_events_only(store: Store, tmp_path: 
     audit.write_events(events, buf, "jsonl")
     lines = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert lines[1]["details"]["sha256"] and lines[3]["footage_id"] == 1
+
+
+def _append_many(url: str, data_dir: str, n: int) -> None:
+    s = Store(url, Path(data_dir))
+    for i in range(n):
+        with s.transaction() as session:
+            audit.record(session, "worker", "test.event", "thing", i, {"i": i})
+    s.close()
+
+
+def test_concurrent_writers_lose_nothing(store: Store) -> None:
+    import multiprocessing
+
+    _seed(store, 1)
+    ctx = multiprocessing.get_context("fork")
+    workers = [ctx.Process(target=_append_many, args=(store.url, str(store.data_dir), 25))
+               for _ in range(3)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+    assert [w.exitcode for w in workers] == [0, 0, 0]
+    report = audit.verify(store)
+    assert report.ok, report.problem
+    assert report.count == 2 + 75
+
+
+def test_cut_tail_stays_detected_after_later_use(store: Store) -> None:
+    _seed(store)
+    _drop_triggers(store)
+    _exec(store, "DELETE FROM audit_events WHERE seq >= 5")
+    _seed(store, 3)  # ordinary use afterwards must not launder the cut
+    report = audit.verify(store)
+    assert not report.ok and report.kind in {"edited", "truncated"}
+
+
+def test_store_identity_cannot_be_swapped(store: Store) -> None:
+    with pytest.raises(DatabaseError, match="append-only"):
+        _exec(store, "DELETE FROM store_info")
+    with pytest.raises(DatabaseError, match="append-only"):
+        _exec(store, "UPDATE store_info SET value='x'")
+
+
+def test_postgresql_refuses_truncate(store: Store) -> None:
+    if store.engine.dialect.name != "postgresql":
+        pytest.skip("TRUNCATE is PostgreSQL's")
+    _seed(store, 2)
+    with pytest.raises(DatabaseError, match="append-only"):
+        _exec(store, "TRUNCATE audit_events")
+    assert audit.verify(store).count == 3
+
+
+def test_verify_warns_when_this_computer_has_no_witness(store: Store) -> None:
+    _seed(store, 2)
+    audit.witness_path(store).unlink()
+    report = audit.verify(store)
+    assert report.ok and report.warning and "no witness" in report.warning
+    audit.witness_path(store).write_text("{not json")
+    report = audit.verify(store)
+    assert report.ok and report.warning and "damaged" in report.warning
+
+
+def test_case_export_does_not_leak_other_cases(store: Store, tmp_path: Path) -> None:
+    video = make_video(tmp_path / "shared.mp4")
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        cases.create_case(session, actor, "FOI-1", "foi")
+        cases.create_case(session, actor, "COMPLAINT-SECRET", "complaint")
+    ingest_paths(store, "tester", [video], case_ref="FOI-1")
+    ingest_paths(store, "tester", [video], case_ref="COMPLAINT-SECRET")
+    with store.read() as session:
+        events = audit.case_events(session, cases.get_case(session, "FOI-1").id)
+    text_dump = " ".join(e.details for e in events)
+    assert "COMPLAINT-SECRET" not in text_dump
+    assert [e.action for e in events] == ["case.create", "footage.ingest", "case.link_footage"]

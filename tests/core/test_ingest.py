@@ -163,3 +163,51 @@ def test_verify_reports_changed_and_missing_originals(store: Store, tmp_path: Pa
     checks = footage_service.verify_originals(store, "tester")
     assert [c.status.value for c in checks] == ["ok", "changed", "missing"]
     assert audit.verify(store).ok
+
+
+def test_fifo_is_refused_not_waited_on(store: Store, tmp_path: Path) -> None:
+    fifo = tmp_path / "stream.mp4"
+    os.mkfifo(fifo)
+    (result,) = ingest_paths(store, "tester", [fifo])
+    assert result.status is IngestStatus.FAILED and "not a regular file" in result.message
+
+
+def test_protocol_like_file_names_are_plain_files(store: Store, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    make_video(tmp_path / "a.mp4", frames=20)
+    make_video(tmp_path / "file:a.mp4", frames=9)
+    monkeypatch.chdir(tmp_path)
+    (result,) = ingest_paths(store, "tester", [Path("file:a.mp4")])
+    assert result.status is IngestStatus.INGESTED
+    with store.read() as session:
+        (item,) = footage_service.list_footage(session)
+    assert item.frame_count == 9 and item.file_name == "file:a.mp4"
+
+
+def test_still_image_renamed_as_video_is_refused(store: Store, tmp_path: Path) -> None:
+    import cv2
+    import numpy as np
+
+    for suffix in (".jpg", ".png"):
+        still = tmp_path / f"photo{suffix}"
+        cv2.imwrite(str(still), np.full((64, 64, 3), 128, np.uint8))
+        renamed = still.rename(tmp_path / f"photo{suffix}.mp4")
+        (result,) = ingest_paths(store, "tester", [renamed])
+        assert result.status is IngestStatus.FAILED and "still" in result.message
+
+
+def test_file_name_that_is_not_utf8_is_reported(store: Store, tmp_path: Path) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.mp4"))
+    make_video(tmp_path / "ok.mp4").rename(odd)
+    (result,) = ingest_paths(store, "tester", [odd])
+    assert result.status is IngestStatus.FAILED and "not valid UTF-8" in result.message
+
+
+def test_long_tags_and_absurd_dates_do_not_break_ingest(store: Store, tmp_path: Path) -> None:
+    clip = make_video(tmp_path / "odd.mp4", metadata={"device_id": "X" * 300,
+                                                      "creation_time": "9999-12-31T00:00:00Z"})
+    (result,) = ingest_paths(store, "tester", [clip])
+    assert result.status is IngestStatus.INGESTED, result.message
+    with store.read() as session:
+        (item,) = footage_service.list_footage(session)
+    assert item.device_id == "X" * 128 and item.recorded_at is None

@@ -110,3 +110,15 @@ def test_app_without_display_says_so(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(application.sys, "platform", "linux")
     assert application.main(["bwv-studio"]) == 2
     assert "no display found" in capsys.readouterr().err
+
+
+def test_quitting_during_a_load_waits_for_the_worker(qtbot: QtBot, store: Store) -> None:
+    from app.ui.workers import shutdown
+
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.library.refresh()
+    win.close()
+    win.deleteLater()
+    assert shutdown(5000)
+    store.close()

@@ -219,35 +219,46 @@ def upgrade() -> None:
     create_append_only_triggers()
 
 
-APPEND_ONLY_MESSAGE = "audit_events is append-only"
+APPEND_ONLY_TABLES = ("audit_events", "store_info")
 
 
 def create_append_only_triggers() -> None:
-    """Refuse UPDATE and DELETE on the audit trail at the database itself."""
-    if op.get_bind().dialect.name == "sqlite":
-        for verb in ("UPDATE", "DELETE"):
+    """Refuse UPDATE, DELETE (and on PostgreSQL TRUNCATE) of the audit trail and the store's
+    identity at the database itself. ``bwv audit verify`` catches anyone who drops them."""
+    dialect = op.get_bind().dialect.name
+    for table in APPEND_ONLY_TABLES:
+        message = f"{table} is append-only"
+        if dialect == "sqlite":
+            for verb in ("UPDATE", "DELETE"):
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+                )
+        elif dialect == "postgresql":
             op.execute(
-                f"CREATE TRIGGER audit_events_no_{verb.lower()} BEFORE {verb} ON audit_events "
-                f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY_MESSAGE}'); END"
+                f"CREATE FUNCTION {table}_append_only() RETURNS trigger AS $$ BEGIN "
+                f"RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql"
             )
-    elif op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            "CREATE FUNCTION audit_events_append_only() RETURNS trigger AS $$ BEGIN "
-            f"RAISE EXCEPTION '{APPEND_ONLY_MESSAGE}'; END; $$ LANGUAGE plpgsql"
-        )
-        op.execute(
-            "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events "
-            "FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()"
-        )
+            op.execute(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()"
+            )
 
 
 def drop_append_only_triggers() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("DROP TRIGGER IF EXISTS audit_events_no_update")
-        op.execute("DROP TRIGGER IF EXISTS audit_events_no_delete")
-    elif op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events")
-        op.execute("DROP FUNCTION IF EXISTS audit_events_append_only()")
+    dialect = op.get_bind().dialect.name
+    for table in APPEND_ONLY_TABLES:
+        if dialect == "sqlite":
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_no_delete")
+        elif dialect == "postgresql":
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
+            op.execute(f"DROP FUNCTION IF EXISTS {table}_append_only()")
 
 
 def downgrade() -> None:

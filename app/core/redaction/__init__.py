@@ -1,0 +1,1 @@
+"""Redaction plans (what to hide, how) and drawing them onto frames."""

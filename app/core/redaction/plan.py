@@ -1,0 +1,175 @@
+"""The redaction plan: a serialisable description of what to hide in one footage item.
+
+By default every detected track is redacted. A plan lists tracks kept visible (e.g. the
+requester) and tracks dismissed as false positives, manual boxes with keyframes, the style,
+audio handling, an optional clip range and an optional burned-in caption.
+
+Which styles are safe: ``solid`` hides everything at any size. ``pixelate`` with blocks of at
+least a fifth of the face (strength 3+) leaves too little to recognise. ``blur`` at strength
+1-2 can leave a large face recognisable and is only for small background faces; from
+strength 3 the kernel scales with the face so the result is not reversible by sharpening.
+Strength 5 of every style is a solid fill.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import itertools
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from app.core.errors import InvalidInputError
+
+PLAN_VERSION = 1
+
+
+class Style(enum.StrEnum):
+    BLUR = "blur"
+    PIXELATE = "pixelate"
+    SOLID = "solid"
+
+
+class Shape(enum.StrEnum):
+    ELLIPSE = "ellipse"
+    RECTANGLE = "rectangle"
+
+
+class AudioMode(enum.StrEnum):
+    KEEP = "keep"  # copied bit-exact unless mute ranges are set
+    DROP = "drop"
+
+
+@dataclass(frozen=True)
+class Keyframe:
+    frame: int
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+@dataclass(frozen=True)
+class ManualBox:
+    """A region drawn by a person (a missed face, a tattoo, a screen, a number plate).
+
+    Present from its first to its last keyframe, linearly interpolated between keyframes.
+    """
+
+    id: int
+    keyframes: tuple[Keyframe, ...]
+    label: str = ""
+
+    def box_at(self, frame: int) -> tuple[float, float, float, float] | None:
+        keys = self.keyframes
+        if not keys or frame < keys[0].frame or frame > keys[-1].frame:
+            return None
+        for a, b in itertools.pairwise(keys):
+            if a.frame <= frame <= b.frame:
+                t = 0.0 if b.frame == a.frame else (frame - a.frame) / (b.frame - a.frame)
+                return (a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t,
+                        a.w + (b.w - a.w) * t, a.h + (b.h - a.h) * t)
+        k = keys[-1]
+        return (k.x, k.y, k.w, k.h)
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start_s: float
+    end_s: float
+
+    def contains(self, t: float) -> bool:
+        return self.start_s <= t < self.end_s
+
+
+@dataclass
+class RedactionPlan:
+    """Everything that decides what an export shows. Serialises to canonical JSON."""
+
+    keep_tracks: list[int] = field(default_factory=list)
+    false_positive_tracks: list[int] = field(default_factory=list)
+    manual_boxes: list[ManualBox] = field(default_factory=list)
+    style: Style = Style.PIXELATE
+    strength: int = 4
+    shape: Shape = Shape.ELLIPSE
+    padding: float = 1.3
+    inverse: bool = False  # redact everything except the kept tracks' regions
+    audio: AudioMode = AudioMode.KEEP
+    mute: list[TimeRange] = field(default_factory=list)
+    clip: TimeRange | None = None
+    caption: str = ""  # e.g. "{case} REDACTED COPY {date}"; empty: none
+    version: int = PLAN_VERSION
+
+    def validate(self) -> None:
+        if not 1 <= self.strength <= 5:
+            raise InvalidInputError("Strength must be 1 (light) to 5 (solid).")
+        if not 1.0 <= self.padding <= 3.0:
+            raise InvalidInputError("Padding must be between 1.0 and 3.0 times the face.")
+        for r in [*self.mute, *([self.clip] if self.clip else [])]:
+            if r.start_s < 0 or r.end_s <= r.start_s:
+                raise InvalidInputError(
+                    f"Time range {r.start_s:g}-{r.end_s:g} s must have start < end, both >= 0.")
+        overlap = set(self.keep_tracks) & set(self.false_positive_tracks)
+        if overlap:
+            raise InvalidInputError(
+                f"Track(s) {sorted(overlap)} cannot be both kept and a false positive.")
+
+    def redacts_track(self, track_id: int) -> bool:
+        return track_id not in self.keep_tracks and track_id not in self.false_positive_tracks
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("style", "shape", "audio"):
+            data[key] = getattr(self, key).value
+        data["keep_tracks"] = sorted(self.keep_tracks)
+        data["false_positive_tracks"] = sorted(self.false_positive_tracks)
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
+
+    def sha256(self) -> str:
+        """Identifies this exact plan (an approval binds to it)."""
+        return hashlib.sha256(self.to_json().encode()).hexdigest()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RedactionPlan:
+        try:
+            plan = cls(
+                keep_tracks=[int(t) for t in data.get("keep_tracks", [])],
+                false_positive_tracks=[int(t) for t in data.get("false_positive_tracks", [])],
+                manual_boxes=[ManualBox(int(m["id"]), tuple(Keyframe(**k) for k in sorted(
+                    m["keyframes"], key=lambda k: k["frame"])), m.get("label", ""))
+                              for m in data.get("manual_boxes", [])],
+                style=Style(data.get("style", Style.PIXELATE)),
+                strength=int(data.get("strength", 4)),
+                shape=Shape(data.get("shape", Shape.ELLIPSE)),
+                padding=float(data.get("padding", 1.3)),
+                inverse=bool(data.get("inverse", False)),
+                audio=AudioMode(data.get("audio", AudioMode.KEEP)),
+                mute=[TimeRange(float(r["start_s"]), float(r["end_s"]))
+                      for r in data.get("mute", [])],
+                clip=TimeRange(float(data["clip"]["start_s"]), float(data["clip"]["end_s"]))
+                if data.get("clip") else None,
+                caption=str(data.get("caption", "")),
+                version=int(data.get("version", PLAN_VERSION)),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InvalidInputError(f"The redaction plan is not valid: {exc}.") from None
+        if plan.version > PLAN_VERSION:
+            raise InvalidInputError(
+                f"The redaction plan is version {plan.version}; this BWV Studio reads up to "
+                f"version {PLAN_VERSION}.")
+        plan.validate()
+        return plan
+
+    @classmethod
+    def from_json(cls, text: str) -> RedactionPlan:
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise InvalidInputError(f"The redaction plan is not JSON: {exc}.") from None
+        if not isinstance(data, dict):
+            raise InvalidInputError("The redaction plan must be a JSON object.")
+        return cls.from_dict(data)

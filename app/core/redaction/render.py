@@ -1,0 +1,141 @@
+"""Drawing a plan onto one frame: which regions, and the pixel operation for each style."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+from app.core.redaction.plan import RedactionPlan, Shape, Style
+from app.core.tracking.tracker import BoxKind, TrackBox
+
+Image = npt.NDArray[np.uint8]
+
+# Block size as a share of the region's larger side, per strength (pixelate; blur from 3).
+PIXEL_SHARE = {1: 1 / 12, 2: 1 / 8, 3: 1 / 5, 4: 1 / 3.5}
+BLUR_SHARE = {1: 0.12, 2: 0.25, 3: 0.35, 4: 0.5}
+
+
+@dataclass(frozen=True)
+class Region:
+    """A padded region in stored pixels, clipped to the frame."""
+
+    x1: int
+    y1: int
+    x2: int
+    y2: int
+    kind: BoxKind
+    track_id: int | None = None
+
+    @property
+    def size(self) -> int:
+        return max(self.x2 - self.x1, self.y2 - self.y1)
+
+
+def padded_region(box: tuple[float, float, float, float], padding: float, width: int,
+                  height: int, kind: BoxKind, track_id: int | None) -> Region | None:
+    x, y, w, h = box
+    cx, cy = x + w / 2, y + h / 2
+    hw, hh = w * padding / 2, h * padding / 2
+    x1, y1 = max(0, int(np.floor(cx - hw))), max(0, int(np.floor(cy - hh)))
+    x2, y2 = min(width, int(np.ceil(cx + hw))), min(height, int(np.ceil(cy + hh)))
+    if x2 - x1 < 1 or y2 - y1 < 1:
+        return None
+    return Region(x1, y1, x2, y2, kind, track_id)
+
+
+def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: RedactionPlan,
+                  width: int, height: int) -> tuple[list[Region], list[Region]]:
+    """(regions to redact, regions kept visible) on one frame."""
+    redact: list[Region] = []
+    keep: list[Region] = []
+    for track_id, box in track_boxes:
+        if track_id in plan.false_positive_tracks:
+            continue
+        region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width, height,
+                               box.kind, track_id)
+        if region is not None:
+            (keep if track_id in plan.keep_tracks else redact).append(region)
+    for manual in plan.manual_boxes:
+        mbox = manual.box_at(frame)
+        if mbox is not None:
+            region = padded_region(mbox, 1.0, width, height, BoxKind.MANUAL, None)
+            if region is not None:
+                redact.append(region)
+    return redact, keep
+
+
+def _pixelate(roi: Image, block: int) -> Image:
+    h, w = roi.shape[:2]
+    small = cv2.resize(roi, (max(1, w // block), max(1, h // block)),
+                       interpolation=cv2.INTER_AREA)
+    return cast(Image, cv2.resize(small, (w, h), interpolation=cv2.INTER_NEAREST))
+
+
+def obscure(roi: Image, style: Style, strength: int, size: int) -> Image:
+    """The redacted version of a region of ``size`` px (larger side)."""
+    if style is Style.SOLID or strength >= 5:
+        return np.zeros_like(roi)
+    if style is Style.PIXELATE:
+        return _pixelate(roi, max(3, round(size * PIXEL_SHARE[strength])))
+    base = _pixelate(roi, max(3, round(size * PIXEL_SHARE[strength]))) if strength >= 3 else roi
+    k = max(3, int(size * BLUR_SHARE[strength]) | 1)
+    return cast(Image, cv2.GaussianBlur(base, (k, k), 0))
+
+
+def _mask(region: Region, shape: Shape) -> npt.NDArray[np.bool_]:
+    h, w = region.y2 - region.y1, region.x2 - region.x1
+    if shape is Shape.RECTANGLE:
+        return np.ones((h, w), bool)
+    mask = np.zeros((h, w), np.uint8)
+    cv2.ellipse(mask, (w // 2, h // 2), (max(1, w // 2), max(1, h // 2)), 0, 0, 360, 1, -1)
+    return mask.astype(bool)
+
+
+def apply_regions(image: Image, regions: list[Region], plan: RedactionPlan) -> None:
+    """Redact ``regions`` of an RGB frame in place."""
+    for r in regions:
+        roi = image[r.y1:r.y2, r.x1:r.x2]
+        hidden = obscure(roi, plan.style, plan.strength, r.size)
+        mask = _mask(r, plan.shape)
+        roi[mask] = hidden[mask]
+
+
+def apply_inverse(image: Image, keep: list[Region], plan: RedactionPlan) -> None:
+    """Redact the whole frame except the kept regions, in place."""
+    original = image.copy()
+    image[:] = obscure(image, plan.style, plan.strength, max(image.shape[:2]) // 6)
+    for r in keep:
+        mask = _mask(r, plan.shape)
+        image[r.y1:r.y2, r.x1:r.x2][mask] = original[r.y1:r.y2, r.x1:r.x2][mask]
+
+
+def draw_caption(image: Image, text: str) -> None:
+    """Burn ``text`` into the bottom-left corner on a dark band, in place."""
+    if not text:
+        return
+    h, w = image.shape[:2]
+    scale = max(0.4, min(w, h) / 900)
+    thickness = max(1, round(scale * 2))
+    (tw, th), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
+    pad = max(4, th // 3)
+    y2 = h - pad
+    cv2.rectangle(image, (0, y2 - th - base - 2 * pad), (min(w, tw + 2 * pad), h), (0, 0, 0), -1)
+    cv2.putText(image, text, (pad, y2 - base), cv2.FONT_HERSHEY_SIMPLEX, scale,
+                (255, 255, 255), thickness, cv2.LINE_AA)
+
+
+def render_frame(image: Image, frame: int, track_boxes: list[tuple[int, TrackBox]],
+                 plan: RedactionPlan, caption: str = "") -> tuple[int, int]:
+    """Apply the whole plan to one RGB frame in place; returns (regions hidden, kept)."""
+    h, w = image.shape[:2]
+    redact, keep = frame_regions(frame, track_boxes, plan, w, h)
+    if plan.inverse:
+        apply_inverse(image, keep, plan)
+    else:
+        apply_regions(image, redact, plan)
+    draw_caption(image, caption)
+    return len(redact), len(keep)

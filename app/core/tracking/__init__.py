@@ -1,0 +1,1 @@
+"""Linking detections across frames into person-tracks, and marking what needs review."""

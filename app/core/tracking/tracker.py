@@ -1,0 +1,205 @@
+"""Tracks: detections of one face linked across frames, with every frame's box filled in.
+
+Association is greedy on IoU against each track's constant-velocity prediction, falling back
+to centre distance for small, fast faces whose boxes no longer overlap. A track's box exists
+on every frame from ``pad_before`` frames before its first detection to ``pad_after`` frames
+after its last one, interpolated linearly between detections, so a face never "flashes"
+visible between two detections. Each frame's box records whether it was detected,
+interpolated (between detections, including frames the detector skipped or missed) or padded.
+"""
+
+from __future__ import annotations
+
+import enum
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from app.core.detection import boxes as bx
+from app.core.detection.video import DetectionRun
+
+
+class BoxKind(enum.StrEnum):
+    DETECTED = "detected"
+    INTERPOLATED = "interpolated"
+    PADDED = "padded"
+    MANUAL = "manual"
+
+
+@dataclass(frozen=True)
+class TrackerSettings:
+    iou_threshold: float = 0.15
+    centre_distance: float = 1.0  # match if centres are within this many box widths
+    max_gap_s: float = 1.0  # a track ends after this long without a detection
+    pad_before_s: float = 0.25
+    pad_after_s: float = 0.5
+
+    def as_dict(self) -> dict[str, float]:
+        return {"iou_threshold": self.iou_threshold, "centre_distance": self.centre_distance,
+                "max_gap_s": self.max_gap_s, "pad_before_s": self.pad_before_s,
+                "pad_after_s": self.pad_after_s}
+
+
+@dataclass(frozen=True)
+class TrackBox:
+    """A track's box on one frame, in stored pixels."""
+
+    frame: int
+    x: float
+    y: float
+    w: float
+    h: float
+    kind: BoxKind
+    score: float = 0.0
+
+
+@dataclass
+class Track:
+    """One person (or a manual region) across frames."""
+
+    id: int
+    keyframes: dict[int, tuple[float, float, float, float, float]] = field(default_factory=dict)
+    first_frame: int = 0  # first frame with a box (padding included)
+    last_frame: int = 0
+    _sorted: list[int] = field(default_factory=list, repr=False)
+
+    def finish(self, frame_count: int, pad_before: int, pad_after: int) -> None:
+        self._sorted = sorted(self.keyframes)
+        self.first_frame = max(0, self._sorted[0] - pad_before)
+        self.last_frame = min(frame_count - 1, self._sorted[-1] + pad_after)
+
+    @property
+    def detected_frames(self) -> list[int]:
+        return self._sorted
+
+    def box_at(self, frame: int) -> TrackBox | None:
+        """The box on ``frame``: detected, interpolated between detections, or padded."""
+        if not self._sorted or frame < self.first_frame or frame > self.last_frame:
+            return None
+        keys = self._sorted
+        if frame in self.keyframes:
+            x1, y1, x2, y2, s = self.keyframes[frame]
+            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, BoxKind.DETECTED, s)
+        if frame < keys[0] or frame > keys[-1]:
+            x1, y1, x2, y2, s = self.keyframes[keys[0] if frame < keys[0] else keys[-1]]
+            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, BoxKind.PADDED, s)
+        i = bisect_right(keys, frame)
+        a, b = keys[i - 1], keys[i]
+        t = (frame - a) / (b - a)
+        ka, kb = np.array(self.keyframes[a]), np.array(self.keyframes[b])
+        x1, y1, x2, y2, s = ka + (kb - ka) * t
+        return TrackBox(frame, float(x1), float(y1), float(x2 - x1), float(y2 - y1),
+                        BoxKind.INTERPOLATED, float(min(ka[4], kb[4])))
+
+    def summary(self) -> dict[str, Any]:
+        """First/last frame, detections, mean size, best score and the best frame's box."""
+        detected = [self.keyframes[f] for f in self._sorted]
+        sizes = [max(k[2] - k[0], k[3] - k[1]) for k in detected]
+        best = max(self._sorted, key=lambda f: self.keyframes[f][4])
+        bx1, by1, bx2, by2, bscore = self.keyframes[best]
+        return {"id": self.id, "first_frame": self.first_frame, "last_frame": self.last_frame,
+                "first_detected": self._sorted[0], "last_detected": self._sorted[-1],
+                "detections": len(detected), "mean_size": round(float(np.mean(sizes)), 1),
+                "max_score": round(float(bscore), 4), "best_frame": best,
+                "best_box": [round(bx1, 1), round(by1, 1), round(bx2 - bx1, 1),
+                             round(by2 - by1, 1)]}
+
+
+@dataclass
+class _Live:
+    track: Track
+    last_frame: int
+    box: np.ndarray  # x1, y1, x2, y2
+    velocity: np.ndarray
+
+    def predict(self, frame: int) -> np.ndarray:
+        predicted: np.ndarray = self.box + self.velocity * (frame - self.last_frame)
+        return predicted
+
+
+def build_tracks(run: DetectionRun, frame_count: int, fps: float,
+                 settings: TrackerSettings | None = None) -> list[Track]:
+    """Link the run's detections into tracks with stable ids (1, 2, ... in order of birth)."""
+    settings = settings or TrackerSettings()
+    fps = fps if fps > 0 else 25.0
+    max_gap = max(1, round(settings.max_gap_s * fps))
+    live: list[_Live] = []
+    done: list[Track] = []
+    next_id = 1
+    for frame in run.frames:
+        if not frame.detected:
+            continue
+        f = frame.index
+        still = []
+        for t in live:
+            if f - t.last_frame > max_gap:
+                done.append(t.track)
+            else:
+                still.append(t)
+        live = still
+        dets = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score] for d in frame.boxes],
+                        np.float32).reshape(-1, 5)
+        pairs = _associate(live, dets, f, settings)
+        matched_dets = set()
+        for ti, di in pairs:
+            t = live[ti]
+            new_box = dets[di, :4].astype(np.float64)
+            gap = f - t.last_frame
+            t.velocity = 0.5 * t.velocity + 0.5 * (new_box - t.box) / max(gap, 1)
+            t.box, t.last_frame = new_box, f
+            t.track.keyframes[f] = tuple(float(v) for v in dets[di])  # type: ignore[assignment]
+            matched_dets.add(di)
+        for di in range(len(dets)):
+            if di in matched_dets:
+                continue
+            track = Track(next_id)
+            next_id += 1
+            track.keyframes[f] = tuple(float(v) for v in dets[di])  # type: ignore[assignment]
+            live.append(_Live(track, f, dets[di, :4].astype(np.float64), np.zeros(4)))
+    done += [t.track for t in live]
+    pad_before = round(settings.pad_before_s * fps)
+    pad_after = round(settings.pad_after_s * fps)
+    for track in done:
+        track.finish(frame_count, pad_before, pad_after)
+    return sorted(done, key=lambda t: t.id)
+
+
+def _associate(live: list[_Live], dets: np.ndarray, frame: int,
+               settings: TrackerSettings) -> list[tuple[int, int]]:
+    if not live or len(dets) == 0:
+        return []
+    predicted = np.array([np.r_[t.predict(frame), 1.0] for t in live], np.float32)
+    ious = bx.iou_matrix(predicted, dets)
+    pc = (predicted[:, :2] + predicted[:, 2:4]) / 2
+    dc = (dets[:, :2] + dets[:, 2:4]) / 2
+    dist = np.linalg.norm(pc[:, None, :] - dc[None, :, :], axis=2)
+    width = np.maximum(predicted[:, 2] - predicted[:, 0], 1)[:, None]
+    near = dist / width
+    # Score: IoU where boxes overlap, else a small bonus for being close.
+    score = np.where(ious >= settings.iou_threshold, 1 + ious,
+                     np.where(near <= settings.centre_distance, 1 - near / 2, 0))
+    pairs = []
+    used_t, used_d = set(), set()
+    for k in np.argsort(-score, axis=None, kind="stable"):
+        ti, di = divmod(int(k), len(dets))
+        if score[ti, di] <= 0:
+            break
+        if ti in used_t or di in used_d:
+            continue
+        used_t.add(ti)
+        used_d.add(di)
+        pairs.append((ti, di))
+    return pairs
+
+
+def boxes_by_frame(tracks: list[Track], frame_count: int) -> list[list[tuple[int, TrackBox]]]:
+    """For every frame, the ``(track id, box)`` pairs present on it."""
+    frames: list[list[tuple[int, TrackBox]]] = [[] for _ in range(frame_count)]
+    for track in tracks:
+        for f in range(track.first_frame, track.last_frame + 1):
+            box = track.box_at(f)
+            if box is not None:
+                frames[f].append((track.id, box))
+    return frames
