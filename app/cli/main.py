@@ -19,6 +19,7 @@ from app.cli import (
     cmd_flag,
     cmd_footage,
     cmd_ingest,
+    cmd_redact,
     cmd_user,
 )
 from app.cli.context import Context
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
     for module in (cmd_ingest, cmd_footage, cmd_case, cmd_flag, cmd_user, cmd_audit,
-                   cmd_detect):
+                   cmd_detect, cmd_redact):
         module.register(sub)
     info = sub.add_parser("info", help="show version, database, data and log locations",
                           description="Show the version, the database in use and its schema "

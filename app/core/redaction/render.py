@@ -86,7 +86,8 @@ def obscure(roi: Image, style: Style, strength: int, size: int) -> Image:
     return cast(Image, cv2.GaussianBlur(base, (k, k), 0))
 
 
-def _mask(region: Region, shape: Shape) -> npt.NDArray[np.bool_]:
+def region_mask(region: Region, shape: Shape) -> npt.NDArray[np.bool_]:
+    """The pixels of the region that its shape (ellipse or rectangle) hides."""
     h, w = region.y2 - region.y1, region.x2 - region.x1
     if shape is Shape.RECTANGLE:
         return np.ones((h, w), bool)
@@ -100,7 +101,7 @@ def apply_regions(image: Image, regions: list[Region], plan: RedactionPlan) -> N
     for r in regions:
         roi = image[r.y1:r.y2, r.x1:r.x2]
         hidden = obscure(roi, plan.style, plan.strength, r.size)
-        mask = _mask(r, plan.shape)
+        mask = region_mask(r, plan.shape)
         roi[mask] = hidden[mask]
 
 
@@ -109,7 +110,7 @@ def apply_inverse(image: Image, keep: list[Region], plan: RedactionPlan) -> None
     original = image.copy()
     image[:] = obscure(image, plan.style, plan.strength, max(image.shape[:2]) // 6)
     for r in keep:
-        mask = _mask(r, plan.shape)
+        mask = region_mask(r, plan.shape)
         image[r.y1:r.y2, r.x1:r.x2][mask] = original[r.y1:r.y2, r.x1:r.x2][mask]
 
 
@@ -129,8 +130,8 @@ def draw_caption(image: Image, text: str) -> None:
 
 
 def render_frame(image: Image, frame: int, track_boxes: list[tuple[int, TrackBox]],
-                 plan: RedactionPlan, caption: str = "") -> tuple[int, int]:
-    """Apply the whole plan to one RGB frame in place; returns (regions hidden, kept)."""
+                 plan: RedactionPlan, caption: str = "") -> tuple[list[Region], list[Region]]:
+    """Apply the whole plan to one RGB frame in place; returns (hidden, kept) regions."""
     h, w = image.shape[:2]
     redact, keep = frame_regions(frame, track_boxes, plan, w, h)
     if plan.inverse:
@@ -138,4 +139,4 @@ def render_frame(image: Image, frame: int, track_boxes: list[tuple[int, TrackBox
     else:
         apply_regions(image, redact, plan)
     draw_caption(image, caption)
-    return len(redact), len(keep)
+    return redact, keep

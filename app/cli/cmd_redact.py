@@ -1,0 +1,216 @@
+"""``bwv redact`` and ``bwv tracks``: the redaction engine from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from app.cli.context import Context
+from app.core.detection.presets import DEFAULT_PRESET, PRESETS
+from app.core.errors import InvalidInputError
+from app.core.export.pipeline import analyse, redact_footage
+from app.core.export.video_export import EncodeOptions
+from app.core.ingest import IngestStatus, ingest_paths
+from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style, TimeRange
+from app.core.timecode import format_time, parse_time
+
+STAGE_NAMES = {"detect": "detecting faces", "export": "writing export",
+               "verify": "residual check", "hash": "checking original"}
+
+
+def _range(text: str) -> TimeRange:
+    try:
+        start, end = text.split("-", 1)
+        return TimeRange(parse_time(start), parse_time(end))
+    except (ValueError, InvalidInputError):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time range: use START-END, e.g. 0:05-0:12.5") from None
+
+
+def _add_footage_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("footage", metavar="FOOTAGE",
+                   help="footage number, SHA-256 prefix, or a video file (ingested first)")
+    p.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS))
+    p.add_argument("--stride", type=int, metavar="N",
+                   help="detect on every N-th frame (default: the preset's); tracks fill in")
+    p.add_argument("--redetect", action="store_true",
+                   help="run detection again even if a stored run matches")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "redact", help="blur every face except those kept, and write a redacted MP4",
+        description="Detect and track faces (or reuse a stored run), apply the redaction plan "
+                    "and write OUT (H.264 MP4, original timestamps, rotation and audio), "
+                    "OUT.manifest.json beside it, and an audit event. The original is never "
+                    "changed. By default every face is redacted and the export is checked "
+                    "for faces still visible (--no-verify to skip). Exit status 1 when the "
+                    "check finds any.")
+    _add_footage_args(p)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.mp4")
+    p.add_argument("--case", metavar="REF", help="the case this export is for")
+    p.add_argument("--plan", type=Path, metavar="PLAN.json",
+                   help="start from this plan (the options below change it)")
+    p.add_argument("--keep-track", type=int, action="append", default=[], metavar="ID",
+                   help="leave this track visible (e.g. the requester); see 'bwv tracks'")
+    p.add_argument("--not-a-face", type=int, action="append", default=[], metavar="ID",
+                   help="this track is a false positive: do not redact it")
+    p.add_argument("--style", choices=[s.value for s in Style])
+    p.add_argument("--strength", type=int, choices=range(1, 6), metavar="1-5",
+                   help="1 light .. 5 solid (default 4)")
+    p.add_argument("--shape", choices=[s.value for s in Shape])
+    p.add_argument("--padding", type=float, metavar="X", help="grow boxes by X (default 1.3)")
+    p.add_argument("--inverse", action="store_true",
+                   help="redact everything except the kept tracks")
+    p.add_argument("--mute", type=_range, action="append", default=[], metavar="START-END",
+                   help="silence the audio in this range (repeatable)")
+    p.add_argument("--drop-audio", action="store_true", help="write no audio at all")
+    p.add_argument("--clip", type=_range, metavar="START-END", help="export only this range")
+    p.add_argument("--caption", metavar="TEXT",
+                   help='burn in a caption; {case}, {date} and {time} are filled in, e.g. '
+                        '"{case} REDACTED COPY {time}"')
+    p.add_argument("--crf", type=int, default=18, metavar="N",
+                   help="x264 quality, lower is better (default 18)")
+    p.add_argument("--keep-metadata", action="store_true",
+                   help="copy the original's container metadata (default: stripped)")
+    p.add_argument("--no-verify", action="store_true", help="skip the residual-face check")
+    p.add_argument("--force", action="store_true", help="overwrite OUT and its manifest")
+    p.set_defaults(handler=run_redact)
+
+    t = sub.add_parser("tracks", help="detect and list the face tracks of a footage item",
+                       description="List each person-track (id, time span, detections, size, "
+                                   "score) and the stretches that need review. Track ids are "
+                                   "what 'bwv redact --keep-track' takes.")
+    _add_footage_args(t)
+    t.add_argument("--json", type=Path, metavar="OUT", help="also write tracks as JSON")
+    t.set_defaults(handler=run_tracks)
+
+
+def _resolve_footage(ctx: Context, key: str) -> str:
+    path = Path(key)
+    if path.is_file():
+        (result,) = ingest_paths(ctx.store, ctx.user_name, [path],
+                                 retention_days=ctx.settings.retention_days)
+        if result.status is IngestStatus.FAILED:
+            raise InvalidInputError(result.message)
+        print(result.message, file=sys.stderr)
+        return str(result.footage_id)
+    return key
+
+
+class _StageBars:
+    def __init__(self) -> None:
+        self.name = ""
+        self.bar: tqdm | None = None
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if name != self.name:
+            self.close()
+            self.name = name
+            self.bar = tqdm(desc=STAGE_NAMES.get(name, name), total=total or None,
+                            unit="frame", disable=None, dynamic_ncols=True, leave=False)
+        if self.bar is not None:
+            self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
+    plan = RedactionPlan.from_json(args.plan.read_text(encoding="utf-8")) if args.plan \
+        else RedactionPlan()
+    plan.keep_tracks = sorted(set(plan.keep_tracks) | set(args.keep_track))
+    plan.false_positive_tracks = sorted(set(plan.false_positive_tracks) | set(args.not_a_face))
+    for name in ("style", "shape"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(plan, name, Style(value) if name == "style" else Shape(value))
+    if args.strength is not None:
+        plan.strength = args.strength
+    if args.padding is not None:
+        plan.padding = args.padding
+    if args.inverse:
+        plan.inverse = True
+    plan.mute = [*plan.mute, *args.mute]
+    if args.drop_audio:
+        plan.audio = AudioMode.DROP
+    if args.clip is not None:
+        plan.clip = args.clip
+    if args.caption is not None:
+        plan.caption = args.caption
+    plan.validate()
+    return plan
+
+
+def run_redact(ctx: Context, args: argparse.Namespace) -> int:
+    if args.plan is not None and not args.plan.is_file():
+        raise InvalidInputError(f"{args.plan}: plan file not found.")
+    plan = _plan_from_args(args)
+    key = _resolve_footage(ctx, args.footage)
+    bars = _StageBars()
+    try:
+        result = redact_footage(
+            ctx.store, ctx.user_name, key, args.output, plan, case_ref=args.case,
+            preset=args.preset, stride=args.stride,
+            options=EncodeOptions(crf=args.crf, keep_metadata=args.keep_metadata,
+                                  force=args.force),
+            verify=not args.no_verify, reuse=not args.redetect, stage=bars)
+    finally:
+        bars.close()
+    a, s = result.analysis, result.stats
+    print(f"Wrote {result.output} ({s.frames_out} frames, SHA-256 {result.output_sha256}).")
+    print(f"Manifest {result.manifest} (SHA-256 {result.manifest_sha256}).")
+    print(f"Tracks: {len(a.tracks)} found, {sum(1 for t in a.tracks if plan.redacts_track(t.id))}"
+          f" redacted, {len(plan.keep_tracks)} kept visible; {s.redacted_frames} frames "
+          f"redacted; detection {'reused' if a.reused else 'run'} ({a.run.preset.name}, "
+          f"every {a.stride} frame(s)).")
+    for audio in s.audio:
+        print(f"Audio stream {audio['index']} ({audio['codec']}): {audio['action']}.")
+    if a.review:
+        print(f"Review needed: {len(a.review)} range(s), listed in the manifest.")
+    if result.residual is None:
+        print("Residual check: skipped (--no-verify).")
+        return 0
+    if result.residual.clean:
+        print(f"Residual check: no face found in {result.residual.frames_checked} checked "
+              "frames.")
+        return 0
+    print(f"WARNING: residual check found {len(result.residual.findings)} face(s) still "
+          "visible:")
+    for f in result.residual.findings[:20]:
+        print(f"  frame {f.output_frame} ({format_time(f.time_s)}): {f.kind.value} at "
+              f"x={f.box[0]:.0f} y={f.box[1]:.0f} {f.box[2]:.0f}x{f.box[3]:.0f}")
+    return 1
+
+
+def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
+    key = _resolve_footage(ctx, args.footage)
+    bars = _StageBars()
+    try:
+        a = analyse(ctx.store, ctx.user_name, key, args.preset, stride=args.stride,
+                    reuse=not args.redetect, stage=bars)
+    finally:
+        bars.close()
+    times = {f.index: f.time_s for f in a.run.frames}
+    print(f"Footage #{a.footage_id}: {len(a.tracks)} track(s), detection "
+          f"{'reused' if a.reused else 'run'} ({a.run.preset.name}, every {a.stride} frame(s)).")
+    print(f"{'track':>5}  {'from':>12}  {'to':>12}  {'detections':>10}  {'size px':>7}  score")
+    summaries = [t.summary() for t in a.tracks]
+    for s in summaries:
+        print(f"{s['id']:>5}  {format_time(times[s['first_frame']]):>12}  "
+              f"{format_time(times[s['last_frame']]):>12}  {s['detections']:>10}  "
+              f"{s['mean_size']:>7.0f}  {s['max_score']:.2f}")
+    for r in a.review:
+        print(f"Review {r.reason.value}: frames {r.start_frame}-{r.end_frame} "
+              f"({format_time(times[r.start_frame])}-{format_time(times[r.end_frame])})"
+              + (f", track {r.track_id}" if r.track_id else ""))
+    if args.json is not None:
+        args.json.write_text(json.dumps({"footage_id": a.footage_id, "tracks": summaries,
+                                         "review": [r.as_dict() for r in a.review]}, indent=1))
+    return 0

@@ -1,0 +1,68 @@
+"""Storing detection runs so that reopening footage (or redacting it again) needs no re-run.
+
+A stored run is reused only when the preset, the stride and every model's SHA-256 match.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.audit import canonical_json
+from app.core.detection.detector import Detection
+from app.core.detection.presets import Preset
+from app.core.detection.video import DetectionRun, FrameDetections
+from app.core.models import DetectionRunRecord, User
+
+
+def run_settings(preset: Preset, models: list[dict[str, str]], stride: int) -> dict[str, Any]:
+    return {"preset": preset.as_dict(), "stride": stride,
+            "models": sorted(m["sha256"] for m in models)}
+
+
+def settings_hash(settings: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(settings).encode()).hexdigest()
+
+
+def save_run(session: Session, footage_id: int, run: DetectionRun, stride: int,
+             actor: User | None) -> int:
+    settings = run_settings(run.preset, run.models, stride)
+    payload = gzip.compress(json.dumps(run.as_json(), separators=(",", ":")).encode())
+    record = DetectionRunRecord(
+        footage_id=footage_id, preset=run.preset.name, settings_sha256=settings_hash(settings),
+        settings=settings, frames_detected=sum(1 for f in run.frames if f.detected),
+        elapsed_s=run.elapsed_s, data=payload,
+        created_by_id=actor.id if actor is not None else None)
+    session.add(record)
+    session.flush()
+    return record.id
+
+
+def find_run(session: Session, footage_id: int, preset: Preset, models: list[dict[str, str]],
+             stride: int) -> tuple[int, DetectionRun] | None:
+    """The newest stored run with exactly these settings, or None."""
+    digest = settings_hash(run_settings(preset, models, stride))
+    record = session.scalars(
+        select(DetectionRunRecord)
+        .where(DetectionRunRecord.footage_id == footage_id,
+               DetectionRunRecord.settings_sha256 == digest)
+        .order_by(DetectionRunRecord.id.desc()).limit(1)).first()
+    if record is None:
+        return None
+    return record.id, run_from_json(json.loads(gzip.decompress(record.data)), preset)
+
+
+def run_from_json(data: dict[str, Any], preset: Preset) -> DetectionRun:
+    run = DetectionRun(data["source"], data["width"], data["height"], data["rotation"],
+                       preset, data["models"])
+    for f in data["frames"]:
+        run.frames.append(FrameDetections(
+            f["index"], f["pts"],
+            [Detection(b["x"], b["y"], b["w"], b["h"], b["score"], b.get("detector", ""))
+             for b in f["boxes"]], f.get("detected", True)))
+    return run

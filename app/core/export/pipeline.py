@@ -1,0 +1,291 @@
+"""The whole redaction job: detect (or reuse a stored run), track, export, check, record.
+
+Used by ``bwv redact`` and by the desktop app's export worker; Qt-free.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.core import audit, cases
+from app.core.database import Store
+from app.core.detection.detector import FaceDetector
+from app.core.detection.presets import Preset, get_preset
+from app.core.detection.runs import find_run, save_run
+from app.core.detection.video import DetectionRun, detect_video
+from app.core.errors import ConflictError, MediaError
+from app.core.export.manifest import manifest_path, render_manifest, software_versions
+from app.core.export.residual import ResidualReport, check_export
+from app.core.export.video_export import EncodeOptions, ExportStats, export_video
+from app.core.fileio import atomic_write_text
+from app.core.footage import get_footage
+from app.core.hashing import sha256_file
+from app.core.models import AuditEvent, ExportRecord, Footage
+from app.core.progress import CancelToken, no_progress
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plans import save_plan
+from app.core.tracking.review import ReviewRange, review_ranges
+from app.core.tracking.tracker import (
+    BoxKind,
+    Track,
+    TrackerSettings,
+    boxes_by_frame,
+    build_tracks,
+)
+from app.core.users import resolve_actor
+
+log = logging.getLogger(__name__)
+
+StageFn = Callable[[str, int, int], None]
+"""``stage(name, done, total)``: name is detect, export, verify or hash."""
+
+
+def _no_stage(name: str, done: int, total: int) -> None:
+    no_progress(done, total)
+
+
+@dataclass
+class Analysis:
+    """Detection + tracking of one footage item: what the workspace and the export use."""
+
+    footage_id: int
+    source: Path
+    frame_count: int
+    fps: float
+    width: int
+    height: int
+    rotation: int
+    run: DetectionRun
+    run_id: int
+    reused: bool
+    stride: int
+    tracks: list[Track]
+    review: list[ReviewRange]
+    tracker: TrackerSettings = field(default_factory=TrackerSettings)
+
+
+def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Preset | str,
+            *, stride: int | None = None, reuse: bool = True, stage: StageFn = _no_stage,
+            cancel: CancelToken | None = None,
+            tracker: TrackerSettings | None = None) -> Analysis:
+    """Detection (stored run reused when its settings match) and tracking for one footage."""
+    preset = get_preset(preset) if isinstance(preset, str) else preset
+    step = max(1, stride or preset.stride)
+    with store.read() as session:
+        item = get_footage(session, footage_key)
+        info = (item.id, Path(item.original_path), item.frame_count, item.fps, item.width,
+                item.height, item.rotation, item.sha256)
+    footage_id, source, frame_count, fps, width, height, rotation, digest = info
+    if not source.exists():
+        raise MediaError(f"{source}: the original of footage #{footage_id} is missing.")
+    with FaceDetector(preset) as probe_models:
+        models = probe_models.models()
+    found = None
+    if reuse:
+        with store.read() as session:
+            found = find_run(session, footage_id, preset, models, step)
+    if found is not None:
+        run_id, run = found
+        reused = True
+    else:
+        run = detect_video(source, preset, stride=step, cancel=cancel,
+                           progress=lambda d, t: stage("detect", d, t))
+        if len(run.frames) != frame_count:
+            raise MediaError(f"{source}: decoded {len(run.frames)} frames but {frame_count} "
+                             "were recorded at ingest; the file may have changed.")
+        with store.transaction() as session:
+            actor = resolve_actor(session, actor_name)
+            run_id = save_run(session, footage_id, run, step, actor)
+            audit.record(session, actor.name, "detection.run", "footage", footage_id, {
+                "run_id": run_id, "preset": preset.name, "stride": step,
+                "models": [m["sha256"] for m in models], "elapsed_s": round(run.elapsed_s, 2),
+                "source_sha256": digest}, footage_id=footage_id)
+        reused = False
+    settings = tracker or TrackerSettings()
+    tracks = build_tracks(run, frame_count, fps, settings)
+    review = review_ranges(run, tracks, frame_count, fps)
+    return Analysis(footage_id, source, frame_count, fps, width, height, rotation, run, run_id,
+                    reused, step, tracks, review, settings)
+
+
+@dataclass
+class RedactResult:
+    output: Path
+    output_sha256: str
+    manifest: Path
+    manifest_sha256: str
+    stats: ExportStats
+    analysis: Analysis
+    residual: ResidualReport | None
+    export_id: int
+
+
+def _caption_fn(template: str, case_ref: str | None,
+                recorded_at: datetime | None) -> Callable[[float], str] | None:
+    if not template:
+        return None
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+
+    def caption(time_s: float) -> str:
+        when = (recorded_at + timedelta(seconds=time_s)).strftime("%Y-%m-%d %H:%M:%S UTC") \
+            if recorded_at else f"T+{time_s:07.2f}s"
+        return template.format(case=case_ref or "", date=today, time=when)
+
+    try:
+        caption(0.0)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConflictError(f"The caption {template!r} has an unknown field ({exc}); use "
+                            "{case}, {date} and {time}.") from None
+    return caption
+
+
+def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: Path,
+                   plan: RedactionPlan, *, case_ref: str | None = None,
+                   preset: Preset | str = "balanced", stride: int | None = None,
+                   options: EncodeOptions | None = None, verify: bool = True,
+                   reuse: bool = True, stage: StageFn = _no_stage,
+                   cancel: CancelToken | None = None) -> RedactResult:
+    """Detect, track, export with ``plan``, check the result and record it all."""
+    options = options or EncodeOptions()
+    plan.validate()
+    out = out.expanduser()
+    manifest = manifest_path(out)
+    for target in (out, manifest):
+        if target.exists() and not options.force:
+            raise ConflictError(f"{target} already exists; choose another name or use --force.")
+    started = datetime.now(UTC)
+    case_id = None
+    with store.read() as session:
+        if case_ref is not None:
+            case_id = cases.get_case(session, case_ref).id
+        item: Footage = get_footage(session, footage_key)
+        recorded_at, source_sha, size = item.recorded_at, item.sha256, item.size_bytes
+        duration = item.duration_s
+    analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
+                       stage=stage, cancel=cancel)
+    source = analysis.source
+    stage("hash", 0, 1)
+    if sha256_file(source, cancel=cancel) != source_sha:
+        raise MediaError(f"{source}: the original no longer matches the SHA-256 recorded at "
+                         "ingest; it will not be exported (run 'bwv footage verify').")
+    unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {
+        t.id for t in analysis.tracks}
+    if unknown:
+        raise ConflictError(f"No track(s) {sorted(unknown)} in this footage; it has tracks "
+                            f"{[t.id for t in analysis.tracks]}.")
+    frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
+    with store.read() as session:
+        head = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)
+                               ).first()
+        chain_head = {"seq": head.seq, "hash": head.hash} if head else None
+    stats = export_video(source, out, frame_boxes, plan, analysis.rotation, options=options,
+                         caption=_caption_fn(plan.caption, case_ref, recorded_at),
+                         progress=lambda d, t: stage("export", d, t), cancel=cancel)
+    residual = None
+    try:
+        source_frames = _kept_frames(analysis, plan)
+        if verify:
+            residual = check_export(out, source_frames, frame_boxes, plan, analysis.run.preset,
+                                    analysis.stride, cancel=cancel,
+                                    progress=lambda d, t: stage("verify", d, t))
+        out_sha = sha256_file(out)
+        data = _manifest(analysis, plan, stats, residual, out, out_sha, source_sha, size,
+                         duration, actor_name, case_ref, started, chain_head, options)
+        text = render_manifest(data)
+        atomic_write_text(manifest, text)
+    except BaseException:
+        out.unlink(missing_ok=True)  # no export without its manifest
+        raise
+    manifest_sha = hashlib.sha256(text.encode()).hexdigest()
+    with store.transaction() as session:
+        actor = resolve_actor(session, actor_name)
+        plan_sha = save_plan(session, actor, analysis.footage_id, case_id, plan)
+        record = ExportRecord(
+            footage_id=analysis.footage_id, case_id=case_id, path=str(out.resolve()),
+            sha256=out_sha, size_bytes=out.stat().st_size, manifest_path=str(manifest.resolve()),
+            manifest_sha256=manifest_sha, plan_sha256=plan_sha,
+            residual_findings=len(residual.findings) if residual else None,
+            created_by_id=actor.id)
+        session.add(record)
+        session.flush()
+        audit.record(session, actor.name, "export.create", "export", record.id, {
+            "path": record.path, "sha256": out_sha, "manifest_sha256": manifest_sha,
+            "plan_sha256": plan_sha, "source_sha256": source_sha,
+            "residual_findings": record.residual_findings,
+            "review_ranges": len(analysis.review)}, case_id=case_id,
+            footage_id=analysis.footage_id)
+        export_id = record.id
+    return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
+                        export_id)
+
+
+def _kept_frames(analysis: Analysis, plan: RedactionPlan) -> list[int]:
+    if plan.clip is None:
+        return list(range(analysis.frame_count))
+    return [f.index for f in analysis.run.frames if plan.clip.contains(f.time_s)]
+
+
+def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
+              residual: ResidualReport | None, out: Path, out_sha: str, source_sha: str,
+              size: int, duration: float, actor: str, case_ref: str | None,
+              started: datetime, chain_head: dict[str, Any] | None,
+              options: EncodeOptions) -> dict[str, Any]:
+    times = {f.index: f.time_s for f in analysis.run.frames}
+    tracks = []
+    for t in analysis.tracks:
+        summary = t.summary()
+        summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
+                             if t.id in plan.false_positive_tracks else "redacted")
+        tracks.append(summary)
+    frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
+    interpolated = sum(1 for boxes in frame_boxes if any(
+        plan.redacts_track(tid) and b.kind in (BoxKind.INTERPOLATED, BoxKind.PADDED)
+        for tid, b in boxes))
+    return {
+        "format": "bwv-studio-export-manifest",
+        "manifest_version": 1,
+        "software": software_versions(),
+        "operator": actor,
+        "case": case_ref,
+        "started_utc": started.isoformat(),
+        "finished_utc": datetime.now(UTC).isoformat(),
+        "audit_chain_head_before": chain_head,
+        "source": {"path": str(analysis.source), "sha256": source_sha, "size_bytes": size,
+                   "footage_id": analysis.footage_id, "frame_count": analysis.frame_count,
+                   "duration_s": duration, "width": analysis.width, "height": analysis.height,
+                   "rotation": analysis.rotation},
+        "output": {"file": out.name, "sha256": out_sha, "size_bytes": out.stat().st_size,
+                   "frame_count": stats.frames_out, "encoder": "libx264 yuv420p",
+                   "crf": options.crf, "x264_preset": options.x264_preset,
+                   "metadata_kept": options.keep_metadata},
+        "plan": plan.to_dict(),
+        "plan_sha256": plan.sha256(),
+        "detection": {"preset": analysis.run.preset.as_dict(), "stride": analysis.stride,
+                      "models": analysis.run.models, "run_id": analysis.run_id,
+                      "reused_stored_run": analysis.reused,
+                      "frames_detected": sum(1 for f in analysis.run.frames if f.detected),
+                      "tracker": analysis.tracker.as_dict()},
+        "redaction": {"tracks_total": len(analysis.tracks),
+                      "tracks_redacted": sum(1 for t in analysis.tracks
+                                             if plan.redacts_track(t.id)),
+                      "tracks_kept_visible": len(plan.keep_tracks),
+                      "tracks_false_positive": len(plan.false_positive_tracks),
+                      "manual_boxes": len(plan.manual_boxes),
+                      "redacted_frames": stats.redacted_frames,
+                      "frames_with_interpolated_or_padded_boxes": interpolated,
+                      "regions": stats.regions},
+        "tracks": tracks,
+        "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),
+                               end_s=round(times.get(r.end_frame, 0.0), 3))
+                          for r in analysis.review],
+        "audio": stats.audio,
+        "residual_check": residual.as_dict() if residual else {"ran": False},
+    }

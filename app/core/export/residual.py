@@ -1,0 +1,131 @@
+"""The residual check: run the detector on the finished export and report faces that may
+still be recognisable. Faces of tracks kept visible are ignored.
+
+A redacted head is still head-shaped, and both detectors fire on the blob (CenterFace at
+0.3-0.65 on pixelated faces, BlazeFace even on a solid black disc over a head), so a hit
+inside a hidden region alone proves nothing. Findings are therefore:
+
+* ``not_covered``: a face outside every hidden region (the plan misses it);
+* ``partly_covered``: a face of which at least 35 % lies outside the hidden shapes (the face
+  is bigger than, or has moved out of, its redaction);
+* ``weak_redaction``: a confident face inside a region redacted at strength 1-2 (not solid),
+  where features can survive.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from app.core.detection import boxes as bx
+from app.core.detection.presets import Preset
+from app.core.detection.video import detect_video
+from app.core.export.video_export import FrameBoxes
+from app.core.progress import CancelToken, ProgressFn, no_progress
+from app.core.redaction.plan import RedactionPlan, Style
+from app.core.redaction.render import Region, frame_regions, region_mask
+
+UNCOVERED_SHARE = 0.35
+WEAK_MIN_SCORE = 0.5
+
+
+class FindingKind(enum.StrEnum):
+    NOT_COVERED = "not_covered"
+    PARTLY_COVERED = "partly_covered"
+    WEAK_REDACTION = "weak_redaction"
+
+
+@dataclass(frozen=True)
+class Finding:
+    output_frame: int
+    source_frame: int
+    time_s: float
+    box: tuple[float, float, float, float]
+    score: float
+    kind: FindingKind
+
+    def as_dict(self) -> dict[str, object]:
+        return {"output_frame": self.output_frame, "source_frame": self.source_frame,
+                "time_s": round(self.time_s, 3), "box": [round(v, 1) for v in self.box],
+                "score": round(self.score, 3), "kind": self.kind.value}
+
+
+@dataclass
+class ResidualReport:
+    preset: str
+    stride: int
+    frames_checked: int
+    findings: list[Finding]
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings
+
+    def as_dict(self) -> dict[str, object]:
+        return {"ran": True, "preset": self.preset, "stride": self.stride,
+                "frames_checked": self.frames_checked, "clean": self.clean,
+                "findings": [f.as_dict() for f in self.findings]}
+
+
+def _as_array(regions: list[Region]) -> bx.Boxes:
+    return np.array([[r.x1, r.y1, r.x2, r.y2, 1.0] for r in regions], np.float32).reshape(-1, 5)
+
+
+def uncovered_share(box: tuple[int, int, int, int], regions: list[Region],
+                    plan: RedactionPlan) -> float:
+    """Share of ``box`` (x1, y1, x2, y2) not under any region's hidden shape."""
+    x1, y1, x2, y2 = box
+    if x2 <= x1 or y2 <= y1:
+        return 0.0
+    covered = np.zeros((y2 - y1, x2 - x1), bool)
+    for r in regions:
+        ox1, oy1, ox2, oy2 = max(x1, r.x1), max(y1, r.y1), min(x2, r.x2), min(y2, r.y2)
+        if ox1 >= ox2 or oy1 >= oy2:
+            continue
+        shape = region_mask(r, plan.shape)
+        covered[oy1 - y1:oy2 - y1, ox1 - x1:ox2 - x1] |= \
+            shape[oy1 - r.y1:oy2 - r.y1, ox1 - r.x1:ox2 - r.x1]
+    return float(1.0 - covered.mean())
+
+
+def check_export(export: Path, source_frames: list[int], frame_boxes: FrameBoxes,
+                 plan: RedactionPlan, preset: Preset, stride: int,
+                 progress: ProgressFn = no_progress,
+                 cancel: CancelToken | None = None) -> ResidualReport:
+    """``source_frames[j]`` is the original frame index written as output frame ``j``."""
+    run = detect_video(export, preset, stride=stride, progress=progress, cancel=cancel)
+    weak = plan.style is not Style.SOLID and plan.strength <= 2
+    findings: list[Finding] = []
+    checked = 0
+    for frame in run.frames:
+        if not frame.detected or frame.index >= len(source_frames):
+            continue
+        checked += 1
+        src = source_frames[frame.index]
+        redact, keep = frame_regions(src, frame_boxes[src], plan, run.width, run.height)
+        kept = _as_array(keep)
+        for d in frame.boxes:
+            box = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score]], np.float32)
+            if len(kept) and bx.containment(box, kept).max() >= 0.5:
+                continue  # a face kept visible on purpose
+            if plan.inverse:
+                kind: FindingKind | None = FindingKind.WEAK_REDACTION if weak else None
+            else:
+                ib = (max(0, int(d.x)), max(0, int(d.y)), min(run.width, int(d.x + d.w)),
+                      min(run.height, int(d.y + d.h)))
+                share = uncovered_share(ib, redact, plan)
+                if share >= 1.0 - 1e-6:
+                    kind = FindingKind.NOT_COVERED
+                elif share >= UNCOVERED_SHARE:
+                    kind = FindingKind.PARTLY_COVERED
+                elif weak and (d.score >= WEAK_MIN_SCORE or d.detector == "mediapipe"):
+                    kind = FindingKind.WEAK_REDACTION
+                else:
+                    kind = None  # the detector sees the redacted blob
+            if kind is not None:
+                findings.append(Finding(frame.index, src, frame.time_s,
+                                        (d.x, d.y, d.w, d.h), d.score, kind))
+    return ResidualReport(preset.name, stride, checked, findings)

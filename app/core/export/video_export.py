@@ -1,0 +1,265 @@
+"""PyAV export: decode the original, redact exact frames, encode H.264 MP4 with audio.
+
+* Every frame keeps its original timestamp (variable frame rate survives) and the display
+  rotation is carried over; the frame count is checked at the end.
+* Audio streams are mapped by type, never by index: each is copied packet for packet
+  (bit-exact) unless a mute range touches it, then it is decoded, silenced in the ranges and
+  re-encoded as AAC. Subtitle, data and attachment streams are dropped, and so is all
+  container metadata (GPS, device serials ...) unless ``keep_metadata`` is set.
+* The file is written under a hidden temporary name in the target folder, fsynced and renamed,
+  so an interrupted or failed export never leaves a file with the final name.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+import numpy as np
+
+from app.core.errors import ConflictError, MediaError
+from app.core.fileio import commit_file, partial_path
+from app.core.media import open_container
+from app.core.progress import CancelToken, ProgressFn, no_progress
+from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
+from app.core.redaction.render import render_frame
+from app.core.tracking.tracker import BoxKind, TrackBox
+
+log = logging.getLogger(__name__)
+
+FrameBoxes = list[list[tuple[int, TrackBox]]]
+CaptionFn = Callable[[float], str]
+
+
+@dataclass(frozen=True)
+class EncodeOptions:
+    crf: int = 18
+    x264_preset: str = "veryfast"
+    keep_metadata: bool = False
+    force: bool = False
+
+
+@dataclass
+class ExportStats:
+    frames_in: int = 0
+    frames_in_clip: int = 0
+    frames_out: int = 0
+    redacted_frames: int = 0
+    regions: dict[str, int] = field(default_factory=lambda: {k.value: 0 for k in BoxKind})
+    kept_regions: int = 0
+    audio: list[dict[str, Any]] = field(default_factory=list)
+    elapsed_s: float = 0.0
+
+
+def _range_overlaps(ranges: list[TimeRange], start: float, end: float) -> bool:
+    return any(r.start_s < end and start < r.end_s for r in ranges)
+
+
+def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
+                 rotation: int, *, options: EncodeOptions | None = None,
+                 caption: CaptionFn | None = None, progress: ProgressFn = no_progress,
+                 cancel: CancelToken | None = None) -> ExportStats:
+    """Write the redacted copy of ``source`` to ``out``; return what was done."""
+    options = options or EncodeOptions()
+    plan.validate()
+    if out.exists() and not options.force:
+        raise ConflictError(f"{out} already exists; choose another name or use --force.")
+    if not out.parent.is_dir():
+        raise MediaError(f"{out.parent}: the output folder does not exist.")
+    if out.resolve() == source.resolve():
+        raise ConflictError(f"{out} is the original; an export never overwrites it.")
+    tmp = partial_path(out)
+    started = time.perf_counter()
+    try:
+        stats = _write(source, tmp, frame_boxes, plan, rotation, options, caption, progress,
+                       cancel)
+        commit_file(tmp, out)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise MediaError(f"{out}: cannot write the export ({exc.strerror or exc}).") \
+                from None
+        if isinstance(exc, av.error.FFmpegError):
+            raise MediaError(f"{out}: the export failed ({exc}).") from None
+        raise
+    stats.elapsed_s = time.perf_counter() - started
+    return stats
+
+
+def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
+           rotation: int, options: EncodeOptions, caption: CaptionFn | None,
+           progress: ProgressFn, cancel: CancelToken | None) -> ExportStats:
+    stats = ExportStats()
+    total = len(frame_boxes)
+    inp = open_container(source)
+    try:
+        vin = inp.streams.video[0]
+        vin.thread_type = "AUTO"
+        tb = vin.time_base or Fraction(1, 90000)
+        if vin.codec_context.width % 2 or vin.codec_context.height % 2:
+            raise MediaError(f"{source}: odd frame size {vin.codec_context.width}x"
+                             f"{vin.codec_context.height} cannot be encoded as H.264 4:2:0.")
+        clip = plan.clip
+        offset_s = clip.start_s if clip else 0.0
+        with av.open(str(tmp), "w", format="mp4",
+                     options={"movflags": "+faststart"}) as outc:
+            if options.keep_metadata:
+                outc.metadata.update(dict(inp.metadata))
+            outc.metadata["comment"] = "Redacted copy made by BWV Studio"
+            vout = outc.add_stream("libx264", rate=vin.average_rate or vin.guessed_rate or 25)
+            vout.width, vout.height = vin.codec_context.width, vin.codec_context.height
+            vout.pix_fmt = "yuv420p"
+            vout.time_base = tb
+            vout.codec_context.time_base = tb
+            vout.codec_context.options = {"crf": str(options.crf),
+                                          "preset": options.x264_preset}
+            if rotation:
+                vout.set_display_rotation(rotation)
+            audio = _AudioMap(inp, outc, plan, offset_s, stats)
+            offset_pts = round(offset_s / tb)
+            streams = [vin, *audio.inputs]
+            # demux ends each stream with an empty packet, which flushes its decoder
+            for packet in inp.demux(*streams):
+                if cancel is not None:
+                    cancel.check()
+                if packet.stream.type == "audio":
+                    audio.handle(packet)
+                    continue
+                for frame in packet.decode():
+                    _encode_frame(frame, stats, frame_boxes, plan, caption, clip, tb,
+                                  offset_pts, vout, outc)
+                    progress(min(stats.frames_in, total), total)
+            outc.mux(vout.encode())
+            audio.flush()
+        if stats.frames_out != stats.frames_in_clip or (clip is None and stats.frames_in != total):
+            raise MediaError(f"{source}: only {stats.frames_out} of {stats.frames_in_clip} "
+                             f"frames (of {total} expected) could be exported; the original "
+                             "may be damaged.")
+    finally:
+        inp.close()
+    return stats
+
+
+def _encode_frame(frame: Any, stats: ExportStats, frame_boxes: FrameBoxes,
+                  plan: RedactionPlan, caption: CaptionFn | None, clip: TimeRange | None,
+                  tb: Fraction, offset_pts: int, vout: Any, outc: Any) -> None:
+    index = stats.frames_in
+    stats.frames_in += 1
+    time_s = float(frame.pts * tb) if frame.pts is not None else 0.0
+    if clip is not None and not clip.contains(time_s):
+        return
+    stats.frames_in_clip += 1
+    boxes = frame_boxes[index] if index < len(frame_boxes) else []
+    text = caption(time_s) if caption else ""
+    if boxes or plan.manual_boxes or plan.inverse or text:
+        rgb = frame.to_ndarray(format="rgb24")
+        hidden, kept = render_frame(rgb, index, boxes, plan, text)
+        if hidden:
+            stats.redacted_frames += 1
+            for region in hidden:
+                stats.regions[region.kind.value] += 1
+        stats.kept_regions += len(kept)
+        new = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
+        new.pts = frame.pts - offset_pts if frame.pts is not None else None
+        new.time_base = tb
+        frame = new
+    else:
+        if frame.pts is not None:
+            frame.pts -= offset_pts
+        frame.pict_type = av.video.frame.PictureType.NONE  # let x264 choose frame types
+    outc.mux(vout.encode(frame))
+    stats.frames_out += 1
+
+
+class _AudioMap:
+    """Per input audio stream: copy packets, or decode/mute/re-encode when muting touches it."""
+
+    def __init__(self, inp: Any, outc: Any, plan: RedactionPlan, offset_s: float,
+                 stats: ExportStats) -> None:
+        self.plan = plan
+        self.offset_s = offset_s
+        self.outc = outc
+        self.inputs: list[Any] = []
+        self.outputs: dict[int, Any] = {}
+        self.reencode: dict[int, bool] = {}
+        if plan.audio is AudioMode.DROP:
+            stats.audio = [{"index": s.index, "codec": s.codec_context.name, "action": "dropped"}
+                           for s in inp.streams.audio]
+            return
+        for s in inp.streams.audio:
+            self.inputs.append(s)
+            if plan.mute:
+                rate = s.codec_context.sample_rate or 48000
+                layout = s.codec_context.layout.name if s.codec_context.layout else "stereo"
+                out_stream = outc.add_stream("aac", rate=rate, layout=layout)
+                out_stream.time_base = Fraction(1, rate)
+                self.reencode[s.index] = True
+                action = "re-encoded (aac) with muted ranges"
+            else:
+                out_stream = outc.add_stream_from_template(s)
+                self.reencode[s.index] = False
+                action = "copied bit-exact"
+            self.outputs[s.index] = out_stream
+            stats.audio.append({"index": s.index, "codec": s.codec_context.name,
+                                "action": action, "language": s.language})
+
+    def _keep(self, start: float, end: float) -> bool:
+        clip = self.plan.clip
+        return clip is None or (start < clip.end_s and clip.start_s <= start)
+
+    def handle(self, packet: Any) -> None:
+        if packet.size == 0 or packet.pts is None:
+            if packet.size == 0 and self.reencode.get(packet.stream.index):
+                for frame in packet.decode():  # the decoder's last frames
+                    self._encode(frame, self.outputs[packet.stream.index])
+            return
+        tb = packet.time_base
+        start = float(packet.pts * tb)
+        end = start + float((packet.duration or 0) * tb)
+        if not self._keep(start, end):
+            return
+        out_stream = self.outputs[packet.stream.index]
+        if not self.reencode[packet.stream.index]:
+            shift = round(self.offset_s / tb)
+            packet.pts -= shift
+            if packet.dts is not None:
+                packet.dts -= shift
+            packet.stream = out_stream
+            self.outc.mux(packet)
+            return
+        for frame in packet.decode():
+            self._encode(frame, out_stream)
+
+    def _encode(self, frame: Any, out_stream: Any) -> None:
+        tb = frame.time_base
+        start = float(frame.pts * tb)
+        samples = frame.to_ndarray()
+        rate = frame.sample_rate
+        packed = not frame.format.is_planar
+        n = frame.samples
+        for r in self.plan.mute:
+            a = max(0, round((r.start_s - start) * rate))
+            b = min(n, round((r.end_s - start) * rate))
+            if a < b:
+                if packed:
+                    channels = samples.shape[1] // n
+                    samples[:, a * channels:b * channels] = 0
+                else:
+                    samples[:, a:b] = 0
+        new = av.AudioFrame.from_ndarray(samples, format=frame.format.name,
+                                         layout=frame.layout.name)
+        new.sample_rate = rate
+        new.pts = round((start - self.offset_s) * rate)
+        new.time_base = Fraction(1, rate)
+        self.outc.mux(out_stream.encode(new))
+
+    def flush(self) -> None:
+        for index, out_stream in self.outputs.items():
+            if self.reencode[index]:
+                self.outc.mux(out_stream.encode(None))

@@ -1,0 +1,43 @@
+"""Saving and loading the redaction plan of a footage item (per case), with audit."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import audit
+from app.core.models import RedactionPlanRecord, User, utcnow
+from app.core.redaction.plan import RedactionPlan
+
+
+def _find(session: Session, footage_id: int, case_id: int | None) -> RedactionPlanRecord | None:
+    stmt = select(RedactionPlanRecord).where(RedactionPlanRecord.footage_id == footage_id)
+    stmt = stmt.where(RedactionPlanRecord.case_id.is_(None) if case_id is None
+                      else RedactionPlanRecord.case_id == case_id)
+    return session.scalars(stmt).first()
+
+
+def load_plan(session: Session, footage_id: int, case_id: int | None) -> RedactionPlan | None:
+    record = _find(session, footage_id, case_id)
+    return RedactionPlan.from_json(record.plan) if record is not None else None
+
+
+def save_plan(session: Session, actor: User, footage_id: int, case_id: int | None,
+              plan: RedactionPlan) -> str:
+    """Store the plan (audited when it changed); returns its SHA-256."""
+    plan.validate()
+    digest = plan.sha256()
+    record = _find(session, footage_id, case_id)
+    if record is not None and record.plan_sha256 == digest:
+        return digest
+    previous = record.plan_sha256 if record is not None else None
+    if record is None:
+        record = RedactionPlanRecord(footage_id=footage_id, case_id=case_id)
+        session.add(record)
+    record.plan, record.plan_sha256 = plan.to_json(), digest
+    record.updated_at, record.updated_by_id = utcnow(), actor.id
+    session.flush()
+    audit.record(session, actor.name, "plan.save", "redaction_plan", record.id,
+                 {"plan_sha256": digest, "previous_sha256": previous, "plan": plan.to_dict()},
+                 case_id=case_id, footage_id=footage_id)
+    return digest
