@@ -64,6 +64,8 @@ def open_container(path: Path) -> Any:
         ) from None
     except (av.error.FFmpegError, OSError) as exc:
         raise MediaError(f"{path}: cannot be opened as video ({exc}).") from None
+    except (UnicodeDecodeError, ValueError) as exc:  # damaged metadata PyAV cannot decode
+        raise MediaError(f"{path}: the file's metadata is damaged ({exc}).") from None
 
 
 def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[DecodedFrame]:

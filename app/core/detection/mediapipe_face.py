@@ -6,6 +6,11 @@ the model's 128 px input, so small tiles act as a zoom for small faces.
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import numpy as np
 import numpy.typing as npt
 
@@ -45,7 +50,9 @@ class MediaPipeTiledDetector:
             min_detection_confidence=threshold,
             min_suppression_threshold=0.3,
         )
-        self._detector = vision.FaceDetector.create_from_options(options)
+        with native_stderr_silenced():  # LiteRT prints INFO lines on creation and first use
+            self._detector = vision.FaceDetector.create_from_options(options)
+            self._run(np.zeros((8, 8, 3), np.uint8), 0, 0)
 
     def _run(self, rgb: npt.NDArray[np.uint8], x0: int, y0: int) -> list[list[float]]:
         import mediapipe as mp
@@ -77,5 +84,24 @@ class MediaPipeTiledDetector:
 
     def close(self) -> None:
         if self._detector is not None:
-            self._detector.close()
+            with native_stderr_silenced():
+                self._detector.close()
             self._detector = None
+
+
+@contextmanager
+def native_stderr_silenced() -> Iterator[None]:
+    """Send file descriptor 2 to /dev/null for a moment (native libraries' chatter)."""
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all (a GUI app on Windows): nothing to silence
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)

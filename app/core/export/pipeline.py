@@ -169,13 +169,16 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         item: Footage = get_footage(session, footage_key)
         recorded_at, source_sha, size = item.recorded_at, item.sha256, item.size_bytes
         duration = item.duration_s
-    analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
-                       stage=stage, cancel=cancel)
-    source = analysis.source
-    stage("hash", 0, 1)
-    if sha256_file(source, cancel=cancel) != source_sha:
+        source = Path(item.original_path)
+    # Chain of custody first: a changed original is never processed.
+    if not source.exists():
+        raise MediaError(f"{source}: the original is missing.")
+    if sha256_file(source, progress=lambda d, t: stage("hash", d, t), cancel=cancel) \
+            != source_sha:
         raise MediaError(f"{source}: the original no longer matches the SHA-256 recorded at "
                          "ingest; it will not be exported (run 'bwv footage verify').")
+    analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
+                       stage=stage, cancel=cancel)
     unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {
         t.id for t in analysis.tracks}
     if unknown:

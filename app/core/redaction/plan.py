@@ -49,6 +49,11 @@ class Keyframe:
     w: float
     h: float
 
+    def __post_init__(self) -> None:  # one number type each, so the plan hash is stable
+        object.__setattr__(self, "frame", int(self.frame))
+        for name in ("x", "y", "w", "h"):
+            object.__setattr__(self, name, float(getattr(self, name)))
+
 
 @dataclass(frozen=True)
 class ManualBox:
@@ -79,6 +84,10 @@ class TimeRange:
     start_s: float
     end_s: float
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start_s", float(self.start_s))
+        object.__setattr__(self, "end_s", float(self.end_s))
+
     def contains(self, t: float) -> bool:
         return self.start_s <= t < self.end_s
 
@@ -100,6 +109,9 @@ class RedactionPlan:
     clip: TimeRange | None = None
     caption: str = ""  # e.g. "{case} REDACTED COPY {date}"; empty: none
     version: int = PLAN_VERSION
+
+    def __post_init__(self) -> None:
+        self.padding = float(self.padding)
 
     def validate(self) -> None:
         if not 1 <= self.strength <= 5:

@@ -31,7 +31,7 @@ class BoxKind(enum.StrEnum):
 @dataclass(frozen=True)
 class TrackerSettings:
     iou_threshold: float = 0.15
-    centre_distance: float = 1.0  # match if centres are within this many box widths
+    centre_distance: float = 1.5  # match if centres are within this many box widths
     max_gap_s: float = 1.0  # a track ends after this long without a detection
     pad_before_s: float = 0.25
     pad_after_s: float = 0.5

@@ -1,0 +1,250 @@
+"""The redaction pipeline end to end on real clips: what the export keeps and what it hides."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from app.core import audit
+from app.core.database import Store
+from app.core.errors import Cancelled, ConflictError, MediaError
+from app.core.export.pipeline import RedactResult, analyse, redact_footage
+from app.core.export.video_export import EncodeOptions
+from app.core.ingest import ingest_paths
+from app.core.models import AuditEvent
+from app.core.probe import probe
+from app.core.progress import CancelToken
+from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
+from tests.conftest import VIDEOS, make_video
+
+CLIPS = ["pyfeat_no_face.mp4", "pyfeat_single_face.mp4", "pyfeat_face_noface.mov",
+         "intel_face-demographics-walking-and-pause.mp4"]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, int]]]:
+    if not VIDEOS.is_dir():
+        pytest.skip(f"shared test clips not found at {VIDEOS}")
+    base = tmp_path_factory.mktemp("engine")
+    store = Store(f"sqlite:///{base / 'store.sqlite3'}", base / "data")
+    results = ingest_paths(store, "tester", [VIDEOS / c for c in CLIPS])
+    ids = {r.path.name: r.footage_id for r in results}
+    assert all(ids.values())
+    yield store, ids  # type: ignore[misc]
+    store.close()
+
+
+def _frames(path: Path) -> list[tuple[float, np.ndarray]]:
+    with av.open(str(path)) as c:
+        s = c.streams.video[0]
+        return [(float(f.pts * s.time_base), f.to_ndarray(format="rgb24"))
+                for f in c.decode(s)]
+
+
+def _detail(rgb: np.ndarray) -> float:
+    """High-frequency energy: what pixelation and blur remove."""
+    import cv2
+
+    grey = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY)
+    return float(np.abs(cv2.Laplacian(grey, cv2.CV_32F)).mean()) + 1e-6
+
+
+def _audio(path: Path) -> list[tuple[float, float]]:
+    """(time, RMS) of every decoded audio frame."""
+    with av.open(str(path)) as c:
+        return [(float(f.pts * f.time_base),
+                 float(np.sqrt((f.to_ndarray().astype(np.float64) ** 2).mean())))
+                for f in c.decode(audio=0)]
+
+
+def _audio_packets(path: Path) -> tuple[int, str]:
+    with av.open(str(path)) as c:
+        digest, n = hashlib.sha256(), 0
+        for packet in c.demux(c.streams.audio[0]):
+            if packet.size:
+                digest.update(bytes(packet))
+                n += 1
+    return n, digest.hexdigest()
+
+
+def _redact(engine: tuple[Store, dict[str, int]], clip: str, out: Path,
+            plan: RedactionPlan | None = None, **kw: object) -> RedactResult:
+    store, ids = engine
+    return redact_footage(store, "tester", ids[clip], out, plan or RedactionPlan(),
+                          stride=kw.pop("stride", 2), **kw)  # type: ignore[arg-type]
+
+
+def test_no_face_clip_redacts_nothing(engine: tuple[Store, dict[str, int]],
+                                      tmp_path: Path) -> None:
+    result = _redact(engine, "pyfeat_no_face.mp4", tmp_path / "sky.mp4")
+    assert result.stats.redacted_frames == 0 and result.analysis.tracks == []
+    assert result.stats.frames_out == 95 and probe(result.output).frame_count == 95
+    assert result.residual is not None and result.residual.clean
+    manifest = json.loads(result.manifest.read_text())
+    assert manifest["review_needed"][0]["reason"] == "no_faces"  # said, not hidden
+
+
+def test_single_face_is_redacted_on_every_frame(engine: tuple[Store, dict[str, int]],
+                                                tmp_path: Path) -> None:
+    src = VIDEOS / "pyfeat_single_face.mp4"
+    result = _redact(engine, "pyfeat_single_face.mp4", tmp_path / "one.mp4", stride=3)
+    assert result.stats.redacted_frames == 72 == result.stats.frames_out
+    assert result.residual is not None and result.residual.clean, result.residual.findings
+    assert result.residual.frames_checked == 25  # every 3rd frame and the last
+    before, after = _frames(src), _frames(result.output)
+    (track,) = result.analysis.tracks
+    for i in (0, 35, 71):  # the face area changed a lot, the far corner hardly at all
+        box = track.box_at(i)
+        assert box is not None
+        y, x = int(box.y + box.h / 2), int(box.x + box.w / 2)
+        face = (slice(y - 20, y + 20), slice(x - 20, x + 20))
+        assert np.abs(after[i][1][face].astype(int) - before[i][1][face]).mean() > 15
+        assert np.abs(after[i][1][-40:, -40:].astype(int) - before[i][1][-40:, -40:]).mean() < 6
+    # audio (mp3) copied bit-exact
+    assert _audio_packets(result.output) == _audio_packets(src)
+
+
+def test_manifest_hashes_match_and_the_export_is_audited(engine: tuple[Store, dict[str, int]],
+                                                         tmp_path: Path) -> None:
+    store, _ = engine
+    result = _redact(engine, "pyfeat_single_face.mp4", tmp_path / "m.mp4", stride=3)
+    manifest = json.loads(result.manifest.read_text())
+    assert manifest["output"]["sha256"] == hashlib.sha256(result.output.read_bytes()).hexdigest()
+    assert manifest["source"]["sha256"] == hashlib.sha256(
+        (VIDEOS / "pyfeat_single_face.mp4").read_bytes()).hexdigest()
+    assert result.manifest_sha256 == hashlib.sha256(result.manifest.read_bytes()).hexdigest()
+    assert {m["sha256"] for m in manifest["detection"]["models"]} and \
+        manifest["detection"]["preset"]["name"] == "balanced"
+    assert manifest["redaction"]["redacted_frames"] == 72
+    assert manifest["redaction"]["frames_with_interpolated_or_padded_boxes"] > 0
+    assert manifest["plan_sha256"] == RedactionPlan().sha256()
+    assert manifest["software"]["bwv-studio"] and manifest["operator"] == "tester"
+    with store.read() as session:
+        last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+        assert last is not None and last.action == "export.create"
+        assert json.loads(last.details)["sha256"] == result.output_sha256
+    assert audit.verify(store).ok
+
+
+def test_vfr_hevc_keeps_timestamps_and_mutes_only_the_range(
+        engine: tuple[Store, dict[str, int]], tmp_path: Path) -> None:
+    src = VIDEOS / "pyfeat_face_noface.mov"
+    plan = RedactionPlan(mute=[TimeRange(1.0, 2.0)])
+    result = _redact(engine, "pyfeat_face_noface.mov", tmp_path / "vfr.mp4", plan)
+    before, after = _frames(src), _frames(result.output)
+    assert len(after) == len(before) == 169
+    assert max(abs(a[0] - b[0]) for a, b in zip(before, after, strict=True)) < 1e-6
+    info = probe(result.output)
+    assert info.variable_frame_rate and abs(info.duration_s - probe(src).duration_s) < 0.05
+    levels = _audio(result.output)
+    assert all(rms < 1e-4 for t, rms in levels if 1.05 < t < 1.95)
+    assert np.mean([rms for t, rms in levels if 3.0 < t < 6.0]) > 0.01  # sound elsewhere
+    assert result.stats.audio[0]["action"].startswith("re-encoded")
+
+
+def test_kept_track_is_untouched_and_others_are_hidden(engine: tuple[Store, dict[str, int]],
+                                                       tmp_path: Path) -> None:
+    store, ids = engine
+    clip = "intel_face-demographics-walking-and-pause.mp4"
+    tracks = analyse(store, "tester", ids[clip], "balanced", stride=2).tracks
+    assert len(tracks) == 3
+    keep = tracks[1].id
+    result = _redact(engine, clip, tmp_path / "keep.mp4", RedactionPlan(keep_tracks=[keep]))
+    assert result.analysis.reused  # the stored run was used again
+    before, after = _frames(VIDEOS / clip), _frames(result.output)
+    for i in (0, 20, 40):
+        for track in tracks:
+            b = track.box_at(i)
+            assert b is not None
+            face = (slice(int(b.y), int(b.y + b.h)), slice(int(b.x), int(b.x + b.w)))
+            diff = np.abs(after[i][1][face].astype(int) - before[i][1][face]).mean()
+            detail = _detail(after[i][1][face]) / _detail(before[i][1][face])
+            if track.id == keep:
+                assert diff < 5 and detail > 0.8, f"kept face changed on frame {i}"
+            else:
+                assert diff > 6 and detail < 0.6, f"face {track.id} not hidden on frame {i}"
+
+
+def test_clip_range_and_dropped_audio(engine: tuple[Store, dict[str, int]],
+                                      tmp_path: Path) -> None:
+    plan = RedactionPlan(clip=TimeRange(1.0, 2.0), audio=AudioMode.DROP)
+    result = _redact(engine, "pyfeat_single_face.mp4", tmp_path / "clip.mp4", plan)
+    info = probe(result.output)
+    assert info.frame_count == 30 and info.audio_streams == []
+    assert _frames(result.output)[0][0] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_existing_output_is_refused_and_force_overwrites(engine: tuple[Store, dict[str, int]],
+                                                         tmp_path: Path) -> None:
+    out = tmp_path / "x.mp4"
+    out.write_bytes(b"keep me")
+    with pytest.raises(ConflictError, match="already exists"):
+        _redact(engine, "pyfeat_no_face.mp4", out)
+    assert out.read_bytes() == b"keep me"
+    _redact(engine, "pyfeat_no_face.mp4", out, options=EncodeOptions(force=True), verify=False)
+    assert probe(out).frame_count == 95
+
+
+def test_interrupted_export_leaves_no_file(engine: tuple[Store, dict[str, int]],
+                                           tmp_path: Path) -> None:
+    token = CancelToken()
+
+    def stage(name: str, done: int, total: int) -> None:
+        if name == "export" and done >= 20:
+            token.cancel()
+
+    out = tmp_path / "half.mp4"
+    with pytest.raises(Cancelled):
+        _redact(engine, "pyfeat_single_face.mp4", out, stage=stage, cancel=token)
+    assert list(tmp_path.iterdir()) == []  # no export, no partial, no manifest
+
+
+def test_changed_original_is_not_exported(tmp_path: Path, isolated_env: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    clip = make_video(tmp_path / "orig.mp4", frames=12)
+    ingest_paths(store, "tester", [clip])
+    data = bytearray(clip.read_bytes())
+    data[-10] ^= 0xFF
+    clip.write_bytes(bytes(data))
+    with pytest.raises(MediaError, match="no longer matches"):
+        redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(), preset="fast")
+    assert not (tmp_path / "out.mp4").exists()
+    store.close()
+
+
+def test_rotation_audio_tracks_and_metadata(tmp_path: Path, isolated_env: Path) -> None:
+    """Synthetic: rotated, two audio streams, identifying tags; none of it is lost or leaked."""
+    src = tmp_path / "two_audio.mp4"
+    base = make_video(tmp_path / "base.mp4", frames=24, size=(96, 64), rotation=90,
+                      audio=True, metadata={"device_id": "CAM-SECRET-1"})
+    with av.open(str(base)) as inp, av.open(str(src), "w") as out:
+        v_in, a_in = inp.streams.video[0], inp.streams.audio[0]
+        v_out = out.add_stream_from_template(v_in)
+        a1, a2 = out.add_stream_from_template(a_in), out.add_stream_from_template(a_in)
+        out.metadata["device_id"] = "CAM-SECRET-1"
+        for packet in inp.demux(v_in, a_in):
+            if packet.dts is None:
+                continue
+            if packet.stream is v_in:
+                packet.stream = v_out
+                out.mux(packet)
+            else:
+                packet.stream = a1
+                out.mux(packet)
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    ingest_paths(store, "tester", [src])
+    result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
+                            preset="fast", verify=False)
+    info = probe(result.output)
+    assert info.rotation == 90 and info.frame_count == 24
+    assert "CAM-SECRET-1" not in json.dumps(info.metadata)
+    assert info.device_id is None
+    assert a2 is not None and len(result.stats.audio) == len(probe(src).audio_streams)
+    store.close()

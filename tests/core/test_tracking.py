@@ -1,0 +1,78 @@
+"""Tracking: stable ids, interpolation, padding, gaps, and review ranges (synthetic runs)."""
+
+from __future__ import annotations
+
+from app.core.detection.detector import Detection
+from app.core.detection.presets import get_preset
+from app.core.detection.video import DetectionRun, FrameDetections
+from app.core.tracking.review import ReviewReason, review_ranges
+from app.core.tracking.tracker import BoxKind, TrackerSettings, boxes_by_frame, build_tracks
+
+
+def _run(frames: dict[int, list[tuple[float, float, float, float]]], count: int,
+         stride: int = 1) -> DetectionRun:
+    run = DetectionRun("synthetic", 640, 360, 0, get_preset("fast"), [])
+    for i in range(count):
+        detected = i % stride == 0 or i == count - 1
+        boxes = [Detection(x, y, w, h, 0.9, "centerface") for x, y, w, h in frames.get(i, [])]
+        run.frames.append(FrameDetections(i, i / 10, boxes if detected else [], detected))
+    return run
+
+
+SETTINGS = TrackerSettings(max_gap_s=0.5, pad_before_s=0.2, pad_after_s=0.3)
+
+
+def test_two_people_keep_their_ids_and_gaps_are_interpolated() -> None:
+    # person A moves right 10 px a frame; person B stands still; detections every 3rd frame
+    frames = {i: [(100 + 10 * i, 50, 40, 40), (400, 200, 60, 60)] for i in range(0, 31, 3)}
+    tracks = build_tracks(_run(frames, 31, stride=3), 31, 10.0, SETTINGS)
+    assert [t.id for t in tracks] == [1, 2]
+    a, b = tracks
+    assert a.detected_frames == list(range(0, 31, 3))
+    box = a.box_at(4)  # between detections at 3 and 6: interpolated, moving with the face
+    assert box is not None and box.kind is BoxKind.INTERPOLATED and box.x == 140
+    assert b.box_at(5) is not None and b.box_at(5).x == 400  # type: ignore[union-attr]
+    per_frame = boxes_by_frame(tracks, 31)
+    assert all(len(boxes) == 2 for boxes in per_frame)  # nobody flashes visible
+
+
+def test_padding_before_and_after_and_clipping_to_the_clip() -> None:
+    frames = {i: [(100, 100, 50, 50)] for i in range(10, 21)}
+    (track,) = build_tracks(_run(frames, 40), 40, 10.0, SETTINGS)
+    assert (track.first_frame, track.last_frame) == (8, 23)
+    assert track.box_at(8).kind is BoxKind.PADDED  # type: ignore[union-attr]
+    assert track.box_at(7) is None and track.box_at(24) is None
+    (edge,) = build_tracks(_run({0: [(5, 5, 20, 20)]}, 3), 3, 10.0, SETTINGS)
+    assert (edge.first_frame, edge.last_frame) == (0, 2)
+
+
+def test_a_long_gap_starts_a_new_track_and_fast_small_faces_still_link() -> None:
+    frames = {0: [(100, 100, 20, 20)], 1: [(125, 100, 20, 20)], 2: [(150, 100, 20, 20)],
+              20: [(150, 100, 20, 20)]}
+    tracks = build_tracks(_run(frames, 25), 25, 10.0, SETTINGS)
+    assert [t.detected_frames for t in tracks] == [[0, 1, 2], [20]]
+
+
+def test_review_ranges_name_what_to_check() -> None:
+    # faces on frames 0-9, nothing on 10-19, a face appears mid-picture at 20 and vanishes
+    frames = {i: [(300, 150, 40, 40)] for i in range(10)}
+    frames.update({i: [(200, 100, 40, 40)] for i in range(20, 25)})
+    run = _run(frames, 40)
+    tracks = build_tracks(run, 40, 10.0, SETTINGS)
+    reasons = {(r.reason, r.start_frame, r.end_frame) for r in review_ranges(run, tracks, 40,
+                                                                             10.0)}
+    assert (ReviewReason.FACES_LOST, 10, 19) in reasons
+    assert (ReviewReason.FACES_LOST, 25, 39) in reasons
+    assert any(r == ReviewReason.TRACK_ENDED for r, _, _ in reasons)
+    assert any(r == ReviewReason.TRACK_STARTED and s <= 20 <= e for r, s, e in reasons)
+    empty = _run({}, 5)
+    assert [(r.reason, r.start_frame, r.end_frame) for r in review_ranges(empty, [], 5, 10.0)] \
+        == [(ReviewReason.NO_FACES, 0, 4)]
+
+
+def test_track_summary() -> None:
+    frames = {i: [(100, 100, 40 + i, 40 + i)] for i in range(5)}
+    (track,) = build_tracks(_run(frames, 5), 5, 10.0, SETTINGS)
+    summary = track.summary()
+    assert summary["detections"] == 5 and summary["first_detected"] == 0
+    assert summary["best_box"][:2] == [100.0, 100.0] and summary["max_score"] == 0.9
