@@ -39,7 +39,9 @@ class FaceDetector:
         p = self.preset
         self._parts: list[Any] = []
         if p.centerface_threshold is not None:
-            self._parts.append(CenterFaceDetector(p.centerface_threshold, p.centerface_scale))
+            self._parts.append(CenterFaceDetector(
+                p.centerface_threshold, p.centerface_scale,
+                max_megapixels=p.centerface_max_megapixels))
         if p.mediapipe_threshold is not None:
             self._parts.append(MediaPipeTiledDetector(
                 p.mediapipe_threshold, p.mediapipe_windows, p.mediapipe_overlap))

@@ -197,7 +197,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         source_frames = _kept_frames(analysis, plan)
         if verify:
             residual = check_export(out, source_frames, frame_boxes, plan, analysis.run.preset,
-                                    analysis.stride, cancel=cancel,
+                                    max(analysis.stride, analysis.run.preset.verify_stride),
+                                    cancel=cancel,
                                     progress=lambda d, t: stage("verify", d, t))
         out_sha = sha256_file(out)
         data = _manifest(analysis, plan, stats, residual, out, out_sha, source_sha, size,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 import cv2
@@ -88,12 +89,20 @@ def obscure(roi: Image, style: Style, strength: int, size: int) -> Image:
 
 def region_mask(region: Region, shape: Shape) -> npt.NDArray[np.bool_]:
     """The pixels of the region that its shape (ellipse or rectangle) hides."""
-    h, w = region.y2 - region.y1, region.x2 - region.x1
+    return _mask(region.x2 - region.x1, region.y2 - region.y1, shape)
+
+
+@lru_cache(maxsize=256)
+def _mask(w: int, h: int, shape: Shape) -> npt.NDArray[np.bool_]:
     if shape is Shape.RECTANGLE:
-        return np.ones((h, w), bool)
-    mask = np.zeros((h, w), np.uint8)
-    cv2.ellipse(mask, (w // 2, h // 2), (max(1, w // 2), max(1, h // 2)), 0, 0, 360, 1, -1)
-    return mask.astype(bool)
+        full = np.ones((h, w), bool)
+        full.setflags(write=False)
+        return full
+    drawn = np.zeros((h, w), np.uint8)
+    cv2.ellipse(drawn, (w // 2, h // 2), (max(1, w // 2), max(1, h // 2)), 0, 0, 360, 1, -1)
+    mask = drawn.astype(bool)
+    mask.setflags(write=False)  # cached and shared: nobody may change it
+    return mask
 
 
 def apply_regions(image: Image, regions: list[Region], plan: RedactionPlan) -> None:
@@ -101,8 +110,7 @@ def apply_regions(image: Image, regions: list[Region], plan: RedactionPlan) -> N
     for r in regions:
         roi = image[r.y1:r.y2, r.x1:r.x2]
         hidden = obscure(roi, plan.style, plan.strength, r.size)
-        mask = region_mask(r, plan.shape)
-        roi[mask] = hidden[mask]
+        np.copyto(roi, hidden, where=region_mask(r, plan.shape)[:, :, None])
 
 
 def apply_inverse(image: Image, keep: list[Region], plan: RedactionPlan) -> None:
@@ -110,8 +118,8 @@ def apply_inverse(image: Image, keep: list[Region], plan: RedactionPlan) -> None
     original = image.copy()
     image[:] = obscure(image, plan.style, plan.strength, max(image.shape[:2]) // 6)
     for r in keep:
-        mask = region_mask(r, plan.shape)
-        image[r.y1:r.y2, r.x1:r.x2][mask] = original[r.y1:r.y2, r.x1:r.x2][mask]
+        np.copyto(image[r.y1:r.y2, r.x1:r.x2], original[r.y1:r.y2, r.x1:r.x2],
+                  where=region_mask(r, plan.shape)[:, :, None])
 
 
 def draw_caption(image: Image, text: str) -> None:

@@ -1,0 +1,133 @@
+"""Throughput of decoding, encoding, detection and the whole redaction pipeline.
+
+    .venv/bin/python bench/throughput.py [--clip PATH ...] [--preset NAME ...] [--deface]
+
+For each clip (default: a 720p clip made here by upscaling a shared test clip, plus the
+960x540 HEVC clip) it measures, in frames per second of source video:
+
+* decode only; decode + H.264 encode with no detection (the floor of any export);
+* detection alone per preset (every frame);
+* the whole ``bwv redact`` pipeline per preset (its default stride, residual check on);
+* deface (CenterFace, every frame) on the same clip, when ``--deface`` is given and the
+  ``deface`` command is installed.
+
+Each figure is printed as a ratio to decode+encode measured in the same run, and to real
+time (the clip's own frame rate); nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import av
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.core.database import Store
+from app.core.detection.presets import PRESETS
+from app.core.detection.video import detect_video
+from app.core.export.pipeline import redact_footage
+from app.core.export.video_export import EncodeOptions
+from app.core.ingest import ingest_paths
+from app.core.probe import probe
+from app.core.redaction.plan import RedactionPlan
+
+VIDEOS = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "videos"
+
+
+def make_720p(source: Path, out: Path) -> Path:
+    """Upscale a clip to 1280x720 (H.264, same timestamps, no audio)."""
+    with av.open(str(source)) as inp, av.open(str(out), "w") as outc:
+        vin = inp.streams.video[0]
+        vout = outc.add_stream("libx264", rate=vin.average_rate)
+        vout.width, vout.height, vout.pix_fmt = 1280, 720, "yuv420p"
+        vout.time_base = vout.codec_context.time_base = vin.time_base
+        vout.codec_context.options = {"crf": "20", "preset": "veryfast"}
+        for frame in inp.decode(vin):
+            big = frame.reformat(width=1280, height=720, format="yuv420p")
+            big.pts, big.time_base = frame.pts, frame.time_base
+            outc.mux(vout.encode(big))
+        outc.mux(vout.encode())
+    return out
+
+
+def timed(fn: object) -> float:
+    start = time.perf_counter()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - start
+
+
+def decode_only(path: Path) -> None:
+    with av.open(str(path)) as c:
+        c.streams.video[0].thread_type = "AUTO"
+        for _ in c.decode(video=0):
+            pass
+
+
+def decode_encode(path: Path, out: Path) -> None:
+    with av.open(str(path)) as inp, av.open(str(out), "w") as outc:
+        vin = inp.streams.video[0]
+        vin.thread_type = "AUTO"
+        vout = outc.add_stream("libx264", rate=vin.average_rate)
+        vout.width, vout.height, vout.pix_fmt = vin.width, vin.height, "yuv420p"
+        vout.time_base = vout.codec_context.time_base = vin.time_base
+        vout.codec_context.options = {"crf": "18", "preset": "veryfast"}
+        for frame in inp.decode(vin):
+            frame.pict_type = av.video.frame.PictureType.NONE
+            outc.mux(vout.encode(frame))
+        outc.mux(vout.encode())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clip", type=Path, action="append")
+    parser.add_argument("--preset", action="append", choices=sorted(PRESETS))
+    parser.add_argument("--deface", action="store_true", help="also time deface if installed")
+    args = parser.parse_args()
+    presets = args.preset or ["fast", "balanced"]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        clips = args.clip or [make_720p(VIDEOS / "pyfeat_WolfgangLanger_Pexels.mp4",
+                                        tmp / "pexels_720p.mp4"),
+                              VIDEOS / "pyfeat_face_noface.mov"]
+        store = Store(f"sqlite:///{tmp / 'bench.sqlite3'}", tmp / "data")
+        for clip in clips:
+            info = probe(clip)
+            n, rt = info.frame_count, info.fps
+            print(f"\n== {clip.name}: {info.width}x{info.height}, {n} frames, "
+                  f"{info.duration_s:.1f} s at {rt:.2f} fps")
+            rows: list[tuple[str, float]] = []
+            rows.append(("decode only", n / timed(lambda c=clip: decode_only(c))))
+            floor = n / timed(lambda c=clip: decode_encode(c, tmp / "floor.mp4"))
+            rows.append(("decode + encode (floor)", floor))
+            (result,) = ingest_paths(store, "bench", [clip])
+            for name in presets:
+                rows.append((f"detection only, {name}, every frame",
+                             n / timed(lambda c=clip, p=name: detect_video(c, p, stride=1))))
+                preset = PRESETS[name]
+                seconds = timed(lambda p=name, fid=result.footage_id: redact_footage(
+                    store, "bench", fid, tmp / "out.mp4", RedactionPlan(), preset=p,
+                    reuse=False, options=EncodeOptions(force=True)))
+                rows.append((f"whole pipeline, {name} (stride {preset.stride}, verify)",
+                             n / seconds))
+            if args.deface and shutil.which("deface"):
+                seconds = timed(lambda c=clip: subprocess.run(
+                    ["deface", str(c), "-o", str(tmp / "deface.mp4")], check=True,
+                    capture_output=True))
+                rows.append(("deface (CenterFace, every frame)", n / seconds))
+            print(f"{'stage':<48}{'frames/s':>9}{'x floor':>9}{'x real time':>13}")
+            for label, fps in rows:
+                print(f"{label:<48}{fps:>9.1f}{fps / floor:>9.2f}{fps / rt:>13.2f}")
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
