@@ -39,11 +39,11 @@ PRESETS: dict[str, Preset] = {
         Preset("fast", "CenterFace at up to 0.25 MP plus whole-frame BlazeFace on every 6th "
                "frame; for quick previews of close-up footage.",
                centerface_threshold=0.3, centerface_max_megapixels=0.25,
-               mediapipe_threshold=0.7, stride=6, verify_stride=12),
+               mediapipe_threshold=0.7, stride=6, verify_stride=24),
         Preset("balanced", "CenterFace at up to 0.75 MP plus whole-frame BlazeFace on every "
                "4th frame, tracks filling the frames between. The default.",
                centerface_threshold=0.3, centerface_max_megapixels=0.75,
-               mediapipe_threshold=0.7, stride=4, verify_stride=8),
+               mediapipe_threshold=0.7, stride=4, verify_stride=12),
         Preset("crowd", "CenterFace upscaled 1.5x plus BlazeFace on 256/128 px tiles on every "
                "frame, for crowds of 8-40 px faces; many times slower.",
                centerface_threshold=0.3, centerface_scale=1.5, mediapipe_threshold=0.7,
