@@ -17,6 +17,7 @@ from app.core.export.video_export import EncodeOptions
 from app.core.ingest import IngestStatus, ingest_paths
 from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style, TimeRange
 from app.core.timecode import format_time, parse_time
+from app.core.tracking.thumbnails import track_thumbnails
 
 STAGE_NAMES = {"detect": "detecting faces", "export": "writing export",
                "verify": "residual check", "hash": "checking original"}
@@ -77,7 +78,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="x264 quality, lower is better (default 18)")
     p.add_argument("--keep-metadata", action="store_true",
                    help="copy the original's container metadata (default: stripped)")
-    p.add_argument("--no-verify", action="store_true", help="skip the residual-face check")
+    p.add_argument("--verify", action=argparse.BooleanOptionalAction, default=True,
+                   help="check the export for faces still visible (default: on)")
     p.add_argument("--force", action="store_true", help="overwrite OUT and its manifest")
     p.set_defaults(handler=run_redact)
 
@@ -87,6 +89,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                    "what 'bwv redact --keep-track' takes.")
     _add_footage_args(t)
     t.add_argument("--json", type=Path, metavar="OUT", help="also write tracks as JSON")
+    t.add_argument("--thumbnails", type=Path, metavar="DIR",
+                   help="write each track's best face as DIR/track-ID.jpg (handle with care: "
+                        "these are unredacted faces)")
     t.set_defaults(handler=run_tracks)
 
 
@@ -160,7 +165,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
             preset=args.preset, stride=args.stride,
             options=EncodeOptions(crf=args.crf, keep_metadata=args.keep_metadata,
                                   force=args.force),
-            verify=not args.no_verify, reuse=not args.redetect, stage=bars)
+            verify=args.verify, reuse=not args.redetect, stage=bars)
     finally:
         bars.close()
     a, s = result.analysis, result.stats
@@ -210,6 +215,12 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Review {r.reason.value}: frames {r.start_frame}-{r.end_frame} "
               f"({format_time(times[r.start_frame])}-{format_time(times[r.end_frame])})"
               + (f", track {r.track_id}" if r.track_id else ""))
+    if args.thumbnails is not None:
+        args.thumbnails.mkdir(parents=True, exist_ok=True)
+        thumbs = track_thumbnails(a.source, a.tracks, a.rotation)
+        for track_id, jpeg in thumbs.items():
+            (args.thumbnails / f"track-{track_id}.jpg").write_bytes(jpeg)
+        print(f"Wrote {len(thumbs)} thumbnail(s) to {args.thumbnails}.")
     if args.json is not None:
         args.json.write_text(json.dumps({"footage_id": a.footage_id, "tracks": summaries,
                                          "review": [r.as_dict() for r in a.review]}, indent=1))

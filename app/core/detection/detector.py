@@ -12,6 +12,7 @@ import numpy.typing as npt
 from app.core.detection import boxes as bx
 from app.core.detection.centerface import CenterFaceDetector
 from app.core.detection.mediapipe_face import MediaPipeTiledDetector
+from app.core.detection.model_files import CENTERFACE, SHORT_RANGE
 from app.core.detection.presets import Preset, get_preset
 
 
@@ -31,6 +32,17 @@ class Detection:
                 "h": round(self.h, 1), "score": round(self.score, 4), "detector": self.detector}
 
 
+def preset_models(preset: Preset) -> list[dict[str, str]]:
+    """The models a preset uses, without loading them."""
+    used = []
+    if preset.centerface_threshold is not None:
+        used.append(("centerface", CENTERFACE))
+    if preset.mediapipe_threshold is not None:
+        used.append(("mediapipe", SHORT_RANGE))
+    return [{"detector": name, "name": m.name, "file": m.filename, "sha256": m.sha256,
+             "source": m.source, "licence": m.licence} for name, m in used]
+
+
 class FaceDetector:
     """Fuses CenterFace and tiled BlazeFace per the preset. Use as a context manager."""
 
@@ -48,9 +60,7 @@ class FaceDetector:
 
     def models(self) -> list[dict[str, str]]:
         """Name, file, SHA-256, source and licence of each model in use (for manifests)."""
-        return [{"detector": part.name, "name": part.model.name, "file": part.model.filename,
-                 "sha256": part.model.sha256, "source": part.model.source,
-                 "licence": part.model.licence} for part in self._parts]
+        return preset_models(self.preset)
 
     def detect_boxes(self, rgb: npt.NDArray[np.uint8]) -> tuple[bx.Boxes, list[str]]:
         """Fused ``(N, 5)`` boxes and, per box, the detector that found it."""

@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from app.core import audit, cases
 from app.core.database import Store
-from app.core.detection.detector import FaceDetector
+from app.core.detection.detector import preset_models
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.runs import find_run, save_run
 from app.core.detection.video import DetectionRun, detect_video
-from app.core.errors import ConflictError, MediaError
+from app.core.errors import ConflictError, InvalidInputError, MediaError
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport, check_export
 from app.core.export.video_export import EncodeOptions, ExportStats, export_video
@@ -86,8 +86,7 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     footage_id, source, frame_count, fps, width, height, rotation, digest = info
     if not source.exists():
         raise MediaError(f"{source}: the original of footage #{footage_id} is missing.")
-    with FaceDetector(preset) as probe_models:
-        models = probe_models.models()
+    models = preset_models(preset)
     found = None
     if reuse:
         with store.read() as session:
@@ -142,7 +141,7 @@ def _caption_fn(template: str, case_ref: str | None,
     try:
         caption(0.0)
     except (KeyError, IndexError, ValueError) as exc:
-        raise ConflictError(f"The caption {template!r} has an unknown field ({exc}); use "
+        raise InvalidInputError(f"The caption {template!r} has an unknown field ({exc}); use "
                             "{case}, {date} and {time}.") from None
     return caption
 

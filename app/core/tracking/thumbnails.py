@@ -1,0 +1,45 @@
+"""Best-frame thumbnails of tracks (one decoding pass over the frames they need)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from app.core.media import iter_frames
+from app.core.progress import CancelToken
+from app.core.rotation import upright
+from app.core.tracking.tracker import Track
+
+
+def track_thumbnails(source: Path, tracks: list[Track], rotation: int = 0, size: int = 96,
+                     cancel: CancelToken | None = None) -> dict[int, bytes]:
+    """A JPEG of each track's best detection (a little context around the face, upright)."""
+    wanted: dict[int, list[Track]] = {}
+    for track in tracks:
+        wanted.setdefault(int(track.summary()["best_frame"]), []).append(track)
+    thumbs: dict[int, bytes] = {}
+    if not wanted:
+        return thumbs
+    last = max(wanted)
+    for decoded in iter_frames(source, cancel):
+        if decoded.index in wanted:
+            rgb = decoded.frame.to_ndarray(format="rgb24")
+            h, w = rgb.shape[:2]
+            for track in wanted[decoded.index]:
+                x1, y1, x2, y2, _ = track.keyframes[decoded.index]
+                pad = 0.25 * max(x2 - x1, y2 - y1)
+                crop = rgb[max(0, int(y1 - pad)):min(h, int(y2 + pad)),
+                           max(0, int(x1 - pad)):min(w, int(x2 + pad))]
+                if crop.size == 0:
+                    continue
+                crop = upright(np.ascontiguousarray(crop), rotation)
+                scale = size / max(crop.shape[:2])
+                small = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+                ok, jpeg = cv2.imencode(".jpg", small[:, :, ::-1])
+                if ok:
+                    thumbs[track.id] = jpeg.tobytes()
+        if decoded.index >= last:
+            break
+    return thumbs
