@@ -1,0 +1,40 @@
+"""Frame-exact random access: frame N from the reader equals frame N of a full decode."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+from app.core.frame_reader import FrameReader
+
+
+def _all_frames(path: Path) -> list[tuple[float, np.ndarray]]:
+    with av.open(str(path)) as c:
+        s = c.streams.video[0]
+        return [(float(f.pts * s.time_base), f.to_ndarray(format="rgb24"))
+                for f in c.decode(s)]
+
+
+@pytest.mark.parametrize("name", ["pyfeat_face_noface.mov", "pyfeat_no_face.mp4",
+                                  "intel_face-demographics-walking.mp4"])
+def test_random_access_and_stepping_match_a_full_decode(videos: Path, name: str) -> None:
+    reference = _all_frames(videos / name)
+    with FrameReader(videos / name) as reader:
+        assert reader.frame_count == len(reference)
+        order = list(range(len(reference)))
+        random.Random(4).shuffle(order)
+        for n in [*order[:12], 0, len(reference) - 1]:
+            image = reader.frame(n)
+            assert image.index == n and image.time_s == pytest.approx(reference[n][0])
+            assert np.array_equal(image.rgb, reference[n][1]), f"frame {n} differs"
+        start = reader.frame(10)
+        stepped = [reader.frame(10 + k) for k in range(1, 6)]  # continues without seeking
+        assert start.index == 10 and [s.index for s in stepped] == [11, 12, 13, 14, 15]
+        assert all(np.array_equal(s.rgb, reference[s.index][1]) for s in stepped)
+        assert reader.index_at(reference[7][0]) == 7
+        assert reader.index_at(reference[7][0] + 1e-4) == 7
+        assert reader.index_at(-5) == 0 and reader.index_at(1e9) == len(reference) - 1
