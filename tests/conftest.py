@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("BWV_NO_AUDIO", "1")  # VLC plays to a dummy audio output in tests
 
 REPO = Path(__file__).resolve().parents[1]
 TESTDATA = Path(os.environ.get("BWV_TESTDATA", REPO.parent / "shared" / "testdata"))

@@ -111,6 +111,7 @@ class LibraryPanel(QWidget):
 
     loaded = Signal(int)
     load_failed = Signal(str)
+    footage_selected = Signal(object)  # FootageRecord
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +137,7 @@ class LibraryPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.status = QLabel(self)
 
         layout = QVBoxLayout(self)
@@ -159,6 +161,12 @@ class LibraryPanel(QWidget):
         job.failed.connect(self._on_failed)
         self._job = job
         job.start(db_pool())
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            record = self.proxy.index(current.row(), 0).data(Qt.ItemDataRole.UserRole)
+            if record is not None:
+                self.footage_selected.emit(record)
 
     def _on_loaded(self, rows: list[FootageRecord]) -> None:
         self.model.set_rows(rows)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from app import __version__
 from app.core.database import Store
 from app.core.settings import Settings
+from app.ui.error_dialog import show_error
 from app.ui.library_panel import LibraryPanel
+from app.ui.player.player_panel import PlayerPanel
 from app.ui.resources import app_icon
 
 
@@ -21,7 +23,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("BWV Studio"))
         self.setWindowIcon(app_icon())
         self.library = LibraryPanel(store, self)
-        self.setCentralWidget(self.library)
+        self.player = PlayerPanel(self)
+        self.player.failed.connect(lambda message: show_error(self, message))
+        self.library.footage_selected.connect(self.player.open_footage)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.library)
+        splitter.addWidget(self.player)
+        splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(splitter)
         self._build_actions()
         self.statusBar().showMessage(self.tr("Database: {0}").format(store.display_url))
         self._restore_geometry()

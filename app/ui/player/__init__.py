@@ -1,0 +1,1 @@
+"""The footage player: VLC for playback with sound, PyAV for exact frames when paused."""

@@ -1,0 +1,43 @@
+"""Paints the current frame, scaled to fit with its aspect ratio kept."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class VideoView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image = QImage()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def set_image(self, image: QImage) -> None:
+        self._image = image
+        self.update()
+
+    def image(self) -> QImage:
+        """The frame currently shown (for tests and screenshots)."""
+        return self._image
+
+    def target_rect(self) -> QRect:
+        if self._image.isNull():
+            return QRect()
+        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        x = (self.width() - size.width()) // 2
+        y = (self.height() - size.height()) // 2
+        return QRect(x, y, size.width(), size.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.black)
+        if not self._image.isNull():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(self.target_rect(), self._image)
+        painter.end()
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 360)

@@ -1,0 +1,68 @@
+"""The player in the real main window: exact frames when paused and stepping, VLC playback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import av
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from app.core.database import Store
+from app.core.ingest import ingest_paths
+from app.core.settings import load_settings
+from app.ui.main_window import MainWindow
+
+
+def _pyav_frame(path: Path, index: int) -> np.ndarray:
+    with av.open(str(path)) as c:
+        for i, frame in enumerate(c.decode(video=0)):
+            if i == index:
+                return frame.to_ndarray(format="rgb24")
+    raise AssertionError("frame not found")
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * h)
+    return data.reshape(h, image.bytesPerLine())[:, : w * 3].reshape(h, w, 3)
+
+
+def test_open_play_pause_and_step_shows_pyav_frames(qtbot: QtBot, store: Store,
+                                                    videos: Path) -> None:
+    clip = videos / "pyfeat_face_noface.mov"  # HEVC, variable frame rate, with audio
+    ingest_paths(store, "tester", [clip])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    player = win.player
+    with qtbot.waitSignal(player.loaded, timeout=20_000):
+        win.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: not player.view.image().isNull(), timeout=10_000)
+    assert np.array_equal(_pixels(player.view.image()), _pyav_frame(clip, 0))
+
+    player.play()
+    qtbot.waitUntil(lambda: player.current_index > 5, timeout=15_000)  # VLC is playing
+    player.pause()
+    paused_at = player.current_index
+    qtbot.waitUntil(lambda: not player._decoding, timeout=10_000)
+    assert np.array_equal(_pixels(player.view.image()), _pyav_frame(clip, paused_at))
+
+    player.go_start()
+    qtbot.waitUntil(lambda: not player._decoding and player.current_index == 0, timeout=10_000)
+    player.setFocus()
+    for _ in range(10):
+        qtbot.keyClick(player, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: player.current_index == 10 and not player._decoding
+                    and player._pending is None, timeout=10_000)
+    assert "frame 10 / 168" in player.position_label.text()
+    assert np.array_equal(_pixels(player.view.image()), _pyav_frame(clip, 10))
+    qtbot.keyClick(player, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: player.current_index == 0, timeout=10_000)
+    qtbot.keyClick(player, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: player.current_index == 168, timeout=10_000)
+    win.close()
