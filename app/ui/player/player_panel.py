@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSlider,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -67,6 +68,7 @@ class PlayerPanel(QWidget):
 
         self.play_button = QToolButton(self)
         self.play_button.setText(self.tr("Play"))
+        self.play_button.setToolTip(self.tr("Play / pause (Space; J K L)"))
         self.play_button.clicked.connect(self.toggle_play)
         self.position_label = QLabel(self)
         self.position_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -86,13 +88,20 @@ class PlayerPanel(QWidget):
         self.mute_button.toggled.connect(self._mute_changed)
 
         controls = QHBoxLayout()
-        for text, slot in ((self.tr("⏮"), self.go_start), (self.tr("−5 s"), lambda: self.jump(-5)),
-                           (self.tr("◀|"), lambda: self.step(-1))):
-            controls.addWidget(self._button(text, slot))
+        icons = QStyle.StandardPixmap
+        for icon, tip, slot in (
+                (icons.SP_MediaSkipBackward, self.tr("Go to start (Home)"), self.go_start),
+                (icons.SP_MediaSeekBackward, self.tr("Back 5 s (Shift+Left)"),
+                 lambda: self.jump(-5)),
+                (icons.SP_ArrowLeft, self.tr("Previous frame (Left)"), lambda: self.step(-1))):
+            controls.addWidget(self._button(icon, tip, slot))
         controls.addWidget(self.play_button)
-        for text, slot in ((self.tr("|▶"), lambda: self.step(1)),
-                           (self.tr("+5 s"), lambda: self.jump(5)), (self.tr("⏭"), self.go_end)):
-            controls.addWidget(self._button(text, slot))
+        for icon, tip, slot in (
+                (icons.SP_ArrowRight, self.tr("Next frame (Right)"), lambda: self.step(1)),
+                (icons.SP_MediaSeekForward, self.tr("Forward 5 s (Shift+Right)"),
+                 lambda: self.jump(5)),
+                (icons.SP_MediaSkipForward, self.tr("Go to end (End)"), self.go_end)):
+            controls.addWidget(self._button(icon, tip, slot))
         controls.addWidget(self.position_label, 1)
         controls.addWidget(QLabel(self.tr("Speed"), self))
         controls.addWidget(self.speed)
@@ -105,9 +114,10 @@ class PlayerPanel(QWidget):
         self._shortcuts()
         self._update_label()
 
-    def _button(self, text: str, slot: object) -> QToolButton:
+    def _button(self, icon: QStyle.StandardPixmap, tip: str, slot: object) -> QToolButton:
         button = QToolButton(self)
-        button.setText(text)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
 
