@@ -66,4 +66,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.player.close_footage()  # stops libvlc's threads before the widgets go
         super().closeEvent(event)

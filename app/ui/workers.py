@@ -93,12 +93,23 @@ class Job(QObject):
 _alive: set[Job] = set()
 
 
+_extra_pools: list[QThreadPool] = []
+
+
+def register_pool(pool: QThreadPool) -> QThreadPool:
+    """Make ``shutdown`` wait for this pool too."""
+    _extra_pools.append(pool)
+    return pool
+
+
 def shutdown(timeout_ms: int = 10_000) -> bool:
-    """Cancel every running job and wait for the pools; True if all stopped in time."""
+    """Cancel every running job and wait for all pools; True if all stopped in time."""
     for job in list(_alive):
         job.cancel()
-    done = db_pool().waitForDone(timeout_ms)
-    return job_pool().waitForDone(timeout_ms) and done
+    done = True
+    for pool in (db_pool(), job_pool(), *_extra_pools):
+        done = pool.waitForDone(timeout_ms) and done
+    return done
 
 
 class _Runnable(QRunnable):

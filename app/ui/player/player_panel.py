@@ -27,7 +27,7 @@ from app.core.records import FootageRecord
 from app.core.timecode import format_time
 from app.ui.player.video_view import VideoView
 from app.ui.player.vlc_source import VlcFrameSource
-from app.ui.workers import Job
+from app.ui.workers import Job, register_pool
 
 SPEEDS = (0.25, 0.5, 1.0, 1.5, 2.0, 4.0)
 _decode_pool: QThreadPool | None = None
@@ -36,7 +36,7 @@ _decode_pool: QThreadPool | None = None
 def decode_pool() -> QThreadPool:
     global _decode_pool
     if _decode_pool is None:
-        _decode_pool = QThreadPool()
+        _decode_pool = register_pool(QThreadPool())
         _decode_pool.setMaxThreadCount(1)
     return _decode_pool
 
@@ -62,6 +62,7 @@ class PlayerPanel(QWidget):
         self._pending: int | None = None
         self._decoding = False
         self._vlc: VlcFrameSource | None = None
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setInterval(40)
         self._timer.timeout.connect(self._follow_vlc)
@@ -142,6 +143,7 @@ class PlayerPanel(QWidget):
     def open_footage(self, footage: FootageRecord) -> None:
         """Index the file in a worker, then show its first frame."""
         self.pause()
+        self._closed = False
         self.footage = footage
         path = Path(footage.original_path)
 
@@ -154,6 +156,9 @@ class PlayerPanel(QWidget):
         job.start(decode_pool())
 
     def _on_indexed(self, reader: FrameReader) -> None:
+        if self._closed:  # closed while the file was being indexed
+            reader.close()
+            return
         if self.reader is not None:
             self.reader.close()
         self.reader = reader
@@ -317,6 +322,7 @@ class PlayerPanel(QWidget):
             format_time(t), self.current_index, self.reader.frame_count - 1))
 
     def close_footage(self) -> None:
+        self._closed = True
         self._timer.stop()
         if self._vlc is not None:
             self._vlc.release()
