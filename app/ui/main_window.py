@@ -10,8 +10,8 @@ from app import __version__
 from app.core.database import Store
 from app.core.settings import Settings
 from app.ui.error_dialog import show_error
+from app.ui.footage_view import FootageView
 from app.ui.library_panel import LibraryPanel
-from app.ui.player.player_panel import PlayerPanel
 from app.ui.resources import app_icon
 
 
@@ -23,12 +23,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("BWV Studio"))
         self.setWindowIcon(app_icon())
         self.library = LibraryPanel(store, self)
-        self.player = PlayerPanel(self)
-        self.player.failed.connect(lambda message: show_error(self, message))
-        self.library.footage_selected.connect(self.player.open_footage)
+        self.footage_view = FootageView(store, settings.effective_user, self)
+        self.player = self.footage_view.player
+        self.footage_view.failed.connect(lambda message: show_error(self, message))
+        self.library.footage_selected.connect(self.footage_view.open_footage)
         splitter = QSplitter(self)
         splitter.addWidget(self.library)
-        splitter.addWidget(self.player)
+        splitter.addWidget(self.footage_view)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
         self._build_actions()
@@ -66,5 +67,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        self.player.close_footage()  # stops libvlc's threads before the widgets go
+        self.footage_view.close_footage()  # stops libvlc's threads before the widgets go
         super().closeEvent(event)

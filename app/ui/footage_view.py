@@ -1,0 +1,117 @@
+"""One footage item on screen: the player, the timeline and its flags.
+
+Flag changes are core operations (audited there) run in the database worker; the timeline
+is refreshed from the store afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.core import flags as flag_service
+from app.core.database import Store
+from app.core.models import FlagCategory
+from app.core.records import FlagRecord, FootageRecord
+from app.core.users import resolve_actor
+from app.ui.player.player_panel import PlayerPanel
+from app.ui.timeline import Timeline
+from app.ui.workers import Job, db_pool
+
+
+class FootageView(QWidget):
+    flags_changed = Signal(list)  # list[FlagRecord]
+    failed = Signal(str)
+
+    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user_name = user_name
+        self.footage: FootageRecord | None = None
+        self.flags: list[FlagRecord] = []
+        self.player = PlayerPanel(self)
+        self.timeline = Timeline(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.player, 1)
+        layout.addWidget(self.timeline)
+        self.player.position_changed.connect(
+            lambda _i, t: self.timeline.set_position(t - self._t0()))
+        self.player.loaded.connect(self._on_loaded)
+        self.player.failed.connect(self.failed)
+        self.timeline.seek_requested.connect(self.player.go_to_time)
+        self.timeline.delete_requested.connect(self.delete_flag)
+        self.add_flag_action = QAction(self.tr("Add flag at playhead"), self)
+        self.add_flag_action.setShortcut(QKeySequence("M"))
+        self.add_flag_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_flag_action.triggered.connect(lambda: self.add_flag())
+        self.addAction(self.add_flag_action)
+
+    def _t0(self) -> float:
+        return self.player.reader.times[0] if self.player.reader is not None else 0.0
+
+    def open_footage(self, footage: FootageRecord) -> None:
+        self.footage = footage
+        self.player.open_footage(footage)
+
+    def _on_loaded(self, _frames: int) -> None:
+        if self.player.reader is not None:
+            self.timeline.set_duration(self.player.reader.duration_s)
+        self.refresh_flags()
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        job = Job(lambda _p, _c: work())
+        job.finished.connect(done)
+        job.failed.connect(lambda message, _details: self.failed.emit(message))
+        job.start(db_pool())
+
+    def refresh_flags(self) -> None:
+        footage = self.footage
+        if footage is None:
+            return
+        store = self.store
+
+        def load() -> list[FlagRecord]:
+            with store.read() as session:
+                return flag_service.list_flags(session, footage.id)
+
+        self._run(load, self._on_flags)
+
+    def _on_flags(self, flags: list[FlagRecord]) -> None:
+        self.flags = flags
+        self.timeline.set_flags(flags)
+        self.flags_changed.emit(flags)
+
+    def add_flag(self, category: FlagCategory = FlagCategory.REVIEW, label: str = "") -> None:
+        """Flag the frame under the playhead (exact frame number and time)."""
+        reader, footage = self.player.reader, self.footage
+        if reader is None or footage is None:
+            return
+        index = self.player.current_index
+        time_s = reader.time_of(index) - reader.times[0]
+        store, user = self.store, self.user_name
+
+        def add() -> FlagRecord:
+            with store.transaction() as session:
+                actor = resolve_actor(session, user)
+                return flag_service.add_flag(session, actor, footage.id, time_s, category,
+                                             start_frame=index, label=label)
+
+        self._run(add, lambda _flag: self.refresh_flags())
+
+    def delete_flag(self, flag_id: int) -> None:
+        store, user = self.store, self.user_name
+
+        def delete() -> FlagRecord:
+            with store.transaction() as session:
+                return flag_service.delete_flag(session, resolve_actor(session, user), flag_id)
+
+        self._run(delete, lambda _flag: self.refresh_flags())
+
+    def close_footage(self) -> None:
+        self.player.close_footage()
+

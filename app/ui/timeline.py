@@ -1,0 +1,188 @@
+"""The timeline under the video: duration, playhead, zoom, and flags as markers or ranges.
+
+It only draws and reports gestures (seek, activate, delete, move); the window turns them
+into core operations.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from app.core.models import FlagCategory
+from app.core.records import FlagRecord
+from app.core.timecode import format_time
+
+CATEGORY_COLOURS = {
+    FlagCategory.EVIDENCE: "#d62728",
+    FlagCategory.USE_OF_FORCE: "#ff7f0e",
+    FlagCategory.DISCLOSURE_CANDIDATE: "#2ca02c",
+    FlagCategory.SENSITIVE_MINOR: "#9467bd",
+    FlagCategory.SENSITIVE_MEDICAL: "#8c564b",
+    FlagCategory.SENSITIVE_HOME_INTERIOR: "#e377c2",
+    FlagCategory.REVIEW: "#1f77b4",
+    FlagCategory.CUSTOM: "#7f7f7f",
+}
+RULER_H = 18
+FLAG_H = 16
+
+
+class Timeline(QWidget):
+    seek_requested = Signal(float)  # seconds from the start
+    flag_activated = Signal(int)  # double-click: edit
+    delete_requested = Signal(int)
+    selection_changed = Signal(object)  # flag id or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.duration = 0.0
+        self.position = 0.0
+        self.view_start = 0.0
+        self.view_end = 0.0
+        self.flags: list[FlagRecord] = []
+        self.selected: int | None = None
+        self._dragging = False
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setMinimumHeight(RULER_H + 3 * FLAG_H + 8)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, RULER_H + 3 * FLAG_H + 8)
+
+    # --- model ---------------------------------------------------------------------------
+
+    def set_duration(self, seconds: float) -> None:
+        self.duration = max(seconds, 0.001)
+        self.view_start, self.view_end = 0.0, self.duration
+        self.update()
+
+    def set_position(self, seconds: float) -> None:
+        self.position = seconds
+        if not self.view_start <= seconds <= self.view_end:  # keep the playhead in view
+            span = self.view_end - self.view_start
+            self.view_start = max(0.0, min(self.duration - span, seconds - span / 2))
+            self.view_end = self.view_start + span
+        self.update()
+
+    def set_flags(self, flags: list[FlagRecord]) -> None:
+        self.flags = sorted(flags, key=lambda f: f.start_time_s)
+        if self.selected not in {f.id for f in self.flags}:
+            self.selected = None
+        self.update()
+
+    # --- geometry ------------------------------------------------------------------------
+
+    def x_of(self, seconds: float) -> float:
+        span = max(self.view_end - self.view_start, 1e-6)
+        return (seconds - self.view_start) / span * self.width()
+
+    def time_at(self, x: float) -> float:
+        span = self.view_end - self.view_start
+        return max(0.0, min(self.duration, self.view_start + x / max(self.width(), 1) * span))
+
+    def flag_rect(self, flag: FlagRecord) -> QRectF:
+        lane = list(FlagCategory).index(flag.category) % 3
+        y = RULER_H + 4 + lane * FLAG_H
+        x1 = self.x_of(flag.start_time_s)
+        if flag.end_time_s is None:
+            return QRectF(x1 - 4, y, 8, FLAG_H - 2)
+        return QRectF(x1, y, max(4.0, self.x_of(flag.end_time_s) - x1), FLAG_H - 2)
+
+    def flag_at(self, point: QPointF) -> FlagRecord | None:
+        for flag in reversed(self.flags):
+            if self.flag_rect(flag).adjusted(-2, -2, 2, 2).contains(point):
+                return flag
+        return None
+
+    # --- painting ------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), self.palette().base())
+        p.fillRect(0, 0, self.width(), RULER_H, self.palette().alternateBase())
+        if self.duration > 0:
+            self._paint_ruler(p)
+            for flag in self.flags:
+                colour = QColor(CATEGORY_COLOURS.get(flag.category, "#7f7f7f"))
+                rect = self.flag_rect(flag)
+                p.setPen(QPen(self.palette().highlight().color(), 2) if flag.id == self.selected
+                         else Qt.PenStyle.NoPen)
+                p.setBrush(colour)
+                p.drawRoundedRect(rect, 3, 3)
+            x = self.x_of(self.position)
+            p.setPen(QPen(QColor("#e00000"), 2))
+            p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        p.end()
+
+    def _paint_ruler(self, p: QPainter) -> None:
+        span = self.view_end - self.view_start
+        step = next((s for s in (0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600)
+                     if span / s <= max(self.width() / 90, 1)), 3600.0)
+        p.setPen(self.palette().text().color())
+        t = (self.view_start // step) * step
+        while t <= self.view_end:
+            x = self.x_of(t)
+            p.drawLine(QPointF(x, RULER_H - 5), QPointF(x, RULER_H))
+            p.drawText(QPointF(x + 2, RULER_H - 6), format_time(t)[3 if t < 3600 else 0:-4])
+            t += step
+
+    # --- gestures ------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        flag = self.flag_at(event.position())
+        if flag is not None:
+            self.selected = flag.id
+            self.selection_changed.emit(flag.id)
+            self.seek_requested.emit(flag.start_time_s)
+        else:
+            self._dragging = True
+            self.seek_requested.emit(self.time_at(event.position().x()))
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._dragging:
+            self.seek_requested.emit(self.time_at(event.position().x()))
+            return
+        flag = self.flag_at(event.position())
+        if flag is not None:
+            label = flag.label or flag.category.value.replace("_", " ")
+            when = format_time(flag.start_time_s) + (
+                f" – {format_time(flag.end_time_s)}" if flag.end_time_s is not None else "")
+            QToolTip.showText(event.globalPosition().toPoint(), f"{label}\n{when}", self)
+        else:
+            QToolTip.hideText()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._dragging = False
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        flag = self.flag_at(event.position())
+        if flag is not None:
+            self.flag_activated.emit(flag.id)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Zoom around the pointer (shift + wheel scrolls)."""
+        if self.duration <= 0:
+            return
+        steps = event.angleDelta().y() / 120
+        span = self.view_end - self.view_start
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            shift = -steps * span * 0.1
+            start = max(0.0, min(self.duration - span, self.view_start + shift))
+        else:
+            anchor = self.time_at(event.position().x())
+            new_span = max(0.5, min(self.duration, span * (0.8 ** steps)))
+            ratio = (anchor - self.view_start) / span if span else 0.5
+            start = max(0.0, min(self.duration - new_span, anchor - ratio * new_span))
+            span = new_span
+        self.view_start, self.view_end = start, start + span
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected:
+            self.delete_requested.emit(self.selected)
+            return
+        super().keyPressEvent(event)

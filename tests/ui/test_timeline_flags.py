@@ -1,0 +1,67 @@
+"""Flags from the keyboard and the mouse in the real window, checked in the store and audit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.core.database import Store
+from app.core.ingest import ingest_paths
+from app.core.models import AuditEvent, Flag
+from app.core.settings import load_settings
+from app.ui.main_window import MainWindow
+from tests.conftest import make_video
+
+
+def _actions(store: Store) -> list[str]:
+    with store.read() as session:
+        return [e.action for e in session.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
+
+
+def test_add_seek_select_and_delete_a_flag(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=48, fps=12,
+                                              size=(160, 96))])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.resize(900, 600)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    view = win.footage_view
+    with qtbot.waitSignal(view.player.loaded, timeout=20_000):
+        win.library.table.selectRow(0)
+    view.player.show_frame(12)
+    qtbot.waitUntil(lambda: not view.player._decoding, timeout=5000)
+    view.player.setFocus()
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000) as changed:
+        qtbot.keyClick(view.player, Qt.Key.Key_M)
+    (flag,) = changed.args[0]
+    assert (flag.start_frame, flag.start_time_s, flag.author) == (12, 1.0, "tester")
+    assert view.timeline.flags == [flag]
+    assert _actions(store)[-1] == "flag.add"
+
+    timeline = view.timeline
+    x = timeline.width() // 4
+    reader = view.player.reader
+    assert reader is not None
+    expected = reader.index_at(reader.times[0] + timeline.time_at(x))
+    assert expected == 11  # 0.98 s of 3.92 s at 12 fps
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    qtbot.waitUntil(lambda: view.player.current_index == expected, timeout=5000)
+
+    rect = timeline.flag_rect(flag)
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert timeline.selected == flag.id
+    qtbot.waitUntil(lambda: view.player.current_index == 12, timeout=5000)
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000) as changed:
+        qtbot.keyClick(timeline, Qt.Key.Key_Delete)
+    assert changed.args[0] == []
+    with store.read() as session:
+        assert session.scalars(select(Flag)).all() == []
+        last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+    assert last is not None and last.action == "flag.delete"
+    assert json.loads(last.details)["start_frame"] == 12
+    win.close()
