@@ -10,14 +10,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from app.core import flags as flag_service
 from app.core.database import Store
-from app.core.models import FlagCategory
+from app.core.flag_commands import AddFlag, DeleteFlag, EditFlag, FlagCommand, FlagRef
+from app.core.models import FlagCategory, User
 from app.core.records import FlagRecord, FootageRecord
 from app.core.users import resolve_actor
+from app.ui.flag_dialog import FlagDialog
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.timeline import Timeline
 from app.ui.workers import Job, db_pool
@@ -45,6 +48,9 @@ class FootageView(QWidget):
         self.player.failed.connect(self.failed)
         self.timeline.seek_requested.connect(self.player.go_to_time)
         self.timeline.delete_requested.connect(self.delete_flag)
+        self.timeline.flag_activated.connect(self.edit_flag)
+        self.undo_stack = QUndoStack(self)
+        self._refs: list[FlagRef] = []
         self.add_flag_action = QAction(self.tr("Add flag at playhead"), self)
         self.add_flag_action.setShortcut(QKeySequence("M"))
         self.add_flag_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -56,6 +62,8 @@ class FootageView(QWidget):
 
     def open_footage(self, footage: FootageRecord) -> None:
         self.footage = footage
+        self.undo_stack.clear()  # edits of another footage item cannot be undone here
+        self._refs = []
         self.player.open_footage(footage)
 
     def _on_loaded(self, _frames: int) -> None:
@@ -86,32 +94,79 @@ class FootageView(QWidget):
         self.timeline.set_flags(flags)
         self.flags_changed.emit(flags)
 
+    def close_footage(self) -> None:
+        self.player.close_footage()
+
+    # --- undoable flag edits ---------------------------------------------------------------
+
+    def _ref(self, flag_id: int) -> FlagRef:
+        """One shared reference per flag, so undo/redo follow a flag that was re-created."""
+        for ref in self._refs:
+            if ref.id == flag_id:
+                return ref
+        ref = FlagRef(flag_id)
+        self._refs.append(ref)
+        return ref
+
+    def submit(self, step: Callable[[Session, User], None]) -> None:
+        """Run one command step in the database worker, then reload the flags."""
+        store, user = self.store, self.user_name
+
+        def work() -> None:
+            with store.transaction() as session:
+                step(session, resolve_actor(session, user))
+
+        self._run(work, lambda _result: self.refresh_flags())
+
     def add_flag(self, category: FlagCategory = FlagCategory.REVIEW, label: str = "") -> None:
         """Flag the frame under the playhead (exact frame number and time)."""
         reader, footage = self.player.reader, self.footage
         if reader is None or footage is None:
             return
         index = self.player.current_index
-        time_s = reader.time_of(index) - reader.times[0]
-        store, user = self.store, self.user_name
-
-        def add() -> FlagRecord:
-            with store.transaction() as session:
-                actor = resolve_actor(session, user)
-                return flag_service.add_flag(session, actor, footage.id, time_s, category,
-                                             start_frame=index, label=label)
-
-        self._run(add, lambda _flag: self.refresh_flags())
+        command = AddFlag.at(footage.id, reader.time_of(index) - reader.times[0], index,
+                             category, label)
+        self._refs.append(command.ref)
+        self.undo_stack.push(_UndoStep(self, command, self.tr("Add flag")))
 
     def delete_flag(self, flag_id: int) -> None:
-        store, user = self.store, self.user_name
+        record = next((f for f in self.flags if f.id == flag_id), None)
+        if record is not None:
+            self.undo_stack.push(_UndoStep(self, DeleteFlag.of(self._ref(flag_id), record),
+                                           self.tr("Delete flag")))
 
-        def delete() -> FlagRecord:
-            with store.transaction() as session:
-                return flag_service.delete_flag(session, resolve_actor(session, user), flag_id)
+    def edit_flag(self, flag_id: int) -> None:
+        record = next((f for f in self.flags if f.id == flag_id), None)
+        if record is None or self.player.reader is None:
+            return
+        dialog = FlagDialog(record, self.player.reader.duration_s, self)
+        if dialog.exec() != FlagDialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes()
+        if "start_s" in changes:
+            changes["start_frame"] = self._frame_of(changes["start_s"])
+        if "end_s" in changes and changes["end_s"] is not None:
+            changes["end_frame"] = self._frame_of(changes["end_s"])
+        if changes:
+            self.undo_stack.push(_UndoStep(self, EditFlag.of(self._ref(flag_id), record,
+                                                             **changes), self.tr("Edit flag")))
 
-        self._run(delete, lambda _flag: self.refresh_flags())
+    def _frame_of(self, time_s: float) -> int:
+        reader = self.player.reader
+        return reader.index_at(reader.times[0] + time_s) if reader is not None else 0
 
-    def close_footage(self) -> None:
-        self.player.close_footage()
+
+class _UndoStep(QUndoCommand):
+    """A core flag command on Qt's undo stack; each step runs in the database worker."""
+
+    def __init__(self, view: FootageView, command: FlagCommand, text: str) -> None:
+        super().__init__(text)
+        self.view = view
+        self.command = command
+
+    def redo(self) -> None:
+        self.view.submit(self.command.apply)
+
+    def undo(self) -> None:
+        self.view.submit(self.command.revert)
 

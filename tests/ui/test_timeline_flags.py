@@ -65,3 +65,58 @@ def test_add_seek_select_and_delete_a_flag(qtbot: QtBot, store: Store, tmp_path:
     assert last is not None and last.action == "flag.delete"
     assert json.loads(last.details)["start_frame"] == 12
     win.close()
+
+
+def test_undo_redo_and_edit_dialog(qtbot: QtBot, store: Store, tmp_path: Path,
+                                   monkeypatch: object) -> None:
+    import pytest
+
+    from app.core.models import FlagCategory
+    from app.ui.flag_dialog import FlagDialog
+
+    ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=36, fps=12)])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    view = win.footage_view
+    with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
+        win.library.table.selectRow(0)  # opens the footage and loads its (no) flags
+
+    def labels() -> list[str]:
+        return [f.label or f.category.value for f in view.flags]
+
+    view.player.show_frame(6)
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+        view.add_flag()
+    (flag,) = view.flags
+
+    def accept(dialog: FlagDialog) -> int:
+        dialog.label.setText("kick")
+        dialog.category.setCurrentIndex(list(FlagCategory).index(FlagCategory.USE_OF_FORCE))
+        dialog.is_range.setChecked(True)
+        dialog.end.setValue(2.0)
+        return FlagDialog.DialogCode.Accepted
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(FlagDialog, "exec", accept)
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+        view.timeline.flag_activated.emit(flag.id)
+    mp.undo()
+    (edited,) = view.flags
+    assert (edited.label, edited.category, edited.end_time_s, edited.end_frame) == (
+        "kick", FlagCategory.USE_OF_FORCE, 2.0, 24)
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+        view.delete_flag(edited.id)
+    assert labels() == []
+    for expected in (["kick"], ["review"], []):  # undo delete, undo edit, undo add
+        with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+            qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert labels() == expected
+    for expected in (["review"], ["kick"]):  # redo add, redo edit
+        with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+            qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                           | Qt.KeyboardModifier.ShiftModifier)
+        assert labels() == expected
+    assert _actions(store).count("flag.edit") == 3  # edit, its undo, its redo
+    win.close()
