@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,13 +14,24 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import footage
 from app.core.database import Store
+from app.core.ingest import VIDEO_SUFFIXES
 from app.core.progress import CancelToken
 from app.core.records import FootageRecord
 from app.core.timecode import format_time
+from app.ui.ingest_dialog import IngestDialog
 from app.ui.workers import Job, db_pool
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,9 +125,14 @@ class LibraryPanel(QWidget):
     load_failed = Signal(str)
     footage_selected = Signal(object)  # FootageRecord
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, user_name: str = "",
+                 retention_days: int = 31) -> None:
         super().__init__(parent)
         self._store = store
+        self._user = user_name
+        self._retention_days = retention_days
+        self.ingest_dialog: IngestDialog | None = None
+        self.setAcceptDrops(True)
         self._job: Job | None = None
         self.model = FootageTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -161,6 +178,38 @@ class LibraryPanel(QWidget):
         job.failed.connect(self._on_failed)
         self._job = job
         job.start(db_pool())
+
+    def add_paths(self, paths: list[Path]) -> IngestDialog | None:
+        """Ingest files and folders in the background, then refresh the list."""
+        if not paths:
+            return None
+        dialog = IngestDialog(self._store, self._user, paths, self._retention_days, self)
+        dialog.ingest_done.connect(lambda _results: self.refresh())
+        self.ingest_dialog = dialog
+        dialog.start()
+        return dialog
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add footage"), "",
+            self.tr("Video files ({0});;All files (*)").format(
+                " ".join(f"*{s}" for s in sorted(VIDEO_SUFFIXES))))
+        self.add_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of footage"))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -22,7 +22,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(self.tr("BWV Studio"))
         self.setWindowIcon(app_icon())
-        self.library = LibraryPanel(store, self)
+        self.library = LibraryPanel(store, self, settings.effective_user, settings.retention_days)
         self.footage_view = FootageView(store, settings.effective_user, self)
         self.player = self.footage_view.player
         self.footage_view.failed.connect(lambda message: show_error(self, message))
@@ -46,7 +46,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("&About BWV Studio"), self)
         self.about_action.triggered.connect(self._about)
+        self.add_files_action = QAction(self.tr("&Add footage…"), self)
+        self.add_files_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.add_files_action.triggered.connect(self.library.choose_files)
+        self.add_folder_action = QAction(self.tr("Add &folder…"), self)
+        self.add_folder_action.triggered.connect(self.library.choose_folder)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.add_files_action)
+        file_menu.addAction(self.add_folder_action)
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

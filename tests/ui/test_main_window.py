@@ -122,3 +122,36 @@ def test_quitting_during_a_load_waits_for_the_worker(qtbot: QtBot, store: Store)
     win.deleteLater()
     assert shutdown(5000)
     store.close()
+
+
+def test_adding_footage_shows_progress_and_each_failure(qtbot: QtBot, store: Store,
+                                                        tmp_path: Path) -> None:
+    good = make_video(tmp_path / "good.mp4", frames=20)
+    bad = tmp_path / "notes.mp4"
+    bad.write_text("this is not a video\n" * 40)
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.status.text() != "Loading…", timeout=10_000)
+    dialog = win.library.add_paths([good, bad])
+    assert dialog is not None
+    with qtbot.waitSignal(win.library.loaded, timeout=20_000) as loaded:
+        pass
+    assert loaded.args == [1]
+    assert dialog.isVisible()  # shown because a file failed
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert any("notes.mp4: not a video file" in t for t in texts)
+    assert "1 added, 0 already present, 1 failed." in dialog.current.text()
+    win.close()
+
+
+def test_ingest_can_be_cancelled(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    from app.ui.ingest_dialog import IngestDialog
+
+    files = [make_video(tmp_path / f"c{i}.mp4", frames=6) for i in range(3)]
+    dialog = IngestDialog(store, "tester", files, 31)
+    qtbot.addWidget(dialog)
+    dialog.job.token.cancel()  # cancelled before the first file
+    with qtbot.waitSignal(dialog.ingest_done, timeout=10_000):
+        dialog.start()
+    assert "Cancelled" in dialog.current.text()
