@@ -112,13 +112,16 @@ def verify_originals(
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
     on_result: Callable[[OriginalCheck], None] | None = None,
+    footage_id: int | None = None,
 ) -> list[OriginalCheck]:
-    """Re-hash every original (or a case's) and compare with the stored SHA-256."""
+    """Re-hash every original (or a case's, or one) and compare with the stored SHA-256."""
     with store.read() as session:
         if case_ref is not None:
             get_case(session, case_ref)
-        items = [(f.id, f.original_path, f.sha256)
-                 for f in session.scalars(_footage_query(case_ref))]
+        query = _footage_query(case_ref)
+        if footage_id is not None:
+            query = query.where(Footage.id == footage_id)
+        items = [(f.id, f.original_path, f.sha256) for f in session.scalars(query)]
     checks: list[OriginalCheck] = []
     for footage_id, path_text, expected in items:
         path = Path(path_text)

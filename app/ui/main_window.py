@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
 
 from app import __version__
 from app.core.database import Store
 from app.core.settings import Settings
+from app.ui.details_panel import DetailsPanel
 from app.ui.error_dialog import show_error
 from app.ui.footage_view import FootageView
 from app.ui.library_panel import LibraryPanel
@@ -27,8 +28,16 @@ class MainWindow(QMainWindow):
         self.player = self.footage_view.player
         self.footage_view.failed.connect(lambda message: show_error(self, message))
         self.library.footage_selected.connect(self.footage_view.open_footage)
+        self.details = DetailsPanel(store, settings.effective_user, settings.retention_days,
+                                    self)
+        self.details.failed.connect(lambda message: show_error(self, message))
+        self.details.changed.connect(self.library.refresh)
+        self.library.footage_selected.connect(self.details.show_footage)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.library)
+        left.addWidget(self.details)
         splitter = QSplitter(self)
-        splitter.addWidget(self.library)
+        splitter.addWidget(left)
         splitter.addWidget(self.footage_view)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)

@@ -155,3 +155,42 @@ def test_ingest_can_be_cancelled(qtbot: QtBot, store: Store, tmp_path: Path) -> 
     with qtbot.waitSignal(dialog.ingest_done, timeout=10_000):
         dialog.start()
     assert "Cancelled" in dialog.current.text()
+
+
+def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from PySide6.QtWidgets import QInputDialog
+    from sqlalchemy import select
+
+    from app.core.models import AuditEvent
+
+    ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4", frames=12)])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    win.library.table.selectRow(0)
+    details = win.details
+    qtbot.waitUntil(lambda: details.record is not None, timeout=5000)
+    assert details.fields["sha256"].text() == details.record.sha256  # type: ignore[union-attr]
+    assert "unless marked evidential" in details.fields["retention"].text()
+
+    details.verify_button.click()
+    qtbot.waitUntil(lambda: "Unchanged" in details.verify_result.text(), timeout=10_000)
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    details.evidential.click()  # asked for a reason, cancelled: nothing changes
+    assert not details.evidential.isChecked()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("charged: assault", True))
+    with qtbot.waitSignal(win.library.loaded, timeout=10_000):
+        details.evidential.click()
+    assert details.evidential.isChecked()
+    assert details.fields["retention"].text() == "Kept: marked evidential"
+    assert win.library.proxy.index(0, 6).data() == "Kept (evidential)"
+    with store.read() as session:
+        last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+    assert last is not None and last.action == "footage.evidential"
+    assert json.loads(last.details)["reason"] == "charged: assault"
+    win.close()

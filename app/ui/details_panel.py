@@ -1,0 +1,159 @@
+"""Details of the selected footage: metadata, hash with "verify now", retention, evidential."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import footage as footage_service
+from app.core.database import Store
+from app.core.footage import OriginalCheck, VerifyStatus
+from app.core.records import FootageRecord
+from app.core.timecode import format_time
+from app.core.users import resolve_actor
+from app.ui.workers import Job, db_pool, job_pool
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "–"
+
+
+class DetailsPanel(QWidget):
+    changed = Signal()  # the footage record changed (evidential, ...)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, user_name: str, retention_days: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user_name = user_name
+        self.retention_days = retention_days
+        self.record: FootageRecord | None = None
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, title in (("file", self.tr("File")), ("recorded", self.tr("Recorded")),
+                           ("video", self.tr("Video")), ("frames", self.tr("Frames")),
+                           ("audio", self.tr("Audio")), ("device", self.tr("Device / officer")),
+                           ("ingested", self.tr("Ingested")), ("sha256", self.tr("SHA-256")),
+                           ("retention", self.tr("Retention"))):
+            label = QLabel(self)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.fields[key] = label
+            form.addRow(title, label)
+        self.verify_button = QPushButton(self.tr("Verify now"), self)
+        self.verify_button.setToolTip(self.tr("Re-hash the original and compare with the "
+                                              "SHA-256 recorded at ingest"))
+        self.verify_button.clicked.connect(self.verify_now)
+        self.verify_result = QLabel(self)
+        self.evidential = QCheckBox(self.tr("Evidential (kept beyond retention)"), self)
+        self.evidential.clicked.connect(self._evidential_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addWidget(self.verify_result, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.evidential)
+        layout.addStretch(1)
+        self.show_footage(None)
+
+    def show_footage(self, record: FootageRecord | None) -> None:
+        self.record = record
+        enabled = record is not None
+        self.verify_button.setEnabled(enabled)
+        self.evidential.setEnabled(enabled)
+        self.verify_result.clear()
+        if record is None:
+            for label in self.fields.values():
+                label.setText("–")
+            self.evidential.setChecked(False)
+            return
+        f = record
+        audio = "; ".join(f"{a['codec']} {a['channels']} ch" for a in f.audio_streams) or "–"
+        values = {
+            "file": f.original_path, "recorded": _when(f.recorded_at),
+            "video": f"{f.video_codec} {f.width}×{f.height}, {f.fps:.2f} fps"
+                     + (self.tr(" (variable)") if f.variable_frame_rate else "")
+                     + (self.tr(", rotated {0}°").format(f.rotation) if f.rotation else ""),
+            "frames": f"{f.frame_count} ({format_time(f.duration_s)})", "audio": audio,
+            "device": f"{f.device_id or '–'} / {f.officer_id or '–'}",
+            "ingested": f"{_when(f.ingested_at)} {self.tr('by')} {f.ingested_by or '–'}",
+            "sha256": f.sha256, "retention": self.retention_text(f),
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text)
+        self.evidential.setChecked(f.evidential)
+
+    def retention_text(self, f: FootageRecord) -> str:
+        if f.evidential:
+            return self.tr("Kept: marked evidential")
+        if f.retention_until is None:
+            return "–"
+        days = (f.retention_until - datetime.now(UTC)).days
+        if days < 0:
+            return self.tr("Overdue for deletion since {0}").format(
+                f.retention_until.astimezone().strftime("%Y-%m-%d"))
+        return self.tr("Deleted in %n day(s) unless marked evidential", "", days)
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], db: bool) -> None:
+        job = Job(lambda _p, _c: work())
+        job.finished.connect(done)
+        job.failed.connect(lambda message, _details: self.failed.emit(message))
+        job.start(db_pool() if db else job_pool())
+
+    def verify_now(self) -> None:
+        if self.record is None:
+            return
+        store, user, footage_id = self.store, self.user_name, self.record.id
+        self.verify_button.setEnabled(False)
+        self.verify_result.setText(self.tr("Hashing…"))
+
+        def verify() -> OriginalCheck:
+            (check,) = footage_service.verify_originals(store, user, footage_id=footage_id)
+            return check
+
+        self._run(verify, self._on_verified, db=False)
+
+    def _on_verified(self, check: OriginalCheck) -> None:
+        self.verify_button.setEnabled(True)
+        if check.status is VerifyStatus.OK:
+            self.verify_result.setText(self.tr("✔ Unchanged since ingest"))
+        else:
+            self.verify_result.setText("✘ " + check.message)
+
+    def _evidential_clicked(self, checked: bool) -> None:
+        if self.record is None:
+            return
+        prompt = (self.tr("Why is this footage evidence?") if checked
+                  else self.tr("Why is this footage no longer evidence?"))
+        reason, ok = QInputDialog.getText(self, self.tr("Evidential status"), prompt)
+        if not ok or not reason.strip():
+            self.evidential.setChecked(not checked)  # nothing changes without a reason
+            return
+        store, user, key, days = self.store, self.user_name, self.record.id, self.retention_days
+
+        def change() -> FootageRecord:
+            with store.transaction() as session:
+                actor = resolve_actor(session, user)
+                return footage_service.set_evidential(session, actor, key, checked, reason,
+                                                      days)
+
+        def done(record: FootageRecord) -> None:
+            self.show_footage(record)
+            self.changed.emit()
+
+        self._run(change, done, db=True)
