@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from app import __version__
 from app.core.database import Store
+from app.core.errors import BwvError
 from app.core.settings import Settings
+from app.core.timecode import parse_time
 from app.ui.details_panel import DetailsPanel
 from app.ui.error_dialog import show_error
+from app.ui.flags_panel import FlagsPanel
 from app.ui.footage_view import FootageView
 from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon
@@ -33,9 +43,16 @@ class MainWindow(QMainWindow):
         self.details.failed.connect(lambda message: show_error(self, message))
         self.details.changed.connect(self.library.refresh)
         self.library.footage_selected.connect(self.details.show_footage)
+        self.flags_panel = FlagsPanel(self)
+        self.footage_view.flags_changed.connect(self.flags_panel.set_flags)
+        self.flags_panel.jump_requested.connect(self.player.go_to_time)
+        self.flags_panel.edit_requested.connect(self.footage_view.edit_flag)
+        tabs = QTabWidget(self)
+        tabs.addTab(self.details, self.tr("Details"))
+        tabs.addTab(self.flags_panel, self.tr("Flags"))
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.library)
-        left.addWidget(self.details)
+        left.addWidget(tabs)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.footage_view)
@@ -76,8 +93,68 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.footage_view.add_flag_action)
+        self.goto_action = QAction(self.tr("&Go to time or frame…"), self)
+        self.goto_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.goto_action.triggered.connect(self._go_to)
+        self.fullscreen_action = QAction(self.tr("&Full screen"), self)
+        self.fullscreen_action.setShortcut(QKeySequence("F11"))
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.toggled.connect(self._full_screen)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.goto_action)
+        view_menu.addAction(self.fullscreen_action)
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for Help > Keyboard shortcuts."""
+        return [
+            ("Space / K", self.tr("Play or pause")),
+            ("L / J", self.tr("Play faster / slower (paused: J steps back 1 s)")),
+            (self.tr("Right / Left"), self.tr("Next / previous frame")),
+            (self.tr("Shift+Right / Shift+Left"), self.tr("Forward / back 5 seconds")),
+            ("Home / End", self.tr("First / last frame")),
+            ("M", self.tr("Add a flag at the playhead")),
+            (self.tr("Delete"), self.tr("Delete the selected flag (timeline)")),
+            (self.tr("Double-click a flag"), self.tr("Edit it")),
+            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo flag edits")),
+            ("Ctrl+G", self.tr("Go to a time or frame")),
+            ("F11", self.tr("Full screen")),
+            ("Ctrl+O", self.tr("Add footage")),
+            ("F5", self.tr("Refresh the library")),
+        ]
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>"
+                       for k, v in self.shortcut_list())
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"),
+                                f"<table cellspacing='6'>{rows}</table>")
+
+    def _go_to(self) -> None:
+        reader = self.player.reader
+        if reader is None:
+            return
+        text, ok = QInputDialog.getText(
+            self, self.tr("Go to"), self.tr("Time (HH:MM:SS.mmm) or frame number (#123):"))
+        if not ok or not text.strip():
+            return
+        text = text.strip()
+        try:
+            if text.startswith("#"):
+                self.player.show_frame(int(text[1:]))
+            else:
+                self.player.go_to_time(parse_time(text))
+        except (ValueError, BwvError) as exc:
+            show_error(self, str(exc))
+
+    def _full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About BWV Studio"), self.tr(

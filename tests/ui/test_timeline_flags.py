@@ -120,3 +120,31 @@ def test_undo_redo_and_edit_dialog(qtbot: QtBot, store: Store, tmp_path: Path,
         assert labels() == expected
     assert _actions(store).count("flag.edit") == 3  # edit, its undo, its redo
     win.close()
+
+
+def test_flags_panel_lists_and_jumps_and_help_lists_the_shortcuts(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=36, fps=12)])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    view = win.footage_view
+    with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
+        win.library.table.selectRow(0)
+    view.player.show_frame(30)
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+        view.add_flag(label="shout")
+    panel = win.flags_panel
+    assert panel.proxy.rowCount() == 1 and panel.proxy.index(0, 3).data() == "shout"
+    view.player.show_frame(0)
+    qtbot.waitUntil(lambda: not view.player._decoding, timeout=5000)
+    index = panel.proxy.index(0, 0)
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.table.visualRect(index).center())
+    qtbot.waitUntil(lambda: view.player.current_index == 30, timeout=5000)
+    listed = " ".join(keys for keys, _ in win.shortcut_list())
+    for action in view.player.shortcut_actions:
+        key = action.shortcut().toString()
+        assert all(part in listed for part in key.split("+")), key
+    win.close()
