@@ -1,5 +1,5 @@
 # Thin wrapper: tools/dev does the work (it also runs where make is not installed).
-.PHONY: run test lint setup
+.PHONY: run test lint setup screenshots
 run:
 	tools/dev run
 test:
@@ -8,3 +8,5 @@ lint:
 	tools/dev lint
 setup:
 	tools/dev setup
+screenshots:
+	tools/dev screenshots

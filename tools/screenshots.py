@@ -1,0 +1,118 @@
+"""Render the main window with footage and flags to PNG files (run under Xvfb).
+
+    tools/dev screenshots            # -> screenshots/ (git-ignored)
+
+By default the footage is synthetic (drawn here), so the images can go into the README; with
+--testdata it uses ../shared/testdata clips for review (never commit those images).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def synthetic_clip(path: Path, frames: int = 120, fps: int = 24) -> Path:
+    """A street-like scene with two moving 'people' (no real faces)."""
+    import av
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = 960, 540, "yuv420p"
+        for i in range(frames):
+            img = np.zeros((540, 960, 3), np.uint8)
+            img[:] = (70, 80, 95)
+            cv2.rectangle(img, (0, 380), (960, 540), (60, 60, 60), -1)
+            for k in range(6):
+                cv2.rectangle(img, (40 + k * 160, 120), (140 + k * 160, 380), (90, 100, 120), -1)
+            for n, (x0, speed, colour) in enumerate(((120, 3, (40, 60, 160)),
+                                                     (760, -2, (150, 60, 40)))):
+                x = x0 + speed * i
+                cv2.rectangle(img, (x - 30, 260), (x + 30, 420), colour, -1)
+                cv2.circle(img, (x, 230), 28, (170, 190, 210), -1)
+                cv2.putText(img, f"P{n + 1}", (x - 14, 350), cv2.FONT_HERSHEY_SIMPLEX, 0.6,
+                            (255, 255, 255), 1)
+            cv2.putText(img, f"BWV-CAM-07  2026-11-24 21:{i // fps:02d}", (20, 40),
+                        cv2.FONT_HERSHEY_SIMPLEX, 0.8, (255, 255, 255), 2)
+            frame = av.VideoFrame.from_ndarray(img[:, :, ::-1].copy(), format="rgb24")
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode())
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--testdata", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("BWV_NO_AUDIO", "1")
+    tmp = Path(tempfile.mkdtemp(prefix="bwv-shots-"))
+    for var, sub in (("BWV_DATA_DIR", "data"), ("BWV_CONFIG_DIR", "config"),
+                     ("BWV_LOG_DIR", "logs"), ("XDG_CONFIG_HOME", "xdg")):
+        os.environ[var] = str(tmp / sub)
+    os.environ["BWV_USER"] = "disclosure.officer"
+
+    from PySide6.QtCore import QTimer
+
+    from app.core import cases, flags
+    from app.core.database import open_store
+    from app.core.ingest import ingest_paths
+    from app.core.settings import load_settings
+    from app.core.users import resolve_actor
+    from app.ui.application import create_application
+    from app.ui.main_window import MainWindow
+
+    app = create_application(sys.argv)
+    store = open_store()
+    if args.testdata:
+        videos = ROOT.parent / "shared" / "testdata" / "videos"
+        clips = [videos / "intel_face-demographics-walking-and-pause.mp4",
+                 videos / "pyfeat_face_noface.mov", videos / "mmaction2_demo.mp4"]
+    else:
+        clips = [synthetic_clip(tmp / "BWV-CAM-07_2026-11-24_2101.mp4")]
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "disclosure.officer"), "SAR-2026-0142",
+                          "subject_access", "Request from a member of the public")
+    ingest_paths(store, "disclosure.officer", clips, case_ref="SAR-2026-0142")
+    with store.transaction() as session:
+        actor = resolve_actor(session, "disclosure.officer")
+        flags.add_flag(session, actor, 1, 0.5, "evidence", label="Arrival")
+        flags.add_flag(session, actor, 1, 1.5, "use_of_force", end_s=2.5, label="Restraint")
+        flags.add_flag(session, actor, 1, 3.2, "sensitive_minor", label="Child in view")
+    window = MainWindow(store, load_settings())
+    window.resize(1366, 800)
+    window.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def select() -> None:
+        window.library.table.selectRow(0)
+
+    def step() -> None:
+        window.player.show_frame(40)
+
+    def shoot() -> None:
+        target = args.out / "main-window.png"
+        window.grab().save(str(target))
+        print(f"wrote {target}")
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(800, select)
+    QTimer.singleShot(2500, step)
+    QTimer.singleShot(4000, shoot)
+    app.exec()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
