@@ -10,12 +10,14 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import footage
+from app.core import cases, footage
 from app.core.database import Store
 from app.core.ingest import VIDEO_SUFFIXES
 from app.core.progress import CancelToken
@@ -132,6 +134,7 @@ class LibraryPanel(QWidget):
         self._user = user_name
         self._retention_days = retention_days
         self.ingest_dialog: IngestDialog | None = None
+        self._filling = False
         self.setAcceptDrops(True)
         self._job: Job | None = None
         self.model = FootageTableModel(self)
@@ -141,6 +144,10 @@ class LibraryPanel(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setSortRole(SORT_ROLE)
 
+        self.case_filter = QComboBox(self)
+        self.case_filter.setToolTip(self.tr("Show the footage of one case"))
+        self.case_filter.addItem(self.tr("All footage"), None)
+        self.case_filter.currentIndexChanged.connect(self._case_changed)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by file, case, date…"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -158,6 +165,7 @@ class LibraryPanel(QWidget):
         self.status = QLabel(self)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.case_filter)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
         layout.addWidget(self.status)
@@ -169,9 +177,15 @@ class LibraryPanel(QWidget):
         self.status.setText(self.tr("Loading…"))
         store = self._store
 
-        def load(_progress: object, _cancel: CancelToken) -> list[FootageRecord]:
+        case_ref = self.case_filter.currentData()
+
+        def load(_progress: object, _cancel: CancelToken) -> tuple[list[FootageRecord],
+                                                                   list[str]]:
             with store.read() as session:
-                return footage.list_footage(session)
+                refs = [c.reference for c in cases.list_cases(session)]
+                if case_ref not in refs:
+                    return footage.list_footage(session), refs
+                return footage.list_footage(session, case_ref), refs
 
         job = Job(load)
         job.finished.connect(self._on_loaded)
@@ -217,7 +231,33 @@ class LibraryPanel(QWidget):
             if record is not None:
                 self.footage_selected.emit(record)
 
-    def _on_loaded(self, rows: list[FootageRecord]) -> None:
+    def select_case(self, reference: str | None) -> None:
+        """Show one case's footage (None: all); remembered for the next start."""
+        index = self.case_filter.findData(reference)
+        if index < 0 and reference is not None:
+            self.case_filter.addItem(reference, reference)
+            index = self.case_filter.count() - 1
+        self.case_filter.setCurrentIndex(max(index, 0))
+
+    def _case_changed(self) -> None:
+        if self._filling:
+            return
+        QSettings().setValue("library/case", self.case_filter.currentData() or "")
+        self.refresh()
+
+    def _fill_cases(self, refs: list[str]) -> None:
+        current = self.case_filter.currentData()
+        self._filling = True
+        self.case_filter.clear()
+        self.case_filter.addItem(self.tr("All footage"), None)
+        for ref in refs:
+            self.case_filter.addItem(self.tr("Case {0}").format(ref), ref)
+        self.case_filter.setCurrentIndex(max(0, self.case_filter.findData(current)))
+        self._filling = False
+
+    def _on_loaded(self, result: tuple[list[FootageRecord], list[str]]) -> None:
+        rows, refs = result
+        self._fill_cases(refs)
         self.model.set_rows(rows)
         self.status.setText(self.tr("%n footage item(s)", "", len(rows)))
         self.loaded.emit(len(rows))

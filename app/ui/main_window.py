@@ -24,6 +24,7 @@ from app.ui.flags_panel import FlagsPanel
 from app.ui.footage_view import FootageView
 from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon
+from app.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +62,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.statusBar().showMessage(self.tr("Database: {0}").format(store.display_url))
         self._restore_geometry()
-        self.library.refresh()
+        last_case = str(QSettings().value("library/case", "") or "")
+        if last_case:
+            self.library.select_case(last_case)  # refreshes
+        else:
+            self.library.refresh()
 
     def _build_actions(self) -> None:
         self.refresh_action = QAction(self.tr("&Refresh library"), self)
@@ -81,6 +86,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.add_files_action)
         file_menu.addAction(self.add_folder_action)
         file_menu.addAction(self.refresh_action)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(
+            lambda: SettingsDialog(self.settings, self).exec())
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         stack = self.footage_view.undo_stack

@@ -1,15 +1,26 @@
-"""UI tests: every test leaves no worker running behind it."""
+"""UI tests: isolated QSettings, and no worker left running behind a test."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qsettings_in_a_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(folder)))
 
 
 @pytest.fixture(autouse=True)
-def _no_workers_left(qapp: object) -> Iterator[None]:
+def _isolated(qapp: object) -> Iterator[None]:
+    QSettings().clear()
     yield
     from app.ui.workers import shutdown
 
     assert shutdown(10_000), "a background job did not stop"
+    QSettings().clear()

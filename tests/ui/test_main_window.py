@@ -194,3 +194,36 @@ def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, t
     assert last is not None and last.action == "footage.evidential"
     assert json.loads(last.details)["reason"] == "charged: assault"
     win.close()
+
+
+def test_case_filter_is_remembered_and_settings_dialog_saves(
+        qtbot: QtBot, store: Store, tmp_path: Path, isolated_env: Path) -> None:
+    import json
+
+    from app.core import cases
+    from app.core.users import resolve_actor
+    from app.ui.settings_dialog import SettingsDialog
+
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-9", "subject_access")
+    ingest_paths(store, "tester", [make_video(tmp_path / "in_case.mp4")], case_ref="SAR-9")
+    ingest_paths(store, "tester", [make_video(tmp_path / "other.mp4", frames=8)])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 2, timeout=10_000)
+    with qtbot.waitSignal(win.library.loaded, timeout=10_000) as loaded:
+        win.library.select_case("SAR-9")
+    assert loaded.args == [1]
+    win.close()
+    again = MainWindow(store, load_settings())  # remembers the case
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.library.case_filter.currentData() == "SAR-9"
+                    and again.library.model.rowCount() == 1, timeout=10_000)
+    again.close()
+
+    dialog = SettingsDialog(load_settings())
+    qtbot.addWidget(dialog)
+    dialog.retention_days.setValue(14)
+    dialog._save()
+    saved = json.loads((isolated_env / "config" / "settings.json").read_text())
+    assert saved["retention_days"] == 14 and load_settings().retention_days == 14

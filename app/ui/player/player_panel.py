@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -80,7 +80,7 @@ class PlayerPanel(QWidget):
         self.speed.currentIndexChanged.connect(self._speed_changed)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
-        self.volume.setValue(80)
+        self.volume.setValue(int(str(QSettings().value("player/volume", 80))))
         self.volume.setMaximumWidth(120)
         self.volume.valueChanged.connect(self._volume_changed)
         self.mute_button = QToolButton(self)
@@ -293,6 +293,7 @@ class PlayerPanel(QWidget):
             self._vlc.set_rate(float(self.speed.currentData()))
 
     def _volume_changed(self, value: int) -> None:
+        QSettings().setValue("player/volume", value)
         if self._vlc is not None:
             self._vlc.set_volume(value)
 

@@ -1,0 +1,62 @@
+"""Edit the user settings (settings.json through app.core.settings)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.core.errors import BwvError
+from app.core.settings import Settings, save_settings, settings_file
+from app.ui.error_dialog import show_error
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.data_dir = QLineEdit(settings.data_dir, self)
+        self.data_dir.setPlaceholderText(str(settings.data_path))
+        self.database_url = QLineEdit(settings.database_url, self)
+        self.database_url.setPlaceholderText(self.tr("empty: SQLite in the data folder; "
+                                                     "e.g. postgresql+psycopg://user@host/bwv"))
+        self.retention_days = QSpinBox(self)
+        self.retention_days.setRange(1, 3650)
+        self.retention_days.setValue(settings.retention_days)
+        self.retention_days.setSuffix(self.tr(" days"))
+        self.default_user = QLineEdit(settings.default_user, self)
+        self.default_user.setPlaceholderText(self.tr("empty: your login name"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Data folder"), self.data_dir)
+        form.addRow(self.tr("Database URL"), self.database_url)
+        form.addRow(self.tr("Keep non-evidential footage"), self.retention_days)
+        form.addRow(self.tr("User name"), self.default_user)
+        note = QLabel(self.tr("Saved to {0}. A new data folder or database is used from the "
+                              "next start.").format(settings_file()), self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _save(self) -> None:
+        s = self.settings
+        s.data_dir = self.data_dir.text().strip()
+        s.database_url = self.database_url.text().strip()
+        s.retention_days = self.retention_days.value()
+        s.default_user = self.default_user.text().strip()
+        try:
+            save_settings(s)
+        except (BwvError, OSError) as exc:
+            show_error(self, self.tr("The settings could not be saved: {0}").format(exc))
+            return
+        self.accept()
