@@ -49,6 +49,7 @@ class FootageView(QWidget):
         self.timeline.seek_requested.connect(self.player.go_to_time)
         self.timeline.delete_requested.connect(self.delete_flag)
         self.timeline.flag_activated.connect(self.edit_flag)
+        self.timeline.flag_moved.connect(self.move_flag)
         self.undo_stack = QUndoStack(self)
         self._refs: list[FlagRef] = []
         self.add_flag_action = QAction(self.tr("Add flag at playhead"), self)
@@ -119,15 +120,33 @@ class FootageView(QWidget):
         self._run(work, lambda _result: self.refresh_flags())
 
     def add_flag(self, category: FlagCategory = FlagCategory.REVIEW, label: str = "") -> None:
-        """Flag the frame under the playhead (exact frame number and time)."""
+        """Flag the frame under the playhead, or the range selected on the timeline."""
         reader, footage = self.player.reader, self.footage
         if reader is None or footage is None:
             return
-        index = self.player.current_index
-        command = AddFlag.at(footage.id, reader.time_of(index) - reader.times[0], index,
-                             category, label)
+        selected = self.timeline.range
+        if selected is not None:  # a range selected on the timeline (Shift+drag)
+            start, end = selected
+            command = AddFlag.at(footage.id, round(start, 3), self._frame_of(start), category,
+                                 label, end_s=round(end, 3), end_frame=self._frame_of(end))
+            self.timeline.range = None
+        else:
+            index = self.player.current_index
+            command = AddFlag.at(footage.id, reader.time_of(index) - reader.times[0], index,
+                                 category, label)
         self._refs.append(command.ref)
         self.undo_stack.push(_UndoStep(self, command, self.tr("Add flag")))
+
+    def move_flag(self, flag_id: int, start_s: float, end_s: float | None) -> None:
+        record = next((f for f in self.flags if f.id == flag_id), None)
+        if record is None:
+            return
+        changes: dict[str, object] = {"start_s": round(start_s, 3),
+                                      "start_frame": self._frame_of(start_s)}
+        if end_s is not None:
+            changes.update(end_s=round(end_s, 3), end_frame=self._frame_of(end_s))
+        self.undo_stack.push(_UndoStep(self, EditFlag.of(self._ref(flag_id), record, **changes),
+                                       self.tr("Move flag")))
 
     def delete_flag(self, flag_id: int) -> None:
         record = next((f for f in self.flags if f.id == flag_id), None)

@@ -48,7 +48,7 @@ class FootageTableModel(QAbstractTableModel):
         self._rows: list[FootageRecord] = []
         self._headers = [self.tr("#"), self.tr("File"), self.tr("Duration"), self.tr("Frames"),
                          self.tr("Size"), self.tr("Recorded"), self.tr("Retention"),
-                         self.tr("Cases")]
+                         self.tr("Cases"), self.tr("Device / officer")]
 
     def set_rows(self, rows: list[FootageRecord]) -> None:
         self.beginResetModel()
@@ -97,8 +97,10 @@ class FootageTableModel(QAbstractTableModel):
                 return rec.recorded_at.strftime("%Y-%m-%d %H:%M") if rec.recorded_at else "–"
             case 6:
                 return self._retention(rec)
-            case _:
+            case 7:
                 return ", ".join(rec.case_refs)
+            case _:
+                return " / ".join(x for x in (rec.device_id, rec.officer_id) if x) or "–"
 
     @staticmethod
     def _sort_key(rec: FootageRecord, column: int) -> Any:
@@ -106,7 +108,8 @@ class FootageTableModel(QAbstractTableModel):
                            rec.width * rec.height,
                            rec.recorded_at.timestamp() if rec.recorded_at else 0.0,
                            rec.retention_until.timestamp() if rec.retention_until else 1e18,
-                           ", ".join(rec.case_refs)]
+                           ", ".join(rec.case_refs),
+                           f"{rec.device_id or ''} {rec.officer_id or ''}"]
         return keys[column]
 
     def _retention(self, rec: FootageRecord) -> str:

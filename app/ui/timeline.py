@@ -6,6 +6,8 @@ into core operations.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -33,6 +35,7 @@ class Timeline(QWidget):
     flag_activated = Signal(int)  # double-click: edit
     delete_requested = Signal(int)
     selection_changed = Signal(object)  # flag id or None
+    flag_moved = Signal(int, float, object)  # id, new start, new end (None for a point)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,7 +45,11 @@ class Timeline(QWidget):
         self.view_end = 0.0
         self.flags: list[FlagRecord] = []
         self.selected: int | None = None
+        self.range: tuple[float, float] | None = None  # Shift+drag selection
         self._dragging = False
+        self._range_anchor: float | None = None
+        self._moving: tuple[FlagRecord, str, float] | None = None  # flag, "move"/"end", grab
+        self._preview: tuple[float, float | None] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setMinimumHeight(RULER_H + 3 * FLAG_H + 8)
@@ -103,9 +110,18 @@ class Timeline(QWidget):
         p.fillRect(0, 0, self.width(), RULER_H, self.palette().alternateBase())
         if self.duration > 0:
             self._paint_ruler(p)
+            if self.range is not None:
+                x1, x2 = self.x_of(self.range[0]), self.x_of(self.range[1])
+                p.fillRect(QRectF(x1, RULER_H, x2 - x1, self.height() - RULER_H),
+                           QColor(30, 120, 220, 60))
             for flag in self.flags:
                 colour = QColor(CATEGORY_COLOURS.get(flag.category, "#7f7f7f"))
-                rect = self.flag_rect(flag)
+                shown = flag
+                if self._moving is not None and self._preview is not None \
+                        and self._moving[0].id == flag.id:
+                    shown = replace(flag, start_time_s=self._preview[0],
+                                    end_time_s=self._preview[1])
+                rect = self.flag_rect(shown)
                 p.setPen(QPen(self.palette().highlight().color(), 2) if flag.id == self.selected
                          else Qt.PenStyle.NoPen)
                 p.setBrush(colour)
@@ -133,30 +149,66 @@ class Timeline(QWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         flag = self.flag_at(event.position())
+        t = self.time_at(event.position().x())
         if flag is not None:
             self.selected = flag.id
             self.selection_changed.emit(flag.id)
             self.seek_requested.emit(flag.start_time_s)
+            rect = self.flag_rect(flag)
+            near_end = flag.end_time_s is not None and event.position().x() >= rect.right() - 5
+            self._moving = (flag, "end" if near_end else "move", t)
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self._range_anchor = t
+            self.range = (t, t)
         else:
+            self.range = None
             self._dragging = True
-            self.seek_requested.emit(self.time_at(event.position().x()))
+            self.seek_requested.emit(t)
         self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        t = self.time_at(event.position().x())
         if self._dragging:
-            self.seek_requested.emit(self.time_at(event.position().x()))
+            self.seek_requested.emit(t)
             return
-        flag = self.flag_at(event.position())
-        if flag is not None:
-            label = flag.label or flag.category.value.replace("_", " ")
-            when = format_time(flag.start_time_s) + (
-                f" – {format_time(flag.end_time_s)}" if flag.end_time_s is not None else "")
+        if self._range_anchor is not None:
+            self.range = (min(self._range_anchor, t), max(self._range_anchor, t))
+            self.update()
+            return
+        if self._moving is not None:
+            flag, mode, grabbed = self._moving
+            if mode == "end" and flag.end_time_s is not None:
+                self._preview = (flag.start_time_s, max(flag.start_time_s, t))
+            else:
+                shift = t - grabbed
+                length = (flag.end_time_s - flag.start_time_s) if flag.end_time_s else 0.0
+                start = max(0.0, min(self.duration - length, flag.start_time_s + shift))
+                self._preview = (start, start + length if flag.end_time_s is not None else None)
+            self.update()
+            return
+        hovered = self.flag_at(event.position())
+        if hovered is not None:
+            label = hovered.label or hovered.category.value.replace("_", " ")
+            when = format_time(hovered.start_time_s) + (
+                f" – {format_time(hovered.end_time_s)}" if hovered.end_time_s is not None
+                else "")
             QToolTip.showText(event.globalPosition().toPoint(), f"{label}\n{when}", self)
         else:
             QToolTip.hideText()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._dragging = False
+        self._range_anchor = None
+        if self.range is not None and self.range[1] - self.range[0] < 0.05:
+            self.range = None  # a click, not a selection
+        if self._moving is not None and self._preview is not None:
+            flag = self._moving[0]
+            start, end = self._preview
+            if (start, end) != (flag.start_time_s, flag.end_time_s):
+                self.flag_moved.emit(flag.id, start, end)
+        self._moving = None
+        self._preview = None
+        self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         flag = self.flag_at(event.position())

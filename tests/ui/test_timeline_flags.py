@@ -148,3 +148,41 @@ def test_flags_panel_lists_and_jumps_and_help_lists_the_shortcuts(
         key = action.shortcut().toString()
         assert all(part in listed for part in key.split("+")), key
     win.close()
+
+
+def test_drag_moves_a_flag_and_shift_drag_flags_a_range(qtbot: QtBot, store: Store,
+                                                        tmp_path: Path) -> None:
+    ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=48, fps=12)])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.resize(1000, 600)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    view, timeline = win.footage_view, win.footage_view.timeline
+    with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
+        win.library.table.selectRow(0)
+    view.player.show_frame(12)
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+        view.add_flag(label="door")
+    (flag,) = view.flags
+    start = timeline.flag_rect(flag).center().toPoint()
+    end = QPoint(int(timeline.x_of(2.0)), start.y())
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+        qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(timeline, end)
+        qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=end)
+    (moved,) = view.flags
+    assert abs(moved.start_time_s - 2.0) < 0.1 and moved.start_frame in (23, 24, 25)
+
+    y = timeline.height() - 4
+    a, b = QPoint(int(timeline.x_of(0.5)), y), QPoint(int(timeline.x_of(1.5)), y)
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, a)
+    qtbot.mouseMove(timeline, b)
+    qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, b)
+    assert timeline.range is not None
+    with qtbot.waitSignal(view.flags_changed, timeout=10_000):
+        view.add_flag(label="range")
+    ranged = next(f for f in view.flags if f.label == "range")
+    assert ranged.end_time_s is not None
+    assert abs(ranged.start_time_s - 0.5) < 0.1 and abs(ranged.end_time_s - 1.5) < 0.1
+    win.close()
