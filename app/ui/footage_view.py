@@ -7,10 +7,11 @@ is refreshed from the store afterwards.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
@@ -18,16 +19,19 @@ from app.core import flags as flag_service
 from app.core.database import Store
 from app.core.flag_commands import AddFlag, DeleteFlag, EditFlag, FlagCommand, FlagRef
 from app.core.models import FlagCategory, User
+from app.core.progress import CancelToken, ProgressFn
 from app.core.records import FlagRecord, FootageRecord
+from app.core.thumbnails import strip_thumbnails
 from app.core.users import resolve_actor
 from app.ui.flag_dialog import FlagDialog
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.timeline import Timeline
-from app.ui.workers import Job, db_pool
+from app.ui.workers import Job, db_pool, job_pool
 
 
 class FootageView(QWidget):
     flags_changed = Signal(list)  # list[FlagRecord]
+    thumbnails_ready = Signal(int)
     failed = Signal(str)
 
     def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
@@ -71,6 +75,30 @@ class FootageView(QWidget):
         if self.player.reader is not None:
             self.timeline.set_duration(self.player.reader.duration_s)
         self.refresh_flags()
+        self.load_thumbnails()
+
+    def load_thumbnails(self, count: int = 24) -> None:
+        """Fill the timeline's thumbnail strip in the background."""
+        footage = self.footage
+        if footage is None:
+            return
+        self.timeline.set_thumbnails([])
+        path, rotation = Path(footage.original_path), footage.rotation
+
+        def extract(progress: ProgressFn, cancel: CancelToken) -> list[tuple[float, QImage]]:
+            pictures = strip_thumbnails(path, rotation, count, progress=progress, cancel=cancel)
+            return [(t, QImage(rgb.tobytes(), rgb.shape[1], rgb.shape[0], rgb.shape[1] * 3,
+                               QImage.Format.Format_RGB888).copy()) for t, rgb in pictures]
+
+        def done(thumbs: list[tuple[float, QImage]]) -> None:
+            if self.footage is footage:  # still the same footage
+                self.timeline.set_thumbnails(thumbs)
+                self.thumbnails_ready.emit(len(thumbs))
+
+        job = Job(extract)
+        job.finished.connect(done)
+        job.failed.connect(lambda message, _details: self.failed.emit(message))
+        job.start(job_pool())
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         job = Job(lambda _p, _c: work())

@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.core.models import FlagCategory
@@ -27,6 +36,7 @@ CATEGORY_COLOURS = {
     FlagCategory.CUSTOM: "#7f7f7f",
 }
 RULER_H = 18
+THUMB_H = 40
 FLAG_H = 16
 
 
@@ -52,10 +62,15 @@ class Timeline(QWidget):
         self._preview: tuple[float, float | None] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.setMinimumHeight(RULER_H + 3 * FLAG_H + 8)
+        self.thumbnails: list[tuple[float, QImage]] = []
+        self.setMinimumHeight(RULER_H + THUMB_H + 3 * FLAG_H + 10)
 
     def sizeHint(self) -> QSize:
-        return QSize(640, RULER_H + 3 * FLAG_H + 8)
+        return QSize(640, RULER_H + THUMB_H + 3 * FLAG_H + 10)
+
+    def set_thumbnails(self, thumbnails: list[tuple[float, QImage]]) -> None:
+        self.thumbnails = thumbnails
+        self.update()
 
     # --- model ---------------------------------------------------------------------------
 
@@ -90,7 +105,7 @@ class Timeline(QWidget):
 
     def flag_rect(self, flag: FlagRecord) -> QRectF:
         lane = list(FlagCategory).index(flag.category) % 3
-        y = RULER_H + 4 + lane * FLAG_H
+        y = RULER_H + THUMB_H + 6 + lane * FLAG_H
         x1 = self.x_of(flag.start_time_s)
         if flag.end_time_s is None:
             return QRectF(x1 - 4, y, 8, FLAG_H - 2)
@@ -110,6 +125,7 @@ class Timeline(QWidget):
         p.fillRect(0, 0, self.width(), RULER_H, self.palette().alternateBase())
         if self.duration > 0:
             self._paint_ruler(p)
+            self._paint_thumbnails(p)
             if self.range is not None:
                 x1, x2 = self.x_of(self.range[0]), self.x_of(self.range[1])
                 p.fillRect(QRectF(x1, RULER_H, x2 - x1, self.height() - RULER_H),
@@ -130,6 +146,23 @@ class Timeline(QWidget):
             p.setPen(QPen(QColor("#e00000"), 2))
             p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
         p.end()
+
+    def _paint_thumbnails(self, p: QPainter) -> None:
+        if not self.thumbnails:
+            return
+        span = self.duration / len(self.thumbnails)
+        for t, image in self.thumbnails:
+            x1, x2 = self.x_of(t - span / 2), self.x_of(t + span / 2)
+            if x2 < 0 or x1 > self.width():
+                continue
+            target = QRectF(x1, RULER_H + 2, x2 - x1, THUMB_H)
+            scaled = image.size().scaled(target.size().toSize(),
+                                         Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+            source = QRectF((scaled.width() - target.width()) / 2 * image.width()
+                            / max(scaled.width(), 1), 0,
+                            target.width() * image.width() / max(scaled.width(), 1),
+                            image.height())
+            p.drawImage(target, image, source)
 
     def _paint_ruler(self, p: QPainter) -> None:
         span = self.view_end - self.view_start

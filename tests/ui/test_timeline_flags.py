@@ -186,3 +186,22 @@ def test_drag_moves_a_flag_and_shift_drag_flags_a_range(qtbot: QtBot, store: Sto
     assert ranged.end_time_s is not None
     assert abs(ranged.start_time_s - 0.5) < 0.1 and abs(ranged.end_time_s - 1.5) < 0.1
     win.close()
+
+
+def test_thumbnail_strip_is_filled_in_the_background(qtbot: QtBot, store: Store,
+                                                     videos: Path) -> None:
+    from app.core.thumbnails import strip_thumbnails
+
+    clip = videos / "pyfeat_single_face.mp4"
+    thumbs = strip_thumbnails(clip, 0, 6)
+    assert [round(t, 2) for t, _ in thumbs] == [0.2, 0.59, 0.99, 1.38, 1.78, 2.17]
+    assert all(img.shape == (48, 85, 3) for _, img in thumbs)
+    ingest_paths(store, "tester", [clip])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    with qtbot.waitSignal(win.footage_view.thumbnails_ready, timeout=30_000) as ready:
+        win.library.table.selectRow(0)
+    assert ready.args == [24] and len(win.footage_view.timeline.thumbnails) == 24
+    win.close()
