@@ -148,21 +148,20 @@ class Timeline(QWidget):
         p.end()
 
     def _paint_thumbnails(self, p: QPainter) -> None:
+        """Each picture fills its slot of time, centred and cropped, at the strip's height."""
         if not self.thumbnails:
             return
         span = self.duration / len(self.thumbnails)
         for t, image in self.thumbnails:
             x1, x2 = self.x_of(t - span / 2), self.x_of(t + span / 2)
-            if x2 < 0 or x1 > self.width():
+            if x2 < 0 or x1 > self.width() or image.isNull():
                 continue
-            target = QRectF(x1, RULER_H + 2, x2 - x1, THUMB_H)
-            scaled = image.size().scaled(target.size().toSize(),
-                                         Qt.AspectRatioMode.KeepAspectRatioByExpanding)
-            source = QRectF((scaled.width() - target.width()) / 2 * image.width()
-                            / max(scaled.width(), 1), 0,
-                            target.width() * image.width() / max(scaled.width(), 1),
-                            image.height())
-            p.drawImage(target, image, source)
+            width = image.width() * THUMB_H / max(image.height(), 1)
+            centre = (x1 + x2) / 2
+            p.save()
+            p.setClipRect(QRectF(x1, RULER_H + 2, x2 - x1, THUMB_H))
+            p.drawImage(QRectF(centre - width / 2, RULER_H + 2, width, THUMB_H), image)
+            p.restore()
 
     def _paint_ruler(self, p: QPainter) -> None:
         span = self.view_end - self.view_start
