@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget(self)
         tabs.addTab(self.details, self.tr("Details"))
         tabs.addTab(self.flags_panel, self.tr("Flags"))
-        left = QSplitter(Qt.Orientation.Vertical, self)
+        left = self.side_panels = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.library)
         left.addWidget(tabs)
         splitter = QSplitter(self)
@@ -161,10 +161,19 @@ class MainWindow(QMainWindow):
             show_error(self, str(exc))
 
     def _full_screen(self, on: bool) -> None:
+        """Video and timeline only, on the whole screen (F11 or Escape to leave)."""
+        self.side_panels.setVisible(not on)
+        self.statusBar().setVisible(not on)
         if on:
             self.showFullScreen()
         else:
             self.showNormal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.fullscreen_action.isChecked():
+            self.fullscreen_action.setChecked(False)
+            return
+        super().keyPressEvent(event)
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About BWV Studio"), self.tr(

@@ -227,3 +227,14 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
     dialog._save()
     saved = json.loads((isolated_env / "config" / "settings.json").read_text())
     assert saved["retention_days"] == 14 and load_settings().retention_days == 14
+
+
+def test_full_screen_shows_only_the_video(qtbot: QtBot, store: Store) -> None:
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    win.fullscreen_action.setChecked(True)
+    assert not win.side_panels.isVisible() and win.footage_view.isVisible()
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert win.side_panels.isVisible() and not win.fullscreen_action.isChecked()
+    win.close()
