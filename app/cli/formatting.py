@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.core.records import CaseRecord, FlagRecord, FootageRecord
+from app.core.retention import days_left
 from app.core.timecode import format_time
 
 
@@ -24,9 +25,9 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 def retention_text(f: FootageRecord) -> str:
     if f.evidential:
         return "kept (evidential)"
-    if f.retention_until is None:
+    days = days_left(f.retention_until)
+    if days is None:
         return "-"
-    days = (f.retention_until - datetime.now(UTC)).days
     return f"{when(f.retention_until)} ({days} days)" if days >= 0 else "overdue"
 
 

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from app.core.errors import MediaError
+from app.core.media import check_regular_file
 from app.core.progress import CancelToken, ProgressFn, no_progress
 
 CHUNK = 1 << 20
@@ -15,11 +16,9 @@ def sha256_file(path: Path, progress: ProgressFn = no_progress,
                 cancel: CancelToken | None = None) -> str:
     """Hash a file in 1 MiB chunks. Errors become :class:`MediaError` naming the file."""
     digest = hashlib.sha256()
-    if path.exists() and not path.is_file() and not path.is_dir():
-        raise MediaError(f"{path}: is not a regular file (a device, pipe or socket).")
+    total = check_regular_file(path).st_size  # names the file for every kind of trouble
+    done = 0
     try:
-        total = path.stat().st_size
-        done = 0
         with path.open("rb") as fh:
             while chunk := fh.read(CHUNK):
                 if cancel is not None:
@@ -27,12 +26,8 @@ def sha256_file(path: Path, progress: ProgressFn = no_progress,
                 digest.update(chunk)
                 done += len(chunk)
                 progress(done, total)
-    except FileNotFoundError:
-        raise MediaError(f"{path}: file not found.") from None
     except PermissionError:
         raise MediaError(f"{path}: permission denied (cannot read the file).") from None
-    except IsADirectoryError:
-        raise MediaError(f"{path}: is a folder, not a file.") from None
     except OSError as exc:
         raise MediaError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
     return digest.hexdigest()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 
 def retention_until(recorded_at: datetime | None, ingested_at: datetime, days: int,
@@ -11,3 +11,10 @@ def retention_until(recorded_at: datetime | None, ingested_at: datetime, days: i
     if evidential:
         return None
     return (recorded_at or ingested_at) + timedelta(days=days)
+
+
+def days_left(until: datetime | None, now: datetime | None = None) -> int | None:
+    """Whole days until deletion is due (negative when overdue); None when kept."""
+    if until is None:
+        return None
+    return (until - (now or datetime.now(UTC))).days

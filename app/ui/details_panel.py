@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +22,7 @@ from app.core import footage as footage_service
 from app.core.database import Store
 from app.core.footage import OriginalCheck, VerifyStatus
 from app.core.records import FootageRecord
+from app.core.retention import days_left
 from app.core.timecode import format_time
 from app.core.users import resolve_actor
 from app.ui.workers import Job, db_pool, job_pool
@@ -101,9 +102,9 @@ class DetailsPanel(QWidget):
     def retention_text(self, f: FootageRecord) -> str:
         if f.evidential:
             return self.tr("Kept: marked evidential")
-        if f.retention_until is None:
+        days = days_left(f.retention_until)
+        if days is None or f.retention_until is None:
             return "–"
-        days = (f.retention_until - datetime.now(UTC)).days
         if days < 0:
             return self.tr("Overdue for deletion since {0}").format(
                 f.retention_until.astimezone().strftime("%Y-%m-%d"))

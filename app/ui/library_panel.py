@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from app.core.database import Store
 from app.core.ingest import VIDEO_SUFFIXES
 from app.core.progress import CancelToken
 from app.core.records import FootageRecord
+from app.core.retention import days_left
 from app.core.timecode import format_time
 from app.ui.ingest_dialog import IngestDialog
 from app.ui.workers import Job, db_pool
@@ -115,9 +115,9 @@ class FootageTableModel(QAbstractTableModel):
     def _retention(self, rec: FootageRecord) -> str:
         if rec.evidential:
             return self.tr("Kept (evidential)")
-        if rec.retention_until is None:
+        days = days_left(rec.retention_until)
+        if days is None:
             return "–"
-        days = (rec.retention_until - datetime.now(UTC)).days
         if days < 0:
             return self.tr("Overdue")
         return self.tr("%n day(s) left", "", days)

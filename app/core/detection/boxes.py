@@ -12,18 +12,26 @@ def empty() -> Boxes:
     return np.zeros((0, 5), np.float32)
 
 
-def iou_matrix(a: Boxes, b: Boxes) -> npt.NDArray[np.float32]:
-    """Pairwise intersection over union between the rows of ``a`` and ``b``."""
-    if len(a) == 0 or len(b) == 0:
-        return np.zeros((len(a), len(b)), np.float32)
+def _intersections(a: Boxes, b: Boxes) -> npt.NDArray[np.float32]:
     x1 = np.maximum(a[:, None, 0], b[None, :, 0])
     y1 = np.maximum(a[:, None, 1], b[None, :, 1])
     x2 = np.minimum(a[:, None, 2], b[None, :, 2])
     y2 = np.minimum(a[:, None, 3], b[None, :, 3])
-    inter = np.clip(x2 - x1, 0, None) * np.clip(y2 - y1, 0, None)
-    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
-    area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
-    union = area_a[:, None] + area_b[None, :] - inter
+    inter: npt.NDArray[np.float32] = np.clip(x2 - x1, 0, None) * np.clip(y2 - y1, 0, None)
+    return inter
+
+
+def _areas(boxes: Boxes) -> npt.NDArray[np.float32]:
+    areas: npt.NDArray[np.float32] = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+    return areas
+
+
+def iou_matrix(a: Boxes, b: Boxes) -> npt.NDArray[np.float32]:
+    """Pairwise intersection over union between the rows of ``a`` and ``b``."""
+    if len(a) == 0 or len(b) == 0:
+        return np.zeros((len(a), len(b)), np.float32)
+    inter = _intersections(a, b)
+    union = _areas(a)[:, None] + _areas(b)[None, :] - inter
     result: npt.NDArray[np.float32] = (inter / np.maximum(union, 1e-6)).astype(np.float32)
     return result
 
@@ -32,14 +40,8 @@ def containment(a: Boxes, b: Boxes) -> npt.NDArray[np.float32]:
     """Share of each box in ``a`` lying inside each box in ``b``."""
     if len(a) == 0 or len(b) == 0:
         return np.zeros((len(a), len(b)), np.float32)
-    x1 = np.maximum(a[:, None, 0], b[None, :, 0])
-    y1 = np.maximum(a[:, None, 1], b[None, :, 1])
-    x2 = np.minimum(a[:, None, 2], b[None, :, 2])
-    y2 = np.minimum(a[:, None, 3], b[None, :, 3])
-    inter = np.clip(x2 - x1, 0, None) * np.clip(y2 - y1, 0, None)
-    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
-    result: npt.NDArray[np.float32] = (inter / np.maximum(area_a[:, None], 1e-6)).astype(
-        np.float32)
+    result: npt.NDArray[np.float32] = (
+        _intersections(a, b) / np.maximum(_areas(a)[:, None], 1e-6)).astype(np.float32)
     return result
 
 
