@@ -28,8 +28,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cr.add_argument("reference", metavar="REF", help="unique case reference")
     cr.add_argument("--type", required=True, choices=[t.value for t in CaseType])
     cr.add_argument("--title", default="")
-    cr.add_argument("--deadline", type=_date, metavar="YYYY-MM-DD")
+    cr.add_argument("--received", type=_date, metavar="YYYY-MM-DD",
+                    help="when the request arrived (default: today); sets the statutory "
+                         "deadline for subject access (one month) and FOI (20 working days)")
+    cr.add_argument("--deadline", type=_date, metavar="YYYY-MM-DD",
+                    help="set the deadline by hand (court exhibits, complaints, reviews)")
     cr.set_defaults(handler=run_create)
+    ex = s.add_parser("extend", help="extend a subject access request by two months",
+                      description="Extend a subject access request's deadline by two further "
+                                  "months (UK GDPR art. 12(3)); the reason is recorded.")
+    ex.add_argument("reference", metavar="REF")
+    ex.add_argument("--reason", required=True)
+    ex.set_defaults(handler=run_extend)
     s.add_parser("list", help="list cases",
                  description="List every case with its type, status, deadline and amount of "
                              "footage.").set_defaults(handler=run_list)
@@ -51,8 +61,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_create(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.acting() as (session, actor):
         rec = cases.create_case(session, actor, args.reference, args.type, args.title,
-                                args.deadline)
-    print(f"Created case {rec.reference} ({rec.case_type.value}).")
+                                args.deadline, args.received)
+    due = f", deadline {rec.deadline.isoformat()}" if rec.deadline else ", no deadline set"
+    print(f"Created case {rec.reference} ({rec.case_type.value}{due}).")
+    return 0
+
+
+def run_extend(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.acting() as (session, actor):
+        rec = cases.extend_deadline(session, actor, args.reference, args.reason)
+    print(f"Case {rec.reference} extended; deadline now "
+          f"{rec.deadline.isoformat() if rec.deadline else '-'}.")
     return 0
 
 

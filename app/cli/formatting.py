@@ -57,11 +57,18 @@ def footage_details(f: FootageRecord) -> str:
     return "\n".join(f"{k + ':':<12} {v}" for k, v in fields)
 
 
+def due_text(c: CaseRecord) -> str:
+    if c.deadline is None:
+        return "-"
+    days = (c.deadline - datetime.now(UTC).date()).days
+    state = f"{days} days left" if days >= 0 else f"OVERDUE by {-days} days"
+    return f"{c.deadline.isoformat()} ({state})"
+
+
 def case_rows(items: list[CaseRecord]) -> str:
     return table(["reference", "type", "status", "deadline", "footage", "title"],
-                 [[c.reference, c.case_type.value, c.status.value,
-                   c.deadline.isoformat() if c.deadline else "-", str(len(c.footage_ids)),
-                   c.title] for c in items])
+                 [[c.reference, c.case_type.value, c.status.value, due_text(c),
+                   str(len(c.footage_ids)), c.title] for c in items])
 
 
 def flag_rows(items: list[FlagRecord]) -> str:

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import audit
+from app.core.deadlines import statutory_deadline
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError
-from app.core.models import Case, CaseStatus, CaseType, Footage, User
+from app.core.models import Case, CaseStatus, CaseType, Footage, User, utcnow
 from app.core.records import CaseRecord
 
 E = TypeVar("E", CaseType, CaseStatus)
@@ -32,7 +33,10 @@ def get_case(session: Session, reference: str) -> Case:
 
 
 def create_case(session: Session, actor: User, reference: str, case_type: str | CaseType,
-                title: str = "", deadline: date | None = None) -> CaseRecord:
+                title: str = "", deadline: date | None = None,
+                received_on: date | None = None) -> CaseRecord:
+    """A new case. Without a ``deadline`` the statutory one (SAR, FOI) is computed from the
+    date the request was received (default: today)."""
     reference = reference.strip()
     if not reference:
         raise InvalidInputError("A case needs a reference.")
@@ -40,14 +44,17 @@ def create_case(session: Session, actor: User, reference: str, case_type: str | 
         raise InvalidInputError("A case reference is at most 64 characters and a title 256.")
     if session.scalars(select(Case.id).where(Case.reference == reference)).first() is not None:
         raise ConflictError(f"A case with reference {reference!r} already exists.")
-    case = Case(reference=reference, title=title.strip(),
-                case_type=_enum_value(CaseType, case_type, "case type"),
-                status=CaseStatus.RECEIVED, created_by_id=actor.id, deadline=deadline)
+    kind = _enum_value(CaseType, case_type, "case type")
+    received_on = received_on or utcnow().date()
+    case = Case(reference=reference, title=title.strip(), case_type=kind,
+                status=CaseStatus.RECEIVED, created_by_id=actor.id, received_on=received_on,
+                deadline=deadline or statutory_deadline(kind, received_on))
     session.add(case)
     session.flush()
     audit.record(session, actor.name, "case.create", "case", case.id, {
         "reference": reference, "type": case.case_type.value, "title": case.title,
-        "deadline": deadline.isoformat() if deadline else None,
+        "deadline": case.deadline.isoformat() if case.deadline else None,
+        "received_on": received_on.isoformat(),
     }, case_id=case.id)
     return CaseRecord.of(case)
 
@@ -73,6 +80,26 @@ def edit_case(session: Session, actor: User, reference: str, *, title: str | Non
         case.deadline = deadline
     if changes:
         audit.record(session, actor.name, "case.edit", "case", case.id, changes, case_id=case.id)
+    return CaseRecord.of(case)
+
+
+def extend_deadline(session: Session, actor: User, reference: str, reason: str) -> CaseRecord:
+    """Extend a subject access request by two further months (UK GDPR art. 12(3))."""
+    case = get_case(session, reference)
+    if case.case_type is not CaseType.SUBJECT_ACCESS:
+        raise InvalidInputError("Only a subject access request can be extended.")
+    if case.extension_reason:
+        raise ConflictError(f"Case {reference} was already extended: {case.extension_reason}")
+    if not reason.strip():
+        raise InvalidInputError("Give the reason for the extension (it is recorded).")
+    received = case.received_on or case.created_at.date()
+    before = case.deadline
+    case.deadline = statutory_deadline(CaseType.SUBJECT_ACCESS, received, extended=True)
+    case.extension_reason = reason.strip()
+    audit.record(session, actor.name, "case.extend", "case", case.id, {
+        "reason": case.extension_reason,
+        "deadline": [before.isoformat() if before else None,
+                     case.deadline.isoformat() if case.deadline else None]}, case_id=case.id)
     return CaseRecord.of(case)
 
 

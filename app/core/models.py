@@ -151,6 +151,8 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     deadline: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    extension_reason: Mapped[str | None] = mapped_column(Text)
     footage: Mapped[list[Footage]] = relationship(
         secondary=case_footage, back_populates="cases", order_by="Footage.id"
     )

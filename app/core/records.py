@@ -34,11 +34,13 @@ class CaseRecord:
     created_at: datetime
     deadline: date | None
     footage_ids: tuple[int, ...] = ()
+    received_on: date | None = None
+    extension_reason: str | None = None
 
     @classmethod
     def of(cls, c: Case) -> CaseRecord:
         return cls(c.id, c.reference, c.title, c.case_type, c.status, c.created_at, c.deadline,
-                   tuple(f.id for f in c.footage))
+                   tuple(f.id for f in c.footage), c.received_on, c.extension_reason)
 
 
 @dataclass(frozen=True)

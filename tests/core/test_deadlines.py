@@ -71,3 +71,65 @@ def test_holiday_file_can_be_overridden(isolated_env: Path) -> None:
     with pytest.raises(InvalidInputError, match="cannot be read"):
         bank_holidays()
     deadlines._load.cache_clear()
+
+
+def test_cases_get_statutory_deadlines_and_extensions(store: object) -> None:
+    import json
+
+    from sqlalchemy import select
+
+    from app.core import cases
+    from app.core.errors import ConflictError
+    from app.core.models import AuditEvent
+    from app.core.users import resolve_actor
+
+    with store.transaction() as session:  # type: ignore[attr-defined]
+        actor = resolve_actor(session, "tester")
+        sar = cases.create_case(session, actor, "SAR-1", "subject_access",
+                                received_on=date(2026, 9, 3))
+        foi = cases.create_case(session, actor, "FOI-1", "foi", received_on=date(2026, 11, 2))
+        court = cases.create_case(session, actor, "EX-1", "court_exhibit",
+                                  received_on=date(2026, 11, 2))
+        assert (sar.deadline, foi.deadline, court.deadline) == (
+            date(2026, 10, 5), date(2026, 11, 30), None)
+        with pytest.raises(InvalidInputError, match="reason"):
+            cases.extend_deadline(session, actor, "SAR-1", " ")
+        with pytest.raises(InvalidInputError, match="Only a subject access"):
+            cases.extend_deadline(session, actor, "FOI-1", "complex")
+        extended = cases.extend_deadline(session, actor, "SAR-1", "complex: 40 clips")
+        assert extended.deadline == date(2026, 12, 3)
+        with pytest.raises(ConflictError, match="already extended"):
+            cases.extend_deadline(session, actor, "SAR-1", "again")
+    with store.read() as session:  # type: ignore[attr-defined]
+        last = session.scalars(select(AuditEvent).where(AuditEvent.action == "case.extend")
+                               ).one()
+    assert json.loads(last.details)["deadline"] == ["2026-10-05", "2026-12-03"]
+
+
+def test_migration_0003_keeps_existing_cases_and_links(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.core.database import _alembic_config, make_engine, migrate
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(text("INSERT INTO cases (id, reference, title, case_type, status, "
+                          "created_at) VALUES (1, 'OLD-1', '', 'foi', 'received', "
+                          "'2026-01-01 00:00:00')"))
+        conn.execute(text("INSERT INTO footage (id, original_path, file_name, sha256, "
+                          "size_bytes, file_mtime_ns, container, video_codec, audio_codecs, "
+                          "width, height, rotation, fps, variable_frame_rate, frame_count, "
+                          "duration_s, audio_streams, media_metadata, ingested_at, evidential)"
+                          " VALUES (1, '/x.mp4', 'x.mp4', 'ab', 1, 1, 'mp4', 'h264', '', 2, 2,"
+                          " 0, 25, 0, 1, 0.04, '[]', '{}', '2026-01-01 00:00:00', 0)"))
+        conn.execute(text("INSERT INTO case_footage VALUES (1, 1, '2026-01-01 00:00:00')"))
+    migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM case_footage")).scalar() == 1
+        assert conn.execute(text("SELECT reference, received_on FROM cases")).one() == (
+            "OLD-1", None)
+    engine.dispose()
