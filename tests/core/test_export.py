@@ -248,3 +248,111 @@ def test_rotation_audio_tracks_and_metadata(tmp_path: Path, isolated_env: Path) 
     assert info.device_id is None
     assert a2 is not None and len(result.stats.audio) == len(probe(src).audio_streams)
     store.close()
+
+
+def test_large_strides_never_leave_a_face_uncovered(engine: tuple[Store, dict[str, int]],
+                                                    tmp_path: Path) -> None:
+    from app.core.errors import InvalidInputError
+    from app.core.redaction.plan import Style
+
+    with pytest.raises(InvalidInputError, match="Stride 40 is out of range"):
+        _redact(engine, "pyfeat_single_face.mp4", tmp_path / "x.mp4", stride=40)
+    result = _redact(engine, "pyfeat_single_face.mp4", tmp_path / "s20.mp4",
+                     RedactionPlan(style=Style.SOLID), stride=20)
+    assert result.stats.redacted_frames == 72  # every frame, though detected on 5 of them
+    assert result.residual is not None
+    checked = [f for f in range(72) if f % 20 == 10]  # sampled between detection frames
+    assert result.residual.frames_checked == len(checked) + 1 and result.residual.clean
+
+
+def test_a_face_entering_between_detections_is_hidden_from_its_first_frame(
+        tmp_path: Path, isolated_env: Path, videos: Path) -> None:
+    """12 fps, detection every 6th frame, the face appears on frame 7 (between detections)."""
+    clip = tmp_path / "late.mp4"
+    with av.open(str(videos / "pyfeat_single_face.mp4")) as inp, av.open(str(clip), "w") as out:
+        stream = out.add_stream("libx264", rate=12)
+        stream.width, stream.height, stream.pix_fmt = 640, 360, "yuv420p"
+        for i, frame in enumerate(inp.decode(video=0)):
+            if i >= 30:
+                break
+            rgb = frame.to_ndarray(format="rgb24") if i >= 7 else np.full((360, 640, 3), 120,
+                                                                          np.uint8)
+            out.mux(stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
+        out.mux(stream.encode())
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    ingest_paths(store, "tester", [clip])
+    result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
+                            preset="fast")
+    assert result.analysis.stride == 6
+    (track,) = result.analysis.tracks
+    assert track.first_frame <= 7
+    after = _frames(result.output)
+    for i in range(7, 12):  # before the first detection (frame 12)
+        box = track.box_at(i)
+        assert box is not None, f"frame {i} uncovered"
+        y, x = int(box.y + box.h / 2), int(box.x + box.w / 2)
+        assert _detail(after[i][1][y - 30:y + 30, x - 30:x + 30]) < 3
+    store.close()
+
+
+def test_plans_refuse_tracks_from_another_run_and_bad_types(
+        engine: tuple[Store, dict[str, int]], tmp_path: Path) -> None:
+    from app.core.errors import InvalidInputError
+
+    clip = "intel_face-demographics-walking-and-pause.mp4"
+    first = _redact(engine, clip, tmp_path / "a.mp4", RedactionPlan(keep_tracks=[2]))
+    manifest = json.loads(first.manifest.read_text())
+    plan = RedactionPlan.from_dict(manifest["plan"])
+    assert plan.detection_run == first.analysis.run_key
+    with pytest.raises(ConflictError, match="another detection run"):
+        _redact(engine, clip, tmp_path / "b.mp4", plan, stride=3)
+    with pytest.raises(InvalidInputError, match="wrong type"):
+        RedactionPlan.from_dict({"keep_tracks": "12"})
+    with pytest.raises(InvalidInputError, match="wrong type"):
+        RedactionPlan.from_dict({"inverse": "false"})
+    with pytest.raises(InvalidInputError, match="not positive"):
+        RedactionPlan.from_dict({"manual_boxes": [{"id": 1, "keyframes": [
+            {"frame": 0, "x": 5, "y": 5, "w": -10, "h": 10}]}]})
+
+
+def test_g711_audio_is_re_encoded_not_a_crash(tmp_path: Path, isolated_env: Path) -> None:
+    src = tmp_path / "bwv.mov"
+    with av.open(str(src), "w") as out:
+        v = out.add_stream("libx264", rate=12)
+        v.width, v.height, v.pix_fmt = 64, 48, "yuv420p"
+        a = out.add_stream("pcm_mulaw", rate=8000, layout="mono")
+        for i in range(12):
+            img = np.full((48, 64, 3), i * 20, np.uint8)
+            out.mux(v.encode(av.VideoFrame.from_ndarray(img, format="rgb24")))
+        tone = (0.3 * np.sin(np.arange(8000) / 8000 * 2 * np.pi * 440)).astype(np.int16)
+        frame = av.AudioFrame.from_ndarray((tone * 100).reshape(1, -1), format="s16",
+                                           layout="mono")
+        frame.sample_rate = 8000
+        out.mux(a.encode(frame))
+        out.mux(a.encode())
+        out.mux(v.encode())
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    ingest_paths(store, "tester", [src])
+    result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
+                            preset="fast", verify=False)
+    assert result.stats.audio[0]["action"].startswith("re-encoded (aac): pcm_mulaw")
+    assert [s["codec"] for s in probe(result.output).audio_streams] == ["aac"]
+    store.close()
+
+
+def test_interrupted_forced_re_export_keeps_the_previous_pair(
+        engine: tuple[Store, dict[str, int]], tmp_path: Path) -> None:
+    out = tmp_path / "keep.mp4"
+    _redact(engine, "pyfeat_single_face.mp4", out, stride=3)
+    before = out.read_bytes(), out.with_name("keep.manifest.json").read_bytes()
+    token = CancelToken()
+
+    def stage(name: str, done: int, total: int) -> None:
+        if name == "verify" and done >= 10:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        _redact(engine, "pyfeat_single_face.mp4", out, stride=3, stage=stage, cancel=token,
+                options=EncodeOptions(force=True, crf=30))
+    assert (out.read_bytes(), out.with_name("keep.manifest.json").read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.manifest.json", "keep.mp4"]

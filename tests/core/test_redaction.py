@@ -100,3 +100,12 @@ def test_caption_is_burned_in() -> None:
     image = np.full((120, 320, 3), 200, np.uint8)
     render_frame(image, 0, [], RedactionPlan(), caption="SAR-1 REDACTED COPY")
     assert image[110:, :100].min() < 50 and image[:50].min() == 200
+
+
+def test_a_face_cut_by_the_frame_edge_is_hidden_up_to_the_edge() -> None:
+    image = _scene()
+    # a face half outside the left edge: padded box spans x -20..40
+    edge = [(1, TrackBox(0, -10, 40, 40, 40, BoxKind.DETECTED, 0.9))]
+    render_frame(image, 0, edge, RedactionPlan(style=Style.SOLID, shape=Shape.ELLIPSE))
+    column = image[45:75, 0]  # the frame's first column across the face's middle
+    assert column.max() == 0  # fully hidden at the edge (the ellipse's widest part)

@@ -76,9 +76,9 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
 
 
 def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
-                 progress: ProgressFn = no_progress,
+                 offset: int = 0, progress: ProgressFn = no_progress,
                  cancel: CancelToken | None = None) -> DetectionRun:
-    """Detect faces on every ``stride``-th frame (default: the preset's) of a video.
+    """Detect faces on every ``stride``-th frame (default: the preset's) from ``offset``.
 
     Frames are turned upright for the detector; boxes are returned in stored pixels.
     """
@@ -91,7 +91,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                            detector.models())
         for decoded in iter_frames(path, cancel):
             last = decoded.index == info.frame_count - 1
-            if decoded.index % step == 0 or last:
+            if (decoded.index - offset) % step == 0 or last:
                 rgb: np.ndarray[Any, np.dtype[np.uint8]] = decoded.frame.to_ndarray(
                     format="rgb24")
                 boxes, names = detector.detect_boxes(upright(rgb, info.rotation))

@@ -19,13 +19,13 @@ from app.core import audit, cases
 from app.core.database import Store
 from app.core.detection.detector import preset_models
 from app.core.detection.presets import Preset, get_preset
-from app.core.detection.runs import find_run, save_run
+from app.core.detection.runs import find_run, run_settings, save_run, settings_hash
 from app.core.detection.video import DetectionRun, detect_video
 from app.core.errors import ConflictError, InvalidInputError, MediaError
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport, check_export
 from app.core.export.video_export import EncodeOptions, ExportStats, export_video
-from app.core.fileio import atomic_write_text
+from app.core.fileio import commit_file, partial_path
 from app.core.footage import get_footage
 from app.core.hashing import sha256_file
 from app.core.models import AuditEvent, ExportRecord, Footage
@@ -67,6 +67,7 @@ class Analysis:
     run_id: int
     reused: bool
     stride: int
+    run_key: str  # settings hash: what the track numbers belong to
     tracks: list[Track]
     review: list[ReviewRange]
     tracker: TrackerSettings = field(default_factory=TrackerSettings)
@@ -78,9 +79,14 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
             tracker: TrackerSettings | None = None) -> Analysis:
     """Detection (stored run reused when its settings match) and tracking for one footage."""
     preset = get_preset(preset) if isinstance(preset, str) else preset
-    step = max(1, stride or preset.stride)
+    step = stride or preset.stride
     with store.read() as session:
         item = get_footage(session, footage_key)
+        limit = max(1, round(item.fps or 25))
+        if not 1 <= step <= limit:
+            raise InvalidInputError(
+                f"Stride {step} is out of range: detect on at least one frame per second "
+                f"(1 to {limit} for this footage).")
         info = (item.id, Path(item.original_path), item.frame_count, item.fps, item.width,
                 item.height, item.rotation, item.sha256)
     footage_id, source, frame_count, fps, width, height, rotation, digest = info
@@ -111,8 +117,9 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     settings = tracker or TrackerSettings()
     tracks = build_tracks(run, frame_count, fps, settings)
     review = review_ranges(run, tracks, frame_count, fps)
+    run_key = settings_hash(run_settings(preset, models, step))
     return Analysis(footage_id, source, frame_count, fps, width, height, rotation, run, run_id,
-                    reused, step, tracks, review, settings)
+                    reused, step, run_key, tracks, review, settings)
 
 
 @dataclass
@@ -178,8 +185,15 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                          "ingest; it will not be exported (run 'bwv footage verify').")
     analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
                        stage=stage, cancel=cancel)
-    unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {
-        t.id for t in analysis.tracks}
+    named = set(plan.keep_tracks) | set(plan.false_positive_tracks)
+    if named and plan.detection_run and plan.detection_run != analysis.run_key:
+        raise ConflictError(
+            "This plan's track numbers belong to another detection run (another preset, "
+            "stride or model), where the same number can be another person. Choose the "
+            f"tracks again ('bwv tracks --preset {analysis.run.preset.name}').")
+    if named:
+        plan.detection_run = analysis.run_key
+    unknown = named - {t.id for t in analysis.tracks}
     if unknown:
         raise ConflictError(f"No track(s) {sorted(unknown)} in this footage; it has tracks "
                             f"{[t.id for t in analysis.tracks]}.")
@@ -188,32 +202,52 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         head = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)
                                ).first()
         chain_head = {"seq": head.seq, "hash": head.hash} if head else None
+    # Both files stay under hidden temporary names until the database has recorded them:
+    # a failure anywhere leaves neither, and a --force re-export keeps the old pair until then.
+    video_tmp, manifest_tmp = partial_path(out), partial_path(manifest)
     stats = export_video(source, out, frame_boxes, plan, analysis.rotation, options=options,
                          caption=_caption_fn(plan.caption, case_ref, recorded_at),
-                         progress=lambda d, t: stage("export", d, t), cancel=cancel)
+                         progress=lambda d, t: stage("export", d, t), cancel=cancel,
+                         commit=False)
     residual = None
     try:
         source_frames = _kept_frames(analysis, plan)
         if verify:
-            residual = check_export(out, source_frames, frame_boxes, plan, analysis.run.preset,
+            residual = check_export(video_tmp, source_frames, frame_boxes, plan,
+                                    analysis.run.preset,
                                     max(analysis.stride, analysis.run.preset.verify_stride),
-                                    cancel=cancel,
+                                    offset=analysis.stride // 2, cancel=cancel,
                                     progress=lambda d, t: stage("verify", d, t))
-        out_sha = sha256_file(out)
-        data = _manifest(analysis, plan, stats, residual, out, out_sha, source_sha, size,
-                         duration, actor_name, case_ref, started, chain_head, options)
+        out_sha = sha256_file(video_tmp)
+        data = _manifest(analysis, plan, stats, residual, out, video_tmp.stat().st_size,
+                         out_sha, source_sha, size, duration, actor_name, case_ref, started,
+                         chain_head, options)
         text = render_manifest(data)
-        atomic_write_text(manifest, text)
+        manifest_tmp.write_text(text, encoding="utf-8")
+        manifest_sha = hashlib.sha256(text.encode()).hexdigest()
+        export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
+                            video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
+                            residual)
+        commit_file(video_tmp, out)
+        commit_file(manifest_tmp, manifest)
     except BaseException:
-        out.unlink(missing_ok=True)  # no export without its manifest
+        video_tmp.unlink(missing_ok=True)
+        manifest_tmp.unlink(missing_ok=True)
         raise
-    manifest_sha = hashlib.sha256(text.encode()).hexdigest()
+    return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
+                        export_id)
+
+
+def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPlan,
+            case_id: int | None, out: Path, manifest: Path, size: int, out_sha: str,
+            manifest_sha: str, source_sha: str, residual: ResidualReport | None) -> int:
+    """The export's database record and audit event (one transaction)."""
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
         plan_sha = save_plan(session, actor, analysis.footage_id, case_id, plan)
         record = ExportRecord(
             footage_id=analysis.footage_id, case_id=case_id, path=str(out.resolve()),
-            sha256=out_sha, size_bytes=out.stat().st_size, manifest_path=str(manifest.resolve()),
+            sha256=out_sha, size_bytes=size, manifest_path=str(manifest.resolve()),
             manifest_sha256=manifest_sha, plan_sha256=plan_sha,
             residual_findings=len(residual.findings) if residual else None,
             created_by_id=actor.id)
@@ -225,9 +259,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             "residual_findings": record.residual_findings,
             "review_ranges": len(analysis.review)}, case_id=case_id,
             footage_id=analysis.footage_id)
-        export_id = record.id
-    return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
-                        export_id)
+        return record.id
 
 
 def _kept_frames(analysis: Analysis, plan: RedactionPlan) -> list[int]:
@@ -237,7 +269,8 @@ def _kept_frames(analysis: Analysis, plan: RedactionPlan) -> list[int]:
 
 
 def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
-              residual: ResidualReport | None, out: Path, out_sha: str, source_sha: str,
+              residual: ResidualReport | None, out: Path, out_size: int, out_sha: str,
+              source_sha: str,
               size: int, duration: float, actor: str, case_ref: str | None,
               started: datetime, chain_head: dict[str, Any] | None,
               options: EncodeOptions) -> dict[str, Any]:
@@ -265,7 +298,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                    "footage_id": analysis.footage_id, "frame_count": analysis.frame_count,
                    "duration_s": duration, "width": analysis.width, "height": analysis.height,
                    "rotation": analysis.rotation},
-        "output": {"file": out.name, "sha256": out_sha, "size_bytes": out.stat().st_size,
+        "output": {"file": out.name, "sha256": out_sha, "size_bytes": out_size,
                    "frame_count": stats.frames_out, "encoder": "libx264 yuv420p",
                    "crf": options.crf, "x264_preset": options.x264_preset,
                    "metadata_kept": options.keep_metadata},

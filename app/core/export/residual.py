@@ -92,11 +92,16 @@ def uncovered_share(box: tuple[int, int, int, int], regions: list[Region],
 
 
 def check_export(export: Path, source_frames: list[int], frame_boxes: FrameBoxes,
-                 plan: RedactionPlan, preset: Preset, stride: int,
+                 plan: RedactionPlan, preset: Preset, stride: int, offset: int = 0,
                  progress: ProgressFn = no_progress,
                  cancel: CancelToken | None = None) -> ResidualReport:
-    """``source_frames[j]`` is the original frame index written as output frame ``j``."""
-    run = detect_video(export, preset, stride=stride, progress=progress, cancel=cancel)
+    """``source_frames[j]`` is the original frame index written as output frame ``j``.
+
+    ``offset`` shifts the sampled frames off the detection frames, onto the filled-in frames
+    between detections, where a leak would be.
+    """
+    run = detect_video(export, preset, stride=stride, offset=offset, progress=progress,
+                       cancel=cancel)
     weak = plan.style is not Style.SOLID and plan.strength <= 2
     findings: list[Finding] = []
     checked = 0

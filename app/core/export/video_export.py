@@ -64,8 +64,12 @@ def _range_overlaps(ranges: list[TimeRange], start: float, end: float) -> bool:
 def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
                  rotation: int, *, options: EncodeOptions | None = None,
                  caption: CaptionFn | None = None, progress: ProgressFn = no_progress,
-                 cancel: CancelToken | None = None) -> ExportStats:
-    """Write the redacted copy of ``source`` to ``out``; return what was done."""
+                 cancel: CancelToken | None = None, commit: bool = True) -> ExportStats:
+    """Write the redacted copy of ``source`` to ``out``; return what was done.
+
+    With ``commit=False`` the finished file is left at ``partial_path(out)`` for the caller
+    to rename once everything else (manifest, records) has succeeded.
+    """
     options = options or EncodeOptions()
     plan.validate()
     if out.exists() and not options.force:
@@ -79,7 +83,8 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
     try:
         stats = _write(source, tmp, frame_boxes, plan, rotation, options, caption, progress,
                        cancel)
-        commit_file(tmp, out)
+        if commit:
+            commit_file(tmp, out)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
@@ -137,6 +142,9 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                     progress(min(stats.frames_in, total), total)
             outc.mux(vout.encode())
             audio.flush()
+        if clip is not None and stats.frames_in_clip == 0:
+            raise MediaError(f"{source}: the clip range {clip.start_s:g}-{clip.end_s:g} s "
+                             "contains no frames of this footage.")
         if stats.frames_out != stats.frames_in_clip or (clip is None and stats.frames_in != total):
             raise MediaError(f"{source}: only {stats.frames_out} of {stats.frames_in_clip} "
                              f"frames (of {total} expected) could be exported; the original "
@@ -177,6 +185,20 @@ def _encode_frame(frame: Any, stats: ExportStats, frame_boxes: FrameBoxes,
     stats.frames_out += 1
 
 
+# Audio codecs an MP4 can carry as they are; anything else (G.711, PCM ...) is re-encoded.
+MP4_AUDIO_COPY = frozenset({"aac", "mp3", "mp3float", "ac3", "eac3", "alac", "opus", "flac"})
+
+
+def _layout_name(source: Any) -> str:
+    """A channel layout FFmpeg's AAC encoder accepts, even for streams that name none."""
+    layout = getattr(source, "layout", None)
+    name = getattr(layout, "name", "") or ""
+    if name and "channels" not in name:
+        return str(name)
+    channels = getattr(layout, "nb_channels", 0) or getattr(source, "channels", 0) or 2
+    return "mono" if channels == 1 else "stereo"
+
+
 class _AudioMap:
     """Per input audio stream: copy packets, or decode/mute/re-encode when muting touches it."""
 
@@ -194,13 +216,15 @@ class _AudioMap:
             return
         for s in inp.streams.audio:
             self.inputs.append(s)
-            if plan.mute:
+            copyable = s.codec_context.name in MP4_AUDIO_COPY
+            if plan.mute or not copyable:
                 rate = s.codec_context.sample_rate or 48000
-                layout = s.codec_context.layout.name if s.codec_context.layout else "stereo"
-                out_stream = outc.add_stream("aac", rate=rate, layout=layout)
+                out_stream = outc.add_stream("aac", rate=rate,
+                                             layout=_layout_name(s.codec_context))
                 out_stream.time_base = Fraction(1, rate)
                 self.reencode[s.index] = True
-                action = "re-encoded (aac) with muted ranges"
+                action = ("re-encoded (aac) with muted ranges" if plan.mute else
+                          f"re-encoded (aac): {s.codec_context.name} cannot be copied into MP4")
             else:
                 out_stream = outc.add_stream_from_template(s)
                 self.reencode[s.index] = False
@@ -253,7 +277,7 @@ class _AudioMap:
                 else:
                     samples[:, a:b] = 0
         new = av.AudioFrame.from_ndarray(samples, format=frame.format.name,
-                                         layout=frame.layout.name)
+                                         layout=_layout_name(frame))
         new.sample_rate = rate
         new.pts = round((start - self.offset_s) * rate)
         new.time_base = Fraction(1, rate)

@@ -17,12 +17,38 @@ import enum
 import hashlib
 import itertools
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.core.errors import InvalidInputError
 
 PLAN_VERSION = 1
+_TYPES: dict[str, tuple[type, ...]] = {
+    "keep_tracks": (list,), "false_positive_tracks": (list,), "manual_boxes": (list,),
+    "style": (str,), "strength": (int,), "shape": (str,), "padding": (int, float),
+    "inverse": (bool,), "audio": (str,), "mute": (list,), "caption": (str,),
+    "detection_run": (str,), "version": (int,),
+}
+
+
+def _check_types(data: dict[str, Any]) -> None:
+    """Refuse values of the wrong JSON type: "12" must never become tracks [1, 2]."""
+    for key, types in _TYPES.items():
+        if key not in data:
+            continue
+        value = data[key]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise InvalidInputError(f"The redaction plan's {key!r} has the wrong type "
+                                    f"({type(value).__name__}).")
+    for key in ("keep_tracks", "false_positive_tracks"):
+        for item in data.get(key, []):
+            if isinstance(item, bool) or not isinstance(item, int):
+                raise InvalidInputError(f"The redaction plan's {key!r} must hold whole "
+                                        f"track numbers, not {item!r}.")
+    clip = data.get("clip")
+    if clip is not None and not isinstance(clip, dict):
+        raise InvalidInputError("The redaction plan's 'clip' must be an object or null.")
 
 
 class Style(enum.StrEnum):
@@ -108,12 +134,26 @@ class RedactionPlan:
     mute: list[TimeRange] = field(default_factory=list)
     clip: TimeRange | None = None
     caption: str = ""  # e.g. "{case} REDACTED COPY {date}"; empty: none
+    # The detection run (settings hash) that the track numbers above refer to; a plan is
+    # never applied to tracks from another run, where the same number is another person.
+    detection_run: str = ""
     version: int = PLAN_VERSION
 
     def __post_init__(self) -> None:
         self.padding = float(self.padding)
 
     def validate(self) -> None:
+        numbers = [self.padding] + [v for r in self.mute for v in (r.start_s, r.end_s)]
+        if self.clip:
+            numbers += [self.clip.start_s, self.clip.end_s]
+        for m in self.manual_boxes:
+            for k in m.keyframes:
+                numbers += [k.x, k.y, k.w, k.h]
+                if k.w <= 0 or k.h <= 0:
+                    raise InvalidInputError(
+                        f"Manual box {m.id} has a width or height that is not positive.")
+        if not all(math.isfinite(v) for v in numbers):
+            raise InvalidInputError("The redaction plan holds a number that is not finite.")
         if not 1 <= self.strength <= 5:
             raise InvalidInputError("Strength must be 1 (light) to 5 (solid).")
         if not 1.0 <= self.padding <= 3.0:
@@ -148,6 +188,7 @@ class RedactionPlan:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RedactionPlan:
         try:
+            _check_types(data)
             plan = cls(
                 keep_tracks=[int(t) for t in data.get("keep_tracks", [])],
                 false_positive_tracks=[int(t) for t in data.get("false_positive_tracks", [])],
@@ -165,6 +206,7 @@ class RedactionPlan:
                 clip=TimeRange(float(data["clip"]["start_s"]), float(data["clip"]["end_s"]))
                 if data.get("clip") else None,
                 caption=str(data.get("caption", "")),
+                detection_run=str(data.get("detection_run", "")),
                 version=int(data.get("version", PLAN_VERSION)),
             )
         except (KeyError, TypeError, ValueError) as exc:

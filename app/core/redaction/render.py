@@ -30,6 +30,9 @@ class Region:
     y2: int
     kind: BoxKind
     track_id: int | None = None
+    # The padded box before clipping to the frame: the shape is drawn for the whole box, so
+    # a face cut by the frame edge is hidden right up to the edge.
+    full: tuple[int, int, int, int] = (0, 0, 0, 0)
 
     @property
     def size(self) -> int:
@@ -41,11 +44,12 @@ def padded_region(box: tuple[float, float, float, float], padding: float, width:
     x, y, w, h = box
     cx, cy = x + w / 2, y + h / 2
     hw, hh = w * padding / 2, h * padding / 2
-    x1, y1 = max(0, int(np.floor(cx - hw))), max(0, int(np.floor(cy - hh)))
-    x2, y2 = min(width, int(np.ceil(cx + hw))), min(height, int(np.ceil(cy + hh)))
+    fx1, fy1 = int(np.floor(cx - hw)), int(np.floor(cy - hh))
+    fx2, fy2 = int(np.ceil(cx + hw)), int(np.ceil(cy + hh))
+    x1, y1, x2, y2 = max(0, fx1), max(0, fy1), min(width, fx2), min(height, fy2)
     if x2 - x1 < 1 or y2 - y1 < 1:
         return None
-    return Region(x1, y1, x2, y2, kind, track_id)
+    return Region(x1, y1, x2, y2, kind, track_id, (fx1, fy1, fx2, fy2))
 
 
 def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: RedactionPlan,
@@ -88,8 +92,12 @@ def obscure(roi: Image, style: Style, strength: int, size: int) -> Image:
 
 
 def region_mask(region: Region, shape: Shape) -> npt.NDArray[np.bool_]:
-    """The pixels of the region that its shape (ellipse or rectangle) hides."""
-    return _mask(region.x2 - region.x1, region.y2 - region.y1, shape)
+    """The pixels of the (clipped) region that its shape (ellipse or rectangle) hides."""
+    fx1, fy1, fx2, fy2 = region.full
+    if fx2 <= fx1 or fy2 <= fy1:  # no unclipped box recorded: the region is the box
+        return _mask(region.x2 - region.x1, region.y2 - region.y1, shape)
+    whole = _mask(fx2 - fx1, fy2 - fy1, shape)
+    return whole[region.y1 - fy1:region.y2 - fy1, region.x1 - fx1:region.x2 - fx1]
 
 
 @lru_cache(maxsize=256)

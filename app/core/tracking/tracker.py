@@ -11,6 +11,7 @@ interpolated (between detections, including frames the detector skipped or misse
 from __future__ import annotations
 
 import enum
+import itertools
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,10 +122,15 @@ class _Live:
 
 def build_tracks(run: DetectionRun, frame_count: int, fps: float,
                  settings: TrackerSettings | None = None) -> list[Track]:
-    """Link the run's detections into tracks with stable ids (1, 2, ... in order of birth)."""
+    """Link the run's detections into tracks with stable ids (1, 2, ... in order of birth).
+
+    Padding and the gap a track may bridge grow with the run's stride, so a face entering
+    or staying between two detections is never left uncovered, whatever the stride.
+    """
     settings = settings or TrackerSettings()
     fps = fps if fps > 0 else 25.0
-    max_gap = max(1, round(settings.max_gap_s * fps))
+    stride = run_stride(run)
+    max_gap = max(1, round(settings.max_gap_s * fps), 2 * stride)
     live: list[_Live] = []
     done: list[Track] = []
     next_id = 1
@@ -159,11 +165,17 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
             track.keyframes[f] = tuple(float(v) for v in dets[di])  # type: ignore[assignment]
             live.append(_Live(track, f, dets[di, :4].astype(np.float64), np.zeros(4)))
     done += [t.track for t in live]
-    pad_before = round(settings.pad_before_s * fps)
-    pad_after = round(settings.pad_after_s * fps)
+    pad_before = max(round(settings.pad_before_s * fps), stride)
+    pad_after = max(round(settings.pad_after_s * fps), stride)
     for track in done:
         track.finish(frame_count, pad_before, pad_after)
     return sorted(done, key=lambda t: t.id)
+
+
+def run_stride(run: DetectionRun) -> int:
+    """The longest distance between two frames the detector looked at."""
+    seen = [f.index for f in run.frames if f.detected]
+    return max((b - a for a, b in itertools.pairwise(seen)), default=1)
 
 
 def _associate(live: list[_Live], dets: np.ndarray, frame: int,
