@@ -11,9 +11,10 @@ from tqdm import tqdm
 
 from app.cli.context import Context
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
-from app.core.errors import InvalidInputError
+from app.core.errors import InvalidInputError, MediaError
 from app.core.export.pipeline import analyse, redact_footage
 from app.core.export.video_export import EncodeOptions
+from app.core.fileio import atomic_write_text
 from app.core.ingest import IngestStatus, ingest_paths
 from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style, TimeRange
 from app.core.timecode import format_time, parse_time
@@ -74,7 +75,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--caption", metavar="TEXT",
                    help='burn in a caption; {case}, {date} and {time} are filled in, e.g. '
                         '"{case} REDACTED COPY {time}"')
-    p.add_argument("--crf", type=int, default=18, metavar="N",
+    p.add_argument("--crf", type=int, default=18, choices=range(0, 52), metavar="0-51",
                    help="x264 quality, lower is better (default 18)")
     p.add_argument("--keep-metadata", action="store_true",
                    help="copy the original's container metadata (default: stripped)")
@@ -128,8 +129,12 @@ class _StageBars:
 
 
 def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
-    plan = RedactionPlan.from_json(args.plan.read_text(encoding="utf-8")) if args.plan \
-        else RedactionPlan()
+    plan = RedactionPlan()
+    if args.plan:
+        try:
+            plan = RedactionPlan.from_json(args.plan.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInputError(f"{args.plan}: cannot read the plan ({exc}).") from None
     plan.keep_tracks = sorted(set(plan.keep_tracks) | set(args.keep_track))
     plan.false_positive_tracks = sorted(set(plan.false_positive_tracks) | set(args.not_a_face))
     for name in ("style", "shape"):
@@ -216,12 +221,17 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
               f"({format_time(times[r.start_frame])}-{format_time(times[r.end_frame])})"
               + (f", track {r.track_id}" if r.track_id else ""))
     if args.thumbnails is not None:
-        args.thumbnails.mkdir(parents=True, exist_ok=True)
-        thumbs = track_thumbnails(a.source, a.tracks, a.rotation)
-        for track_id, jpeg in thumbs.items():
-            (args.thumbnails / f"track-{track_id}.jpg").write_bytes(jpeg)
+        try:
+            args.thumbnails.mkdir(parents=True, exist_ok=True)
+            thumbs = track_thumbnails(a.source, a.tracks, a.rotation)
+            for track_id, jpeg in thumbs.items():
+                (args.thumbnails / f"track-{track_id}.jpg").write_bytes(jpeg)
+        except OSError as exc:
+            raise MediaError(f"{args.thumbnails}: cannot write thumbnails "
+                             f"({exc.strerror or exc}).") from None
         print(f"Wrote {len(thumbs)} thumbnail(s) to {args.thumbnails}.")
     if args.json is not None:
-        args.json.write_text(json.dumps({"footage_id": a.footage_id, "tracks": summaries,
-                                         "review": [r.as_dict() for r in a.review]}, indent=1))
+        atomic_write_text(args.json, json.dumps(
+            {"footage_id": a.footage_id, "run_key": a.run_key, "tracks": summaries,
+             "review": [r.as_dict() for r in a.review]}, indent=1))
     return 0

@@ -34,6 +34,8 @@ def commit_file(tmp: Path, final: Path) -> None:
 def atomic_write_text(final: Path, text: str) -> None:
     """Write ``text`` to ``final`` through a temporary file; errors name the file."""
     tmp = partial_path(final)
+    if final.is_dir():
+        raise MediaError(f"{final}: is a folder; give a file name.")
     try:
         tmp.write_text(text, encoding="utf-8")
         commit_file(tmp, final)

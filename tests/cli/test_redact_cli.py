@@ -65,3 +65,22 @@ def test_redact_bad_requests(capsys: pytest.CaptureFixture[str], videos: Path,
                          "--preset", "fast", "-o", str(tmp_path / "o.mp4"), *args)
     assert code == 2 and message in err and "Traceback" not in out + err
     assert not (tmp_path / "o.mp4").exists()
+
+
+def test_tracks_output_errors_are_clear(capsys: pytest.CaptureFixture[str], videos: Path,
+                                        tmp_path: Path) -> None:
+    clip = str(videos / "pyfeat_single_face.mp4")
+    afile = tmp_path / "file"
+    afile.write_text("x")
+    for args, message in ((["--json", str(tmp_path / "nodir" / "x.json")], "cannot write"),
+                          (["--json", str(tmp_path)], "is a folder"),
+                          (["--thumbnails", str(afile)], "cannot write thumbnails")):
+        code, out, err = run(capsys, "tracks", clip, "--preset", "fast", *args)
+        assert code == 2 and message in err and "Traceback" not in out + err
+    bad_plan = tmp_path / "plan.json"
+    bad_plan.write_bytes(b"\xff\xfe{")
+    code, _, err = run(capsys, "redact", clip, "--preset", "fast", "-o",
+                       str(tmp_path / "o.mp4"), "--plan", str(bad_plan))
+    assert code == 2 and "cannot read the plan" in err
+    code, _, err = run(capsys, "redact", clip, "-o", str(tmp_path / "o.mp4"), "--crf", "999")
+    assert code == 2 and "invalid choice" in err
