@@ -356,3 +356,25 @@ def test_interrupted_forced_re_export_keeps_the_previous_pair(
                 options=EncodeOptions(force=True, crf=30))
     assert (out.read_bytes(), out.with_name("keep.manifest.json").read_bytes()) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.manifest.json", "keep.mp4"]
+
+
+def test_mirrored_footage_keeps_its_display_matrix(tmp_path: Path, isolated_env: Path) -> None:
+    from app.core.export.video_export import display_matrix
+
+    mirrored = (-65536, 0, 0, 0, 65536, 0, 0, 0, 1 << 30)  # flipped left-right
+    src = tmp_path / "mirror.mp4"
+    with av.open(str(src), "w") as out:
+        stream = out.add_stream("libx264", rate=12)
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        stream.set_display_matrix(list(mirrored))
+        for i in range(12):
+            img = np.full((48, 64, 3), i * 20, np.uint8)
+            out.mux(stream.encode(av.VideoFrame.from_ndarray(img, format="rgb24")))
+        out.mux(stream.encode())
+    assert display_matrix(src) == mirrored
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    ingest_paths(store, "tester", [src])
+    result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
+                            preset="fast", verify=False)
+    assert display_matrix(result.output) == mirrored
+    store.close()

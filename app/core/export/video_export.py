@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import logging
+import struct
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,8 +58,17 @@ class ExportStats:
     elapsed_s: float = 0.0
 
 
-def _range_overlaps(ranges: list[TimeRange], start: float, end: float) -> bool:
-    return any(r.start_s < end and start < r.end_s for r in ranges)
+def display_matrix(path: Path) -> tuple[int, ...] | None:
+    """The first frame's display matrix (9 integers, FFmpeg layout), if the file has one."""
+    from av.sidedata.sidedata import Type
+
+    with open_container(path) as container:
+        try:
+            frame = next(container.decode(video=0), None)
+        except av.error.FFmpegError:
+            return None
+        data = frame.side_data.get(Type.DISPLAYMATRIX) if frame is not None else None
+        return struct.unpack("=9i", bytes(data)) if data is not None else None
 
 
 def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
@@ -124,7 +134,10 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
             vout.codec_context.time_base = tb
             vout.codec_context.options = {"crf": str(options.crf),
                                           "preset": options.x264_preset}
-            if rotation:
+            matrix = display_matrix(source)
+            if matrix is not None:  # the whole matrix: mirroring survives, not just the angle
+                vout.set_display_matrix(list(matrix))
+            elif rotation:
                 vout.set_display_rotation(rotation)
             audio = _AudioMap(inp, outc, plan, offset_s, stats)
             offset_pts = round(offset_s / tb)
