@@ -178,6 +178,8 @@ def test_clip_range_and_dropped_audio(engine: tuple[Store, dict[str, int]],
     result = _redact(engine, "pyfeat_single_face.mp4", tmp_path / "clip.mp4", plan)
     info = probe(result.output)
     assert info.frame_count == 30 and info.audio_streams == []
+    manifest = json.loads(result.manifest.read_text())
+    assert manifest["redaction"]["frames_with_interpolated_or_padded_boxes"] <= 30
     assert _frames(result.output)[0][0] == pytest.approx(0.0, abs=1e-6)
 
 

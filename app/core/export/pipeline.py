@@ -282,9 +282,11 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                              if t.id in plan.false_positive_tracks else "redacted")
         tracks.append(summary)
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
-    interpolated = sum(1 for boxes in frame_boxes if any(
+    exported = _kept_frames(analysis, plan)  # with --clip, only what the export holds
+    interpolated = sum(1 for f in exported if any(
         plan.redacts_track(tid) and b.kind in (BoxKind.INTERPOLATED, BoxKind.PADDED)
-        for tid, b in boxes))
+        for tid, b in frame_boxes[f]))
+    first, last = (exported[0], exported[-1]) if exported else (0, -1)
     return {
         "format": "bwv-studio-export-manifest",
         "manifest_version": 1,
@@ -321,7 +323,8 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
         "tracks": tracks,
         "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),
                                end_s=round(times.get(r.end_frame, 0.0), 3))
-                          for r in analysis.review],
+                          for r in analysis.review
+                          if r.end_frame >= first and r.start_frame <= last],
         "audio": stats.audio,
         "residual_check": residual.as_dict() if residual else {"ran": False},
     }
