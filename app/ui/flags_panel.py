@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.records import FlagRecord
 from app.core.timecode import format_time
+from app.ui.filtered_table import filtered_table
 from app.ui.flag_dialog import category_name
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -23,23 +24,8 @@ class FlagsPanel(QWidget):
         self.model.setHorizontalHeaderLabels([self.tr("Start"), self.tr("End"),
                                               self.tr("Category"), self.tr("Label"),
                                               self.tr("Author")])
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter flags…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.proxy, self.filter_edit, self.table = filtered_table(
+            self, self.model, SORT_ROLE, self.tr("Filter flags…"))
         self.table.clicked.connect(self._jump)
         self.table.doubleClicked.connect(self._edit)
         layout = QVBoxLayout(self)

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from app.core.progress import CancelToken
 from app.core.records import FootageRecord
 from app.core.retention import days_left
 from app.core.timecode import format_time
+from app.ui.filtered_table import filtered_table
 from app.ui.ingest_dialog import IngestDialog
 from app.ui.workers import Job, db_pool
 
@@ -141,29 +140,15 @@ class LibraryPanel(QWidget):
         self.setAcceptDrops(True)
         self._job: Job | None = None
         self.model = FootageTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.case_filter = QComboBox(self)
         self.case_filter.setToolTip(self.tr("Show the footage of one case"))
         self.case_filter.addItem(self.tr("All footage"), None)
         self.case_filter.currentIndexChanged.connect(self._case_changed)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by file, case, date…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.proxy, self.filter_edit, self.table = filtered_table(
+            self, self.model, SORT_ROLE, self.tr("Filter by file, case, date, device…"))
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.status = QLabel(self)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from app.core.models import FlagCategory
 from app.core.records import FlagRecord
 from app.core.timecode import format_time
+from app.ui.flag_dialog import category_name
 
 CATEGORY_COLOURS = {
     FlagCategory.EVIDENCE: "#d62728",
@@ -220,7 +221,7 @@ class Timeline(QWidget):
             return
         hovered = self.flag_at(event.position())
         if hovered is not None:
-            label = hovered.label or hovered.category.value.replace("_", " ")
+            label = hovered.label or category_name(hovered.category)
             when = format_time(hovered.start_time_s) + (
                 f" – {format_time(hovered.end_time_s)}" if hovered.end_time_s is not None
                 else "")

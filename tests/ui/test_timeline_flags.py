@@ -13,8 +13,23 @@ from app.core.database import Store
 from app.core.ingest import ingest_paths
 from app.core.models import AuditEvent, Flag
 from app.core.settings import load_settings
+from app.ui.footage_view import FootageView
 from app.ui.main_window import MainWindow
 from tests.conftest import make_video
+
+
+def _open_footage(qtbot: QtBot, store: Store, clip: Path) -> tuple[MainWindow, FootageView]:
+    """Ingest ``clip``, show the main window and open the footage (flags loaded)."""
+    ingest_paths(store, "tester", [clip])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.resize(1000, 600)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    view = win.footage_view
+    with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
+        win.library.table.selectRow(0)
+    return win, view
 
 
 def _actions(store: Store) -> list[str]:
@@ -74,14 +89,8 @@ def test_undo_redo_and_edit_dialog(qtbot: QtBot, store: Store, tmp_path: Path,
     from app.core.models import FlagCategory
     from app.ui.flag_dialog import FlagDialog
 
-    ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=36, fps=12)])
-    win = MainWindow(store, load_settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
-    view = win.footage_view
-    with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
-        win.library.table.selectRow(0)  # opens the footage and loads its (no) flags
+    win, view = _open_footage(qtbot, store, make_video(tmp_path / "clip.mp4", frames=36,
+                                                       fps=12))
 
     def labels() -> list[str]:
         return [f.label or f.category.value for f in view.flags]
@@ -124,14 +133,8 @@ def test_undo_redo_and_edit_dialog(qtbot: QtBot, store: Store, tmp_path: Path,
 
 def test_flags_panel_lists_and_jumps_and_help_lists_the_shortcuts(
         qtbot: QtBot, store: Store, tmp_path: Path) -> None:
-    ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=36, fps=12)])
-    win = MainWindow(store, load_settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
-    view = win.footage_view
-    with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
-        win.library.table.selectRow(0)
+    win, view = _open_footage(qtbot, store, make_video(tmp_path / "clip.mp4", frames=36,
+                                                       fps=12))
     view.player.show_frame(30)
     with qtbot.waitSignal(view.flags_changed, timeout=10_000):
         view.add_flag(label="shout")
@@ -152,15 +155,9 @@ def test_flags_panel_lists_and_jumps_and_help_lists_the_shortcuts(
 
 def test_drag_moves_a_flag_and_shift_drag_flags_a_range(qtbot: QtBot, store: Store,
                                                         tmp_path: Path) -> None:
-    ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=48, fps=12)])
-    win = MainWindow(store, load_settings())
-    qtbot.addWidget(win)
-    win.resize(1000, 600)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
-    view, timeline = win.footage_view, win.footage_view.timeline
-    with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
-        win.library.table.selectRow(0)
+    win, view = _open_footage(qtbot, store, make_video(tmp_path / "clip.mp4", frames=48,
+                                                       fps=12))
+    timeline = view.timeline
     view.player.show_frame(12)
     with qtbot.waitSignal(view.flags_changed, timeout=10_000):
         view.add_flag(label="door")
