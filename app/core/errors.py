@@ -17,6 +17,10 @@ class ConflictError(BwvError):
     """The change would clash with existing data (duplicate reference ...)."""
 
 
+class PermissionDeniedError(BwvError):
+    """The acting user's role does not allow this (checked in the core, not only the UI)."""
+
+
 class MediaError(BwvError):
     """A file is missing, unreadable, not a video, or damaged."""
 

@@ -25,6 +25,16 @@ import platformdirs
 from app.core.errors import InvalidInputError
 
 APP_NAME = "bwv-studio"
+DEFAULT_REASON_CODES = (
+    "Third party - s.40(2) FOIA / DPA 2018",
+    "Child",
+    "Medical",
+    "Officer safety",
+    "Victim or witness",
+    "Requester - kept visible",
+    "Officer - kept visible",
+    "Not a face",
+)
 SCHEMA_VERSION = 1
 
 
@@ -55,6 +65,10 @@ class Settings:
     retention_days: int = 31
     default_user: str = ""
     ui_language: str = ""  # empty: follow the system locale
+    # Exports need a supervisor's approval of the exact plan first.
+    require_approval: bool = False
+    # The legal bases offered when a person is redacted or kept, a box drawn, audio muted.
+    reason_codes: list[str] = field(default_factory=lambda: list(DEFAULT_REASON_CODES))
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -78,6 +92,8 @@ class Settings:
     def validate(self) -> None:
         if self.retention_days < 1:
             raise InvalidInputError("retention_days must be at least 1.")
+        if not all(isinstance(c, str) and c.strip() for c in self.reason_codes):
+            raise InvalidInputError("reason_codes must be a list of non-empty texts.")
 
 
 def _os_user() -> str:
@@ -105,8 +121,9 @@ def load_settings() -> Settings:
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     values = {k: v for k, v in raw.items() if k in fields and k != "extra"}
     for key, value in values.items():
-        expected = {"int": (int, "a whole number"), "str": (str, "text")}.get(
-            str(fields[key].type))
+        expected = {"int": (int, "a whole number"), "str": (str, "text"),
+                    "bool": (bool, "true or false"), "list[str]": (list, "a list of texts")
+                    }.get(str(fields[key].type))
         if expected is not None and type(value) is not expected[0]:
             raise InvalidInputError(
                 f"Settings file {path}: {key} must be {expected[1]}, not {value!r}.")

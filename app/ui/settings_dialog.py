@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
@@ -33,11 +35,20 @@ class SettingsDialog(QDialog):
         self.retention_days.setSuffix(self.tr(" days"))
         self.default_user = QLineEdit(settings.default_user, self)
         self.default_user.setPlaceholderText(self.tr("empty: your login name"))
+        self.require_approval = QCheckBox(
+            self.tr("Exports need a supervisor's approval of the exact plan"), self)
+        self.require_approval.setChecked(settings.require_approval)
+        self.reason_codes = QPlainTextEdit("\n".join(settings.reason_codes), self)
+        self.reason_codes.setToolTip(self.tr("One reason per line; offered when a person is "
+                                             "redacted or kept, a box drawn or audio muted."))
+        self.reason_codes.setMaximumHeight(120)
         form = QFormLayout(self)
         form.addRow(self.tr("Data folder"), self.data_dir)
         form.addRow(self.tr("Database URL"), self.database_url)
         form.addRow(self.tr("Keep non-evidential footage"), self.retention_days)
         form.addRow(self.tr("User name"), self.default_user)
+        form.addRow(self.tr("Approval"), self.require_approval)
+        form.addRow(self.tr("Reason codes"), self.reason_codes)
         note = QLabel(self.tr("Saved to {0}. A new data folder or database is used from the "
                               "next start.").format(settings_file()), self)
         note.setWordWrap(True)
@@ -54,6 +65,9 @@ class SettingsDialog(QDialog):
         s.database_url = self.database_url.text().strip()
         s.retention_days = self.retention_days.value()
         s.default_user = self.default_user.text().strip()
+        s.require_approval = self.require_approval.isChecked()
+        codes = [c.strip() for c in self.reason_codes.toPlainText().splitlines() if c.strip()]
+        s.reason_codes = codes or s.reason_codes
         try:
             save_settings(s)
         except (BwvError, OSError) as exc:

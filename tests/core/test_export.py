@@ -380,3 +380,33 @@ def test_mirrored_footage_keeps_its_display_matrix(tmp_path: Path, isolated_env:
                             preset="fast", verify=False)
     assert display_matrix(result.output) == mirrored
     store.close()
+
+
+def test_workspace_edits_apply_to_the_export_and_approval_gates_it(
+        engine: tuple[Store, dict[str, int]], tmp_path: Path) -> None:
+    from app.core.errors import PermissionDeniedError
+    from app.core.redaction import plan_edits
+
+    store, ids = engine
+    clip = "intel_face-demographics-walking-and-pause.mp4"
+    analysis = analyse(store, "tester", ids[clip], "balanced", stride=2)
+    track = analysis.tracks[0]
+    cut = (track.detected_frames[0] + track.detected_frames[-1]) // 2
+    plan = RedactionPlan(detection_run=analysis.run_key)
+    plan, _ = plan_edits.dismiss_from(plan, analysis.tracks, track.id, cut)
+    with pytest.raises(PermissionDeniedError, match="approval"):
+        _redact(engine, clip, tmp_path / "gated.mp4", plan, require_approval=True)
+    assert not (tmp_path / "gated.mp4").exists()
+    result = _redact(engine, clip, tmp_path / "edited.mp4", plan)
+    manifest = json.loads(result.manifest.read_text())
+    assert manifest["plan"]["track_edits"] == [{"op": "split", "tracks": [track.id],
+                                                 "frame": cut}]
+    actions = {t["id"]: t["action"] for t in manifest["tracks"]}
+    assert actions[track.id] == "redacted" and "false positive" in actions.values()
+    before, after = _frames(VIDEOS / clip), _frames(result.output)
+    for i, hidden in ((track.detected_frames[0], True), (track.detected_frames[-1], False)):
+        b = track.box_at(i)
+        assert b is not None
+        face = (slice(int(b.y), int(b.y + b.h)), slice(int(b.x), int(b.x + b.w)))
+        diff = np.abs(after[i][1][face].astype(int) - before[i][1][face]).mean()
+        assert bool(diff > 6) is hidden, f"frame {i}: diff {diff:.1f}"

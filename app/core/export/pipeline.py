@@ -21,7 +21,7 @@ from app.core.detection.detector import preset_models
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.runs import find_run, run_settings, save_run, settings_hash
 from app.core.detection.video import DetectionRun, detect_video
-from app.core.errors import ConflictError, InvalidInputError, MediaError
+from app.core.errors import ConflictError, InvalidInputError, MediaError, PermissionDeniedError
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport, check_export
 from app.core.export.video_export import EncodeOptions, ExportStats, export_video
@@ -30,8 +30,10 @@ from app.core.footage import get_footage
 from app.core.hashing import sha256_file
 from app.core.models import AuditEvent, ExportRecord, Footage
 from app.core.progress import CancelToken, no_progress
+from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
+from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.review import ReviewRange, review_ranges
 from app.core.tracking.tracker import (
     BoxKind,
@@ -158,8 +160,12 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                    preset: Preset | str = "balanced", stride: int | None = None,
                    options: EncodeOptions | None = None, verify: bool = True,
                    reuse: bool = True, stage: StageFn = _no_stage,
-                   cancel: CancelToken | None = None) -> RedactResult:
-    """Detect, track, export with ``plan``, check the result and record it all."""
+                   cancel: CancelToken | None = None,
+                   require_approval: bool = False) -> RedactResult:
+    """Detect, track, export with ``plan``, check the result and record it all.
+
+    With ``require_approval`` the exact plan must have been approved by a supervisor.
+    """
     options = options or EncodeOptions()
     plan.validate()
     out = out.expanduser()
@@ -185,7 +191,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                          "ingest; it will not be exported (run 'bwv footage verify').")
     analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
                        stage=stage, cancel=cancel)
-    named = set(plan.keep_tracks) | set(plan.false_positive_tracks)
+    named = set(plan.keep_tracks) | set(plan.false_positive_tracks) | {
+        t for e in plan.track_edits for t in e.tracks}
     if named and plan.detection_run and plan.detection_run != analysis.run_key:
         raise ConflictError(
             "This plan's track numbers belong to another detection run (another preset, "
@@ -193,7 +200,10 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             f"tracks again ('bwv tracks --preset {analysis.run.preset.name}').")
     if named:
         plan.detection_run = analysis.run_key
-    unknown = named - {t.id for t in analysis.tracks}
+    approval = _approval(store, analysis.footage_id, case_id, plan, require_approval)
+    analysis.tracks = apply_track_edits(analysis.tracks, plan.track_edits)
+    unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {
+        t.id for t in analysis.tracks}
     if unknown:
         raise ConflictError(f"No track(s) {sorted(unknown)} in this footage; it has tracks "
                             f"{[t.id for t in analysis.tracks]}.")
@@ -222,6 +232,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         data = _manifest(analysis, plan, stats, residual, out, video_tmp.stat().st_size,
                          out_sha, source_sha, size, duration, actor_name, case_ref, started,
                          chain_head, options)
+        data["approval"] = approval
         text = render_manifest(data)
         manifest_tmp.write_text(text, encoding="utf-8")
         manifest_sha = hashlib.sha256(text.encode()).hexdigest()
@@ -236,6 +247,22 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         raise
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
                         export_id)
+
+
+def _approval(store: Store, footage_id: int, case_id: int | None, plan: RedactionPlan,
+              required: bool) -> dict[str, Any] | None:
+    """The supervisor's approval of exactly this plan; refused when required and missing."""
+    with store.read() as session:
+        found = approval_of(session, footage_id, case_id, plan.sha256())
+    if found.state is ApprovalState.APPROVED:
+        return {"by": found.by, "at": found.at, "plan_sha256": found.plan_sha256,
+                "note": found.note}
+    if required:
+        raise PermissionDeniedError(
+            "This redaction plan needs a supervisor's approval before it is exported (state: "
+            f"{found.state.value.replace('_', ' ')}). Any edit after an approval needs a new "
+            "one.")
+    return None
 
 
 def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPlan,
@@ -280,6 +307,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
         summary = t.summary()
         summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
                              if t.id in plan.false_positive_tracks else "redacted")
+        summary["reason"] = plan.reason_for(f"track:{t.id}")
         tracks.append(summary)
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
     exported = _kept_frames(analysis, plan)  # with --clip, only what the export holds
@@ -322,7 +350,8 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "regions": stats.regions},
         "tracks": tracks,
         "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),
-                               end_s=round(times.get(r.end_frame, 0.0), 3))
+                               end_s=round(times.get(r.end_frame, 0.0), 3),
+                               reviewed=(r.start_frame, r.end_frame) in set(plan.reviewed))
                           for r in analysis.review
                           if r.end_frame >= first and r.start_frame <= last],
         "audio": stats.audio,

@@ -18,17 +18,22 @@ import hashlib
 import itertools
 import json
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from app.core.errors import InvalidInputError
+from app.core.tracking.edits import TrackEdit
+
+REASON_TARGET = re.compile(r"^(track:\d+|manual:\d+|mute:[0-9.]+-[0-9.]+)$")
 
 PLAN_VERSION = 1
 _TYPES: dict[str, tuple[type, ...]] = {
     "keep_tracks": (list,), "false_positive_tracks": (list,), "manual_boxes": (list,),
     "style": (str,), "strength": (int,), "shape": (str,), "padding": (int, float),
     "inverse": (bool,), "audio": (str,), "mute": (list,), "caption": (str,),
-    "detection_run": (str,), "version": (int,),
+    "detection_run": (str,), "version": (int,), "track_edits": (list,), "reasons": (dict,),
+    "reviewed": (list,),
 }
 
 
@@ -49,6 +54,15 @@ def _check_types(data: dict[str, Any]) -> None:
     clip = data.get("clip")
     if clip is not None and not isinstance(clip, dict):
         raise InvalidInputError("The redaction plan's 'clip' must be an object or null.")
+    for key, value in data.get("reasons", {}).items():
+        if not isinstance(value, str) or not REASON_TARGET.match(key):
+            raise InvalidInputError(f"The redaction plan's reason for {key!r} is not valid: "
+                                    "targets are 'track:N', 'manual:N' or 'mute:START-END'.")
+    for item in data.get("reviewed", []):
+        if not (isinstance(item, list) and len(item) == 2 and all(
+                isinstance(v, int) and not isinstance(v, bool) for v in item)):
+            raise InvalidInputError("The redaction plan's 'reviewed' must hold "
+                                    "[first frame, last frame] pairs.")
 
 
 class Style(enum.StrEnum):
@@ -137,6 +151,13 @@ class RedactionPlan:
     # The detection run (settings hash) that the track numbers above refer to; a plan is
     # never applied to tracks from another run, where the same number is another person.
     detection_run: str = ""
+    # Merges and splits of the run's tracks, applied in order (see tracking.edits).
+    track_edits: list[TrackEdit] = field(default_factory=list)
+    # Why a track, manual box or mute range is redacted or kept (a reason code's text),
+    # keyed "track:N", "manual:N" or "mute:START-END" (seconds as written by ``mute_key``).
+    reasons: dict[str, str] = field(default_factory=dict)
+    # Review ranges (first frame, last frame) a person has checked.
+    reviewed: list[tuple[int, int]] = field(default_factory=list)
     version: int = PLAN_VERSION
 
     def __post_init__(self) -> None:
@@ -162,10 +183,15 @@ class RedactionPlan:
             if r.start_s < 0 or r.end_s <= r.start_s:
                 raise InvalidInputError(
                     f"Time range {r.start_s:g}-{r.end_s:g} s must have start < end, both >= 0.")
+        for edit in self.track_edits:
+            edit.validate()
         overlap = set(self.keep_tracks) & set(self.false_positive_tracks)
         if overlap:
             raise InvalidInputError(
                 f"Track(s) {sorted(overlap)} cannot be both kept and a false positive.")
+
+    def reason_for(self, target: str) -> str:
+        return self.reasons.get(target, "")
 
     def redacts_track(self, track_id: int) -> bool:
         return track_id not in self.keep_tracks and track_id not in self.false_positive_tracks
@@ -176,6 +202,8 @@ class RedactionPlan:
             data[key] = getattr(self, key).value
         data["keep_tracks"] = sorted(self.keep_tracks)
         data["false_positive_tracks"] = sorted(self.false_positive_tracks)
+        data["track_edits"] = [e.to_dict() for e in self.track_edits]
+        data["reviewed"] = sorted([int(a), int(b)] for a, b in set(self.reviewed))
         return data
 
     def to_json(self) -> str:
@@ -207,6 +235,9 @@ class RedactionPlan:
                 if data.get("clip") else None,
                 caption=str(data.get("caption", "")),
                 detection_run=str(data.get("detection_run", "")),
+                track_edits=[TrackEdit.from_dict(e) for e in data.get("track_edits", [])],
+                reasons={str(k): str(v) for k, v in data.get("reasons", {}).items()},
+                reviewed=[(int(a), int(b)) for a, b in data.get("reviewed", [])],
                 version=int(data.get("version", PLAN_VERSION)),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -227,3 +258,8 @@ class RedactionPlan:
         if not isinstance(data, dict):
             raise InvalidInputError("The redaction plan must be a JSON object.")
         return cls.from_dict(data)
+
+
+def mute_key(r: TimeRange) -> str:
+    """The ``reasons`` key of a mute range."""
+    return f"mute:{r.start_s:.3f}-{r.end_s:.3f}"

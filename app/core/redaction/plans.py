@@ -10,7 +10,8 @@ from app.core.models import RedactionPlanRecord, User, utcnow
 from app.core.redaction.plan import RedactionPlan
 
 
-def _find(session: Session, footage_id: int, case_id: int | None) -> RedactionPlanRecord | None:
+def find_plan_record(session: Session, footage_id: int,
+                     case_id: int | None) -> RedactionPlanRecord | None:
     stmt = select(RedactionPlanRecord).where(RedactionPlanRecord.footage_id == footage_id)
     stmt = stmt.where(RedactionPlanRecord.case_id.is_(None) if case_id is None
                       else RedactionPlanRecord.case_id == case_id)
@@ -18,16 +19,20 @@ def _find(session: Session, footage_id: int, case_id: int | None) -> RedactionPl
 
 
 def load_plan(session: Session, footage_id: int, case_id: int | None) -> RedactionPlan | None:
-    record = _find(session, footage_id, case_id)
+    record = find_plan_record(session, footage_id, case_id)
     return RedactionPlan.from_json(record.plan) if record is not None else None
 
 
 def save_plan(session: Session, actor: User, footage_id: int, case_id: int | None,
-              plan: RedactionPlan) -> str:
-    """Store the plan (audited when it changed); returns its SHA-256."""
+              plan: RedactionPlan, *, edit: str = "", reason: str = "") -> str:
+    """Store the plan (audited when it changed); returns its SHA-256.
+
+    ``edit`` describes the change (e.g. "keep visible track 3") and ``reason`` gives its
+    legal basis (a reason code); both are written into the audit event.
+    """
     plan.validate()
     digest = plan.sha256()
-    record = _find(session, footage_id, case_id)
+    record = find_plan_record(session, footage_id, case_id)
     if record is not None and record.plan_sha256 == digest:
         return digest
     previous = record.plan_sha256 if record is not None else None
@@ -38,6 +43,7 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
     record.updated_at, record.updated_by_id = utcnow(), actor.id
     session.flush()
     audit.record(session, actor.name, "plan.save", "redaction_plan", record.id,
-                 {"plan_sha256": digest, "previous_sha256": previous, "plan": plan.to_dict()},
+                 {"plan_sha256": digest, "previous_sha256": previous, "edit": edit,
+                  "reason": reason, "plan": plan.to_dict()},
                  case_id=case_id, footage_id=footage_id)
     return digest

@@ -1,0 +1,100 @@
+"""Supervisor approval of a redaction plan before export.
+
+An approval is an audit event bound to the plan's SHA-256: any later edit changes the hash,
+so the approval no longer applies and a new one is needed. The approver must hold the
+supervisor role and must not be the person who last changed the plan.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import audit
+from app.core.errors import ConflictError, NotFoundError, PermissionDeniedError
+from app.core.models import AuditEvent, RedactionPlanRecord, Role, User
+from app.core.redaction.plans import find_plan_record
+
+
+class ApprovalState(enum.StrEnum):
+    NOT_REQUESTED = "not_requested"
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Approval:
+    state: ApprovalState
+    plan_sha256: str
+    by: str = ""
+    at: str = ""
+    note: str = ""
+
+
+_ACTIONS = {"plan.approval_request": ApprovalState.REQUESTED,
+            "plan.approve": ApprovalState.APPROVED, "plan.reject": ApprovalState.REJECTED}
+
+
+def _record(session: Session, footage_id: int, case_id: int | None,
+            plan_sha: str) -> RedactionPlanRecord:
+    record = find_plan_record(session, footage_id, case_id)
+    if record is None:
+        raise NotFoundError("This footage has no saved redaction plan to approve.")
+    if record.plan_sha256 != plan_sha:
+        raise ConflictError("The redaction plan has changed since it was shown; review the "
+                            "current plan before deciding.")
+    return record
+
+
+def approval_of(session: Session, footage_id: int, case_id: int | None,
+                plan_sha: str) -> Approval:
+    """The latest decision on exactly this plan (an edit makes earlier decisions lapse)."""
+    record = find_plan_record(session, footage_id, case_id)
+    if record is None:
+        return Approval(ApprovalState.NOT_REQUESTED, plan_sha)
+    events = session.scalars(
+        select(AuditEvent).where(AuditEvent.action.in_(list(_ACTIONS)),
+                                 AuditEvent.object_type == "redaction_plan",
+                                 AuditEvent.object_id == str(record.id))
+        .order_by(AuditEvent.seq))
+    latest = Approval(ApprovalState.NOT_REQUESTED, plan_sha)
+    for event in events:
+        details = json.loads(event.details)
+        if details.get("plan_sha256") == plan_sha:
+            latest = Approval(_ACTIONS[event.action], plan_sha, event.actor,
+                              event.occurred_at, str(details.get("note", "")))
+    return latest
+
+
+def request_approval(session: Session, actor: User, footage_id: int, case_id: int | None,
+                     plan_sha: str, note: str = "") -> Approval:
+    record = _record(session, footage_id, case_id, plan_sha)
+    event = audit.record(session, actor.name, "plan.approval_request", "redaction_plan",
+                         record.id, {"plan_sha256": plan_sha, "note": note},
+                         case_id=case_id, footage_id=footage_id)
+    return Approval(ApprovalState.REQUESTED, plan_sha, actor.name, event.occurred_at, note)
+
+
+def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
+           plan_sha: str, approve: bool, note: str = "") -> Approval:
+    """Approve or reject exactly this plan; supervisors only, never one's own edit."""
+    if actor.role is not Role.SUPERVISOR:
+        raise PermissionDeniedError(
+            f"{actor.name} is a {actor.role.value.replace('_', ' ')}; only a supervisor can "
+            "approve or reject a redaction plan.")
+    record = _record(session, footage_id, case_id, plan_sha)
+    if record.updated_by_id == actor.id:
+        raise PermissionDeniedError(
+            "You made the last change to this plan; another supervisor must approve it.")
+    if approve is False and not note.strip():
+        raise ConflictError("Say why the plan is rejected, so the officer can correct it.")
+    action = "plan.approve" if approve else "plan.reject"
+    event = audit.record(session, actor.name, action, "redaction_plan", record.id,
+                         {"plan_sha256": plan_sha, "note": note},
+                         case_id=case_id, footage_id=footage_id)
+    return Approval(_ACTIONS[action], plan_sha, actor.name, event.occurred_at, note)

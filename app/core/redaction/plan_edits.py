@@ -1,0 +1,177 @@
+"""The edits a person makes to a redaction plan, as pure functions: plan in, new plan out.
+
+Each returns the new plan and a one-line description for the audit log and the undo menu;
+the input plan is never changed, so an undo is the previous plan. ``tracks`` is the run's
+tracks after the plan's own merges and splits (``effective_tracks``).
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+
+from app.core.errors import InvalidInputError
+from app.core.redaction.plan import Keyframe, ManualBox, RedactionPlan, TimeRange, mute_key
+from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
+from app.core.tracking.tracker import Track
+
+
+class TrackAction(enum.StrEnum):
+    REDACT = "redact"
+    KEEP = "keep"  # kept visible: the requester, an officer
+    NOT_A_FACE = "not_a_face"  # a false positive
+
+
+def effective_tracks(tracks: list[Track], plan: RedactionPlan) -> list[Track]:
+    """The run's tracks after the plan's merges and splits."""
+    return apply_track_edits(tracks, plan.track_edits)
+
+
+def track_action(plan: RedactionPlan, track_id: int) -> TrackAction:
+    if track_id in plan.keep_tracks:
+        return TrackAction.KEEP
+    if track_id in plan.false_positive_tracks:
+        return TrackAction.NOT_A_FACE
+    return TrackAction.REDACT
+
+
+def _copy(plan: RedactionPlan) -> RedactionPlan:
+    return copy.deepcopy(plan)
+
+
+def _set_action(plan: RedactionPlan, track_id: int, action: TrackAction) -> None:
+    plan.keep_tracks = [t for t in plan.keep_tracks if t != track_id]
+    plan.false_positive_tracks = [t for t in plan.false_positive_tracks if t != track_id]
+    if action is TrackAction.KEEP:
+        plan.keep_tracks.append(track_id)
+    elif action is TrackAction.NOT_A_FACE:
+        plan.false_positive_tracks.append(track_id)
+
+
+def _set_reason(plan: RedactionPlan, target: str, reason: str) -> None:
+    if reason:
+        plan.reasons[target] = reason
+    else:
+        plan.reasons.pop(target, None)
+
+
+def set_track_action(plan: RedactionPlan, track_id: int, action: TrackAction,
+                     reason: str = "") -> tuple[RedactionPlan, str]:
+    new = _copy(plan)
+    _set_action(new, track_id, action)
+    _set_reason(new, f"track:{track_id}", reason)
+    words = {TrackAction.REDACT: "redact", TrackAction.KEEP: "keep visible",
+             TrackAction.NOT_A_FACE: "mark as not a face"}
+    return new, f"{words[action]} track {track_id}"
+
+
+def merge(plan: RedactionPlan, tracks: list[Track], ids: list[int]) -> tuple[RedactionPlan, str]:
+    """Join tracks that are one person. The result is kept visible only if every part was,
+    dismissed only if every part was; otherwise it is redacted."""
+    ids = sorted(set(ids))
+    edit = TrackEdit(EditOp.MERGE, tuple(ids))
+    edit.validate()
+    new = _copy(plan)
+    new.track_edits.append(edit)
+    effective_tracks(tracks, new)  # raises when they cannot be merged
+    actions = {track_action(plan, t) for t in ids}
+    reasons = [plan.reasons.get(f"track:{t}", "") for t in ids]
+    for t in ids:
+        _set_action(new, t, TrackAction.REDACT)
+        new.reasons.pop(f"track:{t}", None)
+    merged = ids[0]
+    _set_action(new, merged, actions.pop() if len(actions) == 1 else TrackAction.REDACT)
+    _set_reason(new, f"track:{merged}", next((r for r in reasons if r), ""))
+    return new, edit.describe()
+
+
+def split(plan: RedactionPlan, tracks: list[Track], track_id: int,
+          frame: int) -> tuple[RedactionPlan, str, int]:
+    """Cut a track at ``frame``; the new part (returned id) inherits action and reason."""
+    edit = TrackEdit(EditOp.SPLIT, (track_id,), frame)
+    edit.validate()
+    new = _copy(plan)
+    new.track_edits.append(edit)
+    current = {t.id for t in effective_tracks(tracks, plan)}
+    created = sorted({t.id for t in effective_tracks(tracks, new)} - current)  # raises if not
+    part = created[0]
+    _set_action(new, part, track_action(plan, track_id))
+    _set_reason(new, f"track:{part}", plan.reasons.get(f"track:{track_id}", ""))
+    return new, edit.describe(), part
+
+
+def dismiss_from(plan: RedactionPlan, tracks: list[Track], track_id: int,
+                 frame: int) -> tuple[RedactionPlan, str]:
+    """Not a face from ``frame`` to the track's end (e.g. the tracker jumped to a poster)."""
+    new, _text, part = split(plan, tracks, track_id, frame)
+    _set_action(new, part, TrackAction.NOT_A_FACE)
+    new.reasons.pop(f"track:{part}", None)
+    return new, f"mark track {track_id} as not a face from frame {frame}"
+
+
+def add_manual_box(plan: RedactionPlan, key: Keyframe, label: str = "",
+                   reason: str = "") -> tuple[RedactionPlan, str, int]:
+    new = _copy(plan)
+    box_id = max((m.id for m in plan.manual_boxes), default=0) + 1
+    new.manual_boxes.append(ManualBox(box_id, (key,), label))
+    _set_reason(new, f"manual:{box_id}", reason)
+    new.validate()
+    return new, f"add manual box {box_id} at frame {key.frame}", box_id
+
+
+def _manual(plan: RedactionPlan, box_id: int) -> ManualBox:
+    for m in plan.manual_boxes:
+        if m.id == box_id:
+            return m
+    raise InvalidInputError(f"No manual box {box_id}.")
+
+
+def set_keyframes(plan: RedactionPlan, box_id: int,
+                  keys: list[Keyframe]) -> tuple[RedactionPlan, str]:
+    """Add or replace keyframes of a manual box (one per frame, the new one wins)."""
+    box = _manual(plan, box_id)
+    merged = {k.frame: k for k in box.keyframes}
+    merged.update({k.frame: k for k in keys})
+    new = _copy(plan)
+    new.manual_boxes = [ManualBox(m.id, tuple(sorted(merged.values(), key=lambda k: k.frame)),
+                                  m.label) if m.id == box_id else m for m in plan.manual_boxes]
+    new.validate()
+    frames = sorted(k.frame for k in keys)
+    where = f"frame {frames[0]}" if len(frames) == 1 else f"frames {frames[0]}-{frames[-1]}"
+    return new, f"set manual box {box_id} at {where}"
+
+
+def delete_manual_box(plan: RedactionPlan, box_id: int) -> tuple[RedactionPlan, str]:
+    _manual(plan, box_id)
+    new = _copy(plan)
+    new.manual_boxes = [m for m in plan.manual_boxes if m.id != box_id]
+    new.reasons.pop(f"manual:{box_id}", None)
+    return new, f"delete manual box {box_id}"
+
+
+def add_mute(plan: RedactionPlan, start_s: float, end_s: float,
+             reason: str = "") -> tuple[RedactionPlan, str]:
+    new = _copy(plan)
+    r = TimeRange(round(start_s, 3), round(end_s, 3))
+    new.mute.append(r)
+    new.mute.sort(key=lambda m: (m.start_s, m.end_s))
+    _set_reason(new, mute_key(r), reason)
+    new.validate()
+    return new, f"mute audio {r.start_s:.3f}-{r.end_s:.3f} s"
+
+
+def remove_mute(plan: RedactionPlan, r: TimeRange) -> tuple[RedactionPlan, str]:
+    if r not in plan.mute:
+        raise InvalidInputError(f"No mute range {r.start_s:.3f}-{r.end_s:.3f} s.")
+    new = _copy(plan)
+    new.mute.remove(r)
+    new.reasons.pop(mute_key(r), None)
+    return new, f"unmute audio {r.start_s:.3f}-{r.end_s:.3f} s"
+
+
+def mark_reviewed(plan: RedactionPlan, first: int, last: int,
+                  reviewed: bool = True) -> tuple[RedactionPlan, str]:
+    new = _copy(plan)
+    rest = [r for r in plan.reviewed if tuple(r) != (first, last)]
+    new.reviewed = [*rest, (first, last)] if reviewed else rest
+    return new, f"mark frames {first}-{last} as {'reviewed' if reviewed else 'not reviewed'}"

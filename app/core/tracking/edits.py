@@ -1,0 +1,121 @@
+"""Corrections a person makes to the tracker's output: merge tracks, split a track.
+
+A plan stores its edits in order; applying them to the tracks of the same detection run
+always gives the same result, so track numbers stay stable:
+
+* ``merge`` joins tracks that are one person into the lowest-numbered of them. The gap
+  between them is interpolated (covered) like any gap between detections. Tracks seen on the
+  same frame are two people and are not merged.
+* ``split`` cuts a track before ``frame``: the earlier part keeps the number, the later part
+  gets the next unused number. Each part needs at least one detection.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.errors import InvalidInputError
+from app.core.tracking.tracker import Track
+
+
+class EditOp(enum.StrEnum):
+    MERGE = "merge"
+    SPLIT = "split"
+
+
+@dataclass(frozen=True)
+class TrackEdit:
+    op: EditOp
+    tracks: tuple[int, ...]  # merge: two or more tracks; split: one
+    frame: int = 0  # split: the first frame of the new part
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op.value, "tracks": list(self.tracks), "frame": self.frame}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TrackEdit:
+        if not isinstance(data, dict):
+            raise InvalidInputError("A track edit must be an object.")
+        tracks = data.get("tracks")
+        frame = data.get("frame", 0)
+        if not isinstance(tracks, list) or not all(
+                isinstance(t, int) and not isinstance(t, bool) for t in tracks):
+            raise InvalidInputError("A track edit's 'tracks' must be a list of track numbers.")
+        if not isinstance(frame, int) or isinstance(frame, bool):
+            raise InvalidInputError("A track edit's 'frame' must be a whole number.")
+        try:
+            op = EditOp(str(data.get("op")))
+        except ValueError:
+            raise InvalidInputError(f"Unknown track edit {data.get('op')!r}.") from None
+        edit = cls(op, tuple(tracks), frame)
+        edit.validate()
+        return edit
+
+    def validate(self) -> None:
+        if self.op is EditOp.MERGE and len(set(self.tracks)) < 2:
+            raise InvalidInputError("A merge needs at least two different tracks.")
+        if self.op is EditOp.SPLIT and (len(self.tracks) != 1 or self.frame < 1):
+            raise InvalidInputError("A split needs one track and a frame after the first.")
+
+    def describe(self) -> str:
+        if self.op is EditOp.MERGE:
+            return "merge tracks " + ", ".join(str(t) for t in self.tracks)
+        return f"split track {self.tracks[0]} at frame {self.frame}"
+
+
+def _copy(track: Track, track_id: int, keyframes: dict[int, Any], first: int,
+          last: int) -> Track:
+    new = Track(track_id, dict(keyframes))
+    new._sorted = sorted(new.keyframes)
+    new.first_frame, new.last_frame = first, last
+    return new
+
+
+def split_track(track: Track, frame: int, new_id: int) -> tuple[Track, Track]:
+    """The parts before and from ``frame``; raises when either would have no detection."""
+    before = {f: k for f, k in track.keyframes.items() if f < frame}
+    after = {f: k for f, k in track.keyframes.items() if f >= frame}
+    if not before or not after:
+        raise InvalidInputError(
+            f"Track {track.id} cannot be split at frame {frame}: it is detected from frame "
+            f"{track.detected_frames[0]} to {track.detected_frames[-1]}, and each part needs "
+            "a detection.")
+    return (_copy(track, track.id, before, track.first_frame, frame - 1),
+            _copy(track, new_id, after, frame, track.last_frame))
+
+
+def merge_tracks(parts: list[Track]) -> Track:
+    """One track from several that are one person; refused if two share a detected frame."""
+    keyframes: dict[int, Any] = {}
+    for part in parts:
+        shared = set(keyframes) & set(part.keyframes)
+        if shared:
+            raise InvalidInputError(
+                f"Tracks {', '.join(str(p.id) for p in parts)} are both detected on frame "
+                f"{min(shared)}, so they are different people; they cannot be merged.")
+        keyframes.update(part.keyframes)
+    return _copy(parts[0], min(p.id for p in parts), keyframes,
+                 min(p.first_frame for p in parts), max(p.last_frame for p in parts))
+
+
+def apply_track_edits(tracks: list[Track], edits: list[TrackEdit]) -> list[Track]:
+    """The tracks after ``edits`` (in order); the input tracks are not changed."""
+    current = {t.id: t for t in tracks}
+    next_id = max(current, default=0) + 1
+    for edit in edits:
+        missing = [t for t in edit.tracks if t not in current]
+        if missing:
+            raise InvalidInputError(f"Cannot {edit.describe()}: no track {missing[0]} "
+                                    "(the edit belongs to another detection run).")
+        if edit.op is EditOp.SPLIT:
+            first, second = split_track(current[edit.tracks[0]], edit.frame, next_id)
+            current[first.id], current[second.id] = first, second
+            next_id += 1
+        else:
+            merged = merge_tracks([current[t] for t in edit.tracks])
+            for t in edit.tracks:
+                del current[t]
+            current[merged.id] = merged
+    return sorted(current.values(), key=lambda t: t.id)
