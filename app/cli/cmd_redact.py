@@ -48,8 +48,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "redact", help="blur every face except those kept, and write a redacted MP4",
         description="Detect and track faces (or reuse a stored run), apply the redaction plan "
                     "and write OUT (H.264 MP4, original timestamps, rotation and audio), "
-                    "OUT.manifest.json beside it, and an audit event. The original is never "
-                    "changed. By default every face is redacted and the export is checked "
+                    "OUT.manifest.json and OUT.audit.jsonl (the footage's audit trail) "
+                    "beside it, and an audit event. The original is never changed. "
+                    "By default every face is redacted and the export is checked "
                     "for faces still visible (--no-verify to skip). Exit status 1 when the "
                     "check finds any.")
     _add_footage_args(p)
@@ -81,7 +82,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="copy the original's container metadata (default: stripped)")
     p.add_argument("--verify", action=argparse.BooleanOptionalAction, default=True,
                    help="check the export for faces still visible (default: on)")
-    p.add_argument("--force", action="store_true", help="overwrite OUT and its manifest")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite OUT, its manifest and audit extract")
     p.set_defaults(handler=run_redact)
 
     t = sub.add_parser("tracks", help="detect and list the face tracks of a footage item",
@@ -176,6 +178,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     a, s = result.analysis, result.stats
     print(f"Wrote {result.output} ({s.frames_out} frames, SHA-256 {result.output_sha256}).")
     print(f"Manifest {result.manifest} (SHA-256 {result.manifest_sha256}).")
+    print(f"Audit extract {result.audit_extract}.")
     print(f"Tracks: {len(a.tracks)} found, {sum(1 for t in a.tracks if plan.redacts_track(t.id))}"
           f" redacted, {len(plan.keep_tracks)} kept visible; {s.redacted_frames} frames "
           f"redacted; detection {'reused' if a.reused else 'run'} ({a.run.preset.name}, "

@@ -274,6 +274,22 @@ def event_as_dict(event: AuditEvent) -> dict[str, Any]:
     return {name: getattr(event, name) for name in EXPORT_FIELDS}
 
 
+def footage_events(session: Session, footage_id: int,
+                   case_id: int | None = None) -> list[AuditEvent]:
+    """Events about one footage item (and, with ``case_id``, that case), in chain order.
+
+    Events that belong to another case are left out, so an extract never leaks across cases.
+    """
+    scope = AuditEvent.case_id.is_(None) if case_id is None else or_(
+        AuditEvent.case_id.is_(None), AuditEvent.case_id == case_id)
+    about = AuditEvent.footage_id == footage_id
+    if case_id is not None:
+        about = or_(about, and_(AuditEvent.case_id == case_id,
+                                AuditEvent.footage_id.is_(None)))
+    return list(session.scalars(select(AuditEvent).where(about, scope)
+                                .order_by(AuditEvent.seq)))
+
+
 def write_events(events: Iterable[AuditEvent], out: TextIO, fmt: str) -> int:
     """Write events as ``csv`` or ``jsonl``; return how many were written."""
     if fmt not in ("csv", "jsonl"):

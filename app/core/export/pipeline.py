@@ -6,6 +6,7 @@ Used by ``bwv redact`` and by the desktop app's export worker; Qt-free.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from app.core.errors import ConflictError, InvalidInputError, MediaError, Permis
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport, check_export
 from app.core.export.video_export import EncodeOptions, ExportStats, export_video
-from app.core.fileio import commit_file, partial_path
+from app.core.fileio import atomic_write_text, commit_file, partial_path
 from app.core.footage import get_footage
 from app.core.hashing import sha256_file
 from app.core.models import AuditEvent, ExportRecord, Footage
@@ -134,6 +135,7 @@ class RedactResult:
     analysis: Analysis
     residual: ResidualReport | None
     export_id: int
+    audit_extract: Path
 
 
 def _caption_fn(template: str, case_ref: str | None,
@@ -170,7 +172,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     plan.validate()
     out = out.expanduser()
     manifest = manifest_path(out)
-    for target in (out, manifest):
+    extract = audit_extract_path(out)
+    for target in (out, manifest, extract):
         if target.exists() and not options.force:
             raise ConflictError(f"{target} already exists; choose another name or use --force.")
     started = datetime.now(UTC)
@@ -245,8 +248,23 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         video_tmp.unlink(missing_ok=True)
         manifest_tmp.unlink(missing_ok=True)
         raise
+    _write_audit_extract(store, extract, analysis.footage_id, case_id)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
-                        export_id)
+                        export_id, extract)
+
+
+def audit_extract_path(out: Path) -> Path:
+    """``OUT.audit.jsonl``: the footage's audit trail up to and including this export."""
+    return out.with_name(out.name + ".audit.jsonl")
+
+
+def _write_audit_extract(store: Store, path: Path, footage_id: int,
+                         case_id: int | None) -> None:
+    """The hash-chained events behind the export, each verifiable against the store."""
+    with store.read() as session:
+        buffer = io.StringIO()
+        audit.write_events(audit.footage_events(session, footage_id, case_id), buffer, "jsonl")
+    atomic_write_text(path, buffer.getvalue())
 
 
 def _approval(store: Store, footage_id: int, case_id: int | None, plan: RedactionPlan,
