@@ -32,3 +32,32 @@ def boxes_to_stored(boxes: npt.NDArray[np.float32], rotation: int, stored_w: int
         out[:, 0], out[:, 2] = y1, y2
         out[:, 1], out[:, 3] = stored_h - x2, stored_h - x1
     return out
+
+
+def box_to_upright(box: tuple[float, float, float, float], rotation: int, stored_w: int,
+                   stored_h: int) -> tuple[float, float, float, float]:
+    """Map one ``x, y, w, h`` box from stored pixels to the upright picture."""
+    x, y, w, h = box
+    k = (rotation // 90) % 4
+    if k == 0:
+        return box
+    if k == 1:  # upright (x_u, y_u) = (y, W - x)
+        return (y, stored_w - x - w, h, w)
+    if k == 2:
+        return (stored_w - x - w, stored_h - y - h, w, h)
+    return (stored_h - y - h, x, h, w)  # k == 3: upright (x_u, y_u) = (H - y, x)
+
+
+def box_to_stored(box: tuple[float, float, float, float], rotation: int, stored_w: int,
+                  stored_h: int) -> tuple[float, float, float, float]:
+    """Map one ``x, y, w, h`` box from the upright picture to stored pixels."""
+    x, y, w, h = box
+    out = boxes_to_stored(np.array([[x, y, x + w, y + h]], np.float32), rotation, stored_w,
+                          stored_h)[0]
+    return (float(out[0]), float(out[1]), float(out[2] - out[0]), float(out[3] - out[1]))
+
+
+def to_stored(image: npt.NDArray[np.uint8], rotation: int) -> npt.NDArray[np.uint8]:
+    """Undo :func:`upright`: the picture as it is stored."""
+    k = (rotation // 90) % 4
+    return np.ascontiguousarray(np.rot90(image, -k)) if k else image

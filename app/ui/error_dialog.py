@@ -18,8 +18,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ErrorDialog", text)
 
 
-def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
-    """Tell the user what went wrong; details (a traceback) go behind a button and a copy."""
+def show_error(parent: QWidget | None, message: str, details: str = "",
+               wait: bool = True) -> None:
+    """Tell the user what went wrong; details (a traceback) go behind a button and a copy.
+
+    ``wait=False`` shows the message without blocking (for messages from background work).
+    """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(tr("BWV Studio"))
@@ -31,7 +35,11 @@ def show_error(parent: QWidget | None, message: str, details: str = "") -> None:
         copy.clicked.connect(
             lambda: QApplication.clipboard().setText(f"{message}\n\n{details}"))
     box.addButton(QMessageBox.StandardButton.Ok)
-    box.exec()
+    if wait:
+        box.exec()
+    else:
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
 
 class _Relay(QObject):

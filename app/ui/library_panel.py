@@ -219,6 +219,11 @@ class LibraryPanel(QWidget):
             if record is not None:
                 self.footage_selected.emit(record)
 
+    def current_case(self) -> str | None:
+        """The case whose footage is shown (None: all footage)."""
+        data = self.case_filter.currentData()
+        return str(data) if data else None
+
     def select_case(self, reference: str | None) -> None:
         """Show one case's footage (None: all); remembered for the next start."""
         index = self.case_filter.findData(reference)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.core.database import Store
 from app.core.errors import BwvError
+from app.core.records import FootageRecord
 from app.core.settings import Settings
 from app.core.timecode import parse_time
 from app.ui.details_panel import DetailsPanel
@@ -25,6 +26,7 @@ from app.ui.footage_view import FootageView
 from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.workspace.workspace import RedactionWorkspace
 
 
 class MainWindow(QMainWindow):
@@ -48,15 +50,23 @@ class MainWindow(QMainWindow):
         self.footage_view.flags_changed.connect(self.flags_panel.set_flags)
         self.flags_panel.jump_requested.connect(self.player.go_to_time)
         self.flags_panel.edit_requested.connect(self.footage_view.edit_flag)
+        self.workspace = RedactionWorkspace(store, settings, settings.effective_user, self)
+        self.workspace.failed.connect(lambda message: show_error(self, message, wait=False))
+        self.library.footage_selected.connect(self._footage_selected)
+        self.current_footage: FootageRecord | None = None
         tabs = QTabWidget(self)
         tabs.addTab(self.details, self.tr("Details"))
         tabs.addTab(self.flags_panel, self.tr("Flags"))
         left = self.side_panels = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.library)
         left.addWidget(tabs)
+        self.centre = QTabWidget(self)
+        self.centre.addTab(self.footage_view, self.tr("Review"))
+        self.centre.addTab(self.workspace, self.tr("Redact"))
+        self.centre.currentChanged.connect(self._centre_changed)
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(self.footage_view)
+        splitter.addWidget(self.centre)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
         self._build_actions()
@@ -93,7 +103,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        stack = self.footage_view.undo_stack
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.footage_view.undo_stack)
+        self.undo_group.addStack(self.workspace.undo_stack)
+        self.undo_group.setActiveStack(self.footage_view.undo_stack)
+        stack = self.undo_group
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
@@ -103,6 +117,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.footage_view.add_flag_action)
+        self.redact_action = QAction(self.tr("&Redact this footage"), self)
+        self.redact_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.redact_action.triggered.connect(self.open_workspace)
+        edit_menu.addAction(self.redact_action)
         self.goto_action = QAction(self.tr("&Go to time or frame…"), self)
         self.goto_action.setShortcut(QKeySequence("Ctrl+G"))
         self.goto_action.triggered.connect(self._go_to)
@@ -118,6 +136,26 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+
+    def _footage_selected(self, footage: FootageRecord) -> None:
+        self.current_footage = footage
+        if self.centre.currentWidget() is self.workspace:
+            self.workspace.open_footage(footage, self.library.current_case())
+
+    def _centre_changed(self) -> None:
+        """The workspace opens the selected footage when it is shown (not before)."""
+        on_workspace = self.centre.currentWidget() is self.workspace
+        self.undo_group.setActiveStack(self.workspace.undo_stack if on_workspace
+                                       else self.footage_view.undo_stack)
+        footage = self.current_footage
+        if on_workspace and footage is not None and (
+                self.workspace.footage is None or self.workspace.footage.id != footage.id
+                or self.workspace.case_ref != self.library.current_case()):
+            self.workspace.open_footage(footage, self.library.current_case())
+
+    def open_workspace(self) -> None:
+        """Show the redaction workspace for the selected footage (Ctrl+R)."""
+        self.centre.setCurrentWidget(self.workspace)
 
     def shortcut_list(self) -> list[tuple[str, str]]:
         """(keys, what they do) for Help > Keyboard shortcuts."""
@@ -135,6 +173,14 @@ class MainWindow(QMainWindow):
             ("F11", self.tr("Full screen")),
             ("Ctrl+O", self.tr("Add footage")),
             ("F5", self.tr("Refresh the library")),
+            ("Ctrl+R", self.tr("Open the redaction workspace")),
+            ("Ctrl+D", self.tr("Workspace: detect faces")),
+            ("P", self.tr("Workspace: redacted preview / boxes")),
+            ("B", self.tr("Workspace: draw a box (drag on the video)")),
+            ("F", self.tr("Workspace: follow the selected box")),
+            ("N / R", self.tr("Workspace: next review warning / mark it reviewed")),
+            ("U", self.tr("Workspace: mute the range selected on the lanes")),
+            ("Ctrl+E", self.tr("Workspace: export")),
         ]
 
     def show_shortcuts(self) -> None:
@@ -190,4 +236,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.footage_view.close_footage()  # stops libvlc's threads before the widgets go
+        self.workspace.close_footage()
         super().closeEvent(event)

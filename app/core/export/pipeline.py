@@ -22,7 +22,13 @@ from app.core.detection.detector import preset_models
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.runs import find_run, run_settings, save_run, settings_hash
 from app.core.detection.video import DetectionRun, detect_video
-from app.core.errors import ConflictError, InvalidInputError, MediaError, PermissionDeniedError
+from app.core.errors import (
+    ConflictError,
+    InvalidInputError,
+    MediaError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport, check_export
 from app.core.export.video_export import EncodeOptions, ExportStats, export_video
@@ -79,8 +85,11 @@ class Analysis:
 def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Preset | str,
             *, stride: int | None = None, reuse: bool = True, stage: StageFn = _no_stage,
             cancel: CancelToken | None = None,
-            tracker: TrackerSettings | None = None) -> Analysis:
-    """Detection (stored run reused when its settings match) and tracking for one footage."""
+            tracker: TrackerSettings | None = None, only_stored: bool = False) -> Analysis:
+    """Detection (stored run reused when its settings match) and tracking for one footage.
+
+    With ``only_stored`` nothing is detected: NotFoundError when no stored run matches.
+    """
     preset = get_preset(preset) if isinstance(preset, str) else preset
     step = stride or preset.stride
     with store.read() as session:
@@ -103,6 +112,9 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     if found is not None:
         run_id, run = found
         reused = True
+    elif only_stored:
+        raise NotFoundError(f"Footage #{footage_id} has no stored detection run for the "
+                            f"{preset.name} preset.")
     else:
         run = detect_video(source, preset, stride=step, cancel=cancel,
                            progress=lambda d, t: stage("detect", d, t))

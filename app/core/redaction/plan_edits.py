@@ -109,11 +109,14 @@ def dismiss_from(plan: RedactionPlan, tracks: list[Track], track_id: int,
     return new, f"mark track {track_id} as not a face from frame {frame}"
 
 
-def add_manual_box(plan: RedactionPlan, key: Keyframe, label: str = "",
-                   reason: str = "") -> tuple[RedactionPlan, str, int]:
+def add_manual_box(plan: RedactionPlan, key: Keyframe, label: str = "", reason: str = "",
+                   until: int | None = None) -> tuple[RedactionPlan, str, int]:
+    """A new box at ``key``; with ``until`` it stays in place up to that frame."""
     new = _copy(plan)
     box_id = max((m.id for m in plan.manual_boxes), default=0) + 1
-    new.manual_boxes.append(ManualBox(box_id, (key,), label))
+    keys = (key,) if until is None or until <= key.frame else (
+        key, Keyframe(until, key.x, key.y, key.w, key.h))
+    new.manual_boxes.append(ManualBox(box_id, keys, label))
     _set_reason(new, f"manual:{box_id}", reason)
     new.validate()
     return new, f"add manual box {box_id} at frame {key.frame}", box_id

@@ -53,9 +53,9 @@ class PlayerPanel(QWidget):
     position_changed = Signal(int, float)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, view: VideoView | None = None) -> None:
         super().__init__(parent)
-        self.view = VideoView(self)
+        self.view = view or VideoView(self)
         self.reader: FrameReader | None = None
         self.footage: FootageRecord | None = None
         self.current_index = 0

@@ -1,0 +1,1 @@
+"""The redaction workspace: review detections, choose who stays visible, fix misses, export."""

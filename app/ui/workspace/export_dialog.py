@@ -1,0 +1,339 @@
+"""Export dialog: where, how hidden, caption, sound, approval; runs the export in a worker.
+
+Style, strength, shape, caption and sound are part of the plan: changing them here is an
+audited plan edit (and so needs a new approval where approval is required).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.export.pipeline import RedactResult, redact_footage
+from app.core.export.video_export import EncodeOptions
+from app.core.models import Role
+from app.core.progress import CancelToken, ProgressFn
+from app.core.redaction.approval import Approval, ApprovalState, approval_of, decide
+from app.core.redaction.approval import request_approval as request
+from app.core.redaction.plan import AudioMode, Shape, Style
+from app.core.users import resolve_actor
+from app.ui.workers import Job, db_pool, job_pool
+
+if TYPE_CHECKING:
+    from app.ui.workspace.workspace import RedactionWorkspace
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    style: Style
+    strength: int
+    shape: Shape
+    caption: str
+    audio: AudioMode
+
+
+class ExportDialog(QDialog):
+    def __init__(self, workspace: RedactionWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent or workspace)
+        self.setWindowTitle(self.tr("Export redacted copy"))
+        self.workspace = workspace
+        self.outcome: RedactResult | None = None
+        self.job: Job | None = None
+        self.approval: Approval | None = None
+        self.role: Role | None = None
+        self._stage = ""
+        footage = workspace.footage
+        assert footage is not None
+        plan = workspace.plan
+        folder = str(QSettings().value("export/folder", "") or Path.home())
+        self.folder = QLineEdit(folder, self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        self.name = QLineEdit(Path(footage.original_path).stem + "-redacted.mp4", self)
+        self.style_box = QComboBox(self)
+        for style, text in ((Style.PIXELATE, self.tr("Pixelate")), (Style.BLUR, self.tr("Blur")),
+                            (Style.SOLID, self.tr("Solid"))):
+            self.style_box.addItem(text, style)
+        self.style_box.setCurrentIndex(self.style_box.findData(plan.style))
+        self.strength = QSpinBox(self)
+        self.strength.setRange(1, 5)
+        self.strength.setValue(plan.strength)
+        self.strength.setToolTip(self.tr("1 light … 5 solid. Blur at 1-2 is only for small "
+                                         "background faces."))
+        self.shape_box = QComboBox(self)
+        self.shape_box.addItem(self.tr("Ellipse"), Shape.ELLIPSE)
+        self.shape_box.addItem(self.tr("Rectangle"), Shape.RECTANGLE)
+        self.shape_box.setCurrentIndex(self.shape_box.findData(plan.shape))
+        self.caption = QLineEdit(plan.caption, self)
+        self.caption.setPlaceholderText(self.tr("e.g. {case} REDACTED COPY {date} {time}"))
+        self.audio = QComboBox(self)
+        self.audio.addItem(self.tr("Keep sound ({0} muted ranges)").format(len(plan.mute)),
+                           AudioMode.KEEP)
+        self.audio.addItem(self.tr("Remove all sound"), AudioMode.DROP)
+        self.audio.setCurrentIndex(self.audio.findData(plan.audio))
+        self.verify = QCheckBox(self.tr("Check the export for faces still visible"), self)
+        self.verify.setChecked(True)
+        self.force = QCheckBox(self.tr("Replace files of the same name"), self)
+        self.approval_label = QLabel(self)
+        self.approval_label.setWordWrap(True)
+        self.request_button = QPushButton(self.tr("Request approval"), self)
+        self.request_button.clicked.connect(self.request_approval)
+        self.approve_button = QPushButton(self.tr("Approve"), self)
+        self.approve_button.clicked.connect(lambda: self.decide(True))
+        self.reject_button = QPushButton(self.tr("Reject…"), self)
+        self.reject_button.clicked.connect(lambda: self.decide(False))
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.stage_label = QLabel(self)
+        self.report = QPlainTextEdit(self)
+        self.report.setReadOnly(True)
+        self.report.setVisible(False)
+        self.export_button = QPushButton(self.tr("Export"), self)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        self.open_button = QPushButton(self.tr("Open folder"), self)
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(self.open_folder)
+
+        where = QHBoxLayout()
+        where.addWidget(self.folder, 1)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Folder"), where)
+        form.addRow(self.tr("File name"), self.name)
+        form.addRow(self.tr("Style"), self.style_box)
+        form.addRow(self.tr("Strength"), self.strength)
+        form.addRow(self.tr("Shape"), self.shape_box)
+        form.addRow(self.tr("Caption"), self.caption)
+        form.addRow(self.tr("Sound"), self.audio)
+        form.addRow("", self.verify)
+        form.addRow("", self.force)
+        approval = QHBoxLayout()
+        approval.addWidget(self.approval_label, 1)
+        for b in (self.request_button, self.approve_button, self.reject_button):
+            approval.addWidget(b)
+        form.addRow(self.tr("Approval"), approval)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.open_button, self.export_button, self.cancel_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.stage_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.report, 1)
+        layout.addLayout(buttons)
+        self.resize(620, 520)
+        self._show_warnings()
+        self.refresh_approval()
+
+    def choices(self) -> ExportChoices:
+        return ExportChoices(Style(self.style_box.currentData()), self.strength.value(),
+                             Shape(self.shape_box.currentData()), self.caption.text().strip(),
+                             AudioMode(self.audio.currentData()))
+
+    def output(self) -> Path:
+        return Path(self.folder.text().strip()).expanduser() / self.name.text().strip()
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export folder"),
+                                                  self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _show_warnings(self) -> None:
+        lines = []
+        open_ranges = self.workspace.unreviewed()
+        if open_ranges:
+            lines.append(self.tr("{0} review range(s) not marked as reviewed: a missed face "
+                                 "is most likely there (N jumps to the next).").format(
+                len(open_ranges)))
+        if self.workspace.analysis is None:
+            lines.append(self.tr("Faces have not been detected yet; the export will detect "
+                                 "them first."))
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setStyleSheet("color: #b35c00;" if lines else "")
+
+    # --- approval ------------------------------------------------------------------------
+
+    def _approval_work(self, act: str, note: str = "") -> None:
+        ws = self.workspace
+        footage_id, case_id, user = ws.footage_id(), ws.case_id, ws.user_name
+        sha = ws.plan.sha256()
+        store = ws.store
+
+        def work(_p: ProgressFn, _c: CancelToken) -> tuple[Approval, Role]:
+            with store.transaction() as session:
+                actor = resolve_actor(session, user)
+                if act == "request":
+                    found = request(session, actor, footage_id, case_id, sha, note)
+                elif act in ("approve", "reject"):
+                    found = decide(session, actor, footage_id, case_id, sha, act == "approve",
+                                   note)
+                else:
+                    found = approval_of(session, footage_id, case_id, sha)
+                return found, actor.role
+
+        job = Job(work)
+        job.finished.connect(self._on_approval)
+        job.failed.connect(lambda message, _d: self._error(message))
+        job.start(db_pool())
+
+    def refresh_approval(self) -> None:
+        self._approval_work("read")
+
+    def request_approval(self) -> None:
+        self.workspace.save_now()
+        self._approval_work("request")
+
+    def decide(self, approve: bool, note: str | None = None) -> None:
+        if note is None and not approve:
+            note, ok = QInputDialog.getText(self, self.tr("Reject"),
+                                            self.tr("Why is the plan rejected?"))
+            if not ok:
+                return
+        self._approval_work("approve" if approve else "reject", note or "")
+
+    def _on_approval(self, result: tuple[Approval, Role]) -> None:
+        self.approval, self.role = result
+        state = self.approval.state
+        texts = {ApprovalState.NOT_REQUESTED: self.tr("Not requested"),
+                 ApprovalState.REQUESTED: self.tr("Awaiting a supervisor"),
+                 ApprovalState.APPROVED: self.tr("Approved by {0}").format(self.approval.by),
+                 ApprovalState.REJECTED: self.tr("Rejected by {0}: {1}").format(
+                     self.approval.by, self.approval.note)}
+        required = self.workspace.settings.require_approval
+        self.approval_label.setText(texts[state] + (
+            self.tr(" (required before export)") if required else self.tr(" (optional)")))
+        supervisor = self.role is Role.SUPERVISOR
+        self.approve_button.setEnabled(supervisor and state is not ApprovalState.APPROVED)
+        self.reject_button.setEnabled(supervisor)
+        self.request_button.setEnabled(state in (ApprovalState.NOT_REQUESTED,
+                                                 ApprovalState.REJECTED))
+        self.export_button.setEnabled(self.job is None and (
+            not required or state is ApprovalState.APPROVED))
+
+    # --- export --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        out = self.output()
+        if not self.name.text().strip().lower().endswith(".mp4"):
+            self._error(self.tr("The file name must end in .mp4."))
+            return
+        QSettings().setValue("export/folder", str(out.parent))
+        ws = self.workspace
+        ws.set_export_choices(self.choices())  # an audited plan edit when anything changed
+        plan = ws.plan_copy()
+        store, user, footage_id, case_ref = ws.store, ws.user_name, ws.footage_id(), ws.case_ref
+        preset, verify = ws.preset_name(), self.verify.isChecked()
+        options = EncodeOptions(force=self.force.isChecked())
+        required = ws.settings.require_approval
+
+        def work(progress: ProgressFn, cancel: CancelToken) -> RedactResult:
+            def stage(name: str, done: int, total: int) -> None:
+                self._stage = name
+                progress(done, total)
+
+            out.parent.mkdir(parents=True, exist_ok=True)
+            return redact_footage(store, user, footage_id, out, plan, case_ref=case_ref,
+                                  preset=preset, options=options, verify=verify, stage=stage,
+                                  cancel=cancel, require_approval=required)
+
+        self.job = Job(work)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_done)
+        self.job.failed.connect(lambda message, _d: self._finish(message, error=True))
+        self.job.cancelled.connect(lambda: self._finish(
+            self.tr("Export cancelled; nothing was written."), error=True))
+        self.export_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.report.setVisible(False)
+        self.stage_label.setText(self.tr("Starting…"))
+        self.job.start(job_pool())
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        stages = {"hash": self.tr("Checking the original's SHA-256"),
+                  "detect": self.tr("Detecting faces"),
+                  "export": self.tr("Writing the redacted video"),
+                  "verify": self.tr("Checking the export for faces")}
+        self.stage_label.setText(stages.get(self._stage, self._stage))
+
+    def _on_done(self, result: RedactResult) -> None:
+        self.outcome = result
+        lines = [self.tr("Written: {0}").format(result.output),
+                 self.tr("SHA-256: {0}").format(result.output_sha256),
+                 self.tr("Manifest: {0}").format(result.manifest),
+                 self.tr("Audit extract: {0}").format(result.audit_extract),
+                 self.tr("Frames: {0}, with redactions: {1}").format(
+                     result.stats.frames_out, result.stats.redacted_frames)]
+        if result.residual is None:
+            lines.append(self.tr("The export was not checked for visible faces."))
+        elif result.residual.findings:
+            lines.append(self.tr("WARNING: {0} possible face(s) still visible; check these "
+                                 "frames before release:").format(len(result.residual.findings)))
+            lines += [f"  {f.kind.value} frame {f.source_frame} ({f.time_s:.2f} s)"
+                      for f in result.residual.findings[:50]]
+        else:
+            lines.append(self.tr("Check passed: no visible face found in the export."))
+        self._finish("\n".join(lines), error=bool(result.residual and result.residual.findings))
+        self.open_button.setVisible(True)
+        self.workspace.exported.emit(result)
+
+    def _finish(self, text: str, error: bool) -> None:
+        self.job = None
+        self.progress.setVisible(False)
+        self.stage_label.setText("")
+        self.report.setVisible(True)
+        self.report.setPlainText(text)
+        self.report.setStyleSheet("color: #b00020;" if error else "")
+        self.cancel_button.setText(self.tr("Close"))
+        self.refresh_approval()
+
+    def _error(self, message: str) -> None:
+        self.report.setVisible(True)
+        self.report.setPlainText(message)
+        self.report.setStyleSheet("color: #b00020;")
+
+    def _cancel_or_close(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+        else:
+            self.reject()
+
+    def open_folder(self) -> None:
+        if self.outcome is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.outcome.output.parent)))
+
+    def reject(self) -> None:
+        if self.job is not None:  # closing never abandons a running export
+            self.job.cancel()
+            return
+        super().reject()

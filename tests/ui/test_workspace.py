@@ -1,0 +1,331 @@
+"""The redaction workspace end to end in the real window: detect, keep, draw, mute, export.
+
+Runs on a real clip with three people walking (shared test data) to which a generated tone is
+added as sound, so that muting can be checked. Asserts on the exported pixels and sound, the
+manifest and the audit trail, and that the event loop keeps turning during detection and
+export.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.core.database import Store
+from app.core.ingest import ingest_paths
+from app.core.models import AuditEvent, Role
+from app.core.settings import load_settings, save_settings
+from app.core.users import add_user, resolve_actor
+from app.ui.main_window import MainWindow
+from app.ui.workspace.export_dialog import ExportDialog
+from app.ui.workspace.tracks_panel import COL_KEEP
+from app.ui.workspace.workspace import RedactionWorkspace
+from tests.conftest import VIDEOS
+
+CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
+pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
+
+
+def with_tone(src: Path, dst: Path) -> Path:
+    """``src``'s video packets unchanged, plus a 440 Hz AAC tone for its whole length."""
+    with av.open(str(src)) as inp, av.open(str(dst), "w") as out:
+        vin = inp.streams.video[0]
+        vout = out.add_stream_from_template(vin)
+        duration = float(inp.duration or 0) / 1e6
+        aout = out.add_stream("aac", rate=48000)
+        for packet in inp.demux(vin):
+            if packet.dts is None:
+                continue
+            packet.stream = vout
+            out.mux(packet)
+        samples = int(48000 * duration)
+        t = np.arange(samples) / 48000
+        tone = (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+        for start in range(0, samples, 1024):
+            frame = av.AudioFrame.from_ndarray(tone[start:start + 1024].reshape(1, -1),
+                                               format="flt", layout="mono")
+            frame.sample_rate, frame.pts = 48000, start
+            frame.time_base = Fraction(1, 48000)
+            out.mux(aout.encode(frame))
+        out.mux(aout.encode())
+    return dst
+
+
+class LoopWatch:
+    """Counts event-loop turns: the longest gap between two ticks of a 10 ms timer."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.monotonic()
+        self.ticks = 0
+        self.longest = 0.0
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+        self.ticks += 1
+
+    def __enter__(self) -> LoopWatch:
+        self.last = time.monotonic()
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.timer.stop()
+
+
+def _open(qtbot: QtBot, store: Store, clip: Path) -> tuple[MainWindow, RedactionWorkspace]:
+    ingest_paths(store, "tester", [clip])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    ws = win.workspace
+    win.open_workspace()
+    with qtbot.waitSignal(ws.player.loaded, timeout=20_000):
+        win.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)  # stored run lookup
+    return win, ws
+
+
+def _drag(qtbot: QtBot, widget: object, start: QPointF, end: QPointF) -> None:
+    a, b = start.toPoint(), end.toPoint()
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=a)
+    for i in range(1, 5):
+        qtbot.mouseMove(widget, a + (b - a) * i / 4)
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=b)
+
+
+def _show(qtbot: QtBot, ws: RedactionWorkspace, frame: int) -> None:
+    ws.player.show_frame(frame)
+    qtbot.waitUntil(lambda: not ws.player._decoding and ws.player.current_index == frame
+                    and ws.view.image().width() > 0, timeout=5000)
+
+
+def _frames(path: Path) -> list[np.ndarray]:
+    with av.open(str(path)) as c:
+        return [f.to_ndarray(format="rgb24") for f in c.decode(video=0)]
+
+
+def _rms(path: Path, start: float, end: float) -> float:
+    with av.open(str(path)) as c:
+        chunks = [f.to_ndarray() for f in c.decode(audio=0)
+                  if start <= float(f.pts * f.time_base) < end]
+    return float(np.sqrt(np.mean(np.concatenate(chunks, axis=None).astype(np.float64) ** 2)))
+
+
+def _audit(store: Store) -> list[AuditEvent]:
+    with store.read() as session:
+        return list(session.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
+
+
+def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    clip = with_tone(CLIP, tmp_path / "walking-with-sound.mp4")
+    win, ws = _open(qtbot, store, clip)
+    problems: list[str] = []
+    ws.failed.connect(problems.append)
+    assert ws.analysis is None and "Detect faces" in ws.status.text()
+
+    # 1. Detection in the background: the event loop keeps turning.
+    with LoopWatch() as watch, qtbot.waitSignal(ws.analysed, timeout=120_000) as analysed:
+        qtbot.mouseClick(ws.detect_button, Qt.MouseButton.LeftButton)
+        assert ws.cancel_button.isEnabled()
+    assert analysed.args[0] == 3 == ws.tracks_panel.rowCount()
+    assert watch.ticks >= 5 and watch.longest < 0.5, (watch.ticks, watch.longest)
+    assert "3 people tracked" in ws.status.text()
+
+    # 2. Keep the second person visible, with a reason.
+    kept = ws.tracks[1]
+    ws.reason.setCurrentIndex(ws.reason.findText("Requester - kept visible"))
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
+    assert ws.plan.keep_tracks == [kept.id]
+
+    # 3. A manual box drawn on frame 0 and moved on frame 30 (two keyframes).
+    ws.reason.setCurrentIndex(ws.reason.findText("Third party - s.40(2) FOIA / DPA 2018"))
+    _show(qtbot, ws, 0)
+    ws.view.setFocus()
+    qtbot.keyClick(ws.view, Qt.Key.Key_B)
+    assert ws.view.draw_mode
+    box = QRectF(240, 5, 70, 45)  # picture pixels: the ceiling lamp, above the faces
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        _drag(qtbot, ws.view, ws.view.to_screen(box).topLeft(),
+              ws.view.to_screen(box).bottomRight())
+    assert not ws.view.draw_mode and len(ws.plan.manual_boxes) == 1
+    (manual,) = ws.plan.manual_boxes
+    assert manual.keyframes[0].frame == 0 and abs(manual.keyframes[0].x - 240) < 3
+    _show(qtbot, ws, 30)
+    moved = ws.view.to_screen(box)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        _drag(qtbot, ws.view, moved.center(), moved.center() + QPointF(
+            ws.view.to_screen(QRectF(0, 0, 100, 1)).width(), 0))
+    (manual,) = ws.plan.manual_boxes  # drawn: one second in place; dragged on 30: extended
+    assert [k.frame for k in manual.keyframes] == [0, 12, 30]
+    assert abs(manual.keyframes[-1].x - 340) < 4
+
+    # 4. The redacted preview differs from the picture inside the box, not far from it.
+    qtbot.keyClick(ws.view, Qt.Key.Key_P)
+    shown = ws.view.shown_image()
+    original = ws.view.image()
+    assert shown.size() == original.size() and shown != original
+    qtbot.keyClick(ws.view, Qt.Key.Key_P)
+    assert ws.view.shown_image() == original
+
+    # 5. Mute 1.0-2.0 s, selected by dragging on the lanes.
+    lanes = ws.lanes
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        _drag(qtbot, lanes, QPointF(lanes.x_of(1.0), lanes.height() - 10),
+              QPointF(lanes.x_of(2.0), lanes.height() - 10))
+        assert lanes.range is not None
+        ws.reason.setCurrentIndex(ws.reason.findText("Victim or witness"))
+        qtbot.mouseClick(ws.mute_button, Qt.MouseButton.LeftButton)
+    (muted,) = ws.plan.mute
+    assert abs(muted.start_s - 1.0) < 0.05 and abs(muted.end_s - 2.0) < 0.05
+
+    # 6. Undo the mute, redo it; both are audited.
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.undo_stack.undo()
+    assert ws.plan.mute == []
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.undo_stack.redo()
+    assert ws.plan.mute == [muted]
+
+    # 7. Review warnings: next (N) and mark as reviewed (R).
+    if ws.unreviewed():
+        before = len(ws.unreviewed())
+        qtbot.keyClick(ws.view, Qt.Key.Key_N)
+        with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+            qtbot.keyClick(ws.view, Qt.Key.Key_R)
+        assert len(ws.unreviewed()) == before - 1 and ws.plan.reviewed
+
+    # 8. Export in the background, with the residual check.
+    dialog = ws.open_export()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.name.setText("release.mp4")
+    with LoopWatch() as watch, qtbot.waitSignal(ws.exported, timeout=180_000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert watch.ticks >= 5 and watch.longest < 0.5, (watch.ticks, watch.longest)
+    result = exported.args[0]
+    assert "Written:" in dialog.report.toPlainText() and dialog.open_button.isVisible()
+    out = tmp_path / "out" / "release.mp4"
+    assert result.output == out and out.exists()
+
+    # The exported file: every frame, the kept face untouched, the others and the box hidden.
+    before, after = _frames(clip), _frames(out)
+    assert len(after) == len(before) == 41
+    def diff(i: int, x: float, y: float, w: float, h: float) -> float:
+        area = (slice(int(y), int(y + h)), slice(int(x), int(x + w)))
+        return float(np.abs(after[i][area].astype(int) - before[i][area]).mean())
+    frame = kept.detected_frames[len(kept.detected_frames) // 2]
+    k = kept.box_at(frame)
+    assert k is not None and diff(frame, k.x, k.y, k.w, k.h) < 5
+    for other in (ws.tracks[0], ws.tracks[2]):
+        f = other.detected_frames[len(other.detected_frames) // 2]
+        b = other.box_at(f)
+        assert b is not None and diff(f, b.x, b.y, b.w, b.h) > 6, f"track {other.id}"
+    assert diff(5, 250, 10, 50, 35) > 6  # the lamp under the manual box
+    mx, my, mw, mh = manual.box_at(21) or (0, 0, 0, 0)  # interpolated between 12 and 30
+    assert abs(mx - 290) < 4 and diff(21, mx + 10, my + 8, mw - 20, mh - 16) > 3
+    assert diff(21, 440, 20, 30, 30) < 3  # far from every box: unchanged
+    assert _rms(out, 1.2, 1.8) < 1e-3 < 0.05 < _rms(out, 2.3, 3.0)
+
+    # Manifest and audit: each decision with its reason, the export with its hashes.
+    manifest = json.loads(result.manifest.read_text())
+    assert manifest["plan"]["keep_tracks"] == [kept.id]
+    assert manifest["plan"]["reasons"][f"track:{kept.id}"] == "Requester - kept visible"
+    assert manifest["plan"]["reasons"]["manual:1"].startswith("Third party")
+    assert len(manifest["plan"]["manual_boxes"]) == 1 and len(manifest["plan"]["mute"]) == 1
+    assert manifest["output"]["sha256"] == result.output_sha256
+    events = _audit(store)
+    edits = [(json.loads(e.details)["edit"], json.loads(e.details)["reason"])
+             for e in events if e.action == "plan.save" and json.loads(e.details)["edit"]]
+    assert (f"keep visible track {kept.id}", "Requester - kept visible") in edits
+    assert ("add manual box 1 at frame 0", "Third party - s.40(2) FOIA / DPA 2018") in edits
+    assert any(t.startswith("undo: mute audio") for t, _ in edits)
+    assert sum(t.startswith("mute audio") for t, _ in edits) == 2  # done, undone, redone
+    assert all(e.actor == "tester" for e in events if e.action == "plan.save")
+    assert events[-1].action == "export.create"
+    extract = result.audit_extract.read_text().splitlines()
+    assert json.loads(extract[-1])["action"] == "export.create"
+    assert problems == []
+    dialog.reject()
+    win.close()
+
+
+def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store: Store,
+                                                             tmp_path: Path) -> None:
+    settings = load_settings()
+    settings.require_approval = True
+    save_settings(settings)
+    clip = with_tone(CLIP, tmp_path / "walking.mp4")
+    win, ws = _open(qtbot, store, clip)
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.add_manual_box(QRectF(10, 10, 40, 40))
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    assert not dialog.export_button.isEnabled() and not dialog.approve_button.isEnabled()
+    assert "required" in dialog.approval_label.text()
+    dialog.request_approval()
+    qtbot.waitUntil(lambda: dialog.approval is not None
+                    and dialog.approval.state.value == "requested", timeout=10_000)
+    ws.user_name = "sarge"  # the supervisor opens the same footage
+    dialog.refresh_approval()
+    qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)
+    dialog.decide(True)
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=10_000)
+    assert "Approved by sarge" in dialog.approval_label.text()
+    dialog.reject()
+    ws.user_name = "tester"
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):  # any edit: a new approval needed
+        ws.add_manual_box(QRectF(100, 10, 40, 40))
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    assert dialog.approval.state.value == "not_requested"
+    assert not dialog.export_button.isEnabled()
+    actions = [e.action for e in _audit(store)]
+    assert actions.count("plan.approval_request") == 1 and "plan.approve" in actions
+    dialog.reject()
+    win.close()
+
+
+def test_refused_edits_and_bad_export_paths_are_messages(qtbot: QtBot, store: Store,
+                                                         tmp_path: Path) -> None:
+    win, ws = _open(qtbot, store, CLIP)
+    messages: list[str] = []
+    ws.failed.connect(messages.append)
+    ws.mute_selection()  # nothing selected
+    ws.follow()  # no manual box selected
+    assert len(messages) == 2 and "Drag" in messages[0] and "manual box" in messages[1]
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "taken.mp4").write_bytes(b"already here")
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.name.setText("taken.mp4")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.report.isVisible(), timeout=120_000)
+    assert "already exists" in dialog.report.toPlainText()
+    assert (tmp_path / "out" / "taken.mp4").read_bytes() == b"already here"
+    dialog.reject()
+    win.close()
+
