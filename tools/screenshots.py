@@ -1,4 +1,4 @@
-"""Render the main window with footage and flags to PNG files (run under Xvfb).
+"""Render the main window and the redaction workspace to PNG files (run under Xvfb).
 
     tools/dev screenshots            # -> screenshots/ (git-ignored)
 
@@ -23,11 +23,14 @@ sys.path.insert(0, str(ROOT))
 
 def synthetic_clip(path: Path, frames: int = 120, fps: int = 24) -> Path:
     """A street-like scene with two moving 'people' (no real faces)."""
+    from fractions import Fraction
+
     import av
 
     with av.open(str(path), "w") as out:
         stream = out.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = 960, 540, "yuv420p"
+        sound = out.add_stream("aac", rate=48000)
         for i in range(frames):
             img = np.zeros((540, 960, 3), np.uint8)
             img[:] = (70, 80, 95)
@@ -46,6 +49,17 @@ def synthetic_clip(path: Path, frames: int = 120, fps: int = 24) -> Path:
             frame = av.VideoFrame.from_ndarray(img[:, :, ::-1].copy(), format="rgb24")
             out.mux(stream.encode(frame))
         out.mux(stream.encode())
+        samples = 48000 * frames // fps  # speech-like bursts, for the waveform lane
+        t = np.arange(samples) / 48000
+        voice = (0.4 * np.sin(2 * np.pi * 220 * t) * (np.sin(2 * np.pi * 0.7 * t) > 0.2)
+                 * np.abs(np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+        for start in range(0, samples, 1024):
+            chunk = av.AudioFrame.from_ndarray(voice[start:start + 1024].reshape(1, -1),
+                                               format="flt", layout="mono")
+            chunk.sample_rate, chunk.pts = 48000, start
+            chunk.time_base = Fraction(1, 48000)
+            out.mux(sound.encode(chunk))
+        out.mux(sound.encode())
     return path
 
 
@@ -99,17 +113,49 @@ def main() -> int:
     def step() -> None:
         window.player.show_frame(40)
 
-    def shoot() -> None:
-        target = args.out / "main-window.png"
+    def save(name: str) -> None:
+        target = args.out / name
         window.grab().save(str(target))
         print(f"wrote {target}")
+
+    ws = window.workspace
+
+    def workspace() -> None:
+        save("main-window.png")
+        window.open_workspace()
+        ws.analysed.connect(lambda _n: QTimer.singleShot(1500, edit))
+        QTimer.singleShot(2500, ws.detect)
+
+    def edit() -> None:
+        from PySide6.QtCore import QRectF
+
+        ws.player.show_frame(30)
+        if ws.tracks:  # real faces: keep the first person visible
+            from app.core.redaction.plan_edits import TrackAction
+
+            ws.reason.setCurrentIndex(ws.reason.findText("Requester - kept visible"))
+            ws.set_track_action(ws.tracks[0].id, TrackAction.KEEP)
+        ws.reason.setCurrentIndex(ws.reason.findText("Third party - s.40(2) FOIA / DPA 2018"))
+        ws.add_manual_box(QRectF(176, 185, 88, 96) if not args.testdata
+                          else QRectF(240, 5, 70, 45))
+        ws.lanes.range = (1.0, 1.8)
+        ws.mute_selection()
+        QTimer.singleShot(1500, lambda: (save("workspace.png"),
+                                         ws.preview_button.setChecked(True)))
+        QTimer.singleShot(3000, finish)
+
+    def finish() -> None:
+        save("workspace-preview.png")
         window.close()
         app.quit()
 
     QTimer.singleShot(800, select)
     QTimer.singleShot(2500, step)
-    QTimer.singleShot(4000, shoot)
+    QTimer.singleShot(4000, workspace)
     app.exec()
+    from app.ui.workers import shutdown
+
+    shutdown()  # as the app does: no worker may outlive the store
     store.close()
     return 0
 

@@ -173,3 +173,18 @@ def test_follow_mode_propagates_a_manual_box(tmp_path: Path) -> None:
     assert abs(last.x - (40 + 4 * 25)) < 8 and abs(last.y - 100) < 8
     with pytest.raises(InvalidInputError):
         follow_box(video, 5, (60.0, 100.0, 1.0, 1.0), 20)
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_boxes_map_between_stored_and_upright_pixels(rotation: int) -> None:
+    from app.core.rotation import box_to_stored, box_to_upright, to_stored, upright
+
+    stored = np.zeros((48, 64, 3), np.uint8)
+    stored[10:20, 30:45] = 255  # x 30, y 10, w 15, h 10
+    shown = upright(stored, rotation)
+    ys, xs = np.nonzero(shown[:, :, 0])
+    expected = (xs.min(), ys.min(), xs.max() - xs.min() + 1, ys.max() - ys.min() + 1)
+    mapped = box_to_upright((30, 10, 15, 10), rotation, 64, 48)
+    assert tuple(round(v) for v in mapped) == tuple(int(v) for v in expected)
+    assert tuple(round(v) for v in box_to_stored(mapped, rotation, 64, 48)) == (30, 10, 15, 10)
+    assert (to_stored(shown, rotation) == stored).all()

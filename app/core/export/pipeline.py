@@ -266,8 +266,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
 
 
 def audit_extract_path(out: Path) -> Path:
-    """``OUT.audit.jsonl``: the footage's audit trail up to and including this export."""
-    return out.with_name(out.name + ".audit.jsonl")
+    """``NAME.audit.jsonl`` beside ``NAME.mp4`` (like ``NAME.manifest.json``): the footage's
+    audit trail up to and including this export."""
+    return out.with_name(out.stem + ".audit.jsonl")
 
 
 def _write_audit_extract(store: Store, path: Path, footage_id: int,

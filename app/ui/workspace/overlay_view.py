@@ -97,9 +97,10 @@ class OverlayView(VideoView):
         if not image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(self.target_rect(), image)
-            if self.show_overlay:
+            if self.show_overlay:  # in preview only the selected box, to edit it
                 for item in self.items:
-                    self._paint_item(painter, item)
+                    if self.preview is None or item.selected:
+                        self._paint_item(painter, item)
             if self._rubber is not None:
                 painter.setPen(QPen(QColor("#ff9f1a"), 2, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -116,10 +117,12 @@ class OverlayView(VideoView):
         if item.key[0] == "manual":
             painter.fillRect(QRectF(rect.right() - HANDLE / 2, rect.bottom() - HANDLE / 2,
                                     HANDLE, HANDLE), QColor(item.colour))
-        label_rect = QRectF(rect.left(), rect.top() - 16, max(rect.width(), 40.0), 16)
-        painter.fillRect(label_rect.adjusted(0, 0, 0, 0), QColor(0, 0, 0, 150))
-        painter.setPen(QColor(item.colour))
-        painter.drawText(label_rect.adjusted(3, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
+        width = painter.fontMetrics().horizontalAdvance(item.label) + 8
+        label_rect = QRectF(rect.left() - 1, rect.top() - 17, width, 16)
+        painter.fillRect(label_rect, QColor(item.colour))
+        painter.setPen(QColor("#000000" if QColor(item.colour).lightness() > 140
+                              else "#ffffff"))
+        painter.drawText(label_rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                          item.label)
 
     # --- gestures ------------------------------------------------------------------------
