@@ -329,3 +329,26 @@ def test_refused_edits_and_bad_export_paths_are_messages(qtbot: QtBot, store: St
     dialog.reject()
     win.close()
 
+
+
+def test_clip_range_exports_only_that_part(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    win, ws = _open(qtbot, store, CLIP)
+    ws.lanes.range = (1.0, 2.0)  # as selected by dragging on the lanes
+    ws._update_buttons()
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        qtbot.mouseClick(ws.clip_button, Qt.MouseButton.LeftButton)
+    assert ws.plan.clip is not None and (ws.plan.clip.start_s, ws.plan.clip.end_s) == (1.0, 2.0)
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    dialog.folder.setText(str(tmp_path))
+    dialog.verify.setChecked(False)
+    with qtbot.waitSignal(ws.exported, timeout=180_000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert len(_frames(exported.args[0].output)) == 12  # 12 fps: frames at 1.000-1.917 s
+    assert "not checked" in dialog.report.toPlainText()
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):  # no selection: whole footage
+        qtbot.mouseClick(ws.clip_button, Qt.MouseButton.LeftButton)
+    assert ws.plan.clip is None
+    dialog.reject()
+    win.close()

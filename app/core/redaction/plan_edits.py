@@ -178,3 +178,15 @@ def mark_reviewed(plan: RedactionPlan, first: int, last: int,
     rest = [r for r in plan.reviewed if tuple(r) != (first, last)]
     new.reviewed = [*rest, (first, last)] if reviewed else rest
     return new, f"mark frames {first}-{last} as {'reviewed' if reviewed else 'not reviewed'}"
+
+
+def set_clip(plan: RedactionPlan, start_s: float | None,
+             end_s: float | None = None) -> tuple[RedactionPlan, str]:
+    """Export only ``start_s``-``end_s`` (stream seconds); None: the whole footage."""
+    new = _copy(plan)
+    if start_s is None or end_s is None:
+        new.clip = None
+        return new, "export the whole footage"
+    new.clip = TimeRange(round(start_s, 3), round(end_s, 3))
+    new.validate()
+    return new, f"export only {new.clip.start_s:.3f}-{new.clip.end_s:.3f} s"

@@ -128,6 +128,13 @@ class LanesView(QWidget):
             p.fillRect(QRectF(x1, top, max(3.0, x2 - x1), REVIEW_H),
                        QColor(COLOURS["reviewed" if done else "review"]))
         self._paint_audio(p)
+        clip = self.plan.clip
+        if clip is not None:  # outside the clip: not exported
+            shade = QColor(0, 0, 0, 90)
+            x1 = self.x_of(clip.start_s - self.offset)
+            x2 = self.x_of(clip.end_s - self.offset)
+            p.fillRect(QRectF(0, 0, max(0.0, x1), self.height()), shade)
+            p.fillRect(QRectF(x2, 0, max(0.0, self.width() - x2), self.height()), shade)
         if self.range is not None:
             x1, x2 = self.x_of(self.range[0]), self.x_of(self.range[1])
             p.fillRect(QRectF(x1, 0, x2 - x1, self.height()), QColor(30, 120, 220, 70))

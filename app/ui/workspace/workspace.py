@@ -179,6 +179,9 @@ class RedactionWorkspace(QWidget):
             self.mute_selection, "U")
         self.unmute_button = self._button(self.tr("Unmute"), self.tr(
             "Remove the selected muted range"), self.unmute_selected)
+        self.clip_button = self._button(self.tr("Clip"), self.tr(
+            "Export only the range selected on the lanes (again with nothing selected: "
+            "the whole footage)"), self.clip_to_selection)
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
         self.reason.addItem(self.tr("(no reason)"), "")
@@ -192,7 +195,7 @@ class RedactionWorkspace(QWidget):
         self.toolbar.addWidget(QLabel(self.tr("Preset"), self))
         for w in (self.preset, self.detect_button, self.cancel_button, self.preview_button,
                   self.draw_button, self.follow_button, self.next_button, self.reviewed_button,
-                  self.mute_button, self.unmute_button):
+                  self.mute_button, self.unmute_button, self.clip_button):
             self.toolbar.addWidget(w)
         self.toolbar.addWidget(QLabel(self.tr("Reason"), self))
         self.toolbar.addWidget(self.reason, 1)
@@ -670,6 +673,16 @@ class RedactionWorkspace(QWidget):
         if selected is not None:
             self._try(lambda: plan_edits.remove_mute(self.plan, selected))
 
+    def clip_to_selection(self) -> None:
+        """Export only the selected range; with no selection, the whole footage again."""
+        selected, t0 = self.lanes.range, self._t0()
+        if selected is None:
+            if self.plan.clip is not None:
+                self._try(lambda: plan_edits.set_clip(self.plan, None))
+            return
+        self._try(lambda: plan_edits.set_clip(self.plan, selected[0] + t0, selected[1] + t0))
+        self.lanes.range = None
+
     # --- export --------------------------------------------------------------------------
 
     def set_export_choices(self, choices: ExportChoices) -> None:
@@ -767,6 +780,8 @@ class RedactionWorkspace(QWidget):
         self.follow_button.setEnabled(manual)
         self.mute_button.setEnabled(has and self.lanes.range is not None)
         self.unmute_button.setEnabled(self.lanes.selected_mute is not None)
+        self.clip_button.setEnabled(has and (self.lanes.range is not None
+                                             or self.plan.clip is not None))
         self.next_button.setEnabled(bool(self.unreviewed()))
         self.export_button.setEnabled(has and not busy)
 
