@@ -172,7 +172,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
             preset=args.preset, stride=args.stride,
             options=EncodeOptions(crf=args.crf, keep_metadata=args.keep_metadata,
                                   force=args.force),
-            verify=args.verify, reuse=not args.redetect, stage=bars)
+            verify=args.verify, reuse=not args.redetect, stage=bars,
+            require_approval=ctx.settings.require_approval)
     finally:
         bars.close()
     a, s = result.analysis, result.stats

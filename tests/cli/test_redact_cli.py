@@ -84,3 +84,16 @@ def test_tracks_output_errors_are_clear(capsys: pytest.CaptureFixture[str], vide
     assert code == 2 and "cannot read the plan" in err
     code, _, err = run(capsys, "redact", clip, "-o", str(tmp_path / "o.mp4"), "--crf", "999")
     assert code == 2 and "invalid choice" in err
+
+
+def test_redact_refuses_without_approval_when_the_setting_requires_it(
+        capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path) -> None:
+    from app.core.settings import load_settings, save_settings
+
+    settings = load_settings()
+    settings.require_approval = True
+    save_settings(settings)
+    out = tmp_path / "out.mp4"
+    code, _, err = run(capsys, "redact", str(videos / "pyfeat_single_face.mp4"), "-o",
+                       str(out), "--preset", "fast", "--no-verify")
+    assert code == 2 and "approval" in err and not out.exists()

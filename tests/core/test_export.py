@@ -124,7 +124,9 @@ def test_manifest_hashes_match_and_the_export_is_audited(engine: tuple[Store, di
         manifest["detection"]["preset"]["name"] == "balanced"
     assert manifest["redaction"]["redacted_frames"] == 72
     assert manifest["redaction"]["frames_with_interpolated_or_padded_boxes"] > 0
-    assert manifest["plan_sha256"] == RedactionPlan().sha256()
+    # the plan is bound to the detection run it was applied with
+    assert manifest["plan_sha256"] == RedactionPlan(
+        detection_run=result.analysis.run_key).sha256()
     assert manifest["software"]["bwv-studio"] and manifest["operator"] == "tester"
     with store.read() as session:
         last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from app.core.database import Store
 from app.core.ingest import ingest_paths
 from app.core.models import AuditEvent, Role
+from app.core.redaction.plan_edits import TrackAction
 from app.core.settings import load_settings, save_settings
 from app.core.users import add_user, resolve_actor
 from app.ui.main_window import MainWindow
@@ -95,9 +96,8 @@ def _open(qtbot: QtBot, store: Store, clip: Path) -> tuple[MainWindow, Redaction
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
     ws = win.workspace
     win.open_workspace()
-    with qtbot.waitSignal(ws.player.loaded, timeout=20_000):
-        win.library.table.selectRow(0)
-    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)  # stored run lookup
+    with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
+        win.library.table.selectRow(0)  # the stored-run lookup has ended
     return win, ws
 
 
@@ -351,4 +351,46 @@ def test_clip_range_exports_only_that_part(qtbot: QtBot, store: Store, tmp_path:
         qtbot.mouseClick(ws.clip_button, Qt.MouseButton.LeftButton)
     assert ws.plan.clip is None
     dialog.reject()
+    win.close()
+
+
+def test_choices_from_another_run_are_never_rebound(qtbot: QtBot, store: Store) -> None:
+    win, ws = _open(qtbot, store, CLIP)
+    problems: list[str] = []
+    ws.failed.connect(problems.append)
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+    balanced = ws.analysis
+    assert balanced is not None
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.set_track_action(2, TrackAction.KEEP)
+    ws.preset.setCurrentIndex(ws.preset.findData("fast"))
+    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)
+    assert ws.analysis is None and ws.tracks_panel.rowCount() == 0  # fast: no run yet
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+    assert ws.run_mismatch() and not ws.export_button.isEnabled()
+    assert ws.start_again_button.isVisibleTo(ws) and "another detection run" in problems[-1]
+    ws.mark_reviewed()  # any edit is refused: track 2 may be someone else here
+    ws.set_track_action(1, TrackAction.REDACT)
+    assert ws.plan.keep_tracks == [2] and ws.plan.detection_run == balanced.run_key
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.start_again()
+    assert ws.plan.keep_tracks == [] and ws.plan.detection_run == ws.analysis.run_key
+    assert ws.export_button.isEnabled()
+    win.close()
+
+
+def test_follow_after_undoing_the_box_is_a_message(qtbot: QtBot, store: Store) -> None:
+    win, ws = _open(qtbot, store, CLIP)
+    problems: list[str] = []
+    ws.failed.connect(problems.append)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.add_manual_box(QRectF(240, 5, 70, 45))
+    assert ws.selected == ("manual", 1)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.undo_stack.undo()
+    assert ws.plan.manual_boxes == [] and ws.selected is None
+    ws.follow()
+    assert problems and "Select a manual box" in problems[-1]
     win.close()

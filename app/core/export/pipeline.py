@@ -206,15 +206,14 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                          "ingest; it will not be exported (run 'bwv footage verify').")
     analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
                        stage=stage, cancel=cancel)
-    named = set(plan.keep_tracks) | set(plan.false_positive_tracks) | {
-        t for e in plan.track_edits for t in e.tracks}
-    if named and plan.detection_run and plan.detection_run != analysis.run_key:
+    if plan.detection_run and plan.detection_run != analysis.run_key:
         raise ConflictError(
-            "This plan's track numbers belong to another detection run (another preset, "
-            "stride or model), where the same number can be another person. Choose the "
-            f"tracks again ('bwv tracks --preset {analysis.run.preset.name}').")
-    if named:
-        plan.detection_run = analysis.run_key
+            "This plan's track numbers and reviews belong to another detection run (another "
+            "preset, stride or model), where the same number can be another person. Use that "
+            "preset, or choose the tracks again "
+            f"('bwv tracks --preset {analysis.run.preset.name}').")
+    # The plan (and so an approval of it) is bound to the run it was made and reviewed on.
+    plan.detection_run = analysis.run_key
     approval = _approval(store, analysis.footage_id, case_id, plan, require_approval)
     analysis.tracks = apply_track_edits(analysis.tracks, plan.track_edits)
     unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {

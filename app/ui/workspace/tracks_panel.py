@@ -90,6 +90,8 @@ class TracksPanel(QTableWidget):
             if key in before:
                 self.selectRow(row)
         self._filling = False
+        if before and not before & set(self.keys):  # the selected row is gone (undo ...)
+            self.selected.emit(None)
 
     def _add_row(self, key: Key, name: str) -> int:
         row = self.rowCount()

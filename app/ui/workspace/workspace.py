@@ -61,6 +61,7 @@ class RedactionWorkspace(QWidget):
     analysed = Signal(int)  # number of tracks
     plan_saved = Signal(str)  # SHA-256 of the plan now stored
     exported = Signal(object)  # RedactResult
+    ready = Signal()  # a detection lookup or run has ended (analysis may still be None)
 
     def __init__(self, store: Store, settings: Settings, user_name: str,
                  parent: QWidget | None = None) -> None:
@@ -179,6 +180,9 @@ class RedactionWorkspace(QWidget):
             self.mute_selection, "U")
         self.unmute_button = self._button(self.tr("Unmute"), self.tr(
             "Remove the selected muted range"), self.unmute_selected)
+        self.start_again_button = self._button(self.tr("Start again"), self.tr(
+            "Forget the people chosen on another detection run and choose them on this one"),
+            self.start_again)
         self.clip_button = self._button(self.tr("Clip"), self.tr(
             "Export only the range selected on the lanes (again with nothing selected: "
             "the whole footage)"), self.clip_to_selection)
@@ -195,7 +199,8 @@ class RedactionWorkspace(QWidget):
         self.toolbar.addWidget(QLabel(self.tr("Preset"), self))
         for w in (self.preset, self.detect_button, self.cancel_button, self.preview_button,
                   self.draw_button, self.follow_button, self.next_button, self.reviewed_button,
-                  self.mute_button, self.unmute_button, self.clip_button):
+                  self.mute_button, self.unmute_button, self.clip_button,
+                  self.start_again_button):
             self.toolbar.addWidget(w)
         self.toolbar.addWidget(QLabel(self.tr("Reason"), self))
         self.toolbar.addWidget(self.reason, 1)
@@ -327,9 +332,9 @@ class RedactionWorkspace(QWidget):
         job = self.detect_job = Job(work)
         job.progress.connect(lambda done, total: self._on_detect_progress(done, total, started))
         job.finished.connect(lambda a: self._on_analysis(footage, a))
-        job.failed.connect(lambda message, _d: self._detect_ended(message, True))
+        job.failed.connect(lambda message, _d: self._detect_ended(footage, message, True))
         job.cancelled.connect(lambda: self._detect_ended(
-            self.tr("Detection cancelled; nothing was stored."), False))
+            footage, self.tr("Detection cancelled; nothing was stored."), False))
         self.progress.setVisible(not only_stored)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Loading stored detections…") if only_stored
@@ -347,13 +352,17 @@ class RedactionWorkspace(QWidget):
                                     "about {3} left").format(done, total, rate,
                                                               format_time(eta)[:-4]))
 
-    def _detect_ended(self, message: str, error: bool) -> None:
+    def _detect_ended(self, footage: FootageRecord, message: str, error: bool) -> None:
         self.detect_job = None
         self.progress.setVisible(False)
+        if footage is not self.footage:  # other footage was opened meanwhile: load its run
+            self.detect(only_stored=True)
+            return
         self.status.setText(message)
         if error:
             self.failed.emit(message)
         self._update_buttons()
+        self.ready.emit()
 
     def cancel_detection(self) -> None:
         if self.detect_job is not None:
@@ -362,26 +371,48 @@ class RedactionWorkspace(QWidget):
     def _on_analysis(self, footage: FootageRecord, analysis: Analysis | None) -> None:
         self.detect_job = None
         self.progress.setVisible(False)
-        if footage is not self.footage:
-            return
-        if analysis is None:
-            self.status.setText(self.tr("Faces not detected yet with this preset: press "
-                                        "Detect faces."))
-            self._update_buttons()
+        if footage is not self.footage:  # other footage was opened meanwhile: load its run
+            self.detect(only_stored=True)
             return
         self.analysis = analysis
         self._recompute()
-        self.status.setText(self.tr("{0} people tracked, {1} ranges to review ({2}).").format(
-            len(self.tracks), len(analysis.review), self.tr("stored run") if analysis.reused
-            else self.tr("detected now")))
-        if self.plan.detection_run and self.plan.detection_run != analysis.run_key and (
-                self.plan.keep_tracks or self.plan.false_positive_tracks
-                or self.plan.track_edits):
-            self.failed.emit(self.tr(
-                "The saved choices of people belong to another detection run (another preset "
-                "or model). Switch back to that preset, or choose the people again."))
-        self._load_thumbnails()
-        self.analysed.emit(len(self.tracks))
+        if analysis is None:
+            self.status.setText(self.tr("Faces not detected yet with this preset: press "
+                                        "Detect faces."))
+        else:
+            self.status.setText(self.tr("{0} people tracked, {1} ranges to review ({2})."
+                                        ).format(len(self.tracks), len(analysis.review),
+                                                 self.tr("stored run") if analysis.reused
+                                                 else self.tr("detected now")))
+            if self.run_mismatch():
+                self.failed.emit(self.mismatch_message())
+            self._load_thumbnails()
+            self.analysed.emit(len(self.tracks))
+        self._update_buttons()
+        self.ready.emit()
+
+    def run_mismatch(self) -> bool:
+        """The plan was made on another detection run than the one shown."""
+        return bool(self.analysis is not None and self.plan.detection_run
+                    and self.plan.detection_run != self.analysis.run_key)
+
+    def mismatch_message(self) -> str:
+        return self.tr(
+            "This plan was made with another detection run (another preset, stride or model), "
+            "where the same track number can be another person. Switch back to that preset, "
+            "or use Start again to choose the people on this run.")
+
+    def start_again(self) -> None:
+        """Drop the person choices of another run (kept boxes, mutes and reasons stay)."""
+        if self.analysis is None:
+            return
+        new = self.plan_copy()
+        new.keep_tracks, new.false_positive_tracks, new.track_edits = [], [], []
+        new.reasons = {k: v for k, v in new.reasons.items() if not k.startswith("track:")}
+        new.reviewed = []
+        new.detection_run = self.analysis.run_key
+        self.undo_stack.push(_PlanStep(self, self.plan, new,
+                                       "choose the people again on this detection run", ""))
 
     def _load_thumbnails(self) -> None:
         analysis, footage = self.analysis, self.footage
@@ -445,9 +476,11 @@ class RedactionWorkspace(QWidget):
 
     def apply_edit(self, new_plan: RedactionPlan, text: str, reason: str | None = None) -> None:
         """Push one undoable edit; it is saved and audited with ``reason``."""
-        if self.analysis is not None and (new_plan.keep_tracks or new_plan.false_positive_tracks
-                                          or new_plan.track_edits):
-            new_plan.detection_run = self.analysis.run_key  # what the numbers refer to
+        if self.run_mismatch():
+            self.failed.emit(self.mismatch_message())
+            return
+        if self.analysis is not None:  # what the track numbers and reviews refer to
+            new_plan.detection_run = self.analysis.run_key
         reason = self.current_reason() if reason is None else reason
         self.undo_stack.push(_PlanStep(self, self.plan, new_plan, text, reason))
 
@@ -607,7 +640,8 @@ class RedactionWorkspace(QWidget):
             self.failed.emit(self.tr("Select a manual box to follow."))
             return
         box_id, frame = self.selected[1], self.player.current_index
-        box = next(m for m in self.plan.manual_boxes if m.id == box_id).box_at(frame)
+        manual = next((m for m in self.plan.manual_boxes if m.id == box_id), None)
+        box = manual.box_at(frame) if manual is not None else None
         if box is None:
             self.failed.emit(self.tr("The selected box is not on this frame."))
             return
@@ -616,11 +650,18 @@ class RedactionWorkspace(QWidget):
         frames = round(FOLLOW_SECONDS * fps)
         job = Job(lambda progress, cancel: follow_box(path, frame, box, frames,
                                                       progress=progress, cancel=cancel))
-        job.finished.connect(lambda keys: self._try(
-            lambda: plan_edits.set_keyframes(self.plan, box_id, keys)))
+        footage = self.footage
+        job.finished.connect(lambda keys: self._on_followed(footage, box_id, keys))
         job.failed.connect(lambda message, _d: self.failed.emit(message))
         self.status.setText(self.tr("Following box {0}…").format(box_id))
         job.start(job_pool())
+
+    def _on_followed(self, footage: FootageRecord, box_id: int, keys: list[Keyframe]) -> None:
+        if footage is not self.footage:  # other footage is open now: never apply it there
+            return
+        self.status.setText(self.tr("Box {0} followed to frame {1}; check it.").format(
+            box_id, keys[-1].frame))
+        self._try(lambda: plan_edits.set_keyframes(self.plan, box_id, keys))
 
     # --- review --------------------------------------------------------------------------
 
@@ -783,7 +824,9 @@ class RedactionWorkspace(QWidget):
         self.clip_button.setEnabled(has and (self.lanes.range is not None
                                              or self.plan.clip is not None))
         self.next_button.setEnabled(bool(self.unreviewed()))
-        self.export_button.setEnabled(has and not busy)
+        mismatch = self.run_mismatch()
+        self.export_button.setEnabled(has and not busy and not mismatch)
+        self.start_again_button.setVisible(mismatch)
 
 
 class _PlanStep(QUndoCommand):
