@@ -370,6 +370,9 @@ def test_choices_from_another_run_are_never_rebound(qtbot: QtBot, store: Store) 
     with qtbot.waitSignal(ws.analysed, timeout=120_000):
         ws.detect()
     assert ws.run_mismatch() and not ws.export_button.isEnabled()
+    fast_key = ws.analysis.run_key if ws.analysis else ""
+    qtbot.waitUntil(lambda: set(ws.thumbnails) == {t.id for t in ws.tracks}, timeout=20_000)
+    assert {sig[0] for sig in ws._thumb_for.values()} == {fast_key}  # no stale pictures
     assert ws.start_again_button.isVisibleTo(ws) and "another detection run" in problems[-1]
     ws.mark_reviewed()  # any edit is refused: track 2 may be someone else here
     ws.set_track_action(1, TrackAction.REDACT)

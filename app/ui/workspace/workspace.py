@@ -77,6 +77,7 @@ class RedactionWorkspace(QWidget):
         self.tracks: list[Track] = []
         self.frame_boxes: list[list[tuple[int, TrackBox]]] = []
         self.thumbnails: dict[int, bytes] = {}
+        self._thumb_for: dict[int, tuple[str, int, int, int]] = {}  # what each one shows
         self.waveform: Waveform | None = None
         self.selected: tuple[str, int] | None = None
         self.detect_job: Job | None = None
@@ -251,6 +252,7 @@ class RedactionWorkspace(QWidget):
         self.footage, self.case_ref, self.case_id = footage, case_ref, None
         self.analysis, self.tracks, self.frame_boxes = None, [], []
         self.thumbnails, self.waveform, self.selected = {}, None, None
+        self._thumb_for = {}
         self.plan = RedactionPlan()
         self.undo_stack.clear()
         self.player.open_footage(footage)
@@ -418,16 +420,25 @@ class RedactionWorkspace(QWidget):
         analysis, footage = self.analysis, self.footage
         if analysis is None or footage is None:
             return
-        tracks = list(self.tracks)
+        run = analysis.run_key
+        tracks = [t for t in self.tracks if self._thumb_for.get(t.id) != _signature(run, t)]
+        if not tracks:
+            return
+        wanted = {t.id: _signature(run, t) for t in tracks}
+        for t in tracks:  # never show a picture of another person under this number
+            self.thumbnails.pop(t.id, None)
+            self._thumb_for[t.id] = wanted[t.id]
         job = Job(lambda _p, cancel: track_thumbnails(analysis.source, tracks,
                                                       analysis.rotation, cancel=cancel))
-        job.finished.connect(lambda thumbs: self._on_thumbnails(footage, thumbs))
+        job.finished.connect(lambda thumbs: self._on_thumbnails(footage, thumbs, wanted))
         job.failed.connect(lambda message, _d: self.status.setText(message))
         job.start(job_pool())
 
-    def _on_thumbnails(self, footage: FootageRecord, thumbs: dict[int, bytes]) -> None:
-        if footage is self.footage:
-            self.thumbnails.update(thumbs)
+    def _on_thumbnails(self, footage: FootageRecord, thumbs: dict[int, bytes],
+                       wanted: dict[int, tuple[str, int, int, int]]) -> None:
+        if footage is self.footage:  # only pictures of the tracks as they still are
+            self.thumbnails.update({i: jpeg for i, jpeg in thumbs.items()
+                                    if self._thumb_for.get(i) == wanted.get(i)})
             self._refresh_views()
 
     # --- plan state ----------------------------------------------------------------------
@@ -493,6 +504,10 @@ class RedactionWorkspace(QWidget):
         self.plan = plan
         self._recompute()
         self._save(plan, text, reason)
+        if self.analysis is not None and any(
+                self._thumb_for.get(t.id) != _signature(self.analysis.run_key, t)
+                for t in self.tracks):
+            self._load_thumbnails()  # tracks changed by a merge or split
 
     def _save(self, plan: RedactionPlan, text: str, reason: str) -> None:
         footage = self.footage
@@ -827,6 +842,11 @@ class RedactionWorkspace(QWidget):
         mismatch = self.run_mismatch()
         self.export_button.setEnabled(has and not busy and not mismatch)
         self.start_again_button.setVisible(mismatch)
+
+
+def _signature(run_key: str, track: Track) -> tuple[str, int, int, int]:
+    """What a thumbnail was made of: the run and the track's extent."""
+    return (run_key, track.first_frame, track.last_frame, len(track.keyframes))
 
 
 class _PlanStep(QUndoCommand):
