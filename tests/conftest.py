@@ -161,15 +161,22 @@ def make_video(path: Path, frames: int = 12, size: tuple[int, int] = (64, 48), f
             out.mux(v.encode(frame))
         out.mux(v.encode())
         if a is not None:
-            samples = 48000 * frames // fps
-            t = np.arange(samples) / 48000
-            tone = (0.2 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
-            for start in range(0, samples, 1024):
-                chunk = tone[start:start + 1024]
-                af = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="flt",
-                                                layout="mono")
-                af.sample_rate = 48000
-                af.pts = start
-                out.mux(a.encode(af))
-            out.mux(a.encode())
+            mux_tone(out, a, frames / fps, 0.2)
     return path
+
+
+def mux_tone(out: object, stream: object, seconds: float, amplitude: float) -> None:
+    """Encode a 440 Hz mono tone of ``seconds`` into the 48 kHz audio ``stream`` of ``out``."""
+    import av
+    import numpy as np
+
+    samples = int(48000 * seconds)
+    t = np.arange(samples) / 48000
+    tone = (amplitude * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+    for start in range(0, samples, 1024):
+        frame = av.AudioFrame.from_ndarray(tone[start:start + 1024].reshape(1, -1),
+                                           format="flt", layout="mono")
+        frame.sample_rate, frame.pts = 48000, start
+        frame.time_base = Fraction(1, 48000)
+        out.mux(stream.encode(frame))  # type: ignore[attr-defined]
+    out.mux(stream.encode())  # type: ignore[attr-defined]

@@ -16,16 +16,12 @@ from app.core.settings import load_settings
 from app.ui.footage_view import FootageView
 from app.ui.main_window import MainWindow
 from tests.conftest import make_video
+from tests.ui.window import show_window
 
 
 def _open_footage(qtbot: QtBot, store: Store, clip: Path) -> tuple[MainWindow, FootageView]:
     """Ingest ``clip``, show the main window and open the footage (flags loaded)."""
-    ingest_paths(store, "tester", [clip])
-    win = MainWindow(store, load_settings())
-    qtbot.addWidget(win)
-    win.resize(1000, 600)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    win = show_window(qtbot, store, clip)
     view = win.footage_view
     with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
         win.library.table.selectRow(0)
@@ -38,13 +34,8 @@ def _actions(store: Store) -> list[str]:
 
 
 def test_add_seek_select_and_delete_a_flag(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
-    ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=48, fps=12,
-                                              size=(160, 96))])
-    win = MainWindow(store, load_settings())
-    qtbot.addWidget(win)
-    win.resize(900, 600)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4", frames=48, fps=12,
+                                               size=(160, 96)), (900, 600))
     view = win.footage_view
     with qtbot.waitSignal(view.player.loaded, timeout=20_000):
         win.library.table.selectRow(0)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import time
-from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -21,7 +20,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.core.database import Store
-from app.core.ingest import ingest_paths
 from app.core.models import AuditEvent, Role
 from app.core.redaction.plan_edits import TrackAction
 from app.core.settings import load_settings, save_settings
@@ -30,7 +28,8 @@ from app.ui.main_window import MainWindow
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.tracks_panel import COL_KEEP
 from app.ui.workspace.workspace import RedactionWorkspace
-from tests.conftest import VIDEOS
+from tests.conftest import VIDEOS, mux_tone
+from tests.ui.window import show_window
 
 CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
 pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
@@ -48,16 +47,7 @@ def with_tone(src: Path, dst: Path) -> Path:
                 continue
             packet.stream = vout
             out.mux(packet)
-        samples = int(48000 * duration)
-        t = np.arange(samples) / 48000
-        tone = (0.3 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
-        for start in range(0, samples, 1024):
-            frame = av.AudioFrame.from_ndarray(tone[start:start + 1024].reshape(1, -1),
-                                               format="flt", layout="mono")
-            frame.sample_rate, frame.pts = 48000, start
-            frame.time_base = Fraction(1, 48000)
-            out.mux(aout.encode(frame))
-        out.mux(aout.encode())
+        mux_tone(out, aout, duration, 0.3)
     return dst
 
 
@@ -87,18 +77,17 @@ class LoopWatch:
         self.timer.stop()
 
 
-def _open(qtbot: QtBot, store: Store, clip: Path) -> tuple[MainWindow, RedactionWorkspace]:
-    ingest_paths(store, "tester", [clip])
-    win = MainWindow(store, load_settings())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+def _open(qtbot: QtBot, store: Store,
+          clip: Path) -> tuple[MainWindow, RedactionWorkspace, list[str]]:
+    """The window on the Redact tab with ``clip`` open; the list collects its messages."""
+    win = show_window(qtbot, store, clip, (1280, 800))
     ws = win.workspace
+    problems: list[str] = []
+    ws.failed.connect(problems.append)
     win.open_workspace()
     with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
         win.library.table.selectRow(0)  # the stored-run lookup has ended
-    return win, ws
+    return win, ws, problems
 
 
 def _drag(qtbot: QtBot, widget: object, start: QPointF, end: QPointF) -> None:
@@ -134,9 +123,7 @@ def _audit(store: Store) -> list[AuditEvent]:
 
 def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     clip = with_tone(CLIP, tmp_path / "walking-with-sound.mp4")
-    win, ws = _open(qtbot, store, clip)
-    problems: list[str] = []
-    ws.failed.connect(problems.append)
+    win, ws, problems = _open(qtbot, store, clip)
     assert ws.analysis is None and "Detect faces" in ws.status.text()
 
     # 1. Detection in the background: the event loop keeps turning.
@@ -273,7 +260,7 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
     settings.require_approval = True
     save_settings(settings)
     clip = with_tone(CLIP, tmp_path / "walking.mp4")
-    win, ws = _open(qtbot, store, clip)
+    win, ws, _ = _open(qtbot, store, clip)
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
@@ -309,9 +296,7 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
 
 def test_refused_edits_and_bad_export_paths_are_messages(qtbot: QtBot, store: Store,
                                                          tmp_path: Path) -> None:
-    win, ws = _open(qtbot, store, CLIP)
-    messages: list[str] = []
-    ws.failed.connect(messages.append)
+    win, ws, messages = _open(qtbot, store, CLIP)
     ws.mute_selection()  # nothing selected
     ws.follow()  # no manual box selected
     assert len(messages) == 2 and "Drag" in messages[0] and "manual box" in messages[1]
@@ -332,7 +317,7 @@ def test_refused_edits_and_bad_export_paths_are_messages(qtbot: QtBot, store: St
 
 
 def test_clip_range_exports_only_that_part(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
-    win, ws = _open(qtbot, store, CLIP)
+    win, ws, _ = _open(qtbot, store, CLIP)
     ws.lanes.range = (1.0, 2.0)  # as selected by dragging on the lanes
     ws._update_buttons()
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
@@ -355,9 +340,7 @@ def test_clip_range_exports_only_that_part(qtbot: QtBot, store: Store, tmp_path:
 
 
 def test_choices_from_another_run_are_never_rebound(qtbot: QtBot, store: Store) -> None:
-    win, ws = _open(qtbot, store, CLIP)
-    problems: list[str] = []
-    ws.failed.connect(problems.append)
+    win, ws, problems = _open(qtbot, store, CLIP)
     with qtbot.waitSignal(ws.analysed, timeout=120_000):
         ws.detect()
     balanced = ws.analysis
@@ -385,9 +368,7 @@ def test_choices_from_another_run_are_never_rebound(qtbot: QtBot, store: Store) 
 
 
 def test_follow_after_undoing_the_box_is_a_message(qtbot: QtBot, store: Store) -> None:
-    win, ws = _open(qtbot, store, CLIP)
-    problems: list[str] = []
-    ws.failed.connect(problems.append)
+    win, ws, problems = _open(qtbot, store, CLIP)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.add_manual_box(QRectF(240, 5, 70, 45))
     assert ws.selected == ("manual", 1)

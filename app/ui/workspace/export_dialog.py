@@ -299,8 +299,12 @@ class ExportDialog(QDialog):
         elif result.residual.findings:
             lines.append(self.tr("WARNING: {0} possible face(s) still visible; check these "
                                  "frames before release:").format(len(result.residual.findings)))
-            lines += [f"  {f.kind.value} frame {f.source_frame} ({f.time_s:.2f} s)"
-                      for f in result.residual.findings[:50]]
+            kinds = {"not_covered": self.tr("face not covered"),
+                     "partly_covered": self.tr("face partly covered"),
+                     "weak_redaction": self.tr("redaction too weak")}
+            lines += [self.tr("  {0}: frame {1} ({2:.2f} s)").format(
+                kinds.get(f.kind.value, f.kind.value), f.source_frame, f.time_s)
+                for f in result.residual.findings[:50]]
         else:
             lines.append(self.tr("Check passed: no visible face found in the export."))
         self._finish("\n".join(lines), error=bool(result.residual and result.residual.findings))

@@ -37,7 +37,6 @@ class OverlayView(VideoView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[OverlayItem] = []
-        self.show_overlay = True
         self.preview: Callable[[QImage], QImage] | None = None
         self.draw_mode = False
         self._cache: tuple[int, int, QImage] | None = None
@@ -97,10 +96,9 @@ class OverlayView(VideoView):
         if not image.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(self.target_rect(), image)
-            if self.show_overlay:  # in preview only the selected box, to edit it
-                for item in self.items:
-                    if self.preview is None or item.selected:
-                        self._paint_item(painter, item)
+            for item in self.items:  # in preview only the selected box, to edit it
+                if self.preview is None or item.selected:
+                    self._paint_item(painter, item)
             if self._rubber is not None:
                 painter.setPen(QPen(QColor("#ff9f1a"), 2, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -141,7 +139,7 @@ class OverlayView(VideoView):
             self._drag = ("draw", None, self.to_image(point))
             self._rubber = QRectF(self._drag[2], self._drag[2])
             return
-        item = self.item_at(point) if self.show_overlay else None
+        item = self.item_at(point)
         self.item_clicked.emit(item.key if item else None)
         if item is not None and item.key[0] == "manual":
             corner = self.to_screen(item.rect).bottomRight()
@@ -151,7 +149,7 @@ class OverlayView(VideoView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag is None:
-            item = self.item_at(event.position()) if self.show_overlay else None
+            item = self.item_at(event.position())
             self.setToolTip(item.label if item else "")
             return
         mode, item, anchor = self._drag

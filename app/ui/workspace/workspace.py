@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -83,7 +85,7 @@ class RedactionWorkspace(QWidget):
         self.detect_job: Job | None = None
         self.last_warning: ReviewRange | None = None
         self.undo_stack = QUndoStack(self)
-        self.save_count = 0
+        self._side_jobs: list[Job] = []  # waveform, thumbnails, follow: of this footage only
 
         self.view = OverlayView(self)
         self.player = PlayerPanel(self, self.view)
@@ -246,9 +248,23 @@ class RedactionWorkspace(QWidget):
     def preset_name(self) -> str:
         return str(self.preset.currentData())
 
+    def _side_job(self, fn: Callable[[ProgressFn, CancelToken], object]) -> Job:
+        """A background job about the open footage, cancelled when other footage opens."""
+        job = Job(fn)
+        self._side_jobs.append(job)
+        job.finished.connect(lambda _r: self._side_jobs.remove(job))
+        job.failed.connect(lambda _m, _d: self._side_jobs.remove(job))
+        job.cancelled.connect(lambda: self._side_jobs.remove(job))
+        return job
+
+    def _cancel_jobs(self) -> None:
+        self.cancel_detection()
+        for job in self._side_jobs:
+            job.cancel()
+
     def open_footage(self, footage: FootageRecord, case_ref: str | None = None) -> None:
         """Show ``footage``; its saved plan and stored detection run (if any) load at once."""
-        self.cancel_detection()
+        self._cancel_jobs()
         self.footage, self.case_ref, self.case_id = footage, case_ref, None
         self.analysis, self.tracks, self.frame_boxes = None, [], []
         self.thumbnails, self.waveform, self.selected = {}, None, None
@@ -287,7 +303,8 @@ class RedactionWorkspace(QWidget):
     def _load_waveform(self) -> None:
         footage = self.footage
         assert footage is not None
-        job = Job(lambda _p, cancel: audio_waveform(Path(footage.original_path), cancel=cancel))
+        job = self._side_job(lambda _p, cancel: audio_waveform(Path(footage.original_path),
+                                                               cancel=cancel))
         job.finished.connect(lambda wave: self._on_waveform(footage, wave))
         job.failed.connect(lambda message, _d: self.status.setText(message))
         job.start(job_pool())
@@ -301,7 +318,7 @@ class RedactionWorkspace(QWidget):
         self._refresh_views()
 
     def close_footage(self) -> None:
-        self.cancel_detection()
+        self._cancel_jobs()
         self.player.close_footage()
 
     # --- detection -----------------------------------------------------------------------
@@ -428,7 +445,7 @@ class RedactionWorkspace(QWidget):
         for t in tracks:  # never show a picture of another person under this number
             self.thumbnails.pop(t.id, None)
             self._thumb_for[t.id] = wanted[t.id]
-        job = Job(lambda _p, cancel: track_thumbnails(analysis.source, tracks,
+        job = self._side_job(lambda _p, cancel: track_thumbnails(analysis.source, tracks,
                                                       analysis.rotation, cancel=cancel))
         job.finished.connect(lambda thumbs: self._on_thumbnails(footage, thumbs, wanted))
         job.failed.connect(lambda message, _d: self.status.setText(message))
@@ -496,9 +513,9 @@ class RedactionWorkspace(QWidget):
         self.undo_stack.push(_PlanStep(self, self.plan, new_plan, text, reason))
 
     def current_reason(self) -> str:
+        """The reason chosen or typed in the toolbar ("" for the "(no reason)" entry)."""
         text = self.reason.currentText().strip()
-        return "" if self.reason.currentIndex() == 0 and text == self.reason.itemText(0) \
-            else text
+        return "" if text == self.reason.itemText(0) else text
 
     def _commit(self, plan: RedactionPlan, text: str, reason: str) -> None:
         self.plan = plan
@@ -528,17 +545,16 @@ class RedactionWorkspace(QWidget):
         job.start(db_pool())
 
     def _on_saved(self, sha: str) -> None:
-        self.save_count += 1
         self.plan_saved.emit(sha)
 
     def save_now(self) -> None:
         """Queue a save of the current plan (e.g. before asking for approval)."""
         self._save(self.plan, "", "")
 
-    def _try(self, make: object) -> None:
+    def _try(self, make: Callable[[], tuple[RedactionPlan, str]]) -> None:
         """Run an edit-making callable; a refused edit is shown, never raised."""
         try:
-            result = make()  # type: ignore[operator]
+            result = make()
         except BwvError as exc:
             self.failed.emit(str(exc))
             return
@@ -575,7 +591,7 @@ class RedactionWorkspace(QWidget):
     def delete_selected(self) -> None:
         for kind, i in self.tracks_panel.selected_keys():
             if kind == "manual":
-                self._try(lambda i=i: plan_edits.delete_manual_box(self.plan, i))
+                self._try(partial(plan_edits.delete_manual_box, self.plan, i))
             else:
                 self.set_track_action(i, plan_edits.TrackAction.NOT_A_FACE)
 
@@ -663,7 +679,7 @@ class RedactionWorkspace(QWidget):
         path = Path(self.footage.original_path)
         fps = self.footage.fps or 25.0
         frames = round(FOLLOW_SECONDS * fps)
-        job = Job(lambda progress, cancel: follow_box(path, frame, box, frames,
+        job = self._side_job(lambda progress, cancel: follow_box(path, frame, box, frames,
                                                       progress=progress, cancel=cancel))
         footage = self.footage
         job.finished.connect(lambda keys: self._on_followed(footage, box_id, keys))
