@@ -12,7 +12,9 @@ from sqlalchemy import select
 from app.cli.context import Context
 from app.core import audit, cases
 from app.core.errors import ConflictError
+from app.core.export.verify import verify_exports
 from app.core.fileio import atomic_write_text
+from app.core.footage import VerifyStatus
 from app.core.models import AuditEvent
 
 
@@ -24,7 +26,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                   "and head hash, or the first broken event and why (edited, "
                                   "deleted, reordered, inserted, renumbered, or newest events "
                                   "truncated, checked against this computer's witness). "
-                                  "Exit status 1 when broken.")
+                                  "Then re-hashes every recorded export (video and manifest) "
+                                  "still where it was written. Exit status 1 when the chain "
+                                  "is broken or an export changed.")
     ve.set_defaults(handler=run_verify)
     ex = s.add_parser("export", help="write a case's audit trail as CSV or JSON Lines")
     scope = ex.add_mutually_exclusive_group(required=True)
@@ -38,18 +42,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.actor_name()
     report = audit.verify(ctx.store)
     if report.ok:
         print(f"OK: {report.count} events, chain intact. Head {report.head_hash}")
         if report.warning:
             print(f"Note: {report.warning}")
-        return 0
-    print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
-    return 1
+    else:
+        print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
+    checks = verify_exports(ctx.store)
+    bad = [c for c in checks if c.status in (VerifyStatus.CHANGED, VerifyStatus.UNREADABLE)]
+    gone = sum(1 for c in checks if c.status is VerifyStatus.MISSING)
+    for check in bad:
+        print(f"EXPORT {check.status.value.upper()}: {check.message}")
+    if checks:
+        print(f"Exports: {len(checks) - len(bad) - gone} match their recorded SHA-256, "
+              f"{len(bad)} do not, {gone} no longer where they were written (not checked).")
+    return 0 if report.ok and not bad else 1
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.store.read() as session:
+    with ctx.reading() as session:
         if args.all:
             events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
         else:

@@ -1,13 +1,16 @@
-"""``bwv case``: create, list, show, edit cases and link footage to them."""
+"""``bwv case``: create, list, show and edit cases, move them through their status flow,
+record the requester, link footage, and make the disclosure pack of an approved export."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from app.cli.context import Context
-from app.cli.formatting import case_rows, footage_rows
-from app.core import cases, footage
+from app.cli.formatting import case_rows, footage_rows, table, when
+from app.core import case_flow, cases, footage
+from app.core.disclosure_pack import build_pack
 from app.core.errors import InvalidInputError
 from app.core.models import CaseStatus, CaseType
 from app.core.records import CaseRecord
@@ -46,12 +49,42 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sh = s.add_parser("show", help="show a case and its footage")
     sh.add_argument("reference", metavar="REF")
     sh.set_defaults(handler=run_show)
-    ed = s.add_parser("edit", help="change a case's title, status or deadline")
+    ed = s.add_parser("edit", help="change a case's title or deadline")
     ed.add_argument("reference", metavar="REF")
     ed.add_argument("--title")
-    ed.add_argument("--status", choices=[t.value for t in CaseStatus])
     ed.add_argument("--deadline", type=_date, metavar="YYYY-MM-DD")
     ed.set_defaults(handler=run_edit)
+    st = s.add_parser(
+        "status", help="move a case along its status flow",
+        description="received -> in_review -> redacted -> awaiting_approval -> approved -> "
+                    "released -> closed, or refused (with --exemption) -> closed. Going back, "
+                    "refusing and closing an unanswered case need --reason. Asking for "
+                    "approval asks it for every redaction plan of the case; approving "
+                    "(supervisors) approves each plan as it is now. Every change is audited.")
+    st.add_argument("reference", metavar="REF")
+    st.add_argument("status", choices=[t.value for t in CaseStatus])
+    st.add_argument("--reason", default="", help="why (recorded in the audit trail)")
+    st.add_argument("--exemption", help="for refused: the exemption relied on, e.g. "
+                                        "'FOI s.40(2)'")
+    st.set_defaults(handler=run_status)
+    rq = s.add_parser("requester", help="record who made the request (personal data)",
+                      description="The requester's name, their own reference and a contact. "
+                                  "This is personal data: keep it minimal. The audit trail "
+                                  "records that it changed, never the values.")
+    rq.add_argument("reference", metavar="REF")
+    rq.add_argument("--name")
+    rq.add_argument("--their-reference", dest="their_reference")
+    rq.add_argument("--contact")
+    rq.set_defaults(handler=run_requester)
+    pk = s.add_parser("pack", help="make the disclosure pack of an approved export",
+                      description="A folder (or --zip) with the redacted MP4, its manifest, "
+                                  "a disclosure record (HTML), the case's audit extract and "
+                                  "SHA256SUMS. Only exports of a plan a supervisor approved. "
+                                  "The app also writes the record as PDF.")
+    pk.add_argument("export", type=int, metavar="EXPORT", help="export number (bwv case show)")
+    pk.add_argument("--out", type=Path, required=True, metavar="DIR")
+    pk.add_argument("--zip", action="store_true", help="one .zip instead of a folder")
+    pk.set_defaults(handler=run_pack)
     li = s.add_parser("link", help="add ingested footage to a case")
     li.add_argument("reference", metavar="REF")
     li.add_argument("footage", nargs="+", metavar="FOOTAGE")
@@ -76,29 +109,72 @@ def run_extend(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.store.read() as session:
+    with ctx.reading() as session:
         items = cases.list_cases(session)
     print(case_rows(items) if items else "No cases.")
     return 0
 
 
 def run_show(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.store.read() as session:
+    with ctx.reading() as session:
         rec = CaseRecord.of(cases.get_case(session, args.reference))
         items = footage.list_footage(session, args.reference)
+        exports = case_flow.case_exports(session, args.reference)
     print(case_rows([rec]))
+    nxt = ", ".join(s.value for s in case_flow.allowed_next(rec.status)) or "-"
+    print(f"\nNext status: {nxt}")
+    if rec.exemption:
+        print(f"Exemption: {rec.exemption}")
+    if rec.requester_name or rec.requester_reference or rec.requester_contact:
+        print(f"Requester (personal data): {rec.requester_name or '-'}, their reference "
+              f"{rec.requester_reference or '-'}, contact {rec.requester_contact or '-'}")
     print()
     print(footage_rows(items) if items else "No footage linked.")
+    if exports:
+        print()
+        print(table(["export", "footage", "file", "approved", "made"],
+                    [[str(e.id), f"#{e.footage_id}", e.path, "yes" if e.approved else "no",
+                      when(e.created_at)] for e in exports]))
     return 0
 
 
 def run_edit(ctx: Context, args: argparse.Namespace) -> int:
-    if args.title is None and args.status is None and args.deadline is None:
-        raise InvalidInputError("Nothing to change: give --title, --status or --deadline.")
+    if args.title is None and args.deadline is None:
+        raise InvalidInputError("Nothing to change: give --title or --deadline (the status "
+                                "changes with 'bwv case status').")
     with ctx.acting() as (session, actor):
         rec = cases.edit_case(session, actor, args.reference, title=args.title,
-                              status=args.status, deadline=args.deadline)
+                              deadline=args.deadline)
     print(f"Updated case {rec.reference}.")
+    return 0
+
+
+def run_status(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.acting() as (session, actor):
+        before = cases.get_case(session, args.reference).status
+        rec = case_flow.change_status(session, actor, args.reference, args.status,
+                                      args.reason, args.exemption)
+    print(f"Case {rec.reference}: {before.value} -> {rec.status.value}.")
+    return 0
+
+
+def run_requester(ctx: Context, args: argparse.Namespace) -> int:
+    if args.name is None and args.their_reference is None and args.contact is None:
+        raise InvalidInputError("Nothing to change: give --name, --their-reference or "
+                                "--contact.")
+    with ctx.acting() as (session, actor):
+        rec = cases.set_requester(session, actor, args.reference, name=args.name,
+                                  requester_reference=args.their_reference,
+                                  contact=args.contact)
+    print(f"Requester details of case {rec.reference} saved (personal data).")
+    return 0
+
+
+def run_pack(ctx: Context, args: argparse.Namespace) -> int:
+    result = build_pack(ctx.store, ctx.actor_name(), args.export, args.out, as_zip=args.zip)
+    print(f"Disclosure pack {result.path}:")
+    for name, digest in sorted(result.files.items()):
+        print(f"  {digest}  {name}")
     return 0
 
 

@@ -65,7 +65,7 @@ def run_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.store.read() as session:
+    with ctx.reading() as session:
         items = flags.list_flags(session, args.footage)
     print(flag_rows(items) if items else "No flags.")
     return 0

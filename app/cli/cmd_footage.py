@@ -39,19 +39,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.store.read() as session:
+    with ctx.reading() as session:
         items = footage.list_footage(session, args.case, args.search)
     print(footage_rows(items) if items else "No footage.")
     return 0
 
 
 def run_show(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.store.read() as session:
+    with ctx.reading() as session:
         print(footage_details(footage.show_footage(session, args.footage)))
     return 0
 
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
+    user = ctx.actor_name()  # sign in before the progress bar starts
     with ByteBar() as bar:
         def report(check: OriginalCheck) -> None:
             mark = "OK     " if check.status is VerifyStatus.OK else "PROBLEM"
@@ -59,7 +60,7 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
             bar.start("hashing")
 
         bar.start("hashing")
-        checks = footage.verify_originals(ctx.store, ctx.user_name, args.case, progress=bar,
+        checks = footage.verify_originals(ctx.store, user, args.case, progress=bar,
                                           on_result=report)
     bad = [c for c in checks if c.status is not VerifyStatus.OK]
     print(f"Verified {len(checks)} originals: {len(checks) - len(bad)} unchanged, "
@@ -70,7 +71,7 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
 def run_evidential(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.acting() as (session, actor):
         rec = footage.set_evidential(session, actor, args.footage, args.state == "on",
-                                     args.reason, ctx.settings.retention_days)
+                                     args.reason)
     state = "evidential (kept)" if rec.evidential else "not evidential"
     print(f"Footage #{rec.id} is now {state}.")
     return 0

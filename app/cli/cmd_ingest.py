@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
     counts = {status: 0 for status in IngestStatus}
+    user = ctx.actor_name()  # sign in before the progress bar starts
     with ByteBar() as bar:
         def announce(path: Path, i: int, n: int) -> None:
             bar.start(f"[{i + 1}/{n}] {path.name}")
@@ -34,8 +35,8 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             prefix = "FAILED " if result.status is IngestStatus.FAILED else ""
             bar.write(prefix + result.message)
 
-        results = ingest_paths(ctx.store, ctx.user_name, args.paths, case_ref=args.case,
-                               retention_days=ctx.settings.retention_days, progress=bar,
+        results = ingest_paths(ctx.store, user, args.paths, case_ref=args.case,
+                               progress=bar,
                                on_file=announce, on_result=report)
     if not results:
         print("No video files found.")

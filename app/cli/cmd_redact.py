@@ -101,8 +101,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _resolve_footage(ctx: Context, key: str) -> str:
     path = Path(key)
     if path.is_file():
-        (result,) = ingest_paths(ctx.store, ctx.user_name, [path],
-                                 retention_days=ctx.settings.retention_days)
+        (result,) = ingest_paths(ctx.store, ctx.actor_name(), [path])
         if result.status is IngestStatus.FAILED:
             raise InvalidInputError(result.message)
         print(result.message, file=sys.stderr)
@@ -168,7 +167,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     bars = _StageBars()
     try:
         result = redact_footage(
-            ctx.store, ctx.user_name, key, args.output, plan, case_ref=args.case,
+            ctx.store, ctx.actor_name(), key, args.output, plan, case_ref=args.case,
             preset=args.preset, stride=args.stride,
             options=EncodeOptions(crf=args.crf, keep_metadata=args.keep_metadata,
                                   force=args.force),
@@ -207,7 +206,7 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
     key = _resolve_footage(ctx, args.footage)
     bars = _StageBars()
     try:
-        a = analyse(ctx.store, ctx.user_name, key, args.preset, stride=args.stride,
+        a = analyse(ctx.store, ctx.actor_name(), key, args.preset, stride=args.stride,
                     reuse=not args.redetect, stage=bars)
     finally:
         bars.close()

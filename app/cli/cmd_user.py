@@ -1,49 +1,80 @@
-"""``bwv user``: list, add and change users and their roles."""
+"""``bwv user``: accounts, roles, passwords, and how people sign in to this store."""
 
 from __future__ import annotations
 
 import argparse
 
-from app.cli.context import Context
+from app.cli.context import Context, ask_new_password, ask_password
 from app.cli.formatting import table
-from app.core import users
+from app.core import accounts, users
 from app.core.models import Role
+from app.core.store_policy import SignIn, set_policy
 
 ROLES = [r.value for r in Role]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("user", help="list, add and change users",
-                       description="Users and their roles. The first user to act on a new "
-                                   "store becomes its administrator.")
+    p = sub.add_parser("user", help="accounts, roles, passwords and sign-in",
+                       description="Local accounts and their roles. A new store starts with "
+                                   "its administrator ('bwv user init', or the app's first "
+                                   "start), who adds everyone else. New passwords are typed "
+                                   "twice on the terminal or read from BWV_NEW_PASSWORD.")
     s = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     s.add_parser("list", help="list users",
-                 description="List every user with their role and whether they are "
-                             "active.").set_defaults(handler=run_list)
-    ad = s.add_parser("add", help="add a user")
+                 description="List every user with their role, whether they are active and "
+                             "whether they have a password.").set_defaults(handler=run_list)
+    it = s.add_parser("init", help="create the first administrator of a new store")
+    it.add_argument("name")
+    it.set_defaults(handler=run_init)
+    ad = s.add_parser("add", help="add a user (administrators)")
     ad.add_argument("name")
     ad.add_argument("--role", required=True, choices=ROLES)
+    ad.add_argument("--no-password", dest="password", action="store_false",
+                    help="no password (only for stores where people sign in as their "
+                         "operating-system user)")
     ad.set_defaults(handler=run_add)
-    st = s.add_parser("set", help="change a user's role or deactivate them")
+    st = s.add_parser("set", help="change a user's role or deactivate them (administrators)")
     st.add_argument("name")
     st.add_argument("--role", choices=ROLES)
     st.add_argument("--active", dest="active", action="store_true", default=None)
     st.add_argument("--inactive", dest="active", action="store_false")
     st.set_defaults(handler=run_set)
+    pw = s.add_parser("passwd", help="change your password, or (administrators) anyone's")
+    pw.add_argument("name", nargs="?", help="whose (default: yours)")
+    pw.set_defaults(handler=run_passwd)
+    mode = s.add_parser("sign-in-mode", help="how people sign in to this store "
+                                              "(administrators)",
+                        description="password: local accounts with passwords (default). "
+                                    "os_user: trust the operating-system login name (or "
+                                    "BWV_USER); only where every workstation login is "
+                                    "personal and trusted.")
+    mode.add_argument("mode", choices=[m.value for m in SignIn])
+    mode.set_defaults(handler=run_mode)
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    with ctx.store.read() as session:
+    with ctx.reading() as session:
         items = users.list_users(session)
-    print(table(["name", "role", "active"],
-                [[u.name, u.role.value, "yes" if u.active else "no"] for u in items])
+    print(table(["name", "role", "active", "password"],
+                [[u.name, u.role.value, "yes" if u.active else "no",
+                  "yes" if u.has_password else "no"] for u in items])
           if items else "No users yet.")
     return 0
 
 
+def run_init(ctx: Context, args: argparse.Namespace) -> int:
+    password = ask_new_password()
+    with ctx.store.transaction() as session:
+        rec = accounts.create_first_administrator(session, args.name, password)
+    print(f"Created {rec.name}, the administrator of this store.")
+    return 0
+
+
 def run_add(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.actor_name()  # sign in first, then ask for the new user's password
+    digest = accounts.hash_password(ask_new_password(), args.name) if args.password else None
     with ctx.acting() as (session, actor):
-        rec = users.add_user(session, actor, args.name, args.role)
+        rec = users.add_user(session, actor, args.name, args.role, digest)
     print(f"Added user {rec.name} ({rec.role.value}).")
     return 0
 
@@ -52,4 +83,24 @@ def run_set(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.acting() as (session, actor):
         rec = users.update_user(session, actor, args.name, role=args.role, active=args.active)
     print(f"User {rec.name}: {rec.role.value}, {'active' if rec.active else 'inactive'}.")
+    return 0
+
+
+def run_passwd(ctx: Context, args: argparse.Namespace) -> int:
+    me = ctx.actor_name()
+    name = args.name or me
+    current = None
+    if name == me:
+        current = ask_password("Current password: ", "BWV_PASSWORD")
+    new = ask_new_password()
+    with ctx.acting() as (session, actor):
+        accounts.set_password(session, actor, name, new, current)
+    print(f"Password of {name} changed.")
+    return 0
+
+
+def run_mode(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.acting() as (session, actor):
+        policy = set_policy(session, actor, sign_in=args.mode)
+    print(f"People now sign in with: {policy.sign_in.value}.")
     return 0

@@ -23,6 +23,10 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def retention_text(f: FootageRecord) -> str:
+    if f.deleted_at is not None:
+        return f"DELETED {when(f.deleted_at)}"
+    if f.legal_hold:
+        return "kept (legal hold)"
     if f.evidential:
         return "kept (evidential)"
     days = days_left(f.retention_until)
@@ -51,7 +55,10 @@ def footage_details(f: FootageRecord) -> str:
         ("Audio", audio), ("Recorded", when(f.recorded_at)),
         ("Device", f.device_id or "-"), ("Officer", f.officer_id or "-"),
         ("Ingested", f"{when(f.ingested_at)} by {f.ingested_by or '-'}"),
-        ("Evidential", "yes" if f.evidential else "no"), ("Retention", retention_text(f)),
+        ("Evidential", "yes" if f.evidential else "no"),
+        ("Legal hold", f"yes ({f.legal_hold_reason})" if f.legal_hold else "no"),
+        ("Retention", retention_text(f)),
+        *([("Deleted", f"{when(f.deleted_at)}: {f.deletion_note}")] if f.deleted_at else []),
         ("Cases", ", ".join(f.case_refs) or "-"),
     ]
     return "\n".join(f"{k + ':':<12} {v}" for k, v in fields)

@@ -20,6 +20,7 @@ from app.cli import (
     cmd_footage,
     cmd_ingest,
     cmd_redact,
+    cmd_retention,
     cmd_user,
 )
 from app.cli.context import Context
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "manage cases and flags, and verify the tamper-evident audit trail.",
         epilog="Environment: BWV_DATABASE_URL selects the database (default: SQLite in the "
                "user data folder); BWV_USER names the acting user (default: the default_user "
-               "setting, else your login name). "
+               "setting, else your login name); BWV_PASSWORD gives their password (else it "
+               "is asked for). "
                "Run 'bwv COMMAND --help' for each command.",
     )
     parser.add_argument("--version", action="version", version=f"bwv {__version__}")
@@ -53,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
     for module in (cmd_ingest, cmd_footage, cmd_case, cmd_flag, cmd_user, cmd_audit,
-                   cmd_detect, cmd_redact):
+                   cmd_detect, cmd_redact, cmd_retention):
         module.register(sub)
     info = sub.add_parser("info", help="show version, database, data and log locations",
                           description="Show the version, the database in use and its schema "

@@ -1,4 +1,5 @@
-"""Cases: create, edit, list, and link footage. (Deadlines and status flow grow in issue 7.)"""
+"""Cases: create, edit, list, link footage, requester details. The status rules are in
+``case_flow.py``; this module holds the raw status change they and plan edits share."""
 
 from __future__ import annotations
 
@@ -12,12 +13,16 @@ from app.core import audit
 from app.core.deadlines import statutory_deadline
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError
 from app.core.models import Case, CaseStatus, CaseType, Footage, User, utcnow
+from app.core.permissions import Permission, require
 from app.core.records import CaseRecord
+
+# A plan may not change once the request was answered; reopen the case first.
+FINISHED = frozenset({CaseStatus.RELEASED, CaseStatus.REFUSED, CaseStatus.CLOSED})
 
 E = TypeVar("E", CaseType, CaseStatus)
 
 
-def _enum_value(cls: type[E], value: str | E, what: str) -> E:
+def parse_enum(cls: type[E], value: str | E, what: str) -> E:
     try:
         return cls(value)
     except ValueError:
@@ -37,6 +42,7 @@ def create_case(session: Session, actor: User, reference: str, case_type: str | 
                 received_on: date | None = None) -> CaseRecord:
     """A new case. Without a ``deadline`` the statutory one (SAR, FOI) is computed from the
     date the request was received (default: today)."""
+    require(actor, Permission.EDIT_CASE, "create cases")
     reference = reference.strip()
     if not reference:
         raise InvalidInputError("A case needs a reference.")
@@ -44,7 +50,7 @@ def create_case(session: Session, actor: User, reference: str, case_type: str | 
         raise InvalidInputError("A case reference is at most 64 characters and a title 256.")
     if session.scalars(select(Case.id).where(Case.reference == reference)).first() is not None:
         raise ConflictError(f"A case with reference {reference!r} already exists.")
-    kind = _enum_value(CaseType, case_type, "case type")
+    kind = parse_enum(CaseType, case_type, "case type")
     received_on = received_on or utcnow().date()
     case = Case(reference=reference, title=title.strip(), case_type=kind,
                 status=CaseStatus.RECEIVED, created_by_id=actor.id, received_on=received_on,
@@ -60,8 +66,9 @@ def create_case(session: Session, actor: User, reference: str, case_type: str | 
 
 
 def edit_case(session: Session, actor: User, reference: str, *, title: str | None = None,
-              status: str | CaseStatus | None = None,
               deadline: date | None = None) -> CaseRecord:
+    """Change the title or the deadline (status changes go through case_flow)."""
+    require(actor, Permission.EDIT_CASE, "edit cases")
     case = get_case(session, reference)
     changes: dict[str, list[str | None]] = {}
     if title is not None and len(title.strip()) > 256:
@@ -69,11 +76,6 @@ def edit_case(session: Session, actor: User, reference: str, *, title: str | Non
     if title is not None and title.strip() != case.title:
         changes["title"] = [case.title, title.strip()]
         case.title = title.strip()
-    if status is not None:
-        new_status = _enum_value(CaseStatus, status, "status")
-        if new_status != case.status:
-            changes["status"] = [case.status.value, new_status.value]
-            case.status = new_status
     if deadline is not None and deadline != case.deadline:
         changes["deadline"] = [case.deadline.isoformat() if case.deadline else None,
                                deadline.isoformat()]
@@ -85,6 +87,7 @@ def edit_case(session: Session, actor: User, reference: str, *, title: str | Non
 
 def extend_deadline(session: Session, actor: User, reference: str, reason: str) -> CaseRecord:
     """Extend a subject access request by two further months (UK GDPR art. 12(3))."""
+    require(actor, Permission.EDIT_CASE, "extend deadlines")
     case = get_case(session, reference)
     if case.case_type is not CaseType.SUBJECT_ACCESS:
         raise InvalidInputError("Only a subject access request can be extended.")
@@ -105,10 +108,14 @@ def extend_deadline(session: Session, actor: User, reference: str, reason: str) 
 
 def link_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
     """Add footage to a case; False if it was already there."""
+    require(actor, Permission.EDIT_CASE, "link footage to cases")
     case = get_case(session, reference)
     footage = session.get(Footage, footage_id)
     if footage is None:
         raise NotFoundError(f"No footage #{footage_id}.")
+    if footage.deleted_at is not None:
+        raise ConflictError(f"Footage #{footage_id} was deleted under the retention policy; "
+                            "only its record remains.")
     if footage in case.footage:
         return False
     case.footage.append(footage)
@@ -121,3 +128,63 @@ def link_footage(session: Session, actor: User, reference: str, footage_id: int)
 
 def list_cases(session: Session) -> list[CaseRecord]:
     return [CaseRecord.of(c) for c in session.scalars(select(Case).order_by(Case.reference))]
+
+
+def set_requester(session: Session, actor: User, reference: str, *, name: str | None = None,
+                  requester_reference: str | None = None,
+                  contact: str | None = None) -> CaseRecord:
+    """Record who asked (personal data: kept minimal). The audit trail records which fields
+    changed, never their values, so it holds no requester's personal data."""
+    require(actor, Permission.EDIT_CASE, "edit requester details")
+    case = get_case(session, reference)
+    changed: list[str] = []
+    for field, value, limit in (("requester_name", name, 256),
+                                ("requester_reference", requester_reference, 128),
+                                ("requester_contact", contact, 256)):
+        if value is None:
+            continue
+        if len(value.strip()) > limit:
+            raise InvalidInputError(f"The {field.replace('_', ' ')} is at most {limit} "
+                                    "characters.")
+        if value.strip() != getattr(case, field):
+            setattr(case, field, value.strip())
+            changed.append(field)
+    if changed:
+        audit.record(session, actor.name, "case.requester", "case", case.id,
+                     {"fields": changed}, case_id=case.id)
+    return CaseRecord.of(case)
+
+
+def set_status(session: Session, actor: User, case: Case, status: CaseStatus, reason: str,
+               *, exemption: str | None = None, automatic: bool = False) -> None:
+    """Move a case to ``status`` and audit it with actor and reason; no rules checked here
+    (see :func:`app.core.case_flow.change_status`)."""
+    before = case.status
+    case.status = status
+    if exemption is not None:
+        case.exemption = exemption
+    details: dict[str, object] = {"status": [before.value, status.value], "reason": reason}
+    if exemption is not None:
+        details["exemption"] = exemption
+    if automatic:
+        details["automatic"] = True
+    audit.record(session, actor.name, "case.status", "case", case.id, details, case_id=case.id)
+
+
+def plan_changed(session: Session, actor: User, case_id: int, footage_id: int) -> None:
+    """A redaction plan of the case changed: work is in review again, and an approval given
+    or requested no longer covers it. A finished case refuses the change."""
+    case = session.get(Case, case_id)
+    if case is None:
+        return
+    if case.status in FINISHED:
+        raise ConflictError(f"Case {case.reference} is {case.status.value}; reopen it before "
+                            "changing its redaction.")
+    if case.status is CaseStatus.RECEIVED:
+        set_status(session, actor, case, CaseStatus.IN_REVIEW, "redaction started",
+                   automatic=True)
+    elif case.status in (CaseStatus.REDACTED, CaseStatus.AWAITING_APPROVAL,
+                         CaseStatus.APPROVED):
+        set_status(session, actor, case, CaseStatus.IN_REVIEW,
+                   f"the redaction plan of footage #{footage_id} changed; it needs review "
+                   "and a new approval", automatic=True)

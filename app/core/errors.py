@@ -21,6 +21,10 @@ class PermissionDeniedError(BwvError):
     """The acting user's role does not allow this (checked in the core, not only the UI)."""
 
 
+class SignInError(BwvError):
+    """A user name and password did not match, or the account cannot sign in."""
+
+
 class MediaError(BwvError):
     """A file is missing, unreadable, not a video, or damaged."""
 

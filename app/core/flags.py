@@ -12,6 +12,7 @@ from app.core import audit
 from app.core.errors import InvalidInputError, NotFoundError
 from app.core.footage import get_footage
 from app.core.models import Flag, FlagCategory, Footage, User, utcnow
+from app.core.permissions import Permission, require
 from app.core.records import FlagRecord
 
 
@@ -59,6 +60,7 @@ def add_flag(session: Session, actor: User, footage_key: str | int, start_s: flo
              category: str | FlagCategory, *, end_s: float | None = None,
              start_frame: int | None = None, end_frame: int | None = None,
              label: str = "", note: str = "") -> FlagRecord:
+    require(actor, Permission.FLAG, "flag footage")
     footage = get_footage(session, footage_key)
     _check_range(footage, start_s, end_s)
     flag = Flag(
@@ -87,6 +89,7 @@ def get_flag(session: Session, flag_id: int) -> Flag:
 
 def edit_flag(session: Session, actor: User, flag_id: int, **changes: Any) -> FlagRecord:
     """Change any of start_s, end_s, start_frame, end_frame, category, label, note."""
+    require(actor, Permission.FLAG, "edit flags")
     allowed = {"start_s", "end_s", "start_frame", "end_frame", "category", "label", "note"}
     unknown = set(changes) - allowed
     if unknown:
@@ -119,6 +122,7 @@ def edit_flag(session: Session, actor: User, flag_id: int, **changes: Any) -> Fl
 
 
 def delete_flag(session: Session, actor: User, flag_id: int) -> FlagRecord:
+    require(actor, Permission.FLAG, "delete flags")
     flag = get_flag(session, flag_id)
     record = FlagRecord.of(flag)
     audit.record(session, actor.name, "flag.delete", "flag", flag.id, _snapshot(flag),

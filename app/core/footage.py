@@ -13,13 +13,15 @@ from sqlalchemy.orm import Session, selectinload
 from app.core import audit
 from app.core.cases import get_case
 from app.core.database import Store
-from app.core.errors import InvalidInputError, MediaError, NotFoundError
+from app.core.errors import ConflictError, InvalidInputError, MediaError, NotFoundError
 from app.core.hashing import sha256_file
 from app.core.models import Case, Footage, User, case_footage, utcnow
+from app.core.permissions import Permission, require
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.records import FootageRecord
 from app.core.retention import retention_until
-from app.core.users import resolve_actor
+from app.core.store_policy import load_policy
+from app.core.users import check_actor, resolve_actor
 
 
 def get_footage(session: Session, key: str | int) -> Footage:
@@ -38,6 +40,14 @@ def get_footage(session: Session, key: str | int) -> Footage:
     if footage is None:
         raise NotFoundError(f"No footage {key!r}.")
     return footage
+
+
+def require_present(footage: Footage) -> None:
+    """Refuse work on footage whose original retention deleted (only a tombstone is left)."""
+    if footage.deleted_at is not None:
+        raise ConflictError(
+            f"Footage #{footage.id} ({footage.file_name}) was deleted under the retention "
+            f"policy on {footage.deleted_at:%Y-%m-%d}; only its hash and metadata remain.")
 
 
 def _record(footage: Footage) -> FootageRecord:
@@ -70,13 +80,20 @@ def show_footage(session: Session, key: str | int) -> FootageRecord:
 
 
 def set_evidential(session: Session, actor: User, key: str | int, evidential: bool,
-                   reason: str, retention_days: int = 31) -> FootageRecord:
+                   reason: str) -> FootageRecord:
     """Mark footage evidential (kept) or not (retention date restored). A reason is required."""
+    if evidential:
+        require(actor, Permission.SET_EVIDENTIAL, "mark footage evidential")
+    else:
+        require(actor, Permission.CHANGE_RETENTION,
+                "remove the evidential mark (it lets retention delete the footage)")
     if not reason.strip():
         raise InvalidInputError("Give a reason for changing the evidential status.")
     footage = get_footage(session, key)
+    require_present(footage)
     if footage.evidential == evidential:
         return _record(footage)
+    retention_days = load_policy(session).retention_days
     before = footage.retention_until
     footage.evidential = evidential
     footage.retention_until = retention_until(footage.recorded_at, footage.ingested_at,
@@ -114,11 +131,14 @@ def verify_originals(
     on_result: Callable[[OriginalCheck], None] | None = None,
     footage_id: int | None = None,
 ) -> list[OriginalCheck]:
-    """Re-hash every original (or a case's, or one) and compare with the stored SHA-256."""
+    """Re-hash every original (or a case's, or one) and compare with the stored SHA-256.
+
+    Footage that retention deleted is skipped (its tombstone keeps the hash)."""
+    check_actor(store, actor_name, Permission.VIEW, "verify footage")
     with store.read() as session:
         if case_ref is not None:
             get_case(session, case_ref)
-        query = _footage_query(case_ref)
+        query = _footage_query(case_ref).where(Footage.deleted_at.is_(None))
         if footage_id is not None:
             query = query.where(Footage.id == footage_id)
         items = [(f.id, f.original_path, f.sha256) for f in session.scalars(query)]

@@ -16,14 +16,16 @@ from sqlalchemy import select
 
 from app.core import audit, cases
 from app.core.database import Store
-from app.core.errors import BwvError, Cancelled, MediaError
+from app.core.errors import BwvError, Cancelled, ConflictError, MediaError
 from app.core.hashing import sha256_file
 from app.core.media import check_regular_file
 from app.core.models import Footage, utcnow
+from app.core.permissions import Permission
 from app.core.probe import probe
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention import retention_until
-from app.core.users import resolve_actor
+from app.core.store_policy import load_policy
+from app.core.users import check_actor, resolve_actor
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,6 @@ def ingest_paths(
     paths: Iterable[Path],
     *,
     case_ref: str | None = None,
-    retention_days: int = 31,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
     on_file: Callable[[Path, int, int], None] | None = None,
@@ -80,6 +81,7 @@ def ingest_paths(
     ``on_file(path, i, n)`` announces each file; ``on_result`` reports each outcome.
     Raises :class:`Cancelled` between files or chunks if ``cancel`` is set.
     """
+    check_actor(store, actor_name, Permission.INGEST, "ingest footage")
     files = expand_paths(paths)
     if case_ref is not None:  # fail before hashing anything if the case does not exist
         with store.read() as session:
@@ -89,8 +91,7 @@ def ingest_paths(
         if on_file is not None:
             on_file(path, i, len(files))
         try:
-            result = _ingest_one(store, actor_name, path, case_ref, retention_days,
-                                 progress, cancel)
+            result = _ingest_one(store, actor_name, path, case_ref, progress, cancel)
         except Cancelled:
             raise
         except BwvError as exc:
@@ -105,13 +106,19 @@ def ingest_paths(
 
 
 def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
-                retention_days: int, progress: ProgressFn,
+                progress: ProgressFn,
                 cancel: CancelToken | None) -> IngestResult:
     stat_before = check_regular_file(path)
     digest = sha256_file(path, progress, cancel)
 
     with store.read() as session:
-        existing_id = session.scalar(select(Footage.id).where(Footage.sha256 == digest))
+        existing = session.scalars(select(Footage).where(Footage.sha256 == digest)).first()
+        existing_id = existing.id if existing is not None else None
+        if existing is not None and existing.deleted_at is not None:
+            raise ConflictError(
+                f"{path}: this footage was ingested as #{existing.id} and deleted under the "
+                f"retention policy on {existing.deleted_at:%Y-%m-%d}; it is not taken in "
+                "again (ask a supervisor if it is needed as evidence).")
     if existing_id is not None:
         with store.transaction() as session:
             actor = resolve_actor(session, actor_name)
@@ -131,6 +138,7 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
     now = utcnow()
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
+        retention_days = load_policy(session).retention_days
         footage = Footage(
             original_path=str(path.resolve()),
             file_name=path.name,

@@ -139,6 +139,8 @@ class User(Base):
     role: Mapped[Role] = mapped_column(_enum(Role))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # argon2id hash (PHC string); None: no password (signs in as the OS user, if allowed)
+    password_hash: Mapped[str | None] = mapped_column(String(256))
 
 
 class Case(Base):
@@ -153,6 +155,11 @@ class Case(Base):
     deadline: Mapped[date | None] = mapped_column(Date)
     received_on: Mapped[date | None] = mapped_column(Date)
     extension_reason: Mapped[str | None] = mapped_column(Text)
+    # Requester details: personal data, kept minimal, never written into the audit trail.
+    requester_name: Mapped[str] = mapped_column(String(256), default="")
+    requester_reference: Mapped[str] = mapped_column(String(128), default="")
+    requester_contact: Mapped[str] = mapped_column(String(256), default="")
+    exemption: Mapped[str | None] = mapped_column(Text)  # why a request was refused
     footage: Mapped[list[Footage]] = relationship(
         secondary=case_footage, back_populates="cases", order_by="Footage.id"
     )
@@ -185,6 +192,13 @@ class Footage(Base):
     ingested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     retention_until: Mapped[datetime | None] = mapped_column(index=True)
     evidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    legal_hold_reason: Mapped[str | None] = mapped_column(Text)
+    # Tombstone: set when retention deleted the original; hash and metadata stay.
+    deleted_at: Mapped[datetime | None] = mapped_column()
+    # No foreign key: adding one would make SQLite rebuild the footage table on upgrade.
+    deleted_by_id: Mapped[int | None] = mapped_column(Integer)
+    deletion_note: Mapped[str | None] = mapped_column(Text)
     cases: Mapped[list[Case]] = relationship(secondary=case_footage, back_populates="footage")
     flags: Mapped[list[Flag]] = relationship(
         back_populates="footage", cascade="all, delete-orphan", order_by="Flag.start_time_s"

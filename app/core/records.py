@@ -18,10 +18,11 @@ class UserRecord:
     name: str
     role: Role
     active: bool
+    has_password: bool = False
 
     @classmethod
     def of(cls, u: User) -> UserRecord:
-        return cls(u.id, u.name, u.role, u.active)
+        return cls(u.id, u.name, u.role, u.active, u.password_hash is not None)
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,16 @@ class CaseRecord:
     footage_ids: tuple[int, ...] = ()
     received_on: date | None = None
     extension_reason: str | None = None
+    requester_name: str = ""  # personal data: shown to staff, never written to the audit trail
+    requester_reference: str = ""
+    requester_contact: str = ""
+    exemption: str | None = None
 
     @classmethod
     def of(cls, c: Case) -> CaseRecord:
         return cls(c.id, c.reference, c.title, c.case_type, c.status, c.created_at, c.deadline,
-                   tuple(f.id for f in c.footage), c.received_on, c.extension_reason)
+                   tuple(f.id for f in c.footage), c.received_on, c.extension_reason,
+                   c.requester_name, c.requester_reference, c.requester_contact, c.exemption)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,10 @@ class FootageRecord:
     evidential: bool
     audio_streams: list[dict[str, Any]] = field(default_factory=list)
     case_refs: tuple[str, ...] = ()
+    legal_hold: bool = False
+    legal_hold_reason: str | None = None
+    deleted_at: datetime | None = None  # a tombstone: retention deleted the original
+    deletion_note: str | None = None
 
     @classmethod
     def of(cls, f: Footage, ingested_by: str | None = None) -> FootageRecord:
@@ -77,7 +87,8 @@ class FootageRecord:
             f.video_codec, f.audio_codecs, f.width, f.height, f.rotation, f.fps,
             f.variable_frame_rate, f.frame_count, f.duration_s, f.recorded_at, f.device_id,
             f.officer_id, f.ingested_at, ingested_by, f.retention_until, f.evidential,
-            list(f.audio_streams), tuple(c.reference for c in f.cases),
+            list(f.audio_streams), tuple(c.reference for c in f.cases), f.legal_hold,
+            f.legal_hold_reason, f.deleted_at, f.deletion_note,
         )
 
 

@@ -1,4 +1,5 @@
-"""All user settings, declared once with types and defaults.
+"""All per-computer settings, declared once with types and defaults. (Rules shared by
+everyone using a store, such as sign-in and retention, are in ``store_policy.py``.)
 
 Settings live in ``settings.json`` in the platform config directory. Environment variables
 override them (useful for CI and tests):
@@ -62,7 +63,6 @@ class Settings:
     schema_version: int = SCHEMA_VERSION
     data_dir: str = ""
     database_url: str = ""
-    retention_days: int = 31
     default_user: str = ""
     ui_language: str = ""  # empty: follow the system locale
     # Exports need a supervisor's approval of the exact plan first.
@@ -90,8 +90,6 @@ class Settings:
         return os.environ.get("BWV_USER") or self.default_user or _os_user()
 
     def validate(self) -> None:
-        if self.retention_days < 1:
-            raise InvalidInputError("retention_days must be at least 1.")
         if not all(isinstance(c, str) and c.strip() for c in self.reason_codes):
             raise InvalidInputError("reason_codes must be a list of non-empty texts.")
 

@@ -1,14 +1,20 @@
-"""Users and roles. Until sign-in exists, the acting user is named by settings or the OS."""
+"""Users and roles: the acting user, and accounts managed by an administrator."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import audit
-from app.core.errors import ConflictError, InvalidInputError, NotFoundError
+from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
 from app.core.models import Role, User
+from app.core.permissions import Permission, require
 from app.core.records import UserRecord
+
+if TYPE_CHECKING:
+    from app.core.database import Store
 
 
 def _parse_role(role: str | Role) -> Role:
@@ -19,12 +25,23 @@ def _parse_role(role: str | Role) -> Role:
         raise InvalidInputError(f"Unknown role {role!r}: use one of {names}.") from None
 
 
+def check_user_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 128:
+        raise InvalidInputError("A user needs a name of 1 to 128 characters.")
+    return name
+
+
 def find_user(session: Session, name: str) -> User | None:
     return session.scalars(select(User).where(User.name == name)).first()
 
 
 def resolve_actor(session: Session, name: str) -> User:
-    """The user acting now. Registers them on first use; the very first user is administrator."""
+    """The user acting now, who must have an active account.
+
+    On an empty store the first user is registered as its administrator (the first run);
+    after that, only an administrator adds accounts (``bwv user add``).
+    """
     name = name.strip()
     if not name:
         raise InvalidInputError("No user name: set BWV_USER or the default_user setting.")
@@ -32,43 +49,69 @@ def resolve_actor(session: Session, name: str) -> User:
         raise InvalidInputError("A user name is at most 128 characters.")
     user = find_user(session, name)
     if user is None:
-        first = session.scalar(select(func.count()).select_from(User)) == 0
-        user = User(name=name, role=Role.ADMINISTRATOR if first else Role.DISCLOSURE_OFFICER)
+        if session.scalar(select(func.count()).select_from(User)):
+            raise SignInError(f"{name!r} has no account in this store; ask an administrator "
+                              "to add one (bwv user add).")
+        user = User(name=name, role=Role.ADMINISTRATOR)
         session.add(user)
         session.flush()
         audit.record(session, name, "user.create", "user", user.id,
-                     {"name": name, "role": user.role.value, "automatic": True})
+                     {"name": name, "role": user.role.value, "first_administrator": True})
     if not user.active:
-        raise InvalidInputError(f"User {name!r} is deactivated.")
+        raise SignInError(f"User {name!r} is deactivated; ask an administrator.")
     return user
 
 
-def add_user(session: Session, actor: User, name: str, role: str | Role) -> UserRecord:
-    name = name.strip()
-    if not name or len(name) > 128:
-        raise InvalidInputError("A user needs a name of 1 to 128 characters.")
+def check_actor(store: Store, name: str, permission: Permission, what: str) -> UserRecord:
+    """Before long work: the acting user, refused unless their role allows ``what``."""
+    with store.transaction() as session:
+        user = resolve_actor(session, name)
+        require(user, permission, what)
+        return UserRecord.of(user)
+
+
+def add_user(session: Session, actor: User, name: str, role: str | Role,
+             password_hash: str | None = None) -> UserRecord:
+    """A new account (administrators only); ``password_hash`` from accounts.hash_password."""
+    require(actor, Permission.MANAGE_USERS, "add users")
+    name = check_user_name(name)
     if find_user(session, name) is not None:
         raise ConflictError(f"User {name!r} already exists.")
-    user = User(name=name, role=_parse_role(role))
+    user = User(name=name, role=_parse_role(role), password_hash=password_hash)
     session.add(user)
     session.flush()
     audit.record(session, actor.name, "user.create", "user", user.id,
-                 {"name": name, "role": user.role.value})
+                 {"name": name, "role": user.role.value, "password": password_hash is not None})
     return UserRecord.of(user)
+
+
+def _active_administrators(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(User).where(
+        User.role == Role.ADMINISTRATOR, User.active.is_(True))) or 0
 
 
 def update_user(session: Session, actor: User, name: str, *, role: str | Role | None = None,
                 active: bool | None = None) -> UserRecord:
+    """Change a role or (de)activate an account (administrators only). Accounts are never
+    deleted: the audit trail names them."""
+    require(actor, Permission.MANAGE_USERS, "change users")
     user = find_user(session, name)
     if user is None:
         raise NotFoundError(f"No user named {name!r}.")
     changes: dict[str, object] = {}
-    if role is not None and _parse_role(role) != user.role:
-        changes["role"] = [user.role.value, _parse_role(role).value]
-        user.role = _parse_role(role)
-    if active is not None and active != user.active:
-        changes["active"] = [user.active, active]
-        user.active = active
+    new_role = _parse_role(role) if role is not None else user.role
+    new_active = user.active if active is None else active
+    was_admin = user.role is Role.ADMINISTRATOR and user.active
+    if was_admin and not (new_role is Role.ADMINISTRATOR and new_active) \
+            and _active_administrators(session) <= 1:
+        raise ConflictError(f"{user.name} is the only active administrator; make someone "
+                            "else administrator first.")
+    if new_role != user.role:
+        changes["role"] = [user.role.value, new_role.value]
+        user.role = new_role
+    if new_active != user.active:
+        changes["active"] = [user.active, new_active]
+        user.active = new_active
     if changes:
         audit.record(session, actor.name, "user.update", "user", user.id, changes)
     return UserRecord.of(user)

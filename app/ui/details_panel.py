@@ -36,12 +36,10 @@ class DetailsPanel(QWidget):
     changed = Signal()  # the footage record changed (evidential, ...)
     failed = Signal(str)
 
-    def __init__(self, store: Store, user_name: str, retention_days: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.user_name = user_name
-        self.retention_days = retention_days
         self.record: FootageRecord | None = None
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -100,6 +98,11 @@ class DetailsPanel(QWidget):
         self.evidential.setChecked(f.evidential)
 
     def retention_text(self, f: FootageRecord) -> str:
+        if f.deleted_at is not None:
+            return self.tr("Deleted under the retention policy on {0}; only its record "
+                           "remains").format(f.deleted_at.astimezone().strftime("%Y-%m-%d"))
+        if f.legal_hold:
+            return self.tr("Kept: legal hold ({0})").format(f.legal_hold_reason or "")
         if f.evidential:
             return self.tr("Kept: marked evidential")
         days = days_left(f.retention_until)
@@ -145,13 +148,12 @@ class DetailsPanel(QWidget):
         if not ok or not reason.strip():
             self.evidential.setChecked(not checked)  # nothing changes without a reason
             return
-        store, user, key, days = self.store, self.user_name, self.record.id, self.retention_days
+        store, user, key = self.store, self.user_name, self.record.id
 
         def change() -> FootageRecord:
             with store.transaction() as session:
                 actor = resolve_actor(session, user)
-                return footage_service.set_evidential(session, actor, key, checked, reason,
-                                                      days)
+                return footage_service.set_evidential(session, actor, key, checked, reason)
 
         def done(record: FootageRecord) -> None:
             self.show_footage(record)

@@ -38,7 +38,7 @@ class IngestDialog(QDialog):
 
     ingest_done = Signal(list)
 
-    def __init__(self, store: Store, user_name: str, paths: list[Path], retention_days: int,
+    def __init__(self, store: Store, user_name: str, paths: list[Path],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Adding footage"))
@@ -59,7 +59,7 @@ class IngestDialog(QDialog):
         relay = self._relay
 
         def work(progress: ProgressFn, cancel: CancelToken) -> list[IngestResult]:
-            return ingest_paths(store, user_name, paths, retention_days=retention_days,
+            return ingest_paths(store, user_name, paths,
                                 progress=progress, cancel=cancel,
                                 on_file=lambda p, i, n: relay.file_started.emit(str(p), i, n),
                                 on_result=relay.result.emit)

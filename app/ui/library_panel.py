@@ -112,6 +112,10 @@ class FootageTableModel(QAbstractTableModel):
         return keys[column]
 
     def _retention(self, rec: FootageRecord) -> str:
+        if rec.deleted_at is not None:
+            return self.tr("Deleted")
+        if rec.legal_hold:
+            return self.tr("Kept (legal hold)")
         if rec.evidential:
             return self.tr("Kept (evidential)")
         days = days_left(rec.retention_until)
@@ -129,12 +133,11 @@ class LibraryPanel(QWidget):
     load_failed = Signal(str)
     footage_selected = Signal(object)  # FootageRecord
 
-    def __init__(self, store: Store, parent: QWidget | None = None, user_name: str = "",
-                 retention_days: int = 31) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None,
+                 user_name: str = "") -> None:
         super().__init__(parent)
         self._store = store
         self._user = user_name
-        self._retention_days = retention_days
         self.ingest_dialog: IngestDialog | None = None
         self._filling = False
         self.setAcceptDrops(True)
@@ -185,7 +188,7 @@ class LibraryPanel(QWidget):
         """Ingest files and folders in the background, then refresh the list."""
         if not paths:
             return None
-        dialog = IngestDialog(self._store, self._user, paths, self._retention_days, self)
+        dialog = IngestDialog(self._store, self._user, paths, self)
         dialog.ingest_done.connect(lambda _results: self.refresh())
         self.ingest_dialog = dialog
         dialog.start()

@@ -30,19 +30,21 @@ from app.ui.workspace.workspace import RedactionWorkspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None,
+                 user_name: str | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.settings = settings
+        # who signed in (application.py); tests and os_user stores use the settings' name
+        self.user_name = user = user_name or settings.effective_user
         self.setWindowTitle(self.tr("BWV Studio"))
         self.setWindowIcon(app_icon())
-        self.library = LibraryPanel(store, self, settings.effective_user, settings.retention_days)
-        self.footage_view = FootageView(store, settings.effective_user, self)
+        self.library = LibraryPanel(store, self, user)
+        self.footage_view = FootageView(store, user, self)
         self.player = self.footage_view.player
         self.footage_view.failed.connect(lambda message: show_error(self, message))
         self.library.footage_selected.connect(self.footage_view.open_footage)
-        self.details = DetailsPanel(store, settings.effective_user, settings.retention_days,
-                                    self)
+        self.details = DetailsPanel(store, user, self)
         self.details.failed.connect(lambda message: show_error(self, message))
         self.details.changed.connect(self.library.refresh)
         self.library.footage_selected.connect(self.details.show_footage)
@@ -50,7 +52,7 @@ class MainWindow(QMainWindow):
         self.footage_view.flags_changed.connect(self.flags_panel.set_flags)
         self.flags_panel.jump_requested.connect(self.player.go_to_time)
         self.flags_panel.edit_requested.connect(self.footage_view.edit_flag)
-        self.workspace = RedactionWorkspace(store, settings, settings.effective_user, self)
+        self.workspace = RedactionWorkspace(store, settings, user, self)
         self.workspace.failed.connect(lambda message: show_error(self, message, wait=False))
         self.library.footage_selected.connect(self._footage_selected)
         self.current_footage: FootageRecord | None = None

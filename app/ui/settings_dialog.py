@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 
@@ -29,10 +28,6 @@ class SettingsDialog(QDialog):
         self.database_url = QLineEdit(settings.database_url, self)
         self.database_url.setPlaceholderText(self.tr("empty: SQLite in the data folder; "
                                                      "e.g. postgresql+psycopg://user@host/bwv"))
-        self.retention_days = QSpinBox(self)
-        self.retention_days.setRange(1, 3650)
-        self.retention_days.setValue(settings.retention_days)
-        self.retention_days.setSuffix(self.tr(" days"))
         self.default_user = QLineEdit(settings.default_user, self)
         self.default_user.setPlaceholderText(self.tr("empty: your login name"))
         self.require_approval = QCheckBox(
@@ -45,7 +40,6 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Data folder"), self.data_dir)
         form.addRow(self.tr("Database URL"), self.database_url)
-        form.addRow(self.tr("Keep non-evidential footage"), self.retention_days)
         form.addRow(self.tr("User name"), self.default_user)
         form.addRow(self.tr("Approval"), self.require_approval)
         form.addRow(self.tr("Reason codes"), self.reason_codes)
@@ -63,7 +57,6 @@ class SettingsDialog(QDialog):
         s = self.settings
         s.data_dir = self.data_dir.text().strip()
         s.database_url = self.database_url.text().strip()
-        s.retention_days = self.retention_days.value()
         s.default_user = self.default_user.text().strip()
         s.require_approval = self.require_approval.isChecked()
         codes = [c.strip() for c in self.reason_codes.toPlainText().splitlines() if c.strip()]

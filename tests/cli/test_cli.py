@@ -160,6 +160,6 @@ def test_nan_time_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 def test_settings_with_wrong_types_are_named(capsys: pytest.CaptureFixture[str],
                                              isolated_env: Path) -> None:
     (isolated_env / "config").mkdir(parents=True)
-    (isolated_env / "config" / "settings.json").write_text('{"retention_days": "31"}')
+    (isolated_env / "config" / "settings.json").write_text('{"require_approval": "yes"}')
     code, _, err = run(capsys, "case", "list")
-    assert code == 2 and "retention_days must be a whole number" in err
+    assert code == 2 and "require_approval must be true or false" in err

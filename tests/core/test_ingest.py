@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from app.core import audit, cases, flags
+from app.core import audit, cases, flags, users
 from app.core import footage as footage_service
 from app.core.database import Store
-from app.core.errors import Cancelled, NotFoundError
+from app.core.errors import Cancelled, NotFoundError, PermissionDeniedError
 from app.core.ingest import IngestStatus, ingest_paths
+from app.core.models import Role
 from app.core.progress import CancelToken
+from app.core.store_policy import set_policy
 from app.core.users import resolve_actor
 from tests.conftest import EXPECTED_FRAMES, make_video
 
@@ -125,7 +127,7 @@ def test_retention_from_recording_time_and_evidential_clears_it(store: Store,
     recorded = make_video(tmp_path / "dated.mp4",
                           metadata={"creation_time": "2026-10-01T08:00:00Z"})
     undated = make_video(tmp_path / "undated.mp4", frames=10)
-    ingest_paths(store, "tester", [recorded, undated], retention_days=31)
+    ingest_paths(store, "tester", [recorded, undated])  # the store's policy: 31 days
     with store.read() as session:
         dated, plain = footage_service.list_footage(session)
     assert dated.retention_until == datetime(2026, 11, 1, 8, tzinfo=UTC)
@@ -136,8 +138,17 @@ def test_retention_from_recording_time_and_evidential_clears_it(store: Store,
         actor = resolve_actor(session, "tester")
         rec = footage_service.set_evidential(session, actor, dated.id, True, "charged")
         assert rec.retention_until is None and rec.evidential
-        rec = footage_service.set_evidential(session, actor, dated.id, False, "NFA")
+        with pytest.raises(PermissionDeniedError, match="only a supervisor"):
+            footage_service.set_evidential(session, actor, dated.id, False, "NFA")
+        users.add_user(session, actor, "sarge", Role.SUPERVISOR)
+        rec = footage_service.set_evidential(session, resolve_actor(session, "sarge"),
+                                             dated.id, False, "NFA")
         assert rec.retention_until == datetime(2026, 11, 1, 8, tzinfo=UTC)
+        # an administrator shortens the policy: applied at once to what is held
+        set_policy(session, actor, retention_days=14)
+    with store.read() as session:
+        dated, plain = footage_service.list_footage(session)
+    assert dated.retention_until == datetime(2026, 10, 15, 8, tzinfo=UTC)
 
 
 def test_cancel_stops_ingest(store: Store, tmp_path: Path) -> None:

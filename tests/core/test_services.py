@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core import cases, flags, users
+from app.core import case_flow, cases, flags, users
 from app.core.database import Store
-from app.core.errors import ConflictError, InvalidInputError, NotFoundError
+from app.core.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    SignInError,
+)
 from app.core.ingest import ingest_paths
 from app.core.models import AuditEvent, Role
 from app.core.settings import Settings, load_settings, save_settings
@@ -25,19 +31,26 @@ def _actions(store: Store) -> list[str]:
         return [e.action for e in session.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
 
 
-def test_first_user_is_administrator_then_officers(store: Store) -> None:
+def test_first_user_is_administrator_who_adds_the_others(store: Store) -> None:
     with store.transaction() as session:
-        assert resolve_actor(session, "alice").role is Role.ADMINISTRATOR
+        alice = resolve_actor(session, "alice")
+        assert alice.role is Role.ADMINISTRATOR
+        with pytest.raises(SignInError, match="'bob' has no account"):
+            resolve_actor(session, "bob")  # no more self-registration after the first
+        users.add_user(session, alice, "bob", Role.DISCLOSURE_OFFICER)
         bob = resolve_actor(session, "bob")
-        assert bob.role is Role.DISCLOSURE_OFFICER
-        users.update_user(session, bob, "bob", role="supervisor")
-        users.add_user(session, bob, "carol", Role.CASE_STAFF)
+        with pytest.raises(PermissionDeniedError, match="only an administrator can add"):
+            users.add_user(session, bob, "mallory", Role.SUPERVISOR)
+        users.update_user(session, alice, "bob", role="supervisor")
+        users.add_user(session, alice, "carol", Role.CASE_STAFF)
         with pytest.raises(ConflictError):
-            users.add_user(session, bob, "carol", "case_staff")
+            users.add_user(session, alice, "carol", "case_staff")
         with pytest.raises(InvalidInputError, match="Unknown role"):
-            users.add_user(session, bob, "dave", "boss")
-        users.update_user(session, bob, "carol", active=False)
-    with store.transaction() as session, pytest.raises(InvalidInputError, match="deactivated"):
+            users.add_user(session, alice, "dave", "boss")
+        users.update_user(session, alice, "carol", active=False)
+        with pytest.raises(ConflictError, match="only active administrator"):
+            users.update_user(session, alice, "alice", role="supervisor")
+    with store.transaction() as session, pytest.raises(SignInError, match="deactivated"):
         resolve_actor(session, "carol")
     assert _actions(store) == ["user.create", "user.create", "user.update", "user.create",
                                "user.update"]
@@ -54,7 +67,8 @@ def test_cases_create_edit_link(store: Store, tmp_path: Path) -> None:
             cases.create_case(session, actor, "FOI-7", "foi")
         with pytest.raises(InvalidInputError, match="Unknown case type"):
             cases.create_case(session, actor, "X", "parking")
-        cases.edit_case(session, actor, "FOI-7", status="in_review", title="Pub fight 2")
+        cases.edit_case(session, actor, "FOI-7", title="Pub fight 2")
+        case_flow.change_status(session, actor, "FOI-7", "in_review")
         cases.edit_case(session, actor, "FOI-7", title="Pub fight 2")  # no change, no event
         assert cases.link_footage(session, actor, "FOI-7", 1) is True
         assert cases.link_footage(session, actor, "FOI-7", 1) is False
@@ -64,7 +78,8 @@ def test_cases_create_edit_link(store: Store, tmp_path: Path) -> None:
         (listed,) = cases.list_cases(session)
     assert (listed.title, listed.status.value, listed.footage_ids) == ("Pub fight 2",
                                                                        "in_review", (1,))
-    assert _actions(store)[-3:] == ["case.create", "case.edit", "case.link_footage"]
+    assert _actions(store)[-4:] == ["case.create", "case.edit", "case.status",
+                                    "case.link_footage"]
 
 
 def test_flags_add_edit_delete_are_audited(store: Store, tmp_path: Path) -> None:
@@ -104,11 +119,11 @@ def test_evidential_change_needs_a_reason(store: Store, tmp_path: Path) -> None:
 def test_settings_round_trip_env_override_and_damage(isolated_env: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     settings = load_settings()
-    assert settings.retention_days == 31
+    assert settings.require_approval is False
     assert settings.effective_database_url.endswith("bwv-home/data/bwv.sqlite3")
-    save_settings(Settings(retention_days=14, database_url="sqlite:////tmp/x.db"))
+    save_settings(Settings(require_approval=True, database_url="sqlite:////tmp/x.db"))
     loaded = load_settings()
-    assert loaded.retention_days == 14 and loaded.effective_database_url == "sqlite:////tmp/x.db"
+    assert loaded.require_approval and loaded.effective_database_url == "sqlite:////tmp/x.db"
     monkeypatch.setenv("BWV_DATABASE_URL", "postgresql://u@h/db")
     assert load_settings().effective_database_url == "postgresql://u@h/db"
     (isolated_env / "config" / "settings.json").write_text("{ broken")

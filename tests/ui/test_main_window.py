@@ -149,7 +149,7 @@ def test_ingest_can_be_cancelled(qtbot: QtBot, store: Store, tmp_path: Path) -> 
     from app.ui.ingest_dialog import IngestDialog
 
     files = [make_video(tmp_path / f"c{i}.mp4", frames=6) for i in range(3)]
-    dialog = IngestDialog(store, "tester", files, 31)
+    dialog = IngestDialog(store, "tester", files)
     qtbot.addWidget(dialog)
     dialog.job.token.cancel()  # cancelled before the first file
     with qtbot.waitSignal(dialog.ingest_done, timeout=10_000):
@@ -223,10 +223,10 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
 
     dialog = SettingsDialog(load_settings())
     qtbot.addWidget(dialog)
-    dialog.retention_days.setValue(14)
+    dialog.require_approval.setChecked(True)
     dialog._save()
     saved = json.loads((isolated_env / "config" / "settings.json").read_text())
-    assert saved["retention_days"] == 14 and load_settings().retention_days == 14
+    assert saved["require_approval"] is True and load_settings().require_approval
 
 
 def test_full_screen_shows_only_the_video(qtbot: QtBot, store: Store) -> None:

@@ -33,9 +33,10 @@ from app.core.export.manifest import manifest_path, render_manifest, software_ve
 from app.core.export.residual import ResidualReport, check_export
 from app.core.export.video_export import EncodeOptions, ExportStats, export_video
 from app.core.fileio import atomic_write_text, commit_file, partial_path
-from app.core.footage import get_footage
+from app.core.footage import get_footage, require_present
 from app.core.hashing import sha256_file
 from app.core.models import AuditEvent, ExportRecord, Footage
+from app.core.permissions import Permission, can, require
 from app.core.progress import CancelToken, no_progress
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
@@ -49,7 +50,7 @@ from app.core.tracking.tracker import (
     boxes_by_frame,
     build_tracks,
 )
-from app.core.users import resolve_actor
+from app.core.users import check_actor, resolve_actor
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +93,10 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     """
     preset = get_preset(preset) if isinstance(preset, str) else preset
     step = stride or preset.stride
+    check_actor(store, actor_name, Permission.VIEW, "see footage")
     with store.read() as session:
         item = get_footage(session, footage_key)
+        require_present(item)
         limit = max(1, round(item.fps or 25))
         if not 1 <= step <= limit:
             raise InvalidInputError(
@@ -116,6 +119,7 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
         raise NotFoundError(f"Footage #{footage_id} has no stored detection run for the "
                             f"{preset.name} preset.")
     else:
+        check_actor(store, actor_name, Permission.REDACT, "detect faces")
         run = detect_video(source, preset, stride=step, cancel=cancel,
                            progress=lambda d, t: stage("detect", d, t))
         if len(run.frames) != frame_count:
@@ -190,10 +194,15 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             raise ConflictError(f"{target} already exists; choose another name or use --force.")
     started = datetime.now(UTC)
     case_id = None
-    with store.read() as session:
+    with store.transaction() as session:
+        actor = resolve_actor(session, actor_name)
+        if not can(actor, Permission.EXPORT):
+            require(actor, Permission.EXPORT_APPROVED, "export footage")
+            require_approval = True  # case staff export approved plans only
         if case_ref is not None:
             case_id = cases.get_case(session, case_ref).id
         item: Footage = get_footage(session, footage_key)
+        require_present(item)
         recorded_at, source_sha, size = item.recorded_at, item.sha256, item.size_bytes
         duration = item.duration_s
         source = Path(item.original_path)

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.errors import ConflictError, NotFoundError, PermissionDeniedError
-from app.core.models import AuditEvent, RedactionPlanRecord, Role, User
+from app.core.models import AuditEvent, RedactionPlanRecord, User
+from app.core.permissions import Permission, require
 from app.core.redaction.plans import find_plan_record
 
 
@@ -73,6 +74,7 @@ def approval_of(session: Session, footage_id: int, case_id: int | None,
 
 def request_approval(session: Session, actor: User, footage_id: int, case_id: int | None,
                      plan_sha: str, note: str = "") -> Approval:
+    require(actor, Permission.REQUEST_APPROVAL, "ask for approval")
     record = _record(session, footage_id, case_id, plan_sha)
     event = audit.record(session, actor.name, "plan.approval_request", "redaction_plan",
                          record.id, {"plan_sha256": plan_sha, "note": note},
@@ -83,10 +85,7 @@ def request_approval(session: Session, actor: User, footage_id: int, case_id: in
 def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
            plan_sha: str, approve: bool, note: str = "") -> Approval:
     """Approve or reject exactly this plan; supervisors only, never one's own edit."""
-    if actor.role is not Role.SUPERVISOR:
-        raise PermissionDeniedError(
-            f"{actor.name} is a {actor.role.value.replace('_', ' ')}; only a supervisor can "
-            "approve or reject a redaction plan.")
+    require(actor, Permission.APPROVE, "approve or reject a redaction plan")
     record = _record(session, footage_id, case_id, plan_sha)
     if record.updated_by_id == actor.id:
         raise PermissionDeniedError(

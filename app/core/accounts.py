@@ -1,0 +1,99 @@
+"""Local accounts: argon2id password hashes, sign-in, and the first administrator.
+
+Authentication happens at the edge (the app's sign-in dialog, the CLI's password prompt);
+authorisation happens in every core service through :mod:`app.core.permissions`.
+Sign-ins and failed attempts are audited; a password never is, nor its hash.
+"""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core import audit
+from app.core.database import Store
+from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
+from app.core.models import Role, User
+from app.core.permissions import Permission, require
+from app.core.records import UserRecord
+from app.core.users import check_user_name, find_user
+
+MIN_PASSWORD_LENGTH = 10
+_HASHER = PasswordHasher()  # argon2id, RFC 9106 low-memory profile
+_DUMMY_HASH = _HASHER.hash("not a password of anyone")  # equal work for unknown names
+
+
+def hash_password(password: str, name: str = "") -> str:
+    """The argon2id hash of a password that meets the length rule."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInputError(
+            f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    if name and password.strip().lower() == name.strip().lower():
+        raise InvalidInputError("A password must not be the user name.")
+    return _HASHER.hash(password)
+
+
+def _matches(stored: str | None, password: str) -> bool:
+    try:
+        return _HASHER.verify(stored or _DUMMY_HASH, password) and stored is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def has_accounts(session: Session) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(User)))
+
+
+def create_first_administrator(session: Session, name: str, password: str) -> UserRecord:
+    """On an empty store only: the administrator who then adds everyone else."""
+    if has_accounts(session):
+        raise ConflictError("This store already has users; sign in as its administrator to "
+                            "add accounts.")
+    name = check_user_name(name)
+    user = User(name=name, role=Role.ADMINISTRATOR, password_hash=hash_password(password, name))
+    session.add(user)
+    session.flush()
+    audit.record(session, name, "user.create", "user", user.id,
+                 {"name": name, "role": user.role.value, "first_administrator": True,
+                  "password": True})
+    return UserRecord.of(user)
+
+
+def sign_in(store: Store, name: str, password: str) -> UserRecord:
+    """Check a user name and password; the attempt is audited either way.
+
+    The same message is given for an unknown name and a wrong password.
+    """
+    name = name.strip()
+    with store.transaction() as session:
+        user = find_user(session, name)
+        ok = _matches(user.password_hash if user else None, password)
+        if ok and user is not None and user.active:
+            if user.password_hash and _HASHER.check_needs_rehash(user.password_hash):
+                user.password_hash = _HASHER.hash(password)
+            audit.record(session, user.name, "user.sign_in", "user", user.id, {})
+            return UserRecord.of(user)
+        audit.record(session, name[:128] or "(empty)", "user.sign_in_failed", "user",
+                     user.id if user else "", {"reason": "inactive" if ok else "password"})
+    if ok:
+        raise SignInError(f"User {name!r} is deactivated; ask an administrator.")
+    raise SignInError("Wrong user name or password.")
+
+
+def set_password(session: Session, actor: User, name: str, new_password: str,
+                 current_password: str | None = None) -> None:
+    """Change one's own password (the current one is needed if set), or, as an
+    administrator, set anyone's."""
+    user = find_user(session, name.strip())
+    if user is None:
+        raise NotFoundError(f"No user named {name!r}.")
+    if user.id == actor.id and user.password_hash:
+        if current_password is None or not _matches(user.password_hash, current_password):
+            raise SignInError("The current password is wrong.")
+    elif user.id != actor.id:
+        require(actor, Permission.MANAGE_USERS, "set another user's password")
+    user.password_hash = hash_password(new_password, user.name)
+    audit.record(session, actor.name, "user.password", "user", user.id,
+                 {"name": user.name, "by_administrator": user.id != actor.id})

@@ -1,0 +1,146 @@
+"""The status flow of a case, with the transitions allowed, who may make them, and why.
+
+received -> in review -> redacted -> awaiting approval -> approved -> released -> closed,
+or refused (with an exemption, e.g. FOI s.40(2)) -> closed. Going back needs a reason.
+Asking for approval asks it for every redaction plan of the case; approving the case
+approves each plan at its current hash (so a later edit needs a new approval, and the case
+returns to "in review" by itself, see ``cases.plan_changed``). Releasing needs an export
+whose exact plan was approved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.cases import get_case, parse_enum, set_status
+from app.core.errors import ConflictError, InvalidInputError
+from app.core.models import Case, CaseStatus, ExportRecord, RedactionPlanRecord, User
+from app.core.permissions import Permission, can, require
+from app.core.records import CaseRecord
+from app.core.redaction.approval import ApprovalState, approval_of, decide, request_approval
+
+S = CaseStatus
+
+
+@dataclass(frozen=True)
+class Transition:
+    permission: Permission
+    needs_reason: bool  # backward moves, refusals, withdrawals
+    verb: str  # for messages: "only a supervisor can <verb>"
+
+
+_FORWARD = Transition(Permission.EDIT_CASE, False, "move cases on")
+_BACK = Transition(Permission.EDIT_CASE, True, "send cases back")
+_REFUSE = Transition(Permission.APPROVE, True, "refuse a request")
+_WITHDRAW = Transition(Permission.EDIT_CASE, True, "close an unanswered case")
+_REOPEN = Transition(Permission.APPROVE, True, "reopen a case")
+
+TRANSITIONS: dict[CaseStatus, dict[CaseStatus, Transition]] = {
+    S.RECEIVED: {S.IN_REVIEW: _FORWARD, S.REFUSED: _REFUSE, S.CLOSED: _WITHDRAW},
+    S.IN_REVIEW: {S.REDACTED: _FORWARD, S.RECEIVED: _BACK, S.REFUSED: _REFUSE,
+                  S.CLOSED: _WITHDRAW},
+    S.REDACTED: {S.AWAITING_APPROVAL: Transition(Permission.REQUEST_APPROVAL, False,
+                                                 "ask for approval"),
+                 S.IN_REVIEW: _BACK},
+    S.AWAITING_APPROVAL: {S.APPROVED: Transition(Permission.APPROVE, False, "approve a case"),
+                          S.IN_REVIEW: _BACK},
+    S.APPROVED: {S.RELEASED: Transition(Permission.RELEASE, False, "release footage"),
+                 S.IN_REVIEW: _BACK},
+    S.RELEASED: {S.CLOSED: _FORWARD},
+    S.REFUSED: {S.CLOSED: _FORWARD, S.IN_REVIEW: _REOPEN},
+    S.CLOSED: {S.IN_REVIEW: _REOPEN},
+}
+
+
+def allowed_next(status: CaseStatus) -> list[CaseStatus]:
+    """The statuses a case in ``status`` may move to, in flow order."""
+    order = list(CaseStatus)
+    return sorted(TRANSITIONS[status], key=order.index)
+
+
+def _plans(session: Session, case: Case) -> list[RedactionPlanRecord]:
+    return list(session.scalars(select(RedactionPlanRecord)
+                                .where(RedactionPlanRecord.case_id == case.id)
+                                .order_by(RedactionPlanRecord.footage_id)))
+
+
+def approved_exports(session: Session, case: Case) -> list[ExportRecord]:
+    """The case's exports whose exact plan (by hash) a supervisor approved."""
+    exports = session.scalars(select(ExportRecord).where(ExportRecord.case_id == case.id)
+                              .order_by(ExportRecord.id))
+    return [e for e in exports
+            if approval_of(session, e.footage_id, case.id, e.plan_sha256).state
+            is ApprovalState.APPROVED]
+
+
+def change_status(session: Session, actor: User, reference: str, status: str | CaseStatus,
+                  reason: str = "", exemption: str | None = None) -> CaseRecord:
+    """Move a case along its flow; refuses transitions the flow does not allow."""
+    case = get_case(session, reference)
+    to = parse_enum(CaseStatus, status, "status")
+    step = TRANSITIONS[case.status].get(to)
+    if step is None:
+        options = ", ".join(s.value for s in allowed_next(case.status)) or "none"
+        raise ConflictError(f"Case {case.reference} is {case.status.value}; it cannot go to "
+                            f"{to.value} (allowed: {options}).")
+    require(actor, step.permission, step.verb)
+    reason = reason.strip()
+    if step.needs_reason and not reason:
+        raise InvalidInputError(f"Say why case {case.reference} goes from "
+                                f"{case.status.value} to {to.value} (it is recorded).")
+    if to is S.REFUSED and not (exemption or "").strip():
+        raise InvalidInputError("A refusal needs the exemption relied on, e.g. "
+                                "'FOI s.40(2) personal information'.")
+    plans = _plans(session, case)
+    if to is S.REDACTED and not plans:
+        raise ConflictError(f"Case {case.reference} has no redaction plan yet; redact its "
+                            "footage first.")
+    if to is S.AWAITING_APPROVAL:
+        for plan in plans:
+            state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
+            if state not in (ApprovalState.REQUESTED, ApprovalState.APPROVED):
+                request_approval(session, actor, plan.footage_id, case.id, plan.plan_sha256,
+                                 reason)
+    elif to is S.APPROVED:
+        for plan in plans:
+            state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
+            if state is not ApprovalState.APPROVED:
+                decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, True,
+                       reason)
+    elif case.status is S.AWAITING_APPROVAL and to is S.IN_REVIEW \
+            and can(actor, Permission.APPROVE):
+        for plan in plans:  # a supervisor sending it back rejects what was asked
+            state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
+            if state is ApprovalState.REQUESTED and plan.updated_by_id != actor.id:
+                decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, False,
+                       reason)
+    elif to is S.RELEASED and not approved_exports(session, case):
+        raise ConflictError(f"Case {case.reference} has no export of an approved plan; "
+                            "export the approved redaction first.")
+    set_status(session, actor, case, to, reason,
+               exemption=exemption.strip() if to is S.REFUSED and exemption else None)
+    return CaseRecord.of(case)
+
+
+@dataclass(frozen=True)
+class CaseExport:
+    id: int
+    footage_id: int
+    path: str
+    sha256: str
+    created_at: datetime
+    approved: bool  # its exact plan was approved by a supervisor
+
+
+def case_exports(session: Session, reference: str) -> list[CaseExport]:
+    """The exports made for a case, with whether each may be released."""
+    case = get_case(session, reference)
+    approved = {e.id for e in approved_exports(session, case)}
+    return [CaseExport(e.id, e.footage_id, e.path, e.sha256, e.created_at, e.id in approved)
+            for e in session.scalars(select(ExportRecord)
+                                     .where(ExportRecord.case_id == case.id)
+                                     .order_by(ExportRecord.id))]

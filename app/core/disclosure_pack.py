@@ -1,0 +1,266 @@
+"""The disclosure pack: what goes to the requester or the court for one approved export.
+
+A folder (or a zip of it) holding the redacted MP4, its manifest, a human-readable
+disclosure record (HTML, and PDF when a renderer is given: the app uses Qt's QPdfWriter),
+the case's audit extract (JSON Lines) and ``SHA256SUMS``. The pack is built under a hidden
+temporary name and renamed only when complete, so no partial pack looks finished. The MP4
+and manifest are checked against the hashes recorded at export time while they are copied.
+
+The record names the requester only by the reference, never by name or contact details.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.core import audit
+from app.core.database import Store
+from app.core.errors import Cancelled, ConflictError, MediaError, NotFoundError
+from app.core.hashing import CHUNK
+from app.core.models import Case, ExportRecord, Footage, User, utcnow
+from app.core.permissions import Permission
+from app.core.progress import CancelToken, ProgressFn, no_progress
+from app.core.redaction.approval import ApprovalState, approval_of
+from app.core.users import check_actor, resolve_actor
+
+RECORD_HTML = "disclosure-record.html"
+RECORD_PDF = "disclosure-record.pdf"
+AUDIT_EXTRACT = "case-audit.jsonl"
+SUMS = "SHA256SUMS"
+
+PdfRenderer = Callable[[str, Path], None]  # (html, pdf path): write the PDF or raise OSError
+
+
+@dataclass(frozen=True)
+class PackResult:
+    path: Path  # the pack folder, or the .zip
+    files: dict[str, str]  # name -> SHA-256 of each file in the pack
+    record_html: str
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "pack"
+
+
+def _copy_hashed(src: Path, dst: Path, expected: str, what: str, progress: ProgressFn,
+                 cancel: CancelToken | None) -> str:
+    """Copy ``src`` to ``dst`` hashing the bytes written; refuse if they differ from
+    ``expected`` (the export changed since it was recorded)."""
+    if not src.is_file():
+        raise MediaError(f"{src}: the {what} recorded for this export is missing.")
+    digest = hashlib.sha256()
+    total, done = src.stat().st_size, 0
+    try:
+        with src.open("rb") as fin, dst.open("wb") as fout:
+            while chunk := fin.read(CHUNK):
+                if cancel is not None:
+                    cancel.check()
+                digest.update(chunk)
+                fout.write(chunk)
+                done += len(chunk)
+                progress(done, total)
+    except OSError as exc:
+        raise MediaError(f"{dst}: cannot write the pack ({exc.strerror or exc}).") from None
+    if digest.hexdigest() != expected:
+        raise MediaError(f"{src}: the {what} no longer matches the SHA-256 recorded when it was "
+                         "exported; it is not packed (export it again).")
+    return expected
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
+
+
+def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
+                      manifest: dict[str, Any], approval: dict[str, str],
+                      files: dict[str, str], made_by: str, made_at: str) -> str:
+    """The human-readable record (HTML): case, what was released, what was redacted and why,
+    who approved it, the hashes, the software."""
+    plan = manifest.get("plan", {})
+    reasons: dict[str, str] = plan.get("reasons", {})
+    fps = footage.fps or 25.0
+    rows = [[t["id"], f"{t['first_frame'] / fps:.2f}-{t['last_frame'] / fps:.2f} s",
+             t.get("action", ""), t.get("reason", "") or "-"]
+            for t in manifest.get("tracks", [])]
+    boxes = []
+    for box in plan.get("manual_boxes", []):
+        keys = box.get("keyframes", [])
+        span = (f"{keys[0]['frame'] / fps:.2f}-{keys[-1]['frame'] / fps:.2f} s"
+                if keys else "-")
+        boxes.append([box.get("id"), span, box.get("label", "") or "-",
+                      reasons.get(f"manual:{box.get('id')}", "") or "-"])
+    mutes = [[f"{m['start_s']:.3f}-{m['end_s']:.3f} s",
+              reasons.get(f"mute:{m['start_s']:.3f}-{m['end_s']:.3f}", "") or "-"]
+             for m in plan.get("mute", [])]
+    review = manifest.get("review_needed", [])
+    unreviewed = sum(1 for r in review if not r.get("reviewed"))
+    residual = manifest.get("residual_check") or {}
+    residual_text = ("not run" if not residual.get("ran") else
+                     f"{len(residual.get('findings', []))} possible faces found in "
+                     f"{residual.get('frames_checked', '?')} frames checked")
+    out = manifest.get("output", {})
+    e = html.escape
+    kv = _table(["Item", "Value"], [
+        ["Case reference", case.reference],
+        ["Case type", case.case_type.value.replace("_", " ")],
+        ["Requester reference", case.requester_reference or "-"],
+        ["Received", case.received_on.isoformat() if case.received_on else "-"],
+        ["Deadline", case.deadline.isoformat() if case.deadline else "-"],
+        ["Case status when packed", case.status.value.replace("_", " ")],
+        ["Exemptions relied on", case.exemption or "-"],
+    ])
+    released = _table(["Item", "Value"], [
+        ["Released file", Path(export.path).name],
+        ["SHA-256", export.sha256],
+        ["Size (bytes)", export.size_bytes],
+        ["Frames", out.get("frame_count", "-")],
+        ["Clip", (f"{plan['clip']['start_s']:.3f}-{plan['clip']['end_s']:.3f} s"
+                  if plan.get("clip") else "whole recording")],
+        ["Sound", plan.get("audio", "-")],
+        ["Manifest SHA-256", export.manifest_sha256],
+        ["Exported", f"{export.created_at:%Y-%m-%d %H:%M:%S} UTC"],
+        ["Source recording", f"{footage.file_name} (footage #{footage.id})"],
+        ["Source SHA-256", footage.sha256],
+        ["Recorded", f"{footage.recorded_at:%Y-%m-%d %H:%M:%S} UTC"
+         if footage.recorded_at else "unknown"],
+    ])
+    method = (f"{plan.get('style', '?')} at strength {plan.get('strength', '?')}, "
+              f"{plan.get('shape', '?')} regions, padding {plan.get('padding', '?')}"
+              + (", everything but kept people (inverse)" if plan.get("inverse") else ""))
+    parts = [
+        "<html><head><meta charset='utf-8'><title>Disclosure record "
+        f"{e(case.reference)}</title></head><body>",
+        f"<h1>Disclosure record: case {e(case.reference)}</h1>",
+        f"<p>Made {e(made_at)} by {e(made_by)} with BWV Studio {e(__version__)}.</p>",
+        "<h2>Case</h2>", kv,
+        "<h2>What was released</h2>", released,
+        "<h2>What was redacted and why</h2>",
+        f"<p>Method: {e(method)}.</p>",
+        "<h3>People (face tracks)</h3>",
+        _table(["Track", "Time", "Decision", "Reason"], rows) if rows else "<p>None.</p>",
+        "<h3>Regions drawn by hand</h3>",
+        _table(["Box", "Time", "Label", "Reason"], boxes) if boxes else "<p>None.</p>",
+        "<h3>Sound muted</h3>",
+        _table(["Time", "Reason"], mutes) if mutes else "<p>None.</p>",
+        f"<p>Stretches flagged for review: {len(review)}, of which {unreviewed} were not "
+        f"marked reviewed. Residual face check on the export: {e(residual_text)}.</p>",
+        "<h2>Approval</h2>",
+        _table(["Approved by", "When", "Note", "Plan SHA-256"],
+               [[approval["by"], approval["at"], approval.get("note") or "-",
+                 export.plan_sha256]]),
+        "<h2>Files in this pack</h2>",
+        _table(["File", "SHA-256"], [[f, d] for f, d in sorted(files.items())]),
+        f"<p>The pack's {SUMS} lists every file with its SHA-256. The audit extract "
+        f"({AUDIT_EXTRACT}) is a hash-chained record of every action on this case.</p>",
+        "<h2>Software</h2>",
+        _table(["Component", "Version"],
+               [[k, v] for k, v in sorted(manifest.get("software", {}).items())]),
+        "</body></html>",
+    ]
+    return "\n".join(parts)
+
+
+def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case,
+                                                      dict[str, str]]:
+    export = session.get(ExportRecord, export_id)
+    if export is None:
+        raise NotFoundError(f"No export #{export_id}.")
+    case = session.get(Case, export.case_id) if export.case_id is not None else None
+    if case is None:
+        raise ConflictError(f"Export #{export_id} was made without a case; a disclosure pack "
+                            "is made for a case (export it from the case).")
+    footage = session.get(Footage, export.footage_id)
+    assert footage is not None
+    found = approval_of(session, export.footage_id, case.id, export.plan_sha256)
+    if found.state is not ApprovalState.APPROVED:
+        raise ConflictError(
+            f"Export #{export_id} was made from a redaction plan no supervisor approved "
+            f"(state: {found.state.value.replace('_', ' ')}); only approved exports are "
+            "released.")
+    return export, footage, case, {"by": found.by, "at": found.at, "note": found.note}
+
+
+def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
+               as_zip: bool = False, render_pdf: PdfRenderer | None = None,
+               progress: ProgressFn = no_progress,
+               cancel: CancelToken | None = None) -> PackResult:
+    """Make the disclosure pack of one approved export in ``out_dir``; audited."""
+    check_actor(store, actor_name, Permission.EXPORT_APPROVED, "make a disclosure pack")
+    with store.read() as session:
+        export, footage, case, approval = _load(session, export_id)
+        events = audit.case_events(session, case.id)
+        extract = io.StringIO()
+        audit.write_events(events, extract, "jsonl")
+        session.expunge_all()
+    out_dir = out_dir.expanduser()
+    if not out_dir.is_dir():
+        raise MediaError(f"{out_dir}: the folder for the pack does not exist.")
+    name = _safe_name(f"{case.reference}-export-{export.id}")
+    final = out_dir / (name + ".zip" if as_zip else name)
+    if final.exists():
+        raise ConflictError(f"{final} already exists; choose another folder.")
+    work = out_dir / f".{name}.partial"
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        work.mkdir()
+        mp4, manifest = Path(export.path), Path(export.manifest_path)
+        files = {
+            mp4.name: _copy_hashed(mp4, work / mp4.name, export.sha256, "redacted video",
+                                   progress, cancel),
+            manifest.name: _copy_hashed(manifest, work / manifest.name,
+                                        export.manifest_sha256, "manifest", no_progress,
+                                        cancel),
+        }
+        manifest_data = json.loads((work / manifest.name).read_text(encoding="utf-8"))
+        extract_bytes = extract.getvalue().encode("utf-8")
+        (work / AUDIT_EXTRACT).write_bytes(extract_bytes)
+        files[AUDIT_EXTRACT] = hashlib.sha256(extract_bytes).hexdigest()
+        made_at = utcnow().strftime("%Y-%m-%d %H:%M:%S UTC")
+        record = disclosure_record(case, footage, export, manifest_data, approval, files,
+                                   actor_name, made_at)
+        (work / RECORD_HTML).write_text(record, encoding="utf-8")
+        files[RECORD_HTML] = hashlib.sha256(record.encode("utf-8")).hexdigest()
+        if render_pdf is not None:
+            render_pdf(record, work / RECORD_PDF)
+            files[RECORD_PDF] = hashlib.sha256((work / RECORD_PDF).read_bytes()).hexdigest()
+        sums = "".join(f"{digest}  {file}\n" for file, digest in sorted(files.items()))
+        (work / SUMS).write_text(sums, encoding="utf-8")
+        if as_zip:
+            tmp_zip = out_dir / f".{name}.zip.partial"
+            with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED) as zf:
+                for path in sorted(work.iterdir()):
+                    zf.write(path, f"{name}/{path.name}")
+            tmp_zip.replace(final)
+            shutil.rmtree(work)
+        else:
+            work.replace(final)
+    except (Cancelled, MediaError, ConflictError):
+        shutil.rmtree(work, ignore_errors=True)
+        (out_dir / f".{name}.zip.partial").unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        (out_dir / f".{name}.zip.partial").unlink(missing_ok=True)
+        raise MediaError(f"{out_dir}: cannot write the pack ({exc.strerror or exc}).") from None
+    with store.transaction() as session:
+        actor: User = resolve_actor(session, actor_name)
+        audit.record(session, actor.name, "pack.create", "export", export_id, {
+            "path": str(final.resolve()), "zip": as_zip, "files": files},
+            case_id=case.id, footage_id=footage.id)
+    return PackResult(final, files, record)

@@ -1,0 +1,85 @@
+"""What each role may do. Core services call :func:`require` before they change anything,
+so a hidden button is never the only protection.
+
+Roles (README, "Users and roles"):
+
+* disclosure officer: view, flag, ingest, manage cases, redact, export working copies,
+  request approval, release approved items;
+* supervisor: everything a disclosure officer does, plus approve or reject, refuse a request,
+  reopen a closed case, legal holds and applying retention;
+* case staff: view, flag, and export (or pack) items a supervisor approved;
+* administrator: users, settings and the retention policy, applying retention, plus the
+  disclosure officer's work so that a one-person installation works; never approval.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from app.core.errors import PermissionDeniedError
+from app.core.models import Role, User
+
+
+class Permission(enum.StrEnum):
+    VIEW = "view"
+    FLAG = "flag"
+    INGEST = "ingest"
+    EDIT_CASE = "edit_case"
+    REDACT = "redact"
+    EXPORT = "export"  # any export, including working copies of unapproved plans
+    EXPORT_APPROVED = "export_approved"  # exports and packs of approved plans only
+    REQUEST_APPROVAL = "request_approval"
+    APPROVE = "approve"
+    RELEASE = "release"
+    SET_EVIDENTIAL = "set_evidential"
+    CHANGE_RETENTION = "change_retention"  # legal holds, removing the evidential mark
+    APPLY_RETENTION = "apply_retention"
+    RETENTION_POLICY = "retention_policy"
+    MANAGE_USERS = "manage_users"
+    SETTINGS = "settings"
+
+
+P = Permission
+_OFFICER = frozenset({P.VIEW, P.FLAG, P.INGEST, P.EDIT_CASE, P.REDACT, P.EXPORT,
+                      P.EXPORT_APPROVED, P.REQUEST_APPROVAL, P.RELEASE, P.SET_EVIDENTIAL})
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.DISCLOSURE_OFFICER: _OFFICER,
+    Role.SUPERVISOR: _OFFICER | {P.APPROVE, P.CHANGE_RETENTION, P.APPLY_RETENTION},
+    Role.CASE_STAFF: frozenset({P.VIEW, P.FLAG, P.EXPORT_APPROVED}),
+    Role.ADMINISTRATOR: _OFFICER | {P.APPLY_RETENTION, P.RETENTION_POLICY, P.MANAGE_USERS,
+                                    P.SETTINGS},
+}
+
+# Said to the user: "... only <who> can <what>."
+_WHO = {
+    P.APPROVE: "a supervisor",
+    P.CHANGE_RETENTION: "a supervisor",
+    P.APPLY_RETENTION: "a supervisor or an administrator",
+    P.RETENTION_POLICY: "an administrator",
+    P.MANAGE_USERS: "an administrator",
+    P.SETTINGS: "an administrator",
+    P.EXPORT: "a disclosure officer or a supervisor",
+}
+
+
+def role_label(role: Role) -> str:
+    return role.value.replace("_", " ")
+
+
+def can(user: User, permission: Permission) -> bool:
+    """True when the user is active and their role grants ``permission``."""
+    return bool(user.active) and permission in ROLE_PERMISSIONS[user.role]
+
+
+def require(user: User, permission: Permission, what: str) -> None:
+    """Raise :class:`PermissionDeniedError` unless ``user`` may do ``what`` (a verb phrase)."""
+    if not user.active:
+        raise PermissionDeniedError(f"User {user.name!r} is deactivated.")
+    if permission in ROLE_PERMISSIONS[user.role]:
+        return
+    who = _WHO.get(permission) or "a " + " or a ".join(
+        role_label(r) for r, perms in ROLE_PERMISSIONS.items() if permission in perms)
+    article = "an" if role_label(user.role)[0] in "aeiou" else "a"
+    raise PermissionDeniedError(
+        f"{user.name} is {article} {role_label(user.role)}; only {who} can {what}.")

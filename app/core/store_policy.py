@@ -1,0 +1,103 @@
+"""Rules that belong to the evidence store, not to one computer: how people sign in, how long
+non-evidential footage is kept, and which folders the store owns.
+
+They live in the ``store_info`` table, so every workstation of a team sees the same rules and
+only an administrator can change them (audited). Per-computer preferences stay in
+``settings.py``.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import audit
+from app.core.errors import InvalidInputError
+from app.core.models import Footage, StoreInfo, User
+from app.core.permissions import Permission, require
+from app.core.retention import retention_until
+
+DEFAULT_RETENTION_DAYS = 31
+
+
+class SignIn(enum.StrEnum):
+    PASSWORD = "password"  # local accounts with argon2id password hashes (default)
+    OS_USER = "os_user"  # trust the operating-system login name (or BWV_USER)
+
+
+@dataclass(frozen=True)
+class StorePolicy:
+    sign_in: SignIn = SignIn.PASSWORD
+    retention_days: int = DEFAULT_RETENTION_DAYS
+    # Originals under these folders belong to the store: retention deletes them. Anywhere
+    # else, retention only marks them deleted (the owner of that folder deletes the file).
+    managed_folders: tuple[str, ...] = field(default_factory=tuple)
+
+    def owns(self, path: str | Path) -> bool:
+        """True when ``path`` lies inside one of the managed folders."""
+        resolved = Path(path).resolve()
+        return any(resolved.is_relative_to(Path(folder).resolve())
+                   for folder in self.managed_folders)
+
+
+_KEY = "policy"
+
+
+def load_policy(session: Session) -> StorePolicy:
+    row = session.get(StoreInfo, _KEY)
+    if row is None:
+        return StorePolicy()
+    data = json.loads(row.value)
+    return StorePolicy(SignIn(data.get("sign_in", SignIn.PASSWORD.value)),
+                       int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
+                       tuple(data.get("managed_folders", ())))
+
+
+def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = None,
+               retention_days: int | None = None,
+               managed_folders: list[str] | None = None) -> StorePolicy:
+    """Change the store's rules (administrator only); each change is audited.
+
+    A new retention period is applied at once to every non-evidential item still held.
+    """
+    old = load_policy(session)
+    new = old
+    if sign_in is not None:
+        require(actor, Permission.SETTINGS, "change how people sign in")
+        try:
+            new = replace(new, sign_in=SignIn(sign_in))
+        except ValueError:
+            raise InvalidInputError(
+                f"Unknown sign-in mode {sign_in!r}: use password or os_user.") from None
+    if retention_days is not None:
+        require(actor, Permission.RETENTION_POLICY, "change the retention policy")
+        if not 1 <= retention_days <= 36500:
+            raise InvalidInputError("The retention period is 1 to 36500 days.")
+        new = replace(new, retention_days=retention_days)
+    if managed_folders is not None:
+        require(actor, Permission.RETENTION_POLICY, "change the managed folders")
+        folders = tuple(str(Path(f).expanduser().resolve()) for f in managed_folders if f)
+        new = replace(new, managed_folders=folders)
+    if new == old:
+        return old
+    row = session.get(StoreInfo, _KEY) or StoreInfo(key=_KEY)
+    row.value = json.dumps({"sign_in": new.sign_in.value, "retention_days": new.retention_days,
+                            "managed_folders": list(new.managed_folders)})
+    session.add(row)
+    changed = {name: [getattr(old, name), getattr(new, name)]
+               for name in ("sign_in", "retention_days", "managed_folders")
+               if getattr(old, name) != getattr(new, name)}
+    audit.record(session, actor.name, "policy.change", "store", _KEY,
+                 json.loads(json.dumps(changed, default=list)))
+    if new.retention_days != old.retention_days:
+        items = session.scalars(select(Footage).where(Footage.evidential.is_(False),
+                                                      Footage.deleted_at.is_(None)))
+        for footage in items:
+            footage.retention_until = retention_until(
+                footage.recorded_at, footage.ingested_at, new.retention_days, False)
+    return new

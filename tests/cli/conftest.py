@@ -1,0 +1,23 @@
+"""CLI tests act as BWV_USER on a store whose rule is 'os_user' sign-in (no password
+prompts); test_accounts_cli.py covers password sign-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.database import Store
+from app.core.settings import load_settings
+from app.core.store_policy import set_policy
+from app.core.users import resolve_actor
+
+
+@pytest.fixture(autouse=True)
+def os_user_store(isolated_env: Path, request: pytest.FixtureRequest) -> None:
+    if request.node.get_closest_marker("password_sign_in"):
+        return
+    settings = load_settings()
+    with Store(settings.effective_database_url, settings.data_path) as store, \
+            store.transaction() as session:
+        set_policy(session, resolve_actor(session, "tester"), sign_in="os_user")
