@@ -33,12 +33,10 @@ def verify_exports(store: Store, cancel: CancelToken | None = None) -> list[Expo
     for export_id, path, digest, manifest_path, manifest_digest in rows:
         problems: list[str] = []
         status = VerifyStatus.OK
-        present = 0
         for file, expected, what in ((path, digest, "video"),
                                      (manifest_path, manifest_digest, "manifest")):
             if not Path(file).exists():
                 continue
-            present += 1
             try:
                 if sha256_file(Path(file), cancel=cancel) != expected:
                     status = VerifyStatus.CHANGED
@@ -47,11 +45,11 @@ def verify_exports(store: Store, cancel: CancelToken | None = None) -> list[Expo
                 if status is VerifyStatus.OK:
                     status = VerifyStatus.UNREADABLE
                 problems.append(str(exc))
-        if present == 0:
+        if problems:
+            message = f"export #{export_id}: " + "; ".join(problems) + "."
+        elif not Path(path).exists():
             status = VerifyStatus.MISSING
             message = f"export #{export_id}: {path} is no longer there (not checked)."
-        elif problems:
-            message = f"export #{export_id}: " + "; ".join(problems) + "."
         else:
             message = f"export #{export_id}: {path} matches its recorded SHA-256."
         checks.append(ExportCheck(export_id, path, status, message))

@@ -1,0 +1,88 @@
+"""``bwv`` for accounts with passwords, the case flow, packs, retention and export checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import run
+from tests.conftest import make_video
+
+ADMIN_PW = "admin password 1"
+
+
+@pytest.mark.password_sign_in
+def test_password_sign_in_from_the_first_administrator(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BWV_USER", "root")
+    code, _, err = run(capsys, "case", "list")
+    assert code == 2 and "no accounts yet" in err and "bwv user init" in err
+    monkeypatch.setenv("BWV_NEW_PASSWORD", ADMIN_PW)
+    assert run(capsys, "user", "init", "root")[0] == 0
+    monkeypatch.delenv("BWV_PASSWORD", raising=False)
+    code, _, err = run(capsys, "case", "list")  # no terminal, no BWV_PASSWORD
+    assert code == 2 and "BWV_PASSWORD" in err
+    monkeypatch.setenv("BWV_PASSWORD", "not the password")
+    code, _, err = run(capsys, "case", "list")
+    assert code == 2 and "Wrong user name or password" in err
+    monkeypatch.setenv("BWV_PASSWORD", ADMIN_PW)
+    assert run(capsys, "case", "list")[0] == 0
+    monkeypatch.setenv("BWV_NEW_PASSWORD", "officer password")
+    assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer")[0] == 0
+    code, out, _ = run(capsys, "user", "list")
+    assert "olive" in out and "disclosure_officer" in out
+    monkeypatch.setenv("BWV_USER", "olive")
+    monkeypatch.setenv("BWV_PASSWORD", "officer password")
+    code, _, err = run(capsys, "user", "add", "x", "--role", "supervisor")
+    assert code == 2 and "only an administrator can add users" in err
+    assert run(capsys, "case", "create", "FOI-1", "--type", "foi")[0] == 0
+    code, out, _ = run(capsys, "audit", "export", "--all", "--format", "jsonl")
+    actions = [json.loads(line)["action"] for line in out.splitlines()]
+    assert actions.count("user.sign_in_failed") == 1 and "case.create" in actions
+
+
+def test_case_flow_requester_and_retention_from_the_command_line(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    old = make_video(tmp_path / "old.mp4", frames=6,
+                     metadata={"creation_time": "2020-01-01T08:00:00Z"})
+    assert run(capsys, "ingest", str(old))[0] == 0
+    assert run(capsys, "case", "create", "SAR-1", "--type", "subject_access")[0] == 0
+    assert run(capsys, "case", "requester", "SAR-1", "--name", "Jane Example",
+               "--their-reference", "JE-1")[0] == 0
+    code, out, _ = run(capsys, "case", "show", "SAR-1")
+    assert "Jane Example" in out and "Next status: in_review, refused, closed" in out
+    code, _, err = run(capsys, "case", "status", "SAR-1", "approved")
+    assert code == 2 and "cannot go to approved" in err
+    code, _, err = run(capsys, "case", "status", "SAR-1", "closed")
+    assert code == 2 and "Say why" in err
+    code, out, _ = run(capsys, "case", "status", "SAR-1", "closed", "--reason", "withdrawn")
+    assert code == 0 and "received -> closed" in out
+
+    code, out, _ = run(capsys, "retention", "report", "--due")
+    assert code == 0 and "old.mp4" in out and "1 item(s) due" in out
+    code, out, _ = run(capsys, "retention", "apply", "--dry-run")
+    assert code == 0 and "would mark deleted" in out and "nothing was changed" in out
+    code, _, err = run(capsys, "retention", "apply")  # no terminal to confirm on
+    assert code == 2 and "--yes" in err
+    monkeypatch.setenv("BWV_USER", "tester")  # the administrator
+    code, out, _ = run(capsys, "retention", "apply", "--yes")
+    assert code == 0 and "marked deleted" in out and "1 item(s) deleted" in out
+    assert old.exists()  # outside every managed folder: only marked
+    code, out, _ = run(capsys, "footage", "show", "1")
+    assert "DELETED" in out
+
+
+def test_audit_verify_reports_a_changed_export(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    video = make_video(tmp_path / "v.mp4", frames=12)
+    out = tmp_path / "out.mp4"
+    assert run(capsys, "redact", str(video), "-o", str(out), "--preset", "fast",
+               "--no-verify")[0] == 0
+    code, text, _ = run(capsys, "audit", "verify")
+    assert code == 0 and "Exports: 1 match" in text
+    out.write_bytes(out.read_bytes()[:-10] + b"0123456789")
+    code, text, _ = run(capsys, "audit", "verify")
+    assert code == 1 and "EXPORT CHANGED" in text and "OK:" in text

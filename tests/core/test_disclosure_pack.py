@@ -1,0 +1,151 @@
+"""The disclosure pack of an approved export, and re-hashing recorded exports."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core import case_flow, cases
+from app.core.database import Store
+from app.core.disclosure_pack import AUDIT_EXTRACT, RECORD_HTML, SUMS, build_pack
+from app.core.errors import ConflictError, MediaError
+from app.core.export.pipeline import analyse, redact_footage
+from app.core.export.verify import verify_exports
+from app.core.footage import VerifyStatus
+from app.core.ingest import ingest_paths
+from app.core.models import AuditEvent, Role
+from app.core.redaction import plan_edits
+from app.core.redaction.plan import Keyframe, RedactionPlan
+from app.core.redaction.plans import save_plan
+from app.core.users import add_user, resolve_actor
+from tests.conftest import make_video
+
+
+@pytest.fixture
+def approved_export(store: Store, tmp_path: Path) -> tuple[Store, int, Path]:
+    """SAR-9: a plan with a box over a number plate (reason given), a muted second, approved
+    by a supervisor, exported."""
+    video = make_video(tmp_path / "bwv.mp4", frames=24, fps=12, audio=True)
+    with store.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        add_user(session, admin, "officer", Role.DISCLOSURE_OFFICER)
+        add_user(session, admin, "sup", Role.SUPERVISOR)
+        officer = resolve_actor(session, "officer")
+        cases.create_case(session, officer, "SAR-9", "subject_access")
+        cases.set_requester(session, officer, "SAR-9", name="Jane Example",
+                            requester_reference="JE-77", contact="jane@example.org")
+    (result,) = ingest_paths(store, "officer", [video], case_ref="SAR-9")
+    fid = result.footage_id
+    assert fid is not None
+    analysis = analyse(store, "officer", fid, "fast")
+    plan = RedactionPlan(detection_run=analysis.run_key)
+    plan, _text, _box = plan_edits.add_manual_box(plan, Keyframe(0, 4, 4, 20, 12), "plate",
+                                                  "Vehicle registration", until=23)
+    plan, _text = plan_edits.add_mute(plan, 1.0, 1.5, "Third party - s.40(2) FOIA / DPA 2018")
+    with store.transaction() as session:
+        case_id = cases.get_case(session, "SAR-9").id
+        save_plan(session, resolve_actor(session, "officer"), fid, case_id, plan)
+    for who, status in (("officer", "redacted"), ("officer", "awaiting_approval"),
+                        ("sup", "approved")):
+        with store.transaction() as session:
+            case_flow.change_status(session, resolve_actor(session, who), "SAR-9", status,
+                                    "checked")
+    out = tmp_path / "exports"
+    out.mkdir()
+    export = redact_footage(store, "officer", fid, out / "SAR-9.mp4", plan, case_ref="SAR-9",
+                            preset="fast", verify=False)
+    assert export.export_id is not None
+    return store, export.export_id, out
+
+
+def test_pack_holds_the_export_record_and_audit_with_matching_hashes(
+        approved_export: tuple[Store, int, Path], tmp_path: Path) -> None:
+    store, export_id, out = approved_export
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack = build_pack(store, "officer", export_id, packs)
+    assert pack.path == packs / f"SAR-9-export-{export_id}" and pack.path.is_dir()
+    names = sorted(p.name for p in pack.path.iterdir())
+    assert names == sorted(["SAR-9.mp4", "SAR-9.manifest.json", AUDIT_EXTRACT, RECORD_HTML,
+                            SUMS])
+    sums = dict(reversed(line.split("  ")) for line in
+                (pack.path / SUMS).read_text().splitlines())
+    for name, digest in sums.items():
+        assert hashlib.sha256((pack.path / name).read_bytes()).hexdigest() == digest, name
+    assert (pack.path / "SAR-9.mp4").read_bytes() == (out / "SAR-9.mp4").read_bytes()
+    record = (pack.path / RECORD_HTML).read_text()
+    manifest = json.loads((pack.path / "SAR-9.manifest.json").read_text())
+    for text in (manifest["output"]["sha256"], manifest["source"]["sha256"],
+                 sums["SAR-9.manifest.json"], "Vehicle registration",
+                 "Third party - s.40(2) FOIA / DPA 2018", "JE-77", "sup", "plate",
+                 manifest["plan_sha256"]):
+        assert text in record, text
+    assert "Jane" not in record and "jane@example.org" not in record  # reference only
+    extract = [json.loads(line) for line in (pack.path / AUDIT_EXTRACT).read_text()
+               .splitlines()]
+    actions = [e["action"] for e in extract]
+    assert "plan.approve" in actions and actions[-1] == "export.create"
+    with store.read() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "pack.create")
+                                ).one()
+    assert json.loads(event.details)["files"] == pack.files
+    with pytest.raises(ConflictError, match="already exists"):
+        build_pack(store, "officer", export_id, packs)
+
+
+def test_zip_pack_and_pdf_hook(approved_export: tuple[Store, int, Path],
+                               tmp_path: Path) -> None:
+    store, export_id, _out = approved_export
+
+    def fake_pdf(html: str, path: Path) -> None:  # the app passes Qt's renderer here
+        path.write_bytes(b"%PDF-1.4 " + html[:20].encode())
+
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "admin"), "clerk", Role.CASE_STAFF)
+    pack = build_pack(store, "clerk", export_id, tmp_path, as_zip=True, render_pdf=fake_pdf)
+    assert pack.path.suffix == ".zip" and not list(tmp_path.glob(".*partial*"))
+    with zipfile.ZipFile(pack.path) as zf:
+        names = {Path(n).name for n in zf.namelist()}
+        assert "disclosure-record.pdf" in names and SUMS in names
+        sums = zf.read(f"{pack.path.stem}/{SUMS}").decode()
+    assert pack.files["disclosure-record.pdf"] in sums
+
+
+def test_changed_or_unapproved_exports_are_not_packed(approved_export: tuple[Store, int, Path],
+                                                      tmp_path: Path) -> None:
+    store, export_id, out = approved_export
+    assert [c.status for c in verify_exports(store)] == [VerifyStatus.OK]
+    video = out / "SAR-9.mp4"
+    data = bytearray(video.read_bytes())
+    data[-100] ^= 0xFF
+    video.write_bytes(bytes(data))
+    (check,) = verify_exports(store)
+    assert check.status is VerifyStatus.CHANGED and "CHANGED" in check.message
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    with pytest.raises(MediaError, match="no longer matches"):
+        build_pack(store, "officer", export_id, packs)
+    assert list(packs.iterdir()) == []  # nothing half-made left behind
+    video.unlink()
+    assert verify_exports(store)[0].status is VerifyStatus.MISSING
+    # an edit after approval: a new export of the new plan is not releasable
+    with store.transaction() as session:
+        case = cases.get_case(session, "SAR-9")
+        from app.core.redaction.plans import load_plan
+
+        plan = load_plan(session, case.footage[0].id, case.id)
+        assert plan is not None
+        plan.strength = 5
+        save_plan(session, resolve_actor(session, "officer"), case.footage[0].id, case.id,
+                  plan)
+        fid = case.footage[0].id
+    second = redact_footage(store, "officer", fid, out / "again.mp4", plan, case_ref="SAR-9",
+                            preset="fast", verify=False)
+    assert second.export_id is not None
+    with pytest.raises(ConflictError, match="no supervisor approved"):
+        build_pack(store, "officer", second.export_id, packs)

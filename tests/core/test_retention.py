@@ -1,0 +1,144 @@
+"""Retention on a store with mixed items: dry run versus apply, tombstones, legal hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core import audit, case_flow, cases, footage
+from app.core.database import Store
+from app.core.errors import ConflictError, PermissionDeniedError
+from app.core.export.pipeline import analyse
+from app.core.ingest import IngestStatus, ingest_paths
+from app.core.models import AuditEvent, DetectionRunRecord, Role
+from app.core.retention_actions import (
+    RetentionState,
+    apply_retention,
+    retention_report,
+    set_legal_hold,
+)
+from app.core.store_policy import set_policy
+from app.core.users import add_user, resolve_actor
+from tests.conftest import make_video
+
+OLD = {"creation_time": "2020-01-01T08:00:00Z"}  # retention ended long ago
+
+
+@pytest.fixture
+def mixed(store: Store, tmp_path: Path) -> tuple[Store, dict[str, int], dict[str, Path]]:
+    managed, elsewhere = tmp_path / "managed", tmp_path / "elsewhere"
+    managed.mkdir()
+    elsewhere.mkdir()
+    files = {
+        "expired_managed": make_video(managed / "a.mp4", frames=6, metadata=OLD),
+        "expired_unmanaged": make_video(elsewhere / "b.mp4", frames=7, metadata=OLD),
+        "evidential": make_video(managed / "c.mp4", frames=8, metadata=OLD),
+        "open_case": make_video(managed / "d.mp4", frames=9, metadata=OLD),
+        "closed_case": make_video(managed / "e.mp4", frames=10, metadata=OLD),
+        "on_hold": make_video(managed / "f.mp4", frames=11, metadata=OLD),
+        "recent": make_video(managed / "g.mp4", frames=12),
+    }
+    ids: dict[str, int] = {}
+    for name, path in files.items():
+        (result,) = ingest_paths(store, "admin", [path])
+        assert result.status is IngestStatus.INGESTED and result.footage_id is not None
+        ids[name] = result.footage_id
+    with store.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        add_user(session, admin, "sup", Role.SUPERVISOR)
+        add_user(session, admin, "officer", Role.DISCLOSURE_OFFICER)
+        set_policy(session, admin, managed_folders=[str(managed)])
+        sup = resolve_actor(session, "sup")
+        footage.set_evidential(session, admin, ids["evidential"], True, "charged")
+        for ref, key in (("OPEN-1", "open_case"), ("DONE-1", "closed_case")):
+            cases.create_case(session, admin, ref, "foi")
+            cases.link_footage(session, admin, ref, ids[key])
+        case_flow.change_status(session, admin, "DONE-1", "closed", "withdrawn by requester")
+        set_legal_hold(session, sup, ids["on_hold"], True, "civil claim 2026/77")
+    analyse(store, "admin", ids["expired_managed"], "fast")  # face positions to be removed
+    return store, ids, files
+
+
+def _report(store: Store) -> dict[int, RetentionState]:
+    with store.transaction() as session:
+        return {i.footage_id: i.state
+                for i in retention_report(session, resolve_actor(session, "officer"))}
+
+
+def test_report_says_what_is_due_and_why_the_rest_is_kept(mixed: tuple) -> None:
+    store, ids, _files = mixed
+    with store.transaction() as session:
+        items = {i.footage_id: i for i in retention_report(session,
+                                                           resolve_actor(session, "officer"))}
+    assert {k: items[v].state for k, v in ids.items()} == {
+        "expired_managed": RetentionState.DUE, "expired_unmanaged": RetentionState.DUE,
+        "evidential": RetentionState.EVIDENTIAL, "open_case": RetentionState.OPEN_CASE,
+        "closed_case": RetentionState.DUE, "on_hold": RetentionState.LEGAL_HOLD,
+        "recent": RetentionState.NOT_DUE}
+    assert "OPEN-1" in items[ids["open_case"]].why
+    assert "civil claim 2026/77" in items[ids["on_hold"]].why
+    assert items[ids["expired_managed"]].owned and not items[ids["expired_unmanaged"]].owned
+
+
+def test_dry_run_changes_nothing_and_apply_leaves_tombstones(mixed: tuple) -> None:
+    store, ids, files = mixed
+    with store.read() as session:
+        events_before = session.query(AuditEvent).count()
+    dry = apply_retention(store, "officer", dry_run=True)  # anyone may look
+    assert sorted(o.item.footage_id for o in dry) == sorted(
+        ids[k] for k in ("expired_managed", "expired_unmanaged", "closed_case"))
+    assert {o.action for o in dry} == {"would delete file", "would mark deleted"}
+    assert all(p.exists() for p in files.values())
+    with store.read() as session:
+        assert session.query(AuditEvent).count() == events_before
+    with pytest.raises(PermissionDeniedError, match="only a supervisor or an administrator"):
+        apply_retention(store, "officer")
+
+    done = apply_retention(store, "sup")
+    assert {o.item.footage_id: o.action for o in done} == {
+        ids["expired_managed"]: "deleted file", ids["expired_unmanaged"]: "marked deleted",
+        ids["closed_case"]: "deleted file"}
+    assert not files["expired_managed"].exists() and not files["closed_case"].exists()
+    assert files["expired_unmanaged"].exists()  # not the store's to delete
+    for key in ("evidential", "open_case", "on_hold", "recent"):
+        assert files[key].exists(), key
+    states = _report(store)
+    assert [k for k, v in ids.items() if states[v] is RetentionState.DELETED] == [
+        "expired_managed", "expired_unmanaged", "closed_case"]
+    with store.read() as session:
+        tomb = footage.show_footage(session, ids["expired_managed"])
+        assert tomb.deleted_at is not None and tomb.sha256 and tomb.file_name == "a.mp4"
+        assert "deleted from the managed store" in (tomb.deletion_note or "")
+        assert session.scalars(select(DetectionRunRecord)).all() == []
+        deletions = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "retention.delete").order_by(AuditEvent.seq)).all()
+    assert [e.actor for e in deletions] == ["sup"] * 3
+    assert {json.loads(e.details)["sha256"] for e in deletions} == {
+        tomb.sha256, *(footage_sha(store, ids[k]) for k in ("expired_unmanaged",
+                                                            "closed_case"))}
+    assert audit.verify(store).ok
+    assert apply_retention(store, "sup") == []  # nothing left due
+    # a tombstone is not worked on, linked, or taken in again
+    with pytest.raises(ConflictError, match="deleted under the retention policy"):
+        analyse(store, "sup", ids["expired_unmanaged"], "fast")
+    (again,) = ingest_paths(store, "sup", [files["expired_unmanaged"]])
+    assert again.status is IngestStatus.FAILED and "deleted under the retention" in again.message
+
+
+def footage_sha(store: Store, fid: int) -> str:
+    with store.read() as session:
+        return footage.show_footage(session, fid).sha256
+
+
+def test_lifting_a_hold_makes_it_due_and_holds_need_a_supervisor(mixed: tuple) -> None:
+    store, ids, _files = mixed
+    with pytest.raises(PermissionDeniedError, match="legal hold"), \
+            store.transaction() as session:
+        set_legal_hold(session, resolve_actor(session, "admin"), ids["on_hold"], False, "x")
+    with store.transaction() as session:
+        set_legal_hold(session, resolve_actor(session, "sup"), ids["on_hold"], False,
+                       "claim settled")
+    assert _report(store)[ids["on_hold"]] is RetentionState.DUE
