@@ -90,7 +90,10 @@ def run_passwd(ctx: Context, args: argparse.Namespace) -> int:
     me = ctx.actor_name()
     name = args.name or me
     current = None
-    if name == me:
+    with ctx.reading() as session:
+        target = users.find_user(session, name)
+        has_password = target is not None and target.password_hash is not None
+    if name == me and has_password:
         current = ask_password("Current password: ", "BWV_PASSWORD")
     new = ask_new_password()
     with ctx.acting() as (session, actor):
