@@ -93,9 +93,18 @@ def main() -> int:
                  videos / "pyfeat_face_noface.mov", videos / "mmaction2_demo.mp4"]
     else:
         clips = [synthetic_clip(tmp / "BWV-CAM-07_2026-11-24_2101.mp4")]
+    from datetime import date, timedelta
+
     with store.transaction() as session:
-        cases.create_case(session, resolve_actor(session, "disclosure.officer"), "SAR-2026-0142",
-                          "subject_access", "Request from a member of the public")
+        officer = resolve_actor(session, "disclosure.officer")
+        cases.create_case(session, officer, "SAR-2026-0142", "subject_access",
+                          "Request from a member of the public")
+        cases.set_requester(session, officer, "SAR-2026-0142", name="A. Member",
+                            requester_reference="AM-2026-11", contact="by post")
+        cases.create_case(session, officer, "FOI-2026-0077", "foi", "Town centre disorder",
+                          received_on=date.today() - timedelta(days=40))
+        cases.create_case(session, officer, "CE-2026-0009", "court_exhibit",
+                          "R v Example: exhibit JB/3", deadline=date.today() + timedelta(days=9))
     ingest_paths(store, "disclosure.officer", clips, case_ref="SAR-2026-0142")
     with store.transaction() as session:
         actor = resolve_actor(session, "disclosure.officer")
@@ -146,6 +155,21 @@ def main() -> int:
 
     def finish() -> None:
         save("workspace-preview.png")
+        window.centre.setCurrentWidget(window.cases)
+        window.cases.select_case("SAR-2026-0142")
+        QTimer.singleShot(1500, retention)
+
+    def retention() -> None:
+        save("cases.png")
+        window.show_retention()
+        QTimer.singleShot(1500, close)
+
+    def close() -> None:
+        dialog = window.retention_dialog
+        if dialog is not None:
+            target = args.out / "retention.png"
+            dialog.grab().save(str(target))
+            print(f"wrote {target}")
         window.close()
         app.quit()
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app import __version__
+from app.core.accounts import has_accounts
 from app.core.database import Store
 from app.core.errors import BwvError
 from app.core.logs import setup_logging
-from app.core.settings import load_settings
+from app.core.settings import Settings, load_settings
+from app.core.store_policy import SignIn, load_policy
+from app.core.users import resolve_actor
 
 
 def _no_display() -> bool:
@@ -33,6 +36,37 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def sign_in_user(store: Store, settings: Settings, parent: QWidget | None = None,
+                 report: Callable[[str], None] | None = None) -> str | None:
+    """Who uses the app, by the store's sign-in rule; None if they cancelled or may not.
+
+    ``os_user``: the login name (or BWV_USER) must have an active account (on an empty store
+    it becomes the administrator). ``password``: the sign-in dialog, or on a store without
+    accounts the dialog that creates its administrator. ``report`` tells the user why
+    they cannot sign in (default: an error dialog).
+    """
+    from app.ui.error_dialog import show_error
+    from app.ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
+
+    tell = report or (lambda message: show_error(parent, message))
+    user = settings.effective_user
+    try:
+        with store.read() as session:
+            mode, accounts = load_policy(session).sign_in, has_accounts(session)
+        if mode is SignIn.OS_USER:
+            with store.transaction() as session:
+                return resolve_actor(session, user).name
+    except BwvError as exc:  # SignInError: no account, or deactivated
+        tell(str(exc))
+        return None
+    dialog: SignInDialog | FirstAdministratorDialog = (
+        SignInDialog(store, user, parent) if accounts
+        else FirstAdministratorDialog(store, user, parent))
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in_as is None:
+        return None
+    return dialog.signed_in_as.name
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     if _no_display():
@@ -51,7 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BwvError as exc:
         show_error(None, str(exc))
         return 1
-    window = MainWindow(store, settings)
+    user_name = sign_in_user(store, settings)
+    if user_name is None:  # cancelled, or told why not
+        store.close()
+        return 1
+    window = MainWindow(store, settings, user_name=user_name)
     window.show()
     try:
         return app.exec()

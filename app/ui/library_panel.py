@@ -142,6 +142,7 @@ class LibraryPanel(QWidget):
         self._filling = False
         self.setAcceptDrops(True)
         self._job: Job | None = None
+        self._again = False  # refresh asked for while loading (e.g. another case chosen)
         self.model = FootageTableModel(self)
 
         self.case_filter = QComboBox(self)
@@ -164,6 +165,7 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Reload the footage list off the UI thread."""
         if self._job is not None and self._job.running:
+            self._again = True
             return
         self.status.setText(self.tr("Loading…"))
         store = self._store
@@ -251,7 +253,18 @@ class LibraryPanel(QWidget):
         self.case_filter.setCurrentIndex(max(0, self.case_filter.findData(current)))
         self._filling = False
 
+    def _load_again(self) -> bool:
+        """Start the refresh asked for while the last load ran; True if it was stale."""
+        self._job = None
+        if not self._again:
+            return False
+        self._again = False
+        self.refresh()
+        return True
+
     def _on_loaded(self, result: tuple[list[FootageRecord], list[str]]) -> None:
+        if self._load_again():
+            return
         rows, refs = result
         self._fill_cases(refs)
         self.model.set_rows(rows)
@@ -259,5 +272,7 @@ class LibraryPanel(QWidget):
         self.loaded.emit(len(rows))
 
     def _on_failed(self, message: str, _details: str) -> None:
+        if self._load_again():
+            return
         self.status.setText(self.tr("Could not load the library: {0}").format(message))
         self.load_failed.emit(message)

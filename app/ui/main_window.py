@@ -16,16 +16,22 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.core.database import Store
 from app.core.errors import BwvError
+from app.core.permissions import role_label
+from app.core.progress import CancelToken
 from app.core.records import FootageRecord
 from app.core.settings import Settings
 from app.core.timecode import parse_time
+from app.core.users import find_user
+from app.ui.cases_panel import CasesPanel
 from app.ui.details_panel import DetailsPanel
 from app.ui.error_dialog import show_error
 from app.ui.flags_panel import FlagsPanel
 from app.ui.footage_view import FootageView
 from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon
+from app.ui.retention_dialog import RetentionDialog
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.workers import Job, db_pool, while_alive
 from app.ui.workspace.workspace import RedactionWorkspace
 
 
@@ -65,6 +71,12 @@ class MainWindow(QMainWindow):
         self.centre = QTabWidget(self)
         self.centre.addTab(self.footage_view, self.tr("Review"))
         self.centre.addTab(self.workspace, self.tr("Redact"))
+        self.cases = CasesPanel(store, user, self)
+        self.cases.failed.connect(lambda message: show_error(self, message, wait=False))
+        self.cases.case_selected.connect(self.library.select_case)
+        self.cases.changed.connect(self.library.refresh)
+        self.centre.addTab(self.cases, self.tr("Cases"))
+        self.retention_dialog: RetentionDialog | None = None
         self.centre.currentChanged.connect(self._centre_changed)
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -73,12 +85,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._build_actions()
         self.statusBar().showMessage(self.tr("Database: {0}").format(store.display_url))
+        self._show_signed_in()
         self._restore_geometry()
         last_case = str(QSettings().value("library/case", "") or "")
         if last_case:
             self.library.select_case(last_case)  # refreshes
         else:
             self.library.refresh()
+        self.cases.refresh()
 
     def _build_actions(self) -> None:
         self.refresh_action = QAction(self.tr("&Refresh library"), self)
@@ -133,11 +147,49 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.goto_action)
         view_menu.addAction(self.fullscreen_action)
+        self.retention_action = QAction(self.tr("&Retention…"), self)
+        self.retention_action.triggered.connect(self.show_retention)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.retention_action)
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
+
+    def _show_signed_in(self) -> None:
+        """Add who is signed in, with their role, to the status bar (the role is read in the
+        database worker)."""
+        store, name = self.store, self.user_name
+
+        def role(_progress: object, _cancel: CancelToken) -> str | None:
+            with store.read() as session:
+                user = find_user(session, name)
+                return role_label(user.role) if user is not None else None
+
+        def show(role: str | None) -> None:
+            who = (self.tr("Signed in as {0} ({1})").format(name, role) if role
+                   else self.tr("Signed in as {0}").format(name))
+            self.statusBar().showMessage(self.tr("Database: {0}").format(
+                self.store.display_url) + " · " + who)
+
+        job = Job(role)
+        job.finished.connect(while_alive(self, show))
+        job.start(db_pool())
+
+    def show_retention(self) -> RetentionDialog:
+        """Tools > Retention: the report, applying the policy and legal holds (non-modal)."""
+        dialog = self.retention_dialog
+        if dialog is None:  # loads itself
+            dialog = self.retention_dialog = RetentionDialog(self.store, self.user_name, self)
+            dialog.failed.connect(lambda message: show_error(self, message, wait=False))
+            dialog.changed.connect(self.library.refresh)
+        elif not dialog.isVisible():
+            dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def _footage_selected(self, footage: FootageRecord) -> None:
         self.current_footage = footage

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 from app.core.errors import BwvError, Cancelled
 from app.core.progress import CancelToken
@@ -91,6 +92,18 @@ class Job(QObject):
 
 
 _alive: set[Job] = set()
+
+
+def while_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., None]:
+    """``fn`` for a job's signal, called only while ``owner`` exists: a job may report after
+    its widget was closed and deleted. (Bound methods of a QObject need no guard; Qt
+    disconnects them when it is destroyed.)"""
+
+    def call(*args: Any) -> None:
+        if isValid(owner):
+            fn(*args)
+
+    return call
 
 
 _extra_pools: list[QThreadPool] = []

@@ -1,0 +1,662 @@
+"""Cases: the list with deadlines, and for the selected case its details, requester, status
+moves along the case flow, and its exports with the disclosure pack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import case_flow, cases
+from app.core.case_flow import TRANSITIONS, CaseExport, allowed_next
+from app.core.database import Store
+from app.core.disclosure_pack import PackResult, build_pack
+from app.core.errors import PermissionDeniedError
+from app.core.models import CaseStatus, CaseType
+from app.core.permissions import Permission, can, require
+from app.core.records import CaseRecord
+from app.core.users import find_user, resolve_actor
+from app.ui.pdf import render_pdf
+from app.ui.workers import Job, db_pool, job_pool, while_alive
+
+OVERDUE_TEXT = QColor("#a40000")
+OVERDUE_BACKGROUND = QColor("#fde2e2")
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def case_type_name(kind: CaseType) -> str:
+    names = {
+        CaseType.FOI: _tr("CaseType", "FOI request"),
+        CaseType.SUBJECT_ACCESS: _tr("CaseType", "Subject access request"),
+        CaseType.COURT_EXHIBIT: _tr("CaseType", "Court exhibit"),
+        CaseType.COMPLAINT: _tr("CaseType", "Complaint"),
+        CaseType.INTERNAL_REVIEW: _tr("CaseType", "Internal review"),
+    }
+    return names[kind]
+
+
+def case_status_name(status: CaseStatus) -> str:
+    names = {
+        CaseStatus.RECEIVED: _tr("CaseStatus", "Received"),
+        CaseStatus.IN_REVIEW: _tr("CaseStatus", "In review"),
+        CaseStatus.REDACTED: _tr("CaseStatus", "Redacted"),
+        CaseStatus.AWAITING_APPROVAL: _tr("CaseStatus", "Awaiting approval"),
+        CaseStatus.APPROVED: _tr("CaseStatus", "Approved"),
+        CaseStatus.RELEASED: _tr("CaseStatus", "Released"),
+        CaseStatus.REFUSED: _tr("CaseStatus", "Refused"),
+        CaseStatus.CLOSED: _tr("CaseStatus", "Closed"),
+    }
+    return names[status]
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    cases: list[CaseRecord]
+    # (from, to) -> why the signed-in user may not make that move; empty when unknown
+    denied: dict[tuple[CaseStatus, CaseStatus], str]
+    can_edit: bool
+
+
+class NewCaseDialog(QDialog):
+    """Reference, type, title, the date the request was received and an optional deadline."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New case"))
+        self.setMinimumWidth(440)
+        self.reference = QLineEdit(self)
+        self.reference.setMaxLength(64)
+        self.reference.setPlaceholderText(self.tr("e.g. SAR-2026-001"))
+        self.case_type = QComboBox(self)
+        for kind in CaseType:
+            self.case_type.addItem(case_type_name(kind), kind)
+        self.title = QLineEdit(self)
+        self.title.setMaxLength(256)
+        self.title.setPlaceholderText(self.tr("No personal data: the title is audited"))
+        today = QDate.currentDate()
+        self.received = QDateEdit(today, self)
+        self.received.setCalendarPopup(True)
+        self.received.setMaximumDate(today)
+        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.has_deadline = QCheckBox(self.tr("Set by hand"), self)
+        self.deadline = QDateEdit(today.addDays(28), self)
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.deadline.setEnabled(False)
+        self.has_deadline.toggled.connect(self.deadline.setEnabled)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.has_deadline)
+        deadline_row.addWidget(self.deadline, 1)
+        hint = QLabel(self.tr("Subject access and FOI requests get their statutory deadline "
+                              "from the date received unless one is set by hand."), self)
+        hint.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #a40000")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Reference"), self.reference)
+        form.addRow(self.tr("Type"), self.case_type)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Received"), self.received)
+        form.addRow(self.tr("Deadline"), deadline_row)
+        form.addRow(hint)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def try_accept(self) -> bool:
+        if not self.reference.text().strip():
+            self.message.setText(self.tr("A case needs a reference."))
+            return False
+        self.accept()
+        return True
+
+    def values(self) -> tuple[str, CaseType, str, date, date | None]:
+        kind = CaseType(self.case_type.currentData())  # Qt hands the value back as str
+        deadline = _pydate(self.deadline.date()) if self.has_deadline.isChecked() else None
+        return (self.reference.text().strip(), kind, self.title.text().strip(),
+                _pydate(self.received.date()), deadline)
+
+
+class CasesPanel(QWidget):
+    refreshed = Signal(int)  # rows shown after a reload
+    case_selected = Signal(str)  # reference of the case now selected
+    changed = Signal()  # a case was created or changed status (the library's list of cases)
+    exports_loaded = Signal(int)
+    pack_made = Signal(object)  # PackResult
+    failed = Signal(str)
+
+    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user_name = user_name
+        self.records: list[CaseRecord] = []
+        self.exports: list[CaseExport] = []
+        self._denied: dict[tuple[CaseStatus, CaseStatus], str] = {}
+        self._can_edit = True
+        self._filling = False
+        self._announced: str | None = None
+        self._select_after: str | None = None
+        self._shown: str | None = None
+        self.status_buttons: dict[CaseStatus, QPushButton] = {}
+
+        self.new_button = QPushButton(self.tr("New case…"), self)
+        self.new_button.clicked.connect(self.new_case)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Reference"), self.tr("Title"), self.tr("Type"), self.tr("Status"),
+            self.tr("Deadline"), self.tr("Time left")])
+        self._setup_table(self.table)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.summary = QLabel(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addStretch(1)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.summary)
+
+        details = QWidget(self)
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self._build_details())
+        details_layout.addWidget(self._build_requester())
+        details_layout.addWidget(self._build_status())
+        details_layout.addWidget(self._build_exports())
+        details_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(details)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._show_case(None)
+
+    @staticmethod
+    def _setup_table(table: QTableWidget) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+
+    def _build_details(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Case"), self)
+        form = QFormLayout(box)
+        self.fields: dict[str, QLabel] = {}
+        for key, title in (("reference", self.tr("Reference")), ("title", self.tr("Title")),
+                           ("type", self.tr("Type")), ("received", self.tr("Received")),
+                           ("deadline", self.tr("Deadline")), ("status", self.tr("Status")),
+                           ("exemption", self.tr("Exemption"))):
+            label = QLabel(box)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = label
+            form.addRow(title, label)
+        return box
+
+    def _build_requester(self) -> QGroupBox:
+        box = self.requester_box = QGroupBox(self.tr("Requester"), self)
+        self.requester_name = QLineEdit(box)
+        self.requester_name.setMaxLength(256)
+        self.requester_reference = QLineEdit(box)
+        self.requester_reference.setMaxLength(128)
+        self.requester_contact = QLineEdit(box)
+        self.requester_contact.setMaxLength(256)
+        self.personal_note = QLabel(self.tr("Personal data: keep it minimal; it is never "
+                                            "written to the audit trail."), box)
+        self.personal_note.setWordWrap(True)
+        self.save_requester_button = QPushButton(self.tr("Save requester"), box)
+        self.save_requester_button.clicked.connect(self.save_requester)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Name"), self.requester_name)
+        form.addRow(self.tr("Their reference"), self.requester_reference)
+        form.addRow(self.tr("Contact"), self.requester_contact)
+        form.addRow(self.personal_note)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_requester_button)
+        form.addRow(row)
+        return box
+
+    def _build_status(self) -> QGroupBox:
+        box = self.status_box = QGroupBox(self.tr("Move the case to"), self)
+        layout = QVBoxLayout(box)
+        self.status_row = QHBoxLayout()
+        layout.addLayout(self.status_row)
+        self.message = QLabel(box)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        return box
+
+    def _build_exports(self) -> QGroupBox:
+        box = self.exports_box = QGroupBox(self.tr("Exports"), self)
+        self.exports_table = QTableWidget(0, 5, box)
+        self.exports_table.setHorizontalHeaderLabels([
+            self.tr("#"), self.tr("Footage"), self.tr("File"), self.tr("Made"),
+            self.tr("Approved")])
+        self._setup_table(self.exports_table)
+        self.exports_table.setMinimumHeight(120)
+        self.exports_table.itemSelectionChanged.connect(self._update_pack_button)
+        self.zip_check = QCheckBox(self.tr("Zip"), box)
+        self.zip_check.setToolTip(self.tr("One .zip file instead of a folder"))
+        self.pack_button = QPushButton(self.tr("Make disclosure pack…"), box)
+        self.pack_button.clicked.connect(self._pack_clicked)
+        self.pack_status = QLabel(box)
+        self.pack_status.setWordWrap(True)
+        self.pack_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.zip_check)
+        row.addStretch(1)
+        row.addWidget(self.pack_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.exports_table)
+        layout.addLayout(row)
+        layout.addWidget(self.pack_status)
+        return box
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
+             pool: QThreadPool | None = None) -> Job:
+        job = Job(lambda _p, _c: work())
+        job.finished.connect(while_alive(self, done))
+        job.failed.connect(self._job_failed)
+        job.start(pool or db_pool())
+        return job
+
+    def _job_failed(self, message: str, _details: str) -> None:
+        self.failed.emit(message)
+
+    def refresh(self) -> None:
+        """Reload the cases (and what the signed-in user may do) off the UI thread."""
+        store, name = self.store, self.user_name
+
+        def load() -> _Loaded:
+            with store.read() as session:
+                records = cases.list_cases(session)
+                user = find_user(session, name)
+                denied: dict[tuple[CaseStatus, CaseStatus], str] = {}
+                if user is None:  # not signed in yet (os_user store): the core decides
+                    return _Loaded(records, denied, True)
+                for origin, steps in TRANSITIONS.items():
+                    for target, step in steps.items():
+                        try:
+                            require(user, step.permission, step.verb)
+                        except PermissionDeniedError as exc:
+                            denied[(origin, target)] = str(exc)
+                return _Loaded(records, denied, can(user, Permission.EDIT_CASE))
+
+        self._run(load, self._on_loaded)
+
+    def _on_loaded(self, loaded: _Loaded) -> None:
+        keep = self._select_after or self.current_reference()
+        self._select_after = None
+        self.records, self._denied, self._can_edit = loaded.cases, loaded.denied, loaded.can_edit
+        self.new_button.setEnabled(loaded.can_edit)
+        today = date.today()
+        self._filling = True
+        self.table.setRowCount(len(self.records))
+        overdue = 0
+        for row, record in enumerate(self.records):
+            left, late = self.deadline_text(record, today)
+            overdue += late
+            cells = [record.reference, record.title, case_type_name(record.case_type),
+                     case_status_name(record.status),
+                     record.deadline.isoformat() if record.deadline else "–", left]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, record.reference)
+                if late:
+                    item.setForeground(OVERDUE_TEXT)
+                    item.setBackground(OVERDUE_BACKGROUND)
+                    item.setToolTip(self.tr("The deadline has passed"))
+                self.table.setItem(row, column, item)
+        self.table.clearSelection()
+        self._filling = False
+        self.summary.setText(self.tr("%n case(s)", "", len(self.records))
+                             + (self.tr(", %n overdue", "", overdue) if overdue else ""))
+        if keep is None or not self.select_case(keep):
+            self._show_case(None)
+        self.refreshed.emit(len(self.records))
+
+    def deadline_text(self, record: CaseRecord, today: date) -> tuple[str, bool]:
+        """(time left as shown, overdue); a finished case is never overdue."""
+        if record.deadline is None:
+            return "–", False
+        if record.status in cases.FINISHED:
+            return self.tr("Finished"), False
+        days = (record.deadline - today).days
+        if days < 0:
+            return self.tr("Overdue by %n day(s)", "", -days), True
+        if days == 0:
+            return self.tr("Due today"), False
+        return self.tr("%n day(s) left", "", days), False
+
+    # --- selection -----------------------------------------------------------------------
+
+    def current_reference(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def current_case(self) -> CaseRecord | None:
+        ref = self.current_reference()
+        return next((r for r in self.records if r.reference == ref), None)
+
+    def select_case(self, reference: str) -> bool:
+        """Select the row of ``reference``; False if it is not listed."""
+        for row, record in enumerate(self.records):
+            if record.reference == reference:
+                if self.current_reference() == reference:
+                    self._selection_changed()  # shown again (a reload may change it)
+                else:
+                    self.table.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self) -> None:
+        if self._filling:
+            return
+        record = self.current_case()
+        self._show_case(record)
+        if record is not None and record.reference != self._announced:
+            self._announced = record.reference
+            self.case_selected.emit(record.reference)
+
+    def _show_case(self, record: CaseRecord | None) -> None:
+        same = record is not None and self._shown == record.reference
+        self._shown = record.reference if record else None
+        for box in (self.requester_box, self.status_box, self.exports_box):
+            box.setEnabled(record is not None)
+        self._fill_status_buttons(record)
+        if record is None:
+            for label in self.fields.values():
+                label.setText("–")
+            for edit in (self.requester_name, self.requester_reference,
+                         self.requester_contact):
+                edit.clear()
+            self._fill_exports([])
+            return
+        if not same:
+            self.message.clear()
+            self.pack_status.clear()
+        left, _late = self.deadline_text(record, date.today())
+        deadline = (f"{record.deadline.isoformat()} ({left})" if record.deadline
+                    else self.tr("None set"))
+        if record.extension_reason:
+            deadline += "\n" + self.tr("Extended: {0}").format(record.extension_reason)
+        values = {
+            "reference": record.reference, "title": record.title or "–",
+            "type": case_type_name(record.case_type),
+            "received": record.received_on.isoformat() if record.received_on else "–",
+            "deadline": deadline, "status": case_status_name(record.status),
+            "exemption": record.exemption or "–",
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text)
+        for edit, value in ((self.requester_name, record.requester_name),
+                            (self.requester_reference, record.requester_reference),
+                            (self.requester_contact, record.requester_contact)):
+            if not (same and edit.isModified()):  # keep what is being typed
+                edit.setText(value)
+        self.requester_box.setEnabled(self._can_edit)
+        self._load_exports(record.reference)
+
+    def _fill_status_buttons(self, record: CaseRecord | None) -> None:
+        for button in self.status_buttons.values():
+            self.status_row.removeWidget(button)
+            button.deleteLater()
+        self.status_buttons = {}
+        if record is None:
+            return
+        for target in allowed_next(record.status):
+            button = QPushButton(case_status_name(target), self.status_box)
+            denied = self._denied.get((record.status, target))
+            button.setEnabled(denied is None)
+            step = TRANSITIONS[record.status][target]
+            button.setToolTip(denied or (self.tr("Asks for the reason (recorded)")
+                                         if step.needs_reason else
+                                         self.tr("Asks for an optional note (recorded)")))
+            button.clicked.connect(lambda _checked=False, t=target: self._status_clicked(t))
+            self.status_row.addWidget(button)
+            self.status_buttons[target] = button
+
+    # --- changes -------------------------------------------------------------------------
+
+    def new_case(self) -> None:
+        dialog = NewCaseDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.create_case(*dialog.values())
+
+    def create_case(self, reference: str, case_type: CaseType | str, title: str = "",
+                    received: date | None = None, deadline: date | None = None) -> None:
+        """Create a case in the database worker, then reload with it selected."""
+        store, name = self.store, self.user_name
+
+        def create() -> CaseRecord:
+            with store.transaction() as session:
+                actor = resolve_actor(session, name)
+                return cases.create_case(session, actor, reference, case_type, title,
+                                         deadline=deadline, received_on=received)
+
+        def done(record: CaseRecord) -> None:
+            self._select_after = record.reference
+            self.changed.emit()
+            self.refresh()
+
+        self._run(create, done)
+
+    def _status_clicked(self, target: CaseStatus) -> None:
+        record = self.current_case()
+        if record is None:
+            return
+        step = TRANSITIONS[record.status][target]
+        name = case_status_name(target)
+        prompt = (self.tr("Why does case {0} go to “{1}”? (recorded in the audit trail)")
+                  if step.needs_reason else
+                  self.tr("Note on moving case {0} to “{1}” (optional, recorded):"))
+        reason, ok = QInputDialog.getText(self, self.tr("Case status"),
+                                          prompt.format(record.reference, name))
+        if not ok:
+            return
+        exemption = None
+        if target is CaseStatus.REFUSED:
+            exemption, ok = QInputDialog.getText(
+                self, self.tr("Refuse the request"),
+                self.tr("Exemption relied on (e.g. FOI s.40(2) personal information):"))
+            if not ok:
+                return
+        self.change_status(target, reason, exemption)
+
+    def change_status(self, status: CaseStatus | str, reason: str = "",
+                      exemption: str | None = None) -> None:
+        """Move the selected case along its flow (the core checks the rules and the role)."""
+        record = self.current_case()
+        if record is None:
+            return
+        store, name, ref = self.store, self.user_name, record.reference
+
+        def change() -> CaseRecord:
+            with store.transaction() as session:
+                actor = resolve_actor(session, name)
+                return case_flow.change_status(session, actor, ref, status, reason, exemption)
+
+        def done(changed: CaseRecord) -> None:
+            self.message.setText(self.tr("Case {0} is now “{1}”.").format(
+                changed.reference, case_status_name(changed.status)))
+            self._select_after = changed.reference
+            self.changed.emit()
+            self.refresh()
+
+        self._run(change, done)
+
+    def save_requester(self) -> None:
+        """Save the requester's name, reference and contact of the selected case."""
+        record = self.current_case()
+        if record is None:
+            return
+        store, user, ref = self.store, self.user_name, record.reference
+        name = self.requester_name.text()
+        their_ref = self.requester_reference.text()
+        contact = self.requester_contact.text()
+
+        def save() -> CaseRecord:
+            with store.transaction() as session:
+                actor = resolve_actor(session, user)
+                return cases.set_requester(session, actor, ref, name=name,
+                                           requester_reference=their_ref, contact=contact)
+
+        def done(saved: CaseRecord) -> None:
+            for edit in (self.requester_name, self.requester_reference,
+                         self.requester_contact):
+                edit.setModified(False)
+            self.message.setText(self.tr("Requester details of case {0} saved.").format(
+                saved.reference))
+            self._select_after = saved.reference
+            self.refresh()
+
+        self._run(save, done)
+
+    # --- exports and the disclosure pack -------------------------------------------------
+
+    def _load_exports(self, reference: str) -> None:
+        store = self.store
+
+        def load() -> list[CaseExport]:
+            with store.read() as session:
+                return case_flow.case_exports(session, reference)
+
+        def done(exports: list[CaseExport]) -> None:
+            if self.current_reference() == reference:
+                self._fill_exports(exports)
+                self.exports_loaded.emit(len(exports))
+
+        self._run(load, done)
+
+    def _fill_exports(self, exports: list[CaseExport]) -> None:
+        self.exports = exports
+        self.exports_table.setRowCount(len(exports))
+        for row, export in enumerate(exports):
+            cells = [str(export.id), f"#{export.footage_id}", Path(export.path).name,
+                     export.created_at.strftime("%Y-%m-%d %H:%M"),
+                     self.tr("Yes") if export.approved else self.tr("No")]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, export.id)
+                if column == 2:
+                    item.setToolTip(f"{export.path}\nSHA-256 {export.sha256}")
+                self.exports_table.setItem(row, column, item)
+        if len(exports) == 1:
+            self.exports_table.selectRow(0)
+        self._update_pack_button()
+
+    def selected_export(self) -> CaseExport | None:
+        rows = self.exports_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.exports):
+            return None
+        return self.exports[rows[0].row()]
+
+    def _update_pack_button(self) -> None:
+        export = self.selected_export()
+        self.pack_button.setEnabled(export is not None and export.approved)
+        self.pack_button.setToolTip(
+            self.tr("Make the pack for the requester or the court: the redacted video, its "
+                    "manifest, the disclosure record (HTML and PDF), the case's audit "
+                    "extract and SHA256SUMS")
+            if export is not None and export.approved else
+            self.tr("Select an approved export: only exports of a plan a supervisor "
+                    "approved are packed"))
+
+    def _pack_clicked(self) -> None:
+        export = self.selected_export()
+        if export is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the disclosure pack"))
+        if folder:
+            self.make_pack(export.id, Path(folder), self.zip_check.isChecked())
+
+    def make_pack(self, export_id: int, folder: Path, as_zip: bool = False) -> Job:
+        """Build the disclosure pack of ``export_id`` in ``folder`` (a long job)."""
+        store, name = self.store, self.user_name
+        self.pack_button.setEnabled(False)
+        self.pack_status.setText(self.tr("Making the disclosure pack…"))
+        job = Job(lambda progress, cancel: build_pack(
+            store, name, export_id, folder, as_zip=as_zip, render_pdf=render_pdf,
+            progress=progress, cancel=cancel))
+        job.progress.connect(self._pack_progress)
+        job.finished.connect(self._pack_done)
+        job.failed.connect(self._pack_failed)
+        job.cancelled.connect(self._pack_cancelled)
+        job.start(job_pool())
+        return job
+
+    def _pack_progress(self, done: int, total: int) -> None:
+        if total:
+            self.pack_status.setText(self.tr("Making the disclosure pack… {0}%").format(
+                done * 100 // total))
+
+    def _pack_done(self, result: PackResult) -> None:
+        self.pack_status.setText(self.tr("Disclosure pack made: {0}").format(result.path))
+        self._update_pack_button()
+        self.pack_made.emit(result)
+
+    def _pack_cancelled(self) -> None:
+        self._pack_failed(self.tr("Cancelled."), "")
+
+    def _pack_failed(self, message: str, _details: str) -> None:
+        self.pack_status.setText(self.tr("No pack was made."))
+        self._update_pack_button()
+        self.failed.emit(message)

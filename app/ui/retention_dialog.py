@@ -1,0 +1,290 @@
+"""Retention: the store's policy, what is due for deletion and why the rest is kept; applying
+the policy and legal holds, each for the roles allowed to (the core checks again)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.database import Store
+from app.core.permissions import Permission, can
+from app.core.retention_actions import (
+    RetentionItem,
+    RetentionOutcome,
+    RetentionState,
+    apply_retention,
+    retention_report,
+    set_legal_hold,
+)
+from app.core.store_policy import StorePolicy, load_policy
+from app.core.users import resolve_actor
+from app.ui.workers import Job, db_pool, job_pool, while_alive
+
+DUE_TEXT = QColor("#a40000")
+DUE_BACKGROUND = QColor("#fde2e2")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RetentionState", text)
+
+
+def state_name(state: RetentionState) -> str:
+    names = {
+        RetentionState.DUE: _tr("Due for deletion"),
+        RetentionState.NOT_DUE: _tr("Not due"),
+        RetentionState.LEGAL_HOLD: _tr("Legal hold"),
+        RetentionState.EVIDENTIAL: _tr("Evidential"),
+        RetentionState.OPEN_CASE: _tr("Open case"),
+        RetentionState.DELETED: _tr("Deleted"),
+    }
+    return names[state]
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "–"
+
+
+@dataclass(frozen=True)
+class _Report:
+    items: list[RetentionItem]
+    policy: StorePolicy
+    can_apply: bool
+    can_hold: bool
+
+
+class RetentionDialog(QDialog):
+    loaded = Signal(int)  # items listed
+    applied = Signal(list)  # RetentionOutcome of each item applying dealt with
+    changed = Signal()  # footage was deleted or a hold placed or lifted
+    failed = Signal(str)
+
+    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Retention"))
+        self.store = store
+        self.user_name = user_name
+        self.items: list[RetentionItem] = []
+        self.can_apply = self.can_hold = False
+        self.busy = False
+        self.policy_label = QLabel(self)
+        self.policy_label.setWordWrap(True)
+        self.policy_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("File"), self.tr("Recorded"), self.tr("Retention until"), self.tr("State"),
+            self.tr("Why"), self.tr("File owned")])
+        owned = QTableWidgetItem(self.tr("File owned"))
+        owned.setToolTip(self.tr(
+            "Yes: the original lies in a managed folder and applying deletes it. No: it is "
+            "only marked deleted; the owner of its folder deletes the file."))
+        self.table.setHorizontalHeaderItem(5, owned)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.outcome = QLabel(self)  # what the last apply did
+        self.outcome.setWordWrap(True)
+        self.apply_button = QPushButton(self.tr("Apply…"), self)
+        self.apply_button.clicked.connect(lambda: self.apply())
+        self.hold_button = QPushButton(self.tr("Legal hold…"), self)
+        self.hold_button.clicked.connect(lambda: self._hold_clicked(True))
+        self.lift_button = QPushButton(self.tr("Lift hold…"), self)
+        self.lift_button.clicked.connect(lambda: self._hold_clicked(False))
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.apply_button, self.hold_button, self.lift_button,
+                       self.refresh_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.policy_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.outcome)
+        layout.addLayout(buttons)
+        self.resize(900, 480)
+        self._update_buttons()
+        self.refresh()
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
+             pool: QThreadPool) -> None:
+        job = Job(lambda _p, _c: work())
+        job.finished.connect(while_alive(self, done))
+        job.failed.connect(self._failed)
+        job.start(pool)
+
+    def _failed(self, message: str, _details: str = "") -> None:
+        if self.busy:
+            self.outcome.setText(self.tr("The retention policy was not applied."))
+        self.busy = False
+        self._update_buttons()
+        self.failed.emit(message)
+
+    def refresh(self) -> None:
+        """Reload the policy and the report off the UI thread."""
+        store, name = self.store, self.user_name
+
+        def load() -> _Report:
+            with store.transaction() as session:
+                actor = resolve_actor(session, name)
+                return _Report(retention_report(session, actor), load_policy(session),
+                               can(actor, Permission.APPLY_RETENTION),
+                               can(actor, Permission.CHANGE_RETENTION))
+
+        self._run(load, self._on_loaded, db_pool())
+
+    def _on_loaded(self, report: _Report) -> None:
+        selected = self.selected_item()
+        self.items = report.items
+        self.can_apply, self.can_hold = report.can_apply, report.can_hold
+        policy = report.policy
+        folders = "; ".join(policy.managed_folders) or self.tr("none")
+        self.policy_label.setText(self.tr(
+            "Footage that is not evidential is kept {0} days after it was recorded. Managed "
+            "folders (applying deletes originals there; elsewhere it only marks them "
+            "deleted): {1}.").format(policy.retention_days, folders))
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            due = item.state is RetentionState.DUE
+            cells = [item.file_name, _when(item.recorded_at), _when(item.retention_until),
+                     state_name(item.state), item.why,
+                     self.tr("Yes") if item.owned else self.tr("No")]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.footage_id)
+                if column == 0:
+                    cell.setToolTip(f"#{item.footage_id} {item.path}\nSHA-256 {item.sha256}")
+                if due:
+                    cell.setForeground(DUE_TEXT)
+                    cell.setBackground(DUE_BACKGROUND)
+                self.table.setItem(row, column, cell)
+        self.table.clearSelection()
+        if selected is not None:
+            for row, item in enumerate(self.items):
+                if item.footage_id == selected.footage_id:
+                    self.table.selectRow(row)
+        count = self.due_count()
+        self.summary.setText(self.tr("%n item(s) due for deletion.", "", count) if count
+                             else self.tr("Nothing is due for deletion."))
+        self._update_buttons()
+        self.loaded.emit(len(self.items))
+
+    def due_count(self) -> int:
+        return sum(1 for i in self.items if i.state is RetentionState.DUE)
+
+    def selected_item(self) -> RetentionItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.items):
+            return None
+        return self.items[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        self.apply_button.setEnabled(self.can_apply and not self.busy)
+        self.apply_button.setToolTip(
+            self.tr("Delete every item due, leaving its record (hash and metadata)")
+            if self.can_apply else
+            self.tr("Only a supervisor or an administrator can apply the retention policy."))
+        item = self.selected_item()
+        present = item is not None and item.state is not RetentionState.DELETED
+        held = item is not None and item.state is RetentionState.LEGAL_HOLD
+        self.hold_button.setEnabled(self.can_hold and present and not held)
+        self.lift_button.setEnabled(self.can_hold and held)
+        why = ("" if self.can_hold else
+               self.tr("Only a supervisor can place or lift a legal hold."))
+        self.hold_button.setToolTip(why or self.tr("Keep the selected footage whatever its "
+                                                   "retention date (asks for the reason)"))
+        self.lift_button.setToolTip(why or self.tr("Lift the legal hold of the selected "
+                                                   "footage (asks for the reason)"))
+
+    def ask_to_apply(self, due: int) -> bool:
+        """The default confirmation of :meth:`apply`."""
+        answer = QMessageBox.question(
+            self, self.tr("Apply the retention policy"),
+            self.tr("Delete %n footage item(s) whose retention period has ended? Originals in "
+                    "managed folders are deleted; the others are marked deleted. Their "
+                    "records stay. This cannot be undone.", "", due),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def apply(self, confirm: Callable[[int], bool] | None = None) -> bool:
+        """Delete every item due, after ``confirm(number due)``; False if nothing started."""
+        due = self.due_count()
+        if self.busy:
+            return False
+        if not due:
+            self.summary.setText(self.tr("Nothing is due for deletion."))
+            return False
+        if not (confirm or self.ask_to_apply)(due):
+            return False
+        self.busy = True
+        self._update_buttons()
+        self.outcome.setText(self.tr("Applying the retention policy…"))
+        store, name = self.store, self.user_name
+        self._run(lambda: apply_retention(store, name), self._on_applied, job_pool())
+        return True
+
+    def _on_applied(self, outcomes: list[RetentionOutcome]) -> None:
+        self.busy = False
+        self.refresh()
+        deleted = sum(1 for o in outcomes if o.action != "kept")
+        self.outcome.setText(self.tr("%n item(s) deleted; their records are kept.", "",
+                                     deleted))
+        self.changed.emit()
+        self.applied.emit(outcomes)
+
+    def _hold_clicked(self, hold: bool) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        prompt = (self.tr("Why must {0} be kept (e.g. a civil claim)? It is recorded.")
+                  if hold else self.tr("Why is the legal hold on {0} lifted? It is recorded."))
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Legal hold") if hold else self.tr("Lift hold"),
+            prompt.format(item.file_name))
+        if ok:
+            self.set_hold(item.footage_id, hold, reason)
+
+    def set_hold(self, footage_id: int, hold: bool, reason: str) -> None:
+        """Place or lift a legal hold (the core refuses an empty reason), then reload."""
+        store, name = self.store, self.user_name
+
+        def change() -> None:
+            with store.transaction() as session:
+                set_legal_hold(session, resolve_actor(session, name), footage_id, hold, reason)
+
+        def done(_result: object) -> None:
+            self.changed.emit()
+            self.refresh()
+
+        self._run(change, done, db_pool())

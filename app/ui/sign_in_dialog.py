@@ -1,0 +1,132 @@
+"""Signing in with a local account, and creating a new store's first administrator.
+
+Checking a password (argon2id, about 50 ms) is quick enough for the UI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from app.core import accounts
+from app.core.database import Store
+from app.core.errors import BwvError
+from app.core.records import UserRecord
+
+ERROR_STYLE = "color: #a40000"
+
+
+def _password_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok is not None:
+        ok.setText(ok_text)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class SignInDialog(QDialog):
+    """User name and password; stays open with the reason when they do not match."""
+
+    def __init__(self, store: Store, user_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign in to BWV Studio"))
+        self.setMinimumWidth(340)
+        self.store = store
+        self.signed_in_as: UserRecord | None = None
+        self.name = QLineEdit(user_name, self)
+        self.name.setMaxLength(128)
+        self.password = _password_edit(self)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("User name"), self.name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.message)
+        buttons = _buttons(self, self.tr("Sign in"))
+        buttons.accepted.connect(self.try_accept)
+        form.addRow(buttons)
+        (self.password if user_name else self.name).setFocus()
+
+    def try_accept(self) -> bool:
+        """Check the name and password; accept the dialog if they match."""
+        try:
+            self.signed_in_as = accounts.sign_in(self.store, self.name.text(),
+                                                 self.password.text())
+        except BwvError as exc:  # SignInError, or the store cannot be reached
+            self.message.setText(str(exc))
+            self.password.clear()
+            self.password.setFocus()
+            return False
+        self.message.clear()
+        self.accept()
+        return True
+
+
+class FirstAdministratorDialog(QDialog):
+    """A store without accounts: create the administrator, who is then signed in."""
+
+    def __init__(self, store: Store, user_name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Create the administrator"))
+        self.setMinimumWidth(420)
+        self.store = store
+        self.signed_in_as: UserRecord | None = None
+        intro = self.intro = QLabel(self.tr("This store has no accounts yet. Create its "
+                                            "administrator, who then adds everyone else."),
+                                    self)
+        intro.setWordWrap(True)
+        self.name = QLineEdit(user_name, self)
+        self.name.setMaxLength(128)
+        self.password = _password_edit(self)
+        self.password.setPlaceholderText(self.tr("at least {0} characters").format(
+            accounts.MIN_PASSWORD_LENGTH))
+        self.repeat = _password_edit(self)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(intro)
+        form.addRow(self.tr("User name"), self.name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat the password"), self.repeat)
+        form.addRow(self.message)
+        buttons = _buttons(self, self.tr("Create and sign in"))
+        buttons.accepted.connect(self.try_accept)
+        form.addRow(buttons)
+        (self.password if user_name else self.name).setFocus()
+
+    def try_accept(self) -> bool:
+        """Create the administrator if the passwords match and the store has no accounts."""
+        if self.password.text() != self.repeat.text():
+            self.message.setText(self.tr("The two passwords differ."))
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return False
+        try:
+            with self.store.transaction() as session:
+                created = accounts.create_first_administrator(
+                    session, self.name.text(), self.password.text())
+        except BwvError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.signed_in_as = created
+        self.message.clear()
+        self.accept()
+        return True

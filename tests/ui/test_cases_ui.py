@@ -1,0 +1,320 @@
+"""The Cases tab: deadlines and overdue rows, new cases, the status flow with reasons, the
+requester (never audited), the disclosure pack with its PDF, and the window's wiring."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.core import case_flow, cases
+from app.core.database import Store
+from app.core.deadlines import statutory_deadline
+from app.core.ingest import ingest_paths
+from app.core.models import AuditEvent, CaseStatus, CaseType, Role
+from app.core.settings import load_settings
+from app.core.users import add_user, resolve_actor
+from app.ui.cases_panel import OVERDUE_TEXT, CasesPanel, NewCaseDialog
+from app.ui.main_window import MainWindow
+from app.ui.pdf import render_pdf
+from tests.conftest import make_video
+
+S = CaseStatus
+
+
+def _panel(qtbot: QtBot, store: Store, user: str = "tester") -> CasesPanel:
+    panel = CasesPanel(store, user)
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.refresh()
+    return panel
+
+
+def _row(panel: CasesPanel, reference: str) -> int:
+    for row in range(panel.table.rowCount()):
+        item = panel.table.item(row, 0)
+        if item is not None and item.text() == reference:
+            return row
+    raise AssertionError(f"{reference} is not listed")
+
+
+def _cell(panel: CasesPanel, reference: str, column: int) -> str:
+    item = panel.table.item(_row(panel, reference), column)
+    assert item is not None
+    return item.text()
+
+
+def _select(qtbot: QtBot, panel: CasesPanel, reference: str) -> None:
+    with qtbot.waitSignal(panel.exports_loaded, timeout=10_000):
+        assert panel.select_case(reference)
+
+
+def _last_event(store: Store, action: str) -> dict[str, object]:
+    with store.read() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == action)
+                                .order_by(AuditEvent.seq.desc())).first()
+    assert event is not None, action
+    details: dict[str, object] = json.loads(event.details)
+    return details
+
+
+def test_render_pdf_writes_an_a4_pdf(qapp: object, tmp_path: Path) -> None:
+    html = ("<h1>Disclosure record</h1>"
+            + "".join(f"<p>Paragraph {i}: what was redacted and why.</p>" for i in range(150))
+            + "<table border='1'><tr><th>File</th><th>SHA-256</th></tr>"
+              "<tr><td>a.mp4</td><td>" + "ab" * 32 + "</td></tr></table>")
+    pdf = tmp_path / "record.pdf"
+    render_pdf(html, pdf)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000
+    assert b"/MediaBox [0 0 595" in data  # A4 is 595 x 842 points
+    with pytest.raises(OSError, match="cannot write the PDF"):
+        render_pdf(html, tmp_path / "no such folder" / "record.pdf")
+
+
+def test_deadlines_show_days_left_and_overdue_rows_in_red(qtbot: QtBot, store: Store) -> None:
+    today = date.today()
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        late = cases.create_case(session, actor, "SAR-OLD", "subject_access",
+                                 received_on=date(2020, 1, 6))
+        cases.create_case(session, actor, "CT-1", "court_exhibit",
+                          deadline=today + timedelta(days=10))
+        cases.create_case(session, actor, "DONE-1", "complaint",
+                          deadline=today - timedelta(days=3))
+        case_flow.change_status(session, actor, "DONE-1", "closed", "withdrawn")
+        cases.create_case(session, actor, "NONE-1", "internal_review")
+    panel = _panel(qtbot, store)
+    assert panel.table.rowCount() == 4
+    assert late.deadline is not None
+    overdue_by = (today - late.deadline).days
+    assert _cell(panel, "SAR-OLD", 5) == f"Overdue by {overdue_by} day(s)"
+    assert _cell(panel, "SAR-OLD", 4) == late.deadline.isoformat()
+    for column in range(panel.table.columnCount()):
+        item = panel.table.item(_row(panel, "SAR-OLD"), column)
+        assert item is not None and item.foreground().color() == OVERDUE_TEXT
+    assert _cell(panel, "CT-1", 5) == "10 day(s) left"
+    assert _cell(panel, "DONE-1", 5) == "Finished"  # past its deadline, but answered
+    assert _cell(panel, "NONE-1", 5) == "–"
+    for ref in ("CT-1", "DONE-1", "NONE-1"):
+        item = panel.table.item(_row(panel, ref), 0)
+        assert item is not None and item.foreground().color() != OVERDUE_TEXT
+    assert _cell(panel, "SAR-OLD", 2) == "Subject access request"
+    assert _cell(panel, "DONE-1", 3) == "Closed"
+    assert panel.summary.text() == "4 case(s), 1 overdue"
+
+
+def test_new_case_dialog_and_create(qtbot: QtBot, store: Store) -> None:
+    panel = _panel(qtbot, store)
+    assert panel.table.rowCount() == 0 and not panel.requester_box.isEnabled()
+    dialog = NewCaseDialog(panel)
+    qtbot.addWidget(dialog)
+    assert not dialog.try_accept()  # no reference
+    assert dialog.message.text() == "A case needs a reference."
+    dialog.reference.setText("  FOI-2026-7 ")
+    dialog.case_type.setCurrentIndex(dialog.case_type.findData(CaseType.FOI))
+    dialog.title.setText("Stop on the high street")
+    assert dialog.try_accept()
+    reference, kind, title, received, deadline = dialog.values()
+    assert (reference, kind, title, received, deadline) == (
+        "FOI-2026-7", CaseType.FOI, "Stop on the high street", date.today(), None)
+    with qtbot.waitSignals([panel.changed, panel.refreshed], timeout=10_000):
+        panel.create_case(reference, kind, title, date(2026, 1, 5))
+    assert panel.current_reference() == "FOI-2026-7"  # the new case is selected
+    assert panel.fields["title"].text() == "Stop on the high street"
+    assert panel.fields["received"].text() == "2026-01-05"
+    statutory = statutory_deadline(CaseType.FOI, date(2026, 1, 5))  # 20 working days
+    assert statutory is not None
+    assert panel.fields["deadline"].text().startswith(statutory.isoformat())
+    assert panel.fields["status"].text() == "Received"
+    with store.read() as session:
+        assert cases.get_case(session, "FOI-2026-7").deadline == statutory
+    with qtbot.waitSignal(panel.failed, timeout=10_000) as failed:
+        panel.create_case("FOI-2026-7", CaseType.FOI)
+    assert "already exists" in failed.args[0]
+
+
+def test_status_moves_follow_the_flow_with_reasons(qtbot: QtBot, store: Store,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    with store.transaction() as session:
+        admin = resolve_actor(session, "tester")
+        add_user(session, admin, "sup", Role.SUPERVISOR)
+        cases.create_case(session, admin, "FOI-1", "foi")
+    panel = _panel(qtbot, store)
+    _select(qtbot, panel, "FOI-1")
+    assert list(panel.status_buttons) == case_flow.allowed_next(S.RECEIVED)
+    assert [b.text() for b in panel.status_buttons.values()] == ["In review", "Refused",
+                                                                 "Closed"]
+    refuse = panel.status_buttons[S.REFUSED]  # an administrator may not refuse a request
+    assert not refuse.isEnabled() and "only a supervisor can refuse" in refuse.toolTip()
+
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, prompt: str, *args: object) -> tuple[str, bool]:
+        asked.append(prompt)
+        return "started work", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.status_buttons[S.IN_REVIEW].click()
+    assert "optional" in asked[0]
+    assert panel.fields["status"].text() == "In review"
+    assert _cell(panel, "FOI-1", 3) == "In review"
+    assert panel.message.text() == "Case FOI-1 is now “In review”."
+    assert list(panel.status_buttons) == case_flow.allowed_next(S.IN_REVIEW)
+    assert _last_event(store, "case.status") == {"status": ["received", "in_review"],
+                                                 "reason": "started work"}
+
+    with qtbot.waitSignal(panel.failed, timeout=10_000) as failed:
+        panel.change_status(S.RECEIVED, "  ")  # going back needs a reason
+    assert "Say why case FOI-1 goes from in_review to received" in failed.args[0]
+    with qtbot.waitSignal(panel.failed, timeout=10_000) as failed:
+        panel.change_status(S.REDACTED)
+    assert "no redaction plan yet" in failed.args[0]
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.change_status(S.RECEIVED, "opened by mistake")
+    assert panel.fields["status"].text() == "Received"
+
+    sup = _panel(qtbot, store, "sup")  # a supervisor refuses, naming the exemption
+    _select(qtbot, sup, "FOI-1")
+    answers = iter([("personal data of third parties", True),
+                    ("FOI s.40(2) personal information", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    assert sup.status_buttons[S.REFUSED].isEnabled()
+    with qtbot.waitSignal(sup.refreshed, timeout=10_000):
+        sup.status_buttons[S.REFUSED].click()
+    assert sup.fields["status"].text() == "Refused"
+    assert sup.fields["exemption"].text() == "FOI s.40(2) personal information"
+    with store.read() as session:
+        case = cases.get_case(session, "FOI-1")
+        assert case.status is S.REFUSED and case.exemption == "FOI s.40(2) personal information"
+
+
+def test_requester_is_saved_but_never_audited(qtbot: QtBot, store: Store) -> None:
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-5", "subject_access")
+    panel = _panel(qtbot, store)
+    _select(qtbot, panel, "SAR-5")
+    assert panel.personal_note.isVisible()
+    assert "never written to the audit trail" in panel.personal_note.text()
+    panel.requester_name.setText("Jane Example")
+    panel.requester_reference.setText("JE-77")
+    panel.requester_contact.setText("jane@example.org")
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.save_requester()
+    with store.read() as session:
+        case = cases.get_case(session, "SAR-5")
+        assert (case.requester_name, case.requester_reference, case.requester_contact) == (
+            "Jane Example", "JE-77", "jane@example.org")
+    details = _last_event(store, "case.requester")
+    assert details == {"fields": ["requester_name", "requester_reference",
+                                  "requester_contact"]}
+    with store.read() as session:
+        trail = " ".join(e.details for e in session.scalars(select(AuditEvent)))
+    assert "Jane" not in trail and "jane@example.org" not in trail and "JE-77" not in trail
+    assert panel.requester_name.text() == "Jane Example"  # shown again after the reload
+    panel.table.clearSelection()
+    assert panel.requester_name.text() == ""
+    _select(qtbot, panel, "SAR-5")
+    assert panel.requester_contact.text() == "jane@example.org"
+
+
+def _approved_export(store: Store, tmp_path: Path) -> int:
+    """Case SAR-9 with one export of a plan a supervisor approved."""
+    from app.core.export.pipeline import analyse, redact_footage
+    from app.core.redaction import plan_edits
+    from app.core.redaction.plan import Keyframe, RedactionPlan
+    from app.core.redaction.plans import save_plan
+
+    video = make_video(tmp_path / "bwv.mp4", frames=24, fps=12)
+    with store.transaction() as session:
+        admin = resolve_actor(session, "tester")
+        add_user(session, admin, "sup", Role.SUPERVISOR)
+        cases.create_case(session, admin, "SAR-9", "subject_access")
+        cases.set_requester(session, admin, "SAR-9", name="Jane Example",
+                            requester_reference="JE-77")
+    (result,) = ingest_paths(store, "tester", [video], case_ref="SAR-9")
+    assert result.footage_id is not None
+    fid = result.footage_id
+    plan = RedactionPlan(detection_run=analyse(store, "tester", fid, "fast").run_key)
+    plan, _text, _box = plan_edits.add_manual_box(plan, Keyframe(0, 4, 4, 20, 12), "plate",
+                                                  "Vehicle registration", until=23)
+    with store.transaction() as session:
+        case_id = cases.get_case(session, "SAR-9").id
+        save_plan(session, resolve_actor(session, "tester"), fid, case_id, plan)
+    for who, status in (("tester", "redacted"), ("tester", "awaiting_approval"),
+                        ("sup", "approved")):
+        with store.transaction() as session:
+            case_flow.change_status(session, resolve_actor(session, who), "SAR-9", status,
+                                    "checked")
+    out = tmp_path / "exports"
+    out.mkdir()
+    export = redact_footage(store, "tester", fid, out / "SAR-9.mp4", plan, case_ref="SAR-9",
+                            preset="fast", verify=False)
+    assert export.export_id is not None
+    return export.export_id
+
+
+def test_exports_and_the_disclosure_pack_with_its_pdf(qtbot: QtBot, store: Store,
+                                                     tmp_path: Path) -> None:
+    from app.core.disclosure_pack import PackResult
+
+    export_id = _approved_export(store, tmp_path)
+    panel = _panel(qtbot, store)
+    with qtbot.waitSignal(panel.exports_loaded, timeout=10_000) as loaded:
+        panel.select_case("SAR-9")
+    assert loaded.args == [1]
+    assert [panel.exports_table.item(0, c).text()  # type: ignore[union-attr]
+            for c in (0, 2, 4)] == [str(export_id), "SAR-9.mp4", "Yes"]
+    assert panel.pack_button.isEnabled()  # the only export is selected, and approved
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    with qtbot.waitSignal(panel.pack_made, timeout=30_000) as made:
+        panel.make_pack(export_id, packs, as_zip=False)
+    pack = made.args[0]
+    assert isinstance(pack, PackResult) and pack.path.parent == packs
+    pdf = (pack.path / "disclosure-record.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+    assert "disclosure-record.pdf" in pack.files
+    assert str(pack.path) in panel.pack_status.text()
+    with qtbot.waitSignal(panel.failed, timeout=30_000) as failed:
+        panel.make_pack(export_id, packs, as_zip=False)  # the same pack again
+    assert "already exists" in failed.args[0]
+    assert panel.pack_status.text() == "No pack was made."
+
+
+def test_window_has_a_cases_tab_and_a_tools_menu(qtbot: QtBot, store: Store,
+                                                tmp_path: Path) -> None:
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-9", "subject_access")
+    ingest_paths(store, "tester", [make_video(tmp_path / "in_case.mp4")], case_ref="SAR-9")
+    ingest_paths(store, "tester", [make_video(tmp_path / "other.mp4", frames=8)])
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 2
+                    and win.cases.table.rowCount() == 1, timeout=10_000)
+    assert [win.centre.tabText(i) for i in range(win.centre.count())] == [
+        "Review", "Redact", "Cases"]
+    menus = [a.text() for a in win.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Tools", "&Help"]
+    qtbot.waitUntil(lambda: "Signed in as tester (administrator)"
+                    in win.statusBar().currentMessage(), timeout=10_000)
+    win.centre.setCurrentWidget(win.cases)
+    with qtbot.waitSignal(win.library.loaded, timeout=10_000) as loaded:
+        win.cases.select_case("SAR-9")  # the library follows the case chosen
+    assert loaded.args == [1] and win.library.current_case() == "SAR-9"
+    with qtbot.waitSignal(win.library.loaded, timeout=10_000):  # a new case: library lists it
+        win.cases.create_case("FOI-3", CaseType.FOI)
+    qtbot.waitUntil(lambda: win.library.case_filter.findData("FOI-3") >= 0, timeout=10_000)
+    win.retention_action.trigger()
+    dialog = win.retention_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    win.close()
