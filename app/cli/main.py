@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_info(ctx: Context, args: argparse.Namespace) -> int:
+    from app.core.about import library_versions, model_facts
     from app.core.settings import config_dir, log_dir
 
     store = ctx.store
@@ -75,6 +76,11 @@ def run_info(ctx: Context, args: argparse.Namespace) -> int:
     print(f"Settings:   {config_dir() / 'settings.json'}")
     print(f"Logs:       {log_dir()}")
     print(f"User:       {ctx.user_name}")
+    print("Libraries:  " + ", ".join(f"{k} {v}" for k, v in library_versions().items()
+                                     if k not in ("bwv-studio", "platform")))
+    for model in model_facts():
+        state = "ok" if model.ok else "MISSING OR CHANGED"
+        print(f"Model:      {model.file} sha256 {model.sha256} ({state})")
     return 0
 
 

@@ -64,7 +64,8 @@ class Settings:
     data_dir: str = ""
     database_url: str = ""
     default_user: str = ""
-    ui_language: str = ""  # empty: follow the system locale
+    ui_language: str = ""  # empty: follow the system locale; "en", "cy"
+    ui_theme: str = "system"  # system, light or dark
     # Exports need a supervisor's approval of the exact plan first.
     require_approval: bool = False
     # The legal bases offered when a person is redacted or kept, a box drawn, audio muted.
@@ -90,6 +91,8 @@ class Settings:
         return os.environ.get("BWV_USER") or self.default_user or _os_user()
 
     def validate(self) -> None:
+        if self.ui_theme not in ("system", "light", "dark"):
+            raise InvalidInputError("ui_theme must be system, light or dark.")
         if not all(isinstance(c, str) and c.strip() for c in self.reason_codes):
             raise InvalidInputError("reason_codes must be a list of non-empty texts.")
 

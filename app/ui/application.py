@@ -76,11 +76,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     app = create_application(argv)
     from app.ui.error_dialog import install_excepthooks, show_error
+    from app.ui.i18n import install_translators
     from app.ui.main_window import MainWindow
+    from app.ui.resources import apply_theme
 
     install_excepthooks()
     try:
         settings = load_settings()
+        install_translators(settings.ui_language)
+        apply_theme(app, settings.ui_theme)
         store = Store(settings.effective_database_url, settings.data_path)
     except BwvError as exc:
         show_error(None, str(exc))

@@ -44,38 +44,36 @@ from app.core.models import CaseStatus, CaseType
 from app.core.permissions import Permission, can, require
 from app.core.records import CaseRecord
 from app.core.users import find_user, resolve_actor
+from app.ui.locale_format import date_text, datetime_text
 from app.ui.pdf import render_pdf
+from app.ui.resources import icon
 from app.ui.workers import Job, db_pool, job_pool, while_alive
 
 OVERDUE_TEXT = QColor("#a40000")
 OVERDUE_BACKGROUND = QColor("#fde2e2")
 
 
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def case_type_name(kind: CaseType) -> str:
     names = {
-        CaseType.FOI: _tr("CaseType", "FOI request"),
-        CaseType.SUBJECT_ACCESS: _tr("CaseType", "Subject access request"),
-        CaseType.COURT_EXHIBIT: _tr("CaseType", "Court exhibit"),
-        CaseType.COMPLAINT: _tr("CaseType", "Complaint"),
-        CaseType.INTERNAL_REVIEW: _tr("CaseType", "Internal review"),
+        CaseType.FOI: QCoreApplication.translate("CaseType", "FOI request"),
+        CaseType.SUBJECT_ACCESS: QCoreApplication.translate("CaseType", "Subject access request"),
+        CaseType.COURT_EXHIBIT: QCoreApplication.translate("CaseType", "Court exhibit"),
+        CaseType.COMPLAINT: QCoreApplication.translate("CaseType", "Complaint"),
+        CaseType.INTERNAL_REVIEW: QCoreApplication.translate("CaseType", "Internal review"),
     }
     return names[kind]
 
 
 def case_status_name(status: CaseStatus) -> str:
     names = {
-        CaseStatus.RECEIVED: _tr("CaseStatus", "Received"),
-        CaseStatus.IN_REVIEW: _tr("CaseStatus", "In review"),
-        CaseStatus.REDACTED: _tr("CaseStatus", "Redacted"),
-        CaseStatus.AWAITING_APPROVAL: _tr("CaseStatus", "Awaiting approval"),
-        CaseStatus.APPROVED: _tr("CaseStatus", "Approved"),
-        CaseStatus.RELEASED: _tr("CaseStatus", "Released"),
-        CaseStatus.REFUSED: _tr("CaseStatus", "Refused"),
-        CaseStatus.CLOSED: _tr("CaseStatus", "Closed"),
+        CaseStatus.RECEIVED: QCoreApplication.translate("CaseStatus", "Received"),
+        CaseStatus.IN_REVIEW: QCoreApplication.translate("CaseStatus", "In review"),
+        CaseStatus.REDACTED: QCoreApplication.translate("CaseStatus", "Redacted"),
+        CaseStatus.AWAITING_APPROVAL: QCoreApplication.translate("CaseStatus", "Awaiting approval"),
+        CaseStatus.APPROVED: QCoreApplication.translate("CaseStatus", "Approved"),
+        CaseStatus.RELEASED: QCoreApplication.translate("CaseStatus", "Released"),
+        CaseStatus.REFUSED: QCoreApplication.translate("CaseStatus", "Refused"),
+        CaseStatus.CLOSED: QCoreApplication.translate("CaseStatus", "Closed"),
     }
     return names[status]
 
@@ -181,7 +179,7 @@ class CasesPanel(QWidget):
         self._shown: str | None = None
         self.status_buttons: dict[CaseStatus, QPushButton] = {}
 
-        self.new_button = QPushButton(self.tr("New case…"), self)
+        self.new_button = QPushButton(icon("case"), self.tr("New case…"), self)
         self.new_button.clicked.connect(self.new_case)
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([
@@ -289,7 +287,7 @@ class CasesPanel(QWidget):
         self.exports_table.itemSelectionChanged.connect(self._update_pack_button)
         self.zip_check = QCheckBox(self.tr("Zip"), box)
         self.zip_check.setToolTip(self.tr("One .zip file instead of a folder"))
-        self.pack_button = QPushButton(self.tr("Make disclosure pack…"), box)
+        self.pack_button = QPushButton(icon("pack"), self.tr("Make disclosure pack…"), box)
         self.pack_button.clicked.connect(self._pack_clicked)
         self.pack_status = QLabel(box)
         self.pack_status.setWordWrap(True)
@@ -352,7 +350,7 @@ class CasesPanel(QWidget):
             overdue += late
             cells = [record.reference, record.title, case_type_name(record.case_type),
                      case_status_name(record.status),
-                     record.deadline.isoformat() if record.deadline else "–", left]
+                     date_text(record.deadline), left]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record.reference)
@@ -433,14 +431,14 @@ class CasesPanel(QWidget):
             self.message.clear()
             self.pack_status.clear()
         left, _late = self.deadline_text(record, date.today())
-        deadline = (f"{record.deadline.isoformat()} ({left})" if record.deadline
+        deadline = (f"{date_text(record.deadline)} ({left})" if record.deadline
                     else self.tr("None set"))
         if record.extension_reason:
             deadline += "\n" + self.tr("Extended: {0}").format(record.extension_reason)
         values = {
             "reference": record.reference, "title": record.title or "–",
             "type": case_type_name(record.case_type),
-            "received": record.received_on.isoformat() if record.received_on else "–",
+            "received": date_text(record.received_on),
             "deadline": deadline, "status": case_status_name(record.status),
             "exemption": record.exemption or "–",
         }
@@ -590,7 +588,7 @@ class CasesPanel(QWidget):
         self.exports_table.setRowCount(len(exports))
         for row, export in enumerate(exports):
             cells = [str(export.id), f"#{export.footage_id}", Path(export.path).name,
-                     export.created_at.strftime("%Y-%m-%d %H:%M"),
+                     datetime_text(export.created_at),
                      self.tr("Yes") if export.approved else self.tr("No")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

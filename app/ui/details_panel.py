@@ -25,11 +25,12 @@ from app.core.records import FootageRecord
 from app.core.retention import days_left
 from app.core.timecode import format_time
 from app.core.users import resolve_actor
+from app.ui.locale_format import date_text, datetime_text
 from app.ui.workers import Job, db_pool, job_pool
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "–"
+    return datetime_text(moment)
 
 
 class DetailsPanel(QWidget):
@@ -90,7 +91,8 @@ class DetailsPanel(QWidget):
                      + (self.tr(", rotated {0}°").format(f.rotation) if f.rotation else ""),
             "frames": f"{f.frame_count} ({format_time(f.duration_s)})", "audio": audio,
             "device": f"{f.device_id or '–'} / {f.officer_id or '–'}",
-            "ingested": f"{_when(f.ingested_at)} {self.tr('by')} {f.ingested_by or '–'}",
+            "ingested": self.tr("{0} by {1}").format(_when(f.ingested_at),
+                                                     f.ingested_by or "–"),
             "sha256": f.sha256, "retention": self.retention_text(f),
         }
         for key, text in values.items():
@@ -100,7 +102,7 @@ class DetailsPanel(QWidget):
     def retention_text(self, f: FootageRecord) -> str:
         if f.deleted_at is not None:
             return self.tr("Deleted under the retention policy on {0}; only its record "
-                           "remains").format(f.deleted_at.astimezone().strftime("%Y-%m-%d"))
+                           "remains").format(date_text(f.deleted_at))
         if f.legal_hold:
             return self.tr("Kept: legal hold ({0})").format(f.legal_hold_reason or "")
         if f.evidential:
@@ -110,7 +112,7 @@ class DetailsPanel(QWidget):
             return "–"
         if days < 0:
             return self.tr("Overdue for deletion since {0}").format(
-                f.retention_until.astimezone().strftime("%Y-%m-%d"))
+                date_text(f.retention_until))
         return self.tr("Deleted in %n day(s) unless marked evidential", "", days)
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None], db: bool) -> None:

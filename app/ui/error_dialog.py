@@ -14,10 +14,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def show_error(parent: QWidget | None, message: str, details: str = "",
                wait: bool = True) -> None:
     """Tell the user what went wrong; details (a traceback) go behind a button and a copy.
@@ -26,11 +22,12 @@ def show_error(parent: QWidget | None, message: str, details: str = "",
     """
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("BWV Studio"))
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "BWV Studio"))
     box.setText(message)
     if details:
         box.setDetailedText(details)
-        copy = box.addButton(tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(QCoreApplication.translate(
+            "ErrorDialog", "Copy details"), QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()
         copy.clicked.connect(
             lambda: QApplication.clipboard().setText(f"{message}\n\n{details}"))
@@ -72,8 +69,8 @@ def install_excepthooks() -> None:
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("uncaught exception\n%s", details)
         assert _relay is not None
-        _relay.pending.append(
-            (tr("Something went wrong: {0}").format(f"{exc_type.__name__}: {exc}"), details))
+        message = QCoreApplication.translate("ErrorDialog", "Something went wrong: {0}")
+        _relay.pending.append((message.format(f"{exc_type.__name__}: {exc}"), details))
         QMetaObject.invokeMethod(_relay, "flush", Qt.ConnectionType.QueuedConnection)
 
     sys.excepthook = handle

@@ -21,20 +21,20 @@ from app.core.models import FlagCategory
 from app.core.records import FlagRecord
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FlagCategory", text)
-
-
 def category_name(category: FlagCategory) -> str:
     names = {
-        FlagCategory.EVIDENCE: _tr("Evidence"),
-        FlagCategory.USE_OF_FORCE: _tr("Use of force"),
-        FlagCategory.DISCLOSURE_CANDIDATE: _tr("Disclosure candidate"),
-        FlagCategory.SENSITIVE_MINOR: _tr("Sensitive: minor"),
-        FlagCategory.SENSITIVE_MEDICAL: _tr("Sensitive: medical"),
-        FlagCategory.SENSITIVE_HOME_INTERIOR: _tr("Sensitive: home interior"),
-        FlagCategory.REVIEW: _tr("Review"),
-        FlagCategory.CUSTOM: _tr("Custom"),
+        FlagCategory.EVIDENCE: QCoreApplication.translate("FlagCategory", "Evidence"),
+        FlagCategory.USE_OF_FORCE: QCoreApplication.translate("FlagCategory", "Use of force"),
+        FlagCategory.DISCLOSURE_CANDIDATE: QCoreApplication.translate(
+            "FlagCategory", "Disclosure candidate"),
+        FlagCategory.SENSITIVE_MINOR: QCoreApplication.translate(
+            "FlagCategory", "Sensitive: minor"),
+        FlagCategory.SENSITIVE_MEDICAL: QCoreApplication.translate(
+            "FlagCategory", "Sensitive: medical"),
+        FlagCategory.SENSITIVE_HOME_INTERIOR: QCoreApplication.translate(
+            "FlagCategory", "Sensitive: home interior"),
+        FlagCategory.REVIEW: QCoreApplication.translate("FlagCategory", "Review"),
+        FlagCategory.CUSTOM: QCoreApplication.translate("FlagCategory", "Custom"),
     }
     return names[category]
 

@@ -33,6 +33,7 @@ from app.core.retention import days_left
 from app.core.timecode import format_time
 from app.ui.filtered_table import filtered_table
 from app.ui.ingest_dialog import IngestDialog
+from app.ui.locale_format import datetime_text
 from app.ui.workers import Job, db_pool
 
 Index = QModelIndex | QPersistentModelIndex
@@ -93,7 +94,7 @@ class FootageTableModel(QAbstractTableModel):
             case 4:
                 return f"{rec.width}×{rec.height}"
             case 5:
-                return rec.recorded_at.strftime("%Y-%m-%d %H:%M") if rec.recorded_at else "–"
+                return datetime_text(rec.recorded_at)
             case 6:
                 return self._retention(rec)
             case 7:

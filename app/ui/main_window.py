@@ -28,7 +28,7 @@ from app.ui.error_dialog import show_error
 from app.ui.flags_panel import FlagsPanel
 from app.ui.footage_view import FootageView
 from app.ui.library_panel import LibraryPanel
-from app.ui.resources import app_icon
+from app.ui.resources import app_icon, icon
 from app.ui.retention_dialog import RetentionDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.workers import Job, db_pool, while_alive
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.goto_action)
         view_menu.addAction(self.fullscreen_action)
-        self.retention_action = QAction(self.tr("&Retention…"), self)
+        self.retention_action = QAction(icon("retention"), self.tr("&Retention…"), self)
         self.retention_action.triggered.connect(self.show_retention)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.retention_action)
@@ -275,10 +275,39 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
+    def about_html(self) -> str:
+        """Help > About: version, libraries (with Qt and libvlc), models and their hashes."""
+        import html
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from app.core.about import library_versions, model_facts
+
+        versions = library_versions()
+        versions["qt"] = qVersion()
+        versions["pyside6"] = pyside_version
+        try:
+            import vlc
+
+            versions["libvlc"] = vlc.libvlc_get_version().decode()
+        except (ImportError, OSError, AttributeError, NameError):
+            versions["libvlc"] = self.tr("not found")
+        rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
+                       for k, v in versions.items() if k != "bwv-studio")
+        verified, damaged = self.tr("verified"), self.tr("MISSING OR CHANGED")
+        models = "".join(
+            f"<tr><td>{html.escape(m.file)}</td><td><code>{m.sha256}</code></td>"
+            f"<td>{verified if m.ok else damaged}</td></tr>" for m in model_facts())
+        return (f"<h3>BWV Studio {html.escape(__version__)}</h3>"
+                + self.tr("<p>Offline redaction and disclosure of body-worn video.</p>")
+                + "<p>" + self.tr("Database: {0}").format(html.escape(self.store.display_url))
+                + "</p><table cellspacing='4'>" + rows + "</table><h4>"
+                + self.tr("Detector models") + "</h4><table cellspacing='4'>" + models
+                + "</table>")
+
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About BWV Studio"), self.tr(
-            "BWV Studio {0}\nOffline redaction and disclosure of body-worn video.\n"
-            "Database: {1}").format(__version__, self.store.display_url))
+        QMessageBox.about(self, self.tr("About BWV Studio"), self.about_html())
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("main_window/geometry")

@@ -1,11 +1,25 @@
-"""The one place that finds bundled resources (icons, styles) relative to the package."""
+"""The one place that finds bundled resources (icons, styles) relative to the package, and
+applies the light or dark look.
+
+Action icons (``resources/icons/actions/*.svg``) are drawn with ``currentColor``; they are
+rendered in the palette's text colour (greyed when disabled), so they stay legible in light
+and dark themes.
+"""
 
 from __future__ import annotations
 
+import json
 import sys
+from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+THEMES = ("system", "light", "dark")
+_SIZES = (16, 24, 32, 48)
 
 
 def resources_dir() -> Path:
@@ -16,9 +30,63 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources"
 
 
-def icon(name: str) -> QIcon:
-    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
-
-
 def app_icon() -> QIcon:
-    return icon("bwv-studio")
+    return QIcon(str(resources_dir() / "icons" / "bwv-studio.svg"))
+
+
+@cache
+def _svg(name: str) -> str:
+    return (resources_dir() / "icons" / "actions" / f"{name}.svg").read_text(encoding="utf-8")
+
+
+def _render(svg: str, color: QColor, size: int) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", color.name()).encode()))
+    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if \
+        QGuiApplication.primaryScreen() else 1.0
+    pixmap = QPixmap(QSize(size, size) * ratio)
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return pixmap
+
+
+def icon(name: str, palette: QPalette | None = None) -> QIcon:
+    """An action icon in the palette's text colour (and its disabled colour)."""
+    palette = palette or QApplication.palette()
+    svg = _svg(name)
+    result = QIcon()
+    for mode, group in ((QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+                        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled)):
+        color = palette.color(group, QPalette.ColorRole.ButtonText)
+        for size in _SIZES:
+            result.addPixmap(_render(svg, color, size), mode)
+    return result
+
+
+def theme_palette(theme: str) -> QPalette | None:
+    """The palette of ``light`` or ``dark`` (resources/styles/THEME.json); None for system."""
+    path = resources_dir() / "styles" / f"{theme}.json"
+    if theme == "system" or not path.exists():
+        return None
+    palette = QPalette()
+    roles: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))
+    for group_name, colors in roles.items():
+        group = {"all": QPalette.ColorGroup.All,
+                 "disabled": QPalette.ColorGroup.Disabled}[group_name]
+        for role, value in colors.items():
+            palette.setColor(group, QPalette.ColorRole[role], QColor(value))
+    return palette
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """System look, or the Fusion style with the light or dark palette and the shared style
+    sheet (resources/styles/app.qss)."""
+    palette = theme_palette(theme)
+    if palette is not None:
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(palette)
+    sheet = resources_dir() / "styles" / "app.qss"
+    if sheet.exists():
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))

@@ -38,30 +38,28 @@ from app.core.retention_actions import (
 )
 from app.core.store_policy import StorePolicy, load_policy
 from app.core.users import resolve_actor
+from app.ui.locale_format import datetime_text
+from app.ui.resources import icon
 from app.ui.workers import Job, db_pool, job_pool, while_alive
 
 DUE_TEXT = QColor("#a40000")
 DUE_BACKGROUND = QColor("#fde2e2")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RetentionState", text)
-
-
 def state_name(state: RetentionState) -> str:
     names = {
-        RetentionState.DUE: _tr("Due for deletion"),
-        RetentionState.NOT_DUE: _tr("Not due"),
-        RetentionState.LEGAL_HOLD: _tr("Legal hold"),
-        RetentionState.EVIDENTIAL: _tr("Evidential"),
-        RetentionState.OPEN_CASE: _tr("Open case"),
-        RetentionState.DELETED: _tr("Deleted"),
+        RetentionState.DUE: QCoreApplication.translate("RetentionState", "Due for deletion"),
+        RetentionState.NOT_DUE: QCoreApplication.translate("RetentionState", "Not due"),
+        RetentionState.LEGAL_HOLD: QCoreApplication.translate("RetentionState", "Legal hold"),
+        RetentionState.EVIDENTIAL: QCoreApplication.translate("RetentionState", "Evidential"),
+        RetentionState.OPEN_CASE: QCoreApplication.translate("RetentionState", "Open case"),
+        RetentionState.DELETED: QCoreApplication.translate("RetentionState", "Deleted"),
     }
     return names[state]
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "–"
+    return datetime_text(moment)
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,7 @@ class RetentionDialog(QDialog):
         self.summary.setWordWrap(True)
         self.outcome = QLabel(self)  # what the last apply did
         self.outcome.setWordWrap(True)
-        self.apply_button = QPushButton(self.tr("Apply…"), self)
+        self.apply_button = QPushButton(icon("retention"), self.tr("Apply…"), self)
         self.apply_button.clicked.connect(lambda: self.apply())
         self.hold_button = QPushButton(self.tr("Legal hold…"), self)
         self.hold_button.clicked.connect(lambda: self._hold_clicked(True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import BwvError
 from app.core.settings import Settings, save_settings, settings_file
 from app.ui.error_dialog import show_error
+from app.ui.i18n import LANGUAGES, choose_language
 
 
 class SettingsDialog(QDialog):
@@ -28,6 +30,17 @@ class SettingsDialog(QDialog):
         self.database_url = QLineEdit(settings.database_url, self)
         self.database_url.setPlaceholderText(self.tr("empty: SQLite in the data folder; "
                                                      "e.g. postgresql+psycopg://user@host/bwv"))
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("As the system (%1)").replace(
+            "%1", LANGUAGES[choose_language("")]), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.ui_language)))
+        self.theme = QComboBox(self)
+        for code, name in (("system", self.tr("As the system")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):
+            self.theme.addItem(name, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.ui_theme)))
         self.default_user = QLineEdit(settings.default_user, self)
         self.default_user.setPlaceholderText(self.tr("empty: your login name"))
         self.require_approval = QCheckBox(
@@ -40,11 +53,13 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Data folder"), self.data_dir)
         form.addRow(self.tr("Database URL"), self.database_url)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Look"), self.theme)
         form.addRow(self.tr("User name"), self.default_user)
         form.addRow(self.tr("Approval"), self.require_approval)
         form.addRow(self.tr("Reason codes"), self.reason_codes)
-        note = QLabel(self.tr("Saved to {0}. A new data folder or database is used from the "
-                              "next start.").format(settings_file()), self)
+        note = QLabel(self.tr("Saved to {0}. A new data folder, database, language or look is "
+                              "used from the next start.").format(settings_file()), self)
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -58,6 +73,8 @@ class SettingsDialog(QDialog):
         s.data_dir = self.data_dir.text().strip()
         s.database_url = self.database_url.text().strip()
         s.default_user = self.default_user.text().strip()
+        s.ui_language = str(self.language.currentData() or "")
+        s.ui_theme = str(self.theme.currentData() or "system")
         s.require_approval = self.require_approval.isChecked()
         codes = [c.strip() for c in self.reason_codes.toPlainText().splitlines() if c.strip()]
         s.reason_codes = codes or s.reason_codes

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -19,7 +19,11 @@ def _qsettings_in_a_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> Non
 @pytest.fixture(autouse=True)
 def _isolated(qapp: object) -> Iterator[None]:
     QSettings().clear()
+    QLocale.setDefault(QLocale("en_GB"))  # as the app on a "C" system (install_translators)
     yield
+    from app.ui.i18n import remove_translators
+
+    remove_translators()
     from app.ui.workers import shutdown
 
     assert shutdown(10_000), "a background job did not stop"

@@ -20,6 +20,7 @@ from app.core.models import AuditEvent, CaseStatus, CaseType, Role
 from app.core.settings import load_settings
 from app.core.users import add_user, resolve_actor
 from app.ui.cases_panel import OVERDUE_TEXT, CasesPanel, NewCaseDialog
+from app.ui.locale_format import date_text
 from app.ui.main_window import MainWindow
 from app.ui.pdf import render_pdf
 from tests.conftest import make_video
@@ -95,7 +96,7 @@ def test_deadlines_show_days_left_and_overdue_rows_in_red(qtbot: QtBot, store: S
     assert late.deadline is not None
     overdue_by = (today - late.deadline).days
     assert _cell(panel, "SAR-OLD", 5) == f"Overdue by {overdue_by} day(s)"
-    assert _cell(panel, "SAR-OLD", 4) == late.deadline.isoformat()
+    assert _cell(panel, "SAR-OLD", 4) == date_text(late.deadline)
     for column in range(panel.table.columnCount()):
         item = panel.table.item(_row(panel, "SAR-OLD"), column)
         assert item is not None and item.foreground().color() == OVERDUE_TEXT
@@ -128,10 +129,10 @@ def test_new_case_dialog_and_create(qtbot: QtBot, store: Store) -> None:
         panel.create_case(reference, kind, title, date(2026, 1, 5))
     assert panel.current_reference() == "FOI-2026-7"  # the new case is selected
     assert panel.fields["title"].text() == "Stop on the high street"
-    assert panel.fields["received"].text() == "2026-01-05"
+    assert panel.fields["received"].text() == date_text(date(2026, 1, 5))
     statutory = statutory_deadline(CaseType.FOI, date(2026, 1, 5))  # 20 working days
     assert statutory is not None
-    assert panel.fields["deadline"].text().startswith(statutory.isoformat())
+    assert panel.fields["deadline"].text().startswith(date_text(statutory))
     assert panel.fields["status"].text() == "Received"
     with store.read() as session:
         assert cases.get_case(session, "FOI-2026-7").deadline == statutory

@@ -16,6 +16,7 @@ from app.core.models import Footage, Role
 from app.core.retention_actions import RetentionOutcome
 from app.core.store_policy import set_policy
 from app.core.users import add_user, resolve_actor
+from app.ui.locale_format import datetime_text
 from app.ui.retention_dialog import DUE_BACKGROUND, RetentionDialog
 from tests.conftest import make_video
 
@@ -86,7 +87,7 @@ def test_report_and_an_officer_may_not_apply(qtbot: QtBot, store: Store,
     recent = dialog.table.item(_row(dialog, footage["recent"]), 0)
     assert recent is not None and recent.background().color() != DUE_BACKGROUND
     until = datetime(2020, 2, 1, tzinfo=UTC).astimezone()  # shown in local time
-    assert _text(dialog, footage["old_managed"], 2) == f"{until:%Y-%m-%d %H:%M}"
+    assert _text(dialog, footage["old_managed"], 2) == datetime_text(until)
     assert dialog.summary.text() == "2 item(s) due for deletion."
     assert not dialog.apply_button.isEnabled()
     assert "supervisor or an administrator" in dialog.apply_button.toolTip()

@@ -47,6 +47,7 @@ from app.core.tracking.tracker import BoxKind, Track, TrackBox, boxes_by_frame
 from app.core.users import resolve_actor
 from app.core.waveform import Waveform, audio_waveform
 from app.ui.player.player_panel import PlayerPanel
+from app.ui.resources import icon
 from app.ui.workers import Job, db_pool, job_pool
 from app.ui.workspace.export_dialog import ExportChoices, ExportDialog
 from app.ui.workspace.lanes import COLOURS, LanesView
@@ -135,9 +136,12 @@ class RedactionWorkspace(QWidget):
     # --- building ------------------------------------------------------------------------
 
     def _button(self, text: str, tip: str, slot: object, key: str = "",
-                checkable: bool = False) -> QToolButton:
+                checkable: bool = False, icon_name: str = "") -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
+        if icon_name:
+            button.setIcon(icon(icon_name))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setToolTip(tip + (f" ({key})" if key else ""))
         button.setCheckable(checkable)
         if checkable:
@@ -163,32 +167,35 @@ class RedactionWorkspace(QWidget):
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.detect_button = self._button(self.tr("Detect faces"), self.tr(
             "Detect and track faces in the background; results are stored"), self.detect,
-            "Ctrl+D")
+            "Ctrl+D", icon_name="detect")
         self.cancel_button = self._button(self.tr("Cancel"), self.tr("Stop detection"),
-                                          self.cancel_detection)
+                                          self.cancel_detection, icon_name="cancel")
         self.preview_button = self._button(self.tr("Preview"), self.tr(
             "Show the redacted picture as it will be exported, or the boxes"),
-            self.set_preview, "P", checkable=True)
+            self.set_preview, "P", checkable=True, icon_name="preview")
         self.draw_button = self._button(self.tr("Draw box"), self.tr(
             "Draw a box over a missed face, a tattoo, a screen, a number plate"),
-            self.set_draw_mode, "B", checkable=True)
+            self.set_draw_mode, "B", checkable=True, icon_name="draw-box")
         self.follow_button = self._button(self.tr("Follow"), self.tr(
-            "Follow the selected manual box through the next seconds"), self.follow, "F")
+            "Follow the selected manual box through the next seconds"), self.follow, "F",
+            icon_name="follow")
         self.next_button = self._button(self.tr("Next warning"), self.tr(
-            "Jump to the next range to review"), self.next_warning, "N")
+            "Jump to the next range to review"), self.next_warning, "N",
+            icon_name="next-warning")
         self.reviewed_button = self._button(self.tr("Mark reviewed"), self.tr(
-            "Mark the review range at the playhead as checked"), self.mark_reviewed, "R")
+            "Mark the review range at the playhead as checked"), self.mark_reviewed, "R",
+            icon_name="reviewed")
         self.mute_button = self._button(self.tr("Mute range"), self.tr(
             "Mute the sound in the range selected on the lanes (drag to select)"),
-            self.mute_selection, "U")
+            self.mute_selection, "U", icon_name="mute")
         self.unmute_button = self._button(self.tr("Unmute"), self.tr(
-            "Remove the selected muted range"), self.unmute_selected)
+            "Remove the selected muted range"), self.unmute_selected, icon_name="unmute")
         self.start_again_button = self._button(self.tr("Start again"), self.tr(
             "Forget the people chosen on another detection run and choose them on this one"),
-            self.start_again)
+            self.start_again, icon_name="start-again")
         self.clip_button = self._button(self.tr("Clip"), self.tr(
             "Export only the range selected on the lanes (again with nothing selected: "
-            "the whole footage)"), self.clip_to_selection)
+            "the whole footage)"), self.clip_to_selection, icon_name="clip")
         self.reason = QComboBox(self)
         self.reason.setEditable(True)
         self.reason.addItem(self.tr("(no reason)"), "")
@@ -197,7 +204,7 @@ class RedactionWorkspace(QWidget):
         self.reason.setToolTip(self.tr("The reason recorded with your next edits"))
         self.export_button = self._button(self.tr("Export…"), self.tr(
             "Write the redacted MP4, its manifest and audit extract"), self.open_export,
-            "Ctrl+E")
+            "Ctrl+E", icon_name="export")
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(QLabel(self.tr("Preset"), self))
         for w in (self.preset, self.detect_button, self.cancel_button, self.preview_button,

@@ -1,0 +1,108 @@
+"""Welsh and English catalogues, language choice, locale formats, themed icons, About."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.core.database import Store
+from app.core.settings import load_settings
+from app.ui.i18n import choose_language, install_translators, remove_translators
+from app.ui.locale_format import date_text
+from app.ui.main_window import MainWindow
+from app.ui.resources import icon, theme_palette
+from tests.conftest import REPO
+
+
+@pytest.fixture
+def catalogues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+               qapp: QApplication) -> Iterator[Path]:
+    out = tmp_path / "qm"
+    subprocess.run([sys.executable, str(REPO / "tools" / "translations.py"), "build", str(out)],
+                   check=True, capture_output=True)
+    monkeypatch.setenv("BWV_TRANSLATIONS_DIR", str(out))
+    yield out
+    remove_translators()  # the other tests read the source text
+
+
+def test_catalogues_are_current_and_welsh_is_complete() -> None:
+    check = subprocess.run([sys.executable, str(REPO / "tools" / "translations.py"), "check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    text = (REPO / "translations" / "bwv_studio_cy.ts").read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+
+
+def test_the_window_speaks_welsh_then_english(qtbot: QtBot, store: Store,
+                                              catalogues: Path) -> None:
+    assert install_translators("cy") == "cy"
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    menus = [a.text() for a in win.menuBar().actions()]
+    assert menus[0] == "&Ffeil" and "&Cymorth" in menus
+    assert win.centre.tabText(2) != "Cases"
+    assert QLocale().language() is QLocale.Language.Welsh
+    win.close()
+    assert install_translators("en") == "en"
+    again = MainWindow(store, load_settings())
+    qtbot.addWidget(again)
+    assert again.menuBar().actions()[0].text() == "&File"
+    assert again.centre.tabText(2) == "Cases"
+    days = QCoreApplication.translate  # English plurals come from bwv_studio_en.ts
+    assert days("CasesPanel", "%n day(s) left", None, 1) == "1 day left"
+    assert days("CasesPanel", "%n day(s) left", None, 3) == "3 days left"
+    again.close()
+
+
+def test_language_comes_from_the_setting_then_the_system() -> None:
+    assert choose_language("cy", QLocale("en_GB")) == "cy"
+    assert choose_language("", QLocale("cy_GB")) == "cy"
+    assert choose_language("", QLocale("fr_FR")) == "en"
+    assert choose_language("xx", QLocale("en_US")) == "en"
+
+
+def test_dates_follow_the_locale(qapp: QApplication) -> None:
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        us = date_text(date(2026, 11, 24))
+        QLocale.setDefault(QLocale("en_GB"))
+        gb = date_text(date(2026, 11, 24))
+    finally:
+        QLocale.setDefault(QLocale("en_GB"))
+    assert us.startswith("11/24") and gb.startswith("24/11")
+
+
+def test_action_icons_follow_light_and_dark_palettes(qapp: QApplication) -> None:
+    dark, light = theme_palette("dark"), theme_palette("light")
+    assert dark is not None and light is not None and theme_palette("system") is None
+    assert dark.color(QPalette.ColorRole.Window).lightness() < 80
+    assert light.color(QPalette.ColorRole.Window).lightness() > 200
+    for name in ("detect", "preview", "draw-box", "export", "retention", "pack"):
+        on_dark = icon(name, dark).pixmap(24, 24).toImage()
+        on_light = icon(name, light).pixmap(24, 24).toImage()
+        inked = [(x, y) for x in range(24) for y in range(24)
+                 if on_dark.pixelColor(x, y).alpha() > 200]
+        assert inked, name  # something was drawn
+        x, y = inked[0]
+        assert on_dark.pixelColor(x, y).lightness() > 150, name  # light ink on dark
+        assert on_light.pixelColor(x, y).lightness() < 100, name  # dark ink on light
+
+
+def test_about_lists_versions_and_model_hashes(qtbot: QtBot, store: Store) -> None:
+    from app.core.detection.model_files import CENTERFACE
+
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    text = win.about_html()
+    assert CENTERFACE.sha256 in text and "verified" in text
+    assert "onnxruntime" in text and "qt" in text and "libvlc" in text
+    win.close()

@@ -1,0 +1,154 @@
+"""Qt translation catalogues of the app (translations/*.ts), kept with pyside6-lupdate.
+
+    python tools/translations.py update        # rescan app/ui, add new strings to every .ts
+    python tools/translations.py check         # fail when a .ts is stale (CI, tools/dev lint)
+    python tools/translations.py build OUTDIR  # compile .ts -> .qm (build output, not committed)
+
+The English catalogue has no translations (the source strings are English); it exists so
+that plural forms ("%n day(s)") read properly in English. Welsh is ``cy``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TS_DIR = ROOT / "translations"
+LANGUAGES = ("en", "cy")
+PREFIX = "bwv_studio"
+
+
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found (it comes with PySide6; run tools/dev setup).")
+    return found
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").rglob("*.py"))
+
+
+def ts_path(lang: str) -> Path:
+    return TS_DIR / f"{PREFIX}_{lang}.ts"
+
+
+def lupdate(targets: list[Path]) -> None:
+    cmd = [_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
+           "-ts", *[str(t) for t in targets]]
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
+
+
+def messages(path: Path) -> set[tuple[str, str]]:
+    """(context, source) of every live message in a .ts file."""
+    tree = ET.parse(path)
+    found = set()
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("obsolete", "vanished"):
+                continue
+            found.add((name, message.findtext("source") or ""))
+    return found
+
+
+def write_ts(tree: ET.ElementTree, path: Path) -> None:
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                    encoding="utf-8")
+
+
+def english_plurals(path: Path) -> None:
+    """Fill the English plural forms of "%n day(s)" messages: "%n day" / "%n days"."""
+    tree = ET.parse(path)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if message.get("numerus") != "yes" or translation is None:
+            continue
+        if any((form.text or "").strip() for form in translation.iter("numerusform")):
+            continue
+        source = message.findtext("source") or ""
+        for form in list(translation):
+            translation.remove(form)
+        for text in (source.replace("(s)", ""), source.replace("(s)", "s")):
+            ET.SubElement(translation, "numerusform").text = text
+        translation.attrib.pop("type", None)
+    write_ts(tree, path)
+
+
+def update() -> int:
+    TS_DIR.mkdir(exist_ok=True)
+    for lang in LANGUAGES:
+        path = ts_path(lang)
+        if not path.exists():
+            path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                            f'<TS version="2.1" language="{lang}"></TS>\n', encoding="utf-8")
+    lupdate([ts_path(lang) for lang in LANGUAGES])
+    english_plurals(ts_path("en"))
+    for lang in LANGUAGES:
+        print(f"{ts_path(lang).relative_to(ROOT)}: {len(messages(ts_path(lang)))} strings")
+    return 0
+
+
+def check() -> int:
+    """Fail when the code has strings a catalogue lacks, or a catalogue keeps dead ones."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "fresh.ts"
+        fresh.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                         '<TS version="2.1" language="en"></TS>\n', encoding="utf-8")
+        lupdate([fresh])
+        in_code = messages(fresh)
+    stale = False
+    for lang in LANGUAGES:
+        path = ts_path(lang)
+        have = messages(path) if path.exists() else set()
+        missing, dead = in_code - have, have - in_code
+        for context, source in sorted(missing)[:20]:
+            print(f"{path.name}: missing [{context}] {source!r}")
+        for context, source in sorted(dead)[:20]:
+            print(f"{path.name}: no longer in the code [{context}] {source!r}")
+        if missing or dead:
+            stale = True
+            print(f"{path.name}: {len(missing)} missing, {len(dead)} no longer used")
+    if stale:
+        print("The translation catalogues are stale: run  python tools/translations.py update"
+              "  and commit translations/ (then translate the new strings).")
+        return 1
+    print(f"Translation catalogues up to date ({len(in_code)} strings).")
+    return 0
+
+
+def build(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in LANGUAGES:
+        target = out / f"{PREFIX}_{lang}.qm"
+        subprocess.run([_tool("pyside6-lrelease"), str(ts_path(lang)), "-qm", str(target)],
+                       check=True, capture_output=True, text=True)
+    print(f"Compiled {len(LANGUAGES)} catalogues into {out}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["update", "check", "build"])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "build" / "translations")
+    args = parser.parse_args()
+    if args.command == "update":
+        return update()
+    if args.command == "check":
+        return check()
+    return build(args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

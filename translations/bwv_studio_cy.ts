@@ -1,0 +1,1924 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy">
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <source>Received</source>
+        <translation>Wedi&apos;i dderbyn</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>Yn cael ei adolygu</translation>
+    </message>
+    <message>
+        <source>Redacted</source>
+        <translation>Cuddio wedi&apos;i gwblhau</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Yn aros am gymeradwyaeth</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Wedi&apos;i gymeradwyo</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Wedi&apos;i ryddhau</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Wedi&apos;i wrthod</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Wedi&apos;i gau</translation>
+    </message>
+</context>
+<context>
+    <name>CaseType</name>
+    <message>
+        <source>FOI request</source>
+        <translation>Cais Rhyddid Gwybodaeth</translation>
+    </message>
+    <message>
+        <source>Subject access request</source>
+        <translation>Cais gwrthrych am wybodaeth</translation>
+    </message>
+    <message>
+        <source>Court exhibit</source>
+        <translation>Arddangosyn llys</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Cwyn</translation>
+    </message>
+    <message>
+        <source>Internal review</source>
+        <translation>Adolygiad mewnol</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPanel</name>
+    <message>
+        <source>New case…</source>
+        <translation>Achos newydd…</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Teitl</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Dyddiad cau</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Amser ar ôl</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Dyddiad derbyn</translation>
+    </message>
+    <message>
+        <source>Exemption</source>
+        <translation>Eithriad</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Ceisydd</translation>
+    </message>
+    <message>
+        <source>Personal data: keep it minimal; it is never written to the audit trail.</source>
+        <translation>Data personol: cadwch gyn lleied â phosibl; ni chaiff byth ei gofnodi yn y trywydd archwilio.</translation>
+    </message>
+    <message>
+        <source>Save requester</source>
+        <translation>Cadw manylion y ceisydd</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Their reference</source>
+        <translation>Eu cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Cyswllt</translation>
+    </message>
+    <message>
+        <source>Move the case to</source>
+        <translation>Symud yr achos i</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Allforiadau</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Footage</source>
+        <translation>Ffilm</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Ffeil</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Crëwyd</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Cymeradwywyd</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <translation>Zip</translation>
+    </message>
+    <message>
+        <source>One .zip file instead of a folder</source>
+        <translation>Un ffeil .zip yn lle ffolder</translation>
+    </message>
+    <message>
+        <source>Make disclosure pack…</source>
+        <translation>Creu pecyn datgelu…</translation>
+    </message>
+    <message>
+        <source>The deadline has passed</source>
+        <translation>Mae&apos;r dyddiad cau wedi mynd heibio</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n achos</numerusform>
+            <numerusform>%n achos</numerusform>
+            <numerusform>%n achos</numerusform>
+            <numerusform>%n achos</numerusform>
+            <numerusform>%n achos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n overdue</source>
+        <translation>
+            <numerusform>, %n yn hwyr</numerusform>
+            <numerusform>, %n yn hwyr</numerusform>
+            <numerusform>, %n yn hwyr</numerusform>
+            <numerusform>, %n yn hwyr</numerusform>
+            <numerusform>, %n yn hwyr</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Wedi gorffen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>%n diwrnod yn hwyr</numerusform>
+            <numerusform>%n diwrnod yn hwyr</numerusform>
+            <numerusform>%n diwrnod yn hwyr</numerusform>
+            <numerusform>%n diwrnod yn hwyr</numerusform>
+            <numerusform>%n diwrnod yn hwyr</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Dyddiad cau heddiw</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None set</source>
+        <translation>Dim wedi&apos;i osod</translation>
+    </message>
+    <message>
+        <source>Extended: {0}</source>
+        <translation>Estynnwyd: {0}</translation>
+    </message>
+    <message>
+        <source>Asks for the reason (recorded)</source>
+        <translation>Yn gofyn am y rheswm (cofnodir)</translation>
+    </message>
+    <message>
+        <source>Asks for an optional note (recorded)</source>
+        <translation>Yn gofyn am nodyn dewisol (cofnodir)</translation>
+    </message>
+    <message>
+        <source>Why does case {0} go to “{1}”? (recorded in the audit trail)</source>
+        <translation>Pam mae achos {0} yn symud i “{1}”? (cofnodir yn y trywydd archwilio)</translation>
+    </message>
+    <message>
+        <source>Note on moving case {0} to “{1}” (optional, recorded):</source>
+        <translation>Nodyn ar symud achos {0} i “{1}” (dewisol, cofnodir):</translation>
+    </message>
+    <message>
+        <source>Case status</source>
+        <translation>Statws yr achos</translation>
+    </message>
+    <message>
+        <source>Refuse the request</source>
+        <translation>Gwrthod y cais</translation>
+    </message>
+    <message>
+        <source>Exemption relied on (e.g. FOI s.40(2) personal information):</source>
+        <translation>Yr eithriad y dibynnir arno (e.e. Rhyddid Gwybodaeth a.40(2) gwybodaeth bersonol):</translation>
+    </message>
+    <message>
+        <source>Case {0} is now “{1}”.</source>
+        <translation>Statws achos {0} bellach yw “{1}”.</translation>
+    </message>
+    <message>
+        <source>Requester details of case {0} saved.</source>
+        <translation>Cadwyd manylion ceisydd achos {0}.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>Make the pack for the requester or the court: the redacted video, its manifest, the disclosure record (HTML and PDF), the case&apos;s audit extract and SHA256SUMS</source>
+        <translation>Creu&apos;r pecyn ar gyfer y ceisydd neu&apos;r llys: y fideo â rhannau wedi&apos;u cuddio, ei faniffest, y cofnod datgelu (HTML a PDF), detholiad archwilio&apos;r achos a SHA256SUMS</translation>
+    </message>
+    <message>
+        <source>Select an approved export: only exports of a plan a supervisor approved are packed</source>
+        <translation>Dewiswch allforiad wedi&apos;i gymeradwyo: dim ond allforiadau o gynllun a gymeradwywyd gan oruchwyliwr sy&apos;n cael eu rhoi yn y pecyn</translation>
+    </message>
+    <message>
+        <source>Folder for the disclosure pack</source>
+        <translation>Ffolder ar gyfer y pecyn datgelu</translation>
+    </message>
+    <message>
+        <source>Making the disclosure pack…</source>
+        <translation>Wrthi&apos;n creu&apos;r pecyn datgelu…</translation>
+    </message>
+    <message>
+        <source>Making the disclosure pack… {0}%</source>
+        <translation>Wrthi&apos;n creu&apos;r pecyn datgelu… {0}%</translation>
+    </message>
+    <message>
+        <source>Disclosure pack made: {0}</source>
+        <translation>Crëwyd y pecyn datgelu: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Canslwyd.</translation>
+    </message>
+    <message>
+        <source>No pack was made.</source>
+        <translation>Ni chrëwyd pecyn.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>File</source>
+        <translation>Ffeil</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recordiwyd</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Fideo</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Fframiau</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Sain</translation>
+    </message>
+    <message>
+        <source>Device / officer</source>
+        <translation>Dyfais / swyddog</translation>
+    </message>
+    <message>
+        <source>Ingested</source>
+        <translation>Mewnforiwyd</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Cyfnod cadw</translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation>Gwirio nawr</translation>
+    </message>
+    <message>
+        <source>Re-hash the original and compare with the SHA-256 recorded at ingest</source>
+        <translation>Cyfrifo hash y gwreiddiol eto a&apos;i gymharu â&apos;r SHA-256 a gofnodwyd wrth fewnforio</translation>
+    </message>
+    <message>
+        <source>Evidential (kept beyond retention)</source>
+        <translation>Tystiolaethol (cedwir y tu hwnt i&apos;r cyfnod cadw)</translation>
+    </message>
+    <message>
+        <source> (variable)</source>
+        <translation> (amrywiol)</translation>
+    </message>
+    <message>
+        <source>, rotated {0}°</source>
+        <translation>, wedi&apos;i gylchdroi {0}°</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0} gan {1}</translation>
+    </message>
+    <message>
+        <source>Deleted under the retention policy on {0}; only its record remains</source>
+        <translation>Dilëwyd o dan y polisi cadw ar {0}; dim ond ei chofnod sy&apos;n weddill</translation>
+    </message>
+    <message>
+        <source>Kept: legal hold ({0})</source>
+        <translation>Cedwir: cadw cyfreithiol ({0})</translation>
+    </message>
+    <message>
+        <source>Kept: marked evidential</source>
+        <translation>Cedwir: wedi&apos;i nodi&apos;n dystiolaethol</translation>
+    </message>
+    <message>
+        <source>Overdue for deletion since {0}</source>
+        <translation>Yn hwyr i&apos;w dileu ers {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted in %n day(s) unless marked evidential</source>
+        <translation>
+            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
+            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
+            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
+            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
+            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hashing…</source>
+        <translation>Wrthi&apos;n cyfrifo&apos;r hash…</translation>
+    </message>
+    <message>
+        <source>✔ Unchanged since ingest</source>
+        <translation>✔ Heb newid ers ei mewnforio</translation>
+    </message>
+    <message>
+        <source>Why is this footage evidence?</source>
+        <translation>Pam mae&apos;r ffilm hon yn dystiolaeth?</translation>
+    </message>
+    <message>
+        <source>Why is this footage no longer evidence?</source>
+        <translation>Pam nad yw&apos;r ffilm hon yn dystiolaeth mwyach?</translation>
+    </message>
+    <message>
+        <source>Evidential status</source>
+        <translation>Statws tystiolaethol</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>BWV Studio</source>
+        <translation>BWV Studio</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copïo&apos;r manylion</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}</source>
+        <translation>Aeth rhywbeth o&apos;i le: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export redacted copy</source>
+        <translation>Allforio copi â rhannau wedi&apos;u cuddio</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Pori…</translation>
+    </message>
+    <message>
+        <source>Pixelate</source>
+        <translation>Picseleiddio</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>Niwlio</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>Solet</translation>
+    </message>
+    <message>
+        <source>1 light … 5 solid. Blur at 1-2 is only for small background faces.</source>
+        <translation>1 ysgafn … 5 solet. Mae niwlio ar 1-2 ar gyfer wynebau bach yn y cefndir yn unig.</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Elips</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Petryal</translation>
+    </message>
+    <message>
+        <source>e.g. {case} REDACTED COPY {date} {time}</source>
+        <translation>e.e. {case} COPI Â RHANNAU WEDI&apos;U CUDDIO {date} {time}</translation>
+    </message>
+    <message>
+        <source>Keep sound ({0} muted ranges)</source>
+        <translation>Cadw&apos;r sain (ystodau wedi&apos;u tewi: {0})</translation>
+    </message>
+    <message>
+        <source>Remove all sound</source>
+        <translation>Tynnu&apos;r holl sain</translation>
+    </message>
+    <message>
+        <source>Check the export for faces still visible</source>
+        <translation>Gwirio&apos;r allforiad am wynebau sy&apos;n dal i&apos;w gweld</translation>
+    </message>
+    <message>
+        <source>Replace files of the same name</source>
+        <translation>Disodli ffeiliau sydd â&apos;r un enw</translation>
+    </message>
+    <message>
+        <source>Request approval</source>
+        <translation>Gofyn am gymeradwyaeth</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Cymeradwyo</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Gwrthod…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Allforio</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Agor y ffolder</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ffolder</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Enw&apos;r ffeil</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Arddull</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Cryfder</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Siâp</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Capsiwn</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Sain</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Cymeradwyaeth</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Ffolder allforio</translation>
+    </message>
+    <message>
+        <source>{0} review range(s) not marked as reviewed: a missed face is most likely there (N jumps to the next).</source>
+        <translation>Ystodau adolygu heb eu marcio wedi&apos;u hadolygu: {0}; dyna&apos;r lle mwyaf tebygol i wyneb a fethwyd fod (mae N yn neidio i&apos;r nesaf).</translation>
+    </message>
+    <message>
+        <source>Faces have not been detected yet; the export will detect them first.</source>
+        <translation>Nid yw&apos;r wynebau wedi&apos;u canfod eto; bydd yr allforio&apos;n eu canfod yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Gwrthod</translation>
+    </message>
+    <message>
+        <source>Why is the plan rejected?</source>
+        <translation>Pam mae&apos;r cynllun yn cael ei wrthod?</translation>
+    </message>
+    <message>
+        <source>Not requested</source>
+        <translation>Heb ofyn amdani</translation>
+    </message>
+    <message>
+        <source>Awaiting a supervisor</source>
+        <translation>Yn aros am oruchwyliwr</translation>
+    </message>
+    <message>
+        <source>Approved by {0}</source>
+        <translation>Cymeradwywyd gan {0}</translation>
+    </message>
+    <message>
+        <source>Rejected by {0}: {1}</source>
+        <translation>Gwrthodwyd gan {0}: {1}</translation>
+    </message>
+    <message>
+        <source> (required before export)</source>
+        <translation> (yn ofynnol cyn allforio)</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation> (dewisol)</translation>
+    </message>
+    <message>
+        <source>The file name must end in .mp4.</source>
+        <translation>Rhaid i enw&apos;r ffeil orffen gyda .mp4.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Canslwyd yr allforio; ni ysgrifennwyd dim.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wrthi&apos;n dechrau…</translation>
+    </message>
+    <message>
+        <source>Checking the original&apos;s SHA-256</source>
+        <translation>Wrthi&apos;n gwirio SHA-256 y gwreiddiol</translation>
+    </message>
+    <message>
+        <source>Detecting faces</source>
+        <translation>Wrthi&apos;n canfod wynebau</translation>
+    </message>
+    <message>
+        <source>Writing the redacted video</source>
+        <translation>Wrthi&apos;n ysgrifennu&apos;r fideo â rhannau wedi&apos;u cuddio</translation>
+    </message>
+    <message>
+        <source>Checking the export for faces</source>
+        <translation>Wrthi&apos;n gwirio&apos;r allforiad am wynebau</translation>
+    </message>
+    <message>
+        <source>Written: {0}</source>
+        <translation>Ysgrifennwyd: {0}</translation>
+    </message>
+    <message>
+        <source>SHA-256: {0}</source>
+        <translation>SHA-256: {0}</translation>
+    </message>
+    <message>
+        <source>Manifest: {0}</source>
+        <translation>Maniffest: {0}</translation>
+    </message>
+    <message>
+        <source>Audit extract: {0}</source>
+        <translation>Detholiad archwilio: {0}</translation>
+    </message>
+    <message>
+        <source>Frames: {0}, with redactions: {1}</source>
+        <translation>Fframiau: {0}, â rhannau wedi&apos;u cuddio: {1}</translation>
+    </message>
+    <message>
+        <source>The export was not checked for visible faces.</source>
+        <translation>Ni wiriwyd yr allforiad am wynebau gweladwy.</translation>
+    </message>
+    <message>
+        <source>WARNING: {0} possible face(s) still visible; check these frames before release:</source>
+        <translation>RHYBUDD: wynebau posibl sy&apos;n dal i&apos;w gweld: {0}; gwiriwch y fframiau hyn cyn rhyddhau:</translation>
+    </message>
+    <message>
+        <source>face not covered</source>
+        <translation>wyneb heb ei guddio</translation>
+    </message>
+    <message>
+        <source>face partly covered</source>
+        <translation>wyneb wedi&apos;i guddio&apos;n rhannol</translation>
+    </message>
+    <message>
+        <source>redaction too weak</source>
+        <translation>cuddio&apos;n rhy wan</translation>
+    </message>
+    <message>
+        <source>  {0}: frame {1} ({2:.2f} s)</source>
+        <translation>  {0}: ffrâm {1} ({2:.2f} s)</translation>
+    </message>
+    <message>
+        <source>Check passed: no visible face found in the export.</source>
+        <translation>Llwyddodd y gwiriad: ni chanfuwyd wyneb gweladwy yn yr allforiad.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdministratorDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>Creu&apos;r gweinyddwr</translation>
+    </message>
+    <message>
+        <source>This store has no accounts yet. Create its administrator, who then adds everyone else.</source>
+        <translation>Nid oes gan y storfa hon unrhyw gyfrifon eto. Crëwch ei gweinyddwr, a fydd wedyn yn ychwanegu pawb arall.</translation>
+    </message>
+    <message>
+        <source>at least {0} characters</source>
+        <translation>o leiaf {0} nod</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Teipiwch y cyfrinair eto</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Creu a mewngofnodi</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Mae&apos;r ddau gyfrinair yn wahanol.</translation>
+    </message>
+</context>
+<context>
+    <name>FlagCategory</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Tystiolaeth</translation>
+    </message>
+    <message>
+        <source>Use of force</source>
+        <translation>Defnyddio grym</translation>
+    </message>
+    <message>
+        <source>Disclosure candidate</source>
+        <translation>I&apos;w ystyried ar gyfer datgelu</translation>
+    </message>
+    <message>
+        <source>Sensitive: minor</source>
+        <translation>Sensitif: plentyn dan oed</translation>
+    </message>
+    <message>
+        <source>Sensitive: medical</source>
+        <translation>Sensitif: meddygol</translation>
+    </message>
+    <message>
+        <source>Sensitive: home interior</source>
+        <translation>Sensitif: tu mewn i gartref</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Adolygu</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Cyfaddas</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <source>Edit flag</source>
+        <translation>Golygu nod</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Ystod</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Dechrau</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsPanel</name>
+    <message>
+        <source>Start</source>
+        <translation>Dechrau</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Diwedd</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categori</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Awdur</translation>
+    </message>
+    <message>
+        <source>Filter flags…</source>
+        <translation>Hidlo nodau…</translation>
+    </message>
+</context>
+<context>
+    <name>FootageTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Ffeil</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Hyd</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Fframiau</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Maint</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recordiwyd</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Cyfnod cadw</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Achosion</translation>
+    </message>
+    <message>
+        <source>Device / officer</source>
+        <translation>Dyfais / swyddog</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dilëwyd</translation>
+    </message>
+    <message>
+        <source>Kept (legal hold)</source>
+        <translation>Cedwir (cadw cyfreithiol)</translation>
+    </message>
+    <message>
+        <source>Kept (evidential)</source>
+        <translation>Cedwir (tystiolaethol)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Yn hwyr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+            <numerusform>%n diwrnod ar ôl</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FootageView</name>
+    <message>
+        <source>Add flag at playhead</source>
+        <translation>Ychwanegu nod wrth y pen chwarae</translation>
+    </message>
+    <message>
+        <source>Add flag</source>
+        <translation>Ychwanegu nod</translation>
+    </message>
+    <message>
+        <source>Move flag</source>
+        <translation>Symud nod</translation>
+    </message>
+    <message>
+        <source>Delete flag</source>
+        <translation>Dileu nod</translation>
+    </message>
+    <message>
+        <source>Edit flag</source>
+        <translation>Golygu nod</translation>
+    </message>
+</context>
+<context>
+    <name>IngestDialog</name>
+    <message>
+        <source>Adding footage</source>
+        <translation>Wrthi&apos;n ychwanegu ffilm</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wrthi&apos;n dechrau…</translation>
+    </message>
+    <message>
+        <source>File {0} of {1}: {2}</source>
+        <translation>Ffeil {0} o {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0} added, {1} already present, {2} failed.</source>
+        <translation>Ychwanegwyd: {0}; yno eisoes: {1}; wedi methu: {2}.</translation>
+    </message>
+    <message>
+        <source>Adding footage failed: {0}</source>
+        <translation>Methwyd ychwanegu ffilm: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled. Files already added stay in the library.</source>
+        <translation>Canslwyd. Mae&apos;r ffeiliau a ychwanegwyd eisoes yn aros yn y llyfrgell.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wrthi&apos;n canslo…</translation>
+    </message>
+</context>
+<context>
+    <name>LanesView</name>
+    <message>
+        <source>No sound</source>
+        <translation>Dim sain</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Show the footage of one case</source>
+        <translation>Dangos ffilm un achos</translation>
+    </message>
+    <message>
+        <source>All footage</source>
+        <translation>Pob ffilm</translation>
+    </message>
+    <message>
+        <source>Filter by file, case, date, device…</source>
+        <translation>Hidlo yn ôl ffeil, achos, dyddiad, dyfais…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wrthi&apos;n llwytho…</translation>
+    </message>
+    <message>
+        <source>Add footage</source>
+        <translation>Ychwanegu ffilm</translation>
+    </message>
+    <message>
+        <source>Video files ({0});;All files (*)</source>
+        <translation>Ffeiliau fideo ({0});;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder of footage</source>
+        <translation>Ychwanegu ffolder o ffilmiau</translation>
+    </message>
+    <message>
+        <source>Case {0}</source>
+        <translation>Achos {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n footage item(s)</source>
+        <translation>
+            <numerusform>%n eitem ffilm</numerusform>
+            <numerusform>%n eitem ffilm</numerusform>
+            <numerusform>%n eitem ffilm</numerusform>
+            <numerusform>%n eitem ffilm</numerusform>
+            <numerusform>%n eitem ffilm</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load the library: {0}</source>
+        <translation>Methu llwytho&apos;r llyfrgell: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>BWV Studio</source>
+        <translation>BWV Studio</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Manylion</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Nodau</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Adolygu</translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation>Cuddio</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Achosion</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Cronfa ddata: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh library</source>
+        <translation>&amp;Adnewyddu&apos;r llyfrgell</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Ga&amp;dael</translation>
+    </message>
+    <message>
+        <source>&amp;About BWV Studio</source>
+        <translation>&amp;Ynghylch BWV Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Add footage…</source>
+        <translation>&amp;Ychwanegu ffilm…</translation>
+    </message>
+    <message>
+        <source>Add &amp;folder…</source>
+        <translation>Ychwanegu ff&amp;older…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Ffeil</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Gosodiadau…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Dadwneud</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ailwneud</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Golygu</translation>
+    </message>
+    <message>
+        <source>&amp;Redact this footage</source>
+        <translation>&amp;Cuddio rhannau o&apos;r ffilm hon</translation>
+    </message>
+    <message>
+        <source>&amp;Go to time or frame…</source>
+        <translation>&amp;Mynd i amser neu ffrâm…</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Sgrin lawn</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Gwe&amp;ld</translation>
+    </message>
+    <message>
+        <source>&amp;Retention…</source>
+        <translation>Polisi &amp;cadw…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Offer</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Llwybrau byr bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Cymorth</translation>
+    </message>
+    <message>
+        <source>Signed in as {0} ({1})</source>
+        <translation>Wedi mewngofnodi fel {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Signed in as {0}</source>
+        <translation>Wedi mewngofnodi fel {0}</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Chwarae neu oedi</translation>
+    </message>
+    <message>
+        <source>Play faster / slower (paused: J steps back 1 s)</source>
+        <translation>Chwarae&apos;n gyflymach / arafach (wedi oedi: mae J yn camu&apos;n ôl 1 s)</translation>
+    </message>
+    <message>
+        <source>Right / Left</source>
+        <translation>Right / Left</translation>
+    </message>
+    <message>
+        <source>Next / previous frame</source>
+        <translation>Ffrâm nesaf / flaenorol</translation>
+    </message>
+    <message>
+        <source>Shift+Right / Shift+Left</source>
+        <translation>Shift+Right / Shift+Left</translation>
+    </message>
+    <message>
+        <source>Forward / back 5 seconds</source>
+        <translation>Ymlaen / yn ôl 5 eiliad</translation>
+    </message>
+    <message>
+        <source>First / last frame</source>
+        <translation>Ffrâm gyntaf / olaf</translation>
+    </message>
+    <message>
+        <source>Add a flag at the playhead</source>
+        <translation>Ychwanegu nod wrth y pen chwarae</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected flag (timeline)</source>
+        <translation>Dileu&apos;r nod a ddewiswyd (llinell amser)</translation>
+    </message>
+    <message>
+        <source>Double-click a flag</source>
+        <translation>Clicio ddwywaith ar nod</translation>
+    </message>
+    <message>
+        <source>Edit it</source>
+        <translation>Ei olygu</translation>
+    </message>
+    <message>
+        <source>Undo / redo flag edits</source>
+        <translation>Dadwneud / ailwneud newidiadau i nodau</translation>
+    </message>
+    <message>
+        <source>Go to a time or frame</source>
+        <translation>Mynd i amser neu ffrâm</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Sgrin lawn</translation>
+    </message>
+    <message>
+        <source>Add footage</source>
+        <translation>Ychwanegu ffilm</translation>
+    </message>
+    <message>
+        <source>Refresh the library</source>
+        <translation>Adnewyddu&apos;r llyfrgell</translation>
+    </message>
+    <message>
+        <source>Open the redaction workspace</source>
+        <translation>Agor y man gwaith cuddio</translation>
+    </message>
+    <message>
+        <source>Workspace: detect faces</source>
+        <translation>Man gwaith: canfod wynebau</translation>
+    </message>
+    <message>
+        <source>Workspace: redacted preview / boxes</source>
+        <translation>Man gwaith: rhagolwg o&apos;r cuddio / blychau</translation>
+    </message>
+    <message>
+        <source>Workspace: draw a box (drag on the video)</source>
+        <translation>Man gwaith: lluniadu blwch (llusgo ar y fideo)</translation>
+    </message>
+    <message>
+        <source>Workspace: follow the selected box</source>
+        <translation>Man gwaith: dilyn y blwch a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Workspace: next review warning / mark it reviewed</source>
+        <translation>Man gwaith: y rhybudd adolygu nesaf / ei farcio wedi&apos;i adolygu</translation>
+    </message>
+    <message>
+        <source>Workspace: mute the range selected on the lanes</source>
+        <translation>Man gwaith: tewi&apos;r ystod a ddewiswyd ar y lonydd</translation>
+    </message>
+    <message>
+        <source>Workspace: export</source>
+        <translation>Man gwaith: allforio</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Llwybrau byr bysellfwrdd</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Mynd i</translation>
+    </message>
+    <message>
+        <source>Time (HH:MM:SS.mmm) or frame number (#123):</source>
+        <translation>Amser (HH:MM:SS.mmm) neu rif ffrâm (#123):</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>heb ei ganfod</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>wedi&apos;i wirio</translation>
+    </message>
+    <message>
+        <source>MISSING OR CHANGED</source>
+        <translation>AR GOLL NEU WEDI NEWID</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Offline redaction and disclosure of body-worn video.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cuddio a datgelu fideo a wisgir ar y corff, all-lein.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Detector models</source>
+        <translation>Modelau canfod</translation>
+    </message>
+    <message>
+        <source>About BWV Studio</source>
+        <translation>Ynghylch BWV Studio</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>Achos newydd</translation>
+    </message>
+    <message>
+        <source>e.g. SAR-2026-001</source>
+        <translation>e.e. SAR-2026-001</translation>
+    </message>
+    <message>
+        <source>No personal data: the title is audited</source>
+        <translation>Dim data personol: caiff y teitl ei gofnodi yn y trywydd archwilio</translation>
+    </message>
+    <message>
+        <source>Set by hand</source>
+        <translation>Gosod â llaw</translation>
+    </message>
+    <message>
+        <source>Subject access and FOI requests get their statutory deadline from the date received unless one is set by hand.</source>
+        <translation>Mae ceisiadau gwrthrych am wybodaeth a cheisiadau Rhyddid Gwybodaeth yn cael eu dyddiad cau statudol o&apos;r dyddiad derbyn oni bai bod un wedi&apos;i osod â llaw.</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Teitl</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Dyddiad derbyn</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Dyddiad cau</translation>
+    </message>
+    <message>
+        <source>A case needs a reference.</source>
+        <translation>Mae angen cyfeirnod ar achos.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerPanel</name>
+    <message>
+        <source>Play</source>
+        <translation>Chwarae</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space; J K L)</source>
+        <translation>Chwarae / oedi (Space; J K L)</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Tewi</translation>
+    </message>
+    <message>
+        <source>Go to start (Home)</source>
+        <translation>Mynd i&apos;r dechrau (Home)</translation>
+    </message>
+    <message>
+        <source>Back 5 s (Shift+Left)</source>
+        <translation>Yn ôl 5 s (Shift+Left)</translation>
+    </message>
+    <message>
+        <source>Previous frame (Left)</source>
+        <translation>Ffrâm flaenorol (Left)</translation>
+    </message>
+    <message>
+        <source>Next frame (Right)</source>
+        <translation>Ffrâm nesaf (Right)</translation>
+    </message>
+    <message>
+        <source>Forward 5 s (Shift+Right)</source>
+        <translation>Ymlaen 5 s (Shift+Right)</translation>
+    </message>
+    <message>
+        <source>Go to end (End)</source>
+        <translation>Mynd i&apos;r diwedd (End)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Cyflymder</translation>
+    </message>
+    <message>
+        <source>Playback is unavailable: {0}</source>
+        <translation>Nid yw chwarae ar gael: {0}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Oedi</translation>
+    </message>
+    <message>
+        <source>No footage</source>
+        <translation>Dim ffilm</translation>
+    </message>
+    <message>
+        <source>{0}  frame {1} / {2}</source>
+        <translation>{0}  ffrâm {1} / {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionWorkspace</name>
+    <message>
+        <source>People and boxes</source>
+        <translation>Pobl a blychau</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Cyflym</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Cytbwys</translation>
+    </message>
+    <message>
+        <source>Crowd (small faces)</source>
+        <translation>Torf (wynebau bach)</translation>
+    </message>
+    <message>
+        <source>Detect faces</source>
+        <translation>Canfod wynebau</translation>
+    </message>
+    <message>
+        <source>Detect and track faces in the background; results are stored</source>
+        <translation>Canfod a thracio wynebau yn y cefndir; caiff y canlyniadau eu storio</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stop detection</source>
+        <translation>Atal y canfod</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Rhagolwg</translation>
+    </message>
+    <message>
+        <source>Show the redacted picture as it will be exported, or the boxes</source>
+        <translation>Dangos y llun â&apos;r cuddio fel y caiff ei allforio, neu&apos;r blychau</translation>
+    </message>
+    <message>
+        <source>Draw box</source>
+        <translation>Lluniadu blwch</translation>
+    </message>
+    <message>
+        <source>Draw a box over a missed face, a tattoo, a screen, a number plate</source>
+        <translation>Lluniadu blwch dros wyneb a fethwyd, tatŵ, sgrin, plât rhif</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Dilyn</translation>
+    </message>
+    <message>
+        <source>Follow the selected manual box through the next seconds</source>
+        <translation>Dilyn y blwch â llaw a ddewiswyd drwy&apos;r eiliadau nesaf</translation>
+    </message>
+    <message>
+        <source>Next warning</source>
+        <translation>Rhybudd nesaf</translation>
+    </message>
+    <message>
+        <source>Jump to the next range to review</source>
+        <translation>Neidio i&apos;r ystod nesaf i&apos;w hadolygu</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Marcio wedi&apos;i hadolygu</translation>
+    </message>
+    <message>
+        <source>Mark the review range at the playhead as checked</source>
+        <translation>Marcio&apos;r ystod adolygu wrth y pen chwarae wedi&apos;i gwirio</translation>
+    </message>
+    <message>
+        <source>Mute range</source>
+        <translation>Tewi ystod</translation>
+    </message>
+    <message>
+        <source>Mute the sound in the range selected on the lanes (drag to select)</source>
+        <translation>Tewi&apos;r sain yn yr ystod a ddewiswyd ar y lonydd (llusgwch i ddewis)</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Dad-dewi</translation>
+    </message>
+    <message>
+        <source>Remove the selected muted range</source>
+        <translation>Tynnu&apos;r ystod wedi&apos;i thewi a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Dechrau eto</translation>
+    </message>
+    <message>
+        <source>Forget the people chosen on another detection run and choose them on this one</source>
+        <translation>Anghofio&apos;r bobl a ddewiswyd mewn rhediad canfod arall a&apos;u dewis yn y rhediad hwn</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Clip</translation>
+    </message>
+    <message>
+        <source>Export only the range selected on the lanes (again with nothing selected: the whole footage)</source>
+        <translation>Allforio&apos;r ystod a ddewiswyd ar y lonydd yn unig (eto heb ddim wedi&apos;i ddewis: y ffilm gyfan)</translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation>(dim rheswm)</translation>
+    </message>
+    <message>
+        <source>The reason recorded with your next edits</source>
+        <translation>Y rheswm a gofnodir gyda&apos;ch golygiadau nesaf</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Allforio…</translation>
+    </message>
+    <message>
+        <source>Write the redacted MP4, its manifest and audit extract</source>
+        <translation>Ysgrifennu&apos;r MP4 â rhannau wedi&apos;u cuddio, ei faniffest a&apos;i ddetholiad archwilio</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Rhagosodiad</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Open footage from the library.</source>
+        <translation>Agorwch ffilm o&apos;r llyfrgell.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Uno</translation>
+    </message>
+    <message>
+        <source>The selected tracks are one person</source>
+        <translation>Mae&apos;r traciau a ddewiswyd yn un person</translation>
+    </message>
+    <message>
+        <source>Split here</source>
+        <translation>Hollti yma</translation>
+    </message>
+    <message>
+        <source>Cut the selected track at the playhead</source>
+        <translation>Torri&apos;r trac a ddewiswyd wrth y pen chwarae</translation>
+    </message>
+    <message>
+        <source>Not a face from here</source>
+        <translation>Nid wyneb o&apos;r fan hon ymlaen</translation>
+    </message>
+    <message>
+        <source>Dismiss the selected track from the playhead to its end</source>
+        <translation>Diystyru&apos;r trac a ddewiswyd o&apos;r pen chwarae i&apos;w ddiwedd</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Dileu</translation>
+    </message>
+    <message>
+        <source>Delete the selected manual box, or mark the selected track as not a face</source>
+        <translation>Dileu&apos;r blwch â llaw a ddewiswyd, neu farcio nad wyneb yw&apos;r trac a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>redacted</source>
+        <translation>cuddiwyd</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>gweladwy</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>â llaw</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>hyder isel</translation>
+    </message>
+    <message>
+        <source>not a face</source>
+        <translation>nid wyneb</translation>
+    </message>
+    <message>
+        <source>dashed: interpolated or padded box</source>
+        <translation>llinell doriog: blwch wedi&apos;i ryngosod neu wedi&apos;i ehangu</translation>
+    </message>
+    <message>
+        <source>Detection cancelled; nothing was stored.</source>
+        <translation>Canslwyd y canfod; ni storiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Loading stored detections…</source>
+        <translation>Wrthi&apos;n llwytho canfyddiadau wedi&apos;u storio…</translation>
+    </message>
+    <message>
+        <source>Detecting faces ({0})…</source>
+        <translation>Wrthi&apos;n canfod wynebau ({0})…</translation>
+    </message>
+    <message>
+        <source>Detecting faces: frame {0} / {1}, {2:.1f} frames/s, about {3} left</source>
+        <translation>Wrthi&apos;n canfod wynebau: ffrâm {0} / {1}, {2:.1f} ffrâm/s, tua {3} ar ôl</translation>
+    </message>
+    <message>
+        <source>Faces not detected yet with this preset: press Detect faces.</source>
+        <translation>Nid yw&apos;r wynebau wedi&apos;u canfod eto gyda&apos;r rhagosodiad hwn: pwyswch Canfod wynebau.</translation>
+    </message>
+    <message>
+        <source>{0} people tracked, {1} ranges to review ({2}).</source>
+        <translation>Pobl wedi&apos;u tracio: {0}; ystodau i&apos;w hadolygu: {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>stored run</source>
+        <translation>rhediad wedi&apos;i storio</translation>
+    </message>
+    <message>
+        <source>detected now</source>
+        <translation>canfuwyd nawr</translation>
+    </message>
+    <message>
+        <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, or use Start again to choose the people on this run.</source>
+        <translation>Crëwyd y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, neu defnyddiwch Dechrau eto i ddewis y bobl yn y rhediad hwn.</translation>
+    </message>
+    <message>
+        <source>The edit could not be saved: {0}</source>
+        <translation>Nid oedd modd cadw&apos;r golygiad: {0}</translation>
+    </message>
+    <message>
+        <source>Select a manual box to follow.</source>
+        <translation>Dewiswch flwch â llaw i&apos;w ddilyn.</translation>
+    </message>
+    <message>
+        <source>The selected box is not on this frame.</source>
+        <translation>Nid yw&apos;r blwch a ddewiswyd ar y ffrâm hon.</translation>
+    </message>
+    <message>
+        <source>Following box {0}…</source>
+        <translation>Wrthi&apos;n dilyn blwch {0}…</translation>
+    </message>
+    <message>
+        <source>Box {0} followed to frame {1}; check it.</source>
+        <translation>Dilynwyd blwch {0} i ffrâm {1}; gwiriwch ef.</translation>
+    </message>
+    <message>
+        <source>No review ranges left to check.</source>
+        <translation>Nid oes ystodau adolygu ar ôl i&apos;w gwirio.</translation>
+    </message>
+    <message>
+        <source>faces lost right after frames with faces</source>
+        <translation>collwyd wynebau yn syth ar ôl fframiau ag wynebau</translation>
+    </message>
+    <message>
+        <source>a face vanished away from the picture edge</source>
+        <translation>diflannodd wyneb i ffwrdd o ymyl y llun</translation>
+    </message>
+    <message>
+        <source>a face appeared away from the picture edge</source>
+        <translation>ymddangosodd wyneb i ffwrdd o ymyl y llun</translation>
+    </message>
+    <message>
+        <source>no face found in this stretch</source>
+        <translation>ni chanfuwyd wyneb yn y darn hwn</translation>
+    </message>
+    <message>
+        <source>Review frames {0}-{1}: {2}. {3} left.</source>
+        <translation>Adolygu fframiau {0}-{1}: {2}. {3} ar ôl.</translation>
+    </message>
+    <message>
+        <source>No review range at the playhead.</source>
+        <translation>Dim ystod adolygu wrth y pen chwarae.</translation>
+    </message>
+    <message>
+        <source>Drag on the lanes under the video to select the time range to mute.</source>
+        <translation>Llusgwch ar y lonydd o dan y fideo i ddewis yr ystod amser i&apos;w thewi.</translation>
+    </message>
+    <message>
+        <source>{0} kept</source>
+        <translation>{0} gweladwy</translation>
+    </message>
+    <message>
+        <source>{0} not a face</source>
+        <translation>{0} nid wyneb</translation>
+    </message>
+    <message>
+        <source>M{0}</source>
+        <translation>Ll{0}</translation>
+    </message>
+    <message>
+        <source>M{0}: drag to extend to this frame</source>
+        <translation>Ll{0}: llusgwch i&apos;w ymestyn i&apos;r ffrâm hon</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention</source>
+        <translation>Polisi cadw</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Ffeil</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Recordiwyd</translation>
+    </message>
+    <message>
+        <source>Retention until</source>
+        <translation>Cadw tan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Cyflwr</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pam</translation>
+    </message>
+    <message>
+        <source>File owned</source>
+        <translation>Ffeil a reolir</translation>
+    </message>
+    <message>
+        <source>Yes: the original lies in a managed folder and applying deletes it. No: it is only marked deleted; the owner of its folder deletes the file.</source>
+        <translation>Ie: mae&apos;r gwreiddiol mewn ffolder a reolir ac mae gweithredu&apos;r polisi yn ei ddileu. Na: dim ond ei farcio wedi&apos;i ddileu a wneir; perchennog ei ffolder sy&apos;n dileu&apos;r ffeil.</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Gweithredu…</translation>
+    </message>
+    <message>
+        <source>Legal hold…</source>
+        <translation>Cadw cyfreithiol…</translation>
+    </message>
+    <message>
+        <source>Lift hold…</source>
+        <translation>Tynnu&apos;r cadw…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Adnewyddu</translation>
+    </message>
+    <message>
+        <source>The retention policy was not applied.</source>
+        <translation>Ni weithredwyd y polisi cadw.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>Footage that is not evidential is kept {0} days after it was recorded. Managed folders (applying deletes originals there; elsewhere it only marks them deleted): {1}.</source>
+        <translation>Caiff ffilm nad yw&apos;n dystiolaethol ei chadw am {0} diwrnod ar ôl ei recordio. Ffolderi a reolir (mae gweithredu&apos;r polisi yn dileu&apos;r ffeiliau gwreiddiol yno; mewn mannau eraill dim ond eu marcio wedi&apos;u dileu a wneir): {1}.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) due for deletion.</source>
+        <translation>
+            <numerusform>%n eitem i&apos;w dileu.</numerusform>
+            <numerusform>%n eitem i&apos;w dileu.</numerusform>
+            <numerusform>%n eitem i&apos;w dileu.</numerusform>
+            <numerusform>%n eitem i&apos;w dileu.</numerusform>
+            <numerusform>%n eitem i&apos;w dileu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due for deletion.</source>
+        <translation>Does dim i&apos;w ddileu.</translation>
+    </message>
+    <message>
+        <source>Delete every item due, leaving its record (hash and metadata)</source>
+        <translation>Dileu pob eitem sydd i&apos;w dileu, gan adael ei chofnod (hash a metadata)</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator can apply the retention policy.</source>
+        <translation>Dim ond goruchwyliwr neu weinyddwr sy&apos;n gallu gweithredu&apos;r polisi cadw.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can place or lift a legal hold.</source>
+        <translation>Dim ond goruchwyliwr sy&apos;n gallu gosod neu dynnu cadw cyfreithiol.</translation>
+    </message>
+    <message>
+        <source>Keep the selected footage whatever its retention date (asks for the reason)</source>
+        <translation>Cadw&apos;r ffilm a ddewiswyd beth bynnag yw ei dyddiad cadw (yn gofyn am y rheswm)</translation>
+    </message>
+    <message>
+        <source>Lift the legal hold of the selected footage (asks for the reason)</source>
+        <translation>Tynnu&apos;r cadw cyfreithiol oddi ar y ffilm a ddewiswyd (yn gofyn am y rheswm)</translation>
+    </message>
+    <message>
+        <source>Apply the retention policy</source>
+        <translation>Gweithredu&apos;r polisi cadw</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n footage item(s) whose retention period has ended? Originals in managed folders are deleted; the others are marked deleted. Their records stay. This cannot be undone.</source>
+        <translation>
+            <numerusform>Dileu %n eitem ffilm y mae eu cyfnod cadw wedi dod i ben? Caiff ffeiliau gwreiddiol mewn ffolderi a reolir eu dileu; caiff y lleill eu marcio wedi&apos;u dileu. Mae eu cofnodion yn aros. Ni ellir dadwneud hyn.</numerusform>
+            <numerusform>Dileu %n eitem ffilm y mae eu cyfnod cadw wedi dod i ben? Caiff ffeiliau gwreiddiol mewn ffolderi a reolir eu dileu; caiff y lleill eu marcio wedi&apos;u dileu. Mae eu cofnodion yn aros. Ni ellir dadwneud hyn.</numerusform>
+            <numerusform>Dileu %n eitem ffilm y mae eu cyfnod cadw wedi dod i ben? Caiff ffeiliau gwreiddiol mewn ffolderi a reolir eu dileu; caiff y lleill eu marcio wedi&apos;u dileu. Mae eu cofnodion yn aros. Ni ellir dadwneud hyn.</numerusform>
+            <numerusform>Dileu %n eitem ffilm y mae eu cyfnod cadw wedi dod i ben? Caiff ffeiliau gwreiddiol mewn ffolderi a reolir eu dileu; caiff y lleill eu marcio wedi&apos;u dileu. Mae eu cofnodion yn aros. Ni ellir dadwneud hyn.</numerusform>
+            <numerusform>Dileu %n eitem ffilm y mae eu cyfnod cadw wedi dod i ben? Caiff ffeiliau gwreiddiol mewn ffolderi a reolir eu dileu; caiff y lleill eu marcio wedi&apos;u dileu. Mae eu cofnodion yn aros. Ni ellir dadwneud hyn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying the retention policy…</source>
+        <translation>Wrthi&apos;n gweithredu&apos;r polisi cadw…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) deleted; their records are kept.</source>
+        <translation>
+            <numerusform>Dilëwyd %n eitem; cedwir eu cofnodion.</numerusform>
+            <numerusform>Dilëwyd %n eitem; cedwir eu cofnodion.</numerusform>
+            <numerusform>Dilëwyd %n eitem; cedwir eu cofnodion.</numerusform>
+            <numerusform>Dilëwyd %n eitem; cedwir eu cofnodion.</numerusform>
+            <numerusform>Dilëwyd %n eitem; cedwir eu cofnodion.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why must {0} be kept (e.g. a civil claim)? It is recorded.</source>
+        <translation>Pam mae&apos;n rhaid cadw {0} (e.e. hawliad sifil)? Caiff hyn ei gofnodi.</translation>
+    </message>
+    <message>
+        <source>Why is the legal hold on {0} lifted? It is recorded.</source>
+        <translation>Pam mae&apos;r cadw cyfreithiol ar {0} yn cael ei dynnu? Caiff hyn ei gofnodi.</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Cadw cyfreithiol</translation>
+    </message>
+    <message>
+        <source>Lift hold</source>
+        <translation>Tynnu&apos;r cadw</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionState</name>
+    <message>
+        <source>Due for deletion</source>
+        <translation>I&apos;w dileu</translation>
+    </message>
+    <message>
+        <source>Not due</source>
+        <translation>Ddim i&apos;w dileu eto</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Cadw cyfreithiol</translation>
+    </message>
+    <message>
+        <source>Evidential</source>
+        <translation>Tystiolaethol</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Achos agored</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Dilëwyd</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source>empty: SQLite in the data folder; e.g. postgresql+psycopg://user@host/bwv</source>
+        <translation>gwag: SQLite yn y ffolder data; e.e. postgresql+psycopg://user@host/bwv</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Fel y system (%1)</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Fel y system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Golau</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Tywyll</translation>
+    </message>
+    <message>
+        <source>empty: your login name</source>
+        <translation>gwag: eich enw mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Exports need a supervisor&apos;s approval of the exact plan</source>
+        <translation>Mae angen i oruchwyliwr gymeradwyo&apos;r union gynllun cyn allforio</translation>
+    </message>
+    <message>
+        <source>One reason per line; offered when a person is redacted or kept, a box drawn or audio muted.</source>
+        <translation>Un rheswm i bob llinell; cânt eu cynnig pan fydd person yn cael ei guddio neu ei gadw&apos;n weladwy, blwch yn cael ei luniadu neu sain yn cael ei thewi.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Ffolder data</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>URL y gronfa ddata</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Golwg</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Cymeradwyaeth</translation>
+    </message>
+    <message>
+        <source>Reason codes</source>
+        <translation>Codau rheswm</translation>
+    </message>
+    <message>
+        <source>Saved to {0}. A new data folder, database, language or look is used from the next start.</source>
+        <translation>Cadwyd yn {0}. Defnyddir ffolder data, cronfa ddata, iaith neu olwg newydd o&apos;r tro nesaf y bydd yr ap yn cychwyn.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {0}</source>
+        <translation>Nid oedd modd cadw&apos;r gosodiadau: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to BWV Studio</source>
+        <translation>Mewngofnodi i BWV Studio</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Enw defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Mewngofnodi</translation>
+    </message>
+</context>
+<context>
+    <name>TracksPanel</name>
+    <message>
+        <source>Track</source>
+        <translation>Trac</translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation>Cuddio</translation>
+    </message>
+    <message>
+        <source>Keep visible</source>
+        <translation>Cadw&apos;n weladwy</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Amser</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Fframiau</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Person {0}</source>
+        <translation>Person {0}</translation>
+    </message>
+    <message>
+        <source>not a face</source>
+        <translation>nid wyneb</translation>
+    </message>
+    <message>
+        <source>Manual {0}</source>
+        <translation>Blwch â llaw {0}</translation>
+    </message>
+    <message>
+        <source>{0} ({1} keyframes)</source>
+        <translation>{0} ({1} ffrâm allweddol)</translation>
+    </message>
+</context>
+</TS>

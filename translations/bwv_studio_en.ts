@@ -1,0 +1,1894 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>CaseStatus</name>
+        <message>
+            <source>Received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Awaiting approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Released</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CaseType</name>
+        <message>
+            <source>FOI request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subject access request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Court exhibit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Internal review</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CasesPanel</name>
+        <message>
+            <source>New case…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exemption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requester</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Personal data: keep it minimal; it is never written to the audit trail.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save requester</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Their reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move the case to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>#</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One .zip file instead of a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make disclosure pack…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The deadline has passed</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n case</numerusform>
+                <numerusform>%n cases</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n overdue</source>
+            <translation>
+                <numerusform>, %n overdue</numerusform>
+                <numerusform>, %n overdue</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Overdue by %n day(s)</source>
+            <translation>
+                <numerusform>Overdue by %n day</numerusform>
+                <numerusform>Overdue by %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n day left</numerusform>
+                <numerusform>%n days left</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>None set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Extended: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asks for the reason (recorded)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asks for an optional note (recorded)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why does case {0} go to “{1}”? (recorded in the audit trail)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note on moving case {0} to “{1}” (optional, recorded):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refuse the request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exemption relied on (e.g. FOI s.40(2) personal information):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {0} is now “{1}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requester details of case {0} saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make the pack for the requester or the court: the redacted video, its manifest, the disclosure record (HTML and PDF), the case's audit extract and SHA256SUMS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select an approved export: only exports of a plan a supervisor approved are packed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder for the disclosure pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Making the disclosure pack…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Making the disclosure pack… {0}%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disclosure pack made: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No pack was made.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DetailsPanel</name>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frames</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Device / officer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ingested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SHA-256</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verify now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-hash the original and compare with the SHA-256 recorded at ingest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evidential (kept beyond retention)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (variable)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, rotated {0}°</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} by {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted under the retention policy on {0}; only its record remains</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept: legal hold ({0})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept: marked evidential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overdue for deletion since {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Deleted in %n day(s) unless marked evidential</source>
+            <translation>
+                <numerusform>Deleted in %n day unless marked evidential</numerusform>
+                <numerusform>Deleted in %n days unless marked evidential</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hashing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✔ Unchanged since ingest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is this footage evidence?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is this footage no longer evidence?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evidential status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <source>BWV Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Something went wrong: {0}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export redacted copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pixelate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blur</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>1 light … 5 solid. Blur at 1-2 is only for small background faces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ellipse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. {case} REDACTED COPY {date} {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep sound ({0} muted ranges)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove all sound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the export for faces still visible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace files of the same name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Request approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reject…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Style</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Strength</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Caption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} review range(s) not marked as reviewed: a missed face is most likely there (N jumps to the next).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Faces have not been detected yet; the export will detect them first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is the plan rejected?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not requested</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Awaiting a supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approved by {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected by {0}: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (required before export)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file name must end in .mp4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the original's SHA-256</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detecting faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the redacted video</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the export for faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Written: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SHA-256: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manifest: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audit extract: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frames: {0}, with redactions: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The export was not checked for visible faces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WARNING: {0} possible face(s) still visible; check these frames before release:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>face not covered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>face partly covered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>redaction too weak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>  {0}: frame {1} ({2:.2f} s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check passed: no visible face found in the export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FirstAdministratorDialog</name>
+        <message>
+            <source>Create the administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This store has no accounts yet. Create its administrator, who then adds everyone else.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at least {0} characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repeat the password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create and sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FlagCategory</name>
+        <message>
+            <source>Evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use of force</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disclosure candidate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sensitive: minor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sensitive: medical</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sensitive: home interior</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FlagDialog</name>
+        <message>
+            <source>Edit flag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FlagsPanel</name>
+        <message>
+            <source>Start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Author</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter flags…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FootageTableModel</name>
+        <message>
+            <source>#</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frames</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Device / officer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept (legal hold)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept (evidential)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>%n day left</numerusform>
+                <numerusform>%n days left</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FootageView</name>
+        <message>
+            <source>Add flag at playhead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add flag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move flag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete flag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit flag</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IngestDialog</name>
+        <message>
+            <source>Adding footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File {0} of {1}: {2}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} added, {1} already present, {2} failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adding footage failed: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled. Files already added stay in the library.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LanesView</name>
+        <message>
+            <source>No sound</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LibraryPanel</name>
+        <message>
+            <source>Show the footage of one case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter by file, case, date, device…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video files ({0});;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a folder of footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n footage item(s)</source>
+            <translation>
+                <numerusform>%n footage item</numerusform>
+                <numerusform>%n footage items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not load the library: {0}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>BWV Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About BWV Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add footage…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add &amp;folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Redact this footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Go to time or frame…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Full screen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Retention…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed in as {0} ({1})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed in as {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play or pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play faster / slower (paused: J steps back 1 s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Right / Left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next / previous frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shift+Right / Shift+Left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forward / back 5 seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First / last frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a flag at the playhead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected flag (timeline)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click a flag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo / redo flag edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to a time or frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh the library</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the redaction workspace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workspace: detect faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workspace: redacted preview / boxes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workspace: draw a box (drag on the video)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workspace: follow the selected box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workspace: next review warning / mark it reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workspace: mute the range selected on the lanes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workspace: export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time (HH:MM:SS.mmm) or frame number (#123):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MISSING OR CHANGED</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;p&gt;Offline redaction and disclosure of body-worn video.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detector models</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About BWV Studio</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewCaseDialog</name>
+        <message>
+            <source>New case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. SAR-2026-001</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No personal data: the title is audited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subject access and FOI requests get their statutory deadline from the date received unless one is set by hand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A case needs a reference.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PlayerPanel</name>
+        <message>
+            <source>Play</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play / pause (Space; J K L)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to start (Home)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back 5 s (Shift+Left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous frame (Left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next frame (Right)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forward 5 s (Shift+Right)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go to end (End)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Playback is unavailable: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0}  frame {1} / {2}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RedactionWorkspace</name>
+        <message>
+            <source>People and boxes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balanced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Crowd (small faces)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detect faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detect and track faces in the background; results are stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop detection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the redacted picture as it will be exported, or the boxes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw a box over a missed face, a tattoo, a screen, a number plate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow the selected manual box through the next seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jump to the next range to review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark the review range at the playhead as checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mute range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mute the sound in the range selected on the lanes (drag to select)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unmute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the selected muted range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forget the people chosen on another detection run and choose them on this one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export only the range selected on the lanes (again with nothing selected: the whole footage)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no reason)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reason recorded with your next edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the redacted MP4, its manifest and audit extract</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open footage from the library.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The selected tracks are one person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Split here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cut the selected track at the playhead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a face from here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss the selected track from the playhead to its end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected manual box, or mark the selected track as not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>redacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manual</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>low confidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dashed: interpolated or padded box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detection cancelled; nothing was stored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading stored detections…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detecting faces ({0})…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detecting faces: frame {0} / {1}, {2:.1f} frames/s, about {3} left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Faces not detected yet with this preset: press Detect faces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} people tracked, {1} ranges to review ({2}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stored run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>detected now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, or use Start again to choose the people on this run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The edit could not be saved: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a manual box to follow.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The selected box is not on this frame.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Following box {0}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Box {0} followed to frame {1}; check it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No review ranges left to check.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>faces lost right after frames with faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a face vanished away from the picture edge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a face appeared away from the picture edge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no face found in this stretch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review frames {0}-{1}: {2}. {3} left.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No review range at the playhead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drag on the lanes under the video to select the time range to mute.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>M{0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>M{0}: drag to extend to this frame</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>Retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File owned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes: the original lies in a managed folder and applying deletes it. No: it is only marked deleted; the owner of its folder deletes the file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Legal hold…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lift hold…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The retention policy was not applied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage that is not evidential is kept {0} days after it was recorded. Managed folders (applying deletes originals there; elsewhere it only marks them deleted): {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) due for deletion.</source>
+            <translation>
+                <numerusform>%n item due for deletion.</numerusform>
+                <numerusform>%n items due for deletion.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing is due for deletion.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete every item due, leaving its record (hash and metadata)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a supervisor or an administrator can apply the retention policy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a supervisor can place or lift a legal hold.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the selected footage whatever its retention date (asks for the reason)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lift the legal hold of the selected footage (asks for the reason)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply the retention policy</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete %n footage item(s) whose retention period has ended? Originals in managed folders are deleted; the others are marked deleted. Their records stay. This cannot be undone.</source>
+            <translation>
+                <numerusform>Delete %n footage item whose retention period has ended? Originals in managed folders are deleted; the others are marked deleted. Their records stay. This cannot be undone.</numerusform>
+                <numerusform>Delete %n footage items whose retention period has ended? Originals in managed folders are deleted; the others are marked deleted. Their records stay. This cannot be undone.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Applying the retention policy…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) deleted; their records are kept.</source>
+            <translation>
+                <numerusform>%n item deleted; their records are kept.</numerusform>
+                <numerusform>%n items deleted; their records are kept.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Why must {0} be kept (e.g. a civil claim)? It is recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is the legal hold on {0} lifted? It is recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Legal hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lift hold</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RetentionState</name>
+        <message>
+            <source>Due for deletion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Legal hold</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evidential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>empty: SQLite in the data folder; e.g. postgresql+psycopg://user@host/bwv</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As the system (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As the system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Light</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>empty: your login name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exports need a supervisor's approval of the exact plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One reason per line; offered when a person is redacted or kept, a box drawn or audio muted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Look</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason codes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to {0}. A new data folder, database, language or look is used from the next start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The settings could not be saved: {0}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Sign in to BWV Studio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TracksPanel</name>
+        <message>
+            <source>Track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep visible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Frames</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Person {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manual {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} ({1} keyframes)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
