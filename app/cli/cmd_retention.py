@@ -73,6 +73,7 @@ def run_report(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_apply(ctx: Context, args: argparse.Namespace) -> int:
     name = ctx.actor_name()
+    confirmed: set[int] | None = None
     if not args.dry_run:
         with ctx.acting() as (session, actor):
             due = [i for i in retention_report(session, actor)
@@ -84,23 +85,30 @@ def run_apply(ctx: Context, args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 raise InvalidInputError("Deleting needs confirmation: run in a terminal or "
                                         "add --yes.")
-            answer = input(f"Delete {len(due)} item(s) under the retention policy? "
+            for item in due:
+                print(f"  #{item.footage_id} {item.file_name}: {item.why}")
+            answer = input(f"Delete these {len(due)} item(s) under the retention policy? "
                            "This cannot be undone. [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 print("Nothing deleted.")
                 return 0
+        confirmed = {item.footage_id for item in due}
 
     def show(outcome: RetentionOutcome) -> None:
         print(outcome.message)
 
-    outcomes = apply_retention(ctx.store, name, dry_run=args.dry_run, on_outcome=show)
+    outcomes = apply_retention(ctx.store, name, dry_run=args.dry_run, only=confirmed,
+                               on_outcome=show)
     if not outcomes:
         print("Nothing due.")
     elif args.dry_run:
         print(f"Dry run: {len(outcomes)} item(s) would be deleted; nothing was changed.")
     else:
-        done = sum(1 for o in outcomes if o.action != "kept")
-        print(f"{done} item(s) deleted; tombstones kept.")
+        done = sum(1 for o in outcomes if o.action in ("deleted file", "marked deleted"))
+        failed = sum(1 for o in outcomes if o.action == "failed")
+        print(f"{done} item(s) deleted; tombstones kept."
+              + (f" {failed} could not be deleted (see above)." if failed else ""))
+        return 1 if failed else 0
     return 0
 
 

@@ -23,7 +23,7 @@ from app.core.errors import InvalidInputError, SignInError
 from app.core.models import User
 from app.core.permissions import Permission
 from app.core.settings import Settings, load_settings
-from app.core.store_policy import SignIn, load_policy
+from app.core.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.core.users import check_actor, resolve_actor
 
 
@@ -73,6 +73,9 @@ class Context:
         if self._signed_in is None:
             with self.store.read() as session:
                 mode, accounts = load_policy(session).sign_in, has_accounts(session)
+                warning = legacy_retention_warning(self.settings.extra, session)
+            if warning:
+                print(f"bwv: warning: {warning}", file=sys.stderr)
             if mode is SignIn.PASSWORD:
                 if not accounts:
                     raise SignInError("This store has no accounts yet: create its administrator "

@@ -75,10 +75,15 @@ def sign_in(store: Store, name: str, password: str) -> UserRecord:
                 user.password_hash = _HASHER.hash(password)
             audit.record(session, user.name, "user.sign_in", "user", user.id, {})
             return UserRecord.of(user)
+        no_password = user is not None and user.password_hash is None
+        reason = "inactive" if ok else "no_password" if no_password else "password"
         audit.record(session, name[:128] or "(empty)", "user.sign_in_failed", "user",
-                     user.id if user else "", {"reason": "inactive" if ok else "password"})
+                     user.id if user else "", {"reason": reason})
     if ok:
         raise SignInError(f"User {name!r} is deactivated; ask an administrator.")
+    if no_password:
+        raise SignInError(f"User {name!r} has no password yet; an administrator sets one "
+                          f"with 'bwv user passwd {name}'.")
     raise SignInError("Wrong user name or password.")
 
 

@@ -68,13 +68,24 @@ def _plans(session: Session, case: Case) -> list[RedactionPlanRecord]:
                                 .order_by(RedactionPlanRecord.footage_id)))
 
 
+def releasable(session: Session, export: ExportRecord) -> bool:
+    """An export may be released when it was made from its footage's current plan in the
+    case (not one an edit has since replaced) and a supervisor approved that exact plan."""
+    if export.case_id is None:
+        return False
+    current = session.scalar(select(RedactionPlanRecord.plan_sha256).where(
+        RedactionPlanRecord.footage_id == export.footage_id,
+        RedactionPlanRecord.case_id == export.case_id))
+    return current == export.plan_sha256 and approval_of(
+        session, export.footage_id, export.case_id, export.plan_sha256).state \
+        is ApprovalState.APPROVED
+
+
 def approved_exports(session: Session, case: Case) -> list[ExportRecord]:
-    """The case's exports whose exact plan (by hash) a supervisor approved."""
+    """The case's exports that may be released (see :func:`releasable`)."""
     exports = session.scalars(select(ExportRecord).where(ExportRecord.case_id == case.id)
                               .order_by(ExportRecord.id))
-    return [e for e in exports
-            if approval_of(session, e.footage_id, case.id, e.plan_sha256).state
-            is ApprovalState.APPROVED]
+    return [e for e in exports if releasable(session, e)]
 
 
 def change_status(session: Session, actor: User, reference: str, status: str | CaseStatus,

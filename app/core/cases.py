@@ -110,7 +110,8 @@ def link_footage(session: Session, actor: User, reference: str, footage_id: int)
     """Add footage to a case; False if it was already there."""
     require(actor, Permission.EDIT_CASE, "link footage to cases")
     case = get_case(session, reference)
-    footage = session.get(Footage, footage_id)
+    footage = session.get(Footage, footage_id, with_for_update=True,
+                          populate_existing=True)  # see lock_footage
     if footage is None:
         raise NotFoundError(f"No footage #{footage_id}.")
     if footage.deleted_at is not None:

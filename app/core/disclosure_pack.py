@@ -27,10 +27,11 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.core import audit
+from app.core.case_flow import releasable
 from app.core.database import Store
 from app.core.errors import Cancelled, ConflictError, MediaError, NotFoundError
 from app.core.hashing import CHUNK
-from app.core.models import Case, ExportRecord, Footage, User, utcnow
+from app.core.models import Case, CaseType, ExportRecord, Footage, User, utcnow
 from app.core.permissions import Permission
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.approval import ApprovalState, approval_of
@@ -89,7 +90,8 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
 
 def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
                       manifest: dict[str, Any], approval: dict[str, str],
-                      files: dict[str, str], made_by: str, made_at: str) -> str:
+                      files: dict[str, str], made_by: str, made_at: str,
+                      audit_withheld: bool = False) -> str:
     """The human-readable record (HTML): case, what was released, what was redacted and why,
     who approved it, the hashes, the software."""
     plan = manifest.get("plan", {})
@@ -167,7 +169,10 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         "<h2>Files in this pack</h2>",
         _table(["File", "SHA-256"], [[f, d] for f, d in sorted(files.items())]),
         f"<p>The pack's {SUMS} lists every file with its SHA-256. The audit extract "
-        f"({AUDIT_EXTRACT}) is a hash-chained record of every action on this case.</p>",
+        f"({AUDIT_EXTRACT}) is the hash-chained record of every action on this recording "
+        "and case" + (": who did each and its details are withheld (they can name other "
+                      "people); the force holds the full trail, which these hashes match."
+                      if audit_withheld else ".") + "</p>",
         "<h2>Software</h2>",
         _table(["Component", "Version"],
                [[k, v] for k, v in sorted(manifest.get("software", {}).items())]),
@@ -193,7 +198,33 @@ def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case
             f"Export #{export_id} was made from a redaction plan no supervisor approved "
             f"(state: {found.state.value.replace('_', ' ')}); only approved exports are "
             "released.")
+    if not releasable(session, export):
+        raise ConflictError(
+            f"Export #{export_id} was made from a plan that has been changed since (the "
+            "approval lapsed with the edit); export the current, approved plan and pack that.")
     return export, footage, case, {"by": found.by, "at": found.at, "note": found.note}
+
+
+def audit_extract(session: Session, case: Case, footage_id: int) -> tuple[str, bool]:
+    """The pack's audit extract and whether details were withheld.
+
+    Only the released footage's events and the case's own. For a requester (subject access,
+    FOI) each event keeps its time, action, sequence and hashes but not who did it or its
+    details (flag notes, reasons, paths can name other people); the force keeps the full
+    trail, which the hashes match. Court exhibits, complaints and reviews get it all.
+    """
+    events = audit.footage_events(session, footage_id, case.id)
+    public = case.case_type in (CaseType.SUBJECT_ACCESS, CaseType.FOI)
+    out = io.StringIO()
+    if not public:
+        audit.write_events(events, out, "jsonl")
+        return out.getvalue(), False
+    for event in events:
+        row = audit.event_as_dict(event)
+        row["actor"] = "(withheld)"
+        row["details"] = "(withheld)"
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out.getvalue(), True
 
 
 def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
@@ -204,9 +235,7 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
     check_actor(store, actor_name, Permission.EXPORT_APPROVED, "make a disclosure pack")
     with store.read() as session:
         export, footage, case, approval = _load(session, export_id)
-        events = audit.case_events(session, case.id)
-        extract = io.StringIO()
-        audit.write_events(events, extract, "jsonl")
+        extract_text, withheld = audit_extract(session, case, footage.id)
         session.expunge_all()
     out_dir = out_dir.expanduser()
     if not out_dir.is_dir():
@@ -228,12 +257,12 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
                                         cancel),
         }
         manifest_data = json.loads((work / manifest.name).read_text(encoding="utf-8"))
-        extract_bytes = extract.getvalue().encode("utf-8")
+        extract_bytes = extract_text.encode("utf-8")
         (work / AUDIT_EXTRACT).write_bytes(extract_bytes)
         files[AUDIT_EXTRACT] = hashlib.sha256(extract_bytes).hexdigest()
         made_at = utcnow().strftime("%Y-%m-%d %H:%M:%S UTC")
         record = disclosure_record(case, footage, export, manifest_data, approval, files,
-                                   actor_name, made_at)
+                                   actor_name, made_at, withheld)
         (work / RECORD_HTML).write_text(record, encoding="utf-8")
         files[RECORD_HTML] = hashlib.sha256(record.encode("utf-8")).hexdigest()
         if render_pdf is not None:

@@ -42,6 +42,14 @@ def get_footage(session: Session, key: str | int) -> Footage:
     return footage
 
 
+def lock_footage(session: Session, key: str | int) -> Footage:
+    """Footage whose row stays locked until the transaction ends, so a retention run cannot
+    delete it between this check and the change (PostgreSQL; SQLite writers are exclusive)."""
+    footage = get_footage(session, key)
+    session.refresh(footage, with_for_update=True)
+    return footage
+
+
 def require_present(footage: Footage) -> None:
     """Refuse work on footage whose original retention deleted (only a tombstone is left)."""
     if footage.deleted_at is not None:
@@ -89,7 +97,7 @@ def set_evidential(session: Session, actor: User, key: str | int, evidential: bo
                 "remove the evidential mark (it lets retention delete the footage)")
     if not reason.strip():
         raise InvalidInputError("Give a reason for changing the evidential status.")
-    footage = get_footage(session, key)
+    footage = lock_footage(session, key)
     require_present(footage)
     if footage.evidential == evidential:
         return _record(footage)

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core import audit
 from app.core.database import Store
-from app.core.errors import InvalidInputError, MediaError
-from app.core.footage import get_footage, require_present
+from app.core.errors import BwvError, InvalidInputError, MediaError
+from app.core.footage import lock_footage, require_present
+from app.core.hashing import sha256_file
 from app.core.models import CaseStatus, DetectionRunRecord, Footage, User, utcnow
 from app.core.permissions import Permission, require
 from app.core.records import FootageRecord
@@ -103,77 +104,183 @@ def retention_report(session: Session, actor: User,
 
 
 def apply_retention(store: Store, actor_name: str, *, dry_run: bool = False,
-                    now: datetime | None = None,
+                    only: set[int] | None = None, now: datetime | None = None,
                     on_outcome: Callable[[RetentionOutcome], None] | None = None,
                     ) -> list[RetentionOutcome]:
-    """Delete (or, dry run, say what would be deleted) every due item; one transaction
-    per item, the item's state checked again inside it."""
+    """Delete (or, dry run, say what would be deleted) the due items.
+
+    ``only``: the footage numbers the user confirmed; anything else that has become due
+    since is reported as not confirmed and left alone. Each item has its own transaction, in
+    which its state is checked again (row locked). One item that fails does not stop the
+    others. Then originals of earlier tombstones that are still in a managed folder (an
+    interrupted run, a file that could not be deleted) are deleted.
+    """
     now = now or utcnow()
     user = check_actor(store, actor_name, Permission.VIEW if dry_run
                        else Permission.APPLY_RETENTION, "apply the retention policy")
     with store.read() as session:
         actor = session.get(User, user.id)
         assert actor is not None
-        due = [i for i in retention_report(session, actor, now)
-               if i.state is RetentionState.DUE]
+        report = retention_report(session, actor, now)
     outcomes: list[RetentionOutcome] = []
-    for item in due:
-        if dry_run:
-            action = "would delete file" if item.owned else "would mark deleted"
-            outcome = RetentionOutcome(item, action, f"#{item.footage_id} {item.file_name}: "
-                                       f"{action} ({item.why}).")
-        else:
-            outcome = _delete_one(store, actor_name, item.footage_id, now)
+
+    def tell(outcome: RetentionOutcome) -> None:
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
+
+    for item in (i for i in report if i.state is RetentionState.DUE):
+        label = f"#{item.footage_id} {item.file_name}"
+        if dry_run:
+            action = "would delete file" if item.owned else "would mark deleted"
+            tell(RetentionOutcome(item, action, f"{label}: {action} ({item.why})."))
+        elif only is not None and item.footage_id not in only:
+            tell(RetentionOutcome(item, "not confirmed", f"{label}: became due after the "
+                                  "report you confirmed; left for the next run."))
+        else:
+            try:
+                tell(_delete_one(store, actor_name, item, now))
+            except BwvError as exc:
+                tell(RetentionOutcome(item, "failed", f"{label}: not deleted: {exc}"))
+    if not dry_run:
+        for item in (i for i in report if i.state is RetentionState.DELETED and i.owned):
+            outcome = _delete_leftover_file(store, actor_name, item)
+            if outcome is not None:
+                tell(outcome)
     return outcomes
 
 
-def _delete_one(store: Store, actor_name: str, footage_id: int,
+def _still_the_original(footage_id: int, path: Path, size: int, mtime_ns: int,
+                        sha256: str) -> str | None:
+    """None when the file at ``path`` is the recorded original, else why not."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return "the file is no longer there"
+    except OSError as exc:
+        return f"the file cannot be read ({exc.strerror})"
+    if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+        return "the file at that path is not the recorded original (size or time differ)"
+    try:
+        if sha256_file(path) != sha256:
+            return "the file at that path is not the recorded original (SHA-256 differs)"
+    except MediaError as exc:
+        return str(exc)
+    return None
+
+
+def _lock(session: Session, footage_id: int) -> Footage:
+    """The footage row, locked until the transaction ends (PostgreSQL; SQLite write
+    transactions are already exclusive), with its cases."""
+    return session.scalars(select(Footage).options(selectinload(Footage.cases))
+                           .where(Footage.id == footage_id).with_for_update()).one()
+
+
+def _delete_one(store: Store, actor_name: str, item: RetentionItem,
                 now: datetime) -> RetentionOutcome:
+    label = f"#{item.footage_id} {item.file_name}"
+    # Hash outside the transaction (it can take a while); size and time are checked again
+    # inside it, with the row locked.
+    with store.read() as session:
+        f = session.get_one(Footage, item.footage_id)
+        path, size, mtime, digest = Path(f.original_path), f.size_bytes, f.file_mtime_ns, \
+            f.sha256
+    not_original = _still_the_original(item.footage_id, path, size, mtime, digest) \
+        if item.owned else "outside the managed folders"
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
-        footage = session.scalars(select(Footage).options(selectinload(Footage.cases))
-                                  .where(Footage.id == footage_id)).one()
-        policy = load_policy(session)
-        item = _assess(footage, policy, now)
-        if item.state is not RetentionState.DUE:  # changed since the report
-            return RetentionOutcome(item, "kept", f"#{footage_id} {item.file_name}: kept "
-                                    f"after all ({item.why}).")
-        path = Path(footage.original_path)
-        note = f"retention period ended {item.retention_until:%Y-%m-%d}"
-        file_deleted = False
-        if item.owned:
-            note += "; original deleted from the managed store"
-        else:
-            note += "; original outside the managed store, to be deleted by its owner"
+        footage = _lock(session, item.footage_id)
+        current = _assess(footage, load_policy(session), now)
+        if current.state is not RetentionState.DUE:  # changed since the report
+            return RetentionOutcome(current, "kept", f"{label}: kept after all "
+                                    f"({current.why}).")
+        shared = session.scalar(select(Footage.id).where(
+            Footage.original_path == footage.original_path, Footage.id != footage.id,
+            Footage.deleted_at.is_(None)).limit(1))
+        if not_original is None and shared is not None:
+            not_original = f"footage #{shared} (still held) has the same path"
+        delete_file = current.owned and not_original is None
+        note = f"retention period ended {current.retention_until:%Y-%m-%d}; " + (
+            "original deleted from the managed store" if delete_file else
+            "original outside the managed store, to be deleted by its owner"
+            if not current.owned else f"original not deleted: {not_original}")
         footage.deleted_at, footage.deleted_by_id = now, actor.id
         footage.deletion_note = note
         runs = len(session.scalars(select(DetectionRunRecord.id).where(
-            DetectionRunRecord.footage_id == footage_id)).all())
+            DetectionRunRecord.footage_id == footage.id)).all())
         session.execute(delete(DetectionRunRecord)
-                        .where(DetectionRunRecord.footage_id == footage_id))
-        audit.record(session, actor.name, "retention.delete", "footage", footage_id, {
+                        .where(DetectionRunRecord.footage_id == footage.id))
+        audit.record(session, actor.name, "retention.delete", "footage", footage.id, {
             "sha256": footage.sha256, "path": footage.original_path,
             "file_name": footage.file_name, "size_bytes": footage.size_bytes,
             "recorded_at": footage.recorded_at.isoformat() if footage.recorded_at else None,
-            "retention_until": item.retention_until.isoformat()
-            if item.retention_until else None,
-            "owned": item.owned, "detection_runs_removed": runs, "note": note,
-        }, footage_id=footage_id)
-        if item.owned:  # last, so a failure rolls the tombstone back with it
-            try:
-                path.unlink()
-                file_deleted = True
-            except FileNotFoundError:
-                pass
-            except OSError as exc:
-                raise MediaError(f"{path}: could not be deleted ({exc.strerror}); nothing "
-                                 "was changed for this footage.") from exc
-    action = "deleted file" if file_deleted else "marked deleted"
-    return RetentionOutcome(item, action, f"#{footage_id} {item.file_name}: {action}; the "
-                            "hash and metadata are kept as a tombstone.")
+            "retention_until": current.retention_until.isoformat()
+            if current.retention_until else None,
+            "owned": current.owned, "delete_file": delete_file,
+            "detection_runs_removed": runs, "note": note,
+        }, footage_id=footage.id)
+    # The tombstone is committed first: an interruption now leaves a file that the next
+    # run deletes (see _delete_leftover_file), never a deleted file without its record.
+    if not delete_file:
+        action = "marked deleted"
+        return RetentionOutcome(current, action, f"{label}: {action} ({note}); the hash and "
+                                "metadata are kept as a tombstone.")
+    problem = _unlink(store, actor_name, item.footage_id, path, size, mtime)
+    if problem:
+        return RetentionOutcome(current, "marked deleted", f"{label}: marked deleted, but "
+                                f"the file was not deleted: {problem} (tried again next run).")
+    return RetentionOutcome(current, "deleted file", f"{label}: deleted file; the hash and "
+                            "metadata are kept as a tombstone.")
+
+
+def _unlink(store: Store, actor_name: str, footage_id: int, path: Path, size: int,
+            mtime_ns: int) -> str | None:
+    """Delete the original; on failure audit why and return it."""
+    try:
+        stat = path.stat()
+        if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+            problem = "the file changed just before deletion"
+        else:
+            path.unlink()
+            return None
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        problem = f"{path}: {exc.strerror or exc}"
+    with store.transaction() as session:
+        audit.record(session, resolve_actor(session, actor_name).name,
+                     "retention.file_not_deleted", "footage", footage_id,
+                     {"path": str(path), "problem": problem}, footage_id=footage_id)
+    return problem
+
+
+def _delete_leftover_file(store: Store, actor_name: str,
+                          item: RetentionItem) -> RetentionOutcome | None:
+    """A tombstone whose original is still in a managed folder (interrupted run, or a
+    delete that failed): delete it now if it is still exactly that original."""
+    path = Path(item.path)
+    if not path.exists():
+        return None
+    with store.read() as session:
+        f = session.get_one(Footage, item.footage_id)
+        size, mtime, digest = f.size_bytes, f.file_mtime_ns, f.sha256
+        shared = session.scalar(select(Footage.id).where(
+            Footage.original_path == f.original_path, Footage.id != f.id,
+            Footage.deleted_at.is_(None)).limit(1))
+    if shared is not None or _still_the_original(item.footage_id, path, size, mtime,
+                                                 digest) is not None:
+        return None
+    problem = _unlink(store, actor_name, item.footage_id, path, size, mtime)
+    label = f"#{item.footage_id} {item.file_name}"
+    if problem:
+        return RetentionOutcome(item, "failed", f"{label}: the deleted footage's file is "
+                                f"still there: {problem}")
+    with store.transaction() as session:
+        audit.record(session, resolve_actor(session, actor_name).name,
+                     "retention.delete_file", "footage", item.footage_id,
+                     {"path": str(path), "sha256": digest}, footage_id=item.footage_id)
+    return RetentionOutcome(item, "deleted file", f"{label}: deleted the file left by an "
+                            "earlier run.")
 
 
 def set_legal_hold(session: Session, actor: User, key: str | int, hold: bool,
@@ -183,7 +290,7 @@ def set_legal_hold(session: Session, actor: User, key: str | int, hold: bool,
             "place or lift a legal hold" if hold else "lift a legal hold")
     if not reason.strip():
         raise InvalidInputError("Give the reason for the legal hold change (it is recorded).")
-    footage = get_footage(session, key)
+    footage = lock_footage(session, key)
     require_present(footage)
     if footage.legal_hold != hold:
         footage.legal_hold = hold

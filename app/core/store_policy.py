@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import audit
-from app.core.errors import InvalidInputError
+from app.core.errors import ConflictError, InvalidInputError
 from app.core.models import Footage, StoreInfo, User
 from app.core.permissions import Permission, require
 from app.core.retention import retention_until
@@ -45,17 +45,38 @@ class StorePolicy:
                    for folder in self.managed_folders)
 
 
-_KEY = "policy"
+# store_info is append-only (database triggers), so each change adds a row "policy:000002",
+# ...; the newest one holds.
+_PREFIX = "policy:"
+
+
+def policy_key(n: int) -> str:
+    return f"{_PREFIX}{n:06d}"
+
+
+def _newest(session: Session) -> StoreInfo | None:
+    return session.scalars(select(StoreInfo).where(StoreInfo.key.like(_PREFIX + "%"))
+                           .order_by(StoreInfo.key.desc()).limit(1)).first()
+
+
+def policy_was_set(session: Session) -> bool:
+    """False on a store whose rules are still the defaults (nobody changed them)."""
+    return _newest(session) is not None
 
 
 def load_policy(session: Session) -> StorePolicy:
-    row = session.get(StoreInfo, _KEY)
+    row = _newest(session)
     if row is None:
         return StorePolicy()
     data = json.loads(row.value)
     return StorePolicy(SignIn(data.get("sign_in", SignIn.PASSWORD.value)),
                        int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
                        tuple(data.get("managed_folders", ())))
+
+
+def policy_json(policy: StorePolicy) -> str:
+    return json.dumps({"sign_in": policy.sign_in.value, "retention_days": policy.retention_days,
+                       "managed_folders": list(policy.managed_folders)})
 
 
 def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = None,
@@ -74,6 +95,10 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
         except ValueError:
             raise InvalidInputError(
                 f"Unknown sign-in mode {sign_in!r}: use password or os_user.") from None
+        if new.sign_in is SignIn.PASSWORD and old.sign_in is not SignIn.PASSWORD \
+                and actor.password_hash is None:
+            raise ConflictError("Set your own password first (bwv user passwd), or nobody "
+                                "could sign in as the administrator after the change.")
     if retention_days is not None:
         require(actor, Permission.RETENTION_POLICY, "change the retention policy")
         if not 1 <= retention_days <= 36500:
@@ -85,14 +110,13 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
         new = replace(new, managed_folders=folders)
     if new == old:
         return old
-    row = session.get(StoreInfo, _KEY) or StoreInfo(key=_KEY)
-    row.value = json.dumps({"sign_in": new.sign_in.value, "retention_days": new.retention_days,
-                            "managed_folders": list(new.managed_folders)})
-    session.add(row)
+    newest = _newest(session)
+    number = int(newest.key[len(_PREFIX):]) + 1 if newest is not None else 1
+    session.add(StoreInfo(key=policy_key(number), value=policy_json(new)))
     changed = {name: [getattr(old, name), getattr(new, name)]
                for name in ("sign_in", "retention_days", "managed_folders")
                if getattr(old, name) != getattr(new, name)}
-    audit.record(session, actor.name, "policy.change", "store", _KEY,
+    audit.record(session, actor.name, "policy.change", "store", policy_key(number),
                  json.loads(json.dumps(changed, default=list)))
     if new.retention_days != old.retention_days:
         items = session.scalars(select(Footage).where(Footage.evidential.is_(False),
@@ -101,3 +125,17 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
             footage.retention_until = retention_until(
                 footage.recorded_at, footage.ingested_at, new.retention_days, False)
     return new
+
+
+def legacy_retention_warning(settings_extra: dict[str, object], session: Session) -> str | None:
+    """An older version kept ``retention_days`` in settings.json; say so until an
+    administrator sets the store's rule, so a longer local period is not silently lost."""
+    value = settings_extra.get("retention_days")
+    if not isinstance(value, int) or policy_was_set(session):
+        return None
+    current = load_policy(session).retention_days
+    if value == current:
+        return None
+    return (f"settings.json still says retention_days = {value} (from an older version), but "
+            f"the retention period is now a rule of the store: {current} days. An "
+            f"administrator sets it with 'bwv retention policy --days {value}'.")

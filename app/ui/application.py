@@ -14,7 +14,7 @@ from app.core.database import Store
 from app.core.errors import BwvError
 from app.core.logs import setup_logging
 from app.core.settings import Settings, load_settings
-from app.core.store_policy import SignIn, load_policy
+from app.core.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.core.users import resolve_actor
 
 
@@ -95,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     window = MainWindow(store, settings, user_name=user_name)
     window.show()
+    with store.read() as session:
+        warning = legacy_retention_warning(settings.extra, session)
+    if warning:
+        show_error(window, warning, wait=False)
     try:
         return app.exec()
     finally:

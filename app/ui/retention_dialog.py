@@ -249,15 +249,19 @@ class RetentionDialog(QDialog):
         self._update_buttons()
         self.outcome.setText(self.tr("Applying the retention policy…"))
         store, name = self.store, self.user_name
-        self._run(lambda: apply_retention(store, name), self._on_applied, job_pool())
+        shown = {i.footage_id for i in self.items if i.state is RetentionState.DUE}
+        # only what the user saw and confirmed; anything due since waits for the next run
+        self._run(lambda: apply_retention(store, name, only=shown), self._on_applied,
+                  job_pool())
         return True
 
     def _on_applied(self, outcomes: list[RetentionOutcome]) -> None:
         self.busy = False
         self.refresh()
-        deleted = sum(1 for o in outcomes if o.action != "kept")
-        self.outcome.setText(self.tr("%n item(s) deleted; their records are kept.", "",
-                                     deleted))
+        deleted = sum(1 for o in outcomes if o.action in ("deleted file", "marked deleted"))
+        problems = [o.message for o in outcomes if o.action in ("failed", "not confirmed")]
+        self.outcome.setText("\n".join([self.tr("%n item(s) deleted; their records are kept.",
+                                                 "", deleted), *problems]))
         self.changed.emit()
         self.applied.emit(outcomes)
 

@@ -32,9 +32,9 @@ cat "$OUT/redact.txt"
 [ -s "$OUT/redacted.mp4" ] && [ -s "$OUT/redacted.manifest.json" ] || {
   echo "no export written"; exit 1; }
 echo "== bwv-studio under Xvfb"
-xvfb-run -a -s "-screen 0 1600x900x24" env -i HOME="$OUT/home" PATH=/usr/bin:/bin \
-  LANG=C.UTF-8 BWV_USER=admin BWV_NO_AUDIO=1 bash -c '
-    "$0" > "$1/app.log" 2>&1 &
+xvfb-run -a -s "-screen 0 1600x900x24" bash -c '
+    env -i DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" HOME="$1/home" PATH=/usr/bin:/bin \
+      LANG=C.UTF-8 BWV_USER=admin BWV_NO_AUDIO=1 "$0" > "$1/app.log" 2>&1 &
     pid=$!
     sleep 12
     import -window root "$1/main-window.png"

@@ -86,3 +86,43 @@ def test_audit_verify_reports_a_changed_export(capsys: pytest.CaptureFixture[str
     out.write_bytes(out.read_bytes()[:-10] + b"0123456789")
     code, text, _ = run(capsys, "audit", "verify")
     assert code == 1 and "EXPORT CHANGED" in text and "OK:" in text
+
+
+def test_apply_deletes_only_what_was_confirmed(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+    import sys
+
+    from app.core.database import Store
+    from app.core.models import Role
+    from app.core.retention_actions import set_legal_hold
+    from app.core.settings import load_settings
+    from app.core.users import add_user, resolve_actor
+
+    old = {"creation_time": "2020-01-01T08:00:00Z"}
+    first = make_video(tmp_path / "a.mp4", frames=6, metadata=old)
+    second = make_video(tmp_path / "b.mp4", frames=7, metadata=old)
+    assert run(capsys, "ingest", str(first), str(second))[0] == 0
+    settings = load_settings()
+
+    def hold(on: bool) -> None:
+        with Store(settings.effective_database_url, settings.data_path) as store, \
+                store.transaction() as session:
+            if on:
+                add_user(session, resolve_actor(session, "tester"), "sup", Role.SUPERVISOR)
+            set_legal_hold(session, resolve_actor(session, "sup"), 2, on, "claim")
+
+    hold(True)
+    prompts: list[str] = []
+
+    def answer(prompt: str) -> str:  # meanwhile another supervisor lifts the hold
+        prompts.append(prompt)
+        hold(False)
+        return "y"
+
+    monkeypatch.setattr(builtins, "input", answer)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    code, out, _ = run(capsys, "retention", "apply")
+    assert "Delete these 1 item(s)" in prompts[0]
+    assert code == 0 and "1 item(s) deleted" in out and "became due after the report" in out

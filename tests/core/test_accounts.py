@@ -65,3 +65,62 @@ def test_passwords_change_by_their_owner_or_an_administrator(store: Store) -> No
         accounts.sign_in(store, "sam", "reset by root")
     with pytest.raises(InvalidInputError, match="not be the user name"):
         accounts.hash_password("Olive-Olive", "olive-olive")
+
+
+def test_the_store_rules_change_again_and_again_but_never_lock_people_out(
+        store: Store) -> None:
+    from app.core.store_policy import (
+        SignIn,
+        legacy_retention_warning,
+        load_policy,
+        set_policy,
+    )
+
+    with store.transaction() as session:
+        root = resolve_actor(session, "root")  # first user, administrator, no password
+        assert legacy_retention_warning({"retention_days": 90}, session) is not None
+        set_policy(session, root, sign_in="os_user")
+        set_policy(session, root, retention_days=40)
+        set_policy(session, root, retention_days=50)  # store_info is append-only
+        assert legacy_retention_warning({"retention_days": 90}, session) is None
+        with pytest.raises(ConflictError, match="Set your own password first"):
+            set_policy(session, root, sign_in="password")
+        accounts.set_password(session, root, "root", PASSWORD)
+        set_policy(session, root, sign_in="password")
+        users.add_user(session, root, "nopass", Role.CASE_STAFF)
+    with store.read() as session:
+        policy = load_policy(session)
+    assert (policy.sign_in, policy.retention_days) == (SignIn.PASSWORD, 50)
+    with pytest.raises(SignInError, match="no password yet"):
+        accounts.sign_in(store, "nopass", "whatever it is")
+
+
+def test_an_upgraded_store_keeps_os_user_sign_in(tmp_path: object) -> None:
+    """A store made before passwords existed (users without one) must not lock everyone
+    out after the upgrade: migration 0004 keeps OS-user sign-in there."""
+    from pathlib import Path
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.core.database import _alembic_config, make_engine, migrate
+    from app.core.store_policy import SignIn, load_policy
+
+    assert isinstance(tmp_path, Path)
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.execute(text("INSERT INTO users (id, name, role, active, created_at) VALUES "
+                          "(1, 'olduser', 'administrator', 1, '2026-01-01 00:00:00')"))
+    migrate(engine)
+    engine.dispose()
+    with Store(f"sqlite:///{tmp_path / 'old.sqlite3'}", tmp_path / "data") as old:
+        with old.read() as session:
+            assert load_policy(session).sign_in is SignIn.OS_USER
+        with old.transaction() as session:
+            assert resolve_actor(session, "olduser").role is Role.ADMINISTRATOR
+    with Store(f"sqlite:///{tmp_path / 'new.sqlite3'}", tmp_path / "data2") as new, \
+            new.read() as session:
+        assert load_policy(session).sign_in is SignIn.PASSWORD  # new stores: passwords

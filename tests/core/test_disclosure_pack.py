@@ -149,3 +149,61 @@ def test_changed_or_unapproved_exports_are_not_packed(approved_export: tuple[Sto
     assert second.export_id is not None
     with pytest.raises(ConflictError, match="no supervisor approved"):
         build_pack(store, "officer", second.export_id, packs)
+
+
+def test_requesters_get_an_extract_without_names_or_details(
+        approved_export: tuple[Store, int, Path], tmp_path: Path) -> None:
+    from app.core import flags
+
+    store, export_id, _out = approved_export
+    with store.transaction() as session:
+        fid = cases.get_case(session, "SAR-9").footage[0].id
+        flags.add_flag(session, resolve_actor(session, "officer"), fid, 0.2, "evidence",
+                       label="witness Mary Bloggs", note="lives at 12 High St")
+    pack = build_pack(store, "officer", export_id, tmp_path)
+    extract = (pack.path / AUDIT_EXTRACT).read_text()
+    for secret in ("Mary Bloggs", "12 High St", str(tmp_path), "officer"):
+        assert secret not in extract, secret
+    rows = [json.loads(line) for line in extract.splitlines()]
+    assert rows and all(r["details"] == "(withheld)" and len(r["hash"]) == 64 for r in rows)
+    assert "withheld" in (pack.path / RECORD_HTML).read_text()
+
+
+def test_an_export_of_a_replaced_plan_is_not_released(approved_export: tuple[Store, int, Path],
+                                                      tmp_path: Path) -> None:
+    store, export_id, _out = approved_export
+    with store.transaction() as session:
+        case = cases.get_case(session, "SAR-9")
+        fid, case_id = case.footage[0].id, case.id
+        from app.core.redaction.plans import load_plan
+
+        plan = load_plan(session, fid, case_id)
+        assert plan is not None
+        plan.strength = 5  # a missed face found after the approval
+        save_plan(session, resolve_actor(session, "officer"), fid, case_id, plan)
+    for who, status in (("officer", "redacted"), ("officer", "awaiting_approval"),
+                        ("sup", "approved")):
+        with store.transaction() as session:
+            case_flow.change_status(session, resolve_actor(session, who), "SAR-9", status,
+                                    "again")
+    with pytest.raises(ConflictError, match="changed since"):
+        build_pack(store, "officer", export_id, tmp_path)
+    with pytest.raises(ConflictError, match="no export of an approved plan"), \
+            store.transaction() as session:
+        case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
+                                "released")
+
+
+def test_case_staff_export_an_approved_plan(approved_export: tuple[Store, int, Path],
+                                            tmp_path: Path) -> None:
+    from app.core.redaction.plans import load_plan
+
+    store, _export_id, _out = approved_export
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "admin"), "clerk", Role.CASE_STAFF)
+        case = cases.get_case(session, "SAR-9")
+        fid, plan = case.footage[0].id, load_plan(session, case.footage[0].id, case.id)
+    assert plan is not None
+    result = redact_footage(store, "clerk", fid, tmp_path / "clerk.mp4", plan,
+                            case_ref="SAR-9", preset="fast", verify=False)
+    assert result.output.exists()

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.core import audit, case_flow, cases, footage
 from app.core.database import Store
 from app.core.errors import ConflictError, PermissionDeniedError
 from app.core.export.pipeline import analyse
 from app.core.ingest import IngestStatus, ingest_paths
-from app.core.models import AuditEvent, DetectionRunRecord, Role
+from app.core.models import AuditEvent, DetectionRunRecord, Footage, Role
 from app.core.retention_actions import (
     RetentionState,
     apply_retention,
@@ -65,7 +66,7 @@ def mixed(store: Store, tmp_path: Path) -> tuple[Store, dict[str, int], dict[str
 def _report(store: Store) -> dict[int, RetentionState]:
     with store.transaction() as session:
         return {i.footage_id: i.state
-                for i in retention_report(session, resolve_actor(session, "officer"))}
+                for i in retention_report(session, resolve_actor(session, "sup"))}
 
 
 def test_report_says_what_is_due_and_why_the_rest_is_kept(mixed: tuple) -> None:
@@ -142,3 +143,101 @@ def test_lifting_a_hold_makes_it_due_and_holds_need_a_supervisor(mixed: tuple) -
         set_legal_hold(session, resolve_actor(session, "sup"), ids["on_hold"], False,
                        "claim settled")
     assert _report(store)[ids["on_hold"]] is RetentionState.DUE
+
+
+def _one_due(store: Store, tmp_path: Path) -> tuple[Path, int]:
+    managed = tmp_path / "managed"
+    managed.mkdir()
+    path = make_video(managed / "FILE0001.MP4", frames=6, metadata=OLD)
+    (r,) = ingest_paths(store, "admin", [path])
+    assert r.footage_id is not None
+    with store.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        add_user(session, admin, "sup", Role.SUPERVISOR)
+        set_policy(session, admin, managed_folders=[str(managed)])
+    return path, r.footage_id
+
+
+def test_a_reused_path_is_never_deleted(store: Store, tmp_path: Path) -> None:
+    """The dock reuses FILE0001.MP4: the old record's deletion must not take the new file."""
+    path, old_id = _one_due(store, tmp_path)
+    path.unlink()
+    make_video(path, frames=9)
+    (new,) = ingest_paths(store, "sup", [path])
+    assert new.footage_id is not None and new.footage_id != old_id
+    (outcome,) = apply_retention(store, "sup")
+    assert outcome.item.footage_id == old_id and outcome.action == "marked deleted"
+    assert "not the recorded original" in outcome.message or "same path" in outcome.message
+    assert path.exists()
+
+
+def test_the_tombstone_is_committed_before_the_file_goes(store: Store, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path, fid = _one_due(store, tmp_path)
+    real_unlink = Path.unlink
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        real_unlink(self, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    (outcome,) = apply_retention(store, "sup")
+    assert outcome.action == "marked deleted" and "Permission denied" in outcome.message
+    assert path.exists() and _report(store)[fid] is RetentionState.DELETED
+    with store.read() as session:
+        actions = [e.action for e in session.scalars(select(AuditEvent)
+                                                     .order_by(AuditEvent.seq))]
+    assert actions[-2:] == ["retention.delete", "retention.file_not_deleted"]
+    monkeypatch.setattr(Path, "unlink", real_unlink)
+    (again,) = apply_retention(store, "sup")  # the next run deletes what was left
+    assert again.action == "deleted file" and not path.exists()
+
+
+def test_only_what_was_confirmed_is_deleted(store: Store, tmp_path: Path) -> None:
+    path, fid = _one_due(store, tmp_path)
+    other = make_video(path.parent / "FILE0002.MP4", frames=7, metadata=OLD)
+    (second,) = ingest_paths(store, "admin", [other])
+    outcomes = {o.item.footage_id: o.action
+                for o in apply_retention(store, "sup", only={fid})}
+    assert outcomes == {fid: "deleted file", second.footage_id: "not confirmed"}
+    assert other.exists()
+
+
+def test_a_hold_placed_while_apply_runs_is_never_lost(store: Store, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hold's transaction waits for the deletion's row lock, then sees the tombstone and
+    is refused: never both on hold and deleted."""
+    import threading
+
+    from app.core import retention_actions
+
+    _path, fid = _one_due(store, tmp_path)
+    real_lock = retention_actions._lock
+    results: list[object] = []
+
+    def hold() -> None:
+        try:
+            with store.transaction() as session:
+                set_legal_hold(session, resolve_actor(session, "sup"), fid, True, "claim")
+            results.append("held")
+        except ConflictError as exc:
+            results.append(exc)
+
+    threads: list[threading.Thread] = []
+
+    def lock_then_race(session: Session, footage_id: int) -> Footage:
+        row = real_lock(session, footage_id)  # the deletion holds the row from here
+        threads.append(threading.Thread(target=hold))
+        threads[0].start()
+        return row
+
+    monkeypatch.setattr(retention_actions, "_lock", lock_then_race)
+    apply_retention(store, "sup")
+    for thread in threads:
+        thread.join(30)
+    with store.read() as session:
+        row = session.get_one(Footage, fid)
+        assert not (row.legal_hold and row.deleted_at is not None)
+    assert threads and results and (results[0] == "held" or isinstance(results[0],
+                                                                       ConflictError))

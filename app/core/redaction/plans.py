@@ -31,12 +31,12 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
     ``edit`` describes the change (e.g. "keep visible track 3") and ``reason`` gives its
     legal basis (a reason code); both are written into the audit event.
     """
-    require(actor, Permission.REDACT, "change redaction plans")
     plan.validate()
     digest = plan.sha256()
     record = find_plan_record(session, footage_id, case_id)
     if record is not None and record.plan_sha256 == digest:
-        return digest
+        return digest  # unchanged: e.g. case staff exporting an approved plan
+    require(actor, Permission.REDACT, "change redaction plans")
     previous = record.plan_sha256 if record is not None else None
     if case_id is not None:
         cases.plan_changed(session, actor, case_id, footage_id)

@@ -43,8 +43,20 @@ def upgrade() -> None:
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.add_column(sa.Column("password_hash", sa.String(length=256), nullable=True))
 
+    # A store made before accounts had passwords keeps signing people in by their OS name
+    # (as before), or nobody could sign in; its administrator sets passwords, then switches
+    # with 'bwv user sign-in-mode password'. New stores default to passwords.
+    conn = op.get_bind()
+    if conn.execute(sa.text("SELECT count(*) FROM users")).scalar():
+        conn.execute(
+            sa.text("INSERT INTO store_info (key, value) VALUES (:key, :value)"),
+            {"key": "policy:000001",
+             "value": '{"sign_in": "os_user", "retention_days": 31, "managed_folders": []}'},
+        )
+
 
 def downgrade() -> None:
+    # store_info rows stay (the table is append-only); older versions ignore "policy:" keys.
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_column("password_hash")
 
