@@ -67,8 +67,39 @@ def sign_in_user(store: Store, settings: Settings, parent: QWidget | None = None
     return dialog.signed_in_as.name
 
 
+def print_about() -> int:
+    """``bwv-studio --about``: version, libraries, libvlc with its plugins, models (no window;
+    installers use it to prove a bundle is complete). Status 1 if something is missing."""
+    from PySide6.QtCore import qVersion
+
+    from app.core.about import library_versions, model_facts
+
+    print(f"BWV Studio {__version__}")
+    for name, value in library_versions().items():
+        print(f"{name}: {value}")
+    print(f"qt: {qVersion()}")
+    ok = True
+    try:
+        import vlc
+
+        instance = vlc.Instance(["--quiet", "--aout=dummy", "--vout=dummy"])
+        plugins = "plugins loaded" if instance is not None else "PLUGINS NOT FOUND"
+        ok = instance is not None
+        print(f"libvlc: {vlc.libvlc_get_version().decode()} ({plugins})")
+    except (ImportError, OSError, AttributeError, NameError) as exc:
+        ok = False
+        print(f"libvlc: NOT FOUND ({exc})")
+    for model in model_facts():
+        ok = ok and model.ok
+        print(f"model {model.file}: {model.sha256} "
+              f"{'verified' if model.ok else 'MISSING OR CHANGED'}")
+    return 0 if ok else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    if "--about" in argv[1:]:
+        return print_about()
     if _no_display():
         print("bwv-studio: no display found (DISPLAY is not set). Start it from a desktop "
               "session, or under a virtual screen with: xvfb-run bwv-studio", file=sys.stderr)

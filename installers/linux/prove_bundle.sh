@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prove the Linux package runs on its own: extract the .deb into an empty directory, then,
 # with an empty HOME and an environment stripped of Python (env -i: no venv, no PYTHONPATH):
-#   1. bwv --version
+#   1. bwv --version, and bwv-studio --about (libvlc with its plugins, the models' hashes)
 #   2. a short bwv redact of a real clip (ingest, detect, export, residual check)
 #   3. start bwv-studio under Xvfb and take a screenshot of the main window
 #   installers/linux/prove_bundle.sh build/bwv-studio_0.1.0_amd64.deb [CLIP] [OUTDIR]
@@ -18,6 +18,9 @@ run() {  # run a bundled program with nothing of this machine's Python around
 }
 echo "== bwv --version"
 run "$APP/bwv" --version | tee "$OUT/version.txt"
+echo "== bwv-studio --about (libvlc and its plugins, models, from the bundle)"
+run "$APP/bwv-studio" --about | tee "$OUT/about.txt"
+grep -q "plugins loaded" "$OUT/about.txt" || { echo "libvlc or its plugins missing"; exit 1; }
 echo "== first administrator, then sign-in by OS user for this unattended run"
 run BWV_NEW_PASSWORD="proof password 1" "$APP/bwv" user init admin
 run BWV_USER=admin BWV_PASSWORD="proof password 1" "$APP/bwv" user sign-in-mode os_user
@@ -42,4 +45,4 @@ xvfb-run -a -s "-screen 0 1600x900x24" bash -c '
     kill $pid 2>/dev/null; wait $pid 2>/dev/null
     echo "app still running after 12 s: $alive" | tee "$1/alive.txt"' "$APP/bwv-studio" "$OUT"
 grep -q "yes" "$OUT/alive.txt" || { cat "$OUT/app.log"; exit 1; }
-echo "Proof in $OUT: version.txt, redact.txt, redacted.mp4, main-window.png, app.log"
+echo "Proof in $OUT: version.txt, about.txt, redact.txt, redacted.mp4, main-window.png, app.log"

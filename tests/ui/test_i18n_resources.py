@@ -106,3 +106,12 @@ def test_about_lists_versions_and_model_hashes(qtbot: QtBot, store: Store) -> No
     assert CENTERFACE.sha256 in text and "verified" in text
     assert "onnxruntime" in text and "qt" in text and "libvlc" in text
     win.close()
+
+
+def test_about_on_the_command_line_checks_libvlc_and_models(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from app.ui.application import main
+
+    assert main(["bwv-studio", "--about"]) == 0
+    out = capsys.readouterr().out
+    assert "plugins loaded" in out and out.count(" verified") == 3
