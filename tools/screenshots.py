@@ -67,6 +67,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--testdata", action="store_true")
+    parser.add_argument("--language", default="en", help="en or cy")
+    parser.add_argument("--theme", default="system", help="system, light or dark")
     args = parser.parse_args()
     os.environ.setdefault("BWV_NO_AUDIO", "1")
     tmp = Path(tempfile.mkdtemp(prefix="bwv-shots-"))
@@ -86,6 +88,11 @@ def main() -> int:
     from app.ui.main_window import MainWindow
 
     app = create_application(sys.argv)
+    from app.ui.i18n import install_translators
+    from app.ui.resources import apply_theme
+
+    install_translators(args.language)
+    apply_theme(app, args.theme)
     store = open_store()
     if args.testdata:
         videos = ROOT.parent / "shared" / "testdata" / "videos"

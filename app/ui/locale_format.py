@@ -10,14 +10,20 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 NONE = "–"
 
 
+def _four_digit_years(pattern: str) -> str:
+    """Records need the whole year: "dd/MM/yy" becomes "dd/MM/yyyy"."""
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def date_text(value: date | datetime | None) -> str:
     """A calendar date, e.g. 24/11/2026 (en_GB) or 24/11/2026 (cy_GB); local for datetimes."""
     if value is None:
         return NONE
     if isinstance(value, datetime):
         value = value.astimezone().date()
-    return QLocale().toString(QDate(value.year, value.month, value.day),
-                              QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    pattern = _four_digit_years(locale.dateFormat(QLocale.FormatType.ShortFormat))
+    return locale.toString(QDate(value.year, value.month, value.day), pattern)
 
 
 def datetime_text(value: datetime | None) -> str:
@@ -28,7 +34,9 @@ def datetime_text(value: datetime | None) -> str:
     moment = QDateTime(QDate(local.year, local.month, local.day),
                        QTime(local.hour, local.minute, local.second),
                        QTimeZone.systemTimeZone())
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    locale = QLocale()
+    pattern = _four_digit_years(locale.dateTimeFormat(QLocale.FormatType.ShortFormat))
+    return locale.toString(moment, pattern)
 
 
 def number_text(value: float, decimals: int = 0) -> str:

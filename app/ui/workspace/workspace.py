@@ -18,9 +18,11 @@ from PySide6.QtCore import QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -98,6 +100,7 @@ class RedactionWorkspace(QWidget):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(self.toolbar)
+        lv.addLayout(self.reason_row)
         lv.addLayout(self.status_row)
         lv.addWidget(self.player, 1)
         lv.addWidget(self.lanes)
@@ -139,9 +142,10 @@ class RedactionWorkspace(QWidget):
                 checkable: bool = False, icon_name: str = "") -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
-        if icon_name:
+        if icon_name:  # icon only (the text is the tooltip): the toolbar fits a laptop
             button.setIcon(icon(icon_name))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            tip = f"{text.replace('&', '').rstrip('…')}: {tip}"
         button.setToolTip(tip + (f" ({key})" if key else ""))
         button.setCheckable(checkable)
         if checkable:
@@ -202,9 +206,15 @@ class RedactionWorkspace(QWidget):
         for code in self.settings.reason_codes:
             self.reason.addItem(code, code)
         self.reason.setToolTip(self.tr("The reason recorded with your next edits"))
+        for combo, chars in ((self.reason, 14), (self.preset, 8)):  # long texts elide
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
         self.export_button = self._button(self.tr("Export…"), self.tr(
             "Write the redacted MP4, its manifest and audit extract"), self.open_export,
             "Ctrl+E", icon_name="export")
+        for main in (self.detect_button, self.export_button):  # the two steps, named
+            main.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(QLabel(self.tr("Preset"), self))
         for w in (self.preset, self.detect_button, self.cancel_button, self.preview_button,
@@ -212,9 +222,11 @@ class RedactionWorkspace(QWidget):
                   self.mute_button, self.unmute_button, self.clip_button,
                   self.start_again_button):
             self.toolbar.addWidget(w)
-        self.toolbar.addWidget(QLabel(self.tr("Reason"), self))
-        self.toolbar.addWidget(self.reason, 1)
+        self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.export_button)
+        self.reason_row = QHBoxLayout()  # a row of its own: reason texts are long
+        self.reason_row.addWidget(QLabel(self.tr("Reason"), self))
+        self.reason_row.addWidget(self.reason, 1)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.progress.setMaximumWidth(260)
@@ -233,10 +245,11 @@ class RedactionWorkspace(QWidget):
         self.delete_button = self._button(self.tr("Delete"), self.tr(
             "Delete the selected manual box, or mark the selected track as not a face"),
             self.delete_selected, "Delete")
-        self.track_buttons = QHBoxLayout()
-        for b in (self.merge_button, self.split_button, self.dismiss_button,
-                  self.delete_button):
-            self.track_buttons.addWidget(b)
+        self.track_buttons = QGridLayout()  # two rows: the panel stays narrow
+        for i, b in enumerate((self.merge_button, self.split_button, self.dismiss_button,
+                               self.delete_button)):
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.track_buttons.addWidget(b, i // 2, i % 2)
 
     def _legend_html(self) -> str:
         rows = [(COLOURS["redact"], self.tr("redacted")), (COLOURS["keep"], self.tr("kept")),
