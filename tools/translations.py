@@ -25,8 +25,9 @@ PREFIX = "bwv_studio"
 
 
 def _tool(name: str) -> str:
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.exists() else shutil.which(name)
+    scripts = Path(sys.executable).parent
+    found = next((str(scripts / n) for n in (name, name + ".exe") if (scripts / n).exists()),
+                 None) or shutil.which(name)
     if not found:
         raise SystemExit(f"{name} not found (it comes with PySide6; run tools/dev setup).")
     return found
@@ -100,30 +101,35 @@ def update() -> int:
 
 
 def check() -> int:
-    """Fail when the code has strings a catalogue lacks, or a catalogue keeps dead ones."""
+    """Fail when ``update`` would change a catalogue (a string added, changed, removed, a
+    plural or a disambiguation changed), or when Welsh has untranslated strings."""
     with tempfile.TemporaryDirectory() as tmp:
-        fresh = Path(tmp) / "fresh.ts"
-        fresh.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                         '<TS version="2.1" language="en"></TS>\n', encoding="utf-8")
-        lupdate([fresh])
-        in_code = messages(fresh)
-    stale = False
-    for lang in LANGUAGES:
-        path = ts_path(lang)
-        have = messages(path) if path.exists() else set()
-        missing, dead = in_code - have, have - in_code
-        for context, source in sorted(missing)[:20]:
-            print(f"{path.name}: missing [{context}] {source!r}")
-        for context, source in sorted(dead)[:20]:
-            print(f"{path.name}: no longer in the code [{context}] {source!r}")
-        if missing or dead:
-            stale = True
-            print(f"{path.name}: {len(missing)} missing, {len(dead)} no longer used")
+        copies = []
+        for lang in LANGUAGES:
+            copy = Path(tmp) / ts_path(lang).name
+            shutil.copyfile(ts_path(lang), copy)
+            copies.append(copy)
+        lupdate(copies)
+        english_plurals(Path(tmp) / ts_path("en").name)
+        stale = False
+        for lang, copy in zip(LANGUAGES, copies, strict=True):
+            now, then = messages(ts_path(lang)), messages(copy)
+            if copy.read_bytes() != ts_path(lang).read_bytes():
+                stale = True
+                for context, source in sorted(then - now)[:20]:
+                    print(f"{ts_path(lang).name}: missing [{context}] {source!r}")
+                for context, source in sorted(now - then)[:20]:
+                    print(f"{ts_path(lang).name}: no longer in the code [{context}] {source!r}")
+                print(f"{ts_path(lang).name}: differs from what lupdate makes of the code")
+        unfinished = ts_path("cy").read_text(encoding="utf-8").count('type="unfinished"')
     if stale:
         print("The translation catalogues are stale: run  python tools/translations.py update"
               "  and commit translations/ (then translate the new strings).")
         return 1
-    print(f"Translation catalogues up to date ({len(in_code)} strings).")
+    if unfinished:
+        print(f"bwv_studio_cy.ts: {unfinished} string(s) not translated into Welsh yet.")
+        return 1
+    print(f"Translation catalogues up to date ({len(messages(ts_path('en')))} strings).")
     return 0
 
 

@@ -33,6 +33,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName("bwv-studio")
     app.setApplicationDisplayName("BWV Studio")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("bwv-studio")  # matches bwv-studio.desktop (icon on Wayland)
     return app
 
 

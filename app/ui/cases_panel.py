@@ -46,7 +46,7 @@ from app.core.records import CaseRecord
 from app.core.users import find_user, resolve_actor
 from app.ui.locale_format import date_text, datetime_text
 from app.ui.pdf import render_pdf
-from app.ui.resources import icon
+from app.ui.resources import error_color, icon
 from app.ui.workers import Job, db_pool, job_pool, while_alive
 
 OVERDUE_TEXT = QColor("#a40000")
@@ -128,7 +128,7 @@ class NewCaseDialog(QDialog):
                               "from the date received unless one is set by hand."), self)
         hint.setWordWrap(True)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #a40000")
+        self.message.setStyleSheet(f"color: {error_color()}")
         form = QFormLayout(self)
         form.addRow(self.tr("Reference"), self.reference)
         form.addRow(self.tr("Type"), self.case_type)

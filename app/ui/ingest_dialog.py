@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.database import Store
 from app.core.ingest import IngestResult, IngestStatus, ingest_paths
 from app.core.progress import CancelToken, ProgressFn
+from app.ui.resources import error_color
 from app.ui.workers import Job
 
 SHOW_AFTER_MS = 600
@@ -90,7 +91,7 @@ class IngestDialog(QDialog):
         self.results.append(result)
         item = QListWidgetItem(result.message)
         if result.status is IngestStatus.FAILED:
-            item.setForeground(QColor("#b00020"))
+            item.setForeground(QColor(error_color()))
         self.list.addItem(item)
 
     def _finish(self, summary: str) -> None:

@@ -65,6 +65,17 @@ def icon(name: str, palette: QPalette | None = None) -> QIcon:
     return result
 
 
+def error_color(palette: QPalette | None = None) -> str:
+    """Red that reads on the current window colour (light or dark theme)."""
+    window = (palette or QApplication.palette()).color(QPalette.ColorRole.Window)
+    return "#ff7b72" if window.lightness() < 128 else "#a40000"
+
+
+def warning_color(palette: QPalette | None = None) -> str:
+    window = (palette or QApplication.palette()).color(QPalette.ColorRole.Window)
+    return "#f0b429" if window.lightness() < 128 else "#b35c00"
+
+
 def theme_palette(theme: str) -> QPalette | None:
     """The palette of ``light`` or ``dark`` (resources/styles/THEME.json); None for system."""
     path = resources_dir() / "styles" / f"{theme}.json"

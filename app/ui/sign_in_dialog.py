@@ -18,8 +18,11 @@ from app.core import accounts
 from app.core.database import Store
 from app.core.errors import BwvError
 from app.core.records import UserRecord
+from app.ui.resources import error_color
 
-ERROR_STYLE = "color: #a40000"
+
+def error_style() -> str:
+    return f"color: {error_color()}"
 
 
 def _password_edit(parent: QWidget) -> QLineEdit:
@@ -52,7 +55,7 @@ class SignInDialog(QDialog):
         self.name.setMaxLength(128)
         self.password = _password_edit(self)
         self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("User name"), self.name)
@@ -99,7 +102,7 @@ class FirstAdministratorDialog(QDialog):
             accounts.MIN_PASSWORD_LENGTH))
         self.repeat = _password_edit(self)
         self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(intro)

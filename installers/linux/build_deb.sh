@@ -13,7 +13,14 @@ cp -a "$BUILD/dist/bwv-studio" "$PKG/opt/bwv-studio"
 ln -s /opt/bwv-studio/bwv "$PKG/usr/bin/bwv"
 ln -s /opt/bwv-studio/bwv-studio "$PKG/usr/bin/bwv-studio"
 cp resources/linux/bwv-studio.desktop "$PKG/usr/share/applications/"
-cp resources/linux/uk.police.bwvstudio.metainfo.xml "$PKG/usr/share/metainfo/"
+# the release line comes from the one version source (pyproject.toml)
+sed "s#<release version=\"[^\"]*\" date=\"[^\"]*\"/>#<release version=\"$VERSION\" date=\"$(date -u +%Y-%m-%d)\"/>#" \
+  resources/linux/uk.police.bwvstudio.metainfo.xml > "$PKG/usr/share/metainfo/uk.police.bwvstudio.metainfo.xml"
+mkdir -p "$PKG/usr/share/doc/bwv-studio"
+{ echo "BWV Studio $VERSION: GPL-3.0-or-later. Bundled components keep their own licences"
+  echo "(Qt/PySide6 LGPL-3.0, libvlc LGPL-2.1+, FFmpeg LGPL, models: see MODELS.md)."
+  echo; cat LICENSE; } > "$PKG/usr/share/doc/bwv-studio/copyright"
+cp app/core/detection/models/MODELS.md "$PKG/usr/share/doc/bwv-studio/" 2>/dev/null || true
 for size in 16 24 32 48 64 128 256 512; do
   dir="$PKG/usr/share/icons/hicolor/${size}x${size}/apps"
   mkdir -p "$dir"
@@ -30,7 +37,7 @@ Priority: optional
 Architecture: amd64
 Maintainer: BWV Studio developers <bwv-studio@invalid>
 Installed-Size: $SIZE_KB
-Depends: libc6 (>= 2.36), libegl1, libgl1, libfontconfig1, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1
+Depends: libc6 (>= 2.36), libegl1, libgl1, libfontconfig1, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, libwayland-cursor0
 Description: Offline redaction and disclosure of police body-worn video
  Plays body-worn video, detects and tracks faces with bundled models, and writes
  redacted copies with an evidence manifest and a tamper-evident audit trail.

@@ -38,6 +38,7 @@ from app.core.redaction.approval import Approval, ApprovalState, approval_of, de
 from app.core.redaction.approval import request_approval as request
 from app.core.redaction.plan import AudioMode, Shape, Style
 from app.core.users import resolve_actor
+from app.ui.resources import error_color, warning_color
 from app.ui.workers import Job, db_pool, job_pool
 
 if TYPE_CHECKING:
@@ -178,7 +179,7 @@ class ExportDialog(QDialog):
             lines.append(self.tr("Faces have not been detected yet; the export will detect "
                                  "them first."))
         self.warnings.setText("\n".join(lines))
-        self.warnings.setStyleSheet("color: #b35c00;" if lines else "")
+        self.warnings.setStyleSheet(f"color: {warning_color()};" if lines else "")
 
     # --- approval ------------------------------------------------------------------------
 
@@ -317,14 +318,14 @@ class ExportDialog(QDialog):
         self.stage_label.setText("")
         self.report.setVisible(True)
         self.report.setPlainText(text)
-        self.report.setStyleSheet("color: #b00020;" if error else "")
+        self.report.setStyleSheet(f"color: {error_color()};" if error else "")
         self.cancel_button.setText(self.tr("Close"))
         self.refresh_approval()
 
     def _error(self, message: str) -> None:
         self.report.setVisible(True)
         self.report.setPlainText(message)
-        self.report.setStyleSheet("color: #b00020;")
+        self.report.setStyleSheet(f"color: {error_color()};")
 
     def _cancel_or_close(self) -> None:
         if self.job is not None:
