@@ -1055,6 +1055,10 @@
         <translation>&amp;Offer</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Defnyddwyr…</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Llwybrau byr bysellfwrdd</translation>
     </message>
@@ -1785,6 +1789,25 @@
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>Disclosure officer</source>
+        <translation>Swyddog datgelu</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Goruchwyliwr</translation>
+    </message>
+    <message>
+        <source>Case staff</source>
+        <translation>Staff achosion</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Gweinyddwr</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1919,6 +1942,105 @@
     <message>
         <source>{0} ({1} keyframes)</source>
         <translation>{0} ({1} ffrâm allweddol)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Defnyddwyr</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôl</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Gweithredol</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Cyfrinair</translation>
+    </message>
+    <message>
+        <source>at least {0} characters</source>
+        <translation>o leiaf {0} nod</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Ailadrodd y cyfrinair</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Ychwanegu defnyddiwr</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Newid rôl</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Analluogi</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Gosod cyfrinair</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>Only an administrator can add or change users.</source>
+        <translation>Dim ond gweinyddwr sy&apos;n gallu ychwanegu neu newid defnyddwyr.</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Galluogi</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Mae&apos;r ddau gyfrinair yn wahanol.</translation>
+    </message>
+    <message>
+        <source>Give the new user a password (they can change it).</source>
+        <translation>Rhowch gyfrinair i&apos;r defnyddiwr newydd (gallant ei newid).</translation>
+    </message>
+    <message>
+        <source>Added {0}.</source>
+        <translation>Ychwanegwyd {0}.</translation>
+    </message>
+    <message>
+        <source>{0} is now: {1}.</source>
+        <translation>{0} bellach: {1}.</translation>
+    </message>
+    <message>
+        <source>{0} can sign in again.</source>
+        <translation>Gall {0} fewngofnodi eto.</translation>
+    </message>
+    <message>
+        <source>{0} can no longer sign in.</source>
+        <translation>Ni all {0} fewngofnodi mwyach.</translation>
+    </message>
+    <message>
+        <source>Type the new password twice.</source>
+        <translation>Teipiwch y cyfrinair newydd ddwywaith.</translation>
+    </message>
+    <message>
+        <source>Change your own password with &apos;bwv user passwd&apos; (it asks for the current one).</source>
+        <translation>Newidiwch eich cyfrinair eich hun gyda &apos;bwv user passwd&apos; (mae&apos;n gofyn am yr un presennol).</translation>
+    </message>
+    <message>
+        <source>Password of {0} set.</source>
+        <translation>Gosodwyd cyfrinair {0}.</translation>
     </message>
 </context>
 </TS>

@@ -1034,6 +1034,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>&amp;Users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Keyboard shortcuts</source>
             <translation type="unfinished" />
         </message>
@@ -1755,6 +1759,25 @@
         </message>
     </context>
     <context>
+        <name>Role</name>
+        <message>
+            <source>Disclosure officer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case staff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1888,6 +1911,105 @@
         </message>
         <message>
             <source>{0} ({1} keyframes)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UsersDialog</name>
+        <message>
+            <source>Users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at least {0} characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repeat the password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only an administrator can add or change users.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the new user a password (they can change it).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Added {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} is now: {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} can sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} can no longer sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the new password twice.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change your own password with 'bwv user passwd' (it asks for the current one).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password of {0} set.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -31,6 +31,7 @@ from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon, icon
 from app.ui.retention_dialog import RetentionDialog
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.users_dialog import UsersDialog
 from app.ui.workers import Job, db_pool, while_alive
 from app.ui.workspace.workspace import RedactionWorkspace
 
@@ -151,6 +152,9 @@ class MainWindow(QMainWindow):
         self.retention_action.triggered.connect(self.show_retention)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.retention_action)
+        self.users_action = QAction(self.tr("&Users…"), self)
+        self.users_action.triggered.connect(self.show_users)
+        tools_menu.addAction(self.users_action)
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -176,6 +180,13 @@ class MainWindow(QMainWindow):
         job = Job(role)
         job.finished.connect(while_alive(self, show))
         job.start(db_pool())
+
+    def show_users(self) -> UsersDialog:
+        """Tools > Users: accounts and roles (administrators change them; others see them)."""
+        dialog = UsersDialog(self.store, self.user_name, self)
+        dialog.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        dialog.show()
+        return dialog
 
     def show_retention(self) -> RetentionDialog:
         """Tools > Retention: the report, applying the policy and legal holds (non-modal)."""

@@ -1,0 +1,235 @@
+"""Tools > Users: accounts and roles for administrators (the core refuses everyone else).
+
+Adding a user, changing a role, (de)activating and setting a password go through the same
+core services as ``bwv user``; each is audited there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import accounts, users
+from app.core.database import Store
+from app.core.models import Role
+from app.core.permissions import Permission, can
+from app.core.records import UserRecord
+from app.ui.resources import error_color
+from app.ui.workers import Job, db_pool, while_alive
+
+
+def role_name(role: Role) -> str:
+    names = {
+        Role.DISCLOSURE_OFFICER: QCoreApplication.translate("Role", "Disclosure officer"),
+        Role.SUPERVISOR: QCoreApplication.translate("Role", "Supervisor"),
+        Role.CASE_STAFF: QCoreApplication.translate("Role", "Case staff"),
+        Role.ADMINISTRATOR: QCoreApplication.translate("Role", "Administrator"),
+    }
+    return names[role]
+
+
+class UsersDialog(QDialog):
+    loaded = Signal(int)  # rows shown
+    changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Users"))
+        self.resize(640, 420)
+        self.store, self.user_name = store, user_name
+        self.records: list[UserRecord] = []
+        self.may_manage = False
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
+                                              self.tr("Active"), self.tr("Password")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        # the form for a new user, or for the selected one
+        self.name = QLineEdit(self)
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem(role_name(role), role.value)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("at least {0} characters").format(
+            accounts.MIN_PASSWORD_LENGTH))
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Repeat the password"), self.repeat)
+        self.add_button = QPushButton(self.tr("Add user"), self)
+        self.add_button.clicked.connect(self.add_user)
+        self.role_button = QPushButton(self.tr("Change role"), self)
+        self.role_button.clicked.connect(self.change_role)
+        self.active_button = QPushButton(self.tr("Deactivate"), self)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.password_button = QPushButton(self.tr("Set password"), self)
+        self.password_button.clicked.connect(self.set_password)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.role_button, self.active_button, self.password_button):
+            buttons.addWidget(b)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.refresh()
+
+    # --- loading -----------------------------------------------------------------------
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        job = Job(lambda _p, _c: work())
+        job.finished.connect(while_alive(self, done))
+        job.failed.connect(while_alive(self, lambda message, _d: self._fail(message)))
+        job.start(db_pool())
+
+    def _fail(self, message: str) -> None:
+        self.message.setStyleSheet(f"color: {error_color()}")
+        self.message.setText(message)
+        self.failed.emit(message)
+
+    def _say(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    def refresh(self) -> None:
+        store, name = self.store, self.user_name
+
+        def load() -> tuple[list[UserRecord], bool]:
+            with store.transaction() as session:
+                actor = users.resolve_actor(session, name)
+                return users.list_users(session), can(actor, Permission.MANAGE_USERS)
+
+        self._run(load, self._loaded)
+
+    def _loaded(self, result: tuple[list[UserRecord], bool]) -> None:
+        selected = self.selected()
+        self.records, self.may_manage = result
+        self.table.setRowCount(len(self.records))
+        yes, no = self.tr("Yes"), self.tr("No")
+        for row, rec in enumerate(self.records):
+            for col, text in enumerate((rec.name, role_name(rec.role),
+                                        yes if rec.active else no,
+                                        yes if rec.has_password else no)):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+            if selected is not None and rec.name == selected.name:
+                self.table.selectRow(row)
+        if not self.may_manage:
+            self._say(self.tr("Only an administrator can add or change users."))
+        self._update_buttons()
+        self.loaded.emit(len(self.records))
+
+    def selected(self) -> UserRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.records[rows[0].row()] if rows and rows[0].row() < len(self.records) \
+            else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.add_button.setEnabled(self.may_manage)
+        for b in (self.role_button, self.active_button, self.password_button):
+            b.setEnabled(self.may_manage and chosen is not None)
+        self.active_button.setText(self.tr("Deactivate") if chosen is None or chosen.active
+                                   else self.tr("Activate"))
+        if chosen is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(chosen.role.value)))
+
+    # --- changes (each through the core, audited there) ----------------------------------
+
+    def _new_password(self) -> str | None:
+        """The typed password, '' for none; None (with a message) when the two differ."""
+        if self.password.text() != self.repeat.text():
+            self._fail(self.tr("The two passwords differ."))
+            return None
+        return self.password.text()
+
+    def _change(self, work: Callable[[Any, Any], object], done_text: str) -> None:
+        store, name = self.store, self.user_name
+
+        def change() -> None:
+            with store.transaction() as session:
+                work(session, users.resolve_actor(session, name))
+
+        def done(_result: object) -> None:
+            self.password.clear()
+            self.repeat.clear()
+            self._say(done_text)
+            self.changed.emit()
+            self.refresh()
+
+        self._run(change, done)
+
+    def add_user(self) -> None:
+        password = self._new_password()
+        if password is None:
+            return
+        new_name, role = self.name.text().strip(), str(self.role.currentData())
+        if not password:
+            self._fail(self.tr("Give the new user a password (they can change it)."))
+            return
+
+        def add(session: Any, actor: Any) -> None:
+            digest = accounts.hash_password(password, new_name)
+            users.add_user(session, actor, new_name, role, digest)
+
+        self._change(add, self.tr("Added {0}.").format(new_name))
+
+    def change_role(self) -> None:
+        chosen, role = self.selected(), str(self.role.currentData())
+        if chosen is None:
+            return
+        self._change(lambda s, a: users.update_user(s, a, chosen.name, role=role),
+                     self.tr("{0} is now: {1}.").format(chosen.name, self.role.currentText()))
+
+    def toggle_active(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        active = not chosen.active
+        self._change(lambda s, a: users.update_user(s, a, chosen.name, active=active),
+                     (self.tr("{0} can sign in again.") if active
+                      else self.tr("{0} can no longer sign in.")).format(chosen.name))
+
+    def set_password(self) -> None:
+        chosen, password = self.selected(), self._new_password()
+        if chosen is None or password is None:
+            return
+        if not password:
+            self._fail(self.tr("Type the new password twice."))
+            return
+        if chosen.name == self.user_name and chosen.has_password:
+            self._fail(self.tr("Change your own password with 'bwv user passwd' (it asks for "
+                               "the current one)."))
+            return
+        self._change(lambda s, a: accounts.set_password(s, a, chosen.name, password),
+                     self.tr("Password of {0} set.").format(chosen.name))

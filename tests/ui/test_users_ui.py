@@ -1,0 +1,89 @@
+"""Tools > Users: an administrator adds, changes, deactivates and sets passwords; others
+only look (and the core refuses them anyway)."""
+
+from __future__ import annotations
+
+import json
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.core import accounts
+from app.core.database import Store
+from app.core.errors import SignInError
+from app.core.models import AuditEvent, Role
+from app.core.users import add_user, resolve_actor
+from app.ui.users_dialog import UsersDialog
+
+
+def _dialog(qtbot: QtBot, store: Store, who: str) -> UsersDialog:
+    dialog = UsersDialog(store, who)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
+    return dialog
+
+
+def _select(dialog: UsersDialog, name: str) -> None:
+    dialog.table.selectRow(next(i for i, r in enumerate(dialog.records) if r.name == name))
+
+
+def test_an_administrator_manages_accounts(qtbot: QtBot, store: Store) -> None:
+    with store.transaction() as session:
+        resolve_actor(session, "admin")
+    dialog = _dialog(qtbot, store, "admin")
+    assert dialog.add_button.isEnabled()
+    dialog.name.setText("olive")
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.DISCLOSURE_OFFICER.value))
+    dialog.password.setText("olive password")
+    dialog.repeat.setText("olive passwordX")
+    dialog.add_user()
+    assert "differ" in dialog.message.text()
+    dialog.repeat.setText("olive password")
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.add_user()
+    qtbot.waitUntil(lambda: any(r.name == "olive" for r in dialog.records), timeout=10_000)
+    assert accounts.sign_in(store, "olive", "olive password").role is Role.DISCLOSURE_OFFICER
+
+    _select(dialog, "olive")
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.SUPERVISOR.value))
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        dialog.change_role()
+    _select(dialog, "olive")
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        dialog.toggle_active()
+    try:
+        accounts.sign_in(store, "olive", "olive password")
+        raise AssertionError("a deactivated user signed in")
+    except SignInError as exc:
+        assert "deactivated" in str(exc)
+    # the only administrator cannot demote themself: the core's message is shown
+    _select(dialog, "admin")
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.SUPERVISOR.value))
+    with qtbot.waitSignal(dialog.failed, timeout=10_000):
+        dialog.change_role()
+    assert "only active administrator" in dialog.message.text()
+    with store.read() as session:
+        actions = [e.action for e in session.scalars(select(AuditEvent)
+                                                     .where(AuditEvent.action.in_(
+                                                         ["user.create", "user.update"]))
+                                                     .order_by(AuditEvent.seq))]
+        roles = [json.loads(e.details).get("role") for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "user.update"))]
+    assert actions[-3:] == ["user.create", "user.update", "user.update"]
+    assert ["disclosure_officer", "supervisor"] in roles
+    dialog.close()
+
+
+def test_others_see_the_accounts_but_cannot_change_them(qtbot: QtBot, store: Store) -> None:
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "admin"), "sam", Role.SUPERVISOR)
+    dialog = _dialog(qtbot, store, "sam")
+    assert not dialog.add_button.isEnabled()
+    assert "Only an administrator" in dialog.message.text()
+    dialog.name.setText("mallory")
+    dialog.password.setText("mallory password")
+    dialog.repeat.setText("mallory password")
+    with qtbot.waitSignal(dialog.failed, timeout=10_000):
+        dialog.add_user()  # called directly: the core refuses
+    assert "only an administrator can add users" in dialog.message.text()
+    dialog.close()
