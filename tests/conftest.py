@@ -11,9 +11,13 @@ import uuid
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy.engine import make_url
+
+if TYPE_CHECKING:
+    from app.core.database import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BWV_NO_AUDIO", "1")  # VLC plays to a dummy audio output in tests
@@ -180,3 +184,50 @@ def mux_tone(out: object, stream: object, seconds: float, amplitude: float) -> N
         frame.time_base = Fraction(1, 48000)
         out.mux(stream.encode(frame))  # type: ignore[attr-defined]
     out.mux(stream.encode())  # type: ignore[attr-defined]
+
+
+def make_approved_export(store: Store, tmp_path: Path,
+                         admin_name: str) -> tuple[int, Path]:
+    """Case SAR-9 (requester Jane Example, JE-77): "officer" ingests, draws a box over a
+    number plate and mutes a second (reasons given), "sup" approves the case, the officer
+    exports it. Returns the export number and its folder. ``admin_name`` is the first user."""
+    from app.core import case_flow, cases
+    from app.core.export.pipeline import analyse, redact_footage
+    from app.core.ingest import ingest_paths
+    from app.core.models import Role
+    from app.core.redaction import plan_edits
+    from app.core.redaction.plan import Keyframe, RedactionPlan
+    from app.core.redaction.plans import save_plan
+    from app.core.users import add_user, resolve_actor
+
+    video = make_video(tmp_path / "bwv.mp4", frames=24, fps=12, audio=True)
+    with store.transaction() as session:
+        admin = resolve_actor(session, admin_name)
+        add_user(session, admin, "officer", Role.DISCLOSURE_OFFICER)
+        add_user(session, admin, "sup", Role.SUPERVISOR)
+        officer = resolve_actor(session, "officer")
+        cases.create_case(session, officer, "SAR-9", "subject_access")
+        cases.set_requester(session, officer, "SAR-9", name="Jane Example",
+                            requester_reference="JE-77", contact="jane@example.org")
+    (result,) = ingest_paths(store, "officer", [video], case_ref="SAR-9")
+    fid = result.footage_id
+    assert fid is not None
+    analysis = analyse(store, "officer", fid, "fast")
+    plan = RedactionPlan(detection_run=analysis.run_key)
+    plan, _text, _box = plan_edits.add_manual_box(plan, Keyframe(0, 4, 4, 20, 12), "plate",
+                                                  "Vehicle registration", until=23)
+    plan, _text = plan_edits.add_mute(plan, 1.0, 1.5, "Third party - s.40(2) FOIA / DPA 2018")
+    with store.transaction() as session:
+        case_id = cases.get_case(session, "SAR-9").id
+        save_plan(session, resolve_actor(session, "officer"), fid, case_id, plan)
+    for who, status in (("officer", "redacted"), ("officer", "awaiting_approval"),
+                        ("sup", "approved")):
+        with store.transaction() as session:
+            case_flow.change_status(session, resolve_actor(session, who), "SAR-9", status,
+                                    "checked")
+    out = tmp_path / "exports"
+    out.mkdir()
+    export = redact_footage(store, "officer", fid, out / "SAR-9.mp4", plan, case_ref="SAR-9",
+                            preset="fast", verify=False)
+    assert export.export_id is not None
+    return export.export_id, out

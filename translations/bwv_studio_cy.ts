@@ -166,6 +166,14 @@
         <translation>Creu pecyn datgelu…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stop making the pack (nothing is left behind)</source>
+        <translation>Rhoi&apos;r gorau i greu&apos;r pecyn (ni adewir dim ar ôl)</translation>
+    </message>
+    <message>
         <source>The deadline has passed</source>
         <translation>Mae&apos;r dyddiad cau wedi mynd heibio</translation>
     </message>
@@ -351,6 +359,10 @@
     <message>
         <source>Evidential (kept beyond retention)</source>
         <translation>Tystiolaethol (cedwir y tu hwnt i&apos;r cyfnod cadw)</translation>
+    </message>
+    <message>
+        <source>{0} {1}×{2}, {3} frames/s</source>
+        <translation>{0} {1}×{2}, {3} ffrâm/e</translation>
     </message>
     <message>
         <source> (variable)</source>
@@ -1663,6 +1675,14 @@
         <translation>Adnewyddu</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stop after the item being deleted; every item is either untouched or fully deleted</source>
+        <translation>Stopio ar ôl yr eitem sy&apos;n cael ei dileu; mae pob eitem naill ai heb ei chyffwrdd neu wedi&apos;i dileu&apos;n llwyr</translation>
+    </message>
+    <message>
         <source>The retention policy was not applied.</source>
         <translation>Ni weithredwyd y polisi cadw.</translation>
     </message>
@@ -1733,6 +1753,14 @@
     <message>
         <source>Applying the retention policy…</source>
         <translation>Wrthi&apos;n gweithredu&apos;r polisi cadw…</translation>
+    </message>
+    <message>
+        <source>Applying the retention policy… item {0} of {1}</source>
+        <translation>Wrthi&apos;n gweithredu&apos;r polisi cadw… eitem {0} o {1}</translation>
+    </message>
+    <message>
+        <source>Stopped. Items already deleted stay deleted (their records are kept); the rest are untouched.</source>
+        <translation>Wedi stopio. Mae&apos;r eitemau a ddilëwyd eisoes yn aros wedi&apos;u dileu (cedwir eu cofnodion); ni chyffyrddwyd â&apos;r gweddill.</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) deleted; their records are kept.</source>

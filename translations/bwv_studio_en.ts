@@ -166,6 +166,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop making the pack (nothing is left behind)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The deadline has passed</source>
             <translation type="unfinished" />
         </message>
@@ -338,6 +346,10 @@
         </message>
         <message>
             <source>Evidential (kept beyond retention)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} {1}×{2}, {3} frames/s</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1642,6 +1654,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop after the item being deleted; every item is either untouched or fully deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The retention policy was not applied.</source>
             <translation type="unfinished" />
         </message>
@@ -1705,6 +1725,14 @@
         </message>
         <message>
             <source>Applying the retention policy…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applying the retention policy… item {0} of {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped. Items already deleted stay deleted (their records are kept); the rest are untouched.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">

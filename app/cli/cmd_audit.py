@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.cli.context import Context
+from app.cli.progress import ByteBar
 from app.core import audit, cases
 from app.core.errors import ConflictError
 from app.core.export.verify import verify_exports
@@ -50,7 +51,9 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
             print(f"Note: {report.warning}")
     else:
         print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
-    checks = verify_exports(ctx.store)
+    with ByteBar() as bar:
+        checks = verify_exports(ctx.store, progress=bar,
+                                on_file=lambda f: bar.start(f"export {Path(f).name}"))
     bad = [c for c in checks if c.status in (VerifyStatus.CHANGED, VerifyStatus.UNREADABLE)]
     gone = sum(1 for c in checks if c.status is VerifyStatus.MISSING)
     for check in bad:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.cli.context import Context
 from app.cli.formatting import case_rows, footage_rows, table, when
+from app.cli.progress import ByteBar
 from app.core import case_flow, cases, footage
 from app.core.disclosure_pack import build_pack
 from app.core.errors import InvalidInputError
@@ -171,7 +172,11 @@ def run_requester(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_pack(ctx: Context, args: argparse.Namespace) -> int:
-    result = build_pack(ctx.store, ctx.actor_name(), args.export, args.out, as_zip=args.zip)
+    name = ctx.actor_name()  # sign in before the progress bar starts
+    with ByteBar() as bar:
+        bar.start("copying and checking the export")
+        result = build_pack(ctx.store, name, args.export, args.out, as_zip=args.zip,
+                            progress=bar)
     print(f"Disclosure pack {result.path}:")
     for name, digest in sorted(result.files.items()):
         print(f"  {digest}  {name}")

@@ -7,7 +7,6 @@ import hashlib
 from dataclasses import dataclass
 from importlib import metadata
 
-from app import __version__
 from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE
 from app.core.export.manifest import software_versions
 
@@ -43,6 +42,3 @@ def model_facts() -> list[ModelFact]:
                                actual == model.sha256, model.licence))
     return facts
 
-
-def version() -> str:
-    return __version__

@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core import audit
 from app.core.database import Store
-from app.core.errors import BwvError, InvalidInputError, MediaError
+from app.core.errors import BwvError, Cancelled, InvalidInputError, MediaError
 from app.core.footage import lock_footage, require_present
 from app.core.hashing import sha256_file
 from app.core.models import CaseStatus, DetectionRunRecord, Footage, User, utcnow
 from app.core.permissions import Permission, require
+from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.records import FootageRecord
 from app.core.store_policy import StorePolicy, load_policy
 from app.core.users import check_actor, resolve_actor
@@ -106,14 +107,17 @@ def retention_report(session: Session, actor: User,
 def apply_retention(store: Store, actor_name: str, *, dry_run: bool = False,
                     only: set[int] | None = None, now: datetime | None = None,
                     on_outcome: Callable[[RetentionOutcome], None] | None = None,
-                    ) -> list[RetentionOutcome]:
+                    progress: ProgressFn = no_progress,
+                    cancel: CancelToken | None = None) -> list[RetentionOutcome]:
     """Delete (or, dry run, say what would be deleted) the due items.
 
     ``only``: the footage numbers the user confirmed; anything else that has become due
     since is reported as not confirmed and left alone. Each item has its own transaction, in
     which its state is checked again (row locked). One item that fails does not stop the
     others. Then originals of earlier tombstones that are still in a managed folder (an
-    interrupted run, a file that could not be deleted) are deleted.
+    interrupted run, a file that could not be deleted) are deleted. ``progress`` counts
+    items; ``cancel`` stops between items (or while an original is hashed), leaving every
+    item either untouched or completely tombstoned.
     """
     now = now or utcnow()
     user = check_actor(store, actor_name, Permission.VIEW if dry_run
@@ -129,7 +133,14 @@ def apply_retention(store: Store, actor_name: str, *, dry_run: bool = False,
         if on_outcome is not None:
             on_outcome(outcome)
 
-    for item in (i for i in report if i.state is RetentionState.DUE):
+    due = [i for i in report if i.state is RetentionState.DUE]
+    leftovers = [] if dry_run else [i for i in report
+                                    if i.state is RetentionState.DELETED and i.owned]
+    total = len(due) + len(leftovers)
+    for n, item in enumerate(due):
+        progress(n, total)
+        if cancel is not None:
+            cancel.check()
         label = f"#{item.footage_id} {item.file_name}"
         if dry_run:
             action = "would delete file" if item.owned else "would mark deleted"
@@ -139,19 +150,24 @@ def apply_retention(store: Store, actor_name: str, *, dry_run: bool = False,
                                   "report you confirmed; left for the next run."))
         else:
             try:
-                tell(_delete_one(store, actor_name, item, now))
+                tell(_delete_one(store, actor_name, item, now, cancel))
+            except Cancelled:
+                raise
             except BwvError as exc:
                 tell(RetentionOutcome(item, "failed", f"{label}: not deleted: {exc}"))
-    if not dry_run:
-        for item in (i for i in report if i.state is RetentionState.DELETED and i.owned):
-            outcome = _delete_leftover_file(store, actor_name, item)
-            if outcome is not None:
-                tell(outcome)
+    for n, item in enumerate(leftovers, start=len(due)):
+        progress(n, total)
+        if cancel is not None:
+            cancel.check()
+        outcome = _delete_leftover_file(store, actor_name, item, cancel)
+        if outcome is not None:
+            tell(outcome)
+    progress(total, total)
     return outcomes
 
 
-def _still_the_original(footage_id: int, path: Path, size: int, mtime_ns: int,
-                        sha256: str) -> str | None:
+def _still_the_original(path: Path, size: int, mtime_ns: int, sha256: str,
+                        cancel: CancelToken | None = None) -> str | None:
     """None when the file at ``path`` is the recorded original, else why not."""
     try:
         stat = path.stat()
@@ -162,7 +178,7 @@ def _still_the_original(footage_id: int, path: Path, size: int, mtime_ns: int,
     if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
         return "the file at that path is not the recorded original (size or time differ)"
     try:
-        if sha256_file(path) != sha256:
+        if sha256_file(path, cancel=cancel) != sha256:
             return "the file at that path is not the recorded original (SHA-256 differs)"
     except MediaError as exc:
         return str(exc)
@@ -176,8 +192,8 @@ def _lock(session: Session, footage_id: int) -> Footage:
                            .where(Footage.id == footage_id).with_for_update()).one()
 
 
-def _delete_one(store: Store, actor_name: str, item: RetentionItem,
-                now: datetime) -> RetentionOutcome:
+def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetime,
+                cancel: CancelToken | None = None) -> RetentionOutcome:
     label = f"#{item.footage_id} {item.file_name}"
     # Hash outside the transaction (it can take a while); size and time are checked again
     # inside it, with the row locked.
@@ -185,7 +201,7 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem,
         f = session.get_one(Footage, item.footage_id)
         path, size, mtime, digest = Path(f.original_path), f.size_bytes, f.file_mtime_ns, \
             f.sha256
-    not_original = _still_the_original(item.footage_id, path, size, mtime, digest) \
+    not_original = _still_the_original(path, size, mtime, digest, cancel) \
         if item.owned else "outside the managed folders"
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
@@ -254,8 +270,8 @@ def _unlink(store: Store, actor_name: str, footage_id: int, path: Path, size: in
     return problem
 
 
-def _delete_leftover_file(store: Store, actor_name: str,
-                          item: RetentionItem) -> RetentionOutcome | None:
+def _delete_leftover_file(store: Store, actor_name: str, item: RetentionItem,
+                          cancel: CancelToken | None = None) -> RetentionOutcome | None:
     """A tombstone whose original is still in a managed folder (interrupted run, or a
     delete that failed): delete it now if it is still exactly that original."""
     path = Path(item.path)
@@ -267,8 +283,8 @@ def _delete_leftover_file(store: Store, actor_name: str,
         shared = session.scalar(select(Footage.id).where(
             Footage.original_path == f.original_path, Footage.id != f.id,
             Footage.deleted_at.is_(None)).limit(1))
-    if shared is not None or _still_the_original(item.footage_id, path, size, mtime,
-                                                 digest) is not None:
+    if shared is not None or _still_the_original(path, size, mtime, digest,
+                                                 cancel) is not None:
         return None
     problem = _unlink(store, actor_name, item.footage_id, path, size, mtime)
     label = f"#{item.footage_id} {item.file_name}"

@@ -289,6 +289,12 @@ class CasesPanel(QWidget):
         self.zip_check.setToolTip(self.tr("One .zip file instead of a folder"))
         self.pack_button = QPushButton(icon("pack"), self.tr("Make disclosure pack…"), box)
         self.pack_button.clicked.connect(self._pack_clicked)
+        self.pack_cancel_button = QPushButton(self.tr("Cancel"), box)
+        self.pack_cancel_button.setToolTip(self.tr("Stop making the pack (nothing is left "
+                                                   "behind)"))
+        self.pack_cancel_button.clicked.connect(self.cancel_pack)
+        self.pack_cancel_button.hide()
+        self.pack_job: Job | None = None
         self.pack_status = QLabel(box)
         self.pack_status.setWordWrap(True)
         self.pack_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -296,6 +302,7 @@ class CasesPanel(QWidget):
         row.addWidget(self.zip_check)
         row.addStretch(1)
         row.addWidget(self.pack_button)
+        row.addWidget(self.pack_cancel_button)
         layout = QVBoxLayout(box)
         layout.addWidget(self.exports_table)
         layout.addLayout(row)
@@ -608,7 +615,8 @@ class CasesPanel(QWidget):
 
     def _update_pack_button(self) -> None:
         export = self.selected_export()
-        self.pack_button.setEnabled(export is not None and export.approved)
+        self.pack_button.setEnabled(export is not None and export.approved
+                                    and self.pack_job is None)
         self.pack_button.setToolTip(
             self.tr("Make the pack for the requester or the court: the redacted video, its "
                     "manifest, the disclosure record (HTML and PDF), the case's audit "
@@ -638,8 +646,19 @@ class CasesPanel(QWidget):
         job.finished.connect(self._pack_done)
         job.failed.connect(self._pack_failed)
         job.cancelled.connect(self._pack_cancelled)
+        self.pack_job = job
+        self.pack_cancel_button.show()
         job.start(job_pool())
         return job
+
+    def cancel_pack(self) -> None:
+        if self.pack_job is not None:
+            self.pack_job.cancel()
+
+    def _pack_ended(self) -> None:
+        self.pack_job = None
+        self.pack_cancel_button.hide()
+        self._update_pack_button()
 
     def _pack_progress(self, done: int, total: int) -> None:
         if total:
@@ -648,7 +667,7 @@ class CasesPanel(QWidget):
 
     def _pack_done(self, result: PackResult) -> None:
         self.pack_status.setText(self.tr("Disclosure pack made: {0}").format(result.path))
-        self._update_pack_button()
+        self._pack_ended()
         self.pack_made.emit(result)
 
     def _pack_cancelled(self) -> None:
@@ -656,5 +675,5 @@ class CasesPanel(QWidget):
 
     def _pack_failed(self, message: str, _details: str) -> None:
         self.pack_status.setText(self.tr("No pack was made."))
-        self._update_pack_button()
+        self._pack_ended()
         self.failed.emit(message)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,12 +24,8 @@ from app.core.records import FootageRecord
 from app.core.retention import days_left
 from app.core.timecode import format_time
 from app.core.users import resolve_actor
-from app.ui.locale_format import date_text, datetime_text
+from app.ui.locale_format import date_text, datetime_text, number_text
 from app.ui.workers import Job, db_pool, job_pool
-
-
-def _when(moment: datetime | None) -> str:
-    return datetime_text(moment)
 
 
 class DetailsPanel(QWidget):
@@ -85,13 +80,14 @@ class DetailsPanel(QWidget):
         f = record
         audio = "; ".join(f"{a['codec']} {a['channels']} ch" for a in f.audio_streams) or "–"
         values = {
-            "file": f.original_path, "recorded": _when(f.recorded_at),
-            "video": f"{f.video_codec} {f.width}×{f.height}, {f.fps:.2f} fps"
+            "file": f.original_path, "recorded": datetime_text(f.recorded_at),
+            "video": self.tr("{0} {1}×{2}, {3} frames/s").format(
+                f.video_codec, f.width, f.height, number_text(f.fps, 2))
                      + (self.tr(" (variable)") if f.variable_frame_rate else "")
                      + (self.tr(", rotated {0}°").format(f.rotation) if f.rotation else ""),
             "frames": f"{f.frame_count} ({format_time(f.duration_s)})", "audio": audio,
             "device": f"{f.device_id or '–'} / {f.officer_id or '–'}",
-            "ingested": self.tr("{0} by {1}").format(_when(f.ingested_at),
+            "ingested": self.tr("{0} by {1}").format(datetime_text(f.ingested_at),
                                                      f.ingested_by or "–"),
             "sha256": f.sha256, "retention": self.retention_text(f),
         }

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
@@ -56,10 +55,6 @@ def state_name(state: RetentionState) -> str:
         RetentionState.DELETED: QCoreApplication.translate("RetentionState", "Deleted"),
     }
     return names[state]
-
-
-def _when(moment: datetime | None) -> str:
-    return datetime_text(moment)
 
 
 @dataclass(frozen=True)
@@ -116,11 +111,16 @@ class RetentionDialog(QDialog):
         self.lift_button.clicked.connect(lambda: self._hold_clicked(False))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)  # while applying
+        self.cancel_button.setToolTip(self.tr("Stop after the item being deleted; every item "
+                                              "is either untouched or fully deleted"))
+        self.cancel_button.clicked.connect(self.cancel_apply)
+        self.apply_job: Job | None = None
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
-        for button in (self.apply_button, self.hold_button, self.lift_button,
-                       self.refresh_button):
+        for button in (self.apply_button, self.cancel_button, self.hold_button,
+                       self.lift_button, self.refresh_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -142,6 +142,7 @@ class RetentionDialog(QDialog):
         job.start(pool)
 
     def _failed(self, message: str, _details: str = "") -> None:
+        self.apply_job = None
         if self.busy:
             self.outcome.setText(self.tr("The retention policy was not applied."))
         self.busy = False
@@ -174,7 +175,8 @@ class RetentionDialog(QDialog):
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             due = item.state is RetentionState.DUE
-            cells = [item.file_name, _when(item.recorded_at), _when(item.retention_until),
+            cells = [item.file_name, datetime_text(item.recorded_at),
+                     datetime_text(item.retention_until),
                      state_name(item.state), item.why,
                      self.tr("Yes") if item.owned else self.tr("No")]
             for column, text in enumerate(cells):
@@ -208,6 +210,7 @@ class RetentionDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.apply_button.setEnabled(self.can_apply and not self.busy)
+        self.cancel_button.setVisible(self.busy)
         self.apply_button.setToolTip(
             self.tr("Delete every item due, leaving its record (hash and metadata)")
             if self.can_apply else
@@ -251,12 +254,34 @@ class RetentionDialog(QDialog):
         store, name = self.store, self.user_name
         shown = {i.footage_id for i in self.items if i.state is RetentionState.DUE}
         # only what the user saw and confirmed; anything due since waits for the next run
-        self._run(lambda: apply_retention(store, name, only=shown), self._on_applied,
-                  job_pool())
+        job = self.apply_job = Job(lambda progress, cancel: apply_retention(
+            store, name, only=shown, progress=progress, cancel=cancel))
+        job.progress.connect(while_alive(self, self._apply_progress))
+        job.finished.connect(while_alive(self, self._on_applied))
+        job.failed.connect(while_alive(self, self._failed))
+        job.cancelled.connect(while_alive(self, self._apply_cancelled))
+        job.start(job_pool())
         return True
+
+    def _apply_progress(self, done: int, total: int) -> None:
+        self.outcome.setText(self.tr("Applying the retention policy… item {0} of {1}")
+                             .format(min(done + 1, total), total))
+
+    def cancel_apply(self) -> None:
+        if self.apply_job is not None and self.busy:
+            self.apply_job.cancel()
+
+    def _apply_cancelled(self) -> None:
+        self.busy = False
+        self.apply_job = None
+        self.outcome.setText(self.tr("Stopped. Items already deleted stay deleted (their "
+                                     "records are kept); the rest are untouched."))
+        self.refresh()
+        self.changed.emit()
 
     def _on_applied(self, outcomes: list[RetentionOutcome]) -> None:
         self.busy = False
+        self.apply_job = None
         self.refresh()
         deleted = sum(1 for o in outcomes if o.action in ("deleted file", "marked deleted"))
         problems = [o.message for o in outcomes if o.action in ("failed", "not confirmed")]

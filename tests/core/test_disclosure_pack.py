@@ -14,53 +14,18 @@ from app.core import case_flow, cases
 from app.core.database import Store
 from app.core.disclosure_pack import AUDIT_EXTRACT, RECORD_HTML, SUMS, build_pack
 from app.core.errors import ConflictError, MediaError
-from app.core.export.pipeline import analyse, redact_footage
+from app.core.export.pipeline import redact_footage
 from app.core.export.verify import verify_exports
 from app.core.footage import VerifyStatus
-from app.core.ingest import ingest_paths
 from app.core.models import AuditEvent, Role
-from app.core.redaction import plan_edits
-from app.core.redaction.plan import Keyframe, RedactionPlan
 from app.core.redaction.plans import save_plan
 from app.core.users import add_user, resolve_actor
-from tests.conftest import make_video
+from tests.conftest import make_approved_export
 
 
 @pytest.fixture
 def approved_export(store: Store, tmp_path: Path) -> tuple[Store, int, Path]:
-    """SAR-9: a plan with a box over a number plate (reason given), a muted second, approved
-    by a supervisor, exported."""
-    video = make_video(tmp_path / "bwv.mp4", frames=24, fps=12, audio=True)
-    with store.transaction() as session:
-        admin = resolve_actor(session, "admin")
-        add_user(session, admin, "officer", Role.DISCLOSURE_OFFICER)
-        add_user(session, admin, "sup", Role.SUPERVISOR)
-        officer = resolve_actor(session, "officer")
-        cases.create_case(session, officer, "SAR-9", "subject_access")
-        cases.set_requester(session, officer, "SAR-9", name="Jane Example",
-                            requester_reference="JE-77", contact="jane@example.org")
-    (result,) = ingest_paths(store, "officer", [video], case_ref="SAR-9")
-    fid = result.footage_id
-    assert fid is not None
-    analysis = analyse(store, "officer", fid, "fast")
-    plan = RedactionPlan(detection_run=analysis.run_key)
-    plan, _text, _box = plan_edits.add_manual_box(plan, Keyframe(0, 4, 4, 20, 12), "plate",
-                                                  "Vehicle registration", until=23)
-    plan, _text = plan_edits.add_mute(plan, 1.0, 1.5, "Third party - s.40(2) FOIA / DPA 2018")
-    with store.transaction() as session:
-        case_id = cases.get_case(session, "SAR-9").id
-        save_plan(session, resolve_actor(session, "officer"), fid, case_id, plan)
-    for who, status in (("officer", "redacted"), ("officer", "awaiting_approval"),
-                        ("sup", "approved")):
-        with store.transaction() as session:
-            case_flow.change_status(session, resolve_actor(session, who), "SAR-9", status,
-                                    "checked")
-    out = tmp_path / "exports"
-    out.mkdir()
-    export = redact_footage(store, "officer", fid, out / "SAR-9.mp4", plan, case_ref="SAR-9",
-                            preset="fast", verify=False)
-    assert export.export_id is not None
-    return store, export.export_id, out
+    return store, *make_approved_export(store, tmp_path, "admin")
 
 
 def test_pack_holds_the_export_record_and_audit_with_matching_hashes(
@@ -207,3 +172,18 @@ def test_case_staff_export_an_approved_plan(approved_export: tuple[Store, int, P
     result = redact_footage(store, "clerk", fid, tmp_path / "clerk.mp4", plan,
                             case_ref="SAR-9", preset="fast", verify=False)
     assert result.output.exists()
+
+
+def test_a_cancelled_pack_leaves_nothing(approved_export: tuple[Store, int, Path],
+                                         tmp_path: Path) -> None:
+    from app.core.errors import Cancelled
+    from app.core.progress import CancelToken
+
+    store, export_id, _out = approved_export
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    token = CancelToken()
+    with pytest.raises(Cancelled):
+        build_pack(store, "officer", export_id, packs, cancel=token,
+                   progress=lambda done, total: token.cancel())
+    assert list(packs.iterdir()) == []

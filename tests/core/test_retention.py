@@ -241,3 +241,26 @@ def test_a_hold_placed_while_apply_runs_is_never_lost(store: Store, tmp_path: Pa
         assert not (row.legal_hold and row.deleted_at is not None)
     assert threads and results and (results[0] == "held" or isinstance(results[0],
                                                                        ConflictError))
+
+
+def test_cancel_stops_between_items_and_leaves_each_whole(store: Store, tmp_path: Path) -> None:
+    from app.core.errors import Cancelled
+    from app.core.progress import CancelToken
+
+    path, fid = _one_due(store, tmp_path)
+    other = make_video(path.parent / "FILE0002.MP4", frames=7, metadata=OLD)
+    (second,) = ingest_paths(store, "admin", [other])
+    token = CancelToken()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 1:
+            token.cancel()  # after the first item
+
+    with pytest.raises(Cancelled):
+        apply_retention(store, "sup", progress=progress, cancel=token)
+    states = _report(store)
+    assert seen[:2] == [(0, 2), (1, 2)]
+    assert states[fid] is RetentionState.DELETED and not path.exists()
+    assert states[second.footage_id] is RetentionState.DUE and other.exists()

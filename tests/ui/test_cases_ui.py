@@ -23,7 +23,7 @@ from app.ui.cases_panel import OVERDUE_TEXT, CasesPanel, NewCaseDialog
 from app.ui.locale_format import date_text
 from app.ui.main_window import MainWindow
 from app.ui.pdf import render_pdf
-from tests.conftest import make_video
+from tests.conftest import make_approved_export, make_video
 
 S = CaseStatus
 
@@ -226,47 +226,11 @@ def test_requester_is_saved_but_never_audited(qtbot: QtBot, store: Store) -> Non
     assert panel.requester_contact.text() == "jane@example.org"
 
 
-def _approved_export(store: Store, tmp_path: Path) -> int:
-    """Case SAR-9 with one export of a plan a supervisor approved."""
-    from app.core.export.pipeline import analyse, redact_footage
-    from app.core.redaction import plan_edits
-    from app.core.redaction.plan import Keyframe, RedactionPlan
-    from app.core.redaction.plans import save_plan
-
-    video = make_video(tmp_path / "bwv.mp4", frames=24, fps=12)
-    with store.transaction() as session:
-        admin = resolve_actor(session, "tester")
-        add_user(session, admin, "sup", Role.SUPERVISOR)
-        cases.create_case(session, admin, "SAR-9", "subject_access")
-        cases.set_requester(session, admin, "SAR-9", name="Jane Example",
-                            requester_reference="JE-77")
-    (result,) = ingest_paths(store, "tester", [video], case_ref="SAR-9")
-    assert result.footage_id is not None
-    fid = result.footage_id
-    plan = RedactionPlan(detection_run=analyse(store, "tester", fid, "fast").run_key)
-    plan, _text, _box = plan_edits.add_manual_box(plan, Keyframe(0, 4, 4, 20, 12), "plate",
-                                                  "Vehicle registration", until=23)
-    with store.transaction() as session:
-        case_id = cases.get_case(session, "SAR-9").id
-        save_plan(session, resolve_actor(session, "tester"), fid, case_id, plan)
-    for who, status in (("tester", "redacted"), ("tester", "awaiting_approval"),
-                        ("sup", "approved")):
-        with store.transaction() as session:
-            case_flow.change_status(session, resolve_actor(session, who), "SAR-9", status,
-                                    "checked")
-    out = tmp_path / "exports"
-    out.mkdir()
-    export = redact_footage(store, "tester", fid, out / "SAR-9.mp4", plan, case_ref="SAR-9",
-                            preset="fast", verify=False)
-    assert export.export_id is not None
-    return export.export_id
-
-
 def test_exports_and_the_disclosure_pack_with_its_pdf(qtbot: QtBot, store: Store,
                                                      tmp_path: Path) -> None:
     from app.core.disclosure_pack import PackResult
 
-    export_id = _approved_export(store, tmp_path)
+    export_id, _out = make_approved_export(store, tmp_path, "tester")
     panel = _panel(qtbot, store)
     with qtbot.waitSignal(panel.exports_loaded, timeout=10_000) as loaded:
         panel.select_case("SAR-9")

@@ -3,6 +3,7 @@ SHA-256 recorded when it was written (``bwv audit verify`` runs this after the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from app.core.errors import MediaError
 from app.core.footage import VerifyStatus
 from app.core.hashing import sha256_file
 from app.core.models import ExportRecord
-from app.core.progress import CancelToken
+from app.core.progress import CancelToken, ProgressFn, no_progress
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,11 @@ class ExportCheck:
     message: str
 
 
-def verify_exports(store: Store, cancel: CancelToken | None = None) -> list[ExportCheck]:
-    """Every recorded export whose files are still where they were written, re-hashed."""
+def verify_exports(store: Store, cancel: CancelToken | None = None,
+                   progress: ProgressFn = no_progress,
+                   on_file: Callable[[str], None] | None = None) -> list[ExportCheck]:
+    """Every recorded export whose files are still where they were written, re-hashed.
+    ``on_file`` announces each file before ``progress`` counts its bytes."""
     with store.read() as session:
         rows = [(e.id, e.path, e.sha256, e.manifest_path, e.manifest_sha256)
                 for e in session.scalars(select(ExportRecord).order_by(ExportRecord.id))]
@@ -37,8 +41,10 @@ def verify_exports(store: Store, cancel: CancelToken | None = None) -> list[Expo
                                      (manifest_path, manifest_digest, "manifest")):
             if not Path(file).exists():
                 continue
+            if on_file is not None:
+                on_file(file)
             try:
-                if sha256_file(Path(file), cancel=cancel) != expected:
+                if sha256_file(Path(file), progress, cancel) != expected:
                     status = VerifyStatus.CHANGED
                     problems.append(f"the {what} {file} CHANGED since it was exported")
             except MediaError as exc:
