@@ -9,6 +9,7 @@ from app.cli.formatting import footage_details, footage_rows
 from app.cli.progress import ByteBar
 from app.core import footage
 from app.core.footage import OriginalCheck, VerifyStatus
+from app.core.media import REORDERED_NOTE, Timestamps
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,6 +49,12 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
 def run_show(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as session:
         print(footage_details(footage.show_footage(session, args.footage)))
+        meta = footage.get_footage(session, args.footage).media_metadata or {}
+    state = meta.get("timestamps")
+    if state == Timestamps.REORDERED:
+        print(f"{'Timestamps:':<12} reordered ({REORDERED_NOTE})")
+    elif state and state != Timestamps.OK:
+        print(f"{'Timestamps:':<12} {state}")
     return 0
 
 

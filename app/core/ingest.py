@@ -18,10 +18,10 @@ from app.core import audit, cases
 from app.core.database import Store
 from app.core.errors import BwvError, Cancelled, ConflictError, MediaError
 from app.core.hashing import sha256_file
-from app.core.media import check_regular_file
+from app.core.media import Timestamps, check_regular_file
 from app.core.models import Footage, utcnow
 from app.core.permissions import Permission
-from app.core.probe import probe
+from app.core.probe import MediaInfo, probe
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention import retention_until
 from app.core.store_policy import load_policy
@@ -156,7 +156,7 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
             frame_count=info.frame_count,
             duration_s=info.duration_s,
             audio_streams=info.audio_streams,
-            media_metadata=info.metadata,
+            media_metadata=_media_metadata(info),
             recorded_at=info.recorded_at,
             device_id=info.device_id,
             officer_id=info.officer_id,
@@ -172,13 +172,24 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
             "frame_count": info.frame_count, "duration_s": info.duration_s,
             "retention_until": footage.retention_until.isoformat()
             if footage.retention_until else None,
+            **({"timestamps": str(info.timestamps)}
+               if info.timestamps is not Timestamps.OK else {}),
         }, footage_id=footage.id)
         if case_ref is not None:
             cases.link_footage(session, actor, case_ref, footage.id)
         footage_id = footage.id
+    warnings = "".join(f" Warning: {w}." for w in info.warnings)
     return IngestResult(
         path, IngestStatus.INGESTED,
         f"{path}: ingested as footage #{footage_id} ({info.frame_count} frames, "
-        f"{info.duration_s:.1f} s, {info.width}x{info.height} {info.video_codec}).",
+        f"{info.duration_s:.1f} s, {info.width}x{info.height} {info.video_codec}).{warnings}",
         footage_id, digest,
     )
+
+
+def _media_metadata(info: MediaInfo) -> dict[str, object]:
+    """The probe's tags plus the state of the timestamps (and warnings, if any)."""
+    data: dict[str, object] = {**info.metadata, "timestamps": str(info.timestamps)}
+    if info.warnings:
+        data["warnings"] = list(info.warnings)
+    return data

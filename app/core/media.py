@@ -1,19 +1,47 @@
-"""Decoding video frames in order with their exact timestamps (PyAV, read-only)."""
+"""Decoding video frames in order with their exact timestamps (PyAV, read-only).
+
+Some files carry presentation timestamps equal to their decode timestamps although the video
+has B-frames (remuxed by docking stations and conversion tools): the decoder hands frames out
+in presentation order, but each with the timestamp of the packet decoded at that moment, so
+the timestamps go backwards. The set of timestamps is right, only its assignment is
+scrambled: the k-th frame's true time is the k-th smallest timestamp. :class:`Retimer` gives
+each decoded frame that time with a small reordering window (memory-flat), and strictly
+increasing timestamps in any case.
+"""
 
 from __future__ import annotations
 
+import enum
+import heapq
 import os
 import stat
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import av
 
 from app.core.errors import MediaError
 from app.core.progress import CancelToken
+
+T = TypeVar("T")
+
+REORDER_WINDOW = 16  # frames held back to re-time reordered timestamps (B-frame depth + margin)
+REORDERED_NOTE = ("the presentation timestamps equal the decode timestamps although the "
+                  "video has B-frames (remuxed by a docking station or conversion tool), so "
+                  "decoded frames' timestamps go backwards; exports give every frame its true "
+                  "time, in order")
+
+
+class Timestamps(enum.StrEnum):
+    """What a video's decoded timestamps look like."""
+
+    OK = "ok"  # strictly increasing in presentation order
+    REORDERED = "reordered"  # go backwards: pts == dts with B-frames
+    REPAIRED = "repaired"  # repeated or missing timestamps (made unique and increasing)
 
 
 @dataclass(frozen=True)
@@ -21,7 +49,7 @@ class DecodedFrame:
     """A decoded frame, its 0-based index in presentation order and its time in seconds."""
 
     index: int
-    pts: int | None
+    pts: int  # re-timed: strictly increasing (see Retimer)
     time_s: float
     frame: Any  # av.VideoFrame
 
@@ -69,7 +97,11 @@ def open_container(path: Path) -> Any:
 
 
 def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[DecodedFrame]:
-    """Every video frame of ``path`` in presentation order. Damage becomes MediaError."""
+    """Every video frame of ``path`` in presentation order. Damage becomes MediaError.
+
+    Timestamps are re-timed by :class:`Retimer` (unchanged for correct files), so times
+    always increase and match the export's.
+    """
     container = open_container(path)
     try:
         if not container.streams.video:
@@ -77,16 +109,101 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         time_base = stream.time_base or Fraction(1, 90000)
+        retimer: Retimer[Any] = Retimer(step=frame_step(stream))
         index = 0
         try:
             for frame in container.decode(stream):
                 if cancel is not None:
                     cancel.check()
-                time_s = float(frame.pts * time_base) if frame.pts is not None else 0.0
-                yield DecodedFrame(index, frame.pts, time_s, frame)
+                for item, pts in retimer.push(frame, frame.pts):
+                    yield DecodedFrame(index, pts, float(pts * time_base), item)
+                    index += 1
+            for item, pts in retimer.drain():
+                yield DecodedFrame(index, pts, float(pts * time_base), item)
                 index += 1
         except av.error.FFmpegError as exc:
             raise MediaError(f"{path}: the video is damaged after frame {index} ({exc}).") \
                 from None
     finally:
         container.close()
+
+
+def frame_step(stream: Any) -> int:
+    """Ticks of ``stream``'s time base per frame at its nominal rate (at least 1)."""
+    tb = stream.time_base or Fraction(1, 90000)
+    rate = stream.average_rate or stream.guessed_rate or stream.base_rate
+    try:
+        return max(1, round(1 / (Fraction(rate) * tb))) if rate else 1
+    except (ZeroDivisionError, TypeError, ValueError):
+        return 1
+
+
+class Retimer(Generic[T]):
+    """Strictly increasing timestamps for frames decoded in presentation order.
+
+    ``push(item, pts)`` holds items back until ``window`` are waiting, then hands out the
+    oldest with the smallest timestamp seen and not yet given out: for timestamps that are
+    only scrambled (pts == dts with B-frames) that is each frame's true time; for correct
+    ones it changes nothing. A timestamp not above the previous one is moved one tick later;
+    a missing one becomes one frame (``step`` ticks) after the latest seen. ``drain()``
+    hands out the rest at the end.
+    """
+
+    def __init__(self, window: int = REORDER_WINDOW, step: int = 1) -> None:
+        self.window = max(0, window)
+        self.step = max(1, step)
+        self._pending: deque[tuple[T, int | None]] = deque()
+        self._heap: list[int] = []
+        self._last_out: int | None = None
+        self._last_in: int | None = None
+        self._max: int | None = None
+        self.frames = self.retimed = self.bumped = self.missing = self.backwards = 0
+
+    def push(self, item: T, pts: int | None) -> list[tuple[T, int]]:
+        value = pts
+        if value is None:
+            self.missing += 1
+            value = 0 if self._max is None else self._max + self.step
+        else:
+            if self._last_in is not None and value < self._last_in:
+                self.backwards += 1
+            self._last_in = value
+        self._max = value if self._max is None else max(self._max, value)
+        heapq.heappush(self._heap, value)
+        self._pending.append((item, pts))
+        ready = []
+        while len(self._pending) > self.window:
+            ready.append(self._emit())
+        return ready
+
+    def drain(self) -> list[tuple[T, int]]:
+        return [self._emit() for _ in range(len(self._pending))]
+
+    def _emit(self) -> tuple[T, int]:
+        item, original = self._pending.popleft()
+        value = heapq.heappop(self._heap)
+        if self._last_out is not None and value <= self._last_out:
+            value = self._last_out + 1
+            self.bumped += 1
+        if value != original:
+            self.retimed += 1
+        self._last_out = value
+        self.frames += 1
+        return item, value
+
+    @property
+    def state(self) -> Timestamps:
+        if self.backwards:
+            return Timestamps.REORDERED
+        return Timestamps.REPAIRED if self.bumped or self.missing else Timestamps.OK
+
+    def summary(self) -> dict[str, Any]:
+        """What was done, for the export manifest."""
+        state = self.state
+        method = "source timestamps kept" if state is Timestamps.OK else (
+            "frames in decoded (presentation) order, each given the smallest source timestamp "
+            f"not yet used (reordering window {self.window} frames); a timestamp not above the "
+            "previous one moved 1 tick later, a missing one set 1 frame after the latest")
+        return {"source": state.value, "frames": self.frames, "frames_retimed": self.retimed,
+                "duplicates_bumped": self.bumped, "missing_pts": self.missing,
+                "method": method}

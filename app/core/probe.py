@@ -3,6 +3,11 @@
 The file is only ever opened for reading. The frame count is counted from the video packets
 (skipping edit-list discards), not taken from the container's guess; when the container's
 index promises more frames than the file holds, the file is reported as truncated.
+
+Timestamps: when the stored pts rise in decode order (pts == dts) although the decoder says
+the stream reorders frames (B-frames), the first frames are decoded to see whether their
+timestamps go backwards; such a file is reported as ``Timestamps.REORDERED`` with a warning
+(exports re-time it, see :class:`app.core.media.Retimer`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Any
 import av
 
 from app.core.errors import MediaError
-from app.core.media import open_container
+from app.core.media import REORDERED_NOTE, Timestamps, open_container
 from app.core.progress import CancelToken
 
 DEVICE_TAGS = ("device_id", "deviceid", "camera_id", "camera_serial", "serial_number",
@@ -29,6 +34,7 @@ STILL_FORMATS = frozenset({"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_
                            "tiff_pipe", "gif_pipe"})
 STILL_CODECS = frozenset({"mjpeg", "png", "bmp", "webp", "tiff", "gif", "jpeg2000"})
 MAX_TAG = 128  # longest device / officer id kept (the column's size)
+CHECK_FRAMES = 300  # frames decoded to confirm timestamps that go backwards
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class MediaInfo:
     recorded_at: datetime | None = None
     device_id: str | None = None
     officer_id: str | None = None
+    timestamps: Timestamps = Timestamps.OK
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def audio_codecs(self) -> str:
@@ -102,6 +110,7 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
     pts_values: list[int] = []
     stored = 0  # every packet present, including edit-list discards, as the index counts them
     end = None
+    rising = True  # stored pts strictly increasing in decode order (pts == dts)
     for packet in container.demux(video):
         if cancel is not None and stored % 256 == 0:
             cancel.check()
@@ -110,6 +119,8 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         stored += 1
         if packet.is_discard or packet.pts is None:
             continue
+        if pts_values and packet.pts <= pts_values[-1]:
+            rising = False
         pts_values.append(packet.pts)
         packet_end = packet.pts + (packet.duration or 0)
         end = packet_end if end is None else max(end, packet_end)
@@ -122,7 +133,9 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
             f"{promised} frames its index lists."
         )
 
-    rotation = _rotation(path, video)
+    suspect = rising and count > 2 and bool(video.codec_context.has_b_frames)
+    rotation, backwards = _decode_check(path, video, CHECK_FRAMES if suspect else 1)
+    timestamps = Timestamps.REORDERED if backwards else Timestamps.OK
     pts_values.sort()
     start = pts_values[0]
     duration_s = float((end - start) * time_base) if end is not None else 0.0
@@ -167,24 +180,42 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         recorded_at=_parse_time(created) if created else None,
         device_id=_clip(_first_tag(tags, DEVICE_TAGS)),
         officer_id=_clip(_first_tag(tags, OFFICER_TAGS)),
+        timestamps=timestamps,
+        warnings=[f"timestamps out of order: {REORDERED_NOTE}"] if backwards else [],
     )
 
 
-def _rotation(path: Path, video: Any) -> int:
-    """Display rotation in degrees (0/90/180/270) from the first decoded frame's side data."""
+def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool]:
+    """Display rotation in degrees (0/90/180/270) from the first decoded frame's side data,
+    and whether the timestamps of the first ``frames`` decoded frames go backwards."""
     tag = video.metadata.get("rotate")
+    backwards = False
     with open_container(path) as container:
         stream = container.streams.video[0]
+        if frames > 1:
+            stream.thread_type = "AUTO"
+        decoded = container.decode(stream)
         try:
-            frame = next(container.decode(stream), None)
+            frame = next(decoded, None)
         except av.error.FFmpegError as exc:
             raise MediaError(f"{path}: the video cannot be decoded ({exc}).") from None
         if frame is None:
             raise MediaError(f"{path}: no frame of the video can be decoded.")
         degrees = int(getattr(frame, "rotation", 0) or 0)
+        last = frame.pts
+        try:
+            for other in itertools.islice(decoded, frames - 1):
+                if other.pts is None:
+                    continue
+                if last is not None and other.pts < last:
+                    backwards = True
+                    break
+                last = other.pts
+        except av.error.FFmpegError:
+            pass  # damage further on is not this check's business (the export reports it)
     if not degrees and tag:
         try:
             degrees = int(tag)
         except ValueError:
             degrees = 0
-    return degrees % 360
+    return degrees % 360, backwards

@@ -56,6 +56,17 @@ def _detail(rgb: np.ndarray) -> float:
     return float(np.abs(cv2.Laplacian(grey, cv2.CV_32F)).mean()) + 1e-6
 
 
+def _same_detail(before: np.ndarray, after: np.ndarray) -> float:
+    """Correlation of the fine detail (Laplacian) of two crops: about 1 for the same face,
+    near 0 once pixelated (block edges add detail of their own, but not the face's)."""
+    import cv2
+
+    a, b = (cv2.Laplacian(cv2.cvtColor(np.ascontiguousarray(x), cv2.COLOR_RGB2GRAY),
+                          cv2.CV_32F).ravel() for x in (before, after))
+    a, b = a - a.mean(), b - b.mean()
+    return float((a * b).sum() / (np.sqrt((a * a).sum() * (b * b).sum()) + 1e-6))
+
+
 def _audio(path: Path) -> list[tuple[float, float]]:
     """(time, RMS) of every decoded audio frame."""
     with av.open(str(path)) as c:
@@ -84,7 +95,10 @@ def _redact(engine: tuple[Store, dict[str, int]], clip: str, out: Path,
 def test_no_face_clip_redacts_nothing(engine: tuple[Store, dict[str, int]],
                                       tmp_path: Path) -> None:
     result = _redact(engine, "pyfeat_no_face.mp4", tmp_path / "sky.mp4")
-    assert result.stats.redacted_frames == 0 and result.analysis.tracks == []
+    assert result.analysis.tracks == []
+    # The sensitive closed-loop check may hide a face-like cloud; nothing else is hidden.
+    regions = result.stats.regions
+    assert sum(regions.values()) == regions["found_by_check"]
     assert result.stats.frames_out == 95 and probe(result.output).frame_count == 95
     assert result.residual is not None and result.residual.clean
     manifest = json.loads(result.manifest.read_text())
@@ -97,7 +111,7 @@ def test_single_face_is_redacted_on_every_frame(engine: tuple[Store, dict[str, i
     result = _redact(engine, "pyfeat_single_face.mp4", tmp_path / "one.mp4", stride=3)
     assert result.stats.redacted_frames == 72 == result.stats.frames_out
     assert result.residual is not None and result.residual.clean, result.residual.findings
-    assert result.residual.frames_checked == 7  # every 12th frame (the preset's) and the last
+    assert result.residual.frames_checked == 72  # every exported frame
     before, after = _frames(src), _frames(result.output)
     (track,) = result.analysis.tracks
     for i in (0, 35, 71):  # the face area changed a lot, the far corner hardly at all
@@ -167,11 +181,11 @@ def test_kept_track_is_untouched_and_others_are_hidden(engine: tuple[Store, dict
             assert b is not None
             face = (slice(int(b.y), int(b.y + b.h)), slice(int(b.x), int(b.x + b.w)))
             diff = np.abs(after[i][1][face].astype(int) - before[i][1][face]).mean()
-            detail = _detail(after[i][1][face]) / _detail(before[i][1][face])
+            same = _same_detail(before[i][1][face], after[i][1][face])
             if track.id == keep:
-                assert diff < 5 and detail > 0.8, f"kept face changed on frame {i}"
+                assert diff < 5 and same > 0.8, f"kept face changed on frame {i}"
             else:
-                assert diff > 6 and detail < 0.6, f"face {track.id} not hidden on frame {i}"
+                assert diff > 6 and same < 0.3, f"face {track.id} not hidden on frame {i}"
 
 
 def test_clip_range_and_dropped_audio(engine: tuple[Store, dict[str, int]],
@@ -264,14 +278,13 @@ def test_large_strides_never_leave_a_face_uncovered(engine: tuple[Store, dict[st
     result = _redact(engine, "pyfeat_single_face.mp4", tmp_path / "s20.mp4",
                      RedactionPlan(style=Style.SOLID), stride=20)
     assert result.stats.redacted_frames == 72  # every frame, though detected on 5 of them
-    assert result.residual is not None
-    checked = [f for f in range(72) if f % 20 == 10]  # sampled between detection frames
-    assert result.residual.frames_checked == len(checked) + 1 and result.residual.clean
+    assert result.residual is not None  # checked on every frame, not only between
+    assert result.residual.frames_checked == 72 and result.residual.clean
 
 
 def test_a_face_entering_between_detections_is_hidden_from_its_first_frame(
         tmp_path: Path, isolated_env: Path, videos: Path) -> None:
-    """12 fps, detection every 6th frame, the face appears on frame 7 (between detections)."""
+    """12 fps, detection every 4th frame, the face appears on frame 5 (between detections)."""
     clip = tmp_path / "late.mp4"
     with av.open(str(videos / "pyfeat_single_face.mp4")) as inp, av.open(str(clip), "w") as out:
         stream = out.add_stream("libx264", rate=12)
@@ -279,7 +292,7 @@ def test_a_face_entering_between_detections_is_hidden_from_its_first_frame(
         for i, frame in enumerate(inp.decode(video=0)):
             if i >= 30:
                 break
-            rgb = frame.to_ndarray(format="rgb24") if i >= 7 else np.full((360, 640, 3), 120,
+            rgb = frame.to_ndarray(format="rgb24") if i >= 5 else np.full((360, 640, 3), 120,
                                                                           np.uint8)
             out.mux(stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
         out.mux(stream.encode())
@@ -287,11 +300,11 @@ def test_a_face_entering_between_detections_is_hidden_from_its_first_frame(
     ingest_paths(store, "tester", [clip])
     result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
                             preset="fast")
-    assert result.analysis.stride == 6
+    assert result.analysis.stride == 4
     (track,) = result.analysis.tracks
-    assert track.first_frame <= 7
+    assert track.first_frame <= 5
     after = _frames(result.output)
-    for i in range(7, 12):  # before the first detection (frame 12)
+    for i in range(5, 8):  # before the first detection (frame 8)
         box = track.box_at(i)
         assert box is not None, f"frame {i} uncovered"
         y, x = int(box.y + box.h / 2), int(box.x + box.w / 2)

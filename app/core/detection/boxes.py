@@ -91,3 +91,28 @@ def scale_about_centre(boxes: Boxes, factor: float) -> Boxes:
     hh = (boxes[:, 3] - boxes[:, 1]) * factor / 2
     out[:, 0], out[:, 1], out[:, 2], out[:, 3] = cx - hw, cy - hh, cx + hw, cy + hh
     return out
+
+
+# The head around a face box, as shares of the face box: detectors box the face from about
+# the brows to the chin, so the forehead, hair line and ears lie outside it, and on a face
+# looking down the box slides onto the nose and mouth while the eyes stay above it.
+HEAD_SIDE = 0.12  # added left and right
+HEAD_ABOVE = 0.40  # added above
+HEAD_BELOW = 0.10  # added below
+
+
+def head_boxes(boxes: Boxes) -> Boxes:
+    """The head region of each face box (scores kept): what a redaction hides."""
+    out = boxes.copy()
+    w = boxes[:, 2] - boxes[:, 0]
+    h = boxes[:, 3] - boxes[:, 1]
+    out[:, 0] -= HEAD_SIDE * w
+    out[:, 2] += HEAD_SIDE * w
+    out[:, 1] -= HEAD_ABOVE * h
+    out[:, 3] += HEAD_BELOW * h
+    return out
+
+
+def head_geometry() -> dict[str, float]:
+    """The head geometry as recorded in manifests (shares of the face box)."""
+    return {"side": HEAD_SIDE, "above": HEAD_ABOVE, "below": HEAD_BELOW}

@@ -50,10 +50,14 @@ class FaceDetector:
         self.preset = get_preset(preset) if isinstance(preset, str) else preset
         p = self.preset
         self._parts: list[Any] = []
+        self._fine: CenterFaceDetector | None = None
         if p.centerface_threshold is not None:
             self._parts.append(CenterFaceDetector(
                 p.centerface_threshold, p.centerface_scale,
                 max_megapixels=p.centerface_max_megapixels))
+            if p.fine_scale is not None:
+                self._fine = self._parts[-1].with_scale(p.fine_scale, p.fine_threshold,
+                                                        p.fine_max_megapixels)
         if p.mediapipe_threshold is not None:
             self._parts.append(MediaPipeTiledDetector(
                 p.mediapipe_threshold, p.mediapipe_windows, p.mediapipe_overlap))
@@ -62,10 +66,24 @@ class FaceDetector:
         """Name, file, SHA-256, source and licence of each model in use (for manifests)."""
         return preset_models(self.preset)
 
-    def detect_boxes(self, rgb: npt.NDArray[np.uint8]) -> tuple[bx.Boxes, list[str]]:
-        """Fused ``(N, 5)`` boxes and, per box, the detector that found it."""
+    def smallest_face(self, width: int, height: int, fine: bool) -> float:
+        """About the narrowest face (px) a pass finds on a frame of this size."""
+        if fine and self._fine is not None:
+            return self._fine.smallest_face(width, height)
+        cf = [p for p in self._parts if isinstance(p, CenterFaceDetector)]
+        return cf[0].smallest_face(width, height) if cf else 40.0
+
+    def detect_boxes(self, rgb: npt.NDArray[np.uint8],
+                     fine: bool = False) -> tuple[bx.Boxes, list[str]]:
+        """Fused ``(N, 5)`` boxes and, per box, the detector that found it.
+
+        ``fine``: the fine pass runs too (when the preset has one).
+        """
         arrays, names = [], []
-        for part in self._parts:
+        parts = self._parts
+        if fine and self._fine is not None:
+            parts = [*parts, self._fine]
+        for part in parts:
             found = part.detect(rgb)
             arrays.append(found)
             names += [part.name] * len(found)
@@ -77,8 +95,8 @@ class FaceDetector:
         keep = bx.nms_indices(stacked, self.preset.fusion_iou, 0.8)
         return stacked[keep], [names[int(i)] for i in keep]
 
-    def detect(self, rgb: npt.NDArray[np.uint8]) -> list[Detection]:
-        boxes, names = self.detect_boxes(rgb)
+    def detect(self, rgb: npt.NDArray[np.uint8], fine: bool = True) -> list[Detection]:
+        boxes, names = self.detect_boxes(rgb, fine)
         return [Detection(float(b[0]), float(b[1]), float(b[2] - b[0]), float(b[3] - b[1]),
                           float(b[4]), name) for b, name in zip(boxes, names, strict=True)]
 
@@ -86,6 +104,7 @@ class FaceDetector:
         for part in self._parts:
             part.close()
         self._parts = []
+        self._fine = None
 
     def __enter__(self) -> FaceDetector:
         return self

@@ -1,8 +1,13 @@
 """Named detection presets: which detectors run, at what scale and threshold.
 
-Chosen by ``bench/detect_recall.py`` and ``bench/throughput.py``; the figures are in the
-README. ``stride`` is how often video frames are run through the detector (1 = every frame);
-the tracker fills the frames in between.
+Chosen by ``bench/detect_recall.py``, ``bench/leaks.py`` and ``bench/throughput.py``; the
+figures are in the README.
+
+Two passes: the *quick* pass (CenterFace capped at ``centerface_max_megapixels``, plus
+BlazeFace) runs every ``stride`` frames and keeps up with large, fast faces; the *fine* pass
+(CenterFace on the whole frame scaled by ``fine_scale``, no cap) runs every ``fine_stride``
+frames and on still images, and finds faces down to about 10 px. Boxes are carried by motion
+to the frames in between (``propagation``).
 """
 
 from __future__ import annotations
@@ -24,8 +29,11 @@ class Preset:
     mediapipe_windows: tuple[int, ...] = field(default_factory=tuple)
     mediapipe_overlap: float = 0.3
     fusion_iou: float = 0.3
-    stride: int = 1
-    verify_stride: int = 1  # the residual check looks at every N-th exported frame
+    fine_scale: float | None = None  # None: no fine pass (every pass is the quick one)
+    fine_threshold: float = 0.2
+    fine_max_megapixels: float | None = None  # None: no cap on the fine pass's input
+    fine_stride: int = 1  # every N-th key frame of a video is a fine one
+    stride: int = 1  # a key frame every N frames
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -36,21 +44,32 @@ class Preset:
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in (
-        Preset("fast", "CenterFace at up to 0.25 MP plus whole-frame BlazeFace on every 6th "
-               "frame; for quick previews of close-up footage.",
+        Preset("fast", "Quick pass only (CenterFace at up to 0.25 MP plus BlazeFace) every 4th "
+               "frame, boxes carried by motion in between; for previews of close-up footage. "
+               "Misses faces under about 25 px.",
                centerface_threshold=0.3, centerface_max_megapixels=0.25,
-               mediapipe_threshold=0.7, stride=6, verify_stride=24),
-        Preset("balanced", "CenterFace at up to 0.75 MP plus whole-frame BlazeFace on every "
-               "4th frame, tracks filling the frames between. The default.",
+               mediapipe_threshold=0.7, stride=4),
+        Preset("balanced", "Quick pass (CenterFace at up to 0.35 MP plus BlazeFace) every 3rd "
+               "frame and a fine pass (CenterFace upscaled 2x, up to 3 MP) once a second, "
+               "boxes carried by motion both ways in between. The default.",
+               centerface_threshold=0.3, centerface_max_megapixels=0.35,
+               mediapipe_threshold=0.7, fine_scale=2.0, fine_threshold=0.2,
+               fine_max_megapixels=3.0, fine_stride=10, stride=3),
+        Preset("thorough", "For dense crowds: the quick pass every 2nd frame and the fine "
+               "pass (CenterFace upscaled 2x, no cap, more sensitive) on every 3rd of those; "
+               "several times slower than balanced.",
                centerface_threshold=0.3, centerface_max_megapixels=0.75,
-               mediapipe_threshold=0.7, stride=4, verify_stride=12),
-        Preset("crowd", "CenterFace upscaled 1.5x plus BlazeFace on 256/128 px tiles on every "
-               "frame, for crowds of 8-40 px faces; many times slower.",
-               centerface_threshold=0.3, centerface_scale=1.5, mediapipe_threshold=0.7,
-               mediapipe_windows=(256, 128), stride=1, verify_stride=2),
+               mediapipe_threshold=0.7, fine_scale=2.0, fine_threshold=0.15,
+               fine_stride=3, stride=2),
     )
 }
 DEFAULT_PRESET = "balanced"
+
+# The residual check on the finished export: every frame, more sensitive than any preset's
+# quick pass (a lower CenterFace threshold, BlazeFace at 0.6), never carried by motion.
+CHECK_PRESET = Preset("check", "Residual check of an export: every frame, sensitive.",
+                      centerface_threshold=0.2, centerface_max_megapixels=0.35,
+                      mediapipe_threshold=0.6, stride=1)
 
 
 def get_preset(name: str) -> Preset:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import numpy.typing as npt
 
@@ -29,11 +30,20 @@ def match(gt: npt.NDArray[np.float32], det: bx.Boxes,
 
 
 def coverage(gt: npt.NDArray[np.float32], det: bx.Boxes, shape: tuple[int, int],
-             padding: float) -> npt.NDArray[np.float64]:
-    """Share of each ground-truth box covered by the union of detections grown by padding."""
+             padding: float, ellipse: bool = True) -> npt.NDArray[np.float64]:
+    """Share of each ground-truth box covered by the union of the regions a redaction hides:
+    each detection's head (``boxes.head_boxes``) grown by ``padding``, drawn as the ellipse
+    (default) or rectangle the export draws."""
     mask = np.zeros(shape, np.uint8)
-    for x1, y1, x2, y2, _ in bx.clip(bx.scale_about_centre(det, padding), shape[1], shape[0]):
-        mask[int(y1):int(np.ceil(y2)), int(x1):int(np.ceil(x2))] = 1
+    regions = bx.scale_about_centre(bx.head_boxes(det), padding)
+    for x1, y1, x2, y2, _ in regions:
+        if ellipse:
+            centre = (round((x1 + x2) / 2), round((y1 + y2) / 2))
+            axes = (max(1, round((x2 - x1) / 2)), max(1, round((y2 - y1) / 2)))
+            cv2.ellipse(mask, centre, axes, 0, 0, 360, 1, -1)
+        else:
+            mask[max(0, int(y1)):max(0, int(np.ceil(y2))),
+                 max(0, int(x1)):max(0, int(np.ceil(x2)))] = 1
     out = np.zeros(len(gt))
     for k, (x1, y1, x2, y2) in enumerate(gt.astype(int)):
         area = mask[max(y1, 0):max(y2, 0), max(x1, 0):max(x2, 0)]

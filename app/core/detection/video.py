@@ -12,6 +12,7 @@ import numpy as np
 
 from app.core.detection.detector import Detection, FaceDetector
 from app.core.detection.presets import Preset, get_preset
+from app.core.detection.propagation import FilledFrame, Propagation
 from app.core.errors import MediaError
 from app.core.media import iter_frames
 from app.core.probe import probe
@@ -68,7 +69,7 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     preset = get_preset(preset) if isinstance(preset, str) else preset
     started = time.perf_counter()
     with FaceDetector(preset) as detector:
-        boxes, names = detector.detect_boxes(rgb)
+        boxes, names = detector.detect_boxes(rgb, fine=True)
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
     run.frames.append(FrameDetections(0, 0.0, _to_detections(boxes, names)))
     run.elapsed_s = time.perf_counter() - started
@@ -77,32 +78,51 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
 
 def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                  offset: int = 0, progress: ProgressFn = no_progress,
-                 cancel: CancelToken | None = None) -> DetectionRun:
+                 cancel: CancelToken | None = None, propagate: bool = True) -> DetectionRun:
     """Detect faces on every ``stride``-th frame (default: the preset's) from ``offset``.
 
-    Frames are turned upright for the detector; boxes are returned in stored pixels.
+    Frames are turned upright for the detector; boxes are returned in stored pixels. With
+    ``propagate`` the frames in between get the detected boxes carried there by motion
+    (forward and backward; ``detector`` "motion"), see :mod:`propagation`.
     """
     info = probe(path, cancel)
     preset = get_preset(preset) if isinstance(preset, str) else preset
     step = max(1, stride or preset.stride)
     started = time.perf_counter()
+    filler = Propagation(info.width, info.height) if propagate else None
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())
         for decoded in iter_frames(path, cancel):
             last = decoded.index == info.frame_count - 1
+            found = None
+            fine = preset.fine_scale is not None and (
+                decoded.index - offset) % (step * preset.fine_stride) == 0
             if (decoded.index - offset) % step == 0 or last:
                 rgb: np.ndarray[Any, np.dtype[np.uint8]] = decoded.frame.to_ndarray(
                     format="rgb24")
-                boxes, names = detector.detect_boxes(upright(rgb, info.rotation))
-                boxes = boxes_to_stored(boxes, info.rotation, rgb.shape[1], rgb.shape[0])
-                run.frames.append(FrameDetections(decoded.index, decoded.time_s,
-                                                  _to_detections(boxes, names)))
+                boxes, names = detector.detect_boxes(upright(rgb, info.rotation), fine)
+                found = (boxes_to_stored(boxes, info.rotation, rgb.shape[1], rgb.shape[0]),
+                         names, detector.smallest_face(info.width, info.height, fine))
+            if filler is None:
+                run.frames.append(FrameDetections(
+                    decoded.index, decoded.time_s,
+                    _to_detections(found[0], found[1]) if found is not None else [],
+                    found is not None))
             else:
-                run.frames.append(FrameDetections(decoded.index, decoded.time_s, [], False))
+                gray = decoded.frame.to_ndarray(format="gray")
+                _add(run, filler.push(decoded.index, decoded.time_s, gray, found))
             progress(decoded.index + 1, info.frame_count)
+    if filler is not None:
+        _add(run, filler.finish())
     run.elapsed_s = time.perf_counter() - started
     return run
+
+
+def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:
+    for f in filled:
+        run.frames.append(FrameDetections(f.index, f.time_s, _to_detections(f.boxes, f.names),
+                                          f.detected))
 
 
 def detect_path(path: Path, preset: Preset | str, **kwargs: Any) -> DetectionRun:

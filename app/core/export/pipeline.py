@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from app.core import audit, cases
 from app.core.database import Store
+from app.core.detection.boxes import head_geometry
 from app.core.detection.detector import preset_models
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.runs import find_run, run_settings, save_run, settings_hash
@@ -29,9 +30,10 @@ from app.core.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
+from app.core.export.closed_loop import export_checked
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
-from app.core.export.residual import ResidualReport, check_export
-from app.core.export.video_export import EncodeOptions, ExportStats, export_video
+from app.core.export.residual import ResidualReport
+from app.core.export.video_export import EncodeOptions, ExportStats
 from app.core.fileio import atomic_write_text, commit_file, partial_path
 from app.core.footage import get_footage, require_present
 from app.core.hashing import sha256_file
@@ -238,19 +240,12 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     # Both files stay under hidden temporary names until the database has recorded them:
     # a failure anywhere leaves neither, and a --force re-export keeps the old pair until then.
     video_tmp, manifest_tmp = partial_path(out), partial_path(manifest)
-    stats = export_video(source, out, frame_boxes, plan, analysis.rotation, options=options,
-                         caption=_caption_fn(plan.caption, case_ref, recorded_at),
-                         progress=lambda d, t: stage("export", d, t), cancel=cancel,
-                         commit=False)
-    residual = None
     try:
-        source_frames = _kept_frames(analysis, plan)
-        if verify:
-            residual = check_export(video_tmp, source_frames, frame_boxes, plan,
-                                    analysis.run.preset,
-                                    max(analysis.stride, analysis.run.preset.verify_stride),
-                                    offset=analysis.stride // 2, cancel=cancel,
-                                    progress=lambda d, t: stage("verify", d, t))
+        checked = export_checked(source, out, frame_boxes, plan, analysis.rotation,
+                                 _kept_frames(analysis, plan), options=options,
+                                 caption=_caption_fn(plan.caption, case_ref, recorded_at),
+                                 verify=verify, stage=stage, cancel=cancel)
+        stats, residual = checked.stats, checked.residual
         out_sha = sha256_file(video_tmp)
         data = _manifest(analysis, plan, stats, residual, out, video_tmp.stat().st_size,
                          out_sha, source_sha, size, duration, actor_name, case_ref, started,
@@ -351,7 +346,8 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
     exported = _kept_frames(analysis, plan)  # with --clip, only what the export holds
     interpolated = sum(1 for f in exported if any(
-        plan.redacts_track(tid) and b.kind in (BoxKind.INTERPOLATED, BoxKind.PADDED)
+        plan.redacts_track(tid)
+        and b.kind in (BoxKind.PROPAGATED, BoxKind.INTERPOLATED, BoxKind.PADDED)
         for tid, b in frame_boxes[f]))
     first, last = (exported[0], exported[-1]) if exported else (0, -1)
     return {
@@ -386,6 +382,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "manual_boxes": len(plan.manual_boxes),
                       "redacted_frames": stats.redacted_frames,
                       "frames_with_interpolated_or_padded_boxes": interpolated,
+                      "head_geometry": head_geometry(),
                       "regions": stats.regions},
         "tracks": tracks,
         "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),
@@ -394,5 +391,6 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                           for r in analysis.review
                           if r.end_frame >= first and r.start_frame <= last],
         "audio": stats.audio,
+        "timestamps": stats.timestamps,
         "residual_check": residual.as_dict() if residual else {"ran": False},
     }

@@ -15,7 +15,7 @@ inside a hidden region alone proves nothing. Findings are therefore:
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +26,8 @@ from app.core.detection.video import detect_video
 from app.core.export.video_export import FrameBoxes
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import RedactionPlan, Style
-from app.core.redaction.render import Region, frame_regions, region_mask
+from app.core.redaction.render import Region, frame_regions, padded_region, region_mask
+from app.core.tracking.tracker import TrackBox
 
 UNCOVERED_SHARE = 0.35
 WEAK_MIN_SCORE = 0.5
@@ -55,10 +56,15 @@ class Finding:
 
 @dataclass
 class ResidualReport:
+    """The last full pass's findings; ``found_by_check`` the faces earlier passes found
+    uncovered and the export then hid (see ``closed_loop``)."""
+
     preset: str
     stride: int
     frames_checked: int
     findings: list[Finding]
+    rounds: int = 1
+    found_by_check: list[Finding] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -67,11 +73,26 @@ class ResidualReport:
     def as_dict(self) -> dict[str, object]:
         return {"ran": True, "preset": self.preset, "stride": self.stride,
                 "frames_checked": self.frames_checked, "clean": self.clean,
+                "rounds": self.rounds,
+                "found_by_check": [f.as_dict() for f in self.found_by_check],
                 "findings": [f.as_dict() for f in self.findings]}
 
 
 def _as_array(regions: list[Region]) -> bx.Boxes:
     return np.array([[r.x1, r.y1, r.x2, r.y2, 1.0] for r in regions], np.float32).reshape(-1, 5)
+
+
+def _dismissed(boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: int,
+               height: int) -> list[Region]:
+    """Regions of tracks a person dismissed as not a face: their decision stands."""
+    out = []
+    for track_id, b in boxes:
+        if track_id in plan.false_positive_tracks:
+            region = padded_region((b.x, b.y, b.w, b.h), plan.padding, width, height, b.kind,
+                                   track_id)
+            if region is not None:
+                out.append(region)
+    return out
 
 
 def uncovered_share(box: tuple[int, int, int, int], regions: list[Region],
@@ -101,7 +122,7 @@ def check_export(export: Path, source_frames: list[int], frame_boxes: FrameBoxes
     between detections, where a leak would be.
     """
     run = detect_video(export, preset, stride=stride, offset=offset, progress=progress,
-                       cancel=cancel)
+                       cancel=cancel, propagate=False)
     weak = plan.style is not Style.SOLID and plan.strength <= 2
     findings: list[Finding] = []
     checked = 0
@@ -111,11 +132,11 @@ def check_export(export: Path, source_frames: list[int], frame_boxes: FrameBoxes
         checked += 1
         src = source_frames[frame.index]
         redact, keep = frame_regions(src, frame_boxes[src], plan, run.width, run.height)
-        kept = _as_array(keep)
+        kept = _as_array(keep + _dismissed(frame_boxes[src], plan, run.width, run.height))
         for d in frame.boxes:
             box = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score]], np.float32)
             if len(kept) and bx.containment(box, kept).max() >= 0.5:
-                continue  # a face kept visible on purpose
+                continue  # a face kept visible on purpose, or dismissed as not a face
             if plan.inverse:
                 kind: FindingKind | None = FindingKind.WEAK_REDACTION if weak else None
             else:

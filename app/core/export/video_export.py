@@ -1,7 +1,10 @@
 """PyAV export: decode the original, redact exact frames, encode H.264 MP4 with audio.
 
 * Every frame keeps its original timestamp (variable frame rate survives) and the display
-  rotation is carried over; the frame count is checked at the end.
+  rotation is carried over; the frame count is checked at the end. Timestamps that go
+  backwards when decoded (pts == dts with B-frames), repeat or are missing are re-timed
+  (:class:`app.core.media.Retimer`): each frame gets its true time, strictly increasing, and
+  ``ExportStats.timestamps`` says what was done.
 * Audio streams are mapped by type, never by index: each is copied packet for packet
   (bit-exact) unless a mute range touches it, then it is decoded, silenced in the ranges and
   re-encoded as AAC. Subtitle, data and attachment streams are dropped, and so is all
@@ -26,7 +29,7 @@ import numpy as np
 
 from app.core.errors import ConflictError, MediaError
 from app.core.fileio import commit_file, partial_path
-from app.core.media import open_container
+from app.core.media import Retimer, Timestamps, frame_step, open_container
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
 from app.core.redaction.render import render_frame
@@ -55,6 +58,7 @@ class ExportStats:
     regions: dict[str, int] = field(default_factory=lambda: {k.value: 0 for k in BoxKind})
     kept_regions: int = 0
     audio: list[dict[str, Any]] = field(default_factory=list)
+    timestamps: dict[str, Any] = field(default_factory=dict)  # Retimer.summary()
     elapsed_s: float = 0.0
 
 
@@ -101,7 +105,7 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
             raise MediaError(f"{out}: cannot write the export ({exc.strerror or exc}).") \
                 from None
         if isinstance(exc, av.error.FFmpegError):
-            raise MediaError(f"{out}: the export failed ({exc}).") from None
+            raise MediaError(f"{out}: the export of {source} failed ({exc}).") from None
         raise
     stats.elapsed_s = time.perf_counter() - started
     return stats
@@ -142,6 +146,11 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
             audio = _AudioMap(inp, outc, plan, offset_s, stats)
             offset_pts = round(offset_s / tb)
             streams = [vin, *audio.inputs]
+            # Frames wait in the retimer (a few frames) for their true, increasing timestamps;
+            # each keeps its decoded index, which is what frame_boxes is indexed by.
+            retimer: Retimer[tuple[int, Any]] = Retimer(step=frame_step(vin))
+            encode = _Encoder(stats, frame_boxes, plan, caption, clip, tb, offset_pts, vout,
+                              outc)
             # demux ends each stream with an empty packet, which flushes its decoder
             for packet in inp.demux(*streams):
                 if cancel is not None:
@@ -150,9 +159,17 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                     audio.handle(packet)
                     continue
                 for frame in packet.decode():
-                    _encode_frame(frame, stats, frame_boxes, plan, caption, clip, tb,
-                                  offset_pts, vout, outc)
+                    for (index, ready), pts in retimer.push((stats.frames_in, frame),
+                                                            frame.pts):
+                        encode(ready, index, pts)
+                    stats.frames_in += 1
                     progress(min(stats.frames_in, total), total)
+            for (index, ready), pts in retimer.drain():
+                encode(ready, index, pts)
+            stats.timestamps = retimer.summary()
+            if retimer.state is not Timestamps.OK:
+                log.info("%s: timestamps %s, %d frame(s) re-timed", source,
+                         retimer.state.value, retimer.retimed)
             outc.mux(vout.encode())
             audio.flush()
         if clip is not None and stats.frames_in_clip == 0:
@@ -167,35 +184,44 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
     return stats
 
 
-def _encode_frame(frame: Any, stats: ExportStats, frame_boxes: FrameBoxes,
-                  plan: RedactionPlan, caption: CaptionFn | None, clip: TimeRange | None,
-                  tb: Fraction, offset_pts: int, vout: Any, outc: Any) -> None:
-    index = stats.frames_in
-    stats.frames_in += 1
-    time_s = float(frame.pts * tb) if frame.pts is not None else 0.0
-    if clip is not None and not clip.contains(time_s):
-        return
-    stats.frames_in_clip += 1
-    boxes = frame_boxes[index] if index < len(frame_boxes) else []
-    text = caption(time_s) if caption else ""
-    if boxes or plan.manual_boxes or plan.inverse or text:
-        rgb = frame.to_ndarray(format="rgb24")
-        hidden, kept = render_frame(rgb, index, boxes, plan, text)
-        if hidden:
-            stats.redacted_frames += 1
-            for region in hidden:
-                stats.regions[region.kind.value] += 1
-        stats.kept_regions += len(kept)
-        new = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
-        new.pts = frame.pts - offset_pts if frame.pts is not None else None
-        new.time_base = tb
-        frame = new
-    else:
-        if frame.pts is not None:
-            frame.pts -= offset_pts
-        frame.pict_type = av.video.frame.PictureType.NONE  # let x264 choose frame types
-    outc.mux(vout.encode(frame))
-    stats.frames_out += 1
+@dataclass
+class _Encoder:
+    """Redacts and encodes one decoded frame (``index``: its place in decoded order) with its
+    re-timed timestamp ``pts``, if it lies in the clip."""
+
+    stats: ExportStats
+    frame_boxes: FrameBoxes
+    plan: RedactionPlan
+    caption: CaptionFn | None
+    clip: TimeRange | None
+    tb: Fraction
+    offset_pts: int
+    vout: Any
+    outc: Any
+
+    def __call__(self, frame: Any, index: int, pts: int) -> None:
+        stats, plan = self.stats, self.plan
+        time_s = float(pts * self.tb)
+        if self.clip is not None and not self.clip.contains(time_s):
+            return
+        stats.frames_in_clip += 1
+        boxes = self.frame_boxes[index] if index < len(self.frame_boxes) else []
+        text = self.caption(time_s) if self.caption else ""
+        if boxes or plan.manual_boxes or plan.inverse or text:
+            rgb = frame.to_ndarray(format="rgb24")
+            hidden, kept = render_frame(rgb, index, boxes, plan, text)
+            if hidden:
+                stats.redacted_frames += 1
+                for region in hidden:
+                    stats.regions[region.kind.value] += 1
+            stats.kept_regions += len(kept)
+            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
+        else:
+            frame.pict_type = av.video.frame.PictureType.NONE  # let x264 choose frame types
+        frame.pts = pts - self.offset_pts
+        frame.time_base = self.tb
+        self.outc.mux(self.vout.encode(frame))
+        stats.frames_out += 1
 
 
 # Audio codecs an MP4 can carry as they are; anything else (G.711, PCM ...) is re-encoded.

@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from app.core.detection import boxes as bx
 from app.core.redaction.plan import RedactionPlan, Shape, Style
 from app.core.tracking.tracker import BoxKind, TrackBox
 
@@ -39,9 +40,19 @@ class Region:
         return max(self.x2 - self.x1, self.y2 - self.y1)
 
 
-def padded_region(box: tuple[float, float, float, float], padding: float, width: int,
-                  height: int, kind: BoxKind, track_id: int | None) -> Region | None:
+def head_box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The head region ``x, y, w, h`` of a face box ``x, y, w, h`` (``boxes.head_boxes``)."""
     x, y, w, h = box
+    x1, y1, x2, y2, _ = bx.head_boxes(np.array([[x, y, x + w, y + h, 0]], np.float32))[0]
+    return float(x1), float(y1), float(x2 - x1), float(y2 - y1)
+
+
+def padded_region(box: tuple[float, float, float, float], padding: float, width: int,
+                  height: int, kind: BoxKind, track_id: int | None,
+                  head: bool = True) -> Region | None:
+    """The region hidden for a box: its head (:func:`head_box`, for detected faces) grown
+    by ``padding`` about its centre, clipped to the frame."""
+    x, y, w, h = head_box(box) if head else box
     cx, cy = x + w / 2, y + h / 2
     hw, hh = w * padding / 2, h * padding / 2
     fx1, fy1 = int(np.floor(cx - hw)), int(np.floor(cy - hh))
@@ -67,7 +78,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     for manual in plan.manual_boxes:
         mbox = manual.box_at(frame)
         if mbox is not None:
-            region = padded_region(mbox, 1.0, width, height, BoxKind.MANUAL, None)
+            region = padded_region(mbox, 1.0, width, height, BoxKind.MANUAL, None,
+                                   head=False)
             if region is not None:
                 redact.append(region)
     return redact, keep

@@ -1,11 +1,12 @@
 """Tracks: detections of one face linked across frames, with every frame's box filled in.
 
 Association is greedy on IoU against each track's constant-velocity prediction, falling back
-to centre distance for small, fast faces whose boxes no longer overlap. A track's box exists
-on every frame from ``pad_before`` frames before its first detection to ``pad_after`` frames
-after its last one, interpolated linearly between detections, so a face never "flashes"
-visible between two detections. Each frame's box records whether it was detected,
-interpolated (between detections, including frames the detector skipped or missed) or padded.
+to centre distance for small, fast faces whose boxes no longer overlap. Boxes carried by
+motion between detections (see ``detection.propagation``) are linked like detections and
+marked ``propagated``. Where a track still has a gap, boxes are interpolated linearly; before
+its first and after its last box it is extrapolated along its motion and grown with the
+distance (``padded``), ``pad_before``/``pad_after`` frames, so a face never "flashes"
+visible between or around detections.
 """
 
 from __future__ import annotations
@@ -19,14 +20,17 @@ from typing import Any
 import numpy as np
 
 from app.core.detection import boxes as bx
+from app.core.detection.propagation import MOTION
 from app.core.detection.video import DetectionRun
 
 
 class BoxKind(enum.StrEnum):
     DETECTED = "detected"
+    PROPAGATED = "propagated"  # carried from a detection by image motion
     INTERPOLATED = "interpolated"
     PADDED = "padded"
     MANUAL = "manual"
+    FOUND_BY_CHECK = "found_by_check"  # added by the residual check of the export
 
 
 @dataclass(frozen=True)
@@ -64,12 +68,17 @@ class Track:
     keyframes: dict[int, tuple[float, float, float, float, float]] = field(default_factory=dict)
     first_frame: int = 0  # first frame with a box (padding included)
     last_frame: int = 0
+    carried: set[int] = field(default_factory=set)  # keyframes whose box motion carried
     _sorted: list[int] = field(default_factory=list, repr=False)
+    _ends: tuple[np.ndarray, np.ndarray] = field(
+        default_factory=lambda: (np.zeros(4), np.zeros(4)), repr=False)
 
     def finish(self, frame_count: int, pad_before: int, pad_after: int) -> None:
         self._sorted = sorted(self.keyframes)
         self.first_frame = max(0, self._sorted[0] - pad_before)
         self.last_frame = min(frame_count - 1, self._sorted[-1] + pad_after)
+        self._ends = (_end_velocity(self.keyframes, self._sorted[:3]),
+                      _end_velocity(self.keyframes, self._sorted[-3:]))
 
     @property
     def detected_frames(self) -> list[int]:
@@ -82,10 +91,15 @@ class Track:
         keys = self._sorted
         if frame in self.keyframes:
             x1, y1, x2, y2, s = self.keyframes[frame]
-            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, BoxKind.DETECTED, s)
+            kind = BoxKind.PROPAGATED if frame in self.carried else BoxKind.DETECTED
+            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, kind, s)
         if frame < keys[0] or frame > keys[-1]:
-            x1, y1, x2, y2, s = self.keyframes[keys[0] if frame < keys[0] else keys[-1]]
-            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, BoxKind.PADDED, s)
+            before = frame < keys[0]
+            end = keys[0] if before else keys[-1]
+            x1, y1, x2, y2 = _extrapolate(self.keyframes[end], self._ends[0 if before else 1],
+                                          frame - end)
+            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, BoxKind.PADDED,
+                            self.keyframes[end][4])
         i = bisect_right(keys, frame)
         a, b = keys[i - 1], keys[i]
         t = (frame - a) / (b - a)
@@ -96,9 +110,10 @@ class Track:
 
     def summary(self) -> dict[str, Any]:
         """First/last frame, detections, mean size, best score and the best frame's box."""
-        detected = [self.keyframes[f] for f in self._sorted]
+        detected = [self.keyframes[f] for f in self._sorted if f not in self.carried] or [
+            self.keyframes[f] for f in self._sorted]
         sizes = [max(k[2] - k[0], k[3] - k[1]) for k in detected]
-        best = max(self._sorted, key=lambda f: self.keyframes[f][4])
+        best = max(self._sorted, key=lambda f: (f not in self.carried, self.keyframes[f][4]))
         bx1, by1, bx2, by2, bscore = self.keyframes[best]
         return {"id": self.id, "first_frame": self.first_frame, "last_frame": self.last_frame,
                 "first_detected": self._sorted[0], "last_detected": self._sorted[-1],
@@ -135,7 +150,7 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     done: list[Track] = []
     next_id = 1
     for frame in run.frames:
-        if not frame.detected:
+        if not frame.detected and not frame.boxes:
             continue
         f = frame.index
         still = []
@@ -147,6 +162,7 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
         live = still
         dets = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score] for d in frame.boxes],
                         np.float32).reshape(-1, 5)
+        carried = [d.detector == MOTION for d in frame.boxes]
         pairs = _associate(live, dets, f, settings)
         matched_dets = set()
         for ti, di in pairs:
@@ -156,6 +172,8 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
             t.velocity = 0.5 * t.velocity + 0.5 * (new_box - t.box) / max(gap, 1)
             t.box, t.last_frame = new_box, f
             t.track.keyframes[f] = tuple(float(v) for v in dets[di])  # type: ignore[assignment]
+            if carried[di]:
+                t.track.carried.add(f)
             matched_dets.add(di)
         for di in range(len(dets)):
             if di in matched_dets:
@@ -163,6 +181,8 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
             track = Track(next_id)
             next_id += 1
             track.keyframes[f] = tuple(float(v) for v in dets[di])  # type: ignore[assignment]
+            if carried[di]:
+                track.carried.add(f)
             live.append(_Live(track, f, dets[di, :4].astype(np.float64), np.zeros(4)))
     done += [t.track for t in live]
     pad_before = max(round(settings.pad_before_s * fps), stride)
@@ -170,6 +190,28 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     for track in done:
         track.finish(frame_count, pad_before, pad_after)
     return sorted(done, key=lambda t: t.id)
+
+
+def _end_velocity(keyframes: dict[int, tuple[float, float, float, float, float]],
+                  frames: list[int]) -> np.ndarray:
+    """Per-frame motion of the box edges over a track's first or last few boxes."""
+    if len(frames) < 2:
+        return np.zeros(4)
+    a, b = frames[0], frames[-1]
+    velocity: np.ndarray = (np.array(keyframes[b][:4]) - np.array(keyframes[a][:4])) / (b - a)
+    return velocity
+
+
+def _extrapolate(box: tuple[float, float, float, float, float], velocity: np.ndarray,
+                 frames: int) -> tuple[float, float, float, float]:
+    """A box moved on by its velocity ``frames`` frames (negative: back in time) and grown
+    with that distance: past a track's ends the face is assumed to keep moving, not to stop.
+    """
+    x1, y1, x2, y2 = np.array(box[:4]) + velocity * frames
+    size = max(x2 - x1, y2 - y1)
+    d = abs(frames)
+    margin = min(0.05 * d * size + 0.5 * d * float(np.abs(velocity).max()), 0.5 * size)
+    return float(x1 - margin), float(y1 - margin), float(x2 + margin), float(y2 + margin)
 
 
 def run_stride(run: DetectionRun) -> int:

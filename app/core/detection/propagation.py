@@ -1,0 +1,176 @@
+"""Filling the frames between detections with boxes carried by motion, both ways in time.
+
+Frames arrive in order. The detector runs on some of them (key frames). Boxes found on a key
+frame are carried forward, frame by frame, until the next key frame, and boxes found on the
+next key frame are carried backward to the previous one, so a face is covered from the first
+frame it enters, not only from the frame the detector first saw it. A face the detector
+found before but misses on one key frame keeps being carried for one more interval.
+
+Only the frames since the last key frame are held (their luma, downscaled for large
+frames), so memory does not grow with the length of the clip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from app.core.detection import boxes as bx
+from app.core.detection.motion import BoxCarrier, MotionSettings, Pyramid, prepare, visible
+
+MOTION = "motion"  # the ``detector`` name of carried boxes
+MAX_MISSES = 1  # key frames a face may be missed on and still be carried
+
+
+@dataclass
+class _Carried:
+    centres: bx.Boxes = field(default_factory=bx.empty)
+    base: bx.Boxes = field(default_factory=bx.empty)
+    steps: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    misses: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    names: list[str] = field(default_factory=list)
+
+    def keep(self, mask: npt.NDArray[np.bool_]) -> _Carried:
+        return _Carried(self.centres[mask], self.base[mask], self.steps[mask],
+                        self.misses[mask], [n for n, k in zip(self.names, mask, strict=True)
+                                            if k])
+
+    @classmethod
+    def fresh(cls, boxes: bx.Boxes, names: list[str]) -> _Carried:
+        n = len(boxes)
+        return cls(boxes.copy(), boxes.copy(), np.zeros(n, np.int32), np.zeros(n, np.int32),
+                   list(names))
+
+    @classmethod
+    def join(cls, a: _Carried, b: _Carried) -> _Carried:
+        return cls(np.concatenate([a.centres, b.centres]), np.concatenate([a.base, b.base]),
+                   np.concatenate([a.steps, b.steps]), np.concatenate([a.misses, b.misses]),
+                   a.names + b.names)
+
+
+@dataclass
+class FilledFrame:
+    """One frame's boxes: detected (key frames) and carried by motion."""
+
+    index: int
+    time_s: float
+    detected: bool
+    boxes: bx.Boxes
+    names: list[str]
+
+
+@dataclass
+class _Pending:
+    index: int
+    time_s: float
+    pyramid: Pyramid
+    forward: bx.Boxes
+
+
+class Propagation:
+    """Feed every frame in order with :meth:`push`; completed frames come back in order."""
+
+    def __init__(self, width: int, height: int, settings: MotionSettings | None = None):
+        self.width, self.height = width, height
+        self.carrier = BoxCarrier(width, height, settings)
+        self._pending: list[_Pending] = []
+        self._forward = _Carried()
+        self._prev: Pyramid | None = None
+
+    def push(self, index: int, time_s: float, gray: npt.NDArray[np.uint8],
+             detected: tuple[bx.Boxes, list[str], float] | None) -> list[FilledFrame]:
+        """Add a frame; on a key frame ``detected`` holds the detector's boxes, their
+        detector names and the narrowest face (px) that pass can find: carried faces
+        narrower than that are not counted as missed by it."""
+        small = prepare(gray)
+        forward = self._step_forward(small)
+        self._prev = small
+        if detected is None:
+            self._pending.append(_Pending(index, time_s, small, forward))
+            return []
+        boxes, names, smallest = detected
+        out = self._backward(small, boxes, names)
+        unmatched = ~_matched(self._forward.centres, boxes)
+        carried = self._forward.centres[unmatched]
+        seeable = (carried[:, 2] - carried[:, 0]) >= smallest
+        misses = self._forward.misses[unmatched] + seeable.astype(np.int32)
+        still = (misses <= MAX_MISSES) & visible(forward[unmatched], self.width, self.height)
+        lost = self._forward.keep(unmatched)
+        lost.misses = misses
+        lost = lost.keep(still)
+        key_boxes = np.concatenate([boxes, forward[unmatched][still]])
+        key_names = names + [MOTION] * int(still.sum())
+        out.append(FilledFrame(index, time_s, True, _clip(key_boxes, self), key_names))
+        self._forward = _Carried.join(_Carried.fresh(boxes, names), lost)
+        return out
+
+    def finish(self) -> list[FilledFrame]:
+        """The frames after the last key frame (carried forward only)."""
+        out = [FilledFrame(p.index, p.time_s, False, _clip(p.forward, self),
+                           [MOTION] * len(p.forward)) for p in self._pending]
+        self._pending = []
+        return out
+
+    def _step_forward(self, small: Pyramid) -> bx.Boxes:
+        f = self._forward
+        if self._prev is None or len(f.centres) == 0:
+            return bx.empty()
+        f.steps = f.steps + 1
+        f.centres, grown = self.carrier.step(self._prev, small, f.centres, f.base, f.steps)
+        keep = visible(grown, self.width, self.height)
+        self._forward = f.keep(keep)
+        return grown[keep]
+
+    def _backward(self, key: Pyramid, boxes: bx.Boxes,
+                  names: list[str]) -> list[FilledFrame]:
+        back = _Carried.fresh(boxes, names)
+        nxt = key
+        filled: list[FilledFrame] = []
+        for p in reversed(self._pending):
+            grown = bx.empty()
+            if len(back.centres):
+                back.steps = back.steps + 1
+                back.centres, grown = self.carrier.step(nxt, p.pyramid, back.centres, back.base,
+                                                        back.steps)
+                keep = visible(grown, self.width, self.height)
+                back, grown = back.keep(keep), grown[keep]
+            merged = _union_overlapping(np.concatenate([p.forward, grown]))
+            filled.append(FilledFrame(p.index, p.time_s, False, _clip(merged, self),
+                                      [MOTION] * len(merged)))
+            nxt = p.pyramid
+        self._pending = []
+        return filled[::-1]
+
+
+def _clip(boxes: bx.Boxes, where: Propagation) -> bx.Boxes:
+    return bx.clip(boxes, where.width, where.height) if len(boxes) else bx.empty()
+
+
+def _matched(carried: bx.Boxes, detected: bx.Boxes) -> npt.NDArray[np.bool_]:
+    """Which carried boxes a new detection confirms (overlap or one inside the other)."""
+    if len(carried) == 0 or len(detected) == 0:
+        return np.zeros(len(carried), bool)
+    near = (bx.iou_matrix(carried, detected) >= 0.2) | (bx.containment(detected, carried).T
+                                                        >= 0.6)
+    return np.asarray(near.any(axis=1))
+
+
+def _union_overlapping(boxes: bx.Boxes, iou: float = 0.2) -> bx.Boxes:
+    """Boxes of the same face (from the two directions) become the box covering both."""
+    if len(boxes) <= 1:
+        return boxes.astype(np.float32)
+    boxes = boxes.astype(np.float32)
+    ious = bx.iou_matrix(boxes, boxes)
+    used = np.zeros(len(boxes), bool)
+    out = []
+    for i in range(len(boxes)):
+        if used[i]:
+            continue
+        group = np.nonzero((ious[i] >= iou) & ~used)[0]
+        used[group] = True
+        g = boxes[group]
+        out.append([g[:, 0].min(), g[:, 1].min(), g[:, 2].max(), g[:, 3].max(),
+                    g[:, 4].max()])
+    return np.asarray(out, np.float32).reshape(-1, 5)
