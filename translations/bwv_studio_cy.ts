@@ -1344,8 +1344,8 @@
         <translation>Cytbwys</translation>
     </message>
     <message>
-        <source>Crowd (small faces)</source>
-        <translation>Torf (wynebau bach)</translation>
+        <source>Thorough (dense crowds)</source>
+        <translation>Trylwyr (torfeydd trwchus)</translation>
     </message>
     <message>
         <source>Detect faces</source>

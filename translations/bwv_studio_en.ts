@@ -1323,7 +1323,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Crowd (small faces)</source>
+            <source>Thorough (dense crowds)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -163,7 +163,7 @@ class RedactionWorkspace(QWidget):
     def _build_toolbar(self) -> None:
         self.preset = QComboBox(self)
         names = {"fast": self.tr("Fast"), "balanced": self.tr("Balanced"),
-                 "crowd": self.tr("Crowd (small faces)")}
+                 "thorough": self.tr("Thorough (dense crowds)")}
         for name in PRESETS:
             self.preset.addItem(names.get(name, name), name)
         saved = str(QSettings().value("workspace/preset", "balanced"))
