@@ -1,7 +1,7 @@
 """Leak benchmark: faces an independent judge finds in the original but the export shows.
 
     .venv/bin/python bench/leaks.py [--clip PATH ...] [--preset NAME ...] [--max-frames N]
-                                    [--json OUT] [--save-leaks DIR] [--save-cap N]
+                                    [--json OUT] [--save-leaks DIR] [--save-cap N] [--no-union]
 
 For each clip (default: every .mp4/.mov in ../shared/testdata/videos and crowds/videos) and
 preset (default: the app's default preset) it ingests the clip into a temporary store, runs
@@ -16,27 +16,35 @@ on every original frame. A judge face on frame f is LEAKED when
   closes the gaps between changed pixels narrower than a quarter of the box (pixelation
   leaves pixels near their block's mean unchanged, so a pixelated face is a sieve of changed
   pixels; closing fills it without spreading past its outline, so an uncovered half of a face
-  stays visible). Calibrated against a plain CRF 18 re-encode (no redaction) of three clips:
-  untouched faces read 0-31 % hidden (median; worst 83 % on a textured, grainy clip) and
-  properly pixelated ones about 100 %. With the 12-level threshold and no closing, every
-  small, low-contrast pixelated face read 40-85 % hidden and so "leaked"; or
+  stays visible). Calibrated on three clips against a plain CRF 18 re-encode (no redaction):
+  untouched faces read a median 0-31 % hidden (worst 83 %, on a grainy clip), pixelated ones
+  about 100 %. With a 12-level threshold and no closing, every small, low-contrast pixelated
+  face read 40-85 % hidden and so "leaked"; or
 * the judge, run again on the export (a crop of twice the box around it, scaled so the face
   is about 48 px, never more than the judge's own upscale), still finds a face with IoU >= 0.3.
   On the untouched re-encodes it re-finds 95-99 % of the faces, so an untouched face that the
-  pixel test passes by bad luck is still caught; default-plan pixelated faces were never
-  re-found.
+  pixel test passes by bad luck is still caught; the default plan's pixelated faces were
+  never re-found there.
 
 Nothing here reads the pipeline's boxes: only pixel differences and the judge's eyes count.
+Faces are linked across frames (greedy IoU >= 0.3 with the previous frame) to report the
+longest run of consecutive leaked frames of one face. ``--save-leaks DIR`` writes
+``CLIP.PRESET.fFRAME.JUDGE.xXyY.hHIDDEN[.redet].png``: original (judge box in red) | export.
+``--max-frames N`` benchmarks a re-encoded copy of each clip's first N frames instead. Cost:
+the judge takes about 1-3 s per 720p frame on two cores, CenterFace at 2x about 1 s.
 
 Limitations, read before trusting a zero:
 
 * The judge is blind to much: MTCNN finds about 64 % of faces in dense WIDER crowds (most of
   the tiny, blurred, occluded and profile ones are missed), so "0 leaked" means "0 of the faces
-  MTCNN sees". Frames it misses are not checked at all. The union line below adds our own
-  CenterFace at its most sensitive setting (threshold 0.2, 2x) on the original frames; its
-  faces not matched to an MTCNN face are checked by the pixel criterion only. At 0.2 it also
-  finds non-faces, which the pipeline rightly leaves alone: union leaks are an upper bound to
-  inspect (``--save-leaks``), not a count of leaked people.
+  MTCNN sees". Faces it misses are not checked at all. It also has false positives at 2x
+  (posters, reflections, a torso in clutter): count them out by looking at the crops before
+  reading a "leaked" as a person. The union columns add our own CenterFace at its most
+  sensitive setting (threshold 0.2, 2x) on the original frames; its faces not matched to an
+  MTCNN face are checked by the pixel criterion only. At 0.2 it also finds non-faces, which
+  the pipeline rightly leaves alone: union leaks are an upper bound to inspect, not a count
+  of leaked people. CenterFace is also the pipeline's own detector, so what both miss stays
+  unseen: no judge here sees the faces neither network can find.
 * The pixel criterion is about change, not about recognisability. Pixelation replaces a block
   by its mean, so where a whole block is flat (plain skin, a dark hood, an over-exposed face)
   nothing moves by more than the threshold and closing cannot fill it: a properly pixelated
@@ -46,8 +54,8 @@ Limitations, read before trusting a zero:
   second look is what catches that, when it still sees the face.
 * A pixelated face can still look like a face to the judge (low-frequency layout survives):
   a re-detection alone is counted as a leak, and reported in its own column ("redet").
-* Links between frames are greedy IoU >= 0.3 with the previous frame; a face the judge misses
-  for one frame starts a new track, so "longest leak" is a lower bound on the real run.
+* A face the judge misses for one frame starts a new track, so "longest leak" is a lower
+  bound on the real run.
 """
 
 from __future__ import annotations
@@ -236,7 +244,7 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
              union: CenterFaceDetector | None, save: Path | None, save_cap: int) -> None:
     """Compare ``export`` with ``original`` frame by frame into ``row``."""
     runs = LeakRuns()
-    saved = 0
+    saved = {"mtcnn": 0, "cf": 0}  # crops written per judge, each up to save_cap
     stem = f"{original.stem}.{row.preset}"
     frames_a, frames_b = frames_of(original), frames_of(export)
     for index, (stored_a, stored_b) in enumerate(zip(frames_a, frames_b, strict=False)):
@@ -262,10 +270,10 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
             row.leaks.append({"frame": index, "judge": "mtcnn", "redetected": seen,
                               "box": [round(float(v), 1) for v in box[:4]],
                               "hidden": round(share, 3)})
-            if save and saved < save_cap:
+            if save and saved["mtcnn"] < save_cap:
+                saved["mtcnn"] += 1
                 save_crop(save, f"{stem}.f{index:05d}.mtcnn.x{int(box[0])}y{int(box[1])}"
                           f".h{share * 100:.0f}{'.redet' if seen else ''}.png", a, b, box)
-                saved += 1
         row.faces += len(faces)
         runs.update(faces, leaked)
         if union is not None:
@@ -283,10 +291,10 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
                                   "box": [round(float(v), 1) for v in box[:4]],
                                   "score": round(float(box[4]), 3),
                                   "hidden": round(share, 3)})
-                if save and saved < save_cap:
+                if save and saved["cf"] < save_cap:
+                    saved["cf"] += 1
                     save_crop(save, f"{stem}.f{index:05d}.cf.x{int(box[0])}y{int(box[1])}"
                               f".h{share * 100:.0f}.png", a, b, box)
-                    saved += 1
         row.frames = index + 1
     row.longest_leak = runs.longest
     extra_a, extra_b = sum(1 for _ in frames_a), sum(1 for _ in frames_b)
@@ -330,7 +338,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the rows (and each leak) here")
     parser.add_argument("--save-leaks", type=Path, metavar="DIR",
                         help="PNG crops (original | export) of leaked face-frames")
-    parser.add_argument("--save-cap", type=int, default=40, help="crops per clip and preset")
+    parser.add_argument("--save-cap", type=int, default=40, help="crops per clip, preset and judge")
     parser.add_argument("--no-union", action="store_true", help="skip the CenterFace union")
     args = parser.parse_args()
     presets = args.preset or [DEFAULT_PRESET]

@@ -28,7 +28,7 @@ from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.plan import RedactionPlan
 from app.core.tracking.tracker import BoxKind, TrackBox
 
-MAX_ROUNDS = 3
+MAX_ROUNDS = 2
 SPREAD = 2  # frames either side of a finding that are hidden too
 FIXABLE = (FindingKind.NOT_COVERED, FindingKind.PARTLY_COVERED)
 CHECK_TRACK_ID = -1  # the track id of found-by-check boxes (never a detector track's)
