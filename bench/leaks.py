@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/leaks.py [--clip PATH ...] [--preset NAME ...] [--max-frames N]
                                     [--json OUT] [--save-leaks DIR] [--save-cap N] [--no-union]
+                                    [--judge-thresholds P R O]
 
 For each clip (default: every .mp4/.mov in ../shared/testdata/videos and crowds/videos) and
 preset (default: the app's default preset) it ingests the clip into a temporary store, runs
@@ -114,6 +115,7 @@ class Row:
         default_factory=lambda: {label: 0 for *_, label in BUCKETS})
     longest_leak: int = 0
     rtf: float = 0.0
+    union: bool = True  # the CenterFace union ran
     union_faces: int = 0
     union_leaked: int = 0
     note: str = ""
@@ -244,6 +246,7 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
              union: CenterFaceDetector | None, save: Path | None, save_cap: int) -> None:
     """Compare ``export`` with ``original`` frame by frame into ``row``."""
     runs = LeakRuns()
+    row.union = union is not None
     saved = {"mtcnn": 0, "cf": 0}  # crops written per judge, each up to save_cap
     stem = f"{original.stem}.{row.preset}"
     frames_a, frames_b = frames_of(original), frames_of(export)
@@ -269,7 +272,7 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
             row.leaked_by_width[label] += 1
             row.leaks.append({"frame": index, "judge": "mtcnn", "redetected": seen,
                               "box": [round(float(v), 1) for v in box[:4]],
-                              "hidden": round(share, 3)})
+                              "score": round(float(box[4]), 3), "hidden": round(share, 3)})
             if save and saved["mtcnn"] < save_cap:
                 saved["mtcnn"] += 1
                 save_crop(save, f"{stem}.f{index:05d}.mtcnn.x{int(box[0])}y{int(box[1])}"
@@ -316,7 +319,8 @@ def print_table(rows: list[Row]) -> None:
         by_width = " ".join(f"{r.leaked_by_width[label]:>6}" for *_, label in BUCKETS)
         print(f"{r.clip[:44]:<44} {r.preset:<9} {r.frames:>6} {r.faces:>6} {r.leaked:>6} "
               f"{r.redetected:>5}  {'':>17}{by_width}  {r.longest_leak:>7} {r.rtf:>5.2f}  "
-              f"{r.union_faces:>5} / {r.union_leaked:<5}{'  ' + r.note if r.note else ''}")
+              + (f"{r.union_faces:>5} / {r.union_leaked:<5}" if r.union else f"{'-':>5}   -    ")
+              + (f"  {r.note}" if r.note else ""))
     faces = sum(r.faces for r in rows)
     leaked = sum(r.leaked for r in rows)
     if faces:
@@ -340,10 +344,13 @@ def main() -> int:
                         help="PNG crops (original | export) of leaked face-frames")
     parser.add_argument("--save-cap", type=int, default=40, help="crops per clip, preset and judge")
     parser.add_argument("--no-union", action="store_true", help="skip the CenterFace union")
+    parser.add_argument("--judge-thresholds", type=float, nargs=3, default=(0.6, 0.7, 0.7),
+                        metavar=("P", "R", "O"), help="MTCNN stage thresholds (reference: "
+                        "0.6 0.7 0.7; O 0.9 drops most of its false positives in clutter)")
     args = parser.parse_args()
     presets = args.preset or [DEFAULT_PRESET]
     clips = args.clip or default_clips()
-    judge = MtcnnJudge()
+    judge = MtcnnJudge(thresholds=tuple(args.judge_thresholds))
     union = None if args.no_union else CenterFaceDetector(threshold=0.2, scale=2.0)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp_name:
