@@ -50,14 +50,14 @@ class FaceDetector:
         self.preset = get_preset(preset) if isinstance(preset, str) else preset
         p = self.preset
         self._parts: list[Any] = []
-        self._fine: CenterFaceDetector | None = None
+        self._fine: list[CenterFaceDetector] = []
         if p.centerface_threshold is not None:
             self._parts.append(CenterFaceDetector(
                 p.centerface_threshold, p.centerface_scale,
                 max_megapixels=p.centerface_max_megapixels))
-            if p.fine_scale is not None:
-                self._fine = self._parts[-1].with_scale(p.fine_scale, p.fine_threshold,
-                                                        p.fine_max_megapixels)
+            self._fine = [self._parts[-1].with_scale(scale, p.fine_threshold,
+                                                     p.fine_max_megapixels)
+                          for scale in p.fine_scales]
         if p.mediapipe_threshold is not None:
             self._parts.append(MediaPipeTiledDetector(
                 p.mediapipe_threshold, p.mediapipe_windows, p.mediapipe_overlap))
@@ -68,8 +68,8 @@ class FaceDetector:
 
     def smallest_face(self, width: int, height: int, fine: bool) -> float:
         """About the narrowest face (px) a pass finds on a frame of this size."""
-        if fine and self._fine is not None:
-            return self._fine.smallest_face(width, height)
+        if fine and self._fine:
+            return min(f.smallest_face(width, height) for f in self._fine)
         cf = [p for p in self._parts if isinstance(p, CenterFaceDetector)]
         return cf[0].smallest_face(width, height) if cf else 40.0
 
@@ -81,8 +81,8 @@ class FaceDetector:
         """
         arrays, names = [], []
         parts = self._parts
-        if fine and self._fine is not None:
-            parts = [*parts, self._fine]
+        if fine:
+            parts = [*parts, *self._fine]
         for part in parts:
             found = part.detect(rgb)
             arrays.append(found)
@@ -104,7 +104,7 @@ class FaceDetector:
         for part in self._parts:
             part.close()
         self._parts = []
-        self._fine = None
+        self._fine = []
 
     def __enter__(self) -> FaceDetector:
         return self

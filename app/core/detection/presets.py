@@ -5,7 +5,7 @@ figures are in the README.
 
 Two passes: the *quick* pass (CenterFace capped at ``centerface_max_megapixels``, plus
 BlazeFace) runs every ``stride`` frames and keeps up with large, fast faces; the *fine* pass
-(CenterFace on the whole frame scaled by ``fine_scale``, no cap) runs every ``fine_stride``
+(CenterFace on the whole frame at each of ``fine_scales``) runs every ``fine_stride``
 frames and on still images, and finds faces down to about 10 px. Boxes are carried by motion
 to the frames in between (``propagation``).
 """
@@ -29,7 +29,7 @@ class Preset:
     mediapipe_windows: tuple[int, ...] = field(default_factory=tuple)
     mediapipe_overlap: float = 0.3
     fusion_iou: float = 0.3
-    fine_scale: float | None = None  # None: no fine pass (every pass is the quick one)
+    fine_scales: tuple[float, ...] = ()  # empty: no fine pass (every pass is the quick one)
     fine_threshold: float = 0.2
     fine_max_megapixels: float | None = None  # None: no cap on the fine pass's input
     fine_stride: int = 1  # every N-th key frame of a video is a fine one
@@ -38,6 +38,7 @@ class Preset:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["mediapipe_windows"] = list(self.mediapipe_windows)
+        data["fine_scales"] = list(self.fine_scales)
         return data
 
 
@@ -50,16 +51,17 @@ PRESETS: dict[str, Preset] = {
                centerface_threshold=0.3, centerface_max_megapixels=0.25,
                mediapipe_threshold=0.7, stride=4),
         Preset("balanced", "Quick pass (CenterFace at up to 0.35 MP plus BlazeFace) every 3rd "
-               "frame and a fine pass (CenterFace upscaled 2x, up to 3 MP) once a second, "
+               "frame and a fine pass (CenterFace at 1x and upscaled 2x, up to 3 MP, "
+               "threshold 0.2) once a second, "
                "boxes carried by motion both ways in between. The default.",
                centerface_threshold=0.3, centerface_max_megapixels=0.35,
-               mediapipe_threshold=0.7, fine_scale=2.0, fine_threshold=0.2,
+               mediapipe_threshold=0.7, fine_scales=(1.0, 2.0), fine_threshold=0.2,
                fine_max_megapixels=3.0, fine_stride=10, stride=3),
         Preset("thorough", "For dense crowds: the quick pass every 2nd frame and the fine "
-               "pass (CenterFace upscaled 2x, no cap, more sensitive) on every 3rd of those; "
+               "pass (CenterFace at 1x and 2x, no cap, threshold 0.15) on every 3rd of those; "
                "several times slower than balanced.",
                centerface_threshold=0.3, centerface_max_megapixels=0.75,
-               mediapipe_threshold=0.7, fine_scale=2.0, fine_threshold=0.15,
+               mediapipe_threshold=0.7, fine_scales=(1.0, 2.0), fine_threshold=0.15,
                fine_stride=3, stride=2),
     )
 }

@@ -96,7 +96,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
         for decoded in iter_frames(path, cancel):
             last = decoded.index == info.frame_count - 1
             found = None
-            fine = preset.fine_scale is not None and (
+            fine = bool(preset.fine_scales) and (
                 decoded.index - offset) % (step * preset.fine_stride) == 0
             if (decoded.index - offset) % step == 0 or last:
                 rgb: np.ndarray[Any, np.dtype[np.uint8]] = decoded.frame.to_ndarray(
