@@ -157,3 +157,43 @@ def test_the_closed_loop_hides_a_face_left_out_of_the_plan(tmp_path: Path) -> No
                for boxes in frame_boxes), "a frame of the face is left without a redaction"
     partial = out.with_name(f".{out.name}.partial")
     assert partial.exists() and not out.exists()  # the caller gives it its final name
+
+
+def test_a_stored_run_gives_back_the_same_tracks() -> None:
+    """The track numbers a person reviewed belong to the stored run: tracks built from the
+    fresh run and from the same run reloaded from its JSON must be the same, box for box."""
+    from app.core.detection.presets import get_preset
+    from app.core.detection.runs import run_from_json
+    from app.core.detection.video import detect_video
+    from app.core.tracking.tracker import build_tracks
+
+    clip = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
+    if not clip.exists():
+        pytest.skip(f"shared test clip not found at {clip}")
+    run = detect_video(clip, "balanced")
+    again = run_from_json(run.as_json(), get_preset("balanced"))
+    n = len(run.frames)
+    fresh, stored = build_tracks(run, n, 12.5), build_tracks(again, n, 12.5)
+    assert len(fresh) >= 3
+    assert [(t.id, t.keyframes, t.carried) for t in fresh] == \
+        [(t.id, t.keyframes, t.carried) for t in stored]
+    for t, u in zip(fresh, stored, strict=True):
+        assert [t.box_at(f) for f in range(n)] == [u.box_at(f) for f in range(n)]
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_the_head_is_above_the_face_as_displayed(rotation: int) -> None:
+    """On footage displayed turned, the 40 % added above the face goes above it on screen,
+    not below the chin or to one side."""
+    from app.core.redaction.render import padded_region
+    from app.core.rotation import box_to_stored, box_to_upright
+
+    width, height = 1280, 720
+    face = (300.0, 400.0, 100.0, 100.0)  # upright
+    stored = box_to_stored(face, rotation, width, height)
+    region = padded_region(stored, 1.0, width, height, BoxKind.DETECTED, 1, rotation=rotation)
+    assert region is not None
+    x, y, w, h = box_to_upright((region.x1, region.y1, region.x2 - region.x1,
+                                 region.y2 - region.y1), rotation, width, height)
+    assert y <= face[1] - 0.39 * face[3] and y + h <= face[1] + 1.11 * face[3] + 1
+    assert x <= face[0] - 0.11 * face[2] and x + w >= face[0] + 1.11 * face[2]

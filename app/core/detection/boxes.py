@@ -101,15 +101,30 @@ HEAD_ABOVE = 0.40  # added above
 HEAD_BELOW = 0.10  # added below
 
 
-def head_boxes(boxes: Boxes) -> Boxes:
-    """The head region of each face box (scores kept): what a redaction hides."""
+def head_boxes(boxes: Boxes, rotation: int = 0) -> Boxes:
+    """The head region of each face box (scores kept): what a redaction hides.
+
+    Boxes are in stored pixels of a picture displayed turned by ``rotation`` degrees
+    (counter-clockwise, as in ``rotation.py``); "above" is above in the displayed picture.
+    """
     out = boxes.copy()
     w = boxes[:, 2] - boxes[:, 0]
     h = boxes[:, 3] - boxes[:, 1]
-    out[:, 0] -= HEAD_SIDE * w
-    out[:, 2] += HEAD_SIDE * w
-    out[:, 1] -= HEAD_ABOVE * h
-    out[:, 3] += HEAD_BELOW * h
+    k = (rotation // 90) % 4
+    uw, uh = (w, h) if k in (0, 2) else (h, w)  # the face's size as displayed
+    side, above, below = HEAD_SIDE * uw, HEAD_ABOVE * uh, HEAD_BELOW * uh
+    if k in (0, 2):
+        out[:, 0] -= side
+        out[:, 2] += side
+        up, down = (above, below) if k == 0 else (below, above)
+        out[:, 1] -= up
+        out[:, 3] += down
+    else:  # displayed up is stored +x (90) or -x (270)
+        out[:, 1] -= side
+        out[:, 3] += side
+        right, left = (above, below) if k == 1 else (below, above)
+        out[:, 0] -= left
+        out[:, 2] += right
     return out
 
 

@@ -31,6 +31,12 @@ class Detection:
         return {"x": round(self.x, 1), "y": round(self.y, 1), "w": round(self.w, 1),
                 "h": round(self.h, 1), "score": round(self.score, 4), "detector": self.detector}
 
+    def stored(self) -> Detection:
+        """This detection exactly as a stored run gives it back (see :meth:`as_json`): runs
+        keep these values from the start, so tracks built from a fresh run and from the same
+        run reloaded are identical (the track numbers a person reviewed stay theirs)."""
+        return Detection(**self.as_json())
+
 
 def preset_models(preset: Preset) -> list[dict[str, str]]:
     """The models a preset uses, without loading them."""

@@ -102,16 +102,28 @@ class Propagation:
         lost = lost.keep(still)
         key_boxes = np.concatenate([boxes, forward[unmatched][still]])
         key_names = names + [MOTION] * int(still.sum())
-        out.append(FilledFrame(index, time_s, True, _clip(key_boxes, self), key_names))
+        out.append(self._filled(index, time_s, True, key_boxes, key_names))
         self._forward = _Carried.join(_Carried.fresh(boxes, names), lost)
         return out
 
     def finish(self) -> list[FilledFrame]:
         """The frames after the last key frame (carried forward only)."""
-        out = [FilledFrame(p.index, p.time_s, False, _clip(p.forward, self),
-                           [MOTION] * len(p.forward)) for p in self._pending]
+        out = [self._filled(p.index, p.time_s, False, p.forward, [MOTION] * len(p.forward))
+               for p in self._pending]
         self._pending = []
         return out
+
+    def _filled(self, index: int, time_s: float, detected: bool, boxes: bx.Boxes,
+                names: list[str]) -> FilledFrame:
+        """The frame's boxes clipped to the picture (those left outside dropped)."""
+        if len(boxes) == 0:
+            return FilledFrame(index, time_s, detected, bx.empty(), [])
+        clipped = boxes.copy()
+        clipped[:, [0, 2]] = np.clip(clipped[:, [0, 2]], 0, self.width)
+        clipped[:, [1, 3]] = np.clip(clipped[:, [1, 3]], 0, self.height)
+        keep = (clipped[:, 2] - clipped[:, 0] >= 1) & (clipped[:, 3] - clipped[:, 1] >= 1)
+        return FilledFrame(index, time_s, detected, clipped[keep],
+                           [n for n, k in zip(names, keep, strict=True) if k])
 
     def _step_forward(self, small: Pyramid) -> bx.Boxes:
         f = self._forward
@@ -137,15 +149,13 @@ class Propagation:
                 keep = visible(grown, self.width, self.height)
                 back, grown = back.keep(keep), grown[keep]
             merged = _union_overlapping(np.concatenate([p.forward, grown]))
-            filled.append(FilledFrame(p.index, p.time_s, False, _clip(merged, self),
-                                      [MOTION] * len(merged)))
+            filled.append(self._filled(p.index, p.time_s, False, merged,
+                                       [MOTION] * len(merged)))
             nxt = p.pyramid
         self._pending = []
         return filled[::-1]
 
 
-def _clip(boxes: bx.Boxes, where: Propagation) -> bx.Boxes:
-    return bx.clip(boxes, where.width, where.height) if len(boxes) else bx.empty()
 
 
 def _matched(carried: bx.Boxes, detected: bx.Boxes) -> npt.NDArray[np.bool_]:

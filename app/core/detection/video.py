@@ -57,7 +57,7 @@ class DetectionRun:
 
 def _to_detections(boxes: np.ndarray, names: list[str]) -> list[Detection]:
     return [Detection(float(b[0]), float(b[1]), float(b[2] - b[0]), float(b[3] - b[1]),
-                      float(b[4]), n) for b, n in zip(boxes, names, strict=True)]
+                      float(b[4]), n).stored() for b, n in zip(boxes, names, strict=True)]
 
 
 def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
@@ -106,7 +106,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                          names, detector.smallest_face(info.width, info.height, fine))
             if filler is None:
                 run.frames.append(FrameDetections(
-                    decoded.index, decoded.time_s,
+                    decoded.index, round(decoded.time_s, 6),
                     _to_detections(found[0], found[1]) if found is not None else [],
                     found is not None))
             else:
@@ -121,7 +121,8 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
 
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:
     for f in filled:
-        run.frames.append(FrameDetections(f.index, f.time_s, _to_detections(f.boxes, f.names),
+        run.frames.append(FrameDetections(f.index, round(f.time_s, 6),
+                                          _to_detections(f.boxes, f.names),
                                           f.detected))
 
 

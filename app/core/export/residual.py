@@ -83,13 +83,13 @@ def _as_array(regions: list[Region]) -> bx.Boxes:
 
 
 def _dismissed(boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: int,
-               height: int) -> list[Region]:
+               height: int, rotation: int) -> list[Region]:
     """Regions of tracks a person dismissed as not a face: their decision stands."""
     out = []
     for track_id, b in boxes:
         if track_id in plan.false_positive_tracks:
             region = padded_region((b.x, b.y, b.w, b.h), plan.padding, width, height, b.kind,
-                                   track_id)
+                                   track_id, rotation=rotation)
             if region is not None:
                 out.append(region)
     return out
@@ -131,8 +131,10 @@ def check_export(export: Path, source_frames: list[int], frame_boxes: FrameBoxes
             continue
         checked += 1
         src = source_frames[frame.index]
-        redact, keep = frame_regions(src, frame_boxes[src], plan, run.width, run.height)
-        kept = _as_array(keep + _dismissed(frame_boxes[src], plan, run.width, run.height))
+        redact, keep = frame_regions(src, frame_boxes[src], plan, run.width, run.height,
+                                     run.rotation)
+        kept = _as_array(keep + _dismissed(frame_boxes[src], plan, run.width, run.height,
+                                           run.rotation))
         for d in frame.boxes:
             box = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score]], np.float32)
             if len(kept) and bx.containment(box, kept).max() >= 0.5:

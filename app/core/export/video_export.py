@@ -150,7 +150,7 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
             # each keeps its decoded index, which is what frame_boxes is indexed by.
             retimer: Retimer[tuple[int, Any]] = Retimer(step=frame_step(vin))
             encode = _Encoder(stats, frame_boxes, plan, caption, clip, tb, offset_pts, vout,
-                              outc)
+                              outc, rotation)
             # demux ends each stream with an empty packet, which flushes its decoder
             for packet in inp.demux(*streams):
                 if cancel is not None:
@@ -198,6 +198,7 @@ class _Encoder:
     offset_pts: int
     vout: Any
     outc: Any
+    rotation: int = 0
 
     def __call__(self, frame: Any, index: int, pts: int) -> None:
         stats, plan = self.stats, self.plan
@@ -209,7 +210,7 @@ class _Encoder:
         text = self.caption(time_s) if self.caption else ""
         if boxes or plan.manual_boxes or plan.inverse or text:
             rgb = frame.to_ndarray(format="rgb24")
-            hidden, kept = render_frame(rgb, index, boxes, plan, text)
+            hidden, kept = render_frame(rgb, index, boxes, plan, text, self.rotation)
             if hidden:
                 stats.redacted_frames += 1
                 for region in hidden:

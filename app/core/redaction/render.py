@@ -40,19 +40,21 @@ class Region:
         return max(self.x2 - self.x1, self.y2 - self.y1)
 
 
-def head_box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+def head_box(box: tuple[float, float, float, float],
+             rotation: int = 0) -> tuple[float, float, float, float]:
     """The head region ``x, y, w, h`` of a face box ``x, y, w, h`` (``boxes.head_boxes``)."""
     x, y, w, h = box
-    x1, y1, x2, y2, _ = bx.head_boxes(np.array([[x, y, x + w, y + h, 0]], np.float32))[0]
+    x1, y1, x2, y2, _ = bx.head_boxes(np.array([[x, y, x + w, y + h, 0]], np.float32),
+                                      rotation)[0]
     return float(x1), float(y1), float(x2 - x1), float(y2 - y1)
 
 
 def padded_region(box: tuple[float, float, float, float], padding: float, width: int,
                   height: int, kind: BoxKind, track_id: int | None,
-                  head: bool = True) -> Region | None:
+                  head: bool = True, rotation: int = 0) -> Region | None:
     """The region hidden for a box: its head (:func:`head_box`, for detected faces) grown
     by ``padding`` about its centre, clipped to the frame."""
-    x, y, w, h = head_box(box) if head else box
+    x, y, w, h = head_box(box, rotation) if head else box
     cx, cy = x + w / 2, y + h / 2
     hw, hh = w * padding / 2, h * padding / 2
     fx1, fy1 = int(np.floor(cx - hw)), int(np.floor(cy - hh))
@@ -64,15 +66,17 @@ def padded_region(box: tuple[float, float, float, float], padding: float, width:
 
 
 def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: RedactionPlan,
-                  width: int, height: int) -> tuple[list[Region], list[Region]]:
-    """(regions to redact, regions kept visible) on one frame."""
+                  width: int, height: int,
+                  rotation: int = 0) -> tuple[list[Region], list[Region]]:
+    """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
+    turned by ``rotation``."""
     redact: list[Region] = []
     keep: list[Region] = []
     for track_id, box in track_boxes:
         if track_id in plan.false_positive_tracks:
             continue
         region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width, height,
-                               box.kind, track_id)
+                               box.kind, track_id, rotation=rotation)
         if region is not None:
             (keep if track_id in plan.keep_tracks else redact).append(region)
     for manual in plan.manual_boxes:
@@ -158,10 +162,12 @@ def draw_caption(image: Image, text: str) -> None:
 
 
 def render_frame(image: Image, frame: int, track_boxes: list[tuple[int, TrackBox]],
-                 plan: RedactionPlan, caption: str = "") -> tuple[list[Region], list[Region]]:
-    """Apply the whole plan to one RGB frame in place; returns (hidden, kept) regions."""
+                 plan: RedactionPlan, caption: str = "",
+                 rotation: int = 0) -> tuple[list[Region], list[Region]]:
+    """Apply the whole plan to one RGB frame (stored pixels, displayed turned by
+    ``rotation``) in place; returns (hidden, kept) regions."""
     h, w = image.shape[:2]
-    redact, keep = frame_regions(frame, track_boxes, plan, w, h)
+    redact, keep = frame_regions(frame, track_boxes, plan, w, h, rotation)
     if plan.inverse:
         apply_inverse(image, keep, plan)
     else:

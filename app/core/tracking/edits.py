@@ -65,10 +65,10 @@ class TrackEdit:
         return f"split track {self.tracks[0]} at frame {self.frame}"
 
 
-def _copy(track: Track, track_id: int, keyframes: dict[int, Any], first: int,
+def _copy(carried: set[int], track_id: int, keyframes: dict[int, Any], first: int,
           last: int) -> Track:
-    new = Track(track_id, dict(keyframes))
-    new._sorted = sorted(new.keyframes)
+    new = Track(track_id, dict(keyframes), carried=set(carried))
+    new.settle()  # keeps only this part's carried frames; its own end motion
     new.first_frame, new.last_frame = first, last
     return new
 
@@ -82,21 +82,31 @@ def split_track(track: Track, frame: int, new_id: int) -> tuple[Track, Track]:
             f"Track {track.id} cannot be split at frame {frame}: it is detected from frame "
             f"{track.detected_frames[0]} to {track.detected_frames[-1]}, and each part needs "
             "a detection.")
-    return (_copy(track, track.id, before, track.first_frame, frame - 1),
-            _copy(track, new_id, after, frame, track.last_frame))
+    return (_copy(track.carried, track.id, before, track.first_frame, frame - 1),
+            _copy(track.carried, new_id, after, frame, track.last_frame))
 
 
 def merge_tracks(parts: list[Track]) -> Track:
-    """One track from several that are one person; refused if two share a detected frame."""
+    """One track from several that are one person; refused if two share a detected frame.
+
+    Where one part's box on a frame was only carried there by motion, the other's is used.
+    """
     keyframes: dict[int, Any] = {}
+    carried: set[int] = set()
     for part in parts:
         shared = set(keyframes) & set(part.keyframes)
-        if shared:
+        both = {f for f in shared if f not in carried and f not in part.carried}
+        if both:
             raise InvalidInputError(
                 f"Tracks {', '.join(str(p.id) for p in parts)} are both detected on frame "
-                f"{min(shared)}, so they are different people; they cannot be merged.")
-        keyframes.update(part.keyframes)
-    return _copy(parts[0], min(p.id for p in parts), keyframes,
+                f"{min(both)}, so they are different people; they cannot be merged.")
+        for f, box in part.keyframes.items():
+            if f not in keyframes or (f in carried and f not in part.carried):
+                keyframes[f] = box
+                carried.discard(f)
+                if f in part.carried:
+                    carried.add(f)
+    return _copy(carried, min(p.id for p in parts), keyframes,
                  min(p.first_frame for p in parts), max(p.last_frame for p in parts))
 
 

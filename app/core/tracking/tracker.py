@@ -77,6 +77,12 @@ class Track:
         self._sorted = sorted(self.keyframes)
         self.first_frame = max(0, self._sorted[0] - pad_before)
         self.last_frame = min(frame_count - 1, self._sorted[-1] + pad_after)
+        self.settle()
+
+    def settle(self) -> None:
+        """Sort the keyframes and measure the motion at both ends (after any change)."""
+        self._sorted = sorted(self.keyframes)
+        self.carried &= set(self.keyframes)
         self._ends = (_end_velocity(self.keyframes, self._sorted[:3]),
                       _end_velocity(self.keyframes, self._sorted[-3:]))
 

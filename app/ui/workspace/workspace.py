@@ -809,7 +809,7 @@ class RedactionWorkspace(QWidget):
         shown = buffer.reshape(h, rgb.bytesPerLine())[:, :w * 3].reshape(h, w, 3)
         stored = to_stored(shown.copy(), f.rotation)
         boxes = self.frame_boxes[index] if index < len(self.frame_boxes) else []
-        render_frame(stored, index, boxes, self.plan)
+        render_frame(stored, index, boxes, self.plan, rotation=f.rotation)
         out = np.ascontiguousarray(upright(stored, f.rotation))
         return QImage(out.tobytes(), out.shape[1], out.shape[0], out.shape[1] * 3,
                       QImage.Format.Format_RGB888).copy()
