@@ -197,3 +197,55 @@ def test_the_head_is_above_the_face_as_displayed(rotation: int) -> None:
                                  region.y2 - region.y1), rotation, width, height)
     assert y <= face[1] - 0.39 * face[3] and y + h <= face[1] + 1.11 * face[3] + 1
     assert x <= face[0] - 0.11 * face[2] and x + w >= face[0] + 1.11 * face[2]
+
+
+def test_a_small_face_found_by_the_fine_pass_is_carried_back_to_where_it_entered() -> None:
+    """A 14 px face (too small for the quick pass) enters on frame 5; the fine pass (every
+    30th frame) first finds it on frame 30: it is covered from frame 5, not from the last
+    quick key frame (27)."""
+    from app.core.detection.detector import Detection
+    from app.core.detection.presets import get_preset
+    from app.core.detection.propagation import KeyFrame, Propagation
+    from app.core.detection.video import DetectionRun, FrameDetections
+    from app.core.tracking.tracker import boxes_by_frame, build_tracks
+
+    width, height, n, fps, size, enters = 1280, 720, 45, 30, 14, 5
+    rng = np.random.default_rng(1)
+    background = np.kron(rng.integers(0, 255, (height // 8, width // 8), dtype=np.uint8),
+                         np.ones((8, 8), np.uint8))
+    patch = rng.integers(0, 255, (size, size), dtype=np.uint8)
+
+    def face(i: int) -> np.ndarray:
+        return np.array([600 + i, 300, 600 + i + size, 300 + size, 0.6], np.float32)
+
+    filler = Propagation(width, height, history=30)
+    filled, extra = [], {}
+    for i in range(n):
+        gray = background.copy()
+        if i >= enters:
+            x1, y1, x2, y2 = face(i)[:4].astype(int)
+            gray[y1:y2, x1:x2] = patch
+        key = None
+        if i % 3 == 0 or i == n - 1:
+            fine = i % 30 == 0
+            boxes = face(i)[None] if fine and i >= enters else np.zeros((0, 5), np.float32)
+            key = KeyFrame(boxes, ["centerface"] * len(boxes), 5.5 if fine else 16.2, fine,
+                           16.2)
+        filled += filler.push(i, i / fps, gray, key)
+        for index, boxes, _names in filler.take_amendments():
+            extra.setdefault(index, []).extend(boxes)
+    filled += filler.finish()
+    run = DetectionRun("synthetic", width, height, 0, get_preset("balanced"), [])
+    for f in filled:
+        boxes = list(f.boxes) + extra.get(f.index, [])
+        run.frames.append(FrameDetections(f.index, f.time_s, [
+            Detection(float(b[0]), float(b[1]), float(b[2] - b[0]), float(b[3] - b[1]),
+                      float(b[4]), "motion") for b in boxes], f.detected))
+    per_frame = boxes_by_frame(build_tracks(run, n, fps), n)
+    uncovered = []
+    for i in range(enters, n):
+        x1, y1, x2, y2 = face(i)[:4]
+        cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
+        if not any(b.x <= cx <= b.x + b.w and b.y <= cy <= b.y + b.h for _, b in per_frame[i]):
+            uncovered.append(i)
+    assert uncovered == [], f"frames with the face uncovered: {uncovered}"

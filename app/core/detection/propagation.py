@@ -51,6 +51,19 @@ class _Carried:
 
 
 @dataclass
+class KeyFrame:
+    """What the detector found on a key frame: boxes and detector names, the narrowest face
+    (px) this pass finds (carried faces narrower than that are not counted as missed by
+    it), whether it was a fine pass, and the narrowest face the quick pass finds."""
+
+    boxes: bx.Boxes
+    names: list[str]
+    smallest: float
+    fine: bool = False
+    quick_smallest: float = 0.0
+
+
+@dataclass
 class FilledFrame:
     """One frame's boxes: detected (key frames) and carried by motion."""
 
@@ -72,25 +85,36 @@ class _Pending:
 class Propagation:
     """Feed every frame in order with :meth:`push`; completed frames come back in order."""
 
-    def __init__(self, width: int, height: int, settings: MotionSettings | None = None):
+    def __init__(self, width: int, height: int, settings: MotionSettings | None = None,
+                 history: int = 0):
+        """``history``: how many frames back a fine key frame's new small faces are carried
+        (the frames since the previous fine key frame; 0 without a fine pass)."""
         self.width, self.height = width, height
         self.carrier = BoxCarrier(width, height, settings)
+        self.history = history
         self._pending: list[_Pending] = []
+        self._older: list[tuple[int, Pyramid]] = []  # key frames and before, since fine
         self._forward = _Carried()
         self._prev: Pyramid | None = None
+        self.amendments: list[tuple[int, bx.Boxes]] = []  # boxes for frames already given
 
     def push(self, index: int, time_s: float, gray: npt.NDArray[np.uint8],
-             detected: tuple[bx.Boxes, list[str], float] | None) -> list[FilledFrame]:
-        """Add a frame; on a key frame ``detected`` holds the detector's boxes, their
-        detector names and the narrowest face (px) that pass can find: carried faces
-        narrower than that are not counted as missed by it."""
+             detected: KeyFrame | None) -> list[FilledFrame]:
+        """Add a frame; ``detected`` on a key frame. Completed frames come back; boxes for
+        frames given back earlier are added to :attr:`amendments`."""
         small = prepare(gray)
         forward = self._step_forward(small)
         self._prev = small
         if detected is None:
             self._pending.append(_Pending(index, time_s, small, forward))
             return []
-        boxes, names, smallest = detected
+        boxes, names, smallest = detected.boxes, detected.names, detected.smallest
+        if detected.fine and self._older:
+            self._carry_small_back(small, detected)
+        self._older += [(p.index, p.pyramid) for p in self._pending] + [(index, small)]
+        if detected.fine:
+            self._older = []
+        self._older = self._older[-self.history:] if self.history else []
         out = self._backward(small, boxes, names)
         unmatched = ~_matched(self._forward.centres, boxes)
         carried = self._forward.centres[unmatched]
@@ -104,6 +128,41 @@ class Propagation:
         key_names = names + [MOTION] * int(still.sum())
         out.append(self._filled(index, time_s, True, key_boxes, key_names))
         self._forward = _Carried.join(_Carried.fresh(boxes, names), lost)
+        return out
+
+    def _carry_small_back(self, key: Pyramid, detected: KeyFrame) -> None:
+        """Faces the fine pass finds that nothing carried here and that the quick pass is too
+        coarse to have seen: carry them back past the pending frames, through the frames
+        since the previous fine key frame, so they are hidden from where they were."""
+        boxes = detected.boxes
+        new = ~_matched(boxes, self._forward.centres) if len(self._forward.centres) else \
+            np.ones(len(boxes), bool)
+        new &= (boxes[:, 2] - boxes[:, 0]) < detected.quick_smallest
+        if not new.any():
+            return
+        back = _Carried.fresh(boxes[new], [MOTION] * int(new.sum()))
+        nxt = key
+        for frame_index, pyramid in [(p.index, p.pyramid) for p in reversed(self._pending)] + \
+                list(reversed(self._older)):
+            back.steps = back.steps + 1
+            back.centres, grown = self.carrier.step(nxt, pyramid, back.centres, back.base,
+                                                    back.steps)
+            keep = visible(grown, self.width, self.height)
+            back, grown = back.keep(keep), grown[keep]
+            if not len(back.centres):
+                return
+            if not any(p.index == frame_index for p in self._pending):
+                self.amendments.append((frame_index, grown))
+            nxt = pyramid
+
+    def take_amendments(self) -> list[tuple[int, bx.Boxes, list[str]]]:
+        """The boxes (clipped, with names) to add to frames already given back."""
+        out = []
+        for frame_index, boxes in self.amendments:
+            filled = self._filled(frame_index, 0.0, False, boxes, [MOTION] * len(boxes))
+            if len(filled.boxes):
+                out.append((frame_index, filled.boxes, filled.names))
+        self.amendments = []
         return out
 
     def finish(self) -> list[FilledFrame]:

@@ -12,8 +12,8 @@ import numpy as np
 
 from app.core.detection.detector import Detection, FaceDetector
 from app.core.detection.presets import Preset, get_preset
-from app.core.detection.propagation import FilledFrame, Propagation
-from app.core.errors import MediaError
+from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
+from app.core.errors import InvalidInputError, MediaError
 from app.core.media import iter_frames
 from app.core.probe import probe
 from app.core.progress import CancelToken, ProgressFn, no_progress
@@ -88,8 +88,13 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     info = probe(path, cancel)
     preset = get_preset(preset) if isinstance(preset, str) else preset
     step = max(1, stride or preset.stride)
+    limit = max(1, round(info.fps or 25))
+    if step > limit:  # the frames between key frames are held: at most a second of them
+        raise InvalidInputError(f"{path}: stride {step} is out of range: detect on at least "
+                                f"one frame per second (1 to {limit} for this video).")
     started = time.perf_counter()
-    filler = Propagation(info.width, info.height) if propagate else None
+    fine_every = step * preset.fine_stride if preset.fine_scales else 0
+    filler = Propagation(info.width, info.height, history=fine_every) if propagate else None
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())
@@ -102,16 +107,20 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                 rgb: np.ndarray[Any, np.dtype[np.uint8]] = decoded.frame.to_ndarray(
                     format="rgb24")
                 boxes, names = detector.detect_boxes(upright(rgb, info.rotation), fine)
-                found = (boxes_to_stored(boxes, info.rotation, rgb.shape[1], rgb.shape[0]),
-                         names, detector.smallest_face(info.width, info.height, fine))
+                found = KeyFrame(
+                    boxes_to_stored(boxes, info.rotation, rgb.shape[1], rgb.shape[0]), names,
+                    detector.smallest_face(info.width, info.height, fine), fine,
+                    detector.smallest_face(info.width, info.height, False))
             if filler is None:
                 run.frames.append(FrameDetections(
                     decoded.index, round(decoded.time_s, 6),
-                    _to_detections(found[0], found[1]) if found is not None else [],
+                    _to_detections(found.boxes, found.names) if found is not None else [],
                     found is not None))
             else:
                 gray = decoded.frame.to_ndarray(format="gray")
                 _add(run, filler.push(decoded.index, decoded.time_s, gray, found))
+                for index, boxes, names in filler.take_amendments():
+                    run.frames[index].boxes += _to_detections(boxes, names)
             progress(decoded.index + 1, info.frame_count)
     if filler is not None:
         _add(run, filler.finish())
