@@ -1516,8 +1516,8 @@
         <translation>nid wyneb</translation>
     </message>
     <message>
-        <source>dashed: interpolated or padded box</source>
-        <translation>llinell doriog: blwch wedi&apos;i ryngosod neu wedi&apos;i ehangu</translation>
+        <source>dashed: carried by motion, interpolated or padded box</source>
+        <translation>llinell doriog: blwch wedi&apos;i gario gan symudiad, wedi&apos;i ryngosod neu wedi&apos;i ehangu</translation>
     </message>
     <message>
         <source>Detection cancelled; nothing was stored.</source>

@@ -1495,7 +1495,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>dashed: interpolated or padded box</source>
+            <source>dashed: carried by motion, interpolated or padded box</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -257,7 +257,7 @@ class RedactionWorkspace(QWidget):
                 (COLOURS["low"], self.tr("low confidence")),
                 (COLOURS["not_a_face"], self.tr("not a face"))]
         items = " ".join(f"<span style='color:{c}'>■</span> {t}" for c, t in rows)
-        return items + "<br>" + self.tr("dashed: interpolated or padded box")
+        return items + "<br>" + self.tr("dashed: carried by motion, interpolated or padded box")
 
     # --- opening -------------------------------------------------------------------------
 
