@@ -190,6 +190,11 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     if result.residual is None:
         print("Residual check: skipped (--no-verify).")
         return 0
+    found = len(result.residual.found_by_check)
+    if found:
+        print(f"Residual check: {found} face(s) the detection missed were found on the "
+              f"export and hidden (\"found by check\", listed in the manifest); "
+              f"{result.residual.rounds} full passes.")
     if result.residual.clean:
         print(f"Residual check: no face found in {result.residual.frames_checked} checked "
               "frames.")
