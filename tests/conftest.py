@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterator
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -155,18 +155,28 @@ def make_video(path: Path, frames: int = 12, size: tuple[int, int] = (64, 48), f
         if rotation:
             v.set_display_rotation(rotation)
         a = out.add_stream("aac", rate=48000) if audio else None
+        pictures = []
         for i in range(frames):
             img = np.zeros((h, w, 3), np.uint8)
             img[:, :, 0] = (np.arange(w) * 4 + i * 10) % 256
             img[:, :, 1] = i * 15 % 256
-            frame = av.VideoFrame.from_ndarray(img, format="rgb24")
-            frame.pts = i
-            frame.time_base = Fraction(1, fps)
-            out.mux(v.encode(frame))
-        out.mux(v.encode())
-        if a is not None:
-            mux_tone(out, a, frames / fps, 0.2)
+            pictures.append(img)
+        write_frames(out, v, a, pictures, fps)
     return path
+
+
+def write_frames(out: Any, video: Any, audio: Any, pictures: list[Any], fps: int) -> None:
+    """Encode RGB ``pictures`` at ``fps`` (pts 0, 1, ...), then a tone on ``audio`` if any."""
+    import av
+
+    for i, img in enumerate(pictures):
+        frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+        frame.pts = i
+        frame.time_base = Fraction(1, fps)
+        out.mux(video.encode(frame))
+    out.mux(video.encode())
+    if audio is not None:
+        mux_tone(out, audio, len(pictures) / fps, 0.2)
 
 
 def mux_tone(out: object, stream: object, seconds: float, amplitude: float) -> None:

@@ -7,7 +7,6 @@ hands frames out in presentation order carrying decode-order timestamps, which g
 
 from __future__ import annotations
 
-from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -28,7 +27,7 @@ def _picture(i: int, w: int, h: int, rng: np.random.Generator) -> np.ndarray:
 def encode_with_b_frames(path: Path, frames: int = 60, size: tuple[int, int] = (64, 48),
                          fps: int = 24, codec: str = "libx264", audio: bool = False) -> Path:
     """A correct MP4 whose video has B-frames (pts differ from dts)."""
-    from tests.conftest import mux_tone
+    from tests.conftest import write_frames
 
     w, h = size
     rng = np.random.default_rng(7)
@@ -43,14 +42,7 @@ def encode_with_b_frames(path: Path, frames: int = 60, size: tuple[int, int] = (
             v.codec_context.options = {"x265-params": "bframes=3:keyint=24:min-keyint=24:"
                                        "b-adapt=0:log-level=error"}
         a = out.add_stream("aac", rate=48000) if audio else None
-        for i in range(frames):
-            frame = av.VideoFrame.from_ndarray(_picture(i, w, h, rng), format="rgb24")
-            frame.pts = i
-            frame.time_base = Fraction(1, fps)
-            out.mux(v.encode(frame))
-        out.mux(v.encode())
-        if a is not None:
-            mux_tone(out, a, frames / fps, 0.2)
+        write_frames(out, v, a, [_picture(i, w, h, rng) for i in range(frames)], fps)
     return path
 
 
