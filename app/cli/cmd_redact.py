@@ -21,7 +21,7 @@ from app.core.timecode import format_time, parse_time
 from app.core.tracking.thumbnails import track_thumbnails
 
 STAGE_NAMES = {"detect": "detecting faces", "export": "writing export",
-               "verify": "residual check", "hash": "checking original"}
+               "export_check": "writing and checking export", "hash": "checking original"}
 
 
 def _range(text: str) -> TimeRange:
@@ -194,7 +194,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     if found:
         print(f"Residual check: {found} face(s) the detection missed were found on the "
               f"export and hidden (\"found by check\", listed in the manifest); "
-              f"{result.residual.rounds} full passes.")
+              "the frames around each were drawn again and checked again.")
     if result.residual.clean:
         print(f"Residual check: no face found in {result.residual.frames_checked} checked "
               "frames.")

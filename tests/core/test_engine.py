@@ -146,7 +146,7 @@ def test_the_closed_loop_hides_a_face_left_out_of_the_plan(tmp_path: Path) -> No
     n = len(_decode(clip))
     frame_boxes: list[list[tuple[int, TrackBox]]] = [[] for _ in range(n)]
     out = tmp_path / "loop.mp4"
-    checked = export_checked(clip, out, frame_boxes, RedactionPlan(), 0, list(range(n)),
+    checked = export_checked(clip, out, frame_boxes, RedactionPlan(), 0,
                              options=EncodeOptions(), caption=None, verify=True,
                              stage=lambda *_: None, cancel=None)
     report = checked.residual
@@ -157,6 +157,35 @@ def test_the_closed_loop_hides_a_face_left_out_of_the_plan(tmp_path: Path) -> No
                for boxes in frame_boxes), "a frame of the face is left without a redaction"
     partial = out.with_name(f".{out.name}.partial")
     assert partial.exists() and not out.exists()  # the caller gives it its final name
+
+
+def test_frames_before_a_finding_are_drawn_again(tmp_path: Path) -> None:
+    """The face is dismissed (as not a face) on frames 0-5 only, so the check first sees it
+    on frame 6: the found-by-check box also covers frames 4 and 5, which were already drawn
+    and checked, so the export must draw them again before they are encoded."""
+    face = _face(0, 120)
+    n, x0, y0 = 12, 260, 160
+    frames = []
+    for _ in range(n):
+        rgb = _background(640, 480).copy()
+        rgb[y0:y0 + 120, x0:x0 + 120] = face
+        frames.append(rgb)
+    clip = tmp_path / "late.mp4"
+    _write(clip, frames, 25)
+    dismissed = TrackBox(0, x0 - 20, y0 - 20, 160, 160, BoxKind.DETECTED, 0.9)
+    frame_boxes: list[list[tuple[int, TrackBox]]] = [
+        [(7, dismissed)] if i < 6 else [] for i in range(n)]
+    plan = RedactionPlan(style=Style.SOLID, false_positive_tracks=[7])
+    out = tmp_path / "late_out.mp4"
+    checked = export_checked(clip, out, frame_boxes, plan, 0, options=EncodeOptions(),
+                             caption=None, verify=True, stage=lambda *_: None, cancel=None)
+    report = checked.residual
+    assert report is not None and report.clean, report and report.findings
+    assert min(f.source_frame for f in report.found_by_check) == 6
+    exported = _decode(out.with_name(f".{out.name}.partial"))
+    centre = (slice(y0 + 40, y0 + 80), slice(x0 + 40, x0 + 80))
+    dark = [float(frame[centre].mean()) < 30 for frame in exported]
+    assert dark == [False] * 4 + [True] * (n - 4), dark
 
 
 def test_a_stored_run_gives_back_the_same_tracks() -> None:

@@ -215,7 +215,7 @@ def test_interrupted_export_leaves_no_file(engine: tuple[Store, dict[str, int]],
     token = CancelToken()
 
     def stage(name: str, done: int, total: int) -> None:
-        if name == "export" and done >= 20:
+        if name.startswith("export") and done >= 20:
             token.cancel()
 
     out = tmp_path / "half.mp4"
@@ -365,7 +365,7 @@ def test_interrupted_forced_re_export_keeps_the_previous_pair(
     token = CancelToken()
 
     def stage(name: str, done: int, total: int) -> None:
-        if name == "verify" and done >= 10:
+        if name == "export_check" and done >= 10:
             token.cancel()
 
     with pytest.raises(Cancelled):

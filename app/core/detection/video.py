@@ -55,7 +55,7 @@ class DetectionRun:
         }
 
 
-def _to_detections(boxes: np.ndarray, names: list[str]) -> list[Detection]:
+def to_detections(boxes: np.ndarray, names: list[str]) -> list[Detection]:
     return [Detection(float(b[0]), float(b[1]), float(b[2] - b[0]), float(b[3] - b[1]),
                       float(b[4]), n).stored() for b, n in zip(boxes, names, strict=True)]
 
@@ -71,7 +71,7 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     with FaceDetector(preset) as detector:
         boxes, names = detector.detect_boxes(rgb, fine=True)
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
-    run.frames.append(FrameDetections(0, 0.0, _to_detections(boxes, names)))
+    run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names)))
     run.elapsed_s = time.perf_counter() - started
     return run
 
@@ -114,13 +114,13 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
             if filler is None:
                 run.frames.append(FrameDetections(
                     decoded.index, round(decoded.time_s, 6),
-                    _to_detections(found.boxes, found.names) if found is not None else [],
+                    to_detections(found.boxes, found.names) if found is not None else [],
                     found is not None))
             else:
                 gray = decoded.frame.to_ndarray(format="gray")
                 _add(run, filler.push(decoded.index, decoded.time_s, gray, found))
                 for index, boxes, names in filler.take_amendments():
-                    run.frames[index].boxes += _to_detections(boxes, names)
+                    run.frames[index].boxes += to_detections(boxes, names)
             progress(decoded.index + 1, info.frame_count)
     if filler is not None:
         _add(run, filler.finish())
@@ -131,7 +131,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:
     for f in filled:
         run.frames.append(FrameDetections(f.index, round(f.time_s, 6),
-                                          _to_detections(f.boxes, f.names),
+                                          to_detections(f.boxes, f.names),
                                           f.detected))
 
 

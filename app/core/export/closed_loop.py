@@ -1,31 +1,39 @@
-"""Export, check every frame, hide what the check found, and again, until a pass is clean.
+"""The closed loop: every rendered frame is checked before it is encoded, and what the check
+finds is hidden there and then.
 
-The residual check runs the sensitive check detector (``presets.CHECK_PRESET``) on every
-frame of the finished file. Each face it finds outside the hidden regions becomes a
-redaction "found by check" on its frame and the two frames either side (a face the first
-pass missed on one frame is usually hard to see on its neighbours too); the file is then
-rendered again and checked again in full. The export is clean only when a whole pass finds
-nothing; after ``MAX_ROUNDS`` passes what remains is reported, never hidden.
+The sensitive check detector (``presets.CHECK_PRESET``) looks at each frame exactly as it
+will be encoded. Each face it finds outside the hidden regions becomes a redaction "found by
+check" on its frame and the ``SPREAD`` frames either side (a face the first pass missed on
+one frame is usually hard to see on its neighbours too). The frames before it are still held
+back (``SPREAD`` of them), so they are drawn again with the new boxes and checked again, as
+is the frame itself; the frames after it get the boxes before they are drawn. A frame is
+checked at most ``MAX_ROUNDS`` times; what is still seen then is reported, never hidden.
+Checking the frames in the export pass (not by decoding the finished file, as before) saves
+a decode, an encode and a full second pass; every frame's final pixels are still checked.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.detection.detector import FaceDetector
 from app.core.detection.presets import CHECK_PRESET
-from app.core.export.residual import Finding, FindingKind, ResidualReport, check_export
+from app.core.detection.video import to_detections
+from app.core.export.residual import Finding, FindingKind, ResidualReport, classify
 from app.core.export.video_export import (
     CaptionFn,
     EncodeOptions,
     ExportStats,
     FrameBoxes,
+    RenderedFrame,
     export_video,
 )
-from app.core.fileio import partial_path
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.plan import RedactionPlan
+from app.core.rotation import boxes_to_stored, upright
 from app.core.tracking.tracker import BoxKind, TrackBox
 
 MAX_ROUNDS = 2
@@ -41,34 +49,78 @@ class CheckedExport:
 
 
 def export_checked(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
-                   rotation: int, source_frames: list[int], *, options: EncodeOptions,
-                   caption: CaptionFn | None, verify: bool,
-                   stage: Callable[[str, int, int], None],
+                   rotation: int, *, options: EncodeOptions, caption: CaptionFn | None,
+                   verify: bool, stage: Callable[[str, int, int], None],
                    cancel: CancelToken | None) -> CheckedExport:
-    """Write the export to ``partial_path(out)`` (not committed) and check it.
+    """Write the export to ``partial_path(out)`` (not committed), checking every frame.
 
     ``frame_boxes`` gains the found-by-check boxes, so the caller's records match the file.
     """
-    def encode() -> ExportStats:
-        return export_video(source, out, frame_boxes, plan, rotation, options=options,
-                            caption=caption, progress=_stage(stage, "export"), cancel=cancel,
-                            commit=False)
-
-    stats = encode()
     if not verify:
+        stats = export_video(source, out, frame_boxes, plan, rotation, options=options,
+                             caption=caption, progress=_stage(stage, "export"),
+                             cancel=cancel, commit=False)
         return CheckedExport(stats, None)
-    found: list[Finding] = []
-    for round_no in range(1, MAX_ROUNDS + 1):
-        report = check_export(partial_path(out), source_frames, frame_boxes, plan, CHECK_PRESET,
-                              1, cancel=cancel, progress=_stage(stage, "verify"))
-        fixable = [f for f in report.findings if f.kind in FIXABLE]
+    with FaceDetector(CHECK_PRESET) as detector:
+        loop = CheckLoop(detector, frame_boxes, plan, rotation)
+        stats = export_video(source, out, frame_boxes, plan, rotation, options=options,
+                             caption=caption, progress=_stage(stage, "export_check"),
+                             cancel=cancel, commit=False, check=loop)
+    return CheckedExport(stats, loop.report())
+
+
+class CheckLoop:
+    """The ``FrameCheck`` of an export: renders, checks, hides what it finds, holds back
+    ``SPREAD`` frames so they can be drawn again."""
+
+    def __init__(self, detector: FaceDetector, frame_boxes: FrameBoxes, plan: RedactionPlan,
+                 rotation: int) -> None:
+        self.detector, self.frame_boxes, self.plan, self.rotation = \
+            detector, frame_boxes, plan, rotation
+        self.held: deque[RenderedFrame] = deque()
+        self.checks: dict[int, int] = {}  # output frame -> times checked
+        self.remaining: dict[int, list[Finding]] = {}  # output frame -> last check's findings
+        self.found: list[Finding] = []
+
+    def push(self, item: RenderedFrame) -> list[RenderedFrame]:
+        item.render(self.frame_boxes, self.plan, self.rotation)
+        self.held.append(item)
+        self._check(item, 1)
+        ready = []
+        while len(self.held) > SPREAD:
+            ready.append(self.held.popleft())
+        return ready
+
+    def drain(self) -> list[RenderedFrame]:
+        ready = list(self.held)
+        self.held.clear()
+        return ready
+
+    def report(self) -> ResidualReport:
+        findings = [f for n in sorted(self.remaining) for f in self.remaining[n]]
+        return ResidualReport(CHECK_PRESET.name, 1, len(self.checks), findings,
+                              rounds=max(self.checks.values(), default=1),
+                              found_by_check=self.found)
+
+    def _check(self, item: RenderedFrame, round_no: int) -> None:
+        height, width = item.rendered.shape[:2]
+        boxes, names = self.detector.detect_boxes(upright(item.rendered, self.rotation))
+        faces = to_detections(boxes_to_stored(boxes, self.rotation, width, height), names)
+        own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
+        findings = classify(faces, item.output_frame, item.index, item.time_s, own, self.plan,
+                            width, height, self.rotation)
+        self.checks[item.output_frame] = self.checks.get(item.output_frame, 0) + 1
+        self.remaining[item.output_frame] = findings
+        fixable = [f for f in findings if f.kind in FIXABLE]
         if not fixable or round_no == MAX_ROUNDS:
-            report.rounds, report.found_by_check = round_no, found
-            return CheckedExport(stats, report)
-        found += fixable
-        add_found(frame_boxes, fixable)
-        stats = encode()
-    raise AssertionError("unreachable")
+            return
+        self.found += fixable
+        add_found(self.frame_boxes, fixable)
+        again = [held for held in self.held if abs(held.index - item.index) <= SPREAD]
+        for held in again:
+            held.render(self.frame_boxes, self.plan, self.rotation)
+        for held in again:
+            self._check(held, round_no + 1)
 
 
 def add_found(frame_boxes: FrameBoxes, findings: list[Finding]) -> None:

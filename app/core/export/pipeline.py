@@ -57,7 +57,8 @@ from app.core.users import check_actor, resolve_actor
 log = logging.getLogger(__name__)
 
 StageFn = Callable[[str, int, int], None]
-"""``stage(name, done, total)``: name is detect, export, verify or hash."""
+"""``stage(name, done, total)``: name is hash, detect, export or export_check (writing the
+export and checking every frame, the default)."""
 
 
 def _no_stage(name: str, done: int, total: int) -> None:
@@ -242,7 +243,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     video_tmp, manifest_tmp = partial_path(out), partial_path(manifest)
     try:
         checked = export_checked(source, out, frame_boxes, plan, analysis.rotation,
-                                 _kept_frames(analysis, plan), options=options,
+                                 options=options,
                                  caption=_caption_fn(plan.caption, case_ref, recorded_at),
                                  verify=verify, stage=stage, cancel=cancel)
         stats, residual = checked.stats, checked.residual

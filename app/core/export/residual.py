@@ -1,5 +1,5 @@
-"""The residual check: run the detector on the finished export and report faces that may
-still be recognisable. Faces of tracks kept visible are ignored.
+"""The residual check's verdict on one rendered frame: which faces the check detector sees
+there may still be recognisable. Faces of tracks kept visible are ignored.
 
 A redacted head is still head-shaped, and both detectors fire on the blob (CenterFace at
 0.3-0.65 on pixelated faces, BlazeFace even on a solid black disc over a head), so a hit
@@ -16,15 +16,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
 from app.core.detection import boxes as bx
-from app.core.detection.presets import Preset
-from app.core.detection.video import detect_video
-from app.core.export.video_export import FrameBoxes
-from app.core.progress import CancelToken, ProgressFn, no_progress
+from app.core.detection.detector import Detection
 from app.core.redaction.plan import RedactionPlan, Style
 from app.core.redaction.render import Region, frame_regions, padded_region, region_mask
 from app.core.tracking.tracker import TrackBox
@@ -112,48 +108,34 @@ def uncovered_share(box: tuple[int, int, int, int], regions: list[Region],
     return float(1.0 - covered.mean())
 
 
-def check_export(export: Path, source_frames: list[int], frame_boxes: FrameBoxes,
-                 plan: RedactionPlan, preset: Preset, stride: int, offset: int = 0,
-                 progress: ProgressFn = no_progress,
-                 cancel: CancelToken | None = None) -> ResidualReport:
-    """``source_frames[j]`` is the original frame index written as output frame ``j``.
-
-    ``offset`` shifts the sampled frames off the detection frames, onto the filled-in frames
-    between detections, where a leak would be.
-    """
-    run = detect_video(export, preset, stride=stride, offset=offset, progress=progress,
-                       cancel=cancel, propagate=False)
+def classify(faces: list[Detection], output_frame: int, source_frame: int, time_s: float,
+             boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: int, height: int,
+             rotation: int) -> list[Finding]:
+    """The findings among ``faces`` seen on one rendered frame (stored pixels), whose plan
+    boxes are ``boxes``; faces kept visible on purpose or dismissed are not findings."""
     weak = plan.style is not Style.SOLID and plan.strength <= 2
+    redact, keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
+    kept = _as_array(keep + _dismissed(boxes, plan, width, height, rotation))
     findings: list[Finding] = []
-    checked = 0
-    for frame in run.frames:
-        if not frame.detected or frame.index >= len(source_frames):
-            continue
-        checked += 1
-        src = source_frames[frame.index]
-        redact, keep = frame_regions(src, frame_boxes[src], plan, run.width, run.height,
-                                     run.rotation)
-        kept = _as_array(keep + _dismissed(frame_boxes[src], plan, run.width, run.height,
-                                           run.rotation))
-        for d in frame.boxes:
-            box = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score]], np.float32)
-            if len(kept) and bx.containment(box, kept).max() >= 0.5:
-                continue  # a face kept visible on purpose, or dismissed as not a face
-            if plan.inverse:
-                kind: FindingKind | None = FindingKind.WEAK_REDACTION if weak else None
+    for d in faces:
+        box = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score]], np.float32)
+        if len(kept) and bx.containment(box, kept).max() >= 0.5:
+            continue  # a face kept visible on purpose, or dismissed as not a face
+        if plan.inverse:
+            kind: FindingKind | None = FindingKind.WEAK_REDACTION if weak else None
+        else:
+            ib = (max(0, int(d.x)), max(0, int(d.y)), min(width, int(d.x + d.w)),
+                  min(height, int(d.y + d.h)))
+            share = uncovered_share(ib, redact, plan)
+            if share >= 1.0 - 1e-6:
+                kind = FindingKind.NOT_COVERED
+            elif share >= UNCOVERED_SHARE:
+                kind = FindingKind.PARTLY_COVERED
+            elif weak and (d.score >= WEAK_MIN_SCORE or d.detector == "mediapipe"):
+                kind = FindingKind.WEAK_REDACTION
             else:
-                ib = (max(0, int(d.x)), max(0, int(d.y)), min(run.width, int(d.x + d.w)),
-                      min(run.height, int(d.y + d.h)))
-                share = uncovered_share(ib, redact, plan)
-                if share >= 1.0 - 1e-6:
-                    kind = FindingKind.NOT_COVERED
-                elif share >= UNCOVERED_SHARE:
-                    kind = FindingKind.PARTLY_COVERED
-                elif weak and (d.score >= WEAK_MIN_SCORE or d.detector == "mediapipe"):
-                    kind = FindingKind.WEAK_REDACTION
-                else:
-                    kind = None  # the detector sees the redacted blob
-            if kind is not None:
-                findings.append(Finding(frame.index, src, frame.time_s,
-                                        (d.x, d.y, d.w, d.h), d.score, kind))
-    return ResidualReport(preset.name, stride, checked, findings)
+                kind = None  # the detector sees the redacted blob
+        if kind is not None:
+            findings.append(Finding(output_frame, source_frame, time_s,
+                                    (d.x, d.y, d.w, d.h), d.score, kind))
+    return findings

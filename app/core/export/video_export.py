@@ -22,17 +22,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import av
 import numpy as np
+import numpy.typing as npt
 
 from app.core.errors import ConflictError, MediaError
 from app.core.fileio import commit_file, partial_path
 from app.core.media import Retimer, Timestamps, frame_step, open_container
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
-from app.core.redaction.render import render_frame
+from app.core.redaction.render import Region, render_frame
 from app.core.tracking.tracker import BoxKind, TrackBox
 
 log = logging.getLogger(__name__)
@@ -78,8 +79,11 @@ def display_matrix(path: Path) -> tuple[int, ...] | None:
 def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
                  rotation: int, *, options: EncodeOptions | None = None,
                  caption: CaptionFn | None = None, progress: ProgressFn = no_progress,
-                 cancel: CancelToken | None = None, commit: bool = True) -> ExportStats:
+                 cancel: CancelToken | None = None, commit: bool = True,
+                 check: FrameCheck | None = None) -> ExportStats:
     """Write the redacted copy of ``source`` to ``out``; return what was done.
+
+    With ``check`` every rendered frame goes through it before it is encoded.
 
     With ``commit=False`` the finished file is left at ``partial_path(out)`` for the caller
     to rename once everything else (manifest, records) has succeeded.
@@ -96,7 +100,7 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
     started = time.perf_counter()
     try:
         stats = _write(source, tmp, frame_boxes, plan, rotation, options, caption, progress,
-                       cancel)
+                       cancel, check)
         if commit:
             commit_file(tmp, out)
     except BaseException as exc:
@@ -113,7 +117,8 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
 
 def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
            rotation: int, options: EncodeOptions, caption: CaptionFn | None,
-           progress: ProgressFn, cancel: CancelToken | None) -> ExportStats:
+           progress: ProgressFn, cancel: CancelToken | None,
+           check: FrameCheck | None) -> ExportStats:
     stats = ExportStats()
     total = len(frame_boxes)
     inp = open_container(source)
@@ -150,7 +155,7 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
             # each keeps its decoded index, which is what frame_boxes is indexed by.
             retimer: Retimer[tuple[int, Any]] = Retimer(step=frame_step(vin))
             encode = _Encoder(stats, frame_boxes, plan, caption, clip, tb, offset_pts, vout,
-                              outc, rotation)
+                              outc, rotation, check)
             # demux ends each stream with an empty packet, which flushes its decoder
             for packet in inp.demux(*streams):
                 if cancel is not None:
@@ -166,6 +171,7 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                     progress(min(stats.frames_in, total), total)
             for (index, ready), pts in retimer.drain():
                 encode(ready, index, pts)
+            encode.finish()
             stats.timestamps = retimer.summary()
             if retimer.state is not Timestamps.OK:
                 log.info("%s: timestamps %s, %d frame(s) re-timed", source,
@@ -200,29 +206,92 @@ class _Encoder:
     outc: Any
     rotation: int = 0
 
+    check: FrameCheck | None = None
+
     def __call__(self, frame: Any, index: int, pts: int) -> None:
         stats, plan = self.stats, self.plan
         time_s = float(pts * self.tb)
         if self.clip is not None and not self.clip.contains(time_s):
             return
+        out_no = stats.frames_in_clip
         stats.frames_in_clip += 1
         boxes = self.frame_boxes[index] if index < len(self.frame_boxes) else []
         text = self.caption(time_s) if self.caption else ""
-        if boxes or plan.manual_boxes or plan.inverse or text:
-            rgb = frame.to_ndarray(format="rgb24")
-            hidden, kept = render_frame(rgb, index, boxes, plan, text, self.rotation)
-            if hidden:
-                stats.redacted_frames += 1
-                for region in hidden:
-                    stats.regions[region.kind.value] += 1
-            stats.kept_regions += len(kept)
-            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
-        else:
+        if self.check is None and not (boxes or plan.manual_boxes or plan.inverse or text):
             frame.pict_type = av.video.frame.PictureType.NONE  # let x264 choose frame types
+            self._mux(frame, pts)
+            return
+        item = RenderedFrame(index, out_no, pts, time_s, frame.to_ndarray(format="rgb24"), text,
+                             frame)
+        if self.check is None:
+            item.render(self.frame_boxes, plan, self.rotation)
+            self._write(item)
+            return
+        for ready in self.check.push(item):
+            self._write(ready)
+
+    def finish(self) -> None:
+        """Write the frames the check still holds."""
+        if self.check is not None:
+            for ready in self.check.drain():
+                self._write(ready)
+
+    def _write(self, item: RenderedFrame) -> None:
+        stats = self.stats
+        if item.hidden:
+            stats.redacted_frames += 1
+            for region in item.hidden:
+                stats.regions[region.kind.value] += 1
+        stats.kept_regions += len(item.kept)
+        if item.hidden or item.kept or item.caption or self.plan.inverse:
+            frame = av.VideoFrame.from_ndarray(item.rendered, format="rgb24")
+        else:  # nothing drawn: the decoded frame as it is
+            frame = item.decoded
+            frame.pict_type = av.video.frame.PictureType.NONE
+        self._mux(frame, item.pts)
+
+    def _mux(self, frame: Any, pts: int) -> None:
         frame.pts = pts - self.offset_pts
         frame.time_base = self.tb
         self.outc.mux(self.vout.encode(frame))
-        stats.frames_out += 1
+        self.stats.frames_out += 1
+
+
+@dataclass
+class RenderedFrame:
+    """One exported frame: its decoded pixels (kept, so it can be rendered again when the
+    plan gains boxes) and the redacted pixels to encode."""
+
+    index: int  # decoded order: what frame_boxes is indexed by
+    output_frame: int
+    pts: int
+    time_s: float
+    original: npt.NDArray[np.uint8]
+    caption: str
+    decoded: Any  # the av.VideoFrame
+    rendered: npt.NDArray[np.uint8] = field(default_factory=lambda: np.zeros(0, np.uint8))
+    hidden: list[Region] = field(default_factory=list)
+    kept: list[Region] = field(default_factory=list)
+
+    def render(self, frame_boxes: FrameBoxes, plan: RedactionPlan, rotation: int) -> None:
+        """(Re)draw the plan on a fresh copy of the decoded pixels."""
+        boxes = frame_boxes[self.index] if self.index < len(frame_boxes) else []
+        self.rendered = self.original.copy()
+        self.hidden, self.kept = render_frame(self.rendered, self.index, boxes, plan,
+                                              self.caption, rotation)
+
+
+class FrameCheck(Protocol):
+    """Looks at each rendered frame before it is encoded (see ``closed_loop``); may hold a
+    few frames back, to draw on them again."""
+
+    def push(self, item: RenderedFrame) -> list[RenderedFrame]:
+        """Render and check ``item``; the frames now final, in order."""
+        ...
+
+    def drain(self) -> list[RenderedFrame]:
+        """The frames still held, in order."""
+        ...
 
 
 # Audio codecs an MP4 can carry as they are; anything else (G.711, PCM ...) is re-encoded.

@@ -284,7 +284,7 @@ class ExportDialog(QDialog):
         stages = {"hash": self.tr("Checking the original's SHA-256"),
                   "detect": self.tr("Detecting faces"),
                   "export": self.tr("Writing the redacted video"),
-                  "verify": self.tr("Checking the export for faces")}
+                  "export_check": self.tr("Checking the export for faces")}
         self.stage_label.setText(stages.get(self._stage, self._stage))
 
     def _on_done(self, result: RedactResult) -> None:
