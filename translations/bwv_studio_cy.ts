@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy">
 <context>
+    <name>ApprovalGuard</name>
+    <message>
+        <source>This plan was approved by {0} ({1}). Changing it ({2}) withdraws that approval: the changed plan needs a supervisor&apos;s approval again before it is exported or released.</source>
+        <translation>Cymeradwywyd y cynllun hwn gan {0} ({1}). Mae ei newid ({2}) yn tynnu&apos;r gymeradwyaeth honno&apos;n ôl: mae angen cymeradwyaeth goruchwyliwr eto ar y cynllun newydd cyn ei allforio neu ei ryddhau.</translation>
+    </message>
+    <message>
+        <source>{0} asked a supervisor to approve this plan. Changing it ({1}) withdraws the request: ask again after your changes.</source>
+        <translation>Gofynnodd {0} i oruchwyliwr gymeradwyo&apos;r cynllun hwn. Mae ei newid ({1}) yn tynnu&apos;r cais yn ôl: gofynnwch eto ar ôl eich newidiadau.</translation>
+    </message>
+    <message>
+        <source>Make the change?</source>
+        <translation>Gwneud y newid?</translation>
+    </message>
+    <message>
+        <source>The approval will lapse</source>
+        <translation>Bydd y gymeradwyaeth yn dod i ben</translation>
+    </message>
+    <message>
+        <source>Undo or redo again to go back to the plan that was approved; its approval then holds again.</source>
+        <translation>Dadwneud neu ailwneud eto i fynd yn ôl at y cynllun a gymeradwywyd; bydd ei gymeradwyaeth yn dal eto wedyn.</translation>
+    </message>
+    <message>
+        <source>The approval lapsed</source>
+        <translation>Daeth y gymeradwyaeth i ben</translation>
+    </message>
+</context>
+<context>
     <name>CaseStatus</name>
     <message>
         <source>Received</source>
@@ -485,6 +512,10 @@
         <translation>Tynnu&apos;r holl sain</translation>
     </message>
     <message>
+        <source>Keep the original&apos;s metadata (GPS position, device serial …)</source>
+        <translation>Cadw metadata&apos;r gwreiddiol (safle GPS, rhif cyfresol y ddyfais …)</translation>
+    </message>
+    <message>
         <source>Check the export for faces still visible</source>
         <translation>Gwirio&apos;r allforiad am wynebau sy&apos;n dal i&apos;w gweld</translation>
     </message>
@@ -545,8 +576,8 @@
         <translation>Sain</translation>
     </message>
     <message>
-        <source>Approval</source>
-        <translation>Cymeradwyaeth</translation>
+        <source>the export settings</source>
+        <translation>gosodiadau&apos;r allforio</translation>
     </message>
     <message>
         <source>Export folder</source>
@@ -595,6 +626,10 @@
     <message>
         <source>The file name must end in .mp4.</source>
         <translation>Rhaid i enw&apos;r ffeil orffen gyda .mp4.</translation>
+    </message>
+    <message>
+        <source>The plan has changed, so it needs a supervisor&apos;s approval again before it can be exported.</source>
+        <translation>Mae&apos;r cynllun wedi newid, felly mae angen cymeradwyaeth goruchwyliwr arno eto cyn y gellir ei allforio.</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>ApprovalGuard</name>
+        <message>
+            <source>This plan was approved by {0} ({1}). Changing it ({2}) withdraws that approval: the changed plan needs a supervisor's approval again before it is exported or released.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} asked a supervisor to approve this plan. Changing it ({1}) withdraws the request: ask again after your changes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make the change?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The approval will lapse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo or redo again to go back to the plan that was approved; its approval then holds again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The approval lapsed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CaseStatus</name>
         <message>
             <source>Received</source>
@@ -470,6 +497,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Keep the original's metadata (GPS position, device serial …)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Check the export for faces still visible</source>
             <translation type="unfinished" />
         </message>
@@ -530,7 +561,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Approval</source>
+            <source>the export settings</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -579,6 +610,10 @@
         </message>
         <message>
             <source>The file name must end in .mp4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The plan has changed, so it needs a supervisor's approval again before it can be exported.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -79,7 +79,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--crf", type=int, default=18, choices=range(0, 52), metavar="0-51",
                    help="x264 quality, lower is better (default 18)")
     p.add_argument("--keep-metadata", action="store_true",
-                   help="copy the original's container metadata (default: stripped)")
+                   help="copy the original's container metadata, e.g. GPS (default: "
+                        "stripped); part of the plan, so an approval covers it")
     p.add_argument("--verify", action=argparse.BooleanOptionalAction, default=True,
                    help="check the export for faces still visible (default: on)")
     p.add_argument("--force", action="store_true",
@@ -155,6 +156,8 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
         plan.clip = args.clip
     if args.caption is not None:
         plan.caption = args.caption
+    if args.keep_metadata:
+        plan.keep_metadata = True
     plan.validate()
     return plan
 
@@ -169,8 +172,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
         result = redact_footage(
             ctx.store, ctx.actor_name(), key, args.output, plan, case_ref=args.case,
             preset=args.preset, stride=args.stride,
-            options=EncodeOptions(crf=args.crf, keep_metadata=args.keep_metadata,
-                                  force=args.force),
+            options=EncodeOptions(crf=args.crf, force=args.force),
             verify=args.verify, reuse=not args.redetect, stage=bars,
             require_approval=ctx.settings.require_approval)
     finally:

@@ -76,6 +76,12 @@ def warning_color(palette: QPalette | None = None) -> str:
     return "#f0b429" if window.lightness() < 128 else "#b35c00"
 
 
+def ok_color(palette: QPalette | None = None) -> str:
+    """Green that reads on the current window colour (light or dark theme)."""
+    window = (palette or QApplication.palette()).color(QPalette.ColorRole.Window)
+    return "#56d364" if window.lightness() < 128 else "#1a7f37"
+
+
 def theme_palette(theme: str) -> QPalette | None:
     """The palette of ``light`` or ``dark`` (resources/styles/THEME.json); None for system."""
     path = resources_dir() / "styles" / f"{theme}.json"

@@ -29,7 +29,7 @@ from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.tracks_panel import COL_KEEP
 from app.ui.workspace.workspace import RedactionWorkspace
 from tests.conftest import VIDEOS, mux_tone
-from tests.ui.window import show_window
+from tests.ui.window import MessageBoxes, show_window
 
 CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
 pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
@@ -281,8 +281,11 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
     assert "Approved by sarge" in dialog.approval_label.text()
     dialog.reject()
     ws.user_name = "tester"
+    boxes = MessageBoxes("Yes")  # asked first: the approval would lapse
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):  # any edit: a new approval needed
         ws.add_manual_box(QRectF(100, 10, 40, 40))
+    boxes.stop()
+    assert len(boxes.seen) == 1 and "sarge" in boxes.seen[0]
     dialog = ws.open_export()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)

@@ -22,3 +22,29 @@ def show_window(qtbot: QtBot, store: Store, clip: Path,
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
     return win
+
+
+class MessageBoxes:
+    """Answers the message boxes a step opens, as a user would: each one's text is kept in
+    ``seen`` and the button named by ``answer`` (e.g. Yes, Cancel, Ok) is clicked."""
+
+    def __init__(self, answer: str) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.answer = answer
+        self.seen: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(50)
+        self.timer.timeout.connect(self._answer)
+        self.timer.start()
+
+    def _answer(self) -> None:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            self.seen.append(box.text())
+            box.button(getattr(QMessageBox.StandardButton, self.answer)).click()
+
+    def stop(self) -> None:
+        self.timer.stop()

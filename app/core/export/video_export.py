@@ -8,7 +8,7 @@
 * Audio streams are mapped by type, never by index: each is copied packet for packet
   (bit-exact) unless a mute range touches it, then it is decoded, silenced in the ranges and
   re-encoded as AAC. Subtitle, data and attachment streams are dropped, and so is all
-  container metadata (GPS, device serials ...) unless ``keep_metadata`` is set.
+  container metadata (GPS, device serials ...) unless the plan's ``keep_metadata`` is set.
 * The file is written under a hidden temporary name in the target folder, fsynced and renamed,
   so an interrupted or failed export never leaves a file with the final name.
 """
@@ -46,7 +46,6 @@ CaptionFn = Callable[[float], str]
 class EncodeOptions:
     crf: int = 18
     x264_preset: str = "veryfast"
-    keep_metadata: bool = False
     force: bool = False
 
 
@@ -133,7 +132,7 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
         offset_s = clip.start_s if clip else 0.0
         with av.open(str(tmp), "w", format="mp4",
                      options={"movflags": "+faststart"}) as outc:
-            if options.keep_metadata:
+            if plan.keep_metadata:
                 outc.metadata.update(dict(inp.metadata))
             outc.metadata["comment"] = "Redacted copy made by BWV Studio"
             vout = outc.add_stream("libx264", rate=vin.average_rate or vin.guessed_rate or 25)

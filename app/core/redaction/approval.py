@@ -97,3 +97,11 @@ def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
                          {"plan_sha256": plan_sha, "note": note},
                          case_id=case_id, footage_id=footage_id)
     return Approval(_ACTIONS[action], plan_sha, actor.name, event.occurred_at, note)
+
+
+def standing_approval(session: Session, footage_id: int, case_id: int | None,
+                      plan_sha: str) -> Approval | None:
+    """The approval (or the pending request for one) that any edit of this exact plan would
+    make lapse; None when there is nothing to lose. Ask before an edit, never after."""
+    found = approval_of(session, footage_id, case_id, plan_sha)
+    return found if found.state in (ApprovalState.APPROVED, ApprovalState.REQUESTED) else None

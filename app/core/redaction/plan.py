@@ -33,7 +33,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "style": (str,), "strength": (int,), "shape": (str,), "padding": (int, float),
     "inverse": (bool,), "audio": (str,), "mute": (list,), "caption": (str,),
     "detection_run": (str,), "version": (int,), "track_edits": (list,), "reasons": (dict,),
-    "reviewed": (list,),
+    "reviewed": (list,), "keep_metadata": (bool,),
 }
 
 
@@ -148,6 +148,9 @@ class RedactionPlan:
     mute: list[TimeRange] = field(default_factory=list)
     clip: TimeRange | None = None
     caption: str = ""  # e.g. "{case} REDACTED COPY {date}"; empty: none
+    # Copy the original's container metadata (GPS, device serials ...); stripped by default.
+    # Part of the plan, so an approval covers it.
+    keep_metadata: bool = False
     # The detection run (settings hash) that the track numbers above refer to; a plan is
     # never applied to tracks from another run, where the same number is another person.
     detection_run: str = ""
@@ -204,6 +207,8 @@ class RedactionPlan:
         data["false_positive_tracks"] = sorted(self.false_positive_tracks)
         data["track_edits"] = [e.to_dict() for e in self.track_edits]
         data["reviewed"] = sorted([int(a), int(b)] for a, b in set(self.reviewed))
+        if not self.keep_metadata:  # absent by default: plans (and approvals) made before
+            del data["keep_metadata"]  # this field existed keep their hash
         return data
 
     def to_json(self) -> str:
@@ -234,6 +239,7 @@ class RedactionPlan:
                 clip=TimeRange(float(data["clip"]["start_s"]), float(data["clip"]["end_s"]))
                 if data.get("clip") else None,
                 caption=str(data.get("caption", "")),
+                keep_metadata=bool(data.get("keep_metadata", False)),
                 detection_run=str(data.get("detection_run", "")),
                 track_edits=[TrackEdit.from_dict(e) for e in data.get("track_edits", [])],
                 reasons={str(k): str(v) for k, v in data.get("reasons", {}).items()},

@@ -1,7 +1,10 @@
-"""Export dialog: where, how hidden, caption, sound, approval; runs the export in a worker.
+"""Export dialog: where, how hidden, caption, sound, metadata, approval; runs the export in a
+worker.
 
-Style, strength, shape, caption and sound are part of the plan: changing them here is an
-audited plan edit (and so needs a new approval where approval is required).
+Style, strength, shape, caption, sound and metadata are part of the plan: changing them here
+is an audited plan edit, so it withdraws an approval. The dialog shows the approval state at
+the top, says while the choices differ from the plan that they would withdraw it, and asks
+before exporting such a change (see ``approval_guard``).
 """
 
 from __future__ import annotations
@@ -38,8 +41,9 @@ from app.core.redaction.approval import Approval, ApprovalState, approval_of, de
 from app.core.redaction.approval import request_approval as request
 from app.core.redaction.plan import AudioMode, Shape, Style
 from app.core.users import resolve_actor
-from app.ui.resources import error_color, warning_color
+from app.ui.resources import error_color, ok_color, warning_color
 from app.ui.workers import Job, db_pool, job_pool
+from app.ui.workspace.approval_guard import lapse_text
 
 if TYPE_CHECKING:
     from app.ui.workspace.workspace import RedactionWorkspace
@@ -52,6 +56,7 @@ class ExportChoices:
     shape: Shape
     caption: str
     audio: AudioMode
+    keep_metadata: bool = False
 
 
 class ExportDialog(QDialog):
@@ -93,11 +98,18 @@ class ExportDialog(QDialog):
                            AudioMode.KEEP)
         self.audio.addItem(self.tr("Remove all sound"), AudioMode.DROP)
         self.audio.setCurrentIndex(self.audio.findData(plan.audio))
+        self.keep_metadata = QCheckBox(self.tr("Keep the original's metadata (GPS position, "
+                                               "device serial …)"), self)
+        self.keep_metadata.setChecked(plan.keep_metadata)
         self.verify = QCheckBox(self.tr("Check the export for faces still visible"), self)
         self.verify.setChecked(True)
         self.force = QCheckBox(self.tr("Replace files of the same name"), self)
         self.approval_label = QLabel(self)
         self.approval_label.setWordWrap(True)
+        self.approval_label.setObjectName("approvalState")
+        self.lapse_label = QLabel(self)  # says when the choices below would withdraw it
+        self.lapse_label.setWordWrap(True)
+        self.lapse_label.setVisible(False)
         self.request_button = QPushButton(self.tr("Request approval"), self)
         self.request_button.clicked.connect(self.request_approval)
         self.approve_button = QPushButton(self.tr("Approve"), self)
@@ -132,32 +144,54 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Shape"), self.shape_box)
         form.addRow(self.tr("Caption"), self.caption)
         form.addRow(self.tr("Sound"), self.audio)
+        form.addRow("", self.keep_metadata)
         form.addRow("", self.verify)
         form.addRow("", self.force)
         approval = QHBoxLayout()
         approval.addWidget(self.approval_label, 1)
         for b in (self.request_button, self.approve_button, self.reject_button):
             approval.addWidget(b)
-        form.addRow(self.tr("Approval"), approval)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.open_button, self.export_button, self.cancel_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
+        layout.addLayout(approval)  # first: what a release depends on
+        layout.addWidget(self.lapse_label)
         layout.addLayout(form)
         layout.addWidget(self.warnings)
         layout.addWidget(self.stage_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.report, 1)
         layout.addLayout(buttons)
-        self.resize(620, 520)
+        self.resize(620, 560)
         self._show_warnings()
         self.refresh_approval()
+        for signal in (self.style_box.currentIndexChanged, self.strength.valueChanged,
+                       self.shape_box.currentIndexChanged, self.caption.textChanged,
+                       self.audio.currentIndexChanged, self.keep_metadata.toggled):
+            signal.connect(self._show_lapse)
 
     def choices(self) -> ExportChoices:
         return ExportChoices(Style(self.style_box.currentData()), self.strength.value(),
                              Shape(self.shape_box.currentData()), self.caption.text().strip(),
-                             AudioMode(self.audio.currentData()))
+                             AudioMode(self.audio.currentData()),
+                             self.keep_metadata.isChecked())
+
+    def changes_plan(self) -> bool:
+        """True when the choices here differ from the plan (exporting would edit it)."""
+        ws = self.workspace
+        return ws.plan_with(self.choices()).sha256() != ws.plan.sha256()
+
+    def _show_lapse(self) -> None:
+        found = self.approval
+        standing = found is not None and found.state in (ApprovalState.APPROVED,
+                                                         ApprovalState.REQUESTED)
+        show = standing and self.changes_plan()
+        if show and found is not None:
+            self.lapse_label.setText(lapse_text(found, self.tr("the export settings")))
+            self.lapse_label.setStyleSheet(f"color: {error_color()}; font-weight: bold;")
+        self.lapse_label.setVisible(show)
 
     def output(self) -> Path:
         return Path(self.folder.text().strip()).expanduser() / self.name.text().strip()
@@ -232,6 +266,10 @@ class ExportDialog(QDialog):
         required = self.workspace.settings.require_approval
         self.approval_label.setText(texts[state] + (
             self.tr(" (required before export)") if required else self.tr(" (optional)")))
+        colour = {ApprovalState.APPROVED: ok_color()}.get(state, warning_color())
+        self.approval_label.setStyleSheet(f"color: {colour}; font-weight: bold; "
+                                          "font-size: 115%;")
+        self._show_lapse()
         supervisor = self.role is Role.SUPERVISOR
         self.approve_button.setEnabled(supervisor and state is not ApprovalState.APPROVED)
         self.reject_button.setEnabled(supervisor)
@@ -249,12 +287,21 @@ class ExportDialog(QDialog):
             return
         QSettings().setValue("export/folder", str(out.parent))
         ws = self.workspace
-        ws.set_export_choices(self.choices())  # an audited plan edit when anything changed
+        required = ws.settings.require_approval
+        before = ws.plan.sha256()
+        # An audited plan edit when anything changed, asked about first when it would
+        # withdraw an approval; nothing is exported when the user says no.
+        if not ws.set_export_choices(self.choices()):
+            return
+        if required and ws.plan.sha256() != before:
+            self.refresh_approval()
+            self._error(self.tr("The plan has changed, so it needs a supervisor's approval "
+                                "again before it can be exported."))
+            return
         plan = ws.plan_copy()
         store, user, footage_id, case_ref = ws.store, ws.user_name, ws.footage_id(), ws.case_ref
         preset, verify = ws.preset_name(), self.verify.isChecked()
         options = EncodeOptions(force=self.force.isChecked())
-        required = ws.settings.require_approval
 
         def work(progress: ProgressFn, cancel: CancelToken) -> RedactResult:
             def stage(name: str, done: int, total: int) -> None:

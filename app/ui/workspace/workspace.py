@@ -51,6 +51,7 @@ from app.core.waveform import Waveform, audio_waveform
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.resources import icon
 from app.ui.workers import Job, db_pool, job_pool
+from app.ui.workspace import approval_guard
 from app.ui.workspace.export_dialog import ExportChoices, ExportDialog
 from app.ui.workspace.lanes import COLOURS, LanesView
 from app.ui.workspace.overlay_view import OverlayItem, OverlayView
@@ -450,8 +451,9 @@ class RedactionWorkspace(QWidget):
         new.reasons = {k: v for k, v in new.reasons.items() if not k.startswith("track:")}
         new.reviewed = []
         new.detection_run = self.analysis.run_key
-        self.undo_stack.push(_PlanStep(self, self.plan, new,
-                                       "choose the people again on this detection run", ""))
+        text = "choose the people again on this detection run"
+        if self._may_edit(new, text):
+            self.undo_stack.push(_PlanStep(self, self.plan, new, text, ""))
 
     def _load_thumbnails(self) -> None:
         analysis, footage = self.analysis, self.footage
@@ -522,15 +524,25 @@ class RedactionWorkspace(QWidget):
         done = set(self.plan.reviewed)
         return [r for r in self.analysis.review if (r.start_frame, r.end_frame) not in done]
 
-    def apply_edit(self, new_plan: RedactionPlan, text: str, reason: str | None = None) -> None:
-        """Push one undoable edit; it is saved and audited with ``reason``."""
+    def apply_edit(self, new_plan: RedactionPlan, text: str, reason: str | None = None) -> bool:
+        """Push one undoable edit; it is saved and audited with ``reason``. An edit that
+        would withdraw an approval is asked about first; False when it was not made."""
         if self.run_mismatch():
             self.failed.emit(self.mismatch_message())
-            return
+            return False
         if self.analysis is not None:  # what the track numbers and reviews refer to
             new_plan.detection_run = self.analysis.run_key
+        if not self._may_edit(new_plan, text):
+            return False
         reason = self.current_reason() if reason is None else reason
         self.undo_stack.push(_PlanStep(self, self.plan, new_plan, text, reason))
+        return True
+
+    def _may_edit(self, new_plan: RedactionPlan, text: str) -> bool:
+        if self.footage is None or new_plan.sha256() == self.plan.sha256():
+            return True
+        return approval_guard.confirm_edit(self, self.store, self.footage.id, self.case_id,
+                                           self.plan.sha256(), text)
 
     def current_reason(self) -> str:
         """The reason chosen or typed in the toolbar ("" for the "(no reason)" entry)."""
@@ -777,13 +789,25 @@ class RedactionWorkspace(QWidget):
 
     # --- export --------------------------------------------------------------------------
 
-    def set_export_choices(self, choices: ExportChoices) -> None:
+    def plan_with(self, choices: ExportChoices) -> RedactionPlan:
+        """The plan as it would be with the export dialog's choices."""
         new = self.plan_copy()
         new.style, new.strength, new.shape = choices.style, choices.strength, choices.shape
         new.caption, new.audio = choices.caption, choices.audio
-        if new.to_json() != self.plan.to_json():
-            self.apply_edit(new, f"set export style {choices.style.value} {choices.strength}, "
-                                 f"{choices.shape.value}, sound {choices.audio.value}", "")
+        new.keep_metadata = choices.keep_metadata
+        return new
+
+    def set_export_choices(self, choices: ExportChoices) -> bool:
+        """Make the dialog's choices part of the plan (an audited edit); False when the
+        user would rather not withdraw an approval."""
+        new = self.plan_with(choices)
+        if new.to_json() == self.plan.to_json():
+            return True
+        return self.apply_edit(new, f"set export style {choices.style.value} "
+                                    f"{choices.strength}, {choices.shape.value}, sound "
+                                    f"{choices.audio.value}, caption {choices.caption!r}, "
+                                    f"metadata {'kept' if choices.keep_metadata else 'removed'}",
+                               "")
 
     def open_export(self) -> ExportDialog | None:
         if self.footage is None:
@@ -894,10 +918,21 @@ class _PlanStep(QUndoCommand):
         self.workspace = workspace
         self.before, self.after = before, after
         self.reason = reason
+        self.pushed = False  # the first redo is the push itself
 
     def redo(self) -> None:
-        self.workspace._commit(self.after, self.text(), self.reason)
+        self._move(self.before, self.after, self.text(), self.reason)
 
     def undo(self) -> None:
-        self.workspace._commit(self.before, "undo: " + self.text(), "")
+        self._move(self.after, self.before, "undo: " + self.text(), "")
+
+    def _move(self, old: RedactionPlan, new: RedactionPlan, text: str, reason: str) -> None:
+        ws = self.workspace
+        lost = None
+        if self.pushed and ws.footage is not None:  # a push was asked about before
+            lost = approval_guard.standing(ws.store, ws.footage.id, ws.case_id, old.sha256())
+        self.pushed = True
+        ws._commit(new, text, reason)
+        if lost is not None:
+            approval_guard.tell_lapsed(ws, lost, text)
 

@@ -1,0 +1,132 @@
+"""An approval never lapses silently (issue 14, item 1): in the real window, an edit that
+would withdraw a supervisor's approval is announced before it happens and can be cancelled;
+the export dialog shows the approval at the top and says when its choices would withdraw it;
+caption, style, sound and metadata chosen there are part of the approved plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from pytestqt.qtbot import QtBot
+
+from app.core.database import Store
+from app.core.models import Role
+from app.core.redaction.plan import RedactionPlan
+from app.core.settings import load_settings, save_settings
+from app.core.users import add_user, resolve_actor
+from app.ui.workspace.export_dialog import ExportDialog
+from app.ui.workspace.workspace import RedactionWorkspace
+from tests.ui.test_workspace import CLIP, _audit, _open
+from tests.ui.window import MessageBoxes
+
+pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
+
+
+def _approved(qtbot: QtBot, store: Store, ws: RedactionWorkspace) -> ExportDialog:
+    """A manual box, approval asked by the officer and given by a supervisor, the export
+    dialog open again as the officer."""
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.add_manual_box(QRectF(10, 10, 40, 40))
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    dialog.request_approval()
+    qtbot.waitUntil(lambda: dialog.approval is not None
+                    and dialog.approval.state.value == "requested", timeout=10_000)
+    ws.user_name = "sarge"
+    dialog.refresh_approval()
+    qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)
+    dialog.decide(True)
+    qtbot.waitUntil(lambda: dialog.approval is not None
+                    and dialog.approval.state.value == "approved", timeout=10_000)
+    dialog.reject()
+    ws.user_name = "tester"
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approval is not None
+                    and dialog.approval.state.value == "approved", timeout=10_000)
+    return dialog
+
+
+@pytest.mark.parametrize("required", [True, False])
+def test_a_caption_typed_after_approval_is_asked_about_first(
+        qtbot: QtBot, store: Store, tmp_path: Path, required: bool) -> None:
+    settings = load_settings()
+    settings.require_approval = required
+    save_settings(settings)
+    win, ws, _ = _open(qtbot, store, CLIP)
+    dialog = _approved(qtbot, store, ws)
+    approved_sha = ws.plan.sha256()
+    assert "Approved by sarge" in dialog.approval_label.text()
+    assert "bold" in dialog.approval_label.styleSheet()  # shown prominently, at the top
+    assert not dialog.lapse_label.isVisible()
+    dialog.folder.setText(str(tmp_path))
+    dialog.verify.setChecked(False)
+
+    dialog.caption.setText("{case} REDACTED COPY")  # the edit from the walk-through
+    assert dialog.lapse_label.isVisible() and "sarge" in dialog.lapse_label.text()
+    boxes = MessageBoxes("Cancel")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(boxes.seen), timeout=10_000)
+    boxes.stop()
+    assert "approved by sarge" in boxes.seen[0] and "withdraws" in boxes.seen[0]
+    assert dialog.job is None and list(tmp_path.glob("*.mp4")) == []  # nothing exported
+    assert ws.plan.sha256() == approved_sha and ws.plan.caption == ""  # nor edited
+
+    boxes = MessageBoxes("Yes")  # the officer accepts that the approval lapses
+    if required:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.report.isVisible(), timeout=10_000)
+        assert "approval again" in dialog.report.toPlainText()
+        assert list(tmp_path.glob("*.mp4")) == []
+    else:
+        with qtbot.waitSignal(ws.exported, timeout=180_000) as exported:
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        assert exported.args[0].output.exists()  # unapproved, but the user was told first
+    boxes.stop()
+    assert len(boxes.seen) == 1 and ws.plan.caption == "{case} REDACTED COPY"
+    qtbot.waitUntil(lambda: "set export style" in " ".join(
+        e.details for e in _audit(store) if e.action == "plan.save"), timeout=10_000)
+    dialog.refresh_approval()
+    qtbot.waitUntil(lambda: dialog.approval is not None
+                    and dialog.approval.state.value == "not_requested", timeout=10_000)
+    dialog.reject()
+    win.close()
+
+
+def test_a_workspace_edit_after_approval_can_be_cancelled(qtbot: QtBot, store: Store) -> None:
+    win, ws, _ = _open(qtbot, store, CLIP)
+    dialog = _approved(qtbot, store, ws)
+    dialog.reject()
+    approved = ws.plan.sha256()
+    boxes = MessageBoxes("Cancel")
+    ws.add_manual_box(QRectF(100, 10, 40, 40))
+    boxes.stop()
+    assert len(boxes.seen) == 1 and ws.plan.sha256() == approved  # not made
+    boxes = MessageBoxes("Yes")
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.add_manual_box(QRectF(100, 10, 40, 40))
+    assert len(boxes.seen) == 1 and ws.plan.sha256() != approved
+    boxes.stop()
+    # Undo brings the approved plan back (its approval holds again); redo withdraws it
+    # again and, since it cannot be asked first, says so.
+    boxes = MessageBoxes("Ok")
+    ws.undo_stack.undo()
+    assert ws.plan.sha256() == approved and boxes.seen == []
+    ws.undo_stack.redo()
+    qtbot.waitUntil(lambda: bool(boxes.seen), timeout=5000)
+    boxes.stop()
+    assert "approved by sarge" in boxes.seen[0]
+    win.close()
+
+
+def test_kept_metadata_is_part_of_the_plan() -> None:
+    plan = RedactionPlan()
+    assert "keep_metadata" not in plan.to_dict()  # plans made before it keep their hash
+    kept = RedactionPlan(keep_metadata=True)
+    assert kept.sha256() != plan.sha256()  # so an approval of one is not one of the other
+    assert RedactionPlan.from_json(kept.to_json()).keep_metadata
