@@ -1591,8 +1591,16 @@
         <translation>Crëwyd y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, neu defnyddiwch Dechrau eto i ddewis y bobl yn y rhediad hwn.</translation>
     </message>
     <message>
+        <source>The reason is recorded with this edit, in the manifest and in the disclosure record.</source>
+        <translation>Cofnodir y rheswm gyda&apos;r golygiad hwn, yn y maniffest ac yn y cofnod datgelu.</translation>
+    </message>
+    <message>
         <source>The edit could not be saved: {0}</source>
         <translation>Nid oedd modd cadw&apos;r golygiad: {0}</translation>
+    </message>
+    <message>
+        <source>Why is person {0} kept visible?</source>
+        <translation>Pam mae person {0} yn cael ei gadw&apos;n weladwy?</translation>
     </message>
     <message>
         <source>Select a manual box to follow.</source>

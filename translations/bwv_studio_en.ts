@@ -1570,7 +1570,15 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The reason is recorded with this edit, in the manifest and in the disclosure record.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The edit could not be saved: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is person {0} kept visible?</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -348,6 +348,7 @@ def test_choices_from_another_run_are_never_rebound(qtbot: QtBot, store: Store) 
         ws.detect()
     balanced = ws.analysis
     assert balanced is not None
+    ws.reason.setCurrentIndex(ws.reason.findText("Requester - kept visible"))
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.set_track_action(2, TrackAction.KEEP)
     ws.preset.setCurrentIndex(ws.preset.findData("fast"))
@@ -380,4 +381,37 @@ def test_follow_after_undoing_the_box_is_a_message(qtbot: QtBot, store: Store) -
     assert ws.plan.manual_boxes == [] and ws.selected is None
     ws.follow()
     assert problems and "Select a manual box" in problems[-1]
+    win.close()
+
+
+def test_a_reason_belongs_to_one_edit_and_keeping_a_face_asks_for_one(
+        qtbot: QtBot, store: Store) -> None:
+    """Issue 14, item 8: the reason chosen for keeping a track was recorded for a manual box
+    drawn afterwards."""
+    win, ws, problems = _open(qtbot, store, CLIP)
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+    first, second = ws.tracks[0].id, ws.tracks[1].id
+    ws.reason.setCurrentIndex(ws.reason.findText("Requester - kept visible"))
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.tracks_panel.item(0, COL_KEEP).setCheckState(Qt.CheckState.Checked)
+    assert ws.current_reason() == ""  # used up by that edit
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.add_manual_box(QRectF(10, 10, 40, 40))
+    assert ws.plan.reasons == {f"track:{first}": "Requester - kept visible"}
+    # Keeping a face visible without a reason asks for one; cancelled, nothing changes.
+    boxes = MessageBoxes("Cancel", None)
+    ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: bool(boxes.seen), timeout=5000)
+    assert f"person {second}" in boxes.seen[0] and ws.plan.keep_tracks == [first]
+    qtbot.waitUntil(lambda: ws.tracks_panel.item(1, COL_KEEP).checkState()
+                    == Qt.CheckState.Unchecked, timeout=5000)
+    boxes.stop()
+    boxes = MessageBoxes("Ok", "Officer - kept visible")
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
+    boxes.stop()
+    assert sorted(ws.plan.keep_tracks) == sorted([first, second])
+    assert ws.plan.reasons[f"track:{second}"] == "Officer - kept visible"
+    assert problems == []
     win.close()

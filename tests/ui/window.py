@@ -26,12 +26,13 @@ def show_window(qtbot: QtBot, store: Store, clip: Path,
 
 class MessageBoxes:
     """Answers the message boxes a step opens, as a user would: each one's text is kept in
-    ``seen`` and the button named by ``answer`` (e.g. Yes, Cancel, Ok) is clicked."""
+    ``seen`` and the button named by ``answer`` (e.g. Yes, Cancel, Ok) is clicked. An input
+    dialog gets ``text`` typed and OK, or is cancelled when ``text`` is None."""
 
-    def __init__(self, answer: str) -> None:
+    def __init__(self, answer: str, text: str | None = None) -> None:
         from PySide6.QtCore import QTimer
 
-        self.answer = answer
+        self.answer, self.text = answer, text
         self.seen: list[str] = []
         self.timer = QTimer()
         self.timer.setInterval(50)
@@ -39,12 +40,19 @@ class MessageBoxes:
         self.timer.start()
 
     def _answer(self) -> None:
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             self.seen.append(box.text())
             box.button(getattr(QMessageBox.StandardButton, self.answer)).click()
+        elif isinstance(box, QInputDialog):
+            self.seen.append(box.labelText())
+            if self.text is None:
+                box.reject()
+            else:
+                box.setTextValue(self.text)
+                box.accept()
 
     def stop(self) -> None:
         self.timer.stop()

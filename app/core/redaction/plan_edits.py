@@ -22,6 +22,11 @@ class TrackAction(enum.StrEnum):
     NOT_A_FACE = "not_a_face"  # a false positive
 
 
+def needs_reason(action: TrackAction) -> bool:
+    """Showing a face is a disclosure: keeping a track visible is always given a reason."""
+    return action is TrackAction.KEEP
+
+
 def effective_tracks(tracks: list[Track], plan: RedactionPlan) -> list[Track]:
     """The run's tracks after the plan's merges and splits."""
     return apply_track_edits(tracks, plan.track_edits)

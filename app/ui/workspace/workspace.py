@@ -14,12 +14,13 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSettings, Qt, Signal
+from PySide6.QtCore import QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QProgressBar,
     QSizePolicy,
@@ -533,8 +534,10 @@ class RedactionWorkspace(QWidget):
         if self.analysis is not None:  # what the track numbers and reviews refer to
             new_plan.detection_run = self.analysis.run_key
         if not self._may_edit(new_plan, text):
+            QTimer.singleShot(0, self._refresh_views)  # e.g. a tick goes back
             return False
-        reason = self.current_reason() if reason is None else reason
+        if reason is None:
+            reason = self.take_reason() or ""
         self.undo_stack.push(_PlanStep(self, self.plan, new_plan, text, reason))
         return True
 
@@ -548,6 +551,21 @@ class RedactionWorkspace(QWidget):
         """The reason chosen or typed in the toolbar ("" for the "(no reason)" entry)."""
         text = self.reason.currentText().strip()
         return "" if text == self.reason.itemText(0) else text
+
+    def take_reason(self, needed: bool = False, why: str = "") -> str | None:
+        """The toolbar's reason for the edit about to be made, then cleared: a reason belongs
+        to the one edit it was chosen for. When ``needed`` and none was chosen, the user is
+        asked (``why`` says what for); None when they cancel."""
+        reason = self.current_reason()
+        self.reason.setCurrentIndex(0)
+        if reason or not needed:
+            return reason
+        codes = [self.reason.itemText(i) for i in range(1, self.reason.count())]
+        text, ok = QInputDialog.getItem(
+            self, self.tr("Reason"), why + "\n" + self.tr(
+                "The reason is recorded with this edit, in the manifest and in the "
+                "disclosure record."), codes, 0, True)
+        return text.strip() if ok and text.strip() else None
 
     def _commit(self, plan: RedactionPlan, text: str, reason: str) -> None:
         self.plan = plan
@@ -583,20 +601,26 @@ class RedactionWorkspace(QWidget):
         """Queue a save of the current plan (e.g. before asking for approval)."""
         self._save(self.plan, "", "")
 
-    def _try(self, make: Callable[[], tuple[RedactionPlan, str]]) -> None:
+    def _try(self, make: Callable[[], tuple[RedactionPlan, str]],
+             reason: str | None = None) -> None:
         """Run an edit-making callable; a refused edit is shown, never raised."""
         try:
             result = make()
         except BwvError as exc:
             self.failed.emit(str(exc))
             return
-        self.apply_edit(result[0], result[1])
+        self.apply_edit(result[0], result[1], reason)
 
     # --- tracks --------------------------------------------------------------------------
 
     def set_track_action(self, track_id: int, action: plan_edits.TrackAction) -> None:
-        self._try(lambda: plan_edits.set_track_action(self.plan, track_id, action,
-                                                      self.current_reason()))
+        reason = self.take_reason(plan_edits.needs_reason(action), self.tr(
+            "Why is person {0} kept visible?").format(track_id))
+        if reason is None:  # cancelled: the tick goes back (after the table's own signal)
+            QTimer.singleShot(0, self._refresh_views)
+            return
+        self._try(lambda: plan_edits.set_track_action(self.plan, track_id, action, reason),
+                  reason)
 
     def _selected_tracks(self) -> list[int]:
         return [i for kind, i in self.tracks_panel.selected_keys() if kind == "track"]
@@ -676,13 +700,14 @@ class RedactionWorkspace(QWidget):
         last = self.player.reader.frame_count - 1 if self.player.reader else key.frame
         fps = self.footage.fps if self.footage and self.footage.fps else 25.0
         until = min(last, key.frame + round(NEW_BOX_SECONDS * fps))
+        reason = self.take_reason() or ""
         try:
-            plan, text, box_id = plan_edits.add_manual_box(self.plan, key, label,
-                                                           self.current_reason(), until)
+            plan, text, box_id = plan_edits.add_manual_box(self.plan, key, label, reason,
+                                                           until)
         except BwvError as exc:
             self.failed.emit(str(exc))
             return
-        self.apply_edit(plan, text)
+        self.apply_edit(plan, text, reason)
         self.selected = ("manual", box_id)
         self.tracks_panel.select_key(self.selected)
         self._update_overlay()
@@ -768,8 +793,9 @@ class RedactionWorkspace(QWidget):
                                      "range to mute."))
             return
         t0 = self._t0()
+        reason = self.take_reason() or ""
         self._try(lambda: plan_edits.add_mute(self.plan, selected[0] + t0, selected[1] + t0,
-                                              self.current_reason()))
+                                              reason), reason)
         self.lanes.range = None
 
     def unmute_selected(self) -> None:
