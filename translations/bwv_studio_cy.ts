@@ -416,6 +416,10 @@
         <translation>Cedwir: wedi&apos;i nodi&apos;n dystiolaethol</translation>
     </message>
     <message>
+        <source>Kept while case {0} is open</source>
+        <translation>Cedwir tra bo achos {0} ar agor</translation>
+    </message>
+    <message>
         <source>Overdue for deletion since {0}</source>
         <translation>Yn hwyr i&apos;w dileu ers {0}</translation>
     </message>
@@ -881,6 +885,10 @@
     <message>
         <source>Kept (evidential)</source>
         <translation>Cedwir (tystiolaethol)</translation>
+    </message>
+    <message>
+        <source>Kept (open case {0})</source>
+        <translation>Cedwir (achos agored {0})</translation>
     </message>
     <message>
         <source>Overdue</source>

@@ -404,6 +404,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Kept while case {0} is open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Overdue for deletion since {0}</source>
             <translation type="unfinished" />
         </message>
@@ -865,6 +869,10 @@
         </message>
         <message>
             <source>Kept (evidential)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept (open case {0})</source>
             <translation type="unfinished" />
         </message>
         <message>

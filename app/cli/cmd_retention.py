@@ -10,9 +10,9 @@ from pathlib import Path
 from app.cli.context import Context
 from app.cli.formatting import table, when
 from app.core.errors import InvalidInputError
+from app.core.retention import RetentionState
 from app.core.retention_actions import (
     RetentionOutcome,
-    RetentionState,
     apply_retention,
     retention_report,
     set_legal_hold,

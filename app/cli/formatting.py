@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.core.records import CaseRecord, FlagRecord, FootageRecord
-from app.core.retention import days_left
+from app.core.retention import RetentionState
 from app.core.timecode import format_time
 
 
@@ -23,16 +23,21 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def retention_text(f: FootageRecord) -> str:
-    if f.deleted_at is not None:
+    status = f.retention()
+    state = status.state
+    if state is RetentionState.DELETED:
         return f"DELETED {when(f.deleted_at)}"
-    if f.legal_hold:
+    if state is RetentionState.LEGAL_HOLD:
         return "kept (legal hold)"
-    if f.evidential:
+    if state is RetentionState.EVIDENTIAL:
         return "kept (evidential)"
-    days = days_left(f.retention_until)
-    if days is None:
+    if state is RetentionState.OPEN_CASE:
+        return "kept (open case " + ", ".join(f.open_case_refs) + ")"
+    if status.days_left is None:
         return "-"
-    return f"{when(f.retention_until)} ({days} days)" if days >= 0 else "overdue"
+    if state is RetentionState.DUE:
+        return "overdue"
+    return f"{when(f.retention_until)} ({status.days_left} days)"
 
 
 def footage_rows(items: list[FootageRecord]) -> str:
@@ -65,11 +70,16 @@ def footage_details(f: FootageRecord) -> str:
 
 
 def due_text(c: CaseRecord) -> str:
-    if c.deadline is None:
+    state = c.deadline_state()
+    if c.deadline is None or state.days_left is None:
         return "-"
-    days = (c.deadline - datetime.now(UTC).date()).days
-    state = f"{days} days left" if days >= 0 else f"OVERDUE by {-days} days"
-    return f"{c.deadline.isoformat()} ({state})"
+    if state.finished:
+        text = "finished"
+    elif state.overdue:
+        text = f"OVERDUE by {-state.days_left} days"
+    else:
+        text = f"{state.days_left} days left"
+    return f"{c.deadline.isoformat()} ({text})"
 
 
 def case_rows(items: list[CaseRecord]) -> str:

@@ -10,14 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import audit
-from app.core.deadlines import statutory_deadline
+from app.core.deadlines import FINISHED, statutory_deadline
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError
 from app.core.models import Case, CaseStatus, CaseType, Footage, User, utcnow
 from app.core.permissions import Permission, require
 from app.core.records import CaseRecord
-
-# A plan may not change once the request was answered; reopen the case first.
-FINISHED = frozenset({CaseStatus.RELEASED, CaseStatus.REFUSED, CaseStatus.CLOSED})
 
 E = TypeVar("E", CaseType, CaseStatus)
 

@@ -7,6 +7,8 @@
 * FOI request (FOIA s.10): the 20th working day following the day of receipt, excluding
   weekends and England and Wales bank holidays.
 * Court exhibit, complaint, internal review: set by hand.
+* A case is overdue when its deadline has passed and it is not finished (released,
+  refused or closed): ``deadline_state``, the one rule every view uses.
 
 Bank holidays ship as data (``data/bank_holidays_england_wales.json``); a file
 ``bank_holidays.json`` with the same shape in the config folder replaces it.
@@ -16,13 +18,35 @@ from __future__ import annotations
 
 import calendar
 import json
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 from app.core.errors import InvalidInputError
-from app.core.models import CaseType
+from app.core.models import CaseStatus, CaseType
 from app.core.settings import config_dir
+
+FINISHED = frozenset({CaseStatus.RELEASED, CaseStatus.REFUSED, CaseStatus.CLOSED})
+
+
+@dataclass(frozen=True)
+class DeadlineState:
+    deadline: date | None
+    finished: bool
+    days_left: int | None  # None: no deadline; negative: days past it
+
+    @property
+    def overdue(self) -> bool:
+        return not self.finished and self.days_left is not None and self.days_left < 0
+
+
+def deadline_state(status: CaseStatus, deadline: date | None,
+                   today: date | None = None) -> DeadlineState:
+    """Where a case stands against its deadline; a finished case is never overdue."""
+    days = (deadline - (today or date.today())).days if deadline is not None else None
+    return DeadlineState(deadline, status in FINISHED, days)
+
 
 SHIPPED = Path(__file__).with_name("data") / "bank_holidays_england_wales.json"
 

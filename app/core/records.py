@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from app.core.deadlines import DeadlineState, deadline_state
 from app.core.models import Case, CaseStatus, CaseType, Flag, FlagCategory, Footage, Role, User
+from app.core.retention import RetentionStatus, retention_status
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,10 @@ class CaseRecord:
     requester_reference: str = ""
     requester_contact: str = ""
     exemption: str | None = None
+
+    def deadline_state(self, today: date | None = None) -> DeadlineState:
+        """Days left and overdue, by the one rule (``deadlines.deadline_state``)."""
+        return deadline_state(self.status, self.deadline, today)
 
     @classmethod
     def of(cls, c: Case) -> CaseRecord:
@@ -79,6 +85,14 @@ class FootageRecord:
     legal_hold_reason: str | None = None
     deleted_at: datetime | None = None  # a tombstone: retention deleted the original
     deletion_note: str | None = None
+    open_case_refs: tuple[str, ...] = ()  # linked cases not yet closed: they keep it
+
+    def retention(self, now: datetime | None = None) -> RetentionStatus:
+        """What retention does with it and why (the one rule, ``retention_status``)."""
+        return retention_status(
+            until=self.retention_until, evidential=self.evidential, legal_hold=self.legal_hold,
+            legal_hold_reason=self.legal_hold_reason, open_cases=self.open_case_refs,
+            deleted_at=self.deleted_at, deletion_note=self.deletion_note, now=now)
 
     @classmethod
     def of(cls, f: Footage, ingested_by: str | None = None) -> FootageRecord:
@@ -89,6 +103,7 @@ class FootageRecord:
             f.officer_id, f.ingested_at, ingested_by, f.retention_until, f.evidential,
             list(f.audio_streams), tuple(c.reference for c in f.cases), f.legal_hold,
             f.legal_hold_reason, f.deleted_at, f.deletion_note,
+            tuple(c.reference for c in f.cases if c.status is not CaseStatus.CLOSED),
         )
 
 

@@ -11,7 +11,6 @@ audited.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,17 +28,9 @@ from app.core.models import CaseStatus, DetectionRunRecord, Footage, User, utcno
 from app.core.permissions import Permission, require
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.records import FootageRecord
+from app.core.retention import RetentionState, retention_status
 from app.core.store_policy import StorePolicy, load_policy
 from app.core.users import check_actor, resolve_actor
-
-
-class RetentionState(enum.StrEnum):
-    DUE = "due"
-    NOT_DUE = "not_due"
-    LEGAL_HOLD = "legal_hold"
-    EVIDENTIAL = "evidential"
-    OPEN_CASE = "open_case"
-    DELETED = "deleted"
 
 
 @dataclass(frozen=True)
@@ -63,30 +54,13 @@ class RetentionOutcome:
 
 
 def _assess(footage: Footage, policy: StorePolicy, now: datetime) -> RetentionItem:
-    reasons: list[tuple[RetentionState, str]] = []
-    if footage.deleted_at is not None:
-        reasons.append((RetentionState.DELETED,
-                        f"deleted {footage.deleted_at:%Y-%m-%d}: {footage.deletion_note or ''}"
-                        .rstrip(": ")))
-    if footage.legal_hold:
-        reasons.append((RetentionState.LEGAL_HOLD,
-                        f"on legal hold ({footage.legal_hold_reason or 'no reason given'})"))
-    if footage.evidential:
-        reasons.append((RetentionState.EVIDENTIAL, "marked evidential"))
-    open_cases = [c.reference for c in footage.cases if c.status is not CaseStatus.CLOSED]
-    if open_cases:
-        reasons.append((RetentionState.OPEN_CASE,
-                        "linked to open case " + ", ".join(open_cases)))
-    until = footage.retention_until
-    if not reasons:
-        if until is not None and until <= now:
-            reasons.append((RetentionState.DUE, f"retention ended {until:%Y-%m-%d}"))
-        else:
-            when = f"{until:%Y-%m-%d}" if until else "never"
-            reasons.append((RetentionState.NOT_DUE, f"kept until {when}"))
+    status = retention_status(
+        until=footage.retention_until, evidential=footage.evidential,
+        legal_hold=footage.legal_hold, legal_hold_reason=footage.legal_hold_reason,
+        open_cases=[c.reference for c in footage.cases if c.status is not CaseStatus.CLOSED],
+        deleted_at=footage.deleted_at, deletion_note=footage.deletion_note, now=now)
     return RetentionItem(footage.id, footage.file_name, footage.original_path, footage.sha256,
-                         footage.recorded_at, until, reasons[0][0],
-                         "; ".join(text for _state, text in reasons),
+                         footage.recorded_at, footage.retention_until, status.state, status.why,
                          policy.owns(footage.original_path))
 
 

@@ -375,17 +375,18 @@ class CasesPanel(QWidget):
         self.refreshed.emit(len(self.records))
 
     def deadline_text(self, record: CaseRecord, today: date) -> tuple[str, bool]:
-        """(time left as shown, overdue); a finished case is never overdue."""
-        if record.deadline is None:
+        """(time left as shown, overdue), by the core's rule: a finished case is never
+        overdue."""
+        state = record.deadline_state(today)
+        if state.days_left is None:
             return "–", False
-        if record.status in cases.FINISHED:
+        if state.finished:
             return self.tr("Finished"), False
-        days = (record.deadline - today).days
-        if days < 0:
-            return self.tr("Overdue by %n day(s)", "", -days), True
-        if days == 0:
+        if state.overdue:
+            return self.tr("Overdue by %n day(s)", "", -state.days_left), True
+        if state.days_left == 0:
             return self.tr("Due today"), False
-        return self.tr("%n day(s) left", "", days), False
+        return self.tr("%n day(s) left", "", state.days_left), False
 
     # --- selection -----------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from app.core import footage as footage_service
 from app.core.database import Store
 from app.core.footage import OriginalCheck, VerifyStatus
 from app.core.records import FootageRecord
-from app.core.retention import days_left
+from app.core.retention import RetentionState
 from app.core.timecode import format_time
 from app.core.users import resolve_actor
 from app.ui.locale_format import date_text, datetime_text, number_text
@@ -96,20 +96,23 @@ class DetailsPanel(QWidget):
         self.evidential.setChecked(f.evidential)
 
     def retention_text(self, f: FootageRecord) -> str:
-        if f.deleted_at is not None:
+        status = f.retention()
+        state = status.state
+        if state is RetentionState.DELETED:
             return self.tr("Deleted under the retention policy on {0}; only its record "
                            "remains").format(date_text(f.deleted_at))
-        if f.legal_hold:
+        if state is RetentionState.LEGAL_HOLD:
             return self.tr("Kept: legal hold ({0})").format(f.legal_hold_reason or "")
-        if f.evidential:
+        if state is RetentionState.EVIDENTIAL:
             return self.tr("Kept: marked evidential")
-        days = days_left(f.retention_until)
-        if days is None or f.retention_until is None:
+        if state is RetentionState.OPEN_CASE:
+            return self.tr("Kept while case {0} is open").format(", ".join(f.open_case_refs))
+        if status.days_left is None or f.retention_until is None:
             return "–"
-        if days < 0:
+        if state is RetentionState.DUE:
             return self.tr("Overdue for deletion since {0}").format(
                 date_text(f.retention_until))
-        return self.tr("Deleted in %n day(s) unless marked evidential", "", days)
+        return self.tr("Deleted in %n day(s) unless marked evidential", "", status.days_left)
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None], db: bool) -> None:
         job = Job(lambda _p, _c: work())

@@ -29,7 +29,7 @@ from app.core.database import Store
 from app.core.ingest import VIDEO_SUFFIXES
 from app.core.progress import CancelToken
 from app.core.records import FootageRecord
-from app.core.retention import days_left
+from app.core.retention import RetentionState
 from app.core.timecode import format_time
 from app.ui.filtered_table import filtered_table
 from app.ui.ingest_dialog import IngestDialog
@@ -113,18 +113,21 @@ class FootageTableModel(QAbstractTableModel):
         return keys[column]
 
     def _retention(self, rec: FootageRecord) -> str:
-        if rec.deleted_at is not None:
+        status = rec.retention()
+        state = status.state
+        if state is RetentionState.DELETED:
             return self.tr("Deleted")
-        if rec.legal_hold:
+        if state is RetentionState.LEGAL_HOLD:
             return self.tr("Kept (legal hold)")
-        if rec.evidential:
+        if state is RetentionState.EVIDENTIAL:
             return self.tr("Kept (evidential)")
-        days = days_left(rec.retention_until)
-        if days is None:
+        if state is RetentionState.OPEN_CASE:
+            return self.tr("Kept (open case {0})").format(", ".join(rec.open_case_refs))
+        if status.days_left is None:
             return "–"
-        if days < 0:
+        if state is RetentionState.DUE:
             return self.tr("Overdue")
-        return self.tr("%n day(s) left", "", days)
+        return self.tr("%n day(s) left", "", status.days_left)
 
 
 class LibraryPanel(QWidget):

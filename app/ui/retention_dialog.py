@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.core.database import Store
 from app.core.permissions import Permission, can
+from app.core.retention import RetentionState
 from app.core.retention_actions import (
     RetentionItem,
     RetentionOutcome,
-    RetentionState,
     apply_retention,
     retention_report,
     set_legal_hold,

@@ -126,3 +126,31 @@ def test_apply_deletes_only_what_was_confirmed(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "retention", "apply")
     assert "Delete these 1 item(s)" in prompts[0]
     assert code == 0 and "1 item(s) deleted" in out and "became due after the report" in out
+
+
+def test_overdue_and_retention_follow_the_one_rule(capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path) -> None:
+    """Issue 14, item 13: ``bwv case list`` called a closed case past its deadline OVERDUE
+    (the app says "Finished"), and footage past its retention date linked to an open case
+    was "overdue" although retention keeps it."""
+    old = make_video(tmp_path / "old.mp4", frames=6,
+                     metadata={"creation_time": "2020-01-01T08:00:00Z"})
+    assert run(capsys, "ingest", str(old))[0] == 0
+    for ref in ("SAR-OPEN", "SAR-DONE"):
+        assert run(capsys, "case", "create", ref, "--type", "subject_access",
+                   "--received", "2020-02-03")[0] == 0
+    assert run(capsys, "case", "status", "SAR-DONE", "closed", "--reason", "withdrawn")[0] == 0
+    out = run(capsys, "case", "list")[1]
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("SAR-")}
+    assert "OVERDUE" in rows["SAR-OPEN"]
+    assert "OVERDUE" not in rows["SAR-DONE"] and "finished" in rows["SAR-DONE"]
+
+    def retention() -> str:
+        out = run(capsys, "footage", "show", "1")[1]
+        return next(line for line in out.splitlines() if line.startswith("Retention:"))
+
+    assert retention().endswith("overdue")  # 2020 footage, no case: due
+    assert run(capsys, "case", "link", "SAR-OPEN", "1")[0] == 0
+    assert retention().endswith("kept (open case SAR-OPEN)")
+    out = run(capsys, "retention", "report")[1]
+    assert "linked to open case SAR-OPEN" in out

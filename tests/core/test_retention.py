@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,28 @@ def test_cancel_stops_between_items_and_leaves_each_whole(store: Store, tmp_path
     assert seen[:2] == [(0, 2), (1, 2)]
     assert states[fid] is RetentionState.DELETED and not path.exists()
     assert states[second.footage_id] is RetentionState.DUE and other.exists()
+
+
+def test_one_rule_for_retention_and_deadlines() -> None:
+    """``retention_status`` and ``deadline_state`` are the rule every view shows."""
+    from datetime import date
+
+    from app.core.deadlines import deadline_state
+    from app.core.models import CaseStatus
+    from app.core.retention import RetentionState, retention_status
+
+    now = datetime(2026, 6, 1, tzinfo=UTC)
+    past = now - timedelta(days=3)
+    base = {"until": past, "evidential": False, "legal_hold": False,
+            "legal_hold_reason": None, "now": now}
+    assert retention_status(open_cases=[], **base).state is RetentionState.DUE
+    kept = retention_status(open_cases=["SAR-1"], **base)
+    assert kept.state is RetentionState.OPEN_CASE and kept.days_left == -3
+    held = retention_status(**{**base, "legal_hold": True, "legal_hold_reason": "appeal"},
+                            open_cases=["SAR-1"])
+    assert held.state is RetentionState.LEGAL_HOLD and "SAR-1" in held.why
+    late = date(2026, 5, 1)
+    assert deadline_state(CaseStatus.IN_REVIEW, late, date(2026, 6, 1)).overdue
+    closed = deadline_state(CaseStatus.CLOSED, late, date(2026, 6, 1))
+    assert closed.finished and not closed.overdue
+    assert deadline_state(CaseStatus.RECEIVED, None).days_left is None

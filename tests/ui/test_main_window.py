@@ -238,3 +238,29 @@ def test_full_screen_shows_only_the_video(qtbot: QtBot, store: Store) -> None:
     qtbot.keyClick(win, Qt.Key.Key_Escape)
     assert win.side_panels.isVisible() and not win.fullscreen_action.isChecked()
     win.close()
+
+
+def test_library_and_details_show_the_core_retention_rule(qtbot: QtBot, store: Store,
+                                                          tmp_path: Path) -> None:
+    """Issue 14, item 13: footage past its retention date but linked to an open case is
+    kept (as retention itself decides), not shown as overdue."""
+    from app.core.cases import create_case, link_footage
+    from app.core.users import resolve_actor
+    from tests.ui.window import show_window
+
+    old = make_video(tmp_path / "old.mp4", frames=6,
+                     metadata={"creation_time": "2020-01-01T08:00:00Z"})
+    win = show_window(qtbot, store, old)
+    model = win.library.model
+    assert model.index(0, 6).data() == "Overdue"
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        create_case(session, actor, "SAR-9", "subject_access")
+        link_footage(session, actor, "SAR-9", 1)
+    win.library.refresh()
+    qtbot.waitUntil(lambda: model.index(0, 6).data() == "Kept (open case SAR-9)",
+                    timeout=10_000)
+    win.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: "SAR-9" in win.details.fields["retention"].text(), timeout=10_000)
+    assert "open" in win.details.fields["retention"].text()
+    win.close()
