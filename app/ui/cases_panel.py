@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -155,6 +155,14 @@ class NewCaseDialog(QDialog):
         deadline = _pydate(self.deadline.date()) if self.has_deadline.isChecked() else None
         return (self.reference.text().strip(), kind, self.title.text().strip(),
                 _pydate(self.received.date()), deadline)
+
+
+def pack_folder() -> str:
+    """Where the pack dialog opens: the last pack folder, else the last export folder, else
+    the home folder (never the program's own folder)."""
+    settings = QSettings()
+    return str(settings.value("pack/folder", "") or settings.value("export/folder", "")
+               or Path.home())
 
 
 class CasesPanel(QWidget):
@@ -631,8 +639,9 @@ class CasesPanel(QWidget):
         if export is None:
             return
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the disclosure pack"))
+            self, self.tr("Folder for the disclosure pack"), pack_folder())
         if folder:
+            QSettings().setValue("pack/folder", folder)
             self.make_pack(export.id, Path(folder), self.zip_check.isChecked())
 
     def make_pack(self, export_id: int, folder: Path, as_zip: bool = False) -> Job:

@@ -283,3 +283,29 @@ def test_window_has_a_cases_tab_and_a_tools_menu(qtbot: QtBot, store: Store,
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
     win.close()
+
+
+def test_the_pack_folder_is_remembered(qtbot: QtBot, store: Store, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14, item 11: the pack dialog opened in the program's folder. It opens where the
+    last export went, then where the last pack went."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    make_approved_export(store, tmp_path, "tester")
+    panel = _panel(qtbot, store)
+    with qtbot.waitSignal(panel.exports_loaded, timeout=10_000):
+        panel.select_case("SAR-9")
+    QSettings().setValue("export/folder", str(tmp_path / "exports"))
+    opened: list[str] = []
+    chosen = tmp_path / "packs"
+    chosen.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda _parent, _title, where="": opened.append(where) or str(chosen))
+    with qtbot.waitSignal(panel.pack_made, timeout=30_000):
+        qtbot.mouseClick(panel.pack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.pack_button.isEnabled(), timeout=10_000)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda _parent, _title, where="": opened.append(where) or "")
+    qtbot.mouseClick(panel.pack_button, Qt.MouseButton.LeftButton)  # then cancelled
+    assert opened == [str(tmp_path / "exports"), str(chosen)]
