@@ -131,6 +131,17 @@ def store(db_url: str, isolated_env: Path) -> Iterator[object]:
     s.close()
 
 
+def allow_unapproved_exports(store: Any, actor: str = "tester") -> None:
+    """Turn the store's approval rule off (as ``actor``, who must be an administrator, e.g.
+    the store's first user): for tests of exporting itself, not of approval (a new store
+    has the rule on: tests/cli/test_redact_cli.py checks it)."""
+    from app.core.store_policy import set_policy
+    from app.core.users import resolve_actor
+
+    with store.transaction() as session:
+        set_policy(session, resolve_actor(session, actor), require_approval=False)
+
+
 @pytest.fixture
 def videos() -> Path:
     if not VIDEOS.is_dir():
@@ -232,9 +243,11 @@ def make_approved_export(store: Store, tmp_path: Path,
         save_plan(session, resolve_actor(session, "officer"), fid, case_id, plan)
     for who, status in (("officer", "redacted"), ("officer", "awaiting_approval"),
                         ("sup", "approved")):
-        with store.transaction() as session:
+        with store.transaction() as session:  # the approver answers the open items
+            answers = {i.key: "looked at: no face there"
+                       for i in case_flow.case_open_items(session, "SAR-9")}
             case_flow.change_status(session, resolve_actor(session, who), "SAR-9", status,
-                                    "checked")
+                                    "checked", answers=answers)
     out = tmp_path / "exports"
     out.mkdir()
     export = redact_footage(store, "officer", fid, out / "SAR-9.mp4", plan, case_ref="SAR-9",

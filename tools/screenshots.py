@@ -119,7 +119,7 @@ def main() -> int:
         flags.add_flag(session, actor, 1, 1.5, "use_of_force", end_s=2.5, label="Restraint")
         flags.add_flag(session, actor, 1, 3.2, "sensitive_minor", label="Child in view")
     window = MainWindow(store, load_settings())
-    window.resize(1366, 800)
+    window.resize(1366, 768)  # a small laptop screen: nothing may be wider
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -158,10 +158,39 @@ def main() -> int:
         ws.mute_selection()
         QTimer.singleShot(1500, lambda: (save("workspace.png"),
                                          ws.preview_button.setChecked(True)))
-        QTimer.singleShot(3000, finish)
+        QTimer.singleShot(3000, approved)
+
+    def approved() -> None:
+        """A supervisor approves the plan (answering its open items); the export dialog."""
+        from app.core.models import Role
+        from app.core.redaction.approval import decide
+        from app.core.redaction.open_items import open_items
+        from app.core.users import add_user
+        from app.ui.workers import db_pool
+
+        save("workspace-preview.png")
+        db_pool().waitForDone()  # the last plan edit is saved
+        footage_id, plan = ws.footage_id(), ws.plan_copy()
+        with store.transaction() as session:
+            add_user(session, resolve_actor(session, "disclosure.officer"), "sergeant",
+                     Role.SUPERVISOR)
+            answers = {i.key: "all reviewed"
+                       for i in open_items(session, footage_id, ws.case_id, plan)}
+            decide(session, resolve_actor(session, "sergeant"), footage_id, ws.case_id,
+                   plan.sha256(), True, "checked", answers)
+        dialog = ws.open_export()
+
+        def shot() -> None:
+            if dialog is not None:
+                target = args.out / "export-dialog.png"
+                dialog.grab().save(str(target))
+                print(f"wrote {target}")
+                dialog.reject()
+            finish()
+
+        QTimer.singleShot(1500, shot)
 
     def finish() -> None:
-        save("workspace-preview.png")
         window.centre.setCurrentWidget(window.cases)
         window.cases.select_case("SAR-2026-0142")
         QTimer.singleShot(1500, retention)

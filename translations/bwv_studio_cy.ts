@@ -29,6 +29,45 @@
     </message>
 </context>
 <context>
+    <name>CaseLinks</name>
+    <message>
+        <source>Add to case…</source>
+        <translation>Ychwanegu at achos…</translation>
+    </message>
+    <message>
+        <source>Remove from case…</source>
+        <translation>Tynnu o achos…</translation>
+    </message>
+    <message>
+        <source>There is no other case to add it to.</source>
+        <translation>Nid oes achos arall i&apos;w ychwanegu ato.</translation>
+    </message>
+    <message>
+        <source>Add footage #{0} to case:</source>
+        <translation>Ychwanegu ffilm #{0} at yr achos:</translation>
+    </message>
+    <message>
+        <source>Footage #{0} is in no case.</source>
+        <translation>Nid yw ffilm #{0} mewn unrhyw achos.</translation>
+    </message>
+    <message>
+        <source>Remove footage #{0} from case:</source>
+        <translation>Tynnu ffilm #{0} o&apos;r achos:</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Achos</translation>
+    </message>
+    <message>
+        <source>Footage #{0} added to case {1}.</source>
+        <translation>Ychwanegwyd ffilm #{0} at achos {1}.</translation>
+    </message>
+    <message>
+        <source>Footage #{0} removed from case {1}.</source>
+        <translation>Tynnwyd ffilm #{0} o achos {1}.</translation>
+    </message>
+</context>
+<context>
     <name>CaseStatus</name>
     <message>
         <source>Received</source>
@@ -289,6 +328,24 @@
         <translation>Yr eithriad y dibynnir arno (e.e. Rhyddid Gwybodaeth a.40(2) gwybodaeth bersonol):</translation>
     </message>
     <message>
+        <source>Another case was selected; case {0} was not changed.</source>
+        <translation>Dewiswyd achos arall; ni newidiwyd achos {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n footage item(s) linked to case {0}.</source>
+        <translation>
+            <numerusform>%n eitem ffilm wedi&apos;u cysylltu ag achos {0}.</numerusform>
+            <numerusform>%n eitem ffilm wedi&apos;u cysylltu ag achos {0}.</numerusform>
+            <numerusform>%n eitem ffilm wedi&apos;u cysylltu ag achos {0}.</numerusform>
+            <numerusform>%n eitem ffilm wedi&apos;u cysylltu ag achos {0}.</numerusform>
+            <numerusform>%n eitem ffilm wedi&apos;u cysylltu ag achos {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case {0} had already moved to “{1}” since the list was shown, so your change was not made. The list has been reloaded: check it and choose again.</source>
+        <translation>Roedd achos {0} eisoes wedi symud i “{1}” ers i&apos;r rhestr gael ei dangos, felly ni wnaed eich newid. Mae&apos;r rhestr wedi&apos;i hail-lwytho: gwiriwch hi a dewiswch eto.</translation>
+    </message>
+    <message>
         <source>Case {0} is now “{1}”.</source>
         <translation>Statws achos {0} bellach yw “{1}”.</translation>
     </message>
@@ -376,6 +433,14 @@
         <translation>Cyfnod cadw</translation>
     </message>
     <message>
+        <source>Copy</source>
+        <translation>Copïo</translation>
+    </message>
+    <message>
+        <source>Copy the whole SHA-256</source>
+        <translation>Copïo&apos;r SHA-256 cyfan</translation>
+    </message>
+    <message>
         <source>Verify now</source>
         <translation>Gwirio nawr</translation>
     </message>
@@ -452,6 +517,13 @@
     <message>
         <source>Evidential status</source>
         <translation>Statws tystiolaethol</translation>
+    </message>
+</context>
+<context>
+    <name>ElidedLabel</name>
+    <message>
+        <source>Copy</source>
+        <translation>Copïo</translation>
     </message>
 </context>
 <context>
@@ -947,6 +1019,20 @@
         <translation>Ychwanegwyd: {0}; yno eisoes: {1}; wedi methu: {2}.</translation>
     </message>
     <message>
+        <source>Not linked to case {0}: {1}</source>
+        <translation>Heb ei gysylltu ag achos {0}: {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) linked to case {0}.</source>
+        <translation>
+            <numerusform>%n eitem wedi&apos;u cysylltu ag achos {0}.</numerusform>
+            <numerusform>%n eitem wedi&apos;u cysylltu ag achos {0}.</numerusform>
+            <numerusform>%n eitem wedi&apos;u cysylltu ag achos {0}.</numerusform>
+            <numerusform>%n eitem wedi&apos;u cysylltu ag achos {0}.</numerusform>
+            <numerusform>%n eitem wedi&apos;u cysylltu ag achos {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Adding footage failed: {0}</source>
         <translation>Methwyd ychwanegu ffilm: {0}</translation>
     </message>
@@ -1046,8 +1132,8 @@
         <translation>Cronfa ddata: {0}</translation>
     </message>
     <message>
-        <source>&amp;Refresh library</source>
-        <translation>&amp;Adnewyddu&apos;r llyfrgell</translation>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Adnewyddu</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1072,6 +1158,14 @@
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Gosodiadau…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>Ne&amp;wid defnyddiwr…</translation>
+    </message>
+    <message>
+        <source>Let someone else sign in without closing the window (audited)</source>
+        <translation>Gadael i rywun arall fewngofnodi heb gau&apos;r ffenestr (archwilir)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -1194,8 +1288,8 @@
         <translation>Ychwanegu ffilm</translation>
     </message>
     <message>
-        <source>Refresh the library</source>
-        <translation>Adnewyddu&apos;r llyfrgell</translation>
+        <source>Reload the library and the cases</source>
+        <translation>Ail-lwytho&apos;r llyfrgell a&apos;r achosion</translation>
     </message>
     <message>
         <source>Open the redaction workspace</source>
@@ -1314,6 +1408,39 @@
     </message>
 </context>
 <context>
+    <name>OpenItemsDialog</name>
+    <message>
+        <source>Open items before approval</source>
+        <translation>Eitemau agored cyn cymeradwyo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) nobody has dealt with. Approving means you answer for each: give a reason in its row, or go through the whole list and tick &quot;All reviewed&quot;. The answers are recorded with the approval and in the disclosure record.</source>
+        <translation>
+            <numerusform>%n eitem nad oes neb wedi delio â hi. Mae cymeradwyo&apos;n golygu eich bod yn ateb am bob un: rhowch reswm yn ei rhes, neu ewch drwy&apos;r rhestr gyfan a thiciwch “Adolygwyd y cyfan”. Cofnodir yr atebion gyda&apos;r gymeradwyaeth ac yn y cofnod datgelu.</numerusform>
+            <numerusform>%n eitem nad oes neb wedi delio â hi. Mae cymeradwyo&apos;n golygu eich bod yn ateb am bob un: rhowch reswm yn ei rhes, neu ewch drwy&apos;r rhestr gyfan a thiciwch “Adolygwyd y cyfan”. Cofnodir yr atebion gyda&apos;r gymeradwyaeth ac yn y cofnod datgelu.</numerusform>
+            <numerusform>%n eitem nad oes neb wedi delio â hi. Mae cymeradwyo&apos;n golygu eich bod yn ateb am bob un: rhowch reswm yn ei rhes, neu ewch drwy&apos;r rhestr gyfan a thiciwch “Adolygwyd y cyfan”. Cofnodir yr atebion gyda&apos;r gymeradwyaeth ac yn y cofnod datgelu.</numerusform>
+            <numerusform>%n eitem nad oes neb wedi delio â hi. Mae cymeradwyo&apos;n golygu eich bod yn ateb am bob un: rhowch reswm yn ei rhes, neu ewch drwy&apos;r rhestr gyfan a thiciwch “Adolygwyd y cyfan”. Cofnodir yr atebion gyda&apos;r gymeradwyaeth ac yn y cofnod datgelu.</numerusform>
+            <numerusform>%n eitem nad oes neb wedi delio â hi. Mae cymeradwyo&apos;n golygu eich bod yn ateb am bob un: rhowch reswm yn ei rhes, neu ewch drwy&apos;r rhestr gyfan a thiciwch “Adolygwyd y cyfan”. Cofnodir yr atebion gyda&apos;r gymeradwyaeth ac yn y cofnod datgelu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eitem</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ateb</translation>
+    </message>
+    <message>
+        <source>All reviewed: I have gone through every item above</source>
+        <translation>Adolygwyd y cyfan: rwyf wedi mynd drwy bob eitem uchod</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Cymeradwyo</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPanel</name>
     <message>
         <source>Play</source>
@@ -1370,6 +1497,126 @@
     <message>
         <source>{0}  frame {1} / {2}</source>
         <translation>{0}  ffrâm {1} / {2}</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Agor</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Dewis</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;Iawn</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Ca&amp;dw</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Canslo</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cau</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Cau heb gadw</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Dangos y manylion...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Cuddio&apos;r manylion...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Iawn</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Cadw</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Cadw&apos;r cyfan</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Agor</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ie</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ie i&apos;r &amp;cyfan</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Na</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Na i&apos;r c&amp;yfan</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Terfynu</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Ceisio eto</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Anwybyddu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Gwaredu</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Cymorth</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Gweithredu</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Ailosod</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Adfer y rhagosodiadau</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2168,14 @@
         <translation>Mae angen i oruchwyliwr gymeradwyo&apos;r union gynllun cyn allforio</translation>
     </message>
     <message>
+        <source>A rule of the evidence store, for every workstation; only an administrator changes it, and the change is audited.</source>
+        <translation>Un o reolau&apos;r storfa dystiolaeth, ar gyfer pob gweithfan; dim ond gweinyddwr sy&apos;n ei newid, ac mae&apos;r newid yn cael ei archwilio.</translation>
+    </message>
+    <message>
+        <source>A rule of the evidence store, for every workstation: ask an administrator to change it.</source>
+        <translation>Un o reolau&apos;r storfa dystiolaeth, ar gyfer pob gweithfan: gofynnwch i weinyddwr ei newid.</translation>
+    </message>
+    <message>
         <source>One reason per line; offered when a person is redacted or kept, a box drawn or audio muted.</source>
         <translation>Un rheswm i bob llinell; cânt eu cynnig pan fydd person yn cael ei guddio neu ei gadw&apos;n weladwy, blwch yn cael ei luniadu neu sain yn cael ei thewi.</translation>
     </message>
@@ -1978,6 +2233,21 @@
     <message>
         <source>Sign in</source>
         <translation>Mewngofnodi</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUser</name>
+    <message>
+        <source>Work is still running in this window; let it finish or cancel it before someone else signs in.</source>
+        <translation>Mae gwaith yn dal i redeg yn y ffenestr hon; gadewch iddo orffen neu ei ganslo cyn i rywun arall fewngofnodi.</translation>
+    </message>
+    <message>
+        <source>This store trusts the computer&apos;s own sign-in: to work as someone else, sign in to the computer as them.</source>
+        <translation>Mae&apos;r storfa hon yn ymddiried ym mewngofnodi&apos;r cyfrifiadur ei hun: i weithio fel rhywun arall, mewngofnodwch i&apos;r cyfrifiadur fel nhw.</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Newid defnyddiwr</translation>
     </message>
 </context>
 <context>

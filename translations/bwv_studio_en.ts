@@ -29,6 +29,45 @@
         </message>
     </context>
     <context>
+        <name>CaseLinks</name>
+        <message>
+            <source>Add to case…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove from case…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no other case to add it to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add footage #{0} to case:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{0} is in no case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove footage #{0} from case:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{0} added to case {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{0} removed from case {1}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CaseStatus</name>
         <message>
             <source>Received</source>
@@ -277,6 +316,21 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Another case was selected; case {0} was not changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n footage item(s) linked to case {0}.</source>
+            <translation>
+                <numerusform>%n footage item linked to case {0}.</numerusform>
+                <numerusform>%n footage items linked to case {0}.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Case {0} had already moved to “{1}” since the list was shown, so your change was not made. The list has been reloaded: check it and choose again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Case {0} is now “{1}”.</source>
             <translation type="unfinished" />
         </message>
@@ -364,6 +418,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the whole SHA-256</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Verify now</source>
             <translation type="unfinished" />
         </message>
@@ -436,6 +498,13 @@
         </message>
         <message>
             <source>Evidential status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ElidedLabel</name>
+        <message>
+            <source>Copy</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -929,6 +998,17 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not linked to case {0}: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) linked to case {0}.</source>
+            <translation>
+                <numerusform>%n item linked to case {0}.</numerusform>
+                <numerusform>%n items linked to case {0}.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Adding footage failed: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -1025,7 +1105,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Refresh library</source>
+            <source>&amp;Refresh</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1050,6 +1130,14 @@
         </message>
         <message>
             <source>&amp;Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;witch user…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Let someone else sign in without closing the window (audited)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1173,7 +1261,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Refresh the library</source>
+            <source>Reload the library and the cases</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1293,6 +1381,36 @@
         </message>
     </context>
     <context>
+        <name>OpenItemsDialog</name>
+        <message>
+            <source>Open items before approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n item(s) nobody has dealt with. Approving means you answer for each: give a reason in its row, or go through the whole list and tick "All reviewed". The answers are recorded with the approval and in the disclosure record.</source>
+            <translation>
+                <numerusform>%n item nobody has dealt with. Approving means you answer for each: give a reason in its row, or go through the whole list and tick "All reviewed". The answers are recorded with the approval and in the disclosure record.</numerusform>
+                <numerusform>%n items nobody has dealt with. Approving means you answer for each: give a reason in its row, or go through the whole list and tick "All reviewed". The answers are recorded with the approval and in the disclosure record.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All reviewed: I have gone through every item above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PlayerPanel</name>
         <message>
             <source>Play</source>
@@ -1348,6 +1466,126 @@
         </message>
         <message>
             <source>{0}  frame {1} / {2}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Choose</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QGnomeTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close without Saving</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>Show Details...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide Details...</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes to &amp;All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>N&amp;o to All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abort</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore Defaults</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1891,6 +2129,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A rule of the evidence store, for every workstation; only an administrator changes it, and the change is audited.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A rule of the evidence store, for every workstation: ask an administrator to change it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>One reason per line; offered when a person is redacted or kept, a box drawn or audio muted.</source>
             <translation type="unfinished" />
         </message>
@@ -1947,6 +2193,21 @@
         </message>
         <message>
             <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SwitchUser</name>
+        <message>
+            <source>Work is still running in this window; let it finish or cancel it before someone else signs in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This store trusts the computer's own sign-in: to work as someone else, sign in to the computer as them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Switch user</source>
             <translation type="unfinished" />
         </message>
     </context>

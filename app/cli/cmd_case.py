@@ -67,6 +67,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     st.add_argument("--reason", default="", help="why (recorded in the audit trail)")
     st.add_argument("--exemption", help="for refused: the exemption relied on, e.g. "
                                         "'FOI s.40(2)'")
+    st.add_argument("--answer", nargs=2, action="append", default=[], metavar=("ITEM", "WHY"),
+                    help="for approved: answer one open item (an unreviewed range, faces the "
+                         "export's check still saw) listed when approval is refused")
+    st.add_argument("--all-reviewed", action="store_true",
+                    help="for approved: answer every open item \"all reviewed\" (after going "
+                         "through the list)")
     st.set_defaults(handler=run_status)
     rq = s.add_parser("requester", help="record who made the request (personal data)",
                       description="The requester's name, their own reference and a contact. "
@@ -151,10 +157,21 @@ def run_edit(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_status(ctx: Context, args: argparse.Namespace) -> int:
+    answers = {key: why for key, why in args.answer}
     with ctx.acting() as (session, actor):
         before = cases.get_case(session, args.reference).status
+        if args.status == CaseStatus.APPROVED.value:
+            items = case_flow.case_open_items(session, args.reference)
+            if args.all_reviewed:
+                answers = {i.key: answers.get(i.key, "all reviewed") for i in items}
+            unanswered = [i for i in items if not answers.get(i.key, "").strip()]
+            if unanswered:
+                print(f"Open items of case {args.reference} (answer each with --answer ITEM "
+                      "WHY, or --all-reviewed after going through them):")
+                for item in unanswered:
+                    print(f"  {item.key}  {item.text}")
         rec = case_flow.change_status(session, actor, args.reference, args.status,
-                                      args.reason, args.exemption)
+                                      args.reason, args.exemption, answers)
     print(f"Case {rec.reference}: {before.value} -> {rec.status.value}.")
     return 0
 

@@ -17,6 +17,7 @@ from app.core.export.video_export import EncodeOptions
 from app.core.fileio import atomic_write_text
 from app.core.ingest import IngestStatus, ingest_paths
 from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style, TimeRange
+from app.core.redaction.plan_edits import TrackAction, needs_reason
 from app.core.timecode import format_time, parse_time
 from app.core.tracking.thumbnails import track_thumbnails
 
@@ -59,7 +60,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--plan", type=Path, metavar="PLAN.json",
                    help="start from this plan (the options below change it)")
     p.add_argument("--keep-track", type=int, action="append", default=[], metavar="ID",
-                   help="leave this track visible (e.g. the requester); see 'bwv tracks'")
+                   help="leave this track visible (e.g. the requester); see 'bwv tracks'; "
+                        "needs --reason")
+    p.add_argument("--reason", metavar="TEXT",
+                   help="why the --keep-track tracks are shown, e.g. \"Requester - kept "
+                        "visible\" (recorded in the plan, manifest and disclosure record)")
     p.add_argument("--not-a-face", type=int, action="append", default=[], metavar="ID",
                    help="this track is a false positive: do not redact it")
     p.add_argument("--style", choices=[s.value for s in Style])
@@ -138,6 +143,14 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInputError(f"{args.plan}: cannot read the plan ({exc}).") from None
     plan.keep_tracks = sorted(set(plan.keep_tracks) | set(args.keep_track))
+    reason = (args.reason or "").strip()
+    for track in args.keep_track:
+        key = f"track:{track}"
+        if reason:
+            plan.reasons[key] = reason
+        elif needs_reason(TrackAction.KEEP) and not plan.reasons.get(key):
+            raise InvalidInputError(f"Keeping track {track} visible shows a face: say why with "
+                                    "--reason, e.g. --reason \"Requester - kept visible\".")
     plan.false_positive_tracks = sorted(set(plan.false_positive_tracks) | set(args.not_a_face))
     for name in ("style", "shape"):
         value = getattr(args, name)
@@ -173,8 +186,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
             ctx.store, ctx.actor_name(), key, args.output, plan, case_ref=args.case,
             preset=args.preset, stride=args.stride,
             options=EncodeOptions(crf=args.crf, force=args.force),
-            verify=args.verify, reuse=not args.redetect, stage=bars,
-            require_approval=ctx.settings.require_approval)
+            verify=args.verify, reuse=not args.redetect, stage=bars)
     finally:
         bars.close()
     a, s = result.analysis, result.stats

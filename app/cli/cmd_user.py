@@ -50,6 +50,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                     "personal and trusted.")
     mode.add_argument("mode", choices=[m.value for m in SignIn])
     mode.set_defaults(handler=run_mode)
+    rule = s.add_parser("approval-rule", help="whether every export needs a supervisor's "
+                                              "approval (administrators)",
+                        description="on (the default): an export is written only from a plan a "
+                                    "supervisor approved, exactly as it is. off: officers may "
+                                    "export working copies without approval (a release and a "
+                                    "disclosure pack still need one). Audited.")
+    rule.add_argument("state", choices=["on", "off"])
+    rule.set_defaults(handler=run_approval_rule)
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
@@ -106,4 +114,12 @@ def run_mode(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.acting() as (session, actor):
         policy = set_policy(session, actor, sign_in=args.mode)
     print(f"People now sign in with: {policy.sign_in.value}.")
+    return 0
+
+
+def run_approval_rule(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.acting() as (session, actor):
+        policy = set_policy(session, actor, require_approval=args.state == "on")
+    print("Exports now need a supervisor's approval." if policy.require_approval else
+          "Exports no longer need a supervisor's approval (releases and packs still do).")
     return 0

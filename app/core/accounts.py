@@ -61,6 +61,14 @@ def create_first_administrator(session: Session, name: str, password: str) -> Us
     return UserRecord.of(user)
 
 
+def sign_out(store: Store, name: str, reason: str = "switch user") -> None:
+    """Record that ``name`` stopped using this window (e.g. to let a colleague sign in)."""
+    with store.transaction() as session:
+        user = find_user(session, name)
+        audit.record(session, name, "user.sign_out", "user", user.id if user else "",
+                     {"reason": reason})
+
+
 def sign_in(store: Store, name: str, password: str) -> UserRecord:
     """Check a user name and password; the attempt is audited either way.
 

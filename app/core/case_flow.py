@@ -16,12 +16,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.cases import get_case, parse_enum, set_status
+from app.core.cases import get_case, parse_enum, set_status, status_label
 from app.core.errors import ConflictError, InvalidInputError
 from app.core.models import Case, CaseStatus, ExportRecord, RedactionPlanRecord, User
 from app.core.permissions import Permission, can, require
 from app.core.records import CaseRecord
 from app.core.redaction.approval import ApprovalState, approval_of, decide, request_approval
+from app.core.redaction.open_items import OpenItem, open_items
+from app.core.redaction.plan import RedactionPlan
 
 S = CaseStatus
 
@@ -68,6 +70,24 @@ def _plans(session: Session, case: Case) -> list[RedactionPlanRecord]:
                                 .order_by(RedactionPlanRecord.footage_id)))
 
 
+def _unanswered(session: Session, case: Case, plan: RedactionPlanRecord) -> list[OpenItem]:
+    """The plan's open items its approval (if any) has not answered: all of them for a plan
+    not approved yet; for an approved one, those that arose since (e.g. an export of the
+    approved plan whose check still saw faces)."""
+    items = open_items(session, plan.footage_id, case.id, RedactionPlan.from_json(plan.plan))
+    found = approval_of(session, plan.footage_id, case.id, plan.plan_sha256)
+    if found.state is not ApprovalState.APPROVED:
+        return items
+    answered = {a.get("key") for a in found.answers}
+    return [i for i in items if i.key not in answered]
+
+
+def case_open_items(session: Session, reference: str) -> list[OpenItem]:
+    """The open items approving the case must answer (see :func:`_unanswered`)."""
+    case = get_case(session, reference)
+    return [item for plan in _plans(session, case) for item in _unanswered(session, case, plan)]
+
+
 def releasable(session: Session, export: ExportRecord) -> bool:
     """An export may be released when it was made from its footage's current plan in the
     case (not one an edit has since replaced) and a supervisor approved that exact plan."""
@@ -89,20 +109,23 @@ def approved_exports(session: Session, case: Case) -> list[ExportRecord]:
 
 
 def change_status(session: Session, actor: User, reference: str, status: str | CaseStatus,
-                  reason: str = "", exemption: str | None = None) -> CaseRecord:
-    """Move a case along its flow; refuses transitions the flow does not allow."""
+                  reason: str = "", exemption: str | None = None,
+                  answers: dict[str, str] | None = None) -> CaseRecord:
+    """Move a case along its flow; refuses transitions the flow does not allow. Approving
+    answers every plan's open items with ``answers`` (see ``open_items``)."""
     case = get_case(session, reference)
     to = parse_enum(CaseStatus, status, "status")
     step = TRANSITIONS[case.status].get(to)
     if step is None:
-        options = ", ".join(s.value for s in allowed_next(case.status)) or "none"
-        raise ConflictError(f"Case {case.reference} is {case.status.value}; it cannot go to "
-                            f"{to.value} (allowed: {options}).")
+        options = ", ".join(status_label(s) for s in allowed_next(case.status)) or "none"
+        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; it cannot "
+                            f"go to {status_label(to)} (allowed: {options}).")
     require(actor, step.permission, step.verb)
     reason = reason.strip()
     if step.needs_reason and not reason:
         raise InvalidInputError(f"Say why case {case.reference} goes from "
-                                f"{case.status.value} to {to.value} (it is recorded).")
+                                f"{status_label(case.status)} to {status_label(to)} (it is "
+                                "recorded).")
     if to is S.REFUSED and not (exemption or "").strip():
         raise InvalidInputError("A refusal needs the exemption relied on, e.g. "
                                 "'FOI s.40(2) personal information'.")
@@ -118,10 +141,14 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
                                  reason)
     elif to is S.APPROVED:
         for plan in plans:
-            state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
-            if state is not ApprovalState.APPROVED:
+            found = approval_of(session, plan.footage_id, case.id, plan.plan_sha256)
+            if found.state is not ApprovalState.APPROVED:
                 decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, True,
-                       reason)
+                       reason, answers)
+            elif _unanswered(session, case, plan):  # approved again, answering the new items
+                earlier = {a["key"]: a["answer"] for a in found.answers}
+                decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, True,
+                       reason, {**earlier, **(answers or {})})
     elif case.status is S.AWAITING_APPROVAL and to is S.IN_REVIEW \
             and can(actor, Permission.APPROVE):
         for plan in plans:  # a supervisor sending it back rejects what was asked

@@ -12,7 +12,16 @@ from sqlalchemy.orm import Session
 from app.core import audit
 from app.core.deadlines import FINISHED, statutory_deadline
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError
-from app.core.models import Case, CaseStatus, CaseType, Footage, User, utcnow
+from app.core.models import (
+    Case,
+    CaseStatus,
+    CaseType,
+    ExportRecord,
+    Footage,
+    RedactionPlanRecord,
+    User,
+    utcnow,
+)
 from app.core.permissions import Permission, require
 from app.core.records import CaseRecord
 
@@ -25,6 +34,12 @@ def parse_enum(cls: type[E], value: str | E, what: str) -> E:
     except ValueError:
         names = ", ".join(m.value for m in cls)
         raise InvalidInputError(f"Unknown {what} {value!r}: use one of {names}.") from None
+
+
+def status_label(status: CaseStatus) -> str:
+    """A status in plain words for messages ("in review", never "in_review"); the command
+    line takes the value itself as an argument."""
+    return status.value.replace("_", " ")
 
 
 def get_case(session: Session, reference: str) -> Case:
@@ -124,6 +139,41 @@ def link_footage(session: Session, actor: User, reference: str, footage_id: int)
     return True
 
 
+def unlink_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
+    """Take footage out of a case (audited); False if it was not in it. Refused while the
+    case holds a redaction plan or an export of it: those belong to the case's record."""
+    require(actor, Permission.EDIT_CASE, "take footage out of cases")
+    case = get_case(session, reference)
+    if case.status in FINISHED:
+        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; its "
+                            "footage is part of its record.")
+    footage = session.get(Footage, footage_id, with_for_update=True,
+                          populate_existing=True)  # see lock_footage
+    if footage is None:
+        raise NotFoundError(f"No footage #{footage_id}.")
+    if footage not in case.footage:
+        return False
+    held = session.scalar(select(RedactionPlanRecord.id).where(
+        RedactionPlanRecord.case_id == case.id, RedactionPlanRecord.footage_id == footage_id)
+    ) or session.scalar(select(ExportRecord.id).where(
+        ExportRecord.case_id == case.id, ExportRecord.footage_id == footage_id))
+    if held is not None:
+        raise ConflictError(f"Case {case.reference} has a redaction plan or an export of "
+                            f"footage #{footage_id}; it stays in the case's record.")
+    case.footage.remove(footage)
+    session.flush()
+    audit.record(session, actor.name, "case.unlink_footage", "case", case.id,
+                 {"reference": case.reference, "footage_id": footage.id,
+                  "sha256": footage.sha256}, case_id=case.id, footage_id=footage.id)
+    return True
+
+
+def link_many(session: Session, actor: User, reference: str,
+              footage_ids: list[int]) -> int:
+    """Add several footage items to a case (e.g. just ingested); how many were new to it."""
+    return sum(link_footage(session, actor, reference, fid) for fid in footage_ids)
+
+
 def list_cases(session: Session) -> list[CaseRecord]:
     return [CaseRecord.of(c) for c in session.scalars(select(Case).order_by(Case.reference))]
 
@@ -176,8 +226,8 @@ def plan_changed(session: Session, actor: User, case_id: int, footage_id: int) -
     if case is None:
         return
     if case.status in FINISHED:
-        raise ConflictError(f"Case {case.reference} is {case.status.value}; reopen it before "
-                            "changing its redaction.")
+        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; reopen it "
+                            "before changing its redaction.")
     if case.status is CaseStatus.RECEIVED:
         set_status(session, actor, case, CaseStatus.IN_REVIEW, "redaction started",
                    automatic=True)

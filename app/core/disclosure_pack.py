@@ -35,6 +35,7 @@ from app.core.models import Case, CaseType, ExportRecord, Footage, User, utcnow
 from app.core.permissions import Permission
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.approval import ApprovalState, approval_of
+from app.core.timecode import format_range, format_utc
 from app.core.users import check_actor, resolve_actor
 
 RECORD_HTML = "disclosure-record.html"
@@ -88,8 +89,21 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
 
 
+def _sound(plan: dict[str, Any], manifest: dict[str, Any]) -> str:
+    """What was done to the sound: removed, kept unchanged, or kept with ranges muted."""
+    if plan.get("audio") == "drop":
+        return "removed"
+    if manifest.get("audio") == []:  # the export found no sound to keep
+        return "none (the recording has no sound)"
+    mutes = plan.get("mute", [])
+    if not mutes:
+        return "kept unchanged"
+    ranges = ", ".join(format_range(m["start_s"], m["end_s"]) for m in mutes)
+    return f"kept, {len(mutes)} range{'' if len(mutes) == 1 else 's'} muted ({ranges})"
+
+
 def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
-                      manifest: dict[str, Any], approval: dict[str, str],
+                      manifest: dict[str, Any], approval: dict[str, Any],
                       files: dict[str, str], made_by: str, made_at: str,
                       audit_withheld: bool = False) -> str:
     """The human-readable record (HTML): case, what was released, what was redacted and why,
@@ -97,17 +111,16 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
     plan = manifest.get("plan", {})
     reasons: dict[str, str] = plan.get("reasons", {})
     fps = footage.fps or 25.0
-    rows = [[t["id"], f"{t['first_frame'] / fps:.2f}-{t['last_frame'] / fps:.2f} s",
+    rows = [[t["id"], format_range(t["first_frame"] / fps, t["last_frame"] / fps),
              t.get("action", ""), t.get("reason", "") or "-"]
             for t in manifest.get("tracks", [])]
     boxes = []
     for box in plan.get("manual_boxes", []):
         keys = box.get("keyframes", [])
-        span = (f"{keys[0]['frame'] / fps:.2f}-{keys[-1]['frame'] / fps:.2f} s"
-                if keys else "-")
+        span = format_range(keys[0]["frame"] / fps, keys[-1]["frame"] / fps) if keys else "-"
         boxes.append([box.get("id"), span, box.get("label", "") or "-",
                       reasons.get(f"manual:{box.get('id')}", "") or "-"])
-    mutes = [[f"{m['start_s']:.3f}-{m['end_s']:.3f} s",
+    mutes = [[format_range(m["start_s"], m["end_s"]),
               reasons.get(f"mute:{m['start_s']:.3f}-{m['end_s']:.3f}", "") or "-"]
              for m in plan.get("mute", [])]
     review = manifest.get("review_needed", [])
@@ -132,15 +145,14 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         ["SHA-256", export.sha256],
         ["Size (bytes)", export.size_bytes],
         ["Frames", out.get("frame_count", "-")],
-        ["Clip", (f"{plan['clip']['start_s']:.3f}-{plan['clip']['end_s']:.3f} s"
+        ["Clip", (format_range(plan["clip"]["start_s"], plan["clip"]["end_s"])
                   if plan.get("clip") else "whole recording")],
-        ["Sound", plan.get("audio", "-")],
+        ["Sound", _sound(plan, manifest)],
         ["Manifest SHA-256", export.manifest_sha256],
-        ["Exported", f"{export.created_at:%Y-%m-%d %H:%M:%S} UTC"],
+        ["Exported", format_utc(export.created_at)],
         ["Source recording", f"{footage.file_name} (footage #{footage.id})"],
         ["Source SHA-256", footage.sha256],
-        ["Recorded", f"{footage.recorded_at:%Y-%m-%d %H:%M:%S} UTC"
-         if footage.recorded_at else "unknown"],
+        ["Recorded", format_utc(footage.recorded_at) if footage.recorded_at else "unknown"],
     ])
     method = (f"{plan.get('style', '?')} at strength {plan.get('strength', '?')}, "
               f"{plan.get('shape', '?')} regions, padding {plan.get('padding', '?')}"
@@ -164,8 +176,12 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         f"marked reviewed. Residual face check on the export: {e(residual_text)}.</p>",
         "<h2>Approval</h2>",
         _table(["Approved by", "When", "Note", "Plan SHA-256"],
-               [[approval["by"], approval["at"], approval.get("note") or "-",
+               [[approval["by"], format_utc(approval["at"]), approval.get("note") or "-",
                  export.plan_sha256]]),
+        *(["<h3>Open items the approver answered</h3>",
+           _table(["Item", "Answer"], [[a.get("item", ""), a.get("answer", "")]
+                                       for a in approval.get("answers", [])])]
+          if approval.get("answers") else []),
         "<h2>Files in this pack</h2>",
         _table(["File", "SHA-256"], [[f, d] for f, d in sorted(files.items())]),
         f"<p>The pack's {SUMS} lists every file with its SHA-256. The audit extract "
@@ -182,7 +198,7 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
 
 
 def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case,
-                                                      dict[str, str]]:
+                                                      dict[str, Any]]:
     export = session.get(ExportRecord, export_id)
     if export is None:
         raise NotFoundError(f"No export #{export_id}.")
@@ -202,7 +218,8 @@ def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case
         raise ConflictError(
             f"Export #{export_id} was made from a plan that has been changed since (the "
             "approval lapsed with the edit); export the current, approved plan and pack that.")
-    return export, footage, case, {"by": found.by, "at": found.at, "note": found.note}
+    return export, footage, case, {"by": found.by, "at": found.at, "note": found.note,
+                                   "answers": list(found.answers)}
 
 
 def audit_extract(session: Session, case: Case, footage_id: int) -> tuple[str, bool]:
@@ -260,7 +277,7 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
         extract_bytes = extract_text.encode("utf-8")
         (work / AUDIT_EXTRACT).write_bytes(extract_bytes)
         files[AUDIT_EXTRACT] = hashlib.sha256(extract_bytes).hexdigest()
-        made_at = utcnow().strftime("%Y-%m-%d %H:%M:%S UTC")
+        made_at = format_utc(utcnow())
         record = disclosure_record(case, footage, export, manifest_data, approval, files,
                                    actor_name, made_at, withheld)
         (work / RECORD_HTML).write_text(record, encoding="utf-8")

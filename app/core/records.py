@@ -11,7 +11,7 @@ from typing import Any
 
 from app.core.deadlines import DeadlineState, deadline_state
 from app.core.models import Case, CaseStatus, CaseType, Flag, FlagCategory, Footage, Role, User
-from app.core.retention import RetentionStatus, retention_status
+from app.core.retention import RetentionStatus, open_case_refs, retention_status
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class FootageRecord:
             f.officer_id, f.ingested_at, ingested_by, f.retention_until, f.evidential,
             list(f.audio_streams), tuple(c.reference for c in f.cases), f.legal_hold,
             f.legal_hold_reason, f.deleted_at, f.deletion_note,
-            tuple(c.reference for c in f.cases if c.status is not CaseStatus.CLOSED),
+            open_case_refs(f.cases),
         )
 
 

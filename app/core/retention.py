@@ -8,9 +8,11 @@ CLI and ``retention_actions`` all show or act on its answer.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+from app.core.models import Case, CaseStatus
 
 
 class RetentionState(enum.StrEnum):
@@ -34,6 +36,11 @@ class RetentionStatus:
     @property
     def why(self) -> str:
         return "; ".join(text for _state, text in self.reasons)
+
+
+def open_case_refs(cases: Iterable[Case]) -> tuple[str, ...]:
+    """The linked cases that keep footage: every one not yet closed."""
+    return tuple(c.reference for c in cases if c.status is not CaseStatus.CLOSED)
 
 
 def retention_until(recorded_at: datetime | None, ingested_at: datetime, days: int,

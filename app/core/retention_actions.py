@@ -24,11 +24,11 @@ from app.core.database import Store
 from app.core.errors import BwvError, Cancelled, InvalidInputError, MediaError
 from app.core.footage import lock_footage, require_present
 from app.core.hashing import sha256_file
-from app.core.models import CaseStatus, DetectionRunRecord, Footage, User, utcnow
+from app.core.models import DetectionRunRecord, Footage, User, utcnow
 from app.core.permissions import Permission, require
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.records import FootageRecord
-from app.core.retention import RetentionState, retention_status
+from app.core.retention import RetentionState, open_case_refs, retention_status
 from app.core.store_policy import StorePolicy, load_policy
 from app.core.users import check_actor, resolve_actor
 
@@ -57,7 +57,7 @@ def _assess(footage: Footage, policy: StorePolicy, now: datetime) -> RetentionIt
     status = retention_status(
         until=footage.retention_until, evidential=footage.evidential,
         legal_hold=footage.legal_hold, legal_hold_reason=footage.legal_hold_reason,
-        open_cases=[c.reference for c in footage.cases if c.status is not CaseStatus.CLOSED],
+        open_cases=open_case_refs(footage.cases),
         deleted_at=footage.deleted_at, deletion_note=footage.deletion_note, now=now)
     return RetentionItem(footage.id, footage.file_name, footage.original_path, footage.sha256,
                          footage.recorded_at, footage.retention_until, status.state, status.why,

@@ -66,8 +66,6 @@ class Settings:
     default_user: str = ""
     ui_language: str = ""  # empty: follow the system locale; "en", "cy"
     ui_theme: str = "system"  # system, light or dark
-    # Exports need a supervisor's approval of the exact plan first.
-    require_approval: bool = False
     # The legal bases offered when a person is redacted or kept, a box drawn, audio muted.
     reason_codes: list[str] = field(default_factory=lambda: list(DEFAULT_REASON_CODES))
     extra: dict[str, Any] = field(default_factory=dict)

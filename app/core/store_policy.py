@@ -1,5 +1,6 @@
-"""Rules that belong to the evidence store, not to one computer: how people sign in, how long
-non-evidential footage is kept, and which folders the store owns.
+"""Rules that belong to the evidence store, not to one computer: how people sign in, whether
+exports need a supervisor's approval, how long non-evidential footage is kept, and which
+folders the store owns.
 
 They live in the ``store_info`` table, so every workstation of a team sees the same rules and
 only an administrator can change them (audited). Per-computer preferences stay in
@@ -33,6 +34,9 @@ class SignIn(enum.StrEnum):
 @dataclass(frozen=True)
 class StorePolicy:
     sign_in: SignIn = SignIn.PASSWORD
+    # Every export needs a supervisor's approval of the exact plan (on unless an
+    # administrator turned it off; it used to be a per-computer setting anyone could untick).
+    require_approval: bool = True
     retention_days: int = DEFAULT_RETENTION_DAYS
     # Originals under these folders belong to the store: retention deletes them. Anywhere
     # else, retention only marks them deleted (the owner of that folder deletes the file).
@@ -70,17 +74,20 @@ def load_policy(session: Session) -> StorePolicy:
         return StorePolicy()
     data = json.loads(row.value)
     return StorePolicy(SignIn(data.get("sign_in", SignIn.PASSWORD.value)),
+                       bool(data.get("require_approval", True)),
                        int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
                        tuple(data.get("managed_folders", ())))
 
 
 def policy_json(policy: StorePolicy) -> str:
-    return json.dumps({"sign_in": policy.sign_in.value, "retention_days": policy.retention_days,
+    return json.dumps({"sign_in": policy.sign_in.value,
+                       "require_approval": policy.require_approval,
+                       "retention_days": policy.retention_days,
                        "managed_folders": list(policy.managed_folders)})
 
 
 def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = None,
-               retention_days: int | None = None,
+               require_approval: bool | None = None, retention_days: int | None = None,
                managed_folders: list[str] | None = None) -> StorePolicy:
     """Change the store's rules (administrator only); each change is audited.
 
@@ -99,6 +106,9 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
                 and actor.password_hash is None:
             raise ConflictError("Set your own password first (bwv user passwd), or nobody "
                                 "could sign in as the administrator after the change.")
+    if require_approval is not None:
+        require(actor, Permission.SETTINGS, "change whether exports need approval")
+        new = replace(new, require_approval=bool(require_approval))
     if retention_days is not None:
         require(actor, Permission.RETENTION_POLICY, "change the retention policy")
         if not 1 <= retention_days <= 36500:
@@ -114,7 +124,8 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
     number = int(newest.key[len(_PREFIX):]) + 1 if newest is not None else 1
     session.add(StoreInfo(key=policy_key(number), value=policy_json(new)))
     changed = {name: [getattr(old, name), getattr(new, name)]
-               for name in ("sign_in", "retention_days", "managed_folders")
+               for name in ("sign_in", "require_approval", "retention_days",
+                            "managed_folders")
                if getattr(old, name) != getattr(new, name)}
     audit.record(session, actor.name, "policy.change", "store", policy_key(number),
                  json.loads(json.dumps(changed, default=list)))

@@ -43,8 +43,12 @@ from app.core.errors import PermissionDeniedError
 from app.core.models import CaseStatus, CaseType
 from app.core.permissions import Permission, can, require
 from app.core.records import CaseRecord
+from app.core.redaction.open_items import OpenItem
 from app.core.users import find_user, resolve_actor
+from app.ui.case_drop_table import CaseDropTable
+from app.ui.library_cases import change_links
 from app.ui.locale_format import date_text, datetime_text
+from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.pdf import render_pdf
 from app.ui.resources import error_color, icon
 from app.ui.workers import Job, db_pool, job_pool, while_alive
@@ -92,6 +96,13 @@ class _Loaded:
     # (from, to) -> why the signed-in user may not make that move; empty when unknown
     denied: dict[tuple[CaseStatus, CaseStatus], str]
     can_edit: bool
+
+
+@dataclass(frozen=True)
+class _Stale:
+    """A status change not made: the case had moved on since the list was loaded."""
+    reference: str
+    status: CaseStatus  # its status now
 
 
 class NewCaseDialog(QDialog):
@@ -189,7 +200,8 @@ class CasesPanel(QWidget):
 
         self.new_button = QPushButton(icon("case"), self.tr("New case…"), self)
         self.new_button.clicked.connect(self.new_case)
-        self.table = QTableWidget(0, 6, self)
+        self.table = CaseDropTable(0, 6, self)  # footage can be dropped on a case
+        self.table.footage_dropped.connect(self.link_dropped)
         self.table.setHorizontalHeaderLabels([
             self.tr("Reference"), self.tr("Title"), self.tr("Type"), self.tr("Status"),
             self.tr("Deadline"), self.tr("Time left")])
@@ -303,6 +315,8 @@ class CasesPanel(QWidget):
         self.pack_cancel_button.clicked.connect(self.cancel_pack)
         self.pack_cancel_button.hide()
         self.pack_job: Job | None = None
+        self.link_job: Job | None = None
+        self.open_items_dialog: OpenItemsDialog | None = None
         self.pack_status = QLabel(box)
         self.pack_status.setWordWrap(True)
         self.pack_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -532,24 +546,75 @@ class CasesPanel(QWidget):
                 self.tr("Exemption relied on (e.g. FOI s.40(2) personal information):"))
             if not ok:
                 return
+        if target is CaseStatus.APPROVED:  # every plan's open items need an answer first
+            ref, store = record.reference, self.store
+
+            def items() -> list[OpenItem]:
+                with store.read() as session:
+                    return case_flow.case_open_items(session, ref)
+
+            self._run(items, lambda found: self._answer_then_change(found, ref, target, reason))
+            return
         self.change_status(target, reason, exemption)
 
+    def _answer_then_change(self, items: list[OpenItem], ref: str, target: CaseStatus,
+                            reason: str) -> None:
+        """Open items in a window of their own (no nested event loop in a job's signal);
+        the case moves on when all are answered, if it is still the one selected."""
+        def go(answers: dict[str, str]) -> None:
+            record = self.current_case()
+            if record is None or record.reference != ref:
+                self.message.setText(self.tr("Another case was selected; case {0} was not "
+                                             "changed.").format(ref))
+                return
+            self.change_status(target, reason, None, answers)
+
+        if not items:
+            go({})
+            return
+        dialog = self.open_items_dialog = OpenItemsDialog(items, self)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: go(dialog.answers()))
+        dialog.open()
+
+    def link_dropped(self, reference: str, ids: list[int]) -> None:
+        """Footage dragged from the library onto case ``reference``."""
+        def done(count: int) -> None:
+            self.message.setText(self.tr("%n footage item(s) linked to case {0}.", "",
+                                         count).format(reference))
+            self.changed.emit()
+            self.refresh()
+
+        self.link_job = change_links(self.store, self.user_name, reference, ids, True, done,
+                                     self.failed.emit)
+
     def change_status(self, status: CaseStatus | str, reason: str = "",
-                      exemption: str | None = None) -> None:
+                      exemption: str | None = None,
+                      answers: dict[str, str] | None = None) -> None:
         """Move the selected case along its flow (the core checks the rules and the role)."""
         record = self.current_case()
         if record is None:
             return
-        store, name, ref = self.store, self.user_name, record.reference
+        store, name, ref, shown = self.store, self.user_name, record.reference, record.status
 
-        def change() -> CaseRecord:
+        def change() -> CaseRecord | _Stale:
             with store.transaction() as session:
+                now = cases.get_case(session, ref).status
+                if now is not shown:  # changed elsewhere (CLI, another workstation, a plan edit)
+                    return _Stale(ref, now)
                 actor = resolve_actor(session, name)
-                return case_flow.change_status(session, actor, ref, status, reason, exemption)
+                return case_flow.change_status(session, actor, ref, status, reason, exemption,
+                                               answers)
 
-        def done(changed: CaseRecord) -> None:
-            self.message.setText(self.tr("Case {0} is now “{1}”.").format(
-                changed.reference, case_status_name(changed.status)))
+        def done(changed: CaseRecord | _Stale) -> None:
+            if isinstance(changed, _Stale):
+                self.message.setText(self.tr(
+                    "Case {0} had already moved to “{1}” since the list was shown, so your "
+                    "change was not made. The list has been reloaded: check it and choose "
+                    "again.").format(changed.reference, case_status_name(changed.status)))
+            else:
+                self.message.setText(self.tr("Case {0} is now “{1}”.").format(
+                    changed.reference, case_status_name(changed.status)))
             self._select_after = changed.reference
             self.changed.emit()
             self.refresh()
@@ -600,6 +665,7 @@ class CasesPanel(QWidget):
         self._run(load, done)
 
     def _fill_exports(self, exports: list[CaseExport]) -> None:
+        chosen = self.selected_export()  # kept across a reload
         self.exports = exports
         self.exports_table.setRowCount(len(exports))
         for row, export in enumerate(exports):
@@ -612,7 +678,10 @@ class CasesPanel(QWidget):
                 if column == 2:
                     item.setToolTip(f"{export.path}\nSHA-256 {export.sha256}")
                 self.exports_table.setItem(row, column, item)
-        if len(exports) == 1:
+        ids = [e.id for e in exports]
+        if chosen is not None and chosen.id in ids:
+            self.exports_table.selectRow(ids.index(chosen.id))
+        elif len(exports) == 1:
             self.exports_table.selectRow(0)
         self._update_pack_button()
 

@@ -24,6 +24,7 @@ from app.core.records import FootageRecord
 from app.core.retention import RetentionState
 from app.core.timecode import format_time
 from app.core.users import resolve_actor
+from app.ui.elided_label import ElidedLabel
 from app.ui.locale_format import date_text, datetime_text, number_text
 from app.ui.workers import Job, db_pool, job_pool
 
@@ -44,11 +45,26 @@ class DetailsPanel(QWidget):
                            ("audio", self.tr("Audio")), ("device", self.tr("Device / officer")),
                            ("ingested", self.tr("Ingested")), ("sha256", self.tr("SHA-256")),
                            ("retention", self.tr("Retention"))):
-            label = QLabel(self)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setWordWrap(True)
+            label: QLabel
+            if key in ("file", "sha256"):  # one long word: shortened, never widening
+                elided = ElidedLabel(self)
+                label = elided
+            else:
+                label = QLabel(self)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                label.setWordWrap(True)
             self.fields[key] = label
-            form.addRow(title, label)
+            if key == "sha256":
+                copy = QPushButton(self.tr("Copy"), self)
+                copy.setToolTip(self.tr("Copy the whole SHA-256"))
+                copy.clicked.connect(elided.copy)
+                self.copy_hash_button = copy
+                line = QHBoxLayout()
+                line.addWidget(label, 1)
+                line.addWidget(copy)
+                form.addRow(title, line)
+            else:
+                form.addRow(title, label)
         self.verify_button = QPushButton(self.tr("Verify now"), self)
         self.verify_button.setToolTip(self.tr("Re-hash the original and compare with the "
                                               "SHA-256 recorded at ingest"))
@@ -74,7 +90,7 @@ class DetailsPanel(QWidget):
         self.verify_result.clear()
         if record is None:
             for label in self.fields.values():
-                label.setText("–")
+                self._set(label, "–")
             self.evidential.setChecked(False)
             return
         f = record
@@ -92,8 +108,15 @@ class DetailsPanel(QWidget):
             "sha256": f.sha256, "retention": self.retention_text(f),
         }
         for key, text in values.items():
-            self.fields[key].setText(text)
+            self._set(self.fields[key], text)
         self.evidential.setChecked(f.evidential)
+
+    @staticmethod
+    def _set(label: QLabel, text: str) -> None:
+        if isinstance(label, ElidedLabel):
+            label.set_full_text(text)
+        else:
+            label.setText(text)
 
     def retention_text(self, f: FootageRecord) -> str:
         status = f.retention()

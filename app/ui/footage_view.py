@@ -42,6 +42,7 @@ class FootageView(QWidget):
         self.flags: list[FlagRecord] = []
         self.player = PlayerPanel(self)
         self.timeline = Timeline(self)
+        self.player.attach_shortcuts(self)  # the keys work from the timeline too
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.player, 1)

@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import cases
 from app.core.database import Store
+from app.core.errors import BwvError
 from app.core.ingest import IngestResult, IngestStatus, ingest_paths
 from app.core.progress import CancelToken, ProgressFn
+from app.core.users import resolve_actor
 from app.ui.resources import error_color
 from app.ui.workers import Job
 
@@ -40,7 +43,7 @@ class IngestDialog(QDialog):
     ingest_done = Signal(list)
 
     def __init__(self, store: Store, user_name: str, paths: list[Path],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, case_ref: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Adding footage"))
         self.resize(620, 360)
@@ -59,11 +62,24 @@ class IngestDialog(QDialog):
         self._relay.result.connect(self._on_result)
         relay = self._relay
 
+        self.case_ref = case_ref
+        self.linked = 0  # footage newly linked to ``case_ref``
+        self.link_error = ""
+
         def work(progress: ProgressFn, cancel: CancelToken) -> list[IngestResult]:
-            return ingest_paths(store, user_name, paths,
-                                progress=progress, cancel=cancel,
-                                on_file=lambda p, i, n: relay.file_started.emit(str(p), i, n),
-                                on_result=relay.result.emit)
+            results = ingest_paths(store, user_name, paths,
+                                   progress=progress, cancel=cancel,
+                                   on_file=lambda p, i, n: relay.file_started.emit(str(p), i, n),
+                                   on_result=relay.result.emit)
+            ids = [r.footage_id for r in results if r.footage_id is not None]
+            if case_ref is not None and ids:  # the library shows this case: file them there
+                try:
+                    with store.transaction() as session:
+                        self.linked = cases.link_many(
+                            session, resolve_actor(session, user_name), case_ref, ids)
+                except BwvError as exc:  # ingested all the same: say why they are not filed
+                    self.link_error = str(exc)
+            return results
 
         self.job = Job(work)
         self.job.progress.connect(self._on_progress)
@@ -107,9 +123,16 @@ class IngestDialog(QDialog):
 
     def _on_finished(self, results: list[IngestResult]) -> None:
         counts = {s: sum(1 for r in results if r.status is s) for s in IngestStatus}
-        self._finish(self.tr("{0} added, {1} already present, {2} failed.").format(
+        summary = self.tr("{0} added, {1} already present, {2} failed.").format(
             counts[IngestStatus.INGESTED], counts[IngestStatus.DUPLICATE],
-            counts[IngestStatus.FAILED]))
+            counts[IngestStatus.FAILED])
+        if self.case_ref is not None:
+            summary += " " + (self.tr("Not linked to case {0}: {1}").format(
+                self.case_ref, self.link_error) if self.link_error else self.tr(
+                "%n item(s) linked to case {0}.", "", self.linked).format(self.case_ref))
+            if (self.linked or self.link_error) and not self.isVisible():
+                self.show()  # say so: the footage went into the case shown
+        self._finish(summary)
 
     def _on_failed(self, message: str, _details: str) -> None:
         self._finish(self.tr("Adding footage failed: {0}").format(message))

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
@@ -33,6 +35,7 @@ from app.core.retention import RetentionState
 from app.core.timecode import format_time
 from app.ui.filtered_table import filtered_table
 from app.ui.ingest_dialog import IngestDialog
+from app.ui.library_cases import FOOTAGE_MIME, CaseLinks, footage_mime
 from app.ui.locale_format import datetime_text
 from app.ui.workers import Job, db_pool
 
@@ -66,6 +69,16 @@ class FootageTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [FOOTAGE_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids = sorted({self._rows[i.row()].id for i in indexes if i.isValid()})
+        return footage_mime(ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -144,6 +157,8 @@ class LibraryPanel(QWidget):
         self._user = user_name
         self.ingest_dialog: IngestDialog | None = None
         self._filling = False
+        self._reloading = False  # rows replaced by a refresh: the selection is put back quietly
+        self._note = ""  # said after the next load (e.g. "added to case X")
         self.setAcceptDrops(True)
         self._job: Job | None = None
         self._again = False  # refresh asked for while loading (e.g. another case chosen)
@@ -159,6 +174,9 @@ class LibraryPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.status = QLabel(self)
+        self.case_links = CaseLinks(self.table, store, user_name, self.selected_record)
+        self.case_links.changed.connect(self._links_changed)
+        self.case_links.failed.connect(self.load_failed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.case_filter)
@@ -194,7 +212,7 @@ class LibraryPanel(QWidget):
         """Ingest files and folders in the background, then refresh the list."""
         if not paths:
             return None
-        dialog = IngestDialog(self._store, self._user, paths, self)
+        dialog = IngestDialog(self._store, self._user, paths, self, self.current_case())
         dialog.ingest_done.connect(lambda _results: self.refresh())
         self.ingest_dialog = dialog
         dialog.start()
@@ -223,6 +241,8 @@ class LibraryPanel(QWidget):
             self.add_paths(paths)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._reloading:  # the same footage, listed again: nothing to open
+            return
         if current.isValid():
             record = self.proxy.index(current.row(), 0).data(Qt.ItemDataRole.UserRole)
             if record is not None:
@@ -271,9 +291,51 @@ class LibraryPanel(QWidget):
             return
         rows, refs = result
         self._fill_cases(refs)
-        self.model.set_rows(rows)
-        self.status.setText(self.tr("%n footage item(s)", "", len(rows)))
+        self._set_rows_keeping_selection(rows)
+        self.status.setText(" ".join(filter(None, [
+            self.tr("%n footage item(s)", "", len(rows)), self._note])))
+        self._note = ""
         self.loaded.emit(len(rows))
+
+    def set_user(self, name: str) -> None:
+        """Act as ``name`` from now on (File > Switch user)."""
+        self._user = name
+        self.case_links.user = name
+
+    def selected_record(self) -> FootageRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        record = rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
+        return record if isinstance(record, FootageRecord) else None
+
+    def _links_changed(self, text: str) -> None:
+        self._note = text  # said with the reloaded count
+        self.refresh()
+
+    def selected_footage_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        record = rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
+        return record.id if isinstance(record, FootageRecord) else None
+
+    def _set_rows_keeping_selection(self, rows: list[FootageRecord]) -> None:
+        """Show the reloaded rows with the same footage selected and the list scrolled where
+        it was (a refresh must not lose the user's place or reopen the footage)."""
+        selected = self.selected_footage_id()
+        scroll = self.table.verticalScrollBar().value()
+        self._reloading = True
+        try:
+            self.model.set_rows(rows)
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                record = index.data(Qt.ItemDataRole.UserRole)
+                if selected is not None and record is not None and record.id == selected:
+                    self.table.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows)
+                    break
+            self.table.doItemsLayout()  # the scroll range of the new rows, now
+            self.table.verticalScrollBar().setValue(scroll)
+        finally:
+            self._reloading = False
 
     def _on_failed(self, message: str, _details: str) -> None:
         if self._load_again():

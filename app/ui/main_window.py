@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+import time
+
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QInputDialog,
     QMainWindow,
     QMessageBox,
@@ -16,7 +19,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.core.database import Store
 from app.core.errors import BwvError
-from app.core.permissions import role_label
+from app.core.models import Role
 from app.core.progress import CancelToken
 from app.core.records import FootageRecord
 from app.core.settings import Settings
@@ -31,7 +34,8 @@ from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon, icon
 from app.ui.retention_dialog import RetentionDialog
 from app.ui.settings_dialog import SettingsDialog
-from app.ui.users_dialog import UsersDialog
+from app.ui.switch_user import switch_user
+from app.ui.users_dialog import UsersDialog, role_name
 from app.ui.workers import Job, db_pool, while_alive
 from app.ui.workspace.workspace import RedactionWorkspace
 
@@ -76,6 +80,9 @@ class MainWindow(QMainWindow):
         self.cases.failed.connect(lambda message: show_error(self, message, wait=False))
         self.cases.case_selected.connect(self.library.select_case)
         self.cases.changed.connect(self.library.refresh)
+        # a saved plan edit may send its case back to "in review"; an export is listed there
+        self.workspace.plan_saved.connect(lambda _sha: self.cases.refresh())
+        self.workspace.exported.connect(lambda _result: self.cases.refresh())
         self.centre.addTab(self.cases, self.tr("Cases"))
         self.retention_dialog: RetentionDialog | None = None
         self.centre.currentChanged.connect(self._centre_changed)
@@ -86,7 +93,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._build_actions()
         self.statusBar().showMessage(self.tr("Database: {0}").format(store.display_url))
-        self._show_signed_in()
+        self.switch_dialog: QDialog | None = None  # File > Switch user's sign-in dialog
+        self.show_signed_in()
         self._restore_geometry()
         last_case = str(QSettings().value("library/case", "") or "")
         if last_case:
@@ -94,11 +102,30 @@ class MainWindow(QMainWindow):
         else:
             self.library.refresh()
         self.cases.refresh()
+        self._refreshed_at = time.monotonic()
+
+    # Another workstation or the command line may change the store at any time: the views
+    # reload on F5 and when the window is active again (at most once per interval).
+    REFRESH_INTERVAL_S = 2.0
+    _refreshed_at = float("inf")  # no reload on activation before the first load
+
+    def refresh_views(self) -> None:
+        """Reload the library and the cases (with the selected case's details) in the
+        database worker; selections and text being typed are kept."""
+        self._refreshed_at = time.monotonic()
+        self.library.refresh()
+        self.cases.refresh()
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.WindowActivate
+                and time.monotonic() - self._refreshed_at >= self.REFRESH_INTERVAL_S):
+            self.refresh_views()
+        return super().event(event)
 
     def _build_actions(self) -> None:
-        self.refresh_action = QAction(self.tr("&Refresh library"), self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.library.refresh)
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh_views)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -112,12 +139,16 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.add_files_action)
         file_menu.addAction(self.add_folder_action)
-        file_menu.addAction(self.refresh_action)
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(
-            lambda: SettingsDialog(self.settings, self).exec())
+            lambda: SettingsDialog(self.settings, self, self.store, self.user_name).exec())
         file_menu.addAction(self.settings_action)
+        self.switch_user_action = QAction(self.tr("S&witch user…"), self)
+        self.switch_user_action.setToolTip(self.tr("Let someone else sign in without closing "
+                                                   "the window (audited)"))
+        self.switch_user_action.triggered.connect(lambda: switch_user(self))
+        file_menu.addAction(self.switch_user_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.undo_group = QUndoGroup(self)
@@ -146,6 +177,7 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setCheckable(True)
         self.fullscreen_action.toggled.connect(self._full_screen)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.goto_action)
         view_menu.addAction(self.fullscreen_action)
         self.retention_action = QAction(icon("retention"), self.tr("&Retention…"), self)
@@ -161,18 +193,18 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
-    def _show_signed_in(self) -> None:
+    def show_signed_in(self) -> None:
         """Add who is signed in, with their role, to the status bar (the role is read in the
         database worker)."""
         store, name = self.store, self.user_name
 
-        def role(_progress: object, _cancel: CancelToken) -> str | None:
+        def role(_progress: object, _cancel: CancelToken) -> Role | None:
             with store.read() as session:
                 user = find_user(session, name)
-                return role_label(user.role) if user is not None else None
+                return user.role if user is not None else None
 
-        def show(role: str | None) -> None:
-            who = (self.tr("Signed in as {0} ({1})").format(name, role) if role
+        def show(role: Role | None) -> None:  # named here, in the GUI thread's language
+            who = (self.tr("Signed in as {0} ({1})").format(name, role_name(role)) if role
                    else self.tr("Signed in as {0}").format(name))
             self.statusBar().showMessage(self.tr("Database: {0}").format(
                 self.store.display_url) + " · " + who)
@@ -237,7 +269,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+G", self.tr("Go to a time or frame")),
             ("F11", self.tr("Full screen")),
             ("Ctrl+O", self.tr("Add footage")),
-            ("F5", self.tr("Refresh the library")),
+            ("F5", self.tr("Reload the library and the cases")),
             ("Ctrl+R", self.tr("Open the redaction workspace")),
             ("Ctrl+D", self.tr("Workspace: detect faces")),
             ("P", self.tr("Workspace: redacted preview / boxes")),
@@ -255,8 +287,11 @@ class MainWindow(QMainWindow):
                                 f"<table cellspacing='6'>{rows}</table>")
 
     def _go_to(self) -> None:
-        reader = self.player.reader
-        if reader is None:
+        """Ctrl+G: moves the player of the tab on show (Review or Redact), no other."""
+        tab = self.centre.currentWidget()
+        player = (self.workspace.player if tab is self.workspace
+                  else self.player if tab is self.footage_view else None)
+        if player is None or player.reader is None:
             return
         text, ok = QInputDialog.getText(
             self, self.tr("Go to"), self.tr("Time (HH:MM:SS.mmm) or frame number (#123):"))
@@ -265,9 +300,9 @@ class MainWindow(QMainWindow):
         text = text.strip()
         try:
             if text.startswith("#"):
-                self.player.show_frame(int(text[1:]))
+                player.show_frame(int(text[1:]))
             else:
-                self.player.go_to_time(parse_time(text))
+                player.go_to_time(parse_time(text))
         except (ValueError, BwvError) as exc:
             show_error(self, str(exc))
 

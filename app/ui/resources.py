@@ -16,7 +16,14 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 THEMES = ("system", "light", "dark")
 _SIZES = (16, 24, 32, 48)
@@ -97,12 +104,57 @@ def theme_palette(theme: str) -> QPalette | None:
     return palette
 
 
+def _is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class ThemedStyle(QProxyStyle):
+    """Fusion, with check box and radio button indicators that stay visible on a dark
+    window. Fusion draws their outline a shade darker than the window
+    (``Window.darker(140)``), which vanishes on a dark one; here the indicator is drawn with
+    a Window colour that puts the outline about halfway between the window and the text
+    (the tracks panel's Keep / Redact check boxes in tables go through here too)."""
+
+    _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                   QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        if element not in self._INDICATORS or not _is_dark(option.palette):
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        saved = option.palette
+        option.palette = indicator_palette(saved)
+        try:
+            super().drawPrimitive(element, option, painter, widget)
+        finally:
+            option.palette = saved
+
+
+def indicator_palette(palette: QPalette) -> QPalette:
+    """``palette`` with the Window colour from which Fusion derives a visible indicator
+    outline: 45% of the way from the window to the text, in every colour group."""
+    result = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
+                  QPalette.ColorGroup.Disabled):
+        window = palette.color(group, QPalette.ColorRole.Window)
+        text = palette.color(group, QPalette.ColorRole.WindowText)
+        outline = QColor.fromRgbF(*(w + 0.45 * (t - w) for w, t in (
+            (window.redF(), text.redF()), (window.greenF(), text.greenF()),
+            (window.blueF(), text.blueF()))))
+        result.setColor(group, QPalette.ColorRole.Window, outline.lighter(140))
+    return result
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """System look, or the Fusion style with the light or dark palette and the shared style
-    sheet (resources/styles/app.qss)."""
+    """System look, or the Fusion style (:class:`ThemedStyle`) with the light or dark
+    palette and the shared style sheet (resources/styles/app.qss)."""
     palette = theme_palette(theme)
     if palette is not None:
-        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setStyle(ThemedStyle())
         app.setPalette(palette)
     sheet = resources_dir() / "styles" / "app.qss"
     if sheet.exists():

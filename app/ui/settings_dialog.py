@@ -1,4 +1,5 @@
-"""Edit the user settings (settings.json through app.core.settings)."""
+"""Edit the user settings (settings.json through app.core.settings) and, for administrators,
+the store's approval rule (``store_policy``: it applies to every workstation, audited)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.database import Store
 from app.core.errors import BwvError
+from app.core.permissions import Permission, can
 from app.core.settings import Settings, save_settings, settings_file
+from app.core.store_policy import load_policy, set_policy
+from app.core.users import find_user, resolve_actor
 from app.ui.error_dialog import show_error
 from app.ui.i18n import LANGUAGES, choose_language
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 store: Store | None = None, user_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
+        self.store, self.user_name = store, user_name
+        self.rule_now: bool | None = None
+        admin = False
+        if store is not None:  # a short read: the rule and whether this user may change it
+            with store.read() as session:
+                self.rule_now = load_policy(session).require_approval
+                me = find_user(session, user_name)
+                admin = me is not None and me.active and can(me, Permission.SETTINGS)
         self.data_dir = QLineEdit(settings.data_dir, self)
         self.data_dir.setPlaceholderText(str(settings.data_path))
         self.database_url = QLineEdit(settings.database_url, self)
@@ -45,7 +59,13 @@ class SettingsDialog(QDialog):
         self.default_user.setPlaceholderText(self.tr("empty: your login name"))
         self.require_approval = QCheckBox(
             self.tr("Exports need a supervisor's approval of the exact plan"), self)
-        self.require_approval.setChecked(settings.require_approval)
+        self.require_approval.setChecked(self.rule_now is not False)
+        self.require_approval.setEnabled(admin)
+        self.require_approval.setToolTip(
+            self.tr("A rule of the evidence store, for every workstation; only an "
+                    "administrator changes it, and the change is audited.") if admin else
+            self.tr("A rule of the evidence store, for every workstation: ask an "
+                    "administrator to change it."))
         self.reason_codes = QPlainTextEdit("\n".join(settings.reason_codes), self)
         self.reason_codes.setToolTip(self.tr("One reason per line; offered when a person is "
                                              "redacted or kept, a box drawn or audio muted."))
@@ -75,11 +95,16 @@ class SettingsDialog(QDialog):
         s.default_user = self.default_user.text().strip()
         s.ui_language = str(self.language.currentData() or "")
         s.ui_theme = str(self.theme.currentData() or "system")
-        s.require_approval = self.require_approval.isChecked()
         codes = [c.strip() for c in self.reason_codes.toPlainText().splitlines() if c.strip()]
         s.reason_codes = codes or s.reason_codes
         try:
             save_settings(s)
+            wanted = self.require_approval.isChecked()
+            if self.store is not None and self.rule_now is not None \
+                    and wanted != self.rule_now:
+                with self.store.transaction() as session:
+                    set_policy(session, resolve_actor(session, self.user_name),
+                               require_approval=wanted)
         except (BwvError, OSError) as exc:
             show_error(self, self.tr("The settings could not be saved: {0}").format(exc))
             return

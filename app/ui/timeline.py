@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.core.models import FlagCategory
 from app.core.records import FlagRecord
-from app.core.timecode import format_time
+from app.core.timecode import format_time, ruler_ticks
 from app.ui.flag_dialog import category_name
 
 CATEGORY_COLOURS = {
@@ -164,17 +164,18 @@ class Timeline(QWidget):
             p.drawImage(QRectF(centre - width / 2, RULER_H + 2, width, THUMB_H), image)
             p.restore()
 
+    def ruler_ticks(self) -> list[tuple[float, str]]:
+        """(time, label) of each tick in view, spaced so labels neither overlap nor repeat."""
+        metrics = self.fontMetrics()
+        return ruler_ticks(self.view_start, self.view_end, self.width(),
+                           lambda text: metrics.horizontalAdvance(text))
+
     def _paint_ruler(self, p: QPainter) -> None:
-        span = self.view_end - self.view_start
-        step = next((s for s in (0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600)
-                     if span / s <= max(self.width() / 90, 1)), 3600.0)
         p.setPen(self.palette().text().color())
-        t = (self.view_start // step) * step
-        while t <= self.view_end:
+        for t, label in self.ruler_ticks():
             x = self.x_of(t)
             p.drawLine(QPointF(x, RULER_H - 5), QPointF(x, RULER_H))
-            p.drawText(QPointF(x + 2, RULER_H - 6), format_time(t)[3 if t < 3600 else 0:-4])
-            t += step
+            p.drawText(QPointF(x + 2, RULER_H - 6), label)
 
     # --- gestures ------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """CLI tests act as BWV_USER on a store whose rule is 'os_user' sign-in (no password
-prompts); test_accounts_cli.py covers password sign-in."""
+prompts; test_accounts_cli.py covers password sign-in) and whose exports need no approval
+(tests marked ``approval_rule`` keep the store's default: they do)."""
 
 from __future__ import annotations
 
@@ -20,4 +21,6 @@ def os_user_store(isolated_env: Path, request: pytest.FixtureRequest) -> None:
     settings = load_settings()
     with Store(settings.effective_database_url, settings.data_path) as store, \
             store.transaction() as session:
-        set_policy(session, resolve_actor(session, "tester"), sign_in="os_user")
+        set_policy(session, resolve_actor(session, "tester"), sign_in="os_user",
+                   require_approval=None if request.node.get_closest_marker("approval_rule")
+                   else False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import av
@@ -34,9 +35,15 @@ def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
     assert json.loads((tmp_path / "tracks.json").read_text())["tracks"][0]["id"] == 1
 
     out_file = tmp_path / "kept.mp4"
-    code, out, _ = run(capsys, "redact", "1", "--preset", "fast", "-o", str(out_file),
+    code, _, err = run(capsys, "redact", "1", "--preset", "fast", "-o", str(out_file),
                        "--keep-track", "1", "--style", "solid")
+    assert code == 2 and "--reason" in err and not out_file.exists()  # showing a face: why?
+    code, out, _ = run(capsys, "redact", "1", "--preset", "fast", "-o", str(out_file),
+                       "--keep-track", "1", "--reason", "Requester - kept visible",
+                       "--style", "solid")
     assert code == 0, out
+    kept = json.loads(out_file.with_name("kept.manifest.json").read_text())
+    assert kept["plan"]["reasons"] == {"track:1": "Requester - kept visible"}
     assert "1 kept visible" in out and "Residual check: no face" in out
     with av.open(str(clip)) as a, av.open(str(out_file)) as b:
         fa = next(a.decode(video=0)).to_ndarray(format="rgb24").astype(int)
@@ -54,7 +61,7 @@ def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--keep-track", "7"], "No track(s) [7]"),
+    (["--keep-track", "7", "--reason", "requester"], "No track(s) [7]"),
     (["--mute", "5-2"], "start < end"),
     (["--plan", "missing.json"], "plan file not found"),
     (["--caption", "{who}"], "unknown field"),
@@ -86,14 +93,41 @@ def test_tracks_output_errors_are_clear(capsys: pytest.CaptureFixture[str], vide
     assert code == 2 and "invalid choice" in err
 
 
-def test_redact_refuses_without_approval_when_the_setting_requires_it(
-        capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path) -> None:
-    from app.core.settings import load_settings, save_settings
-
-    settings = load_settings()
-    settings.require_approval = True
-    save_settings(settings)
+@pytest.mark.approval_rule
+def test_the_store_rule_needs_approval_and_only_an_administrator_lifts_it(
+        capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14, item 3: the rule belongs to the store (on for a new one), not to a
+    settings file any user can edit or point elsewhere."""
     out = tmp_path / "out.mp4"
-    code, _, err = run(capsys, "redact", str(videos / "pyfeat_single_face.mp4"), "-o",
-                       str(out), "--preset", "fast", "--no-verify")
+    clip = str(videos / "pyfeat_single_face.mp4")
+    code, _, err = run(capsys, "redact", clip, "-o", str(out), "--preset", "fast",
+                       "--no-verify")
     assert code == 2 and "approval" in err and not out.exists()
+    monkeypatch.setenv("BWV_CONFIG_DIR", str(tmp_path / "elsewhere"))  # no way around it
+    code, _, err = run(capsys, "redact", "1", "-o", str(out), "--preset", "fast",
+                       "--no-verify")
+    assert code == 2 and "approval" in err and not out.exists()
+    assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer",
+               "--no-password")[0] == 0
+    monkeypatch.setenv("BWV_USER", "olive")
+    code, _, err = run(capsys, "user", "approval-rule", "off")
+    assert code == 2 and "administrator" in err
+    monkeypatch.setenv("BWV_USER", "tester")  # the store's first user: its administrator
+    code, text, _ = run(capsys, "user", "approval-rule", "off")
+    assert code == 0 and "no longer need" in text
+    code, _, _ = run(capsys, "redact", "1", "-o", str(out), "--preset", "fast", "--no-verify")
+    assert code == 0 and out.exists()
+    from sqlalchemy import select
+
+    from app.core.database import Store
+    from app.core.models import AuditEvent
+
+    data = Path(os.environ["BWV_DATA_DIR"])
+    store = Store(f"sqlite:///{data / 'bwv.sqlite3'}", data)
+    with store.read() as session:
+        changes = [e for e in session.scalars(select(AuditEvent))
+                   if e.action == "policy.change" and "require_approval" in e.details]
+    store.close()
+    assert len(changes) == 1 and changes[0].actor == "tester"
+    assert json.loads(changes[0].details) == {"require_approval": [True, False]}

@@ -20,7 +20,7 @@ from app.core.footage import VerifyStatus
 from app.core.models import AuditEvent, Role
 from app.core.redaction.plans import save_plan
 from app.core.users import add_user, resolve_actor
-from tests.conftest import make_approved_export
+from tests.conftest import allow_unapproved_exports, make_approved_export
 
 
 @pytest.fixture
@@ -48,7 +48,8 @@ def test_pack_holds_the_export_record_and_audit_with_matching_hashes(
     for text in (manifest["output"]["sha256"], manifest["source"]["sha256"],
                  sums["SAR-9.manifest.json"], "Vehicle registration",
                  "Third party - s.40(2) FOIA / DPA 2018", "JE-77", "sup", "plate",
-                 manifest["plan_sha256"]):
+                 manifest["plan_sha256"], "Open items the approver answered",
+                 "looked at: no face there"):
         assert text in record, text
     assert "Jane" not in record and "jane@example.org" not in record  # reference only
     extract = [json.loads(line) for line in (pack.path / AUDIT_EXTRACT).read_text()
@@ -109,6 +110,7 @@ def test_changed_or_unapproved_exports_are_not_packed(approved_export: tuple[Sto
         save_plan(session, resolve_actor(session, "officer"), case.footage[0].id, case.id,
                   plan)
         fid = case.footage[0].id
+    allow_unapproved_exports(store, "admin")  # a working copy of the edited plan
     second = redact_footage(store, "officer", fid, out / "again.mp4", plan, case_ref="SAR-9",
                             preset="fast", verify=False)
     assert second.export_id is not None
@@ -149,8 +151,10 @@ def test_an_export_of_a_replaced_plan_is_not_released(approved_export: tuple[Sto
     for who, status in (("officer", "redacted"), ("officer", "awaiting_approval"),
                         ("sup", "approved")):
         with store.transaction() as session:
+            answers = {i.key: "all reviewed"
+                       for i in case_flow.case_open_items(session, "SAR-9")}
             case_flow.change_status(session, resolve_actor(session, who), "SAR-9", status,
-                                    "again")
+                                    "again", answers=answers)
     with pytest.raises(ConflictError, match="changed since"):
         build_pack(store, "officer", export_id, tmp_path)
     with pytest.raises(ConflictError, match="no export of an approved plan"), \

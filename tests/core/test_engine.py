@@ -20,7 +20,7 @@ from app.core.ingest import ingest_paths
 from app.core.redaction.plan import RedactionPlan, Style
 from app.core.redaction.render import render_frame
 from app.core.tracking.tracker import BoxKind, TrackBox
-from tests.conftest import VIDEOS
+from tests.conftest import VIDEOS, allow_unapproved_exports
 
 FACES = VIDEOS.parent / "images" / "dlib_pascal_faces"
 
@@ -88,6 +88,7 @@ def test_a_face_moving_40_px_per_frame_is_hidden_on_every_frame(
     clip = tmp_path / "fast.mp4"
     _write(clip, frames, 30)
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
     ingest_paths(store, "tester", [clip])
     result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan())
     after = _decode(result.output)

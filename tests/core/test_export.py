@@ -22,7 +22,7 @@ from app.core.models import AuditEvent
 from app.core.probe import probe
 from app.core.progress import CancelToken
 from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
-from tests.conftest import VIDEOS, make_video
+from tests.conftest import VIDEOS, allow_unapproved_exports, make_video
 
 CLIPS = ["pyfeat_no_face.mp4", "pyfeat_single_face.mp4", "pyfeat_face_noface.mov",
          "intel_face-demographics-walking-and-pause.mp4"]
@@ -34,6 +34,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, di
         pytest.skip(f"shared test clips not found at {VIDEOS}")
     base = tmp_path_factory.mktemp("engine")
     store = Store(f"sqlite:///{base / 'store.sqlite3'}", base / "data")
+    allow_unapproved_exports(store)
     results = ingest_paths(store, "tester", [VIDEOS / c for c in CLIPS])
     ids = {r.path.name: r.footage_id for r in results}
     assert all(ids.values())
@@ -226,6 +227,7 @@ def test_interrupted_export_leaves_no_file(engine: tuple[Store, dict[str, int]],
 
 def test_changed_original_is_not_exported(tmp_path: Path, isolated_env: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
     clip = make_video(tmp_path / "orig.mp4", frames=12)
     ingest_paths(store, "tester", [clip])
     data = bytearray(clip.read_bytes())
@@ -257,6 +259,7 @@ def test_rotation_audio_tracks_and_metadata(tmp_path: Path, isolated_env: Path) 
                 packet.stream = a1
                 out.mux(packet)
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
     ingest_paths(store, "tester", [src])
     result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
                             preset="fast", verify=False)
@@ -297,6 +300,7 @@ def test_a_face_entering_between_detections_is_hidden_from_its_first_frame(
             out.mux(stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
         out.mux(stream.encode())
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
     ingest_paths(store, "tester", [clip])
     result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
                             preset="fast")
@@ -349,6 +353,7 @@ def test_g711_audio_is_re_encoded_not_a_crash(tmp_path: Path, isolated_env: Path
         out.mux(a.encode())
         out.mux(v.encode())
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
     ingest_paths(store, "tester", [src])
     result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
                             preset="fast", verify=False)
@@ -391,6 +396,7 @@ def test_mirrored_footage_keeps_its_display_matrix(tmp_path: Path, isolated_env:
         out.mux(stream.encode())
     assert display_matrix(src) == mirrored
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
     ingest_paths(store, "tester", [src])
     result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
                             preset="fast", verify=False)
@@ -430,3 +436,24 @@ def test_workspace_edits_apply_to_the_export_and_approval_gates_it(
     assert extract[-1]["action"] == "export.create"
     assert extract[-1]["details"]["sha256"] == result.output_sha256
     assert all(e["footage_id"] == ids[clip] for e in extract)
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_container_metadata_is_kept_only_when_the_plan_says_so(
+        store: Store, tmp_path: Path, keep: bool) -> None:
+    """Metadata (GPS, device serials) is stripped unless the plan keeps it; the choice is
+    part of the plan, so the manifest's plan and its hash say which."""
+    clip = make_video(tmp_path / "gps.mp4", frames=6,
+                      metadata={"location": "+51.5007-000.1246/", "device_id": "CAM-42"})
+    ingest_paths(store, "tester", [clip])
+    allow_unapproved_exports(store)
+    plan = RedactionPlan(keep_metadata=keep)
+    result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", plan, preset="fast",
+                            verify=False)
+    with av.open(str(result.output)) as out:
+        kept = dict(out.metadata)
+    assert ("+51.5007-000.1246/" in kept.values()) is keep  # the GPS position
+    manifest = json.loads(result.manifest.read_text())
+    assert manifest["output"]["metadata_kept"] is keep
+    assert manifest["plan_sha256"] == plan.sha256()
+    assert ("keep_metadata" in manifest["plan"]) is keep

@@ -19,7 +19,7 @@ from app.core.detection.presets import DEFAULT_PRESET
 from app.core.export.pipeline import redact_footage
 from app.core.ingest import ingest_paths
 from app.core.redaction.plan import RedactionPlan
-from tests.conftest import VIDEOS
+from tests.conftest import VIDEOS, allow_unapproved_exports
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 CROWD_VIDEOS = VIDEOS.parent / "crowds" / "videos"
@@ -53,6 +53,7 @@ def test_the_judge_finds_no_leak_of_16_px_or_more(clip: Path, judge: object, tmp
 
     short = trimmed(clip, tmp_path / f"{clip.stem}.mp4", FRAMES)
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
     try:
         (item,) = ingest_paths(store, "tester", [short])
         result = redact_footage(store, "tester", item.footage_id, tmp_path / "out.mp4",

@@ -119,11 +119,11 @@ def test_evidential_change_needs_a_reason(store: Store, tmp_path: Path) -> None:
 def test_settings_round_trip_env_override_and_damage(isolated_env: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     settings = load_settings()
-    assert settings.require_approval is False
+    assert settings.ui_theme == "system"
     assert settings.effective_database_url.endswith("bwv-home/data/bwv.sqlite3")
-    save_settings(Settings(require_approval=True, database_url="sqlite:////tmp/x.db"))
+    save_settings(Settings(ui_theme="dark", database_url="sqlite:////tmp/x.db"))
     loaded = load_settings()
-    assert loaded.require_approval and loaded.effective_database_url == "sqlite:////tmp/x.db"
+    assert loaded.ui_theme == "dark" and loaded.effective_database_url == "sqlite:////tmp/x.db"
     monkeypatch.setenv("BWV_DATABASE_URL", "postgresql://u@h/db")
     assert load_settings().effective_database_url == "postgresql://u@h/db"
     (isolated_env / "config" / "settings.json").write_text("{ broken")

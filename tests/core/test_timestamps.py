@@ -174,7 +174,8 @@ def test_bwv_redact_end_to_end(docked: Path, tmp_path: Path, isolated_env: Path,
     settings = load_settings()
     with Store(settings.effective_database_url, settings.data_path) as s, \
             s.transaction() as session:
-        set_policy(session, resolve_actor(session, "tester"), sign_in="os_user")
+        set_policy(session, resolve_actor(session, "tester"), sign_in="os_user",
+                   require_approval=False)
     out = tmp_path / "redacted.mp4"
     code = main(["redact", str(docked), "-o", str(out), "--preset", "fast"])
     printed = capsys.readouterr()

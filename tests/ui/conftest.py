@@ -21,6 +21,9 @@ def _isolated(qapp: object) -> Iterator[None]:
     QSettings().clear()
     QLocale.setDefault(QLocale("en_GB"))  # as the app on a "C" system (install_translators)
     yield
+    from tests.ui.window import MessageBoxes
+
+    MessageBoxes.stop_all()
     from app.ui.i18n import remove_translators
 
     remove_translators()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.core.database import Store
 from app.core.models import Role
 from app.core.redaction.plan import RedactionPlan
-from app.core.settings import load_settings, save_settings
+from app.core.store_policy import set_policy
 from app.core.users import add_user, resolve_actor
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.workspace import RedactionWorkspace
@@ -22,6 +22,12 @@ from tests.ui.test_workspace import CLIP, _audit, _open
 from tests.ui.window import MessageBoxes
 
 pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
+
+
+def _rule(store: Store, on: bool) -> None:
+    """The store's approval rule (the test store starts with it off)."""
+    with store.transaction() as session:
+        set_policy(session, resolve_actor(session, "tester"), require_approval=on)
 
 
 def _approved(qtbot: QtBot, store: Store, ws: RedactionWorkspace) -> ExportDialog:
@@ -55,10 +61,8 @@ def _approved(qtbot: QtBot, store: Store, ws: RedactionWorkspace) -> ExportDialo
 @pytest.mark.parametrize("required", [True, False])
 def test_a_caption_typed_after_approval_is_asked_about_first(
         qtbot: QtBot, store: Store, tmp_path: Path, required: bool) -> None:
-    settings = load_settings()
-    settings.require_approval = required
-    save_settings(settings)
-    win, ws, _ = _open(qtbot, store, CLIP)
+    win, ws, _ = _open(qtbot, store, CLIP)  # (with the rule off: set it after)
+    _rule(store, required)
     dialog = _approved(qtbot, store, ws)
     approved_sha = ws.plan.sha256()
     assert "Approved by sarge" in dialog.approval_label.text()
@@ -130,3 +134,63 @@ def test_kept_metadata_is_part_of_the_plan() -> None:
     kept = RedactionPlan(keep_metadata=True)
     assert kept.sha256() != plan.sha256()  # so an approval of one is not one of the other
     assert RedactionPlan.from_json(kept.to_json()).keep_metadata
+
+
+def test_approval_shows_the_open_items_and_needs_an_answer(qtbot: QtBot, store: Store,
+                                                           tmp_path: Path) -> None:
+    """Issue 14, item 2: a supervisor approving is shown the review ranges nobody marked
+    as reviewed and must answer them (here: "All reviewed" once the list has been seen)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.open_items_dialog import OpenItemsDialog
+    from tests.ui.window import show_window
+
+    walking = CLIP.with_name("intel_face-demographics-walking.mp4")  # 2 ranges with "fast"
+    win = show_window(qtbot, store, walking, (1280, 800))
+    ws = win.workspace
+    win.open_workspace()
+    with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
+        win.library.table.selectRow(0)
+    ws.preset.setCurrentIndex(ws.preset.findData("fast"))
+    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)  # the stored-run lookup
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+    assert len(ws.unreviewed()) == 2
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.add_manual_box(QRectF(10, 10, 40, 40))
+    ws.user_name = "sarge"
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)
+    seen: list[list[str]] = []
+
+    def answer(accept: bool) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, OpenItemsDialog):
+            QTimer.singleShot(50, lambda: answer(accept))
+            return
+        seen.append([item.text for item in box.items])
+        if not accept:
+            box.reject()
+            return
+        assert not box.all_reviewed.isEnabled() or box.table.verticalScrollBar().maximum() == 0
+        box.table.verticalScrollBar().setValue(box.table.verticalScrollBar().maximum())
+        box.all_reviewed.setChecked(True)
+        box.buttons.button(box.buttons.StandardButton.Ok).click()
+
+    QTimer.singleShot(50, lambda: answer(False))
+    dialog.decide(True)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert len(seen[0]) == 2 and all("not marked as reviewed" in t for t in seen[0])
+    qtbot.wait(200)
+    assert dialog.approval is not None and dialog.approval.state.value != "approved"
+    QTimer.singleShot(50, lambda: answer(True))
+    dialog.decide(True)
+    qtbot.waitUntil(lambda: dialog.approval is not None
+                    and dialog.approval.state.value == "approved", timeout=20_000)
+    assert [a["answer"] for a in dialog.approval.answers] == ["all reviewed"] * 2
+    dialog.reject()
+    win.close()

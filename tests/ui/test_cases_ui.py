@@ -174,7 +174,7 @@ def test_status_moves_follow_the_flow_with_reasons(qtbot: QtBot, store: Store,
 
     with qtbot.waitSignal(panel.failed, timeout=10_000) as failed:
         panel.change_status(S.RECEIVED, "  ")  # going back needs a reason
-    assert "Say why case FOI-1 goes from in_review to received" in failed.args[0]
+    assert "Say why case FOI-1 goes from in review to received" in failed.args[0]
     with qtbot.waitSignal(panel.failed, timeout=10_000) as failed:
         panel.change_status(S.REDACTED)
     assert "no redaction plan yet" in failed.args[0]
@@ -269,7 +269,7 @@ def test_window_has_a_cases_tab_and_a_tools_menu(qtbot: QtBot, store: Store,
         "Review", "Redact", "Cases"]
     menus = [a.text() for a in win.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Tools", "&Help"]
-    qtbot.waitUntil(lambda: "Signed in as tester (administrator)"
+    qtbot.waitUntil(lambda: "Signed in as tester (Administrator)"
                     in win.statusBar().currentMessage(), timeout=10_000)
     win.centre.setCurrentWidget(win.cases)
     with qtbot.waitSignal(win.library.loaded, timeout=10_000) as loaded:

@@ -174,7 +174,7 @@ def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, t
     win.library.table.selectRow(0)
     details = win.details
     qtbot.waitUntil(lambda: details.record is not None, timeout=5000)
-    assert details.fields["sha256"].text() == details.record.sha256  # type: ignore[union-attr]
+    assert details.fields["sha256"].toolTip() == details.record.sha256  # type: ignore[union-attr]
     assert "unless marked evidential" in details.fields["retention"].text()
 
     details.verify_button.click()
@@ -221,12 +221,24 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
                     and again.library.model.rowCount() == 1, timeout=10_000)
     again.close()
 
-    dialog = SettingsDialog(load_settings())
+    from app.core.models import Role
+    from app.core.store_policy import load_policy
+    from app.core.users import add_user, resolve_actor
+
+    dialog = SettingsDialog(load_settings(), None, store, "tester")  # the administrator
     qtbot.addWidget(dialog)
-    dialog.require_approval.setChecked(True)
+    assert dialog.require_approval.isEnabled() and dialog.require_approval.isChecked()  # new
+    dialog.require_approval.setChecked(False)
     dialog._save()
     saved = json.loads((isolated_env / "config" / "settings.json").read_text())
-    assert saved["require_approval"] is True and load_settings().require_approval
+    assert "require_approval" not in saved  # a rule of the store, not of this computer
+    with store.read() as session:
+        assert not load_policy(session).require_approval
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "tester"), "olive", Role.DISCLOSURE_OFFICER)
+    dialog = SettingsDialog(load_settings(), None, store, "olive")
+    qtbot.addWidget(dialog)
+    assert not dialog.require_approval.isEnabled()  # only an administrator changes it
 
 
 def test_full_screen_shows_only_the_video(qtbot: QtBot, store: Store) -> None:

@@ -22,13 +22,12 @@ from sqlalchemy import select
 from app.core.database import Store
 from app.core.models import AuditEvent, Role
 from app.core.redaction.plan_edits import TrackAction
-from app.core.settings import load_settings, save_settings
 from app.core.users import add_user, resolve_actor
 from app.ui.main_window import MainWindow
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.tracks_panel import COL_KEEP
 from app.ui.workspace.workspace import RedactionWorkspace
-from tests.conftest import VIDEOS, mux_tone
+from tests.conftest import VIDEOS, allow_unapproved_exports, mux_tone
 from tests.ui.window import MessageBoxes, show_window
 
 CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
@@ -79,8 +78,10 @@ class LoopWatch:
 
 def _open(qtbot: QtBot, store: Store,
           clip: Path) -> tuple[MainWindow, RedactionWorkspace, list[str]]:
-    """The window on the Redact tab with ``clip`` open; the list collects its messages."""
+    """The window on the Redact tab with ``clip`` open; the list collects its messages.
+    The store's approval rule is off (tests of approval turn it on)."""
     win = show_window(qtbot, store, clip, (1280, 800))
+    allow_unapproved_exports(store)
     ws = win.workspace
     problems: list[str] = []
     ws.failed.connect(problems.append)
@@ -256,9 +257,10 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
 
 def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store: Store,
                                                              tmp_path: Path) -> None:
-    settings = load_settings()
-    settings.require_approval = True
-    save_settings(settings)
+    from app.core.store_policy import set_policy
+
+    with store.transaction() as session:  # the store's rule (the test store has it off)
+        set_policy(session, resolve_actor(session, "tester"), require_approval=True)
     clip = with_tone(CLIP, tmp_path / "walking.mp4")
     win, ws, _ = _open(qtbot, store, clip)
     with store.transaction() as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from pytestqt.qtbot import QtBot
 
@@ -29,9 +30,12 @@ class MessageBoxes:
     ``seen`` and the button named by ``answer`` (e.g. Yes, Cancel, Ok) is clicked. An input
     dialog gets ``text`` typed and OK, or is cancelled when ``text`` is None."""
 
+    running: ClassVar[list[MessageBoxes]] = []  # stopped after every test (ui/conftest.py)
+
     def __init__(self, answer: str, text: str | None = None) -> None:
         from PySide6.QtCore import QTimer
 
+        MessageBoxes.running.append(self)
         self.answer, self.text = answer, text
         self.seen: list[str] = []
         self.timer = QTimer()
@@ -56,3 +60,10 @@ class MessageBoxes:
 
     def stop(self) -> None:
         self.timer.stop()
+
+    @classmethod
+    def stop_all(cls) -> None:
+        """No timer may answer the next test's boxes, whatever this test did."""
+        for boxes in cls.running:
+            boxes.stop()
+        cls.running.clear()

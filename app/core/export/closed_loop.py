@@ -6,8 +6,11 @@ will be encoded. Each face it finds outside the hidden regions becomes a redacti
 check" on its frame and the ``SPREAD`` frames either side (a face the first pass missed on
 one frame is usually hard to see on its neighbours too). The frames before it are still held
 back (``SPREAD`` of them), so they are drawn again with the new boxes and checked again, as
-is the frame itself; the frames after it get the boxes before they are drawn. A frame is
-checked at most ``MAX_ROUNDS`` times; what is still seen then is reported, never hidden.
+is the frame itself; the frames after it get the boxes before they are drawn. A check
+that follows a fix (``MAX_ROUNDS`` = 2: the first look and one after a fix) fixes nothing
+more; what it still sees is reported, never hidden. A frame can be looked at again after
+each fix of a neighbour; its last check's verdict is the one reported, and ``rounds`` in
+the report is the most checks any one frame had.
 Checking the frames in the export pass (not by decoding the finished file, as before) saves
 a decode, an encode and a full second pass; every frame's final pixels are still checked.
 """

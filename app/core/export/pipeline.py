@@ -43,6 +43,7 @@ from app.core.progress import CancelToken, no_progress
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
+from app.core.store_policy import load_policy
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.review import ReviewRange, review_ranges
 from app.core.tracking.tracker import (
@@ -185,7 +186,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                    require_approval: bool = False) -> RedactResult:
     """Detect, track, export with ``plan``, check the result and record it all.
 
-    With ``require_approval`` the exact plan must have been approved by a supervisor.
+    With ``require_approval``, or when the store's rule says so (``StorePolicy``), the exact
+    plan must have been approved by a supervisor.
     """
     options = options or EncodeOptions()
     plan.validate()
@@ -202,6 +204,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         if not can(actor, Permission.EXPORT):
             require(actor, Permission.EXPORT_APPROVED, "export footage")
             require_approval = True  # case staff export approved plans only
+        if load_policy(session).require_approval:
+            require_approval = True  # the store's rule, set by an administrator
         if case_ref is not None:
             case_id = cases.get_case(session, case_ref).id
         item: Footage = get_footage(session, footage_key)

@@ -2,7 +2,9 @@
 
 An approval is an audit event bound to the plan's SHA-256: any later edit changes the hash,
 so the approval no longer applies and a new one is needed. The approver must hold the
-supervisor role and must not be the person who last changed the plan.
+supervisor role and must not be the person who last changed the plan, and must answer every
+open item (``open_items``: unreviewed ranges, faces the export's check still saw); the
+answers are part of the approval event and of the disclosure record.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from app.core import audit
 from app.core.errors import ConflictError, NotFoundError, PermissionDeniedError
 from app.core.models import AuditEvent, RedactionPlanRecord, User
 from app.core.permissions import Permission, require
+from app.core.redaction.open_items import answers_for, open_items
+from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import find_plan_record
 
 
@@ -35,6 +39,7 @@ class Approval:
     by: str = ""
     at: str = ""
     note: str = ""
+    answers: tuple[dict[str, str], ...] = ()  # each open item and the approver's answer
 
 
 _ACTIONS = {"plan.approval_request": ApprovalState.REQUESTED,
@@ -68,7 +73,8 @@ def approval_of(session: Session, footage_id: int, case_id: int | None,
         details = json.loads(event.details)
         if details.get("plan_sha256") == plan_sha:
             latest = Approval(_ACTIONS[event.action], plan_sha, event.actor,
-                              event.occurred_at, str(details.get("note", "")))
+                              event.occurred_at, str(details.get("note", "")),
+                              tuple(details.get("open_items", [])))
     return latest
 
 
@@ -83,8 +89,11 @@ def request_approval(session: Session, actor: User, footage_id: int, case_id: in
 
 
 def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
-           plan_sha: str, approve: bool, note: str = "") -> Approval:
-    """Approve or reject exactly this plan; supervisors only, never one's own edit."""
+           plan_sha: str, approve: bool, note: str = "",
+           answers: dict[str, str] | None = None) -> Approval:
+    """Approve or reject exactly this plan; supervisors only, never one's own edit. An
+    approval needs an answer (``answers``: open item key -> reason, or "all reviewed") to
+    every open item of the plan."""
     require(actor, Permission.APPROVE, "approve or reject a redaction plan")
     record = _record(session, footage_id, case_id, plan_sha)
     if record.updated_by_id == actor.id:
@@ -93,10 +102,17 @@ def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
     if approve is False and not note.strip():
         raise ConflictError("Say why the plan is rejected, so the officer can correct it.")
     action = "plan.approve" if approve else "plan.reject"
-    event = audit.record(session, actor.name, action, "redaction_plan", record.id,
-                         {"plan_sha256": plan_sha, "note": note},
+    details: dict[str, object] = {"plan_sha256": plan_sha, "note": note}
+    answered: list[dict[str, str]] = []
+    if approve:
+        items = open_items(session, footage_id, case_id, RedactionPlan.from_json(record.plan))
+        answered = answers_for(items, answers or {})
+        if answered:
+            details["open_items"] = answered
+    event = audit.record(session, actor.name, action, "redaction_plan", record.id, details,
                          case_id=case_id, footage_id=footage_id)
-    return Approval(_ACTIONS[action], plan_sha, actor.name, event.occurred_at, note)
+    return Approval(_ACTIONS[action], plan_sha, actor.name, event.occurred_at, note,
+                    tuple(answered))
 
 
 def standing_approval(session: Session, footage_id: int, case_id: int | None,

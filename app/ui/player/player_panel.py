@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -112,6 +113,9 @@ class PlayerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(controls)
+        # a click on the video or a button (which take no focus themselves) puts focus here,
+        # so that the keys work after it
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._shortcuts()
         self._update_label()
 
@@ -137,6 +141,22 @@ class PlayerPanel(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             self.shortcut_actions.append(action)
+
+    def attach_shortcuts(self, owner: QWidget) -> None:
+        """Make the player's keys work wherever focus is inside ``owner`` (the tab holding
+        this player, e.g. its timeline too), and only there. ``owner`` takes focus when a
+        click lands on a part of it that takes none, so a click anywhere in it is enough."""
+        for action in self.shortcut_actions:
+            self.removeAction(action)
+            owner.addAction(action)
+        if owner.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            owner.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def leave_keys_to(self, table: QAbstractItemView) -> None:
+        """Inside ``table`` (a list of tracks with check boxes), Left and Right move between
+        cells, and Space ticks the check box in the current cell, as in any table; the player
+        keeps its other keys there (Space on other cells too)."""
+        table.installEventFilter(_TableKeys(table))
 
     # --- loading -------------------------------------------------------------------------
 
@@ -331,3 +351,21 @@ class PlayerPanel(QWidget):
         if self.reader is not None:
             self.reader.close()
             self.reader = None
+
+
+class _TableKeys(QObject):
+    """Claims (as a text field does) the keys its table uses before they become shortcuts."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent)
+                or not isinstance(watched, QAbstractItemView)
+                or event.modifiers() != Qt.KeyboardModifier.NoModifier):
+            return False
+        key, cell = event.key(), watched.currentIndex()
+        tick = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) or (
+                key == Qt.Key.Key_Space and cell.flags() & tick == tick
+                and cell.data(Qt.ItemDataRole.CheckStateRole) is not None):
+            event.accept()  # the table gets the key press; the shortcut does not fire
+            return True
+        return False

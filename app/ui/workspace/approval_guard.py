@@ -9,11 +9,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.database import Store
 from app.core.redaction.approval import Approval, ApprovalState, standing_approval
+from app.ui.workers import db_pool
 
 
 def standing(store: Store, footage_id: int, case_id: int | None,
              plan_sha: str) -> Approval | None:
-    """What an edit of this plan would withdraw (a short read of the store)."""
+    """What an edit of this plan would withdraw (a short read of the store, after the
+    database jobs already queued, e.g. a request for approval just made, have run)."""
+    db_pool().waitForDone(10_000)
     with store.read() as session:
         return standing_approval(session, footage_id, case_id, plan_sha)
 

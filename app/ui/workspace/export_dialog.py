@@ -39,8 +39,11 @@ from app.core.models import Role
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.approval import Approval, ApprovalState, approval_of, decide
 from app.core.redaction.approval import request_approval as request
+from app.core.redaction.open_items import OpenItem, open_items
 from app.core.redaction.plan import AudioMode, Shape, Style
+from app.core.store_policy import load_policy
 from app.core.users import resolve_actor
+from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.resources import error_color, ok_color, warning_color
 from app.ui.workers import Job, db_pool, job_pool
 from app.ui.workspace.approval_guard import lapse_text
@@ -68,6 +71,9 @@ class ExportDialog(QDialog):
         self.job: Job | None = None
         self.approval: Approval | None = None
         self.role: Role | None = None
+        self.required = True  # the store's rule (read with the approval state)
+        self.open_items_dialog: OpenItemsDialog | None = None
+        self._note = ""  # the note of the approval being answered
         self._stage = ""
         footage = workspace.footage
         assert footage is not None
@@ -217,23 +223,24 @@ class ExportDialog(QDialog):
 
     # --- approval ------------------------------------------------------------------------
 
-    def _approval_work(self, act: str, note: str = "") -> None:
+    def _approval_work(self, act: str, note: str = "",
+                       answers: dict[str, str] | None = None) -> None:
         ws = self.workspace
         footage_id, case_id, user = ws.footage_id(), ws.case_id, ws.user_name
         sha = ws.plan.sha256()
         store = ws.store
 
-        def work(_p: ProgressFn, _c: CancelToken) -> tuple[Approval, Role]:
+        def work(_p: ProgressFn, _c: CancelToken) -> tuple[Approval, Role, bool]:
             with store.transaction() as session:
                 actor = resolve_actor(session, user)
                 if act == "request":
                     found = request(session, actor, footage_id, case_id, sha, note)
                 elif act in ("approve", "reject"):
                     found = decide(session, actor, footage_id, case_id, sha, act == "approve",
-                                   note)
+                                   note, answers)
                 else:
                     found = approval_of(session, footage_id, case_id, sha)
-                return found, actor.role
+                return found, actor.role, load_policy(session).require_approval
 
         job = Job(work)
         job.finished.connect(self._on_approval)
@@ -248,22 +255,51 @@ class ExportDialog(QDialog):
         self._approval_work("request")
 
     def decide(self, approve: bool, note: str | None = None) -> None:
-        if note is None and not approve:
-            note, ok = QInputDialog.getText(self, self.tr("Reject"),
-                                            self.tr("Why is the plan rejected?"))
-            if not ok:
-                return
-        self._approval_work("approve" if approve else "reject", note or "")
+        """Reject (with a reason) or approve; an approval first shows the plan's open items,
+        each of which needs an answer."""
+        if not approve:
+            if note is None:
+                note, ok = QInputDialog.getText(self, self.tr("Reject"),
+                                                self.tr("Why is the plan rejected?"))
+                if not ok:
+                    return
+            self._approval_work("reject", note or "")
+            return
+        ws = self.workspace
+        store, footage_id, case_id, plan = ws.store, ws.footage_id(), ws.case_id, \
+            ws.plan_copy()
 
-    def _on_approval(self, result: tuple[Approval, Role]) -> None:
-        self.approval, self.role = result
+        def work(_p: ProgressFn, _c: CancelToken) -> list[OpenItem]:
+            with store.read() as session:
+                return open_items(session, footage_id, case_id, plan)
+
+        self._note = note or ""
+        job = Job(work)
+        job.finished.connect(self._answer_then_approve)
+        job.failed.connect(lambda message, _d: self._error(message))
+        job.start(db_pool())
+
+    def _answer_then_approve(self, items: list[OpenItem]) -> None:
+        """The open items are shown in a window of their own (not a nested event loop in
+        the job's signal); the approval goes ahead when they are all answered."""
+        if not items:
+            self._approval_work("approve", self._note, {})
+            return
+        dialog = self.open_items_dialog = OpenItemsDialog(items, self)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: self._approval_work("approve", self._note,
+                                                            dialog.answers()))
+        dialog.open()
+
+    def _on_approval(self, result: tuple[Approval, Role, bool]) -> None:
+        self.approval, self.role, self.required = result
         state = self.approval.state
         texts = {ApprovalState.NOT_REQUESTED: self.tr("Not requested"),
                  ApprovalState.REQUESTED: self.tr("Awaiting a supervisor"),
                  ApprovalState.APPROVED: self.tr("Approved by {0}").format(self.approval.by),
                  ApprovalState.REJECTED: self.tr("Rejected by {0}: {1}").format(
                      self.approval.by, self.approval.note)}
-        required = self.workspace.settings.require_approval
+        required = self.required
         self.approval_label.setText(texts[state] + (
             self.tr(" (required before export)") if required else self.tr(" (optional)")))
         colour = {ApprovalState.APPROVED: ok_color()}.get(state, warning_color())
@@ -287,7 +323,7 @@ class ExportDialog(QDialog):
             return
         QSettings().setValue("export/folder", str(out.parent))
         ws = self.workspace
-        required = ws.settings.require_approval
+        required = self.required
         before = ws.plan.sha256()
         # An audited plan edit when anything changed, asked about first when it would
         # withdraw an approval; nothing is exported when the user says no.
@@ -311,7 +347,7 @@ class ExportDialog(QDialog):
             out.parent.mkdir(parents=True, exist_ok=True)
             return redact_footage(store, user, footage_id, out, plan, case_ref=case_ref,
                                   preset=preset, options=options, verify=verify, stage=stage,
-                                  cancel=cancel, require_approval=required)
+                                  cancel=cancel)
 
         self.job = Job(work)
         self.job.progress.connect(self._on_progress)

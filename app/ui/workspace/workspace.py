@@ -96,6 +96,8 @@ class RedactionWorkspace(QWidget):
         self.player = PlayerPanel(self, self.view)
         self.lanes = LanesView(self)
         self.tracks_panel = TracksPanel(self)
+        self.player.attach_shortcuts(self)  # the player's keys work anywhere in the workspace
+        self.player.leave_keys_to(self.tracks_panel)  # but for ticking its check boxes
         self._build_toolbar()
         self._build_track_buttons()
         left = QWidget(self)
@@ -130,8 +132,8 @@ class RedactionWorkspace(QWidget):
         self.lanes.seek_requested.connect(self.player.go_to_time)
         self.lanes.range_selected.connect(lambda r: self._update_buttons())
         self.lanes.mute_selected.connect(lambda r: self._update_buttons())
-        self.tracks_panel.action_changed.connect(
-            lambda tid, action: self.set_track_action(tid, plan_edits.TrackAction(action)))
+        self.tracks_panel.action_changed.connect(  # queued: the edit rebuilds the table
+            self._on_track_action, Qt.ConnectionType.QueuedConnection)
         self.tracks_panel.selected.connect(self._on_row_selected)
         self.view.item_clicked.connect(self._on_item_clicked)
         self.view.box_drawn.connect(self._on_box_drawn)
@@ -218,21 +220,25 @@ class RedactionWorkspace(QWidget):
         for main in (self.detect_button, self.export_button):  # the two steps, named
             main.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar = QHBoxLayout()
-        self.toolbar.addWidget(QLabel(self.tr("Preset"), self))
-        for w in (self.preset, self.detect_button, self.cancel_button, self.preview_button,
+        for w in (self.detect_button, self.cancel_button, self.preview_button,
                   self.draw_button, self.follow_button, self.next_button, self.reviewed_button,
                   self.mute_button, self.unmute_button, self.clip_button,
                   self.start_again_button):
             self.toolbar.addWidget(w)
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.export_button)
-        self.reason_row = QHBoxLayout()  # a row of its own: reason texts are long
+        # The preset and the reason on a row of their own: reason texts are long, and the
+        # toolbar must fit a 1366 px screen in every language.
+        self.reason_row = QHBoxLayout()
+        self.reason_row.addWidget(QLabel(self.tr("Preset"), self))
+        self.reason_row.addWidget(self.preset)
         self.reason_row.addWidget(QLabel(self.tr("Reason"), self))
         self.reason_row.addWidget(self.reason, 1)
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.progress.setMaximumWidth(260)
         self.status = QLabel(self.tr("Open footage from the library."), self)
+        self.status.setWordWrap(True)  # long messages (and Welsh) wrap: never widen the window
         self.status_row = QHBoxLayout()
         self.status_row.addWidget(self.progress)
         self.status_row.addWidget(self.status, 1)
@@ -537,8 +543,9 @@ class RedactionWorkspace(QWidget):
             QTimer.singleShot(0, self._refresh_views)  # e.g. a tick goes back
             return False
         if reason is None:
-            reason = self.take_reason() or ""
+            reason = self.current_reason()
         self.undo_stack.push(_PlanStep(self, self.plan, new_plan, text, reason))
+        self.reason.setCurrentIndex(0)  # used: the next edit chooses its own
         return True
 
     def _may_edit(self, new_plan: RedactionPlan, text: str) -> bool:
@@ -553,11 +560,11 @@ class RedactionWorkspace(QWidget):
         return "" if text == self.reason.itemText(0) else text
 
     def take_reason(self, needed: bool = False, why: str = "") -> str | None:
-        """The toolbar's reason for the edit about to be made, then cleared: a reason belongs
-        to the one edit it was chosen for. When ``needed`` and none was chosen, the user is
-        asked (``why`` says what for); None when they cancel."""
+        """The toolbar's reason for the edit about to be made (the box is cleared once the
+        edit is made: a reason belongs to the one edit it was chosen for). When ``needed``
+        and none was chosen, the user is asked (``why`` says what for); None when they
+        cancel."""
         reason = self.current_reason()
-        self.reason.setCurrentIndex(0)
         if reason or not needed:
             return reason
         codes = [self.reason.itemText(i) for i in range(1, self.reason.count())]
@@ -612,6 +619,9 @@ class RedactionWorkspace(QWidget):
         self.apply_edit(result[0], result[1], reason)
 
     # --- tracks --------------------------------------------------------------------------
+
+    def _on_track_action(self, track_id: int, action: str) -> None:
+        self.set_track_action(track_id, plan_edits.TrackAction(action))
 
     def set_track_action(self, track_id: int, action: plan_edits.TrackAction) -> None:
         reason = self.take_reason(plan_edits.needs_reason(action), self.tr(
@@ -707,7 +717,8 @@ class RedactionWorkspace(QWidget):
         except BwvError as exc:
             self.failed.emit(str(exc))
             return
-        self.apply_edit(plan, text, reason)
+        if not self.apply_edit(plan, text, reason):
+            return
         self.selected = ("manual", box_id)
         self.tracks_panel.select_key(self.selected)
         self._update_overlay()

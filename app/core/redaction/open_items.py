@@ -1,0 +1,95 @@
+"""What a supervisor must see, and answer, before approving a plan: the review ranges
+nobody marked as reviewed and the faces the export's own check still saw.
+
+Each open item has a key that is unique across a case (``footage:N:range:S-E``,
+``footage:N:export:M``), so approving a case answers the items of all its plans at once.
+An approval records every item with the answer given (``approval.decide``), and the
+disclosure record prints them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.detection.presets import PRESETS, Preset
+from app.core.detection.runs import run_from_json
+from app.core.errors import ConflictError
+from app.core.models import DetectionRunRecord, ExportRecord, Footage
+from app.core.redaction.plan import RedactionPlan
+from app.core.tracking.review import review_ranges
+from app.core.tracking.tracker import build_tracks
+
+REVIEW_WHY = {"faces_lost": "faces lost right after frames with faces",
+              "track_ended": "a face vanished away from the edge of the picture",
+              "track_started": "a face appeared away from the edge of the picture",
+              "no_faces": "a stretch with no face found at all"}
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    key: str
+    text: str  # what it is, in words (English; the UI shows it as it is)
+
+
+def _preset(record: DetectionRunRecord) -> Preset:
+    found = PRESETS.get(record.preset)
+    if found is not None:
+        return found
+    data = dict(record.settings.get("preset", {}))
+    for key in ("mediapipe_windows", "fine_scales"):
+        data[key] = tuple(data.get(key, ()))
+    return Preset(**data)
+
+
+def open_items(session: Session, footage_id: int, case_id: int | None,
+               plan: RedactionPlan) -> list[OpenItem]:
+    """Unreviewed ranges of the run the plan was made on, and an export of this exact plan
+    whose residual check still saw faces."""
+    footage = session.get(Footage, footage_id)
+    if footage is None:
+        return []
+    items: list[OpenItem] = []
+    record = session.scalars(
+        select(DetectionRunRecord).where(DetectionRunRecord.footage_id == footage_id,
+                                         DetectionRunRecord.settings_sha256
+                                         == plan.detection_run)
+        .order_by(DetectionRunRecord.id.desc()).limit(1)).first()
+    if record is not None:
+        run = run_from_json(json.loads(gzip.decompress(record.data)), _preset(record))
+        fps = footage.fps or 25.0
+        tracks = build_tracks(run, footage.frame_count, fps)
+        done = set(plan.reviewed)
+        for r in review_ranges(run, tracks, footage.frame_count, fps):
+            if (r.start_frame, r.end_frame) in done:
+                continue
+            why = REVIEW_WHY.get(r.reason.value, r.reason.value.replace("_", " "))
+            items.append(OpenItem(
+                f"footage:{footage_id}:range:{r.start_frame}-{r.end_frame}",
+                f"{footage.file_name}: frames {r.start_frame}-{r.end_frame} not marked as "
+                f"reviewed ({why})"))
+    query = select(ExportRecord).where(ExportRecord.footage_id == footage_id,
+                                       ExportRecord.plan_sha256 == plan.sha256(),
+                                       ExportRecord.residual_findings > 0)
+    if case_id is not None:
+        query = query.where(ExportRecord.case_id == case_id)
+    for export in session.scalars(query.order_by(ExportRecord.id)):
+        items.append(OpenItem(
+            f"footage:{footage_id}:export:{export.id}",
+            f"{footage.file_name}: export #{export.id} - the check still saw "
+            f"{export.residual_findings} face(s) that may be recognisable"))
+    return items
+
+
+def answers_for(items: list[OpenItem], answers: dict[str, str]) -> list[dict[str, str]]:
+    """Each item with its answer, for the audit event; refused when any is unanswered."""
+    missing = [i for i in items if not answers.get(i.key, "").strip()]
+    if missing:
+        raise ConflictError(
+            f"{len(missing)} open item(s) need an answer before approval (a reason each, or "
+            f"\"all reviewed\" after going through them), e.g. {missing[0].text}.")
+    return [{"key": i.key, "item": i.text, "answer": answers[i.key].strip()} for i in items]

@@ -1,0 +1,66 @@
+"""File > Switch user: another person signs in without closing the window (a supervisor
+approving at the officer's desk). The old user's sign-out and the new sign-in are audited
+(``accounts``); nothing either of them has saved is lost, and the undo history is cleared
+(an undo is an edit, and it must be the signed-in person's own)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog
+
+from app.core import accounts
+from app.core.store_policy import SignIn, load_policy
+from app.ui.error_dialog import show_error
+from app.ui.sign_in_dialog import SignInDialog
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def switch_user(win: MainWindow) -> str | None:
+    """Ask who signs in now and hand the window to them; their name, or None."""
+    ingest = win.library.ingest_dialog
+    busy = (win.workspace.detect_job, win.cases.pack_job, win.cases.link_job,
+            ingest.job if ingest is not None and ingest.job.running else None,
+            *[job for job in win.workspace._side_jobs if job.running])
+    if any(job is not None for job in busy):
+        show_error(win, QCoreApplication.translate(
+            "SwitchUser", "Work is still running in this window; let it finish or cancel it "
+            "before someone else signs in."))
+        return None
+    with win.store.read() as session:
+        mode = load_policy(session).sign_in
+    if mode is SignIn.OS_USER:
+        show_error(win, QCoreApplication.translate(
+            "SwitchUser", "This store trusts the computer's own sign-in: to work as someone "
+            "else, sign in to the computer as them."))
+        return None
+    dialog = SignInDialog(win.store, "", win)
+    dialog.setWindowTitle(QCoreApplication.translate("SwitchUser", "Switch user"))
+    win.switch_dialog = dialog  # tests fill it in
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in_as is None:
+        return None
+    new = dialog.signed_in_as.name
+    if new != win.user_name:
+        accounts.sign_out(win.store, win.user_name, f"switch user to {new}")
+    hand_over(win, new)
+    return new
+
+
+def hand_over(win: MainWindow, name: str) -> None:
+    """Every view acts as ``name`` from now on; dialogs the previous user left open (Users,
+    Retention ...) are closed, since they would go on acting as that user."""
+    for dialog in win.findChildren(QDialog):
+        if dialog.isVisible() and dialog is not win.switch_dialog:
+            dialog.close()
+    win.retention_dialog = None
+    win.user_name = name
+    win.library.set_user(name)
+    for view in (win.footage_view, win.details, win.workspace, win.cases):
+        view.user_name = name
+    win.footage_view.undo_stack.clear()
+    win.workspace.undo_stack.clear()
+    win.show_signed_in()
+    win.refresh_views()

@@ -1,0 +1,67 @@
+"""The disclosure record says what was really done to the sound, in readable times."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core.database import Store
+from app.core.disclosure_pack import RECORD_HTML, _sound, build_pack
+from app.core.models import User
+from tests.conftest import make_approved_export
+
+ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _text(record: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", record))
+
+
+def test_record_names_the_muted_range_and_shows_no_raw_timestamps(
+        store: Store, tmp_path: Path, qapp: object) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from app.ui.pdf import render_pdf
+
+    with store.read() as session:  # the store's first user, its administrator, if any
+        first = session.scalars(select(User).order_by(User.id)).first()
+        admin = first.name if first is not None else "admin"
+    export_id, _out = make_approved_export(store, tmp_path, admin)  # mutes 1.0-1.5 s
+    rendered: list[str] = []
+
+    def pdf(record: str, path: Path) -> None:
+        rendered.append(record)
+        render_pdf(record, path)
+
+    pack = build_pack(store, "officer", export_id, tmp_path, render_pdf=pdf)
+    assert rendered == [pack.record_html]
+    assert (pack.path / "disclosure-record.pdf").stat().st_size > 0
+    document = QTextDocument()
+    document.setHtml(pack.record_html)
+    for text in (_text((pack.path / RECORD_HTML).read_text(encoding="utf-8")),
+                 document.toPlainText()):  # the text laid out on the PDF's pages
+        assert "kept, 1 range muted (00:01.0–00:01.5)" in text
+        assert not re.search(r"Sound\s+keep\b", text)
+        assert not ISO_TIME.search(text), ISO_TIME.search(text)
+        assert "1.000-1.500 s" not in text and "00:00.0–00:01.917" in text  # mute, plate box
+        assert re.search(r"sup\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\s+checked", text)
+        assert re.search(r"Exported\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", text)
+        assert re.search(r"Made \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by officer", text)
+
+
+@pytest.mark.parametrize(("plan", "audio", "expected"), [
+    ({"audio": "keep", "mute": []}, [{"action": "copied bit-exact"}], "kept unchanged"),
+    ({"audio": "drop", "mute": [{"start_s": 1.0, "end_s": 2.0}]}, [], "removed"),
+    ({"audio": "keep", "mute": []}, [], "none (the recording has no sound)"),
+    ({"audio": "keep", "mute": [{"start_s": 1.0, "end_s": 2.25},
+                                {"start_s": 65.5, "end_s": 3725.125}]},
+     [{"action": "re-encoded (aac) with muted ranges"}],
+     "kept, 2 ranges muted (00:01.0–00:02.25, 01:05.5–01:02:05.125)"),
+])
+def test_sound_line(plan: dict[str, object], audio: list[dict[str, str]],
+                    expected: str) -> None:
+    assert _sound(plan, {"plan": plan, "audio": audio}) == expected

@@ -1,0 +1,75 @@
+"""Issue 14, item 5: at 1366x768 the main window grew to about 1,615 px as soon as footage
+was selected (the 64-character SHA-256 could not wrap). No window may be wider than the
+screen, in English or Welsh, with real footage selected, on the Review and Redact tabs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.core.database import Store
+from app.ui.i18n import install_translators, remove_translators
+from app.ui.resources import apply_theme
+from tests.conftest import REPO, VIDEOS
+from tests.ui.window import show_window
+
+CLIP = VIDEOS / "intel_face-demographics-walking.mp4"
+pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
+WIDTH = 1366
+
+
+@pytest.fixture(params=["en", "cy"])
+def language(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+             qapp: QApplication) -> Iterator[str]:
+    """The language, and the app's own style sheet (its padding widens buttons), as the app
+    starts."""
+    apply_theme(qapp, "system")
+    try:
+        yield from _language(request.param, tmp_path, monkeypatch)
+    finally:
+        qapp.setStyleSheet("")
+
+
+def _language(code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    if code == "en":
+        yield "en"
+        return
+    out = tmp_path / "qm"
+    subprocess.run([sys.executable, str(REPO / "tools" / "translations.py"), "build", str(out)],
+                   check=True, capture_output=True)
+    monkeypatch.setenv("BWV_TRANSLATIONS_DIR", str(out))
+    assert install_translators("cy") == "cy"
+    yield "cy"
+    remove_translators()
+
+
+def test_the_window_fits_1366_px_with_footage_selected(qtbot: QtBot, store: Store,
+                                                       tmp_path: Path, language: str) -> None:
+    deep = tmp_path / ("a-very-long-folder-name-from-the-docking-station-share" * 2)
+    deep.mkdir()
+    clip = shutil.copy(CLIP, deep / ("BWV-2026-12-01-officer-1234-device-ABCDEFG-" * 2 + ".mp4"))
+    win = show_window(qtbot, store, Path(clip), (WIDTH, 740))
+    win.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: win.details.record is not None, timeout=10_000)
+    qtbot.wait(200)
+    assert win.minimumSizeHint().width() <= WIDTH, win.minimumSizeHint()
+    assert win.width() <= WIDTH, win.width()
+    ws = win.workspace
+    win.open_workspace()
+    qtbot.waitUntil(lambda: ws.footage is not None and ws.detect_job is None, timeout=20_000)
+    ws.preset.setCurrentIndex(ws.preset.findData("fast"))
+    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+    assert ws.tracks_panel.rowCount() >= 2  # the Redact tab with its people listed
+    qtbot.wait(300)
+    assert win.minimumSizeHint().width() <= WIDTH, ("redact tab", win.minimumSizeHint())
+    assert win.width() <= WIDTH
+    win.close()

@@ -1,0 +1,59 @@
+"""Issue 14, item 7: File > Switch user lets a supervisor sign in at the officer's desk
+without quitting; the sign-out and the sign-in are audited and every view acts as the new
+user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.core.accounts import hash_password
+from app.core.database import Store
+from app.core.models import AuditEvent, Role
+from app.core.users import add_user, resolve_actor
+from app.ui.sign_in_dialog import SignInDialog
+from tests.conftest import make_video
+from tests.ui.window import show_window
+
+PASSWORD = "sergeant's password"
+
+
+def test_switch_user_hands_the_window_to_the_supervisor(qtbot: QtBot, store: Store,
+                                                        tmp_path: Path) -> None:
+    win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR,
+                 hash_password(PASSWORD, "sarge"))
+    assert win.switch_user_action in win.menuBar().actions()[0].menu().actions()
+
+    def sign_in(password: str) -> None:
+        dialog = win.switch_dialog
+        if not isinstance(dialog, SignInDialog) or not dialog.isVisible():
+            QTimer.singleShot(50, lambda: sign_in(password))
+            return
+        dialog.name.setText("sarge")
+        dialog.password.setText(password)
+        if not dialog.try_accept():  # a wrong password: the dialog stays, then cancel
+            assert "sarge" not in win.user_name
+            dialog.reject()
+
+    QTimer.singleShot(50, lambda: sign_in("wrong password"))
+    win.switch_user_action.trigger()
+    assert win.user_name == "tester"
+    QTimer.singleShot(50, lambda: sign_in(PASSWORD))
+    win.switch_user_action.trigger()
+    assert win.user_name == "sarge"
+    assert {win.workspace.user_name, win.cases.user_name, win.details.user_name,
+            win.footage_view.user_name, win.library.case_links.user} == {"sarge"}
+    qtbot.waitUntil(lambda: "Signed in as sarge (Supervisor)"
+                    in win.statusBar().currentMessage(), timeout=10_000)
+    with store.read() as session:
+        events = [(e.actor, e.action) for e in session.scalars(select(AuditEvent))
+                  if e.action.startswith("user.sign")]
+    assert events[-3:] == [("sarge", "user.sign_in_failed"), ("sarge", "user.sign_in"),
+                           ("tester", "user.sign_out")]  # checked first, then handed over
+    assert win.isVisible()  # the window stayed open
+    win.close()

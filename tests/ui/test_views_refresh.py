@@ -1,0 +1,172 @@
+"""Issue 14, item 9: the Cases tab showed "Received" while the case was already in review,
+and pressing "In review" gave an error naming ``in_review``. The views reload after a change
+made elsewhere (the command line, another workstation on a shared store) on F5 and when the
+window is active again, keep the selection and what is being typed, and a status change the
+list no longer allows is refused in words, with the list reloaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from app.core import case_flow, cases
+from app.core.database import Store
+from app.core.models import AuditEvent, CaseStatus
+from app.core.settings import load_settings
+from app.core.users import resolve_actor
+from app.ui.cases_panel import CasesPanel
+from app.ui.main_window import MainWindow
+from tests.conftest import make_video
+from tests.ui.window import show_window
+
+S = CaseStatus
+
+
+def _elsewhere(store: Store, reference: str, status: str, reason: str = "") -> None:
+    """A status change made behind the window's back, as `bwv case status` or another
+    workstation would make it: straight through app.core, in its own transaction."""
+    with store.transaction() as session:
+        case_flow.change_status(session, resolve_actor(session, "tester"), reference, status,
+                                reason)
+
+
+def _status_cell(panel: CasesPanel, reference: str) -> str:
+    for row in range(panel.table.rowCount()):
+        item = panel.table.item(row, 0)
+        if item is not None and item.text() == reference:
+            cell = panel.table.item(row, 3)
+            assert cell is not None
+            return cell.text()
+    raise AssertionError(f"{reference} is not listed")
+
+
+def _window_on_case(qtbot: QtBot, store: Store, reference: str = "FOI-1") -> MainWindow:
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        cases.create_case(session, actor, reference, "foi")
+        cases.create_case(session, actor, "SAR-2", "subject_access")
+    win = MainWindow(store, load_settings())
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.cases.table.rowCount() == 2, timeout=10_000)
+    win.centre.setCurrentWidget(win.cases)
+    with qtbot.waitSignal(win.cases.exports_loaded, timeout=10_000):
+        assert win.cases.select_case(reference)
+    assert _status_cell(win.cases, reference) == "Received"
+    return win
+
+
+def _activate(win: MainWindow) -> None:
+    """The user comes back to the window (from the terminal, another program, a dialog)."""
+    QApplication.sendEvent(win, QEvent(QEvent.Type.WindowActivate))
+
+
+def test_f5_shows_a_status_changed_elsewhere(qtbot: QtBot, store: Store) -> None:
+    win = _window_on_case(qtbot, store)
+    _elsewhere(store, "FOI-1", "in_review")
+    assert _status_cell(win.cases, "FOI-1") == "Received"  # stale until reloaded
+    with qtbot.waitSignals([win.cases.refreshed, win.library.loaded], timeout=10_000):
+        qtbot.keyClick(win, Qt.Key.Key_F5)
+    panel = win.cases
+    assert _status_cell(panel, "FOI-1") == "In review"
+    assert panel.current_reference() == "FOI-1"  # still selected, its details reloaded
+    assert panel.fields["status"].text() == "In review"
+    assert list(panel.status_buttons) == case_flow.allowed_next(S.IN_REVIEW)
+    view_menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&View")
+    assert win.refresh_action in view_menu.actions()
+    assert win.refresh_action.shortcut().toString() == "F5"
+    win.close()
+
+
+def test_coming_back_to_the_window_reloads_at_most_every_two_seconds(
+        qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    win = _window_on_case(qtbot, store)
+    panel = win.cases
+    qtbot.keyClicks(panel.requester_name, "Jane Exa")  # being typed, not saved yet
+    _elsewhere(store, "FOI-1", "in_review")
+    monkeypatch.setattr(MainWindow, "REFRESH_INTERVAL_S", 0.0, raising=False)
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        _activate(win)
+    assert _status_cell(panel, "FOI-1") == "In review"
+    assert panel.fields["status"].text() == "In review"
+    assert panel.current_reference() == "FOI-1"
+    assert panel.requester_name.text() == "Jane Exa"  # the edit in progress is kept
+    assert panel.requester_name.isModified()
+
+    monkeypatch.setattr(MainWindow, "REFRESH_INTERVAL_S", 2.0)
+    _elsewhere(store, "FOI-1", "received", "opened by mistake")
+    with qtbot.assertNotEmitted(panel.refreshed, wait=500):
+        _activate(win)  # again straight away: throttled
+    assert _status_cell(panel, "FOI-1") == "In review"
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):  # F5 always reloads
+        qtbot.keyClick(win, Qt.Key.Key_F5)
+    assert _status_cell(panel, "FOI-1") == "Received"
+    win.close()
+
+
+def test_a_plan_edit_in_this_window_updates_the_cases_tab(qtbot: QtBot, store: Store) -> None:
+    """Saving a plan edit sends its case back to "in review" (cases.plan_changed); the
+    Cases tab follows when the workspace says the plan was saved."""
+    win = _window_on_case(qtbot, store)
+    with store.transaction() as session:
+        case = cases.get_case(session, "FOI-1")
+        cases.plan_changed(session, resolve_actor(session, "tester"), case.id, 1)
+    with qtbot.waitSignal(win.cases.refreshed, timeout=10_000):
+        win.workspace.plan_saved.emit("0" * 64)
+    assert _status_cell(win.cases, "FOI-1") == "In review"
+    assert win.cases.fields["status"].text() == "In review"
+    win.close()
+
+
+def test_a_move_the_list_no_longer_allows_is_refused_in_words(
+        qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    win = _window_on_case(qtbot, store)
+    panel = win.cases
+    _elsewhere(store, "FOI-1", "in_review")  # the tab still shows "Received"
+    with store.read() as session:
+        events = session.scalar(select(func.count()).select_from(AuditEvent))
+    failures: list[str] = []
+    panel.failed.connect(failures.append)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("starting", True))
+    qtbot.mouseClick(panel.status_buttons[S.IN_REVIEW], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(failures or panel.message.text()), timeout=10_000)
+    said = " ".join([*failures, panel.message.text()])
+    assert "in_review" not in said and "_" not in said
+    assert "in review" in said.lower()
+    assert failures == [] and "not made" in said
+    qtbot.waitUntil(lambda: _status_cell(panel, "FOI-1") == "In review", timeout=10_000)
+    assert panel.fields["status"].text() == "In review"  # the view was reloaded
+    assert panel.current_reference() == "FOI-1"
+    assert list(panel.status_buttons) == case_flow.allowed_next(S.IN_REVIEW)
+    with store.read() as session:  # nothing was changed or audited
+        assert cases.get_case(session, "FOI-1").status is S.IN_REVIEW
+        assert session.scalar(select(func.count()).select_from(AuditEvent)) == events
+    win.close()
+
+
+def _selected_footage(win: MainWindow) -> int | None:
+    rows = win.library.table.selectionModel().selectedRows()
+    return rows[0].data(Qt.ItemDataRole.UserRole).id if rows else None
+
+
+def test_a_reload_keeps_the_footage_selected_without_reopening_it(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    win = show_window(qtbot, store, make_video(tmp_path / "one.mp4"))
+    library = win.library
+    with qtbot.waitSignal(library.footage_selected, timeout=10_000):
+        library.table.selectRow(0)
+    selected = _selected_footage(win)
+    assert selected is not None
+    reopened: list[object] = []
+    library.footage_selected.connect(reopened.append)
+    with qtbot.waitSignal(library.loaded, timeout=10_000):
+        qtbot.keyClick(win, Qt.Key.Key_F5)
+    assert _selected_footage(win) == selected
+    assert reopened == []
+    win.close()
