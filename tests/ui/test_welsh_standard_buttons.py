@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from app.core.database import Store
 from app.core.models import Role
 from app.core.settings import load_settings
+from app.core.users import resolve_actor
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.main_window import MainWindow
 from app.ui.users_dialog import role_name
@@ -84,6 +85,8 @@ def test_role_names_and_the_status_bar_are_welsh(qtbot: QtBot, store: Store,
     english = {"Disclosure officer", "Supervisor", "Case staff", "Administrator"}
     names = {role_name(role) for role in Role}
     assert len(names) == 4 and not names & english
+    with store.transaction() as session:
+        resolve_actor(session, "tester")  # the store's first user: its administrator
     win = MainWindow(store, load_settings())
     qtbot.addWidget(win)
     win.show()

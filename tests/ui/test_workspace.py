@@ -259,10 +259,10 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
                                                              tmp_path: Path) -> None:
     from app.core.store_policy import set_policy
 
-    with store.transaction() as session:  # the store's rule (the test store has it off)
-        set_policy(session, resolve_actor(session, "tester"), require_approval=True)
     clip = with_tone(CLIP, tmp_path / "walking.mp4")
     win, ws, _ = _open(qtbot, store, clip)
+    with store.transaction() as session:  # the store's rule (_open turned it off)
+        set_policy(session, resolve_actor(session, "tester"), require_approval=True)
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
