@@ -56,11 +56,13 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
                                 on_file=lambda f: bar.start(f"export {Path(f).name}"))
     bad = [c for c in checks if c.status in (VerifyStatus.CHANGED, VerifyStatus.UNREADABLE)]
     gone = sum(1 for c in checks if c.status is VerifyStatus.MISSING)
+    replaced = sum(1 for c in checks if c.status is VerifyStatus.SUPERSEDED)
     for check in bad:
         print(f"EXPORT {check.status.value.upper()}: {check.message}")
     if checks:
-        print(f"Exports: {len(checks) - len(bad) - gone} match their recorded SHA-256, "
-              f"{len(bad)} do not, {gone} no longer where they were written (not checked).")
+        print(f"Exports: {len(checks) - len(bad) - gone - replaced} match their recorded "
+              f"SHA-256, {len(bad)} do not, {gone} no longer where they were written (not "
+              f"checked), {replaced} replaced by a later export to the same path.")
     return 0 if report.ok and not bad else 1
 
 

@@ -6,7 +6,7 @@ import argparse
 
 from app.cli.context import Context, ask_new_password, ask_password
 from app.cli.formatting import table
-from app.core import accounts, users
+from app.core import accounts, lockout, users
 from app.core.models import Role
 from app.core.store_policy import SignIn, set_policy
 
@@ -58,6 +58,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                     "disclosure pack still need one). Audited.")
     rule.add_argument("state", choices=["on", "off"])
     rule.set_defaults(handler=run_approval_rule)
+    un = s.add_parser("unlock", help="unlock an account locked by failed sign-ins "
+                                     "(administrators)")
+    un.add_argument("name")
+    un.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
+    un.set_defaults(handler=run_unlock)
+    lo = s.add_parser("lockout", help="failed sign-ins in a row that lock an account "
+                                      "(administrators; 0 turns it off; default 5)")
+    lo.add_argument("attempts", type=int)
+    lo.set_defaults(handler=run_lockout)
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
@@ -122,4 +131,19 @@ def run_approval_rule(ctx: Context, args: argparse.Namespace) -> int:
         policy = set_policy(session, actor, require_approval=args.state == "on")
     print("Exports now need a supervisor's approval." if policy.require_approval else
           "Exports no longer need a supervisor's approval (releases and packs still do).")
+    return 0
+
+
+def run_unlock(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.acting() as (session, actor):
+        was = lockout.unlock(session, actor, args.name, args.reason)
+    print(f"{args.name} unlocked." if was else f"{args.name} was not locked (recorded).")
+    return 0
+
+
+def run_lockout(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.acting() as (session, actor):
+        policy = set_policy(session, actor, lockout_after=args.attempts)
+    print(f"Accounts now lock after {policy.lockout_after} failed sign-ins in a row."
+          if policy.lockout_after else "Sign-in lock-out is off.")
     return 0

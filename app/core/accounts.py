@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.core import audit
 from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
+from app.core.lockout import failures_in_a_row, is_locked
 from app.core.models import Role, User
 from app.core.permissions import Permission, require
 from app.core.records import UserRecord
@@ -75,18 +76,27 @@ def sign_in(store: Store, name: str, password: str) -> UserRecord:
     The same message is given for an unknown name and a wrong password.
     """
     name = name.strip()
+    locked = False
     with store.transaction() as session:
         user = find_user(session, name)
         ok = _matches(user.password_hash if user else None, password)
-        if ok and user is not None and user.active:
+        locked = user is not None and is_locked(session, user)
+        if ok and user is not None and user.active and not locked:
             if user.password_hash and _HASHER.check_needs_rehash(user.password_hash):
                 user.password_hash = _HASHER.hash(password)
             audit.record(session, user.name, "user.sign_in", "user", user.id, {})
             return UserRecord.of(user)
         no_password = user is not None and user.password_hash is None
-        reason = "inactive" if ok else "no_password" if no_password else "password"
+        reason = ("locked" if locked else "inactive" if ok else
+                  "no_password" if no_password else "password")
         audit.record(session, name[:128] or "(empty)", "user.sign_in_failed", "user",
                      user.id if user else "", {"reason": reason})
+        if user is not None and not locked and is_locked(session, user):
+            audit.record(session, name[:128], "user.locked", "user", user.id,
+                         {"failures": failures_in_a_row(session, user)})
+    if locked:
+        raise SignInError(f"User {name!r} is locked after too many failed sign-ins; an "
+                          f"administrator unlocks it ('bwv user unlock {name}').")
     if ok:
         raise SignInError(f"User {name!r} is deactivated; ask an administrator.")
     if no_password:

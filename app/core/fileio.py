@@ -13,6 +13,27 @@ def partial_path(final: Path) -> Path:
     return final.with_name(f".{final.name}.partial")
 
 
+STALE_PARTIAL_S = 3600  # a partial file untouched this long belongs to no running export
+
+
+def remove_stale_partials(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete the hidden ``.NAME.partial`` files an interrupted export (a killed process, a
+    power cut) left in ``folder``; files written in the last hour are left alone (another
+    export may be writing them). The paths removed."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = []
+    for stale in folder.glob(".*.partial"):
+        try:
+            if stale.is_file() and now - stale.stat().st_mtime > STALE_PARTIAL_S:
+                stale.unlink()
+                removed.append(stale)
+        except OSError:
+            continue  # gone already, or not ours to delete: the export goes on
+    return removed
+
+
 def commit_file(tmp: Path, final: Path) -> None:
     """fsync ``tmp`` and rename it to ``final`` (atomic on the same file system)."""
     with tmp.open("rb+") as fh:

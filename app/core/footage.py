@@ -120,6 +120,7 @@ class VerifyStatus(enum.StrEnum):
     CHANGED = "changed"
     MISSING = "missing"
     UNREADABLE = "unreadable"
+    SUPERSEDED = "superseded"  # an export replaced in place by a later one (--force)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from app.core.permissions import Permission, require
 from app.core.retention import retention_until
 
 DEFAULT_RETENTION_DAYS = 31
+DEFAULT_LOCKOUT_AFTER = 5
 
 
 class SignIn(enum.StrEnum):
@@ -38,6 +39,8 @@ class StorePolicy:
     # administrator turned it off; it used to be a per-computer setting anyone could untick).
     require_approval: bool = True
     retention_days: int = DEFAULT_RETENTION_DAYS
+    # Failed sign-ins in a row that lock an account until an administrator unlocks it (0: off)
+    lockout_after: int = DEFAULT_LOCKOUT_AFTER
     # Originals under these folders belong to the store: retention deletes them. Anywhere
     # else, retention only marks them deleted (the owner of that folder deletes the file).
     managed_folders: tuple[str, ...] = field(default_factory=tuple)
@@ -73,22 +76,26 @@ def load_policy(session: Session) -> StorePolicy:
     if row is None:
         return StorePolicy()
     data = json.loads(row.value)
-    return StorePolicy(SignIn(data.get("sign_in", SignIn.PASSWORD.value)),
-                       bool(data.get("require_approval", True)),
-                       int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
-                       tuple(data.get("managed_folders", ())))
+    return StorePolicy(
+        sign_in=SignIn(data.get("sign_in", SignIn.PASSWORD.value)),
+        require_approval=bool(data.get("require_approval", True)),
+        retention_days=int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
+        lockout_after=int(data.get("lockout_after", DEFAULT_LOCKOUT_AFTER)),
+        managed_folders=tuple(data.get("managed_folders", ())))
 
 
 def policy_json(policy: StorePolicy) -> str:
     return json.dumps({"sign_in": policy.sign_in.value,
                        "require_approval": policy.require_approval,
                        "retention_days": policy.retention_days,
-                       "managed_folders": list(policy.managed_folders)})
+                       "managed_folders": list(policy.managed_folders),
+                       "lockout_after": policy.lockout_after})
 
 
 def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = None,
                require_approval: bool | None = None, retention_days: int | None = None,
-               managed_folders: list[str] | None = None) -> StorePolicy:
+               managed_folders: list[str] | None = None,
+               lockout_after: int | None = None) -> StorePolicy:
     """Change the store's rules (administrator only); each change is audited.
 
     A new retention period is applied at once to every non-evidential item still held.
@@ -109,6 +116,11 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
     if require_approval is not None:
         require(actor, Permission.SETTINGS, "change whether exports need approval")
         new = replace(new, require_approval=bool(require_approval))
+    if lockout_after is not None:
+        require(actor, Permission.SETTINGS, "change the sign-in lock-out")
+        if not 0 <= lockout_after <= 100:
+            raise InvalidInputError("The lock-out is 0 (off) to 100 failed sign-ins.")
+        new = replace(new, lockout_after=lockout_after)
     if retention_days is not None:
         require(actor, Permission.RETENTION_POLICY, "change the retention policy")
         if not 1 <= retention_days <= 36500:
@@ -125,7 +137,7 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
     session.add(StoreInfo(key=policy_key(number), value=policy_json(new)))
     changed = {name: [getattr(old, name), getattr(new, name)]
                for name in ("sign_in", "require_approval", "retention_days",
-                            "managed_folders")
+                            "managed_folders", "lockout_after")
                if getattr(old, name) != getattr(new, name)}
     audit.record(session, actor.name, "policy.change", "store", policy_key(number),
                  json.loads(json.dumps(changed, default=list)))

@@ -88,6 +88,23 @@ def test_audit_verify_reports_a_changed_export(capsys: pytest.CaptureFixture[str
     assert code == 1 and "EXPORT CHANGED" in text and "OK:" in text
 
 
+def test_a_forced_re_export_supersedes_the_earlier_record(capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path) -> None:
+    """Issue 15, item 7: `bwv redact --force` over an earlier export made `bwv audit verify`
+    fail for ever ("manifest CHANGED"): a documented action looked like tampering."""
+    video = make_video(tmp_path / "v.mp4", frames=12)
+    out = tmp_path / "out.mp4"
+    assert run(capsys, "redact", str(video), "-o", str(out), "--preset", "fast",
+               "--no-verify")[0] == 0
+    assert run(capsys, "redact", "1", "-o", str(out), "--preset", "fast", "--no-verify",
+               "--force", "--style", "solid")[0] == 0
+    code, text, _ = run(capsys, "audit", "verify")
+    assert code == 0 and "Exports: 1 match" in text and "1 replaced by a later export" in text
+    out.write_bytes(out.read_bytes()[:-10] + b"0123456789")  # the newest is still checked
+    code, text, _ = run(capsys, "audit", "verify")
+    assert code == 1 and "EXPORT CHANGED: export #2" in text
+
+
 def test_apply_deletes_only_what_was_confirmed(capsys: pytest.CaptureFixture[str],
                                                tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,3 +171,29 @@ def test_overdue_and_retention_follow_the_one_rule(capsys: pytest.CaptureFixture
     assert retention().endswith("kept (open case SAR-OPEN)")
     out = run(capsys, "retention", "report")[1]
     assert "linked to open case SAR-OPEN" in out
+
+
+@pytest.mark.password_sign_in
+def test_failed_sign_ins_lock_an_account_and_an_administrator_unlocks_it(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BWV_USER", "root")
+    monkeypatch.setenv("BWV_NEW_PASSWORD", ADMIN_PW)
+    assert run(capsys, "user", "init", "root")[0] == 0
+    monkeypatch.setenv("BWV_PASSWORD", ADMIN_PW)
+    assert run(capsys, "user", "lockout", "2")[0] == 0
+    monkeypatch.setenv("BWV_NEW_PASSWORD", "officer password")
+    assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer")[0] == 0
+    monkeypatch.setenv("BWV_USER", "olive")
+    monkeypatch.setenv("BWV_PASSWORD", "a wrong guess")
+    for _ in range(2):
+        assert "Wrong user name or password" in run(capsys, "case", "list")[2]
+    monkeypatch.setenv("BWV_PASSWORD", "officer password")
+    code, _, err = run(capsys, "case", "list")
+    assert code == 2 and "locked" in err and "bwv user unlock olive" in err
+    monkeypatch.setenv("BWV_USER", "root")
+    monkeypatch.setenv("BWV_PASSWORD", ADMIN_PW)
+    code, out, _ = run(capsys, "user", "unlock", "olive", "--reason", "called her back")
+    assert code == 0 and "olive unlocked" in out
+    monkeypatch.setenv("BWV_USER", "olive")
+    monkeypatch.setenv("BWV_PASSWORD", "officer password")
+    assert run(capsys, "case", "list")[0] == 0

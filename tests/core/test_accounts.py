@@ -124,3 +124,41 @@ def test_an_upgraded_store_keeps_os_user_sign_in(tmp_path: object) -> None:
     with Store(f"sqlite:///{tmp_path / 'new.sqlite3'}", tmp_path / "data2") as new, \
             new.read() as session:
         assert load_policy(session).sign_in is SignIn.PASSWORD  # new stores: passwords
+
+
+def test_an_account_locks_after_failed_sign_ins_until_an_administrator_unlocks_it(
+        store: Store) -> None:
+    """Issue 15, item 7: 30 wrong passwords in a minute, then the right one, used to work."""
+    from app.core import lockout
+    from app.core.store_policy import set_policy
+
+    with store.transaction() as session:
+        root = accounts.create_first_administrator(session, "root", PASSWORD)
+        admin = resolve_actor(session, "root")
+        users.add_user(session, admin, "olive", Role.DISCLOSURE_OFFICER,
+                       accounts.hash_password("olive's password", "olive"))
+        set_policy(session, admin, lockout_after=3)
+    assert root.name == "root"
+    accounts.sign_in(store, "olive", "olive's password")
+    for _ in range(2):
+        with pytest.raises(SignInError, match="Wrong"):
+            accounts.sign_in(store, "olive", "a guess!!!")
+    accounts.sign_in(store, "olive", "olive's password")  # a success resets the count
+    for _ in range(3):
+        with pytest.raises(SignInError, match="Wrong"):
+            accounts.sign_in(store, "olive", "a guess!!!")
+    with pytest.raises(SignInError, match="locked"):  # the right password, too late
+        accounts.sign_in(store, "olive", "olive's password")
+    with store.transaction() as session, pytest.raises(PermissionDeniedError):
+        lockout.unlock(session, resolve_actor(session, "olive"), "olive", "me")
+    with store.transaction() as session, pytest.raises(InvalidInputError, match="why"):
+        lockout.unlock(session, resolve_actor(session, "root"), "olive", " ")
+    with store.transaction() as session:
+        assert lockout.unlock(session, resolve_actor(session, "root"), "olive",
+                              "identity checked in person")
+    assert accounts.sign_in(store, "olive", "olive's password").name == "olive"
+    with store.read() as session:
+        actions = [e.action for e in session.scalars(select(AuditEvent)
+                                                     .order_by(AuditEvent.seq))]
+    assert actions.count("user.locked") == 1 and actions.count("user.unlock") == 1
+    assert actions[-1] == "user.sign_in"

@@ -34,7 +34,12 @@ from app.core.export.closed_loop import export_checked
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EncodeOptions, ExportStats
-from app.core.fileio import atomic_write_text, commit_file, partial_path
+from app.core.fileio import (
+    atomic_write_text,
+    commit_file,
+    partial_path,
+    remove_stale_partials,
+)
 from app.core.footage import get_footage, require_present
 from app.core.hashing import sha256_file
 from app.core.models import AuditEvent, ExportRecord, Footage
@@ -197,6 +202,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     for target in (out, manifest, extract):
         if target.exists() and not options.force:
             raise ConflictError(f"{target} already exists; choose another name or use --force.")
+    if out.parent.is_dir():
+        for stale in remove_stale_partials(out.parent):
+            log.info("removed %s, left by an interrupted export", stale)
     started = datetime.now(UTC)
     case_id = None
     with store.transaction() as session:
@@ -317,9 +325,12 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
             manifest_sha256=manifest_sha, plan_sha256=plan_sha,
             residual_findings=len(residual.findings) if residual else None,
             created_by_id=actor.id)
+        replaced = list(session.scalars(select(ExportRecord.id).where(
+            ExportRecord.path == str(out.resolve()))))  # a re-export with --force
         session.add(record)
         session.flush()
         audit.record(session, actor.name, "export.create", "export", record.id, {
+            "supersedes": replaced,
             "path": record.path, "sha256": out_sha, "manifest_sha256": manifest_sha,
             "plan_sha256": plan_sha, "source_sha256": source_sha,
             "residual_findings": record.residual_findings,

@@ -1,5 +1,9 @@
 """Re-hash recorded exports: each redacted copy and its manifest must still match the
-SHA-256 recorded when it was written (``bwv audit verify`` runs this after the chain)."""
+SHA-256 recorded when it was written (``bwv audit verify`` runs this after the chain).
+
+A re-export to the same path (``--force``) replaces the files: the files there belong to
+the newest record of that path, and each earlier record is reported as superseded (by
+which export), not as changed."""
 
 from __future__ import annotations
 
@@ -33,8 +37,14 @@ def verify_exports(store: Store, cancel: CancelToken | None = None,
     with store.read() as session:
         rows = [(e.id, e.path, e.sha256, e.manifest_path, e.manifest_sha256)
                 for e in session.scalars(select(ExportRecord).order_by(ExportRecord.id))]
+    newest = {path: export_id for export_id, path, *_rest in rows}  # ids ascend
     checks: list[ExportCheck] = []
     for export_id, path, digest, manifest_path, manifest_digest in rows:
+        if newest[path] != export_id:
+            checks.append(ExportCheck(export_id, path, VerifyStatus.SUPERSEDED, (
+                f"export #{export_id}: replaced at {path} by export #{newest[path]} "
+                "(a re-export with --force); not checked.")))
+            continue
         problems: list[str] = []
         status = VerifyStatus.OK
         for file, expected, what in ((path, digest, "video"),
