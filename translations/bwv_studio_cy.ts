@@ -2340,6 +2340,14 @@
         <translation>Gosod cyfrinair</translation>
     </message>
     <message>
+        <source>Unlock…</source>
+        <translation>Datgloi…</translation>
+    </message>
+    <message>
+        <source>Let a user locked by failed sign-ins sign in again (asks why; audited)</source>
+        <translation>Gadael i ddefnyddiwr a gloiwyd gan fewngofnodi aflwyddiannus fewngofnodi eto (mae&apos;n gofyn pam; archwilir)</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Ie</translation>
     </message>
@@ -2390,6 +2398,14 @@
     <message>
         <source>Password of {0} set.</source>
         <translation>Gosodwyd cyfrinair {0}.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Datgloi</translation>
+    </message>
+    <message>
+        <source>Why may {0} sign in again? (recorded)</source>
+        <translation>Pam y caiff {0} fewngofnodi eto? (cofnodir)</translation>
     </message>
 </context>
 </TS>

@@ -2301,6 +2301,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Unlock…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Let a user locked by failed sign-ins sign in again (asks why; audited)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Yes</source>
             <translation type="unfinished" />
         </message>
@@ -2350,6 +2358,14 @@
         </message>
         <message>
             <source>Password of {0} set.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why may {0} sign in again? (recorded)</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import accounts, users
+from app.core import accounts, lockout, users
 from app.core.database import Store
 from app.core.models import Role
 from app.core.permissions import Permission, can
@@ -90,8 +91,13 @@ class UsersDialog(QDialog):
         self.active_button.clicked.connect(self.toggle_active)
         self.password_button = QPushButton(self.tr("Set password"), self)
         self.password_button.clicked.connect(self.set_password)
+        self.unlock_button = QPushButton(self.tr("Unlock…"), self)
+        self.unlock_button.setToolTip(self.tr("Let a user locked by failed sign-ins sign in "
+                                              "again (asks why; audited)"))
+        self.unlock_button.clicked.connect(lambda: self.unlock())
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.role_button, self.active_button, self.password_button):
+        for b in (self.add_button, self.role_button, self.active_button, self.password_button,
+                  self.unlock_button):
             buttons.addWidget(b)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -157,7 +163,8 @@ class UsersDialog(QDialog):
     def _update_buttons(self) -> None:
         chosen = self.selected()
         self.add_button.setEnabled(self.may_manage)
-        for b in (self.role_button, self.active_button, self.password_button):
+        for b in (self.role_button, self.active_button, self.password_button,
+                  self.unlock_button):
             b.setEnabled(self.may_manage and chosen is not None)
         self.active_button.setText(self.tr("Deactivate") if chosen is None or chosen.active
                                    else self.tr("Activate"))
@@ -233,3 +240,17 @@ class UsersDialog(QDialog):
             return
         self._change(lambda s, a: accounts.set_password(s, a, chosen.name, password),
                      self.tr("Password of {0} set.").format(chosen.name))
+
+    def unlock(self, reason: str | None = None) -> None:
+        """Unlock the selected account after failed sign-ins, with a reason."""
+        chosen = self.selected()
+        if chosen is None:
+            return
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Unlock"), self.tr(
+                "Why may {0} sign in again? (recorded)").format(chosen.name))
+            if not ok:
+                return
+        why = reason
+        self._change(lambda s, a: lockout.unlock(s, a, chosen.name, why),
+                     self.tr("{0} can sign in again.").format(chosen.name))

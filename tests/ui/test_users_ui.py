@@ -3,6 +3,7 @@ only look (and the core refuses them anyway)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 from pytestqt.qtbot import QtBot
@@ -86,4 +87,31 @@ def test_others_see_the_accounts_but_cannot_change_them(qtbot: QtBot, store: Sto
     with qtbot.waitSignal(dialog.failed, timeout=10_000):
         dialog.add_user()  # called directly: the core refuses
     assert "only an administrator can add users" in dialog.message.text()
+    dialog.close()
+
+
+def test_an_administrator_unlocks_an_account_locked_by_failed_sign_ins(
+        qtbot: QtBot, store: Store) -> None:
+    from app.core.store_policy import set_policy
+
+    with store.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        add_user(session, admin, "olive", Role.DISCLOSURE_OFFICER,
+                 accounts.hash_password("olive password", "olive"))
+        set_policy(session, admin, lockout_after=2)
+    for _ in range(2):
+        with contextlib.suppress(SignInError):
+            accounts.sign_in(store, "olive", "a wrong guess")
+    try:
+        accounts.sign_in(store, "olive", "olive password")
+        raise AssertionError("a locked account signed in")
+    except SignInError as exc:
+        assert "locked" in str(exc)
+    dialog = _dialog(qtbot, store, "admin")
+    _select(dialog, "olive")
+    assert dialog.unlock_button.isEnabled()
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        dialog.unlock("identity checked on the phone")
+    assert "can sign in again" in dialog.message.text()
+    assert accounts.sign_in(store, "olive", "olive password").name == "olive"
     dialog.close()
