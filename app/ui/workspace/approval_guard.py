@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.database import Store
 from app.core.redaction.approval import Approval, ApprovalState, standing_approval
+from app.core.timecode import format_utc
 from app.ui.workers import db_pool
 
 
@@ -28,7 +29,7 @@ def lapse_text(found: Approval, edit: str) -> str:
             "ApprovalGuard",
             "This plan was approved by {0} ({1}). Changing it ({2}) withdraws that approval: "
             "the changed plan needs a supervisor's approval again before it is exported or "
-            "released.").format(found.by, found.at[:16], edit)
+            "released.").format(found.by, format_utc(found.at), edit)
     return QCoreApplication.translate(
         "ApprovalGuard",
         "{0} asked a supervisor to approve this plan. Changing it ({1}) withdraws the "
