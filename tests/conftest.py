@@ -207,12 +207,16 @@ def mux_tone(out: object, stream: object, seconds: float, amplitude: float) -> N
     out.mux(stream.encode())  # type: ignore[attr-defined]
 
 
-def make_approved_export(store: Store, tmp_path: Path,
-                         admin_name: str) -> tuple[int, Path]:
+def make_approved_export(store: Store, tmp_path: Path, admin_name: str,
+                         passwords: dict[str, str] | None = None,
+                         signing: Any = None) -> tuple[int, Path]:
     """Case SAR-9 (requester Jane Example, JE-77): "officer" ingests, draws a box over a
     number plate and mutes a second (reasons given), "sup" approves the case, the officer
-    exports it. Returns the export number and its folder. ``admin_name`` is the first user."""
+    exports it. Returns the export number and its folder. ``admin_name`` is the first user.
+    With ``passwords`` (name -> password), "officer" and "sup" get passwords and signing
+    keys and are signed in (so their events are signed). ``signing``: C2PA credentials."""
     from app.core import case_flow, cases
+    from app.core.accounts import new_credentials, sign_in
     from app.core.export.pipeline import analyse, redact_footage
     from app.core.ingest import ingest_paths
     from app.core.models import Role
@@ -224,8 +228,12 @@ def make_approved_export(store: Store, tmp_path: Path,
     video = make_video(tmp_path / "bwv.mp4", frames=24, fps=12, audio=True)
     with store.transaction() as session:
         admin = resolve_actor(session, admin_name)
-        add_user(session, admin, "officer", Role.DISCLOSURE_OFFICER)
-        add_user(session, admin, "sup", Role.SUPERVISOR)
+        for name, role in (("officer", Role.DISCLOSURE_OFFICER), ("sup", Role.SUPERVISOR)):
+            add_user(session, admin, name, role, new_credentials(passwords[name], name)
+                     if passwords else None)
+    for name, password in (passwords or {}).items():
+        sign_in(store, name, password)
+    with store.transaction() as session:
         officer = resolve_actor(session, "officer")
         cases.create_case(session, officer, "SAR-9", "subject_access")
         cases.set_requester(session, officer, "SAR-9", name="Jane Example",
@@ -251,6 +259,6 @@ def make_approved_export(store: Store, tmp_path: Path,
     out = tmp_path / "exports"
     out.mkdir()
     export = redact_footage(store, "officer", fid, out / "SAR-9.mp4", plan, case_ref="SAR-9",
-                            preset="fast", verify=False)
+                            preset="fast", verify=False, signing=signing)
     assert export.export_id is not None
     return export.export_id, out

@@ -11,12 +11,15 @@ from sqlalchemy import select
 
 from app.cli.context import Context
 from app.cli.progress import ByteBar
-from app.core import audit, cases
-from app.core.errors import ConflictError
+from app.core import anchors, audit, cases, trail_replay
+from app.core.anchors import CHECKPOINT_SUFFIX, AnchorCheck
+from app.core.errors import ConflictError, InvalidInputError
 from app.core.export.verify import verify_exports
 from app.core.fileio import atomic_write_text
 from app.core.footage import VerifyStatus
-from app.core.models import AuditEvent
+from app.core.models import AuditEvent, ExportRecord
+from app.core.permissions import Permission, require
+from app.core.witness import reset_witness, witness_path
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,8 +32,33 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                   "truncated, checked against this computer's witness). "
                                   "Then re-hashes every recorded export (video and manifest) "
                                   "still where it was written. Exit status 1 when the chain "
-                                  "is broken or an export changed.")
+                                  "is broken or an export changed. Checks every event's "
+                                  "signature and rebuilds users, footage, plans, exports and "
+                                  "store rules from the trail, reporting any row that differs "
+                                  "(exit status 1).")
+    ve.add_argument("--anchors", type=Path, action="append", default=[], metavar="DIR",
+                    help="also prove the store still holds every chain head anchored in the "
+                         "manifests, disclosure packs and checkpoints found in DIR "
+                         "(repeatable)")
     ve.set_defaults(handler=run_verify)
+    wi = s.add_parser("witness", help="re-create this computer's deleted witness file",
+                      description="A deleted witness file is never re-created by itself. "
+                                  "After checking the anchors ('bwv audit verify --anchors "
+                                  "DIR'), an administrator writes it again at the chain's "
+                                  "head now (audited, with the reason).")
+    wi.add_argument("--reset", action="store_true", required=True,
+                    help="write the witness at the current head")
+    wi.add_argument("--reason", required=True, help="why (e.g. what was checked)")
+    wi.set_defaults(handler=run_witness)
+    an = s.add_parser("anchor", help="write a signed checkpoint of the chain's head",
+                      description="Write the audit chain's head (store, event number and "
+                                  "hash), signed with your key, to FILE: keep it outside the "
+                                  "store (printed, or sent to the information-management "
+                                  "unit). 'bwv audit verify --anchors DIR' proves the store "
+                                  "still holds it.")
+    an.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                    help=f"checkpoint file to write (name ending {CHECKPOINT_SUFFIX})")
+    an.set_defaults(handler=run_anchor)
     ex = s.add_parser("export", help="write a case's audit trail as CSV or JSON Lines")
     scope = ex.add_mutually_exclusive_group(required=True)
     scope.add_argument("--case", metavar="REF", help="events of this case and its footage")
@@ -51,6 +79,22 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
             print(f"Note: {report.warning}")
     else:
         print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
+    with ctx.store.read() as session:
+        replayed = trail_replay.replay(session)
+    for finding in replayed.findings[:30]:
+        print(f"TAMPERED ({finding.kind}): {finding.message}")
+    if len(replayed.findings) > 30:
+        print(f"TAMPERED: and {len(replayed.findings) - 30} more findings like these.")
+    print(f"Signatures: {replayed.signed} events signed and verified; {replayed.unsigned} "
+          "unsigned, by accounts without a signing key (their authorship is not proven).")
+    if replayed.self_registered:
+        print("Note: no administrator vouched for the signing keys of these accounts (made "
+              "before signing, or given a password by an administrator without a key); an "
+              "administrator with a key resets their password to vouch for them: "
+              f"{', '.join(replayed.self_registered)}.")
+    if replayed.ok:
+        print("State: users, footage, plans, exports and store rules match the audit trail.")
+    anchor_checks = _check_anchors(ctx, args.anchors)
     with ByteBar() as bar:
         checks = verify_exports(ctx.store, progress=bar,
                                 on_file=lambda f: bar.start(f"export {Path(f).name}"))
@@ -63,7 +107,45 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Exports: {len(checks) - len(bad) - gone - replaced} match their recorded "
               f"SHA-256, {len(bad)} do not, {gone} no longer where they were written (not "
               f"checked), {replaced} replaced by a later export to the same path.")
-    return 0 if report.ok and not bad else 1
+    anchors_ok = all(c.ok for c in anchor_checks)
+    return 0 if report.ok and replayed.ok and anchors_ok and not bad else 1
+
+
+def _check_anchors(ctx: Context, folders: list[Path]) -> list[AnchorCheck]:
+    """Anchors in the recorded exports' manifests, and in each folder given."""
+    for folder in folders:
+        if not folder.is_dir():
+            raise InvalidInputError(f"{folder}: no such folder to read anchors from.")
+    with ctx.store.read() as session:
+        manifests = {Path(p) for p in session.scalars(select(ExportRecord.manifest_path))}
+        checks = [anchors.check_anchor(session, ctx.store.store_id, str(path), anchor)
+                  for path in sorted(manifests) if path.is_file()
+                  for source, anchor in anchors.find_anchors_in_file(path)]
+        for folder in folders:
+            checks += anchors.check_folder(session, ctx.store.store_id, folder)
+    for check in checks:
+        if not check.ok:
+            print(f"ANCHOR BROKEN: {check.message}")
+    if checks:
+        held = sum(1 for c in checks if c.ok and not c.other_store)
+        print(f"Anchors: {held} of {len(checks)} held by the store"
+              + (f" ({sum(c.other_store for c in checks)} of other stores)"
+                 if any(c.other_store for c in checks) else "") + ".")
+    return checks
+
+
+def run_anchor(ctx: Context, args: argparse.Namespace) -> int:
+    out: Path = args.output
+    if not out.name.endswith(CHECKPOINT_SUFFIX):
+        out = out.with_name(out.name + CHECKPOINT_SUFFIX)
+    if out.exists():
+        raise ConflictError(f"{out} already exists; choose another name.")
+    with ctx.acting() as (session, actor):
+        anchor = anchors.write_checkpoint(session, ctx.store.store_id, actor, out)
+    signed = f"signed by {anchor['signed_by']}" if anchor.get("signature") else (
+        "NOT signed (your account has no signing key)")
+    print(f"Wrote {out}: event #{anchor['seq']} {anchor['hash']}, {signed}.")
+    return 0
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
@@ -82,4 +164,16 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
     n = audit.write_events(events, buffer, args.format)
     atomic_write_text(out, buffer.getvalue())
     print(f"Wrote {n} events to {out}.", file=sys.stderr)
+    return 0
+
+
+def run_witness(ctx: Context, args: argparse.Namespace) -> int:
+    if not args.reason.strip():
+        raise InvalidInputError("Give the reason for resetting the witness (--reason).")
+    with ctx.acting() as (session, actor):
+        require(actor, Permission.MANAGE_USERS, "reset the audit witness")
+        audit.record(session, actor.name, "audit.witness_reset", "store", ctx.store.store_id,
+                     {"reason": args.reason.strip()})
+    head = reset_witness(ctx.store)
+    print(f"Witness written at event #{head[0] if head else 0}: {witness_path(ctx.store)}.")
     return 0

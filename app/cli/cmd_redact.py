@@ -186,7 +186,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
             ctx.store, ctx.actor_name(), key, args.output, plan, case_ref=args.case,
             preset=args.preset, stride=args.stride,
             options=EncodeOptions(crf=args.crf, force=args.force),
-            verify=args.verify, reuse=not args.redetect, stage=bars)
+            verify=args.verify, reuse=not args.redetect, stage=bars,
+            signing=ctx.settings.c2pa_credentials)
     finally:
         bars.close()
     a, s = result.analysis, result.stats

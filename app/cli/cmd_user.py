@@ -8,6 +8,7 @@ from app.cli.context import Context, ask_new_password, ask_password
 from app.cli.formatting import table
 from app.core import accounts, lockout, users
 from app.core.models import Role
+from app.core.pg_roles import grant_workstation_role
 from app.core.store_policy import SignIn, set_policy
 
 ROLES = [r.value for r in Role]
@@ -23,6 +24,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.add_parser("list", help="list users",
                  description="List every user with their role, whether they are active and "
                              "whether they have a password.").set_defaults(handler=run_list)
+    wr = s.add_parser("workstation-role", help="PostgreSQL: give workstations least privilege",
+                      description="Run as the PostgreSQL schema owner (the URL that created "
+                                  "the tables) once a database administrator has created "
+                                  "ROLE (NOLOGIN): give it exactly "
+                                  "what workstations need: no UPDATE or DELETE of audit "
+                                  "events, no trigger changes, and users only in step with "
+                                  "the audit trail. Make each workstation's login role a "
+                                  "member of ROLE; run again after each upgrade.")
+    wr.add_argument("role", help="the workstation group role, e.g. bwv_workstation")
+    wr.set_defaults(handler=run_workstation_role)
     it = s.add_parser("init", help="create the first administrator of a new store")
     it.add_argument("name")
     it.set_defaults(handler=run_init)
@@ -72,9 +83,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as session:
         items = users.list_users(session)
-    print(table(["name", "role", "active", "password"],
+    print(table(["name", "role", "active", "password", "signing key"],
                 [[u.name, u.role.value, "yes" if u.active else "no",
-                  "yes" if u.has_password else "no"] for u in items])
+                  "yes" if u.has_password else "no", u.key_fingerprint or "none"]
+                 for u in items])
           if items else "No users yet.")
     return 0
 
@@ -89,9 +101,10 @@ def run_init(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_add(ctx: Context, args: argparse.Namespace) -> int:
     ctx.actor_name()  # sign in first, then ask for the new user's password
-    digest = accounts.hash_password(ask_new_password(), args.name) if args.password else None
+    credentials = (accounts.new_credentials(ask_new_password(), args.name)
+                   if args.password else None)
     with ctx.acting() as (session, actor):
-        rec = users.add_user(session, actor, args.name, args.role, digest)
+        rec = users.add_user(session, actor, args.name, args.role, credentials)
     print(f"Added user {rec.name} ({rec.role.value}).")
     return 0
 
@@ -146,4 +159,11 @@ def run_lockout(ctx: Context, args: argparse.Namespace) -> int:
         policy = set_policy(session, actor, lockout_after=args.attempts)
     print(f"Accounts now lock after {policy.lockout_after} failed sign-ins in a row."
           if policy.lockout_after else "Sign-in lock-out is off.")
+    return 0
+
+
+def run_workstation_role(ctx: Context, args: argparse.Namespace) -> int:
+    tables = grant_workstation_role(ctx.store.engine, args.role)
+    print(f"Role {args.role} may now use {len(tables)} tables: audit_events and store_info "
+          "append-only, users only in step with the audit trail.")
     return 0

@@ -3,22 +3,28 @@
 Authentication happens at the edge (the app's sign-in dialog, the CLI's password prompt);
 authorisation happens in every core service through :mod:`app.core.permissions`.
 Sign-ins and failed attempts are audited; a password never is, nor its hash.
+
+A password also seals the account's signing key (:mod:`app.core.signing`): sign-in opens it
+for this process, so the user's events are signed; a password reset by an administrator
+gives the account a new key (registered by the administrator's signed event).
 """
 
 from __future__ import annotations
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core import audit
+from app.core import audit, signing
 from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
 from app.core.lockout import failures_in_a_row, is_locked
-from app.core.models import Role, User
+from app.core.models import AuditEvent, Role, User
 from app.core.permissions import Permission, require
 from app.core.records import UserRecord
+from app.core.signing import Credentials
 from app.core.users import check_user_name, find_user
 
 MIN_PASSWORD_LENGTH = 10
@@ -34,6 +40,48 @@ def hash_password(password: str, name: str = "") -> str:
     if name and password.strip().lower() == name.strip().lower():
         raise InvalidInputError("A password must not be the user name.")
     return _HASHER.hash(password)
+
+
+def new_credentials(password: str, name: str) -> Credentials:
+    """The password hash and a new signing key sealed under the password (for add_user)."""
+    return signing.new_credentials(hash_password(password, name), password, name)
+
+
+def _give_key(user: User, password: str) -> Ed25519PrivateKey:
+    """A new signing key for ``user``, sealed under ``password``."""
+    key = signing.new_key()
+    user.public_key, user.sealed_key = signing.public_hex(key), signing.seal(key, password,
+                                                                            user.name)
+    return key
+
+
+def _open_key(session: Session, user: User, password: str) -> None:
+    """At sign-in: open the user's key for this process; an account made before keys
+    existed gets one now (registered by its own signature, which verify reports)."""
+    if user.sealed_key:
+        signing.signers(session)[user.name] = signing.unseal(user.sealed_key, password,
+                                                             user.name)
+        return
+    signing.signers(session)[user.name] = _give_key(user, password)
+    details: dict[str, object] = {"name": user.name, "public_key": user.public_key,
+                                  "registered_by": "self"}
+    if _may_become_root(session, user):
+        details["root"] = True  # an upgraded store's first administrator: its root key
+    audit.record(session, user.name, "user.key", "user", user.id, details)
+
+
+def _may_become_root(session: Session, user: User) -> bool:
+    """True for a store made before signing: no root key yet, and ``user`` is its first
+    administrator."""
+    roots = session.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.action.in_(("user.create", "user.key")),
+        AuditEvent.details.like('%"public_key"%'),
+        AuditEvent.details.like('%"first_administrator":true%')
+        | AuditEvent.details.like('%"root":true%')))
+    first = session.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.action == "user.create", AuditEvent.object_id == str(user.id),
+        AuditEvent.details.like('%"first_administrator":true%')))
+    return not roots and bool(first)
 
 
 def _matches(stored: str | None, password: str) -> bool:
@@ -54,11 +102,14 @@ def create_first_administrator(session: Session, name: str, password: str) -> Us
                             "add accounts.")
     name = check_user_name(name)
     user = User(name=name, role=Role.ADMINISTRATOR, password_hash=hash_password(password, name))
+    key = _give_key(user, password)
     session.add(user)
     session.flush()
+    # the store's root key: this event is signed by the key it registers
+    signing.signers(session)[name] = key
     audit.record(session, name, "user.create", "user", user.id,
                  {"name": name, "role": user.role.value, "first_administrator": True,
-                  "password": True})
+                  "password": True, "public_key": user.public_key})
     return UserRecord.of(user)
 
 
@@ -68,6 +119,7 @@ def sign_out(store: Store, name: str, reason: str = "switch user") -> None:
         user = find_user(session, name)
         audit.record(session, name, "user.sign_out", "user", user.id if user else "",
                      {"reason": reason})
+    store.signers.pop(name, None)
 
 
 def sign_in(store: Store, name: str, password: str) -> UserRecord:
@@ -84,6 +136,7 @@ def sign_in(store: Store, name: str, password: str) -> UserRecord:
         if ok and user is not None and user.active and not locked:
             if user.password_hash and _HASHER.check_needs_rehash(user.password_hash):
                 user.password_hash = _HASHER.hash(password)
+            _open_key(session, user, password)
             audit.record(session, user.name, "user.sign_in", "user", user.id, {})
             return UserRecord.of(user)
         no_password = user is not None and user.password_hash is None
@@ -118,5 +171,16 @@ def set_password(session: Session, actor: User, name: str, new_password: str,
     elif user.id != actor.id:
         require(actor, Permission.MANAGE_USERS, "set another user's password")
     user.password_hash = hash_password(new_password, user.name)
-    audit.record(session, actor.name, "user.password", "user", user.id,
-                 {"name": user.name, "by_administrator": user.id != actor.id})
+    details: dict[str, object] = {"name": user.name, "by_administrator": user.id != actor.id}
+    if user.id == actor.id and user.sealed_key and current_password is not None:
+        # the same key, sealed under the new password
+        key = signing.unseal(user.sealed_key, current_password, user.name)
+        user.sealed_key = signing.seal(key, new_password, user.name)
+    else:  # a reset (the old key cannot be opened) or a first password: a new key
+        key = _give_key(user, new_password)
+        details["public_key"] = user.public_key
+        if user.id == actor.id:  # registered by its own signature
+            signing.signers(session)[user.name] = key
+        else:
+            signing.signers(session).pop(user.name, None)
+    audit.record(session, actor.name, "user.password", "user", user.id, details)

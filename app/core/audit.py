@@ -6,63 +6,49 @@ broken link rather than as an edit. Database triggers refuse UPDATE and DELETE; 
 catches anyone who bypasses them (edited, deleted, reordered or inserted events).
 
 The chain alone cannot notice its newest events being cut off, so after every commit the
-head (sequence number and hash) is written to a *witness* file in the data directory, keyed
-by the store's random id. ``verify`` compares the chain with that witness.
+head (sequence number and hash) is written to a *witness* file (``witness.py``); ``verify``
+compares the chain with it. Anchors outside the store (``anchors.py``) and the events'
+signatures (``trail_replay.py``) do the same without any file on this computer.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
-import os
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
+from app.core import signing
+from app.core.chain_format import GENESIS_HASH as GENESIS_HASH
+from app.core.chain_format import HASHED_FIELDS, event_hash_of
+from app.core.chain_format import canonical_json as canonical_json
 from app.core.database_locks import CHAIN_LOCK
-from app.core.errors import InvalidInputError
-from app.core.models import AuditEvent, case_footage
+from app.core.errors import InvalidInputError, SignInError
+from app.core.models import AuditEvent, User, case_footage
+from app.core.witness import read_witness, witness_deleted
+from app.core.witness import witness_path as witness_path
 
 if TYPE_CHECKING:
     from app.core.database import Store
 
-GENESIS_HASH = "0" * 64
 EXPORT_FIELDS = (
     "seq", "occurred_at", "actor", "action", "object_type", "object_id",
-    "case_id", "footage_id", "details", "prev_hash", "hash",
+    "case_id", "footage_id", "details", "prev_hash", "hash", "signature",
 )
-
-
-def canonical_json(value: Any) -> str:
-    """The one serialisation used for hashing: sorted keys, no spaces, UTF-8."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def event_hash(event: AuditEvent) -> str:
     """Recompute an event's hash from its stored content."""
-    payload = {
-        "v": 1,
-        "occurred_at": event.occurred_at,
-        "actor": event.actor,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "case_id": event.case_id,
-        "footage_id": event.footage_id,
-        "details": event.details,
-        "prev_hash": event.prev_hash,
-    }
-    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+    return event_hash_of({name: getattr(event, name) for name in HASHED_FIELDS})
 
 
-def _timestamp() -> str:
+def timestamp() -> str:
+    """Now, as the trail writes it (UTC, microseconds)."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
@@ -79,17 +65,19 @@ def record(
 ) -> AuditEvent:
     """Append one event in the caller's transaction (so it commits with the change itself).
 
-    Appends are serialised (PostgreSQL advisory lock; SQLite write transactions begin
-    IMMEDIATE), so two writers never race for the same sequence number.
+    The event is signed with the actor's key if it is open in this process (see
+    :mod:`app.core.signing`). Appends are serialised (PostgreSQL advisory lock; SQLite
+    write transactions begin IMMEDIATE), so two writers never race for the same sequence
+    number.
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
     last = session.scalars(
-        select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1).with_for_update()
+        select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)  # locked above
     ).first()
     event = AuditEvent(
         seq=(last.seq + 1) if last else 1,
-        occurred_at=_timestamp(),
+        occurred_at=timestamp(),
         actor=actor,
         action=action,
         object_type=object_type,
@@ -100,6 +88,13 @@ def record(
         prev_hash=last.hash if last else GENESIS_HASH,
     )
     event.hash = event_hash(event)
+    key = signing.signers(session).get(actor)
+    if key is not None and signing.public_hex(key) != session.scalar(
+            select(User.public_key).where(User.name == actor)):
+        signing.signers(session).pop(actor, None)
+        raise SignInError(f"The signing key of {actor!r} was replaced (an administrator reset "
+                          "the password): sign in again; nothing was saved.")
+    event.signature = signing.sign_event(key, event.hash) if key is not None else None
     session.add(event)
     session.flush()
     return event
@@ -197,59 +192,16 @@ def verify(store: Store) -> ChainReport:
                             "computer saw.",
                 )
         warning = witness_problem
-        if witness is None and warning is None and count:
+        if witness is None and warning is None and count and witness_deleted(store):
+            warning = (f"This computer's witness file for this store was deleted "
+                       f"({witness_path(store)}); it is not re-created, so the newest events "
+                       "are unchecked here. Check the anchors ('bwv audit verify --anchors "
+                       "DIR'), then an administrator runs 'bwv audit witness --reset'.")
+        elif witness is None and warning is None and count:
             warning = ("This computer holds no witness for this store, so deletion of the "
                        "newest events cannot be checked here (run verify on the computer "
-                       "that made them).")
+                       "that made them, or check the anchors with --anchors).")
         return ChainReport(count, head, warning=warning)
-
-
-# --- witness ------------------------------------------------------------------------------
-
-
-def witness_path(store: Store) -> Path:
-    return store.data_dir / "audit-witness" / f"{store.store_id}.json"
-
-
-def read_witness(store: Store) -> tuple[tuple[int, str] | None, str | None]:
-    """``((seq, hash), None)``, or ``(None, why)`` when there is none or it is damaged."""
-    path = witness_path(store)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        seq, digest = int(data["seq"]), str(data["hash"])
-    except FileNotFoundError:
-        return None, None
-    except (OSError, ValueError, KeyError, TypeError):
-        return None, f"The witness file {path} is damaged; the newest events are unchecked."
-    return (seq, digest), None
-
-
-def update_witness(store: Store) -> None:
-    """Record the chain head outside the database, if the chain grew from what was seen.
-
-    If the event this computer last saw is gone or different, the witness is left as it is,
-    so that ``verify`` goes on reporting the damage instead of adopting the new chain.
-    """
-    if not getattr(store, "store_id", None):
-        return
-    old, _problem = read_witness(store)
-    with store.read() as session:
-        head = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
-        if head is None or (old is not None and old[0] >= head.seq):
-            return
-        if old is not None:
-            seen = session.get(AuditEvent, old[0])
-            if seen is None or seen.hash != old[1]:
-                return
-        head_seq, head_hash = head.seq, head.hash
-    path = witness_path(store)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_text(json.dumps({"seq": head_seq, "hash": head_hash}), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # the witness is a second line of defence; never fail a saved change over it
 
 
 # --- export -------------------------------------------------------------------------------

@@ -132,7 +132,10 @@ class Store:
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise BwvError(f"Cannot prepare the database {self.display_url}: {exc}") from exc
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # signing keys opened at sign-in (user name -> key), shared by every session
+        self.signers: dict[str, Any] = {}
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False,
+                                      info={"signers": self.signers})
         self.store_id = self._ensure_store_id()
 
     @property
@@ -165,10 +168,13 @@ class Store:
         self._after_commit()
 
     def _after_commit(self) -> None:
-        # Imported here: audit depends on this module's Store type for annotations only.
-        from app.core import audit
+        # Imported here: witness depends on this module's Store type for annotations only.
+        from app.core.witness import update_witness
 
-        audit.update_witness(self)
+        try:
+            update_witness(self)
+        except Exception:
+            log.exception("could not update the audit witness")
 
     def read(self) -> Session:
         """A session for read-only queries; the caller closes it (use ``with``)."""

@@ -2,7 +2,9 @@
 
 A folder (or a zip of it) holding the redacted MP4, its manifest, a human-readable
 disclosure record (HTML, and PDF when a renderer is given: the app uses Qt's QPdfWriter),
-the case's audit extract (JSON Lines) and ``SHA256SUMS``. The pack is built under a hidden
+the case's audit extract (JSON Lines), the chain's head signed by its maker
+(``chain-anchor.json``, see ``anchors.py``), ``SHA256SUMS`` and its maker's signature
+(``SHA256SUMS.sig``). The pack is built under a hidden
 temporary name and renamed only when complete, so no partial pack looks finished. The MP4
 and manifest are checked against the hashes recorded at export time while they are copied.
 
@@ -26,10 +28,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app import __version__
-from app.core import audit
+from app.core import audit, chain_format, signing
+from app.core.anchors import PACK_ANCHOR, chain_anchor
 from app.core.case_flow import releasable
 from app.core.database import Store
 from app.core.errors import Cancelled, ConflictError, MediaError, NotFoundError
+from app.core.extract_seal import sealed
 from app.core.hashing import CHUNK
 from app.core.models import Case, CaseType, ExportRecord, Footage, User, utcnow
 from app.core.permissions import Permission
@@ -40,8 +44,9 @@ from app.core.users import check_actor, resolve_actor
 
 RECORD_HTML = "disclosure-record.html"
 RECORD_PDF = "disclosure-record.pdf"
-AUDIT_EXTRACT = "case-audit.jsonl"
-SUMS = "SHA256SUMS"
+AUDIT_EXTRACT = chain_format.PACK_EXTRACT
+SUMS_SIGNATURE = chain_format.PACK_SUMS_SIGNATURE
+SUMS = chain_format.PACK_SUMS
 
 PdfRenderer = Callable[[str, Path], None]  # (html, pdf path): write the PDF or raise OSError
 
@@ -253,6 +258,7 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
     with store.read() as session:
         export, footage, case, approval = _load(session, export_id)
         extract_text, withheld = audit_extract(session, case, footage.id)
+        anchor = chain_anchor(session, store.store_id, actor_name)
         session.expunge_all()
     out_dir = out_dir.expanduser()
     if not out_dir.is_dir():
@@ -274,9 +280,15 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
                                         cancel),
         }
         manifest_data = json.loads((work / manifest.name).read_text(encoding="utf-8"))
+        with store.read() as session:  # the seal vouches for the video and manifest
+            extract_text = sealed(session, store.store_id, actor_name, extract_text,
+                                  dict(files), withheld)
         extract_bytes = extract_text.encode("utf-8")
         (work / AUDIT_EXTRACT).write_bytes(extract_bytes)
         files[AUDIT_EXTRACT] = hashlib.sha256(extract_bytes).hexdigest()
+        anchor_bytes = (json.dumps(anchor, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        (work / PACK_ANCHOR).write_bytes(anchor_bytes)
+        files[PACK_ANCHOR] = hashlib.sha256(anchor_bytes).hexdigest()
         made_at = format_utc(utcnow())
         record = disclosure_record(case, footage, export, manifest_data, approval, files,
                                    actor_name, made_at, withheld)
@@ -287,6 +299,12 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
             files[RECORD_PDF] = hashlib.sha256((work / RECORD_PDF).read_bytes()).hexdigest()
         sums = "".join(f"{digest}  {file}\n" for file, digest in sorted(files.items()))
         (work / SUMS).write_text(sums, encoding="utf-8")
+        key = store.signers.get(actor_name)
+        if key is not None:  # the maker's signature over the list of every file's hash
+            (work / SUMS_SIGNATURE).write_text(json.dumps({
+                "signed_by": actor_name, "public_key": signing.public_hex(key),
+                "signature": key.sign(chain_format.sums_message(sums.encode("utf-8"))).hex(),
+            }, indent=2) + "\n", encoding="utf-8")
         if as_zip:
             tmp_zip = out_dir / f".{name}.zip.partial"
             with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -141,6 +141,10 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # argon2id hash (PHC string); None: no password (signs in as the OS user, if allowed)
     password_hash: Mapped[str | None] = mapped_column(String(256))
+    # Ed25519 signing key (see signing.py): the public half, and the private half sealed
+    # under the password; None for accounts without a password
+    public_key: Mapped[str | None] = mapped_column(String(64))
+    sealed_key: Mapped[str | None] = mapped_column(Text)
 
 
 class Case(Base):
@@ -244,6 +248,8 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Ed25519 signature of ``hash`` by the actor's key; None when the actor has no key
+    signature: Mapped[str | None] = mapped_column(String(128))
 
 
 class DetectionRunRecord(Base):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from app.core.chain_format import fingerprint
 from app.core.deadlines import DeadlineState, deadline_state
 from app.core.models import Case, CaseStatus, CaseType, Flag, FlagCategory, Footage, Role, User
 from app.core.retention import RetentionStatus, open_case_refs, retention_status
@@ -21,10 +22,12 @@ class UserRecord:
     role: Role
     active: bool
     has_password: bool = False
+    key_fingerprint: str = ""  # of the signing key; empty: the account cannot sign
 
     @classmethod
     def of(cls, u: User) -> UserRecord:
-        return cls(u.id, u.name, u.role, u.active, u.password_hash is not None)
+        return cls(u.id, u.name, u.role, u.active, u.password_hash is not None,
+                   fingerprint(u.public_key) if u.public_key else "")
 
 
 @dataclass(frozen=True)

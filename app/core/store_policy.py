@@ -10,6 +10,7 @@ only an administrator can change them (audited). Per-computer preferences stay i
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -134,11 +135,13 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
         return old
     newest = _newest(session)
     number = int(newest.key[len(_PREFIX):]) + 1 if newest is not None else 1
-    session.add(StoreInfo(key=policy_key(number), value=policy_json(new)))
-    changed = {name: [getattr(old, name), getattr(new, name)]
-               for name in ("sign_in", "require_approval", "retention_days",
-                            "managed_folders", "lockout_after")
-               if getattr(old, name) != getattr(new, name)}
+    value = policy_json(new)
+    session.add(StoreInfo(key=policy_key(number), value=value))
+    changed: dict[str, object] = {name: [getattr(old, name), getattr(new, name)]
+                                  for name in ("sign_in", "require_approval", "retention_days",
+                                               "managed_folders", "lockout_after")
+                                  if getattr(old, name) != getattr(new, name)}
+    changed["row_sha256"] = hashlib.sha256(value.encode("utf-8")).hexdigest()  # verify checks
     audit.record(session, actor.name, "policy.change", "store", policy_key(number),
                  json.loads(json.dumps(changed, default=list)))
     if new.retention_days != old.retention_days:

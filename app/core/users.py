@@ -12,6 +12,7 @@ from app.core.errors import ConflictError, InvalidInputError, NotFoundError, Sig
 from app.core.models import Role, User
 from app.core.permissions import Permission, require
 from app.core.records import UserRecord
+from app.core.signing import Credentials
 
 if TYPE_CHECKING:
     from app.core.database import Store
@@ -71,17 +72,23 @@ def check_actor(store: Store, name: str, permission: Permission, what: str) -> U
 
 
 def add_user(session: Session, actor: User, name: str, role: str | Role,
-             password_hash: str | None = None) -> UserRecord:
-    """A new account (administrators only); ``password_hash`` from accounts.hash_password."""
+             credentials: Credentials | None = None) -> UserRecord:
+    """A new account (administrators only); ``credentials`` from accounts.new_credentials
+    (its signing key is registered by the administrator's signed event)."""
     require(actor, Permission.MANAGE_USERS, "add users")
     name = check_user_name(name)
     if find_user(session, name) is not None:
         raise ConflictError(f"User {name!r} already exists.")
-    user = User(name=name, role=_parse_role(role), password_hash=password_hash)
+    user = User(name=name, role=_parse_role(role))
+    details: dict[str, object] = {"name": name, "role": user.role.value,
+                                  "password": credentials is not None}
+    if credentials is not None:
+        user.password_hash = credentials.password_hash
+        user.public_key, user.sealed_key = credentials.public_key, credentials.sealed_key
+        details["public_key"] = credentials.public_key
     session.add(user)
     session.flush()
-    audit.record(session, actor.name, "user.create", "user", user.id,
-                 {"name": name, "role": user.role.value, "password": password_hash is not None})
+    audit.record(session, actor.name, "user.create", "user", user.id, details)
     return UserRecord.of(user)
 
 

@@ -206,8 +206,8 @@ class UsersDialog(QDialog):
             return
 
         def add(session: Any, actor: Any) -> None:
-            digest = accounts.hash_password(password, new_name)
-            users.add_user(session, actor, new_name, role, digest)
+            credentials = accounts.new_credentials(password, new_name)
+            users.add_user(session, actor, new_name, role, credentials)
 
         self._change(add, self.tr("Added {0}.").format(new_name))
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Package the PyInstaller folder as a .deb: /opt/bwv-studio, /usr/bin/bwv and bwv-studio,
+# Package the PyInstaller folder as a .deb: /opt/bwv-studio, /usr/bin/bwv, bwv-studio and bwv-verify,
 # the .desktop file, hicolor icons and AppStream metadata.   build_deb.sh BUILD_DIR VERSION
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,6 +12,7 @@ mkdir -p "$PKG/DEBIAN" "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" \
 cp -a "$BUILD/dist/bwv-studio" "$PKG/opt/bwv-studio"
 ln -s /opt/bwv-studio/bwv "$PKG/usr/bin/bwv"
 ln -s /opt/bwv-studio/bwv-studio "$PKG/usr/bin/bwv-studio"
+ln -s /opt/bwv-studio/bwv-verify "$PKG/usr/bin/bwv-verify"
 cp resources/linux/bwv-studio.desktop "$PKG/usr/share/applications/"
 # the release line comes from the one version source (pyproject.toml)
 sed "s#<release version=\"[^\"]*\" date=\"[^\"]*\"/>#<release version=\"$VERSION\" date=\"$(date -u +%Y-%m-%d)\"/>#" \

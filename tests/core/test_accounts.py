@@ -45,9 +45,9 @@ def test_passwords_change_by_their_owner_or_an_administrator(store: Store) -> No
         accounts.create_first_administrator(session, "root", PASSWORD)
         root = resolve_actor(session, "root")
         users.add_user(session, root, "olive", Role.DISCLOSURE_OFFICER,
-                       accounts.hash_password("olive's first pass"))
+                       accounts.new_credentials("olive's first pass", "olive"))
         users.add_user(session, root, "sam", Role.SUPERVISOR,
-                       accounts.hash_password("sam's first pass"))
+                       accounts.new_credentials("sam's first pass", "sam"))
     with store.transaction() as session, pytest.raises(SignInError, match="current password"):
         accounts.set_password(session, resolve_actor(session, "olive"), "olive",
                               "a new password", "not it at all")
@@ -136,7 +136,7 @@ def test_an_account_locks_after_failed_sign_ins_until_an_administrator_unlocks_i
         root = accounts.create_first_administrator(session, "root", PASSWORD)
         admin = resolve_actor(session, "root")
         users.add_user(session, admin, "olive", Role.DISCLOSURE_OFFICER,
-                       accounts.hash_password("olive's password", "olive"))
+                       accounts.new_credentials("olive's password", "olive"))
         set_policy(session, admin, lockout_after=3)
     assert root.name == "root"
     accounts.sign_in(store, "olive", "olive's password")

@@ -100,7 +100,7 @@ def test_inserted_event_is_caught_even_with_a_valid_hash(store: Store) -> None:
     for seq in range(7, 3, -1):  # make room after event 3
         _exec(store, "UPDATE audit_events SET seq=:new WHERE seq=:old", new=seq + 1, old=seq)
     _exec(store, "INSERT INTO audit_events VALUES (:seq,:occurred_at,:actor,:action,"
-          ":object_type,:object_id,:case_id,:footage_id,:details,:prev_hash,:hash)",
+          ":object_type,:object_id,:case_id,:footage_id,:details,:prev_hash,:hash,:signature)",
           **{c: getattr(forged, c) for c in audit.EXPORT_FIELDS})
     report = audit.verify(store)
     assert (report.kind, report.seq) == ("inserted", 4)
@@ -209,14 +209,30 @@ def test_postgresql_refuses_truncate(store: Store) -> None:
     assert audit.verify(store).count == 3
 
 
-def test_verify_warns_when_this_computer_has_no_witness(store: Store) -> None:
+def test_a_deleted_witness_is_a_warning_and_never_silently_re_created(store: Store) -> None:
+    from app.core.witness import reset_witness
+
     _seed(store, 2)
     audit.witness_path(store).unlink()
     report = audit.verify(store)
-    assert report.ok and report.warning and "no witness" in report.warning
+    assert report.ok and report.warning and "was deleted" in report.warning
+    _seed(store, 1)  # more work: the witness stays gone
+    assert not audit.witness_path(store).exists()
+    assert reset_witness(store) is not None  # an administrator's reset (bwv audit witness)
+    assert audit.verify(store).warning is None
     audit.witness_path(store).write_text("{not json")
+    _seed(store, 1)  # a damaged witness is not overwritten either
     report = audit.verify(store)
     assert report.ok and report.warning and "damaged" in report.warning
+
+
+def test_verify_says_when_this_computer_never_held_a_witness(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _seed(store, 2)
+    monkeypatch.setenv("BWV_CONFIG_DIR", str(tmp_path / "another-computer" / "config"))
+    with Store(store.url, tmp_path / "another-computer" / "data") as elsewhere:
+        report = audit.verify(elsewhere)
+    assert report.ok and report.warning and "holds no witness" in report.warning
 
 
 def test_case_export_does_not_leak_other_cases(store: Store, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from app.core import case_flow, cases
+from app.core.anchors import PACK_ANCHOR
 from app.core.database import Store
 from app.core.disclosure_pack import AUDIT_EXTRACT, RECORD_HTML, SUMS, build_pack
 from app.core.errors import ConflictError, MediaError
@@ -37,7 +38,7 @@ def test_pack_holds_the_export_record_and_audit_with_matching_hashes(
     assert pack.path == packs / f"SAR-9-export-{export_id}" and pack.path.is_dir()
     names = sorted(p.name for p in pack.path.iterdir())
     assert names == sorted(["SAR-9.mp4", "SAR-9.manifest.json", AUDIT_EXTRACT, RECORD_HTML,
-                            SUMS])
+                            SUMS, PACK_ANCHOR])
     sums = dict(reversed(line.split("  ")) for line in
                 (pack.path / SUMS).read_text().splitlines())
     for name, digest in sums.items():
@@ -52,8 +53,9 @@ def test_pack_holds_the_export_record_and_audit_with_matching_hashes(
                  "looked at: no face there"):
         assert text in record, text
     assert "Jane" not in record and "jane@example.org" not in record  # reference only
-    extract = [json.loads(line) for line in (pack.path / AUDIT_EXTRACT).read_text()
-               .splitlines()]
+    *extract, seal = [json.loads(line) for line in (pack.path / AUDIT_EXTRACT).read_text()
+                      .splitlines()]
+    assert seal["seal"]["signed_by"] == "officer"
     actions = [e["action"] for e in extract]
     assert "plan.approve" in actions and actions[-1] == "export.create"
     with store.read() as session:
@@ -128,10 +130,13 @@ def test_requesters_get_an_extract_without_names_or_details(
         flags.add_flag(session, resolve_actor(session, "officer"), fid, 0.2, "evidence",
                        label="witness Mary Bloggs", note="lives at 12 High St")
     pack = build_pack(store, "officer", export_id, tmp_path)
-    extract = (pack.path / AUDIT_EXTRACT).read_text()
+    *lines, seal_line = (pack.path / AUDIT_EXTRACT).read_text().splitlines()
+    extract = "\n".join(lines)  # the events; the seal names only the accounts that sign
     for secret in ("Mary Bloggs", "12 High St", str(tmp_path), "officer"):
         assert secret not in extract, secret
-    rows = [json.loads(line) for line in extract.splitlines()]
+    assert "Mary Bloggs" not in seal_line and "12 High St" not in seal_line
+    rows, seal = [json.loads(line) for line in lines], json.loads(seal_line)
+    assert seal["seal"]["withheld"] and seal["seal"]["signed_by"] == "officer"
     assert rows and all(r["details"] == "(withheld)" and len(r["hash"]) == 64 for r in rows)
     assert "withheld" in (pack.path / RECORD_HTML).read_text()
 

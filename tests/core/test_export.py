@@ -432,7 +432,9 @@ def test_workspace_edits_apply_to_the_export_and_approval_gates_it(
         face = (slice(int(b.y), int(b.y + b.h)), slice(int(b.x), int(b.x + b.w)))
         diff = np.abs(after[i][1][face].astype(int) - before[i][1][face]).mean()
         assert bool(diff > 6) is hidden, f"frame {i}: diff {diff:.1f}"
-    extract = [json.loads(line) for line in result.audit_extract.read_text().splitlines()]
+    *extract, seal = [json.loads(line)
+                      for line in result.audit_extract.read_text().splitlines()]
+    assert seal["seal"]["files"][result.output.name] == result.output_sha256
     assert extract[-1]["action"] == "export.create"
     assert extract[-1]["details"]["sha256"] == result.output_sha256
     assert all(e["footage_id"] == ids[clip] for e in extract)

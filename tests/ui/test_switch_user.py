@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.core.accounts import hash_password
+from app.core.accounts import new_credentials
 from app.core.database import Store
 from app.core.models import AuditEvent, Role
 from app.core.users import add_user, resolve_actor
@@ -26,7 +26,7 @@ def test_switch_user_hands_the_window_to_the_supervisor(qtbot: QtBot, store: Sto
     win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR,
-                 hash_password(PASSWORD, "sarge"))
+                 new_credentials(PASSWORD, "sarge"))
     assert win.switch_user_action in win.menuBar().actions()[0].menu().actions()
 
     def sign_in(password: str) -> None:

@@ -97,7 +97,7 @@ def test_an_administrator_unlocks_an_account_locked_by_failed_sign_ins(
     with store.transaction() as session:
         admin = resolve_actor(session, "admin")
         add_user(session, admin, "olive", Role.DISCLOSURE_OFFICER,
-                 accounts.hash_password("olive password", "olive"))
+                 accounts.new_credentials("olive password", "olive"))
         set_policy(session, admin, lockout_after=2)
     for _ in range(2):
         with contextlib.suppress(SignInError):

@@ -249,7 +249,8 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     assert all(e.actor == "tester" for e in events if e.action == "plan.save")
     assert events[-1].action == "export.create"
     extract = result.audit_extract.read_text().splitlines()
-    assert json.loads(extract[-1])["action"] == "export.create"
+    assert json.loads(extract[-2])["action"] == "export.create"  # then the seal
+    assert "seal" in json.loads(extract[-1])
     assert problems == []
     dialog.reject()
     win.close()

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.audit import canonical_json
+from app.core.chain_format import canonical_json
 from app.core.detection.detector import Detection
 from app.core.detection.presets import Preset
 from app.core.detection.video import DetectionRun, FrameDetections

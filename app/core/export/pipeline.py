@@ -6,7 +6,6 @@ Used by ``bwv redact`` and by the desktop app's export worker; Qt-free.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +15,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app import __version__
 from app.core import audit, cases
+from app.core.anchors import chain_anchor
 from app.core.database import Store
 from app.core.detection.boxes import head_geometry
 from app.core.detection.detector import preset_models
@@ -30,19 +31,19 @@ from app.core.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
+from app.core.export.c2pa_signing import C2paCredentials, sign_video
 from app.core.export.closed_loop import export_checked
+from app.core.export.completion import audit_extract_path, complete_export, complete_interrupted
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EncodeOptions, ExportStats
 from app.core.fileio import (
-    atomic_write_text,
-    commit_file,
     partial_path,
     remove_stale_partials,
 )
 from app.core.footage import get_footage, require_present
 from app.core.hashing import sha256_file
-from app.core.models import AuditEvent, ExportRecord, Footage
+from app.core.models import ExportRecord, Footage
 from app.core.permissions import Permission, can, require
 from app.core.progress import CancelToken, no_progress
 from app.core.redaction.approval import ApprovalState, approval_of
@@ -188,8 +189,11 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                    options: EncodeOptions | None = None, verify: bool = True,
                    reuse: bool = True, stage: StageFn = _no_stage,
                    cancel: CancelToken | None = None,
-                   require_approval: bool = False) -> RedactResult:
+                   require_approval: bool = False,
+                   signing: C2paCredentials | None = None) -> RedactResult:
     """Detect, track, export with ``plan``, check the result and record it all.
+
+    With ``signing`` the MP4 carries a C2PA manifest signed with those credentials.
 
     With ``require_approval``, or when the store's rule says so (``StorePolicy``), the exact
     plan must have been approved by a supervisor.
@@ -199,6 +203,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     out = out.expanduser()
     manifest = manifest_path(out)
     extract = audit_extract_path(out)
+    if out.parent.is_dir():  # first finish what an interrupted export recorded here
+        for finished in complete_interrupted(store, out.parent, actor_name):
+            log.info("finished %s, left by an interrupted export", finished)
     for target in (out, manifest, extract):
         if target.exists() and not options.force:
             raise ConflictError(f"{target} already exists; choose another name or use --force.")
@@ -246,10 +253,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         raise ConflictError(f"No track(s) {sorted(unknown)} in this footage; it has tracks "
                             f"{[t.id for t in analysis.tracks]}.")
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
-    with store.read() as session:
-        head = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)
-                               ).first()
-        chain_head = {"seq": head.seq, "hash": head.hash} if head else None
+    with store.read() as session:  # the manifest anchors the chain's head, signed
+        chain_head = chain_anchor(session, store.store_id, actor_name)
     # Both files stay under hidden temporary names until the database has recorded them:
     # a failure anywhere leaves neither, and a --force re-export keeps the old pair until then.
     video_tmp, manifest_tmp = partial_path(out), partial_path(manifest)
@@ -259,10 +264,11 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                                  caption=_caption_fn(plan.caption, case_ref, recorded_at),
                                  verify=verify, stage=stage, cancel=cancel)
         stats, residual = checked.stats, checked.residual
+        data = _manifest(analysis, plan, stats, residual, out, 0, "", source_sha, size,
+                         duration, actor_name, case_ref, started, chain_head, options)
+        data["c2pa"] = _content_credentials(signing, video_tmp, out, data)
         out_sha = sha256_file(video_tmp)
-        data = _manifest(analysis, plan, stats, residual, out, video_tmp.stat().st_size,
-                         out_sha, source_sha, size, duration, actor_name, case_ref, started,
-                         chain_head, options)
+        data["output"].update(sha256=out_sha, size_bytes=video_tmp.stat().st_size)
         data["approval"] = approval
         text = render_manifest(data)
         manifest_tmp.write_text(text, encoding="utf-8")
@@ -270,30 +276,52 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
                             video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
                             residual)
-        commit_file(video_tmp, out)
-        commit_file(manifest_tmp, manifest)
     except BaseException:
-        video_tmp.unlink(missing_ok=True)
-        manifest_tmp.unlink(missing_ok=True)
+        if not _recorded(store, out):  # never delete what a committed record vouches for
+            video_tmp.unlink(missing_ok=True)
+            manifest_tmp.unlink(missing_ok=True)
         raise
-    _write_audit_extract(store, extract, analysis.footage_id, case_id)
+    # Recorded: from here the partial files are the export; if this stops half-way, the
+    # next export into the folder finishes it (completion.py), never deletes it.
+    complete_export(store, export_id, actor_name)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
                         export_id, extract)
 
 
-def audit_extract_path(out: Path) -> Path:
-    """``NAME.audit.jsonl`` beside ``NAME.mp4`` (like ``NAME.manifest.json``): the footage's
-    audit trail up to and including this export."""
-    return out.with_name(out.stem + ".audit.jsonl")
+def _recorded(store: Store, out: Path) -> bool:
+    """True when an export record vouches for the partial video waiting at ``out``."""
+    try:
+        digest = sha256_file(partial_path(out))
+        with store.read() as session:
+            return session.scalar(select(ExportRecord.id).where(
+                ExportRecord.path == str(out.resolve()), ExportRecord.sha256 == digest)
+                .limit(1)) is not None
+    except Exception:
+        return False
 
 
-def _write_audit_extract(store: Store, path: Path, footage_id: int,
-                         case_id: int | None) -> None:
-    """The hash-chained events behind the export, each verifiable against the store."""
-    with store.read() as session:
-        buffer = io.StringIO()
-        audit.write_events(audit.footage_events(session, footage_id, case_id), buffer, "jsonl")
-    atomic_write_text(path, buffer.getvalue())
+def _content_credentials(signing: C2paCredentials | None, video: Path, out: Path,
+                         data: dict[str, Any]) -> dict[str, Any]:
+    """Sign ``video`` in place with C2PA when credentials are configured; what to record."""
+    if signing is None:
+        return {"signed": False, "why": "no C2PA certificate is configured (settings "
+                "c2pa_certificate and c2pa_private_key)"}
+    redaction = data["redaction"]
+    summary = {k: redaction[k] for k in ("tracks_redacted", "tracks_kept_visible",
+                                         "manual_boxes", "redacted_frames")}
+    summary["muted_ranges"] = len(data["plan"].get("mute", []))
+    assertion = {"version": __version__, "source_sha256": data["source"]["sha256"],
+                 "plan_sha256": data["plan_sha256"],
+                 "models": [{"name": m["name"], "sha256": m["sha256"]}
+                            for m in data["detection"]["models"]],
+                 "audit_chain_head": data["audit_chain_head_before"]}
+    signed = partial_path(out.with_name(f"{out.stem}.c2pa{out.suffix}"))
+    try:
+        facts = sign_video(signing, video, signed, out.name, summary, assertion)
+        signed.replace(video)
+    finally:
+        signed.unlink(missing_ok=True)
+    return facts
 
 
 def _approval(store: Store, footage_id: int, case_id: int | None, plan: RedactionPlan,

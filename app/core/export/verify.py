@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app.core.database import Store
 from app.core.errors import MediaError
+from app.core.fileio import partial_path
 from app.core.footage import VerifyStatus
 from app.core.hashing import sha256_file
 from app.core.models import ExportRecord
@@ -63,6 +64,11 @@ def verify_exports(store: Store, cancel: CancelToken | None = None,
                 problems.append(str(exc))
         if problems:
             message = f"export #{export_id}: " + "; ".join(problems) + "."
+        elif not Path(path).exists() and partial_path(Path(path)).exists():
+            status = VerifyStatus.MISSING
+            message = (f"export #{export_id}: {path} was recorded but its files were not put "
+                       "in place (the export was interrupted); the next export into that "
+                       "folder finishes it.")
         elif not Path(path).exists():
             status = VerifyStatus.MISSING
             message = f"export #{export_id}: {path} is no longer there (not checked)."

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import audit
+from app.core import audit, signing
 from app.core.errors import ConflictError, NotFoundError, PermissionDeniedError
 from app.core.models import AuditEvent, RedactionPlanRecord, User
-from app.core.permissions import Permission, require
+from app.core.permissions import ROLE_PERMISSIONS, Permission, require
 from app.core.redaction.open_items import answers_for, open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import find_plan_record
+from app.core.store_policy import SignIn, load_policy
+from app.core.users import find_user
 
 
 class ApprovalState(enum.StrEnum):
@@ -71,11 +73,27 @@ def approval_of(session: Session, footage_id: int, case_id: int | None,
     latest = Approval(ApprovalState.NOT_REQUESTED, plan_sha)
     for event in events:
         details = json.loads(event.details)
-        if details.get("plan_sha256") == plan_sha:
+        if details.get("plan_sha256") == plan_sha and (
+                event.action == "plan.approval_request" or _signed_by_actor(session, event)):
             latest = Approval(_ACTIONS[event.action], plan_sha, event.actor,
                               event.occurred_at, str(details.get("note", "")),
                               tuple(details.get("open_items", [])))
     return latest
+
+
+def _signed_by_actor(session: Session, event: AuditEvent) -> bool:
+    """False for a decision that its maker's key (as registered then) did not sign, or by
+    someone who has no account or may not approve: added to the trail by someone else
+    (``bwv audit verify`` reports it too)."""
+    user = find_user(session, event.actor)
+    if user is None or not user.active or Permission.APPROVE not in ROLE_PERMISSIONS[user.role]:
+        return False
+    key = signing.registered_key_at(session, event.actor, event.seq)
+    if key is None or (event.signature is None
+                       and load_policy(session).sign_in is SignIn.OS_USER):
+        return True  # no key, or no password to open it with: authorship not proven
+    return event.signature is not None and signing.event_signature_ok(key, event.hash,
+                                                                      event.signature)
 
 
 def request_approval(session: Session, actor: User, footage_id: int, case_id: int | None,

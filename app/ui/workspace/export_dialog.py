@@ -41,6 +41,7 @@ from app.core.redaction.approval import Approval, ApprovalState, approval_of, de
 from app.core.redaction.approval import request_approval as request
 from app.core.redaction.open_items import OpenItem, open_items
 from app.core.redaction.plan import AudioMode, Shape, Style
+from app.core.settings import load_settings
 from app.core.store_policy import load_policy
 from app.core.users import resolve_actor
 from app.ui.open_items_dialog import OpenItemsDialog
@@ -347,7 +348,7 @@ class ExportDialog(QDialog):
             out.parent.mkdir(parents=True, exist_ok=True)
             return redact_footage(store, user, footage_id, out, plan, case_ref=case_ref,
                                   preset=preset, options=options, verify=verify, stage=stage,
-                                  cancel=cancel)
+                                  cancel=cancel, signing=load_settings().c2pa_credentials)
 
         self.job = Job(work)
         self.job.progress.connect(self._on_progress)

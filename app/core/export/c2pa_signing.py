@@ -1,0 +1,121 @@
+"""C2PA: the redacted MP4 carries a content-credentials manifest signed with the force's
+certificate (``c2pa-python``, offline), so anyone can check it with standard tools.
+
+The manifest says what happened ("opened" the original, identified only by its SHA-256 and
+never with a thumbnail; "edited": the redaction summary) and carries BWV Studio's own
+assertion: the plan's hash, the detector models' hashes and the audit chain's head. The
+certificate chain and its private key are PEM files named in the settings
+(``c2pa_certificate``, ``c2pa_private_key``); without them exports are not C2PA-signed and
+the manifest says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import MediaError
+
+ASSERTION = "uk.police.bwv.redaction"
+_ALGORITHMS = {"secp256r1": "ES256", "secp384r1": "ES384", "secp521r1": "ES512"}
+
+
+@dataclass(frozen=True)
+class C2paCredentials:
+    certificate: Path  # PEM: the signing certificate first, then its issuers
+    private_key: Path  # PEM (PKCS#8) of the signing certificate's key
+
+
+def credentials_from(certificate: str, private_key: str) -> C2paCredentials | None:
+    """The configured credentials, or None when C2PA signing is not set up."""
+    if not certificate and not private_key:
+        return None
+    if not (certificate and private_key):
+        raise MediaError("C2PA signing needs both settings, c2pa_certificate and "
+                         "c2pa_private_key (PEM files); one is empty.")
+    return C2paCredentials(Path(certificate).expanduser(), Path(private_key).expanduser())
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise MediaError(f"{path}: the C2PA {what} cannot be read "
+                         f"({exc.strerror or exc}).") from None
+
+
+def _algorithm(key_pem: bytes, path: Path) -> str:
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    try:
+        key = load_pem_private_key(key_pem, password=None)
+    except (ValueError, TypeError) as exc:
+        raise MediaError(f"{path}: not an unencrypted PEM private key ({exc}).") from None
+    if isinstance(key, ed25519.Ed25519PrivateKey):
+        return "ED25519"
+    if isinstance(key, ec.EllipticCurvePrivateKey) and key.curve.name in _ALGORITHMS:
+        return _ALGORITHMS[key.curve.name]
+    raise MediaError(f"{path}: C2PA signing here takes an EC (P-256/384/521) or Ed25519 key.")
+
+
+def certificate_facts(chain_pem: bytes) -> dict[str, str]:
+    """Who the signing certificate names, and its SHA-256 (for the export manifest)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    first = x509.load_pem_x509_certificates(chain_pem)[0]
+    der = first.public_bytes(serialization.Encoding.DER)
+    return {"certificate_subject": first.subject.rfc4514_string(),
+            "certificate_sha256": hashlib.sha256(der).hexdigest()}
+
+
+def sign_video(credentials: C2paCredentials, video: Path, signed: Path, title: str,
+               summary: dict[str, Any], assertion: dict[str, Any]) -> dict[str, Any]:
+    """Write ``video`` with an embedded C2PA manifest to ``signed``; facts for the export
+    manifest. ``summary`` describes the edit; ``assertion`` is BWV Studio's own."""
+    import c2pa
+
+    chain, key = (_read(credentials.certificate, "certificate"),
+                  _read(credentials.private_key, "private key"))
+    algorithm = _algorithm(key, credentials.private_key)
+    try:
+        facts = certificate_facts(chain)
+    except ValueError as exc:
+        raise MediaError(f"{credentials.certificate}: not a PEM certificate chain "
+                         f"({exc}).") from None
+    manifest = {
+        "claim_generator_info": [{"name": "BWV Studio", "version": assertion.get("version",
+                                                                                   "")}],
+        "title": title, "format": "video/mp4",
+        "assertions": [
+            {"label": "c2pa.actions.v2", "data": {"actions": [
+                {"action": "c2pa.opened", "parameters": {"ingredientIds": ["original"]}},
+                {"action": "c2pa.edited", "description": "Personal data redacted (faces, "
+                 "boxes, muted audio) by BWV Studio.", "parameters": summary}]}},
+            {"label": ASSERTION, "data": assertion},
+        ],
+    }
+    context = c2pa.Context(c2pa.Settings.from_dict({"builder": {"thumbnail": {
+        "enabled": False}}}))
+    try:
+        signer = c2pa.Signer.from_info(c2pa.C2paSignerInfo(
+            getattr(c2pa.C2paSigningAlg, algorithm), chain, key, None))
+        builder = c2pa.Builder(manifest, context=context)
+        # the original is named by its hash only: an empty stream, never its pictures
+        builder.add_ingredient({"title": "original recording", "relationship": "parentOf",
+                                "instance_id": "original", "label": "original",
+                                "metadata": {"sha256": assertion.get("source_sha256")}},
+                               "application/octet-stream", io.BytesIO(b""))
+        with video.open("rb") as source, signed.open("w+b") as dest:
+            builder.sign(signer, "video/mp4", source, dest)
+    except OSError as exc:
+        raise MediaError(f"{signed}: cannot write the signed video ({exc.strerror or exc}).") \
+            from None
+    except c2pa.C2paError as exc:
+        raise MediaError(f"{video}: C2PA signing failed ({exc}); check the certificate "
+                         f"{credentials.certificate} and key.") from None
+    return {"signed": True, "standard": "C2PA", "algorithm": algorithm, **facts}

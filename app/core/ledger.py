@@ -1,0 +1,206 @@
+"""Accounts, roles and signing keys as the audit trail gives them, rebuilt event by event,
+with every signature checked on the way. One set of rules for ``bwv audit verify`` (the
+whole trail, ``trail_replay.py``) and ``bwv-verify`` (the events an extract's seal carries).
+
+Whose key signs what:
+
+* the first administrator's ``user.create`` is signed by the key it registers: the store's
+  *root*; an upgraded store's first administrator may later register the root once, by its
+  own signature (``user.key`` with ``root``);
+* an administrator registers everyone else's key (``user.create``, a password reset), signed
+  with the administrator's own key: the new key is *vouched* if the administrator's was;
+* an account with no key yet may register its own (a first password, an account made before
+  signing): allowed, never vouched;
+* an event in the name of someone with a key must carry their valid signature, except while
+  the store lets people sign in by operating-system name (no password, so no key can be
+  opened): then it is counted as unproven, as are all events of accounts without a key.
+
+Pure: no database, so the standalone verifier runs it unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.core import chain_format
+from app.core.chain_format import fingerprint
+
+ADMINISTRATOR = "administrator"
+KEY_ACTIONS = ("user.create", "user.password", "user.key")
+USER_ACTIONS = (*KEY_ACTIONS, "user.update")
+# Recorded under the name someone typed, by nobody signed in: never signed.
+UNAUTHENTICATED = frozenset({"user.sign_in_failed", "user.locked"})
+ADMIN_ONLY = frozenset({"user.create", "user.update", "user.unlock", "policy.change"})
+
+
+@dataclass
+class Account:
+    name: str
+    role: str
+    first_administrator: bool = False
+    active: bool = True
+    key: str | None = None
+    vouched: bool = False  # registered by the root or an administrator whose key is vouched
+    how: str = ""  # root | admin | self | keyless-admin (how the current key was registered)
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # signature | unsigned | role
+    message: str
+    seq: int
+
+
+def details_of(event: Mapping[str, Any]) -> dict[str, Any]:
+    """An event's details as a dict, whether stored as text or already parsed."""
+    raw = event.get("details")
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else raw
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@dataclass
+class Ledger:
+    accounts: dict[str, Account] = field(default_factory=dict)  # by user id (text)
+    by_name: dict[str, str] = field(default_factory=dict)
+    root: str | None = None
+    os_user_sign_in: bool = False  # the store's rule at this point of the trail
+    signed: int = 0
+    unproven: int = 0  # unsigned, by accounts that could not sign
+    problems: list[Problem] = field(default_factory=list)
+    keys_over_time: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict)
+
+    def account(self, name: str) -> Account | None:
+        uid = self.by_name.get(name)
+        return self.accounts.get(uid) if uid is not None else None
+
+    def _problem(self, kind: str, seq: int, message: str) -> None:
+        self.problems.append(Problem(kind, message, seq))
+
+    # --- the three checks -----------------------------------------------------------------
+
+    def registration(self, event: Mapping[str, Any], details: dict[str, Any]) -> str | None:
+        """How ``event`` registers a key (root, self, admin), or None if it does not."""
+        action = event.get("action")
+        if action not in KEY_ACTIONS or not details.get("public_key"):
+            return None
+        if action == "user.create":
+            return "root" if details.get("first_administrator") else "admin"
+        if action == "user.key":
+            return "root" if details.get("root") else "self"
+        return "admin" if details.get("by_administrator") else "self"
+
+    def _signature(self, event: Mapping[str, Any], how: str | None,
+                   details: dict[str, Any]) -> bool:
+        seq, actor_name = int(event["seq"]), str(event.get("actor"))
+        actor = self.account(actor_name)
+        key = str(details["public_key"]) if how in ("root", "self") else (
+            actor.key if actor else None)
+        signature = event.get("signature")
+        who = f"event #{seq} ({event.get('action')} by {actor_name})"
+        if key is None:
+            if signature:
+                self._problem("signature", seq, f"The {who} is signed, but {actor_name!r} has "
+                              "no registered signing key at that point.")
+                return False
+            self.unproven += 1
+            return True
+        if not signature:
+            if event.get("action") in UNAUTHENTICATED:
+                return True
+            if self.os_user_sign_in and how is None:
+                self.unproven += 1
+                return True
+            self._problem("unsigned", seq, f"The {who} is not signed, but {actor_name!r} signs "
+                          "every event: it was added by someone else.")
+            return False
+        if not chain_format.signature_ok(key, chain_format.event_message(str(event["hash"])),
+                                         str(signature)):
+            self._problem("signature", seq, f"The signature of {who} does not verify with the "
+                          f"key of {actor_name!r} ({fingerprint(key)}).")
+            return False
+        self.signed += 1
+        return True
+
+    def _allowed(self, event: Mapping[str, Any], how: str | None,
+                 details: dict[str, Any]) -> bool:
+        """Who may do this: administrators for account changes and rules; a first
+        administrator only first; one's own first key only."""
+        seq, action, actor_name = int(event["seq"]), event.get("action"), str(event.get("actor"))
+        actor = self.account(actor_name)
+        problem = None
+        if action == "user.create" and details.get("first_administrator"):
+            if self.accounts:
+                problem = "makes a second first administrator"
+        elif how == "root":
+            if self.root is not None or actor is None or not actor.first_administrator \
+                    or actor.key is not None or self.by_name.get(actor_name) != \
+                    str(event.get("object_id")):
+                problem = "claims the root key, which it may not"
+        elif how == "self":
+            if actor is None or self.by_name.get(actor_name) != str(event.get("object_id")):
+                problem = "registers a key for someone else by that key's own signature"
+            elif actor.key is not None:
+                problem = f"replaces the key of {actor_name!r} without an administrator"
+        elif action in ADMIN_ONLY or how == "admin":
+            if actor is None:
+                problem = f"is by {actor_name!r}, who has no account"
+            elif not actor.active or actor.role != ADMINISTRATOR:
+                problem = (f"is by {actor_name!r}, whose role then "
+                           f"({actor.role.replace('_', ' ')}"
+                           f"{'' if actor.active else ', deactivated'}) does not allow it")
+        if problem:
+            self._problem("role", seq, f"Event #{seq} ({action} by {actor_name}) {problem}.")
+        return problem is None
+
+    def _apply(self, event: Mapping[str, Any], how: str | None,
+               details: dict[str, Any]) -> None:
+        action, oid = event.get("action"), str(event.get("object_id"))
+        actor = self.account(str(event.get("actor")))
+        if action == "user.create":
+            name = str(details.get("name", ""))
+            self.accounts[oid] = Account(name, str(details.get("role", "")),
+                                         bool(details.get("first_administrator")))
+            self.by_name[name] = oid
+        elif action == "user.update" and oid in self.accounts:
+            if isinstance(details.get("role"), list):
+                self.accounts[oid].role = str(details["role"][1])
+            if isinstance(details.get("active"), list):
+                self.accounts[oid].active = bool(details["active"][1])
+        elif action == "policy.change" and isinstance(details.get("sign_in"), list):
+            self.os_user_sign_in = details["sign_in"][1] == "os_user"
+        if how is not None and oid in self.accounts:
+            target = self.accounts[oid]
+            target.key = str(details["public_key"])
+            if how == "admin" and (actor is None or actor.key is None):
+                how = "keyless-admin"
+            target.how = how
+            target.vouched = how == "root" or (how == "admin" and actor is not None
+                                               and actor.vouched)
+            if how == "root":
+                self.root = target.key
+            self.keys_over_time.setdefault(target.name, []).append(
+                (int(event["seq"]), target.key, target.vouched))
+
+    def key_at(self, name: str, seq: int) -> tuple[str, bool] | None:
+        """The key ``name`` had at event ``seq`` (registered before it), and whether it was
+        vouched for; None if they had none."""
+        found = None
+        for since, key, vouched in self.keys_over_time.get(name, []):
+            if since < seq:
+                found = (key, vouched)
+        return found
+
+    def process(self, event: Mapping[str, Any]) -> None:
+        """Check one event (in chain order) and bring the accounts up to date with it."""
+        details = details_of(event)
+        how = self.registration(event, details)
+        signed_ok = self._signature(event, how, details)
+        allowed = self._allowed(event, how, details)
+        if signed_ok and allowed:  # a bad event changes nothing (its row then differs too)
+            self._apply(event, how, details)

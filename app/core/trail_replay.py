@@ -1,0 +1,208 @@
+"""The audit trail as the source of truth: signatures checked and the state that matters
+rebuilt from the events, then compared with the tables.
+
+What is rebuilt: users (name, role, active, signing key: ``ledger.py``, which also checks
+every signature and who may change accounts), footage (file hash, size, path), redaction
+plans (the exact plan saved last), exports (paths and hashes) and the store rules. Any row
+that differs from what the events say, that no event accounts for, or that an event made and
+is now gone, is reported with its row; so is an event whose actor's role (as the trail
+itself gives it) did not allow it. Nothing here trusts the ``users`` table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.chain_format import fingerprint
+from app.core.ledger import Ledger, details_of
+from app.core.models import (
+    AuditEvent,
+    ExportRecord,
+    Footage,
+    RedactionPlanRecord,
+    Role,
+    StoreInfo,
+    User,
+)
+from app.core.permissions import ROLE_PERMISSIONS, Permission
+
+# What else needs which permission (account changes and rules are the ledger's).
+NEEDS = {
+    "plan.approve": Permission.APPROVE, "plan.reject": Permission.APPROVE,
+    "export.create": Permission.EXPORT_APPROVED, "footage.ingest": Permission.INGEST,
+    "plan.save": Permission.REDACT,
+}
+# The row migration 0004 added to stores made before passwords (no event made it).
+LEGACY_POLICY = ("policy:000001",
+                 '{"sign_in": "os_user", "retention_days": 31, "managed_folders": []}')
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # signature | unsigned | role | users | footage | plans | exports | rules
+    message: str
+    seq: int | None = None
+
+
+@dataclass
+class ReplayReport:
+    """Findings (each is tampering or a broken rule) and facts worth saying."""
+
+    events: int = 0
+    signed: int = 0
+    unsigned: int = 0  # by accounts that could not sign: authorship not proven
+    findings: list[Finding] = field(default_factory=list)
+    self_registered: list[str] = field(default_factory=list)  # keys no administrator vouched
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+@dataclass
+class _State:
+    footage: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # sha, size, path
+    plans: dict[str, str] = field(default_factory=dict)  # plan id -> sha256
+    exports: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    rules: dict[str, str | None] = field(default_factory=dict)  # row key -> its sha256
+
+
+def _check_role(ledger: Ledger, event: AuditEvent, report: ReplayReport) -> bool:
+    needed = NEEDS.get(event.action)
+    if needed is None:
+        return True
+    actor = ledger.account(event.actor)
+    if actor is None:
+        problem = f"by {event.actor!r}, who has no account"
+    elif not actor.active or needed not in ROLE_PERMISSIONS[Role(actor.role)]:
+        problem = (f"by {event.actor!r}, whose role then ({actor.role.replace('_', ' ')}"
+                   f"{'' if actor.active else ', deactivated'}) does not allow it")
+    else:
+        return True
+    report.findings.append(Finding("role", f"Event #{event.seq} ({event.action}) was done "
+                                   f"{problem}.", event.seq))
+    return False
+
+
+def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
+    oid, action = event.object_id, event.action
+    if action == "footage.ingest":
+        state.footage[oid] = (str(details.get("sha256")), int(details.get("size_bytes", -1)),
+                              str(details.get("path")))
+    elif action == "plan.save":
+        state.plans[oid] = str(details.get("plan_sha256"))
+    elif action == "export.create":
+        state.exports[oid] = (str(details.get("path")), str(details.get("sha256")),
+                              str(details.get("manifest_sha256")),
+                              str(details.get("plan_sha256")))
+    elif action == "policy.change":
+        state.rules[oid] = details.get("row_sha256")
+
+
+def _compare_users(session: Session, ledger: Ledger, add: Any) -> None:
+    def key(public: str | None) -> str | None:
+        return fingerprint(public) if public else None
+
+    seen = set()
+    for user in session.scalars(select(User).order_by(User.id)):
+        seen.add(str(user.id))
+        want = ledger.accounts.get(str(user.id))
+        row = f"users row #{user.id} ({user.name})"
+        if want is None:
+            add("users", f"The {row} was not made by any event.")
+            continue
+        got = (user.name, user.role.value, bool(user.active), key(user.public_key))
+        expected = (want.name, want.role, want.active, key(want.key))
+        for label, g, w in zip(("name", "role", "active", "signing key"), got, expected,
+                               strict=True):
+            if g != w:
+                add("users", f"The {row} has {label} {g!r}, but the audit trail gives {w!r}.")
+    for uid, account in ledger.accounts.items():
+        if uid not in seen:
+            add("users", f"The account {account.name} (users row #{uid}) made by the audit "
+                "trail is missing from the users table.")
+
+
+def _compare(session: Session, state: _State, add: Any) -> None:
+    """Every row that matters must be what the events say it is, and still be there."""
+    rows: dict[str, set[str]] = {"footage": set(), "plans": set(), "exports": set()}
+    for item in session.scalars(select(Footage).order_by(Footage.id)):
+        rows["footage"].add(str(item.id))
+        known = state.footage.get(str(item.id))
+        row = f"footage row #{item.id} ({item.file_name})"
+        if known is None:
+            add("footage", f"The {row} was not ingested by any event.")
+        elif (item.sha256, item.size_bytes, item.original_path) != known:
+            add("footage", f"The {row} has SHA-256 {item.sha256[:12]}… ({item.size_bytes} "
+                f"bytes) at {item.original_path}, but the file ingested was "
+                f"{known[0][:12]}… ({known[1]} bytes) at {known[2]}.")
+    for plan in session.scalars(select(RedactionPlanRecord).order_by(RedactionPlanRecord.id)):
+        rows["plans"].add(str(plan.id))
+        row = f"redaction plan #{plan.id} (footage #{plan.footage_id})"
+        actual = hashlib.sha256(plan.plan.encode("utf-8")).hexdigest()
+        if state.plans.get(str(plan.id)) != plan.plan_sha256:
+            add("plans", f"The {row} is not the plan its last saving event recorded.")
+        elif actual != plan.plan_sha256:
+            add("plans", f"The {row} was edited: its text no longer matches its SHA-256.")
+    for export in session.scalars(select(ExportRecord).order_by(ExportRecord.id)):
+        rows["exports"].add(str(export.id))
+        known_export = state.exports.get(str(export.id))
+        got_export = (export.path, export.sha256, export.manifest_sha256, export.plan_sha256)
+        if known_export is None:
+            add("exports", f"The export row #{export.id} ({export.path}) was not made by "
+                "any event.")
+        elif got_export != known_export:
+            add("exports", f"The export row #{export.id} ({export.path}) differs from its "
+                "export event (path, video, manifest or plan hash).")
+    for kind, made in (("footage", state.footage), ("plans", state.plans),
+                       ("exports", state.exports)):
+        for gone in sorted(set(made) - rows[kind], key=int):
+            add(kind, f"The {kind} row #{gone} that the audit trail made is missing.")
+    _compare_rules(session, state, add)
+
+
+def _compare_rules(session: Session, state: _State, add: Any) -> None:
+    found = {info.key: info.value for info in session.scalars(
+        select(StoreInfo).where(StoreInfo.key.like("policy:%")))}
+    for key, value in sorted(found.items()):
+        digest = hashlib.sha256(value.encode("utf-8")).hexdigest()
+        if key not in state.rules:
+            if (key, value) != LEGACY_POLICY:
+                add("rules", f"The store rule {key} was not set by any event (a row inserted "
+                    "into store_info).")
+        elif state.rules[key] not in (None, digest):
+            add("rules", f"The store rule {key} differs from the one its event recorded.")
+    for key in sorted(set(state.rules) - set(found)):
+        add("rules", f"The store rule {key} that an event set is missing.")
+
+
+def replay(session: Session) -> ReplayReport:
+    """Check every signature and rebuild the state from the whole trail (chain order)."""
+    ledger, state, report = Ledger(), _State(), ReplayReport()
+    legacy = session.get(StoreInfo, LEGACY_POLICY[0])
+    ledger.os_user_sign_in = legacy is not None and legacy.value == LEGACY_POLICY[1]
+    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(500):
+        report.events += 1
+        row = {"seq": event.seq, "actor": event.actor, "action": event.action,
+               "object_id": event.object_id, "details": event.details, "hash": event.hash,
+               "signature": event.signature}
+        try:
+            before = len(ledger.problems)
+            ledger.process(row)
+            if len(ledger.problems) == before and _check_role(ledger, event, report):
+                _apply(state, event, details_of(row))
+        except (KeyError, ValueError, TypeError, IndexError) as exc:
+            report.findings.append(Finding("events", f"Event #{event.seq} ({event.action}) "
+                                           f"has malformed details ({exc!r}).", event.seq))
+    report.findings[:0] = [Finding(p.kind, p.message, p.seq) for p in ledger.problems]
+    report.signed, report.unsigned = ledger.signed, ledger.unproven
+    _compare_users(session, ledger, lambda k, m: report.findings.append(Finding(k, m)))
+    _compare(session, state, lambda k, m: report.findings.append(Finding(k, m)))
+    report.self_registered = sorted(a.name for a in ledger.accounts.values()
+                                    if a.key and not a.vouched)
+    return report

@@ -1,0 +1,211 @@
+"""Checking what left the building: a disclosure pack (folder or zip) or an export folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from app.core import chain_format
+from app.core.chain_format import fingerprint
+from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE
+from app.core.ledger import Ledger
+from app.verifier.c2pa_check import check_c2pa
+from app.verifier.extract_check import check_extract
+from app.verifier.findings import Report
+
+SUMS, SUMS_SIGNATURE = chain_format.PACK_SUMS, chain_format.PACK_SUMS_SIGNATURE
+PACK_EXTRACT, PACK_ANCHOR = chain_format.PACK_EXTRACT, chain_format.PACK_ANCHOR
+# The models this version of BWV Studio ships (published with its source).
+PUBLISHED_MODELS = {m.sha256: m.name for m in (SHORT_RANGE, FULL_RANGE, CENTERFACE)}
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextmanager
+def opened(target: Path) -> Iterator[Path]:
+    """A folder to check: ``target`` itself, or a zipped pack unpacked to a temporary one.
+    A zip must hold exactly one folder of plain files, each name once."""
+    if target.is_dir():
+        yield target
+        return
+    with tempfile.TemporaryDirectory(prefix="bwv-verify-") as tmp:
+        with zipfile.ZipFile(target) as zf:
+            names = [m.filename for m in zf.infolist() if not m.is_dir()]
+            parts = [Path(n).parts for n in names]
+            if len(set(names)) != len(names):
+                raise ValueError("the zip holds the same name twice")
+            if not parts or any(len(p) != 2 or p[0] in ("..", "") or p[1].startswith(".")
+                                for p in parts) or len({p[0] for p in parts}) != 1:
+                raise ValueError("a pack zip holds exactly one folder of files, nothing else")
+            zf.extractall(tmp)
+        yield Path(tmp) / parts[0][0]
+
+
+def _sums(folder: Path, ledger: Ledger, report: Report) -> None:
+    try:
+        data = (folder / SUMS).read_bytes()
+        lines = [line for line in data.decode("utf-8").split("\n") if line]
+    except (OSError, UnicodeDecodeError) as exc:
+        report.failed(SUMS, f"cannot be read ({exc}).")
+        return
+    listed = set()
+    for line in lines:
+        digest, _sep, name = line.partition("  ")
+        listed.add(name)
+        path = folder / name
+        if "/" in name or not path.is_file():
+            report.failed(name, f"is listed in {SUMS} but missing.")
+        elif sha256_of(path) != digest:
+            report.failed(name, f"does not match its SHA-256 in {SUMS}.")
+    extra = sorted(p.name for p in folder.iterdir() if p.name not in (SUMS, SUMS_SIGNATURE)
+                   and p.name not in listed)
+    if extra:
+        report.failed(SUMS, f"does not list {', '.join(extra)} (added to the pack).")
+    elif listed:
+        report.passed(SUMS, f"all {len(listed)} files match.")
+    try:
+        signed = json.loads((folder / SUMS_SIGNATURE).read_text(encoding="utf-8"))
+        signer, public = str(signed["signed_by"]), str(signed["public_key"])
+        good = chain_format.signature_ok(public, chain_format.sums_message(data),
+                                         str(signed["signature"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        report.failed(SUMS_SIGNATURE, f"is missing or unreadable ({exc}): nothing signs the "
+                      "list of the pack's files.")
+        return
+    account = ledger.account(signer)
+    if not good:
+        report.failed(SUMS_SIGNATURE, f"does not verify: {SUMS} was changed.")
+    elif account is None or account.key != public or not account.vouched:
+        report.failed(SUMS_SIGNATURE, f"is signed by a key that is not {signer}'s registered "
+                      "key from the store's root.")
+    else:
+        report.passed(SUMS_SIGNATURE, f"{SUMS} is signed by {signer}.")
+
+
+def _sealed_files(folder: Path, seal: dict[str, Any] | None, report: Report,
+                  subject: str) -> None:
+    """The video and manifest the extract's signed seal vouches for."""
+    for name, digest in sorted(((seal or {}).get("files") or {}).items()):
+        path = folder / name
+        if not path.is_file():
+            report.failed(name, f"is vouched for by the seal of {subject} but missing.")
+        elif sha256_of(path) != digest:
+            report.failed(name, f"differs from the SHA-256 sealed in {subject}.")
+        else:
+            report.passed(name, f"matches the SHA-256 sealed in {subject}.")
+
+
+def _anchor(anchor: dict[str, Any], ledger: Ledger, report: Report, subject: str) -> None:
+    public, signature, signer = (anchor.get("public_key"), anchor.get("signature"),
+                                 anchor.get("signed_by"))
+    if not signature or not public:
+        report.note(subject, f"anchors event #{anchor.get('seq')} unsigned.")
+        return
+    seq = int(anchor["seq"])
+    message = chain_format.checkpoint_message(str(anchor.get("store_id", "")), seq,
+                                              str(anchor["hash"]))
+    registered = ledger.key_at(str(signer), seq + 1)  # the key its maker had then
+    if not chain_format.signature_ok(str(public), message, str(signature)):
+        report.failed(subject, "the chain anchor's signature does not verify.")
+    elif registered is None or registered[0] != public or not registered[1]:
+        report.failed(subject, f"the chain anchor is signed by a key that is not {signer}'s "
+                      "registered key from the store's root.")
+    else:
+        report.passed(subject, f"anchors event #{seq} of store {anchor.get('store_id')}, "
+                      f"signed by {signer} (key {fingerprint(str(public))}); the force proves "
+                      "its store still holds it with 'bwv audit verify --anchors'.")
+
+
+def _manifest(path: Path, video: Path, ledger: Ledger, report: Report,
+              trust_anchors: Path | None) -> None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        report.failed(path.name, f"cannot be read ({exc}).")
+        return
+    expected = (data.get("output") or {}).get("sha256")
+    if video.is_file() and expected != sha256_of(video):
+        report.failed(video.name, f"does not match the SHA-256 in {path.name}.")
+    models = [m for m in (data.get("detection") or {}).get("models") or []
+              if isinstance(m, dict)]
+    unknown = [m.get("file") for m in models if m.get("sha256") not in PUBLISHED_MODELS]
+    if unknown:
+        report.failed(path.name, f"names detector models this version does not publish: "
+                      f"{', '.join(map(str, unknown))}.")
+    elif models:
+        report.passed(path.name, "its detector models are the published ones ("
+                      + ", ".join(str(m.get("name")) for m in models) + ").")
+    head = data.get("audit_chain_head_before")
+    if isinstance(head, dict) and "seq" in head:
+        _anchor(head, ledger, report, path.name)
+    if video.is_file():
+        check_c2pa(video, data, report, trust_anchors)
+
+
+def check_pack(folder: Path, report: Report, trust_anchors: Path | None = None) -> None:
+    extract, ledger = check_extract(folder / PACK_EXTRACT, report)
+    _sums(folder, ledger, report)
+    if extract is not None:
+        _sealed_files(folder, extract.seal, report, PACK_EXTRACT)
+    for manifest in sorted(folder.glob("*.manifest.json")):
+        _manifest(manifest, folder / manifest.name.replace(".manifest.json", ".mp4"), ledger,
+                  report, trust_anchors)
+    try:
+        anchor = json.loads((folder / PACK_ANCHOR).read_text(encoding="utf-8"))
+        _anchor(anchor, ledger, report, PACK_ANCHOR)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        report.failed(PACK_ANCHOR, f"cannot be read ({exc}).")
+
+
+def check_export_folder(folder: Path, report: Report,
+                        trust_anchors: Path | None = None) -> None:
+    manifests = sorted(folder.glob("*.manifest.json"))
+    if not manifests:
+        report.failed(str(folder), "holds no export (no NAME.manifest.json).")
+    for manifest in manifests:
+        stem = manifest.name.removesuffix(".manifest.json")
+        extract_path = folder / f"{stem}.audit.jsonl"
+        extract, ledger = check_extract(extract_path, report)
+        if extract is not None:
+            _sealed_files(folder, extract.seal, report, extract_path.name)
+        _manifest(manifest, folder / f"{stem}.mp4", ledger, report, trust_anchors)
+
+
+def check(target: Path, root: str | None = None,
+          trust_anchors: Path | None = None) -> Report:
+    """Everything ``bwv-verify`` checks on ``target`` (folder, zipped pack or one file)."""
+    report = Report(str(target))
+    if not target.exists():
+        report.failed(str(target), "does not exist.")
+        return report
+    try:
+        with opened(target.parent if target.is_file() and target.suffix != ".zip"
+                    else target) as folder:
+            if (folder / SUMS).exists():
+                check_pack(folder, report, trust_anchors)
+            else:
+                check_export_folder(folder, report, trust_anchors)
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        report.failed(str(target), f"cannot be opened ({exc}).")
+    except Exception as exc:
+        report.failed(str(target), f"is malformed and cannot be checked ({exc!r}).")
+    if root is not None:
+        wanted = root.replace(" ", "").lower()
+        if not report.roots or any(fingerprint(r).replace(" ", "") != wanted
+                                   for r in report.roots):
+            report.failed(str(target), f"the store's root key is not the one given ({root}).")
+        else:
+            report.passed(str(target), f"the store's root key is {root}, as given.")
+    return report

@@ -1,0 +1,130 @@
+"""Checking a sealed audit extract on its own: its lines, the accounts and keys its seal
+carries (rebuilt with the same rules as the store's own check, ``app.core.ledger``), every
+event's hash and signature, and the seal's signature."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core import chain_format
+from app.core.chain_format import canonical_json, fingerprint
+from app.core.ledger import Ledger
+from app.verifier.findings import Report
+
+
+@dataclass
+class Extract:
+    events: list[dict[str, Any]]
+    seal: dict[str, Any] | None
+    body: bytes  # every line before the seal, byte for byte
+
+
+def read_extract(data: bytes) -> Extract:
+    """Split an extract into its events and its seal (ValueError if it is not JSON Lines).
+    Lines end with "\\n" only: a U+2028 inside a value is text, not a line break."""
+    text = data.decode("utf-8")
+    lines = [line for line in text.split("\n") if line.strip()]
+    rows = [json.loads(line) for line in lines]
+    if rows and isinstance(rows[-1], dict) and "seal" in rows[-1]:
+        body = text[:text.rstrip("\n").rfind("\n") + 1]
+        return Extract(rows[:-1], rows[-1]["seal"], body.encode("utf-8"))
+    return Extract(rows, None, data)
+
+
+def event_hash(event: dict[str, Any]) -> str:
+    details = event.get("details")
+    text = details if isinstance(details, str) else canonical_json(details)
+    return chain_format.event_hash_of({**event, "details": text})
+
+
+def check_extract(path: Path, report: Report) -> tuple[Extract | None, Ledger]:
+    """Every check of one extract file; returns it (None if unreadable) and its ledger."""
+    subject, ledger = path.name, Ledger()
+    try:
+        extract = read_extract(path.read_bytes())
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        report.failed(subject, f"cannot be read as an audit extract ({exc}).")
+        return None, ledger
+    seal = extract.seal
+    if not isinstance(seal, dict) or seal.get("format") != chain_format.SEAL_FORMAT:
+        report.failed(subject, "has no seal: lines could have been removed or changed "
+                      "without trace (or it was made before extracts were sealed).")
+        return extract, ledger
+    body_sha = hashlib.sha256(extract.body).hexdigest()
+    if body_sha != seal.get("lines_sha256") or len(extract.events) != seal.get("lines"):
+        report.failed(subject, "its lines differ from the ones sealed (a line was changed, "
+                      "added or removed).")
+    else:
+        report.passed(subject, f"{len(extract.events)} events, exactly as sealed.")
+    withheld = bool(seal.get("withheld"))
+    _replay(list(seal.get("keys") or []), [] if withheld else extract.events, ledger, report,
+            subject)
+    if ledger.root:
+        report.roots.add(ledger.root)
+    _check_seal_signature(seal, ledger, report, subject)
+    if withheld:
+        report.note(subject, "names and details are withheld (a requester's copy): each "
+                    "event's hash and signature can be checked only against the force's "
+                    "full trail.")
+    return extract, ledger
+
+
+def _replay(accounts: list[dict[str, Any]], events: list[dict[str, Any]], ledger: Ledger,
+            report: Report, subject: str) -> None:
+    """Every event, in chain order, through the ledger: hashes, signatures, registrations."""
+    by_seq: dict[int, dict[str, Any]] = {}
+    altered: list[int] = []
+    for event in [*accounts, *events]:
+        seq = int(event.get("seq", 0))
+        if event_hash(event) != event.get("hash"):
+            altered.append(seq)
+            continue
+        if seq in by_seq and by_seq[seq].get("hash") != event.get("hash"):
+            altered.append(seq)
+        by_seq[seq] = event
+    for seq in sorted(by_seq):
+        ledger.process(by_seq[seq])
+    if altered:
+        report.failed(subject, f"events {sorted(set(altered))} were altered (content and "
+                      "hash differ).")
+    for problem in ledger.problems:
+        report.failed(subject, problem.message)
+    if not altered and not ledger.problems:
+        report.passed(subject, "every event's hash is right, every signature verifies, and "
+                      "every key was registered by someone allowed to.")
+    if ledger.unproven:
+        report.note(subject, f"{ledger.unproven} events are by accounts that could not sign "
+                    "(no password): their authorship is not proven.")
+    if ledger.root:
+        report.note(subject, f"the store's root key is {fingerprint(ledger.root)}; the force "
+                    "can confirm it (bwv-verify --root).")
+
+
+def _check_seal_signature(seal: dict[str, Any], ledger: Ledger, report: Report,
+                          subject: str) -> None:
+    public, signature = seal.get("public_key"), seal.get("signature")
+    sealer = str(seal.get("signed_by"))
+    if not public or not signature:
+        report.failed(subject, "the seal is not signed, so nothing proves who made this "
+                      "extract or that it was not rewritten whole (stores whose users sign "
+                      "in by operating-system name cannot sign).")
+        return
+    if not chain_format.signature_ok(str(public), chain_format.seal_message(seal),
+                                     str(signature)):
+        report.failed(subject, "the seal's signature does not verify: the seal was changed.")
+        return
+    account = ledger.account(sealer)
+    if account is None or account.key != public:
+        report.failed(subject, f"the seal is signed by a key that is not {sealer}'s "
+                      "registered key.")
+    elif not account.vouched:
+        report.failed(subject, f"{sealer}'s key ({fingerprint(str(public))}) was not "
+                      "registered by an administrator from the store's root key, so it "
+                      "proves nothing about who sealed this.")
+    else:
+        report.passed(subject, f"sealed and signed by {sealer} (key "
+                      f"{fingerprint(str(public))}, registered from the root key).")

@@ -1,0 +1,64 @@
+"""``bwv`` for evidence integrity: signed events, state replay, anchors, the witness."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from app.core.database import Store
+from app.core.settings import load_settings
+from tests.cli.test_cli import run
+
+ADMIN_PW = "admin password 1"
+
+
+@pytest.mark.password_sign_in
+def test_signed_trail_anchor_replay_and_witness_from_the_command_line(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    monkeypatch.setenv("BWV_USER", "root")
+    monkeypatch.setenv("BWV_NEW_PASSWORD", ADMIN_PW)
+    monkeypatch.setenv("BWV_PASSWORD", ADMIN_PW)
+    assert run(capsys, "user", "init", "root")[0] == 0
+    monkeypatch.setenv("BWV_NEW_PASSWORD", "officer password")
+    assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer")[0] == 0
+    code, out, _ = run(capsys, "user", "list")
+    assert code == 0 and "signing key" in out and "none" not in out  # both can sign
+    safe = tmp_path / "safe"
+    safe.mkdir()
+    code, out, _ = run(capsys, "audit", "anchor", "-o", str(safe / "today"))
+    assert code == 0 and "signed by root" in out
+    anchor = json.loads((safe / "today.bwv-anchor.json").read_text())
+    assert anchor["signed_by"] == "root" and len(anchor["signature"]) == 128
+    code, out, _ = run(capsys, "audit", "verify", "--anchors", str(safe))
+    assert code == 0, out
+    assert "TAMPERED" not in out and "Anchors: 1 of 1 held by the store" in out
+    assert "0 unsigned" in out and "State: users, footage" in out
+
+    settings = load_settings()
+    with Store(settings.effective_database_url, settings.data_path) as store:
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE users SET role='administrator' WHERE name='olive'"))
+        witness = store.data_dir / "audit-witness" / f"{store.store_id}.json"
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 1 and "TAMPERED (users)" in out and "olive" in out
+    with Store(settings.effective_database_url, settings.data_path) as store:
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE users SET role='disclosure_officer' WHERE name='olive'"))
+
+    witness.unlink()
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 0 and "was deleted" in out
+    assert not witness.exists()  # never re-created by itself
+    code, _, err = run(capsys, "audit", "witness", "--reset", "--reason", " ")
+    assert code == 2 and "reason" in err
+    code, out, _ = run(capsys, "audit", "witness", "--reset", "--reason", "anchors checked")
+    assert code == 0 and witness.exists()
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 0 and "was deleted" not in out
+
+    code, _, err = run(capsys, "user", "workstation-role", "bwv_workstation")
+    assert code == 2 and "PostgreSQL" in err
