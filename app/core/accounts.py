@@ -71,17 +71,16 @@ def _open_key(session: Session, user: User, password: str) -> None:
 
 
 def _may_become_root(session: Session, user: User) -> bool:
-    """True for a store made before signing: no root key yet, and ``user`` is its first
-    administrator."""
+    """True for a store made before signing: no root key yet, and ``user``'s account was
+    the first one made."""
     roots = session.scalar(select(func.count()).select_from(AuditEvent).where(
         AuditEvent.action.in_(("user.create", "user.key")),
         AuditEvent.details.like('%"public_key"%'),
         AuditEvent.details.like('%"first_administrator":true%')
         | AuditEvent.details.like('%"root":true%')))
-    first = session.scalar(select(func.count()).select_from(AuditEvent).where(
-        AuditEvent.action == "user.create", AuditEvent.object_id == str(user.id),
-        AuditEvent.details.like('%"first_administrator":true%')))
-    return not roots and bool(first)
+    first = session.scalar(select(AuditEvent.object_id).where(
+        AuditEvent.action == "user.create").order_by(AuditEvent.seq).limit(1))
+    return not roots and first == str(user.id)
 
 
 def _matches(stored: str | None, password: str) -> bool:

@@ -28,8 +28,8 @@ from app.core.chain_format import GENESIS_HASH as GENESIS_HASH
 from app.core.chain_format import HASHED_FIELDS, event_hash_of
 from app.core.chain_format import canonical_json as canonical_json
 from app.core.database_locks import CHAIN_LOCK
-from app.core.errors import InvalidInputError, SignInError
-from app.core.models import AuditEvent, User, case_footage
+from app.core.errors import InvalidInputError
+from app.core.models import AuditEvent, case_footage
 from app.core.witness import read_witness, witness_deleted
 from app.core.witness import witness_path as witness_path
 
@@ -88,12 +88,8 @@ def record(
         prev_hash=last.hash if last else GENESIS_HASH,
     )
     event.hash = event_hash(event)
+    signing.require_current_key(session, actor)
     key = signing.signers(session).get(actor)
-    if key is not None and signing.public_hex(key) != session.scalar(
-            select(User.public_key).where(User.name == actor)):
-        signing.signers(session).pop(actor, None)
-        raise SignInError(f"The signing key of {actor!r} was replaced (an administrator reset "
-                          "the password): sign in again; nothing was saved.")
     event.signature = signing.sign_event(key, event.hash) if key is not None else None
     session.add(event)
     session.flush()

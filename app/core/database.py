@@ -14,14 +14,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.database_locks import MIGRATE_LOCK
 from app.core.errors import BwvError
-from app.core.models import StoreInfo
+from app.core.models import AuditEvent, StoreInfo
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -147,6 +147,12 @@ class Store:
         with self.transaction() as session:
             row = session.get(StoreInfo, "store_id")
             if row is None:
+                if session.scalar(select(AuditEvent.seq).limit(1)) is not None:
+                    # anchors and witnesses name the store by its id: a new one would
+                    # quietly disown them all
+                    raise BwvError(f"The store {self.display_url} has an audit trail but its "
+                                   "id is gone from store_info: the store was tampered with. "
+                                   "Restore it from a backup.")
                 row = StoreInfo(key="store_id", value=uuid.uuid4().hex)
                 session.add(row)
             return row.value

@@ -256,6 +256,7 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
     """Make the disclosure pack of one approved export in ``out_dir``; audited."""
     check_actor(store, actor_name, Permission.EXPORT_APPROVED, "make a disclosure pack")
     with store.read() as session:
+        signing.require_current_key(session, actor_name)  # before anything is written
         export, footage, case, approval = _load(session, export_id)
         extract_text, withheld = audit_extract(session, case, footage.id)
         anchor = chain_anchor(session, store.store_id, actor_name)
@@ -281,8 +282,9 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
         }
         manifest_data = json.loads((work / manifest.name).read_text(encoding="utf-8"))
         with store.read() as session:  # the seal vouches for the video and manifest
+            exporter = (manifest_data.get("audit_chain_head_before") or {}).get("signed_by")
             extract_text = sealed(session, store.store_id, actor_name, extract_text,
-                                  dict(files), withheld)
+                                  dict(files), withheld, also=[str(exporter)] if exporter else [])
         extract_bytes = extract_text.encode("utf-8")
         (work / AUDIT_EXTRACT).write_bytes(extract_bytes)
         files[AUDIT_EXTRACT] = hashlib.sha256(extract_bytes).hexdigest()
@@ -292,19 +294,19 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
         made_at = format_utc(utcnow())
         record = disclosure_record(case, footage, export, manifest_data, approval, files,
                                    actor_name, made_at, withheld)
-        (work / RECORD_HTML).write_text(record, encoding="utf-8")
+        (work / RECORD_HTML).write_text(record, encoding="utf-8", newline="\n")
         files[RECORD_HTML] = hashlib.sha256(record.encode("utf-8")).hexdigest()
         if render_pdf is not None:
             render_pdf(record, work / RECORD_PDF)
             files[RECORD_PDF] = hashlib.sha256((work / RECORD_PDF).read_bytes()).hexdigest()
         sums = "".join(f"{digest}  {file}\n" for file, digest in sorted(files.items()))
-        (work / SUMS).write_text(sums, encoding="utf-8")
+        (work / SUMS).write_text(sums, encoding="utf-8", newline="\n")
         key = store.signers.get(actor_name)
         if key is not None:  # the maker's signature over the list of every file's hash
             (work / SUMS_SIGNATURE).write_text(json.dumps({
                 "signed_by": actor_name, "public_key": signing.public_hex(key),
                 "signature": key.sign(chain_format.sums_message(sums.encode("utf-8"))).hex(),
-            }, indent=2) + "\n", encoding="utf-8")
+            }, indent=2) + "\n", encoding="utf-8", newline="\n")
         if as_zip:
             tmp_zip = out_dir / f".{name}.zip.partial"
             with zipfile.ZipFile(tmp_zip, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -322,9 +324,16 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
         shutil.rmtree(work, ignore_errors=True)
         (out_dir / f".{name}.zip.partial").unlink(missing_ok=True)
         raise MediaError(f"{out_dir}: cannot write the pack ({exc.strerror or exc}).") from None
-    with store.transaction() as session:
-        actor: User = resolve_actor(session, actor_name)
-        audit.record(session, actor.name, "pack.create", "export", export_id, {
-            "path": str(final.resolve()), "zip": as_zip, "files": files},
-            case_id=case.id, footage_id=footage.id)
+    try:
+        with store.transaction() as session:
+            actor: User = resolve_actor(session, actor_name)
+            audit.record(session, actor.name, "pack.create", "export", export_id, {
+                "path": str(final.resolve()), "zip": as_zip, "files": files},
+                case_id=case.id, footage_id=footage.id)
+    except BaseException:  # not recorded: no pack may look made
+        if final.is_dir():
+            shutil.rmtree(final, ignore_errors=True)
+        else:
+            final.unlink(missing_ok=True)
+        raise
     return PackResult(final, files, record)

@@ -15,51 +15,28 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import audit, chain_format, signing
-from app.core.ledger import USER_ACTIONS
-from app.core.models import AuditEvent, User
-
-
-def account_events(session: Session, names: Iterable[str]) -> list[dict[str, Any]]:
-    """Every event about the accounts of ``names`` (creation, roles, keys), and about the
-    administrators who made those, back to the first administrator (chain order): what a
-    verifier needs to rebuild their keys and roles (``ledger.py``)."""
-    wanted: set[str] = set()
-    chosen: dict[int, AuditEvent] = {}
-    todo = list(names)
-    while todo:
-        name = todo.pop()
-        if name in wanted:
-            continue
-        wanted.add(name)
-        user_id = session.scalar(select(User.id).where(User.name == name))
-        if user_id is None:
-            continue
-        for event in session.scalars(select(AuditEvent).where(
-                AuditEvent.object_type == "user", AuditEvent.object_id == str(user_id),
-                AuditEvent.action.in_(USER_ACTIONS))):
-            chosen[event.seq] = event
-            todo.append(event.actor)  # whoever did it must be checkable too
-    return [audit.event_as_dict(chosen[seq]) for seq in sorted(chosen)]
+from app.core import chain_format, signing
+from app.core.trail_accounts import account_events
 
 
 def sealed(session: Session, store_id: str, sealer: str, lines: str,
-           files: dict[str, str], withheld: bool = False) -> str:
+           files: dict[str, str], withheld: bool = False,
+           also: Iterable[str] = ()) -> str:
     """``lines`` (JSON Lines of events) followed by their seal, signed by ``sealer`` if
-    their key is open. ``files``: name -> SHA-256 of each file the seal vouches for."""
+    their key is open. ``files``: name -> SHA-256 of each file the seal vouches for;
+    ``also``: more people whose accounts the seal carries (who signed the files)."""
     rows = [json.loads(line) for line in lines.split("\n") if line.strip()]
-    actors = {sealer} | ({str(r["actor"]) for r in rows} if not withheld else set())
+    actors = {sealer, *also} | ({str(r["actor"]) for r in rows} if not withheld else set())
     seal: dict[str, Any] = {
         "format": chain_format.SEAL_FORMAT, "store_id": store_id,
         "lines": len(rows),
         "lines_sha256": hashlib.sha256(lines.encode("utf-8")).hexdigest(),
         "withheld": withheld,
         "files": dict(sorted(files.items())),
-        # the accounts behind the signatures (withheld: only the sealer's, whom the
-        # disclosure record names anyway)
+        # the accounts behind the signatures, with the administrators who made them, and
+        # the sign-in rule over time (withheld: those of the sealer and the exporter only)
         "keys": account_events(session, actors),
         "signed_by": sealer, "public_key": None, "signature": None,
     }

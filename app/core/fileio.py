@@ -58,7 +58,7 @@ def atomic_write_text(final: Path, text: str) -> None:
     if final.is_dir():
         raise MediaError(f"{final}: is a folder; give a file name.")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8", newline="\n")
         commit_file(tmp, final)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

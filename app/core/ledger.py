@@ -34,6 +34,13 @@ USER_ACTIONS = (*KEY_ACTIONS, "user.update")
 # Recorded under the name someone typed, by nobody signed in: never signed.
 UNAUTHENTICATED = frozenset({"user.sign_in_failed", "user.locked"})
 ADMIN_ONLY = frozenset({"user.create", "user.update", "user.unlock", "policy.change"})
+# Who else may do what (the roles of permissions.ROLE_PERMISSIONS; a test keeps them equal).
+_STAFF = frozenset({"disclosure_officer", "supervisor", ADMINISTRATOR})
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    "plan.approve": frozenset({"supervisor"}), "plan.reject": frozenset({"supervisor"}),
+    "plan.save": _STAFF, "footage.ingest": _STAFF,
+    "export.create": _STAFF | {"case_staff"},
+}
 
 
 @dataclass
@@ -69,6 +76,7 @@ class Ledger:
     accounts: dict[str, Account] = field(default_factory=dict)  # by user id (text)
     by_name: dict[str, str] = field(default_factory=dict)
     root: str | None = None
+    first_account: str | None = None  # the name of the first account made
     os_user_sign_in: bool = False  # the store's rule at this point of the trail
     signed: int = 0
     unproven: int = 0  # unsigned, by accounts that could not sign
@@ -96,7 +104,8 @@ class Ledger:
         return "admin" if details.get("by_administrator") else "self"
 
     def _signature(self, event: Mapping[str, Any], how: str | None,
-                   details: dict[str, Any]) -> bool:
+                   details: dict[str, Any]) -> str | None:
+        """"signed", "unproven" (nobody could sign it), or None (a problem was noted)."""
         seq, actor_name = int(event["seq"]), str(event.get("actor"))
         actor = self.account(actor_name)
         key = str(details["public_key"]) if how in ("root", "self") else (
@@ -107,50 +116,57 @@ class Ledger:
             if signature:
                 self._problem("signature", seq, f"The {who} is signed, but {actor_name!r} has "
                               "no registered signing key at that point.")
-                return False
+                return None
             self.unproven += 1
-            return True
+            return "unproven"
         if not signature:
-            if event.get("action") in UNAUTHENTICATED:
-                return True
-            if self.os_user_sign_in and how is None:
-                self.unproven += 1
-                return True
+            if event.get("action") in UNAUTHENTICATED or (
+                    self.os_user_sign_in and how in (None, "admin")):
+                self.unproven += 1  # no password, so no key could be opened
+                return "unproven"
             self._problem("unsigned", seq, f"The {who} is not signed, but {actor_name!r} signs "
                           "every event: it was added by someone else.")
-            return False
+            return None
         if not chain_format.signature_ok(key, chain_format.event_message(str(event["hash"])),
                                          str(signature)):
             self._problem("signature", seq, f"The signature of {who} does not verify with the "
                           f"key of {actor_name!r} ({fingerprint(key)}).")
-            return False
+            return None
         self.signed += 1
-        return True
+        return "signed"
 
     def _allowed(self, event: Mapping[str, Any], how: str | None,
                  details: dict[str, Any]) -> bool:
-        """Who may do this: administrators for account changes and rules; a first
-        administrator only first; one's own first key only."""
+        """Who may do this: an account holder (administrators for accounts and rules, the
+        roles of ``ROLE_ACTIONS`` for the rest); a first administrator only first; the root
+        only by the first account, once; one's own first key only."""
         seq, action, actor_name = int(event["seq"]), event.get("action"), str(event.get("actor"))
         actor = self.account(actor_name)
         problem = None
+        legacy_account = (action == "user.create" and details.get("name") == actor_name
+                          and not details.get("public_key") and self.root is None)
         if action == "user.create" and details.get("first_administrator"):
             if self.accounts:
                 problem = "makes a second first administrator"
+        elif legacy_account or action in UNAUTHENTICATED:
+            pass  # an account its user made on first use, before signing; a typed name
         elif how == "root":
-            if self.root is not None or actor is None or not actor.first_administrator \
-                    or actor.key is not None or self.by_name.get(actor_name) != \
-                    str(event.get("object_id")):
+            if self.root is not None or actor is None or actor.key is not None \
+                    or actor_name != self.first_account \
+                    or self.by_name.get(actor_name) != str(event.get("object_id")):
                 problem = "claims the root key, which it may not"
         elif how == "self":
             if actor is None or self.by_name.get(actor_name) != str(event.get("object_id")):
                 problem = "registers a key for someone else by that key's own signature"
             elif actor.key is not None:
                 problem = f"replaces the key of {actor_name!r} without an administrator"
-        elif action in ADMIN_ONLY or how == "admin":
-            if actor is None:
+        elif actor is None:
+            if self.accounts:  # (a trail older than accounts names people without one)
                 problem = f"is by {actor_name!r}, who has no account"
-            elif not actor.active or actor.role != ADMINISTRATOR:
+        else:
+            allowed = {ADMINISTRATOR} if (action in ADMIN_ONLY or how == "admin") \
+                else ROLE_ACTIONS.get(str(action))
+            if not actor.active or (allowed is not None and actor.role not in allowed):
                 problem = (f"is by {actor_name!r}, whose role then "
                            f"({actor.role.replace('_', ' ')}"
                            f"{'' if actor.active else ', deactivated'}) does not allow it")
@@ -158,8 +174,8 @@ class Ledger:
             self._problem("role", seq, f"Event #{seq} ({action} by {actor_name}) {problem}.")
         return problem is None
 
-    def _apply(self, event: Mapping[str, Any], how: str | None,
-               details: dict[str, Any]) -> None:
+    def _apply(self, event: Mapping[str, Any], how: str | None, details: dict[str, Any],
+               signed: bool) -> None:
         action, oid = event.get("action"), str(event.get("object_id"))
         actor = self.account(str(event.get("actor")))
         if action == "user.create":
@@ -167,6 +183,7 @@ class Ledger:
             self.accounts[oid] = Account(name, str(details.get("role", "")),
                                          bool(details.get("first_administrator")))
             self.by_name[name] = oid
+            self.first_account = self.first_account or name
         elif action == "user.update" and oid in self.accounts:
             if isinstance(details.get("role"), list):
                 self.accounts[oid].role = str(details["role"][1])
@@ -177,7 +194,7 @@ class Ledger:
         if how is not None and oid in self.accounts:
             target = self.accounts[oid]
             target.key = str(details["public_key"])
-            if how == "admin" and (actor is None or actor.key is None):
+            if how == "admin" and not signed:
                 how = "keyless-admin"
             target.how = how
             target.vouched = how == "root" or (how == "admin" and actor is not None
@@ -200,7 +217,7 @@ class Ledger:
         """Check one event (in chain order) and bring the accounts up to date with it."""
         details = details_of(event)
         how = self.registration(event, details)
-        signed_ok = self._signature(event, how, details)
+        status = self._signature(event, how, details)
         allowed = self._allowed(event, how, details)
-        if signed_ok and allowed:  # a bad event changes nothing (its row then differs too)
-            self._apply(event, how, details)
+        if status is not None and allowed:  # a bad event changes nothing (its row differs)
+            self._apply(event, how, details, status == "signed")

@@ -130,6 +130,21 @@ def registered_key_at(session: Session, name: str, seq: int) -> str | None:
     return None
 
 
+def require_current_key(session: Session, name: str) -> None:
+    """Refuse to go on signing as ``name`` with a key that is no longer theirs (an
+    administrator reset the password while they were signed in here)."""
+    from sqlalchemy import select
+
+    from app.core.models import User
+
+    key = signers(session).get(name)
+    if key is not None and public_hex(key) != session.scalar(
+            select(User.public_key).where(User.name == name)):
+        signers(session).pop(name, None)
+        raise SignInError(f"The signing key of {name!r} was replaced (an administrator reset "
+                          "the password): sign in again; nothing was saved.")
+
+
 def signers(session: Session) -> dict[str, Ed25519PrivateKey]:
     """The keys opened in this process (user name -> key); shared by the store's sessions."""
     found = session.info.get("signers")

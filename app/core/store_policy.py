@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.errors import ConflictError, InvalidInputError
-from app.core.models import Footage, StoreInfo, User
+from app.core.models import AuditEvent, Footage, StoreInfo, User
 from app.core.permissions import Permission, require
 from app.core.retention import retention_until
 
@@ -62,9 +62,34 @@ def policy_key(n: int) -> str:
     return f"{_PREFIX}{n:06d}"
 
 
+LEGACY_ROW = ("policy:000001",
+              '{"sign_in": "os_user", "retention_days": 31, "managed_folders": []}')
+
+
 def _newest(session: Session) -> StoreInfo | None:
-    return session.scalars(select(StoreInfo).where(StoreInfo.key.like(_PREFIX + "%"))
-                           .order_by(StoreInfo.key.desc()).limit(1)).first()
+    """The newest rule row that an administrator's event set (a row inserted into
+    store_info by other means is ignored; ``bwv audit verify`` reports it)."""
+    set_by_events = {key: (details or "") for key, details in session.execute(
+        select(AuditEvent.object_id, AuditEvent.details).where(
+            AuditEvent.action == "policy.change"))}
+    for row in session.scalars(select(StoreInfo).where(StoreInfo.key.like(_PREFIX + "%"))
+                               .order_by(StoreInfo.key.desc())):
+        details = set_by_events.get(row.key)
+        if details is not None:
+            digest = json.loads(details).get("row_sha256")
+            if digest in (None, hashlib.sha256(row.value.encode("utf-8")).hexdigest()):
+                return row
+        elif (row.key, row.value) == LEGACY_ROW and legacy_store(session):
+            return row
+    return None
+
+
+def legacy_store(session: Session) -> bool:
+    """True for a store made before signing: its first account has no signing key (only
+    such a store may carry the rule row migration 0004 added without an event)."""
+    first = session.scalars(select(AuditEvent.details).where(
+        AuditEvent.action == "user.create").order_by(AuditEvent.seq).limit(1)).first()
+    return first is None or "public_key" not in json.loads(first)
 
 
 def policy_was_set(session: Session) -> bool:
@@ -133,8 +158,9 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
         new = replace(new, managed_folders=folders)
     if new == old:
         return old
-    newest = _newest(session)
-    number = int(newest.key[len(_PREFIX):]) + 1 if newest is not None else 1
+    last_key = session.scalar(select(StoreInfo.key).where(StoreInfo.key.like(_PREFIX + "%"))
+                              .order_by(StoreInfo.key.desc()).limit(1))
+    number = int(last_key[len(_PREFIX):]) + 1 if last_key is not None else 1
     value = policy_json(new)
     session.add(StoreInfo(key=policy_key(number), value=value))
     changed: dict[str, object] = {name: [getattr(old, name), getattr(new, name)]

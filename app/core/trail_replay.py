@@ -12,6 +12,7 @@ itself gives it) did not allow it. Nothing here trusts the ``users`` table.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,21 +26,10 @@ from app.core.models import (
     ExportRecord,
     Footage,
     RedactionPlanRecord,
-    Role,
     StoreInfo,
     User,
 )
-from app.core.permissions import ROLE_PERMISSIONS, Permission
-
-# What else needs which permission (account changes and rules are the ledger's).
-NEEDS = {
-    "plan.approve": Permission.APPROVE, "plan.reject": Permission.APPROVE,
-    "export.create": Permission.EXPORT_APPROVED, "footage.ingest": Permission.INGEST,
-    "plan.save": Permission.REDACT,
-}
-# The row migration 0004 added to stores made before passwords (no event made it).
-LEGACY_POLICY = ("policy:000001",
-                 '{"sign_in": "os_user", "retention_days": 31, "managed_folders": []}')
+from app.core.store_policy import LEGACY_ROW, legacy_store
 
 
 @dataclass(frozen=True)
@@ -69,24 +59,7 @@ class _State:
     footage: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # sha, size, path
     plans: dict[str, str] = field(default_factory=dict)  # plan id -> sha256
     exports: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
-    rules: dict[str, str | None] = field(default_factory=dict)  # row key -> its sha256
-
-
-def _check_role(ledger: Ledger, event: AuditEvent, report: ReplayReport) -> bool:
-    needed = NEEDS.get(event.action)
-    if needed is None:
-        return True
-    actor = ledger.account(event.actor)
-    if actor is None:
-        problem = f"by {event.actor!r}, who has no account"
-    elif not actor.active or needed not in ROLE_PERMISSIONS[Role(actor.role)]:
-        problem = (f"by {event.actor!r}, whose role then ({actor.role.replace('_', ' ')}"
-                   f"{'' if actor.active else ', deactivated'}) does not allow it")
-    else:
-        return True
-    report.findings.append(Finding("role", f"Event #{event.seq} ({event.action}) was done "
-                                   f"{problem}.", event.seq))
-    return False
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # row key -> its event
 
 
 def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
@@ -101,7 +74,7 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
                               str(details.get("manifest_sha256")),
                               str(details.get("plan_sha256")))
     elif action == "policy.change":
-        state.rules[oid] = details.get("row_sha256")
+        state.rules[oid] = details
 
 
 def _compare_users(session: Session, ledger: Ledger, add: Any) -> None:
@@ -172,20 +145,34 @@ def _compare_rules(session: Session, state: _State, add: Any) -> None:
     for key, value in sorted(found.items()):
         digest = hashlib.sha256(value.encode("utf-8")).hexdigest()
         if key not in state.rules:
-            if (key, value) != LEGACY_POLICY:
+            if (key, value) != LEGACY_ROW or not legacy_store(session):
                 add("rules", f"The store rule {key} was not set by any event (a row inserted "
                     "into store_info).")
-        elif state.rules[key] not in (None, digest):
+        elif not _rule_matches(state.rules[key], value, digest):
             add("rules", f"The store rule {key} differs from the one its event recorded.")
     for key in sorted(set(state.rules) - set(found)):
         add("rules", f"The store rule {key} that an event set is missing.")
 
 
+def _rule_matches(event: dict[str, Any], value: str, digest: str) -> bool:
+    """The row is what its event set: by hash, or (events older than that) by each changed
+    field's new value."""
+    if "row_sha256" in event:
+        return bool(event["row_sha256"] == digest)
+    try:
+        row = json.loads(value)
+    except ValueError:
+        return False
+    return all(isinstance(change, list) and len(change) == 2 and row.get(name) == change[1]
+               for name, change in event.items())
+
+
 def replay(session: Session) -> ReplayReport:
     """Check every signature and rebuild the state from the whole trail (chain order)."""
     ledger, state, report = Ledger(), _State(), ReplayReport()
-    legacy = session.get(StoreInfo, LEGACY_POLICY[0])
-    ledger.os_user_sign_in = legacy is not None and legacy.value == LEGACY_POLICY[1]
+    legacy = session.get(StoreInfo, LEGACY_ROW[0])
+    ledger.os_user_sign_in = (legacy is not None and legacy.value == LEGACY_ROW[1]
+                              and legacy_store(session))
     for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(500):
         report.events += 1
         row = {"seq": event.seq, "actor": event.actor, "action": event.action,
@@ -194,7 +181,7 @@ def replay(session: Session) -> ReplayReport:
         try:
             before = len(ledger.problems)
             ledger.process(row)
-            if len(ledger.problems) == before and _check_role(ledger, event, report):
+            if len(ledger.problems) == before:
                 _apply(state, event, details_of(row))
         except (KeyError, ValueError, TypeError, IndexError) as exc:
             report.findings.append(Finding("events", f"Event #{event.seq} ({event.action}) "

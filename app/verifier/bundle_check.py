@@ -43,12 +43,14 @@ def opened(target: Path) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="bwv-verify-") as tmp:
         with zipfile.ZipFile(target) as zf:
             names = [m.filename for m in zf.infolist() if not m.is_dir()]
-            parts = [Path(n).parts for n in names]
-            if len(set(names)) != len(names):
+            parts = [tuple(n.split("/")) for n in names]
+            if any("\\" in n or n.startswith("/") for n in names) or any(
+                    len(p) != 2 or any(x in ("", ".", "..") or x.startswith(".") for x in p)
+                    for p in parts) or len({p[0] for p in parts}) != 1:
+                raise ValueError("a pack zip holds exactly one folder of plain files, nothing "
+                                 "else")
+            if len({p[1].lower() for p in parts}) != len(parts):
                 raise ValueError("the zip holds the same name twice")
-            if not parts or any(len(p) != 2 or p[0] in ("..", "") or p[1].startswith(".")
-                                for p in parts) or len({p[0] for p in parts}) != 1:
-                raise ValueError("a pack zip holds exactly one folder of files, nothing else")
             zf.extractall(tmp)
         yield Path(tmp) / parts[0][0]
 
@@ -69,6 +71,8 @@ def _sums(folder: Path, ledger: Ledger, report: Report) -> None:
             report.failed(name, f"is listed in {SUMS} but missing.")
         elif sha256_of(path) != digest:
             report.failed(name, f"does not match its SHA-256 in {SUMS}.")
+        else:
+            report.vouched.add(name)
     extra = sorted(p.name for p in folder.iterdir() if p.name not in (SUMS, SUMS_SIGNATURE)
                    and p.name not in listed)
     if extra:
@@ -95,9 +99,14 @@ def _sums(folder: Path, ledger: Ledger, report: Report) -> None:
 
 
 def _sealed_files(folder: Path, seal: dict[str, Any] | None, report: Report,
-                  subject: str) -> None:
-    """The video and manifest the extract's signed seal vouches for."""
-    for name, digest in sorted(((seal or {}).get("files") or {}).items()):
+                  subject: str, required: tuple[str, ...] = ()) -> None:
+    """The files the extract's signed seal vouches for; each of ``required`` must be one."""
+    files = (seal or {}).get("files") or {}
+    for name in required:
+        if name not in files:
+            report.failed(name, f"is not among the files the seal of {subject} vouches for.")
+        report.vouched.add(name)
+    for name, digest in sorted(files.items()):
         path = folder / name
         if not path.is_file():
             report.failed(name, f"is vouched for by the seal of {subject} but missing.")
@@ -105,6 +114,7 @@ def _sealed_files(folder: Path, seal: dict[str, Any] | None, report: Report,
             report.failed(name, f"differs from the SHA-256 sealed in {subject}.")
         else:
             report.passed(name, f"matches the SHA-256 sealed in {subject}.")
+            report.vouched.add(name)
 
 
 def _anchor(anchor: dict[str, Any], ledger: Ledger, report: Report, subject: str) -> None:
@@ -157,9 +167,12 @@ def _manifest(path: Path, video: Path, ledger: Ledger, report: Report,
 def check_pack(folder: Path, report: Report, trust_anchors: Path | None = None) -> None:
     extract, ledger = check_extract(folder / PACK_EXTRACT, report)
     _sums(folder, ledger, report)
+    manifests = sorted(folder.glob("*.manifest.json"))
     if extract is not None:
-        _sealed_files(folder, extract.seal, report, PACK_EXTRACT)
-    for manifest in sorted(folder.glob("*.manifest.json")):
+        _sealed_files(folder, extract.seal, report, PACK_EXTRACT, tuple(
+            name for m in manifests
+            for name in (m.name, m.name.replace(".manifest.json", ".mp4"))))
+    for manifest in manifests:
         _manifest(manifest, folder / manifest.name.replace(".manifest.json", ".mp4"), ledger,
                   report, trust_anchors)
     try:
@@ -179,7 +192,9 @@ def check_export_folder(folder: Path, report: Report,
         extract_path = folder / f"{stem}.audit.jsonl"
         extract, ledger = check_extract(extract_path, report)
         if extract is not None:
-            _sealed_files(folder, extract.seal, report, extract_path.name)
+            _sealed_files(folder, extract.seal, report, extract_path.name,
+                          (manifest.name, f"{stem}.mp4"))
+        report.vouched.add(extract_path.name)
         _manifest(manifest, folder / f"{stem}.mp4", ledger, report, trust_anchors)
 
 
@@ -190,13 +205,16 @@ def check(target: Path, root: str | None = None,
     if not target.exists():
         report.failed(str(target), "does not exist.")
         return report
+    single = target.is_file() and target.suffix != ".zip"
     try:
-        with opened(target.parent if target.is_file() and target.suffix != ".zip"
-                    else target) as folder:
+        with opened(target.parent if single else target) as folder:
             if (folder / SUMS).exists():
                 check_pack(folder, report, trust_anchors)
             else:
                 check_export_folder(folder, report, trust_anchors)
+        if single and target.name not in report.vouched:
+            report.failed(target.name, "is not vouched for by any sealed extract beside it: "
+                          "it is not an export this folder proves.")
     except (OSError, ValueError, zipfile.BadZipFile) as exc:
         report.failed(str(target), f"cannot be opened ({exc}).")
     except Exception as exc:

@@ -24,6 +24,7 @@ class Report:
     target: str
     findings: list[Finding] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)  # store root keys met (public key hex)
+    vouched: set[str] = field(default_factory=set)  # file names a seal or checksums proved
 
     def add(self, outcome: Outcome, subject: str, message: str) -> None:
         self.findings.append(Finding(outcome, subject, message))

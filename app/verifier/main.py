@@ -32,10 +32,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.trust_anchors is not None and not args.trust_anchors.is_file():
         parser.error(f"{args.trust_anchors}: no such certificate file")
     report = check(args.path, args.root, args.trust_anchors)
-    sys.stdout.write(as_text(report, __version__))
+    text = as_text(report, __version__)
+    sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+    sys.stdout.flush()
     if args.html is not None:
         try:
-            args.html.write_text(as_html(report, __version__), encoding="utf-8")
+            args.html.write_text(as_html(report, __version__), encoding="utf-8",
+                                 errors="replace")
         except OSError as exc:
             print(f"bwv-verify: cannot write {args.html} ({exc.strerror or exc}).",
                   file=sys.stderr)

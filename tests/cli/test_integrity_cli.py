@@ -45,9 +45,9 @@ def test_signed_trail_anchor_replay_and_witness_from_the_command_line(
         witness = store.data_dir / "audit-witness" / f"{store.store_id}.json"
     code, out, _ = run(capsys, "audit", "verify")
     assert code == 1 and "TAMPERED (users)" in out and "olive" in out
-    with Store(settings.effective_database_url, settings.data_path) as store:
-        with store.engine.begin() as conn:
-            conn.execute(text("UPDATE users SET role='disclosure_officer' WHERE name='olive'"))
+    with Store(settings.effective_database_url, settings.data_path) as store, \
+            store.engine.begin() as conn:
+        conn.execute(text("UPDATE users SET role='disclosure_officer' WHERE name='olive'"))
 
     witness.unlink()
     code, out, _ = run(capsys, "audit", "verify")

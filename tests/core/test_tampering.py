@@ -443,3 +443,51 @@ def test_a_password_reset_changes_nothing_already_signed(victim: Store,
         record = session.scalars(select(RedactionPlanRecord)).one()
         found = approval_of(session, record.footage_id, record.case_id, record.plan_sha256)
     assert found.state is ApprovalState.APPROVED
+
+
+def test_the_store_id_cannot_be_taken_away(victim: Store, tmp_path: Path) -> None:
+    """Without its id a store would disown every anchor and witness: it no longer opens."""
+    from app.core.errors import BwvError
+
+    _untriggered(victim, "DELETE FROM store_info WHERE key = 'store_id'", table="store_info")
+    with pytest.raises(BwvError, match="id is gone"):
+        Store(victim.url, tmp_path / "again")
+
+
+def test_an_inserted_rule_row_is_not_obeyed(victim: Store) -> None:
+    """A store_info row no administrator's event set (e.g. 'sign in by OS name') is ignored
+    by the application and reported by verify."""
+    from app.core.store_policy import SignIn, load_policy
+
+    _sql(victim, "INSERT INTO store_info (key, value) VALUES ('policy:000050', "
+                 "'{\"sign_in\": \"os_user\", \"require_approval\": false}')")
+    with victim.read() as session:
+        policy = load_policy(session)
+        assert policy.sign_in is SignIn.PASSWORD and policy.require_approval
+        assert policy.lockout_after == 7  # the administrator's rule
+        assert any("policy:000050" in f.message for f in trail_replay.replay(session).findings)
+
+
+def test_normal_work_in_os_user_mode_and_after_a_deactivation_verifies(victim: Store) -> None:
+    """The administrator switches to sign-in by OS name (no keys can be opened then) and
+    adds an account with a password; the supervisor is deactivated: nothing is reported as
+    tampering, and the approval the supervisor gave still stands."""
+    from app.core.redaction.approval import ApprovalState, approval_of
+    from app.core.users import add_user, update_user
+
+    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
+    with victim.transaction() as session:
+        set_policy(session, resolve_actor(session, "admin"), sign_in="os_user")
+    victim.signers.clear()  # nobody gives a password now
+    with victim.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        add_user(session, admin, "newbie", "case_staff",
+                 accounts.new_credentials("newbie's long password", "newbie"))
+        update_user(session, admin, "sup", active=False)
+    with victim.read() as session:
+        report = trail_replay.replay(session)
+        assert report.ok, report.findings
+        assert "newbie" in report.self_registered  # registered without the admin's signature
+        record = session.scalars(select(RedactionPlanRecord)).one()
+        found = approval_of(session, record.footage_id, record.case_id, record.plan_sha256)
+    assert found.state is ApprovalState.APPROVED

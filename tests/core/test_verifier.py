@@ -4,6 +4,8 @@ extract; a seal or an event signed by a key the store never registered)."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -43,8 +45,11 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]:
         share.mkdir()
         pack = build_pack(store, "officer", export_id, share)
         packed_zip = build_pack(store, "officer", export_id, share, as_zip=True)
+        (folder / "by-sup").mkdir()
+        by_sup = build_pack(store, "sup", export_id, folder / "by-sup")  # not the exporter
     make_test_ca(folder / "other-ca", "Other Force")
     return {"exports": exports, "pack": pack.path, "zip": packed_zip.path,
+            "by_sup": by_sup.path,
             "root": fingerprint(signing.public_hex(root)), "ca": ca,
             "other_ca": folder / "other-ca" / "ca.pem"}
 
@@ -55,7 +60,7 @@ def _failures(target: Path) -> list[str]:
 
 
 def test_the_real_pack_zip_and_export_folder_verify(made: dict[str, Path | str]) -> None:
-    for key in ("pack", "zip", "exports"):
+    for key in ("pack", "zip", "exports", "by_sup"):
         assert _failures(Path(made[key])) == [], key
     report = check(Path(made["pack"]))
     subjects = {f.subject for f in report.findings if f.outcome is Outcome.PASS}
@@ -110,8 +115,6 @@ def _resealed_by_stranger(rows: list[dict[str, object]]) -> None:
     *events, seal_row = rows
     events[0]["details"] = {"note": "nothing happened"}
     body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in events)
-    import hashlib
-
     seal = dict(seal_row["seal"])  # type: ignore[call-overload]
     seal["lines_sha256"] = hashlib.sha256(body.encode()).hexdigest()
     key = signing.new_key()
@@ -216,3 +219,38 @@ def test_a_line_separator_in_a_note_leaves_the_extract_whole(store: Store,
     redact_footage(store, "admin", result.footage_id, out / "clip.mp4", RedactionPlan(),
                    preset="fast", verify=False)
     assert _failures(out) == []
+
+
+def test_only_files_a_seal_vouches_for_verify(made: dict[str, Path | str],
+                                              tmp_path: Path) -> None:
+    """An unredacted video beside a genuine export, given by name; a made-up export (its own
+    manifest, a copy of the genuine extract); a zip whose second copy of a name differs."""
+    import zipfile
+
+    folder = tmp_path / "exports"
+    shutil.copytree(Path(made["exports"]), folder)
+    (folder / "UNREDACTED.mp4").write_bytes(b"not the redacted copy")
+    assert _failures(folder / "SAR-9.mp4") == []
+    assert any("not vouched for" in f for f in _failures(folder / "UNREDACTED.mp4"))
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "FAKE.mp4").write_bytes(b"anything")
+    manifest = json.loads((folder / "SAR-9.manifest.json").read_text())
+    manifest["output"]["sha256"] = hashlib.sha256(b"anything").hexdigest()
+    (fake / "FAKE.manifest.json").write_text(json.dumps(manifest))
+    shutil.copy(folder / "SAR-9.audit.jsonl", fake / "FAKE.audit.jsonl")
+    assert any("not among the files the seal" in f for f in _failures(fake))
+    pack = Path(made["pack"])
+    tricked = tmp_path / "tricked.zip"
+    with zipfile.ZipFile(tricked, "w") as zf:
+        zf.writestr(f"{pack.name}/SAR-9.mp4", b"unredacted")
+        for path in sorted(pack.iterdir()):
+            zf.writestr(f"{pack.name}/./{path.name}", path.read_bytes())
+    assert any("one folder of plain files" in f for f in _failures(tricked))
+    with zipfile.ZipFile(tricked, "w") as zf:  # the same name twice, plainly
+        zf.writestr(f"{pack.name}/SAR-9.mp4", b"unredacted")
+        for path in sorted(pack.iterdir()):
+            with pytest.warns(UserWarning, match="Duplicate") if path.name == "SAR-9.mp4" \
+                    else contextlib.nullcontext():
+                zf.writestr(f"{pack.name}/{path.name}", path.read_bytes())
+    assert any("the same name twice" in f for f in _failures(tricked))

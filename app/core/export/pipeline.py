@@ -271,7 +271,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         data["output"].update(sha256=out_sha, size_bytes=video_tmp.stat().st_size)
         data["approval"] = approval
         text = render_manifest(data)
-        manifest_tmp.write_text(text, encoding="utf-8")
+        manifest_tmp.write_text(text, encoding="utf-8", newline="\n")  # hashed as is
         manifest_sha = hashlib.sha256(text.encode()).hexdigest()
         export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
                             video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,

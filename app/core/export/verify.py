@@ -46,6 +46,12 @@ def verify_exports(store: Store, cancel: CancelToken | None = None,
                 f"export #{export_id}: replaced at {path} by export #{newest[path]} "
                 "(a re-export with --force); not checked.")))
             continue
+        if partial_path(Path(path)).exists() or partial_path(Path(manifest_path)).exists():
+            checks.append(ExportCheck(export_id, path, VerifyStatus.MISSING, (
+                f"export #{export_id}: {path} was recorded but its files were not all put in "
+                "place (the export was interrupted); the next export into that folder "
+                "finishes it.")))
+            continue
         problems: list[str] = []
         status = VerifyStatus.OK
         for file, expected, what in ((path, digest, "video"),
@@ -64,11 +70,6 @@ def verify_exports(store: Store, cancel: CancelToken | None = None,
                 problems.append(str(exc))
         if problems:
             message = f"export #{export_id}: " + "; ".join(problems) + "."
-        elif not Path(path).exists() and partial_path(Path(path)).exists():
-            status = VerifyStatus.MISSING
-            message = (f"export #{export_id}: {path} was recorded but its files were not put "
-                       "in place (the export was interrupted); the next export into that "
-                       "folder finishes it.")
         elif not Path(path).exists():
             status = VerifyStatus.MISSING
             message = f"export #{export_id}: {path} is no longer there (not checked)."

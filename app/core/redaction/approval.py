@@ -18,13 +18,13 @@ from sqlalchemy.orm import Session
 
 from app.core import audit, signing
 from app.core.errors import ConflictError, NotFoundError, PermissionDeniedError
+from app.core.ledger import ROLE_ACTIONS
 from app.core.models import AuditEvent, RedactionPlanRecord, User
-from app.core.permissions import ROLE_PERMISSIONS, Permission, require
+from app.core.permissions import Permission, require
 from app.core.redaction.open_items import answers_for, open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import find_plan_record
-from app.core.store_policy import SignIn, load_policy
-from app.core.users import find_user
+from app.core.trail_accounts import ledger_before
 
 
 class ApprovalState(enum.StrEnum):
@@ -82,18 +82,17 @@ def approval_of(session: Session, footage_id: int, case_id: int | None,
 
 
 def _signed_by_actor(session: Session, event: AuditEvent) -> bool:
-    """False for a decision that its maker's key (as registered then) did not sign, or by
-    someone who has no account or may not approve: added to the trail by someone else
-    (``bwv audit verify`` reports it too)."""
-    user = find_user(session, event.actor)
-    if user is None or not user.active or Permission.APPROVE not in ROLE_PERMISSIONS[user.role]:
+    """False for a decision that its maker could not make then (no account, not an active
+    supervisor), or that their key at that moment did not sign: added to the trail by
+    someone else (``bwv audit verify`` reports it too). Judged as the trail stood then."""
+    ledger = ledger_before(session, [event.actor], event.seq)
+    account = ledger.account(event.actor)
+    if account is None or not account.active or account.role not in ROLE_ACTIONS[event.action]:
         return False
-    key = signing.registered_key_at(session, event.actor, event.seq)
-    if key is None or (event.signature is None
-                       and load_policy(session).sign_in is SignIn.OS_USER):
+    if account.key is None or (event.signature is None and ledger.os_user_sign_in):
         return True  # no key, or no password to open it with: authorship not proven
-    return event.signature is not None and signing.event_signature_ok(key, event.hash,
-                                                                      event.signature)
+    return event.signature is not None and signing.event_signature_ok(
+        account.key, event.hash, event.signature)
 
 
 def request_approval(session: Session, actor: User, footage_id: int, case_id: int | None,

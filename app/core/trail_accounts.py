@@ -1,0 +1,53 @@
+"""The accounts behind signatures, read from the audit trail alone: the events a verifier
+needs (``account_events``), and a person's account as the trail gave it at one moment
+(``ledger_before``), for checks that must not trust the ``users`` table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import audit
+from app.core.ledger import USER_ACTIONS, Ledger
+from app.core.models import AuditEvent, User
+
+
+def account_events(session: Session, names: Iterable[str]) -> list[dict[str, Any]]:
+    """Every event about the accounts of ``names`` (creation, roles, keys), about the
+    administrators who made those, back to the first administrator, and every change of the
+    store's rules (chain order): what a verifier needs to rebuild their keys and roles and
+    the sign-in rule in force (``ledger.py``)."""
+    wanted: set[str] = set()
+    chosen: dict[int, AuditEvent] = {}
+    rules = list(session.scalars(select(AuditEvent).where(
+        AuditEvent.action == "policy.change")))
+    todo = [*names, *(e.actor for e in rules)]
+    chosen.update((e.seq, e) for e in rules)
+    while todo:
+        name = todo.pop()
+        if name in wanted:
+            continue
+        wanted.add(name)
+        user_id = session.scalar(select(User.id).where(User.name == name))
+        if user_id is None:
+            continue
+        for event in session.scalars(select(AuditEvent).where(
+                AuditEvent.object_type == "user", AuditEvent.object_id == str(user_id),
+                AuditEvent.action.in_(USER_ACTIONS))):
+            chosen[event.seq] = event
+            todo.append(event.actor)  # whoever did it must be checkable too
+    return [audit.event_as_dict(chosen[seq]) for seq in sorted(chosen)]
+
+
+def ledger_before(session: Session, names: Iterable[str], seq: int) -> Ledger:
+    """The accounts of ``names`` (and the sign-in rule) as the trail gave them just before
+    event ``seq``, every signature on the way checked."""
+    ledger = Ledger()
+    for event in account_events(session, names):
+        if int(event["seq"]) >= seq:
+            break
+        ledger.process(event)
+    return ledger
