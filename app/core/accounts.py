@@ -21,7 +21,7 @@ from app.core import audit, signing
 from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
 from app.core.lockout import failures_in_a_row, is_locked
-from app.core.models import AuditEvent, Role, User
+from app.core.models import AuditEvent, Role, StoreInfo, User
 from app.core.permissions import Permission, require
 from app.core.records import UserRecord
 from app.core.signing import Credentials
@@ -66,8 +66,14 @@ def _open_key(session: Session, user: User, password: str) -> None:
     details: dict[str, object] = {"name": user.name, "public_key": user.public_key,
                                   "registered_by": "self"}
     if _may_become_root(session, user):
-        details["root"] = True  # an upgraded store's first administrator: its root key
+        details.update(root=True, store_id=_store_id(session))  # the upgraded store's root
     audit.record(session, user.name, "user.key", "user", user.id, details)
+
+
+def _store_id(session: Session) -> str | None:
+    """Recorded in the root's event: anchors and witnesses name the store by it."""
+    row = session.get(StoreInfo, "store_id")
+    return row.value if row is not None else None
 
 
 def _may_become_root(session: Session, user: User) -> bool:
@@ -108,7 +114,8 @@ def create_first_administrator(session: Session, name: str, password: str) -> Us
     signing.signers(session)[name] = key
     audit.record(session, name, "user.create", "user", user.id,
                  {"name": name, "role": user.role.value, "first_administrator": True,
-                  "password": True, "public_key": user.public_key})
+                  "password": True, "public_key": user.public_key,
+                  "store_id": _store_id(session)})
     return UserRecord.of(user)
 
 
@@ -180,6 +187,8 @@ def set_password(session: Session, actor: User, name: str, new_password: str,
         details["public_key"] = user.public_key
         if user.id == actor.id:  # registered by its own signature
             signing.signers(session)[user.name] = key
+            if _may_become_root(session, user):  # an upgraded store's first account
+                details.update(root=True, store_id=_store_id(session))
         else:
             signing.signers(session).pop(user.name, None)
     audit.record(session, actor.name, "user.password", "user", user.id, details)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.core import chain_format, signing
-from app.core.trail_accounts import account_events
+from app.core.trail_accounts import account_events, starts_with_os_user
 
 
 def sealed(session: Session, store_id: str, sealer: str, lines: str,
@@ -38,6 +38,7 @@ def sealed(session: Session, store_id: str, sealer: str, lines: str,
         # the accounts behind the signatures, with the administrators who made them, and
         # the sign-in rule over time (withheld: those of the sealer and the exporter only)
         "keys": account_events(session, actors),
+        "os_user_at_start": starts_with_os_user(session),
         "signed_by": sealer, "public_key": None, "signature": None,
     }
     key = signing.signers(session).get(sealer)

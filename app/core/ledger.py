@@ -5,15 +5,16 @@ whole trail, ``trail_replay.py``) and ``bwv-verify`` (the events an extract's se
 Whose key signs what:
 
 * the first administrator's ``user.create`` is signed by the key it registers: the store's
-  *root*; an upgraded store's first administrator may later register the root once, by its
-  own signature (``user.key`` with ``root``);
+  *root*; in a store made before signing, its first account registers the root once, by
+  its own signature (its first password or password sign-in, marked ``root``);
 * an administrator registers everyone else's key (``user.create``, a password reset), signed
   with the administrator's own key: the new key is *vouched* if the administrator's was;
 * an account with no key yet may register its own (a first password, an account made before
   signing): allowed, never vouched;
-* an event in the name of someone with a key must carry their valid signature, except while
-  the store lets people sign in by operating-system name (no password, so no key can be
-  opened): then it is counted as unproven, as are all events of accounts without a key.
+* an event must carry its actor's valid signature, except while the store lets people sign
+  in by operating-system name (no password, so no key can be opened), or before the store
+  had a root key at all: then it is counted as unproven. With passwords required, an
+  account without a key cannot sign in, so an unsigned event in its name is forged.
 
 Pure: no database, so the standalone verifier runs it unchanged.
 """
@@ -99,9 +100,9 @@ class Ledger:
             return None
         if action == "user.create":
             return "root" if details.get("first_administrator") else "admin"
-        if action == "user.key":
-            return "root" if details.get("root") else "self"
-        return "admin" if details.get("by_administrator") else "self"
+        if details.get("by_administrator"):
+            return "admin"
+        return "root" if details.get("root") else "self"
 
     def _signature(self, event: Mapping[str, Any], how: str | None,
                    details: dict[str, Any]) -> str | None:
@@ -116,6 +117,13 @@ class Ledger:
             if signature:
                 self._problem("signature", seq, f"The {who} is signed, but {actor_name!r} has "
                               "no registered signing key at that point.")
+                return None
+            if self.root is not None and not self.os_user_sign_in \
+                    and event.get("action") not in UNAUTHENTICATED:
+                # with passwords required, someone without a key cannot have signed in
+                self._problem("unsigned", seq, f"The {who} is not signed, and {actor_name!r} "
+                              "has no key, so could not have signed in: it was added by "
+                              "someone else.")
                 return None
             self.unproven += 1
             return "unproven"

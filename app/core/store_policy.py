@@ -14,15 +14,18 @@ import hashlib
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.errors import ConflictError, InvalidInputError
+from app.core.ledger import Ledger, details_of
 from app.core.models import AuditEvent, Footage, StoreInfo, User
 from app.core.permissions import Permission, require
 from app.core.retention import retention_until
+from app.core.trail_accounts import LEGACY_ROW, account_events, starts_with_os_user
 
 DEFAULT_RETENTION_DAYS = 31
 DEFAULT_LOCKOUT_AFTER = 5
@@ -62,34 +65,76 @@ def policy_key(n: int) -> str:
     return f"{_PREFIX}{n:06d}"
 
 
-LEGACY_ROW = ("policy:000001",
-              '{"sign_in": "os_user", "retention_days": 31, "managed_folders": []}')
+def parse_rules(value: str) -> StorePolicy:
+    """A rule row's value as a policy (missing fields: the defaults)."""
+    data = json.loads(value)
+    return StorePolicy(
+        sign_in=SignIn(data.get("sign_in", SignIn.PASSWORD.value)),
+        require_approval=bool(data.get("require_approval", True)),
+        retention_days=int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
+        lockout_after=int(data.get("lockout_after", DEFAULT_LOCKOUT_AFTER)),
+        managed_folders=tuple(data.get("managed_folders", ())))
+
+
+def _changed(policy: StorePolicy, details: dict[str, Any]) -> StorePolicy:
+    """``policy`` with the new values a ``policy.change`` event records."""
+    def new(name: str) -> Any:
+        change = details.get(name)
+        return change[1] if isinstance(change, list) and len(change) == 2 else None
+
+    if new("sign_in") is not None:
+        policy = replace(policy, sign_in=SignIn(new("sign_in")))
+    if new("require_approval") is not None:
+        policy = replace(policy, require_approval=bool(new("require_approval")))
+    if new("retention_days") is not None:
+        policy = replace(policy, retention_days=int(new("retention_days")))
+    if new("lockout_after") is not None:
+        policy = replace(policy, lockout_after=int(new("lockout_after")))
+    if new("managed_folders") is not None:
+        policy = replace(policy, managed_folders=tuple(new("managed_folders")))
+    return policy
+
+
+_EXPECTED: dict[tuple[str, str], dict[str, StorePolicy]] = {}
+
+
+def expected_rules(session: Session) -> dict[str, StorePolicy]:
+    """What each rule row must hold: rebuilt from the legacy row (stores made before
+    signing) and every ``policy.change`` whose author was then an active administrator
+    with a valid signature (``ledger.py``). A row that differs, or that no valid event set,
+    is not obeyed (and ``bwv audit verify`` reports it)."""
+    newest = session.scalars(select(AuditEvent.hash).where(
+        AuditEvent.action == "policy.change").order_by(AuditEvent.seq.desc()).limit(1)).first()
+    cache_key = (str(getattr(session.get_bind(), "url", "")), newest or "")
+    if cache_key in _EXPECTED:  # an event's validity depends only on the events before it
+        return _EXPECTED[cache_key]
+    legacy = starts_with_os_user(session)
+    ledger = Ledger(os_user_sign_in=legacy)
+    current = parse_rules(LEGACY_ROW[1]) if legacy else StorePolicy()
+    expected = {LEGACY_ROW[0]: current} if legacy else {}
+    for event in account_events(session, []):
+        before = len(ledger.problems)
+        ledger.process(event)
+        if event["action"] == "policy.change" and len(ledger.problems) == before:
+            current = _changed(current, details_of(event))
+            expected[str(event["object_id"])] = current
+    if len(_EXPECTED) > 64:
+        _EXPECTED.clear()
+    _EXPECTED[cache_key] = expected
+    return expected
 
 
 def _newest(session: Session) -> StoreInfo | None:
-    """The newest rule row that an administrator's event set (a row inserted into
-    store_info by other means is ignored; ``bwv audit verify`` reports it)."""
-    set_by_events = {key: (details or "") for key, details in session.execute(
-        select(AuditEvent.object_id, AuditEvent.details).where(
-            AuditEvent.action == "policy.change"))}
+    """The newest rule row that holds what an administrator's valid event set."""
+    expected = expected_rules(session)
     for row in session.scalars(select(StoreInfo).where(StoreInfo.key.like(_PREFIX + "%"))
                                .order_by(StoreInfo.key.desc())):
-        details = set_by_events.get(row.key)
-        if details is not None:
-            digest = json.loads(details).get("row_sha256")
-            if digest in (None, hashlib.sha256(row.value.encode("utf-8")).hexdigest()):
+        try:
+            if row.key in expected and parse_rules(row.value) == expected[row.key]:
                 return row
-        elif (row.key, row.value) == LEGACY_ROW and legacy_store(session):
-            return row
+        except (ValueError, TypeError):
+            continue
     return None
-
-
-def legacy_store(session: Session) -> bool:
-    """True for a store made before signing: its first account has no signing key (only
-    such a store may carry the rule row migration 0004 added without an event)."""
-    first = session.scalars(select(AuditEvent.details).where(
-        AuditEvent.action == "user.create").order_by(AuditEvent.seq).limit(1)).first()
-    return first is None or "public_key" not in json.loads(first)
 
 
 def policy_was_set(session: Session) -> bool:
@@ -99,15 +144,7 @@ def policy_was_set(session: Session) -> bool:
 
 def load_policy(session: Session) -> StorePolicy:
     row = _newest(session)
-    if row is None:
-        return StorePolicy()
-    data = json.loads(row.value)
-    return StorePolicy(
-        sign_in=SignIn(data.get("sign_in", SignIn.PASSWORD.value)),
-        require_approval=bool(data.get("require_approval", True)),
-        retention_days=int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
-        lockout_after=int(data.get("lockout_after", DEFAULT_LOCKOUT_AFTER)),
-        managed_folders=tuple(data.get("managed_folders", ())))
+    return StorePolicy() if row is None else parse_rules(row.value)
 
 
 def policy_json(policy: StorePolicy) -> str:

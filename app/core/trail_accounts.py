@@ -4,6 +4,7 @@ needs (``account_events``), and a person's account as the trail gave it at one m
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.ledger import USER_ACTIONS, Ledger
-from app.core.models import AuditEvent, User
+from app.core.models import AuditEvent, StoreInfo, User
 
 
 def account_events(session: Session, names: Iterable[str]) -> list[dict[str, Any]]:
@@ -42,10 +43,29 @@ def account_events(session: Session, names: Iterable[str]) -> list[dict[str, Any
     return [audit.event_as_dict(chosen[seq]) for seq in sorted(chosen)]
 
 
+# The row migration 0004 added to stores made before passwords (no event made it).
+LEGACY_ROW = ("policy:000001",
+              '{"sign_in": "os_user", "retention_days": 31, "managed_folders": []}')
+
+
+def legacy_store(session: Session) -> bool:
+    """True for a store made before signing: its first account has no signing key (only
+    such a store may carry the rule row migration 0004 added without an event)."""
+    first = session.scalars(select(AuditEvent.details).where(
+        AuditEvent.action == "user.create").order_by(AuditEvent.seq).limit(1)).first()
+    return first is None or "public_key" not in json.loads(first)
+
+
+def starts_with_os_user(session: Session) -> bool:
+    """True when the store began with sign-in by OS name (an upgraded store's legacy row)."""
+    row = session.get(StoreInfo, LEGACY_ROW[0])
+    return row is not None and row.value == LEGACY_ROW[1] and legacy_store(session)
+
+
 def ledger_before(session: Session, names: Iterable[str], seq: int) -> Ledger:
     """The accounts of ``names`` (and the sign-in rule) as the trail gave them just before
     event ``seq``, every signature on the way checked."""
-    ledger = Ledger()
+    ledger = Ledger(os_user_sign_in=starts_with_os_user(session))
     for event in account_events(session, names):
         if int(event["seq"]) >= seq:
             break

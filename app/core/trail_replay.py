@@ -29,7 +29,8 @@ from app.core.models import (
     StoreInfo,
     User,
 )
-from app.core.store_policy import LEGACY_ROW, legacy_store
+from app.core.store_policy import expected_rules, parse_rules
+from app.core.trail_accounts import starts_with_os_user
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,6 @@ class _State:
     footage: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # sha, size, path
     plans: dict[str, str] = field(default_factory=dict)  # plan id -> sha256
     exports: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # row key -> its event
 
 
 def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
@@ -73,8 +73,6 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
         state.exports[oid] = (str(details.get("path")), str(details.get("sha256")),
                               str(details.get("manifest_sha256")),
                               str(details.get("plan_sha256")))
-    elif action == "policy.change":
-        state.rules[oid] = details
 
 
 def _compare_users(session: Session, ledger: Ledger, add: Any) -> None:
@@ -136,43 +134,45 @@ def _compare(session: Session, state: _State, add: Any) -> None:
                        ("exports", state.exports)):
         for gone in sorted(set(made) - rows[kind], key=int):
             add(kind, f"The {kind} row #{gone} that the audit trail made is missing.")
-    _compare_rules(session, state, add)
 
 
-def _compare_rules(session: Session, state: _State, add: Any) -> None:
+def _compare_rules(session: Session, add: Any) -> None:
+    """Each rule row must hold exactly what the valid events made it (``expected_rules``)."""
+    expected = expected_rules(session)
     found = {info.key: info.value for info in session.scalars(
         select(StoreInfo).where(StoreInfo.key.like("policy:%")))}
     for key, value in sorted(found.items()):
-        digest = hashlib.sha256(value.encode("utf-8")).hexdigest()
-        if key not in state.rules:
-            if (key, value) != LEGACY_ROW or not legacy_store(session):
-                add("rules", f"The store rule {key} was not set by any event (a row inserted "
-                    "into store_info).")
-        elif not _rule_matches(state.rules[key], value, digest):
+        if key not in expected:
+            add("rules", f"The store rule {key} was not set by any valid event (a row "
+                "inserted into store_info, or set by a forged event).")
+            continue
+        try:
+            same = parse_rules(value) == expected[key]
+        except (ValueError, TypeError):
+            same = False
+        if not same:
             add("rules", f"The store rule {key} differs from the one its event recorded.")
-    for key in sorted(set(state.rules) - set(found)):
+    for key in sorted(set(expected) - set(found)):
         add("rules", f"The store rule {key} that an event set is missing.")
 
 
-def _rule_matches(event: dict[str, Any], value: str, digest: str) -> bool:
-    """The row is what its event set: by hash, or (events older than that) by each changed
-    field's new value."""
-    if "row_sha256" in event:
-        return bool(event["row_sha256"] == digest)
-    try:
-        row = json.loads(value)
-    except ValueError:
-        return False
-    return all(isinstance(change, list) and len(change) == 2 and row.get(name) == change[1]
-               for name, change in event.items())
+def _compare_store_id(session: Session, add: Any) -> None:
+    """The id recorded in the store's first account event (anchors and witnesses name it)."""
+    first = session.scalars(select(AuditEvent.details).where(
+        AuditEvent.details.like('%"store_id"%'),
+        AuditEvent.action.in_(("user.create", "user.key", "user.password")))
+        .order_by(AuditEvent.seq).limit(1)).first()
+    recorded = json.loads(first).get("store_id") if first else None
+    row = session.get(StoreInfo, "store_id")
+    if recorded and (row is None or row.value != recorded):
+        add("store", f"The store's id was changed to {row.value if row else None!r}; the "
+            f"audit trail recorded {recorded!r} (anchors and witnesses name the store by it).")
 
 
 def replay(session: Session) -> ReplayReport:
     """Check every signature and rebuild the state from the whole trail (chain order)."""
     ledger, state, report = Ledger(), _State(), ReplayReport()
-    legacy = session.get(StoreInfo, LEGACY_ROW[0])
-    ledger.os_user_sign_in = (legacy is not None and legacy.value == LEGACY_ROW[1]
-                              and legacy_store(session))
+    ledger.os_user_sign_in = starts_with_os_user(session)
     for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(500):
         report.events += 1
         row = {"seq": event.seq, "actor": event.actor, "action": event.action,
@@ -190,6 +190,8 @@ def replay(session: Session) -> ReplayReport:
     report.signed, report.unsigned = ledger.signed, ledger.unproven
     _compare_users(session, ledger, lambda k, m: report.findings.append(Finding(k, m)))
     _compare(session, state, lambda k, m: report.findings.append(Finding(k, m)))
+    _compare_rules(session, lambda k, m: report.findings.append(Finding(k, m)))
+    _compare_store_id(session, lambda k, m: report.findings.append(Finding(k, m)))
     report.self_registered = sorted(a.name for a in ledger.accounts.values()
                                     if a.key and not a.vouched)
     return report

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
-from app.core.models import Role, User
+from app.core.models import Role, StoreInfo, User
 from app.core.permissions import Permission, require
 from app.core.records import UserRecord
 from app.core.signing import Credentials
@@ -54,10 +54,12 @@ def resolve_actor(session: Session, name: str) -> User:
             raise SignInError(f"{name!r} has no account in this store; ask an administrator "
                               "to add one (bwv user add).")
         user = User(name=name, role=Role.ADMINISTRATOR)
+        store_id = session.get(StoreInfo, "store_id")
         session.add(user)
         session.flush()
         audit.record(session, name, "user.create", "user", user.id,
-                     {"name": name, "role": user.role.value, "first_administrator": True})
+                     {"name": name, "role": user.role.value, "first_administrator": True,
+                      "store_id": store_id.value if store_id is not None else None})
     if not user.active:
         raise SignInError(f"User {name!r} is deactivated; ask an administrator.")
     return user

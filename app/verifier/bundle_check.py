@@ -196,6 +196,11 @@ def check_export_folder(folder: Path, report: Report,
                           (manifest.name, f"{stem}.mp4"))
         report.vouched.add(extract_path.name)
         _manifest(manifest, folder / f"{stem}.mp4", ledger, report, trust_anchors)
+    strays = sorted(p.name for p in folder.iterdir() if p.is_file()
+                    and p.name not in report.vouched and not p.name.startswith("."))
+    if strays:
+        report.note(str(folder), f"holds files no seal vouches for, which are not part of "
+                    f"any export checked here: {', '.join(strays)}.")
 
 
 def check(target: Path, root: str | None = None,

@@ -61,6 +61,7 @@ def check_extract(path: Path, report: Report) -> tuple[Extract | None, Ledger]:
     else:
         report.passed(subject, f"{len(extract.events)} events, exactly as sealed.")
     withheld = bool(seal.get("withheld"))
+    ledger.os_user_sign_in = bool(seal.get("os_user_at_start"))  # an upgraded store
     _replay(list(seal.get("keys") or []), [] if withheld else extract.events, ledger, report,
             subject)
     if ledger.root:

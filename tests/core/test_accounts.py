@@ -162,3 +162,22 @@ def test_an_account_locks_after_failed_sign_ins_until_an_administrator_unlocks_i
                                                      .order_by(AuditEvent.seq))]
     assert actions.count("user.locked") == 1 and actions.count("user.unlock") == 1
     assert actions[-1] == "user.sign_in"
+
+
+def test_a_store_made_before_signing_gets_its_root_from_its_first_account(
+        store: Store) -> None:
+    """The first account (made by OS-name sign-in, no key) sets its own first password: its
+    key becomes the store's root, so the keys it then gives others are vouched for."""
+    from app.core import trail_replay
+
+    with store.transaction() as session:
+        boss = resolve_actor(session, "boss")
+        accounts.set_password(session, boss, "boss", "boss's long password")
+    with store.transaction() as session:
+        users.add_user(session, resolve_actor(session, "boss"), "olive",
+                       Role.DISCLOSURE_OFFICER,
+                       accounts.new_credentials("olive's long password", "olive"))
+    with store.read() as session:
+        report = trail_replay.replay(session)
+    assert report.ok, report.findings
+    assert report.self_registered == []  # boss is the root; olive's key is vouched

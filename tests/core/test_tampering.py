@@ -304,6 +304,8 @@ ATTACKS: dict[str, Callable[[Store, Scenario], None]] = {
         s, "INSERT INTO store_info (key, value) VALUES ('policy:000099', "
            "'{\"sign_in\": \"password\", \"require_approval\": false}')"),
     "role given by someone with no account": lambda s, _c: _ghost_promotion(s),
+    "store id changed": lambda s, _c: _untriggered(
+        s, "UPDATE store_info SET value = 'another' WHERE key = 'store_id'", table="store_info"),
     "store rule edited": lambda s, _c: _untriggered(
         s, "UPDATE store_info SET value = '{\"sign_in\": \"password\", "
            "\"require_approval\": false, \"lockout_after\": 0}' WHERE key = 'policy:000001'",
@@ -345,6 +347,7 @@ EXPECTED = {
     "export row inserted": "exports: The export row #2",
     "newest events cut off": "anchor: ",
     "role given by someone with no account": "role: Event",
+    "store id changed": "store: The store's id was changed",
     "store rule edited": "rules: The store rule policy:000001 differs",
     "store rule deleted": "rules: The store rule policy:000001 that an event set is missing",
 }
@@ -491,3 +494,22 @@ def test_normal_work_in_os_user_mode_and_after_a_deactivation_verifies(victim: S
         record = session.scalars(select(RedactionPlanRecord)).one()
         found = approval_of(session, record.footage_id, record.case_id, record.plan_sha256)
     assert found.state is ApprovalState.APPROVED
+
+
+def test_an_account_without_a_key_cannot_be_impersonated(victim: Store) -> None:
+    """A supervisor account with no password (so no key) cannot sign in while passwords are
+    required: an unsigned approval in its name is forged, reported and not obeyed."""
+    from app.core.redaction.approval import ApprovalState, approval_of
+    from app.core.users import add_user
+
+    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
+    with victim.transaction() as session:
+        add_user(session, resolve_actor(session, "admin"), "sup2", "supervisor")
+        record = session.scalars(select(RedactionPlanRecord)).one()
+        fid, cid, plan_id = record.footage_id, record.case_id, record.id
+    _append(victim, "sup2", "plan.approve", {"plan_sha256": "ab" * 32, "note": ""},
+            object_id=str(plan_id))
+    with victim.read() as session:
+        assert approval_of(session, fid, cid, "ab" * 32).state is ApprovalState.NOT_REQUESTED
+        findings = trail_replay.replay(session).findings
+    assert any(f.kind == "unsigned" and "sup2" in f.message for f in findings), findings

@@ -85,14 +85,24 @@ def _signed_by_actor(session: Session, event: AuditEvent) -> bool:
     """False for a decision that its maker could not make then (no account, not an active
     supervisor), or that their key at that moment did not sign: added to the trail by
     someone else (``bwv audit verify`` reports it too). Judged as the trail stood then."""
+    if event.hash in _JUDGED:  # events never change: judge each once
+        return _JUDGED[event.hash]
     ledger = ledger_before(session, [event.actor], event.seq)
     account = ledger.account(event.actor)
     if account is None or not account.active or account.role not in ROLE_ACTIONS[event.action]:
-        return False
-    if account.key is None or (event.signature is None and ledger.os_user_sign_in):
-        return True  # no key, or no password to open it with: authorship not proven
-    return event.signature is not None and signing.event_signature_ok(
-        account.key, event.hash, event.signature)
+        ok = False
+    elif event.signature is None:  # allowed only where nobody could sign
+        ok = ledger.os_user_sign_in or (account.key is None and ledger.root is None)
+    else:
+        ok = account.key is not None and signing.event_signature_ok(
+            account.key, event.hash, event.signature)
+    if len(_JUDGED) > 4096:
+        _JUDGED.clear()
+    _JUDGED[event.hash] = ok
+    return ok
+
+
+_JUDGED: dict[str, bool] = {}
 
 
 def request_approval(session: Session, actor: User, footage_id: int, case_id: int | None,
