@@ -5,9 +5,10 @@ Every export manifest (``audit_chain_head_before``) and every disclosure pack
 number and hash) and its maker's signature over it; ``bwv audit anchor`` writes the same as a
 checkpoint file for safe keeping elsewhere. ``bwv audit verify --anchors DIR`` reads every
 anchor found in a folder (the disclosure share, a court bundle, the checkpoints) and proves
-that the store still holds each anchored event unchanged: a store cut back, restored from an
-older copy or rewritten from the start cannot match anchors made before. The witness file of
-``audit.py`` is one more anchor, kept by this computer.
+that the store still holds each anchored event unchanged (and every event the audit
+extracts there show, so a pack made up by an insider is caught too): a store cut back,
+restored from an older copy or rewritten from the start cannot match anchors made before.
+The witness file (``witness.py``) is one more anchor, kept by this computer.
 """
 
 from __future__ import annotations
@@ -135,6 +136,50 @@ def check_anchor(session: Session, store_id: str, source: str,
     return AnchorCheck(source, True, f"{source}: event #{seq} is in the store, unchanged.")
 
 
+def _extracts(folder: Path) -> list[tuple[str, bytes]]:
+    """Every audit extract in ``folder`` and below (zipped packs included)."""
+    found: list[tuple[str, bytes]] = []
+    wanted = (".audit.jsonl", chain_format.PACK_EXTRACT)
+    for path in sorted(folder.rglob("*")):
+        try:
+            if path.name.endswith(wanted) and path.is_file():
+                found.append((str(path), path.read_bytes()))
+            elif path.suffix == ".zip" and path.is_file():
+                with zipfile.ZipFile(path) as zf:
+                    found += [(f"{path}:{m}", zf.read(m)) for m in zf.namelist()
+                              if m.endswith(wanted)]
+        except (OSError, zipfile.BadZipFile):
+            continue
+    return found
+
+
+def check_extract(session: Session, store_id: str, source: str, data: bytes) -> AnchorCheck:
+    """Does the store hold every event an extract shows (and its seal carries), with the
+    same hash? A pack an insider made up, or one of another store, does not."""
+    try:
+        rows = [json.loads(line) for line in data.decode("utf-8").split("\n") if line.strip()]
+        seal = rows[-1].get("seal") if rows and isinstance(rows[-1], dict) else None
+        events = [r for r in rows if isinstance(r, dict) and "seq" in r]
+        if isinstance(seal, dict):
+            if seal.get("store_id") not in (None, store_id):
+                return AnchorCheck(source, True, f"{source}: an extract of another store; not "
+                                   "checked.", other_store=True)
+            events += [e for e in seal.get("keys") or [] if isinstance(e, dict)]
+        hashes = {int(e["seq"]): str(e["hash"]) for e in events}
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        return AnchorCheck(source, False, f"{source}: the extract is damaged ({exc}).")
+    held = dict(session.execute(select(AuditEvent.seq, AuditEvent.hash).where(
+        AuditEvent.seq.in_(list(hashes)))).all()) if hashes else {}
+    wrong = sorted(seq for seq, digest in hashes.items() if held.get(seq) != digest)
+    if wrong:
+        return AnchorCheck(source, False, f"{source}: the store does not hold events "
+                           f"{wrong[:10]} as this extract shows them: it was made up, or the "
+                           "store was changed.")
+    return AnchorCheck(source, True, f"{source}: all {len(hashes)} events are in the store.")
+
+
 def check_folder(session: Session, store_id: str, folder: Path) -> list[AnchorCheck]:
+    """The anchors, and the audit extracts, found in ``folder`` against this store."""
     return [check_anchor(session, store_id, source, anchor)
-            for source, anchor in find_anchors(folder)]
+            for source, anchor in find_anchors(folder)] + [
+        check_extract(session, store_id, source, data) for source, data in _extracts(folder)]

@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.core import accounts, audit, signing, trail_replay
+from app.core import accounts, audit, chain_format, signing, trail_replay
 from app.core.anchors import check_folder, write_checkpoint
 from app.core.database import Store
 from app.core.disclosure_pack import build_pack
@@ -368,8 +368,9 @@ def test_the_untouched_scenario_verifies_without_a_witness(victim: Store,
     assert problems(victim, scenario.anchors) == []
     with victim.read() as session:
         checks = check_folder(session, victim.store_id, scenario.anchors)
-    # the export's manifest (also inside the pack), the pack's anchor, the checkpoint
-    assert len(checks) == 4 and all(c.ok for c in checks), checks
+    # the export's manifest (also inside the pack), the pack's anchor, the checkpoint; and
+    # the two audit extracts (beside the export, in the pack)
+    assert len(checks) == 6 and all(c.ok for c in checks), checks
     with victim.read() as session:
         report = trail_replay.replay(session)
     assert report.signed > 10 and report.self_registered == []
@@ -513,3 +514,21 @@ def test_an_account_without_a_key_cannot_be_impersonated(victim: Store) -> None:
         assert approval_of(session, fid, cid, "ab" * 32).state is ApprovalState.NOT_REQUESTED
         findings = trail_replay.replay(session).findings
     assert any(f.kind == "unsigned" and "sup2" in f.message for f in findings), findings
+
+
+def test_a_made_up_extract_is_caught_by_the_store(victim: Store, scenario: Scenario,
+                                                  tmp_path: Path) -> None:
+    """An insider rewrites an event in an export's audit extract (hash recomputed, even
+    re-sealed): the store does not hold that event, and says so."""
+    folder = tmp_path / "court-bundle"
+    shutil.copytree(scenario.video.parent, folder)
+    path = folder / "SAR-9.audit.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    rows[0]["details"] = {"note": "nothing to see"}
+    rows[0]["hash"] = chain_format.event_hash_of({**rows[0], "details": audit.canonical_json(
+        rows[0]["details"])})
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with victim.read() as session:
+        checks = check_folder(session, victim.store_id, folder)
+    assert any(not c.ok and f"does not hold events [{rows[0]['seq']}]" in c.message
+               for c in checks), checks
