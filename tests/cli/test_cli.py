@@ -159,7 +159,7 @@ def test_nan_time_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path)
 
 def test_settings_with_wrong_types_are_named(capsys: pytest.CaptureFixture[str],
                                              isolated_env: Path) -> None:
-    (isolated_env / "config").mkdir(parents=True)
+    (isolated_env / "config").mkdir(parents=True, exist_ok=True)  # (the witness marker)
     (isolated_env / "config" / "settings.json").write_text('{"data_dir": 5}')
     code, _, err = run(capsys, "case", "list")
     assert code == 2 and "data_dir must be text" in err

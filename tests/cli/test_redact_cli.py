@@ -130,4 +130,5 @@ def test_the_store_rule_needs_approval_and_only_an_administrator_lifts_it(
                    if e.action == "policy.change" and "require_approval" in e.details]
     store.close()
     assert len(changes) == 1 and changes[0].actor == "tester"
-    assert json.loads(changes[0].details) == {"require_approval": [True, False]}
+    details = json.loads(changes[0].details)
+    assert details["require_approval"] == [True, False] and len(details["row_sha256"]) == 64
