@@ -71,6 +71,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
+    for folder in args.anchors:  # before any long work
+        if not folder.is_dir():
+            raise InvalidInputError(f"{folder}: no such folder to read anchors from.")
     ctx.actor_name()
     report = audit.verify(ctx.store)
     if report.ok:
@@ -113,14 +116,11 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 def _check_anchors(ctx: Context, folders: list[Path]) -> list[AnchorCheck]:
     """Anchors in the recorded exports' manifests, and in each folder given."""
-    for folder in folders:
-        if not folder.is_dir():
-            raise InvalidInputError(f"{folder}: no such folder to read anchors from.")
     with ctx.store.read() as session:
         manifests = {Path(p) for p in session.scalars(select(ExportRecord.manifest_path))}
         checks = [anchors.check_anchor(session, ctx.store.store_id, str(path), anchor)
                   for path in sorted(manifests) if path.is_file()
-                  for source, anchor in anchors.find_anchors_in_file(path)]
+                  for _source, anchor in anchors.find_anchors_in_file(path)]
         for folder in folders:
             checks += anchors.check_folder(session, ctx.store.store_id, folder)
     for check in checks:

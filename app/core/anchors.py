@@ -26,6 +26,7 @@ from app.core import audit, chain_format, signing
 from app.core.errors import ConflictError
 from app.core.fileio import atomic_write_text
 from app.core.models import AuditEvent, User
+from app.core.trail_accounts import ledger_before
 
 CHECKPOINT_SUFFIX = ".bwv-anchor.json"
 PACK_ANCHOR = chain_format.PACK_ANCHOR
@@ -120,7 +121,9 @@ def check_anchor(session: Session, store_id: str, source: str,
     if anchor.get("signature"):
         public = anchor.get("public_key")
         # the key its maker had when the head was event #seq (a later reset changes nothing)
-        registered = signing.registered_key_at(session, str(anchor.get("signed_by")), seq + 1)
+        signer = str(anchor.get("signed_by"))
+        account = ledger_before(session, [signer], seq + 1).account(signer)
+        registered = account.key if account is not None else None
         if registered is None or registered != public or not signing.checkpoint_signature_ok(
                 str(public), str(anchored_store or store_id), seq, digest,
                 str(anchor["signature"])):

@@ -110,26 +110,6 @@ def checkpoint_signature_ok(public_key: str, store_id: str, seq: int, head_hash:
         public_key, chain_format.checkpoint_message(store_id, seq, head_hash), signature)
 
 
-def registered_key_at(session: Session, name: str, seq: int) -> str | None:
-    """The key ``name`` signed with at event ``seq``: the newest registration before it, as
-    the audit trail records it (not the users table, which anyone with the file can edit)."""
-    from sqlalchemy import select
-
-    from app.core.models import AuditEvent, User
-
-    user_id = session.scalar(select(User.id).where(User.name == name))
-    if user_id is None:
-        return None
-    for details in session.scalars(select(AuditEvent.details).where(
-            AuditEvent.object_type == "user", AuditEvent.object_id == str(user_id),
-            AuditEvent.action.in_(("user.create", "user.password", "user.key")),
-            AuditEvent.seq < seq).order_by(AuditEvent.seq.desc())):
-        key = json.loads(details).get("public_key")
-        if key:
-            return str(key)
-    return None
-
-
 def require_current_key(session: Session, name: str) -> None:
     """Refuse to go on signing as ``name`` with a key that is no longer theirs (an
     administrator reset the password while they were signed in here)."""

@@ -55,15 +55,20 @@ def _extract_text(store: Store, export_id: int, sealer: str | None) -> str:
                       {video.name: row.sha256, manifest.name: row.manifest_sha256})
 
 
-def _waiting(final: Path, expected: str) -> Path | None:
-    """``final``'s partial file if it is the recorded one (never another export's)."""
+def _waiting(final: Path, expected: str, hashed: bool) -> Path | None:
+    """``final``'s partial file if it is the recorded one (never another export's);
+    ``hashed``: the caller has just hashed it itself."""
     tmp = partial_path(final)
-    return tmp if tmp.is_file() and sha256_file(tmp) == expected else None
+    if not tmp.is_file():
+        return None
+    return tmp if hashed or sha256_file(tmp) == expected else None
 
 
-def complete_export(store: Store, export_id: int, sealer: str | None = None) -> list[Path]:
+def complete_export(store: Store, export_id: int, sealer: str | None = None, *,
+                    hashed: bool = False) -> list[Path]:
     """Put export ``export_id``'s recorded files in place and write its audit extract if it
     is not there yet; the paths written (none when the export was already complete).
+    ``hashed``: the export that wrote the partial files hashed them just now (no re-read).
 
     The video goes in place last, so a redacted video in its folder always has its manifest
     and extract beside it."""
@@ -77,8 +82,8 @@ def complete_export(store: Store, export_id: int, sealer: str | None = None) -> 
             ExportRecord.path == row.path, ExportRecord.id > export_id).limit(1))
     if newer is not None:
         return []  # replaced by a later export to the same path
-    video_tmp = _waiting(video, video_sha)
-    manifest_tmp = _waiting(manifest, manifest_sha)
+    video_tmp = _waiting(video, video_sha, hashed)
+    manifest_tmp = _waiting(manifest, manifest_sha, hashed)
     extract = audit_extract_path(video)
     written: list[Path] = []
     if video_tmp is not None or (not extract.exists() and video.exists()):
@@ -97,8 +102,10 @@ def complete_interrupted(store: Store, folder: Path, sealer: str | None = None) 
     waiting = {p.name for p in folder.glob(".*.partial")}
     folder_text = str(folder.resolve())
     with store.read() as session:
-        rows = [(e.id, e.path) for e in session.scalars(select(ExportRecord))
-                if str(Path(e.path).parent) == folder_text]
+        rows = [(i, p) for i, p in session.execute(select(ExportRecord.id, ExportRecord.path)
+                                                   .where(ExportRecord.path.startswith(
+                                                       folder_text, autoescape=True)))
+                if str(Path(p).parent) == folder_text]
     written: list[Path] = []
     for export_id, path in rows:
         video, manifest = Path(path), manifest_path(Path(path))

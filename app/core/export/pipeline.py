@@ -37,10 +37,7 @@ from app.core.export.completion import audit_extract_path, complete_export, comp
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EncodeOptions, ExportStats
-from app.core.fileio import (
-    partial_path,
-    remove_stale_partials,
-)
+from app.core.fileio import partial_path, remove_stale_partials
 from app.core.footage import get_footage, require_present
 from app.core.hashing import sha256_file
 from app.core.models import ExportRecord, Footage
@@ -283,7 +280,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         raise
     # Recorded: from here the partial files are the export; if this stops half-way, the
     # next export into the folder finishes it (completion.py), never deletes it.
-    complete_export(store, export_id, actor_name)
+    complete_export(store, export_id, actor_name, hashed=True)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
                         export_id, extract)
 
