@@ -141,7 +141,7 @@ def main() -> int:
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS),
                         help="preset(s) to measure (default: all)")
     parser.add_argument("--override", action="append", default=[], metavar="KEY=VALUE",
-                        help="change a preset field for this run, e.g. centerface_scale=1.5")
+                        help="change a preset field for this run, e.g. quick_scale=1.5")
     parser.add_argument("--padding", type=float, default=1.3)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args()

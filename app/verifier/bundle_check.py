@@ -13,7 +13,7 @@ from typing import Any
 
 from app.core import chain_format
 from app.core.chain_format import fingerprint
-from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE
+from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE, YUNET
 from app.core.ledger import Ledger
 from app.verifier.c2pa_check import check_c2pa
 from app.verifier.extract_check import check_extract
@@ -22,7 +22,7 @@ from app.verifier.findings import Report
 SUMS, SUMS_SIGNATURE = chain_format.PACK_SUMS, chain_format.PACK_SUMS_SIGNATURE
 PACK_EXTRACT, PACK_ANCHOR = chain_format.PACK_EXTRACT, chain_format.PACK_ANCHOR
 # The models this version of BWV Studio ships (published with its source).
-PUBLISHED_MODELS = {m.sha256: m.name for m in (SHORT_RANGE, FULL_RANGE, CENTERFACE)}
+PUBLISHED_MODELS = {m.sha256: m.name for m in (SHORT_RANGE, FULL_RANGE, CENTERFACE, YUNET)}
 
 
 def sha256_of(path: Path) -> str:

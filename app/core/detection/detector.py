@@ -12,8 +12,13 @@ import numpy.typing as npt
 from app.core.detection import boxes as bx
 from app.core.detection.centerface import CenterFaceDetector
 from app.core.detection.mediapipe_face import MediaPipeTiledDetector
-from app.core.detection.model_files import CENTERFACE, SHORT_RANGE
+from app.core.detection.model_files import SHORT_RANGE
 from app.core.detection.presets import Preset, get_preset
+from app.core.detection.yunet import YuNetDetector
+
+Network = CenterFaceDetector | YuNetDetector
+NETWORKS: dict[str, type[CenterFaceDetector] | type[YuNetDetector]] = {
+    "centerface": CenterFaceDetector, "yunet": YuNetDetector}
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,10 @@ class Detection:
 def preset_models(preset: Preset) -> list[dict[str, str]]:
     """The models a preset uses, without loading them."""
     used = []
-    if preset.centerface_threshold is not None:
-        used.append(("centerface", CENTERFACE))
+    if preset.quick_threshold is not None:
+        used.append((preset.quick_network, NETWORKS[preset.quick_network].model))
+    if preset.fine_scales and preset.fine_network not in [name for name, _ in used]:
+        used.append((preset.fine_network, NETWORKS[preset.fine_network].model))
     if preset.mediapipe_threshold is not None:
         used.append(("mediapipe", SHORT_RANGE))
     return [{"detector": name, "name": m.name, "file": m.filename, "sha256": m.sha256,
@@ -50,19 +57,25 @@ def preset_models(preset: Preset) -> list[dict[str, str]]:
 
 
 class FaceDetector:
-    """Fuses CenterFace and tiled BlazeFace per the preset. Use as a context manager."""
+    """Fuses the preset's networks (CenterFace or YuNet) and tiled BlazeFace. Use as a
+    context manager."""
 
     def __init__(self, preset: Preset | str) -> None:
         self.preset = get_preset(preset) if isinstance(preset, str) else preset
         p = self.preset
         self._parts: list[Any] = []
-        self._fine: list[CenterFaceDetector] = []
-        if p.centerface_threshold is not None:
-            self._parts.append(CenterFaceDetector(
-                p.centerface_threshold, p.centerface_scale,
-                max_megapixels=p.centerface_max_megapixels))
-            self._fine = [self._parts[-1].with_scale(scale, p.fine_threshold,
-                                                     p.fine_max_megapixels)
+        self._fine: list[Network] = []
+        quick: Network | None = None
+        if p.quick_threshold is not None:
+            quick = NETWORKS[p.quick_network](p.quick_threshold, p.quick_scale,
+                                              max_megapixels=p.quick_max_megapixels)
+            self._parts.append(quick)
+        if p.fine_scales:
+            if quick is not None and p.fine_network == p.quick_network:
+                base = quick  # one session, shared
+            else:
+                base = NETWORKS[p.fine_network](p.fine_threshold)
+            self._fine = [base.with_scale(scale, p.fine_threshold, p.fine_max_megapixels)
                           for scale in p.fine_scales]
         if p.mediapipe_threshold is not None:
             self._parts.append(MediaPipeTiledDetector(
@@ -76,8 +89,8 @@ class FaceDetector:
         """About the narrowest face (px) a pass finds on a frame of this size."""
         if fine and self._fine:
             return min(f.smallest_face(width, height) for f in self._fine)
-        cf = [p for p in self._parts if isinstance(p, CenterFaceDetector)]
-        return cf[0].smallest_face(width, height) if cf else 40.0
+        nets = [p for p in self._parts if isinstance(p, CenterFaceDetector | YuNetDetector)]
+        return nets[0].smallest_face(width, height) if nets else 40.0
 
     def detect_boxes(self, rgb: npt.NDArray[np.uint8],
                      fine: bool = False) -> tuple[bx.Boxes, list[str]]:

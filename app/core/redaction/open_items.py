@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.detection.presets import PRESETS, Preset
+from app.core.detection.presets import PRESETS, Preset, preset_from_dict
 from app.core.detection.runs import run_from_json
 from app.core.errors import ConflictError
 from app.core.models import DetectionRunRecord, ExportRecord, Footage
@@ -40,10 +40,7 @@ def _preset(record: DetectionRunRecord) -> Preset:
     found = PRESETS.get(record.preset)
     if found is not None:
         return found
-    data = dict(record.settings.get("preset", {}))
-    for key in ("mediapipe_windows", "fine_scales"):
-        data[key] = tuple(data.get(key, ()))
-    return Preset(**data)
+    return preset_from_dict(dict(record.settings.get("preset", {})))
 
 
 def open_items(session: Session, footage_id: int, case_id: int | None,
