@@ -87,10 +87,10 @@ class FaceDetector:
 
     def smallest_face(self, width: int, height: int, fine: bool) -> float:
         """About the narrowest face (px) a pass finds on a frame of this size."""
-        if fine and self._fine:
-            return min(f.smallest_face(width, height) for f in self._fine)
         nets = [p for p in self._parts if isinstance(p, CenterFaceDetector | YuNetDetector)]
-        return nets[0].smallest_face(width, height) if nets else 40.0
+        if fine:
+            nets += self._fine  # the quick pass runs on fine frames too
+        return min((n.smallest_face(width, height) for n in nets), default=40.0)
 
     def detect_boxes(self, rgb: npt.NDArray[np.uint8],
                      fine: bool = False) -> tuple[bx.Boxes, list[str]]:
@@ -120,7 +120,7 @@ class FaceDetector:
                           float(b[4]), name) for b, name in zip(boxes, names, strict=True)]
 
     def close(self) -> None:
-        for part in self._parts:
+        for part in [*self._parts, *self._fine]:
             part.close()
         self._parts = []
         self._fine = []

@@ -100,6 +100,8 @@ def preset_from_dict(data: dict[str, Any]) -> Preset:
     """A preset as stored in a detection run's settings (older runs named the quick pass's
     fields after CenterFace, the only network then); unknown keys are ignored."""
     known = {f.name for f in fields(Preset)}
+    if data.get("fine_scale") is not None and "fine_scales" not in data:
+        data = {**data, "fine_scales": [data["fine_scale"]]}  # one fine scale, early runs
     values = {LEGACY_FIELDS.get(k, k): v for k, v in data.items()}
     values = {k: v for k, v in values.items() if k in known}
     for key in ("mediapipe_windows", "fine_scales"):

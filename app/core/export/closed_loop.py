@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.detection.detector import FaceDetector
+from app.core.detection.detector import FaceDetector, preset_models
 from app.core.detection.presets import CHECK_PRESET
 from app.core.detection.video import to_detections
 from app.core.export.residual import Finding, FindingKind, ResidualReport, classify
@@ -103,7 +103,8 @@ class CheckLoop:
         findings = [f for n in sorted(self.remaining) for f in self.remaining[n]]
         return ResidualReport(CHECK_PRESET.name, 1, len(self.checks), findings,
                               rounds=max(self.checks.values(), default=1),
-                              found_by_check=self.found)
+                              found_by_check=self.found, settings=CHECK_PRESET.as_dict(),
+                              models=preset_models(CHECK_PRESET))
 
     def _check(self, item: RenderedFrame, round_no: int) -> None:
         height, width = item.rendered.shape[:2]

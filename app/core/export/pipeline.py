@@ -237,8 +237,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     if plan.detection_run and plan.detection_run != analysis.run_key:
         raise ConflictError(
             "This plan's track numbers and reviews belong to another detection run (another "
-            "preset, stride or model), where the same number can be another person. Use that "
-            "preset, or choose the tracks again "
+            "preset, stride or model, or a preset re-tuned by an update of BWV Studio), where "
+            "the same number can be another person. Use that preset, or choose the tracks again "
             f"('bwv tracks --preset {analysis.run.preset.name}').")
     # The plan (and so an approval of it) is bound to the run it was made and reviewed on.
     plan.detection_run = analysis.run_key

@@ -61,6 +61,8 @@ class ResidualReport:
     findings: list[Finding]
     rounds: int = 1
     found_by_check: list[Finding] = field(default_factory=list)
+    settings: dict[str, object] = field(default_factory=dict)  # the check's networks, limits
+    models: list[dict[str, str]] = field(default_factory=list)  # with their SHA-256
 
     @property
     def clean(self) -> bool:
@@ -68,6 +70,7 @@ class ResidualReport:
 
     def as_dict(self) -> dict[str, object]:
         return {"ran": True, "preset": self.preset, "stride": self.stride,
+                "settings": self.settings, "models": self.models,
                 "frames_checked": self.frames_checked, "clean": self.clean,
                 "rounds": self.rounds,
                 "found_by_check": [f.as_dict() for f in self.found_by_check],

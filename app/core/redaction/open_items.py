@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.detection.presets import PRESETS, Preset, preset_from_dict
+from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, preset_from_dict
 from app.core.detection.runs import run_from_json
-from app.core.errors import ConflictError
+from app.core.errors import ConflictError, InvalidInputError
 from app.core.models import DetectionRunRecord, ExportRecord, Footage
 from app.core.redaction.plan import RedactionPlan
 from app.core.tracking.review import review_ranges
@@ -37,10 +37,12 @@ class OpenItem:
 
 
 def _preset(record: DetectionRunRecord) -> Preset:
-    found = PRESETS.get(record.preset)
-    if found is not None:
-        return found
-    return preset_from_dict(dict(record.settings.get("preset", {})))
+    """The preset the run was made with, as stored (a preset of the same name may have been
+    re-tuned since); the current one of that name if the stored one cannot be read."""
+    try:
+        return preset_from_dict(dict(record.settings.get("preset", {})))
+    except (InvalidInputError, TypeError, ValueError):
+        return PRESETS.get(record.preset) or PRESETS[DEFAULT_PRESET]
 
 
 def open_items(session: Session, footage_id: int, case_id: int | None,
