@@ -114,4 +114,4 @@ def test_about_on_the_command_line_checks_libvlc_and_models(
 
     assert main(["bwv-studio", "--about"]) == 0
     out = capsys.readouterr().out
-    assert "plugins loaded" in out and out.count(" verified") == 3
+    assert "plugins loaded" in out and out.count(" verified") == 4  # 4 models
