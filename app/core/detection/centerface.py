@@ -5,69 +5,25 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import numpy.typing as npt
-import onnxruntime as ort
 
 from app.core.detection import boxes as bx
-from app.core.detection.model_files import CENTERFACE, ModelFile
+from app.core.detection.model_files import CENTERFACE
+from app.core.detection.network import ScaledNetwork
 
 
-class CenterFaceDetector:
+class CenterFaceDetector(ScaledNetwork):
     """Runs CenterFace on the whole frame, optionally up- or down-scaled first."""
 
     name = "centerface"
-    model: ModelFile = CENTERFACE
+    model = CENTERFACE
+    input_name = "input.1"
+    bgr = False
+    smallest_at_input = 10.0
 
-    def __init__(self, threshold: float = 0.4, scale: float = 1.0, threads: int = 0,
-                 max_megapixels: float | None = None,
-                 session: ort.InferenceSession | None = None) -> None:
-        self.threshold = threshold
-        self.scale = scale
-        self.max_megapixels = max_megapixels
-        if session is None:
-            ort.set_default_logger_severity(3)
-            options = ort.SessionOptions()
-            if threads:
-                options.intra_op_num_threads = threads
-            session = ort.InferenceSession(self.model.read_verified(), options,
-                                           providers=["CPUExecutionProvider"])
-        self._session: ort.InferenceSession | None = session
-
-    def with_scale(self, scale: float, threshold: float,
-                   max_megapixels: float | None) -> CenterFaceDetector:
-        """The same network (one session, shared) at another scale, threshold and cap."""
-        return CenterFaceDetector(threshold, scale, max_megapixels=max_megapixels,
-                                  session=self._session)
-
-    def input_scale(self, width: int, height: int) -> float:
-        """The factor a ``width`` x ``height`` frame is resized by before the network."""
-        scale = self.scale
-        if self.max_megapixels:  # cost grows with pixels: cap the network's input size
-            scale = min(scale, float(np.sqrt(self.max_megapixels * 1e6 / (width * height))))
-        return scale
-
-    def smallest_face(self, width: int, height: int) -> float:
-        """About the narrowest face it finds on such a frame (about 10 px at the network's
-        input, measured on WIDER crowds)."""
-        return 10.0 / self.input_scale(width, height)
-
-    def detect(self, rgb: npt.NDArray[np.uint8]) -> bx.Boxes:
-        """Faces in an RGB frame as ``(N, 5)`` boxes in frame pixels."""
-        if self._session is None:
-            raise RuntimeError("detector is closed")
-        h, w = rgb.shape[:2]
-        scale = self.input_scale(w, h)
-        nw = max(32, int(np.ceil(w * scale / 32) * 32))
-        nh = max(32, int(np.ceil(h * scale / 32) * 32))
-        resized = cv2.resize(rgb, (nw, nh), interpolation=cv2.INTER_LINEAR)
-        blob = resized.transpose(2, 0, 1)[None].astype(np.float32)
-        heat, scale, offset, _landmarks = self._session.run(None, {"input.1": blob})
-        found = _decode(heat, scale, offset, self.threshold, nw, nh)
-        found[:, [0, 2]] *= w / nw
-        found[:, [1, 3]] *= h / nh
-        return bx.nms(found, 0.3)
-
-    def close(self) -> None:
-        self._session = None
+    def _decode(self, outputs: dict[str, npt.NDArray[np.float32]], width: int,
+                height: int) -> bx.Boxes:
+        heat, scale, offset = (outputs[self._outputs[i]] for i in range(3))
+        return _decode(heat, scale, offset, self.threshold, width, height)
 
 
 def _decode(heat: npt.NDArray[np.float32], scale: npt.NDArray[np.float32],

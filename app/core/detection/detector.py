@@ -13,12 +13,12 @@ from app.core.detection import boxes as bx
 from app.core.detection.centerface import CenterFaceDetector
 from app.core.detection.mediapipe_face import MediaPipeTiledDetector
 from app.core.detection.model_files import SHORT_RANGE
+from app.core.detection.network import ScaledNetwork
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.yunet import YuNetDetector
 
-Network = CenterFaceDetector | YuNetDetector
-NETWORKS: dict[str, type[CenterFaceDetector] | type[YuNetDetector]] = {
-    "centerface": CenterFaceDetector, "yunet": YuNetDetector}
+NETWORKS: dict[str, type[ScaledNetwork]] = {"centerface": CenterFaceDetector,
+                                            "yunet": YuNetDetector}
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ class FaceDetector:
         self.preset = get_preset(preset) if isinstance(preset, str) else preset
         p = self.preset
         self._parts: list[Any] = []
-        self._fine: list[Network] = []
-        quick: Network | None = None
+        self._fine: list[ScaledNetwork] = []
+        quick: ScaledNetwork | None = None
         if p.quick_threshold is not None:
             quick = NETWORKS[p.quick_network](p.quick_threshold, p.quick_scale,
                                               max_megapixels=p.quick_max_megapixels)
@@ -87,7 +87,7 @@ class FaceDetector:
 
     def smallest_face(self, width: int, height: int, fine: bool) -> float:
         """About the narrowest face (px) a pass finds on a frame of this size."""
-        nets = [p for p in self._parts if isinstance(p, CenterFaceDetector | YuNetDetector)]
+        nets = [p for p in self._parts if isinstance(p, ScaledNetwork)]
         if fine:
             nets += self._fine  # the quick pass runs on fine frames too
         return min((n.smallest_face(width, height) for n in nets), default=40.0)

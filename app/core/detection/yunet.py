@@ -10,13 +10,12 @@ landmarks. Input: BGR, 0-255, sides multiples of 32.
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 import numpy.typing as npt
-import onnxruntime as ort
 
 from app.core.detection import boxes as bx
-from app.core.detection.model_files import YUNET, ModelFile
+from app.core.detection.model_files import YUNET
+from app.core.detection.network import ScaledNetwork
 
 STRIDES = (8, 16, 32)
 # YuNet's boxes of faces 80 px wide or more are a little tighter than CenterFace's (median
@@ -25,62 +24,18 @@ STRIDES = (8, 16, 32)
 GROW_W, GROW_H = 1.06, 1.03
 
 
-class YuNetDetector:
+class YuNetDetector(ScaledNetwork):
     """Runs YuNet on the whole frame, optionally up- or down-scaled first."""
 
     name = "yunet"
-    model: ModelFile = YUNET
+    model = YUNET
+    input_name = "input"
+    bgr = True
+    smallest_at_input = 8.0
 
-    def __init__(self, threshold: float = 0.5, scale: float = 1.0,
-                 max_megapixels: float | None = None,
-                 session: ort.InferenceSession | None = None) -> None:
-        self.threshold = threshold
-        self.scale = scale
-        self.max_megapixels = max_megapixels
-        if session is None:
-            ort.set_default_logger_severity(3)
-            session = ort.InferenceSession(self.model.read_verified(), ort.SessionOptions(),
-                                           providers=["CPUExecutionProvider"])
-        self._session: ort.InferenceSession | None = session
-        self._outputs = [o.name for o in session.get_outputs()]
-
-    def with_scale(self, scale: float, threshold: float,
-                   max_megapixels: float | None) -> YuNetDetector:
-        """The same network (one session, shared) at another scale, threshold and cap."""
-        return YuNetDetector(threshold, scale, max_megapixels, session=self._session)
-
-    def input_scale(self, width: int, height: int) -> float:
-        """The factor a ``width`` x ``height`` frame is resized by before the network."""
-        scale = self.scale
-        if self.max_megapixels:
-            scale = min(scale, float(np.sqrt(self.max_megapixels * 1e6 / (width * height))))
-        return scale
-
-    def smallest_face(self, width: int, height: int) -> float:
-        """About the narrowest face it finds on such a frame (about 8 px at the network's
-        input, measured on WIDER crowds)."""
-        return 8.0 / self.input_scale(width, height)
-
-    def detect(self, rgb: npt.NDArray[np.uint8]) -> bx.Boxes:
-        """Faces in an RGB frame as ``(N, 5)`` boxes in frame pixels."""
-        if self._session is None:
-            raise RuntimeError("detector is closed")
-        h, w = rgb.shape[:2]
-        scale = self.input_scale(w, h)
-        nw = max(32, int(np.ceil(w * scale / 32) * 32))
-        nh = max(32, int(np.ceil(h * scale / 32) * 32))
-        bgr = cv2.resize(np.ascontiguousarray(rgb[:, :, ::-1]), (nw, nh),
-                         interpolation=cv2.INTER_LINEAR)
-        blob = bgr.transpose(2, 0, 1)[None].astype(np.float32)
-        outputs = dict(zip(self._outputs, self._session.run(None, {"input": blob}),
-                           strict=True))
-        found = _decode(outputs, self.threshold, nw)
-        found[:, [0, 2]] = np.clip(found[:, [0, 2]] * (w / nw), 0, w)
-        found[:, [1, 3]] = np.clip(found[:, [1, 3]] * (h / nh), 0, h)
-        return bx.nms(found, 0.3)
-
-    def close(self) -> None:
-        self._session = None
+    def _decode(self, outputs: dict[str, npt.NDArray[np.float32]], width: int,
+                height: int) -> bx.Boxes:
+        return _decode(outputs, self.threshold, width)
 
 
 def _decode(outputs: dict[str, npt.NDArray[np.float32]], threshold: float,

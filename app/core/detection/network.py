@@ -1,0 +1,83 @@
+"""What CenterFace and YuNet share: one ONNX Runtime session run on the whole frame, resized
+by a scale (capped in megapixels) to sides that are multiples of 32."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Self
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+import onnxruntime as ort
+
+from app.core.detection import boxes as bx
+from app.core.detection.model_files import ModelFile
+
+
+class ScaledNetwork:
+    """A face network at a scale, threshold and input cap; ``with_scale`` shares the session.
+
+    Subclasses give ``name``, ``model``, ``input_name``, ``bgr`` (the channel order the network
+    wants), ``smallest_at_input`` (about the narrowest face it finds, in network-input pixels,
+    measured on WIDER crowds) and ``_decode``.
+    """
+
+    name: ClassVar[str]
+    model: ClassVar[ModelFile]
+    input_name: ClassVar[str]
+    bgr: ClassVar[bool]
+    smallest_at_input: ClassVar[float]
+
+    def __init__(self, threshold: float, scale: float = 1.0,
+                 max_megapixels: float | None = None,
+                 session: ort.InferenceSession | None = None) -> None:
+        self.threshold = threshold
+        self.scale = scale
+        self.max_megapixels = max_megapixels
+        if session is None:
+            ort.set_default_logger_severity(3)
+            session = ort.InferenceSession(self.model.read_verified(), ort.SessionOptions(),
+                                           providers=["CPUExecutionProvider"])
+        self._session: ort.InferenceSession | None = session
+        self._outputs = [o.name for o in session.get_outputs()]
+
+    def with_scale(self, scale: float, threshold: float, max_megapixels: float | None) -> Self:
+        """The same network (one session, shared) at another scale, threshold and cap."""
+        return type(self)(threshold, scale, max_megapixels, session=self._session)
+
+    def input_scale(self, width: int, height: int) -> float:
+        """The factor a ``width`` x ``height`` frame is resized by before the network."""
+        scale = self.scale
+        if self.max_megapixels:  # cost grows with pixels: cap the network's input size
+            scale = min(scale, float(np.sqrt(self.max_megapixels * 1e6 / (width * height))))
+        return scale
+
+    def smallest_face(self, width: int, height: int) -> float:
+        """About the narrowest face (frame pixels) it finds on a frame of this size."""
+        return self.smallest_at_input / self.input_scale(width, height)
+
+    def detect(self, rgb: npt.NDArray[np.uint8]) -> bx.Boxes:
+        """Faces in an RGB frame as ``(N, 5)`` boxes in frame pixels, best first."""
+        if self._session is None:
+            raise RuntimeError("detector is closed")
+        h, w = rgb.shape[:2]
+        scale = self.input_scale(w, h)
+        nw = max(32, int(np.ceil(w * scale / 32) * 32))
+        nh = max(32, int(np.ceil(h * scale / 32) * 32))
+        image = np.ascontiguousarray(rgb[:, :, ::-1]) if self.bgr else rgb
+        resized = cv2.resize(image, (nw, nh), interpolation=cv2.INTER_LINEAR)
+        blob = resized.transpose(2, 0, 1)[None].astype(np.float32)
+        outputs = dict(zip(self._outputs, self._session.run(None, {self.input_name: blob}),
+                           strict=True))
+        found = self._decode(outputs, nw, nh)
+        found[:, [0, 2]] = np.clip(found[:, [0, 2]] * (w / nw), 0, w)
+        found[:, [1, 3]] = np.clip(found[:, [1, 3]] * (h / nh), 0, h)
+        return bx.nms(found, 0.3)
+
+    def _decode(self, outputs: dict[str, npt.NDArray[np.float32]], width: int,
+                height: int) -> bx.Boxes:
+        """Boxes above the threshold in network-input pixels."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self._session = None
