@@ -21,11 +21,11 @@ from app.core import audit, signing
 from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
 from app.core.lockout import failures_in_a_row, is_locked
-from app.core.models import AuditEvent, Role, StoreInfo, User
+from app.core.models import AuditEvent, Role, User
 from app.core.permissions import Permission, require
 from app.core.records import UserRecord
 from app.core.signing import Credentials
-from app.core.users import check_user_name, find_user
+from app.core.users import check_user_name, find_user, store_id_of
 
 MIN_PASSWORD_LENGTH = 10
 _HASHER = PasswordHasher()  # argon2id, RFC 9106 low-memory profile
@@ -66,14 +66,8 @@ def _open_key(session: Session, user: User, password: str) -> None:
     details: dict[str, object] = {"name": user.name, "public_key": user.public_key,
                                   "registered_by": "self"}
     if _may_become_root(session, user):
-        details.update(root=True, store_id=_store_id(session))  # the upgraded store's root
+        details.update(root=True, store_id=store_id_of(session))  # the upgraded store's root
     audit.record(session, user.name, "user.key", "user", user.id, details)
-
-
-def _store_id(session: Session) -> str | None:
-    """Recorded in the root's event: anchors and witnesses name the store by it."""
-    row = session.get(StoreInfo, "store_id")
-    return row.value if row is not None else None
 
 
 def _may_become_root(session: Session, user: User) -> bool:
@@ -115,7 +109,7 @@ def create_first_administrator(session: Session, name: str, password: str) -> Us
     audit.record(session, name, "user.create", "user", user.id,
                  {"name": name, "role": user.role.value, "first_administrator": True,
                   "password": True, "public_key": user.public_key,
-                  "store_id": _store_id(session)})
+                  "store_id": store_id_of(session)})
     return UserRecord.of(user)
 
 
@@ -188,7 +182,7 @@ def set_password(session: Session, actor: User, name: str, new_password: str,
         if user.id == actor.id:  # registered by its own signature
             signing.signers(session)[user.name] = key
             if _may_become_root(session, user):  # an upgraded store's first account
-                details.update(root=True, store_id=_store_id(session))
+                details.update(root=True, store_id=store_id_of(session))
         else:
             signing.signers(session).pop(user.name, None)
     audit.record(session, actor.name, "user.password", "user", user.id, details)

@@ -37,6 +37,13 @@ def find_user(session: Session, name: str) -> User | None:
     return session.scalars(select(User).where(User.name == name)).first()
 
 
+def store_id_of(session: Session) -> str | None:
+    """The store's id, recorded in its root account's event (anchors and witnesses name the
+    store by it)."""
+    row = session.get(StoreInfo, "store_id")
+    return row.value if row is not None else None
+
+
 def resolve_actor(session: Session, name: str) -> User:
     """The user acting now, who must have an active account.
 
@@ -54,12 +61,11 @@ def resolve_actor(session: Session, name: str) -> User:
             raise SignInError(f"{name!r} has no account in this store; ask an administrator "
                               "to add one (bwv user add).")
         user = User(name=name, role=Role.ADMINISTRATOR)
-        store_id = session.get(StoreInfo, "store_id")
         session.add(user)
         session.flush()
         audit.record(session, name, "user.create", "user", user.id,
                      {"name": name, "role": user.role.value, "first_administrator": True,
-                      "store_id": store_id.value if store_id is not None else None})
+                      "store_id": store_id_of(session)})
     if not user.active:
         raise SignInError(f"User {name!r} is deactivated; ask an administrator.")
     return user
