@@ -29,7 +29,7 @@ def test_adding_footage_to_the_case_shown_links_it_and_says_so(
     _case(store, "SAR-1")
     library = win.library
     library.select_case("SAR-1")
-    qtbot.waitUntil(lambda: library.model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: library.model.rowCount() == 0, timeout=30_000)
     dialog = library.add_paths([make_video(tmp_path / "second.mp4", frames=8)])
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.linked == 1 and library.model.rowCount() == 1,
@@ -51,13 +51,13 @@ def test_add_to_case_and_remove_from_case_on_a_library_row(
     boxes = MessageBoxes("Ok", "SAR-2")  # the case is chosen in the dialog
     library.case_links.add_to_case()
     boxes.stop()
-    qtbot.waitUntil(lambda: "added to case SAR-2" in library.status.text(), timeout=10_000)
-    qtbot.waitUntil(lambda: library.model.index(0, 7).data() == "SAR-2", timeout=10_000)
+    qtbot.waitUntil(lambda: "added to case SAR-2" in library.status.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: library.model.index(0, 7).data() == "SAR-2", timeout=30_000)
     library.table.selectRow(0)
     boxes = MessageBoxes("Ok", "SAR-2")
     library.case_links.remove_from_case()
     boxes.stop()
-    qtbot.waitUntil(lambda: "removed from case SAR-2" in library.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "removed from case SAR-2" in library.status.text(), timeout=30_000)
     with store.read() as session:
         assert cases.get_case(session, "SAR-2").footage == []
     win.close()
@@ -81,7 +81,7 @@ def test_dropping_library_rows_on_a_case_links_them(qtbot: QtBot, store: Store,
     win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
     _case(store, "SAR-4")
     panel = win.cases
-    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+    with qtbot.waitSignal(panel.refreshed, timeout=30_000):
         panel.refresh()
     model = win.library.model
     data = model.mimeData([model.index(0, 1)])  # what dragging the library row carries
@@ -89,10 +89,10 @@ def test_dropping_library_rows_on_a_case_links_them(qtbot: QtBot, store: Store,
     rect = table.visualItemRect(table.item(0, 0))
     drop = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, data,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(panel.changed, timeout=10_000):
+    with qtbot.waitSignal(panel.changed, timeout=30_000):
         table.dropEvent(drop)
     assert drop.isAccepted()
-    qtbot.waitUntil(lambda: "linked to case SAR-4" in panel.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "linked to case SAR-4" in panel.message.text(), timeout=30_000)
     with store.read() as session:
         assert [f.id for f in cases.get_case(session, "SAR-4").footage] == [1]
     win.close()
