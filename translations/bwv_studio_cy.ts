@@ -2316,6 +2316,10 @@
         <translation>Cyfrinair</translation>
     </message>
     <message>
+        <source>Signing key</source>
+        <translation>Allwedd lofnodi</translation>
+    </message>
+    <message>
         <source>at least {0} characters</source>
         <translation>o leiaf {0} nod</translation>
     </message>
@@ -2348,12 +2352,48 @@
         <translation>Gadael i ddefnyddiwr a gloiwyd gan fewngofnodi aflwyddiannus fewngofnodi eto (mae&apos;n gofyn pam; archwilir)</translation>
     </message>
     <message>
+        <source>Vouch for key…</source>
+        <translation>Gwarantu allwedd…</translation>
+    </message>
+    <message>
+        <source>Vouch for a key its owner registered themself: type the fingerprint they read out to you (audited)</source>
+        <translation>Gwarantu allwedd a gofrestrodd ei pherchennog ei hun: teipiwch yr olion bysedd a ddarllenon nhw i chi (archwilir)</translation>
+    </message>
+    <message>
+        <source>Take over root key…</source>
+        <translation>Cymryd yr allwedd wraidd…</translation>
+    </message>
+    <message>
+        <source>This store has no root key and its first account cannot give it: make your key the root (asks why; audited)</source>
+        <translation>Nid oes gan y storfa hon allwedd wraidd ac ni all ei chyfrif cyntaf ei rhoi: gwnewch eich allwedd chi&apos;n wraidd (yn gofyn pam; archwilir)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>dim</translation>
+    </message>
+    <message>
+        <source>root</source>
+        <translation>gwraidd</translation>
+    </message>
+    <message>
+        <source>vouched</source>
+        <translation>gwarantwyd</translation>
+    </message>
+    <message>
+        <source>not vouched</source>
+        <translation>heb ei gwarantu</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Ie</translation>
     </message>
     <message>
         <source>No</source>
         <translation>Na</translation>
+    </message>
+    <message>
+        <source>Your signing key: {0}</source>
+        <translation>Eich allwedd lofnodi: {0}</translation>
     </message>
     <message>
         <source>Only an administrator can add or change users.</source>
@@ -2406,6 +2446,34 @@
     <message>
         <source>Why may {0} sign in again? (recorded)</source>
         <translation>Pam y caiff {0} fewngofnodi eto? (cofnodir)</translation>
+    </message>
+    <message>
+        <source>Vouch for key</source>
+        <translation>Gwarantu allwedd</translation>
+    </message>
+    <message>
+        <source>The fingerprint {0} reads out from their own Users window:</source>
+        <translation>Yr olion bysedd y mae {0} yn eu darllen o&apos;u ffenestr Defnyddwyr eu hunain:</translation>
+    </message>
+    <message>
+        <source>You vouched for the key of {0}.</source>
+        <translation>Rydych wedi gwarantu allwedd {0}.</translation>
+    </message>
+    <message>
+        <source>Take over root key</source>
+        <translation>Cymryd yr allwedd wraidd</translation>
+    </message>
+    <message>
+        <source>Why does the root key pass to you? (recorded)</source>
+        <translation>Pam mae&apos;r allwedd wraidd yn dod atoch chi? (cofnodir)</translation>
+    </message>
+    <message>
+        <source>Your password (it opens your signing key):</source>
+        <translation>Eich cyfrinair (mae&apos;n agor eich allwedd lofnodi):</translation>
+    </message>
+    <message>
+        <source>Your key is now this store&apos;s root key. Publish its fingerprint and vouch for the other keys.</source>
+        <translation>Eich allwedd chi yw allwedd wraidd y storfa hon bellach. Cyhoeddwch ei holion bysedd a gwarantwch yr allweddi eraill.</translation>
     </message>
 </context>
 </TS>

@@ -2277,6 +2277,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Signing key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>at least {0} characters</source>
             <translation type="unfinished" />
         </message>
@@ -2309,11 +2313,47 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Vouch for key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vouch for a key its owner registered themself: type the fingerprint they read out to you (audited)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take over root key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This store has no root key and its first account cannot give it: make your key the root (asks why; audited)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>root</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>vouched</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not vouched</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Yes</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your signing key: {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2366,6 +2406,34 @@
         </message>
         <message>
             <source>Why may {0} sign in again? (recorded)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Vouch for key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The fingerprint {0} reads out from their own Users window:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You vouched for the key of {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take over root key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why does the root key pass to you? (recorded)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your password (it opens your signing key):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your key is now this store's root key. Publish its fingerprint and vouch for the other keys.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -90,11 +90,18 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
         print(f"TAMPERED: and {len(replayed.findings) - 30} more findings like these.")
     print(f"Signatures: {replayed.signed} events signed and verified; {replayed.unsigned} "
           "unsigned, by accounts without a signing key (their authorship is not proven).")
+    if replayed.root:
+        fp, holder, seq = replayed.root
+        print(f"Root key: {fp} ({holder}'s, registered by event #{seq}).")
+    else:
+        print("Root key: none yet (a store made before signing: its first account's next "
+              "password sign-in gives it, or an administrator takes it over with "
+              "'bwv user claim-root').")
     if replayed.self_registered:
         print("Note: no administrator vouched for the signing keys of these accounts (made "
               "before signing, or given a password by an administrator without a key); an "
-              "administrator with a key resets their password to vouch for them: "
-              f"{', '.join(replayed.self_registered)}.")
+              "administrator whose key is vouched for vouches for them ('bwv user vouch', "
+              f"with the fingerprint each reads out): {', '.join(replayed.self_registered)}.")
     if replayed.ok:
         print("State: users, footage, plans, exports and store rules match the audit trail.")
     anchor_checks = _check_anchors(ctx, args.anchors)

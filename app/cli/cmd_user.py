@@ -6,7 +6,7 @@ import argparse
 
 from app.cli.context import Context, ask_new_password, ask_password
 from app.cli.formatting import table
-from app.core import accounts, lockout, users
+from app.core import accounts, key_registry, lockout, users
 from app.core.models import Role
 from app.core.pg_roles import grant_workstation_role
 from app.core.store_policy import SignIn, set_policy
@@ -74,6 +74,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     un.add_argument("name")
     un.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
     un.set_defaults(handler=run_unlock)
+    key = s.add_parser("key", help="your signing key's fingerprint, and whether an "
+                                   "administrator vouched for it",
+                       description="Read from the key your password opens (so it is yours): "
+                                   "read the fingerprint out to an administrator who vouches "
+                                   "for it ('bwv user vouch').")
+    key.set_defaults(handler=run_key)
+    vo = s.add_parser("vouch", help="vouch for a key its owner registered themself "
+                                    "(administrators)",
+                      description="For accounts made before signing: they registered their "
+                                  "own key at their first password sign-in. Ask them for "
+                                  "the fingerprint 'bwv user key' shows them (in person or "
+                                  "by phone), and type it here; audited.")
+    vo.add_argument("name")
+    vo.add_argument("--fingerprint", required=True, help="as the owner read it out")
+    vo.set_defaults(handler=run_vouch)
+    cr = s.add_parser("claim-root", help="take over the root key of a store made before "
+                                         "signing (administrators)",
+                      description="Only when the store has no root key and its first account "
+                                  "cannot give it (deactivated or no longer an "
+                                  "administrator): your key becomes the root that vouches "
+                                  "for every other key. Signed with your key and audited; "
+                                  "publish the new root's fingerprint.")
+    cr.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
+    cr.set_defaults(handler=run_claim_root)
     lo = s.add_parser("lockout", help="failed sign-ins in a row that lock an account "
                                       "(administrators; 0 turns it off; default 5)")
     lo.add_argument("attempts", type=int)
@@ -83,11 +107,48 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as session:
         items = users.list_users(session)
-    print(table(["name", "role", "active", "password", "signing key"],
+        keys = key_registry.key_statuses(session, [u.name for u in items])
+    print(table(["name", "role", "active", "password", "signing key", "key"],
                 [[u.name, u.role.value, "yes" if u.active else "no",
-                  "yes" if u.has_password else "no", u.key_fingerprint or "none"]
+                  "yes" if u.has_password else "no", u.key_fingerprint or "none",
+                  _key_word(keys[u.name])]
                  for u in items])
           if items else "No users yet.")
+    return 0
+
+
+def _key_word(status: key_registry.KeyStatus) -> str:
+    if not status.fingerprint:
+        return "-"
+    return "root" if status.root else "vouched" if status.vouched else "NOT vouched"
+
+
+def run_key(ctx: Context, args: argparse.Namespace) -> int:
+    me = ctx.actor_name()
+    password = None if me in ctx.store.signers else ask_password()
+    with ctx.reading() as session:
+        status = key_registry.own_key(session, me, password)
+    print(f"Your signing key: {status.fingerprint} ({_key_word(status)}).")
+    if not status.vouched:
+        print("Read this fingerprint out to an administrator, who vouches for it "
+              f"('bwv user vouch {me} --fingerprint \"{status.fingerprint}\"').")
+    return 0
+
+
+def run_vouch(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.acting() as (session, actor):
+        status = key_registry.vouch_key(session, actor, args.name, args.fingerprint)
+    print(f"Vouched for the key of {status.name} ({status.fingerprint}).")
+    return 0
+
+
+def run_claim_root(ctx: Context, args: argparse.Namespace) -> int:
+    me = ctx.actor_name()
+    password = None if me in ctx.store.signers else ask_password()
+    with ctx.acting() as (session, actor):
+        status = key_registry.claim_root(session, actor, args.reason, password)
+    print(f"Your key is now the store's root: {status.fingerprint}. Publish this fingerprint "
+          "(bwv-verify --root) and vouch for the other accounts' keys (bwv user vouch).")
     return 0
 
 

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 from app.core import audit, signing
 from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
+from app.core.key_registry import first_account, root_claimed
 from app.core.lockout import failures_in_a_row, is_locked
-from app.core.models import AuditEvent, Role, User
+from app.core.models import Role, User
 from app.core.permissions import Permission, require
 from app.core.records import UserRecord
 from app.core.signing import Credentials
@@ -72,15 +73,9 @@ def _open_key(session: Session, user: User, password: str) -> None:
 
 def _may_become_root(session: Session, user: User) -> bool:
     """True for a store made before signing: no root key yet, and ``user``'s account was
-    the first one made."""
-    roots = session.scalar(select(func.count()).select_from(AuditEvent).where(
-        AuditEvent.action.in_(("user.create", "user.key")),
-        AuditEvent.details.like('%"public_key"%'),
-        AuditEvent.details.like('%"first_administrator":true%')
-        | AuditEvent.details.like('%"root":true%')))
-    first = session.scalar(select(AuditEvent.object_id).where(
-        AuditEvent.action == "user.create").order_by(AuditEvent.seq).limit(1))
-    return not roots and first == str(user.id)
+    the first one made (otherwise an administrator takes it over: ``key_registry``)."""
+    first = first_account(session)
+    return not root_claimed(session) and first is not None and first.id == user.id
 
 
 def _matches(stored: str | None, password: str) -> bool:

@@ -11,6 +11,9 @@ Whose key signs what:
   with the administrator's own key: the new key is *vouched* if the administrator's was;
 * an account with no key yet may register its own (a first password, an account made before
   signing): allowed, never vouched;
+* a store made before signing whose first account cannot claim the root (deactivated, or
+  not an administrator) has it handed over: an active administrator claims it with their
+  own key (``key_registry.claim_root``), the reason in the event;
 * an event must carry its actor's valid signature, except while the store lets people sign
   in by operating-system name (no password, so no key can be opened), or before the store
   had a root key at all: then it is counted as unproven. With passwords required, an
@@ -77,6 +80,8 @@ class Ledger:
     accounts: dict[str, Account] = field(default_factory=dict)  # by user id (text)
     by_name: dict[str, str] = field(default_factory=dict)
     root: str | None = None
+    root_holder: str | None = None  # whose key the root is, and the event that made it so
+    root_seq: int | None = None
     first_account: str | None = None  # the name of the first account made
     os_user_sign_in: bool = False  # the store's rule at this point of the trail
     signed: int = 0
@@ -159,10 +164,7 @@ class Ledger:
         elif legacy_account or action in UNAUTHENTICATED:
             pass  # an account its user made on first use, before signing; a typed name
         elif how == "root":
-            if self.root is not None or actor is None or actor.key is not None \
-                    or actor_name != self.first_account \
-                    or self.by_name.get(actor_name) != str(event.get("object_id")):
-                problem = "claims the root key, which it may not"
+            problem = self._root_claim_problem(event, actor, actor_name, details)
         elif how == "self":
             if actor is None or self.by_name.get(actor_name) != str(event.get("object_id")):
                 problem = "registers a key for someone else by that key's own signature"
@@ -181,6 +183,27 @@ class Ledger:
         if problem:
             self._problem("role", seq, f"Event #{seq} ({action} by {actor_name}) {problem}.")
         return problem is None
+
+    def _root_claim_problem(self, event: Mapping[str, Any], actor: Account | None,
+                            actor_name: str, details: dict[str, Any]) -> str | None:
+        """Why ``actor`` may not make their key the root of a store that has none (one made
+        before signing), or None. The first account may; so may an active administrator
+        once the first account is deactivated or no longer an administrator (a hand-over,
+        its reason in the event). Either claims with a new key or the one it already has."""
+        if self.root is not None:
+            return "claims a second root key"
+        if actor is None or self.by_name.get(actor_name) != str(event.get("object_id")):
+            return "claims the root key for someone else"
+        if actor.key is not None and actor.key != details.get("public_key"):
+            return f"replaces the key of {actor_name!r} without an administrator"
+        if actor_name == self.first_account:
+            return None
+        first = self.account(self.first_account or "")
+        if actor.active and actor.role == ADMINISTRATOR and first is not None \
+                and (not first.active or first.role != ADMINISTRATOR):
+            return None
+        return ("claims the root key, which only the first account may, or an active "
+                "administrator once the first account is deactivated or not an administrator")
 
     def _apply(self, event: Mapping[str, Any], how: str | None, details: dict[str, Any],
                signed: bool) -> None:
@@ -208,7 +231,8 @@ class Ledger:
             target.vouched = how == "root" or (how == "admin" and actor is not None
                                                and actor.vouched)
             if how == "root":
-                self.root = target.key
+                self.root, self.root_holder = target.key, target.name
+                self.root_seq = int(event["seq"])
             self.keys_over_time.setdefault(target.name, []).append(
                 (int(event["seq"]), target.key, target.vouched))
 

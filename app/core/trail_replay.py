@@ -49,6 +49,7 @@ class ReplayReport:
     unsigned: int = 0  # by accounts that could not sign: authorship not proven
     findings: list[Finding] = field(default_factory=list)
     self_registered: list[str] = field(default_factory=list)  # keys no administrator vouched
+    root: tuple[str, str, int] | None = None  # the root key: fingerprint, holder, event seq
 
     @property
     def ok(self) -> bool:
@@ -192,6 +193,8 @@ def replay(session: Session) -> ReplayReport:
     _compare(session, state, lambda k, m: report.findings.append(Finding(k, m)))
     _compare_rules(session, lambda k, m: report.findings.append(Finding(k, m)))
     _compare_store_id(session, lambda k, m: report.findings.append(Finding(k, m)))
+    if ledger.root and ledger.root_holder and ledger.root_seq is not None:
+        report.root = (fingerprint(ledger.root), ledger.root_holder, ledger.root_seq)
     report.self_registered = sorted(a.name for a in ledger.accounts.values()
                                     if a.key and not a.vouched)
     return report

@@ -1,7 +1,9 @@
 """Tools > Users: accounts and roles for administrators (the core refuses everyone else).
 
-Adding a user, changing a role, (de)activating and setting a password go through the same
-core services as ``bwv user``; each is audited there.
+Adding a user, changing a role, (de)activating, setting a password, vouching for a signing
+key and taking over the root key of a store made before signing go through the same core
+services as ``bwv user``; each is audited there. Everyone sees their own key's fingerprint
+(to read out to the administrator who vouches for it).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import accounts, lockout, users
+from app.core import accounts, key_registry, lockout, users
 from app.core.database import Store
+from app.core.key_registry import KeyStatus
 from app.core.models import Role
 from app.core.permissions import Permission, can
 from app.core.records import UserRecord
@@ -58,10 +61,12 @@ class UsersDialog(QDialog):
         self.resize(640, 420)
         self.store, self.user_name = store, user_name
         self.records: list[UserRecord] = []
-        self.may_manage = False
-        self.table = QTableWidget(0, 4, self)
+        self.keys: dict[str, KeyStatus] = {}
+        self.may_manage = self.has_root = False
+        self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
-                                              self.tr("Active"), self.tr("Password")])
+                                              self.tr("Active"), self.tr("Password"),
+                                              self.tr("Signing key")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -95,10 +100,22 @@ class UsersDialog(QDialog):
         self.unlock_button.setToolTip(self.tr("Let a user locked by failed sign-ins sign in "
                                               "again (asks why; audited)"))
         self.unlock_button.clicked.connect(lambda: self.unlock())
+        self.vouch_button = QPushButton(self.tr("Vouch for key…"), self)
+        self.vouch_button.setToolTip(self.tr("Vouch for a key its owner registered themself: "
+                                             "type the fingerprint they read out to you "
+                                             "(audited)"))
+        self.vouch_button.clicked.connect(lambda: self.vouch())
+        self.root_button = QPushButton(self.tr("Take over root key…"), self)
+        self.root_button.setToolTip(self.tr("This store has no root key and its first account "
+                                            "cannot give it: make your key the root (asks "
+                                            "why; audited)"))
+        self.root_button.clicked.connect(lambda: self.claim_root())
         buttons = QHBoxLayout()
         for b in (self.add_button, self.role_button, self.active_button, self.password_button,
-                  self.unlock_button):
+                  self.unlock_button, self.vouch_button, self.root_button):
             buttons.addWidget(b)
+        self.own_key = QLabel(self)
+        self.own_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -107,6 +124,7 @@ class UsersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.own_key)
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.refresh()
@@ -131,25 +149,41 @@ class UsersDialog(QDialog):
     def refresh(self) -> None:
         store, name = self.store, self.user_name
 
-        def load() -> tuple[list[UserRecord], bool]:
+        def load() -> _Loaded:
             with store.transaction() as session:
                 actor = users.resolve_actor(session, name)
-                return users.list_users(session), can(actor, Permission.MANAGE_USERS)
+                records = users.list_users(session)
+                keys = key_registry.key_statuses(session, [r.name for r in records])
+                mine = None
+                if name in store.signers:
+                    mine = key_registry.own_key(session, name)
+                return (records, can(actor, Permission.MANAGE_USERS), keys,
+                        key_registry.root_claimed(session), mine)
 
         self._run(load, self._loaded)
 
-    def _loaded(self, result: tuple[list[UserRecord], bool]) -> None:
+    def key_text(self, status: KeyStatus | None) -> str:
+        if status is None or not status.fingerprint:
+            return self.tr("none")
+        word = (self.tr("root") if status.root else self.tr("vouched") if status.vouched
+                else self.tr("not vouched"))
+        return f"{status.fingerprint} ({word})"
+
+    def _loaded(self, result: _Loaded) -> None:
         selected = self.selected()
-        self.records, self.may_manage = result
+        self.records, self.may_manage, self.keys, self.has_root, mine = result
         self.table.setRowCount(len(self.records))
         yes, no = self.tr("Yes"), self.tr("No")
         for row, rec in enumerate(self.records):
             for col, text in enumerate((rec.name, role_name(rec.role),
                                         yes if rec.active else no,
-                                        yes if rec.has_password else no)):
+                                        yes if rec.has_password else no,
+                                        self.key_text(self.keys.get(rec.name)))):
                 self.table.setItem(row, col, QTableWidgetItem(text))
             if selected is not None and rec.name == selected.name:
                 self.table.selectRow(row)
+        self.own_key.setText(self.tr("Your signing key: {0}").format(self.key_text(mine))
+                             if mine is not None else "")
         if not self.may_manage:
             self._say(self.tr("Only an administrator can add or change users."))
         self._update_buttons()
@@ -166,6 +200,10 @@ class UsersDialog(QDialog):
         for b in (self.role_button, self.active_button, self.password_button,
                   self.unlock_button):
             b.setEnabled(self.may_manage and chosen is not None)
+        status = self.keys.get(chosen.name) if chosen is not None else None
+        self.vouch_button.setEnabled(self.may_manage and status is not None
+                                     and bool(status.fingerprint) and not status.vouched)
+        self.root_button.setVisible(self.may_manage and not self.has_root)
         self.active_button.setText(self.tr("Deactivate") if chosen is None or chosen.active
                                    else self.tr("Activate"))
         if chosen is not None:
@@ -254,3 +292,38 @@ class UsersDialog(QDialog):
         why = reason
         self._change(lambda s, a: lockout.unlock(s, a, chosen.name, why),
                      self.tr("{0} can sign in again.").format(chosen.name))
+
+    def vouch(self, typed: str | None = None) -> None:
+        """Vouch for the selected account's key, with the fingerprint its owner read out."""
+        chosen = self.selected()
+        if chosen is None:
+            return
+        if typed is None:
+            typed, ok = QInputDialog.getText(self, self.tr("Vouch for key"), self.tr(
+                "The fingerprint {0} reads out from their own Users window:").format(
+                chosen.name))
+            if not ok:
+                return
+        fingerprint = typed
+        self._change(lambda s, a: key_registry.vouch_key(s, a, chosen.name, fingerprint),
+                     self.tr("You vouched for the key of {0}.").format(chosen.name))
+
+    def claim_root(self, reason: str | None = None, password: str | None = None) -> None:
+        """Make one's own key the root of a store made before signing (asks why)."""
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Take over root key"), self.tr(
+                "Why does the root key pass to you? (recorded)"))
+            if not ok:
+                return
+        if password is None and self.user_name not in self.store.signers:
+            password, ok = QInputDialog.getText(self, self.tr("Take over root key"), self.tr(
+                "Your password (it opens your signing key):"), QLineEdit.EchoMode.Password)
+            if not ok:
+                return
+        why, given = reason, password
+        self._change(lambda s, a: key_registry.claim_root(s, a, why, given),
+                     self.tr("Your key is now this store's root key. Publish its fingerprint "
+                             "and vouch for the other keys."))
+
+
+_Loaded = tuple[list[UserRecord], bool, dict[str, KeyStatus], bool, KeyStatus | None]

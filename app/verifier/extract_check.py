@@ -101,8 +101,9 @@ def _replay(accounts: list[dict[str, Any]], events: list[dict[str, Any]], ledger
         report.note(subject, f"{ledger.unproven} events are by accounts that could not sign "
                     "(no password): their authorship is not proven.")
     if ledger.root:
-        report.note(subject, f"the store's root key is {fingerprint(ledger.root)}; the force "
-                    "can confirm it (bwv-verify --root).")
+        report.note(subject, f"the store's root key is {fingerprint(ledger.root)} "
+                    f"({ledger.root_holder}'s, event #{ledger.root_seq}); the force can "
+                    "confirm it (bwv-verify --root).")
 
 
 def _check_seal_signature(seal: dict[str, Any], ledger: Ledger, report: Report,

@@ -62,3 +62,40 @@ def test_signed_trail_anchor_replay_and_witness_from_the_command_line(
 
     code, _, err = run(capsys, "user", "workstation-role", "bwv_workstation")
     assert code == 2 and "PostgreSQL" in err
+
+
+@pytest.mark.password_sign_in
+def test_root_hand_over_and_vouching_from_the_command_line(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store made before signing whose first account left: an administrator takes over
+    the root; an officer reads out her key's fingerprint and the administrator vouches."""
+    from tests.core.test_key_registry import _upgraded_store_without_its_first_account
+
+    settings = load_settings()
+    with Store(settings.effective_database_url, settings.data_path) as store:
+        _upgraded_store_without_its_first_account(store)
+    monkeypatch.setenv("BWV_USER", "olive")
+    monkeypatch.setenv("BWV_PASSWORD", "olive's long password")
+    code, out, err = run(capsys, "user", "claim-root", "--reason", "me")
+    assert code != 0 and "take over the store's root key" in err, err
+    code, out, _ = run(capsys, "user", "key")
+    assert code == 0 and "NOT vouched" in out
+    fingerprint = out.split("Your signing key: ")[1].split(" (")[0]
+
+    monkeypatch.setenv("BWV_USER", "alice")
+    monkeypatch.setenv("BWV_PASSWORD", "alice's long password")
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 0 and "alice, olive" in out  # neither key vouched for yet
+    code, _, err = run(capsys, "user", "vouch", "olive", "--fingerprint", fingerprint)
+    assert code != 0 and "vouched for" in err  # alice's own key is not yet vouched for
+    code, out, _ = run(capsys, "user", "claim-root", "--reason", "boss retired")
+    assert code == 0 and "now the store's root" in out
+    code, _, err = run(capsys, "user", "vouch", "olive", "--fingerprint", "1234 5678 9abc def0")
+    assert code != 0 and "not the fingerprint" in err
+    code, out, _ = run(capsys, "user", "vouch", "olive", "--fingerprint", fingerprint)
+    assert code == 0 and fingerprint in out
+    code, out, _ = run(capsys, "user", "list")
+    rows = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    assert "root" in rows["alice"].split()[-1] and rows["olive"].split()[-1] == "vouched"
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 0 and "TAMPERED" not in out and "vouched for the signing keys" not in out

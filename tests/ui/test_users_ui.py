@@ -115,3 +115,39 @@ def test_an_administrator_unlocks_an_account_locked_by_failed_sign_ins(
     assert "can sign in again" in dialog.message.text()
     assert accounts.sign_in(store, "olive", "olive password").name == "olive"
     dialog.close()
+
+
+def test_root_hand_over_and_vouching_in_the_users_window(qtbot: QtBot, store: Store) -> None:
+    """Issue 15: an upgraded store whose first account left gets its root from an
+    administrator, who then vouches for an officer's key with the fingerprint she reads from
+    her own Users window."""
+    from tests.core.test_key_registry import _upgraded_store_without_its_first_account
+
+    _upgraded_store_without_its_first_account(store)
+    accounts.sign_in(store, "olive", "olive's long password")
+    mine = _dialog(qtbot, store, "olive")
+    qtbot.waitUntil(lambda: "not vouched" in mine.own_key.text(), timeout=10_000)
+    fingerprint = mine.own_key.text().split(": ")[1].split(" (")[0]
+    assert not mine.vouch_button.isEnabled() and not mine.root_button.isVisibleTo(mine)
+    mine.close()
+
+    dialog = _dialog(qtbot, store, "alice")  # signed in by system name: key not open
+    assert not dialog.has_root and dialog.root_button.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.failed, timeout=10_000):
+        dialog.claim_root("boss retired", "not alice's password")
+    assert "cannot be opened" in dialog.message.text()
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.claim_root("boss retired", "alice's long password")
+    qtbot.waitUntil(lambda: dialog.has_root, timeout=10_000)
+    assert not dialog.root_button.isVisibleTo(dialog)
+    _select(dialog, "olive")
+    assert dialog.vouch_button.isEnabled()
+    with qtbot.waitSignal(dialog.failed, timeout=10_000):
+        dialog.vouch("0000 0000 0000 0000")
+    _select(dialog, "olive")
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.vouch(fingerprint)
+    qtbot.waitUntil(lambda: dialog.keys["olive"].vouched, timeout=10_000)
+    row = next(i for i, r in enumerate(dialog.records) if r.name == "olive")
+    assert dialog.table.item(row, 4).text() == f"{fingerprint} (vouched)"
+    dialog.close()
