@@ -1046,6 +1046,101 @@
     </message>
 </context>
 <context>
+    <name>IntegrityDialog</name>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Gwirio cywirdeb</translation>
+    </message>
+    <message>
+        <source>Checks the audit trail&apos;s chain and signatures, rebuilds users, footage, plans, exports and rules from it, checks the anchors and re-hashes every export.</source>
+        <translation>Yn gwirio cadwyn a llofnodion y trywydd archwilio, yn ailadeiladu defnyddwyr, ffilm, cynlluniau, allforion a rheolau ohono, yn gwirio&apos;r angorau ac yn ail-stwnsio pob allforyn.</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Gwirio nawr</translation>
+    </message>
+    <message>
+        <source>Check with a folder of packs…</source>
+        <translation>Gwirio gyda ffolder o becynnau…</translation>
+    </message>
+    <message>
+        <source>Also check every anchor, audit extract and pack in a folder (the disclosure share, a court bundle, saved checkpoints)</source>
+        <translation>Gwirio hefyd bob angor, detholiad archwilio a phecyn mewn ffolder (y gyfran ddatgelu, bwndel llys, pwyntiau gwirio a gadwyd)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Folder of packs and checkpoints</source>
+        <translation>Ffolder o becynnau a phwyntiau gwirio</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Yn gwirio…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was checked to the end.</source>
+        <translation>Canslwyd: ni wiriwyd dim hyd y diwedd.</translation>
+    </message>
+    <message>
+        <source>Chain intact: {0} events, head {1}.</source>
+        <translation>Cadwyn yn gyfan: {0} digwyddiad, pen {1}.</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Nodyn: {0}</translation>
+    </message>
+    <message>
+        <source>Chain BROKEN ({0}) at event #{1}: {2}</source>
+        <translation>Cadwyn WEDI TORRI ({0}) yn nigwyddiad #{1}: {2}</translation>
+    </message>
+    <message>
+        <source>TAMPERED ({0}): {1}</source>
+        <translation>WEDI&apos;I YMYRRYD ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Signatures: {0} events signed and verified; {1} unsigned, by accounts without a signing key.</source>
+        <translation>Llofnodion: {0} digwyddiad wedi&apos;u llofnodi a&apos;u gwirio; {1} heb eu llofnodi, gan gyfrifon heb allwedd lofnodi.</translation>
+    </message>
+    <message>
+        <source>Root key: {0} ({1}&apos;s, registered by event #{2}).</source>
+        <translation>Allwedd wraidd: {0} (un {1}, wedi&apos;i chofrestru gan ddigwyddiad #{2}).</translation>
+    </message>
+    <message>
+        <source>Root key: none yet (a store made before signing).</source>
+        <translation>Allwedd wraidd: dim eto (storfa a wnaed cyn llofnodi).</translation>
+    </message>
+    <message>
+        <source>No administrator has vouched for the keys of: {0}.</source>
+        <translation>Nid oes gweinyddwr wedi gwarantu allweddi: {0}.</translation>
+    </message>
+    <message>
+        <source>ANCHOR BROKEN: {0}</source>
+        <translation>ANGOR WEDI TORRI: {0}</translation>
+    </message>
+    <message>
+        <source>Anchors: {0} of {1} held by the store.</source>
+        <translation>Angorau: {0} o {1} yn cael eu dal gan y storfa.</translation>
+    </message>
+    <message>
+        <source>EXPORT {0}: {1}</source>
+        <translation>ALLFORYN {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Exports: {0} of {1} match their recorded SHA-256.</source>
+        <translation>Allforion: {0} o {1} yn cyfateb i&apos;w SHA-256 a gofnodwyd.</translation>
+    </message>
+    <message>
+        <source>Intact: nothing checked was changed, and every signature verifies.</source>
+        <translation>Yn gyfan: ni newidiwyd dim a wiriwyd, ac mae pob llofnod yn dilysu.</translation>
+    </message>
+    <message>
+        <source>TAMPERED or damaged: see the red lines below.</source>
+        <translation>WEDI&apos;I YMYRRYD neu wedi&apos;i ddifrodi: gweler y llinellau coch isod.</translation>
+    </message>
+</context>
+<context>
     <name>LanesView</name>
     <message>
         <source>No sound</source>
@@ -1206,6 +1301,10 @@
     <message>
         <source>&amp;Users…</source>
         <translation>&amp;Defnyddwyr…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify integrity…</source>
+        <translation>&amp;Gwirio cywirdeb…</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

@@ -1022,6 +1022,101 @@
         </message>
     </context>
     <context>
+        <name>IntegrityDialog</name>
+        <message>
+            <source>Verify integrity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checks the audit trail's chain and signatures, rebuilds users, footage, plans, exports and rules from it, checks the anchors and re-hashes every export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check with a folder of packs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also check every anchor, audit extract and pack in a folder (the disclosure share, a court bundle, saved checkpoints)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder of packs and checkpoints</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled: nothing was checked to the end.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chain intact: {0} events, head {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Note: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chain BROKEN ({0}) at event #{1}: {2}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TAMPERED ({0}): {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signatures: {0} events signed and verified; {1} unsigned, by accounts without a signing key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Root key: {0} ({1}'s, registered by event #{2}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Root key: none yet (a store made before signing).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No administrator has vouched for the keys of: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ANCHOR BROKEN: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Anchors: {0} of {1} held by the store.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>EXPORT {0}: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exports: {0} of {1} match their recorded SHA-256.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Intact: nothing checked was changed, and every signature verifies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>TAMPERED or damaged: see the red lines below.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LanesView</name>
         <message>
             <source>No sound</source>
@@ -1178,6 +1273,10 @@
         </message>
         <message>
             <source>&amp;Users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Verify integrity…</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 from app.cli.context import Context
 from app.cli.progress import ByteBar
-from app.core import anchors, audit, cases, trail_replay
+from app.core import anchors, audit, cases
 from app.core.anchors import CHECKPOINT_SUFFIX, AnchorCheck
 from app.core.errors import ConflictError, InvalidInputError
-from app.core.export.verify import verify_exports
 from app.core.fileio import atomic_write_text
 from app.core.footage import VerifyStatus
-from app.core.models import AuditEvent, ExportRecord
+from app.core.integrity_check import check_store
+from app.core.models import AuditEvent
 from app.core.permissions import Permission, require
 from app.core.witness import reset_witness, witness_path
 
@@ -71,19 +71,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
-    for folder in args.anchors:  # before any long work
-        if not folder.is_dir():
-            raise InvalidInputError(f"{folder}: no such folder to read anchors from.")
+    before = audit.witness_state(ctx.store)  # signing in writes a first witness
     ctx.actor_name()
-    report = audit.verify(ctx.store)
+    with ByteBar() as bar:
+        result = check_store(ctx.store, args.anchors, before=before, progress=bar,
+                             on_file=lambda f: bar.start(f"export {Path(f).name}"))
+    report, replayed = result.chain, result.replay
     if report.ok:
         print(f"OK: {report.count} events, chain intact. Head {report.head_hash}")
         if report.warning:
             print(f"Note: {report.warning}")
     else:
         print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
-    with ctx.store.read() as session:
-        replayed = trail_replay.replay(session)
     for finding in replayed.findings[:30]:
         print(f"TAMPERED ({finding.kind}): {finding.message}")
     if len(replayed.findings) > 30:
@@ -104,11 +103,8 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
               f"with the fingerprint each reads out): {', '.join(replayed.self_registered)}.")
     if replayed.ok:
         print("State: users, footage, plans, exports and store rules match the audit trail.")
-    anchor_checks = _check_anchors(ctx, args.anchors)
-    with ByteBar() as bar:
-        checks = verify_exports(ctx.store, progress=bar,
-                                on_file=lambda f: bar.start(f"export {Path(f).name}"))
-    bad = [c for c in checks if c.status in (VerifyStatus.CHANGED, VerifyStatus.UNREADABLE)]
+    _print_anchors(result.anchors)
+    checks, bad = result.exports, result.broken_exports
     gone = sum(1 for c in checks if c.status is VerifyStatus.MISSING)
     replaced = sum(1 for c in checks if c.status is VerifyStatus.SUPERSEDED)
     for check in bad:
@@ -117,19 +113,10 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Exports: {len(checks) - len(bad) - gone - replaced} match their recorded "
               f"SHA-256, {len(bad)} do not, {gone} no longer where they were written (not "
               f"checked), {replaced} replaced by a later export to the same path.")
-    anchors_ok = all(c.ok for c in anchor_checks)
-    return 0 if report.ok and replayed.ok and anchors_ok and not bad else 1
+    return 0 if result.ok else 1
 
 
-def _check_anchors(ctx: Context, folders: list[Path]) -> list[AnchorCheck]:
-    """Anchors in the recorded exports' manifests, and in each folder given."""
-    with ctx.store.read() as session:
-        manifests = {Path(p) for p in session.scalars(select(ExportRecord.manifest_path))}
-        checks = [anchors.check_anchor(session, ctx.store.store_id, str(path), anchor)
-                  for path in sorted(manifests) if path.is_file()
-                  for _source, anchor in anchors.find_anchors_in_file(path)]
-        for folder in folders:
-            checks += anchors.check_folder(session, ctx.store.store_id, folder)
+def _print_anchors(checks: list[AnchorCheck]) -> None:
     for check in checks:
         if not check.ok:
             print(f"ANCHOR BROKEN: {check.message}")
@@ -138,7 +125,6 @@ def _check_anchors(ctx: Context, folders: list[Path]) -> list[AnchorCheck]:
         print(f"Anchors: {held} of {len(checks)} held by the store"
               + (f" ({sum(c.other_store for c in checks)} of other stores)"
                  if any(c.other_store for c in checks) else "") + ".")
-    return checks
 
 
 def run_anchor(ctx: Context, args: argparse.Namespace) -> int:

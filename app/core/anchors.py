@@ -26,6 +26,11 @@ from app.core import audit, chain_format, signing
 from app.core.errors import ConflictError
 from app.core.fileio import atomic_write_text
 from app.core.models import AuditEvent, User
+from app.core.outside_copies import (
+    missing_account_events,
+    pack_list_problem,
+    sealed_files_problem,
+)
 from app.core.trail_accounts import ledger_before
 
 CHECKPOINT_SUFFIX = ".bwv-anchor.json"
@@ -178,11 +183,45 @@ def check_extract(session: Session, store_id: str, source: str, data: bytes) -> 
         return AnchorCheck(source, False, f"{source}: the store does not hold events "
                            f"{wrong[:10]} as this extract shows them: it was made up, or the "
                            "store was changed.")
+    if isinstance(seal, dict):
+        problem = sealed_files_problem(session, seal)
+        if problem:
+            return AnchorCheck(source, False, f"{source}: {problem}.")
+        left_out = missing_account_events(session, seal, events)
+        if left_out:
+            return AnchorCheck(source, False, f"{source}: its seal leaves out account events "
+                               f"{left_out[:10]} the store holds (a role change or "
+                               "deactivation hidden from bwv-verify).")
     return AnchorCheck(source, True, f"{source}: all {len(hashes)} events are in the store.")
+
+
+def _pack_lists(folder: Path) -> list[tuple[str, str]]:
+    """Every pack's list of files (SHA256SUMS) in ``folder`` and below, zips included."""
+    found: list[tuple[str, str]] = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            if path.name == chain_format.PACK_SUMS and path.is_file():
+                found.append((str(path), path.read_text(encoding="utf-8")))
+            elif path.suffix == ".zip" and path.is_file():
+                with zipfile.ZipFile(path) as zf:
+                    found += [(f"{path}:{m}", zf.read(m).decode("utf-8"))
+                              for m in zf.namelist()
+                              if m.endswith("/" + chain_format.PACK_SUMS)]
+        except (OSError, UnicodeDecodeError, zipfile.BadZipFile):
+            continue
+    return found
+
+
+def check_pack_list(session: Session, source: str, sums: str) -> AnchorCheck:
+    """Is this pack's list of files one the store recorded a pack with?"""
+    problem = pack_list_problem(session, sums)
+    said = problem or "the list of files a pack recorded in the store was made with"
+    return AnchorCheck(source, problem is None, f"{source}: {said}.")
 
 
 def check_folder(session: Session, store_id: str, folder: Path) -> list[AnchorCheck]:
     """The anchors, and the audit extracts, found in ``folder`` against this store."""
     return [check_anchor(session, store_id, source, anchor)
             for source, anchor in find_anchors(folder)] + [
-        check_extract(session, store_id, source, data) for source, data in _extracts(folder)]
+        check_extract(session, store_id, source, data) for source, data in _extracts(folder)
+    ] + [check_pack_list(session, source, sums) for source, sums in _pack_lists(folder)]

@@ -147,9 +147,19 @@ def _classify_break(session: Session, event: AuditEvent, prev: AuditEvent | None
     )
 
 
-def verify(store: Store) -> ChainReport:
-    """Walk the whole chain and compare its head with this computer's witness."""
-    witness, witness_problem = read_witness(store)  # before the walk: writers may go on
+WitnessState = tuple[tuple[tuple[int, str] | None, str | None], bool]
+
+
+def witness_state(store: Store) -> WitnessState:
+    """This computer's witness as it is now (read before signing in: a sign-in is a change,
+    after which the first witness of a store is written)."""
+    return read_witness(store), witness_deleted(store)
+
+
+def verify(store: Store, before: WitnessState | None = None) -> ChainReport:
+    """Walk the whole chain and compare its head with this computer's witness (as it was
+    ``before`` this command changed anything, when given)."""
+    (witness, witness_problem), deleted = before or witness_state(store)  # before the walk
     with store.read() as session:
         prev: AuditEvent | None = None
         expected_seq = 1
@@ -188,7 +198,7 @@ def verify(store: Store) -> ChainReport:
                             "computer saw.",
                 )
         warning = witness_problem
-        if witness is None and warning is None and count and witness_deleted(store):
+        if witness is None and warning is None and count and deleted:
             warning = (f"This computer's witness file for this store was deleted "
                        f"({witness_path(store)}); it is not re-created, so the newest events "
                        "are unchecked here. Check the anchors ('bwv audit verify --anchors "

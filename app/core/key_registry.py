@@ -18,15 +18,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import audit, signing
 from app.core.chain_format import fingerprint
-from app.core.errors import ConflictError, InvalidInputError, NotFoundError, SignInError
+from app.core.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    SignInError,
+)
 from app.core.models import AuditEvent, Role, User
 from app.core.permissions import Permission, require
 from app.core.trail_accounts import ledger_before
+from app.core.trail_accounts import root_claimed as root_claimed
 from app.core.users import find_user, store_id_of
 
 _END = 2**62  # "after every event" for ledger_before
@@ -40,15 +47,6 @@ class KeyStatus:
     fingerprint: str  # empty: no key
     vouched: bool
     root: bool
-
-
-def root_claimed(session: Session) -> bool:
-    """True once the store has a root key (its first administrator's, or claimed)."""
-    return bool(session.scalar(select(func.count()).select_from(AuditEvent).where(
-        AuditEvent.action.in_(("user.create", "user.key")),
-        AuditEvent.details.like('%"public_key"%'),
-        AuditEvent.details.like('%"first_administrator":true%')
-        | AuditEvent.details.like('%"root":true%'))))
 
 
 def first_account(session: Session) -> User | None:
@@ -106,7 +104,9 @@ def claim_root(session: Session, actor: User, reason: str,
     """Make ``actor``'s key the root of a store made before signing, whose first account
     cannot give it. The event is signed by the key it registers: ``actor`` signed in with
     their password, or gives it here (a store where people sign in by system name)."""
-    require(actor, Permission.MANAGE_USERS, "take over the store's root key")
+    if actor.role is not Role.ADMINISTRATOR or not actor.active:  # (no key vouched yet)
+        raise PermissionDeniedError("Only an active administrator can take over the store's "
+                                    "root key.")
     reason = reason.strip()
     if not reason:
         raise InvalidInputError("Say why the root key is handed over (it is recorded).")

@@ -38,6 +38,10 @@ USER_ACTIONS = (*KEY_ACTIONS, "user.update")
 # Recorded under the name someone typed, by nobody signed in: never signed.
 UNAUTHENTICATED = frozenset({"user.sign_in_failed", "user.locked"})
 ADMIN_ONLY = frozenset({"user.create", "user.update", "user.unlock", "policy.change"})
+# Once the store has a root key (and people sign in with passwords), only a vouched key may
+# decide approvals, manage accounts or change rules: a key someone registered for a keyless
+# account is never enough (``permissions.require`` refuses the same).
+NEEDS_VOUCHED_KEY = frozenset({"plan.approve", "plan.reject"}) | ADMIN_ONLY
 # Who else may do what (the roles of permissions.ROLE_PERMISSIONS; a test keeps them equal).
 _STAFF = frozenset({"disclosure_officer", "supervisor", ADMINISTRATOR})
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
@@ -56,6 +60,7 @@ class Account:
     key: str | None = None
     vouched: bool = False  # registered by the root or an administrator whose key is vouched
     how: str = ""  # root | admin | self | keyless-admin (how the current key was registered)
+    password: bool | None = None  # given one, per the trail (None: an event too old to say)
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,10 @@ class Ledger:
                 problem = "registers a key for someone else by that key's own signature"
             elif actor.key is not None:
                 problem = f"replaces the key of {actor_name!r} without an administrator"
+            elif actor.password is False and self.root is not None \
+                    and not self.os_user_sign_in:
+                problem = (f"registers a key for {actor_name!r}, an account with no "
+                           "password, which cannot sign in")
         elif actor is None:
             if self.accounts:  # (a trail older than accounts names people without one)
                 problem = f"is by {actor_name!r}, who has no account"
@@ -180,6 +189,10 @@ class Ledger:
                 problem = (f"is by {actor_name!r}, whose role then "
                            f"({actor.role.replace('_', ' ')}"
                            f"{'' if actor.active else ', deactivated'}) does not allow it")
+            elif (action in NEEDS_VOUCHED_KEY or how == "admin") and self.root is not None \
+                    and not self.os_user_sign_in and not actor.vouched:
+                problem = (f"is by {actor_name!r}, whose signing key no administrator had "
+                           "vouched for")
         if problem:
             self._problem("role", seq, f"Event #{seq} ({action} by {actor_name}) {problem}.")
         return problem is None
@@ -213,13 +226,19 @@ class Ledger:
             name = str(details.get("name", ""))
             self.accounts[oid] = Account(name, str(details.get("role", "")),
                                          bool(details.get("first_administrator")))
+            if isinstance(details.get("password"), bool):
+                self.accounts[oid].password = details["password"]
             self.by_name[name] = oid
             self.first_account = self.first_account or name
+            if details.get("first_administrator") and details.get("public_key"):
+                self.os_user_sign_in = False  # a store made with signing starts with passwords
         elif action == "user.update" and oid in self.accounts:
             if isinstance(details.get("role"), list):
                 self.accounts[oid].role = str(details["role"][1])
             if isinstance(details.get("active"), list):
                 self.accounts[oid].active = bool(details["active"][1])
+        elif action == "user.password" and oid in self.accounts:
+            self.accounts[oid].password = True
         elif action == "policy.change" and isinstance(details.get("sign_in"), list):
             self.os_user_sign_in = details["sign_in"][1] == "os_user"
         if how is not None and oid in self.accounts:

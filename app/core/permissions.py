@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import enum
 
+from sqlalchemy.orm import Session
+
 from app.core.errors import PermissionDeniedError
 from app.core.models import Role, User
+from app.core.trail_accounts import unvouched_signer
 
 
 class Permission(enum.StrEnum):
@@ -40,6 +43,9 @@ class Permission(enum.StrEnum):
 
 
 P = Permission
+# Decisions that only a key an administrator vouched for may sign, once the store has a root
+# key (ledger.NEEDS_VOUCHED_KEY: the same rule, judged on the trail).
+NEEDS_VOUCHED_KEY = frozenset({P.APPROVE, P.MANAGE_USERS, P.SETTINGS, P.RETENTION_POLICY})
 _OFFICER = frozenset({P.VIEW, P.FLAG, P.INGEST, P.EDIT_CASE, P.REDACT, P.EXPORT,
                       P.EXPORT_APPROVED, P.REQUEST_APPROVAL, P.RELEASE, P.SET_EVIDENTIAL})
 
@@ -77,6 +83,13 @@ def require(user: User, permission: Permission, what: str) -> None:
     if not user.active:
         raise PermissionDeniedError(f"User {user.name!r} is deactivated.")
     if permission in ROLE_PERMISSIONS[user.role]:
+        session = Session.object_session(user)
+        if permission in NEEDS_VOUCHED_KEY and session is not None \
+                and unvouched_signer(session, user.name):
+            raise PermissionDeniedError(
+                f"No administrator has vouched for {user.name}'s signing key yet, so it "
+                f"cannot {what}: read its fingerprint ('bwv user key', or Tools > Users) "
+                "to an administrator, who vouches for it.")
         return
     who = _WHO.get(permission) or "a " + " or a ".join(
         role_label(r) for r, perms in ROLE_PERMISSIONS.items() if permission in perms)

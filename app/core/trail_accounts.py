@@ -8,12 +8,17 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.ledger import USER_ACTIONS, Ledger
 from app.core.models import AuditEvent, StoreInfo, User
+
+_ROOT_EVENT = (AuditEvent.action.in_(("user.create", "user.key"))
+               & AuditEvent.details.like('%"public_key"%')
+               & (AuditEvent.details.like('%"first_administrator":true%')
+                  | AuditEvent.details.like('%"root":true%')))
 
 
 def account_events(session: Session, names: Iterable[str]) -> list[dict[str, Any]]:
@@ -25,7 +30,7 @@ def account_events(session: Session, names: Iterable[str]) -> list[dict[str, Any
     chosen: dict[int, AuditEvent] = {}
     rules = list(session.scalars(select(AuditEvent).where(
         AuditEvent.action == "policy.change")))
-    todo = [*names, *(e.actor for e in rules)]
+    todo = [*names, *(e.actor for e in rules), *_root_holders(session)]
     chosen.update((e.seq, e) for e in rules)
     while todo:
         name = todo.pop()
@@ -41,6 +46,14 @@ def account_events(session: Session, names: Iterable[str]) -> list[dict[str, Any
             chosen[event.seq] = event
             todo.append(event.actor)  # whoever did it must be checkable too
     return [audit.event_as_dict(chosen[seq]) for seq in sorted(chosen)]
+
+
+def _root_holders(session: Session) -> list[str]:
+    """Whoever registered a root key (one, unless the trail was tampered with): a ledger of
+    a few accounts still knows whether the store had a root, and from when."""
+    ids = session.scalars(select(AuditEvent.object_id).where(_ROOT_EVENT))
+    return [str(n) for n in session.scalars(select(User.name).where(
+        User.id.in_([int(i) for i in ids if i and i.isdigit()])))]
 
 
 # The row migration 0004 added to stores made before passwords (no event made it).
@@ -71,3 +84,20 @@ def ledger_before(session: Session, names: Iterable[str], seq: int) -> Ledger:
             break
         ledger.process(event)
     return ledger
+
+
+def root_claimed(session: Session) -> bool:
+    """True once the store has a root key (its first administrator's, or claimed)."""
+    return bool(session.scalar(select(func.count()).select_from(AuditEvent).where(
+        _ROOT_EVENT)))
+
+
+def unvouched_signer(session: Session, name: str) -> bool:
+    """True when ``name`` acts in a store that has a root key and password sign-in, with
+    a key no administrator vouched for (or none): such a person may not decide approvals,
+    manage accounts or change rules (``ledger.NEEDS_VOUCHED_KEY``)."""
+    if not root_claimed(session):
+        return False
+    ledger = ledger_before(session, [name], 2**62)
+    account = ledger.account(name)
+    return account is not None and not ledger.os_user_sign_in and not account.vouched

@@ -14,12 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.chain_format import fingerprint
+from app.core.export.manifest import manifest_path
 from app.core.ledger import Ledger, details_of
 from app.core.models import (
     AuditEvent,
@@ -59,8 +61,10 @@ class ReplayReport:
 @dataclass
 class _State:
     footage: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # sha, size, path
-    plans: dict[str, str] = field(default_factory=dict)  # plan id -> sha256
-    exports: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    # plan id -> sha256, footage id, case id, who saved it
+    plans: dict[str, tuple[str, int | None, int | None, str]] = field(default_factory=dict)
+    exports: dict[str, dict[str, Any]] = field(default_factory=dict)  # export id -> columns
+    problems: list[tuple[str, str, int]] = field(default_factory=list)  # kind, message, seq
 
 
 def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
@@ -69,11 +73,26 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
         state.footage[oid] = (str(details.get("sha256")), int(details.get("size_bytes", -1)),
                               str(details.get("path")))
     elif action == "plan.save":
-        state.plans[oid] = str(details.get("plan_sha256"))
+        state.plans[oid] = (str(details.get("plan_sha256")), event.footage_id, event.case_id,
+                            event.actor)
+    elif action in ("plan.approve", "plan.reject"):
+        saved = state.plans.get(oid)
+        if saved is not None and saved[3] == event.actor \
+                and saved[0] == details.get("plan_sha256"):
+            state.problems.append(("role", f"Event #{event.seq} ({action} by {event.actor}) "
+                                   "decides on a plan its own maker saved last.", event.seq))
+        if saved is None or (saved[1], saved[2]) != (event.footage_id, event.case_id):
+            state.problems.append(("plans", f"Event #{event.seq} ({action}) is about a plan "
+                                   "of other footage or another case.", event.seq))
     elif action == "export.create":
-        state.exports[oid] = (str(details.get("path")), str(details.get("sha256")),
-                              str(details.get("manifest_sha256")),
-                              str(details.get("plan_sha256")))
+        path = str(details.get("path"))
+        state.exports[oid] = {
+            "path": path, "sha256": details.get("sha256"),
+            "manifest_sha256": details.get("manifest_sha256"),
+            "plan_sha256": details.get("plan_sha256"), "footage_id": event.footage_id,
+            "case_id": event.case_id,
+            "manifest_path": details.get("manifest_path", str(manifest_path(Path(path)))),
+            **({"size_bytes": details["size_bytes"]} if "size_bytes" in details else {})}
 
 
 def _compare_users(session: Session, ledger: Ledger, add: Any) -> None:
@@ -100,7 +119,7 @@ def _compare_users(session: Session, ledger: Ledger, add: Any) -> None:
                 "trail is missing from the users table.")
 
 
-def _compare(session: Session, state: _State, add: Any) -> None:
+def _compare(session: Session, state: _State, ledger: Ledger, add: Any) -> None:
     """Every row that matters must be what the events say it is, and still be there."""
     rows: dict[str, set[str]] = {"footage": set(), "plans": set(), "exports": set()}
     for item in session.scalars(select(Footage).order_by(Footage.id)):
@@ -117,20 +136,29 @@ def _compare(session: Session, state: _State, add: Any) -> None:
         rows["plans"].add(str(plan.id))
         row = f"redaction plan #{plan.id} (footage #{plan.footage_id})"
         actual = hashlib.sha256(plan.plan.encode("utf-8")).hexdigest()
-        if state.plans.get(str(plan.id)) != plan.plan_sha256:
+        saved = state.plans.get(str(plan.id))
+        if saved is None or saved[0] != plan.plan_sha256:
             add("plans", f"The {row} is not the plan its last saving event recorded.")
+        elif (plan.footage_id, plan.case_id) != (saved[1], saved[2]):
+            add("plans", f"The {row} belongs to footage #{plan.footage_id}, case "
+                f"{plan.case_id}, but it was saved for footage #{saved[1]}, case {saved[2]}.")
         elif actual != plan.plan_sha256:
             add("plans", f"The {row} was edited: its text no longer matches its SHA-256.")
+        elif str(plan.updated_by_id) != ledger.by_name.get(saved[3], str(plan.updated_by_id)):
+            add("plans", f"The {row} names user #{plan.updated_by_id} as its last editor, but "
+                f"{saved[3]} saved it.")
     for export in session.scalars(select(ExportRecord).order_by(ExportRecord.id)):
         rows["exports"].add(str(export.id))
         known_export = state.exports.get(str(export.id))
-        got_export = (export.path, export.sha256, export.manifest_sha256, export.plan_sha256)
         if known_export is None:
             add("exports", f"The export row #{export.id} ({export.path}) was not made by "
                 "any event.")
-        elif got_export != known_export:
+            continue
+        differ = [name for name, value in known_export.items()
+                  if getattr(export, name) != value]
+        if differ:
             add("exports", f"The export row #{export.id} ({export.path}) differs from its "
-                "export event (path, video, manifest or plan hash).")
+                f"export event: {', '.join(differ)}.")
     for kind, made in (("footage", state.footage), ("plans", state.plans),
                        ("exports", state.exports)):
         for gone in sorted(set(made) - rows[kind], key=int):
@@ -190,7 +218,8 @@ def replay(session: Session) -> ReplayReport:
     report.findings[:0] = [Finding(p.kind, p.message, p.seq) for p in ledger.problems]
     report.signed, report.unsigned = ledger.signed, ledger.unproven
     _compare_users(session, ledger, lambda k, m: report.findings.append(Finding(k, m)))
-    _compare(session, state, lambda k, m: report.findings.append(Finding(k, m)))
+    report.findings += [Finding(k, m, seq) for k, m, seq in state.problems]
+    _compare(session, state, ledger, lambda k, m: report.findings.append(Finding(k, m)))
     _compare_rules(session, lambda k, m: report.findings.append(Finding(k, m)))
     _compare_store_id(session, lambda k, m: report.findings.append(Finding(k, m)))
     if ledger.root and ledger.root_holder and ledger.root_seq is not None:

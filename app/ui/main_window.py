@@ -30,6 +30,7 @@ from app.ui.details_panel import DetailsPanel
 from app.ui.error_dialog import show_error
 from app.ui.flags_panel import FlagsPanel
 from app.ui.footage_view import FootageView
+from app.ui.integrity_dialog import IntegrityDialog
 from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon, icon
 from app.ui.retention_dialog import RetentionDialog
@@ -187,6 +188,9 @@ class MainWindow(QMainWindow):
         self.users_action = QAction(self.tr("&Users…"), self)
         self.users_action.triggered.connect(self.show_users)
         tools_menu.addAction(self.users_action)
+        self.integrity_action = QAction(self.tr("&Verify integrity…"), self)
+        self.integrity_action.triggered.connect(self.show_integrity)
+        tools_menu.addAction(self.integrity_action)
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -218,6 +222,13 @@ class MainWindow(QMainWindow):
         dialog = UsersDialog(self.store, self.user_name, self)
         dialog.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         dialog.show()
+        return dialog
+
+    def show_integrity(self) -> IntegrityDialog:
+        """Tools > Verify integrity: the store check of ``bwv audit verify`` (non-modal)."""
+        dialog = IntegrityDialog(self.store, self)
+        dialog.show()
+        dialog.start()
         return dialog
 
     def show_retention(self) -> RetentionDialog:

@@ -16,7 +16,7 @@ from app.core.chain_format import fingerprint
 from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE, YUNET
 from app.core.ledger import Ledger
 from app.verifier.c2pa_check import check_c2pa
-from app.verifier.extract_check import check_extract
+from app.verifier.extract_check import Extract, check_approval, check_extract, signer_problem
 from app.verifier.findings import Report
 
 SUMS, SUMS_SIGNATURE = chain_format.PACK_SUMS, chain_format.PACK_SUMS_SIGNATURE
@@ -88,12 +88,11 @@ def _sums(folder: Path, ledger: Ledger, report: Report) -> None:
         report.failed(SUMS_SIGNATURE, f"is missing or unreadable ({exc}): nothing signs the "
                       "list of the pack's files.")
         return
-    account = ledger.account(signer)
+    problem = signer_problem(ledger, signer, public)
     if not good:
         report.failed(SUMS_SIGNATURE, f"does not verify: {SUMS} was changed.")
-    elif account is None or account.key != public or not account.vouched:
-        report.failed(SUMS_SIGNATURE, f"is signed by a key that is not {signer}'s registered "
-                      "key from the store's root.")
+    elif problem:
+        report.failed(SUMS_SIGNATURE, problem)
     else:
         report.passed(SUMS_SIGNATURE, f"{SUMS} is signed by {signer}.")
 
@@ -138,8 +137,8 @@ def _anchor(anchor: dict[str, Any], ledger: Ledger, report: Report, subject: str
                       "its store still holds it with 'bwv audit verify --anchors'.")
 
 
-def _manifest(path: Path, video: Path, ledger: Ledger, report: Report,
-              trust_anchors: Path | None) -> None:
+def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
+              report: Report, trust_anchors: Path | None) -> None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -157,6 +156,7 @@ def _manifest(path: Path, video: Path, ledger: Ledger, report: Report,
     elif models:
         report.passed(path.name, "its detector models are the published ones ("
                       + ", ".join(str(m.get("name")) for m in models) + ").")
+    check_approval(data.get("approval"), extract, ledger, report, path.name)
     head = data.get("audit_chain_head_before")
     if isinstance(head, dict) and "seq" in head:
         _anchor(head, ledger, report, path.name)
@@ -173,8 +173,8 @@ def check_pack(folder: Path, report: Report, trust_anchors: Path | None = None) 
             name for m in manifests
             for name in (m.name, m.name.replace(".manifest.json", ".mp4"))))
     for manifest in manifests:
-        _manifest(manifest, folder / manifest.name.replace(".manifest.json", ".mp4"), ledger,
-                  report, trust_anchors)
+        _manifest(manifest, folder / manifest.name.replace(".manifest.json", ".mp4"),
+                  extract, ledger, report, trust_anchors)
     try:
         anchor = json.loads((folder / PACK_ANCHOR).read_text(encoding="utf-8"))
         _anchor(anchor, ledger, report, PACK_ANCHOR)
@@ -195,7 +195,7 @@ def check_export_folder(folder: Path, report: Report,
             _sealed_files(folder, extract.seal, report, extract_path.name,
                           (manifest.name, f"{stem}.mp4"))
         report.vouched.add(extract_path.name)
-        _manifest(manifest, folder / f"{stem}.mp4", ledger, report, trust_anchors)
+        _manifest(manifest, folder / f"{stem}.mp4", extract, ledger, report, trust_anchors)
     strays = sorted(p.name for p in folder.iterdir() if p.is_file()
                     and p.name not in report.vouched and not p.name.startswith("."))
     if strays:

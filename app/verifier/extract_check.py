@@ -12,7 +12,7 @@ from typing import Any
 
 from app.core import chain_format
 from app.core.chain_format import canonical_json, fingerprint
-from app.core.ledger import Ledger
+from app.core.ledger import ROLE_ACTIONS, Ledger, details_of
 from app.verifier.findings import Report
 
 
@@ -61,7 +61,13 @@ def check_extract(path: Path, report: Report) -> tuple[Extract | None, Ledger]:
     else:
         report.passed(subject, f"{len(extract.events)} events, exactly as sealed.")
     withheld = bool(seal.get("withheld"))
-    ledger.os_user_sign_in = bool(seal.get("os_user_at_start"))  # an upgraded store
+    keys = [e for e in seal.get("keys") or [] if isinstance(e, dict)]
+    first = min((e for e in keys if e.get("action") == "user.create"),
+                key=lambda e: int(e.get("seq", 0)), default=None)
+    # only a store made before signing (its first account has no key) began with sign-in
+    # by system name; the seal's word alone is not enough
+    ledger.os_user_sign_in = bool(seal.get("os_user_at_start")) and (
+        first is not None and not details_of(first).get("public_key"))
     _replay(list(seal.get("keys") or []), [] if withheld else extract.events, ledger, report,
             subject)
     if ledger.root:
@@ -106,6 +112,46 @@ def _replay(accounts: list[dict[str, Any]], events: list[dict[str, Any]], ledger
                     "confirm it (bwv-verify --root).")
 
 
+def signer_problem(ledger: Ledger, signer: str, public: str) -> str | None:
+    """Why ``signer`` could not vouch for an export or a pack with ``public`` (as the
+    accounts the seal carries give it), or None: their registered key, vouched for from the
+    root, an active account whose role may export."""
+    account = ledger.account(signer)
+    if account is None or account.key != public:
+        return f"is signed by a key that is not {signer}'s registered key."
+    if not account.vouched:
+        return (f"is signed by {signer}'s key ({fingerprint(public)}), which was not "
+                "registered by an administrator from the store's root key, so it proves "
+                "nothing about who signed.")
+    if not account.active or account.role not in ROLE_ACTIONS["export.create"]:
+        return (f"is signed by {signer}, whose account (role "
+                f"{account.role.replace('_', ' ')}{'' if account.active else ', deactivated'}"
+                ") could not export or make packs.")
+    return None
+
+
+def check_approval(approval: Any, extract: Extract | None, ledger: Ledger, report: Report,
+                   subject: str) -> None:
+    """A manifest's approval must be an approval event in its extract that passed every
+    check (the right supervisor, signature, role, and exactly this plan)."""
+    if not isinstance(approval, dict):
+        return
+    if extract is None or extract.seal is None or extract.seal.get("withheld"):
+        report.note(subject, "its approval cannot be checked here (no full audit extract).")
+        return
+    bad = {p.seq for p in ledger.problems}
+    found = [e for e in extract.events if e.get("action") == "plan.approve"
+             and e.get("actor") == approval.get("by") and int(e.get("seq", 0)) not in bad
+             and details_of(e).get("plan_sha256") == approval.get("plan_sha256")]
+    if found:
+        report.passed(subject, f"its approval by {approval.get('by')} is event "
+                      f"#{found[-1].get('seq')} of the extract.")
+    else:
+        report.failed(subject, f"claims an approval by {approval.get('by')} of plan "
+                      f"{str(approval.get('plan_sha256'))[:12]}…, but the extract holds no "
+                      "valid approval event for it.")
+
+
 def _check_seal_signature(seal: dict[str, Any], ledger: Ledger, report: Report,
                           subject: str) -> None:
     public, signature = seal.get("public_key"), seal.get("signature")
@@ -119,14 +165,9 @@ def _check_seal_signature(seal: dict[str, Any], ledger: Ledger, report: Report,
                                      str(signature)):
         report.failed(subject, "the seal's signature does not verify: the seal was changed.")
         return
-    account = ledger.account(sealer)
-    if account is None or account.key != public:
-        report.failed(subject, f"the seal is signed by a key that is not {sealer}'s "
-                      "registered key.")
-    elif not account.vouched:
-        report.failed(subject, f"{sealer}'s key ({fingerprint(str(public))}) was not "
-                      "registered by an administrator from the store's root key, so it "
-                      "proves nothing about who sealed this.")
+    problem = signer_problem(ledger, sealer, str(public))
+    if problem:
+        report.failed(subject, f"the seal {problem}")
     else:
         report.passed(subject, f"sealed and signed by {sealer} (key "
                       f"{fingerprint(str(public))}, registered from the root key).")

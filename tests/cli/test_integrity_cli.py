@@ -99,3 +99,26 @@ def test_root_hand_over_and_vouching_from_the_command_line(
     assert "root" in rows["alice"].split()[-1] and rows["olive"].split()[-1] == "vouched"
     code, out, _ = run(capsys, "audit", "verify")
     assert code == 0 and "TAMPERED" not in out and "vouched for the signing keys" not in out
+
+
+@pytest.mark.password_sign_in
+def test_verify_on_a_computer_without_a_witness_says_so(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review 4: verify's own sign-in is a change, after which a first witness is written at
+    whatever head the store has (perhaps cut back): verify must judge the witness as it was
+    before it signed in, and say that this computer has none."""
+    import shutil
+
+    from app.core.settings import config_dir
+
+    monkeypatch.setenv("BWV_USER", "root")
+    monkeypatch.setenv("BWV_NEW_PASSWORD", ADMIN_PW)
+    monkeypatch.setenv("BWV_PASSWORD", ADMIN_PW)
+    assert run(capsys, "user", "init", "root")[0] == 0
+    settings = load_settings()
+    with Store(settings.effective_database_url, settings.data_path) as store:
+        witness = store.data_dir / "audit-witness"
+    shutil.rmtree(witness)
+    shutil.rmtree(config_dir() / "audit-witnessed")  # another computer: never held one
+    code, out, _ = run(capsys, "audit", "verify")
+    assert code == 0 and "holds no witness" in out, out

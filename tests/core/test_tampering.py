@@ -369,8 +369,8 @@ def test_the_untouched_scenario_verifies_without_a_witness(victim: Store,
     with victim.read() as session:
         checks = check_folder(session, victim.store_id, scenario.anchors)
     # the export's manifest (also inside the pack), the pack's anchor, the checkpoint; and
-    # the two audit extracts (beside the export, in the pack)
-    assert len(checks) == 6 and all(c.ok for c in checks), checks
+    # the two audit extracts (beside the export, in the pack); the pack's list of files
+    assert len(checks) == 7 and all(c.ok for c in checks), checks
     with victim.read() as session:
         report = trail_replay.replay(session)
     assert report.signed > 10 and report.self_registered == []

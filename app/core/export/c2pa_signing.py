@@ -5,14 +5,16 @@ The manifest says what happened ("opened" the original, identified only by its S
 never with a thumbnail; "edited": the redaction summary) and carries BWV Studio's own
 assertion: the plan's hash, the detector models' hashes and the audit chain's head. The
 certificate chain and its private key are PEM files named in the settings
-(``c2pa_certificate``, ``c2pa_private_key``); without them exports are not C2PA-signed and
-the manifest says so.
+(``c2pa_certificate``, ``c2pa_private_key``; the key best encrypted, its passphrase in the
+environment variable ``BWV_C2PA_KEY_PASSWORD``, never in a file); without them exports are
+not C2PA-signed and the manifest says so.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,19 +49,39 @@ def _read(path: Path, what: str) -> bytes:
                          f"({exc.strerror or exc}).") from None
 
 
-def _algorithm(key_pem: bytes, path: Path) -> str:
+KEY_PASSWORD_ENV = "BWV_C2PA_KEY_PASSWORD"
+
+
+def _open_key(key_pem: bytes, path: Path) -> tuple[str, bytes]:
+    """The signing algorithm and the key as unencrypted PKCS#8 PEM, in memory only. An
+    encrypted key (recommended) is opened with the passphrase in ``BWV_C2PA_KEY_PASSWORD``."""
+    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec, ed25519
-    from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
     try:
-        key = load_pem_private_key(key_pem, password=None)
-    except (ValueError, TypeError) as exc:
-        raise MediaError(f"{path}: not an unencrypted PEM private key ({exc}).") from None
+        key = serialization.load_pem_private_key(key_pem, password=None)
+    except TypeError:  # encrypted
+        secret = os.environ.get(KEY_PASSWORD_ENV)
+        if not secret:
+            raise MediaError(f"{path}: the C2PA private key is encrypted; give its passphrase "
+                             f"in the environment variable {KEY_PASSWORD_ENV}.") from None
+        try:
+            key = serialization.load_pem_private_key(key_pem, password=secret.encode())
+        except (ValueError, TypeError):
+            raise MediaError(f"{path}: the passphrase in {KEY_PASSWORD_ENV} does not open "
+                             "this C2PA private key.") from None
+    except ValueError as exc:
+        raise MediaError(f"{path}: not a PEM private key ({exc}).") from None
     if isinstance(key, ed25519.Ed25519PrivateKey):
-        return "ED25519"
-    if isinstance(key, ec.EllipticCurvePrivateKey) and key.curve.name in _ALGORITHMS:
-        return _ALGORITHMS[key.curve.name]
-    raise MediaError(f"{path}: C2PA signing here takes an EC (P-256/384/521) or Ed25519 key.")
+        algorithm = "ED25519"
+    elif isinstance(key, ec.EllipticCurvePrivateKey) and key.curve.name in _ALGORITHMS:
+        algorithm = _ALGORITHMS[key.curve.name]
+    else:
+        raise MediaError(f"{path}: C2PA signing here takes an EC (P-256/384/521) or Ed25519 "
+                         "key.")
+    opened = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                               serialization.NoEncryption())
+    return algorithm, opened
 
 
 def certificate_facts(chain_pem: bytes) -> dict[str, str]:
@@ -81,7 +103,7 @@ def sign_video(credentials: C2paCredentials, video: Path, signed: Path, title: s
 
     chain, key = (_read(credentials.certificate, "certificate"),
                   _read(credentials.private_key, "private key"))
-    algorithm = _algorithm(key, credentials.private_key)
+    algorithm, key = _open_key(key, credentials.private_key)
     try:
         facts = certificate_facts(chain)
     except ValueError as exc:

@@ -356,7 +356,8 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
         session.flush()
         audit.record(session, actor.name, "export.create", "export", record.id, {
             "supersedes": replaced,
-            "path": record.path, "sha256": out_sha, "manifest_sha256": manifest_sha,
+            "path": record.path, "sha256": out_sha, "size_bytes": size,
+            "manifest_path": record.manifest_path, "manifest_sha256": manifest_sha,
             "plan_sha256": plan_sha, "source_sha256": source_sha,
             "residual_findings": record.residual_findings,
             "review_ranges": len(analysis.review)}, case_id=case_id,

@@ -46,7 +46,9 @@ def verify_exports(store: Store, cancel: CancelToken | None = None,
                 f"export #{export_id}: replaced at {path} by export #{newest[path]} "
                 "(a re-export with --force); not checked.")))
             continue
-        if partial_path(Path(path)).exists() or partial_path(Path(manifest_path)).exists():
+        video_there = Path(path).exists()  # the video is put in place last
+        if not video_there and (partial_path(Path(path)).exists()
+                                or partial_path(Path(manifest_path)).exists()):
             checks.append(ExportCheck(export_id, path, VerifyStatus.MISSING, (
                 f"export #{export_id}: {path} was recorded but its files were not all put in "
                 "place (the export was interrupted); the next export into that folder "
@@ -57,6 +59,9 @@ def verify_exports(store: Store, cancel: CancelToken | None = None,
         for file, expected, what in ((path, digest, "video"),
                                      (manifest_path, manifest_digest, "manifest")):
             if not Path(file).exists():
+                if video_there:  # a finished export always has its manifest
+                    status = VerifyStatus.CHANGED
+                    problems.append(f"the {what} {file} is MISSING beside its video")
                 continue
             if on_file is not None:
                 on_file(file)
@@ -70,7 +75,7 @@ def verify_exports(store: Store, cancel: CancelToken | None = None,
                 problems.append(str(exc))
         if problems:
             message = f"export #{export_id}: " + "; ".join(problems) + "."
-        elif not Path(path).exists():
+        elif not video_there:
             status = VerifyStatus.MISSING
             message = f"export #{export_id}: {path} is no longer there (not checked)."
         else:

@@ -66,15 +66,22 @@ def approval_of(session: Session, footage_id: int, case_id: int | None,
     if record is None:
         return Approval(ApprovalState.NOT_REQUESTED, plan_sha)
     events = session.scalars(
-        select(AuditEvent).where(AuditEvent.action.in_(list(_ACTIONS)),
+        select(AuditEvent).where(AuditEvent.action.in_([*_ACTIONS, "plan.save"]),
                                  AuditEvent.object_type == "redaction_plan",
-                                 AuditEvent.object_id == str(record.id))
+                                 AuditEvent.object_id == str(record.id),
+                                 AuditEvent.footage_id == footage_id,
+                                 AuditEvent.case_id.is_(None) if case_id is None
+                                 else AuditEvent.case_id == case_id)
         .order_by(AuditEvent.seq))
     latest = Approval(ApprovalState.NOT_REQUESTED, plan_sha)
+    saved_by = None  # who saved this plan last (nobody decides on their own edit)
     for event in events:
         details = json.loads(event.details)
-        if details.get("plan_sha256") == plan_sha and (
-                event.action == "plan.approval_request" or _signed_by_actor(session, event)):
+        if event.action == "plan.save":
+            saved_by = event.actor
+        elif details.get("plan_sha256") == plan_sha and (
+                event.action == "plan.approval_request"
+                or (event.actor != saved_by and _signed_by_actor(session, event))):
             latest = Approval(_ACTIONS[event.action], plan_sha, event.actor,
                               event.occurred_at, str(details.get("note", "")),
                               tuple(details.get("open_items", [])))
@@ -93,6 +100,8 @@ def _signed_by_actor(session: Session, event: AuditEvent) -> bool:
         ok = False
     elif event.signature is None:  # allowed only where nobody could sign
         ok = ledger.os_user_sign_in or (account.key is None and ledger.root is None)
+    elif ledger.root is not None and not ledger.os_user_sign_in and not account.vouched:
+        ok = False  # a key no administrator vouched for (ledger.NEEDS_VOUCHED_KEY)
     else:
         ok = account.key is not None and signing.event_signature_ok(
             account.key, event.hash, event.signature)

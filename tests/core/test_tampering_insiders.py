@@ -1,0 +1,269 @@
+"""The fourth attacker review's findings (issue 15), each replayed on a copy of the signed
+scenario of ``test_tampering``: keys slipped into keyless accounts, unvouched keys deciding,
+a plan moved to another case, export rows and files moved, re-sealed extracts and packs by
+an insider with her own key, approvals of one's own edit, and a truncated store checked on a
+computer that never held a witness."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from app.core import accounts, audit, chain_format, key_registry, signing, trail_replay
+from app.core.anchors import check_folder
+from app.core.database import Store
+from app.core.errors import PermissionDeniedError
+from app.core.export.verify import verify_exports
+from app.core.footage import VerifyStatus
+from app.core.models import RedactionPlanRecord, Role
+from app.core.redaction.approval import ApprovalState, approval_of
+from app.core.store_policy import set_policy
+from app.core.trail_accounts import account_events
+from app.core.users import add_user, resolve_actor, update_user
+from app.verifier.bundle_check import check
+from tests.core import test_tampering
+from tests.core.test_tampering import PASSWORDS, Scenario, _append, _officer_key, _sql, problems
+
+scenario, victim = test_tampering.scenario, test_tampering.victim  # the same fixtures
+
+
+def _key(store: Store, name: str, password: str) -> signing.Ed25519PrivateKey:
+    with store.read() as session:
+        sealed = session.scalar(text("SELECT sealed_key FROM users WHERE name=:n"), {"n": name})
+    return signing.unseal(str(sealed), password, name)
+
+
+def _plan(store: Store) -> RedactionPlanRecord:
+    with store.read() as session:
+        record = session.scalars(select(RedactionPlanRecord)).one()
+        session.expunge(record)
+    return record
+
+
+def _read_extract(path: Path) -> tuple[list[dict[str, object]], dict[str, object]]:
+    rows = [json.loads(line) for line in path.read_text().split("\n") if line.strip()]
+    return rows[:-1], rows[-1]["seal"]
+
+
+def _reseal(path: Path, events: list[dict[str, object]], seal: dict[str, object],
+            key: signing.Ed25519PrivateKey) -> None:
+    """What an insider with her own key does: the seal recomputed over her lines, signed."""
+    body = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events)
+    seal = {**seal, "lines": len(events),
+            "lines_sha256": hashlib.sha256(body.encode()).hexdigest(),
+            "public_key": signing.public_hex(key), "signature": None}
+    seal["signature"] = key.sign(chain_format.seal_message(seal)).hex()
+    path.write_text(body + json.dumps({"seal": seal}, ensure_ascii=False) + "\n")
+
+
+def _resum(folder: Path, key: signing.Ed25519PrivateKey, signer: str) -> None:
+    names = sorted(p.name for p in folder.iterdir()
+                   if p.name not in (chain_format.PACK_SUMS, chain_format.PACK_SUMS_SIGNATURE))
+    data = "".join(f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}\n"
+                   for n in names).encode()
+    (folder / chain_format.PACK_SUMS).write_bytes(data)
+    (folder / chain_format.PACK_SUMS_SIGNATURE).write_text(json.dumps({
+        "signed_by": signer, "public_key": signing.public_hex(key),
+        "signature": key.sign(chain_format.sums_message(data)).hex()}))
+
+
+def test_a_key_slipped_into_an_account_without_a_password_is_forged(victim: Store) -> None:
+    """An outsider registers a key of her own for a supervisor added without a password
+    (so without a key), gives the row that key and a password, and approves with it."""
+    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
+    with victim.transaction() as session:
+        add_user(session, resolve_actor(session, "admin"), "sup2", Role.SUPERVISOR)
+        uid = session.scalar(text("SELECT id FROM users WHERE name='sup2'"))
+    plan = _plan(victim)
+    key = signing.new_key()
+    _append(victim, "sup2", "user.key", {"name": "sup2", "public_key": signing.public_hex(key),
+                                         "registered_by": "self"}, key, "user", str(uid))
+    _append(victim, "sup2", "plan.approve", {"plan_sha256": "cd" * 32, "note": "hijacked"},
+            key, object_id=str(plan.id))
+    found = problems(victim)
+    assert any(p.startswith("role: Event") and "no password" in p for p in found), found
+    with victim.read() as session:
+        assert approval_of(session, plan.footage_id, plan.case_id,
+                           "cd" * 32).state is ApprovalState.NOT_REQUESTED
+
+
+def test_only_a_vouched_key_decides(victim: Store) -> None:
+    """An administrator whose key nobody vouched for (she registered it herself, while the
+    store let people sign in by system name) may not change the rules until vouched for; a
+    rule change she writes into the store anyway is reported."""
+    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
+    with victim.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        add_user(session, admin, "admin2", Role.ADMINISTRATOR)
+        set_policy(session, admin, sign_in="os_user")
+    with victim.transaction() as session:
+        accounts.set_password(session, resolve_actor(session, "admin2"), "admin2",
+                              "admin2's long password")
+    with victim.transaction() as session:
+        set_policy(session, resolve_actor(session, "admin"), sign_in="password")
+    with victim.transaction() as session, pytest.raises(PermissionDeniedError, match="vouched"):
+        set_policy(session, resolve_actor(session, "admin2"), lockout_after=0)
+    own = _key(victim, "admin2", "admin2's long password")
+    _append(victim, "admin2", "policy.change", {"lockout_after": [7, 0]}, own, "policy", "x")
+    found = problems(victim)
+    assert any("vouched for" in p and "admin2" in p for p in found), found
+
+    with victim.read() as session:
+        fingerprint = key_registry.own_key(session, "admin2",
+                                           "admin2's long password").fingerprint
+    with victim.transaction() as session:
+        key_registry.vouch_key(session, resolve_actor(session, "admin"), "admin2", fingerprint)
+    with victim.transaction() as session:
+        set_policy(session, resolve_actor(session, "admin2"), lockout_after=3)
+
+
+def test_a_plan_moved_to_another_case_loses_its_approval(victim: Store) -> None:
+    plan = _plan(victim)
+    with victim.read() as session:
+        assert approval_of(session, plan.footage_id, plan.case_id,
+                           plan.plan_sha256).state is ApprovalState.APPROVED
+    _sql(victim, "UPDATE redaction_plans SET case_id=NULL")
+    with victim.read() as session:
+        assert approval_of(session, plan.footage_id, None,
+                           plan.plan_sha256).state is ApprovalState.NOT_REQUESTED
+    found = problems(victim)
+    assert any(p.startswith("plans: The redaction plan #1") and "saved for" in p
+               for p in found), found
+
+
+def test_export_rows_and_files_cannot_be_moved_out_of_sight(victim: Store,
+                                                            scenario: Scenario) -> None:
+    """A manifest path moved in the row (then the real manifest edited); an empty partial
+    file beside an edited export; a manifest deleted beside its video."""
+    _sql(victim, "UPDATE exports SET manifest_path='/nonexistent/x.manifest.json'")
+    found = problems(victim)
+    assert any(p.startswith("exports: The export row #1") and "manifest_path" in p
+               for p in found), found
+    _sql(victim, "UPDATE exports SET manifest_path=:p", p=str(scenario.manifest))
+    assert problems(victim) == []
+
+    marker = scenario.video.with_name(f".{scenario.video.name}.partial")
+    marker.write_bytes(b"")
+    try:
+        scenario.video.write_bytes(scenario.video.read_bytes()[:-100])
+        checks = verify_exports(victim)
+        assert [c.status for c in checks] == [VerifyStatus.CHANGED], checks
+    finally:
+        marker.unlink()
+    scenario.manifest.unlink()
+    checks = verify_exports(victim)
+    assert checks[0].status is VerifyStatus.CHANGED and "MISSING" in checks[0].message
+
+
+def test_an_insider_cannot_repack_or_reseal_what_the_store_did_not_make(
+        victim: Store, scenario: Scenario, tmp_path: Path) -> None:
+    """The officer, with her own key: (1) puts another video into the pack, fixes the
+    manifest, re-seals the extract and re-signs the list; bwv-verify cannot tell (it holds
+    no store), the store can. (2) re-seals an export's extract saying the store began with
+    sign-in by system name, so an unsigned approval would pass as merely unproven."""
+    pack = tmp_path / "share" / "pack"
+    shutil.copytree(next(p for p in (scenario.anchors / "share").iterdir() if p.is_dir()),
+                    pack)
+    officer = _officer_key(victim)
+    video = next(pack.glob("*.mp4"))
+    video.write_bytes(video.read_bytes()[:-200])  # "another" video
+    manifest = next(pack.glob("*.manifest.json"))
+    data = json.loads(manifest.read_text())
+    data["output"]["sha256"] = hashlib.sha256(video.read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(data, indent=2))
+    extract = pack / chain_format.PACK_EXTRACT
+    events, seal = _read_extract(extract)
+    seal["files"] = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                     for p in (video, manifest)}
+    _reseal(extract, events, seal, officer)
+    _resum(pack, officer, "officer")
+    with victim.read() as session:
+        checks = check_folder(session, victim.store_id, tmp_path / "share")
+    bad = [c.message for c in checks if not c.ok]
+    assert any("no export recorded in the store made" in m for m in bad), bad
+    assert any("not the one any pack recorded" in m for m in bad), bad
+
+    folder = tmp_path / "export"
+    shutil.copytree(scenario.video.parent, folder)
+    path = next(folder.glob("*.audit.jsonl"))
+    events, seal = _read_extract(path)
+    for event in events:
+        if event["action"] == "plan.approve":
+            details = dict(event["details"])  # type: ignore[call-overload]
+            details["plan_sha256"] = "ab" * 32
+            event.update(details=details, signature=None)
+            event["hash"] = chain_format.event_hash_of(
+                {**event, "details": chain_format.canonical_json(details)})
+    _reseal(path, events, {**seal, "os_user_at_start": True}, officer)
+    report = check(folder)
+    assert not report.ok and any("not signed" in f.message for f in report.findings
+                                 if f.outcome == "fail"), report.findings
+
+
+def test_a_demotion_left_out_of_a_seal_is_caught_by_the_store(victim: Store,
+                                                              scenario: Scenario,
+                                                              tmp_path: Path) -> None:
+    """The supervisor is demoted, then signs an approval with her own key; the officer seals
+    an extract carrying it without the demotion. bwv-verify sees only what the seal carries;
+    the store, given the folder, names the events left out. A deactivated sealer fails
+    bwv-verify on its own."""
+    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
+    with victim.transaction() as session:
+        update_user(session, resolve_actor(session, "admin"), "sup", role="disclosure_officer")
+    plan = _plan(victim)
+    _append(victim, "sup", "plan.approve", {"plan_sha256": plan.plan_sha256, "note": "late"},
+            _key(victim, "sup", PASSWORDS["sup"]), object_id=str(plan.id))
+    assert any(p.startswith("role: Event") for p in problems(victim))
+    folder = tmp_path / "bundle"
+    shutil.copytree(scenario.video.parent, folder)
+    path = next(folder.glob("*.audit.jsonl"))
+    events, seal = _read_extract(path)
+    with victim.read() as session:
+        keys = account_events(session, ["officer", "sup", "admin"])
+        forged = session.execute(text("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1")
+                                 ).mappings().one()
+    events.append({**{k: forged[k] for k in audit.EXPORT_FIELDS},
+                   "details": json.loads(forged["details"])})
+    demotion = [e["seq"] for e in keys if e["action"] == "user.update"]
+    _reseal(path, events, {**seal, "keys": [e for e in keys if e["seq"] not in demotion]},
+            _officer_key(victim))
+    with victim.read() as session:
+        checks = check_folder(session, victim.store_id, folder)
+    assert any(not c.ok and "leaves out account events" in c.message for c in checks), checks
+
+    with victim.transaction() as session:
+        update_user(session, resolve_actor(session, "admin"), "officer", active=False)
+    with victim.read() as session:
+        keys = account_events(session, ["officer", "sup", "admin"])
+    _reseal(path, events, {**seal, "keys": keys}, _officer_key(victim))
+    report = check(folder)
+    assert any(f.outcome == "fail" and "deactivated" in f.message
+               for f in report.findings), report.findings
+
+
+def test_nobody_approves_their_own_edit(victim: Store) -> None:
+    """The supervisor edits the plan (the app then refuses her approval) and writes her
+    approval into the store anyway, signed with her own key."""
+    from app.core.redaction import plan_edits
+    from app.core.redaction.plan import RedactionPlan
+    from app.core.redaction.plans import save_plan
+
+    accounts.sign_in(victim, "sup", PASSWORDS["sup"])
+    record = _plan(victim)
+    with victim.transaction() as session:
+        edited, _text = plan_edits.add_mute(RedactionPlan.from_json(record.plan), 0.3, 0.4,
+                                            "Third party - s.40(2) FOIA / DPA 2018")
+        sha = save_plan(session, resolve_actor(session, "sup"), record.footage_id,
+                        record.case_id, edited)
+    _append(victim, "sup", "plan.approve", {"plan_sha256": sha, "note": "mine"},
+            _key(victim, "sup", PASSWORDS["sup"]), object_id=str(record.id))
+    with victim.read() as session:
+        assert approval_of(session, record.footage_id, record.case_id,
+                           sha).state is ApprovalState.NOT_REQUESTED
+        findings = trail_replay.replay(session).findings
+    assert any("its own maker saved last" in f.message for f in findings), findings

@@ -1,0 +1,37 @@
+"""Tools > Verify integrity: the store check in a window, in a worker; a rule row written
+into the store behind the app's back is shown in red."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from app.core import accounts
+from app.core.database import Store
+from app.ui.integrity_dialog import IntegrityDialog
+
+
+def test_the_integrity_window_shows_an_intact_store_then_tampering(qtbot: QtBot,
+                                                                   store: Store) -> None:
+    with store.transaction() as session:
+        accounts.create_first_administrator(session, "admin", "admin's long password")
+    dialog = IntegrityDialog(store)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finished_check, timeout=30_000) as intact:
+        dialog.start()
+    assert intact.args == [True], [dialog.results.item(i).text()
+                                   for i in range(dialog.results.count())]
+    lines = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert any(line.startswith("Chain intact") for line in lines)
+    assert any(line.startswith("Root key: ") and "admin's" in line for line in lines)
+    assert dialog.check_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO store_info (key, value) VALUES ('policy:000099', "
+                          "'{\"sign_in\": \"password\", \"require_approval\": false}')"))
+    with qtbot.waitSignal(dialog.finished_check, timeout=30_000) as broken:
+        dialog.start()
+    assert broken.args == [False]
+    lines = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert any(line.startswith("TAMPERED (rules)") for line in lines), lines
+    assert "TAMPERED" in dialog.summary.text()
