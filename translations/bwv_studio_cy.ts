@@ -29,6 +29,93 @@
     </message>
 </context>
 <context>
+    <name>CaseExportsBox</name>
+    <message>
+        <source>Exports</source>
+        <translation>Allforiadau</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Footage</source>
+        <translation>Ffilm</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Ffeil</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Crëwyd</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Wedi&apos;i gymeradwyo</translation>
+    </message>
+    <message>
+        <source>Zip</source>
+        <translation>Zip</translation>
+    </message>
+    <message>
+        <source>One .zip file instead of a folder</source>
+        <translation>Un ffeil .zip yn lle ffolder</translation>
+    </message>
+    <message>
+        <source>Make disclosure pack…</source>
+        <translation>Creu pecyn datgelu…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stop making the pack (nothing is left behind)</source>
+        <translation>Rhoi&apos;r gorau i greu&apos;r pecyn (ni adewir dim ar ôl)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>Make the pack for the requester or the court: the redacted video, its manifest, the disclosure record (HTML and PDF), the case&apos;s audit extract and SHA256SUMS</source>
+        <translation>Creu&apos;r pecyn ar gyfer y ceisydd neu&apos;r llys: y fideo â rhannau wedi&apos;u cuddio, ei faniffest, y cofnod datgelu (HTML a PDF), detholiad archwilio&apos;r achos a SHA256SUMS</translation>
+    </message>
+    <message>
+        <source>Select an approved export: only exports of a plan a supervisor approved are packed</source>
+        <translation>Dewiswch allforiad wedi&apos;i gymeradwyo: dim ond allforiadau o gynllun a gymeradwywyd gan oruchwyliwr sy&apos;n cael eu rhoi yn y pecyn</translation>
+    </message>
+    <message>
+        <source>Folder for the disclosure pack</source>
+        <translation>Ffolder ar gyfer y pecyn datgelu</translation>
+    </message>
+    <message>
+        <source>Making the disclosure pack…</source>
+        <translation>Wrthi&apos;n creu&apos;r pecyn datgelu…</translation>
+    </message>
+    <message>
+        <source>Making the disclosure pack… {0}%</source>
+        <translation>Wrthi&apos;n creu&apos;r pecyn datgelu… {0}%</translation>
+    </message>
+    <message>
+        <source>Disclosure pack made: {0}</source>
+        <translation>Crëwyd y pecyn datgelu: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Canslwyd.</translation>
+    </message>
+    <message>
+        <source>No pack was made.</source>
+        <translation>Ni chrëwyd pecyn.</translation>
+    </message>
+</context>
+<context>
     <name>CaseLinks</name>
     <message>
         <source>Add to case…</source>
@@ -196,50 +283,6 @@
         <translation>Symud yr achos i</translation>
     </message>
     <message>
-        <source>Exports</source>
-        <translation>Allforiadau</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Footage</source>
-        <translation>Ffilm</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Ffeil</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>Crëwyd</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Cymeradwywyd</translation>
-    </message>
-    <message>
-        <source>Zip</source>
-        <translation>Zip</translation>
-    </message>
-    <message>
-        <source>One .zip file instead of a folder</source>
-        <translation>Un ffeil .zip yn lle ffolder</translation>
-    </message>
-    <message>
-        <source>Make disclosure pack…</source>
-        <translation>Creu pecyn datgelu…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Canslo</translation>
-    </message>
-    <message>
-        <source>Stop making the pack (nothing is left behind)</source>
-        <translation>Rhoi&apos;r gorau i greu&apos;r pecyn (ni adewir dim ar ôl)</translation>
-    </message>
-    <message>
         <source>The deadline has passed</source>
         <translation>Mae&apos;r dyddiad cau wedi mynd heibio</translation>
     </message>
@@ -352,46 +395,6 @@
     <message>
         <source>Requester details of case {0} saved.</source>
         <translation>Cadwyd manylion ceisydd achos {0}.</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Ie</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Na</translation>
-    </message>
-    <message>
-        <source>Make the pack for the requester or the court: the redacted video, its manifest, the disclosure record (HTML and PDF), the case&apos;s audit extract and SHA256SUMS</source>
-        <translation>Creu&apos;r pecyn ar gyfer y ceisydd neu&apos;r llys: y fideo â rhannau wedi&apos;u cuddio, ei faniffest, y cofnod datgelu (HTML a PDF), detholiad archwilio&apos;r achos a SHA256SUMS</translation>
-    </message>
-    <message>
-        <source>Select an approved export: only exports of a plan a supervisor approved are packed</source>
-        <translation>Dewiswch allforiad wedi&apos;i gymeradwyo: dim ond allforiadau o gynllun a gymeradwywyd gan oruchwyliwr sy&apos;n cael eu rhoi yn y pecyn</translation>
-    </message>
-    <message>
-        <source>Folder for the disclosure pack</source>
-        <translation>Ffolder ar gyfer y pecyn datgelu</translation>
-    </message>
-    <message>
-        <source>Making the disclosure pack…</source>
-        <translation>Wrthi&apos;n creu&apos;r pecyn datgelu…</translation>
-    </message>
-    <message>
-        <source>Making the disclosure pack… {0}%</source>
-        <translation>Wrthi&apos;n creu&apos;r pecyn datgelu… {0}%</translation>
-    </message>
-    <message>
-        <source>Disclosure pack made: {0}</source>
-        <translation>Crëwyd y pecyn datgelu: {0}</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Canslwyd.</translation>
-    </message>
-    <message>
-        <source>No pack was made.</source>
-        <translation>Ni chrëwyd pecyn.</translation>
     </message>
 </context>
 <context>

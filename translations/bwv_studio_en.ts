@@ -29,6 +29,93 @@
         </message>
     </context>
     <context>
+        <name>CaseExportsBox</name>
+        <message>
+            <source>Exports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>#</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One .zip file instead of a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make disclosure pack…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop making the pack (nothing is left behind)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make the pack for the requester or the court: the redacted video, its manifest, the disclosure record (HTML and PDF), the case's audit extract and SHA256SUMS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select an approved export: only exports of a plan a supervisor approved are packed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder for the disclosure pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Making the disclosure pack…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Making the disclosure pack… {0}%</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disclosure pack made: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No pack was made.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CaseLinks</name>
         <message>
             <source>Add to case…</source>
@@ -196,50 +283,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Exports</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>#</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Footage</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>File</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Made</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Zip</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>One .zip file instead of a folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Make disclosure pack…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stop making the pack (nothing is left behind)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The deadline has passed</source>
             <translation type="unfinished" />
         </message>
@@ -336,46 +379,6 @@
         </message>
         <message>
             <source>Requester details of case {0} saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Make the pack for the requester or the court: the redacted video, its manifest, the disclosure record (HTML and PDF), the case's audit extract and SHA256SUMS</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select an approved export: only exports of a plan a supervisor approved are packed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Folder for the disclosure pack</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Making the disclosure pack…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Making the disclosure pack… {0}%</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Disclosure pack made: {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No pack was made.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.cases import get_case, parse_enum, set_status, status_label
-from app.core.errors import ConflictError, InvalidInputError
+from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from app.core.models import Case, CaseStatus, ExportRecord, RedactionPlanRecord, User
 from app.core.permissions import Permission, can, require
 from app.core.records import CaseRecord
@@ -62,6 +62,19 @@ def allowed_next(status: CaseStatus) -> list[CaseStatus]:
     """The statuses a case in ``status`` may move to, in flow order."""
     order = list(CaseStatus)
     return sorted(TRANSITIONS[status], key=order.index)
+
+
+def denied_moves(user: User) -> dict[tuple[CaseStatus, CaseStatus], str]:
+    """(from, to) -> why ``user`` may not make that move (the permission's own message), for
+    every move of the case flow their role does not allow."""
+    denied: dict[tuple[CaseStatus, CaseStatus], str] = {}
+    for origin, steps in TRANSITIONS.items():
+        for target, step in steps.items():
+            try:
+                require(user, step.permission, step.verb)
+            except PermissionDeniedError as exc:
+                denied[(origin, target)] = str(exc)
+    return denied
 
 
 def _plans(session: Session, case: Case) -> list[RedactionPlanRecord]:

@@ -6,88 +6,45 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core import case_flow, cases
-from app.core.case_flow import TRANSITIONS, CaseExport, allowed_next
+from app.core.case_flow import TRANSITIONS, CaseExport, allowed_next, denied_moves
 from app.core.database import Store
-from app.core.disclosure_pack import PackResult, build_pack
-from app.core.errors import PermissionDeniedError
 from app.core.models import CaseStatus, CaseType
-from app.core.permissions import Permission, can, require
+from app.core.permissions import Permission, can
 from app.core.records import CaseRecord
 from app.core.redaction.open_items import OpenItem
 from app.core.users import find_user, resolve_actor
 from app.ui.case_drop_table import CaseDropTable
+from app.ui.case_exports import CaseExportsBox, setup_table
 from app.ui.library_cases import change_links
-from app.ui.locale_format import date_text, datetime_text
+from app.ui.locale_format import date_text
+from app.ui.new_case_dialog import NewCaseDialog, case_status_name, case_type_name
 from app.ui.open_items_dialog import OpenItemsDialog
-from app.ui.pdf import render_pdf
-from app.ui.resources import error_color, icon
-from app.ui.workers import Job, db_pool, job_pool, while_alive
+from app.ui.resources import icon
+from app.ui.workers import Job, run_in_background
 
 OVERDUE_TEXT = QColor("#a40000")
 OVERDUE_BACKGROUND = QColor("#fde2e2")
-
-
-def case_type_name(kind: CaseType) -> str:
-    names = {
-        CaseType.FOI: QCoreApplication.translate("CaseType", "FOI request"),
-        CaseType.SUBJECT_ACCESS: QCoreApplication.translate("CaseType", "Subject access request"),
-        CaseType.COURT_EXHIBIT: QCoreApplication.translate("CaseType", "Court exhibit"),
-        CaseType.COMPLAINT: QCoreApplication.translate("CaseType", "Complaint"),
-        CaseType.INTERNAL_REVIEW: QCoreApplication.translate("CaseType", "Internal review"),
-    }
-    return names[kind]
-
-
-def case_status_name(status: CaseStatus) -> str:
-    names = {
-        CaseStatus.RECEIVED: QCoreApplication.translate("CaseStatus", "Received"),
-        CaseStatus.IN_REVIEW: QCoreApplication.translate("CaseStatus", "In review"),
-        CaseStatus.REDACTED: QCoreApplication.translate("CaseStatus", "Redacted"),
-        CaseStatus.AWAITING_APPROVAL: QCoreApplication.translate("CaseStatus", "Awaiting approval"),
-        CaseStatus.APPROVED: QCoreApplication.translate("CaseStatus", "Approved"),
-        CaseStatus.RELEASED: QCoreApplication.translate("CaseStatus", "Released"),
-        CaseStatus.REFUSED: QCoreApplication.translate("CaseStatus", "Refused"),
-        CaseStatus.CLOSED: QCoreApplication.translate("CaseStatus", "Closed"),
-    }
-    return names[status]
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 @dataclass(frozen=True)
@@ -105,76 +62,6 @@ class _Stale:
     status: CaseStatus  # its status now
 
 
-class NewCaseDialog(QDialog):
-    """Reference, type, title, the date the request was received and an optional deadline."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New case"))
-        self.setMinimumWidth(440)
-        self.reference = QLineEdit(self)
-        self.reference.setMaxLength(64)
-        self.reference.setPlaceholderText(self.tr("e.g. SAR-2026-001"))
-        self.case_type = QComboBox(self)
-        for kind in CaseType:
-            self.case_type.addItem(case_type_name(kind), kind)
-        self.title = QLineEdit(self)
-        self.title.setMaxLength(256)
-        self.title.setPlaceholderText(self.tr("No personal data: the title is audited"))
-        today = QDate.currentDate()
-        self.received = QDateEdit(today, self)
-        self.received.setCalendarPopup(True)
-        self.received.setMaximumDate(today)
-        self.received.setDisplayFormat("yyyy-MM-dd")
-        self.has_deadline = QCheckBox(self.tr("Set by hand"), self)
-        self.deadline = QDateEdit(today.addDays(28), self)
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy-MM-dd")
-        self.deadline.setEnabled(False)
-        self.has_deadline.toggled.connect(self.deadline.setEnabled)
-        deadline_row = QHBoxLayout()
-        deadline_row.addWidget(self.has_deadline)
-        deadline_row.addWidget(self.deadline, 1)
-        hint = QLabel(self.tr("Subject access and FOI requests get their statutory deadline "
-                              "from the date received unless one is set by hand."), self)
-        hint.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(f"color: {error_color()}")
-        form = QFormLayout(self)
-        form.addRow(self.tr("Reference"), self.reference)
-        form.addRow(self.tr("Type"), self.case_type)
-        form.addRow(self.tr("Title"), self.title)
-        form.addRow(self.tr("Received"), self.received)
-        form.addRow(self.tr("Deadline"), deadline_row)
-        form.addRow(hint)
-        form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def try_accept(self) -> bool:
-        if not self.reference.text().strip():
-            self.message.setText(self.tr("A case needs a reference."))
-            return False
-        self.accept()
-        return True
-
-    def values(self) -> tuple[str, CaseType, str, date, date | None]:
-        kind = CaseType(self.case_type.currentData())  # Qt hands the value back as str
-        deadline = _pydate(self.deadline.date()) if self.has_deadline.isChecked() else None
-        return (self.reference.text().strip(), kind, self.title.text().strip(),
-                _pydate(self.received.date()), deadline)
-
-
-def pack_folder() -> str:
-    """Where the pack dialog opens: the last pack folder, else the last export folder, else
-    the home folder (never the program's own folder)."""
-    settings = QSettings()
-    return str(settings.value("pack/folder", "") or settings.value("export/folder", "")
-               or Path.home())
-
 
 class CasesPanel(QWidget):
     refreshed = Signal(int)  # rows shown after a reload
@@ -189,7 +76,8 @@ class CasesPanel(QWidget):
         self.store = store
         self.user_name = user_name
         self.records: list[CaseRecord] = []
-        self.exports: list[CaseExport] = []
+        self.link_job: Job | None = None
+        self.open_items_dialog: OpenItemsDialog | None = None
         self._denied: dict[tuple[CaseStatus, CaseStatus], str] = {}
         self._can_edit = True
         self._filling = False
@@ -205,7 +93,7 @@ class CasesPanel(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("Reference"), self.tr("Title"), self.tr("Type"), self.tr("Status"),
             self.tr("Deadline"), self.tr("Time left")])
-        self._setup_table(self.table)
+        setup_table(self.table)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.summary = QLabel(self)
         left = QWidget(self)
@@ -237,15 +125,6 @@ class CasesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._show_case(None)
-
-    @staticmethod
-    def _setup_table(table: QTableWidget) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
 
     def _build_details(self) -> QGroupBox:
         box = QGroupBox(self.tr("Case"), self)
@@ -296,53 +175,22 @@ class CasesPanel(QWidget):
         layout.addWidget(self.message)
         return box
 
-    def _build_exports(self) -> QGroupBox:
-        box = self.exports_box = QGroupBox(self.tr("Exports"), self)
-        self.exports_table = QTableWidget(0, 5, box)
-        self.exports_table.setHorizontalHeaderLabels([
-            self.tr("#"), self.tr("Footage"), self.tr("File"), self.tr("Made"),
-            self.tr("Approved")])
-        self._setup_table(self.exports_table)
-        self.exports_table.setMinimumHeight(120)
-        self.exports_table.itemSelectionChanged.connect(self._update_pack_button)
-        self.zip_check = QCheckBox(self.tr("Zip"), box)
-        self.zip_check.setToolTip(self.tr("One .zip file instead of a folder"))
-        self.pack_button = QPushButton(icon("pack"), self.tr("Make disclosure pack…"), box)
-        self.pack_button.clicked.connect(self._pack_clicked)
-        self.pack_cancel_button = QPushButton(self.tr("Cancel"), box)
-        self.pack_cancel_button.setToolTip(self.tr("Stop making the pack (nothing is left "
-                                                   "behind)"))
-        self.pack_cancel_button.clicked.connect(self.cancel_pack)
-        self.pack_cancel_button.hide()
-        self.pack_job: Job | None = None
-        self.link_job: Job | None = None
-        self.open_items_dialog: OpenItemsDialog | None = None
-        self.pack_status = QLabel(box)
-        self.pack_status.setWordWrap(True)
-        self.pack_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
-        row.addWidget(self.zip_check)
-        row.addStretch(1)
-        row.addWidget(self.pack_button)
-        row.addWidget(self.pack_cancel_button)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.exports_table)
-        layout.addLayout(row)
-        layout.addWidget(self.pack_status)
+    def _build_exports(self) -> CaseExportsBox:
+        box = self.exports_box = CaseExportsBox(self.store, self.user_name, self)
+        box.loaded.connect(self.exports_loaded)
+        box.pack_made.connect(self.pack_made)
+        box.failed.connect(self.failed)
+        # the box's parts, as the tests and the window reach them
+        self.exports_table, self.pack_button = box.table, box.pack_button
+        self.pack_status, self.zip_check = box.pack_status, box.zip_check
+        self.make_pack = box.make_pack
         return box
 
     # --- loading -------------------------------------------------------------------------
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
              pool: QThreadPool | None = None) -> Job:
-        job = Job(lambda _p, _c: work())
-        job.finished.connect(while_alive(self, done))
-        job.failed.connect(self._job_failed)
-        job.start(pool or db_pool())
-        return job
-
-    def _job_failed(self, message: str, _details: str) -> None:
-        self.failed.emit(message)
+        return run_in_background(self, work, done, self.failed.emit, pool)
 
     def refresh(self) -> None:
         """Reload the cases (and what the signed-in user may do) off the UI thread."""
@@ -352,16 +200,9 @@ class CasesPanel(QWidget):
             with store.read() as session:
                 records = cases.list_cases(session)
                 user = find_user(session, name)
-                denied: dict[tuple[CaseStatus, CaseStatus], str] = {}
                 if user is None:  # not signed in yet (os_user store): the core decides
-                    return _Loaded(records, denied, True)
-                for origin, steps in TRANSITIONS.items():
-                    for target, step in steps.items():
-                        try:
-                            require(user, step.permission, step.verb)
-                        except PermissionDeniedError as exc:
-                            denied[(origin, target)] = str(exc)
-                return _Loaded(records, denied, can(user, Permission.EDIT_CASE))
+                    return _Loaded(records, {}, True)
+                return _Loaded(records, denied_moves(user), can(user, Permission.EDIT_CASE))
 
         self._run(load, self._on_loaded)
 
@@ -455,7 +296,7 @@ class CasesPanel(QWidget):
             for edit in (self.requester_name, self.requester_reference,
                          self.requester_contact):
                 edit.clear()
-            self._fill_exports([])
+            self.exports_box.fill([])
             return
         if not same:
             self.message.clear()
@@ -648,111 +489,10 @@ class CasesPanel(QWidget):
 
         self._run(save, done)
 
-    # --- exports and the disclosure pack -------------------------------------------------
+    # --- exports and the disclosure pack (case_exports.py) ------------------------------
 
     def _load_exports(self, reference: str) -> None:
-        store = self.store
-
-        def load() -> list[CaseExport]:
-            with store.read() as session:
-                return case_flow.case_exports(session, reference)
-
-        def done(exports: list[CaseExport]) -> None:
-            if self.current_reference() == reference:
-                self._fill_exports(exports)
-                self.exports_loaded.emit(len(exports))
-
-        self._run(load, done)
-
-    def _fill_exports(self, exports: list[CaseExport]) -> None:
-        chosen = self.selected_export()  # kept across a reload
-        self.exports = exports
-        self.exports_table.setRowCount(len(exports))
-        for row, export in enumerate(exports):
-            cells = [str(export.id), f"#{export.footage_id}", Path(export.path).name,
-                     datetime_text(export.created_at),
-                     self.tr("Yes") if export.approved else self.tr("No")]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, export.id)
-                if column == 2:
-                    item.setToolTip(f"{export.path}\nSHA-256 {export.sha256}")
-                self.exports_table.setItem(row, column, item)
-        ids = [e.id for e in exports]
-        if chosen is not None and chosen.id in ids:
-            self.exports_table.selectRow(ids.index(chosen.id))
-        elif len(exports) == 1:
-            self.exports_table.selectRow(0)
-        self._update_pack_button()
+        self.exports_box.load(reference, lambda: self.current_reference() == reference)
 
     def selected_export(self) -> CaseExport | None:
-        rows = self.exports_table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.exports):
-            return None
-        return self.exports[rows[0].row()]
-
-    def _update_pack_button(self) -> None:
-        export = self.selected_export()
-        self.pack_button.setEnabled(export is not None and export.approved
-                                    and self.pack_job is None)
-        self.pack_button.setToolTip(
-            self.tr("Make the pack for the requester or the court: the redacted video, its "
-                    "manifest, the disclosure record (HTML and PDF), the case's audit "
-                    "extract and SHA256SUMS")
-            if export is not None and export.approved else
-            self.tr("Select an approved export: only exports of a plan a supervisor "
-                    "approved are packed"))
-
-    def _pack_clicked(self) -> None:
-        export = self.selected_export()
-        if export is None:
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder for the disclosure pack"), pack_folder())
-        if folder:
-            QSettings().setValue("pack/folder", folder)
-            self.make_pack(export.id, Path(folder), self.zip_check.isChecked())
-
-    def make_pack(self, export_id: int, folder: Path, as_zip: bool = False) -> Job:
-        """Build the disclosure pack of ``export_id`` in ``folder`` (a long job)."""
-        store, name = self.store, self.user_name
-        self.pack_button.setEnabled(False)
-        self.pack_status.setText(self.tr("Making the disclosure pack…"))
-        job = Job(lambda progress, cancel: build_pack(
-            store, name, export_id, folder, as_zip=as_zip, render_pdf=render_pdf,
-            progress=progress, cancel=cancel))
-        job.progress.connect(self._pack_progress)
-        job.finished.connect(self._pack_done)
-        job.failed.connect(self._pack_failed)
-        job.cancelled.connect(self._pack_cancelled)
-        self.pack_job = job
-        self.pack_cancel_button.show()
-        job.start(job_pool())
-        return job
-
-    def cancel_pack(self) -> None:
-        if self.pack_job is not None:
-            self.pack_job.cancel()
-
-    def _pack_ended(self) -> None:
-        self.pack_job = None
-        self.pack_cancel_button.hide()
-        self._update_pack_button()
-
-    def _pack_progress(self, done: int, total: int) -> None:
-        if total:
-            self.pack_status.setText(self.tr("Making the disclosure pack… {0}%").format(
-                done * 100 // total))
-
-    def _pack_done(self, result: PackResult) -> None:
-        self.pack_status.setText(self.tr("Disclosure pack made: {0}").format(result.path))
-        self._pack_ended()
-        self.pack_made.emit(result)
-
-    def _pack_cancelled(self) -> None:
-        self._pack_failed(self.tr("Cancelled."), "")
-
-    def _pack_failed(self, message: str, _details: str) -> None:
-        self.pack_status.setText(self.tr("No pack was made."))
-        self._pack_ended()
-        self.failed.emit(message)
+        return self.exports_box.selected_export()

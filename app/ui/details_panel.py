@@ -26,7 +26,7 @@ from app.core.timecode import format_time
 from app.core.users import resolve_actor
 from app.ui.elided_label import ElidedLabel
 from app.ui.locale_format import date_text, datetime_text, number_text
-from app.ui.workers import Job, db_pool, job_pool
+from app.ui.workers import db_pool, job_pool, run_in_background
 
 
 class DetailsPanel(QWidget):
@@ -138,10 +138,7 @@ class DetailsPanel(QWidget):
         return self.tr("Deleted in %n day(s) unless marked evidential", "", status.days_left)
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None], db: bool) -> None:
-        job = Job(lambda _p, _c: work())
-        job.finished.connect(done)
-        job.failed.connect(lambda message, _details: self.failed.emit(message))
-        job.start(db_pool() if db else job_pool())
+        run_in_background(self, work, done, self.failed.emit, db_pool() if db else job_pool())
 
     def verify_now(self) -> None:
         if self.record is None:

@@ -26,7 +26,7 @@ from app.core.users import resolve_actor
 from app.ui.flag_dialog import FlagDialog
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.timeline import Timeline
-from app.ui.workers import Job, db_pool, job_pool
+from app.ui.workers import Job, job_pool, run_in_background
 
 
 class FootageView(QWidget):
@@ -102,10 +102,7 @@ class FootageView(QWidget):
         job.start(job_pool())
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        job = Job(lambda _p, _c: work())
-        job.finished.connect(done)
-        job.failed.connect(lambda message, _details: self.failed.emit(message))
-        job.start(db_pool())
+        run_in_background(self, work, done, self.failed.emit)
 
     def refresh_flags(self) -> None:
         footage = self.footage

@@ -39,7 +39,7 @@ from app.core.store_policy import StorePolicy, load_policy
 from app.core.users import resolve_actor
 from app.ui.locale_format import datetime_text
 from app.ui.resources import icon
-from app.ui.workers import Job, db_pool, job_pool, while_alive
+from app.ui.workers import Job, db_pool, job_pool, run_in_background, while_alive
 
 DUE_TEXT = QColor("#a40000")
 DUE_BACKGROUND = QColor("#fde2e2")
@@ -136,10 +136,7 @@ class RetentionDialog(QDialog):
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
              pool: QThreadPool) -> None:
-        job = Job(lambda _p, _c: work())
-        job.finished.connect(while_alive(self, done))
-        job.failed.connect(self._failed)
-        job.start(pool)
+        run_in_background(self, work, done, self._failed, pool)
 
     def _failed(self, message: str, _details: str = "") -> None:
         self.apply_job = None

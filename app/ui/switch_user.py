@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def switch_user(win: MainWindow) -> str | None:
     """Ask who signs in now and hand the window to them; their name, or None."""
     ingest = win.library.ingest_dialog
-    busy = (win.workspace.detect_job, win.cases.pack_job, win.cases.link_job,
+    busy = (win.workspace.detect_job, win.cases.exports_box.pack_job, win.cases.link_job,
             ingest.job if ingest is not None and ingest.job.running else None,
             *[job for job in win.workspace._side_jobs if job.running])
     if any(job is not None for job in busy):

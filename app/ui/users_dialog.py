@@ -37,7 +37,7 @@ from app.core.models import Role
 from app.core.permissions import Permission, can
 from app.core.records import UserRecord
 from app.ui.resources import error_color
-from app.ui.workers import Job, db_pool, while_alive
+from app.ui.workers import run_in_background
 
 
 def role_name(role: Role) -> str:
@@ -132,10 +132,7 @@ class UsersDialog(QDialog):
     # --- loading -----------------------------------------------------------------------
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        job = Job(lambda _p, _c: work())
-        job.finished.connect(while_alive(self, done))
-        job.failed.connect(while_alive(self, lambda message, _d: self._fail(message)))
-        job.start(db_pool())
+        run_in_background(self, work, done, self._fail)
 
     def _fail(self, message: str) -> None:
         self.message.setStyleSheet(f"color: {error_color()}")

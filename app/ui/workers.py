@@ -106,6 +106,19 @@ def while_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., None]:
     return call
 
 
+def run_in_background(owner: QObject, work: Callable[[], Any], done: Callable[[Any], None],
+                      failed: Callable[[str], None],
+                      pool: QThreadPool | None = None) -> Job:
+    """``work()`` off the UI thread (the database pool unless ``pool``); then ``done(result)``
+    or ``failed(message)`` on it, only while ``owner`` exists. For short work with no
+    progress or cancel (loading a list, saving a change)."""
+    job = Job(lambda _progress, _cancel: work())
+    job.finished.connect(while_alive(owner, done))
+    job.failed.connect(while_alive(owner, lambda message, _details: failed(message)))
+    job.start(pool or db_pool())
+    return job
+
+
 _extra_pools: list[QThreadPool] = []
 
 

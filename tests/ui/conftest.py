@@ -31,3 +31,11 @@ def _isolated(qapp: object) -> Iterator[None]:
 
     assert shutdown(10_000), "a background job did not stop"
     QSettings().clear()
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """UI tests run on one store, SQLite: what a widget shows does not depend on the
+    database's dialect, and every store rule it calls runs on both in tests/core and
+    tests/cli (issue 16: the suite's time went on PostgreSQL copies of window tests)."""
+    return f"sqlite:///{tmp_path / 'store.sqlite3'}"

@@ -1,0 +1,198 @@
+"""A case's exports and the disclosure pack made from one (a long job with progress and
+cancel), for the Cases tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import case_flow
+from app.core.case_flow import CaseExport
+from app.core.database import Store
+from app.core.disclosure_pack import PackResult, build_pack
+from app.ui.locale_format import datetime_text
+from app.ui.pdf import render_pdf
+from app.ui.resources import icon
+from app.ui.workers import Job, job_pool, run_in_background
+
+
+def pack_folder() -> str:
+    """Where the pack dialog opens: the last pack folder, else the last export folder, else
+    the home folder (never the program's own folder)."""
+    settings = QSettings()
+    return str(settings.value("pack/folder", "") or settings.value("export/folder", "")
+               or Path.home())
+
+
+def setup_table(table: QTableWidget) -> None:
+    """Row selection, one row at a time, read-only, columns sized to their contents."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+
+
+class CaseExportsBox(QGroupBox):
+    loaded = Signal(int)  # exports shown
+    pack_made = Signal(object)  # PackResult
+    failed = Signal(str)
+
+    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Exports"), parent)
+        self.store, self.user_name = store, user_name
+        self.exports: list[CaseExport] = []
+        self.pack_job: Job | None = None
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("#"), self.tr("Footage"), self.tr("File"), self.tr("Made"),
+            self.tr("Approved")])
+        setup_table(self.table)
+        self.table.setMinimumHeight(120)
+        self.table.itemSelectionChanged.connect(self._update_pack_button)
+        self.zip_check = QCheckBox(self.tr("Zip"), self)
+        self.zip_check.setToolTip(self.tr("One .zip file instead of a folder"))
+        self.pack_button = QPushButton(icon("pack"), self.tr("Make disclosure pack…"), self)
+        self.pack_button.clicked.connect(self._pack_clicked)
+        self.pack_cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.pack_cancel_button.setToolTip(self.tr("Stop making the pack (nothing is left "
+                                                   "behind)"))
+        self.pack_cancel_button.clicked.connect(self.cancel_pack)
+        self.pack_cancel_button.hide()
+        self.pack_status = QLabel(self)
+        self.pack_status.setWordWrap(True)
+        self.pack_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.zip_check)
+        row.addStretch(1)
+        row.addWidget(self.pack_button)
+        row.addWidget(self.pack_cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addWidget(self.pack_status)
+
+    def load(self, reference: str, still_current: Callable[[], bool]) -> None:
+        """Load the case's exports; shown only if ``still_current()`` when they arrive."""
+        store = self.store
+
+        def load() -> list[CaseExport]:
+            with store.read() as session:
+                return case_flow.case_exports(session, reference)
+
+        def done(exports: list[CaseExport]) -> None:
+            if still_current():
+                self.fill(exports)
+                self.loaded.emit(len(exports))
+
+        run_in_background(self, load, done, self.failed.emit)
+
+    def fill(self, exports: list[CaseExport]) -> None:
+        chosen = self.selected_export()  # kept across a reload
+        self.exports = exports
+        self.table.setRowCount(len(exports))
+        for row, export in enumerate(exports):
+            cells = [str(export.id), f"#{export.footage_id}", Path(export.path).name,
+                     datetime_text(export.created_at),
+                     self.tr("Yes") if export.approved else self.tr("No")]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, export.id)
+                if column == 2:
+                    item.setToolTip(f"{export.path}\nSHA-256 {export.sha256}")
+                self.table.setItem(row, column, item)
+        ids = [e.id for e in exports]
+        if chosen is not None and chosen.id in ids:
+            self.table.selectRow(ids.index(chosen.id))
+        elif len(exports) == 1:
+            self.table.selectRow(0)
+        self._update_pack_button()
+
+    def selected_export(self) -> CaseExport | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.exports):
+            return None
+        return self.exports[rows[0].row()]
+
+    def _update_pack_button(self) -> None:
+        export = self.selected_export()
+        self.pack_button.setEnabled(export is not None and export.approved
+                                    and self.pack_job is None)
+        self.pack_button.setToolTip(
+            self.tr("Make the pack for the requester or the court: the redacted video, its "
+                    "manifest, the disclosure record (HTML and PDF), the case's audit "
+                    "extract and SHA256SUMS")
+            if export is not None and export.approved else
+            self.tr("Select an approved export: only exports of a plan a supervisor "
+                    "approved are packed"))
+
+    def _pack_clicked(self) -> None:
+        export = self.selected_export()
+        if export is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the disclosure pack"), pack_folder())
+        if folder:
+            QSettings().setValue("pack/folder", folder)
+            self.make_pack(export.id, Path(folder), self.zip_check.isChecked())
+
+    def make_pack(self, export_id: int, folder: Path, as_zip: bool = False) -> Job:
+        """Build the disclosure pack of ``export_id`` in ``folder`` (a long job)."""
+        store, name = self.store, self.user_name
+        self.pack_button.setEnabled(False)
+        self.pack_status.setText(self.tr("Making the disclosure pack…"))
+        job = Job(lambda progress, cancel: build_pack(
+            store, name, export_id, folder, as_zip=as_zip, render_pdf=render_pdf,
+            progress=progress, cancel=cancel))
+        job.progress.connect(self._pack_progress)
+        job.finished.connect(self._pack_done)
+        job.failed.connect(self._pack_failed)
+        job.cancelled.connect(self._pack_cancelled)
+        self.pack_job = job
+        self.pack_cancel_button.show()
+        job.start(job_pool())
+        return job
+
+    def cancel_pack(self) -> None:
+        if self.pack_job is not None:
+            self.pack_job.cancel()
+
+    def _pack_ended(self) -> None:
+        self.pack_job = None
+        self.pack_cancel_button.hide()
+        self._update_pack_button()
+
+    def _pack_progress(self, done: int, total: int) -> None:
+        if total:
+            self.pack_status.setText(self.tr("Making the disclosure pack… {0}%").format(
+                done * 100 // total))
+
+    def _pack_done(self, result: PackResult) -> None:
+        self.pack_status.setText(self.tr("Disclosure pack made: {0}").format(result.path))
+        self._pack_ended()
+        self.pack_made.emit(result)
+
+    def _pack_cancelled(self) -> None:
+        self._pack_failed(self.tr("Cancelled."), "")
+
+    def _pack_failed(self, message: str, _details: str) -> None:
+        self.pack_status.setText(self.tr("No pack was made."))
+        self._pack_ended()
+        self.failed.emit(message)
