@@ -95,7 +95,8 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     else:
         print("Root key: none yet (a store made before signing: its first account's next "
               "password sign-in gives it, or an administrator takes it over with "
-              "'bwv user claim-root').")
+              "'bwv user claim-root'; once anyone has a key, no approval or account change "
+              "is accepted until then).")
     if replayed.self_registered:
         print("Note: no administrator vouched for the signing keys of these accounts (made "
               "before signing, or given a password by an administrator without a key); an "

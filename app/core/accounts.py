@@ -60,8 +60,13 @@ def _open_key(session: Session, user: User, password: str) -> None:
     """At sign-in: open the user's key for this process; an account made before keys
     existed gets one now (registered by its own signature, which verify reports)."""
     if user.sealed_key:
-        signing.signers(session)[user.name] = signing.unseal(user.sealed_key, password,
-                                                             user.name)
+        key = signing.signers(session)[user.name] = signing.unseal(user.sealed_key, password,
+                                                                   user.name)
+        if _may_become_root(session, user) and user.public_key == signing.public_hex(key):
+            # an upgraded store's first account, given its key by another administrator
+            audit.record(session, user.name, "user.key", "user", user.id,
+                         {"name": user.name, "public_key": user.public_key, "root": True,
+                          "registered_by": "self", "store_id": store_id_of(session)})
         return
     signing.signers(session)[user.name] = _give_key(user, password)
     details: dict[str, object] = {"name": user.name, "public_key": user.public_key,

@@ -38,10 +38,12 @@ USER_ACTIONS = (*KEY_ACTIONS, "user.update")
 # Recorded under the name someone typed, by nobody signed in: never signed.
 UNAUTHENTICATED = frozenset({"user.sign_in_failed", "user.locked"})
 ADMIN_ONLY = frozenset({"user.create", "user.update", "user.unlock", "policy.change"})
-# Once the store has a root key (and people sign in with passwords), only a vouched key may
-# decide approvals, manage accounts or change rules: a key someone registered for a keyless
-# account is never enough (``permissions.require`` refuses the same).
-NEEDS_VOUCHED_KEY = frozenset({"plan.approve", "plan.reject"}) | ADMIN_ONLY
+# With password sign-in, only a key vouched for from the root may decide approvals once
+# signing has begun (so a store with keys but no root approves nothing until it has one), or
+# manage accounts and change rules once the store has a root (before it, administrators must
+# be able to reach one): a key someone registered for a keyless account is never enough
+# (``permissions.require`` refuses the same).
+DECISIONS = frozenset({"plan.approve", "plan.reject"})
 # Who else may do what (the roles of permissions.ROLE_PERMISSIONS; a test keeps them equal).
 _STAFF = frozenset({"disclosure_officer", "supervisor", ADMINISTRATOR})
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
@@ -89,6 +91,7 @@ class Ledger:
     root_seq: int | None = None
     first_account: str | None = None  # the name of the first account made
     os_user_sign_in: bool = False  # the store's rule at this point of the trail
+    signing_began: bool = False  # some key was registered (then keyless accounts are idle)
     signed: int = 0
     unproven: int = 0  # unsigned, by accounts that could not sign
     problems: list[Problem] = field(default_factory=list)
@@ -128,7 +131,7 @@ class Ledger:
                 self._problem("signature", seq, f"The {who} is signed, but {actor_name!r} has "
                               "no registered signing key at that point.")
                 return None
-            if self.root is not None and not self.os_user_sign_in \
+            if (self.root is not None or self.signing_began) and not self.os_user_sign_in \
                     and event.get("action") not in UNAUTHENTICATED:
                 # with passwords required, someone without a key cannot have signed in
                 self._problem("unsigned", seq, f"The {who} is not signed, and {actor_name!r} "
@@ -162,7 +165,8 @@ class Ledger:
         actor = self.account(actor_name)
         problem = None
         legacy_account = (action == "user.create" and details.get("name") == actor_name
-                          and not details.get("public_key") and self.root is None)
+                          and not details.get("public_key") and self.root is None
+                          and (not self.accounts or self.os_user_sign_in))
         if action == "user.create" and details.get("first_administrator"):
             if self.accounts:
                 problem = "makes a second first administrator"
@@ -175,8 +179,7 @@ class Ledger:
                 problem = "registers a key for someone else by that key's own signature"
             elif actor.key is not None:
                 problem = f"replaces the key of {actor_name!r} without an administrator"
-            elif actor.password is False and self.root is not None \
-                    and not self.os_user_sign_in:
+            elif actor.password is False and not self.os_user_sign_in:
                 problem = (f"registers a key for {actor_name!r}, an account with no "
                            "password, which cannot sign in")
         elif actor is None:
@@ -189,13 +192,33 @@ class Ledger:
                 problem = (f"is by {actor_name!r}, whose role then "
                            f"({actor.role.replace('_', ' ')}"
                            f"{'' if actor.active else ', deactivated'}) does not allow it")
-            elif (action in NEEDS_VOUCHED_KEY or how == "admin") and self.root is not None \
-                    and not self.os_user_sign_in and not actor.vouched:
+            elif not actor.vouched and not self.os_user_sign_in and (
+                    (action in DECISIONS and (self.root is not None or self.signing_began))
+                    or ((action in ADMIN_ONLY or how == "admin") and self.root is not None)):
                 problem = (f"is by {actor_name!r}, whose signing key no administrator had "
                            "vouched for")
+        if problem is None and how is not None:
+            problem = self._key_problem(event, how, details)
         if problem:
             self._problem("role", seq, f"Event #{seq} ({action} by {actor_name}) {problem}.")
         return problem is None
+
+    def _key_problem(self, event: Mapping[str, Any], how: str,
+                     details: dict[str, Any]) -> str | None:
+        """A registration may not bring back a key its account held before, and a vouch (an
+        administrator's ``user.key``) only vouches for the key the account has: it never
+        changes it (a reset, ``user.password``, does)."""
+        target = self.accounts.get(str(event.get("object_id")))
+        key = details.get("public_key")
+        if target is None:
+            return None
+        if event.get("action") == "user.key" and how == "admin":
+            return None if target.key == key else (
+                f"vouches for a key that is not {target.name!r}'s own")
+        held = [k for _seq, k, _v in self.keys_over_time.get(target.name, [])]
+        if key in held and not (how == "root" and key == target.key):
+            return f"registers again a key {target.name!r} held before"
+        return None
 
     def _root_claim_problem(self, event: Mapping[str, Any], actor: Account | None,
                             actor_name: str, details: dict[str, Any]) -> str | None:
@@ -242,6 +265,7 @@ class Ledger:
         elif action == "policy.change" and isinstance(details.get("sign_in"), list):
             self.os_user_sign_in = details["sign_in"][1] == "os_user"
         if how is not None and oid in self.accounts:
+            self.signing_began = True
             target = self.accounts[oid]
             target.key = str(details["public_key"])
             if how == "admin" and not signed:

@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.core.ledger import USER_ACTIONS
+from app.core.ledger import details_of
 from app.core.models import AuditEvent, ExportRecord
+from app.core.trail_accounts import account_events
 
 
 def sealed_files_problem(session: Session, seal: dict[str, Any]) -> str | None:
@@ -36,20 +37,22 @@ def sealed_files_problem(session: Session, seal: dict[str, Any]) -> str | None:
 
 def missing_account_events(session: Session, seal: dict[str, Any],
                            events: list[dict[str, Any]]) -> list[int]:
-    """Events about the accounts a seal carries (and rule changes) that the store holds up to
-    the newest event shown, but the seal leaves out."""
+    """The account events (and rule changes) a seal should carry, as the store would seal
+    it now for the same people (its maker, the actors of its lines and of its key events),
+    up to the newest event it shows, that neither its keys nor its lines hold."""
     keys = [e for e in seal.get("keys") or [] if isinstance(e, dict)]
-    if not keys:
+    lines = [e for e in events if isinstance(e, dict) and "seq" in e]
+    shown = {int(e["seq"]) for e in [*keys, *lines] if "seq" in e}
+    if not shown:
         return []
-    shown = {int(e["seq"]) for e in keys}
-    newest = max([*shown, *(int(e["seq"]) for e in events if "seq" in e)])
-    accounts = {str(e.get("object_id")) for e in keys if e.get("action") in USER_ACTIONS}
-    held = session.scalars(select(AuditEvent.seq).where(
-        AuditEvent.seq <= newest,
-        or_(AuditEvent.action == "policy.change",
-            (AuditEvent.object_type == "user") & AuditEvent.object_id.in_(accounts)
-            & AuditEvent.action.in_(USER_ACTIONS))))
-    return sorted(set(held) - shown)
+    names = {str(seal.get("signed_by"))} | {str(e.get("actor")) for e in keys} | {
+        str(details_of(e).get("name")) for e in keys if details_of(e).get("name")}
+    if not seal.get("withheld"):
+        names |= {str(e.get("actor")) for e in lines}
+    newest = max(shown)
+    wanted = {int(e["seq"]) for e in account_events(session, sorted(names))
+              if int(e["seq"]) <= newest}
+    return sorted(wanted - shown)
 
 
 def pack_list_problem(session: Session, sums: str) -> str | None:

@@ -43,8 +43,9 @@ class Permission(enum.StrEnum):
 
 
 P = Permission
-# Decisions that only a key an administrator vouched for may sign, once the store has a root
-# key (ledger.NEEDS_VOUCHED_KEY: the same rule, judged on the trail).
+# What only a key vouched for from the root may do (with password sign-in): approve once
+# signing has begun, manage accounts and rules once the store has a root (ledger.py judges
+# the trail by the same rule).
 NEEDS_VOUCHED_KEY = frozenset({P.APPROVE, P.MANAGE_USERS, P.SETTINGS, P.RETENTION_POLICY})
 _OFFICER = frozenset({P.VIEW, P.FLAG, P.INGEST, P.EDIT_CASE, P.REDACT, P.EXPORT,
                       P.EXPORT_APPROVED, P.REQUEST_APPROVAL, P.RELEASE, P.SET_EVIDENTIAL})
@@ -85,7 +86,7 @@ def require(user: User, permission: Permission, what: str) -> None:
     if permission in ROLE_PERMISSIONS[user.role]:
         session = Session.object_session(user)
         if permission in NEEDS_VOUCHED_KEY and session is not None \
-                and unvouched_signer(session, user.name):
+                and unvouched_signer(session, user.name, permission is P.APPROVE):
             raise PermissionDeniedError(
                 f"No administrator has vouched for {user.name}'s signing key yet, so it "
                 f"cannot {what}: read its fingerprint ('bwv user key', or Tools > Users) "

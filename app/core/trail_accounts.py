@@ -92,12 +92,20 @@ def root_claimed(session: Session) -> bool:
         _ROOT_EVENT)))
 
 
-def unvouched_signer(session: Session, name: str) -> bool:
-    """True when ``name`` acts in a store that has a root key and password sign-in, with
-    a key no administrator vouched for (or none): such a person may not decide approvals,
-    manage accounts or change rules (``ledger.NEEDS_VOUCHED_KEY``)."""
-    if not root_claimed(session):
-        return False
+def keys_registered(session: Session) -> bool:
+    """True once any signing key was registered in the store (signing began)."""
+    return bool(session.scalar(select(func.count()).select_from(AuditEvent).where(
+        AuditEvent.action.in_(("user.create", "user.password", "user.key")),
+        AuditEvent.details.like('%"public_key"%'))))
+
+
+def unvouched_signer(session: Session, name: str, decision: bool) -> bool:
+    """True when ``name`` may not act for want of a key vouched for from the root, in a
+    store where people sign in with passwords (``ledger.DECISIONS``): a ``decision``
+    (approve, reject) once signing has begun, managing accounts or rules once the store has
+    a root."""
+    if not (keys_registered(session) if decision else root_claimed(session)):
+        return False  # a store made before signing, not yet signed in to
     ledger = ledger_before(session, [name], 2**62)
     account = ledger.account(name)
     return account is not None and not ledger.os_user_sign_in and not account.vouched

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.core.chain_format import fingerprint
@@ -29,7 +29,6 @@ from app.core.models import (
     Footage,
     RedactionPlanRecord,
     StoreInfo,
-    User,
 )
 from app.core.store_policy import expected_rules, parse_rules
 from app.core.trail_accounts import starts_with_os_user
@@ -65,9 +64,12 @@ class _State:
     plans: dict[str, tuple[str, int | None, int | None, str]] = field(default_factory=dict)
     exports: dict[str, dict[str, Any]] = field(default_factory=dict)  # export id -> columns
     problems: list[tuple[str, str, int]] = field(default_factory=list)  # kind, message, seq
+    # (footage id, case id, plan sha256) -> the latest valid decision: approved or not
+    decisions: dict[tuple[int | None, int | None, str], bool] = field(default_factory=dict)
+    require_approval: bool = True  # the store's rule as the trail stands (the default: on)
 
 
-def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
+def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Ledger) -> None:
     oid, action = event.object_id, event.action
     if action == "footage.ingest":
         state.footage[oid] = (str(details.get("sha256")), int(details.get("size_bytes", -1)),
@@ -84,7 +86,13 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
         if saved is None or (saved[1], saved[2]) != (event.footage_id, event.case_id):
             state.problems.append(("plans", f"Event #{event.seq} ({action}) is about a plan "
                                    "of other footage or another case.", event.seq))
+        elif saved[3] != event.actor:
+            state.decisions[(event.footage_id, event.case_id,
+                             str(details.get("plan_sha256")))] = action == "plan.approve"
+    elif action == "policy.change" and isinstance(details.get("require_approval"), list):
+        state.require_approval = bool(details["require_approval"][1])
     elif action == "export.create":
+        _check_export(state, event, details, ledger)
         path = str(details.get("path"))
         state.exports[oid] = {
             "path": path, "sha256": details.get("sha256"),
@@ -95,19 +103,41 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any]) -> None:
             **({"size_bytes": details["size_bytes"]} if "size_bytes" in details else {})}
 
 
+def _check_export(state: _State, event: AuditEvent, details: dict[str, Any],
+                  ledger: Ledger) -> None:
+    """An export must not be an original file as ingested, and (signed, so made by a version
+    that enforces approval) must have had a standing approval of its exact plan when the
+    store's rule or the exporter's role required one."""
+    originals = {sha: oid for oid, (sha, _size, _path) in state.footage.items()}
+    if details.get("sha256") in originals:
+        state.problems.append(("exports", f"Event #{event.seq} records export #"
+                               f"{event.object_id} whose video is footage #"
+                               f"{originals[str(details.get('sha256'))]} as ingested: the "
+                               "original, not redacted.", event.seq))
+    actor = ledger.account(event.actor)
+    needed = state.require_approval or (actor is not None and actor.role == "case_staff")
+    key = (event.footage_id, event.case_id, str(details.get("plan_sha256")))
+    if event.signature and needed and not state.decisions.get(key):
+        state.problems.append(("exports", f"Event #{event.seq} records export #"
+                               f"{event.object_id} of a plan no supervisor had approved, "
+                               "while an approval was required.", event.seq))
+
+
 def _compare_users(session: Session, ledger: Ledger, add: Any) -> None:
     def key(public: str | None) -> str | None:
         return fingerprint(public) if public else None
 
     seen = set()
-    for user in session.scalars(select(User).order_by(User.id)):
+    # the raw columns: a role the app does not know is a finding, not a crash
+    for user in session.execute(text("SELECT id, name, role, active, public_key FROM users "
+                                     "ORDER BY id")):
         seen.add(str(user.id))
         want = ledger.accounts.get(str(user.id))
         row = f"users row #{user.id} ({user.name})"
         if want is None:
             add("users", f"The {row} was not made by any event.")
             continue
-        got = (user.name, user.role.value, bool(user.active), key(user.public_key))
+        got = (user.name, str(user.role), bool(user.active), key(user.public_key))
         expected = (want.name, want.role, want.active, key(want.key))
         for label, g, w in zip(("name", "role", "active", "signing key"), got, expected,
                                strict=True):
@@ -211,7 +241,7 @@ def replay(session: Session) -> ReplayReport:
             before = len(ledger.problems)
             ledger.process(row)
             if len(ledger.problems) == before:
-                _apply(state, event, details_of(row))
+                _apply(state, event, details_of(row), ledger)
         except (KeyError, ValueError, TypeError, IndexError) as exc:
             report.findings.append(Finding("events", f"Event #{event.seq} ({event.action}) "
                                            f"has malformed details ({exc!r}).", event.seq))

@@ -147,6 +147,9 @@ def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
     expected = (data.get("output") or {}).get("sha256")
     if video.is_file() and expected != sha256_of(video):
         report.failed(video.name, f"does not match the SHA-256 in {path.name}.")
+    if expected and expected == (data.get("source") or {}).get("sha256"):
+        report.failed(video.name, "is the original recording itself (its SHA-256 is the "
+                      "source's), not a redacted copy.")
     models = [m for m in (data.get("detection") or {}).get("models") or []
               if isinstance(m, dict)]
     unknown = [m.get("file") for m in models if m.get("sha256") not in PUBLISHED_MODELS]

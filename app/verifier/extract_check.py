@@ -135,6 +135,8 @@ def check_approval(approval: Any, extract: Extract | None, ledger: Ledger, repor
     """A manifest's approval must be an approval event in its extract that passed every
     check (the right supervisor, signature, role, and exactly this plan)."""
     if not isinstance(approval, dict):
+        report.note(subject, "records no supervisor's approval: a working copy, not a "
+                    "release.")
         return
     if extract is None or extract.seal is None or extract.seal.get("withheld"):
         report.note(subject, "its approval cannot be checked here (no full audit extract).")

@@ -12,16 +12,19 @@ from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError, SignInError
 from app.core.ledger import Ledger, details_of
 from app.core.models import AuditEvent, Role
+from app.core.store_policy import set_policy
 from app.core.trail_accounts import account_events, starts_with_os_user
 from app.core.users import resolve_actor
 
 
 def _upgraded_store_without_its_first_account(store: Store) -> None:
-    """boss made the store before signing (no key), added alice (administrator) and olive
-    (officer) without passwords, then left: alice deactivates him. alice and olive set their
-    own passwords (keys they register themselves, unvouched)."""
+    """boss made the store before passwords (people signed in by system name; no keys),
+    added alice (administrator) and olive (officer), then left: alice deactivates him. alice
+    and olive set their own passwords (keys they register themselves, unvouched), and alice
+    turns password sign-in on."""
     with store.transaction() as session:
         boss = resolve_actor(session, "boss")  # the first account, keyless
+        set_policy(session, boss, sign_in="os_user")
         users.add_user(session, boss, "alice", Role.ADMINISTRATOR)
         users.add_user(session, boss, "olive", Role.DISCLOSURE_OFFICER)
     with store.transaction() as session:
@@ -30,6 +33,8 @@ def _upgraded_store_without_its_first_account(store: Store) -> None:
         with store.transaction() as session:
             accounts.set_password(session, resolve_actor(session, name), name,
                                   f"{name}'s long password")
+    with store.transaction() as session:
+        set_policy(session, resolve_actor(session, "alice"), sign_in="password")
     store.signers.clear()  # a new process: nobody's key is open
 
 

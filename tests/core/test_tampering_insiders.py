@@ -267,3 +267,115 @@ def test_nobody_approves_their_own_edit(victim: Store) -> None:
                            sha).state is ApprovalState.NOT_REQUESTED
         findings = trail_replay.replay(session).findings
     assert any("its own maker saved last" in f.message for f in findings), findings
+
+
+# --- the fifth review --------------------------------------------------------------------
+
+def test_an_administrator_cannot_swap_a_supervisors_key_through_a_vouch(victim: Store) -> None:
+    """The administrator 'vouches' for a key of his own making as the supervisor's, signs
+    an approval with it, then 'vouches' her real key back: a vouch never changes a key."""
+    admin = _key(victim, "admin", PASSWORDS["admin"])
+    with victim.read() as session:
+        sup_id, sup_key = session.execute(text(
+            "SELECT id, public_key FROM users WHERE name='sup'")).one()
+    plan, fake = _plan(victim), signing.new_key()
+    for key in (signing.public_hex(fake), None):
+        if key is None:
+            _append(victim, "sup", "plan.approve", {"plan_sha256": "ef" * 32, "note": "x"},
+                    fake, object_id=str(plan.id))
+            key = sup_key
+        _append(victim, "admin", "user.key", {"name": "sup", "public_key": key,
+                                              "by_administrator": True, "vouched": True},
+                admin, "user", str(sup_id))
+    found = problems(victim)
+    assert any("vouches for a key that is not 'sup'" in p for p in found), found
+    with victim.read() as session:
+        assert approval_of(session, plan.footage_id, plan.case_id,
+                           "ef" * 32).state is ApprovalState.NOT_REQUESTED
+
+
+def test_a_store_with_keys_but_no_root_accepts_no_forged_decision(store: Store) -> None:
+    """A store made before signing, on password sign-in, whose first account has no key
+    yet: once anyone has a key, an unsigned event by a keyless account is forged, an account
+    cannot make itself, and nobody approves until the store has a root."""
+    from app.core.redaction.approval import decide
+
+    with store.transaction() as session:
+        boss = resolve_actor(session, "boss")  # keyless first account: no root
+        add_user(session, boss, "sup2", Role.SUPERVISOR)  # no password
+        add_user(session, boss, "sup3", Role.SUPERVISOR,
+                 accounts.new_credentials("sup3's long password", "sup3"))
+    accounts.sign_in(store, "sup3", "sup3's long password")
+    with store.transaction() as session, pytest.raises(PermissionDeniedError, match="vouched"):
+        decide(session, resolve_actor(session, "sup3"), 1, None, "ab" * 32, True)
+    _append(store, "sup2", "plan.approve", {"plan_sha256": "ab" * 32, "note": ""})
+    _append(store, "mallory", "user.create", {"name": "mallory", "role": "supervisor"},
+            object_type="user", object_id="99")
+    with store.read() as session:
+        findings = [f"{f.kind}: {f.message}" for f in trail_replay.replay(session).findings]
+    assert any(f.startswith("unsigned") and "sup2" in f for f in findings), findings
+    assert any(f.startswith("role") and "mallory" in f for f in findings), findings
+
+
+def test_an_export_of_the_original_or_of_an_unapproved_plan_is_reported(
+        victim: Store, scenario: Scenario, tmp_path: Path) -> None:
+    """An officer with her own key (a modified program) records the original as an export
+    of the approved plan, and an export of a plan nobody approved."""
+    plan = _plan(victim)
+    with victim.read() as session:
+        original = session.scalar(text("SELECT sha256 FROM footage"))
+    for sha, plan_sha in ((original, plan.plan_sha256), ("12" * 32, "ab" * 32)):
+        _append(victim, "officer", "export.create", {
+            "path": "/tmp/x.mp4", "sha256": sha, "manifest_sha256": "34" * 32,
+            "plan_sha256": plan_sha}, _officer_key(victim), "export", "77")
+    found = problems(victim)
+    assert any("as ingested: the original" in p for p in found), found
+    assert any("no supervisor had approved" in p for p in found), found
+
+    folder = tmp_path / "export"
+    shutil.copytree(scenario.video.parent, folder)
+    manifest = next(folder.glob("*.manifest.json"))
+    data = json.loads(manifest.read_text())
+    data["source"]["sha256"] = data["output"]["sha256"]
+    manifest.write_text(json.dumps(data))
+    report = check(folder)
+    assert any(f.outcome == "fail" and "original recording itself" in f.message
+               for f in report.findings), report.findings
+
+
+def test_account_events_moved_out_of_a_seals_keys_are_still_missed_by_nobody(
+        victim: Store, scenario: Scenario, tmp_path: Path) -> None:
+    """The a3 extract again, but the account events (less the demotion) sit in the lines
+    and the seal's keys are empty."""
+    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
+    with victim.transaction() as session:
+        update_user(session, resolve_actor(session, "admin"), "sup", role="disclosure_officer")
+    plan = _plan(victim)
+    _append(victim, "sup", "plan.approve", {"plan_sha256": plan.plan_sha256, "note": "late"},
+            _key(victim, "sup", PASSWORDS["sup"]), object_id=str(plan.id))
+    folder = tmp_path / "bundle"
+    shutil.copytree(scenario.video.parent, folder)
+    path = next(folder.glob("*.audit.jsonl"))
+    events, seal = _read_extract(path)
+    with victim.read() as session:
+        keys = account_events(session, ["officer", "sup", "admin"])
+        forged = session.execute(text("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1")
+                                 ).mappings().one()
+    events.append({**{k: forged[k] for k in audit.EXPORT_FIELDS},
+                   "details": json.loads(forged["details"])})
+    kept = [e for e in keys if e["action"] != "user.update"]
+    body = sorted([*events, *[{**e, "details": json.loads(e["details"])} for e in kept
+                              if e["seq"] not in {x["seq"] for x in events}]],
+                  key=lambda e: int(e["seq"]))  # type: ignore[arg-type]
+    _reseal(path, body, {**seal, "keys": []}, _key(victim, "admin", PASSWORDS["admin"]))
+    with victim.read() as session:
+        checks = check_folder(session, victim.store_id, folder)
+    assert any(not c.ok and "leaves out account events" in c.message for c in checks), checks
+
+
+def test_a_role_the_app_does_not_know_is_a_finding_not_a_crash(victim: Store) -> None:
+    if victim.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's users trigger refuses the change outright")
+    _sql(victim, "UPDATE users SET role='SUPERVISOR' WHERE name='sup'")
+    found = problems(victim)
+    assert any(p.startswith("users: The users row") and "SUPERVISOR" in p for p in found), found

@@ -99,9 +99,11 @@ def _signed_by_actor(session: Session, event: AuditEvent) -> bool:
     if account is None or not account.active or account.role not in ROLE_ACTIONS[event.action]:
         ok = False
     elif event.signature is None:  # allowed only where nobody could sign
-        ok = ledger.os_user_sign_in or (account.key is None and ledger.root is None)
-    elif ledger.root is not None and not ledger.os_user_sign_in and not account.vouched:
-        ok = False  # a key no administrator vouched for (ledger.NEEDS_VOUCHED_KEY)
+        ok = ledger.os_user_sign_in or (account.key is None and ledger.root is None
+                                        and not ledger.signing_began)
+    elif (ledger.root is not None or ledger.signing_began) and not ledger.os_user_sign_in \
+            and not account.vouched:
+        ok = False  # a key no administrator vouched for (ledger.DECISIONS)
     else:
         ok = account.key is not None and signing.event_signature_ok(
             account.key, event.hash, event.signature)
