@@ -24,6 +24,7 @@ from typing import Any
 
 from app.core.errors import InvalidInputError
 from app.core.tracking.edits import TrackEdit
+from app.core.tracking.keyframe import Keyframe as Keyframe
 
 REASON_TARGET = re.compile(r"^(track:\d+|manual:\d+|mute:[0-9.]+-[0-9.]+)$")
 
@@ -79,20 +80,6 @@ class Shape(enum.StrEnum):
 class AudioMode(enum.StrEnum):
     KEEP = "keep"  # copied bit-exact unless mute ranges are set
     DROP = "drop"
-
-
-@dataclass(frozen=True)
-class Keyframe:
-    frame: int
-    x: float
-    y: float
-    w: float
-    h: float
-
-    def __post_init__(self) -> None:  # one number type each, so the plan hash is stable
-        object.__setattr__(self, "frame", int(self.frame))
-        for name in ("x", "y", "w", "h"):
-            object.__setattr__(self, name, float(getattr(self, name)))
 
 
 @dataclass(frozen=True)

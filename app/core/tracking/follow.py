@@ -15,7 +15,7 @@ import cv2
 from app.core.errors import InvalidInputError
 from app.core.frame_reader import FrameReader
 from app.core.progress import CancelToken, ProgressFn, no_progress
-from app.core.redaction.plan import Keyframe
+from app.core.tracking.keyframe import Keyframe
 
 KEY_EVERY = 3  # keep a keyframe every few frames; boxes in between are interpolated
 
