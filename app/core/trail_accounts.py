@@ -15,7 +15,7 @@ from app.core import audit
 from app.core.ledger import USER_ACTIONS, Ledger
 from app.core.models import AuditEvent, StoreInfo, User
 
-_ROOT_EVENT = (AuditEvent.action.in_(("user.create", "user.key"))
+_ROOT_EVENT = (AuditEvent.action.in_(("user.create", "user.key", "user.password"))
                & AuditEvent.details.like('%"public_key"%')
                & (AuditEvent.details.like('%"first_administrator":true%')
                   | AuditEvent.details.like('%"root":true%')))

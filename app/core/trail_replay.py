@@ -91,6 +91,13 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
                              str(details.get("plan_sha256")))] = action == "plan.approve"
     elif action == "policy.change" and isinstance(details.get("require_approval"), list):
         state.require_approval = bool(details["require_approval"][1])
+    elif action == "pack.create":
+        made = state.exports.get(oid)
+        if made is not None and not state.decisions.get(
+                (made["footage_id"], made["case_id"], str(made["plan_sha256"]))):
+            state.problems.append(("exports", f"Event #{event.seq} records a disclosure pack "
+                                   f"of export #{oid}, whose plan no supervisor had "
+                                   "approved.", event.seq))
     elif action == "export.create":
         _check_export(state, event, details, ledger)
         path = str(details.get("path"))

@@ -138,7 +138,7 @@ def _anchor(anchor: dict[str, Any], ledger: Ledger, report: Report, subject: str
 
 
 def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
-              report: Report, trust_anchors: Path | None) -> None:
+              report: Report, trust_anchors: Path | None, released: bool = False) -> None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -159,7 +159,13 @@ def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
     elif models:
         report.passed(path.name, "its detector models are the published ones ("
                       + ", ".join(str(m.get("name")) for m in models) + ").")
-    check_approval(data.get("approval"), extract, ledger, report, path.name)
+    plan_sha = data.get("plan_sha256")
+    described = hashlib.sha256(json.dumps(data.get("plan"), sort_keys=True,
+                                           separators=(",", ":")).encode()).hexdigest()
+    if described != plan_sha:
+        report.failed(path.name, "the plan it describes is not the plan its SHA-256 names.")
+    check_approval(data.get("approval"), plan_sha, extract, ledger, report, path.name,
+                   released)
     head = data.get("audit_chain_head_before")
     if isinstance(head, dict) and "seq" in head:
         _anchor(head, ledger, report, path.name)
@@ -177,7 +183,7 @@ def check_pack(folder: Path, report: Report, trust_anchors: Path | None = None) 
             for name in (m.name, m.name.replace(".manifest.json", ".mp4"))))
     for manifest in manifests:
         _manifest(manifest, folder / manifest.name.replace(".manifest.json", ".mp4"),
-                  extract, ledger, report, trust_anchors)
+                  extract, ledger, report, trust_anchors, released=True)
     try:
         anchor = json.loads((folder / PACK_ANCHOR).read_text(encoding="utf-8"))
         _anchor(anchor, ledger, report, PACK_ANCHOR)

@@ -130,28 +130,34 @@ def signer_problem(ledger: Ledger, signer: str, public: str) -> str | None:
     return None
 
 
-def check_approval(approval: Any, extract: Extract | None, ledger: Ledger, report: Report,
-                   subject: str) -> None:
+def check_approval(approval: Any, plan_sha: Any, extract: Extract | None, ledger: Ledger,
+                   report: Report, subject: str, released: bool) -> None:
     """A manifest's approval must be an approval event in its extract that passed every
-    check (the right supervisor, signature, role, and exactly this plan)."""
-    if not isinstance(approval, dict):
-        report.note(subject, "records no supervisor's approval: a working copy, not a "
-                    "release.")
-        return
+    check (the right supervisor, signature, role), of exactly the plan the manifest
+    describes. A pack (``released``) must hold one even when the export was a working copy
+    approved afterwards."""
     if extract is None or extract.seal is None or extract.seal.get("withheld"):
         report.note(subject, "its approval cannot be checked here (no full audit extract).")
         return
+    if isinstance(approval, dict) and approval.get("plan_sha256") != plan_sha:
+        report.failed(subject, "its approval is of another plan than the one it describes.")
+        return
+    if not isinstance(approval, dict) and not released:
+        report.note(subject, "records no supervisor's approval: a working copy, not a "
+                    "release.")
+        return
+    by = approval.get("by") if isinstance(approval, dict) else None
     bad = {p.seq for p in ledger.problems}
     found = [e for e in extract.events if e.get("action") == "plan.approve"
-             and e.get("actor") == approval.get("by") and int(e.get("seq", 0)) not in bad
-             and details_of(e).get("plan_sha256") == approval.get("plan_sha256")]
+             and (by is None or e.get("actor") == by) and int(e.get("seq", 0)) not in bad
+             and details_of(e).get("plan_sha256") == plan_sha]
     if found:
-        report.passed(subject, f"its approval by {approval.get('by')} is event "
-                      f"#{found[-1].get('seq')} of the extract.")
+        report.passed(subject, f"its plan was approved by {found[-1].get('actor')} (event "
+                      f"#{found[-1].get('seq')} of the extract).")
     else:
-        report.failed(subject, f"claims an approval by {approval.get('by')} of plan "
-                      f"{str(approval.get('plan_sha256'))[:12]}…, but the extract holds no "
-                      "valid approval event for it.")
+        report.failed(subject, f"claims an approval{f' by {by}' if by else ''} of plan "
+                      f"{str(plan_sha)[:12]}…, but the extract holds no valid approval event "
+                      "for it.")
 
 
 def _check_seal_signature(seal: dict[str, Any], ledger: Ledger, report: Report,

@@ -72,6 +72,30 @@ def _resum(folder: Path, key: signing.Ed25519PrivateKey, signer: str) -> None:
         "signature": key.sign(chain_format.sums_message(data)).hex()}))
 
 
+def _demoted_supervisor_approves(victim: Store, scenario: Scenario, tmp_path: Path) -> tuple[
+        Path, Path, list[dict[str, object]], dict[str, object], list[dict[str, object]]]:
+    """The administrator demotes the supervisor, who then appends an approval signed with her
+    own key; a copy of the export folder, its extract's lines with that approval added, its
+    seal, and the three accounts' events as the store would seal them."""
+    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
+    with victim.transaction() as session:
+        update_user(session, resolve_actor(session, "admin"), "sup", role="disclosure_officer")
+    plan = _plan(victim)
+    _append(victim, "sup", "plan.approve", {"plan_sha256": plan.plan_sha256, "note": "late"},
+            _key(victim, "sup", PASSWORDS["sup"]), object_id=str(plan.id))
+    folder = tmp_path / "bundle"
+    shutil.copytree(scenario.video.parent, folder)
+    path = next(folder.glob("*.audit.jsonl"))
+    events, seal = _read_extract(path)
+    with victim.read() as session:
+        keys = account_events(session, ["officer", "sup", "admin"])
+        forged = session.execute(text("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1")
+                                 ).mappings().one()
+    events.append({**{k: forged[k] for k in audit.EXPORT_FIELDS},
+                   "details": json.loads(forged["details"])})
+    return folder, path, events, seal, keys
+
+
 def test_a_key_slipped_into_an_account_without_a_password_is_forged(victim: Store) -> None:
     """An outsider registers a key of her own for a supervisor added without a password
     (so without a key), gives the row that key and a password, and approves with it."""
@@ -212,23 +236,8 @@ def test_a_demotion_left_out_of_a_seal_is_caught_by_the_store(victim: Store,
     an extract carrying it without the demotion. bwv-verify sees only what the seal carries;
     the store, given the folder, names the events left out. A deactivated sealer fails
     bwv-verify on its own."""
-    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
-    with victim.transaction() as session:
-        update_user(session, resolve_actor(session, "admin"), "sup", role="disclosure_officer")
-    plan = _plan(victim)
-    _append(victim, "sup", "plan.approve", {"plan_sha256": plan.plan_sha256, "note": "late"},
-            _key(victim, "sup", PASSWORDS["sup"]), object_id=str(plan.id))
+    folder, path, events, seal, keys = _demoted_supervisor_approves(victim, scenario, tmp_path)
     assert any(p.startswith("role: Event") for p in problems(victim))
-    folder = tmp_path / "bundle"
-    shutil.copytree(scenario.video.parent, folder)
-    path = next(folder.glob("*.audit.jsonl"))
-    events, seal = _read_extract(path)
-    with victim.read() as session:
-        keys = account_events(session, ["officer", "sup", "admin"])
-        forged = session.execute(text("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1")
-                                 ).mappings().one()
-    events.append({**{k: forged[k] for k in audit.EXPORT_FIELDS},
-                   "details": json.loads(forged["details"])})
     demotion = [e["seq"] for e in keys if e["action"] == "user.update"]
     _reseal(path, events, {**seal, "keys": [e for e in keys if e["seq"] not in demotion]},
             _officer_key(victim))
@@ -347,22 +356,7 @@ def test_account_events_moved_out_of_a_seals_keys_are_still_missed_by_nobody(
         victim: Store, scenario: Scenario, tmp_path: Path) -> None:
     """The a3 extract again, but the account events (less the demotion) sit in the lines
     and the seal's keys are empty."""
-    accounts.sign_in(victim, "admin", PASSWORDS["admin"])
-    with victim.transaction() as session:
-        update_user(session, resolve_actor(session, "admin"), "sup", role="disclosure_officer")
-    plan = _plan(victim)
-    _append(victim, "sup", "plan.approve", {"plan_sha256": plan.plan_sha256, "note": "late"},
-            _key(victim, "sup", PASSWORDS["sup"]), object_id=str(plan.id))
-    folder = tmp_path / "bundle"
-    shutil.copytree(scenario.video.parent, folder)
-    path = next(folder.glob("*.audit.jsonl"))
-    events, seal = _read_extract(path)
-    with victim.read() as session:
-        keys = account_events(session, ["officer", "sup", "admin"])
-        forged = session.execute(text("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1")
-                                 ).mappings().one()
-    events.append({**{k: forged[k] for k in audit.EXPORT_FIELDS},
-                   "details": json.loads(forged["details"])})
+    folder, path, events, seal, keys = _demoted_supervisor_approves(victim, scenario, tmp_path)
     kept = [e for e in keys if e["action"] != "user.update"]
     body = sorted([*events, *[{**e, "details": json.loads(e["details"])} for e in kept
                               if e["seq"] not in {x["seq"] for x in events}]],
@@ -379,3 +373,54 @@ def test_a_role_the_app_does_not_know_is_a_finding_not_a_crash(victim: Store) ->
     _sql(victim, "UPDATE users SET role='SUPERVISOR' WHERE name='sup'")
     found = problems(victim)
     assert any(p.startswith("users: The users row") and "SUPERVISOR" in p for p in found), found
+
+
+# --- the sixth review --------------------------------------------------------------------
+
+def test_a_first_account_that_set_its_own_password_claims_the_root_once(store: Store) -> None:
+    """Upgraded store: the first account sets its own password while people still sign in
+    by system name (its key becomes the root), then signs in with it: no second claim."""
+    with store.transaction() as session:
+        boss = resolve_actor(session, "boss")
+        set_policy(session, boss, sign_in="os_user")
+    with store.transaction() as session:
+        accounts.set_password(session, resolve_actor(session, "boss"), "boss",
+                              "boss's long password")
+    with store.transaction() as session:
+        set_policy(session, resolve_actor(session, "boss"), sign_in="password")
+    store.signers.clear()
+    accounts.sign_in(store, "boss", "boss's long password")
+    with store.read() as session:
+        report = trail_replay.replay(session)
+        assert key_registry.root_claimed(session)
+    assert report.ok, report.findings
+    assert report.root is not None and report.root[1] == "boss"
+
+
+def test_a_pack_of_an_export_whose_plan_was_rejected_is_reported(victim: Store) -> None:
+    from app.core.redaction.approval import decide
+
+    plan = _plan(victim)
+    accounts.sign_in(victim, "sup", PASSWORDS["sup"])
+    with victim.transaction() as session:
+        decide(session, resolve_actor(session, "sup"), plan.footage_id, plan.case_id,
+               plan.plan_sha256, False, "the plate is still readable")
+    _append(victim, "officer", "pack.create", {"path": "/tmp/pack", "zip": False,
+                                               "files": {}}, _officer_key(victim),
+            "export", "1")
+    found = problems(victim)
+    assert any("disclosure pack of export #1, whose plan no supervisor had approved" in p
+               for p in found), found
+
+
+def test_bwv_verify_binds_the_manifest_to_its_plan(scenario: Scenario, tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    shutil.copytree(scenario.video.parent, folder)
+    assert check(folder).ok
+    manifest = next(folder.glob("*.manifest.json"))
+    data = json.loads(manifest.read_text())
+    data["plan"]["mute"] = []  # another plan, under the approved plan's hash
+    manifest.write_text(json.dumps(data))
+    report = check(folder)
+    assert any(f.outcome == "fail" and "not the plan its SHA-256 names" in f.message
+               for f in report.findings), report.findings

@@ -272,7 +272,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         manifest_sha = hashlib.sha256(text.encode()).hexdigest()
         export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
                             video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
-                            residual)
+                            residual, require_approval)
     except BaseException:
         if not _recorded(store, out):  # never delete what a committed record vouches for
             video_tmp.unlink(missing_ok=True)
@@ -339,11 +339,19 @@ def _approval(store: Store, footage_id: int, case_id: int | None, plan: Redactio
 
 def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPlan,
             case_id: int | None, out: Path, manifest: Path, size: int, out_sha: str,
-            manifest_sha: str, source_sha: str, residual: ResidualReport | None) -> int:
+            manifest_sha: str, source_sha: str, residual: ResidualReport | None,
+            required: bool) -> int:
     """The export's database record and audit event (one transaction)."""
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
         plan_sha = save_plan(session, actor, analysis.footage_id, case_id, plan)
+        if required or load_policy(session).require_approval:  # still, after the render
+            found = approval_of(session, analysis.footage_id, case_id, plan_sha)
+            if found.state is not ApprovalState.APPROVED:
+                raise PermissionDeniedError(
+                    "The approval this export needs lapsed while it was being made (the "
+                    f"plan is now: {found.state.value.replace('_', ' ')}, or the store's "
+                    "rule changed); nothing was recorded. Export again once it is approved.")
         record = ExportRecord(
             footage_id=analysis.footage_id, case_id=case_id, path=str(out.resolve()),
             sha256=out_sha, size_bytes=size, manifest_path=str(manifest.resolve()),
