@@ -160,9 +160,10 @@ def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
         report.passed(path.name, "its detector models are the published ones ("
                       + ", ".join(str(m.get("name")) for m in models) + ").")
     plan_sha = data.get("plan_sha256")
-    described = hashlib.sha256(json.dumps(data.get("plan"), sort_keys=True,
-                                           separators=(",", ":")).encode()).hexdigest()
-    if described != plan_sha:
+    if not isinstance(data.get("plan"), dict) or not plan_sha:
+        report.failed(path.name, "does not describe its redaction plan and its SHA-256.")
+    elif hashlib.sha256(json.dumps(data["plan"], sort_keys=True, separators=(",", ":"))
+                        .encode()).hexdigest() != plan_sha:
         report.failed(path.name, "the plan it describes is not the plan its SHA-256 names.")
     check_approval(data.get("approval"), plan_sha, extract, ledger, report, path.name,
                    released)
