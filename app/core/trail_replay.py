@@ -93,7 +93,13 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
         state.require_approval = bool(details["require_approval"][1])
     elif action == "pack.create":
         made = state.exports.get(oid)
-        if made is not None and not state.decisions.get(
+        files = details.get("files")
+        packed = set(files.values()) if isinstance(files, dict) else set()
+        if made is not None and not {made["sha256"], made["manifest_sha256"]} <= packed:
+            state.problems.append(("exports", f"Event #{event.seq} records a disclosure pack "
+                                   f"of export #{oid} that does not hold that export's video "
+                                   "and manifest.", event.seq))
+        elif made is not None and not state.decisions.get(
                 (made["footage_id"], made["case_id"], str(made["plan_sha256"]))):
             state.problems.append(("exports", f"Event #{event.seq} records a disclosure pack "
                                    f"of export #{oid}, whose plan no supervisor had "

@@ -136,11 +136,11 @@ def check_approval(approval: Any, plan_sha: Any, extract: Extract | None, ledger
     check (the right supervisor, signature, role), of exactly the plan the manifest
     describes. A pack (``released``) must hold one even when the export was a working copy
     approved afterwards."""
-    if extract is None or extract.seal is None or extract.seal.get("withheld"):
-        report.note(subject, "its approval cannot be checked here (no full audit extract).")
-        return
     if isinstance(approval, dict) and approval.get("plan_sha256") != plan_sha:
         report.failed(subject, "its approval is of another plan than the one it describes.")
+        return
+    if extract is None or extract.seal is None or extract.seal.get("withheld"):
+        report.note(subject, "its approval cannot be checked here (no full audit extract).")
         return
     if not isinstance(approval, dict) and not released:
         report.note(subject, "records no supervisor's approval: a working copy, not a "

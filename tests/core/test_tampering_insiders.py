@@ -405,12 +405,20 @@ def test_a_pack_of_an_export_whose_plan_was_rejected_is_reported(victim: Store) 
     with victim.transaction() as session:
         decide(session, resolve_actor(session, "sup"), plan.footage_id, plan.case_id,
                plan.plan_sha256, False, "the plate is still readable")
+    with victim.read() as session:
+        video, manifest = session.execute(text(
+            "SELECT sha256, manifest_sha256 FROM exports WHERE id=1")).one()
     _append(victim, "officer", "pack.create", {"path": "/tmp/pack", "zip": False,
-                                               "files": {}}, _officer_key(victim),
-            "export", "1")
+                                               "files": {"v.mp4": video, "m.json": manifest}},
+            _officer_key(victim), "export", "1")
+    # a pack of some other video credited to the approved export (review 7)
+    _append(victim, "officer", "pack.create", {"path": "/tmp/pack2", "zip": False,
+                                               "files": {"v.mp4": "56" * 32}},
+            _officer_key(victim), "export", "1")
     found = problems(victim)
     assert any("disclosure pack of export #1, whose plan no supervisor had approved" in p
                for p in found), found
+    assert any("does not hold that export's video and manifest" in p for p in found), found
 
 
 def test_bwv_verify_binds_the_manifest_to_its_plan(scenario: Scenario, tmp_path: Path) -> None:
