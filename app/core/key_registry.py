@@ -32,11 +32,9 @@ from app.core.errors import (
 )
 from app.core.models import AuditEvent, Role, User
 from app.core.permissions import Permission, require
-from app.core.trail_accounts import ledger_before
+from app.core.trail_accounts import AFTER_EVERY_EVENT, ledger_before
 from app.core.trail_accounts import root_claimed as root_claimed
 from app.core.users import find_user, store_id_of
-
-_END = 2**62  # "after every event" for ledger_before
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,7 @@ def first_account(session: Session) -> User | None:
 def key_statuses(session: Session, names: list[str]) -> dict[str, KeyStatus]:
     """Each person's key, whether an administrator vouched for it and whether it is the
     root, rebuilt from the audit trail (not from the users table)."""
-    ledger = ledger_before(session, names, _END)
+    ledger = ledger_before(session, names, AFTER_EVERY_EVENT)
     found = {}
     for name in names:
         account = ledger.account(name)

@@ -75,6 +75,9 @@ def starts_with_os_user(session: Session) -> bool:
     return row is not None and row.value == LEGACY_ROW[1] and legacy_store(session)
 
 
+AFTER_EVERY_EVENT = 2**62  # a sequence number past any event (ledger_before: the whole trail)
+
+
 def ledger_before(session: Session, names: Iterable[str], seq: int) -> Ledger:
     """The accounts of ``names`` (and the sign-in rule) as the trail gave them just before
     event ``seq``, every signature on the way checked."""
@@ -106,6 +109,6 @@ def unvouched_signer(session: Session, name: str, decision: bool) -> bool:
     a root."""
     if not (keys_registered(session) if decision else root_claimed(session)):
         return False  # a store made before signing, not yet signed in to
-    ledger = ledger_before(session, [name], 2**62)
+    ledger = ledger_before(session, [name], AFTER_EVERY_EVENT)
     account = ledger.account(name)
     return account is not None and not ledger.os_user_sign_in and not account.vouched

@@ -60,6 +60,7 @@ class ReplayReport:
 @dataclass
 class _State:
     footage: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # sha, size, path
+    originals: dict[str, str] = field(default_factory=dict)  # ingested sha256 -> footage id
     # plan id -> sha256, footage id, case id, who saved it
     plans: dict[str, tuple[str, int | None, int | None, str]] = field(default_factory=dict)
     exports: dict[str, dict[str, Any]] = field(default_factory=dict)  # export id -> columns
@@ -74,6 +75,7 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
     if action == "footage.ingest":
         state.footage[oid] = (str(details.get("sha256")), int(details.get("size_bytes", -1)),
                               str(details.get("path")))
+        state.originals[str(details.get("sha256"))] = oid
     elif action == "plan.save":
         state.plans[oid] = (str(details.get("plan_sha256")), event.footage_id, event.case_id,
                             event.actor)
@@ -121,7 +123,7 @@ def _check_export(state: _State, event: AuditEvent, details: dict[str, Any],
     """An export must not be an original file as ingested, and (signed, so made by a version
     that enforces approval) must have had a standing approval of its exact plan when the
     store's rule or the exporter's role required one."""
-    originals = {sha: oid for oid, (sha, _size, _path) in state.footage.items()}
+    originals = state.originals  # (kept as the trail goes: no pass over all footage here)
     if details.get("sha256") in originals:
         state.problems.append(("exports", f"Event #{event.seq} records export #"
                                f"{event.object_id} whose video is footage #"
