@@ -166,7 +166,7 @@ def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
                         .encode()).hexdigest() != plan_sha:
         report.failed(path.name, "the plan it describes is not the plan its SHA-256 names.")
     check_approval(data.get("approval"), plan_sha, extract, ledger, report, path.name,
-                   released)
+                   released, (data.get("source") or {}).get("footage_id"))
     head = data.get("audit_chain_head_before")
     if isinstance(head, dict) and "seq" in head:
         _anchor(head, ledger, report, path.name)

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.core import chain_format
 from app.core.chain_format import canonical_json, fingerprint
-from app.core.ledger import ROLE_ACTIONS, Ledger, details_of
+from app.core.ledger import DECISIONS, ROLE_ACTIONS, Ledger, details_of
 from app.verifier.findings import Report
 
 
@@ -131,11 +131,13 @@ def signer_problem(ledger: Ledger, signer: str, public: str) -> str | None:
 
 
 def check_approval(approval: Any, plan_sha: Any, extract: Extract | None, ledger: Ledger,
-                   report: Report, subject: str, released: bool) -> None:
+                   report: Report, subject: str, released: bool,
+                   footage_id: Any = None) -> None:
     """A manifest's approval must be an approval event in its extract that passed every
     check (the right supervisor, signature, role), of exactly the plan the manifest
-    describes. A pack (``released``) must hold one even when the export was a working copy
-    approved afterwards."""
+    describes, for its footage (``footage_id``), and still standing: no later valid
+    rejection of that plan in the same footage and case. A pack (``released``) must hold
+    one even when the export was a working copy approved afterwards."""
     if isinstance(approval, dict) and approval.get("plan_sha256") != plan_sha:
         report.failed(subject, "its approval is of another plan than the one it describes.")
         return
@@ -148,16 +150,29 @@ def check_approval(approval: Any, plan_sha: Any, extract: Extract | None, ledger
         return
     by = approval.get("by") if isinstance(approval, dict) else None
     bad = {p.seq for p in ledger.problems}
-    found = [e for e in extract.events if e.get("action") == "plan.approve"
-             and (by is None or e.get("actor") == by) and int(e.get("seq", 0)) not in bad
-             and details_of(e).get("plan_sha256") == plan_sha]
-    if found:
-        report.passed(subject, f"its plan was approved by {found[-1].get('actor')} (event "
-                      f"#{found[-1].get('seq')} of the extract).")
+    decisions = [e for e in extract.events if e.get("action") in DECISIONS
+                 and int(e.get("seq", 0)) not in bad
+                 and details_of(e).get("plan_sha256") == plan_sha
+                 and (footage_id is None or e.get("footage_id") == footage_id)]
+    standing: dict[Any, dict[str, Any]] = {}  # the latest decision in each case
+    for event in decisions:
+        standing[event.get("case_id")] = event
+    found = [e for e in decisions if e.get("action") == "plan.approve"
+             and (by is None or e.get("actor") == by)]
+    lapsed = [e for e in found if standing[e.get("case_id")] is not e]
+    if found and len(lapsed) < len(found):
+        last = next(e for e in reversed(found) if e not in lapsed)
+        report.passed(subject, f"its plan was approved by {last.get('actor')} (event "
+                      f"#{last.get('seq')} of the extract).")
+    elif found:
+        undo = standing[found[-1].get("case_id")]
+        report.failed(subject, f"claims an approval of plan {str(plan_sha)[:12]}…, but "
+                      f"{undo.get('actor')} rejected that plan afterwards (event "
+                      f"#{undo.get('seq')} of the extract).")
     else:
         report.failed(subject, f"claims an approval{f' by {by}' if by else ''} of plan "
-                      f"{str(plan_sha)[:12]}…, but the extract holds no valid approval event "
-                      "for it.")
+                      f"{str(plan_sha)[:12]}… for this footage, but the extract holds no "
+                      "valid approval event for it.")
 
 
 def _check_seal_signature(seal: dict[str, Any], ledger: Ledger, report: Report,

@@ -37,3 +37,45 @@ def test_the_next_export_removes_what_a_killed_one_left(store: Store, tmp_path: 
         ".other.mp4.partial", "new.audit.jsonl", "new.manifest.json", "new.mp4",
         "notes.partial"]
     assert remove_stale_partials(out) == []
+
+
+def test_an_approval_rejected_while_a_forced_re_export_renders_leaves_nothing(
+        store: Store, tmp_path: Path) -> None:
+    """Review 7: with the store's rule off, an export whose manifest names an approval is
+    refused when that approval is withdrawn while it renders (never recorded with a lapsed
+    approval), and a --force re-export byte-identical to the export it would replace leaves
+    no partial files (the old record vouches only for the old export)."""
+    import pytest
+
+    from app.core.errors import PermissionDeniedError
+    from app.core.export.video_export import EncodeOptions
+    from app.core.models import ExportRecord
+    from app.core.redaction.approval import decide
+    from app.core.redaction.plans import find_plan_record
+    from app.core.users import resolve_actor
+    from tests.conftest import make_approved_export
+
+    _export_id, out = make_approved_export(store, tmp_path, "tester")
+    allow_unapproved_exports(store)
+    with store.read() as session:
+        record = find_plan_record(session, 1, 1)
+        assert record is not None
+        plan, sha = RedactionPlan.from_json(record.plan), record.plan_sha256
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    rejected: list[bool] = []
+
+    def reject_once(name: str, _done: int, _total: int) -> None:
+        if name == "export" and not rejected:
+            rejected.append(True)
+            with store.transaction() as session:
+                decide(session, resolve_actor(session, "sup"), 1, 1, sha, False,
+                       "the plate is readable at 0:01")
+
+    with pytest.raises(PermissionDeniedError, match="lapsed while it was being made"):
+        redact_footage(store, "officer", 1, out / "SAR-9.mp4", plan, case_ref="SAR-9",
+                       preset="fast", verify=False, stage=reject_once,
+                       options=EncodeOptions(force=True))
+    assert rejected
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no partials either
+    with store.read() as session:
+        assert session.query(ExportRecord).count() == 1

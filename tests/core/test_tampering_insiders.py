@@ -432,3 +432,42 @@ def test_bwv_verify_binds_the_manifest_to_its_plan(scenario: Scenario, tmp_path:
     report = check(folder)
     assert any(f.outcome == "fail" and "not the plan its SHA-256 names" in f.message
                for f in report.findings), report.findings
+
+
+def test_bwv_verify_refuses_an_approval_rejected_afterwards(victim: Store, scenario: Scenario,
+                                                            tmp_path: Path) -> None:
+    """Review 7: a supervisor rejects the approved plan; an extract that carries the
+    rejection (here resealed by the officer, as a later pack's would be) no longer vouches
+    for the manifest's approval. The same plan approved for other footage vouches for
+    nothing either."""
+    from app.core.redaction.approval import decide
+
+    plan = _plan(victim)
+    accounts.sign_in(victim, "sup", PASSWORDS["sup"])
+    with victim.transaction() as session:
+        decide(session, resolve_actor(session, "sup"), plan.footage_id, plan.case_id,
+               plan.plan_sha256, False, "a face is still visible at 0:03")
+    folder = tmp_path / "export"
+    shutil.copytree(scenario.video.parent, folder)
+    path = next(folder.glob("*.audit.jsonl"))
+    events, seal = _read_extract(path)
+    with victim.read() as session:
+        last = session.execute(text("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1")
+                               ).mappings().one()
+    rejection = {**{k: last[k] for k in audit.EXPORT_FIELDS},
+                 "details": json.loads(last["details"])}
+    assert rejection["action"] == "plan.reject"
+    _reseal(path, [*events, rejection], seal, _officer_key(victim))
+    report = check(folder)
+    assert any(f.outcome == "fail" and "rejected that plan afterwards" in f.message
+               for f in report.findings), report.findings
+
+    _reseal(path, events, seal, _officer_key(victim))  # as made: it passes again
+    assert check(folder).ok
+    manifest = next(folder.glob("*.manifest.json"))
+    data = json.loads(manifest.read_text())
+    data["source"]["footage_id"] = int(data["source"]["footage_id"]) + 1
+    manifest.write_text(json.dumps(data))
+    report = check(folder)
+    assert any(f.outcome == "fail" and "for this footage" in f.message
+               for f in report.findings), report.findings

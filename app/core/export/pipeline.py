@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import __version__
 from app.core import audit, cases
@@ -255,6 +255,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     # Both files stay under hidden temporary names until the database has recorded them:
     # a failure anywhere leaves neither, and a --force re-export keeps the old pair until then.
     video_tmp, manifest_tmp = partial_path(out), partial_path(manifest)
+    before = _last_export_id(store)  # a record older than this run vouches for nothing here
     try:
         checked = export_checked(source, out, frame_boxes, plan, analysis.rotation,
                                  options=options,
@@ -272,9 +273,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         manifest_sha = hashlib.sha256(text.encode()).hexdigest()
         export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
                             video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
-                            residual, require_approval)
+                            residual, require_approval or approval is not None)
     except BaseException:
-        if not _recorded(store, out):  # never delete what a committed record vouches for
+        if not _recorded(store, out, before):  # never delete what a committed record vouches for
             video_tmp.unlink(missing_ok=True)
             manifest_tmp.unlink(missing_ok=True)
         raise
@@ -285,14 +286,21 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                         export_id, extract)
 
 
-def _recorded(store: Store, out: Path) -> bool:
-    """True when an export record vouches for the partial video waiting at ``out``."""
+def _last_export_id(store: Store) -> int:
+    with store.read() as session:
+        return session.scalar(select(func.max(ExportRecord.id))) or 0
+
+
+def _recorded(store: Store, out: Path, after: int) -> bool:
+    """True when this run's export record (newer than ``after``) vouches for the partial
+    video waiting at ``out``: a --force re-export byte-identical to the export it would
+    replace is not vouched for by the old record."""
     try:
         digest = sha256_file(partial_path(out))
         with store.read() as session:
             return session.scalar(select(ExportRecord.id).where(
-                ExportRecord.path == str(out.resolve()), ExportRecord.sha256 == digest)
-                .limit(1)) is not None
+                ExportRecord.path == str(out.resolve()), ExportRecord.sha256 == digest,
+                ExportRecord.id > after).limit(1)) is not None
     except Exception:
         return False
 
@@ -341,7 +349,8 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
             case_id: int | None, out: Path, manifest: Path, size: int, out_sha: str,
             manifest_sha: str, source_sha: str, residual: ResidualReport | None,
             required: bool) -> int:
-    """The export's database record and audit event (one transaction)."""
+    """The export's database record and audit event (one transaction). ``required``: the
+    export needs a standing approval (the store's rule, or the manifest names one)."""
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
         plan_sha = save_plan(session, actor, analysis.footage_id, case_id, plan)
@@ -349,9 +358,10 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
             found = approval_of(session, analysis.footage_id, case_id, plan_sha)
             if found.state is not ApprovalState.APPROVED:
                 raise PermissionDeniedError(
-                    "The approval this export needs lapsed while it was being made (the "
-                    f"plan is now: {found.state.value.replace('_', ' ')}, or the store's "
-                    "rule changed); nothing was recorded. Export again once it is approved.")
+                    "The approval this export needs or names lapsed while it was being "
+                    f"made (the plan is now: {found.state.value.replace('_', ' ')}, or the "
+                    "store's rule changed); nothing was recorded. Export again once it is "
+                    "approved.")
         record = ExportRecord(
             footage_id=analysis.footage_id, case_id=case_id, path=str(out.resolve()),
             sha256=out_sha, size_bytes=size, manifest_path=str(manifest.resolve()),
