@@ -217,7 +217,8 @@ def make_approved_export(store: Store, tmp_path: Path, admin_name: str,
     keys and are signed in (so their events are signed). ``signing``: C2PA credentials."""
     from app.core import case_flow, cases
     from app.core.accounts import new_credentials, sign_in
-    from app.core.export.pipeline import analyse, redact_footage
+    from app.core.analysis import analyse
+    from app.core.export.pipeline import redact_footage
     from app.core.ingest import ingest_paths
     from app.core.models import Role
     from app.core.redaction import plan_edits

@@ -149,15 +149,15 @@ def main() -> int:
         if ws.tracks:  # real faces: keep the first person visible
             from app.core.redaction.plan_edits import TrackAction
 
-            ws.reason.setCurrentIndex(ws.reason.findText("Requester - kept visible"))
-            ws.set_track_action(ws.tracks[0].id, TrackAction.KEEP)
-        ws.reason.setCurrentIndex(ws.reason.findText("Third party - s.40(2) FOIA / DPA 2018"))
-        ws.add_manual_box(QRectF(176, 185, 88, 96) if not args.testdata
-                          else QRectF(240, 5, 70, 45))
+            ws.controls.reason.setCurrentText("Requester - kept visible")
+            ws.commands.set_track_action(ws.tracks[0].id, TrackAction.KEEP)
+        ws.controls.reason.setCurrentText("Third party - s.40(2) FOIA / DPA 2018")
+        ws.commands.add_manual_box(QRectF(176, 185, 88, 96) if not args.testdata
+                                   else QRectF(240, 5, 70, 45))
         ws.lanes.range = (1.0, 1.8)
-        ws.mute_selection()
+        ws.commands.mute_selection()
         QTimer.singleShot(1500, lambda: (save("workspace.png"),
-                                         ws.preview_button.setChecked(True)))
+                                         ws.controls.preview_button.setChecked(True)))
         QTimer.singleShot(3000, approved)
 
     def approved() -> None:

@@ -1543,6 +1543,69 @@
     </message>
 </context>
 <context>
+    <name>PlanCommands</name>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>The reason is recorded with this edit, in the manifest and in the disclosure record.</source>
+        <translation>Cofnodir y rheswm gyda&apos;r golygiad hwn, yn y maniffest ac yn y cofnod datgelu.</translation>
+    </message>
+    <message>
+        <source>Why is person {0} kept visible?</source>
+        <translation>Pam mae person {0} yn cael ei gadw&apos;n weladwy?</translation>
+    </message>
+    <message>
+        <source>Select a manual box to follow.</source>
+        <translation>Dewiswch flwch â llaw i&apos;w ddilyn.</translation>
+    </message>
+    <message>
+        <source>The selected box is not on this frame.</source>
+        <translation>Nid yw&apos;r blwch a ddewiswyd ar y ffrâm hon.</translation>
+    </message>
+    <message>
+        <source>Following box {0}…</source>
+        <translation>Wrthi&apos;n dilyn blwch {0}…</translation>
+    </message>
+    <message>
+        <source>Box {0} followed to frame {1}; check it.</source>
+        <translation>Dilynwyd blwch {0} i ffrâm {1}; gwiriwch ef.</translation>
+    </message>
+    <message>
+        <source>No review ranges left to check.</source>
+        <translation>Nid oes ystodau adolygu ar ôl i&apos;w gwirio.</translation>
+    </message>
+    <message>
+        <source>faces lost right after frames with faces</source>
+        <translation>collwyd wynebau yn syth ar ôl fframiau ag wynebau</translation>
+    </message>
+    <message>
+        <source>a face vanished away from the picture edge</source>
+        <translation>diflannodd wyneb i ffwrdd o ymyl y llun</translation>
+    </message>
+    <message>
+        <source>a face appeared away from the picture edge</source>
+        <translation>ymddangosodd wyneb i ffwrdd o ymyl y llun</translation>
+    </message>
+    <message>
+        <source>no face found in this stretch</source>
+        <translation>ni chanfuwyd wyneb yn y darn hwn</translation>
+    </message>
+    <message>
+        <source>Review frames {0}-{1}: {2}. {3} left.</source>
+        <translation>Adolygu fframiau {0}-{1}: {2}. {3} ar ôl.</translation>
+    </message>
+    <message>
+        <source>No review range at the playhead.</source>
+        <translation>Dim ystod adolygu wrth y pen chwarae.</translation>
+    </message>
+    <message>
+        <source>Drag on the lanes under the video to select the time range to mute.</source>
+        <translation>Llusgwch ar y lonydd o dan y fideo i ddewis yr ystod amser i&apos;w thewi.</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPanel</name>
     <message>
         <source>Play</source>
@@ -1728,206 +1791,6 @@
         <translation>Pobl a blychau</translation>
     </message>
     <message>
-        <source>Fast</source>
-        <translation>Cyflym</translation>
-    </message>
-    <message>
-        <source>Balanced</source>
-        <translation>Cytbwys</translation>
-    </message>
-    <message>
-        <source>Thorough (dense crowds)</source>
-        <translation>Trylwyr (torfeydd trwchus)</translation>
-    </message>
-    <message>
-        <source>Detect faces</source>
-        <translation>Canfod wynebau</translation>
-    </message>
-    <message>
-        <source>Detect and track faces in the background; results are stored</source>
-        <translation>Canfod a thracio wynebau yn y cefndir; caiff y canlyniadau eu storio</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Canslo</translation>
-    </message>
-    <message>
-        <source>Stop detection</source>
-        <translation>Atal y canfod</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Rhagolwg</translation>
-    </message>
-    <message>
-        <source>Show the redacted picture as it will be exported, or the boxes</source>
-        <translation>Dangos y llun â&apos;r cuddio fel y caiff ei allforio, neu&apos;r blychau</translation>
-    </message>
-    <message>
-        <source>Draw box</source>
-        <translation>Lluniadu blwch</translation>
-    </message>
-    <message>
-        <source>Draw a box over a missed face, a tattoo, a screen, a number plate</source>
-        <translation>Lluniadu blwch dros wyneb a fethwyd, tatŵ, sgrin, plât rhif</translation>
-    </message>
-    <message>
-        <source>Follow</source>
-        <translation>Dilyn</translation>
-    </message>
-    <message>
-        <source>Follow the selected manual box through the next seconds</source>
-        <translation>Dilyn y blwch â llaw a ddewiswyd drwy&apos;r eiliadau nesaf</translation>
-    </message>
-    <message>
-        <source>Next warning</source>
-        <translation>Rhybudd nesaf</translation>
-    </message>
-    <message>
-        <source>Jump to the next range to review</source>
-        <translation>Neidio i&apos;r ystod nesaf i&apos;w hadolygu</translation>
-    </message>
-    <message>
-        <source>Mark reviewed</source>
-        <translation>Marcio wedi&apos;i hadolygu</translation>
-    </message>
-    <message>
-        <source>Mark the review range at the playhead as checked</source>
-        <translation>Marcio&apos;r ystod adolygu wrth y pen chwarae wedi&apos;i gwirio</translation>
-    </message>
-    <message>
-        <source>Mute range</source>
-        <translation>Tewi ystod</translation>
-    </message>
-    <message>
-        <source>Mute the sound in the range selected on the lanes (drag to select)</source>
-        <translation>Tewi&apos;r sain yn yr ystod a ddewiswyd ar y lonydd (llusgwch i ddewis)</translation>
-    </message>
-    <message>
-        <source>Unmute</source>
-        <translation>Dad-dewi</translation>
-    </message>
-    <message>
-        <source>Remove the selected muted range</source>
-        <translation>Tynnu&apos;r ystod wedi&apos;i thewi a ddewiswyd</translation>
-    </message>
-    <message>
-        <source>Start again</source>
-        <translation>Dechrau eto</translation>
-    </message>
-    <message>
-        <source>Forget the people chosen on another detection run and choose them on this one</source>
-        <translation>Anghofio&apos;r bobl a ddewiswyd mewn rhediad canfod arall a&apos;u dewis yn y rhediad hwn</translation>
-    </message>
-    <message>
-        <source>Clip</source>
-        <translation>Clip</translation>
-    </message>
-    <message>
-        <source>Export only the range selected on the lanes (again with nothing selected: the whole footage)</source>
-        <translation>Allforio&apos;r ystod a ddewiswyd ar y lonydd yn unig (eto heb ddim wedi&apos;i ddewis: y ffilm gyfan)</translation>
-    </message>
-    <message>
-        <source>(no reason)</source>
-        <translation>(dim rheswm)</translation>
-    </message>
-    <message>
-        <source>The reason recorded with your next edits</source>
-        <translation>Y rheswm a gofnodir gyda&apos;ch golygiadau nesaf</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Allforio…</translation>
-    </message>
-    <message>
-        <source>Write the redacted MP4, its manifest and audit extract</source>
-        <translation>Ysgrifennu&apos;r MP4 â rhannau wedi&apos;u cuddio, ei faniffest a&apos;i ddetholiad archwilio</translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation>Rhagosodiad</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Rheswm</translation>
-    </message>
-    <message>
-        <source>Open footage from the library.</source>
-        <translation>Agorwch ffilm o&apos;r llyfrgell.</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>Uno</translation>
-    </message>
-    <message>
-        <source>The selected tracks are one person</source>
-        <translation>Mae&apos;r traciau a ddewiswyd yn un person</translation>
-    </message>
-    <message>
-        <source>Split here</source>
-        <translation>Hollti yma</translation>
-    </message>
-    <message>
-        <source>Cut the selected track at the playhead</source>
-        <translation>Torri&apos;r trac a ddewiswyd wrth y pen chwarae</translation>
-    </message>
-    <message>
-        <source>Not a face from here</source>
-        <translation>Nid wyneb o&apos;r fan hon ymlaen</translation>
-    </message>
-    <message>
-        <source>Dismiss the selected track from the playhead to its end</source>
-        <translation>Diystyru&apos;r trac a ddewiswyd o&apos;r pen chwarae i&apos;w ddiwedd</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Dileu</translation>
-    </message>
-    <message>
-        <source>Delete the selected manual box, or mark the selected track as not a face</source>
-        <translation>Dileu&apos;r blwch â llaw a ddewiswyd, neu farcio nad wyneb yw&apos;r trac a ddewiswyd</translation>
-    </message>
-    <message>
-        <source>redacted</source>
-        <translation>cuddiwyd</translation>
-    </message>
-    <message>
-        <source>kept</source>
-        <translation>gweladwy</translation>
-    </message>
-    <message>
-        <source>manual</source>
-        <translation>â llaw</translation>
-    </message>
-    <message>
-        <source>low confidence</source>
-        <translation>hyder isel</translation>
-    </message>
-    <message>
-        <source>not a face</source>
-        <translation>nid wyneb</translation>
-    </message>
-    <message>
-        <source>dashed: carried by motion, interpolated or padded box</source>
-        <translation>llinell doriog: blwch wedi&apos;i gario gan symudiad, wedi&apos;i ryngosod neu wedi&apos;i ehangu</translation>
-    </message>
-    <message>
-        <source>Detection cancelled; nothing was stored.</source>
-        <translation>Canslwyd y canfod; ni storiwyd dim.</translation>
-    </message>
-    <message>
-        <source>Loading stored detections…</source>
-        <translation>Wrthi&apos;n llwytho canfyddiadau wedi&apos;u storio…</translation>
-    </message>
-    <message>
-        <source>Detecting faces ({0})…</source>
-        <translation>Wrthi&apos;n canfod wynebau ({0})…</translation>
-    </message>
-    <message>
-        <source>Detecting faces: frame {0} / {1}, {2:.1f} frames/s, about {3} left</source>
-        <translation>Wrthi&apos;n canfod wynebau: ffrâm {0} / {1}, {2:.1f} ffrâm/s, tua {3} ar ôl</translation>
-    </message>
-    <message>
         <source>Faces not detected yet with this preset: press Detect faces.</source>
         <translation>Nid yw&apos;r wynebau wedi&apos;u canfod eto gyda&apos;r rhagosodiad hwn: pwyswch Canfod wynebau.</translation>
     </message>
@@ -1948,64 +1811,8 @@
         <translation>Crëwyd y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, neu defnyddiwch Dechrau eto i ddewis y bobl yn y rhediad hwn.</translation>
     </message>
     <message>
-        <source>The reason is recorded with this edit, in the manifest and in the disclosure record.</source>
-        <translation>Cofnodir y rheswm gyda&apos;r golygiad hwn, yn y maniffest ac yn y cofnod datgelu.</translation>
-    </message>
-    <message>
         <source>The edit could not be saved: {0}</source>
         <translation>Nid oedd modd cadw&apos;r golygiad: {0}</translation>
-    </message>
-    <message>
-        <source>Why is person {0} kept visible?</source>
-        <translation>Pam mae person {0} yn cael ei gadw&apos;n weladwy?</translation>
-    </message>
-    <message>
-        <source>Select a manual box to follow.</source>
-        <translation>Dewiswch flwch â llaw i&apos;w ddilyn.</translation>
-    </message>
-    <message>
-        <source>The selected box is not on this frame.</source>
-        <translation>Nid yw&apos;r blwch a ddewiswyd ar y ffrâm hon.</translation>
-    </message>
-    <message>
-        <source>Following box {0}…</source>
-        <translation>Wrthi&apos;n dilyn blwch {0}…</translation>
-    </message>
-    <message>
-        <source>Box {0} followed to frame {1}; check it.</source>
-        <translation>Dilynwyd blwch {0} i ffrâm {1}; gwiriwch ef.</translation>
-    </message>
-    <message>
-        <source>No review ranges left to check.</source>
-        <translation>Nid oes ystodau adolygu ar ôl i&apos;w gwirio.</translation>
-    </message>
-    <message>
-        <source>faces lost right after frames with faces</source>
-        <translation>collwyd wynebau yn syth ar ôl fframiau ag wynebau</translation>
-    </message>
-    <message>
-        <source>a face vanished away from the picture edge</source>
-        <translation>diflannodd wyneb i ffwrdd o ymyl y llun</translation>
-    </message>
-    <message>
-        <source>a face appeared away from the picture edge</source>
-        <translation>ymddangosodd wyneb i ffwrdd o ymyl y llun</translation>
-    </message>
-    <message>
-        <source>no face found in this stretch</source>
-        <translation>ni chanfuwyd wyneb yn y darn hwn</translation>
-    </message>
-    <message>
-        <source>Review frames {0}-{1}: {2}. {3} left.</source>
-        <translation>Adolygu fframiau {0}-{1}: {2}. {3} ar ôl.</translation>
-    </message>
-    <message>
-        <source>No review range at the playhead.</source>
-        <translation>Dim ystod adolygu wrth y pen chwarae.</translation>
-    </message>
-    <message>
-        <source>Drag on the lanes under the video to select the time range to mute.</source>
-        <translation>Llusgwch ar y lonydd o dan y fideo i ddewis yr ystod amser i&apos;w thewi.</translation>
     </message>
     <message>
         <source>{0} kept</source>
@@ -2236,6 +2043,25 @@
     </message>
 </context>
 <context>
+    <name>RunLoader</name>
+    <message>
+        <source>Detection cancelled; nothing was stored.</source>
+        <translation>Canslwyd y canfod; ni storiwyd dim.</translation>
+    </message>
+    <message>
+        <source>Loading stored detections…</source>
+        <translation>Wrthi&apos;n llwytho canfyddiadau wedi&apos;u storio…</translation>
+    </message>
+    <message>
+        <source>Detecting faces ({0})…</source>
+        <translation>Wrthi&apos;n canfod wynebau ({0})…</translation>
+    </message>
+    <message>
+        <source>Detecting faces: frame {0} / {1}, {2:.1f} frames/s, about {3} left</source>
+        <translation>Wrthi&apos;n canfod wynebau: ffrâm {0} / {1}, {2:.1f} ffrâm/s, tua {3} ar ôl</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2350,6 +2176,65 @@
     <message>
         <source>Switch user</source>
         <translation>Newid defnyddiwr</translation>
+    </message>
+</context>
+<context>
+    <name>TrackButtons</name>
+    <message>
+        <source>Merge</source>
+        <translation>Uno</translation>
+    </message>
+    <message>
+        <source>The selected tracks are one person</source>
+        <translation>Mae&apos;r traciau a ddewiswyd yn un person</translation>
+    </message>
+    <message>
+        <source>Split here</source>
+        <translation>Hollti yma</translation>
+    </message>
+    <message>
+        <source>Cut the selected track at the playhead</source>
+        <translation>Torri&apos;r trac a ddewiswyd wrth y pen chwarae</translation>
+    </message>
+    <message>
+        <source>Not a face from here</source>
+        <translation>Nid wyneb o&apos;r fan hon ymlaen</translation>
+    </message>
+    <message>
+        <source>Dismiss the selected track from the playhead to its end</source>
+        <translation>Diystyru&apos;r trac a ddewiswyd o&apos;r pen chwarae i&apos;w ddiwedd</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected manual box, or mark the selected track as not a face</source>
+        <translation>Dileu&apos;r blwch â llaw a ddewiswyd, neu farcio nad wyneb yw&apos;r trac a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>redacted</source>
+        <translation>cuddiwyd</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>gweladwy</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>â llaw</translation>
+    </message>
+    <message>
+        <source>low confidence</source>
+        <translation>hyder isel</translation>
+    </message>
+    <message>
+        <source>not a face</source>
+        <translation>nid wyneb</translation>
+    </message>
+    <message>
+        <source>dashed: carried by motion, interpolated or padded box</source>
+        <translation>llinell doriog: blwch wedi&apos;i gario gan symudiad, wedi&apos;i ryngosod neu wedi&apos;i ehangu</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2461,137 @@
     <message>
         <source>Your key is now this store&apos;s root key. Publish its fingerprint and vouch for the other keys.</source>
         <translation>Eich allwedd chi yw allwedd wraidd y storfa hon bellach. Cyhoeddwch ei holion bysedd a gwarantwch yr allweddi eraill.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceControls</name>
+    <message>
+        <source>Fast</source>
+        <translation>Cyflym</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Cytbwys</translation>
+    </message>
+    <message>
+        <source>Thorough (dense crowds)</source>
+        <translation>Trylwyr (torfeydd trwchus)</translation>
+    </message>
+    <message>
+        <source>Detect faces</source>
+        <translation>Canfod wynebau</translation>
+    </message>
+    <message>
+        <source>Detect and track faces in the background; results are stored</source>
+        <translation>Canfod a thracio wynebau yn y cefndir; caiff y canlyniadau eu storio</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stop detection</source>
+        <translation>Atal y canfod</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Rhagolwg</translation>
+    </message>
+    <message>
+        <source>Show the redacted picture as it will be exported, or the boxes</source>
+        <translation>Dangos y llun â&apos;r cuddio fel y caiff ei allforio, neu&apos;r blychau</translation>
+    </message>
+    <message>
+        <source>Draw box</source>
+        <translation>Lluniadu blwch</translation>
+    </message>
+    <message>
+        <source>Draw a box over a missed face, a tattoo, a screen, a number plate</source>
+        <translation>Lluniadu blwch dros wyneb a fethwyd, tatŵ, sgrin, plât rhif</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Dilyn</translation>
+    </message>
+    <message>
+        <source>Follow the selected manual box through the next seconds</source>
+        <translation>Dilyn y blwch â llaw a ddewiswyd drwy&apos;r eiliadau nesaf</translation>
+    </message>
+    <message>
+        <source>Next warning</source>
+        <translation>Rhybudd nesaf</translation>
+    </message>
+    <message>
+        <source>Jump to the next range to review</source>
+        <translation>Neidio i&apos;r ystod nesaf i&apos;w hadolygu</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Marcio wedi&apos;i hadolygu</translation>
+    </message>
+    <message>
+        <source>Mark the review range at the playhead as checked</source>
+        <translation>Marcio&apos;r ystod adolygu wrth y pen chwarae wedi&apos;i gwirio</translation>
+    </message>
+    <message>
+        <source>Mute range</source>
+        <translation>Tewi ystod</translation>
+    </message>
+    <message>
+        <source>Mute the sound in the range selected on the lanes (drag to select)</source>
+        <translation>Tewi&apos;r sain yn yr ystod a ddewiswyd ar y lonydd (llusgwch i ddewis)</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Dad-dewi</translation>
+    </message>
+    <message>
+        <source>Remove the selected muted range</source>
+        <translation>Tynnu&apos;r ystod wedi&apos;i thewi a ddewiswyd</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Dechrau eto</translation>
+    </message>
+    <message>
+        <source>Forget the people chosen on another detection run and choose them on this one</source>
+        <translation>Anghofio&apos;r bobl a ddewiswyd mewn rhediad canfod arall a&apos;u dewis yn y rhediad hwn</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Clip</translation>
+    </message>
+    <message>
+        <source>Export only the range selected on the lanes (again with nothing selected: the whole footage)</source>
+        <translation>Allforio&apos;r ystod a ddewiswyd ar y lonydd yn unig (eto heb ddim wedi&apos;i ddewis: y ffilm gyfan)</translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation>(dim rheswm)</translation>
+    </message>
+    <message>
+        <source>The reason recorded with your next edits</source>
+        <translation>Y rheswm a gofnodir gyda&apos;ch golygiadau nesaf</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Allforio…</translation>
+    </message>
+    <message>
+        <source>Write the redacted MP4, its manifest and audit extract</source>
+        <translation>Ysgrifennu&apos;r MP4 â rhannau wedi&apos;u cuddio, ei faniffest a&apos;i ddetholiad archwilio</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Rhagosodiad</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Open footage from the library.</source>
+        <translation>Agorwch ffilm o&apos;r llyfrgell.</translation>
     </message>
 </context>
 </TS>

@@ -1513,6 +1513,69 @@
         </message>
     </context>
     <context>
+        <name>PlanCommands</name>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reason is recorded with this edit, in the manifest and in the disclosure record.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is person {0} kept visible?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a manual box to follow.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The selected box is not on this frame.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Following box {0}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Box {0} followed to frame {1}; check it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No review ranges left to check.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>faces lost right after frames with faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a face vanished away from the picture edge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a face appeared away from the picture edge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no face found in this stretch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review frames {0}-{1}: {2}. {3} left.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No review range at the playhead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drag on the lanes under the video to select the time range to mute.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PlayerPanel</name>
         <message>
             <source>Play</source>
@@ -1698,206 +1761,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Fast</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Balanced</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Thorough (dense crowds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Detect faces</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Detect and track faces in the background; results are stored</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stop detection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the redacted picture as it will be exported, or the boxes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Draw box</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Draw a box over a missed face, a tattoo, a screen, a number plate</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Follow</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Follow the selected manual box through the next seconds</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next warning</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Jump to the next range to review</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark reviewed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark the review range at the playhead as checked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mute range</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mute the sound in the range selected on the lanes (drag to select)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unmute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remove the selected muted range</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Start again</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Forget the people chosen on another detection run and choose them on this one</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Clip</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export only the range selected on the lanes (again with nothing selected: the whole footage)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(no reason)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The reason recorded with your next edits</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Write the redacted MP4, its manifest and audit extract</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preset</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open footage from the library.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The selected tracks are one person</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Split here</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cut the selected track at the playhead</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not a face from here</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dismiss the selected track from the playhead to its end</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete the selected manual box, or mark the selected track as not a face</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>redacted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>kept</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>manual</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>low confidence</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>not a face</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>dashed: carried by motion, interpolated or padded box</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Detection cancelled; nothing was stored.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loading stored detections…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Detecting faces ({0})…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Detecting faces: frame {0} / {1}, {2:.1f} frames/s, about {3} left</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Faces not detected yet with this preset: press Detect faces.</source>
             <translation type="unfinished" />
         </message>
@@ -1918,63 +1781,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The reason is recorded with this edit, in the manifest and in the disclosure record.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The edit could not be saved: {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why is person {0} kept visible?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select a manual box to follow.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The selected box is not on this frame.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Following box {0}…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Box {0} followed to frame {1}; check it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No review ranges left to check.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>faces lost right after frames with faces</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a face vanished away from the picture edge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a face appeared away from the picture edge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no face found in this stretch</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Review frames {0}-{1}: {2}. {3} left.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No review range at the playhead.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Drag on the lanes under the video to select the time range to mute.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2197,6 +2004,25 @@
         </message>
     </context>
     <context>
+        <name>RunLoader</name>
+        <message>
+            <source>Detection cancelled; nothing was stored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading stored detections…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detecting faces ({0})…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detecting faces: frame {0} / {1}, {2:.1f} frames/s, about {3} left</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -2310,6 +2136,65 @@
         </message>
         <message>
             <source>Switch user</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TrackButtons</name>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The selected tracks are one person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Split here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cut the selected track at the playhead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a face from here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss the selected track from the playhead to its end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected manual box, or mark the selected track as not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>redacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>manual</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>low confidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dashed: carried by motion, interpolated or padded box</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2536,6 +2421,137 @@
         </message>
         <message>
             <source>Your key is now this store's root key. Publish its fingerprint and vouch for the other keys.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceControls</name>
+        <message>
+            <source>Fast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balanced</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Thorough (dense crowds)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detect faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detect and track faces in the background; results are stored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop detection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the redacted picture as it will be exported, or the boxes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw box</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Draw a box over a missed face, a tattoo, a screen, a number plate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow the selected manual box through the next seconds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jump to the next range to review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark the review range at the playhead as checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mute range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mute the sound in the range selected on the lanes (drag to select)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unmute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the selected muted range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forget the people chosen on another detection run and choose them on this one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export only the range selected on the lanes (again with nothing selected: the whole footage)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no reason)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The reason recorded with your next edits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the redacted MP4, its manifest and audit extract</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open footage from the library.</source>
             <translation type="unfinished" />
         </message>
     </context>

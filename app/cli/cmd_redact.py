@@ -10,9 +10,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 from app.cli.context import Context
+from app.core.analysis import analyse
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import InvalidInputError, MediaError
-from app.core.export.pipeline import analyse, redact_footage
+from app.core.export.c2pa_signing import configured_credentials
+from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.fileio import atomic_write_text
 from app.core.ingest import IngestStatus, ingest_paths
@@ -187,7 +189,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
             preset=args.preset, stride=args.stride,
             options=EncodeOptions(crf=args.crf, force=args.force),
             verify=args.verify, reuse=not args.redetect, stage=bars,
-            signing=ctx.settings.c2pa_credentials)
+            signing=configured_credentials(ctx.settings))
     finally:
         bars.close()
     a, s = result.analysis, result.stats

@@ -19,14 +19,11 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import platformdirs
 
 from app.core.errors import InvalidInputError
-
-if TYPE_CHECKING:
-    from app.core.export.c2pa_signing import C2paCredentials
 
 APP_NAME = "bwv-studio"
 DEFAULT_REASON_CODES = (
@@ -72,17 +69,10 @@ class Settings:
     # The legal bases offered when a person is redacted or kept, a box drawn, audio muted.
     reason_codes: list[str] = field(default_factory=lambda: list(DEFAULT_REASON_CODES))
     # C2PA signing of exports with the force's certificate: PEM files (chain, then its key);
-    # both empty: exports are not C2PA-signed (see export/c2pa_signing.py)
+    # both empty: exports are not C2PA-signed (export/c2pa_signing.py reads them)
     c2pa_certificate: str = ""
     c2pa_private_key: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def c2pa_credentials(self) -> C2paCredentials | None:
-        """The C2PA signing credentials, or None when not configured."""
-        from app.core.export.c2pa_signing import credentials_from
-
-        return credentials_from(self.c2pa_certificate, self.c2pa_private_key)
 
     @property
     def data_path(self) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,15 +29,14 @@ from app.core.disclosure_pack import PackResult, build_pack
 from app.ui.locale_format import datetime_text
 from app.ui.pdf import render_pdf
 from app.ui.resources import icon
+from app.ui.settings_keys import EXPORT_FOLDER, PACK_FOLDER
 from app.ui.workers import Job, job_pool, run_in_background
 
 
 def pack_folder() -> str:
     """Where the pack dialog opens: the last pack folder, else the last export folder, else
     the home folder (never the program's own folder)."""
-    settings = QSettings()
-    return str(settings.value("pack/folder", "") or settings.value("export/folder", "")
-               or Path.home())
+    return PACK_FOLDER.get() or EXPORT_FOLDER.get() or str(Path.home())
 
 
 def setup_table(table: QTableWidget) -> None:
@@ -150,7 +149,7 @@ class CaseExportsBox(QGroupBox):
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Folder for the disclosure pack"), pack_folder())
         if folder:
-            QSettings().setValue("pack/folder", folder)
+            PACK_FOLDER.set(folder)
             self.make_pack(export.id, Path(folder), self.zip_check.isChecked())
 
     def make_pack(self, export_id: int, folder: Path, as_zip: bool = False) -> Job:

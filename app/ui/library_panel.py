@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QSettings,
     Qt,
     Signal,
 )
@@ -37,6 +36,7 @@ from app.ui.filtered_table import filtered_table
 from app.ui.ingest_dialog import IngestDialog
 from app.ui.library_cases import FOOTAGE_MIME, CaseLinks, footage_mime
 from app.ui.locale_format import datetime_text
+from app.ui.settings_keys import LIBRARY_CASE
 from app.ui.workers import Job, db_pool
 
 Index = QModelIndex | QPersistentModelIndex
@@ -264,7 +264,7 @@ class LibraryPanel(QWidget):
     def _case_changed(self) -> None:
         if self._filling:
             return
-        QSettings().setValue("library/case", self.case_filter.currentData() or "")
+        LIBRARY_CASE.set(str(self.case_filter.currentData() or ""))
         self.refresh()
 
     def _fill_cases(self, refs: list[str]) -> None:

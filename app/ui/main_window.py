@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,7 @@ from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon, icon
 from app.ui.retention_dialog import RetentionDialog
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.settings_keys import LIBRARY_CASE, remember_window_geometry, window_geometry
 from app.ui.switch_user import switch_user
 from app.ui.users_dialog import UsersDialog, role_name
 from app.ui.workers import Job, db_pool, while_alive
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.switch_dialog: QDialog | None = None  # File > Switch user's sign-in dialog
         self.show_signed_in()
         self._restore_geometry()
-        last_case = str(QSettings().value("library/case", "") or "")
+        last_case = LIBRARY_CASE.get()
         if last_case:
             self.library.select_case(last_case)  # refreshes
         else:
@@ -367,14 +368,14 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About BWV Studio"), self.about_html())
 
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
+        geometry = window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1100, 700)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        remember_window_geometry(self.saveGeometry())
         self.footage_view.close_footage()  # stops libvlc's threads before the widgets go
         self.workspace.close_footage()
         super().closeEvent(event)

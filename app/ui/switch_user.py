@@ -24,7 +24,7 @@ def switch_user(win: MainWindow) -> str | None:
     ingest = win.library.ingest_dialog
     busy = (win.workspace.detect_job, win.cases.exports_box.pack_job, win.cases.link_job,
             ingest.job if ingest is not None and ingest.job.running else None,
-            *[job for job in win.workspace._side_jobs if job.running])
+            *[job for job in win.workspace.jobs.side_jobs if job.running])
     if any(job is not None for job in busy):
         show_error(win, QCoreApplication.translate(
             "SwitchUser", "Work is still running in this window; let it finish or cancel it "

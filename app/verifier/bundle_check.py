@@ -16,7 +16,13 @@ from app.core.chain_format import fingerprint
 from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE, YUNET
 from app.core.ledger import Ledger
 from app.verifier.c2pa_check import check_c2pa
-from app.verifier.extract_check import Extract, check_approval, check_extract, signer_problem
+from app.verifier.extract_check import (
+    Extract,
+    check_approval,
+    check_extract,
+    export_scope,
+    signer_problem,
+)
 from app.verifier.findings import Report
 
 SUMS, SUMS_SIGNATURE = chain_format.PACK_SUMS, chain_format.PACK_SUMS_SIGNATURE
@@ -165,8 +171,9 @@ def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
     elif hashlib.sha256(json.dumps(data["plan"], sort_keys=True, separators=(",", ":"))
                         .encode()).hexdigest() != plan_sha:
         report.failed(path.name, "the plan it describes is not the plan its SHA-256 names.")
+    scope = export_scope(extract, sha256_of(path), (data.get("source") or {}).get("footage_id"))
     check_approval(data.get("approval"), plan_sha, extract, ledger, report, path.name,
-                   released, (data.get("source") or {}).get("footage_id"))
+                   released, scope)
     head = data.get("audit_chain_head_before")
     if isinstance(head, dict) and "seq" in head:
         _anchor(head, ledger, report, path.name)

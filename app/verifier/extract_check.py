@@ -130,14 +130,27 @@ def signer_problem(ledger: Ledger, signer: str, public: str) -> str | None:
     return None
 
 
+def export_scope(extract: Extract | None, manifest_sha: str,
+                 footage_id: Any) -> tuple[str, str] | None:
+    """The footage and case (as text) an export was made for: from the extract's own
+    ``export.create`` event naming this manifest's SHA-256, else the footage the manifest
+    names, in any case (None)."""
+    for event in (extract.events if extract is not None else []):
+        if event.get("action") == "export.create" \
+                and details_of(event).get("manifest_sha256") == manifest_sha:
+            return str(event.get("footage_id")), str(event.get("case_id"))
+    return None if footage_id is None else (str(footage_id), "*")
+
+
 def check_approval(approval: Any, plan_sha: Any, extract: Extract | None, ledger: Ledger,
                    report: Report, subject: str, released: bool,
-                   footage_id: Any = None) -> None:
+                   scope: tuple[str, str] | None = None) -> None:
     """A manifest's approval must be an approval event in its extract that passed every
     check (the right supervisor, signature, role), of exactly the plan the manifest
-    describes, for its footage (``footage_id``), and still standing: no later valid
-    rejection of that plan in the same footage and case. A pack (``released``) must hold
-    one even when the export was a working copy approved afterwards."""
+    describes, for its footage and case (``scope``, from ``export_scope``), and still
+    standing as the app counts it: the latest valid decision on that plan there is an
+    approval (by anyone: a plan may be approved again). A pack (``released``) must hold one
+    even when the export was a working copy approved afterwards."""
     if isinstance(approval, dict) and approval.get("plan_sha256") != plan_sha:
         report.failed(subject, "its approval is of another plan than the one it describes.")
         return
@@ -153,26 +166,27 @@ def check_approval(approval: Any, plan_sha: Any, extract: Extract | None, ledger
     decisions = [e for e in extract.events if e.get("action") in DECISIONS
                  and int(e.get("seq", 0)) not in bad
                  and details_of(e).get("plan_sha256") == plan_sha
-                 and (footage_id is None or e.get("footage_id") == footage_id)]
-    standing: dict[Any, dict[str, Any]] = {}  # the latest decision in each case
+                 and (scope is None or (str(e.get("footage_id")) == scope[0]
+                                        and scope[1] in ("*", str(e.get("case_id")))))]
+    latest: dict[str, dict[str, Any]] = {}  # the latest decision in each case
     for event in decisions:
-        standing[event.get("case_id")] = event
+        latest[str(event.get("case_id"))] = event
     found = [e for e in decisions if e.get("action") == "plan.approve"
              and (by is None or e.get("actor") == by)]
-    lapsed = [e for e in found if standing[e.get("case_id")] is not e]
-    if found and len(lapsed) < len(found):
-        last = next(e for e in reversed(found) if e not in lapsed)
-        report.passed(subject, f"its plan was approved by {last.get('actor')} (event "
-                      f"#{last.get('seq')} of the extract).")
+    standing = [e for e in found
+                if latest[str(e.get("case_id"))].get("action") == "plan.approve"]
+    if standing:
+        report.passed(subject, f"its plan was approved by {standing[-1].get('actor')} (event "
+                      f"#{standing[-1].get('seq')} of the extract).")
     elif found:
-        undo = standing[found[-1].get("case_id")]
+        undo = latest[str(found[-1].get("case_id"))]
         report.failed(subject, f"claims an approval of plan {str(plan_sha)[:12]}…, but "
                       f"{undo.get('actor')} rejected that plan afterwards (event "
                       f"#{undo.get('seq')} of the extract).")
     else:
         report.failed(subject, f"claims an approval{f' by {by}' if by else ''} of plan "
-                      f"{str(plan_sha)[:12]}… for this footage, but the extract holds no "
-                      "valid approval event for it.")
+                      f"{str(plan_sha)[:12]}… for this footage and case, but the extract "
+                      "holds no valid approval event for it.")
 
 
 def _check_seal_signature(seal: dict[str, Any], ledger: Ledger, report: Report,

@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from app.core import audit
+from app.core.analysis import analyse
 from app.core.database import Store
 from app.core.errors import Cancelled, ConflictError, MediaError
-from app.core.export.pipeline import RedactResult, analyse, redact_footage
+from app.core.export.pipeline import RedactResult, redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.ingest import ingest_paths
 from app.core.models import AuditEvent

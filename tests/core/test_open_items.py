@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from app.core import case_flow, cases
+from app.core.analysis import analyse
 from app.core.database import Store
 from app.core.errors import ConflictError
-from app.core.export.pipeline import analyse
 from app.core.ingest import ingest_paths
 from app.core.models import AuditEvent, ExportRecord, Role
 from app.core.redaction.approval import approval_of, decide

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from app.core import case_flow, cases, flags, footage, users
+from app.core.analysis import analyse
 from app.core.database import Store
 from app.core.disclosure_pack import build_pack
 from app.core.errors import BwvError, PermissionDeniedError
-from app.core.export.pipeline import analyse, redact_footage
+from app.core.export.pipeline import redact_footage
 from app.core.ingest import ingest_paths
 from app.core.models import Role
 from app.core.redaction.approval import decide, request_approval

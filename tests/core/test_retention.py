@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import audit, case_flow, cases, footage
+from app.core.analysis import analyse
 from app.core.database import Store
 from app.core.errors import ConflictError, PermissionDeniedError
-from app.core.export.pipeline import analyse
 from app.core.ingest import IngestStatus, ingest_paths
 from app.core.models import AuditEvent, DetectionRunRecord, Footage, Role
 from app.core.retention_actions import (

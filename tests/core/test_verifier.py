@@ -254,3 +254,35 @@ def test_only_files_a_seal_vouches_for_verify(made: dict[str, Path | str],
                     else contextlib.nullcontext():
                 zf.writestr(f"{pack.name}/{path.name}", path.read_bytes())
     assert any("the same name twice" in f for f in _failures(tricked))
+
+
+@pytest.mark.parametrize(("decisions", "named", "ok"), [
+    ([("approve", "s1", 5)], "s1", True),
+    ([("approve", "s1", 5), ("approve", "s2", 5)], "s1", True),  # approved again
+    ([("approve", "s1", 5), ("reject", "s2", 5), ("approve", "s3", 5)], "s1", True),
+    ([("approve", "s1", 5), ("reject", "s2", 5)], "s1", False),  # withdrawn
+    ([("approve", "s1", 6)], "s1", False),  # an approval in another case vouches nothing
+    ([("approve", "s1", 5), ("reject", "s2", 6)], "s1", True),  # a rejection elsewhere
+])
+def test_an_approval_stands_as_the_app_counts_it(
+        decisions: list[tuple[str, str, int]], named: str, ok: bool) -> None:
+    """Review 8: a manifest's approval holds while the latest decision on its plan, for its
+    footage and case (taken from the extract's export event), is an approval by anyone."""
+    from app.core.ledger import Ledger
+    from app.verifier.extract_check import Extract, check_approval, export_scope
+    from app.verifier.findings import Outcome, Report
+
+    plan = "ab" * 32
+    events: list[dict[str, object]] = [
+        {"seq": 10 + i, "action": f"plan.{act}", "actor": who, "footage_id": 3,
+         "case_id": case, "details": {"plan_sha256": plan}}
+        for i, (act, who, case) in enumerate(decisions)]
+    events.append({"seq": 99, "action": "export.create", "actor": "officer", "footage_id": 3,
+                   "case_id": 5, "details": {"manifest_sha256": "cd" * 32}})
+    extract = Extract(events, {"lines": len(events)}, b"")
+    scope = export_scope(extract, "cd" * 32, 3)
+    assert scope == ("3", "5")
+    report = Report("x")
+    check_approval({"by": named, "plan_sha256": plan}, plan, extract, Ledger(), report,
+                   "m.json", False, scope)
+    assert [f.outcome for f in report.findings] == [Outcome.PASS if ok else Outcome.FAIL]

@@ -36,7 +36,7 @@ def _approved(qtbot: QtBot, store: Store, ws: RedactionWorkspace) -> ExportDialo
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.add_manual_box(QRectF(10, 10, 40, 40))
+        ws.commands.add_manual_box(QRectF(10, 10, 40, 40))
     dialog = ws.open_export()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
@@ -108,12 +108,12 @@ def test_a_workspace_edit_after_approval_can_be_cancelled(qtbot: QtBot, store: S
     dialog.reject()
     approved = ws.plan.sha256()
     boxes = MessageBoxes("Cancel")
-    ws.add_manual_box(QRectF(100, 10, 40, 40))
+    ws.commands.add_manual_box(QRectF(100, 10, 40, 40))
     boxes.stop()
     assert len(boxes.seen) == 1 and ws.plan.sha256() == approved  # not made
     boxes = MessageBoxes("Yes")
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.add_manual_box(QRectF(100, 10, 40, 40))
+        ws.commands.add_manual_box(QRectF(100, 10, 40, 40))
     assert len(boxes.seen) == 1 and ws.plan.sha256() != approved
     boxes.stop()
     # Undo brings the approved plan back (its approval holds again); redo withdraws it
@@ -152,7 +152,7 @@ def test_approval_shows_the_open_items_and_needs_an_answer(qtbot: QtBot, store: 
     win.open_workspace()
     with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
         win.library.table.selectRow(0)
-    ws.preset.setCurrentIndex(ws.preset.findData("fast"))
+    ws.controls.preset.setCurrentIndex(ws.controls.preset.findData("fast"))
     qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)  # the stored-run lookup
     with qtbot.waitSignal(ws.analysed, timeout=120_000):
         ws.detect()
@@ -160,7 +160,7 @@ def test_approval_shows_the_open_items_and_needs_an_answer(qtbot: QtBot, store: 
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.add_manual_box(QRectF(10, 10, 40, 40))
+        ws.commands.add_manual_box(QRectF(10, 10, 40, 40))
     ws.user_name = "sarge"
     dialog = ws.open_export()
     assert dialog is not None

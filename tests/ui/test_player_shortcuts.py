@@ -169,7 +169,7 @@ def test_redact_keys_work_after_clicking_the_lanes_video_or_a_button_but_not_in_
 
     # from the people and boxes table too (but for ticking a check box, see below)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.add_manual_box(QRectF(10, 10, 40, 40))
+        ws.commands.add_manual_box(QRectF(10, 10, 40, 40))
     table = ws.tracks_panel
     _focus_in_library(qtbot, win)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
@@ -187,10 +187,10 @@ def test_redact_keys_work_after_clicking_the_lanes_video_or_a_button_but_not_in_
     _settled(qtbot, player, at)
 
     # typing in the reason box types: a space is a space, arrows move the cursor
-    edit = ws.reason.lineEdit()
+    edit = ws.controls.reason.lineEdit()
     edit.clear()
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
-    assert QApplication.focusWidget() is ws.reason  # which passes the keys to its edit
+    assert QApplication.focusWidget() is ws.controls.reason  # which passes the keys to its edit
     for key in (Qt.Key.Key_A, Qt.Key.Key_Space, Qt.Key.Key_B, Qt.Key.Key_Left,
                 Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_K, Qt.Key.Key_L, Qt.Key.Key_J):
         _press(qtbot, key)

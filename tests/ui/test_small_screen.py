@@ -64,7 +64,7 @@ def test_the_window_fits_1366_px_with_footage_selected(qtbot: QtBot, store: Stor
     ws = win.workspace
     win.open_workspace()
     qtbot.waitUntil(lambda: ws.footage is not None and ws.detect_job is None, timeout=20_000)
-    ws.preset.setCurrentIndex(ws.preset.findData("fast"))
+    ws.controls.preset.setCurrentIndex(ws.controls.preset.findData("fast"))
     qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)
     with qtbot.waitSignal(ws.analysed, timeout=120_000):
         ws.detect()

@@ -125,25 +125,25 @@ def _audit(store: Store) -> list[AuditEvent]:
 def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     clip = with_tone(CLIP, tmp_path / "walking-with-sound.mp4")
     win, ws, problems = _open(qtbot, store, clip)
-    assert ws.analysis is None and "Detect faces" in ws.status.text()
+    assert ws.analysis is None and "Detect faces" in ws.controls.status.text()
 
     # 1. Detection in the background: the event loop keeps turning.
     with LoopWatch() as watch, qtbot.waitSignal(ws.analysed, timeout=120_000) as analysed:
-        qtbot.mouseClick(ws.detect_button, Qt.MouseButton.LeftButton)
-        assert ws.cancel_button.isEnabled()
+        qtbot.mouseClick(ws.controls.detect_button, Qt.MouseButton.LeftButton)
+        assert ws.controls.cancel_button.isEnabled()
     assert analysed.args[0] == 3 == ws.tracks_panel.rowCount()
     assert watch.ticks >= 5 and watch.longest < 0.5, (watch.ticks, watch.longest)
-    assert "3 people tracked" in ws.status.text()
+    assert "3 people tracked" in ws.controls.status.text()
 
     # 2. Keep the second person visible, with a reason.
     kept = ws.tracks[1]
-    ws.reason.setCurrentIndex(ws.reason.findText("Requester - kept visible"))
+    ws.controls.reason.setCurrentText("Requester - kept visible")
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
     assert ws.plan.keep_tracks == [kept.id]
 
     # 3. A manual box drawn on frame 0 and moved on frame 30 (two keyframes).
-    ws.reason.setCurrentIndex(ws.reason.findText("Third party - s.40(2) FOIA / DPA 2018"))
+    ws.controls.reason.setCurrentText("Third party - s.40(2) FOIA / DPA 2018")
     _show(qtbot, ws, 0)
     ws.view.setFocus()
     qtbot.keyClick(ws.view, Qt.Key.Key_B)
@@ -178,8 +178,8 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
         _drag(qtbot, lanes, QPointF(lanes.x_of(1.0), lanes.height() - 10),
               QPointF(lanes.x_of(2.0), lanes.height() - 10))
         assert lanes.range is not None
-        ws.reason.setCurrentIndex(ws.reason.findText("Victim or witness"))
-        qtbot.mouseClick(ws.mute_button, Qt.MouseButton.LeftButton)
+        ws.controls.reason.setCurrentText("Victim or witness")
+        qtbot.mouseClick(ws.controls.mute_button, Qt.MouseButton.LeftButton)
     (muted,) = ws.plan.mute
     assert abs(muted.start_s - 1.0) < 0.05 and abs(muted.end_s - 2.0) < 0.05
 
@@ -267,7 +267,7 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.add_manual_box(QRectF(10, 10, 40, 40))
+        ws.commands.add_manual_box(QRectF(10, 10, 40, 40))
     dialog = ws.open_export()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
@@ -286,7 +286,7 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
     ws.user_name = "tester"
     boxes = MessageBoxes("Yes")  # asked first: the approval would lapse
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):  # any edit: a new approval needed
-        ws.add_manual_box(QRectF(100, 10, 40, 40))
+        ws.commands.add_manual_box(QRectF(100, 10, 40, 40))
     boxes.stop()
     assert len(boxes.seen) == 1 and "sarge" in boxes.seen[0]
     dialog = ws.open_export()
@@ -303,8 +303,8 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
 def test_refused_edits_and_bad_export_paths_are_messages(qtbot: QtBot, store: Store,
                                                          tmp_path: Path) -> None:
     win, ws, messages = _open(qtbot, store, CLIP)
-    ws.mute_selection()  # nothing selected
-    ws.follow()  # no manual box selected
+    ws.commands.mute_selection()  # nothing selected
+    ws.commands.follow()  # no manual box selected
     assert len(messages) == 2 and "Drag" in messages[0] and "manual box" in messages[1]
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "taken.mp4").write_bytes(b"already here")
@@ -325,9 +325,9 @@ def test_refused_edits_and_bad_export_paths_are_messages(qtbot: QtBot, store: St
 def test_clip_range_exports_only_that_part(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     win, ws, _ = _open(qtbot, store, CLIP)
     ws.lanes.range = (1.0, 2.0)  # as selected by dragging on the lanes
-    ws._update_buttons()
+    ws.update_buttons()
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        qtbot.mouseClick(ws.clip_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ws.controls.clip_button, Qt.MouseButton.LeftButton)
     assert ws.plan.clip is not None and (ws.plan.clip.start_s, ws.plan.clip.end_s) == (1.0, 2.0)
     dialog = ws.open_export()
     assert dialog is not None
@@ -339,7 +339,7 @@ def test_clip_range_exports_only_that_part(qtbot: QtBot, store: Store, tmp_path:
     assert len(_frames(exported.args[0].output)) == 12  # 12 fps: frames at 1.000-1.917 s
     assert "not checked" in dialog.report.toPlainText()
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):  # no selection: whole footage
-        qtbot.mouseClick(ws.clip_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ws.controls.clip_button, Qt.MouseButton.LeftButton)
     assert ws.plan.clip is None
     dialog.reject()
     win.close()
@@ -351,38 +351,39 @@ def test_choices_from_another_run_are_never_rebound(qtbot: QtBot, store: Store) 
         ws.detect()
     balanced = ws.analysis
     assert balanced is not None
-    ws.reason.setCurrentIndex(ws.reason.findText("Requester - kept visible"))
+    ws.controls.reason.setCurrentText("Requester - kept visible")
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.set_track_action(2, TrackAction.KEEP)
-    ws.preset.setCurrentIndex(ws.preset.findData("fast"))
+        ws.commands.set_track_action(2, TrackAction.KEEP)
+    ws.controls.preset.setCurrentIndex(ws.controls.preset.findData("fast"))
     qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)
     assert ws.analysis is None and ws.tracks_panel.rowCount() == 0  # fast: no run yet
     with qtbot.waitSignal(ws.analysed, timeout=120_000):
         ws.detect()
-    assert ws.run_mismatch() and not ws.export_button.isEnabled()
+    assert ws.run_mismatch() and not ws.controls.export_button.isEnabled()
     fast_key = ws.analysis.run_key if ws.analysis else ""
-    qtbot.waitUntil(lambda: set(ws.thumbnails) == {t.id for t in ws.tracks}, timeout=20_000)
-    assert {sig[0] for sig in ws._thumb_for.values()} == {fast_key}  # no stale pictures
-    assert ws.start_again_button.isVisibleTo(ws) and "another detection run" in problems[-1]
-    ws.mark_reviewed()  # any edit is refused: track 2 may be someone else here
-    ws.set_track_action(1, TrackAction.REDACT)
+    qtbot.waitUntil(lambda: set(ws.jobs.thumbnails) == {t.id for t in ws.tracks}, timeout=20_000)
+    assert {sig[0] for sig in ws.jobs.thumb_for.values()} == {fast_key}  # no stale pictures
+    assert ws.controls.start_again_button.isVisibleTo(ws)
+    assert "another detection run" in problems[-1]
+    ws.commands.mark_reviewed()  # any edit is refused: track 2 may be someone else here
+    ws.commands.set_track_action(1, TrackAction.REDACT)
     assert ws.plan.keep_tracks == [2] and ws.plan.detection_run == balanced.run_key
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.start_again()
     assert ws.plan.keep_tracks == [] and ws.plan.detection_run == ws.analysis.run_key
-    assert ws.export_button.isEnabled()
+    assert ws.controls.export_button.isEnabled()
     win.close()
 
 
 def test_follow_after_undoing_the_box_is_a_message(qtbot: QtBot, store: Store) -> None:
     win, ws, problems = _open(qtbot, store, CLIP)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.add_manual_box(QRectF(240, 5, 70, 45))
+        ws.commands.add_manual_box(QRectF(240, 5, 70, 45))
     assert ws.selected == ("manual", 1)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.undo_stack.undo()
     assert ws.plan.manual_boxes == [] and ws.selected is None
-    ws.follow()
+    ws.commands.follow()
     assert problems and "Select a manual box" in problems[-1]
     win.close()
 
@@ -395,12 +396,12 @@ def test_a_reason_belongs_to_one_edit_and_keeping_a_face_asks_for_one(
     with qtbot.waitSignal(ws.analysed, timeout=120_000):
         ws.detect()
     first, second = ws.tracks[0].id, ws.tracks[1].id
-    ws.reason.setCurrentIndex(ws.reason.findText("Requester - kept visible"))
+    ws.controls.reason.setCurrentText("Requester - kept visible")
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.tracks_panel.item(0, COL_KEEP).setCheckState(Qt.CheckState.Checked)
     assert ws.current_reason() == ""  # used up by that edit
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.add_manual_box(QRectF(10, 10, 40, 40))
+        ws.commands.add_manual_box(QRectF(10, 10, 40, 40))
     assert ws.plan.reasons == {f"track:{first}": "Requester - kept visible"}
     # Keeping a face visible without a reason asks for one; cancelled, nothing changes.
     boxes = MessageBoxes("Cancel", None)

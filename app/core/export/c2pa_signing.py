@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import MediaError
+from app.core.settings import Settings
 
 ASSERTION = "uk.police.bwv.redaction"
 _ALGORITHMS = {"secp256r1": "ES256", "secp384r1": "ES384", "secp521r1": "ES512"}
@@ -29,6 +30,11 @@ _ALGORITHMS = {"secp256r1": "ES256", "secp384r1": "ES384", "secp521r1": "ES512"}
 class C2paCredentials:
     certificate: Path  # PEM: the signing certificate first, then its issuers
     private_key: Path  # PEM (PKCS#8) of the signing certificate's key
+
+
+def configured_credentials(settings: Settings) -> C2paCredentials | None:
+    """The credentials the settings name (c2pa_certificate, c2pa_private_key), or None."""
+    return credentials_from(settings.c2pa_certificate, settings.c2pa_private_key)
 
 
 def credentials_from(certificate: str, private_key: str) -> C2paCredentials | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,18 +17,15 @@ from sqlalchemy import func, select
 
 from app import __version__
 from app.core import audit, cases
+from app.core.analysis import Analysis, StageFn, analyse, no_stage
 from app.core.anchors import chain_anchor
 from app.core.database import Store
 from app.core.detection.boxes import head_geometry
-from app.core.detection.detector import preset_models
-from app.core.detection.presets import Preset, get_preset
-from app.core.detection.runs import find_run, run_settings, save_run, settings_hash
-from app.core.detection.video import DetectionRun, detect_video
+from app.core.detection.presets import Preset
 from app.core.errors import (
     ConflictError,
     InvalidInputError,
     MediaError,
-    NotFoundError,
     PermissionDeniedError,
 )
 from app.core.export.c2pa_signing import C2paCredentials, sign_video
@@ -42,111 +39,19 @@ from app.core.footage import get_footage, require_present
 from app.core.hashing import sha256_file
 from app.core.models import ExportRecord, Footage
 from app.core.permissions import Permission, can, require
-from app.core.progress import CancelToken, no_progress
+from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
 from app.core.store_policy import load_policy
 from app.core.tracking.edits import apply_track_edits
-from app.core.tracking.review import ReviewRange, review_ranges
 from app.core.tracking.tracker import (
     BoxKind,
-    Track,
-    TrackerSettings,
     boxes_by_frame,
-    build_tracks,
 )
-from app.core.users import check_actor, resolve_actor
+from app.core.users import resolve_actor
 
 log = logging.getLogger(__name__)
-
-StageFn = Callable[[str, int, int], None]
-"""``stage(name, done, total)``: name is hash, detect, export or export_check (writing the
-export and checking every frame, the default)."""
-
-
-def _no_stage(name: str, done: int, total: int) -> None:
-    no_progress(done, total)
-
-
-@dataclass
-class Analysis:
-    """Detection + tracking of one footage item: what the workspace and the export use."""
-
-    footage_id: int
-    source: Path
-    frame_count: int
-    fps: float
-    width: int
-    height: int
-    rotation: int
-    run: DetectionRun
-    run_id: int
-    reused: bool
-    stride: int
-    run_key: str  # settings hash: what the track numbers belong to
-    tracks: list[Track]
-    review: list[ReviewRange]
-    tracker: TrackerSettings = field(default_factory=TrackerSettings)
-
-
-def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Preset | str,
-            *, stride: int | None = None, reuse: bool = True, stage: StageFn = _no_stage,
-            cancel: CancelToken | None = None,
-            tracker: TrackerSettings | None = None, only_stored: bool = False) -> Analysis:
-    """Detection (stored run reused when its settings match) and tracking for one footage.
-
-    With ``only_stored`` nothing is detected: NotFoundError when no stored run matches.
-    """
-    preset = get_preset(preset) if isinstance(preset, str) else preset
-    step = stride or preset.stride
-    check_actor(store, actor_name, Permission.VIEW, "see footage")
-    with store.read() as session:
-        item = get_footage(session, footage_key)
-        require_present(item)
-        limit = max(1, round(item.fps or 25))
-        if not 1 <= step <= limit:
-            raise InvalidInputError(
-                f"Stride {step} is out of range: detect on at least one frame per second "
-                f"(1 to {limit} for this footage).")
-        info = (item.id, Path(item.original_path), item.frame_count, item.fps, item.width,
-                item.height, item.rotation, item.sha256)
-    footage_id, source, frame_count, fps, width, height, rotation, digest = info
-    if not source.exists():
-        raise MediaError(f"{source}: the original of footage #{footage_id} is missing.")
-    models = preset_models(preset)
-    found = None
-    if reuse:
-        with store.read() as session:
-            found = find_run(session, footage_id, preset, models, step)
-    if found is not None:
-        run_id, run = found
-        reused = True
-    elif only_stored:
-        raise NotFoundError(f"Footage #{footage_id} has no stored detection run for the "
-                            f"{preset.name} preset.")
-    else:
-        check_actor(store, actor_name, Permission.REDACT, "detect faces")
-        run = detect_video(source, preset, stride=step, cancel=cancel,
-                           progress=lambda d, t: stage("detect", d, t))
-        if len(run.frames) != frame_count:
-            raise MediaError(f"{source}: decoded {len(run.frames)} frames but {frame_count} "
-                             "were recorded at ingest; the file may have changed.")
-        with store.transaction() as session:
-            actor = resolve_actor(session, actor_name)
-            run_id = save_run(session, footage_id, run, step, actor)
-            audit.record(session, actor.name, "detection.run", "footage", footage_id, {
-                "run_id": run_id, "preset": preset.name, "stride": step,
-                "models": [m["sha256"] for m in models], "elapsed_s": round(run.elapsed_s, 2),
-                "source_sha256": digest}, footage_id=footage_id)
-        reused = False
-    settings = tracker or TrackerSettings()
-    tracks = build_tracks(run, frame_count, fps, settings)
-    review = review_ranges(run, tracks, frame_count, fps)
-    run_key = settings_hash(run_settings(preset, models, step))
-    return Analysis(footage_id, source, frame_count, fps, width, height, rotation, run, run_id,
-                    reused, step, run_key, tracks, review, settings)
-
 
 @dataclass
 class RedactResult:
@@ -184,7 +89,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                    plan: RedactionPlan, *, case_ref: str | None = None,
                    preset: Preset | str = "balanced", stride: int | None = None,
                    options: EncodeOptions | None = None, verify: bool = True,
-                   reuse: bool = True, stage: StageFn = _no_stage,
+                   reuse: bool = True, stage: StageFn = no_stage,
                    cancel: CancelToken | None = None,
                    require_approval: bool = False,
                    signing: C2paCredentials | None = None) -> RedactResult:

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import copy
 import enum
+from dataclasses import dataclass
 
 from app.core.errors import InvalidInputError
-from app.core.redaction.plan import Keyframe, ManualBox, RedactionPlan, TimeRange, mute_key
+from app.core.redaction.plan import (
+    AudioMode,
+    Keyframe,
+    ManualBox,
+    RedactionPlan,
+    Shape,
+    Style,
+    TimeRange,
+    mute_key,
+)
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
 from app.core.tracking.tracker import Track
 
@@ -195,3 +205,45 @@ def set_clip(plan: RedactionPlan, start_s: float | None,
     new.clip = TimeRange(round(start_s, 3), round(end_s, 3))
     new.validate()
     return new, f"export only {new.clip.start_s:.3f}-{new.clip.end_s:.3f} s"
+
+
+@dataclass(frozen=True)
+class OutputChoices:
+    """How the export looks and sounds: part of the plan (so changing it is an edit)."""
+
+    style: Style
+    strength: int
+    shape: Shape
+    caption: str
+    audio: AudioMode
+    keep_metadata: bool = False
+
+
+def output_choices(plan: RedactionPlan) -> OutputChoices:
+    return OutputChoices(plan.style, plan.strength, plan.shape, plan.caption, plan.audio,
+                         plan.keep_metadata)
+
+
+def set_output_choices(plan: RedactionPlan,
+                       choices: OutputChoices) -> tuple[RedactionPlan, str]:
+    new = _copy(plan)
+    new.style, new.strength, new.shape = choices.style, choices.strength, choices.shape
+    new.caption, new.audio = choices.caption, choices.audio
+    new.keep_metadata = choices.keep_metadata
+    new.validate()
+    return new, (f"set export style {choices.style.value} {choices.strength}, "
+                 f"{choices.shape.value}, sound {choices.audio.value}, caption "
+                 f"{choices.caption!r}, metadata "
+                 f"{'kept' if choices.keep_metadata else 'removed'}")
+
+
+def start_again(plan: RedactionPlan, run_key: str) -> tuple[RedactionPlan, str]:
+    """Forget the choices made on another detection run (whose track numbers can be other
+    people): kept and dismissed tracks, merges and splits, their reasons and the reviewed
+    ranges; manual boxes, mutes, clip and export choices stay."""
+    new = _copy(plan)
+    new.keep_tracks, new.false_positive_tracks, new.track_edits = [], [], []
+    new.reasons = {k: v for k, v in new.reasons.items() if not k.startswith("track:")}
+    new.reviewed = []
+    new.detection_run = run_key
+    return new, "choose the people again on this detection run"

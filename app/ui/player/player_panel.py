@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from app.core.records import FootageRecord
 from app.core.timecode import format_time
 from app.ui.player.video_view import VideoView
 from app.ui.player.vlc_source import VlcFrameSource
+from app.ui.settings_keys import PLAYER_VOLUME
 from app.ui.workers import Job, register_pool
 
 SPEEDS = (0.25, 0.5, 1.0, 1.5, 2.0, 4.0)
@@ -81,7 +82,7 @@ class PlayerPanel(QWidget):
         self.speed.currentIndexChanged.connect(self._speed_changed)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setRange(0, 100)
-        self.volume.setValue(int(str(QSettings().value("player/volume", 80))))
+        self.volume.setValue(PLAYER_VOLUME.get())
         self.volume.setMaximumWidth(120)
         self.volume.valueChanged.connect(self._volume_changed)
         self.mute_button = QToolButton(self)
@@ -313,7 +314,7 @@ class PlayerPanel(QWidget):
             self._vlc.set_rate(float(self.speed.currentData()))
 
     def _volume_changed(self, value: int) -> None:
-        QSettings().setValue("player/volume", value)
+        PLAYER_VOLUME.set(value)
         if self._vlc is not None:
             self._vlc.set_volume(value)
 

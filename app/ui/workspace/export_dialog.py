@@ -9,11 +9,10 @@ before exporting such a change (see ``approval_guard``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,34 +32,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.export.c2pa_signing import configured_credentials
 from app.core.export.pipeline import RedactResult, redact_footage
 from app.core.export.video_export import EncodeOptions
-from app.core.models import Role
+from app.core.permissions import Permission, can
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.approval import Approval, ApprovalState, approval_of, decide
 from app.core.redaction.approval import request_approval as request
 from app.core.redaction.open_items import OpenItem, open_items
 from app.core.redaction.plan import AudioMode, Shape, Style
+from app.core.redaction.plan_edits import OutputChoices, set_output_choices
 from app.core.settings import load_settings
 from app.core.store_policy import load_policy
 from app.core.users import resolve_actor
 from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.resources import error_color, ok_color, warning_color
+from app.ui.settings_keys import EXPORT_FOLDER
 from app.ui.workers import Job, db_pool, job_pool
 from app.ui.workspace.approval_guard import lapse_text
 
 if TYPE_CHECKING:
     from app.ui.workspace.workspace import RedactionWorkspace
-
-
-@dataclass(frozen=True)
-class ExportChoices:
-    style: Style
-    strength: int
-    shape: Shape
-    caption: str
-    audio: AudioMode
-    keep_metadata: bool = False
 
 
 class ExportDialog(QDialog):
@@ -71,7 +63,7 @@ class ExportDialog(QDialog):
         self.outcome: RedactResult | None = None
         self.job: Job | None = None
         self.approval: Approval | None = None
-        self.role: Role | None = None
+        self.may_decide = False  # the user may approve or reject plans
         self.required = True  # the store's rule (read with the approval state)
         self.open_items_dialog: OpenItemsDialog | None = None
         self._note = ""  # the note of the approval being answered
@@ -79,7 +71,7 @@ class ExportDialog(QDialog):
         footage = workspace.footage
         assert footage is not None
         plan = workspace.plan
-        folder = str(QSettings().value("export/folder", "") or Path.home())
+        folder = EXPORT_FOLDER.get() or str(Path.home())
         self.folder = QLineEdit(folder, self)
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
@@ -179,16 +171,16 @@ class ExportDialog(QDialog):
                        self.audio.currentIndexChanged, self.keep_metadata.toggled):
             signal.connect(self._show_lapse)
 
-    def choices(self) -> ExportChoices:
-        return ExportChoices(Style(self.style_box.currentData()), self.strength.value(),
+    def choices(self) -> OutputChoices:
+        return OutputChoices(Style(self.style_box.currentData()), self.strength.value(),
                              Shape(self.shape_box.currentData()), self.caption.text().strip(),
                              AudioMode(self.audio.currentData()),
                              self.keep_metadata.isChecked())
 
     def changes_plan(self) -> bool:
         """True when the choices here differ from the plan (exporting would edit it)."""
-        ws = self.workspace
-        return ws.plan_with(self.choices()).sha256() != ws.plan.sha256()
+        plan = self.workspace.plan
+        return set_output_choices(plan, self.choices())[0].sha256() != plan.sha256()
 
     def _show_lapse(self) -> None:
         found = self.approval
@@ -231,7 +223,7 @@ class ExportDialog(QDialog):
         sha = ws.plan.sha256()
         store = ws.store
 
-        def work(_p: ProgressFn, _c: CancelToken) -> tuple[Approval, Role, bool]:
+        def work(_p: ProgressFn, _c: CancelToken) -> tuple[Approval, bool, bool]:
             with store.transaction() as session:
                 actor = resolve_actor(session, user)
                 if act == "request":
@@ -241,7 +233,8 @@ class ExportDialog(QDialog):
                                    note, answers)
                 else:
                     found = approval_of(session, footage_id, case_id, sha)
-                return found, actor.role, load_policy(session).require_approval
+                return found, can(actor, Permission.APPROVE), \
+                    load_policy(session).require_approval
 
         job = Job(work)
         job.finished.connect(self._on_approval)
@@ -292,8 +285,8 @@ class ExportDialog(QDialog):
                                                             dialog.answers()))
         dialog.open()
 
-    def _on_approval(self, result: tuple[Approval, Role, bool]) -> None:
-        self.approval, self.role, self.required = result
+    def _on_approval(self, result: tuple[Approval, bool, bool]) -> None:
+        self.approval, self.may_decide, self.required = result
         state = self.approval.state
         texts = {ApprovalState.NOT_REQUESTED: self.tr("Not requested"),
                  ApprovalState.REQUESTED: self.tr("Awaiting a supervisor"),
@@ -307,7 +300,7 @@ class ExportDialog(QDialog):
         self.approval_label.setStyleSheet(f"color: {colour}; font-weight: bold; "
                                           "font-size: 115%;")
         self._show_lapse()
-        supervisor = self.role is Role.SUPERVISOR
+        supervisor = self.may_decide
         self.approve_button.setEnabled(supervisor and state is not ApprovalState.APPROVED)
         self.reject_button.setEnabled(supervisor)
         self.request_button.setEnabled(state in (ApprovalState.NOT_REQUESTED,
@@ -322,7 +315,7 @@ class ExportDialog(QDialog):
         if not self.name.text().strip().lower().endswith(".mp4"):
             self._error(self.tr("The file name must end in .mp4."))
             return
-        QSettings().setValue("export/folder", str(out.parent))
+        EXPORT_FOLDER.set(str(out.parent))
         ws = self.workspace
         required = self.required
         before = ws.plan.sha256()
@@ -348,7 +341,7 @@ class ExportDialog(QDialog):
             out.parent.mkdir(parents=True, exist_ok=True)
             return redact_footage(store, user, footage_id, out, plan, case_ref=case_ref,
                                   preset=preset, options=options, verify=verify, stage=stage,
-                                  cancel=cancel, signing=load_settings().c2pa_credentials)
+                                  cancel=cancel, signing=configured_credentials(load_settings()))
 
         self.job = Job(work)
         self.job.progress.connect(self._on_progress)

@@ -1,0 +1,233 @@
+"""One person's redaction of one footage item, without Qt: what the workspace, the export
+dialog and the tests drive.
+
+A ``RedactionSession`` holds the footage, its case, the detection run shown (``Analysis``),
+the plan, the tracks after the plan's merges and splits, and the undo history. Every edit is
+a new plan made by ``plan_edits``; ``push`` records it (and so do ``undo`` and ``redo``) and
+returns the ``PlanChange`` to save and audit (``save_change``). Whether an edit would
+withdraw an approval is asked before ``push`` (``approval.standing_approval``).
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+from dataclasses import dataclass, field
+
+from app.core.analysis import Analysis
+from app.core.cases import get_case
+from app.core.database import Store
+from app.core.errors import BwvError, ConflictError
+from app.core.records import FootageRecord
+from app.core.redaction import plan_edits
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plans import load_plan, save_plan
+from app.core.tracking.review import ReviewRange
+from app.core.tracking.tracker import BoxKind, Track, TrackBox, boxes_by_frame
+from app.core.users import resolve_actor
+
+LOW_CONFIDENCE = 0.5  # a detected box below this score is shown as low confidence
+
+Key = tuple[str, int]  # ("track", id) or ("manual", id)
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """A plan now in force, what changed (for the audit log and the undo menu) and why."""
+
+    plan: RedactionPlan
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Step:
+    before: RedactionPlan
+    after: RedactionPlan
+    text: str
+    reason: str
+
+
+class Look(enum.StrEnum):
+    """How a box on a frame is shown: the decision about it, or how sure the detector was."""
+
+    REDACT = "redact"
+    KEEP = "keep"
+    NOT_A_FACE = "not_a_face"
+    LOW = "low"
+    MANUAL = "manual"
+
+
+@dataclass(frozen=True)
+class ShownBox:
+    """A box on one frame, in stored-frame pixels. ``estimated``: carried by motion,
+    interpolated or padded (not detected or drawn on this very frame); ``ends_here``: a
+    manual box shown where it ends (dragging it extends it to this frame)."""
+
+    key: Key
+    box: tuple[float, float, float, float]
+    look: Look
+    estimated: bool
+    ends_here: bool = False
+
+
+@dataclass
+class RedactionSession:
+    footage: FootageRecord
+    case_ref: str | None = None
+    case_id: int | None = None
+    plan: RedactionPlan = field(default_factory=RedactionPlan)
+    analysis: Analysis | None = None
+    tracks: list[Track] = field(default_factory=list)
+    frame_boxes: list[list[tuple[int, TrackBox]]] = field(default_factory=list)
+    _done: list[_Step] = field(default_factory=list)
+    _undone: list[_Step] = field(default_factory=list)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def load(self, store: Store) -> None:
+        """The case's id and the saved plan (blocking: call from a worker)."""
+        with store.read() as session:
+            self.case_id = get_case(session, self.case_ref).id if self.case_ref else None
+            self.plan = load_plan(session, self.footage.id, self.case_id) or RedactionPlan()
+        self._done, self._undone = [], []
+
+    def show_run(self, analysis: Analysis | None) -> str | None:
+        """Show this detection run; a message when the plan's merges and splits no longer
+        fit it (the run's own tracks are shown then)."""
+        self.analysis = analysis
+        return self.recompute()
+
+    def recompute(self) -> str | None:
+        """Tracks after the plan's merges and splits, and every frame's boxes."""
+        if self.analysis is None:
+            self.tracks, self.frame_boxes = [], []
+            return None
+        problem = None
+        try:
+            self.tracks = plan_edits.effective_tracks(self.analysis.tracks, self.plan)
+        except BwvError as exc:
+            problem = str(exc)
+            self.tracks = list(self.analysis.tracks)
+        self.frame_boxes = boxes_by_frame(self.tracks, self.analysis.frame_count)
+        return problem
+
+    # --- state ---------------------------------------------------------------------------
+
+    def run_mismatch(self) -> bool:
+        """The plan was made on another detection run than the one shown."""
+        return bool(self.analysis is not None and self.plan.detection_run
+                    and self.plan.detection_run != self.analysis.run_key)
+
+    def unreviewed(self) -> list[ReviewRange]:
+        if self.analysis is None:
+            return []
+        done = set(self.plan.reviewed)
+        return [r for r in self.analysis.review if (r.start_frame, r.end_frame) not in done]
+
+    def next_review(self, frame: int) -> ReviewRange | None:
+        """The first unreviewed range after ``frame`` (wrapping round to the first)."""
+        pending = self.unreviewed()
+        return next((r for r in pending if r.start_frame > frame), pending[0] if pending
+                    else None)
+
+    def review_at(self, frame: int) -> ReviewRange | None:
+        return next((r for r in self.unreviewed() if r.start_frame <= frame <= r.end_frame),
+                    None)
+
+    def first_frame(self, key: Key) -> int | None:
+        if key[0] == "track":
+            return next((t.first_frame for t in self.tracks if t.id == key[1]), None)
+        return next((m.keyframes[0].frame for m in self.plan.manual_boxes if m.id == key[1]),
+                    None)
+
+    def present(self, key: Key, frame: int) -> bool:
+        if key[0] == "track":
+            return any(t.id == key[1] and t.first_frame <= frame <= t.last_frame
+                       for t in self.tracks)
+        return any(m.id == key[1] and m.box_at(frame) is not None
+                   for m in self.plan.manual_boxes)
+
+    def shown_boxes(self, frame: int, selected: Key | None = None) -> list[ShownBox]:
+        """Every box on ``frame``: tracks (as the plan decides about them) and manual boxes;
+        the ``selected`` manual box also where it ends, to be dragged on."""
+        shown = []
+        for track_id, box in self.frame_boxes[frame] if frame < len(self.frame_boxes) else []:
+            action = plan_edits.track_action(self.plan, track_id)
+            look = {plan_edits.TrackAction.KEEP: Look.KEEP,
+                    plan_edits.TrackAction.NOT_A_FACE: Look.NOT_A_FACE}.get(
+                action, Look.LOW if box.score < LOW_CONFIDENCE else Look.REDACT)
+            shown.append(ShownBox(("track", track_id), (box.x, box.y, box.w, box.h), look,
+                                  box.kind is not BoxKind.DETECTED))
+        for manual in self.plan.manual_boxes:
+            found = manual.box_at(frame)
+            ends_here = found is None and selected == ("manual", manual.id)
+            if ends_here:
+                near = min(manual.keyframes, key=lambda k: abs(k.frame - frame))
+                found = (near.x, near.y, near.w, near.h)
+            if found is not None:
+                exact = any(k.frame == frame for k in manual.keyframes)
+                shown.append(ShownBox(("manual", manual.id), found, Look.MANUAL, not exact,
+                                      ends_here))
+        return shown
+
+    # --- edits ---------------------------------------------------------------------------
+
+    def prepared(self, new_plan: RedactionPlan) -> RedactionPlan:
+        """``new_plan`` bound to the run shown (what its track numbers refer to);
+        ConflictError when the plan belongs to another run (``start_again`` first)."""
+        if self.run_mismatch():
+            raise ConflictError(
+                "This plan was made with another detection run (another preset, stride or "
+                "model), where the same track number can be another person. Switch back to "
+                "that preset, or use Start again to choose the people on this run.")
+        if self.analysis is not None:
+            new_plan.detection_run = self.analysis.run_key
+        return new_plan
+
+    def changes(self, new_plan: RedactionPlan) -> bool:
+        return new_plan.sha256() != self.plan.sha256()
+
+    def push(self, new_plan: RedactionPlan, text: str, reason: str = "") -> PlanChange:
+        """Make ``new_plan`` the plan (an undoable step); the change to save."""
+        self._done.append(_Step(self.plan, new_plan, text, reason))
+        self._undone.clear()
+        return self._move(new_plan, text, reason)
+
+    def undo(self) -> PlanChange | None:
+        if not self._done:
+            return None
+        step = self._done.pop()
+        self._undone.append(step)
+        return self._move(step.before, "undo: " + step.text, "")
+
+    def redo(self) -> PlanChange | None:
+        if not self._undone:
+            return None
+        step = self._undone.pop()
+        self._done.append(step)
+        return self._move(step.after, step.text, step.reason)
+
+    def _move(self, plan: RedactionPlan, text: str, reason: str) -> PlanChange:
+        self.plan = plan
+        self.recompute()
+        return PlanChange(copy.deepcopy(plan), text, reason)
+
+    def start_again(self) -> tuple[RedactionPlan, str] | None:
+        """The plan with the people chosen again on the run shown (None: no run shown)."""
+        if self.analysis is None:
+            return None
+        return plan_edits.start_again(self.plan, self.analysis.run_key)
+
+    def plan_with(self, choices: plan_edits.OutputChoices) -> RedactionPlan:
+        """The plan as it would be with these export choices."""
+        return plan_edits.set_output_choices(self.plan, choices)[0]
+
+
+def save_change(store: Store, user: str, footage_id: int, case_id: int | None,
+                change: PlanChange) -> str:
+    """Store the plan a change put in force, audited with its text and reason (blocking);
+    the plan's SHA-256."""
+    with store.transaction() as session:
+        return save_plan(session, resolve_actor(session, user), footage_id, case_id,
+                         change.plan, edit=change.text, reason=change.reason)

@@ -1,0 +1,138 @@
+"""The Qt-free redaction session (issue 16): the state the workspace, the export dialog and
+the tests drive. Edits, undo and redo, a plan of another detection run, review ranges, what
+each frame shows, and the saved plan."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.core.analysis import Analysis
+from app.core.database import Store
+from app.core.errors import ConflictError
+from app.core.footage import show_footage
+from app.core.ingest import ingest_paths
+from app.core.records import FootageRecord
+from app.core.redaction import plan_edits
+from app.core.redaction.plan import AudioMode, Keyframe, Shape, Style
+from app.core.redaction.plans import load_plan
+from app.core.redaction.session import Look, RedactionSession, save_change
+from app.core.tracking.review import ReviewRange, ReviewReason
+from tests.conftest import make_video
+from tests.core.test_plan_edits import _tracks
+from tests.core.test_tracking import _run
+
+
+def _footage(footage_id: int = 1) -> FootageRecord:
+    return FootageRecord(footage_id, "/nowhere.mp4", "nowhere.mp4", "00" * 32, 1, "mp4",
+                         "h264", "", 640, 360, 0, 10.0, False, 31, 3.1, None, None, None,
+                         datetime.now(UTC), "tester", None, False)
+
+
+def _analysis(run_key: str = "run-a") -> Analysis:
+    tracks = _tracks()
+    review = [ReviewRange(10, 15, ReviewReason.TRACK_ENDED, tracks[0].id),
+              ReviewRange(20, 22, ReviewReason.NO_FACES)]
+    return Analysis(1, Path("/nowhere.mp4"), 31, 10.0, 640, 360, 0, _run({}, 31), 1, True, 1,
+                    run_key, tracks, review)
+
+
+def test_edits_undo_and_redo_move_through_whole_plans() -> None:
+    session = RedactionSession(_footage())
+    assert session.show_run(_analysis()) is None
+    first = session.tracks[0].id
+    plan, text = plan_edits.set_track_action(session.plan, first,
+                                             plan_edits.TrackAction.KEEP, "Requester")
+    change = session.push(session.prepared(plan), text, "Requester")
+    assert change.plan.keep_tracks == [first] and change.reason == "Requester"
+    assert change.plan.detection_run == "run-a"  # bound to the run its numbers belong to
+    a, b = sorted((t for t in session.tracks if t.last_frame < 30 or t.first_frame > 0),
+                  key=lambda t: t.first_frame)  # one person either side of a gap
+    merged, text = plan_edits.merge(session.plan, _tracks(), [a.id, b.id])
+    session.push(session.prepared(merged), text)
+    assert len(session.tracks) == len(_tracks()) - 1  # the tracks follow the plan
+    undone = session.undo()
+    assert undone is not None and undone.text.startswith("undo: merge")
+    assert len(session.tracks) == len(_tracks()) and session.plan.keep_tracks == [first]
+    redone = session.redo()
+    assert redone is not None and redone.plan.sha256() == merged.sha256()
+    assert session.redo() is None  # nothing left to redo
+    session.undo()
+    session.undo()
+    assert session.undo() is None and session.plan.keep_tracks == []
+    session.push(session.prepared(plan), text)  # a new edit drops what was undone
+    assert session.redo() is None
+
+
+def test_a_plan_of_another_run_takes_no_edit_until_started_again() -> None:
+    session = RedactionSession(_footage())
+    session.plan.detection_run = "run-b"
+    session.plan.keep_tracks = [1]
+    session.plan.reasons = {"track:1": "Requester", "manual:1": "plate"}
+    session.show_run(_analysis("run-a"))
+    assert session.run_mismatch()
+    with pytest.raises(ConflictError, match="another detection run"):
+        session.prepared(plan_edits.mark_reviewed(session.plan, 10, 15)[0])
+    made = session.start_again()
+    assert made is not None
+    session.push(*made)
+    assert not session.run_mismatch() and session.plan.keep_tracks == []
+    assert session.plan.reasons == {"manual:1": "plate"}  # only the people are forgotten
+
+
+def test_review_ranges_and_what_each_frame_shows() -> None:
+    session = RedactionSession(_footage())
+    session.show_run(_analysis())
+    assert session.next_review(0) == session.analysis.review[0]  # type: ignore[union-attr]
+    assert session.next_review(12) == session.analysis.review[1]  # type: ignore[union-attr]
+    assert session.next_review(25) == session.analysis.review[0]  # wraps round
+    session.push(*plan_edits.mark_reviewed(session.plan, 10, 15))
+    assert [r.start_frame for r in session.unreviewed()] == [20]
+    assert session.review_at(12) is None and session.review_at(21) is not None
+
+    still = next(t for t in session.tracks if t.first_frame == 0 and t.last_frame >= 30)
+    session.push(*plan_edits.set_track_action(session.plan, still.id,
+                                              plan_edits.TrackAction.NOT_A_FACE))
+    plan, text, box_id = plan_edits.add_manual_box(session.plan, Keyframe(5, 1, 2, 30, 40),
+                                                   "plate", until=8)
+    session.push(plan, text)
+    looks = {b.key: b for b in session.shown_boxes(5)}
+    assert looks[("track", still.id)].look is Look.NOT_A_FACE
+    assert looks[("manual", box_id)].look is Look.MANUAL
+    assert not looks[("manual", box_id)].estimated  # drawn on this very frame
+    assert ("manual", box_id) not in {b.key for b in session.shown_boxes(20)}
+    ends = {b.key: b for b in session.shown_boxes(20, selected=("manual", box_id))}
+    assert ends[("manual", box_id)].ends_here  # shown where it ends, to be dragged on
+    assert session.first_frame(("manual", box_id)) == 5
+    assert session.present(("track", still.id), 30) and not session.present(
+        ("manual", box_id), 20)
+
+
+def test_export_choices_are_an_edit_of_the_plan() -> None:
+    session = RedactionSession(_footage())
+    choices = plan_edits.OutputChoices(Style.BLUR, 3, Shape.RECTANGLE, "{case}",
+                                       AudioMode.DROP, True)
+    assert session.plan_with(choices).sha256() != session.plan.sha256()
+    assert session.plan.style is not Style.BLUR  # asking changes nothing
+    plan, text = plan_edits.set_output_choices(session.plan, choices)
+    assert plan_edits.output_choices(plan) == choices and "blur" in text
+
+
+def test_the_session_loads_and_saves_the_stored_plan(store: Store, tmp_path: Path) -> None:
+    (result,) = ingest_paths(store, "tester", [make_video(tmp_path / "v.mp4")])
+    assert result.footage_id is not None
+    with store.read() as s:
+        footage = show_footage(s, result.footage_id)
+    session = RedactionSession(footage)
+    session.load(store)
+    assert session.case_id is None and session.plan.keep_tracks == []
+    change = session.push(*plan_edits.add_mute(session.plan, 0.5, 1.0, "Third party"))
+    sha = save_change(store, "tester", footage.id, None, change)
+    with store.read() as s:
+        stored = load_plan(s, footage.id, None)
+    assert stored is not None and stored.sha256() == sha == session.plan.sha256()
+    again = RedactionSession(footage)
+    again.load(store)
+    assert again.plan.sha256() == sha
