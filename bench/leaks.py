@@ -84,17 +84,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from judge import MtcnnJudge, greedy_match, iou_matrix
 
-from app.core.database import Store
 from app.core.detection.centerface import CenterFaceDetector
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
-from app.core.ingest import ingest_paths
-from app.core.probe import probe
+from app.core.library.ingest import ingest_paths
+from app.core.media.probe import probe
+from app.core.media.rotation import upright
+from app.core.people.users import resolve_actor
 from app.core.redaction.plan import RedactionPlan
-from app.core.rotation import upright
-from app.core.store_policy import set_policy
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.store_policy import set_policy
 
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
 CLIP_DIRS = (TESTDATA / "videos", TESTDATA / "crowds" / "videos")

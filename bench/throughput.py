@@ -30,16 +30,16 @@ import av
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.database import Store
 from app.core.detection.presets import PRESETS
 from app.core.detection.video import detect_video
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
-from app.core.ingest import ingest_paths
-from app.core.probe import probe
+from app.core.library.ingest import ingest_paths
+from app.core.media.probe import probe
+from app.core.people.users import resolve_actor
 from app.core.redaction.plan import RedactionPlan
-from app.core.store_policy import set_policy
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.store_policy import set_policy
 
 VIDEOS = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "videos"
 

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 if TYPE_CHECKING:
-    from app.core.database import Store
+    from app.core.store.database import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BWV_NO_AUDIO", "1")  # VLC plays to a dummy audio output in tests
@@ -124,7 +124,7 @@ def postgres_server() -> Iterator[str]:
 
 @pytest.fixture
 def store(db_url: str, isolated_env: Path) -> Iterator[object]:
-    from app.core.database import Store
+    from app.core.store.database import Store
 
     s = Store(db_url, isolated_env / "data")
     yield s
@@ -135,8 +135,8 @@ def allow_unapproved_exports(store: Any, actor: str = "tester") -> None:
     """Turn the store's approval rule off (as ``actor``, who must be an administrator, e.g.
     the store's first user): for tests of exporting itself, not of approval (a new store
     has the rule on: tests/cli/test_redact_cli.py checks it)."""
-    from app.core.store_policy import set_policy
-    from app.core.users import resolve_actor
+    from app.core.people.users import resolve_actor
+    from app.core.store.store_policy import set_policy
 
     with store.transaction() as session:
         set_policy(session, resolve_actor(session, actor), require_approval=False)
@@ -215,16 +215,16 @@ def make_approved_export(store: Store, tmp_path: Path, admin_name: str,
     exports it. Returns the export number and its folder. ``admin_name`` is the first user.
     With ``passwords`` (name -> password), "officer" and "sup" get passwords and signing
     keys and are signed in (so their events are signed). ``signing``: C2PA credentials."""
-    from app.core import case_flow, cases
-    from app.core.accounts import new_credentials, sign_in
     from app.core.analysis import analyse
+    from app.core.casework import case_flow, cases
     from app.core.export.pipeline import redact_footage
-    from app.core.ingest import ingest_paths
-    from app.core.models import Role
+    from app.core.library.ingest import ingest_paths
+    from app.core.people.accounts import new_credentials, sign_in
+    from app.core.people.users import add_user, resolve_actor
     from app.core.redaction import plan_edits
     from app.core.redaction.plan import Keyframe, RedactionPlan
     from app.core.redaction.plans import save_plan
-    from app.core.users import add_user, resolve_actor
+    from app.core.store.models import Role
 
     video = make_video(tmp_path / "bwv.mp4", frames=24, fps=12, audio=True)
     with store.transaction() as session:

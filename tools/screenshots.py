@@ -79,11 +79,12 @@ def main() -> int:
 
     from PySide6.QtCore import QTimer
 
-    from app.core import cases, flags
-    from app.core.database import open_store
-    from app.core.ingest import ingest_paths
+    from app.core.casework import cases
+    from app.core.library import flags
+    from app.core.library.ingest import ingest_paths
+    from app.core.people.users import resolve_actor
     from app.core.settings import load_settings
-    from app.core.users import resolve_actor
+    from app.core.store.database import open_store
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
 
@@ -162,10 +163,10 @@ def main() -> int:
 
     def approved() -> None:
         """A supervisor approves the plan (answering its open items); the export dialog."""
-        from app.core.models import Role
+        from app.core.people.users import add_user
         from app.core.redaction.approval import decide
         from app.core.redaction.open_items import open_items
-        from app.core.users import add_user
+        from app.core.store.models import Role
         from app.ui.workers import db_pool
 
         save("workspace-preview.png")

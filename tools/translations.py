@@ -34,7 +34,13 @@ def _tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "ui").rglob("*.py"))
+    """The UI's modules, and the core's modules that declare translatable messages
+    (``QT_TRANSLATE_NOOP``, see app/core/errors.py)."""
+    core = [p for p in (ROOT / "app" / "core").rglob("*.py")
+            if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")
+            and p.name != "errors.py"]
+    ui = list((ROOT / "app" / "ui").rglob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for p in ui + core)
 
 
 def ts_path(lang: str) -> Path:

@@ -398,6 +398,325 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>see footage</source>
+        <translation>weld ffilm</translation>
+    </message>
+    <message>
+        <source>Stride {stride} is out of range: detect on at least one frame per second (1 to {limit} for this footage).</source>
+        <translation>Mae&apos;r cam {stride} y tu allan i&apos;r ystod: canfyddwch ar o leiaf un ffrâm yr eiliad (1 i {limit} ar gyfer y ffilm hon).</translation>
+    </message>
+    <message>
+        <source>{path}: the original of footage #{number} is missing.</source>
+        <translation>{path}: mae gwreiddiol ffilm #{number} ar goll.</translation>
+    </message>
+    <message>
+        <source>Footage #{number} has no stored detection run for the {preset} preset.</source>
+        <translation>Nid oes gan ffilm #{number} rediad canfod wedi&apos;i storio ar gyfer y rhagosodiad {preset}.</translation>
+    </message>
+    <message>
+        <source>detect faces</source>
+        <translation>ganfod wynebau</translation>
+    </message>
+    <message>
+        <source>{path}: decoded {decoded} frames but {recorded} were recorded at ingest; the file may have changed.</source>
+        <translation>{path}: datgodiwyd {decoded} ffrâm ond cofnodwyd {recorded} wrth fewnforio; efallai fod y ffeil wedi newid.</translation>
+    </message>
+    <message>
+        <source>move cases on</source>
+        <translation>symud achosion ymlaen</translation>
+    </message>
+    <message>
+        <source>send cases back</source>
+        <translation>anfon achosion yn ôl</translation>
+    </message>
+    <message>
+        <source>refuse a request</source>
+        <translation>wrthod cais</translation>
+    </message>
+    <message>
+        <source>close an unanswered case</source>
+        <translation>gau achos heb ei ateb</translation>
+    </message>
+    <message>
+        <source>reopen a case</source>
+        <translation>ailagor achos</translation>
+    </message>
+    <message>
+        <source>ask for approval</source>
+        <translation>ofyn am gymeradwyaeth</translation>
+    </message>
+    <message>
+        <source>approve a case</source>
+        <translation>gymeradwyo achos</translation>
+    </message>
+    <message>
+        <source>release footage</source>
+        <translation>ryddhau ffilm</translation>
+    </message>
+    <message>
+        <source>create cases</source>
+        <translation>greu achosion</translation>
+    </message>
+    <message>
+        <source>edit cases</source>
+        <translation>olygu achosion</translation>
+    </message>
+    <message>
+        <source>extend deadlines</source>
+        <translation>estyn dyddiadau cau</translation>
+    </message>
+    <message>
+        <source>link footage to cases</source>
+        <translation>gysylltu ffilm ag achosion</translation>
+    </message>
+    <message>
+        <source>take footage out of cases</source>
+        <translation>dynnu ffilm allan o achosion</translation>
+    </message>
+    <message>
+        <source>edit requester details</source>
+        <translation>olygu manylion y ceisydd</translation>
+    </message>
+    <message>
+        <source>make a disclosure pack</source>
+        <translation>greu pecyn datgelu</translation>
+    </message>
+    <message>
+        <source>{path}: the original is missing.</source>
+        <translation>{path}: mae&apos;r gwreiddiol ar goll.</translation>
+    </message>
+    <message>
+        <source>{path}: the original no longer matches the SHA-256 recorded at ingest; it will not be exported (verify the originals to see which changed).</source>
+        <translation>{path}: nid yw&apos;r gwreiddiol yn cyfateb mwyach i&apos;r SHA-256 a gofnodwyd wrth fewnforio; ni fydd yn cael ei allforio (gwiriwch y gwreiddiolion i weld pa rai a newidiodd).</translation>
+    </message>
+    <message>
+        <source>This plan&apos;s track numbers and reviews belong to another detection run (another preset, stride or model, or a preset re-tuned by an update of BWV Studio), where the same number can be another person. Use that preset, or choose the people again on the {preset} run.</source>
+        <translation>Mae rhifau traciau ac adolygiadau&apos;r cynllun hwn yn perthyn i rediad canfod arall (rhagosodiad, cam neu fodel arall, neu ragosodiad a aildiwniwyd gan ddiweddariad o BWV Studio), lle gall yr un rhif fod yn berson arall. Defnyddiwch y rhagosodiad hwnnw, neu dewiswch y bobl eto ar y rhediad {preset}.</translation>
+    </message>
+    <message>
+        <source>No track(s) {missing} in this footage; it has tracks {tracks}.</source>
+        <translation>Dim trac(iau) {missing} yn y ffilm hon; mae ganddi draciau {tracks}.</translation>
+    </message>
+    <message>
+        <source>This redaction plan needs a supervisor&apos;s approval before it is exported (state: {state}). Any edit after an approval needs a new one.</source>
+        <translation>Mae angen cymeradwyaeth goruchwyliwr ar y cynllun golygu hwn cyn ei allforio (cyflwr: {state}). Mae angen cymeradwyaeth newydd ar ôl unrhyw newid wedi cymeradwyaeth.</translation>
+    </message>
+    <message>
+        <source>The approval this export needs or names lapsed while it was being made (the plan is now: {state}, or the store&apos;s rule changed); nothing was recorded. Export again once it is approved.</source>
+        <translation>Daeth y gymeradwyaeth y mae&apos;r allforiad hwn ei hangen neu&apos;n ei henwi i ben tra oedd yn cael ei wneud (mae&apos;r cynllun bellach: {state}, neu newidiodd rheol y storfa); ni chofnodwyd dim. Allforiwch eto pan fydd wedi&apos;i gymeradwyo.</translation>
+    </message>
+    <message>
+        <source>The caption {caption!r} has an unknown field ({field}); use {{case}}, {{date}} and {{time}}.</source>
+        <translation>Mae gan y capsiwn {caption!r} faes anhysbys ({field}); defnyddiwch {{case}}, {{date}} a {{time}}.</translation>
+    </message>
+    <message>
+        <source>export footage</source>
+        <translation>allforio ffilm</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name, or replace the earlier export.</source>
+        <translation>Mae {path} yn bodoli eisoes; dewiswch enw arall, neu disodli&apos;r allforiad cynharach.</translation>
+    </message>
+    <message>
+        <source>{path}: the output folder does not exist.</source>
+        <translation>{path}: nid yw&apos;r ffolder allbwn yn bodoli.</translation>
+    </message>
+    <message>
+        <source>{path} is the original; an export never overwrites it.</source>
+        <translation>{path} yw&apos;r gwreiddiol; nid yw allforiad byth yn ysgrifennu drosto.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the export ({why}).</source>
+        <translation>{path}: methu ysgrifennu&apos;r allforiad ({why}).</translation>
+    </message>
+    <message>
+        <source>vouch for a signing key</source>
+        <translation>warantu allwedd llofnodi</translation>
+    </message>
+    <message>
+        <source>flag footage</source>
+        <translation>nodi ffilm</translation>
+    </message>
+    <message>
+        <source>edit flags</source>
+        <translation>olygu nodau</translation>
+    </message>
+    <message>
+        <source>delete flags</source>
+        <translation>ddileu nodau</translation>
+    </message>
+    <message>
+        <source>mark footage evidential</source>
+        <translation>nodi ffilm yn dystiolaethol</translation>
+    </message>
+    <message>
+        <source>verify footage</source>
+        <translation>wirio ffilm</translation>
+    </message>
+    <message>
+        <source>ingest footage</source>
+        <translation>fewnforio ffilm</translation>
+    </message>
+    <message>
+        <source>User {name!r} is locked after too many failed sign-ins; an administrator unlocks it.</source>
+        <translation>Mae&apos;r defnyddiwr {name!r} wedi&apos;i gloi ar ôl gormod o fewngofnodi aflwyddiannus; gweinyddwr sy&apos;n ei ddatgloi.</translation>
+    </message>
+    <message>
+        <source>User {name!r} has no password yet; an administrator sets one.</source>
+        <translation>Nid oes gan y defnyddiwr {name!r} gyfrinair eto; gweinyddwr sy&apos;n gosod un.</translation>
+    </message>
+    <message>
+        <source>A password needs at least {count} characters.</source>
+        <translation>Mae angen o leiaf {count} nod mewn cyfrinair.</translation>
+    </message>
+    <message>
+        <source>A password must not be the user name.</source>
+        <translation>Rhaid i&apos;r cyfrinair beidio â bod yr un fath â&apos;r enw defnyddiwr.</translation>
+    </message>
+    <message>
+        <source>User {name!r} is deactivated; ask an administrator.</source>
+        <translation>Mae&apos;r defnyddiwr {name!r} wedi&apos;i ddadactifadu; gofynnwch i weinyddwr.</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Enw defnyddiwr neu gyfrinair anghywir.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Mae&apos;r cyfrinair presennol yn anghywir.</translation>
+    </message>
+    <message>
+        <source>set another user&apos;s password</source>
+        <translation>osod cyfrinair defnyddiwr arall</translation>
+    </message>
+    <message>
+        <source>unlock accounts</source>
+        <translation>ddatgloi cyfrifon</translation>
+    </message>
+    <message>
+        <source>a supervisor</source>
+        <translation>goruchwyliwr</translation>
+    </message>
+    <message>
+        <source>an administrator</source>
+        <translation>gweinyddwr</translation>
+    </message>
+    <message>
+        <source>a supervisor or an administrator</source>
+        <translation>goruchwyliwr neu weinyddwr</translation>
+    </message>
+    <message>
+        <source>a disclosure officer or a supervisor</source>
+        <translation>swyddog datgelu neu oruchwyliwr</translation>
+    </message>
+    <message>
+        <source>a disclosure officer</source>
+        <translation>swyddog datgelu</translation>
+    </message>
+    <message>
+        <source>case staff</source>
+        <translation>staff achosion</translation>
+    </message>
+    <message>
+        <source>User {name!r} is deactivated.</source>
+        <translation>Mae&apos;r defnyddiwr {name!r} wedi&apos;i ddadactifadu.</translation>
+    </message>
+    <message>
+        <source>No administrator has vouched for {name}&apos;s signing key yet, so it cannot {what}: read its fingerprint (Tools &gt; Users, or &apos;bwv user key&apos;) to an administrator, who vouches for it.</source>
+        <translation>Nid oes gweinyddwr wedi gwarantu allwedd llofnodi {name} eto, felly ni all {what}: darllenwch ei holion bysedd (Offer &gt; Defnyddwyr, neu &apos;bwv user key&apos;) i weinyddwr, sy&apos;n ei gwarantu.</translation>
+    </message>
+    <message>
+        <source>{name} is {role}; only {who} can {what}.</source>
+        <translation>Rôl {name}: {role}; dim ond {who} all {what}.</translation>
+    </message>
+    <message>
+        <source>add users</source>
+        <translation>ychwanegu defnyddwyr</translation>
+    </message>
+    <message>
+        <source>change users</source>
+        <translation>newid defnyddwyr</translation>
+    </message>
+    <message>
+        <source>This footage has no saved redaction plan to approve.</source>
+        <translation>Nid oes gan y ffilm hon gynllun golygu wedi&apos;i gadw i&apos;w gymeradwyo.</translation>
+    </message>
+    <message>
+        <source>The redaction plan has changed since it was shown; review the current plan before deciding.</source>
+        <translation>Mae&apos;r cynllun golygu wedi newid ers ei ddangos; adolygwch y cynllun presennol cyn penderfynu.</translation>
+    </message>
+    <message>
+        <source>approve or reject a redaction plan</source>
+        <translation>gymeradwyo neu wrthod cynllun golygu</translation>
+    </message>
+    <message>
+        <source>You made the last change to this plan; another supervisor must approve it.</source>
+        <translation>Chi wnaeth y newid diwethaf i&apos;r cynllun hwn; rhaid i oruchwyliwr arall ei gymeradwyo.</translation>
+    </message>
+    <message>
+        <source>Say why the plan is rejected, so the officer can correct it.</source>
+        <translation>Dywedwch pam mae&apos;r cynllun yn cael ei wrthod, fel y gall y swyddog ei gywiro.</translation>
+    </message>
+    <message>
+        <source>No manual box {number}.</source>
+        <translation>Dim blwch â llaw {number}.</translation>
+    </message>
+    <message>
+        <source>No mute range {start:.3f}-{end:.3f} s.</source>
+        <translation>Dim ystod wedi&apos;i thewi {start:.3f}-{end:.3f} e.</translation>
+    </message>
+    <message>
+        <source>change redaction plans</source>
+        <translation>newid cynlluniau golygu</translation>
+    </message>
+    <message>
+        <source>see the retention report</source>
+        <translation>weld yr adroddiad cadw</translation>
+    </message>
+    <message>
+        <source>apply the retention policy</source>
+        <translation>gymhwyso&apos;r polisi cadw</translation>
+    </message>
+    <message>
+        <source>change how people sign in</source>
+        <translation>newid sut mae pobl yn mewngofnodi</translation>
+    </message>
+    <message>
+        <source>change whether exports need approval</source>
+        <translation>newid a oes angen cymeradwyaeth ar allforion</translation>
+    </message>
+    <message>
+        <source>change the sign-in lock-out</source>
+        <translation>newid y cloi mewngofnodi</translation>
+    </message>
+    <message>
+        <source>change the retention policy</source>
+        <translation>newid y polisi cadw</translation>
+    </message>
+    <message>
+        <source>change the managed folders</source>
+        <translation>newid y ffolderi a reolir</translation>
+    </message>
+    <message>
+        <source>A merge needs at least two different tracks.</source>
+        <translation>Mae angen o leiaf dau drac gwahanol i uno.</translation>
+    </message>
+    <message>
+        <source>A split needs one track and a frame after the first.</source>
+        <translation>Mae angen un trac a ffrâm ar ôl y gyntaf i hollti.</translation>
+    </message>
+    <message>
+        <source>Track {track} cannot be split at frame {frame}: it is detected from frame {first} to {last}, and each part needs a detection.</source>
+        <translation>Ni ellir hollti trac {track} yn ffrâm {frame}: mae wedi&apos;i ganfod o ffrâm {first} i {last}, ac mae angen canfyddiad ar bob rhan.</translation>
+    </message>
+    <message>
+        <source>Tracks {tracks} are both detected on frame {frame}, so they are different people; they cannot be merged.</source>
+        <translation>Mae traciau {tracks} ill dau wedi&apos;u canfod ar ffrâm {frame}, felly maent yn bobl wahanol; ni ellir eu huno.</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>File</source>

@@ -383,6 +383,325 @@
         </message>
     </context>
     <context>
+        <name>CoreMessages</name>
+        <message>
+            <source>see footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stride {stride} is out of range: detect on at least one frame per second (1 to {limit} for this footage).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the original of footage #{number} is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{number} has no stored detection run for the {preset} preset.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>detect faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: decoded {decoded} frames but {recorded} were recorded at ingest; the file may have changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>move cases on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>send cases back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>refuse a request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>close an unanswered case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reopen a case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ask for approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>approve a case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>release footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>create cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>edit cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>extend deadlines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>link footage to cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>take footage out of cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>edit requester details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>make a disclosure pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the original is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the original no longer matches the SHA-256 recorded at ingest; it will not be exported (verify the originals to see which changed).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This plan's track numbers and reviews belong to another detection run (another preset, stride or model, or a preset re-tuned by an update of BWV Studio), where the same number can be another person. Use that preset, or choose the people again on the {preset} run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No track(s) {missing} in this footage; it has tracks {tracks}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This redaction plan needs a supervisor's approval before it is exported (state: {state}). Any edit after an approval needs a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The approval this export needs or names lapsed while it was being made (the plan is now: {state}, or the store's rule changed); nothing was recorded. Export again once it is approved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The caption {caption!r} has an unknown field ({field}); use {{case}}, {{date}} and {{time}}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>export footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} already exists; choose another name, or replace the earlier export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the output folder does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is the original; an export never overwrites it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: cannot write the export ({why}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>vouch for a signing key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>flag footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>edit flags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delete flags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mark footage evidential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>verify footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ingest footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User {name!r} is locked after too many failed sign-ins; an administrator unlocks it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User {name!r} has no password yet; an administrator sets one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A password needs at least {count} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A password must not be the user name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User {name!r} is deactivated; ask an administrator.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong user name or password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The current password is wrong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set another user's password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unlock accounts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>an administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a supervisor or an administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a disclosure officer or a supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a disclosure officer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>case staff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User {name!r} is deactivated.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No administrator has vouched for {name}'s signing key yet, so it cannot {what}: read its fingerprint (Tools &gt; Users, or 'bwv user key') to an administrator, who vouches for it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} is {role}; only {who} can {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>add users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>change users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This footage has no saved redaction plan to approve.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan has changed since it was shown; review the current plan before deciding.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>approve or reject a redaction plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You made the last change to this plan; another supervisor must approve it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Say why the plan is rejected, so the officer can correct it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No manual box {number}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No mute range {start:.3f}-{end:.3f} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>change redaction plans</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>see the retention report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>apply the retention policy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>change how people sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>change whether exports need approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>change the sign-in lock-out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>change the retention policy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>change the managed folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A merge needs at least two different tracks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A split needs one track and a frame after the first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Track {track} cannot be split at frame {frame}: it is detected from frame {first} to {last}, and each part needs a detection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracks {tracks} are both detected on frame {frame}, so they are different people; they cannot be merged.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>DetailsPanel</name>
         <message>
             <source>File</source>

@@ -11,15 +11,17 @@ from sqlalchemy import select
 
 from app.cli.context import Context
 from app.cli.progress import ByteBar
-from app.core import anchors, audit, cases
-from app.core.anchors import CHECKPOINT_SUFFIX, AnchorCheck
+from app.core.casework import cases
 from app.core.errors import ConflictError, InvalidInputError
 from app.core.fileio import atomic_write_text
-from app.core.footage import VerifyStatus
-from app.core.integrity_check import check_store
-from app.core.models import AuditEvent
-from app.core.permissions import Permission, require
-from app.core.witness import reset_witness, witness_path
+from app.core.integrity import anchors
+from app.core.integrity.anchors import CHECKPOINT_SUFFIX, AnchorCheck
+from app.core.integrity.integrity_check import check_store
+from app.core.library.footage import VerifyStatus
+from app.core.people.permissions import Permission, require
+from app.core.store import audit
+from app.core.store.models import AuditEvent
+from app.core.store.witness import reset_witness, witness_path
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

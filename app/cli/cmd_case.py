@@ -10,11 +10,12 @@ from pathlib import Path
 from app.cli.context import Context
 from app.cli.formatting import case_rows, footage_rows, table, when
 from app.cli.progress import ByteBar
-from app.core import case_flow, cases, footage
-from app.core.disclosure_pack import build_pack
+from app.core.casework import case_flow, cases
+from app.core.casework.disclosure_pack import build_pack
 from app.core.errors import InvalidInputError
-from app.core.models import CaseStatus, CaseType
-from app.core.records import CaseRecord
+from app.core.library import footage
+from app.core.store.models import CaseStatus, CaseType
+from app.core.store.records import CaseRecord
 
 
 def _date(text: str) -> date:

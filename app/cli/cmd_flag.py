@@ -7,10 +7,10 @@ from typing import Any
 
 from app.cli.context import Context
 from app.cli.formatting import flag_rows
-from app.core import flags
 from app.core.errors import InvalidInputError
-from app.core.models import FlagCategory
-from app.core.timecode import parse_time
+from app.core.library import flags
+from app.core.media.timecode import parse_time
+from app.core.store.models import FlagCategory
 
 CATEGORIES = [c.value for c in FlagCategory]
 

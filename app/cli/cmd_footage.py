@@ -7,9 +7,9 @@ import argparse
 from app.cli.context import Context
 from app.cli.formatting import footage_details, footage_rows
 from app.cli.progress import ByteBar
-from app.core import footage
-from app.core.footage import OriginalCheck, VerifyStatus
-from app.core.media import REORDERED_NOTE, Timestamps
+from app.core.library import footage
+from app.core.library.footage import OriginalCheck, VerifyStatus
+from app.core.media.decode import REORDERED_NOTE, Timestamps
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

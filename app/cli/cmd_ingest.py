@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.cli.context import Context
 from app.cli.progress import ByteBar
-from app.core.ingest import IngestResult, IngestStatus, ingest_paths
+from app.core.library.ingest import IngestResult, IngestStatus, ingest_paths
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -17,10 +18,11 @@ from app.core.export.c2pa_signing import configured_credentials
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.fileio import atomic_write_text
-from app.core.ingest import IngestStatus, ingest_paths
+from app.core.library.ingest import IngestStatus, ingest_paths
+from app.core.media.timecode import format_time, parse_time
+from app.core.redaction import plan_edits as edits
 from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style, TimeRange
-from app.core.redaction.plan_edits import TrackAction, needs_reason
-from app.core.timecode import format_time, parse_time
+from app.core.redaction.plan_edits import TrackAction
 from app.core.tracking.thumbnails import track_thumbnails
 
 STAGE_NAMES = {"detect": "detecting faces", "export": "writing export",
@@ -138,41 +140,39 @@ class _StageBars:
 
 
 def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
+    """The plan file (if any) with the command line's choices made as plan edits."""
     plan = RedactionPlan()
     if args.plan:
         try:
             plan = RedactionPlan.from_json(args.plan.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInputError(f"{args.plan}: cannot read the plan ({exc}).") from None
-    plan.keep_tracks = sorted(set(plan.keep_tracks) | set(args.keep_track))
     reason = (args.reason or "").strip()
     for track in args.keep_track:
-        key = f"track:{track}"
-        if reason:
-            plan.reasons[key] = reason
-        elif needs_reason(TrackAction.KEEP) and not plan.reasons.get(key):
+        given = reason or plan.reasons.get(f"track:{track}", "")
+        if not given and edits.needs_reason(TrackAction.KEEP):
             raise InvalidInputError(f"Keeping track {track} visible shows a face: say why with "
                                     "--reason, e.g. --reason \"Requester - kept visible\".")
-    plan.false_positive_tracks = sorted(set(plan.false_positive_tracks) | set(args.not_a_face))
-    for name in ("style", "shape"):
-        value = getattr(args, name)
-        if value is not None:
-            setattr(plan, name, Style(value) if name == "style" else Shape(value))
-    if args.strength is not None:
-        plan.strength = args.strength
-    if args.padding is not None:
-        plan.padding = args.padding
-    if args.inverse:
-        plan.inverse = True
-    plan.mute = [*plan.mute, *args.mute]
-    if args.drop_audio:
-        plan.audio = AudioMode.DROP
+        plan = edits.set_track_action(plan, track, TrackAction.KEEP, given)[0]
+    for track in args.not_a_face:
+        plan = edits.set_track_action(plan, track, TrackAction.NOT_A_FACE,
+                                      plan.reasons.get(f"track:{track}", ""))[0]
+    choices = edits.output_choices(plan)
+    plan = edits.set_output_choices(plan, replace(
+        choices,
+        style=Style(args.style) if args.style is not None else choices.style,
+        shape=Shape(args.shape) if args.shape is not None else choices.shape,
+        strength=args.strength if args.strength is not None else choices.strength,
+        audio=AudioMode.DROP if args.drop_audio else choices.audio,
+        caption=args.caption if args.caption is not None else choices.caption,
+        keep_metadata=choices.keep_metadata or args.keep_metadata))[0]
+    if args.padding is not None or args.inverse:
+        plan = edits.set_coverage(plan, args.padding if args.padding is not None
+                                  else plan.padding, plan.inverse or args.inverse)[0]
+    for muted in args.mute:
+        plan = edits.add_mute(plan, muted.start_s, muted.end_s)[0]
     if args.clip is not None:
-        plan.clip = args.clip
-    if args.caption is not None:
-        plan.caption = args.caption
-    if args.keep_metadata:
-        plan.keep_metadata = True
+        plan = edits.set_clip(plan, args.clip.start_s, args.clip.end_s)[0]
     plan.validate()
     return plan
 

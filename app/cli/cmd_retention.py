@@ -10,14 +10,14 @@ from pathlib import Path
 from app.cli.context import Context
 from app.cli.formatting import table, when
 from app.core.errors import InvalidInputError
-from app.core.retention import RetentionState
-from app.core.retention_actions import (
+from app.core.retention.actions import (
     RetentionOutcome,
     apply_retention,
     retention_report,
     set_legal_hold,
 )
-from app.core.store_policy import load_policy, set_policy
+from app.core.retention.rules import RetentionState
+from app.core.store.store_policy import load_policy, set_policy
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.core.records import CaseRecord, FlagRecord, FootageRecord
-from app.core.retention import RetentionState
-from app.core.timecode import format_time
+from app.core.media.timecode import format_time
+from app.core.retention.rules import RetentionState
+from app.core.store.records import CaseRecord, FlagRecord, FootageRecord
 
 
 def when(value: datetime | None) -> str:

@@ -24,9 +24,10 @@ from app.cli import (
     cmd_user,
 )
 from app.cli.context import Context
-from app.core.database import current_revision
+from app.cli.error_hints import error_line
 from app.core.errors import BwvError, Cancelled
 from app.core.logs import setup_logging
+from app.core.store.database import current_revision
 
 log = logging.getLogger("app.cli")
 
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\nInterrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
     except BwvError as exc:
-        print(f"bwv: error: {exc}", file=sys.stderr)
+        print(f"bwv: error: {error_line(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:
         log.exception("unexpected error in bwv %s", args.command)

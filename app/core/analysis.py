@@ -7,19 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core import audit
-from app.core.database import Store
 from app.core.detection.detector import preset_models
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.runs import find_run, run_settings, save_run, settings_hash
 from app.core.detection.video import DetectionRun, detect_video
-from app.core.errors import InvalidInputError, MediaError, NotFoundError
-from app.core.footage import get_footage, require_present
-from app.core.permissions import Permission
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError, NotFoundError
+from app.core.library.footage import get_footage, require_present
+from app.core.people.permissions import Permission
+from app.core.people.users import check_actor, resolve_actor
 from app.core.progress import CancelToken, no_progress
+from app.core.store import audit
+from app.core.store.database import Store
 from app.core.tracking.review import ReviewRange, review_ranges
 from app.core.tracking.tracker import Track, TrackerSettings, build_tracks
-from app.core.users import check_actor, resolve_actor
 
 StageFn = Callable[[str, int, int], None]
 """``stage(name, done, total)``: name is hash, detect, export or export_check (writing the
@@ -61,20 +61,23 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     """
     preset = get_preset(preset) if isinstance(preset, str) else preset
     step = stride or preset.stride
-    check_actor(store, actor_name, Permission.VIEW, "see footage")
+    check_actor(store, actor_name, Permission.VIEW,
+                QT_TRANSLATE_NOOP("CoreMessages", "see footage"))
     with store.read() as session:
         item = get_footage(session, footage_key)
         require_present(item)
         limit = max(1, round(item.fps or 25))
         if not 1 <= step <= limit:
-            raise InvalidInputError(
-                f"Stride {step} is out of range: detect on at least one frame per second "
-                f"(1 to {limit} for this footage).")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Stride {stride} is out of range: detect on at least one "
+                "frame per second (1 to {limit} for this footage)."), stride=step, limit=limit)
         info = (item.id, Path(item.original_path), item.frame_count, item.fps, item.width,
                 item.height, item.rotation, item.sha256)
     footage_id, source, frame_count, fps, width, height, rotation, digest = info
     if not source.exists():
-        raise MediaError(f"{source}: the original of footage #{footage_id} is missing.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the original of footage #{number} is missing."),
+            path=source, number=footage_id)
     models = preset_models(preset)
     found = None
     if reuse:
@@ -84,15 +87,19 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
         run_id, run = found
         reused = True
     elif only_stored:
-        raise NotFoundError(f"Footage #{footage_id} has no stored detection run for the "
-                            f"{preset.name} preset.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Footage #{number} has no stored detection run for the {preset} "
+            "preset."), number=footage_id, preset=preset.name)
     else:
-        check_actor(store, actor_name, Permission.REDACT, "detect faces")
+        check_actor(store, actor_name, Permission.REDACT,
+                    QT_TRANSLATE_NOOP("CoreMessages", "detect faces"))
         run = detect_video(source, preset, stride=step, cancel=cancel,
                            progress=lambda d, t: stage("detect", d, t))
         if len(run.frames) != frame_count:
-            raise MediaError(f"{source}: decoded {len(run.frames)} frames but {frame_count} "
-                             "were recorded at ingest; the file may have changed.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: decoded {decoded} frames but {recorded} were "
+                "recorded at ingest; the file may have changed."), path=source,
+                decoded=len(run.frames), recorded=frame_count)
         with store.transaction() as session:
             actor = resolve_actor(session, actor_name)
             run_id = save_run(session, footage_id, run, step, actor)

@@ -1,8 +1,35 @@
-"""Domain errors. Their messages are complete sentences meant for the user."""
+"""Domain errors. Their messages are complete sentences meant for the user.
+
+A message the desktop app translates is a template declared with ``QT_TRANSLATE_NOOP``
+(context ``CoreMessages``; ``tools/translations.py`` collects them from the core) and raised
+with its arguments, e.g. ``raise ConflictError(EXISTS, path=out)``: ``str(error)`` is the
+English sentence (the CLI prints it, and may add its own flags by ``error.template``); the UI
+translates ``error.template`` and fills in ``error.arguments`` (``app.ui.error_text``).
+Messages name no command-line flag: the CLI and the UI each say how to do it their way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CONTEXT = "CoreMessages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for translation in ``context`` (as Qt's macro does); returns it as is."""
+    return text
 
 
 class BwvError(Exception):
-    """Base of every error BWV Studio reports to the user without a traceback."""
+    """Base of every error BWV Studio reports to the user without a traceback.
+
+    ``template`` is the message before its ``{named}`` fields are filled in from
+    ``arguments``; a message built another way (an f-string) is its own template."""
+
+    def __init__(self, template: str = "", **arguments: Any) -> None:
+        self.template = template
+        self.arguments = arguments
+        super().__init__(template.format(**arguments) if arguments else template)
 
 
 class NotFoundError(BwvError):
@@ -32,5 +59,5 @@ class MediaError(BwvError):
 class Cancelled(BwvError):
     """A long job was cancelled by the user."""
 
-    def __init__(self, message: str = "Cancelled.") -> None:
-        super().__init__(message)
+    def __init__(self, template: str = "Cancelled.", **arguments: Any) -> None:
+        super().__init__(template, **arguments)

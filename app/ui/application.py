@@ -9,13 +9,14 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app import __version__
-from app.core.accounts import has_accounts
-from app.core.database import Store
 from app.core.errors import BwvError
 from app.core.logs import setup_logging
+from app.core.people.accounts import has_accounts
+from app.core.people.users import resolve_actor
 from app.core.settings import Settings, load_settings
-from app.core.store_policy import SignIn, legacy_retention_warning, load_policy
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.store_policy import SignIn, legacy_retention_warning, load_policy
+from app.ui.error_text import error_text
 
 
 def _no_display() -> bool:
@@ -58,7 +59,7 @@ def sign_in_user(store: Store, settings: Settings, parent: QWidget | None = None
             with store.transaction() as session:
                 return resolve_actor(session, user).name
     except BwvError as exc:  # SignInError: no account, or deactivated
-        tell(str(exc))
+        tell(error_text(exc))
         return None
     dialog: SignInDialog | FirstAdministratorDialog = (
         SignInDialog(store, user, parent) if accounts
@@ -119,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         apply_theme(app, settings.ui_theme)
         store = Store(settings.effective_database_url, settings.data_path)
     except BwvError as exc:
-        show_error(None, str(exc))
+        show_error(None, error_text(exc))
         return 1
     user_name = sign_in_user(store, settings)
     if user_name is None:  # cancelled, or told why not

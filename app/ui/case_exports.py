@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import case_flow
-from app.core.case_flow import CaseExport
-from app.core.database import Store
-from app.core.disclosure_pack import PackResult, build_pack
+from app.core.casework import case_flow
+from app.core.casework.case_flow import CaseExport
+from app.core.casework.disclosure_pack import PackResult, build_pack
+from app.core.store.database import Store
 from app.ui.locale_format import datetime_text
 from app.ui.pdf import render_pdf
 from app.ui.resources import icon
 from app.ui.settings_keys import EXPORT_FOLDER, PACK_FOLDER
-from app.ui.workers import Job, job_pool, run_in_background
+from app.ui.workers import Job, job_pool, run_op
 
 
 def pack_folder() -> str:
@@ -101,7 +101,7 @@ class CaseExportsBox(QGroupBox):
                 self.fill(exports)
                 self.loaded.emit(len(exports))
 
-        run_in_background(self, load, done, self.failed.emit)
+        run_op(self, load, done, self.failed.emit)
 
     def fill(self, exports: list[CaseExport]) -> None:
         chosen = self.selected_export()  # kept across a reload

@@ -26,22 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import case_flow, cases
-from app.core.case_flow import TRANSITIONS, CaseExport, allowed_next, denied_moves
-from app.core.database import Store
-from app.core.models import CaseStatus, CaseType
-from app.core.permissions import Permission, can
-from app.core.records import CaseRecord
+from app.core.casework import case_flow, cases
+from app.core.casework.case_flow import TRANSITIONS, CaseExport, allowed_next, denied_moves
+from app.core.errors import PermissionDeniedError
+from app.core.people.permissions import Permission, can
+from app.core.people.users import find_user, resolve_actor
 from app.core.redaction.open_items import OpenItem
-from app.core.users import find_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import CaseStatus, CaseType
+from app.core.store.records import CaseRecord
 from app.ui.case_drop_table import CaseDropTable
 from app.ui.case_exports import CaseExportsBox, setup_table
+from app.ui.changes import Changed, subscribe
+from app.ui.error_text import error_text
 from app.ui.library_cases import change_links
 from app.ui.locale_format import date_text
 from app.ui.new_case_dialog import NewCaseDialog, case_status_name, case_type_name
 from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.resources import icon
-from app.ui.workers import Job, run_in_background
+from app.ui.workers import Job, run_op
 
 OVERDUE_TEXT = QColor("#a40000")
 OVERDUE_BACKGROUND = QColor("#fde2e2")
@@ -51,7 +54,7 @@ OVERDUE_BACKGROUND = QColor("#fde2e2")
 class _Loaded:
     cases: list[CaseRecord]
     # (from, to) -> why the signed-in user may not make that move; empty when unknown
-    denied: dict[tuple[CaseStatus, CaseStatus], str]
+    denied: dict[tuple[CaseStatus, CaseStatus], PermissionDeniedError]
     can_edit: bool
 
 
@@ -78,7 +81,7 @@ class CasesPanel(QWidget):
         self.records: list[CaseRecord] = []
         self.link_job: Job | None = None
         self.open_items_dialog: OpenItemsDialog | None = None
-        self._denied: dict[tuple[CaseStatus, CaseStatus], str] = {}
+        self._denied: dict[tuple[CaseStatus, CaseStatus], PermissionDeniedError] = {}
         self._can_edit = True
         self._filling = False
         self._announced: str | None = None
@@ -125,6 +128,7 @@ class CasesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._show_case(None)
+        subscribe(self, Changed.CASES | Changed.PLANS | Changed.EXPORTS, self.refresh)
 
     def _build_details(self) -> QGroupBox:
         box = QGroupBox(self.tr("Case"), self)
@@ -189,8 +193,8 @@ class CasesPanel(QWidget):
     # --- loading -------------------------------------------------------------------------
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
-             pool: QThreadPool | None = None) -> Job:
-        return run_in_background(self, work, done, self.failed.emit, pool)
+             pool: QThreadPool | None = None, changes: Changed = Changed.NOTHING) -> Job:
+        return run_op(self, work, done, self.failed.emit, pool, changes)
 
     def refresh(self) -> None:
         """Reload the cases (and what the signed-in user may do) off the UI thread."""
@@ -335,9 +339,10 @@ class CasesPanel(QWidget):
             denied = self._denied.get((record.status, target))
             button.setEnabled(denied is None)
             step = TRANSITIONS[record.status][target]
-            button.setToolTip(denied or (self.tr("Asks for the reason (recorded)")
-                                         if step.needs_reason else
-                                         self.tr("Asks for an optional note (recorded)")))
+            button.setToolTip(
+                error_text(denied) if denied is not None
+                else self.tr("Asks for the reason (recorded)") if step.needs_reason
+                else self.tr("Asks for an optional note (recorded)"))
             button.clicked.connect(lambda _checked=False, t=target: self._status_clicked(t))
             self.status_row.addWidget(button)
             self.status_buttons[target] = button
@@ -362,10 +367,9 @@ class CasesPanel(QWidget):
 
         def done(record: CaseRecord) -> None:
             self._select_after = record.reference
-            self.changed.emit()
-            self.refresh()
+            self.changed.emit()  # the broadcast (Changed.CASES) reloads every view
 
-        self._run(create, done)
+        self._run(create, done, changes=Changed.CASES)
 
     def _status_clicked(self, target: CaseStatus) -> None:
         record = self.current_case()
@@ -424,7 +428,6 @@ class CasesPanel(QWidget):
             self.message.setText(self.tr("%n footage item(s) linked to case {0}.", "",
                                          count).format(reference))
             self.changed.emit()
-            self.refresh()
 
         self.link_job = change_links(self.store, self.user_name, reference, ids, True, done,
                                      self.failed.emit)
@@ -458,9 +461,8 @@ class CasesPanel(QWidget):
                     changed.reference, case_status_name(changed.status)))
             self._select_after = changed.reference
             self.changed.emit()
-            self.refresh()
 
-        self._run(change, done)
+        self._run(change, done, changes=Changed.CASES)
 
     def save_requester(self) -> None:
         """Save the requester's name, reference and contact of the selected case."""
@@ -485,9 +487,8 @@ class CasesPanel(QWidget):
             self.message.setText(self.tr("Requester details of case {0} saved.").format(
                 saved.reference))
             self._select_after = saved.reference
-            self.refresh()
 
-        self._run(save, done)
+        self._run(save, done, changes=Changed.CASES)
 
     # --- exports and the disclosure pack (case_exports.py) ------------------------------
 

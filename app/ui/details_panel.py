@@ -17,16 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import footage as footage_service
-from app.core.database import Store
-from app.core.footage import OriginalCheck, VerifyStatus
-from app.core.records import FootageRecord
-from app.core.retention import RetentionState
-from app.core.timecode import format_time
-from app.core.users import resolve_actor
+from app.core.library import footage as footage_service
+from app.core.library.footage import OriginalCheck, VerifyStatus
+from app.core.media.timecode import format_time
+from app.core.people.users import resolve_actor
+from app.core.retention.rules import RetentionState
+from app.core.store.database import Store
+from app.core.store.records import FootageRecord
+from app.ui.changes import Changed
 from app.ui.elided_label import ElidedLabel
 from app.ui.locale_format import date_text, datetime_text, number_text
-from app.ui.workers import db_pool, job_pool, run_in_background
+from app.ui.workers import db_pool, job_pool, run_op
 
 
 class DetailsPanel(QWidget):
@@ -137,8 +138,9 @@ class DetailsPanel(QWidget):
                 date_text(f.retention_until))
         return self.tr("Deleted in %n day(s) unless marked evidential", "", status.days_left)
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], db: bool) -> None:
-        run_in_background(self, work, done, self.failed.emit, db_pool() if db else job_pool())
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], db: bool,
+             changes: Changed = Changed.NOTHING) -> None:
+        run_op(self, work, done, self.failed.emit, db_pool() if db else job_pool(), changes)
 
     def verify_now(self) -> None:
         if self.record is None:
@@ -180,4 +182,4 @@ class DetailsPanel(QWidget):
             self.show_footage(record)
             self.changed.emit()
 
-        self._run(change, done, db=True)
+        self._run(change, done, db=True, changes=Changed.FOOTAGE)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import FlagCategory
-from app.core.records import FlagRecord
+from app.core.store.models import FlagCategory
+from app.core.store.records import FlagRecord
 
 
 def category_name(category: FlagCategory) -> str:

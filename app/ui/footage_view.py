@@ -15,18 +15,18 @@ from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoCommand, QUndoStac
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from app.core import flags as flag_service
-from app.core.database import Store
-from app.core.flag_commands import AddFlag, DeleteFlag, EditFlag, FlagCommand, FlagRef
-from app.core.models import FlagCategory, User
+from app.core.library import flags as flag_service
+from app.core.library.flag_commands import AddFlag, DeleteFlag, EditFlag, FlagCommand, FlagRef
+from app.core.media.strip_thumbnails import strip_thumbnails
+from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
-from app.core.records import FlagRecord, FootageRecord
-from app.core.thumbnails import strip_thumbnails
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import FlagCategory, User
+from app.core.store.records import FlagRecord, FootageRecord
 from app.ui.flag_dialog import FlagDialog
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.timeline import Timeline
-from app.ui.workers import Job, job_pool, run_in_background
+from app.ui.workers import Job, job_pool, run_op
 
 
 class FootageView(QWidget):
@@ -102,7 +102,7 @@ class FootageView(QWidget):
         job.start(job_pool())
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        run_in_background(self, work, done, self.failed.emit)
+        run_op(self, work, done, self.failed.emit)
 
     def refresh_flags(self) -> None:
         footage = self.footage

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import cases
-from app.core.database import Store
+from app.core.casework import cases
 from app.core.errors import BwvError
-from app.core.ingest import IngestResult, IngestStatus, ingest_paths
+from app.core.library.ingest import IngestResult, IngestStatus, ingest_paths
+from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.ui.error_text import error_text
 from app.ui.resources import error_color
 from app.ui.workers import Job
 
@@ -78,7 +79,7 @@ class IngestDialog(QDialog):
                         self.linked = cases.link_many(
                             session, resolve_actor(session, user_name), case_ref, ids)
                 except BwvError as exc:  # ingested all the same: say why they are not filed
-                    self.link_error = str(exc)
+                    self.link_error = error_text(exc)
             return results
 
         self.job = Job(work)

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.database import Store
-from app.core.footage import VerifyStatus
-from app.core.integrity_check import IntegrityReport, check_store
+from app.core.integrity.integrity_check import IntegrityReport, check_store
+from app.core.library.footage import VerifyStatus
 from app.core.progress import CancelToken, ProgressFn
+from app.core.store.database import Store
 from app.ui.resources import error_color
 from app.ui.workers import Job, job_pool, while_alive
 

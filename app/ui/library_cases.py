@@ -1,6 +1,6 @@
 """Filing footage in cases from the library: "Add to case…" and "Remove from case…" on a
 row, and dragging rows onto a case in the Cases tab (``FOOTAGE_MIME`` carries their ids).
-The rules (who may, what is audited, what stays) are in ``app.core.cases``."""
+The rules (who may, what is audited, what stays) are in ``app.core.casework.cases``."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QTableView, QWidget
 
-from app.core import cases
-from app.core.database import Store
+from app.core.casework import cases
+from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
-from app.core.records import FootageRecord
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.records import FootageRecord
+from app.ui.changes import Changed, announce
 from app.ui.workers import Job, db_pool
 
 FOOTAGE_MIME = "application/x-bwv-footage-ids"
@@ -45,8 +46,12 @@ def change_links(store: Store, user: str, reference: str, ids: list[int], add: b
                 return cases.link_many(session, actor, reference, ids)
             return sum(cases.unlink_footage(session, actor, reference, i) for i in ids)
 
+    def finished(count: int) -> None:
+        done(count)
+        announce(Changed.CASES | Changed.FOOTAGE)
+
     job = Job(work)
-    job.finished.connect(done)
+    job.finished.connect(finished)
     job.failed.connect(lambda message, _d: failed(message))
     job.start(db_pool())
     return job

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import cases, footage
-from app.core.database import Store
-from app.core.ingest import VIDEO_SUFFIXES
+from app.core.casework import cases
+from app.core.library import footage
+from app.core.library.ingest import VIDEO_SUFFIXES
+from app.core.media.timecode import format_time
 from app.core.progress import CancelToken
-from app.core.records import FootageRecord
-from app.core.retention import RetentionState
-from app.core.timecode import format_time
+from app.core.retention.rules import RetentionState
+from app.core.store.database import Store
+from app.core.store.records import FootageRecord
+from app.ui.changes import Changed, announce, subscribe
 from app.ui.filtered_table import filtered_table
 from app.ui.ingest_dialog import IngestDialog
 from app.ui.library_cases import FOOTAGE_MIME, CaseLinks, footage_mime
@@ -183,6 +185,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
         layout.addWidget(self.status)
+        subscribe(self, Changed.FOOTAGE | Changed.CASES, self.refresh)
 
     def refresh(self) -> None:
         """Reload the footage list off the UI thread."""
@@ -213,7 +216,7 @@ class LibraryPanel(QWidget):
         if not paths:
             return None
         dialog = IngestDialog(self._store, self._user, paths, self, self.current_case())
-        dialog.ingest_done.connect(lambda _results: self.refresh())
+        dialog.ingest_done.connect(lambda _results: announce(Changed.FOOTAGE | Changed.CASES))
         self.ingest_dialog = dialog
         dialog.start()
         return dialog
@@ -308,8 +311,7 @@ class LibraryPanel(QWidget):
         return record if isinstance(record, FootageRecord) else None
 
     def _links_changed(self, text: str) -> None:
-        self._note = text  # said with the reloaded count
-        self.refresh()
+        self._note = text  # said with the reloaded count (the broadcast reloads)
 
     def selected_footage_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

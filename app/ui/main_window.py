@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.core.database import Store
 from app.core.errors import BwvError
-from app.core.models import Role
+from app.core.media.timecode import parse_time
+from app.core.people.users import find_user
 from app.core.progress import CancelToken
-from app.core.records import FootageRecord
 from app.core.settings import Settings
-from app.core.timecode import parse_time
-from app.core.users import find_user
+from app.core.store.database import Store
+from app.core.store.models import Role
+from app.core.store.records import FootageRecord
 from app.ui.cases_panel import CasesPanel
 from app.ui.details_panel import DetailsPanel
 from app.ui.error_dialog import show_error
+from app.ui.error_text import error_text
 from app.ui.flags_panel import FlagsPanel
 from app.ui.footage_view import FootageView
 from app.ui.integrity_dialog import IntegrityDialog
@@ -59,7 +60,6 @@ class MainWindow(QMainWindow):
         self.library.footage_selected.connect(self.footage_view.open_footage)
         self.details = DetailsPanel(store, user, self)
         self.details.failed.connect(lambda message: show_error(self, message))
-        self.details.changed.connect(self.library.refresh)
         self.library.footage_selected.connect(self.details.show_footage)
         self.flags_panel = FlagsPanel(self)
         self.footage_view.flags_changed.connect(self.flags_panel.set_flags)
@@ -81,10 +81,9 @@ class MainWindow(QMainWindow):
         self.cases = CasesPanel(store, user, self)
         self.cases.failed.connect(lambda message: show_error(self, message, wait=False))
         self.cases.case_selected.connect(self.library.select_case)
-        self.cases.changed.connect(self.library.refresh)
-        # a saved plan edit may send its case back to "in review"; an export is listed there
-        self.workspace.plan_saved.connect(lambda _sha: self.cases.refresh())
-        self.workspace.exported.connect(lambda _result: self.cases.refresh())
+        # Views reload from the broadcast of what each operation changed (app.ui.changes):
+        # e.g. a saved plan edit may send its case back to "in review", an export is listed
+        # in its case, a status change or a legal hold shows in the library.
         self.centre.addTab(self.cases, self.tr("Cases"))
         self.retention_dialog: RetentionDialog | None = None
         self.centre.currentChanged.connect(self._centre_changed)
@@ -238,7 +237,6 @@ class MainWindow(QMainWindow):
         if dialog is None:  # loads itself
             dialog = self.retention_dialog = RetentionDialog(self.store, self.user_name, self)
             dialog.failed.connect(lambda message: show_error(self, message, wait=False))
-            dialog.changed.connect(self.library.refresh)
         elif not dialog.isVisible():
             dialog.refresh()
         dialog.show()
@@ -315,7 +313,9 @@ class MainWindow(QMainWindow):
                 player.show_frame(int(text[1:]))
             else:
                 player.go_to_time(parse_time(text))
-        except (ValueError, BwvError) as exc:
+        except BwvError as exc:
+            show_error(self, error_text(exc))
+        except ValueError as exc:
             show_error(self, str(exc))
 
     def _full_screen(self, on: bool) -> None:

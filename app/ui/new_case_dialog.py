@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import CaseStatus, CaseType
+from app.core.store.models import CaseStatus, CaseType
 from app.ui.resources import error_color
 
 

@@ -25,21 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.database import Store
-from app.core.permissions import Permission, can
-from app.core.retention import RetentionState
-from app.core.retention_actions import (
+from app.core.people.permissions import Permission, can
+from app.core.people.users import resolve_actor
+from app.core.retention.actions import (
     RetentionItem,
     RetentionOutcome,
     apply_retention,
     retention_report,
     set_legal_hold,
 )
-from app.core.store_policy import StorePolicy, load_policy
-from app.core.users import resolve_actor
+from app.core.retention.rules import RetentionState
+from app.core.store.database import Store
+from app.core.store.store_policy import StorePolicy, load_policy
+from app.ui.changes import Changed, announce, subscribe
 from app.ui.locale_format import datetime_text
 from app.ui.resources import icon
-from app.ui.workers import Job, db_pool, job_pool, run_in_background, while_alive
+from app.ui.workers import Job, db_pool, job_pool, run_op, while_alive
 
 DUE_TEXT = QColor("#a40000")
 DUE_BACKGROUND = QColor("#fde2e2")
@@ -132,11 +133,12 @@ class RetentionDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(900, 480)
         self._update_buttons()
+        subscribe(self, Changed.FOOTAGE | Changed.CASES, self.refresh)
         self.refresh()
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
-             pool: QThreadPool) -> None:
-        run_in_background(self, work, done, self._failed, pool)
+             pool: QThreadPool, changes: Changed = Changed.NOTHING) -> None:
+        run_op(self, work, done, self._failed, pool, changes)
 
     def _failed(self, message: str, _details: str = "") -> None:
         self.apply_job = None
@@ -273,19 +275,19 @@ class RetentionDialog(QDialog):
         self.apply_job = None
         self.outcome.setText(self.tr("Stopped. Items already deleted stay deleted (their "
                                      "records are kept); the rest are untouched."))
-        self.refresh()
         self.changed.emit()
+        announce(Changed.FOOTAGE)
 
     def _on_applied(self, outcomes: list[RetentionOutcome]) -> None:
         self.busy = False
         self.apply_job = None
-        self.refresh()
         deleted = sum(1 for o in outcomes if o.action in ("deleted file", "marked deleted"))
         problems = [o.message for o in outcomes if o.action in ("failed", "not confirmed")]
         self.outcome.setText("\n".join([self.tr("%n item(s) deleted; their records are kept.",
                                                  "", deleted), *problems]))
         self.changed.emit()
         self.applied.emit(outcomes)
+        announce(Changed.FOOTAGE)
 
     def _hold_clicked(self, hold: bool) -> None:
         item = self.selected_item()
@@ -309,6 +311,5 @@ class RetentionDialog(QDialog):
 
         def done(_result: object) -> None:
             self.changed.emit()
-            self.refresh()
 
-        self._run(change, done, db_pool())
+        self._run(change, done, db_pool(), Changed.FOOTAGE)

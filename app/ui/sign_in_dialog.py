@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import accounts
-from app.core.database import Store
 from app.core.errors import BwvError
-from app.core.records import UserRecord
+from app.core.people import accounts
+from app.core.store.database import Store
+from app.core.store.records import UserRecord
+from app.ui.error_text import error_text
 from app.ui.resources import error_color
 
 
@@ -72,7 +73,7 @@ class SignInDialog(QDialog):
             self.signed_in_as = accounts.sign_in(self.store, self.name.text(),
                                                  self.password.text())
         except BwvError as exc:  # SignInError, or the store cannot be reached
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.password.clear()
             self.password.setFocus()
             return False
@@ -127,7 +128,7 @@ class FirstAdministratorDialog(QDialog):
                 created = accounts.create_first_administrator(
                     session, self.name.text(), self.password.text())
         except BwvError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return False
         self.signed_in_as = created
         self.message.clear()

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
-from app.core import accounts
-from app.core.store_policy import SignIn, load_policy
+from app.core.people import accounts
+from app.core.store.store_policy import SignIn, load_policy
 from app.ui.error_dialog import show_error
 from app.ui.sign_in_dialog import SignInDialog
 

@@ -21,9 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from app.core.models import FlagCategory
-from app.core.records import FlagRecord
-from app.core.timecode import format_time, ruler_ticks
+from app.core.media.timecode import format_time, ruler_ticks
+from app.core.store.models import FlagCategory
+from app.core.store.records import FlagRecord
 from app.ui.flag_dialog import category_name
 
 CATEGORY_COLOURS = {

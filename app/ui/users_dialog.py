@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import accounts, key_registry, lockout, users
-from app.core.database import Store
-from app.core.key_registry import KeyStatus
-from app.core.models import Role
-from app.core.permissions import Permission, can
-from app.core.records import UserRecord
+from app.core.integrity import key_registry
+from app.core.integrity.key_registry import KeyStatus
+from app.core.people import accounts, lockout, users
+from app.core.people.permissions import Permission, can
+from app.core.store.database import Store
+from app.core.store.models import Role
+from app.core.store.records import UserRecord
+from app.ui.changes import Changed, subscribe
 from app.ui.resources import error_color
-from app.ui.workers import run_in_background
+from app.ui.workers import run_op
 
 
 def role_name(role: Role) -> str:
@@ -127,12 +129,14 @@ class UsersDialog(QDialog):
         layout.addWidget(self.own_key)
         layout.addWidget(self.message)
         layout.addWidget(close)
+        subscribe(self, Changed.USERS, self.refresh)
         self.refresh()
 
     # --- loading -----------------------------------------------------------------------
 
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        run_in_background(self, work, done, self._fail)
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None],
+             changes: Changed = Changed.NOTHING) -> None:
+        run_op(self, work, done, self._fail, changes=changes)
 
     def _fail(self, message: str) -> None:
         self.message.setStyleSheet(f"color: {error_color()}")
@@ -227,9 +231,8 @@ class UsersDialog(QDialog):
             self.repeat.clear()
             self._say(done_text)
             self.changed.emit()
-            self.refresh()
 
-        self._run(change, done)
+        self._run(change, done, Changed.USERS)
 
     def add_user(self) -> None:
         password = self._new_password()

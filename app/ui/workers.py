@@ -17,6 +17,8 @@ from shiboken6 import isValid
 
 from app.core.errors import BwvError, Cancelled
 from app.core.progress import CancelToken
+from app.ui.changes import Changed, announce
+from app.ui.error_text import error_text
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1
@@ -67,7 +69,7 @@ class Job(QObject):
         except Cancelled:
             self.cancelled.emit()
         except BwvError as exc:
-            self.failed.emit(str(exc), "")
+            self.failed.emit(error_text(exc), "")
         except Exception as exc:
             log.exception("background job failed")
             self.failed.emit(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
@@ -106,14 +108,19 @@ def while_alive(owner: QObject, fn: Callable[..., Any]) -> Callable[..., None]:
     return call
 
 
-def run_in_background(owner: QObject, work: Callable[[], Any], done: Callable[[Any], None],
-                      failed: Callable[[str], None],
-                      pool: QThreadPool | None = None) -> Job:
-    """``work()`` off the UI thread (the database pool unless ``pool``); then ``done(result)``
-    or ``failed(message)`` on it, only while ``owner`` exists. For short work with no
-    progress or cancel (loading a list, saving a change)."""
+def run_op(owner: QObject, work: Callable[[], Any], done: Callable[[Any], None],
+           failed: Callable[[str], None], pool: QThreadPool | None = None,
+           changes: Changed = Changed.NOTHING) -> Job:
+    """``work()`` (a core use case) off the UI thread (the database pool unless ``pool``);
+    then ``done(result)`` or ``failed(message)`` on it, only while ``owner`` exists, and
+    after ``done`` every view hears what it ``changes`` (``app.ui.changes``). For short work
+    with no progress or cancel (loading a list, saving a change)."""
+    def finished(result: Any) -> None:
+        done(result)
+        announce(changes)
+
     job = Job(lambda _progress, _cancel: work())
-    job.finished.connect(while_alive(owner, done))
+    job.finished.connect(while_alive(owner, finished))
     job.failed.connect(while_alive(owner, lambda message, _details: failed(message)))
     job.start(pool or db_pool())
     return job

@@ -111,11 +111,11 @@ def test_apply_deletes_only_what_was_confirmed(capsys: pytest.CaptureFixture[str
     import builtins
     import sys
 
-    from app.core.database import Store
-    from app.core.models import Role
-    from app.core.retention_actions import set_legal_hold
+    from app.core.people.users import add_user, resolve_actor
+    from app.core.retention.actions import set_legal_hold
     from app.core.settings import load_settings
-    from app.core.users import add_user, resolve_actor
+    from app.core.store.database import Store
+    from app.core.store.models import Role
 
     old = {"creation_time": "2020-01-01T08:00:00Z"}
     first = make_video(tmp_path / "a.mp4", frames=6, metadata=old)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from app.cli.main import build_parser, main
-from app.core.database import Store
+from app.core.store.database import Store
 from tests.conftest import REPO, make_video
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.core.database import Store
 from app.core.settings import load_settings
+from app.core.store.database import Store
 from tests.cli.test_cli import run
 
 ADMIN_PW = "admin password 1"

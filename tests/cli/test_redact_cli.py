@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from app.cli.main import main
-from app.core.probe import probe
+from app.core.media.probe import probe
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -120,8 +120,8 @@ def test_the_store_rule_needs_approval_and_only_an_administrator_lifts_it(
     assert code == 0 and out.exists()
     from sqlalchemy import select
 
-    from app.core.database import Store
-    from app.core.models import AuditEvent
+    from app.core.store.database import Store
+    from app.core.store.models import AuditEvent
 
     data = Path(os.environ["BWV_DATA_DIR"])
     store = Store(f"sqlite:///{data / 'bwv.sqlite3'}", data)

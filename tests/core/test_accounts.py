@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.core import accounts, users
-from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError, SignInError
-from app.core.models import AuditEvent, Role, User
-from app.core.users import resolve_actor
+from app.core.people import accounts, users
+from app.core.people.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role, User
 
 PASSWORD = "correct horse battery"
 
@@ -69,7 +69,7 @@ def test_passwords_change_by_their_owner_or_an_administrator(store: Store) -> No
 
 def test_the_store_rules_change_again_and_again_but_never_lock_people_out(
         store: Store) -> None:
-    from app.core.store_policy import (
+    from app.core.store.store_policy import (
         SignIn,
         legacy_retention_warning,
         load_policy,
@@ -103,8 +103,8 @@ def test_an_upgraded_store_keeps_os_user_sign_in(tmp_path: object) -> None:
     from alembic import command
     from sqlalchemy import text
 
-    from app.core.database import _alembic_config, make_engine, migrate
-    from app.core.store_policy import SignIn, load_policy
+    from app.core.store.database import _alembic_config, make_engine, migrate
+    from app.core.store.store_policy import SignIn, load_policy
 
     assert isinstance(tmp_path, Path)
     engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
@@ -129,8 +129,8 @@ def test_an_upgraded_store_keeps_os_user_sign_in(tmp_path: object) -> None:
 def test_an_account_locks_after_failed_sign_ins_until_an_administrator_unlocks_it(
         store: Store) -> None:
     """Issue 15, item 7: 30 wrong passwords in a minute, then the right one, used to work."""
-    from app.core import lockout
-    from app.core.store_policy import set_policy
+    from app.core.people import lockout
+    from app.core.store.store_policy import set_policy
 
     with store.transaction() as session:
         root = accounts.create_first_administrator(session, "root", PASSWORD)
@@ -168,7 +168,7 @@ def test_a_store_made_before_signing_gets_its_root_from_its_first_account(
         store: Store) -> None:
     """The first account (made by OS-name sign-in, no key) sets its own first password: its
     key becomes the store's root, so the keys it then gives others are vouched for."""
-    from app.core import trail_replay
+    from app.core.integrity import trail_replay
 
     with store.transaction() as session:
         boss = resolve_actor(session, "boss")

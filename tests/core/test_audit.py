@@ -11,11 +11,13 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
-from app.core import audit, cases, flags
-from app.core.database import Store
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent
-from app.core.users import resolve_actor
+from app.core.casework import cases
+from app.core.library import flags
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent
 from tests.conftest import make_video
 
 
@@ -210,7 +212,7 @@ def test_postgresql_refuses_truncate(store: Store) -> None:
 
 
 def test_a_deleted_witness_is_a_warning_and_never_silently_re_created(store: Store) -> None:
-    from app.core.witness import reset_witness
+    from app.core.store.witness import reset_witness
 
     _seed(store, 2)
     audit.witness_path(store).unlink()

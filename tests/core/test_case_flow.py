@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core import audit, case_flow, cases
-from app.core.database import Store
+from app.core.casework import case_flow, cases
 from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent, Case, CaseStatus, ExportRecord, Role
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import add_user, resolve_actor
 from app.core.redaction.approval import ApprovalState, approval_of, decide
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
-from app.core.users import add_user, resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Case, CaseStatus, ExportRecord, Role
 from tests.conftest import make_video
 
 S = CaseStatus

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core import cases
-from app.core.database import Store
+from app.core.casework import cases
 from app.core.errors import ConflictError, PermissionDeniedError
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent, Role
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import add_user, resolve_actor
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
-from app.core.users import add_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role
 from tests.conftest import make_video
 
 

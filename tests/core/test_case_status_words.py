@@ -7,11 +7,11 @@ import itertools
 
 import pytest
 
-from app.core import case_flow, cases
-from app.core.database import Store
+from app.core.casework import case_flow, cases
 from app.core.errors import BwvError, ConflictError, InvalidInputError
-from app.core.models import CaseStatus
-from app.core.users import resolve_actor
+from app.core.people.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import CaseStatus
 
 S = CaseStatus
 

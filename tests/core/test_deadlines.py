@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.deadlines import (
+from app.core.casework.deadlines import (
     add_months,
     bank_holidays,
     foi_deadline,
@@ -15,7 +15,7 @@ from app.core.deadlines import (
     statutory_deadline,
 )
 from app.core.errors import InvalidInputError
-from app.core.models import CaseType
+from app.core.store.models import CaseType
 
 
 def test_shipped_holidays_include_known_dates() -> None:
@@ -65,7 +65,7 @@ def test_holiday_file_can_be_overridden(isolated_env: Path) -> None:
         '{"dates": ["2026-11-30"]}')
     assert foi_deadline(date(2026, 11, 2)) == date(2026, 12, 1)
     (isolated_env / "config" / "bank_holidays.json").write_text("{broken")
-    from app.core import deadlines
+    from app.core.casework import deadlines
 
     deadlines._load.cache_clear()
     with pytest.raises(InvalidInputError, match="cannot be read"):
@@ -78,10 +78,10 @@ def test_cases_get_statutory_deadlines_and_extensions(store: object) -> None:
 
     from sqlalchemy import select
 
-    from app.core import cases
+    from app.core.casework import cases
     from app.core.errors import ConflictError
-    from app.core.models import AuditEvent
-    from app.core.users import resolve_actor
+    from app.core.people.users import resolve_actor
+    from app.core.store.models import AuditEvent
 
     with store.transaction() as session:  # type: ignore[attr-defined]
         actor = resolve_actor(session, "tester")
@@ -110,7 +110,7 @@ def test_migration_0003_keeps_existing_cases_and_links(tmp_path: Path) -> None:
     from alembic import command
     from sqlalchemy import text
 
-    from app.core.database import _alembic_config, make_engine, migrate
+    from app.core.store.database import _alembic_config, make_engine, migrate
 
     engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     cfg = _alembic_config()

@@ -17,7 +17,7 @@ from app.core.detection.presets import PRESETS, get_preset, preset_from_dict
 from app.core.detection.scoring import coverage, match
 from app.core.detection.video import detect_path, detect_video
 from app.core.errors import BwvError, InvalidInputError
-from app.core.rotation import boxes_to_stored, upright
+from app.core.media.rotation import boxes_to_stored, upright
 from tests.conftest import TESTDATA, make_video
 
 WIDER = TESTDATA / "images" / "wider_val"

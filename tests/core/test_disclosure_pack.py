@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core import case_flow, cases
-from app.core.anchors import PACK_ANCHOR
-from app.core.database import Store
-from app.core.disclosure_pack import AUDIT_EXTRACT, RECORD_HTML, SUMS, build_pack
+from app.core.casework import case_flow, cases
+from app.core.casework.disclosure_pack import AUDIT_EXTRACT, RECORD_HTML, SUMS, build_pack
 from app.core.errors import ConflictError, MediaError
 from app.core.export.pipeline import redact_footage
 from app.core.export.verify import verify_exports
-from app.core.footage import VerifyStatus
-from app.core.models import AuditEvent, Role
+from app.core.integrity.anchors import PACK_ANCHOR
+from app.core.library.footage import VerifyStatus
+from app.core.people.users import add_user, resolve_actor
 from app.core.redaction.plans import save_plan
-from app.core.users import add_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role
 from tests.conftest import allow_unapproved_exports, make_approved_export
 
 
@@ -122,7 +122,7 @@ def test_changed_or_unapproved_exports_are_not_packed(approved_export: tuple[Sto
 
 def test_requesters_get_an_extract_without_names_or_details(
         approved_export: tuple[Store, int, Path], tmp_path: Path) -> None:
-    from app.core import flags
+    from app.core.library import flags
 
     store, export_id, _out = approved_export
     with store.transaction() as session:

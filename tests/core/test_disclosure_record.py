@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core.database import Store
-from app.core.disclosure_pack import RECORD_HTML, _sound, build_pack
-from app.core.models import User
+from app.core.casework.disclosure_pack import RECORD_HTML, _sound, build_pack
+from app.core.store.database import Store
+from app.core.store.models import User
 from tests.conftest import make_approved_export
 
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

@@ -11,14 +11,14 @@ import cv2
 import numpy as np
 import pytest
 
-from app.core.database import Store
 from app.core.detection.detector import FaceDetector
 from app.core.export.closed_loop import export_checked
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
-from app.core.ingest import ingest_paths
+from app.core.library.ingest import ingest_paths
 from app.core.redaction.plan import RedactionPlan, Style
 from app.core.redaction.render import render_frame
+from app.core.store.database import Store
 from app.core.tracking.tracker import BoxKind, TrackBox
 from tests.conftest import VIDEOS, allow_unapproved_exports
 
@@ -215,8 +215,8 @@ def test_a_stored_run_gives_back_the_same_tracks() -> None:
 def test_the_head_is_above_the_face_as_displayed(rotation: int) -> None:
     """On footage displayed turned, the 40 % added above the face goes above it on screen,
     not below the chin or to one side."""
+    from app.core.media.rotation import box_to_stored, box_to_upright
     from app.core.redaction.render import padded_region
-    from app.core.rotation import box_to_stored, box_to_upright
 
     width, height = 1280, 720
     face = (300.0, 400.0, 100.0, 100.0)  # upright

@@ -12,17 +12,17 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
-from app.core import audit
 from app.core.analysis import analyse
-from app.core.database import Store
 from app.core.errors import Cancelled, ConflictError, MediaError
 from app.core.export.pipeline import RedactResult, redact_footage
 from app.core.export.video_export import EncodeOptions
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent
-from app.core.probe import probe
+from app.core.library.ingest import ingest_paths
+from app.core.media.probe import probe
 from app.core.progress import CancelToken
 from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent
 from tests.conftest import VIDEOS, allow_unapproved_exports, make_video
 
 CLIPS = ["pyfeat_no_face.mp4", "pyfeat_single_face.mp4", "pyfeat_face_noface.mov",

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core import audit, flags
-from app.core.database import Store
-from app.core.flag_commands import AddFlag, DeleteFlag, EditFlag
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent
-from app.core.users import resolve_actor
+from app.core.library import flags
+from app.core.library.flag_commands import AddFlag, DeleteFlag, EditFlag
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent
 from tests.conftest import make_video
 
 

@@ -9,7 +9,7 @@ import av
 import numpy as np
 import pytest
 
-from app.core.frame_reader import FrameReader
+from app.core.media.frame_reader import FrameReader
 
 
 def _all_frames(path: Path) -> list[tuple[float, np.ndarray]]:

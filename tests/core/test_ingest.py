@@ -12,15 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from app.core import audit, cases, flags, users
-from app.core import footage as footage_service
-from app.core.database import Store
+from app.core.casework import cases
 from app.core.errors import Cancelled, NotFoundError, PermissionDeniedError
-from app.core.ingest import IngestStatus, ingest_paths
-from app.core.models import Role
+from app.core.library import flags
+from app.core.library import footage as footage_service
+from app.core.library.ingest import IngestStatus, ingest_paths
+from app.core.people import users
+from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken
-from app.core.store_policy import set_policy
-from app.core.users import resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import Role
+from app.core.store.store_policy import set_policy
 from tests.conftest import EXPECTED_FRAMES, make_video
 
 

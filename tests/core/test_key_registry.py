@@ -7,14 +7,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.core import accounts, audit, key_registry, signing, trail_replay, users
-from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError, SignInError
-from app.core.ledger import Ledger, details_of
-from app.core.models import AuditEvent, Role
-from app.core.store_policy import set_policy
-from app.core.trail_accounts import account_events, starts_with_os_user
-from app.core.users import resolve_actor
+from app.core.integrity import key_registry, signing, trail_replay
+from app.core.integrity.ledger import Ledger, details_of
+from app.core.integrity.trail_accounts import account_events, starts_with_os_user
+from app.core.people import accounts, users
+from app.core.people.users import resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role
+from app.core.store.store_policy import set_policy
 
 
 def _upgraded_store_without_its_first_account(store: Store) -> None:

@@ -14,18 +14,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core import audit
-from app.core.database import Store
 from app.core.export.completion import audit_extract_path
 from app.core.export.manifest import manifest_path
 from app.core.export.pipeline import redact_footage
 from app.core.export.verify import verify_exports
 from app.core.fileio import partial_path
-from app.core.footage import VerifyStatus
-from app.core.hashing import sha256_file
-from app.core.ingest import ingest_paths
-from app.core.models import ExportRecord
+from app.core.library.footage import VerifyStatus
+from app.core.library.ingest import ingest_paths
+from app.core.media.hashing import sha256_file
 from app.core.redaction.plan import RedactionPlan
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import ExportRecord
 from tests.conftest import allow_unapproved_exports, make_video
 
 # Where the child dies: after the encode (before the record), after the record, after the
@@ -35,7 +35,7 @@ KILL_POINTS = ("encoded", "recorded", "extract_written", "manifest_placed")
 CHILD = textwrap.dedent("""
     import os, sys
     from pathlib import Path
-    from app.core.database import Store
+    from app.core.store.database import Store
     from app.core.export import completion, pipeline
     from app.core.redaction.plan import RedactionPlan
 

@@ -9,8 +9,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from app.core.database import Store, current_revision, head_revision, make_engine, migrate
-from app.core.models import Base
+from app.core.store.database import Store, current_revision, head_revision, make_engine, migrate
+from app.core.store.models import Base
 
 
 def test_empty_database_migrates_to_head_and_matches_models(tmp_path: Path) -> None:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core.database import Store
 from app.core.detection.presets import DEFAULT_PRESET
 from app.core.export.pipeline import redact_footage
-from app.core.ingest import ingest_paths
+from app.core.library.ingest import ingest_paths
 from app.core.redaction.plan import RedactionPlan
+from app.core.store.database import Store
 from tests.conftest import VIDEOS, allow_unapproved_exports
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"

@@ -9,17 +9,17 @@ import json
 import pytest
 from sqlalchemy import select
 
-from app.core import case_flow, cases
 from app.core.analysis import analyse
-from app.core.database import Store
+from app.core.casework import case_flow, cases
 from app.core.errors import ConflictError
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent, ExportRecord, Role
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import add_user, resolve_actor
 from app.core.redaction.approval import approval_of, decide
 from app.core.redaction.open_items import open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
-from app.core.users import add_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, ExportRecord, Role
 from tests.conftest import VIDEOS
 
 CLIP = VIDEOS / "intel_face-demographics-walking.mp4"  # two review ranges with "fast"
@@ -102,7 +102,7 @@ def test_the_cli_lists_the_items_and_takes_all_reviewed(
         planned: tuple[Store, int, int, RedactionPlan], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     from app.cli.main import main
-    from app.core.store_policy import set_policy
+    from app.core.store.store_policy import set_policy
 
     store = planned[0]
     with store.transaction() as session:
@@ -121,8 +121,8 @@ def test_the_cli_lists_the_items_and_takes_all_reviewed(
 
 def test_the_disclosure_record_prints_the_answers(
         planned: tuple[Store, int, int, RedactionPlan]) -> None:
-    from app.core.disclosure_pack import disclosure_record
-    from app.core.models import Case, Footage
+    from app.core.casework.disclosure_pack import disclosure_record
+    from app.core.store.models import Case, Footage
 
     store, fid, case_id, plan = planned
     answers = [{"key": "footage:1:range:3-9", "item": "walking.mp4: frames 3-9 not marked "

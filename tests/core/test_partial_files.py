@@ -8,11 +8,11 @@ import os
 import time
 from pathlib import Path
 
-from app.core.database import Store
 from app.core.export.pipeline import redact_footage
 from app.core.fileio import STALE_PARTIAL_S, remove_stale_partials
-from app.core.ingest import ingest_paths
+from app.core.library.ingest import ingest_paths
 from app.core.redaction.plan import RedactionPlan
+from app.core.store.database import Store
 from tests.conftest import allow_unapproved_exports, make_video
 
 
@@ -49,10 +49,10 @@ def test_an_approval_rejected_while_a_forced_re_export_renders_leaves_nothing(
 
     from app.core.errors import PermissionDeniedError
     from app.core.export.video_export import EncodeOptions
-    from app.core.models import ExportRecord
+    from app.core.people.users import resolve_actor
     from app.core.redaction.approval import decide
     from app.core.redaction.plans import find_plan_record
-    from app.core.users import resolve_actor
+    from app.core.store.models import ExportRecord
     from tests.conftest import make_approved_export
 
     _export_id, out = make_approved_export(store, tmp_path, "tester")

@@ -13,11 +13,13 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.core import accounts, audit, trail_replay
-from app.core.database import Store
-from app.core.models import Role
-from app.core.pg_roles import grant_workstation_role
-from app.core.users import add_user, resolve_actor, update_user
+from app.core.integrity import trail_replay
+from app.core.people import accounts
+from app.core.people.users import add_user, resolve_actor, update_user
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import Role
+from app.core.store.pg_roles import grant_workstation_role
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,19 @@ import cv2
 import numpy as np
 import pytest
 
-from app.core import audit
-from app.core.database import Store
 from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent, Role
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import add_user, resolve_actor
 from app.core.redaction import plan_edits as edits
 from app.core.redaction.approval import ApprovalState, approval_of, decide, request_approval
 from app.core.redaction.plan import Keyframe, RedactionPlan, TimeRange, mute_key
 from app.core.redaction.plans import load_plan, save_plan
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
 from app.core.tracking.follow import follow_box
 from app.core.tracking.tracker import BoxKind, build_tracks
-from app.core.users import add_user, resolve_actor
 from tests.conftest import make_video
 from tests.core.test_tracking import SETTINGS, _run
 
@@ -177,7 +177,7 @@ def test_follow_mode_propagates_a_manual_box(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("rotation", [0, 90, 180, 270])
 def test_boxes_map_between_stored_and_upright_pixels(rotation: int) -> None:
-    from app.core.rotation import box_to_stored, box_to_upright, to_stored, upright
+    from app.core.media.rotation import box_to_stored, box_to_upright, to_stored, upright
 
     stored = np.zeros((48, 64, 3), np.uint8)
     stored[10:20, 30:45] = 255  # x 30, y 10, w 15, h 10

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import MediaError
-from app.core.probe import probe
+from app.core.media.probe import probe
 from tests.conftest import EXPECTED_FRAMES, make_video
 
 

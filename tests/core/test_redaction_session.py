@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from app.core.analysis import Analysis
-from app.core.database import Store
 from app.core.errors import ConflictError
-from app.core.footage import show_footage
-from app.core.ingest import ingest_paths
-from app.core.records import FootageRecord
+from app.core.library.footage import show_footage
+from app.core.library.ingest import ingest_paths
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import AudioMode, Keyframe, Shape, Style
 from app.core.redaction.plans import load_plan
 from app.core.redaction.session import Look, RedactionSession, save_change
+from app.core.store.database import Store
+from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange, ReviewReason
 from tests.conftest import make_video
 from tests.core.test_plan_edits import _tracks

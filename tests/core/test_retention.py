@@ -10,20 +10,22 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import audit, case_flow, cases, footage
 from app.core.analysis import analyse
-from app.core.database import Store
+from app.core.casework import case_flow, cases
 from app.core.errors import ConflictError, PermissionDeniedError
-from app.core.ingest import IngestStatus, ingest_paths
-from app.core.models import AuditEvent, DetectionRunRecord, Footage, Role
-from app.core.retention_actions import (
+from app.core.library import footage
+from app.core.library.ingest import IngestStatus, ingest_paths
+from app.core.people.users import add_user, resolve_actor
+from app.core.retention.actions import (
     RetentionState,
     apply_retention,
     retention_report,
     set_legal_hold,
 )
-from app.core.store_policy import set_policy
-from app.core.users import add_user, resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, DetectionRunRecord, Footage, Role
+from app.core.store.store_policy import set_policy
 from tests.conftest import make_video
 
 OLD = {"creation_time": "2020-01-01T08:00:00Z"}  # retention ended long ago
@@ -211,7 +213,7 @@ def test_a_hold_placed_while_apply_runs_is_never_lost(store: Store, tmp_path: Pa
     is refused: never both on hold and deleted."""
     import threading
 
-    from app.core import retention_actions
+    from app.core.retention import actions as retention_actions
 
     _path, fid = _one_due(store, tmp_path)
     real_lock = retention_actions._lock
@@ -271,9 +273,9 @@ def test_one_rule_for_retention_and_deadlines() -> None:
     """``retention_status`` and ``deadline_state`` are the rule every view shows."""
     from datetime import date
 
-    from app.core.deadlines import deadline_state
-    from app.core.models import CaseStatus
-    from app.core.retention import RetentionState, retention_status
+    from app.core.casework.deadlines import deadline_state
+    from app.core.retention.rules import RetentionState, retention_status
+    from app.core.store.models import CaseStatus
 
     now = datetime(2026, 6, 1, tzinfo=UTC)
     past = now - timedelta(days=3)

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core import case_flow, cases, flags, users
-from app.core.database import Store
+from app.core.casework import case_flow, cases
 from app.core.errors import (
     ConflictError,
     InvalidInputError,
@@ -18,11 +17,14 @@ from app.core.errors import (
     PermissionDeniedError,
     SignInError,
 )
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent, Role
+from app.core.library import flags
+from app.core.library.ingest import ingest_paths
+from app.core.media.timecode import format_time, parse_time
+from app.core.people import users
+from app.core.people.users import resolve_actor
 from app.core.settings import Settings, load_settings, save_settings
-from app.core.timecode import format_time, parse_time
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role
 from tests.conftest import make_video
 
 
@@ -109,7 +111,7 @@ def test_flags_add_edit_delete_are_audited(store: Store, tmp_path: Path) -> None
 
 
 def test_evidential_change_needs_a_reason(store: Store, tmp_path: Path) -> None:
-    from app.core.footage import set_evidential
+    from app.core.library.footage import set_evidential
 
     ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4")])
     with store.transaction() as session, pytest.raises(InvalidInputError, match="reason"):

@@ -21,15 +21,17 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.core import accounts, audit, chain_format, signing, trail_replay
-from app.core.anchors import check_folder, write_checkpoint
-from app.core.database import Store
-from app.core.disclosure_pack import build_pack
+from app.core.casework.disclosure_pack import build_pack
 from app.core.export.verify import verify_exports
-from app.core.footage import VerifyStatus
-from app.core.models import AuditEvent, ExportRecord, RedactionPlanRecord
-from app.core.store_policy import set_policy
-from app.core.users import resolve_actor
+from app.core.integrity import chain_format, signing, trail_replay
+from app.core.integrity.anchors import check_folder, write_checkpoint
+from app.core.library.footage import VerifyStatus
+from app.core.people import accounts
+from app.core.people.users import resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, ExportRecord, RedactionPlanRecord
+from app.core.store.store_policy import set_policy
 from tests.conftest import make_approved_export
 
 PASSWORDS = {"admin": "admin's long password", "officer": "officer's long password",
@@ -461,7 +463,7 @@ def test_the_store_id_cannot_be_taken_away(victim: Store, tmp_path: Path) -> Non
 def test_an_inserted_rule_row_is_not_obeyed(victim: Store) -> None:
     """A store_info row no administrator's event set (e.g. 'sign in by OS name') is ignored
     by the application and reported by verify."""
-    from app.core.store_policy import SignIn, load_policy
+    from app.core.store.store_policy import SignIn, load_policy
 
     _sql(victim, "INSERT INTO store_info (key, value) VALUES ('policy:000050', "
                  "'{\"sign_in\": \"os_user\", \"require_approval\": false}')")
@@ -476,8 +478,8 @@ def test_normal_work_in_os_user_mode_and_after_a_deactivation_verifies(victim: S
     """The administrator switches to sign-in by OS name (no keys can be opened then) and
     adds an account with a password; the supervisor is deactivated: nothing is reported as
     tampering, and the approval the supervisor gave still stands."""
+    from app.core.people.users import add_user, update_user
     from app.core.redaction.approval import ApprovalState, approval_of
-    from app.core.users import add_user, update_user
 
     accounts.sign_in(victim, "admin", PASSWORDS["admin"])
     with victim.transaction() as session:
@@ -500,8 +502,8 @@ def test_normal_work_in_os_user_mode_and_after_a_deactivation_verifies(victim: S
 def test_an_account_without_a_key_cannot_be_impersonated(victim: Store) -> None:
     """A supervisor account with no password (so no key) cannot sign in while passwords are
     required: an unsigned approval in its name is forged, reported and not obeyed."""
+    from app.core.people.users import add_user
     from app.core.redaction.approval import ApprovalState, approval_of
-    from app.core.users import add_user
 
     accounts.sign_in(victim, "admin", PASSWORDS["admin"])
     with victim.transaction() as session:

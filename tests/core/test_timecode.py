@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import pytest
 
-from app.core.timecode import (
+from app.core.media.timecode import (
     format_clock,
     format_offset,
     format_range,

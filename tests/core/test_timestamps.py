@@ -11,15 +11,15 @@ import av
 import numpy as np
 import pytest
 
-from app.core.database import Store
 from app.core.errors import MediaError
 from app.core.export.video_export import EncodeOptions, ExportStats, export_video
-from app.core.frame_reader import FrameReader
-from app.core.ingest import IngestStatus, ingest_paths
-from app.core.media import Retimer, Timestamps, iter_frames
-from app.core.models import AuditEvent, Footage
-from app.core.probe import probe
+from app.core.library.ingest import IngestStatus, ingest_paths
+from app.core.media.decode import Retimer, Timestamps, iter_frames
+from app.core.media.frame_reader import FrameReader
+from app.core.media.probe import probe
 from app.core.redaction.plan import RedactionPlan, Style, TimeRange
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Footage
 from app.core.tracking.tracker import BoxKind, TrackBox
 from tests.conftest import make_video
 from tests.media_broken import decoded_pts, encode_with_b_frames, make_pts_equals_dts, packet_pts
@@ -167,9 +167,9 @@ def test_a_damaged_file_is_a_media_error_naming_it(tmp_path: Path) -> None:
 def test_bwv_redact_end_to_end(docked: Path, tmp_path: Path, isolated_env: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
     from app.cli.main import main
+    from app.core.people.users import resolve_actor
     from app.core.settings import load_settings
-    from app.core.store_policy import set_policy
-    from app.core.users import resolve_actor
+    from app.core.store.store_policy import set_policy
 
     settings = load_settings()
     with Store(settings.effective_database_url, settings.data_path) as s, \

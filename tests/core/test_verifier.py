@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from app.core import accounts, chain_format, signing
-from app.core.chain_format import fingerprint
-from app.core.database import Store
-from app.core.disclosure_pack import AUDIT_EXTRACT, build_pack
+from app.core.casework.disclosure_pack import AUDIT_EXTRACT, build_pack
 from app.core.export.c2pa_signing import C2paCredentials
+from app.core.integrity import chain_format, signing
+from app.core.integrity.chain_format import fingerprint
+from app.core.people import accounts
+from app.core.store.database import Store
 from app.verifier.bundle_check import check
 from app.verifier.findings import Outcome
 from tests.c2pa_ca import make_test_ca
@@ -167,7 +168,7 @@ def test_a_made_up_account_cannot_re_seal_an_extract(made: dict[str, Path | str]
     is not vouched for from the root."""
     import hashlib
 
-    from app.core import audit
+    from app.core.store import audit
 
     folder = tmp_path / "exports"
     shutil.copytree(Path(made["exports"]), folder)
@@ -198,11 +199,11 @@ def test_a_line_separator_in_a_note_leaves_the_extract_whole(store: Store,
                                                             tmp_path: Path) -> None:
     """U+2028 inside a flag note is text, not a line break: the export completes and its
     extract verifies."""
-    from app.core import flags
     from app.core.export.pipeline import redact_footage
-    from app.core.ingest import ingest_paths
+    from app.core.library import flags
+    from app.core.library.ingest import ingest_paths
+    from app.core.people.users import resolve_actor
     from app.core.redaction.plan import RedactionPlan
-    from app.core.users import resolve_actor
     from tests.conftest import allow_unapproved_exports, make_video
 
     with store.transaction() as session:
@@ -268,7 +269,7 @@ def test_an_approval_stands_as_the_app_counts_it(
         decisions: list[tuple[str, str, int]], named: str, ok: bool) -> None:
     """Review 8: a manifest's approval holds while the latest decision on its plan, for its
     footage and case (taken from the extract's export event), is an approval by anyone."""
-    from app.core.ledger import Ledger
+    from app.core.integrity.ledger import Ledger
     from app.verifier.extract_check import Extract, check_approval, export_scope
     from app.verifier.findings import Outcome, Report
 

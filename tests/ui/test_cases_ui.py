@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.core import case_flow, cases
-from app.core.database import Store
-from app.core.deadlines import statutory_deadline
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent, CaseStatus, CaseType, Role
+from app.core.casework import case_flow, cases
+from app.core.casework.deadlines import statutory_deadline
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import add_user, resolve_actor
 from app.core.settings import load_settings
-from app.core.users import add_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, CaseStatus, CaseType, Role
 from app.ui.cases_panel import OVERDUE_TEXT, CasesPanel, NewCaseDialog
 from app.ui.locale_format import date_text
 from app.ui.main_window import MainWindow
@@ -228,7 +228,7 @@ def test_requester_is_saved_but_never_audited(qtbot: QtBot, store: Store) -> Non
 
 def test_exports_and_the_disclosure_pack_with_its_pdf(qtbot: QtBot, store: Store,
                                                      tmp_path: Path) -> None:
-    from app.core.disclosure_pack import PackResult
+    from app.core.casework.disclosure_pack import PackResult
 
     export_id, _out = make_approved_export(store, tmp_path, "tester")
     panel = _panel(qtbot, store)

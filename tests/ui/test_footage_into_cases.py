@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.core import cases
-from app.core.database import Store
-from app.core.users import resolve_actor
+from app.core.casework import cases
+from app.core.people.users import resolve_actor
+from app.core.store.database import Store
 from app.ui.library_cases import footage_ids
 from tests.conftest import make_video
 from tests.ui.window import MessageBoxes, show_window

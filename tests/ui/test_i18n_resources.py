@@ -14,8 +14,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.core.database import Store
 from app.core.settings import load_settings
+from app.core.store.database import Store
 from app.ui.i18n import choose_language, install_translators, remove_translators
 from app.ui.locale_format import date_text
 from app.ui.main_window import MainWindow
@@ -115,3 +115,34 @@ def test_about_on_the_command_line_checks_libvlc_and_models(
     assert main(["bwv-studio", "--about"]) == 0
     out = capsys.readouterr().out
     assert "plugins loaded" in out and out.count(" verified") == 4  # 4 models
+
+
+def test_core_errors_are_shown_in_welsh(catalogues: Path) -> None:
+    """Issue 16: a refusal from the core (its template and every declared phrase in it) is
+    shown in the user's language; the CLI keeps the English sentence and adds its flag."""
+    from app.cli.error_hints import error_line
+    from app.core.errors import PermissionDeniedError, SignInError
+    from app.core.export.video_export import EXISTS
+    from app.core.people.accounts import LOCKED
+    from app.core.people.permissions import Permission, require
+    from app.core.store.models import Role, User
+    from app.ui.error_text import error_text
+
+    staff = User(name="casey", role=Role.CASE_STAFF, active=True)
+    with pytest.raises(PermissionDeniedError) as refused:
+        require(staff, Permission.APPROVE, "approve or reject a redaction plan")
+    english = str(refused.value)
+    assert english == ("casey is case staff; only a supervisor can approve or reject a "
+                       "redaction plan.")
+    locked = SignInError(LOCKED, name="olive")
+    assert error_line(locked).endswith("'bwv user unlock olive'.")
+    try:
+        assert install_translators("cy") == "cy"
+        assert error_text(refused.value) == ("Rôl casey: staff achosion; dim ond goruchwyliwr "
+                                             "all gymeradwyo neu wrthod cynllun golygu.")
+        assert error_text(locked).startswith("Mae'r defnyddiwr 'olive' wedi'i gloi")
+        assert "bodoli eisoes" in error_text(PermissionDeniedError(EXISTS, path="/x.mp4"))
+        assert error_text(PermissionDeniedError("Not declared {x}")) == "Not declared {x}"
+    finally:
+        install_translators("en")
+    assert error_text(refused.value) == english

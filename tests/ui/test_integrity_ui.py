@@ -6,8 +6,8 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from app.core import accounts
-from app.core.database import Store
+from app.core.people import accounts
+from app.core.store.database import Store
 from app.ui.integrity_dialog import IntegrityDialog
 
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.core.database import Store
 from app.core.errors import InvalidInputError
-from app.core.ingest import ingest_paths
+from app.core.library.ingest import ingest_paths
 from app.core.progress import CancelToken
 from app.core.settings import load_settings
+from app.core.store.database import Store
 from app.ui.main_window import MainWindow
 from app.ui.workers import Job
 from tests.conftest import make_video
@@ -164,7 +164,7 @@ def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, t
     from PySide6.QtWidgets import QInputDialog
     from sqlalchemy import select
 
-    from app.core.models import AuditEvent
+    from app.core.store.models import AuditEvent
 
     ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4", frames=12)])
     win = MainWindow(store, load_settings())
@@ -200,8 +200,8 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
         qtbot: QtBot, store: Store, tmp_path: Path, isolated_env: Path) -> None:
     import json
 
-    from app.core import cases
-    from app.core.users import resolve_actor
+    from app.core.casework import cases
+    from app.core.people.users import resolve_actor
     from app.ui.settings_dialog import SettingsDialog
 
     with store.transaction() as session:
@@ -221,9 +221,9 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
                     and again.library.model.rowCount() == 1, timeout=10_000)
     again.close()
 
-    from app.core.models import Role
-    from app.core.store_policy import load_policy
-    from app.core.users import add_user, resolve_actor
+    from app.core.people.users import add_user, resolve_actor
+    from app.core.store.models import Role
+    from app.core.store.store_policy import load_policy
 
     dialog = SettingsDialog(load_settings(), None, store, "tester")  # the administrator
     qtbot.addWidget(dialog)
@@ -256,8 +256,8 @@ def test_library_and_details_show_the_core_retention_rule(qtbot: QtBot, store: S
                                                           tmp_path: Path) -> None:
     """Issue 14, item 13: footage past its retention date but linked to an open case is
     kept (as retention itself decides), not shown as overdue."""
-    from app.core.cases import create_case, link_footage
-    from app.core.users import resolve_actor
+    from app.core.casework.cases import create_case, link_footage
+    from app.core.people.users import resolve_actor
     from tests.ui.window import show_window
 
     old = make_video(tmp_path / "old.mp4", frames=6,

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from app.core.database import Store
-from app.core.ingest import ingest_paths
+from app.core.library.ingest import ingest_paths
 from app.core.settings import load_settings
+from app.core.store.database import Store
 from app.ui.main_window import MainWindow
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.core.database import Store
+from app.core.store.database import Store
 from app.ui.main_window import MainWindow
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.workspace.tracks_panel import COL_NAME

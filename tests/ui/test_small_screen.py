@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.core.database import Store
+from app.core.store.database import Store
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import apply_theme
 from tests.conftest import REPO, VIDEOS

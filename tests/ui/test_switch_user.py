@@ -10,10 +10,10 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.core.accounts import new_credentials
-from app.core.database import Store
-from app.core.models import AuditEvent, Role
-from app.core.users import add_user, resolve_actor
+from app.core.people.accounts import new_credentials
+from app.core.people.users import add_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role
 from app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import make_video
 from tests.ui.window import show_window

@@ -9,19 +9,21 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.core.database import Store
-from app.core.ingest import ingest_paths
-from app.core.models import AuditEvent, Flag
+from app.core.library.ingest import ingest_paths
 from app.core.settings import load_settings
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Flag
 from app.ui.footage_view import FootageView
 from app.ui.main_window import MainWindow
 from tests.conftest import make_video
 from tests.ui.window import show_window
 
 
-def _open_footage(qtbot: QtBot, store: Store, clip: Path) -> tuple[MainWindow, FootageView]:
-    """Ingest ``clip``, show the main window and open the footage (flags loaded)."""
-    win = show_window(qtbot, store, clip)
+def _open_footage(qtbot: QtBot, store: Store, clip: Path,
+                  size: tuple[int, int] = (1000, 600)) -> tuple[MainWindow, FootageView]:
+    """Ingest ``clip``, show the main window and open the footage (its first flags load
+    ended too: a later flags signal is the test's own edit, never that load)."""
+    win = show_window(qtbot, store, clip, size)
     view = win.footage_view
     with qtbot.waitSignals([view.player.loaded, view.flags_changed], timeout=20_000):
         win.library.table.selectRow(0)
@@ -34,11 +36,8 @@ def _actions(store: Store) -> list[str]:
 
 
 def test_add_seek_select_and_delete_a_flag(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
-    win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4", frames=48, fps=12,
-                                               size=(160, 96)), (900, 600))
-    view = win.footage_view
-    with qtbot.waitSignal(view.player.loaded, timeout=20_000):
-        win.library.table.selectRow(0)
+    win, view = _open_footage(qtbot, store, make_video(tmp_path / "clip.mp4", frames=48,
+                                                       fps=12, size=(160, 96)), (900, 600))
     view.player.show_frame(12)
     qtbot.waitUntil(lambda: not view.player._decoding, timeout=5000)
     view.player.setFocus()
@@ -77,7 +76,7 @@ def test_undo_redo_and_edit_dialog(qtbot: QtBot, store: Store, tmp_path: Path,
                                    monkeypatch: object) -> None:
     import pytest
 
-    from app.core.models import FlagCategory
+    from app.core.store.models import FlagCategory
     from app.ui.flag_dialog import FlagDialog
 
     win, view = _open_footage(qtbot, store, make_video(tmp_path / "clip.mp4", frames=36,
@@ -178,7 +177,7 @@ def test_drag_moves_a_flag_and_shift_drag_flags_a_range(qtbot: QtBot, store: Sto
 
 def test_thumbnail_strip_is_filled_in_the_background(qtbot: QtBot, store: Store,
                                                      videos: Path) -> None:
-    from app.core.thumbnails import strip_thumbnails
+    from app.core.media.strip_thumbnails import strip_thumbnails
 
     clip = videos / "pyfeat_single_face.mp4"
     thumbs = strip_thumbnails(clip, 0, 6)

@@ -9,11 +9,11 @@ import json
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.core import accounts
-from app.core.database import Store
 from app.core.errors import SignInError
-from app.core.models import AuditEvent, Role
-from app.core.users import add_user, resolve_actor
+from app.core.people import accounts
+from app.core.people.users import add_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role
 from app.ui.users_dialog import UsersDialog
 
 
@@ -92,7 +92,7 @@ def test_others_see_the_accounts_but_cannot_change_them(qtbot: QtBot, store: Sto
 
 def test_an_administrator_unlocks_an_account_locked_by_failed_sign_ins(
         qtbot: QtBot, store: Store) -> None:
-    from app.core.store_policy import set_policy
+    from app.core.store.store_policy import set_policy
 
     with store.transaction() as session:
         admin = resolve_actor(session, "admin")

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from app.core import case_flow, cases
-from app.core.database import Store
-from app.core.models import AuditEvent, CaseStatus
+from app.core.casework import case_flow, cases
+from app.core.people.users import resolve_actor
 from app.core.settings import load_settings
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, CaseStatus
 from app.ui.cases_panel import CasesPanel
 from app.ui.main_window import MainWindow
 from tests.conftest import make_video
@@ -118,7 +118,7 @@ def test_a_plan_edit_in_this_window_updates_the_cases_tab(qtbot: QtBot, store: S
         case = cases.get_case(session, "FOI-1")
         cases.plan_changed(session, resolve_actor(session, "tester"), case.id, 1)
     with qtbot.waitSignal(win.cases.refreshed, timeout=10_000):
-        win.workspace.plan_saved.emit("0" * 64)
+        win.workspace._saved("0" * 64)  # as when the workspace's save job ends
     assert _status_cell(win.cases, "FOI-1") == "In review"
     assert win.cases.fields["status"].text() == "In review"
     win.close()
@@ -170,3 +170,35 @@ def test_a_reload_keeps_the_footage_selected_without_reopening_it(
     assert _selected_footage(win) == selected
     assert reopened == []
     win.close()
+
+
+def test_views_reload_from_the_broadcast_of_what_changed(qtbot: QtBot, store: Store,
+                                                          tmp_path: Path) -> None:
+    """Issue 16: an operation says what it changed and every view showing that reloads,
+    with no view wired to another (here three views alone, without the main window): a
+    legal hold placed in Tools > Retention shows in the library, and a case made in the
+    Cases tab appears in the library's list of cases."""
+    from app.core.library.ingest import ingest_paths
+    from app.core.people.users import add_user
+    from app.core.store.models import Role
+    from app.ui.library_panel import LibraryPanel
+    from app.ui.retention_dialog import RetentionDialog
+
+    ingest_paths(store, "tester", [make_video(tmp_path / "v.mp4")])
+    with store.transaction() as session:  # legal holds are a supervisor's
+        add_user(session, resolve_actor(session, "tester"), "sup", Role.SUPERVISOR)
+    library = LibraryPanel(store, None, "tester")
+    cases_view = CasesPanel(store, "tester")
+    retention = RetentionDialog(store, "sup")
+    for view in (library, cases_view, retention):
+        qtbot.addWidget(view)
+    with qtbot.waitSignal(library.loaded, timeout=10_000):
+        library.refresh()
+    assert library.model.rowCount() == 1 and not library.model._rows[0].legal_hold
+    with qtbot.waitSignal(library.loaded, timeout=10_000):
+        retention.set_hold(1, True, "civil claim")
+    record = library.model._rows[0]
+    assert record.legal_hold and "legal hold" in library.model._retention(record)
+    with qtbot.waitSignals([library.loaded, cases_view.refreshed], timeout=10_000):
+        cases_view.create_case("SAR-77", "subject_access")
+    assert library.case_filter.findData("SAR-77") >= 0

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.core.database import Store
-from app.core.models import Role
+from app.core.people.users import resolve_actor
 from app.core.settings import load_settings
-from app.core.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import Role
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.main_window import MainWindow
 from app.ui.users_dialog import role_name

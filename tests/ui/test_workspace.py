@@ -19,10 +19,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.core.database import Store
-from app.core.models import AuditEvent, Role
+from app.core.people.users import add_user, resolve_actor
 from app.core.redaction.plan_edits import TrackAction
-from app.core.users import add_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, Role
 from app.ui.main_window import MainWindow
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.tracks_panel import COL_KEEP
@@ -258,7 +258,7 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
 
 def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store: Store,
                                                              tmp_path: Path) -> None:
-    from app.core.store_policy import set_policy
+    from app.core.store.store_policy import set_policy
 
     clip = with_tone(CLIP, tmp_path / "walking.mp4")
     win, ws, _ = _open(qtbot, store, clip)

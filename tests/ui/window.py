@@ -7,9 +7,9 @@ from typing import ClassVar
 
 from pytestqt.qtbot import QtBot
 
-from app.core.database import Store
-from app.core.ingest import ingest_paths
+from app.core.library.ingest import ingest_paths
 from app.core.settings import load_settings
+from app.core.store.database import Store
 from app.ui.main_window import MainWindow
 
 

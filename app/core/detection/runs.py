@@ -13,11 +13,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.chain_format import canonical_json
 from app.core.detection.detector import Detection
 from app.core.detection.presets import Preset
 from app.core.detection.video import DetectionRun, FrameDetections
-from app.core.models import DetectionRunRecord, User
+from app.core.integrity.chain_format import canonical_json
+from app.core.store.models import DetectionRunRecord, User
 
 
 def run_settings(preset: Preset, models: list[dict[str, str]], stride: int) -> dict[str, Any]:

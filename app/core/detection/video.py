@@ -14,10 +14,10 @@ from app.core.detection.detector import Detection, FaceDetector
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
 from app.core.errors import InvalidInputError, MediaError
-from app.core.media import iter_frames
-from app.core.probe import probe
+from app.core.media.decode import iter_frames
+from app.core.media.probe import probe
+from app.core.media.rotation import boxes_to_stored, upright
 from app.core.progress import CancelToken, ProgressFn, no_progress
-from app.core.rotation import boxes_to_stored, upright
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
 

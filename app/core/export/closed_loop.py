@@ -34,9 +34,9 @@ from app.core.export.video_export import (
     RenderedFrame,
     export_video,
 )
+from app.core.media.rotation import boxes_to_stored, upright
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.plan import RedactionPlan
-from app.core.rotation import boxes_to_stored, upright
 from app.core.tracking.tracker import BoxKind, TrackBox
 
 MAX_ROUNDS = 2

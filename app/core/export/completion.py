@@ -18,14 +18,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core import audit
-from app.core.database import Store
 from app.core.errors import MediaError
 from app.core.export.manifest import manifest_path
-from app.core.extract_seal import sealed
 from app.core.fileio import atomic_write_text, commit_file, partial_path
-from app.core.hashing import sha256_file
-from app.core.models import AuditEvent, ExportRecord
+from app.core.integrity.extract_seal import sealed
+from app.core.media.hashing import sha256_file
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, ExportRecord
 
 log = logging.getLogger(__name__)
 

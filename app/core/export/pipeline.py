@@ -16,13 +16,12 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app import __version__
-from app.core import audit, cases
 from app.core.analysis import Analysis, StageFn, analyse, no_stage
-from app.core.anchors import chain_anchor
-from app.core.database import Store
+from app.core.casework import cases
 from app.core.detection.boxes import head_geometry
-from app.core.detection.presets import Preset
+from app.core.detection.presets import DEFAULT_PRESET, Preset
 from app.core.errors import (
+    QT_TRANSLATE_NOOP,
     ConflictError,
     InvalidInputError,
     MediaError,
@@ -33,25 +32,51 @@ from app.core.export.closed_loop import export_checked
 from app.core.export.completion import audit_extract_path, complete_export, complete_interrupted
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport
-from app.core.export.video_export import EncodeOptions, ExportStats
+from app.core.export.video_export import EXISTS, EncodeOptions, ExportStats
 from app.core.fileio import partial_path, remove_stale_partials
-from app.core.footage import get_footage, require_present
-from app.core.hashing import sha256_file
-from app.core.models import ExportRecord, Footage
-from app.core.permissions import Permission, can, require
+from app.core.integrity.anchors import chain_anchor
+from app.core.library.footage import get_footage, require_present
+from app.core.media.hashing import sha256_file
+from app.core.people.permissions import Permission, can, require
+from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
-from app.core.store_policy import load_policy
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import ExportRecord, Footage
+from app.core.store.store_policy import load_policy
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import (
     BoxKind,
     boxes_by_frame,
 )
-from app.core.users import resolve_actor
 
 log = logging.getLogger(__name__)
+
+# What an export can refuse (translated in the app; the CLI adds its own flags).
+ORIGINAL_MISSING = QT_TRANSLATE_NOOP("CoreMessages", "{path}: the original is missing.")
+ORIGINAL_CHANGED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{path}: the original no longer matches the SHA-256 recorded at ingest; "
+    "it will not be exported (verify the originals to see which changed).")
+OTHER_RUN = QT_TRANSLATE_NOOP(
+    "CoreMessages", "This plan's track numbers and reviews belong to another detection run "
+    "(another preset, stride or model, or a preset re-tuned by an update of BWV Studio), "
+    "where the same number can be another person. Use that preset, or choose the people "
+    "again on the {preset} run.")
+NO_SUCH_TRACKS = QT_TRANSLATE_NOOP("CoreMessages", "No track(s) {missing} in this footage; "
+                                   "it has tracks {tracks}.")
+NEEDS_APPROVAL = QT_TRANSLATE_NOOP(
+    "CoreMessages", "This redaction plan needs a supervisor's approval before it is exported "
+    "(state: {state}). Any edit after an approval needs a new one.")
+APPROVAL_LAPSED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The approval this export needs or names lapsed while it was being made "
+    "(the plan is now: {state}, or the store's rule changed); nothing was recorded. Export "
+    "again once it is approved.")
+CAPTION_FIELD = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The caption {caption!r} has an unknown field ({field}); use {{case}}, "
+    "{{date}} and {{time}}.")
 
 @dataclass
 class RedactResult:
@@ -80,14 +105,13 @@ def _caption_fn(template: str, case_ref: str | None,
     try:
         caption(0.0)
     except (KeyError, IndexError, ValueError) as exc:
-        raise InvalidInputError(f"The caption {template!r} has an unknown field ({exc}); use "
-                            "{case}, {date} and {time}.") from None
+        raise InvalidInputError(CAPTION_FIELD, caption=template, field=exc) from None
     return caption
 
 
 def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: Path,
                    plan: RedactionPlan, *, case_ref: str | None = None,
-                   preset: Preset | str = "balanced", stride: int | None = None,
+                   preset: Preset | str = DEFAULT_PRESET, stride: int | None = None,
                    options: EncodeOptions | None = None, verify: bool = True,
                    reuse: bool = True, stage: StageFn = no_stage,
                    cancel: CancelToken | None = None,
@@ -110,7 +134,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             log.info("finished %s, left by an interrupted export", finished)
     for target in (out, manifest, extract):
         if target.exists() and not options.force:
-            raise ConflictError(f"{target} already exists; choose another name or use --force.")
+            raise ConflictError(EXISTS, path=target)
     if out.parent.is_dir():
         for stale in remove_stale_partials(out.parent):
             log.info("removed %s, left by an interrupted export", stale)
@@ -119,7 +143,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
         if not can(actor, Permission.EXPORT):
-            require(actor, Permission.EXPORT_APPROVED, "export footage")
+            require(actor, Permission.EXPORT_APPROVED,
+                    QT_TRANSLATE_NOOP("CoreMessages", "export footage"))
             require_approval = True  # case staff export approved plans only
         if load_policy(session).require_approval:
             require_approval = True  # the store's rule, set by an administrator
@@ -132,19 +157,14 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         source = Path(item.original_path)
     # Chain of custody first: a changed original is never processed.
     if not source.exists():
-        raise MediaError(f"{source}: the original is missing.")
+        raise MediaError(ORIGINAL_MISSING, path=source)
     if sha256_file(source, progress=lambda d, t: stage("hash", d, t), cancel=cancel) \
             != source_sha:
-        raise MediaError(f"{source}: the original no longer matches the SHA-256 recorded at "
-                         "ingest; it will not be exported (run 'bwv footage verify').")
+        raise MediaError(ORIGINAL_CHANGED, path=source)
     analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
                        stage=stage, cancel=cancel)
     if plan.detection_run and plan.detection_run != analysis.run_key:
-        raise ConflictError(
-            "This plan's track numbers and reviews belong to another detection run (another "
-            "preset, stride or model, or a preset re-tuned by an update of BWV Studio), where "
-            "the same number can be another person. Use that preset, or choose the tracks again "
-            f"('bwv tracks --preset {analysis.run.preset.name}').")
+        raise ConflictError(OTHER_RUN, preset=analysis.run.preset.name)
     # The plan (and so an approval of it) is bound to the run it was made and reviewed on.
     plan.detection_run = analysis.run_key
     approval = _approval(store, analysis.footage_id, case_id, plan, require_approval)
@@ -152,8 +172,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {
         t.id for t in analysis.tracks}
     if unknown:
-        raise ConflictError(f"No track(s) {sorted(unknown)} in this footage; it has tracks "
-                            f"{[t.id for t in analysis.tracks]}.")
+        raise ConflictError(NO_SUCH_TRACKS, missing=sorted(unknown),
+                            tracks=[t.id for t in analysis.tracks])
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
     with store.read() as session:  # the manifest anchors the chain's head, signed
         chain_head = chain_anchor(session, store.store_id, actor_name)
@@ -243,10 +263,7 @@ def _approval(store: Store, footage_id: int, case_id: int | None, plan: Redactio
         return {"by": found.by, "at": found.at, "plan_sha256": found.plan_sha256,
                 "note": found.note}
     if required:
-        raise PermissionDeniedError(
-            "This redaction plan needs a supervisor's approval before it is exported (state: "
-            f"{found.state.value.replace('_', ' ')}). Any edit after an approval needs a new "
-            "one.")
+        raise PermissionDeniedError(NEEDS_APPROVAL, state=found.state.value.replace("_", " "))
     return None
 
 
@@ -262,11 +279,8 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
         if required or load_policy(session).require_approval:  # still, after the render
             found = approval_of(session, analysis.footage_id, case_id, plan_sha)
             if found.state is not ApprovalState.APPROVED:
-                raise PermissionDeniedError(
-                    "The approval this export needs or names lapsed while it was being "
-                    f"made (the plan is now: {found.state.value.replace('_', ' ')}, or the "
-                    "store's rule changed); nothing was recorded. Export again once it is "
-                    "approved.")
+                raise PermissionDeniedError(APPROVAL_LAPSED,
+                                            state=found.state.value.replace("_", " "))
         record = ExportRecord(
             footage_id=analysis.footage_id, case_id=case_id, path=str(out.resolve()),
             sha256=out_sha, size_bytes=size, manifest_path=str(manifest.resolve()),

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core.database import Store
 from app.core.errors import MediaError
 from app.core.fileio import partial_path
-from app.core.footage import VerifyStatus
-from app.core.hashing import sha256_file
-from app.core.models import ExportRecord
+from app.core.library.footage import VerifyStatus
+from app.core.media.hashing import sha256_file
 from app.core.progress import CancelToken, ProgressFn, no_progress
+from app.core.store.database import Store
+from app.core.store.models import ExportRecord
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 * Every frame keeps its original timestamp (variable frame rate survives) and the display
   rotation is carried over; the frame count is checked at the end. Timestamps that go
   backwards when decoded (pts == dts with B-frames), repeat or are missing are re-timed
-  (:class:`app.core.media.Retimer`): each frame gets its true time, strictly increasing, and
+  (:class:`app.core.media.decode.Retimer`): each frame gets its true time, strictly increasing, and
   ``ExportStats.timestamps`` says what was done.
 * Audio streams are mapped by type, never by index: each is copied packet for packet
   (bit-exact) unless a mute range touches it, then it is decoded, silenced in the ranges and
@@ -28,9 +28,9 @@ import av
 import numpy as np
 import numpy.typing as npt
 
-from app.core.errors import ConflictError, MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.fileio import commit_file, partial_path
-from app.core.media import Retimer, Timestamps, frame_step, open_container
+from app.core.media.decode import Retimer, Timestamps, frame_step, open_container
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
 from app.core.redaction.render import Region, render_frame
@@ -40,6 +40,9 @@ log = logging.getLogger(__name__)
 
 FrameBoxes = list[list[tuple[int, TrackBox]]]
 CaptionFn = Callable[[float], str]
+
+EXISTS = QT_TRANSLATE_NOOP("CoreMessages", "{path} already exists; choose another name, or "
+                           "replace the earlier export.")
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,14 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
     options = options or EncodeOptions()
     plan.validate()
     if out.exists() and not options.force:
-        raise ConflictError(f"{out} already exists; choose another name or use --force.")
+        raise ConflictError(EXISTS, path=out)
     if not out.parent.is_dir():
-        raise MediaError(f"{out.parent}: the output folder does not exist.")
+        raise MediaError(QT_TRANSLATE_NOOP("CoreMessages",
+                                           "{path}: the output folder does not exist."),
+                         path=out.parent)
     if out.resolve() == source.resolve():
-        raise ConflictError(f"{out} is the original; an export never overwrites it.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path} is the original; an export never overwrites it."), path=out)
     tmp = partial_path(out)
     started = time.perf_counter()
     try:
@@ -105,8 +111,9 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise MediaError(f"{out}: cannot write the export ({exc.strerror or exc}).") \
-                from None
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: cannot write the export ({why})."), path=out,
+                why=exc.strerror or exc) from None
         if isinstance(exc, av.error.FFmpegError):
             raise MediaError(f"{out}: the export of {source} failed ({exc}).") from None
         raise

@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import audit, signing
-from app.core.errors import ConflictError, NotFoundError, PermissionDeniedError
-from app.core.ledger import ROLE_ACTIONS
-from app.core.models import AuditEvent, RedactionPlanRecord, User
-from app.core.permissions import Permission, require
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, PermissionDeniedError
+from app.core.integrity import signing
+from app.core.integrity.ledger import ROLE_ACTIONS
+from app.core.integrity.trail_accounts import ledger_before
+from app.core.people.permissions import Permission, require
 from app.core.redaction.open_items import answers_for, open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import find_plan_record
-from app.core.trail_accounts import ledger_before
+from app.core.store import audit
+from app.core.store.models import AuditEvent, RedactionPlanRecord, User
 
 
 class ApprovalState(enum.StrEnum):
@@ -52,10 +53,12 @@ def _record(session: Session, footage_id: int, case_id: int | None,
             plan_sha: str) -> RedactionPlanRecord:
     record = find_plan_record(session, footage_id, case_id)
     if record is None:
-        raise NotFoundError("This footage has no saved redaction plan to approve.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "This footage has no saved redaction plan to approve."))
     if record.plan_sha256 != plan_sha:
-        raise ConflictError("The redaction plan has changed since it was shown; review the "
-                            "current plan before deciding.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The redaction plan has changed since it was shown; review the "
+            "current plan before deciding."))
     return record
 
 
@@ -118,7 +121,8 @@ _JUDGED: dict[str, bool] = {}
 
 def request_approval(session: Session, actor: User, footage_id: int, case_id: int | None,
                      plan_sha: str, note: str = "") -> Approval:
-    require(actor, Permission.REQUEST_APPROVAL, "ask for approval")
+    require(actor, Permission.REQUEST_APPROVAL,
+            QT_TRANSLATE_NOOP("CoreMessages", "ask for approval"))
     record = _record(session, footage_id, case_id, plan_sha)
     event = audit.record(session, actor.name, "plan.approval_request", "redaction_plan",
                          record.id, {"plan_sha256": plan_sha, "note": note},
@@ -132,13 +136,16 @@ def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
     """Approve or reject exactly this plan; supervisors only, never one's own edit. An
     approval needs an answer (``answers``: open item key -> reason, or "all reviewed") to
     every open item of the plan."""
-    require(actor, Permission.APPROVE, "approve or reject a redaction plan")
+    require(actor, Permission.APPROVE,
+            QT_TRANSLATE_NOOP("CoreMessages", "approve or reject a redaction plan"))
     record = _record(session, footage_id, case_id, plan_sha)
     if record.updated_by_id == actor.id:
-        raise PermissionDeniedError(
-            "You made the last change to this plan; another supervisor must approve it.")
+        raise PermissionDeniedError(QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "You made the last change to this plan; another supervisor must approve it."))
     if approve is False and not note.strip():
-        raise ConflictError("Say why the plan is rejected, so the officer can correct it.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Say why the plan is rejected, so the officer can correct it."))
     action = "plan.approve" if approve else "plan.reject"
     details: dict[str, object] = {"plan_sha256": plan_sha, "note": note}
     answered: list[dict[str, str]] = []

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, preset_from_dict
 from app.core.detection.runs import run_from_json
 from app.core.errors import ConflictError, InvalidInputError
-from app.core.models import DetectionRunRecord, ExportRecord, Footage
 from app.core.redaction.plan import RedactionPlan
+from app.core.store.models import DetectionRunRecord, ExportRecord, Footage
 from app.core.tracking.review import review_ranges
 from app.core.tracking.tracker import build_tracks
 

@@ -11,7 +11,7 @@ import copy
 import enum
 from dataclasses import dataclass
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.redaction.plan import (
     AudioMode,
     Keyframe,
@@ -141,7 +141,8 @@ def _manual(plan: RedactionPlan, box_id: int) -> ManualBox:
     for m in plan.manual_boxes:
         if m.id == box_id:
             return m
-    raise InvalidInputError(f"No manual box {box_id}.")
+    raise InvalidInputError(QT_TRANSLATE_NOOP("CoreMessages", "No manual box {number}."),
+                            number=box_id)
 
 
 def set_keyframes(plan: RedactionPlan, box_id: int,
@@ -180,7 +181,9 @@ def add_mute(plan: RedactionPlan, start_s: float, end_s: float,
 
 def remove_mute(plan: RedactionPlan, r: TimeRange) -> tuple[RedactionPlan, str]:
     if r not in plan.mute:
-        raise InvalidInputError(f"No mute range {r.start_s:.3f}-{r.end_s:.3f} s.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No mute range {start:.3f}-{end:.3f} s."), start=r.start_s,
+            end=r.end_s)
     new = _copy(plan)
     new.mute.remove(r)
     new.reasons.pop(mute_key(r), None)
@@ -235,6 +238,17 @@ def set_output_choices(plan: RedactionPlan,
                  f"{choices.shape.value}, sound {choices.audio.value}, caption "
                  f"{choices.caption!r}, metadata "
                  f"{'kept' if choices.keep_metadata else 'removed'}")
+
+
+def set_coverage(plan: RedactionPlan, padding: float,
+                 inverse: bool) -> tuple[RedactionPlan, str]:
+    """How far boxes grow around a face (``padding`` times its size) and whether everything
+    but the tracks is hidden (``inverse``)."""
+    new = _copy(plan)
+    new.padding, new.inverse = padding, inverse
+    new.validate()
+    return new, (f"set padding {padding:g}" + (", hide everything but the kept people"
+                                               if inverse else ""))
 
 
 def start_again(plan: RedactionPlan, run_key: str) -> tuple[RedactionPlan, str]:

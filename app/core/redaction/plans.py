@@ -5,10 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import audit, cases
-from app.core.models import RedactionPlanRecord, User, utcnow
-from app.core.permissions import Permission, require
+from app.core.casework import cases
+from app.core.errors import QT_TRANSLATE_NOOP
+from app.core.people.permissions import Permission, require
 from app.core.redaction.plan import RedactionPlan
+from app.core.store import audit
+from app.core.store.models import RedactionPlanRecord, User, utcnow
 
 
 def find_plan_record(session: Session, footage_id: int,
@@ -36,7 +38,7 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
     record = find_plan_record(session, footage_id, case_id)
     if record is not None and record.plan_sha256 == digest:
         return digest  # unchanged: e.g. case staff exporting an approved plan
-    require(actor, Permission.REDACT, "change redaction plans")
+    require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "change redaction plans"))
     previous = record.plan_sha256 if record is not None else None
     if case_id is not None:
         cases.plan_changed(session, actor, case_id, footage_id)

@@ -15,16 +15,16 @@ import enum
 from dataclasses import dataclass, field
 
 from app.core.analysis import Analysis
-from app.core.cases import get_case
-from app.core.database import Store
+from app.core.casework.cases import get_case
 from app.core.errors import BwvError, ConflictError
-from app.core.records import FootageRecord
+from app.core.people.users import resolve_actor
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import load_plan, save_plan
+from app.core.store.database import Store
+from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import BoxKind, Track, TrackBox, boxes_by_frame
-from app.core.users import resolve_actor
 
 LOW_CONFIDENCE = 0.5  # a detected box below this score is shown as low confidence
 

@@ -16,7 +16,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.tracking.tracker import Track
 
 
@@ -55,9 +55,11 @@ class TrackEdit:
 
     def validate(self) -> None:
         if self.op is EditOp.MERGE and len(set(self.tracks)) < 2:
-            raise InvalidInputError("A merge needs at least two different tracks.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A merge needs at least two different tracks."))
         if self.op is EditOp.SPLIT and (len(self.tracks) != 1 or self.frame < 1):
-            raise InvalidInputError("A split needs one track and a frame after the first.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A split needs one track and a frame after the first."))
 
     def describe(self) -> str:
         if self.op is EditOp.MERGE:
@@ -78,10 +80,11 @@ def split_track(track: Track, frame: int, new_id: int) -> tuple[Track, Track]:
     before = {f: k for f, k in track.keyframes.items() if f < frame}
     after = {f: k for f, k in track.keyframes.items() if f >= frame}
     if not before or not after:
-        raise InvalidInputError(
-            f"Track {track.id} cannot be split at frame {frame}: it is detected from frame "
-            f"{track.detected_frames[0]} to {track.detected_frames[-1]}, and each part needs "
-            "a detection.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Track {track} cannot be split at frame {frame}: it is detected "
+            "from frame {first} to {last}, and each part needs a detection."),
+            track=track.id, frame=frame, first=track.detected_frames[0],
+            last=track.detected_frames[-1])
     return (_copy(track.carried, track.id, before, track.first_frame, frame - 1),
             _copy(track.carried, new_id, after, frame, track.last_frame))
 
@@ -97,9 +100,10 @@ def merge_tracks(parts: list[Track]) -> Track:
         shared = set(keyframes) & set(part.keyframes)
         both = {f for f in shared if f not in carried and f not in part.carried}
         if both:
-            raise InvalidInputError(
-                f"Tracks {', '.join(str(p.id) for p in parts)} are both detected on frame "
-                f"{min(both)}, so they are different people; they cannot be merged.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Tracks {tracks} are both detected on frame {frame}, so "
+                "they are different people; they cannot be merged."),
+                tracks=", ".join(str(p.id) for p in parts), frame=min(both))
         for f, box in part.keyframes.items():
             if f not in keyframes or (f in carried and f not in part.carried):
                 keyframes[f] = box

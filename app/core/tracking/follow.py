@@ -13,7 +13,7 @@ from pathlib import Path
 import cv2
 
 from app.core.errors import InvalidInputError
-from app.core.frame_reader import FrameReader
+from app.core.media.frame_reader import FrameReader
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.tracking.keyframe import Keyframe
 

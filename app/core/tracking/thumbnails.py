@@ -7,9 +7,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from app.core.media import iter_frames
+from app.core.media.decode import iter_frames
+from app.core.media.rotation import upright
 from app.core.progress import CancelToken
-from app.core.rotation import upright
 from app.core.tracking.tracker import Track
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.core.database import Store
+from app.core.media.timecode import format_utc
 from app.core.redaction.approval import Approval, ApprovalState, standing_approval
-from app.core.timecode import format_utc
+from app.core.store.database import Store
 from app.ui.workers import db_pool
 
 

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 from app.core.export.c2pa_signing import configured_credentials
 from app.core.export.pipeline import RedactResult, redact_footage
 from app.core.export.video_export import EncodeOptions
-from app.core.permissions import Permission, can
+from app.core.people.permissions import Permission, can
+from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.approval import Approval, ApprovalState, approval_of, decide
 from app.core.redaction.approval import request_approval as request
@@ -43,8 +44,8 @@ from app.core.redaction.open_items import OpenItem, open_items
 from app.core.redaction.plan import AudioMode, Shape, Style
 from app.core.redaction.plan_edits import OutputChoices, set_output_choices
 from app.core.settings import load_settings
-from app.core.store_policy import load_policy
-from app.core.users import resolve_actor
+from app.core.store.store_policy import load_policy
+from app.ui.changes import Changed, announce
 from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.resources import error_color, ok_color, warning_color
 from app.ui.settings_keys import EXPORT_FOLDER
@@ -238,6 +239,8 @@ class ExportDialog(QDialog):
 
         job = Job(work)
         job.finished.connect(self._on_approval)
+        if act != "read":  # a request or a decision: the case's view shows it
+            job.finished.connect(lambda _result: announce(Changed.PLANS))
         job.failed.connect(lambda message, _d: self._error(message))
         job.start(db_pool())
 
@@ -388,6 +391,7 @@ class ExportDialog(QDialog):
         self._finish("\n".join(lines), error=bool(result.residual and result.residual.findings))
         self.open_button.setVisible(True)
         self.workspace.exported.emit(result)
+        announce(Changed.EXPORTS)
 
     def _finish(self, text: str, error: bool) -> None:
         self.job = None

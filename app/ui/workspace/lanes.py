@@ -14,12 +14,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from app.core.media.timecode import format_time
+from app.core.media.waveform import Waveform
 from app.core.redaction.plan import RedactionPlan, TimeRange
 from app.core.redaction.plan_edits import TrackAction, track_action
-from app.core.timecode import format_time
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import Track
-from app.core.waveform import Waveform
 
 COLOURS = {"redact": "#e5484d", "keep": "#30a46c", "not_a_face": "#8b8d98",
            "manual": "#ff9f1a", "review": "#f5d90a", "reviewed": "#8b8d98",

@@ -15,13 +15,14 @@ from PySide6.QtCore import QObject, QRectF, QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from app.core.errors import BwvError
+from app.core.media.rotation import box_to_stored
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import Keyframe, RedactionPlan
 from app.core.redaction.session import RedactionSession
-from app.core.rotation import box_to_stored
 from app.core.tracking.follow import follow_box
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import Track
+from app.ui.error_text import error_text
 from app.ui.workers import job_pool
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class PlanCommands(QObject):
         try:
             result = make()
         except BwvError as exc:
-            self.ws.failed.emit(str(exc))
+            self.ws.failed.emit(error_text(exc))
             return
         self.ws.apply_edit(result[0], result[1], reason)
 
@@ -124,7 +125,7 @@ class PlanCommands(QObject):
             plan, text, box_id = plan_edits.add_manual_box(self.ws.plan, key, label, reason,
                                                            until)
         except BwvError as exc:
-            self.ws.failed.emit(str(exc))
+            self.ws.failed.emit(error_text(exc))
             return
         if not self.ws.apply_edit(plan, text, reason):
             return

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject
 
 from app.core.analysis import Analysis, analyse
 from app.core.errors import NotFoundError
+from app.core.media.timecode import format_time
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.session import RedactionSession
-from app.core.timecode import format_time
 from app.core.tracking.thumbnails import track_thumbnails
 from app.core.tracking.tracker import Track
 from app.ui.workers import Job, job_pool

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.media.timecode import format_time
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import TrackAction, track_action
-from app.core.timecode import format_time
 from app.core.tracking.tracker import Track
 
 COL_THUMB, COL_NAME, COL_REDACT, COL_KEEP, COL_TIME, COL_FRAMES, COL_REASON = range(7)

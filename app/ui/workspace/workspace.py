@@ -19,18 +19,19 @@ from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.core.analysis import Analysis
-from app.core.database import Store
+from app.core.media.rotation import box_to_upright, to_stored, upright
+from app.core.media.waveform import Waveform, audio_waveform
 from app.core.progress import CancelToken, ProgressFn
-from app.core.records import FootageRecord
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import render_frame
 from app.core.redaction.session import Look, PlanChange, RedactionSession, save_change
-from app.core.rotation import box_to_upright, to_stored, upright
 from app.core.settings import Settings
+from app.core.store.database import Store
+from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import Track
-from app.core.waveform import Waveform, audio_waveform
+from app.ui.changes import Changed, announce
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.workers import Job, db_pool, job_pool
 from app.ui.workspace import approval_guard
@@ -318,10 +319,14 @@ class RedactionWorkspace(QWidget):
         store, user, footage_id, case_id = self.store, self.user_name, session.footage.id, \
             session.case_id
         job = Job(lambda _p, _c: save_change(store, user, footage_id, case_id, change))
-        job.finished.connect(lambda sha: self.plan_saved.emit(sha))
+        job.finished.connect(self._saved)
         job.failed.connect(lambda message, _d: self.failed.emit(
             self.tr("The edit could not be saved: {0}").format(message)))
         job.start(db_pool())
+
+    def _saved(self, sha: str) -> None:
+        self.plan_saved.emit(sha)
+        announce(Changed.PLANS)
 
     def save_now(self) -> None:
         """Queue a save of the current plan (e.g. before asking for approval)."""

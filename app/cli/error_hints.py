@@ -1,0 +1,28 @@
+"""What to type next, after a core error the CLI can help with: the core's messages name no
+command-line flag, so the CLI adds its own (keyed by the error's template)."""
+
+from __future__ import annotations
+
+from app.core.errors import BwvError
+from app.core.export.pipeline import ORIGINAL_CHANGED, OTHER_RUN
+from app.core.export.video_export import EXISTS
+from app.core.people.accounts import LOCKED, NO_PASSWORD
+
+HINTS = {
+    EXISTS: "Use --force to replace it.",
+    ORIGINAL_CHANGED: "Run 'bwv footage verify' to see which originals changed.",
+    OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",
+    LOCKED: "An administrator runs 'bwv user unlock {name}'.",
+    NO_PASSWORD: "An administrator runs 'bwv user passwd {name}'.",
+}
+
+
+def error_line(error: BwvError) -> str:
+    """The error as the CLI prints it: the sentence, then the command that helps, if any."""
+    hint = HINTS.get(error.template)
+    if hint is None:
+        return str(error)
+    try:
+        return f"{error} {hint.format(**error.arguments)}"
+    except (KeyError, IndexError):
+        return str(error)

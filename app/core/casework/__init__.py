@@ -1,0 +1,1 @@
+"""Cases: the case register, its status flow, statutory deadlines and disclosure packs."""

@@ -1,0 +1,209 @@
+"""The status flow of a case, with the transitions allowed, who may make them, and why.
+
+received -> in review -> redacted -> awaiting approval -> approved -> released -> closed,
+or refused (with an exemption, e.g. FOI s.40(2)) -> closed. Going back needs a reason.
+Asking for approval asks it for every redaction plan of the case; approving the case
+approves each plan at its current hash (so a later edit needs a new approval, and the case
+returns to "in review" by itself, see ``cases.plan_changed``). Releasing needs an export
+whose exact plan was approved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.casework.cases import get_case, parse_enum, set_status, status_label
+from app.core.errors import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    InvalidInputError,
+    PermissionDeniedError,
+)
+from app.core.people.permissions import Permission, can, require
+from app.core.redaction.approval import ApprovalState, approval_of, decide, request_approval
+from app.core.redaction.open_items import OpenItem, open_items
+from app.core.redaction.plan import RedactionPlan
+from app.core.store.models import Case, CaseStatus, ExportRecord, RedactionPlanRecord, User
+from app.core.store.records import CaseRecord
+
+S = CaseStatus
+
+
+@dataclass(frozen=True)
+class Transition:
+    permission: Permission
+    needs_reason: bool  # backward moves, refusals, withdrawals
+    verb: str  # for messages: "only a supervisor can <verb>"
+
+
+_FORWARD = Transition(Permission.EDIT_CASE, False,
+                      QT_TRANSLATE_NOOP("CoreMessages", "move cases on"))
+_BACK = Transition(Permission.EDIT_CASE, True,
+                   QT_TRANSLATE_NOOP("CoreMessages", "send cases back"))
+_REFUSE = Transition(Permission.APPROVE, True,
+                     QT_TRANSLATE_NOOP("CoreMessages", "refuse a request"))
+_WITHDRAW = Transition(Permission.EDIT_CASE, True,
+                       QT_TRANSLATE_NOOP("CoreMessages", "close an unanswered case"))
+_REOPEN = Transition(Permission.APPROVE, True,
+                     QT_TRANSLATE_NOOP("CoreMessages", "reopen a case"))
+_ASK = Transition(Permission.REQUEST_APPROVAL, False,
+                  QT_TRANSLATE_NOOP("CoreMessages", "ask for approval"))
+_APPROVE = Transition(Permission.APPROVE, False,
+                      QT_TRANSLATE_NOOP("CoreMessages", "approve a case"))
+_RELEASE = Transition(Permission.RELEASE, False,
+                      QT_TRANSLATE_NOOP("CoreMessages", "release footage"))
+
+TRANSITIONS: dict[CaseStatus, dict[CaseStatus, Transition]] = {
+    S.RECEIVED: {S.IN_REVIEW: _FORWARD, S.REFUSED: _REFUSE, S.CLOSED: _WITHDRAW},
+    S.IN_REVIEW: {S.REDACTED: _FORWARD, S.RECEIVED: _BACK, S.REFUSED: _REFUSE,
+                  S.CLOSED: _WITHDRAW},
+    S.REDACTED: {S.AWAITING_APPROVAL: _ASK, S.IN_REVIEW: _BACK},
+    S.AWAITING_APPROVAL: {S.APPROVED: _APPROVE, S.IN_REVIEW: _BACK},
+    S.APPROVED: {S.RELEASED: _RELEASE, S.IN_REVIEW: _BACK},
+    S.RELEASED: {S.CLOSED: _FORWARD},
+    S.REFUSED: {S.CLOSED: _FORWARD, S.IN_REVIEW: _REOPEN},
+    S.CLOSED: {S.IN_REVIEW: _REOPEN},
+}
+
+
+def allowed_next(status: CaseStatus) -> list[CaseStatus]:
+    """The statuses a case in ``status`` may move to, in flow order."""
+    order = list(CaseStatus)
+    return sorted(TRANSITIONS[status], key=order.index)
+
+
+def denied_moves(user: User) -> dict[tuple[CaseStatus, CaseStatus], PermissionDeniedError]:
+    """(from, to) -> why ``user`` may not make that move (the permission's own refusal, to
+    show), for every move of the case flow their role does not allow."""
+    denied: dict[tuple[CaseStatus, CaseStatus], PermissionDeniedError] = {}
+    for origin, steps in TRANSITIONS.items():
+        for target, step in steps.items():
+            try:
+                require(user, step.permission, step.verb)
+            except PermissionDeniedError as exc:
+                denied[(origin, target)] = exc
+    return denied
+
+
+def _plans(session: Session, case: Case) -> list[RedactionPlanRecord]:
+    return list(session.scalars(select(RedactionPlanRecord)
+                                .where(RedactionPlanRecord.case_id == case.id)
+                                .order_by(RedactionPlanRecord.footage_id)))
+
+
+def _unanswered(session: Session, case: Case, plan: RedactionPlanRecord) -> list[OpenItem]:
+    """The plan's open items its approval (if any) has not answered: all of them for a plan
+    not approved yet; for an approved one, those that arose since (e.g. an export of the
+    approved plan whose check still saw faces)."""
+    items = open_items(session, plan.footage_id, case.id, RedactionPlan.from_json(plan.plan))
+    found = approval_of(session, plan.footage_id, case.id, plan.plan_sha256)
+    if found.state is not ApprovalState.APPROVED:
+        return items
+    answered = {a.get("key") for a in found.answers}
+    return [i for i in items if i.key not in answered]
+
+
+def case_open_items(session: Session, reference: str) -> list[OpenItem]:
+    """The open items approving the case must answer (see :func:`_unanswered`)."""
+    case = get_case(session, reference)
+    return [item for plan in _plans(session, case) for item in _unanswered(session, case, plan)]
+
+
+def releasable(session: Session, export: ExportRecord) -> bool:
+    """An export may be released when it was made from its footage's current plan in the
+    case (not one an edit has since replaced) and a supervisor approved that exact plan."""
+    if export.case_id is None:
+        return False
+    current = session.scalar(select(RedactionPlanRecord.plan_sha256).where(
+        RedactionPlanRecord.footage_id == export.footage_id,
+        RedactionPlanRecord.case_id == export.case_id))
+    return current == export.plan_sha256 and approval_of(
+        session, export.footage_id, export.case_id, export.plan_sha256).state \
+        is ApprovalState.APPROVED
+
+
+def approved_exports(session: Session, case: Case) -> list[ExportRecord]:
+    """The case's exports that may be released (see :func:`releasable`)."""
+    exports = session.scalars(select(ExportRecord).where(ExportRecord.case_id == case.id)
+                              .order_by(ExportRecord.id))
+    return [e for e in exports if releasable(session, e)]
+
+
+def change_status(session: Session, actor: User, reference: str, status: str | CaseStatus,
+                  reason: str = "", exemption: str | None = None,
+                  answers: dict[str, str] | None = None) -> CaseRecord:
+    """Move a case along its flow; refuses transitions the flow does not allow. Approving
+    answers every plan's open items with ``answers`` (see ``open_items``)."""
+    case = get_case(session, reference)
+    to = parse_enum(CaseStatus, status, "status")
+    step = TRANSITIONS[case.status].get(to)
+    if step is None:
+        options = ", ".join(status_label(s) for s in allowed_next(case.status)) or "none"
+        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; it cannot "
+                            f"go to {status_label(to)} (allowed: {options}).")
+    require(actor, step.permission, step.verb)
+    reason = reason.strip()
+    if step.needs_reason and not reason:
+        raise InvalidInputError(f"Say why case {case.reference} goes from "
+                                f"{status_label(case.status)} to {status_label(to)} (it is "
+                                "recorded).")
+    if to is S.REFUSED and not (exemption or "").strip():
+        raise InvalidInputError("A refusal needs the exemption relied on, e.g. "
+                                "'FOI s.40(2) personal information'.")
+    plans = _plans(session, case)
+    if to is S.REDACTED and not plans:
+        raise ConflictError(f"Case {case.reference} has no redaction plan yet; redact its "
+                            "footage first.")
+    if to is S.AWAITING_APPROVAL:
+        for plan in plans:
+            state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
+            if state not in (ApprovalState.REQUESTED, ApprovalState.APPROVED):
+                request_approval(session, actor, plan.footage_id, case.id, plan.plan_sha256,
+                                 reason)
+    elif to is S.APPROVED:
+        for plan in plans:
+            found = approval_of(session, plan.footage_id, case.id, plan.plan_sha256)
+            if found.state is not ApprovalState.APPROVED:
+                decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, True,
+                       reason, answers)
+            elif _unanswered(session, case, plan):  # approved again, answering the new items
+                earlier = {a["key"]: a["answer"] for a in found.answers}
+                decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, True,
+                       reason, {**earlier, **(answers or {})})
+    elif case.status is S.AWAITING_APPROVAL and to is S.IN_REVIEW \
+            and can(actor, Permission.APPROVE):
+        for plan in plans:  # a supervisor sending it back rejects what was asked
+            state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
+            if state is ApprovalState.REQUESTED and plan.updated_by_id != actor.id:
+                decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, False,
+                       reason)
+    elif to is S.RELEASED and not approved_exports(session, case):
+        raise ConflictError(f"Case {case.reference} has no export of an approved plan; "
+                            "export the approved redaction first.")
+    set_status(session, actor, case, to, reason,
+               exemption=exemption.strip() if to is S.REFUSED and exemption else None)
+    return CaseRecord.of(case)
+
+
+@dataclass(frozen=True)
+class CaseExport:
+    id: int
+    footage_id: int
+    path: str
+    sha256: str
+    created_at: datetime
+    approved: bool  # its exact plan was approved by a supervisor
+
+
+def case_exports(session: Session, reference: str) -> list[CaseExport]:
+    """The exports made for a case, with whether each may be released."""
+    case = get_case(session, reference)
+    approved = {e.id for e in approved_exports(session, case)}
+    return [CaseExport(e.id, e.footage_id, e.path, e.sha256, e.created_at, e.id in approved)
+            for e in session.scalars(select(ExportRecord)
+                                     .where(ExportRecord.case_id == case.id)
+                                     .order_by(ExportRecord.id))]

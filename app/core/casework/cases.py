@@ -1,0 +1,240 @@
+"""Cases: create, edit, list, link footage, requester details. The status rules are in
+``case_flow.py``; this module holds the raw status change they and plan edits share."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.casework.deadlines import FINISHED, statutory_deadline
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError, NotFoundError
+from app.core.people.permissions import Permission, require
+from app.core.store import audit
+from app.core.store.models import (
+    Case,
+    CaseStatus,
+    CaseType,
+    ExportRecord,
+    Footage,
+    RedactionPlanRecord,
+    User,
+    utcnow,
+)
+from app.core.store.records import CaseRecord
+
+E = TypeVar("E", CaseType, CaseStatus)
+
+
+def parse_enum(cls: type[E], value: str | E, what: str) -> E:
+    try:
+        return cls(value)
+    except ValueError:
+        names = ", ".join(m.value for m in cls)
+        raise InvalidInputError(f"Unknown {what} {value!r}: use one of {names}.") from None
+
+
+def status_label(status: CaseStatus) -> str:
+    """A status in plain words for messages ("in review", never "in_review"); the command
+    line takes the value itself as an argument."""
+    return status.value.replace("_", " ")
+
+
+def get_case(session: Session, reference: str) -> Case:
+    case = session.scalars(select(Case).where(Case.reference == reference)).first()
+    if case is None:
+        raise NotFoundError(f"No case with reference {reference!r}.")
+    return case
+
+
+def create_case(session: Session, actor: User, reference: str, case_type: str | CaseType,
+                title: str = "", deadline: date | None = None,
+                received_on: date | None = None) -> CaseRecord:
+    """A new case. Without a ``deadline`` the statutory one (SAR, FOI) is computed from the
+    date the request was received (default: today)."""
+    require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "create cases"))
+    reference = reference.strip()
+    if not reference:
+        raise InvalidInputError("A case needs a reference.")
+    if len(reference) > 64 or len(title.strip()) > 256:
+        raise InvalidInputError("A case reference is at most 64 characters and a title 256.")
+    if session.scalars(select(Case.id).where(Case.reference == reference)).first() is not None:
+        raise ConflictError(f"A case with reference {reference!r} already exists.")
+    kind = parse_enum(CaseType, case_type, "case type")
+    received_on = received_on or utcnow().date()
+    case = Case(reference=reference, title=title.strip(), case_type=kind,
+                status=CaseStatus.RECEIVED, created_by_id=actor.id, received_on=received_on,
+                deadline=deadline or statutory_deadline(kind, received_on))
+    session.add(case)
+    session.flush()
+    audit.record(session, actor.name, "case.create", "case", case.id, {
+        "reference": reference, "type": case.case_type.value, "title": case.title,
+        "deadline": case.deadline.isoformat() if case.deadline else None,
+        "received_on": received_on.isoformat(),
+    }, case_id=case.id)
+    return CaseRecord.of(case)
+
+
+def edit_case(session: Session, actor: User, reference: str, *, title: str | None = None,
+              deadline: date | None = None) -> CaseRecord:
+    """Change the title or the deadline (status changes go through case_flow)."""
+    require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "edit cases"))
+    case = get_case(session, reference)
+    changes: dict[str, list[str | None]] = {}
+    if title is not None and len(title.strip()) > 256:
+        raise InvalidInputError("A case title is at most 256 characters.")
+    if title is not None and title.strip() != case.title:
+        changes["title"] = [case.title, title.strip()]
+        case.title = title.strip()
+    if deadline is not None and deadline != case.deadline:
+        changes["deadline"] = [case.deadline.isoformat() if case.deadline else None,
+                               deadline.isoformat()]
+        case.deadline = deadline
+    if changes:
+        audit.record(session, actor.name, "case.edit", "case", case.id, changes, case_id=case.id)
+    return CaseRecord.of(case)
+
+
+def extend_deadline(session: Session, actor: User, reference: str, reason: str) -> CaseRecord:
+    """Extend a subject access request by two further months (UK GDPR art. 12(3))."""
+    require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "extend deadlines"))
+    case = get_case(session, reference)
+    if case.case_type is not CaseType.SUBJECT_ACCESS:
+        raise InvalidInputError("Only a subject access request can be extended.")
+    if case.extension_reason:
+        raise ConflictError(f"Case {reference} was already extended: {case.extension_reason}")
+    if not reason.strip():
+        raise InvalidInputError("Give the reason for the extension (it is recorded).")
+    received = case.received_on or case.created_at.date()
+    before = case.deadline
+    case.deadline = statutory_deadline(CaseType.SUBJECT_ACCESS, received, extended=True)
+    case.extension_reason = reason.strip()
+    audit.record(session, actor.name, "case.extend", "case", case.id, {
+        "reason": case.extension_reason,
+        "deadline": [before.isoformat() if before else None,
+                     case.deadline.isoformat() if case.deadline else None]}, case_id=case.id)
+    return CaseRecord.of(case)
+
+
+def link_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
+    """Add footage to a case; False if it was already there."""
+    require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "link footage to cases"))
+    case = get_case(session, reference)
+    footage = session.get(Footage, footage_id, with_for_update=True,
+                          populate_existing=True)  # see lock_footage
+    if footage is None:
+        raise NotFoundError(f"No footage #{footage_id}.")
+    if footage.deleted_at is not None:
+        raise ConflictError(f"Footage #{footage_id} was deleted under the retention policy; "
+                            "only its record remains.")
+    if footage in case.footage:
+        return False
+    case.footage.append(footage)
+    session.flush()
+    audit.record(session, actor.name, "case.link_footage", "case", case.id,
+                 {"reference": case.reference, "footage_id": footage.id,
+                  "sha256": footage.sha256}, case_id=case.id, footage_id=footage.id)
+    return True
+
+
+def unlink_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
+    """Take footage out of a case (audited); False if it was not in it. Refused while the
+    case holds a redaction plan or an export of it: those belong to the case's record."""
+    require(actor, Permission.EDIT_CASE,
+            QT_TRANSLATE_NOOP("CoreMessages", "take footage out of cases"))
+    case = get_case(session, reference)
+    if case.status in FINISHED:
+        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; its "
+                            "footage is part of its record.")
+    footage = session.get(Footage, footage_id, with_for_update=True,
+                          populate_existing=True)  # see lock_footage
+    if footage is None:
+        raise NotFoundError(f"No footage #{footage_id}.")
+    if footage not in case.footage:
+        return False
+    held = session.scalar(select(RedactionPlanRecord.id).where(
+        RedactionPlanRecord.case_id == case.id, RedactionPlanRecord.footage_id == footage_id)
+    ) or session.scalar(select(ExportRecord.id).where(
+        ExportRecord.case_id == case.id, ExportRecord.footage_id == footage_id))
+    if held is not None:
+        raise ConflictError(f"Case {case.reference} has a redaction plan or an export of "
+                            f"footage #{footage_id}; it stays in the case's record.")
+    case.footage.remove(footage)
+    session.flush()
+    audit.record(session, actor.name, "case.unlink_footage", "case", case.id,
+                 {"reference": case.reference, "footage_id": footage.id,
+                  "sha256": footage.sha256}, case_id=case.id, footage_id=footage.id)
+    return True
+
+
+def link_many(session: Session, actor: User, reference: str,
+              footage_ids: list[int]) -> int:
+    """Add several footage items to a case (e.g. just ingested); how many were new to it."""
+    return sum(link_footage(session, actor, reference, fid) for fid in footage_ids)
+
+
+def list_cases(session: Session) -> list[CaseRecord]:
+    return [CaseRecord.of(c) for c in session.scalars(select(Case).order_by(Case.reference))]
+
+
+def set_requester(session: Session, actor: User, reference: str, *, name: str | None = None,
+                  requester_reference: str | None = None,
+                  contact: str | None = None) -> CaseRecord:
+    """Record who asked (personal data: kept minimal). The audit trail records which fields
+    changed, never their values, so it holds no requester's personal data."""
+    require(actor, Permission.EDIT_CASE,
+            QT_TRANSLATE_NOOP("CoreMessages", "edit requester details"))
+    case = get_case(session, reference)
+    changed: list[str] = []
+    for field, value, limit in (("requester_name", name, 256),
+                                ("requester_reference", requester_reference, 128),
+                                ("requester_contact", contact, 256)):
+        if value is None:
+            continue
+        if len(value.strip()) > limit:
+            raise InvalidInputError(f"The {field.replace('_', ' ')} is at most {limit} "
+                                    "characters.")
+        if value.strip() != getattr(case, field):
+            setattr(case, field, value.strip())
+            changed.append(field)
+    if changed:
+        audit.record(session, actor.name, "case.requester", "case", case.id,
+                     {"fields": changed}, case_id=case.id)
+    return CaseRecord.of(case)
+
+
+def set_status(session: Session, actor: User, case: Case, status: CaseStatus, reason: str,
+               *, exemption: str | None = None, automatic: bool = False) -> None:
+    """Move a case to ``status`` and audit it with actor and reason; no rules checked here
+    (see :func:`app.core.casework.case_flow.change_status`)."""
+    before = case.status
+    case.status = status
+    if exemption is not None:
+        case.exemption = exemption
+    details: dict[str, object] = {"status": [before.value, status.value], "reason": reason}
+    if exemption is not None:
+        details["exemption"] = exemption
+    if automatic:
+        details["automatic"] = True
+    audit.record(session, actor.name, "case.status", "case", case.id, details, case_id=case.id)
+
+
+def plan_changed(session: Session, actor: User, case_id: int, footage_id: int) -> None:
+    """A redaction plan of the case changed: work is in review again, and an approval given
+    or requested no longer covers it. A finished case refuses the change."""
+    case = session.get(Case, case_id)
+    if case is None:
+        return
+    if case.status in FINISHED:
+        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; reopen it "
+                            "before changing its redaction.")
+    if case.status is CaseStatus.RECEIVED:
+        set_status(session, actor, case, CaseStatus.IN_REVIEW, "redaction started",
+                   automatic=True)
+    elif case.status in (CaseStatus.REDACTED, CaseStatus.AWAITING_APPROVAL,
+                         CaseStatus.APPROVED):
+        set_status(session, actor, case, CaseStatus.IN_REVIEW,
+                   f"the redaction plan of footage #{footage_id} changed; it needs review "
+                   "and a new approval", automatic=True)

@@ -1,0 +1,274 @@
+"""The audit trail as the source of truth: signatures checked and the state that matters
+rebuilt from the events, then compared with the tables.
+
+What is rebuilt: users (name, role, active, signing key: ``ledger.py``, which also checks
+every signature and who may change accounts), footage (file hash, size, path), redaction
+plans (the exact plan saved last), exports (paths and hashes) and the store rules. Any row
+that differs from what the events say, that no event accounts for, or that an event made and
+is now gone, is reported with its row; so is an event whose actor's role (as the trail
+itself gives it) did not allow it. Nothing here trusts the ``users`` table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.core.export.manifest import manifest_path
+from app.core.integrity.chain_format import fingerprint
+from app.core.integrity.ledger import Ledger, details_of
+from app.core.integrity.trail_accounts import starts_with_os_user
+from app.core.store.models import (
+    AuditEvent,
+    ExportRecord,
+    Footage,
+    RedactionPlanRecord,
+    StoreInfo,
+)
+from app.core.store.store_policy import expected_rules, parse_rules
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # signature | unsigned | role | users | footage | plans | exports | rules
+    message: str
+    seq: int | None = None
+
+
+@dataclass
+class ReplayReport:
+    """Findings (each is tampering or a broken rule) and facts worth saying."""
+
+    events: int = 0
+    signed: int = 0
+    unsigned: int = 0  # by accounts that could not sign: authorship not proven
+    findings: list[Finding] = field(default_factory=list)
+    self_registered: list[str] = field(default_factory=list)  # keys no administrator vouched
+    root: tuple[str, str, int] | None = None  # the root key: fingerprint, holder, event seq
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+@dataclass
+class _State:
+    footage: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # sha, size, path
+    originals: dict[str, str] = field(default_factory=dict)  # ingested sha256 -> footage id
+    # plan id -> sha256, footage id, case id, who saved it
+    plans: dict[str, tuple[str, int | None, int | None, str]] = field(default_factory=dict)
+    exports: dict[str, dict[str, Any]] = field(default_factory=dict)  # export id -> columns
+    problems: list[tuple[str, str, int]] = field(default_factory=list)  # kind, message, seq
+    # (footage id, case id, plan sha256) -> the latest valid decision: approved or not
+    decisions: dict[tuple[int | None, int | None, str], bool] = field(default_factory=dict)
+    require_approval: bool = True  # the store's rule as the trail stands (the default: on)
+
+
+def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Ledger) -> None:
+    oid, action = event.object_id, event.action
+    if action == "footage.ingest":
+        state.footage[oid] = (str(details.get("sha256")), int(details.get("size_bytes", -1)),
+                              str(details.get("path")))
+        state.originals[str(details.get("sha256"))] = oid
+    elif action == "plan.save":
+        state.plans[oid] = (str(details.get("plan_sha256")), event.footage_id, event.case_id,
+                            event.actor)
+    elif action in ("plan.approve", "plan.reject"):
+        saved = state.plans.get(oid)
+        if saved is not None and saved[3] == event.actor \
+                and saved[0] == details.get("plan_sha256"):
+            state.problems.append(("role", f"Event #{event.seq} ({action} by {event.actor}) "
+                                   "decides on a plan its own maker saved last.", event.seq))
+        if saved is None or (saved[1], saved[2]) != (event.footage_id, event.case_id):
+            state.problems.append(("plans", f"Event #{event.seq} ({action}) is about a plan "
+                                   "of other footage or another case.", event.seq))
+        elif saved[3] != event.actor:
+            state.decisions[(event.footage_id, event.case_id,
+                             str(details.get("plan_sha256")))] = action == "plan.approve"
+    elif action == "policy.change" and isinstance(details.get("require_approval"), list):
+        state.require_approval = bool(details["require_approval"][1])
+    elif action == "pack.create":
+        made = state.exports.get(oid)
+        files = details.get("files")
+        packed = set(files.values()) if isinstance(files, dict) else set()
+        if made is not None and not {made["sha256"], made["manifest_sha256"]} <= packed:
+            state.problems.append(("exports", f"Event #{event.seq} records a disclosure pack "
+                                   f"of export #{oid} that does not hold that export's video "
+                                   "and manifest.", event.seq))
+        elif made is not None and not state.decisions.get(
+                (made["footage_id"], made["case_id"], str(made["plan_sha256"]))):
+            state.problems.append(("exports", f"Event #{event.seq} records a disclosure pack "
+                                   f"of export #{oid}, whose plan no supervisor had "
+                                   "approved.", event.seq))
+    elif action == "export.create":
+        _check_export(state, event, details, ledger)
+        path = str(details.get("path"))
+        state.exports[oid] = {
+            "path": path, "sha256": details.get("sha256"),
+            "manifest_sha256": details.get("manifest_sha256"),
+            "plan_sha256": details.get("plan_sha256"), "footage_id": event.footage_id,
+            "case_id": event.case_id,
+            "manifest_path": details.get("manifest_path", str(manifest_path(Path(path)))),
+            **({"size_bytes": details["size_bytes"]} if "size_bytes" in details else {})}
+
+
+def _check_export(state: _State, event: AuditEvent, details: dict[str, Any],
+                  ledger: Ledger) -> None:
+    """An export must not be an original file as ingested, and (signed, so made by a version
+    that enforces approval) must have had a standing approval of its exact plan when the
+    store's rule or the exporter's role required one."""
+    originals = state.originals  # (kept as the trail goes: no pass over all footage here)
+    if details.get("sha256") in originals:
+        state.problems.append(("exports", f"Event #{event.seq} records export #"
+                               f"{event.object_id} whose video is footage #"
+                               f"{originals[str(details.get('sha256'))]} as ingested: the "
+                               "original, not redacted.", event.seq))
+    actor = ledger.account(event.actor)
+    needed = state.require_approval or (actor is not None and actor.role == "case_staff")
+    key = (event.footage_id, event.case_id, str(details.get("plan_sha256")))
+    if event.signature and needed and not state.decisions.get(key):
+        state.problems.append(("exports", f"Event #{event.seq} records export #"
+                               f"{event.object_id} of a plan no supervisor had approved, "
+                               "while an approval was required.", event.seq))
+
+
+def _compare_users(session: Session, ledger: Ledger, add: Any) -> None:
+    def key(public: str | None) -> str | None:
+        return fingerprint(public) if public else None
+
+    seen = set()
+    # the raw columns: a role the app does not know is a finding, not a crash
+    for user in session.execute(text("SELECT id, name, role, active, public_key FROM users "
+                                     "ORDER BY id")):
+        seen.add(str(user.id))
+        want = ledger.accounts.get(str(user.id))
+        row = f"users row #{user.id} ({user.name})"
+        if want is None:
+            add("users", f"The {row} was not made by any event.")
+            continue
+        got = (user.name, str(user.role), bool(user.active), key(user.public_key))
+        expected = (want.name, want.role, want.active, key(want.key))
+        for label, g, w in zip(("name", "role", "active", "signing key"), got, expected,
+                               strict=True):
+            if g != w:
+                add("users", f"The {row} has {label} {g!r}, but the audit trail gives {w!r}.")
+    for uid, account in ledger.accounts.items():
+        if uid not in seen:
+            add("users", f"The account {account.name} (users row #{uid}) made by the audit "
+                "trail is missing from the users table.")
+
+
+def _compare(session: Session, state: _State, ledger: Ledger, add: Any) -> None:
+    """Every row that matters must be what the events say it is, and still be there."""
+    rows: dict[str, set[str]] = {"footage": set(), "plans": set(), "exports": set()}
+    for item in session.scalars(select(Footage).order_by(Footage.id)):
+        rows["footage"].add(str(item.id))
+        known = state.footage.get(str(item.id))
+        row = f"footage row #{item.id} ({item.file_name})"
+        if known is None:
+            add("footage", f"The {row} was not ingested by any event.")
+        elif (item.sha256, item.size_bytes, item.original_path) != known:
+            add("footage", f"The {row} has SHA-256 {item.sha256[:12]}… ({item.size_bytes} "
+                f"bytes) at {item.original_path}, but the file ingested was "
+                f"{known[0][:12]}… ({known[1]} bytes) at {known[2]}.")
+    for plan in session.scalars(select(RedactionPlanRecord).order_by(RedactionPlanRecord.id)):
+        rows["plans"].add(str(plan.id))
+        row = f"redaction plan #{plan.id} (footage #{plan.footage_id})"
+        actual = hashlib.sha256(plan.plan.encode("utf-8")).hexdigest()
+        saved = state.plans.get(str(plan.id))
+        if saved is None or saved[0] != plan.plan_sha256:
+            add("plans", f"The {row} is not the plan its last saving event recorded.")
+        elif (plan.footage_id, plan.case_id) != (saved[1], saved[2]):
+            add("plans", f"The {row} belongs to footage #{plan.footage_id}, case "
+                f"{plan.case_id}, but it was saved for footage #{saved[1]}, case {saved[2]}.")
+        elif actual != plan.plan_sha256:
+            add("plans", f"The {row} was edited: its text no longer matches its SHA-256.")
+        elif str(plan.updated_by_id) != ledger.by_name.get(saved[3], str(plan.updated_by_id)):
+            add("plans", f"The {row} names user #{plan.updated_by_id} as its last editor, but "
+                f"{saved[3]} saved it.")
+    for export in session.scalars(select(ExportRecord).order_by(ExportRecord.id)):
+        rows["exports"].add(str(export.id))
+        known_export = state.exports.get(str(export.id))
+        if known_export is None:
+            add("exports", f"The export row #{export.id} ({export.path}) was not made by "
+                "any event.")
+            continue
+        differ = [name for name, value in known_export.items()
+                  if getattr(export, name) != value]
+        if differ:
+            add("exports", f"The export row #{export.id} ({export.path}) differs from its "
+                f"export event: {', '.join(differ)}.")
+    for kind, made in (("footage", state.footage), ("plans", state.plans),
+                       ("exports", state.exports)):
+        for gone in sorted(set(made) - rows[kind], key=int):
+            add(kind, f"The {kind} row #{gone} that the audit trail made is missing.")
+
+
+def _compare_rules(session: Session, add: Any) -> None:
+    """Each rule row must hold exactly what the valid events made it (``expected_rules``)."""
+    expected = expected_rules(session)
+    found = {info.key: info.value for info in session.scalars(
+        select(StoreInfo).where(StoreInfo.key.like("policy:%")))}
+    for key, value in sorted(found.items()):
+        if key not in expected:
+            add("rules", f"The store rule {key} was not set by any valid event (a row "
+                "inserted into store_info, or set by a forged event).")
+            continue
+        try:
+            same = parse_rules(value) == expected[key]
+        except (ValueError, TypeError):
+            same = False
+        if not same:
+            add("rules", f"The store rule {key} differs from the one its event recorded.")
+    for key in sorted(set(expected) - set(found)):
+        add("rules", f"The store rule {key} that an event set is missing.")
+
+
+def _compare_store_id(session: Session, add: Any) -> None:
+    """The id recorded in the store's first account event (anchors and witnesses name it)."""
+    first = session.scalars(select(AuditEvent.details).where(
+        AuditEvent.details.like('%"store_id"%'),
+        AuditEvent.action.in_(("user.create", "user.key", "user.password")))
+        .order_by(AuditEvent.seq).limit(1)).first()
+    recorded = json.loads(first).get("store_id") if first else None
+    row = session.get(StoreInfo, "store_id")
+    if recorded and (row is None or row.value != recorded):
+        add("store", f"The store's id was changed to {row.value if row else None!r}; the "
+            f"audit trail recorded {recorded!r} (anchors and witnesses name the store by it).")
+
+
+def replay(session: Session) -> ReplayReport:
+    """Check every signature and rebuild the state from the whole trail (chain order)."""
+    ledger, state, report = Ledger(), _State(), ReplayReport()
+    ledger.os_user_sign_in = starts_with_os_user(session)
+    for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(500):
+        report.events += 1
+        row = {"seq": event.seq, "actor": event.actor, "action": event.action,
+               "object_id": event.object_id, "details": event.details, "hash": event.hash,
+               "signature": event.signature}
+        try:
+            before = len(ledger.problems)
+            ledger.process(row)
+            if len(ledger.problems) == before:
+                _apply(state, event, details_of(row), ledger)
+        except (KeyError, ValueError, TypeError, IndexError) as exc:
+            report.findings.append(Finding("events", f"Event #{event.seq} ({event.action}) "
+                                           f"has malformed details ({exc!r}).", event.seq))
+    report.findings[:0] = [Finding(p.kind, p.message, p.seq) for p in ledger.problems]
+    report.signed, report.unsigned = ledger.signed, ledger.unproven
+    _compare_users(session, ledger, lambda k, m: report.findings.append(Finding(k, m)))
+    report.findings += [Finding(k, m, seq) for k, m, seq in state.problems]
+    _compare(session, state, ledger, lambda k, m: report.findings.append(Finding(k, m)))
+    _compare_rules(session, lambda k, m: report.findings.append(Finding(k, m)))
+    _compare_store_id(session, lambda k, m: report.findings.append(Finding(k, m)))
+    if ledger.root and ledger.root_holder and ledger.root_seq is not None:
+        report.root = (fingerprint(ledger.root), ledger.root_holder, ledger.root_seq)
+    report.self_registered = sorted(a.name for a in ledger.accounts.values()
+                                    if a.key and not a.vouched)
+    return report

@@ -1,0 +1,1 @@
+"""The footage library: ingest, footage items and their flags."""

@@ -1,0 +1,197 @@
+"""Footage: look-up, listing, the evidential switch, and re-verifying originals' hashes."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.core.casework.cases import get_case
+from app.core.errors import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    InvalidInputError,
+    MediaError,
+    NotFoundError,
+)
+from app.core.media.hashing import sha256_file
+from app.core.people.permissions import Permission, require
+from app.core.people.users import check_actor, resolve_actor
+from app.core.progress import CancelToken, ProgressFn, no_progress
+from app.core.retention.rules import retention_until
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import Case, Footage, User, case_footage, utcnow
+from app.core.store.records import FootageRecord
+from app.core.store.store_policy import load_policy
+
+
+def get_footage(session: Session, key: str | int) -> Footage:
+    """Footage by number (``12``, ``#12``) or by SHA-256 prefix (8+ hex digits)."""
+    text = str(key).strip().lstrip("#")
+    if text.isdigit() and len(text) < 8:  # at most 7 digits: always in the integer range
+        footage = session.get(Footage, int(text))
+    elif len(text) >= 8 and all(c in "0123456789abcdef" for c in text.lower()):
+        matches = list(session.scalars(
+            select(Footage).where(Footage.sha256.like(text.lower() + "%")).limit(2)))
+        if len(matches) > 1:
+            raise InvalidInputError(f"Hash prefix {text!r} matches more than one footage item.")
+        footage = matches[0] if matches else None
+    else:
+        raise InvalidInputError(f"{key!r} is neither a footage number nor a SHA-256 prefix.")
+    if footage is None:
+        raise NotFoundError(f"No footage {key!r}.")
+    return footage
+
+
+def lock_footage(session: Session, key: str | int) -> Footage:
+    """Footage whose row stays locked until the transaction ends, so a retention run cannot
+    delete it between this check and the change (PostgreSQL; SQLite writers are exclusive)."""
+    footage = get_footage(session, key)
+    session.refresh(footage, with_for_update=True)
+    return footage
+
+
+def require_present(footage: Footage) -> None:
+    """Refuse work on footage whose original retention deleted (only a tombstone is left)."""
+    if footage.deleted_at is not None:
+        raise ConflictError(
+            f"Footage #{footage.id} ({footage.file_name}) was deleted under the retention "
+            f"policy on {footage.deleted_at:%Y-%m-%d}; only its hash and metadata remain.")
+
+
+def _record(footage: Footage) -> FootageRecord:
+    return FootageRecord.of(footage, footage_user_name(footage))
+
+
+def footage_user_name(footage: Footage) -> str | None:
+    session = Session.object_session(footage)
+    if session is None or footage.ingested_by_id is None:
+        return None
+    user = session.get(User, footage.ingested_by_id)
+    return user.name if user else None
+
+
+def list_footage(session: Session, case_ref: str | None = None,
+                 text: str | None = None) -> list[FootageRecord]:
+    """All footage, or one case's; ``text`` filters on file name, device or officer id."""
+    if case_ref is not None:
+        get_case(session, case_ref)
+    stmt = _footage_query(case_ref)
+    if text:
+        like = f"%{text}%"
+        stmt = stmt.where(or_(Footage.file_name.ilike(like), Footage.device_id.ilike(like),
+                              Footage.officer_id.ilike(like)))
+    return [_record(f) for f in session.scalars(stmt)]
+
+
+def show_footage(session: Session, key: str | int) -> FootageRecord:
+    return _record(get_footage(session, key))
+
+
+def set_evidential(session: Session, actor: User, key: str | int, evidential: bool,
+                   reason: str) -> FootageRecord:
+    """Mark footage evidential (kept) or not (retention date restored). A reason is required."""
+    if evidential:
+        require(actor, Permission.SET_EVIDENTIAL,
+                QT_TRANSLATE_NOOP("CoreMessages", "mark footage evidential"))
+    else:
+        require(actor, Permission.CHANGE_RETENTION,
+                "remove the evidential mark (it lets retention delete the footage)")
+    if not reason.strip():
+        raise InvalidInputError("Give a reason for changing the evidential status.")
+    footage = lock_footage(session, key)
+    require_present(footage)
+    if footage.evidential == evidential:
+        return _record(footage)
+    retention_days = load_policy(session).retention_days
+    before = footage.retention_until
+    footage.evidential = evidential
+    footage.retention_until = retention_until(footage.recorded_at, footage.ingested_at,
+                                              retention_days, evidential)
+    audit.record(session, actor.name, "footage.evidential", "footage", footage.id, {
+        "evidential": evidential, "reason": reason.strip(),
+        "retention_until": [before.isoformat() if before else None,
+                            footage.retention_until.isoformat()
+                            if footage.retention_until else None],
+    }, footage_id=footage.id)
+    return _record(footage)
+
+
+class VerifyStatus(enum.StrEnum):
+    OK = "ok"
+    CHANGED = "changed"
+    MISSING = "missing"
+    UNREADABLE = "unreadable"
+    SUPERSEDED = "superseded"  # an export replaced in place by a later one (--force)
+
+
+@dataclass(frozen=True)
+class OriginalCheck:
+    footage_id: int
+    path: str
+    status: VerifyStatus
+    message: str
+
+
+def verify_originals(
+    store: Store,
+    actor_name: str,
+    case_ref: str | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    on_result: Callable[[OriginalCheck], None] | None = None,
+    footage_id: int | None = None,
+) -> list[OriginalCheck]:
+    """Re-hash every original (or a case's, or one) and compare with the stored SHA-256.
+
+    Footage that retention deleted is skipped (its tombstone keeps the hash)."""
+    check_actor(store, actor_name, Permission.VIEW,
+                QT_TRANSLATE_NOOP("CoreMessages", "verify footage"))
+    with store.read() as session:
+        if case_ref is not None:
+            get_case(session, case_ref)
+        query = _footage_query(case_ref).where(Footage.deleted_at.is_(None))
+        if footage_id is not None:
+            query = query.where(Footage.id == footage_id)
+        items = [(f.id, f.original_path, f.sha256) for f in session.scalars(query)]
+    checks: list[OriginalCheck] = []
+    for footage_id, path_text, expected in items:
+        path = Path(path_text)
+        if not path.exists():
+            check = OriginalCheck(footage_id, path_text, VerifyStatus.MISSING,
+                                  f"{path}: the original is missing.")
+        else:
+            try:
+                actual = sha256_file(path, progress, cancel)
+            except MediaError as exc:
+                check = OriginalCheck(footage_id, path_text, VerifyStatus.UNREADABLE, str(exc))
+            else:
+                if actual == expected:
+                    check = OriginalCheck(footage_id, path_text, VerifyStatus.OK,
+                                          f"{path}: unchanged.")
+                else:
+                    check = OriginalCheck(footage_id, path_text, VerifyStatus.CHANGED,
+                                          f"{path}: CHANGED since ingest (SHA-256 differs).")
+        checks.append(check)
+        if on_result is not None:
+            on_result(check)
+    with store.transaction() as session:
+        actor = resolve_actor(session, actor_name)
+        for check in checks:
+            audit.record(session, actor.name, "footage.verify", "footage", check.footage_id,
+                         {"status": check.status.value, "at": utcnow().isoformat()},
+                         footage_id=check.footage_id)
+    return checks
+
+
+def _footage_query(case_ref: str | None) -> Select[Footage]:
+    stmt = select(Footage).options(selectinload(Footage.cases)).order_by(Footage.id)
+    if case_ref is not None:
+        stmt = stmt.join(case_footage).join(Case).where(Case.reference == case_ref)
+    return stmt
+

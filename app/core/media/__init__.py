@@ -1,0 +1,3 @@
+"""Reading media: probing, decoding frames with their timestamps, waveforms, thumbnails,
+rotation, timecodes and hashes.
+"""

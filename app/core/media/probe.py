@@ -1,0 +1,221 @@
+"""Reading what a video file is (codecs, geometry, real frame count, metadata) with PyAV.
+
+The file is only ever opened for reading. The frame count is counted from the video packets
+(skipping edit-list discards), not taken from the container's guess; when the container's
+index promises more frames than the file holds, the file is reported as truncated.
+
+Timestamps: when the stored pts rise in decode order (pts == dts) although the decoder says
+the stream reorders frames (B-frames), the first frames are decoded to see whether their
+timestamps go backwards; such a file is reported as ``Timestamps.REORDERED`` with a warning
+(exports re-time it, see :class:`app.core.media.decode.Retimer`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import av
+
+from app.core.errors import MediaError
+from app.core.media.decode import REORDERED_NOTE, Timestamps, open_container
+from app.core.progress import CancelToken
+
+DEVICE_TAGS = ("device_id", "deviceid", "camera_id", "camera_serial", "serial_number",
+               "serialnumber", "serial", "com.apple.quicktime.model", "model")
+OFFICER_TAGS = ("officer_id", "officer", "badge_number", "badge", "operator", "artist",
+                "author", "com.apple.quicktime.author")
+CREATION_TAGS = ("creation_time", "com.apple.quicktime.creationdate", "date")
+STILL_FORMATS = frozenset({"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe",
+                           "tiff_pipe", "gif_pipe"})
+STILL_CODECS = frozenset({"mjpeg", "png", "bmp", "webp", "tiff", "gif", "jpeg2000"})
+MAX_TAG = 128  # longest device / officer id kept (the column's size)
+CHECK_FRAMES = 300  # frames decoded to confirm timestamps that go backwards
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    container: str
+    video_codec: str
+    width: int
+    height: int
+    rotation: int
+    fps: float
+    variable_frame_rate: bool
+    frame_count: int
+    duration_s: float
+    audio_streams: list[dict[str, Any]] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    recorded_at: datetime | None = None
+    device_id: str | None = None
+    officer_id: str | None = None
+    timestamps: Timestamps = Timestamps.OK
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def audio_codecs(self) -> str:
+        return ",".join(str(a["codec"]) for a in self.audio_streams)
+
+
+def _parse_time(value: str) -> datetime | None:
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    if not 1971 <= parsed.year <= 2100:  # unset camera clocks write 1904/1970; junk beyond
+        return None
+    return parsed.astimezone(UTC)
+
+
+def _clip(value: str | None) -> str | None:
+    return value[:MAX_TAG] if value else value
+
+
+def _first_tag(tags: list[dict[str, str]], names: tuple[str, ...]) -> str | None:
+    for wanted in names:
+        for mapping in tags:
+            for key, value in mapping.items():
+                if key.lower() == wanted and str(value).strip():
+                    return str(value).strip()
+    return None
+
+
+def probe(path: Path, cancel: CancelToken | None = None) -> MediaInfo:
+    """Describe a video file, or raise :class:`MediaError` with a message naming the file."""
+    container = open_container(path)
+    try:
+        return _describe(path, container, cancel)
+    except av.error.FFmpegError as exc:
+        raise MediaError(f"{path}: the video is damaged and cannot be read ({exc}).") from None
+    finally:
+        container.close()
+
+
+def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaInfo:
+    if not container.streams.video:
+        raise MediaError(f"{path}: contains no video stream.")
+    if container.format.name in STILL_FORMATS or container.format.name.endswith("_pipe"):
+        raise MediaError(f"{path}: is a still image ({container.format.name}), not a video.")
+    video = container.streams.video[0]
+    time_base = video.time_base or Fraction(1, 90000)
+    promised = int(video.frames or 0)
+
+    pts_values: list[int] = []
+    stored = 0  # every packet present, including edit-list discards, as the index counts them
+    end = None
+    rising = True  # stored pts strictly increasing in decode order (pts == dts)
+    for packet in container.demux(video):
+        if cancel is not None and stored % 256 == 0:
+            cancel.check()
+        if packet.size == 0:
+            continue
+        stored += 1
+        if packet.is_discard or packet.pts is None:
+            continue
+        if pts_values and packet.pts <= pts_values[-1]:
+            rising = False
+        pts_values.append(packet.pts)
+        packet_end = packet.pts + (packet.duration or 0)
+        end = packet_end if end is None else max(end, packet_end)
+    count = len(pts_values)
+    if count == 0:
+        raise MediaError(f"{path}: the video stream holds no frames.")
+    if promised and stored < promised:
+        raise MediaError(
+            f"{path}: truncated or incomplete: the file ends after {stored} of the "
+            f"{promised} frames its index lists."
+        )
+
+    suspect = rising and count > 2 and bool(video.codec_context.has_b_frames)
+    rotation, backwards = _decode_check(path, video, CHECK_FRAMES if suspect else 1)
+    timestamps = Timestamps.REORDERED if backwards else Timestamps.OK
+    pts_values.sort()
+    start = pts_values[0]
+    duration_s = float((end - start) * time_base) if end is not None else 0.0
+    if duration_s <= 0 and container.duration:
+        duration_s = container.duration / 1_000_000
+    deltas = {b - a for a, b in itertools.pairwise(pts_values)}
+    vfr = len(deltas) > 1 and (max(deltas) - min(deltas)) > 1
+    if count == 1 and video.codec_context.name in STILL_CODECS:
+        raise MediaError(f"{path}: is a single still picture, not a video.")
+    # The mean rate from the timestamps (exact for edit-listed files whose container rate
+    # is skewed); the container's rate only when there is a single frame.
+    span = pts_values[-1] - pts_values[0]
+    rate = video.average_rate or video.guessed_rate
+    fps = (count - 1) / float(span * time_base) if span > 0 else (float(rate) if rate else 0.0)
+
+    audio = [
+        {
+            "index": s.index,
+            "codec": s.codec_context.codec.canonical_name,
+            "channels": s.codec_context.channels,
+            "sample_rate": s.codec_context.sample_rate,
+            "language": s.language,
+        }
+        for s in container.streams.audio
+    ]
+    format_tags = {str(k): str(v) for k, v in container.metadata.items()}
+    stream_tags = [{str(k): str(v) for k, v in s.metadata.items()} for s in container.streams]
+    tags = [format_tags, *stream_tags]
+    created = _first_tag(tags, CREATION_TAGS)
+    return MediaInfo(
+        container=container.format.name,
+        video_codec=video.codec_context.name,
+        width=video.width,
+        height=video.height,
+        rotation=rotation,
+        fps=round(fps, 6),
+        variable_frame_rate=vfr,
+        frame_count=count,
+        duration_s=round(duration_s, 6),
+        audio_streams=audio,
+        metadata={"format": format_tags, "streams": stream_tags},
+        recorded_at=_parse_time(created) if created else None,
+        device_id=_clip(_first_tag(tags, DEVICE_TAGS)),
+        officer_id=_clip(_first_tag(tags, OFFICER_TAGS)),
+        timestamps=timestamps,
+        warnings=[f"timestamps out of order: {REORDERED_NOTE}"] if backwards else [],
+    )
+
+
+def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool]:
+    """Display rotation in degrees (0/90/180/270) from the first decoded frame's side data,
+    and whether the timestamps of the first ``frames`` decoded frames go backwards."""
+    tag = video.metadata.get("rotate")
+    backwards = False
+    with open_container(path) as container:
+        stream = container.streams.video[0]
+        if frames > 1:
+            stream.thread_type = "AUTO"
+        decoded = container.decode(stream)
+        try:
+            frame = next(decoded, None)
+        except av.error.FFmpegError as exc:
+            raise MediaError(f"{path}: the video cannot be decoded ({exc}).") from None
+        if frame is None:
+            raise MediaError(f"{path}: no frame of the video can be decoded.")
+        degrees = int(getattr(frame, "rotation", 0) or 0)
+        last = frame.pts
+        try:
+            for other in itertools.islice(decoded, frames - 1):
+                if other.pts is None:
+                    continue
+                if last is not None and other.pts < last:
+                    backwards = True
+                    break
+                last = other.pts
+        except av.error.FFmpegError:
+            pass  # damage further on is not this check's business (the export reports it)
+    if not degrees and tag:
+        try:
+            degrees = int(tag)
+        except ValueError:
+            degrees = 0
+    return degrees % 360, backwards

@@ -1,0 +1,142 @@
+"""Users and roles: the acting user, and accounts managed by an administrator."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core.errors import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    SignInError,
+)
+from app.core.integrity.signing import Credentials
+from app.core.people.permissions import Permission, require
+from app.core.store import audit
+from app.core.store.models import Role, StoreInfo, User
+from app.core.store.records import UserRecord
+
+if TYPE_CHECKING:
+    from app.core.store.database import Store
+
+
+def _parse_role(role: str | Role) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        names = ", ".join(r.value for r in Role)
+        raise InvalidInputError(f"Unknown role {role!r}: use one of {names}.") from None
+
+
+def check_user_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 128:
+        raise InvalidInputError("A user needs a name of 1 to 128 characters.")
+    return name
+
+
+def find_user(session: Session, name: str) -> User | None:
+    return session.scalars(select(User).where(User.name == name)).first()
+
+
+def store_id_of(session: Session) -> str | None:
+    """The store's id, recorded in its root account's event (anchors and witnesses name the
+    store by it)."""
+    row = session.get(StoreInfo, "store_id")
+    return row.value if row is not None else None
+
+
+def resolve_actor(session: Session, name: str) -> User:
+    """The user acting now, who must have an active account.
+
+    On an empty store the first user is registered as its administrator (the first run);
+    after that, only an administrator adds accounts (``bwv user add``).
+    """
+    name = name.strip()
+    if not name:
+        raise InvalidInputError("No user name: set BWV_USER or the default_user setting.")
+    if len(name) > 128:
+        raise InvalidInputError("A user name is at most 128 characters.")
+    user = find_user(session, name)
+    if user is None:
+        if session.scalar(select(func.count()).select_from(User)):
+            raise SignInError(f"{name!r} has no account in this store; ask an administrator "
+                              "to add one (bwv user add).")
+        user = User(name=name, role=Role.ADMINISTRATOR)
+        session.add(user)
+        session.flush()
+        audit.record(session, name, "user.create", "user", user.id,
+                     {"name": name, "role": user.role.value, "first_administrator": True,
+                      "store_id": store_id_of(session)})
+    if not user.active:
+        raise SignInError(f"User {name!r} is deactivated; ask an administrator.")
+    return user
+
+
+def check_actor(store: Store, name: str, permission: Permission, what: str) -> UserRecord:
+    """Before long work: the acting user, refused unless their role allows ``what``."""
+    with store.transaction() as session:
+        user = resolve_actor(session, name)
+        require(user, permission, what)
+        return UserRecord.of(user)
+
+
+def add_user(session: Session, actor: User, name: str, role: str | Role,
+             credentials: Credentials | None = None) -> UserRecord:
+    """A new account (administrators only); ``credentials`` from accounts.new_credentials
+    (its signing key is registered by the administrator's signed event)."""
+    require(actor, Permission.MANAGE_USERS, QT_TRANSLATE_NOOP("CoreMessages", "add users"))
+    name = check_user_name(name)
+    if find_user(session, name) is not None:
+        raise ConflictError(f"User {name!r} already exists.")
+    user = User(name=name, role=_parse_role(role))
+    details: dict[str, object] = {"name": name, "role": user.role.value,
+                                  "password": credentials is not None}
+    if credentials is not None:
+        user.password_hash = credentials.password_hash
+        user.public_key, user.sealed_key = credentials.public_key, credentials.sealed_key
+        details["public_key"] = credentials.public_key
+    session.add(user)
+    session.flush()
+    audit.record(session, actor.name, "user.create", "user", user.id, details)
+    return UserRecord.of(user)
+
+
+def _active_administrators(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(User).where(
+        User.role == Role.ADMINISTRATOR, User.active.is_(True))) or 0
+
+
+def update_user(session: Session, actor: User, name: str, *, role: str | Role | None = None,
+                active: bool | None = None) -> UserRecord:
+    """Change a role or (de)activate an account (administrators only). Accounts are never
+    deleted: the audit trail names them."""
+    require(actor, Permission.MANAGE_USERS, QT_TRANSLATE_NOOP("CoreMessages", "change users"))
+    user = find_user(session, name)
+    if user is None:
+        raise NotFoundError(f"No user named {name!r}.")
+    changes: dict[str, object] = {}
+    new_role = _parse_role(role) if role is not None else user.role
+    new_active = user.active if active is None else active
+    was_admin = user.role is Role.ADMINISTRATOR and user.active
+    if was_admin and not (new_role is Role.ADMINISTRATOR and new_active) \
+            and _active_administrators(session) <= 1:
+        raise ConflictError(f"{user.name} is the only active administrator; make someone "
+                            "else administrator first.")
+    if new_role != user.role:
+        changes["role"] = [user.role.value, new_role.value]
+        user.role = new_role
+    if new_active != user.active:
+        changes["active"] = [user.active, new_active]
+        user.active = new_active
+    if changes:
+        audit.record(session, actor.name, "user.update", "user", user.id, changes)
+    return UserRecord.of(user)
+
+
+def list_users(session: Session) -> list[UserRecord]:
+    return [UserRecord.of(u) for u in session.scalars(select(User).order_by(User.name))]

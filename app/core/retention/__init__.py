@@ -1,0 +1,1 @@
+"""Retention: what is kept and why (the one rule), and the deletions it allows."""

@@ -1,0 +1,205 @@
+"""Opening the evidence store: engine set-up, migrations to head, and transactions."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import BwvError
+from app.core.store.database_locks import MIGRATE_LOCK
+from app.core.store.models import AuditEvent, StoreInfo
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+WRITE_OPTION = "bwv_write"
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event (below) issue BEGIN itself, so that write transactions
+    # can take the write lock up front (BEGIN IMMEDIATE) instead of failing on upgrade.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; for SQLite, create the folder and turn on WAL and foreign keys."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise BwvError(f"The database URL {url!r} is not valid: {exc}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            folder = Path(parsed.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise BwvError(
+                    f"Cannot open the database {url}: its folder {folder} cannot be created "
+                    f"({exc.strerror or exc})."
+                ) from exc
+        engine = _create(parsed, url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return _create(parsed, url, pool_pre_ping=True)
+
+
+def _create(parsed: Any, url: str, **kwargs: Any) -> Engine:
+    try:
+        return create_engine(parsed, **kwargs)
+    except (ArgumentError, ImportError) as exc:  # unknown dialect, driver not installed
+        raise BwvError(f"The database URL {url!r} cannot be used: {exc}") from exc
+    except SQLAlchemyError as exc:
+        raise BwvError(f"The database URL {url!r} cannot be used: {exc}") from exc
+
+
+def _sqlite_begin(conn: Any) -> None:
+    mode = conn.get_execution_options().get(WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if mode else "BEGIN")
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (a no-op when already there).
+
+    Several processes opening a new store at once are serialised: PostgreSQL by an advisory
+    lock, SQLite by its write lock (taken up front), with a retry for the loser.
+    """
+    cfg = _alembic_config()
+    for attempt in range(5):
+        try:
+            with engine.connect() as conn:
+                if conn.dialect.name == "sqlite":
+                    conn = conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATE_LOCK})")
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+            return
+        except SQLAlchemyError:
+            if attempt == 4 or current_revision(engine) == head_revision():
+                if current_revision(engine) == head_revision():
+                    return
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+class Store:
+    """The evidence store: one engine, migrated at open, handing out transactions."""
+
+    def __init__(self, url: str, data_dir: Path) -> None:
+        self.url = url
+        self.data_dir = data_dir
+        self.engine = make_engine(url)
+        try:
+            migrate(self.engine)
+        except OperationalError as exc:
+            self.engine.dispose()
+            raise BwvError(f"Cannot open the database {self.display_url}: {exc.orig}") from exc
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise BwvError(f"Cannot prepare the database {self.display_url}: {exc}") from exc
+        # signing keys opened at sign-in (user name -> key), shared by every session
+        self.signers: dict[str, Any] = {}
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False,
+                                      info={"signers": self.signers})
+        self.store_id = self._ensure_store_id()
+
+    @property
+    def display_url(self) -> str:
+        """The URL with any password hidden."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def _ensure_store_id(self) -> str:
+        with self.transaction() as session:
+            row = session.get(StoreInfo, "store_id")
+            if row is None:
+                if session.scalar(select(AuditEvent.seq).limit(1)) is not None:
+                    # anchors and witnesses name the store by its id: a new one would
+                    # quietly disown them all
+                    raise BwvError(f"The store {self.display_url} has an audit trail but its "
+                                   "id is gone from store_info: the store was tampered with. "
+                                   "Restore it from a backup.")
+                row = StoreInfo(key="store_id", value=uuid.uuid4().hex)
+                session.add(row)
+            return row.value
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work commits together (or rolls back together) at the end."""
+        session = self._sessions()
+        try:
+            if self.engine.dialect.name == "sqlite":
+                session.connection(execution_options={WRITE_OPTION: True})
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+        self._after_commit()
+
+    def _after_commit(self) -> None:
+        # Imported here: witness depends on this module's Store type for annotations only.
+        from app.core.store.witness import update_witness
+
+        try:
+            update_witness(self)
+        except Exception:
+            log.exception("could not update the audit witness")
+
+    def read(self) -> Session:
+        """A session for read-only queries; the caller closes it (use ``with``)."""
+        return self._sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(settings: Any | None = None) -> Store:
+    """Open the store named by the settings (``BWV_DATABASE_URL`` wins), migrating it."""
+    from app.core.settings import load_settings
+
+    settings = settings or load_settings()
+    return Store(settings.effective_database_url, settings.data_path)
+
