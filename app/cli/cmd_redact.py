@@ -148,6 +148,10 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInputError(f"{args.plan}: cannot read the plan ({exc}).") from None
     reason = (args.reason or "").strip()
+    both = sorted((set(plan.keep_tracks) | set(args.keep_track))
+                  & (set(plan.false_positive_tracks) | set(args.not_a_face)))
+    if both:  # the command line never silently overrides a choice: say which tracks clash
+        raise InvalidInputError(f"Track(s) {both} cannot be both kept and a false positive.")
     for track in args.keep_track:
         given = reason or plan.reasons.get(f"track:{track}", "")
         if not given and edits.needs_reason(TrackAction.KEEP):
@@ -170,7 +174,8 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
         plan = edits.set_coverage(plan, args.padding if args.padding is not None
                                   else plan.padding, plan.inverse or args.inverse)[0]
     for muted in args.mute:
-        plan = edits.add_mute(plan, muted.start_s, muted.end_s)[0]
+        if muted not in plan.mute:  # muted already (with its reason): once is enough
+            plan = edits.add_mute(plan, muted.start_s, muted.end_s)[0]
     if args.clip is not None:
         plan = edits.set_clip(plan, args.clip.start_s, args.clip.end_s)[0]
     plan.validate()

@@ -8,7 +8,7 @@ from app.core.export.pipeline import ORIGINAL_CHANGED, OTHER_RUN
 from app.core.export.video_export import EXISTS
 from app.core.people.accounts import LOCKED, NO_PASSWORD
 
-HINTS = {
+HINTS: dict[str, str] = {
     EXISTS: "Use --force to replace it.",
     ORIGINAL_CHANGED: "Run 'bwv footage verify' to see which originals changed.",
     OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",

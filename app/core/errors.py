@@ -15,9 +15,17 @@ from typing import Any
 CONTEXT = "CoreMessages"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation in ``context`` (as Qt's macro does); returns it as is."""
-    return text
+class Phrase(str):
+    """Text declared for translation: a message template, or a phrase put into one (a role,
+    what a permission allows). The UI translates these, never a user's own words."""
+
+    __slots__ = ()
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> Phrase:
+    """Marks ``text`` for translation in ``context`` (as Qt's macro does); returns it as a
+    ``Phrase``."""
+    return Phrase(text)
 
 
 class BwvError(Exception):

@@ -26,6 +26,7 @@ from app.core.casework import case_flow
 from app.core.casework.case_flow import CaseExport
 from app.core.casework.disclosure_pack import PackResult, build_pack
 from app.core.store.database import Store
+from app.ui.changes import Changed, announce
 from app.ui.locale_format import datetime_text
 from app.ui.pdf import render_pdf
 from app.ui.resources import icon
@@ -187,6 +188,7 @@ class CaseExportsBox(QGroupBox):
         self.pack_status.setText(self.tr("Disclosure pack made: {0}").format(result.path))
         self._pack_ended()
         self.pack_made.emit(result)
+        announce(Changed.EXPORTS)
 
     def _pack_cancelled(self) -> None:
         self._pack_failed(self.tr("Cancelled."), "")

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.errors import CONTEXT, BwvError
+from app.core.errors import CONTEXT, BwvError, Phrase
 
 
 def error_text(error: BwvError) -> str:
     if not error.arguments:
         return QCoreApplication.translate(CONTEXT, error.template) if error.template \
             else str(error)
-    arguments = {k: QCoreApplication.translate(CONTEXT, v) if isinstance(v, str) and v else v
-                 for k, v in error.arguments.items()}  # a declared phrase is translated too
+    arguments = {k: QCoreApplication.translate(CONTEXT, v) if isinstance(v, Phrase) else v
+                 for k, v in error.arguments.items()}  # a declared phrase, never user text
     try:
         return QCoreApplication.translate(CONTEXT, error.template).format(**arguments)
     except (KeyError, IndexError, ValueError):  # a translation that lost a field

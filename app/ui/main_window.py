@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
     def show_users(self) -> UsersDialog:
         """Tools > Users: accounts and roles (administrators change them; others see them)."""
         dialog = UsersDialog(self.store, self.user_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # never reloads hidden
         dialog.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         dialog.show()
         return dialog

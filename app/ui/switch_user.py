@@ -55,6 +55,8 @@ def hand_over(win: MainWindow, name: str) -> None:
     for dialog in win.findChildren(QDialog):
         if dialog.isVisible() and dialog is not win.switch_dialog:
             dialog.close()
+    if win.retention_dialog is not None:  # gone, not hidden: it would act as the last user
+        win.retention_dialog.deleteLater()
     win.retention_dialog = None
     win.user_name = name
     win.library.set_user(name)

@@ -115,12 +115,9 @@ def run_op(owner: QObject, work: Callable[[], Any], done: Callable[[Any], None],
     then ``done(result)`` or ``failed(message)`` on it, only while ``owner`` exists, and
     after ``done`` every view hears what it ``changes`` (``app.ui.changes``). For short work
     with no progress or cancel (loading a list, saving a change)."""
-    def finished(result: Any) -> None:
-        done(result)
-        announce(changes)
-
     job = Job(lambda _progress, _cancel: work())
-    job.finished.connect(while_alive(owner, finished))
+    job.finished.connect(while_alive(owner, done))
+    job.finished.connect(lambda _result: announce(changes))  # saved: said even if owner left
     job.failed.connect(while_alive(owner, lambda message, _details: failed(message)))
     job.start(pool or db_pool())
     return job

@@ -23,6 +23,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.slow
 def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
                                              videos: Path, tmp_path: Path) -> None:
     clip = videos / "pyfeat_single_face.mp4"
@@ -65,6 +66,8 @@ def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
     (["--mute", "5-2"], "start < end"),
     (["--plan", "missing.json"], "plan file not found"),
     (["--caption", "{who}"], "unknown field"),
+    (["--keep-track", "1", "--not-a-face", "1", "--reason", "requester"],
+     "cannot be both kept and a false positive"),  # never settled silently
 ])
 def test_redact_bad_requests(capsys: pytest.CaptureFixture[str], videos: Path,
                              tmp_path: Path, args: list[str], message: str) -> None:

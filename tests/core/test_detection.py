@@ -138,6 +138,7 @@ def test_wider_recall_stays_above_the_benchmark_floor(wider: list[tuple[Path, np
     assert used / n_det >= 0.80  # precision
 
 
+@pytest.mark.slow
 def test_no_face_clip_has_almost_no_detections(videos: Path) -> None:
     run = detect_video(videos / "pyfeat_no_face.mp4", "balanced", stride=1)
     assert len(run.frames) == 95

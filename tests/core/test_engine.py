@@ -72,6 +72,7 @@ def _decode(path: Path) -> list[np.ndarray]:
         return [f.to_ndarray(format="rgb24") for f in inp.decode(video=0)]
 
 
+@pytest.mark.slow
 def test_a_face_moving_40_px_per_frame_is_hidden_on_every_frame(
         tmp_path: Path, isolated_env: Path) -> None:
     """The face crosses the picture at 40 px a frame (detections every 3rd frame between):
@@ -138,6 +139,7 @@ def test_a_face_looking_down_has_its_eyes_hidden() -> None:
         assert above.mean() == 1.0, f"{1 - above.mean():.1%} above the face box visible"
 
 
+@pytest.mark.slow
 def test_the_closed_loop_hides_a_face_left_out_of_the_plan(tmp_path: Path) -> None:
     """A plan that hides nothing (as if the detector had missed the face): the check of
     every exported frame finds the face, hides it as "found by check" and checks again."""

@@ -94,6 +94,7 @@ def _redact(engine: tuple[Store, dict[str, int]], clip: str, out: Path,
                           stride=kw.pop("stride", 2), **kw)  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_no_face_clip_redacts_almost_nothing(engine: tuple[Store, dict[str, int]],
                                              tmp_path: Path) -> None:
     result = _redact(engine, "pyfeat_no_face.mp4", tmp_path / "sky.mp4")
@@ -108,6 +109,7 @@ def test_no_face_clip_redacts_almost_nothing(engine: tuple[Store, dict[str, int]
     assert result.residual is not None and result.residual.clean
 
 
+@pytest.mark.slow
 def test_single_face_is_redacted_on_every_frame(engine: tuple[Store, dict[str, int]],
                                                 tmp_path: Path) -> None:
     src = VIDEOS / "pyfeat_single_face.mp4"
@@ -152,6 +154,7 @@ def test_manifest_hashes_match_and_the_export_is_audited(engine: tuple[Store, di
     assert audit.verify(store).ok
 
 
+@pytest.mark.slow
 def test_vfr_hevc_keeps_timestamps_and_mutes_only_the_range(
         engine: tuple[Store, dict[str, int]], tmp_path: Path) -> None:
     src = VIDEOS / "pyfeat_face_noface.mov"

@@ -45,6 +45,7 @@ def judge() -> object:
     return MtcnnJudge(upscale=1.0, min_face=12, thresholds=(0.6, 0.7, 0.95))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CLIPS, reason=f"shared test clips not found at {VIDEOS}")
 @pytest.mark.parametrize("clip", PARAMS)
 def test_the_judge_finds_no_leak_of_16_px_or_more(clip: Path, judge: object, tmp_path: Path,

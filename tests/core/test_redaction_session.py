@@ -126,7 +126,7 @@ def test_the_session_loads_and_saves_the_stored_plan(store: Store, tmp_path: Pat
     with store.read() as s:
         footage = show_footage(s, result.footage_id)
     session = RedactionSession(footage)
-    session.load(store)
+    session.start(*session.read_saved(store))
     assert session.case_id is None and session.plan.keep_tracks == []
     change = session.push(*plan_edits.add_mute(session.plan, 0.5, 1.0, "Third party"))
     sha = save_change(store, "tester", footage.id, None, change)
@@ -134,5 +134,5 @@ def test_the_session_loads_and_saves_the_stored_plan(store: Store, tmp_path: Pat
         stored = load_plan(s, footage.id, None)
     assert stored is not None and stored.sha256() == sha == session.plan.sha256()
     again = RedactionSession(footage)
-    again.load(store)
+    again.start(*again.read_saved(store))
     assert again.plan.sha256() == sha

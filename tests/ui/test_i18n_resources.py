@@ -121,7 +121,7 @@ def test_core_errors_are_shown_in_welsh(catalogues: Path) -> None:
     """Issue 16: a refusal from the core (its template and every declared phrase in it) is
     shown in the user's language; the CLI keeps the English sentence and adds its flag."""
     from app.cli.error_hints import error_line
-    from app.core.errors import PermissionDeniedError, SignInError
+    from app.core.errors import QT_TRANSLATE_NOOP, PermissionDeniedError, SignInError
     from app.core.export.video_export import EXISTS
     from app.core.people.accounts import LOCKED
     from app.core.people.permissions import Permission, require
@@ -130,7 +130,8 @@ def test_core_errors_are_shown_in_welsh(catalogues: Path) -> None:
 
     staff = User(name="casey", role=Role.CASE_STAFF, active=True)
     with pytest.raises(PermissionDeniedError) as refused:
-        require(staff, Permission.APPROVE, "approve or reject a redaction plan")
+        require(staff, Permission.APPROVE,
+                QT_TRANSLATE_NOOP("CoreMessages", "approve or reject a redaction plan"))
     english = str(refused.value)
     assert english == ("casey is case staff; only a supervisor can approve or reject a "
                        "redaction plan.")
@@ -143,6 +144,11 @@ def test_core_errors_are_shown_in_welsh(catalogues: Path) -> None:
         assert error_text(locked).startswith("Mae'r defnyddiwr 'olive' wedi'i gloi")
         assert "bodoli eisoes" in error_text(PermissionDeniedError(EXISTS, path="/x.mp4"))
         assert error_text(PermissionDeniedError("Not declared {x}")) == "Not declared {x}"
+        user_words = PermissionDeniedError(QT_TRANSLATE_NOOP("CoreMessages",
+                                                             "{name} is {role}; only {who} "
+                                                             "can {what}."),
+                                           name="case staff", role="x", who="y", what="z")
+        assert "staff achosion" not in error_text(user_words)  # a name is never translated
     finally:
         install_translators("en")
     assert error_text(refused.value) == english

@@ -80,17 +80,25 @@ class RedactionSession:
     analysis: Analysis | None = None
     tracks: list[Track] = field(default_factory=list)
     frame_boxes: list[list[tuple[int, TrackBox]]] = field(default_factory=list)
+    started: bool = False  # the saved plan has been read (``start``): edits may begin
     _done: list[_Step] = field(default_factory=list)
     _undone: list[_Step] = field(default_factory=list)
 
     # --- loading -------------------------------------------------------------------------
 
-    def load(self, store: Store) -> None:
-        """The case's id and the saved plan (blocking: call from a worker)."""
+    def read_saved(self, store: Store) -> tuple[int | None, RedactionPlan]:
+        """The case's id and the saved plan (blocking, changes nothing: call it from a
+        worker, then ``start`` with what it returns)."""
         with store.read() as session:
-            self.case_id = get_case(session, self.case_ref).id if self.case_ref else None
-            self.plan = load_plan(session, self.footage.id, self.case_id) or RedactionPlan()
+            case_id = get_case(session, self.case_ref).id if self.case_ref else None
+            return case_id, load_plan(session, self.footage.id, case_id) or RedactionPlan()
+
+    def start(self, case_id: int | None, plan: RedactionPlan) -> None:
+        """Begin on the saved ``plan`` (of case ``case_id``), with no history."""
+        self.case_id, self.plan = case_id, plan
         self._done, self._undone = [], []
+        self.started = True
+        self.recompute()
 
     def show_run(self, analysis: Analysis | None) -> str | None:
         """Show this detection run; a message when the plan's merges and splits no longer

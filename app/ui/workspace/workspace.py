@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from app.core.analysis import Analysis
 from app.core.media.rotation import box_to_upright, to_stored, upright
 from app.core.media.waveform import Waveform, audio_waveform
-from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import render_frame
@@ -166,12 +165,8 @@ class RedactionWorkspace(QWidget):
         self.player.open_footage(footage)
         store = self.store
 
-        def load(_p: ProgressFn, _c: CancelToken) -> RedactionSession:
-            session.load(store)
-            return session
-
-        job = Job(load)
-        job.finished.connect(self._on_plan_loaded)
+        job = Job(lambda _p, _c: session.read_saved(store))
+        job.finished.connect(lambda saved: self._on_plan_loaded(session, *saved))
         job.failed.connect(lambda message, _d: self.failed.emit(message))
         job.start(db_pool())
         wave = self.jobs.side_job(lambda _p, cancel: audio_waveform(
@@ -180,8 +175,12 @@ class RedactionWorkspace(QWidget):
         wave.failed.connect(lambda message, _d: self.controls.status.setText(message))
         wave.start(job_pool())
 
-    def _on_plan_loaded(self, session: RedactionSession) -> None:
+    def _on_plan_loaded(self, session: RedactionSession, case_id: int | None,
+                        plan: RedactionPlan) -> None:
+        """The saved plan, applied here on the UI thread; edits start from it."""
         if session is self.session:
+            session.start(case_id, plan)
+            self.undo_stack.clear()
             self._recompute()
             self.detect(only_stored=True)
 
@@ -219,6 +218,7 @@ class RedactionWorkspace(QWidget):
         problem = session.show_run(analysis)
         if problem:
             self.failed.emit(problem)
+        self.jobs.load_thumbnails(session)  # first forget pictures of another run's tracks
         self.refresh_views()
         status = self.controls.status
         if analysis is None:
@@ -230,7 +230,6 @@ class RedactionWorkspace(QWidget):
                 self.tr("stored run") if analysis.reused else self.tr("detected now")))
             if self.run_mismatch():
                 self.failed.emit(self.mismatch_message())
-            self.jobs.load_thumbnails(session)
             self.analysed.emit(len(self.tracks))
         self.update_buttons()
         self.ready.emit()
@@ -280,7 +279,8 @@ class RedactionWorkspace(QWidget):
     def apply_edit(self, new_plan: RedactionPlan, text: str, reason: str | None = None) -> bool:
         """Push one undoable edit; it is saved and audited with ``reason``. An edit that
         would withdraw an approval is asked about first; False when it was not made."""
-        if self.session is None:
+        if self.session is None or not self.session.started:  # its saved plan still loading
+            QTimer.singleShot(0, self.refresh_views)
             return False
         if self.run_mismatch():
             self.failed.emit(self.mismatch_message())
