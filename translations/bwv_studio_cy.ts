@@ -456,32 +456,152 @@
         <translation>ryddhau ffilm</translation>
     </message>
     <message>
+        <source>Case {reference} is {value}; it cannot go to {value2} (allowed: {options}).</source>
+        <translation>Mae achos {reference} yn {value}; ni all fynd i {value2} (a ganiateir: {options}).</translation>
+    </message>
+    <message>
+        <source>Say why case {reference} goes from {value} to {value2} (it is recorded).</source>
+        <translation>Dywedwch pam mae achos {reference} yn mynd o {value} i {value2} (caiff ei gofnodi).</translation>
+    </message>
+    <message>
+        <source>A refusal needs the exemption relied on, e.g. &apos;FOI s.40(2) personal information&apos;.</source>
+        <translation>Mae angen yr eithriad y dibynnir arno ar gyfer gwrthod, e.e. &apos;FOI s.40(2) gwybodaeth bersonol&apos;.</translation>
+    </message>
+    <message>
+        <source>Case {reference} has no redaction plan yet; redact its footage first.</source>
+        <translation>Nid oes gan achos {reference} gynllun golygu eto; golygwch ei ffilm yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Case {reference} has no export of an approved plan; export the approved redaction first.</source>
+        <translation>Nid oes gan achos {reference} allforiad o gynllun wedi&apos;i gymeradwyo; allforiwch y golygiad a gymeradwywyd yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Unknown {what} {value!r}: use one of {names}.</source>
+        <translation>{what} anhysbys {value!r}: defnyddiwch un o {names}.</translation>
+    </message>
+    <message>
+        <source>No case with reference {reference!r}.</source>
+        <translation>Dim achos â&apos;r cyfeirnod {reference!r}.</translation>
+    </message>
+    <message>
         <source>create cases</source>
         <translation>greu achosion</translation>
+    </message>
+    <message>
+        <source>A case needs a reference.</source>
+        <translation>Mae angen cyfeirnod ar achos.</translation>
+    </message>
+    <message>
+        <source>A case reference is at most 64 characters and a title 256.</source>
+        <translation>Mae cyfeirnod achos yn 64 nod ar y mwyaf a theitl yn 256.</translation>
+    </message>
+    <message>
+        <source>A case with reference {reference!r} already exists.</source>
+        <translation>Mae achos â&apos;r cyfeirnod {reference!r} yn bodoli eisoes.</translation>
     </message>
     <message>
         <source>edit cases</source>
         <translation>olygu achosion</translation>
     </message>
     <message>
+        <source>A case title is at most 256 characters.</source>
+        <translation>Mae teitl achos yn 256 nod ar y mwyaf.</translation>
+    </message>
+    <message>
         <source>extend deadlines</source>
         <translation>estyn dyddiadau cau</translation>
+    </message>
+    <message>
+        <source>Only a subject access request can be extended.</source>
+        <translation>Dim ond cais gwrthrych am wybodaeth y gellir ei estyn.</translation>
+    </message>
+    <message>
+        <source>Case {reference} was already extended: {extension_reason}</source>
+        <translation>Estynnwyd achos {reference} eisoes: {extension_reason}</translation>
+    </message>
+    <message>
+        <source>Give the reason for the extension (it is recorded).</source>
+        <translation>Rhowch y rheswm dros yr estyniad (caiff ei gofnodi).</translation>
     </message>
     <message>
         <source>link footage to cases</source>
         <translation>gysylltu ffilm ag achosion</translation>
     </message>
     <message>
+        <source>No footage #{footage_id}.</source>
+        <translation>Dim ffilm #{footage_id}.</translation>
+    </message>
+    <message>
+        <source>Footage #{footage_id} was deleted under the retention policy; only its record remains.</source>
+        <translation>Dilëwyd ffilm #{footage_id} o dan y polisi cadw; dim ond ei chofnod sy&apos;n weddill.</translation>
+    </message>
+    <message>
         <source>take footage out of cases</source>
         <translation>dynnu ffilm allan o achosion</translation>
+    </message>
+    <message>
+        <source>Case {reference} is {value}; its footage is part of its record.</source>
+        <translation>Mae achos {reference} yn {value}; mae ei ffilm yn rhan o&apos;i gofnod.</translation>
+    </message>
+    <message>
+        <source>Case {reference} has a redaction plan or an export of footage #{footage_id}; it stays in the case&apos;s record.</source>
+        <translation>Mae gan achos {reference} gynllun golygu neu allforiad o ffilm #{footage_id}; mae&apos;n aros yng nghofnod yr achos.</translation>
     </message>
     <message>
         <source>edit requester details</source>
         <translation>olygu manylion y ceisydd</translation>
     </message>
     <message>
+        <source>The {value} is at most {limit} characters.</source>
+        <translation>Mae&apos;r {value} yn {limit} nod ar y mwyaf.</translation>
+    </message>
+    <message>
+        <source>Case {reference} is {value}; reopen it before changing its redaction.</source>
+        <translation>Mae achos {reference} yn {value}; ailagorwch ef cyn newid ei olygiad.</translation>
+    </message>
+    <message>
+        <source>{src}: the {what} recorded for this export is missing.</source>
+        <translation>{src}: mae&apos;r {what} a gofnodwyd ar gyfer yr allforiad hwn ar goll.</translation>
+    </message>
+    <message>
+        <source>{dst}: cannot write the pack ({value}).</source>
+        <translation>{dst}: methu ysgrifennu&apos;r pecyn ({value}).</translation>
+    </message>
+    <message>
+        <source>{src}: the {what} no longer matches the SHA-256 recorded when it was exported; it is not packed (export it again).</source>
+        <translation>{src}: nid yw&apos;r {what} yn cyfateb mwyach i&apos;r SHA-256 a gofnodwyd pan gafodd ei allforio; nid yw&apos;n cael ei bacio (allforiwch ef eto).</translation>
+    </message>
+    <message>
+        <source>No export #{export_id}.</source>
+        <translation>Dim allforiad #{export_id}.</translation>
+    </message>
+    <message>
+        <source>Export #{export_id} was made without a case; a disclosure pack is made for a case (export it from the case).</source>
+        <translation>Gwnaed allforiad #{export_id} heb achos; gwneir pecyn datgelu ar gyfer achos (allforiwch ef o&apos;r achos).</translation>
+    </message>
+    <message>
+        <source>Export #{export_id} was made from a redaction plan no supervisor approved (state: {value}); only approved exports are released.</source>
+        <translation>Gwnaed allforiad #{export_id} o gynllun golygu na chymeradwyodd unrhyw oruchwyliwr (cyflwr: {value}); dim ond allforion a gymeradwywyd a ryddheir.</translation>
+    </message>
+    <message>
+        <source>Export #{export_id} was made from a plan that has been changed since (the approval lapsed with the edit); export the current, approved plan and pack that.</source>
+        <translation>Gwnaed allforiad #{export_id} o gynllun sydd wedi newid ers hynny (daeth y gymeradwyaeth i ben gyda&apos;r newid); allforiwch y cynllun presennol, a gymeradwywyd, a phaciwch hwnnw.</translation>
+    </message>
+    <message>
         <source>make a disclosure pack</source>
         <translation>greu pecyn datgelu</translation>
+    </message>
+    <message>
+        <source>{out_dir}: the folder for the pack does not exist.</source>
+        <translation>{out_dir}: nid yw&apos;r ffolder ar gyfer y pecyn yn bodoli.</translation>
+    </message>
+    <message>
+        <source>{final} already exists; choose another folder.</source>
+        <translation>Mae {final} yn bodoli eisoes; dewiswch ffolder arall.</translation>
+    </message>
+    <message>
+        <source>{out_dir}: cannot write the pack ({value}).</source>
+        <translation>{out_dir}: methu ysgrifennu&apos;r pecyn ({value}).</translation>
     </message>
     <message>
         <source>{path}: the original is missing.</source>
@@ -532,24 +652,136 @@
         <translation>{path}: methu ysgrifennu&apos;r allforiad ({why}).</translation>
     </message>
     <message>
+        <source>{out}: the export of {source} failed ({exc}).</source>
+        <translation>{out}: methodd allforio {source} ({exc}).</translation>
+    </message>
+    <message>
+        <source>{source}: odd frame size {width}x{height} cannot be encoded as H.264 4:2:0.</source>
+        <translation>{source}: ni ellir amgodio maint ffrâm od {width}x{height} fel H.264 4:2:0.</translation>
+    </message>
+    <message>
+        <source>{source}: the clip range {start_s:g}-{end_s:g} s contains no frames of this footage.</source>
+        <translation>{source}: nid oes unrhyw ffrâm o&apos;r ffilm hon yn yr ystod clip {start_s:g}-{end_s:g} e.</translation>
+    </message>
+    <message>
+        <source>{source}: only {frames_out} of {frames_in_clip} frames (of {total} expected) could be exported; the original may be damaged.</source>
+        <translation>{source}: dim ond {frames_out} o {frames_in_clip} ffrâm (o&apos;r {total} a ddisgwylid) y gellid eu hallforio; efallai fod y gwreiddiol wedi&apos;i ddifrodi.</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet: set your password first (&apos;bwv user passwd&apos;).</source>
+        <translation>Nid oes gennych allwedd llofnodi eto: gosodwch eich cyfrinair yn gyntaf (&apos;bwv user passwd&apos;).</translation>
+    </message>
+    <message>
+        <source>Only an active administrator can take over the store&apos;s root key.</source>
+        <translation>Dim ond gweinyddwr gweithredol all gymryd allwedd wraidd y storfa drosodd.</translation>
+    </message>
+    <message>
+        <source>Say why the root key is handed over (it is recorded).</source>
+        <translation>Dywedwch pam mae&apos;r allwedd wraidd yn cael ei throsglwyddo (caiff ei gofnodi).</translation>
+    </message>
+    <message>
+        <source>This store already has a root key; it cannot be handed over.</source>
+        <translation>Mae gan y storfa hon allwedd wraidd eisoes; ni ellir ei throsglwyddo.</translation>
+    </message>
+    <message>
+        <source>The first account, {name!r}, is an active administrator: its next password sign-in gives the store its root key. Deactivate it first if it is no longer used.</source>
+        <translation>Mae&apos;r cyfrif cyntaf, {name!r}, yn weinyddwr gweithredol: bydd ei fewngofnodi nesaf â chyfrinair yn rhoi ei hallwedd wraidd i&apos;r storfa. Dadactifadwch ef yn gyntaf os nad yw&apos;n cael ei ddefnyddio mwyach.</translation>
+    </message>
+    <message>
+        <source>The hand-over is signed with your own key: set your password first (&apos;bwv user passwd&apos;).</source>
+        <translation>Caiff y trosglwyddiad ei lofnodi â&apos;ch allwedd eich hun: gosodwch eich cyfrinair yn gyntaf (&apos;bwv user passwd&apos;).</translation>
+    </message>
+    <message>
         <source>vouch for a signing key</source>
         <translation>warantu allwedd llofnodi</translation>
+    </message>
+    <message>
+        <source>No user named {name!r}.</source>
+        <translation>Dim defnyddiwr o&apos;r enw {name!r}.</translation>
+    </message>
+    <message>
+        <source>Only an administrator whose own key is vouched for (the root, or registered from it) can vouch for another key.</source>
+        <translation>Dim ond gweinyddwr y mae ei allwedd ei hun wedi&apos;i gwarantu (y wraidd, neu un a gofrestrwyd ohoni) all warantu allwedd arall.</translation>
+    </message>
+    <message>
+        <source>Nobody vouches for their own key.</source>
+        <translation>Nid oes neb yn gwarantu ei allwedd ei hun.</translation>
+    </message>
+    <message>
+        <source>{name!r} has no signing key the audit trail registered; they sign in with a password first.</source>
+        <translation>Nid oes gan {name!r} allwedd llofnodi a gofrestrwyd yn y trywydd archwilio; maent yn mewngofnodi â chyfrinair yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>The key of {name!r} is already vouched for.</source>
+        <translation>Mae allwedd {name!r} wedi&apos;i gwarantu eisoes.</translation>
+    </message>
+    <message>
+        <source>That is not the fingerprint of {name!r}&apos;s key: nothing was vouched for. Ask them to read it from their own session (&apos;bwv user key&apos;).</source>
+        <translation>Nid dyna olion bysedd allwedd {name!r}: ni warantwyd dim. Gofynnwch iddynt ei darllen o&apos;u sesiwn eu hunain (&apos;bwv user key&apos;).</translation>
+    </message>
+    <message>
+        <source>Unknown flag category {value!r}: use one of {names}.</source>
+        <translation>Categori nod anhysbys {value!r}: defnyddiwch un o {names}.</translation>
+    </message>
+    <message>
+        <source>Times must be finite numbers of seconds.</source>
+        <translation>Rhaid i amserau fod yn niferoedd meidraidd o eiliadau.</translation>
+    </message>
+    <message>
+        <source>Start {start:.3f} s is outside the footage (0 to {duration_s:.3f} s).</source>
+        <translation>Mae&apos;r dechrau {start:.3f} e y tu allan i&apos;r ffilm (0 i {duration_s:.3f} e).</translation>
+    </message>
+    <message>
+        <source>End {end:.3f} s must lie between the start and {duration_s:.3f} s.</source>
+        <translation>Rhaid i&apos;r diwedd {end:.3f} e fod rhwng y dechrau a {duration_s:.3f} e.</translation>
+    </message>
+    <message>
+        <source>The {what} is {count} characters long; at most {limit}.</source>
+        <translation>Mae&apos;r {what} yn {count} nod o hyd; {limit} ar y mwyaf.</translation>
     </message>
     <message>
         <source>flag footage</source>
         <translation>nodi ffilm</translation>
     </message>
     <message>
+        <source>No flag #{flag_id}.</source>
+        <translation>Dim nod #{flag_id}.</translation>
+    </message>
+    <message>
         <source>edit flags</source>
         <translation>olygu nodau</translation>
+    </message>
+    <message>
+        <source>Cannot change {value} on a flag.</source>
+        <translation>Methu newid {value} ar nod.</translation>
     </message>
     <message>
         <source>delete flags</source>
         <translation>ddileu nodau</translation>
     </message>
     <message>
+        <source>Hash prefix {text!r} matches more than one footage item.</source>
+        <translation>Mae&apos;r rhagddodiad hash {text!r} yn cyfateb i fwy nag un eitem ffilm.</translation>
+    </message>
+    <message>
+        <source>{key!r} is neither a footage number nor a SHA-256 prefix.</source>
+        <translation>Nid yw {key!r} yn rhif ffilm nac yn rhagddodiad SHA-256.</translation>
+    </message>
+    <message>
+        <source>No footage {key!r}.</source>
+        <translation>Dim ffilm {key!r}.</translation>
+    </message>
+    <message>
+        <source>Footage #{id} ({file_name}) was deleted under the retention policy on {deleted_at:%Y-%m-%d}; only its hash and metadata remain.</source>
+        <translation>Dilëwyd ffilm #{id} ({file_name}) o dan y polisi cadw ar {deleted_at:%Y-%m-%d}; dim ond ei hash a&apos;i metadata sy&apos;n weddill.</translation>
+    </message>
+    <message>
         <source>mark footage evidential</source>
         <translation>nodi ffilm yn dystiolaethol</translation>
+    </message>
+    <message>
+        <source>Give a reason for changing the evidential status.</source>
+        <translation>Rhowch reswm dros newid y statws tystiolaethol.</translation>
     </message>
     <message>
         <source>verify footage</source>
@@ -558,6 +790,14 @@
     <message>
         <source>ingest footage</source>
         <translation>fewnforio ffilm</translation>
+    </message>
+    <message>
+        <source>{path}: this footage was ingested as #{id} and deleted under the retention policy on {deleted_at:%Y-%m-%d}; it is not taken in again (ask a supervisor if it is needed as evidence).</source>
+        <translation>{path}: mewnforiwyd y ffilm hon fel #{id} a&apos;i dileu o dan y polisi cadw ar {deleted_at:%Y-%m-%d}; nid yw&apos;n cael ei derbyn eto (gofynnwch i oruchwyliwr os oes ei hangen fel tystiolaeth).</translation>
+    </message>
+    <message>
+        <source>{path}: the file changed while it was being ingested; try again.</source>
+        <translation>{path}: newidiodd y ffeil tra oedd yn cael ei mewnforio; rhowch gynnig arall arni.</translation>
     </message>
     <message>
         <source>User {name!r} is locked after too many failed sign-ins; an administrator unlocks it.</source>
@@ -574,6 +814,10 @@
     <message>
         <source>A password must not be the user name.</source>
         <translation>Rhaid i&apos;r cyfrinair beidio â bod yr un fath â&apos;r enw defnyddiwr.</translation>
+    </message>
+    <message>
+        <source>This store already has users; sign in as its administrator to add accounts.</source>
+        <translation>Mae gan y storfa hon ddefnyddwyr eisoes; mewngofnodwch fel ei gweinyddwr i ychwanegu cyfrifon.</translation>
     </message>
     <message>
         <source>User {name!r} is deactivated; ask an administrator.</source>
@@ -594,6 +838,14 @@
     <message>
         <source>unlock accounts</source>
         <translation>ddatgloi cyfrifon</translation>
+    </message>
+    <message>
+        <source>Say why the account is unlocked (it is recorded).</source>
+        <translation>Dywedwch pam mae&apos;r cyfrif yn cael ei ddatgloi (caiff ei gofnodi).</translation>
+    </message>
+    <message>
+        <source>No user {name!r}.</source>
+        <translation>Dim defnyddiwr {name!r}.</translation>
     </message>
     <message>
         <source>a supervisor</source>
@@ -632,12 +884,40 @@
         <translation>Rôl {name}: {role}; dim ond {who} all {what}.</translation>
     </message>
     <message>
+        <source>Unknown role {role!r}: use one of {names}.</source>
+        <translation>Rôl anhysbys {role!r}: defnyddiwch un o {names}.</translation>
+    </message>
+    <message>
+        <source>A user needs a name of 1 to 128 characters.</source>
+        <translation>Mae angen enw o 1 i 128 nod ar ddefnyddiwr.</translation>
+    </message>
+    <message>
+        <source>No user name: set BWV_USER or the default_user setting.</source>
+        <translation>Dim enw defnyddiwr: gosodwch BWV_USER neu&apos;r gosodiad default_user.</translation>
+    </message>
+    <message>
+        <source>A user name is at most 128 characters.</source>
+        <translation>Mae enw defnyddiwr yn 128 nod ar y mwyaf.</translation>
+    </message>
+    <message>
+        <source>{name!r} has no account in this store; ask an administrator to add one (bwv user add).</source>
+        <translation>Nid oes gan {name!r} gyfrif yn y storfa hon; gofynnwch i weinyddwr ychwanegu un (bwv user add).</translation>
+    </message>
+    <message>
         <source>add users</source>
         <translation>ychwanegu defnyddwyr</translation>
     </message>
     <message>
+        <source>User {name!r} already exists.</source>
+        <translation>Mae&apos;r defnyddiwr {name!r} yn bodoli eisoes.</translation>
+    </message>
+    <message>
         <source>change users</source>
         <translation>newid defnyddwyr</translation>
+    </message>
+    <message>
+        <source>{name} is the only active administrator; make someone else administrator first.</source>
+        <translation>{name} yw&apos;r unig weinyddwr gweithredol; gwnewch rywun arall yn weinyddwr yn gyntaf.</translation>
     </message>
     <message>
         <source>This footage has no saved redaction plan to approve.</source>
@@ -680,8 +960,20 @@
         <translation>gymhwyso&apos;r polisi cadw</translation>
     </message>
     <message>
+        <source>Give the reason for the legal hold change (it is recorded).</source>
+        <translation>Rhowch y rheswm dros newid y daliad cyfreithiol (caiff ei gofnodi).</translation>
+    </message>
+    <message>
         <source>change how people sign in</source>
         <translation>newid sut mae pobl yn mewngofnodi</translation>
+    </message>
+    <message>
+        <source>Unknown sign-in mode {sign_in!r}: use password or os_user.</source>
+        <translation>Modd mewngofnodi anhysbys {sign_in!r}: defnyddiwch password neu os_user.</translation>
+    </message>
+    <message>
+        <source>Set your own password first (bwv user passwd), or nobody could sign in as the administrator after the change.</source>
+        <translation>Gosodwch eich cyfrinair eich hun yn gyntaf (bwv user passwd), neu ni allai neb fewngofnodi fel y gweinyddwr ar ôl y newid.</translation>
     </message>
     <message>
         <source>change whether exports need approval</source>
@@ -692,12 +984,36 @@
         <translation>newid y cloi mewngofnodi</translation>
     </message>
     <message>
+        <source>The lock-out is 0 (off) to 100 failed sign-ins.</source>
+        <translation>Mae&apos;r cloi rhwng 0 (i ffwrdd) a 100 o fewngofnodi aflwyddiannus.</translation>
+    </message>
+    <message>
         <source>change the retention policy</source>
         <translation>newid y polisi cadw</translation>
     </message>
     <message>
+        <source>The retention period is 1 to 36500 days.</source>
+        <translation>Mae&apos;r cyfnod cadw rhwng 1 a 36500 diwrnod.</translation>
+    </message>
+    <message>
         <source>change the managed folders</source>
         <translation>newid y ffolderi a reolir</translation>
+    </message>
+    <message>
+        <source>A track edit must be an object.</source>
+        <translation>Rhaid i olygiad trac fod yn wrthrych.</translation>
+    </message>
+    <message>
+        <source>A track edit&apos;s &apos;tracks&apos; must be a list of track numbers.</source>
+        <translation>Rhaid i &apos;tracks&apos; golygiad trac fod yn rhestr o rifau traciau.</translation>
+    </message>
+    <message>
+        <source>A track edit&apos;s &apos;frame&apos; must be a whole number.</source>
+        <translation>Rhaid i &apos;frame&apos; golygiad trac fod yn rhif cyfan.</translation>
+    </message>
+    <message>
+        <source>Unknown track edit {value!r}.</source>
+        <translation>Golygiad trac anhysbys {value!r}.</translation>
     </message>
     <message>
         <source>A merge needs at least two different tracks.</source>
@@ -714,6 +1030,274 @@
     <message>
         <source>Tracks {tracks} are both detected on frame {frame}, so they are different people; they cannot be merged.</source>
         <translation>Mae traciau {tracks} ill dau wedi&apos;u canfod ar ffrâm {frame}, felly maent yn bobl wahanol; ni ellir eu huno.</translation>
+    </message>
+    <message>
+        <source>Cannot {value}: no track {value2} (the edit belongs to another detection run).</source>
+        <translation>Methu {value}: dim trac {value2} (mae&apos;r golygiad yn perthyn i rediad canfod arall).</translation>
+    </message>
+    <message>
+        <source>Bank holiday file {path} cannot be read: {exc}</source>
+        <translation>Methu darllen y ffeil gwyliau banc {path}: {exc}</translation>
+    </message>
+    <message>
+        <source>C2PA signing needs both settings, c2pa_certificate and c2pa_private_key (PEM files); one is empty.</source>
+        <translation>Mae llofnodi C2PA angen y ddau osodiad, c2pa_certificate a c2pa_private_key (ffeiliau PEM); mae un yn wag.</translation>
+    </message>
+    <message>
+        <source>{path}: the C2PA {what} cannot be read ({value}).</source>
+        <translation>{path}: methu darllen {what} C2PA ({value}).</translation>
+    </message>
+    <message>
+        <source>{path}: the C2PA private key is encrypted; give its passphrase in the environment variable {KEY_PASSWORD_ENV}.</source>
+        <translation>{path}: mae allwedd breifat C2PA wedi&apos;i hamgryptio; rhowch ei chyfrinymadrodd yn y newidyn amgylchedd {KEY_PASSWORD_ENV}.</translation>
+    </message>
+    <message>
+        <source>{path}: the passphrase in {KEY_PASSWORD_ENV} does not open this C2PA private key.</source>
+        <translation>{path}: nid yw&apos;r cyfrinymadrodd yn {KEY_PASSWORD_ENV} yn agor yr allwedd breifat C2PA hon.</translation>
+    </message>
+    <message>
+        <source>{path}: not a PEM private key ({exc}).</source>
+        <translation>{path}: nid yw&apos;n allwedd breifat PEM ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: C2PA signing here takes an EC (P-256/384/521) or Ed25519 key.</source>
+        <translation>{path}: mae llofnodi C2PA yma yn cymryd allwedd EC (P-256/384/521) neu Ed25519.</translation>
+    </message>
+    <message>
+        <source>{certificate}: not a PEM certificate chain ({exc}).</source>
+        <translation>{certificate}: nid yw&apos;n gadwyn tystysgrifau PEM ({exc}).</translation>
+    </message>
+    <message>
+        <source>{signed}: cannot write the signed video ({value}).</source>
+        <translation>{signed}: methu ysgrifennu&apos;r fideo wedi&apos;i lofnodi ({value}).</translation>
+    </message>
+    <message>
+        <source>{video}: C2PA signing failed ({exc}); check the certificate {certificate} and key.</source>
+        <translation>{video}: methodd llofnodi C2PA ({exc}); gwiriwch y dystysgrif {certificate} a&apos;r allwedd.</translation>
+    </message>
+    <message>
+        <source>Export #{export_id} has no record to complete.</source>
+        <translation>Nid oes gan allforiad #{export_id} gofnod i&apos;w gwblhau.</translation>
+    </message>
+    <message>
+        <source>{final}: is a folder; give a file name.</source>
+        <translation>{final}: ffolder yw hwn; rhowch enw ffeil.</translation>
+    </message>
+    <message>
+        <source>{final}: cannot write ({value}).</source>
+        <translation>{final}: methu ysgrifennu ({value}).</translation>
+    </message>
+    <message>
+        <source>The audit trail is empty: there is nothing to anchor yet.</source>
+        <translation>Mae&apos;r trywydd archwilio yn wag: nid oes dim i&apos;w angori eto.</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder to read anchors from.</source>
+        <translation>{folder}: dim ffolder o&apos;r fath i ddarllen angorau ohoni.</translation>
+    </message>
+    <message>
+        <source>The signing key of {name!r} cannot be opened with this password; ask an administrator to reset the password.</source>
+        <translation>Ni ellir agor allwedd llofnodi {name!r} â&apos;r cyfrinair hwn; gofynnwch i weinyddwr ailosod y cyfrinair.</translation>
+    </message>
+    <message>
+        <source>The signing key of {name!r} was replaced (an administrator reset the password): sign in again; nothing was saved.</source>
+        <translation>Disodlwyd allwedd llofnodi {name!r} (ailosododd gweinyddwr y cyfrinair): mewngofnodwch eto; ni chadwyd dim.</translation>
+    </message>
+    <message>
+        <source>{path!r}: the file name is not valid UTF-8; rename the file first.</source>
+        <translation>{path!r}: nid yw enw&apos;r ffeil yn UTF-8 dilys; ailenwch y ffeil yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>{path}: file not found.</source>
+        <translation>{path}: heb ddod o hyd i&apos;r ffeil.</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied (cannot reach the file).</source>
+        <translation>{path}: gwrthodwyd caniatâd (methu cyrraedd y ffeil).</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({value}).</source>
+        <translation>{path}: methu ei darllen ({value}).</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a video file.</source>
+        <translation>{path}: ffolder yw hwn, nid ffeil fideo.</translation>
+    </message>
+    <message>
+        <source>{path}: is not a regular file (a device, pipe or socket).</source>
+        <translation>{path}: nid yw&apos;n ffeil reolaidd (dyfais, pibell neu soced).</translation>
+    </message>
+    <message>
+        <source>{path}: the file is empty (0 bytes).</source>
+        <translation>{path}: mae&apos;r ffeil yn wag (0 beit).</translation>
+    </message>
+    <message>
+        <source>{path}: permission denied (cannot read the file).</source>
+        <translation>{path}: gwrthodwyd caniatâd (methu darllen y ffeil).</translation>
+    </message>
+    <message>
+        <source>{path}: not a video file, or damaged beyond reading (no readable container).</source>
+        <translation>{path}: nid yw&apos;n ffeil fideo, neu mae wedi&apos;i difrodi y tu hwnt i&apos;w darllen (dim cynhwysydd darllenadwy).</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be opened as video ({exc}).</source>
+        <translation>{path}: methu ei agor fel fideo ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: the file&apos;s metadata is damaged ({exc}).</source>
+        <translation>{path}: mae metadata&apos;r ffeil wedi&apos;i ddifrodi ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: contains no video stream.</source>
+        <translation>{path}: nid yw&apos;n cynnwys ffrwd fideo.</translation>
+    </message>
+    <message>
+        <source>{path}: the video is damaged after frame {index} ({exc}).</source>
+        <translation>{path}: mae&apos;r fideo wedi&apos;i ddifrodi ar ôl ffrâm {index} ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: cannot index the video ({exc}).</source>
+        <translation>{path}: methu mynegeio&apos;r fideo ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: the video holds no frames.</source>
+        <translation>{path}: nid oes fframiau yn y fideo.</translation>
+    </message>
+    <message>
+        <source>{path}: frame {index} cannot be decoded ({exc}).</source>
+        <translation>{path}: methu datgodio ffrâm {index} ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: frame {index} cannot be found.</source>
+        <translation>{path}: methu dod o hyd i ffrâm {index}.</translation>
+    </message>
+    <message>
+        <source>{path}: the video is damaged and cannot be read ({exc}).</source>
+        <translation>{path}: mae&apos;r fideo wedi&apos;i ddifrodi ac ni ellir ei ddarllen ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: is a still image ({name}), not a video.</source>
+        <translation>{path}: llun llonydd yw hwn ({name}), nid fideo.</translation>
+    </message>
+    <message>
+        <source>{path}: the video stream holds no frames.</source>
+        <translation>{path}: nid oes fframiau yn y ffrwd fideo.</translation>
+    </message>
+    <message>
+        <source>{path}: truncated or incomplete: the file ends after {stored} of the {promised} frames its index lists.</source>
+        <translation>{path}: wedi&apos;i dorri&apos;n fyr neu&apos;n anghyflawn: mae&apos;r ffeil yn dod i ben ar ôl {stored} o&apos;r {promised} ffrâm y mae ei mynegai yn eu rhestru.</translation>
+    </message>
+    <message>
+        <source>{path}: is a single still picture, not a video.</source>
+        <translation>{path}: un llun llonydd yw hwn, nid fideo.</translation>
+    </message>
+    <message>
+        <source>{path}: the video cannot be decoded ({exc}).</source>
+        <translation>{path}: methu datgodio&apos;r fideo ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: no frame of the video can be decoded.</source>
+        <translation>{path}: ni ellir datgodio unrhyw ffrâm o&apos;r fideo.</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time: use SS, MM:SS or HH:MM:SS.mmm.</source>
+        <translation>Nid yw {text!r} yn amser: defnyddiwch SS, MM:SS neu HH:MM:SS.mmm.</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a valid time.</source>
+        <translation>Nid yw {text!r} yn amser dilys.</translation>
+    </message>
+    <message>
+        <source>{path}: the sound cannot be decoded ({exc}).</source>
+        <translation>{path}: methu datgodio&apos;r sain ({exc}).</translation>
+    </message>
+    <message>
+        <source>{count} open item(s) need an answer before approval (a reason each, or &quot;all reviewed&quot; after going through them), e.g. {text}.</source>
+        <translation>Mae angen ateb ar {count} eitem agored cyn cymeradwyo (rheswm i bob un, neu &quot;all reviewed&quot; ar ôl mynd drwyddynt), e.e. {text}.</translation>
+    </message>
+    <message>
+        <source>The redaction plan&apos;s {key!r} has the wrong type ({kind}).</source>
+        <translation>Mae gan {key!r} y cynllun golygu y math anghywir ({kind}).</translation>
+    </message>
+    <message>
+        <source>The redaction plan&apos;s {key!r} must hold whole track numbers, not {item!r}.</source>
+        <translation>Rhaid i {key!r} y cynllun golygu gynnwys rhifau traciau cyfan, nid {item!r}.</translation>
+    </message>
+    <message>
+        <source>The redaction plan&apos;s &apos;clip&apos; must be an object or null.</source>
+        <translation>Rhaid i &apos;clip&apos; y cynllun golygu fod yn wrthrych neu&apos;n null.</translation>
+    </message>
+    <message>
+        <source>The redaction plan&apos;s reason for {key!r} is not valid: targets are &apos;track:N&apos;, &apos;manual:N&apos; or &apos;mute:START-END&apos;.</source>
+        <translation>Nid yw rheswm y cynllun golygu ar gyfer {key!r} yn ddilys: y targedau yw &apos;track:N&apos;, &apos;manual:N&apos; neu &apos;mute:START-END&apos;.</translation>
+    </message>
+    <message>
+        <source>The redaction plan&apos;s &apos;reviewed&apos; must hold [first frame, last frame] pairs.</source>
+        <translation>Rhaid i &apos;reviewed&apos; y cynllun golygu gynnwys parau [ffrâm gyntaf, ffrâm olaf].</translation>
+    </message>
+    <message>
+        <source>Manual box {id} has a width or height that is not positive.</source>
+        <translation>Mae gan flwch â llaw {id} led neu uchder nad yw&apos;n bositif.</translation>
+    </message>
+    <message>
+        <source>The redaction plan holds a number that is not finite.</source>
+        <translation>Mae&apos;r cynllun golygu yn cynnwys rhif nad yw&apos;n feidraidd.</translation>
+    </message>
+    <message>
+        <source>Strength must be 1 (light) to 5 (solid).</source>
+        <translation>Rhaid i&apos;r cryfder fod rhwng 1 (ysgafn) a 5 (solet).</translation>
+    </message>
+    <message>
+        <source>Padding must be between 1.0 and 3.0 times the face.</source>
+        <translation>Rhaid i&apos;r padin fod rhwng 1.0 a 3.0 gwaith yr wyneb.</translation>
+    </message>
+    <message>
+        <source>Time range {start_s:g}-{end_s:g} s must have start &lt; end, both &gt;= 0.</source>
+        <translation>Rhaid i&apos;r ystod amser {start_s:g}-{end_s:g} e fod â dechrau &lt; diwedd, y ddau &gt;= 0.</translation>
+    </message>
+    <message>
+        <source>Track(s) {overlap} cannot be both kept and a false positive.</source>
+        <translation>Ni all trac(iau) {overlap} gael eu cadw a bod yn bositif ffug ar yr un pryd.</translation>
+    </message>
+    <message>
+        <source>The redaction plan is not valid: {exc}.</source>
+        <translation>Nid yw&apos;r cynllun golygu yn ddilys: {exc}.</translation>
+    </message>
+    <message>
+        <source>The redaction plan is version {version}; this BWV Studio reads up to version {PLAN_VERSION}.</source>
+        <translation>Fersiwn {version} yw&apos;r cynllun golygu; mae&apos;r BWV Studio hwn yn darllen hyd at fersiwn {PLAN_VERSION}.</translation>
+    </message>
+    <message>
+        <source>The redaction plan is not JSON: {exc}.</source>
+        <translation>Nid JSON yw&apos;r cynllun golygu: {exc}.</translation>
+    </message>
+    <message>
+        <source>The redaction plan must be a JSON object.</source>
+        <translation>Rhaid i&apos;r cynllun golygu fod yn wrthrych JSON.</translation>
+    </message>
+    <message>
+        <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, or use Start again to choose the people on this run.</source>
+        <translation>Gwnaed y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, neu defnyddiwch Dechrau eto i ddewis y bobl ar y rhediad hwn.</translation>
+    </message>
+    <message>
+        <source>Unknown format {fmt!r}: use csv or jsonl.</source>
+        <translation>Fformat anhysbys {fmt!r}: defnyddiwch csv neu jsonl.</translation>
+    </message>
+    <message>
+        <source>{role!r} is not a usable role name: use lower-case letters, digits and underscores.</source>
+        <translation>Nid yw {role!r} yn enw rôl y gellir ei ddefnyddio: defnyddiwch lythrennau bach, digidau a thanlinellau.</translation>
+    </message>
+    <message>
+        <source>Workstation roles are for PostgreSQL stores; a SQLite store is one file that its user can always write.</source>
+        <translation>Mae rolau gweithfannau ar gyfer storfeydd PostgreSQL; un ffeil yw storfa SQLite y gall ei defnyddiwr ysgrifennu iddi bob amser.</translation>
+    </message>
+    <message>
+        <source>There is no PostgreSQL role {role!r}: a database administrator creates it first (CREATE ROLE {role} NOLOGIN), then each workstation&apos;s login role (CREATE ROLE ws1 LOGIN PASSWORD &apos;...&apos; IN ROLE {role}).</source>
+        <translation>Nid oes rôl PostgreSQL {role!r}: mae gweinyddwr cronfa ddata yn ei chreu yn gyntaf (CREATE ROLE {role} NOLOGIN), yna rôl mewngofnodi pob gweithfan (CREATE ROLE ws1 LOGIN PASSWORD &apos;...&apos; IN ROLE {role}).</translation>
+    </message>
+    <message>
+        <source>The box is too small to follow.</source>
+        <translation>Mae&apos;r blwch yn rhy fach i&apos;w ddilyn.</translation>
     </message>
 </context>
 <context>

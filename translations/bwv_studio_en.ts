@@ -441,7 +441,47 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Case {reference} is {value}; it cannot go to {value2} (allowed: {options}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Say why case {reference} goes from {value} to {value2} (it is recorded).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A refusal needs the exemption relied on, e.g. 'FOI s.40(2) personal information'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {reference} has no redaction plan yet; redact its footage first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {reference} has no export of an approved plan; export the approved redaction first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown {what} {value!r}: use one of {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No case with reference {reference!r}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>create cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A case needs a reference.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A case reference is at most 64 characters and a title 256.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A case with reference {reference!r} already exists.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -449,7 +489,23 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A case title is at most 256 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>extend deadlines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a subject access request can be extended.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {reference} was already extended: {extension_reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the reason for the extension (it is recorded).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -457,7 +513,23 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>No footage #{footage_id}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{footage_id} was deleted under the retention policy; only its record remains.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>take footage out of cases</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {reference} is {value}; its footage is part of its record.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {reference} has a redaction plan or an export of footage #{footage_id}; it stays in the case's record.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -465,7 +537,55 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The {value} is at most {limit} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {reference} is {value}; reopen it before changing its redaction.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{src}: the {what} recorded for this export is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{dst}: cannot write the pack ({value}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{src}: the {what} no longer matches the SHA-256 recorded when it was exported; it is not packed (export it again).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No export #{export_id}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export #{export_id} was made without a case; a disclosure pack is made for a case (export it from the case).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export #{export_id} was made from a redaction plan no supervisor approved (state: {value}); only approved exports are released.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export #{export_id} was made from a plan that has been changed since (the approval lapsed with the edit); export the current, approved plan and pack that.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>make a disclosure pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{out_dir}: the folder for the pack does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{final} already exists; choose another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{out_dir}: cannot write the pack ({value}).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -517,7 +637,91 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{out}: the export of {source} failed ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{source}: odd frame size {width}x{height} cannot be encoded as H.264 4:2:0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{source}: the clip range {start_s:g}-{end_s:g} s contains no frames of this footage.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{source}: only {frames_out} of {frames_in_clip} frames (of {total} expected) could be exported; the original may be damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You have no signing key yet: set your password first ('bwv user passwd').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only an active administrator can take over the store's root key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Say why the root key is handed over (it is recorded).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This store already has a root key; it cannot be handed over.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The first account, {name!r}, is an active administrator: its next password sign-in gives the store its root key. Deactivate it first if it is no longer used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The hand-over is signed with your own key: set your password first ('bwv user passwd').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>vouch for a signing key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No user named {name!r}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only an administrator whose own key is vouched for (the root, or registered from it) can vouch for another key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nobody vouches for their own key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name!r} has no signing key the audit trail registered; they sign in with a password first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key of {name!r} is already vouched for.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That is not the fingerprint of {name!r}'s key: nothing was vouched for. Ask them to read it from their own session ('bwv user key').</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown flag category {value!r}: use one of {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Times must be finite numbers of seconds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start {start:.3f} s is outside the footage (0 to {duration_s:.3f} s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End {end:.3f} s must lie between the start and {duration_s:.3f} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The {what} is {count} characters long; at most {limit}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -525,7 +729,15 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>No flag #{flag_id}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>edit flags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot change {value} on a flag.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -533,7 +745,27 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Hash prefix {text!r} matches more than one footage item.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{key!r} is neither a footage number nor a SHA-256 prefix.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No footage {key!r}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{id} ({file_name}) was deleted under the retention policy on {deleted_at:%Y-%m-%d}; only its hash and metadata remain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>mark footage evidential</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give a reason for changing the evidential status.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -542,6 +774,14 @@
         </message>
         <message>
             <source>ingest footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: this footage was ingested as #{id} and deleted under the retention policy on {deleted_at:%Y-%m-%d}; it is not taken in again (ask a supervisor if it is needed as evidence).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the file changed while it was being ingested; try again.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -558,6 +798,10 @@
         </message>
         <message>
             <source>A password must not be the user name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This store already has users; sign in as its administrator to add accounts.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -578,6 +822,14 @@
         </message>
         <message>
             <source>unlock accounts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Say why the account is unlocked (it is recorded).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No user {name!r}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -617,11 +869,39 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Unknown role {role!r}: use one of {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A user needs a name of 1 to 128 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No user name: set BWV_USER or the default_user setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A user name is at most 128 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name!r} has no account in this store; ask an administrator to add one (bwv user add).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>add users</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>User {name!r} already exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>change users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{name} is the only active administrator; make someone else administrator first.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -665,7 +945,19 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Give the reason for the legal hold change (it is recorded).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>change how people sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown sign-in mode {sign_in!r}: use password or os_user.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set your own password first (bwv user passwd), or nobody could sign in as the administrator after the change.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -677,11 +969,35 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The lock-out is 0 (off) to 100 failed sign-ins.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>change the retention policy</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The retention period is 1 to 36500 days.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>change the managed folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A track edit must be an object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A track edit's 'tracks' must be a list of track numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A track edit's 'frame' must be a whole number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown track edit {value!r}.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -698,6 +1014,274 @@
         </message>
         <message>
             <source>Tracks {tracks} are both detected on frame {frame}, so they are different people; they cannot be merged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot {value}: no track {value2} (the edit belongs to another detection run).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bank holiday file {path} cannot be read: {exc}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C2PA signing needs both settings, c2pa_certificate and c2pa_private_key (PEM files); one is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the C2PA {what} cannot be read ({value}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the C2PA private key is encrypted; give its passphrase in the environment variable {KEY_PASSWORD_ENV}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the passphrase in {KEY_PASSWORD_ENV} does not open this C2PA private key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: not a PEM private key ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: C2PA signing here takes an EC (P-256/384/521) or Ed25519 key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{certificate}: not a PEM certificate chain ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{signed}: cannot write the signed video ({value}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{video}: C2PA signing failed ({exc}); check the certificate {certificate} and key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export #{export_id} has no record to complete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{final}: is a folder; give a file name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{final}: cannot write ({value}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The audit trail is empty: there is nothing to anchor yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{folder}: no such folder to read anchors from.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The signing key of {name!r} cannot be opened with this password; ask an administrator to reset the password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The signing key of {name!r} was replaced (an administrator reset the password): sign in again; nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path!r}: the file name is not valid UTF-8; rename the file first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: file not found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: permission denied (cannot reach the file).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: cannot be read ({value}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: is a folder, not a video file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: is not a regular file (a device, pipe or socket).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the file is empty (0 bytes).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: permission denied (cannot read the file).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: not a video file, or damaged beyond reading (no readable container).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: cannot be opened as video ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the file's metadata is damaged ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: contains no video stream.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the video is damaged after frame {index} ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: cannot index the video ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the video holds no frames.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: frame {index} cannot be decoded ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: frame {index} cannot be found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the video is damaged and cannot be read ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: is a still image ({name}), not a video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the video stream holds no frames.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: truncated or incomplete: the file ends after {stored} of the {promised} frames its index lists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: is a single still picture, not a video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the video cannot be decoded ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: no frame of the video can be decoded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a time: use SS, MM:SS or HH:MM:SS.mmm.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{text!r} is not a valid time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the sound cannot be decoded ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} open item(s) need an answer before approval (a reason each, or "all reviewed" after going through them), e.g. {text}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan's {key!r} has the wrong type ({kind}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan's {key!r} must hold whole track numbers, not {item!r}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan's 'clip' must be an object or null.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan's reason for {key!r} is not valid: targets are 'track:N', 'manual:N' or 'mute:START-END'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan's 'reviewed' must hold [first frame, last frame] pairs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manual box {id} has a width or height that is not positive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan holds a number that is not finite.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Strength must be 1 (light) to 5 (solid).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Padding must be between 1.0 and 3.0 times the face.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time range {start_s:g}-{end_s:g} s must have start &lt; end, both &gt;= 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Track(s) {overlap} cannot be both kept and a false positive.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan is not valid: {exc}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan is version {version}; this BWV Studio reads up to version {PLAN_VERSION}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan is not JSON: {exc}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The redaction plan must be a JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, or use Start again to choose the people on this run.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown format {fmt!r}: use csv or jsonl.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{role!r} is not a usable role name: use lower-case letters, digits and underscores.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workstation roles are for PostgreSQL stores; a SQLite store is one file that its user can always write.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no PostgreSQL role {role!r}: a database administrator creates it first (CREATE ROLE {role} NOLOGIN), then each workstation's login role (CREATE ROLE ws1 LOGIN PASSWORD '...' IN ROLE {role}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The box is too small to follow.</source>
             <translation type="unfinished" />
         </message>
     </context>

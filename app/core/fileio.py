@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from app.core.errors import MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 
 
 def partial_path(final: Path) -> Path:
@@ -56,10 +56,14 @@ def atomic_write_text(final: Path, text: str) -> None:
     """Write ``text`` to ``final`` through a temporary file; errors name the file."""
     tmp = partial_path(final)
     if final.is_dir():
-        raise MediaError(f"{final}: is a folder; give a file name.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{final}: is a folder; give a file name."),
+            final=final)
     try:
         tmp.write_text(text, encoding="utf-8", newline="\n")
         commit_file(tmp, final)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise MediaError(f"{final}: cannot write ({exc.strerror or exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{final}: cannot write ({value})."),
+            final=final, value=exc.strerror or exc) from None

@@ -152,3 +152,23 @@ def test_core_errors_are_shown_in_welsh(catalogues: Path) -> None:
     finally:
         install_translators("en")
     assert error_text(refused.value) == english
+
+
+def test_every_welsh_message_keeps_the_fields_of_its_english() -> None:
+    """A translation that lost or renamed a {field} would show the English (error_text
+    falls back) or nothing useful: every Welsh core message keeps exactly its fields."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(REPO / "translations" / "bwv_studio_cy.ts").getroot()
+    checked = 0
+    for context in root.iter("context"):
+        if context.findtext("name") != "CoreMessages":
+            continue
+        for message in context.iter("message"):
+            source, welsh = message.findtext("source") or "", message.findtext("translation")
+            fields = sorted(re.findall(r"(?<!\{)\{[^{}]*\}(?!\})", source))
+            assert welsh and sorted(re.findall(r"(?<!\{)\{[^{}]*\}(?!\})", welsh)) == fields, \
+                source
+            checked += 1
+    assert checked > 200

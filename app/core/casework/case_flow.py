@@ -143,21 +143,28 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
     step = TRANSITIONS[case.status].get(to)
     if step is None:
         options = ", ".join(status_label(s) for s in allowed_next(case.status)) or "none"
-        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; it cannot "
-                            f"go to {status_label(to)} (allowed: {options}).")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} is {value}; it cannot go to {value2} (allowed: "
+            "{options})."),
+            reference=case.reference, value=status_label(case.status), value2=status_label(to),
+            options=options)
     require(actor, step.permission, step.verb)
     reason = reason.strip()
     if step.needs_reason and not reason:
-        raise InvalidInputError(f"Say why case {case.reference} goes from "
-                                f"{status_label(case.status)} to {status_label(to)} (it is "
-                                "recorded).")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Say why case {reference} goes from {value} to {value2} (it is "
+            "recorded)."),
+            reference=case.reference, value=status_label(case.status), value2=status_label(to))
     if to is S.REFUSED and not (exemption or "").strip():
-        raise InvalidInputError("A refusal needs the exemption relied on, e.g. "
-                                "'FOI s.40(2) personal information'.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A refusal needs the exemption relied on, e.g. 'FOI s.40(2) personal "
+            "information'."))
     plans = _plans(session, case)
     if to is S.REDACTED and not plans:
-        raise ConflictError(f"Case {case.reference} has no redaction plan yet; redact its "
-                            "footage first.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} has no redaction plan yet; redact its footage "
+            "first."),
+            reference=case.reference)
     if to is S.AWAITING_APPROVAL:
         for plan in plans:
             state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
@@ -182,8 +189,10 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
                 decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, False,
                        reason)
     elif to is S.RELEASED and not approved_exports(session, case):
-        raise ConflictError(f"Case {case.reference} has no export of an approved plan; "
-                            "export the approved redaction first.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} has no export of an approved plan; export the "
+            "approved redaction first."),
+            reference=case.reference)
     set_status(session, actor, case, to, reason,
                exemption=exemption.strip() if to is S.REFUSED and exemption else None)
     return CaseRecord.of(case)

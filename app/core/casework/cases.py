@@ -33,7 +33,9 @@ def parse_enum(cls: type[E], value: str | E, what: str) -> E:
         return cls(value)
     except ValueError:
         names = ", ".join(m.value for m in cls)
-        raise InvalidInputError(f"Unknown {what} {value!r}: use one of {names}.") from None
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Unknown {what} {value!r}: use one of {names}."),
+            what=what, value=value, names=names) from None
 
 
 def status_label(status: CaseStatus) -> str:
@@ -45,7 +47,9 @@ def status_label(status: CaseStatus) -> str:
 def get_case(session: Session, reference: str) -> Case:
     case = session.scalars(select(Case).where(Case.reference == reference)).first()
     if case is None:
-        raise NotFoundError(f"No case with reference {reference!r}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No case with reference {reference!r}."),
+            reference=reference)
     return case
 
 
@@ -57,11 +61,15 @@ def create_case(session: Session, actor: User, reference: str, case_type: str | 
     require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "create cases"))
     reference = reference.strip()
     if not reference:
-        raise InvalidInputError("A case needs a reference.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A case needs a reference."))
     if len(reference) > 64 or len(title.strip()) > 256:
-        raise InvalidInputError("A case reference is at most 64 characters and a title 256.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A case reference is at most 64 characters and a title 256."))
     if session.scalars(select(Case.id).where(Case.reference == reference)).first() is not None:
-        raise ConflictError(f"A case with reference {reference!r} already exists.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A case with reference {reference!r} already exists."),
+            reference=reference)
     kind = parse_enum(CaseType, case_type, "case type")
     received_on = received_on or utcnow().date()
     case = Case(reference=reference, title=title.strip(), case_type=kind,
@@ -84,7 +92,8 @@ def edit_case(session: Session, actor: User, reference: str, *, title: str | Non
     case = get_case(session, reference)
     changes: dict[str, list[str | None]] = {}
     if title is not None and len(title.strip()) > 256:
-        raise InvalidInputError("A case title is at most 256 characters.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A case title is at most 256 characters."))
     if title is not None and title.strip() != case.title:
         changes["title"] = [case.title, title.strip()]
         case.title = title.strip()
@@ -102,11 +111,15 @@ def extend_deadline(session: Session, actor: User, reference: str, reason: str) 
     require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "extend deadlines"))
     case = get_case(session, reference)
     if case.case_type is not CaseType.SUBJECT_ACCESS:
-        raise InvalidInputError("Only a subject access request can be extended.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Only a subject access request can be extended."))
     if case.extension_reason:
-        raise ConflictError(f"Case {reference} was already extended: {case.extension_reason}")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} was already extended: {extension_reason}"),
+            reference=reference, extension_reason=case.extension_reason)
     if not reason.strip():
-        raise InvalidInputError("Give the reason for the extension (it is recorded).")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Give the reason for the extension (it is recorded)."))
     received = case.received_on or case.created_at.date()
     before = case.deadline
     case.deadline = statutory_deadline(CaseType.SUBJECT_ACCESS, received, extended=True)
@@ -125,10 +138,14 @@ def link_footage(session: Session, actor: User, reference: str, footage_id: int)
     footage = session.get(Footage, footage_id, with_for_update=True,
                           populate_existing=True)  # see lock_footage
     if footage is None:
-        raise NotFoundError(f"No footage #{footage_id}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No footage #{footage_id}."),
+            footage_id=footage_id)
     if footage.deleted_at is not None:
-        raise ConflictError(f"Footage #{footage_id} was deleted under the retention policy; "
-                            "only its record remains.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Footage #{footage_id} was deleted under the retention policy; only "
+            "its record remains."),
+            footage_id=footage_id)
     if footage in case.footage:
         return False
     case.footage.append(footage)
@@ -146,12 +163,15 @@ def unlink_footage(session: Session, actor: User, reference: str, footage_id: in
             QT_TRANSLATE_NOOP("CoreMessages", "take footage out of cases"))
     case = get_case(session, reference)
     if case.status in FINISHED:
-        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; its "
-                            "footage is part of its record.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} is {value}; its footage is part of its record."),
+            reference=case.reference, value=status_label(case.status))
     footage = session.get(Footage, footage_id, with_for_update=True,
                           populate_existing=True)  # see lock_footage
     if footage is None:
-        raise NotFoundError(f"No footage #{footage_id}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No footage #{footage_id}."),
+            footage_id=footage_id)
     if footage not in case.footage:
         return False
     held = session.scalar(select(RedactionPlanRecord.id).where(
@@ -159,8 +179,10 @@ def unlink_footage(session: Session, actor: User, reference: str, footage_id: in
     ) or session.scalar(select(ExportRecord.id).where(
         ExportRecord.case_id == case.id, ExportRecord.footage_id == footage_id))
     if held is not None:
-        raise ConflictError(f"Case {case.reference} has a redaction plan or an export of "
-                            f"footage #{footage_id}; it stays in the case's record.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} has a redaction plan or an export of footage "
+            "#{footage_id}; it stays in the case's record."),
+            reference=case.reference, footage_id=footage_id)
     case.footage.remove(footage)
     session.flush()
     audit.record(session, actor.name, "case.unlink_footage", "case", case.id,
@@ -194,8 +216,9 @@ def set_requester(session: Session, actor: User, reference: str, *, name: str | 
         if value is None:
             continue
         if len(value.strip()) > limit:
-            raise InvalidInputError(f"The {field.replace('_', ' ')} is at most {limit} "
-                                    "characters.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The {value} is at most {limit} characters."),
+                value=field.replace('_', ' '), limit=limit)
         if value.strip() != getattr(case, field):
             setattr(case, field, value.strip())
             changed.append(field)
@@ -228,8 +251,10 @@ def plan_changed(session: Session, actor: User, case_id: int, footage_id: int) -
     if case is None:
         return
     if case.status in FINISHED:
-        raise ConflictError(f"Case {case.reference} is {status_label(case.status)}; reopen it "
-                            "before changing its redaction.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} is {value}; reopen it before changing its "
+            "redaction."),
+            reference=case.reference, value=status_label(case.status))
     if case.status is CaseStatus.RECEIVED:
         set_status(session, actor, case, CaseStatus.IN_REVIEW, "redaction started",
                    automatic=True)

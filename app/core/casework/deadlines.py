@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.settings import config_dir
 from app.core.store.models import CaseStatus, CaseType
 
@@ -57,7 +57,9 @@ def _load(path: Path) -> frozenset[date]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return frozenset(date.fromisoformat(d) for d in data["dates"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InvalidInputError(f"Bank holiday file {path} cannot be read: {exc}") from None
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Bank holiday file {path} cannot be read: {exc}"),
+            path=path, exc=exc) from None
 
 
 def bank_holidays() -> frozenset[date]:

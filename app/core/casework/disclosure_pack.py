@@ -68,7 +68,9 @@ def _copy_hashed(src: Path, dst: Path, expected: str, what: str, progress: Progr
     """Copy ``src`` to ``dst`` hashing the bytes written; refuse if they differ from
     ``expected`` (the export changed since it was recorded)."""
     if not src.is_file():
-        raise MediaError(f"{src}: the {what} recorded for this export is missing.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{src}: the {what} recorded for this export is missing."),
+            src=src, what=what)
     digest = hashlib.sha256()
     total, done = src.stat().st_size, 0
     try:
@@ -81,10 +83,14 @@ def _copy_hashed(src: Path, dst: Path, expected: str, what: str, progress: Progr
                 done += len(chunk)
                 progress(done, total)
     except OSError as exc:
-        raise MediaError(f"{dst}: cannot write the pack ({exc.strerror or exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{dst}: cannot write the pack ({value})."),
+            dst=dst, value=exc.strerror or exc) from None
     if digest.hexdigest() != expected:
-        raise MediaError(f"{src}: the {what} no longer matches the SHA-256 recorded when it was "
-                         "exported; it is not packed (export it again).")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{src}: the {what} no longer matches the SHA-256 recorded when it "
+            "was exported; it is not packed (export it again)."),
+            src=src, what=what)
     return expected
 
 
@@ -207,23 +213,29 @@ def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case
                                                       dict[str, Any]]:
     export = session.get(ExportRecord, export_id)
     if export is None:
-        raise NotFoundError(f"No export #{export_id}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No export #{export_id}."),
+            export_id=export_id)
     case = session.get(Case, export.case_id) if export.case_id is not None else None
     if case is None:
-        raise ConflictError(f"Export #{export_id} was made without a case; a disclosure pack "
-                            "is made for a case (export it from the case).")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Export #{export_id} was made without a case; a disclosure pack is "
+            "made for a case (export it from the case)."),
+            export_id=export_id)
     footage = session.get(Footage, export.footage_id)
     assert footage is not None
     found = approval_of(session, export.footage_id, case.id, export.plan_sha256)
     if found.state is not ApprovalState.APPROVED:
-        raise ConflictError(
-            f"Export #{export_id} was made from a redaction plan no supervisor approved "
-            f"(state: {found.state.value.replace('_', ' ')}); only approved exports are "
-            "released.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Export #{export_id} was made from a redaction plan no supervisor "
+            "approved (state: {value}); only approved exports are released."),
+            export_id=export_id, value=found.state.value.replace('_', ' '))
     if not releasable(session, export):
-        raise ConflictError(
-            f"Export #{export_id} was made from a plan that has been changed since (the "
-            "approval lapsed with the edit); export the current, approved plan and pack that.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Export #{export_id} was made from a plan that has been changed "
+            "since (the approval lapsed with the edit); export the current, approved plan and "
+            "pack that."),
+            export_id=export_id)
     return export, footage, case, {"by": found.by, "at": found.at, "note": found.note,
                                    "answers": list(found.answers)}
 
@@ -265,11 +277,15 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
         session.expunge_all()
     out_dir = out_dir.expanduser()
     if not out_dir.is_dir():
-        raise MediaError(f"{out_dir}: the folder for the pack does not exist.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{out_dir}: the folder for the pack does not exist."),
+            out_dir=out_dir)
     name = _safe_name(f"{case.reference}-export-{export.id}")
     final = out_dir / (name + ".zip" if as_zip else name)
     if final.exists():
-        raise ConflictError(f"{final} already exists; choose another folder.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{final} already exists; choose another folder."),
+            final=final)
     work = out_dir / f".{name}.partial"
     shutil.rmtree(work, ignore_errors=True)
     try:
@@ -325,7 +341,9 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
         (out_dir / f".{name}.zip.partial").unlink(missing_ok=True)
-        raise MediaError(f"{out_dir}: cannot write the pack ({exc.strerror or exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{out_dir}: cannot write the pack ({value})."),
+            out_dir=out_dir, value=exc.strerror or exc) from None
     try:
         with store.transaction() as session:
             actor: User = resolve_actor(session, actor_name)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.settings import Settings
 
 ASSERTION = "uk.police.bwv.redaction"
@@ -42,8 +42,9 @@ def credentials_from(certificate: str, private_key: str) -> C2paCredentials | No
     if not certificate and not private_key:
         return None
     if not (certificate and private_key):
-        raise MediaError("C2PA signing needs both settings, c2pa_certificate and "
-                         "c2pa_private_key (PEM files); one is empty.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "C2PA signing needs both settings, c2pa_certificate and "
+            "c2pa_private_key (PEM files); one is empty."))
     return C2paCredentials(Path(certificate).expanduser(), Path(private_key).expanduser())
 
 
@@ -51,8 +52,9 @@ def _read(path: Path, what: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise MediaError(f"{path}: the C2PA {what} cannot be read "
-                         f"({exc.strerror or exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the C2PA {what} cannot be read ({value})."),
+            path=path, what=what, value=exc.strerror or exc) from None
 
 
 KEY_PASSWORD_ENV = "BWV_C2PA_KEY_PASSWORD"
@@ -69,22 +71,30 @@ def _open_key(key_pem: bytes, path: Path) -> tuple[str, bytes]:
     except TypeError:  # encrypted
         secret = os.environ.get(KEY_PASSWORD_ENV)
         if not secret:
-            raise MediaError(f"{path}: the C2PA private key is encrypted; give its passphrase "
-                             f"in the environment variable {KEY_PASSWORD_ENV}.") from None
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: the C2PA private key is encrypted; give its passphrase "
+                "in the environment variable {KEY_PASSWORD_ENV}."),
+                path=path, KEY_PASSWORD_ENV=KEY_PASSWORD_ENV) from None
         try:
             key = serialization.load_pem_private_key(key_pem, password=secret.encode())
         except (ValueError, TypeError):
-            raise MediaError(f"{path}: the passphrase in {KEY_PASSWORD_ENV} does not open "
-                             "this C2PA private key.") from None
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: the passphrase in {KEY_PASSWORD_ENV} does not open this "
+                "C2PA private key."),
+                path=path, KEY_PASSWORD_ENV=KEY_PASSWORD_ENV) from None
     except ValueError as exc:
-        raise MediaError(f"{path}: not a PEM private key ({exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: not a PEM private key ({exc})."),
+            path=path, exc=exc) from None
     if isinstance(key, ed25519.Ed25519PrivateKey):
         algorithm = "ED25519"
     elif isinstance(key, ec.EllipticCurvePrivateKey) and key.curve.name in _ALGORITHMS:
         algorithm = _ALGORITHMS[key.curve.name]
     else:
-        raise MediaError(f"{path}: C2PA signing here takes an EC (P-256/384/521) or Ed25519 "
-                         "key.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: C2PA signing here takes an EC (P-256/384/521) or Ed25519 "
+            "key."),
+            path=path)
     opened = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                serialization.NoEncryption())
     return algorithm, opened
@@ -113,8 +123,9 @@ def sign_video(credentials: C2paCredentials, video: Path, signed: Path, title: s
     try:
         facts = certificate_facts(chain)
     except ValueError as exc:
-        raise MediaError(f"{credentials.certificate}: not a PEM certificate chain "
-                         f"({exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{certificate}: not a PEM certificate chain ({exc})."),
+            certificate=credentials.certificate, exc=exc) from None
     manifest = {
         "claim_generator_info": [{"name": "BWV Studio", "version": assertion.get("version",
                                                                                    "")}],
@@ -141,9 +152,12 @@ def sign_video(credentials: C2paCredentials, video: Path, signed: Path, title: s
         with video.open("rb") as source, signed.open("w+b") as dest:
             builder.sign(signer, "video/mp4", source, dest)
     except OSError as exc:
-        raise MediaError(f"{signed}: cannot write the signed video ({exc.strerror or exc}).") \
-            from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{signed}: cannot write the signed video ({value})."),
+            signed=signed, value=exc.strerror or exc) from None
     except c2pa.C2paError as exc:
-        raise MediaError(f"{video}: C2PA signing failed ({exc}); check the certificate "
-                         f"{credentials.certificate} and key.") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{video}: C2PA signing failed ({exc}); check the certificate "
+            "{certificate} and key."),
+            video=video, exc=exc, certificate=credentials.certificate) from None
     return {"signed": True, "standard": "C2PA", "algorithm": algorithm, **facts}

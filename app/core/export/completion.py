@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core.errors import MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.export.manifest import manifest_path
 from app.core.fileio import atomic_write_text, commit_file, partial_path
 from app.core.integrity.extract_seal import sealed
@@ -45,7 +45,9 @@ def _extract_text(store: Store, export_id: int, sealer: str | None) -> str:
             AuditEvent.action == "export.create",
             AuditEvent.object_id == str(export_id))).first()
         if row is None or event is None:
-            raise MediaError(f"Export #{export_id} has no record to complete.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Export #{export_id} has no record to complete."),
+                export_id=export_id)
         events = [e for e in audit.footage_events(session, row.footage_id, row.case_id)
                   if e.seq <= event.seq]
         buffer = io.StringIO()
@@ -75,7 +77,9 @@ def complete_export(store: Store, export_id: int, sealer: str | None = None, *,
     with store.read() as session:
         row = session.get(ExportRecord, export_id)
         if row is None:
-            raise MediaError(f"Export #{export_id} has no record to complete.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Export #{export_id} has no record to complete."),
+                export_id=export_id)
         video, manifest = Path(row.path), Path(row.manifest_path)
         video_sha, manifest_sha = row.sha256, row.manifest_sha256
         newer = session.scalar(select(ExportRecord.id).where(

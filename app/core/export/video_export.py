@@ -115,7 +115,9 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
                 "CoreMessages", "{path}: cannot write the export ({why})."), path=out,
                 why=exc.strerror or exc) from None
         if isinstance(exc, av.error.FFmpegError):
-            raise MediaError(f"{out}: the export of {source} failed ({exc}).") from None
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{out}: the export of {source} failed ({exc})."),
+                out=out, source=source, exc=exc) from None
         raise
     stats.elapsed_s = time.perf_counter() - started
     return stats
@@ -133,8 +135,10 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
         vin.thread_type = "AUTO"
         tb = vin.time_base or Fraction(1, 90000)
         if vin.codec_context.width % 2 or vin.codec_context.height % 2:
-            raise MediaError(f"{source}: odd frame size {vin.codec_context.width}x"
-                             f"{vin.codec_context.height} cannot be encoded as H.264 4:2:0.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{source}: odd frame size {width}x{height} cannot be encoded as "
+                "H.264 4:2:0."),
+                source=source, width=vin.codec_context.width, height=vin.codec_context.height)
         clip = plan.clip
         offset_s = clip.start_s if clip else 0.0
         with av.open(str(tmp), "w", format="mp4",
@@ -185,12 +189,16 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
             outc.mux(vout.encode())
             audio.flush()
         if clip is not None and stats.frames_in_clip == 0:
-            raise MediaError(f"{source}: the clip range {clip.start_s:g}-{clip.end_s:g} s "
-                             "contains no frames of this footage.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{source}: the clip range {start_s:g}-{end_s:g} s contains no "
+                "frames of this footage."),
+                source=source, start_s=clip.start_s, end_s=clip.end_s)
         if stats.frames_out != stats.frames_in_clip or (clip is None and stats.frames_in != total):
-            raise MediaError(f"{source}: only {stats.frames_out} of {stats.frames_in_clip} "
-                             f"frames (of {total} expected) could be exported; the original "
-                             "may be damaged.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{source}: only {frames_out} of {frames_in_clip} frames (of "
+                "{total} expected) could be exported; the original may be damaged."),
+                source=source, frames_out=stats.frames_out, frames_in_clip=stats.frames_in_clip,
+                total=total)
     finally:
         inp.close()
     return stats

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import ConflictError
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
 from app.core.fileio import atomic_write_text
 from app.core.integrity import chain_format, signing
 from app.core.integrity.outside_copies import (
@@ -84,7 +84,8 @@ def write_checkpoint(session: Session, store_id: str, actor: User,
     """``bwv audit anchor``: the signed head in ``out`` (written whole or not at all)."""
     anchor = chain_anchor(session, store_id, actor.name)
     if anchor is None:
-        raise ConflictError("The audit trail is empty: there is nothing to anchor yet.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The audit trail is empty: there is nothing to anchor yet."))
     anchor["written_at"] = audit.timestamp()
     atomic_write_text(out, json.dumps(anchor, indent=2, sort_keys=True) + "\n")
     audit.record(session, actor.name, "audit.anchor", "store", store_id,

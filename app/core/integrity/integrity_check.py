@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.export.verify import ExportCheck, verify_exports
 from app.core.integrity import anchors, trail_replay
 from app.core.integrity.anchors import AnchorCheck
@@ -62,7 +62,9 @@ def check_store(store: Store, folders: Sequence[Path] = (), *,
     folders = list(folders)
     for folder in folders:  # before any long work
         if not folder.is_dir():
-            raise InvalidInputError(f"{folder}: no such folder to read anchors from.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{folder}: no such folder to read anchors from."),
+                folder=folder)
     chain = audit.verify(store, before)
     with store.read() as session:
         replayed = trail_replay.replay(session)

@@ -91,8 +91,9 @@ def own_key(session: Session, name: str, password: str | None = None) -> KeyStat
     user = find_user(session, name)
     key = _opened(session, user, password) if user is not None else None
     if key is None:
-        raise SignInError("You have no signing key yet: set your password first "
-                          "('bwv user passwd').")
+        raise SignInError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "You have no signing key yet: set your password first ('bwv user "
+            "passwd')."))
     status = key_status(session, name)
     if status.fingerprint != fingerprint(signing.public_hex(key)):
         return KeyStatus(name, fingerprint(signing.public_hex(key)), False, False)
@@ -105,23 +106,28 @@ def claim_root(session: Session, actor: User, reason: str,
     cannot give it. The event is signed by the key it registers: ``actor`` signed in with
     their password, or gives it here (a store where people sign in by system name)."""
     if actor.role is not Role.ADMINISTRATOR or not actor.active:  # (no key vouched yet)
-        raise PermissionDeniedError("Only an active administrator can take over the store's "
-                                    "root key.")
+        raise PermissionDeniedError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Only an active administrator can take over the store's root key."))
     reason = reason.strip()
     if not reason:
-        raise InvalidInputError("Say why the root key is handed over (it is recorded).")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Say why the root key is handed over (it is recorded)."))
     if root_claimed(session):
-        raise ConflictError("This store already has a root key; it cannot be handed over.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "This store already has a root key; it cannot be handed over."))
     first = first_account(session)
     if first is not None and first.id != actor.id and first.active \
             and first.role is Role.ADMINISTRATOR:
-        raise ConflictError(f"The first account, {first.name!r}, is an active administrator: "
-                            "its next password sign-in gives the store its root key. "
-                            "Deactivate it first if it is no longer used.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The first account, {name!r}, is an active administrator: its next "
+            "password sign-in gives the store its root key. Deactivate it first if it is no "
+            "longer used."),
+            name=first.name)
     key = _opened(session, actor, password)
     if key is None or actor.public_key != signing.public_hex(key):
-        raise SignInError("The hand-over is signed with your own key: set your password "
-                          "first ('bwv user passwd').")
+        raise SignInError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The hand-over is signed with your own key: set your password first "
+            "('bwv user passwd')."))
     audit.record(session, actor.name, "user.key", "user", actor.id,
                  {"name": actor.name, "public_key": actor.public_key, "root": True,
                   "store_id": store_id_of(session), "registered_by": "self",
@@ -137,24 +143,33 @@ def vouch_key(session: Session, actor: User, name: str, typed: str) -> KeyStatus
             QT_TRANSLATE_NOOP("CoreMessages", "vouch for a signing key"))
     user = find_user(session, name.strip())
     if user is None:
-        raise NotFoundError(f"No user named {name!r}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No user named {name!r}."),
+            name=name)
     mine = key_status(session, actor.name)
     if not mine.vouched:
-        raise ConflictError("Only an administrator whose own key is vouched for (the root, or "
-                            "registered from it) can vouch for another key.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Only an administrator whose own key is vouched for (the root, or "
+            "registered from it) can vouch for another key."))
     if user.id == actor.id:
-        raise ConflictError("Nobody vouches for their own key.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Nobody vouches for their own key."))
     theirs = key_status(session, user.name)
     if not theirs.fingerprint or user.public_key is None \
             or fingerprint(user.public_key) != theirs.fingerprint:
-        raise ConflictError(f"{user.name!r} has no signing key the audit trail registered; "
-                            "they sign in with a password first.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{name!r} has no signing key the audit trail registered; they sign "
+            "in with a password first."),
+            name=user.name)
     if theirs.vouched:
-        raise ConflictError(f"The key of {user.name!r} is already vouched for.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The key of {name!r} is already vouched for."),
+            name=user.name)
     if typed.replace(" ", "").lower() != theirs.fingerprint.replace(" ", ""):
-        raise InvalidInputError(f"That is not the fingerprint of {user.name!r}'s key: nothing "
-                                "was vouched for. Ask them to read it from their own "
-                                "session ('bwv user key').")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "That is not the fingerprint of {name!r}'s key: nothing was vouched "
+            "for. Ask them to read it from their own session ('bwv user key')."),
+            name=user.name)
     audit.record(session, actor.name, "user.key", "user", user.id,
                  {"name": user.name, "public_key": user.public_key,
                   "by_administrator": True, "vouched": True})

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from sqlalchemy.orm import Session
 
-from app.core.errors import SignInError
+from app.core.errors import QT_TRANSLATE_NOOP, SignInError
 from app.core.integrity import chain_format
 
 # argon2id, RFC 9106 low-memory profile (as the password hashes)
@@ -80,8 +80,10 @@ def unseal(sealed: str, password: str, name: str) -> Ed25519PrivateKey:
                                             name.encode("utf-8"))
         return Ed25519PrivateKey.from_private_bytes(raw)
     except (InvalidTag, ValueError, KeyError, TypeError) as exc:
-        raise SignInError(f"The signing key of {name!r} cannot be opened with this "
-                          "password; ask an administrator to reset the password.") from exc
+        raise SignInError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The signing key of {name!r} cannot be opened with this password; "
+            "ask an administrator to reset the password."),
+            name=name) from exc
 
 
 def new_credentials(password_hash: str, password: str, name: str) -> Credentials:
@@ -121,8 +123,10 @@ def require_current_key(session: Session, name: str) -> None:
     if key is not None and public_hex(key) != session.scalar(
             select(User.public_key).where(User.name == name)):
         signers(session).pop(name, None)
-        raise SignInError(f"The signing key of {name!r} was replaced (an administrator reset "
-                          "the password): sign in again; nothing was saved.")
+        raise SignInError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The signing key of {name!r} was replaced (an administrator reset "
+            "the password): sign in again; nothing was saved."),
+            name=name)
 
 
 def signers(session: Session) -> dict[str, Ed25519PrivateKey]:

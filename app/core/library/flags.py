@@ -21,7 +21,9 @@ def parse_category(value: str | FlagCategory) -> FlagCategory:
         return FlagCategory(value)
     except ValueError:
         names = ", ".join(c.value for c in FlagCategory)
-        raise InvalidInputError(f"Unknown flag category {value!r}: use one of {names}.") from None
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Unknown flag category {value!r}: use one of {names}."),
+            value=value, names=names) from None
 
 
 def frame_at(footage: Footage, time_s: float) -> int:
@@ -34,19 +36,25 @@ def frame_at(footage: Footage, time_s: float) -> int:
 
 def _check_range(footage: Footage, start: float, end: float | None) -> None:
     if not math.isfinite(start) or (end is not None and not math.isfinite(end)):
-        raise InvalidInputError("Times must be finite numbers of seconds.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Times must be finite numbers of seconds."))
     if start < 0 or start > footage.duration_s + 1e-6:
-        raise InvalidInputError(
-            f"Start {start:.3f} s is outside the footage (0 to {footage.duration_s:.3f} s).")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Start {start:.3f} s is outside the footage (0 to {duration_s:.3f} "
+            "s)."),
+            start=start, duration_s=footage.duration_s)
     if end is not None and (end < start or end > footage.duration_s + 1e-6):
-        raise InvalidInputError(
-            f"End {end:.3f} s must lie between the start and {footage.duration_s:.3f} s.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "End {end:.3f} s must lie between the start and {duration_s:.3f} s."),
+            end=end, duration_s=footage.duration_s)
 
 
 def _limited(text: str, limit: int, what: str) -> str:
     text = text.strip()
     if len(text) > limit:
-        raise InvalidInputError(f"The {what} is {len(text)} characters long; at most {limit}.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The {what} is {count} characters long; at most {limit}."),
+            what=what, count=len(text), limit=limit)
     return text
 
 
@@ -83,7 +91,9 @@ def add_flag(session: Session, actor: User, footage_key: str | int, start_s: flo
 def get_flag(session: Session, flag_id: int) -> Flag:
     flag = session.get(Flag, flag_id)
     if flag is None:
-        raise NotFoundError(f"No flag #{flag_id}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No flag #{flag_id}."),
+            flag_id=flag_id)
     return flag
 
 
@@ -93,7 +103,9 @@ def edit_flag(session: Session, actor: User, flag_id: int, **changes: Any) -> Fl
     allowed = {"start_s", "end_s", "start_frame", "end_frame", "category", "label", "note"}
     unknown = set(changes) - allowed
     if unknown:
-        raise InvalidInputError(f"Cannot change {', '.join(sorted(unknown))} on a flag.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Cannot change {value} on a flag."),
+            value=', '.join(sorted(unknown)))
     flag = get_flag(session, flag_id)
     footage = flag.footage
     before = _snapshot(flag)

@@ -39,12 +39,18 @@ def get_footage(session: Session, key: str | int) -> Footage:
         matches = list(session.scalars(
             select(Footage).where(Footage.sha256.like(text.lower() + "%")).limit(2)))
         if len(matches) > 1:
-            raise InvalidInputError(f"Hash prefix {text!r} matches more than one footage item.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Hash prefix {text!r} matches more than one footage item."),
+                text=text)
         footage = matches[0] if matches else None
     else:
-        raise InvalidInputError(f"{key!r} is neither a footage number nor a SHA-256 prefix.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{key!r} is neither a footage number nor a SHA-256 prefix."),
+            key=key)
     if footage is None:
-        raise NotFoundError(f"No footage {key!r}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No footage {key!r}."),
+            key=key)
     return footage
 
 
@@ -59,9 +65,10 @@ def lock_footage(session: Session, key: str | int) -> Footage:
 def require_present(footage: Footage) -> None:
     """Refuse work on footage whose original retention deleted (only a tombstone is left)."""
     if footage.deleted_at is not None:
-        raise ConflictError(
-            f"Footage #{footage.id} ({footage.file_name}) was deleted under the retention "
-            f"policy on {footage.deleted_at:%Y-%m-%d}; only its hash and metadata remain.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Footage #{id} ({file_name}) was deleted under the retention policy "
+            "on {deleted_at:%Y-%m-%d}; only its hash and metadata remain."),
+            id=footage.id, file_name=footage.file_name, deleted_at=footage.deleted_at)
 
 
 def _record(footage: Footage) -> FootageRecord:
@@ -103,7 +110,8 @@ def set_evidential(session: Session, actor: User, key: str | int, evidential: bo
         require(actor, Permission.CHANGE_RETENTION,
                 "remove the evidential mark (it lets retention delete the footage)")
     if not reason.strip():
-        raise InvalidInputError("Give a reason for changing the evidential status.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Give a reason for changing the evidential status."))
     footage = lock_footage(session, key)
     require_present(footage)
     if footage.evidential == evidential:

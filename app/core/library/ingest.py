@@ -117,10 +117,11 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
         existing = session.scalars(select(Footage).where(Footage.sha256 == digest)).first()
         existing_id = existing.id if existing is not None else None
         if existing is not None and existing.deleted_at is not None:
-            raise ConflictError(
-                f"{path}: this footage was ingested as #{existing.id} and deleted under the "
-                f"retention policy on {existing.deleted_at:%Y-%m-%d}; it is not taken in "
-                "again (ask a supervisor if it is needed as evidence).")
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: this footage was ingested as #{id} and deleted under "
+                "the retention policy on {deleted_at:%Y-%m-%d}; it is not taken in again (ask a "
+                "supervisor if it is needed as evidence)."),
+                path=path, id=existing.id, deleted_at=existing.deleted_at)
     if existing_id is not None:
         with store.transaction() as session:
             actor = resolve_actor(session, actor_name)
@@ -136,7 +137,9 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
 
     info = probe(path, cancel)
     if path.stat().st_mtime_ns != stat_before.st_mtime_ns:
-        raise MediaError(f"{path}: the file changed while it was being ingested; try again.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the file changed while it was being ingested; try again."),
+            path=path)
     now = utcnow()
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)

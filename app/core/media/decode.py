@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar
 
 import av
 
-from app.core.errors import MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.progress import CancelToken
 
 T = TypeVar("T")
@@ -59,22 +59,35 @@ def check_regular_file(path: Path) -> os.stat_result:
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
-        raise MediaError(f"{path!r}: the file name is not valid UTF-8; rename the file "
-                         "first.") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path!r}: the file name is not valid UTF-8; rename the file first."),
+            path=path) from None
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise MediaError(f"{path}: file not found.") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: file not found."),
+            path=path) from None
     except PermissionError:
-        raise MediaError(f"{path}: permission denied (cannot reach the file).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: permission denied (cannot reach the file)."),
+            path=path) from None
     except OSError as exc:
-        raise MediaError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: cannot be read ({value})."),
+            path=path, value=exc.strerror or exc) from None
     if stat.S_ISDIR(info.st_mode):
-        raise MediaError(f"{path}: is a folder, not a video file.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: is a folder, not a video file."),
+            path=path)
     if not stat.S_ISREG(info.st_mode):
-        raise MediaError(f"{path}: is not a regular file (a device, pipe or socket).")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: is not a regular file (a device, pipe or socket)."),
+            path=path)
     if info.st_size == 0:
-        raise MediaError(f"{path}: the file is empty (0 bytes).")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the file is empty (0 bytes)."),
+            path=path)
     return info
 
 
@@ -85,15 +98,22 @@ def open_container(path: Path) -> Any:
     try:
         return av.open(str(path.resolve()), mode="r")
     except PermissionError:
-        raise MediaError(f"{path}: permission denied (cannot read the file).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: permission denied (cannot read the file)."),
+            path=path) from None
     except av.error.InvalidDataError:
-        raise MediaError(
-            f"{path}: not a video file, or damaged beyond reading (no readable container)."
-        ) from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: not a video file, or damaged beyond reading (no readable "
+            "container)."),
+            path=path) from None
     except (av.error.FFmpegError, OSError) as exc:
-        raise MediaError(f"{path}: cannot be opened as video ({exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: cannot be opened as video ({exc})."),
+            path=path, exc=exc) from None
     except (UnicodeDecodeError, ValueError) as exc:  # damaged metadata PyAV cannot decode
-        raise MediaError(f"{path}: the file's metadata is damaged ({exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the file's metadata is damaged ({exc})."),
+            path=path, exc=exc) from None
 
 
 def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[DecodedFrame]:
@@ -105,7 +125,9 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
     container = open_container(path)
     try:
         if not container.streams.video:
-            raise MediaError(f"{path}: contains no video stream.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: contains no video stream."),
+                path=path)
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         time_base = stream.time_base or Fraction(1, 90000)
@@ -122,8 +144,9 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
                 yield DecodedFrame(index, pts, float(pts * time_base), item)
                 index += 1
         except av.error.FFmpegError as exc:
-            raise MediaError(f"{path}: the video is damaged after frame {index} ({exc}).") \
-                from None
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: the video is damaged after frame {index} ({exc})."),
+                path=path, index=index, exc=exc) from None
     finally:
         container.close()
 

@@ -25,7 +25,7 @@ import av
 import numpy as np
 import numpy.typing as npt
 
-from app.core.errors import MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.media.decode import Retimer, frame_step, open_container
 from app.core.media.rotation import upright
 
@@ -61,10 +61,14 @@ class FrameReader:
                     keys.append(packet.pts)
         except av.error.FFmpegError as exc:
             self._container.close()
-            raise MediaError(f"{path}: cannot index the video ({exc}).") from None
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: cannot index the video ({exc})."),
+                path=path, exc=exc) from None
         if not pts:
             self._container.close()
-            raise MediaError(f"{path}: the video holds no frames.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: the video holds no frames."),
+                path=path)
         self.reordered = (rising and len(pts) > 2
                           and bool(self._stream.codec_context.has_b_frames))
         self._step = frame_step(self._stream)
@@ -110,8 +114,9 @@ class FrameReader:
                     return FrameImage(index, self.times[index], upright(rgb, self.rotation))
             except av.error.FFmpegError as exc:
                 self._decoder = None
-                raise MediaError(f"{self.path}: frame {index} cannot be decoded ({exc}).") \
-                    from None
+                raise MediaError(QT_TRANSLATE_NOOP(
+                    "CoreMessages", "{path}: frame {index} cannot be decoded ({exc})."),
+                    path=self.path, index=index, exc=exc) from None
             self._decoder = None
             return self._from_start(index)
 
@@ -123,7 +128,9 @@ class FrameReader:
                 self._next_index = index + 1
                 return FrameImage(index, self.times[index],
                                   upright(frame.to_ndarray(format="rgb24"), self.rotation))
-        raise MediaError(f"{self.path}: frame {index} cannot be found.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: frame {index} cannot be found."),
+            path=self.path, index=index)
 
     def _decode(self) -> Iterator[tuple[int, Any]]:
         """(pts, frame) from the current position; re-timed for reordered files."""

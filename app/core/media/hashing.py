@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from app.core.errors import MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.media.decode import check_regular_file
 from app.core.progress import CancelToken, ProgressFn, no_progress
 
@@ -27,7 +27,11 @@ def sha256_file(path: Path, progress: ProgressFn = no_progress,
                 done += len(chunk)
                 progress(done, total)
     except PermissionError:
-        raise MediaError(f"{path}: permission denied (cannot read the file).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: permission denied (cannot read the file)."),
+            path=path) from None
     except OSError as exc:
-        raise MediaError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: cannot be read ({value})."),
+            path=path, value=exc.strerror or exc) from None
     return digest.hexdigest()

@@ -21,7 +21,7 @@ from typing import Any
 
 import av
 
-from app.core.errors import MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.media.decode import REORDERED_NOTE, Timestamps, open_container
 from app.core.progress import CancelToken
 
@@ -93,16 +93,22 @@ def probe(path: Path, cancel: CancelToken | None = None) -> MediaInfo:
     try:
         return _describe(path, container, cancel)
     except av.error.FFmpegError as exc:
-        raise MediaError(f"{path}: the video is damaged and cannot be read ({exc}).") from None
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the video is damaged and cannot be read ({exc})."),
+            path=path, exc=exc) from None
     finally:
         container.close()
 
 
 def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaInfo:
     if not container.streams.video:
-        raise MediaError(f"{path}: contains no video stream.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: contains no video stream."),
+            path=path)
     if container.format.name in STILL_FORMATS or container.format.name.endswith("_pipe"):
-        raise MediaError(f"{path}: is a still image ({container.format.name}), not a video.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: is a still image ({name}), not a video."),
+            path=path, name=container.format.name)
     video = container.streams.video[0]
     time_base = video.time_base or Fraction(1, 90000)
     promised = int(video.frames or 0)
@@ -126,12 +132,14 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         end = packet_end if end is None else max(end, packet_end)
     count = len(pts_values)
     if count == 0:
-        raise MediaError(f"{path}: the video stream holds no frames.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the video stream holds no frames."),
+            path=path)
     if promised and stored < promised:
-        raise MediaError(
-            f"{path}: truncated or incomplete: the file ends after {stored} of the "
-            f"{promised} frames its index lists."
-        )
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: truncated or incomplete: the file ends after {stored} of "
+            "the {promised} frames its index lists."),
+            path=path, stored=stored, promised=promised)
 
     suspect = rising and count > 2 and bool(video.codec_context.has_b_frames)
     rotation, backwards = _decode_check(path, video, CHECK_FRAMES if suspect else 1)
@@ -144,7 +152,9 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
     deltas = {b - a for a, b in itertools.pairwise(pts_values)}
     vfr = len(deltas) > 1 and (max(deltas) - min(deltas)) > 1
     if count == 1 and video.codec_context.name in STILL_CODECS:
-        raise MediaError(f"{path}: is a single still picture, not a video.")
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: is a single still picture, not a video."),
+            path=path)
     # The mean rate from the timestamps (exact for edit-listed files whose container rate
     # is skewed); the container's rate only when there is a single frame.
     span = pts_values[-1] - pts_values[0]
@@ -198,9 +208,13 @@ def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool]:
         try:
             frame = next(decoded, None)
         except av.error.FFmpegError as exc:
-            raise MediaError(f"{path}: the video cannot be decoded ({exc}).") from None
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: the video cannot be decoded ({exc})."),
+                path=path, exc=exc) from None
         if frame is None:
-            raise MediaError(f"{path}: no frame of the video can be decoded.")
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: no frame of the video can be decoded."),
+                path=path)
         degrees = int(getattr(frame, "rotation", 0) or 0)
         last = frame.pts
         try:

@@ -7,21 +7,27 @@ import math
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 
 
 def parse_time(text: str) -> float:
     """Seconds from ``90``, ``1:30``, ``00:01:30.5``. Rejects negatives and junk clearly."""
     parts = text.strip().split(":")
     if not 1 <= len(parts) <= 3 or any(p.strip() == "" for p in parts):
-        raise InvalidInputError(f"{text!r} is not a time: use SS, MM:SS or HH:MM:SS.mmm.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{text!r} is not a time: use SS, MM:SS or HH:MM:SS.mmm."),
+            text=text)
     try:
         values = [float(p) for p in parts]
     except ValueError:
-        raise InvalidInputError(f"{text!r} is not a time: use SS, MM:SS or HH:MM:SS.mmm.") from None
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{text!r} is not a time: use SS, MM:SS or HH:MM:SS.mmm."),
+            text=text) from None
     if not all(math.isfinite(v) for v in values) or any(v < 0 for v in values) or any(
             v >= 60 for v in values[1:]):
-        raise InvalidInputError(f"{text!r} is not a valid time.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{text!r} is not a valid time."),
+            text=text)
     seconds = 0.0
     for v in values:
         seconds = seconds * 60 + v

@@ -8,7 +8,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from app.core.errors import MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.media.decode import open_container
 from app.core.progress import CancelToken
 
@@ -48,7 +48,9 @@ def audio_waveform(path: Path, buckets: int = 1000,
                 times.append(float(frame.pts * frame.time_base))
                 levels.append(float(min(1.0, peak)))
         except av.error.FFmpegError as exc:
-            raise MediaError(f"{path}: the sound cannot be decoded ({exc}).") from None
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: the sound cannot be decoded ({exc})."),
+                path=path, exc=exc) from None
     finally:
         container.close()
     if not times:

@@ -112,8 +112,9 @@ def has_accounts(session: Session) -> bool:
 def create_first_administrator(session: Session, name: str, password: str) -> UserRecord:
     """On an empty store only: the administrator who then adds everyone else."""
     if has_accounts(session):
-        raise ConflictError("This store already has users; sign in as its administrator to "
-                            "add accounts.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "This store already has users; sign in as its administrator to add "
+            "accounts."))
     name = check_user_name(name)
     user = User(name=name, role=Role.ADMINISTRATOR, password_hash=hash_password(password, name))
     key = _give_key(user, password)
@@ -178,7 +179,9 @@ def set_password(session: Session, actor: User, name: str, new_password: str,
     administrator, set anyone's."""
     user = find_user(session, name.strip())
     if user is None:
-        raise NotFoundError(f"No user named {name!r}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No user named {name!r}."),
+            name=name)
     if user.id == actor.id and user.password_hash:
         if current_password is None or not _matches(user.password_hash, current_password):
             raise SignInError(QT_TRANSLATE_NOOP("CoreMessages",

@@ -46,10 +46,13 @@ def unlock(session: Session, actor: User, name: str, reason: str) -> bool:
     """Unlock an account (administrators, with a reason); False if it was not locked."""
     require(actor, Permission.MANAGE_USERS, QT_TRANSLATE_NOOP("CoreMessages", "unlock accounts"))
     if not reason.strip():
-        raise InvalidInputError("Say why the account is unlocked (it is recorded).")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Say why the account is unlocked (it is recorded)."))
     user = find_user(session, name)
     if user is None:
-        raise NotFoundError(f"No user {name!r}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No user {name!r}."),
+            name=name)
     was = is_locked(session, user)
     audit.record(session, actor.name, "user.unlock", "user", user.id,
                  {"name": user.name, "reason": reason.strip(), "was_locked": was})

@@ -29,13 +29,16 @@ def _parse_role(role: str | Role) -> Role:
         return Role(role)
     except ValueError:
         names = ", ".join(r.value for r in Role)
-        raise InvalidInputError(f"Unknown role {role!r}: use one of {names}.") from None
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Unknown role {role!r}: use one of {names}."),
+            role=role, names=names) from None
 
 
 def check_user_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 128:
-        raise InvalidInputError("A user needs a name of 1 to 128 characters.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A user needs a name of 1 to 128 characters."))
     return name
 
 
@@ -58,14 +61,18 @@ def resolve_actor(session: Session, name: str) -> User:
     """
     name = name.strip()
     if not name:
-        raise InvalidInputError("No user name: set BWV_USER or the default_user setting.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No user name: set BWV_USER or the default_user setting."))
     if len(name) > 128:
-        raise InvalidInputError("A user name is at most 128 characters.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A user name is at most 128 characters."))
     user = find_user(session, name)
     if user is None:
         if session.scalar(select(func.count()).select_from(User)):
-            raise SignInError(f"{name!r} has no account in this store; ask an administrator "
-                              "to add one (bwv user add).")
+            raise SignInError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{name!r} has no account in this store; ask an administrator to "
+                "add one (bwv user add)."),
+                name=name)
         user = User(name=name, role=Role.ADMINISTRATOR)
         session.add(user)
         session.flush()
@@ -73,7 +80,9 @@ def resolve_actor(session: Session, name: str) -> User:
                      {"name": name, "role": user.role.value, "first_administrator": True,
                       "store_id": store_id_of(session)})
     if not user.active:
-        raise SignInError(f"User {name!r} is deactivated; ask an administrator.")
+        raise SignInError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "User {name!r} is deactivated; ask an administrator."),
+            name=name)
     return user
 
 
@@ -92,7 +101,9 @@ def add_user(session: Session, actor: User, name: str, role: str | Role,
     require(actor, Permission.MANAGE_USERS, QT_TRANSLATE_NOOP("CoreMessages", "add users"))
     name = check_user_name(name)
     if find_user(session, name) is not None:
-        raise ConflictError(f"User {name!r} already exists.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "User {name!r} already exists."),
+            name=name)
     user = User(name=name, role=_parse_role(role))
     details: dict[str, object] = {"name": name, "role": user.role.value,
                                   "password": credentials is not None}
@@ -118,15 +129,19 @@ def update_user(session: Session, actor: User, name: str, *, role: str | Role | 
     require(actor, Permission.MANAGE_USERS, QT_TRANSLATE_NOOP("CoreMessages", "change users"))
     user = find_user(session, name)
     if user is None:
-        raise NotFoundError(f"No user named {name!r}.")
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No user named {name!r}."),
+            name=name)
     changes: dict[str, object] = {}
     new_role = _parse_role(role) if role is not None else user.role
     new_active = user.active if active is None else active
     was_admin = user.role is Role.ADMINISTRATOR and user.active
     if was_admin and not (new_role is Role.ADMINISTRATOR and new_active) \
             and _active_administrators(session) <= 1:
-        raise ConflictError(f"{user.name} is the only active administrator; make someone "
-                            "else administrator first.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{name} is the only active administrator; make someone else "
+            "administrator first."),
+            name=user.name)
     if new_role != user.role:
         changes["role"] = [user.role.value, new_role.value]
         user.role = new_role

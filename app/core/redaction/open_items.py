@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, preset_from_dict
 from app.core.detection.runs import run_from_json
-from app.core.errors import ConflictError, InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
 from app.core.redaction.plan import RedactionPlan
 from app.core.store.models import DetectionRunRecord, ExportRecord, Footage
 from app.core.tracking.review import review_ranges
@@ -88,7 +88,8 @@ def answers_for(items: list[OpenItem], answers: dict[str, str]) -> list[dict[str
     """Each item with its answer, for the audit event; refused when any is unanswered."""
     missing = [i for i in items if not answers.get(i.key, "").strip()]
     if missing:
-        raise ConflictError(
-            f"{len(missing)} open item(s) need an answer before approval (a reason each, or "
-            f"\"all reviewed\" after going through them), e.g. {missing[0].text}.")
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{count} open item(s) need an answer before approval (a reason each, "
+            'or "all reviewed" after going through them), e.g. {text}.'),
+            count=len(missing), text=missing[0].text)
     return [{"key": i.key, "item": i.text, "answer": answers[i.key].strip()} for i in items]

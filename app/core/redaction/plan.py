@@ -22,7 +22,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.tracking.edits import TrackEdit
 from app.core.tracking.keyframe import Keyframe as Keyframe
 
@@ -45,25 +45,32 @@ def _check_types(data: dict[str, Any]) -> None:
             continue
         value = data[key]
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            raise InvalidInputError(f"The redaction plan's {key!r} has the wrong type "
-                                    f"({type(value).__name__}).")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan's {key!r} has the wrong type ({kind})."),
+                key=key, kind=type(value).__name__)
     for key in ("keep_tracks", "false_positive_tracks"):
         for item in data.get(key, []):
             if isinstance(item, bool) or not isinstance(item, int):
-                raise InvalidInputError(f"The redaction plan's {key!r} must hold whole "
-                                        f"track numbers, not {item!r}.")
+                raise InvalidInputError(QT_TRANSLATE_NOOP(
+                    "CoreMessages", "The redaction plan's {key!r} must hold whole track numbers, "
+                    "not {item!r}."),
+                    key=key, item=item)
     clip = data.get("clip")
     if clip is not None and not isinstance(clip, dict):
-        raise InvalidInputError("The redaction plan's 'clip' must be an object or null.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The redaction plan's 'clip' must be an object or null."))
     for key, value in data.get("reasons", {}).items():
         if not isinstance(value, str) or not REASON_TARGET.match(key):
-            raise InvalidInputError(f"The redaction plan's reason for {key!r} is not valid: "
-                                    "targets are 'track:N', 'manual:N' or 'mute:START-END'.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan's reason for {key!r} is not valid: targets "
+                "are 'track:N', 'manual:N' or 'mute:START-END'."),
+                key=key)
     for item in data.get("reviewed", []):
         if not (isinstance(item, list) and len(item) == 2 and all(
                 isinstance(v, int) and not isinstance(v, bool) for v in item)):
-            raise InvalidInputError("The redaction plan's 'reviewed' must hold "
-                                    "[first frame, last frame] pairs.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan's 'reviewed' must hold [first frame, last "
+                "frame] pairs."))
 
 
 class Style(enum.StrEnum):
@@ -161,24 +168,32 @@ class RedactionPlan:
             for k in m.keyframes:
                 numbers += [k.x, k.y, k.w, k.h]
                 if k.w <= 0 or k.h <= 0:
-                    raise InvalidInputError(
-                        f"Manual box {m.id} has a width or height that is not positive.")
+                    raise InvalidInputError(QT_TRANSLATE_NOOP(
+                        "CoreMessages", "Manual box {id} has a width or height that is not "
+                        "positive."),
+                        id=m.id)
         if not all(math.isfinite(v) for v in numbers):
-            raise InvalidInputError("The redaction plan holds a number that is not finite.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan holds a number that is not finite."))
         if not 1 <= self.strength <= 5:
-            raise InvalidInputError("Strength must be 1 (light) to 5 (solid).")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Strength must be 1 (light) to 5 (solid)."))
         if not 1.0 <= self.padding <= 3.0:
-            raise InvalidInputError("Padding must be between 1.0 and 3.0 times the face.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Padding must be between 1.0 and 3.0 times the face."))
         for r in [*self.mute, *([self.clip] if self.clip else [])]:
             if r.start_s < 0 or r.end_s <= r.start_s:
-                raise InvalidInputError(
-                    f"Time range {r.start_s:g}-{r.end_s:g} s must have start < end, both >= 0.")
+                raise InvalidInputError(QT_TRANSLATE_NOOP(
+                    "CoreMessages", "Time range {start_s:g}-{end_s:g} s must have start < end, "
+                    "both >= 0."),
+                    start_s=r.start_s, end_s=r.end_s)
         for edit in self.track_edits:
             edit.validate()
         overlap = set(self.keep_tracks) & set(self.false_positive_tracks)
         if overlap:
-            raise InvalidInputError(
-                f"Track(s) {sorted(overlap)} cannot be both kept and a false positive.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Track(s) {overlap} cannot be both kept and a false positive."),
+                overlap=sorted(overlap))
 
     def reason_for(self, target: str) -> str:
         return self.reasons.get(target, "")
@@ -234,11 +249,14 @@ class RedactionPlan:
                 version=int(data.get("version", PLAN_VERSION)),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidInputError(f"The redaction plan is not valid: {exc}.") from None
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan is not valid: {exc}."),
+                exc=exc) from None
         if plan.version > PLAN_VERSION:
-            raise InvalidInputError(
-                f"The redaction plan is version {plan.version}; this BWV Studio reads up to "
-                f"version {PLAN_VERSION}.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan is version {version}; this BWV Studio reads "
+                "up to version {PLAN_VERSION}."),
+                version=plan.version, PLAN_VERSION=PLAN_VERSION)
         plan.validate()
         return plan
 
@@ -247,9 +265,12 @@ class RedactionPlan:
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise InvalidInputError(f"The redaction plan is not JSON: {exc}.") from None
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan is not JSON: {exc}."),
+                exc=exc) from None
         if not isinstance(data, dict):
-            raise InvalidInputError("The redaction plan must be a JSON object.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan must be a JSON object."))
         return cls.from_dict(data)
 
 

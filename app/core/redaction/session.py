@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from app.core.analysis import Analysis
 from app.core.casework.cases import get_case
-from app.core.errors import BwvError, ConflictError
+from app.core.errors import QT_TRANSLATE_NOOP, BwvError, ConflictError
 from app.core.people.users import resolve_actor
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
@@ -185,10 +185,10 @@ class RedactionSession:
         """``new_plan`` bound to the run shown (what its track numbers refer to);
         ConflictError when the plan belongs to another run (``start_again`` first)."""
         if self.run_mismatch():
-            raise ConflictError(
-                "This plan was made with another detection run (another preset, stride or "
-                "model), where the same track number can be another person. Switch back to "
-                "that preset, or use Start again to choose the people on this run.")
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "This plan was made with another detection run (another preset, "
+                "stride or model), where the same track number can be another person. Switch "
+                "back to that preset, or use Start again to choose the people on this run."))
         if self.analysis is not None:
             new_plan.detection_run = self.analysis.run_key
         return new_plan

@@ -280,7 +280,8 @@ def set_legal_hold(session: Session, actor: User, key: str | int, hold: bool,
     require(actor, Permission.CHANGE_RETENTION,
             "place or lift a legal hold" if hold else "lift a legal hold")
     if not reason.strip():
-        raise InvalidInputError("Give the reason for the legal hold change (it is recorded).")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Give the reason for the legal hold change (it is recorded)."))
     footage = lock_footage(session, key)
     require_present(footage)
     if footage.legal_hold != hold:

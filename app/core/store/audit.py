@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.integrity import signing
 from app.core.integrity.chain_format import GENESIS_HASH as GENESIS_HASH
 from app.core.integrity.chain_format import HASHED_FIELDS, event_hash_of
@@ -251,7 +251,9 @@ def footage_events(session: Session, footage_id: int,
 def write_events(events: Iterable[AuditEvent], out: TextIO, fmt: str) -> int:
     """Write events as ``csv`` or ``jsonl``; return how many were written."""
     if fmt not in ("csv", "jsonl"):
-        raise InvalidInputError(f"Unknown format {fmt!r}: use csv or jsonl.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Unknown format {fmt!r}: use csv or jsonl."),
+            fmt=fmt)
     n = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")

@@ -24,7 +24,7 @@ import re
 
 from sqlalchemy import Engine, text
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 
 APPEND_ONLY = ("audit_events", "store_info")
 GUARDED = ("users",)
@@ -76,8 +76,10 @@ CREATE CONSTRAINT TRIGGER users_match_trail AFTER INSERT OR UPDATE ON users
 
 def _role_name(role: str) -> str:
     if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):
-        raise InvalidInputError(f"{role!r} is not a usable role name: use lower-case letters, "
-                                "digits and underscores.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{role!r} is not a usable role name: use lower-case letters, digits "
+            "and underscores."),
+            role=role)
     return role
 
 
@@ -86,16 +88,18 @@ def grant_workstation_role(engine: Engine, role: str) -> list[str]:
     a database administrator creates the role). Returns the tables it was given."""
     role = _role_name(role)
     if engine.dialect.name != "postgresql":
-        raise InvalidInputError("Workstation roles are for PostgreSQL stores; a SQLite store "
-                                "is one file that its user can always write.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Workstation roles are for PostgreSQL stores; a SQLite store is one "
+            "file that its user can always write."))
     with engine.begin() as conn:
         exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
                               {"r": role}).first()
         if not exists:
-            raise InvalidInputError(
-                f"There is no PostgreSQL role {role!r}: a database administrator creates it "
-                f"first (CREATE ROLE {role} NOLOGIN), then each workstation's login role "
-                f"(CREATE ROLE ws1 LOGIN PASSWORD '...' IN ROLE {role}).")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "There is no PostgreSQL role {role!r}: a database administrator "
+                "creates it first (CREATE ROLE {role} NOLOGIN), then each workstation's login "
+                "role (CREATE ROLE ws1 LOGIN PASSWORD '...' IN ROLE {role})."),
+                role=role)
         schema = conn.execute(text("SELECT current_schema()")).scalar_one()
         conn.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
         tables = [r[0] for r in conn.execute(text(

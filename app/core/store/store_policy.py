@@ -171,12 +171,14 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
         try:
             new = replace(new, sign_in=SignIn(sign_in))
         except ValueError:
-            raise InvalidInputError(
-                f"Unknown sign-in mode {sign_in!r}: use password or os_user.") from None
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Unknown sign-in mode {sign_in!r}: use password or os_user."),
+                sign_in=sign_in) from None
         if new.sign_in is SignIn.PASSWORD and old.sign_in is not SignIn.PASSWORD \
                 and actor.password_hash is None:
-            raise ConflictError("Set your own password first (bwv user passwd), or nobody "
-                                "could sign in as the administrator after the change.")
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Set your own password first (bwv user passwd), or nobody could "
+                "sign in as the administrator after the change."))
     if require_approval is not None:
         require(actor, Permission.SETTINGS,
                 QT_TRANSLATE_NOOP("CoreMessages", "change whether exports need approval"))
@@ -185,13 +187,15 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
         require(actor, Permission.SETTINGS,
                 QT_TRANSLATE_NOOP("CoreMessages", "change the sign-in lock-out"))
         if not 0 <= lockout_after <= 100:
-            raise InvalidInputError("The lock-out is 0 (off) to 100 failed sign-ins.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The lock-out is 0 (off) to 100 failed sign-ins."))
         new = replace(new, lockout_after=lockout_after)
     if retention_days is not None:
         require(actor, Permission.RETENTION_POLICY,
                 QT_TRANSLATE_NOOP("CoreMessages", "change the retention policy"))
         if not 1 <= retention_days <= 36500:
-            raise InvalidInputError("The retention period is 1 to 36500 days.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The retention period is 1 to 36500 days."))
         new = replace(new, retention_days=retention_days)
     if managed_folders is not None:
         require(actor, Permission.RETENTION_POLICY,

@@ -37,18 +37,23 @@ class TrackEdit:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrackEdit:
         if not isinstance(data, dict):
-            raise InvalidInputError("A track edit must be an object.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A track edit must be an object."))
         tracks = data.get("tracks")
         frame = data.get("frame", 0)
         if not isinstance(tracks, list) or not all(
                 isinstance(t, int) and not isinstance(t, bool) for t in tracks):
-            raise InvalidInputError("A track edit's 'tracks' must be a list of track numbers.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A track edit's 'tracks' must be a list of track numbers."))
         if not isinstance(frame, int) or isinstance(frame, bool):
-            raise InvalidInputError("A track edit's 'frame' must be a whole number.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A track edit's 'frame' must be a whole number."))
         try:
             op = EditOp(str(data.get("op")))
         except ValueError:
-            raise InvalidInputError(f"Unknown track edit {data.get('op')!r}.") from None
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Unknown track edit {value!r}."),
+                value=data.get('op')) from None
         edit = cls(op, tuple(tracks), frame)
         edit.validate()
         return edit
@@ -121,8 +126,10 @@ def apply_track_edits(tracks: list[Track], edits: list[TrackEdit]) -> list[Track
     for edit in edits:
         missing = [t for t in edit.tracks if t not in current]
         if missing:
-            raise InvalidInputError(f"Cannot {edit.describe()}: no track {missing[0]} "
-                                    "(the edit belongs to another detection run).")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Cannot {value}: no track {value2} (the edit belongs to another "
+                "detection run)."),
+                value=edit.describe(), value2=missing[0])
         if edit.op is EditOp.SPLIT:
             first, second = split_track(current[edit.tracks[0]], edit.frame, next_id)
             current[first.id], current[second.id] = first, second

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cv2
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.media.frame_reader import FrameReader
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.tracking.keyframe import Keyframe
@@ -26,7 +26,8 @@ def follow_box(path: Path, frame: int, box: tuple[float, float, float, float],
     """Keyframes (stored pixels) from ``frame`` onwards while the region can be followed."""
     x, y, w, h = box
     if w < 2 or h < 2:
-        raise InvalidInputError("The box is too small to follow.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The box is too small to follow."))
     with FrameReader(path, 0) as reader:  # stored pixels: no display rotation
         last = min(reader.frame_count - 1, frame + max_frames)
         start = reader.frame(frame).rgb
