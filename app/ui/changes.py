@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
@@ -52,4 +53,9 @@ def subscribe(view: QObject, kinds: Changed, reload: Callable[[], object]) -> No
 
     hub = broadcast()
     hub.changed.connect(maybe)
-    view.destroyed.connect(lambda *_args: hub.changed.disconnect(maybe))
+
+    def forget(*_args: object) -> None:
+        with suppress(RuntimeError, TypeError):  # at shutdown the broadcaster may go first
+            hub.changed.disconnect(maybe)
+
+    view.destroyed.connect(forget)
