@@ -2460,6 +2460,30 @@
         <translation>Pam mae person {0} yn cael ei gadw&apos;n weladwy?</translation>
     </message>
     <message>
+        <source>Why is person {0} the only one kept visible?</source>
+        <translation>Pam mai person {0} yw&apos;r unig un a gedwir yn weladwy?</translation>
+    </message>
+    <message>
+        <source>Keep person {0} visible…</source>
+        <translation>Cadw person {0} yn weladwy…</translation>
+    </message>
+    <message>
+        <source>Redact person {0}</source>
+        <translation>Golygu person {0}</translation>
+    </message>
+    <message>
+        <source>Not a face</source>
+        <translation>Nid wyneb</translation>
+    </message>
+    <message>
+        <source>Keep only person {0}, hide everything else…</source>
+        <translation>Cadw person {0} yn unig, cuddio popeth arall…</translation>
+    </message>
+    <message>
+        <source>Delete box M{0}</source>
+        <translation>Dileu blwch M{0}</translation>
+    </message>
+    <message>
         <source>Select a manual box to follow.</source>
         <translation>Dewiswch flwch â llaw i&apos;w ddilyn.</translation>
     </message>

@@ -2430,6 +2430,30 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Why is person {0} the only one kept visible?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep person {0} visible…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redact person {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep only person {0}, hide everything else…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete box M{0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Select a manual box to follow.</source>
             <translation type="unfinished" />
         </message>

@@ -15,7 +15,8 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -417,5 +418,47 @@ def test_a_reason_belongs_to_one_edit_and_keeping_a_face_asks_for_one(
     boxes.stop()
     assert sorted(ws.plan.keep_tracks) == sorted([first, second])
     assert ws.plan.reasons[f"track:{second}"] == "Officer - kept visible"
+    assert problems == []
+    win.close()
+
+
+def test_keep_only_this_person_from_a_click_on_the_picture(qtbot: QtBot, store: Store) -> None:
+    """Issue 17, item 4: right-click a face in the video, "Keep only person N, hide
+    everything else": that person is the one kept (with the reason asked for), the rest of
+    the picture is hidden (the inverse redaction, shown in the preview), in one undoable
+    edit."""
+    win, ws, problems = _open(qtbot, store, CLIP)
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+    person = ws.tracks[1]
+    ws.controls.reason.setCurrentText("Requester - kept visible")
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.commands.set_track_action(ws.tracks[0].id, TrackAction.KEEP)  # kept before
+    frame = next(f for f in range(person.first_frame, person.last_frame + 1)
+                 if any(tid == person.id for tid, _b in ws.session.frame_boxes[f]))  # type: ignore[union-attr]
+    _show(qtbot, ws, frame)
+    item = next(i for i in ws.overlay_items(frame) if i.key == ("track", person.id))
+    where = ws.view.to_screen(item.rect).center().toPoint()
+    qtbot.mouseClick(ws.view, Qt.MouseButton.RightButton, pos=where)
+    menu = ws.commands.menu
+    assert menu is not None and menu.isVisible()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[0] == f"Keep person {person.id} visible…"
+    keep_only = next(a for a in menu.actions() if a.text().startswith("Keep only"))
+    boxes = MessageBoxes("Ok", "Requester - kept visible")
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        keep_only.trigger()
+    boxes.stop()
+    assert ws.plan.keep_tracks == [person.id] and ws.plan.inverse
+    assert ws.plan.reasons == {f"track:{person.id}": "Requester - kept visible"}
+    ws.controls.preview_button.setChecked(True)
+    shown = ws.view.shown_image().convertToFormat(QImage.Format.Format_RGB888)
+    plain = ws.view.image().convertToFormat(QImage.Format.Format_RGB888)
+    corner = QRect(0, 0, 40, 40)  # far from the person: hidden in the preview
+    assert shown.copy(corner) != plain.copy(corner)
+    ws.controls.preview_button.setChecked(False)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.undo_stack.undo()
+    assert not ws.plan.inverse and ws.plan.keep_tracks == [ws.tracks[0].id]
     assert problems == []
     win.close()

@@ -251,6 +251,22 @@ def set_coverage(plan: RedactionPlan, padding: float,
                                                if inverse else ""))
 
 
+def keep_only(plan: RedactionPlan, track_id: int, reason: str) -> tuple[RedactionPlan, str]:
+    """Keep this one person visible and hide everything else in the picture (the inverse
+    redaction: a face nobody detected is hidden too). Every other kept track is redacted
+    again: "only" means only."""
+    new = _copy(plan)
+    for other in list(new.keep_tracks):
+        if other != track_id:
+            _set_action(new, other, TrackAction.REDACT)
+            new.reasons.pop(f"track:{other}", None)
+    _set_action(new, track_id, TrackAction.KEEP)
+    _set_reason(new, f"track:{track_id}", reason)
+    new.inverse = True
+    new.validate()
+    return new, f"keep only track {track_id} visible, hide everything else"
+
+
 def start_again(plan: RedactionPlan, run_key: str) -> tuple[RedactionPlan, str]:
     """Forget the choices made on another detection run (whose track numbers can be other
     people): kept and dismissed tracks, merges and splits, their reasons and the reviewed

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -33,6 +33,7 @@ class OverlayView(VideoView):
     box_drawn = Signal(QRectF)  # a new box, image pixels
     box_changed = Signal(int, QRectF)  # manual box id, its new rect on this frame
     item_clicked = Signal(object)  # OverlayItem.key, or None
+    item_menu = Signal(object, QPoint)  # OverlayItem.key right-clicked, where (global)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +133,12 @@ class OverlayView(VideoView):
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.RightButton and not self.image().isNull():
+            item = self.item_at(event.position())
+            if item is not None:  # what to do with this person, from the picture itself
+                self.item_clicked.emit(item.key)
+                self.item_menu.emit(item.key, event.globalPosition().toPoint())
+            return
         if event.button() != Qt.MouseButton.LeftButton or self.image().isNull():
             return
         point = event.position()

@@ -11,8 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, QTimer
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QObject, QPoint, QRectF, QTimer
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from app.core.errors import BwvError
 from app.core.media.rotation import box_to_stored
@@ -37,6 +37,7 @@ class PlanCommands(QObject):
         super().__init__(workspace)
         self.ws = workspace
         self.last_warning: ReviewRange | None = None
+        self.menu: QMenu | None = None  # the person menu last shown on the picture
 
     def take_reason(self, needed: bool = False, why: str = "") -> str | None:
         """The toolbar's reason for the edit about to be made (the box is cleared once the
@@ -73,6 +74,35 @@ class PlanCommands(QObject):
             return
         self._try(lambda: plan_edits.set_track_action(self.ws.plan, track_id, action, reason),
                   reason)
+
+    def keep_only(self, track_id: int) -> None:
+        """Keep this person visible and hide everything else in the picture."""
+        reason = self.take_reason(True, self.tr("Why is person {0} the only one kept "
+                                                "visible?").format(track_id))
+        if reason is not None:
+            self._try(lambda: plan_edits.keep_only(self.ws.plan, track_id, reason), reason)
+
+    def person_menu(self, key: tuple[str, int], where: QPoint) -> QMenu:
+        """What can be done with the person or box right-clicked in the picture (shown at
+        ``where``, not modal: kept as ``self.menu``)."""
+        menu = self.menu = QMenu(self.ws.view)
+        kind, number = key
+        if kind == "track":
+            actions = plan_edits.TrackAction
+            for text, action in ((self.tr("Keep person {0} visible…"), actions.KEEP),
+                                 (self.tr("Redact person {0}"), actions.REDACT),
+                                 (self.tr("Not a face"), actions.NOT_A_FACE)):
+                menu.addAction(text.format(number)).triggered.connect(
+                    lambda _checked=False, a=action: self.set_track_action(number, a))
+            menu.addSeparator()
+            menu.addAction(self.tr("Keep only person {0}, hide everything else…").format(
+                number)).triggered.connect(lambda _checked=False: self.keep_only(number))
+        else:
+            menu.addAction(self.tr("Delete box M{0}").format(number)).triggered.connect(
+                lambda _checked=False: self._try(partial(plan_edits.delete_manual_box,
+                                                         self.ws.plan, number)))
+        menu.popup(where)
+        return menu
 
     def selected_tracks(self) -> list[int]:
         return [i for kind, i in self.ws.tracks_panel.selected_keys() if kind == "track"]

@@ -103,6 +103,7 @@ class RedactionWorkspace(QWidget):
             self.commands.on_track_action, Qt.ConnectionType.QueuedConnection)
         self.tracks_panel.selected.connect(self._on_row_selected)
         self.view.item_clicked.connect(self._on_item_clicked)
+        self.view.item_menu.connect(self.commands.person_menu)
         self.view.box_drawn.connect(self._on_box_drawn)
         self.view.box_changed.connect(self.commands.on_box_changed)
         self.update_buttons()
