@@ -136,3 +136,13 @@ def test_the_session_loads_and_saves_the_stored_plan(store: Store, tmp_path: Pat
     again = RedactionSession(footage)
     again.start(*again.read_saved(store))
     assert again.plan.sha256() == sha
+
+
+def test_keep_only_keeps_one_person_and_hides_everything_else() -> None:
+    plan = RedactionSession(_footage()).plan
+    plan, _ = plan_edits.set_track_action(plan, 1, plan_edits.TrackAction.KEEP, "Officer")
+    plan, _ = plan_edits.set_track_action(plan, 3, plan_edits.TrackAction.NOT_A_FACE)
+    only, text = plan_edits.keep_only(plan, 2, "Requester")
+    assert only.keep_tracks == [2] and only.inverse and only.false_positive_tracks == [3]
+    assert only.reasons == {"track:2": "Requester"} and "keep only track 2" in text
+    assert plan.keep_tracks == [1] and not plan.inverse  # the input plan is untouched
