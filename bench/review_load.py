@@ -1,0 +1,120 @@
+"""Review load: how much a person must look at before a clip can be released (issue 17).
+
+    .venv/bin/python bench/review_load.py [--preset NAME ...] [--json OUT]
+
+For each developer clip whose people were counted by eye (``people_in_clips.json``, from
+../shared/testdata/SOURCES.md) it ingests the clip into a temporary store, detects and tracks
+it with each preset (``app.core.analysis.analyse``, the same call the Redact tab makes) and
+opens a ``RedactionSession`` on the result, as the workspace does. It reports:
+
+* tracks, and tracks per person (1.0 is the target: one track per person);
+* review ranges the session lists (``RedactionSession.unreviewed``);
+* decisions: every track needs a look (redact, keep or dismiss) and every review range a
+  check, so decisions = tracks + ranges;
+* review items per 10 s of footage per 5 people in shot (issue 17's target: at most 1.0),
+  and its ratio to that target.
+
+Nothing is timed: the figure is the work a person must do, not the machine's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.core.analysis import analyse
+from app.core.detection.presets import DEFAULT_PRESET, PRESETS
+from app.core.library.footage import show_footage
+from app.core.library.ingest import ingest_paths
+from app.core.redaction.session import RedactionSession
+from app.core.store.database import Store
+
+TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
+COUNTS = Path(__file__).with_name("people_in_clips.json")
+TARGET = 1.0  # review items per 10 s per 5 people
+
+
+@dataclass
+class Row:
+    clip: str
+    preset: str
+    people: int
+    seconds: float
+    tracks: int
+    ranges: int
+
+    @property
+    def decisions(self) -> int:
+        return self.tracks + self.ranges
+
+    @property
+    def tracks_per_person(self) -> float:
+        return self.tracks / self.people if self.people else float(self.tracks)
+
+    @property
+    def items_rate(self) -> float:
+        """Review ranges per 10 s per 5 people in shot (at least one person counted)."""
+        return self.ranges / max(self.seconds / 10, 0.1) / (max(self.people, 1) / 5)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--preset", action="append", choices=sorted(PRESETS))
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    presets = args.preset or [DEFAULT_PRESET]
+    counts: dict[str, int] = json.loads(COUNTS.read_text(encoding="utf-8"))["people"]
+    clips = [(TESTDATA / name, people) for name, people in counts.items()
+             if (TESTDATA / name).is_file()]
+    if not clips:
+        print(f"No developer clips found under {TESTDATA}.")
+        return 1
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        store = Store(f"sqlite:///{tmp / 'review.sqlite3'}", tmp / "data")
+        try:
+            for clip, people in clips:
+                (result,) = ingest_paths(store, "bench", [clip])
+                if result.footage_id is None:
+                    print(f"{clip}: not ingested ({result.message})")
+                    continue
+                with store.read() as session:
+                    footage = show_footage(session, result.footage_id)
+                for preset in presets:
+                    print(f"{clip.name} [{preset}] ...", flush=True)
+                    review = RedactionSession(footage)
+                    review.start(*review.read_saved(store))
+                    review.show_run(analyse(store, "bench", footage.id, preset))
+                    rows.append(Row(clip.name, preset, people, footage.duration_s,
+                                    len(review.tracks), len(review.unreviewed())))
+        finally:
+            store.close()
+    print()
+    print(f"{'clip':52} {'preset':9} {'people':>6} {'s':>5} {'tracks':>6} {'per p.':>6} "
+          f"{'ranges':>6} {'decis.':>6} {'items/10s/5p':>12} {'x target':>8}")
+    for r in rows:
+        print(f"{r.clip:52} {r.preset:9} {r.people:>6} {r.seconds:>5.1f} {r.tracks:>6} "
+              f"{r.tracks_per_person:>6.2f} {r.ranges:>6} {r.decisions:>6} "
+              f"{r.items_rate:>12.2f} {r.items_rate / TARGET:>8.2f}")
+    for preset in presets:
+        mine = [r for r in rows if r.preset == preset]
+        if mine:
+            print(f"{'all clips':52} {preset:9} {sum(r.people for r in mine):>6} "
+                  f"{sum(r.seconds for r in mine):>5.1f} {sum(r.tracks for r in mine):>6} "
+                  f"{'':>6} {sum(r.ranges for r in mine):>6} "
+                  f"{sum(r.decisions for r in mine):>6}")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
