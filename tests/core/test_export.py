@@ -464,3 +464,15 @@ def test_container_metadata_is_kept_only_when_the_plan_says_so(
     assert manifest["output"]["metadata_kept"] is keep
     assert manifest["plan_sha256"] == plan.sha256()
     assert ("keep_metadata" in manifest["plan"]) is keep
+
+
+def test_an_export_never_changes_the_plan_it_was_given(
+        engine: tuple[Store, dict[str, int]], tmp_path: Path) -> None:
+    """Issue 16: the plan is bound to its detection run inside the export, on a copy."""
+    plan = RedactionPlan(keep_tracks=[2])
+    before = plan.to_json()
+    result = _redact(engine, "intel_face-demographics-walking-and-pause.mp4",
+                     tmp_path / "a.mp4", plan)
+    assert plan.to_json() == before and plan.detection_run == ""
+    assert json.loads(result.manifest.read_text())["plan"]["detection_run"] \
+        == result.analysis.run_key

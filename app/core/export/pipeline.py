@@ -5,6 +5,7 @@ Used by ``bwv redact`` and by the desktop app's export worker; Qt-free.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 from collections.abc import Callable
@@ -125,6 +126,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     plan must have been approved by a supervisor.
     """
     options = options or EncodeOptions()
+    plan = copy.deepcopy(plan)  # bound to its run below: the caller's plan is never changed
     plan.validate()
     out = out.expanduser()
     manifest = manifest_path(out)
