@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator
@@ -462,7 +463,8 @@ def test_container_metadata_is_kept_only_when_the_plan_says_so(
     assert ("+51.5007-000.1246/" in kept.values()) is keep  # the GPS position
     manifest = json.loads(result.manifest.read_text())
     assert manifest["output"]["metadata_kept"] is keep
-    assert manifest["plan_sha256"] == plan.sha256()
+    bound = dataclasses.replace(plan, detection_run=result.analysis.run_key)
+    assert manifest["plan_sha256"] == bound.sha256()  # the plan as bound to its run
     assert ("keep_metadata" in manifest["plan"]) is keep
 
 
