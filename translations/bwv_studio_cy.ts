@@ -29,6 +29,81 @@
     </message>
 </context>
 <context>
+    <name>CarryOverDialog</name>
+    <message>
+        <source>Carry decisions to this detection run</source>
+        <translation>Cario penderfyniadau i&apos;r rhediad canfod hwn</translation>
+    </message>
+    <message>
+        <source>This plan was made on another detection run (another preset, stride or model), where the same track number can be another person. Its decisions have been matched to the people of this run by where and when they appear. Ticked decisions are carried over; an unticked one leaves those people redacted. Review ranges checked before must be checked again.</source>
+        <translation>Gwnaed y cynllun hwn mewn rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Mae ei benderfyniadau wedi&apos;u paru â phobl y rhediad hwn yn ôl ble a phryd maen nhw&apos;n ymddangos. Caiff y penderfyniadau a diciwyd eu cario drosodd; mae un heb ei dicio yn gadael y bobl hynny wedi&apos;u cuddio. Rhaid gwirio eto&apos;r ystodau adolygu a wiriwyd o&apos;r blaen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) of tracks that are one person are carried too.</source>
+        <translation>
+            <numerusform>Cyfuniadau o draciau sy&apos;n un person a gerir hefyd: %n.</numerusform>
+            <numerusform>Cyfuniadau o draciau sy&apos;n un person a gerir hefyd: %n.</numerusform>
+            <numerusform>Cyfuniadau o draciau sy&apos;n un person a gerir hefyd: %n.</numerusform>
+            <numerusform>Cyfuniadau o draciau sy&apos;n un person a gerir hefyd: %n.</numerusform>
+            <numerusform>Cyfuniadau o draciau sy&apos;n un person a gerir hefyd: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Penderfyniad</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Cynt</translation>
+    </message>
+    <message>
+        <source>On this run</source>
+        <translation>Yn y rhediad hwn</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Cyfatebiaeth</translation>
+    </message>
+    <message>
+        <source>Carry over</source>
+        <translation>Cario drosodd</translation>
+    </message>
+    <message>
+        <source>Keep visible</source>
+        <translation>Cadw&apos;n weladwy</translation>
+    </message>
+    <message>
+        <source>Not a face</source>
+        <translation>Nid wyneb</translation>
+    </message>
+    <message>
+        <source>person {0}, {1} – {2}</source>
+        <translation>person {0}, {1} – {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s): {0}</source>
+        <translation>
+            <numerusform>Pobl (%n): {0}</numerusform>
+            <numerusform>Pobl (%n): {0}</numerusform>
+            <numerusform>Pobl (%n): {0}</numerusform>
+            <numerusform>Pobl (%n): {0}</numerusform>
+            <numerusform>Pobl (%n): {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} % of its frames</source>
+        <translation>{0} % o&apos;i fframiau</translation>
+    </message>
+    <message>
+        <source>not found: stays redacted</source>
+        <translation>heb ei ganfod: yn aros wedi&apos;i guddio</translation>
+    </message>
+    <message>
+        <source>Look at this person before carrying the decision: the match is weak or missing.</source>
+        <translation>Edrychwch ar y person hwn cyn cario&apos;r penderfyniad: mae&apos;r gyfatebiaeth yn wan neu ar goll.</translation>
+    </message>
+</context>
+<context>
     <name>CaseExportsBox</name>
     <message>
         <source>Exports</source>
@@ -1276,10 +1351,6 @@
         <translation>Rhaid i&apos;r cynllun golygu fod yn wrthrych JSON.</translation>
     </message>
     <message>
-        <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, or use Start again to choose the people on this run.</source>
-        <translation>Gwnaed y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, neu defnyddiwch Dechrau eto i ddewis y bobl ar y rhediad hwn.</translation>
-    </message>
-    <message>
         <source>Unknown format {fmt!r}: use csv or jsonl.</source>
         <translation>Fformat anhysbys {fmt!r}: defnyddiwch csv neu jsonl.</translation>
     </message>
@@ -1298,6 +1369,18 @@
     <message>
         <source>The box is too small to follow.</source>
         <translation>Mae&apos;r blwch yn rhy fach i&apos;w ddilyn.</translation>
+    </message>
+    <message>
+        <source>The detection run this plan was made on is no longer stored, so its decisions cannot be matched to people on this run: use Start again.</source>
+        <translation>Nid yw&apos;r rhediad canfod y gwnaed y cynllun hwn arno wedi&apos;i storio mwyach, felly ni ellir paru ei benderfyniadau â phobl yn y rhediad hwn: defnyddiwch Dechrau eto.</translation>
+    </message>
+    <message>
+        <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
+        <translation>Gwnaed y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, cariwch y penderfyniadau drosodd i bobl y rhediad hwn (rydych yn cadarnhau pob un), neu defnyddiwch Dechrau eto.</translation>
+    </message>
+    <message>
+        <source>Detect faces first: decisions are carried to a detection run.</source>
+        <translation>Canfod wynebau yn gyntaf: caiff penderfyniadau eu cario i rediad canfod.</translation>
     </message>
 </context>
 <context>
@@ -2734,10 +2817,6 @@
         <translation>canfuwyd nawr</translation>
     </message>
     <message>
-        <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, or use Start again to choose the people on this run.</source>
-        <translation>Crëwyd y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, neu defnyddiwch Dechrau eto i ddewis y bobl yn y rhediad hwn.</translation>
-    </message>
-    <message>
         <source>The edit could not be saved: {0}</source>
         <translation>Nid oedd modd cadw&apos;r golygiad: {0}</translation>
     </message>
@@ -3483,6 +3562,14 @@
     <message>
         <source>Forget the people chosen on another detection run and choose them on this one</source>
         <translation>Anghofio&apos;r bobl a ddewiswyd mewn rhediad canfod arall a&apos;u dewis yn y rhediad hwn</translation>
+    </message>
+    <message>
+        <source>Carry over…</source>
+        <translation>Cario drosodd…</translation>
+    </message>
+    <message>
+        <source>Carry the decisions made on another detection run to the same people on this one (you confirm each)</source>
+        <translation>Cario&apos;r penderfyniadau a wnaed mewn rhediad canfod arall i&apos;r un bobl yn y rhediad hwn (rydych yn cadarnhau pob un)</translation>
     </message>
     <message>
         <source>Clip</source>

@@ -29,6 +29,75 @@
         </message>
     </context>
     <context>
+        <name>CarryOverDialog</name>
+        <message>
+            <source>Carry decisions to this detection run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This plan was made on another detection run (another preset, stride or model), where the same track number can be another person. Its decisions have been matched to the people of this run by where and when they appear. Ticked decisions are carried over; an unticked one leaves those people redacted. Review ranges checked before must be checked again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n merge(s) of tracks that are one person are carried too.</source>
+            <translation>
+                <numerusform>%n merge of tracks that are one person are carried too.</numerusform>
+                <numerusform>%n merges of tracks that are one person are carried too.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On this run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Match</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Carry over</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep visible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>person {0}, {1} – {2}</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n person(s): {0}</source>
+            <translation>
+                <numerusform>%n person: {0}</numerusform>
+                <numerusform>%n persons: {0}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{0} % of its frames</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not found: stays redacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Look at this person before carrying the decision: the match is weak or missing.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CaseExportsBox</name>
         <message>
             <source>Exports</source>
@@ -1261,10 +1330,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, or use Start again to choose the people on this run.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Unknown format {fmt!r}: use csv or jsonl.</source>
             <translation type="unfinished" />
         </message>
@@ -1282,6 +1347,18 @@
         </message>
         <message>
             <source>The box is too small to follow.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The detection run this plan was made on is no longer stored, so its decisions cannot be matched to people on this run: use Start again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detect faces first: decisions are carried to a detection run.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2704,10 +2781,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, or use Start again to choose the people on this run.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The edit could not be saved: {0}</source>
             <translation type="unfinished" />
         </message>
@@ -3443,6 +3516,14 @@
         </message>
         <message>
             <source>Forget the people chosen on another detection run and choose them on this one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Carry over…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Carry the decisions made on another detection run to the same people on this one (you confirm each)</source>
             <translation type="unfinished" />
         </message>
         <message>

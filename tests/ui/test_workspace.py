@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -25,6 +26,7 @@ from app.core.redaction.plan_edits import TrackAction
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
 from app.ui.main_window import MainWindow
+from app.ui.workspace.carry_dialog import CarryOverDialog
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.tracks_panel import COL_KEEP
 from app.ui.workspace.workspace import RedactionWorkspace
@@ -365,9 +367,11 @@ def test_choices_from_another_run_are_never_rebound(qtbot: QtBot, store: Store) 
     qtbot.waitUntil(lambda: set(ws.jobs.thumbnails) == {t.id for t in ws.tracks}, timeout=20_000)
     assert {sig[0] for sig in ws.jobs.thumb_for.values()} == {fast_key}  # no stale pictures
     assert ws.controls.start_again_button.isVisibleTo(ws)
-    assert "another detection run" in problems[-1]
-    ws.commands.mark_reviewed()  # any edit is refused: track 2 may be someone else here
-    ws.commands.set_track_action(1, TrackAction.REDACT)
+    qtbot.waitUntil(lambda: ws.carry_dialog is not None, timeout=10_000)  # offered, not done
+    ws.carry_dialog.reject()  # type: ignore[union-attr]
+    assert ws.plan.keep_tracks == [2] and ws.plan.detection_run == balanced.run_key
+    ws.commands.set_track_action(1, TrackAction.NOT_A_FACE)  # refused: track 1 may be
+    assert "another detection run" in problems[-1]  # someone else here
     assert ws.plan.keep_tracks == [2] and ws.plan.detection_run == balanced.run_key
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.start_again()
@@ -460,5 +464,52 @@ def test_keep_only_this_person_from_a_click_on_the_picture(qtbot: QtBot, store: 
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.undo_stack.undo()
     assert not ws.plan.inverse and ws.plan.keep_tracks == [ws.tracks[0].id]
+    assert problems == []
+    win.close()
+
+
+def test_decisions_survive_a_preset_change_after_one_confirmation(qtbot: QtBot,
+                                                                  store: Store) -> None:
+    """Issue 17, item 2: a person kept visible (with its reason) and a false positive
+    dismissed on the balanced run are found again on the fast run by where and when they
+    appear; the dialog lists both, and one click carries them over as one undoable edit."""
+    win, ws, problems = _open(qtbot, store, CLIP)
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+    assert len(ws.tracks) >= 2
+    kept, dismissed = ws.tracks[0], ws.tracks[-1]
+    ws.controls.reason.setCurrentText("Requester - kept visible")
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.commands.set_track_action(kept.id, TrackAction.KEEP)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.commands.set_track_action(dismissed.id, TrackAction.NOT_A_FACE)
+    frame = kept.detected_frames[len(kept.detected_frames) // 2]
+    x1, y1, x2, y2, _ = kept.keyframes[frame]
+    ws.controls.preset.setCurrentIndex(ws.controls.preset.findData("fast"))
+    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+    qtbot.waitUntil(lambda: ws.carry_dialog is not None, timeout=10_000)
+    dialog = ws.carry_dialog
+    assert isinstance(dialog, CarryOverDialog) and dialog.isVisible()
+    assert dialog.table.rowCount() == 2
+    texts = [dialog.table.item(r, 0).text() for r in range(2)]  # type: ignore[union-attr]
+    assert "Keep visible (Requester - kept visible)" in texts and "Not a face" in texts
+    assert ws.shown_plan.keep_tracks == []  # nobody shown kept until it is confirmed
+    keep_row = texts.index("Keep visible (Requester - kept visible)")
+    assert dialog.table.item(keep_row, 0).checkState() == Qt.CheckState.Checked  # type: ignore[union-attr]
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not ws.run_mismatch() and ws.controls.export_button.isEnabled()
+    assert ws.plan.detection_run == ws.analysis.run_key  # type: ignore[union-attr]
+    (now_kept,) = ws.plan.keep_tracks
+    track = next(t for t in ws.tracks if t.id == now_kept)
+    box = track.box_at(frame)  # the same person: where the kept face was on that frame
+    assert box is not None and abs(box.x - x1) < (x2 - x1) / 2 and abs(box.y - y1) < (y2 - y1) / 2
+    assert ws.plan.reasons[f"track:{now_kept}"] == "Requester - kept visible"
+    assert len(ws.plan.false_positive_tracks) >= 1
+    assert ws.undo_stack.undoText().startswith("carry decisions to this detection run")
+    events = [e for e in _audit(store) if e.action == "plan.save"]
+    assert json.loads(events[-1].details)["edit"].startswith("carry decisions")
     assert problems == []
     win.close()

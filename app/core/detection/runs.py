@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.detection.detector import Detection
-from app.core.detection.presets import Preset
+from app.core.detection.presets import Preset, preset_from_dict
 from app.core.detection.video import DetectionRun, FrameDetections
 from app.core.integrity.chain_format import canonical_json
 from app.core.store.models import DetectionRunRecord, User
@@ -66,3 +66,17 @@ def run_from_json(data: dict[str, Any], preset: Preset) -> DetectionRun:
             [Detection(b["x"], b["y"], b["w"], b["h"], b["score"], b.get("detector", ""))
              for b in f["boxes"]], f.get("detected", True)))
     return run
+
+
+def load_run(session: Session, footage_id: int, run_key: str) -> DetectionRun | None:
+    """The newest stored run of this footage made with the settings whose hash is
+    ``run_key`` (a plan's ``detection_run``), read with the preset it was made with."""
+    record = session.scalars(
+        select(DetectionRunRecord)
+        .where(DetectionRunRecord.footage_id == footage_id,
+               DetectionRunRecord.settings_sha256 == run_key)
+        .order_by(DetectionRunRecord.id.desc()).limit(1)).first()
+    if record is None:
+        return None
+    preset = preset_from_dict(dict(record.settings.get("preset", {})))
+    return run_from_json(json.loads(gzip.decompress(record.data)), preset)

@@ -18,6 +18,7 @@ from app.core.analysis import Analysis
 from app.core.casework.cases import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, ConflictError
 from app.core.people.users import resolve_actor
+from app.core.redaction import carry_over as carrying
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import load_plan, save_plan
@@ -106,6 +107,15 @@ class RedactionSession:
         self.analysis = analysis
         return self.recompute()
 
+    @property
+    def shown_plan(self) -> RedactionPlan:
+        """The plan as the views and the preview show it. On another run's tracks its
+        choices about people (kept, not a face, merges, splits) are not applied: the same
+        number can be someone else there."""
+        if self.run_mismatch() and self.analysis is not None:
+            return plan_edits.start_again(self.plan, self.analysis.run_key)[0]
+        return self.plan
+
     def recompute(self) -> str | None:
         """Tracks after the plan's merges and splits, and every frame's boxes."""
         if self.analysis is None:
@@ -113,7 +123,7 @@ class RedactionSession:
             return None
         problem = None
         try:
-            self.tracks = plan_edits.effective_tracks(self.analysis.tracks, self.plan)
+            self.tracks = plan_edits.effective_tracks(self.analysis.tracks, self.shown_plan)
         except BwvError as exc:
             problem = str(exc)
             self.tracks = list(self.analysis.tracks)
@@ -159,9 +169,9 @@ class RedactionSession:
     def shown_boxes(self, frame: int, selected: Key | None = None) -> list[ShownBox]:
         """Every box on ``frame``: tracks (as the plan decides about them) and manual boxes;
         the ``selected`` manual box also where it ends, to be dragged on."""
-        shown = []
+        shown, plan = [], self.shown_plan
         for track_id, box in self.frame_boxes[frame] if frame < len(self.frame_boxes) else []:
-            action = plan_edits.track_action(self.plan, track_id)
+            action = plan_edits.track_action(plan, track_id)
             look = {plan_edits.TrackAction.KEEP: Look.KEEP,
                     plan_edits.TrackAction.NOT_A_FACE: Look.NOT_A_FACE}.get(
                 action, Look.LOW if box.score < LOW_CONFIDENCE else Look.REDACT)
@@ -188,7 +198,8 @@ class RedactionSession:
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "This plan was made with another detection run (another preset, "
                 "stride or model), where the same track number can be another person. Switch "
-                "back to that preset, or use Start again to choose the people on this run."))
+                "back to that preset, carry the decisions over to the people of this run (you "
+                "confirm each one), or use Start again."))
         if self.analysis is not None:
             new_plan.detection_run = self.analysis.run_key
         return new_plan
@@ -226,6 +237,21 @@ class RedactionSession:
         if self.analysis is None:
             return None
         return plan_edits.start_again(self.plan, self.analysis.run_key)
+
+    def carry_over(self, store: Store) -> carrying.CarryOver:
+        """How the plan's decisions, made on another run, go to the people of the run shown
+        (blocking: call it from a worker; nothing changes until ``carried``)."""
+        if self.analysis is None:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Detect faces first: decisions are carried to a detection "
+                "run."))
+        return carrying.carry_over(store, self.plan, self.analysis)
+
+    def carried(self, carry: carrying.CarryOver,
+                accepted: set[int] | None = None) -> tuple[RedactionPlan, str]:
+        """The plan with the decisions of the old tracks in ``accepted`` carried to the run
+        shown (None: every sure one); push it to make it the plan."""
+        return carrying.carried_plan(self.plan, carry, accepted)
 
     def plan_with(self, choices: plan_edits.OutputChoices) -> RedactionPlan:
         """The plan as it would be with these export choices."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.detection.presets import PRESETS
 from app.ui.resources import icon
 from app.ui.settings_keys import WORKSPACE_PRESET
+from app.ui.workspace import carry_dialog
 from app.ui.workspace.lanes import COLOURS
 
 if TYPE_CHECKING:
@@ -100,6 +101,9 @@ class WorkspaceControls(QWidget):
         self.start_again_button = button(self.tr("Start again"), self.tr(
             "Forget the people chosen on another detection run and choose them on this one"),
             ws.start_again, icon_name="start-again")
+        self.carry_button = button(self.tr("Carry over…"), self.tr(
+            "Carry the decisions made on another detection run to the same people on this "
+            "one (you confirm each)"), lambda: carry_dialog.offer(ws), icon_name="carry-over")
         self.clip_button = button(self.tr("Clip"), self.tr(
             "Export only the range selected on the lanes (again with nothing selected: "
             "the whole footage)"), ws.commands.clip_to_selection, icon_name="clip")
@@ -122,7 +126,7 @@ class WorkspaceControls(QWidget):
         for w in (self.detect_button, self.cancel_button, self.preview_button,
                   self.draw_button, self.follow_button, self.next_button, self.reviewed_button,
                   self.mute_button, self.unmute_button, self.clip_button,
-                  self.start_again_button):
+                  self.carry_button, self.start_again_button):
             toolbar.addWidget(w)
         toolbar.addStretch(1)
         toolbar.addWidget(self.export_button)

@@ -16,9 +16,10 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.core.analysis import Analysis
+from app.core.errors import ConflictError
 from app.core.media.rotation import box_to_upright, to_stored, upright
 from app.core.media.waveform import Waveform, audio_waveform
 from app.core.redaction import plan_edits
@@ -31,9 +32,10 @@ from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import Track
 from app.ui.changes import Changed, announce
+from app.ui.error_text import error_text
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.workers import Job, db_pool, job_pool
-from app.ui.workspace import approval_guard
+from app.ui.workspace import approval_guard, carry_dialog
 from app.ui.workspace.controls import TrackButtons, WorkspaceControls
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.lanes import COLOURS, LanesView
@@ -59,6 +61,7 @@ class RedactionWorkspace(QWidget):
         self.session: RedactionSession | None = None
         self.waveform: Waveform | None = None
         self.selected: tuple[str, int] | None = None
+        self.carry_dialog: QDialog | None = None  # open while decisions are being carried
         self.undo_stack = QUndoStack(self)
         self.jobs = RunLoader(self)
         self.commands = PlanCommands(self)
@@ -125,6 +128,10 @@ class RedactionWorkspace(QWidget):
     @property
     def plan(self) -> RedactionPlan:
         return self.session.plan if self.session else RedactionPlan()
+
+    @property
+    def shown_plan(self) -> RedactionPlan:
+        return self.session.shown_plan if self.session else RedactionPlan()
 
     @property
     def analysis(self) -> Analysis | None:
@@ -230,22 +237,21 @@ class RedactionWorkspace(QWidget):
                 len(self.tracks), len(analysis.review),
                 self.tr("stored run") if analysis.reused else self.tr("detected now")))
             if self.run_mismatch():
-                self.failed.emit(self.mismatch_message())
+                carry_dialog.offer(self)  # the decisions, matched to this run's people
             self.analysed.emit(len(self.tracks))
         self.update_buttons()
         self.ready.emit()
 
-    def mismatch_message(self) -> str:
-        return self.tr(
-            "This plan was made with another detection run (another preset, stride or model), "
-            "where the same track number can be another person. Switch back to that preset, "
-            "or use Start again to choose the people on this run.")
-
     def start_again(self) -> None:
         """Drop the person choices of another run (kept boxes, mutes and reasons stay)."""
         made = self.session.start_again() if self.session else None
-        if made is not None and self._may_edit(*made):
-            self.undo_stack.push(_PlanStep(self, *made, ""))
+        if made is not None:
+            self.push_run_change(*made)
+
+    def push_run_change(self, plan: RedactionPlan, text: str) -> None:
+        """Move the plan to the run shown (start again, decisions carried): one edit."""
+        if self._may_edit(plan, text):
+            self.undo_stack.push(_PlanStep(self, plan, text, ""))
 
     # --- plan state ----------------------------------------------------------------------
 
@@ -256,7 +262,7 @@ class RedactionWorkspace(QWidget):
                 self.failed.emit(problem)
         self.refresh_views()
 
-    def _time_of(self, frame: int) -> float:
+    def time_of(self, frame: int) -> float:
         reader = self.player.reader
         return reader.time_of(frame) - reader.times[0] if reader is not None else 0.0
 
@@ -269,9 +275,9 @@ class RedactionWorkspace(QWidget):
         review = self.analysis.review if self.analysis else []
         if reader is not None:
             self.lanes.offset = self._t0()
-            self.lanes.set_content(reader.duration_s, self._time_of, self.tracks, self.plan,
-                                   review)
-        self.tracks_panel.set_rows(self.tracks, self.plan, self._time_of,
+            self.lanes.set_content(reader.duration_s, self.time_of, self.tracks,
+                                   self.shown_plan, review)
+        self.tracks_panel.set_rows(self.tracks, self.shown_plan, self.time_of,
                                    self.jobs.thumbnails)
         self._update_overlay()
         self.view.refresh_preview()
@@ -283,10 +289,11 @@ class RedactionWorkspace(QWidget):
         if self.session is None or not self.session.started:  # its saved plan still loading
             QTimer.singleShot(0, self.refresh_views)
             return False
-        if self.run_mismatch():
-            self.failed.emit(self.mismatch_message())
+        try:
+            new_plan = self.session.prepared(new_plan)  # refused on another run's tracks
+        except ConflictError as exc:
+            self.failed.emit(error_text(exc))
             return False
-        new_plan = self.session.prepared(new_plan)
         if not self._may_edit(new_plan, text):
             QTimer.singleShot(0, self.refresh_views)  # e.g. a tick goes back
             return False
@@ -392,7 +399,7 @@ class RedactionWorkspace(QWidget):
         shown = buffer.reshape(h, rgb.bytesPerLine())[:, :w * 3].reshape(h, w, 3)
         stored = to_stored(shown.copy(), rotation)
         boxes = session.frame_boxes[index] if index < len(session.frame_boxes) else []
-        render_frame(stored, index, boxes, self.plan, rotation=rotation)
+        render_frame(stored, index, boxes, self.shown_plan, rotation=rotation)
         out = np.ascontiguousarray(upright(stored, rotation))
         return QImage(out.tobytes(), out.shape[1], out.shape[0], out.shape[1] * 3,
                       QImage.Format.Format_RGB888).copy()
@@ -445,6 +452,7 @@ class RedactionWorkspace(QWidget):
         mismatch = self.run_mismatch()
         c.export_button.setEnabled(has and not busy and not mismatch)
         c.start_again_button.setVisible(mismatch)
+        c.carry_button.setVisible(mismatch)
 
 
 class _PlanStep(QUndoCommand):

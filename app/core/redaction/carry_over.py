@@ -1,0 +1,216 @@
+"""Carrying a plan's decisions about people to another detection run (a new preset, stride or
+model): the decision belongs to the person, never to a track number.
+
+The tracks of the two runs are matched in space and time. On each of a new track's detected
+frames its box is compared with the old run's boxes (after the plan's own merges and splits);
+the frame belongs to the old track it overlaps by IoU >= ``MATCH_IOU``. A new track belongs
+to the old track owning most of its frames (more than ``MAJORITY``). Where a new track is
+one old track for part of its life and another, decided differently, for the rest (the two
+trackers linked people differently), it is split where the owner changes. New tracks that
+belong to one old track a person had merged are merged again. Keep-visible and not-a-face
+decisions, with their reasons, then move to the new tracks of their person.
+
+Nothing is applied silently: ``CarryOver`` lists every decision, where it would go and on
+what share of those frames the match holds, for a person to confirm (``carried_plan``).
+A decision whose match is weak (under ``SURE``) or that found no track is flagged and not
+ticked by default; a decision left out leaves its new tracks redacted, the safe default.
+Review ranges checked on the old run are not carried (the new run has its own).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from app.core.analysis import Analysis
+from app.core.detection.runs import load_run
+from app.core.errors import QT_TRANSLATE_NOOP, NotFoundError
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_edits import TrackAction, effective_tracks, start_again, track_action
+from app.core.store.database import Store
+from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
+from app.core.tracking.tracker import Track, TrackBox, boxes_by_frame, build_tracks
+
+MATCH_IOU = 0.3  # a new box is the old track's on a frame where they overlap this much
+MAJORITY = 0.5  # a new track belongs to the old track owning more than this share of frames
+SURE = 0.8  # a carried decision matching on less than this share is flagged for a look
+PERSIST = 2  # frames an owner change must last before a new track is split there
+
+_Owners = list[tuple[int, int | None]]  # (frame, old track id or None) per detected frame
+
+
+@dataclass(frozen=True)
+class CarriedDecision:
+    """One decision of the old plan and the new tracks it would go to."""
+
+    old_track: int
+    action: TrackAction  # KEEP or NOT_A_FACE
+    reason: str
+    old_frames: tuple[int, int]  # the old track's first and last frame
+    new_tracks: tuple[int, ...]  # on the new run, after ``CarryOver.edits``
+    share: float  # lowest share of a new track's frames matching the old track
+
+    @property
+    def sure(self) -> bool:
+        return bool(self.new_tracks) and self.share >= SURE
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """What carrying a plan to a new run would do; ``carried_plan`` makes the plan."""
+
+    old_run: str
+    new_run: str
+    edits: tuple[TrackEdit, ...]  # splits and merges of the new run's tracks
+    decisions: tuple[CarriedDecision, ...]
+    merges: int  # of them, merges of tracks a person had merged on the old run
+
+    def lost(self) -> list[CarriedDecision]:
+        """Decisions no track of the new run matches."""
+        return [d for d in self.decisions if not d.new_tracks]
+
+
+def _owners(track: Track, old_boxes: list[list[tuple[int, TrackBox]]]) -> _Owners:
+    owners: _Owners = []
+    for f in track.detected_frames:
+        x1, y1, x2, y2, _ = track.keyframes[f]
+        here = old_boxes[f] if f < len(old_boxes) else []
+        best, best_iou = None, MATCH_IOU
+        for old_id, b in here:
+            iou = _iou((x1, y1, x2, y2), (b.x, b.y, b.x + b.w, b.y + b.h))
+            if iou >= best_iou:
+                best, best_iou = old_id, iou
+        owners.append((f, best))
+    return owners
+
+
+def _iou(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    inter = w * h
+    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
+
+
+def _owner(owners: _Owners) -> tuple[int | None, float]:
+    counts = Counter(o for _, o in owners if o is not None)
+    if not counts or not owners:
+        return None, 0.0
+    old_id, n = counts.most_common(1)[0]
+    share = n / len(owners)
+    return (old_id, share) if share > MAJORITY else (None, share)
+
+
+def _split_frames(owners: _Owners, decided: dict[int, TrackAction]) -> list[int]:
+    """Frames where the owner changes to an old track decided differently, lasting."""
+    cuts, current = [], None
+    seen = [(f, o) for f, o in owners if o is not None]
+    for i, (f, o) in enumerate(seen):
+        if current is None:
+            current = o
+            continue
+        if o == current:
+            continue
+        ahead = [q for _, q in seen[i:i + PERSIST]]
+        lasting = all(q == o for q in ahead)
+        if lasting and decided.get(o, TrackAction.REDACT) != decided.get(current,
+                                                                         TrackAction.REDACT):
+            cuts.append(f)
+            current = o
+    return cuts
+
+
+def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: list[Track],
+               frame_count: int, new_run: str) -> CarryOver:
+    """How ``old_plan``'s decisions (on ``old_tracks``, after its merges and splits) go to
+    ``new_tracks`` (a run's own tracks)."""
+    old_boxes = boxes_by_frame(old_tracks, frame_count)
+    decided = {t.id: track_action(old_plan, t.id) for t in old_tracks}
+    edits: list[TrackEdit] = []
+    next_id = max((t.id for t in new_tracks), default=0) + 1
+    for track in new_tracks:
+        tail = track.id
+        for frame in _split_frames(_owners(track, old_boxes), decided):
+            edits.append(TrackEdit(EditOp.SPLIT, (tail,), frame))
+            tail, next_id = next_id, next_id + 1
+    split = apply_track_edits(new_tracks, edits)
+    owner = {t.id: _owner(_owners(t, old_boxes)) for t in split}
+    merged_by_person = {min(e.tracks) for e in old_plan.track_edits if e.op is EditOp.MERGE}
+    merges = 0
+    for old_id in sorted(merged_by_person):
+        group = sorted(t.id for t in split if owner[t.id][0] == old_id)
+        if len(group) >= 2 and _disjoint([t for t in split if t.id in group]):
+            edits.append(TrackEdit(EditOp.MERGE, tuple(group)))
+            owner[group[0]] = (old_id, min(owner[t][1] for t in group))
+            merges += 1
+    final = apply_track_edits(new_tracks, edits)
+    decisions = []
+    for old in old_tracks:
+        action = decided[old.id]
+        if action is TrackAction.REDACT:
+            continue
+        mine = sorted(t.id for t in final if owner.get(t.id, (None, 0.0))[0] == old.id)
+        decisions.append(CarriedDecision(
+            old.id, action, old_plan.reason_for(f"track:{old.id}"),
+            (old.first_frame, old.last_frame), tuple(mine),
+            min((owner[t][1] for t in mine), default=0.0)))
+    return CarryOver(old_plan.detection_run, new_run, tuple(edits), tuple(decisions), merges)
+
+
+def _disjoint(parts: list[Track]) -> bool:
+    """No two parts detected on the same frame (they could not be one person)."""
+    seen: set[int] = set()
+    for part in parts:
+        own = set(part.detected_frames) - part.carried
+        if own & seen:
+            return False
+        seen |= own
+    return True
+
+
+def carry_over(store: Store, plan: RedactionPlan, analysis: Analysis) -> CarryOver:
+    """Match ``plan`` (made on another run of the same footage) to ``analysis``'s run.
+
+    Blocking (reads the plan's stored run and tracks it again): call it from a worker.
+    NotFoundError when the plan's run is no longer stored (Start again is left).
+    """
+    with store.read() as session:
+        old_run = load_run(session, analysis.footage_id, plan.detection_run)
+    if old_run is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The detection run this plan was made on is no longer stored, so "
+            "its decisions cannot be matched to people on this run: use Start again."))
+    old_tracks = effective_tracks(build_tracks(old_run, analysis.frame_count, analysis.fps,
+                                               analysis.tracker), plan)
+    return match_runs(plan, old_tracks, analysis.tracks, analysis.frame_count,
+                      analysis.run_key)
+
+
+def carried_plan(plan: RedactionPlan, carry: CarryOver,
+                 accepted: set[int] | None = None) -> tuple[RedactionPlan, str]:
+    """The plan on the new run with the decisions of the old tracks in ``accepted`` (None:
+    every sure one) carried, and a line for the audit log. Manual boxes, mutes, clip and
+    export choices stay; the old run's merges and splits are replaced by ``carry.edits``."""
+    new, _ = start_again(plan, carry.new_run)
+    new.track_edits = list(carry.edits)
+    taken = [d for d in carry.decisions if d.new_tracks and (
+        d.old_track in accepted if accepted is not None else d.sure)]
+    for d in taken:
+        for track_id in d.new_tracks:
+            target = new.keep_tracks if d.action is TrackAction.KEEP else \
+                new.false_positive_tracks
+            target.append(track_id)
+            if d.reason:
+                new.reasons[f"track:{track_id}"] = d.reason
+    new.validate()
+    words = {TrackAction.KEEP: "keep visible", TrackAction.NOT_A_FACE: "not a face"}
+    moved = "; ".join(f"{words[d.action]} {d.old_track} -> "
+                      + ", ".join(str(t) for t in d.new_tracks) for d in taken)
+    left = len(carry.decisions) - len(taken)
+    text = "carry decisions to this detection run" + (f": {moved}" if moved else "")
+    if carry.merges:
+        text += f"; {carry.merges} merge(s) of one person carried"
+    if left:
+        text += f"; {left} decision(s) not carried"
+    return new, text

@@ -1,0 +1,185 @@
+"""Decisions survive a new detection run (issue 17, item 2): a plan's keep-visible and
+not-a-face decisions, their reasons and the person's merges go to the same people on another
+run, matched in space and time, never by track number; weak matches are left for a person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.analysis import Analysis
+from app.core.detection.runs import load_run, run_settings, save_run, settings_hash
+from app.core.errors import NotFoundError
+from app.core.library.footage import show_footage
+from app.core.library.ingest import ingest_paths
+from app.core.redaction import plan_edits
+from app.core.redaction.carry_over import SURE, carried_plan, match_runs
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_edits import TrackAction
+from app.core.redaction.session import RedactionSession
+from app.core.store.database import Store
+from app.core.tracking.edits import EditOp
+from app.core.tracking.tracker import Track, build_tracks
+from tests.conftest import make_video
+from tests.core.test_tracking import SETTINGS, _run
+
+Box = tuple[float, float, float, float]
+N = 31
+
+
+def _tracks(people: list[dict[int, Box]]) -> list[Track]:
+    """Tracks of a run seeing each person (frame -> box) in the order given."""
+    frames: dict[int, list[Box]] = {}
+    for person in people:
+        for f, box in person.items():
+            frames.setdefault(f, []).append(box)
+    return build_tracks(_run(frames, N), N, 10.0, SETTINGS)
+
+
+WALKER = {i: (100.0 + 5 * i, 50.0, 40.0, 40.0) for i in range(N)}  # walks right
+STILL = {i: (400.0, 200.0, 60.0, 60.0) for i in range(N)}  # stands still
+
+
+def _plan(run: str, keep: int | None = None, dismiss: int | None = None) -> RedactionPlan:
+    plan = RedactionPlan(detection_run=run)
+    if keep is not None:
+        plan, _ = plan_edits.set_track_action(plan, keep, TrackAction.KEEP, "Requester")
+    if dismiss is not None:
+        plan, _ = plan_edits.set_track_action(plan, dismiss, TrackAction.NOT_A_FACE)
+    return plan
+
+
+def _track_of(tracks: list[Track], person: dict[int, Box]) -> int:
+    f = next(iter(person))
+    return next(t.id for t in tracks if f in t.keyframes
+                and t.keyframes[f][0] == person[f][0])
+
+
+def test_a_decision_follows_the_person_not_the_number() -> None:
+    old = _tracks([WALKER, STILL])
+    new = _tracks([STILL, WALKER])  # the other run numbers them the other way round
+    walker_old, walker_new = _track_of(old, WALKER), _track_of(new, WALKER)
+    assert walker_old != walker_new  # the same number is the other person there
+    plan = _plan("run-a", keep=walker_old, dismiss=_track_of(old, STILL))
+    carry = match_runs(plan, old, new, N, "run-b")
+    assert carry.edits == () and carry.lost() == []
+    assert {d.action: d.new_tracks for d in carry.decisions} == {
+        TrackAction.KEEP: (walker_new,), TrackAction.NOT_A_FACE: (_track_of(new, STILL),)}
+    assert all(d.sure and d.share == 1.0 for d in carry.decisions)
+    carried, text = carried_plan(plan, carry)
+    assert carried.detection_run == "run-b" and carried.keep_tracks == [walker_new]
+    assert carried.false_positive_tracks == [_track_of(new, STILL)]
+    assert carried.reasons == {f"track:{walker_new}": "Requester"}
+    assert f"keep visible {walker_old} -> {walker_new}" in text
+
+
+def test_a_person_split_over_two_tracks_keeps_the_decision_on_both() -> None:
+    old = _tracks([WALKER, STILL])
+    first = {f: b for f, b in WALKER.items() if f < 10}
+    later = {f: b for f, b in WALKER.items() if f >= 18}  # lost longer than the tracker waits
+    new = _tracks([first, STILL, later])
+    plan = _plan("run-a", keep=_track_of(old, WALKER))
+    (decision,) = match_runs(plan, old, new, N, "run-b").decisions
+    assert decision.new_tracks == tuple(sorted((_track_of(new, first), _track_of(new, later))))
+    assert decision.sure
+
+
+def _track(track_id: int, *people: dict[int, Box]) -> Track:
+    """A track as a tracker made it, even across two people (an identity switch)."""
+    track = Track(track_id)
+    for person in people:
+        for f, (x, y, w, h) in person.items():
+            track.keyframes[f] = (x, y, x + w, y + h, 0.9)
+    track.finish(N, 2, 3)
+    return track
+
+
+def test_a_new_track_that_is_two_people_is_split_where_the_decision_changes() -> None:
+    """The new run's tracker switched from the walker to another person at frame 15 (one
+    track for both); the old run had them apart and the walker kept. The new track is split
+    where its owner changes and only the walker's part is kept."""
+    walker = {f: b for f, b in WALKER.items() if f < 15}
+    other = {f: (b[0], 250.0, b[2], b[3]) for f, b in WALKER.items() if f >= 15}
+    old = [_track(1, walker), _track(2, other)]
+    plan = _plan("run-a", keep=1)
+    new = [_track(7, walker, other)]
+    carry = match_runs(plan, old, new, N, "run-b")
+    (split,) = carry.edits
+    assert split.op is EditOp.SPLIT and split.tracks == (7,) and split.frame == 15
+    carried, _ = carried_plan(plan, carry)
+    tracks = plan_edits.effective_tracks(new, carried)
+    (kept,) = [t for t in tracks if t.id in carried.keep_tracks]
+    assert kept.detected_frames == list(range(15))  # the walker only, never the other
+
+
+def test_a_merge_the_person_made_is_carried() -> None:
+    first = {f: b for f, b in WALKER.items() if f < 10}
+    later = {f: b for f, b in WALKER.items() if f >= 18}
+    old = _tracks([first, STILL, later])
+    plan = RedactionPlan(detection_run="run-a")
+    parts = [_track_of(old, first), _track_of(old, later)]
+    plan, _ = plan_edits.merge(plan, old, parts)
+    old_effective = plan_edits.effective_tracks(old, plan)
+    new = _tracks([STILL, first, later])
+    carry = match_runs(plan, old_effective, new, N, "run-b")
+    assert carry.merges == 1
+    (merge,) = carry.edits
+    assert merge.op is EditOp.MERGE
+    assert set(merge.tracks) == {_track_of(new, first), _track_of(new, later)}
+    tracks = plan_edits.effective_tracks(new, carried_plan(plan, carry)[0])
+    assert len(tracks) == 2  # the walker is one person again, the gap covered
+    walker = next(t for t in tracks if 0 in t.keyframes and t.keyframes[0][0] == 100)
+    assert walker.box_at(14) is not None
+
+
+def test_a_weak_match_is_asked_about_and_a_lost_one_stays_redacted() -> None:
+    old = _tracks([WALKER, STILL])
+    walker = {f: b for f, b in WALKER.items() if f < 19}
+    elsewhere = {f: (b[0], 250.0, b[2], b[3]) for f, b in WALKER.items() if f >= 19}
+    new = [_track(5, walker, elsewhere)]  # the walker on 19 of its 31 frames: not sure
+    plan = _plan("run-a", keep=_track_of(old, WALKER), dismiss=_track_of(old, STILL))
+    carry = match_runs(plan, old, new, N, "run-b")
+    keep, dismissed = sorted(carry.decisions, key=lambda d: d.action.value)
+    assert keep.action is TrackAction.KEEP and keep.new_tracks and not keep.sure
+    assert keep.share < SURE
+    assert dismissed.new_tracks == () and carry.lost() == [dismissed]
+    by_default, text = carried_plan(plan, carry)
+    assert by_default.keep_tracks == [] and by_default.false_positive_tracks == []
+    assert "2 decision(s) not carried" in text
+    confirmed, _ = carried_plan(plan, carry, {keep.old_track})
+    assert confirmed.keep_tracks == list(keep.new_tracks)
+
+
+def test_the_session_reads_the_plans_run_from_the_store(store: Store, tmp_path: Path) -> None:
+    clip = make_video(tmp_path / "clip.mp4", frames=N)
+    (result,) = ingest_paths(store, "tester", [clip])
+    assert result.footage_id is not None
+    with store.read() as session:
+        footage = show_footage(session, result.footage_id)
+    old_run = _run({f: [b] for f, b in WALKER.items()}, N)
+    with store.transaction() as session:
+        save_run(session, footage.id, old_run, 1, None)
+    old_key = settings_hash(run_settings(old_run.preset, old_run.models, 1))
+    with store.read() as session:
+        loaded = load_run(session, footage.id, old_key)
+        assert loaded is not None and len(loaded.frames) == N
+        assert load_run(session, footage.id, "0" * 64) is None
+    old_tracks = build_tracks(loaded, N, 10.0, SETTINGS)
+    new_run = _run({f: [STILL[f], b] for f, b in WALKER.items()}, N)
+    new_tracks = build_tracks(new_run, N, 10.0, SETTINGS)
+    analysis = Analysis(footage.id, Path(footage.original_path), N, 10.0, 640, 360, 0, new_run,
+                        2, False, 1, "run-b", new_tracks, [], SETTINGS)
+    review = RedactionSession(footage)
+    review.start(None, _plan(old_key, keep=old_tracks[0].id))
+    review.show_run(analysis)
+    assert review.run_mismatch()
+    assert review.shown_plan.keep_tracks == []  # another run's numbers are never shown kept
+    carry = review.carry_over(store)
+    plan, text = review.carried(carry)
+    review.push(plan, text)
+    assert not review.run_mismatch() and plan.keep_tracks == [_track_of(new_tracks, WALKER)]
+    review.plan.detection_run = "f" * 64  # a run no longer stored
+    with pytest.raises(NotFoundError, match="no longer stored"):
+        review.carry_over(store)
+
