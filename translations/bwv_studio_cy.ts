@@ -1375,6 +1375,10 @@
         <translation>Nid yw&apos;r rhediad canfod y gwnaed y cynllun hwn arno wedi&apos;i storio mwyach, felly ni ellir paru ei benderfyniadau â phobl yn y rhediad hwn: defnyddiwch Dechrau eto.</translation>
     </message>
     <message>
+        <source>This review range does not ask whether two tracks are one person.</source>
+        <translation>Nid yw&apos;r ystod adolygu hon yn gofyn ai un person yw dau drac.</translation>
+    </message>
+    <message>
         <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
         <translation>Gwnaed y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, cariwch y penderfyniadau drosodd i bobl y rhediad hwn (rydych yn cadarnhau pob un), neu defnyddiwch Dechrau eto.</translation>
     </message>
@@ -2404,6 +2408,10 @@
         <translation>Man gwaith: y rhybudd adolygu nesaf / ei farcio wedi&apos;i adolygu</translation>
     </message>
     <message>
+        <source>Workspace: merge the selected tracks (the same person)</source>
+        <translation>Man gwaith: cyfuno&apos;r traciau a ddewiswyd (yr un person)</translation>
+    </message>
+    <message>
         <source>Workspace: mute the range selected on the lanes</source>
         <translation>Man gwaith: tewi&apos;r ystod a ddewiswyd ar y lonydd</translation>
     </message>
@@ -2601,6 +2609,10 @@
     <message>
         <source>no face found in this stretch</source>
         <translation>ni chanfuwyd wyneb yn y darn hwn</translation>
+    </message>
+    <message>
+        <source>person {0} was lost and person {1} found beside them: the same person? S merges them and covers the frames between; R if they are not</source>
+        <translation>collwyd person {0} a chanfuwyd person {1} wrth ei ymyl: yr un person? Mae S yn eu cyfuno ac yn cuddio&apos;r fframiau rhyngddynt; R os nad ydynt</translation>
     </message>
     <message>
         <source>Review frames {0}-{1}: {2}. {3} left.</source>
@@ -3191,8 +3203,8 @@
         <translation>Uno</translation>
     </message>
     <message>
-        <source>The selected tracks are one person</source>
-        <translation>Mae&apos;r traciau a ddewiswyd yn un person</translation>
+        <source>The selected tracks are one person (S: the same person)</source>
+        <translation>Un person yw&apos;r traciau a ddewiswyd (S: yr un person)</translation>
     </message>
     <message>
         <source>Split here</source>

@@ -1354,6 +1354,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This review range does not ask whether two tracks are one person.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
             <translation type="unfinished" />
         </message>
@@ -2371,6 +2375,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Workspace: merge the selected tracks (the same person)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Workspace: mute the range selected on the lanes</source>
             <translation type="unfinished" />
         </message>
@@ -2564,6 +2572,10 @@
         </message>
         <message>
             <source>no face found in this stretch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>person {0} was lost and person {1} found beside them: the same person? S merges them and covers the frames between; R if they are not</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3146,7 +3158,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The selected tracks are one person</source>
+            <source>The selected tracks are one person (S: the same person)</source>
             <translation type="unfinished" />
         </message>
         <message>

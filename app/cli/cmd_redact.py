@@ -249,7 +249,8 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
     for r in a.review:
         print(f"Review {r.reason.value}: frames {r.start_frame}-{r.end_frame} "
               f"({format_time(times[r.start_frame])}-{format_time(times[r.end_frame])})"
-              + (f", track {r.track_id}" if r.track_id else ""))
+              + (f", track {r.track_id}" if r.track_id else "")
+              + (f" and track {r.other_track} (the same person?)" if r.other_track else ""))
     if args.thumbnails is not None:
         try:
             args.thumbnails.mkdir(parents=True, exist_ok=True)

@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
             ("B", self.tr("Workspace: draw a box (drag on the video)")),
             ("F", self.tr("Workspace: follow the selected box")),
             ("N / R", self.tr("Workspace: next review warning / mark it reviewed")),
+            ("S", self.tr("Workspace: merge the selected tracks (the same person)")),
             ("U", self.tr("Workspace: mute the range selected on the lanes")),
             ("Ctrl+E", self.tr("Workspace: export")),
         ]

@@ -19,7 +19,7 @@ from app.core.redaction.plans import load_plan
 from app.core.redaction.session import Look, RedactionSession, save_change
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
-from app.core.tracking.review import ReviewRange, ReviewReason
+from app.core.tracking.review import ReviewReason, review_ranges
 from tests.conftest import make_video
 from tests.core.test_plan_edits import _tracks
 from tests.core.test_tracking import _run
@@ -32,11 +32,19 @@ def _footage(footage_id: int = 1) -> FootageRecord:
 
 
 def _analysis(run_key: str = "run-a") -> Analysis:
+    """The run of ``test_plan_edits._tracks``: A (frames 0-9) and B (16-30) walk on the left
+    (one person, lost longer than the tracker waits), C stands still all along."""
+    frames: dict[int, list[tuple[float, float, float, float]]] = {}
+    for i in range(31):
+        frames[i] = [(400, 200, 60, 60)]
+        if i < 10:
+            frames[i].append((100 + 5 * i, 50, 40, 40))
+        if i >= 16:
+            frames[i].append((180 + 5 * i, 50, 40, 40))
+    run = _run(frames, 31)
     tracks = _tracks()
-    review = [ReviewRange(10, 15, ReviewReason.TRACK_ENDED, tracks[0].id),
-              ReviewRange(20, 22, ReviewReason.NO_FACES)]
-    return Analysis(1, Path("/nowhere.mp4"), 31, 10.0, 640, 360, 0, _run({}, 31), 1, True, 1,
-                    run_key, tracks, review)
+    return Analysis(1, Path("/nowhere.mp4"), 31, 10.0, 640, 360, 0, run, 1, True, 1,
+                    run_key, tracks, review_ranges(run, tracks, 31, 10.0))
 
 
 def test_edits_undo_and_redo_move_through_whole_plans() -> None:
@@ -85,12 +93,15 @@ def test_a_plan_of_another_run_takes_no_edit_until_started_again() -> None:
 def test_review_ranges_and_what_each_frame_shows() -> None:
     session = RedactionSession(_footage())
     session.show_run(_analysis())
-    assert session.next_review(0) == session.analysis.review[0]  # type: ignore[union-attr]
-    assert session.next_review(12) == session.analysis.review[1]  # type: ignore[union-attr]
-    assert session.next_review(25) == session.analysis.review[0]  # wraps round
-    session.push(*plan_edits.mark_reviewed(session.plan, 10, 15))
-    assert [r.start_frame for r in session.unreviewed()] == [20]
-    assert session.review_at(12) is None and session.review_at(21) is not None
+    ended, started = session.review  # A vanished mid-picture, B appeared too far from it
+    assert (ended.reason, ended.start_frame, ended.end_frame) == (ReviewReason.TRACK_ENDED, 9,
+                                                                  14)
+    assert (started.reason, started.start_frame) == (ReviewReason.TRACK_STARTED, 11)
+    assert session.next_review(0) == ended and session.next_review(10) == started
+    assert session.next_review(25) == ended  # wraps round
+    session.push(*plan_edits.mark_reviewed(session.plan, 9, 14))
+    assert [r.start_frame for r in session.unreviewed()] == [11]
+    assert session.review_at(9) is None and session.review_at(12) == started
 
     still = next(t for t in session.tracks if t.first_frame == 0 and t.last_frame >= 30)
     session.push(*plan_edits.set_track_action(session.plan, still.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.core.detection.detector import Detection
 from app.core.detection.presets import get_preset
 from app.core.detection.video import DetectionRun, FrameDetections
+from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
 from app.core.tracking.review import ReviewReason, review_ranges
 from app.core.tracking.tracker import BoxKind, TrackerSettings, boxes_by_frame, build_tracks
 
@@ -68,6 +69,38 @@ def test_review_ranges_name_what_to_check() -> None:
     empty = _run({}, 5)
     assert [(r.reason, r.start_frame, r.end_frame) for r in review_ranges(empty, [], 5, 10.0)] \
         == [(ReviewReason.NO_FACES, 0, 4)]
+
+
+def test_one_review_item_per_risk() -> None:
+    """A confident face lost mid-picture and one found beside it 1 s later are one item
+    (the same person?), over the frames between; an unsure detection (score 0.3) ending in
+    the open is no item (it is redacted anyway); a face walking out at the edge is none."""
+    frames: dict[int, list[tuple[float, float, float, float]]] = {
+        i: [(600.0 - 2 * i, 0.0, 40.0, 40.0)] for i in range(40)}  # at the top edge
+    for i in range(40):
+        if i < 10:
+            frames[i].append((300.0, 150.0, 40.0, 40.0))  # lost at 9, mid-picture
+        elif i >= 20:
+            frames[i].append((320.0, 150.0, 40.0, 40.0))  # found at 20, beside it
+    run = _run(frames, 40)
+    for f in range(12, 16):
+        run.frames[f].boxes.append(Detection(100, 250, 30, 30, 0.3, "yunet"))  # unsure
+    tracks = build_tracks(run, 40, 10.0, SETTINGS)
+    ranges = review_ranges(run, tracks, 40, 10.0)
+    (item,) = ranges
+    lost = next(t for t in tracks if t.detected_frames[-1] == 9)
+    found = next(t for t in tracks if t.detected_frames[0] == 20)
+    assert (item.reason, item.start_frame, item.end_frame) == (ReviewReason.SAME_PERSON, 9, 20)
+    assert (item.track_id, item.other_track) == (lost.id, found.id)
+    assert item.as_dict()["other_track"] == found.id
+    merged = apply_track_edits(tracks, [TrackEdit(EditOp.MERGE, (lost.id, found.id))])
+    assert review_ranges(run, merged, 40, 10.0) == []  # merged: the gap is covered, no item
+    far = {f: [(b[0] + 150 if f >= 20 and b[1] == 150 else b[0], *b[1:])
+               for b in boxes] for f, boxes in frames.items()}  # found too far away
+    far_run = _run(far, 40)
+    reasons = sorted(r.reason.value for r in review_ranges(
+        far_run, build_tracks(far_run, 40, 10.0, SETTINGS), 40, 10.0))
+    assert reasons == ["track_ended", "track_started"]
 
 
 def test_track_summary() -> None:

@@ -21,16 +21,20 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.core.analysis import Analysis
 from app.core.people.users import add_user, resolve_actor
 from app.core.redaction.plan_edits import TrackAction
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
+from app.core.tracking.review import review_ranges
+from app.core.tracking.tracker import build_tracks
 from app.ui.main_window import MainWindow
 from app.ui.workspace.carry_dialog import CarryOverDialog
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.tracks_panel import COL_KEEP
 from app.ui.workspace.workspace import RedactionWorkspace
 from tests.conftest import VIDEOS, allow_unapproved_exports, mux_tone
+from tests.core.test_tracking import _run
 from tests.ui.window import MessageBoxes, show_window
 
 CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
@@ -511,5 +515,40 @@ def test_decisions_survive_a_preset_change_after_one_confirmation(qtbot: QtBot,
     assert ws.undo_stack.undoText().startswith("carry decisions to this detection run")
     events = [e for e in _audit(store) if e.action == "plan.save"]
     assert json.loads(events[-1].details)["edit"].startswith("carry decisions")
+    assert problems == []
+    win.close()
+
+
+def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store) -> None:
+    """Issue 17, item 3: a face lost mid-picture and one found beside it a second later are
+    one review item, not three (lost, nothing found, found); N goes to it with both people
+    selected, S merges them (the frames between are covered and marked as checked) and the
+    item is gone. The detections are made up so the case is exact; the window, the clip and
+    the store are real."""
+    win, ws, problems = _open(qtbot, store, CLIP)
+    footage, session = ws.footage, ws.session
+    assert footage is not None and session is not None
+    count, fps = footage.frame_count, footage.fps or 12.0
+    boxes = {i: [(200.0, 80.0, 40.0, 40.0)] for i in range(8)}  # lost at frame 7
+    boxes.update({i: [(215.0, 80.0, 40.0, 40.0)] for i in range(22, count)})  # found at 22
+    run = _run(boxes, count)
+    run.width, run.height = footage.width, footage.height
+    tracks = build_tracks(run, count, fps)
+    analysis = Analysis(footage.id, Path(footage.original_path), count, fps, footage.width,
+                        footage.height, 0, run, 0, True, 1, "made-up-run", tracks,
+                        review_ranges(run, tracks, count, fps))
+    ws.show_run(session, analysis)
+    (item,) = ws.unreviewed()
+    assert item.reason.value == "same_person"
+    ws.setFocus()
+    qtbot.keyClick(ws, Qt.Key.Key_N)
+    assert "the same person?" in ws.controls.status.text()
+    assert sorted(ws.commands.selected_tracks()) == [item.track_id, item.other_track]
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        qtbot.keyClick(ws, Qt.Key.Key_S)
+    assert [e.op.value for e in ws.plan.track_edits] == ["merge"]
+    assert ws.plan.reviewed == [(8, 21)]  # the frames between, looked at for the answer
+    assert ws.unreviewed() == [] and len(ws.tracks) == 1
+    assert ws.tracks[0].box_at(12) is not None  # the gap is covered
     assert problems == []
     win.close()

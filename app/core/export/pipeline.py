@@ -49,6 +49,7 @@ from app.core.store.database import Store
 from app.core.store.models import ExportRecord, Footage
 from app.core.store.store_policy import load_policy
 from app.core.tracking.edits import apply_track_edits
+from app.core.tracking.review import review_ranges
 from app.core.tracking.tracker import (
     BoxKind,
     boxes_by_frame,
@@ -171,6 +172,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     plan.detection_run = analysis.run_key
     approval = _approval(store, analysis.footage_id, case_id, plan, require_approval)
     analysis.tracks = apply_track_edits(analysis.tracks, plan.track_edits)
+    analysis.review = review_ranges(analysis.run, analysis.tracks, analysis.frame_count,
+                                    analysis.fps)  # of the tracks as the person left them
     unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {
         t.id for t in analysis.tracks}
     if unknown:

@@ -21,13 +21,15 @@ from app.core.detection.runs import run_from_json
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
 from app.core.redaction.plan import RedactionPlan
 from app.core.store.models import DetectionRunRecord, ExportRecord, Footage
+from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.review import review_ranges
 from app.core.tracking.tracker import build_tracks
 
 REVIEW_WHY = {"faces_lost": "faces lost right after frames with faces",
               "track_ended": "a face vanished away from the edge of the picture",
               "track_started": "a face appeared away from the edge of the picture",
-              "no_faces": "a stretch with no face found at all"}
+              "no_faces": "a stretch with no face found at all",
+              "same_person": "a face lost and another found beside it: the same person?"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
     if record is not None:
         run = run_from_json(json.loads(gzip.decompress(record.data)), _preset(record))
         fps = footage.fps or 25.0
-        tracks = build_tracks(run, footage.frame_count, fps)
+        tracks = apply_track_edits(build_tracks(run, footage.frame_count, fps),
+                                   plan.track_edits)  # as the person reviewed them
         done = set(plan.reviewed)
         for r in review_ranges(run, tracks, footage.frame_count, fps):
             if (r.start_frame, r.end_frame) in done:

@@ -24,7 +24,7 @@ from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import load_plan, save_plan
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
-from app.core.tracking.review import ReviewRange
+from app.core.tracking.review import ReviewRange, review_ranges
 from app.core.tracking.tracker import BoxKind, Track, TrackBox, boxes_by_frame
 
 LOW_CONFIDENCE = 0.5  # a detected box below this score is shown as low confidence
@@ -81,6 +81,7 @@ class RedactionSession:
     analysis: Analysis | None = None
     tracks: list[Track] = field(default_factory=list)
     frame_boxes: list[list[tuple[int, TrackBox]]] = field(default_factory=list)
+    review: list[ReviewRange] = field(default_factory=list)  # of the tracks as they are now
     started: bool = False  # the saved plan has been read (``start``): edits may begin
     _done: list[_Step] = field(default_factory=list)
     _undone: list[_Step] = field(default_factory=list)
@@ -119,7 +120,7 @@ class RedactionSession:
     def recompute(self) -> str | None:
         """Tracks after the plan's merges and splits, and every frame's boxes."""
         if self.analysis is None:
-            self.tracks, self.frame_boxes = [], []
+            self.tracks, self.frame_boxes, self.review = [], [], []
             return None
         problem = None
         try:
@@ -127,8 +128,10 @@ class RedactionSession:
         except BwvError as exc:
             problem = str(exc)
             self.tracks = list(self.analysis.tracks)
-        self.frame_boxes = boxes_by_frame(self.tracks, self.analysis.frame_count)
-        return problem
+        a = self.analysis
+        self.frame_boxes = boxes_by_frame(self.tracks, a.frame_count)
+        self.review = review_ranges(a.run, self.tracks, a.frame_count, a.fps)  # a merge of
+        return problem  # one person ends its "same person?" item
 
     # --- state ---------------------------------------------------------------------------
 
@@ -141,7 +144,7 @@ class RedactionSession:
         if self.analysis is None:
             return []
         done = set(self.plan.reviewed)
-        return [r for r in self.analysis.review if (r.start_frame, r.end_frame) not in done]
+        return [r for r in self.review if (r.start_frame, r.end_frame) not in done]
 
     def next_review(self, frame: int) -> ReviewRange | None:
         """The first unreviewed range after ``frame`` (wrapping round to the first)."""
@@ -152,6 +155,22 @@ class RedactionSession:
     def review_at(self, frame: int) -> ReviewRange | None:
         return next((r for r in self.unreviewed() if r.start_frame <= frame <= r.end_frame),
                     None)
+
+    def same_person(self, item: ReviewRange) -> tuple[RedactionPlan, str]:
+        """The answer "yes" to a "same person?" range: its two tracks merged (the frames
+        between covered) and the ranges between them marked as checked, in one edit."""
+        if self.analysis is None or item.track_id is None or item.other_track is None:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "This review range does not ask whether two tracks are one "
+                "person."))
+        a = self.analysis
+        plan, text = plan_edits.merge(self.plan, a.tracks, [item.track_id, item.other_track])
+        tracks = plan_edits.effective_tracks(a.tracks, plan)
+        for r in review_ranges(a.run, tracks, a.frame_count, a.fps):
+            if item.start_frame <= r.start_frame <= r.end_frame <= item.end_frame:
+                plan, _ = plan_edits.mark_reviewed(plan, r.start_frame, r.end_frame)
+        return plan, f"{text} (the same person; frames {item.start_frame}-{item.end_frame} " \
+                     "checked)"
 
     def first_frame(self, key: Key) -> int | None:
         if key[0] == "track":

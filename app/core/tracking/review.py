@@ -1,8 +1,26 @@
-"""Stretches of footage a person should check: where a missed face is most likely."""
+"""Stretches of footage a person should check: where a missed face is most likely.
+
+One range per real risk, never one per detector event:
+
+* ``faces_lost`` / ``no_faces``: stretches the detector found nothing in (after faces, or
+  at all);
+* ``track_ended`` / ``track_started``: a confident face (best score >= ``CONFIDENT``)
+  vanished or appeared away from the picture edge and the clip's ends: lost while still in
+  frame, or visible before it was found;
+* ``same_person``: a confident face vanished and another appeared near it soon after
+  (within ``PAIR_S``, where it could have moved, about its size): most likely one person
+  the detector lost for a moment. One range for the two events, over the frames between;
+  merging the two tracks (one key in the workspace) covers that gap and ends the item.
+
+Not items: a track ending or starting at the picture edge (walking in or out), and
+unsure detections (best score under ``CONFIDENT``): they are redacted anyway, and a person
+can still mark one as not a face.
+"""
 
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 
 from app.core.detection.video import DetectionRun
@@ -14,6 +32,11 @@ class ReviewReason(enum.StrEnum):
     TRACK_ENDED = "track_ended"  # a face vanished away from the frame edge
     TRACK_STARTED = "track_started"  # a face appeared away from the frame edge
     NO_FACES = "no_faces"  # a stretch where no face was found at all
+    SAME_PERSON = "same_person"  # a face lost and one found near it soon after
+
+
+CONFIDENT = 0.5  # a track whose best detection scores lower is not asked about
+PAIR_S = 1.5  # a face found this soon after one was lost nearby may be the same person
 
 
 @dataclass(frozen=True)
@@ -22,10 +45,15 @@ class ReviewRange:
     end_frame: int  # inclusive
     reason: ReviewReason
     track_id: int | None = None
+    other_track: int | None = None  # same_person: the track found after ``track_id``
 
     def as_dict(self) -> dict[str, object]:
-        return {"start_frame": self.start_frame, "end_frame": self.end_frame,
-                "reason": self.reason.value, "track_id": self.track_id}
+        data: dict[str, object] = {"start_frame": self.start_frame,
+                                   "end_frame": self.end_frame, "reason": self.reason.value,
+                                   "track_id": self.track_id}
+        if self.other_track is not None:
+            data["other_track"] = self.other_track
+        return data
 
 
 def _near_edge(box: tuple[float, ...], width: int, height: int, margin: float) -> bool:
@@ -55,14 +83,68 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int,
     if start is not None:
         reason = ReviewReason.FACES_LOST if had_faces_before else ReviewReason.NO_FACES
         ranges.append(ReviewRange(start, frame_count - 1, reason))
-    # Tracks that start or end in the open, not at the picture edge or the clip's ends.
+    # Confident tracks that start or end in the open, not at the picture edge or the ends.
     w, h = run.width, run.height  # boxes are in stored pixels, as are these
+    ended: list[Track] = []
+    started: list[Track] = []
     for track in tracks:
+        if _best_score(track) < CONFIDENT:
+            continue
         first, last = track.detected_frames[0], track.detected_frames[-1]
         if first > 0 and not _near_edge(track.keyframes[first], w, h, 0.5):
-            ranges.append(ReviewRange(max(0, first - window), first,
-                                      ReviewReason.TRACK_STARTED, track.id))
+            started.append(track)
         if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5):
-            ranges.append(ReviewRange(last, min(frame_count - 1, last + window),
-                                      ReviewReason.TRACK_ENDED, track.id))
+            ended.append(track)
+    for a, b in _same_person(ended, started, fps):
+        pair = ReviewRange(a.detected_frames[-1], b.detected_frames[0],
+                           ReviewReason.SAME_PERSON, a.id, b.id)
+        ranges = [r for r in ranges if not pair.start_frame <= r.start_frame
+                  <= r.end_frame <= pair.end_frame]  # the stretch between is this item
+        ranges.append(pair)
+        ended.remove(a)
+        started.remove(b)
+    for track in started:
+        first = track.detected_frames[0]
+        ranges.append(ReviewRange(max(0, first - window), first,
+                                  ReviewReason.TRACK_STARTED, track.id))
+    for track in ended:
+        last = track.detected_frames[-1]
+        ranges.append(ReviewRange(last, min(frame_count - 1, last + window),
+                                  ReviewReason.TRACK_ENDED, track.id))
     return sorted(ranges, key=lambda r: (r.start_frame, r.end_frame, r.reason.value))
+
+
+def _best_score(track: Track) -> float:
+    scores = [k[4] for f, k in track.keyframes.items() if f not in track.carried]
+    return max(scores or [k[4] for k in track.keyframes.values()])
+
+
+def _same_person(ended: list[Track], started: list[Track],
+                 fps: float) -> list[tuple[Track, Track]]:
+    """Pairs (lost, found) that are most likely one person: found within ``PAIR_S`` of the
+    loss, about the same size, where the lost face could have moved; closest pairs first,
+    each track in one pair at most."""
+    candidates = []
+    for a in ended:
+        fa = a.detected_frames[-1]
+        ax1, ay1, ax2, ay2, _ = a.keyframes[fa]
+        for b in started:
+            fb = b.detected_frames[0]
+            gap_s = (fb - fa) / fps
+            if b is a or not 0 < gap_s <= PAIR_S:
+                continue
+            bx1, by1, bx2, by2, _ = b.keyframes[fb]
+            size_a, size_b = max(ax2 - ax1, ay2 - ay1), max(bx2 - bx1, by2 - by1)
+            if not 0.6 <= size_b / max(size_a, 1e-6) <= 1 / 0.6:
+                continue
+            d = math.hypot((ax1 + ax2 - bx1 - bx2) / 2, (ay1 + ay2 - by1 - by2) / 2)
+            near = d / ((size_a + size_b) / 2)
+            if near <= 1.0 + gap_s:
+                candidates.append((near + gap_s, a.id, b.id, a, b))
+    pairs, used = [], set()
+    for _cost, a_id, b_id, a, b in sorted(candidates, key=lambda c: c[:3]):
+        if ("a", a_id) in used or ("b", b_id) in used:
+            continue
+        used |= {("a", a_id), ("b", b_id)}
+        pairs.append((a, b))
+    return pairs

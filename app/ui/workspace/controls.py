@@ -173,7 +173,8 @@ class TrackButtons(QWidget):
             return _button(ws, self, text, tip, slot, key)
 
         self.merge_button = button(self.tr("Merge"), self.tr(
-            "The selected tracks are one person"), ws.commands.merge_selected)
+            "The selected tracks are one person (S: the same person)"),
+            ws.commands.merge_selected, "S")
         self.split_button = button(self.tr("Split here"), self.tr(
             "Cut the selected track at the playhead"), ws.commands.split_selected)
         self.dismiss_button = button(self.tr("Not a face from here"), self.tr(

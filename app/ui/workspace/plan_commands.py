@@ -117,6 +117,15 @@ class PlanCommands(QObject):
             self._try(lambda: make(analysis.tracks, ids, frame))
 
     def merge_selected(self) -> None:
+        """Merge the selected tracks; from a "same person?" warning with its two people
+        selected, that answers it (the frames between are marked as checked too)."""
+        item, session = self.last_warning, self.ws.session
+        pair = (item.track_id, item.other_track) if item is not None else (None, None)
+        if item is not None and session is not None and None not in pair and \
+                set(self.selected_tracks()) == set(pair):
+            self.last_warning = None
+            self._try(lambda: session.same_person(item))
+            return
         self._track_edit(lambda n: n >= 2,
                          lambda tracks, ids, _f: plan_edits.merge(self.ws.plan, tracks, ids))
 
@@ -197,7 +206,8 @@ class PlanCommands(QObject):
         self._try(lambda: plan_edits.set_keyframes(self.ws.plan, box_id, keys))
 
     def next_warning(self) -> None:
-        """Jump to the next review range not yet marked reviewed (wraps around)."""
+        """Jump to the next review range not yet marked reviewed (wraps around); for a
+        "same person?" range both tracks are selected, so S (Merge) answers it."""
         session = self.ws.session
         found = session.next_review(self.ws.player.current_index) if session else None
         if found is None:
@@ -208,7 +218,14 @@ class PlanCommands(QObject):
         reasons = {"faces_lost": self.tr("faces lost right after frames with faces"),
                    "track_ended": self.tr("a face vanished away from the picture edge"),
                    "track_started": self.tr("a face appeared away from the picture edge"),
-                   "no_faces": self.tr("no face found in this stretch")}
+                   "no_faces": self.tr("no face found in this stretch"),
+                   "same_person": self.tr(
+                       "person {0} was lost and person {1} found beside them: the same "
+                       "person? S merges them and covers the frames between; R if "
+                       "they are not").format(found.track_id, found.other_track)}
+        if found.other_track is not None and found.track_id is not None:
+            self.ws.tracks_panel.select_keys([("track", found.track_id),
+                                              ("track", found.other_track)])
         self.ws.controls.status.setText(self.tr("Review frames {0}-{1}: {2}. {3} left.").format(
             found.start_frame, found.end_frame, reasons.get(found.reason.value,
                                                             found.reason.value),

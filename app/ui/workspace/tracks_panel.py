@@ -130,6 +130,17 @@ class TracksPanel(QTableWidget):
         else:
             self.clearSelection()
 
+    def select_keys(self, keys: list[Key]) -> None:
+        """Select exactly these rows (those shown)."""
+        self.clearSelection()
+        mode = self.selectionMode()
+        self.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for key in keys:
+            row = self.row_of(key)
+            if row >= 0:
+                self.selectRow(row)
+        self.setSelectionMode(mode)
+
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() not in (COL_REDACT, COL_KEEP):
             return

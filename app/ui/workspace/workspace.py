@@ -234,7 +234,7 @@ class RedactionWorkspace(QWidget):
                                    "Detect faces."))
         else:
             status.setText(self.tr("{0} people tracked, {1} ranges to review ({2}).").format(
-                len(self.tracks), len(analysis.review),
+                len(self.tracks), len(session.review),
                 self.tr("stored run") if analysis.reused else self.tr("detected now")))
             if self.run_mismatch():
                 carry_dialog.offer(self)  # the decisions, matched to this run's people
@@ -272,7 +272,7 @@ class RedactionWorkspace(QWidget):
 
     def refresh_views(self) -> None:
         reader = self.player.reader
-        review = self.analysis.review if self.analysis else []
+        review = self.session.review if self.session else []
         if reader is not None:
             self.lanes.offset = self._t0()
             self.lanes.set_content(reader.duration_s, self.time_of, self.tracks,
