@@ -32,6 +32,9 @@ on every original frame. A judge face on frame f is LEAKED when
   never re-found there.
 
 Nothing here reads the pipeline's boxes: only pixel differences and the judge's eyes count.
+The "unlist" column counts leaked face-frames on no frame of the export's review ranges
+(``review_needed`` in its manifest): leaks a reviewer following the list would not be sent to
+(issue 17: no leak left unlisted).
 Faces are linked across frames (greedy IoU >= 0.3 with the previous frame) to report the
 longest run of consecutive leaked frames of one face. ``--save-leaks DIR`` writes
 ``CLIP.PRESET.fFRAME.JUDGE.xXyY.hHIDDEN[.redet].png``: original (judge box in red) | export.
@@ -121,6 +124,7 @@ class Row:
     faces_by_width: dict[str, int] = field(
         default_factory=lambda: {label: 0 for *_, label in BUCKETS})
     longest_leak: int = 0
+    unlisted: int = 0  # leaked judge face-frames on no frame of a review range (issue 17)
     rtf: float = 0.0
     union: bool = True  # the CenterFace union ran
     union_faces: int = 0
@@ -265,8 +269,10 @@ def bucket(width: float) -> str:
 
 
 def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: MtcnnJudge,
-             union: CenterFaceDetector | None, save: Path | None, save_cap: int) -> None:
-    """Compare ``export`` with ``original`` frame by frame into ``row``."""
+             union: CenterFaceDetector | None, save: Path | None, save_cap: int,
+             listed: set[int] | None = None) -> None:
+    """Compare ``export`` with ``original`` frame by frame into ``row``; ``listed``: the
+    frames inside the export's review ranges (a leak elsewhere is ``unlisted``)."""
     runs = LeakRuns()
     row.union = union is not None
     saved = {"mtcnn": 0, "cf": 0}  # crops written per judge, each up to save_cap
@@ -290,6 +296,7 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
             if not leak:
                 continue
             row.leaked += 1
+            row.unlisted += listed is not None and index not in listed
             row.redetected += seen
             row.leaked_by_width[label] += 1
             row.leaks.append({"frame": index, "judge": "mtcnn", "redetected": seen,
@@ -335,19 +342,21 @@ def default_clips() -> list[Path]:
 def print_table(rows: list[Row]) -> None:
     widths = " ".join(f"{label:>6}" for *_, label in BUCKETS)
     print(f"\n{'clip':<44} {'preset':<9} {'frames':>6} {'faces':>6} {'leaked':>6} "
-          f"{'redet':>5}  leaked by width: {widths}  {'longest':>7} {'RTF':>5}  "
-          f"union faces/leaked")
+          f"{'redet':>5}  leaked by width: {widths}  {'longest':>7} {'unlist':>6} "
+          f"{'RTF':>5}  union faces/leaked")
     for r in rows:
         by_width = " ".join(f"{r.leaked_by_width[label]:>6}" for *_, label in BUCKETS)
         print(f"{r.clip[:44]:<44} {r.preset:<9} {r.frames:>6} {r.faces:>6} {r.leaked:>6} "
-              f"{r.redetected:>5}  {'':>17}{by_width}  {r.longest_leak:>7} {r.rtf:>5.2f}  "
+              f"{r.redetected:>5}  {'':>17}{by_width}  {r.longest_leak:>7} {r.unlisted:>6} "
+              f"{r.rtf:>5.2f}  "
               + (f"{r.union_faces:>5} / {r.union_leaked:<5}" if r.union else f"{'-':>5}   -    ")
               + (f"  {r.note}" if r.note else ""))
     faces = sum(r.faces for r in rows)
     leaked = sum(r.leaked for r in rows)
     if faces:
         print(f"total: {leaked} of {faces} judge face-frames leaked "
-              f"({100 * leaked / faces:.1f} %); judge faces by width: " + ", ".join(
+              f"({100 * leaked / faces:.1f} %), {sum(r.unlisted for r in rows)} of them on no "
+              "frame of a review range; judge faces by width: " + ", ".join(
                   f"{label} {sum(r.faces_by_width[label] for r in rows)}"
                   for *_, label in BUCKETS))
 
@@ -397,13 +406,15 @@ def main() -> int:
                     print(f"{source.name} [{preset}]: {info.width}x{info.height}, "
                           f"{info.frame_count} frames; redacting ...", flush=True)
                     start = time.perf_counter()
-                    redact_footage(store, "bench", result.footage_id, out, RedactionPlan(),
-                                   preset=preset, reuse=False,
-                                   options=EncodeOptions(force=True))
+                    done = redact_footage(store, "bench", result.footage_id, out,
+                                          RedactionPlan(), preset=preset, reuse=False,
+                                          options=EncodeOptions(force=True))
                     row.rtf = info.duration_s / (time.perf_counter() - start)
+                    listed = {f for r in done.analysis.review
+                              for f in range(r.start_frame, r.end_frame + 1)}
                     start = time.perf_counter()
                     evaluate(row, clip, out, info.rotation, judge, union, args.save_leaks,
-                             args.save_cap)
+                             args.save_cap, listed)
                     print(f"  judged in {time.perf_counter() - start:.0f} s: {row.faces} "
                           f"faces, {row.leaked} leaked", flush=True)
                     rows.append(row)

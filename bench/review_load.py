@@ -12,7 +12,16 @@ opens a ``RedactionSession`` on the result, as the workspace does. It reports:
 * decisions: every track needs a look (redact, keep or dismiss) and every review range a
   check, so decisions = tracks + ranges;
 * review items per 10 s of footage per 5 people in shot (issue 17's target: at most 1.0),
-  and its ratio to that target.
+  and its ratio to that target;
+* a scripted review (``--script``): keep the clip's longest confident track visible (the
+  requester), dismiss its unsure tracks, and answer every review range as the workspace does
+  (a "same person?" range with S, which merges; any other with R). "scripted" counts the
+  decisions that took: 1 for the requester plus one per range. Then the preset changes
+  (``--then`` PRESET, default ``fast``): the run of that preset is shown and the plan's
+  decisions are matched to it (``RedactionSession.carry_over``, what the Carry over dialog
+  shows): "carried" = decisions carried to at least one track by default / all decisions,
+  "lost" = decisions no track matches (one confirmation carries the ticked ones; the rest
+  must be made again, if there is still something to decide).
 
 Nothing is timed: the figure is the work a person must do, not the machine's.
 """
@@ -32,8 +41,12 @@ from app.core.analysis import analyse
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.library.footage import show_footage
 from app.core.library.ingest import ingest_paths
+from app.core.redaction import plan_edits
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_edits import TrackAction
 from app.core.redaction.session import RedactionSession
 from app.core.store.database import Store
+from app.core.tracking.review import CONFIDENT, ReviewReason, best_score
 
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
 COUNTS = Path(__file__).with_name("people_in_clips.json")
@@ -48,6 +61,9 @@ class Row:
     seconds: float
     tracks: int
     ranges: int
+    scripted: int = 0
+    carried: str = ""
+    lost: int = 0
 
     @property
     def decisions(self) -> int:
@@ -63,11 +79,49 @@ class Row:
         return self.ranges / max(self.seconds / 10, 0.1) / (max(self.people, 1) / 5)
 
 
+def scripted_review(store: Store, review: RedactionSession, row: Row, then: str) -> None:
+    """Keep the requester, dismiss unsure tracks, answer every range; then change preset."""
+    if review.tracks and review.analysis is not None:
+        confident = [t for t in review.tracks if best_score(t) >= CONFIDENT] or review.tracks
+        requester = max(confident, key=lambda t: len(t.detected_frames))
+        _decide(review, plan_edits.set_track_action(review.plan, requester.id,
+                                                    TrackAction.KEEP, "Requester"))
+        row.scripted += 1
+        for track in review.tracks:
+            if best_score(track) < CONFIDENT:
+                _decide(review, plan_edits.set_track_action(review.plan, track.id,
+                                                            TrackAction.NOT_A_FACE))
+    while (pending := review.unreviewed()):
+        item = pending[0]
+        row.scripted += 1
+        if item.reason is ReviewReason.SAME_PERSON:
+            _decide(review, review.same_person(item))
+        else:
+            _decide(review, plan_edits.mark_reviewed(review.plan, item.start_frame,
+                                                     item.end_frame))
+    review.show_run(analyse(store, "bench", review.footage.id, then))
+    if not review.run_mismatch():
+        return
+    carry = review.carry_over(store)
+    sure = sum(1 for d in carry.decisions if any(d.sure(t) for t in d.new_tracks))
+    row.carried = f"{sure}/{len(carry.decisions)}"
+    row.lost = len(carry.lost())
+
+
+def _decide(review: RedactionSession, edit: tuple[RedactionPlan, str]) -> None:
+    """One edit, bound to the run shown, as the workspace makes it."""
+    review.push(review.prepared(edit[0]), edit[1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS))
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--script", action="store_true",
+                        help="replay a scripted review, then change the preset")
+    parser.add_argument("--then", default="fast", choices=sorted(PRESETS),
+                        help="the preset changed to after the scripted review")
     args = parser.parse_args()
     presets = args.preset or [DEFAULT_PRESET]
     counts: dict[str, int] = json.loads(COUNTS.read_text(encoding="utf-8"))["people"]
@@ -93,17 +147,22 @@ def main() -> int:
                     review = RedactionSession(footage)
                     review.start(*review.read_saved(store))
                     review.show_run(analyse(store, "bench", footage.id, preset))
-                    rows.append(Row(clip.name, preset, people, footage.duration_s,
-                                    len(review.tracks), len(review.unreviewed())))
+                    row = Row(clip.name, preset, people, footage.duration_s,
+                              len(review.tracks), len(review.unreviewed()))
+                    if args.script and preset != args.then:
+                        scripted_review(store, review, row, args.then)
+                    rows.append(row)
         finally:
             store.close()
     print()
     print(f"{'clip':52} {'preset':9} {'people':>6} {'s':>5} {'tracks':>6} {'per p.':>6} "
-          f"{'ranges':>6} {'decis.':>6} {'items/10s/5p':>12} {'x target':>8}")
+          f"{'ranges':>6} {'decis.':>6} {'items/10s/5p':>12} {'x target':>8}"
+          + (f" {'scripted':>8} {'carried':>7} {'lost':>4}" if args.script else ""))
     for r in rows:
         print(f"{r.clip:52} {r.preset:9} {r.people:>6} {r.seconds:>5.1f} {r.tracks:>6} "
               f"{r.tracks_per_person:>6.2f} {r.ranges:>6} {r.decisions:>6} "
-              f"{r.items_rate:>12.2f} {r.items_rate / TARGET:>8.2f}")
+              f"{r.items_rate:>12.2f} {r.items_rate / TARGET:>8.2f}"
+              + (f" {r.scripted:>8} {r.carried:>7} {r.lost:>4}" if args.script else ""))
     for preset in presets:
         mine = [r for r in rows if r.preset == preset]
         if mine:

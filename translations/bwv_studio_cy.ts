@@ -80,15 +80,9 @@
         <source>person {0}, {1} – {2}</source>
         <translation>person {0}, {1} – {2}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n person(s): {0}</source>
-        <translation>
-            <numerusform>Pobl (%n): {0}</numerusform>
-            <numerusform>Pobl (%n): {0}</numerusform>
-            <numerusform>Pobl (%n): {0}</numerusform>
-            <numerusform>Pobl (%n): {0}</numerusform>
-            <numerusform>Pobl (%n): {0}</numerusform>
-        </translation>
+    <message>
+        <source>person {0}</source>
+        <translation>person {0}</translation>
     </message>
     <message>
         <source>{0} % of its frames</source>

@@ -77,12 +77,9 @@
             <source>person {0}, {1} – {2}</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>%n person(s): {0}</source>
-            <translation>
-                <numerusform>%n person: {0}</numerusform>
-                <numerusform>%n persons: {0}</numerusform>
-            </translation>
+        <message>
+            <source>person {0}</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{0} % of its frames</source>

@@ -66,7 +66,7 @@ def test_a_decision_follows_the_person_not_the_number() -> None:
     assert carry.edits == () and carry.lost() == []
     assert {d.action: d.new_tracks for d in carry.decisions} == {
         TrackAction.KEEP: (walker_new,), TrackAction.NOT_A_FACE: (_track_of(new, STILL),)}
-    assert all(d.sure and d.share == 1.0 for d in carry.decisions)
+    assert all(d.shares == (1.0,) and d.sure(d.new_tracks[0]) for d in carry.decisions)
     carried, text = carried_plan(plan, carry)
     assert carried.detection_run == "run-b" and carried.keep_tracks == [walker_new]
     assert carried.false_positive_tracks == [_track_of(new, STILL)]
@@ -82,7 +82,7 @@ def test_a_person_split_over_two_tracks_keeps_the_decision_on_both() -> None:
     plan = _plan("run-a", keep=_track_of(old, WALKER))
     (decision,) = match_runs(plan, old, new, N, "run-b").decisions
     assert decision.new_tracks == tuple(sorted((_track_of(new, first), _track_of(new, later))))
-    assert decision.sure
+    assert all(decision.sure(t) for t in decision.new_tracks)
 
 
 def _track(track_id: int, *people: dict[int, Box]) -> Track:
@@ -113,6 +113,31 @@ def test_a_new_track_that_is_two_people_is_split_where_the_decision_changes() ->
     assert kept.detected_frames == list(range(15))  # the walker only, never the other
 
 
+def test_a_kept_person_never_extends_over_someone_the_old_run_did_not_see() -> None:
+    """Review finding: the kept walker's new track goes on over a bystander the old run never
+    detected (frames 26-30 match nobody); the track is cut there and that part redacted.
+    Likewise a new track going from one kept person to another is cut between them."""
+    walker = {f: b for f, b in WALKER.items() if f < 26}
+    bystander = {f: (b[0], 250.0, b[2], b[3]) for f, b in WALKER.items() if f >= 26}
+    plan = _plan("run-a", keep=1)
+    carry = match_runs(plan, [_track(1, walker)], [_track(7, walker, bystander)], N, "run-b")
+    assert [(e.op, e.tracks, e.frame) for e in carry.edits] == [(EditOp.SPLIT, (7,), 26)]
+    carried, _ = carried_plan(plan, carry)
+    tracks = plan_edits.effective_tracks([_track(7, walker, bystander)], carried)
+    (kept,) = [t for t in tracks if t.id in carried.keep_tracks]
+    assert max(kept.detected_frames) == 25
+    first = {f: b for f, b in WALKER.items() if f < 15}
+    second = {f: (b[0], 250.0, b[2], b[3]) for f, b in WALKER.items() if f >= 15}
+    two_kept = RedactionPlan(detection_run="run-a")
+    for track_id, reason in ((1, "Requester"), (2, "Officer")):
+        two_kept, _ = plan_edits.set_track_action(two_kept, track_id, TrackAction.KEEP, reason)
+    carry = match_runs(two_kept, [_track(1, first), _track(2, second)],
+                       [_track(9, first, second)], N, "run-b")
+    assert [e.frame for e in carry.edits] == [15]
+    carried, _ = carried_plan(two_kept, carry)
+    assert carried.reasons == {"track:9": "Requester", "track:10": "Officer"}
+
+
 def test_a_merge_the_person_made_is_carried() -> None:
     first = {f: b for f, b in WALKER.items() if f < 10}
     later = {f: b for f, b in WALKER.items() if f >= 18}
@@ -135,19 +160,18 @@ def test_a_merge_the_person_made_is_carried() -> None:
 
 def test_a_weak_match_is_asked_about_and_a_lost_one_stays_redacted() -> None:
     old = _tracks([WALKER, STILL])
-    walker = {f: b for f, b in WALKER.items() if f < 19}
-    elsewhere = {f: (b[0], 250.0, b[2], b[3]) for f, b in WALKER.items() if f >= 19}
-    new = [_track(5, walker, elsewhere)]  # the walker on 19 of its 31 frames: not sure
+    wobbly = {f: (b if f % 3 else (b[0], 250.0, b[2], b[3])) for f, b in WALKER.items()}
+    new = [_track(5, wobbly)]  # the walker on 20 of its 31 frames, never 3 apart: not sure
     plan = _plan("run-a", keep=_track_of(old, WALKER), dismiss=_track_of(old, STILL))
     carry = match_runs(plan, old, new, N, "run-b")
     keep, dismissed = sorted(carry.decisions, key=lambda d: d.action.value)
-    assert keep.action is TrackAction.KEEP and keep.new_tracks and not keep.sure
-    assert keep.share < SURE
+    assert keep.action is TrackAction.KEEP and keep.new_tracks == (5,) and not keep.sure(5)
+    assert keep.shares[0] < SURE
     assert dismissed.new_tracks == () and carry.lost() == [dismissed]
     by_default, text = carried_plan(plan, carry)
     assert by_default.keep_tracks == [] and by_default.false_positive_tracks == []
     assert "2 decision(s) not carried" in text
-    confirmed, _ = carried_plan(plan, carry, {keep.old_track})
+    confirmed, _ = carried_plan(plan, carry, {(keep.old_track, 5)})
     assert confirmed.keep_tracks == list(keep.new_tracks)
 
 
@@ -183,3 +207,19 @@ def test_the_session_reads_the_plans_run_from_the_store(store: Store, tmp_path: 
     with pytest.raises(NotFoundError, match="no longer stored"):
         review.carry_over(store)
 
+
+
+def test_each_new_track_of_a_person_is_confirmed_on_its_own() -> None:
+    """The kept person is one sure track and, after a cut, a fragment matching on only part
+    of its frames: the sure track is carried by default, the fragment only if ticked."""
+    old = [_track(1, WALKER)]
+    fragment = {f: (b if f % 3 else (b[0], 250.0, b[2], b[3])) for f, b in WALKER.items()
+                if f >= 22}  # matches on 6 of its 9 frames
+    new = [_track(3, {f: b for f, b in WALKER.items() if f < 20}), _track(4, fragment)]
+    plan = _plan("run-a", keep=1)
+    (decision,) = match_runs(plan, old, new, N, "run-b").decisions
+    assert decision.new_tracks == (3, 4) and decision.sure(3) and not decision.sure(4)
+    carry = match_runs(plan, old, new, N, "run-b")
+    assert carried_plan(plan, carry)[0].keep_tracks == [3]
+    assert carried_plan(plan, carry, {(1, 3), (1, 4)})[0].keep_tracks == [3, 4]
+    assert carried_plan(plan, carry, set())[0].keep_tracks == []

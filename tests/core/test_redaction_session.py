@@ -20,9 +20,10 @@ from app.core.redaction.session import Look, RedactionSession, save_change
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewReason, review_ranges
+from app.core.tracking.tracker import build_tracks
 from tests.conftest import make_video
 from tests.core.test_plan_edits import _tracks
-from tests.core.test_tracking import _run
+from tests.core.test_tracking import SETTINGS, _run
 
 
 def _footage(footage_id: int = 1) -> FootageRecord:
@@ -157,3 +158,30 @@ def test_keep_only_keeps_one_person_and_hides_everything_else() -> None:
     assert only.keep_tracks == [2] and only.inverse and only.false_positive_tracks == [3]
     assert only.reasons == {"track:2": "Requester"} and "keep only track 2" in text
     assert plan.keep_tracks == [1] and not plan.inverse  # the input plan is untouched
+
+
+def test_the_same_person_answer_marks_only_its_own_stretch() -> None:
+    """Review finding: answering "the same person?" for A and A' marks the stretch with no
+    detection between them as checked, never another person's range inside it (C, who
+    vanishes mid-picture meanwhile, is still to be reviewed)."""
+    frames: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(40)}
+    for i in range(40):
+        if i <= 9:
+            frames[i].append((100, 100, 40, 40))  # A
+        if i >= 24:
+            frames[i].append((110, 100, 40, 40))  # A' beside it
+        if 12 <= i <= 16:
+            frames[i].append((400, 250, 40, 40))  # C appears and vanishes in the open
+    run = _run(frames, 40)
+    tracks = build_tracks(run, 40, 10.0, SETTINGS)
+    analysis = Analysis(1, Path("/nowhere.mp4"), 40, 10.0, 640, 360, 0, run, 1, True, 1,
+                        "run-a", tracks, [])
+    session = RedactionSession(_footage())
+    session.show_run(analysis)
+    pair = next(r for r in session.review if r.reason is ReviewReason.SAME_PERSON)
+    others = {(r.reason, r.track_id) for r in session.review if r is not pair}
+    assert {reason for reason, _ in others} == {ReviewReason.TRACK_STARTED,
+                                                ReviewReason.TRACK_ENDED}
+    session.push(*session.same_person(pair))
+    assert len(session.tracks) == 2  # A and A' are one person now
+    assert {(r.reason, r.track_id) for r in session.unreviewed()} == others

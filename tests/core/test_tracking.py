@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.core.detection.detector import Detection
 from app.core.detection.presets import get_preset
 from app.core.detection.video import DetectionRun, FrameDetections
-from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
+from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits, split_parts
 from app.core.tracking.review import ReviewReason, review_ranges
 from app.core.tracking.tracker import BoxKind, TrackerSettings, boxes_by_frame, build_tracks
 
@@ -75,8 +75,9 @@ def test_one_review_item_per_risk() -> None:
     """A confident face lost mid-picture and one found beside it 1 s later are one item
     (the same person?), over the frames between; an unsure detection (score 0.3) ending in
     the open is no item (it is redacted anyway); a face walking out at the edge is none."""
-    frames: dict[int, list[tuple[float, float, float, float]]] = {
-        i: [(600.0 - 2 * i, 0.0, 40.0, 40.0)] for i in range(40)}  # at the top edge
+    frames: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(40)}
+    for i in range(30):  # walks out at the left edge at frame 29, mid-clip
+        frames[i].append((300.0 - 10 * i, 300.0, 40.0, 40.0))
     for i in range(40):
         if i < 10:
             frames[i].append((300.0, 150.0, 40.0, 40.0))  # lost at 9, mid-picture
@@ -101,6 +102,35 @@ def test_one_review_item_per_risk() -> None:
     reasons = sorted(r.reason.value for r in review_ranges(
         far_run, build_tracks(far_run, 40, 10.0, SETTINGS), 40, 10.0))
     assert reasons == ["track_ended", "track_started"]
+
+
+def test_nested_pairs_are_both_listed_and_a_split_is_no_item() -> None:
+    """Review findings: a "same person?" range never hides another pair inside it (only the
+    stretch with no detection is part of it); the cut a person made by splitting a track is
+    neither a vanished face, an appeared one, nor a pair to join again."""
+    frames: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(40)}
+    for i in range(40):
+        if i <= 9:
+            frames[i].append((100.0, 100.0, 40.0, 40.0))  # A, lost at 9
+        if i >= 24:
+            frames[i].append((110.0, 100.0, 40.0, 40.0))  # found beside A's place at 24
+        if i <= 10:
+            frames[i].append((400.0, 100.0, 40.0, 40.0))  # B, lost at 10
+        if i >= 22:
+            frames[i].append((405.0, 100.0, 40.0, 40.0))  # found beside B's place at 22
+    run = _run(frames, 40)
+    tracks = build_tracks(run, 40, 10.0, SETTINGS)
+    ranges = review_ranges(run, tracks, 40, 10.0)
+    assert sorted((r.reason.value, r.start_frame, r.end_frame) for r in ranges) == [
+        ("same_person", 9, 24), ("same_person", 10, 22)]
+    still = {i: [(300.0, 200.0, 40.0, 40.0)] for i in range(40)}
+    run = _run(still, 40)
+    (track,) = build_tracks(run, 40, 10.0, SETTINGS)
+    edits = [TrackEdit(EditOp.SPLIT, (track.id,), 20)]
+    parts = apply_track_edits([track], edits)
+    assert split_parts([track], edits) == {(track.id, track.id + 1)}
+    assert review_ranges(run, parts, 40, 10.0, apart=split_parts([track], edits)) == []
+    assert review_ranges(run, parts, 40, 10.0) != []  # without it: a cut in the open
 
 
 def test_track_summary() -> None:

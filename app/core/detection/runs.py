@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.detection.detector import Detection
-from app.core.detection.presets import Preset, preset_from_dict
+from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, preset_from_dict
 from app.core.detection.video import DetectionRun, FrameDetections
+from app.core.errors import InvalidInputError
 from app.core.integrity.chain_format import canonical_json
 from app.core.store.models import DetectionRunRecord, User
 
@@ -78,5 +79,13 @@ def load_run(session: Session, footage_id: int, run_key: str) -> DetectionRun | 
         .order_by(DetectionRunRecord.id.desc()).limit(1)).first()
     if record is None:
         return None
-    preset = preset_from_dict(dict(record.settings.get("preset", {})))
-    return run_from_json(json.loads(gzip.decompress(record.data)), preset)
+    return run_from_json(json.loads(gzip.decompress(record.data)), _stored_preset(record))
+
+
+def _stored_preset(record: DetectionRunRecord) -> Preset:
+    """The preset the run was made with, as stored (a preset of the same name may have been
+    re-tuned since); the current one of that name if the stored one cannot be read."""
+    try:
+        return preset_from_dict(dict(record.settings.get("preset", {})))
+    except (InvalidInputError, TypeError, ValueError):
+        return PRESETS.get(record.preset) or PRESETS[DEFAULT_PRESET]

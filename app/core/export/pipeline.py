@@ -43,13 +43,13 @@ from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import save_plan
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import ExportRecord, Footage
 from app.core.store.store_policy import load_policy
 from app.core.tracking.edits import apply_track_edits
-from app.core.tracking.review import review_ranges
 from app.core.tracking.tracker import (
     BoxKind,
     boxes_by_frame,
@@ -171,9 +171,10 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     # The plan (and so an approval of it) is bound to the run it was made and reviewed on.
     plan.detection_run = analysis.run_key
     approval = _approval(store, analysis.footage_id, case_id, plan, require_approval)
-    analysis.tracks = apply_track_edits(analysis.tracks, plan.track_edits)
-    analysis.review = review_ranges(analysis.run, analysis.tracks, analysis.frame_count,
-                                    analysis.fps)  # of the tracks as the person left them
+    run_tracks = analysis.tracks
+    analysis.tracks = apply_track_edits(run_tracks, plan.track_edits)
+    analysis.review = plan_review(analysis.run, run_tracks, analysis.tracks, plan,
+                                  analysis.frame_count, analysis.fps)  # as the person left them
     unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {
         t.id for t in analysis.tracks}
     if unknown:

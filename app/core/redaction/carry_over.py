@@ -10,10 +10,11 @@ trackers linked people differently), it is split where the owner changes. New tr
 belong to one old track a person had merged are merged again. Keep-visible and not-a-face
 decisions, with their reasons, then move to the new tracks of their person.
 
-Nothing is applied silently: ``CarryOver`` lists every decision, where it would go and on
-what share of those frames the match holds, for a person to confirm (``carried_plan``).
-A decision whose match is weak (under ``SURE``) or that found no track is flagged and not
-ticked by default; a decision left out leaves its new tracks redacted, the safe default.
+Nothing is applied silently: ``CarryOver`` lists every decision, each new track it would go
+to and on what share of that track's frames the match holds, for a person to confirm
+(``carried_plan``). A new track matching weakly (under ``SURE``) is flagged and not ticked
+by default, nor is a decision that found no track; a decision left out leaves its new
+tracks redacted, the safe default.
 Review ranges checked on the old run are not carried (the new run has its own).
 """
 
@@ -34,7 +35,7 @@ from app.core.tracking.tracker import Track, TrackBox, boxes_by_frame, build_tra
 MATCH_IOU = 0.3  # a new box is the old track's on a frame where they overlap this much
 MAJORITY = 0.5  # a new track belongs to the old track owning more than this share of frames
 SURE = 0.8  # a carried decision matching on less than this share is flagged for a look
-PERSIST = 2  # frames an owner change must last before a new track is split there
+PERSIST = 3  # frames an owner change must last before a new track is split there
 
 _Owners = list[tuple[int, int | None]]  # (frame, old track id or None) per detected frame
 
@@ -48,11 +49,15 @@ class CarriedDecision:
     reason: str
     old_frames: tuple[int, int]  # the old track's first and last frame
     new_tracks: tuple[int, ...]  # on the new run, after ``CarryOver.edits``
-    share: float  # lowest share of a new track's frames matching the old track
+    shares: tuple[float, ...]  # of each new track's frames, the share matching the old one
 
-    @property
-    def sure(self) -> bool:
-        return bool(self.new_tracks) and self.share >= SURE
+    def sure(self, track_id: int) -> bool:
+        return track_id in self.new_tracks and \
+            self.shares[self.new_tracks.index(track_id)] >= SURE
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """(old track, new track) for each new track this decision would go to."""
+        return [(self.old_track, t) for t in self.new_tracks]
 
 
 @dataclass(frozen=True)
@@ -103,21 +108,29 @@ def _owner(owners: _Owners) -> tuple[int | None, float]:
 
 
 def _split_frames(owners: _Owners, decided: dict[int, TrackAction]) -> list[int]:
-    """Frames where the owner changes to an old track decided differently, lasting."""
-    cuts, current = [], None
-    seen = [(f, o) for f, o in owners if o is not None]
-    for i, (f, o) in enumerate(seen):
-        if current is None:
-            current = o
+    """Frames where a new track becomes someone else for at least ``PERSIST`` frames:
+    another old track, or nobody the old run saw (``None``), where either side carries a
+    decision (a kept or dismissed person must never extend over someone else's frames)."""
+    labels = [o for _, o in owners]
+
+    def lasting(i: int) -> bool:
+        ahead = labels[i:i + PERSIST]
+        return len(ahead) == PERSIST and all(o == labels[i] for o in ahead)
+
+    def decision(label: int | None) -> TrackAction:
+        return TrackAction.REDACT if label is None else decided.get(label, TrackAction.REDACT)
+
+    start = next((i for i in range(len(labels)) if lasting(i)), None)
+    if start is None:
+        return []
+    cuts, current = [], labels[start]
+    for i in range(start + 1, len(labels)):
+        label = labels[i]
+        if label == current or not lasting(i):
             continue
-        if o == current:
-            continue
-        ahead = [q for _, q in seen[i:i + PERSIST]]
-        lasting = all(q == o for q in ahead)
-        if lasting and decided.get(o, TrackAction.REDACT) != decided.get(current,
-                                                                         TrackAction.REDACT):
-            cuts.append(f)
-            current = o
+        if (decision(current), decision(label)) != (TrackAction.REDACT, TrackAction.REDACT):
+            cuts.append(owners[i][0])
+        current = label
     return cuts
 
 
@@ -154,7 +167,7 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
         decisions.append(CarriedDecision(
             old.id, action, old_plan.reason_for(f"track:{old.id}"),
             (old.first_frame, old.last_frame), tuple(mine),
-            min((owner[t][1] for t in mine), default=0.0)))
+            tuple(owner[t][1] for t in mine)))
     return CarryOver(old_plan.detection_run, new_run, tuple(edits), tuple(decisions), merges)
 
 
@@ -188,29 +201,34 @@ def carry_over(store: Store, plan: RedactionPlan, analysis: Analysis) -> CarryOv
 
 
 def carried_plan(plan: RedactionPlan, carry: CarryOver,
-                 accepted: set[int] | None = None) -> tuple[RedactionPlan, str]:
-    """The plan on the new run with the decisions of the old tracks in ``accepted`` (None:
-    every sure one) carried, and a line for the audit log. Manual boxes, mutes, clip and
-    export choices stay; the old run's merges and splits are replaced by ``carry.edits``."""
+                 accepted: set[tuple[int, int]] | None = None) -> tuple[RedactionPlan, str]:
+    """The plan on the new run with the decisions carried to the (old track, new track)
+    pairs in ``accepted`` (None: every sure pair), and a line for the audit log. Manual
+    boxes, mutes, clip and export choices stay; the old run's merges and splits are replaced
+    by ``carry.edits``."""
     new, _ = start_again(plan, carry.new_run)
     new.track_edits = list(carry.edits)
-    taken = [d for d in carry.decisions if d.new_tracks and (
-        d.old_track in accepted if accepted is not None else d.sure)]
-    for d in taken:
-        for track_id in d.new_tracks:
+    moved = []
+    for d in carry.decisions:
+        taken = [t for old, t in d.pairs() if ((old, t) in accepted if accepted is not None
+                                                else d.sure(t))]
+        for track_id in taken:
             target = new.keep_tracks if d.action is TrackAction.KEEP else \
                 new.false_positive_tracks
             target.append(track_id)
             if d.reason:
                 new.reasons[f"track:{track_id}"] = d.reason
+        if taken:
+            moved.append((d, taken))
     new.validate()
     words = {TrackAction.KEEP: "keep visible", TrackAction.NOT_A_FACE: "not a face"}
-    moved = "; ".join(f"{words[d.action]} {d.old_track} -> "
-                      + ", ".join(str(t) for t in d.new_tracks) for d in taken)
-    left = len(carry.decisions) - len(taken)
-    text = "carry decisions to this detection run" + (f": {moved}" if moved else "")
+    text = "carry decisions to this detection run"
+    if moved:
+        text += ": " + "; ".join(f"{words[d.action]} {d.old_track} -> "
+                                 + ", ".join(str(t) for t in taken) for d, taken in moved)
     if carry.merges:
         text += f"; {carry.merges} merge(s) of one person carried"
+    left = len(carry.decisions) - len(moved)
     if left:
         text += f"; {left} decision(s) not carried"
     return new, text

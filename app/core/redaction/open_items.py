@@ -9,20 +9,17 @@ disclosure record prints them.
 
 from __future__ import annotations
 
-import gzip
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, preset_from_dict
-from app.core.detection.runs import run_from_json
-from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
+from app.core.detection.runs import load_run
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
 from app.core.redaction.plan import RedactionPlan
-from app.core.store.models import DetectionRunRecord, ExportRecord, Footage
+from app.core.redaction.plan_review import plan_review
+from app.core.store.models import ExportRecord, Footage
 from app.core.tracking.edits import apply_track_edits
-from app.core.tracking.review import review_ranges
 from app.core.tracking.tracker import build_tracks
 
 REVIEW_WHY = {"faces_lost": "faces lost right after frames with faces",
@@ -38,15 +35,6 @@ class OpenItem:
     text: str  # what it is, in words (English; the UI shows it as it is)
 
 
-def _preset(record: DetectionRunRecord) -> Preset:
-    """The preset the run was made with, as stored (a preset of the same name may have been
-    re-tuned since); the current one of that name if the stored one cannot be read."""
-    try:
-        return preset_from_dict(dict(record.settings.get("preset", {})))
-    except (InvalidInputError, TypeError, ValueError):
-        return PRESETS.get(record.preset) or PRESETS[DEFAULT_PRESET]
-
-
 def open_items(session: Session, footage_id: int, case_id: int | None,
                plan: RedactionPlan) -> list[OpenItem]:
     """Unreviewed ranges of the run the plan was made on, and an export of this exact plan
@@ -55,18 +43,13 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
     if footage is None:
         return []
     items: list[OpenItem] = []
-    record = session.scalars(
-        select(DetectionRunRecord).where(DetectionRunRecord.footage_id == footage_id,
-                                         DetectionRunRecord.settings_sha256
-                                         == plan.detection_run)
-        .order_by(DetectionRunRecord.id.desc()).limit(1)).first()
-    if record is not None:
-        run = run_from_json(json.loads(gzip.decompress(record.data)), _preset(record))
+    run = load_run(session, footage_id, plan.detection_run) if plan.detection_run else None
+    if run is not None:
         fps = footage.fps or 25.0
-        tracks = apply_track_edits(build_tracks(run, footage.frame_count, fps),
-                                   plan.track_edits)  # as the person reviewed them
+        run_tracks = build_tracks(run, footage.frame_count, fps)
+        tracks = apply_track_edits(run_tracks, plan.track_edits)  # as the person left them
         done = set(plan.reviewed)
-        for r in review_ranges(run, tracks, footage.frame_count, fps):
+        for r in plan_review(run, run_tracks, tracks, plan, footage.frame_count, fps):
             if (r.start_frame, r.end_frame) in done:
                 continue
             why = REVIEW_WHY.get(r.reason.value, r.reason.value.replace("_", " "))

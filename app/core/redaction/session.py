@@ -21,10 +21,11 @@ from app.core.people.users import resolve_actor
 from app.core.redaction import carry_over as carrying
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import load_plan, save_plan
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
-from app.core.tracking.review import ReviewRange, review_ranges
+from app.core.tracking.review import ReviewRange, inside
 from app.core.tracking.tracker import BoxKind, Track, TrackBox, boxes_by_frame
 
 LOW_CONFIDENCE = 0.5  # a detected box below this score is shown as low confidence
@@ -130,8 +131,9 @@ class RedactionSession:
             self.tracks = list(self.analysis.tracks)
         a = self.analysis
         self.frame_boxes = boxes_by_frame(self.tracks, a.frame_count)
-        self.review = review_ranges(a.run, self.tracks, a.frame_count, a.fps)  # a merge of
-        return problem  # one person ends its "same person?" item
+        self.review = plan_review(a.run, a.tracks, self.tracks, self.shown_plan,
+                                  a.frame_count, a.fps)  # a merge ends its "same person?"
+        return problem
 
     # --- state ---------------------------------------------------------------------------
 
@@ -143,7 +145,7 @@ class RedactionSession:
     def unreviewed(self) -> list[ReviewRange]:
         if self.analysis is None:
             return []
-        done = set(self.plan.reviewed)
+        done = set(self.shown_plan.reviewed)
         return [r for r in self.review if (r.start_frame, r.end_frame) not in done]
 
     def next_review(self, frame: int) -> ReviewRange | None:
@@ -166,8 +168,8 @@ class RedactionSession:
         a = self.analysis
         plan, text = plan_edits.merge(self.plan, a.tracks, [item.track_id, item.other_track])
         tracks = plan_edits.effective_tracks(a.tracks, plan)
-        for r in review_ranges(a.run, tracks, a.frame_count, a.fps):
-            if item.start_frame <= r.start_frame <= r.end_frame <= item.end_frame:
+        for r in plan_review(a.run, a.tracks, tracks, plan, a.frame_count, a.fps):
+            if inside(r, item):  # the stretch this item stood for, and no other person's
                 plan, _ = plan_edits.mark_reviewed(plan, r.start_frame, r.end_frame)
         return plan, f"{text} (the same person; frames {item.start_frame}-{item.end_frame} " \
                      "checked)"
@@ -267,9 +269,9 @@ class RedactionSession:
         return carrying.carry_over(store, self.plan, self.analysis)
 
     def carried(self, carry: carrying.CarryOver,
-                accepted: set[int] | None = None) -> tuple[RedactionPlan, str]:
-        """The plan with the decisions of the old tracks in ``accepted`` carried to the run
-        shown (None: every sure one); push it to make it the plan."""
+                accepted: set[tuple[int, int]] | None = None) -> tuple[RedactionPlan, str]:
+        """The plan with the decisions carried to the run shown for the (old track, new
+        track) pairs in ``accepted`` (None: every sure pair); push it to make it the plan."""
         return carrying.carried_plan(self.plan, carry, accepted)
 
     def plan_with(self, choices: plan_edits.OutputChoices) -> RedactionPlan:

@@ -140,3 +140,15 @@ def apply_track_edits(tracks: list[Track], edits: list[TrackEdit]) -> list[Track
                 del current[t]
             current[merged.id] = merged
     return sorted(current.values(), key=lambda t: t.id)
+
+
+def split_parts(tracks: list[Track], edits: list[TrackEdit]) -> frozenset[tuple[int, int]]:
+    """(earlier part, later part) of every split in ``edits``, numbered as
+    ``apply_track_edits`` does: a person cut the track there."""
+    next_id = max((t.id for t in tracks), default=0) + 1
+    parts = []
+    for edit in edits:
+        if edit.op is EditOp.SPLIT:
+            parts.append((edit.tracks[0], next_id))
+            next_id += 1
+    return frozenset(parts)

@@ -9,12 +9,15 @@ One range per real risk, never one per detector event:
   frame, or visible before it was found;
 * ``same_person``: a confident face vanished and another appeared near it soon after
   (within ``PAIR_S``, where it could have moved, about its size): most likely one person
-  the detector lost for a moment. One range for the two events, over the frames between;
-  merging the two tracks (one key in the workspace) covers that gap and ends the item.
+  the detector lost for a moment. One range for the two events, over the frames between
+  (a stretch with no detection in between is part of it); merging the two tracks (one key
+  in the workspace) covers that gap and ends the item.
 
-Not items: a track ending or starting at the picture edge (walking in or out), and
-unsure detections (best score under ``CONFIDENT``): they are redacted anyway, and a person
-can still mark one as not a face.
+Not items: a track ending or starting at the picture edge (walking in or out), unsure
+detections (best score under ``CONFIDENT``: redacted anyway, and a person can still mark one
+as not a face), tracks a person marked as not a face (``settled``), and the cut a person
+made by splitting a track (``apart``, (earlier, later) parts: the earlier part's end and the
+later part's start are that cut, and the two are never asked to be one person).
 """
 
 from __future__ import annotations
@@ -62,8 +65,9 @@ def _near_edge(box: tuple[float, ...], width: int, height: int, margin: float) -
     return x1 <= m or y1 <= m or x2 >= width - m or y2 >= height - m
 
 
-def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int,
-                  fps: float) -> list[ReviewRange]:
+def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps: float,
+                  settled: frozenset[int] = frozenset(),
+                  apart: frozenset[tuple[int, int]] = frozenset()) -> list[ReviewRange]:
     """Ranges to review, sorted by start frame."""
     ranges: list[ReviewRange] = []
     window = max(1, round(fps * 0.5))
@@ -88,18 +92,19 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int,
     ended: list[Track] = []
     started: list[Track] = []
     for track in tracks:
-        if _best_score(track) < CONFIDENT:
+        if best_score(track) < CONFIDENT or track.id in settled:
             continue
         first, last = track.detected_frames[0], track.detected_frames[-1]
-        if first > 0 and not _near_edge(track.keyframes[first], w, h, 0.5):
+        if first > 0 and not _near_edge(track.keyframes[first], w, h, 0.5) and \
+                track.id not in {later for _, later in apart}:
             started.append(track)
-        if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5):
+        if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5) \
+                and track.id not in {earlier for earlier, _ in apart}:
             ended.append(track)
-    for a, b in _same_person(ended, started, fps):
+    for a, b in _same_person(ended, started, fps, apart):
         pair = ReviewRange(a.detected_frames[-1], b.detected_frames[0],
                            ReviewReason.SAME_PERSON, a.id, b.id)
-        ranges = [r for r in ranges if not pair.start_frame <= r.start_frame
-                  <= r.end_frame <= pair.end_frame]  # the stretch between is this item
+        ranges = [r for r in ranges if not inside(r, pair)]
         ranges.append(pair)
         ended.remove(a)
         started.remove(b)
@@ -114,13 +119,20 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int,
     return sorted(ranges, key=lambda r: (r.start_frame, r.end_frame, r.reason.value))
 
 
-def _best_score(track: Track) -> float:
+def inside(stretch: ReviewRange, pair: ReviewRange) -> bool:
+    """``stretch`` is a no-detection range within ``pair``'s frames: part of that item."""
+    return stretch.track_id is None and stretch.reason is not ReviewReason.SAME_PERSON and \
+        pair.start_frame <= stretch.start_frame <= stretch.end_frame <= pair.end_frame
+
+
+def best_score(track: Track) -> float:
+    """The best score of the detections themselves (boxes carried by motion left out)."""
     scores = [k[4] for f, k in track.keyframes.items() if f not in track.carried]
     return max(scores or [k[4] for k in track.keyframes.values()])
 
 
-def _same_person(ended: list[Track], started: list[Track],
-                 fps: float) -> list[tuple[Track, Track]]:
+def _same_person(ended: list[Track], started: list[Track], fps: float,
+                 apart: frozenset[tuple[int, int]]) -> list[tuple[Track, Track]]:
     """Pairs (lost, found) that are most likely one person: found within ``PAIR_S`` of the
     loss, about the same size, where the lost face could have moved; closest pairs first,
     each track in one pair at most."""
@@ -131,7 +143,7 @@ def _same_person(ended: list[Track], started: list[Track],
         for b in started:
             fb = b.detected_frames[0]
             gap_s = (fb - fa) / fps
-            if b is a or not 0 < gap_s <= PAIR_S:
+            if b is a or not 0 < gap_s <= PAIR_S or (a.id, b.id) in apart:
                 continue
             bx1, by1, bx2, by2, _ = b.keyframes[fb]
             size_a, size_b = max(ax2 - ax1, ay2 - ay1), max(bx2 - bx1, by2 - by1)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.media.timecode import format_time
-from app.core.redaction.carry_over import CarriedDecision, CarryOver
+from app.core.redaction.carry_over import CarriedDecision, CarryOver, carry_over
 from app.core.redaction.plan_edits import TrackAction
+from app.core.tracking.edits import EditOp
 from app.ui.workers import run_op
 
 if TYPE_CHECKING:
@@ -33,8 +34,9 @@ WEAK = QColor("#fff1c2")  # a decision to look at: weak match, or no track found
 
 
 class CarryOverDialog(QDialog):
-    """One row per decision of the old plan: where it would go and how well it matched.
-    Sure matches are ticked; a weak or missing one is not, and is shaded."""
+    """One row per decision of the old plan and each new track it would go to, with how
+    well that track matched. Sure matches are ticked; a weak or missing one is not, and is
+    shaded."""
 
     def __init__(self, carry: CarryOver, time_of: Callable[[int], float],
                  thumbnails: dict[int, bytes], parent: QWidget | None = None) -> None:
@@ -54,7 +56,8 @@ class CarryOverDialog(QDialog):
             merges = QLabel(self.tr("%n merge(s) of tracks that are one person are carried "
                                     "too.", "", carry.merges), self)
             layout.addWidget(merges)
-        self.table = QTableWidget(len(carry.decisions), 4, self)
+        rows = [(d, t) for d in carry.decisions for t in (d.new_tracks or (None,))]
+        self.table = QTableWidget(len(rows), 4, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Decision"), self.tr("Before"), self.tr("On this run"), self.tr("Match")])
         header = self.table.horizontalHeader()
@@ -63,8 +66,8 @@ class CarryOverDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setIconSize(QPixmap(40, 40).size())
-        for row, decision in enumerate(carry.decisions):
-            self._fill(row, decision, time_of, thumbnails)
+        for row, (decision, track_id) in enumerate(rows):
+            self._fill(row, decision, track_id, time_of, thumbnails)
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
@@ -74,75 +77,88 @@ class CarryOverDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(720, 360)
 
-    def _fill(self, row: int, d: CarriedDecision, time_of: Callable[[int], float],
-              thumbnails: dict[int, bytes]) -> None:
+    def _fill(self, row: int, d: CarriedDecision, track_id: int | None,
+              time_of: Callable[[int], float], thumbnails: dict[int, bytes]) -> None:
+        """One row: a decision and one new track it would go to (None: no track found)."""
         what = self.tr("Keep visible") if d.action is TrackAction.KEEP else \
             self.tr("Not a face")
         first = QTableWidgetItem(what + (f" ({d.reason})" if d.reason else ""))
-        first.setData(Qt.ItemDataRole.UserRole, d.old_track)
+        first.setData(Qt.ItemDataRole.UserRole, (d.old_track, track_id))
+        sure = track_id is not None and d.sure(track_id)
         flags = Qt.ItemFlag.ItemIsEnabled
-        if d.new_tracks:
+        if track_id is not None:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+            first.setCheckState(Qt.CheckState.Checked if sure else Qt.CheckState.Unchecked)
         first.setFlags(flags)
-        first.setCheckState(Qt.CheckState.Checked if d.sure else Qt.CheckState.Unchecked)
         start, end = (format_time(time_of(f))[:-4] for f in d.old_frames)
         before = QTableWidgetItem(self.tr("person {0}, {1} – {2}").format(
             d.old_track, start, end))
-        if d.new_tracks:
-            now = QTableWidgetItem(self.tr("%n person(s): {0}", "", len(d.new_tracks)).format(
-                ", ".join(str(t) for t in d.new_tracks)))
+        if track_id is not None:
+            now = QTableWidgetItem(self.tr("person {0}").format(track_id))
             pixmap = QPixmap()
-            if d.new_tracks[0] in thumbnails and pixmap.loadFromData(
-                    thumbnails[d.new_tracks[0]]):
+            if track_id in thumbnails and pixmap.loadFromData(thumbnails[track_id]):
                 now.setIcon(QIcon(pixmap))
-            match = QTableWidgetItem(self.tr("{0} % of its frames").format(
-                round(100 * d.share)))
+            share = d.shares[d.new_tracks.index(track_id)]
+            match = QTableWidgetItem(self.tr("{0} % of its frames").format(round(100 * share)))
         else:
             now = QTableWidgetItem(self.tr("not found: stays redacted"))
             match = QTableWidgetItem("–")
-        cells = (first, before, now, match)
-        for col, cell in enumerate(cells):
+        for col, cell in enumerate((first, before, now, match)):
             if col:
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if not d.sure:
+            if not sure:
                 cell.setBackground(QBrush(WEAK))
                 cell.setToolTip(self.tr("Look at this person before carrying the decision: "
                                         "the match is weak or missing."))
             self.table.setItem(row, col, cell)
 
-    def accepted_tracks(self) -> set[int]:
-        """The old tracks whose decisions are ticked."""
+    def accepted_pairs(self) -> set[tuple[int, int]]:
+        """The (old track, new track) pairs ticked."""
         out = set()
         for row in range(self.table.rowCount()):
             cell = self.table.item(row, 0)
             if cell is not None and cell.checkState() == Qt.CheckState.Checked:
-                out.add(int(cell.data(Qt.ItemDataRole.UserRole)))
+                old, new = cell.data(Qt.ItemDataRole.UserRole)
+                if new is not None:
+                    out.add((int(old), int(new)))
         return out
 
 
 def offer(ws: RedactionWorkspace) -> None:
     """Match the plan's decisions to the run shown (in a worker), then ask in the dialog
-    (``ws.carry_dialog`` while it is open); nothing changes unless it is confirmed."""
+    (``ws.carry_dialog`` while it is open); nothing changes unless it is confirmed, and
+    nothing is asked about a plan or run no longer shown."""
     session = ws.session
-    if session is None or not session.run_mismatch() or ws.carry_dialog is not None:
+    if session is None or session.analysis is None or not session.run_mismatch() \
+            or ws.carry_dialog is not None or ws.carry_pending:
         return
-    store = ws.store
+    store, plan, analysis = ws.store, session.plan, session.analysis
+
+    def current() -> bool:
+        return ws.session is session and session.analysis is analysis \
+            and session.plan is plan and session.run_mismatch()
 
     def done(carry: CarryOver) -> None:
-        if ws.session is not session or not session.run_mismatch():
+        ws.carry_pending = False
+        if not current():
             return
-        dialog = CarryOverDialog(carry, ws.time_of, dict(ws.jobs.thumbnails), ws)
-        ws.carry_dialog = dialog
+        split = {e.tracks[0] for e in carry.edits if e.op is EditOp.SPLIT}
+        thumbnails = {i: jpeg for i, jpeg in ws.jobs.thumbnails.items() if i not in split}
+        dialog = CarryOverDialog(carry, ws.time_of, thumbnails, ws)  # no picture of a
+        ws.carry_dialog = dialog  # track the carry cuts: it may show the other person
 
         def finished(result: int) -> None:
             ws.carry_dialog = None
             dialog.deleteLater()
-            if result == QDialog.DialogCode.Accepted and ws.session is session \
-                    and session.run_mismatch():
-                ws.push_run_change(*session.carried(carry, dialog.accepted_tracks()))
+            if result == QDialog.DialogCode.Accepted and current():
+                ws.push_run_change(*session.carried(carry, dialog.accepted_pairs()))
 
         dialog.finished.connect(finished)
         dialog.open()
 
-    run_op(ws, lambda: session.carry_over(store), done,
-           lambda message: ws.failed.emit(message))
+    def failed(message: str) -> None:
+        ws.carry_pending = False
+        ws.failed.emit(message)
+
+    ws.carry_pending = True
+    run_op(ws, lambda: carry_over(store, plan, analysis), done, failed)

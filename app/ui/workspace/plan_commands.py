@@ -122,7 +122,7 @@ class PlanCommands(QObject):
         item, session = self.last_warning, self.ws.session
         pair = (item.track_id, item.other_track) if item is not None else (None, None)
         if item is not None and session is not None and None not in pair and \
-                set(self.selected_tracks()) == set(pair):
+                set(self.selected_tracks()) == set(pair) and item in session.unreviewed():
             self.last_warning = None
             self._try(lambda: session.same_person(item))
             return

@@ -62,6 +62,7 @@ class RedactionWorkspace(QWidget):
         self.waveform: Waveform | None = None
         self.selected: tuple[str, int] | None = None
         self.carry_dialog: QDialog | None = None  # open while decisions are being carried
+        self.carry_pending = False  # their match is being made
         self.undo_stack = QUndoStack(self)
         self.jobs = RunLoader(self)
         self.commands = PlanCommands(self)
