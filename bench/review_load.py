@@ -21,7 +21,9 @@ opens a ``RedactionSession`` on the result, as the workspace does. It reports:
   decisions are matched to it (``RedactionSession.carry_over``, what the Carry over dialog
   shows): "carried" = decisions carried to at least one track by default / all decisions,
   "lost" = decisions no track matches (one confirmation carries the ticked ones; the rest
-  must be made again, if there is still something to decide).
+  must be made again, if there is still something to decide: a dismissed unsure detection
+  of one preset is often not detected by the other at all); "requester": the kept person
+  is carried by default.
 
 Nothing is timed: the figure is the work a person must do, not the machine's.
 """
@@ -64,6 +66,7 @@ class Row:
     scripted: int = 0
     carried: str = ""
     lost: int = 0
+    requester: str = ""  # the kept person carried to the new run by default
 
     @property
     def decisions(self) -> int:
@@ -106,6 +109,9 @@ def scripted_review(store: Store, review: RedactionSession, row: Row, then: str)
     sure = sum(1 for d in carry.decisions if any(d.sure(t) for t in d.new_tracks))
     row.carried = f"{sure}/{len(carry.decisions)}"
     row.lost = len(carry.lost())
+    keep = [d for d in carry.decisions if d.action is TrackAction.KEEP]
+    row.requester = "-" if not keep else "yes" if any(d.sure(t) for d in keep
+                                                      for t in d.new_tracks) else "no"
 
 
 def _decide(review: RedactionSession, edit: tuple[RedactionPlan, str]) -> None:
@@ -157,12 +163,14 @@ def main() -> int:
     print()
     print(f"{'clip':52} {'preset':9} {'people':>6} {'s':>5} {'tracks':>6} {'per p.':>6} "
           f"{'ranges':>6} {'decis.':>6} {'items/10s/5p':>12} {'x target':>8}"
-          + (f" {'scripted':>8} {'carried':>7} {'lost':>4}" if args.script else ""))
+          + (f" {'scripted':>8} {'carried':>7} {'lost':>4} {'requester':>9}" if args.script
+             else ""))
     for r in rows:
         print(f"{r.clip:52} {r.preset:9} {r.people:>6} {r.seconds:>5.1f} {r.tracks:>6} "
               f"{r.tracks_per_person:>6.2f} {r.ranges:>6} {r.decisions:>6} "
               f"{r.items_rate:>12.2f} {r.items_rate / TARGET:>8.2f}"
-              + (f" {r.scripted:>8} {r.carried:>7} {r.lost:>4}" if args.script else ""))
+              + (f" {r.scripted:>8} {r.carried:>7} {r.lost:>4} {r.requester:>9}" if args.script
+                 else ""))
     for preset in presets:
         mine = [r for r in rows if r.preset == preset]
         if mine:
