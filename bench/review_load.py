@@ -7,7 +7,9 @@ For each developer clip whose people were counted by eye (``people_in_clips.json
 it with each preset (``app.core.analysis.analyse``, the same call the Redact tab makes) and
 opens a ``RedactionSession`` on the result, as the workspace does. It reports:
 
-* tracks, and tracks per person (1.0 is the target: one track per person);
+* tracks, confident tracks (best score >= 0.5: the others are unsure detections, redacted
+  by default and never a review item), and tracks per person (1.0 is the target: one track
+  per person; the issue allows one extra fragment per person);
 * review ranges the session lists (``RedactionSession.unreviewed``);
 * decisions: every track needs a look (redact, keep or dismiss) and every review range a
   check, so decisions = tracks + ranges;
@@ -63,6 +65,7 @@ class Row:
     seconds: float
     tracks: int
     ranges: int
+    confident: int = 0  # tracks whose best detection scores CONFIDENT or more
     scripted: int = 0
     carried: str = ""
     lost: int = 0
@@ -154,20 +157,22 @@ def main() -> int:
                     review.start(*review.read_saved(store))
                     review.show_run(analyse(store, "bench", footage.id, preset))
                     row = Row(clip.name, preset, people, footage.duration_s,
-                              len(review.tracks), len(review.unreviewed()))
+                              len(review.tracks), len(review.unreviewed()),
+                              sum(1 for t in review.tracks if best_score(t) >= CONFIDENT))
                     if args.script and preset != args.then:
                         scripted_review(store, review, row, args.then)
                     rows.append(row)
         finally:
             store.close()
     print()
-    print(f"{'clip':52} {'preset':9} {'people':>6} {'s':>5} {'tracks':>6} {'per p.':>6} "
+    print(f"{'clip':52} {'preset':9} {'people':>6} {'s':>5} {'tracks':>6} {'conf.':>5} "
+          f"{'per p.':>6} "
           f"{'ranges':>6} {'decis.':>6} {'items/10s/5p':>12} {'x target':>8}"
           + (f" {'scripted':>8} {'carried':>7} {'lost':>4} {'requester':>9}" if args.script
              else ""))
     for r in rows:
         print(f"{r.clip:52} {r.preset:9} {r.people:>6} {r.seconds:>5.1f} {r.tracks:>6} "
-              f"{r.tracks_per_person:>6.2f} {r.ranges:>6} {r.decisions:>6} "
+              f"{r.confident:>5} {r.tracks_per_person:>6.2f} {r.ranges:>6} {r.decisions:>6} "
               f"{r.items_rate:>12.2f} {r.items_rate / TARGET:>8.2f}"
               + (f" {r.scripted:>8} {r.carried:>7} {r.lost:>4} {r.requester:>9}" if args.script
                  else ""))
@@ -176,7 +181,7 @@ def main() -> int:
         if mine:
             print(f"{'all clips':52} {preset:9} {sum(r.people for r in mine):>6} "
                   f"{sum(r.seconds for r in mine):>5.1f} {sum(r.tracks for r in mine):>6} "
-                  f"{'':>6} {sum(r.ranges for r in mine):>6} "
+                  f"{sum(r.confident for r in mine):>5} {'':>6} {sum(r.ranges for r in mine):>6} "
                   f"{sum(r.decisions for r in mine):>6}")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")

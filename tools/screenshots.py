@@ -158,6 +158,7 @@ def main() -> int:
         ws.lanes.range = (1.0, 1.8)
         ws.commands.mute_selection()
         QTimer.singleShot(1500, lambda: (save("workspace.png"),
+                                         ws.side_tabs.setCurrentWidget(ws.review_panel),
                                          ws.controls.preview_button.setChecked(True)))
         QTimer.singleShot(3000, approved)
 

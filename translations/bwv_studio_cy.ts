@@ -2803,8 +2803,16 @@
 <context>
     <name>RedactionWorkspace</name>
     <message>
+        <source>People</source>
+        <translation>Pobl</translation>
+    </message>
+    <message>
         <source>People and boxes</source>
         <translation>Pobl a blychau</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Adolygu</translation>
     </message>
     <message>
         <source>Faces not detected yet with this preset: press Detect faces.</source>
@@ -3033,6 +3041,25 @@
     <message>
         <source>Deleted</source>
         <translation>Dilëwyd</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Frames {0}-{1}</source>
+        <translation>Fframiau {0}-{1}</translation>
+    </message>
+    <message>
+        <source>No review ranges.</source>
+        <translation>Dim ystodau adolygu.</translation>
+    </message>
+    <message>
+        <source>Review {0}/{1}</source>
+        <translation>Adolygu {0}/{1}</translation>
+    </message>
+    <message>
+        <source>Review: {0} of {1} checked</source>
+        <translation>Adolygu: {0} o {1} wedi&apos;u gwirio</translation>
     </message>
 </context>
 <context>

@@ -2770,7 +2770,15 @@
     <context>
         <name>RedactionWorkspace</name>
         <message>
+            <source>People</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>People and boxes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2990,6 +2998,25 @@
         </message>
         <message>
             <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReviewPanel</name>
+        <message>
+            <source>Frames {0}-{1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No review ranges.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review {0}/{1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review: {0} of {1} checked</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -522,15 +522,22 @@ def test_decisions_survive_a_preset_change_after_one_confirmation(qtbot: QtBot,
 def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store) -> None:
     """Issue 17, item 3: a face lost mid-picture and one found beside it a second later are
     one review item, not three (lost, nothing found, found); N goes to it with both people
-    selected, S merges them (the frames between are covered and marked as checked) and the
-    item is gone. The detections are made up so the case is exact; the window, the clip and
-    the store are real."""
+    selected, S merges them (the frames between are covered) and the
+    item is gone. The queue beside the video lists both items with its progress; a row goes
+    to its range and R checks it. The detections are made up so the case is exact; the
+    window, the clip and the store are real."""
     win, ws, problems = _open(qtbot, store, CLIP)
     footage, session = ws.footage, ws.session
     assert footage is not None and session is not None
     count, fps = footage.frame_count, footage.fps or 12.0
-    boxes = {i: [(200.0, 80.0, 40.0, 40.0)] for i in range(8)}  # lost at frame 7
-    boxes.update({i: [(215.0, 80.0, 40.0, 40.0)] for i in range(22, count)})  # found at 22
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(count)}
+    for i in range(count):
+        if i < 8:
+            boxes[i].append((200.0, 80.0, 40.0, 40.0))  # lost at frame 7
+        if i >= 22:
+            boxes[i].append((215.0, 80.0, 40.0, 40.0))  # found beside it at 22
+        if i < 30:
+            boxes[i].append((350.0, 150.0, 40.0, 40.0))  # vanishes in the open at 29
     run = _run(boxes, count)
     run.width, run.height = footage.width, footage.height
     tracks = build_tracks(run, count, fps)
@@ -538,8 +545,19 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
                         footage.height, 0, run, 0, True, 1, "made-up-run", tracks,
                         review_ranges(run, tracks, count, fps))
     ws.show_run(session, analysis)
-    (item,) = ws.unreviewed()
-    assert item.reason.value == "same_person"
+    item, vanished = ws.unreviewed()
+    assert (item.reason.value, vanished.reason.value) == ("same_person", "track_ended")
+    assert ws.side_tabs.tabToolTip(1) == "Review: 0 of 2 checked"  # the queue, beside the video
+    panel = ws.review_panel
+    ws.side_tabs.setCurrentWidget(panel)
+    assert panel.count() == 2 and "the same person?" in panel.item(0).text()
+    rect = panel.visualItemRect(panel.item(1))
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: ws.player.current_index == vanished.start_frame, timeout=5000)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        panel.setFocus()  # as the click gives it, in a window that has the focus
+        qtbot.keyClick(panel, Qt.Key.Key_R)  # checked
+    assert ws.side_tabs.tabText(1) == "Review 1/2"
     ws.setFocus()
     qtbot.keyClick(ws, Qt.Key.Key_N)
     assert "the same person?" in ws.controls.status.text()
@@ -547,8 +565,10 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         qtbot.keyClick(ws, Qt.Key.Key_S)
     assert [e.op.value for e in ws.plan.track_edits] == ["merge"]
-    assert ws.plan.reviewed == [(8, 21)]  # the frames between, looked at for the answer
-    assert ws.unreviewed() == [] and len(ws.tracks) == 1
-    assert ws.tracks[0].box_at(12) is not None  # the gap is covered
+    assert ws.plan.reviewed == [(vanished.start_frame, vanished.end_frame)]  # nothing else
+    assert ws.unreviewed() == [] and len(ws.tracks) == 2
+    assert ws.side_tabs.tabText(1) == "Review 1/1"
+    merged = next(t for t in ws.tracks if t.id == item.track_id)
+    assert merged.box_at(12) is not None  # the gap is covered
     assert problems == []
     win.close()

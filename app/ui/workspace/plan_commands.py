@@ -206,30 +206,36 @@ class PlanCommands(QObject):
         self._try(lambda: plan_edits.set_keyframes(self.ws.plan, box_id, keys))
 
     def next_warning(self) -> None:
-        """Jump to the next review range not yet marked reviewed (wraps around); for a
-        "same person?" range both tracks are selected, so S (Merge) answers it."""
+        """Jump to the next review range not yet marked reviewed (wraps around)."""
         session = self.ws.session
         found = session.next_review(self.ws.player.current_index) if session else None
         if found is None:
             self.ws.controls.status.setText(self.tr("No review ranges left to check."))
             return
-        self.last_warning = found
-        self.ws.player.show_frame(found.start_frame)
-        reasons = {"faces_lost": self.tr("faces lost right after frames with faces"),
-                   "track_ended": self.tr("a face vanished away from the picture edge"),
-                   "track_started": self.tr("a face appeared away from the picture edge"),
-                   "no_faces": self.tr("no face found in this stretch"),
-                   "same_person": self.tr(
-                       "person {0} was lost and person {1} found beside them: the same "
-                       "person? S merges them and covers the frames between; R if "
-                       "they are not").format(found.track_id, found.other_track)}
-        if found.other_track is not None and found.track_id is not None:
-            self.ws.tracks_panel.select_keys([("track", found.track_id),
-                                              ("track", found.other_track)])
+        self.go_to_review(found)
+
+    def why(self, item: ReviewRange) -> str:
+        """Why a range is listed, in words."""
+        return {"faces_lost": self.tr("faces lost right after frames with faces"),
+                "track_ended": self.tr("a face vanished away from the picture edge"),
+                "track_started": self.tr("a face appeared away from the picture edge"),
+                "no_faces": self.tr("no face found in this stretch"),
+                "same_person": self.tr(
+                    "person {0} was lost and person {1} found beside them: the same "
+                    "person? S merges them and covers the frames between; R if they are "
+                    "not").format(item.track_id, item.other_track)}.get(
+            item.reason.value, item.reason.value)
+
+    def go_to_review(self, item: ReviewRange) -> None:
+        """Show a review range's first frame and say why it is there; for a "same person?"
+        range both tracks are selected, so S (Merge) answers it."""
+        self.last_warning = item
+        self.ws.player.show_frame(item.start_frame)
+        if item.other_track is not None and item.track_id is not None:
+            self.ws.tracks_panel.select_keys([("track", item.track_id),
+                                              ("track", item.other_track)])
         self.ws.controls.status.setText(self.tr("Review frames {0}-{1}: {2}. {3} left.").format(
-            found.start_frame, found.end_frame, reasons.get(found.reason.value,
-                                                            found.reason.value),
-            len(self.ws.unreviewed())))
+            item.start_frame, item.end_frame, self.why(item), len(self.ws.unreviewed())))
 
     def mark_reviewed(self) -> None:
         here, last = self.ws.player.current_index, self.last_warning

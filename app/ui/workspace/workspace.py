@@ -10,13 +10,12 @@ toolbar. This widget lays out the views and forwards between them and the sessio
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QImage, QUndoStack
+from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.analysis import Analysis
 from app.core.errors import ConflictError
@@ -41,6 +40,8 @@ from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.lanes import COLOURS, LanesView
 from app.ui.workspace.overlay_view import OverlayItem, OverlayView
 from app.ui.workspace.plan_commands import PlanCommands
+from app.ui.workspace.plan_step import PlanStep
+from app.ui.workspace.review_panel import ReviewPanel
 from app.ui.workspace.run_loader import RunLoader
 from app.ui.workspace.tracks_panel import TracksPanel
 
@@ -84,8 +85,12 @@ class RedactionWorkspace(QWidget):
         right = QWidget(self)
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(QLabel(self.tr("People and boxes"), right))
-        rv.addWidget(self.tracks_panel, 1)
+        self.side_tabs = QTabWidget(right)  # the people, and the review queue
+        self.review_panel = ReviewPanel(self)
+        self.side_tabs.addTab(self.tracks_panel, self.tr("People"))
+        self.side_tabs.setTabToolTip(0, self.tr("People and boxes"))
+        self.side_tabs.addTab(self.review_panel, self.tr("Review"))
+        rv.addWidget(self.side_tabs, 1)
         rv.addWidget(self.track_buttons)
         splitter = QSplitter(self)
         splitter.addWidget(left)
@@ -252,7 +257,7 @@ class RedactionWorkspace(QWidget):
     def push_run_change(self, plan: RedactionPlan, text: str) -> None:
         """Move the plan to the run shown (start again, decisions carried): one edit."""
         if self._may_edit(plan, text):
-            self.undo_stack.push(_PlanStep(self, plan, text, ""))
+            self.undo_stack.push(PlanStep(self, plan, text, ""))
 
     # --- plan state ----------------------------------------------------------------------
 
@@ -280,6 +285,10 @@ class RedactionWorkspace(QWidget):
                                    self.shown_plan, review)
         self.tracks_panel.set_rows(self.tracks, self.shown_plan, self.time_of,
                                    self.jobs.thumbnails)
+        title, progress = self.review_panel.show_items(
+            review, set(self.shown_plan.reviewed), self.time_of, self.jobs.thumbnails)
+        self.side_tabs.setTabText(1, title)
+        self.side_tabs.setTabToolTip(1, progress)
         self._update_overlay()
         self.view.refresh_preview()
         self.update_buttons()
@@ -300,7 +309,7 @@ class RedactionWorkspace(QWidget):
             return False
         if reason is None:
             reason = self.current_reason()
-        self.undo_stack.push(_PlanStep(self, new_plan, text, reason))
+        self.undo_stack.push(PlanStep(self, new_plan, text, reason))
         self.controls.reason.setCurrentIndex(0)  # used: the next edit chooses its own
         return True
 
@@ -454,44 +463,3 @@ class RedactionWorkspace(QWidget):
         c.export_button.setEnabled(has and not busy and not mismatch)
         c.start_again_button.setVisible(mismatch)
         c.carry_button.setVisible(mismatch)
-
-
-class _PlanStep(QUndoCommand):
-    """One plan edit on the Edit menu's undo stack; the session keeps the plans (its first
-    redo is the push itself). Each move is saved and audited."""
-
-    def __init__(self, workspace: RedactionWorkspace, after: RedactionPlan, text: str,
-                 reason: str) -> None:
-        super().__init__(text)
-        self.workspace = workspace
-        self.after, self.reason = after, reason
-        self.pushed = False
-
-    def redo(self) -> None:
-        session = self.workspace.session
-        if session is None:
-            return
-        if not self.pushed:
-            self.pushed = True
-            self.workspace.committed(session.push(self.after, self.text(), self.reason))
-        else:
-            self._move(session, session.redo)
-
-    def undo(self) -> None:
-        session = self.workspace.session
-        if session is not None:
-            self._move(session, session.undo)
-
-    def _move(self, session: RedactionSession,
-              move: Callable[[], PlanChange | None]) -> None:
-        """An undo or redo cannot be asked about first: say so when it withdrew an
-        approval."""
-        ws = self.workspace
-        lost = approval_guard.standing(ws.store, session.footage.id, session.case_id,
-                                       session.plan.sha256())
-        change = move()
-        if change is None:
-            return
-        ws.committed(change)
-        if lost is not None and change.plan.sha256() != lost.plan_sha256:
-            approval_guard.tell_lapsed(ws, lost, change.text)

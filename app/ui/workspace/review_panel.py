@@ -1,0 +1,82 @@
+"""The review queue beside the video: one row per review range of the plan (a risk: a face
+lost or found in the open, "the same person?", a stretch with no face), with the person's
+thumbnail, the time, why it is listed and whether it was checked, and the progress in the
+tab's title. A row goes to its range; R marks it checked, S answers "the same person?"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from app.core.media.timecode import format_time
+from app.core.tracking.review import ReviewRange
+
+if TYPE_CHECKING:
+    from app.ui.workspace.workspace import RedactionWorkspace
+
+
+class ReviewPanel(QListWidget):
+    def __init__(self, ws: RedactionWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.ranges: list[ReviewRange] = []
+        self.setIconSize(QPixmap(40, 40).size())
+        self.setWordWrap(True)
+        self.itemActivated.connect(self._go)
+        self.itemClicked.connect(self._go)
+
+    def show_items(self, items: list[ReviewRange], reviewed: set[tuple[int, int]],
+                   time_of: Callable[[int], float],
+                   thumbnails: dict[int, bytes]) -> tuple[str, str]:
+        """Fill the list; the progress for the tab: its title ("Review 3/7") and in words
+        ("Review: 3 of 7 checked")."""
+        current = self.currentRow()
+        self.clear()
+        self.ranges = list(items)
+        done = 0
+        for item in items:
+            checked = (item.start_frame, item.end_frame) in reviewed
+            done += checked
+            start, end = (format_time(time_of(f))[:-4] for f in (item.start_frame,
+                                                                   item.end_frame))
+            row = QListWidgetItem(("✓ " if checked else "• ") + f"{start} – {end}: "
+                                  + self.ws.commands.why(item))
+            pixmap = QPixmap()
+            if item.track_id is not None and item.track_id in thumbnails \
+                    and pixmap.loadFromData(thumbnails[item.track_id]):
+                row.setIcon(QIcon(pixmap))
+            if checked:
+                row.setForeground(QBrush(QColor("#8b8d98")))
+            row.setToolTip(self.tr("Frames {0}-{1}").format(item.start_frame, item.end_frame))
+            self.addItem(row)
+        if not items:
+            empty = QListWidgetItem(self.tr("No review ranges."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(empty)
+        elif 0 <= current < self.count():
+            self.blockSignals(True)  # keep the place in the list, without going there
+            self.setCurrentRow(current)
+            self.blockSignals(False)
+        return (self.tr("Review {0}/{1}").format(done, len(items)),
+                self.tr("Review: {0} of {1} checked").format(done, len(items)))
+
+    def event(self, e: QEvent) -> bool:
+        """Letters are the workspace's keys here (R checks, S merges, N goes on), not a
+        search in the list."""
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) \
+                and e.text().isalpha() and not e.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            e.ignore()
+            return False
+        return super().event(e)
+
+    def keyboardSearch(self, search: str) -> None:
+        """No type-to-search: the workspace's letter keys act on the queue."""
+
+    def _go(self, row: QListWidgetItem) -> None:
+        index = self.row(row)
+        if 0 <= index < len(self.ranges):
+            self.ws.commands.go_to_review(self.ranges[index])
