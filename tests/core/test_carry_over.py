@@ -138,6 +138,32 @@ def test_a_kept_person_never_extends_over_someone_the_old_run_did_not_see() -> N
     assert carried.reasons == {"track:9": "Requester", "track:10": "Officer"}
 
 
+def test_a_short_or_flickering_stretch_of_someone_else_is_cut_off_too() -> None:
+    """Second review: two frames of a bystander tacked on at the end of the kept person's
+    new track, or a bystander matched only on two frames of every three, or two frames of
+    someone else at its head: none of those frames is ever kept."""
+    walker = {f: b for f, b in WALKER.items() if f < 25}
+    bystander = {f: (b[0], 250.0, b[2], b[3]) for f, b in WALKER.items() if f >= 25}
+    old = [_track(1, walker), _track(2, bystander)]
+    plan = _plan("run-a", keep=1)
+    tail = {f: b for f, b in bystander.items() if f < 27}  # 2 frames of the bystander
+    for new in ([_track(7, walker, tail)],
+                [_track(7, walker, {f: (b if f % 3 else (b[0], 320.0, b[2], b[3]))
+                                    for f, b in bystander.items()})]):
+        carried, _ = carried_plan(plan, match_runs(plan, old, new, N, "run-b"))
+        (kept,) = [t for t in plan_edits.effective_tracks(new, carried)
+                   if t.id in carried.keep_tracks]
+        assert max(kept.detected_frames) == 24, new
+    head = {f: (b[0], 250.0, b[2], b[3]) for f, b in WALKER.items() if f < 2}
+    late_walker = {f: b for f, b in WALKER.items() if 2 <= f < 25}
+    old = [_track(1, late_walker), _track(2, head)]
+    new = [_track(7, head, late_walker)]
+    carried, _ = carried_plan(plan, match_runs(plan, old, new, N, "run-b"))
+    (kept,) = [t for t in plan_edits.effective_tracks(new, carried)
+               if t.id in carried.keep_tracks]
+    assert min(kept.detected_frames) == 2
+
+
 def test_a_merge_the_person_made_is_carried() -> None:
     first = {f: b for f, b in WALKER.items() if f < 10}
     later = {f: b for f, b in WALKER.items() if f >= 18}

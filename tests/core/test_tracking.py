@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.core.detection.detector import Detection
 from app.core.detection.presets import get_preset
 from app.core.detection.video import DetectionRun, FrameDetections
-from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits, split_parts
+from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits, split_cuts
 from app.core.tracking.review import ReviewReason, review_ranges
 from app.core.tracking.tracker import BoxKind, TrackerSettings, boxes_by_frame, build_tracks
 
@@ -106,8 +106,8 @@ def test_one_review_item_per_risk() -> None:
 
 def test_nested_pairs_are_both_listed_and_a_split_is_no_item() -> None:
     """Review findings: a "same person?" range never hides another pair inside it (only the
-    stretch with no detection is part of it); the cut a person made by splitting a track is
-    neither a vanished face, an appeared one, nor a pair to join again."""
+    stretch with no detection is part of it); the piece a person split off does not "appear"
+    at the cut (nor is it asked to be joined again); the earlier piece's end stays listed."""
     frames: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(40)}
     for i in range(40):
         if i <= 9:
@@ -128,9 +128,35 @@ def test_nested_pairs_are_both_listed_and_a_split_is_no_item() -> None:
     (track,) = build_tracks(run, 40, 10.0, SETTINGS)
     edits = [TrackEdit(EditOp.SPLIT, (track.id,), 20)]
     parts = apply_track_edits([track], edits)
-    assert split_parts([track], edits) == {(track.id, track.id + 1)}
-    assert review_ranges(run, parts, 40, 10.0, apart=split_parts([track], edits)) == []
-    assert review_ranges(run, parts, 40, 10.0) != []  # without it: a cut in the open
+    (cut,) = split_cuts([track], edits)
+    assert (cut.frame, cut.parts) == (20, {track.id, track.id + 1})
+    ranges = review_ranges(run, parts, 40, 10.0, cuts=(cut,))
+    assert [(r.reason.value, r.track_id) for r in ranges] == [("track_ended", track.id)]
+    assert [r.reason.value for r in review_ranges(run, parts, 40, 10.0)] == [
+        "same_person"]  # without the cut: asked to join the two pieces again
+
+
+def test_an_end_merged_away_from_the_cut_is_an_item_again() -> None:
+    """Second review: split a track, then merge its first piece with the person found again
+    later, who then vanishes mid-picture: that end is a real loss and is listed."""
+    frames: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(70)}
+    for i in range(70):
+        if i < 30:
+            frames[i].append((300.0, 200.0, 40.0, 40.0))
+        if 45 <= i < 60:
+            frames[i].append((310.0, 200.0, 40.0, 40.0))  # vanishes in the open at 59
+    run = _run(frames, 70)
+    raw = build_tracks(run, 70, 10.0, SETTINGS)
+    first, later = raw
+    edits = [TrackEdit(EditOp.SPLIT, (first.id,), 15),
+             TrackEdit(EditOp.MERGE, (first.id, later.id))]
+    tracks = apply_track_edits(raw, edits)
+    ranges = review_ranges(run, tracks, 70, 10.0, cuts=split_cuts(raw, edits))
+    assert ("track_ended", 59) in {(r.reason.value, r.start_frame) for r in ranges}
+    twice = [TrackEdit(EditOp.SPLIT, (first.id,), 20), TrackEdit(EditOp.SPLIT, (first.id,), 10)]
+    pieces = apply_track_edits(raw, twice)
+    ranges = review_ranges(run, pieces, 70, 10.0, cuts=split_cuts(raw, twice))
+    assert not any(r.reason.value == "track_started" and r.start_frame < 25 for r in ranges)
 
 
 def test_track_summary() -> None:

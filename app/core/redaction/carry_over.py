@@ -108,29 +108,34 @@ def _owner(owners: _Owners) -> tuple[int | None, float]:
 
 
 def _split_frames(owners: _Owners, decided: dict[int, TrackAction]) -> list[int]:
-    """Frames where a new track becomes someone else for at least ``PERSIST`` frames:
-    another old track, or nobody the old run saw (``None``), where either side carries a
-    decision (a kept or dismissed person must never extend over someone else's frames)."""
+    """Frames where a new track must be cut so that a decision stays with its person.
+
+    While the track is an old track with a decision (kept, not a face), it is cut at the
+    first frame that is anyone else or nobody the old run saw, however short: a kept person
+    never extends over another face. A change into a decided old track is cut where it
+    lasts ``PERSIST`` frames (a shorter glitch stays with the undecided, redacted part).
+    Changes between undecided owners are not cut. Extra cuts only add redaction."""
     labels = [o for _, o in owners]
+
+    def decision(label: int | None) -> TrackAction:
+        return TrackAction.REDACT if label is None else decided.get(label, TrackAction.REDACT)
 
     def lasting(i: int) -> bool:
         ahead = labels[i:i + PERSIST]
         return len(ahead) == PERSIST and all(o == labels[i] for o in ahead)
 
-    def decision(label: int | None) -> TrackAction:
-        return TrackAction.REDACT if label is None else decided.get(label, TrackAction.REDACT)
-
-    start = next((i for i in range(len(labels)) if lasting(i)), None)
-    if start is None:
-        return []
-    cuts, current = [], labels[start]
-    for i in range(start + 1, len(labels)):
-        label = labels[i]
-        if label == current or not lasting(i):
+    cuts: list[int] = []
+    current: int | None = None  # the head counts as undecided until a decided owner lasts
+    for i, label in enumerate(labels):
+        if label == current:
             continue
-        if (decision(current), decision(label)) != (TrackAction.REDACT, TrackAction.REDACT):
-            cuts.append(owners[i][0])
-        current = label
+        if decision(current) is not TrackAction.REDACT:
+            cuts.append(owners[i][0])  # the decided person ends here, at once
+            current = label
+        elif decision(label) is not TrackAction.REDACT and lasting(i):
+            if i:
+                cuts.append(owners[i][0])
+            current = label
     return cuts
 
 

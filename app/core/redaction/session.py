@@ -123,16 +123,15 @@ class RedactionSession:
         if self.analysis is None:
             self.tracks, self.frame_boxes, self.review = [], [], []
             return None
-        problem = None
+        problem, a, shown = None, self.analysis, self.shown_plan
         try:
-            self.tracks = plan_edits.effective_tracks(self.analysis.tracks, self.shown_plan)
-        except BwvError as exc:
-            problem = str(exc)
-            self.tracks = list(self.analysis.tracks)
-        a = self.analysis
+            self.tracks = plan_edits.effective_tracks(a.tracks, shown)
+        except BwvError as exc:  # the run's own tracks, and no choice about them applied
+            problem, shown = str(exc), plan_edits.start_again(shown, a.run_key)[0]
+            self.tracks = list(a.tracks)
         self.frame_boxes = boxes_by_frame(self.tracks, a.frame_count)
-        self.review = plan_review(a.run, a.tracks, self.tracks, self.shown_plan,
-                                  a.frame_count, a.fps)  # a merge ends its "same person?"
+        self.review = plan_review(a.run, a.tracks, self.tracks, shown, a.frame_count,
+                                  a.fps)  # a merge ends its "same person?"
         return problem
 
     # --- state ---------------------------------------------------------------------------

@@ -142,13 +142,30 @@ def apply_track_edits(tracks: list[Track], edits: list[TrackEdit]) -> list[Track
     return sorted(current.values(), key=lambda t: t.id)
 
 
-def split_parts(tracks: list[Track], edits: list[TrackEdit]) -> frozenset[tuple[int, int]]:
-    """(earlier part, later part) of every split in ``edits``, numbered as
-    ``apply_track_edits`` does: a person cut the track there."""
+@dataclass(frozen=True)
+class Cut:
+    """Where a person split a track: the frame, and every number the pieces of that track
+    carry (the track split and each part split from it)."""
+
+    frame: int
+    parts: frozenset[int]
+
+    def starts(self, track: Track) -> bool:
+        """``track`` is a piece of this track starting at the cut (its box continues the
+        track's, so nothing appears there)."""
+        return track.first_frame == self.frame and track.id in self.parts
+
+
+def split_cuts(tracks: list[Track], edits: list[TrackEdit]) -> tuple[Cut, ...]:
+    """Every split in ``edits``, numbered as ``apply_track_edits`` numbers the parts."""
     next_id = max((t.id for t in tracks), default=0) + 1
-    parts = []
+    root: dict[int, int] = {}
+    made = []
     for edit in edits:
         if edit.op is EditOp.SPLIT:
-            parts.append((edit.tracks[0], next_id))
+            source = root.get(edit.tracks[0], edit.tracks[0])
+            root[next_id] = source
+            made.append((edit.frame, source))
             next_id += 1
-    return frozenset(parts)
+    return tuple(Cut(frame, frozenset({source} | {n for n, r in root.items() if r == source}))
+                 for frame, source in made)

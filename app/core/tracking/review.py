@@ -15,9 +15,10 @@ One range per real risk, never one per detector event:
 
 Not items: a track ending or starting at the picture edge (walking in or out), unsure
 detections (best score under ``CONFIDENT``: redacted anyway, and a person can still mark one
-as not a face), tracks a person marked as not a face (``settled``), and the cut a person
-made by splitting a track (``apart``, (earlier, later) parts: the earlier part's end and the
-later part's start are that cut, and the two are never asked to be one person).
+as not a face), tracks a person marked as not a face (``settled``), and, where a person split
+a track (``cuts``), the later piece's start (its box continues the track's) and the question
+whether the two pieces are one person. The earlier piece's end stays an item when it is in
+the open: the face the track followed may have been lost there.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import math
 from dataclasses import dataclass
 
 from app.core.detection.video import DetectionRun
+from app.core.tracking.edits import Cut
 from app.core.tracking.tracker import Track
 
 
@@ -67,7 +69,7 @@ def _near_edge(box: tuple[float, ...], width: int, height: int, margin: float) -
 
 def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps: float,
                   settled: frozenset[int] = frozenset(),
-                  apart: frozenset[tuple[int, int]] = frozenset()) -> list[ReviewRange]:
+                  cuts: tuple[Cut, ...] = ()) -> list[ReviewRange]:
     """Ranges to review, sorted by start frame."""
     ranges: list[ReviewRange] = []
     window = max(1, round(fps * 0.5))
@@ -96,12 +98,11 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
             continue
         first, last = track.detected_frames[0], track.detected_frames[-1]
         if first > 0 and not _near_edge(track.keyframes[first], w, h, 0.5) and \
-                track.id not in {later for _, later in apart}:
+                not any(cut.starts(track) for cut in cuts):
             started.append(track)
-        if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5) \
-                and track.id not in {earlier for earlier, _ in apart}:
+        if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5):
             ended.append(track)
-    for a, b in _same_person(ended, started, fps, apart):
+    for a, b in _same_person(ended, started, fps):
         pair = ReviewRange(a.detected_frames[-1], b.detected_frames[0],
                            ReviewReason.SAME_PERSON, a.id, b.id)
         ranges = [r for r in ranges if not inside(r, pair)]
@@ -131,8 +132,8 @@ def best_score(track: Track) -> float:
     return max(scores or [k[4] for k in track.keyframes.values()])
 
 
-def _same_person(ended: list[Track], started: list[Track], fps: float,
-                 apart: frozenset[tuple[int, int]]) -> list[tuple[Track, Track]]:
+def _same_person(ended: list[Track], started: list[Track],
+                 fps: float) -> list[tuple[Track, Track]]:
     """Pairs (lost, found) that are most likely one person: found within ``PAIR_S`` of the
     loss, about the same size, where the lost face could have moved; closest pairs first,
     each track in one pair at most."""
@@ -143,7 +144,7 @@ def _same_person(ended: list[Track], started: list[Track], fps: float,
         for b in started:
             fb = b.detected_frames[0]
             gap_s = (fb - fa) / fps
-            if b is a or not 0 < gap_s <= PAIR_S or (a.id, b.id) in apart:
+            if b is a or not 0 < gap_s <= PAIR_S:
                 continue
             bx1, by1, bx2, by2, _ = b.keyframes[fb]
             size_a, size_b = max(ax2 - ax1, ay2 - ay1), max(bx2 - bx1, by2 - by1)

@@ -141,6 +141,7 @@ def offer(ws: RedactionWorkspace) -> None:
     def done(carry: CarryOver) -> None:
         ws.carry_pending = False
         if not current():
+            offer(ws)  # for the plan and run shown now, if they still differ
             return
         split = {e.tracks[0] for e in carry.edits if e.op is EditOp.SPLIT}
         thumbnails = {i: jpeg for i, jpeg in ws.jobs.thumbnails.items() if i not in split}
@@ -158,7 +159,10 @@ def offer(ws: RedactionWorkspace) -> None:
 
     def failed(message: str) -> None:
         ws.carry_pending = False
-        ws.failed.emit(message)
+        if current():
+            ws.failed.emit(message)
+        else:
+            offer(ws)
 
     ws.carry_pending = True
     run_op(ws, lambda: carry_over(store, plan, analysis), done, failed)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.core.media.timecode import format_time
@@ -34,7 +34,8 @@ class ReviewPanel(QListWidget):
                    thumbnails: dict[int, bytes]) -> tuple[str, str]:
         """Fill the list; the progress for the tab: its title ("Review 3/7") and in words
         ("Review: 3 of 7 checked")."""
-        current = self.currentRow()
+        row_now = self.currentRow()
+        current = self.ranges[row_now] if 0 <= row_now < len(self.ranges) else None
         self.clear()
         self.ranges = list(items)
         done = 0
@@ -57,21 +58,12 @@ class ReviewPanel(QListWidget):
             empty = QListWidgetItem(self.tr("No review ranges."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(empty)
-        elif 0 <= current < self.count():
+        elif current in self.ranges:
             self.blockSignals(True)  # keep the place in the list, without going there
-            self.setCurrentRow(current)
+            self.setCurrentRow(self.ranges.index(current))
             self.blockSignals(False)
         return (self.tr("Review {0}/{1}").format(done, len(items)),
                 self.tr("Review: {0} of {1} checked").format(done, len(items)))
-
-    def event(self, e: QEvent) -> bool:
-        """Letters are the workspace's keys here (R checks, S merges, N goes on), not a
-        search in the list."""
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) \
-                and e.text().isalpha() and not e.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
-            e.ignore()
-            return False
-        return super().event(e)
 
     def keyboardSearch(self, search: str) -> None:
         """No type-to-search: the workspace's letter keys act on the queue."""
