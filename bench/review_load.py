@@ -15,10 +15,10 @@ opens a ``RedactionSession`` on the result, as the workspace does. It reports:
   check, so decisions = tracks + ranges;
 * review items per 10 s of footage per 5 people in shot (issue 17's target: at most 1.0),
   and its ratio to that target;
-* a scripted review (``--script``): keep the clip's longest confident track visible (the
-  requester), dismiss its unsure tracks, and answer every review range as the workspace does
-  (a "same person?" range with S, which merges; any other with R). "scripted" counts the
-  decisions that took: 1 for the requester plus one per range. Then the preset changes
+* a scripted review (``--script``): answer every review range as the workspace does (a
+  "same person?" range with S, which merges; any other with R), then keep the clip's longest
+  confident track visible (the requester) and dismiss its unsure tracks. "scripted" counts
+  the decisions that took: one per range plus 1 for the requester. Then the preset changes
   (``--then`` PRESET, default ``fast``): the run of that preset is shown and the plan's
   decisions are matched to it (``RedactionSession.carry_over``, what the Carry over dialog
   shows): "carried" = decisions carried to at least one track by default / all decisions,
@@ -86,7 +86,15 @@ class Row:
 
 
 def scripted_review(store: Store, review: RedactionSession, row: Row, then: str) -> None:
-    """Keep the requester, dismiss unsure tracks, answer every range; then change preset."""
+    """Answer every range, keep the requester, dismiss unsure tracks; then change preset."""
+    while (pending := review.unreviewed()):
+        item = pending[0]
+        row.scripted += 1
+        if item.reason is ReviewReason.SAME_PERSON:
+            _decide(review, review.same_person(item))
+        else:
+            _decide(review, plan_edits.mark_reviewed(review.plan, item.start_frame,
+                                                     item.end_frame))
     if review.tracks and review.analysis is not None:
         confident = [t for t in review.tracks if best_score(t) >= CONFIDENT] or review.tracks
         requester = max(confident, key=lambda t: len(t.detected_frames))
@@ -97,14 +105,6 @@ def scripted_review(store: Store, review: RedactionSession, row: Row, then: str)
             if best_score(track) < CONFIDENT:
                 _decide(review, plan_edits.set_track_action(review.plan, track.id,
                                                             TrackAction.NOT_A_FACE))
-    while (pending := review.unreviewed()):
-        item = pending[0]
-        row.scripted += 1
-        if item.reason is ReviewReason.SAME_PERSON:
-            _decide(review, review.same_person(item))
-        else:
-            _decide(review, plan_edits.mark_reviewed(review.plan, item.start_frame,
-                                                     item.end_frame))
     review.show_run(analyse(store, "bench", review.footage.id, then))
     if not review.run_mismatch():
         return

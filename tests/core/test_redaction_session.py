@@ -182,6 +182,11 @@ def test_the_same_person_answer_marks_only_its_own_stretch() -> None:
     others = {(r.reason, r.track_id) for r in session.review if r is not pair}
     assert {reason for reason, _ in others} == {ReviewReason.TRACK_STARTED,
                                                 ReviewReason.TRACK_ENDED}
-    session.push(*session.same_person(pair))
+    kept, _ = plan_edits.set_track_action(session.plan, pair.track_id,  # type: ignore[arg-type]
+                                          plan_edits.TrackAction.KEEP, "Requester")
+    session.push(kept, "keep A")
+    merged, text = session.same_person(pair)
+    assert merged.keep_tracks == [] and "redacted again" in text  # said, not silent
+    session.push(merged, text)
     assert len(session.tracks) == 2  # A and A' are one person now
     assert {(r.reason, r.track_id) for r in session.unreviewed()} == others

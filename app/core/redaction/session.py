@@ -170,8 +170,12 @@ class RedactionSession:
         for r in plan_review(a.run, a.tracks, tracks, plan, a.frame_count, a.fps):
             if inside(r, item):  # the stretch this item stood for, and no other person's
                 plan, _ = plan_edits.mark_reviewed(plan, r.start_frame, r.end_frame)
-        return plan, f"{text} (the same person; frames {item.start_frame}-{item.end_frame} " \
-                     "checked)"
+        text += f" (the same person; frames {item.start_frame}-{item.end_frame} checked)"
+        pair = (item.track_id, item.other_track)
+        if any(plan_edits.track_action(self.plan, t) is plan_edits.TrackAction.KEEP
+               for t in pair) and min(pair) not in plan.keep_tracks:
+            text += "; only one part was kept visible, so the person is redacted again"
+        return plan, text
 
     def first_frame(self, key: Key) -> int | None:
         if key[0] == "track":
