@@ -37,7 +37,8 @@ The "unlist" column counts leaked face-frames on no frame of the export's review
 (issue 17: no leak left unlisted).
 Faces are linked across frames (greedy IoU >= 0.3 with the previous frame) to report the
 longest run of consecutive leaked frames of one face. ``--save-leaks DIR`` writes
-``CLIP.PRESET.fFRAME.JUDGE.xXyY.hHIDDEN[.redet].png``: original (judge box in red) | export.
+``CLIP.PRESET.fFRAME.JUDGE.xXyY.hHIDDEN[.redet][.unlisted].png``: original (judge box in red)
+| export.
 ``--max-frames N`` benchmarks a re-encoded copy of each clip's first N frames instead. Cost:
 the judge takes about 1-3 s per 720p frame on two cores, CenterFace at 2x about 1 s.
 
@@ -300,12 +301,15 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
             row.redetected += seen
             row.leaked_by_width[label] += 1
             row.leaks.append({"frame": index, "judge": "mtcnn", "redetected": seen,
+                              "listed": listed is None or index in listed,
                               "box": [round(float(v), 1) for v in box[:4]],
                               "score": round(float(box[4]), 3), "hidden": round(share, 3)})
             if save and saved["mtcnn"] < save_cap:
                 saved["mtcnn"] += 1
                 save_crop(save, f"{stem}.f{index:05d}.mtcnn.x{int(box[0])}y{int(box[1])}"
-                          f".h{share * 100:.0f}{'.redet' if seen else ''}.png", a, b, box)
+                          f".h{share * 100:.0f}{'.redet' if seen else ''}"
+                          f"{'' if listed is None or index in listed else '.unlisted'}.png",
+                          a, b, box)
         row.faces += len(faces)
         runs.update(faces, leaked)
         if union is not None:
