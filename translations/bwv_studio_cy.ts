@@ -2569,6 +2569,10 @@
         <translation>Dileu blwch M{0}</translation>
     </message>
     <message>
+        <source>Person {0} is one person now and redacted again: only one part was kept visible. Keep them visible again if they should be seen.</source>
+        <translation>Mae person {0} yn un person bellach ac wedi&apos;i guddio eto: dim ond un rhan a gadwyd yn weladwy. Cadwch nhw&apos;n weladwy eto os dylid eu gweld.</translation>
+    </message>
+    <message>
         <source>Select a manual box to follow.</source>
         <translation>Dewiswch flwch â llaw i&apos;w ddilyn.</translation>
     </message>

@@ -2536,6 +2536,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Person {0} is one person now and redacted again: only one part was kept visible. Keep them visible again if they should be seen.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Select a manual box to follow.</source>
             <translation type="unfinished" />
         </message>

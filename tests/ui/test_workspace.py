@@ -551,6 +551,10 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
     panel = ws.review_panel
     ws.side_tabs.setCurrentWidget(panel)
     assert panel.count() == 2 and "the same person?" in panel.item(0).text()
+    qtbot.waitUntil(lambda: {item.track_id, item.other_track} <= set(ws.jobs.thumbnails),
+                    timeout=20_000)
+    pair_icon = panel.item(0).icon().pixmap(panel.iconSize())
+    assert pair_icon.width() > pair_icon.height()  # both people, side by side
     rect = panel.visualItemRect(panel.item(1))
     qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: ws.player.current_index == vanished.start_frame, timeout=5000)
@@ -558,12 +562,17 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
         panel.setFocus()  # as the click gives it, in a window that has the focus
         qtbot.keyClick(panel, Qt.Key.Key_R)  # checked
     assert ws.side_tabs.tabText(1) == "Review 1/2"
+    ws.controls.reason.setCurrentText("Requester - kept visible")
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):  # only the first part kept
+        ws.commands.set_track_action(item.track_id, TrackAction.KEEP)  # type: ignore[arg-type]
     ws.setFocus()
     qtbot.keyClick(ws, Qt.Key.Key_N)
     assert "the same person?" in ws.controls.status.text()
     assert sorted(ws.commands.selected_tracks()) == [item.track_id, item.other_track]
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         qtbot.keyClick(ws, Qt.Key.Key_S)
+    assert "redacted again" in ws.controls.status.text()  # the merge rule, said
+    assert ws.plan.keep_tracks == []
     assert [e.op.value for e in ws.plan.track_edits] == ["merge"]
     assert ws.plan.reviewed == [(vanished.start_frame, vanished.end_frame)]  # nothing else
     assert ws.unreviewed() == [] and len(ws.tracks) == 2

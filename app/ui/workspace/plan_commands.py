@@ -124,7 +124,18 @@ class PlanCommands(QObject):
         if item is not None and session is not None and None not in pair and \
                 set(self.selected_tracks()) == set(pair) and item in session.unreviewed():
             self.last_warning = None
-            self._try(lambda: session.same_person(item))
+            try:
+                plan, text = session.same_person(item)
+            except BwvError as exc:
+                self.ws.failed.emit(error_text(exc))
+                return
+            was_kept = any(plan_edits.track_action(self.ws.plan, t)
+                           is plan_edits.TrackAction.KEEP for t in pair if t is not None)
+            merged = min(t for t in pair if t is not None)
+            if self.ws.apply_edit(plan, text) and was_kept and merged not in plan.keep_tracks:
+                self.ws.controls.status.setText(self.tr(
+                    "Person {0} is one person now and redacted again: only one part was kept "
+                    "visible. Keep them visible again if they should be seen.").format(merged))
             return
         self._track_edit(lambda n: n >= 2,
                          lambda tracks, ids, _f: plan_edits.merge(self.ws.plan, tracks, ids))

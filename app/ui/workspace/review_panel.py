@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.core.media.timecode import format_time
@@ -24,7 +24,7 @@ class ReviewPanel(QListWidget):
         super().__init__(parent)
         self.ws = ws
         self.ranges: list[ReviewRange] = []
-        self.setIconSize(QPixmap(40, 40).size())
+        self.setIconSize(QPixmap(82, 40).size())  # one picture, or a pair side by side
         self.setWordWrap(True)
         self.itemActivated.connect(self._go)
         self.itemClicked.connect(self._go)
@@ -46,10 +46,10 @@ class ReviewPanel(QListWidget):
                                                                    item.end_frame))
             row = QListWidgetItem(("✓ " if checked else "• ") + f"{start} – {end}: "
                                   + self.ws.commands.why(item))
-            pixmap = QPixmap()
-            if item.track_id is not None and item.track_id in thumbnails \
-                    and pixmap.loadFromData(thumbnails[item.track_id]):
-                row.setIcon(QIcon(pixmap))
+            pictures = [_picture(thumbnails, t) for t in (item.track_id, item.other_track)]
+            shown = [p for p in pictures if p is not None]
+            if shown:  # a pair: both people side by side, to compare
+                row.setIcon(QIcon(_side_by_side(shown)))
             if checked:
                 row.setForeground(QBrush(QColor("#8b8d98")))
             row.setToolTip(self.tr("Frames {0}-{1}").format(item.start_frame, item.end_frame))
@@ -72,3 +72,27 @@ class ReviewPanel(QListWidget):
         index = self.row(row)
         if 0 <= index < len(self.ranges):
             self.ws.commands.go_to_review(self.ranges[index])
+
+
+def _picture(thumbnails: dict[int, bytes], track_id: int | None) -> QPixmap | None:
+    pixmap = QPixmap()
+    if track_id is None or track_id not in thumbnails or not pixmap.loadFromData(
+            thumbnails[track_id]):
+        return None
+    return pixmap
+
+
+def _side_by_side(pictures: list[QPixmap]) -> QPixmap:
+    """The pictures scaled to one height, next to each other."""
+    height = 40
+    scaled = [p.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
+              for p in pictures]
+    out = QPixmap(sum(p.width() for p in scaled) + 2 * (len(scaled) - 1), height)
+    out.fill(QColor("#00000000"))
+    painter = QPainter(out)
+    x = 0
+    for p in scaled:
+        painter.drawPixmap(x, 0, p)
+        x += p.width() + 2
+    painter.end()
+    return out
