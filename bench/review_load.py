@@ -183,6 +183,11 @@ def main() -> int:
                   f"{sum(r.seconds for r in mine):>5.1f} {sum(r.tracks for r in mine):>6} "
                   f"{sum(r.confident for r in mine):>5} {'':>6} {sum(r.ranges for r in mine):>6} "
                   f"{sum(r.decisions for r in mine):>6}")
+            exposure = sum(r.seconds / 10 * max(r.people, 1) / 5 for r in mine)
+            met = sum(1 for r in mine if r.items_rate <= TARGET)
+            print(f"  {preset}: {sum(r.ranges for r in mine) / exposure:.2f} review items per "
+                  f"10 s per 5 people over all clips (people-seconds weighted; target "
+                  f"{TARGET:.1f}); target met on {met} of {len(mine)} clips")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")
     return 0
