@@ -1380,6 +1380,94 @@
         <source>Detect faces first: decisions are carried to a detection run.</source>
         <translation>Canfod wynebau yn gyntaf: caiff penderfyniadau eu cario i rediad canfod.</translation>
     </message>
+    <message>
+        <source>Detector model {path} is missing or unreadable ({problem}); reinstall BWV Studio.</source>
+        <translation>Mae model y synhwyrydd {path} ar goll neu&apos;n annarllenadwy ({problem}); gosodwch BWV Studio eto.</translation>
+    </message>
+    <message>
+        <source>Detector model {path} is damaged (SHA-256 {found}… instead of {expected}…); reinstall BWV Studio.</source>
+        <translation>Mae model y synhwyrydd {path} wedi&apos;i ddifrodi (SHA-256 {found}… yn lle {expected}…); gosodwch BWV Studio eto.</translation>
+    </message>
+    <message>
+        <source>Unknown detection network {network!r}: use one of {names}.</source>
+        <translation>Rhwydwaith canfod anhysbys {network!r}: defnyddiwch un o {names}.</translation>
+    </message>
+    <message>
+        <source>Unknown detection preset {name!r}: use one of {names}.</source>
+        <translation>Rhagosodiad canfod anhysbys {name!r}: defnyddiwch un o {names}.</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable image.</source>
+        <translation>{path}: nid yw&apos;n ddelwedd ddarllenadwy.</translation>
+    </message>
+    <message>
+        <source>{path}: stride {stride} is out of range: detect on at least one frame per second (1 to {limit} for this video).</source>
+        <translation>{path}: mae&apos;r cam {stride} y tu allan i&apos;r ystod: canfyddwch ar o leiaf un ffrâm yr eiliad (1 i {limit} ar gyfer y fideo hwn).</translation>
+    </message>
+    <message>
+        <source>ui_theme must be system, light or dark.</source>
+        <translation>Rhaid i ui_theme fod yn system, light neu dark.</translation>
+    </message>
+    <message>
+        <source>reason_codes must be a list of non-empty texts.</source>
+        <translation>Rhaid i reason_codes fod yn rhestr o destunau nad ydynt yn wag.</translation>
+    </message>
+    <message>
+        <source>Settings file {path} cannot be read: {problem}</source>
+        <translation>Ni ellir darllen y ffeil gosodiadau {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>Settings file {path} does not hold a JSON object.</source>
+        <translation>Nid yw&apos;r ffeil gosodiadau {path} yn dal gwrthrych JSON.</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>rhif cyfan</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>testun</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true neu false</translation>
+    </message>
+    <message>
+        <source>a list of texts</source>
+        <translation>rhestr o destunau</translation>
+    </message>
+    <message>
+        <source>Settings file {path}: {key} must be {kind}, not {value!r}.</source>
+        <translation>Ffeil gosodiadau {path}: rhaid i {key} fod yn {kind}, nid {value!r}.</translation>
+    </message>
+    <message>
+        <source>Settings file {path} has a bad value: {problem}</source>
+        <translation>Mae gan y ffeil gosodiadau {path} werth gwael: {problem}</translation>
+    </message>
+    <message>
+        <source>The database URL {url} is not valid: {problem}</source>
+        <translation>Nid yw URL y gronfa ddata {url} yn ddilys: {problem}</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {url}: its folder {folder} cannot be created ({problem}).</source>
+        <translation>Ni ellir agor y gronfa ddata {url}: ni ellir creu ei ffolder {folder} ({problem}).</translation>
+    </message>
+    <message>
+        <source>The database URL {url} cannot be used: {problem}</source>
+        <translation>Ni ellir defnyddio URL y gronfa ddata {url}: {problem}</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {url}: {problem}</source>
+        <translation>Ni ellir agor y gronfa ddata {url}: {problem}</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the database {url}: {problem}</source>
+        <translation>Ni ellir paratoi&apos;r gronfa ddata {url}: {problem}</translation>
+    </message>
+    <message>
+        <source>The store {url} has an audit trail but its id is gone from store_info: the store was tampered with. Restore it from a backup.</source>
+        <translation>Mae gan y storfa {url} drywydd archwilio ond mae ei id wedi mynd o store_info: ymyrrwyd â&apos;r storfa. Adferwch hi o gopi wrth gefn.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>

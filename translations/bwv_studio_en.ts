@@ -1362,6 +1362,94 @@
             <source>Detect faces first: decisions are carried to a detection run.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Detector model {path} is missing or unreadable ({problem}); reinstall BWV Studio.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detector model {path} is damaged (SHA-256 {found}… instead of {expected}…); reinstall BWV Studio.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown detection network {network!r}: use one of {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown detection preset {name!r}: use one of {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: not a readable image.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: stride {stride} is out of range: detect on at least one frame per second (1 to {limit} for this video).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ui_theme must be system, light or dark.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reason_codes must be a list of non-empty texts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settings file {path} cannot be read: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settings file {path} does not hold a JSON object.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a whole number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>true or false</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a list of texts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settings file {path}: {key} must be {kind}, not {value!r}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Settings file {path} has a bad value: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database URL {url} is not valid: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open the database {url}: its folder {folder} cannot be created ({problem}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database URL {url} cannot be used: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open the database {url}: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot prepare the database {url}: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The store {url} has an audit trail but its id is gone from store_info: the store was tampered with. Restore it from a backup.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DetailsPanel</name>

@@ -23,7 +23,7 @@ from typing import Any
 
 import platformdirs
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, Phrase
 
 APP_NAME = "bwv-studio"
 DEFAULT_REASON_CODES = (
@@ -94,9 +94,11 @@ class Settings:
 
     def validate(self) -> None:
         if self.ui_theme not in ("system", "light", "dark"):
-            raise InvalidInputError("ui_theme must be system, light or dark.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "ui_theme must be system, light or dark."))
         if not all(isinstance(c, str) and c.strip() for c in self.reason_codes):
-            raise InvalidInputError("reason_codes must be a list of non-empty texts.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "reason_codes must be a list of non-empty texts."))
 
 
 def _os_user() -> str:
@@ -118,23 +120,31 @@ def load_settings() -> Settings:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InvalidInputError(f"Settings file {path} cannot be read: {exc}") from exc
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Settings file {path} cannot be read: {problem}"), path=path,
+            problem=exc) from exc
     if not isinstance(raw, dict):
-        raise InvalidInputError(f"Settings file {path} does not hold a JSON object.")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Settings file {path} does not hold a JSON object."), path=path)
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     values = {k: v for k, v in raw.items() if k in fields and k != "extra"}
     for key, value in values.items():
-        expected = {"int": (int, "a whole number"), "str": (str, "text"),
-                    "bool": (bool, "true or false"), "list[str]": (list, "a list of texts")
+        expected = {"int": (int, QT_TRANSLATE_NOOP("CoreMessages", "a whole number")),
+                    "str": (str, QT_TRANSLATE_NOOP("CoreMessages", "text")),
+                    "bool": (bool, QT_TRANSLATE_NOOP("CoreMessages", "true or false")),
+                    "list[str]": (list, QT_TRANSLATE_NOOP("CoreMessages", "a list of texts"))
                     }.get(str(fields[key].type))
         if expected is not None and type(value) is not expected[0]:
-            raise InvalidInputError(
-                f"Settings file {path}: {key} must be {expected[1]}, not {value!r}.")
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Settings file {path}: {key} must be {kind}, not {value!r}."),
+                path=path, key=key, kind=Phrase(expected[1]), value=value)
     values["extra"] = {k: v for k, v in raw.items() if k not in fields}
     try:
         settings = Settings(**values)
     except TypeError as exc:
-        raise InvalidInputError(f"Settings file {path} has a bad value: {exc}") from exc
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Settings file {path} has a bad value: {problem}"), path=path,
+            problem=exc) from exc
     settings.validate()
     return settings
 

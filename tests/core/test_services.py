@@ -133,6 +133,19 @@ def test_settings_round_trip_env_override_and_damage(isolated_env: Path,
         load_settings()
 
 
+def test_a_database_url_in_a_message_never_shows_its_password() -> None:
+    """A refused database URL is named in the message (and so in logs and on screen) with
+    its password hidden, whether it could be parsed or not."""
+    from app.core.errors import BwvError
+    from app.core.store.database import make_engine
+
+    for url in ("postgresql+nodriver://officer:s3cret@db/bwv",
+                "post gres://officer:s3cret@db/bwv"):
+        with pytest.raises(BwvError) as caught:
+            make_engine(url)
+        assert "s3cret" not in str(caught.value) and "officer:***@db" in str(caught.value)
+
+
 @pytest.mark.parametrize("text,seconds", [("90", 90.0), ("1:30", 90.0), ("01:01:30.5", 3690.5)])
 def test_parse_time(text: str, seconds: float) -> None:
     assert parse_time(text) == seconds

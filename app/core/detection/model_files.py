@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.core.errors import BwvError
+from app.core.errors import QT_TRANSLATE_NOOP, BwvError
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,13 @@ def _read_verified(model: ModelFile) -> bytes:
     try:
         data = model.path.read_bytes()
     except OSError as exc:
-        raise BwvError(f"Detector model {model.path} is missing or unreadable ({exc}); "
-                       "reinstall BWV Studio.") from None
+        raise BwvError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Detector model {path} is missing or unreadable ({problem}); "
+            "reinstall BWV Studio."), path=model.path, problem=exc) from None
     digest = hashlib.sha256(data).hexdigest()
     if digest != model.sha256:
-        raise BwvError(f"Detector model {model.path} is damaged (SHA-256 {digest[:16]}… "
-                       f"instead of {model.sha256[:16]}…); reinstall BWV Studio.")
+        raise BwvError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Detector model {path} is damaged (SHA-256 {found}… instead of "
+            "{expected}…); reinstall BWV Studio."), path=model.path, found=digest[:16],
+            expected=model.sha256[:16])
     return data

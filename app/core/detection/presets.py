@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from app.core.errors import InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 
 NETWORK_NAMES = ("centerface", "yunet")
 
@@ -43,8 +43,9 @@ class Preset:
     def __post_init__(self) -> None:
         for network in (self.quick_network, self.fine_network):
             if network not in NETWORK_NAMES:
-                raise InvalidInputError(f"Unknown detection network {network!r}: use one of "
-                                        f"{', '.join(NETWORK_NAMES)}.")
+                raise InvalidInputError(QT_TRANSLATE_NOOP(
+                    "CoreMessages", "Unknown detection network {network!r}: use one of "
+                    "{names}."), network=network, names=", ".join(NETWORK_NAMES))
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -92,8 +93,9 @@ def get_preset(name: str) -> Preset:
     try:
         return PRESETS[name]
     except KeyError:
-        raise InvalidInputError(
-            f"Unknown detection preset {name!r}: use one of {', '.join(PRESETS)}.") from None
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Unknown detection preset {name!r}: use one of {names}."),
+            name=name, names=", ".join(PRESETS)) from None
 
 
 def preset_from_dict(data: dict[str, Any]) -> Preset:

@@ -13,7 +13,7 @@ import numpy as np
 from app.core.detection.detector import Detection, FaceDetector
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
-from app.core.errors import InvalidInputError, MediaError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError
 from app.core.media.decode import iter_frames
 from app.core.media.probe import probe
 from app.core.media.rotation import boxes_to_stored, upright
@@ -64,7 +64,8 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     """Detect faces on one still image (one frame, index 0)."""
     image = cv2.imread(str(path), cv2.IMREAD_COLOR)
     if image is None:
-        raise MediaError(f"{path}: not a readable image.")
+        raise MediaError(QT_TRANSLATE_NOOP("CoreMessages", "{path}: not a readable image."),
+                         path=path)
     rgb: np.ndarray[Any, np.dtype[np.uint8]] = np.ascontiguousarray(image[:, :, ::-1])
     preset = get_preset(preset) if isinstance(preset, str) else preset
     started = time.perf_counter()
@@ -90,8 +91,10 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     step = max(1, stride or preset.stride)
     limit = max(1, round(info.fps or 25))
     if step > limit:  # the frames between key frames are held: at most a second of them
-        raise InvalidInputError(f"{path}: stride {step} is out of range: detect on at least "
-                                f"one frame per second (1 to {limit} for this video).")
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: stride {stride} is out of range: detect on at least one "
+            "frame per second (1 to {limit} for this video)."), path=path, stride=step,
+            limit=limit)
     started = time.perf_counter()
     fine_every = step * preset.fine_stride if preset.fine_scales else 0
     filler = Propagation(info.width, info.height, history=fine_every) if propagate else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.errors import BwvError
+from app.core.errors import QT_TRANSLATE_NOOP, BwvError
 from app.core.store.database_locks import MIGRATE_LOCK
 from app.core.store.models import AuditEvent, StoreInfo
 
@@ -50,17 +51,19 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise BwvError(f"The database URL {url!r} is not valid: {exc}") from exc
+        raise BwvError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The database URL {url} is not valid: {problem}"),
+            url=_hidden(url), problem=exc) from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).expanduser().parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise BwvError(
-                    f"Cannot open the database {url}: its folder {folder} cannot be created "
-                    f"({exc.strerror or exc})."
-                ) from exc
+                raise BwvError(QT_TRANSLATE_NOOP(
+                    "CoreMessages", "Cannot open the database {url}: its folder {folder} "
+                    "cannot be created ({problem})."), url=_hidden(url), folder=folder,
+                    problem=exc.strerror or exc) from exc
         engine = _create(parsed, url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -68,13 +71,25 @@ def make_engine(url: str) -> Engine:
     return _create(parsed, url, pool_pre_ping=True)
 
 
+UNUSABLE_URL = QT_TRANSLATE_NOOP("CoreMessages",
+                                 "The database URL {url} cannot be used: {problem}")
+
+
+def _hidden(url: str) -> str:
+    """``url`` with any password replaced by ***: never shown or logged."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
 def _create(parsed: Any, url: str, **kwargs: Any) -> Engine:
     try:
         return create_engine(parsed, **kwargs)
     except (ArgumentError, ImportError) as exc:  # unknown dialect, driver not installed
-        raise BwvError(f"The database URL {url!r} cannot be used: {exc}") from exc
+        raise BwvError(UNUSABLE_URL, url=_hidden(url), problem=exc) from exc
     except SQLAlchemyError as exc:
-        raise BwvError(f"The database URL {url!r} cannot be used: {exc}") from exc
+        raise BwvError(UNUSABLE_URL, url=_hidden(url), problem=exc) from exc
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -128,10 +143,14 @@ class Store:
             migrate(self.engine)
         except OperationalError as exc:
             self.engine.dispose()
-            raise BwvError(f"Cannot open the database {self.display_url}: {exc.orig}") from exc
+            raise BwvError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Cannot open the database {url}: {problem}"),
+                url=self.display_url, problem=exc.orig) from exc
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise BwvError(f"Cannot prepare the database {self.display_url}: {exc}") from exc
+            raise BwvError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Cannot prepare the database {url}: {problem}"),
+                url=self.display_url, problem=exc) from exc
         # signing keys opened at sign-in (user name -> key), shared by every session
         self.signers: dict[str, Any] = {}
         self._sessions = sessionmaker(self.engine, expire_on_commit=False,
@@ -150,9 +169,10 @@ class Store:
                 if session.scalar(select(AuditEvent.seq).limit(1)) is not None:
                     # anchors and witnesses name the store by its id: a new one would
                     # quietly disown them all
-                    raise BwvError(f"The store {self.display_url} has an audit trail but its "
-                                   "id is gone from store_info: the store was tampered with. "
-                                   "Restore it from a backup.")
+                    raise BwvError(QT_TRANSLATE_NOOP(
+                        "CoreMessages", "The store {url} has an audit trail but its id is "
+                        "gone from store_info: the store was tampered with. Restore it from a "
+                        "backup."), url=self.display_url)
                 row = StoreInfo(key="store_id", value=uuid.uuid4().hex)
                 session.add(row)
             return row.value
