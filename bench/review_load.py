@@ -183,7 +183,7 @@ def main() -> int:
                   f"{sum(r.seconds for r in mine):>5.1f} {sum(r.tracks for r in mine):>6} "
                   f"{sum(r.confident for r in mine):>5} {'':>6} {sum(r.ranges for r in mine):>6} "
                   f"{sum(r.decisions for r in mine):>6}")
-            exposure = sum(r.seconds / 10 * max(r.people, 1) / 5 for r in mine)
+            exposure = max(sum(r.seconds / 10 * max(r.people, 1) / 5 for r in mine), 1e-9)
             met = sum(1 for r in mine if r.items_rate <= TARGET)
             print(f"  {preset}: {sum(r.ranges for r in mine) / exposure:.2f} review items per "
                   f"10 s per 5 people over all clips (people-seconds weighted; target "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -50,7 +49,7 @@ def make_engine(url: str) -> Engine:
     """Create an engine; for SQLite, create the folder and turn on WAL and foreign keys."""
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is no number
         raise BwvError(QT_TRANSLATE_NOOP(
             "CoreMessages", "The database URL {url} is not valid: {problem}"),
             url=_hidden(url), problem=exc) from exc
@@ -76,11 +75,18 @@ UNUSABLE_URL = QT_TRANSLATE_NOOP("CoreMessages",
 
 
 def _hidden(url: str) -> str:
-    """``url`` with any password replaced by ***: never shown or logged."""
+    """``url`` with its password replaced by ***: never shown or logged. A URL SQLAlchemy
+    cannot read, or with an @ in its password, keeps only what follows its last @."""
+    if "@" not in url:
+        return url  # no credentials in it
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        parsed = None
+    if parsed is not None and url.count("@") == 1:
+        return parsed.render_as_string(hide_password=True)
+    scheme, sep, _ = url.partition("://")
+    return (scheme + sep if sep else "") + "***@" + url.rsplit("@", 1)[1]
 
 
 def _create(parsed: Any, url: str, **kwargs: Any) -> Engine:
@@ -160,7 +166,7 @@ class Store:
     @property
     def display_url(self) -> str:
         """The URL with any password hidden."""
-        return make_url(self.url).render_as_string(hide_password=True)
+        return _hidden(self.url)
 
     def _ensure_store_id(self) -> str:
         with self.transaction() as session:

@@ -48,8 +48,9 @@ class ReviewPanel(QListWidget):
                                   + self.ws.commands.why(item))
             pictures = [_picture(thumbnails, t) for t in (item.track_id, item.other_track)]
             shown = [p for p in pictures if p is not None]
-            if shown:  # a pair: both people side by side, to compare
-                row.setIcon(QIcon(_side_by_side(shown)))
+            icon = _side_by_side(shown)  # a pair: both people side by side, to compare
+            if not icon.isNull():
+                row.setIcon(QIcon(icon))
             if checked:
                 row.setForeground(QBrush(QColor("#8b8d98")))
             row.setToolTip(self.tr("Frames {0}-{1}").format(item.start_frame, item.end_frame))
@@ -83,10 +84,13 @@ def _picture(thumbnails: dict[int, bytes], track_id: int | None) -> QPixmap | No
 
 
 def _side_by_side(pictures: list[QPixmap]) -> QPixmap:
-    """The pictures scaled to one height, next to each other."""
+    """The pictures scaled into 40 x 40 each, next to each other (null: none to show)."""
     height = 40
-    scaled = [p.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
-              for p in pictures]
+    scaled = [p.scaled(height, height, Qt.AspectRatioMode.KeepAspectRatio,
+                       Qt.TransformationMode.SmoothTransformation) for p in pictures]
+    scaled = [p for p in scaled if not p.isNull()]
+    if not scaled:
+        return QPixmap()
     out = QPixmap(sum(p.width() for p in scaled) + 2 * (len(scaled) - 1), height)
     out.fill(QColor("#00000000"))
     painter = QPainter(out)
