@@ -27,9 +27,9 @@ from tests.conftest import make_video
 from tests.core.test_tracking import SETTINGS, _run
 
 
-def _tracks():  # type: ignore[no-untyped-def]
-    # A: frames 0-9 on the left; B: frames 16-30 further right (the same person after a gap
-    # longer than the tracker bridges); C: frames 0-30 standing still.
+def _frames() -> dict[int, list[tuple[float, float, float, float]]]:
+    """A: frames 0-9 on the left; B: frames 16-30 further right (the same person after a gap
+    longer than the tracker bridges); C: frames 0-30 standing still."""
     frames: dict[int, list[tuple[float, float, float, float]]] = {}
     for i in range(31):
         frames[i] = [(400, 200, 60, 60)]
@@ -37,7 +37,11 @@ def _tracks():  # type: ignore[no-untyped-def]
             frames[i].append((100 + 5 * i, 50, 40, 40))
         if i >= 16:
             frames[i].append((180 + 5 * i, 50, 40, 40))
-    return build_tracks(_run(frames, 31), 31, 10.0, SETTINGS)
+    return frames
+
+
+def _tracks():  # type: ignore[no-untyped-def]
+    return build_tracks(_run(_frames(), 31), 31, 10.0, SETTINGS)
 
 
 def test_merge_joins_and_covers_the_gap_split_cuts_and_numbers_stably() -> None:

@@ -22,7 +22,7 @@ from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewReason, review_ranges
 from app.core.tracking.tracker import build_tracks
 from tests.conftest import make_video
-from tests.core.test_plan_edits import _tracks
+from tests.core.test_plan_edits import _frames, _tracks
 from tests.core.test_tracking import SETTINGS, _run
 
 
@@ -33,16 +33,8 @@ def _footage(footage_id: int = 1) -> FootageRecord:
 
 
 def _analysis(run_key: str = "run-a") -> Analysis:
-    """The run of ``test_plan_edits._tracks``: A (frames 0-9) and B (16-30) walk on the left
-    (one person, lost longer than the tracker waits), C stands still all along."""
-    frames: dict[int, list[tuple[float, float, float, float]]] = {}
-    for i in range(31):
-        frames[i] = [(400, 200, 60, 60)]
-        if i < 10:
-            frames[i].append((100 + 5 * i, 50, 40, 40))
-        if i >= 16:
-            frames[i].append((180 + 5 * i, 50, 40, 40))
-    run = _run(frames, 31)
+    """The run of ``test_plan_edits._tracks``."""
+    run = _run(_frames(), 31)
     tracks = _tracks()
     return Analysis(1, Path("/nowhere.mp4"), 31, 10.0, 640, 360, 0, run, 1, True, 1,
                     run_key, tracks, review_ranges(run, tracks, 31, 10.0))

@@ -47,15 +47,27 @@ def save_run(session: Session, footage_id: int, run: DetectionRun, stride: int,
 def find_run(session: Session, footage_id: int, preset: Preset, models: list[dict[str, str]],
              stride: int) -> tuple[int, DetectionRun] | None:
     """The newest stored run with exactly these settings, or None."""
-    digest = settings_hash(run_settings(preset, models, stride))
-    record = session.scalars(
+    record = _newest(session, footage_id, settings_hash(run_settings(preset, models, stride)))
+    return None if record is None else (record.id, _read(record, preset))
+
+
+def load_run(session: Session, footage_id: int, run_key: str) -> DetectionRun | None:
+    """The newest stored run of this footage made with the settings whose hash is
+    ``run_key`` (a plan's ``detection_run``), read with the preset it was made with."""
+    record = _newest(session, footage_id, run_key)
+    return None if record is None else _read(record, _stored_preset(record))
+
+
+def _newest(session: Session, footage_id: int, digest: str) -> DetectionRunRecord | None:
+    return session.scalars(
         select(DetectionRunRecord)
         .where(DetectionRunRecord.footage_id == footage_id,
                DetectionRunRecord.settings_sha256 == digest)
         .order_by(DetectionRunRecord.id.desc()).limit(1)).first()
-    if record is None:
-        return None
-    return record.id, run_from_json(json.loads(gzip.decompress(record.data)), preset)
+
+
+def _read(record: DetectionRunRecord, preset: Preset) -> DetectionRun:
+    return run_from_json(json.loads(gzip.decompress(record.data)), preset)
 
 
 def run_from_json(data: dict[str, Any], preset: Preset) -> DetectionRun:
@@ -67,19 +79,6 @@ def run_from_json(data: dict[str, Any], preset: Preset) -> DetectionRun:
             [Detection(b["x"], b["y"], b["w"], b["h"], b["score"], b.get("detector", ""))
              for b in f["boxes"]], f.get("detected", True)))
     return run
-
-
-def load_run(session: Session, footage_id: int, run_key: str) -> DetectionRun | None:
-    """The newest stored run of this footage made with the settings whose hash is
-    ``run_key`` (a plan's ``detection_run``), read with the preset it was made with."""
-    record = session.scalars(
-        select(DetectionRunRecord)
-        .where(DetectionRunRecord.footage_id == footage_id,
-               DetectionRunRecord.settings_sha256 == run_key)
-        .order_by(DetectionRunRecord.id.desc()).limit(1)).first()
-    if record is None:
-        return None
-    return run_from_json(json.loads(gzip.decompress(record.data)), _stored_preset(record))
 
 
 def _stored_preset(record: DetectionRunRecord) -> Preset:

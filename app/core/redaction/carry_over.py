@@ -23,7 +23,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from app.core.analysis import Analysis
+from app.core.detection import boxes as bx
 from app.core.detection.runs import load_run
 from app.core.errors import QT_TRANSLATE_NOOP, NotFoundError
 from app.core.redaction.plan import RedactionPlan
@@ -78,24 +81,15 @@ class CarryOver:
 def _owners(track: Track, old_boxes: list[list[tuple[int, TrackBox]]]) -> _Owners:
     owners: _Owners = []
     for f in track.detected_frames:
-        x1, y1, x2, y2, _ = track.keyframes[f]
         here = old_boxes[f] if f < len(old_boxes) else []
-        best, best_iou = None, MATCH_IOU
-        for old_id, b in here:
-            iou = _iou((x1, y1, x2, y2), (b.x, b.y, b.x + b.w, b.y + b.h))
-            if iou >= best_iou:
-                best, best_iou = old_id, iou
+        best = None
+        if here:
+            ious = bx.iou_matrix(np.array([track.keyframes[f]], np.float32), np.array(
+                [(b.x, b.y, b.x + b.w, b.y + b.h, b.score) for _, b in here], np.float32))[0]
+            k = int(ious.argmax())
+            best = here[k][0] if ious[k] >= MATCH_IOU else None
         owners.append((f, best))
     return owners
-
-
-def _iou(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    if w <= 0 or h <= 0:
-        return 0.0
-    inter = w * h
-    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
 
 
 def _owner(owners: _Owners) -> tuple[int | None, float]:

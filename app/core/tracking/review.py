@@ -122,7 +122,7 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
 
 def inside(stretch: ReviewRange, pair: ReviewRange) -> bool:
     """``stretch`` is a no-detection range within ``pair``'s frames: part of that item."""
-    return stretch.track_id is None and stretch.reason is not ReviewReason.SAME_PERSON and \
+    return stretch.track_id is None and \
         pair.start_frame <= stretch.start_frame <= stretch.end_frame <= pair.end_frame
 
 
