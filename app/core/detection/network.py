@@ -36,7 +36,9 @@ class ScaledNetwork:
         self.max_megapixels = max_megapixels
         if session is None:
             ort.set_default_logger_severity(3)
-            session = ort.InferenceSession(self.model.read_verified(), ort.SessionOptions(),
+            options = ort.SessionOptions()
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            session = ort.InferenceSession(self.model.read_verified(), options,
                                            providers=["CPUExecutionProvider"])
         self._session: ort.InferenceSession | None = session
         self._outputs = [o.name for o in session.get_outputs()]
@@ -64,9 +66,8 @@ class ScaledNetwork:
         scale = self.input_scale(w, h)
         nw = max(32, int(np.ceil(w * scale / 32) * 32))
         nh = max(32, int(np.ceil(h * scale / 32) * 32))
-        image = np.ascontiguousarray(rgb[:, :, ::-1]) if self.bgr else rgb
-        resized = cv2.resize(image, (nw, nh), interpolation=cv2.INTER_LINEAR)
-        blob = resized.transpose(2, 0, 1)[None].astype(np.float32)
+        # resize (bilinear), channel order and NCHW float32 in one C++ call, no frame copies
+        blob = cv2.dnn.blobFromImage(rgb, 1.0, (nw, nh), swapRB=self.bgr, crop=False)
         outputs = dict(zip(self._outputs, self._session.run(None, {self.input_name: blob}),
                            strict=True))
         found = self._decode(outputs, nw, nh)

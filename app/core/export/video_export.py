@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
+from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path
 from app.core.media.decode import Retimer, Timestamps, frame_step, open_container
 from app.core.progress import CancelToken, ProgressFn, no_progress
@@ -158,30 +159,36 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                 vout.set_display_matrix(list(matrix))
             elif rotation:
                 vout.set_display_rotation(rotation)
-            audio = _AudioMap(inp, outc, plan, offset_s, stats)
+            writer = SerialWriter()  # encodes and muxes while this thread decodes and checks
+            audio = _AudioMap(inp, outc, plan, offset_s, stats, writer)
             offset_pts = round(offset_s / tb)
             streams = [vin, *audio.inputs]
             # Frames wait in the retimer (a few frames) for their true, increasing timestamps;
             # each keeps its decoded index, which is what frame_boxes is indexed by.
             retimer: Retimer[tuple[int, Any]] = Retimer(step=frame_step(vin))
             encode = _Encoder(stats, frame_boxes, plan, caption, clip, tb, offset_pts, vout,
-                              outc, rotation, check)
-            # demux ends each stream with an empty packet, which flushes its decoder
-            for packet in inp.demux(*streams):
-                if cancel is not None:
-                    cancel.check()
-                if packet.stream.type == "audio":
-                    audio.handle(packet)
-                    continue
-                for frame in packet.decode():
-                    for (index, ready), pts in retimer.push((stats.frames_in, frame),
-                                                            frame.pts):
-                        encode(ready, index, pts)
-                    stats.frames_in += 1
-                    progress(min(stats.frames_in, total), total)
-            for (index, ready), pts in retimer.drain():
-                encode(ready, index, pts)
-            encode.finish()
+                              outc, writer, rotation, check)
+            try:
+                # demux ends each stream with an empty packet, which flushes its decoder
+                for packet in inp.demux(*streams):
+                    if cancel is not None:
+                        cancel.check()
+                    if packet.stream.type == "audio":
+                        audio.handle(packet)
+                        continue
+                    for frame in packet.decode():
+                        for (index, ready), pts in retimer.push((stats.frames_in, frame),
+                                                                frame.pts):
+                            encode(ready, index, pts)
+                        stats.frames_in += 1
+                        progress(min(stats.frames_in, total), total)
+                for (index, ready), pts in retimer.drain():
+                    encode(ready, index, pts)
+                encode.finish()
+                writer.close()
+            except BaseException:
+                writer.abandon()
+                raise
             stats.timestamps = retimer.summary()
             if retimer.state is not Timestamps.OK:
                 log.info("%s: timestamps %s, %d frame(s) re-timed", source,
@@ -218,6 +225,7 @@ class _Encoder:
     offset_pts: int
     vout: Any
     outc: Any
+    writer: SerialWriter
     rotation: int = 0
 
     check: FrameCheck | None = None
@@ -258,13 +266,19 @@ class _Encoder:
                 stats.regions[region.kind.value] += 1
         stats.kept_regions += len(item.kept)
         if item.hidden or item.kept or item.caption or self.plan.inverse:
-            frame = av.VideoFrame.from_ndarray(item.rendered, format="rgb24")
+            rendered = item.rendered
+            self.writer.submit(lambda: self._encode(
+                av.VideoFrame.from_ndarray(rendered, format="rgb24"), item.pts))
         else:  # nothing drawn: the decoded frame as it is
             frame = item.decoded
             frame.pict_type = av.video.frame.PictureType.NONE
-        self._mux(frame, item.pts)
+            self._mux(frame, item.pts)
 
     def _mux(self, frame: Any, pts: int) -> None:
+        self.writer.submit(lambda: self._encode(frame, pts))
+
+    def _encode(self, frame: Any, pts: int) -> None:
+        """On the writer's thread: encode one frame and mux its packets."""
         frame.pts = pts - self.offset_pts
         frame.time_base = self.tb
         self.outc.mux(self.vout.encode(frame))
@@ -326,10 +340,11 @@ class _AudioMap:
     """Per input audio stream: copy packets, or decode/mute/re-encode when muting touches it."""
 
     def __init__(self, inp: Any, outc: Any, plan: RedactionPlan, offset_s: float,
-                 stats: ExportStats) -> None:
+                 stats: ExportStats, writer: SerialWriter) -> None:
         self.plan = plan
         self.offset_s = offset_s
         self.outc = outc
+        self.writer = writer  # every mux goes through it, in order
         self.inputs: list[Any] = []
         self.outputs: dict[int, Any] = {}
         self.reencode: dict[int, bool] = {}
@@ -378,7 +393,7 @@ class _AudioMap:
             if packet.dts is not None:
                 packet.dts -= shift
             packet.stream = out_stream
-            self.outc.mux(packet)
+            self.writer.submit(lambda: self.outc.mux(packet))
             return
         for frame in packet.decode():
             self._encode(frame, out_stream)
@@ -404,7 +419,8 @@ class _AudioMap:
         new.sample_rate = rate
         new.pts = round((start - self.offset_s) * rate)
         new.time_base = Fraction(1, rate)
-        self.outc.mux(out_stream.encode(new))
+        packets = out_stream.encode(new)
+        self.writer.submit(lambda: self.outc.mux(packets))
 
     def flush(self) -> None:
         for index, out_stream in self.outputs.items():
