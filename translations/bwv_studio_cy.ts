@@ -1277,6 +1277,10 @@
         <translation>Nid yw {text!r} yn amser dilys.</translation>
     </message>
     <message>
+        <source>{path} has no audio track {number} (it has {count}).</source>
+        <translation>Nid oes gan {path} drac sain {number} (mae ganddo {count}).</translation>
+    </message>
+    <message>
         <source>{path}: the sound cannot be decoded ({exc}).</source>
         <translation>{path}: methu datgodio&apos;r sain ({exc}).</translation>
     </message>
@@ -1297,8 +1301,8 @@
         <translation>Rhaid i &apos;clip&apos; y cynllun golygu fod yn wrthrych neu&apos;n null.</translation>
     </message>
     <message>
-        <source>The redaction plan&apos;s reason for {key!r} is not valid: targets are &apos;track:N&apos;, &apos;manual:N&apos; or &apos;mute:START-END&apos;.</source>
-        <translation>Nid yw rheswm y cynllun golygu ar gyfer {key!r} yn ddilys: y targedau yw &apos;track:N&apos;, &apos;manual:N&apos; neu &apos;mute:START-END&apos;.</translation>
+        <source>The redaction plan&apos;s reason for {key!r} is not valid: targets are &apos;track:N&apos;, &apos;manual:N&apos;, &apos;audio:N&apos; or &apos;mute:START-END&apos;.</source>
+        <translation>Nid yw rheswm y cynllun golygu ar gyfer {key!r} yn ddilys: y targedau yw &apos;track:N&apos;, &apos;manual:N&apos;, &apos;audio:N&apos; neu &apos;mute:START-END&apos;.</translation>
     </message>
     <message>
         <source>The redaction plan&apos;s &apos;reviewed&apos; must hold [first frame, last frame] pairs.</source>
@@ -1323,6 +1327,14 @@
     <message>
         <source>Time range {start_s:g}-{end_s:g} s must have start &lt; end, both &gt;= 0.</source>
         <translation>Rhaid i&apos;r ystod amser {start_s:g}-{end_s:g} e fod â dechrau &lt; diwedd, y ddau &gt;= 0.</translation>
+    </message>
+    <message>
+        <source>Audio range {id} names track {track}; tracks count from 0.</source>
+        <translation>Mae ystod sain {id} yn enwi trac {track}; mae traciau&apos;n cyfrif o 0.</translation>
+    </message>
+    <message>
+        <source>Two audio ranges of the redaction plan share a number.</source>
+        <translation>Mae dwy ystod sain yn y cynllun golygu yn rhannu rhif.</translation>
     </message>
     <message>
         <source>Track(s) {overlap} cannot be both kept and a false positive.</source>
@@ -1467,6 +1479,26 @@
     <message>
         <source>The store {url} has an audit trail but its id is gone from store_info: the store was tampered with. Restore it from a backup.</source>
         <translation>Mae gan y storfa {url} drywydd archwilio ond mae ei id wedi mynd o store_info: ymyrrwyd â&apos;r storfa. Adferwch hi o gopi wrth gefn.</translation>
+    </message>
+    <message>
+        <source>The speech model file {path} is missing.</source>
+        <translation>Mae ffeil y model lleferydd {path} ar goll.</translation>
+    </message>
+    <message>
+        <source>The speech model file {path} is not the approved one (its SHA-256 differs); it was not loaded.</source>
+        <translation>Nid ffeil y model lleferydd {path} yw&apos;r un a gymeradwywyd (mae ei SHA-256 yn wahanol); ni chafodd ei llwytho.</translation>
+    </message>
+    <message>
+        <source>The speech model is not installed (the Python package {package} is missing); run the set-up again.</source>
+        <translation>Nid yw&apos;r model lleferydd wedi&apos;i osod (mae&apos;r pecyn Python {package} ar goll); rhedwch y gosod eto.</translation>
+    </message>
+    <message>
+        <source>Footage #{number} has no stored transcript of audio track {track}.</source>
+        <translation>Nid oes trawsgrifiad wedi&apos;i storio o drac sain {track} ar gyfer ffilm #{number}.</translation>
+    </message>
+    <message>
+        <source>transcribe speech</source>
+        <translation>trawsgrifio lleferydd</translation>
     </message>
 </context>
 <context>
@@ -3292,6 +3324,73 @@
     <message>
         <source>Sign in</source>
         <translation>Mewngofnodi</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <source>name</source>
+        <translation>enw</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>cod post</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>rhif ffôn</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>dyddiad geni</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dyddiad</translation>
+    </message>
+    <message>
+        <source>vehicle registration</source>
+        <translation>rhif cofrestru cerbyd</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>cyfeiriad e-bost</translation>
+    </message>
+    <message>
+        <source>collar number</source>
+        <translation>rhif coler</translation>
+    </message>
+    <message>
+        <source>PNC reference</source>
+        <translation>cyfeirnod PNC</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>rhif</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>cyfeiriad</translation>
+    </message>
+    <message>
+        <source>speech not transcribed</source>
+        <translation>lleferydd heb ei drawsgrifio</translation>
+    </message>
+    <message>
+        <source>looks like a {kind}</source>
+        <translation>yn edrych fel {kind}</translation>
+    </message>
+    <message>
+        <source>said after “{cue}”</source>
+        <translation>wedi&apos;i ddweud ar ôl “{cue}”</translation>
+    </message>
+    <message>
+        <source>a name given in the case</source>
+        <translation>enw a roddwyd yn yr achos</translation>
+    </message>
+    <message>
+        <source>someone speaks here but the speech model wrote no words: listen to it</source>
+        <translation>mae rhywun yn siarad yma ond ni ysgrifennodd y model lleferydd unrhyw eiriau: gwrandewch arno</translation>
     </message>
 </context>
 <context>

@@ -1259,6 +1259,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path} has no audio track {number} (it has {count}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path}: the sound cannot be decoded ({exc}).</source>
             <translation type="unfinished" />
         </message>
@@ -1279,7 +1283,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The redaction plan's reason for {key!r} is not valid: targets are 'track:N', 'manual:N' or 'mute:START-END'.</source>
+            <source>The redaction plan's reason for {key!r} is not valid: targets are 'track:N', 'manual:N', 'audio:N' or 'mute:START-END'.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1304,6 +1308,14 @@
         </message>
         <message>
             <source>Time range {start_s:g}-{end_s:g} s must have start &lt; end, both &gt;= 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio range {id} names track {track}; tracks count from 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two audio ranges of the redaction plan share a number.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1448,6 +1460,26 @@
         </message>
         <message>
             <source>The store {url} has an audit trail but its id is gone from store_info: the store was tampered with. Restore it from a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The speech model file {path} is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The speech model file {path} is not the approved one (its SHA-256 differs); it was not loaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The speech model is not installed (the Python package {package} is missing); run the set-up again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{number} has no stored transcript of audio track {track}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>transcribe speech</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3249,6 +3281,73 @@
         </message>
         <message>
             <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Suggestions</name>
+        <message>
+            <source>name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>postcode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>phone number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>date of birth</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>vehicle registration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e-mail address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>collar number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PNC reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>speech not transcribed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>looks like a {kind}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>said after “{cue}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a name given in the case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>someone speaks here but the speech model wrote no words: listen to it</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -107,11 +107,13 @@ def _sound(plan: dict[str, Any], manifest: dict[str, Any]) -> str:
         return "removed"
     if manifest.get("audio") == []:  # the export found no sound to keep
         return "none (the recording has no sound)"
-    mutes = plan.get("mute", [])
+    mutes = [*plan.get("mute", []), *plan.get("audio_ranges", [])]
     if not mutes:
         return "kept unchanged"
     ranges = ", ".join(format_range(m["start_s"], m["end_s"]) for m in mutes)
-    return f"kept, {len(mutes)} range{'' if len(mutes) == 1 else 's'} muted ({ranges})"
+    verb = ("muted or bleeped" if any(m.get("action") == "bleep" for m in mutes)
+            else "muted")
+    return f"kept, {len(mutes)} range{'' if len(mutes) == 1 else 's'} {verb} ({ranges})"
 
 
 def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
@@ -132,9 +134,16 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         span = format_range(keys[0]["frame"] / fps, keys[-1]["frame"] / fps) if keys else "-"
         boxes.append([box.get("id"), span, box.get("label", "") or "-",
                       reasons.get(f"manual:{box.get('id')}", "") or "-"])
-    mutes = [[format_range(m["start_s"], m["end_s"]),
+    mutes = [[format_range(m["start_s"], m["end_s"]), "muted", "every track",
               reasons.get(f"mute:{m['start_s']:.3f}-{m['end_s']:.3f}", "") or "-"]
              for m in plan.get("mute", [])]
+    mutes += [[format_range(a["start_s"], a["end_s"]),
+               "bleeped" if a.get("action") == "bleep" else "muted",
+               "every track" if a.get("track") is None else f"track {a['track'] + 1}",
+               reasons.get(f"audio:{a['id']}", "") or a.get("label") or "-"]
+              for a in plan.get("audio_ranges", [])]
+    spoken = [[f"track {t['audio_track'] + 1}", t.get("model", {}).get("name", "?"),
+               t.get("text", "") or "(no words)"] for t in manifest.get("transcripts", [])]
     review = manifest.get("review_needed", [])
     unreviewed = sum(1 for r in review if not r.get("reviewed"))
     residual = manifest.get("residual_check") or {}
@@ -182,8 +191,10 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         _table(["Track", "Time", "Decision", "Reason"], rows) if rows else "<p>None.</p>",
         "<h3>Regions drawn by hand</h3>",
         _table(["Box", "Time", "Label", "Reason"], boxes) if boxes else "<p>None.</p>",
-        "<h3>Sound muted</h3>",
-        _table(["Time", "Reason"], mutes) if mutes else "<p>None.</p>",
+        "<h3>Sound muted or bleeped</h3>",
+        _table(["Time", "Action", "Audio", "Reason"], mutes) if mutes else "<p>None.</p>",
+        *(["<h3>Transcript as released (hidden words replaced)</h3>",
+           _table(["Audio", "Speech model", "Words"], spoken)] if spoken else []),
         f"<p>Stretches flagged for review: {len(review)}, of which {unreviewed} were not "
         f"marked reviewed. Residual face check on the export: {e(residual_text)}.</p>",
         "<h2>Approval</h2>",

@@ -18,6 +18,8 @@ from sqlalchemy import func, select
 
 from app import __version__
 from app.core.analysis import Analysis, StageFn, analyse, no_stage
+from app.core.audio.redacted_transcript import released_transcripts
+from app.core.audio.transcripts import newest_transcripts
 from app.core.casework import cases
 from app.core.detection.boxes import head_geometry
 from app.core.detection.presets import DEFAULT_PRESET, Preset
@@ -195,6 +197,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         stats, residual = checked.stats, checked.residual
         data = _manifest(analysis, plan, stats, residual, out, 0, "", source_sha, size,
                          duration, actor_name, case_ref, started, chain_head, options)
+        with store.read() as session:  # what was said, with the hidden words replaced
+            data["transcripts"] = released_transcripts(
+                newest_transcripts(session, analysis.footage_id), plan)
         data["c2pa"] = _content_credentials(signing, video_tmp, out, data)
         out_sha = sha256_file(video_tmp)
         data["output"].update(sha256=out_sha, size_bytes=video_tmp.stat().st_size)

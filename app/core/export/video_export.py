@@ -28,6 +28,7 @@ import av
 import numpy as np
 import numpy.typing as npt
 
+from app.core.audio.sound_ranges import SoundRange, hide, track_ranges
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path
@@ -336,8 +337,12 @@ def _layout_name(source: Any) -> str:
     return "mono" if channels == 1 else "stereo"
 
 
+AAC_BIT_RATE_PER_CHANNEL = 128_000  # re-encoded tracks: transparent outside the ranges
+
+
 class _AudioMap:
-    """Per input audio stream: copy packets, or decode/mute/re-encode when muting touches it."""
+    """Per input audio stream: copy packets bit-exact, or decode, hide the plan's ranges for
+    that track (mute or bleep) and re-encode when a range touches it."""
 
     def __init__(self, inp: Any, outc: Any, plan: RedactionPlan, offset_s: float,
                  stats: ExportStats, writer: SerialWriter) -> None:
@@ -348,28 +353,33 @@ class _AudioMap:
         self.inputs: list[Any] = []
         self.outputs: dict[int, Any] = {}
         self.reencode: dict[int, bool] = {}
+        self.ranges: dict[int, list[SoundRange]] = {}
         if plan.audio is AudioMode.DROP:
             stats.audio = [{"index": s.index, "codec": s.codec_context.name, "action": "dropped"}
                            for s in inp.streams.audio]
             return
-        for s in inp.streams.audio:
+        for track, s in enumerate(inp.streams.audio):
             self.inputs.append(s)
             copyable = s.codec_context.name in MP4_AUDIO_COPY
-            if plan.mute or not copyable:
+            ranges = track_ranges(plan, track)
+            self.ranges[s.index] = ranges
+            if ranges or not copyable:
                 rate = s.codec_context.sample_rate or 48000
-                out_stream = outc.add_stream("aac", rate=rate,
-                                             layout=_layout_name(s.codec_context))
+                layout = _layout_name(s.codec_context)
+                out_stream = outc.add_stream("aac", rate=rate, layout=layout)
                 out_stream.time_base = Fraction(1, rate)
+                out_stream.bit_rate = AAC_BIT_RATE_PER_CHANNEL * (1 if layout == "mono" else 2)
                 self.reencode[s.index] = True
-                action = ("re-encoded (aac) with muted ranges" if plan.mute else
+                action = (f"re-encoded (aac) with {len(ranges)} range(s) hidden" if ranges else
                           f"re-encoded (aac): {s.codec_context.name} cannot be copied into MP4")
             else:
                 out_stream = outc.add_stream_from_template(s)
                 self.reencode[s.index] = False
                 action = "copied bit-exact"
             self.outputs[s.index] = out_stream
-            stats.audio.append({"index": s.index, "codec": s.codec_context.name,
-                                "action": action, "language": s.language})
+            stats.audio.append({"index": s.index, "track": track,
+                                "codec": s.codec_context.name, "action": action,
+                                "language": s.language})
 
     def _keep(self, start: float, end: float) -> bool:
         clip = self.plan.clip
@@ -379,7 +389,7 @@ class _AudioMap:
         if packet.size == 0 or packet.pts is None:
             if packet.size == 0 and self.reencode.get(packet.stream.index):
                 for frame in packet.decode():  # the decoder's last frames
-                    self._encode(frame, self.outputs[packet.stream.index])
+                    self._encode(frame, packet.stream.index)
             return
         tb = packet.time_base
         start = float(packet.pts * tb)
@@ -396,24 +406,15 @@ class _AudioMap:
             self.writer.submit(lambda: self.outc.mux(packet))
             return
         for frame in packet.decode():
-            self._encode(frame, out_stream)
+            self._encode(frame, packet.stream.index)
 
-    def _encode(self, frame: Any, out_stream: Any) -> None:
+    def _encode(self, frame: Any, index: int) -> None:
+        out_stream = self.outputs[index]
         tb = frame.time_base
         start = float(frame.pts * tb)
-        samples = frame.to_ndarray()
         rate = frame.sample_rate
-        packed = not frame.format.is_planar
-        n = frame.samples
-        for r in self.plan.mute:
-            a = max(0, round((r.start_s - start) * rate))
-            b = min(n, round((r.end_s - start) * rate))
-            if a < b:
-                if packed:
-                    channels = samples.shape[1] // n
-                    samples[:, a * channels:b * channels] = 0
-                else:
-                    samples[:, a:b] = 0
+        samples = hide(frame.to_ndarray(), len(frame.layout.channels), frame.format.is_planar,
+                       start, rate, self.ranges[index])
         new = av.AudioFrame.from_ndarray(samples, format=frame.format.name,
                                          layout=_layout_name(frame))
         new.sample_rate = rate

@@ -26,7 +26,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.tracking.edits import TrackEdit
 from app.core.tracking.keyframe import Keyframe as Keyframe
 
-REASON_TARGET = re.compile(r"^(track:\d+|manual:\d+|mute:[0-9.]+-[0-9.]+)$")
+REASON_TARGET = re.compile(r"^(track:\d+|manual:\d+|audio:\d+|mute:[0-9.]+-[0-9.]+)$")
 
 PLAN_VERSION = 1
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -34,7 +34,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "style": (str,), "strength": (int,), "shape": (str,), "padding": (int, float),
     "inverse": (bool,), "audio": (str,), "mute": (list,), "caption": (str,),
     "detection_run": (str,), "version": (int,), "track_edits": (list,), "reasons": (dict,),
-    "reviewed": (list,), "keep_metadata": (bool,),
+    "reviewed": (list,), "keep_metadata": (bool,), "audio_ranges": (list,),
 }
 
 
@@ -63,7 +63,7 @@ def _check_types(data: dict[str, Any]) -> None:
         if not isinstance(value, str) or not REASON_TARGET.match(key):
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "The redaction plan's reason for {key!r} is not valid: targets "
-                "are 'track:N', 'manual:N' or 'mute:START-END'."),
+                "are 'track:N', 'manual:N', 'audio:N' or 'mute:START-END'."),
                 key=key)
     for item in data.get("reviewed", []):
         if not (isinstance(item, list) and len(item) == 2 and all(
@@ -126,6 +126,41 @@ class TimeRange:
         return self.start_s <= t < self.end_s
 
 
+class AudioAction(enum.StrEnum):
+    MUTE = "mute"  # silence
+    BLEEP = "bleep"  # a 1 kHz tone in place of the sound
+
+
+@dataclass(frozen=True)
+class AudioRange:
+    """A stretch of sound to hide on one audio track (``track`` 0 = the file's first audio
+    stream) or on every track (None). ``label`` says what kind of detail it hides
+    ("postcode"), never the words themselves."""
+
+    id: int
+    start_s: float
+    end_s: float
+    action: AudioAction = AudioAction.MUTE
+    track: int | None = None
+    label: str = ""
+
+    def on_track(self, track: int) -> bool:
+        return self.track is None or self.track == track
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "start_s": self.start_s, "end_s": self.end_s,
+                "action": self.action.value, "track": self.track, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AudioRange:
+        track = data.get("track")
+        if track is not None and (isinstance(track, bool) or not isinstance(track, int)):
+            raise ValueError(f"audio range track {track!r} is not a whole number")
+        return cls(int(data["id"]), float(data["start_s"]), float(data["end_s"]),
+                   AudioAction(data.get("action", AudioAction.MUTE)), track,
+                   str(data.get("label", "")))
+
+
 @dataclass
 class RedactionPlan:
     """Everything that decides what an export shows. Serialises to canonical JSON."""
@@ -139,7 +174,9 @@ class RedactionPlan:
     padding: float = 1.3
     inverse: bool = False  # redact everything except the kept tracks' regions
     audio: AudioMode = AudioMode.KEEP
-    mute: list[TimeRange] = field(default_factory=list)
+    mute: list[TimeRange] = field(default_factory=list)  # on every track (older plans)
+    # Muted or bleeped stretches per audio track, with reasons keyed "audio:N".
+    audio_ranges: list[AudioRange] = field(default_factory=list)
     clip: TimeRange | None = None
     caption: str = ""  # e.g. "{case} REDACTED COPY {date}"; empty: none
     # Copy the original's container metadata (GPS, device serials ...); stripped by default.
@@ -161,7 +198,8 @@ class RedactionPlan:
         self.padding = float(self.padding)
 
     def validate(self) -> None:
-        numbers = [self.padding] + [v for r in self.mute for v in (r.start_s, r.end_s)]
+        spans: list[TimeRange | AudioRange] = [*self.mute, *self.audio_ranges]
+        numbers = [self.padding] + [v for r in spans for v in (r.start_s, r.end_s)]
         if self.clip:
             numbers += [self.clip.start_s, self.clip.end_s]
         for m in self.manual_boxes:
@@ -181,12 +219,20 @@ class RedactionPlan:
         if not 1.0 <= self.padding <= 3.0:
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "Padding must be between 1.0 and 3.0 times the face."))
-        for r in [*self.mute, *([self.clip] if self.clip else [])]:
+        for r in [*spans, *([self.clip] if self.clip else [])]:
             if r.start_s < 0 or r.end_s <= r.start_s:
                 raise InvalidInputError(QT_TRANSLATE_NOOP(
                     "CoreMessages", "Time range {start_s:g}-{end_s:g} s must have start < end, "
                     "both >= 0."),
                     start_s=r.start_s, end_s=r.end_s)
+        for a in self.audio_ranges:
+            if a.track is not None and a.track < 0:
+                raise InvalidInputError(QT_TRANSLATE_NOOP(
+                    "CoreMessages", "Audio range {id} names track {track}; tracks count from "
+                    "0."), id=a.id, track=a.track)
+        if len({a.id for a in self.audio_ranges}) != len(self.audio_ranges):
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "Two audio ranges of the redaction plan share a number."))
         for edit in self.track_edits:
             edit.validate()
         overlap = set(self.keep_tracks) & set(self.false_positive_tracks)
@@ -209,6 +255,11 @@ class RedactionPlan:
         data["false_positive_tracks"] = sorted(self.false_positive_tracks)
         data["track_edits"] = [e.to_dict() for e in self.track_edits]
         data["reviewed"] = sorted([int(a), int(b)] for a, b in set(self.reviewed))
+        if self.audio_ranges:  # absent when empty: older plans keep their hash
+            data["audio_ranges"] = [a.to_dict() for a in sorted(self.audio_ranges,
+                                                                key=lambda a: a.id)]
+        else:
+            del data["audio_ranges"]
         if not self.keep_metadata:  # absent by default: plans (and approvals) made before
             del data["keep_metadata"]  # this field existed keep their hash
         return data
@@ -238,6 +289,7 @@ class RedactionPlan:
                 audio=AudioMode(data.get("audio", AudioMode.KEEP)),
                 mute=[TimeRange(float(r["start_s"]), float(r["end_s"]))
                       for r in data.get("mute", [])],
+                audio_ranges=[AudioRange.from_dict(a) for a in data.get("audio_ranges", [])],
                 clip=TimeRange(float(data["clip"]["start_s"]), float(data["clip"]["end_s"]))
                 if data.get("clip") else None,
                 caption=str(data.get("caption", "")),
@@ -272,6 +324,11 @@ class RedactionPlan:
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "The redaction plan must be a JSON object."))
         return cls.from_dict(data)
+
+
+def audio_key(r: AudioRange) -> str:
+    """The ``reasons`` key of an audio range."""
+    return f"audio:{r.id}"
 
 
 def mute_key(r: TimeRange) -> str:

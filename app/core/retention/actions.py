@@ -28,7 +28,7 @@ from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention.rules import RetentionState, open_case_refs, retention_status
 from app.core.store import audit
 from app.core.store.database import Store
-from app.core.store.models import DetectionRunRecord, Footage, User, utcnow
+from app.core.store.models import DetectionRunRecord, Footage, TranscriptRecord, User, utcnow
 from app.core.store.records import FootageRecord
 from app.core.store.store_policy import StorePolicy, load_policy
 
@@ -201,6 +201,10 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
             DetectionRunRecord.footage_id == footage.id)).all())
         session.execute(delete(DetectionRunRecord)
                         .where(DetectionRunRecord.footage_id == footage.id))
+        transcripts = len(session.scalars(select(TranscriptRecord.id).where(
+            TranscriptRecord.footage_id == footage.id)).all())
+        session.execute(delete(TranscriptRecord)  # what was said goes with the footage
+                        .where(TranscriptRecord.footage_id == footage.id))
         audit.record(session, actor.name, "retention.delete", "footage", footage.id, {
             "sha256": footage.sha256, "path": footage.original_path,
             "file_name": footage.file_name, "size_bytes": footage.size_bytes,
@@ -208,7 +212,7 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
             "retention_until": current.retention_until.isoformat()
             if current.retention_until else None,
             "owned": current.owned, "delete_file": delete_file,
-            "detection_runs_removed": runs, "note": note,
+            "detection_runs_removed": runs, "transcripts_removed": transcripts, "note": note,
         }, footage_id=footage.id)
     # The tombstone is committed first: an interruption now leaves a file that the next
     # run deletes (see _delete_leftover_file), never a deleted file without its record.

@@ -269,6 +269,26 @@ class DetectionRunRecord(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
+class TranscriptRecord(Base):
+    """A stored transcript of one audio track of one footage item, reused while the speech
+    model (its SHA-256) and the settings match. Holds what was said: personal data, removed
+    with the footage by retention."""
+
+    __tablename__ = "transcripts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    footage_id: Mapped[int] = mapped_column(ForeignKey("footage.id", ondelete="CASCADE"),
+                                            index=True)
+    audio_track: Mapped[int] = mapped_column(Integer)  # order among the file's audio streams
+    model_name: Mapped[str] = mapped_column(String(128))
+    settings_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    words: Mapped[int] = mapped_column(Integer)
+    elapsed_s: Mapped[float] = mapped_column(Float)
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # gzip-compressed JSON of the words
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
 class RedactionPlanRecord(Base):
     """The current redaction plan for one footage item in one case (or with no case)."""
 

@@ -1,0 +1,1 @@
+"""Sound: speech-to-text with word timings, suggestions of personal details, audio redaction."""

@@ -1,0 +1,66 @@
+"""One audio track of a footage file, decoded to the 16 kHz mono float samples speech
+models read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import av
+import numpy as np
+import numpy.typing as npt
+
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError
+from app.core.media.decode import open_container
+from app.core.progress import CancelToken
+
+RATE = 16000
+
+
+def audio_track_count(path: Path) -> int:
+    """How many audio tracks (streams) the file has; 0: no audio."""
+    container = open_container(path)
+    try:
+        return len(container.streams.audio)
+    finally:
+        container.close()
+
+
+def load_speech_audio(path: Path, track: int,
+                      cancel: CancelToken | None = None) -> npt.NDArray[np.float32]:
+    """Audio track ``track`` (0 = the first audio stream) as 16 kHz mono float32; sample 0 is
+    at time 0 of the file's timestamps (the times mute ranges and the player use)."""
+    container = open_container(path)
+    try:
+        streams = container.streams.audio
+        if not 0 <= track < len(streams):
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path} has no audio track {number} (it has {count})."),
+                path=path, number=track + 1, count=len(streams))
+        stream = streams[track]
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+        chunks: list[npt.NDArray[np.float32]] = []
+        first: float | None = None
+        try:
+            for frame in container.decode(stream):
+                if cancel is not None:
+                    cancel.check()
+                if first is None and frame.pts is not None and frame.time_base:
+                    first = float(frame.pts * frame.time_base)
+                for out in resampler.resample(frame):
+                    chunks.append(np.asarray(out.to_ndarray(), np.float32).reshape(-1))
+            for out in resampler.resample(None):
+                chunks.append(np.asarray(out.to_ndarray(), np.float32).reshape(-1))
+        except av.error.FFmpegError as exc:
+            raise MediaError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: the sound cannot be decoded ({exc})."),
+                path=path, exc=exc) from None
+    finally:
+        container.close()
+    samples = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
+    # index 0 is time 0 of the file's timestamps, as mute ranges and the player count time
+    lead = round((first or 0.0) * RATE)
+    if lead > 0:  # the track starts late: silence before it
+        samples = np.concatenate([np.zeros(lead, np.float32), samples])
+    elif lead < 0:  # encoder priming before time 0
+        samples = samples[-lead:]
+    return samples.astype(np.float32, copy=False)

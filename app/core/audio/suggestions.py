@@ -1,0 +1,252 @@
+"""Personal details a transcript seems to contain, proposed for redaction, never applied.
+
+Two kinds of evidence, because a small speech model often mishears codes ("CF10 3AT" may come
+out as "CF -10th Street"): the *shape* of the words (a UK postcode, phone number, vehicle
+registration, date, e-mail address, PNC reference, a long run of digits, a name given in the
+case) and what was said just *before* them ("my postcode is", "date of birth", "I live at",
+"collar number"). A cue proposes the words after it, up to the end of the sentence or a few
+seconds. Each suggestion says which words, when, and why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.core.audio.transcript import Transcript, Word
+from app.core.errors import QT_TRANSLATE_NOOP
+
+NUMBER_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3",
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+                "ten": "10", "eleven": "11", "twelve": "12"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+          "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|"
+                     r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|\w+teenth|"
+                     r"twentieth|thirtieth|twenty\w*|thirty\w*)$")
+POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$")
+OUTWARD = re.compile(r"^[A-Z]{1,2}\d{1,2}[A-Z]?$")
+REGISTRATION = re.compile(r"^[A-Z]{2}\d{2}[A-Z]{3}$|^[A-Z]\d{1,3}[A-Z]{3}$|^[A-Z]{3}\d{1,3}[A-Z]$")
+PNC = re.compile(r"^\d{2}/\d{4,7}[A-Z]$")
+EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
+YEAR = re.compile(r"^(19|20)\d{2}$")
+SLASH_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+
+# cue words (lower case, joined by spaces) -> the kind of detail that follows
+CUES: dict[str, str] = {
+    "postcode": "postcode", "post code": "postcode", "postal code": "postcode",
+    "date of birth": "date_of_birth", "born on": "date_of_birth", "born": "date_of_birth",
+    "dob": "date_of_birth", "d o b": "date_of_birth", "birthday": "date_of_birth",
+    "phone number": "phone", "mobile number": "phone", "phone": "phone", "mobile": "phone",
+    "telephone": "phone", "number is": "phone", "call me on": "phone",
+    "registration": "registration", "reg": "registration", "number plate": "registration",
+    "index": "registration", "vrm": "registration",
+    "i live at": "address", "lives at": "address", "address is": "address",
+    "my address": "address", "living at": "address",
+    "collar number": "collar_number", "warrant number": "collar_number",
+    "shoulder number": "collar_number", "badge number": "collar_number",
+    "email": "email", "e-mail": "email", "email address": "email",
+    "my name is": "name", "name is": "name", "called": "name", "surname": "name",
+    "first name": "name", "last name": "name",
+}
+CUE_SPAN_S = 4.0  # a cue proposes at most this much speech after it
+CUE_WORDS = 8  # ... and at most this many words
+SENTENCE_END = (".", "?", "!")
+
+KINDS = {
+    "name": QT_TRANSLATE_NOOP("Suggestions", "name"),
+    "postcode": QT_TRANSLATE_NOOP("Suggestions", "postcode"),
+    "phone": QT_TRANSLATE_NOOP("Suggestions", "phone number"),
+    "date_of_birth": QT_TRANSLATE_NOOP("Suggestions", "date of birth"),
+    "date": QT_TRANSLATE_NOOP("Suggestions", "date"),
+    "registration": QT_TRANSLATE_NOOP("Suggestions", "vehicle registration"),
+    "email": QT_TRANSLATE_NOOP("Suggestions", "e-mail address"),
+    "collar_number": QT_TRANSLATE_NOOP("Suggestions", "collar number"),
+    "pnc": QT_TRANSLATE_NOOP("Suggestions", "PNC reference"),
+    "digits": QT_TRANSLATE_NOOP("Suggestions", "number"),
+    "address": QT_TRANSLATE_NOOP("Suggestions", "address"),
+    "unheard": QT_TRANSLATE_NOOP("Suggestions", "speech not transcribed"),
+}
+WHY_SHAPE = QT_TRANSLATE_NOOP("Suggestions", "looks like a {kind}")
+WHY_CUE = QT_TRANSLATE_NOOP("Suggestions", "said after \u201c{cue}\u201d")
+WHY_NAME = QT_TRANSLATE_NOOP("Suggestions", "a name given in the case")
+WHY_UNHEARD = QT_TRANSLATE_NOOP("Suggestions", "someone speaks here but the speech model "
+                                "wrote no words: listen to it")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # a key of KINDS
+    first: int  # word indexes, inclusive (-1 for speech with no words)
+    last: int
+    start_s: float
+    end_s: float
+    text: str  # the words as transcribed (shown to the user, never stored in a plan)
+    why: str  # a WHY_* template
+    cue: str = ""  # the cue words, for WHY_CUE
+
+    def why_text(self) -> str:
+        """``why`` filled in, in English (the UI translates the template and the kind)."""
+        return self.why.format(kind=KINDS[self.kind], cue=self.cue)
+
+
+def suggest(transcript: Transcript, names: Iterable[str] = ()) -> list[Suggestion]:
+    """Every proposed span, in time order; overlapping proposals of one kind are merged."""
+    words = transcript.words
+    unheard = [Suggestion("unheard", -1, -1, a, b, "", WHY_UNHEARD)
+               for a, b in transcript.unheard]
+    tokens = [_token(w) for w in words]
+    found = [*_names(words, tokens, names), *_shapes(words, tokens), *_cues(words, tokens)]
+    return sorted([*_merge(found, words), *unheard], key=lambda s: s.start_s)
+
+
+def _token(word: Word) -> str:
+    bare = word.bare
+    return NUMBER_WORDS.get(bare, bare)
+
+
+def _names(words: list[Word], tokens: list[str], names: Iterable[str]) -> list[Suggestion]:
+    parts = {p for name in names for p in re.findall(r"[\w'-]+", name.lower()) if len(p) > 1}
+    out = []
+    for i, token in enumerate(tokens):
+        if any(token == p or (len(p) >= 5 and _near(token, p)) for p in parts):
+            out.append(_make("name", words, i, i, WHY_NAME))
+    return out
+
+
+def _shapes(words: list[Word], tokens: list[str]) -> list[Suggestion]:
+    out: list[Suggestion] = []
+    n = len(tokens)
+    for i in range(n):
+        token = tokens[i]
+        if EMAIL.match(token):
+            out.append(_make("email", words, i, i, WHY_SHAPE))
+        if SLASH_DATE.match(token):
+            out.append(_make("date", words, i, i, WHY_SHAPE))
+        for j in range(i, min(n, i + 4)):  # a code said in up to four words
+            if not _code_part(words[j], tokens[j]):
+                break
+            joined = "".join(tokens[i:j + 1]).upper().replace("-", "").replace("'", "")
+            if POSTCODE.match(joined):
+                out.append(_make("postcode", words, i, j, WHY_SHAPE))
+            elif REGISTRATION.match(joined) and any(c.isdigit() for c in joined):
+                out.append(_make("registration", words, i, j, WHY_SHAPE))
+            elif PNC.match(joined):
+                out.append(_make("pnc", words, i, j, WHY_SHAPE))
+        if tokens[i] in MONTHS:  # "4th of March 1980", "March the fourth"
+            first, last = i, i
+            while first > 0 and i - first < 3 and (ORDINAL.match(tokens[first - 1]) or
+                                                  tokens[first - 1] in ("of", "the")
+                                                  or tokens[first - 1].isdigit()):
+                first -= 1
+            while last + 1 < n and last - i < 3 and (
+                    YEAR.match(tokens[last + 1]) or ORDINAL.match(tokens[last + 1])
+                    or tokens[last + 1] in ("the", "of") or tokens[last + 1].isdigit()):
+                last += 1
+            if (first, last) != (i, i):
+                out.append(_make("date", words, first, last, WHY_SHAPE))
+    out += _digit_runs(words, tokens)
+    return out
+
+
+def _digit_runs(words: list[Word], tokens: list[str]) -> list[Suggestion]:
+    """Runs of number words: 9+ digits starting 0 or +44 look like a phone number; any run
+    of 5+ digits is proposed as a number (reference, account, date of birth ...)."""
+    out = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _numeric(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and (_numeric(tokens[j + 1]) or tokens[j + 1] in ("double", "triple",
+                                                                          "and")):
+            j += 1
+        while j > i and not _numeric(tokens[j]):
+            j -= 1
+        digits = "".join(c for t in tokens[i:j + 1] for c in t if c.isdigit())
+        if len(digits) >= 9 and (digits.startswith("0") or digits.startswith("44")):
+            out.append(_make("phone", words, i, j, WHY_SHAPE))
+        elif len(digits) >= 5:
+            out.append(_make("digits", words, i, j, WHY_SHAPE))
+        i = j + 1
+    return out
+
+
+def _cues(words: list[Word], tokens: list[str]) -> list[Suggestion]:
+    out = []
+    longest = max(len(c.split()) for c in CUES)
+    for i in range(len(tokens)):
+        for size in range(longest, 0, -1):  # the longest cue that ends at word i
+            if i - size + 1 < 0:
+                continue
+            cue = " ".join(tokens[i - size + 1:i + 1])
+            if cue not in CUES:
+                continue
+            span = _after(words, i)
+            if span is not None:
+                out.append(_make(CUES[cue], words, span[0], span[1], WHY_CUE, cue))
+            break
+    return out
+
+
+def _after(words: list[Word], i: int) -> tuple[int, int] | None:
+    """The words after a cue ending at ``i``: up to a sentence end, CUE_SPAN_S or CUE_WORDS
+    ("is", "was" and "it's" right after the cue belong to the cue)."""
+    first = i + 1
+    while first < len(words) and words[first].bare in ("is", "was", "it's", "its", "on", "at"):
+        first += 1
+    if first >= len(words) or words[i].text.endswith(SENTENCE_END):
+        return None
+    last = first
+    while (last + 1 < len(words) and last + 1 - first < CUE_WORDS
+           and words[last + 1].start_s - words[first].start_s < CUE_SPAN_S
+           and not words[last].text.endswith(SENTENCE_END)):
+        last += 1
+    return first, last
+
+
+def _code_part(word: Word, token: str) -> bool:
+    """Can be part of a spoken code: has a digit, or is written in capitals (the model
+    writes letters said one by one that way), but not the word "I" or "A"."""
+    if any(c.isdigit() for c in token):
+        return True
+    letters = "".join(c for c in word.text if c.isalpha())
+    return bool(letters) and letters.isupper() and letters not in ("I", "A")
+
+
+def _numeric(token: str) -> bool:
+    return bool(token) and any(c.isdigit() for c in token) and all(
+        c.isdigit() or c in ",.+" for c in token)
+
+
+def _near(a: str, b: str) -> bool:
+    """One edit apart (a sound-alike the model may write: "Smyth" for "Smith")."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
+def _make(kind: str, words: list[Word], first: int, last: int, why: str,
+          cue: str = "") -> Suggestion:
+    return Suggestion(kind, first, last, words[first].start_s, words[last].end_s,
+                      " ".join(w.text for w in words[first:last + 1]), why, cue)
+
+
+def _merge(found: list[Suggestion], words: list[Word]) -> list[Suggestion]:
+    """One suggestion per stretch: overlapping spans join (the first found names the kind:
+    a name or shape before a cue)."""
+    out: list[Suggestion] = []
+    for s in sorted(found, key=lambda s: (s.first, -s.last)):
+        if out and s.first <= out[-1].last:
+            top = out[-1]
+            if s.last > top.last:
+                out[-1] = _make(top.kind, words, top.first, s.last, top.why, top.cue)
+            continue
+        out.append(s)
+    return out

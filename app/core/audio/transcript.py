@@ -1,0 +1,58 @@
+"""A transcript: the words said on one audio track, each with its start and end time."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as the model wrote it, with its punctuation ("Smith,")
+    start_s: float
+    end_s: float
+    probability: float = 1.0
+
+    @property
+    def bare(self) -> str:
+        """The word without punctuation or case, for matching ("smith")."""
+        return "".join(c for c in self.text.lower() if c.isalnum() or c in "'@.-+").strip(".-")
+
+
+@dataclass
+class Transcript:
+    """What the speech model heard on ``audio_track`` (0 = the file's first audio stream)."""
+
+    audio_track: int
+    words: list[Word] = field(default_factory=list)
+    language: str = "en"
+    model: dict[str, str] = field(default_factory=dict)  # SpeechModel.describe()
+    duration_s: float = 0.0
+    elapsed_s: float = 0.0
+    # stretches of speech (start, end s) the model wrote no words for, even on a second try
+    unheard: list[tuple[float, float]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    def words_between(self, start_s: float, end_s: float) -> list[int]:
+        """Indexes of the words that overlap ``start_s``..``end_s``."""
+        return [i for i, w in enumerate(self.words) if w.start_s < end_s and w.end_s > start_s]
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["words"] = [[w.text, round(w.start_s, 3), round(w.end_s, 3),
+                          round(w.probability, 3)] for w in self.words]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Transcript:
+        return cls(audio_track=int(data["audio_track"]),
+                   words=[Word(str(t), float(a), float(b), float(p))
+                          for t, a, b, p in data.get("words", [])],
+                   language=str(data.get("language", "en")),
+                   model={str(k): str(v) for k, v in data.get("model", {}).items()},
+                   duration_s=float(data.get("duration_s", 0.0)),
+                   elapsed_s=float(data.get("elapsed_s", 0.0)),
+                   unheard=[(float(a), float(b)) for a, b in data.get("unheard", [])])

@@ -1,0 +1,122 @@
+"""Transcripts per footage item and audio track: made once, stored, reused while the speech
+model and settings match; every new transcript is audited."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.audio.speech_audio import audio_track_count
+from app.core.audio.speech_model import SpeechModel, default_model
+from app.core.audio.transcribe import transcribe_file, transcript_settings
+from app.core.audio.transcript import Transcript
+from app.core.errors import QT_TRANSLATE_NOOP, MediaError, NotFoundError
+from app.core.integrity.chain_format import canonical_json
+from app.core.library.footage import get_footage, require_present
+from app.core.people.permissions import Permission
+from app.core.people.users import check_actor, resolve_actor
+from app.core.progress import CancelToken, ProgressFn, no_progress
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import TranscriptRecord
+
+
+def audio_tracks(store: Store, actor_name: str, footage_key: str | int) -> int:
+    """How many audio tracks the footage's original has (0: no audio)."""
+    return audio_track_count(_source(store, actor_name, footage_key)[1])
+
+
+def transcript_for(store: Store, actor_name: str, footage_key: str | int, track: int = 0,
+                   *, model: SpeechModel | None = None, reuse: bool = True,
+                   only_stored: bool = False, progress: ProgressFn = no_progress,
+                   cancel: CancelToken | None = None) -> Transcript:
+    """The transcript of audio track ``track``: the stored one when model and settings match,
+    otherwise made now (needs the redact permission), stored and audited.
+
+    With ``only_stored`` nothing is transcribed: NotFoundError when none is stored."""
+    model = model or default_model()
+    footage_id, source, digest = _source(store, actor_name, footage_key)
+    key = _settings_hash(model)
+    if reuse:
+        with store.read() as session:
+            found = _newest(session, footage_id, track, key)
+        if found is not None:
+            return found
+    if only_stored:
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Footage #{number} has no stored transcript of audio track "
+            "{track}."), number=footage_id, track=track + 1)
+    check_actor(store, actor_name, Permission.REDACT,
+                QT_TRANSLATE_NOOP("CoreMessages", "transcribe speech"))
+    made = transcribe_file(source, track, model, progress, cancel)
+    transcript = Transcript.from_json(made.as_json())  # exactly what is stored (rounded)
+    with store.transaction() as session:
+        actor = resolve_actor(session, actor_name)
+        record = TranscriptRecord(
+            footage_id=footage_id, audio_track=track, model_name=model.name,
+            settings_sha256=key, settings=transcript_settings(model),
+            words=len(transcript.words), elapsed_s=transcript.elapsed_s,
+            data=gzip.compress(json.dumps(transcript.as_json(),
+                                          separators=(",", ":")).encode()),
+            created_by_id=actor.id)
+        session.add(record)
+        session.flush()
+        audit.record(session, actor.name, "transcript.create", "footage", footage_id, {
+            "transcript_id": record.id, "audio_track": track, "model": model.describe(),
+            "words": len(transcript.words), "elapsed_s": round(transcript.elapsed_s, 2),
+            "source_sha256": digest}, footage_id=footage_id)
+    return transcript
+
+
+def stored_transcript(session: Session, footage_id: int, track: int,
+                      model: SpeechModel | None = None) -> Transcript | None:
+    """The newest stored transcript of that track made with ``model`` (default: the
+    default model), or None."""
+    return _newest(session, footage_id, track, _settings_hash(model or default_model()))
+
+
+def newest_transcripts(session: Session, footage_id: int) -> list[Transcript]:
+    """The newest stored transcript of each audio track of the footage (any model)."""
+    records = session.scalars(select(TranscriptRecord)
+                              .where(TranscriptRecord.footage_id == footage_id)
+                              .order_by(TranscriptRecord.id.desc())).all()
+    newest: dict[int, TranscriptRecord] = {}
+    for record in records:
+        newest.setdefault(record.audio_track, record)
+    return [_read(newest[t]) for t in sorted(newest)]
+
+
+def _source(store: Store, actor_name: str, footage_key: str | int) -> tuple[int, Path, str]:
+    check_actor(store, actor_name, Permission.VIEW,
+                QT_TRANSLATE_NOOP("CoreMessages", "see footage"))
+    with store.read() as session:
+        item = get_footage(session, footage_key)
+        require_present(item)
+        footage_id, source, digest = item.id, Path(item.original_path), item.sha256
+    if not source.exists():
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the original of footage #{number} is missing."),
+            path=source, number=footage_id)
+    return footage_id, source, digest
+
+
+def _settings_hash(model: SpeechModel) -> str:
+    return hashlib.sha256(canonical_json(transcript_settings(model)).encode()).hexdigest()
+
+
+def _newest(session: Session, footage_id: int, track: int, key: str) -> Transcript | None:
+    record = session.scalars(
+        select(TranscriptRecord)
+        .where(TranscriptRecord.footage_id == footage_id, TranscriptRecord.audio_track == track,
+               TranscriptRecord.settings_sha256 == key)
+        .order_by(TranscriptRecord.id.desc()).limit(1)).first()
+    return None if record is None else _read(record)
+
+
+def _read(record: TranscriptRecord) -> Transcript:
+    return Transcript.from_json(json.loads(gzip.decompress(record.data)))
