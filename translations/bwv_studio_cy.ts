@@ -1017,6 +1017,10 @@
         <translation>Dim ystod wedi&apos;i thewi {start:.3f}-{end:.3f} e.</translation>
     </message>
     <message>
+        <source>No audio range {number} in the plan.</source>
+        <translation>Nid oes ystod sain {number} yn y cynllun.</translation>
+    </message>
+    <message>
         <source>change redaction plans</source>
         <translation>newid cynlluniau golygu</translation>
     </message>

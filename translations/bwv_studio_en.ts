@@ -999,6 +999,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>No audio range {number} in the plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>change redaction plans</source>
             <translation type="unfinished" />
         </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from app.cli.cmd_transcribe import hide_speech_from_args
 from app.cli.context import Context
 from app.core.analysis import analyse
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
@@ -21,7 +22,7 @@ from app.core.fileio import atomic_write_text
 from app.core.library.ingest import IngestStatus, ingest_paths
 from app.core.media.timecode import format_time, parse_time
 from app.core.redaction import plan_edits as edits
-from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style, TimeRange
+from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, Shape, Style, TimeRange
 from app.core.redaction.plan_edits import TrackAction
 from app.core.tracking.thumbnails import track_thumbnails
 
@@ -80,6 +81,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="redact everything except the kept tracks")
     p.add_argument("--mute", type=_range, action="append", default=[], metavar="START-END",
                    help="silence the audio in this range (repeatable)")
+    p.add_argument("--bleep", type=_range, action="append", default=[], metavar="START-END",
+                   help="replace the sound in this range with a tone (repeatable)")
+    p.add_argument("--hide-words", action="append", default=[], metavar="PHRASE",
+                   help="hide PHRASE wherever it is said, on every audio track (transcribed "
+                        "offline first if need be; see 'bwv transcribe'); repeatable")
+    p.add_argument("--hide-suggested", action="store_true",
+                   help="hide every personal detail 'bwv transcribe' proposes")
+    p.add_argument("--name", action="append", default=[], metavar="NAME",
+                   help="with --hide-suggested: a name given in the case (repeatable)")
+    p.add_argument("--hide-with", choices=["bleep", "mute"], default="bleep",
+                   help="how --hide-words and --hide-suggested hide speech (default bleep)")
+    p.add_argument("--audio-reason", metavar="TEXT",
+                   help="why speech is hidden, e.g. \"S40 third-party personal data\"")
     p.add_argument("--drop-audio", action="store_true", help="write no audio at all")
     p.add_argument("--clip", type=_range, metavar="START-END", help="export only this range")
     p.add_argument("--caption", metavar="TEXT",
@@ -176,6 +190,10 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
     for muted in args.mute:
         if muted not in plan.mute:  # muted already (with its reason): once is enough
             plan = edits.add_mute(plan, muted.start_s, muted.end_s)[0]
+    bleeps = [(r.start_s, r.end_s) for r in args.bleep]
+    if bleeps:
+        plan = edits.add_audio_ranges(plan, bleeps, AudioAction.BLEEP, None, "",
+                                      (args.audio_reason or "").strip())[0]
     if args.clip is not None:
         plan = edits.set_clip(plan, args.clip.start_s, args.clip.end_s)[0]
     plan.validate()
@@ -187,6 +205,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
         raise InvalidInputError(f"{args.plan}: plan file not found.")
     plan = _plan_from_args(args)
     key = _resolve_footage(ctx, args.footage)
+    if args.hide_words or args.hide_suggested:
+        plan = hide_speech_from_args(ctx, key, plan, args)
     bars = _StageBars()
     try:
         result = redact_footage(

@@ -21,6 +21,7 @@ from app.cli import (
     cmd_ingest,
     cmd_redact,
     cmd_retention,
+    cmd_transcribe,
     cmd_user,
 )
 from app.cli.context import Context
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
     for module in (cmd_ingest, cmd_footage, cmd_case, cmd_flag, cmd_user, cmd_audit,
-                   cmd_detect, cmd_redact, cmd_retention):
+                   cmd_detect, cmd_redact, cmd_transcribe, cmd_retention):
         module.register(sub)
     info = sub.add_parser("info", help="show version, database, data and log locations",
                           description="Show the version, the database in use and its schema "

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.redaction.plan import (
+    AudioAction,
     AudioMode,
+    AudioRange,
     Keyframe,
     ManualBox,
     RedactionPlan,
     Shape,
     Style,
     TimeRange,
+    audio_key,
     mute_key,
 )
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
@@ -188,6 +191,36 @@ def remove_mute(plan: RedactionPlan, r: TimeRange) -> tuple[RedactionPlan, str]:
     new.mute.remove(r)
     new.reasons.pop(mute_key(r), None)
     return new, f"unmute audio {r.start_s:.3f}-{r.end_s:.3f} s"
+
+
+def add_audio_ranges(plan: RedactionPlan, spans: list[tuple[float, float]],
+                     action: AudioAction, track: int | None, label: str = "",
+                     reason: str = "") -> tuple[RedactionPlan, str]:
+    """Hide each (start, end) span on ``track`` (None: every track) by ``action``; one edit
+    (one undo) for all of them, e.g. every time a name is said."""
+    new = _copy(plan)
+    next_id = max((a.id for a in plan.audio_ranges), default=0) + 1
+    for start, end in spans:
+        a = AudioRange(next_id, round(max(0.0, start), 3), round(end, 3), action, track, label)
+        new.audio_ranges.append(a)
+        _set_reason(new, audio_key(a), reason)
+        next_id += 1
+    new.validate()
+    where = "every track" if track is None else f"track {track + 1}"
+    return new, f"{action.value} {len(spans)} audio range(s) on {where}" + (
+        f" ({label})" if label else "")
+
+
+def remove_audio_range(plan: RedactionPlan, range_id: int) -> tuple[RedactionPlan, str]:
+    found = [a for a in plan.audio_ranges if a.id == range_id]
+    if not found:
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No audio range {number} in the plan."), number=range_id)
+    new = _copy(plan)
+    new.audio_ranges = [a for a in plan.audio_ranges if a.id != range_id]
+    new.reasons.pop(audio_key(found[0]), None)
+    return new, (f"remove audio range {range_id} ({found[0].start_s:.3f}-"
+                 f"{found[0].end_s:.3f} s)")
 
 
 def mark_reviewed(plan: RedactionPlan, first: int, last: int,

@@ -1,0 +1,123 @@
+"""``bwv transcribe``: the words said on a footage item's audio tracks, with times, and the
+personal details they seem to contain (proposed for ``bwv redact --hide-words``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from app.cli.context import Context
+from app.core.audio.speech_plan import hide_speech, phrase_spans, suggestion_span
+from app.core.audio.suggestions import suggest
+from app.core.audio.transcript import Transcript
+from app.core.audio.transcripts import audio_tracks, transcript_for
+from app.core.errors import ConflictError
+from app.core.fileio import atomic_write_text
+from app.core.media.timecode import format_time
+from app.core.redaction.plan import AudioAction, RedactionPlan
+
+LINE_WORDS = 12
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "transcribe", help="transcribe a footage item's speech offline, with word times",
+        description="Run the offline speech model (Whisper tiny.en, on this computer; "
+                    "nothing is sent anywhere) on each audio track, store the transcript "
+                    "(reused next time) and print it with times, then the personal details "
+                    "it seems to hold: names, postcodes, phone numbers, dates of birth, "
+                    "vehicle registrations, e-mail addresses, collar numbers, PNC references, "
+                    "long numbers, and speech the model could not write down. Nothing is "
+                    "hidden until you say so: see 'bwv redact --hide-words/--hide-suggested'.")
+    p.add_argument("footage", metavar="FOOTAGE", help="footage number or SHA-256 prefix")
+    p.add_argument("--track", type=int, metavar="N",
+                   help="only audio track N (1 = the first; default: every track)")
+    p.add_argument("--name", action="append", default=[], metavar="NAME",
+                   help="a name given in the case (requester, third party): proposed "
+                        "wherever it is said (repeatable)")
+    p.add_argument("--again", action="store_true",
+                   help="transcribe again even if a stored transcript matches")
+    p.add_argument("--json", type=Path, metavar="OUT",
+                   help="also write the words and suggestions as JSON")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.set_defaults(handler=run)
+
+
+def transcripts_of(ctx: Context, footage: str, track: int | None, again: bool = False,
+                   only_stored: bool = False) -> list[Transcript]:
+    """The transcripts of the tracks asked for (1-based ``track``; None: every track)."""
+    count = audio_tracks(ctx.store, ctx.actor_name(), footage)
+    if count == 0:
+        print(f"Footage {footage}: no audio (the recording has no sound track).",
+              file=sys.stderr)
+        return []
+    wanted = range(count) if track is None else [track - 1]
+    out = []
+    for t in wanted:
+        with tqdm(desc=f"transcribing track {t + 1}", unit="s", disable=None, leave=False,
+                  dynamic_ncols=True) as bar:
+            def progress(done: int, total: int, bar: tqdm = bar) -> None:
+                bar.total = total
+                bar.n = done
+                bar.refresh()
+
+            out.append(transcript_for(ctx.store, ctx.actor_name(), footage, t,
+                                      reuse=not again, only_stored=only_stored,
+                                      progress=progress))
+    return out
+
+
+def run(ctx: Context, args: argparse.Namespace) -> int:
+    out: Path | None = args.json
+    if out is not None and out.exists() and not args.force:
+        raise ConflictError(f"{out} already exists; use --force to overwrite it.")
+    found = []
+    for transcript in transcripts_of(ctx, args.footage, args.track, args.again):
+        t = transcript.audio_track
+        print(f"Audio track {t + 1}: {len(transcript.words)} words, "
+              f"{format_time(transcript.duration_s)} of sound, model "
+              f"{transcript.model.get('name', '?')}.")
+        words = transcript.words
+        for i in range(0, len(words), LINE_WORDS):
+            line = words[i:i + LINE_WORDS]
+            print(f"  {format_time(line[0].start_s):>10}  " + " ".join(w.text for w in line))
+        suggestions = suggest(transcript, args.name)
+        print(f"Suggestions on track {t + 1}: {len(suggestions)}" + (":" if suggestions
+                                                                    else "."))
+        for n, s in enumerate(suggestions, 1):
+            print(f"  {n:>3}. {format_time(s.start_s)}-{format_time(s.end_s)}  {s.kind:<14}"
+                  f" {s.text or '(no words)'}  - {s.why_text()}")
+        found.append({"audio_track": t, "transcript": transcript.as_json(),
+                      "suggestions": [{"kind": s.kind, "start_s": s.start_s,
+                                       "end_s": s.end_s, "text": s.text,
+                                       "why": s.why_text()} for s in suggestions]})
+    if out is not None:
+        atomic_write_text(out, json.dumps({"footage": args.footage, "tracks": found},
+                                          indent=1) + "\n")
+        print(f"Written to {out} (it holds what was said: handle it as personal data).",
+              file=sys.stderr)
+    return 0
+
+
+def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
+                          args: argparse.Namespace) -> RedactionPlan:
+    """``bwv redact --hide-words/--hide-suggested``: the plan with that speech hidden."""
+    action = AudioAction(args.hide_with)
+    reason = (args.audio_reason or "").strip()
+    for transcript in transcripts_of(ctx, footage, None):
+        t = transcript.audio_track + 1
+        for phrase in args.hide_words:
+            spans = phrase_spans(transcript, phrase)
+            print(f"Audio track {t}: {phrase!r} said {len(spans)} time(s).", file=sys.stderr)
+            plan = hide_speech(plan, transcript, spans, action, "words", reason)[0]
+        if args.hide_suggested:
+            for s in suggest(transcript, args.name):
+                plan = hide_speech(plan, transcript, [suggestion_span(transcript, s)], action,
+                                   s.kind, reason)[0]
+                print(f"Audio track {t}: hiding {s.kind} at {format_time(s.start_s)}.",
+                      file=sys.stderr)
+    return plan

@@ -1,0 +1,37 @@
+"""Turning words into plan edits: hide a phrase wherever it is said, or the suggestions a
+person accepted, on the track they were said on, as one undoable edit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.core.audio.suggestions import Suggestion
+from app.core.audio.transcript import Transcript
+from app.core.audio.word_search import PAD_S, find_phrase, words_span
+from app.core.redaction import plan_edits as edits
+from app.core.redaction.plan import AudioAction, RedactionPlan
+
+
+def phrase_spans(transcript: Transcript, phrase: str) -> list[tuple[float, float]]:
+    """Every time ``phrase`` is said (padded)."""
+    return [words_span(transcript.words, a, b) for a, b in find_phrase(transcript, phrase)]
+
+
+def suggestion_span(transcript: Transcript, s: Suggestion) -> tuple[float, float]:
+    """The time a suggestion covers (padded; speech with no words as it is, padded)."""
+    if s.first < 0:
+        return max(0.0, s.start_s - PAD_S), s.end_s + PAD_S
+    return words_span(transcript.words, s.first, s.last)
+
+
+def hide_speech(plan: RedactionPlan, transcript: Transcript,
+                spans: Iterable[tuple[float, float]], action: AudioAction, label: str = "",
+                reason: str = "") -> tuple[RedactionPlan, str]:
+    """Hide ``spans`` on the transcript's track, skipping any already hidden there."""
+    track = transcript.audio_track
+    done = {(a.start_s, a.end_s) for a in plan.audio_ranges if a.on_track(track)}
+    todo = [(round(max(0.0, a), 3), round(b, 3)) for a, b in spans]
+    todo = sorted({t for t in todo if t not in done and t[1] > t[0]})
+    if not todo:
+        return plan, ""
+    return edits.add_audio_ranges(plan, todo, action, track, label, reason)

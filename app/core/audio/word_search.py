@@ -1,0 +1,62 @@
+"""Finding words in a transcript: a phrase wherever it is said, and the time a run of words
+takes (padded, so the sound just before and after a word is hidden with it)."""
+
+from __future__ import annotations
+
+import re
+
+from app.core.audio.transcript import Transcript, Word
+
+PAD_S = 0.1  # around hidden words: word edges are measured to about 10-50 ms
+
+
+def find_phrase(transcript: Transcript, phrase: str) -> list[tuple[int, int]]:
+    """Every (first, last) word index where ``phrase`` is said; case, punctuation and
+    hyphens ignored ("cf10" finds "CF10,"; "john smith" finds "John Smith.")."""
+    wanted = _norm_tokens(phrase)
+    if not wanted:
+        return []
+    words = [_norm(w) for w in transcript.words]
+    found = []
+    i = 0
+    while i < len(words):
+        j, k = i, 0
+        joined = ""
+        while j < len(words) and k < len(wanted):  # a word may hold two wanted tokens or
+            joined += words[j]                    # a wanted token span two words ("CF" "10")
+            target = "".join(wanted[:k + 1])
+            while k + 1 < len(wanted) and len(joined) > len(target):
+                k += 1
+                target = "".join(wanted[:k + 1])
+            if not target.startswith(joined):
+                break
+            if joined == target:
+                k += 1
+            j += 1
+        if k == len(wanted) and joined == "".join(wanted):
+            found.append((i, j - 1))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def words_span(words: list[Word], first: int, last: int,
+               pad: float = PAD_S) -> tuple[float, float]:
+    """Start and end (seconds) of words ``first``..``last``, widened by ``pad`` but not into
+    the words either side."""
+    start = words[first].start_s - pad
+    end = words[last].end_s + pad
+    if first > 0:
+        start = max(start, min(words[first - 1].end_s, words[first].start_s))
+    if last + 1 < len(words):
+        end = min(end, max(words[last + 1].start_s, words[last].end_s))
+    return max(0.0, start), end
+
+
+def _norm(word: Word) -> str:
+    return "".join(_norm_tokens(word.text))
+
+
+def _norm_tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-]+", re.sub(r"[^\w\s\-@']", "", text.lower())) if t]

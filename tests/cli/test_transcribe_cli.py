@@ -1,0 +1,57 @@
+"""``bwv transcribe`` and ``bwv redact --hide-words/--hide-suggested`` on generated speech."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_redact_cli import run
+from tests.speech_media import decoded_track, make_spoken_clip, rms_db, spoken_track
+
+
+def test_transcribe_then_hide_a_phrase_and_the_suggestions(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    samples, times = spoken_track(["I saw the man near the bridge.",
+                                   "His phone number is 07700 900 123.",
+                                   "Mr Grayson was there too."])
+    clip = make_spoken_clip(tmp_path / "said.mp4", [samples])
+    code, out, _ = run(capsys, "ingest", str(clip))
+    assert code == 0
+    code, out, _err = run(capsys, "transcribe", "1", "--name", "Grayson", "--json",
+                          str(tmp_path / "words.json"))
+    assert code == 0 and "Audio track 1:" in out and "bridge" in out.lower()
+    assert "phone" in out and "a name given in the case" in out
+    saved = json.loads((tmp_path / "words.json").read_text())
+    kinds = {s["kind"] for s in saved["tracks"][0]["suggestions"]}
+    assert {"phone", "name"} <= kinds
+
+    out_file = tmp_path / "hidden.mp4"
+    code, out, err = run(capsys, "redact", "1", "-o", str(out_file), "--no-verify",
+                         "--hide-words", "bridge", "--hide-suggested", "--name", "Grayson",
+                         "--hide-with", "mute", "--audio-reason", "S40 third party")
+    assert code == 0, err
+    assert "'bridge' said 1 time(s)" in err
+    manifest = json.loads(out_file.with_name("hidden.manifest.json").read_text())
+    ranges = manifest["plan"]["audio_ranges"]
+    assert {r["label"] for r in ranges} >= {"words", "phone", "name"}
+    assert all(r["action"] == "mute" and r["track"] == 0 for r in ranges)
+    assert "bridge" not in manifest["transcripts"][0]["text"].lower()
+    assert "[redacted: S40 third party]" in manifest["transcripts"][0]["text"]
+    exported, rate = decoded_track(out_file)
+    phone = next(r for r in ranges if r["label"] == "phone")
+    inner = exported[round((phone["start_s"] + 0.05) * rate):round((phone["end_s"] - 0.05) * rate)]
+    assert rms_db(inner) < -60
+    first, _ = decoded_track(clip)
+    start, end = times[0][0], times[0][0] + 0.5  # "I saw the" survives
+    assert abs(rms_db(exported[round(start * rate):round(end * rate)])
+               - rms_db(first[round(start * rate):round(end * rate)])) < 1.0
+
+
+def test_a_silent_film_has_no_transcript(capsys: pytest.CaptureFixture[str],
+                                         tmp_path: Path) -> None:
+    clip = make_spoken_clip(tmp_path / "silent.mp4", [])
+    assert run(capsys, "ingest", str(clip))[0] == 0
+    code, _out, err = run(capsys, "transcribe", "1")
+    assert code == 0 and "no audio" in err
