@@ -2943,6 +2943,14 @@
         <translation>Adolygu</translation>
     </message>
     <message>
+        <source>Speech</source>
+        <translation>Lleferydd</translation>
+    </message>
+    <message>
+        <source>What is said: find words and mute or bleep them</source>
+        <translation>Beth a ddywedir: dewch o hyd i eiriau a&apos;u tewi neu eu bipio</translation>
+    </message>
+    <message>
         <source>Faces not detected yet with this preset: press Detect faces.</source>
         <translation>Nid yw&apos;r wynebau wedi&apos;u canfod eto gyda&apos;r rhagosodiad hwn: pwyswch Canfod wynebau.</translation>
     </message>
@@ -3328,6 +3336,81 @@
     <message>
         <source>Sign in</source>
         <translation>Mewngofnodi</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechPanel</name>
+    <message>
+        <source>Audio track</source>
+        <translation>Trac sain</translation>
+    </message>
+    <message>
+        <source>Transcribe</source>
+        <translation>Trawsgrifio</translation>
+    </message>
+    <message>
+        <source>Write down the speech on this track with the offline speech model (on this computer; nothing is sent anywhere)</source>
+        <translation>Ysgrifennu&apos;r lleferydd ar y trac hwn gyda&apos;r model lleferydd all-lein (ar y cyfrifiadur hwn; nid anfonir dim i unman)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Find words…</source>
+        <translation>Chwilio am eiriau…</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Trawsgrifiad</translation>
+    </message>
+    <message>
+        <source>Every time it is said</source>
+        <translation>Bob tro y caiff ei ddweud</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Tewi</translation>
+    </message>
+    <message>
+        <source>Bleep</source>
+        <translation>Bipio</translation>
+    </message>
+    <message>
+        <source>Unhide</source>
+        <translation>Dad-guddio</translation>
+    </message>
+    <message>
+        <source>Suggested personal details</source>
+        <translation>Manylion personol a awgrymir</translation>
+    </message>
+    <message>
+        <source>Suggested for hiding (check each):</source>
+        <translation>Awgrymir eu cuddio (gwiriwch bob un):</translation>
+    </message>
+    <message>
+        <source>Audio track {0}</source>
+        <translation>Trac sain {0}</translation>
+    </message>
+    <message>
+        <source>No audio: this recording has no sound track.</source>
+        <translation>Dim sain: nid oes trac sain gan y recordiad hwn.</translation>
+    </message>
+    <message>
+        <source>Not transcribed yet: press Transcribe.</source>
+        <translation>Heb ei drawsgrifio eto: pwyswch Trawsgrifio.</translation>
+    </message>
+    <message>
+        <source>{0} words, model {1}.</source>
+        <translation>{0} gair, model {1}.</translation>
+    </message>
+    <message>
+        <source>Transcribing audio track {0}…</source>
+        <translation>Yn trawsgrifio trac sain {0}…</translation>
+    </message>
+    <message>
+        <source>Transcribing cancelled.</source>
+        <translation>Canslwyd y trawsgrifio.</translation>
     </message>
 </context>
 <context>

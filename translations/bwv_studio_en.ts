@@ -2910,6 +2910,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Speech</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What is said: find words and mute or bleep them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Faces not detected yet with this preset: press Detect faces.</source>
             <translation type="unfinished" />
         </message>
@@ -3285,6 +3293,81 @@
         </message>
         <message>
             <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SpeechPanel</name>
+        <message>
+            <source>Audio track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcribe</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write down the speech on this track with the offline speech model (on this computer; nothing is sent anywhere)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find words…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcript</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every time it is said</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bleep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unhide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggested personal details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggested for hiding (check each):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio track {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No audio: this recording has no sound track.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not transcribed yet: press Transcribe.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} words, model {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcribing audio track {0}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcribing cancelled.</source>
             <translation type="unfinished" />
         </message>
     </context>

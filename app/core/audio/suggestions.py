@@ -193,8 +193,8 @@ def _cues(words: list[Word], tokens: list[str]) -> list[Suggestion]:
 
 
 def _after(words: list[Word], i: int) -> tuple[int, int] | None:
-    """The words after a cue ending at ``i``: up to a sentence end, CUE_SPAN_S or CUE_WORDS
-    ("is", "was" and "it's" right after the cue belong to the cue)."""
+    """The words after a cue ending at ``i``: up to a sentence end, "and"/"but", CUE_SPAN_S
+    or CUE_WORDS ("is", "was" and "it's" right after the cue belong to the cue)."""
     first = i + 1
     while first < len(words) and words[first].bare in ("is", "was", "it's", "its", "on", "at"):
         first += 1
@@ -203,7 +203,8 @@ def _after(words: list[Word], i: int) -> tuple[int, int] | None:
     last = first
     while (last + 1 < len(words) and last + 1 - first < CUE_WORDS
            and words[last + 1].start_s - words[first].start_s < CUE_SPAN_S
-           and not words[last].text.endswith(SENTENCE_END)):
+           and not words[last].text.endswith(SENTENCE_END)
+           and words[last + 1].bare not in ("and", "but")):  # "... and my postcode is"
         last += 1
     return first, last
 

@@ -151,6 +151,11 @@ class LanesView(QWidget):
             colour = QColor(COLOURS["mute"])
             colour.setAlpha(200 if r == self.selected_mute else 110)
             p.fillRect(QRectF(x1, area.top(), max(2.0, x2 - x1), area.height()), colour)
+        for a in self.plan.audio_ranges:  # hidden words (the Speech tab): mute red, bleep orange
+            x1, x2 = self.x_of(a.start_s - self.offset), self.x_of(a.end_s - self.offset)
+            colour = QColor(COLOURS["mute"] if a.action.value == "mute" else "#f76b15")
+            colour.setAlpha(140)
+            p.fillRect(QRectF(x1, area.top(), max(2.0, x2 - x1), area.height()), colour)
         wave = self.waveform
         if wave is None:
             p.setPen(self.palette().placeholderText().color())

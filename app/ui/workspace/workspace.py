@@ -43,6 +43,7 @@ from app.ui.workspace.plan_commands import PlanCommands
 from app.ui.workspace.plan_step import PlanStep
 from app.ui.workspace.review_panel import ReviewPanel
 from app.ui.workspace.run_loader import RunLoader
+from app.ui.workspace.speech_panel import SpeechPanel
 from app.ui.workspace.tracks_panel import TracksPanel
 
 
@@ -90,6 +91,10 @@ class RedactionWorkspace(QWidget):
         self.side_tabs.addTab(self.tracks_panel, self.tr("People"))
         self.side_tabs.setTabToolTip(0, self.tr("People and boxes"))
         self.side_tabs.addTab(self.review_panel, self.tr("Review"))
+        self.speech_panel = SpeechPanel(self)
+        self.side_tabs.addTab(self.speech_panel, self.tr("Speech"))
+        self.side_tabs.setTabToolTip(2, self.tr("What is said: find words and mute or bleep "
+                                                "them"))
         rv.addWidget(self.side_tabs, 1)
         rv.addWidget(self.track_buttons)
         splitter = QSplitter(self)
@@ -188,6 +193,7 @@ class RedactionWorkspace(QWidget):
         wave.finished.connect(lambda found: self._on_waveform(session, found))
         wave.failed.connect(lambda message, _d: self.controls.status.setText(message))
         wave.start(job_pool())
+        self.speech_panel.open_footage()
 
     def _on_plan_loaded(self, session: RedactionSession, case_id: int | None,
                         plan: RedactionPlan) -> None:
@@ -205,6 +211,7 @@ class RedactionWorkspace(QWidget):
 
     def close_footage(self) -> None:
         self.jobs.cancel_all()
+        self.speech_panel.cancel()
         self.player.close_footage()
 
     # --- detection (run by self.jobs) ----------------------------------------------------
@@ -289,6 +296,7 @@ class RedactionWorkspace(QWidget):
             review, set(self.shown_plan.reviewed), self.time_of, self.jobs.thumbnails)
         self.side_tabs.setTabText(1, title)
         self.side_tabs.setTabToolTip(1, progress)
+        self.speech_panel.mark()
         self._update_overlay()
         self.view.refresh_preview()
         self.update_buttons()
@@ -416,6 +424,7 @@ class RedactionWorkspace(QWidget):
 
     def _on_position(self, index: int, time_s: float) -> None:
         self.lanes.set_position(time_s - self._t0())
+        self.speech_panel.follow(time_s)
         self._update_overlay()
         self.view.refresh_preview()
 

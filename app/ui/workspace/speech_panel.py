@@ -1,0 +1,374 @@
+"""The Speech tab beside the video: the words said on each audio track in time with playback
+(the word being said is highlighted), click a word to go to it, search, select words and
+mute or bleep them (once, or every time they are said), and the suggested personal details
+to check. Hidden words are marked in the text. Every change is one undoable, audited plan
+edit with the reason chosen in the toolbar; transcribing runs in a worker with progress and
+cancel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.audio.speech_plan import hide_speech, phrase_spans, suggestion_span
+from app.core.audio.suggestions import KINDS, Suggestion, suggest
+from app.core.audio.transcript import Transcript
+from app.core.audio.transcripts import audio_tracks, transcript_for
+from app.core.audio.word_search import find_phrase, words_span
+from app.core.media.timecode import format_time
+from app.core.redaction import plan_edits
+from app.core.redaction.plan import AudioAction
+from app.ui.workers import Job, job_pool, run_op
+
+if TYPE_CHECKING:
+    from app.ui.workspace.workspace import RedactionWorkspace
+
+NOW = QColor("#f5d90a")  # the word being said
+HIDDEN = {AudioAction.MUTE: QColor("#e5484d"), AudioAction.BLEEP: QColor("#f76b15")}
+FOUND = QColor("#3e63dd")  # search matches
+
+
+class SpeechPanel(QWidget):
+    def __init__(self, ws: RedactionWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.transcripts: dict[int, Transcript] = {}
+        self.suggestions: list[Suggestion] = []
+        self.offsets: list[tuple[int, int]] = []  # (start, end) character of each word
+        self.job: Job | None = None
+        self.now_word = -1
+        self.pending: tuple[float, float] | None = None  # a chosen stretch with no words
+
+        self.track = QComboBox(self)
+        self.track.setAccessibleName(self.tr("Audio track"))
+        self.transcribe_button = QPushButton(self.tr("Transcribe"), self)
+        self.transcribe_button.setToolTip(self.tr(
+            "Write down the speech on this track with the offline speech model (on this "
+            "computer; nothing is sent anywhere)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Find words…"))
+        self.search.setClearButtonEnabled(True)
+        self.text = QTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Transcript"))
+        self.every = QCheckBox(self.tr("Every time it is said"), self)
+        self.mute_button = QPushButton(self.tr("Mute"), self)
+        self.bleep_button = QPushButton(self.tr("Bleep"), self)
+        self.unhide_button = QPushButton(self.tr("Unhide"), self)
+        self.suggested = QListWidget(self)
+        self.suggested.setWordWrap(True)
+        self.suggested.setAccessibleName(self.tr("Suggested personal details"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.track, 1)
+        top.addWidget(self.transcribe_button)
+        top.addWidget(self.cancel_button)
+        hide = QHBoxLayout()
+        for w in (self.every, self.mute_button, self.bleep_button, self.unhide_button):
+            hide.addWidget(w)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.search)
+        layout.addWidget(self.text, 3)
+        layout.addLayout(hide)
+        layout.addWidget(QLabel(self.tr("Suggested for hiding (check each):"), self))
+        layout.addWidget(self.suggested, 2)
+
+        self.transcribe_button.clicked.connect(lambda: self.transcribe(again=False))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.track.currentIndexChanged.connect(lambda _i: self.show_track())
+        self.search.textChanged.connect(lambda _t: self.mark())
+        self.text.cursorPositionChanged.connect(self._clicked)
+        self.mute_button.clicked.connect(lambda: self.hide_selection(AudioAction.MUTE))
+        self.bleep_button.clicked.connect(lambda: self.hide_selection(AudioAction.BLEEP))
+        self.unhide_button.clicked.connect(self.unhide_selection)
+        self.suggested.currentRowChanged.connect(self._suggestion_chosen)
+        self.set_footage_tracks(None)
+
+    # --- what is shown -------------------------------------------------------------------
+
+    @property
+    def transcript(self) -> Transcript | None:
+        return self.transcripts.get(self.track.currentIndex())
+
+    def open_footage(self) -> None:
+        """New footage: count its audio tracks and load any stored transcript (workers)."""
+        self.cancel()
+        self.transcripts.clear()
+        self.set_footage_tracks(None)
+        session = self.ws.session
+        if session is None:
+            return
+        store, user, number = self.ws.store, self.ws.user_name, session.footage.id
+
+        def counted(count: int) -> None:
+            if self.ws.session is session:
+                self.set_footage_tracks(count)
+                for t in range(count):
+                    self._load(t, only_stored=True)
+
+        run_op(self, lambda: audio_tracks(store, user, number), counted,
+               self.status.setText)
+
+    def set_footage_tracks(self, count: int | None) -> None:
+        self.track.blockSignals(True)
+        self.track.clear()
+        for t in range(count or 0):
+            self.track.addItem(self.tr("Audio track {0}").format(t + 1))
+        self.track.blockSignals(False)
+        has = bool(count)
+        self.track.setEnabled(has)
+        self.transcribe_button.setEnabled(has)
+        self.cancel_button.setEnabled(False)
+        if count == 0:
+            self.status.setText(self.tr("No audio: this recording has no sound track."))
+        elif count is None:
+            self.status.setText("")
+        self.show_track()
+
+    def show_track(self) -> None:
+        """Fill the text and the suggestions for the chosen track."""
+        t = self.transcript
+        self.now_word = -1
+        self.offsets = []
+        self.pending = None
+        self.suggested.clear()
+        if t is None:
+            self.text.setPlainText("")
+            if self.track.count() and self.job is None:
+                self.status.setText(self.tr("Not transcribed yet: press Transcribe."))
+            self.update_buttons()
+            return
+        parts = []
+        at = 0
+        for w in t.words:
+            self.offsets.append((at, at + len(w.text)))
+            parts.append(w.text)
+            at += len(w.text) + 1
+        self.text.setPlainText(" ".join(parts))
+        self.status.setText(self.tr("{0} words, model {1}.").format(
+            len(t.words), t.model.get("name", "?")))
+        self.suggestions = suggest(t, self._names())
+        for s in self.suggestions:
+            kind = QCoreApplication.translate("Suggestions", KINDS[s.kind])
+            row = QListWidgetItem(f"{format_time(s.start_s)[:-4]} {kind}: {s.text or '…'}")
+            row.setToolTip(QCoreApplication.translate("Suggestions", s.why).format(
+                kind=kind, cue=s.cue))
+            self.suggested.addItem(row)
+        self.mark()
+
+    def _names(self) -> list[str]:
+        return []  # the case's names are not held by the workspace yet
+
+    def mark(self) -> None:
+        """Colour hidden words, search matches and the word being said."""
+        t = self.transcript
+        if t is None:
+            return
+        marks = []
+        plan = self.ws.shown_plan
+        for hidden in plan.audio_ranges:
+            if hidden.on_track(t.audio_track):
+                for i in t.words_between(hidden.start_s, hidden.end_s):
+                    marks.append(self._mark(i, HIDDEN[hidden.action], strike=True))
+        for r in plan.mute:
+            for i in t.words_between(r.start_s, r.end_s):
+                marks.append(self._mark(i, HIDDEN[AudioAction.MUTE], strike=True))
+        query = self.search.text().strip()
+        if query:
+            for a, b in find_phrase(t, query):
+                marks += [self._mark(i, FOUND) for i in range(a, b + 1)]
+        if 0 <= self.now_word < len(self.offsets):
+            marks.append(self._mark(self.now_word, NOW))
+        self.text.setExtraSelections(marks)
+
+    def _mark(self, i: int, colour: QColor, strike: bool = False) -> QTextEdit.ExtraSelection:
+        mark = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.offsets[i][0])
+        cursor.setPosition(self.offsets[i][1], QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        back = QColor(colour)
+        back.setAlpha(90)
+        fmt.setBackground(back)
+        fmt.setFontStrikeOut(strike)
+        mark.cursor, mark.format = cursor, fmt
+        return mark
+
+    def follow(self, time_s: float) -> None:
+        """The playhead is at ``time_s`` (stream seconds): highlight the word being said."""
+        t = self.transcript
+        if t is None:
+            return
+        now = next((i for i, w in enumerate(t.words) if w.start_s <= time_s < w.end_s), -1)
+        if now != self.now_word:
+            self.now_word = now
+            self.mark()
+
+    def update_buttons(self) -> None:
+        has_words = self.transcript is not None and self._selected_words() is not None
+        for b in (self.mute_button, self.bleep_button):
+            b.setEnabled(has_words or self.pending is not None)
+        self.unhide_button.setEnabled(has_words)
+
+    # --- transcribing --------------------------------------------------------------------
+
+    def transcribe(self, again: bool) -> None:
+        if self.ws.session is None or self.job is not None or self.track.currentIndex() < 0:
+            return
+        self._load(self.track.currentIndex(), only_stored=False, again=again)
+
+    def _load(self, track: int, only_stored: bool, again: bool = False) -> None:
+        session = self.ws.session
+        if session is None:
+            return
+        store, user, number = self.ws.store, self.ws.user_name, session.footage.id
+        job = Job(lambda progress, cancel: transcript_for(
+            store, user, number, track, reuse=not again, only_stored=only_stored,
+            progress=progress, cancel=cancel))
+        if not only_stored:
+            self.job = job
+            self.progress.setRange(0, 0)
+            self.progress.setVisible(True)
+            self.cancel_button.setEnabled(True)
+            self.transcribe_button.setEnabled(False)
+            self.status.setText(self.tr("Transcribing audio track {0}…").format(track + 1))
+            job.progress.connect(self._progress)
+        job.finished.connect(lambda t: self._loaded(session, track, t))
+        job.failed.connect(lambda message, _d: self._ended(session, message, only_stored))
+        job.cancelled.connect(lambda: self._ended(session, self.tr("Transcribing cancelled."),
+                                                  False))
+        job.start(job_pool())
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _loaded(self, session: object, track: int, transcript: Transcript) -> None:
+        if session is not self.ws.session:
+            return
+        self.transcripts[track] = transcript
+        self._finish()
+        if track == self.track.currentIndex():
+            self.show_track()
+
+    def _ended(self, session: object, message: str, quiet: bool) -> None:
+        if session is not self.ws.session:
+            return
+        if not quiet:  # "nothing stored yet" while loading is not news
+            self._finish()
+            self.status.setText(message)
+
+    def _finish(self) -> None:
+        self.job = None
+        self.progress.setVisible(False)
+        self.cancel_button.setEnabled(False)
+        self.transcribe_button.setEnabled(self.track.count() > 0)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    # --- hiding --------------------------------------------------------------------------
+
+    def _selected_words(self) -> tuple[int, int] | None:
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection() or not self.offsets:
+            return None
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        inside = [i for i, (s, e) in enumerate(self.offsets) if s < b and e > a]
+        return (inside[0], inside[-1]) if inside else None
+
+    def _clicked(self) -> None:
+        """A click on a word (no selection) goes to it; a selection enables the buttons."""
+        self.pending = None
+        self.update_buttons()
+        t = self.transcript
+        cursor = self.text.textCursor()
+        if t is None or cursor.hasSelection():
+            return
+        pos = cursor.position()
+        i = next((k for k, (s, e) in enumerate(self.offsets) if s <= pos <= e), None)
+        if i is not None:
+            self.ws.player.go_to_time(t.words[i].start_s - self.ws._t0())
+
+    def hide_selection(self, action: AudioAction) -> None:
+        t, chosen = self.transcript, self._selected_words()
+        if t is None or (chosen is None and self.pending is None):
+            return
+        if chosen is None and self.pending is not None:  # speech the model wrote nothing for
+            spans = [self.pending]
+            label = "speech not transcribed"
+        elif chosen is None:
+            return
+        else:
+            first, last = chosen
+            spans, label = self._spans(t, first, last), "words"
+        reason = self.ws.commands.take_reason() or ""
+        plan, text = hide_speech(self.ws.plan, t, spans, action, label, reason)
+        if text:
+            self.ws.apply_edit(plan, text, reason)
+
+    def _spans(self, t: Transcript, first: int, last: int) -> list[tuple[float, float]]:
+        if self.every.isChecked():
+            return phrase_spans(t, " ".join(w.text for w in t.words[first:last + 1]))
+        return [words_span(t.words, first, last)]
+
+    def unhide_selection(self) -> None:
+        t, chosen = self.transcript, self._selected_words()
+        if t is None or chosen is None:
+            return
+        start, end = t.words[chosen[0]].start_s, t.words[chosen[1]].end_s
+        ids = [a.id for a in self.ws.plan.audio_ranges
+               if a.on_track(t.audio_track) and a.start_s < end and a.end_s > start]
+        plan, text = self.ws.plan, ""
+        for range_id in ids:
+            plan, text = plan_edits.remove_audio_range(plan, range_id)
+        if ids:
+            self.ws.apply_edit(plan, text if len(ids) == 1 else
+                               f"remove {len(ids)} audio ranges", None)
+
+    def _suggestion_chosen(self, row: int) -> None:
+        """Select a suggestion's words (and go to them), ready for Mute or Bleep."""
+        t = self.transcript
+        if t is None or not 0 <= row < len(self.suggestions):
+            return
+        s = self.suggestions[row]
+        span = suggestion_span(t, s)
+        self.ws.player.go_to_time(span[0] - self.ws._t0())
+        self.pending = span if s.first < 0 else None
+        if s.first < 0:  # speech with no words: listen to it; Mute/Bleep hide that stretch
+            self.update_buttons()
+            return
+        cursor = self.text.textCursor()
+        cursor.setPosition(self.offsets[s.first][0])
+        cursor.setPosition(self.offsets[s.last][1], QTextCursor.MoveMode.KeepAnchor)
+        self.text.blockSignals(True)
+        self.text.setTextCursor(cursor)
+        self.text.blockSignals(False)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.update_buttons()

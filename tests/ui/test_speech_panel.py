@@ -1,0 +1,89 @@
+"""The Speech tab in a real window: transcribe in the background, follow the playhead, hide a
+suggested detail with one click and a phrase every time it is said, undo, and the clear
+state of a recording with no sound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent
+from tests.speech_media import make_spoken_clip, spoken_track
+from tests.ui.test_workspace import _open
+
+
+def _wait_words(qtbot: QtBot, panel: object) -> None:
+    qtbot.waitUntil(lambda: panel.transcript is not None, timeout=60_000)  # type: ignore[attr-defined]
+
+
+def test_transcribe_find_and_bleep_then_undo(qtbot: QtBot, store: Store,
+                                            tmp_path: Path) -> None:
+    samples, times = spoken_track(["The van was parked by the school.",
+                                   "My postcode is SW1A 2AA.",
+                                   "The school gates were open."])
+    clip = make_spoken_clip(tmp_path / "speech.mp4", [samples])
+    _win, ws, problems = _open(qtbot, store, clip)
+    panel = ws.speech_panel
+    ws.side_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.track.count() == 1, timeout=20_000)
+    assert "Not transcribed yet" in panel.status.text()
+    qtbot.mouseClick(panel.transcribe_button, Qt.MouseButton.LeftButton)
+    assert panel.cancel_button.isEnabled() and not panel.transcribe_button.isEnabled()
+    _wait_words(qtbot, panel)
+    text = panel.text.toPlainText().lower()
+    assert "school" in text and "words, model" in panel.status.text()
+    assert not panel.cancel_button.isEnabled()
+
+    # the playhead in the middle of the first sentence highlights a word of it
+    panel.follow((times[0][0] + times[0][1]) / 2)
+    assert panel.now_word >= 0
+    word = panel.transcript.words[panel.now_word]
+    assert times[0][0] - 0.2 <= word.start_s <= times[0][1]
+
+    # a suggestion: choose it, press Bleep: one edit, audited, marked in the text
+    rows = [panel.suggested.item(i).text() for i in range(panel.suggested.count())]
+    postcode = next(i for i, r in enumerate(rows) if "postcode" in r)
+    panel.suggested.setCurrentRow(postcode)
+    assert panel.bleep_button.isEnabled()
+    qtbot.mouseClick(panel.bleep_button, Qt.MouseButton.LeftButton)
+    (hidden,) = ws.plan.audio_ranges
+    assert hidden.action.value == "bleep" and hidden.track == 0
+    assert times[1][0] - 0.3 < hidden.start_s and hidden.end_s < times[1][1] + 0.3
+    assert any(len(m.cursor.selectedText()) and m.format.fontStrikeOut()
+               for m in panel.text.extraSelections())
+
+    def edits() -> list[str]:
+        with store.read() as session:
+            return [e.details for e in session.scalars(
+                select(AuditEvent).where(AuditEvent.action == "plan.save"))]
+
+    qtbot.waitUntil(lambda: any("bleep 1 audio range" in d for d in edits()), timeout=10_000)
+
+    # a phrase every time it is said: "school" twice, one edit
+    start = panel.text.toPlainText().lower().index("school")
+    cursor = panel.text.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("school"), cursor.MoveMode.KeepAnchor)
+    panel.text.setTextCursor(cursor)
+    panel.every.setChecked(True)
+    qtbot.mouseClick(panel.mute_button, Qt.MouseButton.LeftButton)
+    muted = [a for a in ws.plan.audio_ranges if a.action.value == "mute"]
+    assert len(muted) == 2
+    ws.undo_stack.undo()
+    assert len(ws.plan.audio_ranges) == 1
+    ws.undo_stack.undo()
+    assert ws.plan.audio_ranges == []
+    assert not problems
+
+
+def test_a_recording_without_sound_says_so(qtbot: QtBot, store: Store,
+                                           tmp_path: Path) -> None:
+    clip = make_spoken_clip(tmp_path / "silent.mp4", [])
+    _win, ws, _problems = _open(qtbot, store, clip)
+    panel = ws.speech_panel
+    qtbot.waitUntil(lambda: "No audio" in panel.status.text(), timeout=20_000)
+    assert not panel.transcribe_button.isEnabled() and panel.track.count() == 0
