@@ -1073,6 +1073,10 @@
         <translation>newid y ffolderi a reolir</translation>
     </message>
     <message>
+        <source>approve speech models</source>
+        <translation>cymeradwyo modelau lleferydd</translation>
+    </message>
+    <message>
         <source>A track edit must be an object.</source>
         <translation>Rhaid i olygiad trac fod yn wrthrych.</translation>
     </message>
@@ -1503,6 +1507,22 @@
     <message>
         <source>transcribe speech</source>
         <translation>trawsgrifio lleferydd</translation>
+    </message>
+    <message>
+        <source>{folder} is not a speech model pack: {problem}</source>
+        <translation>Nid yw {folder} yn becyn model lleferydd: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: the line {line!r} is not &apos;&lt;sha256&gt;  &lt;file name&gt;&apos;.</source>
+        <translation>{path}: nid yw&apos;r llinell {line!r} ar ffurf &apos;&lt;sha256&gt;  &lt;enw ffeil&gt;&apos;.</translation>
+    </message>
+    <message>
+        <source>{path} does not list the model&apos;s files {names}.</source>
+        <translation>Nid yw {path} yn rhestru ffeiliau&apos;r model {names}.</translation>
+    </message>
+    <message>
+        <source>The speech model pack {folder} is not approved for this store: an administrator approves it with &apos;bwv speech-pack approve {folder}&apos;.</source>
+        <translation>Nid yw&apos;r pecyn model lleferydd {folder} wedi&apos;i gymeradwyo ar gyfer y storfa hon: mae gweinyddwr yn ei gymeradwyo gyda &apos;bwv speech-pack approve {folder}&apos;.</translation>
     </message>
 </context>
 <context>
@@ -3355,6 +3375,14 @@
     <message>
         <source>Cancel</source>
         <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Names to find (comma between names)</source>
+        <translation>Enwau i chwilio amdanynt (coma rhwng enwau)</translation>
+    </message>
+    <message>
+        <source>Names given in the case (the requester&apos;s is filled in) and any you add: they are suggested wherever they are said</source>
+        <translation>Enwau a roddwyd yn yr achos (mae enw&apos;r ceisydd wedi&apos;i lenwi) ac unrhyw rai a ychwanegwch: fe&apos;u hawgrymir lle bynnag y&apos;u dywedir</translation>
     </message>
     <message>
         <source>Find words…</source>

@@ -1055,6 +1055,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>approve speech models</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A track edit must be an object.</source>
             <translation type="unfinished" />
         </message>
@@ -1484,6 +1488,22 @@
         </message>
         <message>
             <source>transcribe speech</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{folder} is not a speech model pack: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the line {line!r} is not '&lt;sha256&gt;  &lt;file name&gt;'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} does not list the model's files {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The speech model pack {folder} is not approved for this store: an administrator approves it with 'bwv speech-pack approve {folder}'.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3312,6 +3332,14 @@
         </message>
         <message>
             <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Names to find (comma between names)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Names given in the case (the requester's is filled in) and any you add: they are suggested wherever they are said</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -11,14 +11,17 @@ from pathlib import Path
 from tqdm import tqdm
 
 from app.cli.context import Context
+from app.core.audio.model_pack import approve_pack, configured_model, read_pack
 from app.core.audio.speech_plan import hide_speech, phrase_spans, suggestion_span
 from app.core.audio.suggestions import suggest
 from app.core.audio.transcript import Transcript
 from app.core.audio.transcripts import audio_tracks, transcript_for
-from app.core.errors import ConflictError
+from app.core.errors import ConflictError, InvalidInputError
 from app.core.fileio import atomic_write_text
 from app.core.media.timecode import format_time
+from app.core.people.users import resolve_actor
 from app.core.redaction.plan import AudioAction, RedactionPlan
+from app.core.store.store_policy import load_policy
 
 LINE_WORDS = 12
 
@@ -46,6 +49,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.set_defaults(handler=run)
 
+    k = sub.add_parser(
+        "speech-pack", help="approve a speech model pack for this store (administrators)",
+        description="A speech model pack is a folder with a CTranslate2 Whisper model, "
+                    "MODEL.json ({\"name\": ..., \"language\": \"en\"}) and SHA256SUMS "
+                    "listing its files. 'approve' checks every file against the list and "
+                    "records the list's SHA-256 as a store rule (audited); a workstation then "
+                    "uses it when its settings name the folder (speech_model_folder). A pack "
+                    "changed after approval is refused.")
+    k.add_argument("action", choices=["approve", "list"])
+    k.add_argument("folder", type=Path, nargs="?", metavar="FOLDER")
+    k.set_defaults(handler=run_pack)
+
 
 def transcripts_of(ctx: Context, footage: str, track: int | None, again: bool = False,
                    only_stored: bool = False) -> list[Transcript]:
@@ -66,6 +81,7 @@ def transcripts_of(ctx: Context, footage: str, track: int | None, again: bool = 
                 bar.refresh()
 
             out.append(transcript_for(ctx.store, ctx.actor_name(), footage, t,
+                                      model=configured_model(ctx.store, ctx.settings),
                                       reuse=not again, only_stored=only_stored,
                                       progress=progress))
     return out
@@ -121,3 +137,22 @@ def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
                 print(f"Audio track {t}: hiding {s.kind} at {format_time(s.start_s)}.",
                       file=sys.stderr)
     return plan
+
+
+def run_pack(ctx: Context, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        with ctx.store.read() as session:
+            packs = load_policy(session).speech_model_packs
+        print("Approved speech model packs (SHA-256 of their SHA256SUMS):" if packs else
+              "No speech model pack is approved: the built-in Whisper tiny.en is used.")
+        for digest in packs:
+            print(f"  {digest}")
+        return 0
+    if args.folder is None:
+        raise InvalidInputError("Name the pack's folder: bwv speech-pack approve FOLDER.")
+    name = read_pack(args.folder)[1].name
+    with ctx.store.transaction() as session:
+        digest = approve_pack(session, resolve_actor(session, ctx.actor_name()), args.folder)
+    print(f"Approved speech model pack {name!r} ({digest}). Workstations use it when their "
+          f"settings name the folder (speech_model_folder).")
+    return 0

@@ -72,6 +72,9 @@ class Settings:
     # both empty: exports are not C2PA-signed (export/c2pa_signing.py reads them)
     c2pa_certificate: str = ""
     c2pa_private_key: str = ""
+    # A speech model pack (a folder with SHA256SUMS) an administrator approved for this
+    # store; empty: the built-in Whisper tiny.en (audio/model_pack.py)
+    speech_model_folder: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

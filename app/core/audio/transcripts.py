@@ -15,6 +15,7 @@ from app.core.audio.speech_audio import audio_track_count
 from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.audio.transcribe import transcribe_file, transcript_settings
 from app.core.audio.transcript import Transcript
+from app.core.casework.cases import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError, NotFoundError
 from app.core.integrity.chain_format import canonical_json
 from app.core.library.footage import get_footage, require_present
@@ -71,6 +72,17 @@ def transcript_for(store: Store, actor_name: str, footage_key: str | int, track:
             "words": len(transcript.words), "elapsed_s": round(transcript.elapsed_s, 2),
             "source_sha256": digest}, footage_id=footage_id)
     return transcript
+
+
+def case_names(store: Store, actor_name: str, case_ref: str | None) -> list[str]:
+    """Names the case gives (its requester's), proposed wherever they are said."""
+    if not case_ref:
+        return []
+    check_actor(store, actor_name, Permission.VIEW,
+                QT_TRANSLATE_NOOP("CoreMessages", "see footage"))
+    with store.read() as session:
+        name = get_case(session, case_ref).requester_name.strip()
+    return [name] if name else []
 
 
 def stored_transcript(session: Session, footage_id: int, track: int,

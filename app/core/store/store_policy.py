@@ -48,6 +48,9 @@ class StorePolicy:
     # Originals under these folders belong to the store: retention deletes them. Anywhere
     # else, retention only marks them deleted (the owner of that folder deletes the file).
     managed_folders: tuple[str, ...] = field(default_factory=tuple)
+    # Speech model packs a force may use: the SHA-256 of each pack's SHA256SUMS file (the
+    # hash list of its files), approved by an administrator (audio/model_pack.py).
+    speech_model_packs: tuple[str, ...] = field(default_factory=tuple)
 
     def owns(self, path: str | Path) -> bool:
         """True when ``path`` lies inside one of the managed folders."""
@@ -73,7 +76,8 @@ def parse_rules(value: str) -> StorePolicy:
         require_approval=bool(data.get("require_approval", True)),
         retention_days=int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
         lockout_after=int(data.get("lockout_after", DEFAULT_LOCKOUT_AFTER)),
-        managed_folders=tuple(data.get("managed_folders", ())))
+        managed_folders=tuple(data.get("managed_folders", ())),
+        speech_model_packs=tuple(data.get("speech_model_packs", ())))
 
 
 def _changed(policy: StorePolicy, details: dict[str, Any]) -> StorePolicy:
@@ -92,6 +96,8 @@ def _changed(policy: StorePolicy, details: dict[str, Any]) -> StorePolicy:
         policy = replace(policy, lockout_after=int(new("lockout_after")))
     if new("managed_folders") is not None:
         policy = replace(policy, managed_folders=tuple(new("managed_folders")))
+    if new("speech_model_packs") is not None:
+        policy = replace(policy, speech_model_packs=tuple(new("speech_model_packs")))
     return policy
 
 
@@ -152,13 +158,16 @@ def policy_json(policy: StorePolicy) -> str:
                        "require_approval": policy.require_approval,
                        "retention_days": policy.retention_days,
                        "managed_folders": list(policy.managed_folders),
-                       "lockout_after": policy.lockout_after})
+                       "lockout_after": policy.lockout_after,
+                       **({"speech_model_packs": list(policy.speech_model_packs)}
+                          if policy.speech_model_packs else {})})
 
 
 def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = None,
                require_approval: bool | None = None, retention_days: int | None = None,
                managed_folders: list[str] | None = None,
-               lockout_after: int | None = None) -> StorePolicy:
+               lockout_after: int | None = None,
+               speech_model_packs: list[str] | None = None) -> StorePolicy:
     """Change the store's rules (administrator only); each change is audited.
 
     A new retention period is applied at once to every non-evidential item still held.
@@ -202,6 +211,10 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
                 QT_TRANSLATE_NOOP("CoreMessages", "change the managed folders"))
         folders = tuple(str(Path(f).expanduser().resolve()) for f in managed_folders if f)
         new = replace(new, managed_folders=folders)
+    if speech_model_packs is not None:
+        require(actor, Permission.SETTINGS,
+                QT_TRANSLATE_NOOP("CoreMessages", "approve speech models"))
+        new = replace(new, speech_model_packs=tuple(dict.fromkeys(speech_model_packs)))
     if new == old:
         return old
     last_key = session.scalar(select(StoreInfo.key).where(StoreInfo.key.like(_PREFIX + "%"))
@@ -211,7 +224,8 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
     session.add(StoreInfo(key=policy_key(number), value=value))
     changed: dict[str, object] = {name: [getattr(old, name), getattr(new, name)]
                                   for name in ("sign_in", "require_approval", "retention_days",
-                                               "managed_folders", "lockout_after")
+                                               "managed_folders", "lockout_after",
+                                               "speech_model_packs")
                                   if getattr(old, name) != getattr(new, name)}
     changed["row_sha256"] = hashlib.sha256(value.encode("utf-8")).hexdigest()  # verify checks
     audit.record(session, actor.name, "policy.change", "store", policy_key(number),

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.audio.model_pack import configured_model
 from app.core.audio.speech_plan import hide_speech, phrase_spans, suggestion_span
 from app.core.audio.suggestions import KINDS, Suggestion, suggest
 from app.core.audio.transcript import Transcript
-from app.core.audio.transcripts import audio_tracks, transcript_for
+from app.core.audio.transcripts import audio_tracks, case_names, transcript_for
 from app.core.audio.word_search import find_phrase, words_span
 from app.core.media.timecode import format_time
 from app.core.redaction import plan_edits
@@ -66,6 +67,11 @@ class SpeechPanel(QWidget):
         self.progress.setVisible(False)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.names = QLineEdit(self)
+        self.names.setPlaceholderText(self.tr("Names to find (comma between names)"))
+        self.names.setToolTip(self.tr(
+            "Names given in the case (the requester's is filled in) and any you add: they "
+            "are suggested wherever they are said"))
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find words…"))
         self.search.setClearButtonEnabled(True)
@@ -92,6 +98,7 @@ class SpeechPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.names)
         layout.addWidget(self.search)
         layout.addWidget(self.text, 3)
         layout.addLayout(hide)
@@ -102,6 +109,7 @@ class SpeechPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.track.currentIndexChanged.connect(lambda _i: self.show_track())
         self.search.textChanged.connect(lambda _t: self.mark())
+        self.names.editingFinished.connect(self.show_track)
         self.text.cursorPositionChanged.connect(self._clicked)
         self.mute_button.clicked.connect(lambda: self.hide_selection(AudioAction.MUTE))
         self.bleep_button.clicked.connect(lambda: self.hide_selection(AudioAction.BLEEP))
@@ -133,6 +141,15 @@ class SpeechPanel(QWidget):
 
         run_op(self, lambda: audio_tracks(store, user, number), counted,
                self.status.setText)
+        case_ref = self.ws.case_ref
+        self.names.clear()
+
+        def named(names: list[str]) -> None:
+            if self.ws.session is session and names:
+                self.names.setText(", ".join(names))
+                self.show_track()
+
+        run_op(self, lambda: case_names(store, user, case_ref), named, self.status.setText)
 
     def set_footage_tracks(self, count: int | None) -> None:
         self.track.blockSignals(True)
@@ -182,7 +199,7 @@ class SpeechPanel(QWidget):
         self.mark()
 
     def _names(self) -> list[str]:
-        return []  # the case's names are not held by the workspace yet
+        return [n.strip() for n in self.names.text().split(",") if n.strip()]
 
     def mark(self) -> None:
         """Colour hidden words, search matches and the word being said."""
@@ -247,9 +264,10 @@ class SpeechPanel(QWidget):
         if session is None:
             return
         store, user, number = self.ws.store, self.ws.user_name, session.footage.id
+        settings = self.ws.settings
         job = Job(lambda progress, cancel: transcript_for(
-            store, user, number, track, reuse=not again, only_stored=only_stored,
-            progress=progress, cancel=cancel))
+            store, user, number, track, model=configured_model(store, settings),
+            reuse=not again, only_stored=only_stored, progress=progress, cancel=cancel))
         if not only_stored:
             self.job = job
             self.progress.setRange(0, 0)
