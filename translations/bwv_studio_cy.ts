@@ -3405,6 +3405,18 @@
         <translation>Bipio</translation>
     </message>
     <message>
+        <source>Disguise</source>
+        <translation>Cuddwisg</translation>
+    </message>
+    <message>
+        <source>Lower the voice&apos;s pitch in the selected words. Not anonymisation on its own: accent, words and rhythm can still identify a speaker</source>
+        <translation>Gostwng traw&apos;r llais yn y geiriau a ddewiswyd. Nid yw&apos;n ddienwi ar ei ben ei hun: gall acen, geiriau a rhythm ddal i adnabod siaradwr</translation>
+    </message>
+    <message>
+        <source>Disguise the whole track</source>
+        <translation>Cuddwisgo&apos;r trac cyfan</translation>
+    </message>
+    <message>
         <source>Unhide</source>
         <translation>Dad-guddio</translation>
     </message>

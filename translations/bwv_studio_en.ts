@@ -3363,6 +3363,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Disguise</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lower the voice's pitch in the selected words. Not anonymisation on its own: accent, words and rhythm can still identify a speaker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disguise the whole track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Unhide</source>
             <translation type="unfinished" />
         </message>

@@ -83,6 +83,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="silence the audio in this range (repeatable)")
     p.add_argument("--bleep", type=_range, action="append", default=[], metavar="START-END",
                    help="replace the sound in this range with a tone (repeatable)")
+    p.add_argument("--disguise", type=_range, action="append", default=[],
+                   metavar="START-END",
+                   help="disguise the voice in this range (pitch-shifted; not anonymisation "
+                        "on its own: accent and words can still identify)")
     p.add_argument("--hide-words", action="append", default=[], metavar="PHRASE",
                    help="hide PHRASE wherever it is said, on every audio track (transcribed "
                         "offline first if need be; see 'bwv transcribe'); repeatable")
@@ -90,7 +94,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="hide every personal detail 'bwv transcribe' proposes")
     p.add_argument("--name", action="append", default=[], metavar="NAME",
                    help="with --hide-suggested: a name given in the case (repeatable)")
-    p.add_argument("--hide-with", choices=["bleep", "mute"], default="bleep",
+    p.add_argument("--hide-with", choices=["bleep", "mute", "disguise"], default="bleep",
                    help="how --hide-words and --hide-suggested hide speech (default bleep)")
     p.add_argument("--audio-reason", metavar="TEXT",
                    help="why speech is hidden, e.g. \"S40 third-party personal data\"")
@@ -190,10 +194,11 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
     for muted in args.mute:
         if muted not in plan.mute:  # muted already (with its reason): once is enough
             plan = edits.add_mute(plan, muted.start_s, muted.end_s)[0]
-    bleeps = [(r.start_s, r.end_s) for r in args.bleep]
-    if bleeps:
-        plan = edits.add_audio_ranges(plan, bleeps, AudioAction.BLEEP, None, "",
-                                      (args.audio_reason or "").strip())[0]
+    for action, given in ((AudioAction.BLEEP, args.bleep),
+                          (AudioAction.DISGUISE, args.disguise)):
+        if given:
+            plan = edits.add_audio_ranges(plan, [(r.start_s, r.end_s) for r in given], action,
+                                          None, "", (args.audio_reason or "").strip())[0]
     if args.clip is not None:
         plan = edits.set_clip(plan, args.clip.start_s, args.clip.end_s)[0]
     plan.validate()

@@ -145,3 +145,36 @@ def test_a_file_without_sound_says_so(store: Store, tmp_path: Path) -> None:
     assert audio_tracks(store, "tester", item.footage_id) == 0
     with pytest.raises(MediaError, match="has no audio track 1 \\(it has 0\\)"):
         transcript_for(store, "tester", item.footage_id)
+
+
+def _centroid(samples: np.ndarray, rate: int) -> float:
+    spectrum = np.abs(np.fft.rfft(samples * np.hanning(len(samples))))
+    freqs = np.fft.rfftfreq(len(samples), 1 / rate)
+    band = freqs < 4000
+    return float((spectrum[band] * freqs[band]).sum() / spectrum[band].sum())
+
+
+def test_a_disguised_voice_is_lower_still_heard_and_its_words_stay_in_the_transcript(
+        store: Store, spoken: tuple[int, Path, list[tuple[float, float]]],
+        tmp_path: Path) -> None:
+    footage_id, clip, times = spoken
+    transcript = transcript_for(store, "tester", footage_id)
+    span = times[3]
+    plan = RedactionPlan(audio_ranges=[AudioRange(1, span[0] - 0.1, span[1] + 0.1,
+                                                  action=AudioAction.DISGUISE, track=0)])
+    allow_unapproved_exports(store)
+    result = redact_footage(store, "tester", footage_id, tmp_path / "disguised.mp4", plan,
+                            options=EncodeOptions(force=True))
+    original, rate = decoded_track(clip)
+    exported, _ = decoded_track(result.output)
+    a, b = round(span[0] * rate), round(span[1] * rate)
+    ratio = _centroid(exported[a:b], rate) / _centroid(original[a:b], rate)
+    assert 0.65 < ratio < 0.92, ratio  # pitch and formants moved down by about 0.8
+    assert abs(rms_db(exported[a:b]) - rms_db(original[a:b])) < 3  # still heard
+    a0, b0 = round(times[0][0] * rate), round(times[0][1] * rate)
+    assert np.corrcoef(original[a0:b0], exported[a0:b0])[0, 1] > 0.95  # elsewhere unchanged
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    assert "not anonymisation on its own" in manifest["audio"][0]["action"]
+    said = [w.text for w in transcript.words if span[0] - 0.1 < w.start_s < span[1] + 0.1]
+    assert said and all(w in manifest["transcripts"][0]["text"] for w in said)
+    assert "[redacted" not in manifest["transcripts"][0]["text"]

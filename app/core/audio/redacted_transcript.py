@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.core.audio.sound_ranges import track_ranges
 from app.core.audio.transcript import Transcript
-from app.core.redaction.plan import RedactionPlan, audio_key, mute_key
+from app.core.redaction.plan import AudioAction, RedactionPlan, audio_key, mute_key
 
 MARKER = "[redacted: {reason}]"
 
@@ -14,7 +14,8 @@ MARKER = "[redacted: {reason}]"
 def redacted_text(transcript: Transcript, plan: RedactionPlan) -> str:
     """The released words of ``transcript`` under ``plan`` (clip ranges respected)."""
     track = transcript.audio_track
-    ranges = track_ranges(plan, track)
+    ranges = [r for r in track_ranges(plan, track)  # a disguised voice still says its words
+              if r.action is not AudioAction.DISGUISE]
     reasons = _reasons(plan, track)
     out: list[str] = []
     open_reason: str | None = None

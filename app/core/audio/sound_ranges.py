@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from app.core.audio.voice_disguise import PitchShifter
 from app.core.redaction.plan import AudioAction, RedactionPlan
 
 TONE_HZ = 1000.0
@@ -36,13 +37,16 @@ def track_ranges(plan: RedactionPlan, track: int) -> list[SoundRange]:
 
 
 def hide(samples: npt.NDArray[Any], channels: int, planar: bool, start_s: float,
-         rate: int, ranges: list[SoundRange]) -> npt.NDArray[Any]:
+         rate: int, ranges: list[SoundRange],
+         shifter: PitchShifter | None = None) -> npt.NDArray[Any]:
     """The frame's samples with ``ranges`` hidden (the same shape and dtype); ``samples`` as
-    ``AudioFrame.to_ndarray()`` gives them: (channels, n) planar or (1, n * channels) packed."""
+    ``AudioFrame.to_ndarray()`` gives them: (channels, n) planar or (1, n * channels) packed.
+    ``shifter`` (the track's, for disguised ranges) must see every frame of the track."""
     n = samples.shape[1] if planar else samples.shape[1] // max(1, channels)
     times = start_s + np.arange(n) / rate
     keep = np.ones(n, np.float64)
     tone = np.zeros(n, np.float64)
+    voice = np.zeros(n, np.float64)
     for r in ranges:
         if r.end_s + RAMP_S <= times[0] or r.start_s - RAMP_S > times[-1]:
             continue
@@ -50,20 +54,27 @@ def hide(samples: npt.NDArray[Any], channels: int, planar: bool, start_s: float,
         keep = np.minimum(keep, 1.0 - level)
         if r.action is AudioAction.BLEEP:
             tone = np.maximum(tone, level)
-    if keep.min() >= 1.0:
+        elif r.action is AudioAction.DISGUISE:
+            voice = np.maximum(voice, level)
+    if keep.min() >= 1.0 and shifter is None:
         return samples
-    wave = TONE_LEVEL * np.sin(2 * np.pi * TONE_HZ * times) * tone
     grid = samples.astype(np.float64).reshape(channels, n) if planar else \
         samples.astype(np.float64).reshape(n, channels).T
     kind = samples.dtype.kind
-    if kind in "iu":
-        info = np.iinfo(samples.dtype)
-        middle = 0.0 if kind == "i" else (int(info.max) + 1) / 2
-        full = float(info.max) - middle
-        grid = (grid - middle) * keep + wave * full + middle
+    info = np.iinfo(samples.dtype) if kind in "iu" else None
+    middle = 0.0 if info is None or kind == "i" else (int(info.max) + 1) / 2
+    full = 1.0 if info is None else float(info.max) - middle
+    centred = grid - middle
+    shifted = shifter.process(centred) if shifter is not None else None  # keeps its state
+    if keep.min() >= 1.0:
+        return samples
+    wave = TONE_LEVEL * np.sin(2 * np.pi * TONE_HZ * times) * tone * full
+    mixed = centred * keep + wave
+    if shifted is not None:
+        mixed = mixed + shifted * voice  # cross-faded with the voice itself
+    grid = mixed + middle
+    if info is not None:
         grid = np.clip(np.rint(grid), info.min, info.max)
-    else:
-        grid = grid * keep + wave
     out = grid if planar else grid.T.reshape(1, n * channels)
     return out.astype(samples.dtype)
 

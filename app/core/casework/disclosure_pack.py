@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app import __version__
+from app.core.audio.voice_disguise import NOTE as DISGUISE_NOTE
 from app.core.casework.case_flow import releasable
 from app.core.errors import QT_TRANSLATE_NOOP, Cancelled, ConflictError, MediaError, NotFoundError
 from app.core.integrity import chain_format, signing
@@ -138,7 +139,8 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
               reasons.get(f"mute:{m['start_s']:.3f}-{m['end_s']:.3f}", "") or "-"]
              for m in plan.get("mute", [])]
     mutes += [[format_range(a["start_s"], a["end_s"]),
-               "bleeped" if a.get("action") == "bleep" else "muted",
+               {"bleep": "bleeped", "disguise": f"voice disguised ({DISGUISE_NOTE})"}.get(
+                   a.get("action", ""), "muted"),
                "every track" if a.get("track") is None else f"track {a['track'] + 1}",
                reasons.get(f"audio:{a['id']}", "") or a.get("label") or "-"]
               for a in plan.get("audio_ranges", [])]

@@ -29,12 +29,13 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.audio.sound_ranges import SoundRange, hide, track_ranges
+from app.core.audio.voice_disguise import NOTE, PitchShifter
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path
 from app.core.media.decode import Retimer, Timestamps, frame_step, open_container
 from app.core.progress import CancelToken, ProgressFn, no_progress
-from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
+from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, TimeRange
 from app.core.redaction.render import Region, render_frame
 from app.core.tracking.tracker import BoxKind, TrackBox
 
@@ -354,6 +355,7 @@ class _AudioMap:
         self.outputs: dict[int, Any] = {}
         self.reencode: dict[int, bool] = {}
         self.ranges: dict[int, list[SoundRange]] = {}
+        self.shifters: dict[int, PitchShifter] = {}  # tracks with a disguised range
         if plan.audio is AudioMode.DROP:
             stats.audio = [{"index": s.index, "codec": s.codec_context.name, "action": "dropped"}
                            for s in inp.streams.audio]
@@ -370,7 +372,9 @@ class _AudioMap:
                 out_stream.time_base = Fraction(1, rate)
                 out_stream.bit_rate = AAC_BIT_RATE_PER_CHANNEL * (1 if layout == "mono" else 2)
                 self.reencode[s.index] = True
-                action = (f"re-encoded (aac) with {len(ranges)} range(s) hidden" if ranges else
+                disguised = any(r.action is AudioAction.DISGUISE for r in ranges)
+                action = (f"re-encoded (aac) with {len(ranges)} range(s) hidden"
+                          + (f"; disguise: {NOTE}" if disguised else "") if ranges else
                           f"re-encoded (aac): {s.codec_context.name} cannot be copied into MP4")
             else:
                 out_stream = outc.add_stream_from_template(s)
@@ -413,8 +417,12 @@ class _AudioMap:
         tb = frame.time_base
         start = float(frame.pts * tb)
         rate = frame.sample_rate
-        samples = hide(frame.to_ndarray(), len(frame.layout.channels), frame.format.is_planar,
-                       start, rate, self.ranges[index])
+        channels = len(frame.layout.channels)
+        if index not in self.shifters and any(r.action is AudioAction.DISGUISE
+                                              for r in self.ranges[index]):
+            self.shifters[index] = PitchShifter(rate, channels)
+        samples = hide(frame.to_ndarray(), channels, frame.format.is_planar, start, rate,
+                       self.ranges[index], self.shifters.get(index))
         new = av.AudioFrame.from_ndarray(samples, format=frame.format.name,
                                          layout=_layout_name(frame))
         new.sample_rate = rate

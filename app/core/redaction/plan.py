@@ -129,6 +129,7 @@ class TimeRange:
 class AudioAction(enum.StrEnum):
     MUTE = "mute"  # silence
     BLEEP = "bleep"  # a 1 kHz tone in place of the sound
+    DISGUISE = "disguise"  # the voice pitch-shifted (not anonymisation on its own)
 
 
 @dataclass(frozen=True)

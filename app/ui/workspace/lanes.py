@@ -151,9 +151,10 @@ class LanesView(QWidget):
             colour = QColor(COLOURS["mute"])
             colour.setAlpha(200 if r == self.selected_mute else 110)
             p.fillRect(QRectF(x1, area.top(), max(2.0, x2 - x1), area.height()), colour)
-        for a in self.plan.audio_ranges:  # hidden words (the Speech tab): mute red, bleep orange
+        for a in self.plan.audio_ranges:  # the Speech tab's: mute red, bleep orange, disguise
             x1, x2 = self.x_of(a.start_s - self.offset), self.x_of(a.end_s - self.offset)
-            colour = QColor(COLOURS["mute"] if a.action.value == "mute" else "#f76b15")
+            colour = QColor({"mute": COLOURS["mute"], "bleep": "#f76b15"}.get(a.action.value,
+                                                                               "#8e4ec6"))
             colour.setAlpha(140)
             p.fillRect(QRectF(x1, area.top(), max(2.0, x2 - x1), area.height()), colour)
         wave = self.waveform

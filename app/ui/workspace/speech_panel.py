@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from app.ui.workspace.workspace import RedactionWorkspace
 
 NOW = QColor("#f5d90a")  # the word being said
-HIDDEN = {AudioAction.MUTE: QColor("#e5484d"), AudioAction.BLEEP: QColor("#f76b15")}
+HIDDEN = {AudioAction.MUTE: QColor("#e5484d"), AudioAction.BLEEP: QColor("#f76b15"),
+          AudioAction.DISGUISE: QColor("#8e4ec6")}
 FOUND = QColor("#3e63dd")  # search matches
 
 
@@ -81,6 +82,12 @@ class SpeechPanel(QWidget):
         self.every = QCheckBox(self.tr("Every time it is said"), self)
         self.mute_button = QPushButton(self.tr("Mute"), self)
         self.bleep_button = QPushButton(self.tr("Bleep"), self)
+        self.disguise_button = QPushButton(self.tr("Disguise"), self)
+        self.disguise_button.setToolTip(self.tr(
+            "Lower the voice's pitch in the selected words. Not anonymisation on its own: "
+            "accent, words and rhythm can still identify a speaker"))
+        self.disguise_track_button = QPushButton(self.tr("Disguise the whole track"), self)
+        self.disguise_track_button.setToolTip(self.disguise_button.toolTip())
         self.unhide_button = QPushButton(self.tr("Unhide"), self)
         self.suggested = QListWidget(self)
         self.suggested.setWordWrap(True)
@@ -91,7 +98,8 @@ class SpeechPanel(QWidget):
         top.addWidget(self.transcribe_button)
         top.addWidget(self.cancel_button)
         hide = QHBoxLayout()
-        for w in (self.every, self.mute_button, self.bleep_button, self.unhide_button):
+        for w in (self.every, self.mute_button, self.bleep_button, self.disguise_button,
+                  self.unhide_button):
             hide.addWidget(w)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -102,6 +110,7 @@ class SpeechPanel(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.text, 3)
         layout.addLayout(hide)
+        layout.addWidget(self.disguise_track_button)
         layout.addWidget(QLabel(self.tr("Suggested for hiding (check each):"), self))
         layout.addWidget(self.suggested, 2)
 
@@ -113,6 +122,8 @@ class SpeechPanel(QWidget):
         self.text.cursorPositionChanged.connect(self._clicked)
         self.mute_button.clicked.connect(lambda: self.hide_selection(AudioAction.MUTE))
         self.bleep_button.clicked.connect(lambda: self.hide_selection(AudioAction.BLEEP))
+        self.disguise_button.clicked.connect(lambda: self.hide_selection(AudioAction.DISGUISE))
+        self.disguise_track_button.clicked.connect(self.disguise_track)
         self.unhide_button.clicked.connect(self.unhide_selection)
         self.suggested.currentRowChanged.connect(self._suggestion_chosen)
         self.set_footage_tracks(None)
@@ -211,7 +222,8 @@ class SpeechPanel(QWidget):
         for hidden in plan.audio_ranges:
             if hidden.on_track(t.audio_track):
                 for i in t.words_between(hidden.start_s, hidden.end_s):
-                    marks.append(self._mark(i, HIDDEN[hidden.action], strike=True))
+                    marks.append(self._mark(i, HIDDEN[hidden.action],
+                                            strike=hidden.action is not AudioAction.DISGUISE))
         for r in plan.mute:
             for i in t.words_between(r.start_s, r.end_s):
                 marks.append(self._mark(i, HIDDEN[AudioAction.MUTE], strike=True))
@@ -248,9 +260,10 @@ class SpeechPanel(QWidget):
 
     def update_buttons(self) -> None:
         has_words = self.transcript is not None and self._selected_words() is not None
-        for b in (self.mute_button, self.bleep_button):
+        for b in (self.mute_button, self.bleep_button, self.disguise_button):
             b.setEnabled(has_words or self.pending is not None)
         self.unhide_button.setEnabled(has_words)
+        self.disguise_track_button.setEnabled(self.transcript is not None)
 
     # --- transcribing --------------------------------------------------------------------
 
@@ -348,6 +361,17 @@ class SpeechPanel(QWidget):
             spans, label = self._spans(t, first, last), "words"
         reason = self.ws.commands.take_reason() or ""
         plan, text = hide_speech(self.ws.plan, t, spans, action, label, reason)
+        if text:
+            self.ws.apply_edit(plan, text, reason)
+
+    def disguise_track(self) -> None:
+        """Disguise the voice on the whole of this track."""
+        t = self.transcript
+        if t is None:
+            return
+        reason = self.ws.commands.take_reason() or ""
+        plan, text = hide_speech(self.ws.plan, t, [(0.0, max(t.duration_s, 0.01))],
+                                 AudioAction.DISGUISE, "whole track", reason)
         if text:
             self.ws.apply_edit(plan, text, reason)
 
