@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from app.core.audio.transcript import Transcript, Word
 from app.core.errors import QT_TRANSLATE_NOOP
@@ -29,9 +30,10 @@ ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th)$|^(first|second|third|fourth|fifth|
 POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$")
 OUTWARD = re.compile(r"^[A-Z]{1,2}\d{1,2}[A-Z]?$")
 REGISTRATION = re.compile(r"^[A-Z]{2}\d{2}[A-Z]{3}$|^[A-Z]\d{1,3}[A-Z]{3}$|^[A-Z]{3}\d{1,3}[A-Z]$")
-PNC = re.compile(r"^\d{2}/\d{4,7}[A-Z]$")
+PNC = re.compile(r"^\d{2}/\d{4,7}[A-Z]?$")  # the check letter is often misheard
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
+SPOKEN_MARKS = {"stroke": "/", "slash": "/", "oblique": "/"}  # "23 stroke 123456 K"
 SLASH_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 
 # cue words (lower case, joined by spaces) -> the kind of detail that follows
@@ -45,12 +47,16 @@ CUES: dict[str, str] = {
     "index": "registration", "vrm": "registration",
     "i live at": "address", "lives at": "address", "address is": "address",
     "my address": "address", "living at": "address",
-    "collar number": "collar_number", "warrant number": "collar_number",
+    "collar number": "collar_number", "warrant number": "collar_number", "collar": "collar_number",
+    "pnc": "pnc", "pnc number": "pnc", "crime reference": "pnc", "crime number": "pnc",
+    "reference number": "pnc", "reference is": "pnc", "incident number": "pnc",
+    "log number": "pnc", "occurrence number": "pnc", "custody number": "pnc",
     "shoulder number": "collar_number", "badge number": "collar_number",
     "email": "email", "e-mail": "email", "email address": "email",
     "my name is": "name", "name is": "name", "called": "name", "surname": "name",
     "first name": "name", "last name": "name",
 }
+NEAR = 0.75  # difflib similarity of a heard word to a given name
 CUE_SPAN_S = 4.0  # a cue proposes at most this much speech after it
 CUE_WORDS = 8  # ... and at most this many words
 SENTENCE_END = (".", "?", "!")
@@ -108,11 +114,18 @@ def _token(word: Word) -> str:
 
 
 def _names(words: list[Word], tokens: list[str], names: Iterable[str]) -> list[Suggestion]:
-    parts = {p for name in names for p in re.findall(r"[\w'-]+", name.lower()) if len(p) > 1}
+    """Each word that is (or is spelt like) part of a given name, widened to the words the
+    rest of that name would take, whatever the model heard there ("Hamid Iqbal" heard as
+    "Hamidic bull": both words)."""
+    split = [[p for p in re.findall(r"[\w'-]+", name.lower()) if len(p) > 1] for name in names]
     out = []
     for i, token in enumerate(tokens):
-        if any(token == p or (len(p) >= 5 and _near(token, p)) for p in parts):
-            out.append(_make("name", words, i, i, WHY_NAME))
+        for parts in split:
+            at = next((k for k, p in enumerate(parts)
+                       if token == p or (len(p) >= 4 and _near(token, p))), None)
+            if at is not None:
+                first, last = max(0, i - at), min(len(words) - 1, i + len(parts) - 1 - at)
+                out.append(_make("name", words, first, last, WHY_NAME))
     return out
 
 
@@ -125,10 +138,11 @@ def _shapes(words: list[Word], tokens: list[str]) -> list[Suggestion]:
             out.append(_make("email", words, i, i, WHY_SHAPE))
         if SLASH_DATE.match(token):
             out.append(_make("date", words, i, i, WHY_SHAPE))
-        for j in range(i, min(n, i + 4)):  # a code said in up to four words
+        for j in range(i, min(n, i + 6)):  # a code said in up to six words
             if not _code_part(words[j], tokens[j]):
                 break
-            joined = "".join(tokens[i:j + 1]).upper().replace("-", "").replace("'", "")
+            joined = "".join(SPOKEN_MARKS.get(t, t) for t in tokens[i:j + 1]).upper()
+            joined = joined.replace("-", "").replace("'", "")
             if POSTCODE.match(joined):
                 out.append(_make("postcode", words, i, j, WHY_SHAPE))
             elif REGISTRATION.match(joined) and any(c.isdigit() for c in joined):
@@ -210,9 +224,9 @@ def _after(words: list[Word], i: int) -> tuple[int, int] | None:
 
 
 def _code_part(word: Word, token: str) -> bool:
-    """Can be part of a spoken code: has a digit, or is written in capitals (the model
-    writes letters said one by one that way), but not the word "I" or "A"."""
-    if any(c.isdigit() for c in token):
+    """Can be part of a spoken code: has a digit, is "stroke"/"slash", or is written in
+    capitals (the model writes letters said one by one that way), but not "I" or "A"."""
+    if any(c.isdigit() for c in token) or token in SPOKEN_MARKS:
         return True
     letters = "".join(c for c in word.text if c.isalpha())
     return bool(letters) and letters.isupper() and letters not in ("I", "A")
@@ -224,13 +238,9 @@ def _numeric(token: str) -> bool:
 
 
 def _near(a: str, b: str) -> bool:
-    """One edit apart (a sound-alike the model may write: "Smyth" for "Smith")."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+    """Spelt alike (a sound-alike the model may write: "Smyth" for "Smith", "McLoud" for
+    "McLeod")."""
+    return SequenceMatcher(None, a, b).ratio() >= NEAR
 
 
 def _make(kind: str, words: list[Word], first: int, last: int, why: str,
@@ -240,11 +250,11 @@ def _make(kind: str, words: list[Word], first: int, last: int, why: str,
 
 
 def _merge(found: list[Suggestion], words: list[Word]) -> list[Suggestion]:
-    """One suggestion per stretch: overlapping spans join (the first found names the kind:
-    a name or shape before a cue)."""
+    """One suggestion per stretch: overlapping or adjacent spans join (the first found names
+    the kind: a name or shape before a cue)."""
     out: list[Suggestion] = []
     for s in sorted(found, key=lambda s: (s.first, -s.last)):
-        if out and s.first <= out[-1].last:
+        if out and s.first <= out[-1].last + 1:  # overlapping or next to each other
             top = out[-1]
             if s.last > top.last:
                 out[-1] = _make(top.kind, words, top.first, s.last, top.why, top.cue)

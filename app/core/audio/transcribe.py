@@ -24,7 +24,10 @@ from app.core.audio.word_timing import MAX_WORD_S, refine, untranscribed
 from app.core.progress import CancelToken, ProgressFn, no_progress
 
 SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": "int8",
-                            "word_timestamps": True, "refined": 1}  # bump when words change
+                            "word_timestamps": True, "refined": 2,  # bump when words change
+                            # fewer retries when the model loops (spelled-out e-mail
+                            # addresses): three tries, not six
+                            "temperatures": (0.0, 0.4, 0.8)}
 
 CONTEXT_S = 0.3  # sound either side of an untranscribed stretch given to the model again
 _loaded: dict[str, Any] = {}  # model sha256 -> WhisperModel (loading costs about 1 s)
@@ -64,7 +67,8 @@ def _words(whisper: Any, model: SpeechModel, samples: npt.NDArray[np.float32], o
            reached: Callable[[float], None]) -> list[Word]:
     segments, _info = whisper.transcribe(
         samples, language=model.language or None, beam_size=SETTINGS["beam_size"],
-        vad_filter=vad, word_timestamps=True, condition_on_previous_text=False)
+        vad_filter=vad, word_timestamps=True, condition_on_previous_text=False,
+        temperature=SETTINGS["temperatures"])
     words: list[Word] = []
     for segment in segments:  # a generator: the model runs as segments are taken
         if cancel is not None:
