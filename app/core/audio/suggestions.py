@@ -20,7 +20,16 @@ from app.core.errors import QT_TRANSLATE_NOOP
 
 NUMBER_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-                "ten": "10", "eleven": "11", "twelve": "12"}
+                "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+                "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+                "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30",
+                "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+                "ninety": "90", "hundred": "00"}
+# inside a run of numbers (never on their own): "no" for "oh", "to"/"too" for "two",
+# "stroke" in a reference
+RUN_WORDS = {"double", "triple", "and", "no", "to", "too", "for", "stroke", "slash"}
+RUN_DIGITS = {"no": "0", "to": "2", "too": "2", "for": "4"}
+TLDS = re.compile(r"(^|\.)(com|co|uk|org|net|gov|ac|police)$")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
           "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -54,9 +63,11 @@ CUES: dict[str, str] = {
     "shoulder number": "collar_number", "badge number": "collar_number",
     "email": "email", "e-mail": "email", "email address": "email",
     "my name is": "name", "name is": "name", "called": "name", "surname": "name",
-    "first name": "name", "last name": "name",
+    "first name": "name", "last name": "name", "number": "digits",
 }
 NEAR = 0.75  # difflib similarity of a heard word to a given name
+NUMBER_KINDS = {"phone", "digits", "collar_number", "pnc"}  # their cues need a number after
+CUE_STOPS = {"is", "was", "to", "at", "on", "my", "me", "email", "address"}
 CUE_SPAN_S = 4.0  # a cue proposes at most this much speech after it
 CUE_WORDS = 8  # ... and at most this many words
 SENTENCE_END = (".", "?", "!")
@@ -136,6 +147,16 @@ def _shapes(words: list[Word], tokens: list[str]) -> list[Suggestion]:
         token = tokens[i]
         if EMAIL.match(token):
             out.append(_make("email", words, i, i, WHY_SHAPE))
+        elif TLDS.search(token) and i > 0 and "." in words[i].text:  # "garage .co .uk"
+            first = i
+            while first > 0 and i - first < 4 and not words[first - 1].text.endswith(
+                    SENTENCE_END[1:]) and words[first - 1].bare not in CUE_STOPS:
+                first -= 1
+            out.append(_make("email", words, first, i, WHY_SHAPE))
+        if OUTWARD.match(token.upper()) and _code_part(words[i], token) and any(
+                c.isalpha() for c in token) and any(c.isdigit() for c in token):
+            last = i + 1 if i + 1 < n and _code_part(words[i + 1], tokens[i + 1]) else i
+            out.append(_make("postcode", words, i, last, WHY_SHAPE))  # "M1 1AE", "EH3 ..."
         if SLASH_DATE.match(token):
             out.append(_make("date", words, i, i, WHY_SHAPE))
         for j in range(i, min(n, i + 6)):  # a code said in up to six words
@@ -171,16 +192,18 @@ def _digit_runs(words: list[Word], tokens: list[str]) -> list[Suggestion]:
     out = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _numeric(tokens[i]):
+        starts = _numeric(tokens[i]) or (tokens[i] in ("no", "oh") and i + 1 < n
+                                          and _numeric(tokens[i + 1]))
+        if not starts:
             i += 1
             continue
         j = i
-        while j + 1 < n and (_numeric(tokens[j + 1]) or tokens[j + 1] in ("double", "triple",
-                                                                          "and")):
+        while j + 1 < n and (_numeric(tokens[j + 1]) or tokens[j + 1] in RUN_WORDS):
             j += 1
         while j > i and not _numeric(tokens[j]):
             j -= 1
-        digits = "".join(c for t in tokens[i:j + 1] for c in t if c.isdigit())
+        digits = "".join(c for t in tokens[i:j + 1] for c in RUN_DIGITS.get(t, t)
+                         if c.isdigit())
         if len(digits) >= 9 and (digits.startswith("0") or digits.startswith("44")):
             out.append(_make("phone", words, i, j, WHY_SHAPE))
         elif len(digits) >= 5:
@@ -200,7 +223,8 @@ def _cues(words: list[Word], tokens: list[str]) -> list[Suggestion]:
             if cue not in CUES:
                 continue
             span = _after(words, i)
-            if span is not None:
+            numbers = span is not None and any(_numeric(t) for t in tokens[span[0]:span[1] + 1])
+            if span is not None and (CUES[cue] not in NUMBER_KINDS or numbers):
                 out.append(_make(CUES[cue], words, span[0], span[1], WHY_CUE, cue))
             break
     return out
@@ -233,8 +257,10 @@ def _code_part(word: Word, token: str) -> bool:
 
 
 def _numeric(token: str) -> bool:
-    return bool(token) and any(c.isdigit() for c in token) and all(
-        c.isdigit() or c in ",.+" for c in token)
+    """Digits (with separators), or digits with at most two letters ("19th", "4c")."""
+    return (bool(token) and any(c.isdigit() for c in token)
+            and all(c.isdigit() or c in ",.+/" or c.isalpha() for c in token)
+            and sum(c.isalpha() for c in token) <= 2)
 
 
 def _near(a: str, b: str) -> bool:

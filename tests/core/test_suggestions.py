@@ -1,0 +1,66 @@
+"""Suggestions of personal details on written transcripts (as a small speech model writes
+them, mishearings included), and none on ordinary speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.audio.suggestions import suggest
+from app.core.audio.transcript import Transcript, Word
+from app.core.audio.word_search import find_phrase, words_span
+
+
+def _said(text: str) -> Transcript:
+    return Transcript(0, [Word(t, i * 0.3, i * 0.3 + 0.25) for i, t in enumerate(text.split())])
+
+
+@pytest.mark.parametrize(("text", "kind", "words"), [
+    ("I live near CF10 3AT now.", "postcode", "CF10 3AT"),
+    ("He lives near M1 1AE now.", "postcode", "M1 1AE"),
+    ("My post code is CF -10 free at.", "postcode", "CF -10 free at."),
+    ("Ring 07700 900123 tonight.", "phone", "07700 900123"),
+    ("Call me on no one six, one four nine six, no seven, two.", "phone",
+     "no one six, one four nine six, no seven, two."),
+    ("The car was AB12 CDE on the ramp.", "registration", "AB12 CDE"),
+    ("Write to sarah.jones@example.com please.", "email", "sarah.jones@example.com"),
+    ("It went to info. Greenfield garage .co .uk, yesterday.", "email",
+     "info. Greenfield garage .co .uk,"),
+    ("The PNC reference is 23 stroke 123456 K today.", "pnc", "23 stroke 123456 K"),
+    ("Born on the 4th of March 1980 in Leeds.", "date_of_birth", "the 4th of March 1980"),
+    ("Her date of birth is 04/03/1980.", "date_of_birth", "04/03/1980."),
+    ("My collar number is 4521.", "collar_number", "4521."),
+])
+def test_a_planted_detail_is_proposed(text: str, kind: str, words: str) -> None:
+    found = suggest(_said(text))
+    assert any(words in s.text for s in found), [(s.kind, s.text) for s in found]
+    assert found[0].why_text()
+
+
+def test_names_given_in_the_case_are_found_however_they_were_heard() -> None:
+    found = suggest(_said("I spoke to Hamidic bull and then McLoud left."),
+                    ["Hamid Iqbal", "Callum McLeod"])
+    assert [(s.kind, s.text) for s in found] == [("name", "Hamidic bull"),
+                                                 ("name", "then McLoud")]
+
+
+def test_ordinary_speech_gets_no_suggestions() -> None:
+    for text in ("Going to the shops for two hours.", "I saw the man near the bridge.",
+                 "Thank you officer, I will wait here.", "It was about half past ten.",
+                 "A number of people were there.", "Is this your phone, sir?"):
+        assert suggest(_said(text)) == [], text
+
+
+def test_a_stretch_of_speech_with_no_words_is_proposed() -> None:
+    transcript = _said("Hello there.")
+    transcript.unheard = [(4.0, 5.5)]
+    (s,) = [s for s in suggest(transcript) if s.kind == "unheard"]
+    assert (s.start_s, s.end_s, s.first) == (4.0, 5.5, -1)
+
+
+def test_a_phrase_is_found_across_words_and_padded_into_its_neighbours() -> None:
+    transcript = _said("My name is John Smith. Yes, John smith, CF 10 3AT and CF10 3AT.")
+    assert find_phrase(transcript, "john smith") == [(3, 4), (6, 7)]
+    assert find_phrase(transcript, "cf10 3at") == [(8, 10), (12, 13)]
+    assert find_phrase(transcript, "smith john") == []
+    start, end = words_span(transcript.words, 3, 4)
+    assert start < transcript.words[3].start_s - 0.2 and end > transcript.words[4].end_s + 0.2
