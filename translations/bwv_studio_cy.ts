@@ -1489,8 +1489,20 @@
         <translation>Mae gan y storfa {url} drywydd archwilio ond mae ei id wedi mynd o store_info: ymyrrwyd â&apos;r storfa. Adferwch hi o gopi wrth gefn.</translation>
     </message>
     <message>
+        <source>The speech model folder {folder} cannot be read ({problem}).</source>
+        <translation>Ni ellir darllen ffolder y model lleferydd {folder} ({problem}).</translation>
+    </message>
+    <message>
+        <source>The speech model folder {folder} holds {names}, which its hash list does not name; it was not loaded.</source>
+        <translation>Mae ffolder y model lleferydd {folder} yn dal {names}, nad yw ei restr stwnsh yn ei enwi; ni chafodd ei lwytho.</translation>
+    </message>
+    <message>
         <source>The speech model file {path} is missing.</source>
         <translation>Mae ffeil y model lleferydd {path} ar goll.</translation>
+    </message>
+    <message>
+        <source>The speech model file {path} cannot be read ({problem}).</source>
+        <translation>Ni ellir darllen ffeil y model lleferydd {path} ({problem}).</translation>
     </message>
     <message>
         <source>The speech model file {path} is not the approved one (its SHA-256 differs); it was not loaded.</source>

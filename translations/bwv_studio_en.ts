@@ -1471,7 +1471,19 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The speech model folder {folder} cannot be read ({problem}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The speech model folder {folder} holds {names}, which its hash list does not name; it was not loaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The speech model file {path} is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The speech model file {path} cannot be read ({problem}).</source>
             <translation type="unfinished" />
         </message>
         <message>

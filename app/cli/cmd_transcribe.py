@@ -124,10 +124,12 @@ def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
     """``bwv redact --hide-words/--hide-suggested``: the plan with that speech hidden."""
     action = AudioAction(args.hide_with)
     reason = (args.audio_reason or "").strip()
+    said = dict.fromkeys(args.hide_words, 0)
     for transcript in transcripts_of(ctx, footage, None):
         t = transcript.audio_track + 1
         for phrase in args.hide_words:
             spans = phrase_spans(transcript, phrase)
+            said[phrase] += len(spans)
             print(f"Audio track {t}: {phrase!r} said {len(spans)} time(s).", file=sys.stderr)
             plan = hide_speech(plan, transcript, spans, action, "words", reason)[0]
         if args.hide_suggested:
@@ -136,6 +138,12 @@ def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
                                    s.kind, reason)[0]
                 print(f"Audio track {t}: hiding {s.kind} at {format_time(s.start_s)}.",
                       file=sys.stderr)
+    never = [p for p, n in said.items() if n == 0]
+    if never:  # a script must not take "nothing hidden" for "hidden"
+        raise InvalidInputError(
+            f"{', '.join(repr(p) for p in never)} is not in the transcript of any audio "
+            "track, so nothing was hidden and nothing was exported: check the words with "
+            "'bwv transcribe', or hide the time with --mute/--bleep.")
     return plan
 
 

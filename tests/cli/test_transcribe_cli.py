@@ -27,6 +27,10 @@ def test_transcribe_then_hide_a_phrase_and_the_suggestions(
     kinds = {s["kind"] for s in saved["tracks"][0]["suggestions"]}
     assert {"phone", "name"} <= kinds
 
+    code, _out, err = run(capsys, "redact", "1", "-o", str(tmp_path / "none.mp4"),
+                          "--no-verify", "--hide-words", "zebra crossing")
+    assert code == 2 and "nothing was hidden" in err and not (tmp_path / "none.mp4").exists()
+
     out_file = tmp_path / "hidden.mp4"
     code, out, err = run(capsys, "redact", "1", "-o", str(out_file), "--no-verify",
                          "--hide-words", "bridge", "--hide-suggested", "--name", "Grayson",

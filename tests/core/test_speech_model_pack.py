@@ -25,12 +25,13 @@ from tests.speech_media import make_spoken_clip, spoken_track
 def _pack(folder: Path, name: str = "Force pack (tiny.en copy)") -> Path:
     folder.mkdir()
     source = default_model().folder
+    (folder / "MODEL.json").write_text(json.dumps({"name": name, "language": "en"}))
     lines = []
-    for file in DEFAULT_FILES:
-        shutil.copy(source / file, folder / file)
+    for file in [*DEFAULT_FILES, "MODEL.json"]:
+        if file != "MODEL.json":
+            shutil.copy(source / file, folder / file)
         lines.append(f"{hashlib.sha256((folder / file).read_bytes()).hexdigest()}  {file}")
     (folder / "SHA256SUMS").write_text("\n".join(lines) + "\n")
-    (folder / "MODEL.json").write_text(json.dumps({"name": name, "language": "en"}))
     return folder
 
 
@@ -59,6 +60,16 @@ def test_a_pack_is_used_only_once_approved_and_unchanged(store: Store, tmp_path:
     transcript = transcribe_file(clip, 0, model)
     assert transcript.model["name"] == model.name and "model" in transcript.text.lower()
 
+    (pack / "preprocessor_config.json").write_text('{"hop_length": 640}')  # read if present
+    with pytest.raises(InvalidInputError, match=r"preprocessor_config\.json, which its hash"):
+        configured_model(store, settings).verify()
+    (pack / "preprocessor_config.json").unlink()
+    (pack / "MODEL.json").write_text(json.dumps({"name": "Force pack", "language": "cy"}))
+    with pytest.raises(InvalidInputError, match=r"MODEL\.json is not the approved one"):
+        configured_model(store, settings).verify()  # its language was part of the approval
+    (pack / "MODEL.json").write_text(json.dumps({"name": "Force pack (tiny.en copy)",
+                                                 "language": "en"}))
+    configured_model(store, settings).verify()
     with (pack / "vocabulary.txt").open("a") as f:  # changed after approval
         f.write("tampered\n")
     with pytest.raises(InvalidInputError, match="not the approved one"):

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.audio.redacted_transcript import released_transcripts
 from app.core.audio.suggestions import suggest
 from app.core.audio.transcript import Transcript, Word
 from app.core.audio.word_search import find_phrase, words_span
+from app.core.redaction.plan import AudioAction, AudioMode, AudioRange, RedactionPlan
 
 
 def _said(text: str) -> Transcript:
@@ -48,6 +50,18 @@ def test_ordinary_speech_gets_no_suggestions() -> None:
                  "Thank you officer, I will wait here.", "It was about half past ten.",
                  "A number of people were there.", "Is this your phone, sir?"):
         assert suggest(_said(text)) == [], text
+
+
+def test_dropped_sound_is_not_released_as_text_and_hidden_words_are_replaced() -> None:
+    transcript = _said("My name is Jane Doe and I saw it.")
+    plan = RedactionPlan(audio_ranges=[AudioRange(1, 0.85, 1.45, AudioAction.MUTE, 0)],
+                         reasons={"audio:1": "S40"})
+    (released,) = released_transcripts([transcript], plan)
+    assert released["text"] == "My name is [redacted: S40] and I saw it."
+    plan.audio = AudioMode.DROP
+    assert released_transcripts([transcript], plan) == []
+    disguised = RedactionPlan(audio_ranges=[AudioRange(1, 0.0, 3.0, AudioAction.DISGUISE)])
+    assert released_transcripts([transcript], disguised)[0]["text"] == transcript.text
 
 
 def test_a_stretch_of_speech_with_no_words_is_proposed() -> None:

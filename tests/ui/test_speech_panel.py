@@ -77,6 +77,13 @@ def test_transcribe_find_and_bleep_then_undo(qtbot: QtBot, store: Store,
     assert len(ws.plan.audio_ranges) == 1
     ws.undo_stack.undo()
     assert ws.plan.audio_ranges == []
+
+    # transcribing, then the footage is opened again (or other footage): never stuck
+    panel.transcribe(again=True)
+    assert panel.job is not None
+    panel.open_footage()
+    assert panel.job is None
+    qtbot.waitUntil(lambda: panel.transcribe_button.isEnabled(), timeout=20_000)
     assert not problems
 
 

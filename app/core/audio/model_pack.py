@@ -4,7 +4,8 @@
 A pack is a folder holding a CTranslate2 Whisper model (``model.bin``, ``config.json``,
 ``tokenizer.json``, ``vocabulary.*``), a ``MODEL.json`` (``{"name": "...", "language":
 "en"}``; an empty language lets the model detect it) and ``SHA256SUMS`` (``<sha256>  <file>``
-per line, as ``sha256sum`` writes it) listing every one of those files. The administrator
+per line, as ``sha256sum`` writes it) listing every one of those files, MODEL.json included,
+and nothing else may lie in the folder. The administrator
 approves the pack by the SHA-256 of its SHA256SUMS (``approve_pack``, a store rule, audited);
 before every load each file is checked against the list, so a pack changed after approval is
 refused. The settings' ``speech_model_folder`` picks the pack on a workstation.
@@ -28,7 +29,8 @@ from app.core.store.store_policy import load_policy, set_policy
 
 SUMS = "SHA256SUMS"
 DESCRIPTION = "MODEL.json"
-NEEDED = ("model.bin", "config.json", "tokenizer.json")
+NEEDED = ("model.bin", "config.json", "tokenizer.json", DESCRIPTION)  # MODEL.json too:
+# its language is part of what was approved
 _LINE = re.compile(r"^([0-9a-f]{64}) [ *]?(\S.*)$")
 
 

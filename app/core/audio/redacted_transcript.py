@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.core.audio.sound_ranges import track_ranges
 from app.core.audio.transcript import Transcript
-from app.core.redaction.plan import AudioAction, RedactionPlan, audio_key, mute_key
+from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, audio_key, mute_key
 
 MARKER = "[redacted: {reason}]"
 
@@ -38,7 +38,10 @@ def redacted_text(transcript: Transcript, plan: RedactionPlan) -> str:
 
 def released_transcripts(transcripts: list[Transcript],
                          plan: RedactionPlan) -> list[dict[str, object]]:
-    """The manifest's record of each transcribed track as released."""
+    """The manifest's record of each transcribed track as released (none when the export
+    carries no sound: dropped sound is not released as text either)."""
+    if plan.audio is AudioMode.DROP:
+        return []
     return [{"audio_track": t.audio_track, "model": t.model,
              "text": redacted_text(t, plan)} for t in transcripts]
 

@@ -47,15 +47,19 @@ def hide(samples: npt.NDArray[Any], channels: int, planar: bool, start_s: float,
     keep = np.ones(n, np.float64)
     tone = np.zeros(n, np.float64)
     voice = np.zeros(n, np.float64)
+    gone = np.zeros(n, np.float64)  # muted or bleeped: nothing of the sound may be heard
     for r in ranges:
         if r.end_s + RAMP_S <= times[0] or r.start_s - RAMP_S > times[-1]:
             continue
         level = _cover(times, r.start_s, r.end_s)  # 1 inside, ramps outside, 0 beyond
         keep = np.minimum(keep, 1.0 - level)
-        if r.action is AudioAction.BLEEP:
-            tone = np.maximum(tone, level)
-        elif r.action is AudioAction.DISGUISE:
+        if r.action is AudioAction.DISGUISE:
             voice = np.maximum(voice, level)
+        else:
+            gone = np.maximum(gone, level)
+            if r.action is AudioAction.BLEEP:
+                tone = np.maximum(tone, level)
+    voice *= 1.0 - gone  # a muted word inside a disguised stretch stays muted
     if keep.min() >= 1.0 and shifter is None:
         return samples
     grid = samples.astype(np.float64).reshape(channels, n) if planar else \
@@ -65,7 +69,9 @@ def hide(samples: npt.NDArray[Any], channels: int, planar: bool, start_s: float,
     middle = 0.0 if info is None or kind == "i" else (int(info.max) + 1) / 2
     full = 1.0 if info is None else float(info.max) - middle
     centred = grid - middle
-    shifted = shifter.process(centred) if shifter is not None else None  # keeps its state
+    # the shifter keeps its state, and reads up to its window into the past: it is given the
+    # sound with the muted and bleeped stretches already silent, so it cannot replay them
+    shifted = shifter.process(centred * (1.0 - gone)) if shifter is not None else None
     if keep.min() >= 1.0:
         return samples
     wave = TONE_LEVEL * np.sin(2 * np.pi * TONE_HZ * times) * tone * full

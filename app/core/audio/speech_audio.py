@@ -14,6 +14,7 @@ from app.core.media.decode import open_container
 from app.core.progress import CancelToken
 
 RATE = 16000
+DRIFT = RATE // 100  # 10 ms: more between a frame's time and its place is a gap
 
 
 def audio_track_count(path: Path) -> int:
@@ -40,14 +41,27 @@ def load_speech_audio(path: Path, track: int,
         resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
         chunks: list[npt.NDArray[np.float32]] = []
         first: float | None = None
+        length = 0  # samples so far
         try:
             for frame in container.decode(stream):
                 if cancel is not None:
                     cancel.check()
-                if first is None and frame.pts is not None and frame.time_base:
-                    first = float(frame.pts * frame.time_base)
+                if frame.pts is not None and frame.time_base:
+                    at = float(frame.pts * frame.time_base)
+                    if first is None:
+                        first = at
+                    # every frame at its own time: a gap in the timestamps (a dropout, lost
+                    # packets) is silence here too, so later words keep their true times
+                    gap = round((at - first) * RATE) - length
+                    if gap > DRIFT:
+                        chunks.append(np.zeros(gap, np.float32))
+                        length += gap
+                    elif gap < -DRIFT and chunks:  # overlapping timestamps: drop the overlap
+                        cut = min(-gap, length)
+                        chunks, length = [np.concatenate(chunks)[:length - cut]], length - cut
                 for out in resampler.resample(frame):
                     chunks.append(np.asarray(out.to_ndarray(), np.float32).reshape(-1))
+                    length += len(chunks[-1])
             for out in resampler.resample(None):
                 chunks.append(np.asarray(out.to_ndarray(), np.float32).reshape(-1))
         except av.error.FFmpegError as exc:

@@ -25,7 +25,9 @@ DEFAULT_FILES = {
     "vocabulary.txt": "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf",
 }
 
-_verified: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256
+# (path, inode, size, mtime_ns, ctime_ns) -> sha256; ctime cannot be set back by a user
+_verified: dict[tuple[str, int, int, int, int], str] = {}
+EXTRA_ALLOWED = frozenset({"SHA256SUMS"})  # a pack's hash list itself
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,21 @@ class SpeechModel:
         return {"name": self.name, "sha256": self.sha256}
 
     def verify(self) -> None:
-        """Refuse a missing or changed file (checked once per file state and process)."""
+        """Refuse a missing or changed file, or any file the list does not name (the loader
+        reads some optional files, e.g. preprocessor_config.json); each file is hashed once
+        per file state and process."""
+        try:
+            present = sorted(p.name for p in self.folder.iterdir())
+        except OSError as exc:
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The speech model folder {folder} cannot be read ({problem})."),
+                folder=self.folder, problem=exc) from None
+        unlisted = [n for n in present if n not in self.files and n not in EXTRA_ALLOWED]
+        if unlisted:
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The speech model folder {folder} holds {names}, which its hash "
+                "list does not name; it was not loaded."),
+                folder=self.folder, names=", ".join(unlisted))
         for name, expected in self.files.items():
             path = self.folder / name
             try:
@@ -56,9 +72,14 @@ class SpeechModel:
                 raise InvalidInputError(QT_TRANSLATE_NOOP(
                     "CoreMessages", "The speech model file {path} is missing."),
                     path=path) from None
-            key = (str(path), stat.st_size, stat.st_mtime_ns)
+            key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
             if key not in _verified:
-                _verified[key] = _sha256(path)
+                try:
+                    _verified[key] = _sha256(path)
+                except OSError as exc:
+                    raise InvalidInputError(QT_TRANSLATE_NOOP(
+                        "CoreMessages", "The speech model file {path} cannot be read "
+                        "({problem})."), path=path, problem=exc) from None
             if _verified[key] != expected:
                 raise InvalidInputError(QT_TRANSLATE_NOOP(
                     "CoreMessages", "The speech model file {path} is not the approved one (its "

@@ -27,12 +27,14 @@ class SerialWriter:
     def __init__(self, depth: int = DEPTH) -> None:
         self._steps: queue.Queue[Step | None] = queue.Queue(maxsize=depth)
         self._error: BaseException | None = None
+        # started by the first step: a writer nobody used leaves no thread behind
         self._thread = threading.Thread(target=self._run, name="export-writer", daemon=True)
-        self._thread.start()
 
     def submit(self, step: Step) -> None:
         """Queue ``step`` (waits while the queue is full); raises a step's earlier error."""
         self._raise()
+        if not self._thread.is_alive() and self._thread.ident is None:
+            self._thread.start()
         while True:
             try:
                 self._steps.put(step, timeout=0.1)

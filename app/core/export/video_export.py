@@ -428,8 +428,8 @@ class _AudioMap:
         new.sample_rate = rate
         new.pts = round((start - self.offset_s) * rate)
         new.time_base = Fraction(1, rate)
-        packets = out_stream.encode(new)
-        self.writer.submit(lambda: self.outc.mux(packets))
+        # encoded on the writer's thread too: only it opens codecs and writes the container
+        self.writer.submit(lambda: self.outc.mux(out_stream.encode(new)))
 
     def flush(self) -> None:
         for index, out_stream in self.outputs.items():

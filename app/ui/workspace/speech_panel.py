@@ -137,6 +137,7 @@ class SpeechPanel(QWidget):
     def open_footage(self) -> None:
         """New footage: count its audio tracks and load any stored transcript (workers)."""
         self.cancel()
+        self._finish()  # the old footage's job reports to nobody now: never wait for it
         self.transcripts.clear()
         self.set_footage_tracks(None)
         session = self.ws.session
@@ -289,30 +290,30 @@ class SpeechPanel(QWidget):
             self.transcribe_button.setEnabled(False)
             self.status.setText(self.tr("Transcribing audio track {0}…").format(track + 1))
             job.progress.connect(self._progress)
-        job.finished.connect(lambda t: self._loaded(session, track, t))
-        job.failed.connect(lambda message, _d: self._ended(session, message, only_stored))
-        job.cancelled.connect(lambda: self._ended(session, self.tr("Transcribing cancelled."),
-                                                  False))
+        job.finished.connect(lambda t: self._loaded(session, job, track, t))
+        job.failed.connect(lambda message, _d: self._ended(session, job, message))
+        job.cancelled.connect(lambda: self._ended(session, job,
+                                                  self.tr("Transcribing cancelled.")))
         job.start(job_pool())
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 
-    def _loaded(self, session: object, track: int, transcript: Transcript) -> None:
+    def _loaded(self, session: object, job: Job, track: int, transcript: Transcript) -> None:
         if session is not self.ws.session:
             return
         self.transcripts[track] = transcript
-        self._finish()
+        if job is self.job:  # a stored transcript of another track may arrive meanwhile
+            self._finish()
         if track == self.track.currentIndex():
             self.show_track()
 
-    def _ended(self, session: object, message: str, quiet: bool) -> None:
-        if session is not self.ws.session:
-            return
-        if not quiet:  # "nothing stored yet" while loading is not news
-            self._finish()
-            self.status.setText(message)
+    def _ended(self, session: object, job: Job, message: str) -> None:
+        if session is not self.ws.session or job is not self.job:
+            return  # "nothing stored yet" while loading is not news
+        self._finish()
+        self.status.setText(message)
 
     def _finish(self) -> None:
         self.job = None
