@@ -24,7 +24,7 @@ from app.core.audio.word_timing import MAX_WORD_S, refine, untranscribed
 from app.core.progress import CancelToken, ProgressFn, no_progress
 
 SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": "int8",
-                            "word_timestamps": True, "refined": 2,  # bump when words change
+                            "word_timestamps": True, "refined": 3,  # bump when words change
                             # fewer retries when the model loops (spelled-out e-mail
                             # addresses): three tries, not six
                             "temperatures": (0.0, 0.4, 0.8)}
