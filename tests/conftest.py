@@ -235,12 +235,15 @@ def mux_tone(out: object, stream: object, seconds: float, amplitude: float) -> N
 
 def make_approved_export(store: Store, tmp_path: Path, admin_name: str,
                          passwords: dict[str, str] | None = None,
-                         signing: Any = None) -> tuple[int, Path]:
+                         signing: Any = None, video: Path | None = None,
+                         prepare: Any = None) -> tuple[int, Path]:
     """Case SAR-9 (requester Jane Example, JE-77): "officer" ingests, draws a box over a
     number plate and mutes a second (reasons given), "sup" approves the case, the officer
     exports it. Returns the export number and its folder. ``admin_name`` is the first user.
     With ``passwords`` (name -> password), "officer" and "sup" get passwords and signing
-    keys and are signed in (so their events are signed). ``signing``: C2PA credentials."""
+    keys and are signed in (so their events are signed). ``signing``: C2PA credentials.
+    ``video`` replaces the generated clip; ``prepare(footage_id, plan)`` returns the plan to
+    approve and export instead (e.g. with words hidden)."""
     from app.core.analysis import analyse
     from app.core.casework import case_flow, cases
     from app.core.export.pipeline import redact_footage
@@ -252,7 +255,7 @@ def make_approved_export(store: Store, tmp_path: Path, admin_name: str,
     from app.core.redaction.plans import save_plan
     from app.core.store.models import Role
 
-    video = make_video(tmp_path / "bwv.mp4", frames=24, fps=12, audio=True)
+    video = video or make_video(tmp_path / "bwv.mp4", frames=24, fps=12, audio=True)
     with store.transaction() as session:
         admin = resolve_actor(session, admin_name)
         for name, role in (("officer", Role.DISCLOSURE_OFFICER), ("sup", Role.SUPERVISOR)):
@@ -273,6 +276,8 @@ def make_approved_export(store: Store, tmp_path: Path, admin_name: str,
     plan, _text, _box = plan_edits.add_manual_box(plan, Keyframe(0, 4, 4, 20, 12), "plate",
                                                   "Vehicle registration", until=23)
     plan, _text = plan_edits.add_mute(plan, 1.0, 1.5, "Third party - s.40(2) FOIA / DPA 2018")
+    if prepare is not None:
+        plan = prepare(fid, plan)
     with store.transaction() as session:
         case_id = cases.get_case(session, "SAR-9").id
         save_plan(session, resolve_actor(session, "officer"), fid, case_id, plan)

@@ -12,12 +12,14 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
+from app.core.audio.speech_plan import suggestion_span
 from app.core.audio.suggestions import suggest
 from app.core.audio.transcripts import audio_tracks, transcript_for
 from app.core.errors import MediaError
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.library.ingest import ingest_paths
+from app.core.redaction import plan_edits
 from app.core.redaction.plan import AudioAction, AudioRange, RedactionPlan
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent
@@ -178,3 +180,33 @@ def test_a_disguised_voice_is_lower_still_heard_and_its_words_stay_in_the_transc
     said = [w.text for w in transcript.words if span[0] - 0.1 < w.start_s < span[1] + 0.1]
     assert said and all(w in manifest["transcripts"][0]["text"] for w in said)
     assert "[redacted" not in manifest["transcripts"][0]["text"]
+
+
+def test_the_disclosure_pack_holds_the_released_transcript(store: Store,
+                                                          tmp_path: Path) -> None:
+    from app.core.casework.disclosure_pack import build_pack
+    from app.core.people.users import resolve_actor
+    from tests.conftest import make_approved_export
+
+    samples, times = spoken_track(["I was there all night.", "My postcode is CF10 3AT.",
+                                   "Then I went home."])
+    clip = make_spoken_clip(tmp_path / "said.mp4", [samples])
+    with store.read() as session:
+        admin = resolve_actor(session, "tester").name
+
+    def hide_postcode(footage_id: int, plan: RedactionPlan) -> RedactionPlan:
+        transcript = transcript_for(store, "officer", footage_id)
+        found = [s for s in suggest(transcript) if _overlaps(s.start_s, s.end_s, times[1])]
+        assert found
+        return plan_edits.add_audio_ranges(
+            plan, [suggestion_span(transcript, s) for s in found], AudioAction.BLEEP, 0,
+            "postcode", "S40 third party")[0]
+
+    export_id, _folder = make_approved_export(store, tmp_path, admin, video=clip,
+                                              prepare=hide_postcode)
+    (tmp_path / "packs").mkdir()
+    pack = build_pack(store, "officer", export_id, tmp_path / "packs")
+    text = pack.record_html
+    assert "Transcript as released" in text and "[redacted: S40 third party]" in text
+    assert "went home" in text.lower() and "3AT" not in text
+    assert "bleeped" in text and "whisper-tiny.en" in text
