@@ -2354,6 +2354,10 @@
         <translation>Nodau</translation>
     </message>
     <message>
+        <source>Speech</source>
+        <translation>Lleferydd</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Adolygu</translation>
     </message>
@@ -3231,6 +3235,29 @@
     </message>
 </context>
 <context>
+    <name>ReviewSpeech</name>
+    <message>
+        <source>Audio track</source>
+        <translation>Trac sain</translation>
+    </message>
+    <message>
+        <source>Audio track {0}</source>
+        <translation>Trac sain {0}</translation>
+    </message>
+    <message>
+        <source>No audio: this recording has no sound track.</source>
+        <translation>Dim sain: nid oes trac sain gan y recordiad hwn.</translation>
+    </message>
+    <message>
+        <source>Not transcribed yet: transcribe it in the Redact tab&apos;s Speech tab.</source>
+        <translation>Heb ei drawsgrifio eto: trawsgrifiwch ef yn nhab Lleferydd y tab Cuddio.</translation>
+    </message>
+    <message>
+        <source>{0} words, model {1}.</source>
+        <translation>{0} gair, model {1}.</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
         <source>Disclosure officer</source>
@@ -3395,14 +3422,6 @@
     <message>
         <source>Names given in the case (the requester&apos;s is filled in) and any you add: they are suggested wherever they are said</source>
         <translation>Enwau a roddwyd yn yr achos (mae enw&apos;r ceisydd wedi&apos;i lenwi) ac unrhyw rai a ychwanegwch: fe&apos;u hawgrymir lle bynnag y&apos;u dywedir</translation>
-    </message>
-    <message>
-        <source>Find words…</source>
-        <translation>Chwilio am eiriau…</translation>
-    </message>
-    <message>
-        <source>Transcript</source>
-        <translation>Trawsgrifiad</translation>
     </message>
     <message>
         <source>Every time it is said</source>
@@ -3647,6 +3666,17 @@
     <message>
         <source>{0} ({1} keyframes)</source>
         <translation>{0} ({1} ffrâm allweddol)</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Find words…</source>
+        <translation>Chwilio am eiriau…</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Trawsgrifiad</translation>
     </message>
 </context>
 <context>

@@ -2324,6 +2324,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Speech</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Review</source>
             <translation type="unfinished" />
         </message>
@@ -3189,6 +3193,29 @@
         </message>
     </context>
     <context>
+        <name>ReviewSpeech</name>
+        <message>
+            <source>Audio track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audio track {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No audio: this recording has no sound track.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not transcribed yet: transcribe it in the Redact tab's Speech tab.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} words, model {1}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Role</name>
         <message>
             <source>Disclosure officer</source>
@@ -3352,14 +3379,6 @@
         </message>
         <message>
             <source>Names given in the case (the requester's is filled in) and any you add: they are suggested wherever they are said</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Find words…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Transcript</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3604,6 +3623,17 @@
         </message>
         <message>
             <source>{0} ({1} keyframes)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TranscriptView</name>
+        <message>
+            <source>Find words…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcript</source>
             <translation type="unfinished" />
         </message>
     </context>

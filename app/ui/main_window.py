@@ -35,6 +35,7 @@ from app.ui.integrity_dialog import IntegrityDialog
 from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon, icon
 from app.ui.retention_dialog import RetentionDialog
+from app.ui.review_speech import ReviewSpeech
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.settings_keys import LIBRARY_CASE, remember_window_geometry, window_geometry
 from app.ui.switch_user import switch_user
@@ -72,6 +73,12 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget(self)
         tabs.addTab(self.details, self.tr("Details"))
         tabs.addTab(self.flags_panel, self.tr("Flags"))
+        self.review_speech = ReviewSpeech(store, settings, user, self)  # what was said
+        self.library.footage_selected.connect(self.review_speech.show_footage)
+        self.player.position_changed.connect(lambda _i, t: self.review_speech.follow(t))
+        self.review_speech.seek_requested.connect(
+            lambda t: self.player.go_to_time(t - self.footage_view._t0()))
+        tabs.addTab(self.review_speech, self.tr("Speech"))
         left = self.side_panels = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.library)
         left.addWidget(tabs)
@@ -260,6 +267,8 @@ class MainWindow(QMainWindow):
                 self.workspace.footage is None or self.workspace.footage.id != footage.id
                 or self.workspace.case_ref != self.library.current_case()):
             self.workspace.open_footage(footage, self.library.current_case())
+        if self.centre.currentWidget() is self.footage_view and footage is not None:
+            self.review_speech.show_footage(footage)  # a transcript made meanwhile shows
 
     def open_workspace(self) -> None:
         """Show the redaction workspace for the selected footage (Ctrl+R)."""

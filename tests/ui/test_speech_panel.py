@@ -40,8 +40,8 @@ def test_transcribe_find_and_bleep_then_undo(qtbot: QtBot, store: Store,
 
     # the playhead in the middle of the first sentence highlights a word of it
     panel.follow((times[0][0] + times[0][1]) / 2)
-    assert panel.now_word >= 0
-    word = panel.transcript.words[panel.now_word]
+    assert panel.view.now_word >= 0
+    word = panel.transcript.words[panel.view.now_word]
     assert times[0][0] - 0.2 <= word.start_s <= times[0][1]
 
     # a suggestion: choose it, press Bleep: one edit, audited, marked in the text
@@ -94,3 +94,26 @@ def test_a_recording_without_sound_says_so(qtbot: QtBot, store: Store,
     panel = ws.speech_panel
     qtbot.waitUntil(lambda: "No audio" in panel.status.text(), timeout=20_000)
     assert not panel.transcribe_button.isEnabled() and panel.track.count() == 0
+
+
+def test_the_review_tab_shows_what_was_said_and_goes_to_a_word(qtbot: QtBot, store: Store,
+                                                               tmp_path: Path) -> None:
+    from app.core.audio.transcripts import transcript_for
+
+    samples, times = spoken_track(["Nothing to report here.", "The blue van left early."])
+    clip = make_spoken_clip(tmp_path / "said.mp4", [samples])
+    win, _ws, _problems = _open(qtbot, store, clip)
+    transcript = transcript_for(store, "tester", 1)  # as the Speech tab or bwv would
+    win.centre.setCurrentWidget(win.footage_view)  # back to Review: the panel reloads
+    panel = win.review_speech
+    qtbot.waitUntil(lambda: panel.view.transcript is not None, timeout=20_000)
+    assert "left" in panel.view.text.toPlainText().lower()
+    left = next(i for i, w in enumerate(transcript.words) if "left" in w.text.lower())
+    cursor = panel.view.text.textCursor()
+    cursor.setPosition(panel.view.offsets[left][0] + 1)
+    panel.view.text.setTextCursor(cursor)  # a click on the word
+    qtbot.waitUntil(lambda: abs(win.player.reader.time_of(win.player.current_index)
+                                - transcript.words[left].start_s) < 0.15, timeout=5_000)
+    assert times[1][0] - 0.2 < transcript.words[left].start_s < times[1][1]
+    panel.follow(transcript.words[left].start_s + 0.01)
+    assert panel.view.now_word == left

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,19 +30,18 @@ from app.core.audio.speech_plan import hide_speech, phrase_spans, suggestion_spa
 from app.core.audio.suggestions import KINDS, Suggestion, suggest
 from app.core.audio.transcript import Transcript
 from app.core.audio.transcripts import audio_tracks, case_names, transcript_for
-from app.core.audio.word_search import find_phrase, words_span
+from app.core.audio.word_search import words_span
 from app.core.media.timecode import format_time
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import AudioAction
+from app.ui.transcript_view import TranscriptView
 from app.ui.workers import Job, job_pool, run_op
 
 if TYPE_CHECKING:
     from app.ui.workspace.workspace import RedactionWorkspace
 
-NOW = QColor("#f5d90a")  # the word being said
 HIDDEN = {AudioAction.MUTE: QColor("#e5484d"), AudioAction.BLEEP: QColor("#f76b15"),
           AudioAction.DISGUISE: QColor("#8e4ec6")}
-FOUND = QColor("#3e63dd")  # search matches
 
 
 class SpeechPanel(QWidget):
@@ -52,9 +50,7 @@ class SpeechPanel(QWidget):
         self.ws = ws
         self.transcripts: dict[int, Transcript] = {}
         self.suggestions: list[Suggestion] = []
-        self.offsets: list[tuple[int, int]] = []  # (start, end) character of each word
         self.job: Job | None = None
-        self.now_word = -1
         self.pending: tuple[float, float] | None = None  # a chosen stretch with no words
 
         self.track = QComboBox(self)
@@ -73,12 +69,8 @@ class SpeechPanel(QWidget):
         self.names.setToolTip(self.tr(
             "Names given in the case (the requester's is filled in) and any you add: they "
             "are suggested wherever they are said"))
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Find words…"))
-        self.search.setClearButtonEnabled(True)
-        self.text = QTextEdit(self)
-        self.text.setReadOnly(True)
-        self.text.setAccessibleName(self.tr("Transcript"))
+        self.view = TranscriptView(self)
+        self.text = self.view.text
         self.every = QCheckBox(self.tr("Every time it is said"), self)
         self.mute_button = QPushButton(self.tr("Mute"), self)
         self.bleep_button = QPushButton(self.tr("Bleep"), self)
@@ -107,8 +99,7 @@ class SpeechPanel(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.names)
-        layout.addWidget(self.search)
-        layout.addWidget(self.text, 3)
+        layout.addWidget(self.view, 3)
         layout.addLayout(hide)
         layout.addWidget(self.disguise_track_button)
         layout.addWidget(QLabel(self.tr("Suggested for hiding (check each):"), self))
@@ -117,9 +108,9 @@ class SpeechPanel(QWidget):
         self.transcribe_button.clicked.connect(lambda: self.transcribe(again=False))
         self.cancel_button.clicked.connect(self.cancel)
         self.track.currentIndexChanged.connect(lambda _i: self.show_track())
-        self.search.textChanged.connect(lambda _t: self.mark())
         self.names.editingFinished.connect(self.show_track)
-        self.text.cursorPositionChanged.connect(self._clicked)
+        self.view.selection_changed.connect(self._selection_changed)
+        self.view.seek_requested.connect(lambda t: self.ws.player.go_to_time(t - self.ws._t0()))
         self.mute_button.clicked.connect(lambda: self.hide_selection(AudioAction.MUTE))
         self.bleep_button.clicked.connect(lambda: self.hide_selection(AudioAction.BLEEP))
         self.disguise_button.clicked.connect(lambda: self.hide_selection(AudioAction.DISGUISE))
@@ -182,23 +173,14 @@ class SpeechPanel(QWidget):
     def show_track(self) -> None:
         """Fill the text and the suggestions for the chosen track."""
         t = self.transcript
-        self.now_word = -1
-        self.offsets = []
         self.pending = None
         self.suggested.clear()
+        self.view.set_transcript(t)
         if t is None:
-            self.text.setPlainText("")
             if self.track.count() and self.job is None:
                 self.status.setText(self.tr("Not transcribed yet: press Transcribe."))
             self.update_buttons()
             return
-        parts = []
-        at = 0
-        for w in t.words:
-            self.offsets.append((at, at + len(w.text)))
-            parts.append(w.text)
-            at += len(w.text) + 1
-        self.text.setPlainText(" ".join(parts))
         self.status.setText(self.tr("{0} words, model {1}.").format(
             len(t.words), t.model.get("name", "?")))
         self.suggestions = suggest(t, self._names())
@@ -214,50 +196,19 @@ class SpeechPanel(QWidget):
         return [n.strip() for n in self.names.text().split(",") if n.strip()]
 
     def mark(self) -> None:
-        """Colour hidden words, search matches and the word being said."""
+        """Colour the hidden words (from the plan shown)."""
         t = self.transcript
         if t is None:
             return
-        marks = []
         plan = self.ws.shown_plan
-        for hidden in plan.audio_ranges:
-            if hidden.on_track(t.audio_track):
-                for i in t.words_between(hidden.start_s, hidden.end_s):
-                    marks.append(self._mark(i, HIDDEN[hidden.action],
-                                            strike=hidden.action is not AudioAction.DISGUISE))
-        for r in plan.mute:
-            for i in t.words_between(r.start_s, r.end_s):
-                marks.append(self._mark(i, HIDDEN[AudioAction.MUTE], strike=True))
-        query = self.search.text().strip()
-        if query:
-            for a, b in find_phrase(t, query):
-                marks += [self._mark(i, FOUND) for i in range(a, b + 1)]
-        if 0 <= self.now_word < len(self.offsets):
-            marks.append(self._mark(self.now_word, NOW))
-        self.text.setExtraSelections(marks)
-
-    def _mark(self, i: int, colour: QColor, strike: bool = False) -> QTextEdit.ExtraSelection:
-        mark = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.text.document())
-        cursor.setPosition(self.offsets[i][0])
-        cursor.setPosition(self.offsets[i][1], QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
-        back = QColor(colour)
-        back.setAlpha(90)
-        fmt.setBackground(back)
-        fmt.setFontStrikeOut(strike)
-        mark.cursor, mark.format = cursor, fmt
-        return mark
+        marks = [(a.start_s, a.end_s, HIDDEN[a.action], a.action is not AudioAction.DISGUISE)
+                 for a in plan.audio_ranges if a.on_track(t.audio_track)]
+        marks += [(r.start_s, r.end_s, HIDDEN[AudioAction.MUTE], True) for r in plan.mute]
+        self.view.set_marks(marks)
 
     def follow(self, time_s: float) -> None:
-        """The playhead is at ``time_s`` (stream seconds): highlight the word being said."""
-        t = self.transcript
-        if t is None:
-            return
-        now = next((i for i, w in enumerate(t.words) if w.start_s <= time_s < w.end_s), -1)
-        if now != self.now_word:
-            self.now_word = now
-            self.mark()
+        """The playhead is at ``time_s`` (stream seconds)."""
+        self.view.follow(time_s)
 
     def update_buttons(self) -> None:
         has_words = self.transcript is not None and self._selected_words() is not None
@@ -328,25 +279,13 @@ class SpeechPanel(QWidget):
     # --- hiding --------------------------------------------------------------------------
 
     def _selected_words(self) -> tuple[int, int] | None:
-        cursor = self.text.textCursor()
-        if not cursor.hasSelection() or not self.offsets:
-            return None
-        a, b = cursor.selectionStart(), cursor.selectionEnd()
-        inside = [i for i, (s, e) in enumerate(self.offsets) if s < b and e > a]
-        return (inside[0], inside[-1]) if inside else None
+        return self.view.selected_words()
 
-    def _clicked(self) -> None:
-        """A click on a word (no selection) goes to it; a selection enables the buttons."""
+    def _selection_changed(self) -> None:
+        """Words selected (or a click): the buttons follow; a stretch chosen before is
+        forgotten."""
         self.pending = None
         self.update_buttons()
-        t = self.transcript
-        cursor = self.text.textCursor()
-        if t is None or cursor.hasSelection():
-            return
-        pos = cursor.position()
-        i = next((k for k, (s, e) in enumerate(self.offsets) if s <= pos <= e), None)
-        if i is not None:
-            self.ws.player.go_to_time(t.words[i].start_s - self.ws._t0())
 
     def hide_selection(self, action: AudioAction) -> None:
         t, chosen = self.transcript, self._selected_words()
@@ -403,15 +342,11 @@ class SpeechPanel(QWidget):
         s = self.suggestions[row]
         span = suggestion_span(t, s)
         self.ws.player.go_to_time(span[0] - self.ws._t0())
-        self.pending = span if s.first < 0 else None
         if s.first < 0:  # speech with no words: listen to it; Mute/Bleep hide that stretch
+            self.pending = span
             self.update_buttons()
             return
-        cursor = self.text.textCursor()
-        cursor.setPosition(self.offsets[s.first][0])
-        cursor.setPosition(self.offsets[s.last][1], QTextCursor.MoveMode.KeepAnchor)
-        self.text.blockSignals(True)
-        self.text.setTextCursor(cursor)
-        self.text.blockSignals(False)
+        self.view.select_words(s.first, s.last)
+        self.pending = None
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
         self.update_buttons()
