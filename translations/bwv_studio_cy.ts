@@ -1501,10 +1501,6 @@
         <translation>Mae ffeil y model lleferydd {path} ar goll.</translation>
     </message>
     <message>
-        <source>The speech model file {path} cannot be read ({problem}).</source>
-        <translation>Ni ellir darllen ffeil y model lleferydd {path} ({problem}).</translation>
-    </message>
-    <message>
         <source>The speech model file {path} is not the approved one (its SHA-256 differs); it was not loaded.</source>
         <translation>Nid ffeil y model lleferydd {path} yw&apos;r un a gymeradwywyd (mae ei SHA-256 yn wahanol); ni chafodd ei llwytho.</translation>
     </message>

@@ -1483,10 +1483,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The speech model file {path} cannot be read ({problem}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The speech model file {path} is not the approved one (its SHA-256 differs); it was not loaded.</source>
             <translation type="unfinished" />
         </message>

