@@ -89,10 +89,13 @@ class SpeechPanel(QWidget):
         top.addWidget(self.track, 1)
         top.addWidget(self.transcribe_button)
         top.addWidget(self.cancel_button)
-        hide = QHBoxLayout()
-        for w in (self.every, self.mute_button, self.bleep_button, self.disguise_button,
+        hide = QHBoxLayout()  # four short buttons: the panel stays narrow (1366 px screens)
+        for w in (self.mute_button, self.bleep_button, self.disguise_button,
                   self.unhide_button):
             hide.addWidget(w)
+        whole = QHBoxLayout()
+        whole.addWidget(self.every, 1)
+        whole.addWidget(self.disguise_track_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -100,8 +103,8 @@ class SpeechPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.names)
         layout.addWidget(self.view, 3)
+        layout.addLayout(whole)
         layout.addLayout(hide)
-        layout.addWidget(self.disguise_track_button)
         layout.addWidget(QLabel(self.tr("Suggested for hiding (check each):"), self))
         layout.addWidget(self.suggested, 2)
 
