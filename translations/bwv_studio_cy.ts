@@ -2765,6 +2765,10 @@
         <translation>ni chanfuwyd wyneb yn y darn hwn</translation>
     </message>
     <message>
+        <source>the camera swings fast here: faces may be blurred or their boxes behind</source>
+        <translation>mae&apos;r camera&apos;n troi&apos;n gyflym yma: gall wynebau fod yn aneglur neu eu blychau ar ei hôl hi</translation>
+    </message>
+    <message>
         <source>person {0} was lost and person {1} found beside them: the same person? S merges them and covers the frames between; R if they are not</source>
         <translation>collwyd person {0} a chanfuwyd person {1} wrth ei ymyl: yr un person? Mae S yn eu cyfuno ac yn cuddio&apos;r fframiau rhyngddynt; R os nad ydynt</translation>
     </message>

@@ -2732,6 +2732,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>the camera swings fast here: faces may be blurred or their boxes behind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>person {0} was lost and person {1} found beside them: the same person? S merges them and covers the frames between; R if they are not</source>
             <translation type="unfinished" />
         </message>

@@ -18,7 +18,14 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.detection import boxes as bx
-from app.core.detection.motion import BoxCarrier, MotionSettings, Pyramid, prepare, visible
+from app.core.detection.motion import (
+    BoxCarrier,
+    MotionSettings,
+    Pyramid,
+    camera_speed,
+    prepare,
+    visible,
+)
 
 MOTION = "motion"  # the ``detector`` name of carried boxes
 MAX_MISSES = 1  # key frames a face may be missed on and still be carried
@@ -97,12 +104,15 @@ class Propagation:
         self._forward = _Carried()
         self._prev: Pyramid | None = None
         self.amendments: list[tuple[int, bx.Boxes]] = []  # boxes for frames already given
+        self.camera: dict[int, float] = {}  # frame -> camera speed since the frame before
 
     def push(self, index: int, time_s: float, gray: npt.NDArray[np.uint8],
              detected: KeyFrame | None) -> list[FilledFrame]:
         """Add a frame; ``detected`` on a key frame. Completed frames come back; boxes for
         frames given back earlier are added to :attr:`amendments`."""
         small = prepare(gray)
+        if self._prev is not None:
+            self.camera[index] = camera_speed(self._prev, small)
         forward = self._step_forward(small)
         self._prev = small
         if detected is None:

@@ -30,6 +30,7 @@ class FrameDetections:
     time_s: float
     boxes: list[Detection]
     detected: bool = True
+    camera: float = 0.0  # how far the picture moved since the frame before (share of width)
 
 
 @dataclass
@@ -51,7 +52,9 @@ class DetectionRun:
             "source": self.source, "width": self.width, "height": self.height,
             "rotation": self.rotation, "preset": self.preset.as_dict(), "models": self.models,
             "frames": [{"index": f.index, "pts": round(f.time_s, 6), "detected": f.detected,
-                        "boxes": [b.as_json() for b in f.boxes]} for f in self.frames],
+                        "boxes": [b.as_json() for b in f.boxes],
+                        **({"camera": round(f.camera, 4)} if f.camera else {})}
+                       for f in self.frames],
         }
 
 
@@ -127,6 +130,8 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
             progress(decoded.index + 1, info.frame_count)
     if filler is not None:
         _add(run, filler.finish())
+        for f in run.frames:
+            f.camera = filler.camera.get(f.index, 0.0)
     run.elapsed_s = time.perf_counter() - started
     return run
 

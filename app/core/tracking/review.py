@@ -7,6 +7,8 @@ One range per real risk, never one per detector event:
 * ``track_ended`` / ``track_started``: a confident face (best score >= ``CONFIDENT``)
   vanished or appeared away from the picture edge and the clip's ends: lost while still in
   frame, or visible before it was found;
+* ``camera_fast``: the camera swings (the picture moves 2 % of its width a frame or more
+  for 0.2 s): faces blur, and boxes between detections are carried across big jumps;
 * ``same_person``: a confident face vanished and another appeared near it soon after
   (within ``PAIR_S``, where it could have moved, about its size): most likely one person
   the detector lost for a moment. One range for the two events, over the frames between
@@ -31,6 +33,10 @@ from app.core.detection.video import DetectionRun
 from app.core.tracking.edits import Cut
 from app.core.tracking.tracker import Track
 
+FAST_CAMERA = 0.02  # share of the picture's width it moves a frame: a quick pan
+FAST_FOR_S = 0.2  # ... for at least this long
+FAST_GAP_S = 0.3  # slower moments shorter than this inside a pan do not end it
+
 
 class ReviewReason(enum.StrEnum):
     FACES_LOST = "faces_lost"  # the detector found nothing right after frames with faces
@@ -38,6 +44,7 @@ class ReviewReason(enum.StrEnum):
     TRACK_STARTED = "track_started"  # a face appeared away from the frame edge
     NO_FACES = "no_faces"  # a stretch where no face was found at all
     SAME_PERSON = "same_person"  # a face lost and one found near it soon after
+    CAMERA_FAST = "camera_fast"  # the camera swings: blurred faces, boxes carried less well
 
 
 CONFIDENT = 0.5  # a track whose best detection scores lower is not asked about
@@ -117,7 +124,26 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
         last = track.detected_frames[-1]
         ranges.append(ReviewRange(last, min(frame_count - 1, last + window),
                                   ReviewReason.TRACK_ENDED, track.id))
+    ranges += _camera_fast(run, fps)
     return sorted(ranges, key=lambda r: (r.start_frame, r.end_frame, r.reason.value))
+
+
+def _camera_fast(run: DetectionRun, fps: float) -> list[ReviewRange]:
+    """Stretches of at least FAST_FOR_S where the picture moves FAST_CAMERA or more a frame
+    (gaps under FAST_GAP_S joined): faces blur there and boxes between detections are
+    carried over large jumps."""
+    fast = [f.index for f in run.frames if f.camera >= FAST_CAMERA]
+    out: list[ReviewRange] = []
+    gap, length = max(1, round(fps * FAST_GAP_S)), max(1, round(fps * FAST_FOR_S))
+    start = prev = None
+    for index in [*fast, None]:
+        if index is not None and prev is not None and index - prev <= gap:
+            prev = index
+            continue
+        if start is not None and prev is not None and prev - start + 1 >= length:
+            out.append(ReviewRange(start, prev, ReviewReason.CAMERA_FAST))
+        start = prev = index
+    return out
 
 
 def inside(stretch: ReviewRange, pair: ReviewRange) -> bool:

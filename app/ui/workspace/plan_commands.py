@@ -231,6 +231,8 @@ class PlanCommands(QObject):
                 "track_ended": self.tr("a face vanished away from the picture edge"),
                 "track_started": self.tr("a face appeared away from the picture edge"),
                 "no_faces": self.tr("no face found in this stretch"),
+                "camera_fast": self.tr("the camera swings fast here: faces may be blurred "
+                                       "or their boxes behind"),
                 "same_person": self.tr(
                     "person {0} was lost and person {1} found beside them: the same "
                     "person? S merges them and covers the frames between; R if they are "
