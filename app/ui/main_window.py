@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.library.footage_selected.connect(self._footage_selected)
         self.current_footage: FootageRecord | None = None
         tabs = QTabWidget(self)
+        tabs.setUsesScrollButtons(True)  # three tabs in a narrow column (Welsh names are long)
         tabs.addTab(self.details, self.tr("Details"))
         tabs.addTab(self.flags_panel, self.tr("Flags"))
         self.review_speech = ReviewSpeech(store, settings, user, self)  # what was said

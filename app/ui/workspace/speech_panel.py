@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -89,13 +90,13 @@ class SpeechPanel(QWidget):
         top.addWidget(self.track, 1)
         top.addWidget(self.transcribe_button)
         top.addWidget(self.cancel_button)
-        hide = QHBoxLayout()  # four short buttons: the panel stays narrow (1366 px screens)
-        for w in (self.mute_button, self.bleep_button, self.disguise_button,
-                  self.unhide_button):
-            hide.addWidget(w)
-        whole = QHBoxLayout()
-        whole.addWidget(self.every, 1)
-        whole.addWidget(self.disguise_track_button)
+        hide = QGridLayout()  # three buttons a row: the panel stays narrow (1366 px screens)
+        hide.addWidget(self.every, 0, 0, 1, 3)
+        hide.addWidget(self.mute_button, 1, 0)
+        hide.addWidget(self.bleep_button, 1, 1)
+        hide.addWidget(self.disguise_button, 1, 2)
+        hide.addWidget(self.unhide_button, 2, 0)
+        hide.addWidget(self.disguise_track_button, 2, 1, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -103,7 +104,6 @@ class SpeechPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.names)
         layout.addWidget(self.view, 3)
-        layout.addLayout(whole)
         layout.addLayout(hide)
         layout.addWidget(QLabel(self.tr("Suggested for hiding (check each):"), self))
         layout.addWidget(self.suggested, 2)
