@@ -1532,6 +1532,34 @@
         <source>The speech model pack {folder} is not approved for this store: an administrator approves it with &apos;bwv speech-pack approve {folder}&apos;.</source>
         <translation>Nid yw&apos;r pecyn model lleferydd {folder} wedi&apos;i gymeradwyo ar gyfer y storfa hon: mae gweinyddwr yn ei gymeradwyo gyda &apos;bwv speech-pack approve {folder}&apos;.</translation>
     </message>
+    <message>
+        <source>queue jobs</source>
+        <translation>ciwio tasgau</translation>
+    </message>
+    <message>
+        <source>cancel jobs</source>
+        <translation>canslo tasgau</translation>
+    </message>
+    <message>
+        <source>Job {number} is {state}: only a queued or running job can be cancelled.</source>
+        <translation>Mae tasg {number} yn {state}: dim ond tasg yn y ciw neu&apos;n rhedeg y gellir ei chanslo.</translation>
+    </message>
+    <message>
+        <source>retry jobs</source>
+        <translation>ailgynnig tasgau</translation>
+    </message>
+    <message>
+        <source>Job {number} is {state}: only a failed or cancelled job can be retried.</source>
+        <translation>Mae tasg {number} yn {state}: dim ond tasg a fethodd neu a ganslwyd y gellir ei hailgynnig.</translation>
+    </message>
+    <message>
+        <source>No job {number}.</source>
+        <translation>Dim tasg {number}.</translation>
+    </message>
+    <message>
+        <source>Unknown job kind {kind!r}: use detect or transcribe.</source>
+        <translation>Math anhysbys o dasg {kind!r}: defnyddiwch detect neu transcribe.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>

@@ -1514,6 +1514,34 @@
             <source>The speech model pack {folder} is not approved for this store: an administrator approves it with 'bwv speech-pack approve {folder}'.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>queue jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancel jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job {number} is {state}: only a queued or running job can be cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retry jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job {number} is {state}: only a failed or cancelled job can be retried.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No job {number}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown job kind {kind!r}: use detect or transcribe.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DetailsPanel</name>

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from app import __version__
 from app.cli import (
     cmd_audit,
+    cmd_batch,
     cmd_case,
     cmd_detect,
     cmd_flag,
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
     for module in (cmd_ingest, cmd_footage, cmd_case, cmd_flag, cmd_user, cmd_audit,
-                   cmd_detect, cmd_redact, cmd_transcribe, cmd_retention):
+                   cmd_detect, cmd_redact, cmd_transcribe, cmd_batch, cmd_retention):
         module.register(sub)
     info = sub.add_parser("info", help="show version, database, data and log locations",
                           description="Show the version, the database in use and its schema "

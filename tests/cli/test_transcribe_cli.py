@@ -59,3 +59,22 @@ def test_a_silent_film_has_no_transcript(capsys: pytest.CaptureFixture[str],
     assert run(capsys, "ingest", str(clip))[0] == 0
     code, _out, err = run(capsys, "transcribe", "1")
     assert code == 0 and "no audio" in err
+
+
+def test_batch_queue_worker_status(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.conftest import make_video
+
+    clips = [make_video(tmp_path / f"c{i}.mp4", frames=10 + i) for i in range(3)]
+    assert run(capsys, "ingest", *map(str, clips))[0] == 0
+    code, out, err = run(capsys, "batch", "queue", "1", "2", "3", "--preset", "fast")
+    assert code == 0 and "Queued 3 job(s)" in out, err
+    code, out, _ = run(capsys, "batch", "queue", "1", "--preset", "fast")
+    assert "Queued 0 job(s) (1 already queued)" in out
+    code, out, _ = run(capsys, "batch", "cancel", "3")
+    assert code == 0 and "cancelled" in out
+    code, out, err = run(capsys, "worker", "--workers", "2")
+    assert code == 0 and "Queue empty: 2 done." in out and err.count(" done") == 2
+    code, out, _ = run(capsys, "batch", "status")
+    assert out.count(" done ") == 2 and " cancelled " in out
+    code, out, _ = run(capsys, "batch", "retry", "3")
+    assert code == 0 and run(capsys, "worker")[1].startswith("Queue empty: 1 done")

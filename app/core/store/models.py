@@ -304,6 +304,30 @@ class RedactionPlanRecord(Base):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
+class JobRecord(Base):
+    """A unit of unattended work on one footage item (detect faces, transcribe speech), queued
+    by a person and run by ``bwv worker``; claimed with a lease, so the work of a worker that
+    died is taken up again elsewhere, never done twice at once."""
+
+    __tablename__ = "jobs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))  # detect | transcribe
+    footage_id: Mapped[int] = mapped_column(ForeignKey("footage.id", ondelete="CASCADE"),
+                                            index=True)
+    preset: Mapped[str] = mapped_column(String(32), default="")
+    state: Mapped[str] = mapped_column(String(16), index=True)  # queued running done failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # cancelled
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    worker: Mapped[str] = mapped_column(String(128), default="")
+    cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    error: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 class ExportRecord(Base):
     """A redacted copy that was written, with the hashes that prove what it is."""
 

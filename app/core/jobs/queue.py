@@ -1,0 +1,191 @@
+"""The job queue in the store: queue, claim, finish, fail, cancel, retry.
+
+A worker claims the oldest queued job (or a running one whose lease ran out: its worker
+died) with a compare-and-set update that only one worker can win, on SQLite and PostgreSQL
+alike, and holds it by renewing its lease. Finishing is also a compare-and-set on the
+worker's name, so a worker that lost its lease can never mark a job another worker has taken
+up. Queueing, every outcome, cancelling and retrying are audited.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session
+
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError, NotFoundError
+from app.core.library.footage import get_footage, require_present
+from app.core.people.permissions import Permission, require
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import JobRecord, User, utcnow
+
+LEASE_S = 120.0  # a running job whose worker has not renewed its lease for this long is free
+MAX_ATTEMPTS = 3  # a job that failed this often stays failed (a person may retry it)
+
+
+class JobKind(enum.StrEnum):
+    DETECT = "detect"  # faces detected and tracked: the run stored, ready in the workspace
+    TRANSCRIBE = "transcribe"  # every audio track transcribed and stored
+
+
+class JobState(enum.StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+OPEN = (JobState.QUEUED.value, JobState.RUNNING.value)
+
+
+def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kind: JobKind,
+               preset: str = "") -> list[int]:
+    """One job per footage item (an item with the same job already open is left alone)."""
+    require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "queue jobs"))
+    made = []
+    for key in footage_keys:
+        item = get_footage(session, key)
+        require_present(item)
+        open_already = session.scalar(select(JobRecord.id).where(
+            JobRecord.footage_id == item.id, JobRecord.kind == kind.value,
+            JobRecord.preset == preset, JobRecord.state.in_(OPEN)))
+        if open_already is not None:
+            continue
+        job = JobRecord(kind=kind.value, footage_id=item.id, preset=preset,
+                        state=JobState.QUEUED.value, attempts=0, requested_by_id=actor.id,
+                        worker="", cancel_requested=False, error="", result={})
+        session.add(job)
+        session.flush()
+        audit.record(session, actor.name, "job.queue", "job", job.id,
+                     {"kind": kind.value, "preset": preset}, footage_id=item.id)
+        made.append(job.id)
+    return made
+
+
+def claim(store: Store, worker: str, now: datetime | None = None) -> int | None:
+    """Take the oldest free job for ``worker``: its id, or None when nothing is free."""
+    for _ in range(20):  # another worker may win the race for a candidate: try the next
+        with store.transaction() as session:
+            now = now or utcnow()
+            free = or_(JobRecord.state == JobState.QUEUED.value,
+                       and_(JobRecord.state == JobState.RUNNING.value,
+                            JobRecord.lease_until < now))
+            candidate = session.execute(
+                select(JobRecord.id, JobRecord.state, JobRecord.worker)
+                .where(free, JobRecord.cancel_requested.is_(False))
+                .order_by(JobRecord.id).limit(1)).first()
+            if candidate is None:
+                return None
+            job_id, state, holder = candidate
+            won = _rows(session.execute(
+                update(JobRecord)
+                .where(JobRecord.id == job_id, JobRecord.state == state,
+                       JobRecord.worker == holder, free)
+                .values(state=JobState.RUNNING.value, worker=worker, started_at=now,
+                        lease_until=now + timedelta(seconds=LEASE_S),
+                        attempts=JobRecord.attempts + 1)))
+            if won == 1:
+                return int(job_id)
+    return None
+
+
+def renew(store: Store, job_id: int, worker: str) -> bool:
+    """Renew the lease; False when the job is no longer this worker's or was cancelled."""
+    with store.transaction() as session:
+        held = _rows(session.execute(
+            update(JobRecord)
+            .where(JobRecord.id == job_id, JobRecord.worker == worker,
+                   JobRecord.state == JobState.RUNNING.value,
+                   JobRecord.cancel_requested.is_(False))
+            .values(lease_until=utcnow() + timedelta(seconds=LEASE_S))))
+    return held == 1
+
+
+def finish(store: Store, job_id: int, worker: str, actor_name: str,
+           result: dict[str, Any] | None = None, error: str = "",
+           cancelled: bool = False) -> bool:
+    """Record the outcome, if the job is still this worker's: done, cancelled, or (with an
+    ``error``) failed, or queued again while attempts remain. False when it was not."""
+    with store.transaction() as session:
+        job = session.get(JobRecord, job_id)
+        if job is None or job.worker != worker or job.state != JobState.RUNNING.value:
+            return False
+        if cancelled:
+            state = JobState.CANCELLED
+        elif not error:
+            state = JobState.DONE
+        else:
+            state = JobState.FAILED if job.attempts >= MAX_ATTEMPTS else JobState.QUEUED
+        job.state, job.error, job.result = state.value, error, result or {}
+        job.finished_at, job.lease_until = utcnow(), None
+        if state is JobState.QUEUED:
+            job.worker = ""
+        audit.record(session, actor_name, f"job.{state.value}", "job", job.id,
+                     {"kind": job.kind, "attempt": job.attempts, "worker": worker,
+                      **({"error": error} if error else {}), **(result or {})},
+                     footage_id=job.footage_id)
+    return True
+
+
+def cancel(session: Session, actor: User, job_id: int) -> str:
+    """Cancel a queued job at once; a running one stops at its next check. Its new state."""
+    job = _job(session, job_id)
+    require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "cancel jobs"))
+    if job.state not in OPEN:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Job {number} is {state}: only a queued or running job can be "
+            "cancelled."), number=job_id, state=job.state)
+    job.cancel_requested = True
+    if job.state == JobState.QUEUED.value:
+        job.state, job.finished_at = JobState.CANCELLED.value, utcnow()
+    audit.record(session, actor.name, "job.cancel", "job", job.id, {"was": job.state},
+                 footage_id=job.footage_id)
+    return job.state
+
+
+def retry(session: Session, actor: User, job_id: int) -> None:
+    """Queue a failed or cancelled job again (its attempts start again)."""
+    job = _job(session, job_id)
+    require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "retry jobs"))
+    if job.state in OPEN or job.state == JobState.DONE.value:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Job {number} is {state}: only a failed or cancelled job can be "
+            "retried."), number=job_id, state=job.state)
+    job.state, job.attempts, job.worker, job.error = JobState.QUEUED.value, 0, "", ""
+    job.cancel_requested, job.finished_at = False, None
+    audit.record(session, actor.name, "job.retry", "job", job.id, {},
+                 footage_id=job.footage_id)
+
+
+def list_jobs(session: Session, states: tuple[str, ...] = ()) -> list[JobRecord]:
+    query = select(JobRecord).order_by(JobRecord.id)
+    if states:
+        query = query.where(JobRecord.state.in_(states))
+    return list(session.scalars(query))
+
+
+def _rows(result: Any) -> int:
+    """How many rows an UPDATE changed (the compare-and-set's verdict)."""
+    return int(result.rowcount)
+
+
+def _job(session: Session, job_id: int) -> JobRecord:
+    job = session.get(JobRecord, job_id)
+    if job is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("CoreMessages", "No job {number}."),
+                            number=job_id)
+    return job
+
+
+def kind_of(text: str) -> JobKind:
+    try:
+        return JobKind(text)
+    except ValueError:
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Unknown job kind {kind!r}: use detect or transcribe."),
+            kind=text) from None

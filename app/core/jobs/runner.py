@@ -1,0 +1,70 @@
+"""Running one claimed job: the same core functions the workspace and ``bwv`` call, with the
+job's lease renewed while it runs (a lost lease or a cancel request stops it)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from app.core.analysis import analyse
+from app.core.audio.transcripts import audio_tracks, transcript_for
+from app.core.detection.presets import DEFAULT_PRESET
+from app.core.errors import BwvError, Cancelled
+from app.core.jobs.queue import LEASE_S, JobKind, finish, renew
+from app.core.progress import CancelToken
+from app.core.store.database import Store
+from app.core.store.models import JobRecord
+
+log = logging.getLogger(__name__)
+
+
+def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
+    """Run job ``job_id`` (claimed by ``worker``) as ``actor_name``; its outcome's state."""
+    with store.read() as session:
+        job = session.get(JobRecord, job_id)
+        if job is None:
+            return "gone"
+        kind, footage_id, preset = job.kind, job.footage_id, job.preset
+    token = CancelToken()
+    stop = threading.Event()
+
+    def keep_lease() -> None:
+        while not stop.wait(LEASE_S / 4):
+            if not renew(store, job_id, worker):
+                token.cancel()  # cancelled, or taken up elsewhere: stop at the next check
+                return
+
+    keeper = threading.Thread(target=keep_lease, name=f"lease-{job_id}", daemon=True)
+    keeper.start()
+    try:
+        result = _work(store, actor_name, JobKind(kind), footage_id, preset, token)
+    except Cancelled:
+        finish(store, job_id, worker, actor_name, cancelled=True)
+        return "cancelled"
+    except BwvError as exc:
+        finish(store, job_id, worker, actor_name, error=str(exc))
+        return "failed"
+    except Exception as exc:  # logged with its traceback; the job records what it was
+        log.exception("job %s failed", job_id)
+        finish(store, job_id, worker, actor_name, error=f"{type(exc).__name__}: {exc}")
+        return "failed"
+    finally:
+        stop.set()
+        keeper.join()
+    finish(store, job_id, worker, actor_name, result=result)
+    return "done"
+
+
+def _work(store: Store, actor_name: str, kind: JobKind, footage_id: int, preset: str,
+          cancel: CancelToken) -> dict[str, Any]:
+    if kind is JobKind.DETECT:
+        analysis = analyse(store, actor_name, footage_id, preset or DEFAULT_PRESET,
+                           cancel=cancel)
+        return {"run_id": analysis.run_id, "tracks": len(analysis.tracks),
+                "reused": analysis.reused}
+    words = 0
+    tracks = audio_tracks(store, actor_name, footage_id)
+    for track in range(tracks):
+        words += len(transcript_for(store, actor_name, footage_id, track, cancel=cancel).words)
+    return {"audio_tracks": tracks, "words": words}

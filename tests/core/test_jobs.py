@@ -1,0 +1,103 @@
+"""Jobs: queued once per item, claimed by exactly one worker, taken up again after a worker
+dies, cancelled and retried; N jobs through a real Dask LocalCluster with 2 workers finish
+exactly once each and the audit chain stays intact."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core.jobs.cluster import run_workers
+from app.core.jobs.queue import (
+    JobKind,
+    JobState,
+    cancel,
+    claim,
+    finish,
+    list_jobs,
+    queue_jobs,
+    retry,
+)
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, utcnow
+from tests.conftest import make_video
+
+
+def _footage(store: Store, tmp_path: Path, n: int) -> list[int]:
+    clips = [make_video(tmp_path / f"clip{i}.mp4", frames=12 + i) for i in range(n)]
+    return [r.footage_id for r in ingest_paths(store, "tester", clips) if r.footage_id]
+
+
+def _events(store: Store, action: str) -> list[AuditEvent]:
+    with store.read() as session:
+        return list(session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
+
+
+def test_jobs_through_two_dask_workers_finish_exactly_once(store: Store,
+                                                           tmp_path: Path) -> None:
+    ids = _footage(store, tmp_path, 6)
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        jobs = queue_jobs(session, actor, ids, JobKind.DETECT, "fast")
+        assert queue_jobs(session, actor, ids, JobKind.DETECT, "fast") == []  # open already
+    seen: list[tuple[str, int, str]] = []
+    outcomes = run_workers(store, "tester", workers=2,
+                           progress=lambda w, j, o: seen.append((w, j, o)))
+    assert outcomes == Counter({"done": 6})
+    assert sorted(j for _w, j, _o in seen) == sorted(jobs)  # each job once
+    assert len({w for w, _j, _o in seen}) >= 1
+    with store.read() as session:
+        rows = list_jobs(session)
+    assert all(r.state == JobState.DONE.value and r.attempts == 1 for r in rows)
+    assert {r.footage_id for r in rows} == set(ids)
+    assert len(_events(store, "detection.run")) == 6  # nothing detected twice
+    assert len(_events(store, "job.done")) == 6
+    assert all(json.loads(e.details)["tracks"] == 0 for e in _events(store, "job.done"))
+    assert audit.verify(store).ok
+
+
+def test_a_dead_workers_job_is_taken_up_once_and_its_late_word_is_ignored(
+        store: Store, tmp_path: Path) -> None:
+    (footage,) = _footage(store, tmp_path, 1)
+    with store.transaction() as session:
+        (job,) = queue_jobs(session, resolve_actor(session, "tester"), [footage],
+                            JobKind.DETECT, "fast")
+    long_ago = utcnow() - timedelta(hours=1)
+    assert claim(store, "dead", now=long_ago) == job  # its lease ran out an hour ago
+    assert claim(store, "alive") == job  # taken up
+    assert claim(store, "third") is None  # the live lease holds
+    assert not finish(store, job, "dead", "tester", result={"late": True})
+    assert finish(store, job, "alive", "tester", result={"ok": True})
+    with store.read() as session:
+        (row,) = list_jobs(session)
+    assert (row.state, row.attempts, row.worker, row.result) == ("done", 2, "alive",
+                                                                 {"ok": True})
+
+
+def test_cancel_retry_and_failures(store: Store, tmp_path: Path) -> None:
+    a, b = _footage(store, tmp_path, 2)
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        first, second = queue_jobs(session, actor, [a, b], JobKind.DETECT, "fast")
+        assert cancel(session, actor, first) == "cancelled"
+    assert claim(store, "w1") == second  # a cancelled job is never claimed
+    for attempt in (1, 2, 3):  # failures are retried automatically, then stay failed
+        assert finish(store, second, "w1", "tester", error=f"boom {attempt}")
+        if attempt < 3:
+            assert claim(store, "w1") == second
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        states = {r.id: (r.state, r.error) for r in list_jobs(session)}
+        assert states == {first: ("cancelled", ""), second: ("failed", "boom 3")}
+        retry(session, actor, second)
+        with pytest.raises(Exception, match="only a failed or cancelled job"):
+            retry(session, actor, second)
+    assert run_workers(store, "tester", workers=1) == Counter({"done": 1})
