@@ -2308,6 +2308,104 @@
     </message>
 </context>
 <context>
+    <name>JobState</name>
+    <message>
+        <source>queued</source>
+        <translation>yn y ciw</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>yn rhedeg</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>wedi&apos;i gwneud</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>wedi methu</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>wedi&apos;i chanslo</translation>
+    </message>
+</context>
+<context>
+    <name>JobsDialog</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Tasgau</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Tasg</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Gwaith</translation>
+    </message>
+    <message>
+        <source>Footage</source>
+        <translation>Ffilm</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Cyflwr</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Cynigion</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Pryd</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Gwall</translation>
+    </message>
+    <message>
+        <source>Detect faces</source>
+        <translation>Canfod wynebau</translation>
+    </message>
+    <message>
+        <source>Transcribe speech</source>
+        <translation>Trawsgrifio lleferydd</translation>
+    </message>
+    <message>
+        <source>Queue for the case&apos;s footage</source>
+        <translation>Ciwio ar gyfer ffilm yr achos</translation>
+    </message>
+    <message>
+        <source>One job per footage item of the case chosen in the library; &apos;bwv worker&apos; runs them</source>
+        <translation>Un dasg ar gyfer pob eitem ffilm yn yr achos a ddewiswyd yn y llyfrgell; mae &apos;bwv worker&apos; yn eu rhedeg</translation>
+    </message>
+    <message>
+        <source>Choose a case in the library first</source>
+        <translation>Dewiswch achos yn y llyfrgell yn gyntaf</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Canslo&apos;r dasg</translation>
+    </message>
+    <message>
+        <source>Retry job</source>
+        <translation>Ailgynnig y dasg</translation>
+    </message>
+    <message>
+        <source>Jobs run on a computer running &apos;bwv worker&apos;. They store detection runs and transcripts; they never export.</source>
+        <translation>Mae tasgau&apos;n rhedeg ar gyfrifiadur sy&apos;n rhedeg &apos;bwv worker&apos;. Maen nhw&apos;n storio rhediadau canfod a thrawsgrifiadau; nid ydynt byth yn allforio.</translation>
+    </message>
+    <message>
+        <source>detect ({0})</source>
+        <translation>canfod ({0})</translation>
+    </message>
+    <message>
+        <source>transcribe</source>
+        <translation>trawsgrifio</translation>
+    </message>
+</context>
+<context>
     <name>LanesView</name>
     <message>
         <source>No sound</source>
@@ -2472,6 +2570,10 @@
     <message>
         <source>&amp;Users…</source>
         <translation>&amp;Defnyddwyr…</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs…</source>
+        <translation>&amp;Tasgau…</translation>
     </message>
     <message>
         <source>&amp;Verify integrity…</source>

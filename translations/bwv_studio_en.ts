@@ -2281,6 +2281,104 @@
         </message>
     </context>
     <context>
+        <name>JobState</name>
+        <message>
+            <source>queued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobsDialog</name>
+        <message>
+            <source>Jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Work</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detect faces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transcribe speech</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Queue for the case's footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One job per footage item of the case chosen in the library; 'bwv worker' runs them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a case in the library first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jobs run on a computer running 'bwv worker'. They store detection runs and transcripts; they never export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>detect ({0})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>transcribe</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LanesView</name>
         <message>
             <source>No sound</source>
@@ -2441,6 +2539,10 @@
         </message>
         <message>
             <source>&amp;Users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Jobs…</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -32,6 +32,7 @@ from app.ui.error_text import error_text
 from app.ui.flags_panel import FlagsPanel
 from app.ui.footage_view import FootageView
 from app.ui.integrity_dialog import IntegrityDialog
+from app.ui.jobs_dialog import JobsDialog
 from app.ui.library_panel import LibraryPanel
 from app.ui.resources import app_icon, icon
 from app.ui.retention_dialog import RetentionDialog
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
         self.users_action = QAction(self.tr("&Users…"), self)
         self.users_action.triggered.connect(self.show_users)
         tools_menu.addAction(self.users_action)
+        self.jobs_action = QAction(self.tr("&Jobs…"), self)
+        self.jobs_action.triggered.connect(self.show_jobs)
+        tools_menu.addAction(self.jobs_action)
         self.integrity_action = QAction(self.tr("&Verify integrity…"), self)
         self.integrity_action.triggered.connect(self.show_integrity)
         tools_menu.addAction(self.integrity_action)
@@ -229,6 +233,14 @@ class MainWindow(QMainWindow):
         """Tools > Users: accounts and roles (administrators change them; others see them)."""
         dialog = UsersDialog(self.store, self.user_name, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # never reloads hidden
+        dialog.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        dialog.show()
+        return dialog
+
+    def show_jobs(self) -> JobsDialog:
+        """Tools > Jobs: the queue of unattended work (non-modal, kept up to date)."""
+        dialog = JobsDialog(self.store, self.user_name, self.library.current_case(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         dialog.show()
         return dialog

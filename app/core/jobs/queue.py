@@ -10,6 +10,7 @@ up. Queueing, every outcome, cancelling and retrying are audited.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,7 +22,7 @@ from app.core.library.footage import get_footage, require_present
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
 from app.core.store.database import Store
-from app.core.store.models import JobRecord, User, utcnow
+from app.core.store.models import Footage, JobRecord, User, utcnow
 
 LEASE_S = 120.0  # a running job whose worker has not renewed its lease for this long is free
 MAX_ATTEMPTS = 3  # a job that failed this often stays failed (a person may retry it)
@@ -160,6 +161,32 @@ def retry(session: Session, actor: User, job_id: int) -> None:
     job.cancel_requested, job.finished_at = False, None
     audit.record(session, actor.name, "job.retry", "job", job.id, {},
                  footage_id=job.footage_id)
+
+
+@dataclass(frozen=True)
+class JobRow:
+    """A job as the views show it (plain values, readable after the session closed)."""
+
+    id: int
+    kind: str
+    footage_id: int
+    file_name: str
+    preset: str
+    state: str
+    attempts: int
+    when: datetime | None
+    worker: str
+    error: str
+
+
+def job_rows(session: Session, limit: int = 500) -> list[JobRow]:
+    """The newest ``limit`` jobs, newest first, with their footage's file name."""
+    rows = session.execute(
+        select(JobRecord, Footage.file_name).join(Footage, Footage.id == JobRecord.footage_id)
+        .order_by(JobRecord.id.desc()).limit(limit)).all()
+    return [JobRow(j.id, j.kind, j.footage_id, name, j.preset, j.state, j.attempts,
+                   j.finished_at or j.started_at or j.created_at, j.worker, j.error)
+            for j, name in rows]
 
 
 def list_jobs(session: Session, states: tuple[str, ...] = ()) -> list[JobRecord]:

@@ -1,0 +1,43 @@
+"""Tools > Jobs in a real window: the queue with its states, cancel and retry from the
+dialog, jobs queued for a case's footage, and what a worker did shown as it happens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.core.casework import cases
+from app.core.jobs.cluster import run_workers
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import resolve_actor
+from app.core.store.database import Store
+from tests.conftest import make_video
+from tests.ui.window import show_window
+
+
+def test_the_jobs_dialog_follows_the_queue(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    win = show_window(qtbot, store, make_video(tmp_path / "a.mp4", frames=12))
+    dialog = win.show_jobs()
+    assert not dialog.queue_button.isEnabled()  # no case chosen in the library
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-1", "subject_access")
+    ingest_paths(store, "tester", [make_video(tmp_path / "b.mp4", frames=14)], case_ref="SAR-1")
+    dialog.case_ref = "SAR-1"  # as if the case had been chosen in the library
+    dialog.queue_button.setEnabled(True)
+    qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)  # detect, SAR-1's one
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    assert dialog.table.item(0, 3).text() == "queued"
+    dialog.table.selectRow(0)
+    assert dialog.cancel_button.isEnabled() and not dialog.retry_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "cancelled", timeout=10_000)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "queued", timeout=10_000)
+    assert run_workers(store, "tester", workers=1)["done"] == 1  # a worker elsewhere
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "done", timeout=10_000)
+    assert "b.mp4" in dialog.table.item(0, 2).text()
+    dialog.close()
