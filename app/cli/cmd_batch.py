@@ -105,4 +105,4 @@ def run_worker(ctx: Context, args: argparse.Namespace) -> int:
     outcomes = run_workers(ctx.store, name, args.workers, report)
     print("Queue empty: " + (", ".join(f"{n} {o}" for o, n in sorted(outcomes.items()))
                              or "no jobs were waiting") + ".")
-    return 1 if outcomes.get("failed") else 0
+    return 1 if outcomes.get("failed") or outcomes.get("error") else 0

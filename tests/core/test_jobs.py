@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.core.jobs.cluster import run_workers
 from app.core.jobs.queue import (
+    LEASE_S,
     JobKind,
     JobState,
     cancel,
@@ -71,11 +72,13 @@ def test_a_dead_workers_job_is_taken_up_once_and_its_late_word_is_ignored(
         (job,) = queue_jobs(session, resolve_actor(session, "tester"), [footage],
                             JobKind.DETECT, "fast")
     long_ago = utcnow() - timedelta(hours=1)
-    assert claim(store, "dead", now=long_ago) == job  # its lease ran out an hour ago
-    assert claim(store, "alive") == job  # taken up
-    assert claim(store, "third") is None  # the live lease holds
-    assert not finish(store, job, "dead", "tester", result={"late": True})
-    assert finish(store, job, "alive", "tester", result={"ok": True})
+    assert claim(store, "dead", "tester", now=long_ago) == job  # lease ran out an hour ago
+    assert claim(store, "alive", "tester") == job  # taken up
+    assert claim(store, "third", "tester") is None  # the live lease holds
+    assert finish(store, job, "dead", "tester", result={"late": True}) is None
+    assert finish(store, job, "alive", "tester", result={"ok": True}) == "done"
+    starts = [json.loads(e.details) for e in _events(store, "job.start")]
+    assert [d.get("taken_from") for d in starts] == [None, "dead"]
     with store.read() as session:
         (row,) = list_jobs(session)
     assert (row.state, row.attempts, row.worker, row.result) == ("done", 2, "alive",
@@ -88,11 +91,12 @@ def test_cancel_retry_and_failures(store: Store, tmp_path: Path) -> None:
         actor = resolve_actor(session, "tester")
         first, second = queue_jobs(session, actor, [a, b], JobKind.DETECT, "fast")
         assert cancel(session, actor, first) == "cancelled"
-    assert claim(store, "w1") == second  # a cancelled job is never claimed
+    assert claim(store, "w1", "tester") == second  # a cancelled job is never claimed
     for attempt in (1, 2, 3):  # failures are retried automatically, then stay failed
-        assert finish(store, second, "w1", "tester", error=f"boom {attempt}")
+        assert finish(store, second, "w1", "tester", error=f"boom {attempt}") == (
+            "queued" if attempt < 3 else "failed")
         if attempt < 3:
-            assert claim(store, "w1") == second
+            assert claim(store, "w1", "tester") == second
     with store.transaction() as session:
         actor = resolve_actor(session, "tester")
         states = {r.id: (r.state, r.error) for r in list_jobs(session)}
@@ -101,3 +105,26 @@ def test_cancel_retry_and_failures(store: Store, tmp_path: Path) -> None:
         with pytest.raises(Exception, match="only a failed or cancelled job"):
             retry(session, actor, second)
     assert run_workers(store, "tester", workers=1) == Counter({"done": 1})
+
+
+def test_a_dead_workers_job_that_was_cancelled_or_keeps_killing_workers_ends(
+        store: Store, tmp_path: Path) -> None:
+    a, b = _footage(store, tmp_path, 2)
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        first, second = queue_jobs(session, actor, [a, b], JobKind.DETECT, "fast")
+    long_ago = utcnow() - timedelta(hours=1)
+    assert claim(store, "dead", "tester", now=long_ago) == first
+    with store.transaction() as session:  # cancelled while its worker is dead
+        assert cancel(session, resolve_actor(session, "tester"), first) == "running"
+    for n in range(3):  # the second job's worker dies three times, one lease after another
+        at = long_ago + timedelta(seconds=(LEASE_S + 1) * n)
+        assert claim(store, f"dead{n}", "tester", now=at) == second
+    assert claim(store, "alive", "tester") is None  # neither is run again
+    with store.transaction() as session:
+        rows = {r.id: (r.state, r.error) for r in list_jobs(session)}
+        assert rows[first] == ("cancelled", "")
+        assert rows[second][0] == "failed" and "stopped without an outcome 3" in rows[second][1]
+        again = queue_jobs(session, resolve_actor(session, "tester"), [a], JobKind.DETECT,
+                           "fast")
+    assert len(again) == 1  # the item can be queued again

@@ -6,6 +6,7 @@ leaves its job to be taken up again once its lease runs out."""
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from collections import Counter
@@ -15,6 +16,7 @@ from app.core.jobs.queue import claim
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store
 
+log = logging.getLogger(__name__)
 _stores: dict[str, Store] = {}  # one per process and database
 
 
@@ -41,9 +43,18 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
 
 
 def _drain(url: str, actor_name: str, worker: str) -> list[tuple[int, str, str]]:
-    """One Dask worker's task: claim and run jobs until none is free."""
+    """One Dask worker's task: claim and run jobs until none is free. A store that cannot be
+    reached ends this worker's round (its job's lease runs out; nothing is lost), never the
+    others'."""
     store = _stores[url]
-    done = []
-    while (job_id := claim(store, worker)) is not None:
+    done: list[tuple[int, str, str]] = []
+    while True:
+        try:
+            job_id = claim(store, worker, actor_name)
+        except Exception:
+            log.exception("%s: no job could be claimed", worker)
+            done.append((0, "error", worker))
+            return done
+        if job_id is None:
+            return done
         done.append((job_id, run_job(store, actor_name, job_id, worker), worker))
-    return done

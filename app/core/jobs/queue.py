@@ -2,19 +2,20 @@
 
 A worker claims the oldest queued job (or a running one whose lease ran out: its worker
 died) with a compare-and-set update that only one worker can win, on SQLite and PostgreSQL
-alike, and holds it by renewing its lease. Finishing is also a compare-and-set on the
-worker's name, so a worker that lost its lease can never mark a job another worker has taken
-up. Queueing, every outcome, cancelling and retrying are audited.
+alike, and holds it by renewing its lease; leases are judged by the database server's clock,
+not each machine's. Finishing locks the row and checks the worker's name, so a worker that
+lost its lease can never mark a job another worker has taken up. Queueing, every start
+(and take-over), every outcome, cancelling and retrying are audited.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError, NotFoundError
@@ -68,29 +69,56 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
     return made
 
 
-def claim(store: Store, worker: str, now: datetime | None = None) -> int | None:
-    """Take the oldest free job for ``worker``: its id, or None when nothing is free."""
-    for _ in range(20):  # another worker may win the race for a candidate: try the next
+def database_now(session: Session) -> datetime:
+    """The database server's clock (UTC), so every machine judges leases by one clock."""
+    value = session.scalar(select(func.current_timestamp()))
+    if isinstance(value, str):  # SQLite: 'YYYY-MM-DD HH:MM:SS' in UTC
+        value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):
+        return utcnow()
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def claim(store: Store, worker: str, actor_name: str,
+          now: datetime | None = None) -> int | None:
+    """Take the oldest free job for ``worker``: its id, or None when nothing is free.
+
+    A running job whose lease ran out is free (its worker died): it is taken up again, unless
+    someone asked to cancel it (then it is cancelled) or its workers died MAX_ATTEMPTS times
+    (then it fails: it may be what kills them)."""
+    for _ in range(50):  # another worker may win the race for a candidate: try the next
         with store.transaction() as session:
-            now = now or utcnow()
-            free = or_(JobRecord.state == JobState.QUEUED.value,
-                       and_(JobRecord.state == JobState.RUNNING.value,
-                            JobRecord.lease_until < now))
+            at = now or database_now(session)
+            expired = and_(JobRecord.state == JobState.RUNNING.value,
+                           JobRecord.lease_until < at)
+            free = or_(JobRecord.state == JobState.QUEUED.value, expired)
             candidate = session.execute(
-                select(JobRecord.id, JobRecord.state, JobRecord.worker)
-                .where(free, JobRecord.cancel_requested.is_(False))
-                .order_by(JobRecord.id).limit(1)).first()
+                select(JobRecord.id, JobRecord.state, JobRecord.worker,
+                       JobRecord.cancel_requested, JobRecord.attempts)
+                .where(free).order_by(JobRecord.id).limit(1)).first()
             if candidate is None:
                 return None
-            job_id, state, holder = candidate
-            won = _rows(session.execute(
-                update(JobRecord)
-                .where(JobRecord.id == job_id, JobRecord.state == state,
-                       JobRecord.worker == holder, free)
-                .values(state=JobState.RUNNING.value, worker=worker, started_at=now,
-                        lease_until=now + timedelta(seconds=LEASE_S),
-                        attempts=JobRecord.attempts + 1)))
+            job_id, state, holder, cancelling, attempts = candidate
+            same = (JobRecord.id == job_id, JobRecord.state == state,
+                    JobRecord.worker == holder, free)
+            if cancelling or attempts >= MAX_ATTEMPTS:  # not to be run again
+                outcome = JobState.CANCELLED if cancelling else JobState.FAILED
+                error = "" if cancelling else (
+                    f"its worker stopped without an outcome {attempts} times")
+                if _rows(session.execute(update(JobRecord).where(*same).values(
+                        state=outcome.value, finished_at=at, lease_until=None,
+                        error=error))) == 1:
+                    _audit(session, actor_name, job_id, f"job.{outcome.value}",
+                           {"worker": holder, **({"error": error} if error else {})})
+                continue
+            won = _rows(session.execute(update(JobRecord).where(*same).values(
+                state=JobState.RUNNING.value, worker=worker, started_at=at,
+                lease_until=at + timedelta(seconds=LEASE_S),
+                attempts=JobRecord.attempts + 1)))
             if won == 1:
+                _audit(session, actor_name, job_id, "job.start",
+                       {"worker": worker, "attempt": attempts + 1,
+                        **({"taken_from": holder} if holder else {})})
                 return int(job_id)
     return None
 
@@ -103,19 +131,20 @@ def renew(store: Store, job_id: int, worker: str) -> bool:
             .where(JobRecord.id == job_id, JobRecord.worker == worker,
                    JobRecord.state == JobState.RUNNING.value,
                    JobRecord.cancel_requested.is_(False))
-            .values(lease_until=utcnow() + timedelta(seconds=LEASE_S))))
+            .values(lease_until=database_now(session) + timedelta(seconds=LEASE_S))))
     return held == 1
 
 
 def finish(store: Store, job_id: int, worker: str, actor_name: str,
            result: dict[str, Any] | None = None, error: str = "",
-           cancelled: bool = False) -> bool:
-    """Record the outcome, if the job is still this worker's: done, cancelled, or (with an
-    ``error``) failed, or queued again while attempts remain. False when it was not."""
+           cancelled: bool = False) -> str | None:
+    """Record the outcome, if the job is still this worker's (the row is locked first):
+    done, cancelled, or (with an ``error``) queued again while tries remain, else failed.
+    The state recorded, or None when the job was no longer this worker's."""
     with store.transaction() as session:
-        job = session.get(JobRecord, job_id)
+        job = session.get(JobRecord, job_id, with_for_update=True)
         if job is None or job.worker != worker or job.state != JobState.RUNNING.value:
-            return False
+            return None
         if cancelled:
             state = JobState.CANCELLED
         elif not error:
@@ -123,35 +152,37 @@ def finish(store: Store, job_id: int, worker: str, actor_name: str,
         else:
             state = JobState.FAILED if job.attempts >= MAX_ATTEMPTS else JobState.QUEUED
         job.state, job.error, job.result = state.value, error, result or {}
-        job.finished_at, job.lease_until = utcnow(), None
+        job.finished_at, job.lease_until = database_now(session), None
         if state is JobState.QUEUED:
             job.worker = ""
         audit.record(session, actor_name, f"job.{state.value}", "job", job.id,
                      {"kind": job.kind, "attempt": job.attempts, "worker": worker,
                       **({"error": error} if error else {}), **(result or {})},
                      footage_id=job.footage_id)
-    return True
+    return state.value
 
 
 def cancel(session: Session, actor: User, job_id: int) -> str:
-    """Cancel a queued job at once; a running one stops at its next check. Its new state."""
-    job = _job(session, job_id)
+    """Cancel a queued job at once; a running one stops at its next check (or is cancelled
+    when its lease runs out, if its worker died). Its new state."""
+    job = _job(session, job_id, lock=True)
     require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "cancel jobs"))
     if job.state not in OPEN:
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Job {number} is {state}: only a queued or running job can be "
             "cancelled."), number=job_id, state=job.state)
+    was = job.state
     job.cancel_requested = True
     if job.state == JobState.QUEUED.value:
-        job.state, job.finished_at = JobState.CANCELLED.value, utcnow()
-    audit.record(session, actor.name, "job.cancel", "job", job.id, {"was": job.state},
+        job.state, job.finished_at = JobState.CANCELLED.value, database_now(session)
+    audit.record(session, actor.name, "job.cancel", "job", job.id, {"was": was},
                  footage_id=job.footage_id)
     return job.state
 
 
 def retry(session: Session, actor: User, job_id: int) -> None:
     """Queue a failed or cancelled job again (its attempts start again)."""
-    job = _job(session, job_id)
+    job = _job(session, job_id, lock=True)
     require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "retry jobs"))
     if job.state in OPEN or job.state == JobState.DONE.value:
         raise ConflictError(QT_TRANSLATE_NOOP(
@@ -201,8 +232,16 @@ def _rows(result: Any) -> int:
     return int(result.rowcount)
 
 
-def _job(session: Session, job_id: int) -> JobRecord:
+def _audit(session: Session, actor_name: str, job_id: int, action: str,
+           details: dict[str, Any]) -> None:
     job = session.get(JobRecord, job_id)
+    if job is not None:
+        audit.record(session, actor_name, action, "job", job_id,
+                     {"kind": job.kind, **details}, footage_id=job.footage_id)
+
+
+def _job(session: Session, job_id: int, lock: bool = False) -> JobRecord:
+    job = session.get(JobRecord, job_id, with_for_update=lock)
     if job is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("CoreMessages", "No job {number}."),
                             number=job_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 from app.core.analysis import analyse
@@ -20,40 +21,53 @@ log = logging.getLogger(__name__)
 
 
 def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
-    """Run job ``job_id`` (claimed by ``worker``) as ``actor_name``; its outcome's state."""
+    """Run job ``job_id`` (claimed by ``worker``) as ``actor_name``: the state it ended in
+    (done, queued again, failed, cancelled), or "lost" when its lease was lost meanwhile."""
     with store.read() as session:
         job = session.get(JobRecord, job_id)
         if job is None:
-            return "gone"
+            return "lost"
         kind, footage_id, preset = job.kind, job.footage_id, job.preset
     token = CancelToken()
     stop = threading.Event()
 
     def keep_lease() -> None:
+        """Renew every quarter lease; a refusal (cancelled, or taken up elsewhere) or no
+        renewal for most of a lease (the store unreachable) stops the work."""
+        last_ok = time.monotonic()
         while not stop.wait(LEASE_S / 4):
-            if not renew(store, job_id, worker):
-                token.cancel()  # cancelled, or taken up elsewhere: stop at the next check
-                return
+            try:
+                if not renew(store, job_id, worker):
+                    token.cancel()
+                    return
+                last_ok = time.monotonic()
+            except Exception:  # a dropped connection, a busy database: try again
+                log.warning("job %s: lease not renewed", job_id, exc_info=True)
+                if time.monotonic() - last_ok > LEASE_S * 0.75:
+                    token.cancel()  # another worker may take it up soon: stop first
+                    return
 
     keeper = threading.Thread(target=keep_lease, name=f"lease-{job_id}", daemon=True)
     keeper.start()
+    outcome: dict[str, Any]
     try:
-        result = _work(store, actor_name, JobKind(kind), footage_id, preset, token)
+        outcome = {"result": _work(store, actor_name, JobKind(kind), footage_id, preset, token)}
     except Cancelled:
-        finish(store, job_id, worker, actor_name, cancelled=True)
-        return "cancelled"
+        outcome = {"cancelled": True}
     except BwvError as exc:
-        finish(store, job_id, worker, actor_name, error=str(exc))
-        return "failed"
+        outcome = {"error": str(exc)}
     except Exception as exc:  # logged with its traceback; the job records what it was
         log.exception("job %s failed", job_id)
-        finish(store, job_id, worker, actor_name, error=f"{type(exc).__name__}: {exc}")
-        return "failed"
+        outcome = {"error": f"{type(exc).__name__}: {exc}"}
     finally:
         stop.set()
         keeper.join()
-    finish(store, job_id, worker, actor_name, result=result)
-    return "done"
+    try:
+        state = finish(store, job_id, worker, actor_name, **outcome)
+    except Exception:  # the lease runs out and the job is taken up again
+        log.exception("job %s: the outcome could not be recorded", job_id)
+        return "lost"
+    return state or "lost"
 
 
 def _work(store: Store, actor_name: str, kind: JobKind, footage_id: int, preset: str,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, Cancelled, InvalidInputError, MediaError
@@ -28,7 +28,14 @@ from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention.rules import RetentionState, open_case_refs, retention_status
 from app.core.store import audit
 from app.core.store.database import Store
-from app.core.store.models import DetectionRunRecord, Footage, TranscriptRecord, User, utcnow
+from app.core.store.models import (
+    DetectionRunRecord,
+    Footage,
+    JobRecord,
+    TranscriptRecord,
+    User,
+    utcnow,
+)
 from app.core.store.records import FootageRecord
 from app.core.store.store_policy import StorePolicy, load_policy
 
@@ -205,6 +212,11 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
             TranscriptRecord.footage_id == footage.id)).all())
         session.execute(delete(TranscriptRecord)  # what was said goes with the footage
                         .where(TranscriptRecord.footage_id == footage.id))
+        open_jobs = update(JobRecord).where(JobRecord.footage_id == footage.id,
+                                            JobRecord.state.in_(("queued", "running")))
+        jobs = int(getattr(session.execute(  # nothing is detected or transcribed for it again
+            open_jobs.values(state="cancelled", cancel_requested=True, finished_at=now)),
+            "rowcount", 0))
         audit.record(session, actor.name, "retention.delete", "footage", footage.id, {
             "sha256": footage.sha256, "path": footage.original_path,
             "file_name": footage.file_name, "size_bytes": footage.size_bytes,
@@ -212,7 +224,8 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
             "retention_until": current.retention_until.isoformat()
             if current.retention_until else None,
             "owned": current.owned, "delete_file": delete_file,
-            "detection_runs_removed": runs, "transcripts_removed": transcripts, "note": note,
+            "detection_runs_removed": runs, "transcripts_removed": transcripts,
+            "jobs_cancelled": jobs, "note": note,
         }, footage_id=footage.id)
     # The tombstone is committed first: an interruption now leaves a file that the next
     # run deletes (see _delete_leftover_file), never a deleted file without its record.
