@@ -3,6 +3,7 @@ by a scale (capped in megapixels) to sides that are multiples of 32."""
 
 from __future__ import annotations
 
+import os
 from typing import ClassVar, Self
 
 import cv2
@@ -12,6 +13,17 @@ import onnxruntime as ort
 
 from app.core.detection import boxes as bx
 from app.core.detection.model_files import ModelFile
+
+# Threads of each ONNX Runtime session (0: its default, one per core). Several jobs running
+# side by side (``bwv worker``) share the cores out instead of fighting over them.
+_threads = 0
+
+
+def share_cores(sessions: int) -> None:
+    """Networks loaded from now on use the cores divided by ``sessions`` (at least one)."""
+    global _threads
+    _threads = max(1, (os.cpu_count() or 1) // max(1, sessions))
+    cv2.setNumThreads(_threads)
 
 
 class ScaledNetwork:
@@ -38,6 +50,8 @@ class ScaledNetwork:
             ort.set_default_logger_severity(3)
             options = ort.SessionOptions()
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            if _threads:
+                options.intra_op_num_threads = _threads
             session = ort.InferenceSession(self.model.read_verified(), options,
                                            providers=["CPUExecutionProvider"])
         self._session: ort.InferenceSession | None = session

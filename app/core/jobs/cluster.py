@@ -12,6 +12,7 @@ import socket
 from collections import Counter
 from collections.abc import Callable
 
+from app.core.detection.network import share_cores
 from app.core.jobs.queue import claim
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store
@@ -27,6 +28,7 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
     from distributed import Client, LocalCluster
 
     _stores[store.url] = store
+    share_cores(workers)  # each worker's networks get their share of the cores
     host = f"{socket.gethostname()}:{os.getpid()}"
     with LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
                       processes=False, dashboard_address=None) as cluster, \

@@ -1,0 +1,125 @@
+"""Batch detection through ``bwv worker``'s Dask cluster (issue 19's scheduling target).
+
+    .venv/bin/python bench/batch.py [--clips 20] [--workers 2] [--preset fast]
+
+Makes ``--clips`` short real clips (the test data's walking clip, each re-encoded with a
+different first frame so every copy is its own footage item), queues a detect job for each,
+then measures:
+
+* the sum of single-job times: each job run alone, one after another, in this process,
+  once with all cores per job and once with the share of the cores a worker gets
+  (``share_cores``: each job's networks on cores / workers threads): the baseline;
+* the same jobs (queued again, detection not reused) through ``run_workers`` with
+  ``--workers`` Dask workers.
+
+Target: the batch's wall time within 1.2x of (sum of single-job times at a worker's share
+of the cores / workers), i.e. no scheduling waste; every job
+done exactly once (one ``detection.run`` audit event per item), the audit chain intact.
+A worker killed mid-run is covered by tests/core/test_jobs.py (lease take-over), not here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import av
+import numpy as np
+from sqlalchemy import delete, func, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.core.detection.network import share_cores
+from app.core.jobs.cluster import run_workers
+from app.core.jobs.queue import JobKind, claim, queue_jobs
+from app.core.jobs.runner import run_job
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent, DetectionRunRecord
+
+CLIP = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "videos" / \
+    "intel_face-demographics-walking.mp4"
+
+
+def copies(n: int, folder: Path) -> list[Path]:
+    """``n`` distinct files of the same clip (a mark in one corner of the first frame)."""
+    out = []
+    for i in range(n):
+        path = folder / f"walk{i:02d}.mp4"
+        with av.open(str(CLIP)) as inp, av.open(str(path), "w") as outc:
+            vin = inp.streams.video[0]
+            vout = outc.add_stream("libx264", rate=vin.average_rate)
+            vout.width, vout.height, vout.pix_fmt = vin.width, vin.height, "yuv420p"
+            for k, frame in enumerate(inp.decode(vin)):
+                rgb = frame.to_ndarray(format="rgb24")
+                if k == 0:
+                    rgb[:2, :2 + i] = 255
+                new = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
+                new.pts, new.time_base = frame.pts, frame.time_base
+                outc.mux(vout.encode(new))
+            outc.mux(vout.encode())
+        out.append(path)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clips", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--preset", default="fast")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        store = Store(f"sqlite:///{tmp / 'batch.sqlite3'}", tmp / "data")
+        ids = [r.footage_id for r in ingest_paths(store, "bench", copies(args.clips, tmp))
+               if r.footage_id is not None]
+
+        def queue() -> None:
+            with store.transaction() as session:
+                session.execute(delete(DetectionRunRecord))  # nothing reused
+                queue_jobs(session, resolve_actor(session, "bench"), list(ids),
+                           JobKind.DETECT, args.preset)
+
+        def alone() -> list[float]:
+            queue()
+            times = []
+            while (job := claim(store, "alone", "bench")) is not None:
+                start = time.perf_counter()
+                assert run_job(store, "bench", job, "alone") == "done"
+                times.append(time.perf_counter() - start)
+            return times
+
+        whole = alone()  # each job with every core
+        share_cores(args.workers)  # as run_workers gives each worker its share
+        single = alone()
+        queue()
+        start = time.perf_counter()
+        outcomes = run_workers(store, "bench", args.workers)
+        wall = time.perf_counter() - start
+        with store.read() as session:
+            runs = session.scalar(select(func.count()).select_from(AuditEvent).where(
+                AuditEvent.action == "detection.run"))
+        ideal = sum(single) / args.workers
+        print(f"\n{args.clips} clips ({CLIP.name}, {args.preset}), {args.workers} Dask workers")
+        print(f"{'measure':<44}{'seconds':>9}")
+        print(f"{'sum of single-job times, all cores each':<44}{sum(whole):>9.1f}")
+        print(f"{'sum of single-job times, a worker share':<44}{sum(single):>9.1f}")
+        print(f"{'ideal batch (sum / workers)':<44}{ideal:>9.1f}")
+        print(f"{'batch wall time':<44}{wall:>9.1f}")
+        print(f"batch / ideal = {wall / ideal:.2f} (target <= 1.2: "
+              f"{'met' if wall / ideal <= 1.2 else 'NOT met'}); outcomes "
+              f"{dict(Counter(outcomes))}; detection runs audited {runs} for "
+              f"{3 * len(ids)} jobs (alone twice + batch); chain intact: {audit.verify(store).ok}")
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
