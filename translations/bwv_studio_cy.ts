@@ -1077,6 +1077,10 @@
         <translation>cymeradwyo modelau lleferydd</translation>
     </message>
     <message>
+        <source>change the watch folders</source>
+        <translation>newid y ffolderi gwylio</translation>
+    </message>
+    <message>
         <source>A track edit must be an object.</source>
         <translation>Rhaid i olygiad trac fod yn wrthrych.</translation>
     </message>
@@ -1559,6 +1563,10 @@
     <message>
         <source>Unknown job kind {kind!r}: use detect or transcribe.</source>
         <translation>Math anhysbys o dasg {kind!r}: defnyddiwch detect neu transcribe.</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder.</source>
+        <translation>Nid yw {folder} yn ffolder.</translation>
     </message>
 </context>
 <context>

@@ -1059,6 +1059,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>change the watch folders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A track edit must be an object.</source>
             <translation type="unfinished" />
         </message>
@@ -1540,6 +1544,10 @@
         </message>
         <message>
             <source>Unknown job kind {kind!r}: use detect or transcribe.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{folder} is not a folder.</source>
             <translation type="unfinished" />
         </message>
     </context>

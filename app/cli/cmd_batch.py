@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
 
 from app.cli.context import Context
 from app.cli.formatting import table, when
@@ -12,6 +15,7 @@ from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import InvalidInputError
 from app.core.jobs.cluster import run_workers
 from app.core.jobs.queue import cancel, kind_of, list_jobs, queue_jobs, retry
+from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
 from app.core.library.footage import list_footage
 
 
@@ -35,6 +39,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.set_defaults(handler=run_queue)
     s.add_parser("status", help="list the jobs and their state").set_defaults(
         handler=run_status)
+    wf = s.add_parser("watch", help="watch docking-station folders (administrators)",
+                      description="New video files in a watched folder are ingested by "
+                                  "'bwv worker --watch' once they have stopped changing "
+                                  "for 30 s (never half-read), linked to the rule's case and "
+                                  "optionally queued for detection or transcription.")
+    wf.add_argument("action", choices=["add", "remove", "list"])
+    wf.add_argument("folder", type=Path, nargs="?", metavar="FOLDER")
+    wf.add_argument("--case", default="", metavar="REF", help="link new footage to this case")
+    wf.add_argument("--queue", default="", choices=["", "detect", "transcribe"],
+                    help="queue this job for each new item")
+    wf.set_defaults(handler=run_watch)
     for name, handler, what in (("cancel", run_cancel, "cancel a queued or running job"),
                                 ("retry", run_retry, "queue a failed or cancelled job again")):
         p = s.add_parser(name, help=what)
@@ -49,6 +64,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "run the same job.")
     w.add_argument("--workers", type=int, default=2, metavar="N",
                    help="Dask workers (default 2: this machine's cores)")
+    w.add_argument("--watch", action="store_true",
+                   help="keep going: scan the watch folders and run new jobs every --every "
+                        "seconds until interrupted (Ctrl+C)")
+    w.add_argument("--every", type=float, default=30.0, metavar="S")
     w.set_defaults(handler=run_worker)
 
 
@@ -102,7 +121,44 @@ def run_worker(ctx: Context, args: argparse.Namespace) -> int:
     def report(worker: str, job_id: int, outcome: str) -> None:
         print(f"{worker}: job {job_id} {outcome}", file=sys.stderr)
 
+    if args.watch:
+        return _watch_loop(ctx, name, args, report)
     outcomes = run_workers(ctx.store, name, args.workers, report)
     print("Queue empty: " + (", ".join(f"{n} {o}" for o, n in sorted(outcomes.items()))
                              or "no jobs were waiting") + ".")
     return 1 if outcomes.get("failed") or outcomes.get("error") else 0
+
+
+def _watch_loop(ctx: Context, name: str, args: argparse.Namespace,
+                report: Callable[[str, int, str], None]) -> int:
+    watcher = Watcher()
+    print(f"Watching {len(rules(ctx.store))} folder(s); Ctrl+C stops.", file=sys.stderr)
+    try:
+        while True:
+            for result in scan(ctx.store, name, watcher):
+                print(result.message, file=sys.stderr)
+            run_workers(ctx.store, name, args.workers, report)
+            time.sleep(max(1.0, args.every))
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+    return 0
+
+
+def run_watch(ctx: Context, args: argparse.Namespace) -> int:
+    name = ctx.actor_name()
+    if args.action == "list":
+        found = rules(ctx.store)
+        print(table(["folder", "case", "queue"], [[str(r.folder), r.case_ref or "-",
+                                                   r.kind or "-"] for r in found])
+              if found else "No watch folders.")
+        return 0
+    if args.folder is None:
+        raise InvalidInputError(f"Name the folder: bwv batch watch {args.action} FOLDER.")
+    if args.action == "add":
+        add_rule(ctx.store, name, WatchRule(args.folder, args.case, args.queue))
+        print(f"Watching {args.folder.resolve()}.")
+        return 0
+    if not remove_rule(ctx.store, name, args.folder):
+        raise InvalidInputError(f"{args.folder} is not a watch folder.")
+    print(f"No longer watching {args.folder.resolve()}.")
+    return 0

@@ -78,3 +78,17 @@ def test_batch_queue_worker_status(capsys: pytest.CaptureFixture[str], tmp_path:
     assert out.count(" done ") == 2 and " cancelled " in out
     code, out, _ = run(capsys, "batch", "retry", "3")
     assert code == 0 and run(capsys, "worker")[1].startswith("Queue empty: 1 done")
+
+
+def test_watch_folders_from_the_command_line(capsys: pytest.CaptureFixture[str],
+                                             tmp_path: Path) -> None:
+    dock = tmp_path / "dock"
+    dock.mkdir()
+    code, out, _ = run(capsys, "batch", "watch", "add", str(dock), "--queue", "transcribe")
+    assert code == 0 and "Watching" in out
+    code, out, _ = run(capsys, "batch", "watch", "list")
+    assert str(dock.resolve()) in out and "transcribe" in out
+    code, _out, err = run(capsys, "batch", "watch", "add", str(tmp_path / "nowhere"))
+    assert code == 2 and "is not a folder" in err
+    assert run(capsys, "batch", "watch", "remove", str(dock))[0] == 0
+    assert "No watch folders." in run(capsys, "batch", "watch", "list")[1]

@@ -128,3 +128,44 @@ def test_a_dead_workers_job_that_was_cancelled_or_keeps_killing_workers_ends(
         again = queue_jobs(session, resolve_actor(session, "tester"), [a], JobKind.DETECT,
                            "fast")
     assert len(again) == 1  # the item can be queued again
+
+
+def test_a_watch_folder_ingests_files_once_they_have_settled(store: Store,
+                                                             tmp_path: Path) -> None:
+    from app.core.casework import cases
+    from app.core.errors import PermissionDeniedError
+    from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
+    from app.core.people.users import add_user
+    from app.core.store.models import Role
+
+    dock = tmp_path / "dock"
+    dock.mkdir()
+    with store.transaction() as session:
+        admin = resolve_actor(session, "tester")
+        cases.create_case(session, admin, "SAR-7", "subject_access")
+        add_user(session, admin, "pc.jones", Role.DISCLOSURE_OFFICER)
+    with pytest.raises(PermissionDeniedError):
+        add_rule(store, "pc.jones", WatchRule(dock, "SAR-7", "detect"))
+    add_rule(store, "tester", WatchRule(dock, "SAR-7", "detect"))
+    assert rules(store) == [WatchRule(dock.resolve(), "SAR-7", "detect")]
+    watcher = Watcher(settle_s=30)
+    clip = make_video(tmp_path / "src.mp4", frames=12)
+    copying = dock / "BWV-0001.mp4"
+    copying.write_bytes(clip.read_bytes()[:1000])  # still being copied
+    (dock / "BWV-0002.mp4.part").write_bytes(b"partial")
+    (dock / ".hidden.mp4").write_bytes(clip.read_bytes())
+    assert scan(store, "tester", watcher, now=0) == []  # first sight: not settled
+    copying.write_bytes(clip.read_bytes())  # the copy ends
+    assert scan(store, "tester", watcher, now=40) == []  # it changed: waits again
+    assert scan(store, "tester", watcher, now=60) == []  # unchanged for 20 s only
+    (result,) = scan(store, "tester", watcher, now=75)  # unchanged for 35 s
+    assert result.status.value == "ingested" and result.path == copying
+    assert scan(store, "tester", watcher, now=200) == []  # never twice
+    with store.read() as session:
+        (job,) = list_jobs(session)
+        from app.core.library.footage import list_footage
+
+        assert [f.id for f in list_footage(session, "SAR-7")] == [result.footage_id]
+    assert (job.kind, job.state, job.footage_id) == ("detect", "queued", result.footage_id)
+    assert remove_rule(store, "tester", dock) and rules(store) == []
+    assert audit.verify(store).ok

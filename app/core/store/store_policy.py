@@ -51,6 +51,9 @@ class StorePolicy:
     # Speech model packs a force may use: the SHA-256 of each pack's SHA256SUMS file (the
     # hash list of its files), approved by an administrator (audio/model_pack.py).
     speech_model_packs: tuple[str, ...] = field(default_factory=tuple)
+    # Docking-station folders whose new files are ingested unattended: "folder<TAB>case
+    # reference<TAB>job kind" each (case and kind may be empty; jobs/watch.py).
+    watch_folders: tuple[str, ...] = field(default_factory=tuple)
 
     def owns(self, path: str | Path) -> bool:
         """True when ``path`` lies inside one of the managed folders."""
@@ -77,7 +80,8 @@ def parse_rules(value: str) -> StorePolicy:
         retention_days=int(data.get("retention_days", DEFAULT_RETENTION_DAYS)),
         lockout_after=int(data.get("lockout_after", DEFAULT_LOCKOUT_AFTER)),
         managed_folders=tuple(data.get("managed_folders", ())),
-        speech_model_packs=tuple(data.get("speech_model_packs", ())))
+        speech_model_packs=tuple(data.get("speech_model_packs", ())),
+        watch_folders=tuple(data.get("watch_folders", ())))
 
 
 def _changed(policy: StorePolicy, details: dict[str, Any]) -> StorePolicy:
@@ -98,6 +102,8 @@ def _changed(policy: StorePolicy, details: dict[str, Any]) -> StorePolicy:
         policy = replace(policy, managed_folders=tuple(new("managed_folders")))
     if new("speech_model_packs") is not None:
         policy = replace(policy, speech_model_packs=tuple(new("speech_model_packs")))
+    if new("watch_folders") is not None:
+        policy = replace(policy, watch_folders=tuple(new("watch_folders")))
     return policy
 
 
@@ -160,14 +166,17 @@ def policy_json(policy: StorePolicy) -> str:
                        "managed_folders": list(policy.managed_folders),
                        "lockout_after": policy.lockout_after,
                        **({"speech_model_packs": list(policy.speech_model_packs)}
-                          if policy.speech_model_packs else {})})
+                          if policy.speech_model_packs else {}),
+                       **({"watch_folders": list(policy.watch_folders)}
+                          if policy.watch_folders else {})})
 
 
 def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = None,
                require_approval: bool | None = None, retention_days: int | None = None,
                managed_folders: list[str] | None = None,
                lockout_after: int | None = None,
-               speech_model_packs: list[str] | None = None) -> StorePolicy:
+               speech_model_packs: list[str] | None = None,
+               watch_folders: list[str] | None = None) -> StorePolicy:
     """Change the store's rules (administrator only); each change is audited.
 
     A new retention period is applied at once to every non-evidential item still held.
@@ -215,6 +224,10 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
         require(actor, Permission.SETTINGS,
                 QT_TRANSLATE_NOOP("CoreMessages", "approve speech models"))
         new = replace(new, speech_model_packs=tuple(dict.fromkeys(speech_model_packs)))
+    if watch_folders is not None:
+        require(actor, Permission.SETTINGS,
+                QT_TRANSLATE_NOOP("CoreMessages", "change the watch folders"))
+        new = replace(new, watch_folders=tuple(dict.fromkeys(watch_folders)))
     if new == old:
         return old
     last_key = session.scalar(select(StoreInfo.key).where(StoreInfo.key.like(_PREFIX + "%"))
@@ -225,7 +238,7 @@ def set_policy(session: Session, actor: User, *, sign_in: str | SignIn | None = 
     changed: dict[str, object] = {name: [getattr(old, name), getattr(new, name)]
                                   for name in ("sign_in", "require_approval", "retention_days",
                                                "managed_folders", "lockout_after",
-                                               "speech_model_packs")
+                                               "speech_model_packs", "watch_folders")
                                   if getattr(old, name) != getattr(new, name)}
     changed["row_sha256"] = hashlib.sha256(value.encode("utf-8")).hexdigest()  # verify checks
     audit.record(session, actor.name, "policy.change", "store", policy_key(number),

@@ -1,0 +1,132 @@
+"""Watch folders: new video files in a docking-station share are ingested unattended (hashed,
+probed, linked to the rule's case) and, if the rule says so, queued for detection or
+transcription, so the work is done when an officer opens the footage.
+
+A file is read only once it has stopped changing: its size and modification time must be
+the same for ``SETTLE_S`` seconds (measured across scans), so a file still being copied is
+never half-read. Hidden files and names a copy in progress uses (``.part``, ``.tmp``,
+``.partial``, ``~``) are skipped. Files already in the store are left alone (their SHA-256
+matches), so a folder can be scanned for ever.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.casework.cases import get_case
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
+from app.core.jobs.queue import kind_of, queue_jobs
+from app.core.library.ingest import VIDEO_SUFFIXES, IngestResult, IngestStatus, ingest_paths
+from app.core.people.users import resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import User
+from app.core.store.store_policy import load_policy, set_policy
+
+SETTLE_S = 30.0
+IN_PROGRESS = (".part", ".tmp", ".partial", ".crdownload", "~")
+
+
+@dataclass(frozen=True)
+class WatchRule:
+    folder: Path
+    case_ref: str = ""
+    kind: str = ""  # "", "detect" or "transcribe"
+
+    def encoded(self) -> str:
+        return f"{self.folder}\t{self.case_ref}\t{self.kind}"
+
+    @classmethod
+    def decoded(cls, text: str) -> WatchRule:
+        folder, case_ref, kind = [*text.split("\t"), "", ""][:3]
+        return cls(Path(folder), case_ref, kind)
+
+
+@dataclass
+class Watcher:
+    """Remembers each file's size and time between scans (one per ``bwv worker --watch``)."""
+
+    settle_s: float = SETTLE_S
+    seen: dict[Path, tuple[int, int, float]] = field(default_factory=dict)  # size, mtime, since
+    done: set[Path] = field(default_factory=set)
+
+    def ready(self, path: Path, now: float) -> bool:
+        """True once ``path`` has not changed for ``settle_s``."""
+        try:
+            stat = path.stat()
+        except OSError:
+            self.seen.pop(path, None)
+            return False
+        state = (stat.st_size, stat.st_mtime_ns)
+        before = self.seen.get(path)
+        if before is None or before[:2] != state:
+            self.seen[path] = (*state, now)
+            return False
+        return now - before[2] >= self.settle_s
+
+
+def rules(store: Store) -> list[WatchRule]:
+    with store.read() as session:
+        return [WatchRule.decoded(t) for t in load_policy(session).watch_folders]
+
+
+def add_rule(store: Store, actor_name: str, rule: WatchRule) -> None:
+    """An administrator watches a folder (a store rule, audited)."""
+    rule = WatchRule(rule.folder.expanduser().resolve(), rule.case_ref, rule.kind)
+    if not rule.folder.is_dir():
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{folder} is not a folder."), folder=rule.folder)
+    if rule.kind:
+        kind_of(rule.kind)
+    with store.transaction() as session:
+        actor = resolve_actor(session, actor_name)
+        if rule.case_ref:
+            get_case(session, rule.case_ref)
+        kept = [t for t in load_policy(session).watch_folders
+                if WatchRule.decoded(t).folder != rule.folder]
+        set_policy(session, actor, watch_folders=[*kept, rule.encoded()])
+
+
+def remove_rule(store: Store, actor_name: str, folder: Path) -> bool:
+    folder = folder.expanduser().resolve()
+    with store.transaction() as session:
+        actor: User = resolve_actor(session, actor_name)
+        rules_now = load_policy(session).watch_folders
+        kept = [t for t in rules_now if WatchRule.decoded(t).folder != folder]
+        set_policy(session, actor, watch_folders=kept)
+    return len(kept) < len(rules_now)
+
+
+def scan(store: Store, actor_name: str, watcher: Watcher,
+         now: float | None = None) -> list[IngestResult]:
+    """One pass over every watch folder: ingest the files that have settled, queue their jobs.
+    Returns what was ingested (duplicates and failures included, each with its message)."""
+    now = time.monotonic() if now is None else now
+    out: list[IngestResult] = []
+    for rule in rules(store):
+        if not rule.folder.is_dir():
+            continue  # a share not mounted now: tried again next time
+        ready = [p for p in sorted(rule.folder.rglob("*")) if _candidate(p, rule.folder)
+                 and p not in watcher.done and watcher.ready(p, now)]
+        if not ready:
+            continue
+        results = ingest_paths(store, actor_name, ready, case_ref=rule.case_ref or None)
+        for result in results:
+            if result.status is not IngestStatus.FAILED:
+                watcher.done.add(result.path)
+        new = [r.footage_id for r in results
+               if r.status is IngestStatus.INGESTED and r.footage_id is not None]
+        if rule.kind and new:
+            with store.transaction() as session:
+                queue_jobs(session, resolve_actor(session, actor_name), list(new),
+                           kind_of(rule.kind), "balanced" if rule.kind == "detect" else "")
+        out += results
+    return out
+
+
+def _candidate(path: Path, root: Path) -> bool:
+    name = path.name.lower()
+    return (path.is_file() and path.suffix.lower() in VIDEO_SUFFIXES
+            and not any(part.startswith(".") for part in path.relative_to(root).parts)
+            and not name.endswith(IN_PROGRESS))
