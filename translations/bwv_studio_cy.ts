@@ -1565,6 +1565,10 @@
         <translation>Math anhysbys o dasg {kind!r}: defnyddiwch detect neu transcribe.</translation>
     </message>
     <message>
+        <source>A watch folder or case reference cannot hold a tab.</source>
+        <translation>Ni all ffolder gwylio na chyfeirnod achos gynnwys tab.</translation>
+    </message>
+    <message>
         <source>{folder} is not a folder.</source>
         <translation>Nid yw {folder} yn ffolder.</translation>
     </message>

@@ -1547,6 +1547,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A watch folder or case reference cannot hold a tab.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{folder} is not a folder.</source>
             <translation type="unfinished" />
         </message>

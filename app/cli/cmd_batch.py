@@ -4,19 +4,23 @@ it on a Dask cluster of this machine's cores)."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from app.cli.context import Context
+from app.cli.error_hints import error_line
 from app.cli.formatting import table, when
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
-from app.core.errors import InvalidInputError
+from app.core.errors import BwvError, InvalidInputError
 from app.core.jobs.cluster import run_workers
 from app.core.jobs.queue import cancel, kind_of, list_jobs, queue_jobs, retry
 from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
 from app.core.library.footage import list_footage
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -135,9 +139,16 @@ def _watch_loop(ctx: Context, name: str, args: argparse.Namespace,
     print(f"Watching {len(rules(ctx.store))} folder(s); Ctrl+C stops.", file=sys.stderr)
     try:
         while True:
-            for result in scan(ctx.store, name, watcher):
-                print(result.message, file=sys.stderr)
-            run_workers(ctx.store, name, args.workers, report)
+            try:
+                for result in scan(ctx.store, name, watcher):
+                    print(result.message, file=sys.stderr)
+                run_workers(ctx.store, name, args.workers, report)
+            except BwvError as exc:  # a share or the database away for a while: go on
+                print(f"bwv worker: {error_line(exc)} (trying again)", file=sys.stderr)
+            except Exception:
+                log.warning("watch round failed", exc_info=True)
+                print("bwv worker: a watch round failed (details in the log); trying again",
+                      file=sys.stderr)
             time.sleep(max(1.0, args.every))
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)

@@ -169,3 +169,35 @@ def test_a_watch_folder_ingests_files_once_they_have_settled(store: Store,
     assert (job.kind, job.state, job.footage_id) == ("detect", "queued", result.footage_id)
     assert remove_rule(store, "tester", dock) and rules(store) == []
     assert audit.verify(store).ok
+
+
+def test_a_watch_folder_handles_renamed_replaced_damaged_and_interrupted_files(
+        store: Store, tmp_path: Path) -> None:
+    from app.core.jobs.watch import Watcher, WatchRule, add_rule, scan
+
+    dock = tmp_path / "dock"
+    dock.mkdir()
+    add_rule(store, "tester", WatchRule(dock, "", "detect"))
+    first, second = (make_video(tmp_path / f"v{i}.mp4", frames=12 + i) for i in range(2))
+    name = dock / "BWV0001.mp4"
+    name.write_bytes(first.read_bytes())
+    bad = dock / "broken.mp4"
+    bad.write_bytes(b"not a video at all" * 100)
+    watcher = Watcher(settle_s=5)
+    assert scan(store, "tester", watcher, now=0) == []
+    results = {r.path.name: r.status.value for r in scan(store, "tester", watcher, now=10)}
+    assert results == {"BWV0001.mp4": "ingested", "broken.mp4": "failed"}
+    assert scan(store, "tester", watcher, now=20) == []  # the damaged file is not re-read
+    name.write_bytes(second.read_bytes())  # a new recording under the old name
+    assert scan(store, "tester", watcher, now=30) == []
+    (again,) = scan(store, "tester", watcher, now=40)
+    assert again.status.value == "ingested"
+    with store.transaction() as session:  # a worker stopped before queueing: jobs lost
+        for job in list_jobs(session):
+            session.delete(job)
+    restarted = Watcher(settle_s=5)
+    scan(store, "tester", restarted, now=0)
+    found = scan(store, "tester", restarted, now=10)
+    assert {r.status.value for r in found} == {"duplicate", "failed"}
+    with store.read() as session:  # the item found in the store gets its missing job
+        assert [j.footage_id for j in list_jobs(session)] == [again.footage_id]

@@ -46,8 +46,9 @@ OPEN = (JobState.QUEUED.value, JobState.RUNNING.value)
 
 
 def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kind: JobKind,
-               preset: str = "") -> list[int]:
-    """One job per footage item (an item with the same job already open is left alone)."""
+               preset: str = "", once: bool = False) -> list[int]:
+    """One job per footage item (an item with the same job already open is left alone;
+    with ``once``, also one whose same job was ever done)."""
     require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "queue jobs"))
     made = []
     for key in footage_keys:
@@ -55,7 +56,8 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
         require_present(item)
         open_already = session.scalar(select(JobRecord.id).where(
             JobRecord.footage_id == item.id, JobRecord.kind == kind.value,
-            JobRecord.preset == preset, JobRecord.state.in_(OPEN)))
+            JobRecord.preset == preset,
+            JobRecord.state.in_((*OPEN, JobState.DONE.value) if once else OPEN)))
         if open_already is not None:
             continue
         job = JobRecord(kind=kind.value, footage_id=item.id, preset=preset,
@@ -145,7 +147,7 @@ def finish(store: Store, job_id: int, worker: str, actor_name: str,
         job = session.get(JobRecord, job_id, with_for_update=True)
         if job is None or job.worker != worker or job.state != JobState.RUNNING.value:
             return None
-        if cancelled:
+        if cancelled or (error and job.cancel_requested):  # asked to stop: it stopped
             state = JobState.CANCELLED
         elif not error:
             state = JobState.DONE

@@ -23,11 +23,15 @@ log = logging.getLogger(__name__)
 def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
     """Run job ``job_id`` (claimed by ``worker``) as ``actor_name``: the state it ended in
     (done, queued again, failed, cancelled), or "lost" when its lease was lost meanwhile."""
-    with store.read() as session:
-        job = session.get(JobRecord, job_id)
-        if job is None:
-            return "lost"
-        kind, footage_id, preset = job.kind, job.footage_id, job.preset
+    try:
+        with store.read() as session:
+            job = session.get(JobRecord, job_id)
+            if job is None:
+                return "lost"
+            kind, footage_id, preset = job.kind, job.footage_id, job.preset
+    except Exception:  # the store unreachable: the lease runs out, the job is taken up again
+        log.exception("job %s could not be read", job_id)
+        return "lost"
     token = CancelToken()
     stop = threading.Event()
 

@@ -43,27 +43,36 @@ class WatchRule:
         return cls(Path(folder), case_ref, kind)
 
 
+FileState = tuple[Path, int, int]  # path, size, modification time
+
+
 @dataclass
 class Watcher:
-    """Remembers each file's size and time between scans (one per ``bwv worker --watch``)."""
+    """Remembers each file's size and time between scans (one per ``bwv worker --watch``).
+    A file is handled once per state: a new recording written under an old name is new."""
 
     settle_s: float = SETTLE_S
     seen: dict[Path, tuple[int, int, float]] = field(default_factory=dict)  # size, mtime, since
-    done: set[Path] = field(default_factory=set)
+    done: set[FileState] = field(default_factory=set)  # ingested, or found in the store
+    failed: set[FileState] = field(default_factory=set)  # not retried until the file changes
 
-    def ready(self, path: Path, now: float) -> bool:
-        """True once ``path`` has not changed for ``settle_s``."""
+    def ready(self, path: Path, now: float | None = None) -> FileState | None:
+        """The file's state once it has not changed for ``settle_s`` (and was not handled in
+        that state before), else None."""
+        now = time.monotonic() if now is None else now
         try:
             stat = path.stat()
         except OSError:
             self.seen.pop(path, None)
-            return False
-        state = (stat.st_size, stat.st_mtime_ns)
+            return None
+        state = (path, stat.st_size, stat.st_mtime_ns)
         before = self.seen.get(path)
-        if before is None or before[:2] != state:
-            self.seen[path] = (*state, now)
-            return False
-        return now - before[2] >= self.settle_s
+        if before is None or before[:2] != state[1:]:
+            self.seen[path] = (stat.st_size, stat.st_mtime_ns, now)
+            return None
+        if state in self.done or state in self.failed:
+            return None
+        return state if now - before[2] >= self.settle_s else None
 
 
 def rules(store: Store) -> list[WatchRule]:
@@ -74,6 +83,9 @@ def rules(store: Store) -> list[WatchRule]:
 def add_rule(store: Store, actor_name: str, rule: WatchRule) -> None:
     """An administrator watches a folder (a store rule, audited)."""
     rule = WatchRule(rule.folder.expanduser().resolve(), rule.case_ref, rule.kind)
+    if "\t" in str(rule.folder) or "\t" in rule.case_ref:
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A watch folder or case reference cannot hold a tab."))
     if not rule.folder.is_dir():
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{folder} is not a folder."), folder=rule.folder)
@@ -102,31 +114,39 @@ def scan(store: Store, actor_name: str, watcher: Watcher,
          now: float | None = None) -> list[IngestResult]:
     """One pass over every watch folder: ingest the files that have settled, queue their jobs.
     Returns what was ingested (duplicates and failures included, each with its message)."""
-    now = time.monotonic() if now is None else now
     out: list[IngestResult] = []
     for rule in rules(store):
         if not rule.folder.is_dir():
             continue  # a share not mounted now: tried again next time
-        ready = [p for p in sorted(rule.folder.rglob("*")) if _candidate(p, rule.folder)
-                 and p not in watcher.done and watcher.ready(p, now)]
-        if not ready:
+        states = {}
+        for path in sorted(rule.folder.rglob("*")):
+            if _candidate(path, rule.folder):
+                state = watcher.ready(path, now)  # each file timed when it is looked at
+                if state is not None:
+                    states[path] = state
+        if not states:
             continue
-        results = ingest_paths(store, actor_name, ready, case_ref=rule.case_ref or None)
+        results = ingest_paths(store, actor_name, list(states), case_ref=rule.case_ref or None)
         for result in results:
-            if result.status is not IngestStatus.FAILED:
-                watcher.done.add(result.path)
-        new = [r.footage_id for r in results
-               if r.status is IngestStatus.INGESTED and r.footage_id is not None]
-        if rule.kind and new:
-            with store.transaction() as session:
-                queue_jobs(session, resolve_actor(session, actor_name), list(new),
-                           kind_of(rule.kind), "balanced" if rule.kind == "detect" else "")
+            state = states.get(result.path)
+            if state is not None:
+                (watcher.failed if result.status is IngestStatus.FAILED
+                 else watcher.done).add(state)
+        if rule.kind:  # the new items, and any found in the store without this job yet
+            items: list[str | int] = [r.footage_id for r in results if r.footage_id is not None
+                                      and r.status is not IngestStatus.FAILED]
+            if items:
+                with store.transaction() as session:
+                    queue_jobs(session, resolve_actor(session, actor_name), items,
+                               kind_of(rule.kind),
+                               "balanced" if rule.kind == "detect" else "", once=True)
         out += results
     return out
 
 
 def _candidate(path: Path, root: Path) -> bool:
     name = path.name.lower()
-    return (path.is_file() and path.suffix.lower() in VIDEO_SUFFIXES
+    return (path.is_file() and not path.is_symlink()  # only files really in the share
+            and path.suffix.lower() in VIDEO_SUFFIXES
             and not any(part.startswith(".") for part in path.relative_to(root).parts)
             and not name.endswith(IN_PROGRESS))
