@@ -41,7 +41,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS),
                    help="for detect jobs (default: %(default)s)")
     q.set_defaults(handler=run_queue)
-    s.add_parser("status", help="list the jobs and their state").set_defaults(
+    s.add_parser("status", help="list the jobs and their state",
+                 description="Every job, newest last: its work, footage, preset, state "
+                             "(queued, running, done, failed, cancelled), tries, when it "
+                             "last changed, the worker and any error.").set_defaults(
         handler=run_status)
     wf = s.add_parser("watch", help="watch docking-station folders (administrators)",
                       description="New video files in a watched folder are ingested by "
@@ -56,7 +59,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     wf.set_defaults(handler=run_watch)
     for name, handler, what in (("cancel", run_cancel, "cancel a queued or running job"),
                                 ("retry", run_retry, "queue a failed or cancelled job again")):
-        p = s.add_parser(name, help=what)
+        p = s.add_parser(name, help=what, description=what[0].upper() + what[1:] + (
+            ": a queued job at once, a running one at its next check; audited."
+            if name == "cancel" else ": its tries start again; audited."))
         p.add_argument("job", type=int, metavar="ID")
         p.set_defaults(handler=handler)
     w = sub.add_parser(
