@@ -201,3 +201,52 @@ def test_a_watch_folder_handles_renamed_replaced_damaged_and_interrupted_files(
     assert {r.status.value for r in found} == {"duplicate", "failed"}
     with store.read() as session:  # the item found in the store gets its missing job
         assert [j.footage_id for j in list_jobs(session)] == [again.footage_id]
+
+
+def test_a_worker_process_killed_mid_job_loses_nothing(store: Store, tmp_path: Path) -> None:
+    """A real worker process is killed (SIGKILL) while it detects; another takes the job up
+    once the lease runs out and finishes it; the chain is intact."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    (footage,) = [r.footage_id for r in ingest_paths(store, "tester", [make_video(
+        tmp_path / "long.mp4", frames=250, size=(640, 360), fps=25)])]
+    with store.transaction() as session:
+        (job,) = queue_jobs(session, resolve_actor(session, "tester"), [footage],
+                            JobKind.DETECT, "balanced")
+    code = ("import sys; from pathlib import Path; from app.core.store.database import Store; "
+            "from app.core.jobs.queue import claim; from app.core.jobs.runner import run_job; "
+            "s = Store(sys.argv[1], Path(sys.argv[2])); j = claim(s, 'doomed', 'tester'); "
+            "run_job(s, 'tester', j, 'doomed')")
+    env = {**os.environ, "BWV_JOB_LEASE_S": "2", "PYTHONPATH": str(Path(__file__).parents[2])}
+    worker = subprocess.Popen([sys.executable, "-c", code, store.url,
+                               str(store.data_dir)], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with store.read() as session:
+                (row,) = list_jobs(session)
+                if row.state == "running":
+                    break
+            time.sleep(0.2)
+        time.sleep(1.0)  # well into the detection
+        worker.kill()
+    finally:
+        worker.wait(timeout=30)
+    with store.read() as session:
+        (row,) = list_jobs(session)
+    assert (row.state, row.worker) == ("running", "doomed")  # died holding it
+    time.sleep(2.5)  # its 2 s lease runs out
+    assert claim(store, "survivor", "tester") == job
+    from app.core.jobs.runner import run_job
+
+    assert run_job(store, "tester", job, "survivor") == "done"
+    with store.read() as session:
+        (row,) = list_jobs(session)
+    assert (row.state, row.attempts, row.worker) == ("done", 2, "survivor")
+    starts = [json.loads(e.details) for e in _events(store, "job.start")]
+    assert [s.get("taken_from") for s in starts] == [None, "doomed"]
+    assert len(_events(store, "job.done")) == 1
+    assert audit.verify(store).ok

@@ -11,6 +11,7 @@ lost its lease can never mark a job another worker has taken up. Queueing, every
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,7 +26,9 @@ from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Footage, JobRecord, User, utcnow
 
-LEASE_S = 120.0  # a running job whose worker has not renewed its lease for this long is free
+# A running job whose worker has not renewed its lease for this long is free (the variable
+# lets an operator or a test shorten it).
+LEASE_S = float(os.environ.get("BWV_JOB_LEASE_S", "120"))
 MAX_ATTEMPTS = 3  # a job that failed this often stays failed (a person may retry it)
 
 
