@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy import select
+from tqdm import tqdm
 
 from app.cli.context import Context
 from app.cli.progress import ByteBar
@@ -75,12 +77,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     before = audit.witness_state(ctx.store)  # signing in writes a first witness
     ctx.actor_name()
-    with ByteBar() as bar:
-        result = check_store(ctx.store, args.anchors, before=before, progress=bar,
-                             on_file=lambda f: bar.start(f"export {Path(f).name}"))
+    started = time.perf_counter()
+    walked = [0.0]  # seconds the chain walk took
+    events = tqdm(desc="checking the chain", unit="event", disable=None, leave=False,
+                  dynamic_ncols=True)
+
+    def walk(done: int, total: int) -> None:
+        events.total = total
+        events.n = done
+        events.refresh()
+        if done >= total:
+            walked[0] = time.perf_counter() - started
+
+    try:
+        with ByteBar() as bar:
+            result = check_store(ctx.store, args.anchors, before=before, progress=bar,
+                                 on_file=lambda f: bar.start(f"export {Path(f).name}"),
+                                 walk=walk)
+    finally:
+        events.close()
     report, replayed = result.chain, result.replay
     if report.ok:
-        print(f"OK: {report.count} events, chain intact. Head {report.head_hash}")
+        rate = f", {report.count / walked[0]:,.0f} events/s" if walked[0] > 0 else ""
+        print(f"OK: {report.count} events, chain intact{rate}. Head {report.head_hash}")
         if report.warning:
             print(f"Note: {report.warning}")
     else:

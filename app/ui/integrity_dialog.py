@@ -87,7 +87,7 @@ class IntegrityDialog(QDialog):
         store, chosen = self.store, list(folders or [])
 
         def work(progress: ProgressFn, cancel: CancelToken) -> IntegrityReport:
-            return check_store(store, chosen, progress=progress, cancel=cancel)
+            return check_store(store, chosen, progress=progress, cancel=cancel, walk=progress)
 
         self.results.clear()
         self.summary.setStyleSheet("")

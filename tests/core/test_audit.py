@@ -250,3 +250,34 @@ def test_case_export_does_not_leak_other_cases(store: Store, tmp_path: Path) -> 
     text_dump = " ".join(e.details for e in events)
     assert "COMPLAINT-SECRET" not in text_dump
     assert [e.action for e in events] == ["case.create", "footage.ingest", "case.link_footage"]
+
+
+def test_the_chain_walk_reports_progress_and_can_be_cancelled(store: Store) -> None:
+    """12,000 events: progress every 5,000 and at the end; a cancel stops the walk."""
+    from sqlalchemy import insert
+
+    from app.core.errors import Cancelled
+    from app.core.integrity.chain_format import GENESIS_HASH, HASHED_FIELDS, event_hash_of
+    from app.core.progress import CancelToken
+
+    with store.read() as session:
+        last = session.query(AuditEvent).order_by(AuditEvent.seq.desc()).first()
+        seq, prev = (last.seq, last.hash) if last else (0, GENESIS_HASH)
+    rows = []
+    for i in range(12_000):
+        seq += 1
+        row = {"seq": seq, "occurred_at": f"2026-12-02T10:00:00.{i:06d}Z", "actor": "tester",
+               "action": "flag.add", "object_type": "flag", "object_id": str(i),
+               "case_id": None, "footage_id": None, "details": "{}", "prev_hash": prev}
+        row["hash"] = prev = event_hash_of({k: row[k] for k in HASHED_FIELDS})
+        rows.append(row)
+    with store.transaction() as session:
+        session.execute(insert(AuditEvent), rows)
+    seen: list[tuple[int, int]] = []
+    report = audit.verify(store, progress=lambda done, total: seen.append((done, total)))
+    assert report.ok and report.count == seq
+    assert [d for d, _t in seen] == [0, 5000, 10000, seq] and {t for _d, t in seen} == {seq}
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        audit.verify(store, cancel=token)

@@ -56,16 +56,18 @@ def check_anchors(store: Store, folders: Sequence[Path]) -> list[AnchorCheck]:
 def check_store(store: Store, folders: Sequence[Path] = (), *,
                 before: audit.WitnessState | None = None,
                 progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
-                on_file: Callable[[str], None] | None = None) -> IntegrityReport:
+                on_file: Callable[[str], None] | None = None,
+                walk: ProgressFn = no_progress) -> IntegrityReport:
     """Every check, in order of cost. ``before``: the witness as it was before this command
-    signed in (``audit.witness_state``); ``progress`` counts the bytes of exports hashed."""
+    signed in (``audit.witness_state``); ``walk`` counts the events of the chain checked,
+    ``progress`` the bytes of exports hashed; ``cancel`` stops either."""
     folders = list(folders)
     for folder in folders:  # before any long work
         if not folder.is_dir():
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{folder}: no such folder to read anchors from."),
                 folder=folder)
-    chain = audit.verify(store, before)
+    chain = audit.verify(store, before, walk, cancel)
     with store.read() as session:
         replayed = trail_replay.replay(session)
     report = IntegrityReport(chain, replayed, check_anchors(store, folders))

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from sqlalchemy import and_, or_, select, text
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
@@ -28,6 +28,7 @@ from app.core.integrity import signing
 from app.core.integrity.chain_format import GENESIS_HASH as GENESIS_HASH
 from app.core.integrity.chain_format import HASHED_FIELDS, event_hash_of
 from app.core.integrity.chain_format import canonical_json as canonical_json
+from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.store.database_locks import CHAIN_LOCK
 from app.core.store.models import AuditEvent, case_footage
 from app.core.store.witness import read_witness, witness_deleted
@@ -156,32 +157,53 @@ def witness_state(store: Store) -> WitnessState:
     return read_witness(store), witness_deleted(store)
 
 
-def verify(store: Store, before: WitnessState | None = None) -> ChainReport:
+WALK_STEP = 5000  # events between progress reports and cancel checks
+
+
+def verify(store: Store, before: WitnessState | None = None,
+           progress: ProgressFn = no_progress,
+           cancel: CancelToken | None = None) -> ChainReport:
     """Walk the whole chain and compare its head with this computer's witness (as it was
-    ``before`` this command changed anything, when given)."""
+    ``before`` this command changed anything, when given). Streams the events (memory flat
+    in the trail's length); ``progress(events checked, events)`` every WALK_STEP events."""
     (witness, witness_problem), deleted = before or witness_state(store)  # before the walk
     with store.read() as session:
-        prev: AuditEvent | None = None
+        head = GENESIS_HASH
+        prev_seq: int | None = None
         expected_seq = 1
         count = 0
-        for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(500):
-            if event_hash(event) != event.hash:
+        total = session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+        progress(0, total)
+        columns = [getattr(AuditEvent, name) for name in (*HASHED_FIELDS, "seq", "hash")]
+        rows = session.execute(select(*columns).order_by(AuditEvent.seq)
+                               .execution_options(yield_per=5000))  # plain rows: no ORM cost
+        for row in rows:
+            if count % WALK_STEP == 0 and count:
+                progress(count, total)
+                if cancel is not None:
+                    cancel.check()
+            fields = cast("Mapping[str, Any]", row._mapping)
+            seq = fields["seq"]
+            if event_hash_of(fields) != fields["hash"]:
                 return ChainReport(
-                    count, "", kind="edited", seq=event.seq,
-                    problem=f"Event #{event.seq} ({event.action}) was edited: its content no "
+                    count, "", kind="edited", seq=seq,
+                    problem=f"Event #{seq} ({fields['action']}) was edited: its content no "
                             "longer matches its hash.",
                 )
-            expected_prev = prev.hash if prev else GENESIS_HASH
-            if event.prev_hash != expected_prev:
-                return _classify_break(session, event, prev)
-            if event.seq != expected_seq:
+            if fields["prev_hash"] != head:
+                event = session.get(AuditEvent, seq)
+                before_it = session.get(AuditEvent, prev_seq) if prev_seq else None
+                assert event is not None
+                return _classify_break(session, event, before_it)
+            if seq != expected_seq:
                 return ChainReport(
-                    count, "", kind="renumbered", seq=event.seq,
+                    count, "", kind="renumbered", seq=seq,
                     problem=f"Sequence numbers were altered: expected #{expected_seq}, found "
-                            f"#{event.seq} (the chain links are intact).",
+                            f"#{seq} (the chain links are intact).",
                 )
-            prev, expected_seq, count = event, expected_seq + 1, count + 1
-        head = prev.hash if prev else GENESIS_HASH
+            head, prev_seq = fields["hash"], seq
+            expected_seq, count = expected_seq + 1, count + 1
+        progress(count, total)
         if witness is not None:
             w_seq, w_hash = witness
             if count < w_seq:
