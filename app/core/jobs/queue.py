@@ -76,8 +76,11 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
 
 def database_now(session: Session) -> datetime:
     """The database server's clock (UTC), so every machine judges leases by one clock."""
-    value = session.scalar(select(func.current_timestamp()))
-    if isinstance(value, str):  # SQLite: 'YYYY-MM-DD HH:MM:SS' in UTC
+    if session.get_bind().dialect.name == "sqlite":  # with milliseconds, not whole seconds
+        value = session.scalar(select(func.strftime("%Y-%m-%d %H:%M:%f", "now")))
+    else:
+        value = session.scalar(select(func.current_timestamp()))
+    if isinstance(value, str):  # SQLite: 'YYYY-MM-DD HH:MM:SS.SSS' in UTC
         value = datetime.fromisoformat(value)
     if not isinstance(value, datetime):
         return utcnow()
