@@ -12,7 +12,7 @@ from app.core.detection.presets import Preset, get_preset
 from app.core.detection.runs import find_run, run_settings, save_run, settings_hash
 from app.core.detection.video import DetectionRun, detect_video
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError, NotFoundError
-from app.core.library.footage import get_footage, require_present
+from app.core.library.footage import present_original
 from app.core.people.permissions import Permission
 from app.core.people.users import check_actor, resolve_actor
 from app.core.progress import CancelToken, no_progress
@@ -61,23 +61,15 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     """
     preset = get_preset(preset) if isinstance(preset, str) else preset
     step = stride or preset.stride
-    check_actor(store, actor_name, Permission.VIEW,
-                QT_TRANSLATE_NOOP("CoreMessages", "see footage"))
-    with store.read() as session:
-        item = get_footage(session, footage_key)
-        require_present(item)
-        limit = max(1, round(item.fps or 25))
-        if not 1 <= step <= limit:
-            raise InvalidInputError(QT_TRANSLATE_NOOP(
-                "CoreMessages", "Stride {stride} is out of range: detect on at least one "
-                "frame per second (1 to {limit} for this footage)."), stride=step, limit=limit)
-        info = (item.id, Path(item.original_path), item.frame_count, item.fps, item.width,
-                item.height, item.rotation, item.sha256)
-    footage_id, source, frame_count, fps, width, height, rotation, digest = info
-    if not source.exists():
-        raise MediaError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "{path}: the original of footage #{number} is missing."),
-            path=source, number=footage_id)
+    item = present_original(store, actor_name, footage_key)
+    limit = max(1, round(item.fps or 25))
+    if not 1 <= step <= limit:
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Stride {stride} is out of range: detect on at least one "
+            "frame per second (1 to {limit} for this footage)."), stride=step, limit=limit)
+    footage_id, source, frame_count, fps = item.id, Path(item.original_path), \
+        item.frame_count, item.fps
+    width, height, rotation, digest = item.width, item.height, item.rotation, item.sha256
     models = preset_models(preset)
     found = None
     if reuse:

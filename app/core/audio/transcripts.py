@@ -16,9 +16,9 @@ from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.audio.transcribe import transcribe_file, transcript_settings
 from app.core.audio.transcript import Transcript
 from app.core.casework.cases import get_case
-from app.core.errors import QT_TRANSLATE_NOOP, MediaError, NotFoundError
+from app.core.errors import QT_TRANSLATE_NOOP, NotFoundError
 from app.core.integrity.chain_format import canonical_json
-from app.core.library.footage import get_footage, require_present
+from app.core.library.footage import present_original
 from app.core.people.permissions import Permission
 from app.core.people.users import check_actor, resolve_actor
 from app.core.progress import CancelToken, ProgressFn, no_progress
@@ -104,17 +104,8 @@ def newest_transcripts(session: Session, footage_id: int) -> list[Transcript]:
 
 
 def _source(store: Store, actor_name: str, footage_key: str | int) -> tuple[int, Path, str]:
-    check_actor(store, actor_name, Permission.VIEW,
-                QT_TRANSLATE_NOOP("CoreMessages", "see footage"))
-    with store.read() as session:
-        item = get_footage(session, footage_key)
-        require_present(item)
-        footage_id, source, digest = item.id, Path(item.original_path), item.sha256
-    if not source.exists():
-        raise MediaError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "{path}: the original of footage #{number} is missing."),
-            path=source, number=footage_id)
-    return footage_id, source, digest
+    item = present_original(store, actor_name, footage_key)
+    return item.id, Path(item.original_path), item.sha256
 
 
 def _settings_hash(model: SpeechModel) -> str:

@@ -100,8 +100,11 @@ def camera_speed(prev: Pyramid, nxt: Pyramid) -> float:
     pan of 2 % of the width a frame crosses the picture in under two seconds at 30 fps)."""
     grid = grid_points(prev.shape[1], prev.shape[0])
     moved, ok = _flow(prev, nxt, grid)
-    camera = camera_motion(grid, moved, ok)
-    return float(np.hypot(camera[0, 2], camera[1, 2]) / max(1, prev.shape[1]))
+    return _speed(camera_motion(grid, moved, ok), prev.shape[1])
+
+
+def _speed(camera: npt.NDArray[np.float64], width: int) -> float:
+    return float(np.hypot(camera[0, 2], camera[1, 2]) / max(1, width))
 
 
 def _box_points(box: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
@@ -124,6 +127,7 @@ class BoxCarrier:
         self.width, self.height = width, height
         self.scale = _working_scale(width, height)
         self.settings = settings or MotionSettings()
+        self.last_speed: float | None = None  # the camera's speed found by the last step
 
     def step(self, prev: Pyramid, nxt: Pyramid, centres: bx.Boxes, base: bx.Boxes,
              steps: npt.NDArray[np.int32]) -> tuple[bx.Boxes, bx.Boxes]:
@@ -143,6 +147,7 @@ class BoxCarrier:
         moved, ok = _flow(prev, nxt, points)  # one call: pyramids are built once
         g = len(points) - len(grid)
         camera = camera_motion(grid, moved[g:], ok[g:])
+        self.last_speed = _speed(camera, prev.shape[1])
         out = centres.copy()
         n = _GRID * _GRID
         for i, b in enumerate(scaled):

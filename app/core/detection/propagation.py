@@ -111,9 +111,11 @@ class Propagation:
         """Add a frame; ``detected`` on a key frame. Completed frames come back; boxes for
         frames given back earlier are added to :attr:`amendments`."""
         small = prepare(gray)
-        if self._prev is not None:
-            self.camera[index] = camera_speed(self._prev, small)
+        self.carrier.last_speed = None
         forward = self._step_forward(small)
+        if self._prev is not None:  # the forward step measured it when it carried boxes
+            speed = self.carrier.last_speed
+            self.camera[index] = speed if speed is not None else camera_speed(self._prev, small)
         self._prev = small
         if detected is None:
             self._pending.append(_Pending(index, time_s, small, forward))

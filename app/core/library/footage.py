@@ -71,6 +71,22 @@ def require_present(footage: Footage) -> None:
             id=footage.id, file_name=footage.file_name, deleted_at=footage.deleted_at)
 
 
+def present_original(store: Store, actor_name: str, key: str | int) -> FootageRecord:
+    """Footage the actor may see, not deleted by retention, whose original is on disk: what
+    detection and transcription start from (a clear message for each way it is not)."""
+    check_actor(store, actor_name, Permission.VIEW,
+                QT_TRANSLATE_NOOP("CoreMessages", "see footage"))
+    with store.read() as session:
+        item = get_footage(session, key)
+        require_present(item)
+        record = _record(item)
+    if not Path(record.original_path).exists():
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the original of footage #{number} is missing."),
+            path=record.original_path, number=record.id)
+    return record
+
+
 def _record(footage: Footage) -> FootageRecord:
     return FootageRecord.of(footage, footage_user_name(footage))
 
