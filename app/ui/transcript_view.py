@@ -5,6 +5,8 @@ panel (read only) and the Redact tab's Speech tab (which hides words)."""
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QTextEdit, QVBoxLayout, QWidget
@@ -26,6 +28,7 @@ class TranscriptView(QWidget):
         super().__init__(parent)
         self.transcript: Transcript | None = None
         self.offsets: list[tuple[int, int]] = []  # (start, end) character of each word
+        self.starts: list[float] = []  # each word's start time, for the playhead's look-up
         self.now_word = -1
         self.marks: list[Mark] = []
         self.search = QLineEdit(self)
@@ -45,6 +48,7 @@ class TranscriptView(QWidget):
         self.transcript = transcript
         self.now_word = -1
         self.offsets = []
+        self.starts = [w.start_s for w in transcript.words] if transcript else []
         parts = []
         at = 0
         for w in transcript.words if transcript else []:
@@ -66,7 +70,8 @@ class TranscriptView(QWidget):
         t = self.transcript
         if t is None:
             return
-        now = next((i for i, w in enumerate(t.words) if w.start_s <= time_s < w.end_s), -1)
+        i = bisect.bisect_right(self.starts, time_s) - 1  # called on every frame shown
+        now = i if i >= 0 and time_s < t.words[i].end_s else -1
         if now != self.now_word:
             self.now_word = now
             self.redraw()

@@ -343,7 +343,7 @@ AAC_BIT_RATE_PER_CHANNEL = 128_000  # re-encoded tracks: transparent outside the
 
 class _AudioMap:
     """Per input audio stream: copy packets bit-exact, or decode, hide the plan's ranges for
-    that track (mute or bleep) and re-encode when a range touches it."""
+    that track (mute, bleep or disguise) and re-encode when a range touches it."""
 
     def __init__(self, inp: Any, outc: Any, plan: RedactionPlan, offset_s: float,
                  stats: ExportStats, writer: SerialWriter) -> None:
