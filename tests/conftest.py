@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from fractions import Fraction
@@ -15,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy.engine import make_url
+
+from tests import pg_server
 
 if TYPE_CHECKING:
     from app.core.store.database import Store
@@ -57,7 +55,9 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # tampering attack) runs on SQLite and on PostgreSQL; every other store test (services
 # whose SQL is the same through SQLAlchemy) runs on SQLite only.
 BOTH_DATABASES = frozenset({
-    "test_accounts", "test_audit", "test_case_links", "test_ingest", "test_key_registry",
+    "test_accounts", "test_audit", "test_case_links", "test_concurrent_clients",
+    "test_footage_pages", "test_ingest",
+    "test_key_registry",
     "test_jobs", "test_kill_points", "test_migrations", "test_partial_files", "test_services",
     "test_tampering", "test_tampering_insiders", "test_timestamps"})
 
@@ -104,15 +104,6 @@ def _fresh_postgres_database(server: str) -> Iterator[str]:
         admin.dispose()
 
 
-def _pg_bin(tool: str) -> str | None:
-    found = shutil.which(tool)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{tool}"),
-                        key=lambda p: int(p.split("/")[4]))
-    return candidates[-1] if candidates else None
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A private PostgreSQL server for the test session (or BWV_TEST_POSTGRES_URL)."""
@@ -120,32 +111,11 @@ def postgres_server() -> Iterator[str]:
     if given:
         yield given
         return
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not (initdb and pg_ctl):
-        pytest.skip("PostgreSQL server binaries not found: 'apt-get install postgresql' "
-                    "(tools/dev does) or set BWV_TEST_POSTGRES_URL")
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("the psycopg driver is not installed (pip install 'psycopg[binary]')")
-    base = Path(tempfile.mkdtemp(prefix="bwv-pg-"))
-    base.chmod(0o755)
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(base, "postgres", "postgres")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    data, log = base / "data", base / "server.log"
-    subprocess.run([*prefix, initdb, "-D", str(data), "-A", "trust", "-U", "postgres",
-                    "--no-sync", "-E", "UTF8"], check=True, capture_output=True)
-    subprocess.run([*prefix, pg_ctl, "-D", str(data), "-l", str(log), "-w", "-o",
-                    f"-k {base} -c listen_addresses='' -F", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://postgres@/postgres?host={base}"
-    finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    missing = pg_server.missing()
+    if missing:
+        pytest.skip(missing)
+    with pg_server.private_server() as url:
+        yield url
 
 
 @pytest.fixture

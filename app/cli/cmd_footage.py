@@ -7,9 +7,19 @@ import argparse
 from app.cli.context import Context
 from app.cli.formatting import footage_details, footage_rows
 from app.cli.progress import ByteBar
-from app.core.library import footage
+from app.core.library import footage, footage_pages
 from app.core.library.footage import OriginalCheck, VerifyStatus
 from app.core.media.decode import REORDERED_NOTE, Timestamps
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 1 or more")
+    return value
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +29,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     ls = s.add_parser("list", help="list footage")
     ls.add_argument("--case", metavar="REF", help="only footage linked to this case")
-    ls.add_argument("--search", metavar="TEXT", help="match file name, device or officer id")
+    ls.add_argument("--search", metavar="TEXT",
+                    help="match file name, device or officer id, case reference or a "
+                         "recording date (YYYY-MM-DD)")
+    ls.add_argument("--limit", metavar="N", type=_at_least_one,
+                    help="show only the first N items (the count of all is said)")
     ls.set_defaults(handler=run_list)
     sh = s.add_parser("show", help="show everything known about one footage item")
     sh.add_argument("footage", metavar="FOOTAGE")
@@ -41,8 +55,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as session:
-        items = footage.list_footage(session, args.case, args.search)
+        items = footage.list_footage(session, args.case, args.search, args.limit)
+        total = (footage_pages.count_footage(
+            session, footage_pages.FootageQuery(args.case, args.search or ""))
+            if args.limit is not None and len(items) == args.limit else len(items))
     print(footage_rows(items) if items else "No footage.")
+    if total > len(items):
+        print(f"({len(items)} of {total} shown; --limit to see more)")
     return 0
 
 

@@ -27,15 +27,20 @@ def test_library_lists_ingested_footage(qtbot: QtBot, store: Store, tmp_path: Pa
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 2, timeout=10_000)
-    proxy = win.library.proxy
-    names = {proxy.index(r, 1).data() for r in range(2)}
+    model = win.library.model
+    names = {model.index(r, 1).data() for r in range(2)}
     assert names == {"short.mp4", "long.mp4"}
     assert "2 footage item" in win.library.status.text()
-    # numeric sort on frames: 9 before 30 (a text sort would put "30" first)
-    win.library.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(r, 3).data() for r in range(2)] == ["9", "30"]
+    # the store sorts: numeric on frames, 9 before 30 (a text sort would put "30" first)
+    with qtbot.waitSignal(win.library.loaded, timeout=10_000):
+        win.library.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, 3).data() for r in range(2)] == ["30", "9"]
+    with qtbot.waitSignal(win.library.loaded, timeout=10_000):
+        win.library.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, 3).data() for r in range(2)] == ["9", "30"]
     qtbot.keyClicks(win.library.filter_edit, "long")
-    assert proxy.rowCount() == 1 and proxy.index(0, 1).data() == "long.mp4"
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.index(0, 1).data() == "long.mp4",
+                    timeout=10_000)
 
 
 def test_library_refresh_picks_up_new_footage(qtbot: QtBot, store: Store,
@@ -188,7 +193,8 @@ def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, t
         details.evidential.click()
     assert details.evidential.isChecked()
     assert details.fields["retention"].text() == "Kept: marked evidential"
-    assert win.library.proxy.index(0, 6).data() == "Kept (evidential)"
+    qtbot.waitUntil(lambda: win.library.model.index(0, 6).data() == "Kept (evidential)",
+                    timeout=10_000)
     with store.read() as session:
         last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
     assert last is not None and last.action == "footage.evidential"

@@ -17,7 +17,7 @@ from app.core.store.models import CaseStatus, CaseType
 from app.core.store.records import CaseRecord, FootageRecord
 from app.ui.cases_panel import CasesPanel
 from app.ui.details_panel import DetailsPanel
-from app.ui.library_panel import FootageTableModel
+from app.ui.footage_model import FootageTableModel
 
 NOW = datetime.now(UTC)
 BASE = FootageRecord(1, "/x.mp4", "x.mp4", "00" * 32, 1, "mp4", "h264", "", 640, 360, 0, 25.0,

@@ -194,11 +194,12 @@ def test_views_reload_from_the_broadcast_of_what_changed(qtbot: QtBot, store: St
         qtbot.addWidget(view)
     with qtbot.waitSignal(library.loaded, timeout=10_000):
         library.refresh()
-    assert library.model.rowCount() == 1 and not library.model._rows[0].legal_hold
+    first = library.model.record(0)
+    assert library.model.rowCount() == 1 and first is not None and not first.legal_hold
     with qtbot.waitSignal(library.loaded, timeout=10_000):
         retention.set_hold(1, True, "civil claim")
-    record = library.model._rows[0]
-    assert record.legal_hold and "legal hold" in library.model._retention(record)
+    record = library.model.record(0)
+    assert record is not None and record.legal_hold and "legal hold" in library.model._retention(record)
     with qtbot.waitSignals([library.loaded, cases_view.refreshed], timeout=10_000):
         cases_view.create_case("SAR-77", "subject_access")
     assert library.case_filter.findData("SAR-77") >= 0

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.casework.cases import get_case
@@ -18,6 +18,7 @@ from app.core.errors import (
     MediaError,
     NotFoundError,
 )
+from app.core.library.footage_pages import FootageQuery, count_footage, footage_page
 from app.core.media.hashing import sha256_file
 from app.core.people.permissions import Permission, require
 from app.core.people.users import check_actor, resolve_actor
@@ -100,16 +101,13 @@ def footage_user_name(footage: Footage) -> str | None:
 
 
 def list_footage(session: Session, case_ref: str | None = None,
-                 text: str | None = None) -> list[FootageRecord]:
-    """All footage, or one case's; ``text`` filters on file name, device or officer id."""
-    if case_ref is not None:
-        get_case(session, case_ref)
-    stmt = _footage_query(case_ref)
-    if text:
-        like = f"%{text}%"
-        stmt = stmt.where(or_(Footage.file_name.ilike(like), Footage.device_id.ilike(like),
-                              Footage.officer_id.ilike(like)))
-    return [_record(f) for f in session.scalars(stmt)]
+                 text: str | None = None, limit: int | None = None) -> list[FootageRecord]:
+    """All footage in number order, or one case's; ``text`` as the library's filter box
+    (``footage_pages.FootageQuery``); at most ``limit`` items."""
+    query = FootageQuery(case_ref, text or "")
+    if limit is None:
+        limit = count_footage(session, query)
+    return footage_page(session, query, 0, limit)
 
 
 def show_footage(session: Session, key: str | int) -> FootageRecord:

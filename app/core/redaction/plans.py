@@ -10,7 +10,7 @@ from app.core.errors import QT_TRANSLATE_NOOP
 from app.core.people.permissions import Permission, require
 from app.core.redaction.plan import RedactionPlan
 from app.core.store import audit
-from app.core.store.models import RedactionPlanRecord, User, utcnow
+from app.core.store.models import Footage, RedactionPlanRecord, User, utcnow
 
 
 def find_plan_record(session: Session, footage_id: int,
@@ -35,6 +35,10 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
     """
     plan.validate()
     digest = plan.sha256()
+    # One saver at a time per footage item (PostgreSQL; SQLite writers are exclusive): two
+    # clients saving the first plan at once would otherwise each add a plan row, and two
+    # saving over one plan would each name the same previous version.
+    session.execute(select(Footage.id).where(Footage.id == footage_id).with_for_update())
     record = find_plan_record(session, footage_id, case_id)
     if record is not None and record.plan_sha256 == digest:
         return digest  # unchanged: e.g. case staff exporting an approved plan

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Enum,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -121,6 +123,7 @@ case_footage = Table(
     Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
     Column("footage_id", ForeignKey("footage.id", ondelete="CASCADE"), primary_key=True),
     Column("linked_at", UTCDateTime(), nullable=False, default=utcnow),
+    Index("ix_case_footage_footage_id", "footage_id"),  # a footage item's cases
 )
 
 
@@ -189,7 +192,7 @@ class Footage(Base):
     duration_s: Mapped[float] = mapped_column(Float)
     audio_streams: Mapped[list[Any]] = mapped_column(JSON, default=list)
     media_metadata: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    recorded_at: Mapped[datetime | None] = mapped_column()
+    recorded_at: Mapped[datetime | None] = mapped_column(index=True)
     device_id: Mapped[str | None] = mapped_column(String(128))
     officer_id: Mapped[str | None] = mapped_column(String(128))
     ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -207,6 +210,10 @@ class Footage(Base):
     flags: Mapped[list[Flag]] = relationship(
         back_populates="footage", cascade="all, delete-orphan", order_by="Flag.start_time_s"
     )
+
+
+# The library sorts by file name ignoring case (footage_pages).
+Index("ix_footage_file_name_lower", func.lower(Footage.file_name))
 
 
 class Flag(Base):

@@ -1,0 +1,119 @@
+"""The library a page at a time: filtering, sorting and counting done by the database.
+
+A force's store holds hundreds of thousands of footage rows; the library never loads them all.
+The view asks for the number of rows that match, then for the pages it shows.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.core.casework.cases import get_case
+from app.core.store.models import Case, Footage, User, case_footage
+from app.core.store.records import FootageRecord
+
+PAGE_SIZE = 200
+
+
+class FootageSort(enum.IntEnum):
+    """What the library sorts by: one value per column, in the columns' order."""
+
+    NUMBER = 0
+    FILE = 1
+    DURATION = 2
+    FRAMES = 3
+    PICTURE_SIZE = 4
+    RECORDED = 5
+    RETENTION = 6
+    CASES = 7
+    DEVICE = 8
+
+
+@dataclass(frozen=True)
+class FootageQuery:
+    """Which footage the library shows, and in what order.
+
+    ``text`` matches file names, device and officer ids, case references and recording dates
+    written as ``YYYY-MM-DD`` (any part of them), ignoring case."""
+
+    case_ref: str | None = None
+    text: str = ""
+    sort: FootageSort = FootageSort.NUMBER
+    descending: bool = False
+
+
+def count_footage(session: Session, query: FootageQuery) -> int:
+    """How many footage items the query matches."""
+    stmt = _matching(session, query).with_only_columns(func.count(Footage.id)).order_by(None)
+    return int(session.scalar(stmt) or 0)
+
+
+def footage_page(session: Session, query: FootageQuery, offset: int,
+                 limit: int = PAGE_SIZE) -> list[FootageRecord]:
+    """The matching footage from ``offset``, at most ``limit`` items, in the query's order."""
+    order = _sort_key(query.sort)
+    key = order.desc() if query.descending else order.asc()
+    tie = Footage.id.desc() if query.descending else Footage.id.asc()
+    stmt = (_matching(session, query).options(selectinload(Footage.cases))
+            .order_by(key, tie).offset(max(0, offset)).limit(max(0, limit)))
+    items = list(session.scalars(stmt))
+    ids = {f.ingested_by_id for f in items if f.ingested_by_id is not None}
+    names = {uid: name for uid, name in session.execute(
+        select(User.id, User.name).where(User.id.in_(ids)))} if ids else {}
+    return [FootageRecord.of(f, names.get(f.ingested_by_id or 0)) for f in items]
+
+
+def case_references(session: Session) -> list[str]:
+    """Every case reference, sorted: the library's case chooser (no case is loaded whole)."""
+    return list(session.scalars(select(Case.reference).order_by(Case.reference)))
+
+
+def _matching(session: Session, query: FootageQuery) -> Select[Footage]:
+    stmt = select(Footage)
+    if query.case_ref is not None:
+        case = get_case(session, query.case_ref)
+        stmt = stmt.where(Footage.id.in_(
+            select(case_footage.c.footage_id).where(case_footage.c.case_id == case.id)))
+    text = query.text.strip()
+    if text:
+        like = f"%{_escaped(text.lower())}%"
+        in_case = select(case_footage.c.footage_id).join(
+            Case, Case.id == case_footage.c.case_id).where(
+            func.lower(Case.reference).like(like, escape="\\"))
+        stmt = stmt.where(or_(
+            func.lower(Footage.file_name).like(like, escape="\\"),
+            func.lower(Footage.device_id).like(like, escape="\\"),
+            func.lower(Footage.officer_id).like(like, escape="\\"),
+            cast(Footage.recorded_at, String).like(like, escape="\\"),
+            Footage.id.in_(in_case)))
+    return stmt
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _sort_key(sort: FootageSort) -> ColumnElement[Any]:
+    first_case = (select(func.min(Case.reference))
+                  .join(case_footage, case_footage.c.case_id == Case.id)
+                  .where(case_footage.c.footage_id == Footage.id)
+                  .scalar_subquery())
+    keys: dict[FootageSort, Any] = {
+        FootageSort.NUMBER: Footage.id,
+        FootageSort.FILE: func.lower(Footage.file_name),
+        FootageSort.DURATION: Footage.duration_s,
+        FootageSort.FRAMES: Footage.frame_count,
+        FootageSort.PICTURE_SIZE: Footage.width * Footage.height,
+        FootageSort.RECORDED: Footage.recorded_at,
+        FootageSort.RETENTION: Footage.retention_until,
+        FootageSort.CASES: first_case,
+        FootageSort.DEVICE: func.coalesce(Footage.device_id, "") + " "
+        + func.coalesce(Footage.officer_id, ""),
+    }
+    key: ColumnElement[Any] = keys[sort]
+    return key
