@@ -27,16 +27,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer, qInstallMessageHandler  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import text
 
-from app.core.library import footage_pages  # noqa: E402
-from app.core.store.database import Store  # noqa: E402
-from app.ui.library_panel import LibraryPanel  # noqa: E402
-from app.ui.workers import db_pool  # noqa: E402
-from tests import pg_server  # noqa: E402
-from tests.library_rows import add_library  # noqa: E402
+from app.core.library import footage_pages
+from app.core.store.database import Store
+from app.ui.library_panel import LibraryPanel
+from app.ui.workers import db_pool
+from tests import pg_server
+from tests.library_rows import add_library
 
 OPEN_TARGET_S, FILTER_TARGET_S = 1.0, 0.3
 
