@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.library.ingest import ingest_paths  # noqa: E402
-from app.core.people.users import add_user, resolve_actor  # noqa: E402
-from app.core.store.database import Store  # noqa: E402
-from app.core.store.models import Role  # noqa: E402
-from tests import pg_server  # noqa: E402
-from tests.conftest import make_video  # noqa: E402
-from tests.store_load import ClientReport, count, run_client  # noqa: E402
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import add_user, resolve_actor
+from app.core.store.database import Store
+from app.core.store.models import Role
+from tests import pg_server
+from tests.conftest import make_video
+from tests.store_load import ClientReport, count, run_client
 
 
 def _client(args: tuple[str, str, int, int, object]) -> ClientReport:
