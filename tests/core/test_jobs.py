@@ -32,9 +32,9 @@ from app.core.store.models import AuditEvent, utcnow
 from tests.conftest import make_video
 
 
-def _footage(store: Store, tmp_path: Path, n: int) -> list[int]:
+def _footage(store: Store, tmp_path: Path, n: int, actor: str = "tester") -> list[int]:
     clips = [make_video(tmp_path / f"clip{i}.mp4", frames=12 + i) for i in range(n)]
-    return [r.footage_id for r in ingest_paths(store, "tester", clips) if r.footage_id]
+    return [r.footage_id for r in ingest_paths(store, actor, clips) if r.footage_id]
 
 
 def _events(store: Store, action: str) -> list[AuditEvent]:
@@ -62,6 +62,31 @@ def test_jobs_through_two_dask_workers_finish_exactly_once(store: Store,
     assert len(_events(store, "detection.run")) == 6  # nothing detected twice
     assert len(_events(store, "job.done")) == 6
     assert all(json.loads(e.details)["tracks"] == 0 for e in _events(store, "job.done"))
+    assert audit.verify(store).ok
+
+
+def test_worker_processes_over_tls_sign_as_the_signed_in_user(store: Store,
+                                                            tmp_path: Path) -> None:
+    from app.core.integrity.signing import event_signature_ok
+    from app.core.people.accounts import create_first_administrator, sign_in
+
+    with store.transaction() as session:
+        create_first_administrator(session, "chief", "a long passphrase")
+    sign_in(store, "chief", "a long passphrase")  # its key is opened in this process only
+    ids = _footage(store, tmp_path, 3, "chief")
+    with store.transaction() as session:
+        queue_jobs(session, resolve_actor(session, "chief"), ids, JobKind.DETECT, "fast")
+    seen: list[str] = []
+    outcomes = run_workers(store, "chief", workers=2, processes=True,
+                           progress=lambda w, _j, _o: seen.append(w))
+    assert outcomes == Counter({"done": 3})
+    assert all("/process-" in w for w in seen)
+    runs = _events(store, "detection.run")
+    assert len(runs) == 3 and len(_events(store, "job.done")) == 3
+    with store.read() as session:
+        key = resolve_actor(session, "chief").public_key
+    assert key and all(e.actor == "chief" and e.signature
+                       and event_signature_ok(key, e.hash, e.signature) for e in runs)
     assert audit.verify(store).ok
 
 
