@@ -127,6 +127,17 @@ def main() -> int:
                 began, ended = session.execute(select(
                     func.min(JobRecord.started_at), func.max(JobRecord.finished_at))
                     .where(JobRecord.id.in_(jobs))).one()
+                spans = session.execute(select(JobRecord.worker, JobRecord.started_at,
+                                               JobRecord.finished_at)
+                                        .where(JobRecord.id.in_(jobs))
+                                        .order_by(JobRecord.started_at)).all()
+            firsts = {}
+            for worker, job_start, job_end in spans:
+                firsts.setdefault(worker, (job_end - job_start).total_seconds())
+            rest = sorted((e - b).total_seconds() for _w, b, e in spans)
+            print(f"{label}: each worker's first job {sorted(round(f, 2) for f in firsts.values())}"
+                  f" s; median job {rest[len(rest) // 2]:.2f} s; alone median "
+                  f"{sorted(single)[len(single) // 2]:.2f} s")
             rows.append((label, wall, (ended - began).total_seconds(), dict(outcomes)))
         with store.read() as session:
             runs = session.scalar(select(func.count()).select_from(AuditEvent).where(

@@ -78,6 +78,10 @@ def test_batch_queue_worker_status(capsys: pytest.CaptureFixture[str], tmp_path:
     assert out.count(" done ") == 2 and " cancelled " in out
     code, out, _ = run(capsys, "batch", "retry", "3")
     assert code == 0 and run(capsys, "worker")[1].startswith("Queue empty: 1 done")
+    assert run(capsys, "batch", "queue", "2", "--preset", "fast")[0] == 0  # on processes
+    code, out, err = run(capsys, "worker", "--processes", "--workers", "2")
+    assert code == 0 and out.startswith("Queue empty: 1 done"), err
+    assert "/process-" in err
 
 
 def test_watch_folders_from_the_command_line(capsys: pytest.CaptureFixture[str],
