@@ -2377,6 +2377,10 @@
         <translation>Gwall</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>Cynnydd</translation>
+    </message>
+    <message>
         <source>Detect faces</source>
         <translation>Canfod wynebau</translation>
     </message>

@@ -2350,6 +2350,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Detect faces</source>
             <translation type="unfinished" />
         </message>

@@ -104,7 +104,8 @@ def run_queue(ctx: Context, args: argparse.Namespace) -> int:
 def run_status(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.reading() as session:
         jobs = list_jobs(session)
-        rows = [[str(j.id), j.kind, f"#{j.footage_id}", j.preset or "-", j.state,
+        rows = [[str(j.id), j.kind, f"#{j.footage_id}", j.preset or "-",
+                 f"{j.state} {j.progress:.0%}" if j.state == "running" else j.state,
                  str(j.attempts), when(j.finished_at or j.started_at), j.worker or "-",
                  (j.error or "")[:60]] for j in jobs]
     print(table(["job", "kind", "footage", "preset", "state", "tries", "when", "worker",

@@ -1,5 +1,5 @@
 """Tools > Jobs: the store's queue of unattended work (detection, transcription) with each
-job's state, tries, worker and error, kept up to date while open; cancel, retry, and queue
+job's state, progress, tries, worker and error, kept up to date while open; cancel, retry, and queue
 jobs for the footage of the case chosen in the library. ``bwv worker`` runs them."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +29,7 @@ from app.ui.locale_format import datetime_text
 from app.ui.workers import run_op
 
 REFRESH_MS = 3000
+PROGRESS_COLUMN = 4
 
 
 def state_name(state: str) -> str:
@@ -47,13 +49,13 @@ class JobsDialog(QDialog):
         self.setWindowTitle(self.tr("Jobs"))
         self.store, self.user_name, self.case_ref = store, user_name, case_ref
         self.rows: list[JobRow] = []
-        self.table = QTableWidget(0, 7, self)
+        self.table = QTableWidget(0, 8, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Job"), self.tr("Work"), self.tr("Footage"), self.tr("State"),
-            self.tr("Tries"), self.tr("When"), self.tr("Error")])
+            self.tr("Progress"), self.tr("Tries"), self.tr("When"), self.tr("Error")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Detect faces"), JobKind.DETECT.value)
         self.kind.addItem(self.tr("Transcribe speech"), JobKind.TRANSCRIBE.value)
@@ -104,13 +106,27 @@ class JobsDialog(QDialog):
             work = self.tr("detect ({0})").format(job.preset) if job.kind == "detect" \
                 else self.tr("transcribe")
             cells = [str(job.id), work, f"#{job.footage_id} {job.file_name}",
-                     state_name(job.state), str(job.attempts),
+                     state_name(job.state), "", str(job.attempts),
                      datetime_text(job.when) if job.when else "", job.error]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+            self._show_progress(r, job)
             if chosen is not None and job.id == chosen.id:
                 self.table.selectRow(r)
         self._update_buttons()
+
+    def _show_progress(self, row: int, job: JobRow) -> None:
+        """A bar for a running job (how far its worker says it has got), nothing otherwise."""
+        bar = self.table.cellWidget(row, PROGRESS_COLUMN)
+        if job.state != "running":
+            if bar is not None:
+                self.table.removeCellWidget(row, PROGRESS_COLUMN)
+            return
+        if not isinstance(bar, QProgressBar):
+            bar = QProgressBar(self.table)
+            bar.setRange(0, 100)
+            self.table.setCellWidget(row, PROGRESS_COLUMN, bar)
+        bar.setValue(round(job.progress * 100))
 
     def _selected(self) -> JobRow | None:
         row = self.table.currentRow()

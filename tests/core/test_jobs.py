@@ -90,6 +90,34 @@ def test_worker_processes_over_tls_sign_as_the_signed_in_user(store: Store,
     assert audit.verify(store).ok
 
 
+def test_a_running_job_says_how_far_it_has_got(store: Store, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.jobs import runner
+
+    (footage,) = _footage(store, tmp_path, 1)
+    clip = make_video(tmp_path / "long.mp4", frames=240, size=(320, 240))
+    (longer,) = [r.footage_id for r in ingest_paths(store, "tester", [clip])]
+    said: list[float] = []
+
+    def spy(store_: Store, job_id: int, worker: str, fraction: float) -> bool:
+        said.append(fraction)
+        return runner_report(store_, job_id, worker, fraction)
+
+    runner_report = runner.report_progress
+    monkeypatch.setattr(runner, "report_progress", spy)
+    monkeypatch.setattr(runner, "PROGRESS_S", 0.02)
+    with store.transaction() as session:
+        queue_jobs(session, resolve_actor(session, "tester"), [longer], JobKind.DETECT,
+                   "balanced")
+    job = claim(store, "w1", "tester")
+    assert job is not None
+    assert runner.run_job(store, "tester", job, "w1") == "done"
+    assert said and said == sorted(said) and said[0] > 0 and said[-1] <= 1.0
+    with store.read() as session:
+        (row,) = [r for r in list_jobs(session) if r.id == job]
+    assert row.progress == 1.0 and footage != longer
+
+
 def test_a_dead_workers_job_is_taken_up_once_and_its_late_word_is_ignored(
         store: Store, tmp_path: Path) -> None:
     (footage,) = _footage(store, tmp_path, 1)

@@ -6,13 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar
 from pytestqt.qtbot import QtBot
 
 from app.core.casework import cases
 from app.core.jobs.cluster import run_workers
+from app.core.jobs.queue import claim, finish, report_progress
 from app.core.library.ingest import ingest_paths
 from app.core.people.users import resolve_actor
 from app.core.store.database import Store
+from app.ui.jobs_dialog import PROGRESS_COLUMN
 from tests.conftest import make_video
 from tests.ui.window import show_window
 
@@ -36,6 +39,16 @@ def test_the_jobs_dialog_follows_the_queue(qtbot: QtBot, store: Store, tmp_path:
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "queued", timeout=10_000)
+    job = claim(store, "elsewhere", "tester")  # a worker takes it and says how far it got
+    assert job is not None and report_progress(store, job, "elsewhere", 0.4)
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "running", timeout=10_000)
+    bar = dialog.table.cellWidget(0, PROGRESS_COLUMN)
+    assert isinstance(bar, QProgressBar) and bar.value() == 40
+    assert finish(store, job, "elsewhere", "tester", error="the share went away") == "queued"
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "queued", timeout=10_000)
+    assert dialog.table.cellWidget(0, PROGRESS_COLUMN) is None  # no bar once it stopped
     assert run_workers(store, "tester", workers=1)["done"] == 1  # a worker elsewhere
     dialog.refresh()
     qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "done", timeout=10_000)

@@ -120,7 +120,7 @@ def claim(store: Store, worker: str, actor_name: str,
                            {"worker": holder, **({"error": error} if error else {})})
                 continue
             won = _rows(session.execute(update(JobRecord).where(*same).values(
-                state=JobState.RUNNING.value, worker=worker, started_at=at,
+                state=JobState.RUNNING.value, worker=worker, started_at=at, progress=0.0,
                 lease_until=at + timedelta(seconds=LEASE_S),
                 attempts=JobRecord.attempts + 1)))
             if won == 1:
@@ -143,6 +143,17 @@ def renew(store: Store, job_id: int, worker: str) -> bool:
     return held == 1
 
 
+def report_progress(store: Store, job_id: int, worker: str, fraction: float) -> bool:
+    """Say how far a running job has got (0..1; not audited: the outcome is); False when the
+    job is no longer this worker's."""
+    with store.transaction() as session:
+        return _rows(session.execute(
+            update(JobRecord)
+            .where(JobRecord.id == job_id, JobRecord.worker == worker,
+                   JobRecord.state == JobState.RUNNING.value)
+            .values(progress=min(1.0, max(0.0, fraction))))) == 1
+
+
 def finish(store: Store, job_id: int, worker: str, actor_name: str,
            result: dict[str, Any] | None = None, error: str = "",
            cancelled: bool = False) -> str | None:
@@ -161,6 +172,8 @@ def finish(store: Store, job_id: int, worker: str, actor_name: str,
             state = JobState.FAILED if job.attempts >= MAX_ATTEMPTS else JobState.QUEUED
         job.state, job.error, job.result = state.value, error, result or {}
         job.finished_at, job.lease_until = database_now(session), None
+        if state is JobState.DONE:
+            job.progress = 1.0
         if state is JobState.QUEUED:
             job.worker = ""
         audit.record(session, actor_name, f"job.{state.value}", "job", job.id,
@@ -216,6 +229,7 @@ class JobRow:
     when: datetime | None
     worker: str
     error: str
+    progress: float = 0.0  # 0..1 while it runs
 
 
 def job_rows(session: Session, limit: int = 500) -> list[JobRow]:
@@ -224,7 +238,8 @@ def job_rows(session: Session, limit: int = 500) -> list[JobRow]:
         select(JobRecord, Footage.file_name).join(Footage, Footage.id == JobRecord.footage_id)
         .order_by(JobRecord.id.desc()).limit(limit)).all()
     return [JobRow(j.id, j.kind, j.footage_id, name, j.preset, j.state, j.attempts,
-                   j.finished_at or j.started_at or j.created_at, j.worker, j.error)
+                   j.finished_at or j.started_at or j.created_at, j.worker, j.error,
+                   j.progress)
             for j, name in rows]
 
 

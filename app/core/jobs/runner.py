@@ -12,12 +12,13 @@ from app.core.analysis import analyse
 from app.core.audio.transcripts import audio_tracks, transcript_for
 from app.core.detection.presets import DEFAULT_PRESET
 from app.core.errors import BwvError, Cancelled
-from app.core.jobs.queue import LEASE_S, JobKind, finish, renew
+from app.core.jobs.queue import LEASE_S, JobKind, finish, renew, report_progress
 from app.core.progress import CancelToken
 from app.core.store.database import Store
 from app.core.store.models import JobRecord
 
 log = logging.getLogger(__name__)
+PROGRESS_S = 2.0  # how often a running job says how far it has got
 
 
 def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
@@ -34,13 +35,22 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
         return "lost"
     token = CancelToken()
     stop = threading.Event()
+    done = [0.0]  # how far the work has got (0..1), written by the work, read below
 
     def keep_lease() -> None:
-        """Renew every quarter lease; a refusal (cancelled, or taken up elsewhere) or no
-        renewal for most of a lease (the store unreachable) stops the work."""
-        last_ok = time.monotonic()
-        while not stop.wait(LEASE_S / 4):
+        """Say how far the job has got every PROGRESS_S and renew the lease every quarter
+        lease; a refusal (cancelled, or taken up elsewhere) or no renewal for most of a lease
+        (the store unreachable) stops the work."""
+        last_ok = last_renew = time.monotonic()
+        said = 0.0
+        while not stop.wait(min(PROGRESS_S, LEASE_S / 4)):
             try:
+                if done[0] != said:
+                    said = done[0]
+                    report_progress(store, job_id, worker, said)
+                if time.monotonic() - last_renew < LEASE_S / 4:
+                    continue
+                last_renew = time.monotonic()
                 if not renew(store, job_id, worker):
                     token.cancel()
                     return
@@ -55,7 +65,8 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
     keeper.start()
     outcome: dict[str, Any]
     try:
-        outcome = {"result": _work(store, actor_name, JobKind(kind), footage_id, preset, token)}
+        outcome = {"result": _work(store, actor_name, JobKind(kind), footage_id, preset, token,
+                                   done)}
     except Cancelled:
         outcome = {"cancelled": True}
     except BwvError as exc:
@@ -75,14 +86,24 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
 
 
 def _work(store: Store, actor_name: str, kind: JobKind, footage_id: int, preset: str,
-          cancel: CancelToken) -> dict[str, Any]:
+          cancel: CancelToken, done: list[float]) -> dict[str, Any]:
+    """The job's work; ``done[0]`` follows how far it has got."""
     if kind is JobKind.DETECT:
+        def stage(name: str, part: int, whole: int) -> None:
+            if name == "detect" and whole:
+                done[0] = part / whole
+
         analysis = analyse(store, actor_name, footage_id, preset or DEFAULT_PRESET,
-                           cancel=cancel)
+                           stage=stage, cancel=cancel)
         return {"run_id": analysis.run_id, "tracks": len(analysis.tracks),
                 "reused": analysis.reused}
     words = 0
     tracks = audio_tracks(store, actor_name, footage_id)
     for track in range(tracks):
-        words += len(transcript_for(store, actor_name, footage_id, track, cancel=cancel).words)
+        def heard(part: int, whole: int, track: int = track) -> None:
+            if whole:
+                done[0] = (track + part / whole) / tracks
+
+        words += len(transcript_for(store, actor_name, footage_id, track, progress=heard,
+                                    cancel=cancel).words)
     return {"audio_tracks": tracks, "words": words}
