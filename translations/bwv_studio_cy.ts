@@ -1572,6 +1572,22 @@
         <source>{folder} is not a folder.</source>
         <translation>Nid yw {folder} yn ffolder.</translation>
     </message>
+    <message>
+        <source>{address}: a cluster is joined over mutual TLS only; give its scheduler as tls://host:port.</source>
+        <translation>{address}: dim ond dros TLS cilyddol yr ymunir â chlwstwr; rhowch ei drefnydd fel tls://gwesteiwr:porth.</translation>
+    </message>
+    <message>
+        <source>{path}: no such certificate or key file.</source>
+        <translation>{path}: nid oes ffeil tystysgrif neu allwedd o&apos;r fath.</translation>
+    </message>
+    <message>
+        <source>Cannot join the cluster at {address}: {problem}</source>
+        <translation>Methu ymuno â&apos;r clwstwr yn {address}: {problem}</translation>
+    </message>
+    <message>
+        <source>The cluster at {address} has no workers.</source>
+        <translation>Nid oes gan y clwstwr yn {address} weithwyr.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>

@@ -1554,6 +1554,22 @@
             <source>{folder} is not a folder.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>{address}: a cluster is joined over mutual TLS only; give its scheduler as tls://host:port.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: no such certificate or key file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot join the cluster at {address}: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cluster at {address} has no workers.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DetailsPanel</name>

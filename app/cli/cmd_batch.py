@@ -15,7 +15,7 @@ from app.cli.error_hints import error_line
 from app.cli.formatting import table, when
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import BwvError, InvalidInputError
-from app.core.jobs.cluster import run_workers
+from app.core.jobs.cluster import ClusterTls, run_workers
 from app.core.jobs.queue import cancel, kind_of, list_jobs, queue_jobs, retry
 from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
 from app.core.library.footage import list_footage
@@ -82,6 +82,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "cluster's mutual TLS): no contention for Python's lock, so long "
                         "batches finish sooner; it costs about 2 s to start and a first job "
                         "that loads the models")
+    w.add_argument("--scheduler", metavar="tls://HOST:PORT",
+                   help="join a force's Dask cluster instead of starting one here: every "
+                        "worker of that cluster runs jobs (over mutual TLS only; needs "
+                        "--tls-ca, --tls-cert and --tls-key; see the README)")
+    w.add_argument("--tls-ca", type=Path, metavar="FILE",
+                   help="the certificate authority that signed the cluster's certificates")
+    w.add_argument("--tls-cert", type=Path, metavar="FILE", help="this machine's certificate")
+    w.add_argument("--tls-key", type=Path, metavar="FILE", help="this machine's private key")
     w.set_defaults(handler=run_worker)
 
 
@@ -138,10 +146,24 @@ def run_worker(ctx: Context, args: argparse.Namespace) -> int:
 
     if args.watch:
         return _watch_loop(ctx, name, args, report)
-    outcomes = run_workers(ctx.store, name, args.workers, report, args.processes)
+    outcomes = run_workers(ctx.store, name, args.workers, report, args.processes,
+                           _cluster(args))
     print("Queue empty: " + (", ".join(f"{n} {o}" for o, n in sorted(outcomes.items()))
                              or "no jobs were waiting") + ".")
     return 1 if outcomes.get("failed") or outcomes.get("error") else 0
+
+
+def _cluster(args: argparse.Namespace) -> ClusterTls | None:
+    """The force's cluster named on the command line (None: a cluster on this machine)."""
+    files = (args.tls_ca, args.tls_cert, args.tls_key)
+    if args.scheduler is None:
+        if any(files):
+            raise InvalidInputError("--tls-ca, --tls-cert and --tls-key go with --scheduler.")
+        return None
+    if not all(files):
+        raise InvalidInputError("--scheduler needs --tls-ca, --tls-cert and --tls-key: a "
+                                "cluster is joined over mutual TLS only.")
+    return ClusterTls(args.scheduler, args.tls_ca, args.tls_cert, args.tls_key)
 
 
 def _watch_loop(ctx: Context, name: str, args: argparse.Namespace,
@@ -153,7 +175,8 @@ def _watch_loop(ctx: Context, name: str, args: argparse.Namespace,
             try:
                 for result in scan(ctx.store, name, watcher):
                     print(result.message, file=sys.stderr)
-                run_workers(ctx.store, name, args.workers, report, args.processes)
+                run_workers(ctx.store, name, args.workers, report, args.processes,
+                            _cluster(args))
             except BwvError as exc:  # a share or the database away for a while: go on
                 print(f"bwv worker: {error_line(exc)} (trying again)", file=sys.stderr)
             except Exception:

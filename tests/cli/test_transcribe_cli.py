@@ -84,6 +84,22 @@ def test_batch_queue_worker_status(capsys: pytest.CaptureFixture[str], tmp_path:
     assert "/process-" in err
 
 
+def test_joining_a_cluster_needs_mutual_tls(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    code, _out, err = run(capsys, "worker", "--scheduler", "tls://127.0.0.1:8786")
+    assert code != 0 and "needs --tls-ca, --tls-cert and --tls-key" in err
+    code, _out, err = run(capsys, "worker", "--tls-ca", "ca.pem")
+    assert code != 0 and "go with --scheduler" in err
+    files = [tmp_path / name for name in ("ca.pem", "me.pem", "me.key")]
+    for path in files[:2]:
+        path.write_text("x")
+    flags = ["--tls-ca", str(files[0]), "--tls-cert", str(files[1]), "--tls-key", str(files[2])]
+    code, _out, err = run(capsys, "worker", "--scheduler", "tcp://127.0.0.1:8786", *flags)
+    assert code != 0 and "mutual TLS only" in err and "Traceback" not in err
+    code, _out, err = run(capsys, "worker", "--scheduler", "tls://127.0.0.1:8786", *flags)
+    assert code != 0 and "me.key: no such certificate or key file" in err
+
+
 def test_watch_folders_from_the_command_line(capsys: pytest.CaptureFixture[str],
                                              tmp_path: Path) -> None:
     dock = tmp_path / "dock"

@@ -15,6 +15,7 @@ import os
 import socket
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,40 +23,52 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.core.detection.network import share_cores
+from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
 from app.core.jobs.queue import claim
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store
 
 log = logging.getLogger(__name__)
 _stores: dict[str, Store] = {}  # one per process and database
+JOIN_TIMEOUT_S = 30
+
+
+@dataclass(frozen=True)
+class ClusterTls:
+    """A force's Dask cluster: its scheduler's ``tls://host:port`` address, the certificate
+    authority that signed its members' certificates, and this machine's certificate and key."""
+
+    scheduler: str
+    ca_file: Path
+    cert_file: Path
+    key_file: Path
 
 
 def run_workers(store: Store, actor_name: str, workers: int = 2,
                 progress: Callable[[str, int, str], None] | None = None,
-                processes: bool = False) -> Counter[str]:
-    """Run jobs until the queue is empty on ``workers`` Dask workers (threads, or worker
-    processes with ``processes``); counts of outcomes. ``progress(worker, job_id, outcome)``
-    is called after each job."""
+                processes: bool = False, cluster: ClusterTls | None = None) -> Counter[str]:
+    """Run jobs until the queue is empty; counts of outcomes. On a local cluster of
+    ``workers`` Dask workers (threads, or worker processes with ``processes``), or with
+    ``cluster`` on every worker of a force's cluster (mutual TLS). ``progress(worker,
+    job_id, outcome)`` is called after each job."""
     from distributed import Client, LocalCluster
 
     _stores[store.url] = store
+    key = _raw_key(store, actor_name)
+    if cluster is not None:
+        with _join(cluster) as client:
+            return _collect(_on_every_worker(client, store, actor_name, key), progress)
     share_cores(workers)  # each worker's networks get their share of the cores
     host = f"{socket.gethostname()}:{os.getpid()}"
     options: dict[str, Any] = {"processes": False}
-    key: bytes | None = None
     if processes:
         from distributed.security import Security
 
         options = {"processes": True, "protocol": "tls://", "host": "127.0.0.1",
                    "security": Security.temporary()}  # type: ignore[no-untyped-call]
-        opened = store.signers.get(actor_name)
-        if opened is not None:
-            key = opened.private_bytes(serialization.Encoding.Raw,
-                                       serialization.PrivateFormat.Raw,
-                                       serialization.NoEncryption())
     with LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
-                      dashboard_address=None, **options) as cluster, \
-            Client(cluster, security=options.get("security")) as client:  # type: ignore[no-untyped-call]
+                      dashboard_address=None, **options) as local, \
+            Client(local, security=options.get("security")) as client:  # type: ignore[no-untyped-call]
         if processes:
             futures = [client.submit(_drain_in_process, store.url, str(store.data_dir),
                                      actor_name, key, f"{host}/process-{n + 1}", n, workers,
@@ -63,12 +76,73 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
         else:
             futures = [client.submit(_drain, store.url, actor_name, f"{host}/worker-{n + 1}",
                                      pure=False) for n in range(workers)]
-        outcomes: Counter[str] = Counter()
-        for future in futures:
-            for job_id, outcome, worker in future.result():
-                outcomes[outcome] += 1
-                if progress is not None:
-                    progress(worker, job_id, outcome)
+        return _collect(futures, progress)
+
+
+def _raw_key(store: Store, actor_name: str) -> bytes | None:
+    """The signed-in user's opened signing key as raw bytes, for worker processes (None: the
+    account has no key)."""
+    opened = store.signers.get(actor_name)
+    if opened is None:
+        return None
+    raw: bytes = opened.private_bytes(serialization.Encoding.Raw,
+                                      serialization.PrivateFormat.Raw,
+                                      serialization.NoEncryption())
+    return raw
+
+
+def _join(cluster: ClusterTls) -> Any:
+    """A client of the force's scheduler over mutual TLS (a clear message for each way it
+    cannot be)."""
+    from distributed import Client
+    from distributed.security import Security
+
+    if not cluster.scheduler.startswith("tls://"):
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{address}: a cluster is joined over mutual TLS only; give its "
+            "scheduler as tls://host:port."), address=cluster.scheduler)
+    for path in (cluster.ca_file, cluster.cert_file, cluster.key_file):
+        if not path.is_file():
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{path}: no such certificate or key file."), path=path)
+    security = Security(tls_ca_file=str(cluster.ca_file),  # type: ignore[no-untyped-call]
+                        tls_client_cert=str(cluster.cert_file),
+                        tls_client_key=str(cluster.key_file), require_encryption=True)
+    try:
+        return Client(cluster.scheduler, security=security,  # type: ignore[no-untyped-call]
+                      timeout=JOIN_TIMEOUT_S)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BwvError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Cannot join the cluster at {address}: {problem}"),
+            address=cluster.scheduler, problem=str(exc) or type(exc).__name__) from exc
+
+
+def _on_every_worker(client: Any, store: Store, actor_name: str,
+                     key: bytes | None) -> list[Any]:
+    """One draining task pinned to each worker of the cluster; each host's workers share its
+    cores."""
+    members = client.scheduler_info()["workers"]
+    if not members:
+        raise BwvError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The cluster at {address} has no workers."),
+            address=client.scheduler.address)
+    hosts: dict[str, list[str]] = {}
+    for address, info in sorted(members.items()):
+        hosts.setdefault(str(info.get("host", address)), []).append(address)
+    return [client.submit(_drain_in_process, store.url, str(store.data_dir), actor_name, key,
+                          f"{address}/process-{n + 1}", n, len(on_host), workers=[address],
+                          allow_other_workers=False, pure=False)
+            for on_host in hosts.values() for n, address in enumerate(on_host)]
+
+
+def _collect(futures: list[Any],
+             progress: Callable[[str, int, str], None] | None) -> Counter[str]:
+    outcomes: Counter[str] = Counter()
+    for future in futures:
+        for job_id, outcome, worker in future.result():
+            outcomes[outcome] += 1
+            if progress is not None:
+                progress(worker, job_id, outcome)
     return outcomes
 
 
@@ -82,9 +156,13 @@ def _drain_in_process(url: str, data_dir: str, actor_name: str, key: bytes | Non
         _keep_to_share(number, workers)
         store = _stores[url] = Store(url, Path(data_dir))
         share_cores(workers)
-    if key is not None:
-        store.signers[actor_name] = Ed25519PrivateKey.from_private_bytes(key)
-    return _drain(url, actor_name, worker)
+    if key is None:
+        return _drain(url, actor_name, worker)
+    store.signers[actor_name] = Ed25519PrivateKey.from_private_bytes(key)
+    try:
+        return _drain(url, actor_name, worker)
+    finally:  # a force's workers outlive the run: the key does not stay with them
+        store.signers.pop(actor_name, None)
 
 
 def _keep_to_share(number: int, workers: int) -> None:
