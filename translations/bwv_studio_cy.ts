@@ -144,6 +144,10 @@
         <translation>Rhoi&apos;r gorau i greu&apos;r pecyn (ni adewir dim ar ôl)</translation>
     </message>
     <message>
+        <source>Working copy: never released</source>
+        <translation>Copi gwaith: byth yn cael ei ryddhau</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Ie</translation>
     </message>
@@ -649,6 +653,10 @@
         <translation>Gwnaed allforiad #{export_id} heb achos; gwneir pecyn datgelu ar gyfer achos (allforiwch ef o&apos;r achos).</translation>
     </message>
     <message>
+        <source>Export #{export_id} is a working copy made by a batch job from a plan nobody reviewed (every frame says so); review the footage, have the plan approved, export it again and pack that.</source>
+        <translation>Mae allforyn #{export_id} yn gopi gwaith a wnaed gan swydd swp o gynllun nad adolygodd neb (mae pob ffrâm yn dweud hynny); adolygwch y ffilm, cael cymeradwyo&apos;r cynllun, ei allforio eto a phecynnu hwnnw.</translation>
+    </message>
+    <message>
         <source>Export #{export_id} was made from a redaction plan no supervisor approved (state: {value}); only approved exports are released.</source>
         <translation>Gwnaed allforiad #{export_id} o gynllun golygu na chymeradwyodd unrhyw oruchwyliwr (cyflwr: {value}); dim ond allforion a gymeradwywyd a ryddheir.</translation>
     </message>
@@ -699,6 +707,10 @@
     <message>
         <source>The caption {caption!r} has an unknown field ({field}); use {{case}}, {{date}} and {{time}}.</source>
         <translation>Mae gan y capsiwn {caption!r} faes anhysbys ({field}); defnyddiwch {{case}}, {{date}} a {{time}}.</translation>
+    </message>
+    <message>
+        <source>make working copies</source>
+        <translation>gwneud copïau gwaith</translation>
     </message>
     <message>
         <source>export footage</source>
@@ -1541,6 +1553,10 @@
         <translation>ciwio tasgau</translation>
     </message>
     <message>
+        <source>{folder}: give an existing folder for the working copies.</source>
+        <translation>{folder}: rhowch ffolder sy&apos;n bodoli ar gyfer y copïau gwaith.</translation>
+    </message>
+    <message>
         <source>cancel jobs</source>
         <translation>canslo tasgau</translation>
     </message>
@@ -1587,6 +1603,10 @@
     <message>
         <source>The cluster at {address} has no workers.</source>
         <translation>Nid oes gan y clwstwr yn {address} weithwyr.</translation>
+    </message>
+    <message>
+        <source>{folder}: the folder for working copies is not there.</source>
+        <translation>{folder}: nid yw&apos;r ffolder ar gyfer copïau gwaith yno.</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2425,10 @@
         <translation>Trawsgrifio lleferydd</translation>
     </message>
     <message>
+        <source>Working copy (every face redacted; never released)</source>
+        <translation>Copi gwaith (pob wyneb wedi&apos;i guddio; byth yn cael ei ryddhau)</translation>
+    </message>
+    <message>
         <source>Queue for the case&apos;s footage</source>
         <translation>Ciwio ar gyfer ffilm yr achos</translation>
     </message>
@@ -2425,12 +2449,20 @@
         <translation>Ailgynnig y dasg</translation>
     </message>
     <message>
-        <source>Jobs run on a computer running &apos;bwv worker&apos;. They store detection runs and transcripts; they never export.</source>
-        <translation>Mae tasgau&apos;n rhedeg ar gyfrifiadur sy&apos;n rhedeg &apos;bwv worker&apos;. Maen nhw&apos;n storio rhediadau canfod a thrawsgrifiadau; nid ydynt byth yn allforio.</translation>
+        <source>Jobs run on a computer running &apos;bwv worker&apos;. They store detection runs and transcripts, or write working copies marked on every frame; they never release anything.</source>
+        <translation>Mae swyddi&apos;n rhedeg ar gyfrifiadur sy&apos;n rhedeg &apos;bwv worker&apos;. Maen nhw&apos;n storio rhediadau canfod a thrawsgrifiadau, neu&apos;n ysgrifennu copïau gwaith wedi&apos;u marcio ar bob ffrâm; nid ydyn nhw byth yn rhyddhau dim.</translation>
+    </message>
+    <message>
+        <source>Folder for the working copies (a share the workers can write)</source>
+        <translation>Ffolder ar gyfer y copïau gwaith (cyfran y gall y gweithwyr ysgrifennu iddi)</translation>
     </message>
     <message>
         <source>detect ({0})</source>
         <translation>canfod ({0})</translation>
+    </message>
+    <message>
+        <source>working copy ({0})</source>
+        <translation>copi gwaith ({0})</translation>
     </message>
     <message>
         <source>transcribe</source>

@@ -141,6 +141,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Working copy: never released</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Yes</source>
             <translation type="unfinished" />
         </message>
@@ -631,6 +635,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Export #{export_id} is a working copy made by a batch job from a plan nobody reviewed (every frame says so); review the footage, have the plan approved, export it again and pack that.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Export #{export_id} was made from a redaction plan no supervisor approved (state: {value}); only approved exports are released.</source>
             <translation type="unfinished" />
         </message>
@@ -680,6 +688,10 @@
         </message>
         <message>
             <source>The caption {caption!r} has an unknown field ({field}); use {{case}}, {{date}} and {{time}}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>make working copies</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1523,6 +1535,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{folder}: give an existing folder for the working copies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>cancel jobs</source>
             <translation type="unfinished" />
         </message>
@@ -1568,6 +1584,10 @@
         </message>
         <message>
             <source>The cluster at {address} has no workers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{folder}: the folder for working copies is not there.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2378,6 +2398,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Working copy (every face redacted; never released)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Queue for the case's footage</source>
             <translation type="unfinished" />
         </message>
@@ -2398,11 +2422,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Jobs run on a computer running 'bwv worker'. They store detection runs and transcripts; they never export.</source>
+            <source>Jobs run on a computer running 'bwv worker'. They store detection runs and transcripts, or write working copies marked on every frame; they never release anything.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder for the working copies (a share the workers can write)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>detect ({0})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>working copy ({0})</source>
             <translation type="unfinished" />
         </message>
         <message>

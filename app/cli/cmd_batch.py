@@ -25,21 +25,27 @@ log = logging.getLogger(__name__)
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b = sub.add_parser(
-        "batch", help="queue unattended work (face detection, transcription) and follow it",
+        "batch", help="queue unattended work (detection, transcription, working copies) "
+                      "and follow it",
         description="Jobs are kept in the store: any workstation queues them, 'bwv worker' "
                     "runs them, and a job interrupted half-way is taken up again. Detection "
                     "stores the run (tracks are ready when an officer opens the footage); "
-                    "transcription stores every audio track's words. Nothing is exported or "
-                    "released by a job.")
-        # the export of a batch (a working copy needing review and approval) is not built yet
+                    "transcription stores every audio track's words; a redact job exports a "
+                    "WORKING COPY from the template plan (every face redacted, nobody kept, "
+                    "the sound as it is), marked so on every frame and never released: "
+                    "release still needs a person's review and a supervisor's approval.")
     s = b.add_subparsers(dest="batch_command", required=True, metavar="ACTION")
     q = s.add_parser("queue", help="queue a job for each footage item")
     q.add_argument("footage", nargs="*", metavar="FOOTAGE",
                    help="footage numbers or SHA-256 prefixes")
     q.add_argument("--case", metavar="REF", help="every footage item of this case")
-    q.add_argument("--kind", default="detect", choices=["detect", "transcribe"])
+    q.add_argument("--kind", default="detect", choices=["detect", "transcribe", "redact"])
     q.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS),
-                   help="for detect jobs (default: %(default)s)")
+                   help="for detect and redact jobs (default: %(default)s)")
+    q.add_argument("--out", type=Path, metavar="FOLDER",
+                   help="redact jobs: the (shared) folder for the working copies")
+    q.add_argument("--reason", default="", metavar="TEXT",
+                   help="redact jobs: the reason recorded for the template's redactions")
     q.set_defaults(handler=run_queue)
     s.add_parser("status", help="list the jobs and their state",
                  description="Every job, newest last: its work, footage, preset, state "
@@ -101,8 +107,17 @@ def run_queue(ctx: Context, args: argparse.Namespace) -> int:
             keys += [f.id for f in list_footage(session, args.case)]
         if not keys:
             raise InvalidInputError("Name footage items or a case (--case REF) to queue.")
+        options = None
+        if kind.value == "redact":
+            if args.out is None:
+                raise InvalidInputError("A redact job needs --out FOLDER for its working copy.")
+            options = {"out_dir": str(args.out), "case": args.case or None,
+                       "reason": args.reason}
+        elif args.out is not None:
+            raise InvalidInputError("--out is for redact jobs (--kind redact).")
         made = queue_jobs(session, actor, keys, kind,
-                          args.preset if kind.value == "detect" else "")
+                          args.preset if kind.value in ("detect", "redact") else "",
+                          options=options)
     print(f"Queued {len(made)} job(s)" + (f" ({len(keys) - len(made)} already queued)"
                                           if len(made) < len(keys) else "")
           + ". Run them with 'bwv worker'.")

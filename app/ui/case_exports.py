@@ -111,7 +111,8 @@ class CaseExportsBox(QGroupBox):
         for row, export in enumerate(exports):
             cells = [str(export.id), f"#{export.footage_id}", Path(export.path).name,
                      datetime_text(export.created_at),
-                     self.tr("Yes") if export.approved else self.tr("No")]
+                     self.tr("Working copy: never released") if export.working_copy
+                     else self.tr("Yes") if export.approved else self.tr("No")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, export.id)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -59,6 +60,8 @@ class JobsDialog(QDialog):
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Detect faces"), JobKind.DETECT.value)
         self.kind.addItem(self.tr("Transcribe speech"), JobKind.TRANSCRIBE.value)
+        self.kind.addItem(self.tr("Working copy (every face redacted; never released)"),
+                          JobKind.REDACT.value)
         self.queue_button = QPushButton(self.tr("Queue for the case's footage"), self)
         self.queue_button.setEnabled(bool(case_ref))
         self.queue_button.setToolTip(self.tr(
@@ -67,7 +70,8 @@ class JobsDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel job"), self)
         self.retry_button = QPushButton(self.tr("Retry job"), self)
         self.note = QLabel(self.tr("Jobs run on a computer running 'bwv worker'. They store "
-                                   "detection runs and transcripts; they never export."),
+                                   "detection runs and transcripts, or write working copies "
+                                   "marked on every frame; they never release anything."),
                            self)
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -103,8 +107,9 @@ class JobsDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for r, job in enumerate(rows):
-            work = self.tr("detect ({0})").format(job.preset) if job.kind == "detect" \
-                else self.tr("transcribe")
+            work = {"detect": self.tr("detect ({0})").format(job.preset),
+                    "redact": self.tr("working copy ({0})").format(job.preset)}.get(
+                job.kind, self.tr("transcribe"))
             cells = [str(job.id), work, f"#{job.footage_id} {job.file_name}",
                      state_name(job.state), "", str(job.attempts),
                      datetime_text(job.when) if job.when else "", job.error]
@@ -153,15 +158,26 @@ class JobsDialog(QDialog):
     def queue_case(self) -> None:
         store, name, case_ref = self.store, self.user_name, self.case_ref
         kind = JobKind(self.kind.currentData())
+        options = None
+        if kind is JobKind.REDACT:
+            folder = self.choose_folder()
+            if not folder:
+                return
+            options = {"out_dir": folder, "case": case_ref}
 
         def work() -> int:
             with store.transaction() as session:
                 keys: list[str | int] = [f.id for f in list_footage(session, case_ref)]
-                preset = DEFAULT_PRESET if kind is JobKind.DETECT else ""
+                preset = "" if kind is JobKind.TRANSCRIBE else DEFAULT_PRESET
                 return len(queue_jobs(session, resolve_actor(session, name), keys, kind,
-                                      preset))
+                                      preset, options=options))
 
         run_op(self, work, lambda _n: self.refresh(), self.failed.emit)
+
+    def choose_folder(self) -> str:
+        """The (shared) folder the working copies are written to ("" when none is chosen)."""
+        return QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the working copies (a share the workers can write)"))
 
     def done(self, result: int) -> None:  # closing stops the refreshing
         self.timer.stop()

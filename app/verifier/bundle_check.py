@@ -172,6 +172,10 @@ def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
                         .encode()).hexdigest() != plan_sha:
         report.failed(path.name, "the plan it describes is not the plan its SHA-256 names.")
     scope = export_scope(extract, sha256_of(path), (data.get("source") or {}).get("footage_id"))
+    if data.get("working_copy"):  # made unattended from a template: every frame says so
+        (report.failed if released else report.note)(
+            path.name, "is a batch working copy, never to be released"
+            + (", yet it is in a disclosure pack." if released else "."))
     check_approval(data.get("approval"), plan_sha, extract, ledger, report, path.name,
                    released, scope)
     head = data.get("audit_chain_head_before")

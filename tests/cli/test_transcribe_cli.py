@@ -84,6 +84,27 @@ def test_batch_queue_worker_status(capsys: pytest.CaptureFixture[str], tmp_path:
     assert "/process-" in err
 
 
+def test_batch_working_copies_from_the_command_line(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    from tests.conftest import make_video
+
+    clip = make_video(tmp_path / "street.mp4", frames=8)
+    assert run(capsys, "ingest", str(clip))[0] == 0
+    code, _out, err = run(capsys, "batch", "queue", "1", "--kind", "redact")
+    assert code != 0 and "needs --out FOLDER" in err
+    code, _out, err = run(capsys, "batch", "queue", "1", "--out", str(tmp_path))
+    assert code != 0 and "--out is for redact jobs" in err
+    share = tmp_path / "share"
+    share.mkdir()
+    code, out, err = run(capsys, "batch", "queue", "1", "--kind", "redact", "--preset", "fast",
+                         "--out", str(share), "--reason", "batch for SAR triage")
+    assert code == 0 and "Queued 1 job(s)" in out, err
+    code, out, err = run(capsys, "worker", "--workers", "1")  # the approval rule is on
+    assert code == 0 and "1 done" in out, err
+    assert [p.name for p in share.glob("*.mp4")] == ["street.job1.working-copy.mp4"]
+    assert " redact " in run(capsys, "batch", "status")[1]
+
+
 def test_joining_a_cluster_needs_mutual_tls(capsys: pytest.CaptureFixture[str],
                                             tmp_path: Path) -> None:
     code, _out, err = run(capsys, "worker", "--scheduler", "tls://127.0.0.1:8786")

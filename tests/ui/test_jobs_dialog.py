@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.casework import cases
 from app.core.jobs.cluster import run_workers
-from app.core.jobs.queue import claim, finish, report_progress
+from app.core.jobs.queue import claim, finish, list_jobs, report_progress
 from app.core.library.ingest import ingest_paths
 from app.core.people.users import resolve_actor
 from app.core.store.database import Store
@@ -53,4 +53,29 @@ def test_the_jobs_dialog_follows_the_queue(qtbot: QtBot, store: Store, tmp_path:
     dialog.refresh()
     qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "done", timeout=10_000)
     assert "b.mp4" in dialog.table.item(0, 2).text()
+    dialog.close()
+
+
+def test_working_copies_are_queued_from_the_dialog_into_a_chosen_folder(
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: object) -> None:
+    win = show_window(qtbot, store, make_video(tmp_path / "a.mp4", frames=12))
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-2", "subject_access")
+        cases.link_footage(session, resolve_actor(session, "tester"), "SAR-2", 1)
+    dialog = win.show_jobs()
+    dialog.case_ref = "SAR-2"
+    dialog.queue_button.setEnabled(True)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("redact"))
+    share = tmp_path / "share"
+    share.mkdir()
+    dialog.choose_folder = lambda: ""  # type: ignore[method-assign]  # the user cancels
+    qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)
+    dialog.choose_folder = lambda: str(share)  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    assert dialog.table.item(0, 1).text() == "working copy (balanced)"
+    with store.read() as session:
+        (job,) = list_jobs(session)
+    assert job.options == {"out_dir": str(share.resolve()), "case": "SAR-2",
+                           "reason": "batch working copy: every face redacted"}
     dialog.close()

@@ -115,8 +115,9 @@ def case_open_items(session: Session, reference: str) -> list[OpenItem]:
 
 def releasable(session: Session, export: ExportRecord) -> bool:
     """An export may be released when it was made from its footage's current plan in the
-    case (not one an edit has since replaced) and a supervisor approved that exact plan."""
-    if export.case_id is None:
+    case (not one an edit has since replaced) and a supervisor approved that exact plan; a
+    batch working copy never is."""
+    if export.case_id is None or export.working_copy:
         return False
     current = session.scalar(select(RedactionPlanRecord.plan_sha256).where(
         RedactionPlanRecord.footage_id == export.footage_id,
@@ -206,13 +207,15 @@ class CaseExport:
     sha256: str
     created_at: datetime
     approved: bool  # its exact plan was approved by a supervisor
+    working_copy: bool = False  # made by a batch job: never released
 
 
 def case_exports(session: Session, reference: str) -> list[CaseExport]:
     """The exports made for a case, with whether each may be released."""
     case = get_case(session, reference)
     approved = {e.id for e in approved_exports(session, case)}
-    return [CaseExport(e.id, e.footage_id, e.path, e.sha256, e.created_at, e.id in approved)
+    return [CaseExport(e.id, e.footage_id, e.path, e.sha256, e.created_at, e.id in approved,
+                       e.working_copy)
             for e in session.scalars(select(ExportRecord)
                                      .where(ExportRecord.case_id == case.id)
                                      .order_by(ExportRecord.id))]

@@ -235,6 +235,12 @@ def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case
             "CoreMessages", "Export #{export_id} was made without a case; a disclosure pack is "
             "made for a case (export it from the case)."),
             export_id=export_id)
+    if export.working_copy:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Export #{export_id} is a working copy made by a batch job from a "
+            "plan nobody reviewed (every frame says so); review the footage, have the plan "
+            "approved, export it again and pack that."),
+            export_id=export_id)
     footage = session.get(Footage, export.footage_id)
     assert footage is not None
     found = approval_of(session, export.footage_id, case.id, export.plan_sha256)

@@ -95,22 +95,29 @@ class RedactResult:
     audit_extract: Path
 
 
-def _caption_fn(template: str, case_ref: str | None,
-                recorded_at: datetime | None) -> Callable[[float], str] | None:
-    if not template:
+def _caption_fn(template: str, case_ref: str | None, recorded_at: datetime | None,
+                working_copy: bool = False) -> Callable[[float], str] | None:
+    if not template and not working_copy:
         return None
     today = datetime.now(UTC).strftime("%Y-%m-%d")
 
     def caption(time_s: float) -> str:
         when = (recorded_at + timedelta(seconds=time_s)).strftime("%Y-%m-%d %H:%M:%S UTC") \
             if recorded_at else f"T+{time_s:07.2f}s"
-        return template.format(case=case_ref or "", date=today, time=when)
+        text = template.format(case=case_ref or "", date=today, time=when)
+        return f"{WORKING_COPY_MARK}  {text}".strip() if working_copy else text
 
     try:
         caption(0.0)
     except (KeyError, IndexError, ValueError) as exc:
         raise InvalidInputError(CAPTION_FIELD, caption=template, field=exc) from None
     return caption
+
+
+WORKING_COPY_MARK = "WORKING COPY - NOT FOR RELEASE"  # burnt into every frame of one
+WORKING_COPY_NOTE = ("Made unattended by a batch job from a template plan that no person "
+                     "reviewed. Not for release: review the footage, have the plan approved, "
+                     "and export it again.")
 
 
 def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: Path,
@@ -120,13 +127,18 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                    reuse: bool = True, stage: StageFn = no_stage,
                    cancel: CancelToken | None = None,
                    require_approval: bool = False,
-                   signing: C2paCredentials | None = None) -> RedactResult:
+                   signing: C2paCredentials | None = None,
+                   working_copy: bool = False) -> RedactResult:
     """Detect, track, export with ``plan``, check the result and record it all.
 
     With ``signing`` the MP4 carries a C2PA manifest signed with those credentials.
 
     With ``require_approval``, or when the store's rule says so (``StorePolicy``), the exact
     plan must have been approved by a supervisor.
+
+    A ``working_copy`` (a batch job's output from a template plan nobody reviewed) needs the
+    full export permission but no approval: every frame says WORKING COPY, the manifest and
+    the record say so, and it is never packed or released.
     """
     options = options or EncodeOptions()
     plan = copy.deepcopy(plan)  # bound to its run below: the caller's plan is never changed
@@ -147,11 +159,15 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     case_id = None
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
-        if not can(actor, Permission.EXPORT):
+        if working_copy:  # never released, so no approval; but not case staff's to make
+            require(actor, Permission.EXPORT,
+                    QT_TRANSLATE_NOOP("CoreMessages", "make working copies"))
+            require_approval = False
+        elif not can(actor, Permission.EXPORT):
             require(actor, Permission.EXPORT_APPROVED,
                     QT_TRANSLATE_NOOP("CoreMessages", "export footage"))
             require_approval = True  # case staff export approved plans only
-        if load_policy(session).require_approval:
+        elif load_policy(session).require_approval:
             require_approval = True  # the store's rule, set by an administrator
         if case_ref is not None:
             case_id = cases.get_case(session, case_ref).id
@@ -172,7 +188,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         raise ConflictError(OTHER_RUN, preset=analysis.run.preset.name)
     # The plan (and so an approval of it) is bound to the run it was made and reviewed on.
     plan.detection_run = analysis.run_key
-    approval = _approval(store, analysis.footage_id, case_id, plan, require_approval)
+    approval = None if working_copy else _approval(store, analysis.footage_id, case_id, plan,
+                                                   require_approval)
     run_tracks = analysis.tracks
     analysis.tracks = apply_track_edits(run_tracks, plan.track_edits)
     analysis.review = plan_review(analysis.run, run_tracks, analysis.tracks, plan,
@@ -192,7 +209,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     try:
         checked = export_checked(source, out, frame_boxes, plan, analysis.rotation,
                                  options=options,
-                                 caption=_caption_fn(plan.caption, case_ref, recorded_at),
+                                 caption=_caption_fn(plan.caption, case_ref, recorded_at,
+                                                     working_copy),
                                  verify=verify, stage=stage, cancel=cancel)
         stats, residual = checked.stats, checked.residual
         data = _manifest(analysis, plan, stats, residual, out, 0, "", source_sha, size,
@@ -204,12 +222,14 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         out_sha = sha256_file(video_tmp)
         data["output"].update(sha256=out_sha, size_bytes=video_tmp.stat().st_size)
         data["approval"] = approval
+        if working_copy:
+            data["working_copy"] = WORKING_COPY_NOTE
         text = render_manifest(data)
         manifest_tmp.write_text(text, encoding="utf-8", newline="\n")  # hashed as is
         manifest_sha = hashlib.sha256(text.encode()).hexdigest()
         export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
                             video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
-                            residual, require_approval or approval is not None)
+                            residual, require_approval or approval is not None, working_copy)
     except BaseException:
         if not _recorded(store, out, before):  # never delete what a committed record vouches for
             video_tmp.unlink(missing_ok=True)
@@ -281,13 +301,16 @@ def _approval(store: Store, footage_id: int, case_id: int | None, plan: Redactio
 def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPlan,
             case_id: int | None, out: Path, manifest: Path, size: int, out_sha: str,
             manifest_sha: str, source_sha: str, residual: ResidualReport | None,
-            required: bool) -> int:
+            required: bool, working_copy: bool = False) -> int:
     """The export's database record and audit event (one transaction). ``required``: the
     export needs a standing approval (the store's rule, or the manifest names one)."""
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
-        plan_sha = save_plan(session, actor, analysis.footage_id, case_id, plan)
-        if required or load_policy(session).require_approval:  # still, after the render
+        # A working copy's template plan is described in its manifest, never saved over the
+        # plan a person is making for this footage.
+        plan_sha = plan.sha256() if working_copy else save_plan(
+            session, actor, analysis.footage_id, case_id, plan)
+        if not working_copy and (required or load_policy(session).require_approval):
             found = approval_of(session, analysis.footage_id, case_id, plan_sha)
             if found.state is not ApprovalState.APPROVED:
                 raise PermissionDeniedError(APPROVAL_LAPSED,
@@ -297,7 +320,7 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
             sha256=out_sha, size_bytes=size, manifest_path=str(manifest.resolve()),
             manifest_sha256=manifest_sha, plan_sha256=plan_sha,
             residual_findings=len(residual.findings) if residual else None,
-            created_by_id=actor.id)
+            created_by_id=actor.id, working_copy=working_copy)
         replaced = list(session.scalars(select(ExportRecord.id).where(
             ExportRecord.path == str(out.resolve()))))  # a re-export with --force
         session.add(record)
@@ -308,7 +331,8 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
             "manifest_path": record.manifest_path, "manifest_sha256": manifest_sha,
             "plan_sha256": plan_sha, "source_sha256": source_sha,
             "residual_findings": record.residual_findings,
-            "review_ranges": len(analysis.review)}, case_id=case_id,
+            "review_ranges": len(analysis.review),
+            **({"working_copy": True} if working_copy else {})}, case_id=case_id,
             footage_id=analysis.footage_id)
         return record.id
 

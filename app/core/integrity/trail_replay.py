@@ -101,6 +101,10 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
             state.problems.append(("exports", f"Event #{event.seq} records a disclosure pack "
                                    f"of export #{oid} that does not hold that export's video "
                                    "and manifest.", event.seq))
+        elif made is not None and made.get("working_copy"):
+            state.problems.append(("exports", f"Event #{event.seq} records a disclosure pack "
+                                   f"of export #{oid}, a batch working copy (never "
+                                   "released).", event.seq))
         elif made is not None and not state.decisions.get(
                 (made["footage_id"], made["case_id"], str(made["plan_sha256"]))):
             state.problems.append(("exports", f"Event #{event.seq} records a disclosure pack "
@@ -115,7 +119,8 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
             "plan_sha256": details.get("plan_sha256"), "footage_id": event.footage_id,
             "case_id": event.case_id,
             "manifest_path": details.get("manifest_path", str(manifest_path(Path(path)))),
-            **({"size_bytes": details["size_bytes"]} if "size_bytes" in details else {})}
+            **({"size_bytes": details["size_bytes"]} if "size_bytes" in details else {}),
+            "working_copy": details.get("working_copy") is True}
 
 
 def _check_export(state: _State, event: AuditEvent, details: dict[str, Any],
@@ -130,7 +135,13 @@ def _check_export(state: _State, event: AuditEvent, details: dict[str, Any],
                                f"{originals[str(details.get('sha256'))]} as ingested: the "
                                "original, not redacted.", event.seq))
     actor = ledger.account(event.actor)
-    needed = state.require_approval or (actor is not None and actor.role == "case_staff")
+    staff = actor is not None and actor.role == "case_staff"
+    if details.get("working_copy") is True and staff:
+        state.problems.append(("exports", f"Event #{event.seq} records a working copy "
+                               f"#{event.object_id} made by case staff, who export approved "
+                               "plans only.", event.seq))
+    # a batch working copy needs no approval: it is never packed (checked at pack.create)
+    needed = staff or (state.require_approval and details.get("working_copy") is not True)
     key = (event.footage_id, event.case_id, str(details.get("plan_sha256")))
     if event.signature and needed and not state.decisions.get(key):
         state.problems.append(("exports", f"Event #{event.seq} records export #"

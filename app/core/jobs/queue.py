@@ -14,11 +14,13 @@ import enum
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.core.casework.cases import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError, NotFoundError
 from app.core.library.footage import get_footage, require_present
 from app.core.people.permissions import Permission, require
@@ -35,6 +37,7 @@ MAX_ATTEMPTS = 3  # a job that failed this often stays failed (a person may retr
 class JobKind(enum.StrEnum):
     DETECT = "detect"  # faces detected and tracked: the run stored, ready in the workspace
     TRANSCRIBE = "transcribe"  # every audio track transcribed and stored
+    REDACT = "redact"  # a working copy exported from the template plan (never released)
 
 
 class JobState(enum.StrEnum):
@@ -49,10 +52,18 @@ OPEN = (JobState.QUEUED.value, JobState.RUNNING.value)
 
 
 def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kind: JobKind,
-               preset: str = "", once: bool = False) -> list[int]:
+               preset: str = "", once: bool = False,
+               options: dict[str, Any] | None = None) -> list[int]:
     """One job per footage item (an item with the same job already open is left alone;
-    with ``once``, also one whose same job was ever done)."""
+    with ``once``, also one whose same job was ever done). A redact job's ``options`` name
+    its output folder (``out_dir``), and optionally the case (``case``) and the template's
+    reason (``reason``)."""
     require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "queue jobs"))
+    options = dict(options or {})
+    if kind is JobKind.REDACT:
+        require(actor, Permission.EXPORT,
+                QT_TRANSLATE_NOOP("CoreMessages", "make working copies"))
+        options = working_copy_options(session, options)
     made = []
     for key in footage_keys:
         item = get_footage(session, key)
@@ -65,13 +76,29 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
             continue
         job = JobRecord(kind=kind.value, footage_id=item.id, preset=preset,
                         state=JobState.QUEUED.value, attempts=0, requested_by_id=actor.id,
-                        worker="", cancel_requested=False, error="", result={})
+                        worker="", cancel_requested=False, error="", result={},
+                        options=options)
         session.add(job)
         session.flush()
         audit.record(session, actor.name, "job.queue", "job", job.id,
-                     {"kind": kind.value, "preset": preset}, footage_id=item.id)
+                     {"kind": kind.value, "preset": preset, **options}, footage_id=item.id)
         made.append(job.id)
     return made
+
+
+def working_copy_options(session: Session, options: dict[str, Any]) -> dict[str, Any]:
+    """A redact job's options checked: an existing output folder (absolute), a known case."""
+    folder = Path(str(options.get("out_dir") or "")).expanduser()
+    if not str(options.get("out_dir") or "").strip() or not folder.is_dir():
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{folder}: give an existing folder for the working copies."),
+            folder=str(folder))
+    case = options.get("case") or None
+    if case is not None:
+        get_case(session, str(case))
+    reason = str(options.get("reason") or "").strip()[:200]
+    return {"out_dir": str(folder.resolve()), "case": case,
+            "reason": reason or "batch working copy: every face redacted"}
 
 
 def database_now(session: Session) -> datetime:

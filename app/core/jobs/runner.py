@@ -13,12 +13,19 @@ from app.core.audio.transcripts import audio_tracks, transcript_for
 from app.core.detection.presets import DEFAULT_PRESET
 from app.core.errors import BwvError, Cancelled
 from app.core.jobs.queue import LEASE_S, JobKind, finish, renew, report_progress
+from app.core.jobs.working_copies import make_working_copy
 from app.core.progress import CancelToken
 from app.core.store.database import Store
 from app.core.store.models import JobRecord
 
 log = logging.getLogger(__name__)
 PROGRESS_S = 2.0  # how often a running job says how far it has got
+# The stages of a job that report progress: (where the stage starts, its share of the job).
+STAGES: dict[JobKind, dict[str, tuple[float, float]]] = {
+    JobKind.DETECT: {"detect": (0.0, 1.0)},
+    JobKind.REDACT: {"hash": (0.0, 0.05), "detect": (0.05, 0.45), "export": (0.5, 0.5),
+                     "export_check": (0.5, 0.5)},
+}
 
 
 def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
@@ -30,6 +37,7 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
             if job is None:
                 return "lost"
             kind, footage_id, preset = job.kind, job.footage_id, job.preset
+            options = dict(job.options or {})
     except Exception:  # the store unreachable: the lease runs out, the job is taken up again
         log.exception("job %s could not be read", job_id)
         return "lost"
@@ -66,7 +74,7 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
     outcome: dict[str, Any]
     try:
         outcome = {"result": _work(store, actor_name, JobKind(kind), footage_id, preset, token,
-                                   done)}
+                                   done, job_id, options)}
     except Cancelled:
         outcome = {"cancelled": True}
     except BwvError as exc:
@@ -86,13 +94,18 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
 
 
 def _work(store: Store, actor_name: str, kind: JobKind, footage_id: int, preset: str,
-          cancel: CancelToken, done: list[float]) -> dict[str, Any]:
+          cancel: CancelToken, done: list[float], job_id: int,
+          options: dict[str, Any]) -> dict[str, Any]:
     """The job's work; ``done[0]`` follows how far it has got."""
-    if kind is JobKind.DETECT:
-        def stage(name: str, part: int, whole: int) -> None:
-            if name == "detect" and whole:
-                done[0] = part / whole
+    def stage(name: str, part: int, whole: int) -> None:
+        if whole and name in STAGES.get(kind, ()):
+            first, share = STAGES[kind][name]
+            done[0] = first + share * part / whole
 
+    if kind is JobKind.REDACT:
+        return make_working_copy(store, actor_name, footage_id, job_id,
+                                 preset or DEFAULT_PRESET, options, stage, cancel)
+    if kind is JobKind.DETECT:
         analysis = analyse(store, actor_name, footage_id, preset or DEFAULT_PRESET,
                            stage=stage, cancel=cancel)
         return {"run_id": analysis.run_id, "tracks": len(analysis.tracks),

@@ -334,6 +334,8 @@ class JobRecord(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     progress: Mapped[float] = mapped_column(Float, default=0.0)  # 0..1 while it runs
+    # What the job needs besides its kind (a redact job: output folder, template, case).
+    options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class ExportRecord(Base):
@@ -352,3 +354,6 @@ class ExportRecord(Base):
     residual_findings: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Made unattended by a batch job from a template plan nobody reviewed: marked on every
+    # frame, never packed or released (review and approval make the release).
+    working_copy: Mapped[bool] = mapped_column(Boolean, default=False)

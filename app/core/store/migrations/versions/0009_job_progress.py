@@ -14,10 +14,9 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade() -> None:
-    with op.batch_alter_table("jobs") as batch_op:
-        batch_op.add_column(sa.Column("progress", sa.Float(), nullable=False,
-                                      server_default="0"))
+def upgrade() -> None:  # a plain ADD COLUMN on both databases (no table rebuild)
+    op.add_column("jobs", sa.Column("progress", sa.Float(), nullable=False,
+                                    server_default="0"))
 
 
 def downgrade() -> None:
