@@ -4,6 +4,7 @@ plain tcp:// address and a missing file are refused with a clear message."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def test_jobs_run_on_a_force_cluster_joined_over_mutual_tls(store: Store,
             progress=lambda w, _j, _o: seen.append(w))
         worker_addresses = set(force.scheduler_info["workers"])
     assert outcomes == Counter({"done": 3})
-    assert {w.rsplit("/process-", 1)[0] for w in seen} <= worker_addresses
+    pids = {int(w.split("/")[0].rsplit(":", 1)[1]) for w in seen}
+    assert len(worker_addresses) == 2 and pids and os.getpid() not in pids  # ran there
     with store.read() as session:
         runs = list(session.scalars(select(AuditEvent)
                                     .where(AuditEvent.action == "detection.run")))

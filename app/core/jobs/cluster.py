@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +26,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
-from app.core.jobs.queue import claim
+from app.core.jobs.queue import claim, database_now, running_leases
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store
 
 log = logging.getLogger(__name__)
 _stores: dict[str, Store] = {}  # one per process and database
 JOIN_TIMEOUT_S = 30
+ORPHAN_POLL_S = 0.5  # how often an idle worker looks again at jobs held by others
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
             Client(local, security=options.get("security")) as client:  # type: ignore[no-untyped-call]
         if processes:
             futures = [client.submit(_drain_in_process, store.url, str(store.data_dir),
-                                     actor_name, key, f"{host}/process-{n + 1}", n, workers,
+                                     actor_name, key, f"process-{n + 1}", n, workers,
                                      pure=False) for n in range(workers)]
         else:
             futures = [client.submit(_drain, store.url, actor_name, f"{host}/worker-{n + 1}",
@@ -130,7 +133,7 @@ def _on_every_worker(client: Any, store: Store, actor_name: str,
     for address, info in sorted(members.items()):
         hosts.setdefault(str(info.get("host", address)), []).append(address)
     return [client.submit(_drain_in_process, store.url, str(store.data_dir), actor_name, key,
-                          f"{address}/process-{n + 1}", n, len(on_host), workers=[address],
+                          f"process-{n + 1}", n, len(on_host), workers=[address],
                           allow_other_workers=False, pure=False)
             for on_host in hosts.values() for n, address in enumerate(on_host)]
 
@@ -150,7 +153,8 @@ def _drain_in_process(url: str, data_dir: str, actor_name: str, key: bytes | Non
                       worker: str, number: int, workers: int) -> list[tuple[int, str, str]]:
     """A worker process's task: keep to its share of the cores, open the store once per
     process, sign as ``actor_name`` with ``key`` (None: the account has no signing key),
-    then drain the queue."""
+    then drain the queue as ``host:pid/worker`` (the process itself, for the job rows)."""
+    worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
     store = _stores.get(url)
     if store is None:
         _keep_to_share(number, workers)
@@ -179,18 +183,40 @@ def _keep_to_share(number: int, workers: int) -> None:
 
 
 def _drain(url: str, actor_name: str, worker: str) -> list[tuple[int, str, str]]:
-    """One Dask worker's task: claim and run jobs until none is free. A store that cannot be
-    reached ends this worker's round (its job's lease runs out; nothing is lost), never the
-    others'."""
+    """One Dask worker's task: claim and run jobs until none is free, nor held by a worker
+    that may have died (see ``_orphan_wait``). A store that cannot be reached ends this
+    worker's round (its job's lease runs out; nothing is lost), never the others'."""
     store = _stores[url]
     done: list[tuple[int, str, str]] = []
+    first_seen: dict[int, datetime] = {}
     while True:
         try:
             job_id = claim(store, worker, actor_name)
+            wait = _orphan_wait(store, first_seen) if job_id is None else 0.0
         except Exception:
             log.exception("%s: no job could be claimed", worker)
             done.append((0, "error", worker))
             return done
-        if job_id is None:
+        if job_id is None and wait is None:
             return done
+        if job_id is None:
+            time.sleep(wait or 0.0)
+            continue
         done.append((job_id, run_job(store, actor_name, job_id, worker), worker))
+
+
+def _orphan_wait(store: Store, first_seen: dict[int, datetime]) -> float | None:
+    """Nothing free to claim: how long to wait before trying again, or None to stop. A job
+    still running whose lease has not been renewed since this worker first saw it may be
+    a dead worker's: wait for its lease to run out (then it is claimed here), polling so a
+    job that simply finishes ends the wait. Once every running job has been seen renewed,
+    its worker is alive: stop."""
+    with store.read() as session:
+        leases = running_leases(session)
+        now = database_now(session)
+    for job_id, until in leases.items():
+        first_seen.setdefault(job_id, until)
+    unrenewed = [until for job_id, until in leases.items() if until <= first_seen[job_id]]
+    if not unrenewed:
+        return None
+    return max(0.0, min(ORPHAN_POLL_S, (min(unrenewed) - now).total_seconds() + 0.05))

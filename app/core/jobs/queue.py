@@ -270,6 +270,14 @@ def job_rows(session: Session, limit: int = 500) -> list[JobRow]:
             for j, name in rows]
 
 
+def running_leases(session: Session) -> dict[int, datetime]:
+    """Each running job's lease expiry (a job without one counts as expired now)."""
+    rows = session.execute(select(JobRecord.id, JobRecord.lease_until)
+                           .where(JobRecord.state == JobState.RUNNING.value)).all()
+    now = database_now(session)
+    return {int(job_id): until or now for job_id, until in rows}
+
+
 def list_jobs(session: Session, states: tuple[str, ...] = ()) -> list[JobRecord]:
     query = select(JobRecord).order_by(JobRecord.id)
     if states:

@@ -1,0 +1,61 @@
+"""A worker process killed mid-job in the middle of a batch: the job is taken up again in the
+same run once its lease runs out, every job is done exactly once, the chain stays intact."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core.jobs.cluster import run_workers
+from app.core.jobs.queue import JobKind, list_jobs, queue_jobs
+from app.core.library.ingest import ingest_paths
+from app.core.people.users import resolve_actor
+from app.core.store import audit
+from app.core.store.database import Store
+from app.core.store.models import AuditEvent
+from tests.conftest import make_video
+
+
+def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BWV_JOB_LEASE_S", "2")  # the worker processes' leases
+    clips = [make_video(tmp_path / f"c{i}.mp4", frames=120 + i, size=(640, 360), fps=25)
+             for i in range(4)]
+    ids = [r.footage_id for r in ingest_paths(store, "tester", clips) if r.footage_id]
+    with store.transaction() as session:
+        queue_jobs(session, resolve_actor(session, "tester"), ids, JobKind.DETECT, "balanced")
+    outcome: dict[str, Counter[str]] = {}
+    run = threading.Thread(target=lambda: outcome.update(
+        done=run_workers(store, "tester", workers=2, processes=True)))
+    run.start()
+    victim = None
+    deadline = time.monotonic() + 120
+    while victim is None and time.monotonic() < deadline:
+        with store.read() as session:
+            running = [j for j in list_jobs(session) if j.state == "running"]
+        if running:
+            time.sleep(0.5)  # well into its detection
+            victim = running[0]
+        time.sleep(0.1)
+    assert victim is not None
+    os.kill(int(victim.worker.split("/")[0].rsplit(":", 1)[1]), signal.SIGKILL)
+    run.join(timeout=180)
+    assert not run.is_alive()
+    with store.read() as session:
+        jobs = list_jobs(session)
+        starts = list(session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "job.start")))
+        runs = list(session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "detection.run")))
+    assert [j.state for j in jobs] == ["done"] * 4
+    assert {j.id: j.attempts for j in jobs}[victim.id] == 2  # taken up again, in this run
+    assert sum(j.attempts for j in jobs) == 5 and len(starts) == 5
+    assert sorted(e.footage_id or 0 for e in runs) == sorted(ids)  # each detected once
+    assert audit.verify(store).ok
