@@ -39,7 +39,8 @@ class FootageQuery:
     """Which footage the library shows, and in what order.
 
     ``text`` matches file names, device and officer ids, case references and recording dates
-    written as ``YYYY-MM-DD`` (any part of them), ignoring case."""
+    written as ``YYYY-MM-DD`` (any part of them), ignoring case (on SQLite, the case of
+    ASCII letters only)."""
 
     case_ref: str | None = None
     text: str = ""
@@ -81,15 +82,20 @@ def _matching(session: Session, query: FootageQuery) -> Select[Footage]:
             select(case_footage.c.footage_id).where(case_footage.c.case_id == case.id)))
     text = query.text.strip()
     if text:
-        like = f"%{_escaped(text.lower())}%"
+        like = f"%{_escaped(text)}%"
+        if session.get_bind().dialect.name == "sqlite":  # its LIKE ignores ASCII case
+            def matches(column: Any) -> ColumnElement[bool]:
+                found: ColumnElement[bool] = column.like(like, escape="\\")
+                return found
+        else:
+            def matches(column: Any) -> ColumnElement[bool]:
+                found: ColumnElement[bool] = column.ilike(like, escape="\\")
+                return found
         in_case = select(case_footage.c.footage_id).join(
-            Case, Case.id == case_footage.c.case_id).where(
-            func.lower(Case.reference).like(like, escape="\\"))
+            Case, Case.id == case_footage.c.case_id).where(matches(Case.reference))
         stmt = stmt.where(or_(
-            func.lower(Footage.file_name).like(like, escape="\\"),
-            func.lower(Footage.device_id).like(like, escape="\\"),
-            func.lower(Footage.officer_id).like(like, escape="\\"),
-            cast(Footage.recorded_at, String).like(like, escape="\\"),
+            matches(Footage.file_name), matches(Footage.device_id),
+            matches(Footage.officer_id), matches(cast(Footage.recorded_at, String)),
             Footage.id.in_(in_case)))
     return stmt
 

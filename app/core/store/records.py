@@ -61,9 +61,12 @@ class CaseRecord:
         return deadline_state(self.status, self.deadline, today)
 
     @classmethod
-    def of(cls, c: Case) -> CaseRecord:
+    def of(cls, c: Case, footage_ids: tuple[int, ...] | None = None) -> CaseRecord:
+        """``footage_ids``: the case's footage when already read (else its ``footage``)."""
+        if footage_ids is None:
+            footage_ids = tuple(f.id for f in c.footage)
         return cls(c.id, c.reference, c.title, c.case_type, c.status, c.created_at, c.deadline,
-                   tuple(f.id for f in c.footage), c.received_on, c.extension_reason,
+                   footage_ids, c.received_on, c.extension_reason,
                    c.requester_name, c.requester_reference, c.requester_contact, c.exemption)
 
 
