@@ -114,8 +114,8 @@ class LibraryPanel(QWidget):
                 shown = query
                 if query.case_ref is not None and query.case_ref not in refs:
                     shown = FootageQuery(None, query.text, query.sort, query.descending)
-                return (shown, footage_pages.count_footage(session, shown),
-                        footage_pages.footage_page(session, shown, 0), refs)
+                total, rows = footage_pages.first_page(session, shown)
+                return shown, total, rows, refs
 
         job = Job(load)
         job.finished.connect(self._on_loaded)

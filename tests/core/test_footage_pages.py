@@ -97,3 +97,15 @@ def test_one_case_and_its_page_counts(store: Store) -> None:
         with pytest.raises(NotFoundError):
             footage_pages.count_footage(session, FootageQuery(case_ref="NO-SUCH"))
         assert footage_pages.footage_page(session, FootageQuery(), 10_000) == []
+
+
+def test_the_first_page_comes_with_the_count_of_all_matches(store: Store) -> None:
+    add_library(store, footage=450, cases=30)
+    with store.read() as session:
+        for query in (FootageQuery(), FootageQuery(text="bwv0"),
+                      FootageQuery(text="no such thing"),
+                      FootageQuery(sort=FootageSort.FILE, descending=True)):
+            total, rows = footage_pages.first_page(session, query, 100)
+            assert total == footage_pages.count_footage(session, query)
+            assert [r.id for r in rows] == [
+                r.id for r in footage_pages.footage_page(session, query, 0, 100)]

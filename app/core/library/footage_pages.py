@@ -57,16 +57,36 @@ def count_footage(session: Session, query: FootageQuery) -> int:
 def footage_page(session: Session, query: FootageQuery, offset: int,
                  limit: int = PAGE_SIZE) -> list[FootageRecord]:
     """The matching footage from ``offset``, at most ``limit`` items, in the query's order."""
+    return _page(session, query, offset, limit, counted=False)[1]
+
+
+def first_page(session: Session, query: FootageQuery,
+               limit: int = PAGE_SIZE) -> tuple[int, list[FootageRecord]]:
+    """How many items match, and the first ``limit`` of them. Filtered by text, that is one
+    pass over every row (a window count), not two; otherwise a count the indexes answer and
+    a page read through the sort's index (a window count would sort every row)."""
+    if query.text.strip():
+        return _page(session, query, 0, limit, counted=True)
+    return count_footage(session, query), footage_page(session, query, 0, limit)
+
+
+def _page(session: Session, query: FootageQuery, offset: int, limit: int,
+          counted: bool) -> tuple[int, list[FootageRecord]]:
     order = _sort_key(query.sort)
     key = order.desc() if query.descending else order.asc()
     tie = Footage.id.desc() if query.descending else Footage.id.asc()
-    stmt = (_matching(session, query).options(selectinload(Footage.cases))
+    stmt = _matching(session, query)
+    if counted:
+        stmt = stmt.add_columns(func.count().over().label("matched"))
+    stmt = (stmt.options(selectinload(Footage.cases))
             .order_by(key, tie).offset(max(0, offset)).limit(max(0, limit)))
-    items = list(session.scalars(stmt))
+    found = session.execute(stmt).all()
+    items = [row[0] for row in found]
+    total = int(found[0]._mapping["matched"]) if counted and found else 0
     ids = {f.ingested_by_id for f in items if f.ingested_by_id is not None}
     names = {uid: name for uid, name in session.execute(
         select(User.id, User.name).where(User.id.in_(ids)))} if ids else {}
-    return [FootageRecord.of(f, names.get(f.ingested_by_id or 0)) for f in items]
+    return total, [FootageRecord.of(f, names.get(f.ingested_by_id or 0)) for f in items]
 
 
 def case_references(session: Session) -> list[str]:
@@ -87,9 +107,11 @@ def _matching(session: Session, query: FootageQuery) -> Select[Footage]:
             def matches(column: Any) -> ColumnElement[bool]:
                 found: ColumnElement[bool] = column.like(like, escape="\\")
                 return found
-        else:
+        else:  # lower() and LIKE: measured faster than ILIKE on PostgreSQL
+            lowered = like.lower()
+
             def matches(column: Any) -> ColumnElement[bool]:
-                found: ColumnElement[bool] = column.ilike(like, escape="\\")
+                found: ColumnElement[bool] = func.lower(column).like(lowered, escape="\\")
                 return found
         in_case = select(case_footage.c.footage_id).join(
             Case, Case.id == case_footage.c.case_id).where(matches(Case.reference))
