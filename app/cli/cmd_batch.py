@@ -8,6 +8,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from app.cli.context import Context
@@ -18,7 +19,7 @@ from app.core.errors import BwvError, InvalidInputError
 from app.core.jobs.cluster import ClusterTls, run_workers
 from app.core.jobs.queue import cancel, kind_of, list_jobs, queue_jobs, retry
 from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
-from app.core.library.footage import list_footage
+from app.core.library.footage_pages import select_footage
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("footage", nargs="*", metavar="FOOTAGE",
                    help="footage numbers or SHA-256 prefixes")
     q.add_argument("--case", metavar="REF", help="every footage item of this case")
+    q.add_argument("--folder", type=Path, metavar="DIR",
+                   help="every footage item ingested from under this folder")
+    q.add_argument("--recorded-from", type=_day, metavar="YYYY-MM-DD",
+                   help="every footage item recorded on or after this day (UTC)")
+    q.add_argument("--recorded-to", type=_day, metavar="YYYY-MM-DD",
+                   help="every footage item recorded on or before this day (UTC); "
+                        "--case, --folder and the days combine (items meeting all)")
     q.add_argument("--kind", default="detect", choices=["detect", "transcribe", "redact"])
     q.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS),
                    help="for detect and redact jobs (default: %(default)s)")
@@ -99,14 +107,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     w.set_defaults(handler=run_worker)
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day (use YYYY-MM-DD)") from None
+
+
 def run_queue(ctx: Context, args: argparse.Namespace) -> int:
     kind = kind_of(args.kind)
     with ctx.acting() as (session, actor):
         keys: list[str | int] = list(args.footage)
-        if args.case:
-            keys += [f.id for f in list_footage(session, args.case)]
+        if args.case or args.folder or args.recorded_from or args.recorded_to:
+            keys += select_footage(session, case_ref=args.case or None, folder=args.folder,
+                                   recorded_from=args.recorded_from,
+                                   recorded_to=args.recorded_to)
+            if not keys:
+                print("No footage meets those conditions; nothing queued.")
+                return 0
         if not keys:
-            raise InvalidInputError("Name footage items or a case (--case REF) to queue.")
+            raise InvalidInputError("Name footage items, or choose them with --case, --folder "
+                                    "or --recorded-from/--recorded-to.")
         options = None
         if kind.value == "redact":
             if args.out is None:

@@ -103,6 +103,12 @@ def test_batch_working_copies_from_the_command_line(capsys: pytest.CaptureFixtur
     assert code == 0 and "1 done" in out, err
     assert [p.name for p in share.glob("*.mp4")] == ["street.job1.working-copy.mp4"]
     assert " redact " in run(capsys, "batch", "status")[1]
+    code, out, err = run(capsys, "batch", "queue", "--folder", str(tmp_path), "--preset", "fast")
+    assert code == 0 and "Queued 1 job(s)" in out, err  # the item ingested from there
+    code, out, _ = run(capsys, "batch", "queue", "--folder", str(share))
+    assert code == 0 and "nothing queued" in out
+    code, _out, err = run(capsys, "batch", "queue", "--recorded-from", "2026-13-01")
+    assert code != 0 and "is not a day" in err
 
 
 def test_joining_a_cluster_needs_mutual_tls(capsys: pytest.CaptureFixture[str],

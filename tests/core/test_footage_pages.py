@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -109,3 +110,35 @@ def test_the_first_page_comes_with_the_count_of_all_matches(store: Store) -> Non
             assert total == footage_pages.count_footage(session, query)
             assert [r.id for r in rows] == [
                 r.id for r in footage_pages.footage_page(session, query, 0, 100)]
+
+
+def test_footage_is_chosen_by_case_folder_and_recording_days(store: Store) -> None:
+    from datetime import date
+
+    from sqlalchemy import update
+
+    from app.core.store.models import Footage, utcnow
+
+    add_library(store, footage=300, cases=40)
+    with store.transaction() as session:  # one item deleted by retention: never chosen
+        session.execute(update(Footage).where(Footage.id == 7).values(deleted_at=utcnow()))
+    with store.read() as session:
+        rows = _all(session, FootageQuery())
+        device = next(r.device_id for r in rows if r.device_id)
+        under = {r.id for r in rows if f"/dock/{device}/" in r.original_path and r.id != 7}
+        assert set(footage_pages.select_footage(session, folder=Path(f"/dock/{device}"))) \
+            == under
+        assert footage_pages.select_footage(session, folder=Path(f"/dock/{device}"[:-1])) \
+            == []  # a folder is a whole folder, not a prefix of a name
+        day = next(r.recorded_at for r in rows if r.recorded_at and r.id != 7)
+        assert day is not None
+        on_day = {r.id for r in rows if r.recorded_at and r.id != 7
+                  and r.recorded_at.date() == day.date()}
+        assert set(footage_pages.select_footage(
+            session, recorded_from=day.date(), recorded_to=day.date())) == on_day
+        ref = next(r.case_refs[0] for r in rows if r.case_refs)
+        both = footage_pages.select_footage(session, case_ref=ref,
+                                            recorded_from=date(2026, 7, 1))
+        assert set(both) == {r.id for r in rows if ref in r.case_refs and r.id != 7
+                             and r.recorded_at and r.recorded_at.date() >= date(2026, 7, 1)}
+        assert 7 not in footage_pages.select_footage(session)

@@ -7,7 +7,10 @@ The view asks for the number of rows that match, then for the pages it shows.
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
@@ -87,6 +90,25 @@ def _page(session: Session, query: FootageQuery, offset: int, limit: int,
     names = {uid: name for uid, name in session.execute(
         select(User.id, User.name).where(User.id.in_(ids)))} if ids else {}
     return total, [FootageRecord.of(f, names.get(f.ingested_by_id or 0)) for f in items]
+
+
+def select_footage(session: Session, *, case_ref: str | None = None,
+                   folder: Path | None = None, recorded_from: date | None = None,
+                   recorded_to: date | None = None) -> list[int]:
+    """The numbers of the footage still held (not deleted by retention) that meets every
+    condition given: linked to a case, ingested from under a folder, recorded between two
+    days (UTC, both included). For queueing work on many items at once."""
+    stmt = _matching(session, FootageQuery(case_ref)).where(Footage.deleted_at.is_(None))
+    if folder is not None:
+        prefix = str(folder.expanduser().resolve()).rstrip(os.sep) + os.sep
+        stmt = stmt.where(Footage.original_path.like(_escaped(prefix) + "%", escape="\\"))
+    if recorded_from is not None:
+        stmt = stmt.where(Footage.recorded_at >= datetime.combine(recorded_from, time(),
+                                                                  tzinfo=UTC))
+    if recorded_to is not None:
+        stmt = stmt.where(Footage.recorded_at < datetime.combine(
+            recorded_to + timedelta(days=1), time(), tzinfo=UTC))
+    return list(session.scalars(stmt.with_only_columns(Footage.id).order_by(Footage.id)))
 
 
 def case_references(session: Session) -> list[str]:
