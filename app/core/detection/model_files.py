@@ -49,6 +49,12 @@ YUNET = ModelFile(
     "github.com/ShiqiYu/libfacedetection.train@0047ac24 onnx/yunet_n_dynamic.onnx, unchanged",
     "Apache-2.0")
 
+PPOCR_DET = ModelFile(
+    "ppocr-v4-det", "ppocr_v4_det.onnx",
+    "d2a7720d45a54257208b1e13e36a8479894cb74155a5efe29462512d42f49da9",
+    "PyPI rapidocr_onnxruntime==1.4.4 models/ch_PP-OCRv4_det_infer.onnx (PaddleOCR), unchanged",
+    "Apache-2.0")
+
 
 def models_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)

@@ -26,6 +26,17 @@ def share_cores(sessions: int) -> None:
     cv2.setNumThreads(_threads)
 
 
+def session_options() -> ort.SessionOptions:
+    """ONNX Runtime options for every network: its share of the cores, no spinning between
+    runs (the threads sleep while frames are decoded and encoded)."""
+    ort.set_default_logger_severity(3)
+    options = ort.SessionOptions()
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if _threads:
+        options.intra_op_num_threads = _threads
+    return options
+
+
 class ScaledNetwork:
     """A face network at a scale, threshold and input cap; ``with_scale`` shares the session.
 
@@ -47,12 +58,7 @@ class ScaledNetwork:
         self.scale = scale
         self.max_megapixels = max_megapixels
         if session is None:
-            ort.set_default_logger_severity(3)
-            options = ort.SessionOptions()
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            if _threads:
-                options.intra_op_num_threads = _threads
-            session = ort.InferenceSession(self.model.read_verified(), options,
+            session = ort.InferenceSession(self.model.read_verified(), session_options(),
                                            providers=["CPUExecutionProvider"])
         self._session: ort.InferenceSession | None = session
         self._outputs = [o.name for o in session.get_outputs()]
