@@ -1589,6 +1589,10 @@
         <translation>Nid yw {folder} yn ffolder.</translation>
     </message>
     <message>
+        <source>A force&apos;s cluster works on a shared PostgreSQL store; this store is {url}, which the cluster&apos;s machines cannot share.</source>
+        <translation>Mae clwstwr llu yn gweithio ar storfa PostgreSQL a rennir; y storfa hon yw {url}, na all peiriannau&apos;r clwstwr ei rhannu.</translation>
+    </message>
+    <message>
         <source>{address}: a cluster is joined over mutual TLS only; give its scheduler as tls://host:port.</source>
         <translation>{address}: dim ond dros TLS cilyddol yr ymunir â chlwstwr; rhowch ei drefnydd fel tls://gwesteiwr:porth.</translation>
     </message>
@@ -1603,6 +1607,10 @@
     <message>
         <source>The cluster at {address} has no workers.</source>
         <translation>Nid oes gan y clwstwr yn {address} weithwyr.</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s workers on {hosts} opened another store than the one the jobs are in: give every machine the same PostgreSQL server by a name they all reach (not localhost).</source>
+        <translation>Agorodd gweithwyr y clwstwr ar {hosts} storfa arall na&apos;r un y mae&apos;r swyddi ynddi: rhowch yr un gweinydd PostgreSQL i bob peiriant, wrth enw y gall pob un ei gyrraedd (nid localhost).</translation>
     </message>
     <message>
         <source>{folder}: the folder for working copies is not there.</source>
@@ -2487,8 +2495,8 @@
         <translation>Pob ffilm</translation>
     </message>
     <message>
-        <source>Filter by file, case, date, device…</source>
-        <translation>Hidlo yn ôl ffeil, achos, dyddiad, dyfais…</translation>
+        <source>Filter by file, case, date (UTC), device…</source>
+        <translation>Hidlo yn ôl ffeil, achos, dyddiad (UTC), dyfais…</translation>
     </message>
     <message>
         <source>Loading…</source>

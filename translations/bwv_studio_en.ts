@@ -1571,6 +1571,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A force's cluster works on a shared PostgreSQL store; this store is {url}, which the cluster's machines cannot share.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{address}: a cluster is joined over mutual TLS only; give its scheduler as tls://host:port.</source>
             <translation type="unfinished" />
         </message>
@@ -1584,6 +1588,10 @@
         </message>
         <message>
             <source>The cluster at {address} has no workers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The cluster's workers on {hosts} opened another store than the one the jobs are in: give every machine the same PostgreSQL server by a name they all reach (not localhost).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2460,7 +2468,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Filter by file, case, date, device…</source>
+            <source>Filter by file, case, date (UTC), device…</source>
             <translation type="unfinished" />
         </message>
         <message>

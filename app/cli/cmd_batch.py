@@ -53,7 +53,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--out", type=Path, metavar="FOLDER",
                    help="redact jobs: the (shared) folder for the working copies")
     q.add_argument("--reason", default="", metavar="TEXT",
-                   help="redact jobs: the reason recorded for the template's redactions")
+                   help="redact jobs: why the working copies are made (recorded with each "
+                        "job, in its audit events and its result)")
     q.set_defaults(handler=run_queue)
     s.add_parser("status", help="list the jobs and their state",
                  description="Every job, newest last: its work, footage, preset, state "
@@ -99,7 +100,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     w.add_argument("--scheduler", metavar="tls://HOST:PORT",
                    help="join a force's Dask cluster instead of starting one here: every "
                         "worker of that cluster runs jobs (over mutual TLS only; needs "
-                        "--tls-ca, --tls-cert and --tls-key; see the README)")
+                        "--tls-ca, --tls-cert and --tls-key and a PostgreSQL store). Your "
+                        "signing key is handed to the cluster's workers for the run: use "
+                        "only a cluster as trusted as the store (see the README)")
     w.add_argument("--tls-ca", type=Path, metavar="FILE",
                    help="the certificate authority that signed the cluster's certificates")
     w.add_argument("--tls-cert", type=Path, metavar="FILE", help="this machine's certificate")

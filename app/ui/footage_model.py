@@ -52,27 +52,36 @@ class FootageTableModel(QAbstractTableModel):
     def query(self) -> FootageQuery:
         return self._query
 
-    def show(self, query: FootageQuery, total: int, first_page: list[FootageRecord]) -> None:
-        """Show a new query's rows: its count and its first page (the rest read on demand)."""
+    def show(self, query: FootageQuery, total: int,
+             pages: dict[int, list[FootageRecord]]) -> None:
+        """Show a new query's rows: its count and the pages already read (the rest are read
+        on demand)."""
         self.beginResetModel()
         self._query = query
         self._total = total
         self._generation += 1
-        self._pages = {0: first_page}
-        self._asked = {0}
+        self._pages = dict(pages)
+        self._asked = set(pages)
         self.endResetModel()
 
     def put_page(self, query: FootageQuery, generation: int, page: int,
-                 rows: list[FootageRecord]) -> None:
-        """A page read in the worker; dropped if the rows shown changed since it was asked."""
+                 rows: list[FootageRecord]) -> bool:
+        """A page read in the worker; dropped if the rows shown changed since it was asked.
+        False when it is shorter than the count said (rows went since): count again."""
         if generation != self._generation or query != self._query:
-            return
+            return True
         self._pages[page] = rows
         first = page * PAGE_SIZE
         last = min(self._total, first + PAGE_SIZE) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0),
                                   self.index(last, self.columnCount() - 1))
+        return len(rows) >= last - first + 1
+
+    def forget_page(self, query: FootageQuery, generation: int, page: int) -> None:
+        """A page that could not be read is asked for again the next time it is shown."""
+        if generation == self._generation and query == self._query:
+            self._asked.discard(page)
 
     def record(self, row: int) -> FootageRecord | None:
         """The record on ``row``; None (and its page asked for) while it is not read yet."""
@@ -86,14 +95,6 @@ class FootageTableModel(QAbstractTableModel):
                 self.page_wanted.emit(self._query, self._generation, page)
             return None
         return rows[at] if at < len(rows) else None
-
-    def row_of(self, footage_id: int) -> int | None:
-        """The row of a footage item among the pages read (None: not read or not shown)."""
-        for page, rows in self._pages.items():
-            for at, record in enumerate(rows):
-                if record.id == footage_id:
-                    return page * PAGE_SIZE + at
-        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._total

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -28,9 +29,19 @@ from app.ui.footage_model import FootageTableModel
 from app.ui.ingest_dialog import IngestDialog
 from app.ui.library_cases import CaseLinks
 from app.ui.settings_keys import LIBRARY_CASE
-from app.ui.workers import Job, db_pool
+from app.ui.workers import Job, db_pool, while_alive
 
-Loaded = tuple[FootageQuery, int, list[FootageRecord], list[str]]
+
+@dataclass(frozen=True)
+class Listing:
+    """One load of the library: the query shown, its count, the pages read (the first, and
+    the selected item's), the case references, and the selected item's row (None: gone)."""
+
+    query: FootageQuery
+    total: int
+    pages: dict[int, list[FootageRecord]]
+    refs: list[str]
+    selected_row: int | None
 
 
 class LibraryPanel(QWidget):
@@ -63,7 +74,7 @@ class LibraryPanel(QWidget):
         self.status = QLabel(self)
         self._sort_by = (FootageSort.NUMBER, False)
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by file, case, date, device…"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by file, case, date (UTC), device…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(lambda _text: self.refresh())
         self.table = QTableView(self)
@@ -107,15 +118,23 @@ class LibraryPanel(QWidget):
         self.status.setText(self.tr("Loading…"))
         store = self._store
         query = self.wanted_query()
+        selected = self.selected_footage_id()
+        size = footage_pages.PAGE_SIZE
 
-        def load(_progress: object, _cancel: CancelToken) -> Loaded:
+        def load(_progress: object, _cancel: CancelToken) -> Listing:
             with store.read() as session:
                 refs = footage_pages.case_references(session)
                 shown = query
                 if query.case_ref is not None and query.case_ref not in refs:
                     shown = FootageQuery(None, query.text, query.sort, query.descending)
                 total, rows = footage_pages.first_page(session, shown)
-                return shown, total, rows, refs
+                pages = {0: rows}
+                row = None if selected is None else footage_pages.position(
+                    session, shown, selected)
+                if row is not None and row >= size:  # the selected item's page too
+                    pages[row // size] = footage_pages.footage_page(
+                        session, shown, row // size * size)
+                return Listing(shown, total, pages, refs, row)
 
         job = Job(load)
         job.finished.connect(self._on_loaded)
@@ -130,10 +149,22 @@ class LibraryPanel(QWidget):
             with store.read() as session:
                 return footage_pages.footage_page(session, query, page * footage_pages.PAGE_SIZE)
 
+        def read(rows: list[FootageRecord]) -> None:
+            if not self.model.put_page(query, generation, page, rows):
+                self.refresh()  # rows came or went since the count: count again
+
         job = Job(load)
-        job.finished.connect(lambda rows: self.model.put_page(query, generation, page, rows))
-        job.failed.connect(self._on_failed)
+        job.finished.connect(while_alive(self, read))
+        job.failed.connect(while_alive(self, lambda message, _details: self._page_failed(
+            query, generation, page, message)))
         job.start(db_pool())
+
+    def _page_failed(self, query: FootageQuery, generation: int, page: int,
+                     message: str) -> None:
+        """A page could not be read: say so; its rows are asked for again when shown."""
+        self.model.forget_page(query, generation, page)
+        self.status.setText(self.tr("Could not load the library: {0}").format(message))
+        self.load_failed.emit(message)
 
     def _sort(self, sort: FootageSort, descending: bool) -> None:
         if (sort, descending) != self._sort_by:
@@ -223,16 +254,15 @@ class LibraryPanel(QWidget):
         self.refresh()
         return True
 
-    def _on_loaded(self, result: Loaded) -> None:
+    def _on_loaded(self, listing: Listing) -> None:
         if self._load_again():
             return
-        query, total, first_page, refs = result
-        self._fill_cases(refs)
-        self._show_keeping_selection(query, total, first_page)
+        self._fill_cases(listing.refs)
+        self._show_keeping_selection(listing)
         self.status.setText(" ".join(filter(None, [
-            self.tr("%n footage item(s)", "", total), self._note])))
+            self.tr("%n footage item(s)", "", listing.total), self._note])))
         self._note = ""
-        self.loaded.emit(total)
+        self.loaded.emit(listing.total)
 
     def set_user(self, name: str) -> None:
         """Act as ``name`` from now on (File > Switch user)."""
@@ -250,24 +280,24 @@ class LibraryPanel(QWidget):
         record = self.selected_record()
         return record.id if record is not None else None
 
-    def _show_keeping_selection(self, query: FootageQuery, total: int,
-                                first_page: list[FootageRecord]) -> None:
-        """Show the reloaded rows with the same footage selected (if it is on a page read) and
+    def _show_keeping_selection(self, listing: Listing) -> None:
+        """Show the reloaded rows with the same footage selected, wherever it now stands, and
         the list scrolled where it was: a refresh must not lose the user's place or reopen
         the footage."""
         selected = self.selected_footage_id()
         scroll = self.table.verticalScrollBar().value()
         self._reloading = True
         try:
-            self.model.show(query, total, first_page)
-            row = self.model.row_of(selected) if selected is not None else None
-            if row is not None:
+            self.model.show(listing.query, listing.total, listing.pages)
+            row = listing.selected_row
+            record = self.model.record(row) if row is not None else None
+            if row is not None and record is not None and record.id == selected:
                 self.table.selectionModel().setCurrentIndex(
                     self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows)
             self.table.doItemsLayout()  # the scroll range of the new rows, now
             self.table.verticalScrollBar().setValue(scroll)
-            if total and not self._sized:
+            if listing.total and not self._sized:
                 self.table.resizeColumnsToContents()  # once, from the first page
                 self._sized = True
         finally:

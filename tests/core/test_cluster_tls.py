@@ -29,6 +29,12 @@ from tests.tls_certs import make_cluster_certificate
 
 def test_jobs_run_on_a_force_cluster_joined_over_mutual_tls(store: Store,
                                                              tmp_path: Path) -> None:
+    if store.engine.dialect.name == "sqlite":  # a file no other machine can share
+        cert, key = make_cluster_certificate(tmp_path / "tls", "force")
+        with pytest.raises(InvalidInputError, match="shared PostgreSQL store"):
+            run_workers(store, "tester", cluster=ClusterTls("tls://127.0.0.1:1", cert, cert,
+                                                            key))
+        return
     with store.transaction() as session:
         create_first_administrator(session, "chief", "a long passphrase")
     sign_in(store, "chief", "a long passphrase")
@@ -68,3 +74,22 @@ def test_jobs_run_on_a_force_cluster_joined_over_mutual_tls(store: Store,
     assert len(runs) == 3 and public
     assert all(e.signature and event_signature_ok(public, e.hash, e.signature) for e in runs)
     assert audit.verify(store).ok
+
+
+def test_a_worker_that_opens_another_store_is_refused(store: Store, tmp_path: Path) -> None:
+    from app.core.jobs import cluster
+
+    cluster._stores[store.url] = store  # as if this process were the worker
+    try:
+        ran = cluster._drain_in_process(store.url, str(tmp_path / "data"), "another-store",
+                                        "tester", None, "process-1", 0, 1)
+    finally:
+        cluster._stores.pop(store.url, None)
+    assert [outcome for _job, outcome, _worker in ran] == [cluster.WRONG_STORE]
+
+    class Done:
+        def result(self) -> list[tuple[int, str, str]]:
+            return ran
+
+    with pytest.raises(BwvError, match="opened another store"):
+        cluster._collect([Done()], None)

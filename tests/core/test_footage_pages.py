@@ -142,3 +142,27 @@ def test_footage_is_chosen_by_case_folder_and_recording_days(store: Store) -> No
         assert set(both) == {r.id for r in rows if ref in r.case_refs and r.id != 7
                              and r.recorded_at and r.recorded_at.date() >= date(2026, 7, 1)}
         assert 7 not in footage_pages.select_footage(session)
+
+
+def test_empty_values_sort_last_and_every_row_knows_its_place(store: Store) -> None:
+    add_library(store, footage=260, cases=20)
+    with store.read() as session:
+        for sort in FootageSort:
+            for descending in (False, True):
+                query = FootageQuery(sort=sort, descending=descending)
+                rows = _all(session, query)
+                if sort in (FootageSort.RECORDED, FootageSort.RETENTION, FootageSort.CASES):
+                    empty = [not (r.recorded_at if sort is FootageSort.RECORDED
+                                  else r.retention_until if sort is FootageSort.RETENTION
+                                  else r.case_refs) for r in rows]
+                    assert any(empty) and not all(empty)
+                    # the same on both databases: empty values after every value
+                    assert empty == sorted(empty, reverse=descending), (sort, descending)
+                for at in (0, 1, 57, 133, len(rows) - 2, len(rows) - 1):
+                    assert footage_pages.position(session, query, rows[at].id) == at, (
+                        sort, descending, at)
+        narrow = FootageQuery(text="bwv0001")
+        shown = _all(session, narrow)
+        outside = next(r for r in _all(session, FootageQuery()) if r.id not in
+                       {s.id for s in shown})
+        assert footage_pages.position(session, narrow, outside.id) is None

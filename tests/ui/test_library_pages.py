@@ -28,11 +28,16 @@ def test_a_long_library_reads_only_the_pages_it_shows(qtbot: QtBot, store: Store
     qtbot.waitUntil(lambda: model.record(last) is not None, timeout=10_000)
     assert model.record(last).id == last + 1  # type: ignore[union-attr]
     assert set(model._pages) == {0, 5}
+    panel.table.selectRow(last)  # chosen far down the list; a reload keeps it chosen
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        panel.refresh()
+    assert panel.selected_footage_id() == last + 1 and set(model._pages) == {0, 5}
 
     # the store sorts; rows read for the old order are never shown in the new one
     with qtbot.waitSignal(panel.loaded, timeout=10_000):
         panel.table.sortByColumn(FootageSort.FRAMES, Qt.SortOrder.DescendingOrder)
-    assert set(model._pages) == {0}
+    assert panel.selected_footage_id() == last + 1  # still chosen, at its new place
+    assert len(model._pages) <= 2 and 0 in model._pages  # the first page and its page
     frames = [int(model.index(r, 3).data()) for r in range(PAGE_SIZE)]
     assert frames == sorted(frames, reverse=True)
     stale = model.query

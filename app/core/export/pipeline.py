@@ -146,13 +146,16 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     out = out.expanduser()
     manifest = manifest_path(out)
     extract = audit_extract_path(out)
-    if out.parent.is_dir():  # first finish what an interrupted export recorded here
+    # First finish what an interrupted export recorded here. Not for working copies: many
+    # workers write into one shared folder, and another's export may be finishing just now
+    # (a working copy's job finishes its own, by its own name).
+    if out.parent.is_dir() and not working_copy:
         for finished in complete_interrupted(store, out.parent, actor_name):
             log.info("finished %s, left by an interrupted export", finished)
     for target in (out, manifest, extract):
         if target.exists() and not options.force:
             raise ConflictError(EXISTS, path=target)
-    if out.parent.is_dir():
+    if out.parent.is_dir() and not working_copy:
         for stale in remove_stale_partials(out.parent):
             log.info("removed %s, left by an interrupted export", stale)
     started = datetime.now(UTC)

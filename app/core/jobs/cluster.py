@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -32,6 +33,9 @@ from app.core.store.database import Store
 
 log = logging.getLogger(__name__)
 _stores: dict[str, Store] = {}  # one per process and database
+_key_users: Counter[tuple[str, str]] = Counter()  # runs using a user's key in this process
+_keys_lock = threading.Lock()
+WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
 JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.5  # how often an idle worker looks again at jobs held by others
 
@@ -59,7 +63,13 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
     _stores[store.url] = store
     key = _raw_key(store, actor_name)
     if cluster is not None:
-        with _join(cluster) as client:
+        security = _security(cluster)
+        if store.engine.dialect.name != "postgresql":
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A force's cluster works on a shared PostgreSQL store; this "
+                "store is {url}, which the cluster's machines cannot share."),
+                url=store.display_url)
+        with _join(cluster, security) as client:
             return _collect(_on_every_worker(client, store, actor_name, key), progress)
     share_cores(workers)  # each worker's networks get their share of the cores
     host = f"{socket.gethostname()}:{os.getpid()}"
@@ -74,8 +84,8 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
             Client(local, security=options.get("security")) as client:  # type: ignore[no-untyped-call]
         if processes:
             futures = [client.submit(_drain_in_process, store.url, str(store.data_dir),
-                                     actor_name, key, f"process-{n + 1}", n, workers,
-                                     pure=False) for n in range(workers)]
+                                     store.store_id, actor_name, key, f"process-{n + 1}", n,
+                                     workers, pure=False) for n in range(workers)]
         else:
             futures = [client.submit(_drain, store.url, actor_name, f"{host}/worker-{n + 1}",
                                      pure=False) for n in range(workers)]
@@ -94,10 +104,9 @@ def _raw_key(store: Store, actor_name: str) -> bytes | None:
     return raw
 
 
-def _join(cluster: ClusterTls) -> Any:
-    """A client of the force's scheduler over mutual TLS (a clear message for each way it
-    cannot be)."""
-    from distributed import Client
+def _security(cluster: ClusterTls) -> Any:
+    """Dask's mutual-TLS settings for joining ``cluster`` (a clear message for a plain
+    address or a missing file)."""
     from distributed.security import Security
 
     if not cluster.scheduler.startswith("tls://"):
@@ -108,9 +117,16 @@ def _join(cluster: ClusterTls) -> Any:
         if not path.is_file():
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: no such certificate or key file."), path=path)
-    security = Security(tls_ca_file=str(cluster.ca_file),  # type: ignore[no-untyped-call]
-                        tls_client_cert=str(cluster.cert_file),
-                        tls_client_key=str(cluster.key_file), require_encryption=True)
+    return Security(tls_ca_file=str(cluster.ca_file),  # type: ignore[no-untyped-call]
+                    tls_client_cert=str(cluster.cert_file),
+                    tls_client_key=str(cluster.key_file), require_encryption=True)
+
+
+def _join(cluster: ClusterTls, security: Any) -> Any:
+    """A client of the force's scheduler (a clear message when it cannot be reached or
+    refuses this machine's certificate)."""
+    from distributed import Client
+
     try:
         return Client(cluster.scheduler, security=security,  # type: ignore[no-untyped-call]
                       timeout=JOIN_TIMEOUT_S)
@@ -132,8 +148,9 @@ def _on_every_worker(client: Any, store: Store, actor_name: str,
     hosts: dict[str, list[str]] = {}
     for address, info in sorted(members.items()):
         hosts.setdefault(str(info.get("host", address)), []).append(address)
-    return [client.submit(_drain_in_process, store.url, str(store.data_dir), actor_name, key,
-                          f"process-{n + 1}", n, len(on_host), workers=[address],
+    return [client.submit(_drain_in_process, store.url, str(store.data_dir), store.store_id,
+                          actor_name, key, f"process-{n + 1}", n, len(on_host),
+                          workers=[address],
                           allow_other_workers=False, pure=False)
             for on_host in hosts.values() for n, address in enumerate(on_host)]
 
@@ -141,32 +158,51 @@ def _on_every_worker(client: Any, store: Store, actor_name: str,
 def _collect(futures: list[Any],
              progress: Callable[[str, int, str], None] | None) -> Counter[str]:
     outcomes: Counter[str] = Counter()
+    elsewhere: list[str] = []
     for future in futures:
         for job_id, outcome, worker in future.result():
+            if outcome == WRONG_STORE:
+                elsewhere.append(worker.split("/")[0])
+                continue
             outcomes[outcome] += 1
             if progress is not None:
                 progress(worker, job_id, outcome)
+    if elsewhere:
+        raise BwvError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The cluster's workers on {hosts} opened another store than the "
+            "one the jobs are in: give every machine the same PostgreSQL server by a name "
+            "they all reach (not localhost)."), hosts=", ".join(sorted(set(elsewhere))))
     return outcomes
 
 
-def _drain_in_process(url: str, data_dir: str, actor_name: str, key: bytes | None,
-                      worker: str, number: int, workers: int) -> list[tuple[int, str, str]]:
+def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
+                      key: bytes | None, worker: str, number: int,
+                      workers: int) -> list[tuple[int, str, str]]:
     """A worker process's task: keep to its share of the cores, open the store once per
-    process, sign as ``actor_name`` with ``key`` (None: the account has no signing key),
-    then drain the queue as ``host:pid/worker`` (the process itself, for the job rows)."""
+    process (refusing one that is not the store the jobs are in), sign as ``actor_name``
+    with ``key`` (None: the account has no signing key), then drain the queue as
+    ``host:pid/worker`` (the process itself, for the job rows)."""
     worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
     store = _stores.get(url)
     if store is None:
         _keep_to_share(number, workers)
         store = _stores[url] = Store(url, Path(data_dir))
         share_cores(workers)
+    if store.store_id != store_id:
+        return [(0, WRONG_STORE, worker)]
     if key is None:
         return _drain(url, actor_name, worker)
-    store.signers[actor_name] = Ed25519PrivateKey.from_private_bytes(key)
+    with _keys_lock:  # runs of one user side by side in this process share the key
+        _key_users[(url, actor_name)] += 1
+        store.signers[actor_name] = Ed25519PrivateKey.from_private_bytes(key)
     try:
         return _drain(url, actor_name, worker)
     finally:  # a force's workers outlive the run: the key does not stay with them
-        store.signers.pop(actor_name, None)
+        with _keys_lock:
+            _key_users[(url, actor_name)] -= 1
+            if _key_users[(url, actor_name)] <= 0:
+                del _key_users[(url, actor_name)]
+                store.signers.pop(actor_name, None)
 
 
 def _keep_to_share(number: int, workers: int) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.core.analysis import StageFn
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError
+from app.core.export.completion import complete_export
 from app.core.export.pipeline import redact_footage
 from app.core.library.footage import present_original
 from app.core.progress import CancelToken
@@ -42,13 +43,15 @@ def make_working_copy(store: Store, actor_name: str, footage_id: int, job_id: in
             folder=str(out_dir))
     item = present_original(store, actor_name, footage_id)
     out = working_copy_path(out_dir, item.file_name, job_id)
-    with store.read() as session:  # taken up again after it finished: nothing done twice
+    with store.read() as session:  # taken up again after it recorded: nothing made twice
         done = session.scalars(select(ExportRecord).where(
             ExportRecord.path == str(out.resolve()), ExportRecord.working_copy.is_(True))
-        ).first()
-        if done is not None and out.exists():
-            return {"export_id": done.id, "path": done.path, "sha256": done.sha256,
-                    "reused": True, "reason": options.get("reason", "")}
+            .order_by(ExportRecord.id.desc())).first()
+    if done is not None:
+        if not out.exists():  # recorded, then stopped before its files were put in place
+            complete_export(store, done.id, actor_name)
+        return {"export_id": done.id, "path": done.path, "sha256": done.sha256,
+                "reused": True, "reason": options.get("reason", "")}
     result = redact_footage(store, actor_name, footage_id, out, template_plan(),
                             case_ref=options.get("case") or None, preset=preset,
                             stage=stage, cancel=cancel, working_copy=True)

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.casework.cases import get_case
@@ -41,9 +41,9 @@ class FootageSort(enum.IntEnum):
 class FootageQuery:
     """Which footage the library shows, and in what order.
 
-    ``text`` matches file names, device and officer ids, case references and recording dates
-    written as ``YYYY-MM-DD`` (any part of them), ignoring case (on SQLite, the case of
-    ASCII letters only)."""
+    ``text`` matches file names, device and officer ids, case references and recording times
+    written as ``YYYY-MM-DD HH:MM:SS`` in UTC (any part of them), ignoring case (on SQLite,
+    the case of ASCII letters only). Empty values sort after every value."""
 
     case_ref: str | None = None
     text: str = ""
@@ -73,10 +73,32 @@ def first_page(session: Session, query: FootageQuery,
     return count_footage(session, query), footage_page(session, query, 0, limit)
 
 
+def position(session: Session, query: FootageQuery, footage_id: int) -> int | None:
+    """The row at which ``footage_id`` stands in the query's order (None: not a match), so a
+    view can keep it selected after a reload, wherever it is."""
+    order = _sort_key(query.sort)
+    mine = session.execute(_matching(session, query).with_only_columns(order)
+                           .where(Footage.id == footage_id)).first()
+    if mine is None:
+        return None
+    value = mine[0]
+    if query.descending:  # empty values first, then the largest; ties by number, high first
+        tie = Footage.id > footage_id
+        before = (and_(order.is_(None), tie) if value is None
+                  else or_(order.is_(None), order > value, and_(order == value, tie)))
+    else:  # the smallest first, empty values last; ties by number, low first
+        tie = Footage.id < footage_id
+        before = (or_(order.is_not(None), and_(order.is_(None), tie)) if value is None
+                  else or_(order < value, and_(order == value, tie)))
+    stmt = _matching(session, query).with_only_columns(func.count(Footage.id)).where(before)
+    return int(session.scalar(stmt.order_by(None)) or 0)
+
+
 def _page(session: Session, query: FootageQuery, offset: int, limit: int,
           counted: bool) -> tuple[int, list[FootageRecord]]:
     order = _sort_key(query.sort)
-    key = order.desc() if query.descending else order.asc()
+    # empty values (no recording time, no case) after every value, in both databases
+    key = order.desc().nulls_first() if query.descending else order.asc().nulls_last()
     tie = Footage.id.desc() if query.descending else Footage.id.asc()
     stmt = _matching(session, query)
     if counted:
@@ -139,9 +161,19 @@ def _matching(session: Session, query: FootageQuery) -> Select[Footage]:
             Case, Case.id == case_footage.c.case_id).where(matches(Case.reference))
         stmt = stmt.where(or_(
             matches(Footage.file_name), matches(Footage.device_id),
-            matches(Footage.officer_id), matches(cast(Footage.recorded_at, String)),
+            matches(Footage.officer_id), matches(_recorded_text(session)),
             Footage.id.in_(in_case)))
     return stmt
+
+
+def _recorded_text(session: Session) -> ColumnElement[str]:
+    """The recording time as ``YYYY-MM-DD HH:MM:SS`` (UTC) in either database, whatever its
+    date style."""
+    if session.get_bind().dialect.name == "sqlite":
+        text: ColumnElement[str] = func.strftime("%Y-%m-%d %H:%M:%S", Footage.recorded_at)
+    else:
+        text = func.to_char(Footage.recorded_at, "YYYY-MM-DD HH24:MI:SS")
+    return text
 
 
 def _escaped(text: str) -> str:

@@ -38,7 +38,10 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
     # One saver at a time per footage item (PostgreSQL; SQLite writers are exclusive): two
     # clients saving the first plan at once would otherwise each add a plan row, and two
     # saving over one plan would each name the same previous version.
-    session.execute(select(Footage.id).where(Footage.id == footage_id).with_for_update())
+    # (FOR NO KEY UPDATE: it does not block rows being added that point at the footage, so
+    # it cannot deadlock with work that links or queues many items under the chain's lock)
+    session.execute(select(Footage.id).where(Footage.id == footage_id)
+                    .with_for_update(key_share=True))
     record = find_plan_record(session, footage_id, case_id)
     if record is not None and record.plan_sha256 == digest:
         return digest  # unchanged: e.g. case staff exporting an approved plan
