@@ -203,8 +203,9 @@ def run_pack(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_link(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.acting() as (session, actor):
-        for key in args.footage:
-            item = footage.get_footage(session, key)
+        items = [footage.get_footage(session, key) for key in args.footage]
+        cases.lock_footage_rows(session, [item.id for item in items])
+        for item in items:
             added = cases.link_footage(session, actor, args.reference, item.id)
             print(f"Footage #{item.id} {'linked to' if added else 'already in'} "
                   f"case {args.reference}.")

@@ -44,7 +44,7 @@ def change_links(store: Store, user: str, reference: str, ids: list[int], add: b
             actor = resolve_actor(session, user)
             if add:
                 return cases.link_many(session, actor, reference, ids)
-            return sum(cases.unlink_footage(session, actor, reference, i) for i in ids)
+            return cases.unlink_many(session, actor, reference, ids)
 
     def finished(count: int) -> None:
         done(count)

@@ -123,6 +123,9 @@ class LibraryPanel(QWidget):
 
         def load(_progress: object, _cancel: CancelToken) -> Listing:
             with store.read() as session:
+                if session.get_bind().dialect.name == "postgresql":  # count, pages and place
+                    session.connection(  # from one snapshot (SQLite reads are one already)
+                        execution_options={"isolation_level": "REPEATABLE READ"})
                 refs = footage_pages.case_references(session)
                 shown = query
                 if query.case_ref is not None and query.case_ref not in refs:

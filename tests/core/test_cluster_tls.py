@@ -79,12 +79,9 @@ def test_jobs_run_on_a_force_cluster_joined_over_mutual_tls(store: Store,
 def test_a_worker_that_opens_another_store_is_refused(store: Store, tmp_path: Path) -> None:
     from app.core.jobs import cluster
 
-    cluster._stores[store.url] = store  # as if this process were the worker
-    try:
-        ran = cluster._drain_in_process(store.url, str(tmp_path / "data"), "another-store",
-                                        "tester", None, "process-1", 0, 1)
-    finally:
-        cluster._stores.pop(store.url, None)
+    ran = cluster._drain_in_process(store.url, str(tmp_path / "data"), "another-store",
+                                    "tester", None, "process-1", 0, 1)
+    assert store.url not in cluster._stores  # refused before opening (or migrating) it
     assert [outcome for _job, outcome, _worker in ran] == [cluster.WRONG_STORE]
 
     class Done:

@@ -195,7 +195,24 @@ def unlink_footage(session: Session, actor: User, reference: str, footage_id: in
 def link_many(session: Session, actor: User, reference: str,
               footage_ids: list[int]) -> int:
     """Add several footage items to a case (e.g. just ingested); how many were new to it."""
+    lock_footage_rows(session, footage_ids)
     return sum(link_footage(session, actor, reference, fid) for fid in footage_ids)
+
+
+def unlink_many(session: Session, actor: User, reference: str,
+                footage_ids: list[int]) -> int:
+    """Take several footage items out of a case; how many were in it."""
+    lock_footage_rows(session, footage_ids)
+    return sum(unlink_footage(session, actor, reference, fid) for fid in footage_ids)
+
+
+def lock_footage_rows(session: Session, footage_ids: list[int]) -> None:
+    """Lock every footage row first, in number order, before the audit chain's lock is
+    taken by the first event: the order every other writer keeps (footage, then chain), so
+    a plan saved meanwhile waits instead of deadlocking (PostgreSQL; SQLite writers are
+    exclusive)."""
+    session.execute(select(Footage.id).where(Footage.id.in_(footage_ids))
+                    .order_by(Footage.id).with_for_update())
 
 
 def list_cases(session: Session) -> list[CaseRecord]:

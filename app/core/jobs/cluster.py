@@ -24,17 +24,20 @@ from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
 from app.core.jobs.queue import claim, database_now, running_leases
 from app.core.jobs.runner import run_job
-from app.core.store.database import Store
+from app.core.store.database import Store, make_engine
 
 log = logging.getLogger(__name__)
 _stores: dict[str, Store] = {}  # one per process and database
 _key_users: Counter[tuple[str, str]] = Counter()  # runs using a user's key in this process
 _keys_lock = threading.Lock()
+_stores_lock = threading.Lock()
 WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
 JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.5  # how often an idle worker looks again at jobs held by others
@@ -87,8 +90,9 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
                                      store.store_id, actor_name, key, f"process-{n + 1}", n,
                                      workers, pure=False) for n in range(workers)]
         else:
-            futures = [client.submit(_drain, store.url, actor_name, f"{host}/worker-{n + 1}",
-                                     pure=False) for n in range(workers)]
+            futures = [client.submit(_drain_here, store.url, actor_name,
+                                     f"{host}/worker-{n + 1}", pure=False)
+                       for n in range(workers)]
         return _collect(futures, progress)
 
 
@@ -179,30 +183,48 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
                       key: bytes | None, worker: str, number: int,
                       workers: int) -> list[tuple[int, str, str]]:
     """A worker process's task: keep to its share of the cores, open the store once per
-    process (refusing one that is not the store the jobs are in), sign as ``actor_name``
-    with ``key`` (None: the account has no signing key), then drain the queue as
-    ``host:pid/worker`` (the process itself, for the job rows)."""
+    process (after checking, without changing anything, that it is the store the jobs are
+    in), sign as ``actor_name`` with ``key`` (None: the account has no signing key), then
+    drain the queue as ``host:pid/worker`` (the process itself, for the job rows)."""
     worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
-    store = _stores.get(url)
-    if store is None:
-        _keep_to_share(number, workers)
-        store = _stores[url] = Store(url, Path(data_dir))
-        share_cores(workers)
+    with _stores_lock:  # tasks side by side in one process share one store
+        store = _stores.get(url)
+        if store is None:
+            if _store_id_at(url) != store_id:
+                return [(0, WRONG_STORE, worker)]
+            _keep_to_share(number, workers)
+            store = _stores[url] = Store(url, Path(data_dir))
+            share_cores(workers)
     if store.store_id != store_id:
         return [(0, WRONG_STORE, worker)]
     if key is None:
-        return _drain(url, actor_name, worker)
+        return _drain(store, actor_name, worker)
     with _keys_lock:  # runs of one user side by side in this process share the key
         _key_users[(url, actor_name)] += 1
         store.signers[actor_name] = Ed25519PrivateKey.from_private_bytes(key)
     try:
-        return _drain(url, actor_name, worker)
+        return _drain(store, actor_name, worker)
     finally:  # a force's workers outlive the run: the key does not stay with them
         with _keys_lock:
             _key_users[(url, actor_name)] -= 1
             if _key_users[(url, actor_name)] <= 0:
                 del _key_users[(url, actor_name)]
                 store.signers.pop(actor_name, None)
+
+
+def _store_id_at(url: str) -> str | None:
+    """The id of the store at ``url``, read without migrating or writing anything (None:
+    no store there, or not one this reads)."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            value = conn.execute(text("SELECT value FROM store_info WHERE key = 'store_id'")
+                                 ).scalar()
+        return str(value) if value is not None else None
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
 
 
 def _keep_to_share(number: int, workers: int) -> None:
@@ -218,11 +240,15 @@ def _keep_to_share(number: int, workers: int) -> None:
     os.sched_setaffinity(0, set(cores[number * per:(number + 1) * per]))
 
 
-def _drain(url: str, actor_name: str, worker: str) -> list[tuple[int, str, str]]:
+def _drain_here(url: str, actor_name: str, worker: str) -> list[tuple[int, str, str]]:
+    """A thread worker's task: drain the queue with this process's store."""
+    return _drain(_stores[url], actor_name, worker)
+
+
+def _drain(store: Store, actor_name: str, worker: str) -> list[tuple[int, str, str]]:
     """One Dask worker's task: claim and run jobs until none is free, nor held by a worker
     that may have died (see ``_orphan_wait``). A store that cannot be reached ends this
     worker's round (its job's lease runs out; nothing is lost), never the others'."""
-    store = _stores[url]
     done: list[tuple[int, str, str]] = []
     first_seen: dict[int, datetime] = {}
     while True:

@@ -47,11 +47,12 @@ def make_working_copy(store: Store, actor_name: str, footage_id: int, job_id: in
         done = session.scalars(select(ExportRecord).where(
             ExportRecord.path == str(out.resolve()), ExportRecord.working_copy.is_(True))
             .order_by(ExportRecord.id.desc())).first()
-    if done is not None:
-        if not out.exists():  # recorded, then stopped before its files were put in place
-            complete_export(store, done.id, actor_name)
+    if done is not None and not out.exists():  # recorded, stopped before it was in place
+        complete_export(store, done.id, actor_name)  # (does nothing if its files are gone)
+    if done is not None and out.exists():
         return {"export_id": done.id, "path": done.path, "sha256": done.sha256,
                 "reused": True, "reason": options.get("reason", "")}
+    # not made yet, or its files were lost: make it (a new record supersedes the old one)
     result = redact_footage(store, actor_name, footage_id, out, template_plan(),
                             case_ref=options.get("case") or None, preset=preset,
                             stage=stage, cancel=cancel, working_copy=True)

@@ -43,7 +43,8 @@ class FootageQuery:
 
     ``text`` matches file names, device and officer ids, case references and recording times
     written as ``YYYY-MM-DD HH:MM:SS`` in UTC (any part of them), ignoring case (on SQLite,
-    the case of ASCII letters only). Empty values sort after every value."""
+    the case of ASCII letters only). Empty values sort as if larger than every value: last
+    going up, first going down, on both databases."""
 
     case_ref: str | None = None
     text: str = ""
