@@ -26,6 +26,7 @@ job is done exactly once (also tests/core/test_worker_kill.py).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -76,6 +77,20 @@ def copies(n: int, folder: Path) -> list[Path]:
             outc.mux(vout.encode())
         out.append(path)
     return out
+
+
+def last_seq(store: Store) -> int:
+    with store.read() as session:
+        return int(session.scalar(select(func.max(AuditEvent.seq))) or 0)
+
+
+def detection_seconds(store: Store, after: int) -> list[float]:
+    """How long detection itself took in each job since audit event ``after`` (the
+    ``elapsed_s`` of its ``detection.run`` event), to tell detection from the rest."""
+    with store.read() as session:
+        rows = session.scalars(select(AuditEvent.details).where(
+            AuditEvent.seq > after, AuditEvent.action == "detection.run"))
+        return sorted(float(json.loads(d)["elapsed_s"]) for d in rows)
 
 
 def killing_one(store: Store, workers: int) -> tuple[Counter[str], str]:
@@ -142,7 +157,9 @@ def main() -> int:
         share = set(sorted(cores)[:max(1, len(cores) // args.workers)])
         os.sched_setaffinity(0, share)  # and no more: its threads on its share of the cores
         try:
+            mark = last_seq(store)
             single = alone()
+            detecting = {"alone, pinned": detection_seconds(store, mark)}
         finally:
             os.sched_setaffinity(0, cores)
         rows = []
@@ -152,6 +169,7 @@ def main() -> int:
                                        ("processes (TLS)", True, False),
                                        ("processes, one killed mid-run", True, True)):
             jobs = queue()
+            mark = last_seq(store)
             start = time.perf_counter()
             if kill:
                 outcomes, killed = killing_one(store, args.workers)
@@ -174,6 +192,7 @@ def main() -> int:
                   f" s; median job {rest[len(rest) // 2]:.2f} s; alone median "
                   f"{sorted(single)[len(single) // 2]:.2f} s")
             rows.append((label, wall, (ended - began).total_seconds(), dict(outcomes)))
+            detecting[label] = detection_seconds(store, mark)
         with store.read() as session:
             runs = session.scalar(select(func.count()).select_from(AuditEvent).where(
                 AuditEvent.action == "detection.run"))
@@ -189,6 +208,8 @@ def main() -> int:
                   f"{wall / ideal:>9.2f}")
             print(f"{f'batch on {label}: first claim to last outcome':<52}{span:>9.1f}"
                   f"{span / ideal:>9.2f}  {outcomes}")
+        print("detection itself, per job (median / slowest): " + "; ".join(
+            f"{k} {v[len(v) // 2]:.2f} / {v[-1]:.2f} s" for k, v in detecting.items() if v))
         with store.read() as session:
             states = Counter(session.scalars(select(JobRecord.state)
                                              .where(JobRecord.id.in_(jobs))))
