@@ -220,6 +220,8 @@ def test_a_watch_folder_ingests_files_once_they_have_settled(store: Store,
 
         assert [f.id for f in list_footage(session, "SAR-7")] == [result.footage_id]
     assert (job.kind, job.state, job.footage_id) == ("detect", "queued", result.footage_id)
+    (ingested,) = _events(store, "footage.ingest")  # the trail says how the file came in
+    assert json.loads(ingested.details)["source"] == {"watch_folder": str(dock.resolve())}
     assert remove_rule(store, "tester", dock) and rules(store) == []
     assert audit.verify(store).ok
 

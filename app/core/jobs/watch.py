@@ -126,7 +126,8 @@ def scan(store: Store, actor_name: str, watcher: Watcher,
                     states[path] = state
         if not states:
             continue
-        results = ingest_paths(store, actor_name, list(states), case_ref=rule.case_ref or None)
+        results = ingest_paths(store, actor_name, list(states), case_ref=rule.case_ref or None,
+                               source={"watch_folder": str(rule.folder)})
         for result in results:
             state = states.get(result.path)
             if state is not None:

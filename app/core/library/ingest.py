@@ -76,11 +76,14 @@ def ingest_paths(
     cancel: CancelToken | None = None,
     on_file: Callable[[Path, int, int], None] | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
+    source: dict[str, str] | None = None,
 ) -> list[IngestResult]:
     """Ingest files and folders. ``progress`` counts bytes hashed within the current file.
 
     ``on_file(path, i, n)`` announces each file; ``on_result`` reports each outcome.
-    Raises :class:`Cancelled` between files or chunks if ``cancel`` is set.
+    ``source`` says how the files came (e.g. the watch folder whose rule took them); it is
+    written into each ``footage.ingest`` event. Raises :class:`Cancelled` between files or
+    chunks if ``cancel`` is set.
     """
     check_actor(store, actor_name, Permission.INGEST,
                 QT_TRANSLATE_NOOP("CoreMessages", "ingest footage"))
@@ -93,7 +96,7 @@ def ingest_paths(
         if on_file is not None:
             on_file(path, i, len(files))
         try:
-            result = _ingest_one(store, actor_name, path, case_ref, progress, cancel)
+            result = _ingest_one(store, actor_name, path, case_ref, progress, cancel, source)
         except Cancelled:
             raise
         except BwvError as exc:
@@ -108,8 +111,8 @@ def ingest_paths(
 
 
 def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
-                progress: ProgressFn,
-                cancel: CancelToken | None) -> IngestResult:
+                progress: ProgressFn, cancel: CancelToken | None,
+                source: dict[str, str] | None = None) -> IngestResult:
     stat_before = check_regular_file(path)
     digest = sha256_file(path, progress, cancel)
 
@@ -179,6 +182,7 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
             if footage.retention_until else None,
             **({"timestamps": str(info.timestamps)}
                if info.timestamps is not Timestamps.OK else {}),
+            **({"source": source} if source else {}),
         }, footage_id=footage.id)
         if case_ref is not None:
             cases.link_footage(session, actor, case_ref, footage.id)
