@@ -303,8 +303,17 @@ class LibraryPanel(QWidget):
             if listing.total and not self._sized:
                 self.table.resizeColumnsToContents()  # once, from the first page
                 self._sized = True
+            self._fit_numbers(listing.total)
         finally:
             self._reloading = False
+
+    def _fit_numbers(self, total: int) -> None:
+        """Widen the number column for the longest footage number there may be (the columns
+        are sized from the first page only: later pages can hold longer numbers)."""
+        digits = "0" * (len(str(max(total, 1))) + 1)
+        needed = self.table.fontMetrics().horizontalAdvance(digits) + 16
+        if self.table.columnWidth(0) < needed:
+            self.table.setColumnWidth(0, needed)
 
     def _on_failed(self, message: str, _details: str) -> None:
         if self._load_again():
