@@ -16,7 +16,7 @@ from app.cli.error_hints import error_line
 from app.cli.formatting import table, when
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import BwvError, InvalidInputError
-from app.core.jobs.cluster import ClusterTls, run_workers
+from app.core.jobs.cluster import ClusterTls, WorkerPool, run_workers
 from app.core.jobs.queue import cancel, kind_of, list_jobs, queue_jobs, retry
 from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
 from app.core.library.footage_pages import select_footage
@@ -207,25 +207,46 @@ def _cluster(args: argparse.Namespace) -> ClusterTls | None:
 
 def _watch_loop(ctx: Context, name: str, args: argparse.Namespace,
                 report: Callable[[str, int, str], None]) -> int:
+    """Scan, run the queue, sleep, until Ctrl+C. The Dask cluster is kept between rounds
+    (its start and its workers' models paid once), and started again after a failed round."""
     watcher = Watcher()
+    cluster = _cluster(args)
     print(f"Watching {len(rules(ctx.store))} folder(s); Ctrl+C stops.", file=sys.stderr)
+    pool: WorkerPool | None = None
     try:
         while True:
             try:
                 for result in scan(ctx.store, name, watcher):
                     print(result.message, file=sys.stderr)
-                run_workers(ctx.store, name, args.workers, report, args.processes,
-                            _cluster(args))
+                if pool is None:
+                    pool = WorkerPool(ctx.store, args.workers, args.processes, cluster)
+                    pool.__enter__()
+                pool.run(name, report)
             except BwvError as exc:  # a share or the database away for a while: go on
                 print(f"bwv worker: {error_line(exc)} (trying again)", file=sys.stderr)
+                _closed(pool)
+                pool = None
             except Exception:
                 log.warning("watch round failed", exc_info=True)
                 print("bwv worker: a watch round failed (details in the log); trying again",
                       file=sys.stderr)
+                _closed(pool)
+                pool = None
             time.sleep(max(1.0, args.every))
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
+    finally:
+        _closed(pool)
     return 0
+
+
+def _closed(pool: WorkerPool | None) -> None:
+    """Close a pool that failed or is done with (a new one is started when needed)."""
+    if pool is not None:
+        try:
+            pool.__exit__(None, None, None)
+        except Exception:  # already broken: nothing more to close
+            log.warning("closing the worker pool failed", exc_info=True)
 
 
 def run_watch(ctx: Context, args: argparse.Namespace) -> int:

@@ -59,3 +59,21 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
     assert sum(j.attempts for j in jobs) == 5 and len(starts) == 5
     assert sorted(e.footage_id or 0 for e in runs) == sorted(ids)  # each detected once
     assert audit.verify(store).ok
+
+
+def test_a_worker_pool_is_kept_between_rounds(store: Store, tmp_path: Path) -> None:
+    """bwv worker --watch keeps its cluster: the same worker process runs later rounds (its
+    start and its models are paid once)."""
+    from app.core.jobs.cluster import WorkerPool
+
+    clips = [make_video(tmp_path / f"r{i}.mp4", frames=8 + i) for i in range(2)]
+    ids = [r.footage_id for r in ingest_paths(store, "tester", clips) if r.footage_id]
+    seen: list[str] = []
+    with WorkerPool(store, workers=1, processes=True) as pool:
+        for footage in ids:  # one round per new item, as the watch loop does
+            with store.transaction() as session:
+                queue_jobs(session, resolve_actor(session, "tester"), [footage],
+                           JobKind.DETECT, "fast")
+            assert pool.run("tester", lambda w, _j, _o: seen.append(w)) == Counter(done=1)
+    assert len(seen) == 2 and seen[0] == seen[1]  # one process, host:pid/process-1
+    assert audit.verify(store).ok

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -61,39 +63,92 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
     ``workers`` Dask workers (threads, or worker processes with ``processes``), or with
     ``cluster`` on every worker of a force's cluster (mutual TLS). ``progress(worker,
     job_id, outcome)`` is called after each job."""
-    from distributed import Client, LocalCluster
+    with WorkerPool(store, workers, processes, cluster) as pool:
+        return pool.run(actor_name, progress)
 
-    _stores[store.url] = store
-    key = _raw_key(store, actor_name)
-    if cluster is not None:
-        security = _security(cluster)
-        if store.engine.dialect.name != "postgresql":
-            raise InvalidInputError(QT_TRANSLATE_NOOP(
-                "CoreMessages", "A force's cluster works on a shared PostgreSQL store; this "
-                "store is {url}, which the cluster's machines cannot share."),
-                url=store.display_url)
-        with _join(cluster, security) as client:
+
+class WorkerPool:
+    """A Dask cluster kept for several rounds of work (``bwv worker --watch``): started or
+    joined once, so its start and its workers' loading of the models are paid once, not
+    every round. Use as a context manager; :meth:`run` drains the queue."""
+
+    def __init__(self, store: Store, workers: int = 2, processes: bool = False,
+                 cluster: ClusterTls | None = None) -> None:
+        self.store, self.workers, self.processes, self.cluster = \
+            store, workers, processes, cluster
+        self._local: Any = None
+        self._client: Any = None
+
+    def __enter__(self) -> WorkerPool:
+        from distributed import Client, LocalCluster
+
+        _stores[self.store.url] = self.store
+        if self.cluster is not None:
+            security = _security(self.cluster)
+            if self.store.engine.dialect.name != "postgresql":
+                raise InvalidInputError(QT_TRANSLATE_NOOP(
+                    "CoreMessages", "A force's cluster works on a shared PostgreSQL store; "
+                    "this store is {url}, which the cluster's machines cannot share."),
+                    url=self.store.display_url)
+            self._client = _join(self.cluster, security)
+            return self
+        share_cores(self.workers)  # each worker's networks get their share of the cores
+        options: dict[str, Any] = {"processes": False}
+        if self.processes:
+            from distributed.security import Security
+
+            options = {"processes": True, "protocol": "tls://", "host": "127.0.0.1",
+                       "security": Security.temporary()}  # type: ignore[no-untyped-call]
+        with _children_ignore_ctrl_c(self.processes):
+            self._local = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=self.workers, threads_per_worker=1, dashboard_address=None,
+                **options)
+        try:
+            self._client = Client(  # type: ignore[no-untyped-call]
+                self._local, security=options.get("security"))
+        except BaseException:
+            self._local.close()
+            raise
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for part in (self._client, self._local):
+            if part is not None:
+                part.close()
+        self._client = self._local = None
+
+    def run(self, actor_name: str,
+            progress: Callable[[str, int, str], None] | None = None) -> Counter[str]:
+        """Drain the queue as ``actor_name`` on every worker; counts of outcomes."""
+        store, client = self.store, self._client
+        key = _raw_key(store, actor_name)
+        if self.cluster is not None:
             return _collect(_on_every_worker(client, store, actor_name, key), progress)
-    share_cores(workers)  # each worker's networks get their share of the cores
-    host = f"{socket.gethostname()}:{os.getpid()}"
-    options: dict[str, Any] = {"processes": False}
-    if processes:
-        from distributed.security import Security
-
-        options = {"processes": True, "protocol": "tls://", "host": "127.0.0.1",
-                   "security": Security.temporary()}  # type: ignore[no-untyped-call]
-    with LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
-                      dashboard_address=None, **options) as local, \
-            Client(local, security=options.get("security")) as client:  # type: ignore[no-untyped-call]
-        if processes:
+        if self.processes:
             futures = [client.submit(_drain_in_process, store.url, str(store.data_dir),
                                      store.store_id, actor_name, key, f"process-{n + 1}", n,
-                                     workers, pure=False) for n in range(workers)]
+                                     self.workers, pure=False) for n in range(self.workers)]
         else:
+            host = f"{socket.gethostname()}:{os.getpid()}"
             futures = [client.submit(_drain_here, store.url, actor_name,
                                      f"{host}/worker-{n + 1}", pure=False)
-                       for n in range(workers)]
+                       for n in range(self.workers)]
         return _collect(futures, progress)
+
+
+@contextmanager
+def _children_ignore_ctrl_c(processes: bool) -> Iterator[None]:
+    """Start worker processes with Ctrl+C ignored (they inherit it): the command that owns
+    them stops them by closing the cluster, instead of every process printing its own
+    interruption. Only the main thread can change it; elsewhere nothing changes."""
+    if not processes or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _raw_key(store: Store, actor_name: str) -> bytes | None:
