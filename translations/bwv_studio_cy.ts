@@ -1593,6 +1593,10 @@
         <translation>Mae clwstwr llu yn gweithio ar storfa PostgreSQL a rennir; y storfa hon yw {url}, na all peiriannau&apos;r clwstwr ei rhannu.</translation>
     </message>
     <message>
+        <source>A worker of this computer&apos;s cluster stopped and was not started again; the cluster is started afresh.</source>
+        <translation>Stopiodd un o weithwyr clwstwr y cyfrifiadur hwn ac ni chafodd ei ailgychwyn; mae&apos;r clwstwr yn cael ei gychwyn o&apos;r newydd.</translation>
+    </message>
+    <message>
         <source>{address}: a cluster is joined over mutual TLS only; give its scheduler as tls://host:port.</source>
         <translation>{address}: dim ond dros TLS cilyddol yr ymunir â chlwstwr; rhowch ei drefnydd fel tls://gwesteiwr:porth.</translation>
     </message>

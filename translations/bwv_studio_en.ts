@@ -1575,6 +1575,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A worker of this computer's cluster stopped and was not started again; the cluster is started afresh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{address}: a cluster is joined over mutual TLS only; give its scheduler as tls://host:port.</source>
             <translation type="unfinished" />
         </message>

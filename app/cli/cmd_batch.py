@@ -205,6 +205,9 @@ def _cluster(args: argparse.Namespace) -> ClusterTls | None:
     return ClusterTls(args.scheduler, args.tls_ca, args.tls_cert, args.tls_key)
 
 
+POOL_MAX_AGE_S = 24 * 3600  # bwv worker --watch starts its cluster afresh once a day
+
+
 def _watch_loop(ctx: Context, name: str, args: argparse.Namespace,
                 report: Callable[[str, int, str], None]) -> int:
     """Scan, run the queue, sleep, until Ctrl+C. The Dask cluster is kept between rounds
@@ -213,14 +216,19 @@ def _watch_loop(ctx: Context, name: str, args: argparse.Namespace,
     cluster = _cluster(args)
     print(f"Watching {len(rules(ctx.store))} folder(s); Ctrl+C stops.", file=sys.stderr)
     pool: WorkerPool | None = None
+    started = 0.0
     try:
         while True:
             try:
                 for result in scan(ctx.store, name, watcher):
                     print(result.message, file=sys.stderr)
+                if pool is not None and time.monotonic() - started > POOL_MAX_AGE_S:
+                    _closed(pool)  # a fresh one a day (the local cluster's TLS certificates
+                    pool = None    # last a year; nothing grows for ever)
                 if pool is None:
                     pool = WorkerPool(ctx.store, args.workers, args.processes, cluster)
                     pool.__enter__()
+                    started = time.monotonic()
                 pool.run(name, report)
             except BwvError as exc:  # a share or the database away for a while: go on
                 print(f"bwv worker: {error_line(exc)} (trying again)", file=sys.stderr)

@@ -42,6 +42,7 @@ class Listing:
     pages: dict[int, list[FootageRecord]]
     refs: list[str]
     selected_row: int | None
+    largest_number: int = 0  # the highest footage number in the store (the column's width)
 
 
 class LibraryPanel(QWidget):
@@ -137,7 +138,8 @@ class LibraryPanel(QWidget):
                 if row is not None and row >= size:  # the selected item's page too
                     pages[row // size] = footage_pages.footage_page(
                         session, shown, row // size * size)
-                return Listing(shown, total, pages, refs, row)
+                return Listing(shown, total, pages, refs, row,
+                               footage_pages.largest_number(session))
 
         job = Job(load)
         job.finished.connect(self._on_loaded)
@@ -303,14 +305,14 @@ class LibraryPanel(QWidget):
             if listing.total and not self._sized:
                 self.table.resizeColumnsToContents()  # once, from the first page
                 self._sized = True
-            self._fit_numbers(listing.total)
+            self._fit_numbers(listing.largest_number)
         finally:
             self._reloading = False
 
-    def _fit_numbers(self, total: int) -> None:
-        """Widen the number column for the longest footage number there may be (the columns
+    def _fit_numbers(self, largest: int) -> None:
+        """Widen the number column for the longest footage number in the store (the columns
         are sized from the first page only: later pages can hold longer numbers)."""
-        digits = "0" * (len(str(max(total, 1))) + 1)
+        digits = "0" * (len(str(max(largest, 1))) + 1)
         needed = self.table.fontMetrics().horizontalAdvance(digits) + 16
         if self.table.columnWidth(0) < needed:
             self.table.setColumnWidth(0, needed)

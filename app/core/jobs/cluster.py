@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import dask
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import text
@@ -43,6 +44,7 @@ _stores_lock = threading.Lock()
 WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
 JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.5  # how often an idle worker looks again at jobs held by others
+NO_WORKERS_TIMEOUT = "120s"
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,12 @@ class WorkerPool:
 
             options = {"processes": True, "protocol": "tls://", "host": "127.0.0.1",
                        "security": Security.temporary()}  # type: ignore[no-untyped-call]
-        with _children_ignore_ctrl_c(self.processes):
+        if self.processes:  # each worker process (and any restart of it) ignores Ctrl+C
+            options["preload"] = ["app.core.jobs.worker_setup"]
+        # a round whose workers are all gone fails (and the pool is started again) instead
+        # of waiting for ever for a worker
+        with _children_ignore_ctrl_c(self.processes), dask.config.set(
+                {"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT}):
             self._local = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=self.workers, threads_per_worker=1, dashboard_address=None,
                 **options)
@@ -122,6 +129,10 @@ class WorkerPool:
         """Drain the queue as ``actor_name`` on every worker; counts of outcomes."""
         store, client = self.store, self._client
         key = _raw_key(store, actor_name)
+        if self.cluster is None and len(client.scheduler_info()["workers"]) < self.workers:
+            raise BwvError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A worker of this computer's cluster stopped and was not "
+                "started again; the cluster is started afresh."))
         if self.cluster is not None:
             return _collect(_on_every_worker(client, store, actor_name, key), progress)
         if self.processes:
@@ -247,7 +258,7 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
         if store is None:
             if _store_id_at(url) != store_id:
                 return [(0, WRONG_STORE, worker)]
-            _keep_to_share(number, workers)
+            _keep_to_share(_own_number(number, workers), workers)
             store = _stores[url] = Store(url, Path(data_dir))
             share_cores(workers)
     if store.store_id != store_id:
@@ -282,6 +293,18 @@ def _store_id_at(url: str) -> str | None:
         engine.dispose()
 
 
+def _own_number(given: int, workers: int) -> int:
+    """This worker's place among its host's workers: a local cluster's worker's own name
+    (0, 1, ...; kept when its Nanny restarts it), else the number its task was given."""
+    from distributed import get_worker
+
+    try:
+        name = str(get_worker().name)
+    except ValueError:  # not inside a Dask worker
+        return given
+    return int(name) if name.isdigit() and int(name) < workers else given
+
+
 def _keep_to_share(number: int, workers: int) -> None:
     """Pin worker process ``number`` to its own cores (Linux), so its decoder's and networks'
     threads do not crowd the other workers' cores (measured: 20 % slower side by side
@@ -292,7 +315,9 @@ def _keep_to_share(number: int, workers: int) -> None:
     if workers > len(cores):
         return  # more workers than cores: let the system spread them
     per = len(cores) // workers
-    os.sched_setaffinity(0, set(cores[number * per:(number + 1) * per]))
+    mine = set(cores[number * per:(number + 1) * per])
+    if mine:
+        os.sched_setaffinity(0, mine)
 
 
 def _drain_here(url: str, actor_name: str, worker: str) -> list[tuple[int, str, str]]:

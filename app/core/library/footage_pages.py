@@ -134,6 +134,11 @@ def select_footage(session: Session, *, case_ref: str | None = None,
     return list(session.scalars(stmt.with_only_columns(Footage.id).order_by(Footage.id)))
 
 
+def largest_number(session: Session) -> int:
+    """The highest footage number in the store (0 when it has none)."""
+    return int(session.scalar(select(func.max(Footage.id))) or 0)
+
+
 def case_references(session: Session) -> list[str]:
     """Every case reference, sorted: the library's case chooser (no case is loaded whole)."""
     return list(session.scalars(select(Case.reference).order_by(Case.reference)))
