@@ -64,3 +64,24 @@ def test_lines_join_only_when_they_touch_or_stack() -> None:
     top = regions[np.argmin(regions[:, 0])]
     assert top.tolist() == [10, 10, 110, 54, np.float32(0.9)]
     assert len(join_lines(bx.empty())) == 0
+
+
+def test_the_hand_labelled_set_names_real_images_and_sane_boxes() -> None:
+    import json
+    from pathlib import Path
+
+    import pytest
+
+    from tests.conftest import TESTDATA
+
+    labels = json.loads((Path(__file__).parents[1] / "text_regions_labels.json").read_text())
+    if not TESTDATA.is_dir():
+        pytest.skip(f"shared test data not found at {TESTDATA} (set BWV_TESTDATA)")
+    for item in labels["images"]:
+        image = cv2.imread(str(TESTDATA / item["file"]))
+        assert image is not None, item["file"]
+        h, w = image.shape[:2]
+        for region in item["regions"]:
+            x1, y1, x2, y2 = region["box"]
+            assert region["kind"] in ("plate", "screen", "document")
+            assert 0 <= x1 < x2 <= w and 0 <= y1 < y2 <= h, (item["file"], region)
