@@ -281,3 +281,9 @@ def test_the_chain_walk_reports_progress_and_can_be_cancelled(store: Store) -> N
     token.cancel()
     with pytest.raises(Cancelled):
         audit.verify(store, cancel=token)
+    from app.core.integrity import trail_replay
+
+    with store.read() as session:  # the state replay after the walk stops too
+        with pytest.raises(Cancelled):
+            trail_replay.replay(session, token)
+        assert trail_replay.replay(session).events == seq  # and runs whole without one

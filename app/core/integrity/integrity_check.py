@@ -69,7 +69,7 @@ def check_store(store: Store, folders: Sequence[Path] = (), *,
                 folder=folder)
     chain = audit.verify(store, before, walk, cancel)
     with store.read() as session:
-        replayed = trail_replay.replay(session)
+        replayed = trail_replay.replay(session, cancel)
     report = IntegrityReport(chain, replayed, check_anchors(store, folders))
     report.exports = verify_exports(store, cancel, progress, on_file)
     return report

@@ -24,6 +24,7 @@ from app.core.export.manifest import manifest_path
 from app.core.integrity.chain_format import fingerprint
 from app.core.integrity.ledger import Ledger, details_of
 from app.core.integrity.trail_accounts import starts_with_os_user
+from app.core.progress import CancelToken
 from app.core.store.models import (
     AuditEvent,
     ExportRecord,
@@ -254,12 +255,18 @@ def _compare_store_id(session: Session, add: Any) -> None:
             f"audit trail recorded {recorded!r} (anchors and witnesses name the store by it).")
 
 
-def replay(session: Session) -> ReplayReport:
-    """Check every signature and rebuild the state from the whole trail (chain order)."""
+CANCEL_EVERY = 2_000  # events between looks at the cancel token
+
+
+def replay(session: Session, cancel: CancelToken | None = None) -> ReplayReport:
+    """Check every signature and rebuild the state from the whole trail (chain order);
+    ``cancel`` stops it (every few thousand events) with :class:`Cancelled`."""
     ledger, state, report = Ledger(), _State(), ReplayReport()
     ledger.os_user_sign_in = starts_with_os_user(session)
     for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(500):
         report.events += 1
+        if cancel is not None and report.events % CANCEL_EVERY == 0:
+            cancel.check()
         row = {"seq": event.seq, "actor": event.actor, "action": event.action,
                "object_id": event.object_id, "details": event.details, "hash": event.hash,
                "signature": event.signature}
