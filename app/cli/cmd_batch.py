@@ -8,9 +8,9 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from app.cli.arg_types import at_least_one, day
 from app.cli.context import Context
 from app.cli.error_hints import error_line
 from app.cli.formatting import table, when
@@ -42,9 +42,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--case", metavar="REF", help="every footage item of this case")
     q.add_argument("--folder", type=Path, metavar="DIR",
                    help="every footage item ingested from under this folder")
-    q.add_argument("--recorded-from", type=_day, metavar="YYYY-MM-DD",
+    q.add_argument("--recorded-from", type=day, metavar="YYYY-MM-DD",
                    help="every footage item recorded on or after this day (UTC)")
-    q.add_argument("--recorded-to", type=_day, metavar="YYYY-MM-DD",
+    q.add_argument("--recorded-to", type=day, metavar="YYYY-MM-DD",
                    help="every footage item recorded on or before this day (UTC); "
                         "--case, --folder and the days combine (items meeting all)")
     q.add_argument("--kind", default="detect", choices=["detect", "transcribe", "redact"])
@@ -86,7 +86,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "is empty; each job is claimed in the store, so several 'bwv worker' "
                     "processes, here or on other machines sharing a PostgreSQL store, never "
                     "run the same job.")
-    w.add_argument("--workers", type=int, default=2, metavar="N",
+    w.add_argument("--workers", type=at_least_one, default=2, metavar="N",
                    help="Dask workers (default 2: this machine's cores)")
     w.add_argument("--watch", action="store_true",
                    help="keep going: scan the watch folders and run new jobs every --every "
@@ -108,13 +108,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     w.add_argument("--tls-cert", type=Path, metavar="FILE", help="this machine's certificate")
     w.add_argument("--tls-key", type=Path, metavar="FILE", help="this machine's private key")
     w.set_defaults(handler=run_worker)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a day (use YYYY-MM-DD)") from None
 
 
 def run_queue(ctx: Context, args: argparse.Namespace) -> int:
@@ -176,8 +169,6 @@ def run_retry(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_worker(ctx: Context, args: argparse.Namespace) -> int:
-    if args.workers < 1:
-        raise InvalidInputError("--workers must be at least 1.")
     name = ctx.actor_name()
 
     def report(worker: str, job_id: int, outcome: str) -> None:

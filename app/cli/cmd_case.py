@@ -4,9 +4,9 @@ record the requester, link footage, and make the disclosure pack of an approved 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
+from app.cli.arg_types import day
 from app.cli.context import Context
 from app.cli.formatting import case_rows, footage_rows, table, when
 from app.cli.progress import ByteBar
@@ -18,13 +18,6 @@ from app.core.store.models import CaseStatus, CaseType
 from app.core.store.records import CaseRecord
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("case", help="create, list and edit cases",
                        description="Cases group footage for one request or exhibit.")
@@ -33,10 +26,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cr.add_argument("reference", metavar="REF", help="unique case reference")
     cr.add_argument("--type", required=True, choices=[t.value for t in CaseType])
     cr.add_argument("--title", default="")
-    cr.add_argument("--received", type=_date, metavar="YYYY-MM-DD",
+    cr.add_argument("--received", type=day, metavar="YYYY-MM-DD",
                     help="when the request arrived (default: today); sets the statutory "
                          "deadline for subject access (one month) and FOI (20 working days)")
-    cr.add_argument("--deadline", type=_date, metavar="YYYY-MM-DD",
+    cr.add_argument("--deadline", type=day, metavar="YYYY-MM-DD",
                     help="set the deadline by hand (court exhibits, complaints, reviews)")
     cr.set_defaults(handler=run_create)
     ex = s.add_parser("extend", help="extend a subject access request by two months",
@@ -54,7 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ed = s.add_parser("edit", help="change a case's title or deadline")
     ed.add_argument("reference", metavar="REF")
     ed.add_argument("--title")
-    ed.add_argument("--deadline", type=_date, metavar="YYYY-MM-DD")
+    ed.add_argument("--deadline", type=day, metavar="YYYY-MM-DD")
     ed.set_defaults(handler=run_edit)
     st = s.add_parser(
         "status", help="move a case along its status flow",

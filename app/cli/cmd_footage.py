@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli.arg_types import at_least_one
 from app.cli.context import Context
 from app.cli.formatting import footage_details, footage_rows
 from app.cli.progress import ByteBar
 from app.core.library import footage, footage_pages
 from app.core.library.footage import OriginalCheck, VerifyStatus
 from app.core.media.decode import REORDERED_NOTE, Timestamps
-
-
-def _at_least_one(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: give 1 or more")
-    return value
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,7 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ls.add_argument("--search", metavar="TEXT",
                     help="match file name, device or officer id, case reference or a "
                          "recording date (YYYY-MM-DD)")
-    ls.add_argument("--limit", metavar="N", type=_at_least_one,
+    ls.add_argument("--limit", metavar="N", type=at_least_one,
                     help="show only the first N items (the count of all is said)")
     ls.set_defaults(handler=run_list)
     sh = s.add_parser("show", help="show everything known about one footage item")

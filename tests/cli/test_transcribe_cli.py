@@ -108,7 +108,7 @@ def test_batch_working_copies_from_the_command_line(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "batch", "queue", "--folder", str(share))
     assert code == 0 and "nothing queued" in out
     code, _out, err = run(capsys, "batch", "queue", "--recorded-from", "2026-13-01")
-    assert code != 0 and "is not a day" in err
+    assert code != 0 and "is not a date" in err
 
 
 def test_joining_a_cluster_needs_mutual_tls(capsys: pytest.CaptureFixture[str],

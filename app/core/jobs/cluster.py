@@ -3,10 +3,12 @@ jobs from the store's queue until none is free. Every job is claimed in the stor
 handed out by Dask, so two workers (or two machines) never run the same job, and a worker
 that dies leaves its job to be taken up again once its lease runs out.
 
-Workers are threads of this process (they share its signed-in user and its store) or, with
+Workers are threads of this process (they share its signed-in user and its store); or, with
 ``processes``, worker processes: each opens the store itself and signs as the signed-in
 user with the key handed to it over the cluster's own mutual TLS (temporary certificates
-made for this run, so nothing else on the machine can join the cluster or read the key)."""
+made for this run, so nothing else on the machine can join the cluster or read the key); or
+the workers of a force's cluster joined over mutual TLS (``ClusterTls``). ``WorkerPool``
+keeps a cluster for several rounds (``bwv worker --watch``)."""
 
 from __future__ import annotations
 
@@ -128,7 +130,7 @@ class WorkerPool:
             progress: Callable[[str, int, str], None] | None = None) -> Counter[str]:
         """Drain the queue as ``actor_name`` on every worker; counts of outcomes."""
         store, client = self.store, self._client
-        key = _raw_key(store, actor_name)
+        key = _raw_key(store, actor_name) if self.processes or self.cluster else None
         if self.cluster is None and len(client.scheduler_info()["workers"]) < self.workers:
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "A worker of this computer's cluster stopped and was not "
