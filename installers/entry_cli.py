@@ -1,7 +1,12 @@
 """Frozen entry point of the ``bwv`` command line (PyInstaller)."""
 
+import multiprocessing
 import sys
 
-from app.cli.main import main
+if __name__ == "__main__":
+    # `bwv worker --processes` starts worker processes from this executable: in a frozen
+    # program the child must run the worker, not `bwv` again
+    multiprocessing.freeze_support()
+    from app.cli.main import main
 
-sys.exit(main())
+    sys.exit(main())

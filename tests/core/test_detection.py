@@ -218,3 +218,23 @@ def test_detect_on_a_synthetic_clip_and_bad_input(tmp_path: Path) -> None:
     text.write_text("not an image")
     with pytest.raises(BwvError, match="not a readable image"):
         detect_path(text, "fast")
+
+
+def test_mediapipe_loads_without_pyplot_until_something_draws() -> None:
+    """mediapipe's drawing helpers import matplotlib's pyplot (a quarter of a second in every
+    new process); detection leaves it unimported, and pyplot still works for whoever uses it."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, types\n"
+        "from app.core.detection.mediapipe_face import MediaPipeTiledDetector\n"
+        "MediaPipeTiledDetector().close()\n"
+        "print(type(sys.modules['matplotlib.pyplot']) is types.ModuleType)\n"
+        "from mediapipe.tasks.python.vision import drawing_utils\n"
+        "import matplotlib.pyplot as plt\n"
+        "print(callable(drawing_utils.plt.figure), drawing_utils.plt.figure is plt.figure,\n"
+        "      type(sys.modules['matplotlib.pyplot']) is types.ModuleType)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2]).stdout.split()
+    assert out == ["False", "True", "True", "True"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from collections import Counter
@@ -61,6 +62,18 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
     assert audit.verify(store).ok
 
 
+def _worker_state() -> tuple[str | None, bool, bool]:
+    """In a worker process: its trim threshold, whether Dask profiles it, whether pyplot
+    was really imported."""
+    import types
+
+    import dask
+    plt = sys.modules.get("matplotlib.pyplot")
+    return (os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            bool(dask.config.get("distributed.worker.profile.enabled")),
+            type(plt) is types.ModuleType)
+
+
 def test_a_worker_pool_is_kept_between_rounds(store: Store, tmp_path: Path) -> None:
     """bwv worker --watch keeps its cluster: the same worker process runs later rounds (its
     start and its models are paid once)."""
@@ -75,5 +88,10 @@ def test_a_worker_pool_is_kept_between_rounds(store: Store, tmp_path: Path) -> N
                 queue_jobs(session, resolve_actor(session, "tester"), [footage],
                            JobKind.DETECT, "fast")
             assert pool.run("tester", lambda w, _j, _o: seen.append(w)) == Counter(done=1)
+        states = pool._client.run(_worker_state)
     assert len(seen) == 2 and seen[0] == seen[1]  # one process, host:pid/process-1
+    # the worker process keeps glibc's memory tuning (Dask's Nanny would set a trim
+    # threshold that made each job 15 % slower), runs no sampling profiler, and detected
+    # faces without importing matplotlib's pyplot
+    assert list(states.values()) == [(None, False, False)]
     assert audit.verify(store).ok

@@ -6,10 +6,13 @@ the model's 128 px input, so small tiles act as a zoom for small faces.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -37,8 +40,7 @@ class MediaPipeTiledDetector:
     def __init__(self, threshold: float = 0.5, windows: tuple[int, ...] = (),
                  overlap: float = 0.3, full_frame: bool = True,
                  model: ModelFile = SHORT_RANGE) -> None:
-        from mediapipe.tasks.python import BaseOptions, vision
-
+        BaseOptions, vision = _mediapipe_tasks()
         self.model = model
         self.threshold = threshold
         self.windows = windows
@@ -87,6 +89,29 @@ class MediaPipeTiledDetector:
             with native_stderr_silenced():
                 self._detector.close()
             self._detector = None
+
+
+class _ImportedOnUse(types.ModuleType):
+    """A stand-in for a module that is imported only when something of it is used."""
+
+    def __getattr__(self, name: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _mediapipe_tasks() -> tuple[Any, Any]:
+    """mediapipe's ``BaseOptions`` and ``vision``, imported without ``matplotlib.pyplot``:
+    mediapipe's vision package imports its drawing helpers, which import pyplot at once
+    (a quarter to half a second, in every new process: most of a batch worker's first job),
+    and detection never draws. Should anything use pyplot later, the stand-in imports it
+    then."""
+    if "mediapipe.tasks.python.vision" not in sys.modules \
+            and "matplotlib.pyplot" not in sys.modules:
+        sys.modules["matplotlib.pyplot"] = _ImportedOnUse("matplotlib.pyplot")
+    from mediapipe.tasks.python import BaseOptions, vision
+
+    return BaseOptions, vision
 
 
 @contextmanager

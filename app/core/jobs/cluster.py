@@ -47,6 +47,21 @@ WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are i
 JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.5  # how often an idle worker looks again at jobs held by others
 NO_WORKERS_TIMEOUT = "120s"
+# A local cluster's settings. Its worker processes keep glibc's own memory tuning: Dask's
+# Nanny sets MALLOC_TRIM_THRESHOLD_=65536 in them, which turns off glibc's sliding mmap
+# threshold, so every decoded frame (megabytes) is mapped and zero-filled afresh (measured:
+# each job 15 % slower, in plain processes too). Each worker runs one long task (draining
+# the queue), so Dask's sampling profiler (every 10 ms, taking the GIL), its 20 ms tick check
+# and its 100 ms memory monitor only take time from the jobs. A round whose workers are all
+# gone fails (the pool is started again) instead of waiting for ever for a worker.
+QUIET_WORKERS = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 @dataclass(frozen=True)
@@ -105,10 +120,7 @@ class WorkerPool:
                        "security": Security.temporary()}  # type: ignore[no-untyped-call]
         if self.processes:  # each worker process (and any restart of it) ignores Ctrl+C
             options["preload"] = ["app.core.jobs.worker_setup"]
-        # a round whose workers are all gone fails (and the pool is started again) instead
-        # of waiting for ever for a worker
-        with _children_ignore_ctrl_c(self.processes), dask.config.set(
-                {"distributed.scheduler.no-workers-timeout": NO_WORKERS_TIMEOUT}):
+        with _children_ignore_ctrl_c(self.processes), dask.config.set(QUIET_WORKERS):
             self._local = LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=self.workers, threads_per_worker=1, dashboard_address=None,
                 **options)
