@@ -49,7 +49,9 @@ def touches(region: np.ndarray, label: list[float]) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sides", default="640,960,1280")
+    parser.add_argument("--sides", default="640,960,1280,1536")
+    parser.add_argument("--max-upscale", type=float, default=1.5,
+                        help="how far a small image may be enlarged to reach a side")
     args = parser.parse_args()
     labels = json.loads((ROOT / "tests" / "text_regions_labels.json").read_text())
     images = [(TESTDATA / item["file"], item["regions"]) for item in labels["images"]]
@@ -59,7 +61,7 @@ def main() -> int:
         return 1
     rows = []
     for side in (int(s) for s in args.sides.split(",")):
-        detector = TextRegionDetector(max_side=side)
+        detector = TextRegionDetector(max_side=side, max_upscale=args.max_upscale)
         found = total = off = regions_seen = 0
         by_kind: dict[str, list[int]] = {}
         seconds = 0.0

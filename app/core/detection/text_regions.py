@@ -22,13 +22,17 @@ JOIN = 1.5  # lines closer than this many line heights are one region (a page, a
 
 class TextRegionDetector:
     """Text regions in RGB frames, as ``(N, 5)`` boxes (x1, y1, x2, y2, score) in frame
-    pixels. ``max_side`` caps the network's input (cost grows with pixels)."""
+    pixels. The network sees the frame scaled so its longer side is ``max_side``, enlarged
+    by at most ``max_upscale`` (small text, such as a plate a few metres away, is found
+    only when its letters are ten or more pixels high; cost grows with pixels)."""
 
     name = "ppocr-v4-det"
 
-    def __init__(self, max_side: int = 960, min_side: int = 8) -> None:
+    def __init__(self, max_side: int = 960, min_side: int = 8,
+                 max_upscale: float = 1.0) -> None:
         self.max_side = max_side
         self.min_side = min_side
+        self.max_upscale = max_upscale
         self._session = ort.InferenceSession(PPOCR_DET.read_verified(), session_options(),
                                              providers=["CPUExecutionProvider"])
         self._input = self._session.get_inputs()[0].name
@@ -36,7 +40,7 @@ class TextRegionDetector:
     def lines(self, rgb: npt.NDArray[np.uint8]) -> bx.Boxes:
         """Each text line found, widened, as boxes in frame pixels."""
         h, w = rgb.shape[:2]
-        scale = min(1.0, self.max_side / max(h, w))
+        scale = min(self.max_upscale, self.max_side / max(h, w))
         nw, nh = (max(32, round(w * scale / 32) * 32),
                   max(32, round(h * scale / 32) * 32))
         # BGR (as PaddleOCR was trained), scaled to -1..1, NCHW: one OpenCV call
