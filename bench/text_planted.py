@@ -147,7 +147,7 @@ def planted_frames(per_clip: int, seed: int = 20) -> list[tuple[np.ndarray, list
                     if item is not None:
                         items.append(item)
                         break
-            ok, jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 70])
+            _ok, jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 70])
             out.append((cv2.imdecode(jpeg, cv2.IMREAD_COLOR), items))
     return out
 
@@ -203,7 +203,7 @@ def main() -> int:
         per = seconds / len(frames)
         base = base or per
 
-        def share(key: str) -> str:
+        def share(key: str, hits: dict[str, list[int]] = hits) -> str:
             h, n = hits.get(key, [0, 0])
             return f"{h / n:.2f}" if n else "-"
 

@@ -1121,6 +1121,10 @@
         <translation>Ni ellir hollti trac {track} yn ffrâm {frame}: mae wedi&apos;i ganfod o ffrâm {first} i {last}, ac mae angen canfyddiad ar bob rhan.</translation>
     </message>
     <message>
+        <source>Tracks {tracks} are a face and a text region; they cannot be merged.</source>
+        <translation>Mae traciau {tracks} yn wyneb ac yn ardal testun; ni ellir eu cyfuno.</translation>
+    </message>
+    <message>
         <source>Tracks {tracks} are both detected on frame {frame}, so they are different people; they cannot be merged.</source>
         <translation>Mae traciau {tracks} ill dau wedi&apos;u canfod ar ffrâm {frame}, felly maent yn bobl wahanol; ni ellir eu huno.</translation>
     </message>
@@ -3860,6 +3864,10 @@
     <message>
         <source>Person {0}</source>
         <translation>Person {0}</translation>
+    </message>
+    <message>
+        <source>Text {0}</source>
+        <translation>Testun {0}</translation>
     </message>
     <message>
         <source>not a face</source>

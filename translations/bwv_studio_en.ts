@@ -1103,6 +1103,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Tracks {tracks} are a face and a text region; they cannot be merged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Tracks {tracks} are both detected on frame {frame}, so they are different people; they cannot be merged.</source>
             <translation type="unfinished" />
         </message>
@@ -3817,6 +3821,10 @@
         </message>
         <message>
             <source>Person {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text {0}</source>
             <translation type="unfinished" />
         </message>
         <message>

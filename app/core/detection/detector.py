@@ -12,7 +12,7 @@ import numpy.typing as npt
 from app.core.detection import boxes as bx
 from app.core.detection.centerface import CenterFaceDetector
 from app.core.detection.mediapipe_face import MediaPipeTiledDetector
-from app.core.detection.model_files import SHORT_RANGE
+from app.core.detection.model_files import PPOCR_DET, SHORT_RANGE
 from app.core.detection.network import ScaledNetwork
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.yunet import YuNetDetector
@@ -52,6 +52,8 @@ def preset_models(preset: Preset) -> list[dict[str, str]]:
         used.append((preset.fine_network, NETWORKS[preset.fine_network].model))
     if preset.mediapipe_threshold is not None:
         used.append(("mediapipe", SHORT_RANGE))
+    if preset.text_every_s > 0:
+        used.append(("text", PPOCR_DET))
     return [{"detector": name, "name": m.name, "file": m.filename, "sha256": m.sha256,
              "source": m.source, "licence": m.licence} for name, m in used]
 

@@ -39,6 +39,11 @@ class Preset:
     fine_max_megapixels: float | None = None  # None: no cap on the fine pass's input
     fine_stride: int = 1  # every N-th key frame of a video is a fine one
     stride: int = 1  # a key frame every N frames
+    # Text regions (plates, screens, documents): the text detector looks every this many
+    # seconds (0: off) at the frame scaled to text_max_side, its regions carried by motion
+    # in between (text_follow).
+    text_every_s: float = 0.0
+    text_max_side: int = 960
 
     def __post_init__(self) -> None:
         for network in (self.quick_network, self.fine_network):
@@ -70,10 +75,12 @@ PRESETS: dict[str, Preset] = {
                fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=10, stride=3),
         Preset("thorough", "For dense crowds: the quick pass (YuNet on the whole frame, "
                "threshold 0.4) every 2nd frame and a second network, CenterFace at 1x and "
-               "2x (no cap, threshold 0.15), on every 5th of those; slower than balanced.",
+               "2x (no cap, threshold 0.15), on every 5th of those; slower than balanced. "
+               "Also finds text regions (number plates, screens, documents) once a second, "
+               "carried by motion in between.",
                quick_network="yunet", quick_threshold=0.4, mediapipe_threshold=0.7,
                fine_network="centerface", fine_scales=(1.0, 2.0), fine_threshold=0.15,
-               fine_stride=5, stride=2),
+               fine_stride=5, stride=2, text_every_s=1.0),
     )
 }
 DEFAULT_PRESET = "balanced"

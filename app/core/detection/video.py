@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ import numpy as np
 from app.core.detection.detector import Detection, FaceDetector
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
+from app.core.detection.text_follow import TextFollower
+from app.core.detection.text_regions import TextRegionDetector
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError
 from app.core.media.decode import iter_frames
 from app.core.media.probe import probe
@@ -31,6 +34,9 @@ class FrameDetections:
     boxes: list[Detection]
     detected: bool = True
     camera: float = 0.0  # how far the picture moved since the frame before (share of width)
+    # text regions on this frame (preset.text_every_s): detector "text:N" where the text
+    # detector found region N, "text:N:carried" where motion carried it
+    text: list[Detection] = field(default_factory=list)
 
 
 @dataclass
@@ -53,7 +59,8 @@ class DetectionRun:
             "rotation": self.rotation, "preset": self.preset.as_dict(), "models": self.models,
             "frames": [{"index": f.index, "pts": round(f.time_s, 6), "detected": f.detected,
                         "boxes": [b.as_json() for b in f.boxes],
-                        **({"camera": round(f.camera, 4)} if f.camera else {})}
+                        **({"camera": round(f.camera, 4)} if f.camera else {}),
+                        **({"text": [b.as_json() for b in f.text]} if f.text else {})}
                        for f in self.frames],
         }
 
@@ -101,6 +108,10 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     started = time.perf_counter()
     fine_every = step * preset.fine_stride if preset.fine_scales else 0
     filler = Propagation(info.width, info.height, history=fine_every) if propagate else None
+    text_every = max(1, round(preset.text_every_s * (info.fps or 25)))
+    text = TextFollower(info.width, info.height, text_every) \
+        if preset.text_every_s > 0 else None
+    texts = TextRegionDetector(preset.text_max_side) if text is not None else None
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())
@@ -109,9 +120,9 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
             found = None
             fine = bool(preset.fine_scales) and (
                 decoded.index - offset) % (step * preset.fine_stride) == 0
+            rgb: np.ndarray[Any, np.dtype[np.uint8]] | None = None
             if (decoded.index - offset) % step == 0 or last:
-                rgb: np.ndarray[Any, np.dtype[np.uint8]] = decoded.frame.to_ndarray(
-                    format="rgb24")
+                rgb = decoded.frame.to_ndarray(format="rgb24")
                 boxes, names = detector.detect_boxes(upright(rgb, info.rotation), fine)
                 found = KeyFrame(
                     boxes_to_stored(boxes, info.rotation, rgb.shape[1], rgb.shape[0]), names,
@@ -122,18 +133,40 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                     decoded.index, round(decoded.time_s, 6),
                     to_detections(found.boxes, found.names) if found is not None else [],
                     found is not None))
-            else:
-                gray = decoded.frame.to_ndarray(format="gray")
+            gray = decoded.frame.to_ndarray(format="gray") \
+                if filler is not None or text is not None else None
+            if filler is not None and gray is not None:
                 _add(run, filler.push(decoded.index, decoded.time_s, gray, found))
                 for index, boxes, names in filler.take_amendments():
                     run.frames[index].boxes += to_detections(boxes, names)
+            if text is not None and texts is not None and gray is not None:
+                look = None
+                if decoded.index % text_every == 0 or last:
+                    rgb = rgb if rgb is not None else decoded.frame.to_ndarray(format="rgb24")
+                    look = _text_look(texts, rgb, info.rotation)
+                text.push(decoded.index, gray, look)
             progress(decoded.index + 1, info.frame_count)
     if filler is not None:
         _add(run, filler.finish())
         for f in run.frames:
             f.camera = filler.camera.get(f.index, 0.0)
+    if text is not None:
+        for f in run.frames:
+            f.text = [Detection(b[0], b[1], b[2] - b[0], b[3] - b[1], b[4],
+                                f"text:{number}" if found else f"text:{number}:carried"
+                                ).stored()
+                      for number, b, found in text.regions.get(f.index, [])]
     run.elapsed_s = time.perf_counter() - started
     return run
+
+
+def _text_look(texts: TextRegionDetector, rgb: np.ndarray[Any, np.dtype[np.uint8]],
+               rotation: int) -> Callable[[], np.ndarray[Any, np.dtype[np.float32]]]:
+    """The text detector's look at one frame (upright), boxes back in stored pixels."""
+    def find() -> np.ndarray[Any, np.dtype[np.float32]]:
+        return boxes_to_stored(texts.detect(upright(rgb, rotation)), rotation,
+                               rgb.shape[1], rgb.shape[0])
+    return find
 
 
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:

@@ -23,7 +23,7 @@ from app.core.detection import boxes as bx
 from app.core.detection.detector import Detection
 from app.core.redaction.plan import RedactionPlan, Style
 from app.core.redaction.render import Region, frame_regions, padded_region, region_mask
-from app.core.tracking.tracker import TrackBox
+from app.core.tracking.tracker import TEXT, TrackBox
 
 UNCOVERED_SHARE = 0.35
 WEAK_MIN_SCORE = 0.5
@@ -83,10 +83,11 @@ def _as_array(regions: list[Region]) -> bx.Boxes:
 
 def _dismissed(boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: int,
                height: int, rotation: int) -> list[Region]:
-    """Regions of tracks a person dismissed as not a face: their decision stands."""
+    """Regions of face tracks a person dismissed as not a face: their decision stands (a
+    dismissed text region says nothing about a face seen there)."""
     out = []
     for track_id, b in boxes:
-        if track_id in plan.false_positive_tracks:
+        if track_id in plan.false_positive_tracks and b.category != TEXT:
             region = padded_region((b.x, b.y, b.w, b.h), plan.padding, width, height, b.kind,
                                    track_id, rotation=rotation)
             if region is not None:

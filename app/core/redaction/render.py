@@ -12,9 +12,10 @@ import numpy.typing as npt
 
 from app.core.detection import boxes as bx
 from app.core.redaction.plan import RedactionPlan, Shape, Style
-from app.core.tracking.tracker import BoxKind, TrackBox
+from app.core.tracking.tracker import TEXT, BoxKind, TrackBox
 
 Image = npt.NDArray[np.uint8]
+TEXT_PADDING = 1.2  # a text region's box grown by this about its centre (1.0: as found)
 
 # Block size as a share of the region's larger side, per strength (pixelate; blur from 3).
 PIXEL_SHARE = {1: 1 / 12, 2: 1 / 8, 3: 1 / 5, 4: 1 / 3.5}
@@ -34,6 +35,7 @@ class Region:
     # The padded box before clipping to the frame: the shape is drawn for the whole box, so
     # a face cut by the frame edge is hidden right up to the edge.
     full: tuple[int, int, int, int] = (0, 0, 0, 0)
+    shape: Shape | None = None  # None: the plan's shape (text regions are rectangles)
 
     @property
     def size(self) -> int:
@@ -51,7 +53,8 @@ def head_box(box: tuple[float, float, float, float],
 
 def padded_region(box: tuple[float, float, float, float], padding: float, width: int,
                   height: int, kind: BoxKind, track_id: int | None,
-                  head: bool = True, rotation: int = 0) -> Region | None:
+                  head: bool = True, rotation: int = 0,
+                  shape: Shape | None = None) -> Region | None:
     """The region hidden for a box: its head (:func:`head_box`, for detected faces) grown
     by ``padding`` about its centre, clipped to the frame."""
     x, y, w, h = head_box(box, rotation) if head else box
@@ -62,7 +65,7 @@ def padded_region(box: tuple[float, float, float, float], padding: float, width:
     x1, y1, x2, y2 = max(0, fx1), max(0, fy1), min(width, fx2), min(height, fy2)
     if x2 - x1 < 1 or y2 - y1 < 1:
         return None
-    return Region(x1, y1, x2, y2, kind, track_id, (fx1, fy1, fx2, fy2))
+    return Region(x1, y1, x2, y2, kind, track_id, (fx1, fy1, fx2, fy2), shape)
 
 
 def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: RedactionPlan,
@@ -75,8 +78,13 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     for track_id, box in track_boxes:
         if track_id in plan.false_positive_tracks:
             continue
-        region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width, height,
-                               box.kind, track_id, rotation=rotation)
+        if box.category == TEXT:  # the text's own box, a little wider, as a rectangle
+            region = padded_region((box.x, box.y, box.w, box.h), TEXT_PADDING, width,
+                                   height, box.kind, track_id, head=False,
+                                   shape=Shape.RECTANGLE)
+        else:
+            region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width,
+                                   height, box.kind, track_id, rotation=rotation)
         if region is not None:
             (keep if track_id in plan.keep_tracks else redact).append(region)
     for manual in plan.manual_boxes:
@@ -108,7 +116,9 @@ def obscure(roi: Image, style: Style, strength: int, size: int) -> Image:
 
 
 def region_mask(region: Region, shape: Shape) -> npt.NDArray[np.bool_]:
-    """The pixels of the (clipped) region that its shape (ellipse or rectangle) hides."""
+    """The pixels of the (clipped) region that its shape (its own, else ``shape``: ellipse
+    or rectangle) hides."""
+    shape = region.shape or shape
     fx1, fy1, fx2, fy2 = region.full
     if fx2 <= fx1 or fy2 <= fy1:  # no unclipped box recorded: the region is the box
         return _mask(region.x2 - region.x1, region.y2 - region.y1, shape)

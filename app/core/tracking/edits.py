@@ -73,8 +73,8 @@ class TrackEdit:
 
 
 def _copy(carried: set[int], track_id: int, keyframes: dict[int, Any], first: int,
-          last: int) -> Track:
-    new = Track(track_id, dict(keyframes), carried=set(carried))
+          last: int, category: str) -> Track:
+    new = Track(track_id, dict(keyframes), carried=set(carried), category=category)
     new.settle()  # keeps only this part's carried frames; its own end motion
     new.first_frame, new.last_frame = first, last
     return new
@@ -90,8 +90,9 @@ def split_track(track: Track, frame: int, new_id: int) -> tuple[Track, Track]:
             "from frame {first} to {last}, and each part needs a detection."),
             track=track.id, frame=frame, first=track.detected_frames[0],
             last=track.detected_frames[-1])
-    return (_copy(track.carried, track.id, before, track.first_frame, frame - 1),
-            _copy(track.carried, new_id, after, frame, track.last_frame))
+    return (_copy(track.carried, track.id, before, track.first_frame, frame - 1,
+                  track.category),
+            _copy(track.carried, new_id, after, frame, track.last_frame, track.category))
 
 
 def merge_tracks(parts: list[Track]) -> Track:
@@ -99,6 +100,10 @@ def merge_tracks(parts: list[Track]) -> Track:
 
     Where one part's box on a frame was only carried there by motion, the other's is used.
     """
+    if len({p.category for p in parts}) > 1:
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Tracks {tracks} are a face and a text region; they cannot be "
+            "merged."), tracks=", ".join(str(p.id) for p in parts))
     keyframes: dict[int, Any] = {}
     carried: set[int] = set()
     for part in parts:
@@ -116,7 +121,8 @@ def merge_tracks(parts: list[Track]) -> Track:
                 if f in part.carried:
                     carried.add(f)
     return _copy(carried, min(p.id for p in parts), keyframes,
-                 min(p.first_frame for p in parts), max(p.last_frame for p in parts))
+                 min(p.first_frame for p in parts), max(p.last_frame for p in parts),
+                 parts[0].category)
 
 
 def apply_track_edits(tracks: list[Track], edits: list[TrackEdit]) -> list[Track]:

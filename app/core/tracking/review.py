@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from app.core.detection.video import DetectionRun
 from app.core.tracking.edits import Cut
-from app.core.tracking.tracker import Track
+from app.core.tracking.tracker import FACE, Track
 
 FAST_CAMERA = 0.02  # share of the picture's width it moves a frame: a quick pan
 FAST_FOR_S = 0.2  # ... for at least this long
@@ -100,8 +100,8 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
     w, h = run.width, run.height  # boxes are in stored pixels, as are these
     ended: list[Track] = []
     started: list[Track] = []
-    for track in tracks:
-        if best_score(track) < CONFIDENT or track.id in settled:
+    for track in tracks:  # faces: a text region coming and going is no risk to a face
+        if track.category != FACE or best_score(track) < CONFIDENT or track.id in settled:
             continue
         first, last = track.detected_frames[0], track.detected_frames[-1]
         if first > 0 and not _near_edge(track.keyframes[first], w, h, 0.5) and \

@@ -58,17 +58,24 @@ class TrackBox:
     h: float
     kind: BoxKind
     score: float = 0.0
+    category: str = "face"  # what the track hides: see Track.category
+
+
+FACE = "face"
+TEXT = "text"  # a plate, a screen or a document (text_follow)
 
 
 @dataclass
 class Track:
-    """One person (or a manual region) across frames."""
+    """One person (or a manual region) across frames; or, with ``category`` "text", one
+    text region (a plate, screen or document), hidden as a rectangle round the box itself."""
 
     id: int
     keyframes: dict[int, tuple[float, float, float, float, float]] = field(default_factory=dict)
     first_frame: int = 0  # first frame with a box (padding included)
     last_frame: int = 0
     carried: set[int] = field(default_factory=set)  # keyframes whose box motion carried
+    category: str = FACE
     _sorted: list[int] = field(default_factory=list, repr=False)
     _ends: tuple[np.ndarray, np.ndarray] = field(
         default_factory=lambda: (np.zeros(4), np.zeros(4)), repr=False)
@@ -98,21 +105,21 @@ class Track:
         if frame in self.keyframes:
             x1, y1, x2, y2, s = self.keyframes[frame]
             kind = BoxKind.PROPAGATED if frame in self.carried else BoxKind.DETECTED
-            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, kind, s)
+            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, kind, s, self.category)
         if frame < keys[0] or frame > keys[-1]:
             before = frame < keys[0]
             end = keys[0] if before else keys[-1]
             x1, y1, x2, y2 = _extrapolate(self.keyframes[end], self._ends[0 if before else 1],
                                           frame - end)
             return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, BoxKind.PADDED,
-                            self.keyframes[end][4])
+                            self.keyframes[end][4], self.category)
         i = bisect_right(keys, frame)
         a, b = keys[i - 1], keys[i]
         t = (frame - a) / (b - a)
         ka, kb = np.array(self.keyframes[a]), np.array(self.keyframes[b])
         x1, y1, x2, y2, s = ka + (kb - ka) * t
         return TrackBox(frame, float(x1), float(y1), float(x2 - x1), float(y2 - y1),
-                        BoxKind.INTERPOLATED, float(min(ka[4], kb[4])))
+                        BoxKind.INTERPOLATED, float(min(ka[4], kb[4])), self.category)
 
     def summary(self) -> dict[str, Any]:
         """First/last frame, detections, mean size, best score and the best frame's box."""
@@ -195,7 +202,24 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     pad_after = max(round(settings.pad_after_s * fps), stride)
     for track in done:
         track.finish(frame_count, pad_before, pad_after)
-    return sorted(done, key=lambda t: t.id)
+    return sorted(done, key=lambda t: t.id) + text_tracks(run, frame_count, next_id)
+
+
+def text_tracks(run: DetectionRun, frame_count: int, first_id: int) -> list[Track]:
+    """The run's text regions (found on every frame by ``text_follow``) as tracks of
+    category "text", region N numbered ``first_id + N - 1`` (after the face tracks)."""
+    tracks: dict[int, Track] = {}
+    for frame in run.frames:
+        for d in frame.text:
+            _text, number, *carried = d.detector.split(":")
+            track = tracks.setdefault(int(number), Track(first_id + int(number) - 1,
+                                                         category=TEXT))
+            track.keyframes[frame.index] = (d.x, d.y, d.x + d.w, d.y + d.h, d.score)
+            if carried:
+                track.carried.add(frame.index)
+    for track in tracks.values():
+        track.finish(frame_count, 0, 0)  # carried back and on by motion: no padding
+    return [tracks[n] for n in sorted(tracks)]
 
 
 def _end_velocity(keyframes: dict[int, tuple[float, float, float, float, float]],

@@ -1,0 +1,116 @@
+"""Text regions (plates, screens, documents) on every frame of a video: the text detector
+looks every ``every`` frames, and between its looks each region is carried by image motion
+(:class:`motion.BoxCarrier`), forward to the next look and backward to the previous one, so
+a plate that comes into view between two looks is hidden from its first frame.
+
+A region keeps its number while later looks find it again (overlapping its carried box); one
+not found again is carried for one more interval (a look may miss it) and then ends. Regions
+are numbered from 1 in the order they are first found: the text tracks of the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import numpy.typing as npt
+
+from app.core.detection import boxes as bx
+from app.core.detection.motion import BoxCarrier, MotionSettings, Pyramid, prepare, visible
+
+# Text is rigid and flat: its flow is reliable, so a carried region grows slowly (a face's
+# grows 4 % a frame for turns and expressions).
+TEXT_MOTION = MotionSettings(growth_per_frame=0.01, speed_margin=1.0, max_growth=1.5)
+MATCH_IOU = 0.2  # a look's region is a carried one when their boxes overlap this much
+
+Boxes = bx.Boxes
+FindFn = Callable[[], Boxes]
+"""Runs the text detector on the current frame: regions in stored pixels."""
+
+
+class TextFollower:
+    """Feed every frame in order with :meth:`push` (``find`` on the frames the detector
+    looks at); :attr:`regions` then holds, per frame index, ``(region number, box, found)``
+    with boxes ``x1, y1, x2, y2, score`` in stored pixels, grown for the distance carried
+    (``found``: the detector's own box on a frame it looked at)."""
+
+    def __init__(self, width: int, height: int, every: int) -> None:
+        self.width, self.height, self.every = width, height, max(1, every)
+        self.carrier = BoxCarrier(width, height, TEXT_MOTION)
+        self.regions: dict[int, list[tuple[int, list[float], bool]]] = {}
+        self._ids: list[int] = []
+        self._centres: Boxes = bx.empty()
+        self._base: Boxes = bx.empty()
+        self._steps = np.zeros(0, np.int32)
+        self._prev: Pyramid | None = None
+        self._since_look: list[tuple[int, Pyramid]] = []  # frames after the last look
+        self._next_id = 1
+
+    def push(self, index: int, gray: np.ndarray, find: FindFn | None = None) -> None:
+        """Frame ``index`` (its luma plane); ``find`` when the detector looks at it."""
+        small = prepare(gray)
+        grown = self._centres
+        if self._prev is not None and len(self._ids):
+            self._centres, grown = self.carrier.step(self._prev, small, self._centres,
+                                                     self._base, self._steps + 1)
+            self._steps += 1
+            keep = visible(grown, self.width, self.height) & (self._steps <= 2 * self.every)
+            self._ids = [i for i, k in zip(self._ids, keep, strict=True) if k]
+            self._centres, self._base, self._steps, grown = \
+                self._centres[keep], self._base[keep], self._steps[keep], grown[keep]
+        shown = grown.copy()
+        seen = np.zeros(len(shown), bool)
+        if find is not None:
+            shown, seen = self._look(small, find(), shown)
+            self._since_look = []
+        else:
+            self._since_look.append((index, small))
+        for number, box, found in zip(self._ids, shown, seen, strict=True):
+            self._add(index, number, box, bool(found))
+        self._prev = small
+
+    def _look(self, small: Pyramid, found: Boxes,
+              shown: Boxes) -> tuple[Boxes, npt.NDArray[np.bool_]]:
+        """Match a look's regions to the carried ones (those found take the look's box);
+        new regions are numbered and carried back. The boxes to show on this frame, and
+        which of them the look found."""
+        matched = np.zeros(len(found), bool)
+        seen = np.zeros(len(shown), bool)
+        if len(found) and len(self._ids):
+            overlap = bx.iou_matrix(self._centres, found)
+            for k in np.argsort(-overlap.max(axis=1)):
+                j = int(np.argmax(overlap[k]))
+                if overlap[k, j] >= MATCH_IOU and not matched[j]:
+                    matched[j] = True
+                    self._centres[k] = self._base[k] = shown[k] = found[j]
+                    self._steps[k], seen[k] = 0, True
+        for new in found[~matched]:
+            self._ids.append(self._next_id)
+            self._next_id += 1
+            one = new[None, :]
+            self._centres = np.vstack([self._centres, one])
+            self._base = np.vstack([self._base, one])
+            self._steps = np.append(self._steps, np.int32(0))
+            shown = np.vstack([shown, one])
+            seen = np.append(seen, True)
+            self._carry_back(self._ids[-1], one, small)
+        return shown, seen
+
+    def _carry_back(self, number: int, box: Boxes, small: Pyramid) -> None:
+        """Carry a newly found region back over the frames since the previous look."""
+        centres, base, steps = box.copy(), box.copy(), np.zeros(1, np.int32)
+        later = small
+        for index, earlier in reversed(self._since_look):
+            centres, grown = self.carrier.step(later, earlier, centres, base, steps + 1)
+            steps += 1
+            if not visible(grown, self.width, self.height)[0]:
+                break
+            self._add(index, number, grown[0], False)
+            later = earlier
+
+    def _add(self, index: int, number: int, box: np.ndarray, found: bool) -> None:
+        x1, y1, x2, y2, score = (float(v) for v in box[:5])
+        clipped = [max(0.0, x1), max(0.0, y1), min(float(self.width), x2),
+                   min(float(self.height), y2), score]
+        if clipped[2] - clipped[0] >= 1 and clipped[3] - clipped[1] >= 1:
+            self.regions.setdefault(index, []).append((number, clipped, found))

@@ -1,0 +1,116 @@
+"""Text regions as tracks (issue 20): found once a second by the real PP-OCR detector on a
+real encoded video, carried by motion on every frame between (back to the frame a plate
+came into view), and hidden as rectangles in the export's renderer."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+import pytest
+
+from app.core.detection.detector import preset_models
+from app.core.detection.presets import get_preset
+from app.core.detection.runs import run_from_json
+from app.core.detection.video import detect_video
+from app.core.errors import InvalidInputError
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.render import frame_regions, region_mask
+from app.core.tracking.edits import merge_tracks, split_track
+from app.core.tracking.review import review_ranges
+from app.core.tracking.tracker import FACE, TEXT, build_tracks
+
+FPS, FRAMES, W, H = 10, 30, 480, 272
+APPEARS = 4  # the plate is drawn from this frame: the first look to see it is frame 10
+
+
+def plate_box(i: int) -> tuple[int, int, int, int]:
+    """Where the plate is on frame ``i`` (the camera pans: everything moves 4 px a frame)."""
+    x = 60 + 4 * i
+    return x, 120, x + 170, 160
+
+
+def letters_box(i: int) -> tuple[int, int, int, int]:
+    """Where the plate's letters are on frame ``i`` (what must be hidden)."""
+    (tw, th), base = cv2.getTextSize("AB12 CDE", cv2.FONT_HERSHEY_DUPLEX, 0.95, 2)
+    x1, _y1, _x2, y2 = plate_box(i)
+    return x1 + 8, y2 - 10 - th, x1 + 8 + tw, y2 - 10 + base
+
+
+def plate_video(path: Path) -> Path:
+    rng = np.random.default_rng(3)
+    scene = cv2.GaussianBlur(rng.integers(40, 120, (H, W + 4 * FRAMES, 3), np.uint8),
+                             (0, 0), 2)  # texture the flow can follow
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
+        for i in range(FRAMES):
+            frame = np.ascontiguousarray(scene[:, 4 * FRAMES - 4 * i:][:, :W]).copy()
+            if i >= APPEARS:
+                x1, y1, x2, y2 = plate_box(i)
+                cv2.rectangle(frame, (x1, y1), (x2, y2), (0, 200, 255), -1)
+                cv2.putText(frame, "AB12 CDE", (x1 + 8, y2 - 10), cv2.FONT_HERSHEY_DUPLEX,
+                            0.95, (10, 10, 10), 2, cv2.LINE_AA)
+            out.mux(stream.encode(av.VideoFrame.from_ndarray(frame, format="rgb24")))
+        out.mux(stream.encode())
+    return path
+
+
+def covered(box: tuple[int, int, int, int], region: tuple[float, ...]) -> float:
+    x1, y1, x2, y2 = box
+    ix = max(0.0, min(x2, region[2]) - max(x1, region[0]))
+    iy = max(0.0, min(y2, region[3]) - max(y1, region[1]))
+    return ix * iy / ((x2 - x1) * (y2 - y1))
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    path = plate_video(tmp_path_factory.mktemp("text") / "plate.mp4")
+    preset = dataclasses.replace(get_preset("fast"), text_every_s=1.0)
+    return detect_video(path, preset)
+
+
+def test_a_plate_is_hidden_on_every_frame_it_is_in_view(run) -> None:  # type: ignore[no-untyped-def]
+    tracks = [t for t in build_tracks(run, FRAMES, FPS) if t.category == TEXT]
+    assert len(tracks) == 1, [t.summary() for t in tracks]
+    plate = tracks[0]
+    for i in range(APPEARS, FRAMES):  # carried back over frames 4-9, on over 11-19, 21-29
+        box = plate.box_at(i)
+        assert box is not None and box.category == TEXT, i
+        assert covered(letters_box(i), (box.x, box.y, box.x + box.w, box.y + box.h)) >= 0.9, i
+    assert {10, 20} <= set(plate.detected_frames) - plate.carried  # found by each look
+    assert run.models[-1]["detector"] == "text" and \
+        preset_models(run.preset)[-1]["sha256"] == run.models[-1]["sha256"]
+    # a text region starting and ending in the open is no face to review
+    assert all(plate.id not in (r.track_id, r.other_track)
+               for r in review_ranges(run, [plate], FRAMES, FPS))
+
+
+def test_text_tracks_survive_a_stored_run_and_follow_the_faces(run) -> None:  # type: ignore[no-untyped-def]
+    again = run_from_json(run.as_json(), run.preset)
+    first, second = build_tracks(run, FRAMES, FPS), build_tracks(again, FRAMES, FPS)
+    assert [(t.id, t.category, t.keyframes) for t in first] == \
+        [(t.id, t.category, t.keyframes) for t in second]
+    faces = [t.id for t in first if t.category == FACE]
+    assert all(t.id > max(faces, default=0) for t in first if t.category == TEXT)
+
+
+def test_text_is_hidden_as_a_rectangle_and_stays_text_through_edits(run) -> None:  # type: ignore[no-untyped-def]
+    plate = next(t for t in build_tracks(run, FRAMES, FPS) if t.category == TEXT)
+    box = plate.box_at(15)
+    assert box is not None
+    plan = RedactionPlan()
+    redact, _keep = frame_regions(15, [(plate.id, box)], plan, W, H)
+    assert len(redact) == 1 and region_mask(redact[0], plan.shape).all()  # not an ellipse
+    region = redact[0]  # the text's own box, a little wider (not a head above a face)
+    assert region.x1 <= box.x and region.x2 >= box.x + box.w
+    assert region.y1 <= box.y and region.y2 >= box.y + box.h
+    assert region.y2 - region.y1 < 2 * box.h
+    before, after = split_track(plate, 15, 99)
+    assert before.category == after.category == TEXT
+    face = dataclasses.replace(before, id=98, category=FACE)
+    with pytest.raises(InvalidInputError, match="face and a text region"):
+        merge_tracks([face, after])
