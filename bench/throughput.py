@@ -19,6 +19,7 @@ time (the clip's own frame rate); nothing here is a pass/fail test.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,7 @@ import av
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.detection.presets import PRESETS
+from app.core.detection.presets import PRESETS, Preset
 from app.core.detection.video import detect_video
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
@@ -93,8 +94,16 @@ def main() -> int:
     parser.add_argument("--clip", type=Path, action="append")
     parser.add_argument("--preset", action="append", choices=sorted(PRESETS))
     parser.add_argument("--deface", action="store_true", help="also time deface if installed")
+    parser.add_argument("--text", action="store_true",
+                        help="also time each preset with text regions on (once a second) and "
+                             "off, and print the drop (issue 20: at most 25 %%)")
     args = parser.parse_args()
-    presets = args.preset or ["fast", "balanced", "thorough"]
+    names: list[str] = list(args.preset or ["fast", "balanced", "thorough"])
+    presets: list[Preset] = [PRESETS[name] for name in names]
+    if args.text:
+        presets = [variant for name in names for variant in (
+            dataclasses.replace(PRESETS[name], text_every_s=0.0, name=f"{name} no text"),
+            dataclasses.replace(PRESETS[name], text_every_s=1.0, name=f"{name} + text"))]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         street = VIDEOS.parent / "crowds" / "videos" / "simpletracking_ecuador.mp4"
@@ -113,11 +122,11 @@ def main() -> int:
             floor = n / timed(lambda c=clip: decode_encode(c, tmp / "floor.mp4"))
             rows.append(("decode + encode (floor)", floor))
             (result,) = ingest_paths(store, "bench", [clip])
-            for name in presets:
+            for preset in presets:
+                name = preset.name
                 rows.append((f"detection only, {name}",
-                             n / timed(lambda c=clip, p=name: detect_video(c, p))))
-                preset = PRESETS[name]
-                seconds = timed(lambda p=name, fid=result.footage_id: redact_footage(
+                             n / timed(lambda c=clip, p=preset: detect_video(c, p))))
+                seconds = timed(lambda p=preset, fid=result.footage_id: redact_footage(
                     store, "bench", fid, tmp / "out.mp4", RedactionPlan(), preset=p,
                     reuse=False, options=EncodeOptions(force=True)))
                 rows.append((f"whole pipeline, {name} (stride {preset.stride}, verify)",
@@ -133,6 +142,12 @@ def main() -> int:
             for label, fps in rows:
                 print(f"{label:<48}{fps:>9.1f}{fps / floor:>9.2f}{fps / rt:>13.2f}"
                       f"{f'{fps / deface:>10.2f}' if deface else ''}")
+            speeds = dict(rows)
+            for label, fps in rows:
+                if " + text" in label:
+                    without = speeds[label.replace(" + text", " no text")]
+                    print(f"text regions on: {label.split(' + text')[0]} real-time factor "
+                          f"down {1 - fps / without:.0%} (target: at most 25 %)")
         store.close()
     return 0
 
