@@ -114,3 +114,38 @@ def test_text_is_hidden_as_a_rectangle_and_stays_text_through_edits(run) -> None
     face = dataclasses.replace(before, id=98, category=FACE)
     with pytest.raises(InvalidInputError, match="face and a text region"):
         merge_tracks([face, after])
+
+
+def test_a_region_a_look_missed_is_carried_back_to_where_it_came_into_view() -> None:
+    """Visible from frame 3; the look at frame 10 misses it and the look at 20 finds it:
+    frames 3-20 are all covered (carried back over two intervals, the missed look too)."""
+    from app.core.detection.text_follow import TextFollower
+
+    rng = np.random.default_rng(5)
+    scene = cv2.GaussianBlur(rng.integers(0, 255, (240, 400 + 4 * 40), np.uint8), (0, 0), 2)
+    follower = TextFollower(400, 240, every=10)
+
+    def box(i: int) -> np.ndarray:
+        return np.array([[100 + 4 * i, 100, 200 + 4 * i, 130, 0.9]], np.float32)
+
+    for i in range(31):
+        gray = np.ascontiguousarray(scene[:, 4 * 40 - 4 * i:][:, :400])
+        find = None
+        if i % 10 == 0:
+            found = box(i) if i >= 20 else np.zeros((0, 5), np.float32)
+            find = (lambda f=found: f)  # noqa: E731
+        follower.push(i, gray, find)
+    for i in range(3, 31):
+        regions = follower.regions.get(i, [])
+        assert regions, i
+        x1, y1, x2, y2, _s = box(i)[0]
+        assert any(covered((int(x1), int(y1), int(x2), int(y2)), tuple(r)) >= 0.9
+                   for _n, r, _found in regions), i
+
+
+def test_a_preset_without_text_keeps_its_run_key() -> None:
+    """Text settings stay out of a preset's stored settings while text is off, so runs and
+    plans made before text regions existed still match their preset."""
+    assert "text_every_s" not in get_preset("balanced").as_dict()
+    assert "text_every_s" not in get_preset("fast").as_dict()
+    assert get_preset("thorough").as_dict()["text_every_s"] == 1.0

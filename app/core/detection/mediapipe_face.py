@@ -95,8 +95,10 @@ class _ImportedOnUse(types.ModuleType):
     """A stand-in for a module that is imported only when something of it is used."""
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # tools that look over every loaded module (__file__,
+            raise AttributeError(name)  # __path__...) do not import it, on whatever thread
         if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
+            sys.modules.pop(self.__name__, None)
         return getattr(importlib.import_module(self.__name__), name)
 
 

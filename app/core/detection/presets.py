@@ -56,6 +56,8 @@ class Preset:
         data = asdict(self)
         data["mediapipe_windows"] = list(self.mediapipe_windows)
         data["fine_scales"] = list(self.fine_scales)
+        if not self.text_every_s:  # as before text regions existed: stored runs still match
+            del data["text_every_s"], data["text_max_side"]
         return data
 
 

@@ -3,13 +3,17 @@ looks every ``every`` frames, and between its looks each region is carried by im
 (:class:`motion.BoxCarrier`), forward to the next look and backward to the previous one, so
 a plate that comes into view between two looks is hidden from its first frame.
 
-A region keeps its number while later looks find it again (overlapping its carried box); one
-not found again is carried for one more interval (a look may miss it) and then ends. Regions
-are numbered from 1 in the order they are first found: the text tracks of the run.
+A region keeps its number while later looks find it again (overlapping its carried box; the
+box then is the look's, and no smaller than the carried one); one not found again is carried
+for one more interval (a look may miss it) and then ends. A region found for the first time
+is carried back over as many frames (two intervals) until it leaves view, so a look that
+missed it before is covered too. Regions are numbered from 1 in the order they are first
+found: the text tracks of the run.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 
 import numpy as np
@@ -43,7 +47,9 @@ class TextFollower:
         self._base: Boxes = bx.empty()
         self._steps = np.zeros(0, np.int32)
         self._prev: Pyramid | None = None
-        self._since_look: list[tuple[int, Pyramid]] = []  # frames after the last look
+        # the frames before this one, as far back as a region is carried forward unseen: a
+        # region found now is carried back over them (a look before may have missed it)
+        self._recent: deque[tuple[int, Pyramid]] = deque(maxlen=2 * self.every)
         self._next_id = 1
 
     def push(self, index: int, gray: np.ndarray, find: FindFn | None = None) -> None:
@@ -62,11 +68,9 @@ class TextFollower:
         seen = np.zeros(len(shown), bool)
         if find is not None:
             shown, seen = self._look(small, find(), shown)
-            self._since_look = []
-        else:
-            self._since_look.append((index, small))
         for number, box, found in zip(self._ids, shown, seen, strict=True):
             self._add(index, number, box, bool(found))
+        self._recent.append((index, small))
         self._prev = small
 
     def _look(self, small: Pyramid, found: Boxes,
@@ -81,8 +85,11 @@ class TextFollower:
             for k in np.argsort(-overlap.max(axis=1)):
                 j = int(np.argmax(overlap[k]))
                 if overlap[k, j] >= MATCH_IOU and not matched[j]:
-                    matched[j] = True
-                    self._centres[k] = self._base[k] = shown[k] = found[j]
+                    matched[j] = True  # the look's box, and no less than was carried (a
+                    both = np.vstack([self._centres[k], found[j]])  # look may see a part)
+                    joined = np.concatenate([both[:, :2].min(axis=0), both[:, 2:4].max(axis=0),
+                                             [found[j, 4]]])
+                    self._centres[k] = self._base[k] = shown[k] = joined
                     self._steps[k], seen[k] = 0, True
         for new in found[~matched]:
             self._ids.append(self._next_id)
@@ -97,10 +104,10 @@ class TextFollower:
         return shown, seen
 
     def _carry_back(self, number: int, box: Boxes, small: Pyramid) -> None:
-        """Carry a newly found region back over the frames since the previous look."""
+        """Carry a newly found region back over the recent frames, until it leaves view."""
         centres, base, steps = box.copy(), box.copy(), np.zeros(1, np.int32)
         later = small
-        for index, earlier in reversed(self._since_look):
+        for index, earlier in reversed(self._recent):
             centres, grown = self.carrier.step(later, earlier, centres, base, steps + 1)
             steps += 1
             if not visible(grown, self.width, self.height)[0]:

@@ -119,7 +119,9 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
     boxes are ``boxes``; faces kept visible on purpose or dismissed are not findings."""
     weak = plan.style is not Style.SOLID and plan.strength <= 2
     redact, keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
-    kept = _as_array(keep + _dismissed(boxes, plan, width, height, rotation))
+    # faces kept visible (not text regions: a face inside a kept sign or screen is a find)
+    kept = _as_array([r for r in keep if r.shape is None]
+                     + _dismissed(boxes, plan, width, height, rotation))
     findings: list[Finding] = []
     for d in faces:
         box = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score]], np.float32)

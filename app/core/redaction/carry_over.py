@@ -79,9 +79,12 @@ class CarryOver:
 
 
 def _owners(track: Track, old_boxes: list[list[tuple[int, TrackBox]]]) -> _Owners:
+    """Per detected frame, the old track whose box there is this track's (a face's decisions
+    go to faces only, a text region's to text only)."""
     owners: _Owners = []
     for f in track.detected_frames:
-        here = old_boxes[f] if f < len(old_boxes) else []
+        here = [(i, b) for i, b in (old_boxes[f] if f < len(old_boxes) else [])
+                if b.category == track.category]
         best = None
         if here:
             ious = bx.iou_matrix(np.array([track.keyframes[f]], np.float32), np.array(

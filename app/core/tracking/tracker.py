@@ -128,7 +128,8 @@ class Track:
         sizes = [max(k[2] - k[0], k[3] - k[1]) for k in detected]
         best = max(self._sorted, key=lambda f: (f not in self.carried, self.keyframes[f][4]))
         bx1, by1, bx2, by2, bscore = self.keyframes[best]
-        return {"id": self.id, "first_frame": self.first_frame, "last_frame": self.last_frame,
+        return {"id": self.id, "category": self.category,
+                "first_frame": self.first_frame, "last_frame": self.last_frame,
                 "first_detected": self._sorted[0], "last_detected": self._sorted[-1],
                 "detections": len(detected), "mean_size": round(float(np.mean(sizes)), 1),
                 "max_score": round(float(bscore), 4), "best_frame": best,
