@@ -2907,12 +2907,28 @@
         <translation>Cofnodir y rheswm gyda&apos;r golygiad hwn, yn y maniffest ac yn y cofnod datgelu.</translation>
     </message>
     <message>
+        <source>Why is text {0} kept visible?</source>
+        <translation>Pam mae testun {0} yn cael ei gadw&apos;n weladwy?</translation>
+    </message>
+    <message>
         <source>Why is person {0} kept visible?</source>
         <translation>Pam mae person {0} yn cael ei gadw&apos;n weladwy?</translation>
     </message>
     <message>
         <source>Why is person {0} the only one kept visible?</source>
         <translation>Pam mai person {0} yw&apos;r unig un a gedwir yn weladwy?</translation>
+    </message>
+    <message>
+        <source>Keep text {0} visible…</source>
+        <translation>Cadw testun {0} yn weladwy…</translation>
+    </message>
+    <message>
+        <source>Redact text {0}</source>
+        <translation>Golygu testun {0}</translation>
+    </message>
+    <message>
+        <source>Not identifying: leave it visible</source>
+        <translation>Nid yw&apos;n adnabod neb: ei adael yn weladwy</translation>
     </message>
     <message>
         <source>Keep person {0} visible…</source>
@@ -3223,6 +3239,10 @@
     <message>
         <source>{0} not a face</source>
         <translation>{0} nid wyneb</translation>
+    </message>
+    <message>
+        <source>T{0}</source>
+        <translation>T{0}</translation>
     </message>
     <message>
         <source>M{0}</source>
@@ -3831,6 +3851,10 @@
         <translation>nid wyneb</translation>
     </message>
     <message>
+        <source>text: plate, screen, document</source>
+        <translation>testun: plât, sgrin, dogfen</translation>
+    </message>
+    <message>
         <source>dashed: carried by motion, interpolated or padded box</source>
         <translation>llinell doriog: blwch wedi&apos;i gario gan symudiad, wedi&apos;i ryngosod neu wedi&apos;i ehangu</translation>
     </message>
@@ -3868,6 +3892,10 @@
     <message>
         <source>Text {0}</source>
         <translation>Testun {0}</translation>
+    </message>
+    <message>
+        <source>not identifying</source>
+        <translation>nid yw&apos;n adnabod neb</translation>
     </message>
     <message>
         <source>not a face</source>

@@ -2874,11 +2874,27 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Why is text {0} kept visible?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Why is person {0} kept visible?</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Why is person {0} the only one kept visible?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep text {0} visible…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redact text {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not identifying: leave it visible</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3189,6 +3205,10 @@
         </message>
         <message>
             <source>{0} not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T{0}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3789,6 +3809,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>text: plate, screen, document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>dashed: carried by motion, interpolated or padded box</source>
             <translation type="unfinished" />
         </message>
@@ -3825,6 +3849,10 @@
         </message>
         <message>
             <source>Text {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not identifying</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -182,3 +182,28 @@ def test_the_same_person_answer_marks_only_its_own_stretch() -> None:
     session.push(merged, text)
     assert len(session.tracks) == 2  # A and A' are one person now
     assert {(r.reason, r.track_id) for r in session.unreviewed()} == others
+
+
+def test_a_text_region_is_shown_as_text_until_a_person_decides() -> None:
+    """A text track (plate, screen, document) is shown in its own colour while it is to be
+    redacted, and as kept or dismissed like a face once a person decides."""
+    import dataclasses
+
+    from app.core.tracking.tracker import TEXT
+
+    analysis = _analysis()
+    face = analysis.tracks[0]
+    plate = dataclasses.replace(face, id=max(t.id for t in analysis.tracks) + 1,
+                                keyframes=dict(face.keyframes), carried=set(),
+                                category=TEXT)
+    plate.settle()
+    analysis.tracks.append(plate)
+    session = RedactionSession(_footage())
+    session.show_run(analysis)
+    frame = plate.detected_frames[0]
+    looks = {b.key: b.look for b in session.shown_boxes(frame)}
+    assert looks[("track", plate.id)] is Look.TEXT and looks[("track", face.id)] is not Look.TEXT
+    session.push(*plan_edits.set_track_action(session.plan, plate.id,
+                                              plan_edits.TrackAction.KEEP, "Police vehicle"))
+    looks = {b.key: b.look for b in session.shown_boxes(frame)}
+    assert looks[("track", plate.id)] is Look.KEEP

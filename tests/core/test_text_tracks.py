@@ -149,3 +149,21 @@ def test_a_preset_without_text_keeps_its_run_key() -> None:
     assert "text_every_s" not in get_preset("balanced").as_dict()
     assert "text_every_s" not in get_preset("fast").as_dict()
     assert get_preset("thorough").as_dict()["text_every_s"] == 1.0
+
+
+def test_a_still_image_has_its_text_regions_too(tmp_path: Path) -> None:
+    from app.core.detection.video import detect_image
+
+    rng = np.random.default_rng(7)
+    image = cv2.GaussianBlur(rng.integers(40, 120, (H, W, 3), np.uint8), (0, 0), 2)
+    x1, y1, x2, y2 = plate_box(10)
+    cv2.rectangle(image, (x1, y1), (x2, y2), (0, 200, 255), -1)
+    cv2.putText(image, "AB12 CDE", (x1 + 8, y2 - 10), cv2.FONT_HERSHEY_DUPLEX, 0.95,
+                (10, 10, 10), 2, cv2.LINE_AA)
+    cv2.imwrite(str(tmp_path / "still.png"), image)
+    run = detect_image(tmp_path / "still.png",
+                       dataclasses.replace(get_preset("fast"), text_every_s=1.0))
+    (plate,) = [t for t in build_tracks(run, 1, 25.0) if t.category == TEXT]
+    box = plate.box_at(0)
+    assert box is not None
+    assert covered(letters_box(10), (box.x, box.y, box.x + box.w, box.y + box.h)) >= 0.9

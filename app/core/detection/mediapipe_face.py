@@ -59,7 +59,7 @@ class MediaPipeTiledDetector:
     def _run(self, rgb: npt.NDArray[np.uint8], x0: int, y0: int) -> list[list[float]]:
         import mediapipe as mp
 
-        image = mp.Image(image_format=mp.ImageFormat.SRGB, data=np.ascontiguousarray(rgb))
+        image = mp.Image(image_format=mp.ImageFormat.SRGB, data=_aligned(rgb))
         found = []
         for d in self._detector.detect(image).detections:
             b = d.bounding_box
@@ -89,6 +89,18 @@ class MediaPipeTiledDetector:
             with native_stderr_silenced():
                 self._detector.close()
             self._detector = None
+
+
+def _aligned(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    """``rgb`` in one block at a 64-byte boundary, as LiteRT wants its input (otherwise it
+    copies it itself and prints a warning on stderr)."""
+    if rgb.flags.c_contiguous and rgb.ctypes.data % 64 == 0:
+        return rgb
+    block = np.empty(rgb.nbytes + 64, np.uint8)
+    start = -block.ctypes.data % 64
+    out: npt.NDArray[np.uint8] = block[start:start + rgb.nbytes].reshape(rgb.shape)
+    out[...] = rgb
+    return out
 
 
 class _ImportedOnUse(types.ModuleType):

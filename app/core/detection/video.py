@@ -82,7 +82,11 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     with FaceDetector(preset) as detector:
         boxes, names = detector.detect_boxes(rgb, fine=True)
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
-    run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names)))
+    text = []
+    if preset.text_every_s > 0:  # a still is one look: each region found is region N
+        found = TextRegionDetector(preset.text_max_side).detect(rgb)
+        text = to_detections(found, [f"text:{n + 1}" for n in range(len(found))])
+    run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names), text=text))
     run.elapsed_s = time.perf_counter() - started
     return run
 

@@ -191,7 +191,8 @@ class TrackButtons(QWidget):
         rows = [(COLOURS["redact"], self.tr("redacted")), (COLOURS["keep"], self.tr("kept")),
                 (COLOURS["manual"], self.tr("manual")),
                 (COLOURS["low"], self.tr("low confidence")),
-                (COLOURS["not_a_face"], self.tr("not a face"))]
+                (COLOURS["not_a_face"], self.tr("not a face")),
+                (COLOURS["text"], self.tr("text: plate, screen, document"))]
         items = " ".join(f"<span style='color:{c}'>■</span> {t}" for c, t in rows)
         self.legend = QLabel(items + "<br>" + self.tr(
             "dashed: carried by motion, interpolated or padded box"), self)

@@ -21,7 +21,7 @@ from app.core.redaction.plan import Keyframe, RedactionPlan
 from app.core.redaction.session import RedactionSession
 from app.core.tracking.follow import follow_box
 from app.core.tracking.review import ReviewRange
-from app.core.tracking.tracker import Track
+from app.core.tracking.tracker import TEXT, Track
 from app.ui.error_text import error_text
 from app.ui.workers import job_pool
 
@@ -66,9 +66,16 @@ class PlanCommands(QObject):
     def on_track_action(self, track_id: int, action: str) -> None:
         self.set_track_action(track_id, plan_edits.TrackAction(action))
 
+    def is_text(self, track_id: int) -> bool:
+        """Whether the track is a text region (plate, screen, document), not a person."""
+        session = self.ws.session
+        return session is not None and any(
+            t.id == track_id and t.category == TEXT for t in session.tracks)
+
     def set_track_action(self, track_id: int, action: plan_edits.TrackAction) -> None:
-        reason = self.take_reason(plan_edits.needs_reason(action), self.tr(
-            "Why is person {0} kept visible?").format(track_id))
+        question = self.tr("Why is text {0} kept visible?") if self.is_text(track_id) \
+            else self.tr("Why is person {0} kept visible?")
+        reason = self.take_reason(plan_edits.needs_reason(action), question.format(track_id))
         if reason is None:  # cancelled: the tick goes back (after the table's own signal)
             QTimer.singleShot(0, self.ws.refresh_views)
             return
@@ -87,7 +94,15 @@ class PlanCommands(QObject):
         ``where``, not modal: kept as ``self.menu``)."""
         menu = self.menu = QMenu(self.ws.view)
         kind, number = key
-        if kind == "track":
+        if kind == "track" and self.is_text(number):
+            actions = plan_edits.TrackAction
+            for text, action in ((self.tr("Keep text {0} visible…"), actions.KEEP),
+                                 (self.tr("Redact text {0}"), actions.REDACT),
+                                 (self.tr("Not identifying: leave it visible"),
+                                  actions.NOT_A_FACE)):
+                menu.addAction(text.format(number)).triggered.connect(
+                    lambda _checked=False, a=action: self.set_track_action(number, a))
+        elif kind == "track":
             actions = plan_edits.TrackAction
             for text, action in ((self.tr("Keep person {0} visible…"), actions.KEEP),
                                  (self.tr("Redact person {0}"), actions.REDACT),

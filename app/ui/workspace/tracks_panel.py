@@ -70,7 +70,9 @@ class TracksPanel(QTableWidget):
                        f"{format_time(time_of(track.last_frame))[:-4]}")
             self._text(row, COL_FRAMES, str(track.last_frame - track.first_frame + 1))
             reason = plan.reason_for(f"track:{track.id}")
-            self._text(row, COL_REASON, self.tr("not a face") if action is
+            dismissed = self.tr("not identifying") if track.category == TEXT \
+                else self.tr("not a face")
+            self._text(row, COL_REASON, dismissed if action is
                        TrackAction.NOT_A_FACE and not reason else reason)
             if action is TrackAction.NOT_A_FACE:
                 for col in range(self.columnCount()):

@@ -433,7 +433,8 @@ class RedactionWorkspace(QWidget):
         if self.session is None:
             return []
         f = self.session.footage
-        labels = {Look.KEEP: self.tr("{0} kept"), Look.NOT_A_FACE: self.tr("{0} not a face")}
+        labels = {Look.KEEP: self.tr("{0} kept"), Look.NOT_A_FACE: self.tr("{0} not a face"),
+                  Look.TEXT: self.tr("T{0}")}
         items = []
         for shown in self.session.shown_boxes(index, self.selected):
             kind, number = shown.key
