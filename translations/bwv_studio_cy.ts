@@ -3217,6 +3217,10 @@
         <translation>Nid yw&apos;r wynebau wedi&apos;u canfod eto gyda&apos;r rhagosodiad hwn: pwyswch Canfod wynebau.</translation>
     </message>
     <message>
+        <source>{0} people tracked, {1} text regions (plates, screens, documents), {2} ranges to review ({3}).</source>
+        <translation>Pobl wedi&apos;u tracio: {0}; ardaloedd testun (platiau, sgriniau, dogfennau): {1}; ystodau i&apos;w hadolygu: {2} ({3}).</translation>
+    </message>
+    <message>
         <source>{0} people tracked, {1} ranges to review ({2}).</source>
         <translation>Pobl wedi&apos;u tracio: {0}; ystodau i&apos;w hadolygu: {1} ({2}).</translation>
     </message>

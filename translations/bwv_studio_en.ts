@@ -3184,6 +3184,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{0} people tracked, {1} text regions (plates, screens, documents), {2} ranges to review ({3}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{0} people tracked, {1} ranges to review ({2}).</source>
             <translation type="unfinished" />
         </message>

@@ -29,7 +29,7 @@ from app.core.settings import Settings
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange
-from app.core.tracking.tracker import Track
+from app.core.tracking.tracker import TEXT, Track
 from app.ui.changes import Changed, announce
 from app.ui.error_text import error_text
 from app.ui.player.player_panel import PlayerPanel
@@ -246,9 +246,16 @@ class RedactionWorkspace(QWidget):
             status.setText(self.tr("Faces not detected yet with this preset: press "
                                    "Detect faces."))
         else:
-            status.setText(self.tr("{0} people tracked, {1} ranges to review ({2}).").format(
-                len(self.tracks), len(session.review),
-                self.tr("stored run") if analysis.reused else self.tr("detected now")))
+            texts = sum(t.category == TEXT for t in self.tracks)
+            how = self.tr("stored run") if analysis.reused else self.tr("detected now")
+            if texts:
+                status.setText(self.tr("{0} people tracked, {1} text regions (plates, "
+                                       "screens, documents), {2} ranges to review ({3}).")
+                               .format(len(self.tracks) - texts, texts, len(session.review),
+                                       how))
+            else:
+                status.setText(self.tr("{0} people tracked, {1} ranges to review ({2}).")
+                               .format(len(self.tracks), len(session.review), how))
             if self.run_mismatch():
                 carry_dialog.offer(self)  # the decisions, matched to this run's people
             self.analysed.emit(len(self.tracks))

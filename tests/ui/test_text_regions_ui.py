@@ -1,0 +1,54 @@
+"""Text regions in the real workspace (issue 20): the thorough preset finds a number plate in a
+real encoded clip; the plate is listed as "Text N", drawn in the text colour, and its
+right-click menu speaks of text, not of a person."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from app.core.redaction.session import Look
+from app.core.store.database import Store
+from app.core.tracking.tracker import TEXT
+from app.ui.workspace.lanes import COLOURS
+from tests.conftest import allow_unapproved_exports
+from tests.core.test_text_tracks import plate_video
+from tests.ui.window import show_window
+
+
+def test_a_plate_is_a_text_track_in_the_workspace(qtbot: QtBot, store: Store,
+                                                 tmp_path: Path) -> None:
+    clip = plate_video(tmp_path / "plate.mp4")
+    win = show_window(qtbot, store, clip, (1366, 768))
+    allow_unapproved_exports(store)
+    ws = win.workspace
+    problems: list[str] = []
+    ws.failed.connect(problems.append)
+    win.open_workspace()
+    with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
+        win.library.table.selectRow(0)
+    ws.controls.preset.setCurrentIndex(ws.controls.preset.findData("thorough"))
+    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)  # the stored-run lookup
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        qtbot.mouseClick(ws.controls.detect_button, Qt.MouseButton.LeftButton)
+    texts = [t for t in ws.tracks if t.category == TEXT]
+    assert len(texts) == 1, [t.summary() for t in ws.tracks]
+    plate = texts[0]
+    assert "0 people tracked, 1 text regions" in ws.controls.status.text()
+    row = next(r for r in range(ws.tracks_panel.rowCount())
+               if ws.tracks_panel.keys[r] == ("track", plate.id))
+    assert ws.tracks_panel.item(row, 1).text() == f"Text {plate.id}"
+    ws.player.show_frame(15)
+    qtbot.waitUntil(lambda: ws.player.current_index == 15, timeout=5000)
+    items = {i.key: i for i in ws.overlay_items(15)}
+    assert items[("track", plate.id)].colour == COLOURS[Look.TEXT.value]
+    assert items[("track", plate.id)].label == f"T{plate.id}"
+    menu = ws.commands.person_menu(("track", plate.id), QPoint(0, 0))
+    words = [a.text() for a in menu.actions() if a.text()]
+    assert f"Redact text {plate.id}" in words and not any("person" in w for w in words)
+    if os.environ.get("BWV_SCREENSHOT"):  # to look at it: BWV_SCREENSHOT=/tmp/x.png
+        win.grab().save(os.environ["BWV_SCREENSHOT"])
+    assert problems == []
