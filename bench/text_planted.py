@@ -1,7 +1,7 @@
 """Text regions (issue 20) on planted plates, screens and documents: how small a text the
 PP-OCRv4 detector finds, at what input size and cost.
 
-    .venv/bin/python bench/text_planted.py [--frames 8] [--configs 960:1,1280:1,1280:1.5,1920:1.5]
+    .venv/bin/python bench/text_planted.py [--frames 8] [--configs 960:1,1280:1.5,1920:1.5]
 
 The test clips hold shop signs and captions but hardly any plate or screen, so this bench
 plants them: on frames of the street and crowd clips in ../shared/testdata it draws (seeded,
@@ -14,7 +14,10 @@ box lies under the detector's regions (as bench/text_regions.py scores the hand 
 Coverage is reported by character height: text under about 8 px high is not legible on a
 720p frame (the target counts text from 8 px up). "Regions elsewhere" are the detector's
 regions touching no planted item, per frame: the clips' own signs and captions as well as
-false alarms, so an upper bound on false positives, not a precision.
+false alarms. "Precision" is the share of all regions that touch a planted item: a lower
+bound, counting every region elsewhere as false. Looked at by eye (2026-12-02, 960:1), all
+27 regions elsewhere on the 48 frames were real text: shop signs, logos and burned-in
+captions, none a false alarm.
 Configs are ``max_side:max_upscale`` (see TextRegionDetector); the first is the baseline.
 """
 
@@ -166,7 +169,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--frames", type=int, default=8, help="frames per clip")
-    parser.add_argument("--configs", default="960:1,1280:1,1280:1.5,1920:1.5")
+    parser.add_argument("--configs", default="960:1,1280:1.5,1920:1.5",
+                        help="max_side:max_upscale, first the baseline (the presets: 1280:1.5)")
     args = parser.parse_args()
     frames = planted_frames(args.frames)
     if not frames:
@@ -177,13 +181,13 @@ def main() -> int:
           f"(plates, screens, documents; characters 4-32 px high)")
     head = "".join(f"{f'{a}-{b - 1} px':>10}" for a, b in BUCKETS)
     print(f"{'config':<12}{head}{'>=8 px':>9}{'plates':>8}{'screens':>8}{'docs':>7}"
-          f"{'elsewhere':>10}{'ms/frame':>9}{'x base':>8}")
+          f"{'elsewhere':>10}{'precision':>10}{'ms/frame':>9}{'x base':>8}")
     base = 0.0
     for config in args.configs.split(","):
         side, upscale = config.split(":")
         detector = TextRegionDetector(max_side=int(side), max_upscale=float(upscale))
         hits: dict[str, list[int]] = {}
-        elsewhere = 0
+        elsewhere = regions_seen = 0
         seconds = 0.0
         detector.detect(frames[0][0])
         for frame, planted in frames:
@@ -197,6 +201,7 @@ def main() -> int:
                     hits.setdefault(key, [0, 0])
                     hits[key][0] += hit
                     hits[key][1] += 1
+            regions_seen += len(regions)
             elsewhere += sum(not any(not (r[2] <= p.box[0] or p.box[2] <= r[0] or
                                           r[3] <= p.box[1] or p.box[3] <= r[1])
                                      for p in planted) for r in regions)
@@ -209,9 +214,10 @@ def main() -> int:
 
         print(f"{config:<12}" + "".join(f"{share(str(a)):>10}" for a, _b in BUCKETS)
               + f"{share('legible'):>9}{share('plate'):>8}{share('screen'):>8}"
-              f"{share('document'):>7}{elsewhere / len(frames):>10.1f}{per * 1000:>9.0f}"
+              f"{share('document'):>7}{elsewhere / len(frames):>10.1f}"
+              f"{1 - elsewhere / max(1, regions_seen):>10.2f}{per * 1000:>9.0f}"
               f"{per / base:>8.2f}")
-    print(f"target: coverage >= 0.9 of text from {LEGIBLE_PX} px up")
+    print(f"target: coverage >= 0.9 of text from {LEGIBLE_PX} px up, precision >= 0.7")
     return 0
 
 

@@ -2003,6 +2003,10 @@
         <translation>cuddio&apos;n rhy wan</translation>
     </message>
     <message>
+        <source>text nobody decided about (plate, screen, document)</source>
+        <translation>testun na phenderfynodd neb amdano (plât, sgrin, dogfen)</translation>
+    </message>
+    <message>
         <source>  {0}: frame {1} ({2:.2f} s)</source>
         <translation>  {0}: ffrâm {1} ({2:.2f} s)</translation>
     </message>

@@ -1982,6 +1982,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>text nobody decided about (plate, screen, document)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>  {0}: frame {1} ({2:.2f} s)</source>
             <translation type="unfinished" />
         </message>

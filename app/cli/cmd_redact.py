@@ -17,6 +17,7 @@ from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import InvalidInputError, MediaError
 from app.core.export.c2pa_signing import configured_credentials
 from app.core.export.pipeline import redact_footage
+from app.core.export.residual import FindingKind
 from app.core.export.video_export import EncodeOptions
 from app.core.fileio import atomic_write_text
 from app.core.library.ingest import IngestStatus, ingest_paths
@@ -246,8 +247,10 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Residual check: no face found in {result.residual.frames_checked} checked "
               "frames.")
         return 0
-    print(f"WARNING: residual check found {len(result.residual.findings)} face(s) still "
-          "visible:")
+    texts = sum(f.kind is FindingKind.TEXT_NOT_COVERED for f in result.residual.findings)
+    print(f"WARNING: residual check found {len(result.residual.findings) - texts} face(s)"
+          + (f" and {texts} text region(s) nobody decided about" if texts else "")
+          + " still visible:")
     for f in result.residual.findings[:20]:
         print(f"  frame {f.output_frame} ({format_time(f.time_s)}): {f.kind.value} at "
               f"x={f.box[0]:.0f} y={f.box[1]:.0f} {f.box[2]:.0f}x{f.box[3]:.0f}")

@@ -43,14 +43,16 @@ class MotionSettings:
     min_points: int = 4  # fewer good flow points than this: follow the camera motion
 
 
-def _working_scale(width: int, height: int) -> float:
-    """Flow runs on frames of at most ~1280 px: enough for 10 px faces, cheap at 1080p+."""
-    return min(1.0, 1280 / max(width, height, 1))
+FLOW_SIDE = 1280  # flow runs on frames of at most this: enough for 10 px faces
 
 
-def prepare(gray: Gray) -> Pyramid:
-    """The image the flow runs on: luma, downscaled for large frames."""
-    s = _working_scale(gray.shape[1], gray.shape[0])
+def _working_scale(width: int, height: int, side: int = FLOW_SIDE) -> float:
+    return min(1.0, side / max(width, height, 1))
+
+
+def prepare(gray: Gray, side: int = FLOW_SIDE) -> Pyramid:
+    """The image the flow runs on: luma, downscaled to at most ``side`` px."""
+    s = _working_scale(gray.shape[1], gray.shape[0], side)
     if s < 1.0:
         gray = cast(Gray, cv2.resize(gray, (round(gray.shape[1] * s), round(gray.shape[0] * s)),
                                      interpolation=cv2.INTER_AREA))
@@ -123,9 +125,11 @@ class BoxCarrier:
     growth is measured from the real detection, not compounded frame by frame.
     """
 
-    def __init__(self, width: int, height: int, settings: MotionSettings | None = None):
+    def __init__(self, width: int, height: int, settings: MotionSettings | None = None,
+                 side: int = FLOW_SIDE):
+        """``side``: the flow images' longer side (see :func:`prepare`, same ``side``)."""
         self.width, self.height = width, height
-        self.scale = _working_scale(width, height)
+        self.scale = _working_scale(width, height, side)
         self.settings = settings or MotionSettings()
         self.last_speed: float | None = None  # the camera's speed found by the last step
 

@@ -40,10 +40,12 @@ class Preset:
     fine_stride: int = 1  # every N-th key frame of a video is a fine one
     stride: int = 1  # a key frame every N frames
     # Text regions (plates, screens, documents): the text detector looks every this many
-    # seconds (0: off) at the frame scaled to text_max_side, its regions carried by motion
-    # in between (text_follow).
+    # seconds (0: off) at the frame scaled so its longer side is text_max_side (enlarged by
+    # at most text_max_upscale: a distant plate's letters are a few pixels high), its
+    # regions carried by motion in between (text_follow).
     text_every_s: float = 0.0
-    text_max_side: int = 960
+    text_max_side: int = 1280
+    text_max_upscale: float = 1.0
 
     def __post_init__(self) -> None:
         for network in (self.quick_network, self.fine_network):
@@ -57,7 +59,7 @@ class Preset:
         data["mediapipe_windows"] = list(self.mediapipe_windows)
         data["fine_scales"] = list(self.fine_scales)
         if not self.text_every_s:  # as before text regions existed: stored runs still match
-            del data["text_every_s"], data["text_max_side"]
+            del data["text_every_s"], data["text_max_side"], data["text_max_upscale"]
         return data
 
 
@@ -79,10 +81,11 @@ PRESETS: dict[str, Preset] = {
                "threshold 0.4) every 2nd frame and a second network, CenterFace at 1x and "
                "2x (no cap, threshold 0.15), on every 5th of those; slower than balanced. "
                "Also finds text regions (number plates, screens, documents) once a second, "
-               "carried by motion in between.",
+               "on the frame enlarged up to 1.5x, carried by motion in between.",
                quick_network="yunet", quick_threshold=0.4, mediapipe_threshold=0.7,
                fine_network="centerface", fine_scales=(1.0, 2.0), fine_threshold=0.15,
-               fine_stride=5, stride=2, text_every_s=1.0),
+               fine_stride=5, stride=2, text_every_s=1.0, text_max_side=1920,
+               text_max_upscale=1.5),
     )
 }
 DEFAULT_PRESET = "balanced"

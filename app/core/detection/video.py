@@ -84,7 +84,8 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
     text = []
     if preset.text_every_s > 0:  # a still is one look: each region found is region N
-        found = TextRegionDetector(preset.text_max_side).detect(rgb)
+        found = TextRegionDetector(preset.text_max_side,
+                                   max_upscale=preset.text_max_upscale).detect(rgb)
         text = to_detections(found, [f"text:{n + 1}" for n in range(len(found))])
     run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names), text=text))
     run.elapsed_s = time.perf_counter() - started
@@ -115,7 +116,8 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     text_every = max(1, round(preset.text_every_s * (info.fps or 25)))
     text = TextFollower(info.width, info.height, text_every) \
         if preset.text_every_s > 0 else None
-    texts = TextRegionDetector(preset.text_max_side) if text is not None else None
+    texts = TextRegionDetector(preset.text_max_side, max_upscale=preset.text_max_upscale) \
+        if text is not None else None
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())

@@ -22,10 +22,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.detection.detector import FaceDetector, preset_models
-from app.core.detection.presets import CHECK_PRESET
+from app.core.detection.detector import FaceDetector, model_entry, preset_models
+from app.core.detection.model_files import PPOCR_DET
+from app.core.detection.presets import CHECK_PRESET, Preset
+from app.core.detection.text_regions import TextRegionDetector
 from app.core.detection.video import to_detections
-from app.core.export.residual import Finding, FindingKind, ResidualReport, classify
+from app.core.export.residual import (
+    Finding,
+    FindingKind,
+    ResidualReport,
+    classify,
+    classify_text,
+)
 from app.core.export.video_export import (
     CaptionFn,
     EncodeOptions,
@@ -37,6 +45,7 @@ from app.core.export.video_export import (
 from app.core.media.rotation import boxes_to_stored, upright
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.render import caption_box
 from app.core.tracking.tracker import BoxKind, TrackBox
 
 MAX_ROUNDS = 2
@@ -51,11 +60,29 @@ class CheckedExport:
     residual: ResidualReport | None
 
 
+@dataclass
+class TextCheck:
+    """The text part of the check (the run's preset had text regions on): the detector as
+    the run used it, on every ``every``-th output frame."""
+
+    detector: TextRegionDetector
+    every: int
+
+    @classmethod
+    def for_preset(cls, preset: Preset, fps: float) -> TextCheck | None:
+        if preset.text_every_s <= 0:
+            return None
+        return cls(TextRegionDetector(preset.text_max_side,
+                                      max_upscale=preset.text_max_upscale),
+                   max(1, round(preset.text_every_s * (fps or 25))))
+
+
 def export_checked(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
                    rotation: int, *, options: EncodeOptions, caption: CaptionFn | None,
                    verify: bool, stage: Callable[[str, int, int], None],
-                   cancel: CancelToken | None) -> CheckedExport:
-    """Write the export to ``partial_path(out)`` (not committed), checking every frame.
+                   cancel: CancelToken | None, text: TextCheck | None = None) -> CheckedExport:
+    """Write the export to ``partial_path(out)`` (not committed), checking every frame
+    (and, with ``text``, every ``text.every``-th frame for text nobody decided about).
 
     ``frame_boxes`` gains the found-by-check boxes, so the caller's records match the file.
     """
@@ -65,7 +92,7 @@ def export_checked(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redac
                              cancel=cancel, commit=False)
         return CheckedExport(stats, None)
     with FaceDetector(CHECK_PRESET) as detector:
-        loop = CheckLoop(detector, frame_boxes, plan, rotation)
+        loop = CheckLoop(detector, frame_boxes, plan, rotation, text)
         stats = export_video(source, out, frame_boxes, plan, rotation, options=options,
                              caption=caption, progress=_stage(stage, "export_check"),
                              cancel=cancel, commit=False, check=loop)
@@ -77,9 +104,11 @@ class CheckLoop:
     ``SPREAD`` frames so they can be drawn again."""
 
     def __init__(self, detector: FaceDetector, frame_boxes: FrameBoxes, plan: RedactionPlan,
-                 rotation: int) -> None:
+                 rotation: int, text: TextCheck | None = None) -> None:
         self.detector, self.frame_boxes, self.plan, self.rotation = \
             detector, frame_boxes, plan, rotation
+        self.text = text
+        self.text_findings: list[Finding] = []
         self.held: deque[RenderedFrame] = deque()
         self.checks: dict[int, int] = {}  # output frame -> times checked
         self.remaining: dict[int, list[Finding]] = {}  # output frame -> last check's findings
@@ -89,6 +118,8 @@ class CheckLoop:
         item.render(self.frame_boxes, self.plan, self.rotation)
         self.held.append(item)
         self._check(item, 1)
+        if self.text is not None and item.output_frame % self.text.every == 0:
+            self._check_text(item, self.text)
         ready = []
         while len(self.held) > SPREAD:
             ready.append(self.held.popleft())
@@ -100,11 +131,26 @@ class CheckLoop:
         return ready
 
     def report(self) -> ResidualReport:
-        findings = [f for n in sorted(self.remaining) for f in self.remaining[n]]
+        findings = sorted([f for n in sorted(self.remaining) for f in self.remaining[n]]
+                          + self.text_findings, key=lambda f: f.output_frame)
+        settings: dict[str, object] = dict(CHECK_PRESET.as_dict())
+        models = preset_models(CHECK_PRESET)
+        if self.text is not None:
+            settings["text_every_frames"] = self.text.every
+            models = [*models, model_entry("text", PPOCR_DET)]
         return ResidualReport(CHECK_PRESET.name, 1, len(self.checks), findings,
                               rounds=max(self.checks.values(), default=1),
-                              found_by_check=self.found, settings=CHECK_PRESET.as_dict(),
-                              models=preset_models(CHECK_PRESET))
+                              found_by_check=self.found, settings=settings, models=models)
+
+    def _check_text(self, item: RenderedFrame, text: TextCheck) -> None:
+        """Text on the frame as it will be encoded that nobody decided about."""
+        height, width = item.rendered.shape[:2]
+        found = boxes_to_stored(text.detector.detect(upright(item.rendered, self.rotation)),
+                                self.rotation, width, height)
+        own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
+        self.text_findings += classify_text(
+            found, item.output_frame, item.index, item.time_s, own, self.plan, width, height,
+            self.rotation, caption_box(width, height, item.caption) if item.caption else None)
 
     def _check(self, item: RenderedFrame, round_no: int) -> None:
         height, width = item.rendered.shape[:2]

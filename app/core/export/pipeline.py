@@ -31,7 +31,7 @@ from app.core.errors import (
     PermissionDeniedError,
 )
 from app.core.export.c2pa_signing import C2paCredentials, sign_video
-from app.core.export.closed_loop import export_checked
+from app.core.export.closed_loop import TextCheck, export_checked
 from app.core.export.completion import audit_extract_path, complete_export, complete_interrupted
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
 from app.core.export.residual import ResidualReport
@@ -214,7 +214,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                                  options=options,
                                  caption=_caption_fn(plan.caption, case_ref, recorded_at,
                                                      working_copy),
-                                 verify=verify, stage=stage, cancel=cancel)
+                                 verify=verify, stage=stage, cancel=cancel,
+                                 text=TextCheck.for_preset(analysis.run.preset, analysis.fps))
         stats, residual = checked.stats, checked.residual
         data = _manifest(analysis, plan, stats, residual, out, 0, "", source_sha, size,
                          duration, actor_name, case_ref, started, chain_head, options)

@@ -9,7 +9,10 @@ inside a hidden region alone proves nothing. Findings are therefore:
 * ``partly_covered``: a face of which at least 35 % lies outside the hidden shapes (the face
   is bigger than, or has moved out of, its redaction);
 * ``weak_redaction``: a confident face inside a region redacted at strength 1-2 (not solid),
-  where features can survive.
+  where features can survive;
+* ``text_not_covered``: with text regions on, text (a plate, screen or document) of which
+  half or more is outside every hidden region and that nobody kept or dismissed (reported,
+  not hidden: text stays in view for seconds, a fix on a few frames would hide nothing).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class FindingKind(enum.StrEnum):
     NOT_COVERED = "not_covered"
     PARTLY_COVERED = "partly_covered"
     WEAK_REDACTION = "weak_redaction"
+    TEXT_NOT_COVERED = "text_not_covered"
 
 
 @dataclass(frozen=True)
@@ -144,4 +148,32 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
         if kind is not None:
             findings.append(Finding(output_frame, source_frame, time_s,
                                     (d.x, d.y, d.w, d.h), d.score, kind))
+    return findings
+
+
+def classify_text(texts: bx.Boxes, output_frame: int, source_frame: int, time_s: float,
+                  boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: int,
+                  height: int, rotation: int,
+                  ignore: tuple[int, int, int, int] | None = None) -> list[Finding]:
+    """The text regions (stored pixels) seen on one rendered frame that half or more lies
+    outside every hidden region of, and that no text track kept visible or dismissed
+    covers; ``ignore``: the burned-in caption's band."""
+    redact, _keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
+    decided = np.array([[b.x, b.y, b.x + b.w, b.y + b.h, 1.0] for track_id, b in boxes
+                        if b.category == TEXT and (track_id in plan.keep_tracks
+                                                   or track_id in plan.false_positive_tracks)],
+                       np.float32).reshape(-1, 5)
+    if ignore is not None:
+        decided = np.vstack([decided, np.array([[*ignore, 1.0]], np.float32)])
+    findings = []
+    for t in texts:
+        if len(decided) and bx.containment(t[None, :], decided).max() >= 0.5:
+            continue
+        ib = (max(0, int(t[0])), max(0, int(t[1])), min(width, int(np.ceil(t[2]))),
+              min(height, int(np.ceil(t[3]))))
+        if not plan.inverse and uncovered_share(ib, redact, plan) >= 0.5:
+            findings.append(Finding(output_frame, source_frame, time_s,
+                                    (float(t[0]), float(t[1]), float(t[2] - t[0]),
+                                     float(t[3] - t[1])), float(t[4]),
+                                    FindingKind.TEXT_NOT_COVERED))
     return findings

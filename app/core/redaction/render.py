@@ -15,7 +15,7 @@ from app.core.redaction.plan import RedactionPlan, Shape, Style
 from app.core.tracking.tracker import TEXT, BoxKind, TrackBox
 
 Image = npt.NDArray[np.uint8]
-TEXT_PADDING = 1.2  # a text region's box grown by this about its centre (1.0: as found)
+TEXT_MARGIN = 0.3  # a text region's box grown on every side by this share of its height
 
 # Block size as a share of the region's larger side, per strength (pixelate; blur from 3).
 PIXEL_SHARE = {1: 1 / 12, 2: 1 / 8, 3: 1 / 5, 4: 1 / 3.5}
@@ -78,9 +78,10 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     for track_id, box in track_boxes:
         if track_id in plan.false_positive_tracks:
             continue
-        if box.category == TEXT:  # the text's own box, a little wider, as a rectangle
-            region = padded_region((box.x, box.y, box.w, box.h), TEXT_PADDING, width,
-                                   height, box.kind, track_id, head=False,
+        if box.category == TEXT:  # the text's own box with a margin, as a rectangle
+            m = TEXT_MARGIN * box.h
+            region = padded_region((box.x - m, box.y - m, box.w + 2 * m, box.h + 2 * m), 1.0,
+                                   width, height, box.kind, track_id, head=False,
                                    shape=Shape.RECTANGLE)
         else:
             region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width,
@@ -156,18 +157,28 @@ def apply_inverse(image: Image, keep: list[Region], plan: RedactionPlan) -> None
                   where=region_mask(r, plan.shape)[:, :, None])
 
 
+def _caption_layout(w: int, h: int, text: str) -> tuple[float, int, int, int, int, int]:
+    scale = max(0.4, min(w, h) / 900)
+    thickness = max(1, round(scale * 2))
+    (tw, th), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
+    return scale, thickness, tw, th, base, max(4, th // 3)
+
+
+def caption_box(w: int, h: int, text: str) -> tuple[int, int, int, int]:
+    """Where :func:`draw_caption` puts ``text`` on a ``w`` x ``h`` frame (x1, y1, x2, y2)."""
+    _scale, _thick, tw, th, base, pad = _caption_layout(w, h, text)
+    return 0, h - pad - th - base - 2 * pad, min(w, tw + 2 * pad), h
+
+
 def draw_caption(image: Image, text: str) -> None:
     """Burn ``text`` into the bottom-left corner on a dark band, in place."""
     if not text:
         return
     h, w = image.shape[:2]
-    scale = max(0.4, min(w, h) / 900)
-    thickness = max(1, round(scale * 2))
-    (tw, th), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
-    pad = max(4, th // 3)
-    y2 = h - pad
-    cv2.rectangle(image, (0, y2 - th - base - 2 * pad), (min(w, tw + 2 * pad), h), (0, 0, 0), -1)
-    cv2.putText(image, text, (pad, y2 - base), cv2.FONT_HERSHEY_SIMPLEX, scale,
+    scale, thickness, _tw, _th, base, pad = _caption_layout(w, h, text)
+    x1, y1, x2, y2 = caption_box(w, h, text)
+    cv2.rectangle(image, (x1, y1), (x2, y2), (0, 0, 0), -1)
+    cv2.putText(image, text, (pad, h - pad - base), cv2.FONT_HERSHEY_SIMPLEX, scale,
                 (255, 255, 255), thickness, cv2.LINE_AA)
 
 

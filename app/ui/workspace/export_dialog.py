@@ -382,7 +382,9 @@ class ExportDialog(QDialog):
                                  "frames before release:").format(len(result.residual.findings)))
             kinds = {"not_covered": self.tr("face not covered"),
                      "partly_covered": self.tr("face partly covered"),
-                     "weak_redaction": self.tr("redaction too weak")}
+                     "weak_redaction": self.tr("redaction too weak"),
+                     "text_not_covered": self.tr("text nobody decided about (plate, "
+                                                 "screen, document)")}
             lines += [self.tr("  {0}: frame {1} ({2:.2f} s)").format(
                 kinds.get(f.kind.value, f.kind.value), f.source_frame, f.time_s)
                 for f in result.residual.findings[:50]]
