@@ -1991,6 +1991,10 @@
         <translation>RHYBUDD: wynebau posibl sy&apos;n dal i&apos;w gweld: {0}; gwiriwch y fframiau hyn cyn rhyddhau:</translation>
     </message>
     <message>
+        <source>{0} text region(s) (plates, screens, documents) nobody decided about; check these frames before release:</source>
+        <translation>{0} ardal(oedd) testun (platiau, sgriniau, dogfennau) na phenderfynodd neb amdanynt; gwiriwch y fframiau hyn cyn rhyddhau:</translation>
+    </message>
+    <message>
         <source>face not covered</source>
         <translation>wyneb heb ei guddio</translation>
     </message>

@@ -1970,6 +1970,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{0} text region(s) (plates, screens, documents) nobody decided about; check these frames before release:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>face not covered</source>
             <translation type="unfinished" />
         </message>

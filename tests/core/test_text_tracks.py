@@ -197,6 +197,7 @@ def test_the_residual_check_reports_text_nobody_decided_about(run, tmp_path: Pat
                                  stage=lambda *_a: None, cancel=None, text=check)
         assert checked.residual is not None
         assert checked.residual.models[-1]["detector"] == "text"
+        assert checked.residual.settings["text_max_side"] == run.preset.text_max_side
         return [f for f in checked.residual.findings if f.kind is FindingKind.TEXT_NOT_COVERED]
 
     assert texts_found(RedactionPlan(), tracks) == []  # hidden
@@ -208,3 +209,14 @@ def test_the_residual_check_reports_text_nobody_decided_about(run, tmp_path: Pat
         x1, y1, x2, y2 = letters_box(f.source_frame)
         assert covered((x1, y1, x2, y2), (f.box[0], f.box[1], f.box[0] + f.box[2],
                                            f.box[1] + f.box[3])) >= 0.8
+
+
+def test_the_margin_round_text_follows_the_text_as_displayed() -> None:
+    """On footage displayed turned by 90 degrees a sign's stored height is its displayed
+    width: the margin is a share of the text's displayed height either way."""
+    from app.core.redaction.render import TEXT_MARGIN, text_margin
+    from app.core.tracking.tracker import BoxKind, TrackBox
+
+    sign = TrackBox(0, 10, 10, 40, 800, BoxKind.DETECTED, 0.9, TEXT)  # upright 800 x 40
+    assert text_margin(sign, 90) == text_margin(sign, 270) == TEXT_MARGIN * 40
+    assert text_margin(sign, 0) == TEXT_MARGIN * 800

@@ -149,9 +149,12 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
     review = manifest.get("review_needed", [])
     unreviewed = sum(1 for r in review if not r.get("reviewed"))
     residual = manifest.get("residual_check") or {}
+    found = residual.get("findings", [])
+    texts = sum(1 for f in found if f.get("kind") == "text_not_covered")
     residual_text = ("not run" if not residual.get("ran") else
-                     f"{len(residual.get('findings', []))} possible faces found in "
-                     f"{residual.get('frames_checked', '?')} frames checked")
+                     f"{len(found) - texts} possible faces"
+                     + (f" and {texts} text regions nobody decided about" if texts else "")
+                     + f" found in {residual.get('frames_checked', '?')} frames checked")
     out = manifest.get("output", {})
     e = html.escape
     kv = _table(["Item", "Value"], [

@@ -108,7 +108,7 @@ class CheckLoop:
         self.detector, self.frame_boxes, self.plan, self.rotation = \
             detector, frame_boxes, plan, rotation
         self.text = text
-        self.text_findings: list[Finding] = []
+        self.text_findings: dict[int, list[Finding]] = {}  # output frame -> its last look
         self.held: deque[RenderedFrame] = deque()
         self.checks: dict[int, int] = {}  # output frame -> times checked
         self.remaining: dict[int, list[Finding]] = {}  # output frame -> last check's findings
@@ -118,8 +118,7 @@ class CheckLoop:
         item.render(self.frame_boxes, self.plan, self.rotation)
         self.held.append(item)
         self._check(item, 1)
-        if self.text is not None and item.output_frame % self.text.every == 0:
-            self._check_text(item, self.text)
+        self._check_text(item)
         ready = []
         while len(self.held) > SPREAD:
             ready.append(self.held.popleft())
@@ -132,23 +131,30 @@ class CheckLoop:
 
     def report(self) -> ResidualReport:
         findings = sorted([f for n in sorted(self.remaining) for f in self.remaining[n]]
-                          + self.text_findings, key=lambda f: f.output_frame)
+                          + [f for n in sorted(self.text_findings)
+                             for f in self.text_findings[n]], key=lambda f: f.output_frame)
         settings: dict[str, object] = dict(CHECK_PRESET.as_dict())
         models = preset_models(CHECK_PRESET)
         if self.text is not None:
-            settings["text_every_frames"] = self.text.every
+            settings.update(text_every_frames=self.text.every,
+                            text_max_side=self.text.detector.max_side,
+                            text_max_upscale=self.text.detector.max_upscale)
             models = [*models, model_entry("text", PPOCR_DET)]
         return ResidualReport(CHECK_PRESET.name, 1, len(self.checks), findings,
                               rounds=max(self.checks.values(), default=1),
                               found_by_check=self.found, settings=settings, models=models)
 
-    def _check_text(self, item: RenderedFrame, text: TextCheck) -> None:
-        """Text on the frame as it will be encoded that nobody decided about."""
+    def _check_text(self, item: RenderedFrame) -> None:
+        """Text on a look frame, as it will be encoded, that nobody decided about (looked at
+        again when the frame is drawn again: only its last look counts)."""
+        text = self.text
+        if text is None or item.output_frame % text.every:
+            return
         height, width = item.rendered.shape[:2]
         found = boxes_to_stored(text.detector.detect(upright(item.rendered, self.rotation)),
                                 self.rotation, width, height)
         own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
-        self.text_findings += classify_text(
+        self.text_findings[item.output_frame] = classify_text(
             found, item.output_frame, item.index, item.time_s, own, self.plan, width, height,
             self.rotation, caption_box(width, height, item.caption) if item.caption else None)
 
@@ -171,6 +177,7 @@ class CheckLoop:
             held.render(self.frame_boxes, self.plan, self.rotation)
         for held in again:
             self._check(held, round_no + 1)
+            self._check_text(held)
 
 
 def add_found(frame_boxes: FrameBoxes, findings: list[Finding]) -> None:

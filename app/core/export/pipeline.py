@@ -215,7 +215,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                                  caption=_caption_fn(plan.caption, case_ref, recorded_at,
                                                      working_copy),
                                  verify=verify, stage=stage, cancel=cancel,
-                                 text=TextCheck.for_preset(analysis.run.preset, analysis.fps))
+                                 text=TextCheck.for_preset(analysis.run.preset, analysis.fps)
+                                 if verify and not plan.inverse else None)
         stats, residual = checked.stats, checked.residual
         data = _manifest(analysis, plan, stats, residual, out, 0, "", source_sha, size,
                          duration, actor_name, case_ref, started, chain_head, options)

@@ -25,7 +25,13 @@ import numpy as np
 from app.core.detection import boxes as bx
 from app.core.detection.detector import Detection
 from app.core.redaction.plan import RedactionPlan, Style
-from app.core.redaction.render import Region, frame_regions, padded_region, region_mask
+from app.core.redaction.render import (
+    Region,
+    frame_regions,
+    padded_region,
+    region_mask,
+    text_margin,
+)
 from app.core.tracking.tracker import TEXT, TrackBox
 
 UNCOVERED_SHARE = 0.35
@@ -159,9 +165,11 @@ def classify_text(texts: bx.Boxes, output_frame: int, source_frame: int, time_s:
     outside every hidden region of, and that no text track kept visible or dismissed
     covers; ``ignore``: the burned-in caption's band."""
     redact, _keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
-    decided = np.array([[b.x, b.y, b.x + b.w, b.y + b.h, 1.0] for track_id, b in boxes
+    decided = np.array([[b.x - m, b.y - m, b.x + b.w + m, b.y + b.h + m, 1.0]
+                        for track_id, b in boxes
                         if b.category == TEXT and (track_id in plan.keep_tracks
-                                                   or track_id in plan.false_positive_tracks)],
+                                                   or track_id in plan.false_positive_tracks)
+                        for m in (text_margin(b, rotation),)],
                        np.float32).reshape(-1, 5)
     if ignore is not None:
         decided = np.vstack([decided, np.array([[*ignore, 1.0]], np.float32)])

@@ -66,7 +66,8 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
         items.append(OpenItem(
             f"footage:{footage_id}:export:{export.id}",
             f"{footage.file_name}: export #{export.id} - the check still saw "
-            f"{export.residual_findings} face(s) that may be recognisable"))
+            f"{export.residual_findings} face(s) or text region(s) that may identify "
+            "someone (listed in its manifest)"))
     return items
 
 

@@ -51,6 +51,12 @@ def head_box(box: tuple[float, float, float, float],
     return float(x1), float(y1), float(x2 - x1), float(y2 - y1)
 
 
+def text_margin(box: TrackBox, rotation: int = 0) -> float:
+    """How far a text region is grown on every side: a share of its height as displayed
+    (its stored width on footage displayed turned by 90 or 270 degrees)."""
+    return TEXT_MARGIN * (box.w if rotation % 180 == 90 else box.h)
+
+
 def padded_region(box: tuple[float, float, float, float], padding: float, width: int,
                   height: int, kind: BoxKind, track_id: int | None,
                   head: bool = True, rotation: int = 0,
@@ -79,7 +85,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         if track_id in plan.false_positive_tracks:
             continue
         if box.category == TEXT:  # the text's own box with a margin, as a rectangle
-            m = TEXT_MARGIN * box.h
+            m = text_margin(box, rotation)
             region = padded_region((box.x - m, box.y - m, box.w + 2 * m, box.h + 2 * m), 1.0,
                                    width, height, box.kind, track_id, head=False,
                                    shape=Shape.RECTANGLE)

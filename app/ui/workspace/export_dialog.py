@@ -378,8 +378,15 @@ class ExportDialog(QDialog):
         if result.residual is None:
             lines.append(self.tr("The export was not checked for visible faces."))
         elif result.residual.findings:
-            lines.append(self.tr("WARNING: {0} possible face(s) still visible; check these "
-                                 "frames before release:").format(len(result.residual.findings)))
+            texts = sum(f.kind.value == "text_not_covered" for f in result.residual.findings)
+            faces = len(result.residual.findings) - texts
+            if faces:
+                lines.append(self.tr("WARNING: {0} possible face(s) still visible; check these "
+                                     "frames before release:").format(faces))
+            if texts:
+                lines.append(self.tr("{0} text region(s) (plates, screens, documents) nobody "
+                                     "decided about; check these frames before release:")
+                             .format(texts))
             kinds = {"not_covered": self.tr("face not covered"),
                      "partly_covered": self.tr("face partly covered"),
                      "weak_redaction": self.tr("redaction too weak"),
@@ -390,7 +397,8 @@ class ExportDialog(QDialog):
                 for f in result.residual.findings[:50]]
         else:
             lines.append(self.tr("Check passed: no visible face found in the export."))
-        self._finish("\n".join(lines), error=bool(result.residual and result.residual.findings))
+        self._finish("\n".join(lines), error=bool(result.residual and any(
+            f.kind.value != "text_not_covered" for f in result.residual.findings)))
         self.open_button.setVisible(True)
         self.workspace.exported.emit(result)
         announce(Changed.EXPORTS)
