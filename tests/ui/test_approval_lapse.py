@@ -144,7 +144,7 @@ def test_approval_shows_the_open_items_and_needs_an_answer(qtbot: QtBot, store: 
     from PySide6.QtWidgets import QApplication
 
     from app.ui.open_items_dialog import OpenItemsDialog
-    from tests.ui.window import show_window
+    from tests.ui.window import detect_with, show_window
 
     walking = CLIP.with_name("intel_face-demographics-walking.mp4")  # 2 ranges with "fast"
     win = show_window(qtbot, store, walking, (1280, 800))
@@ -152,10 +152,7 @@ def test_approval_shows_the_open_items_and_needs_an_answer(qtbot: QtBot, store: 
     win.open_workspace()
     with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
         win.library.table.selectRow(0)
-    ws.controls.preset.setCurrentIndex(ws.controls.preset.findData("fast"))
-    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)  # the stored-run lookup
-    with qtbot.waitSignal(ws.analysed, timeout=120_000):
-        ws.detect()
+    detect_with(qtbot, win, "fast")
     assert len(ws.unreviewed()) == 2
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)

@@ -7,33 +7,23 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from pytestqt.qtbot import QtBot
 
 from app.core.redaction.session import Look
 from app.core.store.database import Store
 from app.core.tracking.tracker import TEXT
 from app.ui.workspace.lanes import COLOURS
-from tests.conftest import allow_unapproved_exports
 from tests.core.test_text_tracks import plate_video
-from tests.ui.window import show_window
+from tests.ui.window import detect_with, open_workspace
 
 
 def test_a_plate_is_a_text_track_in_the_workspace(qtbot: QtBot, store: Store,
                                                  tmp_path: Path) -> None:
-    clip = plate_video(tmp_path / "plate.mp4")
-    win = show_window(qtbot, store, clip, (1366, 768))
-    allow_unapproved_exports(store)
+    win, problems = open_workspace(qtbot, store, plate_video(tmp_path / "plate.mp4"),
+                                   (1366, 768))
     ws = win.workspace
-    problems: list[str] = []
-    ws.failed.connect(problems.append)
-    win.open_workspace()
-    with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
-        win.library.table.selectRow(0)
-    ws.controls.preset.setCurrentIndex(ws.controls.preset.findData("thorough"))
-    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)  # the stored-run lookup
-    with qtbot.waitSignal(ws.analysed, timeout=120_000):
-        qtbot.mouseClick(ws.controls.detect_button, Qt.MouseButton.LeftButton)
+    detect_with(qtbot, win, "thorough")
     texts = [t for t in ws.tracks if t.category == TEXT]
     assert len(texts) == 1, [t.summary() for t in ws.tracks]
     plate = texts[0]

@@ -33,9 +33,9 @@ from app.ui.workspace.carry_dialog import CarryOverDialog
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.tracks_panel import COL_KEEP
 from app.ui.workspace.workspace import RedactionWorkspace
-from tests.conftest import VIDEOS, allow_unapproved_exports, mux_tone
+from tests.conftest import VIDEOS, mux_tone
 from tests.core.test_tracking import _run
-from tests.ui.window import MessageBoxes, show_window
+from tests.ui.window import MessageBoxes, open_workspace
 
 CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
 pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
@@ -87,15 +87,8 @@ def _open(qtbot: QtBot, store: Store,
           clip: Path) -> tuple[MainWindow, RedactionWorkspace, list[str]]:
     """The window on the Redact tab with ``clip`` open; the list collects its messages.
     The store's approval rule is off (tests of approval turn it on)."""
-    win = show_window(qtbot, store, clip, (1280, 800))
-    allow_unapproved_exports(store)
-    ws = win.workspace
-    problems: list[str] = []
-    ws.failed.connect(problems.append)
-    win.open_workspace()
-    with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
-        win.library.table.selectRow(0)  # the stored-run lookup has ended
-    return win, ws, problems
+    win, problems = open_workspace(qtbot, store, clip)
+    return win, win.workspace, problems
 
 
 def _drag(qtbot: QtBot, widget: object, start: QPointF, end: QPointF) -> None:

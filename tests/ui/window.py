@@ -25,6 +25,32 @@ def show_window(qtbot: QtBot, store: Store, clip: Path,
     return win
 
 
+def open_workspace(qtbot: QtBot, store: Store, clip: Path,
+                   size: tuple[int, int] = (1280, 800)) -> tuple[MainWindow, list[str]]:
+    """The window on the Redact tab with ``clip`` open (the stored-run lookup has ended);
+    the list collects the workspace's messages. The store's approval rule is off."""
+    from tests.conftest import allow_unapproved_exports
+
+    win = show_window(qtbot, store, clip, size)
+    allow_unapproved_exports(store)
+    ws = win.workspace
+    problems: list[str] = []
+    ws.failed.connect(problems.append)
+    win.open_workspace()
+    with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
+        win.library.table.selectRow(0)
+    return win, problems
+
+
+def detect_with(qtbot: QtBot, win: MainWindow, preset: str) -> None:
+    """Choose ``preset`` in the open workspace and detect (waits for the tracks)."""
+    ws = win.workspace
+    ws.controls.preset.setCurrentIndex(ws.controls.preset.findData(preset))
+    qtbot.waitUntil(lambda: ws.detect_job is None, timeout=10_000)  # the stored-run lookup
+    with qtbot.waitSignal(ws.analysed, timeout=120_000):
+        ws.detect()
+
+
 class MessageBoxes:
     """Answers the message boxes a step opens, as a user would: each one's text is kept in
     ``seen`` and the button named by ``answer`` (e.g. Yes, Cancel, Ok) is clicked. An input
