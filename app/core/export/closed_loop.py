@@ -63,7 +63,8 @@ class CheckedExport:
 @dataclass
 class TextCheck:
     """The text part of the check (the run's preset had text regions on): the detector as
-    the run used it, on every ``every``-th output frame."""
+    the run used it, once every ``every`` frames, halfway between the run's looks (on the
+    looks' own frames it would see what the run saw)."""
 
     detector: TextRegionDetector
     every: int
@@ -145,10 +146,11 @@ class CheckLoop:
                               found_by_check=self.found, settings=settings, models=models)
 
     def _check_text(self, item: RenderedFrame) -> None:
-        """Text on a look frame, as it will be encoded, that nobody decided about (looked at
-        again when the frame is drawn again: only its last look counts)."""
+        """Text, as it will be encoded, that nobody decided about, on the frames halfway
+        between the run's looks, where its regions were only carried (looked at again when
+        the frame is drawn again: only its last look counts)."""
         text = self.text
-        if text is None or item.output_frame % text.every:
+        if text is None or (item.index + text.every // 2) % text.every:
             return
         height, width = item.rendered.shape[:2]
         found = boxes_to_stored(text.detector.detect(upright(item.rendered, self.rotation)),

@@ -10,9 +10,10 @@ inside a hidden region alone proves nothing. Findings are therefore:
   is bigger than, or has moved out of, its redaction);
 * ``weak_redaction``: a confident face inside a region redacted at strength 1-2 (not solid),
   where features can survive;
-* ``text_not_covered``: with text regions on, text (a plate, screen or document) of which
-  half or more is outside every hidden region and that nobody kept or dismissed (reported,
-  not hidden: text stays in view for seconds, a fix on a few frames would hide nothing).
+* ``text_not_covered``: with text regions on, text (a plate, screen or document) seen
+  halfway between the run's looks of which half or more is outside every hidden region and
+  that nobody kept or dismissed (reported, not hidden: text stays in view for seconds, a fix
+  on a few frames would hide nothing).
 """
 
 from __future__ import annotations
