@@ -53,8 +53,10 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     else:
         atomic_write_text(out, text + "\n")
     faces = sum(len(f.boxes) for f in run_result.frames)
+    texts = len({d.detector.split(":")[1] for f in run_result.frames for d in f.text})
     frames = len(run_result.frames)
-    print(f"{args.path.name}: {faces} face boxes on {frames} frame(s) with preset "
-          f"{args.preset} in {run_result.elapsed_s:.1f} s"
+    print(f"{args.path.name}: {faces} face boxes"
+          + (f" and {texts} text region(s) (\"text\" in the JSON)" if texts else "")
+          + f" on {frames} frame(s) with preset {args.preset} in {run_result.elapsed_s:.1f} s"
           + (f"; written to {out}" if out else "") + ".", file=sys.stderr)
     return 0
