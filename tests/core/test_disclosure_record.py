@@ -65,3 +65,32 @@ def test_record_names_the_muted_range_and_shows_no_raw_timestamps(
 def test_sound_line(plan: dict[str, object], audio: list[dict[str, str]],
                     expected: str) -> None:
     assert _sound(plan, {"plan": plan, "audio": audio}) == expected
+
+
+def test_text_regions_have_their_own_table_in_the_record() -> None:
+    """A number plate kept visible is listed under text regions, not among the people."""
+    from datetime import UTC, date, datetime
+    from types import SimpleNamespace
+
+    from app.core.casework.disclosure_pack import disclosure_record
+
+    case = SimpleNamespace(reference="SAR-1", case_type=SimpleNamespace(value="subject_access"),
+                           status=SimpleNamespace(value="in_review"), deadline=date(2027, 1, 1),
+                           exemption="", received_on=date(2026, 12, 1),
+                           requester_reference="R1")
+    footage = SimpleNamespace(id=1, file_name="clip.mp4", fps=10.0, recorded_at=None,
+                              sha256="ab" * 32)
+    export = SimpleNamespace(created_at=datetime(2026, 12, 2, tzinfo=UTC),
+                             manifest_sha256="cd" * 32, path="/out/clip.mp4",
+                             sha256="ef" * 32, size_bytes=1000, plan_sha256="12" * 32)
+    manifest = {"tracks": [
+        {"id": 1, "category": "face", "first_frame": 0, "last_frame": 20, "action": "redacted"},
+        {"id": 2, "category": "text", "first_frame": 5, "last_frame": 25,
+         "action": "kept visible", "reason": "Police vehicle"}], "plan": {}}
+    record = _text(disclosure_record(case, footage, export, manifest,  # type: ignore[arg-type]
+                                     {"by": "sup", "at": "2026-12-02T10:00:00+00:00"}, {},
+                                     "officer", "2026-12-02 10:00 UTC"))
+    people, texts = record.split("People (face tracks)")[1].split(
+        "Text regions (number plates, screens, documents)")
+    assert "redacted" in people and "Police vehicle" not in people
+    assert "kept visible" in texts and "Police vehicle" in texts

@@ -126,9 +126,12 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
     plan = manifest.get("plan", {})
     reasons: dict[str, str] = plan.get("reasons", {})
     fps = footage.fps or 25.0
-    rows = [[t["id"], format_range(t["first_frame"] / fps, t["last_frame"] / fps),
-             t.get("action", ""), t.get("reason", "") or "-"]
-            for t in manifest.get("tracks", [])]
+    rows: list[list[Any]] = []  # people (face tracks)
+    text_rows: list[list[Any]] = []  # text regions (plates, screens, documents)
+    for t in manifest.get("tracks", []):
+        (text_rows if t.get("category") == "text" else rows).append(
+            [t["id"], format_range(t["first_frame"] / fps, t["last_frame"] / fps),
+             t.get("action", ""), t.get("reason", "") or "-"])
     boxes = []
     for box in plan.get("manual_boxes", []):
         keys = box.get("keyframes", [])
@@ -194,6 +197,8 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         f"<p>Method: {e(method)}.</p>",
         "<h3>People (face tracks)</h3>",
         _table(["Track", "Time", "Decision", "Reason"], rows) if rows else "<p>None.</p>",
+        *(["<h3>Text regions (number plates, screens, documents)</h3>",
+           _table(["Track", "Time", "Decision", "Reason"], text_rows)] if text_rows else []),
         "<h3>Regions drawn by hand</h3>",
         _table(["Box", "Time", "Label", "Reason"], boxes) if boxes else "<p>None.</p>",
         "<h3>Sound muted or bleeped</h3>",
@@ -201,7 +206,7 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         *(["<h3>Transcript as released (hidden words replaced)</h3>",
            _table(["Audio", "Speech model", "Words"], spoken)] if spoken else []),
         f"<p>Stretches flagged for review: {len(review)}, of which {unreviewed} were not "
-        f"marked reviewed. Residual face check on the export: {e(residual_text)}.</p>",
+        f"marked reviewed. Residual check on the export: {e(residual_text)}.</p>",
         "<h2>Approval</h2>",
         _table(["Approved by", "When", "Note", "Plan SHA-256"],
                [[approval["by"], format_utc(approval["at"]), approval.get("note") or "-",

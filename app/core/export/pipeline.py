@@ -53,6 +53,7 @@ from app.core.store.models import ExportRecord, Footage
 from app.core.store.store_policy import load_policy
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import (
+    TEXT,
     BoxKind,
     boxes_by_frame,
 )
@@ -394,6 +395,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "frames_detected": sum(1 for f in analysis.run.frames if f.detected),
                       "tracker": analysis.tracker.as_dict()},
         "redaction": {"tracks_total": len(analysis.tracks),
+                      "text_tracks": sum(t.category == TEXT for t in analysis.tracks),
                       "tracks_redacted": sum(1 for t in analysis.tracks
                                              if plan.redacts_track(t.id)),
                       "tracks_kept_visible": len(plan.keep_tracks),
