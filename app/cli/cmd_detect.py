@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from app.cli.context import Context
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
-from app.core.detection.video import detect_path
+from app.core.detection.video import detect_path, text_region
 from app.core.errors import ConflictError
 from app.core.fileio import atomic_write_text
 
@@ -53,7 +53,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     else:
         atomic_write_text(out, text + "\n")
     faces = sum(len(f.boxes) for f in run_result.frames)
-    texts = len({d.detector.split(":")[1] for f in run_result.frames for d in f.text})
+    texts = len({text_region(d.detector)[0] for f in run_result.frames for d in f.text})
     frames = len(run_result.frames)
     print(f"{args.path.name}: {faces} face boxes"
           + (f" and {texts} text region(s) (\"text\" in the JSON)" if texts else "")

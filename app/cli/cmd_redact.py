@@ -17,7 +17,6 @@ from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import InvalidInputError, MediaError
 from app.core.export.c2pa_signing import configured_credentials
 from app.core.export.pipeline import redact_footage
-from app.core.export.residual import FindingKind
 from app.core.export.video_export import EncodeOptions
 from app.core.fileio import atomic_write_text
 from app.core.library.ingest import IngestStatus, ingest_paths
@@ -247,7 +246,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Residual check: no face found in {result.residual.frames_checked} checked "
               "frames.")
         return 0
-    texts = sum(f.kind is FindingKind.TEXT_NOT_COVERED for f in result.residual.findings)
+    texts = result.residual.text_findings
     print(f"WARNING: residual check found {len(result.residual.findings) - texts} face(s)"
           + (f" and {texts} text region(s) nobody decided about" if texts else "")
           + " still visible:")

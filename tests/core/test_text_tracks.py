@@ -138,11 +138,10 @@ def test_a_region_a_look_missed_is_carried_back_to_where_it_came_into_view() -> 
 
     for i in range(31):
         gray = np.ascontiguousarray(scene[:, 4 * 40 - 4 * i:][:, :400])
-        find = None
-        if i % 10 == 0:
-            found = box(i) if i >= 20 else np.zeros((0, 5), np.float32)
-            find = (lambda f=found: f)  # noqa: E731
-        follower.push(i, gray, find)
+        seen = None
+        if i % 10 == 0:  # the detector looks: nothing at 0 and 10, the plate from 20
+            seen = box(i) if i >= 20 else np.zeros((0, 5), np.float32)
+        follower.push(i, gray, seen)
     for i in range(3, 31):
         regions = follower.regions.get(i, [])
         assert regions, i

@@ -54,6 +54,10 @@ class Preset:
                     "CoreMessages", "Unknown detection network {network!r}: use one of "
                     "{names}."), network=network, names=", ".join(NETWORK_NAMES))
 
+    def text_every_frames(self, fps: float) -> int:
+        """How many frames apart the text detector looks (``text_every_s`` at ``fps``)."""
+        return max(1, round(self.text_every_s * (fps or 25)))
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["mediapipe_windows"] = list(self.mediapipe_windows)

@@ -14,7 +14,6 @@ found: the text tracks of the run.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
@@ -32,15 +31,13 @@ TEXT_FLOW_SIDE = 640
 MATCH_IOU = 0.2  # a look's region is a carried one when their boxes overlap this much
 
 Boxes = bx.Boxes
-FindFn = Callable[[], Boxes]
-"""Runs the text detector on the current frame: regions in stored pixels."""
 
 
 class TextFollower:
-    """Feed every frame in order with :meth:`push` (``find`` on the frames the detector
-    looks at); :attr:`regions` then holds, per frame index, ``(region number, box, found)``
-    with boxes ``x1, y1, x2, y2, score`` in stored pixels, grown for the distance carried
-    (``found``: the detector's own box on a frame it looked at)."""
+    """Feed every frame in order with :meth:`push` (with the detector's regions on the
+    frames it looks at); :attr:`regions` then holds, per frame index, ``(region number,
+    box, found)`` with boxes ``x1, y1, x2, y2, score`` in stored pixels, grown for the
+    distance carried (``found``: the detector's own box on a frame it looked at)."""
 
     def __init__(self, width: int, height: int, every: int) -> None:
         self.width, self.height, self.every = width, height, max(1, every)
@@ -56,8 +53,9 @@ class TextFollower:
         self._recent: deque[tuple[int, Pyramid]] = deque(maxlen=2 * self.every)
         self._next_id = 1
 
-    def push(self, index: int, gray: np.ndarray, find: FindFn | None = None) -> None:
-        """Frame ``index`` (its luma plane); ``find`` when the detector looks at it."""
+    def push(self, index: int, gray: np.ndarray, seen: Boxes | None = None) -> None:
+        """Frame ``index`` (its luma plane); ``seen``: the regions the detector found on
+        it (stored pixels), on the frames it looks at."""
         small = prepare(gray, TEXT_FLOW_SIDE)
         grown = self._centres
         if self._prev is not None and len(self._ids):
@@ -69,10 +67,10 @@ class TextFollower:
             self._centres, self._base, self._steps, grown = \
                 self._centres[keep], self._base[keep], self._steps[keep], grown[keep]
         shown = grown.copy()
-        seen = np.zeros(len(shown), bool)
-        if find is not None:
-            shown, seen = self._look(small, find(), shown)
-        for number, box, found in zip(self._ids, shown, seen, strict=True):
+        found_now = np.zeros(len(shown), bool)
+        if seen is not None:
+            shown, found_now = self._look(small, seen, shown)
+        for number, box, found in zip(self._ids, shown, found_now, strict=True):
             self._add(index, number, box, bool(found))
         self._recent.append((index, small))
         self._prev = small

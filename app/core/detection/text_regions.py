@@ -13,6 +13,7 @@ import onnxruntime as ort
 from app.core.detection import boxes as bx
 from app.core.detection.model_files import PPOCR_DET
 from app.core.detection.network import session_options
+from app.core.detection.presets import Preset
 
 PIXEL_THRESHOLD = 0.3  # a pixel is text (PP-OCR's own setting)
 LINE_THRESHOLD = 0.5  # a line is kept when its mean probability reaches this
@@ -36,6 +37,11 @@ class TextRegionDetector:
         self._session = ort.InferenceSession(PPOCR_DET.read_verified(), session_options(),
                                              providers=["CPUExecutionProvider"])
         self._input = self._session.get_inputs()[0].name
+
+    @classmethod
+    def for_preset(cls, preset: Preset) -> TextRegionDetector:
+        """The detector with the preset's text input size."""
+        return cls(preset.text_max_side, max_upscale=preset.text_max_upscale)
 
     def lines(self, rgb: npt.NDArray[np.uint8]) -> bx.Boxes:
         """Each text line found, widened, as boxes in frame pixels."""

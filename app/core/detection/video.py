@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,17 @@ class FrameDetections:
     # text regions on this frame (preset.text_every_s): detector "text:N" where the text
     # detector found region N, "text:N:carried" where motion carried it
     text: list[Detection] = field(default_factory=list)
+
+
+def text_label(number: int, found: bool = True) -> str:
+    """The detector name a text region's box is stored under (see FrameDetections.text)."""
+    return f"text:{number}" if found else f"text:{number}:carried"
+
+
+def text_region(label: str) -> tuple[int, bool]:
+    """A text box's region number, and whether the detector found it there (not carried)."""
+    _text, number, *carried = label.split(":")
+    return int(number), not carried
 
 
 @dataclass
@@ -84,9 +94,8 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
     text = []
     if preset.text_every_s > 0:  # a still is one look: each region found is region N
-        found = TextRegionDetector(preset.text_max_side,
-                                   max_upscale=preset.text_max_upscale).detect(rgb)
-        text = to_detections(found, [f"text:{n + 1}" for n in range(len(found))])
+        found = TextRegionDetector.for_preset(preset).detect(rgb)
+        text = to_detections(found, [text_label(n + 1) for n in range(len(found))])
     run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names), text=text))
     run.elapsed_s = time.perf_counter() - started
     return run
@@ -113,11 +122,9 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     started = time.perf_counter()
     fine_every = step * preset.fine_stride if preset.fine_scales else 0
     filler = Propagation(info.width, info.height, history=fine_every) if propagate else None
-    text_every = max(1, round(preset.text_every_s * (info.fps or 25)))
-    text = TextFollower(info.width, info.height, text_every) \
-        if preset.text_every_s > 0 else None
-    texts = TextRegionDetector(preset.text_max_side, max_upscale=preset.text_max_upscale) \
-        if text is not None else None
+    text_every = preset.text_every_frames(info.fps)
+    texts = TextRegionDetector.for_preset(preset) if preset.text_every_s > 0 else None
+    text = TextFollower(info.width, info.height, text_every) if texts is not None else None
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())
@@ -146,11 +153,12 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                 for index, boxes, names in filler.take_amendments():
                     run.frames[index].boxes += to_detections(boxes, names)
             if text is not None and texts is not None and gray is not None:
-                look = None
+                seen = None
                 if decoded.index % text_every == 0 or last:
                     rgb = rgb if rgb is not None else decoded.frame.to_ndarray(format="rgb24")
-                    look = _text_look(texts, rgb, info.rotation)
-                text.push(decoded.index, gray, look)
+                    seen = boxes_to_stored(texts.detect(upright(rgb, info.rotation)),
+                                           info.rotation, rgb.shape[1], rgb.shape[0])
+                text.push(decoded.index, gray, seen)
             progress(decoded.index + 1, info.frame_count)
     if filler is not None:
         _add(run, filler.finish())
@@ -159,20 +167,10 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     if text is not None:
         for f in run.frames:
             f.text = [Detection(b[0], b[1], b[2] - b[0], b[3] - b[1], b[4],
-                                f"text:{number}" if found else f"text:{number}:carried"
-                                ).stored()
+                                text_label(number, found)).stored()
                       for number, b, found in text.regions.get(f.index, [])]
     run.elapsed_s = time.perf_counter() - started
     return run
-
-
-def _text_look(texts: TextRegionDetector, rgb: np.ndarray[Any, np.dtype[np.uint8]],
-               rotation: int) -> Callable[[], np.ndarray[Any, np.dtype[np.float32]]]:
-    """The text detector's look at one frame (upright), boxes back in stored pixels."""
-    def find() -> np.ndarray[Any, np.dtype[np.float32]]:
-        return boxes_to_stored(texts.detect(upright(rgb, rotation)), rotation,
-                               rgb.shape[1], rgb.shape[0])
-    return find
 
 
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:

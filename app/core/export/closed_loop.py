@@ -73,9 +73,7 @@ class TextCheck:
     def for_preset(cls, preset: Preset, fps: float) -> TextCheck | None:
         if preset.text_every_s <= 0:
             return None
-        return cls(TextRegionDetector(preset.text_max_side,
-                                      max_upscale=preset.text_max_upscale),
-                   max(1, round(preset.text_every_s * (fps or 25))))
+        return cls(TextRegionDetector.for_preset(preset), preset.text_every_frames(fps))
 
 
 def export_checked(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,

@@ -79,6 +79,11 @@ class ResidualReport:
     def clean(self) -> bool:
         return not self.findings
 
+    @property
+    def text_findings(self) -> int:
+        """How many findings are text nobody decided about (the rest are faces)."""
+        return sum(f.kind is FindingKind.TEXT_NOT_COVERED for f in self.findings)
+
     def as_dict(self) -> dict[str, object]:
         return {"ran": True, "preset": self.preset, "stride": self.stride,
                 "settings": self.settings, "models": self.models,

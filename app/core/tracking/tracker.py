@@ -21,7 +21,7 @@ import numpy as np
 
 from app.core.detection import boxes as bx
 from app.core.detection.propagation import MOTION
-from app.core.detection.video import DetectionRun
+from app.core.detection.video import DetectionRun, text_region
 
 
 class BoxKind(enum.StrEnum):
@@ -212,11 +212,10 @@ def text_tracks(run: DetectionRun, frame_count: int, first_id: int) -> list[Trac
     tracks: dict[int, Track] = {}
     for frame in run.frames:
         for d in frame.text:
-            _text, number, *carried = d.detector.split(":")
-            track = tracks.setdefault(int(number), Track(first_id + int(number) - 1,
-                                                         category=TEXT))
+            number, found = text_region(d.detector)
+            track = tracks.setdefault(number, Track(first_id + number - 1, category=TEXT))
             track.keyframes[frame.index] = (d.x, d.y, d.x + d.w, d.y + d.h, d.score)
-            if carried:
+            if not found:
                 track.carried.add(frame.index)
     for track in tracks.values():
         track.finish(frame_count, 0, 0)  # carried back and on by motion: no padding

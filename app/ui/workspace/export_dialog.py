@@ -378,7 +378,7 @@ class ExportDialog(QDialog):
         if result.residual is None:
             lines.append(self.tr("The export was not checked for visible faces."))
         elif result.residual.findings:
-            texts = sum(f.kind.value == "text_not_covered" for f in result.residual.findings)
+            texts = result.residual.text_findings
             faces = len(result.residual.findings) - texts
             if faces:
                 lines.append(self.tr("WARNING: {0} possible face(s) still visible; check these "
@@ -397,8 +397,8 @@ class ExportDialog(QDialog):
                 for f in result.residual.findings[:50]]
         else:
             lines.append(self.tr("Check passed: no visible face found in the export."))
-        self._finish("\n".join(lines), error=bool(result.residual and any(
-            f.kind.value != "text_not_covered" for f in result.residual.findings)))
+        self._finish("\n".join(lines), error=bool(
+            result.residual and len(result.residual.findings) > result.residual.text_findings))
         self.open_button.setVisible(True)
         self.workspace.exported.emit(result)
         announce(Changed.EXPORTS)
