@@ -45,7 +45,8 @@ _keys_lock = threading.Lock()
 _stores_lock = threading.Lock()
 WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
 JOIN_TIMEOUT_S = 30
-ORPHAN_POLL_S = 0.5  # how often an idle worker looks again at jobs held by others
+ORPHAN_POLL_S = 0.1  # how often an idle worker looks again at jobs held by others (the
+# batch ends this long after its last job at most: one small query a poll)
 NO_WORKERS_TIMEOUT = "120s"
 # A local cluster's settings. Its worker processes keep glibc's own memory tuning: Dask's
 # Nanny sets MALLOC_TRIM_THRESHOLD_=65536 in them, which turns off glibc's sliding mmap
