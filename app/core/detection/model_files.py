@@ -54,6 +54,11 @@ PPOCR_DET = ModelFile(
     "d2a7720d45a54257208b1e13e36a8479894cb74155a5efe29462512d42f49da9",
     "PyPI rapidocr_onnxruntime==1.4.4 models/ch_PP-OCRv4_det_infer.onnx (PaddleOCR), unchanged",
     "Apache-2.0")
+YOLOX_NANO = ModelFile(
+    "yolox-nano", "yolox_nano_dynamic.onnx",
+    "e12bf8ba054efc29a5bef65a4462152b1236cd96b9cab942910abecfdff8e177",
+    "github.com/Kazuhito00/YOLOX-ONNX-TFLite-Sample@3d4f1119 model/yolox_nano.onnx (Megvii "
+    "YOLOX-Nano, COCO), input size made dynamic (tools/vendor_models.py)", "Apache-2.0")
 
 
 def models_dir() -> Path:
