@@ -97,13 +97,19 @@ def main() -> int:
     parser.add_argument("--text", action="store_true",
                         help="also time each preset with text regions on (once a second) and "
                              "off, and print the drop (issue 20: at most 25 %%)")
+    parser.add_argument("--heads", action="store_true",
+                        help="also time each preset with heads of people seen from behind on "
+                             "(twice a second) and off, and print the drop")
     args = parser.parse_args()
     names: list[str] = list(args.preset or ["fast", "balanced", "thorough"])
     presets: list[Preset] = [PRESETS[name] for name in names]
-    if args.text:
+    toggle = ("text", "text_every_s", 1.0) if args.text else \
+        ("heads", "heads_every_s", 0.5) if args.heads else None
+    if toggle is not None:
+        what, setting, every = toggle
         presets = [variant for name in names for variant in (
-            dataclasses.replace(PRESETS[name], text_every_s=0.0, name=f"{name} no text"),
-            dataclasses.replace(PRESETS[name], text_every_s=1.0, name=f"{name} + text"))]
+            dataclasses.replace(PRESETS[name], **{setting: 0.0}, name=f"{name} no {what}"),
+            dataclasses.replace(PRESETS[name], **{setting: every}, name=f"{name} + {what}"))]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         street = VIDEOS.parent / "crowds" / "videos" / "simpletracking_ecuador.mp4"
@@ -144,10 +150,11 @@ def main() -> int:
                       f"{f'{fps / deface:>10.2f}' if deface else ''}")
             speeds = dict(rows)
             for label, fps in rows:
-                if " + text" in label:
-                    without = speeds[label.replace(" + text", " no text")]
-                    print(f"text regions on: {label.split(' + text')[0]} real-time factor "
-                          f"down {1 - fps / without:.0%} (target: at most 25 %)")
+                if toggle is not None and f" + {toggle[0]}" in label:
+                    what = toggle[0]
+                    without = speeds[label.replace(f" + {what}", f" no {what}")]
+                    print(f"{what} on: {label.split(f' + {what}')[0]} real-time factor "
+                          f"down {1 - fps / without:.0%} (text target: at most 25 %)")
         store.close()
     return 0
 

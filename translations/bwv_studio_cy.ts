@@ -3257,6 +3257,10 @@
         <translation>T{0}</translation>
     </message>
     <message>
+        <source>H{0}</source>
+        <translation>P{0}</translation>
+    </message>
+    <message>
         <source>M{0}</source>
         <translation>Ll{0}</translation>
     </message>
@@ -3867,6 +3871,10 @@
         <translation>testun: plât, sgrin, dogfen</translation>
     </message>
     <message>
+        <source>head of a person seen from behind</source>
+        <translation>pen person a welir o&apos;r tu ôl</translation>
+    </message>
+    <message>
         <source>dashed: carried by motion, interpolated or padded box</source>
         <translation>llinell doriog: blwch wedi&apos;i gario gan symudiad, wedi&apos;i ryngosod neu wedi&apos;i ehangu</translation>
     </message>
@@ -3896,6 +3904,10 @@
     <message>
         <source>Reason</source>
         <translation>Rheswm</translation>
+    </message>
+    <message>
+        <source>Person {0} (from behind)</source>
+        <translation>Person {0} (o&apos;r tu ôl)</translation>
     </message>
     <message>
         <source>Person {0}</source>

@@ -3224,6 +3224,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>H{0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>M{0}</source>
             <translation type="unfinished" />
         </message>
@@ -3825,6 +3829,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>head of a person seen from behind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>dashed: carried by motion, interpolated or padded box</source>
             <translation type="unfinished" />
         </message>
@@ -3853,6 +3861,10 @@
         </message>
         <message>
             <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Person {0} (from behind)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from app.cli.context import Context
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
-from app.core.detection.video import detect_path, text_region
+from app.core.detection.video import detect_path, region_of
 from app.core.errors import ConflictError
 from app.core.fileio import atomic_write_text
 
@@ -53,10 +53,12 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     else:
         atomic_write_text(out, text + "\n")
     faces = sum(len(f.boxes) for f in run_result.frames)
-    texts = len({text_region(d.detector)[0] for f in run_result.frames for d in f.text})
+    texts = len({region_of(d.detector)[0] for f in run_result.frames for d in f.text})
+    heads = len({region_of(d.detector)[0] for f in run_result.frames for d in f.heads})
     frames = len(run_result.frames)
     print(f"{args.path.name}: {faces} face boxes"
-          + (f" and {texts} text region(s) (\"text\" in the JSON)" if texts else "")
+          + (f", {texts} text region(s) (\"text\" in the JSON)" if texts else "")
+          + (f", {heads} head(s) of people (\"heads\" in the JSON)" if heads else "")
           + f" on {frames} frame(s) with preset {args.preset} in {run_result.elapsed_s:.1f} s"
           + (f"; written to {out}" if out else "") + ".", file=sys.stderr)
     return 0

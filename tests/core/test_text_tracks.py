@@ -127,11 +127,11 @@ def test_text_is_hidden_as_a_rectangle_and_stays_text_through_edits(run) -> None
 def test_a_region_a_look_missed_is_carried_back_to_where_it_came_into_view() -> None:
     """Visible from frame 3; the look at frame 10 misses it and the look at 20 finds it:
     frames 3-20 are all covered (carried back over two intervals, the missed look too)."""
-    from app.core.detection.text_follow import TextFollower
+    from app.core.detection.region_follow import RegionFollower
 
     rng = np.random.default_rng(5)
     scene = cv2.GaussianBlur(rng.integers(0, 255, (240, 400 + 4 * 40), np.uint8), (0, 0), 2)
-    follower = TextFollower(400, 240, every=10)
+    follower = RegionFollower(400, 240, every=10)
 
     def box(i: int) -> np.ndarray:
         return np.array([[100 + 4 * i, 100, 200 + 4 * i, 130, 0.9]], np.float32)
@@ -211,7 +211,7 @@ def test_the_residual_check_reports_text_nobody_decided_about(run, tmp_path: Pat
                                            f.box[1] + f.box[3])) >= 0.8
 
 
-def test_the_margin_round_text_follows_the_text_as_displayed() -> None:
+def test_the_margin_round_region_follows_the_text_as_displayed() -> None:
     """On footage displayed turned by 90 degrees a sign's stored height is its displayed
     width: the margin is a share of the text's displayed height either way."""
     from app.core.redaction.render import TEXT_MARGIN, text_margin

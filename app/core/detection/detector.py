@@ -12,7 +12,7 @@ import numpy.typing as npt
 from app.core.detection import boxes as bx
 from app.core.detection.centerface import CenterFaceDetector
 from app.core.detection.mediapipe_face import MediaPipeTiledDetector
-from app.core.detection.model_files import PPOCR_DET, SHORT_RANGE, ModelFile
+from app.core.detection.model_files import PPOCR_DET, SHORT_RANGE, YOLOX_NANO, ModelFile
 from app.core.detection.network import ScaledNetwork
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.yunet import YuNetDetector
@@ -54,6 +54,8 @@ def preset_models(preset: Preset) -> list[dict[str, str]]:
         used.append(("mediapipe", SHORT_RANGE))
     if preset.text_every_s > 0:
         used.append(("text", PPOCR_DET))
+    if preset.heads_every_s > 0:
+        used.append(("heads", YOLOX_NANO))
     return [model_entry(name, m) for name, m in used]
 
 

@@ -42,10 +42,15 @@ class Preset:
     # Text regions (plates, screens, documents): the text detector looks every this many
     # seconds (0: off) at the frame scaled so its longer side is text_max_side (enlarged by
     # at most text_max_upscale: a distant plate's letters are a few pixels high), its
-    # regions carried by motion in between (text_follow).
+    # regions carried by motion in between (region_follow).
     text_every_s: float = 0.0
     text_max_side: int = 1280
     text_max_upscale: float = 1.0
+    # Heads of people seen from behind: the person detector looks every this many seconds
+    # (0: off) at the frame scaled so its longer side is at most heads_max_side; each
+    # person's head region (people.head_regions) is carried by motion in between.
+    heads_every_s: float = 0.0
+    heads_max_side: int = 640
 
     def __post_init__(self) -> None:
         for network in (self.quick_network, self.fine_network):
@@ -58,12 +63,18 @@ class Preset:
         """How many frames apart the text detector looks (``text_every_s`` at ``fps``)."""
         return max(1, round(self.text_every_s * (fps or 25)))
 
+    def heads_every_frames(self, fps: float) -> int:
+        """How many frames apart the person detector looks (``heads_every_s`` at ``fps``)."""
+        return max(1, round(self.heads_every_s * (fps or 25)))
+
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["mediapipe_windows"] = list(self.mediapipe_windows)
         data["fine_scales"] = list(self.fine_scales)
         if not self.text_every_s:  # as before text regions existed: stored runs still match
             del data["text_every_s"], data["text_max_side"], data["text_max_upscale"]
+        if not self.heads_every_s:  # as before heads existed: stored runs still match
+            del data["heads_every_s"], data["heads_max_side"]
         return data
 
 
@@ -85,11 +96,12 @@ PRESETS: dict[str, Preset] = {
                "threshold 0.4) every 2nd frame and a second network, CenterFace at 1x and "
                "2x (no cap, threshold 0.15), on every 5th of those; slower than balanced. "
                "Also finds text regions (number plates, screens, documents) once a second, "
-               "on the frame enlarged up to 1.5x, carried by motion in between.",
+               "on the frame enlarged up to 1.5x, and the heads of people seen from behind "
+               "twice a second; both carried by motion in between.",
                quick_network="yunet", quick_threshold=0.4, mediapipe_threshold=0.7,
                fine_network="centerface", fine_scales=(1.0, 2.0), fine_threshold=0.15,
                fine_stride=5, stride=2, text_every_s=1.0, text_max_side=1920,
-               text_max_upscale=1.5),
+               text_max_upscale=1.5, heads_every_s=0.5),
     )
 }
 DEFAULT_PRESET = "balanced"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,13 @@ import cv2
 import numpy as np
 
 from app.core.detection.detector import Detection, FaceDetector
+from app.core.detection.people import PersonDetector, head_regions
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
-from app.core.detection.text_follow import TextFollower
+from app.core.detection.region_follow import HEAD_MOTION, RegionFollower
 from app.core.detection.text_regions import TextRegionDetector
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError
-from app.core.media.decode import iter_frames
+from app.core.media.decode import DecodedFrame, iter_frames
 from app.core.media.probe import probe
 from app.core.media.rotation import boxes_to_stored, upright
 from app.core.progress import CancelToken, ProgressFn, no_progress
@@ -36,16 +38,19 @@ class FrameDetections:
     # text regions on this frame (preset.text_every_s): detector "text:N" where the text
     # detector found region N, "text:N:carried" where motion carried it
     text: list[Detection] = field(default_factory=list)
+    # heads of people (preset.heads_every_s), "head:N" and "head:N:carried" likewise
+    heads: list[Detection] = field(default_factory=list)
 
 
-def text_label(number: int, found: bool = True) -> str:
-    """The detector name a text region's box is stored under (see FrameDetections.text)."""
-    return f"text:{number}" if found else f"text:{number}:carried"
+def region_label(kind: str, number: int, found: bool = True) -> str:
+    """The detector name a followed region's box is stored under: ``kind`` "text" or "head"
+    (see FrameDetections.text and .heads)."""
+    return f"{kind}:{number}" if found else f"{kind}:{number}:carried"
 
 
-def text_region(label: str) -> tuple[int, bool]:
-    """A text box's region number, and whether the detector found it there (not carried)."""
-    _text, number, *carried = label.split(":")
+def region_of(label: str) -> tuple[int, bool]:
+    """A followed region's number, and whether the detector found it there (not carried)."""
+    _kind, number, *carried = label.split(":")
     return int(number), not carried
 
 
@@ -70,7 +75,8 @@ class DetectionRun:
             "frames": [{"index": f.index, "pts": round(f.time_s, 6), "detected": f.detected,
                         "boxes": [b.as_json() for b in f.boxes],
                         **({"camera": round(f.camera, 4)} if f.camera else {}),
-                        **({"text": [b.as_json() for b in f.text]} if f.text else {})}
+                        **({"text": [b.as_json() for b in f.text]} if f.text else {}),
+                        **({"heads": [b.as_json() for b in f.heads]} if f.heads else {})}
                        for f in self.frames],
         }
 
@@ -92,11 +98,15 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     with FaceDetector(preset) as detector:
         boxes, names = detector.detect_boxes(rgb, fine=True)
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
-    text = []
+    text, heads = [], []
     if preset.text_every_s > 0:  # a still is one look: each region found is region N
         found = TextRegionDetector.for_preset(preset).detect(rgb)
-        text = to_detections(found, [text_label(n + 1) for n in range(len(found))])
-    run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names), text=text))
+        text = to_detections(found, [region_label("text", n + 1) for n in range(len(found))])
+    if preset.heads_every_s > 0:
+        found = head_regions(PersonDetector(preset.heads_max_side).detect(rgb))
+        heads = to_detections(found, [region_label("head", n + 1) for n in range(len(found))])
+    run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names), text=text,
+                                      heads=heads))
     run.elapsed_s = time.perf_counter() - started
     return run
 
@@ -122,9 +132,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     started = time.perf_counter()
     fine_every = step * preset.fine_stride if preset.fine_scales else 0
     filler = Propagation(info.width, info.height, history=fine_every) if propagate else None
-    text_every = preset.text_every_frames(info.fps)
-    texts = TextRegionDetector.for_preset(preset) if preset.text_every_s > 0 else None
-    text = TextFollower(info.width, info.height, text_every) if texts is not None else None
+    looks = _Looks(preset, info.width, info.height, info.fps)
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())
@@ -147,30 +155,66 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                     to_detections(found.boxes, found.names) if found is not None else [],
                     found is not None))
             gray = decoded.frame.to_ndarray(format="gray") \
-                if filler is not None or text is not None else None
+                if filler is not None or looks.any else None
             if filler is not None and gray is not None:
                 _add(run, filler.push(decoded.index, decoded.time_s, gray, found))
                 for index, boxes, names in filler.take_amendments():
                     run.frames[index].boxes += to_detections(boxes, names)
-            if text is not None and texts is not None and gray is not None:
-                seen = None
-                if decoded.index % text_every == 0 or last:
-                    rgb = rgb if rgb is not None else decoded.frame.to_ndarray(format="rgb24")
-                    seen = boxes_to_stored(texts.detect(upright(rgb, info.rotation)),
-                                           info.rotation, rgb.shape[1], rgb.shape[0])
-                text.push(decoded.index, gray, seen)
+            if gray is not None and looks.any:
+                looks.push(decoded, gray, rgb, info.rotation, last)
             progress(decoded.index + 1, info.frame_count)
     if filler is not None:
         _add(run, filler.finish())
         for f in run.frames:
             f.camera = filler.camera.get(f.index, 0.0)
-    if text is not None:
-        for f in run.frames:
-            f.text = [Detection(b[0], b[1], b[2] - b[0], b[3] - b[1], b[4],
-                                text_label(number, found)).stored()
-                      for number, b, found in text.regions.get(f.index, [])]
+    for f in run.frames:
+        f.text, f.heads = looks.found("text", f.index), looks.found("head", f.index)
     run.elapsed_s = time.perf_counter() - started
     return run
+
+
+class _Looks:
+    """The detectors that look now and then (text regions, people's heads), each with its
+    follower carrying their regions over the frames in between (region_follow)."""
+
+    def __init__(self, preset: Preset, width: int, height: int, fps: float) -> None:
+        self.every: dict[str, int] = {}
+        self.detect: dict[str, Callable[[np.ndarray], np.ndarray]] = {}
+        self.followers: dict[str, RegionFollower] = {}
+        if preset.text_every_s > 0:
+            self._add("text", preset.text_every_frames(fps),
+                      TextRegionDetector.for_preset(preset).detect,
+                      RegionFollower(width, height, preset.text_every_frames(fps)))
+        if preset.heads_every_s > 0:
+            people = PersonDetector(preset.heads_max_side)
+            every = preset.heads_every_frames(fps)
+            self._add("head", every, lambda rgb: head_regions(people.detect(rgb)),
+                      RegionFollower(width, height, every, HEAD_MOTION))
+        self.any = bool(self.followers)
+
+    def _add(self, kind: str, every: int, detect: Callable[[np.ndarray], np.ndarray],
+             follower: RegionFollower) -> None:
+        self.every[kind], self.detect[kind], self.followers[kind] = every, detect, follower
+
+    def push(self, decoded: DecodedFrame, gray: np.ndarray, rgb: np.ndarray | None, rotation: int,
+             last: bool) -> None:
+        """One frame to every follower; the detectors whose turn it is look at it first."""
+        for kind, follower in self.followers.items():
+            seen = None
+            if decoded.index % self.every[kind] == 0 or last:
+                rgb = rgb if rgb is not None else decoded.frame.to_ndarray(format="rgb24")
+                seen = boxes_to_stored(self.detect[kind](upright(rgb, rotation)), rotation,
+                                       rgb.shape[1], rgb.shape[0])
+            follower.push(decoded.index, gray, seen)
+
+    def found(self, kind: str, index: int) -> list[Detection]:
+        """The regions of ``kind`` on frame ``index``, as stored detections."""
+        follower = self.followers.get(kind)
+        if follower is None:
+            return []
+        return [Detection(b[0], b[1], b[2] - b[0], b[3] - b[1], b[4],
+                          region_label(kind, number, found)).stored()
+                for number, b, found in follower.regions.get(index, [])]
 
 
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:

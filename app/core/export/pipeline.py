@@ -53,6 +53,7 @@ from app.core.store.models import ExportRecord, Footage
 from app.core.store.store_policy import load_policy
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import (
+    HEAD,
     TEXT,
     BoxKind,
     boxes_by_frame,
@@ -396,6 +397,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "tracker": analysis.tracker.as_dict()},
         "redaction": {"tracks_total": len(analysis.tracks),
                       "text_tracks": sum(t.category == TEXT for t in analysis.tracks),
+                      "head_tracks": sum(t.category == HEAD for t in analysis.tracks),
                       "tracks_redacted": sum(1 for t in analysis.tracks
                                              if plan.redacts_track(t.id)),
                       "tracks_kept_visible": len(plan.keep_tracks),

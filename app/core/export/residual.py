@@ -33,7 +33,7 @@ from app.core.redaction.render import (
     region_mask,
     text_margin,
 )
-from app.core.tracking.tracker import TEXT, TrackBox
+from app.core.tracking.tracker import FACE, TEXT, TrackBox
 
 UNCOVERED_SHARE = 0.35
 WEAK_MIN_SCORE = 0.5
@@ -100,10 +100,10 @@ def _as_array(regions: list[Region]) -> bx.Boxes:
 def _dismissed(boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: int,
                height: int, rotation: int) -> list[Region]:
     """Regions of face tracks a person dismissed as not a face: their decision stands (a
-    dismissed text region says nothing about a face seen there)."""
+    dismissed text region or head says nothing about a face seen there)."""
     out = []
     for track_id, b in boxes:
-        if track_id in plan.false_positive_tracks and b.category != TEXT:
+        if track_id in plan.false_positive_tracks and b.category == FACE:
             region = padded_region((b.x, b.y, b.w, b.h), plan.padding, width, height, b.kind,
                                    track_id, rotation=rotation)
             if region is not None:

@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from app.core.detection import boxes as bx
 from app.core.redaction.plan import RedactionPlan, Shape, Style
-from app.core.tracking.tracker import TEXT, BoxKind, TrackBox
+from app.core.tracking.tracker import HEAD, TEXT, BoxKind, TrackBox
 
 Image = npt.NDArray[np.uint8]
 TEXT_MARGIN = 0.3  # a text region's box grown on every side by this share of its height
@@ -89,9 +89,10 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             region = padded_region((box.x - m, box.y - m, box.w + 2 * m, box.h + 2 * m), 1.0,
                                    width, height, box.kind, track_id, head=False,
                                    shape=Shape.RECTANGLE)
-        else:
+        else:  # a face grown to its head, or a head as found, with the plan's padding
             region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width,
-                                   height, box.kind, track_id, rotation=rotation)
+                                   height, box.kind, track_id, head=box.category != HEAD,
+                                   rotation=rotation)
         if region is not None:
             (keep if track_id in plan.keep_tracks else redact).append(region)
     for manual in plan.manual_boxes:

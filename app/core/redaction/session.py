@@ -26,7 +26,7 @@ from app.core.redaction.plans import load_plan, save_plan
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange, inside
-from app.core.tracking.tracker import TEXT, BoxKind, Track, TrackBox, boxes_by_frame
+from app.core.tracking.tracker import HEAD, TEXT, BoxKind, Track, TrackBox, boxes_by_frame
 
 LOW_CONFIDENCE = 0.5  # a detected box below this score is shown as low confidence
 
@@ -59,6 +59,7 @@ class Look(enum.StrEnum):
     LOW = "low"
     MANUAL = "manual"
     TEXT = "text"  # a text region (plate, screen, document) to be redacted
+    HEAD = "head"  # the head of a person seen from behind, to be redacted
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class RedactionSession:
             look = {plan_edits.TrackAction.KEEP: Look.KEEP,
                     plan_edits.TrackAction.NOT_A_FACE: Look.NOT_A_FACE}.get(
                 action, Look.TEXT if box.category == TEXT else
+                Look.HEAD if box.category == HEAD else
                 Look.LOW if box.score < LOW_CONFIDENCE else Look.REDACT)
             shown.append(ShownBox(("track", track_id), (box.x, box.y, box.w, box.h), look,
                                   box.kind is not BoxKind.DETECTED))

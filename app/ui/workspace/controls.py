@@ -192,7 +192,8 @@ class TrackButtons(QWidget):
                 (COLOURS["manual"], self.tr("manual")),
                 (COLOURS["low"], self.tr("low confidence")),
                 (COLOURS["not_a_face"], self.tr("not a face")),
-                (COLOURS["text"], self.tr("text: plate, screen, document"))]
+                (COLOURS["text"], self.tr("text: plate, screen, document")),
+                (COLOURS["head"], self.tr("head of a person seen from behind"))]
         items = " ".join(f"<span style='color:{c}'>■</span> {t}" for c, t in rows)
         self.legend = QLabel(items + "<br>" + self.tr(
             "dashed: carried by motion, interpolated or padded box"), self)

@@ -19,12 +19,12 @@ from app.core.media.waveform import Waveform
 from app.core.redaction.plan import RedactionPlan, TimeRange
 from app.core.redaction.plan_edits import TrackAction, track_action
 from app.core.tracking.review import ReviewRange
-from app.core.tracking.tracker import TEXT, Track
+from app.core.tracking.tracker import HEAD, TEXT, Track
 
 COLOURS = {"redact": "#e5484d", "keep": "#30a46c", "not_a_face": "#8b8d98",
            "manual": "#ff9f1a", "review": "#f5d90a", "reviewed": "#8b8d98",
            "mute": "#e5484d", "interpolated": "#e5484d", "low": "#f5d90a",
-           "text": "#8e4ec6"}
+           "text": "#8e4ec6", "head": "#d6409f"}
 LANE_H = 9
 MAX_LANES = 12
 REVIEW_H = 12
@@ -110,8 +110,8 @@ class LanesView(QWidget):
         lane = 0
         for track in self.tracks:
             action = track_action(self.plan, track.id)
-            colour = QColor(COLOURS[{TrackAction.REDACT: "text" if track.category == TEXT
-                                     else "redact", TrackAction.KEEP: "keep",
+            redact = track.category if track.category in (TEXT, HEAD) else "redact"
+            colour = QColor(COLOURS[{TrackAction.REDACT: redact, TrackAction.KEEP: "keep",
                                      TrackAction.NOT_A_FACE: "not_a_face"}[action]])
             if track.id == self.highlight:
                 colour = colour.lighter(140)

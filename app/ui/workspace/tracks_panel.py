@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.media.timecode import format_time
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import TrackAction, track_action
-from app.core.tracking.tracker import TEXT, Track
+from app.core.tracking.tracker import HEAD, TEXT, Track
 
 COL_THUMB, COL_NAME, COL_REDACT, COL_KEEP, COL_TIME, COL_FRAMES, COL_REASON = range(7)
 Key = tuple[str, int]
@@ -59,7 +59,9 @@ class TracksPanel(QTableWidget):
         self.keys = []
         for track in tracks:
             action = track_action(plan, track.id)
-            name = self.tr("Text {0}") if track.category == TEXT else self.tr("Person {0}")
+            name = self.tr("Text {0}") if track.category == TEXT else \
+                self.tr("Person {0} (from behind)") if track.category == HEAD else \
+                self.tr("Person {0}")
             row = self._add_row(("track", track.id), name.format(track.id))
             pixmap = QPixmap()
             if track.id in thumbnails and pixmap.loadFromData(thumbnails[track.id]):

@@ -1,14 +1,15 @@
-"""Text regions (plates, screens, documents) on every frame of a video: the text detector
-looks every ``every`` frames, and between its looks each region is carried by image motion
+"""Regions found now and then, on every frame of a video: text regions (plates, screens,
+documents) and the heads of people seen from behind. A detector looks every ``every``
+frames, and between its looks each region is carried by image motion
 (:class:`motion.BoxCarrier`), forward to the next look and backward to the previous one, so
-a plate that comes into view between two looks is hidden from its first frame.
+a plate or a head that comes into view between two looks is hidden from its first frame.
 
 A region keeps its number while later looks find it again (overlapping its carried box; the
 box then is the look's, and no smaller than the carried one); one not found again is carried
 for one more interval (a look may miss it) and then ends. A region found for the first time
 is carried back over as many frames (two intervals) until it leaves view, so a look that
 missed it before is covered too. Regions are numbered from 1 in the order they are first
-found: the text tracks of the run.
+found: the text (or head) tracks of the run.
 """
 
 from __future__ import annotations
@@ -24,24 +25,29 @@ from app.core.detection.motion import BoxCarrier, MotionSettings, Pyramid, prepa
 # Text is rigid and flat: its flow is reliable, so a carried region grows slowly (a face's
 # grows 4 % a frame for turns and expressions).
 TEXT_MOTION = MotionSettings(growth_per_frame=0.01, speed_margin=1.0, max_growth=1.5)
-# Text regions are followed on smaller flow images than faces (a quarter of the cost at
+# Regions are followed on smaller flow images than faces (a quarter of the cost at
 # 720p): a region is found on its look at full size, and its letters' edges are easy to
 # follow even at half size.
-TEXT_FLOW_SIDE = 640
+REGION_FLOW_SIDE = 640
+# People move and turn: a head's carried box grows as a face's does (motion's defaults), on
+# flow images of the same size as the text's (a head is larger than the faces that need
+# full-size flow).
+HEAD_MOTION = MotionSettings()
 MATCH_IOU = 0.2  # a look's region is a carried one when their boxes overlap this much
 
 Boxes = bx.Boxes
 
 
-class TextFollower:
+class RegionFollower:
     """Feed every frame in order with :meth:`push` (with the detector's regions on the
     frames it looks at); :attr:`regions` then holds, per frame index, ``(region number,
     box, found)`` with boxes ``x1, y1, x2, y2, score`` in stored pixels, grown for the
     distance carried (``found``: the detector's own box on a frame it looked at)."""
 
-    def __init__(self, width: int, height: int, every: int) -> None:
+    def __init__(self, width: int, height: int, every: int,
+                 motion: MotionSettings = TEXT_MOTION) -> None:
         self.width, self.height, self.every = width, height, max(1, every)
-        self.carrier = BoxCarrier(width, height, TEXT_MOTION, TEXT_FLOW_SIDE)
+        self.carrier = BoxCarrier(width, height, motion, REGION_FLOW_SIDE)
         self.regions: dict[int, list[tuple[int, list[float], bool]]] = {}
         self._ids: list[int] = []
         self._centres: Boxes = bx.empty()
@@ -56,7 +62,7 @@ class TextFollower:
     def push(self, index: int, gray: np.ndarray, seen: Boxes | None = None) -> None:
         """Frame ``index`` (its luma plane); ``seen``: the regions the detector found on
         it (stored pixels), on the frames it looks at."""
-        small = prepare(gray, TEXT_FLOW_SIDE)
+        small = prepare(gray, REGION_FLOW_SIDE)
         grown = self._centres
         if self._prev is not None and len(self._ids):
             self._centres, grown = self.carrier.step(self._prev, small, self._centres,
