@@ -1121,8 +1121,8 @@
         <translation>Ni ellir hollti trac {track} yn ffrâm {frame}: mae wedi&apos;i ganfod o ffrâm {first} i {last}, ac mae angen canfyddiad ar bob rhan.</translation>
     </message>
     <message>
-        <source>Tracks {tracks} are a face and a text region; they cannot be merged.</source>
-        <translation>Mae traciau {tracks} yn wyneb ac yn ardal testun; ni ellir eu cyfuno.</translation>
+        <source>Tracks {tracks} are of different kinds ({kinds}); only tracks of one kind (faces, text regions or heads) can be merged.</source>
+        <translation>Mae traciau {tracks} o wahanol fathau ({kinds}); dim ond traciau o&apos;r un math (wynebau, rhanbarthau testun neu bennau) y gellir eu huno.</translation>
     </message>
     <message>
         <source>Tracks {tracks} are both detected on frame {frame}, so they are different people; they cannot be merged.</source>
@@ -2951,6 +2951,10 @@
         <translation>Nid wyneb</translation>
     </message>
     <message>
+        <source>Not a person: leave it visible</source>
+        <translation>Nid person: gadael yn weladwy</translation>
+    </message>
+    <message>
         <source>Keep only person {0}, hide everything else…</source>
         <translation>Cadw person {0} yn unig, cuddio popeth arall…</translation>
     </message>
@@ -3920,6 +3924,10 @@
     <message>
         <source>not identifying</source>
         <translation>nid yw&apos;n adnabod neb</translation>
+    </message>
+    <message>
+        <source>not a person</source>
+        <translation>nid person</translation>
     </message>
     <message>
         <source>not a face</source>

@@ -1103,7 +1103,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tracks {tracks} are a face and a text region; they cannot be merged.</source>
+            <source>Tracks {tracks} are of different kinds ({kinds}); only tracks of one kind (faces, text regions or heads) can be merged.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2918,6 +2918,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not a person: leave it visible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Keep only person {0}, hide everything else…</source>
             <translation type="unfinished" />
         </message>
@@ -3877,6 +3881,10 @@
         </message>
         <message>
             <source>not identifying</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a person</source>
             <translation type="unfinished" />
         </message>
         <message>

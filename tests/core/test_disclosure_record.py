@@ -90,7 +90,7 @@ def test_text_regions_have_their_own_table_in_the_record() -> None:
     record = _text(disclosure_record(case, footage, export, manifest,  # type: ignore[arg-type]
                                      {"by": "sup", "at": "2026-12-02T10:00:00+00:00"}, {},
                                      "officer", "2026-12-02 10:00 UTC"))
-    people, texts = record.split("People (face tracks)")[1].split(
+    people, texts = record.split("People (face tracks")[1].split(
         "Text regions (number plates, screens, documents)")
     assert "redacted" in people and "Police vehicle" not in people
     assert "kept visible" in texts and "Police vehicle" in texts

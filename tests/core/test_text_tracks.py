@@ -120,7 +120,7 @@ def test_text_is_hidden_as_a_rectangle_and_stays_text_through_edits(run) -> None
     before, after = split_track(plate, 15, 99)
     assert before.category == after.category == TEXT
     face = dataclasses.replace(before, id=98, category=FACE)
-    with pytest.raises(InvalidInputError, match="face and a text region"):
+    with pytest.raises(InvalidInputError, match=r"different kinds \(face, text\)"):
         merge_tracks([face, after])
 
 

@@ -126,11 +126,12 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
     plan = manifest.get("plan", {})
     reasons: dict[str, str] = plan.get("reasons", {})
     fps = footage.fps or 25.0
-    rows: list[list[Any]] = []  # people (face tracks)
+    rows: list[list[Any]] = []  # people (face tracks, and heads seen from behind)
     text_rows: list[list[Any]] = []  # text regions (plates, screens, documents)
     for t in manifest.get("tracks", []):
         (text_rows if t.get("category") == "text" else rows).append(
-            [t["id"], format_range(t["first_frame"] / fps, t["last_frame"] / fps),
+            [f"{t['id']} (head, seen from behind)" if t.get("category") == "head" else t["id"],
+             format_range(t["first_frame"] / fps, t["last_frame"] / fps),
              t.get("action", ""), t.get("reason", "") or "-"])
     boxes = []
     for box in plan.get("manual_boxes", []):
@@ -195,7 +196,7 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         "<h2>What was released</h2>", released,
         "<h2>What was redacted and why</h2>",
         f"<p>Method: {e(method)}.</p>",
-        "<h3>People (face tracks)</h3>",
+        "<h3>People (face tracks; heads of people seen from behind are marked)</h3>",
         _table(["Track", "Time", "Decision", "Reason"], rows) if rows else "<p>None.</p>",
         *(["<h3>Text regions (number plates, screens, documents)</h3>",
            _table(["Track", "Time", "Decision", "Reason"], text_rows)] if text_rows else []),

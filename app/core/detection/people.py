@@ -22,6 +22,7 @@ from app.core.detection.network import session_options
 STRIDES = (8, 16, 32)
 PAD_VALUE = 114
 NMS_IOU = 0.45
+DEFAULT_THRESHOLD = 0.25  # objectness x person score: low, as missing a person costs more
 # A head's size against its person's box. A box runs from the top of the head down to the
 # feet, or only as far as the person can be seen: the frame's edge or the people in front
 # cut it short, so its height says little (a close person cut off at the chest has a head a
@@ -42,7 +43,7 @@ class PersonDetector:
 
     name = "yolox-nano"
 
-    def __init__(self, max_side: int = 640, threshold: float = 0.25) -> None:
+    def __init__(self, max_side: int = 640, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.max_side, self.threshold = max_side, threshold
         self._session = ort.InferenceSession(YOLOX_NANO.read_verified(), session_options(),
                                              providers=["CPUExecutionProvider"])
@@ -92,6 +93,15 @@ class PersonDetector:
             self._grids[(nw, nh)] = (np.concatenate(cells).astype(np.float32),
                                      np.concatenate(strides).astype(np.float32))
         return self._grids[(nw, nh)]
+
+
+def head_settings(max_side: int) -> dict[str, float]:
+    """What decides where heads are hidden, for the manifest (as ``boxes.head_geometry``
+    for faces)."""
+    return {"person_threshold": DEFAULT_THRESHOLD, "nms_iou": NMS_IOU, "max_side": max_side,
+            "head_of_width": HEAD_OF_WIDTH, "head_of_height": HEAD_OF_HEIGHT,
+            "head_margin": HEAD_MARGIN,
+            "left_to_a_face_when_its_middle_is_under_a_face_region": 0.5}
 
 
 def head_regions(people: bx.Boxes) -> bx.Boxes:

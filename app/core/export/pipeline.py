@@ -22,6 +22,7 @@ from app.core.audio.redacted_transcript import released_transcripts
 from app.core.audio.transcripts import newest_transcripts
 from app.core.casework import cases
 from app.core.detection.boxes import head_geometry
+from app.core.detection.people import head_settings
 from app.core.detection.presets import DEFAULT_PRESET, Preset
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -406,6 +407,9 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "redacted_frames": stats.redacted_frames,
                       "frames_with_interpolated_or_padded_boxes": interpolated,
                       "head_geometry": head_geometry(),
+                      **({"heads_seen_from_behind": head_settings(
+                          analysis.run.preset.heads_max_side)}
+                         if analysis.run.preset.heads_every_s > 0 else {}),
                       "regions": stats.regions},
         "tracks": tracks,
         "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),

@@ -46,7 +46,8 @@ _stores_lock = threading.Lock()
 WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
 JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.1  # how often an idle worker looks again at jobs held by others (the
-# batch ends this long after its last job at most: one small query a poll)
+# batch ends this long after its last job at most: one small read a poll; it claims only
+# once a lease has run out)
 NO_WORKERS_TIMEOUT = "120s"
 # A local cluster's settings. Its worker processes keep glibc's own memory tuning: Dask's
 # Nanny sets MALLOC_TRIM_THRESHOLD_=65536 in them, which turns off glibc's sliding mmap
@@ -350,6 +351,9 @@ def _drain(store: Store, actor_name: str, worker: str) -> list[tuple[int, str, s
         try:
             job_id = claim(store, worker, actor_name)
             wait = _orphan_wait(store, first_seen) if job_id is None else 0.0
+            while job_id is None and wait:  # read, not claim (a write), until a lease is
+                time.sleep(wait)             # due or every running job was seen renewed
+                wait = _orphan_wait(store, first_seen)
         except Exception:
             log.exception("%s: no job could be claimed", worker)
             done.append((0, "error", worker))
@@ -357,7 +361,6 @@ def _drain(store: Store, actor_name: str, worker: str) -> list[tuple[int, str, s
         if job_id is None and wait is None:
             return done
         if job_id is None:
-            time.sleep(wait or 0.0)
             continue
         done.append((job_id, run_job(store, actor_name, job_id, worker), worker))
 

@@ -102,8 +102,10 @@ def merge_tracks(parts: list[Track]) -> Track:
     """
     if len({p.category for p in parts}) > 1:
         raise InvalidInputError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Tracks {tracks} are a face and a text region; they cannot be "
-            "merged."), tracks=", ".join(str(p.id) for p in parts))
+            "CoreMessages", "Tracks {tracks} are of different kinds ({kinds}); only tracks "
+            "of one kind (faces, text regions or heads) can be merged."),
+            tracks=", ".join(str(p.id) for p in parts),
+            kinds=", ".join(sorted({p.category for p in parts})))
     keyframes: dict[int, Any] = {}
     carried: set[int] = set()
     for part in parts:

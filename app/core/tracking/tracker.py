@@ -64,12 +64,6 @@ class TrackBox:
 FACE = "face"
 TEXT = "text"  # a plate, a screen or a document (region_follow)
 HEAD = "head"  # the head of a person whose face is not seen: from behind (people)
-# A head track is a face track's person when the face's head region covers its middle on
-# this share of its frames (_a_face_track_hides): the face track hides that head, and the
-# head track is left out (one person, one decision). Measured: 1.0 for the walking clip's
-# two people facing the camera; up to 0.96 for people seen from behind whose hair or ear a
-# face detector took for a face, whose head the face track hides only in part.
-FACE_SHARE = 0.98
 
 
 @dataclass
@@ -77,7 +71,8 @@ class Track:
     """One person (or a manual region) across frames; or, with ``category`` "text", one
     text region (a plate, screen or document), hidden as a rectangle round the box itself;
     or, with ``category`` "head", the head of a person seen from behind (the box is the
-    head: hidden as it is, not grown from a face)."""
+    head: hidden as it is, not grown from a face; on frames where a face track covers it,
+    the face track stands for the person: ``render.face_hides``)."""
 
     id: int
     keyframes: dict[int, tuple[float, float, float, float, float]] = field(default_factory=dict)
@@ -214,8 +209,7 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
         track.finish(frame_count, pad_before, pad_after)
     texts = region_tracks(run, frame_count, next_id, TEXT)
     next_id = max((t.id for t in texts), default=next_id - 1) + 1
-    heads = [t for t in region_tracks(run, frame_count, next_id, HEAD)
-             if not _a_face_track_hides(t, run)]
+    heads = region_tracks(run, frame_count, next_id, HEAD)
     return sorted(done, key=lambda t: t.id) + texts + heads
 
 
@@ -234,24 +228,6 @@ def region_tracks(run: DetectionRun, frame_count: int, first_id: int,
     for track in tracks.values():
         track.finish(frame_count, 0, 0)  # carried back and on by motion: no padding
     return [tracks[n] for n in sorted(tracks)]
-
-
-def _a_face_track_hides(head: Track, run: DetectionRun) -> bool:
-    """Whether the faces' head regions (``boxes.head_boxes``, what a face track hides) cover
-    at least half of the middle of the head's region on ``FACE_SHARE`` of the head track's
-    frames: the person's face is seen throughout, and their face track hides their head. A
-    face box merely inside the region is not enough: a detector may take the back of a head
-    or an ear for a face, and hide only part of the head."""
-    covered = 0
-    for frame in run.frames:
-        box = head.keyframes.get(frame.index)
-        if box is None or not frame.boxes:
-            continue
-        faces = bx.head_boxes(np.array([[b.x, b.y, b.x + b.w, b.y + b.h, b.score]
-                                        for b in frame.boxes], np.float32))
-        middle = bx.scale_about_centre(np.array([box], np.float32), 0.5)
-        covered += float(bx.containment(middle, faces).max()) >= 0.5
-    return covered >= FACE_SHARE * len(head.keyframes)
 
 
 def _end_velocity(keyframes: dict[int, tuple[float, float, float, float, float]],

@@ -21,7 +21,7 @@ from app.core.redaction.plan import Keyframe, RedactionPlan
 from app.core.redaction.session import RedactionSession
 from app.core.tracking.follow import follow_box
 from app.core.tracking.review import ReviewRange
-from app.core.tracking.tracker import TEXT, Track
+from app.core.tracking.tracker import HEAD, TEXT, Track
 from app.ui.error_text import error_text
 from app.ui.workers import job_pool
 
@@ -68,9 +68,12 @@ class PlanCommands(QObject):
 
     def is_text(self, track_id: int) -> bool:
         """Whether the track is a text region (plate, screen, document), not a person."""
+        return self._category(track_id) == TEXT
+
+    def _category(self, track_id: int) -> str | None:
         session = self.ws.session
-        return session is not None and any(
-            t.id == track_id and t.category == TEXT for t in session.tracks)
+        return next((t.category for t in session.tracks if t.id == track_id), None) \
+            if session is not None else None
 
     def set_track_action(self, track_id: int, action: plan_edits.TrackAction) -> None:
         question = self.tr("Why is text {0} kept visible?") if self.is_text(track_id) \
@@ -104,9 +107,11 @@ class PlanCommands(QObject):
                     lambda _checked=False, a=action: self.set_track_action(number, a))
         elif kind == "track":
             actions = plan_edits.TrackAction
+            dismiss = self.tr("Not a person: leave it visible") \
+                if self._category(number) == HEAD else self.tr("Not a face")
             for text, action in ((self.tr("Keep person {0} visible…"), actions.KEEP),
                                  (self.tr("Redact person {0}"), actions.REDACT),
-                                 (self.tr("Not a face"), actions.NOT_A_FACE)):
+                                 (dismiss, actions.NOT_A_FACE)):
                 menu.addAction(text.format(number)).triggered.connect(
                     lambda _checked=False, a=action: self.set_track_action(number, a))
             menu.addSeparator()

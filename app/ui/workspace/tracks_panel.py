@@ -73,6 +73,7 @@ class TracksPanel(QTableWidget):
             self._text(row, COL_FRAMES, str(track.last_frame - track.first_frame + 1))
             reason = plan.reason_for(f"track:{track.id}")
             dismissed = self.tr("not identifying") if track.category == TEXT \
+                else self.tr("not a person") if track.category == HEAD \
                 else self.tr("not a face")
             self._text(row, COL_REASON, dismissed if action is
                        TrackAction.NOT_A_FACE and not reason else reason)
