@@ -100,8 +100,7 @@ def head_settings(max_side: int) -> dict[str, float]:
     for faces)."""
     return {"person_threshold": DEFAULT_THRESHOLD, "nms_iou": NMS_IOU, "max_side": max_side,
             "head_of_width": HEAD_OF_WIDTH, "head_of_height": HEAD_OF_HEIGHT,
-            "head_margin": HEAD_MARGIN,
-            "left_to_a_face_when_its_middle_is_under_a_face_region": 0.5}
+            "head_margin": HEAD_MARGIN}
 
 
 def head_regions(people: bx.Boxes) -> bx.Boxes:

@@ -136,7 +136,8 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
     weak = plan.style is not Style.SOLID and plan.strength <= 2
     redact, keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
     # faces kept visible (not text regions: a face inside a kept sign or screen is a find)
-    kept = _as_array([r for r in keep if r.shape is None]
+    texts = {track_id for track_id, b in boxes if b.category == TEXT}
+    kept = _as_array([r for r in keep if r.track_id not in texts]
                      + _dismissed(boxes, plan, width, height, rotation))
     findings: list[Finding] = []
     for d in faces:

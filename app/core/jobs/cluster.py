@@ -29,14 +29,15 @@ from typing import Any
 import dask
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
-from app.core.jobs.queue import claim, database_now, running_leases
+from app.core.jobs.queue import JobState, claim, database_now, running_leases
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store, make_engine
+from app.core.store.models import JobRecord
 
 log = logging.getLogger(__name__)
 _stores: dict[str, Store] = {}  # one per process and database
@@ -370,10 +371,14 @@ def _orphan_wait(store: Store, first_seen: dict[int, datetime]) -> float | None:
     still running whose lease has not been renewed since this worker first saw it may be
     a dead worker's: wait for its lease to run out (then it is claimed here), polling so a
     job that simply finishes ends the wait. Once every running job has been seen renewed,
-    its worker is alive: stop."""
+    its worker is alive: stop. A job queued meanwhile is claimed at once (0)."""
     with store.read() as session:
         leases = running_leases(session)
         now = database_now(session)
+        queued = session.scalar(select(JobRecord.id).where(
+            JobRecord.state == JobState.QUEUED.value).limit(1))
+    if queued is not None:  # queued (or retried) while this worker waited: claim it
+        return 0.0
     for job_id, until in leases.items():
         first_seen.setdefault(job_id, until)
     unrenewed = [until for job_id, until in leases.items() if until <= first_seen[job_id]]

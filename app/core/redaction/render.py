@@ -22,11 +22,12 @@ PIXEL_SHARE = {1: 1 / 12, 2: 1 / 8, 3: 1 / 5, 4: 1 / 3.5}
 BLUR_SHARE = {1: 0.12, 2: 0.25, 3: 0.35, 4: 0.5}
 
 
-# A head is left to a face track on a frame when the face's region covers this share of
-# the head box's middle (half its size). Measured: a face seen from the front covers all of
-# it (the walking clip); a face detector's hit on an ear or the back of a head a median of
-# 0.5-0.95, while hiding as little as 0.6 of the head (the panned crowd photograph).
-FACE_COVERS = 0.98
+# A head is left to a face kept visible (a requester) on a frame when the face's region lies
+# inside the head's region (80 %) and is no smaller than this share of it: the same person's
+# face and head, not a small kept face inside a near bystander's head. A head's box is about
+# 1.7 heads square, and grows up to twice each way while motion carries it; a face's region
+# is about a head: at least an eighth of the box.
+KEPT_FACE_SHARE = 0.12
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,11 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                   width: int, height: int,
                   rotation: int = 0) -> tuple[list[Region], list[Region]]:
     """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
-    turned by ``rotation``. A head seen from behind is left to a face track whose region
-    (redacted or kept) covers it on this frame: :func:`face_hides`."""
+    turned by ``rotation``. A head seen from behind is hidden on every frame of its track
+    but where a face kept visible is its person's (:func:`kept_face_stands_for`)."""
     redact: list[Region] = []
     keep: list[Region] = []
-    faces: list[Region] = []  # redacted faces' regions
-    kept_faces: list[TrackBox] = []  # faces kept visible
+    kept_faces: list[Region] = []  # the regions of faces kept visible
     heads: list[tuple[int, TrackBox]] = []
     for track_id, box in track_boxes:
         if track_id in plan.false_positive_tracks:
@@ -110,15 +110,12 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             kept = track_id in plan.keep_tracks
             (keep if kept else redact).append(region)
             if box.category == FACE and kept:
-                kept_faces.append(box)
-            elif box.category == FACE:
-                faces.append(region)
+                kept_faces.append(region)
     for track_id, box in heads:  # as found, with the plan's padding, as a rectangle (a head
-        if face_hides(box, faces, kept_faces):  # at the frame's edge keeps its corners)
-            continue
-        region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width, height,
-                               box.kind, track_id, head=False, shape=Shape.RECTANGLE)
-        if region is not None:
+        region = padded_region(  # at the frame's edge keeps its corners)
+            (box.x, box.y, box.w, box.h), plan.padding, width, height, box.kind, track_id,
+            head=False, shape=Shape.RECTANGLE)
+        if region is not None and not kept_face_stands_for(region, kept_faces):
             (keep if track_id in plan.keep_tracks else redact).append(region)
     for manual in plan.manual_boxes:
         mbox = manual.box_at(frame)
@@ -130,19 +127,20 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     return redact, keep
 
 
-def face_hides(head: TrackBox, faces: list[Region], kept: list[TrackBox]) -> bool:
-    """Whether a face track stands for the person whose head this is, on this frame: a
-    redacted face's region covers ``FACE_COVERS`` of the middle of the head's box (half its
-    size), or the centre of a face kept visible by a person's decision lies in the head's
-    box (the kept person is not hidden again by their own head's region). A face dismissed as
-    not a face stands for nobody, and a face detector's hit on an ear or the back of a head
-    covers only part of the head: the head is hidden then."""
-    middle = bx.scale_about_centre(np.array([[head.x, head.y, head.x + head.w,
-                                               head.y + head.h, 1.0]], np.float32), 0.5)
-    if faces and bx.containment(middle, _boxes(faces)).max() >= FACE_COVERS:
-        return True
-    return any(head.x <= f.x + f.w / 2 <= head.x + head.w
-               and head.y <= f.y + f.h / 2 <= head.y + head.h for f in kept)
+def kept_face_stands_for(head: Region, kept: list[Region]) -> bool:
+    """Whether a face kept visible by a person's decision is this head's person on this
+    frame (its region lies inside the head's region and is no smaller than
+    ``KEPT_FACE_SHARE`` of it): the kept person is then not hidden again by their own
+    head's region. Otherwise a head is always hidden, even where a redacted face's region
+    covers it too (hiding twice costs nothing; a face region beside a head, or a face
+    detector's hit on an ear, would not hide the whole head)."""
+    if not kept:
+        return False
+    faces = _boxes(kept)
+    areas = (faces[:, 2] - faces[:, 0]) * (faces[:, 3] - faces[:, 1])
+    inside = bx.containment(faces, _boxes([head]))[:, 0] >= 0.8
+    size = (head.x2 - head.x1) * (head.y2 - head.y1)
+    return bool((inside & (areas >= KEPT_FACE_SHARE * size)).any())
 
 
 def _boxes(regions: list[Region]) -> bx.Boxes:
