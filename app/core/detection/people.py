@@ -104,11 +104,10 @@ def head_settings(max_side: int) -> dict[str, float]:
 
 
 def head_regions(people: bx.Boxes) -> bx.Boxes:
-    """Each person's head region: a square at the top centre of their box, of side the
-    smaller of ``HEAD_OF_HEIGHT`` of the box's height and ``HEAD_OF_WIDTH`` of its width (a
-    standing person's head is about a seventh of their height and half their shoulders'
-    width; the generous shares cover a head turned, tilted or bent), reaching
-    ``HEAD_MARGIN`` of its side above the box (hair), never wider than the box."""
+    """Each person's head region: a square at the top centre of their box, of side
+    ``HEAD_OF_WIDTH`` of its width (shoulders are two heads or more wide; the generous share
+    covers a head turned, tilted or bent) but at most ``HEAD_OF_HEIGHT`` of its height (a
+    person sitting or lying), reaching ``HEAD_MARGIN`` of its side above the box (hair)."""
     if len(people) == 0:
         return bx.empty()
     w = people[:, 2] - people[:, 0]
@@ -116,7 +115,7 @@ def head_regions(people: bx.Boxes) -> bx.Boxes:
     side = np.minimum(HEAD_OF_HEIGHT * h, HEAD_OF_WIDTH * w)
     cx = (people[:, 0] + people[:, 2]) / 2
     top = people[:, 1] - HEAD_MARGIN * side
-    half = np.minimum(side, w) / 2
+    half = side / 2  # no wider than the box: side <= HEAD_OF_WIDTH * w
     heads: bx.Boxes = np.stack([cx - half, top, cx + half, top + side * (1 + HEAD_MARGIN),
                                 people[:, 4]], axis=1).astype(np.float32)
     return heads

@@ -38,6 +38,11 @@ MATCH_IOU = 0.2  # a look's region is a carried one when their boxes overlap thi
 Boxes = bx.Boxes
 
 
+def flow_image(gray: np.ndarray) -> Pyramid:
+    """A frame's luma plane as the followers carry regions on it."""
+    return prepare(gray, REGION_FLOW_SIDE)
+
+
 class RegionFollower:
     """Feed every frame in order with :meth:`push` (with the detector's regions on the
     frames it looks at); :attr:`regions` then holds, per frame index, ``(region number,
@@ -59,10 +64,12 @@ class RegionFollower:
         self._recent: deque[tuple[int, Pyramid]] = deque(maxlen=2 * self.every)
         self._next_id = 1
 
-    def push(self, index: int, gray: np.ndarray, seen: Boxes | None = None) -> None:
+    def push(self, index: int, gray: np.ndarray, seen: Boxes | None = None,
+             small: Pyramid | None = None) -> None:
         """Frame ``index`` (its luma plane); ``seen``: the regions the detector found on
-        it (stored pixels), on the frames it looks at."""
-        small = prepare(gray, REGION_FLOW_SIDE)
+        it (stored pixels), on the frames it looks at; ``small``: its flow image
+        (:func:`flow_image`), when another follower made it already."""
+        small = small if small is not None else flow_image(gray)
         grown = self._centres
         if self._prev is not None and len(self._ids):
             self._centres, grown = self.carrier.step(self._prev, small, self._centres,

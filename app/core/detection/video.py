@@ -15,7 +15,7 @@ from app.core.detection.detector import Detection, FaceDetector
 from app.core.detection.people import PersonDetector, head_regions
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
-from app.core.detection.region_follow import HEAD_MOTION, RegionFollower
+from app.core.detection.region_follow import HEAD_MOTION, RegionFollower, flow_image
 from app.core.detection.text_regions import TextRegionDetector
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError
 from app.core.media.decode import DecodedFrame, iter_frames
@@ -182,9 +182,9 @@ class _Looks:
         self.detect: dict[str, Callable[[np.ndarray], np.ndarray]] = {}
         self.followers: dict[str, RegionFollower] = {}
         if preset.text_every_s > 0:
-            self._add("text", preset.text_every_frames(fps),
-                      TextRegionDetector.for_preset(preset).detect,
-                      RegionFollower(width, height, preset.text_every_frames(fps)))
+            every = preset.text_every_frames(fps)
+            self._add("text", every, TextRegionDetector.for_preset(preset).detect,
+                      RegionFollower(width, height, every))
         if preset.heads_every_s > 0:
             people = PersonDetector(preset.heads_max_side)
             every = preset.heads_every_frames(fps)
@@ -198,14 +198,17 @@ class _Looks:
 
     def push(self, decoded: DecodedFrame, gray: np.ndarray, rgb: np.ndarray | None, rotation: int,
              last: bool) -> None:
-        """One frame to every follower; the detectors whose turn it is look at it first."""
+        """One frame to every follower (one flow image for all); the detectors whose turn
+        it is look at it first (the frame turned upright once for all)."""
+        small, shown = flow_image(gray), None
         for kind, follower in self.followers.items():
             seen = None
             if decoded.index % self.every[kind] == 0 or last:
                 rgb = rgb if rgb is not None else decoded.frame.to_ndarray(format="rgb24")
-                seen = boxes_to_stored(self.detect[kind](upright(rgb, rotation)), rotation,
-                                       rgb.shape[1], rgb.shape[0])
-            follower.push(decoded.index, gray, seen)
+                shown = shown if shown is not None else upright(rgb, rotation)
+                seen = boxes_to_stored(self.detect[kind](shown), rotation, rgb.shape[1],
+                                       rgb.shape[0])
+            follower.push(decoded.index, gray, seen, small)
 
     def found(self, kind: str, index: int) -> list[Detection]:
         """The regions of ``kind`` on frame ``index``, as stored detections."""

@@ -71,8 +71,8 @@ class Track:
     """One person (or a manual region) across frames; or, with ``category`` "text", one
     text region (a plate, screen or document), hidden as a rectangle round the box itself;
     or, with ``category`` "head", the head of a person seen from behind (the box is the
-    head: hidden as it is, not grown from a face; on frames where a face track covers it,
-    the face track stands for the person: ``render.face_hides``)."""
+    head: hidden as it is, not grown from a face; on frames where a face kept visible is
+    its person's, that face stands for it: ``render.kept_face_stands_for``)."""
 
     id: int
     keyframes: dict[int, tuple[float, float, float, float, float]] = field(default_factory=dict)
