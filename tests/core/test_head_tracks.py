@@ -126,7 +126,8 @@ def _box(category: str, x: float, y: float, side: float) -> TrackBox:
 def test_a_head_is_hidden_but_where_a_kept_face_is_its_persons() -> None:
     """A head is hidden even where a redacted face covers it too; a face kept visible stands
     for its own head (the requester is not hidden again); a face dismissed as not a face, a
-    face beside a head, or a kept face far smaller than a near head stands for nobody."""
+    face beside a head, or a kept face far smaller than a near head or off its middle stands
+    for nobody."""
     head, face = (2, _box(HEAD, 100, 100, 120)), (1, _box(FACE, 130, 140, 50))
     shown, _ = frame_regions(0, [face, head], RedactionPlan(), 640, 480)
     assert {r.track_id for r in shown} == {1, 2}
@@ -143,6 +144,12 @@ def test_a_head_is_hidden_but_where_a_kept_face_is_its_persons() -> None:
     kept, bystander = (1, _box(FACE, 560, 300, 60)), (2, _box(HEAD, 300, 150, 300))
     shown, _ = frame_regions(0, [kept, bystander], RedactionPlan(keep_tracks=[1]), 1280, 720)
     assert [r.track_id for r in shown] == [2]  # a close bystander seen from behind
+    small = (1, _box(FACE, 440, 170, 20))  # central, but far too small to be its own face
+    shown, _ = frame_regions(0, [small, bystander], RedactionPlan(keep_tracks=[1]), 1280, 720)
+    assert [r.track_id for r in shown] == [2]
+    own = (1, _box(FACE, 420, 170, 60))  # central and a face's size: the kept person's own
+    shown, kept = frame_regions(0, [own, bystander], RedactionPlan(keep_tracks=[1]), 1280, 720)
+    assert shown == [] and [r.track_id for r in kept] == [1]
 
 
 def test_a_face_the_check_sees_in_a_kept_head_is_no_finding() -> None:

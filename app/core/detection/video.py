@@ -103,7 +103,7 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
         found = TextRegionDetector.for_preset(preset).detect(rgb)
         text = to_detections(found, [region_label("text", n + 1) for n in range(len(found))])
     if preset.heads_every_s > 0:
-        found = head_regions(PersonDetector(preset.heads_max_side).detect(rgb))
+        found = head_regions(PersonDetector(preset.heads_max_side).detect(rgb), rgb.shape[1])
         heads = to_detections(found, [region_label("head", n + 1) for n in range(len(found))])
     run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names), text=text,
                                       heads=heads))
@@ -188,7 +188,7 @@ class _Looks:
         if preset.heads_every_s > 0:
             people = PersonDetector(preset.heads_max_side)
             every = preset.heads_every_frames(fps)
-            self._add("head", every, lambda rgb: head_regions(people.detect(rgb)),
+            self._add("head", every, lambda rgb: head_regions(people.detect(rgb), rgb.shape[1]),
                       RegionFollower(width, height, every, HEAD_MOTION))
         self.any = bool(self.followers)
 

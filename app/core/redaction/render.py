@@ -22,12 +22,16 @@ PIXEL_SHARE = {1: 1 / 12, 2: 1 / 8, 3: 1 / 5, 4: 1 / 3.5}
 BLUR_SHARE = {1: 0.12, 2: 0.25, 3: 0.35, 4: 0.5}
 
 
-# A head is left to a face kept visible (a requester) on a frame when the face's region lies
-# inside the head's region (80 %) and is no smaller than this share of it: the same person's
-# face and head, not a small kept face inside a near bystander's head. A head's box is about
-# 1.7 heads square, and grows up to twice each way while motion carries it; a face's region
-# is about a head: at least an eighth of the box.
-KEPT_FACE_SHARE = 0.12
+# A head is left to a face kept visible (a requester) on a frame when the face is where that
+# person's own face would be: its region inside the head's region (80 %), its centre in the
+# middle half of the region's width (a person's face is above the middle of their shoulders;
+# a kept face near the side of a region is someone beside or behind that person), and no
+# smaller than this share of the region's area. A head region spans the person's shoulders
+# and is as deep as they are wide (people.head_regions), and grows up to twice each way while
+# motion carries it; a face's region is about a head: a twentieth of it or more (0.07
+# measured on the walking clip between looks).
+KEPT_FACE_SHARE = 0.04
+KEPT_FACE_OFF_CENTRE = 0.25  # of the head region's width, each way
 
 
 @dataclass(frozen=True)
@@ -129,18 +133,21 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
 
 def kept_face_stands_for(head: Region, kept: list[Region]) -> bool:
     """Whether a face kept visible by a person's decision is this head's person on this
-    frame (its region lies inside the head's region and is no smaller than
-    ``KEPT_FACE_SHARE`` of it): the kept person is then not hidden again by their own
-    head's region. Otherwise a head is always hidden, even where a redacted face's region
-    covers it too (hiding twice costs nothing; a face region beside a head, or a face
-    detector's hit on an ear, would not hide the whole head)."""
+    frame (its region lies inside the head's region, centred within ``KEPT_FACE_OFF_CENTRE``
+    of its width of the region's middle, and no smaller than ``KEPT_FACE_SHARE`` of it):
+    the kept person is then not hidden again by their own head's region. Otherwise a head
+    is always hidden, even where a redacted face's region covers it too (hiding twice costs
+    nothing; a face region beside a head, or a face detector's hit on an ear, would not hide
+    the whole head)."""
     if not kept:
         return False
     faces = _boxes(kept)
     areas = (faces[:, 2] - faces[:, 0]) * (faces[:, 3] - faces[:, 1])
     inside = bx.containment(faces, _boxes([head]))[:, 0] >= 0.8
     size = (head.x2 - head.x1) * (head.y2 - head.y1)
-    return bool((inside & (areas >= KEPT_FACE_SHARE * size)).any())
+    off = np.abs((faces[:, 0] + faces[:, 2]) / 2 - (head.x1 + head.x2) / 2)
+    central = off <= KEPT_FACE_OFF_CENTRE * (head.x2 - head.x1)
+    return bool((inside & central & (areas >= KEPT_FACE_SHARE * size)).any())
 
 
 def _boxes(regions: list[Region]) -> bx.Boxes:
