@@ -1823,6 +1823,14 @@
         <translation>Cadw metadata&apos;r gwreiddiol (safle GPS, rhif cyfresol y ddyfais …)</translation>
     </message>
     <message>
+        <source>Hide the heads of people seen from behind ({0} found)</source>
+        <translation>Cuddio pennau pobl a welir o&apos;r tu ôl ({0} wedi&apos;u canfod)</translation>
+    </message>
+    <message>
+        <source>Off: only faces and text are hidden. A person seen from behind can still be recognised by their hair, head and build.</source>
+        <translation>I ffwrdd: dim ond wynebau a thestun a guddir. Gellir adnabod person a welir o&apos;r tu ôl o hyd wrth ei wallt, ei ben a&apos;i gorff.</translation>
+    </message>
+    <message>
         <source>Check the export for faces still visible</source>
         <translation>Gwirio&apos;r allforiad am wynebau sy&apos;n dal i&apos;w gweld</translation>
     </message>

@@ -1802,6 +1802,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Hide the heads of people seen from behind ({0} found)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Off: only faces and text are hidden. A person seen from behind can still be recognised by their hair, head and build.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Check the export for faces still visible</source>
             <translation type="unfinished" />
         </message>

@@ -105,6 +105,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         '"{case} REDACTED COPY {time}"')
     p.add_argument("--crf", type=int, default=18, choices=range(0, 52), metavar="0-51",
                    help="x264 quality, lower is better (default 18)")
+    p.add_argument("--leave-heads", action="store_true",
+                   help="leave the heads of people seen from behind visible (found by a "
+                        "preset with heads on, e.g. thorough); faces and text are still "
+                        "hidden")
     p.add_argument("--keep-metadata", action="store_true",
                    help="copy the original's container metadata, e.g. GPS (default: "
                         "stripped); part of the plan, so an approval covers it")
@@ -187,7 +191,8 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
         strength=args.strength if args.strength is not None else choices.strength,
         audio=AudioMode.DROP if args.drop_audio else choices.audio,
         caption=args.caption if args.caption is not None else choices.caption,
-        keep_metadata=choices.keep_metadata or args.keep_metadata))[0]
+        keep_metadata=choices.keep_metadata or args.keep_metadata,
+        hide_heads=choices.hide_heads and not args.leave_heads))[0]
     if args.padding is not None or args.inverse:
         plan = edits.set_coverage(plan, args.padding if args.padding is not None
                                   else plan.padding, plan.inverse or args.inverse)[0]

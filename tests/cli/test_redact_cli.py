@@ -12,6 +12,7 @@ import pytest
 
 from app.cli.main import main
 from app.core.media.probe import probe
+from tests.core.test_head_tracks import labelled_heads, pan_video
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -135,3 +136,32 @@ def test_the_store_rule_needs_approval_and_only_an_administrator_lifts_it(
     assert len(changes) == 1 and changes[0].actor == "tester"
     details = json.loads(changes[0].details)
     assert details["require_approval"] == [True, False] and len(details["row_sha256"]) == 64
+
+
+@pytest.mark.slow
+def test_heads_seen_from_behind_are_hidden_unless_the_plan_leaves_them(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """On a pan over a photograph of people walking away, thorough hides their heads;
+    --leave-heads leaves every head less changed (only the face and text regions that touch
+    it are hidden), and both manifests say which."""
+    clip = pan_video(tmp_path / "walking_away.mp4")
+    mean_change: dict[str, list[float]] = {}
+    for name, extra in (("hidden", []), ("left", ["--leave-heads"])):
+        out_file = tmp_path / f"{name}.mp4"
+        code, out, _ = run(capsys, "redact", str(clip), "--preset", "thorough", "-o",
+                           str(out_file), "--no-verify", *extra)
+        assert code == 0, out
+        manifest = json.loads(out_file.with_name(f"{name}.manifest.json").read_text())
+        heads = [t for t in manifest["tracks"] if t["category"] == "head"]
+        assert heads and manifest["redaction"]["head_tracks"] == len(heads)
+        assert manifest["redaction"]["heads_seen_from_behind"]["hidden"] is (name == "hidden")
+        assert {t["action"] for t in heads} == (
+            {"redacted"} if name == "hidden" else {"left visible (plan)"})
+        with av.open(str(clip)) as a, av.open(str(out_file)) as b:
+            fa = next(a.decode(video=0)).to_ndarray(format="rgb24").astype(int)
+            fb = next(b.decode(video=0)).to_ndarray(format="rgb24").astype(int)
+        change = np.abs(fa - fb)  # heads are labelled in the photograph; frame 0 is at y 40
+        mean_change[name] = [float(change[y1 - 40:y2 - 40, x1:x2].mean())
+                             for x1, y1, x2, y2 in labelled_heads()]
+    assert all(h > left + 5 for h, left in zip(mean_change["hidden"], mean_change["left"],
+                                               strict=True)), mean_change

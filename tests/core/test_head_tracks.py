@@ -19,8 +19,10 @@ from app.core.detection.detector import Detection, preset_models
 from app.core.detection.presets import get_preset
 from app.core.detection.runs import run_from_json
 from app.core.detection.video import detect_video
+from app.core.errors import InvalidInputError
 from app.core.export.residual import classify
 from app.core.redaction.plan import RedactionPlan, Shape
+from app.core.redaction.plan_edits import output_choices, set_output_choices
 from app.core.redaction.render import frame_regions, region_mask
 from app.core.tracking.review import review_ranges
 from app.core.tracking.tracker import FACE, HEAD, BoxKind, TrackBox, build_tracks
@@ -166,3 +168,24 @@ def test_heads_are_off_unless_a_preset_asks_and_runs_made_before_still_match() -
     assert balanced.heads_every_s == 0 and "heads_every_s" not in balanced.as_dict()
     assert get_preset("thorough").heads_every_s > 0
     assert "yolox-nano" in [m["name"] for m in preset_models(get_preset("thorough"))]
+
+
+def test_a_plan_may_leave_heads_visible_and_says_so() -> None:
+    """"Hide the heads of people seen from behind" is a plan option: on by default (plans
+    made before it keep their hash), off it leaves head tracks undrawn while faces are still
+    hidden, and the edit names the change."""
+    head, face = (2, _box(HEAD, 100, 100, 120)), (1, _box(FACE, 400, 140, 50))
+    plan = RedactionPlan()
+    assert plan.hide_heads and "hide_heads" not in plan.to_dict()
+    choices = dataclasses.replace(output_choices(plan), hide_heads=False)
+    leave, said = set_output_choices(plan, choices)
+    assert "heads of people seen from behind left visible" in said
+    assert "heads" not in set_output_choices(plan, output_choices(plan))[1]
+    again = RedactionPlan.from_json(leave.to_json())
+    assert again.hide_heads is False and again.sha256() != plan.sha256()
+    shown, _ = frame_regions(0, [face, head], again, 640, 480)
+    assert [r.track_id for r in shown] == [1]
+    shown, _ = frame_regions(0, [face, head], plan, 640, 480)
+    assert {r.track_id for r in shown} == {1, 2}
+    with pytest.raises(InvalidInputError):
+        RedactionPlan.from_dict({"hide_heads": "no"})

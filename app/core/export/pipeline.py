@@ -363,7 +363,8 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
     for t in analysis.tracks:
         summary = t.summary()
         summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
-                             if t.id in plan.false_positive_tracks else "redacted")
+                             if t.id in plan.false_positive_tracks else "left visible (plan)"
+                             if t.category == HEAD and not plan.hide_heads else "redacted")
         summary["reason"] = plan.reason_for(f"track:{t.id}")
         tracks.append(summary)
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
@@ -401,7 +402,8 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "text_tracks": sum(t.category == TEXT for t in analysis.tracks),
                       "head_tracks": sum(t.category == HEAD for t in analysis.tracks),
                       "tracks_redacted": sum(1 for t in analysis.tracks
-                                             if plan.redacts_track(t.id)),
+                                             if plan.redacts_track(t.id)
+                                             and (t.category != HEAD or plan.hide_heads)),
                       "tracks_kept_visible": len(plan.keep_tracks),
                       "tracks_false_positive": len(plan.false_positive_tracks),
                       "manual_boxes": len(plan.manual_boxes),
@@ -409,6 +411,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "frames_with_interpolated_or_padded_boxes": interpolated,
                       "head_geometry": head_geometry(),
                       **({"heads_seen_from_behind": {
+                          "hidden": plan.hide_heads,
                           **head_settings(analysis.run.preset.heads_max_side),
                           "left_to_a_kept_face_inside_it_of_at_least": KEPT_FACE_SHARE,
                           "kept_face_off_centre_at_most": KEPT_FACE_OFF_CENTRE}}

@@ -35,6 +35,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "inverse": (bool,), "audio": (str,), "mute": (list,), "caption": (str,),
     "detection_run": (str,), "version": (int,), "track_edits": (list,), "reasons": (dict,),
     "reviewed": (list,), "keep_metadata": (bool,), "audio_ranges": (list,),
+    "hide_heads": (bool,),
 }
 
 
@@ -183,6 +184,10 @@ class RedactionPlan:
     # Copy the original's container metadata (GPS, device serials ...); stripped by default.
     # Part of the plan, so an approval covers it.
     keep_metadata: bool = False
+    # Hide the heads of people seen from behind (the run's head tracks, found by a preset
+    # with heads on); off, only faces and text are hidden. Part of the plan, so an approval
+    # covers it.
+    hide_heads: bool = True
     # The detection run (settings hash) that the track numbers above refer to; a plan is
     # never applied to tracks from another run, where the same number is another person.
     detection_run: str = ""
@@ -263,6 +268,8 @@ class RedactionPlan:
             del data["audio_ranges"]
         if not self.keep_metadata:  # absent by default: plans (and approvals) made before
             del data["keep_metadata"]  # this field existed keep their hash
+        if self.hide_heads:  # likewise
+            del data["hide_heads"]
         return data
 
     def to_json(self) -> str:
@@ -295,6 +302,7 @@ class RedactionPlan:
                 if data.get("clip") else None,
                 caption=str(data.get("caption", "")),
                 keep_metadata=bool(data.get("keep_metadata", False)),
+                hide_heads=bool(data.get("hide_heads", True)),
                 detection_run=str(data.get("detection_run", "")),
                 track_edits=[TrackEdit.from_dict(e) for e in data.get("track_edits", [])],
                 reasons={str(k): str(v) for k, v in data.get("reasons", {}).items()},

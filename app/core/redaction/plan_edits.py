@@ -253,11 +253,12 @@ class OutputChoices:
     caption: str
     audio: AudioMode
     keep_metadata: bool = False
+    hide_heads: bool = True  # the heads of people seen from behind (RedactionPlan.hide_heads)
 
 
 def output_choices(plan: RedactionPlan) -> OutputChoices:
     return OutputChoices(plan.style, plan.strength, plan.shape, plan.caption, plan.audio,
-                         plan.keep_metadata)
+                         plan.keep_metadata, plan.hide_heads)
 
 
 def set_output_choices(plan: RedactionPlan,
@@ -265,12 +266,15 @@ def set_output_choices(plan: RedactionPlan,
     new = _copy(plan)
     new.style, new.strength, new.shape = choices.style, choices.strength, choices.shape
     new.caption, new.audio = choices.caption, choices.audio
-    new.keep_metadata = choices.keep_metadata
+    new.keep_metadata, new.hide_heads = choices.keep_metadata, choices.hide_heads
     new.validate()
     return new, (f"set export style {choices.style.value} {choices.strength}, "
                  f"{choices.shape.value}, sound {choices.audio.value}, caption "
                  f"{choices.caption!r}, metadata "
-                 f"{'kept' if choices.keep_metadata else 'removed'}")
+                 f"{'kept' if choices.keep_metadata else 'removed'}"
+                 + ("" if choices.hide_heads and plan.hide_heads else  # said when it changes
+                    ", heads of people seen from behind "
+                    + ("hidden" if choices.hide_heads else "left visible")))
 
 
 def set_coverage(plan: RedactionPlan, padding: float,

@@ -91,7 +91,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                   rotation: int = 0) -> tuple[list[Region], list[Region]]:
     """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
-    but where a face kept visible is its person's (:func:`kept_face_stands_for`)."""
+    but where a face kept visible is its person's (:func:`kept_face_stands_for`), unless
+    the plan leaves heads visible (``hide_heads``)."""
     redact: list[Region] = []
     keep: list[Region] = []
     kept_faces: list[Region] = []  # the regions of faces kept visible
@@ -100,7 +101,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         if track_id in plan.false_positive_tracks:
             continue
         if box.category == HEAD:
-            heads.append((track_id, box))
+            if plan.hide_heads:
+                heads.append((track_id, box))
             continue
         if box.category == TEXT:  # the text's own box with a margin, as a rectangle
             m = text_margin(box, rotation)

@@ -45,6 +45,7 @@ from app.core.redaction.plan import AudioMode, Shape, Style
 from app.core.redaction.plan_edits import OutputChoices, set_output_choices
 from app.core.settings import load_settings
 from app.core.store.store_policy import load_policy
+from app.core.tracking.tracker import HEAD
 from app.ui.changes import Changed, announce
 from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.resources import error_color, ok_color, warning_color
@@ -101,6 +102,14 @@ class ExportDialog(QDialog):
         self.keep_metadata = QCheckBox(self.tr("Keep the original's metadata (GPS position, "
                                                "device serial …)"), self)
         self.keep_metadata.setChecked(plan.keep_metadata)
+        heads = sum(t.category == HEAD for t in workspace.tracks)
+        self.hide_heads = QCheckBox(self.tr("Hide the heads of people seen from behind ({0} "
+                                            "found)").format(heads), self)
+        self.hide_heads.setToolTip(self.tr(
+            "Off: only faces and text are hidden. A person seen from behind can still be "
+            "recognised by their hair, head and build."))
+        self.hide_heads.setChecked(plan.hide_heads)
+        self.hide_heads.setVisible(bool(heads) or not plan.hide_heads)
         self.verify = QCheckBox(self.tr("Check the export for faces still visible"), self)
         self.verify.setChecked(True)
         self.force = QCheckBox(self.tr("Replace files of the same name"), self)
@@ -145,6 +154,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Caption"), self.caption)
         form.addRow(self.tr("Sound"), self.audio)
         form.addRow("", self.keep_metadata)
+        form.addRow("", self.hide_heads)
         form.addRow("", self.verify)
         form.addRow("", self.force)
         approval = QHBoxLayout()
@@ -169,14 +179,15 @@ class ExportDialog(QDialog):
         self.refresh_approval()
         for signal in (self.style_box.currentIndexChanged, self.strength.valueChanged,
                        self.shape_box.currentIndexChanged, self.caption.textChanged,
-                       self.audio.currentIndexChanged, self.keep_metadata.toggled):
+                       self.audio.currentIndexChanged, self.keep_metadata.toggled,
+                       self.hide_heads.toggled):
             signal.connect(self._show_lapse)
 
     def choices(self) -> OutputChoices:
         return OutputChoices(Style(self.style_box.currentData()), self.strength.value(),
                              Shape(self.shape_box.currentData()), self.caption.text().strip(),
                              AudioMode(self.audio.currentData()),
-                             self.keep_metadata.isChecked())
+                             self.keep_metadata.isChecked(), self.hide_heads.isChecked())
 
     def changes_plan(self) -> bool:
         """True when the choices here differ from the plan (exporting would edit it)."""
