@@ -709,6 +709,10 @@
         <translation>Mae gan y capsiwn {caption!r} faes anhysbys ({field}); defnyddiwch {{case}}, {{date}} a {{time}}.</translation>
     </message>
     <message>
+        <source>The plan hides whole people, but preset {preset} does not look for people: choose a preset that does (thorough).</source>
+        <translation>Mae&apos;r cynllun yn cuddio pobl gyfan, ond nid yw rhagosodiad {preset} yn chwilio am bobl: dewiswch ragosodiad sy&apos;n gwneud hynny (thorough).</translation>
+    </message>
+    <message>
         <source>make working copies</source>
         <translation>gwneud copïau gwaith</translation>
     </message>
@@ -1829,6 +1833,14 @@
     <message>
         <source>Off: only faces and text are hidden. A person seen from behind can still be recognised by their hair, head and build.</source>
         <translation>I ffwrdd: dim ond wynebau a thestun a guddir. Gellir adnabod person a welir o&apos;r tu ôl o hyd wrth ei wallt, ei ben a&apos;i gorff.</translation>
+    </message>
+    <message>
+        <source>Hide whole people, not only faces and heads (children, victims, home interiors)</source>
+        <translation>Cuddio pobl gyfan, nid wynebau a phennau yn unig (plant, dioddefwyr, tu mewn i gartrefi)</translation>
+    </message>
+    <message>
+        <source>Everyone the people detector found is hidden from head to foot, except people kept visible.</source>
+        <translation>Mae pawb a ganfu&apos;r synhwyrydd pobl yn cael eu cuddio o&apos;u pen i&apos;w traed, ac eithrio pobl a gedwir yn weladwy.</translation>
     </message>
     <message>
         <source>Check the export for faces still visible</source>
@@ -3235,6 +3247,10 @@
     <message>
         <source>Faces not detected yet with this preset: press Detect faces.</source>
         <translation>Nid yw&apos;r wynebau wedi&apos;u canfod eto gyda&apos;r rhagosodiad hwn: pwyswch Canfod wynebau.</translation>
+    </message>
+    <message>
+        <source>{0} people tracked by their faces, {1} by the people detector (heads), {2} text regions (plates, screens, documents), {3} ranges to review ({4}).</source>
+        <translation>{0} o bobl wedi&apos;u tracio wrth eu hwynebau, {1} gan y synhwyrydd pobl (pennau), {2} ardal testun (platiau, sgriniau, dogfennau), {3} ystod i&apos;w hadolygu ({4}).</translation>
     </message>
     <message>
         <source>{0} people tracked, {1} text regions (plates, screens, documents), {2} ranges to review ({3}).</source>

@@ -691,6 +691,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The plan hides whole people, but preset {preset} does not look for people: choose a preset that does (thorough).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>make working copies</source>
             <translation type="unfinished" />
         </message>
@@ -1807,6 +1811,14 @@
         </message>
         <message>
             <source>Off: only faces and text are hidden. A person seen from behind can still be recognised by their hair, head and build.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hide whole people, not only faces and heads (children, victims, home interiors)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everyone the people detector found is hidden from head to foot, except people kept visible.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3201,6 +3213,10 @@
         </message>
         <message>
             <source>Faces not detected yet with this preset: press Detect faces.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} people tracked by their faces, {1} by the people detector (heads), {2} text regions (plates, screens, documents), {3} ranges to review ({4}).</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -109,6 +109,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="leave the heads of people seen from behind visible (found by a "
                         "preset with heads on, e.g. thorough); faces and text are still "
                         "hidden")
+    p.add_argument("--whole-people", action="store_true",
+                   help="hide every person the people detector found from head to foot, "
+                        "except people kept visible (children, victims, home interiors; "
+                        "needs a preset with heads on, e.g. thorough)")
     p.add_argument("--keep-metadata", action="store_true",
                    help="copy the original's container metadata, e.g. GPS (default: "
                         "stripped); part of the plan, so an approval covers it")
@@ -192,7 +196,8 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
         audio=AudioMode.DROP if args.drop_audio else choices.audio,
         caption=args.caption if args.caption is not None else choices.caption,
         keep_metadata=choices.keep_metadata or args.keep_metadata,
-        hide_heads=choices.hide_heads and not args.leave_heads))[0]
+        hide_heads=choices.hide_heads and not args.leave_heads,
+        hide_whole_people=choices.hide_whole_people or args.whole_people))[0]
     if args.padding is not None or args.inverse:
         plan = edits.set_coverage(plan, args.padding if args.padding is not None
                                   else plan.padding, plan.inverse or args.inverse)[0]

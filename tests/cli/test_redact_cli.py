@@ -143,25 +143,38 @@ def test_heads_seen_from_behind_are_hidden_unless_the_plan_leaves_them(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """On a pan over a photograph of people walking away, thorough hides their heads;
     --leave-heads leaves every head less changed (only the face and text regions that touch
-    it are hidden), and both manifests say which."""
+    it are hidden); --whole-people hides their bodies too; the manifests say which. Whole
+    people with a preset that does not look for people is refused."""
     clip = pan_video(tmp_path / "walking_away.mp4")
-    mean_change: dict[str, list[float]] = {}
-    for name, extra in (("hidden", []), ("left", ["--leave-heads"])):
+    heads = labelled_heads()  # in the photograph; frame 0 shows it from y 40
+    change: dict[str, np.ndarray] = {}
+    actions = {"hidden": {"redacted"}, "left": {"left visible (plan)"},
+               "whole": {"redacted (whole person)"}}
+    for name, extra in (("hidden", []), ("left", ["--leave-heads"]),
+                        ("whole", ["--whole-people"])):
         out_file = tmp_path / f"{name}.mp4"
         code, out, _ = run(capsys, "redact", str(clip), "--preset", "thorough", "-o",
                            str(out_file), "--no-verify", *extra)
         assert code == 0, out
         manifest = json.loads(out_file.with_name(f"{name}.manifest.json").read_text())
-        heads = [t for t in manifest["tracks"] if t["category"] == "head"]
-        assert heads and manifest["redaction"]["head_tracks"] == len(heads)
-        assert manifest["redaction"]["heads_seen_from_behind"]["hidden"] is (name == "hidden")
-        assert {t["action"] for t in heads} == (
-            {"redacted"} if name == "hidden" else {"left visible (plan)"})
+        tracks = [t for t in manifest["tracks"] if t["category"] == "head"]
+        assert tracks and manifest["redaction"]["head_tracks"] == len(tracks)
+        said = manifest["redaction"]["heads_seen_from_behind"]
+        assert (said["hidden"], said["whole_people_hidden"]) == (
+            name != "left", name == "whole")
+        assert {t["action"] for t in tracks} == actions[name]
         with av.open(str(clip)) as a, av.open(str(out_file)) as b:
             fa = next(a.decode(video=0)).to_ndarray(format="rgb24").astype(int)
             fb = next(b.decode(video=0)).to_ndarray(format="rgb24").astype(int)
-        change = np.abs(fa - fb)  # heads are labelled in the photograph; frame 0 is at y 40
-        mean_change[name] = [float(change[y1 - 40:y2 - 40, x1:x2].mean())
-                             for x1, y1, x2, y2 in labelled_heads()]
-    assert all(h > left + 5 for h, left in zip(mean_change["hidden"], mean_change["left"],
-                                               strict=True)), mean_change
+        change[name] = np.abs(fa - fb).mean(axis=2)
+    bodies = []  # below each head (where people in front may be hidden already)
+    for x1, y1, x2, y2 in heads:
+        head = (slice(y1 - 40, y2 - 40), slice(x1, x2))
+        body = (slice(y2 - 40 + 2 * (y2 - y1), y2 - 40 + 4 * (y2 - y1)), slice(x1, x2))
+        assert change["hidden"][head].mean() > change["left"][head].mean() + 5
+        bodies.append(change["whole"][body].mean() - change["hidden"][body].mean())
+    assert min(bodies) > -5 and sum(b > 10 for b in bodies) >= 3, bodies
+    code, _, err = run(capsys, "redact", str(clip), "--preset", "balanced", "-o",
+                       str(tmp_path / "refused.mp4"), "--whole-people")
+    assert code == 2 and "does not look for people" in err
+    assert not (tmp_path / "refused.mp4").exists()

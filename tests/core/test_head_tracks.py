@@ -23,7 +23,8 @@ from app.core.errors import InvalidInputError
 from app.core.export.residual import classify
 from app.core.redaction.plan import RedactionPlan, Shape
 from app.core.redaction.plan_edits import output_choices, set_output_choices
-from app.core.redaction.render import frame_regions, region_mask
+from app.core.redaction.render import Region, frame_regions, kept_face_stands_for, region_mask
+from app.core.tracking.edits import merge_tracks, split_track
 from app.core.tracking.review import review_ranges
 from app.core.tracking.tracker import FACE, HEAD, BoxKind, TrackBox, build_tracks
 from tests.conftest import TESTDATA
@@ -87,9 +88,26 @@ def test_heads_seen_from_behind_are_hidden_on_every_frame(run) -> None:  # type:
 
 def test_heads_survive_a_stored_run(run) -> None:  # type: ignore[no-untyped-def]
     again = run_from_json(run.as_json(), run.preset)
-    before = [t.summary() for t in build_tracks(run, FRAMES, FPS) if t.category == HEAD]
-    after = [t.summary() for t in build_tracks(again, FRAMES, FPS) if t.category == HEAD]
-    assert before == after and before
+    before = [t for t in build_tracks(run, FRAMES, FPS) if t.category == HEAD]
+    after = [t for t in build_tracks(again, FRAMES, FPS) if t.category == HEAD]
+    assert [t.summary() for t in before] == [t.summary() for t in after] and before
+    assert [t.wholes for t in before] == [t.wholes for t in after]
+
+
+def test_each_head_knows_its_whole_person(run) -> None:  # type: ignore[no-untyped-def]
+    """Every head track's frames carry its person's box (carried by motion with the head in
+    the proportions of the last look): the head region spans it (at least as wide; a look's
+    region joins what was carried) and lies over its top."""
+    heads = [t for t in build_tracks(run, FRAMES, FPS) if t.category == HEAD]
+    for track in heads:
+        assert set(track.wholes) == set(track.keyframes)
+        for frame, (hx1, hy1, hx2, hy2, _s) in track.keyframes.items():
+            x1, y1, x2, y2 = track.wholes[frame]
+            assert hx1 <= x1 + 0.5 and x2 <= hx2 + 0.5 and hy1 <= y1 + 0.5 and \
+                y1 < hy2 < y2, (track.id, frame)
+    first, second = split_track(heads[0], heads[0].detected_frames[1], 99)
+    assert set(first.wholes) | set(second.wholes) == set(heads[0].wholes)
+    assert merge_tracks([first, second]).wholes == heads[0].wholes
 
 
 def test_a_kept_face_is_not_hidden_again_by_its_own_head() -> None:
@@ -189,3 +207,36 @@ def test_a_plan_may_leave_heads_visible_and_says_so() -> None:
     assert {r.track_id for r in shown} == {1, 2}
     with pytest.raises(InvalidInputError):
         RedactionPlan.from_dict({"hide_heads": "no"})
+
+
+def test_a_plan_may_hide_whole_people_but_a_kept_person() -> None:
+    """"Hide whole people": a head track's whole person is hidden instead of its head; the
+    person whose kept face stands for the head stays visible whole; a head without a known
+    person (a run made before people were stored) is hidden as a head."""
+    whole = (60.0, 90.0, 180.0, 400.0)
+    head = (2, dataclasses.replace(_box(HEAD, 60, 80, 120), whole=whole))
+    plan = RedactionPlan(hide_whole_people=True)
+    assert plan.to_dict()["hide_whole_people"] is True
+    assert "hide_whole_people" not in RedactionPlan().to_dict()
+    shown, _ = frame_regions(0, [head], plan, 640, 480)
+    (region,) = shown
+    assert region.y2 >= 400 and region.y1 <= 90 and region.shape is Shape.RECTANGLE
+    face = (1, _box(FACE, 100, 100, 40))  # the person's own face, kept
+    shown, kept = frame_regions(0, [face, head], dataclasses.replace(plan, keep_tracks=[1]),
+                                640, 480)
+    assert shown == [] and [r.track_id for r in kept] == [1]
+    shown, _ = frame_regions(0, [(2, _box(HEAD, 60, 80, 120))], plan, 640, 480)
+    assert len(shown) == 1 and shown[0].y2 < 300  # the head alone
+    leave = dataclasses.replace(plan, hide_heads=False)  # whole people win
+    assert [r.track_id for r in frame_regions(0, [head], leave, 640, 480)[0]] == [2]
+
+
+def test_a_kept_face_stands_for_its_head_as_displayed() -> None:
+    """On footage turned a quarter, "the middle of the head region's width" is along the
+    stored height: a face centred there stands for the head, one at its side does not."""
+    head = Region(100, 100, 220, 340, BoxKind.DETECTED, 2)  # 120 x 240 stored: wide shown
+    central = [Region(140, 200, 180, 240, BoxKind.DETECTED, 1)]
+    side = [Region(140, 110, 180, 150, BoxKind.DETECTED, 1)]
+    assert kept_face_stands_for(head, central, 90) and kept_face_stands_for(head, central, 270)
+    assert not kept_face_stands_for(head, side, 90)
+    assert kept_face_stands_for(head, side, 0)  # upright, x is the width: 160 is central

@@ -207,3 +207,45 @@ def test_a_text_region_is_shown_as_text_until_a_person_decides() -> None:
                                               plan_edits.TrackAction.KEEP, "Police vehicle"))
     looks = {b.key: b.look for b in session.shown_boxes(frame)}
     assert looks[("track", plate.id)] is Look.KEEP
+
+
+def test_a_head_is_shown_as_the_export_will_treat_it() -> None:
+    """A head track is shown as a head while the export hides it; as its whole person when
+    the plan hides whole people; as left visible where the plan leaves heads, or where the
+    kept face of its own person stands for it."""
+    import dataclasses
+
+    from app.core.tracking.tracker import HEAD
+
+    analysis = _analysis()
+    face = analysis.tracks[0]
+    frame = face.detected_frames[0]
+    x1, y1, x2, y2, score = face.keyframes[frame]
+    side = 2.5 * (x2 - x1)  # a head region round the face, as wide as shoulders
+    cx = (x1 + x2) / 2
+    region = (cx - side / 2, y1 - 0.2 * side, cx + side / 2, y1 + 0.8 * side, score)
+    head = dataclasses.replace(face, id=max(t.id for t in analysis.tracks) + 1,
+                               keyframes={frame: region}, carried=set(), category=HEAD,
+                               wholes={frame: (region[0], region[1] + 5, region[2], 350.0)})
+    head.finish(31, 0, 0)
+    analysis.tracks.append(head)
+    session = RedactionSession(_footage())
+    session.show_run(analysis)
+
+    def shown() -> tuple[Look, tuple[float, float, float, float]]:
+        box = next(b for b in session.shown_boxes(frame) if b.key == ("track", head.id))
+        return box.look, box.box
+
+    assert shown()[0] is Look.HEAD
+    choices = plan_edits.output_choices(session.plan)
+    session.push(*plan_edits.set_output_choices(
+        session.plan, dataclasses.replace(choices, hide_whole_people=True)))
+    look, (_x, _y, _w, h) = shown()
+    assert look is Look.HEAD and h == pytest.approx(350.0 - region[1] - 5)
+    session.push(*plan_edits.set_output_choices(
+        session.plan, dataclasses.replace(choices, hide_heads=False)))
+    assert shown()[0] is Look.NOT_A_FACE
+    session.push(*plan_edits.set_output_choices(session.plan, choices))
+    session.push(*plan_edits.set_track_action(session.plan, face.id,
+                                              plan_edits.TrackAction.KEEP, "Requester"))
+    assert shown()[0] is Look.NOT_A_FACE  # the requester's own head: not hidden again

@@ -51,6 +51,11 @@ class Preset:
     # person's head region (people.head_regions) is carried by motion in between.
     heads_every_s: float = 0.0
     heads_max_side: int = 640
+    # How heads are placed and what a run stores of them: 1, the head region alone (a
+    # square at the top centre of the person's box); 2, each person's box as well, the head
+    # region the top of it across its whole width (people.head_regions). Part of the run's
+    # key, so a run stored under other rules is not reused as if it were made under these.
+    heads_rules: int = 2
 
     def __post_init__(self) -> None:
         for network in (self.quick_network, self.fine_network):
@@ -74,7 +79,7 @@ class Preset:
         if not self.text_every_s:  # as before text regions existed: stored runs still match
             del data["text_every_s"], data["text_max_side"], data["text_max_upscale"]
         if not self.heads_every_s:  # as before heads existed: stored runs still match
-            del data["heads_every_s"], data["heads_max_side"]
+            del data["heads_every_s"], data["heads_max_side"], data["heads_rules"]
         return data
 
 

@@ -63,12 +63,18 @@ class RegionFollower:
         # region found now is carried back over them (a look before may have missed it)
         self._recent: deque[tuple[int, Pyramid]] = deque(maxlen=2 * self.every)
         self._next_id = 1
+        # per frame index, region number: its attached box, x1, y1, x2, y2 (stored pixels)
+        self.attached: dict[int, dict[int, list[float]]] = {}
+        self._relative: dict[int, npt.NDArray[np.float32]] = {}  # attached box, in region units
 
     def push(self, index: int, gray: np.ndarray, seen: Boxes | None = None,
              small: Pyramid | None = None) -> None:
         """Frame ``index`` (its luma plane); ``seen``: the regions the detector found on
         it (stored pixels), on the frames it looks at; ``small``: its flow image
-        (:func:`flow_image`), when another follower made it already."""
+        (:func:`flow_image`), when another follower made it already. Columns 5-8 of
+        ``seen``, when given, are a box attached to each region (a head's whole person):
+        it goes where its region goes, in the proportions the last look saw
+        (:attr:`attached`)."""
         small = small if small is not None else flow_image(gray)
         grown = self._centres
         if self._prev is not None and len(self._ids):
@@ -101,15 +107,17 @@ class RegionFollower:
                 j = int(np.argmax(overlap[k]))
                 if overlap[k, j] >= MATCH_IOU and not matched[j]:
                     matched[j] = True  # the look's box, and no less than was carried (a
-                    both = np.vstack([self._centres[k], found[j]])  # look may see a part)
+                    both = np.vstack([self._centres[k], found[j, :5]])  # look may see a part)
                     joined = np.concatenate([both[:, :2].min(axis=0), both[:, 2:4].max(axis=0),
                                              [found[j, 4]]])
                     self._centres[k] = self._base[k] = shown[k] = joined
                     self._steps[k], seen[k] = 0, True
+                    self._attach(self._ids[k], joined, found[j])
         for new in found[~matched]:
             self._ids.append(self._next_id)
             self._next_id += 1
-            one = new[None, :]
+            self._attach(self._ids[-1], new, new)
+            one = new[None, :5]
             self._centres = np.vstack([self._centres, one])
             self._base = np.vstack([self._base, one])
             self._steps = np.append(self._steps, np.int32(0))
@@ -117,6 +125,15 @@ class RegionFollower:
             seen = np.append(seen, True)
             self._carry_back(self._ids[-1], one, small)
         return shown, seen
+
+    def _attach(self, number: int, box: np.ndarray, found: np.ndarray) -> None:
+        """Remember where the look's attached box lies against the region's ``box``."""
+        if len(found) < 9:
+            return
+        w, h = max(box[2] - box[0], 1e-3), max(box[3] - box[1], 1e-3)
+        self._relative[number] = np.array([(found[5] - box[0]) / w, (found[6] - box[1]) / h,
+                                           (found[7] - box[0]) / w, (found[8] - box[1]) / h],
+                                          np.float32)
 
     def _carry_back(self, number: int, box: Boxes, small: Pyramid) -> None:
         """Carry a newly found region back over the recent frames, until it leaves view."""
@@ -136,3 +153,11 @@ class RegionFollower:
                    min(float(self.height), y2), score]
         if clipped[2] - clipped[0] >= 1 and clipped[3] - clipped[1] >= 1:
             self.regions.setdefault(index, []).append((number, clipped, found))
+            relative = self._relative.get(number)
+            if relative is not None:  # placed on the region's box before clipping
+                w, h = x2 - x1, y2 - y1
+                a = [float(v) for v in (x1 + relative[0] * w, y1 + relative[1] * h,
+                                        x1 + relative[2] * w, y1 + relative[3] * h)]
+                self.attached.setdefault(index, {})[number] = [
+                    max(0.0, a[0]), max(0.0, a[1]), min(float(self.width), a[2]),
+                    min(float(self.height), a[3])]

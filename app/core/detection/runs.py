@@ -79,7 +79,7 @@ def run_from_json(data: dict[str, Any], preset: Preset) -> DetectionRun:
             [Detection(b["x"], b["y"], b["w"], b["h"], b["score"], b.get("detector", ""))
              for b in f["boxes"]], f.get("detected", True), float(f.get("camera", 0.0)),
             *([Detection(b["x"], b["y"], b["w"], b["h"], b["score"], b["detector"])
-               for b in f.get(kind, [])] for kind in ("text", "heads"))))
+               for b in f.get(kind, [])] for kind in ("text", "heads", "people"))))
     return run
 
 

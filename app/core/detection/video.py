@@ -40,11 +40,13 @@ class FrameDetections:
     text: list[Detection] = field(default_factory=list)
     # heads of people (preset.heads_every_s), "head:N" and "head:N:carried" likewise
     heads: list[Detection] = field(default_factory=list)
+    # the whole of the same people, "person:N" (N: their head's number) and likewise
+    people: list[Detection] = field(default_factory=list)
 
 
 def region_label(kind: str, number: int, found: bool = True) -> str:
-    """The detector name a followed region's box is stored under: ``kind`` "text" or "head"
-    (see FrameDetections.text and .heads)."""
+    """The detector name a followed region's box is stored under: ``kind`` "text", "head"
+    or "person" (see FrameDetections.text, .heads and .people)."""
     return f"{kind}:{number}" if found else f"{kind}:{number}:carried"
 
 
@@ -76,7 +78,8 @@ class DetectionRun:
                         "boxes": [b.as_json() for b in f.boxes],
                         **({"camera": round(f.camera, 4)} if f.camera else {}),
                         **({"text": [b.as_json() for b in f.text]} if f.text else {}),
-                        **({"heads": [b.as_json() for b in f.heads]} if f.heads else {})}
+                        **({"heads": [b.as_json() for b in f.heads]} if f.heads else {}),
+                        **({"people": [b.as_json() for b in f.people]} if f.people else {})}
                        for f in self.frames],
         }
 
@@ -98,15 +101,18 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     with FaceDetector(preset) as detector:
         boxes, names = detector.detect_boxes(rgb, fine=True)
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
-    text, heads = [], []
+    text, heads, people = [], [], []
     if preset.text_every_s > 0:  # a still is one look: each region found is region N
         found = TextRegionDetector.for_preset(preset).detect(rgb)
         text = to_detections(found, [region_label("text", n + 1) for n in range(len(found))])
     if preset.heads_every_s > 0:
-        found = head_regions(PersonDetector(preset.heads_max_side).detect(rgb), rgb.shape[1])
-        heads = to_detections(found, [region_label("head", n + 1) for n in range(len(found))])
+        found = PersonDetector(preset.heads_max_side).detect(rgb)
+        heads = to_detections(head_regions(found, rgb.shape[1]),
+                              [region_label("head", n + 1) for n in range(len(found))])
+        people = to_detections(found, [region_label("person", n + 1)
+                                       for n in range(len(found))])
     run.frames.append(FrameDetections(0, 0.0, to_detections(boxes, names), text=text,
-                                      heads=heads))
+                                      heads=heads, people=people))
     run.elapsed_s = time.perf_counter() - started
     return run
 
@@ -169,13 +175,15 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
             f.camera = filler.camera.get(f.index, 0.0)
     for f in run.frames:
         f.text, f.heads = looks.found("text", f.index), looks.found("head", f.index)
+        f.people = looks.people(f.index)
     run.elapsed_s = time.perf_counter() - started
     return run
 
 
 class _Looks:
     """The detectors that look now and then (text regions, people's heads), each with its
-    follower carrying their regions over the frames in between (region_follow)."""
+    follower carrying their regions over the frames in between (region_follow). A head
+    carries its whole person along, in the proportions of the last look (:meth:`people`)."""
 
     def __init__(self, preset: Preset, width: int, height: int, fps: float) -> None:
         self.every: dict[str, int] = {}
@@ -188,7 +196,8 @@ class _Looks:
         if preset.heads_every_s > 0:
             people = PersonDetector(preset.heads_max_side)
             every = preset.heads_every_frames(fps)
-            self._add("head", every, lambda rgb: head_regions(people.detect(rgb), rgb.shape[1]),
+            self._add("head", every, lambda rgb: heads_with_people(people.detect(rgb),
+                                                                   rgb.shape[1]),
                       RegionFollower(width, height, every, HEAD_MOTION))
         self.any = bool(self.followers)
 
@@ -206,8 +215,11 @@ class _Looks:
             if decoded.index % self.every[kind] == 0 or last:
                 rgb = rgb if rgb is not None else decoded.frame.to_ndarray(format="rgb24")
                 shown = shown if shown is not None else upright(rgb, rotation)
-                seen = boxes_to_stored(self.detect[kind](shown), rotation, rgb.shape[1],
-                                       rgb.shape[0])
+                raw = self.detect[kind](shown)
+                seen = boxes_to_stored(raw, rotation, rgb.shape[1], rgb.shape[0])
+                if raw.shape[1] >= 9:  # the attached boxes too
+                    seen[:, 5:9] = boxes_to_stored(np.ascontiguousarray(raw[:, 5:9]),
+                                                   rotation, rgb.shape[1], rgb.shape[0])
             follower.push(decoded.index, gray, seen, small)
 
     def found(self, kind: str, index: int) -> list[Detection]:
@@ -218,6 +230,23 @@ class _Looks:
         return [Detection(b[0], b[1], b[2] - b[0], b[3] - b[1], b[4],
                           region_label(kind, number, found)).stored()
                 for number, b, found in follower.regions.get(index, [])]
+
+    def people(self, index: int) -> list[Detection]:
+        """The whole person of each head on frame ``index``, numbered as the head."""
+        follower = self.followers.get("head")
+        if follower is None:
+            return []
+        return [Detection(b[0], b[1], b[2] - b[0], b[3] - b[1], head[4],
+                          region_label("person", number, found)).stored()
+                for number, head, found in follower.regions.get(index, [])
+                if (b := follower.attached.get(index, {}).get(number)) is not None]
+
+
+def heads_with_people(people: np.ndarray, width: int) -> np.ndarray:
+    """Each person's head region (``people.head_regions``), their box attached (columns
+    5-8, as ``RegionFollower`` carries it)."""
+    return np.hstack([head_regions(people, width), people[:, :4]]) if len(people) else \
+        np.zeros((0, 9), np.float32)
 
 
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:

@@ -23,7 +23,7 @@ from app.core.audio.transcripts import newest_transcripts
 from app.core.casework import cases
 from app.core.detection.boxes import head_geometry
 from app.core.detection.people import head_settings
-from app.core.detection.presets import DEFAULT_PRESET, Preset
+from app.core.detection.presets import DEFAULT_PRESET, Preset, get_preset
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -147,6 +147,11 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     options = options or EncodeOptions()
     plan = copy.deepcopy(plan)  # bound to its run below: the caller's plan is never changed
     plan.validate()
+    chosen = get_preset(preset) if isinstance(preset, str) else preset
+    if plan.hide_whole_people and not chosen.heads_every_s:  # else nobody would be hidden
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The plan hides whole people, but preset {preset} does not look "
+            "for people: choose a preset that does (thorough)."), preset=chosen.name)
     out = out.expanduser()
     manifest = manifest_path(out)
     extract = audit_extract_path(out)
@@ -363,7 +368,9 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
     for t in analysis.tracks:
         summary = t.summary()
         summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
-                             if t.id in plan.false_positive_tracks else "left visible (plan)"
+                             if t.id in plan.false_positive_tracks else "redacted (whole person)"
+                             if t.category == HEAD and plan.hide_whole_people and t.wholes
+                             else "left visible (plan)"
                              if t.category == HEAD and not plan.hide_heads else "redacted")
         summary["reason"] = plan.reason_for(f"track:{t.id}")
         tracks.append(summary)
@@ -403,7 +410,8 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "head_tracks": sum(t.category == HEAD for t in analysis.tracks),
                       "tracks_redacted": sum(1 for t in analysis.tracks
                                              if plan.redacts_track(t.id)
-                                             and (t.category != HEAD or plan.hide_heads)),
+                                             and (t.category != HEAD or plan.hide_heads
+                                                  or plan.hide_whole_people)),
                       "tracks_kept_visible": len(plan.keep_tracks),
                       "tracks_false_positive": len(plan.false_positive_tracks),
                       "manual_boxes": len(plan.manual_boxes),
@@ -412,6 +420,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "head_geometry": head_geometry(),
                       **({"heads_seen_from_behind": {
                           "hidden": plan.hide_heads,
+                          "whole_people_hidden": plan.hide_whole_people,
                           **head_settings(analysis.run.preset.heads_max_side),
                           "left_to_a_kept_face_inside_it_of_at_least": KEPT_FACE_SHARE,
                           "kept_face_off_centre_at_most": KEPT_FACE_OFF_CENTRE}}

@@ -35,7 +35,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "inverse": (bool,), "audio": (str,), "mute": (list,), "caption": (str,),
     "detection_run": (str,), "version": (int,), "track_edits": (list,), "reasons": (dict,),
     "reviewed": (list,), "keep_metadata": (bool,), "audio_ranges": (list,),
-    "hide_heads": (bool,),
+    "hide_heads": (bool,), "hide_whole_people": (bool,),
 }
 
 
@@ -188,6 +188,9 @@ class RedactionPlan:
     # with heads on); off, only faces and text are hidden. Part of the plan, so an approval
     # covers it.
     hide_heads: bool = True
+    # Hide every person the run found whole (their box, not only the head), but a person
+    # kept visible: for minors, victims, home interiors. Needs a run with heads on.
+    hide_whole_people: bool = False
     # The detection run (settings hash) that the track numbers above refer to; a plan is
     # never applied to tracks from another run, where the same number is another person.
     detection_run: str = ""
@@ -270,6 +273,8 @@ class RedactionPlan:
             del data["keep_metadata"]  # this field existed keep their hash
         if self.hide_heads:  # likewise
             del data["hide_heads"]
+        if not self.hide_whole_people:  # likewise
+            del data["hide_whole_people"]
         return data
 
     def to_json(self) -> str:
@@ -303,6 +308,7 @@ class RedactionPlan:
                 caption=str(data.get("caption", "")),
                 keep_metadata=bool(data.get("keep_metadata", False)),
                 hide_heads=bool(data.get("hide_heads", True)),
+                hide_whole_people=bool(data.get("hide_whole_people", False)),
                 detection_run=str(data.get("detection_run", "")),
                 track_edits=[TrackEdit.from_dict(e) for e in data.get("track_edits", [])],
                 reasons={str(k): str(v) for k, v in data.get("reasons", {}).items()},

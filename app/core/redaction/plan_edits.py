@@ -254,11 +254,12 @@ class OutputChoices:
     audio: AudioMode
     keep_metadata: bool = False
     hide_heads: bool = True  # the heads of people seen from behind (RedactionPlan.hide_heads)
+    hide_whole_people: bool = False  # RedactionPlan.hide_whole_people
 
 
 def output_choices(plan: RedactionPlan) -> OutputChoices:
     return OutputChoices(plan.style, plan.strength, plan.shape, plan.caption, plan.audio,
-                         plan.keep_metadata, plan.hide_heads)
+                         plan.keep_metadata, plan.hide_heads, plan.hide_whole_people)
 
 
 def set_output_choices(plan: RedactionPlan,
@@ -267,6 +268,7 @@ def set_output_choices(plan: RedactionPlan,
     new.style, new.strength, new.shape = choices.style, choices.strength, choices.shape
     new.caption, new.audio = choices.caption, choices.audio
     new.keep_metadata, new.hide_heads = choices.keep_metadata, choices.hide_heads
+    new.hide_whole_people = choices.hide_whole_people
     new.validate()
     return new, (f"set export style {choices.style.value} {choices.strength}, "
                  f"{choices.shape.value}, sound {choices.audio.value}, caption "
@@ -274,7 +276,10 @@ def set_output_choices(plan: RedactionPlan,
                  f"{'kept' if choices.keep_metadata else 'removed'}"
                  + ("" if choices.hide_heads and plan.hide_heads else  # said when it changes
                     ", heads of people seen from behind "
-                    + ("hidden" if choices.hide_heads else "left visible")))
+                    + ("hidden" if choices.hide_heads else "left visible"))
+                 + ("" if not choices.hide_whole_people and not plan.hide_whole_people else
+                    ", whole people " + ("hidden" if choices.hide_whole_people
+                                         else "not hidden")))
 
 
 def set_coverage(plan: RedactionPlan, padding: float,

@@ -92,7 +92,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
     but where a face kept visible is its person's (:func:`kept_face_stands_for`), unless
-    the plan leaves heads visible (``hide_heads``)."""
+    the plan leaves heads visible (``hide_heads``); a plan that hides whole people hides
+    the head track's whole person instead, where the run knows it."""
     redact: list[Region] = []
     keep: list[Region] = []
     kept_faces: list[Region] = []  # the regions of faces kept visible
@@ -101,7 +102,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         if track_id in plan.false_positive_tracks:
             continue
         if box.category == HEAD:
-            if plan.hide_heads:
+            if plan.hide_heads or plan.hide_whole_people:
                 heads.append((track_id, box))
             continue
         if box.category == TEXT:  # the text's own box with a margin, as a rectangle
@@ -121,8 +122,14 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         region = padded_region(  # at the frame's edge keeps its corners)
             (box.x, box.y, box.w, box.h), plan.padding, width, height, box.kind, track_id,
             head=False, shape=Shape.RECTANGLE)
-        if region is not None and not kept_face_stands_for(region, kept_faces):
-            (keep if track_id in plan.keep_tracks else redact).append(region)
+        if region is None or kept_face_stands_for(region, kept_faces, rotation):
+            continue
+        if plan.hide_whole_people and box.whole is not None:  # the whole person, likewise
+            x1, y1, x2, y2 = box.whole
+            region = padded_region((x1, y1, x2 - x1, y2 - y1), plan.padding, width, height,
+                                   box.kind, track_id, head=False,
+                                   shape=Shape.RECTANGLE) or region
+        (keep if track_id in plan.keep_tracks else redact).append(region)
     for manual in plan.manual_boxes:
         mbox = manual.box_at(frame)
         if mbox is not None:
@@ -133,10 +140,11 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     return redact, keep
 
 
-def kept_face_stands_for(head: Region, kept: list[Region]) -> bool:
+def kept_face_stands_for(head: Region, kept: list[Region], rotation: int = 0) -> bool:
     """Whether a face kept visible by a person's decision is this head's person on this
     frame (its region lies inside the head's region, centred within ``KEPT_FACE_OFF_CENTRE``
-    of its width of the region's middle, and no smaller than ``KEPT_FACE_SHARE`` of it):
+    of its width as displayed (turned by ``rotation``) of the region's middle, and no
+    smaller than ``KEPT_FACE_SHARE`` of it):
     the kept person is then not hidden again by their own head's region. Otherwise a head
     is always hidden, even where a redacted face's region covers it too (hiding twice costs
     nothing; a face region beside a head, or a face detector's hit on an ear, would not hide
@@ -147,8 +155,12 @@ def kept_face_stands_for(head: Region, kept: list[Region]) -> bool:
     areas = (faces[:, 2] - faces[:, 0]) * (faces[:, 3] - faces[:, 1])
     inside = bx.containment(faces, _boxes([head]))[:, 0] >= 0.8
     size = (head.x2 - head.x1) * (head.y2 - head.y1)
-    off = np.abs((faces[:, 0] + faces[:, 2]) / 2 - (head.x1 + head.x2) / 2)
-    central = off <= KEPT_FACE_OFF_CENTRE * (head.x2 - head.x1)
+    if (rotation // 90) % 2:  # turned a quarter: the displayed width is the stored height
+        off = np.abs((faces[:, 1] + faces[:, 3]) / 2 - (head.y1 + head.y2) / 2)
+        central = off <= KEPT_FACE_OFF_CENTRE * (head.y2 - head.y1)
+    else:
+        off = np.abs((faces[:, 0] + faces[:, 2]) / 2 - (head.x1 + head.x2) / 2)
+        central = off <= KEPT_FACE_OFF_CENTRE * (head.x2 - head.x1)
     return bool((inside & central & (areas >= KEPT_FACE_SHARE * size)).any())
 
 

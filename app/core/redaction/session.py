@@ -23,6 +23,7 @@ from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import load_plan, save_plan
+from app.core.redaction.render import frame_regions
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange, inside
@@ -196,14 +197,23 @@ class RedactionSession:
         """Every box on ``frame``: tracks (as the plan decides about them) and manual boxes;
         the ``selected`` manual box also where it ends, to be dragged on."""
         shown, plan = [], self.shown_plan
-        for track_id, box in self.frame_boxes[frame] if frame < len(self.frame_boxes) else []:
+        boxes = self.frame_boxes[frame] if frame < len(self.frame_boxes) else []
+        drawn = self._heads_drawn(frame, boxes, plan)
+        for track_id, box in boxes:
             action = plan_edits.track_action(plan, track_id)
             look = {plan_edits.TrackAction.KEEP: Look.KEEP,
                     plan_edits.TrackAction.NOT_A_FACE: Look.NOT_A_FACE}.get(
                 action, Look.TEXT if box.category == TEXT else
                 Look.HEAD if box.category == HEAD else
                 Look.LOW if box.score < LOW_CONFIDENCE else Look.REDACT)
-            shown.append(ShownBox(("track", track_id), (box.x, box.y, box.w, box.h), look,
+            where = (box.x, box.y, box.w, box.h)
+            if box.category == HEAD and plan.hide_whole_people and box.whole is not None:
+                x1, y1, x2, y2 = box.whole  # the plan hides the whole person
+                where = (x1, y1, x2 - x1, y2 - y1)
+            if look is Look.HEAD and track_id not in drawn:
+                look = Look.NOT_A_FACE  # the plan leaves heads visible, or a kept face is
+                where = (box.x, box.y, box.w, box.h)  # this person's on this frame
+            shown.append(ShownBox(("track", track_id), where, look,
                                   box.kind is not BoxKind.DETECTED))
         for manual in self.plan.manual_boxes:
             found = manual.box_at(frame)
@@ -216,6 +226,15 @@ class RedactionSession:
                 shown.append(ShownBox(("manual", manual.id), found, Look.MANUAL, not exact,
                                       ends_here))
         return shown
+
+    def _heads_drawn(self, frame: int, boxes: list[tuple[int, TrackBox]],
+                     plan: RedactionPlan) -> set[int]:
+        """The head tracks the export hides on ``frame`` (``render.frame_regions``)."""
+        if self.analysis is None or not any(b.category == HEAD for _t, b in boxes):
+            return set()
+        run = self.analysis.run
+        redact, keep = frame_regions(frame, boxes, plan, run.width, run.height, run.rotation)
+        return {r.track_id for r in redact + keep if r.track_id is not None}
 
     # --- edits ---------------------------------------------------------------------------
 

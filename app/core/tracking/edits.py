@@ -73,8 +73,10 @@ class TrackEdit:
 
 
 def _copy(carried: set[int], track_id: int, keyframes: dict[int, Any], first: int,
-          last: int, category: str) -> Track:
-    new = Track(track_id, dict(keyframes), carried=set(carried), category=category)
+          last: int, category: str,
+          wholes: dict[int, tuple[float, float, float, float]]) -> Track:
+    new = Track(track_id, dict(keyframes), carried=set(carried), category=category,
+                wholes=dict(wholes))
     new.settle()  # keeps only this part's carried frames; its own end motion
     new.first_frame, new.last_frame = first, last
     return new
@@ -91,8 +93,9 @@ def split_track(track: Track, frame: int, new_id: int) -> tuple[Track, Track]:
             track=track.id, frame=frame, first=track.detected_frames[0],
             last=track.detected_frames[-1])
     return (_copy(track.carried, track.id, before, track.first_frame, frame - 1,
-                  track.category),
-            _copy(track.carried, new_id, after, frame, track.last_frame, track.category))
+                  track.category, track.wholes),
+            _copy(track.carried, new_id, after, frame, track.last_frame, track.category,
+                  track.wholes))
 
 
 def merge_tracks(parts: list[Track]) -> Track:
@@ -107,6 +110,7 @@ def merge_tracks(parts: list[Track]) -> Track:
             tracks=", ".join(str(p.id) for p in parts),
             kinds=", ".join(sorted({p.category for p in parts})))
     keyframes: dict[int, Any] = {}
+    wholes: dict[int, tuple[float, float, float, float]] = {}
     carried: set[int] = set()
     for part in parts:
         shared = set(keyframes) & set(part.keyframes)
@@ -119,12 +123,15 @@ def merge_tracks(parts: list[Track]) -> Track:
         for f, box in part.keyframes.items():
             if f not in keyframes or (f in carried and f not in part.carried):
                 keyframes[f] = box
+                wholes.pop(f, None)
+                if f in part.wholes:
+                    wholes[f] = part.wholes[f]
                 carried.discard(f)
                 if f in part.carried:
                     carried.add(f)
     return _copy(carried, min(p.id for p in parts), keyframes,
                  min(p.first_frame for p in parts), max(p.last_frame for p in parts),
-                 parts[0].category)
+                 parts[0].category, wholes)
 
 
 def apply_track_edits(tracks: list[Track], edits: list[TrackEdit]) -> list[Track]:

@@ -59,6 +59,8 @@ class TrackBox:
     kind: BoxKind
     score: float = 0.0
     category: str = "face"  # what the track hides: see Track.category
+    # a head's whole person on this frame, x1, y1, x2, y2 (Track.wholes), where known
+    whole: tuple[float, float, float, float] | None = None
 
 
 FACE = "face"
@@ -80,6 +82,9 @@ class Track:
     last_frame: int = 0
     carried: set[int] = field(default_factory=set)  # keyframes whose box motion carried
     category: str = FACE
+    # a head track's whole person (x1, y1, x2, y2) on its keyframes, for plans that hide
+    # whole people (runs made before people were stored have none)
+    wholes: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
     _sorted: list[int] = field(default_factory=list, repr=False)
     _ends: tuple[np.ndarray, np.ndarray] = field(
         default_factory=lambda: (np.zeros(4), np.zeros(4)), repr=False)
@@ -94,6 +99,7 @@ class Track:
         """Sort the keyframes and measure the motion at both ends (after any change)."""
         self._sorted = sorted(self.keyframes)
         self.carried &= set(self.keyframes)
+        self.wholes = {f: w for f, w in self.wholes.items() if f in self.keyframes}
         self._ends = (_end_velocity(self.keyframes, self._sorted[:3]),
                       _end_velocity(self.keyframes, self._sorted[-3:]))
 
@@ -109,7 +115,8 @@ class Track:
         if frame in self.keyframes:
             x1, y1, x2, y2, s = self.keyframes[frame]
             kind = BoxKind.PROPAGATED if frame in self.carried else BoxKind.DETECTED
-            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, kind, s, self.category)
+            return TrackBox(frame, x1, y1, x2 - x1, y2 - y1, kind, s, self.category,
+                            self.wholes.get(frame))
         if frame < keys[0] or frame > keys[-1]:
             before = frame < keys[0]
             end = keys[0] if before else keys[-1]
@@ -122,8 +129,14 @@ class Track:
         t = (frame - a) / (b - a)
         ka, kb = np.array(self.keyframes[a]), np.array(self.keyframes[b])
         x1, y1, x2, y2, s = ka + (kb - ka) * t
+        whole = None
+        if a in self.wholes and b in self.wholes:
+            wa, wb = np.array(self.wholes[a]), np.array(self.wholes[b])
+            w = wa + (wb - wa) * t
+            whole = (float(w[0]), float(w[1]), float(w[2]), float(w[3]))
         return TrackBox(frame, float(x1), float(y1), float(x2 - x1), float(y2 - y1),
-                        BoxKind.INTERPOLATED, float(min(ka[4], kb[4])), self.category)
+                        BoxKind.INTERPOLATED, float(min(ka[4], kb[4])), self.category,
+                        whole)
 
     def summary(self) -> dict[str, Any]:
         """First/last frame, detections, mean size, best score and the best frame's box."""
@@ -225,6 +238,10 @@ def region_tracks(run: DetectionRun, frame_count: int, first_id: int,
             track.keyframes[frame.index] = (d.x, d.y, d.x + d.w, d.y + d.h, d.score)
             if not found:
                 track.carried.add(frame.index)
+        for d in frame.people if category == HEAD else []:  # a head's whole person
+            number, _found = region_of(d.detector)
+            if number in tracks and frame.index in tracks[number].keyframes:
+                tracks[number].wholes[frame.index] = (d.x, d.y, d.x + d.w, d.y + d.h)
     for track in tracks.values():
         track.finish(frame_count, 0, 0)  # carried back and on by motion: no padding
     return [tracks[n] for n in sorted(tracks)]

@@ -110,6 +110,13 @@ class ExportDialog(QDialog):
             "recognised by their hair, head and build."))
         self.hide_heads.setChecked(plan.hide_heads)
         self.hide_heads.setVisible(bool(heads) or not plan.hide_heads)
+        self.whole_people = QCheckBox(self.tr("Hide whole people, not only faces and heads "
+                                              "(children, victims, home interiors)"), self)
+        self.whole_people.setToolTip(self.tr(
+            "Everyone the people detector found is hidden from head to foot, except people "
+            "kept visible."))
+        self.whole_people.setChecked(plan.hide_whole_people)
+        self.whole_people.setVisible(bool(heads) or plan.hide_whole_people)
         self.verify = QCheckBox(self.tr("Check the export for faces still visible"), self)
         self.verify.setChecked(True)
         self.force = QCheckBox(self.tr("Replace files of the same name"), self)
@@ -155,6 +162,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Sound"), self.audio)
         form.addRow("", self.keep_metadata)
         form.addRow("", self.hide_heads)
+        form.addRow("", self.whole_people)
         form.addRow("", self.verify)
         form.addRow("", self.force)
         approval = QHBoxLayout()
@@ -180,14 +188,15 @@ class ExportDialog(QDialog):
         for signal in (self.style_box.currentIndexChanged, self.strength.valueChanged,
                        self.shape_box.currentIndexChanged, self.caption.textChanged,
                        self.audio.currentIndexChanged, self.keep_metadata.toggled,
-                       self.hide_heads.toggled):
+                       self.hide_heads.toggled, self.whole_people.toggled):
             signal.connect(self._show_lapse)
 
     def choices(self) -> OutputChoices:
         return OutputChoices(Style(self.style_box.currentData()), self.strength.value(),
                              Shape(self.shape_box.currentData()), self.caption.text().strip(),
                              AudioMode(self.audio.currentData()),
-                             self.keep_metadata.isChecked(), self.hide_heads.isChecked())
+                             self.keep_metadata.isChecked(), self.hide_heads.isChecked(),
+                             self.whole_people.isChecked())
 
     def changes_plan(self) -> bool:
         """True when the choices here differ from the plan (exporting would edit it)."""

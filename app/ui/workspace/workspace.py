@@ -29,7 +29,7 @@ from app.core.settings import Settings
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange
-from app.core.tracking.tracker import TEXT, Track
+from app.core.tracking.tracker import HEAD, TEXT, Track
 from app.ui.changes import Changed, announce
 from app.ui.error_text import error_text
 from app.ui.player.player_panel import PlayerPanel
@@ -247,8 +247,15 @@ class RedactionWorkspace(QWidget):
                                    "Detect faces."))
         else:
             texts = sum(t.category == TEXT for t in self.tracks)
+            heads = sum(t.category == HEAD for t in self.tracks)
             how = self.tr("stored run") if analysis.reused else self.tr("detected now")
-            if texts:
+            if heads:  # a person may have a face track and a head track: counted apart
+                status.setText(self.tr("{0} people tracked by their faces, {1} by the people "
+                                       "detector (heads), {2} text regions (plates, screens, "
+                                       "documents), {3} ranges to review ({4}).")
+                               .format(len(self.tracks) - texts - heads, heads, texts,
+                                       len(session.review), how))
+            elif texts:
                 status.setText(self.tr("{0} people tracked, {1} text regions (plates, "
                                        "screens, documents), {2} ranges to review ({3}).")
                                .format(len(self.tracks) - texts, texts, len(session.review),
