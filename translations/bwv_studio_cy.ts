@@ -3249,10 +3249,6 @@
         <translation>Nid yw&apos;r wynebau wedi&apos;u canfod eto gyda&apos;r rhagosodiad hwn: pwyswch Canfod wynebau.</translation>
     </message>
     <message>
-        <source>{0} people tracked by their faces, {1} by the people detector (heads), {2} text regions (plates, screens, documents), {3} ranges to review ({4}).</source>
-        <translation>{0} o bobl wedi&apos;u tracio wrth eu hwynebau, {1} gan y synhwyrydd pobl (pennau), {2} ardal testun (platiau, sgriniau, dogfennau), {3} ystod i&apos;w hadolygu ({4}).</translation>
-    </message>
-    <message>
         <source>{0} people tracked, {1} text regions (plates, screens, documents), {2} ranges to review ({3}).</source>
         <translation>Pobl wedi&apos;u tracio: {0}; ardaloedd testun (platiau, sgriniau, dogfennau): {1}; ystodau i&apos;w hadolygu: {2} ({3}).</translation>
     </message>
@@ -3267,6 +3263,10 @@
     <message>
         <source>detected now</source>
         <translation>canfuwyd nawr</translation>
+    </message>
+    <message>
+        <source>{0} people found by face, {1} by body (heads), {2} text regions, {3} ranges to review ({4}).</source>
+        <translation>{0} o bobl wedi&apos;u canfod wrth eu hwyneb, {1} wrth eu corff (pennau), {2} ardal testun, {3} ystod i&apos;w hadolygu ({4}).</translation>
     </message>
     <message>
         <source>The edit could not be saved: {0}</source>

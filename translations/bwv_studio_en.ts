@@ -3216,10 +3216,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{0} people tracked by their faces, {1} by the people detector (heads), {2} text regions (plates, screens, documents), {3} ranges to review ({4}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>{0} people tracked, {1} text regions (plates, screens, documents), {2} ranges to review ({3}).</source>
             <translation type="unfinished" />
         </message>
@@ -3233,6 +3229,10 @@
         </message>
         <message>
             <source>detected now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} people found by face, {1} by body (heads), {2} text regions, {3} ranges to review ({4}).</source>
             <translation type="unfinished" />
         </message>
         <message>

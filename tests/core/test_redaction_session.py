@@ -220,7 +220,7 @@ def test_a_head_is_shown_as_the_export_will_treat_it() -> None:
     analysis = _analysis()
     face = analysis.tracks[0]
     frame = face.detected_frames[0]
-    x1, y1, x2, y2, score = face.keyframes[frame]
+    x1, y1, x2, _y2, score = face.keyframes[frame]
     side = 2.5 * (x2 - x1)  # a head region round the face, as wide as shoulders
     cx = (x1 + x2) / 2
     region = (cx - side / 2, y1 - 0.2 * side, cx + side / 2, y1 + 0.8 * side, score)

@@ -250,9 +250,8 @@ class RedactionWorkspace(QWidget):
             heads = sum(t.category == HEAD for t in self.tracks)
             how = self.tr("stored run") if analysis.reused else self.tr("detected now")
             if heads:  # a person may have a face track and a head track: counted apart
-                status.setText(self.tr("{0} people tracked by their faces, {1} by the people "
-                                       "detector (heads), {2} text regions (plates, screens, "
-                                       "documents), {3} ranges to review ({4}).")
+                status.setText(self.tr("{0} people found by face, {1} by body (heads), {2} "
+                                       "text regions, {3} ranges to review ({4}).")
                                .format(len(self.tracks) - texts - heads, heads, texts,
                                        len(session.review), how))
             elif texts:

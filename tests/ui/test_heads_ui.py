@@ -1,0 +1,61 @@
+"""People seen from behind in the real workspace (issue 20): thorough finds the heads of
+people walking away in a real encoded clip; they are listed as "Person N (from behind)",
+counted apart from faces, drawn as heads, as whole people when the plan hides whole people,
+and the export dialog offers both plan options, which withdraw an approval like any edit."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from app.core.redaction import plan_edits
+from app.core.redaction.session import Look
+from app.core.store.database import Store
+from app.core.tracking.tracker import HEAD
+from app.ui.workspace.lanes import COLOURS
+from tests.core.test_head_tracks import pan_video
+from tests.ui.window import detect_with, open_workspace
+
+
+def test_people_seen_from_behind_in_the_workspace(qtbot: QtBot, store: Store,
+                                                 tmp_path: Path) -> None:
+    win, problems = open_workspace(qtbot, store, pan_video(tmp_path / "walking_away.mp4"),
+                                   (1366, 768))
+    ws = win.workspace
+    detect_with(qtbot, win, "thorough")
+    heads = [t for t in ws.tracks if t.category == HEAD]
+    assert heads, [t.summary() for t in ws.tracks]
+    assert f", {len(heads)} by body (heads)" in ws.controls.status.text()
+    head = heads[0]
+    row = next(r for r in range(ws.tracks_panel.rowCount())
+               if ws.tracks_panel.keys[r] == ("track", head.id))
+    assert ws.tracks_panel.item(row, 1).text() == f"Person {head.id} (from behind)"
+    frame = head.detected_frames[0]
+    ws.player.show_frame(frame)
+    qtbot.waitUntil(lambda: ws.player.current_index == frame, timeout=5000)
+    item = {i.key: i for i in ws.overlay_items(frame)}[("track", head.id)]
+    assert item.colour == COLOURS[Look.HEAD.value] and item.label == f"H{head.id}"
+
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.hide_heads.isVisible() and dialog.hide_heads.isChecked()
+    assert f"({len(heads)} found)" in dialog.hide_heads.text()
+    assert dialog.whole_people.isVisible() and not dialog.whole_people.isChecked()
+    assert not dialog.changes_plan()
+    dialog.whole_people.setChecked(True)
+    assert dialog.changes_plan() and dialog.choices().hide_whole_people
+    dialog.reject()
+    assert ws.session is not None  # the plan hides whole people: each drawn head to foot
+    ws.session.push(*plan_edits.set_output_choices(
+        ws.session.plan, replace(plan_edits.output_choices(ws.session.plan),
+                                 hide_whole_people=True)))
+    whole = {i.key: i for i in ws.overlay_items(frame)}[("track", head.id)]
+    assert whole.rect.height() > 1.5 * item.rect.height() and whole.label == item.label
+    if os.environ.get("BWV_SCREENSHOT"):  # to look at it: BWV_SCREENSHOT=/tmp/x.png
+        ws.refresh_views()
+        win.grab().save(os.environ["BWV_SCREENSHOT"])
+    assert problems == []
