@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 
 from app.core.detection.detector import Detection, preset_models
-from app.core.detection.presets import get_preset
+from app.core.detection.people import head_regions
+from app.core.detection.presets import get_preset, preset_from_dict
 from app.core.detection.runs import run_from_json
 from app.core.detection.video import detect_video
 from app.core.errors import InvalidInputError
@@ -218,9 +219,9 @@ def test_a_plan_may_hide_whole_people_but_a_kept_person() -> None:
     plan = RedactionPlan(hide_whole_people=True)
     assert plan.to_dict()["hide_whole_people"] is True
     assert "hide_whole_people" not in RedactionPlan().to_dict()
-    shown, _ = frame_regions(0, [head], plan, 640, 480)
-    (region,) = shown
-    assert region.y2 >= 400 and region.y1 <= 90 and region.shape is Shape.RECTANGLE
+    shown, _ = frame_regions(0, [head], plan, 640, 480)  # the head region and the person
+    assert len(shown) == 2 and max(r.y2 for r in shown) >= 400
+    assert min(r.y1 for r in shown) <= 80 and {r.shape for r in shown} == {Shape.RECTANGLE}
     face = (1, _box(FACE, 100, 100, 40))  # the person's own face, kept
     shown, kept = frame_regions(0, [face, head], dataclasses.replace(plan, keep_tracks=[1]),
                                 640, 480)
@@ -228,7 +229,7 @@ def test_a_plan_may_hide_whole_people_but_a_kept_person() -> None:
     shown, _ = frame_regions(0, [(2, _box(HEAD, 60, 80, 120))], plan, 640, 480)
     assert len(shown) == 1 and shown[0].y2 < 300  # the head alone
     leave = dataclasses.replace(plan, hide_heads=False)  # whole people win
-    assert [r.track_id for r in frame_regions(0, [head], leave, 640, 480)[0]] == [2]
+    assert [r.track_id for r in frame_regions(0, [head], leave, 640, 480)[0]] == [2, 2]
 
 
 def test_a_kept_face_stands_for_its_head_as_displayed() -> None:
@@ -240,3 +241,59 @@ def test_a_kept_face_stands_for_its_head_as_displayed() -> None:
     assert kept_face_stands_for(head, central, 90) and kept_face_stands_for(head, central, 270)
     assert not kept_face_stands_for(head, side, 90)
     assert kept_face_stands_for(head, side, 0)  # upright, x is the width: 160 is central
+
+
+def _head_of(x1: float, y1: float, x2: float, y2: float,
+             kind: BoxKind = BoxKind.DETECTED) -> TrackBox:
+    """The head track box ``people.head_regions`` gives a person boxed x1, y1, x2, y2 in a
+    1280-wide frame, the person's box attached."""
+    (hx1, hy1, hx2, hy2, _s), = head_regions(np.array([[x1, y1, x2, y2, 0.9]], np.float32),
+                                             1280)
+    return TrackBox(0, float(hx1), float(hy1), float(hx2 - hx1), float(hy2 - hy1), kind,
+                    0.9, HEAD, (x1, y1, x2, y2))
+
+
+def test_a_kept_face_at_chest_height_or_beside_the_head_uncovers_no_bystander() -> None:
+    """A region as deep as the shoulders are wide reaches the chest, and grows while motion
+    carries it: a kept face there (someone in front, or beside the bystander's head) is not
+    the bystander's, on found and carried frames alike."""
+    bystander = _head_of(400, 100, 600, 700)
+    keep = RedactionPlan(keep_tracks=[1])
+    chest = (1, _box(FACE, 475, 215, 50))
+    assert [r.track_id for r in frame_regions(0, [chest, (2, bystander)], keep, 1280, 720)[0]] \
+        == [2]
+    grown = dataclasses.replace(bystander, x=bystander.x - 60, w=bystander.w * 1.6,
+                                kind=BoxKind.PROPAGATED)
+    beside = (1, _box(FACE, 548, 110, 50))
+    for head in (bystander, grown):
+        assert [r.track_id for r in frame_regions(0, [beside, (2, head)], keep, 1280,
+                                                  720)[0]] == [2]
+    own = (1, _box(FACE, 475, 95, 50))  # at the top centre: the bystander's own face
+    assert frame_regions(0, [own, (2, grown)], keep, 1280, 720)[0] == []
+
+
+def test_whole_people_hide_the_head_region_too_and_never_widen_what_is_kept() -> None:
+    """Hiding whole people adds the person's box to the head region (the hair above the
+    box stays hidden); a kept person keeps only their head region, so an inverse export
+    restores no bystander inside their box, and the residual check still reports a face
+    there; a kept head stays kept when the plan leaves heads visible."""
+    person = _head_of(400, 100, 600, 700)
+    whole = RedactionPlan(hide_whole_people=True, padding=1.0)
+    shown, _ = frame_regions(0, [(2, person)], whole, 1280, 720)
+    assert len(shown) == 2 and min(r.y1 for r in shown) < 100 and max(r.y2 for r in shown) >= 700
+    inverse = dataclasses.replace(whole, inverse=True, keep_tracks=[2])
+    _shown, kept = frame_regions(0, [(2, person)], inverse, 1280, 720)
+    assert [(r.y2 <= 400) for r in kept] == [True]  # the head region, not down to the feet
+    other = [Detection(560, 500, 40, 50, 0.9, "check")]  # another face, inside the box
+    assert classify(other, 0, 0, 0.0, [(2, person)], dataclasses.replace(
+        whole, keep_tracks=[2]), 1280, 720, 0) != []
+    leave = RedactionPlan(hide_heads=False, keep_tracks=[2], inverse=True)
+    assert [r.track_id for r in frame_regions(0, [(2, person)], leave, 1280, 720)[1]] == [2]
+
+
+def test_runs_stored_under_the_first_head_rules_say_so() -> None:
+    stored = {**get_preset("thorough").as_dict()}
+    del stored["heads_rules"]
+    assert preset_from_dict(stored).heads_rules == 1
+    assert preset_from_dict(get_preset("thorough").as_dict()).heads_rules == 2
+    assert get_preset("thorough").as_dict()["heads_rules"] == 2

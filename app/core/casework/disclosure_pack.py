@@ -186,7 +186,11 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
     ])
     method = (f"{plan.get('style', '?')} at strength {plan.get('strength', '?')}, "
               f"{plan.get('shape', '?')} regions, padding {plan.get('padding', '?')}"
-              + (", everything but kept people (inverse)" if plan.get("inverse") else ""))
+              + (", everything but kept people (inverse)" if plan.get("inverse") else "")
+              + (", heads of people seen from behind left visible"
+                 if plan.get("hide_heads") is False else "")
+              + (", whole people hidden (head to foot)" if plan.get("hide_whole_people")
+                 else ""))
     parts = [
         "<html><head><meta charset='utf-8'><title>Disclosure record "
         f"{e(case.reference)}</title></head><body>",

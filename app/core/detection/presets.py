@@ -141,6 +141,8 @@ def preset_from_dict(data: dict[str, Any]) -> Preset:
     values = {k: v for k, v in values.items() if k in known}
     for key in ("mediapipe_windows", "fine_scales"):
         values[key] = tuple(values.get(key, ()))
+    if values.get("heads_every_s") and "heads_rules" not in values:
+        values["heads_rules"] = 1  # stored before the rules had a number: the first ones
     return Preset(**values)
 
 

@@ -23,15 +23,20 @@ BLUR_SHARE = {1: 0.12, 2: 0.25, 3: 0.35, 4: 0.5}
 
 
 # A head is left to a face kept visible (a requester) on a frame when the face is where that
-# person's own face would be: its region inside the head's region (80 %), its centre in the
-# middle half of the region's width (a person's face is above the middle of their shoulders;
-# a kept face near the side of a region is someone beside or behind that person), and no
-# smaller than this share of the region's area. A head region spans the person's shoulders
-# and is as deep as they are wide (people.head_regions), and grows up to twice each way while
-# motion carries it; a face's region is about a head: a twentieth of it or more (0.07
-# measured on the walking clip between looks).
+# person's own face would be: its region inside the head's region (80 %); its centre across
+# the region (as displayed) within a quarter of the region's width and within half the face
+# region's own width of the middle (a person's face is above the middle of their shoulders;
+# a kept face near the side is someone beside or behind them, also while the region grows
+# as motion carries it); its centre in the upper half of the region's depth (below is the
+# chest: a face there is someone in front); and its region no smaller than this share of
+# the head's. A head region spans the person's shoulders and is as deep as they are wide
+# (people.head_regions), and grows up to twice each way while motion carries it; a face's
+# region is about a head: a twentieth of it or more (0.07 measured on the walking clip
+# between looks).
 KEPT_FACE_SHARE = 0.04
 KEPT_FACE_OFF_CENTRE = 0.25  # of the head region's width, each way
+KEPT_FACE_OFF_OWN = 0.5  # of the face region's own width, each way
+KEPT_FACE_DEPTH = 0.5  # the face's centre lies in this upper share of the region's depth
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
     but where a face kept visible is its person's (:func:`kept_face_stands_for`), unless
     the plan leaves heads visible (``hide_heads``); a plan that hides whole people hides
-    the head track's whole person instead, where the run knows it."""
+    the head track's whole person too, where the run knows it. A kept head keeps its head
+    region only."""
     redact: list[Region] = []
     keep: list[Region] = []
     kept_faces: list[Region] = []  # the regions of faces kept visible
@@ -102,7 +108,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         if track_id in plan.false_positive_tracks:
             continue
         if box.category == HEAD:
-            if plan.hide_heads or plan.hide_whole_people:
+            if plan.hide_heads or plan.hide_whole_people or track_id in plan.keep_tracks:
                 heads.append((track_id, box))
             continue
         if box.category == TEXT:  # the text's own box with a margin, as a rectangle
@@ -124,12 +130,16 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             head=False, shape=Shape.RECTANGLE)
         if region is None or kept_face_stands_for(region, kept_faces, rotation):
             continue
-        if plan.hide_whole_people and box.whole is not None:  # the whole person, likewise
+        if track_id in plan.keep_tracks:  # the head region only: what is kept is restored
+            keep.append(region)  # in an inverse export, and a whole box would uncover others
+            continue
+        redact.append(region)
+        if plan.hide_whole_people and box.whole is not None:  # and the whole person, likewise
             x1, y1, x2, y2 = box.whole
-            region = padded_region((x1, y1, x2 - x1, y2 - y1), plan.padding, width, height,
-                                   box.kind, track_id, head=False,
-                                   shape=Shape.RECTANGLE) or region
-        (keep if track_id in plan.keep_tracks else redact).append(region)
+            whole = padded_region((x1, y1, x2 - x1, y2 - y1), plan.padding, width, height,
+                                  box.kind, track_id, head=False, shape=Shape.RECTANGLE)
+            if whole is not None:
+                redact.append(whole)
     for manual in plan.manual_boxes:
         mbox = manual.box_at(frame)
         if mbox is not None:
@@ -142,9 +152,9 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
 
 def kept_face_stands_for(head: Region, kept: list[Region], rotation: int = 0) -> bool:
     """Whether a face kept visible by a person's decision is this head's person on this
-    frame (its region lies inside the head's region, centred within ``KEPT_FACE_OFF_CENTRE``
-    of its width as displayed (turned by ``rotation``) of the region's middle, and no
-    smaller than ``KEPT_FACE_SHARE`` of it):
+    frame (its region lies inside the head's region, its centre near the middle of the
+    region's width and in the upper part of its depth, both as displayed, turned by
+    ``rotation``, and it is no smaller than ``KEPT_FACE_SHARE`` of the region):
     the kept person is then not hidden again by their own head's region. Otherwise a head
     is always hidden, even where a redacted face's region covers it too (hiding twice costs
     nothing; a face region beside a head, or a face detector's hit on an ear, would not hide
@@ -155,12 +165,20 @@ def kept_face_stands_for(head: Region, kept: list[Region], rotation: int = 0) ->
     areas = (faces[:, 2] - faces[:, 0]) * (faces[:, 3] - faces[:, 1])
     inside = bx.containment(faces, _boxes([head]))[:, 0] >= 0.8
     size = (head.x2 - head.x1) * (head.y2 - head.y1)
-    if (rotation // 90) % 2:  # turned a quarter: the displayed width is the stored height
-        off = np.abs((faces[:, 1] + faces[:, 3]) / 2 - (head.y1 + head.y2) / 2)
-        central = off <= KEPT_FACE_OFF_CENTRE * (head.y2 - head.y1)
+    # where the face sits in the region as a whole (also beyond the frame's edge)
+    x1, y1, x2, y2 = head.full if head.full[2] > head.full[0] else (head.x1, head.y1,
+                                                                    head.x2, head.y2)
+    cx, cy = (faces[:, 0] + faces[:, 2]) / 2, (faces[:, 1] + faces[:, 3]) / 2
+    fw, fh = faces[:, 2] - faces[:, 0], faces[:, 3] - faces[:, 1]
+    turn = (rotation // 90) % 4  # upright = stored turned ``turn`` quarters anticlockwise
+    if turn % 2:  # across the displayed picture is along the stored height
+        across, span, own = np.abs(cy - (y1 + y2) / 2), y2 - y1, fh
+        down = (x2 - cx if turn == 1 else cx - x1) / max(x2 - x1, 1)
     else:
-        off = np.abs((faces[:, 0] + faces[:, 2]) / 2 - (head.x1 + head.x2) / 2)
-        central = off <= KEPT_FACE_OFF_CENTRE * (head.x2 - head.x1)
+        across, span, own = np.abs(cx - (x1 + x2) / 2), x2 - x1, fw
+        down = (cy - y1 if turn == 0 else y2 - cy) / max(y2 - y1, 1)
+    central = (across <= KEPT_FACE_OFF_CENTRE * span) & (across <= KEPT_FACE_OFF_OWN * own) & \
+        (down <= KEPT_FACE_DEPTH)
     return bool((inside & central & (areas >= KEPT_FACE_SHARE * size)).any())
 
 
