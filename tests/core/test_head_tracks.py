@@ -180,6 +180,9 @@ def test_a_face_the_check_sees_in_a_kept_head_is_no_finding() -> None:
     seen = [Detection(140, 130, 40, 50, 0.9, "check")]
     assert classify(seen, 0, 0, 0.0, [head], RedactionPlan(keep_tracks=[2]), 640, 480, 0) == []
     assert classify(seen, 0, 0, 0.0, [head], RedactionPlan(), 640, 480, 0) == []  # hidden
+    beside = [Detection(186, 140, 30, 36, 0.9, "check")]  # at the region's side: someone else
+    assert classify(beside, 0, 0, 0.0, [head], RedactionPlan(keep_tracks=[2]), 640, 480,
+                    0) != []
 
 
 def test_heads_are_off_unless_a_preset_asks_and_runs_made_before_still_match() -> None:
@@ -297,3 +300,27 @@ def test_runs_stored_under_the_first_head_rules_say_so() -> None:
     assert preset_from_dict(stored).heads_rules == 1
     assert preset_from_dict(get_preset("thorough").as_dict()).heads_rules == 2
     assert get_preset("thorough").as_dict()["heads_rules"] == 2
+
+
+def test_a_requester_with_hands_raised_or_between_two_heads_keeps_their_own() -> None:
+    """Hands raised make a person's box (and head region) deeper: their kept face still
+    stands for their head. A kept face stands for one head at most, the one it sits most
+    centrally in: a requester standing in front of a bystander, their face at the
+    bystander's chest, leaves the bystander hidden."""
+    keep = RedactionPlan(keep_tracks=[1])
+    raised = _head_of(500, 70, 600, 400)  # the head's top at about y 100, hands 30 px above
+    face = (1, _box(FACE, 535, 118, 30))
+    assert frame_regions(0, [face, (2, raised)], keep, 1280, 720)[0] == []
+    own, behind = _head_of(450, 200, 550, 500), _head_of(400, 60, 600, 700)
+    face = (1, _box(FACE, 485, 205, 30))
+    shown, _ = frame_regions(0, [face, (2, own), (3, behind)], keep, 1280, 720)
+    assert [r.track_id for r in shown] == [3]
+
+
+def test_a_head_carried_past_the_frame_edge_keeps_its_middle() -> None:
+    """A head region partly beyond the frame's edge is kept whole in the run (hiding clips
+    it), so its middle, against which a kept face is judged, is where the person is."""
+    head = (2, TrackBox(0, -30.0, 100.0, 200.0, 230.0, BoxKind.PROPAGATED, 0.9, HEAD))
+    beside = (1, _box(FACE, 85, 110, 30))  # 30 px from the true middle (70)
+    shown, _ = frame_regions(0, [beside, head], RedactionPlan(keep_tracks=[1]), 1280, 720)
+    assert [r.track_id for r in shown] == [2]

@@ -188,7 +188,8 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
               f"{plan.get('shape', '?')} regions, padding {plan.get('padding', '?')}"
               + (", everything but kept people (inverse)" if plan.get("inverse") else "")
               + (", heads of people seen from behind left visible"
-                 if plan.get("hide_heads") is False else "")
+                 if plan.get("hide_heads") is False and not plan.get("hide_whole_people")
+                 else "")
               + (", whole people hidden (head to foot)" if plan.get("hide_whole_people")
                  else ""))
     parts = [

@@ -151,8 +151,10 @@ class RegionFollower:
         x1, y1, x2, y2, score = (float(v) for v in box[:5])
         clipped = [max(0.0, x1), max(0.0, y1), min(float(self.width), x2),
                    min(float(self.height), y2), score]
-        if clipped[2] - clipped[0] >= 1 and clipped[3] - clipped[1] >= 1:
-            self.regions.setdefault(index, []).append((number, clipped, found))
+        if clipped[2] - clipped[0] >= 1 and clipped[3] - clipped[1] >= 1:  # in view: kept
+            # whole (hiding clips it): where the region's middle is matters (a kept face
+            # stands for a head near its middle, render.kept_face_stands_for)
+            self.regions.setdefault(index, []).append((number, [x1, y1, x2, y2, score], found))
             relative = self._relative.get(number)
             if relative is not None:  # placed on the region's box before clipping
                 w, h = x2 - x1, y2 - y1

@@ -63,6 +63,7 @@ from app.core.tracking.tracker import (
     HEAD,
     TEXT,
     BoxKind,
+    Track,
     boxes_by_frame,
 )
 
@@ -362,6 +363,13 @@ def _kept_frames(analysis: Analysis, plan: RedactionPlan) -> list[int]:
     return [f.index for f in analysis.run.frames if plan.clip.contains(f.time_s)]
 
 
+def _head_action(track: Track, plan: RedactionPlan) -> str:
+    """What the export does with a head track nobody kept or dismissed."""
+    if plan.hide_whole_people:
+        return "redacted (whole person)" if track.wholes else "redacted"
+    return "redacted" if plan.hide_heads else "left visible (plan)"
+
+
 def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
               residual: ResidualReport | None, out: Path, out_size: int, out_sha: str,
               source_sha: str,
@@ -373,10 +381,8 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
     for t in analysis.tracks:
         summary = t.summary()
         summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
-                             if t.id in plan.false_positive_tracks else "redacted (whole person)"
-                             if t.category == HEAD and plan.hide_whole_people and t.wholes
-                             else "left visible (plan)"
-                             if t.category == HEAD and not plan.hide_heads else "redacted")
+                             if t.id in plan.false_positive_tracks else _head_action(t, plan)
+                             if t.category == HEAD else "redacted")
         summary["reason"] = plan.reason_for(f"track:{t.id}")
         tracks.append(summary)
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)

@@ -29,11 +29,12 @@ from app.core.redaction.plan import RedactionPlan, Style
 from app.core.redaction.render import (
     Region,
     frame_regions,
+    kept_face_stands_for,
     padded_region,
     region_mask,
     text_margin,
 )
-from app.core.tracking.tracker import FACE, TEXT, TrackBox
+from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
 
 UNCOVERED_SHARE = 0.35
 WEAK_MIN_SCORE = 0.5
@@ -135,15 +136,22 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
     boxes are ``boxes``; faces kept visible on purpose or dismissed are not findings."""
     weak = plan.style is not Style.SOLID and plan.strength <= 2
     redact, keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
-    # faces kept visible (not text regions: a face inside a kept sign or screen is a find)
-    texts = {track_id for track_id, b in boxes if b.category == TEXT}
-    kept = _as_array([r for r in keep if r.track_id not in texts]
+    # faces kept visible (not text regions: a face inside a kept sign or screen is a find;
+    # nor a kept head's region, which spans the shoulders: only a face where that person's
+    # own would be is theirs, turning round; one beside it is someone else)
+    regions = {track_id: b.category for track_id, b in boxes}
+    kept = _as_array([r for r in keep if regions.get(r.track_id or 0) not in (TEXT, HEAD)]
                      + _dismissed(boxes, plan, width, height, rotation))
+    heads = [r for r in keep if regions.get(r.track_id or 0) == HEAD]
     findings: list[Finding] = []
     for d in faces:
         box = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score]], np.float32)
         if len(kept) and bx.containment(box, kept).max() >= 0.5:
             continue  # a face kept visible on purpose, or dismissed as not a face
+        seen = padded_region((d.x, d.y, d.w, d.h), plan.padding, width, height,
+                             BoxKind.DETECTED, None, rotation=rotation)
+        if seen is not None and any(kept_face_stands_for(h, [seen], rotation) for h in heads):
+            continue  # the kept person seen from behind, turning round
         if plan.inverse:
             kind: FindingKind | None = FindingKind.WEAK_REDACTION if weak else None
         else:

@@ -27,16 +27,18 @@ BLUR_SHARE = {1: 0.12, 2: 0.25, 3: 0.35, 4: 0.5}
 # the region (as displayed) within a quarter of the region's width and within half the face
 # region's own width of the middle (a person's face is above the middle of their shoulders;
 # a kept face near the side is someone beside or behind them, also while the region grows
-# as motion carries it); its centre in the upper half of the region's depth (below is the
-# chest: a face there is someone in front); and its region no smaller than this share of
-# the head's. A head region spans the person's shoulders and is as deep as they are wide
+# as motion carries it); its centre in the upper part of the region's depth (below is the
+# chest: a face there is someone in front; hands raised make the region deeper); and its
+# region no smaller than this share of the head's. A kept face stands for one head at most:
+# the one it sits most centrally in (a face at a bystander's chest is also at the top of its
+# own person's region). A head region spans the person's shoulders and is as deep as they are wide
 # (people.head_regions), and grows up to twice each way while motion carries it; a face's
 # region is about a head: a twentieth of it or more (0.07 measured on the walking clip
 # between looks).
 KEPT_FACE_SHARE = 0.04
 KEPT_FACE_OFF_CENTRE = 0.25  # of the head region's width, each way
 KEPT_FACE_OFF_OWN = 0.5  # of the face region's own width, each way
-KEPT_FACE_DEPTH = 0.5  # the face's centre lies in this upper share of the region's depth
+KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the region's depth
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,16 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             (keep if kept else redact).append(region)
             if box.category == FACE and kept:
                 kept_faces.append(region)
-    for track_id, box in heads:  # as found, with the plan's padding, as a rectangle (a head
-        region = padded_region(  # at the frame's edge keeps its corners)
-            (box.x, box.y, box.w, box.h), plan.padding, width, height, box.kind, track_id,
-            head=False, shape=Shape.RECTANGLE)
-        if region is None or kept_face_stands_for(region, kept_faces, rotation):
+    # heads as found, with the plan's padding, as rectangles (a head at the frame's edge
+    # keeps its corners); a kept face stands for its own person's head, one at most
+    regions = [(track_id, box, padded_region((box.x, box.y, box.w, box.h), plan.padding,
+                                             width, height, box.kind, track_id, head=False,
+                                             shape=Shape.RECTANGLE))
+               for track_id, box in heads]
+    stood_for = heads_stood_for([r for _t, _b, r in regions if r is not None], kept_faces,
+                                rotation)
+    for track_id, box, region in regions:
+        if region is None or track_id in stood_for:
             continue
         if track_id in plan.keep_tracks:  # the head region only: what is kept is restored
             keep.append(region)  # in an inverse export, and a whole box would uncover others
@@ -150,6 +157,19 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     return redact, keep
 
 
+def heads_stood_for(heads: list[Region], kept: list[Region], rotation: int = 0) -> set[int]:
+    """The track numbers of the heads that a kept face stands for on this frame (its own
+    person's, :func:`kept_face_stands_for`): each face stands for one head at most, the one
+    it sits most centrally in."""
+    chosen: set[int] = set()
+    for face in kept:
+        fits = [(off, head.track_id) for head in heads if head.track_id is not None
+                and (off := _offset(head, face, rotation)) is not None]
+        if fits:
+            chosen.add(min(fits)[1])
+    return chosen
+
+
 def kept_face_stands_for(head: Region, kept: list[Region], rotation: int = 0) -> bool:
     """Whether a face kept visible by a person's decision is this head's person on this
     frame (its region lies inside the head's region, its centre near the middle of the
@@ -159,27 +179,32 @@ def kept_face_stands_for(head: Region, kept: list[Region], rotation: int = 0) ->
     is always hidden, even where a redacted face's region covers it too (hiding twice costs
     nothing; a face region beside a head, or a face detector's hit on an ear, would not hide
     the whole head)."""
-    if not kept:
-        return False
-    faces = _boxes(kept)
-    areas = (faces[:, 2] - faces[:, 0]) * (faces[:, 3] - faces[:, 1])
-    inside = bx.containment(faces, _boxes([head]))[:, 0] >= 0.8
-    size = (head.x2 - head.x1) * (head.y2 - head.y1)
+    return any(_offset(head, face, rotation) is not None for face in kept)
+
+
+def _offset(head: Region, face: Region, rotation: int) -> float | None:
+    """How far ``face`` sits from the middle of ``head``'s width, as a share of it, when it
+    is where that person's own face would be (see ``kept_face_stands_for``); else None."""
+    faces = _boxes([face])
+    if bx.containment(faces, _boxes([head]))[0, 0] < 0.8:
+        return None
     # where the face sits in the region as a whole (also beyond the frame's edge)
     x1, y1, x2, y2 = head.full if head.full[2] > head.full[0] else (head.x1, head.y1,
                                                                     head.x2, head.y2)
-    cx, cy = (faces[:, 0] + faces[:, 2]) / 2, (faces[:, 1] + faces[:, 3]) / 2
-    fw, fh = faces[:, 2] - faces[:, 0], faces[:, 3] - faces[:, 1]
+    cx, cy = (face.x1 + face.x2) / 2, (face.y1 + face.y2) / 2
     turn = (rotation // 90) % 4  # upright = stored turned ``turn`` quarters anticlockwise
     if turn % 2:  # across the displayed picture is along the stored height
-        across, span, own = np.abs(cy - (y1 + y2) / 2), y2 - y1, fh
+        across, span, own = abs(cy - (y1 + y2) / 2), y2 - y1, face.y2 - face.y1
         down = (x2 - cx if turn == 1 else cx - x1) / max(x2 - x1, 1)
     else:
-        across, span, own = np.abs(cx - (x1 + x2) / 2), x2 - x1, fw
+        across, span, own = abs(cx - (x1 + x2) / 2), x2 - x1, face.x2 - face.x1
         down = (cy - y1 if turn == 0 else y2 - cy) / max(y2 - y1, 1)
-    central = (across <= KEPT_FACE_OFF_CENTRE * span) & (across <= KEPT_FACE_OFF_OWN * own) & \
-        (down <= KEPT_FACE_DEPTH)
-    return bool((inside & central & (areas >= KEPT_FACE_SHARE * size)).any())
+    area = (face.x2 - face.x1) * (face.y2 - face.y1)
+    size = (head.x2 - head.x1) * (head.y2 - head.y1)
+    if across > KEPT_FACE_OFF_CENTRE * span or across > KEPT_FACE_OFF_OWN * own or \
+            down > KEPT_FACE_DEPTH or area < KEPT_FACE_SHARE * size:
+        return None
+    return across / max(span, 1)
 
 
 def _boxes(regions: list[Region]) -> bx.Boxes:
