@@ -28,4 +28,6 @@ def test_emit_keeps_reference_counts(qapp: object) -> None:
         emitter.nothing.emit()
     received.clear()
     after = [sys.getrefcount(v) for v in (True, False, None)]
-    assert [a - b for a, b in zip(after, before, strict=True)] == [0, 0, 0]
+    # the bug lost one reference a call (4000 here); other threads of the test process
+    # (a worker left by an earlier test) may hold a few for a moment
+    assert all(abs(a - b) < 100 for a, b in zip(after, before, strict=True)), (before, after)
