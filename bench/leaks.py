@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/leaks.py [--clip PATH ...] [--preset NAME ...] [--max-frames N]
                                     [--json OUT] [--save-leaks DIR] [--save-cap N] [--no-union]
-                                    [--judge-thresholds P R O]
+                                    [--judge-thresholds P R O] [--heads]
 
 For each clip (default: every .mp4/.mov in ../shared/testdata/videos and crowds/videos) and
 preset (default: the app's default preset) it ingests the clip into a temporary store, runs
@@ -75,7 +75,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import av
@@ -89,7 +89,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from judge import MtcnnJudge, greedy_match, iou_matrix
 
 from app.core.detection.centerface import CenterFaceDetector
-from app.core.detection.presets import DEFAULT_PRESET, PRESETS
+from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, get_preset
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.library.ingest import ingest_paths
@@ -379,11 +379,17 @@ def main() -> int:
                         help="PNG crops (original | export) of leaked face-frames")
     parser.add_argument("--save-cap", type=int, default=40, help="crops per clip, preset and judge")
     parser.add_argument("--no-union", action="store_true", help="skip the CenterFace union")
+    parser.add_argument("--heads", action="store_true",
+                        help="also each preset with heads of people seen from behind on (every "
+                             "0.5 s at 640 px, as thorough), labelled PRESET+heads")
     parser.add_argument("--judge-thresholds", type=float, nargs=3, default=(0.6, 0.7, 0.7),
                         metavar=("P", "R", "O"), help="MTCNN stage thresholds (reference: "
                         "0.6 0.7 0.7; O 0.9 drops most of its false positives in clutter)")
     args = parser.parse_args()
-    presets = args.preset or [DEFAULT_PRESET]
+    presets: list[str | Preset] = list(args.preset or [DEFAULT_PRESET])
+    if args.heads:
+        presets += [replace(get_preset(str(name)), name=f"{name}+heads", heads_every_s=0.5,
+                            heads_max_side=640) for name in list(presets)]
     clips = args.clip or default_clips()
     judge = MtcnnJudge(thresholds=tuple(args.judge_thresholds))
     union = None if args.no_union else CenterFaceDetector(threshold=0.2, scale=2.0)
@@ -405,9 +411,10 @@ def main() -> int:
                     print(f"{source}: not ingested ({result.message})")
                     continue
                 for preset in presets:
-                    row = Row(source.name, preset)
-                    out = tmp / f"{number}_{source.stem}.{preset}.redacted.mp4"
-                    print(f"{source.name} [{preset}]: {info.width}x{info.height}, "
+                    name = preset if isinstance(preset, str) else preset.name
+                    row = Row(source.name, name)
+                    out = tmp / f"{number}_{source.stem}.{name}.redacted.mp4"
+                    print(f"{source.name} [{name}]: {info.width}x{info.height}, "
                           f"{info.frame_count} frames; redacting ...", flush=True)
                     start = time.perf_counter()
                     done = redact_footage(store, "bench", result.footage_id, out,
