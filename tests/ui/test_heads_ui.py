@@ -36,8 +36,16 @@ def test_people_seen_from_behind_in_the_workspace(qtbot: QtBot, store: Store,
     frame = head.detected_frames[0]
     ws.player.show_frame(frame)
     qtbot.waitUntil(lambda: ws.player.current_index == frame, timeout=5000)
-    item = {i.key: i for i in ws.overlay_items(frame)}[("track", head.id)]
+    items = {i.key: i for i in ws.overlay_items(frame)}
+    item = items[("track", head.id)]
     assert item.colour == COLOURS[Look.HEAD.value] and item.label == f"H{head.id}"
+    # a click on a face inside a person's head region picks the face, not the head
+    ws.view.set_items(list(items.values()))
+    inside = [(k, i) for k, i in items.items() if i.label.isdigit() and any(
+        h.rect.contains(i.rect) for h in items.values() if h.label.startswith("H"))]
+    assert inside, items
+    key, face = inside[0]
+    assert ws.view.item_at(ws.view.to_screen(face.rect).center()).key == key
 
     dialog = ws.open_export()
     assert dialog is not None

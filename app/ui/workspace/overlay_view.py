@@ -127,10 +127,12 @@ class OverlayView(VideoView):
     # --- gestures ------------------------------------------------------------------------
 
     def item_at(self, point: QPointF) -> OverlayItem | None:
-        for item in reversed(self.items):
-            if self.to_screen(item.rect).adjusted(-3, -3, 3, 3).contains(point):
-                return item
-        return None
+        """The box under ``point``: a manual box (the one being drawn and dragged) first,
+        else the smallest (a face inside a person's head region is the face)."""
+        under = [item for item in self.items
+                 if self.to_screen(item.rect).adjusted(-3, -3, 3, 3).contains(point)]
+        return min(under, key=lambda i: (i.key[0] != "manual", i.rect.width() * i.rect.height()),
+                   default=None)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.RightButton and not self.image().isNull():
