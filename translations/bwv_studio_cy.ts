@@ -3899,8 +3899,8 @@
         <translation>testun: plât, sgrin, dogfen</translation>
     </message>
     <message>
-        <source>head of a person seen from behind</source>
-        <translation>pen person a welir o&apos;r tu ôl</translation>
+        <source>a person&apos;s head (people detector)</source>
+        <translation>pen person (synhwyrydd pobl)</translation>
     </message>
     <message>
         <source>dashed: carried by motion, interpolated or padded box</source>
@@ -3934,16 +3934,16 @@
         <translation>Rheswm</translation>
     </message>
     <message>
-        <source>Person {0} (from behind)</source>
-        <translation>Person {0} (o&apos;r tu ôl)</translation>
-    </message>
-    <message>
         <source>Person {0}</source>
         <translation>Person {0}</translation>
     </message>
     <message>
         <source>Text {0}</source>
         <translation>Testun {0}</translation>
+    </message>
+    <message>
+        <source>Person {0} (head)</source>
+        <translation>Person {0} (pen)</translation>
     </message>
     <message>
         <source>not identifying</source>

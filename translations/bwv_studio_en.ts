@@ -3857,7 +3857,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>head of a person seen from behind</source>
+            <source>a person's head (people detector)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3892,15 +3892,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Person {0} (from behind)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Person {0}</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Text {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Person {0} (head)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1,5 +1,5 @@
 """People seen from behind in the real workspace (issue 20): thorough finds the heads of
-people walking away in a real encoded clip; they are listed as "Person N (from behind)",
+people walking away in a real encoded clip; they are listed as "Person N (head)",
 counted apart from faces, drawn as heads, as whole people when the plan hides whole people,
 and the export dialog offers both plan options, which withdraw an approval like any edit."""
 
@@ -32,7 +32,7 @@ def test_people_seen_from_behind_in_the_workspace(qtbot: QtBot, store: Store,
     head = heads[0]
     row = next(r for r in range(ws.tracks_panel.rowCount())
                if ws.tracks_panel.keys[r] == ("track", head.id))
-    assert ws.tracks_panel.item(row, 1).text() == f"Person {head.id} (from behind)"
+    assert ws.tracks_panel.item(row, 1).text() == f"Person {head.id} (head)"
     frame = head.detected_frames[0]
     ws.player.show_frame(frame)
     qtbot.waitUntil(lambda: ws.player.current_index == frame, timeout=5000)

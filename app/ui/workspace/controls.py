@@ -193,7 +193,7 @@ class TrackButtons(QWidget):
                 (COLOURS["low"], self.tr("low confidence")),
                 (COLOURS["not_a_face"], self.tr("not a face")),
                 (COLOURS["text"], self.tr("text: plate, screen, document")),
-                (COLOURS["head"], self.tr("head of a person seen from behind"))]
+                (COLOURS["head"], self.tr("a person's head (people detector)"))]
         items = " ".join(f"<span style='color:{c}'>■</span> {t}" for c, t in rows)
         self.legend = QLabel(items + "<br>" + self.tr(
             "dashed: carried by motion, interpolated or padded box"), self)

@@ -60,7 +60,7 @@ class TracksPanel(QTableWidget):
         for track in tracks:
             action = track_action(plan, track.id)
             name = self.tr("Text {0}") if track.category == TEXT else \
-                self.tr("Person {0} (from behind)") if track.category == HEAD else \
+                self.tr("Person {0} (head)") if track.category == HEAD else \
                 self.tr("Person {0}")
             row = self._add_row(("track", track.id), name.format(track.id))
             pixmap = QPixmap()
