@@ -24,6 +24,7 @@ from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent
+from app.core.tracking.tracker import FACE
 from tests.conftest import VIDEOS, allow_unapproved_exports, make_video
 
 CLIPS = ["pyfeat_no_face.mp4", "pyfeat_single_face.mp4", "pyfeat_face_noface.mov",
@@ -119,7 +120,7 @@ def test_single_face_is_redacted_on_every_frame(engine: tuple[Store, dict[str, i
     assert result.residual is not None and result.residual.clean, result.residual.findings
     assert result.residual.frames_checked == 72  # every exported frame
     before, after = _frames(src), _frames(result.output)
-    (track,) = result.analysis.tracks
+    (track,) = [t for t in result.analysis.tracks if t.category == FACE]  # (and a head)
     for i in (0, 35, 71):  # the face area changed a lot, the far corner hardly at all
         box = track.box_at(i)
         assert box is not None
@@ -176,7 +177,8 @@ def test_kept_track_is_untouched_and_others_are_hidden(engine: tuple[Store, dict
                                                        tmp_path: Path) -> None:
     store, ids = engine
     clip = "intel_face-demographics-walking-and-pause.mp4"
-    tracks = analyse(store, "tester", ids[clip], "balanced", stride=2).tracks
+    tracks = [t for t in analyse(store, "tester", ids[clip], "balanced", stride=2).tracks
+              if t.category == FACE]  # (and people's heads, when the preset finds them)
     assert len(tracks) == 3
     keep = tracks[1].id
     result = _redact(engine, clip, tmp_path / "keep.mp4", RedactionPlan(keep_tracks=[keep]))
@@ -420,7 +422,8 @@ def test_workspace_edits_apply_to_the_export_and_approval_gates_it(
     analysis = analyse(store, "tester", ids[clip], "balanced", stride=2)
     track = analysis.tracks[0]
     cut = (track.detected_frames[0] + track.detected_frames[-1]) // 2
-    plan = RedactionPlan(detection_run=analysis.run_key)
+    # heads left visible: what is dismissed from ``cut`` on is shown (not under its head)
+    plan = RedactionPlan(detection_run=analysis.run_key, hide_heads=False)
     plan, _ = plan_edits.dismiss_from(plan, analysis.tracks, track.id, cut)
     with pytest.raises(PermissionDeniedError, match="approval"):
         _redact(engine, clip, tmp_path / "gated.mp4", plan, require_approval=True)

@@ -129,6 +129,10 @@ class RunLoader(QObject):
         if analysis is None:
             return
         run = analysis.run_key
+        shown = {t.id for t in session.tracks}
+        for gone in [i for i in self.thumb_for if i not in shown]:  # another run's numbers
+            del self.thumb_for[gone]
+            self.thumbnails.pop(gone, None)
         tracks = [t for t in session.tracks if self.thumb_for.get(t.id) != _signature(run, t)]
         if not tracks:
             return
