@@ -35,7 +35,6 @@ import sys
 import time
 from pathlib import Path
 
-import av
 import cv2
 import numpy as np
 
@@ -47,6 +46,7 @@ from detect_recall import CROWDS, IMAGES, TESTDATA, load_wider
 from app.core.detection.people import PersonDetector, head_regions
 from app.core.detection.presets import get_preset
 from app.core.detection.video import detect_video
+from app.core.media.frame_reader import FrameReader
 
 LABELS = Path(__file__).resolve().parents[1] / "tests" / "heads_labels.json"
 
@@ -59,12 +59,9 @@ def rgb_of(path: Path) -> np.ndarray:
 
 
 def clip_frame(path: Path, number: int) -> np.ndarray:
-    """Frame ``number`` (from 0, in decoding order) of a clip, as RGB."""
-    with av.open(str(path)) as container:
-        for index, frame in enumerate(container.decode(video=0)):
-            if index == number:
-                return np.ascontiguousarray(frame.to_ndarray(format="rgb24"))
-    raise SystemExit(f"{path}: has no frame {number}")
+    """Frame ``number`` (from 0) of a clip, as RGB."""
+    with FrameReader(path) as reader:
+        return reader.frame(number).rgb
 
 
 def under(regions: np.ndarray, boxes: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:

@@ -158,8 +158,6 @@ class RegionFollower:
             relative = self._relative.get(number)
             if relative is not None:  # placed on the region's box before clipping
                 w, h = x2 - x1, y2 - y1
-                a = [float(v) for v in (x1 + relative[0] * w, y1 + relative[1] * h,
-                                        x1 + relative[2] * w, y1 + relative[3] * h)]
-                self.attached.setdefault(index, {})[number] = [
-                    max(0.0, a[0]), max(0.0, a[1]), min(float(self.width), a[2]),
-                    min(float(self.height), a[3])]
+                self.attached.setdefault(index, {})[number] = [  # whole too
+                    float(v) for v in (x1 + relative[0] * w, y1 + relative[1] * h,
+                                       x1 + relative[2] * w, y1 + relative[3] * h)]
