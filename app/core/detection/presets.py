@@ -93,10 +93,12 @@ PRESETS: dict[str, Preset] = {
                mediapipe_threshold=0.7, stride=4),
         Preset("balanced", "Quick pass (YuNet at up to 1 MP plus BlazeFace) every 3rd frame "
                "and a fine pass (YuNet at 1x and upscaled 2x, up to 3 MP, threshold 0.3) "
-               "once a second, boxes carried by motion both ways in between. The default.",
+               "once a second, boxes carried by motion both ways in between; and the heads "
+               "of people seen from behind (a person detector) twice a second. The default.",
                quick_network="yunet", quick_threshold=0.5, quick_max_megapixels=1.0,
                mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
-               fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=10, stride=3),
+               fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=10, stride=3,
+               heads_every_s=0.5),
         Preset("thorough", "For dense crowds: the quick pass (YuNet on the whole frame, "
                "threshold 0.4) every 2nd frame and a second network, CenterFace at 1x and "
                "2x (no cap, threshold 0.15), on every 5th of those; slower than balanced. "

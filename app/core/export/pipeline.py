@@ -48,12 +48,7 @@ from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import save_plan
-from app.core.redaction.render import (
-    KEPT_FACE_DEPTH,
-    KEPT_FACE_OFF_CENTRE,
-    KEPT_FACE_OFF_OWN,
-    KEPT_FACE_SHARE,
-)
+from app.core.redaction.render import head_rules
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import ExportRecord, Footage
@@ -433,10 +428,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                           "hidden": plan.hide_heads or plan.hide_whole_people,
                           "whole_people_hidden": plan.hide_whole_people,
                           **head_settings(analysis.run.preset.heads_max_side),
-                          "left_to_a_kept_face_inside_it_of_at_least": KEPT_FACE_SHARE,
-                          "kept_face_off_centre_at_most": KEPT_FACE_OFF_CENTRE,
-                          "kept_face_off_centre_at_most_face_widths": KEPT_FACE_OFF_OWN,
-                          "kept_face_in_upper_share_of_depth": KEPT_FACE_DEPTH}}
+                          **head_rules()}}
                          if analysis.run.preset.heads_every_s > 0 else {}),
                       "regions": stats.regions},
         "tracks": tracks,
