@@ -41,8 +41,6 @@ class MotionSettings:
     speed_margin: float = 1.0  # extra margin per side: this many frames of the box's motion
     max_growth: float = 2.0  # a carried box is never more than this times the detected one
     min_points: int = 4  # fewer good flow points than this: follow the camera motion
-    # Grow each axis by its own size (True) or both by the larger side (a face, about square)
-    per_axis: bool = False
 
 
 FLOW_SIDE = 1280  # flow runs on frames of at most this: enough for 10 px faces
@@ -181,18 +179,15 @@ class BoxCarrier:
         h = boxes[:, 3] - boxes[:, 1]
         speed = np.hypot((boxes[:, 0] + boxes[:, 2] - before[:, 0] - before[:, 2]) / 2,
                          (boxes[:, 1] + boxes[:, 3] - before[:, 1] - before[:, 3]) / 2)
-        bw, bh = base[:, 2] - base[:, 0], base[:, 3] - base[:, 1]
-        if st.per_axis:
-            sizes, limits = (w, h), (bw, bh)
-        else:
-            sizes, limits = (np.maximum(w, h),) * 2, (np.maximum(bw, bh),) * 2
-        across, down = (np.minimum(st.growth_per_frame * steps * size + st.speed_margin * speed,
-                                   (st.max_growth - 1) / 2 * limit)
-                        for size, limit in zip(sizes, limits, strict=True))
-        grown[:, 0] -= across
-        grown[:, 1] -= down
-        grown[:, 2] += across
-        grown[:, 3] += down
+        size = np.maximum(w, h)
+        limit = (st.max_growth - 1) / 2 * np.maximum(base[:, 2] - base[:, 0],
+                                                    base[:, 3] - base[:, 1])
+        margin = np.minimum(st.growth_per_frame * steps * size + st.speed_margin * speed,
+                            limit)
+        grown[:, 0] -= margin
+        grown[:, 1] -= margin
+        grown[:, 2] += margin
+        grown[:, 3] += margin
         return grown
 
 
