@@ -24,7 +24,13 @@ from app.core.errors import InvalidInputError
 from app.core.export.residual import classify
 from app.core.redaction.plan import RedactionPlan, Shape
 from app.core.redaction.plan_edits import output_choices, set_output_choices
-from app.core.redaction.render import Region, frame_regions, kept_face_stands_for, region_mask
+from app.core.redaction.render import (
+    Region,
+    frame_regions,
+    kept_face_stands_for,
+    padded_region,
+    region_mask,
+)
 from app.core.tracking.edits import merge_tracks, split_track
 from app.core.tracking.review import review_ranges
 from app.core.tracking.tracker import FACE, HEAD, BoxKind, TrackBox, build_tracks
@@ -187,8 +193,11 @@ def test_a_kept_face_is_never_covered_by_someone_elses_head_region() -> None:
     out = image.copy()
     hidden, keep = render_frame(out, 0, [kept, bystander], plan)
     assert [r.track_id for r in hidden] == [2] and [r.track_id for r in keep] == [1]
-    face_mask = region_mask(keep[0], plan.shape)
-    face = (slice(keep[0].y1, keep[0].y2), slice(keep[0].x1, keep[0].x2))
+    own = padded_region((560, 300, 60, 60), 1.0, 1280, 720, BoxKind.DETECTED, 1,
+                        shape=Shape.RECTANGLE)
+    assert own is not None  # the kept face's head, unpadded: what head regions spare
+    face_mask = region_mask(own, plan.shape)
+    face = (slice(own.y1, own.y2), slice(own.x1, own.x2))
     assert np.array_equal(out[face][face_mask], image[face][face_mask])  # untouched
     head = hidden[0]
     rest = region_mask(head, plan.shape)
@@ -211,36 +220,65 @@ def test_a_kept_face_is_never_covered_by_someone_elses_head_region() -> None:
     inverse = dataclasses.replace(plan, inverse=True)
     out = image.copy()
     render_frame(out, 0, [kept, bystander], inverse)
-    assert np.array_equal(out[face][face_mask], image[face][face_mask])
+    restored = region_mask(keep[0], plan.shape)  # the kept face's region, as before heads
+    shown = (slice(keep[0].y1, keep[0].y2), slice(keep[0].x1, keep[0].x2))
+    assert np.array_equal(out[shown][restored], image[shown][restored])
 
 
-def test_a_large_hidden_face_stands_for_its_persons_head() -> None:
+def test_a_large_hidden_face_narrows_its_persons_head_region() -> None:
     """A face hidden by its own track and large enough for the face detectors to follow
-    (64 px or more) is its person's when it sits near the top middle of their box: their
-    head region is then not hidden as well (the shoulders of everyone close to the camera
-    would be). A small face, one off the person's middle or at their chest, or a plan that
-    hides whole people, leaves the head region hidden; so does a head whose run holds no
-    person box."""
+    (64 px or more on a frame of up to a megapixel) is its person's when it sits near the top
+    middle of their box: their head region is then narrowed to the face region's width (the
+    shoulders of everyone close to the camera are not hidden; what is above or below the face
+    still is). A small face, one off the person's middle or at their chest, a face two
+    people's boxes would claim, a plan that hides whole people, or a head whose run holds no
+    person box leaves the whole head region hidden; the rule follows the display rotation."""
     person = (400.0, 100.0, 700.0, 720.0)  # x1, y1, x2, y2: standing, 300 px wide
     head = (2, dataclasses.replace(_box(HEAD, 380, 55, 340), whole=person))
+    whole_width = 340 * RedactionPlan().padding
 
-    def hidden(face: TrackBox, plan: RedactionPlan | None = None,
-               one: tuple[int, TrackBox] = head) -> set[int | None]:
-        shown, _ = frame_regions(0, [(1, face), one], plan or RedactionPlan(), 1280, 720)
-        return {r.track_id for r in shown}
+    def head_width(face: TrackBox, plan: RedactionPlan | None = None,
+                   one: tuple[int, TrackBox] = head, size: tuple[int, int] = (1280, 720),
+                   rotation: int = 0) -> float:
+        shown, _ = frame_regions(0, [(1, face), one], plan or RedactionPlan(), *size,
+                                 rotation)
+        region = next(r for r in shown if r.track_id == 2)  # the head region (then whole)
+        fx1, fy1, fx2, fy2 = region.full
+        return fy2 - fy1 if rotation % 180 else fx2 - fx1
 
-    assert hidden(_box(FACE, 510, 120, 80)) == {1}  # the person's own face
-    assert hidden(_box(FACE, 515, 120, 40)) == {1, 2}  # too small to be followed surely
-    assert hidden(_box(FACE, 600, 120, 80)) == {1, 2}  # beside the middle: someone else
-    assert hidden(_box(FACE, 510, 330, 80)) == {1, 2}  # at the chest: someone in front
-    assert hidden(_box(FACE, 510, 120, 80), RedactionPlan(hide_whole_people=True)) == {1, 2}
-    assert hidden(_box(FACE, 510, 120, 80),
-                  one=(2, dataclasses.replace(head[1], whole=None))) == {1, 2}
+    own = _box(FACE, 510, 120, 80)
+    shown, _ = frame_regions(0, [(1, own), head], RedactionPlan(), 1280, 720)
+    face, narrowed = sorted(shown, key=lambda r: r.track_id or 0)
+    assert (narrowed.x1, narrowed.x2) == (face.x1, face.x2)  # the face region's width
+    assert narrowed.y1 < 60 and narrowed.y2 > face.y2  # above and below the face: still
+    assert head_width(own) < 0.5 * whole_width
+    for other in (_box(FACE, 515, 120, 40),  # too small to be followed surely
+                  _box(FACE, 600, 120, 80),  # beside the middle: someone else
+                  _box(FACE, 510, 330, 80)):  # at the chest: someone in front
+        assert head_width(other) >= whole_width - 2
+    assert head_width(own, RedactionPlan(hide_whole_people=True)) >= whole_width - 2
+    assert head_width(own, one=(2, dataclasses.replace(head[1], whole=None))) >= \
+        whole_width - 2
+    assert head_width(own, size=(3840, 2160)) >= whole_width - 2  # 64 px is small in 4K
+    # two faces in one person's box: neither is surely theirs
+    shown, _ = frame_regions(0, [(1, own), (3, _box(FACE, 520, 130, 75)), head],
+                             RedactionPlan(), 1280, 720)
+    (region,) = [r for r in shown if r.track_id == 2]
+    assert region.full[2] - region.full[0] >= whole_width - 2
+    # the same scene displayed turned by 90 degrees: stored +x is displayed up, so the
+    # person's top is their box's right side
+    turned = (2, TrackBox(0, 380, 380, 340, 340, BoxKind.DETECTED, 0.9, HEAD,
+                          whole=(100.0, 400.0, 720.0, 700.0)))
+    assert head_width(TrackBox(0, 600, 510, 80, 80, BoxKind.DETECTED, 0.9, FACE),
+                      one=turned, size=(1280, 720), rotation=90) < 0.5 * whole_width
+    assert head_width(TrackBox(0, 120, 510, 80, 80, BoxKind.DETECTED, 0.9, FACE),
+                      one=turned, size=(1280, 720), rotation=90) >= whole_width - 2
     # close to the camera, cut off by the frame's bottom: the face is half-way down the box
     close = (2, dataclasses.replace(_box(HEAD, 60, -10, 440), whole=(70.0, 20.0, 490.0, 360.0)))
     shown, _ = frame_regions(0, [(1, _box(FACE, 210, 124, 177)), close], RedactionPlan(),
                              640, 360)
-    assert [r.track_id for r in shown] == [1]
+    face, narrowed = sorted(shown, key=lambda r: r.track_id or 0)
+    assert (narrowed.x1, narrowed.x2) == (face.x1, face.x2)
 
 
 def test_a_face_the_check_sees_in_a_kept_head_is_no_finding() -> None:

@@ -39,14 +39,19 @@ KEPT_FACE_SHARE = 0.04
 KEPT_FACE_OFF_CENTRE = 0.25  # of the head region's width, each way
 KEPT_FACE_OFF_OWN = 0.5  # of the face region's own width, each way
 KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the region's depth
-# A face hidden by its own track, this many stored pixels across or more, stands for its
+# A face hidden by its own track, this many pixels across or more (on a frame of up to
+# HIDDEN_FACE_AREA pixels, the quick pass's cap; in proportion on larger ones), stands for its
 # person's head: the face detectors find and follow faces this large (the leak benchmark's
-# judge saw 1 of 48 leaked face-frames there), and hiding the head region too would hide the
-# shoulders of everyone close to the camera. Its person is the one whose box has the face's
-# centre in its middle half across and no deeper than HIDDEN_FACE_DEPTH of the box's width
-# or height from its top (a person close to the camera is cut off by the frame's bottom: the
-# face is then half-way down the box), the face at least HIDDEN_FACE_SHARE of the box's width.
+# judge saw 1 of 48 leaked face-frames there), and the person's head region is narrowed to
+# the face region's width (it still hides whatever is above or below the face, but not the
+# shoulders of everyone close to the camera). Its person is the one whose box has the face's
+# centre within HIDDEN_FACE_OFF_CENTRE of its width from the middle and no deeper than
+# HIDDEN_FACE_DEPTH of the box's width or height from its top (a person close to the camera
+# is cut off by the frame's bottom: the face is then half-way down the box), the face at
+# least HIDDEN_FACE_SHARE of the box's width.
 HIDDEN_FACE_STANDS = 64
+HIDDEN_FACE_AREA = 1_000_000
+HIDDEN_FACE_OFF_CENTRE = 0.25
 HIDDEN_FACE_DEPTH = 0.6
 HIDDEN_FACE_SHARE = 0.2
 
@@ -59,7 +64,8 @@ def head_rules() -> dict[str, float | bool]:
             "kept_face_off_centre_at_most_face_widths": KEPT_FACE_OFF_OWN,
             "kept_face_in_upper_share_of_depth": KEPT_FACE_DEPTH,
             "kept_faces_never_covered_by_head_regions": True,
-            "left_to_a_hidden_face_of_at_least_px": HIDDEN_FACE_STANDS,
+            "narrowed_to_a_hidden_face_of_at_least_px_per_megapixel": HIDDEN_FACE_STANDS,
+            "hidden_face_off_centre_at_most": HIDDEN_FACE_OFF_CENTRE,
             "hidden_face_within_person_depth_share": HIDDEN_FACE_DEPTH,
             "hidden_face_at_least_share_of_person_width": HIDDEN_FACE_SHARE}
 
@@ -124,18 +130,21 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                   rotation: int = 0) -> tuple[list[Region], list[Region]]:
     """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
-    but where a face kept visible is its person's (:func:`kept_face_stands_for`) or a large
-    face hidden by its own track is (:func:`people_facing`; not when whole people are
-    hidden), unless the plan leaves heads visible (``hide_heads``); a plan that hides
+    but where a face kept visible is its person's (:func:`kept_face_stands_for`); where a
+    large face hidden by its own track is its person's (:func:`people_facing`), the head
+    region is narrowed to the face region's width (not when whole people are hidden). This
+    unless the plan leaves heads visible (``hide_heads``); a plan that hides
     whole people hides the head track's whole person too, where the run knows it. A kept
     head keeps its head region only. A head's or whole person's region spares the kept
-    faces it overlaps: it is a coarse box from the person detector, and where a kept face
-    is found the picture shows that face (a bystander's face found there is still hidden
-    by its own region)."""
+    faces' heads it overlaps (unpadded): it is a coarse box from the person detector, and
+    where a kept face is found the picture shows that face (a bystander's face found there
+    is still hidden by its own region)."""
     redact: list[Region] = []
     keep: list[Region] = []
     kept_faces: list[Region] = []  # the regions of faces kept visible
-    large_faces: list[TrackBox] = []  # large faces hidden (HIDDEN_FACE_STANDS)
+    kept_heads: list[Region] = []  # their heads' boxes, unpadded: what head regions spare
+    large_faces: list[tuple[TrackBox, Region]] = []  # large faces hidden (HIDDEN_FACE_STANDS)
+    large = HIDDEN_FACE_STANDS * max(1.0, np.sqrt(width * height / HIDDEN_FACE_AREA))
     heads: list[tuple[int, TrackBox]] = []
     for track_id, box in track_boxes:
         if track_id in plan.false_positive_tracks:
@@ -157,8 +166,12 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             (keep if kept else redact).append(region)
             if box.category == FACE and kept:
                 kept_faces.append(region)
-            elif box.category == FACE and max(box.w, box.h) >= HIDDEN_FACE_STANDS:
-                large_faces.append(box)
+                own = padded_region((box.x, box.y, box.w, box.h), 1.0, width, height,
+                                    box.kind, track_id, rotation=rotation,
+                                    shape=Shape.RECTANGLE)
+                kept_heads += [own] if own is not None else []
+            elif box.category == FACE and max(box.w, box.h) >= large:
+                large_faces.append((box, region))
     # heads as found, with the plan's padding, as rectangles (a head at the frame's edge
     # keeps its corners); a kept face stands for its own person's head, one at most
     regions = [(track_id, box, padded_region((box.x, box.y, box.w, box.h), plan.padding,
@@ -169,20 +182,24 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                 rotation)
     faced = people_facing([(t, b) for t, b, r in regions if r is not None and t not in stood_for],
                           large_faces, rotation)
+    turn = (rotation // 90) % 4
     for track_id, box, region in regions:
         if region is None or track_id in stood_for:
             continue
         if track_id in plan.keep_tracks:  # the head region only: what is kept is restored
             keep.append(region)  # in an inverse export, and a whole box would uncover others
             continue
-        if track_id not in faced or plan.hide_whole_people:  # else the face's region hides it
-            redact.append(_sparing(region, kept_faces))
+        face = faced.get(track_id)
+        if face is not None and not plan.hide_whole_people:
+            region = _narrowed(region, face, turn % 2 == 1, width, height)
+        if region is not None:
+            redact.append(_sparing(region, kept_heads))
         if plan.hide_whole_people and box.whole is not None:  # and the whole person, likewise
             x1, y1, x2, y2 = box.whole
             whole = padded_region((x1, y1, x2 - x1, y2 - y1), plan.padding, width, height,
                                   box.kind, track_id, head=False, shape=Shape.RECTANGLE)
             if whole is not None:
-                redact.append(_sparing(whole, kept_faces))
+                redact.append(_sparing(whole, kept_heads))
     for manual in plan.manual_boxes:
         mbox = manual.box_at(frame)
         if mbox is not None:
@@ -193,23 +210,41 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     return redact, keep
 
 
+def _narrowed(region: Region, face: Region, along_height: bool, width: int,
+              height: int) -> Region | None:
+    """A head's region narrowed across (as displayed: along the stored height when
+    ``along_height``) to the span of its person's face region."""
+    fx1, fy1, fx2, fy2 = region.full
+    gx1, gy1, gx2, gy2 = face.full
+    if along_height:
+        fy1, fy2 = max(fy1, gy1), min(fy2, gy2)
+    else:
+        fx1, fx2 = max(fx1, gx1), min(fx2, gx2)
+    x1, y1, x2, y2 = max(0, fx1), max(0, fy1), min(width, fx2), min(height, fy2)
+    if x2 - x1 < 1 or y2 - y1 < 1:
+        return None
+    return replace(region, x1=x1, y1=y1, x2=x2, y2=y2, full=(fx1, fy1, fx2, fy2))
+
+
 def _sparing(region: Region, kept: list[Region]) -> Region:
-    """``region`` leaving alone the kept faces' regions that overlap it."""
+    """``region`` leaving alone the kept faces' heads that overlap it."""
     spares = tuple(k for k in kept
                    if k.x1 < region.x2 and region.x1 < k.x2 and k.y1 < region.y2
                    and region.y1 < k.y2)
     return replace(region, spares=spares) if spares else region
 
 
-def people_facing(heads: list[tuple[int, TrackBox]], faces: list[TrackBox],
-                  rotation: int = 0) -> set[int]:
-    """The head tracks whose person a large hidden face is (``HIDDEN_FACE_STANDS``), on this
-    frame: the face's centre near the middle of the person's box across and near its top,
-    as displayed, and the face not tiny beside the person; each face is one person's, the
-    one it sits most centrally in. Heads whose run holds no person box have none."""
-    chosen: set[int] = set()
+def people_facing(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox, Region]],
+                  rotation: int = 0) -> dict[int, Region]:
+    """The head tracks whose person a large hidden face is (``HIDDEN_FACE_STANDS``) on this
+    frame, with that face's region: the face's centre near the middle of the person's box
+    across and near its top, as displayed, and the face not tiny beside the person; each
+    face is one person's, the one it sits most centrally in. Heads whose run holds no
+    person box have none, nor a person two faces would stand for."""
+    chosen: dict[int, Region] = {}
+    twice: set[int] = set()
     turn = (rotation // 90) % 4
-    for face in faces:
+    for face, face_region in faces:
         cx, cy = face.x + face.w / 2, face.y + face.h / 2
         fits = []
         for track_id, head in heads:
@@ -222,13 +257,15 @@ def people_facing(heads: list[tuple[int, TrackBox]], faces: list[TrackBox],
             else:
                 across, span, size = abs(cx - (x1 + x2) / 2), x2 - x1, face.w
                 down, depth = (cy - y1 if turn == 0 else y2 - cy), y2 - y1
-            if across <= 0.25 * span and 0 <= down <= min(HIDDEN_FACE_DEPTH * span,
-                                                           HIDDEN_FACE_DEPTH * depth) \
-                    and size >= HIDDEN_FACE_SHARE * span:
+            if across <= HIDDEN_FACE_OFF_CENTRE * span and size >= HIDDEN_FACE_SHARE * span \
+                    and 0 <= down <= HIDDEN_FACE_DEPTH * min(span, depth):
                 fits.append((across / max(span, 1), track_id))
         if fits:
-            chosen.add(min(fits)[1])
-    return chosen
+            best = min(fits)[1]
+            if best in chosen:
+                twice.add(best)
+            chosen[best] = face_region
+    return {t: r for t, r in chosen.items() if t not in twice}
 
 
 def heads_stood_for(heads: list[Region], kept: list[Region], rotation: int = 0) -> set[int]:
