@@ -44,15 +44,19 @@ KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the regi
 # person's head: the face detectors find and follow faces this large (the leak benchmark's
 # judge saw 1 of 48 leaked face-frames there), and the person's head region is narrowed to
 # the face region's width (it still hides whatever is above or below the face, but not the
-# shoulders of everyone close to the camera). Its person is the one whose box has the face's
+# shoulders of everyone close to the camera); boxes grown past a track's end (PADDED: the
+# face is lost) do not count. Its person is the one whose box has the face's
 # centre within HIDDEN_FACE_OFF_CENTRE of its width from the middle and no deeper than
 # HIDDEN_FACE_DEPTH of the box's width or height from its top (a person close to the camera
 # is cut off by the frame's bottom: the face is then half-way down the box), the face at
 # least HIDDEN_FACE_SHARE of the box's width.
 HIDDEN_FACE_STANDS = 64
 HIDDEN_FACE_AREA = 1_000_000
-HIDDEN_FACE_OFF_CENTRE = 0.25
+HIDDEN_FACE_OFF_CENTRE = 0.25  # and within half the face's own width (KEPT_FACE_OFF_OWN)
 HIDDEN_FACE_DEPTH = 0.6
+# The narrowed region also keeps the middle of the person's box, this share of its width each
+# way: if the face is a nearer person's in front of them, their own head is still hidden.
+HIDDEN_FACE_BAND = 0.2
 HIDDEN_FACE_SHARE = 0.2
 
 
@@ -64,7 +68,9 @@ def head_rules() -> dict[str, float | bool]:
             "kept_face_off_centre_at_most_face_widths": KEPT_FACE_OFF_OWN,
             "kept_face_in_upper_share_of_depth": KEPT_FACE_DEPTH,
             "kept_faces_never_covered_by_head_regions": True,
-            "narrowed_to_a_hidden_face_of_at_least_px_per_megapixel": HIDDEN_FACE_STANDS,
+            "narrowed_to_a_hidden_face_of_at_least_px": HIDDEN_FACE_STANDS,
+            "on_frames_of_up_to_pixels_then_by_square_root": HIDDEN_FACE_AREA,
+            "narrowed_keeping_middle_of_person_share_each_way": HIDDEN_FACE_BAND,
             "hidden_face_off_centre_at_most": HIDDEN_FACE_OFF_CENTRE,
             "hidden_face_within_person_depth_share": HIDDEN_FACE_DEPTH,
             "hidden_face_at_least_share_of_person_width": HIDDEN_FACE_SHARE}
@@ -170,7 +176,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                     box.kind, track_id, rotation=rotation,
                                     shape=Shape.RECTANGLE)
                 kept_heads += [own] if own is not None else []
-            elif box.category == FACE and max(box.w, box.h) >= large:
+            elif box.category == FACE and max(box.w, box.h) >= large \
+                    and box.kind is not BoxKind.PADDED:  # grown past the track's end: lost
                 large_faces.append((box, region))
     # heads as found, with the plan's padding, as rectangles (a head at the frame's edge
     # keeps its corners); a kept face stands for its own person's head, one at most
@@ -190,10 +197,9 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             keep.append(region)  # in an inverse export, and a whole box would uncover others
             continue
         face = faced.get(track_id)
-        if face is not None and not plan.hide_whole_people:
-            region = _narrowed(region, face, turn % 2 == 1, width, height)
-        if region is not None:
-            redact.append(_sparing(region, kept_heads))
+        if face is not None and box.whole is not None and not plan.hide_whole_people:
+            region = _narrowed(region, face, box.whole, turn % 2 == 1, width, height)
+        redact.append(_sparing(region, kept_heads))
         if plan.hide_whole_people and box.whole is not None:  # and the whole person, likewise
             x1, y1, x2, y2 = box.whole
             whole = padded_region((x1, y1, x2 - x1, y2 - y1), plan.padding, width, height,
@@ -210,19 +216,26 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     return redact, keep
 
 
-def _narrowed(region: Region, face: Region, along_height: bool, width: int,
-              height: int) -> Region | None:
+def _narrowed(region: Region, face: Region, person: tuple[float, float, float, float],
+              along_height: bool, width: int, height: int) -> Region:
     """A head's region narrowed across (as displayed: along the stored height when
-    ``along_height``) to the span of its person's face region."""
+    ``along_height``) to the span of its person's face region together with the middle of
+    the person's box (``HIDDEN_FACE_BAND`` of its width each way: where their head is when
+    the face is someone else's in front of them); the region unchanged if nothing is left."""
     fx1, fy1, fx2, fy2 = region.full
     gx1, gy1, gx2, gy2 = face.full
+    px1, py1, px2, py2 = person
     if along_height:
-        fy1, fy2 = max(fy1, gy1), min(fy2, gy2)
+        mid, band = (py1 + py2) / 2, HIDDEN_FACE_BAND * (py2 - py1)
+        fy1 = max(fy1, min(gy1, int(np.floor(mid - band))))
+        fy2 = min(fy2, max(gy2, int(np.ceil(mid + band))))
     else:
-        fx1, fx2 = max(fx1, gx1), min(fx2, gx2)
+        mid, band = (px1 + px2) / 2, HIDDEN_FACE_BAND * (px2 - px1)
+        fx1 = max(fx1, min(gx1, int(np.floor(mid - band))))
+        fx2 = min(fx2, max(gx2, int(np.ceil(mid + band))))
     x1, y1, x2, y2 = max(0, fx1), max(0, fy1), min(width, fx2), min(height, fy2)
     if x2 - x1 < 1 or y2 - y1 < 1:
-        return None
+        return region
     return replace(region, x1=x1, y1=y1, x2=x2, y2=y2, full=(fx1, fy1, fx2, fy2))
 
 
@@ -257,7 +270,8 @@ def people_facing(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox,
             else:
                 across, span, size = abs(cx - (x1 + x2) / 2), x2 - x1, face.w
                 down, depth = (cy - y1 if turn == 0 else y2 - cy), y2 - y1
-            if across <= HIDDEN_FACE_OFF_CENTRE * span and size >= HIDDEN_FACE_SHARE * span \
+            if across <= min(HIDDEN_FACE_OFF_CENTRE * span, KEPT_FACE_OFF_OWN * size) \
+                    and size >= HIDDEN_FACE_SHARE * span \
                     and 0 <= down <= HIDDEN_FACE_DEPTH * min(span, depth):
                 fits.append((across / max(span, 1), track_id))
         if fits:
