@@ -9,6 +9,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.redaction import plan_edits
@@ -66,4 +67,29 @@ def test_people_seen_from_behind_in_the_workspace(qtbot: QtBot, store: Store,
     if os.environ.get("BWV_SCREENSHOT"):  # to look at it: BWV_SCREENSHOT=/tmp/x.png
         ws.refresh_views()
         win.grab().save(os.environ["BWV_SCREENSHOT"])
+    assert problems == []
+
+
+def test_a_head_narrowed_to_its_persons_face_is_shown_as_hidden(qtbot: QtBot, store: Store,
+                                                                tmp_path: Path) -> None:
+    """Close to the camera, the default preset finds the person by face and by body; the
+    export narrows their head region to their large face, and the workspace shows the head
+    box as narrowed (what will be hidden), not as wide as their shoulders."""
+    from tests.conftest import TESTDATA
+    clip = TESTDATA / "videos" / "pyfeat_single_face.mp4"
+    if not clip.exists():
+        pytest.skip(f"shared test data not found at {TESTDATA} (set BWV_TESTDATA)")
+    win, problems = open_workspace(qtbot, store, clip, (1366, 768))
+    ws = win.workspace
+    detect_with(qtbot, win, "balanced")
+    (head,) = [t for t in ws.tracks if t.category == HEAD]
+    frame = head.detected_frames[0]
+    ws.player.show_frame(frame)
+    qtbot.waitUntil(lambda: ws.player.current_index == frame, timeout=5000)
+    items = {i.key: i for i in ws.overlay_items(frame)}
+    shown = items[("track", head.id)]
+    box = head.box_at(frame)
+    assert box is not None and shown.label == f"H{head.id}"
+    scale = shown.rect.height() / box.h  # the picture as displayed, stored pixels to screen
+    assert shown.rect.width() < 0.8 * box.w * scale, (shown.rect, box)
     assert problems == []

@@ -23,7 +23,7 @@ from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import load_plan, save_plan
-from app.core.redaction.render import frame_regions
+from app.core.redaction.render import Region, frame_regions
 from app.core.store.database import Store
 from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange, inside
@@ -213,6 +213,8 @@ class RedactionSession:
             if look is Look.HEAD and track_id not in drawn:
                 look = Look.NOT_A_FACE  # the plan leaves heads visible, or a kept face is
                 where = (box.x, box.y, box.w, box.h)  # this person's on this frame
+            elif look is Look.HEAD and not plan.hide_whole_people:
+                where = _within(where, drawn[track_id].full)  # narrowed to a found face
             shown.append(ShownBox(("track", track_id), where, look,
                                   box.kind is not BoxKind.DETECTED))
         for manual in self.plan.manual_boxes:
@@ -228,13 +230,18 @@ class RedactionSession:
         return shown
 
     def _heads_drawn(self, frame: int, boxes: list[tuple[int, TrackBox]],
-                     plan: RedactionPlan) -> set[int]:
-        """The head tracks the export hides on ``frame`` (``render.frame_regions``)."""
+                     plan: RedactionPlan) -> dict[int, Region]:
+        """The head tracks the export hides on ``frame``, each with its head region as
+        hidden (``render.frame_regions``: narrowed where a large face is the person's)."""
         if self.analysis is None or not any(b.category == HEAD for _t, b in boxes):
-            return set()
+            return {}
         run = self.analysis.run
         redact, keep = frame_regions(frame, boxes, plan, run.width, run.height, run.rotation)
-        return {r.track_id for r in redact + keep if r.track_id is not None}
+        drawn: dict[int, Region] = {}
+        for r in redact + keep:  # a head's own region comes before its whole person's
+            if r.track_id is not None:
+                drawn.setdefault(r.track_id, r)
+        return drawn
 
     # --- edits ---------------------------------------------------------------------------
 
@@ -312,3 +319,13 @@ def save_change(store: Store, user: str, footage_id: int, case_id: int | None,
     with store.transaction() as session:
         return save_plan(session, resolve_actor(session, user), footage_id, case_id,
                          change.plan, edit=change.text, reason=change.reason)
+
+
+def _within(box: tuple[float, float, float, float],
+            region: tuple[int, int, int, int]) -> tuple[float, float, float, float]:
+    """The part of ``box`` (x, y, w, h) inside a hidden region's box (x1, y1, x2, y2): how a
+    head narrowed to its person's face is shown; the box itself if they do not meet."""
+    x, y, w, h = box
+    x1, y1 = max(x, region[0]), max(y, region[1])
+    x2, y2 = min(x + w, region[2]), min(y + h, region[3])
+    return (x1, y1, x2 - x1, y2 - y1) if x2 > x1 and y2 > y1 else box
