@@ -46,11 +46,10 @@ KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the regi
 # the face region's width and ends at its lower edge (it still hides whatever is above the
 # face, but not the neck and shoulders of everyone close to the camera); boxes grown past a
 # track's end (PADDED: the face is lost) do not count. Its person is the one whose box has
-# the face's
-# centre within HIDDEN_FACE_OFF_CENTRE of its width from the middle and no deeper than
-# HIDDEN_FACE_DEPTH of the box's width or height from its top (a person close to the camera
-# is cut off by the frame's bottom: the face is then half-way down the box), the face at
-# least HIDDEN_FACE_SHARE of the box's width.
+# the face's centre within HIDDEN_FACE_OFF_CENTRE of its width from the middle and no deeper
+# than HIDDEN_FACE_DEPTH of the box's width or height from its top (a person close to the
+# camera is cut off by the frame's bottom: the face is then half-way down the box), the face
+# at least HIDDEN_FACE_SHARE of the box's width.
 HIDDEN_FACE_STANDS = 64
 HIDDEN_FACE_AREA = 1_000_000
 HIDDEN_FACE_OFF_CENTRE = 0.25  # and within half the face's own width (KEPT_FACE_OFF_OWN)
@@ -139,8 +138,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
     but where a face kept visible is its person's (:func:`kept_face_stands_for`); where a
     large face hidden by its own track is its person's (:func:`people_facing`), the head
-    region is narrowed to the face region's width (not when whole people are hidden). This
-    unless the plan leaves heads visible (``hide_heads``); a plan that hides
+    region is narrowed to the face region's width (not when whole people are hidden). No
+    head is hidden when the plan leaves heads visible (``hide_heads``); a plan that hides
     whole people hides the head track's whole person too, where the run knows it. A kept
     head keeps its head region only. A head's or whole person's region spares the kept
     faces' heads it overlaps (unpadded): it is a coarse box from the person detector, and
@@ -263,17 +262,12 @@ def people_facing(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox,
     turn = (rotation // 90) % 4
     for face, face_region in faces:
         cx, cy = face.x + face.w / 2, face.y + face.h / 2
+        size = face.h if turn % 2 else face.w  # its width as displayed
         fits = []
         for track_id, head in heads:
             if head.whole is None:
                 continue
-            x1, y1, x2, y2 = head.whole
-            if turn % 2:  # across the displayed picture is along the stored height
-                across, span, size = abs(cy - (y1 + y2) / 2), y2 - y1, face.h
-                down, depth = (x2 - cx if turn == 1 else cx - x1), x2 - x1
-            else:
-                across, span, size = abs(cx - (x1 + x2) / 2), x2 - x1, face.w
-                down, depth = (cy - y1 if turn == 0 else y2 - cy), y2 - y1
+            across, span, down, depth = _placement(head.whole, cx, cy, turn)
             if across <= min(HIDDEN_FACE_OFF_CENTRE * span, KEPT_FACE_OFF_OWN * size) \
                     and size >= HIDDEN_FACE_SHARE * span \
                     and 0 <= down <= HIDDEN_FACE_DEPTH * min(span, depth):
@@ -322,18 +316,26 @@ def _offset(head: Region, face: Region, rotation: int) -> float | None:
                                                                     head.x2, head.y2)
     cx, cy = (face.x1 + face.x2) / 2, (face.y1 + face.y2) / 2
     turn = (rotation // 90) % 4  # upright = stored turned ``turn`` quarters anticlockwise
-    if turn % 2:  # across the displayed picture is along the stored height
-        across, span, own = abs(cy - (y1 + y2) / 2), y2 - y1, face.y2 - face.y1
-        down = (x2 - cx if turn == 1 else cx - x1) / max(x2 - x1, 1)
-    else:
-        across, span, own = abs(cx - (x1 + x2) / 2), x2 - x1, face.x2 - face.x1
-        down = (cy - y1 if turn == 0 else y2 - cy) / max(y2 - y1, 1)
+    across, span, down, depth = _placement((x1, y1, x2, y2), cx, cy, turn)
+    own = face.y2 - face.y1 if turn % 2 else face.x2 - face.x1  # its width as displayed
+    down /= max(depth, 1)
     area = (face.x2 - face.x1) * (face.y2 - face.y1)
     size = (head.x2 - head.x1) * (head.y2 - head.y1)
     if across > KEPT_FACE_OFF_CENTRE * span or across > KEPT_FACE_OFF_OWN * own or \
             down > KEPT_FACE_DEPTH or area < KEPT_FACE_SHARE * size:
         return None
     return across / max(span, 1)
+
+
+def _placement(box: tuple[float, float, float, float], cx: float, cy: float,
+               turn: int) -> tuple[float, float, float, float]:
+    """Where the point ``cx, cy`` sits in ``box`` (x1, y1, x2, y2, stored pixels) as
+    displayed, the picture turned ``turn`` quarters anticlockwise: (distance across from its
+    middle, its width, distance down from its top, its height), all as displayed."""
+    x1, y1, x2, y2 = box
+    if turn % 2:  # across the displayed picture is along the stored height; up is +x (1)
+        return abs(cy - (y1 + y2) / 2), y2 - y1, (x2 - cx if turn == 1 else cx - x1), x2 - x1
+    return abs(cx - (x1 + x2) / 2), x2 - x1, (cy - y1 if turn == 0 else y2 - cy), y2 - y1
 
 
 def _boxes(regions: list[Region]) -> bx.Boxes:
