@@ -36,6 +36,7 @@ import threading
 import time
 from collections import Counter
 from contextlib import ExitStack
+from multiprocessing import forkserver
 from pathlib import Path
 
 import av
@@ -179,6 +180,8 @@ def main() -> int:
                                        ("processes, one killed mid-run", True, True)):
             jobs = queue()
             mark = last_seq(store)
+            if processes:  # each batch starts cold, as a new `bwv worker` does: its fork
+                forkserver._forkserver._stop()  # server imports the job code afresh
             start = time.perf_counter()
             if kill:
                 outcomes, killed = killing_one(store, args.workers)
@@ -228,9 +231,12 @@ def main() -> int:
               f"{len(jobs)} jobs (the killed one taken up again once its 3 s lease ran out)")
         best = min(span for _label, _wall, span, _outcomes in rows[:2]) / ideal
         whole_run = min(wall for _label, wall, _span, _outcomes in rows[:2]) / ideal
+        killed_wall = rows[2][1] / ideal
         print(f"target <= 1.2x ideal (best worker kind): jobs' span "
               f"{'met' if best <= 1.2 else 'NOT met'} ({best:.2f}); wall with the cluster's "
-              f"start {'met' if whole_run <= 1.2 else 'NOT met'} ({whole_run:.2f}); "
+              f"start {'met' if whole_run <= 1.2 else 'NOT met'} ({whole_run:.2f}); wall "
+              f"with one worker killed {'met' if killed_wall <= 1.2 else 'NOT met'} "
+              f"({killed_wall:.2f}); "
               f"detection runs audited "
               f"{runs} for {5 * len(ids)} jobs (alone twice + three batches); chain intact: "
               f"{audit.verify(store).ok}")

@@ -96,3 +96,37 @@ def test_a_worker_pool_is_kept_between_rounds(store: Store, tmp_path: Path) -> N
     # detected faces without importing matplotlib's pyplot
     assert list(states.values()) == [(os.environ.get("MALLOC_TRIM_THRESHOLD_"), False, False)]
     assert audit.verify(store).ok
+
+
+def _main_modules() -> tuple[int, bool]:
+    """In a worker process: its parent's pid, and whether the job code was imported before
+    its first task (the fork server's preload)."""
+    return os.getppid(), "app.core.jobs.runner" in sys.modules
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is Linux's")
+def test_a_killed_worker_process_is_forked_again_and_given_its_own_drain(store: Store) -> None:
+    """Worker processes are forked from a fork server that imported the job code once, so a
+    Nanny restarts a killed one in a moment; the restarted worker is given its own drain task
+    at once (Dask would queue the dead worker's task behind the other worker's drain)."""
+    from app.core.jobs.cluster import WorkerPool, _restarted
+
+    with WorkerPool(store, workers=2, processes=True) as pool:
+        client = pool._client
+        first = client.run(_main_modules)
+        assert all(parent != os.getpid() and imported for parent, imported in first.values())
+        joined = _restarted(client, lambda address, n: (address, n))
+        assert joined() == []
+        victim, (_parent, _imported) = sorted(first.items())[0]
+        name = client.scheduler_info()["workers"][victim]["name"]
+        pid = client.run(os.getpid, workers=[victim])[victim]
+        os.kill(pid, signal.SIGKILL)
+        new: list[tuple[str, int]] = []
+        deadline = time.monotonic() + 30
+        while not new and time.monotonic() < deadline:
+            time.sleep(0.05)
+            new = joined()
+        assert len(new) == 1 and new[0][0] not in first  # the new process, under its name
+        assert new[0][1] == int(name)
+        assert joined() == []  # given once
+        assert client.run(_main_modules, workers=[new[0][0]])[new[0][0]][1]

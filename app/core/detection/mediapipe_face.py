@@ -40,7 +40,7 @@ class MediaPipeTiledDetector:
     def __init__(self, threshold: float = 0.5, windows: tuple[int, ...] = (),
                  overlap: float = 0.3, full_frame: bool = True,
                  model: ModelFile = SHORT_RANGE) -> None:
-        BaseOptions, vision = _mediapipe_tasks()
+        BaseOptions, vision = mediapipe_tasks()
         self.model = model
         self.threshold = threshold
         self.windows = windows
@@ -114,7 +114,7 @@ class _ImportedOnUse(types.ModuleType):
         return getattr(importlib.import_module(self.__name__), name)
 
 
-def _mediapipe_tasks() -> tuple[Any, Any]:
+def mediapipe_tasks() -> tuple[Any, Any]:
     """mediapipe's ``BaseOptions`` and ``vision``, imported without ``matplotlib.pyplot``:
     mediapipe's vision package imports its drawing helpers, which import pyplot at once
     (a quarter to half a second, in every new process: most of a batch worker's first job),

@@ -49,6 +49,7 @@ JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.1  # how often an idle worker looks again at jobs held by others (the
 # batch ends this long after its last job at most: one small read a poll; it claims only
 # once a lease has run out)
+RESTART_POLL_S = 0.1  # how often a local run looks for a worker process started again
 NO_WORKERS_TIMEOUT = "120s"
 # A local cluster's settings. Its worker processes keep glibc's own memory tuning: Dask's
 # Nanny sets MALLOC_TRIM_THRESHOLD_=65536 in them, which turns off glibc's sliding mmap
@@ -100,6 +101,7 @@ class WorkerPool:
             store, workers, processes, cluster
         self._local: Any = None
         self._client: Any = None
+        self._forking: Any = None
 
     def __enter__(self) -> WorkerPool:
         from distributed import Client, LocalCluster
@@ -122,16 +124,19 @@ class WorkerPool:
             options = {"processes": True, "protocol": "tls://", "host": "127.0.0.1",
                        "security": Security.temporary()}  # type: ignore[no-untyped-call]
         if self.processes:  # each worker process (and any restart of it) ignores Ctrl+C
-            options["preload"] = ["app.core.jobs.worker_setup"]
-        with _children_ignore_ctrl_c(self.processes), dask.config.set(QUIET_WORKERS):
-            self._local = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=self.workers, threads_per_worker=1, dashboard_address=None,
-                **options)
+            # and sees this process's environment now, not the fork server's (older)
+            options.update(preload=["app.core.jobs.worker_setup"], env=dict(os.environ))
+        # Held while the cluster lives: a Nanny reads it again to start a worker anew.
+        self._forking = dask.config.set(_fork_server() if self.processes else {})
         try:
+            with _children_ignore_ctrl_c(self.processes), dask.config.set(QUIET_WORKERS):
+                self._local = LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=self.workers, threads_per_worker=1, dashboard_address=None,
+                    **options)
             self._client = Client(  # type: ignore[no-untyped-call]
                 self._local, security=options.get("security"))
         except BaseException:
-            self._local.close()
+            self.__exit__()
             raise
         return self
 
@@ -140,6 +145,9 @@ class WorkerPool:
             if part is not None:
                 part.close()
         self._client = self._local = None
+        if self._forking is not None:
+            self._forking.__exit__(None, None, None)
+            self._forking = None
 
     def run(self, actor_name: str,
             progress: Callable[[str, int, str], None] | None = None) -> Counter[str]:
@@ -153,15 +161,38 @@ class WorkerPool:
         if self.cluster is not None:
             return _collect(_on_every_worker(client, store, actor_name, key), progress)
         if self.processes:
-            futures = [client.submit(_drain_in_process, store.url, str(store.data_dir),
+            def drain(n: int, **where: Any) -> Any:
+                return client.submit(_drain_in_process, store.url, str(store.data_dir),
                                      store.store_id, actor_name, key, f"process-{n + 1}", n,
-                                     self.workers, pure=False) for n in range(self.workers)]
+                                     self.workers, pure=False, **where)
+
+            futures = [drain(n) for n in range(self.workers)]
+            return _collect(futures, progress, _restarted(client, lambda address, n: drain(
+                n, workers=[address], allow_other_workers=True)))
         else:
             host = f"{socket.gethostname()}:{os.getpid()}"
             futures = [client.submit(_drain_here, store.url, actor_name,
                                      f"{host}/worker-{n + 1}", pure=False)
                        for n in range(self.workers)]
         return _collect(futures, progress)
+
+
+def _fork_server() -> dict[str, str]:
+    """Dask's setting for worker processes forked from a fork server that has imported the
+    job code once (``worker_preload``), where the platform has one (Linux; elsewhere they
+    are spawned and import it themselves)."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return {}
+    from distributed.utils import get_mp_context
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        context = get_mp_context()  # type: ignore[no-untyped-call]  # Dask's own list first
+    context.set_forkserver_preload(["distributed", "app.core.jobs.worker_preload"])
+    forkserver.ensure_running()  # it imports while the scheduler starts
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
 
 
 @contextmanager
@@ -242,11 +273,46 @@ def _on_every_worker(client: Any, store: Store, actor_name: str,
             for on_host in hosts.values() for n, address in enumerate(on_host)]
 
 
-def _collect(futures: list[Any],
-             progress: Callable[[str, int, str], None] | None) -> Counter[str]:
+def _restarted(client: Any, drain: Callable[[str, int], Any]) -> Callable[[], list[Any]]:
+    """New drain tasks for worker processes started again since the last call (a Nanny
+    restarts a worker that died, under its old name). Dask gives the dead worker's task to
+    a busy worker, where it waits behind that worker's own drain (and then finds the queue
+    empty): without these the restarted worker would stand idle."""
+    known = set(client.scheduler_info()["workers"])
+
+    def joined() -> list[Any]:
+        workers = client.scheduler_info()["workers"]
+        new = sorted(set(workers) - known)
+        known.update(new)
+        names = [str(workers[address].get("name", "")) for address in new]
+        return [drain(address, int(name) if name.isdigit() else 0)
+                for address, name in zip(new, names, strict=True)]
+    return joined
+
+
+def _all_done(futures: list[Any], joined: Callable[[], list[Any]]) -> list[Any]:
+    """Wait for ``futures`` and for the tasks ``joined`` adds meanwhile; all of them."""
+    from distributed import wait
+
+    pending, finished = list(futures), []
+    while pending:
+        try:
+            done = wait(  # type: ignore[no-untyped-call]
+                pending, timeout=RESTART_POLL_S, return_when="FIRST_COMPLETED").done
+        except TimeoutError:
+            done = set()
+        finished += [f for f in pending if f in done]
+        pending = [f for f in pending if f not in done] + joined()
+    return finished
+
+
+def _collect(futures: list[Any], progress: Callable[[str, int, str], None] | None,
+             joined: Callable[[], list[Any]] | None = None) -> Counter[str]:
+    """Every drain task's outcomes; with ``joined``, tasks for workers that joined while
+    they ran are added (see ``_restarted``)."""
     outcomes: Counter[str] = Counter()
     elsewhere: list[str] = []
-    for future in futures:
+    for future in futures if joined is None else _all_done(futures, joined):
         for job_id, outcome, worker in future.result():
             if outcome == WRONG_STORE:
                 elsewhere.append(worker.split("/")[0])
