@@ -14,12 +14,12 @@ from sqlalchemy import select
 
 from app.core.jobs.cluster import run_workers
 from app.core.jobs.queue import (
-    LEASE_S,
     JobKind,
     JobState,
     cancel,
     claim,
     finish,
+    lease_s,
     list_jobs,
     queue_jobs,
     retry,
@@ -171,7 +171,7 @@ def test_a_dead_workers_job_that_was_cancelled_or_keeps_killing_workers_ends(
     with store.transaction() as session:  # cancelled while its worker is dead
         assert cancel(session, resolve_actor(session, "tester"), first) == "running"
     for n in range(3):  # the second job's worker dies three times, one lease after another
-        at = long_ago + timedelta(seconds=(LEASE_S + 1) * n)
+        at = long_ago + timedelta(seconds=(lease_s() + 1) * n)
         assert claim(store, f"dead{n}", "tester", now=at) == second
     assert claim(store, "alive", "tester") is None  # neither is run again
     with store.transaction() as session:

@@ -99,34 +99,68 @@ def test_a_worker_pool_is_kept_between_rounds(store: Store, tmp_path: Path) -> N
 
 
 def _main_modules() -> tuple[int, bool]:
-    """In a worker process: its parent's pid, and whether the job code was imported before
-    its first task (the fork server's preload)."""
-    return os.getppid(), "app.core.jobs.runner" in sys.modules
+    """In a worker process: its parent's pid, and whether the fork server's preload is in
+    it."""
+    return os.getppid(), "app.core.jobs.worker_preload" in sys.modules
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is Linux's")
 def test_a_killed_worker_process_is_forked_again_and_given_its_own_drain(store: Store) -> None:
     """Worker processes are forked from a fork server that imported the job code once, so a
     Nanny restarts a killed one in a moment; the restarted worker is given its own drain task
-    at once (Dask would queue the dead worker's task behind the other worker's drain)."""
+    at once (Dask would queue the dead worker's task behind the other worker's drain), and
+    no more than the cap allows."""
     from app.core.jobs.cluster import WorkerPool, _restarted
 
     with WorkerPool(store, workers=2, processes=True) as pool:
         client = pool._client
         first = client.run(_main_modules)
-        assert all(parent != os.getpid() and imported for parent, imported in first.values())
-        joined = _restarted(client, lambda address, n: (address, n))
+        assert all(parent != os.getpid() and preloaded for parent, preloaded in first.values())
+        joined = _restarted(client, lambda address, n: (address, n), 1)
         assert joined() == []
-        victim, (_parent, _imported) = sorted(first.items())[0]
-        name = client.scheduler_info()["workers"][victim]["name"]
-        pid = client.run(os.getpid, workers=[victim])[victim]
-        os.kill(pid, signal.SIGKILL)
+        victims = sorted(first)
+        names = {a: client.scheduler_info()["workers"][a]["name"] for a in victims}
+        pids = client.run(os.getpid)
+        os.kill(pids[victims[0]], signal.SIGKILL)
         new: list[tuple[str, int]] = []
         deadline = time.monotonic() + 30
         while not new and time.monotonic() < deadline:
             time.sleep(0.05)
             new = joined()
         assert len(new) == 1 and new[0][0] not in first  # the new process, under its name
-        assert new[0][1] == int(name)
-        assert joined() == []  # given once
+        assert new[0][1] == int(names[victims[0]])
         assert client.run(_main_modules, workers=[new[0][0]])[new[0][0]][1]
+        os.kill(pids[victims[1]], signal.SIGKILL)  # a second restart: over the cap of 1
+        deadline = time.monotonic() + 30
+        while len(client.scheduler_info()["workers"]) < 2 or set(
+                client.scheduler_info()["workers"]) == {victims[1], new[0][0]}:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert joined() == []
+
+
+def _lease_setting() -> str | None:
+    return os.environ.get("BWV_JOB_LEASE_S")
+
+
+def test_jobs_in_worker_processes_see_the_environment_of_the_run(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process forked from the fork server starts with the server's environment,
+    taken when it started; the jobs of a run see the caller's, as it is at the run."""
+    from app.core.jobs.cluster import WorkerPool
+
+    (item,) = ingest_paths(store, "tester", [make_video(tmp_path / "e.mp4", frames=8)])
+    with WorkerPool(store, workers=1, processes=True) as pool:
+        monkeypatch.setenv("BWV_JOB_LEASE_S", "7")  # after the worker was forked
+        assert list(pool._client.run(_lease_setting).values()) != ["7"]
+        with store.transaction() as session:
+            queue_jobs(session, resolve_actor(session, "tester"), [item.footage_id],
+                       JobKind.DETECT, "fast")
+        assert pool.run("tester") == Counter(done=1)
+        assert list(pool._client.run(_lease_setting).values()) == ["7"]
+        monkeypatch.delenv("BWV_JOB_LEASE_S")
+        with store.transaction() as session:
+            queue_jobs(session, resolve_actor(session, "tester"), [item.footage_id],
+                       JobKind.TRANSCRIBE, "fast")
+        pool.run("tester")
+        assert list(pool._client.run(_lease_setting).values()) == [None]

@@ -16,6 +16,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 from collections import Counter
@@ -34,7 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
-from app.core.jobs.queue import JobState, claim, database_now, running_leases
+from app.core.jobs.queue import MAX_ATTEMPTS, JobState, claim, database_now, running_leases
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store, make_engine
 from app.core.store.models import JobRecord
@@ -44,6 +45,8 @@ _stores: dict[str, Store] = {}  # one per process and database
 _key_users: Counter[tuple[str, str]] = Counter()  # runs using a user's key in this process
 _keys_lock = threading.Lock()
 _stores_lock = threading.Lock()
+_fork_server_lock = threading.Lock()
+_fork_server_set = False
 WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
 JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.1  # how often an idle worker looks again at jobs held by others (the
@@ -101,7 +104,6 @@ class WorkerPool:
             store, workers, processes, cluster
         self._local: Any = None
         self._client: Any = None
-        self._forking: Any = None
 
     def __enter__(self) -> WorkerPool:
         from distributed import Client, LocalCluster
@@ -124,10 +126,8 @@ class WorkerPool:
             options = {"processes": True, "protocol": "tls://", "host": "127.0.0.1",
                        "security": Security.temporary()}  # type: ignore[no-untyped-call]
         if self.processes:  # each worker process (and any restart of it) ignores Ctrl+C
-            # and sees this process's environment now, not the fork server's (older)
-            options.update(preload=["app.core.jobs.worker_setup"], env=dict(os.environ))
-        # Held while the cluster lives: a Nanny reads it again to start a worker anew.
-        self._forking = dask.config.set(_fork_server() if self.processes else {})
+            options["preload"] = ["app.core.jobs.worker_setup"]
+            _use_fork_server()
         try:
             with _children_ignore_ctrl_c(self.processes), dask.config.set(QUIET_WORKERS):
                 self._local = LocalCluster(  # type: ignore[no-untyped-call]
@@ -145,9 +145,6 @@ class WorkerPool:
             if part is not None:
                 part.close()
         self._client = self._local = None
-        if self._forking is not None:
-            self._forking.__exit__(None, None, None)
-            self._forking = None
 
     def run(self, actor_name: str,
             progress: Callable[[str, int, str], None] | None = None) -> Counter[str]:
@@ -161,14 +158,16 @@ class WorkerPool:
         if self.cluster is not None:
             return _collect(_on_every_worker(client, store, actor_name, key), progress)
         if self.processes:
+            environ = dict(os.environ)  # the jobs see this process's, as it is now
+
             def drain(n: int, **where: Any) -> Any:
                 return client.submit(_drain_in_process, store.url, str(store.data_dir),
                                      store.store_id, actor_name, key, f"process-{n + 1}", n,
-                                     self.workers, pure=False, **where)
+                                     self.workers, environ, pure=False, **where)
 
             futures = [drain(n) for n in range(self.workers)]
             return _collect(futures, progress, _restarted(client, lambda address, n: drain(
-                n, workers=[address], allow_other_workers=True)))
+                n, workers=[address], allow_other_workers=True), self.workers * MAX_ATTEMPTS))
         else:
             host = f"{socket.gethostname()}:{os.getpid()}"
             futures = [client.submit(_drain_here, store.url, actor_name,
@@ -177,22 +176,26 @@ class WorkerPool:
         return _collect(futures, progress)
 
 
-def _fork_server() -> dict[str, str]:
-    """Dask's setting for worker processes forked from a fork server that has imported the
-    job code once (``worker_preload``), where the platform has one (Linux; elsewhere they
-    are spawned and import it themselves)."""
-    import multiprocessing
+def _use_fork_server() -> None:
+    """On Linux, Dask starts this process's worker processes (and restarts them) by forking
+    them from a fork server that imported the job code once (``worker_preload``), instead
+    of spawning each to import it anew (about a second of a core). Set once for the whole
+    process, as Dask reads it at every start; elsewhere workers are spawned as before
+    (macOS forbids forking after its system frameworks are loaded)."""
+    global _fork_server_set
+    if not sys.platform.startswith("linux"):
+        return
     from multiprocessing import forkserver
 
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return {}
-    from distributed.utils import get_mp_context
+    with _fork_server_lock:
+        if not _fork_server_set:
+            from distributed.utils import get_mp_context
 
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
-        context = get_mp_context()  # type: ignore[no-untyped-call]  # Dask's own list first
-    context.set_forkserver_preload(["distributed", "app.core.jobs.worker_preload"])
-    forkserver.ensure_running()  # it imports while the scheduler starts
-    return {"distributed.worker.multiprocessing-method": "forkserver"}
+            dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+            get_mp_context().set_forkserver_preload(  # type: ignore[no-untyped-call]
+                ["app.core.jobs.worker_preload"])  # after Dask named its own list
+            _fork_server_set = True
+        forkserver.ensure_running()  # (if need be) it imports while the scheduler starts
 
 
 @contextmanager
@@ -273,17 +276,21 @@ def _on_every_worker(client: Any, store: Store, actor_name: str,
             for on_host in hosts.values() for n, address in enumerate(on_host)]
 
 
-def _restarted(client: Any, drain: Callable[[str, int], Any]) -> Callable[[], list[Any]]:
+def _restarted(client: Any, drain: Callable[[str, int], Any],
+               most: int) -> Callable[[], list[Any]]:
     """New drain tasks for worker processes started again since the last call (a Nanny
-    restarts a worker that died, under its old name). Dask gives the dead worker's task to
-    a busy worker, where it waits behind that worker's own drain (and then finds the queue
-    empty): without these the restarted worker would stand idle."""
+    restarts a worker that died, under its old name), at most ``most`` in all. Dask gives
+    the dead worker's own task to a worker that has a free thread, else queues it behind a
+    busy worker's drain until work stealing moves it (about 1.5 s measured here): this
+    gives the restarted worker work at once."""
     known = set(client.scheduler_info()["workers"])
+    given = [0]
 
     def joined() -> list[Any]:
         workers = client.scheduler_info()["workers"]
-        new = sorted(set(workers) - known)
+        new = sorted(set(workers) - known)[:max(0, most - given[0])]
         known.update(new)
+        given[0] += len(new)
         names = [str(workers[address].get("name", "")) for address in new]
         return [drain(address, int(name) if name.isdigit() else 0)
                 for address, name in zip(new, names, strict=True)]
@@ -291,18 +298,13 @@ def _restarted(client: Any, drain: Callable[[str, int], Any]) -> Callable[[], li
 
 
 def _all_done(futures: list[Any], joined: Callable[[], list[Any]]) -> list[Any]:
-    """Wait for ``futures`` and for the tasks ``joined`` adds meanwhile; all of them."""
-    from distributed import wait
-
+    """Wait for ``futures`` and for the tasks ``joined`` adds meanwhile; all of them, in the
+    order they finished."""
     pending, finished = list(futures), []
     while pending:
-        try:
-            done = wait(  # type: ignore[no-untyped-call]
-                pending, timeout=RESTART_POLL_S, return_when="FIRST_COMPLETED").done
-        except TimeoutError:
-            done = set()
-        finished += [f for f in pending if f in done]
-        pending = [f for f in pending if f not in done] + joined()
+        time.sleep(RESTART_POLL_S)
+        finished += [f for f in pending if f.done()]
+        pending = [f for f in pending if not f.done() and f not in finished] + joined()
     return finished
 
 
@@ -329,13 +331,15 @@ def _collect(futures: list[Any], progress: Callable[[str, int, str], None] | Non
 
 
 def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
-                      key: bytes | None, worker: str, number: int,
-                      workers: int) -> list[tuple[int, str, str]]:
+                      key: bytes | None, worker: str, number: int, workers: int,
+                      environ: dict[str, str] | None = None) -> list[tuple[int, str, str]]:
     """A worker process's task: keep to its share of the cores, open the store once per
     process (after checking, without changing anything, that it is the store the jobs are
     in), sign as ``actor_name`` with ``key`` (None: the account has no signing key), then
     drain the queue as ``host:pid/worker`` (the process itself, for the job rows)."""
     worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
+    if environ is not None:
+        _match_environment(environ)
     with _stores_lock:  # tasks side by side in one process share one store
         store = _stores.get(url)
         if store is None:
@@ -359,6 +363,16 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
             if _key_users[(url, actor_name)] <= 0:
                 del _key_users[(url, actor_name)]
                 store.signers.pop(actor_name, None)
+
+
+def _match_environment(environ: dict[str, str]) -> None:
+    """Make this worker process's environment ``environ`` (the caller's): a process forked
+    from the fork server starts with the server's, taken when it started."""
+    for name in set(os.environ) - set(environ):
+        del os.environ[name]
+    for name, value in environ.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 def _store_id_at(url: str) -> str | None:

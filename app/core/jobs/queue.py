@@ -28,9 +28,15 @@ from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Footage, JobRecord, User, utcnow
 
-# A running job whose worker has not renewed its lease for this long is free (the variable
-# lets an operator or a test shorten it).
-LEASE_S = float(os.environ.get("BWV_JOB_LEASE_S", "120"))
+
+def lease_s() -> float:
+    """How long a running job's lease lasts: a job whose worker has not renewed it for this
+    long is free (``BWV_JOB_LEASE_S`` lets an operator or a test shorten it). Read when
+    used, not at import: worker processes are forked from a server that imported this
+    module long before."""
+    return float(os.environ.get("BWV_JOB_LEASE_S", "120"))
+
+
 MAX_ATTEMPTS = 3  # a job that failed this often stays failed (a person may retry it)
 
 
@@ -148,7 +154,7 @@ def claim(store: Store, worker: str, actor_name: str,
                 continue
             won = _rows(session.execute(update(JobRecord).where(*same).values(
                 state=JobState.RUNNING.value, worker=worker, started_at=at, progress=0.0,
-                lease_until=at + timedelta(seconds=LEASE_S),
+                lease_until=at + timedelta(seconds=lease_s()),
                 attempts=JobRecord.attempts + 1)))
             if won == 1:
                 _audit(session, actor_name, job_id, "job.start",
@@ -166,7 +172,7 @@ def renew(store: Store, job_id: int, worker: str) -> bool:
             .where(JobRecord.id == job_id, JobRecord.worker == worker,
                    JobRecord.state == JobState.RUNNING.value,
                    JobRecord.cancel_requested.is_(False))
-            .values(lease_until=database_now(session) + timedelta(seconds=LEASE_S))))
+            .values(lease_until=database_now(session) + timedelta(seconds=lease_s()))))
     return held == 1
 
 

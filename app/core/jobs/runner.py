@@ -12,7 +12,7 @@ from app.core.analysis import analyse
 from app.core.audio.transcripts import audio_tracks, transcript_for
 from app.core.detection.presets import DEFAULT_PRESET
 from app.core.errors import BwvError, Cancelled
-from app.core.jobs.queue import LEASE_S, JobKind, finish, renew, report_progress
+from app.core.jobs.queue import JobKind, finish, lease_s, renew, report_progress
 from app.core.jobs.working_copies import make_working_copy
 from app.core.progress import CancelToken
 from app.core.store.database import Store
@@ -50,13 +50,13 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
         lease; a refusal (cancelled, or taken up elsewhere) or no renewal for most of a lease
         (the store unreachable) stops the work."""
         last_ok = last_renew = time.monotonic()
-        said = 0.0
-        while not stop.wait(min(PROGRESS_S, LEASE_S / 4)):
+        said, lease = 0.0, lease_s()
+        while not stop.wait(min(PROGRESS_S, lease / 4)):
             try:
                 if done[0] != said:
                     said = done[0]
                     report_progress(store, job_id, worker, said)
-                if time.monotonic() - last_renew < LEASE_S / 4:
+                if time.monotonic() - last_renew < lease / 4:
                     continue
                 last_renew = time.monotonic()
                 if not renew(store, job_id, worker):
@@ -65,7 +65,7 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
                 last_ok = time.monotonic()
             except Exception:  # a dropped connection, a busy database: try again
                 log.warning("job %s: lease not renewed", job_id, exc_info=True)
-                if time.monotonic() - last_ok > LEASE_S * 0.75:
+                if time.monotonic() - last_ok > lease * 0.75:
                     token.cancel()  # another worker may take it up soon: stop first
                     return
 

@@ -1,13 +1,29 @@
-"""What a local cluster's fork server imports once, before it forks the worker processes:
-the job code with its media and network libraries, and MediaPipe's task API (through the
-detector's own loader). A worker process forked from it, and a worker its Nanny starts
-again after a crash, begins with all of it imported instead of spending about a second of
-a core importing it anew. Imports only: no model is opened and no thread started, so
-forking stays safe."""
+"""What the fork server of this process's worker processes imports once, before it forks
+them (``cluster._use_fork_server``): the job code with its media and network libraries, and
+MediaPipe's task API (through the detector's own loader). A worker process forked from it,
+and one its Nanny starts again after a crash, begins with all of it imported instead of
+spending about a second of a core importing it anew. No model is opened here.
+
+Set first, so every worker is born with them: Ctrl+C ignored (the command that owns the
+workers stops them by closing the cluster), and Dask's thread settings for numerical
+libraries (it sets them in a spawned worker before anything loads; here they must be set
+before the libraries load in the server)."""
 
 from __future__ import annotations
 
-from app.core.detection.mediapipe_face import mediapipe_tasks
-from app.core.jobs import cluster, worker_setup
+import contextlib
+import os
+import signal
 
-PRELOADED = (cluster, worker_setup, mediapipe_tasks())
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+for _name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")  # Dask's "pre-spawn-environ", but its trim threshold
+
+import distributed  # noqa: E402  (imports numpy)
+
+from app.core.detection.mediapipe_face import mediapipe_tasks  # noqa: E402
+from app.core.jobs import cluster, worker_setup  # noqa: E402
+
+with contextlib.suppress(Exception):  # a worker that needs it fails there, with its message
+    mediapipe_tasks()
+PRELOADED = (distributed, cluster, worker_setup)
