@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -167,7 +167,8 @@ class WorkerPool:
 
             futures = [drain(n) for n in range(self.workers)]
             return _collect(futures, progress, _restarted(client, lambda address, n: drain(
-                n, workers=[address], allow_other_workers=True), self.workers * MAX_ATTEMPTS))
+                n, workers=[address], allow_other_workers=True), self.workers * MAX_ATTEMPTS),
+                client)
         else:
             host = f"{socket.gethostname()}:{os.getpid()}"
             futures = [client.submit(_drain_here, store.url, actor_name,
@@ -297,24 +298,31 @@ def _restarted(client: Any, drain: Callable[[str, int], Any],
     return joined
 
 
-def _all_done(futures: list[Any], joined: Callable[[], list[Any]]) -> list[Any]:
+def _all_done(client: Any, futures: list[Any],
+              joined: Callable[[], list[Any]]) -> list[Any]:
     """Wait for ``futures`` and for the tasks ``joined`` adds meanwhile; all of them, in the
     order they finished."""
+    from distributed import wait
+
     pending, finished = list(futures), []
     while pending:
-        time.sleep(RESTART_POLL_S)
-        finished += [f for f in pending if f.done()]
-        pending = [f for f in pending if not f.done() and f not in finished] + joined()
+        # Dask's wait uses the current client, not the futures' own
+        with client.as_current(), suppress(TimeoutError):
+            wait(pending, timeout=RESTART_POLL_S,  # type: ignore[no-untyped-call]
+                 return_when="FIRST_COMPLETED")
+        done = [f.done() for f in pending]  # looked at once: one may finish meanwhile
+        finished += [f for f, d in zip(pending, done, strict=True) if d]
+        pending = [f for f, d in zip(pending, done, strict=True) if not d] + joined()
     return finished
 
 
 def _collect(futures: list[Any], progress: Callable[[str, int, str], None] | None,
-             joined: Callable[[], list[Any]] | None = None) -> Counter[str]:
-    """Every drain task's outcomes; with ``joined``, tasks for workers that joined while
-    they ran are added (see ``_restarted``)."""
+             joined: Callable[[], list[Any]] | None = None, client: Any = None) -> Counter[str]:
+    """Every drain task's outcomes; with ``joined`` (and the futures' ``client``), tasks for
+    workers that joined while they ran are added (see ``_restarted``)."""
     outcomes: Counter[str] = Counter()
     elsewhere: list[str] = []
-    for future in futures if joined is None else _all_done(futures, joined):
+    for future in futures if joined is None else _all_done(client, futures, joined):
         for job_id, outcome, worker in future.result():
             if outcome == WRONG_STORE:
                 elsewhere.append(worker.split("/")[0])
