@@ -47,7 +47,7 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
         time.sleep(0.1)
     assert victim is not None
     os.kill(int(victim.worker.split("/")[0].rsplit(":", 1)[1]), signal.SIGKILL)
-    run.join(timeout=180)
+    run.join(timeout=60)  # the 2 s lease, not a default one frozen at import (120 s)
     assert not run.is_alive()
     with store.read() as session:
         jobs = list_jobs(session)
@@ -164,3 +164,26 @@ def test_jobs_in_worker_processes_see_the_environment_of_the_run(
                        JobKind.TRANSCRIBE, "fast")
         pool.run("tester")
         assert list(pool._client.run(_lease_setting).values()) == [None]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is Linux's")
+def test_a_fork_server_started_in_a_folder_holding_an_app_package_imports_this_one(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python 3.11's fork server puts the current folder first on its path: started where
+    another project's ``app`` package lies, it must still import this one."""
+    from multiprocessing import forkserver
+
+    from app.core.jobs.cluster import WorkerPool
+
+    (item,) = ingest_paths(store, "tester", [make_video(tmp_path / "f.mp4", frames=8)])
+    stray = tmp_path / "elsewhere"
+    (stray / "app").mkdir(parents=True)
+    (stray / "app" / "__init__.py").write_text("raise ImportError('the wrong app')\n")
+    forkserver._forkserver._stop()  # type: ignore[attr-defined]  # started afresh, here
+    monkeypatch.chdir(stray)
+    with WorkerPool(store, workers=1, processes=True) as pool:
+        with store.transaction() as session:
+            queue_jobs(session, resolve_actor(session, "tester"), [item.footage_id],
+                       JobKind.DETECT, "fast")
+        assert pool.run("tester") == Counter(done=1)
+        assert all(preloaded for _parent, preloaded in pool._client.run(_main_modules).values())

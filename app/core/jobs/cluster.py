@@ -158,7 +158,8 @@ class WorkerPool:
         if self.cluster is not None:
             return _collect(_on_every_worker(client, store, actor_name, key), progress)
         if self.processes:
-            environ = dict(os.environ)  # the jobs see this process's, as it is now
+            # the jobs see this process's environment as it is now, and what Dask sets
+            environ = {**os.environ, **_get_env("distributed.nanny.environ")}
 
             def drain(n: int, **where: Any) -> Any:
                 return client.submit(_drain_in_process, store.url, str(store.data_dir),
@@ -181,10 +182,11 @@ def _use_fork_server() -> None:
     """On Linux, Dask starts this process's worker processes (and restarts them) by forking
     them from a fork server that imported the job code once (``worker_preload``), instead
     of spawning each to import it anew (about a second of a core). Set once for the whole
-    process, as Dask reads it at every start; elsewhere workers are spawned as before
-    (macOS forbids forking after its system frameworks are loaded)."""
+    process, as Dask reads it at every start. Elsewhere, and in a frozen (installed) build,
+    workers are spawned as before (macOS forbids forking after its system frameworks are
+    loaded)."""
     global _fork_server_set
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux") or getattr(sys, "frozen", False):
         return
     from multiprocessing import forkserver
 
@@ -196,7 +198,26 @@ def _use_fork_server() -> None:
             get_mp_context().set_forkserver_preload(  # type: ignore[no-untyped-call]
                 ["app.core.jobs.worker_preload"])  # after Dask named its own list
             _fork_server_set = True
-        forkserver.ensure_running()  # (if need be) it imports while the scheduler starts
+        with _server_path():
+            forkserver.ensure_running()  # (if need be) it imports while the scheduler starts
+
+
+@contextmanager
+def _server_path() -> Iterator[None]:
+    """While the fork server starts: it imports from this process's module path, never from
+    the current folder (Python 3.11's server puts the folder first and ignores the path it
+    is given, so an ``app`` package there would be imported instead of this one)."""
+    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @contextmanager
@@ -371,6 +392,12 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
             if _key_users[(url, actor_name)] <= 0:
                 del _key_users[(url, actor_name)]
                 store.signers.pop(actor_name, None)
+
+
+def _get_env(key: str) -> dict[str, str]:
+    """Dask's environment settings under ``key``, as its Nanny applies them."""
+    return {name: str(value) for name, value in (dask.config.get(key, {}) or {}).items()
+            if value is not None}
 
 
 def _match_environment(environ: dict[str, str]) -> None:

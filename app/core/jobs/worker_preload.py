@@ -2,7 +2,10 @@
 them (``cluster._use_fork_server``): the job code with its media and network libraries, and
 MediaPipe's task API (through the detector's own loader). A worker process forked from it,
 and one its Nanny starts again after a crash, begins with all of it imported instead of
-spending about a second of a core importing it anew. No model is opened here.
+spending about a second of a core importing it anew. No model is opened here; importing
+onnxruntime starts one idle thread of its own, which forked children do not inherit (they
+end through ``os._exit``, as Dask's do: a child that ran the interpreter's normal exit
+could wait for ever in onnxruntime's clean-up).
 
 Set first, so every worker is born with them: Ctrl+C ignored (the command that owns the
 workers stops them by closing the cluster), and Dask's thread settings for numerical
