@@ -16,7 +16,6 @@ import logging
 import os
 import signal
 import socket
-import sys
 import threading
 import time
 from collections import Counter
@@ -35,6 +34,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
+from app.core.jobs.fork_server import caller_environment, match_environment, use_fork_server
 from app.core.jobs.queue import MAX_ATTEMPTS, JobState, claim, database_now, running_leases
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store, make_engine
@@ -45,8 +45,6 @@ _stores: dict[str, Store] = {}  # one per process and database
 _key_users: Counter[tuple[str, str]] = Counter()  # runs using a user's key in this process
 _keys_lock = threading.Lock()
 _stores_lock = threading.Lock()
-_fork_server_lock = threading.Lock()
-_fork_server_set = False
 WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
 JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.1  # how often an idle worker looks again at jobs held by others (the
@@ -127,7 +125,7 @@ class WorkerPool:
                        "security": Security.temporary()}  # type: ignore[no-untyped-call]
         if self.processes:  # each worker process (and any restart of it) ignores Ctrl+C
             options["preload"] = ["app.core.jobs.worker_setup"]
-            _use_fork_server()
+            use_fork_server()
         try:
             with _children_ignore_ctrl_c(self.processes), dask.config.set(QUIET_WORKERS):
                 self._local = LocalCluster(  # type: ignore[no-untyped-call]
@@ -159,7 +157,7 @@ class WorkerPool:
             return _collect(_on_every_worker(client, store, actor_name, key), progress)
         if self.processes:
             # the jobs see this process's environment as it is now, and what Dask sets
-            environ = {**os.environ, **_get_env("distributed.nanny.environ")}
+            environ = caller_environment()
 
             def drain(n: int, **where: Any) -> Any:
                 return client.submit(_drain_in_process, store.url, str(store.data_dir),
@@ -176,48 +174,6 @@ class WorkerPool:
                                      f"{host}/worker-{n + 1}", pure=False)
                        for n in range(self.workers)]
         return _collect(futures, progress)
-
-
-def _use_fork_server() -> None:
-    """On Linux, Dask starts this process's worker processes (and restarts them) by forking
-    them from a fork server that imported the job code once (``worker_preload``), instead
-    of spawning each to import it anew (about a second of a core). Set once for the whole
-    process, as Dask reads it at every start. Elsewhere, and in a frozen (installed) build,
-    workers are spawned as before (macOS forbids forking after its system frameworks are
-    loaded)."""
-    global _fork_server_set
-    if not sys.platform.startswith("linux") or getattr(sys, "frozen", False):
-        return
-    from multiprocessing import forkserver
-
-    with _fork_server_lock:
-        if not _fork_server_set:
-            from distributed.utils import get_mp_context
-
-            dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
-            get_mp_context().set_forkserver_preload(  # type: ignore[no-untyped-call]
-                ["app.core.jobs.worker_preload"])  # after Dask named its own list
-            _fork_server_set = True
-        with _server_path():
-            forkserver.ensure_running()  # (if need be) it imports while the scheduler starts
-
-
-@contextmanager
-def _server_path() -> Iterator[None]:
-    """While the fork server starts: it imports from this process's module path, never from
-    the current folder (Python 3.11's server puts the folder first and ignores the path it
-    is given, so an ``app`` package there would be imported instead of this one)."""
-    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "PYTHONSAFEPATH")}
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-    os.environ["PYTHONSAFEPATH"] = "1"
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 @contextmanager
@@ -368,7 +324,7 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
     drain the queue as ``host:pid/worker`` (the process itself, for the job rows)."""
     worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
     if environ is not None:
-        _match_environment(environ)
+        match_environment(environ)
     with _stores_lock:  # tasks side by side in one process share one store
         store = _stores.get(url)
         if store is None:
@@ -392,22 +348,6 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
             if _key_users[(url, actor_name)] <= 0:
                 del _key_users[(url, actor_name)]
                 store.signers.pop(actor_name, None)
-
-
-def _get_env(key: str) -> dict[str, str]:
-    """Dask's environment settings under ``key``, as its Nanny applies them."""
-    return {name: str(value) for name, value in (dask.config.get(key, {}) or {}).items()
-            if value is not None}
-
-
-def _match_environment(environ: dict[str, str]) -> None:
-    """Make this worker process's environment ``environ`` (the caller's): a process forked
-    from the fork server starts with the server's, taken when it started."""
-    for name in set(os.environ) - set(environ):
-        del os.environ[name]
-    for name, value in environ.items():
-        if os.environ.get(name) != value:
-            os.environ[name] = value
 
 
 def _store_id_at(url: str) -> str | None:
