@@ -220,21 +220,24 @@ def test_detect_on_a_synthetic_clip_and_bad_input(tmp_path: Path) -> None:
         detect_path(text, "fast")
 
 
-def test_mediapipe_loads_without_pyplot_until_something_draws() -> None:
-    """mediapipe's drawing helpers import matplotlib's pyplot (a quarter of a second in every
-    new process); detection leaves it unimported, and pyplot still works for whoever uses it."""
+def test_mediapipe_loads_without_its_audio_and_drawing_parts_until_they_are_used() -> None:
+    """mediapipe's vision package imports its audio tasks (PortAudio through sounddevice) and
+    its drawing helpers (matplotlib's pyplot): a quarter of a second in every new process.
+    Detection leaves them unrun, and they still work for whoever uses them."""
     import subprocess
     import sys
 
     script = (
-        "import sys, types\n"
+        "import sys\n"
         "from app.core.detection.mediapipe_face import MediaPipeTiledDetector\n"
         "MediaPipeTiledDetector().close()\n"
-        "print(type(sys.modules['matplotlib.pyplot']) is types.ModuleType)\n"
-        "from mediapipe.tasks.python.vision import drawing_utils\n"
+        "print(*(m in sys.modules for m in ('matplotlib', 'sounddevice')))\n"
+        "from mediapipe.tasks.python.vision import drawing_utils, drawing_styles\n"
+        "from mediapipe.tasks.python import audio\n"
         "import matplotlib.pyplot as plt\n"
-        "print(callable(drawing_utils.plt.figure), drawing_utils.plt.figure is plt.figure,\n"
-        "      type(sys.modules['matplotlib.pyplot']) is types.ModuleType)\n")
+        "print(drawing_utils.plt.figure is plt.figure, callable(audio.AudioClassifier),\n"
+        "      callable(drawing_styles.get_default_face_mesh_contours_style),\n"
+        "      'matplotlib.pyplot' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[2]).stdout.split()
-    assert out == ["False", "True", "True", "True"]
+    assert out == ["False", "False", "True", "True", "True", "True"]

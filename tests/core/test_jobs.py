@@ -22,6 +22,7 @@ from app.core.jobs.queue import (
     lease_s,
     list_jobs,
     queue_jobs,
+    release_held_by,
     retry,
 )
 from app.core.library.ingest import ingest_paths
@@ -136,6 +137,57 @@ def test_a_dead_workers_job_is_taken_up_once_and_its_late_word_is_ignored(
         (row,) = list_jobs(session)
     assert (row.state, row.attempts, row.worker, row.result) == ("done", 2, "alive",
                                                                  {"ok": True})
+
+
+def test_the_jobs_of_a_worker_process_seen_to_end_are_free_at_once(
+        store: Store, tmp_path: Path) -> None:
+    """A run that sees one of its worker processes end frees that process's job at once (its
+    lease would hold it two minutes); a live process's job, and one of a process whose id
+    merely begins the same, stay held. The watch tells a process that ended (and only
+    once), not one that lives."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    from types import SimpleNamespace
+
+    from app.core.jobs.ended_workers import EndedWorkers
+
+    first, second = _footage(store, tmp_path, 2)
+    with store.transaction() as session:
+        jobs = queue_jobs(session, resolve_actor(session, "tester"), [first, second],
+                          JobKind.DETECT, "fast")
+    assert claim(store, "pc:123/process-1", "tester") == jobs[0]
+    assert claim(store, "pc:1234/process-2", "tester") == jobs[1]
+    assert claim(store, "other", "tester") is None  # both leases hold
+    assert release_held_by(store, []) == 0
+    assert release_held_by(store, ["pc:123/"]) == 1
+    assert claim(store, "other", "tester") == jobs[0]  # taken up at once
+    assert claim(store, "third", "tester") is None  # pc:1234's lease holds
+    starts = [json.loads(e.details) for e in _events(store, "job.start")]
+    assert starts[-1]["taken_from"] == "pc:123/process-1"
+
+    sleepers = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+                for _ in range(2)]
+    try:
+        watch = EndedWorkers(lambda: [SimpleNamespace(pid=p.pid) for p in sleepers]
+                             + [SimpleNamespace(pid=None)])  # a Nanny restarting its worker
+        assert watch.holders() == []
+        sleepers[0].kill()
+        sleepers[0].wait(timeout=30)
+        assert watch.holders() == [f"{socket.gethostname()}:{sleepers[0].pid}/"]
+        assert watch.holders() == []  # told once
+        sleepers[1].kill()  # not collected: a zombie has ended too
+        deadline = time.monotonic() + 30
+        while not (ended := watch.holders()):
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert ended == [f"{socket.gethostname()}:{sleepers[1].pid}/"]
+        assert sleepers[1].poll() is not None
+    finally:
+        for sleeper in sleepers:
+            sleeper.kill()
+            sleeper.wait(timeout=30)
 
 
 def test_cancel_retry_and_failures(store: Store, tmp_path: Path) -> None:

@@ -75,3 +75,29 @@ def test_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
         Store(f"sqlite:///{blocker}/sub/db.sqlite3", tmp_path)
     with pytest.raises(BwvError, match="not valid"):
         Store("not a url", tmp_path)
+
+
+def test_a_store_at_the_newest_schema_opens_without_alembic(tmp_path: Path) -> None:
+    """``SCHEMA_HEAD`` is Alembic's newest revision (add a migration: update it); a store
+    already there opens with one read, without importing Alembic; an older one is
+    migrated (the upgrade tests) and a newer one is refused by Alembic, as before."""
+    import subprocess
+    import sys
+
+    from app.core.store.database import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+    url = f"sqlite:///{tmp_path / 'at_head.sqlite3'}"
+    Store(url, tmp_path / "data").close()
+    script = ("import sys; from pathlib import Path; from app.core.store.database import Store; "
+              "Store(sys.argv[1], Path(sys.argv[2])).close(); print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script, url, str(tmp_path / "data")],
+                         capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2]).stdout.split()
+    assert out == ["False"]
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(Exception, match="9999"):
+        migrate(engine)
+    engine.dispose()

@@ -6,18 +6,16 @@ the model's 128 px input, so small tiles act as a zoom for small faces.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
-import types
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from app.core.detection import boxes as bx
+from app.core.detection.mediapipe_tasks import mediapipe_tasks
 from app.core.detection.model_files import SHORT_RANGE, ModelFile
 
 
@@ -101,31 +99,6 @@ def _aligned(rgb: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     out: npt.NDArray[np.uint8] = block[start:start + rgb.nbytes].reshape(rgb.shape)
     out[...] = rgb
     return out
-
-
-class _ImportedOnUse(types.ModuleType):
-    """A stand-in for a module that is imported only when something of it is used."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # tools that look over every loaded module (__file__,
-            raise AttributeError(name)  # __path__...) do not import it, on whatever thread
-        if sys.modules.get(self.__name__) is self:
-            sys.modules.pop(self.__name__, None)
-        return getattr(importlib.import_module(self.__name__), name)
-
-
-def mediapipe_tasks() -> tuple[Any, Any]:
-    """mediapipe's ``BaseOptions`` and ``vision``, imported without ``matplotlib.pyplot``:
-    mediapipe's vision package imports its drawing helpers, which import pyplot at once
-    (a quarter to half a second, in every new process: most of a batch worker's first job),
-    and detection never draws. Should anything use pyplot later, the stand-in imports it
-    then."""
-    if "mediapipe.tasks.python.vision" not in sys.modules \
-            and "matplotlib.pyplot" not in sys.modules:
-        sys.modules["matplotlib.pyplot"] = _ImportedOnUse("matplotlib.pyplot")
-    from mediapipe.tasks.python import BaseOptions, vision
-
-    return BaseOptions, vision
 
 
 @contextmanager

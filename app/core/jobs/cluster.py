@@ -1,7 +1,8 @@
 """Workers on Dask distributed: ``run_workers`` starts a local cluster and has each worker take
 jobs from the store's queue until none is free. Every job is claimed in the store, never
 handed out by Dask, so two workers (or two machines) never run the same job, and a worker
-that dies leaves its job to be taken up again once its lease runs out.
+that dies leaves its job to be taken up again once its lease runs out (at once, when it
+was one of this computer's own worker processes: ``ended_workers``).
 
 Workers are threads of this process (they share its signed-in user and its store); or, with
 ``processes``, worker processes: each opens the store itself and signs as the signed-in
@@ -34,8 +35,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
+from app.core.jobs.ended_workers import EndedWorkers
 from app.core.jobs.fork_server import caller_environment, match_environment, use_fork_server
-from app.core.jobs.queue import MAX_ATTEMPTS, JobState, claim, database_now, running_leases
+from app.core.jobs.queue import (
+    MAX_ATTEMPTS,
+    JobState,
+    claim,
+    database_now,
+    release_held_by,
+    running_leases,
+)
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store, make_engine
 from app.core.store.models import JobRecord
@@ -164,10 +173,11 @@ class WorkerPool:
                                      store.store_id, actor_name, key, f"process-{n + 1}", n,
                                      self.workers, environ, pure=False, **where)
 
+            ended = EndedWorkers(lambda: list(self._local.workers.values()))
             futures = [drain(n) for n in range(self.workers)]
             return _collect(futures, progress, _restarted(client, lambda address, n: drain(
                 n, workers=[address], allow_other_workers=True), self.workers * MAX_ATTEMPTS),
-                client)
+                client, lambda: release_held_by(store, ended.holders()))
         else:
             host = f"{socket.gethostname()}:{os.getpid()}"
             futures = [client.submit(_drain_here, store.url, actor_name,
@@ -275,10 +285,11 @@ def _restarted(client: Any, drain: Callable[[str, int], Any],
     return joined
 
 
-def _all_done(client: Any, futures: list[Any],
-              joined: Callable[[], list[Any]]) -> list[Any]:
+def _all_done(client: Any, futures: list[Any], joined: Callable[[], list[Any]],
+              reap: Callable[[], object] | None = None) -> list[Any]:
     """Wait for ``futures`` and for the tasks ``joined`` adds meanwhile; all of them, in the
-    order they finished."""
+    order they finished. ``reap`` is called at every poll (frees the jobs of worker
+    processes that ended)."""
     from distributed import wait
 
     pending, finished = list(futures), []
@@ -287,6 +298,8 @@ def _all_done(client: Any, futures: list[Any],
         with client.as_current(), suppress(TimeoutError):
             wait(pending, timeout=RESTART_POLL_S,  # type: ignore[no-untyped-call]
                  return_when="FIRST_COMPLETED")
+        if reap is not None:
+            reap()
         done = [f.done() for f in pending]  # looked at once: one may finish meanwhile
         finished += [f for f, d in zip(pending, done, strict=True) if d]
         pending = [f for f, d in zip(pending, done, strict=True) if not d] + joined()
@@ -294,12 +307,14 @@ def _all_done(client: Any, futures: list[Any],
 
 
 def _collect(futures: list[Any], progress: Callable[[str, int, str], None] | None,
-             joined: Callable[[], list[Any]] | None = None, client: Any = None) -> Counter[str]:
+             joined: Callable[[], list[Any]] | None = None, client: Any = None,
+             reap: Callable[[], object] | None = None) -> Counter[str]:
     """Every drain task's outcomes; with ``joined`` (and the futures' ``client``), tasks for
-    workers that joined while they ran are added (see ``_restarted``)."""
+    workers that joined while they ran are added (see ``_restarted``), and ``reap`` is
+    called while they run."""
     outcomes: Counter[str] = Counter()
     elsewhere: list[str] = []
-    for future in futures if joined is None else _all_done(client, futures, joined):
+    for future in futures if joined is None else _all_done(client, futures, joined, reap):
         for job_id, outcome, worker in future.result():
             if outcome == WRONG_STORE:
                 elsewhere.append(worker.split("/")[0])
