@@ -10,6 +10,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tqdm import tqdm
+
 from app.cli.arg_types import at_least_one, day
 from app.cli.context import Context
 from app.cli.error_hints import error_line
@@ -17,7 +19,7 @@ from app.cli.formatting import table, when
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import BwvError, InvalidInputError
 from app.core.jobs.cluster import ClusterTls, WorkerPool, run_workers
-from app.core.jobs.queue import cancel, kind_of, list_jobs, queue_jobs, retry
+from app.core.jobs.queue import cancel, kind_of, list_jobs, open_count, queue_jobs, retry
 from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
 from app.core.library.footage_pages import select_footage
 
@@ -171,13 +173,25 @@ def run_retry(ctx: Context, args: argparse.Namespace) -> int:
 def run_worker(ctx: Context, args: argparse.Namespace) -> int:
     name = ctx.actor_name()
 
-    def report(worker: str, job_id: int, outcome: str) -> None:
+    def line(worker: str, job_id: int, outcome: str) -> None:
         print(f"{worker}: job {job_id} {outcome}", file=sys.stderr)
 
     if args.watch:
-        return _watch_loop(ctx, name, args, report)
-    outcomes = run_workers(ctx.store, name, args.workers, report, args.processes,
-                           _cluster(args))
+        return _watch_loop(ctx, name, args, line)
+    with ctx.store.read() as session:
+        waiting = open_count(session)
+    # a line for each job as it ends, and a bar of the jobs that were waiting (one queued
+    # again after a failed try, or queued meanwhile, counts when it ends)
+    with tqdm(desc="jobs", unit="job", total=waiting, disable=None, leave=False,
+              file=sys.stderr) as bar:
+        def report(worker: str, job_id: int, outcome: str) -> None:
+            bar.write(f"{worker}: job {job_id} {outcome}", file=sys.stderr)
+            if outcome != "queued":
+                bar.total = max(bar.total or 0, bar.n + 1)
+                bar.update(1)
+
+        outcomes = run_workers(ctx.store, name, args.workers, report, args.processes,
+                               _cluster(args))
     print("Queue empty: " + (", ".join(f"{n} {o}" for o, n in sorted(outcomes.items()))
                              or "no jobs were waiting") + ".")
     return 1 if outcomes.get("failed") or outcomes.get("error") else 0

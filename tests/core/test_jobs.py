@@ -66,6 +66,28 @@ def test_jobs_through_two_dask_workers_finish_exactly_once(store: Store,
     assert audit.verify(store).ok
 
 
+@pytest.mark.parametrize("processes", [False, True], ids=["threads", "processes"])
+def test_each_jobs_outcome_is_passed_on_when_it_ends_not_when_the_queue_is_empty(
+        store: Store, tmp_path: Path, processes: bool) -> None:
+    """A worker's drain returns only when the queue is empty; the run passes on each job's
+    outcome as it ends (bwv worker's lines and bar), each once."""
+    ids = _footage(store, tmp_path, 3)
+    with store.transaction() as session:
+        jobs = queue_jobs(session, resolve_actor(session, "tester"), ids, JobKind.DETECT,
+                          "fast")
+    left_open: list[int] = []
+
+    def progress(_worker: str, _job: int, _outcome: str) -> None:
+        with store.read() as session:  # jobs not yet ended when this one was passed on
+            left_open.append(sum(j.state in ("queued", "running")
+                                 for j in list_jobs(session)))
+
+    assert run_workers(store, "tester", workers=1, processes=processes,
+                       progress=progress) == Counter(done=3)
+    assert len(left_open) == 3 and left_open[0] >= 1, left_open
+    assert sorted(jobs) == sorted(int(e.object_id) for e in _events(store, "job.done"))
+
+
 def test_worker_processes_over_tls_sign_as_the_signed_in_user(store: Store,
                                                             tmp_path: Path) -> None:
     from app.core.integrity.signing import event_signature_ok

@@ -37,6 +37,7 @@ from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
 from app.core.jobs.ended_workers import EndedWorkers
 from app.core.jobs.fork_server import caller_environment, match_environment, use_fork_server
+from app.core.jobs.live_outcomes import LiveOutcomes, tell
 from app.core.jobs.queue import (
     MAX_ATTEMPTS,
     JobState,
@@ -162,28 +163,35 @@ class WorkerPool:
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "A worker of this computer's cluster stopped and was not "
                 "started again; the cluster is started afresh."))
-        if self.cluster is not None:
-            return _collect(_on_every_worker(client, store, actor_name, key), progress)
-        if self.processes:
-            # the jobs see this process's environment as it is now, and what Dask sets
-            environ = caller_environment()
+        live = LiveOutcomes(client, progress)  # each job's outcome as it ends
+        try:
+            if self.cluster is not None:
+                return _collect(client, _on_every_worker(client, store, actor_name, key,
+                                                         live.topic), live)
+            if self.processes:
+                # the jobs see this process's environment as it is now, and what Dask sets
+                environ = caller_environment()
 
-            def drain(n: int, **where: Any) -> Any:
-                return client.submit(_drain_in_process, store.url, str(store.data_dir),
-                                     store.store_id, actor_name, key, f"process-{n + 1}", n,
-                                     self.workers, environ, pure=False, **where)
+                def drain(n: int, **where: Any) -> Any:
+                    return client.submit(_drain_in_process, store.url, str(store.data_dir),
+                                         store.store_id, actor_name, key, f"process-{n + 1}",
+                                         n, self.workers, environ, live.topic, pure=False,
+                                         **where)
 
-            ended = EndedWorkers(lambda: list(self._local.workers.values()))
-            futures = [drain(n) for n in range(self.workers)]
-            return _collect(futures, progress, _restarted(client, lambda address, n: drain(
-                n, workers=[address], allow_other_workers=True), self.workers * MAX_ATTEMPTS),
-                client, lambda: release_held_by(store, ended.holders()))
-        else:
+                ended = EndedWorkers(lambda: list(self._local.workers.values()))
+                futures = [drain(n) for n in range(self.workers)]
+                return _collect(client, futures, live, _restarted(
+                    client, lambda address, n: drain(n, workers=[address],
+                                                     allow_other_workers=True),
+                    self.workers * MAX_ATTEMPTS),
+                    lambda: release_held_by(store, ended.holders()))
             host = f"{socket.gethostname()}:{os.getpid()}"
-            futures = [client.submit(_drain_here, store.url, actor_name,
-                                     f"{host}/worker-{n + 1}", pure=False)
-                       for n in range(self.workers)]
-        return _collect(futures, progress)
+            return _collect(client, [client.submit(_drain_here, store.url, actor_name,
+                                                   f"{host}/worker-{n + 1}", live.topic,
+                                                   pure=False)
+                                     for n in range(self.workers)], live)
+        finally:
+            live.close()
 
 
 @contextmanager
@@ -246,7 +254,7 @@ def _join(cluster: ClusterTls, security: Any) -> Any:
 
 
 def _on_every_worker(client: Any, store: Store, actor_name: str,
-                     key: bytes | None) -> list[Any]:
+                     key: bytes | None, topic: str | None) -> list[Any]:
     """One draining task pinned to each worker of the cluster; each host's workers share its
     cores."""
     members = client.scheduler_info()["workers"]
@@ -258,8 +266,8 @@ def _on_every_worker(client: Any, store: Store, actor_name: str,
     for address, info in sorted(members.items()):
         hosts.setdefault(str(info.get("host", address)), []).append(address)
     return [client.submit(_drain_in_process, store.url, str(store.data_dir), store.store_id,
-                          actor_name, key, f"process-{n + 1}", n, len(on_host),
-                          workers=[address],
+                          actor_name, key, f"process-{n + 1}", n, len(on_host), None,
+                          topic, workers=[address],
                           allow_other_workers=False, pure=False)
             for on_host in hosts.values() for n, address in enumerate(on_host)]
 
@@ -286,10 +294,10 @@ def _restarted(client: Any, drain: Callable[[str, int], Any],
 
 
 def _all_done(client: Any, futures: list[Any], joined: Callable[[], list[Any]],
-              reap: Callable[[], object] | None = None) -> list[Any]:
+              polled: Callable[[], object]) -> list[Any]:
     """Wait for ``futures`` and for the tasks ``joined`` adds meanwhile; all of them, in the
-    order they finished. ``reap`` is called at every poll (frees the jobs of worker
-    processes that ended)."""
+    order they finished. ``polled`` is called at every poll (outcomes passed on as they
+    come; the jobs of worker processes that ended freed)."""
     from distributed import wait
 
     pending, finished = list(futures), []
@@ -298,30 +306,35 @@ def _all_done(client: Any, futures: list[Any], joined: Callable[[], list[Any]],
         with client.as_current(), suppress(TimeoutError):
             wait(pending, timeout=RESTART_POLL_S,  # type: ignore[no-untyped-call]
                  return_when="FIRST_COMPLETED")
-        if reap is not None:
-            reap()
+        polled()
         done = [f.done() for f in pending]  # looked at once: one may finish meanwhile
         finished += [f for f, d in zip(pending, done, strict=True) if d]
         pending = [f for f, d in zip(pending, done, strict=True) if not d] + joined()
     return finished
 
 
-def _collect(futures: list[Any], progress: Callable[[str, int, str], None] | None,
-             joined: Callable[[], list[Any]] | None = None, client: Any = None,
+def _collect(client: Any, futures: list[Any], live: LiveOutcomes,
+             joined: Callable[[], list[Any]] | None = None,
              reap: Callable[[], object] | None = None) -> Counter[str]:
-    """Every drain task's outcomes; with ``joined`` (and the futures' ``client``), tasks for
-    workers that joined while they ran are added (see ``_restarted``), and ``reap`` is
-    called while they run."""
+    """Every drain task's outcomes (passed on by ``live`` as they come, the rest at the
+    end); with ``joined``, tasks for workers that joined while they ran are added (see
+    ``_restarted``), and ``reap`` is called while they run."""
+    def polled() -> None:
+        if reap is not None:
+            reap()
+        live.deliver()
+
     outcomes: Counter[str] = Counter()
+    ended: list[tuple[str, int, str]] = []
     elsewhere: list[str] = []
-    for future in futures if joined is None else _all_done(client, futures, joined, reap):
+    for future in _all_done(client, futures, joined or list, polled):
         for job_id, outcome, worker in future.result():
             if outcome == WRONG_STORE:
                 elsewhere.append(worker.split("/")[0])
                 continue
             outcomes[outcome] += 1
-            if progress is not None:
-                progress(worker, job_id, outcome)
+            ended.append((worker, job_id, outcome))
+    live.settle(ended)
     if elsewhere:
         raise BwvError(QT_TRANSLATE_NOOP(
             "CoreMessages", "The cluster's workers on {hosts} opened another store than the "
@@ -332,11 +345,13 @@ def _collect(futures: list[Any], progress: Callable[[str, int, str], None] | Non
 
 def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
                       key: bytes | None, worker: str, number: int, workers: int,
-                      environ: dict[str, str] | None = None) -> list[tuple[int, str, str]]:
+                      environ: dict[str, str] | None = None,
+                      topic: str | None = None) -> list[tuple[int, str, str]]:
     """A worker process's task: keep to its share of the cores, open the store once per
     process (after checking, without changing anything, that it is the store the jobs are
     in), sign as ``actor_name`` with ``key`` (None: the account has no signing key), then
-    drain the queue as ``host:pid/worker`` (the process itself, for the job rows)."""
+    drain the queue as ``host:pid/worker`` (the process itself, for the job rows), telling
+    each outcome on ``topic``."""
     worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
     if environ is not None:
         match_environment(environ)
@@ -351,12 +366,12 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
     if store.store_id != store_id:
         return [(0, WRONG_STORE, worker)]
     if key is None:
-        return _drain(store, actor_name, worker)
+        return _drain(store, actor_name, worker, topic)
     with _keys_lock:  # runs of one user side by side in this process share the key
         _key_users[(url, actor_name)] += 1
         store.signers[actor_name] = Ed25519PrivateKey.from_private_bytes(key)
     try:
-        return _drain(store, actor_name, worker)
+        return _drain(store, actor_name, worker, topic)
     finally:  # a force's workers outlive the run: the key does not stay with them
         with _keys_lock:
             _key_users[(url, actor_name)] -= 1
@@ -407,12 +422,14 @@ def _keep_to_share(number: int, workers: int) -> None:
         os.sched_setaffinity(0, mine)
 
 
-def _drain_here(url: str, actor_name: str, worker: str) -> list[tuple[int, str, str]]:
+def _drain_here(url: str, actor_name: str, worker: str,
+                topic: str | None = None) -> list[tuple[int, str, str]]:
     """A thread worker's task: drain the queue with this process's store."""
-    return _drain(_stores[url], actor_name, worker)
+    return _drain(_stores[url], actor_name, worker, topic)
 
 
-def _drain(store: Store, actor_name: str, worker: str) -> list[tuple[int, str, str]]:
+def _drain(store: Store, actor_name: str, worker: str,
+           topic: str | None = None) -> list[tuple[int, str, str]]:
     """One Dask worker's task: claim and run jobs until none is free, nor held by a worker
     that may have died (see ``_orphan_wait``). A store that cannot be reached ends this
     worker's round (its job's lease runs out; nothing is lost), never the others'."""
@@ -434,6 +451,7 @@ def _drain(store: Store, actor_name: str, worker: str) -> list[tuple[int, str, s
         if job_id is None:
             continue
         done.append((job_id, run_job(store, actor_name, job_id, worker), worker))
+        tell(topic, worker, job_id, done[-1][1])
 
 
 def _orphan_wait(store: Store, first_seen: dict[int, datetime]) -> float | None:

@@ -299,6 +299,12 @@ def running_leases(session: Session) -> dict[int, datetime]:
     return {int(job_id): until or now for job_id, until in rows}
 
 
+def open_count(session: Session) -> int:
+    """How many jobs are queued or running."""
+    return int(session.scalar(select(func.count()).select_from(JobRecord)
+                              .where(JobRecord.state.in_(OPEN))) or 0)
+
+
 def list_jobs(session: Session, states: tuple[str, ...] = ()) -> list[JobRecord]:
     query = select(JobRecord).order_by(JobRecord.id)
     if states:
