@@ -71,7 +71,8 @@ def test_each_jobs_outcome_is_passed_on_when_it_ends_not_when_the_queue_is_empty
         store: Store, tmp_path: Path, processes: bool) -> None:
     """A worker's drain returns only when the queue is empty; the run passes on each job's
     outcome as it ends (bwv worker's lines and bar), each once."""
-    ids = _footage(store, tmp_path, 3)
+    clips = [make_video(tmp_path / f"live{i}.mp4", frames=60 + i) for i in range(3)]
+    ids = [r.footage_id for r in ingest_paths(store, "tester", clips) if r.footage_id]
     with store.transaction() as session:
         jobs = queue_jobs(session, resolve_actor(session, "tester"), ids, JobKind.DETECT,
                           "fast")
@@ -192,7 +193,7 @@ def test_the_jobs_of_a_worker_process_seen_to_end_are_free_at_once(
     sleepers = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
                 for _ in range(2)]
     try:
-        watch = EndedWorkers(lambda: [SimpleNamespace(pid=p.pid) for p in sleepers]
+        watch = EndedWorkers(store, lambda: [SimpleNamespace(pid=p.pid) for p in sleepers]
                              + [SimpleNamespace(pid=None)])  # a Nanny restarting its worker
         assert watch.holders() == []
         sleepers[0].kill()
@@ -210,6 +211,33 @@ def test_the_jobs_of_a_worker_process_seen_to_end_are_free_at_once(
         for sleeper in sleepers:
             sleeper.kill()
             sleeper.wait(timeout=30)
+
+
+def test_a_runs_outcomes_are_each_passed_on_once_and_counted_if_their_list_was_lost() -> None:
+    """Outcomes heard as they come are passed on then; the drains' lists at the end pass on
+    only what was not heard; one heard but in no list (its drain's worker died after telling
+    it) is handed back to be counted; a display that fails does not stop the run."""
+    from app.core.jobs.live_outcomes import RunOutcomes
+
+    passed: list[tuple[str, int, str]] = []
+    run = RunOutcomes(lambda w, j, o: passed.append((w, j, o)), "topic")
+    assert run.address == ("topic", run.run)
+    assert RunOutcomes(None, "topic").address is None  # nobody listens: nothing is told
+    run.hear(("a", 1, "done"))
+    run.hear(("b", 2, "failed"))
+    run.deliver()
+    assert passed == [("a", 1, "done"), ("b", 2, "failed")]
+    unlisted = run.settle([("a", 1, "done"), ("a", 3, "done"), ("a", 0, "error")])
+    assert passed[2:] == [("a", 3, "done"), ("a", 0, "error")]  # not heard: passed on now
+    assert unlisted == [("b", 2, "failed")]  # heard, its drain's list lost: to be counted
+
+    def broken(_w: str, _j: int, _o: str) -> None:
+        raise BrokenPipeError("stderr closed")
+
+    failing = RunOutcomes(broken, "topic")
+    failing.hear(("a", 1, "done"))
+    failing.deliver()  # logged, not raised
+    assert failing.settle([("a", 1, "done")]) == []
 
 
 def test_cancel_retry_and_failures(store: Store, tmp_path: Path) -> None:

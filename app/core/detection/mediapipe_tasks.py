@@ -30,7 +30,7 @@ class _RunOnUse(importlib.abc.MetaPathFinder):
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is None or spec.loader is None:
-            return None  # not a plain file (a frozen build): imported the usual way
+            return None  # not found on the path: imported the usual way
         try:
             spec.loader = importlib.util.LazyLoader(spec.loader)
         except TypeError:  # a loader that cannot run a module later

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import platform
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,12 @@ def software_versions() -> dict[str, str]:
                 "platform": platform.platform(), "pyav": av.__version__,
                 "opencv": cv2.__version__, "numpy": numpy.__version__,
                 "onnxruntime": onnxruntime.__version__}
-    try:
+    try:  # read from its installed metadata: importing it would load its whole task API
+        versions["mediapipe"] = metadata.version("mediapipe")
+    except metadata.PackageNotFoundError:  # a bundle without the metadata: ask it
         import mediapipe
 
         versions["mediapipe"] = mediapipe.__version__
-    except ImportError:  # pragma: no cover - mediapipe is a dependency
-        pass
     for lib, (major, minor, micro) in av.library_versions.items():
         versions[f"ffmpeg-{lib}"] = f"{major}.{minor}.{micro}"
     return versions

@@ -37,15 +37,8 @@ from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
 from app.core.jobs.ended_workers import EndedWorkers
 from app.core.jobs.fork_server import caller_environment, match_environment, use_fork_server
-from app.core.jobs.live_outcomes import LiveOutcomes, tell
-from app.core.jobs.queue import (
-    MAX_ATTEMPTS,
-    JobState,
-    claim,
-    database_now,
-    release_held_by,
-    running_leases,
-)
+from app.core.jobs.live_outcomes import Address, OutcomeTopic, RunOutcomes, tell
+from app.core.jobs.queue import MAX_ATTEMPTS, JobState, claim, database_now, running_leases
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store, make_engine
 from app.core.store.models import JobRecord
@@ -112,6 +105,7 @@ class WorkerPool:
             store, workers, processes, cluster
         self._local: Any = None
         self._client: Any = None
+        self._topic: OutcomeTopic | None = None
 
     def __enter__(self) -> WorkerPool:
         from distributed import Client, LocalCluster
@@ -125,17 +119,17 @@ class WorkerPool:
                     "this store is {url}, which the cluster's machines cannot share."),
                     url=self.store.display_url)
             self._client = _join(self.cluster, security)
+            self._topic = OutcomeTopic(self._client)
             return self
         share_cores(self.workers)  # each worker's networks get their share of the cores
         options: dict[str, Any] = {"processes": False}
-        if self.processes:
+        if self.processes:  # each worker process (and any restart of it) ignores Ctrl+C
+            use_fork_server()  # first: it imports while the certificates are made
             from distributed.security import Security
 
             options = {"processes": True, "protocol": "tls://", "host": "127.0.0.1",
-                       "security": Security.temporary()}  # type: ignore[no-untyped-call]
-        if self.processes:  # each worker process (and any restart of it) ignores Ctrl+C
-            options["preload"] = ["app.core.jobs.worker_setup"]
-            use_fork_server()
+                       "security": Security.temporary(),  # type: ignore[no-untyped-call]
+                       "preload": ["app.core.jobs.worker_setup"]}
         try:
             with _children_ignore_ctrl_c(self.processes), dask.config.set(QUIET_WORKERS):
                 self._local = LocalCluster(  # type: ignore[no-untyped-call]
@@ -143,12 +137,16 @@ class WorkerPool:
                     **options)
             self._client = Client(  # type: ignore[no-untyped-call]
                 self._local, security=options.get("security"))
+            self._topic = OutcomeTopic(self._client)
         except BaseException:
             self.__exit__()
             raise
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        if self._topic is not None:
+            self._topic.close(self._client)
+            self._topic = None
         for part in (self._client, self._local):
             if part is not None:
                 part.close()
@@ -163,11 +161,11 @@ class WorkerPool:
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "A worker of this computer's cluster stopped and was not "
                 "started again; the cluster is started afresh."))
-        live = LiveOutcomes(client, progress)  # each job's outcome as it ends
-        try:
+        assert self._topic is not None, "a WorkerPool is used inside its with-block"
+        with self._topic.run(progress) as live:  # each job's outcome as it ends
             if self.cluster is not None:
                 return _collect(client, _on_every_worker(client, store, actor_name, key,
-                                                         live.topic), live)
+                                                         live.address), live)
             if self.processes:
                 # the jobs see this process's environment as it is now, and what Dask sets
                 environ = caller_environment()
@@ -175,23 +173,20 @@ class WorkerPool:
                 def drain(n: int, **where: Any) -> Any:
                     return client.submit(_drain_in_process, store.url, str(store.data_dir),
                                          store.store_id, actor_name, key, f"process-{n + 1}",
-                                         n, self.workers, environ, live.topic, pure=False,
+                                         n, self.workers, environ, live.address, pure=False,
                                          **where)
 
-                ended = EndedWorkers(lambda: list(self._local.workers.values()))
+                ended = EndedWorkers(store, lambda: list(self._local.workers.values()))
                 futures = [drain(n) for n in range(self.workers)]
                 return _collect(client, futures, live, _restarted(
                     client, lambda address, n: drain(n, workers=[address],
                                                      allow_other_workers=True),
-                    self.workers * MAX_ATTEMPTS),
-                    lambda: release_held_by(store, ended.holders()))
+                    self.workers * MAX_ATTEMPTS), ended.free_their_jobs)
             host = f"{socket.gethostname()}:{os.getpid()}"
             return _collect(client, [client.submit(_drain_here, store.url, actor_name,
-                                                   f"{host}/worker-{n + 1}", live.topic,
+                                                   f"{host}/worker-{n + 1}", live.address,
                                                    pure=False)
                                      for n in range(self.workers)], live)
-        finally:
-            live.close()
 
 
 @contextmanager
@@ -254,7 +249,7 @@ def _join(cluster: ClusterTls, security: Any) -> Any:
 
 
 def _on_every_worker(client: Any, store: Store, actor_name: str,
-                     key: bytes | None, topic: str | None) -> list[Any]:
+                     key: bytes | None, told: Address | None) -> list[Any]:
     """One draining task pinned to each worker of the cluster; each host's workers share its
     cores."""
     members = client.scheduler_info()["workers"]
@@ -267,7 +262,7 @@ def _on_every_worker(client: Any, store: Store, actor_name: str,
         hosts.setdefault(str(info.get("host", address)), []).append(address)
     return [client.submit(_drain_in_process, store.url, str(store.data_dir), store.store_id,
                           actor_name, key, f"process-{n + 1}", n, len(on_host), None,
-                          topic, workers=[address],
+                          told, workers=[address],
                           allow_other_workers=False, pure=False)
             for on_host in hosts.values() for n, address in enumerate(on_host)]
 
@@ -313,7 +308,7 @@ def _all_done(client: Any, futures: list[Any], joined: Callable[[], list[Any]],
     return finished
 
 
-def _collect(client: Any, futures: list[Any], live: LiveOutcomes,
+def _collect(client: Any, futures: list[Any], live: RunOutcomes,
              joined: Callable[[], list[Any]] | None = None,
              reap: Callable[[], object] | None = None) -> Counter[str]:
     """Every drain task's outcomes (passed on by ``live`` as they come, the rest at the
@@ -334,7 +329,8 @@ def _collect(client: Any, futures: list[Any], live: LiveOutcomes,
                 continue
             outcomes[outcome] += 1
             ended.append((worker, job_id, outcome))
-    live.settle(ended)
+    for _worker, _job_id, outcome in live.settle(ended):  # told, then its drain was lost
+        outcomes[outcome] += 1
     if elsewhere:
         raise BwvError(QT_TRANSLATE_NOOP(
             "CoreMessages", "The cluster's workers on {hosts} opened another store than the "
@@ -346,12 +342,12 @@ def _collect(client: Any, futures: list[Any], live: LiveOutcomes,
 def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
                       key: bytes | None, worker: str, number: int, workers: int,
                       environ: dict[str, str] | None = None,
-                      topic: str | None = None) -> list[tuple[int, str, str]]:
+                      told: Address | None = None) -> list[tuple[int, str, str]]:
     """A worker process's task: keep to its share of the cores, open the store once per
     process (after checking, without changing anything, that it is the store the jobs are
     in), sign as ``actor_name`` with ``key`` (None: the account has no signing key), then
     drain the queue as ``host:pid/worker`` (the process itself, for the job rows), telling
-    each outcome on ``topic``."""
+    each outcome to the run at ``told``."""
     worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
     if environ is not None:
         match_environment(environ)
@@ -366,12 +362,12 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
     if store.store_id != store_id:
         return [(0, WRONG_STORE, worker)]
     if key is None:
-        return _drain(store, actor_name, worker, topic)
+        return _drain(store, actor_name, worker, told)
     with _keys_lock:  # runs of one user side by side in this process share the key
         _key_users[(url, actor_name)] += 1
         store.signers[actor_name] = Ed25519PrivateKey.from_private_bytes(key)
     try:
-        return _drain(store, actor_name, worker, topic)
+        return _drain(store, actor_name, worker, told)
     finally:  # a force's workers outlive the run: the key does not stay with them
         with _keys_lock:
             _key_users[(url, actor_name)] -= 1
@@ -423,13 +419,13 @@ def _keep_to_share(number: int, workers: int) -> None:
 
 
 def _drain_here(url: str, actor_name: str, worker: str,
-                topic: str | None = None) -> list[tuple[int, str, str]]:
+                told: Address | None = None) -> list[tuple[int, str, str]]:
     """A thread worker's task: drain the queue with this process's store."""
-    return _drain(_stores[url], actor_name, worker, topic)
+    return _drain(_stores[url], actor_name, worker, told)
 
 
 def _drain(store: Store, actor_name: str, worker: str,
-           topic: str | None = None) -> list[tuple[int, str, str]]:
+           told: Address | None = None) -> list[tuple[int, str, str]]:
     """One Dask worker's task: claim and run jobs until none is free, nor held by a worker
     that may have died (see ``_orphan_wait``). A store that cannot be reached ends this
     worker's round (its job's lease runs out; nothing is lost), never the others'."""
@@ -451,7 +447,7 @@ def _drain(store: Store, actor_name: str, worker: str,
         if job_id is None:
             continue
         done.append((job_id, run_job(store, actor_name, job_id, worker), worker))
-        tell(topic, worker, job_id, done[-1][1])
+        tell(told, worker, job_id, done[-1][1])
 
 
 def _orphan_wait(store: Store, first_seen: dict[int, datetime]) -> float | None:

@@ -1,27 +1,37 @@
 """Which of a local cluster's worker processes have ended: a process that died mid-job (killed,
 out of memory, a crash in a native library) holds its job until the job's lease runs out (two
 minutes); the run that started the process sees it end within a poll and frees its job at
-once (``queue.release_held_by``). Only this computer's own worker processes are judged, by
-process id and start time (a process id used again by another program is not mistaken for
-the worker)."""
+once (``queue.release_held_by``). Only this computer's own worker processes are judged, each
+by psutil's identity of it (process id and start time), so a process id used again by
+another program is not mistaken for the worker. Job rows name their worker
+``host:pid/...``: the leases already take host names to be unique among the computers that
+share a store."""
 
 from __future__ import annotations
 
+import logging
 import socket
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
 import psutil
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.core.jobs.queue import release_held_by
+from app.core.store.database import Store
+
+log = logging.getLogger(__name__)
 
 
 class EndedWorkers:
     """Watches the worker processes of a local Dask cluster (its Nannies' processes)."""
 
-    def __init__(self, nannies: Callable[[], list[Any]]) -> None:
-        self._nannies = nannies
-        self._seen: dict[int, float] = {}  # process id: its start time
+    def __init__(self, store: Store, nannies: Callable[[], list[Any]]) -> None:
+        self._store, self._nannies = store, nannies
+        self._seen: dict[int, psutil.Process] = {}
         self._host = socket.gethostname()
+        self._unfreed: list[str] = []  # ended, their jobs not yet freed (the store was away)
 
     def holders(self) -> list[str]:
         """The job-row names (``host:pid/``) of worker processes that ended since the last
@@ -30,20 +40,33 @@ class EndedWorkers:
             pid = getattr(nanny, "pid", None)
             if isinstance(pid, int) and pid not in self._seen:
                 with suppress(psutil.Error):  # gone already: nothing of it to watch
-                    self._seen[pid] = psutil.Process(pid).create_time()
-        ended = [pid for pid, started in self._seen.items() if _ended(pid, started)]
+                    self._seen[pid] = psutil.Process(pid)
+        ended = [pid for pid, process in self._seen.items() if _ended(process)]
         for pid in ended:
             del self._seen[pid]
         return [f"{self._host}:{pid}/" for pid in ended]
 
+    def free_their_jobs(self) -> None:
+        """End the leases of the jobs held by worker processes that ended; a store that
+        cannot be reached is tried again at the next call (the run goes on)."""
+        self._unfreed += self.holders()
+        if not self._unfreed:
+            return
+        try:
+            release_held_by(self._store, self._unfreed)
+        except SQLAlchemyError:
+            log.warning("could not free the jobs of ended workers %s", self._unfreed,
+                        exc_info=True)
+            return
+        self._unfreed = []
 
-def _ended(pid: int, started: float) -> bool:
-    """Whether process ``pid``, started at ``started``, has ended (a zombie has: ended, not
-    yet collected by its parent; another process with its id is not it)."""
+
+def _ended(process: psutil.Process) -> bool:
+    """Whether ``process`` has ended: gone, replaced by another process under its id (psutil
+    compares start times on a clock that a change of the wall clock does not move), or a
+    zombie (ended, not yet collected by its parent)."""
     try:
-        process = psutil.Process(pid)
-        return bool(process.status() == psutil.STATUS_ZOMBIE
-                    or process.create_time() != started)
+        return not process.is_running() or process.status() == psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return True
     except psutil.Error:  # cannot be looked at: not taken for ended
