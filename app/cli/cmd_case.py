@@ -15,7 +15,7 @@ from app.core.casework.disclosure_pack import build_pack
 from app.core.errors import InvalidInputError
 from app.core.library import footage
 from app.core.store.models import CaseStatus, CaseType
-from app.core.store.records import CaseRecord
+from app.core.views.records import CaseRecord
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from app.core.media.timecode import format_time
 from app.core.retention.rules import RetentionState
-from app.core.store.records import CaseRecord, FlagRecord, FootageRecord
+from app.core.views.records import CaseRecord, FlagRecord, FootageRecord
 
 
 def when(value: datetime | None) -> str:

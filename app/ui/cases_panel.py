@@ -34,7 +34,7 @@ from app.core.people.users import find_user, resolve_actor
 from app.core.redaction.open_items import OpenItem
 from app.core.store.database import Store
 from app.core.store.models import CaseStatus, CaseType
-from app.core.store.records import CaseRecord
+from app.core.views.records import CaseRecord
 from app.ui.case_drop_table import CaseDropTable
 from app.ui.case_exports import CaseExportsBox, setup_table
 from app.ui.changes import Changed, subscribe

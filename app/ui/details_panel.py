@@ -23,7 +23,7 @@ from app.core.media.timecode import format_time
 from app.core.people.users import resolve_actor
 from app.core.retention.rules import RetentionState
 from app.core.store.database import Store
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 from app.ui.changes import Changed
 from app.ui.elided_label import ElidedLabel
 from app.ui.locale_format import date_text, datetime_text, number_text

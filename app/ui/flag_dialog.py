@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.store.models import FlagCategory
-from app.core.store.records import FlagRecord
+from app.core.views.records import FlagRecord
 
 
 def category_name(category: FlagCategory) -> str:

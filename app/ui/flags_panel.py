@@ -7,7 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.core.media.timecode import format_time
-from app.core.store.records import FlagRecord
+from app.core.views.records import FlagRecord
 from app.ui.filtered_table import filtered_table
 from app.ui.flag_dialog import category_name
 

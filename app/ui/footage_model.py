@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 from app.core.library.footage_pages import PAGE_SIZE, FootageQuery, FootageSort
 from app.core.media.timecode import format_time
 from app.core.retention.rules import RetentionState
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 from app.ui.library_cases import FOOTAGE_MIME, footage_mime
 from app.ui.locale_format import datetime_text
 

@@ -22,7 +22,7 @@ from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
 from app.core.store.database import Store
 from app.core.store.models import FlagCategory, User
-from app.core.store.records import FlagRecord, FootageRecord
+from app.core.views.records import FlagRecord, FootageRecord
 from app.ui.flag_dialog import FlagDialog
 from app.ui.player.player_panel import PlayerPanel
 from app.ui.timeline import Timeline

@@ -14,7 +14,7 @@ from app.core.casework import cases
 from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
 from app.core.store.database import Store
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 from app.ui.changes import Changed, announce
 from app.ui.workers import Job, db_pool
 

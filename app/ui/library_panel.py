@@ -23,7 +23,7 @@ from app.core.library.footage_pages import FootageQuery, FootageSort
 from app.core.library.ingest import VIDEO_SUFFIXES
 from app.core.progress import CancelToken
 from app.core.store.database import Store
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 from app.ui.changes import Changed, announce, subscribe
 from app.ui.footage_model import FootageTableModel
 from app.ui.ingest_dialog import IngestDialog

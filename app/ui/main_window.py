@@ -24,7 +24,7 @@ from app.core.progress import CancelToken
 from app.core.settings import Settings
 from app.core.store.database import Store
 from app.core.store.models import Role
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 from app.ui.cases_panel import CasesPanel
 from app.ui.details_panel import DetailsPanel
 from app.ui.error_dialog import show_error

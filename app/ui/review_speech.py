@@ -13,7 +13,7 @@ from app.core.audio.transcripts import audio_tracks, transcript_for
 from app.core.errors import NotFoundError
 from app.core.settings import Settings
 from app.core.store.database import Store
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 from app.ui.transcript_view import TranscriptView
 from app.ui.workers import run_op
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import BwvError
 from app.core.people import accounts
 from app.core.store.database import Store
-from app.core.store.records import UserRecord
+from app.core.views.records import UserRecord
 from app.ui.error_text import error_text
 from app.ui.resources import error_color
 

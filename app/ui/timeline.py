@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.core.media.timecode import format_time, ruler_ticks
 from app.core.store.models import FlagCategory
-from app.core.store.records import FlagRecord
+from app.core.views.records import FlagRecord
 from app.ui.flag_dialog import category_name
 
 CATEGORY_COLOURS = {

@@ -36,7 +36,7 @@ from app.core.people import accounts, lockout, users
 from app.core.people.permissions import Permission, can
 from app.core.store.database import Store
 from app.core.store.models import Role
-from app.core.store.records import UserRecord
+from app.core.views.records import UserRecord
 from app.ui.changes import Changed, subscribe
 from app.ui.resources import error_color
 from app.ui.workers import run_op

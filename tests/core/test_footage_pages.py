@@ -12,7 +12,7 @@ from app.core.library import footage_pages
 from app.core.library.footage import list_footage
 from app.core.library.footage_pages import FootageQuery, FootageSort
 from app.core.store.database import Store
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 from tests.library_rows import add_library
 
 

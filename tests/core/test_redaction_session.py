@@ -18,9 +18,9 @@ from app.core.redaction.plan import AudioMode, Keyframe, Shape, Style
 from app.core.redaction.plans import load_plan
 from app.core.redaction.session import Look, RedactionSession, save_change
 from app.core.store.database import Store
-from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewReason, review_ranges
 from app.core.tracking.tracker import build_tracks
+from app.core.views.records import FootageRecord
 from tests.conftest import make_video
 from tests.core.test_plan_edits import _frames, _tracks
 from tests.core.test_tracking import SETTINGS, _run

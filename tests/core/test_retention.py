@@ -273,7 +273,7 @@ def test_one_rule_for_retention_and_deadlines() -> None:
     """``retention_status`` and ``deadline_state`` are the rule every view shows."""
     from datetime import date
 
-    from app.core.casework.deadlines import deadline_state
+    from app.core.case_state.standing import deadline_state
     from app.core.retention.rules import RetentionState, retention_status
     from app.core.store.models import CaseStatus
 

@@ -14,7 +14,7 @@ from app.cli.formatting import due_text, retention_text
 from app.core.retention.rules import RetentionState
 from app.core.store.database import Store
 from app.core.store.models import CaseStatus, CaseType
-from app.core.store.records import CaseRecord, FootageRecord
+from app.core.views.records import CaseRecord, FootageRecord
 from app.ui.cases_panel import CasesPanel
 from app.ui.details_panel import DetailsPanel
 from app.ui.footage_model import FootageTableModel

@@ -4,7 +4,7 @@ received -> in review -> redacted -> awaiting approval -> approved -> released -
 or refused (with an exemption, e.g. FOI s.40(2)) -> closed. Going back needs a reason.
 Asking for approval asks it for every redaction plan of the case; approving the case
 approves each plan at its current hash (so a later edit needs a new approval, and the case
-returns to "in review" by itself, see ``cases.plan_changed``). Releasing needs an export
+returns to "in review" by itself, see ``case_state.status.plan_changed``). Releasing needs an export
 whose exact plan was approved.
 """
 
@@ -16,7 +16,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.casework.cases import get_case, parse_enum, set_status, status_label
+from app.core.case_state.status import get_case, set_status, status_label
+from app.core.casework.cases import parse_enum
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -28,7 +29,7 @@ from app.core.redaction.approval import ApprovalState, approval_of, decide, requ
 from app.core.redaction.open_items import OpenItem, open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.store.models import Case, CaseStatus, ExportRecord, RedactionPlanRecord, User
-from app.core.store.records import CaseRecord
+from app.core.views.records import CaseRecord
 
 S = CaseStatus
 

@@ -1,5 +1,6 @@
 """Cases: create, edit, list, link footage, requester details. The status rules are in
-``case_flow.py``; this module holds the raw status change they and plan edits share."""
+``case_flow.py``; the raw status change they and plan edits share, and the lookup by
+reference, are ``case_state.status``'s (the layers below casework use them too)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.casework.deadlines import FINISHED, statutory_deadline
+from app.core.case_state.standing import FINISHED
+from app.core.case_state.status import get_case as get_case
+from app.core.case_state.status import plan_changed as plan_changed
+from app.core.case_state.status import set_status as set_status
+from app.core.case_state.status import status_label as status_label
+from app.core.casework.deadlines import statutory_deadline
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError, NotFoundError
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
@@ -24,7 +30,7 @@ from app.core.store.models import (
     case_footage,
     utcnow,
 )
-from app.core.store.records import CaseRecord
+from app.core.views.records import CaseRecord
 
 E = TypeVar("E", CaseType, CaseStatus)
 
@@ -37,21 +43,6 @@ def parse_enum(cls: type[E], value: str | E, what: str) -> E:
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Unknown {what} {value!r}: use one of {names}."),
             what=what, value=value, names=names) from None
-
-
-def status_label(status: CaseStatus) -> str:
-    """A status in plain words for messages ("in review", never "in_review"); the command
-    line takes the value itself as an argument."""
-    return status.value.replace("_", " ")
-
-
-def get_case(session: Session, reference: str) -> Case:
-    case = session.scalars(select(Case).where(Case.reference == reference)).first()
-    if case is None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "No case with reference {reference!r}."),
-            reference=reference)
-    return case
 
 
 def create_case(session: Session, actor: User, reference: str, case_type: str | CaseType,
@@ -254,38 +245,3 @@ def set_requester(session: Session, actor: User, reference: str, *, name: str | 
     return CaseRecord.of(case)
 
 
-def set_status(session: Session, actor: User, case: Case, status: CaseStatus, reason: str,
-               *, exemption: str | None = None, automatic: bool = False) -> None:
-    """Move a case to ``status`` and audit it with actor and reason; no rules checked here
-    (see :func:`app.core.casework.case_flow.change_status`)."""
-    before = case.status
-    case.status = status
-    if exemption is not None:
-        case.exemption = exemption
-    details: dict[str, object] = {"status": [before.value, status.value], "reason": reason}
-    if exemption is not None:
-        details["exemption"] = exemption
-    if automatic:
-        details["automatic"] = True
-    audit.record(session, actor.name, "case.status", "case", case.id, details, case_id=case.id)
-
-
-def plan_changed(session: Session, actor: User, case_id: int, footage_id: int) -> None:
-    """A redaction plan of the case changed: work is in review again, and an approval given
-    or requested no longer covers it. A finished case refuses the change."""
-    case = session.get(Case, case_id)
-    if case is None:
-        return
-    if case.status in FINISHED:
-        raise ConflictError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Case {reference} is {value}; reopen it before changing its "
-            "redaction."),
-            reference=case.reference, value=status_label(case.status))
-    if case.status is CaseStatus.RECEIVED:
-        set_status(session, actor, case, CaseStatus.IN_REVIEW, "redaction started",
-                   automatic=True)
-    elif case.status in (CaseStatus.REDACTED, CaseStatus.AWAITING_APPROVAL,
-                         CaseStatus.APPROVED):
-        set_status(session, actor, case, CaseStatus.IN_REVIEW,
-                   f"the redaction plan of footage #{footage_id} changed; it needs review "
-                   "and a new approval", automatic=True)

@@ -7,8 +7,8 @@
 * FOI request (FOIA s.10): the 20th working day following the day of receipt, excluding
   weekends and England and Wales bank holidays.
 * Court exhibit, complaint, internal review: set by hand.
-* A case is overdue when its deadline has passed and it is not finished (released,
-  refused or closed): ``deadline_state``, the one rule every view uses.
+* A case is overdue when its deadline has passed and it is not finished: that rule is
+  ``case_state.standing.deadline_state``.
 
 Bank holidays ship as data (``data/bank_holidays_england_wales.json``); a file
 ``bank_holidays.json`` with the same shape in the config folder replaces it.
@@ -18,35 +18,13 @@ from __future__ import annotations
 
 import calendar
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.settings import config_dir
-from app.core.store.models import CaseStatus, CaseType
-
-FINISHED = frozenset({CaseStatus.RELEASED, CaseStatus.REFUSED, CaseStatus.CLOSED})
-
-
-@dataclass(frozen=True)
-class DeadlineState:
-    deadline: date | None
-    finished: bool
-    days_left: int | None  # None: no deadline; negative: days past it
-
-    @property
-    def overdue(self) -> bool:
-        return not self.finished and self.days_left is not None and self.days_left < 0
-
-
-def deadline_state(status: CaseStatus, deadline: date | None,
-                   today: date | None = None) -> DeadlineState:
-    """Where a case stands against its deadline; a finished case is never overdue."""
-    days = (deadline - (today or date.today())).days if deadline is not None else None
-    return DeadlineState(deadline, status in FINISHED, days)
-
+from app.core.store.models import CaseType
 
 SHIPPED = Path(__file__).with_name("data") / "bank_holidays_england_wales.json"
 

@@ -20,7 +20,7 @@ from app import __version__
 from app.core.analysis import Analysis, StageFn, analyse, no_stage
 from app.core.audio.redacted_transcript import released_transcripts
 from app.core.audio.transcripts import newest_transcripts
-from app.core.casework import cases
+from app.core.case_state.status import get_case
 from app.core.detection.boxes import head_geometry
 from app.core.detection.people import head_settings
 from app.core.detection.presets import DEFAULT_PRESET, Preset, get_preset
@@ -183,7 +183,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         elif load_policy(session).require_approval:
             require_approval = True  # the store's rule, set by an administrator
         if case_ref is not None:
-            case_id = cases.get_case(session, case_ref).id
+            case_id = get_case(session, case_ref).id
         item: Footage = get_footage(session, footage_key)
         require_present(item)
         recorded_at, source_sha, size = item.recorded_at, item.sha256, item.size_bytes

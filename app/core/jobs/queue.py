@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.core.casework.cases import get_case
+from app.core.case_state.status import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError, NotFoundError
 from app.core.library.footage import get_footage, require_present
 from app.core.people.permissions import Permission, require

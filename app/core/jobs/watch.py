@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.casework.cases import get_case
+from app.core.case_state.status import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.jobs.queue import kind_of, queue_jobs
 from app.core.library.ingest import VIDEO_SUFFIXES, IngestResult, IngestStatus, ingest_paths

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.core.library import flags
 from app.core.store.models import FlagCategory, User
-from app.core.store.records import FlagRecord
+from app.core.views.records import FlagRecord
 
 
 @dataclass

@@ -13,7 +13,7 @@ from app.core.library.footage import get_footage
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
 from app.core.store.models import Flag, FlagCategory, Footage, User, utcnow
-from app.core.store.records import FlagRecord
+from app.core.views.records import FlagRecord
 
 
 def parse_category(value: str | FlagCategory) -> FlagCategory:

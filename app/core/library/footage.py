@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.core.casework.cases import get_case
+from app.core.case_state.status import get_case
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -27,8 +27,8 @@ from app.core.retention.rules import retention_until
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Case, Footage, User, case_footage, utcnow
-from app.core.store.records import FootageRecord
 from app.core.store.store_policy import load_policy
+from app.core.views.records import FootageRecord
 
 
 def get_footage(session: Session, key: str | int) -> Footage:

@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.core.casework.cases import get_case
+from app.core.case_state.status import get_case
 from app.core.store.models import Case, Footage, User, case_footage
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 
 PAGE_SIZE = 200
 

@@ -33,7 +33,7 @@ from app.core.people.users import check_user_name, find_user, store_id_of
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Role, User
-from app.core.store.records import UserRecord
+from app.core.views.records import UserRecord
 
 MIN_PASSWORD_LENGTH = 10
 _HASHER = PasswordHasher()  # argon2id, RFC 9106 low-memory profile

@@ -18,7 +18,7 @@ from app.core.integrity.signing import Credentials
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
 from app.core.store.models import Role, StoreInfo, User
-from app.core.store.records import UserRecord
+from app.core.views.records import UserRecord
 
 if TYPE_CHECKING:
     from app.core.store.database import Store

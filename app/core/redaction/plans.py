@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.casework import cases
+from app.core.case_state.status import plan_changed
 from app.core.errors import QT_TRANSLATE_NOOP
 from app.core.people.permissions import Permission, require
 from app.core.redaction.plan import RedactionPlan
@@ -48,7 +48,7 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
     require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "change redaction plans"))
     previous = record.plan_sha256 if record is not None else None
     if case_id is not None:
-        cases.plan_changed(session, actor, case_id, footage_id)
+        plan_changed(session, actor, case_id, footage_id)
     if record is None:
         record = RedactionPlanRecord(footage_id=footage_id, case_id=case_id)
         session.add(record)

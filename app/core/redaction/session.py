@@ -15,7 +15,7 @@ import enum
 from dataclasses import dataclass, field
 
 from app.core.analysis import Analysis
-from app.core.casework.cases import get_case
+from app.core.case_state.status import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, ConflictError
 from app.core.people.users import resolve_actor
 from app.core.redaction import carry_over as carrying
@@ -25,9 +25,9 @@ from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import load_plan, save_plan
 from app.core.redaction.render import Region, frame_regions
 from app.core.store.database import Store
-from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange, inside
 from app.core.tracking.tracker import HEAD, TEXT, BoxKind, Track, TrackBox, boxes_by_frame
+from app.core.views.records import FootageRecord
 
 LOW_CONFIDENCE = 0.5  # a detected box below this score is shown as low confidence
 

@@ -36,8 +36,8 @@ from app.core.store.models import (
     User,
     utcnow,
 )
-from app.core.store.records import FootageRecord
 from app.core.store.store_policy import StorePolicy, load_policy
+from app.core.views.records import FootageRecord
 
 
 @dataclass(frozen=True)

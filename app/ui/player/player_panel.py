@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.media.frame_reader import FrameImage, FrameReader
 from app.core.media.timecode import format_time
 from app.core.progress import CancelToken
-from app.core.store.records import FootageRecord
+from app.core.views.records import FootageRecord
 from app.ui.player.video_view import VideoView
 from app.ui.player.vlc_source import VlcFrameSource
 from app.ui.settings_keys import PLAYER_VOLUME

@@ -27,9 +27,9 @@ from app.core.redaction.render import render_frame
 from app.core.redaction.session import Look, PlanChange, RedactionSession, save_change
 from app.core.settings import Settings
 from app.core.store.database import Store
-from app.core.store.records import FootageRecord
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import HEAD, TEXT, Track
+from app.core.views.records import FootageRecord
 from app.ui.changes import Changed, announce
 from app.ui.error_text import error_text
 from app.ui.player.player_panel import PlayerPanel

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from app.core.casework.deadlines import DeadlineState, deadline_state
+from app.core.case_state.standing import DeadlineState, deadline_state
 from app.core.integrity.chain_format import fingerprint
 from app.core.retention.rules import RetentionStatus, open_case_refs, retention_status
 from app.core.store.models import (
@@ -57,7 +57,7 @@ class CaseRecord:
     exemption: str | None = None
 
     def deadline_state(self, today: date | None = None) -> DeadlineState:
-        """Days left and overdue, by the one rule (``deadlines.deadline_state``)."""
+        """Days left and overdue, by the one rule (``case_state.standing.deadline_state``)."""
         return deadline_state(self.status, self.deadline, today)
 
     @classmethod
