@@ -163,7 +163,7 @@ def test_a_dead_workers_job_is_taken_up_once_and_its_late_word_is_ignored(
 
 
 def test_the_jobs_of_a_worker_process_seen_to_end_are_free_at_once(
-        store: Store, tmp_path: Path) -> None:
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A run that sees one of its worker processes end frees that process's job at once (its
     lease would hold it two minutes); a live process's job, and one of a process whose id
     merely begins the same, stay held. The watch tells a process that ended (and only
@@ -173,6 +173,8 @@ def test_the_jobs_of_a_worker_process_seen_to_end_are_free_at_once(
     import sys
     import time
     from types import SimpleNamespace
+
+    from sqlalchemy.exc import OperationalError
 
     from app.core.jobs.ended_workers import EndedWorkers
 
@@ -207,6 +209,31 @@ def test_the_jobs_of_a_worker_process_seen_to_end_are_free_at_once(
             time.sleep(0.05)
         assert ended == [f"{socket.gethostname()}:{sleepers[1].pid}/"]
         assert sleepers[1].poll() is not None
+
+        # a job held by a process that ends while the store is away is freed once it is back
+        dead = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+        (third,) = [r.footage_id for r in ingest_paths(
+            store, "tester", [make_video(tmp_path / "third.mp4", frames=30)])]
+        with store.transaction() as session:
+            (job,) = queue_jobs(session, resolve_actor(session, "tester"), [third],
+                                JobKind.DETECT, "fast")
+        assert claim(store, f"{socket.gethostname()}:{dead.pid}/process-1", "tester") == job
+        held = EndedWorkers(store, lambda: [SimpleNamespace(pid=dead.pid)])
+        held.free_their_jobs()  # alive: nothing to free
+        dead.kill()
+        dead.wait(timeout=30)
+        away = [True]
+
+        def flaky(store_: Store, holders: list[str]) -> int:
+            if away.pop() if away else False:
+                raise OperationalError("UPDATE", {}, Exception("database is locked"))
+            return release_held_by(store_, holders)
+
+        monkeypatch.setattr("app.core.jobs.ended_workers.release_held_by", flaky)
+        held.free_their_jobs()  # the store is away: logged, kept, the run goes on
+        assert claim(store, "other", "tester") is None
+        held.free_their_jobs()  # back: freed now
+        assert claim(store, "other", "tester") == job
     finally:
         for sleeper in sleepers:
             sleeper.kill()
@@ -222,7 +249,10 @@ def test_a_runs_outcomes_are_each_passed_on_once_and_counted_if_their_list_was_l
     passed: list[tuple[str, int, str]] = []
     run = RunOutcomes(lambda w, j, o: passed.append((w, j, o)), "topic")
     assert run.address == ("topic", run.run)
-    assert RunOutcomes(None, "topic").address is None  # nobody listens: nothing is told
+    quiet = RunOutcomes(None, "topic")  # nothing shown: still told, to be counted
+    quiet.hear(("a", 4, "done"))
+    assert quiet.address is not None and quiet.settle([]) == [("a", 4, "done")]
+    assert RunOutcomes(print).address is None  # no topic (a bare run): nothing is told
     run.hear(("a", 1, "done"))
     run.hear(("b", 2, "failed"))
     run.deliver()
@@ -238,6 +268,27 @@ def test_a_runs_outcomes_are_each_passed_on_once_and_counted_if_their_list_was_l
     failing.hear(("a", 1, "done"))
     failing.deliver()  # logged, not raised
     assert failing.settle([("a", 1, "done")]) == []
+
+
+def test_a_pools_topic_passes_each_run_only_its_own_outcomes(store: Store) -> None:
+    """The pool's one topic carries every run's outcomes: a run hears only messages naming
+    it, while it lasts; anything else on the topic is ignored."""
+    from app.core.jobs.cluster import WorkerPool
+
+    heard: list[tuple[str, int, str]] = []
+    with WorkerPool(store, workers=1) as pool:
+        topic = pool._topic
+        assert topic is not None and topic.name == f"bwv-outcomes-{store.store_id}"
+        with topic.run(lambda w, j, o: heard.append((w, j, o))) as live:
+            assert live.address == (topic.name, live.run)
+            topic._hear((0.0, [live.run, "pc:1/worker-1", 5, "done"]))
+            topic._hear((0.0, ["another run", "pc:1/worker-1", 6, "done"]))
+            topic._hear((0.0, "not ours"))
+            topic._hear((0.0, [live.run, "pc:1/worker-1", "seven", "done"]))
+            live.deliver()
+        topic._hear((0.0, [live.run, "pc:1/worker-1", 8, "done"]))  # the run has ended
+        live.deliver()
+    assert heard == [("pc:1/worker-1", 5, "done")]
 
 
 def test_cancel_retry_and_failures(store: Store, tmp_path: Path) -> None:

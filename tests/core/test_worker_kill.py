@@ -35,8 +35,10 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
     with store.transaction() as session:
         queue_jobs(session, resolve_actor(session, "tester"), ids, JobKind.DETECT, "balanced")
     outcome: dict[str, Counter[str]] = {}
+    told: list[int] = []
     run = threading.Thread(target=lambda: outcome.update(
-        done=run_workers(store, "tester", workers=2, processes=True)))
+        done=run_workers(store, "tester", workers=2, processes=True,
+                         progress=lambda _w, job, _o: told.append(job))))
     run.start()
     victim = None
     deadline = time.monotonic() + 120
@@ -58,6 +60,7 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
         runs = list(session.scalars(select(AuditEvent).where(
             AuditEvent.action == "detection.run")))
     assert [j.state for j in jobs] == ["done"] * 4
+    assert outcome["done"] == Counter(done=4) and sorted(told) == sorted(j.id for j in jobs)
     assert {j.id: j.attempts for j in jobs}[victim.id] == 2  # taken up again, in this run
     assert sum(j.attempts for j in jobs) == 5 and len(starts) == 5
     taken = [json.loads(e.details) for e in starts if e.object_id == str(victim.id)]

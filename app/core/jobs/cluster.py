@@ -119,7 +119,7 @@ class WorkerPool:
                     "this store is {url}, which the cluster's machines cannot share."),
                     url=self.store.display_url)
             self._client = _join(self.cluster, security)
-            self._topic = OutcomeTopic(self._client)
+            self._topic = OutcomeTopic(self._client, self.store.store_id)
             return self
         share_cores(self.workers)  # each worker's networks get their share of the cores
         options: dict[str, Any] = {"processes": False}
@@ -137,7 +137,7 @@ class WorkerPool:
                     **options)
             self._client = Client(  # type: ignore[no-untyped-call]
                 self._local, security=options.get("security"))
-            self._topic = OutcomeTopic(self._client)
+            self._topic = OutcomeTopic(self._client, self.store.store_id)
         except BaseException:
             self.__exit__()
             raise
@@ -145,7 +145,7 @@ class WorkerPool:
 
     def __exit__(self, *_exc: object) -> None:
         if self._topic is not None:
-            self._topic.close(self._client)
+            self._topic.close()
             self._topic = None
         for part in (self._client, self._local):
             if part is not None:
@@ -155,14 +155,15 @@ class WorkerPool:
     def run(self, actor_name: str,
             progress: Callable[[str, int, str], None] | None = None) -> Counter[str]:
         """Drain the queue as ``actor_name`` on every worker; counts of outcomes."""
-        store, client = self.store, self._client
+        store, client, topic = self.store, self._client, self._topic
+        if client is None or topic is None:
+            raise RuntimeError("WorkerPool.run is called inside its with-block")
         key = _raw_key(store, actor_name) if self.processes or self.cluster else None
         if self.cluster is None and len(client.scheduler_info()["workers"]) < self.workers:
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "A worker of this computer's cluster stopped and was not "
                 "started again; the cluster is started afresh."))
-        assert self._topic is not None, "a WorkerPool is used inside its with-block"
-        with self._topic.run(progress) as live:  # each job's outcome as it ends
+        with topic.run(progress) as live:  # each job's outcome as it ends
             if self.cluster is not None:
                 return _collect(client, _on_every_worker(client, store, actor_name, key,
                                                          live.address), live)

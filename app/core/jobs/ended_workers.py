@@ -32,6 +32,7 @@ class EndedWorkers:
         self._seen: dict[int, psutil.Process] = {}
         self._host = socket.gethostname()
         self._unfreed: list[str] = []  # ended, their jobs not yet freed (the store was away)
+        self._warned = False  # about the store being away, once until it is back
 
     def holders(self) -> list[str]:
         """The job-row names (``host:pid/``) of worker processes that ended since the last
@@ -55,10 +56,12 @@ class EndedWorkers:
         try:
             release_held_by(self._store, self._unfreed)
         except SQLAlchemyError:
-            log.warning("could not free the jobs of ended workers %s", self._unfreed,
-                        exc_info=True)
+            if not self._warned:
+                log.warning("could not free the jobs of ended workers %s (trying again)",
+                            self._unfreed, exc_info=True)
+                self._warned = True
             return
-        self._unfreed = []
+        self._unfreed, self._warned = [], False
 
 
 def _ended(process: psutil.Process) -> bool:

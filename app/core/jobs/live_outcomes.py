@@ -29,7 +29,7 @@ class RunOutcomes:
 
     def __init__(self, progress: Progress | None, topic: str | None = None) -> None:
         self.run = uuid.uuid4().hex
-        self.address: Address | None = (topic, self.run) if topic and progress else None
+        self.address: Address | None = (topic, self.run) if topic else None
         self._progress = progress
         self._heard: queue.SimpleQueue[Outcome] = queue.SimpleQueue()
         self._passed: Counter[Outcome] = Counter()
@@ -68,14 +68,15 @@ class RunOutcomes:
 
 
 class OutcomeTopic:
-    """A pool's Dask topic, subscribed once: every run's drains tell on it, each message
-    naming its run, so a pool kept for days (``bwv worker --watch``) holds one topic."""
+    """The Dask topic a pool listens on: one per store (``name``), so a force's scheduler,
+    which keeps every topic it has seen, holds one for BWV Studio's store whatever the number
+    of runs; every run's drains tell on it, each message naming its run."""
 
-    def __init__(self, client: Any) -> None:
-        self.name = f"bwv-outcomes-{uuid.uuid4().hex}"
+    def __init__(self, client: Any, name: str) -> None:
+        self.name, self._client = f"bwv-outcomes-{name}", client
         self._runs: dict[str, RunOutcomes] = {}
         self._lock = threading.Lock()
-        client.subscribe_topic(self.name, self._hear)
+        _quiet_resubscribing()
 
     def _hear(self, event: tuple[float, Any]) -> None:
         try:
@@ -94,15 +95,36 @@ class OutcomeTopic:
         outcomes = RunOutcomes(progress, self.name)
         with self._lock:
             self._runs[outcomes.run] = outcomes
+        # subscribed at every run: a client that reconnected to a restarted scheduler does
+        # not subscribe again by itself
+        self._client.subscribe_topic(self.name, self._hear)
         try:
             yield outcomes
         finally:
             with self._lock:
                 self._runs.pop(outcomes.run, None)
 
-    def close(self, client: Any) -> None:
+    def close(self) -> None:
         with suppress(Exception):  # the cluster is already gone: nothing to leave
-            client.unsubscribe_topic(self.name)
+            self._client.unsubscribe_topic(self.name)
+
+
+class _Resubscribing(logging.Filter):
+    """Drops Dask's note that a topic's handler is set again (each run subscribes anew)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Handler for %s already set") or not any(
+            str(arg).startswith("bwv-outcomes-") for arg in record.args or ())
+
+
+_filter_lock = threading.Lock()
+
+
+def _quiet_resubscribing() -> None:
+    client_log = logging.getLogger("distributed.client")
+    with _filter_lock:
+        if not any(isinstance(f, _Resubscribing) for f in client_log.filters):
+            client_log.addFilter(_Resubscribing())
 
 
 def tell(address: Address | None, worker: str, job_id: int, outcome: str) -> None:

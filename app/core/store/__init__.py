@@ -1,3 +1,4 @@
 """The evidence store: the database and its migrations, the schema, the hash-chained audit log
-and its witness, the store's rules, and plain records of stored rows.
+and its witness, and the store's rules. Plain records of stored rows for the UI and the CLI
+are ``app.core.views.records``.
 """

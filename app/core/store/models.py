@@ -1,7 +1,7 @@
 """The evidence store's tables (SQLAlchemy 2 typed ORM). Portable: SQLite and PostgreSQL.
 
 Services never hand these live objects to callers outside a transaction; they return the plain
-dataclasses in ``records.py``.
+dataclasses of ``app.core.views.records``.
 """
 
 from __future__ import annotations
