@@ -9,9 +9,11 @@ item), queues a detect job for each,
 then measures:
 
 * the sum of single-job times: each job run alone, one after another, in this process,
-  once with all cores per job and once on the share of the cores a worker gets (the
-  process pinned to cores / workers of them with ``sched_setaffinity``, and the networks'
-  threads set to match by ``share_cores``): the baseline;
+  once with all cores per job and on the share of the cores a worker gets (the process
+  pinned to cores / workers of them with ``sched_setaffinity``, and the networks' threads
+  set to match by ``share_cores``) twice, before and after the batches (a machine that
+  warms up runs a few per cent slower minutes later; the drift is printed): the baseline
+  is the mean of the two pinned sums;
 * the same jobs (queued again, detection not reused) through ``run_workers`` with
   ``--workers`` Dask workers, as threads and as worker processes (over TLS): the wall time
   with the cluster's start, and the jobs' span from the first claim to the last outcome.
@@ -167,12 +169,17 @@ def main() -> int:
         cores = os.sched_getaffinity(0)
         share = set(sorted(cores)[:max(1, len(cores) // args.workers)])
         os.sched_setaffinity(0, share)  # and no more: its threads on its share of the cores
-        try:
-            mark = last_seq(store)
-            single = alone()
-            detecting = {"alone, pinned": detection_seconds(store, mark)}
-        finally:
-            os.sched_setaffinity(0, cores)
+
+        def pinned() -> list[float]:
+            os.sched_setaffinity(0, share)  # and no more: its threads on its share
+            try:
+                return alone()
+            finally:
+                os.sched_setaffinity(0, cores)
+
+        mark = last_seq(store)
+        single = pinned()
+        detecting = {"alone, pinned": detection_seconds(store, mark)}
         rows = []
         os.environ.pop("BWV_JOB_LEASE_S", None)  # the default lease (two minutes): a killed
         killed = ""  # worker's job is freed when the run sees its process end
@@ -206,16 +213,22 @@ def main() -> int:
                   f"{sorted(single)[len(single) // 2]:.2f} s")
             rows.append((label, wall, (ended - began).total_seconds(), dict(outcomes)))
             detecting[label] = detection_seconds(store, mark)
+        # measured again after the batches: a machine that warms up (or is shared) runs
+        # slower minutes later, so the baseline is the mean of the two passes around them
+        after = pinned()
         with store.read() as session:
             runs = session.scalar(select(func.count()).select_from(AuditEvent).where(
                 AuditEvent.action == "detection.run"))
-        ideal = sum(single) / args.workers
+        ideal = (sum(single) + sum(after)) / 2 / args.workers
         print(f"\n{args.clips} clips ({CLIP.name} x{args.loops}, {args.preset}), "
               f"{args.workers} Dask workers, {args.database} store")
         print(f"{'measure':<52}{'seconds':>9}{'x ideal':>9}")
         print(f"{'sum of single-job times, all cores each':<52}{sum(whole):>9.1f}")
         print(f"{'sum of single-job times, pinned to a worker share':<52}{sum(single):>9.1f}")
-        print(f"{'ideal batch (sum / workers)':<52}{ideal:>9.1f}{1.0:>9.2f}")
+        print(f"{'  the same again, after the batches':<52}{sum(after):>9.1f}"
+              f"{sum(after) / sum(single):>9.2f}  (drift)")
+        print(f"{'ideal batch (mean of the two sums / workers)':<52}{ideal:>9.1f}{1.0:>9.2f}")
+        print(f"{'  (from the first pass alone)':<52}{sum(single) / args.workers:>9.1f}")
         for label, wall, span, outcomes in rows:
             print(f"{f'batch on {label}: wall, cluster start included':<52}{wall:>9.1f}"
                   f"{wall / ideal:>9.2f}")
@@ -240,7 +253,7 @@ def main() -> int:
               f"with one worker killed {'met' if killed_wall <= 1.2 else 'NOT met'} "
               f"({killed_wall:.2f}); "
               f"detection runs audited "
-              f"{runs} for {5 * len(ids)} jobs (alone twice + three batches); chain intact: "
+              f"{runs} for {6 * len(ids)} jobs (alone three times + three batches); chain intact: "
               f"{audit.verify(store).ok}")
         store.close()
     return 0
