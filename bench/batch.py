@@ -168,7 +168,6 @@ def main() -> int:
         share_cores(args.workers)  # as run_workers gives each worker its share
         cores = os.sched_getaffinity(0)
         share = set(sorted(cores)[:max(1, len(cores) // args.workers)])
-        os.sched_setaffinity(0, share)  # and no more: its threads on its share of the cores
 
         def pinned() -> list[float]:
             os.sched_setaffinity(0, share)  # and no more: its threads on its share
