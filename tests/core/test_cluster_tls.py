@@ -84,9 +84,7 @@ def test_a_worker_that_opens_another_store_is_refused(store: Store, tmp_path: Pa
     assert store.url not in cluster._stores  # refused before opening (or migrating) it
     assert [outcome for _job, outcome, _worker in ran] == [cluster.WRONG_STORE]
 
-    class Done:
-        def result(self) -> list[tuple[int, str, str]]:
-            return ran
+    from app.core.jobs.live_outcomes import RunOutcomes
 
     with pytest.raises(BwvError, match="opened another store"):
-        cluster._collect([Done()], None)
+        cluster._tally([ran], RunOutcomes(None))

@@ -320,16 +320,22 @@ def _collect(client: Any, futures: list[Any], live: RunOutcomes,
             reap()
         live.deliver()
 
+    return _tally([f.result() for f in _all_done(client, futures, joined or list, polled)],
+                  live)
+
+
+def _tally(lists: list[list[tuple[int, str, str]]], live: RunOutcomes) -> Counter[str]:
+    """Counts of the outcomes in the drains' ``lists`` (and of those ``live`` heard that no
+    list holds); a worker that opened another store than the jobs' fails the run."""
     outcomes: Counter[str] = Counter()
     ended: list[tuple[str, int, str]] = []
     elsewhere: list[str] = []
-    for future in _all_done(client, futures, joined or list, polled):
-        for job_id, outcome, worker in future.result():
-            if outcome == WRONG_STORE:
-                elsewhere.append(worker.split("/")[0])
-                continue
-            outcomes[outcome] += 1
-            ended.append((worker, job_id, outcome))
+    for job_id, outcome, worker in (item for listed in lists for item in listed):
+        if outcome == WRONG_STORE:
+            elsewhere.append(worker.split("/")[0])
+            continue
+        outcomes[outcome] += 1
+        ended.append((worker, job_id, outcome))
     for _worker, _job_id, outcome in live.settle(ended):  # told, then its drain was lost
         outcomes[outcome] += 1
     if elsewhere:
