@@ -10,6 +10,8 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.case_state.footage_links import link_footage as link_footage
+from app.core.case_state.footage_links import lock_footage_rows as lock_footage_rows
 from app.core.case_state.standing import FINISHED
 from app.core.case_state.status import get_case as get_case
 from app.core.case_state.status import plan_changed as plan_changed
@@ -123,31 +125,6 @@ def extend_deadline(session: Session, actor: User, reference: str, reason: str) 
     return CaseRecord.of(case)
 
 
-def link_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
-    """Add footage to a case; False if it was already there."""
-    require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "link footage to cases"))
-    case = get_case(session, reference)
-    footage = session.get(Footage, footage_id, with_for_update=True,
-                          populate_existing=True)  # see lock_footage
-    if footage is None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "No footage #{footage_id}."),
-            footage_id=footage_id)
-    if footage.deleted_at is not None:
-        raise ConflictError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Footage #{footage_id} was deleted under the retention policy; only "
-            "its record remains."),
-            footage_id=footage_id)
-    if footage in case.footage:
-        return False
-    case.footage.append(footage)
-    session.flush()
-    audit.record(session, actor.name, "case.link_footage", "case", case.id,
-                 {"reference": case.reference, "footage_id": footage.id,
-                  "sha256": footage.sha256}, case_id=case.id, footage_id=footage.id)
-    return True
-
-
 def unlink_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
     """Take footage out of a case (audited); False if it was not in it. Refused while the
     case holds a redaction plan or an export of it: those belong to the case's record."""
@@ -195,15 +172,6 @@ def unlink_many(session: Session, actor: User, reference: str,
     """Take several footage items out of a case; how many were in it."""
     lock_footage_rows(session, footage_ids)
     return sum(unlink_footage(session, actor, reference, fid) for fid in footage_ids)
-
-
-def lock_footage_rows(session: Session, footage_ids: list[int]) -> None:
-    """Lock every footage row first, in number order, before the audit chain's lock is
-    taken by the first event: the order every other writer keeps (footage, then chain), so
-    a plan saved meanwhile waits instead of deadlocking (PostgreSQL; SQLite writers are
-    exclusive)."""
-    session.execute(select(Footage.id).where(Footage.id.in_(footage_ids))
-                    .order_by(Footage.id).with_for_update())
 
 
 def list_cases(session: Session) -> list[CaseRecord]:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core.casework import cases
+from app.core.case_state.footage_links import link_footage
+from app.core.case_state.status import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, Cancelled, ConflictError, MediaError
 from app.core.media.decode import Timestamps, check_regular_file
 from app.core.media.hashing import sha256_file
@@ -90,7 +91,7 @@ def ingest_paths(
     files = expand_paths(paths)
     if case_ref is not None:  # fail before hashing anything if the case does not exist
         with store.read() as session:
-            cases.get_case(session, case_ref)
+            get_case(session, case_ref)
     results: list[IngestResult] = []
     for i, path in enumerate(files):
         if on_file is not None:
@@ -130,7 +131,7 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
             actor = resolve_actor(session, actor_name)
             linked = ""
             if case_ref is not None:
-                if cases.link_footage(session, actor, case_ref, existing_id):
+                if link_footage(session, actor, case_ref, existing_id):
                     linked = f", linked to case {case_ref}"
                 else:
                     linked = f", already in case {case_ref}"
@@ -185,7 +186,7 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
             **({"source": source} if source else {}),
         }, footage_id=footage.id)
         if case_ref is not None:
-            cases.link_footage(session, actor, case_ref, footage.id)
+            link_footage(session, actor, case_ref, footage.id)
         footage_id = footage.id
     warnings = "".join(f" Warning: {w}." for w in info.warnings)
     return IngestResult(

@@ -1,0 +1,48 @@
+"""Footage filed into a case: the link audited (with the footage's SHA-256), refused for
+footage deleted under the retention policy. Ingest files new footage into a case with it,
+below casework; taking footage out of a case is casework's (``cases.unlink_footage``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.case_state.status import get_case
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
+from app.core.people.permissions import Permission, require
+from app.core.store import audit
+from app.core.store.models import Footage, User
+
+
+def link_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
+    """Add footage to a case; False if it was already there."""
+    require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "link footage to cases"))
+    case = get_case(session, reference)
+    footage = session.get(Footage, footage_id, with_for_update=True,
+                          populate_existing=True)  # see lock_footage
+    if footage is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "No footage #{footage_id}."),
+            footage_id=footage_id)
+    if footage.deleted_at is not None:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Footage #{footage_id} was deleted under the retention policy; only "
+            "its record remains."),
+            footage_id=footage_id)
+    if footage in case.footage:
+        return False
+    case.footage.append(footage)
+    session.flush()
+    audit.record(session, actor.name, "case.link_footage", "case", case.id,
+                 {"reference": case.reference, "footage_id": footage.id,
+                  "sha256": footage.sha256}, case_id=case.id, footage_id=footage.id)
+    return True
+
+
+def lock_footage_rows(session: Session, footage_ids: list[int]) -> None:
+    """Lock every footage row first, in number order, before the audit chain's lock is
+    taken by the first event: the order every other writer keeps (footage, then chain), so
+    a plan saved meanwhile waits instead of deadlocking (PostgreSQL; SQLite writers are
+    exclusive)."""
+    session.execute(select(Footage.id).where(Footage.id.in_(footage_ids))
+                    .order_by(Footage.id).with_for_update())
