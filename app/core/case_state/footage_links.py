@@ -14,16 +14,22 @@ from app.core.store import audit
 from app.core.store.models import Footage, User
 
 
-def link_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
-    """Add footage to a case; False if it was already there."""
-    require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "link footage to cases"))
-    case = get_case(session, reference)
-    footage = session.get(Footage, footage_id, with_for_update=True,
-                          populate_existing=True)  # see lock_footage
+def locked_footage(session: Session, footage_id: int) -> Footage:
+    """Footage ``footage_id``, its row locked and read afresh (see ``lock_footage``), for a
+    change of the cases it is in; a clear error when there is none."""
+    footage = session.get(Footage, footage_id, with_for_update=True, populate_existing=True)
     if footage is None:
         raise NotFoundError(QT_TRANSLATE_NOOP(
             "CoreMessages", "No footage #{footage_id}."),
             footage_id=footage_id)
+    return footage
+
+
+def link_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
+    """Add footage to a case; False if it was already there."""
+    require(actor, Permission.EDIT_CASE, QT_TRANSLATE_NOOP("CoreMessages", "link footage to cases"))
+    case = get_case(session, reference)
+    footage = locked_footage(session, footage_id)
     if footage.deleted_at is not None:
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Footage #{footage_id} was deleted under the retention policy; only "

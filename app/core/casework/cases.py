@@ -12,13 +12,14 @@ from sqlalchemy.orm import Session
 
 from app.core.case_state.footage_links import link_footage as link_footage
 from app.core.case_state.footage_links import lock_footage_rows as lock_footage_rows
+from app.core.case_state.footage_links import locked_footage
 from app.core.case_state.standing import FINISHED
 from app.core.case_state.status import get_case as get_case
 from app.core.case_state.status import plan_changed as plan_changed
 from app.core.case_state.status import set_status as set_status
 from app.core.case_state.status import status_label as status_label
 from app.core.casework.deadlines import statutory_deadline
-from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError, NotFoundError
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
 from app.core.store.models import (
@@ -26,7 +27,6 @@ from app.core.store.models import (
     CaseStatus,
     CaseType,
     ExportRecord,
-    Footage,
     RedactionPlanRecord,
     User,
     case_footage,
@@ -135,12 +135,7 @@ def unlink_footage(session: Session, actor: User, reference: str, footage_id: in
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Case {reference} is {value}; its footage is part of its record."),
             reference=case.reference, value=status_label(case.status))
-    footage = session.get(Footage, footage_id, with_for_update=True,
-                          populate_existing=True)  # see lock_footage
-    if footage is None:
-        raise NotFoundError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "No footage #{footage_id}."),
-            footage_id=footage_id)
+    footage = locked_footage(session, footage_id)
     if footage not in case.footage:
         return False
     held = session.scalar(select(RedactionPlanRecord.id).where(
