@@ -4,6 +4,7 @@ run, matched in space and time, never by track number; weak matches are left for
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,8 @@ def test_a_decision_follows_the_person_not_the_number() -> None:
         TrackAction.KEEP: (walker_new,), TrackAction.NOT_A_FACE: (_track_of(new, STILL),)}
     assert all(d.shares == (1.0,) and d.sure(d.new_tracks[0]) for d in carry.decisions)
     carried, text = carried_plan(plan, carry)
-    assert carried.detection_run == "run-b" and carried.keep_tracks == [walker_new]
-    assert carried.false_positive_tracks == [_track_of(new, STILL)]
+    assert carried.detection_run == "run-b" and carried.keep_tracks == (walker_new,)
+    assert carried.false_positive_tracks == (_track_of(new, STILL),)
     assert carried.reasons == {f"track:{walker_new}": "Requester"}
     assert f"keep visible {walker_old} -> {walker_new}" in text
 
@@ -195,10 +196,10 @@ def test_a_weak_match_is_asked_about_and_a_lost_one_stays_redacted() -> None:
     assert keep.shares[0] < SURE
     assert dismissed.new_tracks == () and carry.lost() == [dismissed]
     by_default, text = carried_plan(plan, carry)
-    assert by_default.keep_tracks == [] and by_default.false_positive_tracks == []
+    assert by_default.keep_tracks == () and by_default.false_positive_tracks == ()
     assert "2 decision(s) not carried" in text
     confirmed, _ = carried_plan(plan, carry, {(keep.old_track, 5)})
-    assert confirmed.keep_tracks == list(keep.new_tracks)
+    assert confirmed.keep_tracks == tuple(keep.new_tracks)
 
 
 def test_the_session_reads_the_plans_run_from_the_store(store: Store, tmp_path: Path) -> None:
@@ -224,12 +225,12 @@ def test_the_session_reads_the_plans_run_from_the_store(store: Store, tmp_path: 
     review.start(None, _plan(old_key, keep=old_tracks[0].id))
     review.show_run(analysis)
     assert review.run_mismatch()
-    assert review.shown_plan.keep_tracks == []  # another run's numbers are never shown kept
+    assert review.shown_plan.keep_tracks == ()  # another run's numbers are never shown kept
     carry = review.carry_over(store)
     plan, text = review.carried(carry)
     review.push(plan, text)
-    assert not review.run_mismatch() and plan.keep_tracks == [_track_of(new_tracks, WALKER)]
-    review.plan.detection_run = "f" * 64  # a run no longer stored
+    assert not review.run_mismatch() and plan.keep_tracks == (_track_of(new_tracks, WALKER),)
+    review.plan = replace(review.plan, detection_run="f" * 64)  # a run no longer stored
     with pytest.raises(NotFoundError, match="no longer stored"):
         review.carry_over(store)
 
@@ -246,6 +247,6 @@ def test_each_new_track_of_a_person_is_confirmed_on_its_own() -> None:
     (decision,) = match_runs(plan, old, new, N, "run-b").decisions
     assert decision.new_tracks == (3, 4) and decision.sure(3) and not decision.sure(4)
     carry = match_runs(plan, old, new, N, "run-b")
-    assert carried_plan(plan, carry)[0].keep_tracks == [3]
-    assert carried_plan(plan, carry, {(1, 3), (1, 4)})[0].keep_tracks == [3, 4]
-    assert carried_plan(plan, carry, set())[0].keep_tracks == []
+    assert carried_plan(plan, carry)[0].keep_tracks == (3,)
+    assert carried_plan(plan, carry, {(1, 3), (1, 4)})[0].keep_tracks == (3, 4)
+    assert carried_plan(plan, carry, set())[0].keep_tracks == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,7 @@ def test_changed_or_unapproved_exports_are_not_packed(approved_export: tuple[Sto
 
         plan = load_plan(session, case.footage[0].id, case.id)
         assert plan is not None
-        plan.strength = 5
+        plan = replace(plan, strength=5)
         save_plan(session, resolve_actor(session, "officer"), case.footage[0].id, case.id,
                   plan)
         fid = case.footage[0].id
@@ -151,7 +152,7 @@ def test_an_export_of_a_replaced_plan_is_not_released(approved_export: tuple[Sto
 
         plan = load_plan(session, fid, case_id)
         assert plan is not None
-        plan.strength = 5  # a missed face found after the approval
+        plan = replace(plan, strength=5)  # a missed face found after the approval
         save_plan(session, resolve_actor(session, "officer"), fid, case_id, plan)
     for who, status in (("officer", "redacted"), ("officer", "awaiting_approval"),
                         ("sup", "approved")):

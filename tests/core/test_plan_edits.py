@@ -73,17 +73,17 @@ def test_plan_edits_keep_statuses_reasons_and_round_trip() -> None:
     tracks = _tracks()
     plan = RedactionPlan()
     plan, text = edits.set_track_action(plan, 2, edits.TrackAction.KEEP, "Requester")
-    assert text == "keep visible track 2" and plan.keep_tracks == [2]
+    assert text == "keep visible track 2" and plan.keep_tracks == (2,)
     plan, _ = edits.set_track_action(plan, 3, edits.TrackAction.KEEP)
     merged, text = edits.merge(plan, tracks, [3, 2])
-    assert text == "merge tracks 2, 3" and merged.keep_tracks == [2]  # both kept: kept
+    assert text == "merge tracks 2, 3" and merged.keep_tracks == (2,)  # both kept: kept
     assert merged.reasons == {"track:2": "Requester"}
     mixed, _ = edits.merge(edits.set_track_action(plan, 3, edits.TrackAction.REDACT)[0],
                            tracks, [2, 3])
-    assert mixed.keep_tracks == [] and mixed.redacts_track(2)  # in doubt: redacted
+    assert mixed.keep_tracks == () and mixed.redacts_track(2)  # in doubt: redacted
     dismissed, text = edits.dismiss_from(plan, tracks, 1, 20)
     assert text == "mark track 1 as not a face from frame 20"
-    assert dismissed.false_positive_tracks == [4] and dismissed.redacts_track(1)
+    assert dismissed.false_positive_tracks == (4,) and dismissed.redacts_track(1)
     eff = edits.effective_tracks(tracks, dismissed)
     assert {t.id for t in eff} == {1, 2, 3, 4}
     boxed, _, box_id = edits.add_manual_box(dismissed, Keyframe(5, 10, 10, 30, 30),
@@ -96,10 +96,10 @@ def test_plan_edits_keep_statuses_reasons_and_round_trip() -> None:
     assert back.sha256() == muted.sha256()
     assert back.reasons[mute_key(TimeRange(1.25, 2.5))] == "Address spoken"
     assert back.reasons["manual:1"] == "Third party - s.40(2)"
-    assert back.reviewed == [(3, 9)] and back.track_edits == muted.track_edits
-    assert edits.remove_mute(back, TimeRange(1.25, 2.5))[0].mute == []
-    assert edits.mark_reviewed(back, 3, 9, False)[0].reviewed == []
-    assert plan.track_edits == [] and plan.manual_boxes == []  # inputs never change
+    assert back.reviewed == ((3, 9),) and back.track_edits == muted.track_edits
+    assert edits.remove_mute(back, TimeRange(1.25, 2.5))[0].mute == ()
+    assert edits.mark_reviewed(back, 3, 9, False)[0].reviewed == ()
+    assert plan.track_edits == () and plan.manual_boxes == ()  # inputs never change
     with pytest.raises(InvalidInputError):
         RedactionPlan.from_dict({"reasons": {"everything": "x"}})
     with pytest.raises(InvalidInputError):

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+from dataclasses import FrozenInstanceError, replace
+
 import numpy as np
 import pytest
 
 from app.core.errors import InvalidInputError
 from app.core.redaction.plan import (
+    AudioAction,
+    AudioMode,
+    AudioRange,
     Keyframe,
     ManualBox,
     RedactionPlan,
@@ -15,6 +22,7 @@ from app.core.redaction.plan import (
     TimeRange,
 )
 from app.core.redaction.render import render_frame
+from app.core.tracking.edits import EditOp, TrackEdit
 from app.core.tracking.tracker import BoxKind, TrackBox
 
 
@@ -26,8 +34,56 @@ def test_plan_round_trips_through_json_and_hash_tracks_content() -> None:
                                                      Keyframe(10, 30, 10, 20, 20)), "plate")])
     again = RedactionPlan.from_json(plan.to_json())
     assert again == plan and again.sha256() == plan.sha256()
-    again.strength = 4
-    assert again.sha256() != plan.sha256()
+    assert replace(again, strength=4).sha256() != plan.sha256()
+
+
+def test_a_plan_cannot_be_changed_in_place() -> None:
+    """An edit makes a new plan (plan_edits): the old one stays as it was, for undo, for
+    the approval that names its hash and for whoever else holds it."""
+    plan = RedactionPlan(keep_tracks=[3], reasons={"track:3": "requester"},
+                         reviewed=[(0, 9)], mute=[TimeRange(1, 2)])
+    with pytest.raises(FrozenInstanceError):
+        plan.strength = 5  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        plan.keep_tracks.append(4)  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        plan.reasons["track:4"] = "officer"  # type: ignore[index]
+    assert plan.keep_tracks == (3,) and plan.reviewed == ((0, 9),)
+    assert plan.reasons == {"track:3": "requester"}
+    assert copy.deepcopy(plan) == plan and pickle.loads(pickle.dumps(plan)) == plan
+
+
+# Plan hashes made before the plan was frozen (commit 99a97cb): an approval binds to a
+# plan's hash, so a plan read back, or built the same way, must keep it to the byte.
+_OLD_HASHES = {
+    "default": "cbfc78e96aeac69328a95a00258011e2fee7b56fb34458ada719087768d5a4c2",
+    "every field": "ae9f3e7e31479a54fd37a0f4c238c9a10cf191103d04dc51041ec7c2603027da",
+}
+
+
+def _every_field() -> RedactionPlan:
+    return RedactionPlan(
+        keep_tracks=[7, 2], false_positive_tracks=[5],
+        manual_boxes=[ManualBox(1, (Keyframe(3, 10, 20, 30, 40),
+                                    Keyframe(9, 12.5, 20, 30, 40)), "screen"),
+                      ManualBox(2, (Keyframe(0, 1, 2, 3, 4),))],
+        style=Style.BLUR, strength=3, shape=Shape.RECTANGLE, padding=1.5, inverse=True,
+        audio=AudioMode.DROP, mute=[TimeRange(1, 2.5)],
+        audio_ranges=[AudioRange(2, 4.0, 4.5, AudioAction.BLEEP, 0, "postcode"),
+                      AudioRange(1, 0.5, 1.0)],
+        clip=TimeRange(0.5, 8), caption="{case} REDACTED", keep_metadata=True,
+        hide_heads=False, hide_whole_people=True, detection_run="abc123",
+        track_edits=[TrackEdit(EditOp.MERGE, (2, 3)), TrackEdit(EditOp.SPLIT, (4,), 17)],
+        reasons={"track:7": "requester", "manual:1": "screen", "mute:1.000-2.500": "name",
+                 "audio:2": "postcode"},
+        reviewed=[(10, 20), (0, 5)])
+
+
+@pytest.mark.parametrize("name", sorted(_OLD_HASHES))
+def test_plan_hashes_stay_what_they_were(name: str) -> None:
+    plan = RedactionPlan() if name == "default" else _every_field()
+    assert plan.sha256() == _OLD_HASHES[name]
+    assert RedactionPlan.from_json(plan.to_json()).sha256() == _OLD_HASHES[name]
 
 
 @pytest.mark.parametrize("data,message", [

@@ -14,7 +14,7 @@ from app.core.errors import ConflictError
 from app.core.library.footage import show_footage
 from app.core.library.ingest import ingest_paths
 from app.core.redaction import plan_edits
-from app.core.redaction.plan import AudioMode, Keyframe, Shape, Style
+from app.core.redaction.plan import AudioMode, Keyframe, RedactionPlan, Shape, Style
 from app.core.redaction.plans import load_plan
 from app.core.redaction.session import Look, RedactionSession, save_change
 from app.core.store.database import Store
@@ -47,7 +47,7 @@ def test_edits_undo_and_redo_move_through_whole_plans() -> None:
     plan, text = plan_edits.set_track_action(session.plan, first,
                                              plan_edits.TrackAction.KEEP, "Requester")
     change = session.push(session.prepared(plan), text, "Requester")
-    assert change.plan.keep_tracks == [first] and change.reason == "Requester"
+    assert change.plan.keep_tracks == (first,) and change.reason == "Requester"
     assert change.plan.detection_run == "run-a"  # bound to the run its numbers belong to
     a, b = sorted((t for t in session.tracks if t.last_frame < 30 or t.first_frame > 0),
                   key=lambda t: t.first_frame)  # one person either side of a gap
@@ -56,22 +56,21 @@ def test_edits_undo_and_redo_move_through_whole_plans() -> None:
     assert len(session.tracks) == len(_tracks()) - 1  # the tracks follow the plan
     undone = session.undo()
     assert undone is not None and undone.text.startswith("undo: merge")
-    assert len(session.tracks) == len(_tracks()) and session.plan.keep_tracks == [first]
+    assert len(session.tracks) == len(_tracks()) and session.plan.keep_tracks == (first,)
     redone = session.redo()
     assert redone is not None and redone.plan.sha256() == merged.sha256()
     assert session.redo() is None  # nothing left to redo
     session.undo()
     session.undo()
-    assert session.undo() is None and session.plan.keep_tracks == []
+    assert session.undo() is None and session.plan.keep_tracks == ()
     session.push(session.prepared(plan), text)  # a new edit drops what was undone
     assert session.redo() is None
 
 
 def test_a_plan_of_another_run_takes_no_edit_until_started_again() -> None:
     session = RedactionSession(_footage())
-    session.plan.detection_run = "run-b"
-    session.plan.keep_tracks = [1]
-    session.plan.reasons = {"track:1": "Requester", "manual:1": "plate"}
+    session.plan = RedactionPlan(detection_run="run-b", keep_tracks=(1,),
+                                 reasons={"track:1": "Requester", "manual:1": "plate"})
     session.show_run(_analysis("run-a"))
     assert session.run_mismatch()
     with pytest.raises(ConflictError, match="another detection run"):
@@ -79,7 +78,7 @@ def test_a_plan_of_another_run_takes_no_edit_until_started_again() -> None:
     made = session.start_again()
     assert made is not None
     session.push(*made)
-    assert not session.run_mismatch() and session.plan.keep_tracks == []
+    assert not session.run_mismatch() and session.plan.keep_tracks == ()
     assert session.plan.reasons == {"manual:1": "plate"}  # only the people are forgotten
 
 
@@ -131,7 +130,7 @@ def test_the_session_loads_and_saves_the_stored_plan(store: Store, tmp_path: Pat
         footage = show_footage(s, result.footage_id)
     session = RedactionSession(footage)
     session.start(*session.read_saved(store))
-    assert session.case_id is None and session.plan.keep_tracks == []
+    assert session.case_id is None and session.plan.keep_tracks == ()
     change = session.push(*plan_edits.add_mute(session.plan, 0.5, 1.0, "Third party"))
     sha = save_change(store, "tester", footage.id, None, change)
     with store.read() as s:
@@ -147,9 +146,9 @@ def test_keep_only_keeps_one_person_and_hides_everything_else() -> None:
     plan, _ = plan_edits.set_track_action(plan, 1, plan_edits.TrackAction.KEEP, "Officer")
     plan, _ = plan_edits.set_track_action(plan, 3, plan_edits.TrackAction.NOT_A_FACE)
     only, text = plan_edits.keep_only(plan, 2, "Requester")
-    assert only.keep_tracks == [2] and only.inverse and only.false_positive_tracks == [3]
+    assert only.keep_tracks == (2,) and only.inverse and only.false_positive_tracks == (3,)
     assert only.reasons == {"track:2": "Requester"} and "keep only track 2" in text
-    assert plan.keep_tracks == [1] and not plan.inverse  # the input plan is untouched
+    assert plan.keep_tracks == (1,) and not plan.inverse  # the input plan is untouched
 
 
 def test_the_same_person_answer_marks_only_its_own_stretch() -> None:
@@ -178,7 +177,7 @@ def test_the_same_person_answer_marks_only_its_own_stretch() -> None:
                                           plan_edits.TrackAction.KEEP, "Requester")
     session.push(kept, "keep A")
     merged, text = session.same_person(pair)
-    assert merged.keep_tracks == [] and "redacted again" in text  # said, not silent
+    assert merged.keep_tracks == () and "redacted again" in text  # said, not silent
     session.push(merged, text)
     assert len(session.tracks) == 2  # A and A' are one person now
     assert {(r.reason, r.track_id) for r in session.unreviewed()} == others

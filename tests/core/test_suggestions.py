@@ -3,6 +3,8 @@ them, mishearings included), and none on ordinary speech."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.core.audio.redacted_transcript import released_transcripts
@@ -58,7 +60,7 @@ def test_dropped_sound_is_not_released_as_text_and_hidden_words_are_replaced() -
                          reasons={"audio:1": "S40"})
     (released,) = released_transcripts([transcript], plan)
     assert released["text"] == "My name is [redacted: S40] and I saw it."
-    plan.audio = AudioMode.DROP
+    plan = replace(plan, audio=AudioMode.DROP)
     assert released_transcripts([transcript], plan) == []
     disguised = RedactionPlan(audio_ranges=[AudioRange(1, 0.0, 3.0, AudioAction.DISGUISE)])
     assert released_transcripts([transcript], disguised)[0]["text"] == transcript.text

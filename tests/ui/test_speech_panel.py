@@ -76,7 +76,7 @@ def test_transcribe_find_and_bleep_then_undo(qtbot: QtBot, store: Store,
     ws.undo_stack.undo()
     assert len(ws.plan.audio_ranges) == 1
     ws.undo_stack.undo()
-    assert ws.plan.audio_ranges == []
+    assert ws.plan.audio_ranges == ()
 
     # transcribing, then the footage is opened again (or other footage): never stuck
     panel.transcribe(again=True)

@@ -142,7 +142,7 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     ws.controls.reason.setCurrentText("Requester - kept visible")
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
-    assert ws.plan.keep_tracks == [kept.id]
+    assert ws.plan.keep_tracks == (kept.id,)
 
     # 3. A manual box drawn on frame 0 and moved on frame 30 (two keyframes).
     ws.controls.reason.setCurrentText("Third party - s.40(2) FOIA / DPA 2018")
@@ -188,10 +188,10 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     # 6. Undo the mute, redo it; both are audited.
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.undo_stack.undo()
-    assert ws.plan.mute == []
+    assert ws.plan.mute == ()
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.undo_stack.redo()
-    assert ws.plan.mute == [muted]
+    assert ws.plan.mute == (muted,)
 
     # 7. Review warnings: next (N) and mark as reviewed (R).
     if ws.unreviewed():
@@ -368,13 +368,13 @@ def test_choices_from_another_run_are_never_rebound(qtbot: QtBot, store: Store) 
     assert ws.controls.start_again_button.isVisibleTo(ws)
     qtbot.waitUntil(lambda: ws.carry_dialog is not None, timeout=10_000)  # offered, not done
     ws.carry_dialog.reject()  # type: ignore[union-attr]
-    assert ws.plan.keep_tracks == [2] and ws.plan.detection_run == balanced.run_key
+    assert ws.plan.keep_tracks == (2,) and ws.plan.detection_run == balanced.run_key
     ws.commands.set_track_action(1, TrackAction.NOT_A_FACE)  # refused: track 1 may be
     assert "another detection run" in problems[-1]  # someone else here
-    assert ws.plan.keep_tracks == [2] and ws.plan.detection_run == balanced.run_key
+    assert ws.plan.keep_tracks == (2,) and ws.plan.detection_run == balanced.run_key
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.start_again()
-    assert ws.plan.keep_tracks == [] and ws.plan.detection_run == ws.analysis.run_key
+    assert ws.plan.keep_tracks == () and ws.plan.detection_run == ws.analysis.run_key
     assert ws.controls.export_button.isEnabled()
     win.close()
 
@@ -386,7 +386,7 @@ def test_follow_after_undoing_the_box_is_a_message(qtbot: QtBot, store: Store) -
     assert ws.selected == ("manual", 1)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.undo_stack.undo()
-    assert ws.plan.manual_boxes == [] and ws.selected is None
+    assert ws.plan.manual_boxes == () and ws.selected is None
     ws.commands.follow()
     assert problems and "Select a manual box" in problems[-1]
     win.close()
@@ -411,7 +411,7 @@ def test_a_reason_belongs_to_one_edit_and_keeping_a_face_asks_for_one(
     boxes = MessageBoxes("Cancel", None)
     ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: bool(boxes.seen), timeout=5000)
-    assert f"person {second}" in boxes.seen[0] and ws.plan.keep_tracks == [first]
+    assert f"person {second}" in boxes.seen[0] and ws.plan.keep_tracks == (first,)
     qtbot.waitUntil(lambda: ws.tracks_panel.item(1, COL_KEEP).checkState()
                     == Qt.CheckState.Unchecked, timeout=5000)
     boxes.stop()
@@ -452,7 +452,7 @@ def test_keep_only_this_person_from_a_click_on_the_picture(qtbot: QtBot, store: 
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         keep_only.trigger()
     boxes.stop()
-    assert ws.plan.keep_tracks == [person.id] and ws.plan.inverse
+    assert ws.plan.keep_tracks == (person.id,) and ws.plan.inverse
     assert ws.plan.reasons == {f"track:{person.id}": "Requester - kept visible"}
     ws.controls.preview_button.setChecked(True)
     shown = ws.view.shown_image().convertToFormat(QImage.Format.Format_RGB888)
@@ -462,7 +462,7 @@ def test_keep_only_this_person_from_a_click_on_the_picture(qtbot: QtBot, store: 
     ws.controls.preview_button.setChecked(False)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.undo_stack.undo()
-    assert not ws.plan.inverse and ws.plan.keep_tracks == [ws.tracks[0].id]
+    assert not ws.plan.inverse and ws.plan.keep_tracks == (ws.tracks[0].id,)
     assert problems == []
     win.close()
 
@@ -495,7 +495,7 @@ def test_decisions_survive_a_preset_change_after_one_confirmation(qtbot: QtBot,
     assert dialog.table.rowCount() == 2
     texts = [dialog.table.item(r, 0).text() for r in range(2)]  # type: ignore[union-attr]
     assert "Keep visible (Requester - kept visible)" in texts and "Not a face" in texts
-    assert ws.shown_plan.keep_tracks == []  # nobody shown kept until it is confirmed
+    assert ws.shown_plan.keep_tracks == ()  # nobody shown kept until it is confirmed
     keep_row = texts.index("Keep visible (Requester - kept visible)")
     assert dialog.table.item(keep_row, 0).checkState() == Qt.CheckState.Checked  # type: ignore[union-attr]
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
@@ -568,9 +568,9 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         qtbot.keyClick(ws, Qt.Key.Key_S)
     assert "redacted again" in ws.controls.status.text()  # the merge rule, said
-    assert ws.plan.keep_tracks == []
+    assert ws.plan.keep_tracks == ()
     assert [e.op.value for e in ws.plan.track_edits] == ["merge"]
-    assert ws.plan.reviewed == [(vanished.start_frame, vanished.end_frame)]  # nothing else
+    assert ws.plan.reviewed == ((vanished.start_frame, vanished.end_frame),)  # nothing else
     assert ws.unreviewed() == [] and len(ws.tracks) == 2
     assert ws.side_tabs.tabText(1) == "Review 1/1"
     merged = next(t for t in ws.tracks if t.id == item.track_id)

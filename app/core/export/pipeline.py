@@ -5,11 +5,10 @@ Used by ``bwv redact`` and by the desktop app's export worker; Qt-free.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -146,7 +145,6 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     the record say so, and it is never packed or released.
     """
     options = options or EncodeOptions()
-    plan = copy.deepcopy(plan)  # bound to its run below: the caller's plan is never changed
     plan.validate()
     chosen = get_preset(preset) if isinstance(preset, str) else preset
     if plan.hide_whole_people and not chosen.heads_every_s:  # else nobody would be hidden
@@ -200,7 +198,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     if plan.detection_run and plan.detection_run != analysis.run_key:
         raise ConflictError(OTHER_RUN, preset=analysis.run.preset.name)
     # The plan (and so an approval of it) is bound to the run it was made and reviewed on.
-    plan.detection_run = analysis.run_key
+    plan = replace(plan, detection_run=analysis.run_key)
     approval = None if working_copy else _approval(store, analysis.footage_id, case_id, plan,
                                                    require_approval)
     run_tracks = analysis.tracks

@@ -21,7 +21,7 @@ Review ranges checked on the old run are not carried (the new run has its own).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -209,19 +209,20 @@ def carried_plan(plan: RedactionPlan, carry: CarryOver,
     boxes, mutes, clip and export choices stay; the old run's merges and splits are replaced
     by ``carry.edits``."""
     new, _ = start_again(plan, carry.new_run)
-    new.track_edits = list(carry.edits)
+    keep, dismissed, reasons = list(new.keep_tracks), list(new.false_positive_tracks), \
+        dict(new.reasons)
     moved = []
     for d in carry.decisions:
         taken = [t for old, t in d.pairs() if ((old, t) in accepted if accepted is not None
                                                 else d.sure(t))]
         for track_id in taken:
-            target = new.keep_tracks if d.action is TrackAction.KEEP else \
-                new.false_positive_tracks
-            target.append(track_id)
+            (keep if d.action is TrackAction.KEEP else dismissed).append(track_id)
             if d.reason:
-                new.reasons[f"track:{track_id}"] = d.reason
+                reasons[f"track:{track_id}"] = d.reason
         if taken:
             moved.append((d, taken))
+    new = replace(new, track_edits=tuple(carry.edits), keep_tracks=tuple(keep),
+                  false_positive_tracks=tuple(dismissed), reasons=reasons)
     new.validate()
     words = {TrackAction.KEEP: "keep visible", TrackAction.NOT_A_FACE: "not a face"}
     text = "carry decisions to this detection run"

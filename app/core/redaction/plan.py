@@ -19,6 +19,7 @@ import itertools
 import json
 import math
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -163,22 +164,54 @@ class AudioRange:
                    str(data.get("label", "")))
 
 
-@dataclass
-class RedactionPlan:
-    """Everything that decides what an export shows. Serialises to canonical JSON."""
+class Reasons(Mapping[str, str]):
+    """A plan's reasons, read-only: a plan is changed by making a new one (``plan_edits``),
+    so the plan an approval or an undo step names stays as it was."""
 
-    keep_tracks: list[int] = field(default_factory=list)
-    false_positive_tracks: list[int] = field(default_factory=list)
-    manual_boxes: list[ManualBox] = field(default_factory=list)
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        self._items = dict(items or {})
+
+    def __getitem__(self, key: str) -> str:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return f"Reasons({self._items!r})"
+
+    def __reduce__(self) -> tuple[type[Reasons], tuple[dict[str, str]]]:
+        return (Reasons, (self._items,))
+
+
+_SEQUENCES = ("keep_tracks", "false_positive_tracks", "manual_boxes", "mute", "audio_ranges",
+              "track_edits")
+
+
+@dataclass(frozen=True)
+class RedactionPlan:
+    """Everything that decides what an export shows. Serialises to canonical JSON. Frozen:
+    every edit makes a new plan (``plan_edits``, ``dataclasses.replace``); lists given to
+    it are kept as tuples and its reasons as a read-only mapping."""
+
+    keep_tracks: tuple[int, ...] = ()
+    false_positive_tracks: tuple[int, ...] = ()
+    manual_boxes: tuple[ManualBox, ...] = ()
     style: Style = Style.PIXELATE
     strength: int = 4
     shape: Shape = Shape.ELLIPSE
     padding: float = 1.3
     inverse: bool = False  # redact everything except the kept tracks' regions
     audio: AudioMode = AudioMode.KEEP
-    mute: list[TimeRange] = field(default_factory=list)  # on every track (older plans)
+    mute: tuple[TimeRange, ...] = ()  # on every track (older plans)
     # Muted or bleeped stretches per audio track, with reasons keyed "audio:N".
-    audio_ranges: list[AudioRange] = field(default_factory=list)
+    audio_ranges: tuple[AudioRange, ...] = ()
     clip: TimeRange | None = None
     caption: str = ""  # e.g. "{case} REDACTED COPY {date}"; empty: none
     # Copy the original's container metadata (GPS, device serials ...); stripped by default.
@@ -195,16 +228,22 @@ class RedactionPlan:
     # never applied to tracks from another run, where the same number is another person.
     detection_run: str = ""
     # Merges and splits of the run's tracks, applied in order (see tracking.edits).
-    track_edits: list[TrackEdit] = field(default_factory=list)
+    track_edits: tuple[TrackEdit, ...] = ()
     # Why a track, manual box or mute range is redacted or kept (a reason code's text),
     # keyed "track:N", "manual:N" or "mute:START-END" (seconds as written by ``mute_key``).
-    reasons: dict[str, str] = field(default_factory=dict)
+    reasons: Mapping[str, str] = field(default_factory=Reasons)
     # Review ranges (first frame, last frame) a person has checked.
-    reviewed: list[tuple[int, int]] = field(default_factory=list)
+    reviewed: tuple[tuple[int, int], ...] = ()
     version: int = PLAN_VERSION
 
     def __post_init__(self) -> None:
-        self.padding = float(self.padding)
+        for name in _SEQUENCES:
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "reviewed", tuple(
+            (first, last) for first, last in self.reviewed))
+        if not isinstance(self.reasons, Reasons):
+            object.__setattr__(self, "reasons", Reasons(self.reasons))
+        object.__setattr__(self, "padding", float(self.padding))
 
     def validate(self) -> None:
         spans: list[TimeRange | AudioRange] = [*self.mute, *self.audio_ranges]
@@ -258,6 +297,7 @@ class RedactionPlan:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["reasons"] = dict(self.reasons)
         for key in ("style", "shape", "audio"):
             data[key] = getattr(self, key).value
         data["keep_tracks"] = sorted(self.keep_tracks)
@@ -289,20 +329,22 @@ class RedactionPlan:
         try:
             _check_types(data)
             plan = cls(
-                keep_tracks=[int(t) for t in data.get("keep_tracks", [])],
-                false_positive_tracks=[int(t) for t in data.get("false_positive_tracks", [])],
-                manual_boxes=[ManualBox(int(m["id"]), tuple(Keyframe(**k) for k in sorted(
+                keep_tracks=tuple(int(t) for t in data.get("keep_tracks", [])),
+                false_positive_tracks=tuple(int(t) for t in data.get("false_positive_tracks",
+                                                                      [])),
+                manual_boxes=tuple(ManualBox(int(m["id"]), tuple(Keyframe(**k) for k in sorted(
                     m["keyframes"], key=lambda k: k["frame"])), m.get("label", ""))
-                              for m in data.get("manual_boxes", [])],
+                                   for m in data.get("manual_boxes", [])),
                 style=Style(data.get("style", Style.PIXELATE)),
                 strength=int(data.get("strength", 4)),
                 shape=Shape(data.get("shape", Shape.ELLIPSE)),
                 padding=float(data.get("padding", 1.3)),
                 inverse=bool(data.get("inverse", False)),
                 audio=AudioMode(data.get("audio", AudioMode.KEEP)),
-                mute=[TimeRange(float(r["start_s"]), float(r["end_s"]))
-                      for r in data.get("mute", [])],
-                audio_ranges=[AudioRange.from_dict(a) for a in data.get("audio_ranges", [])],
+                mute=tuple(TimeRange(float(r["start_s"]), float(r["end_s"]))
+                           for r in data.get("mute", [])),
+                audio_ranges=tuple(AudioRange.from_dict(a)
+                                   for a in data.get("audio_ranges", [])),
                 clip=TimeRange(float(data["clip"]["start_s"]), float(data["clip"]["end_s"]))
                 if data.get("clip") else None,
                 caption=str(data.get("caption", "")),
@@ -310,9 +352,9 @@ class RedactionPlan:
                 hide_heads=bool(data.get("hide_heads", True)),
                 hide_whole_people=bool(data.get("hide_whole_people", False)),
                 detection_run=str(data.get("detection_run", "")),
-                track_edits=[TrackEdit.from_dict(e) for e in data.get("track_edits", [])],
-                reasons={str(k): str(v) for k, v in data.get("reasons", {}).items()},
-                reviewed=[(int(a), int(b)) for a, b in data.get("reviewed", [])],
+                track_edits=tuple(TrackEdit.from_dict(e) for e in data.get("track_edits", [])),
+                reasons=Reasons({str(k): str(v) for k, v in data.get("reasons", {}).items()}),
+                reviewed=tuple((int(a), int(b)) for a, b in data.get("reviewed", [])),
                 version=int(data.get("version", PLAN_VERSION)),
             )
         except (KeyError, TypeError, ValueError) as exc:

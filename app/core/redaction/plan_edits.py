@@ -1,15 +1,15 @@
 """The edits a person makes to a redaction plan, as pure functions: plan in, new plan out.
 
 Each returns the new plan and a one-line description for the audit log and the undo menu;
-the input plan is never changed, so an undo is the previous plan. ``tracks`` is the run's
-tracks after the plan's own merges and splits (``effective_tracks``).
+the input plan cannot change (``RedactionPlan`` is frozen), so an undo is the previous
+plan. ``tracks`` is the run's tracks after the plan's own merges and splits
+(``effective_tracks``).
 """
 
 from __future__ import annotations
 
-import copy
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.redaction.plan import (
@@ -53,31 +53,27 @@ def track_action(plan: RedactionPlan, track_id: int) -> TrackAction:
     return TrackAction.REDACT
 
 
-def _copy(plan: RedactionPlan) -> RedactionPlan:
-    return copy.deepcopy(plan)
-
-
-def _set_action(plan: RedactionPlan, track_id: int, action: TrackAction) -> None:
-    plan.keep_tracks = [t for t in plan.keep_tracks if t != track_id]
-    plan.false_positive_tracks = [t for t in plan.false_positive_tracks if t != track_id]
+def _with_action(plan: RedactionPlan, track_id: int, action: TrackAction) -> RedactionPlan:
+    keep = tuple(t for t in plan.keep_tracks if t != track_id)
+    dismissed = tuple(t for t in plan.false_positive_tracks if t != track_id)
     if action is TrackAction.KEEP:
-        plan.keep_tracks.append(track_id)
+        keep += (track_id,)
     elif action is TrackAction.NOT_A_FACE:
-        plan.false_positive_tracks.append(track_id)
+        dismissed += (track_id,)
+    return replace(plan, keep_tracks=keep, false_positive_tracks=dismissed)
 
 
-def _set_reason(plan: RedactionPlan, target: str, reason: str) -> None:
+def _with_reason(plan: RedactionPlan, target: str, reason: str) -> RedactionPlan:
+    """``reason`` for ``target``; an empty one removes it."""
+    reasons = {k: v for k, v in plan.reasons.items() if k != target}
     if reason:
-        plan.reasons[target] = reason
-    else:
-        plan.reasons.pop(target, None)
+        reasons[target] = reason
+    return replace(plan, reasons=reasons)
 
 
 def set_track_action(plan: RedactionPlan, track_id: int, action: TrackAction,
                      reason: str = "") -> tuple[RedactionPlan, str]:
-    new = _copy(plan)
-    _set_action(new, track_id, action)
-    _set_reason(new, f"track:{track_id}", reason)
+    new = _with_reason(_with_action(plan, track_id, action), f"track:{track_id}", reason)
     words = {TrackAction.REDACT: "redact", TrackAction.KEEP: "keep visible",
              TrackAction.NOT_A_FACE: "mark as not a face"}
     return new, f"{words[action]} track {track_id}"
@@ -89,17 +85,15 @@ def merge(plan: RedactionPlan, tracks: list[Track], ids: list[int]) -> tuple[Red
     ids = sorted(set(ids))
     edit = TrackEdit(EditOp.MERGE, tuple(ids))
     edit.validate()
-    new = _copy(plan)
-    new.track_edits.append(edit)
+    new = replace(plan, track_edits=(*plan.track_edits, edit))
     effective_tracks(tracks, new)  # raises when they cannot be merged
     actions = {track_action(plan, t) for t in ids}
     reasons = [plan.reasons.get(f"track:{t}", "") for t in ids]
     for t in ids:
-        _set_action(new, t, TrackAction.REDACT)
-        new.reasons.pop(f"track:{t}", None)
+        new = _with_reason(_with_action(new, t, TrackAction.REDACT), f"track:{t}", "")
     merged = ids[0]
-    _set_action(new, merged, actions.pop() if len(actions) == 1 else TrackAction.REDACT)
-    _set_reason(new, f"track:{merged}", next((r for r in reasons if r), ""))
+    new = _with_action(new, merged, actions.pop() if len(actions) == 1 else TrackAction.REDACT)
+    new = _with_reason(new, f"track:{merged}", next((r for r in reasons if r), ""))
     return new, edit.describe()
 
 
@@ -108,13 +102,12 @@ def split(plan: RedactionPlan, tracks: list[Track], track_id: int,
     """Cut a track at ``frame``; the new part (returned id) inherits action and reason."""
     edit = TrackEdit(EditOp.SPLIT, (track_id,), frame)
     edit.validate()
-    new = _copy(plan)
-    new.track_edits.append(edit)
+    new = replace(plan, track_edits=(*plan.track_edits, edit))
     current = {t.id for t in effective_tracks(tracks, plan)}
     created = sorted({t.id for t in effective_tracks(tracks, new)} - current)  # raises if not
     part = created[0]
-    _set_action(new, part, track_action(plan, track_id))
-    _set_reason(new, f"track:{part}", plan.reasons.get(f"track:{track_id}", ""))
+    new = _with_action(new, part, track_action(plan, track_id))
+    new = _with_reason(new, f"track:{part}", plan.reasons.get(f"track:{track_id}", ""))
     return new, edit.describe(), part
 
 
@@ -122,20 +115,18 @@ def dismiss_from(plan: RedactionPlan, tracks: list[Track], track_id: int,
                  frame: int) -> tuple[RedactionPlan, str]:
     """Not a face from ``frame`` to the track's end (e.g. the tracker jumped to a poster)."""
     new, _text, part = split(plan, tracks, track_id, frame)
-    _set_action(new, part, TrackAction.NOT_A_FACE)
-    new.reasons.pop(f"track:{part}", None)
+    new = _with_reason(_with_action(new, part, TrackAction.NOT_A_FACE), f"track:{part}", "")
     return new, f"mark track {track_id} as not a face from frame {frame}"
 
 
 def add_manual_box(plan: RedactionPlan, key: Keyframe, label: str = "", reason: str = "",
                    until: int | None = None) -> tuple[RedactionPlan, str, int]:
     """A new box at ``key``; with ``until`` it stays in place up to that frame."""
-    new = _copy(plan)
     box_id = max((m.id for m in plan.manual_boxes), default=0) + 1
     keys = (key,) if until is None or until <= key.frame else (
         key, Keyframe(until, key.x, key.y, key.w, key.h))
-    new.manual_boxes.append(ManualBox(box_id, keys, label))
-    _set_reason(new, f"manual:{box_id}", reason)
+    new = replace(plan, manual_boxes=(*plan.manual_boxes, ManualBox(box_id, keys, label)))
+    new = _with_reason(new, f"manual:{box_id}", reason)
     new.validate()
     return new, f"add manual box {box_id} at frame {key.frame}", box_id
 
@@ -154,9 +145,9 @@ def set_keyframes(plan: RedactionPlan, box_id: int,
     box = _manual(plan, box_id)
     merged = {k.frame: k for k in box.keyframes}
     merged.update({k.frame: k for k in keys})
-    new = _copy(plan)
-    new.manual_boxes = [ManualBox(m.id, tuple(sorted(merged.values(), key=lambda k: k.frame)),
-                                  m.label) if m.id == box_id else m for m in plan.manual_boxes]
+    new = replace(plan, manual_boxes=tuple(
+        ManualBox(m.id, tuple(sorted(merged.values(), key=lambda k: k.frame)), m.label)
+        if m.id == box_id else m for m in plan.manual_boxes))
     new.validate()
     frames = sorted(k.frame for k in keys)
     where = f"frame {frames[0]}" if len(frames) == 1 else f"frames {frames[0]}-{frames[-1]}"
@@ -165,19 +156,15 @@ def set_keyframes(plan: RedactionPlan, box_id: int,
 
 def delete_manual_box(plan: RedactionPlan, box_id: int) -> tuple[RedactionPlan, str]:
     _manual(plan, box_id)
-    new = _copy(plan)
-    new.manual_boxes = [m for m in plan.manual_boxes if m.id != box_id]
-    new.reasons.pop(f"manual:{box_id}", None)
-    return new, f"delete manual box {box_id}"
+    new = replace(plan, manual_boxes=tuple(m for m in plan.manual_boxes if m.id != box_id))
+    return _with_reason(new, f"manual:{box_id}", ""), f"delete manual box {box_id}"
 
 
 def add_mute(plan: RedactionPlan, start_s: float, end_s: float,
              reason: str = "") -> tuple[RedactionPlan, str]:
-    new = _copy(plan)
     r = TimeRange(round(start_s, 3), round(end_s, 3))
-    new.mute.append(r)
-    new.mute.sort(key=lambda m: (m.start_s, m.end_s))
-    _set_reason(new, mute_key(r), reason)
+    new = replace(plan, mute=tuple(sorted((*plan.mute, r), key=lambda m: (m.start_s, m.end_s))))
+    new = _with_reason(new, mute_key(r), reason)
     new.validate()
     return new, f"mute audio {r.start_s:.3f}-{r.end_s:.3f} s"
 
@@ -187,10 +174,9 @@ def remove_mute(plan: RedactionPlan, r: TimeRange) -> tuple[RedactionPlan, str]:
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "No mute range {start:.3f}-{end:.3f} s."), start=r.start_s,
             end=r.end_s)
-    new = _copy(plan)
-    new.mute.remove(r)
-    new.reasons.pop(mute_key(r), None)
-    return new, f"unmute audio {r.start_s:.3f}-{r.end_s:.3f} s"
+    at = plan.mute.index(r)  # the first such range goes, as list.remove did
+    new = replace(plan, mute=plan.mute[:at] + plan.mute[at + 1:])
+    return _with_reason(new, mute_key(r), ""), f"unmute audio {r.start_s:.3f}-{r.end_s:.3f} s"
 
 
 def add_audio_ranges(plan: RedactionPlan, spans: list[tuple[float, float]],
@@ -198,12 +184,12 @@ def add_audio_ranges(plan: RedactionPlan, spans: list[tuple[float, float]],
                      reason: str = "") -> tuple[RedactionPlan, str]:
     """Hide each (start, end) span on ``track`` (None: every track) by ``action``; one edit
     (one undo) for all of them, e.g. every time a name is said."""
-    new = _copy(plan)
+    new = plan
     next_id = max((a.id for a in plan.audio_ranges), default=0) + 1
     for start, end in spans:
         a = AudioRange(next_id, round(max(0.0, start), 3), round(end, 3), action, track, label)
-        new.audio_ranges.append(a)
-        _set_reason(new, audio_key(a), reason)
+        new = _with_reason(replace(new, audio_ranges=(*new.audio_ranges, a)), audio_key(a),
+                           reason)
         next_id += 1
     new.validate()
     where = "every track" if track is None else f"track {track + 1}"
@@ -216,31 +202,27 @@ def remove_audio_range(plan: RedactionPlan, range_id: int) -> tuple[RedactionPla
     if not found:
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "No audio range {number} in the plan."), number=range_id)
-    new = _copy(plan)
-    new.audio_ranges = [a for a in plan.audio_ranges if a.id != range_id]
-    new.reasons.pop(audio_key(found[0]), None)
-    return new, (f"remove audio range {range_id} ({found[0].start_s:.3f}-"
-                 f"{found[0].end_s:.3f} s)")
+    new = replace(plan, audio_ranges=tuple(a for a in plan.audio_ranges if a.id != range_id))
+    return _with_reason(new, audio_key(found[0]), ""), (
+        f"remove audio range {range_id} ({found[0].start_s:.3f}-{found[0].end_s:.3f} s)")
 
 
 def mark_reviewed(plan: RedactionPlan, first: int, last: int,
                   reviewed: bool = True) -> tuple[RedactionPlan, str]:
-    new = _copy(plan)
-    rest = [r for r in plan.reviewed if tuple(r) != (first, last)]
-    new.reviewed = [*rest, (first, last)] if reviewed else rest
+    rest = tuple(r for r in plan.reviewed if r != (first, last))
+    new = replace(plan, reviewed=(*rest, (first, last)) if reviewed else rest)
     return new, f"mark frames {first}-{last} as {'reviewed' if reviewed else 'not reviewed'}"
 
 
 def set_clip(plan: RedactionPlan, start_s: float | None,
              end_s: float | None = None) -> tuple[RedactionPlan, str]:
     """Export only ``start_s``-``end_s`` (stream seconds); None: the whole footage."""
-    new = _copy(plan)
     if start_s is None or end_s is None:
-        new.clip = None
-        return new, "export the whole footage"
-    new.clip = TimeRange(round(start_s, 3), round(end_s, 3))
+        return replace(plan, clip=None), "export the whole footage"
+    clip = TimeRange(round(start_s, 3), round(end_s, 3))
+    new = replace(plan, clip=clip)
     new.validate()
-    return new, f"export only {new.clip.start_s:.3f}-{new.clip.end_s:.3f} s"
+    return new, f"export only {clip.start_s:.3f}-{clip.end_s:.3f} s"
 
 
 @dataclass(frozen=True)
@@ -264,11 +246,10 @@ def output_choices(plan: RedactionPlan) -> OutputChoices:
 
 def set_output_choices(plan: RedactionPlan,
                        choices: OutputChoices) -> tuple[RedactionPlan, str]:
-    new = _copy(plan)
-    new.style, new.strength, new.shape = choices.style, choices.strength, choices.shape
-    new.caption, new.audio = choices.caption, choices.audio
-    new.keep_metadata, new.hide_heads = choices.keep_metadata, choices.hide_heads
-    new.hide_whole_people = choices.hide_whole_people
+    new = replace(plan, style=choices.style, strength=choices.strength, shape=choices.shape,
+                  caption=choices.caption, audio=choices.audio,
+                  keep_metadata=choices.keep_metadata, hide_heads=choices.hide_heads,
+                  hide_whole_people=choices.hide_whole_people)
     new.validate()
     return new, (f"set export style {choices.style.value} {choices.strength}, "
                  f"{choices.shape.value}, sound {choices.audio.value}, caption "
@@ -286,8 +267,7 @@ def set_coverage(plan: RedactionPlan, padding: float,
                  inverse: bool) -> tuple[RedactionPlan, str]:
     """How far boxes grow around a face (``padding`` times its size) and whether everything
     but the tracks is hidden (``inverse``)."""
-    new = _copy(plan)
-    new.padding, new.inverse = padding, inverse
+    new = replace(plan, padding=padding, inverse=inverse)
     new.validate()
     return new, (f"set padding {padding:g}" + (", hide everything but the kept people"
                                                if inverse else ""))
@@ -297,14 +277,14 @@ def keep_only(plan: RedactionPlan, track_id: int, reason: str) -> tuple[Redactio
     """Keep this one person visible and hide everything else in the picture (the inverse
     redaction: a face nobody detected is hidden too). Every other kept track is redacted
     again: "only" means only."""
-    new = _copy(plan)
-    for other in list(new.keep_tracks):
+    new = plan
+    for other in plan.keep_tracks:
         if other != track_id:
-            _set_action(new, other, TrackAction.REDACT)
-            new.reasons.pop(f"track:{other}", None)
-    _set_action(new, track_id, TrackAction.KEEP)
-    _set_reason(new, f"track:{track_id}", reason)
-    new.inverse = True
+            new = _with_reason(_with_action(new, other, TrackAction.REDACT), f"track:{other}",
+                               "")
+    new = _with_reason(_with_action(new, track_id, TrackAction.KEEP), f"track:{track_id}",
+                       reason)
+    new = replace(new, inverse=True)
     new.validate()
     return new, f"keep only track {track_id} visible, hide everything else"
 
@@ -313,9 +293,7 @@ def start_again(plan: RedactionPlan, run_key: str) -> tuple[RedactionPlan, str]:
     """Forget the choices made on another detection run (whose track numbers can be other
     people): kept and dismissed tracks, merges and splits, their reasons and the reviewed
     ranges; manual boxes, mutes, clip and export choices stay."""
-    new = _copy(plan)
-    new.keep_tracks, new.false_positive_tracks, new.track_edits = [], [], []
-    new.reasons = {k: v for k, v in new.reasons.items() if not k.startswith("track:")}
-    new.reviewed = []
-    new.detection_run = run_key
+    new = replace(plan, keep_tracks=(), false_positive_tracks=(), track_edits=(),
+                  reasons={k: v for k, v in plan.reasons.items() if not k.startswith("track:")},
+                  reviewed=(), detection_run=run_key)
     return new, "choose the people again on this detection run"

@@ -10,9 +10,8 @@ withdraw an approval is asked before ``push`` (``approval.standing_approval``).
 
 from __future__ import annotations
 
-import copy
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.core.analysis import Analysis
 from app.core.case_state.status import get_case
@@ -255,7 +254,7 @@ class RedactionSession:
                 "back to that preset, carry the decisions over to the people of this run (you "
                 "confirm each one), or use Start again."))
         if self.analysis is not None:
-            new_plan.detection_run = self.analysis.run_key
+            return replace(new_plan, detection_run=self.analysis.run_key)
         return new_plan
 
     def changes(self, new_plan: RedactionPlan) -> bool:
@@ -284,7 +283,7 @@ class RedactionSession:
     def _move(self, plan: RedactionPlan, text: str, reason: str) -> PlanChange:
         self.plan = plan
         self.recompute()
-        return PlanChange(copy.deepcopy(plan), text, reason)
+        return PlanChange(plan, text, reason)
 
     def start_again(self) -> tuple[RedactionPlan, str] | None:
         """The plan with the people chosen again on the run shown (None: no run shown)."""

@@ -13,6 +13,7 @@ always gives the same result, so track numbers stay stable:
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,7 +135,7 @@ def merge_tracks(parts: list[Track]) -> Track:
                  parts[0].category, wholes)
 
 
-def apply_track_edits(tracks: list[Track], edits: list[TrackEdit]) -> list[Track]:
+def apply_track_edits(tracks: list[Track], edits: Sequence[TrackEdit]) -> list[Track]:
     """The tracks after ``edits`` (in order); the input tracks are not changed."""
     current = {t.id: t for t in tracks}
     next_id = max(current, default=0) + 1
@@ -171,7 +172,7 @@ class Cut:
         return track.first_frame == self.frame and track.id in self.parts
 
 
-def split_cuts(tracks: list[Track], edits: list[TrackEdit]) -> tuple[Cut, ...]:
+def split_cuts(tracks: list[Track], edits: Sequence[TrackEdit]) -> tuple[Cut, ...]:
     """Every split in ``edits``, numbered as ``apply_track_edits`` numbers the parts."""
     next_id = max((t.id for t in tracks), default=0) + 1
     root: dict[int, int] = {}

@@ -284,7 +284,7 @@ class ExportDialog(QDialog):
             return
         ws = self.workspace
         store, footage_id, case_id, plan = ws.store, ws.footage_id(), ws.case_id, \
-            ws.plan_copy()
+            ws.plan
 
         def work(_p: ProgressFn, _c: CancelToken) -> list[OpenItem]:
             with store.read() as session:
@@ -351,7 +351,7 @@ class ExportDialog(QDialog):
             self._error(self.tr("The plan has changed, so it needs a supervisor's approval "
                                 "again before it can be exported."))
             return
-        plan = ws.plan_copy()
+        plan = ws.plan
         store, user, footage_id, case_ref = ws.store, ws.user_name, ws.footage_id(), ws.case_ref
         preset, verify = ws.preset_name(), self.verify.isChecked()
         options = EncodeOptions(force=self.force.isChecked())

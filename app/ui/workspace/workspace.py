@@ -9,7 +9,6 @@ toolbar. This widget lays out the views and forwards between them and the sessio
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import numpy as np
@@ -162,9 +161,6 @@ class RedactionWorkspace(QWidget):
 
     def preset_name(self) -> str:
         return self.controls.preset_name()
-
-    def plan_copy(self) -> RedactionPlan:
-        return copy.deepcopy(self.plan)
 
     def unreviewed(self) -> list[ReviewRange]:
         return self.session.unreviewed() if self.session else []
@@ -369,7 +365,7 @@ class RedactionWorkspace(QWidget):
 
     def save_now(self) -> None:
         """Queue a save of the current plan (e.g. before asking for approval)."""
-        self._save(PlanChange(self.plan_copy(), "", ""))
+        self._save(PlanChange(self.plan, "", ""))
 
     # --- selection -----------------------------------------------------------------------
 
