@@ -98,9 +98,9 @@ from app.core.library.ingest import ingest_paths
 from app.core.media.probe import probe
 from app.core.media.rotation import upright
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.redaction.plan import RedactionPlan
 from app.core.store.database import Store
-from app.core.store.store_policy import set_policy
 
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
 CLIP_DIRS = (TESTDATA / "videos", TESTDATA / "crowds" / "videos")

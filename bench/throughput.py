@@ -38,9 +38,9 @@ from app.core.export.video_export import EncodeOptions
 from app.core.library.ingest import ingest_paths
 from app.core.media.probe import probe
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.redaction.plan import RedactionPlan
 from app.core.store.database import Store
-from app.core.store.store_policy import set_policy
 
 VIDEOS = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "videos"
 

@@ -131,7 +131,7 @@ def allow_unapproved_exports(store: Any, actor: str = "tester") -> None:
     the store's first user): for tests of exporting itself, not of approval (a new store
     has the rule on: tests/cli/test_redact_cli.py checks it)."""
     from app.core.people.users import resolve_actor
-    from app.core.store.store_policy import set_policy
+    from app.core.policy.store_policy import set_policy
 
     with store.transaction() as session:
         set_policy(session, resolve_actor(session, actor), require_approval=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 from app.cli.context import Context
 from app.cli.formatting import table, when
 from app.core.errors import InvalidInputError
+from app.core.policy.store_policy import load_policy, set_policy
 from app.core.retention.actions import (
     RetentionOutcome,
     apply_retention,
@@ -17,7 +18,6 @@ from app.core.retention.actions import (
     set_legal_hold,
 )
 from app.core.retention.rules import RetentionState
-from app.core.store.store_policy import load_policy, set_policy
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

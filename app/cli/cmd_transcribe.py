@@ -20,8 +20,8 @@ from app.core.errors import ConflictError, InvalidInputError
 from app.core.fileio import atomic_write_text
 from app.core.media.timecode import format_time
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import load_policy
 from app.core.redaction.plan import AudioAction, RedactionPlan
-from app.core.store.store_policy import load_policy
 
 LINE_WORDS = 12
 

@@ -8,9 +8,9 @@ from app.cli.context import Context, ask_new_password, ask_password
 from app.cli.formatting import table
 from app.core.integrity import key_registry
 from app.core.people import accounts, lockout, users
+from app.core.policy.store_policy import SignIn, set_policy
 from app.core.store.models import Role
 from app.core.store.pg_roles import grant_workstation_role
-from app.core.store.store_policy import SignIn, set_policy
 
 ROLES = [r.value for r in Role]
 

@@ -21,10 +21,10 @@ from app.core.errors import InvalidInputError, SignInError
 from app.core.people.accounts import has_accounts, sign_in
 from app.core.people.permissions import Permission
 from app.core.people.users import check_actor, resolve_actor
+from app.core.policy.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.core.settings import Settings, load_settings
 from app.core.store.database import Store
 from app.core.store.models import User
-from app.core.store.store_policy import SignIn, legacy_retention_warning, load_policy
 
 
 def ask_password(prompt: str = "Password: ", env: str = "BWV_PASSWORD") -> str:

@@ -13,9 +13,9 @@ from app.core.errors import BwvError
 from app.core.logs import setup_logging
 from app.core.people.accounts import has_accounts
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.core.settings import Settings, load_settings
 from app.core.store.database import Store
-from app.core.store.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.ui.error_text import error_text
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.core.people.permissions import Permission, can
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import StorePolicy, load_policy
 from app.core.retention.actions import (
     RetentionItem,
     RetentionOutcome,
@@ -36,7 +37,6 @@ from app.core.retention.actions import (
 )
 from app.core.retention.rules import RetentionState
 from app.core.store.database import Store
-from app.core.store.store_policy import StorePolicy, load_policy
 from app.ui.changes import Changed, announce, subscribe
 from app.ui.locale_format import datetime_text
 from app.ui.resources import icon

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from app.core.errors import BwvError
 from app.core.people.permissions import Permission, can
 from app.core.people.users import find_user, resolve_actor
+from app.core.policy.store_policy import load_policy, set_policy
 from app.core.settings import Settings, save_settings, settings_file
 from app.core.store.database import Store
-from app.core.store.store_policy import load_policy, set_policy
 from app.ui.error_dialog import show_error
 from app.ui.i18n import LANGUAGES, choose_language
 

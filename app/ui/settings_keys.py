@@ -1,6 +1,6 @@
 """What the desktop app remembers between sessions on this computer (``QSettings``): every
 key declared once, here, with its type and default. Store rules and the typed settings file
-are ``app.core.store.store_policy`` and ``app.core.settings``."""
+are ``app.core.policy.store_policy`` and ``app.core.settings``."""
 
 from __future__ import annotations
 

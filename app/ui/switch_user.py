@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from app.core.people import accounts
-from app.core.store.store_policy import SignIn, load_policy
+from app.core.policy.store_policy import SignIn, load_policy
 from app.ui.error_dialog import show_error
 from app.ui.sign_in_dialog import SignInDialog
 

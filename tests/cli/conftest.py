@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.settings import load_settings
 from app.core.store.database import Store
-from app.core.store.store_policy import set_policy
 
 
 @pytest.fixture(autouse=True)

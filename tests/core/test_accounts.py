@@ -69,7 +69,7 @@ def test_passwords_change_by_their_owner_or_an_administrator(store: Store) -> No
 
 def test_the_store_rules_change_again_and_again_but_never_lock_people_out(
         store: Store) -> None:
-    from app.core.store.store_policy import (
+    from app.core.policy.store_policy import (
         SignIn,
         legacy_retention_warning,
         load_policy,
@@ -103,8 +103,8 @@ def test_an_upgraded_store_keeps_os_user_sign_in(tmp_path: object) -> None:
     from alembic import command
     from sqlalchemy import text
 
+    from app.core.policy.store_policy import SignIn, load_policy
     from app.core.store.database import _alembic_config, make_engine, migrate
-    from app.core.store.store_policy import SignIn, load_policy
 
     assert isinstance(tmp_path, Path)
     engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
@@ -130,7 +130,7 @@ def test_an_account_locks_after_failed_sign_ins_until_an_administrator_unlocks_i
         store: Store) -> None:
     """Issue 15, item 7: 30 wrong passwords in a minute, then the right one, used to work."""
     from app.core.people import lockout
-    from app.core.store.store_policy import set_policy
+    from app.core.policy.store_policy import set_policy
 
     with store.transaction() as session:
         root = accounts.create_first_administrator(session, "root", PASSWORD)
@@ -181,3 +181,36 @@ def test_a_store_made_before_signing_gets_its_root_from_its_first_account(
         report = trail_replay.replay(session)
     assert report.ok, report.findings
     assert report.self_registered == []  # boss is the root; olive's key is vouched
+
+
+def test_a_key_replaced_on_another_workstation_stops_signing_here(store: Store,
+                                                                   isolated_env: object) -> None:
+    """Olive is signed in here when an administrator, at another workstation, resets her
+    password (a new key): her next audited action here is refused and nothing is saved,
+    instead of being signed with a key that is no longer hers."""
+    from pathlib import Path
+
+    from app.core.integrity import signing
+    from app.core.store import audit
+
+    with store.transaction() as session:
+        accounts.create_first_administrator(session, "root", PASSWORD)
+        users.add_user(session, resolve_actor(session, "root"), "olive",
+                       Role.DISCLOSURE_OFFICER,
+                       accounts.new_credentials("olive's first pass", "olive"))
+    accounts.sign_in(store, "olive", "olive's first pass")
+    other = Store(store.url, Path(str(isolated_env)) / "data")
+    try:
+        accounts.sign_in(other, "root", PASSWORD)
+        with other.transaction() as session:
+            accounts.set_password(session, resolve_actor(session, "root"), "olive",
+                                  "reset by root")
+    finally:
+        other.close()
+    with store.read() as session:
+        before = session.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()))
+    with pytest.raises(SignInError, match="was replaced"), store.transaction() as session:
+        audit.record(session, "olive", "flag.add", "footage", 1, {"note": "late"})
+    with store.read() as session:
+        assert session.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc())) == before
+        assert "olive" not in signing.signers(session)  # signed in again before anything

@@ -19,11 +19,11 @@ from app.core.library import footage as footage_service
 from app.core.library.ingest import IngestStatus, ingest_paths
 from app.core.people import users
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.progress import CancelToken
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Role
-from app.core.store.store_policy import set_policy
 from tests.conftest import EXPECTED_FRAMES, make_video
 
 

@@ -13,10 +13,10 @@ from app.core.integrity.ledger import Ledger, details_of
 from app.core.integrity.trail_accounts import account_events, starts_with_os_user
 from app.core.people import accounts, users
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
-from app.core.store.store_policy import set_policy
 
 
 def _upgraded_store_without_its_first_account(store: Store) -> None:

@@ -102,7 +102,7 @@ def test_the_cli_lists_the_items_and_takes_all_reviewed(
         planned: tuple[Store, int, int, RedactionPlan], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     from app.cli.main import main
-    from app.core.store.store_policy import set_policy
+    from app.core.policy.store_policy import set_policy
 
     store = planned[0]
     with store.transaction() as session:

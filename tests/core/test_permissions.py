@@ -17,13 +17,13 @@ from app.core.library import flags, footage
 from app.core.library.ingest import ingest_paths
 from app.core.people import users
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.redaction.approval import decide, request_approval
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
 from app.core.retention.actions import apply_retention, set_legal_hold
 from app.core.store.database import Store
 from app.core.store.models import Role
-from app.core.store.store_policy import set_policy
 from tests.conftest import make_video
 
 DO, SUP, CS, ADMIN = (Role.DISCLOSURE_OFFICER, Role.SUPERVISOR, Role.CASE_STAFF,

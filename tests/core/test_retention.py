@@ -16,6 +16,7 @@ from app.core.errors import ConflictError, PermissionDeniedError
 from app.core.library import footage
 from app.core.library.ingest import IngestStatus, ingest_paths
 from app.core.people.users import add_user, resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.retention.actions import (
     RetentionState,
     apply_retention,
@@ -25,7 +26,6 @@ from app.core.retention.actions import (
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, DetectionRunRecord, Footage, Role
-from app.core.store.store_policy import set_policy
 from tests.conftest import make_video
 
 OLD = {"creation_time": "2020-01-01T08:00:00Z"}  # retention ended long ago

@@ -28,10 +28,10 @@ from app.core.integrity.anchors import check_folder, write_checkpoint
 from app.core.library.footage import VerifyStatus
 from app.core.people import accounts
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, ExportRecord, RedactionPlanRecord
-from app.core.store.store_policy import set_policy
 from tests.conftest import make_approved_export
 
 PASSWORDS = {"admin": "admin's long password", "officer": "officer's long password",
@@ -463,7 +463,7 @@ def test_the_store_id_cannot_be_taken_away(victim: Store, tmp_path: Path) -> Non
 def test_an_inserted_rule_row_is_not_obeyed(victim: Store) -> None:
     """A store_info row no administrator's event set (e.g. 'sign in by OS name') is ignored
     by the application and reported by verify."""
-    from app.core.store.store_policy import SignIn, load_policy
+    from app.core.policy.store_policy import SignIn, load_policy
 
     _sql(victim, "INSERT INTO store_info (key, value) VALUES ('policy:000050', "
                  "'{\"sign_in\": \"os_user\", \"require_approval\": false}')")

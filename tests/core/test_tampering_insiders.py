@@ -22,11 +22,11 @@ from app.core.integrity.trail_accounts import account_events
 from app.core.library.footage import VerifyStatus
 from app.core.people import accounts
 from app.core.people.users import add_user, resolve_actor, update_user
+from app.core.policy.store_policy import set_policy
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import RedactionPlanRecord, Role
-from app.core.store.store_policy import set_policy
 from app.verifier.bundle_check import check
 from tests.core import test_tampering
 from tests.core.test_tampering import PASSWORDS, Scenario, _append, _officer_key, _sql, problems

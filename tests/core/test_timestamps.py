@@ -168,8 +168,8 @@ def test_bwv_redact_end_to_end(docked: Path, tmp_path: Path, isolated_env: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
     from app.cli.main import main
     from app.core.people.users import resolve_actor
+    from app.core.policy.store_policy import set_policy
     from app.core.settings import load_settings
-    from app.core.store.store_policy import set_policy
 
     settings = load_settings()
     with Store(settings.effective_database_url, settings.data_path) as s, \

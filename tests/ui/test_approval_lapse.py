@@ -12,10 +12,10 @@ from PySide6.QtCore import QRectF, Qt
 from pytestqt.qtbot import QtBot
 
 from app.core.people.users import add_user, resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.redaction.plan import RedactionPlan
 from app.core.store.database import Store
 from app.core.store.models import Role
-from app.core.store.store_policy import set_policy
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.workspace import RedactionWorkspace
 from tests.ui.test_workspace import CLIP, _audit, _open

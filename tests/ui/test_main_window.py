@@ -228,8 +228,8 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
     again.close()
 
     from app.core.people.users import add_user, resolve_actor
+    from app.core.policy.store_policy import load_policy
     from app.core.store.models import Role
-    from app.core.store.store_policy import load_policy
 
     dialog = SettingsDialog(load_settings(), None, store, "tester")  # the administrator
     qtbot.addWidget(dialog)

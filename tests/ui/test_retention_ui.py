@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from app.core.library.ingest import ingest_paths
 from app.core.people.users import add_user, resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.retention.actions import RetentionOutcome
 from app.core.store.database import Store
 from app.core.store.models import Footage, Role
-from app.core.store.store_policy import set_policy
 from app.ui.locale_format import datetime_text
 from app.ui.retention_dialog import DUE_BACKGROUND, RetentionDialog
 from tests.conftest import make_video

@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from app.core.people.accounts import has_accounts
 from app.core.people.users import add_user, resolve_actor, update_user
+from app.core.policy.store_policy import set_policy
 from app.core.settings import load_settings
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
-from app.core.store.store_policy import set_policy
 from app.ui.application import sign_in_user
 from app.ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 
@@ -137,7 +137,7 @@ def test_sign_in_user_with_the_login_name(store: Store, monkeypatch: pytest.Monk
 
 def test_login_name_on_an_empty_store_becomes_its_administrator(
         store: Store, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
-    from app.core.store.store_policy import SignIn, StorePolicy
+    from app.core.policy.store_policy import SignIn, StorePolicy
     from app.ui import application
 
     monkeypatch.setattr(application, "load_policy",

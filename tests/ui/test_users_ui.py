@@ -92,7 +92,7 @@ def test_others_see_the_accounts_but_cannot_change_them(qtbot: QtBot, store: Sto
 
 def test_an_administrator_unlocks_an_account_locked_by_failed_sign_ins(
         qtbot: QtBot, store: Store) -> None:
-    from app.core.store.store_policy import set_policy
+    from app.core.policy.store_policy import set_policy
 
     with store.transaction() as session:
         admin = resolve_actor(session, "admin")

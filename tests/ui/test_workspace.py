@@ -260,7 +260,7 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
 
 def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store: Store,
                                                              tmp_path: Path) -> None:
-    from app.core.store.store_policy import set_policy
+    from app.core.policy.store_policy import set_policy
 
     clip = with_tone(CLIP, tmp_path / "walking.mp4")
     win, ws, _ = _open(qtbot, store, clip)

@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 
 from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
+from app.core.policy.store_policy import load_policy, set_policy
 from app.core.settings import Settings
 from app.core.store.database import Store
 from app.core.store.models import User
-from app.core.store.store_policy import load_policy, set_policy
 
 SUMS = "SHA256SUMS"
 DESCRIPTION = "MODEL.json"

@@ -303,7 +303,7 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
     check_actor(store, actor_name, Permission.EXPORT_APPROVED,
                 QT_TRANSLATE_NOOP("CoreMessages", "make a disclosure pack"))
     with store.read() as session:
-        signing.require_current_key(session, actor_name)  # before anything is written
+        audit.require_current_key(session, actor_name)  # before anything is written
         export, footage, case, approval = _load(session, export_id)
         extract_text, withheld = audit_extract(session, case, footage.id)
         anchor = chain_anchor(session, store.store_id, actor_name)

@@ -42,6 +42,7 @@ from app.core.library.footage import get_footage, require_present
 from app.core.media.hashing import sha256_file
 from app.core.people.permissions import Permission, can, require
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
@@ -51,7 +52,6 @@ from app.core.redaction.render import head_rules
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import ExportRecord, Footage
-from app.core.store.store_policy import load_policy
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import (
     HEAD,

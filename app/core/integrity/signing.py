@@ -112,23 +112,6 @@ def checkpoint_signature_ok(public_key: str, store_id: str, seq: int, head_hash:
         public_key, chain_format.checkpoint_message(store_id, seq, head_hash), signature)
 
 
-def require_current_key(session: Session, name: str) -> None:
-    """Refuse to go on signing as ``name`` with a key that is no longer theirs (an
-    administrator reset the password while they were signed in here)."""
-    from sqlalchemy import select
-
-    from app.core.store.models import User
-
-    key = signers(session).get(name)
-    if key is not None and public_hex(key) != session.scalar(
-            select(User.public_key).where(User.name == name)):
-        signers(session).pop(name, None)
-        raise SignInError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "The signing key of {name!r} was replaced (an administrator reset "
-            "the password): sign in again; nothing was saved."),
-            name=name)
-
-
 def signers(session: Session) -> dict[str, Ed25519PrivateKey]:
     """The keys opened in this process (user name -> key); shared by the store's sessions."""
     found = session.info.get("signers")

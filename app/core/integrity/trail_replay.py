@@ -24,6 +24,7 @@ from app.core.export.manifest import manifest_path
 from app.core.integrity.chain_format import fingerprint
 from app.core.integrity.ledger import Ledger, details_of
 from app.core.integrity.trail_accounts import starts_with_os_user
+from app.core.policy.store_policy import expected_rules, parse_rules
 from app.core.progress import CancelToken
 from app.core.store.models import (
     AuditEvent,
@@ -32,7 +33,6 @@ from app.core.store.models import (
     RedactionPlanRecord,
     StoreInfo,
 )
-from app.core.store.store_policy import expected_rules, parse_rules
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.jobs.queue import kind_of, queue_jobs
 from app.core.library.ingest import VIDEO_SUFFIXES, IngestResult, IngestStatus, ingest_paths
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import load_policy, set_policy
 from app.core.store.database import Store
 from app.core.store.models import User
-from app.core.store.store_policy import load_policy, set_policy
 
 SETTLE_S = 30.0
 IN_PROGRESS = (".part", ".tmp", ".partial", ".crdownload", "~")

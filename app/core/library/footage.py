@@ -22,12 +22,12 @@ from app.core.library.footage_pages import FootageQuery, count_footage, footage_
 from app.core.media.hashing import sha256_file
 from app.core.people.permissions import Permission, require
 from app.core.people.users import check_actor, resolve_actor
+from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention.rules import retention_until
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Case, Footage, User, case_footage, utcnow
-from app.core.store.store_policy import load_policy
 from app.core.views.records import FootageRecord
 
 

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, NotFoundError
 from app.core.people.permissions import Permission, require
 from app.core.people.users import find_user
+from app.core.policy.store_policy import load_policy
 from app.core.store import audit
 from app.core.store.models import AuditEvent, User
-from app.core.store.store_policy import load_policy
 
 RESETS = ("user.sign_in", "user.unlock")
 

@@ -24,6 +24,7 @@ from app.core.library.footage import lock_footage, require_present
 from app.core.media.hashing import sha256_file
 from app.core.people.permissions import Permission, require
 from app.core.people.users import check_actor, resolve_actor
+from app.core.policy.store_policy import StorePolicy, load_policy
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention.rules import RetentionState, open_case_refs, retention_status
 from app.core.store import audit
@@ -36,7 +37,6 @@ from app.core.store.models import (
     User,
     utcnow,
 )
-from app.core.store.store_policy import StorePolicy, load_policy
 from app.core.views.records import FootageRecord
 
 

@@ -23,14 +23,14 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, SignInError
 from app.core.integrity import signing
 from app.core.integrity.chain_format import GENESIS_HASH as GENESIS_HASH
 from app.core.integrity.chain_format import HASHED_FIELDS, event_hash_of
 from app.core.integrity.chain_format import canonical_json as canonical_json
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.store.database_locks import CHAIN_LOCK
-from app.core.store.models import AuditEvent, case_footage
+from app.core.store.models import AuditEvent, User, case_footage
 from app.core.store.witness import read_witness, witness_deleted
 from app.core.store.witness import witness_path as witness_path
 
@@ -89,12 +89,26 @@ def record(
         prev_hash=last.hash if last else GENESIS_HASH,
     )
     event.hash = event_hash(event)
-    signing.require_current_key(session, actor)
+    require_current_key(session, actor)
     key = signing.signers(session).get(actor)
     event.signature = signing.sign_event(key, event.hash) if key is not None else None
     session.add(event)
     session.flush()
     return event
+
+
+
+def require_current_key(session: Session, name: str) -> None:
+    """Refuse to go on signing as ``name`` with a key that is no longer theirs (an
+    administrator reset the password while they were signed in here)."""
+    key = signing.signers(session).get(name)
+    if key is not None and signing.public_hex(key) != session.scalar(
+            select(User.public_key).where(User.name == name)):
+        signing.signers(session).pop(name, None)
+        raise SignInError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The signing key of {name!r} was replaced (an administrator reset "
+            "the password): sign in again; nothing was saved."),
+            name=name)
 
 
 # --- verification -------------------------------------------------------------------------

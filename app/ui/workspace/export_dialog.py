@@ -37,6 +37,7 @@ from app.core.export.pipeline import RedactResult, redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.people.permissions import Permission, can
 from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.approval import Approval, ApprovalState, approval_of, decide
 from app.core.redaction.approval import request_approval as request
@@ -44,7 +45,6 @@ from app.core.redaction.open_items import OpenItem, open_items
 from app.core.redaction.plan import AudioMode, Shape, Style
 from app.core.redaction.plan_edits import OutputChoices, set_output_choices
 from app.core.settings import load_settings
-from app.core.store.store_policy import load_policy
 from app.core.tracking.tracker import HEAD
 from app.ui.changes import Changed, announce
 from app.ui.open_items_dialog import OpenItemsDialog

@@ -1,0 +1,2 @@
+"""Rules of the evidence store that every workstation shares (sign-in, approval, retention,
+owned folders): above the store, which knows nothing of them."""
