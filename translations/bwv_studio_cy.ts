@@ -529,6 +529,10 @@
         <translation>ryddhau ffilm</translation>
     </message>
     <message>
+        <source>status</source>
+        <translation>statws</translation>
+    </message>
+    <message>
         <source>Case {reference} is {value}; it cannot go to {value2} (allowed: {options}).</source>
         <translation>Mae achos {reference} yn {value}; ni all fynd i {value2} (a ganiateir: {options}).</translation>
     </message>
@@ -550,7 +554,7 @@
     </message>
     <message>
         <source>Unknown {what} {value!r}: use one of {names}.</source>
-        <translation>{what} anhysbys {value!r}: defnyddiwch un o {names}.</translation>
+        <translation>Gwerth anhysbys ar gyfer {what}: {value!r}; defnyddiwch un o {names}.</translation>
     </message>
     <message>
         <source>No case with reference {reference!r}.</source>
@@ -571,6 +575,10 @@
     <message>
         <source>A case with reference {reference!r} already exists.</source>
         <translation>Mae achos â&apos;r cyfeirnod {reference!r} yn bodoli eisoes.</translation>
+    </message>
+    <message>
+        <source>case type</source>
+        <translation>math o achos</translation>
     </message>
     <message>
         <source>edit cases</source>
@@ -805,8 +813,8 @@
         <translation>Nid dyna olion bysedd allwedd {name!r}: ni warantwyd dim. Gofynnwch iddynt ei darllen o&apos;u sesiwn eu hunain (&apos;bwv user key&apos;).</translation>
     </message>
     <message>
-        <source>Unknown flag category {value!r}: use one of {names}.</source>
-        <translation>Categori nod anhysbys {value!r}: defnyddiwch un o {names}.</translation>
+        <source>flag category</source>
+        <translation>categori nod</translation>
     </message>
     <message>
         <source>Times must be finite numbers of seconds.</source>
@@ -969,8 +977,8 @@
         <translation>Rôl {name}: {role}; dim ond {who} all {what}.</translation>
     </message>
     <message>
-        <source>Unknown role {role!r}: use one of {names}.</source>
-        <translation>Rôl anhysbys {role!r}: defnyddiwch un o {names}.</translation>
+        <source>role</source>
+        <translation>rôl</translation>
     </message>
     <message>
         <source>A user needs a name of 1 to 128 characters.</source>

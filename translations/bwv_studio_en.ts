@@ -511,6 +511,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Case {reference} is {value}; it cannot go to {value2} (allowed: {options}).</source>
             <translation type="unfinished" />
         </message>
@@ -552,6 +556,10 @@
         </message>
         <message>
             <source>A case with reference {reference!r} already exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>case type</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -787,7 +795,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Unknown flag category {value!r}: use one of {names}.</source>
+            <source>flag category</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -951,7 +959,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Unknown role {role!r}: use one of {names}.</source>
+            <source>role</source>
             <translation type="unfinished" />
         </message>
         <message>

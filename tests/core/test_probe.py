@@ -99,3 +99,20 @@ def test_audio_only_file_is_not_video(tmp_path: Path) -> None:
         out.mux(a.encode())
     with pytest.raises(MediaError, match=r"voice\.m4a: contains no video stream"):
         probe(path)
+
+
+def test_damage_found_while_reading_names_the_file_and_closes_it(tmp_path: Path) -> None:
+    """``reading`` (probe, the waveform and speech audio read through it): an FFmpeg error
+    part-way becomes the caller's message naming the file, and the file is closed."""
+    import av
+
+    from app.core.media.decode import SOUND_DAMAGED, reading
+
+    path = make_video(tmp_path / "v.mp4", frames=3)
+    with pytest.raises(MediaError) as raised, reading(path, SOUND_DAMAGED) as container:
+        opened = container
+        raise av.error.InvalidDataError(1094995529, "Invalid data found")
+    assert str(raised.value).startswith(f"{path}: the sound cannot be decoded (")
+    assert raised.value.template == SOUND_DAMAGED
+    with pytest.raises(Exception):  # noqa: B017  (closed: PyAV refuses any further use)
+        next(opened.demux())

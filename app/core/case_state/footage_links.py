@@ -1,17 +1,19 @@
 """Footage filed into a case: the link audited (with the footage's SHA-256), refused for
 footage deleted under the retention policy. Ingest files new footage into a case with it,
-below casework; taking footage out of a case is casework's (``cases.unlink_footage``)."""
+below casework. Taking footage out of a case is refused once the case is finished or holds a
+plan or an export of it (they belong to the case's record)."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.case_state.status import get_case
+from app.core.case_state.standing import FINISHED
+from app.core.case_state.status import get_case, status_label
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
-from app.core.store.models import Footage, User
+from app.core.store.models import Case, ExportRecord, Footage, RedactionPlanRecord, User
 
 
 def locked_footage(session: Session, footage_id: int) -> Footage:
@@ -38,11 +40,43 @@ def link_footage(session: Session, actor: User, reference: str, footage_id: int)
     if footage in case.footage:
         return False
     case.footage.append(footage)
+    _audited(session, actor, "case.link_footage", case, footage)
+    return True
+
+
+def unlink_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
+    """Take footage out of a case (audited); False if it was not in it. Refused while the
+    case holds a redaction plan or an export of it: those belong to the case's record."""
+    require(actor, Permission.EDIT_CASE,
+            QT_TRANSLATE_NOOP("CoreMessages", "take footage out of cases"))
+    case = get_case(session, reference)
+    if case.status in FINISHED:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} is {value}; its footage is part of its record."),
+            reference=case.reference, value=status_label(case.status))
+    footage = locked_footage(session, footage_id)
+    if footage not in case.footage:
+        return False
+    held = session.scalar(select(RedactionPlanRecord.id).where(
+        RedactionPlanRecord.case_id == case.id, RedactionPlanRecord.footage_id == footage_id)
+    ) or session.scalar(select(ExportRecord.id).where(
+        ExportRecord.case_id == case.id, ExportRecord.footage_id == footage_id))
+    if held is not None:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} has a redaction plan or an export of footage "
+            "#{footage_id}; it stays in the case's record."),
+            reference=case.reference, footage_id=footage_id)
+    case.footage.remove(footage)
+    _audited(session, actor, "case.unlink_footage", case, footage)
+    return True
+
+
+def _audited(session: Session, actor: User, action: str, case: Case, footage: Footage) -> None:
+    """The link or unlink, flushed and in the audit log with the footage's SHA-256."""
     session.flush()
-    audit.record(session, actor.name, "case.link_footage", "case", case.id,
+    audit.record(session, actor.name, action, "case", case.id,
                  {"reference": case.reference, "footage_id": footage.id,
                   "sha256": footage.sha256}, case_id=case.id, footage_id=footage.id)
-    return True
 
 
 def lock_footage_rows(session: Session, footage_ids: list[int]) -> None:

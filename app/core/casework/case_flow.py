@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.case_state.status import get_case, set_status, status_label
-from app.core.casework.cases import parse_enum
+from app.core.choices import parse_choice
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -141,7 +141,7 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
     """Move a case along its flow; refuses transitions the flow does not allow. Approving
     answers every plan's open items with ``answers`` (see ``open_items``)."""
     case = get_case(session, reference)
-    to = parse_enum(CaseStatus, status, "status")
+    to = parse_choice(CaseStatus, status, QT_TRANSLATE_NOOP("CoreMessages", "status"))
     step = TRANSITIONS[case.status].get(to)
     if step is None:
         options = ", ".join(status_label(s) for s in allowed_next(case.status)) or "none"

@@ -5,20 +5,19 @@ reference, are ``case_state.status``'s (the layers below casework use them too).
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.case_state.footage_links import link_footage as link_footage
 from app.core.case_state.footage_links import lock_footage_rows as lock_footage_rows
-from app.core.case_state.footage_links import locked_footage
-from app.core.case_state.standing import FINISHED
+from app.core.case_state.footage_links import unlink_footage as unlink_footage
 from app.core.case_state.status import get_case as get_case
 from app.core.case_state.status import plan_changed as plan_changed
 from app.core.case_state.status import set_status as set_status
 from app.core.case_state.status import status_label as status_label
 from app.core.casework.deadlines import statutory_deadline
+from app.core.choices import parse_choice
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
@@ -26,25 +25,11 @@ from app.core.store.models import (
     Case,
     CaseStatus,
     CaseType,
-    ExportRecord,
-    RedactionPlanRecord,
     User,
     case_footage,
     utcnow,
 )
 from app.core.views.records import CaseRecord
-
-E = TypeVar("E", CaseType, CaseStatus)
-
-
-def parse_enum(cls: type[E], value: str | E, what: str) -> E:
-    try:
-        return cls(value)
-    except ValueError:
-        names = ", ".join(m.value for m in cls)
-        raise InvalidInputError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Unknown {what} {value!r}: use one of {names}."),
-            what=what, value=value, names=names) from None
 
 
 def create_case(session: Session, actor: User, reference: str, case_type: str | CaseType,
@@ -64,7 +49,7 @@ def create_case(session: Session, actor: User, reference: str, case_type: str | 
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "A case with reference {reference!r} already exists."),
             reference=reference)
-    kind = parse_enum(CaseType, case_type, "case type")
+    kind = parse_choice(CaseType, case_type, QT_TRANSLATE_NOOP("CoreMessages", "case type"))
     received_on = received_on or utcnow().date()
     case = Case(reference=reference, title=title.strip(), case_type=kind,
                 status=CaseStatus.RECEIVED, created_by_id=actor.id, received_on=received_on,
@@ -123,36 +108,6 @@ def extend_deadline(session: Session, actor: User, reference: str, reason: str) 
         "deadline": [before.isoformat() if before else None,
                      case.deadline.isoformat() if case.deadline else None]}, case_id=case.id)
     return CaseRecord.of(case)
-
-
-def unlink_footage(session: Session, actor: User, reference: str, footage_id: int) -> bool:
-    """Take footage out of a case (audited); False if it was not in it. Refused while the
-    case holds a redaction plan or an export of it: those belong to the case's record."""
-    require(actor, Permission.EDIT_CASE,
-            QT_TRANSLATE_NOOP("CoreMessages", "take footage out of cases"))
-    case = get_case(session, reference)
-    if case.status in FINISHED:
-        raise ConflictError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Case {reference} is {value}; its footage is part of its record."),
-            reference=case.reference, value=status_label(case.status))
-    footage = locked_footage(session, footage_id)
-    if footage not in case.footage:
-        return False
-    held = session.scalar(select(RedactionPlanRecord.id).where(
-        RedactionPlanRecord.case_id == case.id, RedactionPlanRecord.footage_id == footage_id)
-    ) or session.scalar(select(ExportRecord.id).where(
-        ExportRecord.case_id == case.id, ExportRecord.footage_id == footage_id))
-    if held is not None:
-        raise ConflictError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Case {reference} has a redaction plan or an export of footage "
-            "#{footage_id}; it stays in the case's record."),
-            reference=case.reference, footage_id=footage_id)
-    case.footage.remove(footage)
-    session.flush()
-    audit.record(session, actor.name, "case.unlink_footage", "case", case.id,
-                 {"reference": case.reference, "footage_id": footage.id,
-                  "sha256": footage.sha256}, case_id=case.id, footage_id=footage.id)
-    return True
 
 
 def link_many(session: Session, actor: User, reference: str,

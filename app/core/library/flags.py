@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.choices import parse_choice
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, NotFoundError
 from app.core.library.footage import get_footage
 from app.core.people.permissions import Permission, require
@@ -17,13 +18,7 @@ from app.core.views.records import FlagRecord
 
 
 def parse_category(value: str | FlagCategory) -> FlagCategory:
-    try:
-        return FlagCategory(value)
-    except ValueError:
-        names = ", ".join(c.value for c in FlagCategory)
-        raise InvalidInputError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Unknown flag category {value!r}: use one of {names}."),
-            value=value, names=names) from None
+    return parse_choice(FlagCategory, value, QT_TRANSLATE_NOOP("CoreMessages", "flag category"))
 
 
 def frame_at(footage: Footage, time_s: float) -> int:

@@ -17,6 +17,7 @@ import os
 import stat
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -114,6 +115,23 @@ def open_container(path: Path) -> Any:
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{path}: the file's metadata is damaged ({exc})."),
             path=path, exc=exc) from None
+
+
+SOUND_DAMAGED = QT_TRANSLATE_NOOP("CoreMessages", "{path}: the sound cannot be decoded ({exc}).")
+
+
+@contextmanager
+def reading(path: Path, damaged: str) -> Iterator[Any]:
+    """``path`` opened by :func:`open_container` and closed on the way out; an FFmpeg error
+    while it is read becomes a MediaError from the template ``damaged`` (fields ``path`` and
+    ``exc``)."""
+    container = open_container(path)
+    try:
+        yield container
+    except av.error.FFmpegError as exc:
+        raise MediaError(damaged, path=path, exc=exc) from None
+    finally:
+        container.close()
 
 
 def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[DecodedFrame]:

@@ -22,7 +22,7 @@ from typing import Any
 import av
 
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError
-from app.core.media.decode import REORDERED_NOTE, Timestamps, open_container
+from app.core.media.decode import REORDERED_NOTE, Timestamps, open_container, reading
 from app.core.progress import CancelToken
 
 DEVICE_TAGS = ("device_id", "deviceid", "camera_id", "camera_serial", "serial_number",
@@ -89,15 +89,10 @@ def _first_tag(tags: list[dict[str, str]], names: tuple[str, ...]) -> str | None
 
 def probe(path: Path, cancel: CancelToken | None = None) -> MediaInfo:
     """Describe a video file, or raise :class:`MediaError` with a message naming the file."""
-    container = open_container(path)
-    try:
+    with reading(path, QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the video is damaged and cannot be read ({exc}).")
+                 ) as container:
         return _describe(path, container, cancel)
-    except av.error.FFmpegError as exc:
-        raise MediaError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "{path}: the video is damaged and cannot be read ({exc})."),
-            path=path, exc=exc) from None
-    finally:
-        container.close()
 
 
 def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaInfo:

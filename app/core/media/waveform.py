@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import av
 import numpy as np
 
-from app.core.errors import QT_TRANSLATE_NOOP, MediaError
-from app.core.media.decode import open_container
+from app.core.media.decode import SOUND_DAMAGED, reading
 from app.core.progress import CancelToken
 
 
@@ -25,34 +23,26 @@ class Waveform:
 def audio_waveform(path: Path, buckets: int = 1000,
                    cancel: CancelToken | None = None) -> Waveform | None:
     """The waveform, or None when the file has no audio stream."""
-    container = open_container(path)
-    try:
+    with reading(path, SOUND_DAMAGED) as container:
         if not container.streams.audio:
             return None
         stream = container.streams.audio[0]
         times: list[float] = []
         levels: list[float] = []
-        try:
-            for frame in container.decode(stream):
-                if cancel is not None:
-                    cancel.check()
-                if frame.pts is None:
-                    continue
-                samples = frame.to_ndarray()
-                if samples.dtype.kind == "i":
-                    peak = np.abs(samples).max() / np.iinfo(samples.dtype).max
-                elif samples.dtype.kind == "u":
-                    peak = np.abs(samples.astype(np.float64) - 128).max() / 128
-                else:
-                    peak = np.abs(samples).max() if samples.size else 0.0
-                times.append(float(frame.pts * frame.time_base))
-                levels.append(float(min(1.0, peak)))
-        except av.error.FFmpegError as exc:
-            raise MediaError(QT_TRANSLATE_NOOP(
-                "CoreMessages", "{path}: the sound cannot be decoded ({exc})."),
-                path=path, exc=exc) from None
-    finally:
-        container.close()
+        for frame in container.decode(stream):
+            if cancel is not None:
+                cancel.check()
+            if frame.pts is None:
+                continue
+            samples = frame.to_ndarray()
+            if samples.dtype.kind == "i":
+                peak = np.abs(samples).max() / np.iinfo(samples.dtype).max
+            elif samples.dtype.kind == "u":
+                peak = np.abs(samples.astype(np.float64) - 128).max() / 128
+            else:
+                peak = np.abs(samples).max() if samples.size else 0.0
+            times.append(float(frame.pts * frame.time_base))
+            levels.append(float(min(1.0, peak)))
     if not times:
         return None
     start, end = min(times), max(times)

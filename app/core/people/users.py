@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.choices import parse_choice
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -25,13 +26,7 @@ if TYPE_CHECKING:
 
 
 def _parse_role(role: str | Role) -> Role:
-    try:
-        return Role(role)
-    except ValueError:
-        names = ", ".join(r.value for r in Role)
-        raise InvalidInputError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Unknown role {role!r}: use one of {names}."),
-            role=role, names=names) from None
+    return parse_choice(Role, role, QT_TRANSLATE_NOOP("CoreMessages", "role"))
 
 
 def check_user_name(name: str) -> str:
