@@ -85,6 +85,7 @@ def main() -> int:
     from app.core.people.users import resolve_actor
     from app.core.settings import load_settings
     from app.core.store.database import open_store
+    from app.core.views.records import UserRecord
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
 
@@ -116,10 +117,11 @@ def main() -> int:
     ingest_paths(store, "disclosure.officer", clips, case_ref="SAR-2026-0142")
     with store.transaction() as session:
         actor = resolve_actor(session, "disclosure.officer")
+        officer_record = UserRecord.of(actor)  # signed in as the officer
         flags.add_flag(session, actor, 1, 0.5, "evidence", label="Arrival")
         flags.add_flag(session, actor, 1, 1.5, "use_of_force", end_s=2.5, label="Restraint")
         flags.add_flag(session, actor, 1, 3.2, "sensitive_minor", label="Child in view")
-    window = MainWindow(store, load_settings())
+    window = MainWindow(store, load_settings(), officer_record)
     window.resize(1366, 768)  # a small laptop screen: nothing may be wider
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)

@@ -2708,10 +2708,6 @@
         <translation>Wedi mewngofnodi fel {0} ({1})</translation>
     </message>
     <message>
-        <source>Signed in as {0}</source>
-        <translation>Wedi mewngofnodi fel {0}</translation>
-    </message>
-    <message>
         <source>Play or pause</source>
         <translation>Chwarae neu oedi</translation>
     </message>

@@ -2678,10 +2678,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Signed in as {0}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Play or pause</source>
             <translation type="unfinished" />
         </message>

@@ -16,6 +16,7 @@ from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.core.settings import Settings, load_settings
 from app.core.store.database import Store
+from app.core.views.records import UserRecord
 from app.ui.error_text import error_text
 
 
@@ -39,7 +40,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
 
 
 def sign_in_user(store: Store, settings: Settings, parent: QWidget | None = None,
-                 report: Callable[[str], None] | None = None) -> str | None:
+                 report: Callable[[str], None] | None = None) -> UserRecord | None:
     """Who uses the app, by the store's sign-in rule; None if they cancelled or may not.
 
     ``os_user``: the login name (or BWV_USER) must have an active account (on an empty store
@@ -57,7 +58,7 @@ def sign_in_user(store: Store, settings: Settings, parent: QWidget | None = None
             mode, accounts = load_policy(session).sign_in, has_accounts(session)
         if mode is SignIn.OS_USER:
             with store.transaction() as session:
-                return resolve_actor(session, user).name
+                return UserRecord.of(resolve_actor(session, user))
     except BwvError as exc:  # SignInError: no account, or deactivated
         tell(error_text(exc))
         return None
@@ -66,7 +67,7 @@ def sign_in_user(store: Store, settings: Settings, parent: QWidget | None = None
         else FirstAdministratorDialog(store, user, parent))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in_as is None:
         return None
-    return dialog.signed_in_as.name
+    return dialog.signed_in_as
 
 
 def print_about() -> int:
@@ -122,11 +123,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BwvError as exc:
         show_error(None, error_text(exc))
         return 1
-    user_name = sign_in_user(store, settings)
-    if user_name is None:  # cancelled, or told why not
+    user = sign_in_user(store, settings)
+    if user is None:  # cancelled, or told why not
         store.close()
         return 1
-    window = MainWindow(store, settings, user_name=user_name)
+    window = MainWindow(store, settings, user)
     window.show()
     with store.read() as session:
         warning = legacy_retention_warning(settings.extra, session)

@@ -31,6 +31,7 @@ from app.ui.locale_format import datetime_text
 from app.ui.pdf import render_pdf
 from app.ui.resources import icon
 from app.ui.settings_keys import EXPORT_FOLDER, PACK_FOLDER
+from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, job_pool, run_op
 
 
@@ -55,9 +56,9 @@ class CaseExportsBox(QGroupBox):
     pack_made = Signal(object)  # PackResult
     failed = Signal(str)
 
-    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, user: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Exports"), parent)
-        self.store, self.user_name = store, user_name
+        self.store, self.user = store, user
         self.exports: list[CaseExport] = []
         self.pack_job: Job | None = None
         self.table = QTableWidget(0, 5, self)
@@ -156,7 +157,7 @@ class CaseExportsBox(QGroupBox):
 
     def make_pack(self, export_id: int, folder: Path, as_zip: bool = False) -> Job:
         """Build the disclosure pack of ``export_id`` in ``folder`` (a long job)."""
-        store, name = self.store, self.user_name
+        store, name = self.store, self.user.name
         self.pack_button.setEnabled(False)
         self.pack_status.setText(self.tr("Making the disclosure pack…"))
         job = Job(lambda progress, cancel: build_pack(

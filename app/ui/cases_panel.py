@@ -44,6 +44,7 @@ from app.ui.locale_format import date_text
 from app.ui.new_case_dialog import NewCaseDialog, case_status_name, case_type_name
 from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.resources import icon
+from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, run_op
 
 OVERDUE_TEXT = QColor("#a40000")
@@ -74,10 +75,10 @@ class CasesPanel(QWidget):
     pack_made = Signal(object)  # PackResult
     failed = Signal(str)
 
-    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, user: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.user_name = user_name
+        self.user = user
         self.records: list[CaseRecord] = []
         self.link_job: Job | None = None
         self.open_items_dialog: OpenItemsDialog | None = None
@@ -180,7 +181,7 @@ class CasesPanel(QWidget):
         return box
 
     def _build_exports(self) -> CaseExportsBox:
-        box = self.exports_box = CaseExportsBox(self.store, self.user_name, self)
+        box = self.exports_box = CaseExportsBox(self.store, self.user, self)
         box.loaded.connect(self.exports_loaded)
         box.pack_made.connect(self.pack_made)
         box.failed.connect(self.failed)
@@ -198,7 +199,7 @@ class CasesPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the cases (and what the signed-in user may do) off the UI thread."""
-        store, name = self.store, self.user_name
+        store, name = self.store, self.user.name
 
         def load() -> _Loaded:
             with store.read() as session:
@@ -357,7 +358,7 @@ class CasesPanel(QWidget):
     def create_case(self, reference: str, case_type: CaseType | str, title: str = "",
                     received: date | None = None, deadline: date | None = None) -> None:
         """Create a case in the database worker, then reload with it selected."""
-        store, name = self.store, self.user_name
+        store, name = self.store, self.user.name
 
         def create() -> CaseRecord:
             with store.transaction() as session:
@@ -429,7 +430,7 @@ class CasesPanel(QWidget):
                                          count).format(reference))
             self.changed.emit()
 
-        self.link_job = change_links(self.store, self.user_name, reference, ids, True, done,
+        self.link_job = change_links(self.store, self.user.name, reference, ids, True, done,
                                      self.failed.emit)
 
     def change_status(self, status: CaseStatus | str, reason: str = "",
@@ -439,7 +440,7 @@ class CasesPanel(QWidget):
         record = self.current_case()
         if record is None:
             return
-        store, name, ref, shown = self.store, self.user_name, record.reference, record.status
+        store, name, ref, shown = self.store, self.user.name, record.reference, record.status
 
         def change() -> CaseRecord | _Stale:
             with store.transaction() as session:
@@ -469,7 +470,7 @@ class CasesPanel(QWidget):
         record = self.current_case()
         if record is None:
             return
-        store, user, ref = self.store, self.user_name, record.reference
+        store, user, ref = self.store, self.user.name, record.reference
         name = self.requester_name.text()
         their_ref = self.requester_reference.text()
         contact = self.requester_contact.text()

@@ -27,6 +27,7 @@ from app.core.views.records import FootageRecord
 from app.ui.changes import Changed
 from app.ui.elided_label import ElidedLabel
 from app.ui.locale_format import date_text, datetime_text, number_text
+from app.ui.signed_in import SignedIn
 from app.ui.workers import db_pool, job_pool, run_op
 
 
@@ -34,10 +35,10 @@ class DetailsPanel(QWidget):
     changed = Signal()  # the footage record changed (evidential, ...)
     failed = Signal(str)
 
-    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, user: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.user_name = user_name
+        self.user = user
         self.record: FootageRecord | None = None
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -145,7 +146,7 @@ class DetailsPanel(QWidget):
     def verify_now(self) -> None:
         if self.record is None:
             return
-        store, user, footage_id = self.store, self.user_name, self.record.id
+        store, user, footage_id = self.store, self.user.name, self.record.id
         self.verify_button.setEnabled(False)
         self.verify_result.setText(self.tr("Hashing…"))
 
@@ -171,7 +172,7 @@ class DetailsPanel(QWidget):
         if not ok or not reason.strip():
             self.evidential.setChecked(not checked)  # nothing changes without a reason
             return
-        store, user, key = self.store, self.user_name, self.record.id
+        store, user, key = self.store, self.user.name, self.record.id
 
         def change() -> FootageRecord:
             with store.transaction() as session:

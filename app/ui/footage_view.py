@@ -25,6 +25,7 @@ from app.core.store.models import FlagCategory, User
 from app.core.views.records import FlagRecord, FootageRecord
 from app.ui.flag_dialog import FlagDialog
 from app.ui.player.player_panel import PlayerPanel
+from app.ui.signed_in import SignedIn
 from app.ui.timeline import Timeline
 from app.ui.workers import Job, job_pool, run_op
 
@@ -34,10 +35,10 @@ class FootageView(QWidget):
     thumbnails_ready = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, user: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.user_name = user_name
+        self.user = user
         self.footage: FootageRecord | None = None
         self.flags: list[FlagRecord] = []
         self.player = PlayerPanel(self)
@@ -137,7 +138,7 @@ class FootageView(QWidget):
 
     def submit(self, step: Callable[[Session, User], None]) -> None:
         """Run one command step in the database worker, then reload the flags."""
-        store, user = self.store, self.user_name
+        store, user = self.store, self.user.name
 
         def work() -> None:
             with store.transaction() as session:

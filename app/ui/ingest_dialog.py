@@ -26,6 +26,7 @@ from app.core.progress import CancelToken, ProgressFn
 from app.core.store.database import Store
 from app.ui.error_text import error_text
 from app.ui.resources import error_color
+from app.ui.signed_in import SignedIn
 from app.ui.workers import Job
 
 SHOW_AFTER_MS = 600
@@ -43,7 +44,7 @@ class IngestDialog(QDialog):
 
     ingest_done = Signal(list)
 
-    def __init__(self, store: Store, user_name: str, paths: list[Path],
+    def __init__(self, store: Store, user: SignedIn, paths: list[Path],
                  parent: QWidget | None = None, case_ref: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Adding footage"))
@@ -64,11 +65,12 @@ class IngestDialog(QDialog):
         relay = self._relay
 
         self.case_ref = case_ref
+        name = user.name  # the files are added as who started it
         self.linked = 0  # footage newly linked to ``case_ref``
         self.link_error = ""
 
         def work(progress: ProgressFn, cancel: CancelToken) -> list[IngestResult]:
-            results = ingest_paths(store, user_name, paths,
+            results = ingest_paths(store, name, paths,
                                    progress=progress, cancel=cancel,
                                    on_file=lambda p, i, n: relay.file_started.emit(str(p), i, n),
                                    on_result=relay.result.emit)
@@ -77,7 +79,7 @@ class IngestDialog(QDialog):
                 try:
                     with store.transaction() as session:
                         self.linked = cases.link_many(
-                            session, resolve_actor(session, user_name), case_ref, ids)
+                            session, resolve_actor(session, name), case_ref, ids)
                 except BwvError as exc:  # ingested all the same: say why they are not filed
                     self.link_error = error_text(exc)
             return results

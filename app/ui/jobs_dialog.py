@@ -27,6 +27,7 @@ from app.core.library.footage import list_footage
 from app.core.people.users import resolve_actor
 from app.core.store.database import Store
 from app.ui.locale_format import datetime_text
+from app.ui.signed_in import SignedIn
 from app.ui.workers import run_op
 
 REFRESH_MS = 3000
@@ -44,11 +45,11 @@ def state_name(state: str) -> str:
 class JobsDialog(QDialog):
     failed = Signal(str)
 
-    def __init__(self, store: Store, user_name: str, case_ref: str | None,
+    def __init__(self, store: Store, user: SignedIn, case_ref: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Jobs"))
-        self.store, self.user_name, self.case_ref = store, user_name, case_ref
+        self.store, self.user, self.case_ref = store, user, case_ref
         self.rows: list[JobRow] = []
         self.table = QTableWidget(0, 8, self)
         self.table.setHorizontalHeaderLabels([
@@ -147,7 +148,7 @@ class JobsDialog(QDialog):
         job = self._selected()
         if job is None:
             return
-        store, name, number = self.store, self.user_name, job.id
+        store, name, number = self.store, self.user.name, job.id
 
         def work() -> None:
             with store.transaction() as session:
@@ -156,7 +157,7 @@ class JobsDialog(QDialog):
         run_op(self, work, lambda _r: self.refresh(), self.failed.emit)
 
     def queue_case(self) -> None:
-        store, name, case_ref = self.store, self.user_name, self.case_ref
+        store, name, case_ref = self.store, self.user.name, self.case_ref
         kind = JobKind(self.kind.currentData())
         options = None
         if kind is JobKind.REDACT:

@@ -16,6 +16,7 @@ from app.core.progress import CancelToken, ProgressFn
 from app.core.store.database import Store
 from app.core.views.records import FootageRecord
 from app.ui.changes import Changed, announce
+from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, db_pool
 
 FOOTAGE_MIME = "application/x-bwv-footage-ids"
@@ -63,7 +64,7 @@ class CaseLinks(QObject):
     changed = Signal(str)  # what was done, in words
     failed = Signal(str)
 
-    def __init__(self, table: QTableView, store: Store, user: str,
+    def __init__(self, table: QTableView, store: Store, user: SignedIn,
                  selected: Callable[[], FootageRecord | None]) -> None:
         super().__init__(table)
         self.table, self.store, self.user, self.selected = table, store, user, selected
@@ -114,5 +115,5 @@ class CaseLinks(QObject):
     def _run(self, reference: str, record: FootageRecord, add: bool) -> None:
         text = (self.tr("Footage #{0} added to case {1}.") if add else
                 self.tr("Footage #{0} removed from case {1}.")).format(record.id, reference)
-        self.job = change_links(self.store, self.user, reference, [record.id], add,
+        self.job = change_links(self.store, self.user.name, reference, [record.id], add,
                                 lambda _n: self.changed.emit(text), self.failed.emit)

@@ -29,6 +29,7 @@ from app.ui.footage_model import FootageTableModel
 from app.ui.ingest_dialog import IngestDialog
 from app.ui.library_cases import CaseLinks
 from app.ui.settings_keys import LIBRARY_CASE
+from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, db_pool, while_alive
 
 
@@ -52,11 +53,11 @@ class LibraryPanel(QWidget):
     load_failed = Signal(str)
     footage_selected = Signal(object)  # FootageRecord
 
-    def __init__(self, store: Store, parent: QWidget | None = None,
-                 user_name: str = "") -> None:
+    def __init__(self, store: Store, parent: QWidget | None,
+                 user: SignedIn) -> None:
         super().__init__(parent)
         self._store = store
-        self._user = user_name
+        self._user = user
         self.ingest_dialog: IngestDialog | None = None
         self._filling = False
         self._reloading = False  # rows replaced by a refresh: the selection is put back quietly
@@ -94,7 +95,7 @@ class LibraryPanel(QWidget):
         header.setResizeContentsPrecision(0)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.case_links = CaseLinks(self.table, store, user_name, self.selected_record)
+        self.case_links = CaseLinks(self.table, store, user, self.selected_record)
         self.case_links.changed.connect(self._links_changed)
         self.case_links.failed.connect(self.load_failed)
 
@@ -268,11 +269,6 @@ class LibraryPanel(QWidget):
             self.tr("%n footage item(s)", "", listing.total), self._note])))
         self._note = ""
         self.loaded.emit(listing.total)
-
-    def set_user(self, name: str) -> None:
-        """Act as ``name`` from now on (File > Switch user)."""
-        self._user = name
-        self.case_links.user = name
 
     def selected_record(self) -> FootageRecord | None:
         rows = self.table.selectionModel().selectedRows()

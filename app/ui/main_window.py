@@ -19,12 +19,9 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.core.errors import BwvError
 from app.core.media.timecode import parse_time
-from app.core.people.users import find_user
-from app.core.progress import CancelToken
 from app.core.settings import Settings
 from app.core.store.database import Store
-from app.core.store.models import Role
-from app.core.views.records import FootageRecord
+from app.core.views.records import FootageRecord, UserRecord
 from app.ui.cases_panel import CasesPanel
 from app.ui.details_panel import DetailsPanel
 from app.ui.error_dialog import show_error
@@ -39,35 +36,35 @@ from app.ui.retention_dialog import RetentionDialog
 from app.ui.review_speech import ReviewSpeech
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.settings_keys import LIBRARY_CASE, remember_window_geometry, window_geometry
+from app.ui.signed_in import SignedIn
 from app.ui.switch_user import switch_user
 from app.ui.users_dialog import UsersDialog, role_name
-from app.ui.workers import Job, db_pool, while_alive
 from app.ui.workspace.workspace import RedactionWorkspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: Settings, parent: QWidget | None = None,
-                 user_name: str | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings, user: UserRecord,
+                 parent: QWidget | None = None) -> None:
+        """``user``: who signed in (``application.sign_in_user``); every view acts as them."""
         super().__init__(parent)
         self.store = store
         self.settings = settings
-        # who signed in (application.py); tests and os_user stores use the settings' name
-        self.user_name = user = user_name or settings.effective_user
+        self.signed_in = signed = SignedIn(user)
         self.setWindowTitle(self.tr("BWV Studio"))
         self.setWindowIcon(app_icon())
-        self.library = LibraryPanel(store, self, user)
-        self.footage_view = FootageView(store, user, self)
+        self.library = LibraryPanel(store, self, signed)
+        self.footage_view = FootageView(store, signed, self)
         self.player = self.footage_view.player
         self.footage_view.failed.connect(lambda message: show_error(self, message))
         self.library.footage_selected.connect(self.footage_view.open_footage)
-        self.details = DetailsPanel(store, user, self)
+        self.details = DetailsPanel(store, signed, self)
         self.details.failed.connect(lambda message: show_error(self, message))
         self.library.footage_selected.connect(self.details.show_footage)
         self.flags_panel = FlagsPanel(self)
         self.footage_view.flags_changed.connect(self.flags_panel.set_flags)
         self.flags_panel.jump_requested.connect(self.player.go_to_time)
         self.flags_panel.edit_requested.connect(self.footage_view.edit_flag)
-        self.workspace = RedactionWorkspace(store, settings, user, self)
+        self.workspace = RedactionWorkspace(store, settings, signed, self)
         self.workspace.failed.connect(lambda message: show_error(self, message, wait=False))
         self.library.footage_selected.connect(self._footage_selected)
         self.current_footage: FootageRecord | None = None
@@ -75,7 +72,7 @@ class MainWindow(QMainWindow):
         tabs.setUsesScrollButtons(True)  # three tabs in a narrow column (Welsh names are long)
         tabs.addTab(self.details, self.tr("Details"))
         tabs.addTab(self.flags_panel, self.tr("Flags"))
-        self.review_speech = ReviewSpeech(store, settings, user, self)  # what was said
+        self.review_speech = ReviewSpeech(store, settings, signed, self)  # what was said
         self.library.footage_selected.connect(self.review_speech.show_footage)
         self.player.position_changed.connect(lambda _i, t: self.review_speech.follow(t))
         self.review_speech.seek_requested.connect(
@@ -87,7 +84,7 @@ class MainWindow(QMainWindow):
         self.centre = QTabWidget(self)
         self.centre.addTab(self.footage_view, self.tr("Review"))
         self.centre.addTab(self.workspace, self.tr("Redact"))
-        self.cases = CasesPanel(store, user, self)
+        self.cases = CasesPanel(store, signed, self)
         self.cases.failed.connect(lambda message: show_error(self, message, wait=False))
         self.cases.case_selected.connect(self.library.select_case)
         # Views reload from the broadcast of what each operation changed (app.ui.changes):
@@ -152,7 +149,7 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(
-            lambda: SettingsDialog(self.settings, self, self.store, self.user_name).exec())
+            lambda: SettingsDialog(self.settings, self, self.store, self.signed_in).exec())
         file_menu.addAction(self.settings_action)
         self.switch_user_action = QAction(self.tr("S&witch user…"), self)
         self.switch_user_action.setToolTip(self.tr("Let someone else sign in without closing "
@@ -210,28 +207,15 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def show_signed_in(self) -> None:
-        """Add who is signed in, with their role, to the status bar (the role is read in the
-        database worker)."""
-        store, name = self.store, self.user_name
-
-        def role(_progress: object, _cancel: CancelToken) -> Role | None:
-            with store.read() as session:
-                user = find_user(session, name)
-                return user.role if user is not None else None
-
-        def show(role: Role | None) -> None:  # named here, in the GUI thread's language
-            who = (self.tr("Signed in as {0} ({1})").format(name, role_name(role)) if role
-                   else self.tr("Signed in as {0}").format(name))
-            self.statusBar().showMessage(self.tr("Database: {0}").format(
-                self.store.display_url) + " · " + who)
-
-        job = Job(role)
-        job.finished.connect(while_alive(self, show))
-        job.start(db_pool())
+        """Add who is signed in, with the role they signed in with, to the status bar."""
+        who = self.tr("Signed in as {0} ({1})").format(self.signed_in.name,
+                                                       role_name(self.signed_in.role))
+        self.statusBar().showMessage(self.tr("Database: {0}").format(
+            self.store.display_url) + " · " + who)
 
     def show_users(self) -> UsersDialog:
         """Tools > Users: accounts and roles (administrators change them; others see them)."""
-        dialog = UsersDialog(self.store, self.user_name, self)
+        dialog = UsersDialog(self.store, self.signed_in, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # never reloads hidden
         dialog.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         dialog.show()
@@ -239,7 +223,7 @@ class MainWindow(QMainWindow):
 
     def show_jobs(self) -> JobsDialog:
         """Tools > Jobs: the queue of unattended work (non-modal, kept up to date)."""
-        dialog = JobsDialog(self.store, self.user_name, self.library.current_case(), self)
+        dialog = JobsDialog(self.store, self.signed_in, self.library.current_case(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         dialog.show()
@@ -256,7 +240,7 @@ class MainWindow(QMainWindow):
         """Tools > Retention: the report, applying the policy and legal holds (non-modal)."""
         dialog = self.retention_dialog
         if dialog is None:  # loads itself
-            dialog = self.retention_dialog = RetentionDialog(self.store, self.user_name, self)
+            dialog = self.retention_dialog = RetentionDialog(self.store, self.signed_in, self)
             dialog.failed.connect(lambda message: show_error(self, message, wait=False))
         elif not dialog.isVisible():
             dialog.refresh()

@@ -40,6 +40,7 @@ from app.core.store.database import Store
 from app.ui.changes import Changed, announce, subscribe
 from app.ui.locale_format import datetime_text
 from app.ui.resources import icon
+from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, db_pool, job_pool, run_op, while_alive
 
 DUE_TEXT = QColor("#a40000")
@@ -72,11 +73,11 @@ class RetentionDialog(QDialog):
     changed = Signal()  # footage was deleted or a hold placed or lifted
     failed = Signal(str)
 
-    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, user: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Retention"))
         self.store = store
-        self.user_name = user_name
+        self.user = user
         self.items: list[RetentionItem] = []
         self.can_apply = self.can_hold = False
         self.busy = False
@@ -150,7 +151,7 @@ class RetentionDialog(QDialog):
 
     def refresh(self) -> None:
         """Reload the policy and the report off the UI thread."""
-        store, name = self.store, self.user_name
+        store, name = self.store, self.user.name
 
         def load() -> _Report:
             with store.transaction() as session:
@@ -250,7 +251,7 @@ class RetentionDialog(QDialog):
         self.busy = True
         self._update_buttons()
         self.outcome.setText(self.tr("Applying the retention policy…"))
-        store, name = self.store, self.user_name
+        store, name = self.store, self.user.name
         shown = {i.footage_id for i in self.items if i.state is RetentionState.DUE}
         # only what the user saw and confirmed; anything due since waits for the next run
         job = self.apply_job = Job(lambda progress, cancel: apply_retention(
@@ -303,7 +304,7 @@ class RetentionDialog(QDialog):
 
     def set_hold(self, footage_id: int, hold: bool, reason: str) -> None:
         """Place or lift a legal hold (the core refuses an empty reason), then reload."""
-        store, name = self.store, self.user_name
+        store, name = self.store, self.user.name
 
         def change() -> None:
             with store.transaction() as session:

@@ -14,6 +14,7 @@ from app.core.errors import NotFoundError
 from app.core.settings import Settings
 from app.core.store.database import Store
 from app.core.views.records import FootageRecord
+from app.ui.signed_in import SignedIn
 from app.ui.transcript_view import TranscriptView
 from app.ui.workers import run_op
 
@@ -21,10 +22,10 @@ from app.ui.workers import run_op
 class ReviewSpeech(QWidget):
     seek_requested = Signal(float)  # stream seconds
 
-    def __init__(self, store: Store, settings: Settings, user_name: str,
+    def __init__(self, store: Store, settings: Settings, user: SignedIn,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.settings, self.user_name = store, settings, user_name
+        self.store, self.settings, self.user = store, settings, user
         self.footage: FootageRecord | None = None
         self.transcripts: dict[int, Transcript | None] = {}
         self.track = QComboBox(self)
@@ -51,7 +52,7 @@ class ReviewSpeech(QWidget):
         self.status.setText("")
         if footage is None:
             return
-        store, settings, user = self.store, self.settings, self.user_name
+        store, settings, user = self.store, self.settings, self.user.name
 
         def load() -> dict[int, Transcript | None]:
             found: dict[int, Transcript | None] = {}

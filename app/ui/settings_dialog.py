@@ -23,21 +23,22 @@ from app.core.settings import Settings, save_settings, settings_file
 from app.core.store.database import Store
 from app.ui.error_dialog import show_error
 from app.ui.i18n import LANGUAGES, choose_language
+from app.ui.signed_in import SignedIn
 
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None,
-                 store: Store | None = None, user_name: str = "") -> None:
+                 store: Store | None = None, user: SignedIn | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
-        self.store, self.user_name = store, user_name
+        self.store, self.user = store, user
         self.rule_now: bool | None = None
         admin = False
         if store is not None:  # a short read: the rule and whether this user may change it
             with store.read() as session:
                 self.rule_now = load_policy(session).require_approval
-                me = find_user(session, user_name)
+                me = find_user(session, user.name) if user is not None else None
                 admin = me is not None and me.active and can(me, Permission.SETTINGS)
         self.data_dir = QLineEdit(settings.data_dir, self)
         self.data_dir.setPlaceholderText(str(settings.data_path))
@@ -100,10 +101,10 @@ class SettingsDialog(QDialog):
         try:
             save_settings(s)
             wanted = self.require_approval.isChecked()
-            if self.store is not None and self.rule_now is not None \
-                    and wanted != self.rule_now:
+            if self.store is not None and self.user is not None \
+                    and self.rule_now is not None and wanted != self.rule_now:
                 with self.store.transaction() as session:
-                    set_policy(session, resolve_actor(session, self.user_name),
+                    set_policy(session, resolve_actor(session, self.user.name),
                                require_approval=wanted)
         except (BwvError, OSError) as exc:
             show_error(self, self.tr("The settings could not be saved: {0}").format(exc))

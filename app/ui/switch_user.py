@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.core.people import accounts
 from app.core.policy.store_policy import SignIn, load_policy
+from app.core.views.records import UserRecord
 from app.ui.error_dialog import show_error
 from app.ui.sign_in_dialog import SignInDialog
 
@@ -42,26 +43,24 @@ def switch_user(win: MainWindow) -> str | None:
     win.switch_dialog = dialog  # tests fill it in
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in_as is None:
         return None
-    new = dialog.signed_in_as.name
-    if new != win.user_name:
-        accounts.sign_out(win.store, win.user_name, f"switch user to {new}")
+    new = dialog.signed_in_as
+    if new.name != win.signed_in.name:
+        accounts.sign_out(win.store, win.signed_in.name, f"switch user to {new.name}")
     hand_over(win, new)
-    return new
+    return new.name
 
 
-def hand_over(win: MainWindow, name: str) -> None:
-    """Every view acts as ``name`` from now on; dialogs the previous user left open (Users,
-    Retention ...) are closed, since they would go on acting as that user."""
+def hand_over(win: MainWindow, user: UserRecord) -> None:
+    """Every view acts as ``user`` from now on (they share the window's ``SignedIn``);
+    dialogs the previous user left open (Users, Retention ...) are closed, since their
+    lists and choices were theirs."""
     for dialog in win.findChildren(QDialog):
         if dialog.isVisible() and dialog is not win.switch_dialog:
             dialog.close()
     if win.retention_dialog is not None:  # gone, not hidden: it would act as the last user
         win.retention_dialog.deleteLater()
     win.retention_dialog = None
-    win.user_name = name
-    win.library.set_user(name)
-    for view in (win.footage_view, win.details, win.workspace, win.cases):
-        view.user_name = name
+    win.signed_in.become(user)
     win.footage_view.undo_stack.clear()
     win.workspace.undo_stack.clear()
     win.show_signed_in()

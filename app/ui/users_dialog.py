@@ -39,6 +39,7 @@ from app.core.store.models import Role
 from app.core.views.records import UserRecord
 from app.ui.changes import Changed, subscribe
 from app.ui.resources import error_color
+from app.ui.signed_in import SignedIn
 from app.ui.workers import run_op
 
 
@@ -57,11 +58,11 @@ class UsersDialog(QDialog):
     changed = Signal()
     failed = Signal(str)
 
-    def __init__(self, store: Store, user_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, user: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Users"))
         self.resize(640, 420)
-        self.store, self.user_name = store, user_name
+        self.store, self.user = store, user
         self.records: list[UserRecord] = []
         self.keys: dict[str, KeyStatus] = {}
         self.may_manage = self.has_root = False
@@ -148,7 +149,7 @@ class UsersDialog(QDialog):
         self.message.setText(text)
 
     def refresh(self) -> None:
-        store, name = self.store, self.user_name
+        store, name = self.store, self.user.name
 
         def load() -> _Loaded:
             with store.transaction() as session:
@@ -220,7 +221,7 @@ class UsersDialog(QDialog):
         return self.password.text()
 
     def _change(self, work: Callable[[Any, Any], object], done_text: str) -> None:
-        store, name = self.store, self.user_name
+        store, name = self.store, self.user.name
 
         def change() -> None:
             with store.transaction() as session:
@@ -272,7 +273,7 @@ class UsersDialog(QDialog):
         if not password:
             self._fail(self.tr("Type the new password twice."))
             return
-        if chosen.name == self.user_name and chosen.has_password:
+        if chosen.name == self.user.name and chosen.has_password:
             self._fail(self.tr("Change your own password with 'bwv user passwd' (it asks for "
                                "the current one)."))
             return
@@ -315,7 +316,7 @@ class UsersDialog(QDialog):
                 "Why does the root key pass to you? (recorded)"))
             if not ok:
                 return
-        if password is None and self.user_name not in self.store.signers:
+        if password is None and self.user.name not in self.store.signers:
             password, ok = QInputDialog.getText(self, self.tr("Take over root key"), self.tr(
                 "Your password (it opens your signing key):"), QLineEdit.EchoMode.Password)
             if not ok:

@@ -19,7 +19,7 @@ from app.core.store.models import Role
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.workspace import RedactionWorkspace
 from tests.ui.test_workspace import CLIP, _audit, _open
-from tests.ui.window import MessageBoxes
+from tests.ui.window import MessageBoxes, signed_in_record
 
 pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
 
@@ -43,14 +43,14 @@ def _approved(qtbot: QtBot, store: Store, ws: RedactionWorkspace) -> ExportDialo
     dialog.request_approval()
     qtbot.waitUntil(lambda: dialog.approval is not None
                     and dialog.approval.state.value == "requested", timeout=10_000)
-    ws.user_name = "sarge"
+    ws.user.become(signed_in_record(store, "sarge"))
     dialog.refresh_approval()
     qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)
     dialog.decide(True)
     qtbot.waitUntil(lambda: dialog.approval is not None
                     and dialog.approval.state.value == "approved", timeout=10_000)
     dialog.reject()
-    ws.user_name = "tester"
+    ws.user.become(signed_in_record(store, "tester"))
     dialog = ws.open_export()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.approval is not None
@@ -158,7 +158,7 @@ def test_approval_shows_the_open_items_and_needs_an_answer(qtbot: QtBot, store: 
         add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.commands.add_manual_box(QRectF(10, 10, 40, 40))
-    ws.user_name = "sarge"
+    ws.user.become(signed_in_record(store, "sarge"))
     dialog = ws.open_export()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)

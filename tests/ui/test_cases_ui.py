@@ -24,12 +24,13 @@ from app.ui.locale_format import date_text
 from app.ui.main_window import MainWindow
 from app.ui.pdf import render_pdf
 from tests.conftest import make_approved_export, make_video
+from tests.ui.window import signed_in, signed_in_record
 
 S = CaseStatus
 
 
 def _panel(qtbot: QtBot, store: Store, user: str = "tester") -> CasesPanel:
-    panel = CasesPanel(store, user)
+    panel = CasesPanel(store, signed_in(store, user))
     qtbot.addWidget(panel)
     panel.show()
     with qtbot.waitSignal(panel.refreshed, timeout=10_000):
@@ -260,7 +261,7 @@ def test_window_has_a_cases_tab_and_a_tools_menu(qtbot: QtBot, store: Store,
         cases.create_case(session, resolve_actor(session, "tester"), "SAR-9", "subject_access")
     ingest_paths(store, "tester", [make_video(tmp_path / "in_case.mp4")], case_ref="SAR-9")
     ingest_paths(store, "tester", [make_video(tmp_path / "other.mp4", frames=8)])
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 2

@@ -21,6 +21,7 @@ from app.ui.locale_format import date_text
 from app.ui.main_window import MainWindow
 from app.ui.resources import icon, theme_palette
 from tests.conftest import REPO
+from tests.ui.window import signed_in_record
 
 
 @pytest.fixture
@@ -45,7 +46,7 @@ def test_catalogues_are_current_and_welsh_is_complete() -> None:
 def test_the_window_speaks_welsh_then_english(qtbot: QtBot, store: Store,
                                               catalogues: Path) -> None:
     assert install_translators("cy") == "cy"
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     menus = [a.text() for a in win.menuBar().actions()]
     assert menus[0] == "&Ffeil" and "&Cymorth" in menus
@@ -53,7 +54,7 @@ def test_the_window_speaks_welsh_then_english(qtbot: QtBot, store: Store,
     assert QLocale().language() is QLocale.Language.Welsh
     win.close()
     assert install_translators("en") == "en"
-    again = MainWindow(store, load_settings())
+    again = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(again)
     assert again.menuBar().actions()[0].text() == "&File"
     assert again.centre.tabText(2) == "Cases"
@@ -100,7 +101,7 @@ def test_action_icons_follow_light_and_dark_palettes(qapp: QApplication) -> None
 def test_about_lists_versions_and_model_hashes(qtbot: QtBot, store: Store) -> None:
     from app.core.detection.model_files import CENTERFACE
 
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     text = win.about_html()
     assert CENTERFACE.sha256 in text and "verified" in text

@@ -9,11 +9,12 @@ from app.core.library.footage_pages import PAGE_SIZE, FootageSort
 from app.core.store.database import Store
 from app.ui.library_panel import LibraryPanel
 from tests.library_rows import add_library
+from tests.ui.window import signed_in
 
 
 def test_a_long_library_reads_only_the_pages_it_shows(qtbot: QtBot, store: Store) -> None:
     add_library(store, footage=5 * PAGE_SIZE + 17, cases=60)
-    panel = LibraryPanel(store, None, "tester")
+    panel = LibraryPanel(store, None, signed_in(store, "tester"))
     qtbot.addWidget(panel)
     panel.resize(900, 500)
     panel.show()

@@ -18,12 +18,13 @@ from app.core.store.database import Store
 from app.ui.main_window import MainWindow
 from app.ui.workers import Job
 from tests.conftest import make_video
+from tests.ui.window import signed_in, signed_in_record
 
 
 def test_library_lists_ingested_footage(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     ingest_paths(store, "tester", [make_video(tmp_path / "short.mp4", frames=9),
                                    make_video(tmp_path / "long.mp4", frames=30)])
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 2, timeout=10_000)
@@ -45,7 +46,7 @@ def test_library_lists_ingested_footage(qtbot: QtBot, store: Store, tmp_path: Pa
 
 def test_library_refresh_picks_up_new_footage(qtbot: QtBot, store: Store,
                                               tmp_path: Path) -> None:
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.library.loaded, timeout=10_000) as blocker:
         pass
@@ -120,7 +121,7 @@ def test_app_without_display_says_so(monkeypatch: pytest.MonkeyPatch,
 def test_quitting_during_a_load_waits_for_the_worker(qtbot: QtBot, store: Store) -> None:
     from app.ui.workers import shutdown
 
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.library.refresh()
     win.close()
@@ -134,7 +135,7 @@ def test_adding_footage_shows_progress_and_each_failure(qtbot: QtBot, store: Sto
     good = make_video(tmp_path / "good.mp4", frames=20)
     bad = tmp_path / "notes.mp4"
     bad.write_text("this is not a video\n" * 40)
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.status.text() != "Loading…", timeout=10_000)
@@ -154,7 +155,7 @@ def test_ingest_can_be_cancelled(qtbot: QtBot, store: Store, tmp_path: Path) -> 
     from app.ui.ingest_dialog import IngestDialog
 
     files = [make_video(tmp_path / f"c{i}.mp4", frames=6) for i in range(3)]
-    dialog = IngestDialog(store, "tester", files)
+    dialog = IngestDialog(store, signed_in(store), files)
     qtbot.addWidget(dialog)
     dialog.job.token.cancel()  # cancelled before the first file
     with qtbot.waitSignal(dialog.ingest_done, timeout=10_000):
@@ -172,7 +173,7 @@ def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, t
     from app.core.store.models import AuditEvent
 
     ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4", frames=12)])
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
@@ -214,14 +215,14 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
         cases.create_case(session, resolve_actor(session, "tester"), "SAR-9", "subject_access")
     ingest_paths(store, "tester", [make_video(tmp_path / "in_case.mp4")], case_ref="SAR-9")
     ingest_paths(store, "tester", [make_video(tmp_path / "other.mp4", frames=8)])
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 2, timeout=10_000)
     with qtbot.waitSignal(win.library.loaded, timeout=10_000) as loaded:
         win.library.select_case("SAR-9")
     assert loaded.args == [1]
     win.close()
-    again = MainWindow(store, load_settings())  # remembers the case
+    again = MainWindow(store, load_settings(), signed_in_record(store))  # remembers the case
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.library.case_filter.currentData() == "SAR-9"
                     and again.library.model.rowCount() == 1, timeout=10_000)
@@ -231,7 +232,8 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
     from app.core.policy.store_policy import load_policy
     from app.core.store.models import Role
 
-    dialog = SettingsDialog(load_settings(), None, store, "tester")  # the administrator
+    dialog = SettingsDialog(load_settings(), None, store,
+                            signed_in(store, "tester"))  # the administrator
     qtbot.addWidget(dialog)
     assert dialog.require_approval.isEnabled() and dialog.require_approval.isChecked()  # new
     dialog.require_approval.setChecked(False)
@@ -242,13 +244,13 @@ def test_case_filter_is_remembered_and_settings_dialog_saves(
         assert not load_policy(session).require_approval
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "tester"), "olive", Role.DISCLOSURE_OFFICER)
-    dialog = SettingsDialog(load_settings(), None, store, "olive")
+    dialog = SettingsDialog(load_settings(), None, store, signed_in(store, "olive"))
     qtbot.addWidget(dialog)
     assert not dialog.require_approval.isEnabled()  # only an administrator changes it
 
 
 def test_full_screen_shows_only_the_video(qtbot: QtBot, store: Store) -> None:
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     win.fullscreen_action.setChecked(True)

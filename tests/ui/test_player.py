@@ -14,6 +14,7 @@ from app.core.library.ingest import ingest_paths
 from app.core.settings import load_settings
 from app.core.store.database import Store
 from app.ui.main_window import MainWindow
+from tests.ui.window import signed_in_record
 
 
 def _pyav_frame(path: Path, index: int) -> np.ndarray:
@@ -35,7 +36,7 @@ def test_open_play_pause_and_step_shows_pyav_frames(qtbot: QtBot, store: Store,
                                                     videos: Path) -> None:
     clip = videos / "pyfeat_face_noface.mov"  # HEVC, variable frame rate, with audio
     ingest_paths(store, "tester", [clip])
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)

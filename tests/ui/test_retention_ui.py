@@ -19,6 +19,7 @@ from app.core.store.models import Footage, Role
 from app.ui.locale_format import datetime_text
 from app.ui.retention_dialog import DUE_BACKGROUND, RetentionDialog
 from tests.conftest import make_video
+from tests.ui.window import signed_in
 
 OLD = {"creation_time": "2020-01-01T00:00:00Z"}  # its 31 days ended long ago
 
@@ -47,7 +48,7 @@ def footage(store: Store, tmp_path: Path) -> dict[str, int]:
 
 
 def _dialog(qtbot: QtBot, store: Store, user: str) -> RetentionDialog:
-    dialog = RetentionDialog(store, user)  # loads itself
+    dialog = RetentionDialog(store, signed_in(store, user))  # loads itself
     qtbot.addWidget(dialog)
     dialog.show()
     with qtbot.waitSignal(dialog.loaded, timeout=10_000) as loaded:

@@ -18,6 +18,7 @@ from app.core.views.records import CaseRecord, FootageRecord
 from app.ui.cases_panel import CasesPanel
 from app.ui.details_panel import DetailsPanel
 from app.ui.footage_model import FootageTableModel
+from tests.ui.window import signed_in
 
 NOW = datetime.now(UTC)
 BASE = FootageRecord(1, "/x.mp4", "x.mp4", "00" * 32, 1, "mp4", "h264", "", 640, 360, 0, 25.0,
@@ -49,7 +50,7 @@ DETAILS = {RetentionState.NOT_DUE: "in 9 day", RetentionState.DUE: "Overdue",
 
 
 def test_retention_reads_the_same_everywhere(qtbot: QtBot, store: Store) -> None:
-    details = DetailsPanel(store, "tester")
+    details = DetailsPanel(store, signed_in(store, "tester"))
     qtbot.addWidget(details)
     model = FootageTableModel()
     for state, record in FOOTAGE.items():
@@ -66,7 +67,7 @@ def test_retention_reads_the_same_everywhere(qtbot: QtBot, store: Store) -> None
 
 def test_overdue_reads_the_same_in_the_cli_and_the_cases_tab(qtbot: QtBot,
                                                              store: Store) -> None:
-    panel = CasesPanel(store, "tester")
+    panel = CasesPanel(store, signed_in(store, "tester"))
     qtbot.addWidget(panel)
     today = date.today()
     for status in CaseStatus:

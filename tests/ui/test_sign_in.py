@@ -104,13 +104,13 @@ def test_sign_in_user_with_passwords(store: Store, qtbot: QtBot,
     monkeypatch.setattr(FirstAdministratorDialog, "exec", _exec_with(None))
     assert sign_in_user(store, settings) is None  # cancelled: the app exits
     monkeypatch.setattr(FirstAdministratorDialog, "exec", _exec_with(PASSWORD))
-    assert sign_in_user(store, settings) == "tester"  # the new administrator is signed in
+    assert sign_in_user(store, settings).name == "tester"  # the new administrator is signed in
 
     monkeypatch.setattr(FirstAdministratorDialog, "exec", lambda self: pytest.fail("has one"))
     monkeypatch.setattr(SignInDialog, "exec", _exec_with("wrong password"))
     assert sign_in_user(store, settings) is None  # stays open until cancelled, here: no
     monkeypatch.setattr(SignInDialog, "exec", _exec_with(PASSWORD))
-    assert sign_in_user(store, settings) == "tester"
+    assert sign_in_user(store, settings).name == "tester"
     assert _actions(store)[-1] == "user.sign_in"
 
 
@@ -128,7 +128,7 @@ def test_sign_in_user_with_the_login_name(store: Store, monkeypatch: pytest.Monk
                     "(bwv user add)."]
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "admin"), "tester", Role.DISCLOSURE_OFFICER)
-    assert sign_in_user(store, settings, report=told.append) == "tester"
+    assert sign_in_user(store, settings, report=told.append).name == "tester"
     with store.transaction() as session:
         update_user(session, resolve_actor(session, "admin"), "tester", active=False)
     assert sign_in_user(store, settings, report=told.append) is None
@@ -142,7 +142,7 @@ def test_login_name_on_an_empty_store_becomes_its_administrator(
 
     monkeypatch.setattr(application, "load_policy",
                         lambda session: StorePolicy(sign_in=SignIn.OS_USER))
-    assert sign_in_user(store, load_settings(), report=pytest.fail) == "tester"
+    assert sign_in_user(store, load_settings(), report=pytest.fail).name == "tester"
     with store.read() as session:
         from app.core.people.users import find_user
 

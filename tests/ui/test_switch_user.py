@@ -37,17 +37,18 @@ def test_switch_user_hands_the_window_to_the_supervisor(qtbot: QtBot, store: Sto
         dialog.name.setText("sarge")
         dialog.password.setText(password)
         if not dialog.try_accept():  # a wrong password: the dialog stays, then cancel
-            assert "sarge" not in win.user_name
+            assert win.signed_in.name != "sarge"
             dialog.reject()
 
     QTimer.singleShot(50, lambda: sign_in("wrong password"))
     win.switch_user_action.trigger()
-    assert win.user_name == "tester"
+    assert win.signed_in.name == "tester"
     QTimer.singleShot(50, lambda: sign_in(PASSWORD))
     win.switch_user_action.trigger()
-    assert win.user_name == "sarge"
-    assert {win.workspace.user_name, win.cases.user_name, win.details.user_name,
-            win.footage_view.user_name, win.library.case_links.user} == {"sarge"}
+    assert win.signed_in.name == "sarge"
+    assert {win.workspace.user.name, win.cases.user.name, win.details.user.name,
+            win.footage_view.user.name, win.library.case_links.user.name,
+            win.review_speech.user.name} == {"sarge"}  # one SignedIn: none left behind
     qtbot.waitUntil(lambda: "Signed in as sarge (Supervisor)"
                     in win.statusBar().currentMessage(), timeout=10_000)
     with store.read() as session:

@@ -16,7 +16,7 @@ from app.core.store.models import AuditEvent, Flag
 from app.ui.footage_view import FootageView
 from app.ui.main_window import MainWindow
 from tests.conftest import make_video
-from tests.ui.window import show_window
+from tests.ui.window import show_window, signed_in_record
 
 
 def _open_footage(qtbot: QtBot, store: Store, clip: Path,
@@ -184,7 +184,7 @@ def test_thumbnail_strip_is_filled_in_the_background(qtbot: QtBot, store: Store,
     assert [round(t, 2) for t, _ in thumbs] == [0.2, 0.59, 0.99, 1.38, 1.78, 2.17]
     assert all(img.shape == (48, 85, 3) for _, img in thumbs)
     ingest_paths(store, "tester", [clip])
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)

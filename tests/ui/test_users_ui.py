@@ -15,10 +15,11 @@ from app.core.people.users import add_user, resolve_actor
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
 from app.ui.users_dialog import UsersDialog
+from tests.ui.window import signed_in
 
 
 def _dialog(qtbot: QtBot, store: Store, who: str) -> UsersDialog:
-    dialog = UsersDialog(store, who)
+    dialog = UsersDialog(store, signed_in(store, who))
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
     return dialog

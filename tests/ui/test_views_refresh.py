@@ -22,7 +22,7 @@ from app.core.store.models import AuditEvent, CaseStatus
 from app.ui.cases_panel import CasesPanel
 from app.ui.main_window import MainWindow
 from tests.conftest import make_video
-from tests.ui.window import show_window
+from tests.ui.window import show_window, signed_in, signed_in_record
 
 S = CaseStatus
 
@@ -50,7 +50,7 @@ def _window_on_case(qtbot: QtBot, store: Store, reference: str = "FOI-1") -> Mai
         actor = resolve_actor(session, "tester")
         cases.create_case(session, actor, reference, "foi")
         cases.create_case(session, actor, "SAR-2", "subject_access")
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     win.activateWindow()
@@ -187,9 +187,9 @@ def test_views_reload_from_the_broadcast_of_what_changed(qtbot: QtBot, store: St
     ingest_paths(store, "tester", [make_video(tmp_path / "v.mp4")])
     with store.transaction() as session:  # legal holds are a supervisor's
         add_user(session, resolve_actor(session, "tester"), "sup", Role.SUPERVISOR)
-    library = LibraryPanel(store, None, "tester")
-    cases_view = CasesPanel(store, "tester")
-    retention = RetentionDialog(store, "sup")
+    library = LibraryPanel(store, None, signed_in(store, "tester"))
+    cases_view = CasesPanel(store, signed_in(store, "tester"))
+    retention = RetentionDialog(store, signed_in(store, "sup"))
     for view in (library, cases_view, retention):
         qtbot.addWidget(view)
     with qtbot.waitSignal(library.loaded, timeout=10_000):

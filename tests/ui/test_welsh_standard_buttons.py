@@ -26,6 +26,7 @@ from app.ui.i18n import install_translators, remove_translators
 from app.ui.main_window import MainWindow
 from app.ui.users_dialog import role_name
 from tests.conftest import REPO
+from tests.ui.window import signed_in_record
 
 Button = QDialogButtonBox.StandardButton
 WELSH = {Button.Ok: "Iawn", Button.Cancel: "Canslo", Button.Yes: "Ie", Button.No: "Na",
@@ -87,7 +88,7 @@ def test_role_names_and_the_status_bar_are_welsh(qtbot: QtBot, store: Store,
     assert len(names) == 4 and not names & english
     with store.transaction() as session:
         resolve_actor(session, "tester")  # the store's first user: its administrator
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: f"({role_name(Role.ADMINISTRATOR)})"

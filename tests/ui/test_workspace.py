@@ -35,7 +35,7 @@ from app.ui.workspace.tracks_panel import COL_KEEP
 from app.ui.workspace.workspace import RedactionWorkspace
 from tests.conftest import VIDEOS, mux_tone
 from tests.core.test_tracking import _run
-from tests.ui.window import MessageBoxes, open_workspace
+from tests.ui.window import MessageBoxes, open_workspace, signed_in_record
 
 CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
 pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
@@ -278,14 +278,14 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
     dialog.request_approval()
     qtbot.waitUntil(lambda: dialog.approval is not None
                     and dialog.approval.state.value == "requested", timeout=10_000)
-    ws.user_name = "sarge"  # the supervisor opens the same footage
+    ws.user.become(signed_in_record(store, "sarge"))  # the supervisor opens the same footage
     dialog.refresh_approval()
     qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)
     dialog.decide(True)
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=10_000)
     assert "Approved by sarge" in dialog.approval_label.text()
     dialog.reject()
-    ws.user_name = "tester"
+    ws.user.become(signed_in_record(store, "tester"))
     boxes = MessageBoxes("Yes")  # asked first: the approval would lapse
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):  # any edit: a new approval needed
         ws.commands.add_manual_box(QRectF(100, 10, 40, 40))

@@ -8,16 +8,31 @@ from typing import ClassVar
 from pytestqt.qtbot import QtBot
 
 from app.core.library.ingest import ingest_paths
+from app.core.people.users import resolve_actor
 from app.core.settings import load_settings
 from app.core.store.database import Store
+from app.core.views.records import UserRecord
 from app.ui.main_window import MainWindow
+from app.ui.signed_in import SignedIn
+
+
+def signed_in_record(store: Store, name: str = "tester") -> UserRecord:
+    """``name``'s account as a sign-in gives it (made on a store whose sign-in trusts the
+    computer's own, as the test stores' first user is)."""
+    with store.transaction() as session:
+        return UserRecord.of(resolve_actor(session, name))
+
+
+def signed_in(store: Store, name: str = "tester") -> SignedIn:
+    """What a window hands its views: ``name`` signed in."""
+    return SignedIn(signed_in_record(store, name))
 
 
 def show_window(qtbot: QtBot, store: Store, clip: Path,
                 size: tuple[int, int] = (1000, 600)) -> MainWindow:
     """Ingest ``clip`` and show the main window once the library lists it."""
     ingest_paths(store, "tester", [clip])
-    win = MainWindow(store, load_settings())
+    win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.resize(*size)
     win.show()

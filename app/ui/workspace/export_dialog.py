@@ -240,7 +240,7 @@ class ExportDialog(QDialog):
     def _approval_work(self, act: str, note: str = "",
                        answers: dict[str, str] | None = None) -> None:
         ws = self.workspace
-        footage_id, case_id, user = ws.footage_id(), ws.case_id, ws.user_name
+        footage_id, case_id, user = ws.footage_id(), ws.case_id, ws.user.name
         sha = ws.plan.sha256()
         store = ws.store
 
@@ -352,7 +352,7 @@ class ExportDialog(QDialog):
                                 "again before it can be exported."))
             return
         plan = ws.plan
-        store, user, footage_id, case_ref = ws.store, ws.user_name, ws.footage_id(), ws.case_ref
+        store, user, footage_id, case_ref = ws.store, ws.user.name, ws.footage_id(), ws.case_ref
         preset, verify = ws.preset_name(), self.verify.isChecked()
         options = EncodeOptions(force=self.force.isChecked())
 

@@ -65,7 +65,7 @@ class RunLoader(QObject):
         if self.detect_job is not None:
             return
         ws = self.ws
-        store, user, footage_id = ws.store, ws.user_name, session.footage.id
+        store, user, footage_id = ws.store, ws.user.name, session.footage.id
         started = time.monotonic()
 
         def work(progress: ProgressFn, cancel: CancelToken) -> Analysis | None:

@@ -137,7 +137,7 @@ class SpeechPanel(QWidget):
         session = self.ws.session
         if session is None:
             return
-        store, user, number = self.ws.store, self.ws.user_name, session.footage.id
+        store, user, number = self.ws.store, self.ws.user.name, session.footage.id
 
         def counted(count: int) -> None:
             if self.ws.session is session:
@@ -231,7 +231,7 @@ class SpeechPanel(QWidget):
         session = self.ws.session
         if session is None:
             return
-        store, user, number = self.ws.store, self.ws.user_name, session.footage.id
+        store, user, number = self.ws.store, self.ws.user.name, session.footage.id
         settings = self.ws.settings
         job = Job(lambda progress, cancel: transcript_for(
             store, user, number, track, model=configured_model(store, settings),

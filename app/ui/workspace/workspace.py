@@ -32,6 +32,7 @@ from app.core.views.records import FootageRecord
 from app.ui.changes import Changed, announce
 from app.ui.error_text import error_text
 from app.ui.player.player_panel import PlayerPanel
+from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, db_pool, job_pool
 from app.ui.workspace import approval_guard, carry_dialog
 from app.ui.workspace.controls import TrackButtons, WorkspaceControls
@@ -53,12 +54,12 @@ class RedactionWorkspace(QWidget):
     exported = Signal(object)  # RedactResult
     ready = Signal()  # a detection lookup or run has ended (analysis may still be None)
 
-    def __init__(self, store: Store, settings: Settings, user_name: str,
+    def __init__(self, store: Store, settings: Settings, user: SignedIn,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.settings = settings
-        self.user_name = user_name
+        self.user = user
         self.session: RedactionSession | None = None
         self.waveform: Waveform | None = None
         self.selected: tuple[str, int] | None = None
@@ -351,7 +352,7 @@ class RedactionWorkspace(QWidget):
         session = self.session
         if session is None:
             return
-        store, user, footage_id, case_id = self.store, self.user_name, session.footage.id, \
+        store, user, footage_id, case_id = self.store, self.user.name, session.footage.id, \
             session.case_id
         job = Job(lambda _p, _c: save_change(store, user, footage_id, case_id, change))
         job.finished.connect(self._saved)
