@@ -33,15 +33,24 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from app.core.library import footage_pages
+from app.core.people.users import resolve_actor
 from app.core.store.database import Store
+from app.core.views.records import UserRecord
 from app.ui.cases_panel import CasesPanel
 from app.ui.library_panel import LibraryPanel
+from app.ui.signed_in import SignedIn
 from app.ui.workers import db_pool
 from tests import pg_server
 from tests.library_rows import add_library
 
 OPEN_TARGET_S, FILTER_TARGET_S = 1.0, 0.3
 
+
+
+def signed_in_as(store: Store, name: str) -> SignedIn:
+    """What the window hands its views: ``name`` signed in (an account the store holds)."""
+    with store.transaction() as session:
+        return SignedIn(UserRecord.of(resolve_actor(session, name)))
 
 def wait_for(condition: Callable[[], bool], timeout_s: float = 60.0) -> None:
     """Run the event loop until ``condition()`` holds."""
@@ -107,7 +116,7 @@ def measure(name: str, store: Store, args: argparse.Namespace) -> list[tuple[str
         rows.append((f"baseline: read all {len(everything):,} rows", time.perf_counter() - start,
                      None))
     del everything
-    panel = LibraryPanel(store, None, "admin")
+    panel = LibraryPanel(store, None, signed_in_as(store, "admin"))
     panel.resize(1200, 700)
     panel.show()
     rows.append(("open the library (count + first page)", timed_load(panel, panel.refresh),
@@ -143,7 +152,7 @@ def measure(name: str, store: Store, args: argparse.Namespace) -> list[tuple[str
     rows.append(("jump to the middle (one page read)", time.perf_counter() - start,
                  FILTER_TARGET_S))
     panel.close()
-    cases_tab = CasesPanel(store, "admin")
+    cases_tab = CasesPanel(store, signed_in_as(store, "admin"))
     cases_tab.show()
     listed: list[object] = []
     cases_tab.refreshed.connect(lambda *_: listed.append(1))

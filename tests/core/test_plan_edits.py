@@ -192,3 +192,18 @@ def test_boxes_map_between_stored_and_upright_pixels(rotation: int) -> None:
     assert tuple(round(v) for v in mapped) == tuple(int(v) for v in expected)
     assert tuple(round(v) for v in box_to_stored(mapped, rotation, 64, 48)) == (30, 10, 15, 10)
     assert (to_stored(shown, rotation) == stored).all()
+
+
+def test_an_edit_leaves_the_plan_it_was_given_as_it_was() -> None:
+    """Edits make new plans (the plan is frozen): the old one, which an undo step or an
+    approval names, keeps its tracks, reasons and hash; a reason given again keeps its
+    place among the reasons, one taken away is gone."""
+    plan, _ = edits.set_track_action(RedactionPlan(), 3, edits.TrackAction.KEEP, "requester")
+    plan, _ = edits.set_track_action(plan, 5, edits.TrackAction.KEEP, "officer")
+    before = plan.sha256()
+    again, _ = edits.set_track_action(plan, 3, edits.TrackAction.KEEP, "victim")
+    assert list(again.reasons) == ["track:3", "track:5"] and again.reasons["track:3"] == "victim"
+    gone, _ = edits.set_track_action(again, 5, edits.TrackAction.REDACT)
+    assert gone.keep_tracks == (3,) and dict(gone.reasons) == {"track:3": "victim"}
+    assert plan.sha256() == before and plan.keep_tracks == (3, 5)
+    assert dict(plan.reasons) == {"track:3": "requester", "track:5": "officer"}

@@ -65,9 +65,11 @@ def _with_action(plan: RedactionPlan, track_id: int, action: TrackAction) -> Red
 
 def _with_reason(plan: RedactionPlan, target: str, reason: str) -> RedactionPlan:
     """``reason`` for ``target``; an empty one removes it."""
-    reasons = {k: v for k, v in plan.reasons.items() if k != target}
+    reasons = dict(plan.reasons)  # a reason given again keeps its place, as before
     if reason:
         reasons[target] = reason
+    else:
+        reasons.pop(target, None)
     return replace(plan, reasons=reasons)
 
 
