@@ -7,17 +7,21 @@ For each developer clip whose people were counted by eye (``people_in_clips.json
 it with each preset (``app.core.analysis.analyse``, the same call the Redact tab makes) and
 opens a ``RedactionSession`` on the result, as the workspace does. It reports:
 
-* tracks, confident tracks (best score >= 0.5: the others are unsure detections, redacted
-  by default and never a review item), and tracks per person (1.0 is the target: one track
-  per person; the issue allows one extra fragment per person);
+* face tracks, confident face tracks (best score >= 0.5: the others are unsure detections,
+  redacted by default and never a review item), and face tracks per person (1.0 is the
+  target: one track per person; the issue allows one extra fragment per person); the head
+  tracks of people seen from behind (the default preset finds them too) are counted apart,
+  in "heads": a person's head track is not a fragment of their face track;
 * review ranges the session lists (``RedactionSession.unreviewed``);
-* decisions: every track needs a look (redact, keep or dismiss) and every review range a
-  check, so decisions = tracks + ranges;
+* decisions: every face track needs a look (redact, keep or dismiss) and every review range
+  a check, so decisions = face tracks + ranges (head tracks are redacted by default and
+  listed apart);
 * review items per 10 s of footage per 5 people in shot (issue 17's target: at most 1.0),
   and its ratio to that target;
 * a scripted review (``--script``): answer every review range as the workspace does (a
   "same person?" range with S, which merges; any other with R), then keep the clip's longest
-  confident track visible (the requester) and dismiss its unsure tracks. "scripted" counts
+  confident face track visible (the requester, as a click on a face does) and dismiss its
+  unsure face tracks. "scripted" counts
   the decisions that took: one per range plus 1 for the requester. Then the preset changes
   (``--then`` PRESET, default ``fast``): the run of that preset is shown and the plan's
   decisions are matched to it (``RedactionSession.carry_over``, what the Carry over dialog
@@ -51,6 +55,7 @@ from app.core.redaction.plan_edits import TrackAction
 from app.core.redaction.session import RedactionSession
 from app.core.store.database import Store
 from app.core.tracking.review import CONFIDENT, ReviewReason, best_score
+from app.core.tracking.tracker import FACE, HEAD
 
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
 COUNTS = Path(__file__).with_name("people_in_clips.json")
@@ -63,9 +68,10 @@ class Row:
     preset: str
     people: int
     seconds: float
-    tracks: int
+    tracks: int  # face tracks
     ranges: int
-    confident: int = 0  # tracks whose best detection scores CONFIDENT or more
+    confident: int = 0  # face tracks whose best detection scores CONFIDENT or more
+    heads: int = 0  # head tracks (people seen from behind), not counted as fragments
     scripted: int = 0
     carried: str = ""
     lost: int = 0
@@ -96,12 +102,13 @@ def scripted_review(store: Store, review: RedactionSession, row: Row, then: str)
             _decide(review, plan_edits.mark_reviewed(review.plan, item.start_frame,
                                                      item.end_frame))
     if review.tracks and review.analysis is not None:
-        confident = [t for t in review.tracks if best_score(t) >= CONFIDENT] or review.tracks
+        faces = [t for t in review.tracks if t.category == FACE]
+        confident = [t for t in faces if best_score(t) >= CONFIDENT] or faces or review.tracks
         requester = max(confident, key=lambda t: len(t.detected_frames))
         _decide(review, plan_edits.set_track_action(review.plan, requester.id,
                                                     TrackAction.KEEP, "Requester"))
         row.scripted += 1
-        for track in review.tracks:
+        for track in faces:
             if best_score(track) < CONFIDENT:
                 _decide(review, plan_edits.set_track_action(review.plan, track.id,
                                                             TrackAction.NOT_A_FACE))
@@ -156,23 +163,26 @@ def main() -> int:
                     review = RedactionSession(footage)
                     review.start(*review.read_saved(store))
                     review.show_run(analyse(store, "bench", footage.id, preset))
+                    faces = [t for t in review.tracks if t.category == FACE]
                     row = Row(clip.name, preset, people, footage.duration_s,
-                              len(review.tracks), len(review.unreviewed()),
-                              sum(1 for t in review.tracks if best_score(t) >= CONFIDENT))
+                              len(faces), len(review.unreviewed()),
+                              sum(1 for t in faces if best_score(t) >= CONFIDENT),
+                              sum(1 for t in review.tracks if t.category == HEAD))
                     if args.script and preset != args.then:
                         scripted_review(store, review, row, args.then)
                     rows.append(row)
         finally:
             store.close()
     print()
-    print(f"{'clip':52} {'preset':9} {'people':>6} {'s':>5} {'tracks':>6} {'conf.':>5} "
-          f"{'per p.':>6} "
+    print(f"{'clip':52} {'preset':9} {'people':>6} {'s':>5} {'faces':>6} {'conf.':>5} "
+          f"{'per p.':>6} {'heads':>5} "
           f"{'ranges':>6} {'decis.':>6} {'items/10s/5p':>12} {'x target':>8}"
           + (f" {'scripted':>8} {'carried':>7} {'lost':>4} {'requester':>9}" if args.script
              else ""))
     for r in rows:
         print(f"{r.clip:52} {r.preset:9} {r.people:>6} {r.seconds:>5.1f} {r.tracks:>6} "
-              f"{r.confident:>5} {r.tracks_per_person:>6.2f} {r.ranges:>6} {r.decisions:>6} "
+              f"{r.confident:>5} {r.tracks_per_person:>6.2f} {r.heads:>5} {r.ranges:>6} "
+              f"{r.decisions:>6} "
               f"{r.items_rate:>12.2f} {r.items_rate / TARGET:>8.2f}"
               + (f" {r.scripted:>8} {r.carried:>7} {r.lost:>4} {r.requester:>9}" if args.script
                  else ""))
@@ -181,7 +191,8 @@ def main() -> int:
         if mine:
             print(f"{'all clips':52} {preset:9} {sum(r.people for r in mine):>6} "
                   f"{sum(r.seconds for r in mine):>5.1f} {sum(r.tracks for r in mine):>6} "
-                  f"{sum(r.confident for r in mine):>5} {'':>6} {sum(r.ranges for r in mine):>6} "
+                  f"{sum(r.confident for r in mine):>5} {'':>6} {sum(r.heads for r in mine):>5} "
+                  f"{sum(r.ranges for r in mine):>6} "
                   f"{sum(r.decisions for r in mine):>6}")
             exposure = max(sum(r.seconds / 10 * max(r.people, 1) / 5 for r in mine), 1e-9)
             met = sum(1 for r in mine if r.items_rate <= TARGET)
