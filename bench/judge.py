@@ -48,6 +48,9 @@ def _session(name: str, threads: int) -> ort.InferenceSession:
         raise RuntimeError(f"{MODELS / name}: SHA-256 {digest} is not the expected "
                            f"{SHA256[name]}")
     options = ort.SessionOptions()
+    # threads sleep between runs instead of spinning: beside other work (the product's own
+    # networks, a second test process) spinning only takes the cores from it
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     if threads:
         options.intra_op_num_threads = threads
     return ort.InferenceSession(data, options, providers=["CPUExecutionProvider"])
