@@ -134,7 +134,9 @@ class WorkerPool:
             with _children_ignore_ctrl_c(self.processes), dask.config.set(QUIET_WORKERS):
                 self._local = LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=self.workers, threads_per_worker=1, dashboard_address=None,
-                    **options)
+                    # its health page on a free port: a second run beside it (another
+                    # `bwv worker`) would find 8787 taken and print a warning
+                    scheduler_kwargs={"dashboard_address": ":0"}, **options)
             self._client = Client(  # type: ignore[no-untyped-call]
                 self._local, security=options.get("security"))
             self._topic = OutcomeTopic(self._client, self.store.store_id)
