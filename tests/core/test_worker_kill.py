@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import psutil
 import pytest
 from sqlalchemy import select
 
@@ -36,9 +37,15 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
         queue_jobs(session, resolve_actor(session, "tester"), ids, JobKind.DETECT, "balanced")
     outcome: dict[str, Counter[str]] = {}
     told: list[int] = []
+    born: dict[str, tuple[str, float]] = {}  # worker -> (its label, when its process began)
+
+    def progress(worker: str, job: int, _outcome: str) -> None:
+        told.append(job)
+        pid, label = worker.split("/")[0].rsplit(":", 1)[1], worker.split("/")[1]
+        born.setdefault(worker, (label, psutil.Process(int(pid)).create_time()))
+
     run = threading.Thread(target=lambda: outcome.update(
-        done=run_workers(store, "tester", workers=2, processes=True,
-                         progress=lambda _w, job, _o: told.append(job))))
+        done=run_workers(store, "tester", workers=2, processes=True, progress=progress)))
     run.start()
     victim = None
     deadline = time.monotonic() + 120
@@ -50,7 +57,9 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
             victim = running[0]
         time.sleep(0.1)
     assert victim is not None
-    os.kill(int(victim.worker.split("/")[0].rsplit(":", 1)[1]), signal.SIGKILL)
+    killed_pid = int(victim.worker.split("/")[0].rsplit(":", 1)[1])
+    killed_born = psutil.Process(killed_pid).create_time()  # with the cluster, as the other
+    os.kill(killed_pid, signal.SIGKILL)
     run.join(timeout=60)  # well before the killed job's lease (120 s) runs out: the run
     assert not run.is_alive()  # saw its worker process end and freed the job
     with store.read() as session:
@@ -65,6 +74,15 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
     assert sum(j.attempts for j in jobs) == 5 and len(starts) == 5
     taken = [json.loads(e.details) for e in starts if e.object_id == str(victim.id)]
     assert [t.get("taken_from") for t in taken] == [None, victim.worker]
+    # each process is labelled after its Dask worker (process-1, process-2): the other
+    # worker's process never shares the killed one's label, and the process its Nanny
+    # started again in its place takes that label (not the label of a drain's number)
+    killed_label = victim.worker.split("/")[1]
+    assert set(born) and all(label in ("process-1", "process-2") for label, _ in born.values())
+    for worker, (label, created) in born.items():
+        restarted = created > killed_born + 0.5  # its Nanny started it after the kill (the
+        # first two began together; the kill came at least 0.5 s into a job)
+        assert (label == killed_label) == restarted, (worker, victim.worker, born)
     assert sorted(e.footage_id or 0 for e in runs) == sorted(ids)  # each detected once
     assert audit.verify(store).ok
 

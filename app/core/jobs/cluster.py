@@ -357,6 +357,8 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
     in), sign as ``actor_name`` with ``key`` (None: the account has no signing key), then
     drain the queue as ``host:pid/worker`` (the process itself, for the job rows), telling
     each outcome to the run at ``told``."""
+    if worker.startswith("process-"):  # named after the Dask worker it runs on (kept when
+        worker = f"process-{_own_number(number, workers) + 1}"  # its Nanny restarts it)
     worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
     if environ is not None:
         match_environment(environ)
