@@ -3048,6 +3048,17 @@
     </message>
 </context>
 <context>
+    <name>PlanStep</name>
+    <message>
+        <source>Redone: {0}</source>
+        <translation>Ail-wnaed: {0}</translation>
+    </message>
+    <message>
+        <source>Undone: {0}</source>
+        <translation>Dadwnaed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PlayerPanel</name>
     <message>
         <source>Play</source>

@@ -3015,6 +3015,17 @@
         </message>
     </context>
     <context>
+        <name>PlanStep</name>
+        <message>
+            <source>Redone: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undone: {0}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PlayerPanel</name>
         <message>
             <source>Play</source>

@@ -575,5 +575,10 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
     assert ws.side_tabs.tabText(1) == "Review 1/1"
     merged = next(t for t in ws.tracks if t.id == item.track_id)
     assert merged.box_at(12) is not None  # the gap is covered
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.undo_stack.undo()  # the merge undone: the status line no longer says it
+    assert ws.plan.keep_tracks == (item.track_id,) and ws.plan.track_edits == ()
+    status = ws.controls.status.text()
+    assert status.startswith("Undone: merge") and "Keep them visible" not in status, status
     assert problems == []
     win.close()

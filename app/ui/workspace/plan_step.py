@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.core.redaction.plan import RedactionPlan
@@ -34,17 +35,20 @@ class PlanStep(QUndoCommand):
             self.pushed = True
             self.workspace.committed(session.push(self.after, self.text(), self.reason))
         else:
-            self._move(session, session.redo)
+            self._move(session, session.redo, QCoreApplication.translate(
+                "PlanStep", "Redone: {0}").format(self.text()))
 
     def undo(self) -> None:
         session = self.workspace.session
         if session is not None:
-            self._move(session, session.undo)
+            self._move(session, session.undo, QCoreApplication.translate(
+                "PlanStep", "Undone: {0}").format(self.text()))
 
     def _move(self, session: RedactionSession,
-              move: Callable[[], PlanChange | None]) -> None:
+              move: Callable[[], PlanChange | None], said: str) -> None:
         """An undo or redo cannot be asked about first: say so when it withdrew an
-        approval."""
+        approval. The status line says what moved (``said``), in place of what it said
+        about the edit (e.g. that a merge redacted a kept person again)."""
         ws = self.workspace
         lost = approval_guard.standing(ws.store, session.footage.id, session.case_id,
                                        session.plan.sha256())
@@ -52,5 +56,6 @@ class PlanStep(QUndoCommand):
         if change is None:
             return
         ws.committed(change)
+        ws.controls.status.setText(said)
         if lost is not None and change.plan.sha256() != lost.plan_sha256:
             approval_guard.tell_lapsed(ws, lost, change.text)
