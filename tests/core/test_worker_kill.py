@@ -210,3 +210,42 @@ def test_a_fork_server_started_in_a_folder_holding_an_app_package_imports_this_o
                        JobKind.DETECT, "fast")
         assert pool.run("tester") == Counter(done=1)
         assert all(preloaded for _parent, preloaded in pool._client.run(_main_modules).values())
+
+
+def test_a_stopped_run_of_thread_workers_puts_its_running_job_back(store: Store,
+                                                                   tmp_path: Path) -> None:
+    """Ctrl+C in `bwv worker` (threads): the drains stop claiming, the jobs still running
+    stop at their next check and go back to the queue with their tries not counted, and the
+    run ends within seconds instead of running (or waiting for) the rest of the queue."""
+    from app.core.jobs.cluster import WorkerPool
+
+    clips = [make_video(tmp_path / "short.mp4", frames=12),
+             make_video(tmp_path / "long.mp4", frames=400, size=(640, 360), fps=25),
+             make_video(tmp_path / "later.mp4", frames=401, size=(640, 360), fps=25)]
+    ids = [r.footage_id for r in ingest_paths(store, "tester", clips) if r.footage_id]
+    with store.transaction() as session:
+        queue_jobs(session, resolve_actor(session, "tester"), ids, JobKind.DETECT, "balanced")
+
+    def first_outcome(_worker: str, _job: int, _outcome: str) -> None:
+        raise KeyboardInterrupt  # as Ctrl+C reaches the run's thread
+
+    with WorkerPool(store, workers=2, processes=False) as pool, \
+            pytest.raises(KeyboardInterrupt):
+        pool.run("tester", first_outcome)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        with store.read() as session:
+            jobs = {j.footage_id: j for j in list_jobs(session)}
+        if all(j.state != "running" for j in jobs.values()):
+            break
+        time.sleep(0.1)
+    by_clip = dict(zip(("short", "long", "later"), ids, strict=True))
+    assert jobs[by_clip["short"]].state == "done"
+    long_job, later = jobs[by_clip["long"]], jobs[by_clip["later"]]
+    assert (long_job.state, long_job.attempts, long_job.worker) == ("queued", 0, "")
+    assert (later.state, later.attempts) == ("queued", 0)  # stopped too, or never started
+    with store.read() as session:
+        back = [json.loads(e.details) for e in session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "job.queued", AuditEvent.object_id == str(long_job.id)))]
+    assert back and back[-1].get("interrupted") is True
+    assert audit.verify(store).ok

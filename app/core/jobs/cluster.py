@@ -19,6 +19,7 @@ import signal
 import socket
 import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -48,6 +49,7 @@ _stores: dict[str, Store] = {}  # one per process and database
 _key_users: Counter[tuple[str, str]] = Counter()  # runs using a user's key in this process
 _keys_lock = threading.Lock()
 _stores_lock = threading.Lock()
+_stopping: set[str] = set()  # runs of thread workers stopped (Ctrl+C) in this process
 WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
 JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.1  # how often an idle worker looks again at jobs held by others (the
@@ -106,6 +108,7 @@ class WorkerPool:
         self._local: Any = None
         self._client: Any = None
         self._topic: OutcomeTopic | None = None
+        self._stopped: EndedWorkers | None = None  # the workers of a run stopped part-way
 
     def __enter__(self) -> WorkerPool:
         from distributed import Client, LocalCluster
@@ -153,6 +156,9 @@ class WorkerPool:
             if part is not None:
                 part.close()
         self._client = self._local = None
+        if self._stopped is not None:  # a run stopped part-way: its workers' jobs are
+            self._stopped.free_their_jobs()  # taken up by the next run at once
+            self._stopped = None
 
     def run(self, actor_name: str,
             progress: Callable[[str, int, str], None] | None = None) -> Counter[str]:
@@ -179,17 +185,26 @@ class WorkerPool:
                                          n, self.workers, environ, live.address, pure=False,
                                          **where)
 
-                ended = EndedWorkers(store, lambda: list(self._local.workers.values()))
+                ended = EndedWorkers(store, lambda: list(
+                    self._local.workers.values()) if self._local is not None else [])
                 futures = [drain(n) for n in range(self.workers)]
-                return _collect(client, futures, live, _restarted(
-                    client, lambda address, n: drain(n, workers=[address],
-                                                     allow_other_workers=True),
-                    self.workers * MAX_ATTEMPTS), ended.free_their_jobs)
-            host = f"{socket.gethostname()}:{os.getpid()}"
-            return _collect(client, [client.submit(_drain_here, store.url, actor_name,
-                                                   f"{host}/worker-{n + 1}", live.address,
-                                                   pure=False)
-                                     for n in range(self.workers)], live)
+                try:
+                    return _collect(client, futures, live, _restarted(
+                        client, lambda address, n: drain(n, workers=[address],
+                                                         allow_other_workers=True),
+                        self.workers * MAX_ATTEMPTS), ended.free_their_jobs)
+                except BaseException:  # Ctrl+C: once the cluster has stopped its worker
+                    self._stopped = ended  # processes, their jobs are freed (__exit__)
+                    raise
+            host, run_id = f"{socket.gethostname()}:{os.getpid()}", uuid.uuid4().hex
+            try:
+                return _collect(client, [client.submit(_drain_here, store.url, actor_name,
+                                                       f"{host}/worker-{n + 1}", live.address,
+                                                       run_id, pure=False)
+                                         for n in range(self.workers)], live)
+            except BaseException:  # Ctrl+C: the drains, threads of this process, stop
+                _stopping.add(run_id)  # and their running jobs go back to the queue
+                raise
 
 
 @contextmanager
@@ -429,25 +444,26 @@ def _keep_to_share(number: int, workers: int) -> None:
         os.sched_setaffinity(0, mine)
 
 
-def _drain_here(url: str, actor_name: str, worker: str,
-                told: Address | None = None) -> list[tuple[int, str, str]]:
-    """A thread worker's task: drain the queue with this process's store."""
-    return _drain(_stores[url], actor_name, worker, told)
+def _drain_here(url: str, actor_name: str, worker: str, told: Address | None = None,
+                run_id: str = "") -> list[tuple[int, str, str]]:
+    """A thread worker's task: drain the queue with this process's store (until its run is
+    stopped)."""
+    return _drain(_stores[url], actor_name, worker, told, lambda: run_id in _stopping)
 
 
-def _drain(store: Store, actor_name: str, worker: str,
-           told: Address | None = None) -> list[tuple[int, str, str]]:
+def _drain(store: Store, actor_name: str, worker: str, told: Address | None = None,
+           stopping: Callable[[], bool] = lambda: False) -> list[tuple[int, str, str]]:
     """One Dask worker's task: claim and run jobs until none is free, nor held by a worker
     that may have died (see ``_orphan_wait``). A store that cannot be reached ends this
     worker's round (its job's lease runs out; nothing is lost), never the others'."""
     done: list[tuple[int, str, str]] = []
     first_seen: dict[int, datetime] = {}
-    while True:
+    while not stopping():
         try:
             job_id = claim(store, worker, actor_name)
             wait = _orphan_wait(store, first_seen) if job_id is None else 0.0
-            while job_id is None and wait:  # read, not claim (a write), until a lease is
-                time.sleep(wait)             # due or every running job was seen renewed
+            while job_id is None and wait and not stopping():  # read, not claim (a write),
+                time.sleep(wait)  # until a lease is due or every running job was seen renewed
                 wait = _orphan_wait(store, first_seen)
         except Exception:
             log.exception("%s: no job could be claimed", worker)
@@ -457,8 +473,9 @@ def _drain(store: Store, actor_name: str, worker: str,
             return done
         if job_id is None:
             continue
-        done.append((job_id, run_job(store, actor_name, job_id, worker), worker))
+        done.append((job_id, run_job(store, actor_name, job_id, worker, stopping), worker))
         tell(told, worker, job_id, done[-1][1])
+    return done
 
 
 def _orphan_wait(store: Store, first_seen: dict[int, datetime]) -> float | None:

@@ -204,15 +204,18 @@ def report_progress(store: Store, job_id: int, worker: str, fraction: float) -> 
 
 def finish(store: Store, job_id: int, worker: str, actor_name: str,
            result: dict[str, Any] | None = None, error: str = "",
-           cancelled: bool = False) -> str | None:
+           cancelled: bool = False, interrupted: bool = False) -> str | None:
     """Record the outcome, if the job is still this worker's (the row is locked first):
-    done, cancelled, or (with an ``error``) queued again while tries remain, else failed.
-    The state recorded, or None when the job was no longer this worker's."""
+    done, cancelled, or (with an ``error``) queued again while tries remain, else failed;
+    ``interrupted`` (its worker was stopped, e.g. Ctrl+C) queues it again, the try not
+    counted. The state recorded, or None when the job was no longer this worker's."""
     with store.transaction() as session:
         job = session.get(JobRecord, job_id, with_for_update=True)
         if job is None or job.worker != worker or job.state != JobState.RUNNING.value:
             return None
-        if cancelled or (error and job.cancel_requested):  # asked to stop: it stopped
+        if interrupted and not job.cancel_requested:  # not the job's fault: try it again
+            state, job.attempts = JobState.QUEUED, max(0, job.attempts - 1)
+        elif cancelled or (error and job.cancel_requested):  # asked to stop: it stopped
             state = JobState.CANCELLED
         elif not error:
             state = JobState.DONE
@@ -226,7 +229,8 @@ def finish(store: Store, job_id: int, worker: str, actor_name: str,
             job.worker = ""
         audit.record(session, actor_name, f"job.{state.value}", "job", job.id,
                      {"kind": job.kind, "attempt": job.attempts, "worker": worker,
-                      **({"error": error} if error else {}), **(result or {})},
+                      **({"error": error} if error else {}),
+                      **({"interrupted": True} if interrupted else {}), **(result or {})},
                      footage_id=job.footage_id)
     return state.value
 

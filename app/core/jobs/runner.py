@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from app.core.analysis import analyse
@@ -20,6 +21,7 @@ from app.core.store.models import JobRecord
 
 log = logging.getLogger(__name__)
 PROGRESS_S = 2.0  # how often a running job says how far it has got
+STOP_POLL_S = 0.25  # how often it looks whether its worker is being stopped
 # The stages of a job that report progress: (where the stage starts, its share of the job).
 STAGES: dict[JobKind, dict[str, tuple[float, float]]] = {
     JobKind.DETECT: {"detect": (0.0, 1.0)},
@@ -28,9 +30,12 @@ STAGES: dict[JobKind, dict[str, tuple[float, float]]] = {
 }
 
 
-def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
+def run_job(store: Store, actor_name: str, job_id: int, worker: str,
+            stopping: Callable[[], bool] = lambda: False) -> str:
     """Run job ``job_id`` (claimed by ``worker``) as ``actor_name``: the state it ended in
-    (done, queued again, failed, cancelled), or "lost" when its lease was lost meanwhile."""
+    (done, queued again, failed, cancelled), or "lost" when its lease was lost meanwhile.
+    Once ``stopping()`` (its worker is being stopped) the work stops at its next check and
+    the job is queued again."""
     try:
         with store.read() as session:
             job = session.get(JobRecord, job_id)
@@ -42,16 +47,23 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
         log.exception("job %s could not be read", job_id)
         return "lost"
     token = CancelToken()
-    stop = threading.Event()
+    stop, interrupted = threading.Event(), threading.Event()
     done = [0.0]  # how far the work has got (0..1), written by the work, read below
 
     def keep_lease() -> None:
         """Say how far the job has got every PROGRESS_S and renew the lease every quarter
         lease; a refusal (cancelled, or taken up elsewhere) or no renewal for most of a lease
         (the store unreachable) stops the work."""
-        last_ok = last_renew = time.monotonic()
+        last_ok = last_renew = last_said = time.monotonic()
         said, lease = 0.0, lease_s()
-        while not stop.wait(min(PROGRESS_S, lease / 4)):
+        while not stop.wait(min(STOP_POLL_S, lease / 4)):
+            if stopping():
+                interrupted.set()
+                token.cancel()
+                return
+            if time.monotonic() - last_said < PROGRESS_S:
+                continue
+            last_said = time.monotonic()
             try:
                 if done[0] != said:
                     said = done[0]
@@ -76,7 +88,7 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str) -> str:
         outcome = {"result": _work(store, actor_name, JobKind(kind), footage_id, preset, token,
                                    done, job_id, options)}
     except Cancelled:
-        outcome = {"cancelled": True}
+        outcome = {"interrupted": True} if interrupted.is_set() else {"cancelled": True}
     except BwvError as exc:
         outcome = {"error": str(exc)}
     except Exception as exc:  # logged with its traceback; the job records what it was
