@@ -61,12 +61,10 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
                 interrupted.set()
                 token.cancel()
                 return
-            if time.monotonic() - last_said < PROGRESS_S:
-                continue
-            last_said = time.monotonic()
             try:
-                if done[0] != said:
-                    said = done[0]
+                if done[0] != said and time.monotonic() - last_said >= min(PROGRESS_S,
+                                                                           lease / 4):
+                    said, last_said = done[0], time.monotonic()
                     report_progress(store, job_id, worker, said)
                 if time.monotonic() - last_renew < lease / 4:
                     continue
