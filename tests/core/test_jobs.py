@@ -313,6 +313,25 @@ def test_cancel_retry_and_failures(store: Store, tmp_path: Path) -> None:
     assert run_workers(store, "tester", workers=1) == Counter({"done": 1})
 
 
+def test_an_interrupted_job_goes_back_to_the_queue_unless_it_was_cancelled(
+        store: Store, tmp_path: Path) -> None:
+    """A job its worker was stopped in the middle of (Ctrl+C) is queued again, the try not
+    counted; one a person also asked to cancel meanwhile ends cancelled, never done."""
+    a, b = _footage(store, tmp_path, 2)
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        first, second = queue_jobs(session, actor, [a, b], JobKind.DETECT, "fast")
+    assert claim(store, "w1", "tester") == first
+    assert finish(store, first, "w1", "tester", interrupted=True) == "queued"
+    assert claim(store, "w2", "tester") == first  # taken up again at once
+    with store.transaction() as session:
+        assert cancel(session, resolve_actor(session, "tester"), first) == "running"
+    assert finish(store, first, "w2", "tester", interrupted=True) == "cancelled"
+    with store.transaction() as session:
+        rows = {r.id: (r.state, r.attempts) for r in list_jobs(session)}
+    assert rows == {first: ("cancelled", 1), second: ("queued", 0)}
+
+
 def test_a_dead_workers_job_that_was_cancelled_or_keeps_killing_workers_ends(
         store: Store, tmp_path: Path) -> None:
     a, b = _footage(store, tmp_path, 2)

@@ -454,8 +454,8 @@ def _drain_here(url: str, actor_name: str, worker: str, told: Address | None = N
 def _drain(store: Store, actor_name: str, worker: str, told: Address | None = None,
            stopping: Callable[[], bool] = lambda: False) -> list[tuple[int, str, str]]:
     """One Dask worker's task: claim and run jobs until none is free, nor held by a worker
-    that may have died (see ``_orphan_wait``). A store that cannot be reached ends this
-    worker's round (its job's lease runs out; nothing is lost), never the others'."""
+    that may have died (``_orphan_wait``), or its run is ``stopping()``. A store that cannot
+    be reached ends this worker's round (its lease runs out; nothing is lost)."""
     done: list[tuple[int, str, str]] = []
     first_seen: dict[int, datetime] = {}
     while not stopping():

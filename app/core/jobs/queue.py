@@ -215,7 +215,7 @@ def finish(store: Store, job_id: int, worker: str, actor_name: str,
             return None
         if interrupted and not job.cancel_requested:  # not the job's fault: try it again
             state, job.attempts = JobState.QUEUED, max(0, job.attempts - 1)
-        elif cancelled or (error and job.cancel_requested):  # asked to stop: it stopped
+        elif cancelled or interrupted or (error and job.cancel_requested):  # asked to stop
             state = JobState.CANCELLED
         elif not error:
             state = JobState.DONE

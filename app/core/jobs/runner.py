@@ -51,9 +51,10 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
     done = [0.0]  # how far the work has got (0..1), written by the work, read below
 
     def keep_lease() -> None:
-        """Say how far the job has got every PROGRESS_S and renew the lease every quarter
-        lease; a refusal (cancelled, or taken up elsewhere) or no renewal for most of a lease
-        (the store unreachable) stops the work."""
+        """Say how far the job has got (at most every PROGRESS_S or quarter lease) and renew
+        the lease every quarter lease; a refusal (cancelled, or taken up elsewhere) or no
+        renewal for most of a lease (the store unreachable) stops the work, and so does
+        ``stopping()`` (looked at every STOP_POLL_S: the job is then queued again)."""
         last_ok = last_renew = last_said = time.monotonic()
         said, lease = 0.0, lease_s()
         while not stop.wait(min(STOP_POLL_S, lease / 4)):
