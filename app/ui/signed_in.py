@@ -17,10 +17,6 @@ class SignedIn:
         self._user = user
 
     @property
-    def user(self) -> UserRecord:
-        return self._user
-
-    @property
     def name(self) -> str:
         return self._user.name
 
