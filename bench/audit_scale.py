@@ -23,13 +23,13 @@ from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.integrity import trail_replay
-from app.core.integrity.chain_format import (
+from app.core.chain.chain_format import (
     GENESIS_HASH,
     HASHED_FIELDS,
     canonical_json,
     event_hash_of,
 )
+from app.core.checks import trail_replay
 from app.core.people.users import resolve_actor
 from app.core.store import audit
 from app.core.store.database import Store

@@ -217,11 +217,11 @@ def make_approved_export(store: Store, tmp_path: Path, admin_name: str,
     from app.core.casework import case_flow, cases
     from app.core.export.pipeline import redact_footage
     from app.core.library.ingest import ingest_paths
-    from app.core.people.accounts import new_credentials, sign_in
     from app.core.people.users import add_user, resolve_actor
     from app.core.redaction import plan_edits
     from app.core.redaction.plan import Keyframe, RedactionPlan
     from app.core.redaction.plans import save_plan
+    from app.core.sign_in.accounts import new_credentials, sign_in
     from app.core.store.models import Role
 
     video = video or make_video(tmp_path / "bwv.mp4", frames=24, fps=12, audio=True)

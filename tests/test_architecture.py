@@ -1,7 +1,11 @@
-"""Where things sit (issue 16): no module over 500 lines and no import circles among the
-application's modules (the layer contracts themselves are checked by ``lint-imports``)."""
+"""Where things sit (issue 16): no module over 500 lines, no import circles among the
+application's modules nor among the core's packages, and every core package placed in the
+layers contract (the contracts themselves are checked by ``lint-imports``)."""
 
 from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable
 
 import grimp
 
@@ -17,8 +21,8 @@ def test_no_module_is_over_500_lines() -> None:
     assert not long, long
 
 
-def _circles(graph: grimp.ImportGraph) -> list[set[str]]:
-    """Strongly connected groups of modules (Tarjan), each of more than one module."""
+def _circles(nodes: Iterable[str], imported_by: Callable[[str], Iterable[str]]) -> list[set[str]]:
+    """Strongly connected groups of nodes (Tarjan), each of more than one node."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -27,9 +31,7 @@ def _circles(graph: grimp.ImportGraph) -> list[set[str]]:
     def visit(module: str) -> None:
         index[module] = low[module] = len(index)
         stack.append(module)
-        for other in sorted(graph.find_modules_directly_imported_by(module)):
-            if other not in graph.modules:
-                continue
+        for other in sorted(imported_by(module)):
             if other not in index:
                 visit(other)
                 low[module] = min(low[module], low[other])
@@ -45,12 +47,50 @@ def _circles(graph: grimp.ImportGraph) -> list[set[str]]:
             if len(group) > 1:
                 found.append(group)
 
-    for module in sorted(graph.modules):
+    for module in sorted(nodes):
         if module not in index:
             visit(module)
     return found
 
 
+def _graph() -> grimp.ImportGraph:
+    return grimp.build_graph("app", exclude_type_checking_imports=True, cache_dir=None)
+
+
 def test_no_import_circles() -> None:
-    graph = grimp.build_graph("app", exclude_type_checking_imports=True)
-    assert _circles(graph) == []
+    graph = _graph()
+    assert _circles(graph.modules, lambda m: graph.find_modules_directly_imported_by(m)
+                    & graph.modules) == []
+
+
+def _core_part(module: str) -> str | None:
+    """The core package (or top-level core module) a module belongs to."""
+    parts = module.split(".")
+    return ".".join(parts[:3]) if parts[:2] == ["app", "core"] and len(parts) > 2 else None
+
+
+def test_no_import_circles_among_core_packages() -> None:
+    """Each core package sits at one level: no package imports one that imports it back,
+    however indirectly (a package split across layers shows up here)."""
+    graph = _graph()
+    edges: dict[str, set[str]] = {}
+    for module in graph.modules:
+        if (part := _core_part(module)) is None:
+            continue
+        edges.setdefault(part, set()).update(
+            other for imported in graph.find_modules_directly_imported_by(module)
+            if (other := _core_part(imported)) is not None and other != part)
+    assert _circles(edges, lambda p: edges.get(p, set())) == []
+
+
+def test_every_core_package_has_its_place_in_the_layers() -> None:
+    """A new core package or module must be placed in the layers contract, or it would
+    escape it."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    placed = {name.strip() for contract in contracts if contract["type"] == "layers"
+              and not contract.get("containers") for layer in contract["layers"]
+              for name in layer.split("|")}
+    parts = {part for module in _graph().modules
+             if (part := _core_part(module)) is not None}
+    assert parts - placed == set()

@@ -14,11 +14,11 @@ from tqdm import tqdm
 from app.cli.context import Context
 from app.cli.progress import ByteBar
 from app.core.casework import cases
+from app.core.checks.integrity_check import check_store
 from app.core.errors import ConflictError, InvalidInputError
 from app.core.fileio import atomic_write_text
 from app.core.integrity import anchors
 from app.core.integrity.anchors import CHECKPOINT_SUFFIX, AnchorCheck
-from app.core.integrity.integrity_check import check_store
 from app.core.library.footage import VerifyStatus
 from app.core.people.permissions import Permission, require
 from app.core.store import audit

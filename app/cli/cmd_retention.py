@@ -10,13 +10,13 @@ from pathlib import Path
 from app.cli.context import Context
 from app.cli.formatting import table, when
 from app.core.errors import InvalidInputError
-from app.core.policy.store_policy import load_policy, set_policy
-from app.core.retention.actions import (
+from app.core.library.retention_actions import (
     RetentionOutcome,
     apply_retention,
     retention_report,
     set_legal_hold,
 )
+from app.core.policy.store_policy import load_policy, set_policy
 from app.core.retention.rules import RetentionState
 
 

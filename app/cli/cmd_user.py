@@ -6,9 +6,9 @@ import argparse
 
 from app.cli.context import Context, ask_new_password, ask_password
 from app.cli.formatting import table
-from app.core.integrity import key_registry
-from app.core.people import accounts, lockout, users
+from app.core.people import users
 from app.core.policy.store_policy import SignIn, set_policy
+from app.core.sign_in import accounts, key_registry, lockout
 from app.core.store.models import Role
 from app.core.store.pg_roles import grant_workstation_role
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInputError, SignInError
-from app.core.people.accounts import has_accounts, sign_in
 from app.core.people.permissions import Permission
 from app.core.people.users import check_actor, resolve_actor
 from app.core.policy.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.core.settings import Settings, load_settings
+from app.core.sign_in.accounts import has_accounts, sign_in
 from app.core.store.database import Store
 from app.core.store.models import User
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from app.core.errors import BwvError
 from app.core.export.pipeline import ORIGINAL_CHANGED, OTHER_RUN
 from app.core.export.video_export import EXISTS
-from app.core.people.accounts import LOCKED, NO_PASSWORD
+from app.core.sign_in.accounts import LOCKED, NO_PASSWORD
 
 HINTS: dict[str, str] = {
     EXISTS: "Use --force to replace it.",

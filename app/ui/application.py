@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from app import __version__
 from app.core.errors import BwvError
 from app.core.logs import setup_logging
-from app.core.people.accounts import has_accounts
 from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.core.settings import Settings, load_settings
+from app.core.sign_in.accounts import has_accounts
 from app.core.store.database import Store
 from app.core.views.records import UserRecord
 from app.ui.error_text import error_text

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.integrity.integrity_check import IntegrityReport, check_store
+from app.core.checks.integrity_check import IntegrityReport, check_store
 from app.core.library.footage import VerifyStatus
 from app.core.progress import CancelToken, ProgressFn
 from app.core.store.database import Store

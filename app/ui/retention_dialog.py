@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.people.permissions import Permission, can
-from app.core.people.users import resolve_actor
-from app.core.policy.store_policy import StorePolicy, load_policy
-from app.core.retention.actions import (
+from app.core.library.retention_actions import (
     RetentionItem,
     RetentionOutcome,
     apply_retention,
     retention_report,
     set_legal_hold,
 )
+from app.core.people.permissions import Permission, can
+from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import StorePolicy, load_policy
 from app.core.retention.rules import RetentionState
 from app.core.store.database import Store
 from app.ui.changes import Changed, announce, subscribe

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import BwvError
-from app.core.people import accounts
+from app.core.sign_in import accounts
 from app.core.store.database import Store
 from app.core.views.records import UserRecord
 from app.ui.error_text import error_text

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
-from app.core.people import accounts
 from app.core.policy.store_policy import SignIn, load_policy
+from app.core.sign_in import accounts
 from app.core.views.records import UserRecord
 from app.ui.error_dialog import show_error
 from app.ui.sign_in_dialog import SignInDialog

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.integrity import key_registry
-from app.core.integrity.key_registry import KeyStatus
-from app.core.people import accounts, lockout, users
+from app.core.people import users
 from app.core.people.permissions import Permission, can
+from app.core.sign_in import accounts, key_registry, lockout
+from app.core.sign_in.key_registry import KeyStatus
 from app.core.store.database import Store
 from app.core.store.models import Role
 from app.core.views.records import UserRecord

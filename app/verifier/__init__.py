@@ -1,6 +1,6 @@
 """``bwv-verify``: checks an export folder or a disclosure pack with no database.
 
 Depends only on the standard library, ``cryptography`` and the evidence formats of
-``app.core.integrity.chain_format`` (an import-linter contract keeps it so). What it checks
+``app.core.chain.chain_format`` (an import-linter contract keeps it so). What it checks
 is listed in ``docs/VERIFYING.md``.
 """

@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from app.core.chain import chain_format
+from app.core.chain.chain_format import fingerprint
+from app.core.chain.ledger import Ledger
 from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE, YUNET
-from app.core.integrity import chain_format
-from app.core.integrity.chain_format import fingerprint
-from app.core.integrity.ledger import Ledger
 from app.verifier.c2pa_check import check_c2pa
 from app.verifier.extract_check import (
     Extract,

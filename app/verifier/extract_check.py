@@ -1,5 +1,5 @@
 """Checking a sealed audit extract on its own: its lines, the accounts and keys its seal
-carries (rebuilt with the same rules as the store's own check, ``app.core.integrity.ledger``), every
+carries (rebuilt with the same rules as the store's own check, ``app.core.chain.ledger``), every
 event's hash and signature, and the seal's signature."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.core.integrity import chain_format
-from app.core.integrity.chain_format import canonical_json, fingerprint
-from app.core.integrity.ledger import DECISIONS, ROLE_ACTIONS, Ledger, details_of
+from app.core.chain import chain_format
+from app.core.chain.chain_format import canonical_json, fingerprint
+from app.core.chain.ledger import DECISIONS, ROLE_ACTIONS, Ledger, details_of
 from app.verifier.findings import Report
 
 

@@ -111,8 +111,8 @@ def test_apply_deletes_only_what_was_confirmed(capsys: pytest.CaptureFixture[str
     import builtins
     import sys
 
+    from app.core.library.retention_actions import set_legal_hold
     from app.core.people.users import add_user, resolve_actor
-    from app.core.retention.actions import set_legal_hold
     from app.core.settings import load_settings
     from app.core.store.database import Store
     from app.core.store.models import Role

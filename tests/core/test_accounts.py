@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError, SignInError
-from app.core.people import accounts, users
+from app.core.people import users
 from app.core.people.users import resolve_actor
+from app.core.sign_in import accounts
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role, User
 
@@ -129,8 +130,8 @@ def test_an_upgraded_store_keeps_os_user_sign_in(tmp_path: object) -> None:
 def test_an_account_locks_after_failed_sign_ins_until_an_administrator_unlocks_it(
         store: Store) -> None:
     """Issue 15, item 7: 30 wrong passwords in a minute, then the right one, used to work."""
-    from app.core.people import lockout
     from app.core.policy.store_policy import set_policy
+    from app.core.sign_in import lockout
 
     with store.transaction() as session:
         root = accounts.create_first_administrator(session, "root", PASSWORD)
@@ -168,7 +169,7 @@ def test_a_store_made_before_signing_gets_its_root_from_its_first_account(
         store: Store) -> None:
     """The first account (made by OS-name sign-in, no key) sets its own first password: its
     key becomes the store's root, so the keys it then gives others are vouched for."""
-    from app.core.integrity import trail_replay
+    from app.core.checks import trail_replay
 
     with store.transaction() as session:
         boss = resolve_actor(session, "boss")
@@ -190,7 +191,7 @@ def test_a_key_replaced_on_another_workstation_stops_signing_here(store: Store,
     instead of being signed with a key that is no longer hers."""
     from pathlib import Path
 
-    from app.core.integrity import signing
+    from app.core.chain import signing
     from app.core.store import audit
 
     with store.transaction() as session:

@@ -256,8 +256,8 @@ def test_the_chain_walk_reports_progress_and_can_be_cancelled(store: Store) -> N
     """12,000 events: progress every 5,000 and at the end; a cancel stops the walk."""
     from sqlalchemy import insert
 
+    from app.core.chain.chain_format import GENESIS_HASH, HASHED_FIELDS, event_hash_of
     from app.core.errors import Cancelled
-    from app.core.integrity.chain_format import GENESIS_HASH, HASHED_FIELDS, event_hash_of
     from app.core.progress import CancelToken
 
     with store.read() as session:
@@ -281,7 +281,7 @@ def test_the_chain_walk_reports_progress_and_can_be_cancelled(store: Store) -> N
     token.cancel()
     with pytest.raises(Cancelled):
         audit.verify(store, cancel=token)
-    from app.core.integrity import trail_replay
+    from app.core.checks import trail_replay
 
     with store.read() as session:  # the state replay after the walk stops too
         with pytest.raises(Cancelled):

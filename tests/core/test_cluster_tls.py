@@ -13,13 +13,13 @@ from distributed import LocalCluster
 from distributed.security import Security
 from sqlalchemy import select
 
+from app.core.chain.signing import event_signature_ok
 from app.core.errors import BwvError, InvalidInputError
-from app.core.integrity.signing import event_signature_ok
 from app.core.jobs.cluster import ClusterTls, run_workers
 from app.core.jobs.queue import JobKind, queue_jobs
 from app.core.library.ingest import ingest_paths
-from app.core.people.accounts import create_first_administrator, sign_in
 from app.core.people.users import resolve_actor
+from app.core.sign_in.accounts import create_first_administrator, sign_in
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent

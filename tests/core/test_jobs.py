@@ -91,8 +91,8 @@ def test_each_jobs_outcome_is_passed_on_when_it_ends_not_when_the_queue_is_empty
 
 def test_worker_processes_over_tls_sign_as_the_signed_in_user(store: Store,
                                                             tmp_path: Path) -> None:
-    from app.core.integrity.signing import event_signature_ok
-    from app.core.people.accounts import create_first_administrator, sign_in
+    from app.core.chain.signing import event_signature_ok
+    from app.core.sign_in.accounts import create_first_administrator, sign_in
 
     with store.transaction() as session:
         create_first_administrator(session, "chief", "a long passphrase")

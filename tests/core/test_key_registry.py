@@ -7,13 +7,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.core.chain import signing
+from app.core.chain.ledger import Ledger, details_of
+from app.core.checks import trail_replay
 from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError, SignInError
-from app.core.integrity import key_registry, signing, trail_replay
-from app.core.integrity.ledger import Ledger, details_of
 from app.core.integrity.trail_accounts import account_events, starts_with_os_user
-from app.core.people import accounts, users
+from app.core.people import users
 from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import set_policy
+from app.core.sign_in import accounts, key_registry
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role

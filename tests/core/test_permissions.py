@@ -15,13 +15,13 @@ from app.core.errors import BwvError, PermissionDeniedError
 from app.core.export.pipeline import redact_footage
 from app.core.library import flags, footage
 from app.core.library.ingest import ingest_paths
+from app.core.library.retention_actions import apply_retention, set_legal_hold
 from app.core.people import users
 from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import set_policy
 from app.core.redaction.approval import decide, request_approval
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import save_plan
-from app.core.retention.actions import apply_retention, set_legal_hold
 from app.core.store.database import Store
 from app.core.store.models import Role
 from tests.conftest import make_video

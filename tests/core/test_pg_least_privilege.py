@@ -13,9 +13,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.core.integrity import trail_replay
-from app.core.people import accounts
+from app.core.checks import trail_replay
 from app.core.people.users import add_user, resolve_actor, update_user
+from app.core.sign_in import accounts
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Role

@@ -15,14 +15,14 @@ from app.core.casework import case_flow, cases
 from app.core.errors import ConflictError, PermissionDeniedError
 from app.core.library import footage
 from app.core.library.ingest import IngestStatus, ingest_paths
-from app.core.people.users import add_user, resolve_actor
-from app.core.policy.store_policy import set_policy
-from app.core.retention.actions import (
+from app.core.library.retention_actions import (
     RetentionState,
     apply_retention,
     retention_report,
     set_legal_hold,
 )
+from app.core.people.users import add_user, resolve_actor
+from app.core.policy.store_policy import set_policy
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, DetectionRunRecord, Footage, Role
@@ -213,7 +213,7 @@ def test_a_hold_placed_while_apply_runs_is_never_lost(store: Store, tmp_path: Pa
     is refused: never both on hold and deleted."""
     import threading
 
-    from app.core.retention import actions as retention_actions
+    from app.core.library import retention_actions
 
     _path, fid = _one_due(store, tmp_path)
     real_lock = retention_actions._lock

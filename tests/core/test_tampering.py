@@ -22,13 +22,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from app.core.casework.disclosure_pack import build_pack
+from app.core.chain import chain_format, signing
+from app.core.checks import trail_replay
 from app.core.export.verify import verify_exports
-from app.core.integrity import chain_format, signing, trail_replay
 from app.core.integrity.anchors import check_folder, write_checkpoint
 from app.core.library.footage import VerifyStatus
-from app.core.people import accounts
 from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import set_policy
+from app.core.sign_in import accounts
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, ExportRecord, RedactionPlanRecord

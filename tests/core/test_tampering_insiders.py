@@ -14,16 +14,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
+from app.core.chain import chain_format, signing
+from app.core.checks import trail_replay
 from app.core.errors import PermissionDeniedError
 from app.core.export.verify import verify_exports
-from app.core.integrity import chain_format, key_registry, signing, trail_replay
 from app.core.integrity.anchors import check_folder
 from app.core.integrity.trail_accounts import account_events
 from app.core.library.footage import VerifyStatus
-from app.core.people import accounts
 from app.core.people.users import add_user, resolve_actor, update_user
 from app.core.policy.store_policy import set_policy
 from app.core.redaction.approval import ApprovalState, approval_of
+from app.core.sign_in import accounts, key_registry
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import RedactionPlanRecord, Role

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from app.core.casework.disclosure_pack import AUDIT_EXTRACT, build_pack
+from app.core.chain import chain_format, signing
+from app.core.chain.chain_format import fingerprint
 from app.core.export.c2pa_signing import C2paCredentials
-from app.core.integrity import chain_format, signing
-from app.core.integrity.chain_format import fingerprint
-from app.core.people import accounts
+from app.core.sign_in import accounts
 from app.core.store.database import Store
 from app.verifier.bundle_check import check
 from app.verifier.findings import Outcome
@@ -269,7 +269,7 @@ def test_an_approval_stands_as_the_app_counts_it(
         decisions: list[tuple[str, str, int]], named: str, ok: bool) -> None:
     """Review 8: a manifest's approval holds while the latest decision on its plan, for its
     footage and case (taken from the extract's export event), is an approval by anyone."""
-    from app.core.integrity.ledger import Ledger
+    from app.core.chain.ledger import Ledger
     from app.verifier.extract_check import Extract, check_approval, export_scope
     from app.verifier.findings import Outcome, Report
 

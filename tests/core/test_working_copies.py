@@ -15,8 +15,8 @@ from sqlalchemy import update
 
 from app.core.casework import cases
 from app.core.casework.disclosure_pack import build_pack
+from app.core.checks.integrity_check import check_store
 from app.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
-from app.core.integrity.integrity_check import check_store
 from app.core.jobs.cluster import run_workers
 from app.core.jobs.queue import JobKind, list_jobs, queue_jobs
 from app.core.jobs.working_copies import make_working_copy, working_copy_path

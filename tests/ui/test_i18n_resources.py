@@ -124,8 +124,8 @@ def test_core_errors_are_shown_in_welsh(catalogues: Path) -> None:
     from app.cli.error_hints import error_line
     from app.core.errors import QT_TRANSLATE_NOOP, PermissionDeniedError, SignInError
     from app.core.export.video_export import EXISTS
-    from app.core.people.accounts import LOCKED
     from app.core.people.permissions import Permission, require
+    from app.core.sign_in.accounts import LOCKED
     from app.core.store.models import Role, User
     from app.ui.error_text import error_text
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from app.core.people import accounts
+from app.core.sign_in import accounts
 from app.core.store.database import Store
 from app.ui.integrity_dialog import IntegrityDialog
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from app.core.library.ingest import ingest_paths
+from app.core.library.retention_actions import RetentionOutcome
 from app.core.people.users import add_user, resolve_actor
 from app.core.policy.store_policy import set_policy
-from app.core.retention.actions import RetentionOutcome
 from app.core.store.database import Store
 from app.core.store.models import Footage, Role
 from app.ui.locale_format import datetime_text

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.core.people.accounts import has_accounts
 from app.core.people.users import add_user, resolve_actor, update_user
 from app.core.policy.store_policy import set_policy
 from app.core.settings import load_settings
+from app.core.sign_in.accounts import has_accounts
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
 from app.ui.application import sign_in_user

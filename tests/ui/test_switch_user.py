@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.core.people.accounts import new_credentials
 from app.core.people.users import add_user, resolve_actor
+from app.core.sign_in.accounts import new_credentials
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
 from app.ui.sign_in_dialog import SignInDialog

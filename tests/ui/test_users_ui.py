@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.core.errors import SignInError
-from app.core.people import accounts
 from app.core.people.users import add_user, resolve_actor
+from app.core.sign_in import accounts
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
 from app.ui.users_dialog import UsersDialog

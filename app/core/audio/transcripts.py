@@ -16,8 +16,8 @@ from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.audio.transcribe import transcribe_file, transcript_settings
 from app.core.audio.transcript import Transcript
 from app.core.case_state.status import get_case
+from app.core.chain.chain_format import canonical_json
 from app.core.errors import QT_TRANSLATE_NOOP, NotFoundError
-from app.core.integrity.chain_format import canonical_json
 from app.core.library.footage import present_original
 from app.core.people.permissions import Permission
 from app.core.people.users import check_actor, resolve_actor

@@ -9,9 +9,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.case_state.footage_links import link_footage as link_footage
-from app.core.case_state.footage_links import lock_footage_rows as lock_footage_rows
-from app.core.case_state.footage_links import unlink_footage as unlink_footage
 from app.core.case_state.status import get_case as get_case
 from app.core.case_state.status import plan_changed as plan_changed
 from app.core.case_state.status import set_status as set_status
@@ -19,6 +16,9 @@ from app.core.case_state.status import status_label as status_label
 from app.core.casework.deadlines import statutory_deadline
 from app.core.choices import parse_choice
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
+from app.core.library.footage_links import link_footage as link_footage
+from app.core.library.footage_links import lock_footage_rows as lock_footage_rows
+from app.core.library.footage_links import unlink_footage as unlink_footage
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
 from app.core.store.models import (

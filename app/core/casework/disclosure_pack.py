@@ -30,8 +30,8 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.core.audio.voice_disguise import NOTE as DISGUISE_NOTE
 from app.core.casework.case_flow import releasable
+from app.core.chain import chain_format, signing
 from app.core.errors import QT_TRANSLATE_NOOP, Cancelled, ConflictError, MediaError, NotFoundError
-from app.core.integrity import chain_format, signing
 from app.core.integrity.anchors import PACK_ANCHOR, chain_anchor
 from app.core.integrity.extract_seal import sealed
 from app.core.media.hashing import CHUNK

@@ -13,11 +13,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.chain.chain_format import canonical_json
 from app.core.detection.detector import Detection
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, preset_from_dict
 from app.core.detection.video import DetectionRun, FrameDetections
 from app.core.errors import InvalidInputError
-from app.core.integrity.chain_format import canonical_json
 from app.core.store.models import DetectionRunRecord, User
 
 

@@ -1,3 +1,5 @@
-"""Evidence integrity: the chain format, signing keys and who vouched for them, the ledger and
-state replay that check the trail, anchors, sealed extracts and the whole-store check.
-"""
+"""Evidence integrity above the store: the accounts a signature stands for, read from the
+trail alone (``trail_accounts``), anchors of the chain's head kept outside the store, the
+seals of audit extracts, and what a copy outside the store must match in it. The chain's
+format and signing are below the store (``app.core.chain``); the whole-store checks are at
+the top (``app.core.checks``)."""

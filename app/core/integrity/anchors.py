@@ -22,9 +22,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.chain import chain_format, signing
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
 from app.core.fileio import atomic_write_text
-from app.core.integrity import chain_format, signing
 from app.core.integrity.outside_copies import (
     missing_account_events,
     pack_list_problem,

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.core.integrity import chain_format, signing
+from app.core.chain import chain_format, signing
 from app.core.integrity.trail_accounts import account_events, starts_with_os_user
 
 

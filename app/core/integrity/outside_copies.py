@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.core.integrity.ledger import details_of
+from app.core.chain.ledger import details_of
 from app.core.integrity.trail_accounts import account_events
 from app.core.store.models import AuditEvent, ExportRecord
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.integrity.ledger import USER_ACTIONS, Ledger
+from app.core.chain.ledger import USER_ACTIONS, Ledger
 from app.core.store import audit
 from app.core.store.models import AuditEvent, StoreInfo, User
 

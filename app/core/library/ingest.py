@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core.case_state.footage_links import link_footage
 from app.core.case_state.status import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, Cancelled, ConflictError, MediaError
+from app.core.library.footage_links import link_footage
 from app.core.media.decode import Timestamps, check_regular_file
 from app.core.media.hashing import sha256_file
 from app.core.media.probe import MediaInfo, probe

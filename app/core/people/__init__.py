@@ -1,1 +1,2 @@
-"""Accounts: users and roles, what each role may do, sign-in with its lock-out."""
+"""People: users and roles, and what each role may do. Signing in, with its lock-out and
+keys, is ``app.core.sign_in``."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.chain.signing import Credentials
 from app.core.choices import parse_choice
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -15,7 +16,6 @@ from app.core.errors import (
     NotFoundError,
     SignInError,
 )
-from app.core.integrity.signing import Credentials
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
 from app.core.store.models import Role, StoreInfo, User

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.chain.ledger import Ledger, details_of
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
-from app.core.integrity.ledger import Ledger, details_of
 from app.core.integrity.trail_accounts import LEGACY_ROW, account_events, starts_with_os_user
 from app.core.people.permissions import Permission, require
 from app.core.retention.rules import retention_until

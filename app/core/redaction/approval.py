@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.chain import signing
+from app.core.chain.ledger import ROLE_ACTIONS
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, PermissionDeniedError
-from app.core.integrity import signing
-from app.core.integrity.ledger import ROLE_ACTIONS
 from app.core.integrity.trail_accounts import ledger_before
 from app.core.people.permissions import Permission, require
 from app.core.redaction.open_items import answers_for, open_items

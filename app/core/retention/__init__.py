@@ -1,1 +1,2 @@
-"""Retention: what is kept and why (the one rule), and the deletions it allows."""
+"""Retention: what is kept and why (the one rule). The deletions it allows are the
+library's (``library.retention_actions``)."""

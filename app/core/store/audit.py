@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from app.core.chain import signing
+from app.core.chain.chain_format import GENESIS_HASH as GENESIS_HASH
+from app.core.chain.chain_format import HASHED_FIELDS, event_hash_of
+from app.core.chain.chain_format import canonical_json as canonical_json
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, SignInError
-from app.core.integrity import signing
-from app.core.integrity.chain_format import GENESIS_HASH as GENESIS_HASH
-from app.core.integrity.chain_format import HASHED_FIELDS, event_hash_of
-from app.core.integrity.chain_format import canonical_json as canonical_json
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.store.database_locks import CHAIN_LOCK
 from app.core.store.models import AuditEvent, User, case_footage
@@ -67,7 +67,7 @@ def record(
     """Append one event in the caller's transaction (so it commits with the change itself).
 
     The event is signed with the actor's key if it is open in this process (see
-    :mod:`app.core.integrity.signing`). Appends are serialised (PostgreSQL advisory lock; SQLite
+    :mod:`app.core.chain.signing`). Appends are serialised (PostgreSQL advisory lock; SQLite
     write transactions begin IMMEDIATE), so two writers never race for the same sequence
     number.
     """

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.core.case_state.standing import DeadlineState, deadline_state
-from app.core.integrity.chain_format import fingerprint
+from app.core.chain.chain_format import fingerprint
 from app.core.retention.rules import RetentionStatus, open_case_refs, retention_status
 from app.core.store.models import (
     Case,

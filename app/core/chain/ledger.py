@@ -29,8 +29,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core.integrity import chain_format
-from app.core.integrity.chain_format import fingerprint
+from app.core.chain import chain_format
+from app.core.chain.chain_format import fingerprint
 
 ADMINISTRATOR = "administrator"
 KEY_ACTIONS = ("user.create", "user.password", "user.key")

@@ -4,7 +4,7 @@ Authentication happens at the edge (the app's sign-in dialog, the CLI's password
 authorisation happens in every core service through :mod:`app.core.people.permissions`.
 Sign-ins and failed attempts are audited; a password never is, nor its hash.
 
-A password also seals the account's signing key (:mod:`app.core.integrity.signing`):
+A password also seals the account's signing key (:mod:`app.core.chain.signing`):
 sign-in opens it for this process, so the user's events are signed; a password reset by an
 administrator gives the account a new key (registered by the administrator's signed event).
 """
@@ -17,6 +17,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.chain import signing
+from app.core.chain.signing import Credentials
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -24,12 +26,10 @@ from app.core.errors import (
     NotFoundError,
     SignInError,
 )
-from app.core.integrity import signing
-from app.core.integrity.key_registry import first_account, root_claimed
-from app.core.integrity.signing import Credentials
-from app.core.people.lockout import failures_in_a_row, is_locked
 from app.core.people.permissions import Permission, require
 from app.core.people.users import check_user_name, find_user, store_id_of
+from app.core.sign_in.key_registry import first_account, root_claimed
+from app.core.sign_in.lockout import failures_in_a_row, is_locked
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Role, User

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.core.checks import trail_replay
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.export.verify import ExportCheck, verify_exports
-from app.core.integrity import anchors, trail_replay
+from app.core.integrity import anchors
 from app.core.integrity.anchors import AnchorCheck
 from app.core.library.footage import VerifyStatus
 from app.core.progress import CancelToken, ProgressFn, no_progress

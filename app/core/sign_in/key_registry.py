@@ -21,6 +21,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.chain import signing
+from app.core.chain.chain_format import fingerprint
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -29,8 +31,6 @@ from app.core.errors import (
     PermissionDeniedError,
     SignInError,
 )
-from app.core.integrity import signing
-from app.core.integrity.chain_format import fingerprint
 from app.core.integrity.trail_accounts import AFTER_EVERY_EVENT, ledger_before
 from app.core.integrity.trail_accounts import root_claimed as root_claimed
 from app.core.people.permissions import Permission, require

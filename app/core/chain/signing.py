@@ -25,8 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from sqlalchemy.orm import Session
 
+from app.core.chain import chain_format
 from app.core.errors import QT_TRANSLATE_NOOP, SignInError
-from app.core.integrity import chain_format
 
 # argon2id, RFC 9106 low-memory profile (as the password hashes)
 _KDF = {"t": 3, "m": 65536, "p": 4}

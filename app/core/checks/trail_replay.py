@@ -20,9 +20,9 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.core.chain.chain_format import fingerprint
+from app.core.chain.ledger import Ledger, details_of
 from app.core.export.manifest import manifest_path
-from app.core.integrity.chain_format import fingerprint
-from app.core.integrity.ledger import Ledger, details_of
 from app.core.integrity.trail_accounts import starts_with_os_user
 from app.core.policy.store_policy import expected_rules, parse_rules
 from app.core.progress import CancelToken
