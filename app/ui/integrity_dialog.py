@@ -2,7 +2,7 @@
 
 The chain, every signature, the state rebuilt from the events, the anchors in the recorded
 exports' manifests (and in a folder of packs or checkpoints the user chooses), and every
-recorded export re-hashed, in a worker with progress and cancel (``core.integrity_check``).
+recorded export re-hashed, in a worker with progress and cancel (``core.checks.integrity_check``).
 """
 
 from __future__ import annotations

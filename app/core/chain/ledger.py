@@ -1,6 +1,6 @@
 """Accounts, roles and signing keys as the audit trail gives them, rebuilt event by event,
 with every signature checked on the way. One set of rules for ``bwv audit verify`` (the
-whole trail, ``trail_replay.py``) and ``bwv-verify`` (the events an extract's seal carries).
+whole trail, ``checks/trail_replay.py``) and ``bwv-verify`` (the events an extract's seal carries).
 
 Whose key signs what:
 
@@ -13,7 +13,7 @@ Whose key signs what:
   signing): allowed, never vouched;
 * a store made before signing whose first account cannot claim the root (deactivated, or
   not an administrator) has it handed over: an active administrator claims it with their
-  own key (``key_registry.claim_root``), the reason in the event;
+  own key (``sign_in.key_registry.claim_root``), the reason in the event;
 * an event must carry its actor's valid signature, except while the store lets people sign
   in by operating-system name (no password, so no key can be opened), or before the store
   had a root key at all: then it is counted as unproven. With passwords required, an

@@ -1,4 +1,5 @@
 """Whole-store checks, at the top: the audit trail replayed event by event
-(``trail_replay``, ``bwv audit verify``) and every stored file against its recorded hash
-(``integrity_check``). They read everything below and nothing imports them but the UI and
-the CLI."""
+(``trail_replay``), and the one check behind ``bwv audit verify`` and Tools > Verify
+integrity (``integrity_check``: the chain, every signature, the replay, the anchors and
+every recorded export re-hashed). They read everything below; nothing imports them but the
+UI and the CLI."""

@@ -1,7 +1,7 @@
 """The audit trail as the source of truth: signatures checked and the state that matters
 rebuilt from the events, then compared with the tables.
 
-What is rebuilt: users (name, role, active, signing key: ``ledger.py``, which also checks
+What is rebuilt: users (name, role, active, signing key: ``chain/ledger.py``, which also checks
 every signature and who may change accounts), footage (file hash, size, path), redaction
 plans (the exact plan saved last), exports (paths and hashes) and the store rules. Any row
 that differs from what the events say, that no event accounts for, or that an event made and

@@ -25,7 +25,7 @@ def account_events(session: Session, names: Iterable[str]) -> list[dict[str, Any
     """Every event about the accounts of ``names`` (creation, roles, keys), about the
     administrators who made those, back to the first administrator, and every change of the
     store's rules (chain order): what a verifier needs to rebuild their keys and roles and
-    the sign-in rule in force (``ledger.py``)."""
+    the sign-in rule in force (``chain/ledger.py``)."""
     wanted: set[str] = set()
     chosen: dict[int, AuditEvent] = {}
     rules = list(session.scalars(select(AuditEvent).where(

@@ -44,7 +44,7 @@ class Permission(enum.StrEnum):
 
 P = Permission
 # What only a key vouched for from the root may do (with password sign-in): approve once
-# signing has begun, manage accounts and rules once the store has a root (ledger.py judges
+# signing has begun, manage accounts and rules once the store has a root (chain/ledger.py judges
 # the trail by the same rule).
 NEEDS_VOUCHED_KEY = frozenset({P.APPROVE, P.MANAGE_USERS, P.SETTINGS, P.RETENTION_POLICY})
 _OFFICER = frozenset({P.VIEW, P.FLAG, P.INGEST, P.EDIT_CASE, P.REDACT, P.EXPORT,

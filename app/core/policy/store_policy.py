@@ -113,7 +113,7 @@ _EXPECTED: dict[tuple[str, str], dict[str, StorePolicy]] = {}
 def expected_rules(session: Session) -> dict[str, StorePolicy]:
     """What each rule row must hold: rebuilt from the legacy row (stores made before
     signing) and every ``policy.change`` whose author was then an active administrator
-    with a valid signature (``ledger.py``). A row that differs, or that no valid event set,
+    with a valid signature (``chain/ledger.py``). A row that differs, or that no valid event set,
     is not obeyed (and ``bwv audit verify`` reports it)."""
     newest = session.scalars(select(AuditEvent.hash).where(
         AuditEvent.action == "policy.change").order_by(AuditEvent.seq.desc()).limit(1)).first()

@@ -5,7 +5,7 @@ In a store made before signing, the root key comes from the first account (its f
 password sign-in). When that account cannot give it (deactivated, demoted, or its password
 was reset by another administrator) the store would never have a root, so no key could be
 vouched for. :func:`claim_root` hands the root over to an active administrator, with a
-reason, in a signed event that ``bwv audit verify`` and ``bwv-verify`` check (``ledger.py``).
+reason, in a signed event that ``bwv audit verify`` and ``bwv-verify`` check (``chain/ledger.py``).
 
 A key its owner registered (an account made before signing) is vouched for by
 :func:`vouch_key`: the administrator types the fingerprint the owner reads from their own

@@ -8,7 +8,7 @@ catches anyone who bypasses them (edited, deleted, reordered or inserted events)
 The chain alone cannot notice its newest events being cut off, so after every commit the
 head (sequence number and hash) is written to a *witness* file (``witness.py``); ``verify``
 compares the chain with it. Anchors outside the store (``anchors.py``) and the events'
-signatures (``trail_replay.py``) do the same without any file on this computer.
+signatures (``checks/trail_replay.py``) do the same without any file on this computer.
 """
 
 from __future__ import annotations
