@@ -13,7 +13,7 @@ import pytest
 from app.core.detection import boxes as bx
 from app.core.detection import model_files
 from app.core.detection.detector import NETWORKS, FaceDetector
-from app.core.detection.presets import PRESETS, get_preset, preset_from_dict
+from app.core.detection.presets import DEFAULT_PRESET, PRESETS, get_preset, preset_from_dict
 from app.core.detection.scoring import coverage, match
 from app.core.detection.video import detect_path, detect_video
 from app.core.errors import BwvError, InvalidInputError
@@ -138,13 +138,55 @@ def test_wider_recall_stays_above_the_benchmark_floor(wider: list[tuple[Path, np
     assert used / n_det >= 0.80  # precision
 
 
+def _wider_valid(folder: Path) -> list[tuple[Path, np.ndarray]]:
+    """WIDER images with their official boxes, invalid and zero-width faces left out (as
+    ``bench/detect_recall.py`` and the official evaluation do)."""
+    data = json.loads((folder / "wider_val_subset_gt.json").read_text())
+    return [(folder / name, np.array([[f["x"], f["y"], f["x"] + f["w"], f["y"] + f["h"]]
+                                      for f in entry["faces"]
+                                      if not f.get("invalid") and f["w"] > 0 and f["h"] > 0],
+                                     np.float32).reshape(-1, 4))
+            for name, entry in sorted(data["images"].items())]
+
+
+@pytest.mark.slow
+def test_the_default_covers_small_crowd_faces_with_both_fine_networks() -> None:
+    """Issue 13's coverage targets on every WIDER image of the developer set, with the
+    default preset as it treats a still image (quick and fine pass): at least 0.97 of faces
+    10 px wide or more hidden, and 0.95 in every width bucket from 10 px. YuNet alone in
+    the fine pass covered 0.950 (10-16 px: 0.916); CenterFace beside it closes the gap."""
+    crowds = TESTDATA / "crowds" / "images"
+    if not crowds.is_dir():
+        pytest.skip(f"shared crowd images not found at {crowds}")
+    hidden: dict[str, list[bool]] = {}
+    networks: set[str] = set()
+    with FaceDetector(DEFAULT_PRESET) as detector:
+        for path, gt in _wider_valid(WIDER) + _wider_valid(crowds):
+            rgb = cv2.imread(str(path))[:, :, ::-1].copy()
+            det, names = detector.detect_boxes(rgb, fine=True)
+            networks |= set(names)
+            covered = coverage(gt, det, rgb.shape[:2], 1.3) >= 0.7
+            for width, ok in zip(gt[:, 2] - gt[:, 0], covered, strict=True):
+                if width >= 10:
+                    bucket = "10-16" if width < 16 else "16-32" if width < 32 else \
+                        "32-64" if width < 64 else "64+"
+                    hidden.setdefault(bucket, []).append(bool(ok))
+    assert {"yunet", "centerface"} <= networks
+    everything = [ok for oks in hidden.values() for ok in oks]
+    assert len(everything) == 909
+    assert sum(everything) / len(everything) >= 0.97
+    shares = {bucket: round(sum(oks) / len(oks), 3) for bucket, oks in hidden.items()}
+    assert min(shares.values()) >= 0.95, shares
+
+
 @pytest.mark.slow
 def test_no_face_clip_has_almost_no_detections(videos: Path) -> None:
     run = detect_video(videos / "pyfeat_no_face.mp4", "balanced", stride=1)
     assert len(run.frames) == 95
     # YuNet (threshold 0.5 quick, 0.3 fine) takes a letter of the cartoon's title for a
-    # face on 3 frames (scores 0.32-0.58, each carried one frame on by motion); nothing else.
-    assert len([f.index for f in run.frames if f.boxes]) <= 6
+    # face on 3 frames (scores 0.32-0.58), and CenterFace in the fine pass (threshold 0.2)
+    # the same letter on 1 (score 0.21), each carried one frame on by motion; nothing else.
+    assert len([f.index for f in run.frames if f.boxes]) <= 8
     assert not any(b.score >= 0.6 for f in run.frames for b in f.boxes)
 
 

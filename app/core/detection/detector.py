@@ -48,8 +48,9 @@ def preset_models(preset: Preset) -> list[dict[str, str]]:
     used = []
     if preset.quick_threshold is not None:
         used.append((preset.quick_network, NETWORKS[preset.quick_network].model))
-    if preset.fine_scales and preset.fine_network not in [name for name, _ in used]:
-        used.append((preset.fine_network, NETWORKS[preset.fine_network].model))
+    for fine in (preset.fine_network, preset.fine_second_network):
+        if preset.fine_scales and fine is not None and fine not in [name for name, _ in used]:
+            used.append((fine, NETWORKS[fine].model))
     if preset.mediapipe_threshold is not None:
         used.append(("mediapipe", SHORT_RANGE))
     if preset.text_every_s > 0:
@@ -86,6 +87,11 @@ class FaceDetector:
                 base = NETWORKS[p.fine_network](p.fine_threshold)
             self._fine = [base.with_scale(scale, p.fine_threshold, p.fine_max_megapixels)
                           for scale in p.fine_scales]
+            if p.fine_second_network is not None:
+                second = NETWORKS[p.fine_second_network](p.fine_second_threshold)
+                cap = p.fine_second_max_megapixels or p.fine_max_megapixels
+                self._fine += [second.with_scale(scale, p.fine_second_threshold, cap)
+                               for scale in p.fine_scales]
         if p.mediapipe_threshold is not None:
             self._parts.append(MediaPipeTiledDetector(
                 p.mediapipe_threshold, p.mediapipe_windows, p.mediapipe_overlap))

@@ -7,8 +7,9 @@ Two passes: the *quick* pass (``quick_network``, YuNet or CenterFace, capped at
 ``quick_max_megapixels``, plus BlazeFace) runs every ``stride`` frames and keeps up with
 large, fast faces; the *fine* pass (``fine_network`` on the whole frame at each of
 ``fine_scales``) runs every ``fine_stride`` key frames and on still images, and finds faces
-down to about 10 px. Boxes are carried by motion
-to the frames in between (``propagation``).
+down to about 10 px; a second network (``fine_second_network``) may look at the same scales
+too: two networks that fail differently miss fewer faces together. Boxes are carried by
+motion to the frames in between (``propagation``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ class Preset:
     fine_threshold: float = 0.2
     fine_max_megapixels: float | None = None  # None: no cap on the fine pass's input
     fine_stride: int = 1  # every N-th key frame of a video is a fine one
+    # A second network in the fine pass (None: none), at the same scales, with its own
+    # threshold and cap (None: the fine pass's).
+    fine_second_network: str | None = None
+    fine_second_threshold: float = 0.2
+    fine_second_max_megapixels: float | None = None
     stride: int = 1  # a key frame every N frames
     # Text regions (plates, screens, documents): the text detector looks every this many
     # seconds (0: off) at the frame scaled so its longer side is text_max_side (enlarged by
@@ -58,8 +64,8 @@ class Preset:
     heads_rules: int = 2
 
     def __post_init__(self) -> None:
-        for network in (self.quick_network, self.fine_network):
-            if network not in NETWORK_NAMES:
+        for network in (self.quick_network, self.fine_network, self.fine_second_network):
+            if network is not None and network not in NETWORK_NAMES:
                 raise InvalidInputError(QT_TRANSLATE_NOOP(
                     "CoreMessages", "Unknown detection network {network!r}: use one of "
                     "{names}."), network=network, names=", ".join(NETWORK_NAMES))
@@ -78,6 +84,9 @@ class Preset:
         data["fine_scales"] = list(self.fine_scales)
         if not self.text_every_s:  # as before text regions existed: stored runs still match
             del data["text_every_s"], data["text_max_side"], data["text_max_upscale"]
+        if self.fine_second_network is None:  # as before it existed: stored runs still match
+            del data["fine_second_network"], data["fine_second_threshold"]
+            del data["fine_second_max_megapixels"]
         if not self.heads_every_s:  # as before heads existed: stored runs still match
             del data["heads_every_s"], data["heads_max_side"], data["heads_rules"]
         return data
@@ -92,12 +101,15 @@ PRESETS: dict[str, Preset] = {
                quick_network="yunet", quick_threshold=0.5, quick_max_megapixels=0.5,
                mediapipe_threshold=0.7, stride=4),
         Preset("balanced", "Quick pass (YuNet at up to 1 MP plus BlazeFace) every 3rd frame "
-               "and a fine pass (YuNet at 1x and upscaled 2x, up to 3 MP, threshold 0.3) "
-               "once a second, boxes carried by motion both ways in between; and the heads "
-               "of people seen from behind (a person detector) twice a second. The default.",
+               "and a fine pass (YuNet, threshold 0.3, up to 3 MP, and CenterFace, threshold "
+               "0.2, up to 2 MP, each at 1x and upscaled 2x) once a second, boxes carried by "
+               "motion both ways in between; and the heads of people seen from behind (a "
+               "person detector) twice a second. The default.",
                quick_network="yunet", quick_threshold=0.5, quick_max_megapixels=1.0,
                mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
                fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=10, stride=3,
+               fine_second_network="centerface", fine_second_threshold=0.2,
+               fine_second_max_megapixels=2.0,
                heads_every_s=0.5),
         Preset("thorough", "For dense crowds: the quick pass (YuNet on the whole frame, "
                "threshold 0.4) every 2nd frame and a second network, CenterFace at 1x and "
