@@ -117,7 +117,15 @@ class FaceDetector:
         parts = self._parts
         if fine:
             parts = [*parts, *self._fine]
+        height, width = rgb.shape[:2]
+        looked: list[ScaledNetwork] = []
         for part in parts:
+            if isinstance(part, ScaledNetwork):
+                # e.g. a network's 1x and 2x on a frame so large that its cap makes them one
+                # input: the second run would only find the same boxes again
+                if any(part.same_look(done, width, height) for done in looked):
+                    continue
+                looked.append(part)
             found = part.detect(rgb)
             arrays.append(found)
             names += [part.name] * len(found)
