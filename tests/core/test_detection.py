@@ -13,6 +13,7 @@ import pytest
 from app.core.detection import boxes as bx
 from app.core.detection import model_files
 from app.core.detection.detector import NETWORKS, FaceDetector, preset_models
+from app.core.detection.network import ScaledNetwork
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS, get_preset, preset_from_dict
 from app.core.detection.scoring import coverage, match
 from app.core.detection.video import detect_path, detect_video
@@ -303,3 +304,27 @@ def test_mediapipe_loads_without_its_audio_and_drawing_parts_until_they_are_used
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[2]).stdout.split()
     assert out == ["False", "False", "True", "True", "True", "True"]
+
+
+def test_a_network_whose_cap_makes_two_scales_one_input_runs_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default's CenterFace is capped at 2 MP: on a 1080p frame its 1x and 2x inputs are
+    the same picture, so it runs once there; on 720p the two differ and both run. YuNet's
+    fine 1x (threshold 0.3) runs beside the quick pass's YuNet (0.5) on the same input: a
+    lower threshold finds more, so neither is skipped."""
+    calls: list[tuple[str, tuple[int, int]]] = []
+    original = ScaledNetwork.detect
+
+    def counted(self: ScaledNetwork, rgb: np.ndarray) -> np.ndarray:
+        calls.append((self.name, self.input_size(rgb.shape[1], rgb.shape[0])))
+        return original(self, rgb)
+
+    monkeypatch.setattr(ScaledNetwork, "detect", counted)
+    with FaceDetector(DEFAULT_PRESET) as detector:
+        for width, height, centerface_runs in ((1920, 1080, 1), (1280, 720, 2)):
+            calls.clear()
+            detector.detect_boxes(np.full((height, width, 3), 128, np.uint8), fine=True)
+            ran = [name for name, _ in calls]
+            assert ran.count("centerface") == centerface_runs, calls
+            assert ran.count("yunet") == 3, calls  # quick, fine 1x, fine 2x
+            assert len({c for c in calls if c[0] == "centerface"}) == centerface_runs, calls
