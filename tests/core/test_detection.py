@@ -306,12 +306,13 @@ def test_mediapipe_loads_without_its_audio_and_drawing_parts_until_they_are_used
     assert out == ["False", "False", "True", "True", "True", "True"]
 
 
-def test_a_network_whose_cap_makes_two_scales_one_input_runs_once(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """The default's CenterFace is capped at 2 MP: on a 1080p frame its 1x and 2x inputs are
-    the same picture, so it runs once there; on 720p the two differ and both run. YuNet's
-    fine 1x (threshold 0.3) runs beside the quick pass's YuNet (0.5) on the same input: a
-    lower threshold finds more, so neither is skipped."""
+def test_a_network_run_that_another_covers_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A network run that another run of the same network on the same input, at a threshold
+    as low or lower, already covers is skipped (its boxes would be a subset). The default's
+    CenterFace is capped at 2 MP: on a 1080p frame its 1x and 2x inputs are one picture, so
+    it runs once there, and twice on 720p. On 720p the quick pass's YuNet (threshold 0.5,
+    up to 1 MP) sees the same 1280x736 input as the fine pass's YuNet at 1x (0.3), so only
+    the fine one runs; on 1080p the quick pass's input is smaller, and all three run."""
     calls: list[tuple[str, tuple[int, int]]] = []
     original = ScaledNetwork.detect
 
@@ -321,10 +322,14 @@ def test_a_network_whose_cap_makes_two_scales_one_input_runs_once(
 
     monkeypatch.setattr(ScaledNetwork, "detect", counted)
     with FaceDetector(DEFAULT_PRESET) as detector:
-        for width, height, centerface_runs in ((1920, 1080, 1), (1280, 720, 2)):
+        for width, height, centerface_runs, yunet_runs in ((1920, 1080, 1, 3),
+                                                           (1280, 720, 2, 2)):
             calls.clear()
             detector.detect_boxes(np.full((height, width, 3), 128, np.uint8), fine=True)
             ran = [name for name, _ in calls]
             assert ran.count("centerface") == centerface_runs, calls
-            assert ran.count("yunet") == 3, calls  # quick, fine 1x, fine 2x
-            assert len({c for c in calls if c[0] == "centerface"}) == centerface_runs, calls
+            assert ran.count("yunet") == yunet_runs, calls
+            assert len(set(calls)) == len(calls), calls  # no input looked at twice
+            calls.clear()
+            detector.detect_boxes(np.full((height, width, 3), 128, np.uint8), fine=False)
+            assert [name for name, _ in calls] == ["yunet"], calls  # the quick pass alone

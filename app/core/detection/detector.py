@@ -118,14 +118,16 @@ class FaceDetector:
         if fine:
             parts = [*parts, *self._fine]
         height, width = rgb.shape[:2]
-        looked: list[ScaledNetwork] = []
-        for part in parts:
-            if isinstance(part, ScaledNetwork):
-                # e.g. a network's 1x and 2x on a frame so large that its cap makes them one
-                # input: the second run would only find the same boxes again
-                if any(part.same_look(done, width, height) for done in looked):
-                    continue
-                looked.append(part)
+        for index, part in enumerate(parts):
+            if isinstance(part, ScaledNetwork) and any(
+                    part.same_look(other, width, height)
+                    and (other.threshold < part.threshold or k < index)
+                    for k, other in enumerate(parts)
+                    if k != index and isinstance(other, ScaledNetwork)):
+                # another run sees the same input and keeps at least as much: e.g. the quick
+                # pass's YuNet beside the fine pass's (threshold 0.3) on a 720p frame, or a
+                # network's 1x and 2x where its cap makes them one input
+                continue
             found = part.detect(rgb)
             arrays.append(found)
             names += [part.name] * len(found)
