@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BWV_NO_AUDIO", "1")  # VLC plays to a dummy audio output in tests
 
+# Under pytest-xdist each worker's networks get their share of the cores (as `bwv worker`
+# gives each job), so two workers do not run four inference threads on two cores.
+if os.environ.get("PYTEST_XDIST_WORKER_COUNT"):
+    from app.core.detection.network import share_cores
+
+    share_cores(int(os.environ["PYTEST_XDIST_WORKER_COUNT"]))
+
 REPO = Path(__file__).resolve().parents[1]
 TESTDATA = Path(os.environ.get("BWV_TESTDATA", REPO.parent / "shared" / "testdata"))
 VIDEOS = TESTDATA / "videos"
