@@ -33,6 +33,13 @@ def _said(text: str) -> Transcript:
     ("Born on the 4th of March 1980 in Leeds.", "date_of_birth", "the 4th of March 1980"),
     ("Her date of birth is 04/03/1980.", "date_of_birth", "04/03/1980."),
     ("My collar number is 4521.", "collar_number", "4521."),
+    # a reference as a speech model writes it: "'s" on a number, "stroke" clipped, "one"
+    # heard as "I" between numbers
+    ("It was logged as 19's troke 45678 on Monday.", "digits", "19's troke 45678"),
+    ("Reference 05th troke 7771234c with the desk.", "digits", "05th troke 7771234c"),
+    ("The job is 18 stroke I -876540, yes.", "digits", "18 stroke I -876540,"),
+    ("It read 5 .5 .2 .1 .I .8 from the top.", "digits", "5 .5 .2 .1 .I .8"),
+    ("His PNC ID is 19's troke 45678 ID on the system.", "digits", "19's troke 45678 ID"),
 ])
 def test_a_planted_detail_is_proposed(text: str, kind: str, words: str) -> None:
     found = suggest(_said(text))
@@ -50,7 +57,9 @@ def test_names_given_in_the_case_are_found_however_they_were_heard() -> None:
 def test_ordinary_speech_gets_no_suggestions() -> None:
     for text in ("Going to the shops for two hours.", "I saw the man near the bridge.",
                  "Thank you officer, I will wait here.", "It was about half past ten.",
-                 "A number of people were there.", "Is this your phone, sir?"):
+                 "A number of people were there.", "Is this your phone, sir?",
+                 "He was 25 I think, maybe 26.", "I broke it, I know, 3 times.",
+                 "She had two strokes last year.", "At 12:45. A man came in."):
         assert suggest(_said(text)) == [], text
 
 

@@ -27,8 +27,9 @@ NUMBER_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "
                 "ninety": "90", "hundred": "00"}
 # inside a run of numbers (never on their own): "no" for "oh", "to"/"too" for "two",
 # "stroke" in a reference
-RUN_WORDS = {"double", "triple", "and", "no", "to", "too", "for", "stroke", "slash"}
-RUN_DIGITS = {"no": "0", "to": "2", "too": "2", "for": "4"}
+RUN_WORDS = {"double", "triple", "and", "no", "to", "too", "for", "stroke", "slash", "i"}
+RUN_DIGITS = {"no": "0", "to": "2", "too": "2", "for": "4", "i": "1"}
+# "i" is "one" only inside a run: between numbers ("18 stroke I 876540"), never at its ends
 TLDS = re.compile(r"(^|\.)(com|co|uk|org|net|gov|ac|police)$")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
@@ -43,6 +44,9 @@ PNC = re.compile(r"^\d{2}/\d{4,7}[A-Z]?$")  # the check letter is often misheard
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 SPOKEN_MARKS = {"stroke": "/", "slash": "/", "oblique": "/"}  # "23 stroke 123456 K"
+# A word spelt this much like "stroke" is one ("troke", "strokes"): a rare word in speech,
+# which a speech model often clips inside a reference ("19's troke 45678").
+STROKE_NEAR = 0.8
 SLASH_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 
 # cue words (lower case, joined by spaces) -> the kind of detail that follows
@@ -120,7 +124,14 @@ def suggest(transcript: Transcript, names: Iterable[str] = ()) -> list[Suggestio
 
 
 def _token(word: Word) -> str:
+    """The word as matched: number words as digits, a number's "'s" dropped ("19's" is
+    "19"), and a near spelling of "stroke" as "stroke"."""
     bare = word.bare
+    if bare.endswith("'s") and any(c.isdigit() for c in bare):
+        bare = bare[:-2]
+    elif len(bare) >= 4 and bare.isalpha() and bare not in SPOKEN_MARKS and \
+            SequenceMatcher(None, bare, "stroke").ratio() >= STROKE_NEAR:
+        bare = "stroke"
     return NUMBER_WORDS.get(bare, bare)
 
 
@@ -204,6 +215,9 @@ def _digit_runs(words: list[Word], tokens: list[str]) -> list[Suggestion]:
             j -= 1
         digits = "".join(c for t in tokens[i:j + 1] for c in RUN_DIGITS.get(t, t)
                          if c.isdigit())
+        if len(digits) >= 5 and j + 1 < n and _check_letter(words[j + 1]) \
+                and not words[j].text.endswith(SENTENCE_END):
+            j += 1  # a reference's check letter, said after its digits ("45678 B")
         if len(digits) >= 9 and (digits.startswith("0") or digits.startswith("44")):
             out.append(_make("phone", words, i, j, WHY_SHAPE))
         elif len(digits) >= 5:
@@ -254,6 +268,13 @@ def _code_part(word: Word, token: str) -> bool:
         return True
     letters = "".join(c for c in word.text if c.isalpha())
     return bool(letters) and letters.isupper() and letters not in ("I", "A")
+
+
+def _check_letter(word: Word) -> bool:
+    """One or two letters said on their own and written in capitals ("B", "ID" for "B")."""
+    letters = word.text.strip(".,;:!?-'")
+    return 1 <= len(letters) <= 2 and letters.isalpha() and letters.isupper() \
+        and letters != "I"
 
 
 def _numeric(token: str) -> bool:
