@@ -35,6 +35,10 @@ Nothing here reads the pipeline's boxes: only pixel differences and the judge's 
 The "unlist" column counts leaked face-frames on no frame of the export's review ranges
 (``review_needed`` in its manifest): leaks a reviewer following the list would not be sent to
 (issue 17: no leak left unlisted).
+The "rev" column counts leaked face-frames whose judge box a person looked at and found not
+to be a face (``judge_reviewed.json``, see ``reviewed_judge.py``: logos, signs, a plaque, floor
+tiles, legs); they still count in "leaked", and the total line gives the leaks of 16 px and
+over less them. A leak that is not on that list is never set apart.
 The "chg%" column is the share of the picture the export changed (16 px blocks with a fifth
 or more of their pixels changed, averaged over frames): what the redaction costs the viewer.
 Faces are linked across frames (greedy IoU >= 0.3 with the previous frame) to report the
@@ -89,6 +93,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from judge import MtcnnJudge, greedy_match, iou_matrix
+from reviewed_judge import load as load_reviewed
+from reviewed_judge import set_apart
 
 from app.core.detection.centerface import CenterFaceDetector
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, get_preset
@@ -109,6 +115,7 @@ CLOSE_FRACTION = 4  # gaps in the changed pixels up to box width / 4 are closed
 HIDDEN_SHARE = 0.9  # a face is safe when at least this share of its box changed
 DETAIL_KEPT = 0.35  # ... or when less than this of its fine detail survives (correlation)
 MATCH_IOU = 0.3  # re-detection, track links and the judges' union
+REVIEWED = load_reviewed()
 BUCKETS = ((0, 16, "<16"), (16, 32, "16-32"), (32, 64, "32-64"), (64, 1 << 30, "64+"))
 Image = npt.NDArray[np.uint8]
 Boxes = npt.NDArray[np.float32]
@@ -128,6 +135,8 @@ class Row:
         default_factory=lambda: {label: 0 for *_, label in BUCKETS})
     longest_leak: int = 0
     unlisted: int = 0  # leaked judge face-frames on no frame of a review range (issue 17)
+    reviewed: int = 0  # leaked judge "faces" a person found not to be faces (reviewed_judge)
+    reviewed_big: int = 0  # ... of them 16 px wide or more
     rtf: float = 0.0
     union: bool = True  # the CenterFace union ran
     union_faces: int = 0
@@ -299,8 +308,9 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
         changed = changed_mask(a, b)
         row.changed += picture_changed(changed)
         faces = judge.detect(a)
+        whats = set_apart(REVIEWED, row.clip, index, faces)
         leaked = []
-        for box in faces:
+        for k, box in enumerate(faces):
             share = hidden_share(changed, box)
             seen = redetected(judge, b, box)
             leak = (share < HIDDEN_SHARE and detail_kept(a, b, box) >= DETAIL_KEPT) or seen
@@ -313,8 +323,11 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: Mtcnn
             row.unlisted += listed is not None and index not in listed
             row.redetected += seen
             row.leaked_by_width[label] += 1
+            what = whats[k]
+            row.reviewed += bool(what)
+            row.reviewed_big += bool(what) and label != "<16"
             row.leaks.append({"frame": index, "judge": "mtcnn", "redetected": seen,
-                              "listed": listed is None or index in listed,
+                              "listed": listed is None or index in listed, "reviewed": what,
                               "box": [round(float(v), 1) for v in box[:4]],
                               "score": round(float(box[4]), 3), "hidden": round(share, 3)})
             if save and saved["mtcnn"] < save_cap:
@@ -359,12 +372,13 @@ def default_clips() -> list[Path]:
 def print_table(rows: list[Row]) -> None:
     widths = " ".join(f"{label:>6}" for *_, label in BUCKETS)
     print(f"\n{'clip':<36} {'preset':<14} {'frames':>6} {'faces':>6} {'leaked':>6} "
-          f"{'redet':>5}  leaked by width: {widths}  {'longest':>7} {'unlist':>6} "
+          f"{'redet':>5} {'rev':>4}  leaked by width: {widths}  {'longest':>7} {'unlist':>6} "
           f"{'RTF':>5} {'chg%':>5}  union faces/leaked")
     for r in rows:
         by_width = " ".join(f"{r.leaked_by_width[label]:>6}" for *_, label in BUCKETS)
         print(f"{r.clip[:36]:<36} {r.preset:<14} {r.frames:>6} {r.faces:>6} {r.leaked:>6} "
-              f"{r.redetected:>5}  {'':>17}{by_width}  {r.longest_leak:>7} {r.unlisted:>6} "
+              f"{r.redetected:>5} {r.reviewed:>4}  {'':>17}{by_width}  "
+              f"{r.longest_leak:>7} {r.unlisted:>6} "
               f"{r.rtf:>5.2f} {100 * r.changed / max(r.frames, 1):>5.1f}  "
               + (f"{r.union_faces:>5} / {r.union_leaked:<5}" if r.union else f"{'-':>5}   -    ")
               + (f"  {r.note}" if r.note else ""))
@@ -376,6 +390,12 @@ def print_table(rows: list[Row]) -> None:
               "frame of a review range; judge faces by width: " + ", ".join(
                   f"{label} {sum(r.faces_by_width[label] for r in rows)}"
                   for *_, label in BUCKETS))
+        big = sum(sum(v for k, v in r.leaked_by_width.items() if k != "<16") for r in rows)
+        reviewed_big = sum(r.reviewed_big for r in rows)
+        print(f"reviewed by eye (bench/judge_reviewed.json): {sum(r.reviewed for r in rows)} "
+              f"of the {leaked} leaked are judge detections found not to be faces (the 'rev' "
+              f"column); leaked face-frames 16 px or wider: {big}, of them reviewed not faces "
+              f"{reviewed_big}, unreviewed {big - reviewed_big}")
 
 
 def main() -> int:

@@ -27,9 +27,10 @@ NUMBER_WORDS = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "
                 "ninety": "90", "hundred": "00"}
 # inside a run of numbers (never on their own): "no" for "oh", "to"/"too" for "two",
 # "stroke" in a reference
-RUN_WORDS = {"double", "triple", "and", "no", "to", "too", "for", "stroke", "slash", "i"}
+RUN_WORDS = {"double", "triple", "and", "no", "to", "too", "for", "stroke", "slash"}
 RUN_DIGITS = {"no": "0", "to": "2", "too": "2", "for": "4", "i": "1"}
-# "i" is "one" only inside a run: between numbers ("18 stroke I 876540"), never at its ends
+# "I" is "one" only inside a run of numbers, written bare ("18 stroke I 876540", "1 .I .8"),
+# never at its ends or after a pause ("20, I... 25 people")
 TLDS = re.compile(r"(^|\.)(com|co|uk|org|net|gov|ac|police)$")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
@@ -44,9 +45,9 @@ PNC = re.compile(r"^\d{2}/\d{4,7}[A-Z]?$")  # the check letter is often misheard
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 YEAR = re.compile(r"^(19|20)\d{2}$")
 SPOKEN_MARKS = {"stroke": "/", "slash": "/", "oblique": "/"}  # "23 stroke 123456 K"
-# A word spelt this much like "stroke" is one ("troke", "strokes"): a rare word in speech,
-# which a speech model often clips inside a reference ("19's troke 45678").
-STROKE_NEAR = 0.8
+# "stroke" as a speech model clips it inside a reference ("19's troke 45678", "TROK"):
+# read as "stroke" (never "Stoke", "strike" or "strode": a place, a surname, words)
+STROKE_CLIPPED = ("troke", "trok", "strok", "strokes")
 SLASH_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 
 # cue words (lower case, joined by spaces) -> the kind of detail that follows
@@ -119,29 +120,28 @@ def suggest(transcript: Transcript, names: Iterable[str] = ()) -> list[Suggestio
     unheard = [Suggestion("unheard", -1, -1, a, b, "", WHY_UNHEARD)
                for a, b in transcript.unheard]
     tokens = [_token(w) for w in words]
-    found = [*_names(words, tokens, names), *_shapes(words, tokens), *_cues(words, tokens)]
+    found = [*_names(words, names), *_shapes(words, tokens), *_cues(words, tokens)]
     return sorted([*_merge(found, words), *unheard], key=lambda s: s.start_s)
 
 
 def _token(word: Word) -> str:
-    """The word as matched: number words as digits, a number's "'s" dropped ("19's" is
-    "19"), and a near spelling of "stroke" as "stroke"."""
+    """The word as codes are matched: number words as digits, a number's "'s" dropped
+    ("19's" is "19"), "stroke" as a model clips it read as "stroke"."""
     bare = word.bare
     if bare.endswith("'s") and any(c.isdigit() for c in bare):
         bare = bare[:-2]
-    elif len(bare) >= 4 and bare.isalpha() and bare not in SPOKEN_MARKS and \
-            SequenceMatcher(None, bare, "stroke").ratio() >= STROKE_NEAR:
+    elif bare in STROKE_CLIPPED:
         bare = "stroke"
     return NUMBER_WORDS.get(bare, bare)
 
 
-def _names(words: list[Word], tokens: list[str], names: Iterable[str]) -> list[Suggestion]:
+def _names(words: list[Word], names: Iterable[str]) -> list[Suggestion]:
     """Each word that is (or is spelt like) part of a given name, widened to the words the
     rest of that name would take, whatever the model heard there ("Hamid Iqbal" heard as
     "Hamidic bull": both words)."""
     split = [[p for p in re.findall(r"[\w'-]+", name.lower()) if len(p) > 1] for name in names]
     out = []
-    for i, token in enumerate(tokens):
+    for i, token in enumerate(NUMBER_WORDS.get(w.bare, w.bare) for w in words):
         for parts in split:
             at = next((k for k, p in enumerate(parts)
                        if token == p or (len(p) >= 4 and _near(token, p))), None)
@@ -209,15 +209,13 @@ def _digit_runs(words: list[Word], tokens: list[str]) -> list[Suggestion]:
             i += 1
             continue
         j = i
-        while j + 1 < n and (_numeric(tokens[j + 1]) or tokens[j + 1] in RUN_WORDS):
+        while j + 1 < n and (_numeric(tokens[j + 1]) or tokens[j + 1] in RUN_WORDS
+                             or _one_as_i(words, j + 1)):
             j += 1
         while j > i and not _numeric(tokens[j]):
             j -= 1
         digits = "".join(c for t in tokens[i:j + 1] for c in RUN_DIGITS.get(t, t)
                          if c.isdigit())
-        if len(digits) >= 5 and j + 1 < n and _check_letter(words[j + 1]) \
-                and not words[j].text.endswith(SENTENCE_END):
-            j += 1  # a reference's check letter, said after its digits ("45678 B")
         if len(digits) >= 9 and (digits.startswith("0") or digits.startswith("44")):
             out.append(_make("phone", words, i, j, WHY_SHAPE))
         elif len(digits) >= 5:
@@ -270,11 +268,11 @@ def _code_part(word: Word, token: str) -> bool:
     return bool(letters) and letters.isupper() and letters not in ("I", "A")
 
 
-def _check_letter(word: Word) -> bool:
-    """One or two letters said on their own and written in capitals ("B", "ID" for "B")."""
-    letters = word.text.strip(".,;:!?-'")
-    return 1 <= len(letters) <= 2 and letters.isalpha() and letters.isupper() \
-        and letters != "I"
+def _one_as_i(words: list[Word], i: int) -> bool:
+    """"I" written bare inside a run of numbers (as a model writes "one" there), not after
+    a pause ("20, I... 25"); the run's last word must still be a number."""
+    return (words[i].text.lstrip(".-") == "I" and i > 0
+            and not words[i - 1].text.endswith((",", "...", *SENTENCE_END)))
 
 
 def _numeric(token: str) -> bool:

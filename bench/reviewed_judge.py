@@ -1,0 +1,59 @@
+"""Judge detections a person looked at and found not to be faces (``judge_reviewed.json``).
+
+The leak benchmark's judge (MTCNN at 2x, reference thresholds) also "finds" faces in logos,
+signs, plaques, floor tiles and legs. Each entry here names one such detection in an
+*original* frame of a test clip: the clip's file name, the frame index (the same in the
+benchmark's re-encoded first N frames), the judge's box ``x1, y1, x2, y2`` and what it is.
+The crops were written by ``bench/leaks.py --save-leaks`` (original | export) and looked at
+one by one. A leak the benchmark counts is set apart as "reviewed" when the judge's box on
+that frame of that clip has IoU >= ``SAME_BOX`` with an entry; it still counts in "leaked".
+Anything not listed, including every detection an engine change newly leaves uncovered,
+stays unreviewed: the list can only explain a leak, never hide one unseen.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+LIST = Path(__file__).resolve().parent / "judge_reviewed.json"
+SAME_BOX = 0.5
+
+
+def load(path: Path = LIST) -> dict[tuple[str, int], list[tuple[list[float], str]]]:
+    """(clip, frame) -> [(box, what it is)]."""
+    out: dict[tuple[str, int], list[tuple[list[float], str]]] = {}
+    for entry in json.loads(path.read_text(encoding="utf-8"))["not_faces"]:
+        out.setdefault((entry["clip"], int(entry["frame"])), []).append(
+            ([float(v) for v in entry["box"]], str(entry["what"])))
+    return out
+
+
+def set_apart(reviewed: dict[tuple[str, int], list[tuple[list[float], str]]], clip: str,
+              frame: int, boxes: Sequence[Sequence[float]]) -> list[str]:
+    """For each judge box on that frame of that clip, what its reviewed entry says it is, or
+    "" when none: boxes and entries are paired one to one, closest first (IoU >=
+    ``SAME_BOX``), so one entry never sets apart a second detection beside the listed one."""
+    entries = reviewed.get((clip, frame), [])
+    out = [""] * len(boxes)
+    pairs = sorted(((_iou(box, entry[0]), k, e) for k, box in enumerate(boxes)
+                    for e, entry in enumerate(entries)), reverse=True)
+    used_box: set[int] = set()
+    used_entry: set[int] = set()
+    for iou, k, e in pairs:
+        if iou < SAME_BOX:
+            break
+        if k not in used_box and e not in used_entry:
+            used_box.add(k)
+            used_entry.add(e)
+            out[k] = entries[e][1]
+    return out
+
+
+def _iou(a: Sequence[float], b: Sequence[float]) -> float:
+    iw = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    ih = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = iw * ih
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
