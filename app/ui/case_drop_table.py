@@ -5,26 +5,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from app.ui.library_cases import footage_ids
 
 
-class CaseDropTable(QTableWidget):
+class CaseDropTable(QTableView):
     footage_dropped = Signal(str, list)  # case reference, footage ids
 
-    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
-        super().__init__(rows, columns, parent)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
 
     def _reference_at(self, event: QDropEvent | QDragMoveEvent) -> str | None:
-        item = self.itemAt(event.position().toPoint())
-        if item is None:
+        index = self.indexAt(event.position().toPoint())
+        if not index.isValid():
             return None
-        ref = self.item(item.row(), 0)
-        return str(ref.data(Qt.ItemDataRole.UserRole)) if ref is not None else None
+        ref = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        return str(ref) if ref is not None else None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if footage_ids(event.mimeData()):

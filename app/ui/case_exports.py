@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,7 +42,7 @@ def pack_folder() -> str:
     return PACK_FOLDER.get() or EXPORT_FOLDER.get() or str(Path.home())
 
 
-def setup_table(table: QTableWidget) -> None:
+def setup_table(table: QTableView) -> None:
     """Row selection, one row at a time, read-only, columns sized to their contents."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

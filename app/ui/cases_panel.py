@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from app.core.store.models import CaseStatus, CaseType
 from app.core.views.records import CaseRecord
 from app.ui.case_drop_table import CaseDropTable
 from app.ui.case_exports import CaseExportsBox, setup_table
+from app.ui.cases_model import CasesModel
 from app.ui.changes import Changed, subscribe
 from app.ui.error_text import error_text
 from app.ui.library_cases import change_links
@@ -46,9 +45,6 @@ from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.resources import icon
 from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, run_op
-
-OVERDUE_TEXT = QColor("#a40000")
-OVERDUE_BACKGROUND = QColor("#fde2e2")
 
 
 @dataclass(frozen=True)
@@ -92,13 +88,16 @@ class CasesPanel(QWidget):
 
         self.new_button = QPushButton(icon("case"), self.tr("New case…"), self)
         self.new_button.clicked.connect(self.new_case)
-        self.table = CaseDropTable(0, 6, self)  # footage can be dropped on a case
-        self.table.footage_dropped.connect(self.link_dropped)
-        self.table.setHorizontalHeaderLabels([
+        self.model = CasesModel([
             self.tr("Reference"), self.tr("Title"), self.tr("Type"), self.tr("Status"),
-            self.tr("Deadline"), self.tr("Time left")])
+            self.tr("Deadline"), self.tr("Time left")], self._row_texts,
+            self.tr("The deadline has passed"), self)
+        self.table = CaseDropTable(self)  # footage can be dropped on a case
+        self.table.setModel(self.model)
+        self.table.footage_dropped.connect(self.link_dropped)
         setup_table(self.table)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self._selection_changed())
         self.summary = QLabel(self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -218,29 +217,21 @@ class CasesPanel(QWidget):
         self.new_button.setEnabled(loaded.can_edit)
         today = date.today()
         self._filling = True
-        self.table.setRowCount(len(self.records))
-        overdue = 0
-        for row, record in enumerate(self.records):
-            left, late = self.deadline_text(record, today)
-            overdue += late
-            cells = [record.reference, record.title, case_type_name(record.case_type),
-                     case_status_name(record.status),
-                     date_text(record.deadline), left]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, record.reference)
-                if late:
-                    item.setForeground(OVERDUE_TEXT)
-                    item.setBackground(OVERDUE_BACKGROUND)
-                    item.setToolTip(self.tr("The deadline has passed"))
-                self.table.setItem(row, column, item)
+        self.model.set_records(self.records, today)  # rows are drawn as they are shown
         self.table.clearSelection()
         self._filling = False
+        overdue = self.model.overdue()
         self.summary.setText(self.tr("%n case(s)", "", len(self.records))
                              + (self.tr(", %n overdue", "", overdue) if overdue else ""))
         if keep is None or not self.select_case(keep):
             self._show_case(None)
         self.refreshed.emit(len(self.records))
+
+    def _row_texts(self, record: CaseRecord, today: date) -> tuple[list[str], bool]:
+        """A row of the list as shown, and whether the case is overdue."""
+        left, late = self.deadline_text(record, today)
+        return [record.reference, record.title, case_type_name(record.case_type),
+                case_status_name(record.status), date_text(record.deadline), left], late
 
     def deadline_text(self, record: CaseRecord, today: date) -> tuple[str, bool]:
         """(time left as shown, overdue), by the core's rule: a finished case is never
@@ -262,23 +253,23 @@ class CasesPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        item = self.table.item(rows[0].row(), 0)
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        ref = rows[0].data(Qt.ItemDataRole.UserRole)
+        return str(ref) if ref is not None else None
 
     def current_case(self) -> CaseRecord | None:
-        ref = self.current_reference()
-        return next((r for r in self.records if r.reference == ref), None)
+        row = self.model.row_of(self.current_reference())
+        return self.model.record(row) if row is not None else None
 
     def select_case(self, reference: str) -> bool:
         """Select the row of ``reference``; False if it is not listed."""
-        for row, record in enumerate(self.records):
-            if record.reference == reference:
-                if self.current_reference() == reference:
-                    self._selection_changed()  # shown again (a reload may change it)
-                else:
-                    self.table.selectRow(row)
-                return True
-        return False
+        row = self.model.row_of(reference)
+        if row is None:
+            return False
+        if self.current_reference() == reference:
+            self._selection_changed()  # shown again (a reload may change it)
+        else:
+            self.table.selectRow(row)
+        return True
 
     def _selection_changed(self) -> None:
         if self._filling:

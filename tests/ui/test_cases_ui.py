@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -19,7 +20,8 @@ from app.core.people.users import add_user, resolve_actor
 from app.core.settings import load_settings
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, CaseStatus, CaseType, Role
-from app.ui.cases_panel import OVERDUE_TEXT, CasesPanel, NewCaseDialog
+from app.ui.cases_model import OVERDUE_TEXT
+from app.ui.cases_panel import CasesPanel, NewCaseDialog
 from app.ui.locale_format import date_text
 from app.ui.main_window import MainWindow
 from app.ui.pdf import render_pdf
@@ -39,17 +41,20 @@ def _panel(qtbot: QtBot, store: Store, user: str = "tester") -> CasesPanel:
 
 
 def _row(panel: CasesPanel, reference: str) -> int:
-    for row in range(panel.table.rowCount()):
-        item = panel.table.item(row, 0)
-        if item is not None and item.text() == reference:
+    for row in range(panel.model.rowCount()):
+        if panel.model.index(row, 0).data() == reference:
             return row
     raise AssertionError(f"{reference} is not listed")
 
 
 def _cell(panel: CasesPanel, reference: str, column: int) -> str:
-    item = panel.table.item(_row(panel, reference), column)
-    assert item is not None
-    return item.text()
+    return str(panel.model.index(_row(panel, reference), column).data())
+
+
+def _foreground(panel: CasesPanel, reference: str, column: int) -> object:
+    brush = panel.model.index(_row(panel, reference), column).data(
+        Qt.ItemDataRole.ForegroundRole)
+    return brush.color() if brush is not None else None
 
 
 def _select(qtbot: QtBot, panel: CasesPanel, reference: str) -> None:
@@ -93,20 +98,18 @@ def test_deadlines_show_days_left_and_overdue_rows_in_red(qtbot: QtBot, store: S
         case_flow.change_status(session, actor, "DONE-1", "closed", "withdrawn")
         cases.create_case(session, actor, "NONE-1", "internal_review")
     panel = _panel(qtbot, store)
-    assert panel.table.rowCount() == 4
+    assert panel.model.rowCount() == 4
     assert late.deadline is not None
     overdue_by = (today - late.deadline).days
     assert _cell(panel, "SAR-OLD", 5) == f"Overdue by {overdue_by} day(s)"
     assert _cell(panel, "SAR-OLD", 4) == date_text(late.deadline)
-    for column in range(panel.table.columnCount()):
-        item = panel.table.item(_row(panel, "SAR-OLD"), column)
-        assert item is not None and item.foreground().color() == OVERDUE_TEXT
+    for column in range(panel.model.columnCount()):
+        assert _foreground(panel, "SAR-OLD", column) == OVERDUE_TEXT
     assert _cell(panel, "CT-1", 5) == "10 day(s) left"
     assert _cell(panel, "DONE-1", 5) == "Finished"  # past its deadline, but answered
     assert _cell(panel, "NONE-1", 5) == "–"
     for ref in ("CT-1", "DONE-1", "NONE-1"):
-        item = panel.table.item(_row(panel, ref), 0)
-        assert item is not None and item.foreground().color() != OVERDUE_TEXT
+        assert _foreground(panel, ref, 0) != OVERDUE_TEXT
     assert _cell(panel, "SAR-OLD", 2) == "Subject access request"
     assert _cell(panel, "DONE-1", 3) == "Closed"
     assert panel.summary.text() == "4 case(s), 1 overdue"
@@ -114,7 +117,7 @@ def test_deadlines_show_days_left_and_overdue_rows_in_red(qtbot: QtBot, store: S
 
 def test_new_case_dialog_and_create(qtbot: QtBot, store: Store) -> None:
     panel = _panel(qtbot, store)
-    assert panel.table.rowCount() == 0 and not panel.requester_box.isEnabled()
+    assert panel.model.rowCount() == 0 and not panel.requester_box.isEnabled()
     dialog = NewCaseDialog(panel)
     qtbot.addWidget(dialog)
     assert not dialog.try_accept()  # no reference
@@ -265,7 +268,7 @@ def test_window_has_a_cases_tab_and_a_tools_menu(qtbot: QtBot, store: Store,
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 2
-                    and win.cases.table.rowCount() == 1, timeout=10_000)
+                    and win.cases.model.rowCount() == 1, timeout=10_000)
     assert [win.centre.tabText(i) for i in range(win.centre.count())] == [
         "Review", "Redact", "Cases"]
     menus = [a.text() for a in win.menuBar().actions()]

@@ -36,12 +36,9 @@ def _elsewhere(store: Store, reference: str, status: str, reason: str = "") -> N
 
 
 def _status_cell(panel: CasesPanel, reference: str) -> str:
-    for row in range(panel.table.rowCount()):
-        item = panel.table.item(row, 0)
-        if item is not None and item.text() == reference:
-            cell = panel.table.item(row, 3)
-            assert cell is not None
-            return cell.text()
+    for row in range(panel.model.rowCount()):
+        if panel.model.index(row, 0).data() == reference:
+            return str(panel.model.index(row, 3).data())
     raise AssertionError(f"{reference} is not listed")
 
 
@@ -54,7 +51,7 @@ def _window_on_case(qtbot: QtBot, store: Store, reference: str = "FOI-1") -> Mai
     qtbot.addWidget(win)
     win.show()
     win.activateWindow()
-    qtbot.waitUntil(lambda: win.cases.table.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: win.cases.model.rowCount() == 2, timeout=10_000)
     win.centre.setCurrentWidget(win.cases)
     with qtbot.waitSignal(win.cases.exports_loaded, timeout=10_000):
         assert win.cases.select_case(reference)
