@@ -96,8 +96,7 @@ class CasesPanel(QWidget):
         self.table.setModel(self.model)
         self.table.footage_dropped.connect(self.link_dropped)
         setup_table(self.table)
-        self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self._selection_changed())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.summary = QLabel(self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -271,7 +270,7 @@ class CasesPanel(QWidget):
             self.table.selectRow(row)
         return True
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_changes: object) -> None:
         if self._filling:
             return
         record = self.current_case()
