@@ -20,7 +20,7 @@ from app.core.people.users import add_user, resolve_actor
 from app.core.settings import load_settings
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, CaseStatus, CaseType, Role
-from app.ui.cases_model import OVERDUE_TEXT
+from app.ui.cases_model import OVERDUE_BACKGROUND, OVERDUE_TEXT
 from app.ui.cases_panel import CasesPanel, NewCaseDialog
 from app.ui.locale_format import date_text
 from app.ui.main_window import MainWindow
@@ -105,11 +105,18 @@ def test_deadlines_show_days_left_and_overdue_rows_in_red(qtbot: QtBot, store: S
     assert _cell(panel, "SAR-OLD", 4) == date_text(late.deadline)
     for column in range(panel.model.columnCount()):
         assert _foreground(panel, "SAR-OLD", column) == OVERDUE_TEXT
+        index = panel.model.index(_row(panel, "SAR-OLD"), column)
+        assert index.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == "The deadline has passed"
+        assert index.data(Qt.ItemDataRole.UserRole) == "SAR-OLD"  # what a drop links to
     assert _cell(panel, "CT-1", 5) == "10 day(s) left"
     assert _cell(panel, "DONE-1", 5) == "Finished"  # past its deadline, but answered
     assert _cell(panel, "NONE-1", 5) == "–"
     for ref in ("CT-1", "DONE-1", "NONE-1"):
         assert _foreground(panel, ref, 0) != OVERDUE_TEXT
+        index = panel.model.index(_row(panel, ref), 5)
+        assert index.data(Qt.ItemDataRole.BackgroundRole) is None
+        assert index.data(Qt.ItemDataRole.ToolTipRole) is None
     assert _cell(panel, "SAR-OLD", 2) == "Subject access request"
     assert _cell(panel, "DONE-1", 3) == "Closed"
     assert panel.summary.text() == "4 case(s), 1 overdue"

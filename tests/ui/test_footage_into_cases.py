@@ -86,7 +86,7 @@ def test_dropping_library_rows_on_a_case_links_them(qtbot: QtBot, store: Store,
     model = win.library.model
     data = model.mimeData([model.index(0, 1)])  # what dragging the library row carries
     table = panel.table
-    rect = table.visualRect(panel.model.index(0, 0))
+    rect = table.visualRect(panel.model.index(0, 4))  # anywhere on the case's row
     drop = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, data,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     with qtbot.waitSignal(panel.changed, timeout=30_000):
