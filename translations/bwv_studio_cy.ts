@@ -1636,6 +1636,10 @@
         <source>{folder}: the folder for working copies is not there.</source>
         <translation>{folder}: nid yw&apos;r ffolder ar gyfer copïau gwaith yno.</translation>
     </message>
+    <message>
+        <source>{path} is being written by another export ({holder}, since {since}); wait for it to finish, or choose another name. If no export is running, delete {lock}.</source>
+        <translation>Mae allforio arall yn ysgrifennu {path} ({holder}, ers {since}); arhoswch iddo orffen, neu dewiswch enw arall. Os nad oes allforio yn rhedeg, dilëwch {lock}.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>

@@ -1618,6 +1618,10 @@
             <source>{folder}: the folder for working copies is not there.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>{path} is being written by another export ({holder}, since {since}); wait for it to finish, or choose another name. If no export is running, delete {lock}.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DetailsPanel</name>

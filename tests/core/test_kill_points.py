@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app.core.export.completion import audit_extract_path
 from app.core.export.manifest import manifest_path
+from app.core.export.output_lock import lock_path
 from app.core.export.pipeline import redact_footage
 from app.core.export.verify import verify_exports
 from app.core.fileio import partial_path
@@ -87,7 +88,12 @@ def test_a_killed_export_leaves_nothing_finished_and_is_completed_next_time(
     if point == "encoded":
         assert rows == []  # not recorded: only hidden partial files
         assert sorted(p.name for p in out_dir.iterdir()) == sorted(
-            [f".{out.name}.partial", f".{manifest_path(out).name}.partial"])
+            [f".{out.name}.partial", f".{manifest_path(out).name}.partial",
+             lock_path(out).name])  # the killed process's lock, hidden
+        # exported again into the same name: the dead process's lock is taken over
+        redact_footage(store, "tester", result.footage_id, out, RedactionPlan(),
+                       preset="fast", verify=False)
+        assert out.exists() and not lock_path(out).exists()
         return
     (row,) = rows
     assert partial_path(out).exists()
@@ -98,6 +104,7 @@ def test_a_killed_export_leaves_nothing_finished_and_is_completed_next_time(
                    verify=False)
     assert _files(out) == {"video": True, "manifest": True, "extract": True}
     assert not partial_path(out).exists() and not partial_path(manifest_path(out)).exists()
+    assert not lock_path(out).exists()  # the killed process's lock went with its files
     assert sha256_file(out) == row.sha256
     assert sha256_file(manifest_path(out)) == row.manifest_sha256
     lines = audit_extract_path(out).read_text(encoding="utf-8").splitlines()

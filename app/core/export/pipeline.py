@@ -34,6 +34,7 @@ from app.core.export.c2pa_signing import C2paCredentials, sign_video
 from app.core.export.closed_loop import TextCheck, export_checked
 from app.core.export.completion import audit_extract_path, complete_export, complete_interrupted
 from app.core.export.manifest import manifest_path, render_manifest, software_versions
+from app.core.export.output_lock import export_lock, remove_abandoned_locks
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, EncodeOptions, ExportStats
 from app.core.fileio import partial_path, remove_stale_partials
@@ -164,7 +165,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         if target.exists() and not options.force:
             raise ConflictError(EXISTS, path=target)
     if out.parent.is_dir() and not working_copy:
-        for stale in remove_stale_partials(out.parent):
+        for stale in [*remove_stale_partials(out.parent), *remove_abandoned_locks(out.parent)]:
             log.info("removed %s, left by an interrupted export", stale)
     started = datetime.now(UTC)
     case_id = None
@@ -213,44 +214,51 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
     with store.read() as session:  # the manifest anchors the chain's head, signed
         chain_head = chain_anchor(session, store.store_id, actor_name)
-    # Both files stay under hidden temporary names until the database has recorded them:
-    # a failure anywhere leaves neither, and a --force re-export keeps the old pair until then.
-    video_tmp, manifest_tmp = partial_path(out), partial_path(manifest)
-    before = _last_export_id(store)  # a record older than this run vouches for nothing here
-    try:
-        checked = export_checked(source, out, frame_boxes, plan, analysis.rotation,
-                                 options=options,
-                                 caption=_caption_fn(plan.caption, case_ref, recorded_at,
-                                                     working_copy),
-                                 verify=verify, stage=stage, cancel=cancel,
-                                 text=TextCheck.for_preset(analysis.run.preset, analysis.fps)
-                                 if verify and not plan.inverse else None)
-        stats, residual = checked.stats, checked.residual
-        data = _manifest(analysis, plan, stats, residual, out, 0, "", source_sha, size,
-                         duration, actor_name, case_ref, started, chain_head, options)
-        with store.read() as session:  # what was said, with the hidden words replaced
-            data["transcripts"] = released_transcripts(
-                newest_transcripts(session, analysis.footage_id), plan)
-        data["c2pa"] = _content_credentials(signing, video_tmp, out, data)
-        out_sha = sha256_file(video_tmp)
-        data["output"].update(sha256=out_sha, size_bytes=video_tmp.stat().st_size)
-        data["approval"] = approval
-        if working_copy:
-            data["working_copy"] = WORKING_COPY_NOTE
-        text = render_manifest(data)
-        manifest_tmp.write_text(text, encoding="utf-8", newline="\n")  # hashed as is
-        manifest_sha = hashlib.sha256(text.encode()).hexdigest()
-        export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
-                            video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
-                            residual, require_approval or approval is not None, working_copy)
-    except BaseException:
-        if not _recorded(store, out, before):  # never delete what a committed record vouches for
-            video_tmp.unlink(missing_ok=True)
-            manifest_tmp.unlink(missing_ok=True)
-        raise
-    # Recorded: from here the partial files are the export; if this stops half-way, the
-    # next export into the folder finishes it (completion.py), never deletes it.
-    complete_export(store, export_id, actor_name, hashed=True)
+    # One export at a time into this name (another window, workstation or worker is refused
+    # while this one writes); what appeared while this one was detecting is checked again.
+    with export_lock(out):
+        for target in (out, manifest, extract):
+            if target.exists() and not options.force:
+                raise ConflictError(EXISTS, path=target)
+        # Both files stay under hidden temporary names until the database has recorded
+        # them: a failure anywhere leaves neither, and a --force re-export keeps the old
+        # pair until then.
+        video_tmp, manifest_tmp = partial_path(out), partial_path(manifest)
+        before = _last_export_id(store)  # an older record vouches for nothing here
+        try:
+            checked = export_checked(source, out, frame_boxes, plan, analysis.rotation,
+                                     options=options,
+                                     caption=_caption_fn(plan.caption, case_ref, recorded_at,
+                                                         working_copy),
+                                     verify=verify, stage=stage, cancel=cancel,
+                                     text=TextCheck.for_preset(analysis.run.preset, analysis.fps)
+                                     if verify and not plan.inverse else None)
+            stats, residual = checked.stats, checked.residual
+            data = _manifest(analysis, plan, stats, residual, out, 0, "", source_sha, size,
+                             duration, actor_name, case_ref, started, chain_head, options)
+            with store.read() as session:  # what was said, with the hidden words replaced
+                data["transcripts"] = released_transcripts(
+                    newest_transcripts(session, analysis.footage_id), plan)
+            data["c2pa"] = _content_credentials(signing, video_tmp, out, data)
+            out_sha = sha256_file(video_tmp)
+            data["output"].update(sha256=out_sha, size_bytes=video_tmp.stat().st_size)
+            data["approval"] = approval
+            if working_copy:
+                data["working_copy"] = WORKING_COPY_NOTE
+            text = render_manifest(data)
+            manifest_tmp.write_text(text, encoding="utf-8", newline="\n")  # hashed as is
+            manifest_sha = hashlib.sha256(text.encode()).hexdigest()
+            export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
+                                video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
+                                residual, require_approval or approval is not None, working_copy)
+        except BaseException:
+            if not _recorded(store, out, before):  # never delete what a record vouches for
+                video_tmp.unlink(missing_ok=True)
+                manifest_tmp.unlink(missing_ok=True)
+            raise
+        # Recorded: from here the partial files are the export; if this stops half-way, the
+        # next export into the folder finishes it (completion.py), never deletes it.
+        complete_export(store, export_id, actor_name, hashed=True)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
                         export_id, extract)
 

@@ -1,0 +1,116 @@
+"""One export at a time into one file name: a second export into a name another is writing is
+refused with a clear message and leaves nothing; a lock left by a process that stopped is
+taken over; the lock goes when the export ends, however it ends."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import ConflictError
+from app.core.export.output_lock import FOREIGN_STALE_S, export_lock, lock_path
+from app.core.export.pipeline import redact_footage
+from app.core.library.ingest import ingest_paths
+from app.core.redaction.plan import RedactionPlan
+from app.core.store.database import Store
+from tests.conftest import allow_unapproved_exports, make_video
+
+
+@pytest.fixture
+def footage(store: Store, tmp_path: Path) -> int:
+    (item,) = ingest_paths(store, "tester", [make_video(tmp_path / "v.mp4")])
+    assert item.footage_id is not None
+    allow_unapproved_exports(store)
+    return item.footage_id
+
+
+def _export(store: Store, footage: int, out: Path) -> None:
+    redact_footage(store, "tester", footage, out, RedactionPlan(), preset="fast", verify=False)
+
+
+def test_a_second_export_into_a_name_being_written_is_refused(
+        store: Store, footage: int, tmp_path: Path) -> None:
+    out = tmp_path / "exports" / "clip.mp4"
+    out.parent.mkdir()
+    with export_lock(out):  # another export, in this process, writing clip.mp4 now
+        with pytest.raises(ConflictError) as refused:
+            _export(store, footage, out)
+        message = str(refused.value)
+        assert str(out) in message and "another export" in message
+        assert str(lock_path(out)) in message  # what to delete if nothing is running
+        assert sorted(p.name for p in out.parent.iterdir()) == [".clip.mp4.lock"]
+    assert not lock_path(out).exists()  # released with its block
+    _export(store, footage, out)  # free again
+    assert out.exists() and not lock_path(out).exists()
+
+
+def test_a_lock_left_by_a_stopped_process_is_taken_over(
+        store: Store, footage: int, tmp_path: Path) -> None:
+    out = tmp_path / "clip.mp4"
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait(timeout=30)
+    import socket
+
+    lock_path(out).write_text(json.dumps({"host": socket.gethostname(), "pid": gone.pid,
+                                          "started": time.time() - 5}), encoding="utf-8")
+    _export(store, footage, out)
+    assert out.exists() and not lock_path(out).exists()
+
+
+def test_a_lock_of_another_computer_holds_until_it_is_abandoned(
+        store: Store, footage: int, tmp_path: Path) -> None:
+    out = tmp_path / "clip.mp4"
+    lock = lock_path(out)
+    lock.write_text(json.dumps({"host": "another-workstation", "pid": 4242,
+                                "started": time.time()}), encoding="utf-8")
+    with pytest.raises(ConflictError, match="another-workstation"):
+        _export(store, footage, out)
+    assert lock.exists()  # not ours to remove
+    old = time.time() - FOREIGN_STALE_S - 60
+    os.utime(lock, (old, old))
+    _export(store, footage, out)
+    assert out.exists() and not lock.exists()
+
+
+def test_the_lock_goes_when_an_export_fails(store: Store, footage: int, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "clip.mp4"
+    held: list[bool] = []
+
+    def fails(*_args: object, **_kwargs: object) -> None:
+        held.append(lock_path(out).exists())  # while writing, the name is held
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("app.core.export.pipeline.export_checked", fails)
+    with pytest.raises(OSError):
+        _export(store, footage, out)
+    assert held == [True]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_only_abandoned_locks_of_exports_are_cleared_from_a_folder(
+        store: Store, footage: int, tmp_path: Path) -> None:
+    import socket
+
+    from app.core.export.output_lock import remove_abandoned_locks
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait(timeout=30)
+    dead = tmp_path / ".killed.mp4.lock"
+    dead.write_text(json.dumps({"host": socket.gethostname(), "pid": gone.pid,
+                                "started": time.time() - 5}), encoding="utf-8")
+    live = tmp_path / ".running.mp4.lock"
+    live.write_text(json.dumps({"host": socket.gethostname(), "pid": os.getpid(),
+                                "started": time.time()}), encoding="utf-8")
+    other = tmp_path / ".another-program.lock"  # not an export's: never touched
+    other.write_text("locked", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(other, (old, old))
+    assert remove_abandoned_locks(tmp_path) == [dead]
+    assert live.exists() and other.exists()
