@@ -63,6 +63,41 @@ def test_a_lock_left_by_a_stopped_process_is_taken_over(
     assert out.exists() and not lock_path(out).exists()
 
 
+def test_export_lock_takes_over_a_dead_process_lock_and_refuses_a_live_one(
+        tmp_path: Path) -> None:
+    import socket
+
+    out = tmp_path / "clip.mp4"
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait(timeout=30)
+    lock_path(out).write_text(json.dumps({"host": socket.gethostname(), "pid": gone.pid,
+                                          "started": time.time() - 5}), encoding="utf-8")
+    with export_lock(out):
+        assert json.loads(lock_path(out).read_text(encoding="utf-8"))["pid"] == os.getpid()
+        with pytest.raises(ConflictError), export_lock(out):  # ours, live: refused
+            pass
+        assert lock_path(out).exists()  # the refused one left it alone
+    assert not lock_path(out).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing set aside left over
+
+
+def test_a_damaged_lock_neither_crashes_nor_holds_for_ever(store: Store, footage: int,
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "clip.mp4"
+    lock = lock_path(out)
+    for damaged in ('{"host": "h", "pid": -1, "started": 1}',
+                    '{"host": "h", "pid": 5, "started": NaN}', "not json"):
+        lock.write_text(damaged, encoding="utf-8")
+        with pytest.raises(ConflictError), export_lock(out):  # fresh: perhaps being written
+            pass
+        old = time.time() - 120
+        os.utime(lock, (old, old))
+        _export(store, footage, out)  # old: taken over (or cleared with the folder)
+        assert out.exists() and not lock.exists()
+        for name in ("clip.mp4", "clip.manifest.json", "clip.audit.jsonl"):
+            (tmp_path / name).unlink()
+
+
 def test_a_lock_of_another_computer_holds_until_it_is_abandoned(
         store: Store, footage: int, tmp_path: Path) -> None:
     out = tmp_path / "clip.mp4"
@@ -94,8 +129,7 @@ def test_the_lock_goes_when_an_export_fails(store: Store, footage: int, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def test_only_abandoned_locks_of_exports_are_cleared_from_a_folder(
-        store: Store, footage: int, tmp_path: Path) -> None:
+def test_only_abandoned_locks_of_exports_are_cleared_from_a_folder(tmp_path: Path) -> None:
     import socket
 
     from app.core.export.output_lock import remove_abandoned_locks

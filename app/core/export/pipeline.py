@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -214,9 +215,10 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
     with store.read() as session:  # the manifest anchors the chain's head, signed
         chain_head = chain_anchor(session, store.store_id, actor_name)
-    # One export at a time into this name (another window, workstation or worker is refused
-    # while this one writes); what appeared while this one was detecting is checked again.
-    with export_lock(out):
+    # One export at a time into this name (another window or workstation is refused while
+    # this one writes); what appeared while this one was detecting is checked again. A
+    # working copy's name is its job's, which the job's lease already gives one writer.
+    with export_lock(out) if not working_copy else nullcontext():
         for target in (out, manifest, extract):
             if target.exists() and not options.force:
                 raise ConflictError(EXISTS, path=target)
