@@ -148,3 +148,25 @@ def test_only_abandoned_locks_of_exports_are_cleared_from_a_folder(tmp_path: Pat
     os.utime(other, (old, old))
     assert remove_abandoned_locks(tmp_path) == [dead]
     assert live.exists() and other.exists()
+
+
+def test_a_recorded_export_still_running_is_not_finished_by_another(
+        store: Store, footage: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.export.completion import complete_interrupted
+    from app.core.fileio import partial_path
+
+    out = tmp_path / "clip.mp4"
+
+    def stops(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt  # recorded, not yet renamed into place
+
+    monkeypatch.setattr("app.core.export.pipeline.complete_export", stops)
+    with pytest.raises(KeyboardInterrupt):
+        _export(store, footage, out)
+    monkeypatch.undo()
+    assert partial_path(out).exists() and not out.exists()
+    with export_lock(out):  # as if that export were still on its way to the rename
+        assert complete_interrupted(store, tmp_path) == []
+        assert partial_path(out).exists() and not out.exists()
+    assert out in complete_interrupted(store, tmp_path)  # stopped: finished by the next
+    assert out.exists() and not partial_path(out).exists()

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.export.manifest import manifest_path
+from app.core.export.output_lock import held
 from app.core.fileio import atomic_write_text, commit_file, partial_path
 from app.core.integrity.extract_seal import sealed
 from app.core.media.hashing import sha256_file
@@ -102,7 +103,8 @@ def complete_export(store: Store, export_id: int, sealer: str | None = None, *,
 
 def complete_interrupted(store: Store, folder: Path, sealer: str | None = None) -> list[Path]:
     """Finish every recorded export into ``folder`` whose partial files wait there (its
-    extract sealed by ``sealer``, the person finishing it, if given)."""
+    extract sealed by ``sealer``, the person finishing it, if given), except one whose
+    export still runs (between its record and its rename: it holds its name's lock)."""
     waiting = {p.name for p in folder.glob(".*.partial")}
     folder_text = str(folder.resolve())
     with store.read() as session:
@@ -116,7 +118,7 @@ def complete_interrupted(store: Store, folder: Path, sealer: str | None = None) 
         names = {partial_path(video).name, partial_path(manifest).name}
         no_extract = video.exists() and manifest.exists() and not audit_extract_path(
             video).exists()
-        if names & waiting or no_extract:
+        if (names & waiting or no_extract) and not held(video):  # not one running now
             done = complete_export(store, export_id, sealer)
             for item in done:
                 log.info("finished %s of export #%s, interrupted before", item, export_id)

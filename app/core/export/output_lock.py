@@ -77,6 +77,14 @@ def export_lock(out: Path) -> Iterator[None]:
                 lock.unlink()
 
 
+def held(out: Path) -> bool:
+    """A running export holds ``out``'s name (it may be between its record and its rename:
+    not another's to finish)."""
+    lock = lock_path(out)
+    seen = _read(lock)
+    return seen is not None and _running_holder(lock, seen) is not None
+
+
 def remove_abandoned_locks(folder: Path) -> list[Path]:
     """Delete the export locks in ``folder`` whose holders have stopped (an export killed
     part-way leaves its lock beside the files it was writing); another program's ``.lock``
