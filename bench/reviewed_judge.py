@@ -17,6 +17,9 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+from judge import greedy_match, iou_matrix
+
 LIST = Path(__file__).resolve().parent / "judge_reviewed.json"
 SAME_BOX = 0.5
 
@@ -37,23 +40,9 @@ def set_apart(reviewed: dict[tuple[str, int], list[tuple[list[float], str]]], cl
     ``SAME_BOX``), so one entry never sets apart a second detection beside the listed one."""
     entries = reviewed.get((clip, frame), [])
     out = [""] * len(boxes)
-    pairs = sorted(((_iou(box, entry[0]), k, e) for k, box in enumerate(boxes)
-                    for e, entry in enumerate(entries)), reverse=True)
-    used_box: set[int] = set()
-    used_entry: set[int] = set()
-    for iou, k, e in pairs:
-        if iou < SAME_BOX:
-            break
-        if k not in used_box and e not in used_entry:
-            used_box.add(k)
-            used_entry.add(e)
+    if entries and len(boxes):
+        iou = iou_matrix(np.asarray([b[:4] for b in boxes], np.float32),
+                         np.asarray([b for b, _ in entries], np.float32))
+        for k, e in greedy_match(iou, SAME_BOX):
             out[k] = entries[e][1]
     return out
-
-
-def _iou(a: Sequence[float], b: Sequence[float]) -> float:
-    iw = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    ih = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = iw * ih
-    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / union if union > 0 else 0.0

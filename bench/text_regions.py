@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.core.detection.text_regions import TextRegionDetector  # noqa: E402
-from app.core.redaction.render import TEXT_MARGIN  # noqa: E402
+from app.core.redaction.render import text_margin  # noqa: E402
+from app.core.tracking.tracker import TEXT, BoxKind, TrackBox  # noqa: E402
 
 TESTDATA = ROOT.parent / "shared" / "testdata"
 COVERED = 0.7
@@ -45,16 +46,13 @@ def covered_share(label: list[float], regions: np.ndarray, shape: tuple[int, int
 
 
 def hidden(regions: np.ndarray) -> np.ndarray:
-    """The regions as an export hides them: each grown on every side by TEXT_MARGIN of its
-    height (``render.text_margin``), as faces are scored with the redaction's padding."""
+    """The regions as an export hides them: each grown on every side by the export's own
+    margin (``render.text_margin``), as faces are scored with the redaction's padding."""
     out = regions.copy()
-    if len(out):
-        m = TEXT_MARGIN * (out[:, 3] - out[:, 1])
-        out[:, 0] -= m
-        out[:, 1] -= m
-        out[:, 2] += m
-        out[:, 3] += m
-        np.maximum(out[:, :4], 0, out=out[:, :4])
+    for row in out:
+        x1, y1, x2, y2 = (float(v) for v in row[:4])
+        m = text_margin(TrackBox(0, x1, y1, x2 - x1, y2 - y1, BoxKind.DETECTED, category=TEXT))
+        row[:4] = (max(0.0, x1 - m), max(0.0, y1 - m), x2 + m, y2 + m)
     return out
 
 
@@ -109,7 +107,7 @@ def main() -> int:
         kinds = ", ".join(f"{k} {h}/{n}" for k, (h, n) in sorted(by_kind.items()))
         print(f"{side:>10}{found:>7}/{total:<2}{found / total:>10.2f}  {kinds:<30}"
               f"{raw / total:>6.2f}{off:>5}/{seen:<5}{per * 1000:>10.0f}{per / base:>8.2f}")
-    print("covered: as an export hides text (each region grown by TEXT_MARGIN of its height); "
+    print("covered: as an export hides text (each region grown by render.text_margin); "
           "raw: the detector's own boxes")
     return 0
 

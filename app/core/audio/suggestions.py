@@ -132,6 +132,11 @@ def _token(word: Word) -> str:
         bare = bare[:-2]
     elif bare in STROKE_CLIPPED:
         bare = "stroke"
+    return _heard(bare)
+
+
+def _heard(bare: str) -> str:
+    """A word as heard: number words as digits."""
     return NUMBER_WORDS.get(bare, bare)
 
 
@@ -141,7 +146,7 @@ def _names(words: list[Word], names: Iterable[str]) -> list[Suggestion]:
     "Hamidic bull": both words)."""
     split = [[p for p in re.findall(r"[\w'-]+", name.lower()) if len(p) > 1] for name in names]
     out = []
-    for i, token in enumerate(NUMBER_WORDS.get(w.bare, w.bare) for w in words):
+    for i, token in enumerate(_heard(w.bare) for w in words):
         for parts in split:
             at = next((k for k, p in enumerate(parts)
                        if token == p or (len(p) >= 4 and _near(token, p))), None)

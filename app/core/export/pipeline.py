@@ -162,9 +162,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     if out.parent.is_dir() and not working_copy:
         for finished in complete_interrupted(store, out.parent, actor_name):
             log.info("finished %s, left by an interrupted export", finished)
-    for target in (out, manifest, extract):
-        if target.exists() and not options.force:
-            raise ConflictError(EXISTS, path=target)
+    _refuse_existing((out, manifest, extract), options.force)
     if out.parent.is_dir() and not working_copy:
         for stale in [*remove_stale_partials(out.parent), *remove_abandoned_locks(out.parent)]:
             log.info("removed %s, left by an interrupted export", stale)
@@ -219,9 +217,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     # this one writes); what appeared while this one was detecting is checked again. A
     # working copy's name is its job's, which the job's lease already gives one writer.
     with export_lock(out) if not working_copy else nullcontext():
-        for target in (out, manifest, extract):
-            if target.exists() and not options.force:
-                raise ConflictError(EXISTS, path=target)
+        _refuse_existing((out, manifest, extract), options.force)
         # Both files stay under hidden temporary names until the database has recorded
         # them: a failure anywhere leaves neither, and a --force re-export keeps the old
         # pair until then.
@@ -263,6 +259,13 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         complete_export(store, export_id, actor_name, hashed=True)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
                         export_id, extract)
+
+
+def _refuse_existing(targets: tuple[Path, ...], force: bool) -> None:
+    """An export's files never replace earlier ones unless forced."""
+    for target in targets:
+        if target.exists() and not force:
+            raise ConflictError(EXISTS, path=target)
 
 
 def _last_export_id(store: Store) -> int:
