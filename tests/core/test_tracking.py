@@ -47,6 +47,27 @@ def test_padding_before_and_after_and_clipping_to_the_clip() -> None:
     assert (edge.first_frame, edge.last_frame) == (0, 2)
 
 
+def test_padding_past_a_shrinking_track_never_shrinks_or_turns_inside_out() -> None:
+    """The last detections shrink fast (a face turning away, or a box that was too big):
+    the boxes padded past the end keep at least the last box's size, move with its centre
+    and grow with the distance; before, the edges' own motion was carried on, so the box
+    shrank to nothing and then turned inside out, and the face went unhidden."""
+    frames = {10: [(100, 100, 80, 80)], 11: [(115, 115, 50, 50)], 12: [(130, 130, 20, 20)]}
+    settings = TrackerSettings(max_gap_s=0.5, pad_before_s=0.2, pad_after_s=1.0)
+    (track,) = build_tracks(_run(frames, 40), 40, 10.0, settings)
+    sizes = []
+    for frame in range(13, track.last_frame + 1):
+        box = track.box_at(frame)
+        assert box is not None and box.kind is BoxKind.PADDED
+        assert box.w >= 20 and box.h >= 20, (frame, box)
+        # the centre stays where the face was heading (it did not move: 140, 140)
+        assert abs(box.x + box.w / 2 - 140) < 1 and abs(box.y + box.h / 2 - 140) < 1
+        sizes.append(box.w)
+    assert sizes == sorted(sizes) and sizes[-1] > sizes[0]  # grows with the distance
+    before = track.box_at(track.first_frame)  # back in time it was bigger: as big as then
+    assert before is not None and before.w >= 80 + (10 - track.first_frame) * 30
+
+
 def test_a_long_gap_starts_a_new_track_and_fast_small_faces_still_link() -> None:
     frames = {0: [(100, 100, 20, 20)], 1: [(125, 100, 20, 20)], 2: [(150, 100, 20, 20)],
               20: [(150, 100, 20, 20)]}

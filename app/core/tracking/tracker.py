@@ -261,12 +261,20 @@ def _extrapolate(box: tuple[float, float, float, float, float], velocity: np.nda
                  frames: int) -> tuple[float, float, float, float]:
     """A box moved on by its velocity ``frames`` frames (negative: back in time) and grown
     with that distance: past a track's ends the face is assumed to keep moving, not to stop.
-    """
-    x1, y1, x2, y2 = np.array(box[:4]) + velocity * frames
-    size = max(x2 - x1, y2 - y1)
+    Its centre follows the motion of the box's centre; each side keeps at least its length
+    at the end (it grows where the box was growing that way in time, and never shrinks: a
+    box that shrank between its last detections must not vanish, or turn inside out, while
+    the face it stands for is still there)."""
+    x1, y1, x2, y2 = (float(v) for v in box[:4])
+    vx1, vy1, vx2, vy2 = (float(v) for v in velocity)
+    cx = (x1 + x2) / 2 + (vx1 + vx2) / 2 * frames
+    cy = (y1 + y2) / 2 + (vy1 + vy2) / 2 * frames
+    w = max(x2 - x1, x2 - x1 + (vx2 - vx1) * frames)
+    h = max(y2 - y1, y2 - y1 + (vy2 - vy1) * frames)
+    size = max(w, h)
     d = abs(frames)
     margin = min(0.05 * d * size + 0.5 * d * float(np.abs(velocity).max()), 0.5 * size)
-    return float(x1 - margin), float(y1 - margin), float(x2 + margin), float(y2 + margin)
+    return cx - w / 2 - margin, cy - h / 2 - margin, cx + w / 2 + margin, cy + h / 2 + margin
 
 
 def run_stride(run: DetectionRun) -> int:
