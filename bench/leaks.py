@@ -46,7 +46,9 @@ longest run of consecutive leaked frames of one face. ``--save-leaks DIR`` write
 ``CLIP.PRESET.fFRAME.JUDGE.xXyY.hHIDDEN[.redet][.unlisted].png``: original (judge box in red)
 | export.
 ``--max-frames N`` benchmarks a re-encoded copy of each clip's first N frames instead. Cost:
-the judge takes about 1-3 s per 720p frame on two cores, CenterFace at 2x about 1 s.
+the judge takes about 1-3 s per 720p frame on two cores, CenterFace at 2x about 1 s;
+``--judge-cache DIR`` keeps the judge's look at each original frame and reuses it on the next
+run (``judge_cache.py``: keyed by the frame's pixels; the export is always judged afresh).
 
 Limitations, read before trusting a zero:
 
@@ -93,6 +95,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from judge import MtcnnJudge, greedy_match, iou_matrix
+from judge_cache import CachedJudge
 from reviewed_judge import load as load_reviewed
 from reviewed_judge import set_apart
 
@@ -229,7 +232,8 @@ def detail_kept(original: Image, export: Image, box: npt.NDArray[np.float32]) ->
     return float((a * b).sum() / (np.sqrt((a * a).sum() * (b * b).sum()) + 1e-6))
 
 
-def redetected(judge: MtcnnJudge, export: Image, box: npt.NDArray[np.float32]) -> bool:
+def redetected(judge: MtcnnJudge | CachedJudge, export: Image,
+               box: npt.NDArray[np.float32]) -> bool:
     """Whether the judge still finds a face with IoU >= 0.3 on ``box`` in the export.
 
     Looks at a crop of twice the box (cheap, and MTCNN only looks locally anyway) resized
@@ -290,7 +294,8 @@ def bucket(width: float) -> str:
     return next(label for lo, hi, label in BUCKETS if lo <= width < hi)
 
 
-def evaluate(row: Row, original: Path, export: Path, rotation: int, judge: MtcnnJudge,
+def evaluate(row: Row, original: Path, export: Path, rotation: int,
+             judge: MtcnnJudge | CachedJudge,
              union: CenterFaceDetector | None, save: Path | None, save_cap: int,
              listed: set[int] | None = None) -> None:
     """Compare ``export`` with ``original`` frame by frame into ``row``; ``listed``: the
@@ -412,6 +417,9 @@ def main() -> int:
                         help="PNG crops (original | export) of leaked face-frames")
     parser.add_argument("--save-cap", type=int, default=40, help="crops per clip, preset and judge")
     parser.add_argument("--no-union", action="store_true", help="skip the CenterFace union")
+    parser.add_argument("--judge-cache", type=Path, metavar="DIR",
+                        help="keep the judge's look at each original frame here and reuse "
+                             "it (bench/judge_cache.py); the export is always judged afresh")
     parser.add_argument("--heads", nargs="?", const="both", choices=("both", "on", "off"),
                         help="each preset with heads of people seen from behind off and on "
                              "(every 0.5 s at 640 px), labelled PRESET-heads and PRESET+heads; "
@@ -460,8 +468,12 @@ def main() -> int:
                     listed = {f for r in done.analysis.review
                               for f in range(r.start_frame, r.end_frame + 1)}
                     start = time.perf_counter()
-                    evaluate(row, clip, out, info.rotation, judge, union, args.save_leaks,
+                    looks = CachedJudge(judge, args.judge_cache, clip) \
+                        if args.judge_cache else judge
+                    evaluate(row, clip, out, info.rotation, looks, union, args.save_leaks,
                              args.save_cap, listed)
+                    if isinstance(looks, CachedJudge):
+                        looks.save()
                     print(f"  judged in {time.perf_counter() - start:.0f} s: {row.faces} "
                           f"faces, {row.leaked} leaked", flush=True)
                     rows.append(row)
