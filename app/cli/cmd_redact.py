@@ -76,7 +76,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--strength", type=int, choices=range(1, 6), metavar="1-5",
                    help="1 light .. 5 solid (default 4)")
     p.add_argument("--shape", choices=[s.value for s in Shape])
-    p.add_argument("--padding", type=float, metavar="X", help="grow boxes by X (default 1.3)")
+    p.add_argument("--padding", type=float, metavar="X", help="grow boxes by X (default 1.6)")
     p.add_argument("--inverse", action="store_true",
                    help="redact everything except the kept tracks")
     p.add_argument("--mute", type=_range, action="append", default=[], metavar="START-END",

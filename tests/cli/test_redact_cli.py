@@ -144,7 +144,8 @@ def test_heads_seen_from_behind_are_hidden_unless_the_plan_leaves_them(
     """On a pan over a photograph of people walking away, thorough hides their heads;
     --leave-heads leaves every head less changed (only the face and text regions that touch
     it are hidden); --whole-people hides their bodies too; the manifests say which. Whole
-    people with a preset that does not look for people is refused."""
+    people with a preset that does not look for people is refused. (Padding 1.3: at the
+    default 1.6 the faces' own regions cover most of each head already.)"""
     clip = pan_video(tmp_path / "walking_away.mp4")
     heads = labelled_heads()  # in the photograph; frame 0 shows it from y 40
     change: dict[str, np.ndarray] = {}
@@ -154,7 +155,7 @@ def test_heads_seen_from_behind_are_hidden_unless_the_plan_leaves_them(
                         ("whole", ["--whole-people"])):
         out_file = tmp_path / f"{name}.mp4"
         code, out, _ = run(capsys, "redact", str(clip), "--preset", "thorough", "-o",
-                           str(out_file), "--no-verify", *extra)
+                           str(out_file), "--no-verify", "--padding", "1.3", *extra)
         assert code == 0, out
         manifest = json.loads(out_file.with_name(f"{name}.manifest.json").read_text())
         tracks = [t for t in manifest["tracks"] if t["category"] == "head"]

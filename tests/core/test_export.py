@@ -100,10 +100,10 @@ def _redact(engine: tuple[Store, dict[str, int]], clip: str, out: Path,
 def test_no_face_clip_redacts_almost_nothing(engine: tuple[Store, dict[str, int]],
                                              tmp_path: Path) -> None:
     result = _redact(engine, "pyfeat_no_face.mp4", tmp_path / "sky.mp4")
-    # YuNet takes a letter of the cartoon's title for a face on two moments (scores 0.5-0.58,
-    # see test_detection): at most two short tracks, under a second each; the sky, the
-    # clouds and the rest of the title are never hidden.
-    assert len(result.analysis.tracks) <= 2
+    # YuNet takes a letter of the cartoon's title for a face at three moments (scores
+    # 0.32-0.5, see test_detection): at most three short tracks, under a second each; the
+    # sky, the clouds and the rest of the title are never hidden.
+    assert len(result.analysis.tracks) <= 3
     assert all(t.last_frame - t.first_frame < 30 for t in result.analysis.tracks)
     frames_hidden = result.stats.regions
     assert sum(frames_hidden.values()) <= 60

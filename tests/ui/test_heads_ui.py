@@ -91,5 +91,6 @@ def test_a_head_narrowed_to_its_persons_face_is_shown_as_hidden(qtbot: QtBot, st
     box = head.box_at(frame)
     assert box is not None and shown.label == f"H{head.id}"
     scale = shown.rect.height() / box.h  # the picture as displayed, stored pixels to screen
-    assert shown.rect.width() < 0.8 * box.w * scale, (shown.rect, box)
+    # narrowed to the face's region (padding 1.6: 0.84 of the shoulders here; 1.3: under 0.8)
+    assert shown.rect.width() < 0.9 * box.w * scale, (shown.rect, box)
     assert problems == []

@@ -50,6 +50,11 @@ KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the regi
 # than HIDDEN_FACE_DEPTH of the box's width or height from its top (a person close to the
 # camera is cut off by the frame's bottom: the face is then half-way down the box), the face
 # at least HIDDEN_FACE_SHARE of the box's width.
+# The rules above were measured on regions grown by this padding (the default plan's until
+# 2026-12-04). Which head a kept face stands for is decided on regions grown by it whatever
+# the plan's padding, so hiding more round each face never makes a kept face at a bystander's
+# chest "their" face (a larger region moves the chest up its depth).
+RULE_PADDING = 1.3
 HIDDEN_FACE_STANDS = 64
 HIDDEN_FACE_AREA = 1_000_000
 HIDDEN_FACE_OFF_CENTRE = 0.25  # and within half the face's own width (KEPT_FACE_OFF_OWN)
@@ -68,6 +73,7 @@ def head_rules() -> dict[str, float | bool]:
             "kept_face_off_centre_at_most_face_widths": KEPT_FACE_OFF_OWN,
             "kept_face_in_upper_share_of_depth": KEPT_FACE_DEPTH,
             "kept_faces_never_covered_by_head_regions": True,
+            "placement_judged_on_regions_grown_by": RULE_PADDING,
             "narrowed_to_a_hidden_face_of_at_least_px": HIDDEN_FACE_STANDS,
             "on_frames_of_up_to_pixels_then_by_square_root": HIDDEN_FACE_AREA,
             "narrowed_keeping_middle_of_person_share_each_way": HIDDEN_FACE_BAND,
@@ -171,7 +177,9 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             kept = track_id in plan.keep_tracks
             (keep if kept else redact).append(region)
             if box.category == FACE and kept:
-                kept_faces.append(region)
+                kept_faces.append(region if plan.padding == RULE_PADDING else padded_region(
+                    (box.x, box.y, box.w, box.h), RULE_PADDING, width, height, box.kind,
+                    track_id, rotation=rotation) or region)
                 own = padded_region((box.x, box.y, box.w, box.h), 1.0, width, height,
                                     box.kind, track_id, rotation=rotation,
                                     shape=Shape.RECTANGLE)
@@ -185,8 +193,11 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                              width, height, box.kind, track_id, head=False,
                                              shape=Shape.RECTANGLE))
                for track_id, box in heads]
-    stood_for = heads_stood_for([r for _t, _b, r in regions if r is not None], kept_faces,
-                                rotation)
+    stood_for = heads_stood_for(
+        [r if plan.padding == RULE_PADDING else padded_region(
+            (b.x, b.y, b.w, b.h), RULE_PADDING, width, height, b.kind, t, head=False,
+            shape=Shape.RECTANGLE) or r for t, b, r in regions if r is not None],
+        kept_faces, rotation)
     faced = people_facing([(t, b) for t, b, r in regions if r is not None and t not in stood_for],
                           large_faces, rotation)
     turn = (rotation // 90) % 4
