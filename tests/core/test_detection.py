@@ -307,6 +307,23 @@ def test_mediapipe_loads_without_its_audio_and_drawing_parts_until_they_are_used
     assert out == ["False", "False", "True", "True", "True", "True"]
 
 
+def test_the_default_quick_pass_looks_at_small_pictures_enlarged() -> None:
+    """Scaled to 1 MP: a 960x366 or 960x540 picture is enlarged (faces of the far crowd
+    are seen at the size they would have on 720p); 720p (1.04x) is looked at as it is, and
+    1080p is reduced as before."""
+    p = get_preset(DEFAULT_PRESET)
+    quick = NETWORKS[p.quick_network](p.quick_threshold, p.quick_scale,
+                                      max_megapixels=p.quick_max_megapixels)
+    try:
+        assert quick.input_scale(960, 366) == pytest.approx(1.688, abs=0.01)
+        assert quick.input_scale(960, 540) == pytest.approx(1.389, abs=0.01)
+        assert quick.input_scale(1280, 720) == 1.0
+        assert quick.input_scale(1920, 1080) == pytest.approx(0.694, abs=0.01)
+        assert quick.input_scale(3000, 3000) < 1  # no floor on reducing
+    finally:
+        quick.close()
+
+
 def test_a_network_run_that_another_covers_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     """A network run that another run of the same network on the same input, at a threshold
     as low or lower, already covers is skipped (its boxes would be a subset). The default's
