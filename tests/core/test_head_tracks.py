@@ -25,6 +25,7 @@ from app.core.export.residual import classify
 from app.core.redaction.plan import RedactionPlan, Shape
 from app.core.redaction.plan_edits import output_choices, set_output_choices
 from app.core.redaction.render import (
+    RULE_PADDING,
     Region,
     frame_regions,
     kept_face_stands_for,
@@ -462,3 +463,17 @@ def test_a_head_carried_past_the_frame_edge_keeps_its_middle() -> None:
     beside = (1, _box(FACE, 85, 110, 30))  # 30 px from the true middle (70)
     shown, _ = frame_regions(0, [beside, head], RedactionPlan(keep_tracks=[1]), 1280, 720)
     assert [r.track_id for r in shown] == [2]
+
+
+def test_the_check_places_a_face_by_a_kept_head_as_the_rules_were_measured() -> None:
+    """A requester kept while seen from behind; an untracked face lower in their head region
+    (a bystander at their chest). The check judges it on regions grown 1.3x, as the rules
+    were measured, whatever the plan's padding: at the default 1.6 the larger regions moved
+    it up the head region's depth and it was excused as the requester turning round."""
+    head = _head_of(400, 100, 600, 700)
+    plan = RedactionPlan(keep_tracks=[2])
+    assert plan.padding > RULE_PADDING
+    chest = [Detection(480, 220, 40, 48, 0.9, "check")]
+    assert classify(chest, 0, 0, 0.0, [(2, head)], plan, 1280, 720, 0) != []
+    own = [Detection(480, 120, 40, 48, 0.9, "check")]  # where their own face would be
+    assert classify(own, 0, 0, 0.0, [(2, head)], plan, 1280, 720, 0) == []

@@ -10,38 +10,57 @@ from app.core.detection.presets import get_preset
 from app.core.detection.video import DetectionRun, FrameDetections, region_label
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
-from app.core.tracking.tracker import HEAD, TrackerSettings, build_tracks
+from app.core.tracking.tracker import FACE, HEAD, TrackerSettings, boxes_by_frame, build_tracks
 
 SETTINGS = TrackerSettings(max_gap_s=0.5, pad_before_s=0.2, pad_after_s=0.3)
-FACE_BOX = (300.0, 150.0, 40.0, 40.0)  # vanishes mid-picture after frame 9
+FACE_BOX = (300.0, 150.0, 40.0, 40.0)  # in the open, away from the picture's edge
+AROUND = (270.0, 100.0, 100.0, 130.0)  # a person's head region round the face and its hair
 
 
-def _run(head: tuple[float, float, float, float] | None) -> DetectionRun:
-    """A face on frames 0-9, then gone; with ``head``, a person's head region on every
-    frame (the person detector's, carried by motion), where the face is or elsewhere."""
+def _run(head: tuple[float, float, float, float] | None, face_frames: range = range(10),
+         head_frames: range = range(40)) -> DetectionRun:
+    """A face on ``face_frames``; with ``head``, a person's head region on ``head_frames``
+    (the person detector's, carried by motion in between)."""
     run = DetectionRun("synthetic", 640, 360, 0, get_preset("balanced"), [])
     for i in range(40):
-        faces = [Detection(*FACE_BOX, 0.9, "yunet")] if i < 10 else []
-        heads = [Detection(*head, 0.8, region_label("head", 1, i % 5 == 0))] if head else []
+        faces = [Detection(*FACE_BOX, 0.9, "yunet")] if i in face_frames else []
+        heads = [Detection(*head, 0.8, region_label("head", 1, i % 5 == 0))] \
+            if head and i in head_frames else []
         run.frames.append(FrameDetections(i, i / 10, faces, True, heads=heads))
     return run
 
 
-def _reasons(run: DetectionRun, plan: RedactionPlan) -> list[str]:
+def _reasons(run: DetectionRun, plan: RedactionPlan, with_boxes: bool = False) -> list[str]:
     tracks = build_tracks(run, 40, 10.0, SETTINGS)
-    return [r.reason.value for r in plan_review(run, tracks, tracks, plan, 40, 10.0)]
+    boxes = boxes_by_frame(tracks, 40) if with_boxes else None
+    return [r.reason.value
+            for r in plan_review(run, tracks, tracks, plan, 40, 10.0, boxes)]
 
 
 def test_a_face_lost_under_its_persons_head_region_is_no_item() -> None:
-    around = (280.0, 110.0, 80.0, 100.0)  # the head region round the face (and its hair)
     assert "track_ended" in _reasons(_run(None), RedactionPlan())  # nothing else hides it
-    assert "track_ended" not in _reasons(_run(around), RedactionPlan())
-    # the head region elsewhere, too small, left visible or dismissed: listed again
+    for with_boxes in (False, True):  # the session passes every frame's boxes
+        assert "track_ended" not in _reasons(_run(AROUND), RedactionPlan(), with_boxes)
+    # the head region elsewhere, too small, gone part-way through the range, left visible
+    # or dismissed, an inverse plan, the face itself kept: listed again
     assert "track_ended" in _reasons(_run((20.0, 20.0, 80.0, 100.0)), RedactionPlan())
     assert "track_ended" in _reasons(_run((300.0, 160.0, 40.0, 20.0)), RedactionPlan())
-    assert "track_ended" in _reasons(_run(around), replace(RedactionPlan(), hide_heads=False))
-    tracks = build_tracks(_run(around), 40, 10.0, SETTINGS)
+    assert "track_ended" in _reasons(_run(AROUND, head_frames=range(12)), RedactionPlan())
+    assert "track_ended" in _reasons(_run(AROUND), replace(RedactionPlan(), hide_heads=False))
+    tracks = build_tracks(_run(AROUND), 40, 10.0, SETTINGS)
     head = next(t.id for t in tracks if t.category == HEAD)
+    face = next(t.id for t in tracks if t.category == FACE)
     for plan in (replace(RedactionPlan(), false_positive_tracks=(head,)),
-                 replace(RedactionPlan(), keep_tracks=(head,))):
-        assert "track_ended" in _reasons(_run(around), plan)
+                 replace(RedactionPlan(), keep_tracks=(head,)),
+                 replace(RedactionPlan(), inverse=True, keep_tracks=(face,)),
+                 replace(RedactionPlan(), keep_tracks=(face,))):
+        assert "track_ended" in _reasons(_run(AROUND), plan), plan
+
+
+def test_a_face_found_under_its_persons_head_region_is_no_item() -> None:
+    """The face turns towards the camera at frame 20: hidden before by its head region,
+    unless the head region came only just before it."""
+    late = range(20, 40)
+    assert "track_started" in _reasons(_run(None, late), RedactionPlan())
+    assert "track_started" not in _reasons(_run(AROUND, late), RedactionPlan())
+    assert "track_started" in _reasons(_run(AROUND, late, range(18, 40)), RedactionPlan())

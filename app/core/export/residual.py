@@ -31,6 +31,7 @@ from app.core.redaction.render import (
     frame_regions,
     kept_face_stands_for,
     padded_region,
+    placement_region,
     region_mask,
     text_margin,
 )
@@ -142,14 +143,17 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
     regions = {track_id: b.category for track_id, b in boxes}
     kept = _as_array([r for r in keep if regions.get(r.track_id or 0) not in (TEXT, HEAD)]
                      + _dismissed(boxes, plan, width, height, rotation))
-    heads = [r for r in keep if regions.get(r.track_id or 0) == HEAD]
+    # the kept heads and a face are placed as the rules were measured (render.RULE_PADDING)
+    kept_heads = {r.track_id for r in keep if regions.get(r.track_id or 0) == HEAD}
+    heads = [r for t, b in boxes if t in kept_heads
+             and (r := placement_region(b, plan, width, height, t, rotation)) is not None]
     findings: list[Finding] = []
     for d in faces:
         box = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score]], np.float32)
         if len(kept) and bx.containment(box, kept).max() >= 0.5:
             continue  # a face kept visible on purpose, or dismissed as not a face
-        seen = padded_region((d.x, d.y, d.w, d.h), plan.padding, width, height,
-                             BoxKind.DETECTED, None, rotation=rotation)
+        seen = placement_region(TrackBox(source_frame, d.x, d.y, d.w, d.h, BoxKind.DETECTED,
+                                         d.score), plan, width, height, None, rotation)
         if seen is not None and any(kept_face_stands_for(h, [seen], rotation) for h in heads):
             continue  # the kept person seen from behind, turning round
         if plan.inverse:

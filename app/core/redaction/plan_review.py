@@ -4,64 +4,100 @@ piece the person split off (never asking whether the two pieces are one person).
 workspace, the open items before approval and the export's manifest all list these.
 
 A face that starts or ends away from the picture's edge is a risk only where nothing else
-hides it: when, on every frame of its range, what its own track would hide (the face's head
-region) lies under the plan's other regions (:func:`render.frame_regions` without that
-track: most often the head region of its person, found by the person detector while the
-face is turned away or not yet found), the range carries no risk and is not listed."""
+hides it: when, on every frame of its range, the face's head region grown by
+``render.RULE_PADDING`` (its box there, or its end box carried on as padding carries it)
+lies 95 % under the plan's other regions (:func:`render.frame_regions` without that track:
+most often the head region of its person, found by the person detector while the face is
+turned away or not yet found), the range carries no risk and is not listed. Never so for an
+inverse plan (what is kept is drawn back over everything) or a face kept visible."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 
 from app.core.detection.video import DetectionRun
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.render import Region, frame_regions, head_box, region_mask
+from app.core.redaction.render import (
+    RULE_PADDING,
+    Region,
+    frame_regions,
+    head_box,
+    region_mask,
+)
 from app.core.tracking.edits import split_cuts
 from app.core.tracking.review import ReviewRange, ReviewReason, review_ranges
 from app.core.tracking.tracker import Track, TrackBox
 
-HIDDEN_ANYWAY = 0.95  # of the face's head region's pixels under the other regions
+HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
 _OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED)
+FrameBoxes = Sequence[list[tuple[int, TrackBox]]]
 
 
 def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
-                plan: RedactionPlan, frame_count: int, fps: float) -> list[ReviewRange]:
-    """Ranges on ``tracks`` (``run_tracks`` after ``plan``'s merges and splits)."""
+                plan: RedactionPlan, frame_count: int, fps: float,
+                frame_boxes: FrameBoxes | None = None) -> list[ReviewRange]:
+    """Ranges on ``tracks`` (``run_tracks`` after ``plan``'s merges and splits);
+    ``frame_boxes``: every frame's boxes of ``tracks`` where the caller has them."""
     ranges = review_ranges(run, tracks, frame_count, fps,
                            settled=frozenset(plan.false_positive_tracks),
                            cuts=split_cuts(run_tracks, plan.track_edits))
-    if not any(r.reason in _OPEN for r in ranges):
+    if plan.inverse or not any(r.reason in _OPEN for r in ranges):
         return ranges
     by_id = {t.id: t for t in tracks}
     return [r for r in ranges
             if r.reason not in _OPEN or r.track_id not in by_id
+            or r.track_id in plan.keep_tracks
             or not hidden_anyway(by_id[r.track_id], r, tracks, plan, run.width, run.height,
-                                 run.rotation)]
+                                 run.rotation, frame_boxes)]
 
 
 def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: RedactionPlan,
-                  width: int, height: int, rotation: int = 0) -> bool:
-    """Whether on every frame of ``item`` the face of ``track`` (its box there, else its
-    nearest detection) is hidden by the plan's other regions, its own track left out."""
+                  width: int, height: int, rotation: int = 0,
+                  frame_boxes: FrameBoxes | None = None) -> bool:
+    """Whether on every frame of ``item`` the face of ``track`` is hidden by the plan's other
+    regions, its own track left out."""
     if not track.detected_frames:
         return False
-    first, last = track.detected_frames[0], track.detected_frames[-1]
     for frame in range(item.start_frame, item.end_frame + 1):
-        box = track.box_at(frame)
-        if box is None:
-            x1, y1, x2, y2, _ = track.keyframes[first if frame < first else last]
-            face = (x1, y1, x2 - x1, y2 - y1)
-        else:
-            face = (box.x, box.y, box.w, box.h)
-        others: list[tuple[int, TrackBox]] = [
-            (t.id, b) for t in tracks
-            if t.id != track.id and t.first_frame <= frame <= t.last_frame
-            and (b := t.box_at(frame)) is not None]
+        x, y, w, h = head_box(track.box_reaching(frame), rotation)
+        grow = (RULE_PADDING - 1) / 2
+        face = (x - w * grow, y - h * grow, w * RULE_PADDING, h * RULE_PADDING)
+        present = frame_boxes[frame] if frame_boxes is not None and frame < len(frame_boxes) \
+            else [(t.id, b) for t in tracks if t.first_frame <= frame <= t.last_frame
+                  and (b := t.box_at(frame)) is not None]
+        others = _near(face, [(i, b) for i, b in present if i != track.id])
         redact, _keep = frame_regions(frame, others, plan, width, height, rotation)
-        if _share_hidden(head_box(face, rotation), redact, plan, width, height) \
-                < HIDDEN_ANYWAY:
+        if _share_hidden(face, redact, plan, width, height) < HIDDEN_ANYWAY:
             return False
     return True
+
+
+def _near(face: tuple[float, float, float, float],
+          boxes: list[tuple[int, TrackBox]]) -> list[tuple[int, TrackBox]]:
+    """The boxes whose regions could reach ``face`` (a region is at most a few times its
+    box, about its centre), and those that could change theirs (a kept or large face
+    inside a head's person, which that head's region spares or is narrowed to)."""
+    def reach(b: TrackBox, k: float) -> tuple[float, float, float, float]:
+        x1, y1, x2, y2 = (b.whole if b.whole is not None else (b.x, b.y, b.x + b.w, b.y + b.h))
+        x1, x2 = min(x1, b.x), max(x2, b.x + b.w)
+        y1, y2 = min(y1, b.y), max(y2, b.y + b.h)
+        m = k * max(x2 - x1, y2 - y1)
+        return x1 - m, y1 - m, x2 + m, y2 + m
+
+    def meets(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    fx, fy, fw, fh = face
+    area = (fx, fy, fx + fw, fy + fh)
+    first = [(i, b) for i, b in boxes if meets(reach(b, 2.0), area)]
+    if not first:
+        return []
+    spans = [reach(b, 2.0) for _i, b in first]
+    chosen = {i for i, _b in first}
+    return first + [(i, b) for i, b in boxes if i not in chosen
+                    and any(meets(reach(b, 0.0), s) for s in spans)]
 
 
 def _share_hidden(box: tuple[float, float, float, float], regions: list[Region],

@@ -51,9 +51,10 @@ KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the regi
 # camera is cut off by the frame's bottom: the face is then half-way down the box), the face
 # at least HIDDEN_FACE_SHARE of the box's width.
 # The rules above were measured on regions grown by this padding (the default plan's until
-# 2026-12-04). Which head a kept face stands for is decided on regions grown by it whatever
-# the plan's padding, so hiding more round each face never makes a kept face at a bystander's
-# chest "their" face (a larger region moves the chest up its depth).
+# 2026-12-04). Which head a kept face stands for is decided on regions grown by it (by the
+# plan's own padding where that is smaller, as before), so hiding more round each face never
+# makes a kept face at a bystander's chest "their" face (a larger region moves the chest up
+# its depth): ``placement_region``.
 RULE_PADDING = 1.3
 HIDDEN_FACE_STANDS = 64
 HIDDEN_FACE_AREA = 1_000_000
@@ -137,6 +138,16 @@ def padded_region(box: tuple[float, float, float, float], padding: float, width:
     return Region(x1, y1, x2, y2, kind, track_id, (fx1, fy1, fx2, fy2), shape)
 
 
+def placement_region(box: TrackBox, plan: RedactionPlan, width: int, height: int,
+                     track_id: int | None, rotation: int = 0) -> Region | None:
+    """The region the placement rules judge ``box`` by (a face's head region, or a head
+    track's box, as a rectangle), grown by ``RULE_PADDING`` or the plan's smaller padding."""
+    face = box.category != HEAD
+    return padded_region((box.x, box.y, box.w, box.h), min(plan.padding, RULE_PADDING),
+                         width, height, box.kind, track_id, head=face, rotation=rotation,
+                         shape=None if face else Shape.RECTANGLE)
+
+
 def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: RedactionPlan,
                   width: int, height: int,
                   rotation: int = 0) -> tuple[list[Region], list[Region]]:
@@ -177,9 +188,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             kept = track_id in plan.keep_tracks
             (keep if kept else redact).append(region)
             if box.category == FACE and kept:
-                kept_faces.append(region if plan.padding == RULE_PADDING else padded_region(
-                    (box.x, box.y, box.w, box.h), RULE_PADDING, width, height, box.kind,
-                    track_id, rotation=rotation) or region)
+                kept_faces.append(region if plan.padding <= RULE_PADDING else placement_region(
+                    box, plan, width, height, track_id, rotation) or region)
                 own = padded_region((box.x, box.y, box.w, box.h), 1.0, width, height,
                                     box.kind, track_id, rotation=rotation,
                                     shape=Shape.RECTANGLE)
@@ -194,10 +204,9 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                              shape=Shape.RECTANGLE))
                for track_id, box in heads]
     stood_for = heads_stood_for(
-        [r if plan.padding == RULE_PADDING else padded_region(
-            (b.x, b.y, b.w, b.h), RULE_PADDING, width, height, b.kind, t, head=False,
-            shape=Shape.RECTANGLE) or r for t, b, r in regions if r is not None],
-        kept_faces, rotation)
+        [r if plan.padding <= RULE_PADDING or not kept_faces else
+         placement_region(b, plan, width, height, t) or r
+         for t, b, r in regions if r is not None], kept_faces, rotation)
     faced = people_facing([(t, b) for t, b, r in regions if r is not None and t not in stood_for],
                           large_faces, rotation)
     turn = (rotation // 90) % 4

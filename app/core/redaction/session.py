@@ -86,6 +86,7 @@ class RedactionSession:
     frame_boxes: list[list[tuple[int, TrackBox]]] = field(default_factory=list)
     review: list[ReviewRange] = field(default_factory=list)  # of the tracks as they are now
     started: bool = False  # the saved plan has been read (``start``): edits may begin
+    _review_for: tuple[object, ...] = ()  # what ``review`` was worked out for
     _done: list[_Step] = field(default_factory=list)
     _undone: list[_Step] = field(default_factory=list)
 
@@ -124,6 +125,7 @@ class RedactionSession:
         """Tracks after the plan's merges and splits, and every frame's boxes."""
         if self.analysis is None:
             self.tracks, self.frame_boxes, self.review = [], [], []
+            self._review_for = ()
             return None
         problem, a, shown = None, self.analysis, self.shown_plan
         try:
@@ -132,8 +134,16 @@ class RedactionSession:
             problem, shown = str(exc), plan_edits.start_again(shown, a.run_key)[0]
             self.tracks = list(a.tracks)
         self.frame_boxes = boxes_by_frame(self.tracks, a.frame_count)
-        self.review = plan_review(a.run, a.tracks, self.tracks, shown, a.frame_count,
-                                  a.fps)  # a merge ends its "same person?"
+        # what the ranges depend on: an edit that only marks a range reviewed, gives a
+        # reason or mutes sound leaves them as they are (working them out looks at every
+        # frame of each range where a face starts or ends)
+        review_for = (id(a), a.run_key, problem, shown.track_edits, shown.keep_tracks,
+                      shown.false_positive_tracks, shown.manual_boxes, shown.padding,
+                      shown.shape, shown.inverse, shown.hide_heads, shown.hide_whole_people)
+        if review_for != self._review_for:
+            self.review = plan_review(a.run, a.tracks, self.tracks, shown, a.frame_count,
+                                      a.fps, self.frame_boxes)  # a merge ends its "same person?"
+            self._review_for = review_for
         return problem
 
     # --- state ---------------------------------------------------------------------------

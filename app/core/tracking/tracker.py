@@ -138,6 +138,18 @@ class Track:
                         BoxKind.INTERPOLATED, float(min(ka[4], kb[4])), self.category,
                         whole)
 
+    def box_reaching(self, frame: int) -> tuple[float, float, float, float]:
+        """``x, y, w, h`` on ``frame``: its box, or beyond its padding its end box carried
+        on there as padding carries it (moving on, grown with the distance)."""
+        box = self.box_at(frame)
+        if box is not None:
+            return box.x, box.y, box.w, box.h
+        before = frame < self._sorted[0]
+        end = self._sorted[0] if before else self._sorted[-1]
+        x1, y1, x2, y2 = _extrapolate(self.keyframes[end], self._ends[0 if before else 1],
+                                      frame - end)
+        return x1, y1, x2 - x1, y2 - y1
+
     def summary(self) -> dict[str, Any]:
         """First/last frame, detections, mean size, best score and the best frame's box."""
         detected = [self.keyframes[f] for f in self._sorted if f not in self.carried] or [
