@@ -14,7 +14,8 @@ out, as the official evaluation does. Rows ``all-wider`` pool both WIDER sets.
 Figures per preset:
 * recall@0.3 / recall@0.5: ground-truth faces matched one-to-one by a detection at that IoU;
 * coverage: faces whose box is at least 70 % covered by the union of the detection boxes
-  grown by the redaction padding (default 1.3x), i.e. faces that would be hidden;
+  grown by the redaction padding (default: the default plan's, 1.6x), i.e. faces that
+  would be hidden;
 * precision@0.3: detections matched to a ground-truth face (on dlib, unannotated profile
   faces count against it, so it reads low);
 * ms/image, and coverage by face width bucket (<10, 10-16, 16-32, 32-64, 64+ px), with
@@ -40,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.core.detection.detector import FaceDetector
 from app.core.detection.presets import PRESETS, Preset
 from app.core.detection.scoring import coverage, match
+from app.core.redaction.plan import RedactionPlan
 
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
 IMAGES = TESTDATA / "images"
@@ -142,7 +144,7 @@ def main() -> int:
                         help="preset(s) to measure (default: all)")
     parser.add_argument("--override", action="append", default=[], metavar="KEY=VALUE",
                         help="change a preset field for this run, e.g. quick_scale=1.5")
-    parser.add_argument("--padding", type=float, default=1.3)
+    parser.add_argument("--padding", type=float, default=RedactionPlan().padding)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args()
     if not IMAGES.is_dir():
