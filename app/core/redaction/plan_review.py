@@ -91,13 +91,14 @@ def _near(face: tuple[float, float, float, float],
 
     fx, fy, fw, fh = face
     area = (fx, fy, fx + fw, fy + fh)
-    first = [(i, b) for i, b in boxes if meets(reach(b, 2.0), area)]
+    spans = [(i, b, reach(b, 0.0), reach(b, 2.0)) for i, b in boxes]
+    first = [s for s in spans if meets(s[3], area)]
     if not first:
         return []
-    spans = [reach(b, 2.0) for _i, b in first]
-    chosen = {i for i, _b in first}
-    return first + [(i, b) for i, b in boxes if i not in chosen
-                    and any(meets(reach(b, 0.0), s) for s in spans)]
+    chosen = {i for i, *_ in first}
+    return [(i, b) for i, b, *_ in first] + [
+        (i, b) for i, b, own, _ in spans
+        if i not in chosen and any(meets(own, f[3]) for f in first)]
 
 
 def _share_hidden(box: tuple[float, float, float, float], regions: list[Region],
