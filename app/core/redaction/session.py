@@ -87,6 +87,8 @@ class RedactionSession:
     review: list[ReviewRange] = field(default_factory=list)  # of the tracks as they are now
     started: bool = False  # the saved plan has been read (``start``): edits may begin
     _review_for: tuple[object, ...] = ()  # what ``review`` was worked out for
+    _tracks_for: tuple[object, ...] = ()  # what ``tracks`` and ``frame_boxes`` were made for
+    _tracks_problem: str | None = None
     _done: list[_Step] = field(default_factory=list)
     _undone: list[_Step] = field(default_factory=list)
 
@@ -125,15 +127,24 @@ class RedactionSession:
         """Tracks after the plan's merges and splits, and every frame's boxes."""
         if self.analysis is None:
             self.tracks, self.frame_boxes, self.review = [], [], []
-            self._review_for = ()
+            self._review_for = self._tracks_for = ()
             return None
         problem, a, shown = None, self.analysis, self.shown_plan
-        try:
-            self.tracks = plan_edits.effective_tracks(a.tracks, shown)
-        except BwvError as exc:  # the run's own tracks, and no choice about them applied
-            problem, shown = str(exc), plan_edits.start_again(shown, a.run_key)[0]
-            self.tracks = list(a.tracks)
-        self.frame_boxes = boxes_by_frame(self.tracks, a.frame_count)
+        # the tracks and every frame's boxes depend only on the run and the plan's merges
+        # and splits: most edits (keep, dismiss, mark reviewed, a reason) leave them be
+        tracks_for = (id(a), id(a.tracks), a.run_key, shown.track_edits)
+        if tracks_for == self._tracks_for:
+            problem = self._tracks_problem
+            if problem is not None:
+                shown = plan_edits.start_again(shown, a.run_key)[0]
+        else:
+            try:
+                self.tracks = plan_edits.effective_tracks(a.tracks, shown)
+            except BwvError as exc:  # the run's own tracks, and no choice about them applied
+                problem, shown = str(exc), plan_edits.start_again(shown, a.run_key)[0]
+                self.tracks = list(a.tracks)
+            self.frame_boxes = boxes_by_frame(self.tracks, a.frame_count)
+            self._tracks_for, self._tracks_problem = tracks_for, problem
         # what the ranges depend on: an edit that only marks a range reviewed, gives a
         # reason or mutes sound leaves them as they are (working them out looks at every
         # frame of each range where a face starts or ends)
