@@ -248,3 +248,27 @@ def test_a_head_is_shown_as_the_export_will_treat_it() -> None:
     session.push(*plan_edits.set_track_action(session.plan, face.id,
                                               plan_edits.TrackAction.KEEP, "Requester"))
     assert shown()[0] is Look.NOT_A_FACE  # the requester's own head: not hidden again
+
+
+def test_tracks_are_made_again_only_when_merges_or_splits_change() -> None:
+    """Keeping a person or marking a range reviewed leaves the tracks and every frame's
+    boxes as they were (made again on each edit they cost seconds on a long clip); a merge,
+    its undo and another run make them again."""
+    session = RedactionSession(_footage())
+    session.show_run(_analysis())
+    tracks, boxes = session.tracks, session.frame_boxes
+    first = tracks[0].id
+    kept, text = plan_edits.set_track_action(session.plan, first,
+                                             plan_edits.TrackAction.KEEP, "Requester")
+    session.push(session.prepared(kept), text, "Requester")
+    assert session.tracks is tracks and session.frame_boxes is boxes
+    a, b = sorted((t for t in session.tracks if t.last_frame < 30 or t.first_frame > 0),
+                  key=lambda t: t.first_frame)
+    merged, text = plan_edits.merge(session.plan, _tracks(), [a.id, b.id])
+    session.push(session.prepared(merged), text)
+    assert session.tracks is not tracks and len(session.tracks) == len(tracks) - 1
+    session.undo()
+    assert len(session.tracks) == len(tracks)
+    again = session.tracks
+    session.show_run(_analysis("run-b"))
+    assert session.tracks is not again
