@@ -477,3 +477,20 @@ def test_the_check_places_a_face_by_a_kept_head_as_the_rules_were_measured() -> 
     assert classify(chest, 0, 0, 0.0, [(2, head)], plan, 1280, 720, 0) != []
     own = [Detection(480, 120, 40, 48, 0.9, "check")]  # where their own face would be
     assert classify(own, 0, 0, 0.0, [(2, head)], plan, 1280, 720, 0) == []
+
+
+def test_what_is_kept_visible_is_not_grown_with_what_is_hidden() -> None:
+    """At the default padding (1.6) a redacted face's region is larger, but a kept face's
+    and a kept head's regions stay as at 1.3: an inverse export restores no more round the
+    requester, and the residual check excuses no more of a face beside them."""
+    plan = RedactionPlan(keep_tracks=[1, 3])
+    face = _box(FACE, 300, 200, 60)
+    head = _head_of(700, 100, 900, 700)
+    redact, keep = frame_regions(0, [(1, face), (2, face), (3, head)], plan, 1280, 720)
+    at_13 = frame_regions(0, [(1, face), (3, head)],
+                          dataclasses.replace(plan, padding=RULE_PADDING), 1280, 720)[1]
+    assert [(k.x1, k.y1, k.x2, k.y2) for k in keep] == [(k.x1, k.y1, k.x2, k.y2)
+                                                         for k in at_13]
+    (hidden,) = [r for r in redact if r.track_id == 2]
+    kept_face = next(k for k in keep if k.track_id == 1)
+    assert hidden.x2 - hidden.x1 > kept_face.x2 - kept_face.x1

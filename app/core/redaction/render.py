@@ -186,10 +186,15 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                    height, box.kind, track_id, rotation=rotation)
         if region is not None:
             kept = track_id in plan.keep_tracks
+            if box.category == FACE and kept and plan.padding > RULE_PADDING:
+                # what is kept visible is not grown with what is hidden: a larger kept region
+                # would restore more round the person in an inverse export, and excuse more
+                # of a bystander's face beside them in the residual check
+                region = placement_region(box, plan, width, height, track_id,
+                                          rotation) or region
             (keep if kept else redact).append(region)
             if box.category == FACE and kept:
-                kept_faces.append(region if plan.padding <= RULE_PADDING else placement_region(
-                    box, plan, width, height, track_id, rotation) or region)
+                kept_faces.append(region)
                 own = padded_region((box.x, box.y, box.w, box.h), 1.0, width, height,
                                     box.kind, track_id, rotation=rotation,
                                     shape=Shape.RECTANGLE)
@@ -214,7 +219,10 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         if region is None or track_id in stood_for:
             continue
         if track_id in plan.keep_tracks:  # the head region only: what is kept is restored
-            keep.append(region)  # in an inverse export, and a whole box would uncover others
+            # in an inverse export, and a whole box would uncover others; not grown past
+            # RULE_PADDING, as kept faces
+            keep.append(region if plan.padding <= RULE_PADDING else
+                        placement_region(box, plan, width, height, track_id) or region)
             continue
         face = faced.get(track_id)
         if face is not None and box.whole is not None and not plan.hide_whole_people:
