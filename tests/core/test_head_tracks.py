@@ -185,8 +185,7 @@ def test_a_kept_face_is_never_covered_by_someone_elses_head_region() -> None:
     a kept face leaves the kept face's pixels alone and hides the rest; a bystander's face
     found there is still hidden over it, and the residual check counts the spared pixels as
     uncovered. Hiding whole people spares it likewise; an inverse export is unchanged."""
-    from app.core.export.residual import uncovered_share
-    from app.core.redaction.render import render_frame
+    from app.core.redaction.render import render_frame, uncovered_share
     kept, bystander = (1, _box(FACE, 560, 300, 60)), (2, _box(HEAD, 300, 150, 320))
     rng = np.random.default_rng(7)
     image = rng.integers(0, 255, (720, 1280, 3), np.uint8)

@@ -32,8 +32,8 @@ from app.core.redaction.render import (
     kept_face_stands_for,
     padded_region,
     placement_region,
-    region_mask,
     text_margin,
+    uncovered_share,
 )
 from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
 
@@ -111,23 +111,6 @@ def _dismissed(boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: in
             if region is not None:
                 out.append(region)
     return out
-
-
-def uncovered_share(box: tuple[int, int, int, int], regions: list[Region],
-                    plan: RedactionPlan) -> float:
-    """Share of ``box`` (x1, y1, x2, y2) not under any region's hidden shape."""
-    x1, y1, x2, y2 = box
-    if x2 <= x1 or y2 <= y1:
-        return 0.0
-    covered = np.zeros((y2 - y1, x2 - x1), bool)
-    for r in regions:
-        ox1, oy1, ox2, oy2 = max(x1, r.x1), max(y1, r.y1), min(x2, r.x2), min(y2, r.y2)
-        if ox1 >= ox2 or oy1 >= oy2:
-            continue
-        shape = region_mask(r, plan.shape)
-        covered[oy1 - y1:oy2 - y1, ox1 - x1:ox2 - x1] |= \
-            shape[oy1 - r.y1:oy2 - r.y1, ox1 - r.x1:ox2 - r.x1]
-    return float(1.0 - covered.mean())
 
 
 def classify(faces: list[Detection], output_frame: int, source_frame: int, time_s: float,

@@ -19,13 +19,7 @@ import numpy as np
 
 from app.core.detection.video import DetectionRun
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.render import (
-    RULE_PADDING,
-    Region,
-    frame_regions,
-    head_box,
-    region_mask,
-)
+from app.core.redaction.render import RULE_PADDING, frame_regions, head_box, uncovered_share
 from app.core.tracking.edits import split_cuts
 from app.core.tracking.review import ReviewRange, ReviewReason, review_ranges
 from app.core.tracking.tracker import Track, TrackBox
@@ -69,7 +63,10 @@ def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: Re
                   and (b := t.box_at(frame)) is not None]
         others = _near(face, [(i, b) for i, b in present if i != track.id])
         redact, _keep = frame_regions(frame, others, plan, width, height, rotation)
-        if _share_hidden(face, redact, plan, width, height) < HIDDEN_ANYWAY:
+        fx, fy, fw, fh = face
+        clipped = (max(0, int(np.floor(fx))), max(0, int(np.floor(fy))),
+                   min(width, int(np.ceil(fx + fw))), min(height, int(np.ceil(fy + fh))))
+        if 1.0 - uncovered_share(clipped, redact, plan) < HIDDEN_ANYWAY:
             return False
     return True
 
@@ -99,22 +96,3 @@ def _near(face: tuple[float, float, float, float],
     return [(i, b) for i, b, *_ in first] + [
         (i, b) for i, b, own, _ in spans
         if i not in chosen and any(meets(own, f[3]) for f in first)]
-
-
-def _share_hidden(box: tuple[float, float, float, float], regions: list[Region],
-                  plan: RedactionPlan, width: int, height: int) -> float:
-    """The share of ``box``'s pixels (clipped to the frame) that ``regions`` hide."""
-    x, y, w, h = box
-    bx1, by1 = max(0, int(np.floor(x))), max(0, int(np.floor(y)))
-    bx2, by2 = min(width, int(np.ceil(x + w))), min(height, int(np.ceil(y + h)))
-    if bx2 <= bx1 or by2 <= by1:
-        return 1.0  # nothing of it in the picture
-    hidden = np.zeros((by2 - by1, bx2 - bx1), bool)
-    for r in regions:
-        ox1, oy1, ox2, oy2 = max(bx1, r.x1), max(by1, r.y1), min(bx2, r.x2), min(by2, r.y2)
-        if ox1 >= ox2 or oy1 >= oy2:
-            continue
-        mask = region_mask(r, plan.shape)
-        hidden[oy1 - by1:oy2 - by1, ox1 - bx1:ox2 - bx1] |= \
-            mask[oy1 - r.y1:oy2 - r.y1, ox1 - r.x1:ox2 - r.x1]
-    return float(hidden.mean())

@@ -426,6 +426,23 @@ def _mask(w: int, h: int, shape: Shape) -> npt.NDArray[np.bool_]:
     return mask
 
 
+def uncovered_share(box: tuple[int, int, int, int], regions: list[Region],
+                    plan: RedactionPlan) -> float:
+    """Share of ``box`` (x1, y1, x2, y2) not under any region's hidden shape."""
+    x1, y1, x2, y2 = box
+    if x2 <= x1 or y2 <= y1:
+        return 0.0
+    covered = np.zeros((y2 - y1, x2 - x1), bool)
+    for r in regions:
+        ox1, oy1, ox2, oy2 = max(x1, r.x1), max(y1, r.y1), min(x2, r.x2), min(y2, r.y2)
+        if ox1 >= ox2 or oy1 >= oy2:
+            continue
+        shape = region_mask(r, plan.shape)
+        covered[oy1 - y1:oy2 - y1, ox1 - x1:ox2 - x1] |= \
+            shape[oy1 - r.y1:oy2 - r.y1, ox1 - r.x1:ox2 - r.x1]
+    return float(1.0 - covered.mean())
+
+
 def apply_regions(image: Image, regions: list[Region], plan: RedactionPlan) -> None:
     """Redact ``regions`` of an RGB frame in place."""
     for r in regions:
