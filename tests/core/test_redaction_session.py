@@ -272,3 +272,37 @@ def test_tracks_are_made_again_only_when_merges_or_splits_change() -> None:
     again = session.tracks
     session.show_run(_analysis("run-b"))
     assert session.tracks is not again
+
+
+def test_a_run_worked_out_by_a_worker_is_taken_as_it_is(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workspace's worker works out the run under the plan (``shown_run.work_out``,
+    seconds on a long, crowded run) beside loading it; the session then works out nothing
+    again on the UI thread, and what an edit made meanwhile has changed is worked out anew,
+    the same as from nothing."""
+    from app.core.redaction import shown_run
+
+    calls: list[int] = []
+    real = shown_run.plan_review
+    monkeypatch.setattr(shown_run, "plan_review", lambda *a: calls.append(1) or real(*a))
+    session = RedactionSession(_footage())
+    analysis = _analysis()
+    worked = shown_run.work_out(analysis, session.plan)
+    assert len(calls) == 1
+    session.show_run(analysis, worked)
+    assert len(calls) == 1 and session.review is worked.review
+    assert session.tracks is worked.tracks and session.frame_boxes is worked.frame_boxes
+    # a run the worker worked out for a plan edited since: its stale parts are made again
+    a, b = sorted((t for t in session.tracks if t.last_frame < 30 or t.first_frame > 0),
+                  key=lambda t: t.first_frame)
+    merged, text = plan_edits.merge(session.plan, _tracks(), [a.id, b.id])
+    session.push(session.prepared(merged), text)
+    fresh = shown_run.work_out(analysis, session.plan)
+    stale = RedactionSession(_footage(), plan=session.plan)
+    stale.show_run(analysis, worked)
+    assert len(stale.tracks) == len(fresh.tracks) == len(_tracks()) - 1
+    assert stale.review == fresh.review and stale.review != worked.review
+    # another run's work is never taken for this one
+    other = _analysis("run-b")
+    session.show_run(other, worked)
+    assert session.tracks is not worked.tracks and session.analysis is other

@@ -9,6 +9,7 @@ export.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from sqlalchemy import select
 
 from app.core.analysis import Analysis
 from app.core.people.users import add_user, resolve_actor
+from app.core.redaction import shown_run
 from app.core.redaction.plan_edits import TrackAction
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
@@ -122,15 +124,22 @@ def _audit(store: Store) -> list[AuditEvent]:
         return list(session.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
 
 
-def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     clip = with_tone(CLIP, tmp_path / "walking-with-sound.mp4")
     win, ws, problems = _open(qtbot, store, clip)
     assert ws.analysis is None and "Detect faces" in ws.controls.status.text()
+    on_ui_thread: list[bool] = []  # where the review ranges are worked out
+    real_review = shown_run.plan_review
+    monkeypatch.setattr(shown_run, "plan_review", lambda *a: on_ui_thread.append(
+        threading.current_thread() is threading.main_thread()) or real_review(*a))
 
-    # 1. Detection in the background: the event loop keeps turning.
+    # 1. Detection in the background: the event loop keeps turning, and the run is worked
+    # out under the plan there too (seconds on a long, crowded run), not on the UI thread.
     with LoopWatch() as watch, qtbot.waitSignal(ws.analysed, timeout=120_000) as analysed:
         qtbot.mouseClick(ws.controls.detect_button, Qt.MouseButton.LeftButton)
         assert ws.controls.cancel_button.isEnabled()
+    assert on_ui_thread == [False], on_ui_thread
     faces = [t for t in ws.tracks if t.category == FACE]  # (and a head for each person
     assert len(faces) == 3  # found, when the preset looks for people)
     assert analysed.args[0] == len(ws.tracks) == ws.tracks_panel.rowCount()

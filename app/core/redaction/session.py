@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.analysis import Analysis
 from app.core.case_state.status import get_case
-from app.core.errors import QT_TRANSLATE_NOOP, BwvError, ConflictError
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
 from app.core.people.users import resolve_actor
 from app.core.redaction import carry_over as carrying
 from app.core.redaction import plan_edits
@@ -23,9 +23,10 @@ from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import load_plan, save_plan
 from app.core.redaction.render import Region, frame_regions
+from app.core.redaction.shown_run import ShownRun, shown_plan, work_out
 from app.core.store.database import Store
 from app.core.tracking.review import ReviewRange, inside
-from app.core.tracking.tracker import HEAD, TEXT, BoxKind, Track, TrackBox, boxes_by_frame
+from app.core.tracking.tracker import HEAD, TEXT, BoxKind, Track, TrackBox
 from app.core.views.records import FootageRecord
 
 LOW_CONFIDENCE = 0.5  # a detected box below this score is shown as low confidence
@@ -86,9 +87,7 @@ class RedactionSession:
     frame_boxes: list[list[tuple[int, TrackBox]]] = field(default_factory=list)
     review: list[ReviewRange] = field(default_factory=list)  # of the tracks as they are now
     started: bool = False  # the saved plan has been read (``start``): edits may begin
-    _review_for: tuple[object, ...] = ()  # what ``review`` was worked out for
-    _tracks_for: tuple[object, ...] = ()  # what ``tracks`` and ``frame_boxes`` were made for
-    _tracks_problem: str | None = None
+    _shown: ShownRun | None = None  # the run under the plan, and what it was worked out for
     _done: list[_Step] = field(default_factory=list)
     _undone: list[_Step] = field(default_factory=list)
 
@@ -108,54 +107,33 @@ class RedactionSession:
         self.started = True
         self.recompute()
 
-    def show_run(self, analysis: Analysis | None) -> str | None:
+    def show_run(self, analysis: Analysis | None,
+                 worked_out: ShownRun | None = None) -> str | None:
         """Show this detection run; a message when the plan's merges and splits no longer
-        fit it (the run's own tracks are shown then)."""
+        fit it (the run's own tracks are shown then). ``worked_out``: the run under the plan
+        as a worker worked it out (``shown_run.work_out``); only what an edit made since has
+        changed is worked out again here."""
         self.analysis = analysis
+        if worked_out is not None and worked_out.analysis is analysis:
+            self._shown = worked_out
         return self.recompute()
 
     @property
     def shown_plan(self) -> RedactionPlan:
-        """The plan as the views and the preview show it. On another run's tracks its
-        choices about people (kept, not a face, merges, splits) are not applied: the same
-        number can be someone else there."""
-        if self.run_mismatch() and self.analysis is not None:
-            return plan_edits.start_again(self.plan, self.analysis.run_key)[0]
-        return self.plan
+        """The plan as the views and the preview show it (``shown_run.shown_plan``)."""
+        return shown_plan(self.plan, self.analysis)
 
     def recompute(self) -> str | None:
-        """Tracks after the plan's merges and splits, and every frame's boxes."""
+        """Tracks after the plan's merges and splits, every frame's boxes and the review
+        ranges, each worked out again only when what it depends on has changed."""
         if self.analysis is None:
             self.tracks, self.frame_boxes, self.review = [], [], []
-            self._review_for = self._tracks_for = ()
+            self._shown = None
             return None
-        problem, a, shown = None, self.analysis, self.shown_plan
-        # the tracks and every frame's boxes depend only on the run and the plan's merges
-        # and splits: most edits (keep, dismiss, mark reviewed, a reason) leave them be
-        tracks_for = (id(a), id(a.tracks), a.run_key, shown.track_edits)
-        if tracks_for == self._tracks_for:
-            problem = self._tracks_problem
-            if problem is not None:
-                shown = plan_edits.start_again(shown, a.run_key)[0]
-        else:
-            try:
-                self.tracks = plan_edits.effective_tracks(a.tracks, shown)
-            except BwvError as exc:  # the run's own tracks, and no choice about them applied
-                problem, shown = str(exc), plan_edits.start_again(shown, a.run_key)[0]
-                self.tracks = list(a.tracks)
-            self.frame_boxes = boxes_by_frame(self.tracks, a.frame_count)
-            self._tracks_for, self._tracks_problem = tracks_for, problem
-        # what the ranges depend on: an edit that only marks a range reviewed, gives a
-        # reason or mutes sound leaves them as they are (working them out looks at every
-        # frame of each range where a face starts or ends)
-        review_for = (id(a), a.run_key, problem, shown.track_edits, shown.keep_tracks,
-                      shown.false_positive_tracks, shown.manual_boxes, shown.padding,
-                      shown.shape, shown.inverse, shown.hide_heads, shown.hide_whole_people)
-        if review_for != self._review_for:
-            self.review = plan_review(a.run, a.tracks, self.tracks, shown, a.frame_count,
-                                      a.fps, self.frame_boxes)  # a merge ends its "same person?"
-            self._review_for = review_for
-        return problem
+        shown = self._shown = work_out(self.analysis, self.plan, self._shown)
+        self.tracks, self.frame_boxes, self.review = shown.tracks, shown.frame_boxes, \
+            shown.review
+        return shown.problem
 
     # --- state ---------------------------------------------------------------------------
 

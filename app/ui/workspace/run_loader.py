@@ -15,6 +15,7 @@ from app.core.errors import NotFoundError
 from app.core.media.timecode import format_time
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.session import RedactionSession
+from app.core.redaction.shown_run import ShownRun, work_out
 from app.core.tracking.thumbnails import track_thumbnails
 from app.core.tracking.tracker import Track
 from app.ui.workers import Job, job_pool
@@ -68,19 +69,23 @@ class RunLoader(QObject):
         store, user, footage_id = ws.store, ws.user.name, session.footage.id
         started = time.monotonic()
 
-        def work(progress: ProgressFn, cancel: CancelToken) -> Analysis | None:
+        def work(progress: ProgressFn,
+                 cancel: CancelToken) -> tuple[Analysis | None, ShownRun | None]:
             try:
-                return analyse(store, user, footage_id, preset, cancel=cancel,
-                               stage=lambda _name, done, total: progress(done, total),
-                               only_stored=only_stored)
+                analysis = analyse(store, user, footage_id, preset, cancel=cancel,
+                                   stage=lambda _name, done, total: progress(done, total),
+                                   only_stored=only_stored)
             except NotFoundError:
                 if only_stored:
-                    return None
+                    return None, None
                 raise
+            # the run under the plan as it is now, here and not on the UI thread (seconds
+            # on a long, crowded run); an edit made meanwhile is worked out there
+            return analysis, work_out(analysis, session.plan)
 
         job = self.detect_job = Job(work)
         job.progress.connect(lambda done, total: self._on_progress(done, total, started))
-        job.finished.connect(lambda found: self._on_analysis(session, found))
+        job.finished.connect(lambda found: self._on_analysis(session, *found))
         job.failed.connect(lambda message, _d: self._ended(session, message, True))
         job.cancelled.connect(lambda: self._ended(
             session, self.tr("Detection cancelled; nothing was stored."), False))
@@ -115,10 +120,11 @@ class RunLoader(QObject):
         ws.update_buttons()
         ws.ready.emit()
 
-    def _on_analysis(self, session: RedactionSession, analysis: Analysis | None) -> None:
+    def _on_analysis(self, session: RedactionSession, analysis: Analysis | None,
+                     worked_out: ShownRun | None) -> None:
         self.detect_job = None
         self.ws.controls.progress.setVisible(False)
-        self.ws.show_run(session, analysis)
+        self.ws.show_run(session, analysis, worked_out)
 
     # --- thumbnails ----------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import render_frame
 from app.core.redaction.session import Look, PlanChange, RedactionSession, save_change
+from app.core.redaction.shown_run import ShownRun
 from app.core.settings import Settings
 from app.core.store.database import Store
 from app.core.tracking.review import ReviewRange
@@ -228,12 +229,14 @@ class RedactionWorkspace(QWidget):
     def cancel_detection(self) -> None:
         self.jobs.cancel_detection()
 
-    def show_run(self, session: RedactionSession, analysis: Analysis | None) -> None:
-        """A detection lookup or run ended with ``analysis`` (None: none stored)."""
+    def show_run(self, session: RedactionSession, analysis: Analysis | None,
+                 worked_out: ShownRun | None = None) -> None:
+        """A detection lookup or run ended with ``analysis`` (None: none stored), and the
+        run under the plan as the worker worked it out."""
         if session is not self.session:  # other footage was opened meanwhile: load its run
             self.detect(only_stored=True)
             return
-        problem = session.show_run(analysis)
+        problem = session.show_run(analysis, worked_out)
         if problem:
             self.failed.emit(problem)
         self.jobs.load_thumbnails(session)  # first forget pictures of another run's tracks

@@ -1,0 +1,74 @@
+"""What a detection run looks like under a plan: the tracks after the plan's merges and
+splits, every frame's boxes and the review ranges. Working it out for a long, crowded run
+takes seconds (the review looks at every frame of each range where a face starts or ends),
+so it is a pure function: a worker works it out with the run it loaded, and the session
+(``RedactionSession.show_run``) takes it as it is, or works out again on its own thread only
+what an edit made meanwhile has changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.analysis import Analysis
+from app.core.errors import BwvError
+from app.core.redaction import plan_edits
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_review import plan_review
+from app.core.tracking.review import ReviewRange
+from app.core.tracking.tracker import Track, TrackBox, boxes_by_frame
+
+
+@dataclass(frozen=True)
+class ShownRun:
+    """A run under a plan, each part with what it was worked out for."""
+
+    analysis: Analysis
+    tracks_for: tuple[object, ...]
+    tracks: list[Track]
+    frame_boxes: list[list[tuple[int, TrackBox]]]
+    problem: str | None  # the plan's merges and splits do not fit the run (its own shown)
+    review_for: tuple[object, ...]
+    review: list[ReviewRange]
+
+
+def shown_plan(plan: RedactionPlan, analysis: Analysis | None) -> RedactionPlan:
+    """The plan as the views show it on ``analysis``. On another run's tracks its choices
+    about people (kept, not a face, merges, splits) are not applied: the same number can be
+    someone else there."""
+    if analysis is not None and plan.detection_run and plan.detection_run != analysis.run_key:
+        return plan_edits.start_again(plan, analysis.run_key)[0]
+    return plan
+
+
+def work_out(analysis: Analysis, plan: RedactionPlan,
+             before: ShownRun | None = None) -> ShownRun:
+    """``analysis`` under ``plan``, reusing the parts of ``before`` that depend on nothing
+    the plan has changed since (most edits, a keep or a range marked checked, change
+    neither the tracks nor the ranges)."""
+    a, shown = analysis, shown_plan(plan, analysis)
+    same_run = before is not None and before.analysis is a
+    tracks_for = (id(a.tracks), a.run_key, shown.track_edits)
+    if before is not None and same_run and before.tracks_for == tracks_for:
+        tracks, frame_boxes, problem = before.tracks, before.frame_boxes, before.problem
+        if problem is not None:
+            shown = plan_edits.start_again(shown, a.run_key)[0]
+    else:
+        problem = None
+        try:
+            tracks = plan_edits.effective_tracks(a.tracks, shown)
+        except BwvError as exc:  # the run's own tracks, and no choice about them applied
+            problem, shown = str(exc), plan_edits.start_again(shown, a.run_key)[0]
+            tracks = list(a.tracks)
+        frame_boxes = boxes_by_frame(tracks, a.frame_count)
+    # what the ranges depend on: an edit that only marks a range reviewed, gives a reason
+    # or mutes sound leaves them as they are
+    review_for = (a.run_key, problem, shown.track_edits, shown.keep_tracks,
+                  shown.false_positive_tracks, shown.manual_boxes, shown.padding,
+                  shown.shape, shown.inverse, shown.hide_heads, shown.hide_whole_people)
+    if before is not None and same_run and before.review_for == review_for:
+        review = before.review
+    else:  # a merge ends its "same person?"
+        review = plan_review(a.run, a.tracks, tracks, shown, a.frame_count, a.fps,
+                             frame_boxes)
+    return ShownRun(a, tracks_for, tracks, frame_boxes, problem, review_for, review)
