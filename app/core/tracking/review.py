@@ -15,7 +15,8 @@ One range per real risk, never one per detector event:
   (a stretch with no detection in between is part of it); merging the two tracks (one key
   in the workspace) covers that gap and ends the item.
 
-Not items: a track ending or starting at the picture edge (walking in or out), unsure
+Not items: a track ending or starting at the picture edge (walking in or out), a track
+ending or faces lost in the clip's last half second, unsure
 detections (best score under ``CONFIDENT``: redacted anyway, and a person can still mark one
 as not a face), tracks a person marked as not a face (``settled``), and, where a person split
 a track (``cuts``), the later piece's start (its box continues the track's) and the question
@@ -93,7 +94,8 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
             ranges.append(ReviewRange(start, frame.index - 1, reason))
             start = None
         previous_had = bool(frame.boxes)
-    if start is not None:
+    # faces lost in the clip's last half second: no item, as a track ending there is none
+    if start is not None and not (had_faces_before and start > frame_count - 1 - window):
         reason = ReviewReason.FACES_LOST if had_faces_before else ReviewReason.NO_FACES
         ranges.append(ReviewRange(start, frame_count - 1, reason))
     # Confident tracks that start or end in the open, not at the picture edge or the ends.
