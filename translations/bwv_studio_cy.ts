@@ -1365,6 +1365,10 @@
         <translation>Rhaid i&apos;r padin fod rhwng 1.0 a 3.0 gwaith yr wyneb.</translation>
     </message>
     <message>
+        <source>The margin round each face must be between 0 and {most} of the picture&apos;s longer side.</source>
+        <translation>Rhaid i&apos;r ymyl o amgylch pob wyneb fod rhwng 0 a {most} o ochr hiraf y llun.</translation>
+    </message>
+    <message>
         <source>Time range {start_s:g}-{end_s:g} s must have start &lt; end, both &gt;= 0.</source>
         <translation>Rhaid i&apos;r ystod amser {start_s:g}-{end_s:g} e fod â dechrau &lt; diwedd, y ddau &gt;= 0.</translation>
     </message>

@@ -1347,6 +1347,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The margin round each face must be between 0 and {most} of the picture's longer side.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Time range {start_s:g}-{end_s:g} s must have start &lt; end, both &gt;= 0.</source>
             <translation type="unfinished" />
         </message>

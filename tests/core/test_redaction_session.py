@@ -4,6 +4,7 @@ each frame shows, and the saved plan."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -302,7 +303,15 @@ def test_a_run_worked_out_by_a_worker_is_taken_as_it_is(
     stale.show_run(analysis, worked)
     assert len(stale.tracks) == len(fresh.tracks) == len(_tracks()) - 1
     assert stale.review == fresh.review and stale.review != worked.review
-    # another run's work is never taken for this one
-    other = _analysis("run-b")
-    session.show_run(other, worked)
-    assert session.tracks is not worked.tracks and session.analysis is other
+    # a keep made meanwhile: the tracks are taken, the ranges worked out again
+    kept, _ = plan_edits.set_track_action(RedactionPlan(), a.id, plan_edits.TrackAction.KEEP)
+    after_keep = RedactionSession(_footage(), plan=kept)
+    after_keep.show_run(analysis, worked)
+    assert after_keep.tracks is worked.tracks and after_keep.review is not worked.review
+    assert after_keep.review == shown_run.work_out(analysis, kept).review
+    # the work on another load of the run (even the same run and tracks) is never taken
+    clone = dataclasses.replace(analysis)
+    again = RedactionSession(_footage())
+    again.show_run(clone, worked)
+    assert again.tracks is not worked.tracks and again.review is not worked.review
+    assert shown_run.work_out(clone, RedactionPlan(), worked).review is not worked.review

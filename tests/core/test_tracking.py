@@ -90,13 +90,21 @@ def test_review_ranges_name_what_to_check() -> None:
     empty = _run({}, 5)
     assert [(r.reason, r.start_frame, r.end_frame) for r in review_ranges(empty, [], 5, 10.0)] \
         == [(ReviewReason.NO_FACES, 0, 4)]
-    # faces lost in the last half second (5 frames at 10 fps) are no item, as a track that
-    # ends there is none; lost six frames before the end, they are
-    for lost_at, listed in ((36, False), (34, True)):
+    # faces last seen in the last half second (frames 34-39 at 10 fps) are no item, as a
+    # track that ends there is none; last seen on frame 33, they are
+    for lost_at, listed in ((36, False), (35, False), (34, True)):
         run = _run({i: [(300, 150, 40, 40)] for i in range(lost_at)}, 40)
         ranges = review_ranges(run, build_tracks(run, 40, 10.0, SETTINGS), 40, 10.0)
-        assert ((ReviewReason.FACES_LOST, lost_at, 39) in
-                {(r.reason, r.start_frame, r.end_frame) for r in ranges}) is listed
+        found = {(r.reason, r.start_frame, r.end_frame) for r in ranges}
+        assert ((ReviewReason.FACES_LOST, lost_at, 39) in found) is listed
+        assert (ReviewReason.TRACK_ENDED, lost_at - 1, 39) not in found  # no track item
+    # detection every 4th frame: the face last seen on frame 36, before the last half second
+    # (frames 38-43), none found on 40 and 43: an item, though the first empty look is
+    # within the last half second
+    run = _run({i: [(300, 150, 40, 40)] for i in range(0, 37, 4)}, 44, stride=4)
+    ranges = review_ranges(run, build_tracks(run, 44, 10.0, SETTINGS), 44, 10.0)
+    assert (ReviewReason.FACES_LOST, 40, 43) in {(r.reason, r.start_frame, r.end_frame)
+                                                 for r in ranges}
 
 
 def test_one_review_item_per_risk() -> None:

@@ -44,8 +44,8 @@ from app.core.export.video_export import (
 )
 from app.core.media.rotation import boxes_to_stored, upright
 from app.core.progress import CancelToken, ProgressFn
+from app.core.redaction.caption import caption_box
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.render import caption_box
 from app.core.tracking.tracker import BoxKind, TrackBox
 
 MAX_ROUNDS = 2

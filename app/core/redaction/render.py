@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.detection import boxes as bx
+from app.core.redaction.caption import draw_caption
 from app.core.redaction.plan import RedactionPlan, Shape, Style
 from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
 
@@ -121,15 +122,22 @@ def text_margin(box: TrackBox, rotation: int = 0) -> float:
     return TEXT_MARGIN * (box.w if rotation % 180 == 90 else box.h)
 
 
+def face_margin(plan: RedactionPlan, width: int, height: int) -> float:
+    """How many pixels each hidden face's region is grown by on every side beyond its
+    padding (``RedactionPlan.margin``)."""
+    return plan.margin * max(width, height)
+
+
 def padded_region(box: tuple[float, float, float, float], padding: float, width: int,
                   height: int, kind: BoxKind, track_id: int | None,
                   head: bool = True, rotation: int = 0,
-                  shape: Shape | None = None) -> Region | None:
+                  shape: Shape | None = None, margin: float = 0.0) -> Region | None:
     """The region hidden for a box: its head (:func:`head_box`, for detected faces) grown
-    by ``padding`` about its centre, clipped to the frame."""
+    by ``padding`` about its centre and by ``margin`` pixels on every side, clipped to the
+    frame."""
     x, y, w, h = head_box(box, rotation) if head else box
     cx, cy = x + w / 2, y + h / 2
-    hw, hh = w * padding / 2, h * padding / 2
+    hw, hh = w * padding / 2 + margin, h * padding / 2 + margin
     fx1, fy1 = int(np.floor(cx - hw)), int(np.floor(cy - hh))
     fx2, fy2 = int(np.ceil(cx + hw)), int(np.ceil(cy + hh))
     x1, y1, x2, y2 = max(0, fx1), max(0, fy1), min(width, fx2), min(height, fy2)
@@ -168,6 +176,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     kept_heads: list[Region] = []  # their heads' boxes, unpadded: what head regions spare
     large_faces: list[tuple[TrackBox, Region]] = []  # large faces hidden (HIDDEN_FACE_STANDS)
     large = HIDDEN_FACE_STANDS * max(1.0, np.sqrt(width * height / HIDDEN_FACE_AREA))
+    margin = face_margin(plan, width, height)
     heads: list[tuple[int, TrackBox]] = []
     for track_id, box in track_boxes:
         if track_id in plan.false_positive_tracks:
@@ -181,9 +190,11 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             region = padded_region((box.x - m, box.y - m, box.w + 2 * m, box.h + 2 * m), 1.0,
                                    width, height, box.kind, track_id, head=False,
                                    shape=Shape.RECTANGLE)
-        else:
+        else:  # a face's head region; one hidden also by the plan's margin
+            kept = track_id in plan.keep_tracks
             region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width,
-                                   height, box.kind, track_id, rotation=rotation)
+                                   height, box.kind, track_id, rotation=rotation,
+                                   margin=0.0 if kept else margin)
         if region is not None:
             kept = track_id in plan.keep_tracks
             if box.category == FACE and kept and plan.padding > RULE_PADDING:
@@ -458,31 +469,6 @@ def apply_inverse(image: Image, keep: list[Region], plan: RedactionPlan) -> None
     for r in keep:
         np.copyto(image[r.y1:r.y2, r.x1:r.x2], original[r.y1:r.y2, r.x1:r.x2],
                   where=region_mask(r, plan.shape)[:, :, None])
-
-
-def _caption_layout(w: int, h: int, text: str) -> tuple[float, int, int, int, int, int]:
-    scale = max(0.4, min(w, h) / 900)
-    thickness = max(1, round(scale * 2))
-    (tw, th), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thickness)
-    return scale, thickness, tw, th, base, max(4, th // 3)
-
-
-def caption_box(w: int, h: int, text: str) -> tuple[int, int, int, int]:
-    """Where :func:`draw_caption` puts ``text`` on a ``w`` x ``h`` frame (x1, y1, x2, y2)."""
-    _scale, _thick, tw, th, base, pad = _caption_layout(w, h, text)
-    return 0, h - pad - th - base - 2 * pad, min(w, tw + 2 * pad), h
-
-
-def draw_caption(image: Image, text: str) -> None:
-    """Burn ``text`` into the bottom-left corner on a dark band, in place."""
-    if not text:
-        return
-    h, w = image.shape[:2]
-    scale, thickness, _tw, _th, base, pad = _caption_layout(w, h, text)
-    x1, y1, x2, y2 = caption_box(w, h, text)
-    cv2.rectangle(image, (x1, y1), (x2, y2), (0, 0, 0), -1)
-    cv2.putText(image, text, (pad, h - pad - base), cv2.FONT_HERSHEY_SIMPLEX, scale,
-                (255, 255, 255), thickness, cv2.LINE_AA)
 
 
 def render_frame(image: Image, frame: int, track_boxes: list[tuple[int, TrackBox]],

@@ -65,7 +65,8 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
     # or mutes sound leaves them as they are
     review_for = (a.run_key, problem, shown.track_edits, shown.keep_tracks,
                   shown.false_positive_tracks, shown.manual_boxes, shown.padding,
-                  shown.shape, shown.inverse, shown.hide_heads, shown.hide_whole_people)
+                  shown.margin, shown.shape, shown.inverse, shown.hide_heads,
+                  shown.hide_whole_people)
     if before is not None and same_run and before.review_for == review_for:
         review = before.review
     else:  # a merge ends its "same person?"

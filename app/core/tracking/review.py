@@ -86,7 +86,10 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
     start = None
     had_faces_before = False
     previous_had = False
+    last_with_faces = -1  # the last detected frame that found a face
     for frame in detected:
+        if frame.boxes:
+            last_with_faces = frame.index
         if not frame.boxes and start is None:
             start, had_faces_before = frame.index, previous_had
         elif frame.boxes and start is not None:
@@ -94,8 +97,10 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
             ranges.append(ReviewRange(start, frame.index - 1, reason))
             start = None
         previous_had = bool(frame.boxes)
-    # faces lost in the clip's last half second: no item, as a track ending there is none
-    if start is not None and not (had_faces_before and start > frame_count - 1 - window):
+    # faces last seen in the clip's last half second: no item, as a track ending there is
+    # none (its boxes are carried on for that half second: TrackerSettings.pad_after_s)
+    if start is not None and not (had_faces_before
+                                  and last_with_faces >= frame_count - 1 - window):
         reason = ReviewReason.FACES_LOST if had_faces_before else ReviewReason.NO_FACES
         ranges.append(ReviewRange(start, frame_count - 1, reason))
     # Confident tracks that start or end in the open, not at the picture edge or the ends.

@@ -79,6 +79,8 @@ class RunLoader(QObject):
                 if only_stored:
                     return None, None
                 raise
+            if cancel.cancelled:  # other footage is being opened: its load waits for this
+                return analysis, None
             # the run under the plan as it is now, here and not on the UI thread (seconds
             # on a long, crowded run); an edit made meanwhile is worked out there
             return analysis, work_out(analysis, session.plan)
