@@ -166,3 +166,26 @@ def test_a_face_cut_by_the_frame_edge_is_hidden_up_to_the_edge() -> None:
     render_frame(image, 0, edge, RedactionPlan(style=Style.SOLID, shape=Shape.ELLIPSE))
     column = image[45:75, 0]  # the frame's first column across the face's middle
     assert column.max() == 0  # fully hidden at the edge (the ellipse's widest part)
+
+
+def test_the_margin_grows_hidden_faces_by_pixels_and_never_kept_ones() -> None:
+    """A new plan grows each hidden face's region by 0.4 % of the picture's longer side on
+    every side beyond its padding (8 px at 1920x1080); a kept face's region is not grown;
+    a plan saved before the margin existed reads as 0; a margin out of range is refused."""
+    from app.core.redaction.render import frame_regions
+
+    boxes = [(1, TrackBox(0, 500, 300, 40, 40, BoxKind.DETECTED, 0.9)),
+             (2, TrackBox(0, 1200, 300, 40, 40, BoxKind.DETECTED, 0.9))]
+    plan = RedactionPlan(keep_tracks=(2,))
+    assert plan.margin == 0.004
+    (hidden,), (kept,) = frame_regions(0, boxes, plan, 1920, 1080)
+    (plain,), (kept_plain,) = frame_regions(0, boxes, replace(plan, margin=0.0), 1920, 1080)
+    grown = [a - b for a, b in zip(hidden.full, plain.full, strict=True)]
+    assert grown == [-8, -8, 8, 8], grown  # 7.68 px, the region's edges rounded outwards
+    assert kept == kept_plain  # what is kept visible is not grown
+    old = RedactionPlan.from_dict({"padding": 1.3})
+    assert old.margin == 0.0 and "margin" not in old.to_dict()
+    assert RedactionPlan.from_json(plan.to_json()).margin == 0.004
+    for bad in (-0.001, 0.2):
+        with pytest.raises(InvalidInputError, match="margin"):
+            RedactionPlan.from_dict({"margin": bad})
