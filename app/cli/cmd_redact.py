@@ -77,6 +77,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="1 light .. 5 solid (default 4)")
     p.add_argument("--shape", choices=[s.value for s in Shape])
     p.add_argument("--padding", type=float, metavar="X", help="grow boxes by X (default 1.6)")
+    p.add_argument("--margin", type=float, metavar="SHARE",
+                   help="then grow each hidden face's region by SHARE of the picture's "
+                        "longer side on every side (default 0.004: 8 px at 1080p; 0: none)")
     p.add_argument("--inverse", action="store_true",
                    help="redact everything except the kept tracks")
     p.add_argument("--mute", type=_range, action="append", default=[], metavar="START-END",
@@ -198,9 +201,10 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
         keep_metadata=choices.keep_metadata or args.keep_metadata,
         hide_heads=choices.hide_heads and not args.leave_heads,
         hide_whole_people=choices.hide_whole_people or args.whole_people))[0]
-    if args.padding is not None or args.inverse:
+    if args.padding is not None or args.inverse or args.margin is not None:
         plan = edits.set_coverage(plan, args.padding if args.padding is not None
-                                  else plan.padding, plan.inverse or args.inverse)[0]
+                                  else plan.padding, plan.inverse or args.inverse,
+                                  args.margin)[0]
     for muted in args.mute:
         if muted not in plan.mute:  # muted already (with its reason): once is enough
             plan = edits.add_mute(plan, muted.start_s, muted.end_s)[0]

@@ -55,10 +55,12 @@ def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
     code, out, _ = run(capsys, "redact", "1", "--preset", "fast", "-o", str(out_file))
     assert code == 2  # exists
     code, out, _err = run(capsys, "redact", "1", "--preset", "fast", "-o", str(out_file),
-                         "--force", "--caption", "{case} REDACTED {time}", "--clip", "0-1")
+                         "--force", "--caption", "{case} REDACTED {time}", "--clip", "0-1",
+                         "--margin", "0.01")
     assert code == 0 and probe(out_file).frame_count == 30
     manifest = json.loads(out_file.with_name("kept.manifest.json").read_text())
     assert manifest["plan"]["caption"] == "{case} REDACTED {time}"
+    assert manifest["plan"]["margin"] == 0.01 and manifest["plan"]["padding"] == 1.6
     assert manifest["redaction"]["tracks_redacted"] == 1
 
 

@@ -265,14 +265,17 @@ def set_output_choices(plan: RedactionPlan,
                                          else "not hidden")))
 
 
-def set_coverage(plan: RedactionPlan, padding: float,
-                 inverse: bool) -> tuple[RedactionPlan, str]:
-    """How far boxes grow around a face (``padding`` times its size) and whether everything
-    but the tracks is hidden (``inverse``)."""
-    new = replace(plan, padding=padding, inverse=inverse)
+def set_coverage(plan: RedactionPlan, padding: float, inverse: bool,
+                 margin: float | None = None) -> tuple[RedactionPlan, str]:
+    """How far boxes grow around a face (``padding`` times its size, then ``margin`` of the
+    picture's longer side; None: the plan's margin as it is) and whether everything but the
+    tracks is hidden (``inverse``)."""
+    margin = plan.margin if margin is None else margin
+    new = replace(plan, padding=padding, inverse=inverse, margin=margin)
     new.validate()
-    return new, (f"set padding {padding:g}" + (", hide everything but the kept people"
-                                               if inverse else ""))
+    return new, (f"set padding {padding:g}"
+                 + (f", margin {margin:g}" if margin != plan.margin else "")
+                 + (", hide everything but the kept people" if inverse else ""))
 
 
 def keep_only(plan: RedactionPlan, track_id: int, reason: str) -> tuple[RedactionPlan, str]:
