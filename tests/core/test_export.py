@@ -101,12 +101,13 @@ def test_no_face_clip_redacts_almost_nothing(engine: tuple[Store, dict[str, int]
                                              tmp_path: Path) -> None:
     result = _redact(engine, "pyfeat_no_face.mp4", tmp_path / "sky.mp4")
     # YuNet takes a letter of the cartoon's title for a face at three moments (scores
-    # 0.32-0.5, see test_detection): at most three short tracks, under a second each; the
-    # sky, the clouds and the rest of the title are never hidden.
-    assert len(result.analysis.tracks) <= 3
+    # 0.32-0.5, see test_detection), and CenterFace at its fine pass's 0.15 a letter beside it
+    # once (0.18): at most four short tracks, under a second each; the sky, the clouds and the
+    # rest of the title are never hidden.
+    assert len(result.analysis.tracks) <= 4
     assert all(t.last_frame - t.first_frame < 30 for t in result.analysis.tracks)
     frames_hidden = result.stats.regions
-    assert sum(frames_hidden.values()) <= 60
+    assert sum(frames_hidden.values()) <= 70  # regions on 95 frames (61 at 2026-12-04)
     assert result.stats.frames_out == 95 and probe(result.output).frame_count == 95
     assert result.residual is not None and result.residual.clean
 

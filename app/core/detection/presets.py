@@ -102,15 +102,15 @@ PRESETS: dict[str, Preset] = {
                mediapipe_threshold=0.7, stride=4),
         Preset("balanced", "Quick pass (YuNet, threshold 0.3, on the frame scaled to 1 MP: "
                "smaller pictures are enlarged up to 2x, larger ones reduced; plus BlazeFace) "
-               "every 3rd frame and a fine pass (YuNet, threshold 0.3, up to 3 MP, and "
-               "CenterFace, threshold 0.2, up to 2 MP, each at 1x and upscaled 2x) once a "
-               "second, boxes carried by motion both ways in between; and the heads of people "
+               "every 2nd frame and a fine pass (YuNet, threshold 0.3, up to 3 MP, and "
+               "CenterFace, threshold 0.15, up to 2 MP, each at 1x and upscaled 2x) on every "
+               "30th, boxes carried by motion both ways in between; and the heads of people "
                "seen from behind (a person detector) twice a second. The default.",
                quick_network="yunet", quick_threshold=0.3, quick_scale=2.0,
                quick_max_megapixels=1.0,
                mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
-               fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=10, stride=3,
-               fine_second_network="centerface", fine_second_threshold=0.2,
+               fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=15, stride=2,
+               fine_second_network="centerface", fine_second_threshold=0.15,
                fine_second_max_megapixels=2.0,
                heads_every_s=0.5),
         Preset("thorough", "For dense crowds: the quick pass (YuNet on the whole frame, "
