@@ -79,7 +79,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--padding", type=float, metavar="X", help="grow boxes by X (default 1.6)")
     p.add_argument("--margin", type=float, metavar="SHARE",
                    help="then grow each hidden face's region by SHARE of the picture's "
-                        "longer side on every side (default 0.004: 8 px at 1080p; 0: none)")
+                        "longer side on every side (new plans: 0.004, 8 px at 1080p; a saved "
+                        "plan keeps its own; 0: none)")
     p.add_argument("--inverse", action="store_true",
                    help="redact everything except the kept tracks")
     p.add_argument("--mute", type=_range, action="append", default=[], metavar="START-END",

@@ -186,6 +186,8 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
     ])
     method = (f"{plan.get('style', '?')} at strength {plan.get('strength', '?')}, "
               f"{plan.get('shape', '?')} regions, padding {plan.get('padding', '?')}"
+              + (f", margin {plan['margin']} of the picture's longer side"
+                 if plan.get("margin") else "")
               + (", everything but kept people (inverse)" if plan.get("inverse") else "")
               + (", heads of people seen from behind left visible"
                  if plan.get("hide_heads") is False and not plan.get("hide_whole_people")

@@ -104,8 +104,9 @@ PRESETS: dict[str, Preset] = {
                "smaller pictures are enlarged up to 2x, larger ones reduced; plus BlazeFace) "
                "every 2nd frame and a fine pass (YuNet, threshold 0.3, up to 3 MP, and "
                "CenterFace, threshold 0.15, up to 2 MP, each at 1x and upscaled 2x) on every "
-               "30th, boxes carried by motion both ways in between; and the heads of people "
-               "seen from behind (a person detector) twice a second. The default.",
+               "15th of those (every 30th frame), boxes carried by motion both ways in "
+               "between; and the heads of people seen from behind (a person detector) twice "
+               "a second. The default.",
                quick_network="yunet", quick_threshold=0.3, quick_scale=2.0,
                quick_max_megapixels=1.0,
                mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),

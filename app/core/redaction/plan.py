@@ -217,7 +217,7 @@ class RedactionPlan:
     # picture's longer side (4 px at 960, 8 at 1920): a detector's box of a small face is a few
     # pixels off whatever the face's size, and carried boxes drift by pixels too. 0.004 since
     # 2026-12-04 (0 before; a plan saved without it keeps 0): over the whole MOT20 crowd clip
-    # the leak judge's leaked face-frames went 89 -> about 70 (``face_margin``).
+    # the leak judge's leaked face-frames went 89 -> 73 (``render.face_margin``).
     margin: float = 0.004
     inverse: bool = False  # redact everything except the kept tracks' regions
     audio: AudioMode = AudioMode.KEEP

@@ -19,7 +19,13 @@ import numpy as np
 
 from app.core.detection.video import DetectionRun
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.render import RULE_PADDING, frame_regions, head_box, uncovered_share
+from app.core.redaction.render import (
+    RULE_PADDING,
+    face_margin,
+    frame_regions,
+    head_box,
+    uncovered_share,
+)
 from app.core.tracking.edits import split_cuts
 from app.core.tracking.review import ReviewRange, ReviewReason, review_ranges
 from app.core.tracking.tracker import Track, TrackBox
@@ -61,7 +67,8 @@ def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: Re
         present = frame_boxes[frame] if frame_boxes is not None and frame < len(frame_boxes) \
             else [(t.id, b) for t in tracks if t.first_frame <= frame <= t.last_frame
                   and (b := t.box_at(frame)) is not None]
-        others = _near(face, [(i, b) for i, b in present if i != track.id])
+        others = _near(face, [(i, b) for i, b in present if i != track.id],
+                       face_margin(plan, width, height))
         redact, _keep = frame_regions(frame, others, plan, width, height, rotation)
         fx, fy, fw, fh = face
         clipped = (max(0, int(np.floor(fx))), max(0, int(np.floor(fy))),
@@ -71,16 +78,17 @@ def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: Re
     return True
 
 
-def _near(face: tuple[float, float, float, float],
-          boxes: list[tuple[int, TrackBox]]) -> list[tuple[int, TrackBox]]:
+def _near(face: tuple[float, float, float, float], boxes: list[tuple[int, TrackBox]],
+          margin: float = 0.0) -> list[tuple[int, TrackBox]]:
     """The boxes whose regions could reach ``face`` (a region is at most a few times its
-    box, about its centre), and those that could change theirs (a kept or large face
-    inside a head's person, which that head's region spares or is narrowed to)."""
+    box, about its centre, and ``margin`` pixels more), and those that could change theirs
+    (a kept or large face inside a head's person, which that head's region spares or is
+    narrowed to)."""
     def reach(b: TrackBox, k: float) -> tuple[float, float, float, float]:
         x1, y1, x2, y2 = (b.whole if b.whole is not None else (b.x, b.y, b.x + b.w, b.y + b.h))
         x1, x2 = min(x1, b.x), max(x2, b.x + b.w)
         y1, y2 = min(y1, b.y), max(y2, b.y + b.h)
-        m = k * max(x2 - x1, y2 - y1)
+        m = k * max(x2 - x1, y2 - y1) + (margin if k else 0.0)
         return x1 - m, y1 - m, x2 + m, y2 + m
 
     def meets(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
