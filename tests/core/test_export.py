@@ -100,14 +100,16 @@ def _redact(engine: tuple[Store, dict[str, int]], clip: str, out: Path,
 def test_no_face_clip_redacts_almost_nothing(engine: tuple[Store, dict[str, int]],
                                              tmp_path: Path) -> None:
     result = _redact(engine, "pyfeat_no_face.mp4", tmp_path / "sky.mp4")
-    # YuNet takes a letter of the cartoon's title for a face at three moments (scores
-    # 0.32-0.5, see test_detection), and CenterFace at its fine pass's 0.15 a letter beside it
-    # once (0.18): at most four short tracks, under a second each; the sky, the clouds and the
-    # rest of the title are never hidden.
-    assert len(result.analysis.tracks) <= 4
-    assert all(t.last_frame - t.first_frame < 30 for t in result.analysis.tracks)
+    # YuNet takes letters of the cartoon's title for a face now and then (scores 0.32-0.5,
+    # see test_detection), and CenterFace at its fine pass's 0.15 another letter once (0.18):
+    # a few tracks, every box on the title's letters (x 380-700 of 960); the sky and the
+    # clouds are never hidden.
+    tracks = result.analysis.tracks
+    assert len(tracks) <= 5, [(t.first_frame, t.last_frame) for t in tracks]
+    assert all(380 <= b[0] / 2 + b[2] / 2 <= 700 for t in tracks for b in t.keyframes.values())
     frames_hidden = result.stats.regions
-    assert sum(frames_hidden.values()) <= 70  # regions on 95 frames (61 at 2026-12-04)
+    # region-frames: 81 with the fine pass on every 10th frame (61 on every 30th)
+    assert sum(frames_hidden.values()) <= 85, frames_hidden
     assert result.stats.frames_out == 95 and probe(result.output).frame_count == 95
     assert result.residual is not None and result.residual.clean
 

@@ -104,13 +104,13 @@ PRESETS: dict[str, Preset] = {
                "smaller pictures are enlarged up to 2x, larger ones reduced; plus BlazeFace) "
                "every 2nd frame and a fine pass (YuNet, threshold 0.3, up to 3 MP, and "
                "CenterFace, threshold 0.15, up to 2 MP, each at 1x and upscaled 2x) on every "
-               "15th of those (every 30th frame), boxes carried by motion both ways in "
+               "5th of those (every 10th frame), boxes carried by motion both ways in "
                "between; and the heads of people seen from behind (a person detector) twice "
                "a second. The default.",
                quick_network="yunet", quick_threshold=0.3, quick_scale=2.0,
                quick_max_megapixels=1.0,
                mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
-               fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=15, stride=2,
+               fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=5, stride=2,
                fine_second_network="centerface", fine_second_threshold=0.15,
                fine_second_max_megapixels=2.0,
                heads_every_s=0.5),
