@@ -181,6 +181,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     for track_id, box in track_boxes:
         if track_id in plan.false_positive_tracks:
             continue
+        kept = track_id in plan.keep_tracks
         if box.category == HEAD:
             if plan.hide_heads or plan.hide_whole_people or track_id in plan.keep_tracks:
                 heads.append((track_id, box))
@@ -191,12 +192,10 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                    width, height, box.kind, track_id, head=False,
                                    shape=Shape.RECTANGLE)
         else:  # a face's head region; one hidden also by the plan's margin
-            kept = track_id in plan.keep_tracks
             region = padded_region((box.x, box.y, box.w, box.h), plan.padding, width,
                                    height, box.kind, track_id, rotation=rotation,
                                    margin=0.0 if kept else margin)
         if region is not None:
-            kept = track_id in plan.keep_tracks
             if box.category == FACE and kept and plan.padding > RULE_PADDING:
                 # what is kept visible is not grown with what is hidden: a larger kept region
                 # would restore more round the person in an inverse export, and excuse more

@@ -83,9 +83,6 @@ class RedactionSession:
     case_id: int | None = None
     plan: RedactionPlan = field(default_factory=RedactionPlan)
     analysis: Analysis | None = None
-    tracks: list[Track] = field(default_factory=list)
-    frame_boxes: list[list[tuple[int, TrackBox]]] = field(default_factory=list)
-    review: list[ReviewRange] = field(default_factory=list)  # of the tracks as they are now
     started: bool = False  # the saved plan has been read (``start``): edits may begin
     _shown: ShownRun | None = None  # the run under the plan, and what it was worked out for
     _done: list[_Step] = field(default_factory=list)
@@ -127,13 +124,25 @@ class RedactionSession:
         """Tracks after the plan's merges and splits, every frame's boxes and the review
         ranges, each worked out again only when what it depends on has changed."""
         if self.analysis is None:
-            self.tracks, self.frame_boxes, self.review = [], [], []
             self._shown = None
             return None
-        shown = self._shown = work_out(self.analysis, self.plan, self._shown)
-        self.tracks, self.frame_boxes, self.review = shown.tracks, shown.frame_boxes, \
-            shown.review
-        return shown.problem
+        self._shown = work_out(self.analysis, self.plan, self._shown)
+        return self._shown.problem
+
+    @property
+    def tracks(self) -> list[Track]:
+        """The run's tracks after the plan's merges and splits."""
+        return self._shown.tracks if self._shown is not None else []
+
+    @property
+    def frame_boxes(self) -> list[list[tuple[int, TrackBox]]]:
+        """Every frame's boxes of :attr:`tracks`."""
+        return self._shown.frame_boxes if self._shown is not None else []
+
+    @property
+    def review(self) -> list[ReviewRange]:
+        """The review ranges of :attr:`tracks` as they are now."""
+        return self._shown.review if self._shown is not None else []
 
     # --- state ---------------------------------------------------------------------------
 
