@@ -100,7 +100,7 @@ def scripted_review(store: Store, review: RedactionSession, row: Row, then: str)
             _decide(review, review.same_person(item))
         else:
             _decide(review, plan_edits.mark_reviewed(review.plan, item.start_frame,
-                                                     item.end_frame))
+                                                     item.end_frame, parts=item.parts))
     if review.tracks and review.analysis is not None:
         faces = [t for t in review.tracks if t.category == FACE]
         confident = [t for t in faces if best_score(t) >= CONFIDENT] or faces or review.tracks

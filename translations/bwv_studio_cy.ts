@@ -3019,6 +3019,18 @@
         <translation>Nid oes ystodau adolygu ar ôl i&apos;w gwirio.</translation>
     </message>
     <message>
+        <source>{0} faces appeared away from the picture edge (people {1})</source>
+        <translation>ymddangosodd {0} wyneb i ffwrdd o ymyl y llun (pobl {1})</translation>
+    </message>
+    <message>
+        <source>{0} faces vanished away from the picture edge (people {1})</source>
+        <translation>diflannodd {0} wyneb i ffwrdd o ymyl y llun (pobl {1})</translation>
+    </message>
+    <message>
+        <source>{0}; people lost or found at its ends: {1}</source>
+        <translation>{0}; pobl a gollwyd neu a ganfuwyd ar ei ddau ben: {1}</translation>
+    </message>
+    <message>
         <source>faces lost right after frames with faces</source>
         <translation>collwyd wynebau yn syth ar ôl fframiau ag wynebau</translation>
     </message>

@@ -2986,6 +2986,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{0} faces appeared away from the picture edge (people {1})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} faces vanished away from the picture edge (people {1})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0}; people lost or found at its ends: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>faces lost right after frames with faces</source>
             <translation type="unfinished" />
         </message>

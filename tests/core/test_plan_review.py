@@ -31,10 +31,21 @@ def _run(head: tuple[float, float, float, float] | None, face_frames: range = ra
 
 
 def _reasons(run: DetectionRun, plan: RedactionPlan, with_boxes: bool = False) -> list[str]:
+    """The reasons the face is listed for: its own item's, or "track_ended" /
+    "track_started" where its loss or find is grouped into a stretch with no face
+    (``review.grouped``), as it is here when nothing else hides it."""
     tracks = build_tracks(run, 40, 10.0, SETTINGS)
     boxes = boxes_by_frame(tracks, 40) if with_boxes else None
-    return [r.reason.value
-            for r in plan_review(run, tracks, tracks, plan, 40, 10.0, boxes)]
+    face = next(t for t in tracks if t.category == FACE)
+    out = []
+    for r in plan_review(run, tracks, tracks, plan, 40, 10.0, boxes):
+        if r.track_id == face.id:
+            out.append(r.reason.value)
+        elif face.id in r.also:
+            joined = "track_ended" if r.start_frame == face.detected_frames[-1] \
+                else "track_started"
+            out.append(joined)
+    return out
 
 
 def test_a_face_lost_under_its_persons_head_region_is_no_item() -> None:

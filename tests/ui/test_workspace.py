@@ -591,3 +591,44 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
     assert status.startswith("Undone: merge") and "Keep them visible" not in status, status
     assert problems == []
     win.close()
+
+
+def test_faces_that_appear_together_are_one_row_checked_with_one_key(qtbot: QtBot,
+                                                                     store: Store) -> None:
+    """Issue 17, item 3: two people found on the same frame mid-picture are one review item
+    (one look at those frames), listed as one row naming both; R checks it, and the plan
+    records its frames and each joined range's, so it stays checked if the group changes."""
+    win, ws, problems = _open(qtbot, store, CLIP)
+    footage, session = ws.footage, ws.session
+    assert footage is not None and session is not None
+    count, fps = footage.frame_count, footage.fps or 12.0
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(count)}
+    for i in range(count):
+        boxes[i].append((4.0 * i, footage.height - 40.0, 40.0, 40.0))  # along the bottom edge
+        if i >= 10:
+            boxes[i] += [(150.0, 80.0, 40.0, 40.0), (350.0, 80.0, 40.0, 40.0)]  # found at 10
+    run = _run(boxes, count)
+    run.width, run.height = footage.width, footage.height
+    tracks = build_tracks(run, count, fps)
+    raw = review_ranges(run, tracks, count, fps)
+    assert [r.reason.value for r in raw] == ["track_started", "track_started"]
+    analysis = Analysis(footage.id, Path(footage.original_path), count, fps, footage.width,
+                        footage.height, 0, run, 0, True, 1, "made-up-run", tracks, raw)
+    ws.show_run(session, analysis)
+    (item,) = ws.unreviewed()
+    assert {item.track_id, *item.also} == {r.track_id for r in raw}
+    panel = ws.review_panel
+    ws.side_tabs.setCurrentWidget(panel)
+    assert panel.count() == 1
+    assert "2 faces appeared away from the picture edge (people " in panel.item(0).text()
+    rect = panel.visualItemRect(panel.item(0))
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: ws.player.current_index == item.start_frame, timeout=5000)
+    assert ws.commands.selected_tracks() == []  # two people: S must not merge them
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        panel.setFocus()
+        qtbot.keyClick(panel, Qt.Key.Key_R)
+    assert set(ws.plan.reviewed) == {item.key, *item.parts}
+    assert ws.unreviewed() == [] and ws.side_tabs.tabText(1) == "Review 1/1"
+    assert problems == []
+    win.close()

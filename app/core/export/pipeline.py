@@ -445,7 +445,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
         "tracks": tracks,
         "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),
                                end_s=round(times.get(r.end_frame, 0.0), 3),
-                               reviewed=(r.start_frame, r.end_frame) in set(plan.reviewed))
+                               reviewed=r.done(plan.reviewed))
                           for r in analysis.review
                           if r.end_frame >= first and r.start_frame <= last],
         "audio": stats.audio,

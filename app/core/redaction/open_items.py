@@ -50,7 +50,7 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
         tracks = apply_track_edits(run_tracks, plan.track_edits)  # as the person left them
         done = set(plan.reviewed)
         for r in plan_review(run, run_tracks, tracks, plan, footage.frame_count, fps):
-            if (r.start_frame, r.end_frame) in done:
+            if r.done(done):
                 continue
             why = REVIEW_WHY.get(r.reason.value, r.reason.value.replace("_", " "))
             items.append(OpenItem(

@@ -209,10 +209,13 @@ def remove_audio_range(plan: RedactionPlan, range_id: int) -> tuple[RedactionPla
         f"remove audio range {range_id} ({found[0].start_s:.3f}-{found[0].end_s:.3f} s)")
 
 
-def mark_reviewed(plan: RedactionPlan, first: int, last: int,
-                  reviewed: bool = True) -> tuple[RedactionPlan, str]:
-    rest = tuple(r for r in plan.reviewed if r != (first, last))
-    new = replace(plan, reviewed=(*rest, (first, last)) if reviewed else rest)
+def mark_reviewed(plan: RedactionPlan, first: int, last: int, reviewed: bool = True,
+                  parts: tuple[tuple[int, int], ...] = ()) -> tuple[RedactionPlan, str]:
+    """Frames ``first``-``last`` marked as checked (or not); ``parts``: the frames of the
+    ranges a grouped review item joins, marked with it (``ReviewRange.marks``)."""
+    marks = tuple(dict.fromkeys(((first, last), *parts)))
+    rest = tuple(r for r in plan.reviewed if r not in marks)
+    new = replace(plan, reviewed=(*rest, *marks) if reviewed else rest)
     return new, f"mark frames {first}-{last} as {'reviewed' if reviewed else 'not reviewed'}"
 
 

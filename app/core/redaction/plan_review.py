@@ -1,6 +1,7 @@
 """The review ranges of a plan: the risks left on the run's tracks as the person edited them
 (after merges and splits), leaving out the tracks marked as not a face and the start of a
-piece the person split off (never asking whether the two pieces are one person). The
+piece the person split off (never asking whether the two pieces are one person), grouped
+into one item per look (``review.grouped``). The
 workspace, the open items before approval and the export's manifest all list these.
 
 A face that starts or ends away from the picture's edge is a risk only where nothing else
@@ -27,7 +28,7 @@ from app.core.redaction.render import (
     uncovered_share,
 )
 from app.core.tracking.edits import split_cuts
-from app.core.tracking.review import ReviewRange, ReviewReason, review_ranges
+from app.core.tracking.review import ReviewRange, ReviewReason, grouped, review_ranges
 from app.core.tracking.tracker import Track, TrackBox
 
 HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
@@ -44,13 +45,13 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
                            settled=frozenset(plan.false_positive_tracks),
                            cuts=split_cuts(run_tracks, plan.track_edits))
     if plan.inverse or not any(r.reason in _OPEN for r in ranges):
-        return ranges
+        return grouped(ranges)
     by_id = {t.id: t for t in tracks}
-    return [r for r in ranges
-            if r.reason not in _OPEN or r.track_id not in by_id
-            or r.track_id in plan.keep_tracks
-            or not hidden_anyway(by_id[r.track_id], r, tracks, plan, run.width, run.height,
-                                 run.rotation, frame_boxes)]
+    return grouped([r for r in ranges
+                    if r.reason not in _OPEN or r.track_id not in by_id
+                    or r.track_id in plan.keep_tracks
+                    or not hidden_anyway(by_id[r.track_id], r, tracks, plan, run.width,
+                                         run.height, run.rotation, frame_boxes)])
 
 
 def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: RedactionPlan,

@@ -155,7 +155,7 @@ class RedactionSession:
         if self.analysis is None:
             return []
         done = set(self.shown_plan.reviewed)
-        return [r for r in self.review if (r.start_frame, r.end_frame) not in done]
+        return [r for r in self.review if not r.done(done)]
 
     def next_review(self, frame: int) -> ReviewRange | None:
         """The first unreviewed range after ``frame`` (wrapping round to the first)."""
@@ -179,7 +179,8 @@ class RedactionSession:
         tracks = plan_edits.effective_tracks(a.tracks, plan)
         for r in plan_review(a.run, a.tracks, tracks, plan, a.frame_count, a.fps):
             if inside(r, item):  # the stretch this item stood for, and no other person's
-                plan, _ = plan_edits.mark_reviewed(plan, r.start_frame, r.end_frame)
+                plan, _ = plan_edits.mark_reviewed(plan, r.start_frame, r.end_frame,
+                                                   parts=r.parts)
         text += f" (the same person; frames {item.start_frame}-{item.end_frame} checked)"
         pair = (item.track_id, item.other_track)
         if any(plan_edits.track_action(self.plan, t) is plan_edits.TrackAction.KEEP

@@ -22,13 +22,18 @@ as not a face), tracks a person marked as not a face (``settled``), and, where a
 a track (``cuts``), the later piece's start (its box continues the track's) and the question
 whether the two pieces are one person. The earlier piece's end stays an item when it is in
 the open: the face the track followed may have been lost there.
+
+Ranges that ask for one look at the same frames are one item (``grouped``): faces that came
+(or went) together, and a face that went just as a stretch with no face begins. A grouped
+item counts as checked when its frames, or those of every range it joins, are marked.
 """
 
 from __future__ import annotations
 
 import enum
 import math
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 
 from app.core.detection.video import DetectionRun
 from app.core.tracking.edits import Cut
@@ -59,6 +64,8 @@ class ReviewRange:
     reason: ReviewReason
     track_id: int | None = None
     other_track: int | None = None  # same_person: the track found after ``track_id``
+    also: tuple[int, ...] = ()  # grouped: the other faces that came or went with it
+    parts: tuple[tuple[int, int], ...] = ()  # grouped: the frames of the ranges it joins
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"start_frame": self.start_frame,
@@ -66,7 +73,26 @@ class ReviewRange:
                                    "track_id": self.track_id}
         if self.other_track is not None:
             data["other_track"] = self.other_track
+        if self.also:
+            data["also_tracks"] = list(self.also)
         return data
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """Its frames, as a plan marks it reviewed."""
+        return self.start_frame, self.end_frame
+
+    def marks(self) -> tuple[tuple[int, int], ...]:
+        """What marking it reviewed writes in the plan: its frames and those of each range it
+        joins, so it stays checked when the group changes (a member marked not a face, one
+        more face found) as long as every range in it was checked."""
+        return tuple(dict.fromkeys((self.key, *self.parts)))
+
+    def done(self, reviewed: Collection[tuple[int, int]]) -> bool:
+        """Whether a plan with these ``reviewed`` marks has checked it: its frames, or every
+        range it joins (marked one by one, or before they were grouped)."""
+        marks = {tuple(r) for r in reviewed}
+        return self.key in marks or (bool(self.parts) and all(p in marks for p in self.parts))
 
 
 def _near_edge(box: tuple[float, ...], width: int, height: int, margin: float) -> bool:
@@ -135,6 +161,74 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
     return sorted(ranges, key=lambda r: (r.start_frame, r.end_frame, r.reason.value))
 
 
+_STRETCHES = (ReviewReason.FACES_LOST, ReviewReason.NO_FACES)
+
+
+def grouped(ranges: list[ReviewRange]) -> list[ReviewRange]:
+    """One item per risk where several ranges ask for one look at the same frames:
+
+    * a face that vanished in the open just before a stretch with no face begins (the
+      stretch starts within its range) is part of that stretch's item, and so is a face
+      that appeared just after such a stretch ends: either way the person looks through
+      those frames for a face nobody found;
+    * faces that appeared in the open over overlapping or touching ranges are one item (e.g.
+      three people found on the frame a blurred pan ends), and so are faces that vanished.
+
+    "The same person?" ranges and fast-camera stretches stay as they are. A grouped item
+    keeps the first range's reason and track, the other tracks in ``also``, and the frames
+    of each range it joins in ``parts``; it spans them all. Sorted as ``review_ranges``."""
+    stretches = sorted((r for r in ranges if r.reason in _STRETCHES), key=_order)
+    came = sorted((r for r in ranges if r.reason is ReviewReason.TRACK_STARTED), key=_order)
+    went = sorted((r for r in ranges if r.reason is ReviewReason.TRACK_ENDED), key=_order)
+    out = [r for r in ranges if r.reason not in _STRETCHES
+           and r.reason not in (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED)]
+    for events, meets in ((went, _went_into), (came, _came_after)):
+        for event in list(events):
+            k = next((k for k, s in enumerate(stretches) if meets(event, s)), None)
+            if k is not None:
+                stretches[k] = _join(stretches[k], event)
+                events.remove(event)
+    out += stretches
+    for events in (came, went):
+        group: ReviewRange | None = None
+        for event in events:
+            if group is not None and event.start_frame <= group.end_frame + 1:
+                group = _join(group, event)
+                continue
+            if group is not None:
+                out.append(group)
+            group = event
+        if group is not None:
+            out.append(group)
+    return sorted(out, key=_order)
+
+
+def _order(r: ReviewRange) -> tuple[int, int, str]:
+    return r.start_frame, r.end_frame, r.reason.value
+
+
+def _went_into(event: ReviewRange, stretch: ReviewRange) -> bool:
+    """A face's last sighting (``event``'s first frame) is just before ``stretch`` begins."""
+    return event.start_frame < stretch.start_frame <= event.end_frame + 1
+
+
+def _came_after(event: ReviewRange, stretch: ReviewRange) -> bool:
+    """A face's first sighting (``event``'s last frame) is just after ``stretch`` ends."""
+    return event.start_frame - 1 <= stretch.end_frame < event.end_frame
+
+
+def _join(item: ReviewRange, other: ReviewRange) -> ReviewRange:
+    """``item`` grown over ``other``: its reason and first track kept, ``other``'s tracks
+    added to ``also`` and its frames to ``parts``."""
+    tracks = [t for t in (*item.also, other.track_id, *other.also)
+              if t is not None and t != item.track_id]
+    return replace(item, start_frame=min(item.start_frame, other.start_frame),
+                   end_frame=max(item.end_frame, other.end_frame),
+                   also=tuple(dict.fromkeys(tracks)),
+                   parts=tuple(dict.fromkeys((*(item.parts or (item.key,)),
+                                              *(other.parts or (other.key,))))))
+
+
 def _camera_fast(run: DetectionRun, fps: float) -> list[ReviewRange]:
     """Stretches of at least FAST_FOR_S where the picture moves FAST_CAMERA or more a frame
     (gaps under FAST_GAP_S joined): faces blur there and boxes between detections are
@@ -154,8 +248,9 @@ def _camera_fast(run: DetectionRun, fps: float) -> list[ReviewRange]:
 
 
 def inside(stretch: ReviewRange, pair: ReviewRange) -> bool:
-    """``stretch`` is a no-detection range within ``pair``'s frames: part of that item."""
-    return stretch.track_id is None and \
+    """``stretch`` is a no-detection range within ``pair``'s frames: part of that item (never
+    one that took in another face's coming or going: that face is still to be looked at)."""
+    return stretch.track_id is None and not stretch.also and \
         pair.start_frame <= stretch.start_frame <= stretch.end_frame <= pair.end_frame
 
 

@@ -124,7 +124,7 @@ class LanesView(QWidget):
         reviewed = set(self.plan.reviewed)
         top = self._review_top()
         for r in self.review:
-            done = (r.start_frame, r.end_frame) in reviewed
+            done = r.done(reviewed)
             x1 = self.x_of(self.time_of(r.start_frame))
             x2 = self.x_of(self.time_of(r.end_frame))
             p.fillRect(QRectF(x1, top, max(3.0, x2 - x1), REVIEW_H),

@@ -246,7 +246,21 @@ class PlanCommands(QObject):
         self.go_to_review(found)
 
     def why(self, item: ReviewRange) -> str:
-        """Why a range is listed, in words."""
+        """Why a range is listed, in words; a grouped item names its people."""
+        people = [t for t in (item.track_id, *item.also) if t is not None]
+        if not item.also:
+            return self._why_one(item)
+        listed = ", ".join(str(t) for t in people)
+        if item.reason.value == "track_started":
+            return self.tr("{0} faces appeared away from the picture edge (people {1})"
+                           ).format(len(people), listed)
+        if item.reason.value == "track_ended":
+            return self.tr("{0} faces vanished away from the picture edge (people {1})"
+                           ).format(len(people), listed)
+        return self.tr("{0}; people lost or found at its ends: {1}").format(
+            self._why_one(item), listed)
+
+    def _why_one(self, item: ReviewRange) -> str:
         return {"faces_lost": self.tr("faces lost right after frames with faces"),
                 "track_ended": self.tr("a face vanished away from the picture edge"),
                 "track_started": self.tr("a face appeared away from the picture edge"),
@@ -261,7 +275,8 @@ class PlanCommands(QObject):
 
     def go_to_review(self, item: ReviewRange) -> None:
         """Show a review range's first frame and say why it is there; for a "same person?"
-        range both tracks are selected, so S (Merge) answers it."""
+        range both tracks are selected, so S (Merge) answers it (never a grouped item's
+        people: they are different faces, and S would merge them)."""
         self.last_warning = item
         self.ws.player.show_frame(item.start_frame)
         if item.other_track is not None and item.track_id is not None:
@@ -278,7 +293,8 @@ class PlanCommands(QObject):
             self.ws.controls.status.setText(self.tr("No review range at the playhead."))
             return
         self.last_warning = None
-        plan, text = plan_edits.mark_reviewed(self.ws.plan, target.start_frame, target.end_frame)
+        plan, text = plan_edits.mark_reviewed(self.ws.plan, target.start_frame, target.end_frame,
+                                              parts=target.parts)
         self.ws.apply_edit(plan, text)
 
     def mute_selection(self) -> None:

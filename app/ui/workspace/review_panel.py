@@ -40,14 +40,15 @@ class ReviewPanel(QListWidget):
         self.ranges = list(items)
         done = 0
         for item in items:
-            checked = (item.start_frame, item.end_frame) in reviewed
+            checked = item.done(reviewed)
             done += checked
             start, end = (format_time(time_of(f))[:-4] for f in (item.start_frame,
                                                                    item.end_frame))
             row = QListWidgetItem(("✓ " if checked else "• ") + f"{start} – {end}: "
                                   + self.ws.commands.why(item))
-            pictures = [_picture(thumbnails, t) for t in (item.track_id, item.other_track)]
-            shown = [p for p in pictures if p is not None]
+            pictures = [_picture(thumbnails, t)
+                        for t in (item.track_id, item.other_track, *item.also)]
+            shown = [p for p in pictures if p is not None][:2]  # at most two fit
             icon = _side_by_side(shown)  # a pair: both people side by side, to compare
             if not icon.isNull():
                 row.setIcon(QIcon(icon))

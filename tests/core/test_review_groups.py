@@ -1,0 +1,108 @@
+"""One review item per look: ranges that ask a person to check the same frames are grouped
+(``review.grouped``), and a plan's marks made before or after grouping still count."""
+
+from __future__ import annotations
+
+from app.core.redaction import plan_edits
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_review import plan_review
+from app.core.tracking.review import ReviewRange, ReviewReason, grouped, review_ranges
+from app.core.tracking.tracker import build_tracks
+from tests.core.test_tracking import SETTINGS, _run
+
+Boxes = dict[int, list[tuple[float, float, float, float]]]
+
+
+def _walker(count: int) -> Boxes:
+    """A face walking along the bottom edge the whole clip: faces on every frame, and no
+    item of its own (at the picture edge)."""
+    return {i: [(100.0 + 5 * i, 320.0, 40.0, 40.0)] for i in range(count)}
+
+
+def test_faces_that_appear_together_are_one_item() -> None:
+    frames = _walker(60)
+    for i in range(20, 60):  # three people found on frame 20, far apart, mid-picture
+        frames[i] += [(100.0, 100.0, 40.0, 40.0), (300.0, 100.0, 40.0, 40.0),
+                      (500.0, 100.0, 40.0, 40.0)]
+    for i in range(22, 60):  # a fourth two frames later: its range overlaps theirs
+        frames[i].append((300.0, 220.0, 40.0, 40.0))
+    for i in range(45, 60):  # a fifth much later: a look of its own
+        frames[i].append((450.0, 200.0, 40.0, 40.0))
+    run = _run(frames, 60)
+    tracks = build_tracks(run, 60, 10.0, SETTINGS)
+    raw = review_ranges(run, tracks, 60, 10.0)
+    assert [r.reason for r in raw] == [ReviewReason.TRACK_STARTED] * 5
+    items = grouped(raw)
+    assert [(r.reason, r.start_frame, r.end_frame) for r in items] == [
+        (ReviewReason.TRACK_STARTED, 15, 22), (ReviewReason.TRACK_STARTED, 40, 45)]
+    together, alone = items
+    people = {r.track_id for r in raw[:4]}
+    assert {together.track_id, *together.also} == people and len(together.also) == 3
+    assert set(together.parts) == {(15, 20), (17, 22)} and alone.parts == alone.also == ()
+    assert together.as_dict()["also_tracks"] == list(together.also)
+    assert "also_tracks" not in alone.as_dict()
+
+
+def test_a_face_lost_as_a_stretch_with_no_face_begins_is_that_stretch() -> None:
+    """Lost mid-picture on frame 9, then nothing found until 25 when a face appears mid-
+    picture: one look at frames 9-25, not three items (vanished, faces lost, appeared)."""
+    frames: Boxes = {i: [(300.0, 150.0, 40.0, 40.0)] for i in range(10)}
+    frames.update({i: [(100.0, 100.0, 40.0, 40.0)] for i in range(25, 50)})
+    run = _run(frames, 50)
+    tracks = build_tracks(run, 50, 10.0, SETTINGS)
+    raw = review_ranges(run, tracks, 50, 10.0)
+    assert sorted(r.reason.value for r in raw) == ["faces_lost", "track_ended",
+                                                   "track_started"]
+    (item,) = grouped(raw)
+    assert (item.reason, item.start_frame, item.end_frame) == (ReviewReason.FACES_LOST, 9, 25)
+    assert item.track_id is None and set(item.also) == {t.id for t in tracks}
+    assert set(item.parts) == {r.key for r in raw}
+
+
+def test_ranges_apart_stay_apart_and_pairs_are_never_grouped() -> None:
+    pair = ReviewRange(10, 20, ReviewReason.SAME_PERSON, 1, 2)
+    camera = ReviewRange(12, 18, ReviewReason.CAMERA_FAST)
+    came = ReviewRange(14, 19, ReviewReason.TRACK_STARTED, 3)
+    later = ReviewRange(21, 26, ReviewReason.TRACK_STARTED, 4)  # a frame apart: not touching
+    went = ReviewRange(30, 35, ReviewReason.TRACK_ENDED, 5)
+    lost_late = ReviewRange(37, 40, ReviewReason.FACES_LOST)  # begins after its range
+    ranges = [pair, camera, came, later, went, lost_late]
+    assert grouped(ranges) == sorted(ranges, key=lambda r: (r.start_frame, r.end_frame))
+    touching = ReviewRange(20, 25, ReviewReason.TRACK_STARTED, 6)
+    joined = [r for r in grouped([came, touching]) if r.reason is ReviewReason.TRACK_STARTED]
+    assert [(r.start_frame, r.end_frame, r.track_id, r.also) for r in joined] == [
+        (14, 25, 3, (6,))]
+
+
+def test_a_group_is_checked_by_its_own_mark_or_by_every_part() -> None:
+    a = ReviewRange(15, 20, ReviewReason.TRACK_STARTED, 1)
+    b = ReviewRange(17, 22, ReviewReason.TRACK_STARTED, 2)
+    (group,) = grouped([a, b])
+    assert group.key == (15, 22)
+    assert not group.done([]) and not group.done([a.key])
+    assert group.done([a.key, b.key])  # both marked one by one, before they were grouped
+    assert group.done([group.key])
+    plan, _ = plan_edits.mark_reviewed(RedactionPlan(), *group.key, parts=group.parts)
+    assert set(plan.reviewed) == {group.key, a.key, b.key}
+    # the group changes (person 2 marked not a face, so only person 1's range is left):
+    # what was checked stays checked
+    assert a.done(plan.reviewed) and group.done(plan.reviewed)
+    plan, _ = plan_edits.mark_reviewed(plan, *group.key, reviewed=False, parts=group.parts)
+    assert plan.reviewed == ()
+    # a newcomer joins the group: the group needs another look
+    c = ReviewRange(21, 24, ReviewReason.TRACK_STARTED, 3)
+    (bigger,) = grouped([a, b, c])
+    assert not bigger.done([group.key, a.key, b.key])
+
+
+def test_the_plan_lists_grouped_items_and_a_mark_clears_them() -> None:
+    frames = _walker(50)
+    for i in range(20, 50):
+        frames[i] += [(150.0, 100.0, 40.0, 40.0), (450.0, 100.0, 40.0, 40.0)]
+    run = _run(frames, 50)
+    tracks = build_tracks(run, 50, 10.0, SETTINGS)
+    plan = RedactionPlan()
+    (item,) = plan_review(run, tracks, tracks, plan, 50, 10.0)
+    assert item.reason is ReviewReason.TRACK_STARTED and len(item.also) == 1
+    plan, _ = plan_edits.mark_reviewed(plan, *item.key, parts=item.parts)
+    assert all(r.done(plan.reviewed) for r in plan_review(run, tracks, tracks, plan, 50, 10.0))
