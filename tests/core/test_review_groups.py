@@ -106,3 +106,21 @@ def test_the_plan_lists_grouped_items_and_a_mark_clears_them() -> None:
     assert item.reason is ReviewReason.TRACK_STARTED and len(item.also) == 1
     plan, _ = plan_edits.mark_reviewed(plan, *item.key, parts=item.parts)
     assert all(r.done(plan.reviewed) for r in plan_review(run, tracks, tracks, plan, 50, 10.0))
+
+
+def test_a_sighting_on_the_stretchs_own_end_frame_still_joins_it() -> None:
+    """With detection every few frames a face is first found on the last frame of a stretch
+    with no face (its box found between key frames), or last seen on its first: still one
+    look. A stretch over two frames before the face's range is not."""
+    no_face = ReviewRange(0, 17, ReviewReason.NO_FACES)
+    came = ReviewRange(5, 17, ReviewReason.TRACK_STARTED, 1)
+    assert [(r.start_frame, r.end_frame, r.also) for r in grouped([no_face, came])] == [
+        (0, 17, (1,))]
+    went = ReviewRange(9, 14, ReviewReason.TRACK_ENDED, 2)
+    lost = ReviewRange(9, 20, ReviewReason.FACES_LOST)
+    assert [(r.start_frame, r.end_frame, r.also) for r in grouped([went, lost])] == [
+        (9, 20, (2,))]
+    early = ReviewRange(0, 3, ReviewReason.NO_FACES)
+    assert len(grouped([early, came])) == 2
+    late = ReviewRange(16, 20, ReviewReason.FACES_LOST)  # begins two frames after its range
+    assert len(grouped([went, late])) == 2

@@ -208,13 +208,15 @@ def _order(r: ReviewRange) -> tuple[int, int, str]:
 
 
 def _went_into(event: ReviewRange, stretch: ReviewRange) -> bool:
-    """A face's last sighting (``event``'s first frame) is just before ``stretch`` begins."""
-    return event.start_frame < stretch.start_frame <= event.end_frame + 1
+    """A face's last sighting (``event``'s first frame) is just before ``stretch`` begins (or
+    on its first frame: boxes carried between key frames)."""
+    return event.start_frame <= stretch.start_frame <= event.end_frame + 1
 
 
 def _came_after(event: ReviewRange, stretch: ReviewRange) -> bool:
-    """A face's first sighting (``event``'s last frame) is just after ``stretch`` ends."""
-    return event.start_frame - 1 <= stretch.end_frame < event.end_frame
+    """A face's first sighting (``event``'s last frame) is just after ``stretch`` ends (or on
+    its last frame)."""
+    return event.start_frame - 1 <= stretch.end_frame <= event.end_frame
 
 
 def _join(item: ReviewRange, other: ReviewRange) -> ReviewRange:
