@@ -18,7 +18,7 @@ from app.core.people.users import check_actor, resolve_actor
 from app.core.progress import CancelToken, no_progress
 from app.core.store import audit
 from app.core.store.database import Store
-from app.core.tracking.review import ReviewRange, grouped, review_ranges
+from app.core.tracking.review import ReviewRange, grouped, review_ranges, stretch_gap
 from app.core.tracking.tracker import Track, TrackerSettings, build_tracks
 
 StageFn = Callable[[str, int, int], None]
@@ -102,7 +102,7 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
         reused = False
     settings = tracker or TrackerSettings()
     tracks = build_tracks(run, frame_count, fps, settings)
-    review = grouped(review_ranges(run, tracks, frame_count, fps))
+    review = grouped(review_ranges(run, tracks, frame_count, fps), stretch_gap(fps))
     run_key = settings_hash(run_settings(preset, models, step))
     return Analysis(footage_id, source, frame_count, fps, width, height, rotation, run, run_id,
                     reused, step, run_key, tracks, review, settings)

@@ -6,7 +6,13 @@ from __future__ import annotations
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
-from app.core.tracking.review import ReviewRange, ReviewReason, grouped, review_ranges
+from app.core.tracking.review import (
+    ReviewRange,
+    ReviewReason,
+    grouped,
+    review_ranges,
+    stretch_gap,
+)
 from app.core.tracking.tracker import build_tracks
 from tests.core.test_tracking import SETTINGS, _run
 
@@ -124,3 +130,21 @@ def test_a_sighting_on_the_stretchs_own_end_frame_still_joins_it() -> None:
     assert len(grouped([early, came])) == 2
     late = ReviewRange(16, 20, ReviewReason.FACES_LOST)  # begins two frames after its range
     assert len(grouped([went, late])) == 2
+
+
+def test_stretches_half_a_second_apart_are_one_look() -> None:
+    """Face A lost mid-picture on frame 9, face B seen on frames 20-24 only, then nothing to
+    the end: at 10 fps one look at frames 9-49 (stretch_gap: 5 frames), naming A and B,
+    instead of five items; with no gap allowed, the two stretches stay apart."""
+    frames: Boxes = {i: [(300.0, 150.0, 40.0, 40.0)] for i in range(10)}
+    frames.update({i: [(100.0, 100.0, 40.0, 40.0)] for i in range(20, 25)})
+    run = _run(frames, 50)
+    tracks = build_tracks(run, 50, 10.0, SETTINGS)
+    raw = review_ranges(run, tracks, 50, 10.0)
+    assert len(raw) == 5
+    assert stretch_gap(10.0) == 5
+    (item,) = grouped(raw, stretch_gap(10.0))
+    assert (item.reason, item.start_frame, item.end_frame) == (ReviewReason.FACES_LOST, 9, 49)
+    assert set(item.also) == {t.id for t in tracks} and len(tracks) == 2
+    assert len([r for r in grouped(raw) if r.reason is ReviewReason.FACES_LOST]) == 2
+    assert (item,) == tuple(plan_review(run, tracks, tracks, RedactionPlan(), 50, 10.0))

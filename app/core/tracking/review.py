@@ -164,20 +164,27 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
 _STRETCHES = (ReviewReason.FACES_LOST, ReviewReason.NO_FACES)
 
 
-def grouped(ranges: list[ReviewRange]) -> list[ReviewRange]:
+def grouped(ranges: list[ReviewRange], gap: int = 0) -> list[ReviewRange]:
     """One item per risk where several ranges ask for one look at the same frames:
 
+    * stretches with no face ``gap`` frames apart or closer are one stretch (e.g. a face
+      found for a few frames in a long stretch without one; ``stretch_gap``);
     * a face that vanished in the open just before a stretch with no face begins (the
-      stretch starts within its range) is part of that stretch's item, and so is a face
-      that appeared just after such a stretch ends: either way the person looks through
-      those frames for a face nobody found;
+      stretch starts within its range) or within it, is part of that stretch's item, and so
+      is a face that appeared within such a stretch or just after it ends: either way the
+      person looks through those frames for a face nobody found;
     * faces that appeared in the open over overlapping or touching ranges are one item (e.g.
       three people found on the frame a blurred pan ends), and so are faces that vanished.
 
     "The same person?" ranges and fast-camera stretches stay as they are. A grouped item
     keeps the first range's reason and track, the other tracks in ``also``, and the frames
     of each range it joins in ``parts``; it spans them all. Sorted as ``review_ranges``."""
-    stretches = sorted((r for r in ranges if r.reason in _STRETCHES), key=_order)
+    stretches: list[ReviewRange] = []
+    for stretch in sorted((r for r in ranges if r.reason in _STRETCHES), key=_order):
+        if stretches and stretch.start_frame <= stretches[-1].end_frame + 1 + gap:
+            stretches[-1] = _join(stretches[-1], stretch)
+        else:
+            stretches.append(stretch)
     came = sorted((r for r in ranges if r.reason is ReviewReason.TRACK_STARTED), key=_order)
     went = sorted((r for r in ranges if r.reason is ReviewReason.TRACK_ENDED), key=_order)
     out = [r for r in ranges if r.reason not in _STRETCHES
@@ -203,20 +210,27 @@ def grouped(ranges: list[ReviewRange]) -> list[ReviewRange]:
     return sorted(out, key=_order)
 
 
+def stretch_gap(fps: float) -> int:
+    """Frames between two stretches with no face that still make one item: half a second."""
+    return max(1, round(fps * 0.5))
+
+
 def _order(r: ReviewRange) -> tuple[int, int, str]:
     return r.start_frame, r.end_frame, r.reason.value
 
 
 def _went_into(event: ReviewRange, stretch: ReviewRange) -> bool:
-    """A face's last sighting (``event``'s first frame) is just before ``stretch`` begins (or
-    on its first frame: boxes carried between key frames)."""
-    return event.start_frame <= stretch.start_frame <= event.end_frame + 1
+    """A face's last sighting (``event``'s first frame) is just before ``stretch`` begins, or
+    within it (a stretch joined over a short sighting; boxes carried between key frames)."""
+    return event.start_frame <= stretch.end_frame and \
+        stretch.start_frame <= event.end_frame + 1
 
 
 def _came_after(event: ReviewRange, stretch: ReviewRange) -> bool:
-    """A face's first sighting (``event``'s last frame) is just after ``stretch`` ends (or on
-    its last frame)."""
-    return event.start_frame - 1 <= stretch.end_frame <= event.end_frame
+    """A face's first sighting (``event``'s last frame) is just after ``stretch`` ends, or
+    within it."""
+    return stretch.start_frame <= event.end_frame and \
+        event.start_frame - 1 <= stretch.end_frame
 
 
 def _join(item: ReviewRange, other: ReviewRange) -> ReviewRange:
