@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
@@ -10,6 +12,7 @@ from app.core.tracking.review import (
     ReviewRange,
     ReviewReason,
     grouped,
+    inside,
     review_ranges,
     stretch_gap,
 )
@@ -148,3 +151,14 @@ def test_stretches_half_a_second_apart_are_one_look() -> None:
     assert set(item.also) == {t.id for t in tracks} and len(tracks) == 2
     assert len([r for r in grouped(raw) if r.reason is ReviewReason.FACES_LOST]) == 2
     assert (item,) == tuple(plan_review(run, tracks, tracks, RedactionPlan(), 50, 10.0))
+
+
+def test_a_stretch_that_took_in_a_face_is_never_part_of_a_same_person_answer() -> None:
+    """Answering "the same person?" marks the stretches with no face between the two
+    sightings as checked (``inside``); never one that took in another face's coming or
+    going, which is still to be looked at."""
+    pair = ReviewRange(9, 24, ReviewReason.SAME_PERSON, 1, 2)
+    stretch = ReviewRange(10, 20, ReviewReason.FACES_LOST)
+    assert inside(stretch, pair)
+    assert not inside(replace(stretch, also=(3,)), pair)
+    assert not inside(ReviewRange(10, 14, ReviewReason.TRACK_ENDED, 3), pair)
