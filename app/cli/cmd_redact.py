@@ -292,7 +292,8 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Review {r.reason.value}: frames {r.start_frame}-{r.end_frame} "
               f"({format_time(times[r.start_frame])}-{format_time(times[r.end_frame])})"
               + (f", track {r.track_id}" if r.track_id else "")
-              + (f" and track {r.other_track} (the same person?)" if r.other_track else ""))
+              + (f" and track {r.other_track} (the same person?)" if r.other_track else "")
+              + (f", with track(s) {', '.join(str(t) for t in r.also)}" if r.also else ""))
     if args.thumbnails is not None:
         try:
             args.thumbnails.mkdir(parents=True, exist_ok=True)

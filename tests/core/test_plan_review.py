@@ -37,14 +37,14 @@ def _reasons(run: DetectionRun, plan: RedactionPlan, with_boxes: bool = False) -
     tracks = build_tracks(run, 40, 10.0, SETTINGS)
     boxes = boxes_by_frame(tracks, 40) if with_boxes else None
     face = next(t for t in tracks if t.category == FACE)
+    first, last = face.detected_frames[0], face.detected_frames[-1]
     out = []
     for r in plan_review(run, tracks, tracks, plan, 40, 10.0, boxes):
         if r.track_id == face.id:
             out.append(r.reason.value)
-        elif face.id in r.also:
-            joined = "track_ended" if r.start_frame == face.detected_frames[-1] \
-                else "track_started"
-            out.append(joined)
+        elif face.id in r.also:  # which of its ranges the group took in
+            out += ["track_ended" for a, _ in r.parts if a == last]
+            out += ["track_started" for _, b in r.parts if b == first]
     return out
 
 

@@ -90,9 +90,9 @@ def test_a_group_is_checked_by_its_own_mark_or_by_every_part() -> None:
     assert group.key == (15, 22)
     assert not group.done([]) and not group.done([a.key])
     assert group.done([a.key, b.key])  # both marked one by one, before they were grouped
-    assert group.done([group.key])
+    assert not group.done([group.key])  # its span alone says nothing of what lies in it
     plan, _ = plan_edits.mark_reviewed(RedactionPlan(), *group.key, parts=group.parts)
-    assert set(plan.reviewed) == {group.key, a.key, b.key}
+    assert set(plan.reviewed) == {a.key, b.key} == set(group.marks())
     # the group changes (person 2 marked not a face, so only person 1's range is left):
     # what was checked stays checked
     assert a.done(plan.reviewed) and group.done(plan.reviewed)
@@ -102,6 +102,38 @@ def test_a_group_is_checked_by_its_own_mark_or_by_every_part() -> None:
     c = ReviewRange(21, 24, ReviewReason.TRACK_STARTED, 3)
     (bigger,) = grouped([a, b, c])
     assert not bigger.done([group.key, a.key, b.key])
+    within = ReviewRange(16, 21, ReviewReason.TRACK_STARTED, 4)  # inside the group's span
+    (same_span,) = grouped([a, b, within])
+    assert same_span.key == group.key and not same_span.done([group.key, a.key, b.key])
+
+
+def test_a_face_set_back_inside_a_checked_group_is_open_again() -> None:
+    """Review finding: faces 2, 3, 4 vanish mid-picture; 4 marked not a face, the group of
+    2 and 3 checked; 4 set back to a face: its range joins the group within the same span,
+    and the item is open again (it was never looked at as a face)."""
+    frames = _walker(50)
+    for i in range(50):
+        if i <= 18:
+            frames[i].append((100.0, 100.0, 40.0, 40.0))
+        if i <= 22:
+            frames[i].append((300.0, 100.0, 40.0, 40.0))
+        if i <= 20:
+            frames[i].append((500.0, 100.0, 40.0, 40.0))
+    run = _run(frames, 50)
+    tracks = build_tracks(run, 50, 10.0, SETTINGS)
+    middle = next(t for t in tracks if t.detected_frames[-1] == 20)
+    settled = RedactionPlan(false_positive_tracks=(middle.id,))
+    (item,) = plan_review(run, tracks, tracks, settled, 50, 10.0)
+    assert middle.id not in (item.track_id, *item.also) and len(item.also) == 1
+    checked, _ = plan_edits.mark_reviewed(settled, *item.key, parts=item.parts)
+    assert all(r.done(checked.reviewed)
+               for r in plan_review(run, tracks, tracks, checked, 50, 10.0))
+    # 4 is a face after all; the group's own span marked too (as a range with that span,
+    # or an older plan, could have it): still open
+    back = RedactionPlan(reviewed=(*checked.reviewed, item.key))
+    (again,) = plan_review(run, tracks, tracks, back, 50, 10.0)
+    assert again.key == item.key and middle.id in again.also
+    assert not again.done(back.reviewed)
 
 
 def test_the_plan_lists_grouped_items_and_a_mark_clears_them() -> None:

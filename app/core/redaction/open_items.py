@@ -49,14 +49,22 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
         run_tracks = build_tracks(run, footage.frame_count, fps)
         tracks = apply_track_edits(run_tracks, plan.track_edits)  # as the person left them
         done = set(plan.reviewed)
+        # one item per span: two ranges over the same frames (a fast pan and a group of
+        # faces, say) are one answer, and the item names both reasons
+        whys: dict[tuple[int, int], list[str]] = {}
         for r in plan_review(run, run_tracks, tracks, plan, footage.frame_count, fps):
             if r.done(done):
                 continue
             why = REVIEW_WHY.get(r.reason.value, r.reason.value.replace("_", " "))
+            people = [t for t in (r.track_id, *r.also) if t is not None]
+            if r.also:  # a grouped item: the people whose coming or going it took in
+                why += f"; people {', '.join(str(t) for t in people)}"
+            whys.setdefault(r.key, []).append(why)
+        for (first, last), reasons in whys.items():
             items.append(OpenItem(
-                f"footage:{footage_id}:range:{r.start_frame}-{r.end_frame}",
-                f"{footage.file_name}: frames {r.start_frame}-{r.end_frame} not marked as "
-                f"reviewed ({why})"))
+                f"footage:{footage_id}:range:{first}-{last}",
+                f"{footage.file_name}: frames {first}-{last} not marked as "
+                f"reviewed ({'; and '.join(reasons)})"))
     query = select(ExportRecord).where(ExportRecord.footage_id == footage_id,
                                        ExportRecord.plan_sha256 == plan.sha256(),
                                        ExportRecord.residual_findings > 0)

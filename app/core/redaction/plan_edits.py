@@ -211,9 +211,10 @@ def remove_audio_range(plan: RedactionPlan, range_id: int) -> tuple[RedactionPla
 
 def mark_reviewed(plan: RedactionPlan, first: int, last: int, reviewed: bool = True,
                   parts: tuple[tuple[int, int], ...] = ()) -> tuple[RedactionPlan, str]:
-    """Frames ``first``-``last`` marked as checked (or not); ``parts``: the frames of the
-    ranges a grouped review item joins, marked with it (``ReviewRange.marks``)."""
-    marks = tuple(dict.fromkeys(((first, last), *parts)))
+    """Frames ``first``-``last`` marked as checked (or not); for a grouped review item
+    spanning them, ``parts``: the frames of the ranges it joins, marked instead
+    (``ReviewRange.marks``)."""
+    marks = tuple(dict.fromkeys(parts)) or ((first, last),)
     rest = tuple(r for r in plan.reviewed if r not in marks)
     new = replace(plan, reviewed=(*rest, *marks) if reviewed else rest)
     return new, f"mark frames {first}-{last} as {'reviewed' if reviewed else 'not reviewed'}"

@@ -25,7 +25,7 @@ the open: the face the track followed may have been lost there.
 
 Ranges that ask for one look at the same frames are one item (``grouped``): faces that came
 (or went) together, and a face that went just as a stretch with no face begins. A grouped
-item counts as checked when its frames, or those of every range it joins, are marked.
+item counts as checked when every range it joins is marked.
 """
 
 from __future__ import annotations
@@ -83,16 +83,18 @@ class ReviewRange:
         return self.start_frame, self.end_frame
 
     def marks(self) -> tuple[tuple[int, int], ...]:
-        """What marking it reviewed writes in the plan: its frames and those of each range it
-        joins, so it stays checked when the group changes (a member marked not a face, one
-        more face found) as long as every range in it was checked."""
-        return tuple(dict.fromkeys((self.key, *self.parts)))
+        """What marking it reviewed writes in the plan: its frames, or for a grouped item
+        the frames of each range it joins (never its own span: a risk that comes to lie
+        inside that span later, e.g. a face marked "not a face" set back, was not looked
+        at, and another range with the same span is another item)."""
+        return self.parts or (self.key,)
 
     def done(self, reviewed: Collection[tuple[int, int]]) -> bool:
-        """Whether a plan with these ``reviewed`` marks has checked it: its frames, or every
-        range it joins (marked one by one, or before they were grouped)."""
+        """Whether a plan with these ``reviewed`` marks has checked it: its frames, or for a
+        grouped item every range it joins (marked together, one by one, or before they were
+        grouped)."""
         marks = {tuple(r) for r in reviewed}
-        return self.key in marks or (bool(self.parts) and all(p in marks for p in self.parts))
+        return all(p in marks for p in self.parts) if self.parts else self.key in marks
 
 
 def _near_edge(box: tuple[float, ...], width: int, height: int, margin: float) -> bool:
