@@ -4206,8 +4206,8 @@
         <translation>Cytbwys</translation>
     </message>
     <message>
-        <source>Thorough (dense crowds)</source>
-        <translation>Trylwyr (torfeydd trwchus)</translation>
+        <source>Thorough (faces and text)</source>
+        <translation>Trylwyr (wynebau a thestun)</translation>
     </message>
     <message>
         <source>Detect faces</source>

@@ -4164,7 +4164,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Thorough (dense crowds)</source>
+            <source>Thorough (faces and text)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -183,12 +183,17 @@ def test_the_default_covers_small_crowd_faces_with_both_fine_networks() -> None:
     assert shares["64+"] >= 0.93, shares
 
 
-def test_only_the_default_has_a_second_fine_network_and_old_runs_read_back() -> None:
-    """The second fine network is part of the default's stored settings only: runs of the
-    other presets keep their key (and are reused), a default run stored before it reads back
-    as what it was (YuNet alone), and manifests list CenterFace once."""
-    for name in ("fast", "thorough"):
-        assert not any(k.startswith("fine_second") for k in PRESETS[name].as_dict())
+def test_a_second_fine_network_only_where_the_default_has_it_and_old_runs_read_back() -> None:
+    """The second fine network is part of the default's stored settings (and thorough's,
+    which finds faces as the default does): fast's runs keep their key (and are reused), a
+    default run stored before it reads back as what it was (YuNet alone), and manifests list
+    CenterFace once."""
+    assert not any(k.startswith("fine_second") for k in PRESETS["fast"].as_dict())
+    thorough = PRESETS["thorough"].as_dict()
+    faces = {k: v for k, v in PRESETS[DEFAULT_PRESET].as_dict().items()
+             if k not in ("name", "description")}
+    assert {k: thorough[k] for k in faces} == faces  # the default's faces and heads ...
+    assert thorough["text_every_s"] == 1.0  # ... and text
     default = PRESETS[DEFAULT_PRESET]
     stored = default.as_dict()
     assert stored["fine_second_network"] == "centerface"

@@ -63,7 +63,7 @@ class WorkspaceControls(QWidget):
         super().__init__(ws)
         self.preset = QComboBox(self)
         names = {"fast": self.tr("Fast"), "balanced": self.tr("Balanced"),
-                 "thorough": self.tr("Thorough (dense crowds)")}
+                 "thorough": self.tr("Thorough (faces and text)")}
         for name in PRESETS:
             self.preset.addItem(names.get(name, name), name)
         saved = WORKSPACE_PRESET.get()
