@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import av
@@ -28,7 +29,7 @@ from app.core.redaction import shown_run
 from app.core.redaction.plan_edits import TrackAction
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
-from app.core.tracking.review import review_ranges
+from app.core.tracking.review import ReviewRange, review_ranges
 from app.core.tracking.tracker import FACE, build_tracks
 from app.ui.main_window import MainWindow
 from app.ui.workspace.carry_dialog import CarryOverDialog
@@ -524,6 +525,26 @@ def test_decisions_survive_a_preset_change_after_one_confirmation(qtbot: QtBot,
     win.close()
 
 
+Box = tuple[float, float, float, float]
+
+
+def _show_made_up_run(ws: RedactionWorkspace,
+                      faces_on: Callable[[int], list[Box]]) -> list[ReviewRange]:
+    """Show a detection run made up frame by frame (``faces_on``: the boxes of a frame) on
+    the footage open in ``ws``, so a review case is exact; returns its raw review ranges."""
+    footage, session = ws.footage, ws.session
+    assert footage is not None and session is not None
+    count, fps = footage.frame_count, footage.fps or 12.0
+    run = _run({i: faces_on(i) for i in range(count)}, count)
+    run.width, run.height = footage.width, footage.height
+    tracks = build_tracks(run, count, fps)
+    raw = review_ranges(run, tracks, count, fps)
+    ws.show_run(session, Analysis(footage.id, Path(footage.original_path), count, fps,
+                                  footage.width, footage.height, 0, run, 0, True, 1,
+                                  "made-up-run", tracks, raw))
+    return raw
+
+
 def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store) -> None:
     """Issue 17, item 3: a face lost mid-picture and one found beside it a second later are
     one review item, not three (lost, nothing found, found); N goes to it with both people
@@ -532,24 +553,13 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
     to its range and R checks it. The detections are made up so the case is exact; the
     window, the clip and the store are real."""
     win, ws, problems = _open(qtbot, store, CLIP)
-    footage, session = ws.footage, ws.session
-    assert footage is not None and session is not None
-    count, fps = footage.frame_count, footage.fps or 12.0
-    boxes: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(count)}
-    for i in range(count):
-        if i < 8:
-            boxes[i].append((200.0, 80.0, 40.0, 40.0))  # lost at frame 7
-        if i >= 22:
-            boxes[i].append((215.0, 80.0, 40.0, 40.0))  # found beside it at 22
-        if i < 30:
-            boxes[i].append((350.0, 150.0, 40.0, 40.0))  # vanishes in the open at 29
-    run = _run(boxes, count)
-    run.width, run.height = footage.width, footage.height
-    tracks = build_tracks(run, count, fps)
-    analysis = Analysis(footage.id, Path(footage.original_path), count, fps, footage.width,
-                        footage.height, 0, run, 0, True, 1, "made-up-run", tracks,
-                        review_ranges(run, tracks, count, fps))
-    ws.show_run(session, analysis)
+
+    def faces_on(i: int) -> list[Box]:
+        return ([(200.0, 80.0, 40.0, 40.0)] if i < 8 else []) + (  # lost at frame 7
+            [(215.0, 80.0, 40.0, 40.0)] if i >= 22 else []) + (  # found beside it at 22
+            [(350.0, 150.0, 40.0, 40.0)] if i < 30 else [])  # vanishes in the open at 29
+
+    _show_made_up_run(ws, faces_on)
     item, vanished = ws.unreviewed()
     assert (item.reason.value, vanished.reason.value) == ("same_person", "track_ended")
     assert ws.side_tabs.tabToolTip(1) == "Review: 0 of 2 checked"  # the queue, beside the video
@@ -597,24 +607,18 @@ def test_faces_that_appear_together_are_one_row_checked_with_one_key(qtbot: QtBo
                                                                      store: Store) -> None:
     """Issue 17, item 3: two people found on the same frame mid-picture are one review item
     (one look at those frames), listed as one row naming both; R checks it, and the plan
-    records its frames and each joined range's, so it stays checked if the group changes."""
+    records the frames of each range it joins."""
     win, ws, problems = _open(qtbot, store, CLIP)
-    footage, session = ws.footage, ws.session
-    assert footage is not None and session is not None
-    count, fps = footage.frame_count, footage.fps or 12.0
-    boxes: dict[int, list[tuple[float, float, float, float]]] = {i: [] for i in range(count)}
-    for i in range(count):
-        boxes[i].append((4.0 * i, footage.height - 40.0, 40.0, 40.0))  # along the bottom edge
-        if i >= 10:
-            boxes[i] += [(150.0, 80.0, 40.0, 40.0), (350.0, 80.0, 40.0, 40.0)]  # found at 10
-    run = _run(boxes, count)
-    run.width, run.height = footage.width, footage.height
-    tracks = build_tracks(run, count, fps)
-    raw = review_ranges(run, tracks, count, fps)
+    assert ws.footage is not None
+    height = ws.footage.height
+
+    def faces_on(i: int) -> list[Box]:
+        edge = [(4.0 * i, height - 40.0, 40.0, 40.0)]  # along the bottom edge: no item
+        return edge + ([(150.0, 80.0, 40.0, 40.0), (350.0, 80.0, 40.0, 40.0)]  # found at 10
+                       if i >= 10 else [])
+
+    raw = _show_made_up_run(ws, faces_on)
     assert [r.reason.value for r in raw] == ["track_started", "track_started"]
-    analysis = Analysis(footage.id, Path(footage.original_path), count, fps, footage.width,
-                        footage.height, 0, run, 0, True, 1, "made-up-run", tracks, raw)
-    ws.show_run(session, analysis)
     (item,) = ws.unreviewed()
     assert {item.track_id, *item.also} == {r.track_id for r in raw}
     panel = ws.review_panel
@@ -628,7 +632,7 @@ def test_faces_that_appear_together_are_one_row_checked_with_one_key(qtbot: QtBo
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         panel.setFocus()
         qtbot.keyClick(panel, Qt.Key.Key_R)
-    assert set(ws.plan.reviewed) == {item.key, *item.parts}
+    assert set(ws.plan.reviewed) == set(item.marks()) == {r.key for r in raw}
     assert ws.unreviewed() == [] and ws.side_tabs.tabText(1) == "Review 1/1"
     assert problems == []
     win.close()
