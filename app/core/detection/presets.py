@@ -116,14 +116,14 @@ PRESETS: dict[str, Preset] = {
         _BALANCED,
         # Until 2026-12-04 thorough had faces of its own (YuNet on the whole frame at 0.4,
         # CenterFace uncapped at 1x and 2x): over the whole MOT20 crowd clip it leaked 44
-        # judged face-frames against the default's 33, and ran slower. No denser or more
-        # enlarged fine pass tried that day hid more than the default (bench/leaks.py), so
-        # thorough now finds faces as the default does, and adds text.
+        # judged face-frames against the default's 33, at about the same speed. No denser
+        # or more enlarged fine pass tried that day hid more than the default
+        # (bench/leaks.py), so thorough now takes the default's face settings and adds text.
         replace(_BALANCED, name="thorough", description=(
             "The default's faces and heads (every setting of balanced: no other tried hid "
             "more faces in dense crowds) plus text regions (number plates, screens, "
             "documents) once a second, on the frame enlarged up to 1.5x, carried by motion "
-            "in between; about a fifth slower than balanced."),
+            "in between; takes about a quarter longer than balanced."),
             text_every_s=1.0, text_max_side=1920, text_max_upscale=1.5),
     )
 }
