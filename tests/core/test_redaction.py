@@ -94,6 +94,8 @@ def test_plan_hashes_stay_what_they_were(name: str) -> None:
     ({"keep_tracks": [1], "false_positive_tracks": [1]}, "both kept"),
     ({"style": "smudge"}, "not valid"),
     ({"version": 99}, "version 99"),
+    ({"padding": 10 ** 400}, "not valid: int too large"),  # no OverflowError traceback
+    ({"mute": [{"start_s": 0, "end_s": 10 ** 400}]}, "not valid: int too large"),
 ])
 def test_bad_plans_are_refused_clearly(data: dict[str, object], message: str) -> None:
     with pytest.raises(InvalidInputError, match=message):

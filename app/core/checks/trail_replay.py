@@ -234,7 +234,7 @@ def _compare_rules(session: Session, add: Any) -> None:
             continue
         try:
             same = parse_rules(value) == expected[key]
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError):
             same = False
         if not same:
             add("rules", f"The store rule {key} differs from the one its event recorded.")

@@ -119,7 +119,7 @@ def check_anchor(session: Session, store_id: str, source: str,
     """Does the store still hold the anchored event, with the anchored hash?"""
     try:
         seq, digest = int(anchor["seq"]), str(anchor["hash"])
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):  # overflow: a seq of 1e400
         return AnchorCheck(source, False, f"{source}: the anchor is damaged.")
     anchored_store = anchor.get("store_id")
     if anchored_store and anchored_store != store_id:

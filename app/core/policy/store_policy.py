@@ -144,7 +144,7 @@ def _newest(session: Session) -> StoreInfo | None:
         try:
             if row.key in expected and parse_rules(row.value) == expected[row.key]:
                 return row
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError):  # overflow: e.g. 1e400 days, edited in
             continue
     return None
 
