@@ -383,6 +383,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
               started: datetime, chain_head: dict[str, Any] | None,
               options: EncodeOptions) -> dict[str, Any]:
     times = {f.index: f.time_s for f in analysis.run.frames}
+    reviewed = set(plan.reviewed)
     tracks = []
     for t in analysis.tracks:
         summary = t.summary()
@@ -445,7 +446,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
         "tracks": tracks,
         "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),
                                end_s=round(times.get(r.end_frame, 0.0), 3),
-                               reviewed=r.done(plan.reviewed))
+                               reviewed=r.done(reviewed))
                           for r in analysis.review
                           if r.end_frame >= first and r.start_frame <= last],
         "audio": stats.audio,

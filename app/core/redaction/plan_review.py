@@ -50,15 +50,14 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
     ranges = review_ranges(run, tracks, frame_count, fps,
                            settled=frozenset(plan.false_positive_tracks),
                            cuts=split_cuts(run_tracks, plan.track_edits))
-    if plan.inverse or not any(r.reason in _OPEN for r in ranges):
-        return grouped(ranges, stretch_gap(fps))
-    by_id = {t.id: t for t in tracks}
-    return grouped([r for r in ranges
-                    if r.reason not in _OPEN or r.track_id not in by_id
-                    or r.track_id in plan.keep_tracks
-                    or not hidden_anyway(by_id[r.track_id], r, tracks, plan, run.width,
-                                         run.height, run.rotation, frame_boxes)],
-                   stretch_gap(fps))
+    if not plan.inverse and any(r.reason in _OPEN for r in ranges):
+        by_id = {t.id: t for t in tracks}
+        ranges = [r for r in ranges
+                  if r.reason not in _OPEN or r.track_id not in by_id
+                  or r.track_id in plan.keep_tracks
+                  or not hidden_anyway(by_id[r.track_id], r, tracks, plan, run.width,
+                                       run.height, run.rotation, frame_boxes)]
+    return grouped(ranges, stretch_gap(fps))
 
 
 def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: RedactionPlan,

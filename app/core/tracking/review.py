@@ -93,7 +93,8 @@ class ReviewRange:
         """Whether a plan with these ``reviewed`` marks has checked it: its frames, or for a
         grouped item every range it joins (marked together, one by one, or before they were
         grouped)."""
-        marks = {tuple(r) for r in reviewed}
+        marks = reviewed if isinstance(reviewed, set | frozenset) else \
+            {tuple(r) for r in reviewed}  # a set given (every caller's): not built per range
         return all(p in marks for p in self.parts) if self.parts else self.key in marks
 
 
