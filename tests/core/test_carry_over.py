@@ -23,7 +23,7 @@ from app.core.store.database import Store
 from app.core.tracking.edits import EditOp
 from app.core.tracking.tracker import Track, build_tracks
 from tests.conftest import make_video
-from tests.core.test_tracking import SETTINGS, _run
+from tests.core.test_tracking import SETTINGS, SHRINKS, _run
 
 Box = tuple[float, float, float, float]
 N = 31
@@ -234,6 +234,41 @@ def test_the_session_reads_the_plans_run_from_the_store(store: Store, tmp_path: 
     with pytest.raises(NotFoundError, match="no longer stored"):
         review.carry_over(store)
 
+
+
+def test_a_plan_made_under_the_first_tracker_rules_is_carried(store: Store,
+                                                              tmp_path: Path) -> None:
+    """A run stored before the tracker's rule 2 is linked again by rule 1 (the face whose
+    box shrank fast is two tracks there), so the plan's kept number means the person it
+    meant; the current run (one track, another key) gets that person by carry-over."""
+    clip = make_video(tmp_path / "clip.mp4", frames=N)
+    (result,) = ingest_paths(store, "tester", [clip])
+    assert result.footage_id is not None
+    with store.read() as session:
+        footage = show_footage(session, result.footage_id)
+    old_run = _run(SHRINKS, N)
+    old_run.preset = replace(old_run.preset, tracker_rules=1)
+    with store.transaction() as session:
+        save_run(session, footage.id, old_run, 1, None)
+    old_key = settings_hash(run_settings(old_run.preset, old_run.models, 1))
+    new_run = _run(SHRINKS, N)
+    new_key = settings_hash(run_settings(new_run.preset, new_run.models, 1))
+    assert new_key != old_key
+    new_tracks = build_tracks(new_run, N, 10.0, SETTINGS)
+    assert len(new_tracks) == 1
+    analysis = Analysis(footage.id, Path(footage.original_path), N, 10.0, 640, 360, 0, new_run,
+                        2, False, 1, new_key, new_tracks, [], SETTINGS)
+    review = RedactionSession(footage)
+    review.start(None, _plan(old_key, keep=2))  # the tight box's track under rule 1
+    review.show_run(analysis)
+    assert review.run_mismatch() and review.shown_plan.keep_tracks == ()
+    carry = review.carry_over(store)
+    (keep,) = carry.decisions
+    assert keep.action is TrackAction.KEEP and keep.old_track == 2
+    # the new track is split where the kept fragment began; that piece is kept, surely
+    (split,) = carry.edits
+    assert split.op is EditOp.SPLIT and split.tracks == (1,) and split.frame == 5
+    assert keep.new_tracks == (2,) and keep.sure(2)
 
 
 def test_each_new_track_of_a_person_is_confirmed_on_its_own() -> None:

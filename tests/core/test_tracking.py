@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.core.detection.detector import Detection
-from app.core.detection.presets import get_preset
+from app.core.detection.presets import get_preset, preset_from_dict
 from app.core.detection.video import DetectionRun, FrameDetections
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits, split_cuts
 from app.core.tracking.review import ReviewReason, review_ranges
@@ -73,6 +75,34 @@ def test_a_long_gap_starts_a_new_track_and_fast_small_faces_still_link() -> None
               20: [(150, 100, 20, 20)]}
     tracks = build_tracks(_run(frames, 25), 25, 10.0, SETTINGS)
     assert [t.detected_frames for t in tracks] == [[0, 1, 2], [20]]
+
+
+# One face: a loose box (one network's, hair and chin) for five frames, then a tight one
+# (another's, or a zoom out) moving on slowly: the box shrinks fast between two frames.
+SHRINKS: dict[int, list[tuple[float, float, float, float]]] = {
+    **{i: [(180.0 + i, 50.0, 100.0, 120.0)] for i in range(4)},
+    **{i: [(206.0 + i, 54.0, 30.0, 40.0)] for i in range(4, 13)}}
+
+
+def test_a_box_that_shrinks_fast_stays_one_track() -> None:
+    """Rule 1 carried each edge's motion on, so the box predicted after the shrink was
+    inside out and the same face's next box began a new track (a "same person?" item, a
+    second decision); rule 2 keeps the predicted box between 2/3 and 3/2 of its size.
+    A run stored under rule 1 is still linked by it (its plan's numbers stay true)."""
+    now = build_tracks(_run(SHRINKS, 13), 13, 10.0, SETTINGS)
+    assert [t.detected_frames for t in now] == [list(range(13))]
+    first = _run(SHRINKS, 13)
+    first.preset = replace(first.preset, tracker_rules=1)
+    before = build_tracks(first, 13, 10.0, SETTINGS)
+    assert [t.detected_frames for t in before] == [[0, 1, 2, 3, 4], list(range(5, 13))]
+
+
+def test_runs_stored_under_the_first_tracker_rules_keep_their_key() -> None:
+    stored = {**get_preset("balanced").as_dict()}
+    assert stored.pop("tracker_rules") == 2  # every preset now: a new run key
+    old = preset_from_dict(stored)
+    assert old.tracker_rules == 1 and old.as_dict() == stored  # the stored run's key holds
+    assert preset_from_dict(get_preset("balanced").as_dict()).tracker_rules == 2
 
 
 def test_review_ranges_name_what_to_check() -> None:

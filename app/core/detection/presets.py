@@ -62,6 +62,13 @@ class Preset:
     # region the top of it across its whole width (people.head_regions). Part of the run's
     # key, so a run stored under other rules is not reused as if it were made under these.
     heads_rules: int = 2
+    # How detections are linked into tracks (tracker.build_tracks): 1, each track's next box
+    # predicted by carrying on the motion of all four edges (a box that shrank fast was
+    # predicted inside out, so the same face's next box matched nothing and began a new
+    # track); 2, the predicted box keeps between 2/3 and 3/2 of its last size. Part of the
+    # run's key: a plan's track numbers belong to the rules they were made under, and a run
+    # stored under rule 1 is read with rule 1.
+    tracker_rules: int = 2
 
     def __post_init__(self) -> None:
         for network in (self.quick_network, self.fine_network, self.fine_second_network):
@@ -89,6 +96,8 @@ class Preset:
             del data["fine_second_max_megapixels"]
         if not self.heads_every_s:  # as before heads existed: stored runs still match
             del data["heads_every_s"], data["heads_max_side"], data["heads_rules"]
+        if self.tracker_rules == 1:  # as before the rules had a number: stored runs match
+            del data["tracker_rules"]
         return data
 
 
@@ -164,6 +173,7 @@ def preset_from_dict(data: dict[str, Any]) -> Preset:
         values[key] = tuple(values.get(key, ()))
     if values.get("heads_every_s") and "heads_rules" not in values:
         values["heads_rules"] = 1  # stored before the rules had a number: the first ones
+    values.setdefault("tracker_rules", 1)  # likewise
     return Preset(**values)
 
 

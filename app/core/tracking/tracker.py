@@ -1,12 +1,16 @@
 """Tracks: detections of one face linked across frames, with every frame's box filled in.
 
 Association is greedy on IoU against each track's constant-velocity prediction, falling back
-to centre distance for small, fast faces whose boxes no longer overlap. Boxes carried by
-motion between detections (see ``detection.propagation``) are linked like detections and
-marked ``propagated``. Where a track still has a gap, boxes are interpolated linearly; before
-its first and after its last box it is extrapolated along its motion and grown with the
-distance (``padded``), ``pad_before``/``pad_after`` frames, so a face never "flashes"
-visible between or around detections.
+to centre distance for small, fast faces whose boxes no longer overlap. Under the run's
+``tracker_rules`` 2 (every preset since 2026-12-04) the predicted box keeps between 2/3 and
+3/2 of the last box's size (``PREDICTED_SIZE``): carrying on the motion of all four edges
+(rule 1) predicted a box that had shrunk fast (a zoom, or one network's tight box after
+another's loose one) inside out, so the face's next box matched nothing and began a new
+track. Boxes carried by motion between detections (see ``detection.propagation``) are
+linked like detections and marked ``propagated``. Where a track still has a gap, boxes are
+interpolated linearly; before its first and after its last box it is extrapolated along its
+motion and grown with the distance (``padded``), ``pad_before``/``pad_after`` frames, so a
+face never "flashes" visible between or around detections.
 """
 
 from __future__ import annotations
@@ -166,6 +170,9 @@ class Track:
                              round(by2 - by1, 1)]}
 
 
+PREDICTED_SIZE = (2 / 3, 3 / 2)  # rule 2: a predicted box's size against the last box's
+
+
 @dataclass
 class _Live:
     track: Track
@@ -173,9 +180,18 @@ class _Live:
     box: np.ndarray  # x1, y1, x2, y2
     velocity: np.ndarray
 
-    def predict(self, frame: int) -> np.ndarray:
+    def predict(self, frame: int, rules: int = 2) -> np.ndarray:
+        """Where the box should be on ``frame``: moved on by its velocity (rule 2: its
+        size kept within ``PREDICTED_SIZE`` of the last box's, about the moved centre)."""
         predicted: np.ndarray = self.box + self.velocity * (frame - self.last_frame)
-        return predicted
+        if rules < 2:
+            return predicted
+        low, high = PREDICTED_SIZE
+        size = self.box[2:] - self.box[:2]
+        centre = (predicted[:2] + predicted[2:]) / 2
+        half = np.clip(predicted[2:] - predicted[:2], low * size, high * size) / 2
+        clamped: np.ndarray = np.r_[centre - half, centre + half]
+        return clamped
 
 
 def build_tracks(run: DetectionRun, frame_count: int, fps: float,
@@ -183,9 +199,12 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     """Link the run's detections into tracks with stable ids (1, 2, ... in order of birth).
 
     Padding and the gap a track may bridge grow with the run's stride, so a face entering
-    or staying between two detections is never left uncovered, whatever the stride.
+    or staying between two detections is never left uncovered, whatever the stride. The
+    run's preset names the linking rules (``Preset.tracker_rules``): a stored run is linked
+    as it was when a plan numbered its tracks.
     """
     settings = settings or TrackerSettings()
+    rules = run.preset.tracker_rules
     fps = fps if fps > 0 else 25.0
     stride = run_stride(run)
     max_gap = max(1, round(settings.max_gap_s * fps), 2 * stride)
@@ -206,7 +225,7 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
         dets = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score] for d in frame.boxes],
                         np.float32).reshape(-1, 5)
         carried = [d.detector == MOTION for d in frame.boxes]
-        pairs = _associate(live, dets, f, settings)
+        pairs = _associate(live, dets, f, settings, rules)
         matched_dets = set()
         for ti, di in pairs:
             t = live[ti]
@@ -296,10 +315,10 @@ def run_stride(run: DetectionRun) -> int:
 
 
 def _associate(live: list[_Live], dets: np.ndarray, frame: int,
-               settings: TrackerSettings) -> list[tuple[int, int]]:
+               settings: TrackerSettings, rules: int) -> list[tuple[int, int]]:
     if not live or len(dets) == 0:
         return []
-    predicted = np.array([np.r_[t.predict(frame), 1.0] for t in live], np.float32)
+    predicted = np.array([np.r_[t.predict(frame, rules), 1.0] for t in live], np.float32)
     ious = bx.iou_matrix(predicted, dets)
     pc = (predicted[:, :2] + predicted[:, 2:4]) / 2
     dc = (dets[:, :2] + dets[:, 2:4]) / 2
