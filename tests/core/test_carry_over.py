@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from app.core.analysis import Analysis
+from app.core.detection.presets import preset_from_dict
 from app.core.detection.runs import load_run, run_settings, save_run, settings_hash
-from app.core.errors import NotFoundError
+from app.core.errors import InvalidInputError, NotFoundError
 from app.core.library.footage import show_footage
 from app.core.library.ingest import ingest_paths
 from app.core.redaction import plan_edits
@@ -20,6 +21,7 @@ from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import TrackAction
 from app.core.redaction.session import RedactionSession
 from app.core.store.database import Store
+from app.core.store.models import DetectionRunRecord
 from app.core.tracking.edits import EditOp
 from app.core.tracking.tracker import Track, build_tracks
 from tests.conftest import make_video
@@ -269,6 +271,33 @@ def test_a_plan_made_under_the_first_tracker_rules_is_carried(store: Store,
     (split,) = carry.edits
     assert split.op is EditOp.SPLIT and split.tracks == (1,) and split.frame == 5
     assert keep.new_tracks == (2,) and keep.sure(2)
+
+
+def test_a_stored_preset_that_cannot_be_read_keeps_its_tracker_rules(store: Store,
+                                                                      tmp_path: Path) -> None:
+    """A run whose stored preset no longer reads (here an unknown network) is read with
+    today's preset of its name, but linked by the rules it was stored under."""
+    clip = make_video(tmp_path / "clip.mp4", frames=N)
+    (result,) = ingest_paths(store, "tester", [clip])
+    assert result.footage_id is not None
+    run = _run(SHRINKS, N)
+    run.preset = replace(run.preset, tracker_rules=1)
+    with store.transaction() as session:
+        record_id = save_run(session, result.footage_id, run, 1, None)
+    key = settings_hash(run_settings(run.preset, run.models, 1))
+    with store.transaction() as session:
+        record = session.get(DetectionRunRecord, record_id)
+        assert record is not None
+        record.settings = {**record.settings, "preset": {
+            **record.settings["preset"], "quick_network": "retina"}}
+    with store.read() as session:
+        stored = session.get(DetectionRunRecord, record_id)
+        assert stored is not None
+        with pytest.raises(InvalidInputError, match="retina"):  # the fallback is taken
+            preset_from_dict(dict(stored.settings["preset"]))
+        loaded = load_run(session, result.footage_id, key)
+    assert loaded is not None and loaded.preset.tracker_rules == 1
+    assert len(build_tracks(loaded, N, 10.0, SETTINGS)) == 2  # as its plan numbered them
 
 
 def test_each_new_track_of_a_person_is_confirmed_on_its_own() -> None:

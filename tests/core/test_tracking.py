@@ -97,6 +97,17 @@ def test_a_box_that_shrinks_fast_stays_one_track() -> None:
     assert [t.detected_frames for t in before] == [[0, 1, 2, 3, 4], list(range(5, 13))]
 
 
+def test_a_shrinking_box_beside_another_face_keeps_to_its_own() -> None:
+    """In a crowd the shrunk face's predicted box (never larger than its last box) must not
+    take its neighbour's detections, nor the neighbour its: two tracks, each its own."""
+    beside = (252.0, 60.0, 40.0, 48.0)  # a face just right of the loose box, steady
+    frames = {i: [*boxes, (beside[0] + i, *beside[1:])] for i, boxes in SHRINKS.items()}
+    first, second = build_tracks(_run(frames, 13), 13, 10.0, SETTINGS)
+    assert first.detected_frames == second.detected_frames == list(range(13))
+    assert all(first.keyframes[f][2] <= 280 + f for f in range(13))  # the shrinking face
+    assert all(second.keyframes[f][0] == 252 + f for f in range(13))  # the one beside
+
+
 def test_runs_stored_under_the_first_tracker_rules_keep_their_key() -> None:
     stored = {**get_preset("balanced").as_dict()}
     assert stored.pop("tracker_rules") == 2  # every preset now: a new run key

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import select
@@ -85,8 +86,12 @@ def run_from_json(data: dict[str, Any], preset: Preset) -> DetectionRun:
 
 def _stored_preset(record: DetectionRunRecord) -> Preset:
     """The preset the run was made with, as stored (a preset of the same name may have been
-    re-tuned since); the current one of that name if the stored one cannot be read."""
+    re-tuned since); the current one of that name if the stored one cannot be read, with
+    the stored tracker rules (1 where none are stored), so its tracks keep their numbers."""
+    stored = dict(record.settings.get("preset", {}))
     try:
-        return preset_from_dict(dict(record.settings.get("preset", {})))
+        return preset_from_dict(stored)
     except (InvalidInputError, TypeError, ValueError):
-        return PRESETS.get(record.preset) or PRESETS[DEFAULT_PRESET]
+        current = PRESETS.get(record.preset) or PRESETS[DEFAULT_PRESET]
+        rules = stored.get("tracker_rules", 1)
+        return replace(current, tracker_rules=rules if rules in (1, 2) else 1)
