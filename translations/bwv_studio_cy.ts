@@ -3027,6 +3027,10 @@
         <translation>diflannodd {0} wyneb i ffwrdd o ymyl y llun (pobl {1})</translation>
     </message>
     <message>
+        <source>{0}; people lost or found while it swings: {1}</source>
+        <translation>{0}; pobl a gollwyd neu a ganfuwyd tra mae&apos;n troi: {1}</translation>
+    </message>
+    <message>
         <source>{0}; people lost or found at its ends: {1}</source>
         <translation>{0}; pobl a gollwyd neu a ganfuwyd ar ei ddau ben: {1}</translation>
     </message>

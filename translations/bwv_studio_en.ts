@@ -2994,6 +2994,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{0}; people lost or found while it swings: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{0}; people lost or found at its ends: {1}</source>
             <translation type="unfinished" />
         </message>

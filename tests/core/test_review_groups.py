@@ -194,3 +194,21 @@ def test_a_stretch_that_took_in_a_face_is_never_part_of_a_same_person_answer() -
     assert inside(stretch, pair)
     assert not inside(replace(stretch, also=(3,)), pair)
     assert not inside(ReviewRange(10, 14, ReviewReason.TRACK_ENDED, 3), pair)
+
+
+def test_a_face_lost_within_a_camera_swing_is_that_swings_item() -> None:
+    swing = ReviewRange(12, 30, ReviewReason.CAMERA_FAST)
+    went = ReviewRange(15, 20, ReviewReason.TRACK_ENDED, 5)  # wholly within the swing
+    came = ReviewRange(28, 33, ReviewReason.TRACK_STARTED, 6)  # runs on past its end
+    pair = ReviewRange(14, 18, ReviewReason.SAME_PERSON, 7, 8)  # an answer of its own
+    items = grouped([swing, went, came, pair])
+    assert [(r.reason, r.start_frame, r.end_frame, r.also) for r in items] == [
+        (ReviewReason.CAMERA_FAST, 12, 30, (5,)), (ReviewReason.SAME_PERSON, 14, 18, ()),
+        (ReviewReason.TRACK_STARTED, 28, 33, ())]
+    joined = items[0]
+    assert set(joined.marks()) == {swing.key, went.key}
+    assert joined.done([swing.key, went.key]) and not joined.done([swing.key])
+    # "the same person?" answers who two tracks are, not what a swing blurred
+    assert not inside(swing, ReviewRange(10, 35, ReviewReason.SAME_PERSON, 7, 8))
+    assert inside(ReviewRange(13, 16, ReviewReason.FACES_LOST),
+                  ReviewRange(10, 35, ReviewReason.SAME_PERSON, 7, 8))

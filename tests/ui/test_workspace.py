@@ -29,7 +29,7 @@ from app.core.redaction import shown_run
 from app.core.redaction.plan_edits import TrackAction
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
-from app.core.tracking.review import ReviewRange, review_ranges
+from app.core.tracking.review import ReviewRange, ReviewReason, review_ranges
 from app.core.tracking.tracker import FACE, build_tracks
 from app.ui.main_window import MainWindow
 from app.ui.workspace.carry_dialog import CarryOverDialog
@@ -634,5 +634,7 @@ def test_faces_that_appear_together_are_one_row_checked_with_one_key(qtbot: QtBo
         qtbot.keyClick(panel, Qt.Key.Key_R)
     assert set(ws.plan.reviewed) == set(item.marks()) == {r.key for r in raw}
     assert ws.unreviewed() == [] and ws.side_tabs.tabText(1) == "Review 1/1"
+    swing = ReviewRange(0, 9, ReviewReason.CAMERA_FAST, also=(5,))  # a face lost in a swing
+    assert ws.commands.why(swing).endswith("; people lost or found while it swings: 5")
     assert problems == []
     win.close()

@@ -24,8 +24,9 @@ whether the two pieces are one person. The earlier piece's end stays an item whe
 the open: the face the track followed may have been lost there.
 
 Ranges that ask for one look at the same frames are one item (``grouped``): faces that came
-(or went) together, and a face that went just as a stretch with no face begins. A grouped
-item counts as checked when every range it joins is marked.
+(or went) together, a face that went just as a stretch with no face begins, and a face that
+came or went within a fast-camera stretch. A grouped item counts as checked when every
+range it joins is marked.
 """
 
 from __future__ import annotations
@@ -176,10 +177,13 @@ def grouped(ranges: list[ReviewRange], gap: int = 0) -> list[ReviewRange]:
       stretch starts within its range) or within it, is part of that stretch's item, and so
       is a face that appeared within such a stretch or just after it ends: either way the
       person looks through those frames for a face nobody found;
+    * a face that vanished or appeared in the open within a fast-camera stretch (its whole
+      range inside the stretch's frames) is part of that stretch's item: watching the swing
+      for blurred faces looks through its frames too;
     * faces that appeared in the open over overlapping or touching ranges are one item (e.g.
       three people found on the frame a blurred pan ends), and so are faces that vanished.
 
-    "The same person?" ranges and fast-camera stretches stay as they are. A grouped item
+    "The same person?" ranges stay as they are. A grouped item
     keeps the first range's reason and track, the other tracks in ``also``, and the frames
     of each range it joins in ``parts``; it spans them all. Sorted as ``review_ranges``."""
     stretches: list[ReviewRange] = []
@@ -190,15 +194,23 @@ def grouped(ranges: list[ReviewRange], gap: int = 0) -> list[ReviewRange]:
             stretches.append(stretch)
     came = sorted((r for r in ranges if r.reason is ReviewReason.TRACK_STARTED), key=_order)
     went = sorted((r for r in ranges if r.reason is ReviewReason.TRACK_ENDED), key=_order)
-    out = [r for r in ranges if r.reason not in _STRETCHES
-           and r.reason not in (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED)]
+    swings = sorted((r for r in ranges if r.reason is ReviewReason.CAMERA_FAST), key=_order)
+    out = [r for r in ranges if r.reason not in _STRETCHES and r.reason not in (
+        ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED, ReviewReason.CAMERA_FAST)]
     for events, meets in ((went, _went_into), (came, _came_after)):
         for event in list(events):
             k = next((k for k, s in enumerate(stretches) if meets(event, s)), None)
             if k is not None:
                 stretches[k] = _join(stretches[k], event)
                 events.remove(event)
-    out += stretches
+    for events in (went, came):
+        for event in list(events):
+            k = next((k for k, s in enumerate(swings) if s.start_frame <= event.start_frame
+                      and event.end_frame <= s.end_frame), None)
+            if k is not None:
+                swings[k] = _join(swings[k], event)
+                events.remove(event)
+    out += stretches + swings
     for events in (came, went):
         group: ReviewRange | None = None
         for event in events:
@@ -268,8 +280,10 @@ def _camera_fast(run: DetectionRun, fps: float) -> list[ReviewRange]:
 
 def inside(stretch: ReviewRange, pair: ReviewRange) -> bool:
     """``stretch`` is a no-detection range within ``pair``'s frames: part of that item (never
-    one that took in another face's coming or going: that face is still to be looked at)."""
-    return stretch.track_id is None and not stretch.also and \
+    one that took in another face's coming or going: that face is still to be looked at;
+    never a fast-camera stretch: whether two tracks are one person says nothing of the
+    other faces a swing may blur)."""
+    return stretch.reason in _STRETCHES and not stretch.also and \
         pair.start_frame <= stretch.start_frame <= stretch.end_frame <= pair.end_frame
 
 

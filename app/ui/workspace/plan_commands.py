@@ -257,6 +257,9 @@ class PlanCommands(QObject):
         if item.reason.value == "track_ended":
             return self.tr("{0} faces vanished away from the picture edge (people {1})"
                            ).format(len(people), listed)
+        if item.reason.value == "camera_fast":
+            return self.tr("{0}; people lost or found while it swings: {1}").format(
+                self._why_one(item), listed)
         return self.tr("{0}; people lost or found at its ends: {1}").format(
             self._why_one(item), listed)
 
