@@ -605,6 +605,18 @@
         <translation>Rhowch y rheswm dros yr estyniad (caiff ei gofnodi).</translation>
     </message>
     <message>
+        <source>save the names to find in speech</source>
+        <translation>cadw&apos;r enwau i chwilio amdanynt mewn lleferydd</translation>
+    </message>
+    <message>
+        <source>A name to find is at most {limit} characters.</source>
+        <translation>Mae enw i chwilio amdano yn {limit} nod ar y mwyaf.</translation>
+    </message>
+    <message>
+        <source>A case keeps at most {limit} names to find besides the requester&apos;s.</source>
+        <translation>Mae achos yn cadw {limit} enw i chwilio amdanynt ar y mwyaf heblaw enw&apos;r ceisydd.</translation>
+    </message>
+    <message>
         <source>link footage to cases</source>
         <translation>gysylltu ffilm ag achosion</translation>
     </message>
@@ -3733,8 +3745,8 @@
         <translation>Enwau i chwilio amdanynt (coma rhwng enwau)</translation>
     </message>
     <message>
-        <source>Names given in the case (the requester&apos;s is filled in) and any you add: they are suggested wherever they are said</source>
-        <translation>Enwau a roddwyd yn yr achos (mae enw&apos;r ceisydd wedi&apos;i lenwi) ac unrhyw rai a ychwanegwch: fe&apos;u hawgrymir lle bynnag y&apos;u dywedir</translation>
+        <source>Names given in the case (the requester&apos;s is filled in) and any you add: they are suggested wherever they are said. Names you add are kept with the case (footage opened from a case) for its other footage; they are personal data.</source>
+        <translation>Enwau a roddwyd yn yr achos (mae enw&apos;r ceisydd wedi&apos;i lenwi) ac unrhyw rai a ychwanegwch: fe&apos;u hawgrymir lle bynnag y&apos;u dywedir. Cedwir yr enwau a ychwanegwch gyda&apos;r achos (ffilm a agorwyd o achos) ar gyfer ei ffilm arall; data personol ydynt.</translation>
     </message>
     <message>
         <source>Every time it is said</source>
@@ -3787,6 +3799,10 @@
     <message>
         <source>{0} words, model {1}.</source>
         <translation>{0} gair, model {1}.</translation>
+    </message>
+    <message>
+        <source>Names to find kept with case {0}.</source>
+        <translation>Cadwyd yr enwau i chwilio amdanynt gydag achos {0}.</translation>
     </message>
     <message>
         <source>Transcribing audio track {0}…</source>

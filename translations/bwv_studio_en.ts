@@ -587,6 +587,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>save the names to find in speech</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A name to find is at most {limit} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A case keeps at most {limit} names to find besides the requester's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>link footage to cases</source>
             <translation type="unfinished" />
         </message>
@@ -3691,7 +3703,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Names given in the case (the requester's is filled in) and any you add: they are suggested wherever they are said</source>
+            <source>Names given in the case (the requester's is filled in) and any you add: they are suggested wherever they are said. Names you add are kept with the case (footage opened from a case) for its other footage; they are personal data.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3744,6 +3756,10 @@
         </message>
         <message>
             <source>{0} words, model {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Names to find kept with case {0}.</source>
             <translation type="unfinished" />
         </message>
         <message>

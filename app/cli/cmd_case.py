@@ -1,5 +1,6 @@
 """``bwv case``: create, list, show and edit cases, move them through their status flow,
-record the requester, link footage, and make the disclosure pack of an approved export."""
+record the requester and the names to find in speech, link footage, and make the disclosure
+pack of an approved export."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from app.cli.arg_types import day
 from app.cli.context import Context
 from app.cli.formatting import case_rows, footage_rows, table, when
 from app.cli.progress import ByteBar
+from app.core.audio.transcripts import case_names
 from app.core.casework import case_flow, cases
 from app.core.casework.disclosure_pack import build_pack
 from app.core.errors import InvalidInputError
@@ -77,6 +79,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rq.add_argument("--their-reference", dest="their_reference")
     rq.add_argument("--contact")
     rq.set_defaults(handler=run_requester)
+    nm = s.add_parser("names", help="the names besides the requester's to find in speech",
+                      description="Names of third parties (witnesses, others named) that "
+                                  "'bwv transcribe --case' and the Speech tab propose "
+                                  "wherever they are said, kept with the case; the "
+                                  "requester's name is always searched for. Personal data: "
+                                  "the audit trail records how many, never the names. "
+                                  "Without --set or --clear it prints them.")
+    nm.add_argument("reference", metavar="REF")
+    nm.add_argument("--set", action="append", metavar="NAME", dest="names",
+                    help="the names to keep, replacing those kept (repeatable)")
+    nm.add_argument("--clear", action="store_true", help="keep no names")
+    nm.set_defaults(handler=run_names)
     pk = s.add_parser("pack", help="make the disclosure pack of an approved export",
                       description="A folder (or --zip) with the redacted MP4, its manifest, "
                                   "a disclosure record (HTML), the case's audit extract and "
@@ -179,6 +193,22 @@ def run_requester(ctx: Context, args: argparse.Namespace) -> int:
                                   requester_reference=args.their_reference,
                                   contact=args.contact)
     print(f"Requester details of case {rec.reference} saved (personal data).")
+    return 0
+
+
+def run_names(ctx: Context, args: argparse.Namespace) -> int:
+    if args.names and args.clear:
+        raise InvalidInputError("Give --set or --clear, not both.")
+    if args.names is None and not args.clear:
+        found = case_names(ctx.store, ctx.actor_name(), args.reference)
+        print(f"Names proposed in case {args.reference}'s speech, the requester's first if "
+              f"given (personal data): {', '.join(found) if found else 'none'}.")
+        return 0
+    with ctx.acting() as (session, actor):
+        kept = list(cases.set_names_to_find(session, actor, args.reference,
+                                            [] if args.clear else args.names))
+    print(f"Case {args.reference}: {len(kept)} name(s) to find kept besides the "
+          "requester's (personal data).")
     return 0
 
 

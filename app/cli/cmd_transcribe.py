@@ -15,7 +15,7 @@ from app.core.audio.model_pack import approve_pack, configured_model, read_pack
 from app.core.audio.speech_plan import hide_speech, phrase_spans, suggestion_span
 from app.core.audio.suggestions import suggest
 from app.core.audio.transcript import Transcript
-from app.core.audio.transcripts import audio_tracks, transcript_for
+from app.core.audio.transcripts import audio_tracks, case_names, transcript_for
 from app.core.errors import ConflictError, InvalidInputError
 from app.core.fileio import atomic_write_text
 from app.core.media.timecode import format_time
@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--name", action="append", default=[], metavar="NAME",
                    help="a name given in the case (requester, third party): proposed "
                         "wherever it is said (repeatable)")
+    p.add_argument("--case", metavar="REF",
+                   help="also propose the names the case gives: its requester's and those "
+                        "kept with it ('bwv case names')")
     p.add_argument("--again", action="store_true",
                    help="transcribe again even if a stored transcript matches")
     p.add_argument("--json", type=Path, metavar="OUT",
@@ -91,6 +94,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     out: Path | None = args.json
     if out is not None and out.exists() and not args.force:
         raise ConflictError(f"{out} already exists; use --force to overwrite it.")
+    names = [*args.name, *case_names(ctx.store, ctx.actor_name(), args.case)]
     found = []
     for transcript in transcripts_of(ctx, args.footage, args.track, args.again):
         t = transcript.audio_track
@@ -101,7 +105,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
         for i in range(0, len(words), LINE_WORDS):
             line = words[i:i + LINE_WORDS]
             print(f"  {format_time(line[0].start_s):>10}  " + " ".join(w.text for w in line))
-        suggestions = suggest(transcript, args.name)
+        suggestions = suggest(transcript, names)
         print(f"Suggestions on track {t + 1}: {len(suggestions)}" + (":" if suggestions
                                                                     else "."))
         for n, s in enumerate(suggestions, 1):

@@ -26,6 +26,20 @@ def test_transcribe_then_hide_a_phrase_and_the_suggestions(
     saved = json.loads((tmp_path / "words.json").read_text())
     kinds = {s["kind"] for s in saved["tracks"][0]["suggestions"]}
     assert {"phone", "name"} <= kinds
+    # the name kept with a case instead (the stored transcript is reused)
+    assert run(capsys, "case", "create", "SAR-1", "--type", "subject_access")[0] == 0
+    code, out, _ = run(capsys, "case", "names", "SAR-1", "--set", "Grayson", "--clear")
+    assert code == 2
+    code, out, _ = run(capsys, "case", "names", "SAR-1", "--set", "Grayson")
+    assert code == 0 and "1 name(s) to find" in out and "Grayson" not in out
+    code, out, _ = run(capsys, "case", "names", "SAR-1")
+    assert code == 0 and "Grayson" in out
+    code, out, _ = run(capsys, "transcribe", "1", "--case", "SAR-1")
+    assert code == 0 and "a name given in the case" in out
+    code, out, _ = run(capsys, "case", "names", "SAR-1", "--clear")
+    assert code == 0 and "0 name(s)" in out
+    code, out, _ = run(capsys, "transcribe", "1", "--case", "SAR-1")
+    assert code == 0 and "a name given in the case" not in out
 
     code, _out, err = run(capsys, "redact", "1", "-o", str(tmp_path / "none.mp4"),
                           "--no-verify", "--hide-words", "zebra crossing")

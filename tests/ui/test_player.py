@@ -67,3 +67,38 @@ def test_open_play_pause_and_step_shows_pyav_frames(qtbot: QtBot, store: Store,
     qtbot.keyClick(player, Qt.Key.Key_End)
     qtbot.waitUntil(lambda: player.current_index == 168, timeout=10_000)
     win.close()
+
+
+def test_opening_again_while_a_frame_decodes_is_no_error(qtbot: QtBot, store: Store,
+                                                         videos: Path) -> None:
+    """The file is opened again (or other footage) while a frame of it is still being
+    decoded: the old file is closed only once that decode ends, nothing is reported as
+    failed, and the new file shows its first frame, then any frame asked for."""
+    from app.core.media.frame_reader import FrameReader
+
+    clip = videos / "pyfeat_single_face.mp4"
+    ingest_paths(store, "tester", [clip])
+    win = MainWindow(store, load_settings(), signed_in_record(store))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    player = win.player
+    with qtbot.waitSignal(player.loaded, timeout=20_000):
+        win.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: not player._decoding, timeout=10_000)
+    failures: list[str] = []
+    player.failed.connect(failures.append)
+    for frame in (30, 50, 12):
+        old = player.reader
+        player.show_frame(frame)  # queued in the decode pool ...
+        player._on_indexed(FrameReader(clip))  # ... as the file is indexed again
+        qtbot.waitUntil(lambda: player.current_index == 0 and not player._decoding,
+                        timeout=10_000)
+        assert old is not player.reader
+    assert failures == []
+    assert np.array_equal(_pixels(player.view.image()), _pyav_frame(clip, 0))
+    player.show_frame(12)
+    qtbot.waitUntil(lambda: player.current_index == 12 and not player._decoding,
+                    timeout=10_000)
+    assert np.array_equal(_pixels(player.view.image()), _pyav_frame(clip, 12))
+    win.close()

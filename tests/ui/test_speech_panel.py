@@ -117,3 +117,40 @@ def test_the_review_tab_shows_what_was_said_and_goes_to_a_word(qtbot: QtBot, sto
     assert times[1][0] - 0.2 < transcript.words[left].start_s < times[1][1]
     panel.follow(transcript.words[left].start_s + 0.01)
     assert panel.view.now_word == left
+
+
+def test_names_typed_are_kept_with_the_case(qtbot: QtBot, store: Store,
+                                           tmp_path: Path) -> None:
+    """Issue 18, item 3: names an officer types are kept with the case the footage was
+    opened from and filled in again next time, after the requester's; footage opened
+    outside a case keeps nothing."""
+    from app.core.audio.transcripts import case_names
+    from app.core.casework import cases
+    from app.core.people.users import resolve_actor
+
+    clip = make_spoken_clip(tmp_path / "silent.mp4", [])
+    _win, ws, problems = _open(qtbot, store, clip)
+    footage = ws.footage
+    assert footage is not None
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        cases.create_case(session, actor, "SAR-5", "subject_access")
+        cases.set_requester(session, actor, "SAR-5", name="Ann Example")
+        cases.link_footage(session, actor, "SAR-5", footage.id)
+    panel = ws.speech_panel
+    ws.open_footage(footage, "SAR-5")
+    qtbot.waitUntil(lambda: panel.names.text() == "Ann Example", timeout=10_000)
+    panel.names.setText("Ann Example, Bob Witness")
+    panel.names.editingFinished.emit()
+    qtbot.waitUntil(lambda: case_names(store, "tester", "SAR-5")
+                    == ["Ann Example", "Bob Witness"], timeout=10_000)
+    qtbot.waitUntil(lambda: "kept with case SAR-5" in panel.status.text(), timeout=5_000)
+    ws.open_footage(footage)  # outside the case: nothing filled in, nothing kept
+    assert panel.names.text() == ""
+    panel.names.setText("Someone Else")
+    panel.names.editingFinished.emit()
+    ws.open_footage(footage, "SAR-5")
+    qtbot.waitUntil(lambda: panel.names.text() == "Ann Example, Bob Witness",
+                    timeout=10_000)
+    assert case_names(store, "tester", "SAR-5") == ["Ann Example", "Bob Witness"]
+    assert not problems

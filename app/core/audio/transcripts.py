@@ -75,14 +75,17 @@ def transcript_for(store: Store, actor_name: str, footage_key: str | int, track:
 
 
 def case_names(store: Store, actor_name: str, case_ref: str | None) -> list[str]:
-    """Names the case gives (its requester's), proposed wherever they are said."""
+    """Names the case gives, proposed wherever they are said: its requester's, then the
+    names to find kept with it (``cases.set_names_to_find``)."""
     if not case_ref:
         return []
     check_actor(store, actor_name, Permission.VIEW,
                 QT_TRANSLATE_NOOP("CoreMessages", "see footage"))
     with store.read() as session:
-        name = get_case(session, case_ref).requester_name.strip()
-    return [name] if name else []
+        case = get_case(session, case_ref)
+        name = case.requester_name.strip()
+        others = [str(n) for n in case.names_to_find or []]
+    return ([name] if name else []) + others
 
 
 def stored_transcript(session: Session, footage_id: int, track: int,

@@ -1,9 +1,11 @@
-"""Cases: create, edit, list, link footage, requester details. The status rules are in
+"""Cases: create, edit, list, link footage, requester details and the other names its speech
+is searched for. The status rules are in
 ``case_flow.py``; the raw status change they and plan edits share, and the lookup by
 reference, are ``case_state.status``'s (the layers below casework use them too)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import select
@@ -163,3 +165,36 @@ def set_requester(session: Session, actor: User, reference: str, *, name: str | 
     return CaseRecord.of(case)
 
 
+
+
+MAX_NAMES = 50  # names to find per case, besides the requester's
+
+
+def set_names_to_find(session: Session, actor: User, reference: str,
+                      names: Iterable[str]) -> tuple[str, ...]:
+    """Keep the names (third parties an officer typed in) that the case's speech is searched
+    for, besides the requester's (always searched for, from the requester details, so not
+    kept twice): trimmed, the first spelling of each kept, in the order given. Personal
+    data: the audit trail records how many there are, never the names. Returns them."""
+    require(actor, Permission.REDACT,
+            QT_TRANSLATE_NOOP("CoreMessages", "save the names to find in speech"))
+    case = get_case(session, reference)
+    seen = {case.requester_name.strip().casefold()} - {""}
+    kept: list[str] = []
+    for name in (n.strip() for n in names):
+        if not name or name.casefold() in seen:
+            continue
+        if len(name) > 256:
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A name to find is at most {limit} characters."), limit=256)
+        seen.add(name.casefold())
+        kept.append(name)
+    if len(kept) > MAX_NAMES:
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A case keeps at most {limit} names to find besides the "
+            "requester's."), limit=MAX_NAMES)
+    if kept != list(case.names_to_find or []):
+        case.names_to_find = kept
+        audit.record(session, actor.name, "case.names_to_find", "case", case.id,
+                     {"count": len(kept)}, case_id=case.id)
+    return tuple(kept)

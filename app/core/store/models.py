@@ -167,6 +167,9 @@ class Case(Base):
     requester_reference: Mapped[str] = mapped_column(String(128), default="")
     requester_contact: Mapped[str] = mapped_column(String(256), default="")
     exemption: Mapped[str | None] = mapped_column(Text)  # why a request was refused
+    # Names besides the requester's that the case's speech is searched for (third parties an
+    # officer typed in): personal data, like the requester's, never in the audit trail.
+    names_to_find: Mapped[list[str]] = mapped_column(JSON, default=list)
     footage: Mapped[list[Footage]] = relationship(
         secondary=case_footage, back_populates="cases", order_by="Footage.id"
     )

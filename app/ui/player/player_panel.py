@@ -63,6 +63,7 @@ class PlayerPanel(QWidget):
         self.current_index = 0
         self._pending: int | None = None
         self._decoding = False
+        self._busy: FrameReader | None = None  # the reader the running decode uses
         self._vlc: VlcFrameSource | None = None
         self._closed = False
         self._timer = QTimer(self)
@@ -180,8 +181,7 @@ class PlayerPanel(QWidget):
         if self._closed:  # closed while the file was being indexed
             reader.close()
             return
-        if self.reader is not None:
-            self.reader.close()
+        self._retire(self.reader)
         self.reader = reader
         self.current_index = 0
         if self.footage is not None:
@@ -214,7 +214,7 @@ class PlayerPanel(QWidget):
             self._pending = index
             return
         self._decoding = True
-        reader = self.reader
+        reader = self._busy = self.reader
 
         def decode(_progress: object, _cancel: CancelToken) -> FrameImage:
             return reader.frame(index)
@@ -225,7 +225,8 @@ class PlayerPanel(QWidget):
         job.start(decode_pool())
 
     def _on_decoded(self, frame: FrameImage) -> None:
-        self._decoding = False
+        if self._stale():
+            return
         if self._pending is not None and self._pending != frame.index:
             pending, self._pending = self._pending, None
             self.show_frame(pending)
@@ -235,8 +236,26 @@ class PlayerPanel(QWidget):
         self.position_changed.emit(frame.index, frame.time_s)
 
     def _on_decode_failed(self, message: str, _details: str) -> None:
-        self._decoding = False
-        self.failed.emit(message)
+        if not self._stale():
+            self.failed.emit(message)
+
+    def _stale(self) -> bool:
+        """A decode ended: True when it was of a file no longer shown (closed now that it
+        is done; the frame wanted from the file shown, if any, is decoded instead)."""
+        done, self._busy, self._decoding = self._busy, None, False
+        if done is None or done is self.reader:
+            return False
+        done.close()
+        pending, self._pending = self._pending, None
+        if self.reader is not None:
+            self.show_frame(self.current_index if pending is None else pending)
+        return True
+
+    def _retire(self, reader: FrameReader | None) -> None:
+        """Close a reader no longer shown; one a decode is still using is closed when
+        that decode ends (closing it under the decode made it fail with an error)."""
+        if reader is not None and reader is not self._busy:
+            reader.close()
 
     # --- transport -----------------------------------------------------------------------
 
@@ -349,9 +368,8 @@ class PlayerPanel(QWidget):
         if self._vlc is not None:
             self._vlc.release()
             self._vlc = None
-        if self.reader is not None:
-            self.reader.close()
-            self.reader = None
+        self._retire(self.reader)
+        self.reader = None
 
 
 class _TableKeys(QObject):

@@ -32,7 +32,9 @@ from app.core.audio.suggestions import KINDS, Suggestion, suggest
 from app.core.audio.transcript import Transcript
 from app.core.audio.transcripts import audio_tracks, case_names, transcript_for
 from app.core.audio.word_search import words_span
+from app.core.casework import cases
 from app.core.media.timecode import format_time
+from app.core.people.users import resolve_actor
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import AudioAction
 from app.ui.transcript_view import TranscriptView
@@ -53,6 +55,7 @@ class SpeechPanel(QWidget):
         self.suggestions: list[Suggestion] = []
         self.job: Job | None = None
         self.pending: tuple[float, float] | None = None  # a chosen stretch with no words
+        self._kept_names: list[str] | None = None  # as kept with the open case (None: none)
 
         self.track = QComboBox(self)
         self.track.setAccessibleName(self.tr("Audio track"))
@@ -69,7 +72,8 @@ class SpeechPanel(QWidget):
         self.names.setPlaceholderText(self.tr("Names to find (comma between names)"))
         self.names.setToolTip(self.tr(
             "Names given in the case (the requester's is filled in) and any you add: they "
-            "are suggested wherever they are said"))
+            "are suggested wherever they are said. Names you add are kept with the case "
+            "(footage opened from a case) for its other footage; they are personal data."))
         self.view = TranscriptView(self)
         self.text = self.view.text
         self.every = QCheckBox(self.tr("Every time it is said"), self)
@@ -111,7 +115,7 @@ class SpeechPanel(QWidget):
         self.transcribe_button.clicked.connect(lambda: self.transcribe(again=False))
         self.cancel_button.clicked.connect(self.cancel)
         self.track.currentIndexChanged.connect(lambda _i: self.show_track())
-        self.names.editingFinished.connect(self.show_track)
+        self.names.editingFinished.connect(self._names_edited)
         self.view.selection_changed.connect(self._selection_changed)
         self.view.seek_requested.connect(lambda t: self.ws.player.go_to_time(t - self.ws._t0()))
         self.mute_button.clicked.connect(lambda: self.hide_selection(AudioAction.MUTE))
@@ -149,9 +153,13 @@ class SpeechPanel(QWidget):
                self.status.setText)
         case_ref = self.ws.case_ref
         self.names.clear()
+        self._kept_names = None
 
         def named(names: list[str]) -> None:
-            if self.ws.session is session and names:
+            if self.ws.session is not session:
+                return
+            self._kept_names = list(names) if case_ref else None
+            if names:
                 self.names.setText(", ".join(names))
                 self.show_track()
 
@@ -197,6 +205,26 @@ class SpeechPanel(QWidget):
 
     def _names(self) -> list[str]:
         return [n.strip() for n in self.names.text().split(",") if n.strip()]
+
+    def _names_edited(self) -> None:
+        """Suggest with the names as typed; keep them with the open case (a worker)."""
+        self.show_track()
+        typed, case_ref, session = self._names(), self.ws.case_ref, self.ws.session
+        if not case_ref or self._kept_names is None or typed == self._kept_names:
+            return
+        store, user = self.ws.store, self.ws.user.name
+
+        def save() -> tuple[str, ...]:
+            with store.transaction() as db:
+                return cases.set_names_to_find(db, resolve_actor(db, user), case_ref, typed)
+
+        def saved(_kept: tuple[str, ...]) -> None:
+            if self.ws.session is session and self.ws.case_ref == case_ref:
+                self._kept_names = typed
+                self.status.setText(self.tr("Names to find kept with case {0}.").format(
+                    case_ref))
+
+        run_op(self, save, saved, self.status.setText)
 
     def mark(self) -> None:
         """Colour the hidden words (from the plan shown)."""
