@@ -95,7 +95,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="hide PHRASE wherever it is said, on every audio track (transcribed "
                         "offline first if need be; see 'bwv transcribe'); repeatable")
     p.add_argument("--hide-suggested", action="store_true",
-                   help="hide every personal detail 'bwv transcribe' proposes")
+                   help="hide every personal detail 'bwv transcribe' proposes (with --case, "
+                        "the names the case gives too: its requester's and 'bwv case names')")
     p.add_argument("--name", action="append", default=[], metavar="NAME",
                    help="with --hide-suggested: a name given in the case (repeatable)")
     p.add_argument("--hide-with", choices=["bleep", "mute", "disguise"], default="bleep",

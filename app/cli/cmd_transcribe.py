@@ -129,6 +129,8 @@ def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
     action = AudioAction(args.hide_with)
     reason = (args.audio_reason or "").strip()
     said = dict.fromkeys(args.hide_words, 0)
+    names = [*args.name, *case_names(ctx.store, ctx.actor_name(), args.case)] \
+        if args.hide_suggested else []
     for transcript in transcripts_of(ctx, footage, None):
         t = transcript.audio_track + 1
         for phrase in args.hide_words:
@@ -137,7 +139,7 @@ def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
             print(f"Audio track {t}: {phrase!r} said {len(spans)} time(s).", file=sys.stderr)
             plan = hide_speech(plan, transcript, spans, action, "words", reason)[0]
         if args.hide_suggested:
-            for s in suggest(transcript, args.name):
+            for s in suggest(transcript, names):
                 plan = hide_speech(plan, transcript, [suggestion_span(transcript, s)], action,
                                    s.kind, reason)[0]
                 print(f"Audio track {t}: hiding {s.kind} at {format_time(s.start_s)}.",

@@ -59,3 +59,20 @@ def test_names_to_find_refuse_bad_input_and_the_wrong_role(store: Store) -> None
         cases.set_names_to_find(session, admin, "SAR-9", ["Bob"])
         assert cases.set_names_to_find(session, admin, "SAR-9", []) == ()
     assert case_names(store, "admin", "SAR-9") == ["Ann Example"]
+
+
+@pytest.mark.parametrize("edited", [7, "Bob", {"Bob": 1}, [["a", "b"], None, 3, "Bob", " "]])
+def test_a_names_column_edited_by_hand_reads_as_its_names_or_none(store: Store,
+                                                                   edited: object) -> None:
+    """Anyone may edit the database file: a column that is not a list of names is read as
+    the names it holds (strings in a list) or none, never a traceback, and replaced on the
+    next save."""
+    _case(store)
+    with store.transaction() as session:
+        cases.get_case(session, "SAR-9").names_to_find = edited  # type: ignore[assignment]
+    expected = ["Bob"] if isinstance(edited, list) else []
+    assert case_names(store, "admin", "SAR-9") == ["Ann Example", *expected]
+    with store.transaction() as session:
+        cases.set_names_to_find(session, resolve_actor(session, "admin"), "SAR-9", ["Cy"])
+    with store.read() as session:
+        assert cases.get_case(session, "SAR-9").names_to_find == ["Cy"]

@@ -32,17 +32,23 @@ def _pixels(image: QImage) -> np.ndarray:
     return data.reshape(h, image.bytesPerLine())[:, : w * 3].reshape(h, w, 3)
 
 
-def test_open_play_pause_and_step_shows_pyav_frames(qtbot: QtBot, store: Store,
-                                                    videos: Path) -> None:
-    clip = videos / "pyfeat_face_noface.mov"  # HEVC, variable frame rate, with audio
+def _window_playing(qtbot: QtBot, store: Store, clip: Path) -> MainWindow:
+    """The main window with ``clip`` ingested and loaded in its player."""
     ingest_paths(store, "tester", [clip])
     win = MainWindow(store, load_settings(), signed_in_record(store))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
-    player = win.player
-    with qtbot.waitSignal(player.loaded, timeout=20_000):
+    with qtbot.waitSignal(win.player.loaded, timeout=20_000):
         win.library.table.selectRow(0)
+    return win
+
+
+def test_open_play_pause_and_step_shows_pyav_frames(qtbot: QtBot, store: Store,
+                                                    videos: Path) -> None:
+    clip = videos / "pyfeat_face_noface.mov"  # HEVC, variable frame rate, with audio
+    win = _window_playing(qtbot, store, clip)
+    player = win.player
     qtbot.waitUntil(lambda: not player.view.image().isNull(), timeout=10_000)
     assert np.array_equal(_pixels(player.view.image()), _pyav_frame(clip, 0))
 
@@ -77,14 +83,8 @@ def test_opening_again_while_a_frame_decodes_is_no_error(qtbot: QtBot, store: St
     from app.core.media.frame_reader import FrameReader
 
     clip = videos / "pyfeat_single_face.mp4"
-    ingest_paths(store, "tester", [clip])
-    win = MainWindow(store, load_settings(), signed_in_record(store))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    win = _window_playing(qtbot, store, clip)
     player = win.player
-    with qtbot.waitSignal(player.loaded, timeout=20_000):
-        win.library.table.selectRow(0)
     qtbot.waitUntil(lambda: not player._decoding, timeout=10_000)
     failures: list[str] = []
     player.failed.connect(failures.append)

@@ -145,6 +145,13 @@ def test_names_typed_are_kept_with_the_case(qtbot: QtBot, store: Store,
     qtbot.waitUntil(lambda: case_names(store, "tester", "SAR-5")
                     == ["Ann Example", "Bob Witness"], timeout=10_000)
     qtbot.waitUntil(lambda: "kept with case SAR-5" in panel.status.text(), timeout=5_000)
+    panel.names.setText("Ann Example, Bob Witness, Cy Third")  # a name added ...
+    panel.names.editingFinished.emit()
+    panel.names.setText("Ann Example, Bob Witness")  # ... and taken out before it is kept
+    panel.names.editingFinished.emit()
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: case_names(store, "tester", "SAR-5")
+                    == ["Ann Example", "Bob Witness"], timeout=10_000)
     ws.open_footage(footage)  # outside the case: nothing filled in, nothing kept
     assert panel.names.text() == ""
     panel.names.setText("Someone Else")

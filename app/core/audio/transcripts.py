@@ -15,6 +15,7 @@ from app.core.audio.speech_audio import audio_track_count
 from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.audio.transcribe import transcribe_file, transcript_settings
 from app.core.audio.transcript import Transcript
+from app.core.case_state.names import names_to_find
 from app.core.case_state.status import get_case
 from app.core.chain.chain_format import canonical_json
 from app.core.errors import QT_TRANSLATE_NOOP, NotFoundError
@@ -84,7 +85,7 @@ def case_names(store: Store, actor_name: str, case_ref: str | None) -> list[str]
     with store.read() as session:
         case = get_case(session, case_ref)
         name = case.requester_name.strip()
-        others = [str(n) for n in case.names_to_find or []]
+        others = names_to_find(case)
     return ([name] if name else []) + others
 
 

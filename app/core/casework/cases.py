@@ -193,7 +193,7 @@ def set_names_to_find(session: Session, actor: User, reference: str,
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "A case keeps at most {limit} names to find besides the "
             "requester's."), limit=MAX_NAMES)
-    if kept != list(case.names_to_find or []):
+    if kept != case.names_to_find:  # anything else stored (edited by hand) is replaced
         case.names_to_find = kept
         audit.record(session, actor.name, "case.names_to_find", "case", case.id,
                      {"count": len(kept)}, case_id=case.id)

@@ -56,6 +56,7 @@ class SpeechPanel(QWidget):
         self.job: Job | None = None
         self.pending: tuple[float, float] | None = None  # a chosen stretch with no words
         self._kept_names: list[str] | None = None  # as kept with the open case (None: none)
+        self._sent_names: list[str] | None = None  # the last names sent to be kept
 
         self.track = QComboBox(self)
         self.track.setAccessibleName(self.tr("Audio track"))
@@ -153,12 +154,12 @@ class SpeechPanel(QWidget):
                self.status.setText)
         case_ref = self.ws.case_ref
         self.names.clear()
-        self._kept_names = None
+        self._kept_names = self._sent_names = None
 
         def named(names: list[str]) -> None:
             if self.ws.session is not session:
                 return
-            self._kept_names = list(names) if case_ref else None
+            self._kept_names = self._sent_names = list(names) if case_ref else None
             if names:
                 self.names.setText(", ".join(names))
                 self.show_track()
@@ -210,21 +211,30 @@ class SpeechPanel(QWidget):
         """Suggest with the names as typed; keep them with the open case (a worker)."""
         self.show_track()
         typed, case_ref, session = self._names(), self.ws.case_ref, self.ws.session
-        if not case_ref or self._kept_names is None or typed == self._kept_names:
-            return
+        if not case_ref or self._sent_names is None or typed == self._sent_names:
+            return  # compared with the last sent, not the last kept: saves run in order
+        self._sent_names = typed
         store, user = self.ws.store, self.ws.user.name
 
         def save() -> tuple[str, ...]:
             with store.transaction() as db:
                 return cases.set_names_to_find(db, resolve_actor(db, user), case_ref, typed)
 
+        def mine() -> bool:
+            return self.ws.session is session and self.ws.case_ref == case_ref
+
         def saved(_kept: tuple[str, ...]) -> None:
-            if self.ws.session is session and self.ws.case_ref == case_ref:
+            if mine():
                 self._kept_names = typed
                 self.status.setText(self.tr("Names to find kept with case {0}.").format(
                     case_ref))
 
-        run_op(self, save, saved, self.status.setText)
+        def failed(message: str) -> None:
+            if mine():
+                self._sent_names = self._kept_names  # the same names typed again: tried again
+                self.status.setText(message)
+
+        run_op(self, save, saved, failed)
 
     def mark(self) -> None:
         """Colour the hidden words (from the plan shown)."""
