@@ -165,8 +165,6 @@ def set_requester(session: Session, actor: User, reference: str, *, name: str | 
     return CaseRecord.of(case)
 
 
-
-
 MAX_NAMES = 50  # names to find per case, besides the requester's
 
 

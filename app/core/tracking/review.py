@@ -183,9 +183,9 @@ def grouped(ranges: list[ReviewRange], gap: int = 0) -> list[ReviewRange]:
     * faces that appeared in the open over overlapping or touching ranges are one item (e.g.
       three people found on the frame a blurred pan ends), and so are faces that vanished.
 
-    "The same person?" ranges stay as they are. A grouped item
-    keeps the first range's reason and track, the other tracks in ``also``, and the frames
-    of each range it joins in ``parts``; it spans them all. Sorted as ``review_ranges``."""
+    "The same person?" ranges stay as they are. A grouped item keeps the first range's
+    reason and track, the other tracks in ``also``, and the frames of each range it joins in
+    ``parts``; it spans them all. Sorted as ``review_ranges``."""
     stretches: list[ReviewRange] = []
     for stretch in sorted((r for r in ranges if r.reason in _STRETCHES), key=_order):
         if stretches and stretch.start_frame <= stretches[-1].end_frame + 1 + gap:
