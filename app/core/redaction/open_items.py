@@ -56,9 +56,8 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
             if r.done(done):
                 continue
             why = REVIEW_WHY.get(r.reason.value, r.reason.value.replace("_", " "))
-            people = [t for t in (r.track_id, *r.also) if t is not None]
             if r.also:  # a grouped item: the people whose coming or going it took in
-                why += f"; people {', '.join(str(t) for t in people)}"
+                why += f"; people {', '.join(str(t) for t in r.people)}"
             whys.setdefault(r.key, []).append(why)
         for (first, last), reasons in whys.items():
             items.append(OpenItem(

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from app.core.detection.video import DetectionRun
@@ -77,6 +77,12 @@ class ReviewRange:
         if self.also:
             data["also_tracks"] = list(self.also)
         return data
+
+    @property
+    def people(self) -> tuple[int, ...]:
+        """The faces it asks about: its track and, grouped, the others (never the second
+        track of a "same person?" pair: that is ``other_track``)."""
+        return tuple(t for t in (self.track_id, *self.also) if t is not None)
 
     @property
     def key(self) -> tuple[int, int]:
@@ -197,19 +203,10 @@ def grouped(ranges: list[ReviewRange], gap: int = 0) -> list[ReviewRange]:
     swings = sorted((r for r in ranges if r.reason is ReviewReason.CAMERA_FAST), key=_order)
     out = [r for r in ranges if r.reason not in _STRETCHES and r.reason not in (
         ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED, ReviewReason.CAMERA_FAST)]
-    for events, meets in ((went, _went_into), (came, _came_after)):
-        for event in list(events):
-            k = next((k for k, s in enumerate(stretches) if meets(event, s)), None)
-            if k is not None:
-                stretches[k] = _join(stretches[k], event)
-                events.remove(event)
+    _absorb(went, stretches, _went_into)
+    _absorb(came, stretches, _came_after)
     for events in (went, came):
-        for event in list(events):
-            k = next((k for k, s in enumerate(swings) if s.start_frame <= event.start_frame
-                      and event.end_frame <= s.end_frame), None)
-            if k is not None:
-                swings[k] = _join(swings[k], event)
-                events.remove(event)
+        _absorb(events, swings, _within)
     out += stretches + swings
     for events in (came, went):
         group: ReviewRange | None = None
@@ -232,6 +229,22 @@ def stretch_gap(fps: float) -> int:
 
 def _order(r: ReviewRange) -> tuple[int, int, str]:
     return r.start_frame, r.end_frame, r.reason.value
+
+
+def _absorb(events: list[ReviewRange], items: list[ReviewRange],
+            meets: Callable[[ReviewRange, ReviewRange], bool]) -> None:
+    """Join each of ``events`` into the first of ``items`` it ``meets`` (both lists changed
+    in place: a joined event leaves ``events``)."""
+    for event in list(events):
+        k = next((k for k, item in enumerate(items) if meets(event, item)), None)
+        if k is not None:
+            items[k] = _join(items[k], event)
+            events.remove(event)
+
+
+def _within(event: ReviewRange, swing: ReviewRange) -> bool:
+    """A face's coming or going whose whole range lies inside a fast-camera stretch."""
+    return swing.start_frame <= event.start_frame and event.end_frame <= swing.end_frame
 
 
 def _went_into(event: ReviewRange, stretch: ReviewRange) -> bool:

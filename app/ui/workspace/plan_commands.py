@@ -247,9 +247,9 @@ class PlanCommands(QObject):
 
     def why(self, item: ReviewRange) -> str:
         """Why a range is listed, in words; a grouped item names its people."""
-        people = [t for t in (item.track_id, *item.also) if t is not None]
         if not item.also:
             return self._why_one(item)
+        people = item.people
         listed = ", ".join(str(t) for t in people)
         if item.reason.value == "track_started":
             return self.tr("{0} faces appeared away from the picture edge (people {1})"
