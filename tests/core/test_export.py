@@ -164,7 +164,10 @@ def test_vfr_hevc_keeps_timestamps_and_mutes_only_the_range(
         engine: tuple[Store, dict[str, int]], tmp_path: Path) -> None:
     src = VIDEOS / "pyfeat_face_noface.mov"
     plan = RedactionPlan(mute=[TimeRange(1.0, 2.0)])
-    result = _redact(engine, "pyfeat_face_noface.mov", tmp_path / "vfr.mp4", plan)
+    # timestamps and sound are what this checks: the quick preset finds the faces (the
+    # default's detection is checked elsewhere); the residual check still sees every frame
+    result = _redact(engine, "pyfeat_face_noface.mov", tmp_path / "vfr.mp4", plan,
+                     preset="fast")
     before, after = _frames(src), _frames(result.output)
     assert len(after) == len(before) == 169
     assert max(abs(a[0] - b[0]) for a, b in zip(before, after, strict=True)) < 1e-6
