@@ -155,6 +155,41 @@ def test_kept_and_false_positive_tracks_stay_and_inverse_hides_the_rest() -> Non
     assert np.array_equal(image[45, 115], original[45, 115])  # inside the kept face
 
 
+def test_an_inverse_export_still_hides_what_overlaps_the_kept_person() -> None:
+    """Keeping only the requester restores their region; a bystander's face and a box drawn
+    by hand that overlap it stay hidden, as in an ordinary export (a review found the
+    inverse restoring them)."""
+    rng = np.random.default_rng(0)
+    original = rng.integers(0, 256, (480, 640, 3), dtype=np.uint8)
+    kept = TrackBox(0, 300, 200, 60, 60, BoxKind.DETECTED, 0.9)
+    bystander = TrackBox(0, 262, 200, 36, 36, BoxKind.DETECTED, 0.9)  # beside, overlapping
+    badge = ManualBox(1, (Keyframe(0, 315, 245, 30, 12),), "name badge")
+    for inverse in (False, True):
+        image = original.copy()
+        plan = RedactionPlan(keep_tracks=[1], inverse=inverse, style=Style.SOLID,
+                             manual_boxes=[badge])
+        _hidden, kept_regions = render_frame(image, 0, [(1, kept), (2, bystander)], plan)
+        assert kept_regions, inverse
+        face = (image[200:236, 262:298] == original[200:236, 262:298]).all(axis=2)
+        assert not face.any(), (inverse, int(face.sum()))
+        drawn = (image[245:257, 315:345] == original[245:257, 315:345]).all(axis=2)
+        assert not drawn.any(), (inverse, int(drawn.sum()))
+        assert (image[225:235, 335:350] == original[225:235, 335:350]).all(), inverse  # kept
+
+
+def test_a_box_drawn_by_hand_is_hidden_to_its_corners_whatever_the_plans_shape() -> None:
+    """Faces are hidden as ellipses; a box drawn over a plate or a document is hidden whole
+    (its corners were left as they were)."""
+    original = np.random.default_rng(1).integers(0, 256, (200, 200, 3), dtype=np.uint8)
+    image = original.copy()
+    plan = RedactionPlan(style=Style.SOLID, shape=Shape.ELLIPSE,
+                         manual_boxes=[ManualBox(1, (Keyframe(0, 40, 40, 120, 60),))])
+    render_frame(image, 0, [], plan)
+    same = (image[40:100, 40:160] == original[40:100, 40:160]).all(axis=2)
+    assert not same.any(), int(same.sum())
+    assert (image[:30] == original[:30]).all()  # and nothing far from it
+
+
 def test_caption_is_burned_in() -> None:
     image = np.full((120, 320, 3), 200, np.uint8)
     render_frame(image, 0, [], RedactionPlan(), caption="SAR-1 REDACTED COPY")

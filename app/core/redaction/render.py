@@ -248,7 +248,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         mbox = manual.box_at(frame)
         if mbox is not None:
             region = padded_region(mbox, 1.0, width, height, BoxKind.MANUAL, None,
-                                   head=False)
+                                   head=False, shape=Shape.RECTANGLE)  # all it covers
             if region is not None:
                 redact.append(region)
     return redact, keep
@@ -477,9 +477,8 @@ def render_frame(image: Image, frame: int, track_boxes: list[tuple[int, TrackBox
     ``rotation``) in place; returns (hidden, kept) regions."""
     h, w = image.shape[:2]
     redact, keep = frame_regions(frame, track_boxes, plan, w, h, rotation)
-    if plan.inverse:
-        apply_inverse(image, keep, plan)
-    else:
-        apply_regions(image, redact, plan)
+    if plan.inverse:  # everything but the kept regions; then what the plan hides, also
+        apply_inverse(image, keep, plan)  # where it overlaps a kept person (as otherwise)
+    apply_regions(image, redact, plan)
     draw_caption(image, caption)
     return redact, keep
