@@ -529,6 +529,10 @@
         <translation>ryddhau ffilm</translation>
     </message>
     <message>
+        <source>The check of export #{export_id} still saw {count} face(s) or text region(s) after the plan was approved, and no supervisor has answered that; send the case back to review and approve it again, answering it (or fix the plan and export again).</source>
+        <translation>Roedd gwiriad allforiad #{export_id} yn dal i weld {count} wyneb neu ranbarth testun ar ôl i&apos;r cynllun gael ei gymeradwyo, ac nid oes goruchwyliwr wedi ateb hynny; anfonwch yr achos yn ôl i&apos;w adolygu a&apos;i gymeradwyo eto, gan ei ateb (neu cywirwch y cynllun ac allforio eto).</translation>
+    </message>
+    <message>
         <source>status</source>
         <translation>statws</translation>
     </message>

@@ -511,6 +511,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The check of export #{export_id} still saw {count} face(s) or text region(s) after the plan was approved, and no supervisor has answered that; send the case back to review and approve it again, answering it (or fix the plan and export again).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>status</source>
             <translation type="unfinished" />
         </message>

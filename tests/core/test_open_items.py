@@ -167,3 +167,38 @@ def test_faces_an_export_of_an_approved_plan_still_showed_are_answered_at_case_a
         assert case_flow.case_open_items(session, "SAR-7") == []
     assert [a["answer"] for a in answers] == ["looked: nobody there",
                                               "watched it: backs of heads"]
+
+
+def test_an_export_whose_check_saw_faces_after_approval_is_released_only_once_answered(
+        planned: tuple[Store, int, int, RedactionPlan]) -> None:
+    """Approve, then export: the export's check still saw faces. Release waits for a
+    supervisor's answer to that (a review found it released and packed unanswered)."""
+    store, fid, case_id, plan = planned
+    with store.read() as session:
+        (first,) = open_items(session, fid, case_id, plan)
+    with store.transaction() as session:
+        decide(session, resolve_actor(session, "sup"), fid, case_id, plan.sha256(), True,
+               answers={first.key: "looked: nobody there"})
+        cases.get_case(session, "SAR-7").status = cases.CaseStatus.APPROVED
+        session.add(ExportRecord(footage_id=fid, case_id=case_id, path="/x/o.mp4",
+                                 sha256="a" * 64, size_bytes=1, manifest_path="/x/m.json",
+                                 manifest_sha256="b" * 64, plan_sha256=plan.sha256(),
+                                 residual_findings=3))
+    with store.read() as session:
+        export = session.scalars(select(ExportRecord)).one()
+        assert not case_flow.releasable(session, export)
+    with store.transaction() as session, pytest.raises(
+            ConflictError, match=f"export #{export.id} still saw 3 face"):
+        case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-7", "released")
+    with store.transaction() as session:  # back for a supervisor's answer, approved again
+        cases.get_case(session, "SAR-7").status = cases.CaseStatus.AWAITING_APPROVAL
+    with store.transaction() as session:
+        case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-7", "approved",
+                                answers={f"footage:{fid}:export:{export.id}":
+                                         "watched it: a poster, no face"})
+    with store.transaction() as session:
+        case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-7", "released")
+    with store.read() as session:
+        assert cases.get_case(session, "SAR-7").status is cases.CaseStatus.RELEASED
+        export = session.scalars(select(ExportRecord)).one()
+        assert case_flow.releasable(session, export)

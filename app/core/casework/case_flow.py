@@ -26,7 +26,7 @@ from app.core.errors import (
 )
 from app.core.people.permissions import Permission, can, require
 from app.core.redaction.approval import ApprovalState, approval_of, decide, request_approval
-from app.core.redaction.open_items import OpenItem, open_items
+from app.core.redaction.open_items import OpenItem, export_item_key, open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.store.models import Case, CaseStatus, ExportRecord, RedactionPlanRecord, User
 from app.core.views.records import CaseRecord
@@ -116,7 +116,8 @@ def case_open_items(session: Session, reference: str) -> list[OpenItem]:
 
 def releasable(session: Session, export: ExportRecord) -> bool:
     """An export may be released when it was made from its footage's current plan in the
-    case (not one an edit has since replaced) and a supervisor approved that exact plan; a
+    case (not one an edit has since replaced), a supervisor approved that exact plan, and,
+    if its own check still saw faces, a supervisor answered that (``check_unanswered``); a
     batch working copy never is."""
     if export.case_id is None or export.working_copy:
         return False
@@ -125,7 +126,18 @@ def releasable(session: Session, export: ExportRecord) -> bool:
         RedactionPlanRecord.case_id == export.case_id))
     return current == export.plan_sha256 and approval_of(
         session, export.footage_id, export.case_id, export.plan_sha256).state \
-        is ApprovalState.APPROVED
+        is ApprovalState.APPROVED and not check_unanswered(session, export)
+
+
+def check_unanswered(session: Session, export: ExportRecord) -> bool:
+    """The export's residual check still saw faces and the approval of its plan has not
+    answered that: made after the approval, it needs a supervisor's answer before release
+    (the case approved again)."""
+    if not export.residual_findings:
+        return False
+    found = approval_of(session, export.footage_id, export.case_id, export.plan_sha256)
+    key = export_item_key(export.footage_id, export.id)
+    return key not in {a.get("key") for a in found.answers}
 
 
 def approved_exports(session: Session, case: Case) -> list[ExportRecord]:
@@ -133,6 +145,22 @@ def approved_exports(session: Session, case: Case) -> list[ExportRecord]:
     exports = session.scalars(select(ExportRecord).where(ExportRecord.case_id == case.id)
                               .order_by(ExportRecord.id))
     return [e for e in exports if releasable(session, e)]
+
+
+def _refuse_unanswered_checks(session: Session, case: Case) -> None:
+    """Refused with why, when an export of an approved plan waits only for a supervisor's
+    answer to what its check still saw."""
+    for export in session.scalars(select(ExportRecord).where(ExportRecord.case_id == case.id)
+                                  .order_by(ExportRecord.id)):
+        if check_unanswered(session, export):
+            raise ConflictError(CHECK_UNANSWERED, export_id=export.id,
+                                count=export.residual_findings)
+
+
+CHECK_UNANSWERED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The check of export #{export_id} still saw {count} face(s) or text "
+    "region(s) after the plan was approved, and no supervisor has answered that; send the case "
+    "back to review and approve it again, answering it (or fix the plan and export again).")
 
 
 def change_status(session: Session, actor: User, reference: str, status: str | CaseStatus,
@@ -191,6 +219,7 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
                 decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, False,
                        reason)
     elif to is S.RELEASED and not approved_exports(session, case):
+        _refuse_unanswered_checks(session, case)
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Case {reference} has no export of an approved plan; export the "
             "approved redaction first."),

@@ -71,11 +71,16 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
         query = query.where(ExportRecord.case_id == case_id)
     for export in session.scalars(query.order_by(ExportRecord.id)):
         items.append(OpenItem(
-            f"footage:{footage_id}:export:{export.id}",
+            export_item_key(footage_id, export.id),
             f"{footage.file_name}: export #{export.id} - the check still saw "
             f"{export.residual_findings} face(s) or text region(s) that may identify "
             "someone (listed in its manifest)"))
     return items
+
+
+def export_item_key(footage_id: int, export_id: int) -> str:
+    """The open item of an export whose residual check still saw faces."""
+    return f"footage:{footage_id}:export:{export_id}"
 
 
 def answers_for(items: list[OpenItem], answers: dict[str, str]) -> list[dict[str, str]]:
