@@ -711,6 +711,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This plan was approved, but the footage's plan in the case has been changed since; an export does not bring an older plan back, nor its approval. Export the current plan once it is approved, or go back to the approved plan in the workspace (undo asks first).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The caption {caption!r} has an unknown field ({field}); use {{case}}, {{date}} and {{time}}.</source>
             <translation type="unfinished" />
         </message>

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app import __version__
 from app.core.analysis import Analysis, StageFn, analyse, no_stage
@@ -49,7 +50,7 @@ from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
-from app.core.redaction.plans import save_plan
+from app.core.redaction.plans import find_plan_record, save_plan
 from app.core.redaction.render import head_rules
 from app.core.store import audit
 from app.core.store.database import Store
@@ -84,6 +85,11 @@ APPROVAL_LAPSED = QT_TRANSLATE_NOOP(
     "CoreMessages", "The approval this export needs or names lapsed while it was being made "
     "(the plan is now: {state}, or the store's rule changed); nothing was recorded. Export "
     "again once it is approved.")
+NOT_CURRENT = QT_TRANSLATE_NOOP(
+    "CoreMessages", "This plan was approved, but the footage's plan in the case has been "
+    "changed since; an export does not bring an older plan back, nor its approval. Export the "
+    "current plan once it is approved, or go back to the approved plan in the workspace (undo "
+    "asks first).")
 CAPTION_FIELD = QT_TRANSLATE_NOOP(
     "CoreMessages", "The caption {caption!r} has an unknown field ({field}); use {{case}}, "
     "{{date}} and {{time}}.")
@@ -316,12 +322,24 @@ def _approval(store: Store, footage_id: int, case_id: int | None, plan: Redactio
     """The supervisor's approval of exactly this plan; refused when required and missing."""
     with store.read() as session:
         found = approval_of(session, footage_id, case_id, plan.sha256())
+        if found.state is ApprovalState.APPROVED:
+            _refuse_replacing(session, footage_id, case_id, plan)
     if found.state is ApprovalState.APPROVED:
         return {"by": found.by, "at": found.at, "plan_sha256": found.plan_sha256,
                 "note": found.note}
     if required:
         raise PermissionDeniedError(NEEDS_APPROVAL, state=found.state.value.replace("_", " "))
     return None
+
+
+def _refuse_replacing(session: Session, footage_id: int, case_id: int | None,
+                      plan: RedactionPlan) -> None:
+    """An export counted as approved never saves its plan over a different one of the case
+    (an edit made since the approval, e.g. a box over a missed face): that would drop the
+    edit and bring the older approval back without anyone being asked."""
+    stored = find_plan_record(session, footage_id, case_id) if case_id is not None else None
+    if stored is not None and stored.plan_sha256 != plan.sha256():
+        raise ConflictError(NOT_CURRENT)
 
 
 def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPlan,
@@ -332,6 +350,8 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
     export needs a standing approval (the store's rule, or the manifest names one)."""
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
+        if required and not working_copy:  # still the case's plan (not edited meanwhile)
+            _refuse_replacing(session, analysis.footage_id, case_id, plan)
         # A working copy's template plan is described in its manifest, never saved over the
         # plan a person is making for this footage.
         plan_sha = plan.sha256() if working_copy else save_plan(
