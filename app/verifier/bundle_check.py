@@ -27,6 +27,10 @@ from app.verifier.findings import Report
 
 SUMS, SUMS_SIGNATURE = chain_format.PACK_SUMS, chain_format.PACK_SUMS_SIGNATURE
 PACK_EXTRACT, PACK_ANCHOR = chain_format.PACK_EXTRACT, chain_format.PACK_ANCHOR
+# A folder holding any of these is a disclosure pack, checked as one: without its checksums
+# it fails, rather than passing as an export folder whose other files are merely noted.
+PACK_FILES = (SUMS, SUMS_SIGNATURE, PACK_EXTRACT, PACK_ANCHOR, chain_format.PACK_RECORD_HTML,
+              chain_format.PACK_RECORD_PDF)
 # The models this version of BWV Studio ships (published with its source).
 PUBLISHED_MODELS = {m.sha256: m.name for m in (SHORT_RANGE, FULL_RANGE, CENTERFACE, YUNET)}
 
@@ -222,6 +226,7 @@ def check_export_folder(folder: Path, report: Report,
     if strays:
         report.note(str(folder), f"holds files no seal vouches for, which are not part of "
                     f"any export checked here: {', '.join(strays)}.")
+        report.unvouched += strays
 
 
 def check(target: Path, root: str | None = None,
@@ -234,7 +239,7 @@ def check(target: Path, root: str | None = None,
     single = target.is_file() and target.suffix != ".zip"
     try:
         with opened(target.parent if single else target) as folder:
-            if (folder / SUMS).exists():
+            if any((folder / name).exists() for name in PACK_FILES):
                 check_pack(folder, report, trust_anchors)
             else:
                 check_export_folder(folder, report, trust_anchors)

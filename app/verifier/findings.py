@@ -25,6 +25,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)  # store root keys met (public key hex)
     vouched: set[str] = field(default_factory=set)  # file names a seal or checksums proved
+    unvouched: list[str] = field(default_factory=list)  # files beside them nothing proved
 
     def add(self, outcome: Outcome, subject: str, message: str) -> None:
         self.findings.append(Finding(outcome, subject, message))

@@ -11,8 +11,13 @@ _WORD = {Outcome.PASS: "PASS", Outcome.FAIL: "FAIL", Outcome.NOTE: "NOTE"}
 
 
 def verdict(report: Report) -> str:
-    return ("VERIFIED: every check passed." if report.ok
-            else "NOT VERIFIED: see the failures above.")
+    if not report.ok:
+        return "NOT VERIFIED: see the failures above."
+    if report.unvouched:
+        return (f"VERIFIED: every check passed, for the files a seal vouches for; "
+                f"{len(report.unvouched)} other file(s) here were not verified and prove "
+                f"nothing: {', '.join(report.unvouched)}.")
+    return "VERIFIED: every check passed."
 
 
 def as_text(report: Report, version: str) -> str:

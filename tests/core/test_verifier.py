@@ -130,7 +130,20 @@ def _event_signed_by_stranger(rows: list[dict[str, object]]) -> None:
     event["signature"] = signing.sign_event(key, str(event["hash"]))
 
 
+def _unpacked(pack: Path) -> None:
+    """The pack's checksums taken away and its extract renamed as an export's, so it looks
+    like an export folder; then its disclosure record rewritten (a review found this passed,
+    the record merely noted as unvouched)."""
+    (pack / chain_format.PACK_SUMS).unlink()
+    (pack / chain_format.PACK_SUMS_SIGNATURE).unlink()
+    (pack / AUDIT_EXTRACT).rename(pack / "SAR-9.audit.jsonl")
+    record = pack / chain_format.PACK_RECORD_HTML
+    record.write_text(record.read_text(encoding="utf-8").replace("<td>", "<td>NOT ", 1),
+                      encoding="utf-8")
+
+
 TAMPERING: dict[str, Callable[[Path], None]] = {
+    "the checksums removed, the extract renamed, the record rewritten": _unpacked,
     "one byte of the MP4": lambda p: _flip(p / "SAR-9.mp4", 3000),
     "one byte of the manifest": lambda p: _flip(p / "SAR-9.manifest.json", 50),
     "one byte of the extract": lambda p: _flip(p / AUDIT_EXTRACT, 30),
@@ -232,6 +245,9 @@ def test_only_files_a_seal_vouches_for_verify(made: dict[str, Path | str],
     shutil.copytree(Path(made["exports"]), folder)
     (folder / "UNREDACTED.mp4").write_bytes(b"not the redacted copy")
     assert _failures(folder / "SAR-9.mp4") == []
+    from app.verifier.report_text import verdict
+    said = verdict(check(folder))  # the folder passes, and says what it did not prove
+    assert said.startswith("VERIFIED") and "not verified" in said and "UNREDACTED.mp4" in said
     assert any("not vouched for" in f for f in _failures(folder / "UNREDACTED.mp4"))
     fake = tmp_path / "fake"
     fake.mkdir()

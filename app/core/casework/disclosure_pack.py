@@ -44,8 +44,8 @@ from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Case, CaseType, ExportRecord, Footage, User, utcnow
 
-RECORD_HTML = "disclosure-record.html"
-RECORD_PDF = "disclosure-record.pdf"
+RECORD_HTML = chain_format.PACK_RECORD_HTML
+RECORD_PDF = chain_format.PACK_RECORD_PDF
 AUDIT_EXTRACT = chain_format.PACK_EXTRACT
 SUMS_SIGNATURE = chain_format.PACK_SUMS_SIGNATURE
 SUMS = chain_format.PACK_SUMS
