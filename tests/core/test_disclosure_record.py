@@ -61,6 +61,15 @@ def test_record_names_the_muted_range_and_shows_no_raw_timestamps(
                                 {"start_s": 65.5, "end_s": 3725.125}]},
      [{"action": "re-encoded (aac) with muted ranges"}],
      "kept, 2 ranges muted (00:01.0–00:02.25, 01:05.5–01:02:05.125)"),
+    # a disguised voice is said apart, never "muted" (a review found it called muted)
+    ({"audio": "keep", "audio_ranges": [
+        {"start_s": 2.0, "end_s": 2.5, "action": "disguise"},
+        {"start_s": 5.0, "end_s": 5.5, "action": "mute"},
+        {"start_s": 7.0, "end_s": 7.5, "action": "bleep"}]},
+     [{"action": "re-encoded (aac) with muted ranges"}],
+     "kept, 1 range muted (00:05.0–00:05.5); 1 range bleeped (00:07.0–00:07.5); 1 range "
+     "voice disguised (pitch-shifted: not anonymisation, its words can still be understood) "
+     "(00:02.0–00:02.5)"),
 ])
 def test_sound_line(plan: dict[str, object], audio: list[dict[str, str]],
                     expected: str) -> None:
@@ -94,3 +103,20 @@ def test_text_regions_have_their_own_table_in_the_record() -> None:
         "Text regions (number plates, screens, documents)")
     assert "redacted" in people and "Police vehicle" not in people
     assert "kept visible" in texts and "Police vehicle" in texts
+
+
+def test_the_signed_c2pa_action_counts_mutes_bleeps_and_disguises_apart() -> None:
+    """The plan's audio ranges are counted (a review found "muted_ranges: 0" for every plan
+    made since ranges replaced the old mute list), and a disguise is never a mute."""
+    from app.core.export.pipeline import c2pa_summary
+
+    data = {"redaction": {"tracks_redacted": 3, "tracks_kept_visible": 1, "manual_boxes": 0,
+                          "redacted_frames": 90},
+            "plan": {"mute": [{"start_s": 0.0, "end_s": 1.0}], "audio_ranges": [
+                {"start_s": 2.0, "end_s": 2.5, "action": "disguise"},
+                {"start_s": 5.0, "end_s": 5.5, "action": "mute"},
+                {"start_s": 7.0, "end_s": 7.5, "action": "bleep"}]}}
+    assert c2pa_summary(data) == {"tracks_redacted": 3, "tracks_kept_visible": 1,
+                                  "manual_boxes": 0, "redacted_frames": 90,
+                                  "muted_ranges": 2, "bleeped_ranges": 1,
+                                  "disguised_ranges": 1}

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.audio.redacted_transcript import released_transcripts
+from app.core.audio.redacted_transcript import redacted_text, released_transcripts
+from app.core.audio.speech_plan import hide_speech, phrase_spans
 from app.core.audio.suggestions import suggest
 from app.core.audio.transcript import Transcript, Word
 from app.core.audio.word_search import find_phrase, words_span
@@ -94,3 +95,29 @@ def test_a_phrase_is_found_across_words_and_padded_into_its_neighbours() -> None
     assert find_phrase(transcript, "smith john") == []
     start, end = words_span(transcript.words, 3, 4)
     assert start < transcript.words[3].start_s - 0.2 and end > transcript.words[4].end_s + 0.2
+
+
+def test_every_occurrence_takes_in_possessives_and_either_apostrophe() -> None:
+    """"Redact every occurrence" of a name finds it said as a possessive and written with a
+    curly or a straight apostrophe (a review found "Smith's" and "O’Brien" left audible)."""
+    transcript = _said("I saw John Smith's car. Mr O’Brien left. The Jones' house.")
+    assert find_phrase(transcript, "John Smith") == [(2, 3)]
+    assert find_phrase(transcript, "Smith") == [(3, 3)]
+    assert find_phrase(transcript, "O'Brien") == [(6, 6)]
+    assert find_phrase(transcript, "jones") == [(9, 9)]
+    assert find_phrase(transcript, "smithy") == []
+
+
+def test_muting_a_disguised_name_mutes_it() -> None:
+    """A disguised voice still says its words: muting (or bleeping) the same words later adds
+    the mute, and the released transcript hides them (a review found the mute skipped)."""
+    transcript = _said("My name is Smith and I live here.")
+    spans = phrase_spans(transcript, "Smith")
+    plan, said = hide_speech(RedactionPlan(), transcript, spans, AudioAction.DISGUISE, "name")
+    assert said and "Smith" in redacted_text(transcript, plan)
+    plan, said = hide_speech(plan, transcript, spans, AudioAction.MUTE, "name")
+    assert said and [r.action for r in plan.audio_ranges] == [AudioAction.DISGUISE,
+                                                              AudioAction.MUTE]
+    assert "Smith" not in redacted_text(transcript, plan)
+    again, said = hide_speech(plan, transcript, spans, AudioAction.BLEEP, "name")
+    assert again is plan and not said  # already hidden: nothing added

@@ -27,9 +27,14 @@ def suggestion_span(transcript: Transcript, s: Suggestion) -> tuple[float, float
 def hide_speech(plan: RedactionPlan, transcript: Transcript,
                 spans: Iterable[tuple[float, float]], action: AudioAction, label: str = "",
                 reason: str = "") -> tuple[RedactionPlan, str]:
-    """Hide ``spans`` on the transcript's track, skipping any already hidden there."""
+    """Hide ``spans`` on the transcript's track, skipping any already hidden there: muted
+    or bleeped (a disguised voice still says its words, so muting or bleeping it is added;
+    the export keeps a muted word muted inside a disguised stretch), or, for a disguise,
+    already given any action."""
     track = transcript.audio_track
-    done = {(a.start_s, a.end_s) for a in plan.audio_ranges if a.on_track(track)}
+    hides = action is not AudioAction.DISGUISE
+    done = {(a.start_s, a.end_s) for a in plan.audio_ranges if a.on_track(track)
+            and not (hides and a.action is AudioAction.DISGUISE)}
     todo = [(round(max(0.0, a), 3), round(b, 3)) for a, b in spans]
     todo = sorted({t for t in todo if t not in done and t[1] > t[0]})
     if not todo:

@@ -55,5 +55,11 @@ def _norm(word: Word) -> str:
     return "".join(_norm_tokens(word.text))
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def _norm_tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-]+", re.sub(r"[^\w\s\-@']", "", text.lower())) if t]
+    """Lower case, punctuation dropped, curly apostrophes made straight ("O\u2019Brien" finds
+    "O'Brien"), a possessive ending dropped ("Smith" finds "Smith's", "Jones" "Jones'")."""
+    text = re.sub(r"[^\w\s\-@']", "", text.translate(_APOSTROPHES).lower())
+    return [re.sub(r"'s?$", "", t) or t for t in re.split(r"[\s\-]+", text) if t]

@@ -102,19 +102,29 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     return f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
 
 
+_SOUND_VERBS = (("mute", "muted"), ("bleep", "bleeped"),
+                ("disguise", "voice disguised (pitch-shifted: not anonymisation, its words "
+                             "can still be understood)"))
+
+
 def _sound(plan: dict[str, Any], manifest: dict[str, Any]) -> str:
-    """What was done to the sound: removed, kept unchanged, or kept with ranges muted."""
+    """What was done to the sound: removed, kept unchanged, or kept with ranges muted,
+    bleeped or disguised, each said apart (a disguised voice is not hidden)."""
     if plan.get("audio") == "drop":
         return "removed"
     if manifest.get("audio") == []:  # the export found no sound to keep
         return "none (the recording has no sound)"
-    mutes = [*plan.get("mute", []), *plan.get("audio_ranges", [])]
-    if not mutes:
+    ranges = [*plan.get("mute", []), *plan.get("audio_ranges", [])]
+    if not ranges:
         return "kept unchanged"
-    ranges = ", ".join(format_range(m["start_s"], m["end_s"]) for m in mutes)
-    verb = ("muted or bleeped" if any(m.get("action") == "bleep" for m in mutes)
-            else "muted")
-    return f"kept, {len(mutes)} range{'' if len(mutes) == 1 else 's'} {verb} ({ranges})"
+    parts = []
+    for action, verb in _SOUND_VERBS:
+        these = [r for r in ranges if r.get("action", "mute") == action]
+        if these:
+            spans = ", ".join(format_range(r["start_s"], r["end_s"]) for r in these)
+            parts.append(f"{len(these)} range{'' if len(these) == 1 else 's'} {verb} "
+                         f"({spans})")
+    return "kept, " + "; ".join(parts)
 
 
 def disclosure_record(case: Case, footage: Footage, export: ExportRecord,

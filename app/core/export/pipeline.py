@@ -300,10 +300,7 @@ def _content_credentials(signing: C2paCredentials | None, video: Path, out: Path
     if signing is None:
         return {"signed": False, "why": "no C2PA certificate is configured (settings "
                 "c2pa_certificate and c2pa_private_key)"}
-    redaction = data["redaction"]
-    summary = {k: redaction[k] for k in ("tracks_redacted", "tracks_kept_visible",
-                                         "manual_boxes", "redacted_frames")}
-    summary["muted_ranges"] = len(data["plan"].get("mute", []))
+    summary = c2pa_summary(data)
     assertion = {"version": __version__, "source_sha256": data["source"]["sha256"],
                  "plan_sha256": data["plan_sha256"],
                  "models": [{"name": m["name"], "sha256": m["sha256"]}
@@ -316,6 +313,20 @@ def _content_credentials(signing: C2paCredentials | None, video: Path, out: Path
     finally:
         signed.unlink(missing_ok=True)
     return facts
+
+
+def c2pa_summary(data: dict[str, Any]) -> dict[str, int]:
+    """What the export's signed C2PA action says was done (from its manifest ``data``):
+    the sound's ranges counted by what was done to them (the plan's old "mute" list and its
+    audio ranges; a disguise is not a mute)."""
+    redaction = data["redaction"]
+    summary = {k: int(redaction[k]) for k in ("tracks_redacted", "tracks_kept_visible",
+                                              "manual_boxes", "redacted_frames")}
+    ranges = [*data["plan"].get("mute", []), *data["plan"].get("audio_ranges", [])]
+    for action, key in (("mute", "muted_ranges"), ("bleep", "bleeped_ranges"),
+                        ("disguise", "disguised_ranges")):  # (the old "mute" list: muted)
+        summary[key] = sum(1 for r in ranges if r.get("action", "mute") == action)
+    return summary
 
 
 def _approval(store: Store, actor_name: str, footage_id: int, case_id: int | None,
