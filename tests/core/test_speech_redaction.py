@@ -210,3 +210,40 @@ def test_the_disclosure_pack_holds_the_released_transcript(store: Store,
     assert "Transcript as released" in text and "[redacted: S40 third party]" in text
     assert "went home" in text.lower() and "3AT" not in text
     assert "bleeped" in text and "whisper-tiny.en" in text
+
+
+def test_a_transcript_changed_in_the_database_is_refused_not_exported(
+        store: Store, spoken: tuple[int, Path, list[tuple[float, float]]],
+        tmp_path: Path) -> None:
+    """Its words are bound to their audit event (SHA-256): rewritten in the store, they are
+    never shown, exported into a manifest or packed (a review found forged words released)."""
+    import gzip
+
+    from app.core.audio.transcripts import newest_transcripts
+    from app.core.errors import ConflictError
+    from app.core.store.models import TranscriptRecord
+
+    footage_id, _clip, _times = spoken
+    transcript = transcript_for(store, "tester", footage_id)
+    (event,) = _events(store, "transcript.create")
+    assert isinstance(event["sha256"], str) and len(event["sha256"]) == 64
+    with store.read() as session:
+        assert newest_transcripts(session, footage_id)[0].text == transcript.text
+    forged = transcript.as_json()
+    forged["words"][0][0] = "Forged"
+    with store.transaction() as session:
+        record = session.scalars(select(TranscriptRecord)).one()
+        record.data = gzip.compress(json.dumps(forged, separators=(",", ":")).encode())
+    with pytest.raises(ConflictError, match="changed in the database"):
+        transcript_for(store, "tester", footage_id)  # as the Speech tab reads it
+    from app.core.checks import trail_replay
+    with store.read() as session:  # and Verify integrity / bwv audit verify say so
+        found = [f"{f.kind}: {f.message}" for f in trail_replay.replay(session).findings]
+    assert any(f.startswith("transcripts: The transcript row #") and "was edited" in f
+               for f in found), found
+    allow_unapproved_exports(store)
+    out = tmp_path / "forged.mp4"
+    with pytest.raises(ConflictError, match="changed in the database"):
+        redact_footage(store, "tester", footage_id, out, RedactionPlan(), preset="fast",
+                       verify=False)
+    assert not out.exists()

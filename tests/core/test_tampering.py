@@ -297,6 +297,8 @@ ATTACKS: dict[str, Callable[[Store, Scenario], None]] = {
     "footage row swapped to another file": lambda s, _c: _sql(
         s, "UPDATE footage SET sha256=:h, original_path='/tmp/other.mp4'",
         h=hashlib.sha256(b"other").hexdigest()),
+    "case reference and type changed": lambda s, _c: _sql(
+        s, "UPDATE cases SET reference='SAR-1234', case_type='court_exhibit'"),
     "export row edited": lambda s, c: _sql(
         s, "UPDATE exports SET sha256=:h WHERE id=:i", h=hashlib.sha256(b"x").hexdigest(),
         i=c.export_id),
@@ -345,6 +347,7 @@ EXPECTED = {
     "key registered for someone else": "role: Event",
     "footage row swapped to another file": "footage: The footage row #1",
     "export row edited": "exports: The export row #1",
+    "case reference and type changed": "cases: The case row #1 is SAR-1234 (court_exhibit)",
     "plan row edited": "plans: The redaction plan #1",
     "store rule inserted": "rules: The store rule policy:000099",
     "export row inserted": "exports: The export row #2",

@@ -18,14 +18,14 @@ from app.core.audio.transcript import Transcript
 from app.core.case_state.names import names_to_find
 from app.core.case_state.status import get_case
 from app.core.chain.chain_format import canonical_json
-from app.core.errors import QT_TRANSLATE_NOOP, NotFoundError
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
 from app.core.library.footage import present_original
 from app.core.people.permissions import Permission
 from app.core.people.users import check_actor, resolve_actor
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.store import audit
 from app.core.store.database import Store
-from app.core.store.models import TranscriptRecord
+from app.core.store.models import AuditEvent, TranscriptRecord
 
 
 def audio_tracks(store: Store, actor_name: str, footage_key: str | int) -> int:
@@ -57,21 +57,21 @@ def transcript_for(store: Store, actor_name: str, footage_key: str | int, track:
                 QT_TRANSLATE_NOOP("CoreMessages", "transcribe speech"))
     made = transcribe_file(source, track, model, progress, cancel)
     transcript = Transcript.from_json(made.as_json())  # exactly what is stored (rounded)
+    raw = json.dumps(transcript.as_json(), separators=(",", ":")).encode()
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
         record = TranscriptRecord(
             footage_id=footage_id, audio_track=track, model_name=model.name,
             settings_sha256=key, settings=transcript_settings(model),
             words=len(transcript.words), elapsed_s=transcript.elapsed_s,
-            data=gzip.compress(json.dumps(transcript.as_json(),
-                                          separators=(",", ":")).encode()),
-            created_by_id=actor.id)
+            data=gzip.compress(raw), created_by_id=actor.id)
         session.add(record)
         session.flush()
         audit.record(session, actor.name, "transcript.create", "footage", footage_id, {
             "transcript_id": record.id, "audio_track": track, "model": model.describe(),
             "words": len(transcript.words), "elapsed_s": round(transcript.elapsed_s, 2),
-            "source_sha256": digest}, footage_id=footage_id)
+            "source_sha256": digest, "sha256": hashlib.sha256(raw).hexdigest()},
+            footage_id=footage_id)
     return transcript
 
 
@@ -104,7 +104,7 @@ def newest_transcripts(session: Session, footage_id: int) -> list[Transcript]:
     newest: dict[int, TranscriptRecord] = {}
     for record in records:
         newest.setdefault(record.audio_track, record)
-    return [_read(newest[t]) for t in sorted(newest)]
+    return [_read(session, newest[t]) for t in sorted(newest)]
 
 
 def _source(store: Store, actor_name: str, footage_key: str | int) -> tuple[int, Path, str]:
@@ -122,8 +122,36 @@ def _newest(session: Session, footage_id: int, track: int, key: str) -> Transcri
         .where(TranscriptRecord.footage_id == footage_id, TranscriptRecord.audio_track == track,
                TranscriptRecord.settings_sha256 == key)
         .order_by(TranscriptRecord.id.desc()).limit(1)).first()
-    return None if record is None else _read(record)
+    return None if record is None else _read(session, record)
 
 
-def _read(record: TranscriptRecord) -> Transcript:
-    return Transcript.from_json(json.loads(gzip.decompress(record.data)))
+def _read(session: Session, record: TranscriptRecord) -> Transcript:
+    """The stored words, once they are the words its audit event recorded (the SHA-256 in
+    ``transcript.create``; events from before it was recorded carry none): a transcript
+    edited in the database is refused, never shown, exported or packed."""
+    raw = gzip.decompress(record.data)
+    if recorded_sha256(session, record) not in (None, hashlib.sha256(raw).hexdigest()):
+        raise ConflictError(CHANGED, number=record.footage_id, track=record.audio_track + 1,
+                            transcript=record.id)
+    return Transcript.from_json(json.loads(raw))
+
+
+CHANGED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The stored transcript #{transcript} of footage #{number}, audio track "
+    "{track}, is not what was recorded when it was made (its SHA-256 in the audit trail): it "
+    "was changed in the database. Nothing of it is used; report it, and transcribe the track "
+    "again.")
+
+
+def recorded_sha256(session: Session, record: TranscriptRecord) -> str | None:
+    """The SHA-256 of the stored words that the transcript's ``transcript.create`` event
+    recorded (None: an event from before it was recorded). A transcript with no such event
+    at all was not made by this application: refused."""
+    for details in session.scalars(select(AuditEvent.details).where(
+            AuditEvent.footage_id == record.footage_id,  # (indexed)
+            AuditEvent.action == "transcript.create")):
+        data = json.loads(details)
+        if data.get("transcript_id") == record.id:
+            return str(data["sha256"]) if "sha256" in data else None
+    raise ConflictError(CHANGED, number=record.footage_id, track=record.audio_track + 1,
+                        transcript=record.id)

@@ -11,6 +11,7 @@ itself gives it) did not allow it. Nothing here trusts the ``users`` table.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -28,16 +29,19 @@ from app.core.policy.store_policy import expected_rules, parse_rules
 from app.core.progress import CancelToken
 from app.core.store.models import (
     AuditEvent,
+    Case,
     ExportRecord,
     Footage,
     RedactionPlanRecord,
     StoreInfo,
+    TranscriptRecord,
 )
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # signature | unsigned | role | users | footage | plans | exports | rules
+    kind: str  # signature | unsigned | role | users | footage | plans | exports | rules |
+    # cases | transcripts
     message: str
     seq: int | None = None
 
@@ -69,6 +73,9 @@ class _State:
     # (footage id, case id, plan sha256) -> the latest valid decision: approved or not
     decisions: dict[tuple[int | None, int | None, str], bool] = field(default_factory=dict)
     require_approval: bool = True  # the store's rule as the trail stands (the default: on)
+    cases: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> reference, type
+    # transcript id -> footage id, audio track, SHA-256 of its words (None: not recorded)
+    transcripts: dict[str, tuple[int | None, int, str | None]] = field(default_factory=dict)
 
 
 def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Ledger) -> None:
@@ -92,6 +99,13 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
         elif saved[3] != event.actor:
             state.decisions[(event.footage_id, event.case_id,
                              str(details.get("plan_sha256")))] = action == "plan.approve"
+    elif action == "case.create":  # its reference and type are never changed after
+        state.cases[oid] = (str(details.get("reference")), str(details.get("type")))
+    elif action == "transcript.create":
+        sha = details.get("sha256")
+        state.transcripts[str(details.get("transcript_id"))] = (
+            event.footage_id, int(details.get("audio_track", -1)),
+            str(sha) if sha is not None else None)
     elif action == "policy.change" and isinstance(details.get("require_approval"), list):
         state.require_approval = bool(details["require_approval"][1])
     elif action == "pack.create":
@@ -216,10 +230,38 @@ def _compare(session: Session, state: _State, ledger: Ledger, add: Any) -> None:
         if differ:
             add("exports", f"The export row #{export.id} ({export.path}) differs from its "
                 f"export event: {', '.join(differ)}.")
+    _compare_cases_and_transcripts(session, state, add)
     for kind, made in (("footage", state.footage), ("plans", state.plans),
                        ("exports", state.exports)):
         for gone in sorted(set(made) - rows[kind], key=int):
             add(kind, f"The {kind} row #{gone} that the audit trail made is missing.")
+
+
+def _compare_cases_and_transcripts(session: Session, state: _State, add: Any) -> None:
+    """A case's reference and type (they name the pack and decide what its extract
+    withholds) and a transcript's words (released in manifests and packs) must be what their
+    creating events recorded. (Rows that retention removed are not missed.)"""
+    for case in session.scalars(select(Case).order_by(Case.id)):
+        known = state.cases.get(str(case.id))
+        if known is None:
+            add("cases", f"The case row #{case.id} ({case.reference}) was not made by any "
+                "event.")
+        elif (case.reference, case.case_type.value) != known:
+            add("cases", f"The case row #{case.id} is {case.reference} ({case.case_type.value}"
+                f"), but it was made as {known[0]} ({known[1]}).")
+    for record in session.scalars(select(TranscriptRecord).order_by(TranscriptRecord.id)):
+        made = state.transcripts.get(str(record.id))
+        row = f"transcript row #{record.id} (footage #{record.footage_id})"
+        if made is None:
+            add("transcripts", f"The {row} was not made by any event.")
+        elif (record.footage_id, record.audio_track) != made[:2]:
+            add("transcripts", f"The {row} is of footage #{record.footage_id}, audio track "
+                f"{record.audio_track + 1}, but it was made for footage #{made[0]}, track "
+                f"{made[1] + 1}.")
+        elif made[2] is not None and hashlib.sha256(
+                gzip.decompress(record.data)).hexdigest() != made[2]:
+            add("transcripts", f"The {row} was edited: its words are not those its event "
+                "recorded.")
 
 
 def _compare_rules(session: Session, add: Any) -> None:
