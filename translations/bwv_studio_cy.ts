@@ -1573,6 +1573,10 @@
         <translation>trawsgrifio lleferydd</translation>
     </message>
     <message>
+        <source>The stored transcript #{transcript} of footage #{number}, audio track {track}, is not what was recorded when it was made (its SHA-256 in the audit trail): it was changed in the database. Nothing of it is used; report it, and transcribe the track again.</source>
+        <translation>Nid yw trawsgrifiad #{transcript} a storiwyd o ffilm #{number}, trac sain {track}, yr hyn a gofnodwyd pan gafodd ei wneud (ei SHA-256 yn y trywydd archwilio): cafodd ei newid yn y gronfa ddata. Ni ddefnyddir dim ohono; rhowch wybod amdano, a thrawsgrifiwch y trac eto.</translation>
+    </message>
+    <message>
         <source>{folder} is not a speech model pack: {problem}</source>
         <translation>Nid yw {folder} yn becyn model lleferydd: {problem}</translation>
     </message>
@@ -3007,6 +3011,10 @@
         <translation>Nid person: gadael yn weladwy</translation>
     </message>
     <message>
+        <source>Redact person {0} (heads are not hidden in this plan: export options)</source>
+        <translation>Golygu person {0} (nid yw pennau&apos;n cael eu cuddio yn y cynllun hwn: dewisiadau allforio)</translation>
+    </message>
+    <message>
         <source>Keep only person {0}, hide everything else…</source>
         <translation>Cadw person {0} yn unig, cuddio popeth arall…</translation>
     </message>
@@ -4019,6 +4027,10 @@
     <message>
         <source>not a face</source>
         <translation>nid wyneb</translation>
+    </message>
+    <message>
+        <source>left visible: heads are not hidden in this plan (export options)</source>
+        <translation>gadawyd yn weladwy: nid yw pennau&apos;n cael eu cuddio yn y cynllun hwn (dewisiadau allforio)</translation>
     </message>
     <message>
         <source>Manual {0}</source>

@@ -1555,6 +1555,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The stored transcript #{transcript} of footage #{number}, audio track {track}, is not what was recorded when it was made (its SHA-256 in the audit trail): it was changed in the database. Nothing of it is used; report it, and transcribe the track again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{folder} is not a speech model pack: {problem}</source>
             <translation type="unfinished" />
         </message>
@@ -2974,6 +2978,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Redact person {0} (heads are not hidden in this plan: export options)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Keep only person {0}, hide everything else…</source>
             <translation type="unfinished" />
         </message>
@@ -3976,6 +3984,10 @@
         </message>
         <message>
             <source>not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>left visible: heads are not hidden in this plan (export options)</source>
             <translation type="unfinished" />
         </message>
         <message>

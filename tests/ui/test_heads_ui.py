@@ -94,3 +94,33 @@ def test_a_head_narrowed_to_its_persons_face_is_shown_as_hidden(qtbot: QtBot, st
     # narrowed to the face's region (padding 1.6: 0.84 of the shoulders here; 1.3: under 0.8)
     assert shown.rect.width() < 0.9 * box.w * scale, (shown.rect, box)
     assert problems == []
+
+
+def test_a_head_the_plan_leaves_visible_is_not_shown_as_redacted(qtbot: QtBot) -> None:
+    """With heads not hidden (export options), a head nobody decided about is shown as left
+    visible: Redact unticked and not offered, said in its row, grey in the lanes (a review
+    found it ticked as redacted, while the export left it visible)."""
+    from PySide6.QtCore import Qt
+
+    from app.core.redaction.plan import RedactionPlan
+    from app.core.tracking.tracker import Track
+    from app.ui.workspace.tracks_panel import COL_REASON, COL_REDACT, TracksPanel
+
+    head = Track(7, {0: (100, 100, 180, 180, 0.9)}, category=HEAD)
+    head.finish(1, 0, 0)
+    face = Track(8, {0: (300, 100, 340, 150, 0.9)})
+    face.finish(1, 0, 0)
+    panel = TracksPanel()
+    qtbot.addWidget(panel)
+    for hide_heads, shown in ((True, True), (False, False)):
+        plan = RedactionPlan(hide_heads=hide_heads)
+        assert plan_edits.head_left_visible(plan, head) is not shown
+        assert not plan_edits.head_left_visible(plan, face)  # faces are always hidden
+        panel.set_rows([head, face], plan, lambda f: 0.0, {})
+        ticked = panel.item(0, COL_REDACT).checkState() == Qt.CheckState.Checked
+        assert ticked is shown
+        assert bool(panel.item(0, COL_REDACT).flags() & Qt.ItemFlag.ItemIsEnabled) is shown
+        assert ("left visible" in panel.item(0, COL_REASON).text()) is not shown
+        assert panel.item(1, COL_REDACT).checkState() == Qt.CheckState.Checked
+    whole = RedactionPlan(hide_heads=False, hide_whole_people=True)
+    assert not plan_edits.head_left_visible(whole, head)  # whole people hide the head too

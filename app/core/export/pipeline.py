@@ -479,7 +479,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "frames_with_interpolated_or_padded_boxes": interpolated,
                       "head_geometry": head_geometry(),
                       **({"heads_seen_from_behind": {
-                          "hidden": plan.hide_heads or plan.hide_whole_people,
+                          "hidden": plan.hides_heads,
                           "whole_people_hidden": plan.hide_whole_people,
                           **head_settings(analysis.run.preset.heads_max_side),
                           **head_rules()}}

@@ -309,6 +309,12 @@ class RedactionPlan:
     def reason_for(self, target: str) -> str:
         return self.reasons.get(target, "")
 
+    @property
+    def hides_heads(self) -> bool:
+        """Whether heads of people (the person detector's regions) are hidden: the heads
+        option, or whole people."""
+        return self.hide_heads or self.hide_whole_people
+
     def redacts_track(self, track_id: int) -> bool:
         return track_id not in self.keep_tracks and track_id not in self.false_positive_tracks
 

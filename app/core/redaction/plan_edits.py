@@ -26,7 +26,7 @@ from app.core.redaction.plan import (
     mute_key,
 )
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
-from app.core.tracking.tracker import Track
+from app.core.tracking.tracker import HEAD, Track
 
 
 class TrackAction(enum.StrEnum):
@@ -51,6 +51,13 @@ def track_action(plan: RedactionPlan, track_id: int) -> TrackAction:
     if track_id in plan.false_positive_tracks:
         return TrackAction.NOT_A_FACE
     return TrackAction.REDACT
+
+
+def head_left_visible(plan: RedactionPlan, track: Track) -> bool:
+    """A head track nobody kept or dismissed that the plan leaves visible all the same (heads
+    are not hidden by its options): shown so, never as redacted."""
+    return track.category == HEAD and not plan.hides_heads \
+        and track_action(plan, track.id) is TrackAction.REDACT
 
 
 def _with_action(plan: RedactionPlan, track_id: int, action: TrackAction) -> RedactionPlan:

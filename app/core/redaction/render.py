@@ -183,7 +183,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             continue
         kept = track_id in plan.keep_tracks
         if box.category == HEAD:
-            if plan.hide_heads or plan.hide_whole_people or track_id in plan.keep_tracks:
+            if plan.hides_heads or track_id in plan.keep_tracks:
                 heads.append((track_id, box))
             continue
         if box.category == TEXT:  # the text's own box with a margin, as a rectangle

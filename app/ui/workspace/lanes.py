@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from app.core.media.timecode import format_time
 from app.core.media.waveform import Waveform
 from app.core.redaction.plan import RedactionPlan, TimeRange
-from app.core.redaction.plan_edits import TrackAction, track_action
+from app.core.redaction.plan_edits import TrackAction, head_left_visible, track_action
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import HEAD, TEXT, Track
 
@@ -111,7 +111,8 @@ class LanesView(QWidget):
         for track in self.tracks:
             action = track_action(self.plan, track.id)
             redact = track.category if track.category in (TEXT, HEAD) else "redact"
-            colour = QColor(COLOURS[{TrackAction.REDACT: redact, TrackAction.KEEP: "keep",
+            colour = QColor(COLOURS["not_a_face" if head_left_visible(self.plan, track) else
+                                    {TrackAction.REDACT: redact, TrackAction.KEEP: "keep",
                                      TrackAction.NOT_A_FACE: "not_a_face"}[action]])
             if track.id == self.highlight:
                 colour = colour.lighter(140)

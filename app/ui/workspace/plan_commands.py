@@ -107,13 +107,18 @@ class PlanCommands(QObject):
                     lambda _checked=False, a=action: self.set_track_action(number, a))
         elif kind == "track":
             actions = plan_edits.TrackAction
-            dismiss = self.tr("Not a person: leave it visible") \
-                if self._category(number) == HEAD else self.tr("Not a face")
+            head = self._category(number) == HEAD
+            dismiss = self.tr("Not a person: leave it visible") if head else self.tr("Not a face")
+            session = self.ws.session  # heads the plan's options leave visible: no redact
+            heads_shown = head and session is not None and not session.plan.hides_heads
+            redact = self.tr("Redact person {0} (heads are not hidden in this plan: export "
+                             "options)") if heads_shown else self.tr("Redact person {0}")
             for text, action in ((self.tr("Keep person {0} visible…"), actions.KEEP),
-                                 (self.tr("Redact person {0}"), actions.REDACT),
-                                 (dismiss, actions.NOT_A_FACE)):
-                menu.addAction(text.format(number)).triggered.connect(
+                                 (redact, actions.REDACT), (dismiss, actions.NOT_A_FACE)):
+                item = menu.addAction(text.format(number))
+                item.triggered.connect(
                     lambda _checked=False, a=action: self.set_track_action(number, a))
+                item.setEnabled(not (heads_shown and action is actions.REDACT))
             menu.addSeparator()
             menu.addAction(self.tr("Keep only person {0}, hide everything else…").format(
                 number)).triggered.connect(lambda _checked=False: self.keep_only(number))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.core.media.timecode import format_time
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.plan_edits import TrackAction, track_action
+from app.core.redaction.plan_edits import TrackAction, head_left_visible, track_action
 from app.core.tracking.tracker import HEAD, TEXT, Track
 
 COL_THUMB, COL_NAME, COL_REDACT, COL_KEEP, COL_TIME, COL_FRAMES, COL_REASON = range(7)
@@ -66,7 +66,8 @@ class TracksPanel(QTableWidget):
             pixmap = QPixmap()
             if track.id in thumbnails and pixmap.loadFromData(thumbnails[track.id]):
                 self._cell(row, COL_THUMB).setIcon(QIcon(pixmap))
-            self._check(row, COL_REDACT, action is TrackAction.REDACT, True)
+            left = head_left_visible(plan, track)  # heads not hidden by the plan's options
+            self._check(row, COL_REDACT, action is TrackAction.REDACT and not left, not left)
             self._check(row, COL_KEEP, action is TrackAction.KEEP, True)
             self._text(row, COL_TIME, f"{format_time(time_of(track.first_frame))[:-4]} – "
                        f"{format_time(time_of(track.last_frame))[:-4]}")
@@ -75,9 +76,10 @@ class TracksPanel(QTableWidget):
             dismissed = self.tr("not identifying") if track.category == TEXT \
                 else self.tr("not a person") if track.category == HEAD \
                 else self.tr("not a face")
-            self._text(row, COL_REASON, dismissed if action is
-                       TrackAction.NOT_A_FACE and not reason else reason)
-            if action is TrackAction.NOT_A_FACE:
+            self._text(row, COL_REASON, self.tr("left visible: heads are not hidden in this "
+                                                "plan (export options)") if left else
+                       dismissed if action is TrackAction.NOT_A_FACE and not reason else reason)
+            if action is TrackAction.NOT_A_FACE or left:
                 for col in range(self.columnCount()):
                     self._cell(row, col).setForeground(QBrush(QColor("#888888")))
         for box in plan.manual_boxes:
