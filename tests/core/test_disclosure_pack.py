@@ -197,3 +197,32 @@ def test_a_cancelled_pack_leaves_nothing(approved_export: tuple[Store, int, Path
         build_pack(store, "officer", export_id, packs, cancel=token,
                    progress=lambda done, total: token.cancel())
     assert list(packs.iterdir()) == []
+
+
+def test_a_plan_edited_while_its_pack_is_made_leaves_no_pack(
+        approved_export: tuple[Store, int, Path], tmp_path: Path) -> None:
+    """The export is checked again when the pack is recorded: an edit saved while the files
+    were copied (the approval lapses with it) leaves nothing that looks like a pack (a
+    review found the check made only at the start)."""
+    from app.core.redaction.plans import load_plan
+
+    store, export_id, _out = approved_export
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    edited: list[bool] = []
+
+    def edit_meanwhile(_done: int, _total: int) -> None:
+        if edited:
+            return
+        with store.transaction() as session:
+            case = cases.get_case(session, "SAR-9")
+            fid = case.footage[0].id
+            plan = load_plan(session, fid, case.id)
+            assert plan is not None
+            save_plan(session, resolve_actor(session, "officer"), fid, case.id,
+                      replace(plan, strength=5))
+        edited.append(True)
+
+    with pytest.raises(ConflictError, match="changed since"):
+        build_pack(store, "officer", export_id, packs, progress=edit_meanwhile)
+    assert edited and list(packs.iterdir()) == []

@@ -394,6 +394,7 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
             out_dir=out_dir, value=exc.strerror or exc) from None
     try:
         with store.transaction() as session:
+            _load(session, export_id)  # still releasable (no edit or rejection meanwhile)
             actor: User = resolve_actor(session, actor_name)
             audit.record(session, actor.name, "pack.create", "export", export_id, {
                 "path": str(final.resolve()), "zip": as_zip, "files": files},
