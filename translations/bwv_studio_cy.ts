@@ -781,6 +781,10 @@
         <translation>{source}: dim ond {frames_out} o {frames_in_clip} ffrâm (o&apos;r {total} a ddisgwylid) y gellid eu hallforio; efallai fod y gwreiddiol wedi&apos;i ddifrodi.</translation>
     </message>
     <message>
+        <source>The plan hides sound on audio track {tracks}, which this recording does not have (it has {count}); nothing would be hidden there. Put the ranges on the track the words are said on.</source>
+        <translation>Mae&apos;r cynllun yn cuddio sain ar drac sain {tracks}, nad oes gan y recordiad hwn (mae ganddo {count}); ni fyddai dim yn cael ei guddio yno. Rhowch yr ystodau ar y trac lle dywedir y geiriau.</translation>
+    </message>
+    <message>
         <source>You have no signing key yet: set your password first (&apos;bwv user passwd&apos;).</source>
         <translation>Nid oes gennych allwedd llofnodi eto: gosodwch eich cyfrinair yn gyntaf (&apos;bwv user passwd&apos;).</translation>
     </message>

@@ -763,6 +763,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The plan hides sound on audio track {tracks}, which this recording does not have (it has {count}); nothing would be hidden there. Put the ranges on the track the words are said on.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>You have no signing key yet: set your password first ('bwv user passwd').</source>
             <translation type="unfinished" />
         </message>

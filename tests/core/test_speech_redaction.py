@@ -139,6 +139,14 @@ def test_a_range_on_one_track_leaves_the_other_track_bit_exact(store: Store,
                             options=EncodeOptions(force=True))
     actions = [a["action"] for a in result.stats.audio]
     assert actions == ["copied bit-exact", "re-encoded (aac) with 1 range(s) hidden"]
+    # a range on a track the file does not have would hide nothing: refused, not listed
+    from app.core.errors import ConflictError
+    wrong = RedactionPlan(audio_ranges=[AudioRange(1, times[0][0], times[0][1], track=2)])
+    out = tmp_path / "wrong-track.mp4"
+    with pytest.raises(ConflictError, match="audio track 3, which this recording does not"):
+        redact_footage(store, "tester", item.footage_id, out, wrong, preset="fast",
+                       verify=False)
+    assert not out.exists() and not list(tmp_path.glob(".wrong-track*"))
 
 
 def test_a_file_without_sound_says_so(store: Store, tmp_path: Path) -> None:

@@ -338,6 +338,10 @@ def _layout_name(source: Any) -> str:
     return "mono" if channels == 1 else "stereo"
 
 
+NO_SUCH_TRACK = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The plan hides sound on audio track {tracks}, which this recording does "
+    "not have (it has {count}); nothing would be hidden there. Put the ranges on the track "
+    "the words are said on.")
 AAC_BIT_RATE_PER_CHANNEL = 128_000  # re-encoded tracks: transparent outside the ranges
 
 
@@ -360,6 +364,11 @@ class _AudioMap:
             stats.audio = [{"index": s.index, "codec": s.codec_context.name, "action": "dropped"}
                            for s in inp.streams.audio]
             return
+        count = len(inp.streams.audio)
+        absent = sorted({a.track + 1 for a in plan.audio_ranges
+                         if a.track is not None and a.track >= count})
+        if count and absent:  # hidden nowhere, yet listed as hidden: refused
+            raise ConflictError(NO_SUCH_TRACK, tracks=", ".join(map(str, absent)), count=count)
         for track, s in enumerate(inp.streams.audio):
             self.inputs.append(s)
             copyable = s.codec_context.name in MP4_AUDIO_COPY
