@@ -292,3 +292,65 @@ def test_one_rule_for_retention_and_deadlines() -> None:
     closed = deadline_state(CaseStatus.CLOSED, late, date(2026, 6, 1))
     assert closed.finished and not closed.overdue
     assert deadline_state(CaseStatus.RECEIVED, None).days_left is None
+
+
+def test_an_evidence_flag_keeps_footage_and_deletion_takes_flags_and_plans(
+        store: Store, tmp_path: Path) -> None:
+    """Footage flagged as evidence is kept (a review found it deleted: only the evidential
+    switch counted); when footage is deleted, its flags (labels and notes) and redaction
+    plans (boxes, labels, reasons) go with it, and the state replay expects that."""
+    from app.core.checks import trail_replay
+    from app.core.library.flags import add_flag, delete_flag
+    from app.core.redaction.plan import Keyframe, ManualBox, RedactionPlan
+    from app.core.redaction.plans import save_plan
+    from app.core.store.models import Flag, RedactionPlanRecord
+
+    path, fid = _one_due(store, tmp_path)
+    with store.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        flag = add_flag(session, admin, fid, 0.0, "evidence", label="assault",
+                        note="victim Jane Smith, 12 High St")
+        add_flag(session, admin, fid, 0.1, "review", label="look again")
+        save_plan(session, admin, fid, None, RedactionPlan(manual_boxes=[ManualBox(
+            1, (Keyframe(0, 1, 1, 10, 10),), "tattoo")]))
+    report = _report(store)
+    assert report[fid] is RetentionState.EVIDENTIAL
+    with store.transaction() as session:
+        why = footage.show_footage(session, fid).retention().why
+    assert "flagged as evidence (1 flag(s))" in why
+    assert apply_retention(store, "sup") == [] and path.exists()  # nothing due
+    with store.transaction() as session:
+        delete_flag(session, resolve_actor(session, "admin"), flag.id)
+    (outcome,) = apply_retention(store, "sup")
+    assert outcome.action == "deleted file" and not path.exists()
+    with store.read() as session:
+        assert session.scalars(select(Flag)).all() == []
+        assert session.scalars(select(RedactionPlanRecord)).all() == []
+        (event,) = [json.loads(e.details) for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "retention.delete"))]
+        assert event["flags_removed"] == 1 and event["plans_removed"] == 1
+        assert trail_replay.replay(session).findings == []
+
+
+def test_an_original_only_touched_since_is_still_deleted(store: Store, tmp_path: Path) -> None:
+    """Its content decides: a managed original whose time changed (a backup restored, a copy
+    that did not keep times) was never deleted, and the run said it was done."""
+    import os
+
+    path, _fid = _one_due(store, tmp_path)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    (outcome,) = apply_retention(store, "sup")
+    assert outcome.action == "deleted file" and not path.exists()
+
+
+def test_a_camera_clock_years_ahead_does_not_keep_footage_for_years() -> None:
+    from app.core.retention.rules import retention_until
+
+    ingested = datetime(2026, 12, 1, tzinfo=UTC)
+    ahead = datetime(2099, 1, 1, tzinfo=UTC)
+    assert retention_until(ahead, ingested, 31, False) == ingested + timedelta(days=31)
+    before = datetime(2026, 11, 20, tzinfo=UTC)
+    assert retention_until(before, ingested, 31, False) == before + timedelta(days=31)
+    assert retention_until(None, ingested, 31, False) == ingested + timedelta(days=31)
+    assert retention_until(ahead, ingested, 31, True) is None

@@ -99,6 +99,9 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
         elif saved[3] != event.actor:
             state.decisions[(event.footage_id, event.case_id,
                              str(details.get("plan_sha256")))] = action == "plan.approve"
+    elif action == "retention.delete":  # its plans were removed with it
+        for gone in [k for k, v in state.plans.items() if v[1] == event.footage_id]:
+            del state.plans[gone]
     elif action == "case.create":  # its reference and type are never changed after
         state.cases[oid] = (str(details.get("reference")), str(details.get("type")))
     elif action == "transcript.create":

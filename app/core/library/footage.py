@@ -212,7 +212,8 @@ def verify_originals(
 
 
 def _footage_query(case_ref: str | None) -> Select[Footage]:
-    stmt = select(Footage).options(selectinload(Footage.cases)).order_by(Footage.id)
+    stmt = select(Footage).options(selectinload(Footage.cases),
+                                   selectinload(Footage.flags)).order_by(Footage.id)
     if case_ref is not None:
         stmt = stmt.join(case_footage).join(Case).where(Case.reference == case_ref)
     return stmt

@@ -104,7 +104,7 @@ def _page(session: Session, query: FootageQuery, offset: int, limit: int,
     stmt = _matching(session, query)
     if counted:
         stmt = stmt.add_columns(func.count().over().label("matched"))
-    stmt = (stmt.options(selectinload(Footage.cases))
+    stmt = (stmt.options(selectinload(Footage.cases), selectinload(Footage.flags))
             .order_by(key, tie).offset(max(0, offset)).limit(max(0, limit)))
     found = session.execute(stmt).all()
     items = [row[0] for row in found]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -26,13 +27,20 @@ from app.core.people.permissions import Permission, require
 from app.core.people.users import check_actor, resolve_actor
 from app.core.policy.store_policy import StorePolicy, load_policy
 from app.core.progress import CancelToken, ProgressFn, no_progress
-from app.core.retention.rules import RetentionState, open_case_refs, retention_status
+from app.core.retention.rules import (
+    RetentionState,
+    evidence_flag_count,
+    open_case_refs,
+    retention_status,
+)
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import (
     DetectionRunRecord,
+    Flag,
     Footage,
     JobRecord,
+    RedactionPlanRecord,
     TranscriptRecord,
     User,
     utcnow,
@@ -65,7 +73,8 @@ def _assess(footage: Footage, policy: StorePolicy, now: datetime) -> RetentionIt
         until=footage.retention_until, evidential=footage.evidential,
         legal_hold=footage.legal_hold, legal_hold_reason=footage.legal_hold_reason,
         open_cases=open_case_refs(footage.cases),
-        deleted_at=footage.deleted_at, deletion_note=footage.deletion_note, now=now)
+        deleted_at=footage.deleted_at, deletion_note=footage.deletion_note, now=now,
+        evidence_flags=evidence_flag_count(footage))
     return RetentionItem(footage.id, footage.file_name, footage.original_path, footage.sha256,
                          footage.recorded_at, footage.retention_until, status.state, status.why,
                          policy.owns(footage.original_path))
@@ -77,7 +86,8 @@ def retention_report(session: Session, actor: User,
     require(actor, Permission.VIEW, QT_TRANSLATE_NOOP("CoreMessages", "see the retention report"))
     policy = load_policy(session)
     now = now or utcnow()
-    items = session.scalars(select(Footage).options(selectinload(Footage.cases))
+    items = session.scalars(select(Footage).options(selectinload(Footage.cases),
+                                                    selectinload(Footage.flags))
                             .order_by(Footage.id))
     report = [_assess(f, policy, now) for f in items]
     return sorted(report, key=lambda i: (i.state is not RetentionState.DUE,
@@ -148,29 +158,39 @@ def apply_retention(store: Store, actor_name: str, *, dry_run: bool = False,
     return outcomes
 
 
-def _still_the_original(path: Path, size: int, mtime_ns: int, sha256: str,
-                        cancel: CancelToken | None = None) -> str | None:
-    """None when the file at ``path`` is the recorded original, else why not."""
+def _still_the_original(path: Path, size: int, sha256: str,
+                        cancel: CancelToken | None = None) -> tuple[str | None, int]:
+    """(None, its modification time) when the file at ``path`` is the recorded original,
+    else (why not, 0). Its content decides: a file only touched since (a backup restored, a
+    copy that did not keep times) is still the original and is deleted."""
     try:
         stat = path.stat()
     except FileNotFoundError:
-        return "the file is no longer there"
+        return "the file is no longer there", 0
     except OSError as exc:
-        return f"the file cannot be read ({exc.strerror})"
-    if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
-        return "the file at that path is not the recorded original (size or time differ)"
+        return f"the file cannot be read ({exc.strerror})", 0
+    if stat.st_size != size:
+        return "the file at that path is not the recorded original (its size differs)", 0
     try:
         if sha256_file(path, cancel=cancel) != sha256:
-            return "the file at that path is not the recorded original (SHA-256 differs)"
+            return "the file at that path is not the recorded original (SHA-256 differs)", 0
     except MediaError as exc:
-        return str(exc)
-    return None
+        return str(exc), 0
+    return None, stat.st_mtime_ns
+
+
+def _remove(session: Session, table: Any, where: Any) -> int:
+    """Delete the rows of ``table`` matching ``where``; how many there were."""
+    count = len(session.scalars(select(table.id).where(where)).all())
+    session.execute(delete(table).where(where))
+    return count
 
 
 def _lock(session: Session, footage_id: int) -> Footage:
     """The footage row, locked until the transaction ends (PostgreSQL; SQLite write
-    transactions are already exclusive), with its cases."""
-    return session.scalars(select(Footage).options(selectinload(Footage.cases))
+    transactions are already exclusive), with its cases and flags."""
+    return session.scalars(select(Footage).options(selectinload(Footage.cases),
+                                                   selectinload(Footage.flags))
                            .where(Footage.id == footage_id).with_for_update()).one()
 
 
@@ -181,10 +201,9 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
     # inside it, with the row locked.
     with store.read() as session:
         f = session.get_one(Footage, item.footage_id)
-        path, size, mtime, digest = Path(f.original_path), f.size_bytes, f.file_mtime_ns, \
-            f.sha256
-    not_original = _still_the_original(path, size, mtime, digest, cancel) \
-        if item.owned else "outside the managed folders"
+        path, size, digest = Path(f.original_path), f.size_bytes, f.sha256
+    not_original, mtime = _still_the_original(path, size, digest, cancel) \
+        if item.owned else ("outside the managed folders", 0)
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
         footage = _lock(session, item.footage_id)
@@ -212,6 +231,11 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
             TranscriptRecord.footage_id == footage.id)).all())
         session.execute(delete(TranscriptRecord)  # what was said goes with the footage
                         .where(TranscriptRecord.footage_id == footage.id))
+        # flags' labels and notes, and plans' boxes, labels and reasons, describe what it
+        # showed: they go with it too
+        flags = _remove(session, Flag, Flag.footage_id == footage.id)
+        plans = _remove(session, RedactionPlanRecord,
+                        RedactionPlanRecord.footage_id == footage.id)
         open_jobs = update(JobRecord).where(JobRecord.footage_id == footage.id,
                                             JobRecord.state.in_(("queued", "running")))
         jobs = int(getattr(session.execute(  # nothing is detected or transcribed for it again
@@ -225,6 +249,7 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
             if current.retention_until else None,
             "owned": current.owned, "delete_file": delete_file,
             "detection_runs_removed": runs, "transcripts_removed": transcripts,
+            "flags_removed": flags, "plans_removed": plans,
             "jobs_cancelled": jobs, "note": note,
         }, footage_id=footage.id)
     # The tombstone is committed first: an interruption now leaves a file that the next
@@ -243,7 +268,8 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
 
 def _unlink(store: Store, actor_name: str, footage_id: int, path: Path, size: int,
             mtime_ns: int) -> str | None:
-    """Delete the original; on failure audit why and return it."""
+    """Delete the original (unchanged since it was hashed: ``size``, ``mtime_ns``); on
+    failure audit why and return it."""
     try:
         stat = path.stat()
         if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
@@ -271,12 +297,12 @@ def _delete_leftover_file(store: Store, actor_name: str, item: RetentionItem,
         return None
     with store.read() as session:
         f = session.get_one(Footage, item.footage_id)
-        size, mtime, digest = f.size_bytes, f.file_mtime_ns, f.sha256
+        size, digest = f.size_bytes, f.sha256
         shared = session.scalar(select(Footage.id).where(
             Footage.original_path == f.original_path, Footage.id != f.id,
             Footage.deleted_at.is_(None)).limit(1))
-    if shared is not None or _still_the_original(path, size, mtime, digest,
-                                                 cancel) is not None:
+    not_original, mtime = _still_the_original(path, size, digest, cancel)
+    if shared is not None or not_original is not None:
         return None
     problem = _unlink(store, actor_name, item.footage_id, path, size, mtime)
     label = f"#{item.footage_id} {item.file_name}"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from app.core.store.models import Case, CaseStatus
+from app.core.store.models import Case, CaseStatus, FlagCategory, Footage
 
 
 class RetentionState(enum.StrEnum):
@@ -43,12 +43,20 @@ def open_case_refs(cases: Iterable[Case]) -> tuple[str, ...]:
     return tuple(c.reference for c in cases if c.status is not CaseStatus.CLOSED)
 
 
+def evidence_flag_count(footage: Footage) -> int:
+    """How many of the footage's flags are of the evidence category (each keeps it)."""
+    return sum(1 for flag in footage.flags if flag.category is FlagCategory.EVIDENCE)
+
+
 def retention_until(recorded_at: datetime | None, ingested_at: datetime, days: int,
                     evidential: bool) -> datetime | None:
-    """When the footage becomes due for deletion; ``None`` when it is evidential."""
+    """When the footage becomes due for deletion; ``None`` when it is evidential. Counted
+    from the recording, or from ingest when the camera's clock put the recording later (a
+    clock set years ahead must not keep footage for years)."""
     if evidential:
         return None
-    return (recorded_at or ingested_at) + timedelta(days=days)
+    start = ingested_at if recorded_at is None else min(recorded_at, ingested_at)
+    return start + timedelta(days=days)
 
 
 def days_left(until: datetime | None, now: datetime | None = None) -> int | None:
@@ -61,9 +69,10 @@ def days_left(until: datetime | None, now: datetime | None = None) -> int | None
 def retention_status(*, until: datetime | None, evidential: bool, legal_hold: bool,
                      legal_hold_reason: str | None, open_cases: Sequence[str],
                      deleted_at: datetime | None = None, deletion_note: str | None = None,
-                     now: datetime | None = None) -> RetentionStatus:
-    """Due when the retention date has passed and the footage is not evidential, not on
-    legal hold and not linked to a case that is still open (any status but closed)."""
+                     now: datetime | None = None, evidence_flags: int = 0) -> RetentionStatus:
+    """Due when the retention date has passed and the footage is not evidential (marked so,
+    or with a flag of the evidence category: ``evidence_flags``), not on legal hold and not
+    linked to a case that is still open (any status but closed)."""
     now = now or datetime.now(UTC)
     reasons: list[tuple[RetentionState, str]] = []
     if deleted_at is not None:
@@ -74,6 +83,9 @@ def retention_status(*, until: datetime | None, evidential: bool, legal_hold: bo
                         f"on legal hold ({legal_hold_reason or 'no reason given'})"))
     if evidential:
         reasons.append((RetentionState.EVIDENTIAL, "marked evidential"))
+    if evidence_flags:
+        reasons.append((RetentionState.EVIDENTIAL,
+                        f"flagged as evidence ({evidence_flags} flag(s))"))
     if open_cases:
         reasons.append((RetentionState.OPEN_CASE, "linked to open case " + ", ".join(open_cases)))
     if not reasons:

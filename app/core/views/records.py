@@ -11,7 +11,12 @@ from typing import Any
 
 from app.core.case_state.standing import DeadlineState, deadline_state
 from app.core.chain.chain_format import fingerprint
-from app.core.retention.rules import RetentionStatus, open_case_refs, retention_status
+from app.core.retention.rules import (
+    RetentionStatus,
+    evidence_flag_count,
+    open_case_refs,
+    retention_status,
+)
 from app.core.store.models import (
     Case,
     CaseStatus,
@@ -101,13 +106,15 @@ class FootageRecord:
     deleted_at: datetime | None = None  # a tombstone: retention deleted the original
     deletion_note: str | None = None
     open_case_refs: tuple[str, ...] = ()  # linked cases not yet closed: they keep it
+    evidence_flags: int = 0  # flags of the evidence category: they keep it too
 
     def retention(self, now: datetime | None = None) -> RetentionStatus:
         """What retention does with it and why (the one rule, ``retention_status``)."""
         return retention_status(
             until=self.retention_until, evidential=self.evidential, legal_hold=self.legal_hold,
             legal_hold_reason=self.legal_hold_reason, open_cases=self.open_case_refs,
-            deleted_at=self.deleted_at, deletion_note=self.deletion_note, now=now)
+            deleted_at=self.deleted_at, deletion_note=self.deletion_note, now=now,
+            evidence_flags=self.evidence_flags)
 
     @classmethod
     def of(cls, f: Footage, ingested_by: str | None = None) -> FootageRecord:
@@ -118,7 +125,7 @@ class FootageRecord:
             f.officer_id, f.ingested_at, ingested_by, f.retention_until, f.evidential,
             list(f.audio_streams), tuple(c.reference for c in f.cases), f.legal_hold,
             f.legal_hold_reason, f.deleted_at, f.deletion_note,
-            open_case_refs(f.cases),
+            open_case_refs(f.cases), evidence_flag_count(f),
         )
 
 
