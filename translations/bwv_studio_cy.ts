@@ -729,8 +729,8 @@
         <translation>Daeth y gymeradwyaeth y mae&apos;r allforiad hwn ei hangen neu&apos;n ei henwi i ben tra oedd yn cael ei wneud (mae&apos;r cynllun bellach: {state}, neu newidiodd rheol y storfa); ni chofnodwyd dim. Allforiwch eto pan fydd wedi&apos;i gymeradwyo.</translation>
     </message>
     <message>
-        <source>This plan was approved, but the footage&apos;s plan has been changed since (by someone else, or while this export ran); an export does not bring an older plan back over that edit, nor its approval. Export the current plan once it is approved, or go back to the approved plan in the workspace (undo asks first).</source>
-        <translation>Cymeradwywyd y cynllun hwn, ond mae cynllun y ffilm wedi newid ers hynny (gan rywun arall, neu tra oedd yr allforiad hwn yn rhedeg); nid yw allforio yn dod â chynllun hŷn yn ôl dros y newid hwnnw, na&apos;i gymeradwyaeth. Allforiwch y cynllun presennol unwaith y caiff ei gymeradwyo, neu ewch yn ôl at y cynllun a gymeradwywyd yn y gweithle (mae dadwneud yn gofyn yn gyntaf).</translation>
+        <source>This plan was approved, but the footage&apos;s plan has been changed since; an export does not bring an older plan back, nor its approval. Export the current plan once it is approved, or go back to the approved plan in the workspace (undo asks first).</source>
+        <translation>Cymeradwywyd y cynllun hwn, ond mae cynllun y ffilm wedi newid ers hynny; nid yw allforio yn dod â chynllun hŷn yn ôl, na&apos;i gymeradwyaeth. Allforiwch y cynllun presennol unwaith y caiff ei gymeradwyo, neu ewch yn ôl at y cynllun a gymeradwywyd yn y gweithle (mae dadwneud yn gofyn yn gyntaf).</translation>
     </message>
     <message>
         <source>The caption {caption!r} has an unknown field ({field}); use {{case}}, {{date}} and {{time}}.</source>
@@ -1577,8 +1577,8 @@
         <translation>trawsgrifio lleferydd</translation>
     </message>
     <message>
-        <source>The stored transcript #{transcript} of footage #{number}, audio track {track}, is not what was recorded when it was made (its SHA-256 in the audit trail): it was changed in the database. Nothing of it is used; report it, and transcribe the track again.</source>
-        <translation>Nid yw trawsgrifiad #{transcript} a storiwyd o ffilm #{number}, trac sain {track}, yr hyn a gofnodwyd pan gafodd ei wneud (ei SHA-256 yn y trywydd archwilio): cafodd ei newid yn y gronfa ddata. Ni ddefnyddir dim ohono; rhowch wybod amdano, a thrawsgrifiwch y trac eto.</translation>
+        <source>The stored transcript #{transcript} of footage #{number}, audio track {track}, is not what was recorded when it was made (its SHA-256 in the audit trail): it was changed in the database. Nothing of it is used; report it, and transcribe the track again (Transcribe, or bwv transcribe).</source>
+        <translation>Nid yw trawsgrifiad #{transcript} a storiwyd o ffilm #{number}, trac sain {track}, yr hyn a gofnodwyd pan gafodd ei wneud (ei SHA-256 yn y trywydd archwilio): cafodd ei newid yn y gronfa ddata. Ni ddefnyddir dim ohono; rhowch wybod amdano, a thrawsgrifiwch y trac eto (Trawsgrifio, neu bwv transcribe).</translation>
     </message>
     <message>
         <source>{folder} is not a speech model pack: {problem}</source>

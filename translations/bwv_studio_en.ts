@@ -711,7 +711,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This plan was approved, but the footage's plan has been changed since (by someone else, or while this export ran); an export does not bring an older plan back over that edit, nor its approval. Export the current plan once it is approved, or go back to the approved plan in the workspace (undo asks first).</source>
+            <source>This plan was approved, but the footage's plan has been changed since; an export does not bring an older plan back, nor its approval. Export the current plan once it is approved, or go back to the approved plan in the workspace (undo asks first).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1559,7 +1559,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The stored transcript #{transcript} of footage #{number}, audio track {track}, is not what was recorded when it was made (its SHA-256 in the audit trail): it was changed in the database. Nothing of it is used; report it, and transcribe the track again.</source>
+            <source>The stored transcript #{transcript} of footage #{number}, audio track {track}, is not what was recorded when it was made (its SHA-256 in the audit trail): it was changed in the database. Nothing of it is used; report it, and transcribe the track again (Transcribe, or bwv transcribe).</source>
             <translation type="unfinished" />
         </message>
         <message>

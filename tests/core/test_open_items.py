@@ -202,3 +202,24 @@ def test_an_export_whose_check_saw_faces_after_approval_is_released_only_once_an
         assert cases.get_case(session, "SAR-7").status is cases.CaseStatus.RELEASED
         export = session.scalars(select(ExportRecord)).one()
         assert case_flow.releasable(session, export)
+
+
+def test_a_draft_exports_findings_do_not_stand_in_the_way_of_release(
+        planned: tuple[Store, int, int, RedactionPlan]) -> None:
+    """Only exports of the current, approved plan are asked about at release: a draft of an
+    earlier plan whose check saw faces is not (a review found release naming it, with advice
+    that could never work)."""
+    store, fid, case_id, plan = planned
+    with store.read() as session:
+        (first,) = open_items(session, fid, case_id, plan)
+    with store.transaction() as session:
+        session.add(ExportRecord(footage_id=fid, case_id=case_id, path="/x/draft.mp4",
+                                 sha256="c" * 64, size_bytes=1, manifest_path="/x/d.json",
+                                 manifest_sha256="d" * 64, plan_sha256="e" * 64,
+                                 residual_findings=2))
+        decide(session, resolve_actor(session, "sup"), fid, case_id, plan.sha256(), True,
+               answers={first.key: "looked: nobody there"})
+        cases.get_case(session, "SAR-7").status = cases.CaseStatus.APPROVED
+    with store.transaction() as session, pytest.raises(
+            ConflictError, match="no export of an approved plan"):
+        case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-7", "released")

@@ -124,3 +124,5 @@ def test_a_head_the_plan_leaves_visible_is_not_shown_as_redacted(qtbot: QtBot) -
         assert panel.item(1, COL_REDACT).checkState() == Qt.CheckState.Checked
     whole = RedactionPlan(hide_heads=False, hide_whole_people=True)
     assert not plan_edits.head_left_visible(whole, head)  # whole people hide the head too
+    inverse = RedactionPlan(hide_heads=False, inverse=True)
+    assert not plan_edits.head_left_visible(inverse, head)  # inverse hides all not kept

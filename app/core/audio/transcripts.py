@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import logging
 from pathlib import Path
 
 from sqlalchemy import select
@@ -26,6 +27,8 @@ from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, TranscriptRecord
+
+log = logging.getLogger(__name__)
 
 
 def audio_tracks(store: Store, actor_name: str, footage_key: str | int) -> int:
@@ -117,12 +120,20 @@ def _settings_hash(model: SpeechModel) -> str:
 
 
 def _newest(session: Session, footage_id: int, track: int, key: str) -> Transcript | None:
-    record = session.scalars(
-        select(TranscriptRecord)
-        .where(TranscriptRecord.footage_id == footage_id, TranscriptRecord.audio_track == track,
-               TranscriptRecord.settings_sha256 == key)
-        .order_by(TranscriptRecord.id.desc()).limit(1)).first()
-    return None if record is None else _read(session, record)
+    """The newest stored transcript to reuse; one changed in the database is passed over
+    (logged; Verify integrity reports it), so transcribing again makes a sound one."""
+    for record in session.scalars(
+            select(TranscriptRecord)
+            .where(TranscriptRecord.footage_id == footage_id,
+                   TranscriptRecord.audio_track == track,
+                   TranscriptRecord.settings_sha256 == key)
+            .order_by(TranscriptRecord.id.desc())):
+        try:
+            return _read(session, record)
+        except ConflictError:
+            log.warning("transcript #%s of footage #%s was changed in the database; not "
+                        "used", record.id, footage_id)
+    return None
 
 
 def _read(session: Session, record: TranscriptRecord) -> Transcript:
@@ -140,7 +151,7 @@ CHANGED = QT_TRANSLATE_NOOP(
     "CoreMessages", "The stored transcript #{transcript} of footage #{number}, audio track "
     "{track}, is not what was recorded when it was made (its SHA-256 in the audit trail): it "
     "was changed in the database. Nothing of it is used; report it, and transcribe the track "
-    "again.")
+    "again (Transcribe, or bwv transcribe).")
 
 
 def recorded_sha256(session: Session, record: TranscriptRecord) -> str | None:
@@ -152,6 +163,8 @@ def recorded_sha256(session: Session, record: TranscriptRecord) -> str | None:
             AuditEvent.action == "transcript.create")):
         data = json.loads(details)
         if data.get("transcript_id") == record.id:
+            if data.get("audio_track") != record.audio_track:  # relabelled to another track
+                break
             return str(data["sha256"]) if "sha256" in data else None
     raise ConflictError(CHANGED, number=record.footage_id, track=record.audio_track + 1,
                         transcript=record.id)

@@ -104,8 +104,7 @@ def _unanswered(session: Session, case: Case, plan: RedactionPlanRecord) -> list
     found = approval_of(session, plan.footage_id, case.id, plan.plan_sha256)
     if found.state is not ApprovalState.APPROVED:
         return items
-    answered = {a.get("key") for a in found.answers}
-    return [i for i in items if i.key not in answered]
+    return [i for i in items if i.key not in found.answered]
 
 
 def case_open_items(session: Session, reference: str) -> list[OpenItem]:
@@ -119,6 +118,11 @@ def releasable(session: Session, export: ExportRecord) -> bool:
     case (not one an edit has since replaced), a supervisor approved that exact plan, and,
     if its own check still saw faces, a supervisor answered that (``check_unanswered``); a
     batch working copy never is."""
+    return _current_and_approved(session, export) and not check_unanswered(session, export)
+
+
+def _current_and_approved(session: Session, export: ExportRecord) -> bool:
+    """Made from its footage's current plan in the case, which a supervisor approved."""
     if export.case_id is None or export.working_copy:
         return False
     current = session.scalar(select(RedactionPlanRecord.plan_sha256).where(
@@ -126,7 +130,7 @@ def releasable(session: Session, export: ExportRecord) -> bool:
         RedactionPlanRecord.case_id == export.case_id))
     return current == export.plan_sha256 and approval_of(
         session, export.footage_id, export.case_id, export.plan_sha256).state \
-        is ApprovalState.APPROVED and not check_unanswered(session, export)
+        is ApprovalState.APPROVED
 
 
 def check_unanswered(session: Session, export: ExportRecord) -> bool:
@@ -136,8 +140,7 @@ def check_unanswered(session: Session, export: ExportRecord) -> bool:
     if not export.residual_findings:
         return False
     found = approval_of(session, export.footage_id, export.case_id, export.plan_sha256)
-    key = export_item_key(export.footage_id, export.id)
-    return key not in {a.get("key") for a in found.answers}
+    return export_item_key(export.footage_id, export.id) not in found.answered
 
 
 def approved_exports(session: Session, case: Case) -> list[ExportRecord]:
@@ -152,7 +155,7 @@ def _refuse_unanswered_checks(session: Session, case: Case) -> None:
     answer to what its check still saw."""
     for export in session.scalars(select(ExportRecord).where(ExportRecord.case_id == case.id)
                                   .order_by(ExportRecord.id)):
-        if check_unanswered(session, export):
+        if _current_and_approved(session, export) and check_unanswered(session, export):
             raise ConflictError(CHECK_UNANSWERED, export_id=export.id,
                                 count=export.residual_findings)
 

@@ -44,7 +44,7 @@ from app.core.integrity.anchors import chain_anchor
 from app.core.library.footage import get_footage, require_present
 from app.core.media.hashing import sha256_file
 from app.core.people.permissions import Permission, can, require
-from app.core.people.users import find_user, resolve_actor
+from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
@@ -86,10 +86,10 @@ APPROVAL_LAPSED = QT_TRANSLATE_NOOP(
     "(the plan is now: {state}, or the store's rule changed); nothing was recorded. Export "
     "again once it is approved.")
 NOT_CURRENT = QT_TRANSLATE_NOOP(
-    "CoreMessages", "This plan was approved, but the footage's plan has been changed since (by "
-    "someone else, or while this export ran); an export does not bring an older plan back over "
-    "that edit, nor its approval. Export the current plan once it is approved, or go back to "
-    "the approved plan in the workspace (undo asks first).")
+    "CoreMessages", "This plan was approved, but the footage's plan has been changed since; "
+    "an export does not bring an older plan back, nor its approval. Export the current plan "
+    "once it is approved, or go back to the approved plan in the workspace (undo asks "
+    "first).")
 CAPTION_FIELD = QT_TRANSLATE_NOOP(
     "CoreMessages", "The caption {caption!r} has an unknown field ({field}); use {{case}}, "
     "{{date}} and {{time}}.")
@@ -205,8 +205,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         raise ConflictError(OTHER_RUN, preset=analysis.run.preset.name)
     # The plan (and so an approval of it) is bound to the run it was made and reviewed on.
     plan = replace(plan, detection_run=analysis.run_key)
-    approval, plan_at_start = (None, None) if working_copy else _approval(
-        store, actor_name, analysis.footage_id, case_id, plan, require_approval)
+    approval = None if working_copy else _approval(store, analysis.footage_id, case_id, plan,
+                                                   require_approval)
     run_tracks = analysis.tracks
     analysis.tracks = apply_track_edits(run_tracks, plan.track_edits)
     analysis.review = plan_review(analysis.run, run_tracks, analysis.tracks, plan,
@@ -254,8 +254,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             manifest_sha = hashlib.sha256(text.encode()).hexdigest()
             export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
                                 video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
-                                residual, require_approval or approval is not None, working_copy,
-                                plan_at_start)
+                                residual, require_approval or approval is not None, working_copy)
         except BaseException:
             if not _recorded(store, out, before):  # never delete what a record vouches for
                 video_tmp.unlink(missing_ok=True)
@@ -329,51 +328,44 @@ def c2pa_summary(data: dict[str, Any]) -> dict[str, int]:
     return summary
 
 
-def _approval(store: Store, actor_name: str, footage_id: int, case_id: int | None,
-              plan: RedactionPlan, required: bool) -> tuple[dict[str, Any] | None, str | None]:
-    """The supervisor's approval of exactly this plan (refused when required and missing),
-    and the hash of the plan stored now (for ``_refuse_replacing`` when the export ends)."""
+def _approval(store: Store, footage_id: int, case_id: int | None, plan: RedactionPlan,
+              required: bool) -> dict[str, Any] | None:
+    """The supervisor's approval of exactly this plan; refused when required and missing,
+    or when the plan stored now is another (``_refuse_replacing``)."""
     with store.read() as session:
         found = approval_of(session, footage_id, case_id, plan.sha256())
-        stored = find_plan_record(session, footage_id, case_id)
-        started = stored.plan_sha256 if stored is not None else None
         if found.state is ApprovalState.APPROVED:
-            _refuse_replacing(session, actor_name, footage_id, case_id, plan, started)
+            _refuse_replacing(session, footage_id, case_id, plan)
     if found.state is ApprovalState.APPROVED:
         return {"by": found.by, "at": found.at, "plan_sha256": found.plan_sha256,
-                "note": found.note}, started
+                "note": found.note}
     if required:
         raise PermissionDeniedError(NEEDS_APPROVAL, state=found.state.value.replace("_", " "))
-    return None, started
+    return None
 
 
-def _refuse_replacing(session: Session, actor_name: str, footage_id: int,
-                      case_id: int | None, plan: RedactionPlan, started: str | None) -> None:
-    """An export counted as approved never saves its plan over a different one that someone
-    else saved (e.g. a box over a missed face, added after the approval), nor over one saved
-    while the export ran (``started``: the stored plan's hash when it began): that would drop
-    the edit and bring the older approval back without anyone being asked. Going back to
-    one's own approved plan stays possible."""
+def _refuse_replacing(session: Session, footage_id: int, case_id: int | None,
+                      plan: RedactionPlan) -> None:
+    """An export counted as approved never saves its plan over a different stored one (an
+    edit made since the approval, e.g. a box over a missed face, or saved while the export
+    ran): that would drop the edit and bring the older approval back without anyone being
+    asked. (The export dialog saves its choices as an edit first; going back to an approved
+    plan is the workspace's undo, which asks.)"""
     stored = find_plan_record(session, footage_id, case_id)
-    if stored is None or stored.plan_sha256 == plan.sha256():
-        return
-    user = find_user(session, actor_name)
-    if stored.plan_sha256 != started or user is None or stored.updated_by_id != user.id:
+    if stored is not None and stored.plan_sha256 != plan.sha256():
         raise ConflictError(NOT_CURRENT)
 
 
 def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPlan,
             case_id: int | None, out: Path, manifest: Path, size: int, out_sha: str,
             manifest_sha: str, source_sha: str, residual: ResidualReport | None,
-            required: bool, working_copy: bool = False, started: str | None = None) -> int:
+            required: bool, working_copy: bool = False) -> int:
     """The export's database record and audit event (one transaction). ``required``: the
-    export needs a standing approval (the store's rule, or the manifest names one);
-    ``started``: the stored plan's hash when the export began."""
+    export needs a standing approval (the store's rule, or the manifest names one)."""
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
-        if required and not working_copy:  # not saved over someone else's edit
-            _refuse_replacing(session, actor_name, analysis.footage_id, case_id, plan,
-                              started)
+        if required and not working_copy:  # not saved over an edit made meanwhile
+            _refuse_replacing(session, analysis.footage_id, case_id, plan)
         # A working copy's template plan is described in its manifest, never saved over the
         # plan a person is making for this footage.
         plan_sha = plan.sha256() if working_copy else save_plan(
@@ -415,7 +407,7 @@ def _head_action(track: Track, plan: RedactionPlan) -> str:
     """What the export does with a head track nobody kept or dismissed."""
     if plan.hide_whole_people:
         return "redacted (whole person)" if track.wholes else "redacted"
-    return "redacted" if plan.hide_heads else "left visible (plan)"
+    return "redacted" if plan.hides_heads else "left visible (plan)"
 
 
 def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
@@ -470,8 +462,7 @@ def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "head_tracks": sum(t.category == HEAD for t in analysis.tracks),
                       "tracks_redacted": sum(1 for t in analysis.tracks
                                              if plan.redacts_track(t.id)
-                                             and (t.category != HEAD or plan.hide_heads
-                                                  or plan.hide_whole_people)),
+                                             and (t.category != HEAD or plan.hides_heads)),
                       "tracks_kept_visible": len(plan.keep_tracks),
                       "tracks_false_positive": len(plan.false_positive_tracks),
                       "manual_boxes": len(plan.manual_boxes),

@@ -44,6 +44,11 @@ class Approval:
     note: str = ""
     answers: tuple[dict[str, str], ...] = ()  # each open item and the approver's answer
 
+    @property
+    def answered(self) -> frozenset[str]:
+        """The keys of the open items this approval answered."""
+        return frozenset(str(a.get("key")) for a in self.answers)
+
 
 _ACTIONS = {"plan.approval_request": ApprovalState.REQUESTED,
             "plan.approve": ApprovalState.APPROVED, "plan.reject": ApprovalState.REJECTED}

@@ -55,8 +55,9 @@ def track_action(plan: RedactionPlan, track_id: int) -> TrackAction:
 
 def head_left_visible(plan: RedactionPlan, track: Track) -> bool:
     """A head track nobody kept or dismissed that the plan leaves visible all the same (heads
-    are not hidden by its options): shown so, never as redacted."""
-    return track.category == HEAD and not plan.hides_heads \
+    are not hidden by its options, and it is not an inverse plan, which hides everything
+    not kept): shown so, never as redacted."""
+    return track.category == HEAD and not plan.hides_heads and not plan.inverse \
         and track_action(plan, track.id) is TrackAction.REDACT
 
 

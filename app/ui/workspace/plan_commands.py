@@ -110,7 +110,8 @@ class PlanCommands(QObject):
             head = self._category(number) == HEAD
             dismiss = self.tr("Not a person: leave it visible") if head else self.tr("Not a face")
             session = self.ws.session  # heads the plan's options leave visible: no redact
-            heads_shown = head and session is not None and not session.plan.hides_heads
+            heads_shown = head and session is not None and not session.plan.hides_heads \
+                and not session.plan.inverse
             redact = self.tr("Redact person {0} (heads are not hidden in this plan: export "
                              "options)") if heads_shown else self.tr("Redact person {0}")
             for text, action in ((self.tr("Keep person {0} visible…"), actions.KEEP),
