@@ -785,6 +785,10 @@
         <translation>Mae&apos;r cynllun yn cuddio sain ar drac sain {tracks}, nad oes gan y recordiad hwn (mae ganddo {count}); ni fyddai dim yn cael ei guddio yno. Rhowch yr ystodau ar y trac lle dywedir y geiriau.</translation>
     </message>
     <message>
+        <source>The plan hides sound from {start_s:g} s on audio track {track}, but its sound ends at {end_s:g} s; nothing would be hidden there. Check the range&apos;s times.</source>
+        <translation>Mae&apos;r cynllun yn cuddio sain o {start_s:g} e ar drac sain {track}, ond mae ei sain yn gorffen am {end_s:g} e; ni fyddai dim yn cael ei guddio yno. Gwiriwch amseroedd yr ystod.</translation>
+    </message>
+    <message>
         <source>You have no signing key yet: set your password first (&apos;bwv user passwd&apos;).</source>
         <translation>Nid oes gennych allwedd llofnodi eto: gosodwch eich cyfrinair yn gyntaf (&apos;bwv user passwd&apos;).</translation>
     </message>
@@ -891,6 +895,10 @@
     <message>
         <source>Footage #{id} ({file_name}) was deleted under the retention policy on {deleted_at:%Y-%m-%d}; only its hash and metadata remain.</source>
         <translation>Dilëwyd ffilm #{id} ({file_name}) o dan y polisi cadw ar {deleted_at:%Y-%m-%d}; dim ond ei hash a&apos;i metadata sy&apos;n weddill.</translation>
+    </message>
+    <message>
+        <source>{path}: the original of footage #{number} no longer matches the SHA-256 recorded at ingest; it is not processed (verify the originals to see which changed).</source>
+        <translation>{path}: nid yw gwreiddiol ffilm #{number} yn cyfateb mwyach i&apos;r SHA-256 a gofnodwyd wrth ei fewnforio; nid yw&apos;n cael ei brosesu (gwiriwch y rhai gwreiddiol i weld pa un a newidiodd).</translation>
     </message>
     <message>
         <source>mark footage evidential</source>
@@ -1371,6 +1379,10 @@
     <message>
         <source>The redaction plan&apos;s &apos;reviewed&apos; must hold [first frame, last frame] pairs.</source>
         <translation>Rhaid i &apos;reviewed&apos; y cynllun golygu gynnwys parau [ffrâm gyntaf, ffrâm olaf].</translation>
+    </message>
+    <message>
+        <source>Manual box {id} lies far outside any picture (its numbers go beyond {most} pixels).</source>
+        <translation>Mae blwch llaw {id} ymhell y tu allan i unrhyw lun (mae ei rifau&apos;n mynd y tu hwnt i {most} picsel).</translation>
     </message>
     <message>
         <source>Manual box {id} has a width or height that is not positive.</source>

@@ -767,6 +767,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The plan hides sound from {start_s:g} s on audio track {track}, but its sound ends at {end_s:g} s; nothing would be hidden there. Check the range's times.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>You have no signing key yet: set your password first ('bwv user passwd').</source>
             <translation type="unfinished" />
         </message>
@@ -872,6 +876,10 @@
         </message>
         <message>
             <source>Footage #{id} ({file_name}) was deleted under the retention policy on {deleted_at:%Y-%m-%d}; only its hash and metadata remain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the original of footage #{number} no longer matches the SHA-256 recorded at ingest; it is not processed (verify the originals to see which changed).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1352,6 +1360,10 @@
         </message>
         <message>
             <source>The redaction plan's 'reviewed' must hold [first frame, last frame] pairs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manual box {id} lies far outside any picture (its numbers go beyond {most} pixels).</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -52,13 +52,19 @@ def commit_file(tmp: Path, final: Path) -> None:
         os.close(dir_fd)
 
 
-def atomic_write_text(final: Path, text: str) -> None:
-    """Write ``text`` to ``final`` through a temporary file; errors name the file."""
-    tmp = partial_path(final)
+def refuse_folder(final: Path) -> None:
+    """A file is to be written at ``final``: refused (naming it) when a folder is there,
+    even where an existing file may be replaced."""
     if final.is_dir():
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{final}: is a folder; give a file name."),
             final=final)
+
+
+def atomic_write_text(final: Path, text: str) -> None:
+    """Write ``text`` to ``final`` through a temporary file; errors name the file."""
+    tmp = partial_path(final)
+    refuse_folder(final)
     try:
         tmp.write_text(text, encoding="utf-8", newline="\n")
         commit_file(tmp, final)

@@ -115,6 +115,10 @@ def complete_interrupted(store: Store, folder: Path, sealer: str | None = None) 
     written: list[Path] = []
     for export_id, path in rows:
         video, manifest = Path(path), manifest_path(Path(path))
+        if video.is_dir():  # recorded over a folder by an older version: never finishable
+            log.warning("export #%s was recorded at %s, a folder; left as it is",
+                        export_id, video)
+            continue
         names = {partial_path(video).name, partial_path(manifest).name}
         no_extract = video.exists() and manifest.exists() and not audit_extract_path(
             video).exists()

@@ -39,7 +39,7 @@ from app.core.export.manifest import manifest_path, render_manifest, software_ve
 from app.core.export.output_lock import export_lock, remove_abandoned_locks
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, EncodeOptions, ExportStats
-from app.core.fileio import partial_path, remove_stale_partials
+from app.core.fileio import partial_path, refuse_folder, remove_stale_partials
 from app.core.integrity.anchors import chain_anchor
 from app.core.library.footage import get_footage, require_present
 from app.core.media.hashing import sha256_file
@@ -268,8 +268,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
 
 
 def _refuse_existing(targets: tuple[Path, ...], force: bool) -> None:
-    """An export's files never replace earlier ones unless forced."""
+    """An export's files never replace earlier ones unless forced, and never a folder."""
     for target in targets:
+        refuse_folder(target)  # (forced too: it would fail once recorded)
         if target.exists() and not force:
             raise ConflictError(EXISTS, path=target)
 

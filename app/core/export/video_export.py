@@ -32,7 +32,7 @@ from app.core.audio.sound_ranges import SoundRange, hide, track_ranges
 from app.core.audio.voice_disguise import NOTE, PitchShifter
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.export.serial_writer import SerialWriter
-from app.core.fileio import commit_file, partial_path
+from app.core.fileio import commit_file, partial_path, refuse_folder
 from app.core.media.decode import Retimer, Timestamps, frame_step, open_container
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, TimeRange
@@ -95,6 +95,7 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
     """
     options = options or EncodeOptions()
     plan.validate()
+    refuse_folder(out)
     if out.exists() and not options.force:
         raise ConflictError(EXISTS, path=out)
     if not out.parent.is_dir():
@@ -342,7 +343,22 @@ NO_SUCH_TRACK = QT_TRANSLATE_NOOP(
     "CoreMessages", "The plan hides sound on audio track {tracks}, which this recording does "
     "not have (it has {count}); nothing would be hidden there. Put the ranges on the track "
     "the words are said on.")
+PAST_THE_END = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The plan hides sound from {start_s:g} s on audio track {track}, but its "
+    "sound ends at {end_s:g} s; nothing would be hidden there. Check the range's times.")
 AAC_BIT_RATE_PER_CHANNEL = 128_000  # re-encoded tracks: transparent outside the ranges
+
+
+def _refuse_past_the_end(stream: Any, ranges: list[SoundRange], track: int) -> None:
+    """A range starting where the track's sound has ended hides nothing, yet would be listed
+    as hidden: refused (when the stream says where it ends)."""
+    if stream.duration is None or stream.time_base is None:
+        return
+    end_s = float(((stream.start_time or 0) + stream.duration) * stream.time_base)
+    late = [r for r in ranges if r.start_s >= end_s]
+    if late:
+        raise ConflictError(PAST_THE_END, start_s=late[0].start_s, track=track + 1,
+                            end_s=round(end_s, 3))
 
 
 class _AudioMap:
@@ -373,6 +389,7 @@ class _AudioMap:
             self.inputs.append(s)
             copyable = s.codec_context.name in MP4_AUDIO_COPY
             ranges = track_ranges(plan, track)
+            _refuse_past_the_end(s, ranges, track)
             self.ranges[s.index] = ranges
             if ranges or not copyable:
                 rate = s.codec_context.sample_rate or 48000

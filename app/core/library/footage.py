@@ -73,18 +73,29 @@ def require_present(footage: Footage) -> None:
 
 
 def present_original(store: Store, actor_name: str, key: str | int) -> FootageRecord:
-    """Footage the actor may see, not deleted by retention, whose original is on disk: what
-    detection and transcription start from (a clear message for each way it is not)."""
+    """Footage the actor may see, not deleted by retention, whose original is on disk and is
+    still the file ingested: what detection and transcription start from (a clear message
+    for each way it is not). A file whose size or time changed is hashed: a replaced original
+    is never processed, nor recorded as the ingested one."""
     check_actor(store, actor_name, Permission.VIEW,
                 QT_TRANSLATE_NOOP("CoreMessages", "see footage"))
     with store.read() as session:
         item = get_footage(session, key)
         require_present(item)
-        record = _record(item)
-    if not Path(record.original_path).exists():
+        record, mtime_ns = _record(item), item.file_mtime_ns
+    path = Path(record.original_path)
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{path}: the original of footage #{number} is missing."),
-            path=record.original_path, number=record.id)
+            path=record.original_path, number=record.id) from None
+    if stat.st_size != record.size_bytes or (
+            stat.st_mtime_ns != mtime_ns and sha256_file(path) != record.sha256):
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the original of footage #{number} no longer matches the "
+            "SHA-256 recorded at ingest; it is not processed (verify the originals to see "
+            "which changed)."), path=record.original_path, number=record.id)
     return record
 
 

@@ -31,6 +31,7 @@ REASON_TARGET = re.compile(r"^(track:\d+|manual:\d+|audio:\d+|mute:[0-9.]+-[0-9.
 
 PLAN_VERSION = 1
 MAX_MARGIN = 0.05  # the most a plan grows each face region by (a share of the longer side)
+MAX_BOX_PX = 1_000_000  # a manual box's numbers (pixels): far beyond any picture
 _TYPES: dict[str, tuple[type, ...]] = {
     "keep_tracks": (list,), "false_positive_tracks": (list,), "manual_boxes": (list,),
     "style": (str,), "strength": (int,), "shape": (str,), "padding": (int, float),
@@ -266,6 +267,10 @@ class RedactionPlan:
         for m in self.manual_boxes:
             for k in m.keyframes:
                 numbers += [k.x, k.y, k.w, k.h]
+                if max(abs(k.x), abs(k.y), abs(k.w), abs(k.h)) > MAX_BOX_PX:
+                    raise InvalidInputError(QT_TRANSLATE_NOOP(
+                        "CoreMessages", "Manual box {id} lies far outside any picture (its "
+                        "numbers go beyond {most} pixels)."), id=m.id, most=MAX_BOX_PX)
                 if k.w <= 0 or k.h <= 0:
                     raise InvalidInputError(QT_TRANSLATE_NOOP(
                         "CoreMessages", "Manual box {id} has a width or height that is not "

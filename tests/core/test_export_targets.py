@@ -1,0 +1,76 @@
+"""Bad targets and plans that once gave a traceback, blocked a folder, or were listed as done
+while nothing was done (found by a read-only review feeding the command line bad input)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core.analysis import analyse
+from app.core.errors import ConflictError, InvalidInputError, MediaError
+from app.core.export.pipeline import redact_footage
+from app.core.library.ingest import ingest_paths
+from app.core.redaction.plan import AudioRange, Keyframe, ManualBox, RedactionPlan, TimeRange
+from app.core.store.database import Store
+from app.core.store.models import ExportRecord
+from tests.conftest import allow_unapproved_exports, make_video
+
+
+@pytest.fixture
+def item(store: Store, tmp_path: Path) -> int:
+    (result,) = ingest_paths(store, "tester", [make_video(tmp_path / "in.mp4", frames=24,
+                                                          audio=True)])
+    assert result.footage_id is not None
+    allow_unapproved_exports(store)
+    return result.footage_id
+
+
+def _redact(store: Store, footage_id: int, out: Path, plan: RedactionPlan,
+            force: bool = False) -> Path:
+    from app.core.export.video_export import EncodeOptions
+
+    return redact_footage(store, "tester", footage_id, out, plan, preset="fast", verify=False,
+                          options=EncodeOptions(force=force)).output
+
+
+def test_a_folder_given_as_the_output_is_refused_even_when_forced(
+        store: Store, item: int, tmp_path: Path) -> None:
+    """Forced, it used to be recorded and then fail to be renamed over the folder (an
+    internal error), and every later export into that folder failed the same way."""
+    folder = tmp_path / "out" / "given"
+    folder.mkdir(parents=True)
+    with pytest.raises(MediaError, match="is a folder; give a file name"):
+        _redact(store, item, folder, RedactionPlan(), force=True)
+    assert list(folder.parent.iterdir()) == [folder]  # nothing written beside it
+    with store.read() as session:
+        assert session.scalars(select(ExportRecord)).all() == []
+    assert _redact(store, item, folder.parent / "fine.mp4", RedactionPlan()).exists()
+
+
+def test_plans_that_would_hide_nothing_or_overflow_are_refused(
+        store: Store, item: int, tmp_path: Path) -> None:
+    huge = RedactionPlan(manual_boxes=[ManualBox(1, (Keyframe(0, 1e308, -1e308, 1e308,
+                                                              1e308),))])
+    with pytest.raises(InvalidInputError, match="far outside any picture"):
+        _redact(store, item, tmp_path / "huge.mp4", huge)
+    late = RedactionPlan(mute=[TimeRange(10.0, 20.0)])  # the clip's sound ends at 2 s
+    with pytest.raises(ConflictError, match="but its sound ends at"):
+        _redact(store, item, tmp_path / "late.mp4", late)
+    on_track = RedactionPlan(audio_ranges=[AudioRange(1, 99.0, 100.0, track=0)])
+    with pytest.raises(ConflictError, match="on audio track 1, but its sound ends"):
+        _redact(store, item, tmp_path / "late2.mp4", on_track)
+    assert not list(tmp_path.glob("*late*")) and not list(tmp_path.glob(".*late*"))
+    kept = RedactionPlan(mute=[TimeRange(0.5, 30.0)])  # starts inside it: hidden to its end
+    assert _redact(store, item, tmp_path / "ok.mp4", kept).exists()
+
+
+def test_a_replaced_original_is_not_detected_nor_recorded_as_ingested(
+        store: Store, item: int, tmp_path: Path) -> None:
+    original = tmp_path / "in.mp4"
+    other = make_video(tmp_path / "other.mp4", frames=24, size=(64, 48))
+    shutil.copyfile(other, original)  # same name, other content (and time)
+    with pytest.raises(MediaError, match="no longer matches the SHA-256 recorded at ingest"):
+        analyse(store, "tester", item, "fast")
