@@ -1421,6 +1421,10 @@
         <translation>Ni all trac(iau) {overlap} gael eu cadw a bod yn bositif ffug ar yr un pryd.</translation>
     </message>
     <message>
+        <source>The redaction plan is not valid: a field it needs is missing ({exc}).</source>
+        <translation>Nid yw&apos;r cynllun golygu yn ddilys: mae maes sydd ei angen arno ar goll ({exc}).</translation>
+    </message>
+    <message>
         <source>The redaction plan is not valid: {exc}.</source>
         <translation>Nid yw&apos;r cynllun golygu yn ddilys: {exc}.</translation>
     </message>

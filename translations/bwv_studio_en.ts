@@ -1403,6 +1403,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The redaction plan is not valid: a field it needs is missing ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The redaction plan is not valid: {exc}.</source>
             <translation type="unfinished" />
         </message>

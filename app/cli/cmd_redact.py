@@ -178,6 +178,8 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
             plan = RedactionPlan.from_json(args.plan.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInputError(f"{args.plan}: cannot read the plan ({exc}).") from None
+        except InvalidInputError as exc:  # the file named, as for every other bad input
+            raise InvalidInputError(f"{args.plan}: {exc}") from None
     reason = (args.reason or "").strip()
     both = sorted((set(plan.keep_tracks) | set(args.keep_track))
                   & (set(plan.false_positive_tracks) | set(args.not_a_face)))

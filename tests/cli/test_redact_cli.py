@@ -95,6 +95,12 @@ def test_tracks_output_errors_are_clear(capsys: pytest.CaptureFixture[str], vide
     code, _, err = run(capsys, "redact", clip, "--preset", "fast", "-o",
                        str(tmp_path / "o.mp4"), "--plan", str(bad_plan))
     assert code == 2 and "cannot read the plan" in err
+    for text, said in (('{"manual_boxes": [{"keyframes": []}]}', "a field it needs is missing"),
+                       ("[1, 2", "not JSON")):  # each names the file
+        bad_plan.write_text(text, encoding="utf-8")
+        code, _, err = run(capsys, "redact", clip, "--preset", "fast", "-o",
+                           str(tmp_path / "o.mp4"), "--plan", str(bad_plan))
+        assert code == 2 and str(bad_plan) in err and said in err, err
     code, _, err = run(capsys, "redact", clip, "-o", str(tmp_path / "o.mp4"), "--crf", "999")
     assert code == 2 and "invalid choice" in err
 

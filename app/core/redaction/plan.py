@@ -388,7 +388,11 @@ class RedactionPlan:
                 reviewed=tuple((int(a), int(b)) for a, b in data.get("reviewed", [])),
                 version=int(data.get("version", PLAN_VERSION)),
             )
-        except (KeyError, TypeError, ValueError, OverflowError) as exc:  # overflow: a number
+        except KeyError as exc:
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan is not valid: a field it needs is missing "
+                "({exc})."), exc=exc) from None
+        except (TypeError, ValueError, OverflowError) as exc:  # overflow: a number
             # too large for a float (e.g. a padding of 1 followed by 400 zeros)
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "The redaction plan is not valid: {exc}."),
