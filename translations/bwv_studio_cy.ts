@@ -1621,6 +1621,10 @@
         <translation>{folder}: rhowch ffolder sy&apos;n bodoli ar gyfer y copïau gwaith.</translation>
     </message>
     <message>
+        <source>run batch jobs</source>
+        <translation>rhedeg tasgau swp</translation>
+    </message>
+    <message>
         <source>cancel jobs</source>
         <translation>canslo tasgau</translation>
     </message>

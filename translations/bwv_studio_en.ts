@@ -1603,6 +1603,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>run batch jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>cancel jobs</source>
             <translation type="unfinished" />
         </message>

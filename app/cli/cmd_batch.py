@@ -19,7 +19,15 @@ from app.cli.formatting import table, when
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import BwvError, InvalidInputError
 from app.core.jobs.cluster import ClusterTls, WorkerPool, run_workers
-from app.core.jobs.queue import cancel, kind_of, list_jobs, open_count, queue_jobs, retry
+from app.core.jobs.queue import (
+    cancel,
+    kind_of,
+    list_jobs,
+    may_run_jobs,
+    open_count,
+    queue_jobs,
+    retry,
+)
 from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
 from app.core.library.footage_pages import select_footage
 
@@ -172,6 +180,7 @@ def run_retry(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_worker(ctx: Context, args: argparse.Namespace) -> int:
     name = ctx.actor_name()
+    may_run_jobs(ctx.store, name)  # refused before any cluster starts (each claim checks too)
 
     def line(worker: str, job_id: int, outcome: str) -> None:
         print(f"{worker}: job {job_id} {outcome}", file=sys.stderr)

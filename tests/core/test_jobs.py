@@ -313,6 +313,35 @@ def test_cancel_retry_and_failures(store: Store, tmp_path: Path) -> None:
     assert run_workers(store, "tester", workers=1) == Counter({"done": 1})
 
 
+def test_only_someone_who_may_run_jobs_claims_one(store: Store, tmp_path: Path) -> None:
+    """Case staff (or a deactivated account whose worker runs on) claimed jobs it could not
+    run, using up their attempts until they failed (a review found the queue emptied into
+    "failed" that way); now nothing is claimed and the job stays queued."""
+    from app.core.errors import PermissionDeniedError, SignInError
+    from app.core.jobs.queue import may_run_jobs
+    from app.core.people.users import add_user, update_user
+    from app.core.store.models import Role
+
+    (a,) = _footage(store, tmp_path, 1)
+    with store.transaction() as session:
+        admin = resolve_actor(session, "tester")
+        add_user(session, admin, "clerk", Role.CASE_STAFF)
+        add_user(session, admin, "officer", Role.DISCLOSURE_OFFICER)
+        (job,) = queue_jobs(session, admin, [a], JobKind.DETECT, "fast")
+    with pytest.raises(PermissionDeniedError, match="run batch jobs"):
+        claim(store, "w1", "clerk")
+    with pytest.raises(PermissionDeniedError, match="run batch jobs"):
+        may_run_jobs(store, "clerk")
+    with store.transaction() as session:
+        update_user(session, resolve_actor(session, "tester"), "officer", active=False)
+    with pytest.raises((PermissionDeniedError, SignInError)):
+        claim(store, "w1", "officer")
+    with store.read() as session:
+        (row,) = list_jobs(session)
+    assert (row.id, row.state, row.attempts) == (job, "queued", 0)
+    assert run_workers(store, "tester", workers=1) == Counter({"done": 1})
+
+
 def test_an_interrupted_job_goes_back_to_the_queue_unless_it_was_cancelled(
         store: Store, tmp_path: Path) -> None:
     """A job its worker was stopped in the middle of (Ctrl+C) is queued again, the try not

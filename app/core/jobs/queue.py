@@ -24,6 +24,7 @@ from app.core.case_state.status import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError, NotFoundError
 from app.core.library.footage import get_footage, require_present
 from app.core.people.permissions import Permission, require
+from app.core.people.users import resolve_actor
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Footage, JobRecord, User, utcnow
@@ -120,15 +121,27 @@ def database_now(session: Session) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+RUN_JOBS = QT_TRANSLATE_NOOP("CoreMessages", "run batch jobs")
+
+
+def may_run_jobs(store: Store, actor_name: str) -> None:
+    """Refused (clearly, before any work) unless the user may run jobs (as ``claim``)."""
+    with store.read() as session:
+        require(resolve_actor(session, actor_name), Permission.REDACT, RUN_JOBS)
+
+
 def claim(store: Store, worker: str, actor_name: str,
           now: datetime | None = None) -> int | None:
     """Take the oldest free job for ``worker``: its id, or None when nothing is free.
 
     A running job whose lease ran out is free (its worker died): it is taken up again, unless
     someone asked to cancel it (then it is cancelled) or its workers died MAX_ATTEMPTS times
-    (then it fails: it may be what kills them)."""
+    (then it fails: it may be what kills them). Only an active user who may run jobs (the
+    redact permission, as queueing them) claims one: anyone else would only use up its
+    attempts."""
     for _ in range(50):  # another worker may win the race for a candidate: try the next
         with store.transaction() as session:
+            require(resolve_actor(session, actor_name), Permission.REDACT, RUN_JOBS)
             at = now or database_now(session)
             expired = and_(JobRecord.state == JobState.RUNNING.value,
                            JobRecord.lease_until < at)
