@@ -1692,6 +1692,10 @@
         <source>{path} is being written by another export ({holder}, since {since}); wait for it to finish, or choose another name. If no export is running, delete {lock}.</source>
         <translation>Mae allforio arall yn ysgrifennu {path} ({holder}, ers {since}); arhoswch iddo orffen, neu dewiswch enw arall. Os nad oes allforio yn rhedeg, dilëwch {lock}.</translation>
     </message>
+    <message>
+        <source>{path}: the recording is stored mirrored (its display matrix flips the picture), which BWV Studio cannot yet redact safely: its faces would be looked for on a picture turned differently from the one shown. Re-encode it without the mirror and ingest that.</source>
+        <translation>{path}: mae&apos;r recordiad wedi&apos;i storio fel drych (mae ei fatrics dangos yn troi&apos;r llun drosodd), na all BWV Studio ei olygu&apos;n ddiogel eto: byddai ei wynebau&apos;n cael eu chwilio ar lun wedi&apos;i droi&apos;n wahanol i&apos;r un a ddangosir. Ail-amgodiwch ef heb y drych a mewnforiwch hwnnw.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>

@@ -1674,6 +1674,10 @@
             <source>{path} is being written by another export ({holder}, since {since}); wait for it to finish, or choose another name. If no export is running, delete {lock}.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>{path}: the recording is stored mirrored (its display matrix flips the picture), which BWV Studio cannot yet redact safely: its faces would be looked for on a picture turned differently from the one shown. Re-encode it without the mirror and ingest that.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DetailsPanel</name>

@@ -74,3 +74,37 @@ def test_a_replaced_original_is_not_detected_nor_recorded_as_ingested(
     shutil.copyfile(other, original)  # same name, other content (and time)
     with pytest.raises(MediaError, match="no longer matches the SHA-256 recorded at ingest"):
         analyse(store, "tester", item, "fast")
+
+
+@pytest.mark.parametrize("flip", ["hflip", "vflip"])
+def test_a_mirrored_recording_is_refused_not_exported_with_faces_upside_down(
+        store: Store, tmp_path: Path, flip: str) -> None:
+    """A display matrix that mirrors the picture was read as a plain angle (FFmpeg's
+    rotation ignores mirroring), so faces were looked for upside down and left visible
+    while the check said clean (a review showed 21-25 of 54 face boxes untouched). Until
+    mirroring is carried through, such a file is refused at ingest and at export."""
+    import av
+    import numpy as np
+
+    from app.core.export.video_export import display_matrix
+    from app.core.library.ingest import IngestStatus
+    from app.core.media.rotation import mirrors
+    from tests.conftest import write_frames
+
+    path = tmp_path / f"{flip}.mp4"
+    with av.open(str(path), "w") as out:
+        v = out.add_stream("libx264", rate=12)
+        v.width, v.height, v.pix_fmt = 64, 48, "yuv420p"
+        v.set_display_rotation(0, **{flip: True})
+        write_frames(out, v, None, [np.full((48, 64, 3), i * 9, np.uint8) for i in range(6)],
+                     12)
+    assert mirrors(display_matrix(path))
+    assert not mirrors(display_matrix(make_video(tmp_path / "turned.mp4", rotation=90)))
+    (result,) = ingest_paths(store, "tester", [path])
+    assert result.status is not IngestStatus.INGESTED and result.footage_id is None
+    assert "stored mirrored" in result.message and str(path) in result.message
+    from app.core.export.video_export import export_video
+
+    with pytest.raises(MediaError, match="stored mirrored"):  # one ingested before this
+        export_video(path, tmp_path / "out.mp4", {}, RedactionPlan(), 0)
+    assert not list(tmp_path.glob("*out.mp4*"))

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import logging
-import struct
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path, refuse_folder
 from app.core.media.decode import Retimer, Timestamps, frame_step, open_container
+from app.core.media.rotation import MIRRORED, display_matrix_of, mirrors
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, TimeRange
 from app.core.redaction.render import Region, render_frame
@@ -70,15 +70,12 @@ class ExportStats:
 
 def display_matrix(path: Path) -> tuple[int, ...] | None:
     """The first frame's display matrix (9 integers, FFmpeg layout), if the file has one."""
-    from av.sidedata.sidedata import Type
-
     with open_container(path) as container:
         try:
             frame = next(container.decode(video=0), None)
         except av.error.FFmpegError:
             return None
-        data = frame.side_data.get(Type.DISPLAYMATRIX) if frame is not None else None
-        return struct.unpack("=9i", bytes(data)) if data is not None else None
+        return display_matrix_of(frame)
 
 
 def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
@@ -96,6 +93,8 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
     options = options or EncodeOptions()
     plan.validate()
     refuse_folder(out)
+    if mirrors(display_matrix(source)):  # ingested before mirrored files were refused
+        raise MediaError(MIRRORED, path=source)
     if out.exists() and not options.force:
         raise ConflictError(EXISTS, path=out)
     if not out.parent.is_dir():

@@ -23,6 +23,7 @@ import av
 
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.media.decode import REORDERED_NOTE, Timestamps, open_container, reading
+from app.core.media.rotation import MIRRORED, display_matrix_of, mirrors
 from app.core.progress import CancelToken
 
 DEVICE_TAGS = ("device_id", "deviceid", "camera_id", "camera_serial", "serial_number",
@@ -210,6 +211,8 @@ def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool]:
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: no frame of the video can be decoded."),
                 path=path)
+        if mirrors(display_matrix_of(frame)):
+            raise MediaError(MIRRORED, path=path)
         degrees = int(getattr(frame, "rotation", 0) or 0)
         last = frame.pts
         try:

@@ -4,8 +4,34 @@ detector, and boxes found on the upright picture are mapped back to stored pixel
 
 from __future__ import annotations
 
+import struct
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
+
+from app.core.errors import QT_TRANSLATE_NOOP
+
+MIRRORED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{path}: the recording is stored mirrored (its display matrix flips the "
+    "picture), which BWV Studio cannot yet redact safely: its faces would be looked for on a "
+    "picture turned differently from the one shown. Re-encode it without the mirror and "
+    "ingest that.")
+
+
+def display_matrix_of(frame: Any) -> tuple[int, ...] | None:
+    """A decoded frame's display matrix (9 integers, FFmpeg layout), if it has one."""
+    from av.sidedata.sidedata import Type
+
+    data = frame.side_data.get(Type.DISPLAYMATRIX) if frame is not None else None
+    return struct.unpack("=9i", bytes(data)) if data is not None else None
+
+
+def mirrors(matrix: Sequence[int] | None) -> bool:
+    """Whether a display matrix flips the picture (a negative determinant), which a
+    rotation alone cannot describe."""
+    return matrix is not None and matrix[0] * matrix[4] - matrix[1] * matrix[3] < 0
 
 
 def upright(image: npt.NDArray[np.uint8], rotation: int) -> npt.NDArray[np.uint8]:
