@@ -303,7 +303,7 @@ def test_an_evidence_flag_keeps_footage_and_deletion_takes_flags_and_plans(
     from app.core.library.flags import add_flag, delete_flag
     from app.core.redaction.plan import Keyframe, ManualBox, RedactionPlan
     from app.core.redaction.plans import save_plan
-    from app.core.store.models import Flag, RedactionPlanRecord
+    from app.core.store.models import ExportRecord, Flag, RedactionPlanRecord
 
     path, fid = _one_due(store, tmp_path)
     with store.transaction() as session:
@@ -319,17 +319,27 @@ def test_an_evidence_flag_keeps_footage_and_deletion_takes_flags_and_plans(
         why = footage.show_footage(session, fid).retention().why
     assert "flagged as evidence (1 flag(s))" in why
     assert apply_retention(store, "sup") == [] and path.exists()  # nothing due
+    exported = tmp_path / "exports" / "SAR-1.mp4"  # an export made from it stays: named
+    exported.parent.mkdir()
+    exported.write_bytes(b"redacted copy")
     with store.transaction() as session:
         delete_flag(session, resolve_actor(session, "admin"), flag.id)
+        session.add(ExportRecord(footage_id=fid, case_id=None, path=str(exported),
+                                 sha256="a" * 64, size_bytes=13, manifest_path="/x/m.json",
+                                 manifest_sha256="b" * 64, plan_sha256="c" * 64))
     (outcome,) = apply_retention(store, "sup")
     assert outcome.action == "deleted file" and not path.exists()
+    assert "1 export(s) made from it are still on disk" in outcome.message
+    assert str(exported) in outcome.message and exported.exists()
     with store.read() as session:
         assert session.scalars(select(Flag)).all() == []
         assert session.scalars(select(RedactionPlanRecord)).all() == []
         (event,) = [json.loads(e.details) for e in session.scalars(
             select(AuditEvent).where(AuditEvent.action == "retention.delete"))]
         assert event["flags_removed"] == 1 and event["plans_removed"] == 1
-        assert trail_replay.replay(session).findings == []
+        assert event["exports_left"] == 1
+        found = trail_replay.replay(session).findings  # (the export row was put in by hand)
+        assert [f for f in found if f.kind != "exports"] == [], found
 
 
 def test_an_original_only_touched_since_is_still_deleted(store: Store, tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import (
     DetectionRunRecord,
+    ExportRecord,
     Flag,
     Footage,
     JobRecord,
@@ -223,19 +224,16 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
             if not current.owned else f"original not deleted: {not_original}")
         footage.deleted_at, footage.deleted_by_id = now, actor.id
         footage.deletion_note = note
-        runs = len(session.scalars(select(DetectionRunRecord.id).where(
-            DetectionRunRecord.footage_id == footage.id)).all())
-        session.execute(delete(DetectionRunRecord)
-                        .where(DetectionRunRecord.footage_id == footage.id))
-        transcripts = len(session.scalars(select(TranscriptRecord.id).where(
-            TranscriptRecord.footage_id == footage.id)).all())
-        session.execute(delete(TranscriptRecord)  # what was said goes with the footage
-                        .where(TranscriptRecord.footage_id == footage.id))
+        runs = _remove(session, DetectionRunRecord, DetectionRunRecord.footage_id == footage.id)
+        transcripts = _remove(session, TranscriptRecord,  # what was said goes with it
+                              TranscriptRecord.footage_id == footage.id)
         # flags' labels and notes, and plans' boxes, labels and reasons, describe what it
         # showed: they go with it too
         flags = _remove(session, Flag, Flag.footage_id == footage.id)
         plans = _remove(session, RedactionPlanRecord,
                         RedactionPlanRecord.footage_id == footage.id)
+        left = [p for p in session.scalars(select(ExportRecord.path).where(
+            ExportRecord.footage_id == footage.id)) if Path(p).exists()]
         open_jobs = update(JobRecord).where(JobRecord.footage_id == footage.id,
                                             JobRecord.state.in_(("queued", "running")))
         jobs = int(getattr(session.execute(  # nothing is detected or transcribed for it again
@@ -250,20 +248,24 @@ def _delete_one(store: Store, actor_name: str, item: RetentionItem, now: datetim
             "owned": current.owned, "delete_file": delete_file,
             "detection_runs_removed": runs, "transcripts_removed": transcripts,
             "flags_removed": flags, "plans_removed": plans,
-            "jobs_cancelled": jobs, "note": note,
+            "jobs_cancelled": jobs, "note": note, "exports_left": len(left),
         }, footage_id=footage.id)
     # The tombstone is committed first: an interruption now leaves a file that the next
     # run deletes (see _delete_leftover_file), never a deleted file without its record.
+    exports = (f" {len(left)} export(s) made from it are still on disk (exports and working "
+               f"copies follow their own rules; delete them if nothing keeps them): "
+               f"{', '.join(left)}.") if left else ""
     if not delete_file:
         action = "marked deleted"
         return RetentionOutcome(current, action, f"{label}: {action} ({note}); the hash and "
-                                "metadata are kept as a tombstone.")
+                                "metadata are kept as a tombstone." + exports)
     problem = _unlink(store, actor_name, item.footage_id, path, size, mtime)
     if problem:
         return RetentionOutcome(current, "marked deleted", f"{label}: marked deleted, but "
-                                f"the file was not deleted: {problem} (tried again next run).")
+                                f"the file was not deleted: {problem} (tried again next run)."
+                                + exports)
     return RetentionOutcome(current, "deleted file", f"{label}: deleted file; the hash and "
-                            "metadata are kept as a tombstone.")
+                            "metadata are kept as a tombstone." + exports)
 
 
 def _unlink(store: Store, actor_name: str, footage_id: int, path: Path, size: int,
