@@ -1077,6 +1077,10 @@
         <translation>Nid oes ystod sain {number} yn y cynllun.</translation>
     </message>
     <message>
+        <source>The redaction plan was changed by {who} ({when} UTC) since this was started from it; this change was not saved over theirs. Open the footage again to see their change, then make yours again.</source>
+        <translation>Newidiwyd y cynllun golygu gan {who} ({when} UTC) ers i hwn ddechrau ohono; ni chadwyd y newid hwn dros eu newid nhw. Agorwch y ffilm eto i weld eu newid, yna gwnewch eich un chi eto.</translation>
+    </message>
+    <message>
         <source>change redaction plans</source>
         <translation>newid cynlluniau golygu</translation>
     </message>
@@ -1693,8 +1697,8 @@
         <translation>Mae allforio arall yn ysgrifennu {path} ({holder}, ers {since}); arhoswch iddo orffen, neu dewiswch enw arall. Os nad oes allforio yn rhedeg, dilëwch {lock}.</translation>
     </message>
     <message>
-        <source>{path}: the recording is stored mirrored (its display matrix flips the picture), which BWV Studio cannot yet redact safely: its faces would be looked for on a picture turned differently from the one shown. Re-encode it without the mirror and ingest that.</source>
-        <translation>{path}: mae&apos;r recordiad wedi&apos;i storio fel drych (mae ei fatrics dangos yn troi&apos;r llun drosodd), na all BWV Studio ei olygu&apos;n ddiogel eto: byddai ei wynebau&apos;n cael eu chwilio ar lun wedi&apos;i droi&apos;n wahanol i&apos;r un a ddangosir. Ail-amgodiwch ef heb y drych a mewnforiwch hwnnw.</translation>
+        <source>{path}: the recording is stored mirrored (its display matrix flips the picture, or is not a valid turn), which BWV Studio cannot yet redact safely: its faces would be looked for on a picture turned differently from the one shown. Re-encode it without the mirror and ingest that.</source>
+        <translation>{path}: mae&apos;r recordiad wedi&apos;i storio fel drych (mae ei fatrics dangos yn troi&apos;r llun drosodd, neu nid yw&apos;n dro dilys), na all BWV Studio ei olygu&apos;n ddiogel eto: byddai ei wynebau&apos;n cael eu chwilio ar lun wedi&apos;i droi&apos;n wahanol i&apos;r un a ddangosir. Ail-amgodiwch ef heb y drych a mewnforiwch hwnnw.</translation>
     </message>
 </context>
 <context>

@@ -1059,6 +1059,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The redaction plan was changed by {who} ({when} UTC) since this was started from it; this change was not saved over theirs. Open the footage again to see their change, then make yours again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>change redaction plans</source>
             <translation type="unfinished" />
         </message>
@@ -1675,7 +1679,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{path}: the recording is stored mirrored (its display matrix flips the picture), which BWV Studio cannot yet redact safely: its faces would be looked for on a picture turned differently from the one shown. Re-encode it without the mirror and ingest that.</source>
+            <source>{path}: the recording is stored mirrored (its display matrix flips the picture, or is not a valid turn), which BWV Studio cannot yet redact safely: its faces would be looked for on a picture turned differently from the one shown. Re-encode it without the mirror and ingest that.</source>
             <translation type="unfinished" />
         </message>
     </context>

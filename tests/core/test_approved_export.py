@@ -116,3 +116,29 @@ def test_even_ones_own_later_edit_is_not_overwritten_by_an_approved_export(
     assert result.output.exists()
     with store.read() as session:
         assert approval_of(session, fid, case_id, x.sha256()).state is ApprovalState.APPROVED
+
+
+def test_an_edit_saved_while_an_unapproved_export_runs_is_kept(store: Store,
+                                                               tmp_path: Path) -> None:
+    """With the approval rule off too, an export never saves its plan over an edit saved
+    while it ran (a review found a clip range reverted by an export's save); nothing of the
+    export is recorded and it says why."""
+    from tests.conftest import allow_unapproved_exports
+
+    fid, case_id, x, y = _approved_then_edited(store, tmp_path)
+    allow_unapproved_exports(store, "admin")
+    z = replace(x, strength=5)  # not approved: exported as a working copy of the case
+
+    def stage(name: str, _done: int, _total: int) -> None:
+        if name == "export":
+            with store.transaction() as session:
+                save_plan(session, resolve_actor(session, "officer2"), fid, case_id, y)
+
+    out = tmp_path / "working.mp4"
+    with pytest.raises(ConflictError, match="changed by officer2"):
+        redact_footage(store, "officer", fid, out, z, case_ref="SAR-9", preset="fast",
+                       verify=False, stage=stage)
+    assert not out.exists()
+    with store.read() as session:
+        assert load_plan(session, fid, case_id) == y
+        assert session.query(ExportRecord).count() == 0

@@ -108,3 +108,29 @@ def test_a_mirrored_recording_is_refused_not_exported_with_faces_upside_down(
     with pytest.raises(MediaError, match="stored mirrored"):  # one ingested before this
         export_video(path, tmp_path / "out.mp4", {}, RedactionPlan(), 0)
     assert not list(tmp_path.glob("*out.mp4*"))
+
+
+def test_ranges_past_the_end_are_judged_per_track_and_a_zero_matrix_is_no_turn() -> None:
+    """A mute on every track is refused only past the longest track's end (a review found
+    one refused for ending a shorter track); a range on one track against that track; a
+    display matrix of zeros is refused like a mirror (FFmpeg reads it as a huge angle)."""
+    from fractions import Fraction
+    from types import SimpleNamespace
+
+    from app.core.export.video_export import _refuse_past_the_end
+    from app.core.media.rotation import mirrors
+
+    long, short = (SimpleNamespace(start_time=0, duration=d, time_base=Fraction(1, 1000))
+                   for d in (1900, 640))
+    _refuse_past_the_end([long, short], RedactionPlan(mute=[TimeRange(1.0, 1.5)]))
+    _refuse_past_the_end([long, short], RedactionPlan(
+        audio_ranges=[AudioRange(1, 1.0, 1.5, track=None), AudioRange(2, 1.0, 1.5, track=0)]))
+    with pytest.raises(ConflictError, match=r"audio track 2, but its sound ends at 0\.64"):
+        _refuse_past_the_end([long, short], RedactionPlan(
+            audio_ranges=[AudioRange(1, 1.0, 1.5, track=1)]))
+    with pytest.raises(ConflictError, match=r"audio track 1, but its sound ends at 1\.9"):
+        _refuse_past_the_end([long, short], RedactionPlan(mute=[TimeRange(2.0, 3.0)]))
+    unknown = SimpleNamespace(start_time=None, duration=None, time_base=None)
+    _refuse_past_the_end([long, unknown], RedactionPlan(mute=[TimeRange(2.0, 3.0)]))
+    assert mirrors((0,) * 9) and not mirrors(None)
+    assert not mirrors((65536, 0, 0, 0, 65536, 0, 0, 0, 1 << 30))  # upright

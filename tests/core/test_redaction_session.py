@@ -142,6 +142,36 @@ def test_the_session_loads_and_saves_the_stored_plan(store: Store, tmp_path: Pat
     assert again.plan.sha256() == sha
 
 
+def test_an_edit_made_on_a_plan_someone_else_changed_since_is_not_saved_over_theirs(
+        store: Store, tmp_path: Path) -> None:
+    """Two windows on the same footage: the second's edit, made from the plan as it loaded,
+    is refused rather than silently dropping the first's (a review found a mute lost that
+    way); opened again, it sees the other's change and its edit goes in."""
+    from app.core.errors import ConflictError
+
+    (result,) = ingest_paths(store, "tester", [make_video(tmp_path / "v.mp4")])
+    assert result.footage_id is not None
+    with store.read() as s:
+        footage = show_footage(s, result.footage_id)
+    alice, bob = RedactionSession(footage), RedactionSession(footage)
+    for window in (alice, bob):
+        window.start(*window.read_saved(store))
+    muted = alice.push(*plan_edits.add_mute(alice.plan, 0.2, 0.8, "Third party"))
+    save_change(store, "tester", footage.id, None, muted)
+    clipped = bob.push(*plan_edits.add_mute(bob.plan, 1.0, 1.5, "Third party"))
+    with pytest.raises(ConflictError, match="changed by tester"):
+        save_change(store, "tester", footage.id, None, clipped)
+    with store.read() as s:
+        assert load_plan(s, footage.id, None) == alice.plan  # the first edit kept
+    bob = RedactionSession(footage)
+    bob.start(*bob.read_saved(store))
+    both = bob.push(*plan_edits.add_mute(bob.plan, 1.0, 1.5, "Third party"))
+    save_change(store, "tester", footage.id, None, both)
+    with store.read() as s:
+        stored = load_plan(s, footage.id, None)
+    assert stored is not None and len(stored.mute) == 2
+
+
 def test_keep_only_keeps_one_person_and_hides_everything_else() -> None:
     plan = RedactionSession(_footage()).plan
     plan, _ = plan_edits.set_track_action(plan, 1, plan_edits.TrackAction.KEEP, "Officer")

@@ -364,3 +364,23 @@ def test_a_camera_clock_years_ahead_does_not_keep_footage_for_years() -> None:
     assert retention_until(before, ingested, 31, False) == before + timedelta(days=31)
     assert retention_until(None, ingested, 31, False) == ingested + timedelta(days=31)
     assert retention_until(ahead, ingested, 31, True) is None
+
+
+def test_a_deletion_recorded_by_an_older_version_keeps_its_plans_in_the_replay(
+        store: Store, tmp_path: Path) -> None:
+    """Deletions before 2026-12-04 left the plans: the replay still expects them then (a
+    review found every such store reported as tampered after the upgrade)."""
+    from app.core.checks import trail_replay
+    from app.core.redaction.plan import RedactionPlan
+    from app.core.redaction.plans import save_plan
+
+    _path, fid = _one_due(store, tmp_path)
+    with store.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        save_plan(session, admin, fid, None, RedactionPlan(padding=2.0))
+        audit.record(session, admin.name, "retention.delete", "footage", fid,
+                     {"note": "an older version's deletion: no plans_removed"},
+                     footage_id=fid)
+    with store.read() as session:
+        found = trail_replay.replay(session).findings
+    assert [f for f in found if f.kind == "plans"] == [], found

@@ -99,7 +99,8 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
         elif saved[3] != event.actor:
             state.decisions[(event.footage_id, event.case_id,
                              str(details.get("plan_sha256")))] = action == "plan.approve"
-    elif action == "retention.delete":  # its plans were removed with it
+    elif action == "retention.delete" and "plans_removed" in details:  # (since 2026-12-04
+        # its plans go with it; earlier deletions kept them)
         for gone in [k for k, v in state.plans.items() if v[1] == event.footage_id]:
             del state.plans[gone]
     elif action == "case.create":  # its reference and type are never changed after

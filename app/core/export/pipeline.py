@@ -190,6 +190,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             case_id = get_case(session, case_ref).id
         item: Footage = get_footage(session, footage_key)
         require_present(item)
+        stored = find_plan_record(session, item.id, case_id)  # an edit saved while this
+        plan_at_start = stored.plan_sha256 if stored else ""  # runs is never saved over
         recorded_at, source_sha, size = item.recorded_at, item.sha256, item.size_bytes
         duration = item.duration_s
         source = Path(item.original_path)
@@ -254,7 +256,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             manifest_sha = hashlib.sha256(text.encode()).hexdigest()
             export_id = _record(store, actor_name, analysis, plan, case_id, out, manifest,
                                 video_tmp.stat().st_size, out_sha, manifest_sha, source_sha,
-                                residual, require_approval or approval is not None, working_copy)
+                                residual, require_approval or approval is not None, working_copy,
+                                plan_at_start)
         except BaseException:
             if not _recorded(store, out, before):  # never delete what a record vouches for
                 video_tmp.unlink(missing_ok=True)
@@ -360,9 +363,10 @@ def _refuse_replacing(session: Session, footage_id: int, case_id: int | None,
 def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPlan,
             case_id: int | None, out: Path, manifest: Path, size: int, out_sha: str,
             manifest_sha: str, source_sha: str, residual: ResidualReport | None,
-            required: bool, working_copy: bool = False) -> int:
+            required: bool, working_copy: bool = False, plan_at_start: str | None = None) -> int:
     """The export's database record and audit event (one transaction). ``required``: the
-    export needs a standing approval (the store's rule, or the manifest names one)."""
+    export needs a standing approval (the store's rule, or the manifest names one);
+    ``plan_at_start``: the stored plan's SHA-256 when the export began ("" for none)."""
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
         if required and not working_copy:  # not saved over an edit made meanwhile
@@ -370,7 +374,7 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
         # A working copy's template plan is described in its manifest, never saved over the
         # plan a person is making for this footage.
         plan_sha = plan.sha256() if working_copy else save_plan(
-            session, actor, analysis.footage_id, case_id, plan)
+            session, actor, analysis.footage_id, case_id, plan, expected=plan_at_start)
         if not working_copy and (required or load_policy(session).require_approval):
             found = approval_of(session, analysis.footage_id, case_id, plan_sha)
             if found.state is not ApprovalState.APPROVED:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from app.core.fileio import commit_file, partial_path, refuse_folder
 from app.core.media.decode import Retimer, Timestamps, frame_step, open_container
 from app.core.media.rotation import MIRRORED, display_matrix_of, mirrors
 from app.core.progress import CancelToken, ProgressFn, no_progress
-from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, TimeRange
+from app.core.redaction.plan import AudioAction, AudioMode, AudioRange, RedactionPlan, TimeRange
 from app.core.redaction.render import Region, render_frame
 from app.core.tracking.tracker import BoxKind, TrackBox
 
@@ -348,16 +349,29 @@ PAST_THE_END = QT_TRANSLATE_NOOP(
 AAC_BIT_RATE_PER_CHANNEL = 128_000  # re-encoded tracks: transparent outside the ranges
 
 
-def _refuse_past_the_end(stream: Any, ranges: list[SoundRange], track: int) -> None:
-    """A range starting where the track's sound has ended hides nothing, yet would be listed
-    as hidden: refused (when the stream says where it ends)."""
-    if stream.duration is None or stream.time_base is None:
+def _refuse_past_the_end(streams: list[Any], plan: RedactionPlan) -> None:
+    """A range starting where its sound has ended hides nothing, yet would be listed as
+    hidden: refused. A range on one track is measured against that track's end; one on
+    every track (and the old mute list) against the longest (when the streams say where
+    they end)."""
+    ends = [float(((s.start_time or 0) + s.duration) * s.time_base)
+            if s.duration and s.time_base is not None else None for s in streams]
+    for track, end_s in enumerate(ends):
+        late = [a for a in plan.audio_ranges if a.track == track and a.start_s >= (
+            end_s if end_s is not None else math.inf)]
+        if late and end_s is not None:
+            raise ConflictError(PAST_THE_END, start_s=late[0].start_s, track=track + 1,
+                                end_s=round(end_s, 3))
+    known = [e for e in ends if e is not None]
+    if not known or len(known) < len(ends):
         return
-    end_s = float(((stream.start_time or 0) + stream.duration) * stream.time_base)
-    late = [r for r in ranges if r.start_s >= end_s]
-    if late:
-        raise ConflictError(PAST_THE_END, start_s=late[0].start_s, track=track + 1,
-                            end_s=round(end_s, 3))
+    longest = max(known)
+    every: list[TimeRange | AudioRange] = [*plan.mute, *(a for a in plan.audio_ranges
+                                                         if a.track is None)]
+    late_all = [r for r in every if r.start_s >= longest]
+    if late_all:
+        raise ConflictError(PAST_THE_END, start_s=late_all[0].start_s,
+                            track=known.index(longest) + 1, end_s=round(longest, 3))
 
 
 class _AudioMap:
@@ -384,11 +398,11 @@ class _AudioMap:
                          if a.track is not None and a.track >= count})
         if count and absent:  # hidden nowhere, yet listed as hidden: refused
             raise ConflictError(NO_SUCH_TRACK, tracks=", ".join(map(str, absent)), count=count)
+        _refuse_past_the_end(list(inp.streams.audio), plan)
         for track, s in enumerate(inp.streams.audio):
             self.inputs.append(s)
             copyable = s.codec_context.name in MP4_AUDIO_COPY
             ranges = track_ranges(plan, track)
-            _refuse_past_the_end(s, ranges, track)
             self.ranges[s.index] = ranges
             if ranges or not copyable:
                 rate = s.codec_context.sample_rate or 48000

@@ -96,6 +96,11 @@ def present_original(store: Store, actor_name: str, key: str | int) -> FootageRe
             "CoreMessages", "{path}: the original of footage #{number} no longer matches the "
             "SHA-256 recorded at ingest; it is not processed (verify the originals to see "
             "which changed)."), path=record.original_path, number=record.id)
+    if stat.st_mtime_ns != mtime_ns:  # the same file, only touched: not hashed again
+        with store.transaction() as session:
+            row = session.get(Footage, record.id)
+            if row is not None:
+                row.file_mtime_ns = stat.st_mtime_ns
     return record
 
 

@@ -15,9 +15,9 @@ from app.core.errors import QT_TRANSLATE_NOOP
 
 MIRRORED = QT_TRANSLATE_NOOP(
     "CoreMessages", "{path}: the recording is stored mirrored (its display matrix flips the "
-    "picture), which BWV Studio cannot yet redact safely: its faces would be looked for on a "
-    "picture turned differently from the one shown. Re-encode it without the mirror and "
-    "ingest that.")
+    "picture, or is not a valid turn), which BWV Studio cannot yet redact safely: its faces "
+    "would be looked for on a picture turned differently from the one shown. Re-encode it "
+    "without the mirror and ingest that.")
 
 
 def display_matrix_of(frame: Any) -> tuple[int, ...] | None:
@@ -30,8 +30,9 @@ def display_matrix_of(frame: Any) -> tuple[int, ...] | None:
 
 def mirrors(matrix: Sequence[int] | None) -> bool:
     """Whether a display matrix flips the picture (a negative determinant), which a
-    rotation alone cannot describe."""
-    return matrix is not None and matrix[0] * matrix[4] - matrix[1] * matrix[3] < 0
+    rotation alone cannot describe, or is no turn at all (zero: FFmpeg reads an angle that
+    is not one)."""
+    return matrix is not None and matrix[0] * matrix[4] - matrix[1] * matrix[3] <= 0
 
 
 def upright(image: npt.NDArray[np.uint8], rotation: int) -> npt.NDArray[np.uint8]:

@@ -6,11 +6,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.case_state.status import plan_changed
-from app.core.errors import QT_TRANSLATE_NOOP
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
 from app.core.people.permissions import Permission, require
 from app.core.redaction.plan import RedactionPlan
 from app.core.store import audit
 from app.core.store.models import Footage, RedactionPlanRecord, User, utcnow
+
+CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The redaction plan was changed by {who} ({when} UTC) since this was "
+    "started from it; this change was not saved over theirs. Open the footage again to see "
+    "their change, then make yours again.")
 
 
 def find_plan_record(session: Session, footage_id: int,
@@ -27,11 +32,15 @@ def load_plan(session: Session, footage_id: int, case_id: int | None) -> Redacti
 
 
 def save_plan(session: Session, actor: User, footage_id: int, case_id: int | None,
-              plan: RedactionPlan, *, edit: str = "", reason: str = "") -> str:
+              plan: RedactionPlan, *, edit: str = "", reason: str = "",
+              expected: str | None = None) -> str:
     """Store the plan (audited when it changed); returns its SHA-256.
 
     ``edit`` describes the change (e.g. "keep visible track 3") and ``reason`` gives its
-    legal basis (a reason code); both are written into the audit event.
+    legal basis (a reason code); both are written into the audit event. ``expected``: the
+    SHA-256 of the plan the change was made from ("" when none was stored; None: not
+    checked). When another plan has been stored since, the change is refused
+    (ConflictError), never saved over it.
     """
     plan.validate()
     digest = plan.sha256()
@@ -45,6 +54,10 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
     record = find_plan_record(session, footage_id, case_id)
     if record is not None and record.plan_sha256 == digest:
         return digest  # unchanged: e.g. case staff exporting an approved plan
+    if expected is not None and record is not None and record.plan_sha256 != expected:
+        who = session.get(User, record.updated_by_id) if record.updated_by_id else None
+        raise ConflictError(CHANGED_MEANWHILE, who=who.name if who else "?",
+                            when=f"{record.updated_at:%Y-%m-%d %H:%M}")
     require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "change redaction plans"))
     previous = record.plan_sha256 if record is not None else None
     if case_id is not None:

@@ -41,6 +41,7 @@ class PlanChange:
     plan: RedactionPlan
     text: str
     reason: str
+    before: str | None = None  # the SHA-256 of the plan it was made from (None: unchecked)
 
 
 @dataclass(frozen=True)
@@ -290,9 +291,9 @@ class RedactionSession:
         return self._move(step.after, step.text, step.reason)
 
     def _move(self, plan: RedactionPlan, text: str, reason: str) -> PlanChange:
-        self.plan = plan
+        before, self.plan = self.plan.sha256(), plan
         self.recompute()
-        return PlanChange(plan, text, reason)
+        return PlanChange(plan, text, reason, before)
 
     def start_again(self) -> tuple[RedactionPlan, str] | None:
         """The plan with the people chosen again on the run shown (None: no run shown)."""
@@ -326,7 +327,8 @@ def save_change(store: Store, user: str, footage_id: int, case_id: int | None,
     the plan's SHA-256."""
     with store.transaction() as session:
         return save_plan(session, resolve_actor(session, user), footage_id, case_id,
-                         change.plan, edit=change.text, reason=change.reason)
+                         change.plan, edit=change.text, reason=change.reason,
+                         expected=change.before)
 
 
 def _within(box: tuple[float, float, float, float],

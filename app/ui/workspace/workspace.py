@@ -369,7 +369,7 @@ class RedactionWorkspace(QWidget):
 
     def save_now(self) -> None:
         """Queue a save of the current plan (e.g. before asking for approval)."""
-        self._save(PlanChange(self.plan, "", ""))
+        self._save(PlanChange(self.plan, "", "", self.plan.sha256()))  # over no one's edit
 
     # --- selection -----------------------------------------------------------------------
 
