@@ -395,7 +395,10 @@ def test_interrupted_forced_re_export_keeps_the_previous_pair(
         "keep.audit.jsonl", "keep.manifest.json", "keep.mp4"]  # no partial file left
 
 
-def test_mirrored_footage_keeps_its_display_matrix(tmp_path: Path, isolated_env: Path) -> None:
+def test_mirrored_footage_is_refused_until_mirroring_is_carried_through(
+        tmp_path: Path, isolated_env: Path) -> None:
+    """It used to be exported with its matrix kept, its faces looked for on a flipped
+    picture (tests/core/test_export_targets.py shows the leak this stopped)."""
     from app.core.export.video_export import display_matrix
 
     mirrored = (-65536, 0, 0, 0, 65536, 0, 0, 0, 1 << 30)  # flipped left-right
@@ -411,10 +414,8 @@ def test_mirrored_footage_keeps_its_display_matrix(tmp_path: Path, isolated_env:
     assert display_matrix(src) == mirrored
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
     allow_unapproved_exports(store)
-    ingest_paths(store, "tester", [src])
-    result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
-                            preset="fast", verify=False)
-    assert display_matrix(result.output) == mirrored
+    (result,) = ingest_paths(store, "tester", [src])
+    assert result.footage_id is None and "stored mirrored" in result.message
     store.close()
 
 

@@ -169,16 +169,22 @@ def test_faces_an_export_of_an_approved_plan_still_showed_are_answered_at_case_a
                                               "watched it: backs of heads"]
 
 
-def test_an_export_whose_check_saw_faces_after_approval_is_released_only_once_answered(
-        planned: tuple[Store, int, int, RedactionPlan]) -> None:
-    """Approve, then export: the export's check still saw faces. Release waits for a
-    supervisor's answer to that (a review found it released and packed unanswered)."""
-    store, fid, case_id, plan = planned
+def _approved(store: Store, fid: int, case_id: int, plan: RedactionPlan) -> None:
+    """The supervisor approves the plan, answering its one open item."""
     with store.read() as session:
         (first,) = open_items(session, fid, case_id, plan)
     with store.transaction() as session:
         decide(session, resolve_actor(session, "sup"), fid, case_id, plan.sha256(), True,
                answers={first.key: "looked: nobody there"})
+
+
+def test_an_export_whose_check_saw_faces_after_approval_is_released_only_once_answered(
+        planned: tuple[Store, int, int, RedactionPlan]) -> None:
+    """Approve, then export: the export's check still saw faces. Release waits for a
+    supervisor's answer to that (a review found it released and packed unanswered)."""
+    store, fid, case_id, plan = planned
+    _approved(store, fid, case_id, plan)
+    with store.transaction() as session:
         cases.get_case(session, "SAR-7").status = cases.CaseStatus.APPROVED
         session.add(ExportRecord(footage_id=fid, case_id=case_id, path="/x/o.mp4",
                                  sha256="a" * 64, size_bytes=1, manifest_path="/x/m.json",
@@ -210,15 +216,12 @@ def test_a_draft_exports_findings_do_not_stand_in_the_way_of_release(
     earlier plan whose check saw faces is not (a review found release naming it, with advice
     that could never work)."""
     store, fid, case_id, plan = planned
-    with store.read() as session:
-        (first,) = open_items(session, fid, case_id, plan)
+    _approved(store, fid, case_id, plan)
     with store.transaction() as session:
         session.add(ExportRecord(footage_id=fid, case_id=case_id, path="/x/draft.mp4",
                                  sha256="c" * 64, size_bytes=1, manifest_path="/x/d.json",
                                  manifest_sha256="d" * 64, plan_sha256="e" * 64,
                                  residual_findings=2))
-        decide(session, resolve_actor(session, "sup"), fid, case_id, plan.sha256(), True,
-               answers={first.key: "looked: nobody there"})
         cases.get_case(session, "SAR-7").status = cases.CaseStatus.APPROVED
     with store.transaction() as session, pytest.raises(
             ConflictError, match="no export of an approved plan"):

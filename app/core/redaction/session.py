@@ -295,6 +295,13 @@ class RedactionSession:
         self.recompute()
         return PlanChange(plan, text, reason, before)
 
+    def exported(self, run_key: str) -> None:
+        """An export stored the plan bound to the detection run it used (a plan made before
+        any run was shown has none): that is the plan in force, which the next edit starts
+        from (saved edits are refused when made from another)."""
+        if not self.plan.detection_run:
+            self.plan = replace(self.plan, detection_run=run_key)
+
     def start_again(self) -> tuple[RedactionPlan, str] | None:
         """The plan with the people chosen again on the run shown (None: no run shown)."""
         if self.analysis is None:
