@@ -157,19 +157,46 @@ def test_an_edit_made_on_a_plan_someone_else_changed_since_is_not_saved_over_the
     for window in (alice, bob):
         window.start(*window.read_saved(store))
     muted = alice.push(*plan_edits.add_mute(alice.plan, 0.2, 0.8, "Third party"))
-    save_change(store, "tester", footage.id, None, muted)
+    alice.save(store, "tester", muted)
+    again = alice.push(*plan_edits.add_mute(alice.plan, 2.0, 2.5, "Third party"))
+    alice.save(store, "tester", again)  # its own next edit saves (it expects its own)
     clipped = bob.push(*plan_edits.add_mute(bob.plan, 1.0, 1.5, "Third party"))
     with pytest.raises(ConflictError, match="changed by tester"):
-        save_change(store, "tester", footage.id, None, clipped)
+        bob.save(store, "tester", clipped)
     with store.read() as s:
-        assert load_plan(s, footage.id, None) == alice.plan  # the first edit kept
+        assert load_plan(s, footage.id, None) == alice.plan  # the first window's edits kept
     bob = RedactionSession(footage)
     bob.start(*bob.read_saved(store))
     both = bob.push(*plan_edits.add_mute(bob.plan, 1.0, 1.5, "Third party"))
-    save_change(store, "tester", footage.id, None, both)
+    bob.save(store, "tester", both)
     with store.read() as s:
         stored = load_plan(s, footage.id, None)
-    assert stored is not None and len(stored.mute) == 2
+    assert stored is not None and len(stored.mute) == 3
+
+
+def test_a_failed_save_does_not_make_the_windows_next_edit_a_conflict(
+        store: Store, tmp_path: Path) -> None:
+    """A save refused for another reason (here: a role that may not change plans) leaves
+    the stored plan expected, so the next edit saves (a review found every later edit then
+    refused as "changed by" someone)."""
+    from app.core.errors import PermissionDeniedError
+    from app.core.people.users import add_user, resolve_actor
+    from app.core.store.models import Role
+
+    (result,) = ingest_paths(store, "tester", [make_video(tmp_path / "v.mp4")])
+    assert result.footage_id is not None
+    with store.transaction() as s:
+        add_user(s, resolve_actor(s, "tester"), "clerk", Role.CASE_STAFF)
+        footage = show_footage(s, result.footage_id)
+    window = RedactionSession(footage)
+    window.start(*window.read_saved(store))
+    first = window.push(*plan_edits.add_mute(window.plan, 0.2, 0.8, "Third party"))
+    with pytest.raises(PermissionDeniedError):
+        window.save(store, "clerk", first)
+    second = window.push(*plan_edits.add_mute(window.plan, 1.0, 1.5, "Third party"))
+    window.save(store, "tester", second)
+    with store.read() as s:
+        assert load_plan(s, footage.id, None) == window.plan
 
 
 def test_keep_only_keeps_one_person_and_hides_everything_else() -> None:

@@ -54,11 +54,11 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
     record = find_plan_record(session, footage_id, case_id)
     if record is not None and record.plan_sha256 == digest:
         return digest  # unchanged: e.g. case staff exporting an approved plan
+    require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "change redaction plans"))
     if expected is not None and record is not None and record.plan_sha256 != expected:
         who = session.get(User, record.updated_by_id) if record.updated_by_id else None
         raise ConflictError(CHANGED_MEANWHILE, who=who.name if who else "?",
                             when=f"{record.updated_at:%Y-%m-%d %H:%M}")
-    require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "change redaction plans"))
     previous = record.plan_sha256 if record is not None else None
     if case_id is not None:
         plan_changed(session, actor, case_id, footage_id)

@@ -21,7 +21,7 @@ from app.core.redaction import carry_over as carrying
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
-from app.core.redaction.plans import load_plan, save_plan
+from app.core.redaction.plans import find_plan_record, load_plan, save_plan
 from app.core.redaction.render import Region, frame_regions
 from app.core.redaction.shown_run import ShownRun, shown_plan, work_out
 from app.core.store.database import Store
@@ -41,7 +41,7 @@ class PlanChange:
     plan: RedactionPlan
     text: str
     reason: str
-    before: str | None = None  # the SHA-256 of the plan it was made from (None: unchecked)
+    before: str | None = None  # the SHA-256 of the stored plan it replaces (None: unchecked)
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,8 @@ class RedactionSession:
     plan: RedactionPlan = field(default_factory=RedactionPlan)
     analysis: Analysis | None = None
     started: bool = False  # the saved plan has been read (``start``): edits may begin
+    stored: str | None = None  # the stored plan's SHA-256 as this window last read or wrote
+    # it ("" for none; None: not read, saves unchecked)
     _shown: ShownRun | None = None  # the run under the plan, and what it was worked out for
     _done: list[_Step] = field(default_factory=list)
     _undone: list[_Step] = field(default_factory=list)
@@ -92,11 +94,24 @@ class RedactionSession:
     # --- loading -------------------------------------------------------------------------
 
     def read_saved(self, store: Store) -> tuple[int | None, RedactionPlan]:
-        """The case's id and the saved plan (blocking, changes nothing: call it from a
-        worker, then ``start`` with what it returns)."""
+        """The case's id and the saved plan (blocking, changes nothing in the store: call it
+        from the window's database worker, then ``start`` with what it returns); notes the
+        stored plan's SHA-256, which ``save`` expects."""
         with store.read() as session:
             case_id = get_case(session, self.case_ref).id if self.case_ref else None
+            record = find_plan_record(session, self.footage.id, case_id)
+            self.stored = record.plan_sha256 if record is not None else ""
             return case_id, load_plan(session, self.footage.id, case_id) or RedactionPlan()
+
+    def save(self, store: Store, user: str, change: PlanChange) -> str:
+        """Store the plan a change put in force (blocking: on the window's one database
+        worker, in order); refused, with who and when, when another plan was stored since
+        this window last loaded or stored one (never saved over another person's edit). A
+        failed save leaves the last stored plan expected, so the next edit still saves."""
+        sha = save_change(store, user, self.footage.id, self.case_id,
+                          replace(change, before=self.stored))
+        self.stored = sha
+        return sha
 
     def start(self, case_id: int | None, plan: RedactionPlan) -> None:
         """Begin on the saved ``plan`` (of case ``case_id``), with no history."""
@@ -291,9 +306,9 @@ class RedactionSession:
         return self._move(step.after, step.text, step.reason)
 
     def _move(self, plan: RedactionPlan, text: str, reason: str) -> PlanChange:
-        before, self.plan = self.plan.sha256(), plan
+        self.plan = plan
         self.recompute()
-        return PlanChange(plan, text, reason, before)
+        return PlanChange(plan, text, reason)
 
     def exported(self, run_key: str) -> None:
         """An export stored the plan bound to the detection run it used (a plan made before
@@ -301,6 +316,7 @@ class RedactionSession:
         from (saved edits are refused when made from another)."""
         if not self.plan.detection_run:
             self.plan = replace(self.plan, detection_run=run_key)
+        self.stored = self.plan.sha256()
 
     def start_again(self) -> tuple[RedactionPlan, str] | None:
         """The plan with the people chosen again on the run shown (None: no run shown)."""

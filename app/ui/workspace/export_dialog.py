@@ -376,7 +376,12 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self.report.setVisible(False)
         self.stage_label.setText(self.tr("Starting…"))
-        self.job.start(job_pool())
+        # started once this window's queued plan saves are stored (its one database worker
+        # runs them in order), so the export starts from the stored plan
+        job = self.job
+        self._after_saves = Job(lambda _p, _c: None)
+        self._after_saves.finished.connect(lambda _none: job.start(job_pool()))
+        self._after_saves.start(db_pool())
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

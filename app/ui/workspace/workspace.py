@@ -23,7 +23,7 @@ from app.core.media.waveform import Waveform, audio_waveform
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import render_frame
-from app.core.redaction.session import Look, PlanChange, RedactionSession, save_change
+from app.core.redaction.session import Look, PlanChange, RedactionSession
 from app.core.redaction.shown_run import ShownRun
 from app.core.settings import Settings
 from app.core.store.database import Store
@@ -357,9 +357,8 @@ class RedactionWorkspace(QWidget):
         session = self.session
         if session is None:
             return
-        store, user, footage_id, case_id = self.store, self.user.name, session.footage.id, \
-            session.case_id
-        job = Job(lambda _p, _c: save_change(store, user, footage_id, case_id, change))
+        store, user = self.store, self.user.name
+        job = Job(lambda _p, _c: session.save(store, user, change))  # (database worker)
         job.finished.connect(self._saved)
         job.failed.connect(lambda message, _d: self.failed.emit(
             self.tr("The edit could not be saved: {0}").format(message)))
@@ -371,7 +370,7 @@ class RedactionWorkspace(QWidget):
 
     def save_now(self) -> None:
         """Queue a save of the current plan (e.g. before asking for approval)."""
-        self._save(PlanChange(self.plan, "", "", self.plan.sha256()))  # over no one's edit
+        self._save(PlanChange(self.plan, "", ""))
 
     # --- selection -----------------------------------------------------------------------
 
