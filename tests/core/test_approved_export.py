@@ -142,3 +142,27 @@ def test_an_edit_saved_while_an_unapproved_export_runs_is_kept(store: Store,
     with store.read() as session:
         assert load_plan(session, fid, case_id) == y
         assert session.query(ExportRecord).count() == 0
+
+
+def test_a_window_that_knew_an_older_plan_does_not_export_over_a_newer_one(
+        store: Store, tmp_path: Path) -> None:
+    """The export dialog passes the stored plan as its window last knew it: another
+    officer's edit since is refused at once, not saved over (a review found the export read
+    the stored plan afresh, and so saved over the other edit)."""
+    from tests.conftest import allow_unapproved_exports
+
+    fid, case_id, x, y = _approved_then_edited(store, tmp_path)
+    allow_unapproved_exports(store, "admin")
+    with store.transaction() as session:
+        save_plan(session, resolve_actor(session, "officer2"), fid, case_id, y)
+    z = replace(x, strength=5)
+    out = tmp_path / "stale.mp4"
+    with pytest.raises(ConflictError, match="changed by officer2"):
+        redact_footage(store, "officer", fid, out, z, case_ref="SAR-9", preset="fast",
+                       verify=False, expected_plan=x.sha256())
+    assert not out.exists()
+    with store.read() as session:
+        assert load_plan(session, fid, case_id) == y
+    result = redact_footage(store, "officer", fid, out, z, case_ref="SAR-9", preset="fast",
+                            verify=False, expected_plan=y.sha256())  # knowing Y: saves
+    assert result.output.exists()

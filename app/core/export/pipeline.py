@@ -50,7 +50,7 @@ from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
-from app.core.redaction.plans import find_plan_record, save_plan
+from app.core.redaction.plans import changed_meanwhile, find_plan_record, save_plan
 from app.core.redaction.render import head_rules
 from app.core.store import audit
 from app.core.store.database import Store
@@ -140,7 +140,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                    cancel: CancelToken | None = None,
                    require_approval: bool = False,
                    signing: C2paCredentials | None = None,
-                   working_copy: bool = False) -> RedactResult:
+                   working_copy: bool = False,
+                   expected_plan: str | None = None) -> RedactResult:
     """Detect, track, export with ``plan``, check the result and record it all.
 
     With ``signing`` the MP4 carries a C2PA manifest signed with those credentials.
@@ -151,6 +152,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     A ``working_copy`` (a batch job's output from a template plan nobody reviewed) needs the
     full export permission but no approval: every frame says WORKING COPY, the manifest and
     the record say so, and it is never packed or released.
+
+    The plan is never saved over one stored while the export ran, nor (``expected_plan``:
+    the stored plan's SHA-256 as the caller's window last knew it) over one stored since.
     """
     options = options or EncodeOptions()
     plan.validate()
@@ -192,6 +196,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         require_present(item)
         stored = find_plan_record(session, item.id, case_id)  # an edit saved while this
         plan_at_start = stored.plan_sha256 if stored else ""  # runs is never saved over
+        if stored and expected_plan is not None and plan_at_start != expected_plan:
+            raise changed_meanwhile(session, stored)  # (the window's plan is not the stored)
         recorded_at, source_sha, size = item.recorded_at, item.sha256, item.size_bytes
         duration = item.duration_s
         source = Path(item.original_path)

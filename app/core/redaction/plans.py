@@ -18,6 +18,13 @@ CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
     "their change, then make yours again.")
 
 
+def changed_meanwhile(session: Session, record: RedactionPlanRecord) -> ConflictError:
+    """The refusal of a change made from another plan than ``record``, the one stored."""
+    who = session.get(User, record.updated_by_id) if record.updated_by_id else None
+    return ConflictError(CHANGED_MEANWHILE, who=who.name if who else "?",
+                         when=f"{record.updated_at:%Y-%m-%d %H:%M}")
+
+
 def find_plan_record(session: Session, footage_id: int,
                      case_id: int | None) -> RedactionPlanRecord | None:
     stmt = select(RedactionPlanRecord).where(RedactionPlanRecord.footage_id == footage_id)
@@ -56,9 +63,7 @@ def save_plan(session: Session, actor: User, footage_id: int, case_id: int | Non
         return digest  # unchanged: e.g. case staff exporting an approved plan
     require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "change redaction plans"))
     if expected is not None and record is not None and record.plan_sha256 != expected:
-        who = session.get(User, record.updated_by_id) if record.updated_by_id else None
-        raise ConflictError(CHANGED_MEANWHILE, who=who.name if who else "?",
-                            when=f"{record.updated_at:%Y-%m-%d %H:%M}")
+        raise changed_meanwhile(session, record)
     previous = record.plan_sha256 if record is not None else None
     if case_id is not None:
         plan_changed(session, actor, case_id, footage_id)

@@ -323,11 +323,11 @@ class ExportDialog(QDialog):
         self.approval_label.setStyleSheet(f"color: {colour}; font-weight: bold; "
                                           "font-size: 115%;")
         self._show_lapse()
-        supervisor = self.may_decide
-        self.approve_button.setEnabled(supervisor and state is not ApprovalState.APPROVED)
-        self.reject_button.setEnabled(supervisor)
-        self.request_button.setEnabled(state in (ApprovalState.NOT_REQUESTED,
-                                                 ApprovalState.REJECTED))
+        supervisor, idle = self.may_decide, self.job is None  # (not while exporting)
+        self.approve_button.setEnabled(idle and supervisor and state is not ApprovalState.APPROVED)
+        self.reject_button.setEnabled(idle and supervisor)
+        self.request_button.setEnabled(idle and state in (ApprovalState.NOT_REQUESTED,
+                                                          ApprovalState.REJECTED))
         self.export_button.setEnabled(self.job is None and (
             not required or state is ApprovalState.APPROVED))
 
@@ -351,8 +351,9 @@ class ExportDialog(QDialog):
             self._error(self.tr("The plan has changed, so it needs a supervisor's approval "
                                 "again before it can be exported."))
             return
-        plan = ws.plan
+        plan, session = ws.plan, ws.session
         store, user, footage_id, case_ref = ws.store, ws.user.name, ws.footage_id(), ws.case_ref
+        expected: dict[str, str | None] = {}  # the stored plan as this window knows it
         preset, verify = ws.preset_name(), self.verify.isChecked()
         options = EncodeOptions(force=self.force.isChecked())
 
@@ -361,10 +362,12 @@ class ExportDialog(QDialog):
                 self._stage = name
                 progress(done, total)
 
+            cancel.check()
             out.parent.mkdir(parents=True, exist_ok=True)
             return redact_footage(store, user, footage_id, out, plan, case_ref=case_ref,
                                   preset=preset, options=options, verify=verify, stage=stage,
-                                  cancel=cancel, signing=configured_credentials(load_settings()))
+                                  cancel=cancel, signing=configured_credentials(load_settings()),
+                                  expected_plan=expected.get("sha"))
 
         self.job = Job(work)
         self.job.progress.connect(self._on_progress)
@@ -373,13 +376,17 @@ class ExportDialog(QDialog):
         self.job.cancelled.connect(lambda: self._finish(
             self.tr("Export cancelled; nothing was written."), error=True))
         self.export_button.setEnabled(False)
+        for button in (self.approve_button, self.reject_button, self.request_button):
+            button.setEnabled(False)  # (refresh_approval keeps them so until it ends)
         self.progress.setVisible(True)
         self.report.setVisible(False)
         self.stage_label.setText(self.tr("Starting…"))
         # started once this window's queued plan saves are stored (its one database worker
-        # runs them in order), so the export starts from the stored plan
+        # runs them in order), expecting the stored plan as this window last read or wrote
+        # it: never saved over another person's edit
         job = self.job
-        self._after_saves = Job(lambda _p, _c: None)
+        self._after_saves = Job(lambda _p, _c: expected.update(
+            sha=session.stored if session is not None else None))
         self._after_saves.finished.connect(lambda _none: job.start(job_pool()))
         self._after_saves.start(db_pool())
 
