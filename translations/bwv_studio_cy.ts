@@ -613,6 +613,10 @@
         <translation>cadw&apos;r enwau i chwilio amdanynt mewn lleferydd</translation>
     </message>
     <message>
+        <source>The names to find of case {reference} were changed elsewhere since they were read here; these were not kept. Open the footage again to see them, then type yours.</source>
+        <translation>Newidiwyd yr enwau i&apos;w canfod yn achos {reference} mewn man arall ers eu darllen yma; ni chadwyd y rhain. Agorwch y ffilm eto i&apos;w gweld, yna teipiwch eich rhai chi.</translation>
+    </message>
+    <message>
         <source>A name to find is at most {limit} characters.</source>
         <translation>Mae enw i chwilio amdano yn {limit} nod ar y mwyaf.</translation>
     </message>

@@ -595,6 +595,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The names to find of case {reference} were changed elsewhere since they were read here; these were not kept. Open the footage again to see them, then type yours.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A name to find is at most {limit} characters.</source>
             <translation type="unfinished" />
         </message>

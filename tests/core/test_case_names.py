@@ -76,3 +76,27 @@ def test_a_names_column_edited_by_hand_reads_as_its_names_or_none(store: Store,
         cases.set_names_to_find(session, resolve_actor(session, "admin"), "SAR-9", ["Cy"])
     with store.read() as session:
         assert cases.get_case(session, "SAR-9").names_to_find == ["Cy"]
+
+
+def test_names_kept_from_two_screens_never_drop_each_others(store: Store) -> None:
+    """Two Speech tabs read ["Mark"]; one adds Susan, the other Tom. The second save used to
+    replace the list, dropping Susan, who was then no longer searched for in the speech (a
+    review found it); now it is refused, and with what it read again it goes in."""
+    from app.core.errors import ConflictError
+
+    _case(store)
+    with store.transaction() as session:
+        cases.set_names_to_find(session, resolve_actor(session, "admin"), "SAR-9", ["Mark"])
+    read = case_names(store, "admin", "SAR-9")  # both tabs: the requester and Mark
+    with store.transaction() as session:
+        cases.set_names_to_find(session, resolve_actor(session, "admin"), "SAR-9",
+                                [*read, "Susan"], expected=read)
+    with store.transaction() as session, pytest.raises(ConflictError, match="changed elsewhere"):
+        cases.set_names_to_find(session, resolve_actor(session, "admin"), "SAR-9",
+                                [*read, "Tom"], expected=read)
+    assert case_names(store, "admin", "SAR-9") == ["Ann Example", "Mark", "Susan"]
+    again = case_names(store, "admin", "SAR-9")
+    with store.transaction() as session:
+        cases.set_names_to_find(session, resolve_actor(session, "admin"), "SAR-9",
+                                [*again, "Tom"], expected=again)
+    assert case_names(store, "admin", "SAR-9") == ["Ann Example", "Mark", "Susan", "Tom"]

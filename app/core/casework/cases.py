@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.case_state.names import names_to_find
 from app.core.case_state.status import get_case as get_case
 from app.core.case_state.status import plan_changed as plan_changed
 from app.core.case_state.status import set_status as set_status
@@ -168,25 +169,41 @@ def set_requester(session: Session, actor: User, reference: str, *, name: str | 
 MAX_NAMES = 50  # names to find per case, besides the requester's
 
 
-def set_names_to_find(session: Session, actor: User, reference: str,
-                      names: Iterable[str]) -> tuple[str, ...]:
-    """Keep the names (third parties an officer typed in) that the case's speech is searched
-    for, besides the requester's (always searched for, from the requester details, so not
-    kept twice): trimmed, the first spelling of each kept, in the order given. Personal
-    data: the audit trail records how many there are, never the names. Returns them."""
-    require(actor, Permission.REDACT,
-            QT_TRANSLATE_NOOP("CoreMessages", "save the names to find in speech"))
-    case = get_case(session, reference)
+def _kept(case: Case, names: Iterable[str]) -> list[str]:
+    """The names as a case keeps them: trimmed, once each (case-insensitive), in the order
+    given, without the requester's."""
     seen = {case.requester_name.strip().casefold()} - {""}
     kept: list[str] = []
     for name in (n.strip() for n in names):
-        if not name or name.casefold() in seen:
-            continue
-        if len(name) > 256:
-            raise InvalidInputError(QT_TRANSLATE_NOOP(
-                "CoreMessages", "A name to find is at most {limit} characters."), limit=256)
-        seen.add(name.casefold())
-        kept.append(name)
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            kept.append(name)
+    return kept
+
+
+def set_names_to_find(session: Session, actor: User, reference: str,
+                      names: Iterable[str],
+                      expected: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Keep the names (third parties an officer typed in) that the case's speech is searched
+    for, besides the requester's (always searched for, from the requester details, so not
+    kept twice): trimmed, the first spelling of each kept, in the order given. Personal
+    data: the audit trail records how many there are, never the names. Returns them.
+    ``expected``: the names as the caller last read or kept them; refused when others were
+    kept since (a name another officer added is never dropped unseen)."""
+    require(actor, Permission.REDACT,
+            QT_TRANSLATE_NOOP("CoreMessages", "save the names to find in speech"))
+    case = get_case(session, reference)
+    session.execute(select(Case.id).where(Case.id == case.id).with_for_update())  # one
+    session.refresh(case)  # saver at a time (PostgreSQL), comparing with what is stored
+    if expected is not None and _kept(case, expected) != names_to_find(case):
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "The names to find of case {reference} were changed elsewhere "
+            "since they were read here; these were not kept. Open the footage again to see "
+            "them, then type yours."), reference=case.reference)
+    kept = _kept(case, names)
+    if any(len(name) > 256 for name in kept):
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A name to find is at most {limit} characters."), limit=256)
     if len(kept) > MAX_NAMES:
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "A case keeps at most {limit} names to find besides the "

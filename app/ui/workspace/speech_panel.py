@@ -57,6 +57,9 @@ class SpeechPanel(QWidget):
         self.pending: tuple[float, float] | None = None  # a chosen stretch with no words
         self._kept_names: list[str] | None = None  # as kept with the open case (None: none)
         self._sent_names: list[str] | None = None  # the last names sent to be kept
+        # the names as kept when last read or kept (written on the database worker, where
+        # saves run in order): a save expects them, so nobody else's are dropped unseen
+        self._stored_names: list[str] | None = None
 
         self.track = QComboBox(self)
         self.track.setAccessibleName(self.tr("Audio track"))
@@ -154,12 +157,13 @@ class SpeechPanel(QWidget):
                self.status.setText)
         case_ref = self.ws.case_ref
         self.names.clear()
-        self._kept_names = self._sent_names = None
+        self._kept_names = self._sent_names = self._stored_names = None
 
         def named(names: list[str]) -> None:
             if self.ws.session is not session:
                 return
-            self._kept_names = self._sent_names = list(names) if case_ref else None
+            self._kept_names = self._sent_names = self._stored_names = \
+                list(names) if case_ref else None
             if names:
                 self.names.setText(", ".join(names))
                 self.show_track()
@@ -218,7 +222,10 @@ class SpeechPanel(QWidget):
 
         def save() -> tuple[str, ...]:
             with store.transaction() as db:
-                return cases.set_names_to_find(db, resolve_actor(db, user), case_ref, typed)
+                kept = cases.set_names_to_find(db, resolve_actor(db, user), case_ref, typed,
+                                               expected=self._stored_names)
+            self._stored_names = typed
+            return kept
 
         def mine() -> bool:
             return self.ws.session is session and self.ws.case_ref == case_ref
