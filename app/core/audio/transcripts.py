@@ -140,11 +140,18 @@ def _read(session: Session, record: TranscriptRecord) -> Transcript:
     """The stored words, once they are the words its audit event recorded (the SHA-256 in
     ``transcript.create``; events from before it was recorded carry none): a transcript
     edited in the database is refused, never shown, exported or packed."""
-    raw = gzip.decompress(record.data)
-    if recorded_sha256(session, record) not in (None, hashlib.sha256(raw).hexdigest()):
+    raw, sha = stored_words(record)
+    if recorded_sha256(session, record) not in (None, sha):
         raise ConflictError(CHANGED, number=record.footage_id, track=record.audio_track + 1,
                             transcript=record.id)
     return Transcript.from_json(json.loads(raw))
+
+
+def stored_words(record: TranscriptRecord) -> tuple[bytes, str]:
+    """A stored transcript's words (its JSON) and their SHA-256, as ``transcript.create``
+    records it."""
+    raw = gzip.decompress(record.data)
+    return raw, hashlib.sha256(raw).hexdigest()
 
 
 CHANGED = QT_TRANSLATE_NOOP(

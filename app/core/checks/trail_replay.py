@@ -11,7 +11,6 @@ itself gives it) did not allow it. Nothing here trusts the ``users`` table.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.core.audio.transcripts import stored_words
 from app.core.chain.chain_format import fingerprint
 from app.core.chain.ledger import Ledger, details_of
 from app.core.export.manifest import manifest_path
@@ -262,8 +262,7 @@ def _compare_cases_and_transcripts(session: Session, state: _State, add: Any) ->
             add("transcripts", f"The {row} is of footage #{record.footage_id}, audio track "
                 f"{record.audio_track + 1}, but it was made for footage #{made[0]}, track "
                 f"{made[1] + 1}.")
-        elif made[2] is not None and hashlib.sha256(
-                gzip.decompress(record.data)).hexdigest() != made[2]:
+        elif made[2] is not None and stored_words(record)[1] != made[2]:
             add("transcripts", f"The {row} was edited: its words are not those its event "
                 "recorded.")
 

@@ -357,10 +357,11 @@ def _approval(store: Store, footage_id: int, case_id: int | None, plan: Redactio
 def _refuse_replacing(session: Session, footage_id: int, case_id: int | None,
                       plan: RedactionPlan) -> None:
     """An export counted as approved never saves its plan over a different stored one (an
-    edit made since the approval, e.g. a box over a missed face, or saved while the export
-    ran): that would drop the edit and bring the older approval back without anyone being
-    asked. (The export dialog saves its choices as an edit first; going back to an approved
-    plan is the workspace's undo, which asks.)"""
+    edit made since the approval, e.g. a box over a missed face): that would drop the edit
+    and bring the older approval back without anyone being asked. (The export dialog saves
+    its choices as an edit first; going back to an approved plan is the workspace's undo,
+    which asks. An edit saved while the export runs is refused by ``save_plan``'s
+    ``expected``.)"""
     stored = find_plan_record(session, footage_id, case_id)
     if stored is not None and stored.plan_sha256 != plan.sha256():
         raise ConflictError(NOT_CURRENT)
@@ -375,8 +376,6 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
     ``plan_at_start``: the stored plan's SHA-256 when the export began ("" for none)."""
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
-        if required and not working_copy:  # not saved over an edit made meanwhile
-            _refuse_replacing(session, analysis.footage_id, case_id, plan)
         # A working copy's template plan is described in its manifest, never saved over the
         # plan a person is making for this footage.
         plan_sha = plan.sha256() if working_copy else save_plan(

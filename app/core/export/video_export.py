@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import logging
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -94,8 +93,6 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
     options = options or EncodeOptions()
     plan.validate()
     refuse_folder(out)
-    if mirrors(display_matrix(source)):  # ingested before mirrored files were refused
-        raise MediaError(MIRRORED, path=source)
     if out.exists() and not options.force:
         raise ConflictError(EXISTS, path=out)
     if not out.parent.is_dir():
@@ -157,8 +154,10 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
             vout.codec_context.time_base = tb
             vout.codec_context.options = {"crf": str(options.crf),
                                           "preset": options.x264_preset}
-            matrix = display_matrix(source)
-            if matrix is not None:  # the whole matrix: mirroring survives, not just the angle
+            matrix = display_matrix(source)  # read once; a mirror is refused (its faces would
+            if mirrors(matrix):  # be looked for on a flipped picture; ingest refuses it too)
+                raise MediaError(MIRRORED, path=source)
+            if matrix is not None:  # the whole matrix, not just the angle
                 vout.set_display_matrix(list(matrix))
             elif rotation:
                 vout.set_display_rotation(rotation)
@@ -357,8 +356,8 @@ def _refuse_past_the_end(streams: list[Any], plan: RedactionPlan) -> None:
     ends = [float(((s.start_time or 0) + s.duration) * s.time_base)
             if s.duration and s.time_base is not None else None for s in streams]
     for track, end_s in enumerate(ends):
-        late = [a for a in plan.audio_ranges if a.track == track and a.start_s >= (
-            end_s if end_s is not None else math.inf)]
+        late = [a for a in plan.audio_ranges if a.track == track and end_s is not None
+                and a.start_s >= end_s]
         if late and end_s is not None:
             raise ConflictError(PAST_THE_END, start_s=late[0].start_s, track=track + 1,
                                 end_s=round(end_s, 3))
