@@ -76,7 +76,7 @@ def test_an_edit_made_while_an_approved_plan_is_exported_stops_the_export(
             edited.append(name)
 
     out = tmp_path / "raced.mp4"
-    with pytest.raises(ConflictError, match="changed since"):
+    with pytest.raises(ConflictError, match="changed by officer2"):
         redact_footage(store, "officer", fid, out, x, case_ref="SAR-9", preset="fast",
                        verify=False, stage=stage)
     assert edited and not out.exists()
