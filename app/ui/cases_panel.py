@@ -84,6 +84,7 @@ class CasesPanel(QWidget):
         self._announced: str | None = None
         self._select_after: str | None = None
         self._shown: str | None = None
+        self._requester_shown: dict[str, str] = {}  # each requester field as last shown
         self.status_buttons: dict[CaseStatus, QPushButton] = {}
 
         self.new_button = QPushButton(icon("case"), self.tr("New case…"), self)
@@ -152,6 +153,10 @@ class CasesPanel(QWidget):
         self.requester_reference.setMaxLength(128)
         self.requester_contact = QLineEdit(box)
         self.requester_contact.setMaxLength(256)
+        for edit, field in ((self.requester_name, "requester_name"),
+                            (self.requester_reference, "requester_reference"),
+                            (self.requester_contact, "requester_contact")):
+            edit.setObjectName(field)  # the core's field name (set_requester's ``expected``)
         self.personal_note = QLabel(self.tr("Personal data: keep it minimal; it is never "
                                             "written to the audit trail."), box)
         self.personal_note.setWordWrap(True)
@@ -315,6 +320,7 @@ class CasesPanel(QWidget):
                             (self.requester_contact, record.requester_contact)):
             if not (same and edit.isModified()):  # keep what is being typed
                 edit.setText(value)
+                self._requester_shown[edit.objectName()] = value
         self.requester_box.setEnabled(self._can_edit)
         self._load_exports(record.reference)
 
@@ -461,20 +467,23 @@ class CasesPanel(QWidget):
         if record is None:
             return
         store, user, ref = self.store, self.user.name, record.reference
-        name = self.requester_name.text()
-        their_ref = self.requester_reference.text()
-        contact = self.requester_contact.text()
+        edits = (self.requester_name, self.requester_reference, self.requester_contact)
+        shown = dict(self._requester_shown)
+        typed = {e.objectName(): e.text() for e in edits  # only what was changed here: a
+                 if e.text() != shown.get(e.objectName(), "")}  # field saved elsewhere stays
 
         def save() -> CaseRecord:
             with store.transaction() as session:
                 actor = resolve_actor(session, user)
-                return cases.set_requester(session, actor, ref, name=name,
-                                           requester_reference=their_ref, contact=contact)
+                return cases.set_requester(
+                    session, actor, ref, name=typed.get("requester_name"),
+                    requester_reference=typed.get("requester_reference"),
+                    contact=typed.get("requester_contact"), expected=shown)
 
         def done(saved: CaseRecord) -> None:
-            for edit in (self.requester_name, self.requester_reference,
-                         self.requester_contact):
+            for edit in edits:
                 edit.setModified(False)
+                self._requester_shown[edit.objectName()] = getattr(saved, edit.objectName())
             self.message.setText(self.tr("Requester details of case {0} saved.").format(
                 saved.reference))
             self._select_after = saved.reference

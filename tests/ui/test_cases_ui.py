@@ -237,6 +237,36 @@ def test_requester_is_saved_but_never_audited(qtbot: QtBot, store: Store) -> Non
     assert panel.requester_contact.text() == "jane@example.org"
 
 
+def test_requester_details_saved_elsewhere_are_never_overwritten_unseen(
+        qtbot: QtBot, store: Store) -> None:
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        cases.create_case(session, actor, "SAR-6", "subject_access")
+        cases.set_requester(session, actor, "SAR-6", name="Jane Example", contact="old@x.org")
+    panel = _panel(qtbot, store)
+    _select(qtbot, panel, "SAR-6")
+    with store.transaction() as session:  # another workstation saves a new contact meanwhile
+        cases.set_requester(session, resolve_actor(session, "tester"), "SAR-6",
+                            contact="new@x.org")
+    panel.requester_name.setText("Jane Q Example")  # this screen still shows old@x.org
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.save_requester()
+    with store.read() as session:
+        case = cases.get_case(session, "SAR-6")
+        assert (case.requester_name, case.requester_contact) == ("Jane Q Example", "new@x.org")
+    assert panel.requester_contact.text() == "new@x.org"  # shown after the reload
+    with store.transaction() as session:  # changed elsewhere again, then edited here too
+        cases.set_requester(session, resolve_actor(session, "tester"), "SAR-6",
+                            contact="third@x.org")
+    panel.requester_contact.setText("mine@x.org")
+    with qtbot.waitSignal(panel.failed, timeout=10_000) as failed:
+        panel.save_requester()
+    assert "changed elsewhere" in failed.args[0]
+    with store.read() as session:
+        assert cases.get_case(session, "SAR-6").requester_contact == "third@x.org"
+    assert panel.requester_contact.text() == "mine@x.org"  # what was typed is not lost
+
+
 def test_exports_and_the_disclosure_pack_with_its_pdf(qtbot: QtBot, store: Store,
                                                      tmp_path: Path) -> None:
     from app.core.casework.disclosure_pack import PackResult

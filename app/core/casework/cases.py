@@ -5,7 +5,7 @@ reference, are ``case_state.status``'s (the layers below casework use them too).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from sqlalchemy import select
@@ -141,18 +141,31 @@ def list_cases(session: Session) -> list[CaseRecord]:
 
 def set_requester(session: Session, actor: User, reference: str, *, name: str | None = None,
                   requester_reference: str | None = None,
-                  contact: str | None = None) -> CaseRecord:
+                  contact: str | None = None,
+                  expected: Mapping[str, str] | None = None) -> CaseRecord:
     """Record who asked (personal data: kept minimal). The audit trail records which fields
-    changed, never their values, so it holds no requester's personal data."""
+    changed, never their values, so it holds no requester's personal data. A field given as
+    None is left as it is. ``expected``: each given field's value as the caller last read it
+    (by field name: "requester_name" ...); refused when one it changes was changed elsewhere
+    since, so a detail another officer saved is never overwritten unseen."""
     require(actor, Permission.EDIT_CASE,
             QT_TRANSLATE_NOOP("CoreMessages", "edit requester details"))
     case = get_case(session, reference)
+    session.execute(select(Case.id).where(Case.id == case.id).with_for_update())  # one
+    session.refresh(case)  # saver at a time (PostgreSQL), comparing with what is stored
     changed: list[str] = []
     for field, value, limit in (("requester_name", name, 256),
                                 ("requester_reference", requester_reference, 128),
                                 ("requester_contact", contact, 256)):
         if value is None:
             continue
+        stored = getattr(case, field)
+        if (expected is not None and field in expected and expected[field] != stored
+                and value.strip() != stored):
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The requester details of case {reference} were changed "
+                "elsewhere since they were shown here; yours were not saved. Select the case "
+                "again to see them, then make your change."), reference=case.reference)
         if len(value.strip()) > limit:
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "The {value} is at most {limit} characters."),
