@@ -609,6 +609,10 @@
         <translation>Rhowch y rheswm dros yr estyniad (caiff ei gofnodi).</translation>
     </message>
     <message>
+        <source>The requester details of case {reference} were changed elsewhere since they were shown here; yours were not saved. Select the case again to see them, then make your change.</source>
+        <translation>Newidiwyd manylion ceisydd achos {reference} mewn man arall ers eu dangos yma; ni chadwyd eich rhai chi. Dewiswch yr achos eto i&apos;w gweld, yna gwnewch eich newid.</translation>
+    </message>
+    <message>
         <source>save the names to find in speech</source>
         <translation>cadw&apos;r enwau i chwilio amdanynt mewn lleferydd</translation>
     </message>

@@ -591,6 +591,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The requester details of case {reference} were changed elsewhere since they were shown here; yours were not saved. Select the case again to see them, then make your change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>save the names to find in speech</source>
             <translation type="unfinished" />
         </message>

@@ -199,6 +199,51 @@ def test_a_failed_save_does_not_make_the_windows_next_edit_a_conflict(
         assert load_plan(s, footage.id, None) == window.plan
 
 
+def test_an_export_that_failed_after_storing_its_plan_leaves_the_window_editing(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export stores the window's plan bound to its detection run before its final
+    rename; when that rename fails, the window takes the stored plan up (as after an export
+    that ended well), so its next edit is not refused as made from an older plan (noted by
+    last session's review as left alone)."""
+    from app.core.export.pipeline import redact_footage
+    from tests.conftest import allow_unapproved_exports
+
+    (result,) = ingest_paths(store, "tester", [make_video(tmp_path / "v.mp4", frames=8)])
+    assert result.footage_id is not None
+    allow_unapproved_exports(store, "tester")
+    with store.read() as s:
+        footage = show_footage(s, result.footage_id)
+    window = RedactionSession(footage)
+    window.start(*window.read_saved(store))
+    muted = window.push(*plan_edits.add_mute(window.plan, 0.1, 0.2, "Third party"))
+    window.save(store, "tester", muted)
+    plan = window.plan
+    assert not plan.detection_run and window.run_of_stored(store, plan) is None
+
+    def rename_fails(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("app.core.export.pipeline.complete_export", rename_fails)
+    with pytest.raises(OSError):
+        redact_footage(store, "tester", footage.id, tmp_path / "out.mp4", plan, preset="fast",
+                       verify=False, expected_plan=window.stored)
+    monkeypatch.undo()
+    run = window.run_of_stored(store, plan)
+    assert run  # the stored plan is this window's, bound to the export's run
+    with pytest.raises(ConflictError):  # without taking it up: refused (the defect)
+        window.save(store, "tester", window.push(
+            *plan_edits.add_mute(window.plan, 0.3, 0.4, "Third party")))
+    window.undo()
+    window.exported(run)
+    window.save(store, "tester", window.push(
+        *plan_edits.add_mute(window.plan, 0.3, 0.4, "Third party")))
+    with store.read() as s:
+        stored = load_plan(s, footage.id, None)
+    assert stored == window.plan and stored.detection_run == run and len(stored.mute) == 2
+    other = dataclasses.replace(plan, padding=2.0)  # a plan the export did not store
+    assert window.run_of_stored(store, other) is None
+
+
 def test_keep_only_keeps_one_person_and_hides_everything_else() -> None:
     plan = RedactionSession(_footage()).plan
     plan, _ = plan_edits.set_track_action(plan, 1, plan_edits.TrackAction.KEEP, "Officer")

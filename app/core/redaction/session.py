@@ -318,6 +318,20 @@ class RedactionSession:
             self.plan = replace(self.plan, detection_run=run_key)
         self.stored = self.plan.sha256()
 
+    def run_of_stored(self, store: Store, plan: RedactionPlan) -> str | None:
+        """After an export that failed once it had stored its plan (at its final rename,
+        say): the detection run the stored plan is bound to, when that plan is ``plan`` (the
+        window's, as the export was given it) bound to it; else None (blocking: from the
+        window's database worker). The window then adopts it with ``exported``, as after an
+        export that ended well, so its next edit is not refused as made from an older plan."""
+        with store.read() as session:
+            record = find_plan_record(session, self.footage.id, self.case_id)
+            if record is None:
+                return None
+            run = RedactionPlan.from_json(record.plan).detection_run
+        bound = plan if plan.detection_run else replace(plan, detection_run=run)
+        return run if run and bound.sha256() == record.plan_sha256 else None
+
     def start_again(self) -> tuple[RedactionPlan, str] | None:
         """The plan with the people chosen again on the run shown (None: no run shown)."""
         if self.analysis is None:

@@ -42,7 +42,7 @@ from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.approval import Approval, ApprovalState, approval_of, decide
 from app.core.redaction.approval import request_approval as request
 from app.core.redaction.open_items import OpenItem, open_items
-from app.core.redaction.plan import AudioMode, Shape, Style
+from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style
 from app.core.redaction.plan_edits import OutputChoices, set_output_choices
 from app.core.settings import load_settings
 from app.core.tracking.tracker import HEAD
@@ -372,7 +372,7 @@ class ExportDialog(QDialog):
         self.job = Job(work)
         self.job.progress.connect(self._on_progress)
         self.job.finished.connect(self._on_done)
-        self.job.failed.connect(lambda message, _d: self._finish(message, error=True))
+        self.job.failed.connect(lambda message, _d: self._failed(message, plan))
         self.job.cancelled.connect(lambda: self._finish(
             self.tr("Export cancelled; nothing was written."), error=True))
         self.export_button.setEnabled(False)
@@ -389,6 +389,22 @@ class ExportDialog(QDialog):
             sha=session.stored if session is not None else None))
         self._after_saves.finished.connect(lambda _none: job.start(job_pool()))
         self._after_saves.start(db_pool())
+
+    def _failed(self, message: str, plan: RedactionPlan) -> None:
+        """Say why; and when the export had already stored its plan bound to its detection
+        run before it failed, the window takes that plan up, as after an export that ended
+        well (else its next edit would be refused as made from an older plan)."""
+        self._finish(message, error=True)
+        session, store = self.workspace.session, self.workspace.store
+        if session is None:
+            return
+        def adopt_run(run: str | None) -> None:
+            if run and session.plan is plan:  # (no edit since)
+                session.exported(run)
+
+        self._adopt = Job(lambda _p, _c: session.run_of_stored(store, plan))
+        self._adopt.finished.connect(adopt_run)
+        self._adopt.start(db_pool())
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
