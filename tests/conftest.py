@@ -267,6 +267,6 @@ def make_approved_export(store: Store, tmp_path: Path, admin_name: str,
     out = tmp_path / "exports"
     out.mkdir()
     export = redact_footage(store, "officer", fid, out / "SAR-9.mp4", plan, case_ref="SAR-9",
-                            preset="fast", verify=False, signing=signing)
+                            preset="fast", signing=signing)
     assert export.export_id is not None
     return export.export_id, out

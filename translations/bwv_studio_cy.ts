@@ -533,6 +533,10 @@
         <translation>Roedd gwiriad allforiad #{export_id} yn dal i weld {count} wyneb neu ranbarth testun ar ôl i&apos;r cynllun gael ei gymeradwyo, ac nid oes goruchwyliwr wedi ateb hynny; anfonwch yr achos yn ôl i&apos;w adolygu a&apos;i gymeradwyo eto, gan ei ateb (neu cywirwch y cynllun ac allforio eto).</translation>
     </message>
     <message>
+        <source>Export #{export_id} was made without the check for faces left visible, after the plan was approved, and no supervisor has answered that; export it again with the check on, or send the case back to review and approve it again, answering it.</source>
+        <translation>Gwnaed allforiad #{export_id} heb y gwiriad am wynebau a adawyd yn y golwg, ar ôl i&apos;r cynllun gael ei gymeradwyo, ac nid oes goruchwyliwr wedi ateb hynny; allforiwch ef eto gyda&apos;r gwiriad ymlaen, neu anfonwch yr achos yn ôl i&apos;w adolygu a&apos;i gymeradwyo eto, gan ateb hynny.</translation>
+    </message>
+    <message>
         <source>status</source>
         <translation>statws</translation>
     </message>

@@ -515,6 +515,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Export #{export_id} was made without the check for faces left visible, after the plan was approved, and no supervisor has answered that; export it again with the check on, or send the case back to review and approve it again, answering it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>status</source>
             <translation type="unfinished" />
         </message>

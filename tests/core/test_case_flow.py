@@ -59,7 +59,8 @@ def _case(store: Store, fid: int, ref: str, status: CaseStatus) -> str:
         sha = save_plan(session, officer, fid, rec.id, RedactionPlan(keep_tracks=[1]))
         session.add(ExportRecord(footage_id=fid, case_id=rec.id, path=f"/x/{ref}.mp4",
                                  sha256="a" * 64, size_bytes=1, manifest_path="/x/m.json",
-                                 manifest_sha256="b" * 64, plan_sha256=sha))
+                                 manifest_sha256="b" * 64, plan_sha256=sha,
+                                 residual_findings=0))  # checked: nothing seen
         session.get_one(Case, rec.id).status = status
     return ref
 

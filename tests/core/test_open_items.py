@@ -178,10 +178,14 @@ def _approved(store: Store, fid: int, case_id: int, plan: RedactionPlan) -> None
                answers={first.key: "looked: nobody there"})
 
 
+@pytest.mark.parametrize("findings", [3, None], ids=["faces seen", "not checked"])
 def test_an_export_whose_check_saw_faces_after_approval_is_released_only_once_answered(
-        planned: tuple[Store, int, int, RedactionPlan]) -> None:
-    """Approve, then export: the export's check still saw faces. Release waits for a
-    supervisor's answer to that (a review found it released and packed unanswered)."""
+        planned: tuple[Store, int, int, RedactionPlan], findings: int | None) -> None:
+    """Approve, then export: the export's check still saw faces, or the export was made
+    without the check (``bwv redact --no-verify``, the dialog's check box off), so nobody
+    looked at its frames for a face the plan missed. Release waits for a supervisor's
+    answer to that (a review found the first released and packed unanswered; the second
+    was noted as left alone)."""
     store, fid, case_id, plan = planned
     _approved(store, fid, case_id, plan)
     with store.transaction() as session:
@@ -189,12 +193,15 @@ def test_an_export_whose_check_saw_faces_after_approval_is_released_only_once_an
         session.add(ExportRecord(footage_id=fid, case_id=case_id, path="/x/o.mp4",
                                  sha256="a" * 64, size_bytes=1, manifest_path="/x/m.json",
                                  manifest_sha256="b" * 64, plan_sha256=plan.sha256(),
-                                 residual_findings=3))
+                                 residual_findings=findings))
     with store.read() as session:
         export = session.scalars(select(ExportRecord)).one()
         assert not case_flow.releasable(session, export)
-    with store.transaction() as session, pytest.raises(
-            ConflictError, match=f"export #{export.id} still saw 3 face"):
+        (item,) = [i for i in open_items(session, fid, case_id, plan) if "export" in i.key]
+        assert ("without the check" in item.text) is (findings is None)
+    why = f"export #{export.id} still saw 3 face" if findings else \
+        f"Export #{export.id} was made without the check"
+    with store.transaction() as session, pytest.raises(ConflictError, match=why):
         case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-7", "released")
     with store.transaction() as session:  # back for a supervisor's answer, approved again
         cases.get_case(session, "SAR-7").status = cases.CaseStatus.AWAITING_APPROVAL

@@ -134,10 +134,11 @@ def _current_and_approved(session: Session, export: ExportRecord) -> bool:
 
 
 def check_unanswered(session: Session, export: ExportRecord) -> bool:
-    """The export's residual check still saw faces and the approval of its plan has not
-    answered that: made after the approval, it needs a supervisor's answer before release
-    (the case approved again)."""
-    if not export.residual_findings:
+    """The export's residual check still saw faces, or it was made without the check (so
+    nobody has looked at its frames for a face the plan missed), and the approval of its
+    plan has not answered that: made after the approval, it needs a supervisor's answer
+    before release (the case approved again)."""
+    if export.residual_findings == 0:  # checked: nothing seen
         return False
     found = approval_of(session, export.footage_id, export.case_id, export.plan_sha256)
     return export_item_key(export.footage_id, export.id) not in found.answered
@@ -156,14 +157,24 @@ def _refuse_unanswered_checks(session: Session, case: Case) -> None:
     for export in session.scalars(select(ExportRecord).where(ExportRecord.case_id == case.id)
                                   .order_by(ExportRecord.id)):
         if _current_and_approved(session, export) and check_unanswered(session, export):
-            raise ConflictError(CHECK_UNANSWERED, export_id=export.id,
-                                count=export.residual_findings)
+            raise unanswered_check(export)
+
+
+def unanswered_check(export: ExportRecord) -> ConflictError:
+    """Why ``export`` waits for a supervisor's answer (``check_unanswered``)."""
+    if export.residual_findings is None:
+        return ConflictError(UNCHECKED_UNANSWERED, export_id=export.id)
+    return ConflictError(CHECK_UNANSWERED, export_id=export.id, count=export.residual_findings)
 
 
 CHECK_UNANSWERED = QT_TRANSLATE_NOOP(
     "CoreMessages", "The check of export #{export_id} still saw {count} face(s) or text "
     "region(s) after the plan was approved, and no supervisor has answered that; send the case "
     "back to review and approve it again, answering it (or fix the plan and export again).")
+UNCHECKED_UNANSWERED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "Export #{export_id} was made without the check for faces left visible, "
+    "after the plan was approved, and no supervisor has answered that; export it again with "
+    "the check on, or send the case back to review and approve it again, answering it.")
 
 
 def change_status(session: Session, actor: User, reference: str, status: str | CaseStatus,

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.core.audio.voice_disguise import NOTE as DISGUISE_NOTE
-from app.core.casework.case_flow import CHECK_UNANSWERED, check_unanswered, releasable
+from app.core.casework.case_flow import check_unanswered, releasable, unanswered_check
 from app.core.chain import chain_format, signing
 from app.core.errors import QT_TRANSLATE_NOOP, Cancelled, ConflictError, MediaError, NotFoundError
 from app.core.integrity.anchors import PACK_ANCHOR, chain_anchor
@@ -276,8 +276,7 @@ def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case
             "approved (state: {value}); only approved exports are released."),
             export_id=export_id, value=found.state.value.replace('_', ' '))
     if check_unanswered(session, export):
-        raise ConflictError(CHECK_UNANSWERED, export_id=export.id,
-                            count=export.residual_findings)
+        raise unanswered_check(export)
     if not releasable(session, export):
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Export #{export_id} was made from a plan that has been changed "

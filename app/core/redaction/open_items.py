@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.core.detection.runs import load_run
@@ -66,12 +66,16 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
                 f"reviewed ({'; and '.join(reasons)})"))
     query = select(ExportRecord).where(ExportRecord.footage_id == footage_id,
                                        ExportRecord.plan_sha256 == plan.sha256(),
-                                       ExportRecord.residual_findings > 0)
+                                       or_(ExportRecord.residual_findings > 0,
+                                           ExportRecord.residual_findings.is_(None)))
     if case_id is not None:
         query = query.where(ExportRecord.case_id == case_id)
     for export in session.scalars(query.order_by(ExportRecord.id)):
         items.append(OpenItem(
             export_item_key(footage_id, export.id),
+            f"{footage.file_name}: export #{export.id} - made without the check for faces "
+            "left visible: nobody has looked at its frames for a face the plan missed"
+            if export.residual_findings is None else
             f"{footage.file_name}: export #{export.id} - the check still saw "
             f"{export.residual_findings} face(s) or text region(s) that may identify "
             "someone (listed in its manifest)"))
