@@ -801,6 +801,10 @@
         <translation>Mae&apos;r cynllun yn cuddio sain o {start_s:g} e ar drac sain {track}, ond mae ei sain yn gorffen am {end_s:g} e; ni fyddai dim yn cael ei guddio yno. Gwiriwch amseroedd yr ystod.</translation>
     </message>
     <message>
+        <source>The plan hides sound up to {end_s:g} s on audio track {track}, but its sound starts at {start_s:g} s (the recording&apos;s clock does not start at 0); nothing would be hidden there. Check the range&apos;s times.</source>
+        <translation>Mae&apos;r cynllun yn cuddio sain hyd at {end_s:g} e ar drac sain {track}, ond mae ei sain yn dechrau am {start_s:g} e (nid yw cloc y recordiad yn dechrau am 0); ni fyddai dim yn cael ei guddio yno. Gwiriwch amseroedd yr ystod.</translation>
+    </message>
+    <message>
         <source>You have no signing key yet: set your password first (&apos;bwv user passwd&apos;).</source>
         <translation>Nid oes gennych allwedd llofnodi eto: gosodwch eich cyfrinair yn gyntaf (&apos;bwv user passwd&apos;).</translation>
     </message>

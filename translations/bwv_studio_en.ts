@@ -783,6 +783,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The plan hides sound up to {end_s:g} s on audio track {track}, but its sound starts at {start_s:g} s (the recording's clock does not start at 0); nothing would be hidden there. Check the range's times.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>You have no signing key yet: set your password first ('bwv user passwd').</source>
             <translation type="unfinished" />
         </message>

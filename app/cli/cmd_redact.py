@@ -19,7 +19,9 @@ from app.core.export.c2pa_signing import configured_credentials
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.fileio import atomic_write_text
+from app.core.library.footage import get_footage
 from app.core.library.ingest import IngestStatus, ingest_paths
+from app.core.media.probe import probe
 from app.core.media.timecode import format_time, parse_time
 from app.core.redaction import plan_edits as edits
 from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, Shape, Style, TimeRange
@@ -84,7 +86,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--inverse", action="store_true",
                    help="redact everything except the kept tracks")
     p.add_argument("--mute", type=_range, action="append", default=[], metavar="START-END",
-                   help="silence the audio in this range (repeatable)")
+                   help="silence the audio in this range (repeatable; seconds from the "
+                        "first frame, as the player and 'bwv flag' count)")
     p.add_argument("--bleep", type=_range, action="append", default=[], metavar="START-END",
                    help="replace the sound in this range with a tone (repeatable)")
     p.add_argument("--disguise", type=_range, action="append", default=[],
@@ -170,8 +173,19 @@ class _StageBars:
             self.bar = None
 
 
-def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
-    """The plan file (if any) with the command line's choices made as plan edits."""
+def _recording_start(ctx: Context, key: str) -> float:
+    """Where the footage's first frame lies on its file's clock: the command line's ranges
+    count from that frame, as the player and ``bwv flag`` do, and the plan's times are on
+    the clock (a camera or dock's MPEG-TS often starts it at 10 s, or at hours)."""
+    with ctx.store.read() as session:
+        path = Path(get_footage(session, key).original_path)
+    return probe(path).start_s
+
+
+def _plan_from_args(args: argparse.Namespace, t0: float = 0.0) -> RedactionPlan:
+    """The plan file (if any) with the command line's choices made as plan edits; the
+    command line's time ranges (seconds from the first frame) are moved to the file's clock
+    by ``t0`` (``_recording_start``)."""
     plan = RedactionPlan()
     if args.plan:
         try:
@@ -209,16 +223,16 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
         plan = edits.set_coverage(plan, args.padding if args.padding is not None
                                   else plan.padding, plan.inverse or args.inverse,
                                   args.margin)[0]
-    for muted in args.mute:
+    for muted in (TimeRange(r.start_s + t0, r.end_s + t0) for r in args.mute):
         if muted not in plan.mute:  # muted already (with its reason): once is enough
             plan = edits.add_mute(plan, muted.start_s, muted.end_s)[0]
     for action, given in ((AudioAction.BLEEP, args.bleep),
                           (AudioAction.DISGUISE, args.disguise)):
         if given:
-            plan = edits.add_audio_ranges(plan, [(r.start_s, r.end_s) for r in given], action,
-                                          None, "", (args.audio_reason or "").strip())[0]
+            plan = edits.add_audio_ranges(plan, [(r.start_s + t0, r.end_s + t0) for r in given],
+                                          action, None, "", (args.audio_reason or "").strip())[0]
     if args.clip is not None:
-        plan = edits.set_clip(plan, args.clip.start_s, args.clip.end_s)[0]
+        plan = edits.set_clip(plan, args.clip.start_s + t0, args.clip.end_s + t0)[0]
     plan.validate()
     return plan
 
@@ -226,8 +240,10 @@ def _plan_from_args(args: argparse.Namespace) -> RedactionPlan:
 def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     if args.plan is not None and not args.plan.is_file():
         raise InvalidInputError(f"{args.plan}: plan file not found.")
-    plan = _plan_from_args(args)
+    _plan_from_args(args)  # a bad plan file or clash is refused before anything is ingested
     key = _resolve_footage(ctx, args.footage)
+    timed = args.mute or args.bleep or args.disguise or args.clip is not None
+    plan = _plan_from_args(args, _recording_start(ctx, key) if timed else 0.0)
     if args.hide_words or args.hide_suggested:
         plan = hide_speech_from_args(ctx, key, plan, args)
     bars = _StageBars()

@@ -345,14 +345,28 @@ NO_SUCH_TRACK = QT_TRANSLATE_NOOP(
 PAST_THE_END = QT_TRANSLATE_NOOP(
     "CoreMessages", "The plan hides sound from {start_s:g} s on audio track {track}, but its "
     "sound ends at {end_s:g} s; nothing would be hidden there. Check the range's times.")
+BEFORE_THE_START = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The plan hides sound up to {end_s:g} s on audio track {track}, but its "
+    "sound starts at {start_s:g} s (the recording's clock does not start at 0); nothing would "
+    "be hidden there. Check the range's times.")
 AAC_BIT_RATE_PER_CHANNEL = 128_000  # re-encoded tracks: transparent outside the ranges
 
 
 def _refuse_past_the_end(streams: list[Any], plan: RedactionPlan) -> None:
-    """A range starting where its sound has ended hides nothing, yet would be listed as
-    hidden: refused. A range on one track is measured against that track's end; one on
-    every track (and the old mute list) against the longest (when the streams say where
-    they end)."""
+    """A range starting where its sound has ended, or ending before it starts (a clock
+    that does not start at 0), hides nothing, yet would be listed as hidden: refused. A
+    range on one track is measured against that track; one on every track (and the old
+    mute list) against the longest and the earliest (when the streams say where they
+    are)."""
+    starts = [float((s.start_time or 0) * s.time_base) if s.time_base is not None else 0.0
+              for s in streams]
+    for track, start_s in enumerate(starts):
+        early = [a for a in plan.audio_ranges if a.end_s <= start_s
+                 and (a.track == track or (a.track is None and start_s == min(starts)))]
+        early += [m for m in plan.mute if m.end_s <= start_s and start_s == min(starts)]
+        if early:
+            raise ConflictError(BEFORE_THE_START, end_s=early[0].end_s, track=track + 1,
+                                start_s=round(start_s, 3))
     ends = [float(((s.start_time or 0) + s.duration) * s.time_base)
             if s.duration and s.time_base is not None else None for s in streams]
     for track, end_s in enumerate(ends):

@@ -56,6 +56,8 @@ class MediaInfo:
     officer_id: str | None = None
     timestamps: Timestamps = Timestamps.OK
     warnings: list[str] = field(default_factory=list)
+    start_s: float = 0.0  # the first frame's time on the file's clock (the plan's times are
+    # on that clock; the player, flags and the command line's ranges count from this frame)
 
     @property
     def audio_codecs(self) -> str:
@@ -188,6 +190,7 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         officer_id=_clip(_first_tag(tags, OFFICER_TAGS)),
         timestamps=timestamps,
         warnings=[f"timestamps out of order: {REORDERED_NOTE}"] if backwards else [],
+        start_s=float(start * time_base),
     )
 
 
