@@ -361,8 +361,9 @@ def _refuse_past_the_end(streams: list[Any], plan: RedactionPlan) -> None:
     starts = [float((s.start_time or 0) * s.time_base) if s.time_base is not None else 0.0
               for s in streams]
     for track, start_s in enumerate(starts):
-        early = [a for a in plan.audio_ranges if a.end_s <= start_s
-                 and (a.track == track or (a.track is None and start_s == min(starts)))]
+        early: list[TimeRange | AudioRange] = [
+            a for a in plan.audio_ranges if a.end_s <= start_s
+            and (a.track == track or (a.track is None and start_s == min(starts)))]
         early += [m for m in plan.mute if m.end_s <= start_s and start_s == min(starts)]
         if early:
             raise ConflictError(BEFORE_THE_START, end_s=early[0].end_s, track=track + 1,
