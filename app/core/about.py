@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from importlib import metadata
 
-from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE, YUNET
+from app.core.detection.model_files import SHIPPED
 from app.core.export.manifest import software_versions
 
 
@@ -33,7 +33,7 @@ def library_versions() -> dict[str, str]:
 
 def model_facts() -> list[ModelFact]:
     facts = []
-    for model in (CENTERFACE, YUNET, SHORT_RANGE, FULL_RANGE):
+    for model in SHIPPED:
         try:
             actual = hashlib.sha256(model.path.read_bytes()).hexdigest()
         except OSError:

@@ -14,7 +14,7 @@ from typing import Any
 from app.core.chain import chain_format
 from app.core.chain.chain_format import fingerprint
 from app.core.chain.ledger import Ledger
-from app.core.detection.model_files import CENTERFACE, FULL_RANGE, SHORT_RANGE, YUNET
+from app.core.detection.model_files import SHIPPED
 from app.verifier.c2pa_check import check_c2pa
 from app.verifier.extract_check import (
     Extract,
@@ -32,7 +32,7 @@ PACK_EXTRACT, PACK_ANCHOR = chain_format.PACK_EXTRACT, chain_format.PACK_ANCHOR
 PACK_FILES = (SUMS, SUMS_SIGNATURE, PACK_EXTRACT, PACK_ANCHOR, chain_format.PACK_RECORD_HTML,
               chain_format.PACK_RECORD_PDF)
 # The models this version of BWV Studio ships (published with its source).
-PUBLISHED_MODELS = {m.sha256: m.name for m in (SHORT_RANGE, FULL_RANGE, CENTERFACE, YUNET)}
+PUBLISHED_MODELS = {m.sha256: m.name for m in SHIPPED}
 
 
 def sha256_of(path: Path) -> str:

@@ -303,3 +303,20 @@ def test_an_approval_stands_as_the_app_counts_it(
     check_approval({"by": named, "plan_sha256": plan}, plan, extract, Ledger(), report,
                    "m.json", False, scope)
     assert [f.outcome for f in report.findings] == [Outcome.PASS if ok else Outcome.FAIL]
+
+
+def test_every_model_a_preset_names_is_published_to_the_verifier() -> None:
+    """``bwv-verify`` fails an export naming a model it does not publish: every genuine
+    export of the default preset failed so (its head detector was missing; found by a
+    read-only hunt, where the pack tests use the fast preset). Every preset, with text and
+    heads on too."""
+    import dataclasses
+
+    from app.core.detection.detector import preset_models
+    from app.core.detection.presets import PRESETS
+    from app.verifier.bundle_check import PUBLISHED_MODELS
+
+    for preset in PRESETS.values():
+        everything = dataclasses.replace(preset, text_every_s=1.0, heads_every_s=0.5)
+        for model in preset_models(everything):
+            assert PUBLISHED_MODELS.get(model["sha256"]) == model["name"], (preset.name, model)

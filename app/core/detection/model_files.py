@@ -60,6 +60,9 @@ YOLOX_NANO = ModelFile(
     "github.com/Kazuhito00/YOLOX-ONNX-TFLite-Sample@3d4f1119 model/yolox_nano.onnx (Megvii "
     "YOLOX-Nano, COCO), input size made dynamic (tools/vendor_models.py)", "Apache-2.0")
 
+SHIPPED = (SHORT_RANGE, FULL_RANGE, CENTERFACE, YUNET, PPOCR_DET, YOLOX_NANO)
+"""Every model this version ships and may name in a manifest (the verifier's list)."""
+
 
 def models_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
