@@ -166,3 +166,33 @@ def test_a_window_that_knew_an_older_plan_does_not_export_over_a_newer_one(
     result = redact_footage(store, "officer", fid, out, z, case_ref="SAR-9", preset="fast",
                             verify=False, expected_plan=y.sha256())  # knowing Y: saves
     assert result.output.exists()
+
+
+def test_a_plan_never_detected_is_refused_at_once_when_approval_is_needed(
+        store: Store, tmp_path: Path) -> None:
+    """A plan approved before faces were detected can never be exported (the export binds it
+    to its detection: a new plan nobody approved). It was refused only after the whole
+    detection, while the dialog still said "Approved" (found by a read-only hunt); now at
+    once, saying what to do."""
+    from app.core.errors import PermissionDeniedError
+    from app.core.policy.store_policy import set_policy
+    from app.core.store.models import DetectionRunRecord
+
+    (item,) = ingest_paths(store, "admin", [make_video(tmp_path / "clip.mp4", frames=12)])
+    fid = item.footage_id
+    assert fid is not None
+    with store.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        set_policy(session, admin, require_approval=True)
+        add_user(session, admin, "officer", Role.DISCLOSURE_OFFICER)
+        add_user(session, admin, "sup", Role.SUPERVISOR)
+    plan = RedactionPlan(padding=2.0)  # no detection run
+    with store.transaction() as session:
+        save_plan(session, resolve_actor(session, "officer"), fid, None, plan)
+        decide(session, resolve_actor(session, "sup"), fid, None, plan.sha256(), True)
+    with pytest.raises(PermissionDeniedError, match="faces have not been detected"):
+        redact_footage(store, "officer", fid, tmp_path / "out.mp4", plan, preset="fast",
+                       verify=False)
+    with store.read() as session:
+        assert session.query(DetectionRunRecord).count() == 0  # refused before detecting
+    assert not (tmp_path / "out.mp4").exists()

@@ -81,6 +81,10 @@ NO_SUCH_TRACKS = QT_TRANSLATE_NOOP("CoreMessages", "No track(s) {missing} in thi
 NEEDS_APPROVAL = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval before it is exported "
     "(state: {state}). Any edit after an approval needs a new one.")
+NOT_DETECTED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "This redaction plan needs a supervisor's approval, but faces have not been "
+    "detected on it yet, and an export binds the plan to its detection (a new plan, which no "
+    "one approved). Detect faces first, then ask for approval of that plan.")
 APPROVAL_LAPSED = QT_TRANSLATE_NOOP(
     "CoreMessages", "The approval this export needs or names lapsed while it was being made "
     "(the plan is now: {state}, or the store's rule changed); nothing was recorded. Export "
@@ -194,6 +198,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             case_id = get_case(session, case_ref).id
         item: Footage = get_footage(session, footage_key)
         require_present(item)
+        if require_approval and not working_copy and not plan.detection_run:
+            raise PermissionDeniedError(NOT_DETECTED)  # now, not after the whole detection
         stored = find_plan_record(session, item.id, case_id)  # an edit saved while this
         plan_at_start = stored.plan_sha256 if stored else ""  # runs is never saved over
         if stored and expected_plan is not None and plan_at_start != expected_plan:
