@@ -65,7 +65,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.mp4")
     p.add_argument("--case", metavar="REF", help="the case this export is for")
     p.add_argument("--plan", type=Path, metavar="PLAN.json",
-                   help="start from this plan (the options below change it)")
+                   help="start from this plan, or the plan in an export's manifest (the "
+                        "options below change it); a plan that names people by track "
+                        "number must be a manifest of this footage")
     p.add_argument("--keep-track", type=int, action="append", default=[], metavar="ID",
                    help="leave this track visible (e.g. the requester); see 'bwv tracks'; "
                         "needs --reason")
@@ -182,18 +184,54 @@ def _recording_start(ctx: Context, key: str) -> float:
     return probe(path).start_s
 
 
+def _read_plan_file(path: Path) -> tuple[RedactionPlan, str | None]:
+    """A plan file: a plan, or an export's manifest (its plan, and the SHA-256 of the
+    footage it was made from, which a bare plan does not say)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+        if isinstance(data, dict) and isinstance(data.get("plan"), dict) \
+                and isinstance(data.get("source"), dict):  # a manifest
+            return RedactionPlan.from_dict(data["plan"]), str(data["source"].get("sha256"))
+        return RedactionPlan.from_json(text), None
+    except InvalidInputError as exc:  # the file named, as for every other bad input
+        raise InvalidInputError(f"{path}: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError(f"{path}: cannot read the plan ({exc}).") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidInputError(f"{path}: the redaction plan is not JSON: {exc}.") from None
+
+
+def _refuse_other_footage(ctx: Context, key: str, path: Path) -> None:
+    """A plan file that names people by track number (kept visible, not a face, split or
+    merged) must be of this footage: track numbers are the people of the run they were read
+    on, so on other footage "keep track 1" would show whoever is track 1 there (a read-only
+    hunt exported another woman's face so). A manifest says its footage; a bare plan cannot."""
+    plan, made_from = _read_plan_file(path)
+    if not (plan.keep_tracks or plan.false_positive_tracks or plan.track_edits):
+        return
+    with ctx.store.read() as session:
+        footage = get_footage(session, key)
+        sha, number = footage.sha256, footage.id
+    if made_from is None:
+        raise InvalidInputError(
+            f"{path}: this plan keeps people visible or sets them aside by track number, but "
+            "does not say which footage it was made for (track numbers are one recording's "
+            "people). Give the manifest of an export of this footage as --plan, or use "
+            "--keep-track / --not-a-face after 'bwv tracks'.")
+    if made_from != sha:
+        raise InvalidInputError(
+            f"{path}: made for other footage (SHA-256 {made_from[:12]}...), not footage "
+            f"#{number}; its track numbers would be other people here.")
+
+
 def _plan_from_args(args: argparse.Namespace, t0: float = 0.0) -> RedactionPlan:
     """The plan file (if any) with the command line's choices made as plan edits; the
     command line's time ranges (seconds from the first frame) are moved to the file's clock
     by ``t0`` (``_recording_start``)."""
     plan = RedactionPlan()
     if args.plan:
-        try:
-            plan = RedactionPlan.from_json(args.plan.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInputError(f"{args.plan}: cannot read the plan ({exc}).") from None
-        except InvalidInputError as exc:  # the file named, as for every other bad input
-            raise InvalidInputError(f"{args.plan}: {exc}") from None
+        plan = _read_plan_file(args.plan)[0]
     reason = (args.reason or "").strip()
     both = sorted((set(plan.keep_tracks) | set(args.keep_track))
                   & (set(plan.false_positive_tracks) | set(args.not_a_face)))
@@ -242,6 +280,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
         raise InvalidInputError(f"{args.plan}: plan file not found.")
     _plan_from_args(args)  # a bad plan file or clash is refused before anything is ingested
     key = _resolve_footage(ctx, args.footage)
+    if args.plan is not None:
+        _refuse_other_footage(ctx, key, args.plan)
     timed = args.mute or args.bleep or args.disguise or args.clip is not None
     plan = _plan_from_args(args, _recording_start(ctx, key) if timed else 0.0)
     if args.hide_words or args.hide_suggested:

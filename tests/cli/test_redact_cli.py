@@ -51,6 +51,12 @@ def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
         fa = next(a.decode(video=0)).to_ndarray(format="rgb24").astype(int)
         fb = next(b.decode(video=0)).to_ndarray(format="rgb24").astype(int)
     assert np.abs(fa - fb).mean() < 4  # nothing hidden: the only face was kept
+    code, out, err = run(capsys, "redact", "1", "--preset", "fast", "-o",  # its own manifest
+                         str(tmp_path / "again.mp4"), "--plan",
+                         str(out_file.with_name("kept.manifest.json")))
+    assert code == 0, out + err
+    again = json.loads((tmp_path / "again.manifest.json").read_text())
+    assert again["plan"]["reasons"]["track:1"] == "Requester - kept visible"
 
     code, out, _ = run(capsys, "redact", "1", "--preset", "fast", "-o", str(out_file))
     assert code == 2  # exists
@@ -62,6 +68,36 @@ def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
     assert manifest["plan"]["caption"] == "{case} REDACTED {time}"
     assert manifest["plan"]["margin"] == 0.01 and manifest["plan"]["padding"] == 1.6
     assert manifest["redaction"]["tracks_redacted"] == 1
+
+
+def test_a_plan_naming_people_by_track_must_be_of_this_footage(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Track numbers are one recording's people: a plan keeping "track 1" visible, made on
+    other footage, showed whoever is track 1 here (a read-only hunt exported another woman's
+    face so, with the requester's reason). A manifest says its footage; a bare plan keeping
+    people by number is refused; one with no track decisions is as before."""
+    from tests.conftest import make_video
+
+    clip = make_video(tmp_path / "clip.mp4", frames=6)
+    code, _out, err = run(capsys, "ingest", str(clip))
+    assert code == 0, err
+    kept = {"keep_tracks": [1], "reasons": {"track:1": "Requester - kept visible"}}
+    files = {"bare": kept,
+             "other": {"plan": kept, "source": {"sha256": "ab" * 32}}}
+    for name, content in files.items():
+        (tmp_path / f"{name}.json").write_text(json.dumps(content))
+    said = {"bare": "does not say which footage", "other": "made for other footage"}
+    for name, message in said.items():
+        out_file = tmp_path / f"{name}.mp4"
+        code, out, err = run(capsys, "redact", "1", "--preset", "fast", "--no-verify",
+                             "-o", str(out_file), "--plan", str(tmp_path / f"{name}.json"))
+        assert code == 2 and message in err and "Traceback" not in out + err, err
+        assert not out_file.exists()
+    (tmp_path / "mute.json").write_text(json.dumps({"mute": [{"start_s": 0.1,
+                                                               "end_s": 0.2}]}))
+    code, _out, err = run(capsys, "redact", "1", "--preset", "fast", "--no-verify",
+                          "-o", str(tmp_path / "m.mp4"), "--plan", str(tmp_path / "mute.json"))
+    assert code == 0, err  # no one named by number: any footage
 
 
 @pytest.mark.parametrize("args,message", [
