@@ -8,7 +8,9 @@ to the old track owning most of its frames (more than ``MAJORITY``). Where a new
 one old track for part of its life and another, decided differently, for the rest (the two
 trackers linked people differently), it is split where the owner changes. New tracks that
 belong to one old track a person had merged are merged again. Keep-visible and not-a-face
-decisions, with their reasons, then move to the new tracks of their person.
+decisions, with their reasons, then move to the new tracks of their person; so does the
+reason given for redacting a person (its legal basis, e.g. a child), a decision of its own,
+carried and confirmed the same way.
 
 Nothing is applied silently: ``CarryOver`` lists every decision, each new track it would go
 to and on what share of that track's frames the match holds, for a person to confirm
@@ -48,7 +50,7 @@ class CarriedDecision:
     """One decision of the old plan and the new tracks it would go to."""
 
     old_track: int
-    action: TrackAction  # KEEP or NOT_A_FACE
+    action: TrackAction  # KEEP or NOT_A_FACE; REDACT: the reason to redact the person
     reason: str
     old_frames: tuple[int, int]  # the old track's first and last frame
     new_tracks: tuple[int, ...]  # on the new run, after ``CarryOver.edits``
@@ -163,8 +165,8 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
     decisions = []
     for old in old_tracks:
         action = decided[old.id]
-        if action is TrackAction.REDACT:
-            continue
+        if action is TrackAction.REDACT and not old_plan.reason_for(f"track:{old.id}"):
+            continue  # redacted, no reason given: the new run's tracks are redacted anyway
         mine = sorted(t.id for t in final if owner.get(t.id, (None, 0.0))[0] == old.id)
         decisions.append(CarriedDecision(
             old.id, action, old_plan.reason_for(f"track:{old.id}"),
@@ -216,7 +218,8 @@ def carried_plan(plan: RedactionPlan, carry: CarryOver,
         taken = [t for old, t in d.pairs() if ((old, t) in accepted if accepted is not None
                                                 else d.sure(t))]
         for track_id in taken:
-            (keep if d.action is TrackAction.KEEP else dismissed).append(track_id)
+            if d.action is not TrackAction.REDACT:
+                (keep if d.action is TrackAction.KEEP else dismissed).append(track_id)
             if d.reason:
                 reasons[f"track:{track_id}"] = d.reason
         if taken:
@@ -224,7 +227,8 @@ def carried_plan(plan: RedactionPlan, carry: CarryOver,
     new = replace(new, track_edits=tuple(carry.edits), keep_tracks=tuple(keep),
                   false_positive_tracks=tuple(dismissed), reasons=reasons)
     new.validate()
-    words = {TrackAction.KEEP: "keep visible", TrackAction.NOT_A_FACE: "not a face"}
+    words = {TrackAction.KEEP: "keep visible", TrackAction.NOT_A_FACE: "not a face",
+             TrackAction.REDACT: "redact"}
     text = "carry decisions to this detection run"
     if moved:
         text += ": " + "; ".join(f"{words[d.action]} {d.old_track} -> "

@@ -91,18 +91,22 @@ def set_track_action(plan: RedactionPlan, track_id: int, action: TrackAction,
 
 def merge(plan: RedactionPlan, tracks: list[Track], ids: list[int]) -> tuple[RedactionPlan, str]:
     """Join tracks that are one person. The result is kept visible only if every part was,
-    dismissed only if every part was; otherwise it is redacted."""
+    dismissed only if every part was; otherwise it is redacted. Its reason is the first one
+    given for that action: a part kept visible for the requester gives no reason to the
+    person redacted (none, if no redacted part had one)."""
     ids = sorted(set(ids))
     edit = TrackEdit(EditOp.MERGE, tuple(ids))
     edit.validate()
     new = replace(plan, track_edits=(*plan.track_edits, edit))
     effective_tracks(tracks, new)  # raises when they cannot be merged
     actions = {track_action(plan, t) for t in ids}
-    reasons = [plan.reasons.get(f"track:{t}", "") for t in ids]
+    action = actions.pop() if len(actions) == 1 else TrackAction.REDACT
+    reasons = [plan.reasons.get(f"track:{t}", "") for t in ids
+               if track_action(plan, t) is action]
     for t in ids:
         new = _with_reason(_with_action(new, t, TrackAction.REDACT), f"track:{t}", "")
     merged = ids[0]
-    new = _with_action(new, merged, actions.pop() if len(actions) == 1 else TrackAction.REDACT)
+    new = _with_action(new, merged, action)
     new = _with_reason(new, f"track:{merged}", next((r for r in reasons if r), ""))
     return new, edit.describe()
 

@@ -80,8 +80,9 @@ class CarryOverDialog(QDialog):
     def _fill(self, row: int, d: CarriedDecision, track_id: int | None,
               time_of: Callable[[int], float], thumbnails: dict[int, bytes]) -> None:
         """One row: a decision and one new track it would go to (None: no track found)."""
-        what = self.tr("Keep visible") if d.action is TrackAction.KEEP else \
-            self.tr("Not a face")
+        what = {TrackAction.KEEP: self.tr("Keep visible"),
+                TrackAction.NOT_A_FACE: self.tr("Not a face")}.get(
+            d.action, self.tr("Redact (the reason)"))  # a redacted person's reason carried
         first = QTableWidgetItem(what + (f" ({d.reason})" if d.reason else ""))
         first.setData(Qt.ItemDataRole.UserRole, (d.old_track, track_id))
         sure = track_id is not None and d.sure(track_id)
