@@ -24,7 +24,7 @@ from app.core.people.users import resolve_actor
 from app.core.retention.rules import RetentionState
 from app.core.store.database import Store
 from app.core.views.records import FootageRecord
-from app.ui.changes import Changed
+from app.ui.changes import Changed, subscribe
 from app.ui.elided_label import ElidedLabel
 from app.ui.locale_format import date_text, datetime_text, number_text
 from app.ui.signed_in import SignedIn
@@ -83,6 +83,7 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.evidential)
         layout.addStretch(1)
         self.show_footage(None)
+        subscribe(self, Changed.FOOTAGE | Changed.CASES, self.reload)
 
     def show_footage(self, record: FootageRecord | None) -> None:
         self.record = record
@@ -90,6 +91,28 @@ class DetailsPanel(QWidget):
         self.verify_button.setEnabled(enabled)
         self.evidential.setEnabled(enabled)
         self.verify_result.clear()
+        self._fill(record)
+
+    def reload(self) -> None:
+        """Read the footage shown again: a case linked, unlinked or closed, a hold or the
+        evidential mark change what retention does with it (the core's status says)."""
+        if self.record is None:
+            return
+        store, key = self.store, self.record.id
+
+        def read() -> FootageRecord:
+            with store.read() as session:
+                return footage_service.show_footage(session, key)
+
+        def done(record: FootageRecord) -> None:
+            if self.record is not None and self.record.id == record.id:  # still shown
+                self.record = record
+                self._fill(record)
+
+        # a store that cannot be read is reported by the library, which reloads too
+        run_op(self, read, done, lambda _message: None)
+
+    def _fill(self, record: FootageRecord | None) -> None:
         if record is None:
             for label in self.fields.values():
                 self._set(label, "–")
@@ -137,7 +160,8 @@ class DetailsPanel(QWidget):
         if state is RetentionState.DUE:
             return self.tr("Overdue for deletion since {0}").format(
                 date_text(f.retention_until))
-        return self.tr("Deleted in %n day(s) unless marked evidential", "", status.days_left)
+        return self.tr("Due for deletion on {0} (in %n day(s)) unless marked evidential", "",
+                       status.days_left).format(datetime_text(f.retention_until))
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None], db: bool,
              changes: Changed = Changed.NOTHING) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -73,7 +74,9 @@ class LibraryPanel(QWidget):
         self.case_filter.setToolTip(self.tr("Show the footage of one case"))
         self.case_filter.addItem(self.tr("All footage"), None)
         self.case_filter.currentIndexChanged.connect(self._case_changed)
-        self.status = QLabel(self)
+        self.status = QLabel(self)  # the count, and what was just done on a line of its own
+        self.status.setWordWrap(True)  # a long note (a case reference) never widens the window
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._sort_by = (FootageSort.NUMBER, False)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter by file, case, date (UTC), device…"))
@@ -265,8 +268,10 @@ class LibraryPanel(QWidget):
             return
         self._fill_cases(listing.refs)
         self._show_keeping_selection(listing)
-        self.status.setText(" ".join(filter(None, [
-            self.tr("%n footage item(s)", "", listing.total), self._note])))
+        text = "\n".join(filter(None, [self.tr("%n footage item(s)", "", listing.total),
+                                       self._note]))
+        self.status.setText(text)
+        self.status.setToolTip(text)
         self._note = ""
         self.loaded.emit(listing.total)
 

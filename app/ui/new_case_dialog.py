@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.casework.deadlines import statutory_deadline
+from app.core.errors import BwvError
 from app.core.store.models import CaseStatus, CaseType
+from app.ui.error_text import error_text
 from app.ui.resources import error_color
 
 
@@ -47,6 +50,9 @@ def case_status_name(status: CaseStatus) -> str:
     return names[status]
 
 
+NO_DEADLINE = QDate(2000, 1, 1)  # the deadline box's lowest date: "none set by law"
+
+
 def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
@@ -73,11 +79,15 @@ class NewCaseDialog(QDialog):
         self.received.setMaximumDate(today)
         self.received.setDisplayFormat("yyyy-MM-dd")
         self.has_deadline = QCheckBox(self.tr("Set by hand"), self)
-        self.deadline = QDateEdit(today.addDays(28), self)
+        self.deadline = QDateEdit(self)
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.deadline.setMinimumDate(NO_DEADLINE)  # shown as the words: nothing set by law
+        self.deadline.setSpecialValueText(self.tr("None set by law: set it by hand"))
         self.deadline.setEnabled(False)
-        self.has_deadline.toggled.connect(self.deadline.setEnabled)
+        self.has_deadline.toggled.connect(self._hand_set)
+        self.case_type.currentIndexChanged.connect(self.show_statutory)
+        self.received.dateChanged.connect(self.show_statutory)
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.has_deadline)
         deadline_row.addWidget(self.deadline, 1)
@@ -99,6 +109,29 @@ class NewCaseDialog(QDialog):
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.show_statutory()
+
+    def kind(self) -> CaseType:
+        return CaseType(self.case_type.currentData())  # Qt hands the value back as str
+
+    def show_statutory(self) -> None:
+        """Unless set by hand, the deadline shown is the core's for the type and the date
+        received (``statutory_deadline``): the one the case is given."""
+        if self.has_deadline.isChecked():
+            return
+        try:
+            due = statutory_deadline(self.kind(), _pydate(self.received.date()))
+        except BwvError as exc:  # the bank holiday file cannot be read: said, not raised
+            self.message.setText(error_text(exc))
+            due = None
+        self.deadline.setDate(QDate(due.year, due.month, due.day) if due else NO_DEADLINE)
+
+    def _hand_set(self, by_hand: bool) -> None:
+        self.deadline.setEnabled(by_hand)
+        if by_hand and self.deadline.date() == NO_DEADLINE:
+            self.deadline.setDate(self.received.date())  # a date to start from
+        elif not by_hand:
+            self.show_statutory()
 
     def try_accept(self) -> bool:
         if not self.reference.text().strip():
@@ -108,7 +141,7 @@ class NewCaseDialog(QDialog):
         return True
 
     def values(self) -> tuple[str, CaseType, str, date, date | None]:
-        kind = CaseType(self.case_type.currentData())  # Qt hands the value back as str
-        deadline = _pydate(self.deadline.date()) if self.has_deadline.isChecked() else None
-        return (self.reference.text().strip(), kind, self.title.text().strip(),
+        by_hand = self.has_deadline.isChecked() and self.deadline.date() != NO_DEADLINE
+        deadline = _pydate(self.deadline.date()) if by_hand else None
+        return (self.reference.text().strip(), self.kind(), self.title.text().strip(),
                 _pydate(self.received.date()), deadline)

@@ -180,7 +180,8 @@ class TrackButtons(QWidget):
         self.dismiss_button = button(self.tr("Not a face from here"), self.tr(
             "Dismiss the selected track from the playhead to its end"),
             ws.commands.dismiss_from_here)
-        self.delete_button = button(self.tr("Delete"), self.tr(
+        # its own message: the shortcut list's "Delete" is the key's name (not translated)
+        self.delete_button = button(self.tr("Delete", "button: delete a box or track"), self.tr(
             "Delete the selected manual box, or mark the selected track as not a face"),
             ws.commands.delete_selected, "Delete")
         grid = QGridLayout()  # two rows: the panel stays narrow

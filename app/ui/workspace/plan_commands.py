@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QRectF, QTimer
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMenu
 
 from app.core.errors import BwvError
 from app.core.media.rotation import box_to_stored
 from app.core.redaction import plan_edits
+from app.core.redaction.keep_reasons import suggested_keep_reason
 from app.core.redaction.plan import Keyframe, RedactionPlan
 from app.core.redaction.session import RedactionSession
 from app.core.tracking.follow import follow_box
@@ -39,19 +40,36 @@ class PlanCommands(QObject):
         self.last_warning: ReviewRange | None = None
         self.menu: QMenu | None = None  # the person menu last shown on the picture
 
-    def take_reason(self, needed: bool = False, why: str = "") -> str | None:
+    def take_reason(self, needed: bool = False, why: str = "",
+                    person: bool = True) -> str | None:
         """The toolbar's reason for the edit about to be made (the box is cleared once the
         edit is made: a reason belongs to the one edit it was chosen for). When ``needed``
-        and none was chosen, the user is asked (``why`` says what for); None when they
-        cancel."""
+        and none was chosen, the user is asked (``why`` says what for) with a keep reason
+        offered for a ``person`` (never an exemption: ``keep_reasons``), else none: OK waits
+        for a reason chosen or typed. None when they cancel."""
         reason = self.ws.current_reason()
         if reason or not needed:
             return reason
-        text, ok = QInputDialog.getItem(
-            self.ws, self.tr("Reason"), why + "\n" + self.tr(
-                "The reason is recorded with this edit, in the manifest and in the "
-                "disclosure record."), self.ws.controls.reason_codes(), 0, True)
-        return text.strip() if ok and text.strip() else None
+        codes = self.ws.controls.reason_codes()
+        dialog = QInputDialog(self.ws)
+        dialog.setWindowTitle(self.tr("Reason"))
+        dialog.setLabelText(why + "\n" + self.tr(
+            "The reason is recorded with this edit, in the manifest and in the "
+            "disclosure record."))
+        dialog.setComboBoxItems(codes)
+        dialog.setComboBoxEditable(True)
+        dialog.setTextValue(suggested_keep_reason(codes) if person else "")
+        dialog.okButtonText()  # lays the dialog out: its buttons exist from here on
+        buttons = dialog.findChild(QDialogButtonBox)  # OK (and Return) need a reason
+        if buttons is not None and (ok_button := buttons.button(
+                QDialogButtonBox.StandardButton.Ok)) is not None:
+            ok_button.setEnabled(bool(dialog.textValue().strip()))
+            dialog.textValueChanged.connect(
+                lambda text: ok_button.setEnabled(bool(text.strip())))
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.textValue().strip()
+        dialog.deleteLater()
+        return text if ok and text else None
 
     def _try(self, make: Callable[[], tuple[RedactionPlan, str]],
              reason: str | None = None) -> None:
@@ -78,7 +96,8 @@ class PlanCommands(QObject):
     def set_track_action(self, track_id: int, action: plan_edits.TrackAction) -> None:
         question = self.tr("Why is text {0} kept visible?") if self.is_text(track_id) \
             else self.tr("Why is person {0} kept visible?")
-        reason = self.take_reason(plan_edits.needs_reason(action), question.format(track_id))
+        reason = self.take_reason(plan_edits.needs_reason(action), question.format(track_id),
+                                  not self.is_text(track_id))
         if reason is None:  # cancelled: the tick goes back (after the table's own signal)
             QTimer.singleShot(0, self.ws.refresh_views)
             return

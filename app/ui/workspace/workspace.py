@@ -251,19 +251,17 @@ class RedactionWorkspace(QWidget):
             texts = sum(t.category == TEXT for t in self.tracks)
             heads = sum(t.category == HEAD for t in self.tracks)
             how = self.tr("stored run") if analysis.reused else self.tr("detected now")
-            if heads:  # a person may have a face track and a head track: counted apart
-                status.setText(self.tr("{0} people found by face, {1} by body (heads), {2} "
-                                       "text regions, {3} ranges to review ({4}).")
-                               .format(len(self.tracks) - texts - heads, heads, texts,
-                                       len(session.review), how))
-            elif texts:
-                status.setText(self.tr("{0} people tracked, {1} text regions (plates, "
-                                       "screens, documents), {2} ranges to review ({3}).")
-                               .format(len(self.tracks) - texts, texts, len(session.review),
-                                       how))
-            else:
-                status.setText(self.tr("{0} people tracked, {1} ranges to review ({2}).")
-                               .format(len(self.tracks), len(session.review), how))
+            # a person may have a face track and a head track: counted apart
+            people = len(self.tracks) - texts - heads
+            parts = [self.tr("%n person(s) found by face", "", people) if heads
+                     else self.tr("%n person(s) tracked", "", people)]
+            if heads:
+                parts.append(self.tr("%n by body (heads)", "", heads))
+            if heads or texts:
+                parts.append(self.tr("%n text region(s)", "", texts) if heads else self.tr(
+                    "%n text region(s) (plates, screens, documents)", "", texts))
+            parts.append(self.tr("%n range(s) to review", "", len(session.review)))
+            status.setText(self.tr("{0} ({1}).").format(", ".join(parts), how))
             if self.run_mismatch():
                 carry_dialog.offer(self)  # the decisions, matched to this run's people
             self.analysed.emit(len(self.tracks))
