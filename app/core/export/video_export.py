@@ -4,7 +4,9 @@
   rotation is carried over; the frame count is checked at the end. Timestamps that go
   backwards when decoded (pts == dts with B-frames), repeat or are missing are re-timed
   (:class:`app.core.media.decode.Retimer`): each frame gets its true time, strictly increasing, and
-  ``ExportStats.timestamps`` says what was done.
+  ``ExportStats.timestamps`` says what was done. Written timestamps start at the clip's
+  start, or stay on the source's clock, but are never negative (a camera clock started just
+  before it wrapped): an MP4 edit list would hide frames with negative times.
 * Audio streams are mapped by type, never by index: each is copied packet for packet
   (bit-exact) unless a mute range touches it, then it is decoded, silenced in the ranges and
   re-encoded as AAC. Subtitle, data and attachment streams are dropped, and so is all
@@ -32,7 +34,7 @@ from app.core.audio.voice_disguise import NOTE, PitchShifter
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path, refuse_folder
-from app.core.media.decode import Retimer, Timestamps, frame_step, open_container
+from app.core.media.decode import Retimer, Timestamps, first_video_pts, frame_step, open_container
 from app.core.media.rotation import MIRRORED, display_matrix_of, mirrors
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import AudioAction, AudioMode, AudioRange, RedactionPlan, TimeRange
@@ -42,7 +44,7 @@ from app.core.tracking.tracker import BoxKind, TrackBox
 log = logging.getLogger(__name__)
 
 FrameBoxes = list[list[tuple[int, TrackBox]]]
-CaptionFn = Callable[[float], str]
+CaptionFn = Callable[[float], str]  # given seconds from the recording's first frame
 
 EXISTS = QT_TRANSLATE_NOOP("CoreMessages", "{path} already exists; choose another name, or "
                            "replace the earlier export.")
@@ -141,7 +143,9 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                 "H.264 4:2:0."),
                 source=source, width=vin.codec_context.width, height=vin.codec_context.height)
         clip = plan.clip
-        offset_s = clip.start_s if clip else 0.0
+        shift = 0 if clip else min(0, first_video_pts(source))  # an MP4 hides negative times
+        offset_s = clip.start_s if clip else float(shift * tb)
+        offset_pts = round(clip.start_s / tb) if clip else shift
         with av.open(str(tmp), "w", format="mp4",
                      options={"movflags": "+faststart"}) as outc:
             if plan.keep_metadata:
@@ -163,7 +167,6 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                 vout.set_display_rotation(rotation)
             writer = SerialWriter()  # encodes and muxes while this thread decodes and checks
             audio = _AudioMap(inp, outc, plan, offset_s, stats, writer)
-            offset_pts = round(offset_s / tb)
             streams = [vin, *audio.inputs]
             # Frames wait in the retimer (a few frames) for their true, increasing timestamps;
             # each keeps its decoded index, which is what frame_boxes is indexed by.
@@ -231,16 +234,19 @@ class _Encoder:
     rotation: int = 0
 
     check: FrameCheck | None = None
+    first_pts: int | None = None  # the recording's first frame: the caption counts from it
 
     def __call__(self, frame: Any, index: int, pts: int) -> None:
         stats, plan = self.stats, self.plan
         time_s = float(pts * self.tb)
+        if self.first_pts is None:
+            self.first_pts = pts
         if self.clip is not None and not self.clip.contains(time_s):
             return
         out_no = stats.frames_in_clip
         stats.frames_in_clip += 1
         boxes = self.frame_boxes[index] if index < len(self.frame_boxes) else []
-        text = self.caption(time_s) if self.caption else ""
+        text = self.caption(float((pts - self.first_pts) * self.tb)) if self.caption else ""
         if self.check is None and not (boxes or plan.manual_boxes or plan.inverse or text):
             frame.pict_type = av.video.frame.PictureType.NONE  # let x264 choose frame types
             self._mux(frame, pts)

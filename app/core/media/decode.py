@@ -169,6 +169,22 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
         container.close()
 
 
+def first_video_pts(source: Path, packets: int = 4 * REORDER_WINDOW) -> int:
+    """The smallest timestamp among the first ``packets`` video packets (0 if none): at or
+    before every frame's (re-timed) time, so the export can shift negative times to 0."""
+    with open_container(source) as container:
+        found: list[int] = []
+        try:
+            for packet in container.demux(container.streams.video[0]):
+                if packet.size and packet.pts is not None and not packet.is_discard:
+                    found.append(packet.pts)
+                    if len(found) >= packets:
+                        break
+        except av.error.FFmpegError:
+            pass  # damage is reported by the export itself
+        return min(found, default=0)
+
+
 def frame_step(stream: Any) -> int:
     """Ticks of ``stream``'s time base per frame at its nominal rate (at least 1)."""
     tb = stream.time_base or Fraction(1, 90000)
@@ -177,6 +193,15 @@ def frame_step(stream: Any) -> int:
         return max(1, round(1 / (Fraction(rate) * tb))) if rate else 1
     except (ZeroDivisionError, TypeError, ValueError):
         return 1
+
+
+def unique_increasing(sorted_pts: list[int]) -> list[int]:
+    """Sorted timestamps made strictly increasing as :class:`Retimer` makes them: one not
+    above the previous moves one tick after it."""
+    out: list[int] = []
+    for value in sorted_pts:
+        out.append(value if not out or value > out[-1] else out[-1] + 1)
+    return out
 
 
 class Retimer(Generic[T]):

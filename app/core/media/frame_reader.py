@@ -5,6 +5,12 @@ times map exactly even for variable frame rate. ``frame(n)`` seeks to the keyfra
 before frame ``n`` and decodes forward; asking for the next frame continues decoding without
 a seek. This is what the player shows when paused or stepping.
 
+Frame N here is frame N of the export and of detection (:func:`app.core.media.decode.
+iter_frames`): a timestamp repeated by a coarse camera clock is made unique as the export's
+:class:`Retimer` does, and decoded frames are matched by their place among equal timestamps
+(a seek never starts on a repeated one). MPEG-TS/PS seek by decode timestamp, so a seek that
+lands after its keyframe is tried again by the keyframe's dts, then from the file's start.
+
 Files whose stored pts rise in decode order although the stream has B-frames (pts == dts,
 from docking stations and conversion tools) decode with timestamps that go backwards; for
 them decoded frames are matched by their re-timed timestamps (:class:`Retimer`, as in the
@@ -13,8 +19,9 @@ export), and each seek starts one keyframe earlier so that open-GOP leading pict
 
 from __future__ import annotations
 
+import itertools
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -26,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError
-from app.core.media.decode import Retimer, frame_step, open_container
+from app.core.media.decode import Retimer, frame_step, open_container, unique_increasing
 from app.core.media.rotation import upright
 
 
@@ -37,6 +44,31 @@ class FrameImage:
     rgb: npt.NDArray[np.uint8]  # upright (display rotation applied)
 
 
+@dataclass(frozen=True)
+class _Key:
+    index: int  # the keyframe's place in presentation order
+    pts: int
+    dts: int | None
+
+
+class _Late(Exception):
+    """A seek landed after the keyframe it was asked for."""
+
+
+REPLACED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{path}: the file was changed or replaced while it was open; open the "
+    "footage again.")
+
+
+def _identity(path: Path) -> tuple[int, ...]:
+    """What tells this file from another put at its path."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
 class FrameReader:
     """Exact frames of one video. Thread-safe (one lock); close it when done."""
 
@@ -45,38 +77,42 @@ class FrameReader:
         self.rotation = rotation
         self._lock = threading.Lock()
         self._container = open_container(path)
+        self._identity = _identity(path)
         try:
             self._stream = self._container.streams.video[0]
             self._tb: Fraction = self._stream.time_base or Fraction(1, 90000)
-            pts: list[int] = []
-            keys: list[int] = []
+            # (pts, decode order, dts, keyframe): sorted, equal pts keep their decode order
+            packets: list[tuple[int, int, int | None, bool]] = []
             rising = True  # stored pts increase in decode order (pts == dts)
             for packet in self._container.demux(self._stream):
                 if packet.size == 0 or packet.pts is None or packet.is_discard:
                     continue
-                if pts and packet.pts <= pts[-1]:
+                if packets and packet.pts <= packets[-1][0]:
                     rising = False
-                pts.append(packet.pts)
-                if packet.is_keyframe:
-                    keys.append(packet.pts)
+                packets.append((packet.pts, len(packets), packet.dts, packet.is_keyframe))
         except av.error.FFmpegError as exc:
             self._container.close()
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: cannot index the video ({exc})."),
                 path=path, exc=exc) from None
-        if not pts:
+        if not packets:
             self._container.close()
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: the video holds no frames."),
                 path=path)
-        self.reordered = (rising and len(pts) > 2
+        self.reordered = (rising and len(packets) > 2
                           and bool(self._stream.codec_context.has_b_frames))
         self._step = frame_step(self._stream)
-        self.pts = sorted(pts)
-        self.keyframes = sorted(keys) or [self.pts[0]]
+        packets.sort()
+        self._raw = [p[0] for p in packets]  # as stored, in presentation order
+        self.pts = unique_increasing(self._raw)  # as the export and detection time them
+        self._keys = [_Key(i, p[0], p[2]) for i, p in enumerate(packets) if p[3]] or [
+            _Key(0, packets[0][0], packets[0][2])]
         self.times = [float(p * self._tb) for p in self.pts]
-        self._decoder: Any = None
+        self._decoder: Iterator[tuple[int, Any]] | None = None
         self._next_index = -1
+        self._by_dts = False  # seeks land right by the keyframe's dts (MPEG-TS/PS)
+        self._replaced = False
 
     @property
     def frame_count(self) -> int:
@@ -97,47 +133,110 @@ class FrameReader:
         """Decode exactly frame ``index`` (clamped to the video)."""
         index = max(0, min(self.frame_count - 1, index))
         with self._lock:
-            target = self.pts[index]
-            if self._decoder is None or index != self._next_index:
-                k = bisect_right(self.keyframes, target) - 1 - int(self.reordered)
-                key = self.keyframes[max(0, k)]
-                self._container.seek(key, backward=True, any_frame=False, stream=self._stream)
-                self._decoder = self._decode()
+            if self._replaced:
+                raise MediaError(REPLACED, path=self.path)
             try:
-                for pts, frame in self._decoder:
-                    if pts < target:
-                        continue
-                    if pts > target:  # the seek landed after it: start from the top
-                        break
-                    self._next_index = index + 1
-                    rgb = frame.to_ndarray(format="rgb24")
-                    return FrameImage(index, self.times[index], upright(rgb, self.rotation))
+                if self._decoder is None or index != self._next_index:
+                    self._decoder = self._seek(index)
+                image = self._find(index)
+                if image is None:  # not decoded from the seek: from the top
+                    self._decoder = self._from_start()
+                    image = self._find(index)
             except av.error.FFmpegError as exc:
                 self._decoder = None
                 raise MediaError(QT_TRANSLATE_NOOP(
                     "CoreMessages", "{path}: frame {index} cannot be decoded ({exc})."),
                     path=self.path, index=index, exc=exc) from None
-            self._decoder = None
-            return self._from_start(index)
+            if image is None:
+                self._decoder = None
+                raise MediaError(QT_TRANSLATE_NOOP(
+                    "CoreMessages", "{path}: frame {index} cannot be found."),
+                    path=self.path, index=index)
+            return image
 
-    def _from_start(self, index: int) -> FrameImage:
-        self._container.seek(self.pts[0], backward=True, any_frame=False, stream=self._stream)
-        self._decoder = self._decode()
-        for pts, frame in self._decoder:
-            if pts == self.pts[index]:
+    def _find(self, index: int) -> FrameImage | None:
+        """Frame ``index`` from the current decoder, or None when it is passed or ends."""
+        assert self._decoder is not None
+        try:
+            for i, frame in self._decoder:
+                if i < index:
+                    continue
+                if i > index:
+                    break
                 self._next_index = index + 1
-                return FrameImage(index, self.times[index],
-                                  upright(frame.to_ndarray(format="rgb24"), self.rotation))
-        raise MediaError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "{path}: frame {index} cannot be found."),
-            path=self.path, index=index)
+                rgb = frame.to_ndarray(format="rgb24")
+                return FrameImage(index, self.times[index], upright(rgb, self.rotation))
+        except _Late:
+            pass
+        self._decoder = None
+        return None
 
-    def _decode(self) -> Iterator[tuple[int, Any]]:
-        """(pts, frame) from the current position; re-timed for reordered files."""
+    def _seek(self, index: int) -> Iterator[tuple[int, Any]]:
+        """A decoder from the keyframe at or before frame ``index`` whose timestamp no other
+        frame shares (one keyframe earlier for reordered files)."""
+        pos = bisect_right([k.index for k in self._keys], index) - 1 - int(self.reordered)
+        while pos > 0 and not self._unique(self._keys[pos].index):
+            pos -= 1
+        if pos < 0 or not self._unique(self._keys[pos].index):
+            return self._from_start()
+        key = self._keys[pos]
+        targets = [key.pts] if key.dts is None or key.dts == key.pts else (
+            [key.dts, key.pts] if self._by_dts else [key.pts, key.dts])
+        for target in targets:
+            self._container.seek(target, backward=True, any_frame=False, stream=self._stream)
+            decoder = self._decode(key.index)
+            try:
+                first = next(decoder)
+            except (_Late, StopIteration):
+                continue
+            self._by_dts = target == key.dts
+            return itertools.chain([first], decoder)
+        return self._from_start()
+
+    def _unique(self, index: int) -> bool:
+        """Whether frame ``index``'s stored timestamp is its own."""
+        raw = self._raw
+        return not ((index > 0 and raw[index - 1] == raw[index])
+                    or (index + 1 < len(raw) and raw[index + 1] == raw[index]))
+
+    def _from_start(self) -> Iterator[tuple[int, Any]]:
+        """A decoder from the file's very first packet (the file opened again: a seek to the
+        first frame's time can land after it), refused if the path now names another file."""
+        self._container.close()
+        self._container = open_container(self.path)
+        self._stream = self._container.streams.video[0]
+        if _identity(self.path) != self._identity:
+            self._replaced = True  # never read from the other file
+            raise MediaError(REPLACED, path=self.path)
+        return self._decode(0)
+
+    def _decode(self, key: int) -> Iterator[tuple[int, Any]]:
+        """(index, frame) decoded from the position of frame ``key`` (a keyframe): frames
+        before it are skipped; raises _Late if the first one decoded comes after it."""
         frames = self._container.decode(self._stream)
-        if not self.reordered:
-            yield from ((f.pts, f) for f in frames if f.pts is not None)
-            return
+        stamped: Iterator[tuple[int, Any]]
+        if self.reordered:  # matched by their re-timed (unique) timestamps
+            lookup = self.pts
+            stamped = self._retimed(frames)
+        else:  # matched by stored timestamp and place among equal ones
+            lookup = self._raw
+            stamped = ((f.pts, f) for f in frames if f.pts is not None)
+        last = -1
+        for pts, frame in stamped:
+            if last < 0:
+                if pts < lookup[key]:
+                    continue
+                if pts > lookup[key]:
+                    raise _Late
+                last = key
+                yield key, frame
+                continue
+            i = bisect_left(lookup, pts, last + 1)
+            if i < len(lookup) and lookup[i] == pts:  # else not an indexed frame: skipped
+                last = i
+                yield i, frame
+
+    def _retimed(self, frames: Iterator[Any]) -> Iterator[tuple[int, Any]]:
         retimer: Retimer[Any] = Retimer(step=self._step)
         for frame in frames:
             for item, pts in retimer.push(frame, frame.pts):

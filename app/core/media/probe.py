@@ -7,7 +7,8 @@ index promises more frames than the file holds, the file is reported as truncate
 Timestamps: when the stored pts rise in decode order (pts == dts) although the decoder says
 the stream reorders frames (B-frames), the first frames are decoded to see whether their
 timestamps go backwards; such a file is reported as ``Timestamps.REORDERED`` with a warning
-(exports re-time it, see :class:`app.core.media.decode.Retimer`).
+(exports re-time it, see :class:`app.core.media.decode.Retimer`). Timestamps that repeat
+(a coarse camera clock) are reported as ``Timestamps.REPAIRED`` with a warning.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ STILL_FORMATS = frozenset({"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_
 STILL_CODECS = frozenset({"mjpeg", "png", "bmp", "webp", "tiff", "gif", "jpeg2000"})
 MAX_TAG = 128  # longest device / officer id kept (the column's size)
 CHECK_FRAMES = 300  # frames decoded to confirm timestamps that go backwards
+REPEATED_NOTE = ("frame(s) carry the timestamp of the frame before (a coarse camera clock); "
+                 "the player, detection and exports time each one tick after it")
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,10 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
 
     suspect = rising and count > 2 and bool(video.codec_context.has_b_frames)
     rotation, backwards = _decode_check(path, video, CHECK_FRAMES if suspect else 1)
-    timestamps = Timestamps.REORDERED if backwards else Timestamps.OK
     pts_values.sort()
+    repeated = count - len(set(pts_values))  # frames stamped like an earlier one
+    timestamps = (Timestamps.REORDERED if backwards
+                  else Timestamps.REPAIRED if repeated else Timestamps.OK)
     start = pts_values[0]
     duration_s = float((end - start) * time_base) if end is not None else 0.0
     if duration_s <= 0 and container.duration:
@@ -189,7 +194,8 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         device_id=_clip(_first_tag(tags, DEVICE_TAGS)),
         officer_id=_clip(_first_tag(tags, OFFICER_TAGS)),
         timestamps=timestamps,
-        warnings=[f"timestamps out of order: {REORDERED_NOTE}"] if backwards else [],
+        warnings=[f"timestamps out of order: {REORDERED_NOTE}"] if backwards else
+        [f"timestamps repeated: {repeated} {REPEATED_NOTE}"] if repeated else [],
         start_s=float(start * time_base),
     )
 
