@@ -134,3 +134,85 @@ def test_ranges_past_the_end_are_judged_per_track_and_a_zero_matrix_is_no_turn()
     _refuse_past_the_end([long, unknown], RedactionPlan(mute=[TimeRange(2.0, 3.0)]))
     assert mirrors((0,) * 9) and not mirrors(None)
     assert not mirrors((65536, 0, 0, 0, 65536, 0, 0, 0, 1 << 30))  # upright
+
+
+def test_an_export_in_a_case_needs_its_footage_in_the_case(store: Store, item: int,
+                                                          tmp_path: Path) -> None:
+    """``bwv redact FILE --case REF`` recorded the plan and the export under the case but
+    never linked the footage, so the case's retention did not keep it: it was deleted while
+    the case was still open (found by a read-only hunt). Refused now, before anything."""
+    from app.core.casework import cases
+    from app.core.people.users import resolve_actor
+
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-4", "subject_access")
+    out = tmp_path / "o.mp4"
+    with pytest.raises(ConflictError, match=f"Footage #{item} is not in case SAR-4"):
+        redact_footage(store, "tester", item, out, RedactionPlan(), case_ref="SAR-4",
+                       preset="fast", verify=False)
+    assert not out.exists()
+    with store.transaction() as session:
+        cases.link_footage(session, resolve_actor(session, "tester"), "SAR-4", item)
+    redact_footage(store, "tester", item, out, RedactionPlan(), case_ref="SAR-4",
+                   preset="fast", verify=False)
+    assert out.exists()
+
+
+@pytest.mark.parametrize("key", [Keyframe(500, 4, 4, 20, 12),  # after the last frame
+                                 Keyframe(3, 5000, 5000, 20, 12)],  # off the picture
+                         ids=["no frame", "off the picture"])
+def test_a_box_that_would_hide_nothing_is_refused(store: Store, item: int, tmp_path: Path,
+                                                  key: Keyframe) -> None:
+    """A box drawn on frames 500-600 of a 24-frame clip, or at x=5000 on a small picture,
+    was exported hiding nothing while the manifest and C2PA counted it as a box hidden
+    (found by a read-only hunt)."""
+    late = RedactionPlan(manual_boxes=[ManualBox(1, (key, Keyframe(key.frame + 2, key.x,
+                                                                      key.y, 20, 12)),
+                                                 "plate")])
+    with pytest.raises(ConflictError, match="box plate drawn by hand lies outside"):
+        _redact(store, item, tmp_path / "late.mp4", late)
+    assert not (tmp_path / "late.mp4").exists()
+    inside = RedactionPlan(manual_boxes=[ManualBox(1, (Keyframe(20, -10, -4, 20, 12),
+                                                       Keyframe(30, -10, -4, 20, 12)))])
+    assert _redact(store, item, tmp_path / "edge.mp4", inside).exists()  # partly on both
+
+
+def test_an_original_replaced_while_it_is_exported_is_refused(store: Store, item: int,
+                                                             tmp_path: Path) -> None:
+    """The original is hashed once, then read again by the export: a file put in its place
+    meanwhile was exported under the ingested hash, with the success audited (found by a
+    read-only hunt). Its identity is checked again once the export has read it."""
+    import os
+
+    with store.read() as session:
+        from app.core.library.footage import get_footage
+
+        source = Path(get_footage(session, item).original_path)
+    other = make_video(tmp_path / "other.mp4", frames=24, audio=True)
+    swapped: list[str] = []
+
+    def stage(name: str, _done: int, _total: int) -> None:
+        if name == "export" and not swapped:  # detection done, the export begins
+            os.replace(other, source)
+            swapped.append(name)
+
+    out = tmp_path / "o.mp4"
+    with pytest.raises(MediaError, match="changed"):
+        redact_footage(store, "tester", item, out, RedactionPlan(), preset="fast",
+                       verify=False, stage=stage)
+    assert swapped and not out.exists()
+    with store.read() as session:
+        assert session.scalars(select(ExportRecord)).first() is None
+
+
+def test_an_inverse_export_records_heads_as_hidden() -> None:
+    """With heads left visible by the plan, an inverse export still hides them (it hides
+    all but the kept): the manifest said "left visible (plan)" (found by a read-only hunt)."""
+    from app.core.export.manifest_data import _head_action
+    from app.core.tracking.tracker import HEAD, Track
+
+    head = Track(7, category=HEAD)
+    plan = RedactionPlan(hide_heads=False)
+    assert _head_action(head, plan) == "left visible (plan)"
+    assert _head_action(head, RedactionPlan(hide_heads=False, inverse=True, keep_tracks=[1])) \
+        == "redacted (inverse)"

@@ -22,8 +22,6 @@ from app.core.analysis import Analysis, StageFn, analyse, no_stage
 from app.core.audio.redacted_transcript import released_transcripts
 from app.core.audio.transcripts import newest_transcripts
 from app.core.case_state.status import get_case
-from app.core.detection.boxes import head_geometry
-from app.core.detection.people import head_settings
 from app.core.detection.presets import DEFAULT_PRESET, Preset, get_preset
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -35,7 +33,8 @@ from app.core.errors import (
 from app.core.export.c2pa_signing import C2paCredentials, sign_video
 from app.core.export.closed_loop import TextCheck, export_checked
 from app.core.export.completion import audit_extract_path, complete_export, complete_interrupted
-from app.core.export.manifest import manifest_path, render_manifest, software_versions
+from app.core.export.manifest import manifest_path, render_manifest
+from app.core.export.manifest_data import build_manifest
 from app.core.export.output_lock import export_lock, remove_abandoned_locks
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, EncodeOptions, ExportStats
@@ -51,16 +50,11 @@ from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import changed_meanwhile, find_plan_record, save_plan
-from app.core.redaction.render import head_rules
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import ExportRecord, Footage
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import (
-    HEAD,
-    TEXT,
-    BoxKind,
-    Track,
     boxes_by_frame,
 )
 
@@ -81,6 +75,14 @@ NO_SUCH_TRACKS = QT_TRANSLATE_NOOP("CoreMessages", "No track(s) {missing} in thi
 NEEDS_APPROVAL = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval before it is exported "
     "(state: {state}). Any edit after an approval needs a new one.")
+BOX_OUTSIDE = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The box {label} drawn by hand lies outside the footage (on none of its "
+    "{frames} frames, or off the picture), so it would hide nothing; check its frames and "
+    "place.")
+NOT_IN_CASE = QT_TRANSLATE_NOOP(
+    "CoreMessages", "Footage #{number} is not in case {reference}: add it to the case first, "
+    "so the case's retention keeps it while the case is open and the export is listed with "
+    "its footage.")
 NOT_DETECTED = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval, but faces have not been "
     "detected on it yet, and an export binds the plan to its detection (a new plan, which no "
@@ -198,6 +200,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             case_id = get_case(session, case_ref).id
         item: Footage = get_footage(session, footage_key)
         require_present(item)
+        if case_ref is not None and case_id not in {c.id for c in item.cases}:
+            raise ConflictError(NOT_IN_CASE, number=item.id, reference=case_ref)
         if require_approval and not working_copy and not plan.detection_run:
             raise PermissionDeniedError(NOT_DETECTED)  # now, not after the whole detection
         stored = find_plan_record(session, item.id, case_id)  # an edit saved while this
@@ -210,6 +214,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     # Chain of custody first: a changed original is never processed.
     if not source.exists():
         raise MediaError(ORIGINAL_MISSING, path=source)
+    hashed = _identity(source)  # the file the hash below vouches for
     if sha256_file(source, progress=lambda d, t: stage("hash", d, t), cancel=cancel) \
             != source_sha:
         raise MediaError(ORIGINAL_CHANGED, path=source)
@@ -230,6 +235,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     if unknown:
         raise ConflictError(NO_SUCH_TRACKS, missing=sorted(unknown),
                             tracks=[t.id for t in analysis.tracks])
+    _refuse_boxes_outside(plan, analysis.frame_count, max(analysis.width, analysis.height))
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
     with store.read() as session:  # the manifest anchors the chain's head, signed
         chain_head = chain_anchor(session, store.store_id, actor_name)
@@ -252,8 +258,11 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                                      text=TextCheck.for_preset(analysis.run.preset, analysis.fps)
                                      if verify and not plan.inverse else None)
             stats, residual = checked.stats, checked.residual
-            data = _manifest(analysis, plan, stats, residual, out, 0, "", source_sha, size,
-                             duration, actor_name, case_ref, started, chain_head, options)
+            if _identity(source) != hashed:  # replaced or written to since it was hashed:
+                raise MediaError(ORIGINAL_CHANGED, path=source)  # the export read other bytes
+            data = build_manifest(analysis, plan, stats, residual, out, 0, "", source_sha,
+                                  size, duration, actor_name, case_ref, started, chain_head,
+                                  options)
             with store.read() as session:  # what was said, with the hidden words replaced
                 data["transcripts"] = released_transcripts(
                     newest_transcripts(session, analysis.footage_id), plan)
@@ -280,6 +289,28 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         complete_export(store, export_id, actor_name, hashed=True)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
                         export_id, extract)
+
+
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    """Which file ``path`` is, and whether it was written to: device, inode, size, time."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (0, 0, -1, 0)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _refuse_boxes_outside(plan: RedactionPlan, frame_count: int, side: int) -> None:
+    """A box drawn by hand that lies on no frame of the footage, or off the picture on every
+    frame it spans, would hide nothing yet be counted as hidden (manifest, C2PA): refused.
+    (``side``: the picture's longer side, so a rotated picture is never misjudged.)"""
+    for box in plan.manual_boxes:
+        frames = range(max(0, box.keyframes[0].frame),
+                       min(frame_count, box.keyframes[-1].frame + 1)) if box.keyframes else ()
+        if not any((at := box.box_at(f)) is not None and at[0] < side and at[1] < side
+                   and at[0] + at[2] > 0 and at[1] + at[3] > 0 for f in frames):
+            raise ConflictError(BOX_OUTSIDE, label=box.label or f"#{box.id}",
+                                frames=frame_count)
 
 
 def _refuse_existing(targets: tuple[Path, ...], force: bool) -> None:
@@ -411,94 +442,3 @@ def _record(store: Store, actor_name: str, analysis: Analysis, plan: RedactionPl
             **({"working_copy": True} if working_copy else {})}, case_id=case_id,
             footage_id=analysis.footage_id)
         return record.id
-
-
-def _kept_frames(analysis: Analysis, plan: RedactionPlan) -> list[int]:
-    if plan.clip is None:
-        return list(range(analysis.frame_count))
-    return [f.index for f in analysis.run.frames if plan.clip.contains(f.time_s)]
-
-
-def _head_action(track: Track, plan: RedactionPlan) -> str:
-    """What the export does with a head track nobody kept or dismissed."""
-    if plan.hide_whole_people:
-        return "redacted (whole person)" if track.wholes else "redacted"
-    return "redacted" if plan.hides_heads else "left visible (plan)"
-
-
-def _manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
-              residual: ResidualReport | None, out: Path, out_size: int, out_sha: str,
-              source_sha: str,
-              size: int, duration: float, actor: str, case_ref: str | None,
-              started: datetime, chain_head: dict[str, Any] | None,
-              options: EncodeOptions) -> dict[str, Any]:
-    times = {f.index: f.time_s for f in analysis.run.frames}
-    reviewed = set(plan.reviewed)
-    tracks = []
-    for t in analysis.tracks:
-        summary = t.summary()
-        summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
-                             if t.id in plan.false_positive_tracks else _head_action(t, plan)
-                             if t.category == HEAD else "redacted")
-        summary["reason"] = plan.reason_for(f"track:{t.id}")
-        tracks.append(summary)
-    frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
-    exported = _kept_frames(analysis, plan)  # with --clip, only what the export holds
-    interpolated = sum(1 for f in exported if any(
-        plan.redacts_track(tid)
-        and b.kind in (BoxKind.PROPAGATED, BoxKind.INTERPOLATED, BoxKind.PADDED)
-        for tid, b in frame_boxes[f]))
-    first, last = (exported[0], exported[-1]) if exported else (0, -1)
-    return {
-        "format": "bwv-studio-export-manifest",
-        "manifest_version": 1,
-        "software": software_versions(),
-        "operator": actor,
-        "case": case_ref,
-        "started_utc": started.isoformat(),
-        "finished_utc": datetime.now(UTC).isoformat(),
-        "audit_chain_head_before": chain_head,
-        "source": {"path": str(analysis.source), "sha256": source_sha, "size_bytes": size,
-                   "footage_id": analysis.footage_id, "frame_count": analysis.frame_count,
-                   "duration_s": duration, "width": analysis.width, "height": analysis.height,
-                   "rotation": analysis.rotation},
-        "output": {"file": out.name, "sha256": out_sha, "size_bytes": out_size,
-                   "frame_count": stats.frames_out, "encoder": "libx264 yuv420p",
-                   "crf": options.crf, "x264_preset": options.x264_preset,
-                   "metadata_kept": plan.keep_metadata},
-        "plan": plan.to_dict(),
-        "plan_sha256": plan.sha256(),
-        "detection": {"preset": analysis.run.preset.as_dict(), "stride": analysis.stride,
-                      "models": analysis.run.models, "run_id": analysis.run_id,
-                      "reused_stored_run": analysis.reused,
-                      "frames_detected": sum(1 for f in analysis.run.frames if f.detected),
-                      "tracker": analysis.tracker.as_dict()},
-        "redaction": {"tracks_total": len(analysis.tracks),
-                      "text_tracks": sum(t.category == TEXT for t in analysis.tracks),
-                      "head_tracks": sum(t.category == HEAD for t in analysis.tracks),
-                      "tracks_redacted": sum(1 for t in analysis.tracks
-                                             if plan.redacts_track(t.id)
-                                             and (t.category != HEAD or plan.hides_heads)),
-                      "tracks_kept_visible": len(plan.keep_tracks),
-                      "tracks_false_positive": len(plan.false_positive_tracks),
-                      "manual_boxes": len(plan.manual_boxes),
-                      "redacted_frames": stats.redacted_frames,
-                      "frames_with_interpolated_or_padded_boxes": interpolated,
-                      "head_geometry": head_geometry(),
-                      **({"heads_seen_from_behind": {
-                          "hidden": plan.hides_heads,
-                          "whole_people_hidden": plan.hide_whole_people,
-                          **head_settings(analysis.run.preset.heads_max_side),
-                          **head_rules()}}
-                         if analysis.run.preset.heads_every_s > 0 else {}),
-                      "regions": stats.regions},
-        "tracks": tracks,
-        "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),
-                               end_s=round(times.get(r.end_frame, 0.0), 3),
-                               reviewed=r.done(reviewed))
-                          for r in analysis.review
-                          if r.end_frame >= first and r.start_frame <= last],
-        "audio": stats.audio,
-        "timestamps": stats.timestamps,
-        "residual_check": residual.as_dict() if residual else {"ran": False},
-    }

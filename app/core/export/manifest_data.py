@@ -1,0 +1,115 @@
+"""The content of an export's manifest (``OUT.manifest.json``): the source, the output, the
+plan, the detection, what was hidden (tracks, heads, boxes, frames), what is left to review,
+the sound and the residual check."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.core.analysis import Analysis
+from app.core.detection.boxes import head_geometry
+from app.core.detection.people import head_settings
+from app.core.export.manifest import software_versions
+from app.core.export.residual import ResidualReport
+from app.core.export.video_export import EncodeOptions, ExportStats
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.render import head_rules
+from app.core.tracking.tracker import HEAD, TEXT, BoxKind, Track, boxes_by_frame
+
+
+def _kept_frames(analysis: Analysis, plan: RedactionPlan) -> list[int]:
+    if plan.clip is None:
+        return list(range(analysis.frame_count))
+    return [f.index for f in analysis.run.frames if plan.clip.contains(f.time_s)]
+
+
+def _head_action(track: Track, plan: RedactionPlan) -> str:
+    """What the export does with a head track nobody kept or dismissed (an inverse export
+    hides everything but the kept, heads too, whatever the heads option says)."""
+    if plan.inverse:
+        return "redacted (inverse)"
+    if plan.hide_whole_people:
+        return "redacted (whole person)" if track.wholes else "redacted"
+    return "redacted" if plan.hides_heads else "left visible (plan)"
+
+
+def build_manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
+              residual: ResidualReport | None, out: Path, out_size: int, out_sha: str,
+              source_sha: str,
+              size: int, duration: float, actor: str, case_ref: str | None,
+              started: datetime, chain_head: dict[str, Any] | None,
+              options: EncodeOptions) -> dict[str, Any]:
+    """The manifest's content: what was exported, from what, how, and what was hidden."""
+    times = {f.index: f.time_s for f in analysis.run.frames}
+    reviewed = set(plan.reviewed)
+    tracks = []
+    for t in analysis.tracks:
+        summary = t.summary()
+        summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
+                             if t.id in plan.false_positive_tracks else _head_action(t, plan)
+                             if t.category == HEAD else "redacted")
+        summary["reason"] = plan.reason_for(f"track:{t.id}")
+        tracks.append(summary)
+    frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
+    exported = _kept_frames(analysis, plan)  # with --clip, only what the export holds
+    interpolated = sum(1 for f in exported if any(
+        plan.redacts_track(tid)
+        and b.kind in (BoxKind.PROPAGATED, BoxKind.INTERPOLATED, BoxKind.PADDED)
+        for tid, b in frame_boxes[f]))
+    first, last = (exported[0], exported[-1]) if exported else (0, -1)
+    return {
+        "format": "bwv-studio-export-manifest",
+        "manifest_version": 1,
+        "software": software_versions(),
+        "operator": actor,
+        "case": case_ref,
+        "started_utc": started.isoformat(),
+        "finished_utc": datetime.now(UTC).isoformat(),
+        "audit_chain_head_before": chain_head,
+        "source": {"path": str(analysis.source), "sha256": source_sha, "size_bytes": size,
+                   "footage_id": analysis.footage_id, "frame_count": analysis.frame_count,
+                   "duration_s": duration, "width": analysis.width, "height": analysis.height,
+                   "rotation": analysis.rotation},
+        "output": {"file": out.name, "sha256": out_sha, "size_bytes": out_size,
+                   "frame_count": stats.frames_out, "encoder": "libx264 yuv420p",
+                   "crf": options.crf, "x264_preset": options.x264_preset,
+                   "metadata_kept": plan.keep_metadata},
+        "plan": plan.to_dict(),
+        "plan_sha256": plan.sha256(),
+        "detection": {"preset": analysis.run.preset.as_dict(), "stride": analysis.stride,
+                      "models": analysis.run.models, "run_id": analysis.run_id,
+                      "reused_stored_run": analysis.reused,
+                      "frames_detected": sum(1 for f in analysis.run.frames if f.detected),
+                      "tracker": analysis.tracker.as_dict()},
+        "redaction": {"tracks_total": len(analysis.tracks),
+                      "text_tracks": sum(t.category == TEXT for t in analysis.tracks),
+                      "head_tracks": sum(t.category == HEAD for t in analysis.tracks),
+                      "tracks_redacted": sum(1 for t in analysis.tracks
+                                             if plan.redacts_track(t.id)
+                                             and (t.category != HEAD or plan.hides_heads
+                                                  or plan.inverse)),
+                      "tracks_kept_visible": len(plan.keep_tracks),
+                      "tracks_false_positive": len(plan.false_positive_tracks),
+                      "manual_boxes": len(plan.manual_boxes),
+                      "redacted_frames": stats.redacted_frames,
+                      "frames_with_interpolated_or_padded_boxes": interpolated,
+                      "head_geometry": head_geometry(),
+                      **({"heads_seen_from_behind": {
+                          "hidden": plan.hides_heads,
+                          "whole_people_hidden": plan.hide_whole_people,
+                          **head_settings(analysis.run.preset.heads_max_side),
+                          **head_rules()}}
+                         if analysis.run.preset.heads_every_s > 0 else {}),
+                      "regions": stats.regions},
+        "tracks": tracks,
+        "review_needed": [dict(r.as_dict(), start_s=round(times.get(r.start_frame, 0.0), 3),
+                               end_s=round(times.get(r.end_frame, 0.0), 3),
+                               reviewed=r.done(reviewed))
+                          for r in analysis.review
+                          if r.end_frame >= first and r.start_frame <= last],
+        "audio": stats.audio,
+        "timestamps": stats.timestamps,
+        "residual_check": residual.as_dict() if residual else {"ran": False},
+    }
