@@ -589,7 +589,8 @@ def test_a_same_person_item_is_answered_with_one_key(qtbot: QtBot, store: Store)
     assert "redacted again" in ws.controls.status.text()  # the merge rule, said
     assert ws.plan.keep_tracks == ()
     assert [e.op.value for e in ws.plan.track_edits] == ["merge"]
-    assert ws.plan.reviewed == ((vanished.start_frame, vanished.end_frame),)  # nothing else
+    assert [tuple(m) for m in ws.plan.reviewed] == [  # nothing else, marked as the risk
+        (vanished.start_frame, vanished.end_frame)]
     assert ws.unreviewed() == [] and len(ws.tracks) == 2
     assert ws.side_tabs.tabText(1) == "Review 1/1"
     merged = next(t for t in ws.tracks if t.id == item.track_id)
@@ -632,7 +633,8 @@ def test_faces_that_appear_together_are_one_row_checked_with_one_key(qtbot: QtBo
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         panel.setFocus()
         qtbot.keyClick(panel, Qt.Key.Key_R)
-    assert set(ws.plan.reviewed) == set(item.marks()) == {r.key for r in raw}
+    assert set(ws.plan.reviewed) == set(item.risks())  # each person's risk, by its frames
+    assert {m.frames for m in item.risks()} == {r.key for r in raw}
     assert ws.unreviewed() == [] and ws.side_tabs.tabText(1) == "Review 1/1"
     swing = ReviewRange(0, 9, ReviewReason.CAMERA_FAST, also=(5,))  # a face lost in a swing
     assert ws.commands.why(swing).endswith("; people lost or found while it swings: 5")

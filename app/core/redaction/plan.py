@@ -20,12 +20,13 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.tracking.edits import TrackEdit
 from app.core.tracking.keyframe import Keyframe as Keyframe
+from app.core.tracking.review import ReviewMark
 
 REASON_TARGET = re.compile(r"^(track:\d+|manual:\d+|audio:\d+|mute:[0-9.]+-[0-9.]+)$")
 
@@ -39,7 +40,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "inverse": (bool,), "audio": (str,), "mute": (list,), "caption": (str,),
     "detection_run": (str,), "version": (int,), "track_edits": (list,), "reasons": (dict,),
     "reviewed": (list,), "keep_metadata": (bool,), "audio_ranges": (list,),
-    "hide_heads": (bool,), "hide_whole_people": (bool,),
+    "hide_heads": (bool,), "hide_whole_people": (bool,), "review_marks": (list,),
 }
 
 
@@ -76,6 +77,29 @@ def _check_types(data: dict[str, Any]) -> None:
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "The redaction plan's 'reviewed' must hold [first frame, last "
                 "frame] pairs."))
+    for item in data.get("review_marks", []):
+        if not _review_mark(item):
+            raise InvalidInputError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "The redaction plan's {key!r} has the wrong type ({kind})."),
+                key="review_marks", kind=type(item).__name__)
+
+
+def _mark(mark: tuple[int, int]) -> tuple[int, int]:
+    """A ``reviewed`` entry as the plan holds it: a ``ReviewMark``, or a bare frame pair."""
+    if isinstance(mark, ReviewMark):
+        return mark
+    first, last = mark
+    return first, last
+
+
+def _review_mark(item: object) -> bool:
+    """A ``review_marks`` entry: {"frames": [first, last], "reason": text, "tracks": [N...]}."""
+    def whole(v: object) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool)
+    return isinstance(item, dict) and set(item) <= {"frames", "reason", "tracks"} and \
+        isinstance(frames := item.get("frames"), list) and len(frames) == 2 and \
+        all(whole(v) for v in frames) and isinstance(item.get("reason"), str) and \
+        isinstance(tracks := item.get("tracks", []), list) and all(whole(t) for t in tracks)
 
 
 class Style(enum.StrEnum):
@@ -245,15 +269,17 @@ class RedactionPlan:
     # Why a track, manual box or mute range is redacted or kept (a reason code's text),
     # keyed "track:N", "manual:N" or "mute:START-END" (seconds as written by ``mute_key``).
     reasons: Mapping[str, str] = field(default_factory=Reasons)
-    # Review ranges (first frame, last frame) a person has checked.
+    # Review ranges a person has checked: each a ``ReviewMark`` (its frames, reason and
+    # tracks; saved as "review_marks", absent when none: plans without one keep their hash),
+    # or a bare (first frame, last frame) pair, as plans marked before marks named their risk
+    # hold (saved as "reviewed"; it counts for every range over those frames: review.py).
     reviewed: tuple[tuple[int, int], ...] = ()
     version: int = PLAN_VERSION
 
     def __post_init__(self) -> None:
         for name in _SEQUENCES:
             object.__setattr__(self, name, tuple(getattr(self, name)))
-        object.__setattr__(self, "reviewed", tuple(
-            (first, last) for first, last in self.reviewed))
+        object.__setattr__(self, "reviewed", tuple(_mark(r) for r in self.reviewed))
         if not isinstance(self.reasons, Reasons):
             object.__setattr__(self, "reasons", Reasons(self.reasons))
         object.__setattr__(self, "padding", float(self.padding))
@@ -324,14 +350,18 @@ class RedactionPlan:
         return track_id not in self.keep_tracks and track_id not in self.false_positive_tracks
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(replace(self, reviewed=()))  # its marks written below
         data["reasons"] = dict(self.reasons)
         for key in ("style", "shape", "audio"):
             data[key] = getattr(self, key).value
         data["keep_tracks"] = sorted(self.keep_tracks)
         data["false_positive_tracks"] = sorted(self.false_positive_tracks)
         data["track_edits"] = [e.to_dict() for e in self.track_edits]
-        data["reviewed"] = sorted([int(a), int(b)] for a, b in set(self.reviewed))
+        data["reviewed"] = sorted([int(r[0]), int(r[1])] for r in set(self.reviewed)
+                                  if not isinstance(r, ReviewMark))
+        if marks := {r for r in self.reviewed if isinstance(r, ReviewMark)}:  # absent when
+            data["review_marks"] = [  # none: plans marked frames only keep their hash
+                m.to_dict() for m in sorted(marks, key=lambda m: (*m, m.reason, m.tracks))]
         if self.audio_ranges:  # absent when empty: older plans keep their hash
             data["audio_ranges"] = [a.to_dict() for a in sorted(self.audio_ranges,
                                                                 key=lambda a: a.id)]
@@ -385,7 +415,8 @@ class RedactionPlan:
                 detection_run=str(data.get("detection_run", "")),
                 track_edits=tuple(TrackEdit.from_dict(e) for e in data.get("track_edits", [])),
                 reasons=Reasons({str(k): str(v) for k, v in data.get("reasons", {}).items()}),
-                reviewed=tuple((int(a), int(b)) for a, b in data.get("reviewed", [])),
+                reviewed=(*((int(a), int(b)) for a, b in data.get("reviewed", [])),
+                          *(ReviewMark.from_dict(m) for m in data.get("review_marks", []))),
                 version=int(data.get("version", PLAN_VERSION)),
             )
         except KeyError as exc:

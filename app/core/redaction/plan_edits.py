@@ -9,6 +9,7 @@ plan. ``tracks`` is the run's tracks after the plan's own merges and splits
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
@@ -26,6 +27,7 @@ from app.core.redaction.plan import (
     mute_key,
 )
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
+from app.core.tracking.review import ReviewMark
 from app.core.tracking.tracker import HEAD, Track
 
 
@@ -222,12 +224,24 @@ def remove_audio_range(plan: RedactionPlan, range_id: int) -> tuple[RedactionPla
 
 
 def mark_reviewed(plan: RedactionPlan, first: int, last: int, reviewed: bool = True,
-                  parts: tuple[tuple[int, int], ...] = ()) -> tuple[RedactionPlan, str]:
-    """Frames ``first``-``last`` marked as checked (or not); for a grouped review item
-    spanning them, ``parts``: the frames of the ranges it joins, marked instead
-    (``ReviewRange.marks``)."""
-    marks = tuple(dict.fromkeys(parts)) or ((first, last),)
-    rest = tuple(r for r in plan.reviewed if r not in marks)
+                  parts: tuple[tuple[int, int], ...] = (),
+                  risks: Sequence[ReviewMark] = ()) -> tuple[RedactionPlan, str]:
+    """The review item over frames ``first``-``last`` marked as checked (or not).
+
+    ``risks``: what the item asks (``ReviewRange.risks``: the frames, reason and tracks of
+    each range it stands for), marked so that the mark checks those and no other range over
+    the same frames; unmarking also takes off a bare frame pair over their frames (an older
+    plan's mark, which would still check them). Without ``risks``, as before marks named
+    their risk: frames ``first``-``last`` marked, or for a grouped item ``parts`` (the frames
+    of the ranges it joins, ``ReviewRange.marks``), counting for every range over them."""
+    if risks:
+        marks: tuple[tuple[int, int], ...] = tuple(dict.fromkeys(risks))
+        frames = {r.frames for r in risks}
+        rest = tuple(r for r in plan.reviewed
+                     if r not in marks and (reviewed or r not in frames))
+    else:
+        marks = tuple(dict.fromkeys(parts)) or ((first, last),)
+        rest = tuple(r for r in plan.reviewed if r not in marks)
     new = replace(plan, reviewed=(*rest, *marks) if reviewed else rest)
     return new, f"mark frames {first}-{last} as {'reviewed' if reviewed else 'not reviewed'}"
 

@@ -196,7 +196,7 @@ class RedactionSession:
         for r in plan_review(a.run, a.tracks, tracks, plan, a.frame_count, a.fps):
             if inside(r, item):  # the stretch this item stood for, and no other person's
                 plan, _ = plan_edits.mark_reviewed(plan, r.start_frame, r.end_frame,
-                                                   parts=r.parts)
+                                                   parts=r.parts, risks=r.risks())
         text += f" (the same person; frames {item.start_frame}-{item.end_frame} checked)"
         pair = (item.track_id, item.other_track)
         if any(plan_edits.track_action(self.plan, t) is plan_edits.TrackAction.KEEP

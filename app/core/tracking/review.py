@@ -27,14 +27,25 @@ Ranges that ask for one look at the same frames are one item (``grouped``): face
 (or went) together, a face that went just as a stretch with no face begins, and a face that
 came or went within a fast-camera stretch. A grouped item counts as checked when every
 range it joins is marked.
+
+What a mark stands for (``ReviewMark``, in the plan's ``reviewed``): the risk that was looked
+at, its frames, reason and people (``ReviewRange.risks``), so it checks that range and no other
+over the same frames (a face that comes to join an item over the same frames, e.g. one set
+back from "not a face", or a second item over them, is open until marked). A bare
+(first frame, last frame) pair, what every plan marked before marks named their risk holds
+(and what ``plan_edits.mark_reviewed`` still writes when given no risks), cannot tell which
+range it was made for: it counts, as it always did, for every range over exactly those frames,
+whatever its reason and people (for a grouped item: each range it joins with those frames;
+never the item's own span, unless a range it joins has that span).
 """
 
 from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from app.core.detection.video import DetectionRun
 from app.core.tracking.edits import Cut
@@ -58,6 +69,54 @@ CONFIDENT = 0.5  # a track whose best detection scores lower is not asked about
 PAIR_S = 1.5  # a face found this soon after one was lost nearby may be the same person
 
 
+class ReviewMark(tuple[int, int]):
+    """A range a person checked: its (first frame, last frame), as every caller unpacks it,
+    and what was asked there: the reason and the tracks (``track_id``, then ``other_track``).
+    Equal only to a mark with the same frames, reason and tracks: never to a bare frame pair
+    (an older plan's mark, which counts for every range over its frames) nor to another
+    range's mark over the same frames."""
+
+    reason: str
+    tracks: tuple[int, ...]
+
+    def __new__(cls, first: int, last: int, reason: str,
+                tracks: tuple[int, ...] = ()) -> ReviewMark:
+        mark = super().__new__(cls, (int(first), int(last)))
+        mark.reason, mark.tracks = str(reason), tuple(int(t) for t in tracks)
+        return mark
+
+    @property
+    def frames(self) -> tuple[int, int]:
+        """The bare frame pair: the mark an older plan would hold for this range."""
+        return self[0], self[1]
+
+    def _id(self) -> tuple[int, int, str, tuple[int, ...]]:
+        return self[0], self[1], self.reason, self.tracks
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ReviewMark) and self._id() == other._id()
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._id())
+
+    def __repr__(self) -> str:
+        return f"ReviewMark({self[0]}, {self[1]}, {self.reason!r}, {self.tracks!r})"
+
+    def __reduce__(self) -> tuple[type[ReviewMark], tuple[int, int, str, tuple[int, ...]]]:
+        return ReviewMark, self._id()
+
+    def to_dict(self) -> dict[str, object]:
+        return {"frames": [self[0], self[1]], "reason": self.reason, "tracks": list(self.tracks)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReviewMark:
+        first, last = data["frames"]
+        return cls(first, last, data["reason"], tuple(data.get("tracks", ())))
+
+
 @dataclass(frozen=True)
 class ReviewRange:
     start_frame: int
@@ -67,6 +126,7 @@ class ReviewRange:
     other_track: int | None = None  # same_person: the track found after ``track_id``
     also: tuple[int, ...] = ()  # grouped: the other faces that came or went with it
     parts: tuple[tuple[int, int], ...] = ()  # grouped: the frames of the ranges it joins
+    joined: tuple[ReviewMark, ...] = ()  # grouped: what each range it joins asks (``risks``)
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"start_frame": self.start_frame,
@@ -90,19 +150,28 @@ class ReviewRange:
         return self.start_frame, self.end_frame
 
     def marks(self) -> tuple[tuple[int, int], ...]:
-        """What marking it reviewed writes in the plan: its frames, or for a grouped item
-        the frames of each range it joins (never its own span: a risk that comes to lie
-        inside that span later, e.g. a face marked "not a face" set back, was not looked
-        at, and another range with the same span is another item)."""
+        """The bare frame pairs marking it wrote before marks named their risk: its frames,
+        or for a grouped item the frames of each range it joins (never its own span)."""
         return self.parts or (self.key,)
 
+    def risks(self) -> tuple[ReviewMark, ...]:
+        """What marking it reviewed writes in the plan: the risk it asks about (its frames,
+        reason and tracks), or for a grouped item that of each range it joins (never its own
+        span: a risk that comes to lie inside it later, e.g. a face marked "not a face" set
+        back, was not looked at, even over the same frames as another)."""
+        if self.joined:
+            return self.joined
+        tracks = tuple(t for t in (self.track_id, self.other_track) if t is not None)
+        return (ReviewMark(self.start_frame, self.end_frame, self.reason.value, tracks),)
+
     def done(self, reviewed: Collection[tuple[int, int]]) -> bool:
-        """Whether a plan with these ``reviewed`` marks has checked it: its frames, or for a
-        grouped item every range it joins (marked together, one by one, or before they were
-        grouped)."""
+        """Whether a plan with these ``reviewed`` marks has checked it: each of its
+        ``risks`` marked (together, one by one, or before they were grouped), or its frames
+        marked by a bare frame pair (an older plan's mark: see the module's notes)."""
+        # a set given (every caller's): not built per range
         marks = reviewed if isinstance(reviewed, set | frozenset) else \
-            {tuple(r) for r in reviewed}  # a set given (every caller's): not built per range
-        return all(p in marks for p in self.parts) if self.parts else self.key in marks
+            {r if isinstance(r, ReviewMark) else tuple(r) for r in reviewed}
+        return all(r in marks or r.frames in marks for r in self.risks())
 
 
 def _near_edge(box: tuple[float, ...], width: int, height: int, margin: float) -> bool:
@@ -263,14 +332,16 @@ def _came_after(event: ReviewRange, stretch: ReviewRange) -> bool:
 
 def _join(item: ReviewRange, other: ReviewRange) -> ReviewRange:
     """``item`` grown over ``other``: its reason and first track kept, ``other``'s tracks
-    added to ``also`` and its frames to ``parts``."""
+    added to ``also``, its frames to ``parts`` and its risks to ``joined`` (two ranges over
+    the same frames are one part but two risks)."""
     tracks = [t for t in (*item.also, other.track_id, *other.also)
               if t is not None and t != item.track_id]
     return replace(item, start_frame=min(item.start_frame, other.start_frame),
                    end_frame=max(item.end_frame, other.end_frame),
                    also=tuple(dict.fromkeys(tracks)),
                    parts=tuple(dict.fromkeys((*(item.parts or (item.key,)),
-                                              *(other.parts or (other.key,))))))
+                                              *(other.parts or (other.key,))))),
+                   joined=tuple(dict.fromkeys((*item.risks(), *other.risks()))))
 
 
 def _camera_fast(run: DetectionRun, fps: float) -> list[ReviewRange]:

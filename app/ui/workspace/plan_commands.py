@@ -322,7 +322,7 @@ class PlanCommands(QObject):
             return
         self.last_warning = None
         plan, text = plan_edits.mark_reviewed(self.ws.plan, target.start_frame, target.end_frame,
-                                              parts=target.parts)
+                                              parts=target.parts, risks=target.risks())
         self.ws.apply_edit(plan, text)
 
     def mute_selection(self) -> None:
