@@ -6,7 +6,9 @@ the case's audit extract (JSON Lines), the chain's head signed by its maker
 (``chain-anchor.json``, see ``anchors.py``), ``SHA256SUMS`` and its maker's signature
 (``SHA256SUMS.sig``). The pack is built under a hidden
 temporary name and renamed only when complete, so no partial pack looks finished. The MP4
-and manifest are checked against the hashes recorded at export time while they are copied.
+and manifest are checked while they are copied against the hashes the export's own audit
+event recorded (``export_event.py``: the event hash-chained and signed, checked first), never
+against the ``exports`` row alone, which anyone who can edit the database file can change.
 
 The record names the requester only by the reference, never by name or contact details.
 """
@@ -30,6 +32,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.core.audio.voice_disguise import NOTE as DISGUISE_NOTE
 from app.core.casework.case_flow import check_unanswered, releasable, unanswered_check
+from app.core.casework.export_event import recorded_export
 from app.core.chain import chain_format, signing
 from app.core.errors import QT_TRANSLATE_NOOP, Cancelled, ConflictError, MediaError, NotFoundError
 from app.core.integrity.anchors import PACK_ANCHOR, chain_anchor
@@ -319,6 +322,7 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
     with store.read() as session:
         audit.require_current_key(session, actor_name)  # before anything is written
         export, footage, case, approval = _load(session, export_id)
+        recorded = recorded_export(session, export)  # what its signed event vouches for
         extract_text, withheld = audit_extract(session, case, footage.id)
         anchor = chain_anchor(session, store.store_id, actor_name)
         session.expunge_all()
@@ -339,10 +343,10 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
         work.mkdir()
         mp4, manifest = Path(export.path), Path(export.manifest_path)
         files = {
-            mp4.name: _copy_hashed(mp4, work / mp4.name, export.sha256, "redacted video",
+            mp4.name: _copy_hashed(mp4, work / mp4.name, recorded.sha256, "redacted video",
                                    progress, cancel),
             manifest.name: _copy_hashed(manifest, work / manifest.name,
-                                        export.manifest_sha256, "manifest", no_progress,
+                                        recorded.manifest_sha256, "manifest", no_progress,
                                         cancel),
         }
         manifest_data = json.loads((work / manifest.name).read_text(encoding="utf-8"))
