@@ -53,6 +53,7 @@ class LibraryPanel(QWidget):
     loaded = Signal(int)
     load_failed = Signal(str)
     footage_selected = Signal(object)  # FootageRecord
+    case_changed = Signal()  # the case filter was changed by the user
 
     def __init__(self, store: Store, parent: QWidget | None,
                  user: SignedIn) -> None:
@@ -239,6 +240,7 @@ class LibraryPanel(QWidget):
             return
         LIBRARY_CASE.set(str(self.case_filter.currentData() or ""))
         self.refresh()
+        self.case_changed.emit()
 
     def _fill_cases(self, refs: list[str]) -> None:
         if refs == self._case_refs:  # unchanged: a force has thousands, keep the list

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.errors import BwvError
+from app.core.library.footage_links import case_to_work_in
 from app.core.media.timecode import parse_time
 from app.core.settings import Settings
 from app.core.store.database import Store
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.workspace = RedactionWorkspace(store, settings, signed, self)
         self.workspace.failed.connect(lambda message: show_error(self, message, wait=False))
         self.library.footage_selected.connect(self._footage_selected)
+        self.library.case_changed.connect(self._centre_changed)  # the workspace follows it
         self.current_footage: FootageRecord | None = None
         tabs = QTabWidget(self)
         tabs.setUsesScrollButtons(True)  # three tabs in a narrow column (Welsh names are long)
@@ -252,7 +254,16 @@ class MainWindow(QMainWindow):
     def _footage_selected(self, footage: FootageRecord) -> None:
         self.current_footage = footage
         if self.centre.currentWidget() is self.workspace:
-            self.workspace.open_footage(footage, self.library.current_case())
+            self.workspace.open_footage(footage, self._case_for(footage))
+
+    def _case_for(self, footage: FootageRecord) -> str | None:
+        """The case the workspace works on ``footage`` in (the core's rule): the library's
+        case, else the one open case the footage is in (as the library last read it: "Add
+        to case" reloads the rows, not the selection)."""
+        fresh = self.library.selected_record()
+        if fresh is not None and fresh.id == footage.id:
+            footage = fresh
+        return case_to_work_in(footage, self.library.current_case())
 
     def _centre_changed(self) -> None:
         """The workspace opens the selected footage when it is shown (not before)."""
@@ -262,8 +273,8 @@ class MainWindow(QMainWindow):
         footage = self.current_footage
         if on_workspace and footage is not None and (
                 self.workspace.footage is None or self.workspace.footage.id != footage.id
-                or self.workspace.case_ref != self.library.current_case()):
-            self.workspace.open_footage(footage, self.library.current_case())
+                or self.workspace.case_ref != self._case_for(footage)):
+            self.workspace.open_footage(footage, self._case_for(footage))
         if self.centre.currentWidget() is self.footage_view and footage is not None:
             self.review_speech.show_footage(footage)  # a transcript made meanwhile shows
 

@@ -96,3 +96,31 @@ def test_dropping_library_rows_on_a_case_links_them(qtbot: QtBot, store: Store,
     with store.read() as session:
         assert [f.id for f in cases.get_case(session, "SAR-4").footage] == [1]
     win.close()
+
+
+def test_footage_in_one_case_is_worked_on_in_that_case(qtbot: QtBot, store: Store,
+                                                      tmp_path: Path) -> None:
+    """Work done from "All footage" on footage in a case went to no case: its export never
+    reached the case's list or pack, and with the case chosen the officer's decisions were
+    gone (found by a read-only hunt). Footage in one open case opens in that case; choosing
+    another filter while the workspace is shown opens it as the filter says."""
+    win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
+    _case(store, "SAR-3")
+    library = win.library
+    library.table.selectRow(0)
+    boxes = MessageBoxes("Ok", "SAR-3")
+    library.case_links.add_to_case()
+    boxes.stop()
+    qtbot.waitUntil(lambda: library.model.index(0, 7).data() == "SAR-3", timeout=30_000)
+    assert library.current_case() is None  # "All footage"
+    win.open_workspace()
+    qtbot.waitUntil(lambda: win.workspace.case_ref == "SAR-3", timeout=10_000)
+    _case(store, "SAR-4")  # a second open case: the person must choose
+    library.table.selectRow(0)
+    boxes = MessageBoxes("Ok", "SAR-4")
+    library.case_links.add_to_case()
+    boxes.stop()
+    qtbot.waitUntil(lambda: "SAR-4" in str(library.model.index(0, 7).data()), timeout=30_000)
+    library.select_case("SAR-4")
+    qtbot.waitUntil(lambda: win.workspace.case_ref == "SAR-4", timeout=10_000)
+    win.close()

@@ -14,6 +14,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
 from app.core.store.models import Case, ExportRecord, Footage, RedactionPlanRecord, User
+from app.core.views.records import FootageRecord
 
 
 def locked_footage(session: Session, footage_id: int) -> Footage:
@@ -86,3 +87,13 @@ def lock_footage_rows(session: Session, footage_ids: list[int]) -> None:
     exclusive)."""
     session.execute(select(Footage.id).where(Footage.id.in_(footage_ids))
                     .order_by(Footage.id).with_for_update())
+
+
+def case_to_work_in(footage: FootageRecord, chosen: str | None) -> str | None:
+    """The case footage is worked on in: the one chosen (the library's case filter) when
+    the footage is in it, else the one open case it is in; none when it is in no open case,
+    or in several (then the person must choose). Work done outside its case (plan,
+    approval, exports) belongs to no case and never reaches the case's disclosure pack."""
+    if chosen is not None and chosen in footage.case_refs:
+        return chosen
+    return footage.open_case_refs[0] if len(footage.open_case_refs) == 1 else None
