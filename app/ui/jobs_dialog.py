@@ -63,11 +63,8 @@ class JobsDialog(QDialog):
         self.kind.addItem(self.tr("Transcribe speech"), JobKind.TRANSCRIBE.value)
         self.kind.addItem(self.tr("Working copy (every face redacted; never released)"),
                           JobKind.REDACT.value)
-        self.queue_button = QPushButton(self.tr("Queue for the case's footage"), self)
-        self.queue_button.setEnabled(bool(case_ref))
-        self.queue_button.setToolTip(self.tr(
-            "One job per footage item of the case chosen in the library; 'bwv worker' runs "
-            "them") if case_ref else self.tr("Choose a case in the library first"))
+        self.queue_button = QPushButton(self)
+        self.set_case(case_ref)
         self.cancel_button = QPushButton(self.tr("Cancel job"), self)
         self.retry_button = QPushButton(self.tr("Retry job"), self)
         self.note = QLabel(self.tr("Jobs run on a computer running 'bwv worker'. They store "
@@ -155,6 +152,17 @@ class JobsDialog(QDialog):
                 change(session, resolve_actor(session, name), number)  # type: ignore[operator]
 
         run_op(self, work, lambda _r: self.refresh(), self.failed.emit)
+
+    def set_case(self, case_ref: str | None) -> None:
+        """The case whose footage is queued: the one the library shows, followed while this
+        window is open (it queued for the case chosen when it opened), and named."""
+        self.case_ref = case_ref
+        self.queue_button.setEnabled(bool(case_ref))
+        self.queue_button.setText(self.tr("Queue for the footage of case {0}").format(case_ref)
+                                  if case_ref else self.tr("Queue for the case's footage"))
+        self.queue_button.setToolTip(self.tr(
+            "One job per footage item of the case chosen in the library; 'bwv worker' runs "
+            "them") if case_ref else self.tr("Choose a case in the library first"))
 
     def queue_case(self) -> None:
         store, name, case_ref = self.store, self.user.name, self.case_ref

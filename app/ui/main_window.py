@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoGr
 from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -68,7 +69,8 @@ class MainWindow(QMainWindow):
         self.workspace = RedactionWorkspace(store, settings, signed, self)
         self.workspace.failed.connect(lambda message: show_error(self, message, wait=False))
         self.library.footage_selected.connect(self._footage_selected)
-        self.library.case_changed.connect(self._centre_changed)  # the workspace follows it
+        self.library.case_changed.connect(  # the workspace follows it
+            lambda _ref: self._centre_changed())
         self.current_footage: FootageRecord | None = None
         tabs = QTabWidget(self)
         tabs.setUsesScrollButtons(True)  # three tabs in a narrow column (Welsh names are long)
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._build_actions()
         self.statusBar().showMessage(self.tr("Database: {0}").format(store.display_url))
+        self.who = QLabel(self)  # who is signed in, always shown (a message would go)
+        self.statusBar().addPermanentWidget(self.who)
         self.switch_dialog: QDialog | None = None  # File > Switch user's sign-in dialog
         self.show_signed_in()
         self._restore_geometry()
@@ -210,10 +214,9 @@ class MainWindow(QMainWindow):
 
     def show_signed_in(self) -> None:
         """Add who is signed in, with the role they signed in with, to the status bar."""
-        who = self.tr("Signed in as {0} ({1})").format(self.signed_in.name,
-                                                       role_name(self.signed_in.role))
-        self.statusBar().showMessage(self.tr("Database: {0}").format(
-            self.store.display_url) + " · " + who)
+        self.who.setText(self.tr("Signed in as {0} ({1})").format(
+            self.signed_in.name, role_name(self.signed_in.role)))
+        self.statusBar().showMessage(self.tr("Database: {0}").format(self.store.display_url))
 
     def show_users(self) -> UsersDialog:
         """Tools > Users: accounts and roles (administrators change them; others see them)."""
@@ -227,6 +230,7 @@ class MainWindow(QMainWindow):
         """Tools > Jobs: the queue of unattended work (non-modal, kept up to date)."""
         dialog = JobsDialog(self.store, self.signed_in, self.library.current_case(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.library.case_changed.connect(dialog.set_case)  # it queues for the case shown
         dialog.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         dialog.show()
         return dialog

@@ -27,8 +27,12 @@ def test_the_jobs_dialog_follows_the_queue(qtbot: QtBot, store: Store, tmp_path:
     with store.transaction() as session:
         cases.create_case(session, resolve_actor(session, "tester"), "SAR-1", "subject_access")
     ingest_paths(store, "tester", [make_video(tmp_path / "b.mp4", frames=14)], case_ref="SAR-1")
-    dialog.case_ref = "SAR-1"  # as if the case had been chosen in the library
-    dialog.queue_button.setEnabled(True)
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-2", "subject_access")
+    win.library.select_case("SAR-2")  # chosen in the library while the window is open,
+    assert dialog.queue_button.isEnabled() and "SAR-2" in dialog.queue_button.text()
+    win.library.select_case("SAR-1")  # then another: the window follows, and names it
+    assert "SAR-1" in dialog.queue_button.text()  # (it queued for the case chosen at opening)
     qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)  # detect, SAR-1's one
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
     assert dialog.table.item(0, 3).text() == "queued"

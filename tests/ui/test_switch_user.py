@@ -50,7 +50,7 @@ def test_switch_user_hands_the_window_to_the_supervisor(qtbot: QtBot, store: Sto
             win.footage_view.user.name, win.library.case_links.user.name,
             win.review_speech.user.name} == {"sarge"}  # one SignedIn: none left behind
     qtbot.waitUntil(lambda: "Signed in as sarge (Supervisor)"
-                    in win.statusBar().currentMessage(), timeout=10_000)
+                    in win.who.text(), timeout=10_000)
     with store.read() as session:
         events = [(e.actor, e.action) for e in session.scalars(select(AuditEvent))
                   if e.action.startswith("user.sign")]
