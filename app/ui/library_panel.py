@@ -53,7 +53,7 @@ class LibraryPanel(QWidget):
     loaded = Signal(int)
     load_failed = Signal(str)
     footage_selected = Signal(object)  # FootageRecord
-    case_changed = Signal()  # the case filter was changed by the user
+    case_changed = Signal(object)  # the case filter was changed (its reference, or None)
 
     def __init__(self, store: Store, parent: QWidget | None,
                  user: SignedIn) -> None:
@@ -240,7 +240,7 @@ class LibraryPanel(QWidget):
             return
         LIBRARY_CASE.set(str(self.case_filter.currentData() or ""))
         self.refresh()
-        self.case_changed.emit()
+        self.case_changed.emit(self.current_case())
 
     def _fill_cases(self, refs: list[str]) -> None:
         if refs == self._case_refs:  # unchanged: a force has thousands, keep the list
