@@ -191,3 +191,34 @@ def test_approval_shows_the_open_items_and_needs_an_answer(qtbot: QtBot, store: 
     assert [a["answer"] for a in dialog.approval.answers] == ["all reviewed"] * 2
     dialog.reject()
     win.close()
+
+
+def test_export_settings_go_with_the_approval_request(qtbot: QtBot, store: Store) -> None:
+    """Settings chosen in the export dialog were not part of the approval request (and were
+    lost on closing it); with a request pending, changed settings could not be asked for at
+    all (found by a read-only hunt). Asking now makes them the plan's edit first."""
+    win, ws, _ = _open(qtbot, store, CLIP)
+    _rule(store, True)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.commands.add_manual_box(QRectF(10, 10, 40, 40))
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    dialog.caption.setText("{case} REDACTED")
+    dialog.request_approval()
+    qtbot.waitUntil(lambda: dialog.approval is not None
+                    and dialog.approval.state.value == "requested", timeout=10_000)
+    assert ws.plan.caption == "{case} REDACTED"  # asked for with the settings chosen
+    assert dialog.approval.plan_sha256 == ws.plan.sha256()
+    assert not dialog.request_button.isEnabled()  # nothing new to ask
+    dialog.caption.setText("{case} REDACTED COPY")  # changed while the request is pending
+    assert dialog.request_button.isEnabled() and dialog.lapse_label.isVisible()
+    boxes = MessageBoxes("Yes")  # the pending request is withdrawn: asked first
+    dialog.request_approval()
+    qtbot.waitUntil(lambda: dialog.approval is not None
+                    and dialog.approval.state.value == "requested"
+                    and dialog.approval.plan_sha256 == ws.plan.sha256(), timeout=10_000)
+    boxes.stop()
+    assert len(boxes.seen) == 1 and ws.plan.caption == "{case} REDACTED COPY"
+    dialog.reject()
+    win.close()

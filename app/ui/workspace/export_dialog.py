@@ -212,6 +212,15 @@ class ExportDialog(QDialog):
             self.lapse_label.setText(lapse_text(found, self.tr("the export settings")))
             self.lapse_label.setStyleSheet(f"color: {error_color()}; font-weight: bold;")
         self.lapse_label.setVisible(show)
+        self._enable_request()
+
+    def _enable_request(self) -> None:
+        """Asking is open when nothing stands, or when settings changed here would need a
+        new request (they go with it, as the plan's own edit)."""
+        state = self.approval.state if self.approval is not None else None
+        self.request_button.setEnabled(self.job is None and state is not None and (
+            state in (ApprovalState.NOT_REQUESTED, ApprovalState.REJECTED)
+            or self.changes_plan()))
 
     def output(self) -> Path:
         return Path(self.folder.text().strip()).expanduser() / self.name.text().strip()
@@ -268,6 +277,11 @@ class ExportDialog(QDialog):
         self._approval_work("read")
 
     def request_approval(self) -> None:
+        """Ask for approval of the plan with the export settings chosen here (an audited
+        edit first when they changed, asked about when it withdraws a standing request or
+        approval: the settings are part of what is approved)."""
+        if not self.workspace.set_export_choices(self.choices()):
+            return
         self.workspace.save_now()
         self._approval_work("request")
 
@@ -326,8 +340,7 @@ class ExportDialog(QDialog):
         supervisor, idle = self.may_decide, self.job is None  # (not while exporting)
         self.approve_button.setEnabled(idle and supervisor and state is not ApprovalState.APPROVED)
         self.reject_button.setEnabled(idle and supervisor)
-        self.request_button.setEnabled(idle and state in (ApprovalState.NOT_REQUESTED,
-                                                          ApprovalState.REJECTED))
+        self._enable_request()
         self.export_button.setEnabled(self.job is None and (
             not required or state is ApprovalState.APPROVED))
 
