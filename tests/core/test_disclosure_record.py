@@ -105,6 +105,31 @@ def test_text_regions_have_their_own_table_in_the_record() -> None:
     assert "kept visible" in texts and "Police vehicle" in texts
 
 
+@pytest.mark.parametrize("inverse", [False, True])
+def test_the_method_says_heads_were_left_only_when_they_were(inverse: bool) -> None:
+    """With heads left visible by the plan, an inverse export still hides them: the record
+    said they were left visible (found by a read-only hunt)."""
+    from datetime import UTC, date, datetime
+    from types import SimpleNamespace
+
+    from app.core.casework.disclosure_pack import disclosure_record
+
+    case = SimpleNamespace(reference="SAR-1", case_type=SimpleNamespace(value="subject_access"),
+                           status=SimpleNamespace(value="in_review"), deadline=date(2027, 1, 1),
+                           exemption="", received_on=date(2026, 12, 1),
+                           requester_reference="R1")
+    footage = SimpleNamespace(id=1, file_name="clip.mp4", fps=10.0, recorded_at=None,
+                              sha256="ab" * 32)
+    export = SimpleNamespace(created_at=datetime(2026, 12, 2, tzinfo=UTC),
+                             manifest_sha256="cd" * 32, path="/out/clip.mp4",
+                             sha256="ef" * 32, size_bytes=1000, plan_sha256="12" * 32)
+    manifest = {"tracks": [], "plan": {"hide_heads": False, "inverse": inverse}}
+    record = _text(disclosure_record(case, footage, export, manifest,  # type: ignore[arg-type]
+                                     {"by": "sup", "at": "2026-12-02T10:00:00+00:00"}, {},
+                                     "officer", "2026-12-02 10:00 UTC"))
+    assert ("seen from behind left visible" in record) is not inverse
+
+
 def test_the_signed_c2pa_action_counts_mutes_bleeps_and_disguises_apart() -> None:
     """The plan's audio ranges are counted (a review found "muted_ranges: 0" for every plan
     made since ranges replaced the old mute list), and a disguise is never a mute."""

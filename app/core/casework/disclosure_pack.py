@@ -204,7 +204,7 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
               + (", everything but kept people (inverse)" if plan.get("inverse") else "")
               + (", heads of people seen from behind left visible"
                  if plan.get("hide_heads") is False and not plan.get("hide_whole_people")
-                 else "")
+                 and not plan.get("inverse") else "")  # (an inverse export hides them)
               + (", whole people hidden (head to foot)" if plan.get("hide_whole_people")
                  else ""))
     parts = [
