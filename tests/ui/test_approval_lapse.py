@@ -222,3 +222,26 @@ def test_export_settings_go_with_the_approval_request(qtbot: QtBot, store: Store
     assert len(boxes.seen) == 1 and ws.plan.caption == "{case} REDACTED COPY"
     dialog.reject()
     win.close()
+
+
+def test_a_supervisor_who_made_the_last_change_is_not_offered_approve(
+        qtbot: QtBot, store: Store) -> None:
+    """Approve was enabled for a supervisor who had made the plan's last change, and only
+    said "another supervisor must approve it" once pressed (found by a read-only hunt)."""
+    win, ws, _ = _open(qtbot, store, CLIP)
+    _rule(store, True)
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "tester"), "sarge", Role.SUPERVISOR)
+        add_user(session, resolve_actor(session, "tester"), "sue", Role.SUPERVISOR)
+    ws.user.become(signed_in_record(store, "sarge"))
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.commands.add_manual_box(QRectF(10, 10, 40, 40))  # sarge's own change
+    dialog = ws.open_export()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    assert not dialog.approve_button.isEnabled() and not dialog.reject_button.isEnabled()
+    ws.user.become(signed_in_record(store, "sue"))  # another supervisor may
+    dialog.refresh_approval()
+    qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)
+    dialog.reject()
+    win.close()

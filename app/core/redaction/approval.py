@@ -20,7 +20,7 @@ from app.core.chain import signing
 from app.core.chain.ledger import ROLE_ACTIONS
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, PermissionDeniedError
 from app.core.integrity.trail_accounts import ledger_before
-from app.core.people.permissions import Permission, require
+from app.core.people.permissions import Permission, can, require
 from app.core.redaction.open_items import answers_for, open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import find_plan_record
@@ -133,6 +133,14 @@ def request_approval(session: Session, actor: User, footage_id: int, case_id: in
                          record.id, {"plan_sha256": plan_sha, "note": note},
                          case_id=case_id, footage_id=footage_id)
     return Approval(ApprovalState.REQUESTED, plan_sha, actor.name, event.occurred_at, note)
+
+
+def may_decide(session: Session, actor: User, footage_id: int, case_id: int | None) -> bool:
+    """Whether ``actor`` may approve or reject the plan stored now (``decide``'s rule): a
+    supervisor who did not make its last change."""
+    record = find_plan_record(session, footage_id, case_id)
+    return can(actor, Permission.APPROVE) and record is not None \
+        and record.updated_by_id != actor.id
 
 
 def decide(session: Session, actor: User, footage_id: int, case_id: int | None,

@@ -35,11 +35,10 @@ from PySide6.QtWidgets import (
 from app.core.export.c2pa_signing import configured_credentials
 from app.core.export.pipeline import RedactResult, redact_footage
 from app.core.export.video_export import EncodeOptions
-from app.core.people.permissions import Permission, can
 from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken, ProgressFn
-from app.core.redaction.approval import Approval, ApprovalState, approval_of, decide
+from app.core.redaction.approval import Approval, ApprovalState, approval_of, decide, may_decide
 from app.core.redaction.approval import request_approval as request
 from app.core.redaction.open_items import OpenItem, open_items
 from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style
@@ -263,7 +262,7 @@ class ExportDialog(QDialog):
                                    note, answers)
                 else:
                     found = approval_of(session, footage_id, case_id, sha)
-                return found, can(actor, Permission.APPROVE), \
+                return found, may_decide(session, actor, footage_id, case_id), \
                     load_policy(session).require_approval
 
         job = Job(work)
