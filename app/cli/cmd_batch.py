@@ -7,6 +7,7 @@ import argparse
 import logging
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,12 +21,15 @@ from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import BwvError, InvalidInputError
 from app.core.jobs.cluster import ClusterTls, WorkerPool, run_workers
 from app.core.jobs.queue import (
+    MAX_ATTEMPTS,
+    audit_head,
     cancel,
     kind_of,
     list_jobs,
     may_run_jobs,
     open_count,
     queue_jobs,
+    requeues,
     retry,
 )
 from app.core.jobs.watch import Watcher, WatchRule, add_rule, remove_rule, rules, scan
@@ -182,28 +186,76 @@ def run_worker(ctx: Context, args: argparse.Namespace) -> int:
     name = ctx.actor_name()
     may_run_jobs(ctx.store, name)  # refused before any cluster starts (each claim checks too)
 
+    said = _Outcomes(ctx)
+
     def line(worker: str, job_id: int, outcome: str) -> None:
-        print(f"{worker}: job {job_id} {outcome}", file=sys.stderr)
+        print(f"{worker}: job {job_id} {said.text(job_id, outcome)}", file=sys.stderr)
 
     if args.watch:
         return _watch_loop(ctx, name, args, line)
     with ctx.store.read() as session:
         waiting = open_count(session)
-    # a line for each job as it ends, and a bar of the jobs that were waiting (one queued
-    # again after a failed try, or queued meanwhile, counts when it ends)
+    # a line for each try as it ends (and why a job was queued again), a bar of the jobs
+    # that were waiting (one queued again counts when it ends), and each job counted once,
+    # by how it ended last
+    final: dict[int, str] = {}
+    unclaimed: list[str] = []  # a worker that could claim nothing (the store away)
     with tqdm(desc="jobs", unit="job", total=waiting, disable=None, leave=False,
               file=sys.stderr) as bar:
         def report(worker: str, job_id: int, outcome: str) -> None:
-            bar.write(f"{worker}: job {job_id} {outcome}", file=sys.stderr)
+            bar.write(f"{worker}: job {job_id} {said.text(job_id, outcome)}",
+                      file=sys.stderr)
+            if not job_id:
+                unclaimed.append(outcome)
+            elif _settles(outcome) >= _settles(final.get(job_id, "")):  # a later try's
+                final[job_id] = outcome  # outcome wins, an end over a try that went on
             if outcome != "queued":
                 bar.total = max(bar.total or 0, bar.n + 1)
                 bar.update(1)
 
         outcomes = run_workers(ctx.store, name, args.workers, report, args.processes,
                                _cluster(args))
-    print("Queue empty: " + (", ".join(f"{n} {o}" for o, n in sorted(outcomes.items()))
+    counts = Counter(final.values()) + Counter(unclaimed)
+    if counts["queued"]:  # queued again, and taken up by no worker of this run
+        counts["queued again"] = counts.pop("queued")
+    print("Queue empty: " + (", ".join(f"{n} {o}" for o, n in sorted(counts.items()))
                              or "no jobs were waiting") + ".")
-    return 1 if outcomes.get("failed") or outcomes.get("error") else 0
+    return 1 if counts["failed"] or counts["error"] or outcomes.get("error") else 0
+
+
+def _settles(outcome: str) -> int:
+    """How far ``outcome`` settles a job: an end (done, failed, cancelled) over a lost lease
+    (another worker took it up) over a try queued again."""
+    return {"": -1, "queued": 0, "lost": 1}.get(outcome, 2)
+
+
+class _Outcomes:
+    """Each try's outcome as a worker's line says it: for one queued again, why (the k-th
+    try of a job queued again in this run is its k-th ``job.queued`` event since the run
+    began: its line may come after a later try was queued)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._store, self._tries = ctx.store, Counter[int]()
+        with ctx.store.read() as session:
+            self._since = audit_head(session)
+
+    def text(self, job_id: int, outcome: str) -> str:
+        if outcome != "queued" or not job_id:
+            return outcome
+        self._tries[job_id] += 1
+        try:
+            with self._store.read() as session:
+                found = requeues(session, job_id, self._since)
+        except Exception:  # the store away: the outcome alone
+            log.debug("could not read why job %s was queued again", job_id, exc_info=True)
+            found = []
+        why = found[self._tries[job_id] - 1] if len(found) >= self._tries[job_id] else {}
+        if why.get("interrupted"):
+            return "queued again: its worker was stopped (the try is not counted)"
+        if why.get("error"):
+            return (f"queued again: try {why.get('attempt', '?')} of {MAX_ATTEMPTS} failed: "
+                    f"{why['error']}")
+        return "queued again"
 
 
 def _cluster(args: argparse.Namespace) -> ClusterTls | None:

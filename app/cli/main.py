@@ -87,6 +87,16 @@ def run_info(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+# Ctrl+C: what a command cut short leaves behind. An export not yet recorded deletes its
+# hidden .partial files on the way out; one recorded keeps them (they are the export) and
+# the next export into that folder finishes it; a killed worker process leaves its working
+# copy's, which the job finishes or writes over when it runs again, and an export into that
+# folder clears once they are an hour old.
+INTERRUPTED = ("\nInterrupted. Files cut short keep hidden .partial names: the next export "
+               "into that folder finishes them or, once they are an hour old, clears them; "
+               "a batch job's are finished or replaced when the job runs again.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -105,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print("\nInterrupted; nothing half-written was kept.", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except BwvError as exc:
         print(f"bwv: error: {error_line(exc)}", file=sys.stderr)

@@ -156,8 +156,8 @@ class WorkerPool:
             if part is not None:
                 part.close()
         self._client = self._local = None
-        if self._stopped is not None:  # a run stopped part-way: its workers' jobs are
-            self._stopped.free_their_jobs()  # taken up by the next run at once
+        if self._stopped is not None:  # a run stopped part-way: its workers' running
+            self._stopped.put_back_their_jobs()  # jobs are queued again, as with threads
             self._stopped = None
 
     def run(self, actor_name: str,
@@ -185,8 +185,8 @@ class WorkerPool:
                                          n, self.workers, environ, live.address, pure=False,
                                          **where)
 
-                ended = EndedWorkers(store, lambda: list(
-                    self._local.workers.values()) if self._local is not None else [])
+                ended = EndedWorkers(store, lambda: list(self._local.workers.values())
+                                     if self._local is not None else [], actor_name)
                 futures = [drain(n) for n in range(self.workers)]
                 try:
                     return _collect(client, futures, live, _restarted(
@@ -194,7 +194,7 @@ class WorkerPool:
                                                          allow_other_workers=True),
                         self.workers * MAX_ATTEMPTS), ended.free_their_jobs)
                 except BaseException:  # Ctrl+C: once the cluster has stopped its worker
-                    self._stopped = ended  # processes, their jobs are freed (__exit__)
+                    self._stopped = ended  # processes, their jobs are queued (__exit__)
                     raise
             host, run_id = f"{socket.gethostname()}:{os.getpid()}", uuid.uuid4().hex
             try:

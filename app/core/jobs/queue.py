@@ -11,6 +11,7 @@ lost its lease can never mark a job another worker has taken up. Queueing, every
 from __future__ import annotations
 
 import enum
+import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,7 +28,7 @@ from app.core.people.permissions import Permission, require
 from app.core.people.users import resolve_actor
 from app.core.store import audit
 from app.core.store.database import Store
-from app.core.store.models import Footage, JobRecord, User, utcnow
+from app.core.store.models import AuditEvent, Footage, JobRecord, User, utcnow
 
 
 def lease_s() -> float:
@@ -64,7 +65,8 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
     """One job per footage item (an item with the same job already open is left alone;
     with ``once``, also one whose same job was ever done). A redact job's ``options`` name
     its output folder (``out_dir``), and optionally the case (``case``) and the template's
-    reason (``reason``)."""
+    reason (``reason``): the same job is one with the same options too (a working copy into
+    another folder, or for another case, is another job)."""
     require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "queue jobs"))
     options = dict(options or {})
     if kind is JobKind.REDACT:
@@ -75,12 +77,12 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
     for key in footage_keys:
         item = get_footage(session, key)
         require_present(item)
-        open_already = session.scalar(select(JobRecord.id).where(
+        same_kind = session.scalars(select(JobRecord.options).where(
             JobRecord.footage_id == item.id, JobRecord.kind == kind.value,
             JobRecord.preset == preset,
             JobRecord.state.in_((*OPEN, JobState.DONE.value) if once else OPEN)))
-        if open_already is not None:
-            continue
+        if any(dict(other or {}) == options for other in same_kind):  # (compared here:
+            continue  # JSON is compared differently by each database)
         job = JobRecord(kind=kind.value, footage_id=item.id, preset=preset,
                         state=JobState.QUEUED.value, attempts=0, requested_by_id=actor.id,
                         worker="", cancel_requested=False, error="", result={},
@@ -204,6 +206,30 @@ def release_held_by(store: Store, holders: list[str]) -> int:
             .values(lease_until=database_now(session) - timedelta(milliseconds=1))))
 
 
+def put_back_held_by(store: Store, actor_name: str, holders: list[str]) -> int:
+    """Queue again, their tries not counted, the running jobs held by worker processes that
+    were stopped (``holders`` as for ``release_held_by``: the run was interrupted, e.g.
+    Ctrl+C, and closed its cluster), as a thread worker's job is when its run stops (a job
+    someone asked to cancel is cancelled). Audited as ``finish`` would; how many."""
+    if not holders:
+        return 0
+    with store.transaction() as session:
+        jobs = list(session.scalars(select(JobRecord).where(
+            JobRecord.state == JobState.RUNNING.value,
+            or_(*(JobRecord.worker.startswith(h, autoescape=True) for h in holders)))
+            .with_for_update()))
+        for job in jobs:
+            state = JobState.CANCELLED if job.cancel_requested else JobState.QUEUED
+            worker, job.state, job.lease_until = job.worker, state.value, None
+            job.finished_at = database_now(session)
+            if state is JobState.QUEUED:
+                job.attempts, job.worker = max(0, job.attempts - 1), ""
+            audit.record(session, actor_name, f"job.{state.value}", "job", job.id,
+                         {"kind": job.kind, "attempt": job.attempts, "worker": worker,
+                          "interrupted": True}, footage_id=job.footage_id)
+        return len(jobs)
+
+
 def report_progress(store: Store, job_id: int, worker: str, fraction: float) -> bool:
     """Say how far a running job has got (0..1; not audited: the outcome is); False when the
     job is no longer this worker's."""
@@ -320,6 +346,29 @@ def open_count(session: Session) -> int:
     """How many jobs are queued or running."""
     return int(session.scalar(select(func.count()).select_from(JobRecord)
                               .where(JobRecord.state.in_(OPEN))) or 0)
+
+
+def audit_head(session: Session) -> int:
+    """The audit trail's last sequence number (0 when empty): where a run begins, for
+    ``requeues``."""
+    return int(session.scalar(select(func.max(AuditEvent.seq))) or 0)
+
+
+def requeues(session: Session, job_id: int, after: int) -> list[dict[str, Any]]:
+    """Why job ``job_id`` was queued again since audit event ``after``, oldest first: each
+    ``job.queued`` event's details (``attempt``, and ``error`` for a failed try or
+    ``interrupted`` for a stopped worker)."""
+    found = []
+    for details in session.scalars(select(AuditEvent.details).where(
+            AuditEvent.action == f"job.{JobState.QUEUED.value}",
+            AuditEvent.object_type == "job", AuditEvent.object_id == str(job_id),
+            AuditEvent.seq > after).order_by(AuditEvent.seq)):
+        try:
+            value = json.loads(details)
+        except ValueError:
+            value = {}
+        found.append(value if isinstance(value, dict) else {})
+    return found
 
 
 def list_jobs(session: Session, states: tuple[str, ...] = ()) -> list[JobRecord]:

@@ -12,7 +12,7 @@ from typing import Any
 from app.core.analysis import analyse
 from app.core.audio.transcripts import audio_tracks, transcript_for
 from app.core.detection.presets import DEFAULT_PRESET
-from app.core.errors import BwvError, Cancelled
+from app.core.errors import QT_TRANSLATE_NOOP, BwvError, Cancelled
 from app.core.jobs.queue import JobKind, finish, lease_s, renew, report_progress
 from app.core.jobs.working_copies import make_working_copy
 from app.core.progress import CancelToken
@@ -28,6 +28,11 @@ STAGES: dict[JobKind, dict[str, tuple[float, float]]] = {
     JobKind.REDACT: {"hash": (0.0, 0.05), "detect": (0.05, 0.45), "export": (0.5, 0.5),
                      "export_check": (0.5, 0.5)},
 }
+# A job stopped because its lease could not be renewed for most of a lease (the store away):
+# a failed try, queued again while tries remain (never cancelled: nobody asked).
+STORE_AWAY = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The store could not be reached to renew the job's lease for most of a "
+    "lease, so the job was stopped before another worker could take it up.")
 
 
 def run_job(store: Store, actor_name: str, job_id: int, worker: str,
@@ -47,7 +52,7 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
         log.exception("job %s could not be read", job_id)
         return "lost"
     token = CancelToken()
-    stop, interrupted = threading.Event(), threading.Event()
+    stop, interrupted, away = threading.Event(), threading.Event(), threading.Event()
     done = [0.0]  # how far the work has got (0..1), written by the work, read below
 
     def keep_lease() -> None:
@@ -77,6 +82,7 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
             except Exception:  # a dropped connection, a busy database: try again
                 log.warning("job %s: lease not renewed", job_id, exc_info=True)
                 if time.monotonic() - last_ok > lease * 0.75:
+                    away.set()  # a failed try, not a cancel: nobody asked it to stop
                     token.cancel()  # another worker may take it up soon: stop first
                     return
 
@@ -87,7 +93,8 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
         outcome = {"result": _work(store, actor_name, JobKind(kind), footage_id, preset, token,
                                    done, job_id, options)}
     except Cancelled:
-        outcome = {"interrupted": True} if interrupted.is_set() else {"cancelled": True}
+        outcome = ({"interrupted": True} if interrupted.is_set() else
+                   {"error": str(STORE_AWAY)} if away.is_set() else {"cancelled": True})
     except BwvError as exc:
         outcome = {"error": str(exc)}
     except Exception as exc:  # logged with its traceback; the job records what it was

@@ -123,8 +123,7 @@ def select_footage(session: Session, *, case_ref: str | None = None,
     days (UTC, both included). For queueing work on many items at once."""
     stmt = _matching(session, FootageQuery(case_ref)).where(Footage.deleted_at.is_(None))
     if folder is not None:
-        prefix = str(folder.expanduser().resolve()).rstrip(os.sep) + os.sep
-        stmt = stmt.where(Footage.original_path.like(_escaped(prefix) + "%", escape="\\"))
+        stmt = stmt.where(_under(str(folder.expanduser().resolve()).rstrip(os.sep) + os.sep))
     if recorded_from is not None:
         stmt = stmt.where(Footage.recorded_at >= datetime.combine(recorded_from, time(),
                                                                   tzinfo=UTC))
@@ -180,6 +179,18 @@ def _recorded_text(session: Session) -> ColumnElement[str]:
     else:
         text = func.to_char(Footage.recorded_at, "YYYY-MM-DD HH24:MI:SS")
     return text
+
+
+def _under(prefix: str) -> ColumnElement[bool]:
+    """The footage whose original's path begins with ``prefix`` (a folder, ending in the
+    separator), letter case and all: SQLite's LIKE ignores ASCII case, so the LIKE (which
+    an index may serve) is narrowed by an exact comparison of the path's start. Only where
+    paths ignore case (Windows) does case not count."""
+    start = func.substr(Footage.original_path, 1, len(prefix))
+    if os.path.normcase("A") != "A":  # a file system that ignores case
+        return func.lower(start) == prefix.lower()
+    return and_(Footage.original_path.like(_escaped(prefix) + "%", escape="\\"),
+                start == prefix)
 
 
 def _escaped(text: str) -> str:

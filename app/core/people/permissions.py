@@ -70,6 +70,8 @@ _WHO = {
     P.SETTINGS: _ADMINISTRATOR,
     P.EXPORT: QT_TRANSLATE_NOOP("CoreMessages", "a disclosure officer or a supervisor"),
 }
+_OFFICERS = QT_TRANSLATE_NOOP("CoreMessages",
+                              "a disclosure officer, a supervisor or an administrator")
 # Who a user is, by role.
 _A_ROLE = {
     Role.DISCLOSURE_OFFICER: QT_TRANSLATE_NOOP("CoreMessages", "a disclosure officer"),
@@ -103,8 +105,17 @@ def require(user: User, permission: Permission, what: str) -> None:
                 "so it cannot {what}: read its fingerprint (Tools > Users, or 'bwv user "
                 "key') to an administrator, who vouches for it."), name=user.name, what=what)
         return
-    who = _WHO.get(permission) or "a " + " or a ".join(
-        role_label(r) for r, perms in ROLE_PERMISSIONS.items() if permission in perms)
+    who = _WHO.get(permission) or _who(permission)
     raise PermissionDeniedError(QT_TRANSLATE_NOOP("CoreMessages",
                                                   "{name} is {role}; only {who} can {what}."),
                                 name=user.name, role=_A_ROLE[user.role], who=who, what=what)
+
+
+def _who(permission: Permission) -> str:
+    """Who may do what ``permission`` allows, as "only <who> can": the roles' own phrases
+    ("a supervisor", "an administrator", "case staff"), listed as English lists them."""
+    roles = [r for r, perms in ROLE_PERMISSIONS.items() if permission in perms]
+    if set(roles) == {Role.DISCLOSURE_OFFICER, Role.SUPERVISOR, Role.ADMINISTRATOR}:
+        return _OFFICERS  # a phrase of its own: translated whole
+    names = [_A_ROLE[r] for r in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
