@@ -77,6 +77,10 @@
         <translation>Nid wyneb</translation>
     </message>
     <message>
+        <source>Redact (the reason)</source>
+        <translation>Cuddio (y rheswm)</translation>
+    </message>
+    <message>
         <source>person {0}, {1} – {2}</source>
         <translation>person {0}, {1} – {2}</translation>
     </message>
@@ -737,6 +741,18 @@
         <translation>Mae angen cymeradwyaeth goruchwyliwr ar y cynllun golygu hwn cyn ei allforio (cyflwr: {state}). Mae angen cymeradwyaeth newydd ar ôl unrhyw newid wedi cymeradwyaeth.</translation>
     </message>
     <message>
+        <source>The box {label} drawn by hand lies outside the footage (on none of its {frames} frames, or off the picture), so it would hide nothing; check its frames and place.</source>
+        <translation>Mae&apos;r blwch {label} a luniwyd â llaw y tu allan i&apos;r ffilm (ar ddim un o&apos;i {frames} ffrâm, neu oddi ar y llun), felly ni fyddai&apos;n cuddio dim; gwiriwch ei fframiau a&apos;i le.</translation>
+    </message>
+    <message>
+        <source>Footage #{number} is not in case {reference}: add it to the case first, so the case&apos;s retention keeps it while the case is open and the export is listed with its footage.</source>
+        <translation>Nid yw ffilm #{number} yn achos {reference}: ychwanegwch hi at yr achos yn gyntaf, fel bod cadw&apos;r achos yn ei chadw tra bo&apos;r achos ar agor a bod yr allforiad wedi&apos;i restru gyda&apos;i ffilm.</translation>
+    </message>
+    <message>
+        <source>This redaction plan needs a supervisor&apos;s approval, but faces have not been detected on it yet, and an export binds the plan to its detection (a new plan, which no one approved). Detect faces first, then ask for approval of that plan.</source>
+        <translation>Mae angen cymeradwyaeth goruchwyliwr ar y cynllun cuddio hwn, ond nid yw wynebau wedi&apos;u canfod arno eto, ac mae allforiad yn rhwymo&apos;r cynllun wrth ei ganfod (cynllun newydd, na chymeradwyodd neb). Canfyddwch wynebau yn gyntaf, yna gofynnwch am gymeradwyaeth i&apos;r cynllun hwnnw.</translation>
+    </message>
+    <message>
         <source>The approval this export needs or names lapsed while it was being made (the plan is now: {state}, or the store&apos;s rule changed); nothing was recorded. Export again once it is approved.</source>
         <translation>Daeth y gymeradwyaeth y mae&apos;r allforiad hwn ei hangen neu&apos;n ei henwi i ben tra oedd yn cael ei wneud (mae&apos;r cynllun bellach: {state}, neu newidiodd rheol y storfa); ni chofnodwyd dim. Allforiwch eto pan fydd wedi&apos;i gymeradwyo.</translation>
     </message>
@@ -1003,6 +1019,10 @@
     <message>
         <source>a disclosure officer or a supervisor</source>
         <translation>swyddog datgelu neu oruchwyliwr</translation>
+    </message>
+    <message>
+        <source>a disclosure officer, a supervisor or an administrator</source>
+        <translation>swyddog datgelu, goruchwyliwr neu weinyddwr</translation>
     </message>
     <message>
         <source>a disclosure officer</source>
@@ -1315,6 +1335,10 @@
     <message>
         <source>{path}: the video is damaged after frame {index} ({exc}).</source>
         <translation>{path}: mae&apos;r fideo wedi&apos;i ddifrodi ar ôl ffrâm {index} ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path}: the file was changed or replaced while it was open; open the footage again.</source>
+        <translation>{path}: newidiwyd neu ailosodwyd y ffeil tra oedd ar agor; agorwch y ffilm eto.</translation>
     </message>
     <message>
         <source>{path}: cannot index the video ({exc}).</source>
@@ -1716,6 +1740,26 @@
         <source>{path}: the recording is stored mirrored (its display matrix flips the picture, or is not a valid turn), which BWV Studio cannot yet redact safely: its faces would be looked for on a picture turned differently from the one shown. Re-encode it without the mirror and ingest that.</source>
         <translation>{path}: mae&apos;r recordiad wedi&apos;i storio fel drych (mae ei fatrics dangos yn troi&apos;r llun drosodd, neu nid yw&apos;n dro dilys), na all BWV Studio ei olygu&apos;n ddiogel eto: byddai ei wynebau&apos;n cael eu chwilio ar lun wedi&apos;i droi&apos;n wahanol i&apos;r un a ddangosir. Ail-amgodiwch ef heb y drych a mewnforiwch hwnnw.</translation>
     </message>
+    <message>
+        <source>{src}: the audit trail holds no record of export #{export_id} being made (with the SHA-256 of its video and manifest), so nothing vouches for its files; it is not packed (check the audit trail).</source>
+        <translation>{src}: nid oes gan y trywydd archwilio gofnod o greu allforiad #{export_id} (gyda SHA-256 ei fideo a&apos;i faniffest), felly nid oes dim yn gwarantu ei ffeiliau; nid yw wedi&apos;i roi yn y pecyn (gwiriwch y trywydd archwilio).</translation>
+    </message>
+    <message>
+        <source>{src}: the audit trail&apos;s record of export #{export_id} (event #{seq}) was altered or is not signed by the person who exported; it is not packed (check the audit trail).</source>
+        <translation>{src}: newidiwyd cofnod y trywydd archwilio o allforiad #{export_id} (digwyddiad #{seq}) neu nid yw wedi&apos;i lofnodi gan y person a allforiodd; nid yw wedi&apos;i roi yn y pecyn (gwiriwch y trywydd archwilio).</translation>
+    </message>
+    <message>
+        <source>{src}: the {what} of export #{export_id} is not the one the audit trail recorded when it was exported (event #{seq}: its SHA-256 or size differs); it is not packed (the file and the store were changed: export it again and check the audit trail).</source>
+        <translation>{src}: nid {what} allforiad #{export_id} yw&apos;r un a gofnododd y trywydd archwilio pan gafodd ei allforio (digwyddiad #{seq}: mae ei SHA-256 neu ei faint yn wahanol); nid yw wedi&apos;i roi yn y pecyn (newidiwyd y ffeil a&apos;r storfa: allforiwch ef eto a gwiriwch y trywydd archwilio).</translation>
+    </message>
+    <message>
+        <source>Export #{export_id} in the store is not the export the audit trail recorded (event #{seq}): its footage, case, plan or working-copy mark was changed; it is not packed (check the audit trail).</source>
+        <translation>Nid allforiad #{export_id} yn y storfa yw&apos;r allforiad a gofnododd y trywydd archwilio (digwyddiad #{seq}): newidiwyd ei ffilm, ei achos, ei gynllun neu ei farc copi gwaith; nid yw wedi&apos;i roi yn y pecyn (gwiriwch y trywydd archwilio).</translation>
+    </message>
+    <message>
+        <source>The store could not be reached to renew the job&apos;s lease for most of a lease, so the job was stopped before another worker could take it up.</source>
+        <translation>Nid oedd modd cyrraedd y storfa i adnewyddu prydles y gwaith am y rhan fwyaf o brydles, felly ataliwyd y gwaith cyn y gallai gweithiwr arall ei gymryd.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>
@@ -1812,13 +1856,13 @@
         <translation>Yn hwyr i&apos;w dileu ers {0}</translation>
     </message>
     <message numerus="yes">
-        <source>Deleted in %n day(s) unless marked evidential</source>
+        <source>Due for deletion on {0} (in %n day(s)) unless marked evidential</source>
         <translation>
-            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
-            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
-            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
-            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
-            <numerusform>Caiff ei dileu ymhen %n diwrnod oni bai ei bod wedi&apos;i nodi&apos;n dystiolaethol</numerusform>
+            <numerusform>I&apos;w dileu ar {0} (ymhen %n diwrnod) oni bai ei marcio&apos;n dystiolaethol</numerusform>
+            <numerusform>I&apos;w dileu ar {0} (ymhen %n diwrnod) oni bai ei marcio&apos;n dystiolaethol</numerusform>
+            <numerusform>I&apos;w dileu ar {0} (ymhen %n diwrnod) oni bai ei marcio&apos;n dystiolaethol</numerusform>
+            <numerusform>I&apos;w dileu ar {0} (ymhen %n diwrnod) oni bai ei marcio&apos;n dystiolaethol</numerusform>
+            <numerusform>I&apos;w dileu ar {0} (ymhen %n diwrnod) oni bai ei marcio&apos;n dystiolaethol</numerusform>
         </translation>
     </message>
     <message>
@@ -2561,6 +2605,10 @@
         <translation>Copi gwaith (pob wyneb wedi&apos;i guddio; byth yn cael ei ryddhau)</translation>
     </message>
     <message>
+        <source>Queue for the footage of case {0}</source>
+        <translation>Ciwio ar gyfer ffilm achos {0}</translation>
+    </message>
+    <message>
         <source>Queue for the case&apos;s footage</source>
         <translation>Ciwio ar gyfer ffilm yr achos</translation>
     </message>
@@ -2945,6 +2993,10 @@
     <message>
         <source>Set by hand</source>
         <translation>Gosod â llaw</translation>
+    </message>
+    <message>
+        <source>None set by law: set it by hand</source>
+        <translation>Dim wedi&apos;i osod gan y gyfraith: gosodwch ef â llaw</translation>
     </message>
     <message>
         <source>Subject access and FOI requests get their statutory deadline from the date received unless one is set by hand.</source>
@@ -3363,13 +3415,69 @@
         <source>Faces not detected yet with this preset: press Detect faces.</source>
         <translation>Nid yw&apos;r wynebau wedi&apos;u canfod eto gyda&apos;r rhagosodiad hwn: pwyswch Canfod wynebau.</translation>
     </message>
-    <message>
-        <source>{0} people tracked, {1} text regions (plates, screens, documents), {2} ranges to review ({3}).</source>
-        <translation>Pobl wedi&apos;u tracio: {0}; ardaloedd testun (platiau, sgriniau, dogfennau): {1}; ystodau i&apos;w hadolygu: {2} ({3}).</translation>
+    <message numerus="yes">
+        <source>%n person(s) found by face</source>
+        <translation>
+            <numerusform>%n person wedi&apos;u canfod wrth eu hwyneb</numerusform>
+            <numerusform>%n person wedi&apos;u canfod wrth eu hwyneb</numerusform>
+            <numerusform>%n person wedi&apos;u canfod wrth eu hwyneb</numerusform>
+            <numerusform>%n person wedi&apos;u canfod wrth eu hwyneb</numerusform>
+            <numerusform>%n person wedi&apos;u canfod wrth eu hwyneb</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) tracked</source>
+        <translation>
+            <numerusform>%n person wedi&apos;u tracio</numerusform>
+            <numerusform>%n person wedi&apos;u tracio</numerusform>
+            <numerusform>%n person wedi&apos;u tracio</numerusform>
+            <numerusform>%n person wedi&apos;u tracio</numerusform>
+            <numerusform>%n person wedi&apos;u tracio</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n by body (heads)</source>
+        <translation>
+            <numerusform>%n wrth eu corff (pennau)</numerusform>
+            <numerusform>%n wrth eu corff (pennau)</numerusform>
+            <numerusform>%n wrth eu corff (pennau)</numerusform>
+            <numerusform>%n wrth eu corff (pennau)</numerusform>
+            <numerusform>%n wrth eu corff (pennau)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text region(s)</source>
+        <translation>
+            <numerusform>%n rhanbarth testun</numerusform>
+            <numerusform>%n rhanbarth testun</numerusform>
+            <numerusform>%n rhanbarth testun</numerusform>
+            <numerusform>%n rhanbarth testun</numerusform>
+            <numerusform>%n rhanbarth testun</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text region(s) (plates, screens, documents)</source>
+        <translation>
+            <numerusform>%n rhanbarth testun (platiau, sgriniau, dogfennau)</numerusform>
+            <numerusform>%n rhanbarth testun (platiau, sgriniau, dogfennau)</numerusform>
+            <numerusform>%n rhanbarth testun (platiau, sgriniau, dogfennau)</numerusform>
+            <numerusform>%n rhanbarth testun (platiau, sgriniau, dogfennau)</numerusform>
+            <numerusform>%n rhanbarth testun (platiau, sgriniau, dogfennau)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n range(s) to review</source>
+        <translation>
+            <numerusform>%n ystod i&apos;w hadolygu</numerusform>
+            <numerusform>%n ystod i&apos;w hadolygu</numerusform>
+            <numerusform>%n ystod i&apos;w hadolygu</numerusform>
+            <numerusform>%n ystod i&apos;w hadolygu</numerusform>
+            <numerusform>%n ystod i&apos;w hadolygu</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{0} people tracked, {1} ranges to review ({2}).</source>
-        <translation>Pobl wedi&apos;u tracio: {0}; ystodau i&apos;w hadolygu: {1} ({2}).</translation>
+        <source>{0} ({1}).</source>
+        <translation>{0} ({1}).</translation>
     </message>
     <message>
         <source>stored run</source>
@@ -3378,10 +3486,6 @@
     <message>
         <source>detected now</source>
         <translation>canfuwyd nawr</translation>
-    </message>
-    <message>
-        <source>{0} people found by face, {1} by body (heads), {2} text regions, {3} ranges to review ({4}).</source>
-        <translation>{0} o bobl wedi&apos;u canfod wrth eu hwyneb, {1} wrth eu corff (pennau), {2} ardal testun, {3} ystod i&apos;w hadolygu ({4}).</translation>
     </message>
     <message>
         <source>The edit could not be saved: {0}</source>
@@ -3987,7 +4091,8 @@
     </message>
     <message>
         <source>Delete</source>
-        <translation>Delete</translation>
+        <comment>button: delete a box or track</comment>
+        <translation>Dileu</translation>
     </message>
     <message>
         <source>Delete the selected manual box, or mark the selected track as not a face</source>

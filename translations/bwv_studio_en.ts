@@ -74,6 +74,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Redact (the reason)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>person {0}, {1} – {2}</source>
             <translation type="unfinished" />
         </message>
@@ -719,6 +723,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The box {label} drawn by hand lies outside the footage (on none of its {frames} frames, or off the picture), so it would hide nothing; check its frames and place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{number} is not in case {reference}: add it to the case first, so the case's retention keeps it while the case is open and the export is listed with its footage.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This redaction plan needs a supervisor's approval, but faces have not been detected on it yet, and an export binds the plan to its detection (a new plan, which no one approved). Detect faces first, then ask for approval of that plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The approval this export needs or names lapsed while it was being made (the plan is now: {state}, or the store's rule changed); nothing was recorded. Export again once it is approved.</source>
             <translation type="unfinished" />
         </message>
@@ -984,6 +1000,10 @@
         </message>
         <message>
             <source>a disclosure officer or a supervisor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a disclosure officer, a supervisor or an administrator</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1296,6 +1316,10 @@
         </message>
         <message>
             <source>{path}: the video is damaged after frame {index} ({exc}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path}: the file was changed or replaced while it was open; open the footage again.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1698,6 +1722,26 @@
             <source>{path}: the recording is stored mirrored (its display matrix flips the picture, or is not a valid turn), which BWV Studio cannot yet redact safely: its faces would be looked for on a picture turned differently from the one shown. Re-encode it without the mirror and ingest that.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>{src}: the audit trail holds no record of export #{export_id} being made (with the SHA-256 of its video and manifest), so nothing vouches for its files; it is not packed (check the audit trail).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{src}: the audit trail's record of export #{export_id} (event #{seq}) was altered or is not signed by the person who exported; it is not packed (check the audit trail).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{src}: the {what} of export #{export_id} is not the one the audit trail recorded when it was exported (event #{seq}: its SHA-256 or size differs); it is not packed (the file and the store were changed: export it again and check the audit trail).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export #{export_id} in the store is not the export the audit trail recorded (event #{seq}): its footage, case, plan or working-copy mark was changed; it is not packed (check the audit trail).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The store could not be reached to renew the job's lease for most of a lease, so the job was stopped before another worker could take it up.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DetailsPanel</name>
@@ -1794,10 +1838,10 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <source>Deleted in %n day(s) unless marked evidential</source>
+            <source>Due for deletion on {0} (in %n day(s)) unless marked evidential</source>
             <translation>
-                <numerusform>Deleted in %n day unless marked evidential</numerusform>
-                <numerusform>Deleted in %n days unless marked evidential</numerusform>
+                <numerusform>Due for deletion on {0} (in %n day) unless marked evidential</numerusform>
+                <numerusform>Due for deletion on {0} (in %n days) unless marked evidential</numerusform>
             </translation>
         </message>
         <message>
@@ -2534,6 +2578,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Queue for the footage of case {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Queue for the case's footage</source>
             <translation type="unfinished" />
         </message>
@@ -2914,6 +2962,10 @@
         </message>
         <message>
             <source>Set by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None set by law: set it by hand</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3330,12 +3382,50 @@
             <source>Faces not detected yet with this preset: press Detect faces.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>{0} people tracked, {1} text regions (plates, screens, documents), {2} ranges to review ({3}).</source>
-            <translation type="unfinished" />
+        <message numerus="yes">
+            <source>%n person(s) found by face</source>
+            <translation>
+                <numerusform>%n person found by face</numerusform>
+                <numerusform>%n people found by face</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s) tracked</source>
+            <translation>
+                <numerusform>%n person tracked</numerusform>
+                <numerusform>%n people tracked</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n by body (heads)</source>
+            <translation>
+                <numerusform>%n by body (heads)</numerusform>
+                <numerusform>%n by body (heads)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n text region(s)</source>
+            <translation>
+                <numerusform>%n text region</numerusform>
+                <numerusform>%n text regions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n text region(s) (plates, screens, documents)</source>
+            <translation>
+                <numerusform>%n text region (plates, screens, documents)</numerusform>
+                <numerusform>%n text regions (plates, screens, documents)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n range(s) to review</source>
+            <translation>
+                <numerusform>%n range to review</numerusform>
+                <numerusform>%n ranges to review</numerusform>
+            </translation>
         </message>
         <message>
-            <source>{0} people tracked, {1} ranges to review ({2}).</source>
+            <source>{0} ({1}).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3344,10 +3434,6 @@
         </message>
         <message>
             <source>detected now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{0} people found by face, {1} by body (heads), {2} text regions, {3} ranges to review ({4}).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3945,6 +4031,7 @@
         </message>
         <message>
             <source>Delete</source>
+            <comment>button: delete a box or track</comment>
             <translation type="unfinished" />
         </message>
         <message>
