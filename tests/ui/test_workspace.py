@@ -145,7 +145,7 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     assert len(faces) == 3  # found, when the preset looks for people)
     assert analysed.args[0] == len(ws.tracks) == ws.tracks_panel.rowCount()
     assert watch.ticks >= 5 and watch.longest < 0.5, (watch.ticks, watch.longest)
-    assert "3 people" in ws.controls.status.text()
+    assert "3 person(s) found by face" in ws.controls.status.text()  # (source text here)
 
     # 2. Keep the second person visible, with a reason.
     kept = ws.tracks[1]
