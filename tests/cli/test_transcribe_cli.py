@@ -28,6 +28,7 @@ def test_transcribe_then_hide_a_phrase_and_the_suggestions(
     assert {"phone", "name"} <= kinds
     # the name kept with a case instead (the stored transcript is reused)
     assert run(capsys, "case", "create", "SAR-1", "--type", "subject_access")[0] == 0
+    assert run(capsys, "case", "link", "SAR-1", "1")[0] == 0  # exported under the case below
     code, out, _ = run(capsys, "case", "names", "SAR-1", "--set", "Grayson", "--clear")
     assert code == 2
     code, out, _ = run(capsys, "case", "names", "SAR-1", "--set", "Grayson")
