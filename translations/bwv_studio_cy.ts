@@ -1669,6 +1669,10 @@
         <translation>rhedeg tasgau swp</translation>
     </message>
     <message>
+        <source>Footage #{number} is not in case {reference}, so no working copy of it can be made for that case; add it to the case first. Nothing was queued.</source>
+        <translation>Nid yw ffilm #{number} yn achos {reference}, felly ni ellir gwneud copi gwaith ohoni ar gyfer yr achos hwnnw; ychwanegwch hi at yr achos yn gyntaf. Ni chiwiwyd dim.</translation>
+    </message>
+    <message>
         <source>cancel jobs</source>
         <translation>canslo tasgau</translation>
     </message>

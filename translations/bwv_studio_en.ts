@@ -1651,6 +1651,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Footage #{number} is not in case {reference}, so no working copy of it can be made for that case; add it to the case first. Nothing was queued.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>cancel jobs</source>
             <translation type="unfinished" />
         </message>

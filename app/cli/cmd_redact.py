@@ -208,16 +208,17 @@ def _refuse_other_footage(ctx: Context, key: str, path: Path) -> None:
     on, so on other footage "keep track 1" would show whoever is track 1 there (a read-only
     hunt exported another woman's face so). A manifest says its footage; a bare plan cannot."""
     plan, made_from = _read_plan_file(path)
-    if not (plan.keep_tracks or plan.false_positive_tracks or plan.track_edits):
-        return
+    if not (plan.keep_tracks or plan.false_positive_tracks or plan.track_edits
+            or plan.reviewed or any(key.startswith("track:") for key in plan.reasons)):
+        return  # (review marks and a person's reason name this footage's frames and people)
     with ctx.store.read() as session:
         footage = get_footage(session, key)
         sha, number = footage.sha256, footage.id
     if made_from is None:
         raise InvalidInputError(
-            f"{path}: this plan keeps people visible or sets them aside by track number, but "
-            "does not say which footage it was made for (track numbers are one recording's "
-            "people). Give the manifest of an export of this footage as --plan, or use "
+            f"{path}: this plan names people by track number (kept visible, set aside, given "
+            "a reason) or marks frames as reviewed, but does not say which footage it was made "
+            "for (track numbers and frames are one recording's). Give the manifest of an export of this footage as --plan, or use "
             "--keep-track / --not-a-face after 'bwv tracks'.")
     if made_from != sha:
         raise InvalidInputError(

@@ -82,11 +82,13 @@ def test_a_plan_naming_people_by_track_must_be_of_this_footage(
     code, _out, err = run(capsys, "ingest", str(clip))
     assert code == 0, err
     kept = {"keep_tracks": [1], "reasons": {"track:1": "Requester - kept visible"}}
-    files = {"bare": kept,
+    files = {"bare": kept, "marks": {"reviewed": [[0, 3]]},
+             "reason": {"reasons": {"track:2": "Child"}},
              "other": {"plan": kept, "source": {"sha256": "ab" * 32}}}
     for name, content in files.items():
         (tmp_path / f"{name}.json").write_text(json.dumps(content))
-    said = {"bare": "does not say which footage", "other": "made for other footage"}
+    said = {"bare": "does not say which footage", "marks": "does not say which footage",
+            "reason": "does not say which footage", "other": "made for other footage"}
     for name, message in said.items():
         out_file = tmp_path / f"{name}.mp4"
         code, out, err = run(capsys, "redact", "1", "--preset", "fast", "--no-verify",

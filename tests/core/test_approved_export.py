@@ -196,3 +196,19 @@ def test_a_plan_never_detected_is_refused_at_once_when_approval_is_needed(
     with store.read() as session:
         assert session.query(DetectionRunRecord).count() == 0  # refused before detecting
     assert not (tmp_path / "out.mp4").exists()
+
+
+def test_an_approved_plan_given_without_its_run_is_exported(store: Store,
+                                                            tmp_path: Path) -> None:
+    """The command line gives a plan without its run (``bwv redact F``, --keep-track ...):
+    the export binds it to the stored run and finds the approval of that plan, as before
+    (a review found the refusal above first refused it)."""
+    from app.core.policy.store_policy import set_policy
+
+    fid, _case_id, x, _y = _approved_then_edited(store, tmp_path)
+    with store.transaction() as session:
+        set_policy(session, resolve_actor(session, "admin"), require_approval=True)
+    result = redact_footage(store, "officer", fid, tmp_path / "cli.mp4",
+                            replace(x, detection_run=""), case_ref="SAR-9", preset="fast",
+                            verify=False)
+    assert result.output.exists()

@@ -117,6 +117,33 @@ def test_a_working_copy_into_another_folder_is_queued_not_dropped(
     assert jobs[second]["out_dir"] == jobs[third]["out_dir"] == str(share_b.resolve())
 
 
+def test_a_working_copy_for_a_case_needs_its_footage_in_the_case(store: Store,
+                                                               tmp_path: Path) -> None:
+    """Footage named outside the case was queued for the case's working copies, and every
+    try then failed (an export under a case needs its footage in it; found by a review)."""
+    from app.core.casework import cases
+    from app.core.errors import ConflictError
+
+    inside, outside = _ingest(store, make_video(tmp_path / "in.mp4", frames=8),
+                              make_video(tmp_path / "out.mp4", frames=9))
+    share = tmp_path / "share"
+    share.mkdir()
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        cases.create_case(session, actor, "SAR-5", "subject_access")
+        cases.link_footage(session, actor, "SAR-5", inside)
+    options = {"out_dir": str(share), "case": "SAR-5"}
+    with pytest.raises(ConflictError, match=f"Footage #{outside} is not in case SAR-5"), \
+            store.transaction() as session:
+        queue_jobs(session, resolve_actor(session, "tester"), [inside, outside],
+                   JobKind.REDACT, "fast", options=options)
+    with store.read() as session:
+        assert list_jobs(session) == []  # nothing queued
+    with store.transaction() as session:
+        assert len(queue_jobs(session, resolve_actor(session, "tester"), [inside],
+                              JobKind.REDACT, "fast", options=options)) == 1
+
+
 def test_a_stopped_run_of_worker_processes_puts_its_running_job_back(
         store: Store, tmp_path: Path) -> None:
     """Ctrl+C in `bwv worker --processes`: the cluster's processes end and their running

@@ -52,6 +52,13 @@ def find_run(session: Session, footage_id: int, preset: Preset, models: list[dic
     return None if record is None else (record.id, _read(record, preset))
 
 
+def has_run(session: Session, footage_id: int, preset: Preset, models: list[dict[str, str]],
+            stride: int) -> bool:
+    """Whether a run with exactly these settings is stored (nothing of it is read)."""
+    return _newest(session, footage_id,
+                   settings_hash(run_settings(preset, models, stride))) is not None
+
+
 def load_run(session: Session, footage_id: int, run_key: str) -> DetectionRun | None:
     """The newest stored run of this footage made with the settings whose hash is
     ``run_key`` (a plan's ``detection_run``), read with the preset it was made with."""

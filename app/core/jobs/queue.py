@@ -77,6 +77,8 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
     for key in footage_keys:
         item = get_footage(session, key)
         require_present(item)
+        if options.get("case") and options["case"] not in {c.reference for c in item.cases}:
+            raise ConflictError(NOT_IN_THE_CASE, number=item.id, reference=options["case"])
         same_kind = session.scalars(select(JobRecord.options).where(
             JobRecord.footage_id == item.id, JobRecord.kind == kind.value,
             JobRecord.preset == preset,
@@ -124,6 +126,9 @@ def database_now(session: Session) -> datetime:
 
 
 RUN_JOBS = QT_TRANSLATE_NOOP("CoreMessages", "run batch jobs")
+NOT_IN_THE_CASE = QT_TRANSLATE_NOOP(
+    "CoreMessages", "Footage #{number} is not in case {reference}, so no working copy of it "
+    "can be made for that case; add it to the case first. Nothing was queued.")
 
 
 def may_run_jobs(store: Store, actor_name: str) -> None:
