@@ -218,8 +218,9 @@ def _refuse_other_footage(ctx: Context, key: str, path: Path) -> None:
         raise InvalidInputError(
             f"{path}: this plan names people by track number (kept visible, set aside, given "
             "a reason) or marks frames as reviewed, but does not say which footage it was made "
-            "for (track numbers and frames are one recording's). Give the manifest of an export of this footage as --plan, or use "
-            "--keep-track / --not-a-face after 'bwv tracks'.")
+            "for (track numbers and frames are one recording's). Give the manifest of an "
+            "export of this footage as --plan, or use --keep-track / --not-a-face after 'bwv "
+            "tracks'.")
     if made_from != sha:
         raise InvalidInputError(
             f"{path}: made for other footage (SHA-256 {made_from[:12]}...), not footage "
