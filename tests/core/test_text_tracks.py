@@ -150,6 +150,41 @@ def test_a_region_a_look_missed_is_carried_back_to_where_it_came_into_view() -> 
                    for _n, r, _found in regions), i
 
 
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_a_region_coming_in_at_the_edge_is_covered_up_to_the_edge(side: str) -> None:
+    """A plate coming into view at the picture's edge: the look sees only the part in view
+    (the detector also misses the last, cut letters), and motion carried that part alone, so
+    the rest came in uncovered until the next look (a read-only hunt read "26 SH" on a real
+    pan). A region cut by the edge keeps reaching it while carried, forward and back."""
+    from app.core.detection.region_follow import RegionFollower
+
+    rng = np.random.default_rng(7)
+    width, step = 400, 4 if side == "left" else -4  # the scene moves into view
+    scene = cv2.GaussianBlur(rng.integers(0, 255, (240, width + 4 * 40), np.uint8), (0, 0), 2)
+    follower = RegionFollower(width, 240, every=10)
+
+    def plate(i: int) -> tuple[float, float, float, float]:  # 120 px wide, entering
+        x = -100 + 4 * i if side == "left" else width - 20 - 4 * i
+        return x, 100.0, x + 120, 130.0
+
+    for i in range(20):
+        offset = 4 * 40 - 4 * i if side == "left" else 4 * i
+        gray = np.ascontiguousarray(scene[:, offset:offset + width])
+        seen = None
+        if i % 10 == 5:  # a look: the part in view, less 10 px at the edge (cut letters)
+            x1, y1, x2, y2 = plate(i)
+            x1, x2 = max(x1, 10.0), min(x2, width - 10.0)
+            seen = np.array([[x1, y1, x2, y2, 0.9]], np.float32)
+        follower.push(i, gray, seen)
+    for i in range(1, 20):
+        x1, y1, x2, y2 = plate(i)
+        in_view = (int(max(x1, 0)), int(y1), int(min(x2, width)), int(y2))
+        if in_view[2] - in_view[0] < 8:
+            continue
+        assert any(covered(in_view, tuple(r)) >= 0.95
+                   for _n, r, _f in follower.regions.get(i, [])), (i, follower.regions.get(i))
+
+
 def test_a_preset_without_text_keeps_its_run_key() -> None:
     """Text settings stay out of a preset's stored settings while text is off, so runs and
     plans made before text regions existed still match their preset."""

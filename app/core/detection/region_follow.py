@@ -10,6 +10,13 @@ for one more interval (a look may miss it) and then ends. A region found for the
 is carried back over as many frames (two intervals) until it leaves view, so a look that
 missed it before is covered too. Regions are numbered from 1 in the order they are first
 found: the text (or head) tracks of the run.
+
+A text region a look saw cut by the picture's edge, or as close to it as its own smaller side
+(a plate coming into view, or leaving), is stretched toward that edge while it is carried,
+forward and back, as far as the rest of a line of text can be (``TEXT_REACH``): motion
+carries the part in view, and the rest comes in behind it (a plate entering at the edge was
+otherwise readable until the next look). Heads are not: a head is hidden as an ellipse in its
+box, which a stretched box would move off the head.
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ REGION_FLOW_SIDE = 640
 # full-size flow).
 HEAD_MOTION = MotionSettings()
 MATCH_IOU = 0.2  # a look's region is a carried one when their boxes overlap this much
+TEXT_REACH, HEAD_REACH = 5.0, 0.0
+EDGE_SHARE = 0.01  # a box this close to the picture's edge (of its side, 2 px at least, or
+# within the box's own smaller side) is taken as cut by it
 
 Boxes = bx.Boxes
 
@@ -52,12 +62,17 @@ class RegionFollower:
     def __init__(self, width: int, height: int, every: int,
                  motion: MotionSettings = TEXT_MOTION) -> None:
         self.width, self.height, self.every = width, height, max(1, every)
+        # how far a region cut by the edge may still lie beyond it, in its own smaller side:
+        # a plate's or a line's letters (five heights); heads none (a head is hidden as an
+        # ellipse in its box: a box stretched to the edge moves the ellipse off the head)
+        self.reach = TEXT_REACH if motion is TEXT_MOTION else HEAD_REACH
         self.carrier = BoxCarrier(width, height, motion, REGION_FLOW_SIDE)
         self.regions: dict[int, list[tuple[int, list[float], bool]]] = {}
         self._ids: list[int] = []
         self._centres: Boxes = bx.empty()
         self._base: Boxes = bx.empty()
         self._steps = np.zeros(0, np.int32)
+        self._edges = np.zeros((0, 4), bool)  # per region: cut by the left, top, right, bottom
         self._prev: Pyramid | None = None
         # the frames before this one, as far back as a region is carried forward unseen: a
         # region found now is carried back over them (a look before may have missed it)
@@ -85,10 +100,12 @@ class RegionFollower:
             self._ids = [i for i, k in zip(self._ids, keep, strict=True) if k]
             self._centres, self._base, self._steps, grown = \
                 self._centres[keep], self._base[keep], self._steps[keep], grown[keep]
+            self._edges = self._edges[keep]
         shown = grown.copy()
         found_now = np.zeros(len(shown), bool)
         if seen is not None:
             shown, found_now = self._look(small, seen, shown)
+        shown = self._to_edges(shown, self._edges)  # (a look's box too: its cut letters)
         for number, box, found in zip(self._ids, shown, found_now, strict=True):
             self._add(index, number, box, bool(found))
         self._recent.append((index, small))
@@ -112,6 +129,7 @@ class RegionFollower:
                                              [found[j, 4]]])
                     self._centres[k] = self._base[k] = shown[k] = joined
                     self._steps[k], seen[k] = 0, True
+                    self._edges[k] = self._cut(found[j])
                     self._attach(self._ids[k], joined, found[j])
         for new in found[~matched]:
             self._ids.append(self._next_id)
@@ -121,6 +139,7 @@ class RegionFollower:
             self._centres = np.vstack([self._centres, one])
             self._base = np.vstack([self._base, one])
             self._steps = np.append(self._steps, np.int32(0))
+            self._edges = np.vstack([self._edges, self._cut(new)[None, :]])
             shown = np.vstack([shown, one])
             seen = np.append(seen, True)
             self._carry_back(self._ids[-1], one, small)
@@ -138,14 +157,40 @@ class RegionFollower:
     def _carry_back(self, number: int, box: Boxes, small: Pyramid) -> None:
         """Carry a newly found region back over the recent frames, until it leaves view."""
         centres, base, steps = box.copy(), box.copy(), np.zeros(1, np.int32)
+        edges = self._cut(box[0])[None, :]
         later = small
         for index, earlier in reversed(self._recent):
             centres, grown = self.carrier.step(later, earlier, centres, base, steps + 1)
             steps += 1
             if not visible(grown, self.width, self.height)[0]:
                 break
-            self._add(index, number, grown[0], False)
+            self._add(index, number, self._to_edges(grown, edges)[0], False)
             later = earlier
+
+    def _cut(self, box: np.ndarray) -> npt.NDArray[np.bool_]:
+        """Which edges of the picture (left, top, right, bottom) ``box`` reaches, or comes
+        within its own smaller side of (a detector misses the last, cut letters of a line)."""
+        own = float(min(box[2] - box[0], box[3] - box[1]))
+        dx = max(2.0, EDGE_SHARE * self.width, own)
+        dy = max(2.0, EDGE_SHARE * self.height, own)
+        return np.array([box[0] <= dx, box[1] <= dy, box[2] >= self.width - dx,
+                         box[3] >= self.height - dy], bool)
+
+    def _to_edges(self, boxes: Boxes, edges: npt.NDArray[np.bool_]) -> Boxes:
+        """Boxes stretched toward the edges their region was cut by, as far as the rest of
+        such a region can be (``reach`` times its smaller side): never a band across the
+        picture when a region moves away from the edge."""
+        out = boxes.copy()
+        far = self.reach * np.minimum(out[:, 2] - out[:, 0], out[:, 3] - out[:, 1])
+        out[:, 0] = np.where(edges[:, 0], np.minimum(out[:, 0], np.maximum(0.0, out[:, 0] - far)),
+                             out[:, 0])
+        out[:, 1] = np.where(edges[:, 1], np.minimum(out[:, 1], np.maximum(0.0, out[:, 1] - far)),
+                             out[:, 1])
+        out[:, 2] = np.where(edges[:, 2], np.maximum(out[:, 2], np.minimum(
+            float(self.width), out[:, 2] + far)), out[:, 2])
+        out[:, 3] = np.where(edges[:, 3], np.maximum(out[:, 3], np.minimum(
+            float(self.height), out[:, 3] + far)), out[:, 3])
+        return out
 
     def _add(self, index: int, number: int, box: np.ndarray, found: bool) -> None:
         x1, y1, x2, y2, score = (float(v) for v in box[:5])
