@@ -302,7 +302,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     print(f"Wrote {result.output} ({s.frames_out} frames, SHA-256 {result.output_sha256}).")
     print(f"Manifest {result.manifest} (SHA-256 {result.manifest_sha256}).")
     print(f"Audit extract {result.audit_extract}.")
-    print(f"Tracks: {len(a.tracks)} found, {sum(1 for t in a.tracks if plan.redacts_track(t.id))}"
+    said = json.loads(result.manifest.read_text(encoding="utf-8"))["redaction"]  # its count:
+    print(f"Tracks: {len(a.tracks)} found, {said['tracks_redacted']}"  # heads left are not
           f" redacted, {len(plan.keep_tracks)} kept visible; {s.redacted_frames} frames "
           f"redacted; detection {'reused' if a.reused else 'run'} ({a.run.preset.name}, "
           f"every {a.stride} frame(s)).")

@@ -159,7 +159,7 @@ def test_a_region_coming_in_at_the_edge_is_covered_up_to_the_edge(side: str) -> 
     from app.core.detection.region_follow import RegionFollower
 
     rng = np.random.default_rng(7)
-    width, step = 400, 4 if side == "left" else -4  # the scene moves into view
+    width = 400  # the scene moves into view from that side, 4 px a frame
     scene = cv2.GaussianBlur(rng.integers(0, 255, (240, width + 4 * 40), np.uint8), (0, 0), 2)
     follower = RegionFollower(width, 240, every=10)
 

@@ -170,7 +170,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     if plan.hide_whole_people and not chosen.heads_every_s:  # else nobody would be hidden
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "The plan hides whole people, but preset {preset} does not look "
-            "for people: choose a preset that does (thorough)."), preset=chosen.name)
+            "for people: choose a preset that does (balanced, the default, or thorough)."),
+            preset=chosen.name)
     out = out.expanduser()
     manifest = manifest_path(out)
     extract = audit_extract_path(out)
