@@ -89,3 +89,30 @@ def test_a_malformed_pack_and_a_changed_built_in_file_are_clear_errors(tmp_path:
     (changed / "config.json").write_text("{}")
     with pytest.raises(InvalidInputError, match=r"config\.json is not the approved one"):
         SpeechModel("copy", changed, dict(DEFAULT_FILES)).verify()
+
+
+def test_a_batch_transcription_uses_the_approved_pack(store: Store, tmp_path: Path) -> None:
+    """A transcribe job run by `bwv worker` used the built-in model where `bwv transcribe`
+    used the computer's approved pack (a Welsh pack's footage came back in English; found by
+    a read-only hunt). The job takes the same model."""
+    from app.core.audio.transcripts import transcript_for
+    from app.core.jobs.queue import JobKind, claim, queue_jobs
+    from app.core.jobs.runner import run_job
+    from app.core.library.ingest import ingest_paths
+    from app.core.settings import save_settings
+
+    pack = _pack(tmp_path / "pack", "Force pack for batch")
+    save_settings(Settings(speech_model_folder=str(pack)))
+    with store.transaction() as session:
+        approve_pack(session, resolve_actor(session, "tester"), pack)
+    samples, _ = spoken_track(["The batch uses the force's model."])
+    (item,) = ingest_paths(store, "tester", [make_spoken_clip(tmp_path / "b.mp4", [samples])])
+    with store.transaction() as session:
+        queue_jobs(session, resolve_actor(session, "tester"), [item.footage_id],
+                   JobKind.TRANSCRIBE)
+    job = claim(store, "here", "tester")
+    assert job is not None
+    run_job(store, "tester", job, "here")
+    stored = transcript_for(store, "tester", item.footage_id, 0, only_stored=True,
+                            model=configured_model(store, Settings(speech_model_folder=str(pack))))
+    assert stored.model["name"] == "Force pack for batch"

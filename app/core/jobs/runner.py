@@ -10,12 +10,14 @@ from collections.abc import Callable
 from typing import Any
 
 from app.core.analysis import analyse
+from app.core.audio.model_pack import configured_model
 from app.core.audio.transcripts import audio_tracks, transcript_for
 from app.core.detection.presets import DEFAULT_PRESET
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, Cancelled
 from app.core.jobs.queue import JobKind, finish, lease_s, renew, report_progress
 from app.core.jobs.working_copies import make_working_copy
 from app.core.progress import CancelToken
+from app.core.settings import load_settings
 from app.core.store.database import Store
 from app.core.store.models import JobRecord
 
@@ -129,12 +131,13 @@ def _work(store: Store, actor_name: str, kind: JobKind, footage_id: int, preset:
         return {"run_id": analysis.run_id, "tracks": len(analysis.tracks),
                 "reused": analysis.reused}
     words = 0
+    model = configured_model(store, load_settings())  # this computer's, as `bwv transcribe`
     tracks = audio_tracks(store, actor_name, footage_id)
     for track in range(tracks):
         def heard(part: int, whole: int, track: int = track) -> None:
             if whole:
                 done[0] = (track + part / whole) / tracks
 
-        words += len(transcript_for(store, actor_name, footage_id, track, progress=heard,
-                                    cancel=cancel).words)
+        words += len(transcript_for(store, actor_name, footage_id, track, model=model,
+                                    progress=heard, cancel=cancel).words)
     return {"audio_tracks": tracks, "words": words}
