@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from app.cli.arg_types import at_least_one
 from app.cli.context import Context
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.detection.video import detect_path, region_of
@@ -28,7 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS))
     p.add_argument("--json", type=Path, metavar="OUT", help="write the JSON here "
                    "(default: standard output)")
-    p.add_argument("--stride", type=int, default=1, metavar="N",
+    p.add_argument("--stride", type=at_least_one, default=1, metavar="N",
                    help="detect on every N-th video frame only (default 1: every frame)")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     p.set_defaults(handler=run)
@@ -45,7 +46,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
             bar.n = done
             bar.refresh()
 
-        run_result = detect_path(args.path, args.preset, stride=max(1, args.stride),
+        run_result = detect_path(args.path, args.preset, stride=args.stride,
                                  progress=progress)
     text = json.dumps(run_result.as_json(), indent=1)
     if out is None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from app.cli.arg_types import at_least_one
 from app.cli.cmd_transcribe import hide_speech_from_args
 from app.cli.context import Context
 from app.core.analysis import analyse
@@ -45,7 +46,7 @@ def _add_footage_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("footage", metavar="FOOTAGE",
                    help="footage number, SHA-256 prefix, or a video file (ingested first)")
     p.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS))
-    p.add_argument("--stride", type=int, metavar="N",
+    p.add_argument("--stride", type=at_least_one, metavar="N",
                    help="detect on every N-th frame (default: the preset's); tracks fill in")
     p.add_argument("--redetect", action="store_true",
                    help="run detection again even if a stored run matches")

@@ -105,6 +105,7 @@ def test_a_plan_naming_people_by_track_must_be_of_this_footage(
 @pytest.mark.parametrize("args,message", [
     (["--keep-track", "7", "--reason", "requester"], "No track(s) [7]"),
     (["--mute", "5-2"], "start < end"),
+    (["--stride", "0"], "give 1 or more"),  # (0 was taken as the preset's own)
     (["--plan", "missing.json"], "plan file not found"),
     (["--caption", "{who}"], "unknown field"),
     (["--keep-track", "1", "--not-a-face", "1", "--reason", "requester"],
