@@ -345,10 +345,11 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
     times = {f.index: f.time_s for f in a.run.frames}
     print(f"Footage #{a.footage_id}: {len(a.tracks)} track(s), detection "
           f"{'reused' if a.reused else 'run'} ({a.run.preset.name}, every {a.stride} frame(s)).")
-    print(f"{'track':>5}  {'from':>12}  {'to':>12}  {'detections':>10}  {'size px':>7}  score")
+    print(f"{'track':>5}  {'what':<5}  {'from':>12}  {'to':>12}  {'detections':>10}  "
+          f"{'size px':>7}  score")
     summaries = [t.summary() for t in a.tracks]
-    for s in summaries:
-        print(f"{s['id']:>5}  {format_time(times[s['first_frame']]):>12}  "
+    for s, t in zip(summaries, a.tracks, strict=True):  # a head or text is not a face to keep
+        print(f"{s['id']:>5}  {t.category:<5}  {format_time(times[s['first_frame']]):>12}  "
               f"{format_time(times[s['last_frame']]):>12}  {s['detections']:>10}  "
               f"{s['mean_size']:>7.0f}  {s['max_score']:.2f}")
     for r in a.review:
