@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from app.core.chain import chain_format
 from app.core.chain.chain_format import fingerprint
 from app.core.chain.ledger import Ledger
 from app.core.detection.model_files import SHIPPED
-from app.verifier.c2pa_check import check_c2pa
+from app.verifier.c2pa_check import anchors_pem, check_c2pa
 from app.verifier.extract_check import (
     Extract,
     check_approval,
@@ -24,6 +25,8 @@ from app.verifier.extract_check import (
     signer_problem,
 )
 from app.verifier.findings import Report
+from app.verifier.pack_zip import unpack
+from app.verifier.plain_files import not_plain, read_plain, sha256_of
 
 SUMS, SUMS_SIGNATURE = chain_format.PACK_SUMS, chain_format.PACK_SUMS_SIGNATURE
 PACK_EXTRACT, PACK_ANCHOR = chain_format.PACK_EXTRACT, chain_format.PACK_ANCHOR
@@ -35,39 +38,20 @@ PACK_FILES = (SUMS, SUMS_SIGNATURE, PACK_EXTRACT, PACK_ANCHOR, chain_format.PACK
 PUBLISHED_MODELS = {m.sha256: m.name for m in SHIPPED}
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 @contextmanager
 def opened(target: Path) -> Iterator[Path]:
-    """A folder to check: ``target`` itself, or a zipped pack unpacked to a temporary one.
-    A zip must hold exactly one folder of plain files, each name once."""
+    """A folder to check: ``target`` itself, or a zipped pack unpacked to a temporary one
+    (``pack_zip``: only its own files, refused whole otherwise)."""
     if target.is_dir():
         yield target
         return
     with tempfile.TemporaryDirectory(prefix="bwv-verify-") as tmp:
-        with zipfile.ZipFile(target) as zf:
-            names = [m.filename for m in zf.infolist() if not m.is_dir()]
-            parts = [tuple(n.split("/")) for n in names]
-            if any("\\" in n or n.startswith("/") for n in names) or any(
-                    len(p) != 2 or any(x in ("", ".", "..") or x.startswith(".") for x in p)
-                    for p in parts) or len({p[0] for p in parts}) != 1:
-                raise ValueError("a pack zip holds exactly one folder of plain files, nothing "
-                                 "else")
-            if len({p[1].lower() for p in parts}) != len(parts):
-                raise ValueError("the zip holds the same name twice")
-            zf.extractall(tmp)
-        yield Path(tmp) / parts[0][0]
+        yield unpack(target, Path(tmp))
 
 
 def _sums(folder: Path, ledger: Ledger, report: Report) -> None:
     try:
-        data = (folder / SUMS).read_bytes()
+        data = read_plain(folder / SUMS)
         lines = [line for line in data.decode("utf-8").split("\n") if line]
     except (OSError, UnicodeDecodeError) as exc:
         report.failed(SUMS, f"cannot be read ({exc}).")
@@ -77,8 +61,11 @@ def _sums(folder: Path, ledger: Ledger, report: Report) -> None:
         digest, _sep, name = line.partition("  ")
         listed.add(name)
         path = folder / name
-        if "/" in name or not path.is_file():
-            report.failed(name, f"is listed in {SUMS} but missing.")
+        kind = "missing" if "/" in name else not_plain(path)
+        if kind:
+            report.failed(name, f"is listed in {SUMS} but "
+                          + ("missing." if kind == "missing" else f"is {kind} here, not a "
+                             "plain file, so it was not read."))
         elif sha256_of(path) != digest:
             report.failed(name, f"does not match its SHA-256 in {SUMS}.")
         else:
@@ -90,7 +77,7 @@ def _sums(folder: Path, ledger: Ledger, report: Report) -> None:
     elif listed:
         report.passed(SUMS, f"all {len(listed)} files match.")
     try:
-        signed = json.loads((folder / SUMS_SIGNATURE).read_text(encoding="utf-8"))
+        signed = json.loads(read_plain(folder / SUMS_SIGNATURE).decode("utf-8"))
         signer, public = str(signed["signed_by"]), str(signed["public_key"])
         good = chain_format.signature_ok(public, chain_format.sums_message(data),
                                          str(signed["signature"]))
@@ -117,8 +104,11 @@ def _sealed_files(folder: Path, seal: dict[str, Any] | None, report: Report,
         report.vouched.add(name)
     for name, digest in sorted(files.items()):
         path = folder / name
-        if not path.is_file():
-            report.failed(name, f"is vouched for by the seal of {subject} but missing.")
+        kind = not_plain(path)
+        if kind:
+            report.failed(name, f"is vouched for by the seal of {subject} but "
+                          + ("missing." if kind == "missing" else f"is {kind} here, not a "
+                             "plain file, so it was not read."))
         elif sha256_of(path) != digest:
             report.failed(name, f"differs from the SHA-256 sealed in {subject}.")
         else:
@@ -150,12 +140,12 @@ def _anchor(anchor: dict[str, Any], ledger: Ledger, report: Report, subject: str
 def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
               report: Report, trust_anchors: Path | None, released: bool = False) -> None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_plain(path).decode("utf-8"))
     except (OSError, ValueError) as exc:
         report.failed(path.name, f"cannot be read ({exc}).")
         return
     expected = (data.get("output") or {}).get("sha256")
-    if video.is_file() and expected != sha256_of(video):
+    if not not_plain(video) and expected != sha256_of(video):
         report.failed(video.name, f"does not match the SHA-256 in {path.name}.")
     if expected and expected == (data.get("source") or {}).get("sha256"):
         report.failed(video.name, "is the original recording itself (its SHA-256 is the "
@@ -185,11 +175,16 @@ def _manifest(path: Path, video: Path, extract: Extract | None, ledger: Ledger,
     head = data.get("audit_chain_head_before")
     if isinstance(head, dict) and "seq" in head:
         _anchor(head, ledger, report, path.name)
-    if video.is_file():
+    if not not_plain(video):
         check_c2pa(video, data, report, trust_anchors)
 
 
 def check_pack(folder: Path, report: Report, trust_anchors: Path | None = None) -> None:
+    for path in sorted(folder.iterdir()):
+        kind = not_plain(path)
+        if kind:
+            report.failed(path.name, f"is {kind}, not a plain file: a pack holds only plain "
+                          "files, so it was not read.")
     extract, ledger = check_extract(folder / PACK_EXTRACT, report)
     _sums(folder, ledger, report)
     manifests = sorted(folder.glob("*.manifest.json"))
@@ -201,7 +196,7 @@ def check_pack(folder: Path, report: Report, trust_anchors: Path | None = None) 
         _manifest(manifest, folder / manifest.name.replace(".manifest.json", ".mp4"),
                   extract, ledger, report, trust_anchors, released=True)
     try:
-        anchor = json.loads((folder / PACK_ANCHOR).read_text(encoding="utf-8"))
+        anchor = json.loads(read_plain(folder / PACK_ANCHOR).decode("utf-8"))
         _anchor(anchor, ledger, report, PACK_ANCHOR)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         report.failed(PACK_ANCHOR, f"cannot be read ({exc}).")
@@ -233,13 +228,28 @@ def check(target: Path, root: str | None = None,
           trust_anchors: Path | None = None) -> Report:
     """Everything ``bwv-verify`` checks on ``target`` (folder, zipped pack or one file)."""
     report = Report(str(target))
-    if not target.exists():
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
         report.failed(str(target), "does not exist.")
         return report
-    single = target.is_file() and target.suffix != ".zip"
+    except OSError as exc:  # a name too long, a folder that may not be entered
+        report.failed(str(target), f"cannot be opened ({exc.strerror or exc}).")
+        return report
+    if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+        report.failed(str(target), "is neither a folder nor a file (a pipe or device?).")
+        return report
+    if trust_anchors is not None:
+        try:
+            anchors_pem(trust_anchors)
+        except (OSError, ValueError) as exc:
+            report.failed(str(trust_anchors), f"{exc}; nothing was checked (it is the file "
+                          "given with --trust-anchors, not part of what is checked).")
+            return report
+    single = stat.S_ISREG(mode) and target.suffix.lower() != ".zip"
     try:
         with opened(target.parent if single else target) as folder:
-            if any((folder / name).exists() for name in PACK_FILES):
+            if any(not_plain(folder / name) != "missing" for name in PACK_FILES):
                 check_pack(folder, report, trust_anchors)
             else:
                 check_export_folder(folder, report, trust_anchors)

@@ -6,9 +6,29 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
 from app.verifier.findings import Report
 
 ASSERTION = "uk.police.bwv.redaction"  # as written by app/core/export/c2pa_signing.py
+ANCHORS_LIMIT = 16 << 20  # a bundle of every public root is well under 1 MB
+
+
+def anchors_pem(path: Path) -> str:
+    """The certificates of a --trust-anchors file (PEM, or one DER certificate), as PEM text;
+    ValueError, saying so, if it is not a certificate file."""
+    with path.open("rb") as fh:
+        data = fh.read(ANCHORS_LIMIT + 1)
+    try:
+        if len(data) > ANCHORS_LIMIT:
+            raise ValueError("far too large")
+        certificates = (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
+                        else [x509.load_der_x509_certificate(data)])
+    except ValueError as exc:
+        raise ValueError(f"is not a certificate file: neither PEM certificates nor one DER "
+                         f"certificate ({exc})") from exc
+    return "".join(c.public_bytes(Encoding.PEM).decode("ascii") for c in certificates)
 
 
 def _reader(video: Path, trust_anchors: Path | None) -> Any:
@@ -16,7 +36,7 @@ def _reader(video: Path, trust_anchors: Path | None) -> Any:
 
     settings: dict[str, Any] = {"verify": {"verify_trust": trust_anchors is not None}}
     if trust_anchors is not None:
-        settings["trust"] = {"trust_anchors": trust_anchors.read_text(encoding="utf-8")}
+        settings["trust"] = {"trust_anchors": anchors_pem(trust_anchors)}
     return c2pa.Reader.try_create(str(video), context=c2pa.Context(
         c2pa.Settings.from_dict(settings)))
 

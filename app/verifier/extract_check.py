@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,14 @@ from app.core.chain import chain_format
 from app.core.chain.chain_format import canonical_json, fingerprint
 from app.core.chain.ledger import DECISIONS, ROLE_ACTIONS, Ledger, details_of
 from app.verifier.findings import Report
+from app.verifier.plain_files import read_plain
+
+# A case's extract holds its own events, a few hundred bytes each (the one of the tests' case
+# is 9 KB): 64 MB is some hundred thousand events, far beyond any case. A larger file is not
+# read, and a file of only blank lines costs no more than its size (they are skipped, not
+# split into a list).
+EXTRACT_LIMIT = 64 << 20
+_BLANK = re.compile(rb"\s*")
 
 
 @dataclass
@@ -23,15 +33,32 @@ class Extract:
     body: bytes  # every line before the seal, byte for byte
 
 
+def _lines(data: bytes) -> Iterator[str]:
+    """The lines of ``data`` that hold more than white space, one at a time; runs of blank
+    lines are skipped at C speed (every byte that is not ASCII white space lies in a line
+    that is decoded, so a byte that is not UTF-8 raises UnicodeDecodeError)."""
+    pos = 0
+    while True:
+        blank = _BLANK.match(data, pos)
+        pos = blank.end() if blank else pos
+        if pos >= len(data):
+            return
+        start, end = data.rfind(b"\n", 0, pos) + 1, data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        line = data[start:end].decode("utf-8")
+        if line.strip():
+            yield line
+        pos = end
+
+
 def read_extract(data: bytes) -> Extract:
     """Split an extract into its events and its seal (ValueError if it is not JSON Lines).
     Lines end with "\\n" only: a U+2028 inside a value is text, not a line break."""
-    text = data.decode("utf-8")
-    lines = [line for line in text.split("\n") if line.strip()]
-    rows = [json.loads(line) for line in lines]
+    rows = [json.loads(line) for line in _lines(data)]
     if rows and isinstance(rows[-1], dict) and "seal" in rows[-1]:
-        body = text[:text.rstrip("\n").rfind("\n") + 1]
-        return Extract(rows[:-1], rows[-1]["seal"], body.encode("utf-8"))
+        stripped = data.rstrip(b"\n")
+        body = stripped[:stripped.rfind(b"\n") + 1]
+        return Extract(rows[:-1], rows[-1]["seal"], body)
     return Extract(rows, None, data)
 
 
@@ -45,7 +72,7 @@ def check_extract(path: Path, report: Report) -> tuple[Extract | None, Ledger]:
     """Every check of one extract file; returns it (None if unreadable) and its ledger."""
     subject, ledger = path.name, Ledger()
     try:
-        extract = read_extract(path.read_bytes())
+        extract = read_extract(read_plain(path, EXTRACT_LIMIT))
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         report.failed(subject, f"cannot be read as an audit extract ({exc}).")
         return None, ledger

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app import __version__
 from app.verifier.bundle_check import check
+from app.verifier.c2pa_check import anchors_pem
 from app.verifier.report_text import as_html, as_text
 
 
@@ -31,6 +32,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.trust_anchors is not None and not args.trust_anchors.is_file():
         parser.error(f"{args.trust_anchors}: no such certificate file")
+    if args.trust_anchors is not None:
+        try:
+            anchors_pem(args.trust_anchors)
+        except (OSError, ValueError) as exc:
+            parser.error(f"{args.trust_anchors}: {exc}")
     report = check(args.path, args.root, args.trust_anchors)
     text = as_text(report, __version__)
     sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
