@@ -474,3 +474,25 @@ def test_bwv_verify_refuses_an_approval_rejected_afterwards(victim: Store, scena
     report = check(folder)
     assert any(f.outcome == "fail" and "for this footage" in f.message
                for f in report.findings), report.findings
+
+
+# --- the twenty-first hunt ---------------------------------------------------------------
+
+@pytest.mark.parametrize("edit, columns", [
+    ("residual_findings=3", "residual_findings"),  # its check saw faces: release needs an answer
+    ("created_by_id=3", "created_by_id"),  # made by the supervisor, not the officer
+    ("created_at='2020-01-01'", "created_at"),  # the pack's "Exported" date
+    ("created_at=created_at + INTERVAL '2 hours'", "created_at"),
+    ("residual_findings=3, created_by_id=3, created_at='2020-01-01'",
+     "residual_findings, created_by_id, created_at"),
+])
+def test_an_export_rows_findings_maker_and_time_are_those_its_event_recorded(
+        victim: Store, edit: str, columns: str) -> None:
+    if "INTERVAL" in edit and victim.engine.dialect.name == "sqlite":
+        edit = "created_at=datetime(created_at, '+2 hours')"
+    with victim.read() as session:
+        assert session.scalar(text("SELECT residual_findings FROM exports WHERE id=1")) != 3
+    _sql(victim, f"UPDATE exports SET {edit} WHERE id=1")
+    found = problems(victim)
+    assert any(p.startswith("exports: The export row #1") and
+               p.endswith(f"differs from its export event: {columns}.") for p in found), found

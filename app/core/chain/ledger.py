@@ -25,7 +25,7 @@ Pure: no database, so the standalone verifier runs it unchanged.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +45,8 @@ ADMIN_ONLY = frozenset({"user.create", "user.update", "user.unlock", "policy.cha
 # (``permissions.require`` refuses the same).
 DECISIONS = frozenset({"plan.approve", "plan.reject"})
 # Who else may do what (the roles of permissions.ROLE_PERMISSIONS; a test keeps them equal).
+# The standalone verifier judges these only; the store's own check judges every action by the
+# core's permissions too (``Ledger.judge``: ``checks/action_permissions.py``).
 _STAFF = frozenset({"disclosure_officer", "supervisor", ADMINISTRATOR})
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "plan.approve": frozenset({"supervisor"}), "plan.reject": frozenset({"supervisor"}),
@@ -72,6 +74,10 @@ class Problem:
     seq: int
 
 
+# (actor's name, their role per the trail then, event, details) -> why not, or None
+Judge = Callable[[str, str, Mapping[str, Any], dict[str, Any]], str | None]
+
+
 def details_of(event: Mapping[str, Any]) -> dict[str, Any]:
     """An event's details as a dict, whether stored as text or already parsed."""
     raw = event.get("details")
@@ -96,6 +102,9 @@ class Ledger:
     unproven: int = 0  # unsigned, by accounts that could not sign
     problems: list[Problem] = field(default_factory=list)
     keys_over_time: dict[str, list[tuple[int, str, bool]]] = field(default_factory=dict)
+    # a further rule for what an account holder's role allows (the store's check passes the
+    # core's permissions: every action, not only those of ROLE_ACTIONS)
+    judge: Judge | None = None
 
     def account(self, name: str) -> Account | None:
         uid = self.by_name.get(name)
@@ -159,8 +168,8 @@ class Ledger:
     def _allowed(self, event: Mapping[str, Any], how: str | None,
                  details: dict[str, Any]) -> bool:
         """Who may do this: an account holder (administrators for accounts and rules, the
-        roles of ``ROLE_ACTIONS`` for the rest); a first administrator only first; the root
-        only by the first account, once; one's own first key only."""
+        roles of ``ROLE_ACTIONS`` and of ``judge`` for the rest); a first administrator only
+        first; the root only by the first account, once; one's own first key only."""
         seq, action, actor_name = int(event["seq"]), event.get("action"), str(event.get("actor"))
         actor = self.account(actor_name)
         problem = None
@@ -197,6 +206,8 @@ class Ledger:
                     or ((action in ADMIN_ONLY or how == "admin") and self.root is not None)):
                 problem = (f"is by {actor_name!r}, whose signing key no administrator had "
                            "vouched for")
+            elif self.judge is not None:  # the role the trail gives, never the users row
+                problem = self.judge(actor_name, actor.role, event, details)
         if problem is None and how is not None:
             problem = self._key_problem(event, how, details)
         if problem:

@@ -3,10 +3,12 @@ rebuilt from the events, then compared with the tables.
 
 What is rebuilt: users (name, role, active, signing key: ``chain/ledger.py``, which also checks
 every signature and who may change accounts), footage (file hash, size, path), redaction
-plans (the exact plan saved last), exports (paths and hashes) and the store rules. Any row
-that differs from what the events say, that no event accounts for, or that an event made and
-is now gone, is reported with its row; so is an event whose actor's role (as the trail
-itself gives it) did not allow it. Nothing here trusts the ``users`` table.
+plans (the exact plan saved last), exports (paths, hashes, what their own check saw, who
+made them and when) and the store rules. Any row that differs from what the events say, that
+no event accounts for, or that an event made and is now gone, is reported with its row; so
+is an event whose actor's role (as the trail itself gives it at that moment) did not allow
+it: every action, by the core's permissions (``action_permissions``). Nothing here trusts
+the ``users`` table.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.core.audio.transcripts import stored_words
 from app.core.chain.chain_format import fingerprint
 from app.core.chain.ledger import Ledger, details_of
+from app.core.checks.action_permissions import refusal
 from app.core.export.manifest import manifest_path
 from app.core.integrity.trail_accounts import starts_with_os_user
 from app.core.policy.store_policy import expected_rules, parse_rules
@@ -76,6 +80,7 @@ class _State:
     cases: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> reference, type
     # transcript id -> footage id, audio track, SHA-256 of its words (None: not recorded)
     transcripts: dict[str, tuple[int | None, int, str | None]] = field(default_factory=dict)
+    export_times: dict[str, str] = field(default_factory=dict)  # export id -> its event's time
 
 
 def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Ledger) -> None:
@@ -132,6 +137,7 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
     elif action == "export.create":
         _check_export(state, event, details, ledger)
         path = str(details.get("path"))
+        maker = ledger.by_name.get(event.actor)  # (unknown in a trail older than accounts)
         state.exports[oid] = {
             "path": path, "sha256": details.get("sha256"),
             "manifest_sha256": details.get("manifest_sha256"),
@@ -139,7 +145,13 @@ def _apply(state: _State, event: AuditEvent, details: dict[str, Any], ledger: Le
             "case_id": event.case_id,
             "manifest_path": details.get("manifest_path", str(manifest_path(Path(path)))),
             **({"size_bytes": details["size_bytes"]} if "size_bytes" in details else {}),
+            # what its own check still saw (0: nothing): it decides whether a supervisor
+            # must answer it before release
+            **({"residual_findings": details["residual_findings"]}
+               if "residual_findings" in details else {}),
+            **({"created_by_id": int(maker)} if maker is not None and maker.isdigit() else {}),
             "working_copy": details.get("working_copy") is True}
+        state.export_times[oid] = event.occurred_at
 
 
 def _check_export(state: _State, event: AuditEvent, details: dict[str, Any],
@@ -231,6 +243,8 @@ def _compare(session: Session, state: _State, ledger: Ledger, add: Any) -> None:
             continue
         differ = [name for name, value in known_export.items()
                   if getattr(export, name) != value]
+        if not _made_when_recorded(export.created_at, state.export_times.get(str(export.id))):
+            differ.append("created_at")
         if differ:
             add("exports", f"The export row #{export.id} ({export.path}) differs from its "
                 f"export event: {', '.join(differ)}.")
@@ -239,6 +253,26 @@ def _compare(session: Session, state: _State, ledger: Ledger, add: Any) -> None:
                        ("exports", state.exports)):
         for gone in sorted(set(made) - rows[kind], key=int):
             add(kind, f"The {kind} row #{gone} that the audit trail made is missing.")
+
+
+# An export row is stamped when it is added, its event once the chain's lock is held (another
+# writer's transaction may hold it meanwhile), in the same transaction: a little earlier.
+MADE_BEFORE_RECORDED = timedelta(hours=1)
+CLOCK_SLACK = timedelta(minutes=1)  # (the computer's clock set back in between)
+
+
+def _made_when_recorded(created_at: datetime | None, recorded: str | None) -> bool:
+    """Whether an export row's time fits its event's (``audit.timestamp``, UTC); True
+    when the event's time is unreadable (nothing to compare)."""
+    try:
+        at = datetime.fromisoformat(str(recorded))
+    except ValueError:
+        return True
+    at = at.replace(tzinfo=UTC) if at.tzinfo is None else at
+    if created_at is None:
+        return False
+    made = created_at.replace(tzinfo=UTC) if created_at.tzinfo is None else created_at
+    return at - MADE_BEFORE_RECORDED <= made <= at + CLOCK_SLACK
 
 
 def _compare_cases_and_transcripts(session: Session, state: _State, add: Any) -> None:
@@ -306,7 +340,7 @@ CANCEL_EVERY = 2_000  # events between looks at the cancel token
 def replay(session: Session, cancel: CancelToken | None = None) -> ReplayReport:
     """Check every signature and rebuild the state from the whole trail (chain order);
     ``cancel`` stops it (every few thousand events) with :class:`Cancelled`."""
-    ledger, state, report = Ledger(), _State(), ReplayReport()
+    ledger, state, report = Ledger(judge=refusal), _State(), ReplayReport()
     ledger.os_user_sign_in = starts_with_os_user(session)
     for event in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)).yield_per(500):
         report.events += 1
