@@ -19,7 +19,6 @@ from app.core.audio.transcripts import audio_tracks, case_names, transcript_for
 from app.core.errors import ConflictError, InvalidInputError
 from app.core.fileio import atomic_write_text
 from app.core.media.timecode import format_time
-from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import load_policy
 from app.core.redaction.plan import AudioAction, RedactionPlan
 
@@ -165,8 +164,10 @@ def run_pack(ctx: Context, args: argparse.Namespace) -> int:
     if args.folder is None:
         raise InvalidInputError("Name the pack's folder: bwv speech-pack approve FOLDER.")
     name = read_pack(args.folder)[1].name
-    with ctx.store.transaction() as session:
-        digest = approve_pack(session, resolve_actor(session, ctx.actor_name()), args.folder)
+    # signed in first (a sign-in writes the audit trail: on SQLite, inside this transaction
+    # it would wait for the transaction's own write lock)
+    with ctx.acting() as (session, actor):
+        digest = approve_pack(session, actor, args.folder)
     print(f"Approved speech model pack {name!r} ({digest}). Workstations use it when their "
           f"settings name the folder (speech_model_folder).")
     return 0

@@ -100,7 +100,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cr.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
     cr.set_defaults(handler=run_claim_root)
     lo = s.add_parser("lockout", help="failed sign-ins in a row that lock an account "
-                                      "(administrators; 0 turns it off; default 5)")
+                                      "(administrators; 0 turns it off; default 5)",
+                      description="An account locked by failed sign-ins stays locked until "
+                                  "an administrator unlocks it ('bwv user unlock'). An "
+                                  "administrator whom no other administrator can unlock (the "
+                                  "only one, or every other is locked too) is held for "
+                                  f"{lockout.ADMIN_HOLD.seconds // 60} minutes instead, then "
+                                  "opens by itself: a store is "
+                                  "never left with nobody to unlock accounts. Every attempt "
+                                  "is in the audit trail.")
     lo.add_argument("attempts", type=int)
     lo.set_defaults(handler=run_lockout)
 

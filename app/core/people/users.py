@@ -30,11 +30,22 @@ def _parse_role(role: str | Role) -> Role:
 
 
 def check_user_name(name: str) -> str:
+    """A new account's name, without surrounding spaces: 1 to 128 characters, none of them
+    a line break, tab or other character that does not print (it would hide or forge lines
+    of the audit trail and of every list that names the user)."""
     name = name.strip()
     if not name or len(name) > 128:
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "A user needs a name of 1 to 128 characters."))
+    _refuse_unprintable(name)
     return name
+
+
+def _refuse_unprintable(name: str) -> None:
+    if not name.isprintable():
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A user name must not contain line breaks, tabs or other "
+            "characters that do not print."))
 
 
 def find_user(session: Session, name: str) -> User | None:
@@ -68,6 +79,7 @@ def resolve_actor(session: Session, name: str) -> User:
                 "CoreMessages", "{name!r} has no account in this store; ask an administrator to "
                 "add one (bwv user add)."),
                 name=name)
+        _refuse_unprintable(name)
         user = User(name=name, role=Role.ADMINISTRATOR)
         session.add(user)
         session.flush()

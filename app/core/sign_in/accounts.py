@@ -29,7 +29,7 @@ from app.core.errors import (
 from app.core.people.permissions import Permission, require
 from app.core.people.users import check_user_name, find_user, store_id_of
 from app.core.sign_in.key_registry import first_account, root_claimed
-from app.core.sign_in.lockout import failures_in_a_row, is_locked
+from app.core.sign_in.lockout import Lock, lock_of
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import Role, User
@@ -44,6 +44,12 @@ LOCKED = QT_TRANSLATE_NOOP("CoreMessages", "User {name!r} is locked after too ma
                            "sign-ins; an administrator unlocks it.")
 NO_PASSWORD = QT_TRANSLATE_NOOP("CoreMessages", "User {name!r} has no password yet; an "
                                 "administrator sets one.")
+HELD = QT_TRANSLATE_NOOP("CoreMessages", "User {name!r} is locked after too many failed "
+                         "sign-ins; as no other administrator can unlock it, it opens again "
+                         "by itself at {time}.")
+# The actor of a failed sign-in under a name with no account: what was typed is never kept
+# (it is often the password, typed into the wrong field), only its length.
+UNKNOWN_NAME = "(unknown name)"
 
 
 def hash_password(password: str, name: str = "") -> str:
@@ -52,6 +58,9 @@ def hash_password(password: str, name: str = "") -> str:
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "A password needs at least {count} characters."),
             count=MIN_PASSWORD_LENGTH)
+    if not password.strip():
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A password must not be only spaces."))
     if name and password.strip().lower() == name.strip().lower():
         raise InvalidInputError(QT_TRANSLATE_NOOP("CoreMessages",
                                                   "A password must not be the user name."))
@@ -141,29 +150,40 @@ def sign_out(store: Store, name: str, reason: str = "switch user") -> None:
 def sign_in(store: Store, name: str, password: str) -> UserRecord:
     """Check a user name and password; the attempt is audited either way.
 
-    The same message is given for an unknown name and a wrong password.
+    The same message is given for an unknown name and a wrong password. A name with no
+    account is recorded as ``UNKNOWN_NAME`` and its length, never as typed.
     """
     name = name.strip()
-    locked = False
+    lock: Lock | None = None
     with store.transaction() as session:
         user = find_user(session, name)
         ok = _matches(user.password_hash if user else None, password)
-        locked = user is not None and is_locked(session, user)
-        if ok and user is not None and user.active and not locked:
+        lock = lock_of(session, user) if user is not None else None
+        if ok and user is not None and user.active and lock is None:
             if user.password_hash and _HASHER.check_needs_rehash(user.password_hash):
                 user.password_hash = _HASHER.hash(password)
             _open_key(session, user, password)
             audit.record(session, user.name, "user.sign_in", "user", user.id, {})
             return UserRecord.of(user)
         no_password = user is not None and user.password_hash is None
-        reason = ("locked" if locked else "inactive" if ok else
-                  "no_password" if no_password else "password")
-        audit.record(session, name[:128] or "(empty)", "user.sign_in_failed", "user",
-                     user.id if user else "", {"reason": reason})
-        if user is not None and not locked and is_locked(session, user):
-            audit.record(session, name[:128], "user.locked", "user", user.id,
-                         {"failures": failures_in_a_row(session, user)})
-    if locked:
+        if user is None:
+            audit.record(session, UNKNOWN_NAME, "user.sign_in_failed", "user", "",
+                         {"reason": "unknown_name", "name_length": len(name)})
+        else:
+            reason = ("locked" if lock else "inactive" if ok else
+                      "no_password" if no_password else "password")
+            audit.record(session, user.name, "user.sign_in_failed", "user", user.id,
+                         {"reason": reason})
+            now_locked = lock_of(session, user) if lock is None else None
+            if now_locked is not None:
+                details: dict[str, object] = {"failures": now_locked.failures}
+                if now_locked.opens_at is not None:
+                    details["opens_at"] = now_locked.opens_at.isoformat()
+                audit.record(session, user.name, "user.locked", "user", user.id, details)
+    if lock is not None and lock.opens_at is not None:
+        raise SignInError(HELD, name=name,
+                          time=lock.opens_at.astimezone().strftime("%H:%M"))
+    if lock is not None:
         raise SignInError(LOCKED, name=name)
     if ok:
         raise SignInError(QT_TRANSLATE_NOOP(

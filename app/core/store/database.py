@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
@@ -51,7 +53,7 @@ def make_engine(url: str) -> Engine:
     except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is no number
         raise BwvError(QT_TRANSLATE_NOOP(
             "CoreMessages", "The database URL {url} is not valid: {problem}"),
-            url=_hidden(url), problem=exc) from exc
+            url=_hidden(url), problem=_masked(exc, url)) from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             folder = Path(parsed.database).expanduser().parent
@@ -61,7 +63,7 @@ def make_engine(url: str) -> Engine:
                 raise BwvError(QT_TRANSLATE_NOOP(
                     "CoreMessages", "Cannot open the database {url}: its folder {folder} "
                     "cannot be created ({problem})."), url=_hidden(url), folder=folder,
-                    problem=exc.strerror or exc) from exc
+                    problem=_masked(exc.strerror or exc, url)) from exc
         engine = _create(parsed, url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -88,13 +90,39 @@ def _hidden(url: str) -> str:
     return (scheme + sep if sep else "") + "***@" + url.rsplit("@", 1)[1]
 
 
+def _password_parts(url: str) -> list[str]:
+    """The URL's password as written, decoded and as SQLAlchemy reads it, and each part of
+    it between @ signs (with an @ in it, SQLAlchemy gives the driver the part after the first
+    @ as the start of the host name, which the driver's message then shows), longest first."""
+    rest = url.partition("://")[2]
+    if "@" not in rest:
+        return []
+    password = rest.rsplit("@", 1)[0].partition(":")[2]
+    found = {password, unquote(password)}
+    with suppress(ArgumentError, ValueError):
+        found.add(make_url(url).password or "")
+    for whole in list(found):
+        found.update(part for part in whole.split("@") if len(part) >= 3)
+    return sorted((part for part in found if part), key=len, reverse=True)
+
+
+def _masked(problem: object, url: str) -> str:
+    """A driver's or SQLAlchemy's message about ``url`` with every part of its password
+    replaced by ***, and (when it has a password) whatever stands just before an @ in the
+    message (user information: the host follows it)."""
+    message, parts = str(problem), _password_parts(url)
+    for part in parts:
+        message = message.replace(part, "***")
+    return re.sub(r"(?:[^\s'\"@]+@)+", "***@", message) if parts else message
+
+
 def _create(parsed: Any, url: str, **kwargs: Any) -> Engine:
     try:
         return create_engine(parsed, **kwargs)
     except (ArgumentError, ImportError) as exc:  # unknown dialect, driver not installed
-        raise BwvError(UNUSABLE_URL, url=_hidden(url), problem=exc) from exc
+        raise BwvError(UNUSABLE_URL, url=_hidden(url), problem=_masked(exc, url)) from exc
     except SQLAlchemyError as exc:
-        raise BwvError(UNUSABLE_URL, url=_hidden(url), problem=exc) from exc
+        raise BwvError(UNUSABLE_URL, url=_hidden(url), problem=_masked(exc, url)) from exc
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -171,12 +199,12 @@ class Store:
             self.engine.dispose()
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "Cannot open the database {url}: {problem}"),
-                url=self.display_url, problem=exc.orig) from exc
+                url=self.display_url, problem=_masked(exc.orig, url)) from exc
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "Cannot prepare the database {url}: {problem}"),
-                url=self.display_url, problem=exc) from exc
+                url=self.display_url, problem=_masked(exc, url)) from exc
         # signing keys opened at sign-in (user name -> key), shared by every session
         self.signers: dict[str, Any] = {}
         self._sessions = sessionmaker(self.engine, expire_on_commit=False,
