@@ -765,8 +765,8 @@
         <translation>Mae gan y capsiwn {caption!r} faes anhysbys ({field}); defnyddiwch {{case}}, {{date}} a {{time}}.</translation>
     </message>
     <message>
-        <source>The plan hides whole people, but preset {preset} does not look for people: choose a preset that does (thorough).</source>
-        <translation>Mae&apos;r cynllun yn cuddio pobl gyfan, ond nid yw rhagosodiad {preset} yn chwilio am bobl: dewiswch ragosodiad sy&apos;n gwneud hynny (thorough).</translation>
+        <source>The plan hides whole people, but preset {preset} does not look for people: choose a preset that does (balanced, the default, or thorough).</source>
+        <translation>Mae&apos;r cynllun yn cuddio pobl gyfan, ond nid yw rhagosodiad {preset} yn chwilio am bobl: dewiswch ragosodiad sy&apos;n gwneud hynny (balanced, y rhagosodedig, neu thorough).</translation>
     </message>
     <message>
         <source>make working copies</source>
@@ -965,8 +965,16 @@
         <translation>Nid oes gan y defnyddiwr {name!r} gyfrinair eto; gweinyddwr sy&apos;n gosod un.</translation>
     </message>
     <message>
+        <source>User {name!r} is locked after too many failed sign-ins; as no other administrator can unlock it, it opens again by itself at {time}.</source>
+        <translation>Mae defnyddiwr {name!r} wedi&apos;i gloi ar ôl gormod o ymdrechion mewngofnodi aflwyddiannus; gan nad oes gweinyddwr arall a all ei ddatgloi, bydd yn agor eto ohono&apos;i hun am {time}.</translation>
+    </message>
+    <message>
         <source>A password needs at least {count} characters.</source>
         <translation>Mae angen o leiaf {count} nod mewn cyfrinair.</translation>
+    </message>
+    <message>
+        <source>A password must not be only spaces.</source>
+        <translation>Rhaid i gyfrinair beidio â bod yn fylchau yn unig.</translation>
     </message>
     <message>
         <source>A password must not be the user name.</source>
@@ -1051,6 +1059,10 @@
     <message>
         <source>A user needs a name of 1 to 128 characters.</source>
         <translation>Mae angen enw o 1 i 128 nod ar ddefnyddiwr.</translation>
+    </message>
+    <message>
+        <source>A user name must not contain line breaks, tabs or other characters that do not print.</source>
+        <translation>Rhaid i enw defnyddiwr beidio â chynnwys toriadau llinell, tabiau na nodau eraill nad ydynt yn argraffu.</translation>
     </message>
     <message>
         <source>No user name: set BWV_USER or the default_user setting.</source>

@@ -747,7 +747,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The plan hides whole people, but preset {preset} does not look for people: choose a preset that does (thorough).</source>
+            <source>The plan hides whole people, but preset {preset} does not look for people: choose a preset that does (balanced, the default, or thorough).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -947,7 +947,15 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>User {name!r} is locked after too many failed sign-ins; as no other administrator can unlock it, it opens again by itself at {time}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A password needs at least {count} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A password must not be only spaces.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1032,6 +1040,10 @@
         </message>
         <message>
             <source>A user needs a name of 1 to 128 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A user name must not contain line breaks, tabs or other characters that do not print.</source>
             <translation type="unfinished" />
         </message>
         <message>
