@@ -10,17 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.cli.context import Context
-from app.cli.main import main
+from tests.cli.test_cli import run
 from tests.conftest import make_video
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_job_failing_every_try_counts_once_and_says_why_it_was_tried_again(

@@ -14,8 +14,8 @@ import av
 import numpy as np
 import pytest
 
-from app.cli.main import main
 from app.core.media.probe import probe
+from tests.cli.test_cli import run
 
 CLOCK_S = 10.0
 RATE = 48_000
@@ -54,15 +54,6 @@ def _peak(path: Path, start_s: float, end_s: float) -> float:
                  if f.pts is not None and t0 + start_s <= float(f.pts * f.time_base) < t0 + end_s]
     assert peaks, "no sound in that range"
     return max(peaks)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_ranges_count_from_the_first_frame(capsys: pytest.CaptureFixture[str],

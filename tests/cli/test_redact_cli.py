@@ -10,18 +10,9 @@ import av
 import numpy as np
 import pytest
 
-from app.cli.main import main
 from app.core.media.probe import probe
+from tests.cli.test_cli import run
 from tests.core.test_head_tracks import labelled_heads, pan_video
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.slow

@@ -76,8 +76,9 @@ def test_sound_line(plan: dict[str, object], audio: list[dict[str, str]],
     assert _sound(plan, {"plan": plan, "audio": audio}) == expected
 
 
-def test_text_regions_have_their_own_table_in_the_record() -> None:
-    """A number plate kept visible is listed under text regions, not among the people."""
+def _record_of(manifest: dict[str, object]) -> str:
+    """The disclosure record's text for an export with ``manifest`` (made-up case, footage,
+    export and approval)."""
     from datetime import UTC, date, datetime
     from types import SimpleNamespace
 
@@ -92,13 +93,17 @@ def test_text_regions_have_their_own_table_in_the_record() -> None:
     export = SimpleNamespace(created_at=datetime(2026, 12, 2, tzinfo=UTC),
                              manifest_sha256="cd" * 32, path="/out/clip.mp4",
                              sha256="ef" * 32, size_bytes=1000, plan_sha256="12" * 32)
-    manifest = {"tracks": [
+    return _text(disclosure_record(case, footage, export, manifest,  # type: ignore[arg-type]
+                                   {"by": "sup", "at": "2026-12-02T10:00:00+00:00"}, {},
+                                   "officer", "2026-12-02 10:00 UTC"))
+
+
+def test_text_regions_have_their_own_table_in_the_record() -> None:
+    """A number plate kept visible is listed under text regions, not among the people."""
+    record = _record_of({"tracks": [
         {"id": 1, "category": "face", "first_frame": 0, "last_frame": 20, "action": "redacted"},
         {"id": 2, "category": "text", "first_frame": 5, "last_frame": 25,
-         "action": "kept visible", "reason": "Police vehicle"}], "plan": {}}
-    record = _text(disclosure_record(case, footage, export, manifest,  # type: ignore[arg-type]
-                                     {"by": "sup", "at": "2026-12-02T10:00:00+00:00"}, {},
-                                     "officer", "2026-12-02 10:00 UTC"))
+         "action": "kept visible", "reason": "Police vehicle"}], "plan": {}})
     people, texts = record.split("People (face tracks")[1].split(
         "Text regions (number plates, screens, documents)")
     assert "redacted" in people and "Police vehicle" not in people
@@ -109,24 +114,7 @@ def test_text_regions_have_their_own_table_in_the_record() -> None:
 def test_the_method_says_heads_were_left_only_when_they_were(inverse: bool) -> None:
     """With heads left visible by the plan, an inverse export still hides them: the record
     said they were left visible (found by a read-only hunt)."""
-    from datetime import UTC, date, datetime
-    from types import SimpleNamespace
-
-    from app.core.casework.disclosure_pack import disclosure_record
-
-    case = SimpleNamespace(reference="SAR-1", case_type=SimpleNamespace(value="subject_access"),
-                           status=SimpleNamespace(value="in_review"), deadline=date(2027, 1, 1),
-                           exemption="", received_on=date(2026, 12, 1),
-                           requester_reference="R1")
-    footage = SimpleNamespace(id=1, file_name="clip.mp4", fps=10.0, recorded_at=None,
-                              sha256="ab" * 32)
-    export = SimpleNamespace(created_at=datetime(2026, 12, 2, tzinfo=UTC),
-                             manifest_sha256="cd" * 32, path="/out/clip.mp4",
-                             sha256="ef" * 32, size_bytes=1000, plan_sha256="12" * 32)
-    manifest = {"tracks": [], "plan": {"hide_heads": False, "inverse": inverse}}
-    record = _text(disclosure_record(case, footage, export, manifest,  # type: ignore[arg-type]
-                                     {"by": "sup", "at": "2026-12-02T10:00:00+00:00"}, {},
-                                     "officer", "2026-12-02 10:00 UTC"))
+    record = _record_of({"tracks": [], "plan": {"hide_heads": False, "inverse": inverse}})
     assert ("seen from behind left visible" in record) is not inverse
 
 
