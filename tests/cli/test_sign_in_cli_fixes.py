@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from app.core.audio.speech_model import DEFAULT_FILES, default_model
 from app.core.sign_in import lockout
 from tests.cli.test_cli import run
+from tests.core.test_speech_model_pack import _pack
 
 ADMIN_PW = "admin password 1"
 SUE_PW = "supervisor pass"
@@ -76,19 +75,6 @@ def test_guesses_hold_the_only_administrator_for_a_while_then_they_sign_in(
     monkeypatch.setattr(lockout, "_now", lambda: real() + timedelta(days=3))
     code, _, err = run(capsys, "case", "list")
     assert code == 2 and "bwv user unlock dave" in err
-
-
-def _pack(folder: Path) -> Path:
-    folder.mkdir()
-    source = default_model().folder
-    (folder / "MODEL.json").write_text(json.dumps({"name": "Force pack", "language": "en"}))
-    lines = []
-    for file in [*DEFAULT_FILES, "MODEL.json"]:
-        if file != "MODEL.json":
-            shutil.copy(source / file, folder / file)
-        lines.append(f"{hashlib.sha256((folder / file).read_bytes()).hexdigest()}  {file}")
-    (folder / "SHA256SUMS").write_text("\n".join(lines) + "\n")
-    return folder
 
 
 @pytest.mark.password_sign_in
