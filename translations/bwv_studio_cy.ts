@@ -2991,6 +2991,14 @@
         <source>About BWV Studio</source>
         <translation>Ynghylch BWV Studio</translation>
     </message>
+    <message>
+        <source>Quit</source>
+        <translation>Gadael</translation>
+    </message>
+    <message>
+        <source>Work is still running (detection, a pack, an import). Quit anyway? It is stopped, and nothing half-finished is kept.</source>
+        <translation>Mae gwaith yn dal i redeg (canfod, pecyn, mewnforio). Gadael beth bynnag? Caiff ei atal, ac ni chedwir dim sydd wedi&apos;i hanner gorffen.</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>

@@ -2961,6 +2961,14 @@
             <source>About BWV Studio</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Work is still running (detection, a pack, an import). Quit anyway? It is stopped, and nothing half-finished is kept.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NewCaseDialog</name>

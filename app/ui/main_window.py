@@ -39,7 +39,7 @@ from app.ui.review_speech import ReviewSpeech
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.settings_keys import LIBRARY_CASE, remember_window_geometry, window_geometry
 from app.ui.signed_in import SignedIn
-from app.ui.switch_user import switch_user
+from app.ui.switch_user import switch_user, work_running
 from app.ui.users_dialog import UsersDialog, role_name
 from app.ui.workspace.workspace import RedactionWorkspace
 
@@ -398,6 +398,13 @@ class MainWindow(QMainWindow):
             self.resize(1100, 700)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if work_running(self, side_jobs=False) and QMessageBox.question(
+                self, self.tr("Quit"), self.tr(
+                    "Work is still running (detection, a pack, an import). Quit anyway? It "
+                    "is stopped, and nothing half-finished is kept.")) \
+                != QMessageBox.StandardButton.Yes:
+            event.ignore()  # (quitting said nothing and dropped the detection)
+            return
         remember_window_geometry(self.saveGeometry())
         self.footage_view.close_footage()  # stops libvlc's threads before the widgets go
         self.workspace.close_footage()

@@ -20,13 +20,20 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
-def switch_user(win: MainWindow) -> str | None:
-    """Ask who signs in now and hand the window to them; their name, or None."""
+def work_running(win: MainWindow, side_jobs: bool = True) -> bool:
+    """Whether work a person started runs in the window: detection, a pack, links, an
+    import; with ``side_jobs``, the workspace's own (a waveform, thumbnails) too. (An export
+    runs in its own modal dialog.)"""
     ingest = win.library.ingest_dialog
     busy = (win.workspace.detect_job, win.cases.exports_box.pack_job, win.cases.link_job,
             ingest.job if ingest is not None and ingest.job.running else None,
-            *[job for job in win.workspace.jobs.side_jobs if job.running])
-    if any(job is not None for job in busy):
+            *[job for job in win.workspace.jobs.side_jobs if side_jobs and job.running])
+    return any(job is not None for job in busy)
+
+
+def switch_user(win: MainWindow) -> str | None:
+    """Ask who signs in now and hand the window to them; their name, or None."""
+    if work_running(win):
         show_error(win, QCoreApplication.translate(
             "SwitchUser", "Work is still running in this window; let it finish or cancel it "
             "before someone else signs in."))

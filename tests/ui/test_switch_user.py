@@ -58,3 +58,27 @@ def test_switch_user_hands_the_window_to_the_supervisor(qtbot: QtBot, store: Sto
                            ("tester", "user.sign_out")]  # checked first, then handed over
     assert win.isVisible()  # the window stayed open
     win.close()
+
+
+def test_quitting_while_detection_runs_asks_first(qtbot: QtBot, store: Store,
+                                                 tmp_path: Path) -> None:
+    """File > Quit during detection closed the window without a word and dropped the
+    detection (found by a read-only hunt); it asks first now."""
+    from tests.ui.window import MessageBoxes
+
+    win = show_window(qtbot, store, make_video(tmp_path / "long.mp4", frames=240,
+                                               size=(640, 360)))
+    win.library.table.selectRow(0)
+    win.open_workspace()
+    qtbot.waitUntil(lambda: win.workspace.footage is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: win.workspace.detect_job is None, timeout=10_000)
+    win.workspace.detect()
+    assert win.workspace.detect_job is not None
+    boxes = MessageBoxes("No")
+    win.close()
+    boxes.stop()
+    assert len(boxes.seen) == 1 and "still running" in boxes.seen[0] and win.isVisible()
+    boxes = MessageBoxes("Yes")
+    win.close()
+    boxes.stop()
+    assert not win.isVisible()
