@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh_views)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.request_quit)
         self.about_action = QAction(self.tr("&About BWV Studio"), self)
         self.about_action.triggered.connect(self._about)
         self.add_files_action = QAction(self.tr("&Add footage…"), self)
@@ -397,13 +397,21 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1100, 700)
 
+    def request_quit(self) -> None:
+        """File > Quit: asked first while work a person started still runs (quitting said
+        nothing and dropped the detection)."""
+        if self._may_quit():
+            self.close()
+
+    def _may_quit(self) -> bool:
+        return not work_running(self, side_jobs=False) or QMessageBox.question(
+            self, self.tr("Quit"), self.tr(
+                "Work is still running (detection, a pack, an import). Quit anyway? It is "
+                "stopped, and nothing half-finished is kept.")) == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if work_running(self, side_jobs=False) and QMessageBox.question(
-                self, self.tr("Quit"), self.tr(
-                    "Work is still running (detection, a pack, an import). Quit anyway? It "
-                    "is stopped, and nothing half-finished is kept.")) \
-                != QMessageBox.StandardButton.Yes:
-            event.ignore()  # (quitting said nothing and dropped the detection)
+        if event.spontaneous() and not self._may_quit():  # the window's own close button
+            event.ignore()
             return
         remember_window_geometry(self.saveGeometry())
         self.footage_view.close_footage()  # stops libvlc's threads before the widgets go

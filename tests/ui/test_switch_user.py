@@ -75,10 +75,10 @@ def test_quitting_while_detection_runs_asks_first(qtbot: QtBot, store: Store,
     win.workspace.detect()
     assert win.workspace.detect_job is not None
     boxes = MessageBoxes("No")
-    win.close()
+    win.quit_action.trigger()
     boxes.stop()
     assert len(boxes.seen) == 1 and "still running" in boxes.seen[0] and win.isVisible()
     boxes = MessageBoxes("Yes")
-    win.close()
+    win.quit_action.trigger()
     boxes.stop()
     assert not win.isVisible()
