@@ -73,3 +73,13 @@ def atomic_write_text(final: Path, text: str) -> None:
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{final}: cannot write ({value})."),
             final=final, value=exc.strerror or exc) from None
+
+
+def file_identity(path: Path) -> tuple[int, ...]:
+    """What tells this file from another put at its path, and whether it was written to:
+    device, inode, size, modification time (empty when it cannot be read)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns

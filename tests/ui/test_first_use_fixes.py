@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
@@ -156,17 +156,15 @@ def _workspace_with_run(qtbot: QtBot, store: Store, tmp_path: Path,
     return win, ws
 
 
-class _ReasonAsked:
+class _ReasonAsked(MessageBoxes):
     """Answers the reason dialog with Return, as a user who accepts what is offered: keeps
-    what was offered and whether Return closed it (else it is cancelled)."""
+    what was offered and whether Return closed it (else it is cancelled). Stopped after the
+    test like every MessageBoxes."""
 
     def __init__(self) -> None:
         self.offered: list[str] = []
         self.closed_by_return: list[bool] = []
-        self.timer = QTimer()
-        self.timer.setInterval(50)
-        self.timer.timeout.connect(self._answer)
-        self.timer.start()
+        super().__init__("Ok")
 
     def _answer(self) -> None:
         box = QApplication.activeModalWidget()

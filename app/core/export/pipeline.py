@@ -40,7 +40,7 @@ from app.core.export.manifest_data import build_manifest
 from app.core.export.output_lock import export_lock, remove_abandoned_locks
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, EncodeOptions, ExportStats
-from app.core.fileio import partial_path, refuse_folder, remove_stale_partials
+from app.core.fileio import file_identity, partial_path, refuse_folder, remove_stale_partials
 from app.core.integrity.anchors import chain_anchor
 from app.core.library.footage import get_footage, require_present
 from app.core.media.hashing import sha256_file
@@ -218,7 +218,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     # Chain of custody first: a changed original is never processed.
     if not source.exists():
         raise MediaError(ORIGINAL_MISSING, path=source)
-    hashed = _identity(source)  # the file the hash below vouches for
+    hashed = file_identity(source)  # the file the hash below vouches for
     if sha256_file(source, progress=lambda d, t: stage("hash", d, t), cancel=cancel) \
             != source_sha:
         raise MediaError(ORIGINAL_CHANGED, path=source)
@@ -262,7 +262,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                                      text=TextCheck.for_preset(analysis.run.preset, analysis.fps)
                                      if verify and not plan.inverse else None)
             stats, residual = checked.stats, checked.residual
-            if _identity(source) != hashed:  # replaced or written to since it was hashed:
+            if file_identity(source) != hashed:  # replaced or written to since it was hashed:
                 raise MediaError(ORIGINAL_CHANGED, path=source)  # the export read other bytes
             data = build_manifest(analysis, plan, stats, residual, out, 0, "", source_sha,
                                   size, duration, actor_name, case_ref, started, chain_head,
@@ -293,15 +293,6 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         complete_export(store, export_id, actor_name, hashed=True)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
                         export_id, extract)
-
-
-def _identity(path: Path) -> tuple[int, int, int, int]:
-    """Which file ``path`` is, and whether it was written to: device, inode, size, time."""
-    try:
-        st = path.stat()
-    except OSError:
-        return (0, 0, -1, 0)
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _refuse_boxes_outside(plan: RedactionPlan, frame_count: int, side: int) -> None:

@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError
+from app.core.fileio import file_identity
 from app.core.media.decode import Retimer, frame_step, open_container, unique_increasing
 from app.core.media.rotation import upright
 
@@ -60,15 +61,6 @@ REPLACED = QT_TRANSLATE_NOOP(
     "footage again.")
 
 
-def _identity(path: Path) -> tuple[int, ...]:
-    """What tells this file from another put at its path."""
-    try:
-        info = path.stat()
-    except OSError:
-        return ()
-    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
-
-
 class FrameReader:
     """Exact frames of one video. Thread-safe (one lock); close it when done."""
 
@@ -77,7 +69,7 @@ class FrameReader:
         self.rotation = rotation
         self._lock = threading.Lock()
         self._container = open_container(path)
-        self._identity = _identity(path)
+        self._identity = file_identity(path)
         try:
             self._stream = self._container.streams.video[0]
             self._tb: Fraction = self._stream.time_base or Fraction(1, 90000)
@@ -205,7 +197,7 @@ class FrameReader:
         self._container.close()
         self._container = open_container(self.path)
         self._stream = self._container.streams.video[0]
-        if _identity(self.path) != self._identity:
+        if file_identity(self.path) != self._identity:
             self._replaced = True  # never read from the other file
             raise MediaError(REPLACED, path=self.path)
         return self._decode(0)
