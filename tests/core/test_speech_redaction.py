@@ -216,7 +216,9 @@ def test_the_disclosure_pack_holds_the_released_transcript(store: Store,
     pack = build_pack(store, "officer", export_id, tmp_path / "packs")
     text = pack.record_html
     assert "Transcript as released" in text and "[redacted: S40 third party]" in text
-    assert "went home" in text.lower() and "3AT" not in text
+    # the model runs "3AT" on over the pause to "Then", so the padded range takes "Then I
+    # went" too (the words' edges found in the sound say so); "home" is left as said
+    assert "home." in text.lower() and "3AT" not in text
     assert "bleeped" in text and "whisper-tiny.en" in text
 
 

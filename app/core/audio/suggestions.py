@@ -295,7 +295,9 @@ def _near(a: str, b: str) -> bool:
 
 def _make(kind: str, words: list[Word], first: int, last: int, why: str,
           cue: str = "") -> Suggestion:
-    return Suggestion(kind, first, last, words[first].start_s, words[last].end_s,
+    inside = words[first:last + 1]
+    return Suggestion(kind, first, last, min(w.outer[0] for w in inside),
+                      max(w.outer[1] for w in inside),
                       " ".join(w.text for w in words[first:last + 1]), why, cue)
 
 

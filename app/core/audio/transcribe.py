@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from app.core.audio.forced_alignment import align_words, describe
 from app.core.audio.speech_audio import RATE, load_speech_audio
 from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.audio.transcript import Transcript, Word
@@ -24,7 +25,7 @@ from app.core.audio.word_timing import MAX_WORD_S, refine, untranscribed
 from app.core.progress import CancelToken, ProgressFn, no_progress
 
 SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": "int8",
-                            "word_timestamps": True, "refined": 3,  # bump when words change
+                            "word_timestamps": True, "refined": 4,  # bump when words change
                             # fewer retries when the model loops (spelled-out e-mail
                             # addresses): three tries, not six
                             "temperatures": (0.0, 0.4, 0.8)}
@@ -54,9 +55,13 @@ def transcribe_file(path: Path, track: int = 0, model: SpeechModel | None = None
                       cancel, lambda t: None)
         words += [w for w in more if start <= (w.start_s + w.end_s) / 2 <= end]
     words = refine(_untangle(words), samples, RATE)
+    made_by = model.describe()
+    if (model.language or "en") == "en":  # the aligner's model is English
+        words = align_words(words, samples, RATE)
+        made_by["word_edges"] = describe()
     progress(total, total)
     return Transcript(audio_track=track, words=words, language=model.language or "en",
-                      model=model.describe(), duration_s=duration,
+                      model=made_by, duration_s=duration,
                       elapsed_s=time.perf_counter() - started,
                       unheard=[(round(a, 3), round(b, 3))
                                for a, b in untranscribed(words, speech, samples, RATE)])

@@ -12,6 +12,17 @@ class Word:
     start_s: float
     end_s: float
     probability: float = 1.0
+    # where the speech model placed the word, when the sound placed it elsewhere
+    # (forced_alignment): what is hidden covers both, so aligning never narrows it
+    heard: tuple[float, float] | None = None
+
+    @property
+    def outer(self) -> tuple[float, float]:
+        """From the earlier start to the later end of the two placings (what hiding the
+        word hides, before padding)."""
+        if self.heard is None:
+            return self.start_s, self.end_s
+        return min(self.start_s, self.heard[0]), max(self.end_s, self.heard[1])
 
     @property
     def bare(self) -> str:
@@ -43,14 +54,17 @@ class Transcript:
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["words"] = [[w.text, round(w.start_s, 3), round(w.end_s, 3),
-                          round(w.probability, 3)] for w in self.words]
+                          round(w.probability, 3),
+                          *([round(w.heard[0], 3), round(w.heard[1], 3)] if w.heard else [])]
+                         for w in self.words]
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Transcript:
         return cls(audio_track=int(data["audio_track"]),
-                   words=[Word(str(t), float(a), float(b), float(p))
-                          for t, a, b, p in data.get("words", [])],
+                   words=[Word(str(w[0]), float(w[1]), float(w[2]), float(w[3]),
+                               (float(w[4]), float(w[5])) if len(w) >= 6 else None)
+                          for w in data.get("words", [])],
                    language=str(data.get("language", "en")),
                    model={str(k): str(v) for k, v in data.get("model", {}).items()},
                    duration_s=float(data.get("duration_s", 0.0)),

@@ -47,8 +47,11 @@ def find_phrase(transcript: Transcript, phrase: str) -> list[tuple[int, int]]:
 def words_span(words: list[Word], first: int, last: int,
                pad: float = PAD_S) -> tuple[float, float]:
     """Start and end (seconds) of words ``first``..``last``, widened by ``pad`` each side
-    (into the words beside them if need be: privacy first)."""
-    return max(0.0, words[first].start_s - pad), words[last].end_s + pad
+    (into the words beside them if need be: privacy first). Where the sound and the speech
+    model placed a word differently, both placings are covered (``Word.outer``)."""
+    inside = words[first:last + 1]
+    return (max(0.0, min(w.outer[0] for w in inside) - pad),
+            max(w.outer[1] for w in inside) + pad)
 
 
 def _norm(word: Word) -> str:

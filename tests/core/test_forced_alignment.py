@@ -1,0 +1,98 @@
+"""Word edges found in the sound (forced alignment), on real speech from espeak-ng, and the
+rule that aligning never narrows what is hidden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.core.audio.forced_alignment import align_words
+from app.core.audio.pronounce import ZERO, number_ways, rule_phones, spoken_ways
+from app.core.audio.speech_audio import RATE as SPEECH_RATE
+from app.core.audio.speech_audio import load_speech_audio
+from app.core.audio.transcript import Transcript, Word
+from app.core.audio.word_search import words_span
+from tests.speech_media import RATE, make_spoken_clip, speak
+
+LATE_S = 0.25  # how late the speech model's edges are inside continuous speech
+
+
+def _known(word: str) -> bool:
+    return word in {"my", "is", "the", "reg", "dot", "co", "uk"}
+
+
+def test_numbers_codes_and_addresses_are_said_every_usual_way() -> None:
+    assert [ZERO, "seven", "seven", ZERO, ZERO] in number_ways("07700")  # oh, zero, nought
+    assert ["nineteen", "eighty"] in number_ways("1980")
+    assert ["two", "thousand", "and", "one"] in number_ways("2001")
+    assert ["twenty", "third"] in spoken_ways("23rd", _known)
+    assert ["letter:l", "letter:k", "sixty", "eight"] in spoken_ways("LK68,", _known)
+    assert ["letter:l", "letter:k", "six", "eight"] in spoken_ways("LK68,", _known)
+    assert ["dot", "co", "dot", "uk"] in spoken_ways(".co.uk", _known)
+    assert spoken_ways("-,", _known) == []
+    assert rule_phones("declan").split() == ["D", "EH", "K", "L", "AE", "N"]
+
+
+def _clip(tmp_path: Path, lead: str, detail: str, tail: str, voice: str
+          ) -> tuple[np.ndarray, tuple[float, float], list[Word]]:
+    """[lead-in, detail, tail] 0.05 s apart (so the detail's edges are known), decoded as
+    the transcriber reads it, and words placed as the speech model places them inside
+    continuous speech: the lead-in's spread over its sound, the rest LATE_S late."""
+    parts, spans, now = [np.zeros(round(0.5 * RATE), np.int16)], [], 0.5
+    for text in (lead, detail, tail):
+        said = speak(text, voice, 160)
+        spans.append((now, now + len(said) / RATE))
+        parts += [said, np.zeros(round(0.05 * RATE), np.int16)]
+        now += len(said) / RATE + 0.05
+    parts.append(np.zeros(round(0.5 * RATE), np.int16))
+    path = make_spoken_clip(tmp_path / f"{voice}.mp4", [np.concatenate(parts)])
+    samples = load_speech_audio(path, 0)
+    words = []
+    for k, (text, (a, b)) in enumerate(zip((lead, detail, tail), spans, strict=True)):
+        said = text.split()
+        step = (b - a) / len(said)
+        late = LATE_S if k else 0.0
+        words += [Word(w, a + late + i * step, a + late + (i + 1) * step)
+                  for i, w in enumerate(said)]
+    return samples, spans[1], words
+
+
+@pytest.mark.parametrize("detail", ["AB12 CDE", "07700 900123"])
+@pytest.mark.parametrize("voice", ["en-gb", "en-us", "en-gb-scotland", "en-gb-x-rp"])
+def test_a_detail_inside_a_sentence_gets_its_edges_from_the_sound(tmp_path: Path, voice: str,
+                                                                   detail: str) -> None:
+    samples, (start, end), words = _clip(tmp_path, "The number is", detail,
+                                         "and it is silver.", voice)
+    inside = [i for i, w in enumerate(words) if w.text in detail.split()]
+    assert abs(words[inside[0]].start_s - start) >= LATE_S - 0.01  # the model's placing
+    aligned = align_words(words, samples, SPEECH_RATE)
+    assert abs(aligned[inside[0]].start_s - start) <= 0.1, (aligned, start)
+    assert abs(aligned[inside[-1]].end_s - end) <= 0.1, (aligned, end)
+    assert [w.text for w in aligned] == [w.text for w in words]
+    assert all(a.heard == (round(w.start_s, 3), round(w.end_s, 3))
+               for a, w in zip(aligned, words, strict=True)
+               if (a.start_s, a.end_s) != (w.start_s, w.end_s))
+
+
+def test_aligning_never_narrows_what_is_hidden(tmp_path: Path) -> None:
+    """The model left a word out ("nine"): the aligner stretches the words beside it over
+    it, but hiding the detail still covers where the model placed its words."""
+    samples, _span, words = _clip(tmp_path, "His number is", "four five six nine",
+                                  "on the system.", "en-gb")
+    heard = [w for w in words if w.text != "nine"]
+    aligned = align_words(heard, samples, SPEECH_RATE)
+    first = next(i for i, w in enumerate(heard) if w.text == "four")
+    last = next(i for i, w in enumerate(heard) if w.text == "six")
+    before, after = words_span(heard, first, last), words_span(aligned, first, last)
+    assert after[0] <= before[0] and after[1] >= before[1]
+    again = Transcript.from_json(Transcript(0, aligned).as_json()).words
+    assert again == aligned  # the model's placing is stored with the transcript
+
+
+def test_silence_and_no_words_leave_the_transcript_as_it_was() -> None:
+    quiet = np.zeros(SPEECH_RATE * 2, np.float32)
+    words = [Word("hello", 0.5, 0.9)]
+    assert align_words([], quiet, SPEECH_RATE) == []
+    assert align_words(words, quiet, SPEECH_RATE) == words  # no sound: nothing to place
