@@ -74,7 +74,8 @@ def untranscribed(words: list[Word], speech: list[tuple[float, float]],
         part = loud[round(a / STEP_S):round(b / STEP_S)]
         return len(part) > 0 and float(part.mean()) >= 0.5
 
-    covered = sorted((w.start_s, min(w.end_s, w.start_s + MAX_WORD_S)) for w in words)
+    covered = sorted((w.outer[0], min(w.outer[1], w.outer[0] + MAX_WORD_S))  # either placing
+                     for w in words)
     gaps = []
     for start, end in speech:
         now = start
