@@ -33,6 +33,14 @@ def test_numbers_codes_and_addresses_are_said_every_usual_way() -> None:
     assert ["dot", "co", "dot", "uk"] in spoken_ways(".co.uk", _known)
     assert spoken_ways("-,", _known) == []
     assert rule_phones("declan").split() == ["D", "EH", "K", "L", "AE", "N"]
+    assert ["ten", "thousand"] in spoken_ways("10,000", _known)
+    assert ["fifteen", "hundred"] in number_ways("1500")
+    assert ["oh", "nine", "thirty"] in number_ways("0930")
+    assert ["twenty", "three", "fifty", "nine"] in number_ways("2359")
+    assert [ZERO, "double", "seven", "double", ZERO] in number_ways("07700")
+    assert ["two", "million"] in number_ways("2000000")
+    assert ["nineteen", "eighties"] in spoken_ways("1980s", _known)
+    assert ["zeroth"] in spoken_ways("0th", _known)
 
 
 def _clip(tmp_path: Path, lead: str, detail: str, tail: str, voice: str
@@ -96,3 +104,33 @@ def test_silence_and_no_words_leave_the_transcript_as_it_was() -> None:
     words = [Word("hello", 0.5, 0.9)]
     assert align_words([], quiet, SPEECH_RATE) == []
     assert align_words(words, quiet, SPEECH_RATE) == words  # no sound: nothing to place
+
+
+def test_odd_words_and_long_stretches_never_stop_a_transcript(tmp_path: Path) -> None:
+    """A word the decoder lacks ("0th") or 600 words without a pause: the words come back
+    (aligned or as they were), never an error that loses the transcript."""
+    samples, _span, words = _clip(tmp_path, "It was the", "0th", "time.", "en-gb")
+    assert [w.text for w in align_words(words, samples, SPEECH_RATE)] == [w.text for w in words]
+    said = speak("one two three four five six seven eight nine ten " * 6, "en-gb", 300)
+    track = np.tile(said, 10)  # about 600 words with no pause longer than espeak's own
+    path = make_spoken_clip(tmp_path / "long.mp4", [track])
+    long = load_speech_audio(path, 0)
+    step = len(long) / SPEECH_RATE / 600
+    many = [Word(w, i * step, (i + 1) * step)
+            for i, w in enumerate(("one two three four five six seven eight nine ten " * 60)
+                                  .split())]
+    assert len(align_words(many, long, SPEECH_RATE)) == 600
+
+
+def test_the_released_transcript_hides_a_word_by_either_placing() -> None:
+    """A mute over where the speech model placed "Smith", the aligner having moved it: the
+    released text still says [redacted]."""
+    from app.core.audio.redacted_transcript import redacted_text
+    from app.core.redaction.plan import AudioAction, AudioRange, RedactionPlan
+
+    words = [Word("My", 1.0, 1.2), Word("name", 1.2, 1.5), Word("is", 1.5, 1.7),
+             Word("Smith", 1.75, 2.05, heard=(2.1, 2.6)), Word("thanks", 2.7, 3.0)]
+    plan = RedactionPlan(audio_ranges=[AudioRange(1, 2.15, 2.55, AudioAction.MUTE, 0)])
+    transcript = Transcript(0, words)
+    assert "Smith" not in redacted_text(transcript, plan)
+    assert transcript.words_between(2.15, 2.55) == [3]

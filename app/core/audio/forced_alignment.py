@@ -23,7 +23,6 @@ from __future__ import annotations
 import itertools
 import threading
 from dataclasses import replace
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -32,9 +31,11 @@ import numpy.typing as npt
 from app.core.audio.pronounce import LETTERS, rule_phones, spoken_ways
 from app.core.audio.transcript import Word
 from app.core.audio.word_timing import STEP_S, loudness
+from app.core.progress import CancelToken
 
 FRAME_S = 0.01  # the acoustic model's step
 PAUSE_S = 0.2  # the sound is aligned in pieces cut at pauses this long
+MAX_PIECE_S = 30.0  # ... and longer pieces (talk over steady noise) at their quietest moment
 MAX_MOVE_S = 0.8  # a word's middle moving further than this means the alignment is wrong
 _lock = threading.Lock()
 
@@ -56,6 +57,7 @@ class _Aligner:
                                       update=False)
             self.names[f"letter:{letter}"] = f"xql{letter}"
         self.decoder.add_word("xqsil", "SIL", update=False)
+        self.decoder.add_word("zeroth", "Z IY R OW TH", update=False)
         self.decoder.add_word("nought", "N AO T", update=True)
 
     def known(self, word: str) -> bool:
@@ -115,20 +117,21 @@ class _Aligner:
 
 def _parse(tokens: list[list[list[str]]], said: list[str]) -> list[tuple[int, int]] | None:
     """Which run of ``said`` each token's words are (the decoder took one of its ways)."""
-    @cache
-    def from_(t: int, j: int) -> tuple[tuple[int, int], ...] | None:
-        if t == len(tokens):
-            return () if j == len(said) else None
-        for way in tokens[t]:
-            if len(said) - j >= len(way) and all(
-                    said[j + k] in word.split("|") for k, word in enumerate(way)):
-                rest = from_(t + 1, j + len(way))
-                if rest is not None:
-                    return ((j, j + len(way)), *rest)
+    came_from: list[dict[int, int]] = [{0: 0}] + [{} for _ in tokens]  # end -> start
+    for t, ways in enumerate(tokens):
+        for j in came_from[t]:
+            for way in ways:
+                n = len(way)
+                if j + n <= len(said) and all(said[j + k] in word.split("|")
+                                              for k, word in enumerate(way)):
+                    came_from[t + 1].setdefault(j + n, j)
+    if len(said) not in came_from[-1]:
         return None
-
-    found = from_(0, 0)
-    return list(found) if found is not None else None
+    spans, j = [], len(said)
+    for t in range(len(tokens), 0, -1):
+        spans.append((came_from[t][j], j))
+        j = came_from[t][j]
+    return spans[::-1]
 
 
 _aligners: dict[int, _Aligner] = {}
@@ -141,7 +144,8 @@ def describe() -> str:
     return f"PocketSphinx {version('pocketsphinx')} en-us (forced alignment)"
 
 
-def align_words(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> list[Word]:
+def align_words(words: list[Word], samples: npt.NDArray[np.float32], rate: int,
+                cancel: CancelToken | None = None) -> list[Word]:
     """``words`` (in time order) with their edges where the sound says them (see the
     module's note)."""
     if not words:
@@ -150,8 +154,13 @@ def align_words(words: list[Word], samples: npt.NDArray[np.float32], rate: int) 
         aligner = _aligners.get(rate) or _aligners.setdefault(rate, _Aligner(rate))
         out = list(words)
         for (start, end), group in _stretches(out, samples, rate):
+            if cancel is not None:
+                cancel.check()
             chunk = [out[i] for i in group]
-            found = aligner.align(chunk, samples, start, end)
+            try:
+                found = aligner.align(chunk, samples, start, end)
+            except (ValueError, RuntimeError):  # a word the decoder cannot take: as it was
+                found = None
             if found is None:
                 continue
             for k, (i, (a, b)) in enumerate(zip(group, found, strict=True)):
@@ -182,10 +191,30 @@ def _stretches(words: list[Word], samples: npt.NDArray[np.float32],
         if (b - a) * STEP_S >= PAUSE_S:
             cuts.append(float(a + b) / 2 * STEP_S)
     cuts.append(len(samples) / rate)
+    cuts = _split_long(cuts, samples, rate)
     out = []
     for start, end in itertools.pairwise(cuts):
         group = [i for i, w in enumerate(words) if start <= w.start_s < end]
         sound = loud[int(start / STEP_S):int(end / STEP_S)]
         if group and end > start and sound.any():
             out.append(((start, end), group))
+    return out
+
+
+def _split_long(cuts: list[float], samples: npt.NDArray[np.float32],
+                rate: int) -> list[float]:
+    """``cuts`` with a cut added at the quietest 10 ms of the middle half of any piece
+    longer than MAX_PIECE_S, until none is (alignment time grows faster than a piece)."""
+    out = [cuts[0]]
+    for end in cuts[1:]:
+        start = out[-1]
+        while end - start > MAX_PIECE_S:
+            step = round(STEP_S * rate)
+            quarter = (end - start) / 4
+            a, b = round((start + quarter) * rate), round((end - quarter) * rate)
+            n = (b - a) // step
+            level = (samples[a:a + n * step].astype(np.float64).reshape(n, step) ** 2).mean(axis=1)
+            start = (a + int(np.argmin(level)) * step + step / 2) / rate
+            out.append(start)
+        out.append(end)
     return out

@@ -49,7 +49,7 @@ Known = Callable[[str], bool]  # is this word in the aligner's dictionary?
 
 
 def cardinal(n: int) -> list[str]:
-    """``n`` (0-999,999) in words, British style ("three hundred and five")."""
+    """``n`` (0-999,999,999) in words, British style ("three hundred and five")."""
     if n < 20:
         return [ONES[n]]
     if n < 100:
@@ -57,6 +57,10 @@ def cardinal(n: int) -> list[str]:
     if n < 1000:
         rest = n % 100
         return [ONES[n // 100], "hundred"] + (["and", *cardinal(rest)] if rest else [])
+    if n >= 1_000_000:
+        rest = n % 1_000_000
+        head = [*cardinal(n // 1_000_000), "million"]
+        return head + ((["and"] if rest < 100 else []) + cardinal(rest) if rest else [])
     rest = n % 1000
     head = [*cardinal(n // 1000), "thousand"]
     if not rest:
@@ -77,20 +81,49 @@ def ordinal(n: int) -> list[str]:
     return [*words[:-1], last]
 
 
+def _pair(digits: str) -> list[str]:
+    """Two digits as said in a year or a time: "05" as "oh five", "30" as "thirty"."""
+    n = int(digits)
+    return ["oh", ONES[n]] if digits[0] == "0" and n else cardinal(n)
+
+
+def _doubled(digits: str) -> list[str]:
+    """Digit by digit, a repeated digit as "double" or "treble" ("double seven")."""
+    out: list[str] = []
+    for d, run in itertools.groupby(digits):
+        count = len(list(run))
+        word = ZERO if d == "0" else ONES[int(d)]
+        while count >= 2:
+            take = 3 if count == 3 else 2
+            out += ["treble|triple" if take == 3 else "double", word]
+            count -= take
+        out += [word] * count
+    return out
+
+
 def number_ways(digits: str, ordinal_suffix: bool = False) -> list[list[str]]:
     """The ways a run of digits may have been said."""
     n = int(digits)
     if ordinal_suffix:
-        return [ordinal(n)] if n < 1_000_000 else []
+        return [ordinal(n)] if n < 1_000_000_000 else []
     ways: list[list[str]] = []
-    if len(digits) <= 6 and not (digits.startswith("0") and len(digits) > 1):
+    if len(digits) <= 9 and not (digits.startswith("0") and len(digits) > 1):
         ways.append(cardinal(n))
-    if len(digits) == 4 and 1100 <= n <= 2099 and n % 100:  # a year: "nineteen eighty"
-        high, low = divmod(n, 100)
-        ways.append(cardinal(high) + (["oh", ONES[low]] if low < 10 else cardinal(low)))
+    if len(digits) == 4:  # a year or a time: "nineteen eighty", "oh nine thirty",
+        high, low = digits[:2], digits[2:]  # "fifteen hundred", "twenty three fifty nine"
+        ways.append(_pair(high) + (["hundred"] if low == "00" else _pair(low)))
     if len(digits) > 1 or n == 0:
         ways.append([ZERO if d == "0" else ONES[int(d)] for d in digits])
+        doubled = _doubled(digits)
+        if "double" in doubled or "treble|triple" in doubled:
+            ways.append(doubled)
     return ways
+
+
+def _plural(way: list[str]) -> list[str]:
+    """A number said as a decade ("nineteen eighties", "nineties")."""
+    last = way[-1]
+    return [*way[:-1], last[:-1] + "ies" if last.endswith("y") else last + "s"]
 
 
 def rule_phones(word: str) -> str:
@@ -121,7 +154,7 @@ def _letters_ways(text: str, known: Known) -> list[list[str]]:
     """A run of letters: the word, and its letters' names for a short code ("LK", "SMR")."""
     lower = text.lower()
     ways = [[lower]] if known(lower) else []
-    if len(text) == 1 or (len(text) <= 5 and (text.isupper()
+    if lower in ("am", "pm") or len(text) == 1 or (len(text) <= 5 and (text.isupper()
                                               or not re.search("[aeiouy]", lower))):
         ways.append([f"letter:{c}" for c in lower])
     return ways or [[f"rule:{lower}"]]
@@ -136,11 +169,14 @@ def spoken_ways(text: str, known: Known) -> list[list[str]]:
     lower = text.lower()
     if re.fullmatch(r"[a-z]+'[a-z]+", lower) and known(lower):
         return [[lower]]
-    parts = re.findall(r"\d+(?:st|nd|rd|th)\b|\d+|[A-Za-z]+|[@/&%+.]", text)
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # "10,000"
+    parts = re.findall(r"\d+(?:st|nd|rd|th|s)\b|\d+|[A-Za-z]+|[@/&%+.]", text)
     ways: list[list[str]] = [[]]
     for part in parts:
         if part[0].isdigit():
-            if part[-1].isalpha():
+            if part.endswith("s") and not part.endswith("st"):  # "1980s", "90s"
+                options = [_plural(w) for w in number_ways(part[:-1]) if "|" not in w[-1]]
+            elif part[-1].isalpha():
                 options = number_ways(part[:-2], ordinal_suffix=True)
             else:
                 options = number_ways(part)

@@ -23,8 +23,8 @@ def redacted_text(transcript: Transcript, plan: RedactionPlan) -> str:
         if plan.clip is not None and not (word.end_s > plan.clip.start_s
                                           and word.start_s < plan.clip.end_s):
             continue
-        hit = next((i for i, r in enumerate(ranges)
-                    if word.start_s < r.end_s and word.end_s > r.start_s), None)
+        a, b = word.outer  # either placing of the word (forced_alignment): privacy first
+        hit = next((i for i, r in enumerate(ranges) if a < r.end_s and b > r.start_s), None)
         if hit is None:
             open_reason = None
             out.append(word.text)

@@ -247,6 +247,11 @@ def _cues(words: list[Word], tokens: list[str]) -> list[Suggestion]:
     return out
 
 
+def _gap(a: Word, b: Word) -> float:
+    """From ``a``'s start to ``b``'s, the shorter by the two placings (forced_alignment)."""
+    return min(b.start_s - a.start_s, (b.heard or (b.start_s,))[0] - (a.heard or (a.start_s,))[0])
+
+
 def _after(words: list[Word], i: int) -> tuple[int, int] | None:
     """The words after a cue ending at ``i``: up to a sentence end, "and"/"but", CUE_SPAN_S
     or CUE_WORDS ("is", "was" and "it's" right after the cue belong to the cue)."""
@@ -257,7 +262,7 @@ def _after(words: list[Word], i: int) -> tuple[int, int] | None:
         return None
     last = first
     while (last + 1 < len(words) and last + 1 - first < CUE_WORDS
-           and words[last + 1].start_s - words[first].start_s < CUE_SPAN_S
+           and _gap(words[first], words[last + 1]) < CUE_SPAN_S
            and not words[last].text.endswith(SENTENCE_END)
            and words[last + 1].bare not in ("and", "but")):  # "... and my postcode is"
         last += 1

@@ -56,8 +56,8 @@ def transcribe_file(path: Path, track: int = 0, model: SpeechModel | None = None
         words += [w for w in more if start <= (w.start_s + w.end_s) / 2 <= end]
     words = refine(_untangle(words), samples, RATE)
     made_by = model.describe()
-    if (model.language or "en") == "en":  # the aligner's model is English
-        words = align_words(words, samples, RATE)
+    if model.language == "en":  # the aligner's model is English (not a detected language)
+        words = align_words(words, samples, RATE, cancel)
         made_by["word_edges"] = describe()
     progress(total, total)
     return Transcript(audio_track=track, words=words, language=model.language or "en",

@@ -48,8 +48,9 @@ class Transcript:
         return " ".join(w.text for w in self.words)
 
     def words_between(self, start_s: float, end_s: float) -> list[int]:
-        """Indexes of the words that overlap ``start_s``..``end_s``."""
-        return [i for i, w in enumerate(self.words) if w.start_s < end_s and w.end_s > start_s]
+        """Indexes of the words that overlap ``start_s``..``end_s`` (by either placing)."""
+        return [i for i, w in enumerate(self.words)
+                if w.outer[0] < end_s and w.outer[1] > start_s]
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
