@@ -3965,6 +3965,18 @@
         <translation>Cuddwisgo&apos;r trac cyfan</translation>
     </message>
     <message>
+        <source>Speaker</source>
+        <translation>Siaradwr</translation>
+    </message>
+    <message>
+        <source>Disguise speaker</source>
+        <translation>Cuddwisgo llais y siaradwr</translation>
+    </message>
+    <message>
+        <source>Lower the pitch of every word of the speaker chosen. Speakers are told apart by their voices, as a proposal: listen first. Not anonymisation on its own</source>
+        <translation>Gostwng traw pob gair gan y siaradwr a ddewiswyd. Caiff siaradwyr eu gwahaniaethu yn ôl eu lleisiau, fel cynnig: gwrandewch yn gyntaf. Nid yw hyn yn anhysbysu ar ei ben ei hun</translation>
+    </message>
+    <message>
         <source>Unhide</source>
         <translation>Dad-guddio</translation>
     </message>
@@ -3991,6 +4003,10 @@
     <message>
         <source>{0} words, model {1}.</source>
         <translation>{0} gair, model {1}.</translation>
+    </message>
+    <message>
+        <source>Speaker {0} ({1} words)</source>
+        <translation>Siaradwr {0} ({1} gair)</translation>
     </message>
     <message>
         <source>Names to find kept with case {0}.</source>
@@ -4227,6 +4243,10 @@
     <message>
         <source>Transcript</source>
         <translation>Trawsgrifiad</translation>
+    </message>
+    <message>
+        <source>Speaker {0}:</source>
+        <translation>Siaradwr {0}:</translation>
     </message>
 </context>
 <context>

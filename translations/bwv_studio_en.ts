@@ -3905,6 +3905,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Speaker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Disguise speaker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lower the pitch of every word of the speaker chosen. Speakers are told apart by their voices, as a proposal: listen first. Not anonymisation on its own</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Unhide</source>
             <translation type="unfinished" />
         </message>
@@ -3930,6 +3942,10 @@
         </message>
         <message>
             <source>{0} words, model {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speaker {0} ({1} words)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4166,6 +4182,10 @@
         </message>
         <message>
             <source>Transcript</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Speaker {0}:</source>
             <translation type="unfinished" />
         </message>
     </context>

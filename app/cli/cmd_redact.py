@@ -100,6 +100,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--hide-words", action="append", default=[], metavar="PHRASE",
                    help="hide PHRASE wherever it is said, on every audio track (transcribed "
                         "offline first if need be; see 'bwv transcribe'); repeatable")
+    p.add_argument("--disguise-speaker", action="append", default=[], metavar="[TRACK:]N",
+                   help="disguise the voice of speaker N wherever they speak (speakers as "
+                        "'bwv transcribe' tells them apart by voice; on audio track TRACK, "
+                        "default 1); not anonymisation on its own; repeatable")
     p.add_argument("--hide-suggested", action="store_true",
                    help="hide every personal detail 'bwv transcribe' proposes (with --case, "
                         "the names the case gives too: its requester's and 'bwv case names')")
@@ -287,7 +291,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
         _refuse_other_footage(ctx, key, args.plan)
     timed = args.mute or args.bleep or args.disguise or args.clip is not None
     plan = _plan_from_args(args, _recording_start(ctx, key) if timed else 0.0)
-    if args.hide_words or args.hide_suggested:
+    if args.hide_words or args.hide_suggested or args.disguise_speaker:
         plan = hide_speech_from_args(ctx, key, plan, args)
     bars = _StageBars()
     try:

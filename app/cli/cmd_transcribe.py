@@ -12,7 +12,12 @@ from tqdm import tqdm
 
 from app.cli.context import Context
 from app.core.audio.model_pack import approve_pack, configured_model, read_pack
-from app.core.audio.speech_plan import hide_speech, phrase_spans, suggestion_span
+from app.core.audio.speech_plan import (
+    hide_speech,
+    phrase_spans,
+    speaker_spans,
+    suggestion_span,
+)
 from app.core.audio.suggestions import suggest
 from app.core.audio.transcript import Transcript
 from app.core.audio.transcripts import audio_tracks, case_names, transcript_for
@@ -100,10 +105,7 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Audio track {t + 1}: {len(transcript.words)} words, "
               f"{format_time(transcript.duration_s)} of sound, model "
               f"{transcript.model.get('name', '?')}.")
-        words = transcript.words
-        for i in range(0, len(words), LINE_WORDS):
-            line = words[i:i + LINE_WORDS]
-            print(f"  {format_time(line[0].start_s):>10}  " + " ".join(w.text for w in line))
+        _print_words(transcript)
         suggestions = suggest(transcript, names)
         print(f"Suggestions on track {t + 1}: {len(suggestions)}" + (":" if suggestions
                                                                     else "."))
@@ -122,21 +124,73 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_words(transcript: Transcript) -> None:
+    """The words a line at a time (a new line where the speaker changes), then who spoke."""
+    words, who = transcript.words, transcript.word_speakers()
+    i = 0
+    while i < len(words):
+        j = i + 1
+        while j < len(words) and j - i < LINE_WORDS and (not who or who[j] == who[i]):
+            j += 1
+        tag = f"S{who[i]}  " if who else ""
+        print(f"  {format_time(words[i].start_s):>10}  {tag}"
+              + " ".join(w.text for w in words[i:j]))
+        i = j
+    if who:
+        print(f"Speakers told apart by voice on track {transcript.audio_track + 1} (a proposal: "
+              "listen before relying on it): " + "; ".join(
+                  f"S{n} {who.count(n)} words from {format_time(words[who.index(n)].start_s)}"
+                  for n in range(1, transcript.speaker_count() + 1)) + ".")
+
+
+def _speakers_asked(args: argparse.Namespace) -> list[tuple[int, int]]:
+    """``--disguise-speaker [TRACK:]N`` as (0-based track, speaker)."""
+    out = []
+    for text in args.disguise_speaker:
+        track, _, number = text.rpartition(":")
+        try:
+            out.append((int(track or 1) - 1, int(number)))
+        except ValueError:
+            raise InvalidInputError(f"--disguise-speaker {text}: give a speaker number, e.g. "
+                                    "2, or a track and a speaker, e.g. 1:2.") from None
+    return out
+
+
 def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
                           args: argparse.Namespace) -> RedactionPlan:
-    """``bwv redact --hide-words/--hide-suggested``: the plan with that speech hidden."""
+    """``bwv redact --hide-words/--hide-suggested/--disguise-speaker``: the plan with that
+    speech hidden or disguised."""
     action = AudioAction(args.hide_with)
     reason = (args.audio_reason or "").strip()
     said = dict.fromkeys(args.hide_words, 0)
     names = [*args.name, *case_names(ctx.store, ctx.actor_name(), args.case)] \
         if args.hide_suggested else []
-    for transcript in transcripts_of(ctx, footage, None):
+    speakers = _speakers_asked(args)
+    transcripts = transcripts_of(ctx, footage, None)
+    missing = sorted({track + 1 for track, _n in speakers} - {t.audio_track + 1
+                                                             for t in transcripts})
+    if missing:
+        raise InvalidInputError(f"--disguise-speaker: footage {footage} has no audio track "
+                                f"{missing[0]}; nothing was exported.")
+    for transcript in transcripts:
         t = transcript.audio_track + 1
         for phrase in args.hide_words:
             spans = phrase_spans(transcript, phrase)
             said[phrase] += len(spans)
             print(f"Audio track {t}: {phrase!r} said {len(spans)} time(s).", file=sys.stderr)
             plan = hide_speech(plan, transcript, spans, action, "words", reason)[0]
+        for track, speaker in speakers:
+            if track == transcript.audio_track:
+                spans = speaker_spans(transcript, speaker)
+                if not spans:
+                    raise InvalidInputError(
+                        f"Audio track {t} has no speaker {speaker} (it has "
+                        f"{transcript.speaker_count()}): nothing was exported; see "
+                        "'bwv transcribe'.")
+                plan = hide_speech(plan, transcript, spans, AudioAction.DISGUISE,
+                                   f"speaker {speaker}", reason)[0]
+                print(f"Audio track {t}: disguising speaker {speaker} ({len(spans)} "
+                      "stretch(es)).", file=sys.stderr)
         if args.hide_suggested:
             for s in suggest(transcript, names):
                 plan = hide_speech(plan, transcript, [suggestion_span(transcript, s)], action,

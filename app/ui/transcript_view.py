@@ -1,6 +1,7 @@
-"""A transcript on screen: the words of one audio track, the word being said highlighted as
-the video plays, a click on a word asks to go there, Find marks a phrase wherever it is
-said, and other marks (hidden words) come from the owner. Used by the Review tab's Speech
+"""A transcript on screen: the words of one audio track (a line for each speaker's turn
+when voices were told apart), the word being said highlighted as the video plays, a click
+on a word asks to go there, Find marks a phrase wherever it is said, and other marks
+(hidden words) come from the owner. Used by the Review tab's Speech
 panel (read only) and the Redact tab's Speech tab (which hides words)."""
 
 from __future__ import annotations
@@ -51,7 +52,13 @@ class TranscriptView(QWidget):
         self.starts = [w.start_s for w in transcript.words] if transcript else []
         parts = []
         at = 0
-        for w in transcript.words if transcript else []:
+        who = transcript.word_speakers() if transcript and transcript.speaker_count() > 1 \
+            else []
+        for i, w in enumerate(transcript.words if transcript else []):
+            if who and (i == 0 or who[i] != who[i - 1]):  # a new speaker: a new line
+                tag = ("\n" if i else "") + self.tr("Speaker {0}:").format(who[i])
+                parts.append(tag)
+                at += len(tag) + 1
             self.offsets.append((at, at + len(w.text)))
             parts.append(w.text)
             at += len(w.text) + 1

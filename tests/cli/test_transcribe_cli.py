@@ -154,3 +154,28 @@ def test_watch_folders_from_the_command_line(capsys: pytest.CaptureFixture[str],
     assert code == 2 and "is not a folder" in err
     assert run(capsys, "batch", "watch", "remove", str(dock))[0] == 0
     assert "No watch folders." in run(capsys, "batch", "watch", "list")[1]
+
+
+def test_disguise_one_speaker_from_the_command_line(capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path) -> None:
+    """Two voices take turns; ``--disguise-speaker 2`` disguises her turns, not his."""
+    from tests.core.test_speakers import _conversation
+
+    clip, said_by = _conversation(tmp_path, ["en-gb", "en-us+f3"])
+    assert run(capsys, "ingest", str(clip))[0] == 0
+    code, out, _ = run(capsys, "transcribe", "1")
+    assert code == 0 and "S2" in out and "Speakers told apart by voice" in out
+    code, _out, err = run(capsys, "redact", "1", "-o", str(tmp_path / "x.mp4"), "--no-verify",
+                          "--disguise-speaker", "3")
+    assert code == 2 and "no speaker 3" in err and not (tmp_path / "x.mp4").exists()
+    out_file = tmp_path / "disguised.mp4"
+    code, _out, err = run(capsys, "redact", "1", "-o", str(out_file), "--no-verify",
+                          "--disguise-speaker", "1:2")
+    assert code == 0, err
+    ranges = json.loads(out_file.with_name("disguised.manifest.json").read_text())[
+        "plan"]["audio_ranges"]
+    assert ranges and all(r["action"] == "disguise" and r["label"] == "speaker 2"
+                          for r in ranges)
+    for a, b, who in said_by:  # her lines inside a range, his outside every range
+        inside = any(r["start_s"] <= a + 0.3 and r["end_s"] >= b - 0.3 for r in ranges)
+        assert inside == (who == 1)

@@ -161,3 +161,33 @@ def test_names_typed_are_kept_with_the_case(qtbot: QtBot, store: Store,
                     timeout=10_000)
     assert case_names(store, "tester", "SAR-5") == ["Ann Example", "Bob Witness"]
     assert not problems
+
+
+def test_disguise_a_speaker_told_apart_by_voice(qtbot: QtBot, store: Store,
+                                                tmp_path: Path) -> None:
+    """Two voices take turns: the text shows each turn under its speaker, and "Disguise
+    speaker" disguises the chosen speaker's turns, one undoable edit."""
+    from tests.core.test_speakers import _conversation
+
+    clip, said_by = _conversation(tmp_path, ["en-gb", "en-us+f3"])
+    _win, ws, _problems = _open(qtbot, store, clip)
+    panel = ws.speech_panel
+    ws.side_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.track.count() == 1, timeout=20_000)
+    qtbot.mouseClick(panel.transcribe_button, Qt.MouseButton.LeftButton)
+    _wait_words(qtbot, panel)
+    assert panel.speaker.count() == 2 and panel.disguise_speaker_button.isEnabled()
+    text = panel.text.toPlainText()
+    assert text.startswith("Speaker 1:") and text.count("Speaker 2:") == 3
+    # a click on a word still finds that word after the speaker lines
+    last = len(panel.transcript.words) - 1
+    panel.view.select_words(last, last)
+    assert panel.view.selected_words() == (last, last)
+    panel.speaker.setCurrentIndex(1)
+    qtbot.mouseClick(panel.disguise_speaker_button, Qt.MouseButton.LeftButton)
+    ranges = ws.plan.audio_ranges
+    assert len(ranges) == 3 and all(r.action.value == "disguise" for r in ranges)
+    for a, b, who in said_by:
+        assert any(r.start_s <= a + 0.3 and r.end_s >= b - 0.3 for r in ranges) == (who == 1)
+    ws.undo_stack.undo()
+    qtbot.waitUntil(lambda: not ws.plan.audio_ranges, timeout=10_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.core.audio.speakers import speaker_runs
 from app.core.audio.suggestions import Suggestion
 from app.core.audio.transcript import Transcript
 from app.core.audio.word_search import PAD_S, find_phrase, words_span
@@ -22,6 +23,12 @@ def suggestion_span(transcript: Transcript, s: Suggestion) -> tuple[float, float
     if s.first < 0:
         return max(0.0, s.start_s - PAD_S), s.end_s + PAD_S
     return words_span(transcript.words, s.first, s.last)
+
+
+def speaker_spans(transcript: Transcript, speaker: int) -> list[tuple[float, float]]:
+    """The time ``speaker``'s words take, run by run (padded like any hidden words)."""
+    return [words_span(transcript.words, a, b)
+            for a, b in speaker_runs(transcript.words, transcript.word_speakers(), speaker)]
 
 
 def hide_speech(plan: RedactionPlan, transcript: Transcript,

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.audio.forced_alignment import align_words, describe
+from app.core.audio.speakers import speakers
 from app.core.audio.speech_audio import RATE, load_speech_audio
 from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.audio.transcript import Transcript, Word
@@ -26,6 +27,7 @@ from app.core.progress import CancelToken, ProgressFn, no_progress
 
 SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": "int8",
                             "word_timestamps": True, "refined": 4,  # bump when words change
+                            "speakers": 1,  # ... or when speakers are told apart otherwise
                             # fewer retries when the model loops (spelled-out e-mail
                             # addresses): three tries, not six
                             "temperatures": (0.0, 0.4, 0.8)}
@@ -64,7 +66,8 @@ def transcribe_file(path: Path, track: int = 0, model: SpeechModel | None = None
                       model=made_by, duration_s=duration,
                       elapsed_s=time.perf_counter() - started,
                       unheard=[(round(a, 3), round(b, 3))
-                               for a, b in untranscribed(words, speech, samples, RATE)])
+                               for a, b in untranscribed(words, speech, samples, RATE)],
+                      speakers=speakers(words, samples, RATE))
 
 
 def _words(whisper: Any, model: SpeechModel, samples: npt.NDArray[np.float32], offset: float,

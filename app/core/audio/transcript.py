@@ -42,6 +42,15 @@ class Transcript:
     elapsed_s: float = 0.0
     # stretches of speech (start, end s) the model wrote no words for, even on a second try
     unheard: list[tuple[float, float]] = field(default_factory=list)
+    # each word's speaker (1, 2, ...: told apart by voice, speakers.py); [] if not judged
+    speakers: list[int] = field(default_factory=list)
+
+    def word_speakers(self) -> list[int]:
+        """Each word's speaker, or [] where speakers were not judged for these words."""
+        return self.speakers if len(self.speakers) == len(self.words) else []
+
+    def speaker_count(self) -> int:
+        return max(self.word_speakers(), default=0)
 
     @property
     def text(self) -> str:
@@ -70,4 +79,5 @@ class Transcript:
                    model={str(k): str(v) for k, v in data.get("model", {}).items()},
                    duration_s=float(data.get("duration_s", 0.0)),
                    elapsed_s=float(data.get("elapsed_s", 0.0)),
-                   unheard=[(float(a), float(b)) for a, b in data.get("unheard", [])])
+                   unheard=[(float(a), float(b)) for a, b in data.get("unheard", [])],
+                   speakers=[int(s) for s in data.get("speakers", [])])

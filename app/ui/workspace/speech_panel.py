@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.audio.model_pack import configured_model
-from app.core.audio.speech_plan import hide_speech, phrase_spans, suggestion_span
+from app.core.audio.speech_plan import (
+    hide_speech,
+    phrase_spans,
+    speaker_spans,
+    suggestion_span,
+)
 from app.core.audio.suggestions import KINDS, Suggestion, suggest
 from app.core.audio.transcript import Transcript
 from app.core.audio.transcripts import audio_tracks, case_names, transcript_for
@@ -89,6 +94,12 @@ class SpeechPanel(QWidget):
             "accent, words and rhythm can still identify a speaker"))
         self.disguise_track_button = QPushButton(self.tr("Disguise the whole track"), self)
         self.disguise_track_button.setToolTip(self.disguise_button.toolTip())
+        self.speaker = QComboBox(self)
+        self.speaker.setAccessibleName(self.tr("Speaker"))
+        self.disguise_speaker_button = QPushButton(self.tr("Disguise speaker"), self)
+        self.disguise_speaker_button.setToolTip(self.tr(
+            "Lower the pitch of every word of the speaker chosen. Speakers are told apart by "
+            "their voices, as a proposal: listen first. Not anonymisation on its own"))
         self.unhide_button = QPushButton(self.tr("Unhide"), self)
         self.suggested = QListWidget(self)
         self.suggested.setWordWrap(True)
@@ -105,6 +116,8 @@ class SpeechPanel(QWidget):
         hide.addWidget(self.disguise_button, 1, 2)
         hide.addWidget(self.unhide_button, 2, 0)
         hide.addWidget(self.disguise_track_button, 2, 1, 1, 2)
+        hide.addWidget(self.speaker, 3, 0)
+        hide.addWidget(self.disguise_speaker_button, 3, 1, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
@@ -126,6 +139,7 @@ class SpeechPanel(QWidget):
         self.bleep_button.clicked.connect(lambda: self.hide_selection(AudioAction.BLEEP))
         self.disguise_button.clicked.connect(lambda: self.hide_selection(AudioAction.DISGUISE))
         self.disguise_track_button.clicked.connect(self.disguise_track)
+        self.disguise_speaker_button.clicked.connect(self.disguise_speaker)
         self.unhide_button.clicked.connect(self.unhide_selection)
         self.suggested.currentRowChanged.connect(self._suggestion_chosen)
         self.set_footage_tracks(None)
@@ -191,6 +205,7 @@ class SpeechPanel(QWidget):
         t = self.transcript
         self.pending = None
         self.suggested.clear()
+        self.speaker.clear()
         self.view.set_transcript(t)
         if t is None:
             if self.track.count() and self.job is None:
@@ -199,6 +214,9 @@ class SpeechPanel(QWidget):
             return
         self.status.setText(self.tr("{0} words, model {1}.").format(
             len(t.words), t.model.get("name", "?")))
+        who = t.word_speakers()
+        for n in range(1, t.speaker_count() + 1):
+            self.speaker.addItem(self.tr("Speaker {0} ({1} words)").format(n, who.count(n)), n)
         self.suggestions = suggest(t, self._names())
         for s in self.suggestions:
             kind = QCoreApplication.translate("Suggestions", KINDS[s.kind])
@@ -207,6 +225,7 @@ class SpeechPanel(QWidget):
                 kind=kind, cue=s.cue))
             self.suggested.addItem(row)
         self.mark()
+        self.update_buttons()
 
     def _names(self) -> list[str]:
         return [n.strip() for n in self.names.text().split(",") if n.strip()]
@@ -264,6 +283,8 @@ class SpeechPanel(QWidget):
             b.setEnabled(has_words or self.pending is not None)
         self.unhide_button.setEnabled(has_words)
         self.disguise_track_button.setEnabled(self.transcript is not None)
+        self.speaker.setEnabled(self.speaker.count() > 0)
+        self.disguise_speaker_button.setEnabled(self.speaker.count() > 0)
 
     # --- transcribing --------------------------------------------------------------------
 
@@ -349,6 +370,17 @@ class SpeechPanel(QWidget):
             spans, label = self._spans(t, first, last), "words"
         reason = self.ws.commands.take_reason() or ""
         plan, text = hide_speech(self.ws.plan, t, spans, action, label, reason)
+        if text:
+            self.ws.apply_edit(plan, text, reason)
+
+    def disguise_speaker(self) -> None:
+        """Disguise every word of the speaker chosen (told apart by voice)."""
+        t, speaker = self.transcript, self.speaker.currentData()
+        if t is None or speaker is None:
+            return
+        reason = self.ws.commands.take_reason() or ""
+        plan, text = hide_speech(self.ws.plan, t, speaker_spans(t, int(speaker)),
+                                 AudioAction.DISGUISE, f"speaker {speaker}", reason)
         if text:
             self.ws.apply_edit(plan, text, reason)
 

@@ -1,0 +1,184 @@
+"""Who speaks when: a transcript's words grouped by voice, so one speaker's words can be
+disguised together ("Disguise speaker 2").
+
+No model and nothing fetched: the words are cut into turns (at pauses of ``TURN_GAP_S``,
+and turns longer than ``MAX_TURN_S`` at their widest gap); each turn with enough sound
+(``MIN_FRAMES``) is described by the average shape of its spectrum (mel cepstrum of its
+sounding frames, in the whole recording's spreads) and its median pitch; turns are joined,
+closest first (average linkage), while the voices differ by less than ``CEP_SPAN`` in
+spectrum and ``PITCH_SPAN_ST`` in pitch. A shorter turn ("yes") goes with the turn before
+it. It tells apart voices of different pitch or timbre (a man and a woman, a caller on a
+speaker phone); two alike voices may come out as one speaker, and one voice shouting and
+then whispering as two. So it only proposes: the officer sees the speakers in the text,
+listens, and chooses what to disguise.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import numpy.typing as npt
+
+from app.core.audio.transcript import Word
+from app.core.audio.word_timing import STEP_S, loudness
+
+TURN_GAP_S = 0.2  # a pause this long may change the speaker
+MAX_TURN_S = 4.0
+MIN_FRAMES = 80  # sounding frames (10 ms) a turn needs to be judged on its own
+CEP_SPAN = 0.45  # turn-to-turn difference of a voice's spectrum (in the recording's spreads)
+PITCH_SPAN_ST = 4.0  # ... and of its median pitch (semitones), still counted as one voice
+N_MEL, N_CEP = 26, 13
+
+
+def speakers(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> list[int]:
+    """Speaker 1, 2, ... of each word (numbered by first appearance; all 1 when the
+    recording has no sound or a single turn)."""
+    if not words:
+        return []
+    turns = _turns(words)
+    cep = _cepstra(samples, rate)
+    loud = loudness(samples, rate)[:len(cep)]
+    if len(cep) == 0 or not loud.any():
+        return [1] * len(words)
+    pitch = _pitch(samples, rate)[:len(cep)]
+    mean, spread = cep[loud].mean(axis=0), cep[loud].std(axis=0) + 1e-6
+    voices: list[tuple[npt.NDArray[np.float64], float] | None] = []
+    for group in turns:
+        a = int(words[group[0]].start_s / STEP_S)
+        b = int(words[group[-1]].end_s / STEP_S) + 1
+        frames = cep[a:b][loud[a:b]]
+        voiced = pitch[a:b][~np.isnan(pitch[a:b])]
+        voices.append((((frames - mean) / spread).mean(axis=0),
+                       float(np.median(voiced)) if len(voiced) >= 5 else np.nan)
+                      if len(frames) >= MIN_FRAMES else None)
+    judged = [v for v in voices if v is not None]
+    labels = iter(_cluster(judged))
+    turn_labels: list[int] = []
+    for v in voices:  # a turn too short to judge: the speaker before it (or after it)
+        turn_labels.append(next(labels) if v is not None else
+                           turn_labels[-1] if turn_labels else -1)
+    first = next((k for k in turn_labels if k >= 0), 0)
+    numbering: dict[int, int] = {}
+    out = [1] * len(words)
+    for group, k in zip(turns, turn_labels, strict=True):
+        number = numbering.setdefault(first if k < 0 else k, len(numbering) + 1)
+        for i in group:
+            out[i] = number
+    return out
+
+
+def speaker_runs(words: list[Word], labels: list[int], speaker: int) -> list[tuple[int, int]]:
+    """(first, last) word indexes of each run of ``speaker``'s words."""
+    runs: list[tuple[int, int]] = []
+    for i, label in enumerate(labels):
+        if label != speaker:
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def _turns(words: list[Word]) -> list[list[int]]:
+    """Word indexes cut at pauses, long turns cut again at their widest gap."""
+    turns: list[list[int]] = []
+    for i, w in enumerate(words):
+        if turns and w.start_s - words[turns[-1][-1]].end_s < TURN_GAP_S:
+            turns[-1].append(i)
+        else:
+            turns.append([i])
+    out: list[list[int]] = []
+    while turns:
+        group = turns.pop(0)
+        if len(group) > 1 and words[group[-1]].end_s - words[group[0]].start_s > MAX_TURN_S:
+            gaps = [words[b].start_s - words[a].end_s for a, b in itertools.pairwise(group)]
+            cut = int(np.argmax(gaps)) + 1
+            turns[:0] = [group[:cut], group[cut:]]
+        else:
+            out.append(group)
+    return out
+
+
+def _cluster(voices: list[tuple[npt.NDArray[np.float64], float]]) -> list[int]:
+    """Average-linkage clustering of the turns' voices (spectrum and pitch); a label per
+    turn."""
+    if not voices:
+        return []
+    x = np.stack([c for c, _p in voices])
+    cep = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).mean(axis=2)) / CEP_SPAN
+    p = np.array([p for _c, p in voices])
+    semitones = np.abs(p[:, None] - p[None, :]) / PITCH_SPAN_ST
+    dist = np.where(np.isnan(semitones), cep, np.maximum(cep, semitones))
+    groups = [[i] for i in range(len(voices))]
+    while len(groups) > 1:
+        best, pair = np.inf, (0, 0)
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                d = float(dist[np.ix_(groups[a], groups[b])].mean())
+                if d < best:
+                    best, pair = d, (a, b)
+        if best >= 1.0:
+            break
+        a, b = pair
+        groups[a] += groups.pop(b)
+    labels = [0] * len(voices)
+    for k, group in enumerate(groups):
+        for i in group:
+            labels[i] = k
+    return labels
+
+
+def _pitch(samples: npt.NDArray[np.float32], rate: int) -> npt.NDArray[np.float64]:
+    """Pitch (semitones above 100 Hz) every STEP_S over 40 ms windows, NaN where unvoiced
+    (autocorrelation peak below half the energy), searched over 60-400 Hz."""
+    win, hop = round(0.04 * rate), round(STEP_S * rate)
+    n = max(0, 1 + (len(samples) - win) // hop)
+    out = np.full(n, np.nan)
+    lo, hi = int(rate / 400), int(rate / 60)
+    window = np.hanning(win)
+    for s in range(0, n, 2048):
+        rows = np.arange(s, min(n, s + 2048))
+        frames = samples[rows[:, None] * hop + np.arange(win)[None, :]] * window
+        frames = frames - frames.mean(axis=1, keepdims=True)
+        ac = np.fft.irfft(np.abs(np.fft.rfft(frames, 2 * win)) ** 2)[:, :win]
+        r = ac[:, lo:hi] / (ac[:, :1] + 1e-12)
+        k = r.argmax(axis=1)
+        peak = r[np.arange(len(rows)), k]
+        out[rows] = np.where(peak > 0.5, 12 * np.log2(rate / (k + lo) / 100), np.nan)
+    return out
+
+
+def _cepstra(samples: npt.NDArray[np.float32], rate: int) -> npt.NDArray[np.float64]:
+    """Mel cepstrum (coefficients 1-12) every STEP_S over 25 ms windows."""
+    win, hop, nfft = round(0.025 * rate), round(STEP_S * rate), 512
+    n = max(0, 1 + (len(samples) - win) // hop)
+    if n == 0:
+        return np.zeros((0, N_CEP - 1))
+    fb = _mel_bank(rate, nfft)
+    k = np.arange(N_MEL)
+    dct = np.cos(np.pi / N_MEL * (k[None, :] + 0.5) * np.arange(N_CEP)[:, None])
+    window = np.hamming(win)
+    out = np.empty((n, N_CEP - 1))
+    for s in range(0, n, 4096):  # a few thousand frames at a time
+        rows = np.arange(s, min(n, s + 4096))
+        frames = samples[rows[:, None] * hop + np.arange(win)[None, :]] * window
+        power = np.abs(np.fft.rfft(frames, nfft)) ** 2
+        out[rows] = (np.log(power @ fb.T + 1e-10) @ dct.T)[:, 1:]
+    return out
+
+
+def _mel_bank(rate: int, nfft: int) -> npt.NDArray[np.float64]:
+    def mel(f: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        return 2595 * np.log10(1 + f / 700)
+
+    edges = 700 * (10 ** (np.linspace(mel(np.array(100.0)), mel(np.array(min(7600.0,
+                                                                              rate / 2))),
+                                      N_MEL + 2) / 2595) - 1)
+    bins = np.fft.rfftfreq(nfft, 1 / rate)
+    bank = np.zeros((N_MEL, len(bins)))
+    for m in range(N_MEL):
+        lo, mid, hi = edges[m:m + 3]
+        bank[m] = np.clip(np.minimum((bins - lo) / (mid - lo), (hi - bins) / (hi - mid)), 0, None)
+    return bank

@@ -1,0 +1,62 @@
+"""Speakers told apart by voice (real speech from espeak-ng through the real transcriber),
+and one speaker's words disguised together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.core.audio.speech_plan import speaker_spans
+from app.core.audio.transcribe import transcribe_file
+from app.core.audio.transcript import Transcript
+from tests.speech_media import RATE, make_spoken_clip, speak
+
+LINES = ["Can you tell me what happened this evening?",
+         "I saw two people running towards the park.",
+         "Did you see which way they went after that?",
+         "They went down the road past the shop on the corner.",
+         "What were they wearing, can you remember?",
+         "One had a red coat and the other one had a hat."]
+
+
+def _conversation(tmp_path: Path, voices: list[str]) -> tuple[Path, list[tuple[float, float, int]]]:
+    """The lines said in turn by ``voices`` (0.4 s apart), and who said each when."""
+    parts, said_by, now = [np.zeros(RATE // 2, np.int16)], [], 0.5
+    for k, line in enumerate(LINES):
+        who = k % len(voices)
+        said = speak(line, voices[who], 160)
+        said_by.append((now, now + len(said) / RATE, who))
+        parts += [said, np.zeros(round(0.4 * RATE), np.int16)]
+        now += len(said) / RATE + 0.4
+    return make_spoken_clip(tmp_path / "talk.mp4", [np.concatenate(parts)]), said_by
+
+
+def _who(transcript: Transcript, said_by: list[tuple[float, float, int]]) -> list[int]:
+    return [next((who for a, b, who in said_by if a - 0.2 <= (w.start_s + w.end_s) / 2 <= b + 0.2),
+                 -1) for w in transcript.words]
+
+
+def test_a_man_and_a_woman_are_two_speakers(tmp_path: Path) -> None:
+    clip, said_by = _conversation(tmp_path, ["en-gb", "en-us+f3"])
+    transcript = transcribe_file(clip)
+    truth = _who(transcript, said_by)
+    assert transcript.speaker_count() == 2
+    agree = sum((s == 1) == (t == 0) for s, t in zip(transcript.speakers, truth, strict=True))
+    assert agree / len(truth) >= 0.9, (transcript.speakers, truth)
+    # "Disguise speaker 2": her words, run by run, and none of his
+    spans = speaker_spans(transcript, 2)
+    assert len(spans) == 3
+    for a, b, who in said_by:
+        inside = any(s <= a + 0.3 and e >= b - 0.3 for s, e in spans)
+        assert inside == (who == 1), (a, b, who, spans)
+    again = Transcript.from_json(transcript.as_json())
+    assert again.speakers == transcript.speakers
+
+
+@pytest.mark.parametrize("voice", ["en-gb", "en-us"])
+def test_one_voice_is_one_speaker(tmp_path: Path, voice: str) -> None:
+    clip, _said_by = _conversation(tmp_path, [voice])
+    transcript = transcribe_file(clip)
+    assert transcript.speakers == [1] * len(transcript.words)
