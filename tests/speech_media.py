@@ -17,12 +17,14 @@ RATE = 22050  # espeak-ng's own rate
 GAP_S = 0.6
 
 
-def speak(text: str, voice: str = "en-gb", speed: int = 150) -> npt.NDArray[np.int16]:
-    """``text`` said by espeak-ng, as 22.05 kHz mono samples (leading and trailing silence
-    trimmed)."""
+def speak(text: str, voice: str = "en-gb", speed: int = 150,
+          pitch: int = 50) -> npt.NDArray[np.int16]:
+    """``text`` said by espeak-ng (``pitch`` 0-99), as 22.05 kHz mono samples (leading and
+    trailing silence trimmed)."""
     if shutil.which("espeak-ng") is None:
         pytest.skip("espeak-ng is not installed (tools/dev test installs it)")
-    wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "--stdout", text],
+    wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-p", str(pitch),
+                          "--stdout", text],
                          check=True, capture_output=True).stdout
     import io
 
