@@ -4005,8 +4005,12 @@
         <translation>{0} gair, model {1}.</translation>
     </message>
     <message>
-        <source>Speaker {0} ({1} words)</source>
-        <translation>Siaradwr {0} ({1} gair)</translation>
+        <source>Speaker {0}</source>
+        <translation>Siaradwr {0}</translation>
+    </message>
+    <message>
+        <source>{0} words</source>
+        <translation>{0} gair</translation>
     </message>
     <message>
         <source>Names to find kept with case {0}.</source>

@@ -3945,7 +3945,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Speaker {0} ({1} words)</source>
+            <source>Speaker {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} words</source>
             <translation type="unfinished" />
         </message>
         <message>

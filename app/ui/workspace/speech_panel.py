@@ -216,7 +216,9 @@ class SpeechPanel(QWidget):
             len(t.words), t.model.get("name", "?")))
         who = t.word_speakers()
         for n in range(1, t.speaker_count() + 1):
-            self.speaker.addItem(self.tr("Speaker {0} ({1} words)").format(n, who.count(n)), n)
+            self.speaker.addItem(self.tr("Speaker {0}").format(n), n)
+            self.speaker.setItemData(n - 1, self.tr("{0} words").format(who.count(n)),
+                                     Qt.ItemDataRole.ToolTipRole)
         self.suggestions = suggest(t, self._names())
         for s in self.suggestions:
             kind = QCoreApplication.translate("Suggestions", KINDS[s.kind])
