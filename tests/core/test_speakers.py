@@ -60,3 +60,32 @@ def test_one_voice_is_one_speaker(tmp_path: Path, voice: str) -> None:
     clip, _said_by = _conversation(tmp_path, [voice])
     transcript = transcribe_file(clip)
     assert transcript.speakers == [1] * len(transcript.words)
+
+
+def test_the_clustering_joins_turns_as_plain_average_linkage_does() -> None:
+    """The fast clustering (its distance matrix updated in place) against the textbook one,
+    on made-up voices: three groups, some turns without pitch."""
+    from app.core.audio import speakers as sp
+
+    rng = np.random.default_rng(7)
+    voices = []
+    for k in range(60):
+        centre = [0.0, 1.5, -1.5][k % 3]
+        pitch = [0.0, 12.0, 5.0][k % 3] + rng.normal(0, 1)
+        voices.append((rng.normal(centre, 0.2, 12), float("nan") if k % 7 == 0 else pitch))
+    x = np.stack([c for c, _p in voices])
+    p = np.array([q for _c, q in voices])
+    cep = np.sqrt(((x[:, None] - x[None]) ** 2).mean(axis=2)) / sp.CEP_SPAN
+    st = np.abs(p[:, None] - p[None]) / sp.PITCH_SPAN_ST
+    dist = np.where(np.isnan(st), cep, np.maximum(cep, st))
+    groups = [[i] for i in range(len(voices))]
+    while len(groups) > 1:
+        best, pair = min((float(dist[np.ix_(groups[a], groups[b])].mean()), (a, b))
+                         for a in range(len(groups)) for b in range(a + 1, len(groups)))
+        if best >= 1.0:
+            break
+        groups[pair[0]] += groups.pop(pair[1])
+    want = {frozenset(g) for g in groups}
+    labels = sp._cluster(voices)
+    got = {frozenset(i for i, k in enumerate(labels) if k == label) for label in set(labels)}
+    assert got == want and len(got) == 3

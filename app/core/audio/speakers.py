@@ -107,24 +107,29 @@ def _cluster(voices: list[tuple[npt.NDArray[np.float64], float]]) -> list[int]:
     if not voices:
         return []
     x = np.stack([c for c, _p in voices])
-    cep = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).mean(axis=2)) / CEP_SPAN
+    sq = (x ** 2).sum(axis=1)  # squared distances without an n x n x 12 array
+    cep = np.sqrt(np.maximum(sq[:, None] + sq[None, :] - 2 * x @ x.T, 0) / x.shape[1]) / CEP_SPAN
     p = np.array([p for _c, p in voices])
     semitones = np.abs(p[:, None] - p[None, :]) / PITCH_SPAN_ST
     dist = np.where(np.isnan(semitones), cep, np.maximum(cep, semitones))
-    groups = [[i] for i in range(len(voices))]
-    while len(groups) > 1:
-        best, pair = np.inf, (0, 0)
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                d = float(dist[np.ix_(groups[a], groups[b])].mean())
-                if d < best:
-                    best, pair = d, (a, b)
-        if best >= 1.0:
+    dist = dist.astype(np.float64)
+    np.fill_diagonal(dist, np.inf)
+    members = [[i] for i in range(len(voices))]
+    sizes = np.ones(len(voices))
+    while len(members) > 1:  # average linkage, the matrix updated in place (Lance-Williams)
+        a, b = divmod(int(np.argmin(dist)), len(members))
+        if dist[a, b] >= 1.0:
             break
-        a, b = pair
-        groups[a] += groups.pop(b)
+        a, b = min(a, b), max(a, b)
+        merged = (sizes[a] * dist[a] + sizes[b] * dist[b]) / (sizes[a] + sizes[b])
+        dist[a], dist[:, a] = merged, merged
+        dist[a, a] = np.inf
+        dist = np.delete(np.delete(dist, b, axis=0), b, axis=1)
+        sizes[a] += sizes[b]
+        sizes = np.delete(sizes, b)
+        members[a] += members.pop(b)
     labels = [0] * len(voices)
-    for k, group in enumerate(groups):
+    for k, group in enumerate(members):
         for i in group:
             labels[i] = k
     return labels
