@@ -101,9 +101,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="hide PHRASE wherever it is said, on every audio track (transcribed "
                         "offline first if need be; see 'bwv transcribe'); repeatable")
     p.add_argument("--disguise-speaker", action="append", default=[], metavar="[TRACK:]N",
-                   help="disguise the voice of speaker N wherever they speak (speakers as "
+                   help="disguise the voice of speaker N in their words (speakers as "
                         "'bwv transcribe' tells them apart by voice; on audio track TRACK, "
-                        "default 1); not anonymisation on its own; repeatable")
+                        "default 1; speech the model wrote no words for is not included); "
+                        "not anonymisation on its own; repeatable")
     p.add_argument("--hide-suggested", action="store_true",
                    help="hide every personal detail 'bwv transcribe' proposes (with --case, "
                         "the names the case gives too: its requester's and 'bwv case names')")

@@ -132,7 +132,7 @@ def _print_words(transcript: Transcript) -> None:
         j = i + 1
         while j < len(words) and j - i < LINE_WORDS and (not who or who[j] == who[i]):
             j += 1
-        tag = f"S{who[i]}  " if who else ""
+        tag = f"S{who[i] or '?'}  " if who else ""
         print(f"  {format_time(words[i].start_s):>10}  {tag}"
               + " ".join(w.text for w in words[i:j]))
         i = j
@@ -141,6 +141,9 @@ def _print_words(transcript: Transcript) -> None:
               "listen before relying on it): " + "; ".join(
                   f"S{n} {who.count(n)} words from {format_time(words[who.index(n)].start_s)}"
                   for n in range(1, transcript.speaker_count() + 1)) + ".")
+        if 0 in who:
+            print(f"  S? marks {who.count(0)} words too short to place: disguising any "
+                  "speaker takes those too.")
 
 
 def _speakers_asked(args: argparse.Namespace) -> list[tuple[int, int]]:
@@ -166,13 +169,12 @@ def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
     names = [*args.name, *case_names(ctx.store, ctx.actor_name(), args.case)] \
         if args.hide_suggested else []
     speakers = _speakers_asked(args)
-    transcripts = transcripts_of(ctx, footage, None)
-    missing = sorted({track + 1 for track, _n in speakers} - {t.audio_track + 1
-                                                             for t in transcripts})
-    if missing:
+    count = audio_tracks(ctx.store, ctx.actor_name(), footage) if speakers else 0
+    missing = sorted({track + 1 for track, _n in speakers} - set(range(1, count + 1)))
+    if missing:  # refused before any track is transcribed
         raise InvalidInputError(f"--disguise-speaker: footage {footage} has no audio track "
                                 f"{missing[0]}; nothing was exported.")
-    for transcript in transcripts:
+    for transcript in transcripts_of(ctx, footage, None):
         t = transcript.audio_track + 1
         for phrase in args.hide_words:
             spans = phrase_spans(transcript, phrase)

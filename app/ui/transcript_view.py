@@ -56,7 +56,7 @@ class TranscriptView(QWidget):
             else []
         for i, w in enumerate(transcript.words if transcript else []):
             if who and (i == 0 or who[i] != who[i - 1]):  # a new speaker: a new line
-                tag = ("\n" if i else "") + self.tr("Speaker {0}:").format(who[i])
+                tag = ("\n" if i else "") + self.tr("Speaker {0}:").format(who[i] or "?")
                 parts.append(tag)
                 at += len(tag) + 1
             self.offsets.append((at, at + len(w.text)))

@@ -59,7 +59,9 @@ def test_a_man_and_a_woman_are_two_speakers(tmp_path: Path) -> None:
 def test_one_voice_is_one_speaker(tmp_path: Path, voice: str) -> None:
     clip, _said_by = _conversation(tmp_path, [voice])
     transcript = transcribe_file(clip)
-    assert transcript.speakers == [1] * len(transcript.words)
+    assert transcript.speaker_count() == 1  # (a short turn may be unsure: 0)
+    assert set(transcript.speakers) <= {1, 0} and transcript.speakers.count(1) > 0.8 * len(
+        transcript.words)
 
 
 def test_the_clustering_joins_turns_as_plain_average_linkage_does() -> None:
@@ -89,3 +91,26 @@ def test_the_clustering_joins_turns_as_plain_average_linkage_does() -> None:
     labels = sp._cluster(voices)
     got = {frozenset(i for i, k in enumerate(labels) if k == label) for label in set(labels)}
     assert got == want and len(got) == 3
+
+
+def test_a_short_answer_is_disguised_with_the_speaker_chosen(tmp_path: Path) -> None:
+    """ "Jane Smith." said between two of the officer's questions is too short to place
+    with certainty; disguising the witness still takes it (privacy first)."""
+    lines = [("Can you tell me what happened this evening?", 0),
+             ("I saw two people running towards the park.", 1),
+             ("Thank you. Can you give me your full name for my notes?", 0),
+             ("Jane Smith.", 1),
+             ("And what is your date of birth, please, if you do not mind?", 0),
+             ("Fourth of May.", 1),
+             ("Did you see which way they went after that?", 0)]
+    parts, said_by, now = [np.zeros(RATE // 2, np.int16)], [], 0.5
+    for line, who in lines:
+        said = speak(line, ["en-gb", "en-us+f3"][who], 160)
+        said_by.append((now, now + len(said) / RATE, who))
+        parts += [said, np.zeros(round(0.4 * RATE), np.int16)]
+        now += len(said) / RATE + 0.4
+    transcript = transcribe_file(make_spoken_clip(tmp_path / "q.mp4", [np.concatenate(parts)]))
+    spans = speaker_spans(transcript, 2)
+    for a, b, who in said_by:
+        if who == 1:  # every answer of hers, the name too, is inside her disguise
+            assert any(s <= a + 0.1 and e >= b - 0.1 for s, e in spans), (a, b, spans)

@@ -184,6 +184,9 @@ def test_disguise_a_speaker_told_apart_by_voice(qtbot: QtBot, store: Store,
     panel.view.select_words(last, last)
     assert panel.view.selected_words() == (last, last)
     panel.speaker.setCurrentIndex(1)
+    panel.names.setText("Nobody")  # names typed: the text is shown again, the choice kept
+    panel.names.editingFinished.emit()
+    assert panel.speaker.currentData() == 2
     qtbot.mouseClick(panel.disguise_speaker_button, Qt.MouseButton.LeftButton)
     ranges = ws.plan.audio_ranges
     assert len(ranges) == 3 and all(r.action.value == "disguise" for r in ranges)

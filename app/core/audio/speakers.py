@@ -6,8 +6,10 @@ and turns longer than ``MAX_TURN_S`` at their widest gap); each turn with enough
 (``MIN_FRAMES``) is described by the average shape of its spectrum (mel cepstrum of its
 sounding frames, in the whole recording's spreads) and its median pitch; turns are joined,
 closest first (average linkage), while the voices differ by less than ``CEP_SPAN`` in
-spectrum and ``PITCH_SPAN_ST`` in pitch. A shorter turn ("yes") goes with the turn before
-it. It tells apart voices of different pitch or timbre (a man and a woman, a caller on a
+spectrum and ``PITCH_SPAN_ST`` in pitch. A shorter turn ("yes", a name) goes with the one
+speaker whose voice it is like, or is marked unsure (``UNSURE``, shown "Speaker ?"), and
+every speaker's disguise takes the unsure turns too. It tells apart voices of
+different pitch or timbre (a man and a woman, a caller on a
 speaker phone); two alike voices may come out as one speaker, and one voice shouting and
 then whispering as two. So it only proposes: the officer sees the speakers in the text,
 listens, and chooses what to disguise.
@@ -26,6 +28,8 @@ from app.core.audio.word_timing import STEP_S, loudness
 TURN_GAP_S = 0.2  # a pause this long may change the speaker
 MAX_TURN_S = 4.0
 MIN_FRAMES = 80  # sounding frames (10 ms) a turn needs to be judged on its own
+MIN_SHORT_FRAMES = 15  # ... and to be placed with a speaker like it (else: unsure)
+UNSURE = 0  # the speaker of a turn too short to place
 CEP_SPAN = 0.45  # turn-to-turn difference of a voice's spectrum (in the recording's spreads)
 PITCH_SPAN_ST = 4.0  # ... and of its median pitch (semitones), still counted as one voice
 N_MEL, N_CEP = 26, 13
@@ -51,34 +55,61 @@ def speakers(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> 
         voiced = pitch[a:b][~np.isnan(pitch[a:b])]
         voices.append((((frames - mean) / spread).mean(axis=0),
                        float(np.median(voiced)) if len(voiced) >= 5 else np.nan)
-                      if len(frames) >= MIN_FRAMES else None)
-    judged = [v for v in voices if v is not None]
-    labels = iter(_cluster(judged))
-    turn_labels: list[int] = []
-    for v in voices:  # a turn too short to judge: the speaker before it (or after it)
-        turn_labels.append(next(labels) if v is not None else
-                           turn_labels[-1] if turn_labels else -1)
-    first = next((k for k in turn_labels if k >= 0), 0)
+                      if len(frames) >= MIN_SHORT_FRAMES else None)
+    long = [i for i, v in enumerate(voices) if v is not None
+            and int(loud[int(words[turns[i][0]].start_s / STEP_S):
+                         int(words[turns[i][-1]].end_s / STEP_S) + 1].sum()) >= MIN_FRAMES]
+    chosen = set(long)
+    labels = _cluster([v for i, v in enumerate(voices) if i in chosen and v is not None])
+    turn_labels = [-1] * len(turns)
+    for i, k in zip(long, labels, strict=True):
+        turn_labels[i] = k
+    for i, v in enumerate(voices):  # a short turn: the speaker its voice is close to, if one
+        if turn_labels[i] < 0 and v is not None:
+            turn_labels[i] = _nearest(v, [voices[j] for j in long], labels)
     numbering: dict[int, int] = {}
-    out = [1] * len(words)
+    out = [0] * len(words)
     for group, k in zip(turns, turn_labels, strict=True):
-        number = numbering.setdefault(first if k < 0 else k, len(numbering) + 1)
+        number = numbering.setdefault(k, len(numbering) + 1) if k >= 0 else UNSURE
         for i in group:
             out[i] = number
-    return out
+    return out if numbering else [1] * len(words)
 
 
 def speaker_runs(words: list[Word], labels: list[int], speaker: int) -> list[tuple[int, int]]:
-    """(first, last) word indexes of each run of ``speaker``'s words."""
+    """(first, last) word indexes of each run of ``speaker``'s words and of the words of no
+    sure speaker (UNSURE): privacy first, a short answer nobody could place ("Jane Smith.")
+    is disguised with whichever speaker is chosen."""
     runs: list[tuple[int, int]] = []
     for i, label in enumerate(labels):
-        if label != speaker:
+        if label not in (speaker, UNSURE):
             continue
         if runs and runs[-1][1] == i - 1:
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
     return runs
+
+
+def _nearest(voice: tuple[npt.NDArray[np.float64], float],
+             judged: list[tuple[npt.NDArray[np.float64], float] | None],
+             labels: list[int]) -> int:
+    """The speaker whose turns ``voice`` is alike on average (as the clustering joins), if
+    exactly one is; else -1 (unsure)."""
+    alike = []
+    for k in set(labels):
+        members = [v for v, label in zip(judged, labels, strict=True)
+                   if label == k and v is not None]
+        if float(np.mean([_distance(voice, m) for m in members])) < 1.0:
+            alike.append(k)
+    return alike[0] if len(alike) == 1 else -1
+
+
+def _distance(a: tuple[npt.NDArray[np.float64], float],
+              b: tuple[npt.NDArray[np.float64], float]) -> float:
+    cep = float(np.sqrt(((a[0] - b[0]) ** 2).mean())) / CEP_SPAN
+    pitch = abs(a[1] - b[1]) / PITCH_SPAN_ST
+    return cep if np.isnan(pitch) else max(cep, pitch)
 
 
 def _turns(words: list[Word]) -> list[list[int]]:

@@ -98,8 +98,10 @@ class SpeechPanel(QWidget):
         self.speaker.setAccessibleName(self.tr("Speaker"))
         self.disguise_speaker_button = QPushButton(self.tr("Disguise speaker"), self)
         self.disguise_speaker_button.setToolTip(self.tr(
-            "Lower the pitch of every word of the speaker chosen. Speakers are told apart by "
-            "their voices, as a proposal: listen first. Not anonymisation on its own"))
+            "Lower the pitch of every word of the speaker chosen (and of short answers nobody "
+            "could place: Speaker ?). Speakers are told apart by their voices, as a "
+            "proposal: listen first. Speech with no words is not included. Not anonymisation "
+            "on its own"))
         self.unhide_button = QPushButton(self.tr("Unhide"), self)
         self.suggested = QListWidget(self)
         self.suggested.setWordWrap(True)
@@ -205,6 +207,8 @@ class SpeechPanel(QWidget):
         t = self.transcript
         self.pending = None
         self.suggested.clear()
+        same = t is not None and t is self.view.transcript
+        self.speaker.setProperty("chosen", self.speaker.currentData() if same else None)
         self.speaker.clear()
         self.view.set_transcript(t)
         if t is None:
@@ -214,11 +218,13 @@ class SpeechPanel(QWidget):
             return
         self.status.setText(self.tr("{0} words, model {1}.").format(
             len(t.words), t.model.get("name", "?")))
-        who = t.word_speakers()
+        who, was = t.word_speakers(), self.speaker.property("chosen")
         for n in range(1, t.speaker_count() + 1):
             self.speaker.addItem(self.tr("Speaker {0}").format(n), n)
             self.speaker.setItemData(n - 1, self.tr("{0} words").format(who.count(n)),
                                      Qt.ItemDataRole.ToolTipRole)
+        if was is not None and self.speaker.findData(was) >= 0:  # shown again: kept
+            self.speaker.setCurrentIndex(self.speaker.findData(was))
         self.suggestions = suggest(t, self._names())
         for s in self.suggestions:
             kind = QCoreApplication.translate("Suggestions", KINDS[s.kind])
