@@ -114,3 +114,13 @@ def test_a_short_answer_is_disguised_with_the_speaker_chosen(tmp_path: Path) -> 
     for a, b, who in said_by:
         if who == 1:  # every answer of hers, the name too, is inside her disguise
             assert any(s <= a + 0.1 and e >= b - 0.1 for s, e in spans), (a, b, spans)
+
+
+def test_a_speaker_not_found_has_no_words_to_disguise() -> None:
+    """Only the words of no sure speaker would answer for speaker 3 (or 0): nothing does."""
+    from app.core.audio.transcript import Word
+
+    words = [Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate(["yes", "jane", "smith", "no"])]
+    transcript = Transcript(0, words, speakers=[1, 0, 0, 2])
+    assert speaker_spans(transcript, 3) == [] and speaker_spans(transcript, 0) == []
+    assert len(speaker_spans(transcript, 2)) == 1  # "jane smith no": the unsure words too

@@ -26,7 +26,10 @@ def suggestion_span(transcript: Transcript, s: Suggestion) -> tuple[float, float
 
 
 def speaker_spans(transcript: Transcript, speaker: int) -> list[tuple[float, float]]:
-    """The time ``speaker``'s words take, run by run (padded like any hidden words)."""
+    """The time ``speaker``'s words take, run by run (padded like any hidden words), with
+    the words of no sure speaker; [] if there is no such speaker."""
+    if not 1 <= speaker <= transcript.speaker_count():
+        return []
     return [words_span(transcript.words, a, b)
             for a, b in speaker_runs(transcript.words, transcript.word_speakers(), speaker)]
 
