@@ -118,8 +118,11 @@ class SpeechPanel(QWidget):
         hide.addWidget(self.disguise_button, 1, 2)
         hide.addWidget(self.unhide_button, 2, 0)
         hide.addWidget(self.disguise_track_button, 2, 1, 1, 2)
-        hide.addWidget(self.speaker, 3, 0)
-        hide.addWidget(self.disguise_speaker_button, 3, 1, 1, 2)
+        by_speaker = QHBoxLayout()  # the list as wide as "Speaker 2", the button the rest
+        self.speaker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        by_speaker.addWidget(self.speaker)
+        by_speaker.addWidget(self.disguise_speaker_button, 1)
+        hide.addLayout(by_speaker, 3, 0, 1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
