@@ -9,17 +9,17 @@ and reports where each begins and ends, to 10 ms.
 
 The sound is aligned piece by piece, cut at pauses; at a piece's outer edges, next to the
 pause, the wider of the two placings is kept (there the sound's edge is sure, and a word the
-model left out at the end of a sentence would otherwise be taken for the pause). A piece whose
-words cannot be found in its sound keeps the times it had, as does a word that would move
-further than ``MAX_MOVE_S``. Each moved word keeps where the speech
-model placed it (``Word.heard``), and hiding a word covers both placings, so aligning never
-narrows what is hidden (a word the model left out makes the aligner stretch its neighbours
-over it). English only (the model's language). Licence: app/core/audio/licences/
-LICENSE.pocketsphinx.
+model left out at the end of a sentence would otherwise be taken for the pause). A piece
+whose words cannot be found in its sound keeps the times it had, as does a word that would
+move further than ``MAX_MOVE_S``. Each moved word keeps where the speech model placed it
+(``Word.heard``), and hiding a word covers both placings, so aligning never narrows what is
+hidden (a word the model left out makes the aligner stretch its neighbours over it).
+English only (the model's language). Licence: app/core/audio/licences/LICENSE.pocketsphinx.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import threading
 from dataclasses import replace
@@ -179,9 +179,8 @@ def align_words(words: list[Word], samples: npt.NDArray[np.float32], rate: int,
 def _stretches(words: list[Word], samples: npt.NDArray[np.float32],
                rate: int) -> list[tuple[tuple[float, float], list[int]]]:
     """The sound cut in the middle of every pause of ``PAUSE_S`` or more, each piece with
-    the indexes of the words that start in it (a run-on word may end past a pause; pieces
-    with no sound, or no words,
-    left out)."""
+    the indexes of the words (in time order) that start in it (a run-on word may end past a
+    pause); pieces with no sound, or no words, left out."""
     loud = loudness(samples, rate)
     if not loud.any():
         return []
@@ -193,8 +192,9 @@ def _stretches(words: list[Word], samples: npt.NDArray[np.float32],
     cuts.append(len(samples) / rate)
     cuts = _split_long(cuts, samples, rate)
     out = []
+    starts = [w.start_s for w in words]
     for start, end in itertools.pairwise(cuts):
-        group = [i for i, w in enumerate(words) if start <= w.start_s < end]
+        group = list(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
         sound = loud[int(start / STEP_S):int(end / STEP_S)]
         if group and end > start and sound.any():
             out.append(((start, end), group))

@@ -36,8 +36,9 @@ N_MEL, N_CEP = 26, 13
 
 
 def speakers(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> list[int]:
-    """Speaker 1, 2, ... of each word (numbered by first appearance; all 1 when the
-    recording has no sound or a single turn)."""
+    """Speaker 1, 2, ... of each word, numbered by first appearance; UNSURE (0) for the
+    words of a short turn like no speaker or like several; all 1 when the recording has no
+    sound or no turn long enough to judge."""
     if not words:
         return []
     turns = _turns(words)
@@ -48,6 +49,7 @@ def speakers(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> 
     pitch = _pitch(samples, rate)[:len(cep)]
     mean, spread = cep[loud].mean(axis=0), cep[loud].std(axis=0) + 1e-6
     voices: list[tuple[npt.NDArray[np.float64], float] | None] = []
+    sounding: list[int] = []  # each turn's sounding frames
     for group in turns:
         a = int(words[group[0]].start_s / STEP_S)
         b = int(words[group[-1]].end_s / STEP_S) + 1
@@ -56,9 +58,8 @@ def speakers(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> 
         voices.append((((frames - mean) / spread).mean(axis=0),
                        float(np.median(voiced)) if len(voiced) >= 5 else np.nan)
                       if len(frames) >= MIN_SHORT_FRAMES else None)
-    long = [i for i, v in enumerate(voices) if v is not None
-            and int(loud[int(words[turns[i][0]].start_s / STEP_S):
-                         int(words[turns[i][-1]].end_s / STEP_S) + 1].sum()) >= MIN_FRAMES]
+        sounding.append(len(frames))
+    long = [i for i, v in enumerate(voices) if v is not None and sounding[i] >= MIN_FRAMES]
     chosen = set(long)
     labels = _cluster([v for i, v in enumerate(voices) if i in chosen and v is not None])
     turn_labels = [-1] * len(turns)
