@@ -130,7 +130,26 @@ def test_the_released_transcript_hides_a_word_by_either_placing() -> None:
 
     words = [Word("My", 1.0, 1.2), Word("name", 1.2, 1.5), Word("is", 1.5, 1.7),
              Word("Smith", 1.75, 2.05, heard=(2.1, 2.6)), Word("thanks", 2.7, 3.0)]
-    plan = RedactionPlan(audio_ranges=[AudioRange(1, 2.15, 2.55, AudioAction.MUTE, 0)])
+    plan = RedactionPlan(audio_ranges=(AudioRange(1, 2.15, 2.55, AudioAction.MUTE, 0),))
     transcript = Transcript(0, words)
     assert "Smith" not in redacted_text(transcript, plan)
     assert transcript.words_between(2.15, 2.55) == [3]
+
+
+def test_a_missing_aligner_leaves_the_speech_models_edges(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """An install without PocketSphinx's model still transcribes (the model's word edges,
+    and no claim in the record that they were aligned)."""
+    from app.core.audio import forced_alignment, transcribe
+
+    _clip(tmp_path, "The number is", "AB12 CDE", "thank you.", "en-gb")  # writes en-gb.mp4
+    clip = tmp_path / "en-gb.mp4"
+
+    def broken(rate: int) -> None:
+        raise RuntimeError("new_Decoder returned -1")
+
+    monkeypatch.setattr(forced_alignment, "_Aligner", broken)
+    monkeypatch.setattr(forced_alignment, "_aligners", {})
+    transcript = transcribe.transcribe_file(clip)
+    assert transcript.words and "word_edges" not in transcript.model
+    assert all(w.heard is None for w in transcript.words)

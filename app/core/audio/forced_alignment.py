@@ -139,9 +139,12 @@ _aligners: dict[int, _Aligner] = {}
 
 def describe() -> str:
     """What placed the words' edges, for the transcript's record."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
-    return f"PocketSphinx {version('pocketsphinx')} en-us (forced alignment)"
+    try:
+        return f"PocketSphinx {version('pocketsphinx')} en-us (forced alignment)"
+    except PackageNotFoundError:  # a build without the package's metadata
+        return "PocketSphinx en-us (forced alignment)"
 
 
 def align_words(words: list[Word], samples: npt.NDArray[np.float32], rate: int,

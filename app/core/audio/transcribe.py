@@ -7,6 +7,7 @@ loading; nothing is fetched from a network (``local_files_only``).
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": 
                             # addresses): three tries, not six
                             "temperatures": (0.0, 0.4, 0.8)}
 
+log = logging.getLogger(__name__)
 CONTEXT_S = 0.3  # sound either side of an untranscribed stretch given to the model again
 _loaded: dict[str, Any] = {}  # model sha256 -> WhisperModel (loading costs about 1 s)
 
@@ -59,8 +61,11 @@ def transcribe_file(path: Path, track: int = 0, model: SpeechModel | None = None
     words = refine(_untangle(words), samples, RATE)
     made_by = model.describe()
     if model.language == "en":  # the aligner's model is English (not a detected language)
-        words = align_words(words, samples, RATE, cancel)
-        made_by["word_edges"] = describe()
+        try:
+            words = align_words(words, samples, RATE, cancel)
+            made_by["word_edges"] = describe()
+        except (ImportError, OSError, RuntimeError) as exc:  # no aligner (a broken install):
+            log.warning("word edges not aligned: %s", exc)  # the speech model's edges stand
     progress(total, total)
     return Transcript(audio_track=track, words=words, language=model.language or "en",
                       model=made_by, duration_s=duration,
