@@ -9,10 +9,9 @@ closest first (average linkage), while the voices differ by less than ``CEP_SPAN
 spectrum and ``PITCH_SPAN_ST`` in pitch. A shorter turn ("yes", a name) goes with the one
 speaker whose voice it is like, or is marked unsure (``UNSURE``, shown "Speaker ?"), and
 every speaker's disguise takes the unsure turns too. It tells apart voices of
-different pitch or timbre (a man and a woman, a caller on a
-speaker phone); two alike voices may come out as one speaker, and one voice shouting and
-then whispering as two. So it only proposes: the officer sees the speakers in the text,
-listens, and chooses what to disguise.
+different pitch or timbre (a man and a woman); two alike voices may come out as one
+speaker, and one voice shouting and then whispering as two. So it only proposes: the
+officer sees the speakers in the text, listens, and chooses what to disguise.
 """
 
 from __future__ import annotations
