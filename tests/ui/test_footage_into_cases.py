@@ -84,7 +84,12 @@ def test_dropping_library_rows_on_a_case_links_them(qtbot: QtBot, store: Store,
     with qtbot.waitSignal(panel.refreshed, timeout=30_000):
         panel.refresh()
     model = win.library.model
+    # both lists are filled by workers: on a loaded machine (CI, four test processes on two
+    # cores) the library's row could still be on its way, and the drop carried nothing
+    qtbot.waitUntil(lambda: model.rowCount() >= 1 and panel.model.rowCount() >= 1,
+                    timeout=30_000)
     data = model.mimeData([model.index(0, 1)])  # what dragging the library row carries
+    assert footage_ids(data) == [1]
     table = panel.table
     rect = table.visualRect(panel.model.index(0, 4))  # anywhere on the case's row
     drop = QDropEvent(QPointF(rect.center()), Qt.DropAction.CopyAction, data,
