@@ -20,6 +20,7 @@ from app.core.export.video_export import EncodeOptions
 from app.core.library.ingest import ingest_paths
 from app.core.media.probe import probe
 from app.core.progress import CancelToken
+from app.core.redaction.crowd_gaps import crowd_rules
 from app.core.redaction.plan import AudioMode, RedactionPlan, TimeRange
 from app.core.store import audit
 from app.core.store.database import Store
@@ -148,6 +149,10 @@ def test_manifest_hashes_match_and_the_export_is_audited(engine: tuple[Store, di
         manifest["detection"]["preset"]["name"] == "balanced"
     assert manifest["redaction"]["redacted_frames"] == 72
     assert manifest["redaction"]["frames_with_interpolated_or_padded_boxes"] > 0
+    # the crowd-gap rules are recorded; one face is no crowd, so no gap was filled
+    assert manifest["redaction"]["crowd_gaps"] == crowd_rules()
+    assert manifest["redaction"]["regions"]["crowd_gap"] == 0
+    assert manifest["redaction"]["regions"]["detected"] > 0
     # the plan is bound to the detection run it was applied with
     assert manifest["plan_sha256"] == RedactionPlan(
         detection_run=result.analysis.run_key).sha256()

@@ -14,6 +14,7 @@ from app.core.detection.people import head_settings
 from app.core.export.manifest import software_versions
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EncodeOptions, ExportStats
+from app.core.redaction.crowd_gaps import crowd_rules
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import head_rules
 from app.core.tracking.tracker import HEAD, TEXT, BoxKind, Track, boxes_by_frame
@@ -96,6 +97,7 @@ def build_manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                       "redacted_frames": stats.redacted_frames,
                       "frames_with_interpolated_or_padded_boxes": interpolated,
                       "head_geometry": head_geometry(),
+                      "crowd_gaps": crowd_rules(),
                       **({"heads_seen_from_behind": {
                           "hidden": plan.hides_heads,
                           "whole_people_hidden": plan.hide_whole_people,

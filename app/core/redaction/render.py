@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import cast
 
 import cv2
 import numpy as np
@@ -12,15 +11,13 @@ import numpy.typing as npt
 
 from app.core.detection import boxes as bx
 from app.core.redaction.caption import draw_caption
-from app.core.redaction.plan import RedactionPlan, Shape, Style
+from app.core.redaction.crowd_gaps import crowd_patches
+from app.core.redaction.obscure import obscure
+from app.core.redaction.plan import RedactionPlan, Shape
 from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
 
 Image = npt.NDArray[np.uint8]
 TEXT_MARGIN = 0.3  # a text region's box grown on every side by this share of its height
-
-# Block size as a share of the region's larger side, per strength (pixelate; blur from 3).
-PIXEL_SHARE = {1: 1 / 12, 2: 1 / 8, 3: 1 / 5, 4: 1 / 3.5}
-BLUR_SHARE = {1: 0.12, 2: 0.25, 3: 0.35, 4: 0.5}
 
 
 # A head is left to a face kept visible (a requester) on a frame when the face is where that
@@ -101,10 +98,14 @@ class Region:
     # Regions of faces kept visible that this region leaves alone (a person detector's head
     # or whole-person region never covers a kept face: see ``frame_regions``)
     spares: tuple[Region, ...] = ()
+    # A region of no one shape (a crowd's gaps, ``crowd_gaps``): which of its pixels are
+    # hidden, and the size its pixel blocks are scaled to (a face's, not the whole area's)
+    mask: npt.NDArray[np.bool_] | None = field(default=None, compare=False, repr=False)
+    block_size: int = 0
 
     @property
     def size(self) -> int:
-        return max(self.x2 - self.x1, self.y2 - self.y1)
+        return self.block_size or max(self.x2 - self.x1, self.y2 - self.y1)
 
 
 def head_box(box: tuple[float, float, float, float],
@@ -251,7 +252,28 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                    head=False, shape=Shape.RECTANGLE)  # all it covers
             if region is not None:
                 redact.append(region)
+    if not plan.inverse:  # (inverse: all but the kept regions is hidden already)
+        redact += crowd_gap_regions(redact, keep, {t: b.category for t, b in track_boxes},
+                                    plan, width, height)
     return redact, keep
+
+
+def crowd_gap_regions(redact: list[Region], keep: list[Region],
+                      categories: dict[int, str], plan: RedactionPlan, width: int,
+                      height: int) -> list[Region]:
+    """The gaps between the hidden faces of a crowd (``crowd_gaps``), as regions."""
+    faces = [r for r in redact
+             if r.track_id is not None and categories.get(r.track_id) == FACE]
+    if len(faces) < 2:
+        return []
+
+    def shapes(regions: list[Region]) -> list[tuple[tuple[int, int, int, int],
+                                                    npt.NDArray[np.bool_]]]:
+        return [((r.x1, r.y1, r.x2, r.y2), region_mask(r, plan.shape)) for r in regions]
+
+    return [Region(*p.box, BoxKind.CROWD_GAP, None, p.box, Shape.RECTANGLE, mask=p.mask,
+                   block_size=p.face_size)
+            for p in crowd_patches(shapes(faces), shapes(redact), shapes(keep), width, height)]
 
 
 def _narrowed(region: Region, face: Region, person: tuple[float, float, float, float],
@@ -380,27 +402,11 @@ def _boxes(regions: list[Region]) -> bx.Boxes:
     return np.array([[r.x1, r.y1, r.x2, r.y2, 1.0] for r in regions], np.float32)
 
 
-def _pixelate(roi: Image, block: int) -> Image:
-    h, w = roi.shape[:2]
-    small = cv2.resize(roi, (max(1, w // block), max(1, h // block)),
-                       interpolation=cv2.INTER_AREA)
-    return cast(Image, cv2.resize(small, (w, h), interpolation=cv2.INTER_NEAREST))
-
-
-def obscure(roi: Image, style: Style, strength: int, size: int) -> Image:
-    """The redacted version of a region of ``size`` px (larger side)."""
-    if style is Style.SOLID or strength >= 5:
-        return np.zeros_like(roi)
-    if style is Style.PIXELATE:
-        return _pixelate(roi, max(3, round(size * PIXEL_SHARE[strength])))
-    base = _pixelate(roi, max(3, round(size * PIXEL_SHARE[strength]))) if strength >= 3 else roi
-    k = max(3, int(size * BLUR_SHARE[strength]) | 1)
-    return cast(Image, cv2.GaussianBlur(base, (k, k), 0))
-
-
 def region_mask(region: Region, shape: Shape) -> npt.NDArray[np.bool_]:
     """The pixels of the (clipped) region that its shape (its own, else ``shape``: ellipse
     or rectangle) hides, less the kept faces it spares."""
+    if region.mask is not None:
+        return region.mask
     mask = _shape_mask(region, shape)
     if not region.spares:
         return mask

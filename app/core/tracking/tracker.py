@@ -35,6 +35,7 @@ class BoxKind(enum.StrEnum):
     PADDED = "padded"
     MANUAL = "manual"
     FOUND_BY_CHECK = "found_by_check"  # added by the residual check of the export
+    CROWD_GAP = "crowd_gap"  # a gap between the hidden faces of a crowd (no track's box)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,107 @@
+"""Crowd gaps: a face the detectors missed between hidden faces of a crowd is hidden too."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from app.core.redaction.crowd_gaps import MIN_FACES, crowd_groups
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.render import (
+    frame_regions,
+    region_mask,
+    render_frame,
+    uncovered_share,
+)
+from app.core.tracking.tracker import BoxKind, TrackBox
+
+W, H = 640, 360
+SIZE = 22  # px: a small face, as in a crowd seen from a distance
+STEP = 46  # px between the faces' corners: the padded regions do not touch
+
+
+def grid(skip: tuple[int, int] | None = (1, 1), rows: int = 3,
+         cols: int = 3) -> list[tuple[int, TrackBox]]:
+    """Faces on a grid (one track each), the one at ``skip`` left out: the missed face."""
+    out = []
+    for r in range(rows):
+        for c in range(cols):
+            if (r, c) != skip:
+                out.append((len(out) + 1, TrackBox(0, 200 + c * STEP, 100 + r * STEP, SIZE,
+                                                   SIZE, BoxKind.DETECTED, 0.9)))
+    return out
+
+
+MISSED = (200 + STEP, 100 + STEP, 200 + STEP + SIZE, 100 + STEP + SIZE)
+
+
+def gaps(regions: list) -> list:
+    return [r for r in regions if r.kind is BoxKind.CROWD_GAP]
+
+
+def test_a_face_missed_between_the_hidden_faces_of_a_crowd_is_hidden() -> None:
+    plan = RedactionPlan()
+    without = [r for r in frame_regions(0, grid(), plan, W, H)[0]
+               if r.kind is not BoxKind.CROWD_GAP]
+    assert uncovered_share(MISSED, without, plan) > 0.5  # the faces' own regions leave it
+    redact, _keep = frame_regions(0, grid(), plan, W, H)
+    assert len(gaps(redact)) == 1
+    assert uncovered_share(MISSED, redact, plan) < 0.05
+    # and in the picture: the missed face's pixels change, pixels far from the crowd do not
+    image = np.random.default_rng(1).integers(0, 256, (H, W, 3), np.uint8)
+    before = image.copy()
+    render_frame(image, 0, grid(), plan)
+    x1, y1, x2, y2 = MISSED
+    assert (image[y1:y2, x1:x2] != before[y1:y2, x1:x2]).any(axis=2).mean() > 0.9
+    assert (image[:60] == before[:60]).all() and (image[:, 400:] == before[:, 400:]).all()
+
+
+def test_no_crowd_no_fill() -> None:
+    plan = RedactionPlan()
+    three = grid(None, rows=1, cols=MIN_FACES - 1)
+    assert not gaps(frame_regions(0, three, plan, W, H)[0])
+    # faces far apart are no crowd either
+    apart = [(k + 1, TrackBox(0, 20 + k * 150, 100 + (k % 2) * 150, SIZE, SIZE,
+                              BoxKind.DETECTED, 0.9)) for k in range(4)]
+    assert not gaps(frame_regions(0, apart, plan, W, H)[0])
+
+
+def test_several_tracks_on_one_face_are_one_face() -> None:
+    """Overlapping tracks of one face (fragments, a track grown past its end) are not a
+    crowd: measured, they filled a whole frame round one performer's face."""
+    plan = RedactionPlan()
+    one = [(k + 1, TrackBox(0, 300 + k * 3, 150 + k * 2, SIZE + k, SIZE + k,
+                            BoxKind.DETECTED, 0.9)) for k in range(6)]
+    assert not gaps(frame_regions(0, one, plan, W, H)[0])
+    boxes = np.array([[b.x, b.y, b.x + b.w, b.y + b.h] for _t, b in one], np.int64)
+    assert crowd_groups(boxes, W, H) == []
+
+
+def test_large_faces_take_no_part() -> None:
+    """Faces close to the camera are found; filling between them would hide the people."""
+    plan = RedactionPlan()
+    big = [(k + 1, TrackBox(0, 20 + (k % 3) * 200, 20 + (k // 3) * 170, 90, 90,
+                            BoxKind.DETECTED, 0.9)) for k in range(6)]
+    assert not gaps(frame_regions(0, big, plan, W, H)[0])
+
+
+def test_a_kept_face_in_the_gap_stays_visible() -> None:
+    kept_face = (99, TrackBox(0, MISSED[0], MISSED[1], SIZE, SIZE, BoxKind.DETECTED, 0.9))
+    plan = replace(RedactionPlan(), keep_tracks=(99,))
+    redact, keep = frame_regions(0, [*grid(), kept_face], plan, W, H)
+    assert keep and gaps(redact)  # the crowd's other gaps are still filled
+    # no gap pixel lies on the kept face, nor anywhere under its (elliptic) region
+    assert uncovered_share(MISSED, gaps(redact), plan) == 1.0
+    k = keep[0]
+    image = np.zeros((H, W, 3), np.uint8)
+    image[k.y1:k.y2, k.x1:k.x2][region_mask(k, plan.shape)] = 255
+    for region in gaps(redact):
+        under = image[region.y1:region.y2, region.x1:region.x2, 0][region_mask(region,
+                                                                               plan.shape)]
+        assert not under.any()
+
+
+def test_an_inverse_plan_has_no_gaps_to_fill() -> None:
+    plan = replace(RedactionPlan(), inverse=True)
+    assert not gaps(frame_regions(0, grid(), plan, W, H)[0])
