@@ -3973,8 +3973,8 @@
         <translation>Cuddwisgo llais y siaradwr</translation>
     </message>
     <message>
-        <source>Lower the pitch of every word of the speaker chosen (and of short answers nobody could place: Speaker ?). Speakers are told apart by their voices, as a proposal: listen first. Speech with no words is not included. Not anonymisation on its own</source>
-        <translation>Gostwng traw pob gair gan y siaradwr a ddewiswyd (ac atebion byr na ellid eu priodoli: Siaradwr ?). Caiff siaradwyr eu gwahaniaethu yn ôl eu lleisiau, fel cynnig: gwrandewch yn gyntaf. Nid yw lleferydd heb eiriau wedi&apos;i gynnwys. Nid yw hyn yn anhysbysu ar ei ben ei hun</translation>
+        <source>Lower the pitch of every word of the speaker chosen (and of short answers nobody could place: Speaker ?). Speakers are told apart by their voices, as a proposal: listen first. Speech with no words goes with the speaker whose voice it is like, or with every speaker when unsure. Not anonymisation on its own</source>
+        <translation>Gostwng traw pob gair gan y siaradwr a ddewiswyd (ac atebion byr na ellid eu priodoli: Siaradwr ?). Caiff siaradwyr eu gwahaniaethu yn ôl eu lleisiau, fel cynnig: gwrandewch yn gyntaf. Mae lleferydd heb eiriau yn mynd gyda&apos;r siaradwr y mae ei lais yn debyg iddo, neu gyda phob siaradwr pan nad oes sicrwydd. Nid yw hyn yn anhysbysu ar ei ben ei hun</translation>
     </message>
     <message>
         <source>Unhide</source>

@@ -3913,7 +3913,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Lower the pitch of every word of the speaker chosen (and of short answers nobody could place: Speaker ?). Speakers are told apart by their voices, as a proposal: listen first. Speech with no words is not included. Not anonymisation on its own</source>
+            <source>Lower the pitch of every word of the speaker chosen (and of short answers nobody could place: Speaker ?). Speakers are told apart by their voices, as a proposal: listen first. Speech with no words goes with the speaker whose voice it is like, or with every speaker when unsure. Not anonymisation on its own</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -103,7 +103,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--disguise-speaker", action="append", default=[], metavar="[TRACK:]N",
                    help="disguise the voice of speaker N in their words (speakers as "
                         "'bwv transcribe' tells them apart by voice; on audio track TRACK, "
-                        "default 1; speech the model wrote no words for is not included); "
+                        "default 1; speech the model wrote no words for goes with the "
+                        "speaker whose voice it is like, or with every speaker when unsure); "
                         "not anonymisation on its own; repeatable")
     p.add_argument("--hide-suggested", action="store_true",
                    help="hide every personal detail 'bwv transcribe' proposes (with --case, "

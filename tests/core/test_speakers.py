@@ -124,3 +124,48 @@ def test_a_speaker_not_found_has_no_words_to_disguise() -> None:
     transcript = Transcript(0, words, speakers=[1, 0, 0, 2])
     assert speaker_spans(transcript, 3) == [] and speaker_spans(transcript, 0) == []
     assert len(speaker_spans(transcript, 2)) == 1  # "jane smith no": the unsure words too
+
+
+def test_speech_with_no_words_goes_with_the_speaker_whose_voice_it_is(tmp_path: Path) -> None:
+    """A stretch the model wrote no words for (here: the words of two of her lines taken
+    out, their times given as unheard, on the real recording) is placed with her, and
+    disguising her takes it; a stretch of silence is placed with no one."""
+    from app.core.audio.speakers import UNSURE, speakers_of
+    from app.core.audio.speech_audio import RATE as SPEECH_RATE
+    from app.core.audio.speech_audio import load_speech_audio
+
+    clip, said_by = _conversation(tmp_path, ["en-gb", "en-us+f3"])
+    transcript = transcribe_file(clip)
+    hers = [(a, b) for a, b, who in said_by if who == 1][1:]  # her 2nd and 3rd lines
+    words = [w for w in transcript.words
+             if not any(a - 0.2 <= (w.start_s + w.end_s) / 2 <= b + 0.2 for a, b in hers)]
+    samples = load_speech_audio(clip, 0)
+    by_word, by_stretch = speakers_of(words, [*hers, (0.05, 0.3)], samples, SPEECH_RATE)
+    truth = _who(Transcript(0, words), said_by)
+    her = next(s for s, t in zip(by_word, truth, strict=True) if t == 1 and s)
+    assert by_stretch[:2] == [her, her]
+    assert by_stretch[2] == UNSURE  # silence: too little sound to place
+    heard = Transcript(0, words, speakers=by_word, unheard=[*hers, (0.05, 0.3)],
+                       unheard_speakers=by_stretch)
+    again = Transcript.from_json(heard.as_json())
+    assert again.unheard_speakers == by_stretch
+    for a, b in hers:  # (his disguise may span them too: his run of words goes on
+        # across the gap where hers were taken out)
+        assert any(s <= a and e >= b for s, e in speaker_spans(again, her))
+
+
+def test_unheard_stretches_of_a_speaker_and_of_no_sure_speaker_are_disguised() -> None:
+    from app.core.audio.transcript import Word
+    from app.core.audio.word_search import PAD_S
+
+    words = [Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate(["yes", "no", "maybe"])]
+    transcript = Transcript(0, words, speakers=[1, 2, 1],
+                            unheard=[(3.0, 3.5), (5.0, 5.4), (7.0, 7.2)],
+                            unheard_speakers=[2, 0, 1])
+    two = speaker_spans(transcript, 2)
+    assert (3.0 - PAD_S, 3.5 + PAD_S) in two and (5.0 - PAD_S, 5.4 + PAD_S) in two
+    assert not any(a <= 7.0 <= b for a, b in two)
+    assert two == sorted(two)
+    # a transcript stored before stretches had speakers: they are in no speaker's disguise
+    old = Transcript.from_json({**transcript.as_json(), "unheard_speakers": []})
+    assert not any(a <= 3.2 <= b for a, b in speaker_spans(old, 2))

@@ -17,6 +17,7 @@ officer sees the speakers in the text, listens, and chooses what to disguise.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -32,48 +33,72 @@ UNSURE = 0  # the speaker of a turn too short to place
 CEP_SPAN = 0.45  # turn-to-turn difference of a voice's spectrum (in the recording's spreads)
 PITCH_SPAN_ST = 4.0  # ... and of its median pitch (semitones), still counted as one voice
 N_MEL, N_CEP = 26, 13
+Voice = tuple[npt.NDArray[np.float64], float]  # a turn's mean cepstrum and median pitch
 
 
 def speakers(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> list[int]:
     """Speaker 1, 2, ... of each word, numbered by first appearance; UNSURE (0) for the
     words of a short turn like no speaker or like several; all 1 when the recording has no
     sound or no turn long enough to judge."""
+    return speakers_of(words, [], samples, rate)[0]
+
+
+def speakers_of(words: list[Word], stretches: Sequence[tuple[float, float]],
+                samples: npt.NDArray[np.float32],
+                rate: int) -> tuple[list[int], list[int]]:
+    """The speaker of each word (as :func:`speakers`) and of each stretch of speech the
+    model wrote no words for (``stretches``, start and end s): the one speaker its voice is
+    like, as a short turn is placed; else UNSURE (also when it has too little sound, or
+    there are no words to compare it with)."""
     if not words:
-        return []
+        return [], [UNSURE] * len(stretches)
     turns = _turns(words)
     cep = _cepstra(samples, rate)
     loud = loudness(samples, rate)[:len(cep)]
     if len(cep) == 0 or not loud.any():
-        return [1] * len(words)
+        return [1] * len(words), [UNSURE] * len(stretches)
     pitch = _pitch(samples, rate)[:len(cep)]
     mean, spread = cep[loud].mean(axis=0), cep[loud].std(axis=0) + 1e-6
-    voices: list[tuple[npt.NDArray[np.float64], float] | None] = []
-    sounding: list[int] = []  # each turn's sounding frames
-    for group in turns:
-        a = int(words[group[0]].start_s / STEP_S)
-        b = int(words[group[-1]].end_s / STEP_S) + 1
+
+    def voice(start_s: float, end_s: float) -> tuple[Voice | None, int]:
+        """The voice over start..end (None: too little sound) and its sounding frames."""
+        a, b = int(start_s / STEP_S), int(end_s / STEP_S) + 1
         frames = cep[a:b][loud[a:b]]
         voiced = pitch[a:b][~np.isnan(pitch[a:b])]
-        voices.append((((frames - mean) / spread).mean(axis=0),
-                       float(np.median(voiced)) if len(voiced) >= 5 else np.nan)
-                      if len(frames) >= MIN_SHORT_FRAMES else None)
-        sounding.append(len(frames))
+        if len(frames) < MIN_SHORT_FRAMES:
+            return None, len(frames)
+        return (((frames - mean) / spread).mean(axis=0),
+                float(np.median(voiced)) if len(voiced) >= 5 else np.nan), len(frames)
+
+    voices: list[Voice | None] = []
+    sounding: list[int] = []  # each turn's sounding frames
+    for group in turns:
+        v, n = voice(words[group[0]].start_s, words[group[-1]].end_s)
+        voices.append(v)
+        sounding.append(n)
     long = [i for i, v in enumerate(voices) if v is not None and sounding[i] >= MIN_FRAMES]
-    chosen = set(long)
-    labels = _cluster([v for i, v in enumerate(voices) if i in chosen and v is not None])
+    judged = [voices[i] for i in long]
+    labels = _cluster([v for v in judged if v is not None])
     turn_labels = [-1] * len(turns)
     for i, k in zip(long, labels, strict=True):
         turn_labels[i] = k
     for i, v in enumerate(voices):  # a short turn: the speaker its voice is close to, if one
         if turn_labels[i] < 0 and v is not None:
-            turn_labels[i] = _nearest(v, [voices[j] for j in long], labels)
+            turn_labels[i] = _nearest(v, judged, labels)
     numbering: dict[int, int] = {}
     out = [0] * len(words)
     for group, k in zip(turns, turn_labels, strict=True):
         number = numbering.setdefault(k, len(numbering) + 1) if k >= 0 else UNSURE
         for i in group:
             out[i] = number
-    return out if numbering else [1] * len(words)
+    if not numbering:
+        return [1] * len(words), [UNSURE] * len(stretches)
+    placed = []
+    for start_s, end_s in stretches:
+        v, _n = voice(start_s, end_s)
+        placed.append(numbering.get(_nearest(v, judged, labels), UNSURE)
+                      if v is not None and labels else UNSURE)
+    return out, placed
 
 
 def speaker_runs(words: list[Word], labels: list[int], speaker: int) -> list[tuple[int, int]]:
@@ -91,8 +116,7 @@ def speaker_runs(words: list[Word], labels: list[int], speaker: int) -> list[tup
     return runs
 
 
-def _nearest(voice: tuple[npt.NDArray[np.float64], float],
-             judged: list[tuple[npt.NDArray[np.float64], float] | None],
+def _nearest(voice: Voice, judged: list[Voice | None],
              labels: list[int]) -> int:
     """The speaker whose turns ``voice`` is alike on average (as the clustering joins), if
     exactly one is; else -1 (unsure)."""
@@ -105,8 +129,7 @@ def _nearest(voice: tuple[npt.NDArray[np.float64], float],
     return alike[0] if len(alike) == 1 else -1
 
 
-def _distance(a: tuple[npt.NDArray[np.float64], float],
-              b: tuple[npt.NDArray[np.float64], float]) -> float:
+def _distance(a: Voice, b: Voice) -> float:
     cep = float(np.sqrt(((a[0] - b[0]) ** 2).mean())) / CEP_SPAN
     pitch = abs(a[1] - b[1]) / PITCH_SPAN_ST
     return cep if np.isnan(pitch) else max(cep, pitch)
@@ -132,7 +155,7 @@ def _turns(words: list[Word]) -> list[list[int]]:
     return out
 
 
-def _cluster(voices: list[tuple[npt.NDArray[np.float64], float]]) -> list[int]:
+def _cluster(voices: list[Voice]) -> list[int]:
     """Average-linkage clustering of the turns' voices (spectrum and pitch); a label per
     turn."""
     if not voices:

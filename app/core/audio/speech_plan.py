@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.core.audio.speakers import speaker_runs
+from app.core.audio.speakers import UNSURE, speaker_runs
 from app.core.audio.suggestions import Suggestion
 from app.core.audio.transcript import Transcript
 from app.core.audio.word_search import PAD_S, find_phrase, words_span
@@ -27,11 +27,16 @@ def suggestion_span(transcript: Transcript, s: Suggestion) -> tuple[float, float
 
 def speaker_spans(transcript: Transcript, speaker: int) -> list[tuple[float, float]]:
     """The time ``speaker``'s words take, run by run (padded like any hidden words), with
-    the words of no sure speaker; [] if there is no such speaker."""
+    the words of no sure speaker, and the stretches of speech with no words that are
+    theirs or no sure speaker's (padded likewise); [] if there is no such speaker."""
     if not 1 <= speaker <= transcript.speaker_count():
         return []
-    return [words_span(transcript.words, a, b)
-            for a, b in speaker_runs(transcript.words, transcript.word_speakers(), speaker)]
+    words = [words_span(transcript.words, a, b)
+             for a, b in speaker_runs(transcript.words, transcript.word_speakers(), speaker)]
+    stretches = [(max(0.0, a - PAD_S), b + PAD_S) for (a, b), who
+                 in zip(transcript.unheard, transcript.stretch_speakers(), strict=False)
+                 if who in (speaker, UNSURE)]
+    return sorted(words + stretches)
 
 
 def hide_speech(plan: RedactionPlan, transcript: Transcript,

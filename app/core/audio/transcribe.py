@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.audio.forced_alignment import align_words, describe
-from app.core.audio.speakers import speakers
+from app.core.audio.speakers import speakers_of
 from app.core.audio.speech_audio import RATE, load_speech_audio
 from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.audio.transcript import Transcript, Word
@@ -28,7 +28,7 @@ from app.core.progress import CancelToken, ProgressFn, no_progress
 
 SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": "int8",
                             "word_timestamps": True, "refined": 4,  # bump when words change
-                            "speakers": 1,  # ... or when speakers are told apart otherwise
+                            "speakers": 2,  # ... or when speakers are told apart otherwise
                             # fewer retries when the model loops (spelled-out e-mail
                             # addresses): three tries, not six
                             "temperatures": (0.0, 0.4, 0.8)}
@@ -66,13 +66,16 @@ def transcribe_file(path: Path, track: int = 0, model: SpeechModel | None = None
             made_by["word_edges"] = describe()
         except (ImportError, OSError, RuntimeError) as exc:  # no aligner (a broken install):
             log.warning("word edges not aligned: %s", exc)  # the speech model's edges stand
+    unheard = [(round(a, 3), round(b, 3))
+               for a, b in untranscribed(words, speech, samples, RATE)]
+    if cancel is not None:
+        cancel.check()
+    by_word, by_stretch = speakers_of(words, unheard, samples, RATE)
     progress(total, total)
     return Transcript(audio_track=track, words=words, language=model.language or "en",
                       model=made_by, duration_s=duration,
-                      elapsed_s=time.perf_counter() - started,
-                      unheard=[(round(a, 3), round(b, 3))
-                               for a, b in untranscribed(words, speech, samples, RATE)],
-                      speakers=speakers(words, samples, RATE))
+                      elapsed_s=time.perf_counter() - started, unheard=unheard,
+                      speakers=by_word, unheard_speakers=by_stretch)
 
 
 def _words(whisper: Any, model: SpeechModel, samples: npt.NDArray[np.float32], offset: float,

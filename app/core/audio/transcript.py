@@ -44,10 +44,17 @@ class Transcript:
     unheard: list[tuple[float, float]] = field(default_factory=list)
     # each word's speaker (1, 2, ...: told apart by voice, speakers.py); [] if not judged
     speakers: list[int] = field(default_factory=list)
+    # each unheard stretch's speaker (0: unsure); [] if not judged (transcripts made before)
+    unheard_speakers: list[int] = field(default_factory=list)
 
     def word_speakers(self) -> list[int]:
         """Each word's speaker, or [] where speakers were not judged for these words."""
         return self.speakers if len(self.speakers) == len(self.words) else []
+
+    def stretch_speakers(self) -> list[int]:
+        """Each unheard stretch's speaker, or [] where they were not judged."""
+        return self.unheard_speakers if len(self.unheard_speakers) == len(self.unheard) \
+            else []
 
     def speaker_count(self) -> int:
         return max(self.word_speakers(), default=0)
@@ -80,4 +87,5 @@ class Transcript:
                    duration_s=float(data.get("duration_s", 0.0)),
                    elapsed_s=float(data.get("elapsed_s", 0.0)),
                    unheard=[(float(a), float(b)) for a, b in data.get("unheard", [])],
-                   speakers=[int(s) for s in data.get("speakers", [])])
+                   speakers=[int(s) for s in data.get("speakers", [])],
+                   unheard_speakers=[int(s) for s in data.get("unheard_speakers", [])])

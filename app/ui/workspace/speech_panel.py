@@ -100,8 +100,8 @@ class SpeechPanel(QWidget):
         self.disguise_speaker_button.setToolTip(self.tr(
             "Lower the pitch of every word of the speaker chosen (and of short answers nobody "
             "could place: Speaker ?). Speakers are told apart by their voices, as a "
-            "proposal: listen first. Speech with no words is not included. Not anonymisation "
-            "on its own"))
+            "proposal: listen first. Speech with no words goes with the speaker whose voice "
+            "it is like, or with every speaker when unsure. Not anonymisation on its own"))
         self.unhide_button = QPushButton(self.tr("Unhide"), self)
         self.suggested = QListWidget(self)
         self.suggested.setWordWrap(True)
