@@ -144,7 +144,10 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
         else:
             ib = (max(0, int(d.x)), max(0, int(d.y)), min(width, int(d.x + d.w)),
                   min(height, int(d.y + d.h)))
-            share = uncovered_share(ib, redact, plan)
+            # the gaps a crowd's fill covers do not count: a face the check finds there gets
+            # its own region (a fill partly over it would leave the rest as it is)
+            share = uncovered_share(ib, [r for r in redact if r.kind is not BoxKind.CROWD_GAP],
+                                    plan)
             if share >= 1.0 - 1e-6:
                 kind = FindingKind.NOT_COVERED
             elif share >= UNCOVERED_SHARE:

@@ -14,7 +14,11 @@ shapes with a disc of that diameter.
   tracks of one face once filled a whole frame round one performer).
 * Faces whose region is over ``MAX_SHARE`` of the frame's shorter side take no part: faces
   that large are found, and filling between people close to the camera would hide them.
-* Nothing a region kept visible covers is filled: a requester in a crowd stays visible.
+* Nothing a region kept visible (or a kept face's head box) covers is filled: a requester
+  in a crowd stays visible.
+* The fill hides; it vouches for nothing. The export's check does not count it as covering
+  a face it finds (that face gets its own region), nor does review count it as hiding a
+  face where its track starts or ends (``plan_review.hidden_anyway``).
 * A face at the crowd's outer edge, with no found face beyond it, is in no gap and is not
   reached (MOT20's face cut by the top edge; treating the frame's edge as hidden did not
   reach it either).
@@ -36,6 +40,7 @@ MIN_FACES = 4  # hidden faces standing together that make a crowd
 REACH = 1.5  # neighbours: region gap under this many region sizes (of the smaller)
 SIZE_RATIO = 2.0  # neighbours: region sizes within this factor
 MAX_SHARE = 0.2  # faces whose region is larger than this share of the frame take no part
+PAIR_BLOCK = 256  # faces compared with all the others at a time (memory: block x N)
 CLOSE_DISC_PX = 15  # a larger disc is applied to a copy reduced to bring it to about this
 
 
@@ -62,31 +67,36 @@ def crowd_groups(boxes: npt.NDArray[np.int64], width: int, height: int) -> list[
     Regions whose centres lie within half a region of each other are one face (two tracks
     of one face, or a track grown past its end beside the next); regions over MAX_SHARE of
     the frame's shorter side take no part."""
-    x1, y1, x2, y2 = (boxes[:, k].astype(np.float64) for k in range(4))
+    x1, y1, x2, y2 = (boxes[:, k].astype(np.float32) for k in range(4))
     size = np.maximum(x2 - x1, y2 - y1)
     part = np.nonzero(size <= MAX_SHARE * min(width, height))[0]
     if len(part) < MIN_FACES:
         return []
     x1, y1, x2, y2, size = x1[part], y1[part], x2[part], y2[part], size[part]
-    gap_x = np.maximum(0.0, np.maximum(x1[:, None], x1[None, :])
-                       - np.minimum(x2[:, None], x2[None, :]))
-    gap_y = np.maximum(0.0, np.maximum(y1[:, None], y1[None, :])
-                       - np.minimum(y2[:, None], y2[None, :]))
-    small = np.minimum(size[:, None], size[None, :])
-    near = (np.hypot(gap_x, gap_y) < REACH * small) \
-        & (np.maximum(size[:, None], size[None, :]) <= SIZE_RATIO * small)
     cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
-    same = np.hypot(cx[:, None] - cx[None, :], cy[:, None] - cy[None, :]) < 0.5 * small
-    groups = _components(near)
-    faces = _components(same)
+    near: list[tuple[int, int]] = []
+    same: list[tuple[int, int]] = []
+    for start in range(0, len(part), PAIR_BLOCK):  # rows a block at a time: memory bounded
+        i = slice(start, start + PAIR_BLOCK)
+        gap_x = np.maximum(0, np.maximum(x1[i, None], x1[None, :])
+                           - np.minimum(x2[i, None], x2[None, :]))
+        gap_y = np.maximum(0, np.maximum(y1[i, None], y1[None, :])
+                           - np.minimum(y2[i, None], y2[None, :]))
+        small = np.minimum(size[i, None], size[None, :])
+        linked = (np.hypot(gap_x, gap_y) < REACH * small) \
+            & (np.maximum(size[i, None], size[None, :]) <= SIZE_RATIO * small)
+        one = np.hypot(cx[i, None] - cx[None, :], cy[i, None] - cy[None, :]) < 0.5 * small
+        near += [(start + int(a), int(b)) for a, b in zip(*np.nonzero(linked), strict=True)]
+        same += [(start + int(a), int(b)) for a, b in zip(*np.nonzero(one), strict=True)]
+    groups = _components(len(part), near)
+    faces = _components(len(part), same)
     face_of = {i: k for k, members in enumerate(faces) for i in members}
     return [[int(part[i]) for i in g] for g in groups
             if len({face_of[i] for i in g}) >= MIN_FACES]
 
 
-def _components(linked: npt.NDArray[np.bool_]) -> list[list[int]]:
-    """The connected components of a symmetric ``(N, N)`` link matrix."""
-    n = len(linked)
+def _components(n: int, links: list[tuple[int, int]]) -> list[list[int]]:
+    """The connected components of ``n`` items joined by ``links`` (pairs of indexes)."""
     parent = list(range(n))
 
     def root(i: int) -> int:
@@ -95,8 +105,8 @@ def _components(linked: npt.NDArray[np.bool_]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i, j in zip(*np.nonzero(np.triu(linked, 1)), strict=True):
-        parent[root(int(i))] = root(int(j))
+    for i, j in links:
+        parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(root(i), []).append(i)
@@ -124,13 +134,15 @@ def crowd_patches(faces: Sequence[tuple[tuple[int, int, int, int], npt.NDArray[n
         gx2 = min(width, int(boxes[group, 2].max()) + pad)
         gy2 = min(height, int(boxes[group, 3].max()) + pad)
         area = (gx1, gy1, gx2, gy2)
-        closed = _closed(_paint(members, area), disc)
-        fill = closed & ~_paint(hidden, area).astype(bool) & ~_paint(kept, area).astype(bool)
-        ys, xs = np.nonzero(fill)
-        if not len(ys):
+        shapes = _paint(members, area)
+        fill = _closed(shapes, disc) & (shapes == 0)
+        if not fill.any():
             continue
-        x1, y1 = int(xs.min()), int(ys.min())
-        x2, y2 = int(xs.max()) + 1, int(ys.max()) + 1
+        fill &= (_paint(hidden, area) == 0) & (_paint(kept, area) == 0)
+        x1, y1, w, h = cv2.boundingRect(fill.view(np.uint8))
+        if not w:
+            continue
+        x2, y2 = x1 + w, y1 + h
         mask = fill[y1:y2, x1:x2].copy()
         mask.setflags(write=False)
         patches.append(Patch((gx1 + x1, gy1 + y1, gx1 + x2, gy1 + y2), mask,

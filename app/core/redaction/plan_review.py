@@ -35,7 +35,7 @@ from app.core.tracking.review import (
     review_ranges,
     stretch_gap,
 )
-from app.core.tracking.tracker import Track, TrackBox
+from app.core.tracking.tracker import BoxKind, Track, TrackBox
 
 HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
 _OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED)
@@ -77,6 +77,9 @@ def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: Re
         others = _near(face, [(i, b) for i, b in present if i != track.id],
                        face_margin(plan, width, height))
         redact, _keep = frame_regions(frame, others, plan, width, height, rotation)
+        # not the gaps of a crowd: worked out from the nearby faces only, they are not the
+        # export's (whose disc follows the whole crowd's face size)
+        redact = [r for r in redact if r.kind is not BoxKind.CROWD_GAP]
         fx, fy, fw, fh = face
         clipped = (max(0, int(np.floor(fx))), max(0, int(np.floor(fy))),
                    min(width, int(np.ceil(fx + fw))), min(height, int(np.ceil(fy + fh))))

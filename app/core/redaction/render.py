@@ -253,8 +253,9 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             if region is not None:
                 redact.append(region)
     if not plan.inverse:  # (inverse: all but the kept regions is hidden already)
-        redact += crowd_gap_regions(redact, keep, {t: b.category for t, b in track_boxes},
-                                    plan, width, height)
+        redact += crowd_gap_regions(redact, keep + kept_heads,  # (kept faces' whole boxes)
+                                    {t: b.category for t, b in track_boxes}, plan, width,
+                                    height)
     return redact, keep
 
 
