@@ -117,6 +117,11 @@ def test_the_check_still_hides_a_face_it_sees_in_a_gap() -> None:
     seen = [Detection(x1, y1, x2 - x1, y2 - y1, 0.9, "check")]
     assert classify(seen, 0, 0, 0.0, grid(), RedactionPlan(), W, H, 0)
     assert not classify(seen, 0, 0, 0.0, grid(skip=None), RedactionPlan(), W, H, 0)  # found
+    # text (a plate, a screen) the check reads in a gap likewise
+    from app.core.export.residual import classify_text
+
+    text = np.array([[x1, y1, x2, y2, 0.9]], np.float32)
+    assert classify_text(text, 0, 0, 0.0, grid(), RedactionPlan(), W, H, 0)
 
 
 def test_a_face_found_in_a_gap_is_still_listed_where_its_track_starts() -> None:

@@ -40,6 +40,7 @@ MIN_FACES = 4  # hidden faces standing together that make a crowd
 REACH = 1.5  # neighbours: region gap under this many region sizes (of the smaller)
 SIZE_RATIO = 2.0  # neighbours: region sizes within this factor
 MAX_SHARE = 0.2  # faces whose region is larger than this share of the frame take no part
+SAME_FACE = 0.5  # regions whose centres are closer than this many region sizes: one face
 PAIR_BLOCK = 256  # faces compared with all the others at a time (memory: block x N)
 CLOSE_DISC_PX = 15  # a larger disc is applied to a copy reduced to bring it to about this
 
@@ -54,11 +55,15 @@ class Patch:
     face_size: int
 
 
-def crowd_rules() -> dict[str, float]:
+def crowd_rules() -> dict[str, float | bool]:
     """The rules as the manifest records them."""
     return {"crowd_of_at_least_faces": MIN_FACES,
             "gap_filled_under_region_sizes": REACH,
-            "neighbours_within_size_factor": SIZE_RATIO}
+            "neighbours_within_size_factor": SIZE_RATIO,
+            "faces_over_share_of_shorter_side_take_no_part": MAX_SHARE,
+            "one_face_when_centres_within_region_share": SAME_FACE,
+            "kept_faces_and_their_head_boxes_never_filled": True,
+            "counted_as_cover_by_the_check": False}
 
 
 def crowd_groups(boxes: npt.NDArray[np.int64], width: int, height: int) -> list[list[int]]:
@@ -85,7 +90,7 @@ def crowd_groups(boxes: npt.NDArray[np.int64], width: int, height: int) -> list[
         small = np.minimum(size[i, None], size[None, :])
         linked = (np.hypot(gap_x, gap_y) < REACH * small) \
             & (np.maximum(size[i, None], size[None, :]) <= SIZE_RATIO * small)
-        one = np.hypot(cx[i, None] - cx[None, :], cy[i, None] - cy[None, :]) < 0.5 * small
+        one = np.hypot(cx[i, None] - cx[None, :], cy[i, None] - cy[None, :]) < SAME_FACE * small
         near += [(start + int(a), int(b)) for a, b in zip(*np.nonzero(linked), strict=True)]
         same += [(start + int(a), int(b)) for a, b in zip(*np.nonzero(one), strict=True)]
     groups = _components(len(part), near)
