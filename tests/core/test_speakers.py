@@ -169,3 +169,46 @@ def test_unheard_stretches_of_a_speaker_and_of_no_sure_speaker_are_disguised() -
     # a transcript stored before stretches had speakers: they are in no speaker's disguise
     old = Transcript.from_json({**transcript.as_json(), "unheard_speakers": []})
     assert not any(a <= 3.2 <= b for a, b in speaker_spans(old, 2))
+
+
+def test_a_stretch_holding_two_voices_is_disguised_with_either() -> None:
+    """No words at all for his question and her answer 0.15 s later: one stretch with both
+    voices. It is cut into its sounding pieces; they disagree, so it is no one speaker's and
+    disguising her takes it (her name inside it). Placed whole, it went to him. Real espeak
+    speech at the speech rate; the words of the lines before are timed from their lengths."""
+    from app.core.audio.speakers import UNSURE, speakers_of
+    from app.core.audio.speech_audio import RATE as SPEECH_RATE
+    from app.core.audio.transcript import Word
+
+    def said(text: str, voice: str) -> np.ndarray:
+        s = speak(text, voice, 160).astype(np.float32) / 32768
+        t = np.arange(int(len(s) * SPEECH_RATE / RATE)) / SPEECH_RATE
+        return np.interp(t, np.arange(len(s)) / RATE, s).astype(np.float32)
+
+    him, her_voice = "en-gb", "en-us+f3"
+    parts, words, truth, now = [np.zeros(SPEECH_RATE // 3, np.float32)], [], [], 1 / 3
+    for k, line in enumerate(LINES[:4]):
+        sound = said(line, [him, her_voice][k % 2])
+        length, tokens = len(sound) / SPEECH_RATE, line.split()
+        for i, token in enumerate(tokens):
+            words.append(Word(token, now + i * length / len(tokens),
+                              now + (i + 1) * length / len(tokens) - 0.02))
+            truth.append(k % 2)
+        parts += [sound, np.zeros(SPEECH_RATE // 2, np.float32)]
+        now += length + 0.5
+    question, answer = said(LINES[4], him), said("My name is Jane Smith.", her_voice)
+    start = now
+    name = (now + (len(question) + 0.15 * SPEECH_RATE) / SPEECH_RATE,
+            now + (len(question) + 0.15 * SPEECH_RATE + len(answer)) / SPEECH_RATE)
+    parts += [question, np.zeros(round(0.15 * SPEECH_RATE), np.float32), answer,
+              np.zeros(SPEECH_RATE // 2, np.float32)]
+    samples = np.concatenate(parts)
+    by_word, (placed,) = speakers_of(words, [(start, name[1])], samples, SPEECH_RATE)
+    her = next(s for s, t in zip(by_word, truth, strict=True) if t == 1 and s)
+    assert set(by_word) >= {1, 2} and placed in (her, UNSURE)
+    heard = Transcript(0, words, speakers=by_word, unheard=[(start, name[1])],
+                       unheard_speakers=[placed])
+    assert any(s <= name[0] and e >= name[1] for s, e in speaker_spans(heard, her))
+    # a stretch given from before the recording's start does not wrap round its end
+    assert speakers_of(words, [(-0.5, 1.5), (float("nan"), 1.0)], samples, SPEECH_RATE)[1] == [
+        speakers_of(words, [(0.0, 1.5)], samples, SPEECH_RATE)[1][0], UNSURE]

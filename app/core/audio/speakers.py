@@ -47,9 +47,11 @@ def speakers_of(words: list[Word], stretches: Sequence[tuple[float, float]],
                 samples: npt.NDArray[np.float32],
                 rate: int) -> tuple[list[int], list[int]]:
     """The speaker of each word (as :func:`speakers`) and of each stretch of speech the
-    model wrote no words for (``stretches``, start and end s): the one speaker its voice is
-    like, as a short turn is placed; else UNSURE (also when it has too little sound, or
-    there are no words to compare it with)."""
+    model wrote no words for (``stretches``, start and end s). A stretch is cut into its
+    sounding pieces (``_pieces``), and each piece with enough sound is placed as a short
+    turn is; the stretch is the speaker's when every such piece is like that one speaker,
+    else UNSURE (also when it has too little sound, or there are no words to compare it
+    with): two voices in one stretch make it every speaker's."""
     if not words:
         return [], [UNSURE] * len(stretches)
     turns = _turns(words)
@@ -62,7 +64,7 @@ def speakers_of(words: list[Word], stretches: Sequence[tuple[float, float]],
 
     def voice(start_s: float, end_s: float) -> tuple[Voice | None, int]:
         """The voice over start..end (None: too little sound) and its sounding frames."""
-        a, b = int(start_s / STEP_S), int(end_s / STEP_S) + 1
+        a, b = max(0, int(start_s / STEP_S)), int(end_s / STEP_S) + 1
         frames = cep[a:b][loud[a:b]]
         voiced = pitch[a:b][~np.isnan(pitch[a:b])]
         if len(frames) < MIN_SHORT_FRAMES:
@@ -95,10 +97,34 @@ def speakers_of(words: list[Word], stretches: Sequence[tuple[float, float]],
         return [1] * len(words), [UNSURE] * len(stretches)
     placed = []
     for start_s, end_s in stretches:
-        v, _n = voice(start_s, end_s)
-        placed.append(numbering.get(_nearest(v, judged, labels), UNSURE)
-                      if v is not None and labels else UNSURE)
+        found = set()  # each sounding piece's speaker (-1: like none, or several)
+        for a, b in _pieces(loud, start_s, end_s):
+            v, _n = voice(a, b)
+            if v is not None:
+                found.add(_nearest(v, judged, labels) if labels else -1)
+        k = found.pop() if len(found) == 1 else -1
+        placed.append(numbering.get(k, UNSURE))
     return out, placed
+
+
+def _pieces(loud: npt.NDArray[np.bool_], start_s: float,
+            end_s: float) -> list[tuple[float, float]]:
+    """The sounding pieces of start..end s (runs of sound between silences the loudness
+    measure sees, 0.1 s or more), each at most MAX_TURN_S: with no words to cut it at, a
+    stretch may hold a quick exchange of two voices."""
+    if not (np.isfinite(start_s) and np.isfinite(end_s)):
+        return []
+    a = max(0, int(start_s / STEP_S))
+    b = min(len(loud), int(end_s / STEP_S) + 1)
+    if b <= a:
+        return []
+    edges = np.flatnonzero(np.diff(np.r_[0, loud[a:b].astype(np.int8), 0]))
+    longest = max(1, round(MAX_TURN_S / STEP_S))
+    out = []
+    for first, last in zip(edges[::2], edges[1::2], strict=True):  # sounding runs [first, last)
+        for cut in range(first, last, longest):
+            out.append(((a + cut) * STEP_S, (a + min(last, cut + longest)) * STEP_S))
+    return out
 
 
 def speaker_runs(words: list[Word], labels: list[int], speaker: int) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from app.core.progress import CancelToken, ProgressFn, no_progress
 
 SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": "int8",
                             "word_timestamps": True, "refined": 4,  # bump when words change
-                            "speakers": 2,  # ... or when speakers are told apart otherwise
+                            "speakers": 1,  # ... or when speakers are told apart otherwise
                             # fewer retries when the model loops (spelled-out e-mail
                             # addresses): three tries, not six
                             "temperatures": (0.0, 0.4, 0.8)}
