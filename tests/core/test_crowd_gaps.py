@@ -69,7 +69,7 @@ def test_no_crowd_no_fill() -> None:
 
 def test_several_tracks_on_one_face_are_one_face() -> None:
     """Overlapping tracks of one face (fragments, a track grown past its end) are not a
-    crowd: measured, they filled a whole frame round one performer's face."""
+    crowd: measured, they filled 42 % of a frame round one performer's face."""
     plan = RedactionPlan()
     one = [(k + 1, TrackBox(0, 300 + k * 3, 150 + k * 2, SIZE + k, SIZE + k,
                             BoxKind.DETECTED, 0.9)) for k in range(6)]

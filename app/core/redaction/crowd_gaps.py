@@ -11,7 +11,7 @@ median region size are hidden as well: a morphological closing of the group's hi
 shapes with a disc of that diameter.
 
 * Regions whose centres lie within half a region of each other are one face (overlapping
-  tracks of one face once filled a whole frame round one performer).
+  tracks of one face once filled 42 % of a frame round one performer).
 * Faces whose region is over ``MAX_SHARE`` of the frame's shorter side take no part: faces
   that large are found, and filling between people close to the camera would hide them.
 * Nothing a region kept visible (or a kept face's head box) covers is filled: a requester
@@ -23,8 +23,8 @@ shapes with a disc of that diameter.
   reached (MOT20's face cut by the top edge; treating the frame's edge as hidden did not
   reach it either).
 
-The filled area is one region per group (kind ``crowd_gap``), pixelated with blocks of the
-group's own face size.
+The filled area is one region per group (kind ``crowd_gap``), obscured in the plan's style
+and strength as a region of the group's median face size is (not of the whole area's).
 """
 
 from __future__ import annotations
