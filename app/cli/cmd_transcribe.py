@@ -144,6 +144,12 @@ def _print_words(transcript: Transcript) -> None:
         if 0 in who:
             print(f"  S? marks {who.count(0)} words too short to place: disguising any "
                   "speaker takes those too.")
+        placed = transcript.stretch_speakers()
+        if placed:
+            print("  Speech with no words: " + "; ".join(
+                f"{format_time(a)}-{format_time(b)} S{n or '?'}"
+                for (a, b), n in zip(transcript.unheard, placed, strict=True))
+                  + " (disguising a speaker takes theirs and the S? ones).")
 
 
 def _speakers_asked(args: argparse.Namespace) -> list[tuple[int, int]]:

@@ -179,3 +179,17 @@ def test_disguise_one_speaker_from_the_command_line(capsys: pytest.CaptureFixtur
     for a, b, who in said_by:  # her lines inside a range, his outside every range
         inside = any(r["start_s"] <= a + 0.3 and r["end_s"] >= b - 0.3 for r in ranges)
         assert inside == (who == 1)
+
+
+def test_speech_with_no_words_is_printed_with_its_speaker(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli.cmd_transcribe import _print_words
+    from app.core.audio.transcript import Transcript, Word
+
+    words = [Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate(["yes", "no", "maybe"])]
+    _print_words(Transcript(0, words, speakers=[1, 2, 1], unheard=[(3.0, 3.5), (5.0, 5.4)],
+                            unheard_speakers=[2, 0]))
+    out = capsys.readouterr().out
+    assert "Speech with no words:" in out and " S2; " in out and " S?" in out
+    _print_words(Transcript(0, words, speakers=[1, 2, 1], unheard=[(3.0, 3.5)]))
+    assert "Speech with no words" not in capsys.readouterr().out  # stored before: not placed

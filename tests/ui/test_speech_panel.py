@@ -194,3 +194,10 @@ def test_disguise_a_speaker_told_apart_by_voice(qtbot: QtBot, store: Store,
         assert any(r.start_s <= a + 0.3 and r.end_s >= b - 0.3 for r in ranges) == (who == 1)
     ws.undo_stack.undo()
     qtbot.waitUntil(lambda: not ws.plan.audio_ranges, timeout=10_000)
+    # speech with no words is listed with the speaker it was placed with ("?" if none)
+    t = panel.transcript
+    t.unheard, t.unheard_speakers = [(0.05, 0.4), (0.45, 0.5)], [2, 0]
+    panel.show_track()
+    rows = [panel.suggested.item(i).text() for i in range(panel.suggested.count())]
+    assert any(r.endswith("speech not transcribed: Speaker 2") for r in rows), rows
+    assert any(r.endswith("speech not transcribed: Speaker ?") for r in rows), rows

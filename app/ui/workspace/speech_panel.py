@@ -229,9 +229,13 @@ class SpeechPanel(QWidget):
         if was is not None and self.speaker.findData(was) >= 0:  # shown again: kept
             self.speaker.setCurrentIndex(self.speaker.findData(was))
         self.suggestions = suggest(t, self._names())
+        placed = dict(zip(t.unheard, t.stretch_speakers(), strict=False))
         for s in self.suggestions:
             kind = QCoreApplication.translate("Suggestions", KINDS[s.kind])
-            row = QListWidgetItem(f"{format_time(s.start_s)[:-4]} {kind}: {s.text or '…'}")
+            text = s.text or "…"
+            if s.first < 0 and (s.start_s, s.end_s) in placed:  # speech with no words: whose
+                text = self.tr("Speaker {0}").format(placed[(s.start_s, s.end_s)] or "?")
+            row = QListWidgetItem(f"{format_time(s.start_s)[:-4]} {kind}: {text}")
             row.setToolTip(QCoreApplication.translate("Suggestions", s.why).format(
                 kind=kind, cue=s.cue))
             self.suggested.addItem(row)
