@@ -60,6 +60,14 @@ def with_tone(src: Path, dst: Path) -> Path:
     return dst
 
 
+# The longest the event loop may stand still while detection or an export runs in the
+# background. Work on the UI thread would stop it for the whole job (seconds). Run alone the
+# gaps are 13-70 ms, even with both cores kept busy by other processes; under the parallel
+# suite, gaps of 0.66 and 0.70 s were seen once each (2026-12-05; not reproduced alone), so
+# the bound is 1 s, not 0.5 s.
+LONGEST_GAP_S = 1.0
+
+
 class LoopWatch:
     """Counts event-loop turns: the longest gap between two ticks of a 10 ms timer."""
 
@@ -144,7 +152,7 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     faces = [t for t in ws.tracks if t.category == FACE]  # (and a head for each person
     assert len(faces) == 3  # found, when the preset looks for people)
     assert analysed.args[0] == len(ws.tracks) == ws.tracks_panel.rowCount()
-    assert watch.ticks >= 5 and watch.longest < 0.5, (watch.ticks, watch.longest)
+    assert watch.ticks >= 5 and watch.longest < LONGEST_GAP_S, (watch.ticks, watch.longest)
     assert "3 person(s) found by face" in ws.controls.status.text()  # (source text here)
 
     # 2. Keep the second person visible, with a reason.
@@ -219,7 +227,7 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     dialog.name.setText("release.mp4")
     with LoopWatch() as watch, qtbot.waitSignal(ws.exported, timeout=180_000) as exported:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert watch.ticks >= 5 and watch.longest < 0.5, (watch.ticks, watch.longest)
+    assert watch.ticks >= 5 and watch.longest < LONGEST_GAP_S, (watch.ticks, watch.longest)
     result = exported.args[0]
     assert "Written:" in dialog.report.toPlainText() and dialog.open_button.isVisible()
     out = tmp_path / "out" / "release.mp4"
