@@ -11,7 +11,7 @@ import numpy.typing as npt
 
 from app.core.detection import boxes as bx
 from app.core.redaction.caption import draw_caption
-from app.core.redaction.crowd_gaps import crowd_patches
+from app.core.redaction.crowd_gaps import MIN_FACES, crowd_patches
 from app.core.redaction.obscure import obscure
 from app.core.redaction.plan import RedactionPlan, Shape
 from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
@@ -265,7 +265,7 @@ def crowd_gap_regions(redact: list[Region], keep: list[Region],
     """The gaps between the hidden faces of a crowd (``crowd_gaps``), as regions."""
     faces = [r for r in redact
              if r.track_id is not None and categories.get(r.track_id) == FACE]
-    if len(faces) < 2:
+    if len(faces) < MIN_FACES:  # no crowd: no masks built
         return []
 
     def shapes(regions: list[Region]) -> list[tuple[tuple[int, int, int, int],
