@@ -1285,6 +1285,22 @@
         <translation>Mae&apos;r trywydd archwilio yn wag: nid oes dim i&apos;w angori eto.</translation>
     </message>
     <message>
+        <source>the hash chain</source>
+        <translation>y gadwyn hash</translation>
+    </message>
+    <message>
+        <source>the state rebuilt from the audit trail</source>
+        <translation>y cyflwr a ailadeiladwyd o&apos;r trywydd archwilio</translation>
+    </message>
+    <message>
+        <source>the anchors</source>
+        <translation>yr angorau</translation>
+    </message>
+    <message>
+        <source>the recorded exports</source>
+        <translation>yr allforion a gofnodwyd</translation>
+    </message>
+    <message>
         <source>{folder}: no such folder to read anchors from.</source>
         <translation>{folder}: dim ffolder o&apos;r fath i ddarllen angorau ohoni.</translation>
     </message>
@@ -1775,6 +1791,26 @@
     <message>
         <source>The store could not be reached to renew the job&apos;s lease for most of a lease, so the job was stopped before another worker could take it up.</source>
         <translation>Nid oedd modd cyrraedd y storfa i adnewyddu prydles y gwaith am y rhan fwyaf o brydles, felly ataliwyd y gwaith cyn y gallai gweithiwr arall ei gymryd.</translation>
+    </message>
+    <message>
+        <source>The evidence store holds {value} where {holds} belongs: it was changed outside BWV Studio. The integrity check lists every value it cannot read.</source>
+        <translation>Mae&apos;r storfa dystiolaeth yn dal {value} lle dylai {holds} fod: cafodd ei newid y tu allan i BWV Studio. Mae&apos;r gwiriad cywirdeb yn rhestru pob gwerth na all ei ddarllen.</translation>
+    </message>
+    <message>
+        <source>a date and time</source>
+        <translation>dyddiad ac amser</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>dyddiad</translation>
+    </message>
+    <message>
+        <source>one of a list of words</source>
+        <translation>un o restr o eiriau</translation>
+    </message>
+    <message>
+        <source>JSON data</source>
+        <translation>data JSON</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +2527,14 @@
         <translation>Canslwyd: ni wiriwyd dim hyd y diwedd.</translation>
     </message>
     <message>
+        <source>UNREADABLE: {0} (changed outside BWV Studio)</source>
+        <translation>ANNARLLENADWY: {0} (newidiwyd y tu allan i BWV Studio)</translation>
+    </message>
+    <message>
+        <source>UNREADABLE: and {0} more values like these.</source>
+        <translation>ANNARLLENADWY: a {0} gwerth arall fel y rhain.</translation>
+    </message>
+    <message>
         <source>Chain intact: {0} events, head {1}.</source>
         <translation>Cadwyn yn gyfan: {0} digwyddiad, pen {1}.</translation>
     </message>
@@ -2521,6 +2565,10 @@
     <message>
         <source>No administrator has vouched for the keys of: {0}.</source>
         <translation>Nid oes gweinyddwr wedi gwarantu allweddi: {0}.</translation>
+    </message>
+    <message>
+        <source>NOT CHECKED: {0} stopped: {1}</source>
+        <translation>HEB EI WIRIO: stopiodd {0}: {1}</translation>
     </message>
     <message>
         <source>ANCHOR BROKEN: {0}</source>

@@ -1267,6 +1267,22 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>the hash chain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the state rebuilt from the audit trail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the anchors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the recorded exports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{folder}: no such folder to read anchors from.</source>
             <translation type="unfinished" />
         </message>
@@ -1756,6 +1772,26 @@
         </message>
         <message>
             <source>The store could not be reached to renew the job's lease for most of a lease, so the job was stopped before another worker could take it up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The evidence store holds {value} where {holds} belongs: it was changed outside BWV Studio. The integrity check lists every value it cannot read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a date and time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>one of a list of words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON data</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2464,6 +2500,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>UNREADABLE: {0} (changed outside BWV Studio)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>UNREADABLE: and {0} more values like these.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Chain intact: {0} events, head {1}.</source>
             <translation type="unfinished" />
         </message>
@@ -2493,6 +2537,10 @@
         </message>
         <message>
             <source>No administrator has vouched for the keys of: {0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NOT CHECKED: {0} stopped: {1}</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -14,7 +14,8 @@ from tqdm import tqdm
 from app.cli.context import Context
 from app.cli.progress import ByteBar
 from app.core.casework import cases
-from app.core.checks.integrity_check import check_store
+from app.core.checks.integrity_check import CHAIN, REPLAY, check_store
+from app.core.checks.trail_replay import ReplayReport
 from app.core.errors import ConflictError, InvalidInputError
 from app.core.fileio import atomic_write_text
 from app.core.integrity import anchors
@@ -22,7 +23,9 @@ from app.core.integrity.anchors import CHECKPOINT_SUFFIX, AnchorCheck
 from app.core.library.footage import VerifyStatus
 from app.core.people.permissions import Permission, require
 from app.core.store import audit
+from app.core.store.checked_types import UnreadableValueError
 from app.core.store.models import AuditEvent
+from app.core.store.stored_values import StoredValuesReport, unreadable_values
 from app.core.store.witness import reset_witness, witness_path
 
 
@@ -76,7 +79,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     before = audit.witness_state(ctx.store)  # signing in writes a first witness
-    ctx.actor_name()
+    try:
+        ctx.actor_name()
+    except UnreadableValueError as exc:  # an account that cannot be read: no one signs in,
+        print(f"Not signed in: {exc}", file=sys.stderr)  # but where such values are is
+        _print_values(unreadable_values(ctx.store), shown=False)  # listed (not the values)
+        return 1
     started = time.perf_counter()
     walked = [0.0]  # seconds the chain walk took
     events = tqdm(desc="checking the chain", unit="event", disable=None, leave=False,
@@ -97,17 +105,31 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     finally:
         events.close()
     report, replayed = result.chain, result.replay
-    if report.ok:
-        rate = f", {report.count / walked[0]:,.0f} events/s" if walked[0] > 0 else ""
-        print(f"OK: {report.count} events, chain intact{rate}. Head {report.head_hash}")
-        if report.warning:
-            print(f"Note: {report.warning}")
-    else:
-        print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
+    _print_values(result.values)
+    for name, why in result.stopped.items():
+        print(f"NOT CHECKED: {name} stopped: {why}")
+    if CHAIN not in result.stopped:  # (a stopped chain is said above)
+        _print_chain(report, walked[0])
     for finding in replayed.findings[:30]:
         print(f"TAMPERED ({finding.kind}): {finding.message}")
     if len(replayed.findings) > 30:
         print(f"TAMPERED: and {len(replayed.findings) - 30} more findings like these.")
+    if REPLAY not in result.stopped:  # (a stopped replay is said above)
+        _print_replay(replayed)
+    _print_anchors(result.anchors)
+    checks, bad = result.exports, result.broken_exports
+    gone = sum(1 for c in checks if c.status is VerifyStatus.MISSING)
+    replaced = sum(1 for c in checks if c.status is VerifyStatus.SUPERSEDED)
+    for check in bad:
+        print(f"EXPORT {check.status.value.upper()}: {check.message}")
+    if checks:
+        print(f"Exports: {len(checks) - len(bad) - gone - replaced} match their recorded "
+              f"SHA-256, {len(bad)} do not, {gone} no longer where they were written (not "
+              f"checked), {replaced} replaced by a later export to the same path.")
+    return 0 if result.ok else 1
+
+
+def _print_replay(replayed: ReplayReport) -> None:
     print(f"Signatures: {replayed.signed} events signed and verified; {replayed.unsigned} "
           "unsigned, by accounts without a signing key (their authorship is not proven).")
     if replayed.root:
@@ -125,17 +147,23 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
               f"with the fingerprint each reads out): {', '.join(replayed.self_registered)}.")
     if replayed.ok:
         print("State: users, footage, plans, exports and store rules match the audit trail.")
-    _print_anchors(result.anchors)
-    checks, bad = result.exports, result.broken_exports
-    gone = sum(1 for c in checks if c.status is VerifyStatus.MISSING)
-    replaced = sum(1 for c in checks if c.status is VerifyStatus.SUPERSEDED)
-    for check in bad:
-        print(f"EXPORT {check.status.value.upper()}: {check.message}")
-    if checks:
-        print(f"Exports: {len(checks) - len(bad) - gone - replaced} match their recorded "
-              f"SHA-256, {len(bad)} do not, {gone} no longer where they were written (not "
-              f"checked), {replaced} replaced by a later export to the same path.")
-    return 0 if result.ok else 1
+
+
+def _print_chain(report: audit.ChainReport, seconds: float) -> None:
+    if report.ok:
+        rate = f", {report.count / seconds:,.0f} events/s" if seconds > 0 else ""
+        print(f"OK: {report.count} events, chain intact{rate}. Head {report.head_hash}")
+        if report.warning:
+            print(f"Note: {report.warning}")
+    else:
+        print(f"BROKEN ({report.kind}) at event #{report.seq}: {report.problem}")
+
+
+def _print_values(values: StoredValuesReport, shown: bool = True) -> None:
+    for value in values.found[:30]:
+        print(f"UNREADABLE: {value if shown else value.where()} (changed outside BWV Studio)")
+    if values.count > 30:
+        print(f"UNREADABLE: and {values.count - 30} more values like these.")
 
 
 def _print_anchors(checks: list[AnchorCheck]) -> None:

@@ -7,6 +7,7 @@ from app.core.errors import BwvError
 from app.core.export.pipeline import ORIGINAL_CHANGED, OTHER_RUN
 from app.core.export.video_export import EXISTS
 from app.core.sign_in.accounts import LOCKED, NO_PASSWORD
+from app.core.store.checked_types import UNREADABLE
 
 HINTS: dict[str, str] = {
     EXISTS: "Use --force to replace it.",
@@ -14,6 +15,7 @@ HINTS: dict[str, str] = {
     OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",
     LOCKED: "An administrator runs 'bwv user unlock {name}'.",
     NO_PASSWORD: "An administrator runs 'bwv user passwd {name}'.",
+    UNREADABLE: "Run 'bwv audit verify' to list them.",
 }
 
 

@@ -11,6 +11,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.core.errors import BwvError
+from app.ui.error_text import error_text
+
 log = logging.getLogger(__name__)
 
 
@@ -69,8 +72,12 @@ def install_excepthooks() -> None:
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("uncaught exception\n%s", details)
         assert _relay is not None
-        message = QCoreApplication.translate("ErrorDialog", "Something went wrong: {0}")
-        _relay.pending.append((message.format(f"{exc_type.__name__}: {exc}"), details))
+        if isinstance(exc, BwvError):  # a sentence for the user, in their language (e.g. a
+            message = error_text(exc)  # value edited into the store), not a class name
+        else:
+            message = QCoreApplication.translate(
+                "ErrorDialog", "Something went wrong: {0}").format(f"{exc_type.__name__}: {exc}")
+        _relay.pending.append((message, details))
         QMetaObject.invokeMethod(_relay, "flush", Qt.ConnectionType.QueuedConnection)
 
     sys.excepthook = handle

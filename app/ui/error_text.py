@@ -19,3 +19,8 @@ def error_text(error: BwvError) -> str:
         return QCoreApplication.translate(CONTEXT, error.template).format(**arguments)
     except (KeyError, IndexError, ValueError):  # a translation that lost a field
         return str(error)
+
+
+def phrase_text(phrase: Phrase) -> str:
+    """A phrase the core declared for translation, in the user's language."""
+    return QCoreApplication.translate(CONTEXT, phrase)

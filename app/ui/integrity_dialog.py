@@ -25,10 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checks.integrity_check import IntegrityReport, check_store
+from app.core.checks.integrity_check import CHAIN, REPLAY, IntegrityReport, check_store
+from app.core.checks.trail_replay import ReplayReport
+from app.core.errors import BwvError
 from app.core.library.footage import VerifyStatus
 from app.core.progress import CancelToken, ProgressFn
+from app.core.store.audit import ChainReport
 from app.core.store.database import Store
+from app.ui.error_text import error_text, phrase_text
 from app.ui.resources import error_color
 from app.ui.workers import Job, job_pool, while_alive
 
@@ -132,21 +136,7 @@ class IntegrityDialog(QDialog):
             item.setForeground(QColor(error_color()))
         self.results.addItem(item)
 
-    def _show(self, report: IntegrityReport) -> None:
-        self._idle()
-        self.report = report
-        chain, replay = report.chain, report.replay
-        if chain.ok:
-            self._add(self.tr("Chain intact: {0} events, head {1}.").format(
-                chain.count, chain.head_hash))
-            if chain.warning:
-                self._add(self.tr("Note: {0}").format(chain.warning))
-        else:
-            self._add(self.tr("Chain BROKEN ({0}) at event #{1}: {2}").format(
-                chain.kind, chain.seq, chain.problem), True)
-        for finding in replay.findings:
-            self._add(self.tr("TAMPERED ({0}): {1}").format(finding.kind, finding.message),
-                      True)
+    def _show_replay(self, replay: ReplayReport) -> None:
         self._add(self.tr("Signatures: {0} events signed and verified; {1} unsigned, by "
                           "accounts without a signing key.").format(replay.signed,
                                                                     replay.unsigned))
@@ -158,6 +148,38 @@ class IntegrityDialog(QDialog):
         if replay.self_registered:
             self._add(self.tr("No administrator has vouched for the keys of: {0}.").format(
                 ", ".join(replay.self_registered)))
+
+    def _show_chain(self, chain: ChainReport) -> None:
+        if chain.ok:
+            self._add(self.tr("Chain intact: {0} events, head {1}.").format(
+                chain.count, chain.head_hash))
+            if chain.warning:
+                self._add(self.tr("Note: {0}").format(chain.warning))
+        else:
+            self._add(self.tr("Chain BROKEN ({0}) at event #{1}: {2}").format(
+                chain.kind, chain.seq, chain.problem), True)
+
+    def _show(self, report: IntegrityReport) -> None:
+        self._idle()
+        self.report = report
+        chain, replay = report.chain, report.replay
+        for value in report.values.found:
+            self._add(self.tr("UNREADABLE: {0} (changed outside BWV Studio)").format(value),
+                      True)
+        if report.values.count > len(report.values.found):
+            self._add(self.tr("UNREADABLE: and {0} more values like these.").format(
+                report.values.count - len(report.values.found)), True)
+        for name, why in report.stopped.items():
+            self._add(self.tr("NOT CHECKED: {0} stopped: {1}").format(
+                phrase_text(name), error_text(why) if isinstance(why, BwvError) else why),
+                True)
+        if CHAIN not in report.stopped:  # (a stopped chain is said above)
+            self._show_chain(chain)
+        for finding in replay.findings:
+            self._add(self.tr("TAMPERED ({0}): {1}").format(finding.kind, finding.message),
+                      True)
+        if REPLAY not in report.stopped:  # (a stopped replay is said above)
+            self._show_replay(replay)
         for check in report.anchors:
             if not check.ok:
                 self._add(self.tr("ANCHOR BROKEN: {0}").format(check.message), True)

@@ -122,3 +122,36 @@ def test_verify_on_a_computer_without_a_witness_says_so(
     shutil.rmtree(config_dir() / "audit-witnessed")  # another computer: never held one
     code, out, _ = run(capsys, "audit", "verify")
     assert code == 0 and "holds no witness" in out, out
+
+
+@pytest.mark.password_sign_in
+def test_a_value_edited_into_the_store_is_named_not_an_internal_error(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BWV_USER", "root")
+    monkeypatch.setenv("BWV_NEW_PASSWORD", ADMIN_PW)
+    monkeypatch.setenv("BWV_PASSWORD", ADMIN_PW)
+    assert run(capsys, "user", "init", "root")[0] == 0
+    monkeypatch.setenv("BWV_NEW_PASSWORD", "officer password")
+    assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer")[0] == 0
+    settings = load_settings()
+
+    def edit(sql: str) -> None:
+        with Store(settings.effective_database_url, settings.data_path) as store, \
+                store.engine.begin() as conn:
+            conn.execute(text(sql))
+
+    edit("UPDATE users SET created_at='yesterday' WHERE name='olive'")
+    code, out, err = run(capsys, "user", "list")
+    assert code == 2 and "internal error" not in err, err
+    assert "holds 'yesterday' where a date and time belongs" in err
+    assert "Run 'bwv audit verify' to list them." in err
+    code, out, err = run(capsys, "audit", "verify")
+    assert code == 1 and "internal error" not in err, err
+    assert "UNREADABLE: users #2, created_at: 'yesterday'" in out
+    assert "OK: " in out  # the chain was still walked
+    edit("UPDATE users SET role='chief' WHERE name='root'")  # the one signing in, too
+    code, out, err = run(capsys, "audit", "verify")
+    assert code == 1 and "Not signed in: The evidence store holds 'chief'" in err, err
+    assert "UNREADABLE: users #1, role (changed outside BWV Studio)" in out  # where, not
+    assert "UNREADABLE: users #2, created_at (changed" in out  # what: no one signed in
+    assert "yesterday" not in out

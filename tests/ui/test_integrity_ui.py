@@ -35,3 +35,22 @@ def test_the_integrity_window_shows_an_intact_store_then_tampering(qtbot: QtBot,
     lines = [dialog.results.item(i).text() for i in range(dialog.results.count())]
     assert any(line.startswith("TAMPERED (rules)") for line in lines), lines
     assert "TAMPERED" in dialog.summary.text()
+
+
+def test_the_integrity_window_lists_a_value_its_column_cannot_hold(qtbot: QtBot,
+                                                                   store: Store) -> None:
+    """A date edited into the accounts table: named in red, and the check still ends."""
+    with store.transaction() as session:
+        accounts.create_first_administrator(session, "admin", "admin's long password")
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE users SET created_at='last Tuesday'"))
+    dialog = IntegrityDialog(store)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finished_check, timeout=30_000) as done:
+        dialog.start()
+    assert done.args == [False]
+    lines = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert "UNREADABLE: users #1, created_at: 'last Tuesday' (changed outside BWV Studio)" \
+        in lines, lines
+    assert any(line.startswith("Chain intact") for line in lines)  # still walked
+    assert "TAMPERED or damaged" in dialog.summary.text()

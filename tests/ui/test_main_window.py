@@ -105,6 +105,15 @@ def test_uncaught_error_shows_a_dialog_not_a_crash(qtbot: QtBot,
         sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "RuntimeError: boom" in shown[0][0] and "Traceback" in shown[0][1]
+    from app.core.store.checked_types import DATE_AND_TIME, UnreadableValueError
+
+    try:  # a core error reaching the hook: its sentence, not its class name
+        raise UnreadableValueError("soon", DATE_AND_TIME)
+    except UnreadableValueError:
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=5000)
+    assert shown[1][0].startswith("The evidence store holds 'soon' where a date and time "
+                                  "belongs"), shown[1][0]
 
 
 def test_app_without_display_says_so(monkeypatch: pytest.MonkeyPatch,

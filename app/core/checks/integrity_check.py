@@ -1,27 +1,41 @@
 """One integrity check of a store, for ``bwv audit verify`` and Tools > Verify integrity:
-the hash chain (against this computer's witness), every signature and the state rebuilt
+every stored value its column cannot hold (``stored_values``: text where a date belongs, a
+word no enum knows; any check that meets one stops there, so each is listed first), the
+hash chain (against this computer's witness), every signature and the state rebuilt
 from the events (``trail_replay``), the anchors in the recorded exports' manifests and in
 any folders given (``anchors``), and every recorded export re-hashed (``export.verify``).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 
 from app.core.checks import trail_replay
-from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
+from app.core.errors import QT_TRANSLATE_NOOP, Cancelled, InvalidInputError, Phrase
 from app.core.export.verify import ExportCheck, verify_exports
 from app.core.integrity import anchors
 from app.core.integrity.anchors import AnchorCheck
 from app.core.library.footage import VerifyStatus
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.store import audit
+from app.core.store.checked_types import UnreadableValueError
 from app.core.store.database import Store
 from app.core.store.models import ExportRecord
+from app.core.store.stored_values import StoredValuesReport, unreadable_values
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# The checks, as a report names one that stopped at a value it could not read.
+CHAIN = QT_TRANSLATE_NOOP("CoreMessages", "the hash chain")
+REPLAY = QT_TRANSLATE_NOOP("CoreMessages", "the state rebuilt from the audit trail")
+ANCHORS = QT_TRANSLATE_NOOP("CoreMessages", "the anchors")
+EXPORTS = QT_TRANSLATE_NOOP("CoreMessages", "the recorded exports")
 
 
 @dataclass
@@ -30,6 +44,10 @@ class IntegrityReport:
     replay: trail_replay.ReplayReport
     anchors: list[AnchorCheck] = field(default_factory=list)
     exports: list[ExportCheck] = field(default_factory=list)
+    values: StoredValuesReport = field(default_factory=lambda: StoredValuesReport([], 0))
+    # The checks that failed part-way (on a value they could not read, or otherwise), with
+    # what stopped them; their part of the report is empty.
+    stopped: dict[Phrase, Exception] = field(default_factory=dict)
 
     @property
     def broken_exports(self) -> list[ExportCheck]:
@@ -38,8 +56,8 @@ class IntegrityReport:
 
     @property
     def ok(self) -> bool:
-        return (self.chain.ok and self.replay.ok and all(c.ok for c in self.anchors)
-                and not self.broken_exports)
+        return (self.values.ok and not self.stopped and self.chain.ok and self.replay.ok
+                and all(c.ok for c in self.anchors) and not self.broken_exports)
 
 
 def check_anchors(store: Store, folders: Sequence[Path]) -> list[AnchorCheck]:
@@ -68,9 +86,32 @@ def check_store(store: Store, folders: Sequence[Path] = (), *,
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{folder}: no such folder to read anchors from."),
                 folder=folder)
-    chain = audit.verify(store, before, walk, cancel)
-    with store.read() as session:
-        replayed = trail_replay.replay(session, cancel)
-    report = IntegrityReport(chain, replayed, check_anchors(store, folders))
-    report.exports = verify_exports(store, cancel, progress, on_file)
-    return report
+    values = unreadable_values(store, cancel)
+    stopped: dict[Phrase, Exception] = {}
+
+    def stage(name: Phrase, work: Callable[[], T], instead: T) -> T:
+        """``work``'s result; where it fails (a value it cannot read, which the first look
+        lists; a path that is bytes, text that is not UTF-8), ``instead``, and the check
+        is named as stopped, with why: the report, not an internal error, says what was not
+        checked."""
+        try:
+            return work()
+        except Cancelled:
+            raise
+        except Exception as exc:
+            if not isinstance(exc, UnreadableValueError):
+                log.exception("%s stopped", name)
+            stopped[name] = exc
+            return instead
+
+    def replay() -> trail_replay.ReplayReport:
+        with store.read() as session:
+            return trail_replay.replay(session, cancel)
+
+    return IntegrityReport(
+        stage(CHAIN, lambda: audit.verify(store, before, walk, cancel),
+              audit.ChainReport(0, "", problem="not checked", kind="unreadable")),
+        stage(REPLAY, replay, trail_replay.ReplayReport()),
+        stage(ANCHORS, lambda: check_anchors(store, folders), []),
+        stage(EXPORTS, lambda: verify_exports(store, cancel, progress, on_file), []),
+        values, stopped)

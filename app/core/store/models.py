@@ -11,14 +11,11 @@ from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     Boolean,
     Column,
-    Date,
     DateTime,
     Dialect,
-    Enum,
     Float,
     ForeignKey,
     Index,
@@ -28,10 +25,17 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    TypeDecorator,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.core.store.checked_types import (
+    DATE_AND_TIME,
+    CheckedDate,
+    CheckedEnum,
+    CheckedJSON,
+    CheckedType,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -42,10 +46,11 @@ NAMING = {
 }
 
 
-class UTCDateTime(TypeDecorator[datetime]):
+class UTCDateTime(CheckedType):
     """Stores naive UTC, returns aware UTC, on every backend."""
 
     impl = DateTime
+    holds = DATE_AND_TIME
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
@@ -100,8 +105,8 @@ class FlagCategory(enum.StrEnum):
     CUSTOM = "custom"
 
 
-def _enum(cls: type[enum.Enum]) -> Enum:
-    return Enum(
+def _enum(cls: type[enum.Enum]) -> CheckedEnum:
+    return CheckedEnum(
         cls,
         native_enum=False,
         create_constraint=False,
@@ -113,7 +118,7 @@ def _enum(cls: type[enum.Enum]) -> Enum:
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON
+        datetime: UTCDateTime(), dict[str, Any]: CheckedJSON, list[Any]: CheckedJSON
     }
 
 
@@ -159,8 +164,8 @@ class Case(Base):
     status: Mapped[CaseStatus] = mapped_column(_enum(CaseStatus), default=CaseStatus.RECEIVED)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    deadline: Mapped[date | None] = mapped_column(Date)
-    received_on: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(CheckedDate)
+    received_on: Mapped[date | None] = mapped_column(CheckedDate)
     extension_reason: Mapped[str | None] = mapped_column(Text)
     # Requester details: personal data, kept minimal, never written into the audit trail.
     requester_name: Mapped[str] = mapped_column(String(256), default="")
@@ -169,7 +174,7 @@ class Case(Base):
     exemption: Mapped[str | None] = mapped_column(Text)  # why a request was refused
     # Names besides the requester's that the case's speech is searched for (third parties an
     # officer typed in): personal data, like the requester's, never in the audit trail.
-    names_to_find: Mapped[list[str]] = mapped_column(JSON, default=list)
+    names_to_find: Mapped[list[str]] = mapped_column(CheckedJSON, default=list)
     footage: Mapped[list[Footage]] = relationship(
         secondary=case_footage, back_populates="cases", order_by="Footage.id"
     )
@@ -193,8 +198,8 @@ class Footage(Base):
     variable_frame_rate: Mapped[bool] = mapped_column(Boolean, default=False)
     frame_count: Mapped[int] = mapped_column(Integer)
     duration_s: Mapped[float] = mapped_column(Float)
-    audio_streams: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    media_metadata: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    audio_streams: Mapped[list[Any]] = mapped_column(CheckedJSON, default=list)
+    media_metadata: Mapped[dict[str, Any]] = mapped_column(CheckedJSON, default=dict)
     recorded_at: Mapped[datetime | None] = mapped_column(index=True)
     device_id: Mapped[str | None] = mapped_column(String(128))
     officer_id: Mapped[str | None] = mapped_column(String(128))
@@ -271,7 +276,7 @@ class DetectionRunRecord(Base):
                                             index=True)
     preset: Mapped[str] = mapped_column(String(32))
     settings_sha256: Mapped[str] = mapped_column(String(64), index=True)
-    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    settings: Mapped[dict[str, Any]] = mapped_column(CheckedJSON)
     frames_detected: Mapped[int] = mapped_column(Integer)
     elapsed_s: Mapped[float] = mapped_column(Float)
     data: Mapped[bytes] = mapped_column(LargeBinary)  # gzip-compressed JSON of the frames
@@ -291,7 +296,7 @@ class TranscriptRecord(Base):
     audio_track: Mapped[int] = mapped_column(Integer)  # order among the file's audio streams
     model_name: Mapped[str] = mapped_column(String(128))
     settings_sha256: Mapped[str] = mapped_column(String(64), index=True)
-    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    settings: Mapped[dict[str, Any]] = mapped_column(CheckedJSON)
     words: Mapped[int] = mapped_column(Integer)
     elapsed_s: Mapped[float] = mapped_column(Float)
     data: Mapped[bytes] = mapped_column(LargeBinary)  # gzip-compressed JSON of the words
@@ -335,10 +340,10 @@ class JobRecord(Base):
     worker: Mapped[str] = mapped_column(String(128), default="")
     cancel_requested: Mapped[bool] = mapped_column(Boolean, default=False)
     error: Mapped[str] = mapped_column(Text, default="")
-    result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    result: Mapped[dict[str, Any]] = mapped_column(CheckedJSON, default=dict)
     progress: Mapped[float] = mapped_column(Float, default=0.0)  # 0..1 while it runs
     # What the job needs besides its kind (a redact job: output folder, template, case).
-    options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    options: Mapped[dict[str, Any]] = mapped_column(CheckedJSON, default=dict)
 
 
 class ExportRecord(Base):
