@@ -27,9 +27,7 @@ def test_a_plate_is_a_text_track_in_the_workspace(qtbot: QtBot, store: Store,
     texts = [t for t in ws.tracks if t.category == TEXT]
     assert len(texts) == 1, [t.summary() for t in ws.tracks]
     plate = texts[0]
-    # (a low box on the texture where it meets the picture's edge may be tracked as a
-    # person too: the edge drop keeps those, for faces the edge cuts)
-    assert "person(s) tracked, 1 text region(s)" in ws.controls.status.text()
+    assert "0 person(s) tracked, 1 text region(s)" in ws.controls.status.text()
     row = next(r for r in range(ws.tracks_panel.rowCount())
                if ws.tracks_panel.keys[r] == ("track", plate.id))
     assert ws.tracks_panel.item(row, 1).text() == f"Text {plate.id}"

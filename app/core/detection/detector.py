@@ -78,21 +78,20 @@ class FaceDetector:
         quick: ScaledNetwork | None = None
         if p.quick_threshold is not None:
             quick = NETWORKS[p.quick_network](p.quick_threshold, p.quick_scale,
-                                              max_megapixels=p.quick_max_megapixels,
-                                              edge_drop=p.edge_drop)
+                                              max_megapixels=p.quick_max_megapixels)
             self._parts.append(quick)
         if p.fine_scales:
             if quick is not None and p.fine_network == p.quick_network:
                 base = quick  # one session, shared
             else:
                 base = NETWORKS[p.fine_network](p.fine_threshold)
-            self._fine = [base.with_scale(scale, p.fine_threshold, p.fine_max_megapixels,
-                                          p.edge_drop) for scale in p.fine_scales]
+            self._fine = [base.with_scale(scale, p.fine_threshold, p.fine_max_megapixels)
+                          for scale in p.fine_scales]
             if p.fine_second_network is not None:
                 second = NETWORKS[p.fine_second_network](p.fine_second_threshold)
                 cap = p.fine_second_max_megapixels or p.fine_max_megapixels
-                self._fine += [second.with_scale(scale, p.fine_second_threshold, cap,
-                                                 p.edge_drop) for scale in p.fine_scales]
+                self._fine += [second.with_scale(scale, p.fine_second_threshold, cap)
+                               for scale in p.fine_scales]
         if p.mediapipe_threshold is not None:
             self._parts.append(MediaPipeTiledDetector(
                 p.mediapipe_threshold, p.mediapipe_windows, p.mediapipe_overlap))

@@ -45,13 +45,6 @@ class Preset:
     fine_second_threshold: float = 0.2
     fine_second_max_megapixels: float | None = None
     stride: int = 1  # a key frame every N frames
-    # A face cut by the picture's edge scores lower than it would whole (half a face): the
-    # networks keep boxes that touch the frame's edge down to their threshold less this
-    # share of it (0: no lower). On 1,186 WIDER and dlib faces cut by an edge (40 % or 60 %
-    # of each left in the picture) half finds 92 % against 88 % (a third: 90 %); on every
-    # developer clip it leaves no judged face of 16 px or more unhidden (bench/leaks.py),
-    # for more of the picture changed at its edges and a little less precision (README).
-    edge_drop: float = 0.0
     # Text regions (plates, screens, documents): the text detector looks every this many
     # seconds (0: off) at the frame scaled so its longer side is text_max_side (enlarged by
     # at most text_max_upscale: a distant plate's letters are a few pixels high), its
@@ -105,8 +98,6 @@ class Preset:
             del data["heads_every_s"], data["heads_max_side"], data["heads_rules"]
         if self.tracker_rules == 1:  # as before the rules had a number: stored runs match
             del data["tracker_rules"]
-        if not self.edge_drop:  # as before it existed: stored runs still match
-            del data["edge_drop"]
         return data
 
 
@@ -115,14 +106,13 @@ _BALANCED = Preset(
     "pictures are enlarged up to 2x, larger ones reduced; plus BlazeFace) every 2nd frame and "
     "a fine pass (YuNet, threshold 0.3, up to 3 MP, and CenterFace, threshold 0.15, up to 2 "
     "MP, each at 1x and upscaled 2x) on every 5th of those (every 10th frame), boxes carried "
-    "by motion both ways in between; boxes touching the picture's edge (faces it cuts) are "
-    "kept down to half of each threshold; and the heads of people seen from behind (a "
-    "person detector) twice a second. The default.",
+    "by motion both ways in between; and the heads of people seen from behind (a person "
+    "detector) twice a second. The default.",
     quick_network="yunet", quick_threshold=0.3, quick_scale=2.0, quick_max_megapixels=1.0,
     mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
     fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=5, stride=2,
     fine_second_network="centerface", fine_second_threshold=0.15,
-    fine_second_max_megapixels=2.0, heads_every_s=0.5, edge_drop=0.5)
+    fine_second_max_megapixels=2.0, heads_every_s=0.5)
 
 PRESETS: dict[str, Preset] = {
     p.name: p
