@@ -15,16 +15,21 @@ from tests.cli.test_cli import run
 ADMIN_PW = "admin password 1"
 
 
-@pytest.mark.password_sign_in
-def test_signed_trail_anchor_replay_and_witness_from_the_command_line(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
+def _root_and_olive(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first administrator, root (signed in from here on), and an officer, olive."""
     monkeypatch.setenv("BWV_USER", "root")
     monkeypatch.setenv("BWV_NEW_PASSWORD", ADMIN_PW)
     monkeypatch.setenv("BWV_PASSWORD", ADMIN_PW)
     assert run(capsys, "user", "init", "root")[0] == 0
     monkeypatch.setenv("BWV_NEW_PASSWORD", "officer password")
     assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer")[0] == 0
+
+
+@pytest.mark.password_sign_in
+def test_signed_trail_anchor_replay_and_witness_from_the_command_line(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    _root_and_olive(capsys, monkeypatch)
     code, out, _ = run(capsys, "user", "list")
     assert code == 0 and "signing key" in out and "none" not in out  # both can sign
     safe = tmp_path / "safe"
@@ -127,12 +132,7 @@ def test_verify_on_a_computer_without_a_witness_says_so(
 @pytest.mark.password_sign_in
 def test_a_value_edited_into_the_store_is_named_not_an_internal_error(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BWV_USER", "root")
-    monkeypatch.setenv("BWV_NEW_PASSWORD", ADMIN_PW)
-    monkeypatch.setenv("BWV_PASSWORD", ADMIN_PW)
-    assert run(capsys, "user", "init", "root")[0] == 0
-    monkeypatch.setenv("BWV_NEW_PASSWORD", "officer password")
-    assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer")[0] == 0
+    _root_and_olive(capsys, monkeypatch)
     settings = load_settings()
 
     def edit(sql: str) -> None:

@@ -34,6 +34,7 @@ from app.core.redaction.render import (
     placement_region,
     text_margin,
     uncovered_share,
+    vouching,
 )
 from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
 
@@ -144,10 +145,7 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
         else:
             ib = (max(0, int(d.x)), max(0, int(d.y)), min(width, int(d.x + d.w)),
                   min(height, int(d.y + d.h)))
-            # the gaps a crowd's fill covers do not count: a face the check finds there gets
-            # its own region (a fill partly over it would leave the rest as it is)
-            share = uncovered_share(ib, [r for r in redact if r.kind is not BoxKind.CROWD_GAP],
-                                    plan)
+            share = uncovered_share(ib, vouching(redact), plan)  # (not a crowd's fill)
             if share >= 1.0 - 1e-6:
                 kind = FindingKind.NOT_COVERED
             elif share >= UNCOVERED_SHARE:
@@ -170,7 +168,6 @@ def classify_text(texts: bx.Boxes, output_frame: int, source_frame: int, time_s:
     outside every hidden region of, and that no text track kept visible or dismissed
     covers; ``ignore``: the burned-in caption's band."""
     redact, _keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
-    solid = [r for r in redact if r.kind is not BoxKind.CROWD_GAP]  # (as for faces)
     decided = np.array([[b.x - m, b.y - m, b.x + b.w + m, b.y + b.h + m, 1.0]
                         for track_id, b in boxes
                         if b.category == TEXT and (track_id in plan.keep_tracks
@@ -185,7 +182,7 @@ def classify_text(texts: bx.Boxes, output_frame: int, source_frame: int, time_s:
             continue
         ib = (max(0, int(t[0])), max(0, int(t[1])), min(width, int(np.ceil(t[2]))),
               min(height, int(np.ceil(t[3]))))
-        if not plan.inverse and uncovered_share(ib, solid, plan) >= 0.5:
+        if not plan.inverse and uncovered_share(ib, vouching(redact), plan) >= 0.5:
             findings.append(Finding(output_frame, source_frame, time_s,
                                     (float(t[0]), float(t[1]), float(t[2] - t[0]),
                                      float(t[3] - t[1])), float(t[4]),

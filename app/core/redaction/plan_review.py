@@ -26,6 +26,7 @@ from app.core.redaction.render import (
     frame_regions,
     head_box,
     uncovered_share,
+    vouching,
 )
 from app.core.tracking.edits import split_cuts
 from app.core.tracking.review import (
@@ -35,7 +36,7 @@ from app.core.tracking.review import (
     review_ranges,
     stretch_gap,
 )
-from app.core.tracking.tracker import BoxKind, Track, TrackBox
+from app.core.tracking.tracker import Track, TrackBox
 
 HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
 _OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED)
@@ -79,7 +80,7 @@ def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: Re
         redact, _keep = frame_regions(frame, others, plan, width, height, rotation)
         # not the gaps of a crowd: worked out from the nearby faces only, they are not the
         # export's (whose disc follows the whole crowd's face size)
-        redact = [r for r in redact if r.kind is not BoxKind.CROWD_GAP]
+        redact = vouching(redact)
         fx, fy, fw, fh = face
         clipped = (max(0, int(np.floor(fx))), max(0, int(np.floor(fy))),
                    min(width, int(np.ceil(fx + fw))), min(height, int(np.ceil(fy + fh))))

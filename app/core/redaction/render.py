@@ -259,6 +259,14 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     return redact, keep
 
 
+def vouching(redact: list[Region]) -> list[Region]:
+    """The regions that vouch for what they cover: every one but a crowd's fill. The fill's
+    disc follows the crowd's face size as the renderer sees it, so a face found in a gap
+    gets its own region (a fill over part of it would leave the rest as it is), and review
+    does not count it as hiding a face."""
+    return [r for r in redact if r.kind is not BoxKind.CROWD_GAP]
+
+
 def crowd_gap_regions(redact: list[Region], keep: list[Region],
                       categories: dict[int, str], plan: RedactionPlan, width: int,
                       height: int) -> list[Region]:
