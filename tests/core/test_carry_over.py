@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core.analysis import Analysis
-from app.core.detection.presets import preset_from_dict
+from app.core.detection.presets import get_preset, preset_from_dict
 from app.core.detection.runs import load_run, run_settings, save_run, settings_hash
 from app.core.errors import InvalidInputError, NotFoundError
 from app.core.library.footage import show_footage
@@ -276,12 +276,13 @@ def test_a_plan_made_under_the_first_tracker_rules_is_carried(store: Store,
 def test_a_stored_preset_that_cannot_be_read_keeps_its_tracker_rules(store: Store,
                                                                       tmp_path: Path) -> None:
     """A run whose stored preset no longer reads (here an unknown network) is read with
-    today's preset of its name, but linked by the rules it was stored under."""
+    today's preset of its name, but linked by the rules it was stored under and with the
+    edge drop it was made with."""
     clip = make_video(tmp_path / "clip.mp4", frames=N)
     (result,) = ingest_paths(store, "tester", [clip])
     assert result.footage_id is not None
     run = _run(SHRINKS, N)
-    run.preset = replace(run.preset, tracker_rules=1)
+    run.preset = replace(get_preset("balanced"), tracker_rules=1, edge_drop=0.0)
     with store.transaction() as session:
         record_id = save_run(session, result.footage_id, run, 1, None)
     key = settings_hash(run_settings(run.preset, run.models, 1))
@@ -297,6 +298,8 @@ def test_a_stored_preset_that_cannot_be_read_keeps_its_tracker_rules(store: Stor
             preset_from_dict(dict(stored.settings["preset"]))
         loaded = load_run(session, result.footage_id, key)
     assert loaded is not None and loaded.preset.tracker_rules == 1
+    # today's balanced has an edge drop; the run was made without one, and is read so
+    assert loaded.preset.name == "balanced" and loaded.preset.edge_drop == 0.0
     assert len(build_tracks(loaded, N, 10.0, SETTINGS)) == 2  # as its plan numbered them
 
 

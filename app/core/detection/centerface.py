@@ -21,9 +21,9 @@ class CenterFaceDetector(ScaledNetwork):
     smallest_at_input = 10.0
 
     def _decode(self, outputs: dict[str, npt.NDArray[np.float32]], width: int,
-                height: int) -> bx.Boxes:
+                height: int, threshold: float) -> bx.Boxes:
         heat, scale, offset = (outputs[self._outputs[i]] for i in range(3))
-        return _decode(heat, scale, offset, self.threshold, width, height)
+        return _decode(heat, scale, offset, threshold, width, height)
 
 
 def _decode(heat: npt.NDArray[np.float32], scale: npt.NDArray[np.float32],

@@ -17,6 +17,10 @@ from app.core.detection.network import ScaledNetwork
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.yunet import YuNetDetector
 
+# Fusion ranks firm boxes (at or above their network's threshold) before unsure ones (kept
+# at the picture's edge by the edge drop): scores are under 1, so this puts them first.
+FIRM_FIRST = 10.0
+
 NETWORKS: dict[str, type[ScaledNetwork]] = {"centerface": CenterFaceDetector,
                                             "yunet": YuNetDetector}
 
@@ -78,20 +82,21 @@ class FaceDetector:
         quick: ScaledNetwork | None = None
         if p.quick_threshold is not None:
             quick = NETWORKS[p.quick_network](p.quick_threshold, p.quick_scale,
-                                              max_megapixels=p.quick_max_megapixels)
+                                              max_megapixels=p.quick_max_megapixels,
+                                              edge_drop=p.edge_drop)
             self._parts.append(quick)
         if p.fine_scales:
             if quick is not None and p.fine_network == p.quick_network:
                 base = quick  # one session, shared
             else:
                 base = NETWORKS[p.fine_network](p.fine_threshold)
-            self._fine = [base.with_scale(scale, p.fine_threshold, p.fine_max_megapixels)
-                          for scale in p.fine_scales]
+            self._fine = [base.with_scale(scale, p.fine_threshold, p.fine_max_megapixels,
+                                          p.edge_drop) for scale in p.fine_scales]
             if p.fine_second_network is not None:
                 second = NETWORKS[p.fine_second_network](p.fine_second_threshold)
                 cap = p.fine_second_max_megapixels or p.fine_max_megapixels
-                self._fine += [second.with_scale(scale, p.fine_second_threshold, cap)
-                               for scale in p.fine_scales]
+                self._fine += [second.with_scale(scale, p.fine_second_threshold, cap,
+                                                 p.edge_drop) for scale in p.fine_scales]
         if p.mediapipe_threshold is not None:
             self._parts.append(MediaPipeTiledDetector(
                 p.mediapipe_threshold, p.mediapipe_windows, p.mediapipe_overlap))
@@ -136,7 +141,12 @@ class FaceDetector:
         stacked = np.concatenate(arrays)
         if len(stacked) == 0:
             return stacked, []
-        keep = bx.nms_indices(stacked, self.preset.fusion_iou, 0.8)
+        ranked = stacked
+        if self.preset.edge_drop:  # a firm box of a face wins over an unsure one of it
+            ranked = stacked.copy()
+            ranked[:, 4] += [FIRM_FIRST * self.preset.firm(n, float(s))
+                             for n, s in zip(names, stacked[:, 4], strict=True)]
+        keep = bx.nms_indices(ranked, self.preset.fusion_iou, 0.8)
         return stacked[keep], [names[int(i)] for i in keep]
 
     def detect(self, rgb: npt.NDArray[np.uint8], fine: bool = True) -> list[Detection]:

@@ -19,6 +19,18 @@ from app.core.detection.model_files import ModelFile
 _threads = 0
 
 
+# A box this close to the frame's edge touches it: this share of its own larger side, and
+# at least EDGE_INPUT_PX of the network's input pixels. The face is then cut by the
+# picture's edge, and such a face scores lower than it would whole (``Preset.edge_drop``).
+# A box is regressed in input pixels, and on faces cut by the edge it often stops a few of
+# those short of it, however large the frame. A box larger than EDGE_MAX_SHARE of the
+# picture's shorter side is never kept under the threshold: a face that close is found
+# surely even when cut, and YuNet's low boxes that size are walls, doors and sky (a 345 x 272
+# box on a 480 x 272 synthetic clip, a 307 x 298 one on a cartoon).
+EDGE_SHARE = 0.1
+EDGE_INPUT_PX = 4.0
+EDGE_MAX_SHARE = 0.4
+
 # An enlargement smaller than this is not made (the frame is looked at as it is): a few per
 # cent more pixels cost as much more time and show no face that was not there, and a
 # network run on a frame enlarged by a hair is not recognised as the same look as its run
@@ -65,19 +77,24 @@ class ScaledNetwork:
 
     def __init__(self, threshold: float, scale: float = 1.0,
                  max_megapixels: float | None = None,
-                 session: ort.InferenceSession | None = None) -> None:
+                 session: ort.InferenceSession | None = None, edge_drop: float = 0.0) -> None:
         self.threshold = threshold
         self.scale = scale
         self.max_megapixels = max_megapixels
+        self.edge_drop = edge_drop  # boxes touching the frame's edge: the threshold
+        # less this share of it
         if session is None:
             session = ort.InferenceSession(self.model.read_verified(), session_options(),
                                            providers=["CPUExecutionProvider"])
         self._session: ort.InferenceSession | None = session
         self._outputs = [o.name for o in session.get_outputs()]
 
-    def with_scale(self, scale: float, threshold: float, max_megapixels: float | None) -> Self:
-        """The same network (one session, shared) at another scale, threshold and cap."""
-        return type(self)(threshold, scale, max_megapixels, session=self._session)
+    def with_scale(self, scale: float, threshold: float, max_megapixels: float | None,
+                   edge_drop: float = 0.0) -> Self:
+        """The same network (one session, shared) at another scale, threshold, cap and edge
+        drop."""
+        return type(self)(threshold, scale, max_megapixels, session=self._session,
+                          edge_drop=edge_drop)
 
     def input_scale(self, width: int, height: int) -> float:
         """The factor a ``width`` x ``height`` frame is resized by before the network."""
@@ -98,6 +115,7 @@ class ScaledNetwork:
         (one session, one input size) and keep only what it kept (a threshold as high or
         higher): its boxes are then a subset of ``other``'s."""
         return (self._session is other._session and self.threshold >= other.threshold
+                and self.edge_threshold() >= other.edge_threshold()
                 and self.input_size(width, height) == other.input_size(width, height))
 
     def smallest_face(self, width: int, height: int) -> float:
@@ -114,15 +132,34 @@ class ScaledNetwork:
         blob = cv2.dnn.blobFromImage(rgb, 1.0, (nw, nh), swapRB=self.bgr, crop=False)
         outputs = dict(zip(self._outputs, self._session.run(None, {self.input_name: blob}),
                            strict=True))
-        found = self._decode(outputs, nw, nh)
+        found = self._decode(outputs, nw, nh, self.edge_threshold())
         found[:, [0, 2]] = np.clip(found[:, [0, 2]] * (w / nw), 0, w)
         found[:, [1, 3]] = np.clip(found[:, [1, 3]] * (h / nh), 0, h)
+        if self.edge_drop:
+            edge = at_edge(found, w, h, max(w / nw, h / nh))
+            found = found[(found[:, 4] >= self.threshold) | edge]
         return bx.nms(found, 0.3)
 
+    def edge_threshold(self) -> float:
+        """The score a box touching the frame's edge needs (a face the edge cuts)."""
+        return self.threshold * (1.0 - self.edge_drop)
+
     def _decode(self, outputs: dict[str, npt.NDArray[np.float32]], width: int,
-                height: int) -> bx.Boxes:
-        """Boxes above the threshold in network-input pixels."""
+                height: int, threshold: float) -> bx.Boxes:
+        """Boxes above ``threshold`` in network-input pixels."""
         raise NotImplementedError
 
     def close(self) -> None:
         self._session = None
+
+
+def at_edge(found: bx.Boxes, width: int, height: int, pixel: float) -> npt.NDArray[np.bool_]:
+    """Which boxes a face cut by the frame's edge could have made: within ``EDGE_SHARE`` of
+    their size, or ``EDGE_INPUT_PX`` input pixels of ``pixel`` frame pixels each (whichever
+    is more) of an edge, and no larger than ``EDGE_MAX_SHARE`` of the shorter side."""
+    size = np.maximum(found[:, 2] - found[:, 0], found[:, 3] - found[:, 1])
+    m = np.maximum(EDGE_SHARE * size, EDGE_INPUT_PX * pixel)
+    touching: npt.NDArray[np.bool_] = ((found[:, 0] <= m) | (found[:, 1] <= m)
+                                       | (found[:, 2] >= width - m) | (found[:, 3] >= height - m))
+    small: npt.NDArray[np.bool_] = size <= EDGE_MAX_SHARE * min(width, height)
+    return touching & small

@@ -45,6 +45,14 @@ class Preset:
     fine_second_threshold: float = 0.2
     fine_second_max_megapixels: float | None = None
     stride: int = 1  # a key frame every N frames
+    # A face cut by the picture's edge scores lower than it would whole (half a face): the
+    # networks keep boxes that touch the frame's edge down to their threshold less this
+    # share of it (0: no lower). Such a box is *unsure* (``firm``): it wins no fusion with a
+    # firm box of the same face, is carried by motion only to the frames before the next
+    # detection (never onto one: propagation), makes no track alone unless it is found
+    # again (tracker_rules 3), and does not end a stretch with no face (tracking.review).
+    # Figures: bench/edge_cuts.py and the README.
+    edge_drop: float = 0.0
     # Text regions (plates, screens, documents): the text detector looks every this many
     # seconds (0: off) at the frame scaled so its longer side is text_max_side (enlarged by
     # at most text_max_upscale: a distant plate's letters are a few pixels high), its
@@ -65,9 +73,11 @@ class Preset:
     # How detections are linked into tracks (tracker.build_tracks): 1, each track's next box
     # predicted by carrying on the motion of all four edges (a box that shrank fast was
     # predicted inside out, so the same face's next box matched nothing and began a new
-    # track); 2, the predicted box keeps between 2/3 and 3/2 of its last size. Part of the
-    # run's key: a plan's track numbers belong to the rules they were made under, and a run
-    # stored under rule 1 is read with rule 1.
+    # track); 2, the predicted box keeps between 2/3 and 3/2 of its last size; 3, as 2, and
+    # a track whose only detection is one unsure box (under its network's threshold, kept
+    # at the picture's edge by the edge drop) is dropped, the others numbered without it.
+    # Part of the run's key: a plan's track numbers belong to the rules they were made
+    # under, and a run stored under rule 1 is read with rule 1.
     tracker_rules: int = 2
 
     def __post_init__(self) -> None:
@@ -98,7 +108,34 @@ class Preset:
             del data["heads_every_s"], data["heads_max_side"], data["heads_rules"]
         if self.tracker_rules == 1:  # as before the rules had a number: stored runs match
             del data["tracker_rules"]
+        if not self.edge_drop:  # as before it existed: stored runs still match
+            del data["edge_drop"]
         return data
+
+    def threshold_of(self, detector: str) -> float | None:
+        """The score a box from ``detector`` (a network's name, or "mediapipe") needs away
+        from the picture's edge: the lowest of the passes it runs in; None for anything else
+        (boxes carried by motion, regions)."""
+        found = []
+        if self.quick_threshold is not None and detector == self.quick_network:
+            found.append(self.quick_threshold)
+        if self.fine_scales and detector == self.fine_network:
+            found.append(self.fine_threshold)
+        if self.fine_scales and detector == self.fine_second_network:
+            found.append(self.fine_second_threshold)
+        if self.mediapipe_threshold is not None and detector == "mediapipe":
+            found.append(self.mediapipe_threshold)
+        return min(found, default=None)
+
+    def firm(self, detector: str, score: float) -> bool:
+        """Whether a box scored at least its network's own threshold: not one the edge drop
+        kept (a face cut by the picture's edge, or nothing). A little under it counts (the
+        stored score is rounded to 4 places); without an edge drop every box is firm (runs
+        stored before it read as they did)."""
+        if not self.edge_drop:
+            return True
+        threshold = self.threshold_of(detector)
+        return threshold is None or score >= threshold - 1e-4
 
 
 _BALANCED = Preset(
@@ -106,13 +143,14 @@ _BALANCED = Preset(
     "pictures are enlarged up to 2x, larger ones reduced; plus BlazeFace) every 2nd frame and "
     "a fine pass (YuNet, threshold 0.3, up to 3 MP, and CenterFace, threshold 0.15, up to 2 "
     "MP, each at 1x and upscaled 2x) on every 5th of those (every 10th frame), boxes carried "
-    "by motion both ways in between; and the heads of people seen from behind (a person "
-    "detector) twice a second. The default.",
+    "by motion both ways in between; boxes touching the picture's edge (faces it cuts) are "
+    "kept down to half of each threshold; and the heads of people seen from behind (a "
+    "person detector) twice a second. The default.",
     quick_network="yunet", quick_threshold=0.3, quick_scale=2.0, quick_max_megapixels=1.0,
     mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
     fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=5, stride=2,
     fine_second_network="centerface", fine_second_threshold=0.15,
-    fine_second_max_megapixels=2.0, heads_every_s=0.5)
+    fine_second_max_megapixels=2.0, heads_every_s=0.5, edge_drop=0.5, tracker_rules=3)
 
 PRESETS: dict[str, Preset] = {
     p.name: p

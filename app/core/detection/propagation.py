@@ -12,6 +12,7 @@ frames), so memory does not grow with the length of the clip.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -93,9 +94,14 @@ class Propagation:
     """Feed every frame in order with :meth:`push`; completed frames come back in order."""
 
     def __init__(self, width: int, height: int, settings: MotionSettings | None = None,
-                 history: int = 0):
+                 history: int = 0, firm: Callable[[str, float], bool] | None = None):
         """``history``: how many frames back a fine key frame's new small faces are carried
-        (the frames since the previous fine key frame; 0 without a fine pass)."""
+        (the frames since the previous fine key frame; 0 without a fine pass). ``firm``
+        (detector name, score): whether a box is sure enough to be carried onto a key frame
+        (one missed there, or a small face carried back past earlier ones); an unsure box
+        (``Preset.firm``) is carried only to the frames before the next key frame, so on
+        key frames only what the detector saw there stands for it. None: every box is."""
+        self.firm = firm
         self.width, self.height = width, height
         self.carrier = BoxCarrier(width, height, settings)
         self.history = history
@@ -133,6 +139,8 @@ class Propagation:
         seeable = (carried[:, 2] - carried[:, 0]) >= smallest
         misses = self._forward.misses[unmatched] + seeable.astype(np.int32)
         still = (misses <= MAX_MISSES) & visible(forward[unmatched], self.width, self.height)
+        if self.firm is not None:
+            still &= self._sure(self._forward)[unmatched]
         lost = self._forward.keep(unmatched)
         lost.misses = misses
         lost = lost.keep(still)
@@ -150,6 +158,8 @@ class Propagation:
         new = ~_matched(boxes, self._forward.centres) if len(self._forward.centres) else \
             np.ones(len(boxes), bool)
         new &= (boxes[:, 2] - boxes[:, 0]) < detected.quick_smallest
+        if self.firm is not None:
+            new &= self._sure(_Carried.fresh(boxes, detected.names))
         if not new.any():
             return
         back = _Carried.fresh(boxes[new], [MOTION] * int(new.sum()))
@@ -195,6 +205,12 @@ class Propagation:
         keep = (clipped[:, 2] - clipped[:, 0] >= 1) & (clipped[:, 3] - clipped[:, 1] >= 1)
         return FilledFrame(index, time_s, detected, clipped[keep],
                            [n for n, k in zip(names, keep, strict=True) if k])
+
+    def _sure(self, carried: _Carried) -> npt.NDArray[np.bool_]:
+        """Which of ``carried`` (by the name and score they were found with) are firm."""
+        firm = self.firm or (lambda _name, _score: True)
+        return np.array([firm(n, float(s)) for n, s in
+                         zip(carried.names, carried.centres[:, 4], strict=True)], bool)
 
     def _step_forward(self, small: Pyramid) -> bx.Boxes:
         f = self._forward

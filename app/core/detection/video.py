@@ -137,7 +137,8 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
             limit=limit)
     started = time.perf_counter()
     fine_every = step * preset.fine_stride if preset.fine_scales else 0
-    filler = Propagation(info.width, info.height, history=fine_every) if propagate else None
+    filler = Propagation(info.width, info.height, history=fine_every,
+                         firm=preset.firm) if propagate else None
     looks = _Looks(preset, info.width, info.height, info.fps)
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,

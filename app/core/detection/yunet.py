@@ -34,8 +34,8 @@ class YuNetDetector(ScaledNetwork):
     smallest_at_input = 8.0
 
     def _decode(self, outputs: dict[str, npt.NDArray[np.float32]], width: int,
-                height: int) -> bx.Boxes:
-        return _decode(outputs, self.threshold, width)
+                height: int, threshold: float) -> bx.Boxes:
+        return _decode(outputs, threshold, width)
 
 
 def _decode(outputs: dict[str, npt.NDArray[np.float32]], threshold: float,

@@ -3,7 +3,8 @@
 One range per real risk, never one per detector event:
 
 * ``faces_lost`` / ``no_faces``: stretches the detector found nothing in (after faces, or
-  at all);
+  at all; a box under its network's threshold, kept at the picture's edge by the edge drop,
+  is not a face found: ``Preset.firm``);
 * ``track_ended`` / ``track_started``: a confident face (best score >= ``CONFIDENT``)
   vanished or appeared away from the picture edge and the clip's ends: lost while still in
   frame, or visible before it was found;
@@ -193,15 +194,18 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
     previous_had = False
     last_with_faces = -1  # the last detected frame that found a face
     for frame in detected:
-        if frame.boxes:
+        # a box under its network's threshold (kept at the picture's edge by the edge drop)
+        # does not end a stretch with no face: it may be nothing, and the stretch is a risk
+        faces = any(run.preset.firm(d.detector, d.score) for d in frame.boxes)
+        if faces:
             last_with_faces = frame.index
-        if not frame.boxes and start is None:
+        if not faces and start is None:
             start, had_faces_before = frame.index, previous_had
-        elif frame.boxes and start is not None:
+        elif faces and start is not None:
             reason = ReviewReason.FACES_LOST if had_faces_before else ReviewReason.NO_FACES
             ranges.append(ReviewRange(start, frame.index - 1, reason))
             start = None
-        previous_had = bool(frame.boxes)
+        previous_had = faces
     # faces last seen in the clip's last half second: no item, as a track ending there is
     # none (its boxes are carried on for that half second: TrackerSettings.pad_after_s)
     if start is not None and not (had_faces_before

@@ -10,7 +10,10 @@ track. Boxes carried by motion between detections (see ``detection.propagation``
 linked like detections and marked ``propagated``. Where a track still has a gap, boxes are
 interpolated linearly; before its first and after its last box it is extrapolated along its
 motion and grown with the distance (``padded``), ``pad_before``/``pad_after`` frames, so a
-face never "flashes" visible between or around detections.
+face never "flashes" visible between or around detections. Under rules 3 (the default
+since 2026-12-05) a box under its network's threshold (kept at the picture's edge by the
+preset's edge drop) makes a track only if it is found again or joins a face found surely:
+alone it is dropped, and the tracks are numbered without it.
 """
 
 from __future__ import annotations
@@ -212,6 +215,8 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     live: list[_Live] = []
     done: list[Track] = []
     next_id = 1
+    firm: dict[int, int] = {}  # per track: detections at or above their network's threshold
+    unsure: dict[int, int] = {}  # ... and under it (kept by the edge drop: at the edge)
     for frame in run.frames:
         if not frame.detected and not frame.boxes:
             continue
@@ -226,6 +231,7 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
         dets = np.array([[d.x, d.y, d.x + d.w, d.y + d.h, d.score] for d in frame.boxes],
                         np.float32).reshape(-1, 5)
         carried = [d.detector == MOTION for d in frame.boxes]
+        sure = [run.preset.firm(d.detector, d.score) for d in frame.boxes]
         pairs = _associate(live, dets, f, settings, rules)
         matched_dets = set()
         for ti, di in pairs:
@@ -237,6 +243,8 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
             t.track.keyframes[f] = tuple(float(v) for v in dets[di])  # type: ignore[assignment]
             if carried[di]:
                 t.track.carried.add(f)
+            else:
+                _count(firm if sure[di] else unsure, t.track.id)
             matched_dets.add(di)
         for di in range(len(dets)):
             if di in matched_dets:
@@ -246,8 +254,19 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
             track.keyframes[f] = tuple(float(v) for v in dets[di])  # type: ignore[assignment]
             if carried[di]:
                 track.carried.add(f)
+            else:
+                _count(firm if sure[di] else unsure, track.id)
             live.append(_Live(track, f, dets[di, :4].astype(np.float64), np.zeros(4)))
     done += [t.track for t in live]
+    # A box the edge drop kept (under its network's threshold, at the picture's edge)
+    # stands only if it is found again or joins a face found surely: a face cut by the edge
+    # of a body-worn camera's picture is there for more than one detection, and a box seen
+    # once under the threshold is as likely a wall fitting or a corner of a cartoon.
+    if rules >= 3:
+        done = [t for t in done if firm.get(t.id, 0) or unsure.get(t.id, 0) != 1]
+        for number, track in enumerate(sorted(done, key=lambda t: t.id), 1):
+            track.id = number  # numbered 1, 2, ... in order of birth, as without the drop
+        next_id = len(done) + 1
     pad_before = max(round(settings.pad_before_s * fps), stride)
     pad_after = max(round(settings.pad_after_s * fps), stride)
     for track in done:
@@ -277,6 +296,10 @@ def region_tracks(run: DetectionRun, frame_count: int, first_id: int,
     for track in tracks.values():
         track.finish(frame_count, 0, 0)  # carried back and on by motion: no padding
     return [tracks[n] for n in sorted(tracks)]
+
+
+def _count(counts: dict[int, int], track_id: int) -> None:
+    counts[track_id] = counts.get(track_id, 0) + 1
 
 
 def _end_velocity(keyframes: dict[int, tuple[float, float, float, float, float]],
