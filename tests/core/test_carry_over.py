@@ -277,12 +277,13 @@ def test_a_stored_preset_that_cannot_be_read_keeps_its_tracker_rules(store: Stor
                                                                       tmp_path: Path) -> None:
     """A run whose stored preset no longer reads (here an unknown network) is read with
     today's preset of its name, but linked by the rules it was stored under and with the
-    edge drop it was made with."""
+    edge drop and thresholds it was made with."""
     clip = make_video(tmp_path / "clip.mp4", frames=N)
     (result,) = ingest_paths(store, "tester", [clip])
     assert result.footage_id is not None
     run = _run(SHRINKS, N)
-    run.preset = replace(get_preset("balanced"), tracker_rules=1, edge_drop=0.0)
+    run.preset = replace(get_preset("balanced"), tracker_rules=1, edge_drop=0.0,
+                         fine_second_threshold=0.25)
     with store.transaction() as session:
         record_id = save_run(session, result.footage_id, run, 1, None)
     key = settings_hash(run_settings(run.preset, run.models, 1))
@@ -300,6 +301,7 @@ def test_a_stored_preset_that_cannot_be_read_keeps_its_tracker_rules(store: Stor
     assert loaded is not None and loaded.preset.tracker_rules == 1
     # today's balanced has an edge drop; the run was made without one, and is read so
     assert loaded.preset.name == "balanced" and loaded.preset.edge_drop == 0.0
+    assert loaded.preset.fine_second_threshold == 0.25  # the thresholds it was made with
     assert len(build_tracks(loaded, N, 10.0, SETTINGS)) == 2  # as its plan numbered them
 
 

@@ -421,7 +421,9 @@ def test_a_face_cut_by_the_pictures_edge_is_found_with_the_defaults_edge_drop() 
                 boxes, _ = detector.detect_boxes(crop, fine=True)
                 found[k].append(bool(match(shown, boxes, 0.3)[0][0]))
     assert all(found[0]), found
-    assert not any(found[1]), found
+    # without the drop none is found today; YuNet scores one of them 0.294 against its 0.3,
+    # so the test allows for a library's rounding there, not for the drop doing nothing
+    assert sum(found[1]) <= 2, found
 
 
 def test_boxes_under_a_networks_threshold_lie_only_at_the_pictures_edge() -> None:

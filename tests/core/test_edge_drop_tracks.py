@@ -42,6 +42,7 @@ def test_the_default_keeps_low_boxes_at_the_edge_and_marks_them_unsure() -> None
     assert not preset.firm("centerface", 0.1) and preset.firm("centerface", 0.15)
     assert preset.firm("motion", 0.01)  # carried boxes: no network of their own
     assert replace(preset, edge_drop=0.0).firm("yunet", 0.01)  # runs stored before
+    assert replace(preset, tracker_rules=2).firm("yunet", 0.01)  # the first form's runs
 
 
 def test_a_lone_low_box_at_the_edge_makes_no_track_and_the_others_keep_their_numbers() -> None:

@@ -143,7 +143,7 @@ class FaceDetector:
             return stacked, []
         ranked = stacked
         if self.preset.edge_drop:  # a firm box of a face wins over an unsure one of it
-            ranked = stacked.copy()
+            ranked = stacked.astype(np.float64)  # float32 at 10 would merge close scores
             ranked[:, 4] += [FIRM_FIRST * self.preset.firm(n, float(s))
                              for n, s in zip(names, stacked[:, 4], strict=True)]
         keep = bx.nms_indices(ranked, self.preset.fusion_iou, 0.8)

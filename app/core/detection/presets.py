@@ -130,9 +130,12 @@ class Preset:
     def firm(self, detector: str, score: float) -> bool:
         """Whether a box scored at least its network's own threshold: not one the edge drop
         kept (a face cut by the picture's edge, or nothing). A little under it counts (the
-        stored score is rounded to 4 places); without an edge drop every box is firm (runs
-        stored before it read as they did)."""
-        if not self.edge_drop:
+        stored score is rounded to 4 places). Without an edge drop, or under tracker rules
+        before 3, every box is firm: runs stored before read as they did (also those of the
+        edge drop's first form, withdrawn on 2026-12-05, stored with rules 2). A network
+        that runs in both passes at different thresholds (no shipped preset) is judged by
+        the lower."""
+        if not self.edge_drop or self.tracker_rules < 3:
             return True
         threshold = self.threshold_of(detector)
         return threshold is None or score >= threshold - 1e-4

@@ -91,17 +91,27 @@ def run_from_json(data: dict[str, Any], preset: Preset) -> DetectionRun:
     return run
 
 
+# What a run's tracks depend on besides its boxes: the edge drop and the thresholds that
+# tell an unsure box from a firm one (Preset.firm). A stored run read with today's preset
+# keeps its own, where they are numbers.
+_LINKING = ("edge_drop", "quick_threshold", "fine_threshold", "fine_second_threshold",
+            "mediapipe_threshold")
+
+
 def _stored_preset(record: DetectionRunRecord) -> Preset:
     """The preset the run was made with, as stored (a preset of the same name may have been
     re-tuned since); the current one of that name if the stored one cannot be read, with
-    the stored tracker rules (1 where none are stored) and edge drop (0 where none), so its
-    tracks keep their numbers."""
+    the stored tracker rules (1 where none are stored), edge drop (0 where none) and
+    thresholds, so its tracks keep their numbers."""
     stored = dict(record.settings.get("preset", {}))
     try:
         return preset_from_dict(stored)
     except (InvalidInputError, TypeError, ValueError):
         current = PRESETS.get(record.preset) or PRESETS[DEFAULT_PRESET]
         rules = stored.get("tracker_rules", 1)
-        drop = stored.get("edge_drop", 0.0)
-        return replace(current, tracker_rules=rules if rules in (1, 2, 3) else 1,
-                       edge_drop=drop if isinstance(drop, float | int) else 0.0)
+        kept = {key: stored.get(key, 0.0 if key == "edge_drop" else getattr(current, key))
+                for key in _LINKING}
+        numbers: dict[str, Any] = {key: value for key, value in kept.items()
+                                   if isinstance(value, float | int)
+                                   and not isinstance(value, bool)}
+        return replace(current, tracker_rules=rules if rules in (1, 2, 3) else 1, **numbers)
