@@ -1113,16 +1113,180 @@
         <translation>Dywedwch pam mae&apos;r cynllun yn cael ei wrthod, fel y gall y swyddog ei gywiro.</translation>
     </message>
     <message>
+        <source>redact track {track}</source>
+        <translation>cuddio trac {track}</translation>
+    </message>
+    <message>
+        <source>keep visible track {track}</source>
+        <translation>cadw trac {track} yn weladwy</translation>
+    </message>
+    <message>
+        <source>mark as not a face track {track}</source>
+        <translation>marcio trac {track} fel nid wyneb</translation>
+    </message>
+    <message>
+        <source>mark track {track} as not a face from frame {frame}</source>
+        <translation>marcio trac {track} fel nid wyneb o ffrâm {frame} ymlaen</translation>
+    </message>
+    <message>
+        <source>add manual box {box} at frame {frame}</source>
+        <translation>ychwanegu blwch â llaw {box} yn ffrâm {frame}</translation>
+    </message>
+    <message>
         <source>No manual box {number}.</source>
         <translation>Dim blwch â llaw {number}.</translation>
+    </message>
+    <message>
+        <source>set manual box {box} at frame {frame}</source>
+        <translation>gosod blwch â llaw {box} yn ffrâm {frame}</translation>
+    </message>
+    <message>
+        <source>set manual box {box} at frames {first}-{last}</source>
+        <translation>gosod blwch â llaw {box} yn fframiau {first}-{last}</translation>
+    </message>
+    <message>
+        <source>delete manual box {box}</source>
+        <translation>dileu blwch â llaw {box}</translation>
+    </message>
+    <message>
+        <source>mute audio {start:.3f}-{end:.3f} s</source>
+        <translation>tewi sain {start:.3f}-{end:.3f} e</translation>
     </message>
     <message>
         <source>No mute range {start:.3f}-{end:.3f} s.</source>
         <translation>Dim ystod wedi&apos;i thewi {start:.3f}-{end:.3f} e.</translation>
     </message>
     <message>
+        <source>unmute audio {start:.3f}-{end:.3f} s</source>
+        <translation>dad-dewi sain {start:.3f}-{end:.3f} e</translation>
+    </message>
+    <message>
+        <source>every track</source>
+        <translation>bob trac</translation>
+    </message>
+    <message>
+        <source>track {number}</source>
+        <translation>drac {number}</translation>
+    </message>
+    <message>
+        <source>mute {count} audio range(s) on {where}</source>
+        <translation>tewi {count} ystod sain ar {where}</translation>
+    </message>
+    <message>
+        <source>bleep {count} audio range(s) on {where}</source>
+        <translation>bipio {count} ystod sain ar {where}</translation>
+    </message>
+    <message>
+        <source>disguise {count} audio range(s) on {where}</source>
+        <translation>cuddwisgo {count} ystod sain ar {where}</translation>
+    </message>
+    <message>
+        <source>{edit} ({label})</source>
+        <translation>{edit} ({label})</translation>
+    </message>
+    <message>
         <source>No audio range {number} in the plan.</source>
         <translation>Nid oes ystod sain {number} yn y cynllun.</translation>
+    </message>
+    <message>
+        <source>remove audio range {number} ({start:.3f}-{end:.3f} s)</source>
+        <translation>tynnu ystod sain {number} ({start:.3f}-{end:.3f} e)</translation>
+    </message>
+    <message>
+        <source>remove {count} audio ranges</source>
+        <translation>tynnu {count} ystod sain</translation>
+    </message>
+    <message>
+        <source>mark frames {first}-{last} as reviewed</source>
+        <translation>marcio fframiau {first}-{last} wedi&apos;u hadolygu</translation>
+    </message>
+    <message>
+        <source>mark frames {first}-{last} as not reviewed</source>
+        <translation>marcio fframiau {first}-{last} heb eu hadolygu</translation>
+    </message>
+    <message>
+        <source>export the whole footage</source>
+        <translation>allforio&apos;r ffilm gyfan</translation>
+    </message>
+    <message>
+        <source>export only {start:.3f}-{end:.3f} s</source>
+        <translation>allforio {start:.3f}-{end:.3f} e yn unig</translation>
+    </message>
+    <message>
+        <source>blur</source>
+        <translation>niwlio</translation>
+    </message>
+    <message>
+        <source>pixelate</source>
+        <translation>picseleiddio</translation>
+    </message>
+    <message>
+        <source>solid</source>
+        <translation>solet</translation>
+    </message>
+    <message>
+        <source>ellipse</source>
+        <translation>elips</translation>
+    </message>
+    <message>
+        <source>rectangle</source>
+        <translation>petryal</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>cadw</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>hepgor</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>wedi&apos;i dynnu</translation>
+    </message>
+    <message>
+        <source>set export style {style} {strength}, {shape}, sound {audio}, caption {caption!r}, metadata {metadata}</source>
+        <translation>gosod arddull allforio {style} {strength}, {shape}, sain {audio}, capsiwn {caption!r}, metadata {metadata}</translation>
+    </message>
+    <message>
+        <source>{edit}, heads of people seen from behind hidden</source>
+        <translation>{edit}, pennau pobl a welir o&apos;r tu ôl wedi&apos;u cuddio</translation>
+    </message>
+    <message>
+        <source>{edit}, heads of people seen from behind left visible</source>
+        <translation>{edit}, pennau pobl a welir o&apos;r tu ôl yn weladwy</translation>
+    </message>
+    <message>
+        <source>{edit}, whole people hidden</source>
+        <translation>{edit}, pobl gyfan wedi&apos;u cuddio</translation>
+    </message>
+    <message>
+        <source>{edit}, whole people not hidden</source>
+        <translation>{edit}, pobl gyfan heb eu cuddio</translation>
+    </message>
+    <message>
+        <source>set padding {padding:g}</source>
+        <translation>gosod padin {padding:g}</translation>
+    </message>
+    <message>
+        <source>{edit}, margin {margin:g}</source>
+        <translation>{edit}, ymyl {margin:g}</translation>
+    </message>
+    <message>
+        <source>{edit}, hide everything but the kept people</source>
+        <translation>{edit}, cuddio popeth ond y bobl a gadwyd</translation>
+    </message>
+    <message>
+        <source>keep only track {track} visible, hide everything else</source>
+        <translation>cadw trac {track} yn unig yn weladwy, cuddio popeth arall</translation>
+    </message>
+    <message>
+        <source>choose the people again on this detection run</source>
+        <translation>dewis y bobl eto ar y rhediad canfod hwn</translation>
     </message>
     <message>
         <source>The redaction plan was changed by {who} ({when} UTC) since this was started from it; this change was not saved over theirs. Open the footage again to see their change, then make yours again.</source>
@@ -1211,6 +1375,14 @@
     <message>
         <source>A split needs one track and a frame after the first.</source>
         <translation>Mae angen un trac a ffrâm ar ôl y gyntaf i hollti.</translation>
+    </message>
+    <message>
+        <source>merge tracks {tracks}</source>
+        <translation>uno traciau {tracks}</translation>
+    </message>
+    <message>
+        <source>split track {track} at frame {frame}</source>
+        <translation>hollti trac {track} yn ffrâm {frame}</translation>
     </message>
     <message>
         <source>Track {track} cannot be split at frame {frame}: it is detected from frame {first} to {last}, and each part needs a detection.</source>
@@ -1537,8 +1709,48 @@
         <translation>Nid yw&apos;r rhediad canfod y gwnaed y cynllun hwn arno wedi&apos;i storio mwyach, felly ni ellir paru ei benderfyniadau â phobl yn y rhediad hwn: defnyddiwch Dechrau eto.</translation>
     </message>
     <message>
+        <source>keep visible</source>
+        <translation>cadw&apos;n weladwy</translation>
+    </message>
+    <message>
+        <source>not a face</source>
+        <translation>nid wyneb</translation>
+    </message>
+    <message>
+        <source>redact</source>
+        <translation>cuddio</translation>
+    </message>
+    <message>
+        <source>carry decisions to this detection run</source>
+        <translation>cario penderfyniadau i&apos;r rhediad canfod hwn</translation>
+    </message>
+    <message>
+        <source>{edit}: {action} {old} -&gt; {new}</source>
+        <translation>{edit}: {action} {old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <source>{edit}; {action} {old} -&gt; {new}</source>
+        <translation>{edit}; {action} {old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <source>{edit}; {count} merge(s) of one person carried</source>
+        <translation>{edit}; {count} uniad un person wedi&apos;u cario</translation>
+    </message>
+    <message>
+        <source>{edit}; {count} decision(s) not carried</source>
+        <translation>{edit}; {count} penderfyniad heb eu cario</translation>
+    </message>
+    <message>
         <source>This review range does not ask whether two tracks are one person.</source>
         <translation>Nid yw&apos;r ystod adolygu hon yn gofyn ai un person yw dau drac.</translation>
+    </message>
+    <message>
+        <source>{edit} (the same person; frames {first}-{last} checked)</source>
+        <translation>{edit} (yr un person; fframiau {first}-{last} wedi&apos;u gwirio)</translation>
+    </message>
+    <message>
+        <source>{edit}; only one part was kept visible, so the person is redacted again</source>
+        <translation>{edit}; dim ond un rhan a gadwyd yn weladwy, felly mae&apos;r person wedi&apos;i guddio eto</translation>
     </message>
     <message>
         <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
@@ -1811,6 +2023,22 @@
     <message>
         <source>JSON data</source>
         <translation>data JSON</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>geiriau</translation>
+    </message>
+    <message>
+        <source>speech not transcribed</source>
+        <translation>lleferydd heb ei drawsgrifio</translation>
+    </message>
+    <message>
+        <source>whole track</source>
+        <translation>trac cyfan</translation>
+    </message>
+    <message>
+        <source>speaker {number}</source>
+        <translation>siaradwr {number}</translation>
     </message>
 </context>
 <context>

@@ -1095,7 +1095,43 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>redact track {track}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>keep visible track {track}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mark as not a face track {track}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mark track {track} as not a face from frame {frame}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>add manual box {box} at frame {frame}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No manual box {number}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set manual box {box} at frame {frame}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set manual box {box} at frames {first}-{last}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>delete manual box {box}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mute audio {start:.3f}-{end:.3f} s</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1103,7 +1139,135 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>unmute audio {start:.3f}-{end:.3f} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>every track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>track {number}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mute {count} audio range(s) on {where}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bleep {count} audio range(s) on {where}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>disguise {count} audio range(s) on {where}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit} ({label})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No audio range {number} in the plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>remove audio range {number} ({start:.3f}-{end:.3f} s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>remove {count} audio ranges</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mark frames {first}-{last} as reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mark frames {first}-{last} as not reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>export the whole footage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>export only {start:.3f}-{end:.3f} s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blur</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pixelate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>solid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ellipse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rectangle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>keep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>drop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set export style {style} {strength}, {shape}, sound {audio}, caption {caption!r}, metadata {metadata}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}, heads of people seen from behind hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}, heads of people seen from behind left visible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}, whole people hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}, whole people not hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>set padding {padding:g}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}, margin {margin:g}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}, hide everything but the kept people</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>keep only track {track} visible, hide everything else</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>choose the people again on this detection run</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1192,6 +1356,14 @@
         </message>
         <message>
             <source>A split needs one track and a frame after the first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>merge tracks {tracks}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>split track {track} at frame {frame}</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1519,7 +1691,47 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>keep visible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not a face</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>redact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>carry decisions to this detection run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}: {action} {old} -&gt; {new}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}; {action} {old} -&gt; {new}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}; {count} merge(s) of one person carried</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}; {count} decision(s) not carried</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This review range does not ask whether two tracks are one person.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit} (the same person; frames {first}-{last} checked)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{edit}; only one part was kept visible, so the person is redacted again</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1792,6 +2004,22 @@
         </message>
         <message>
             <source>JSON data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>speech not transcribed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>whole track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>speaker {number}</source>
             <translation type="unfinished" />
         </message>
     </context>

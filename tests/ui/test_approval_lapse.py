@@ -125,6 +125,7 @@ def test_a_workspace_edit_after_approval_can_be_cancelled(qtbot: QtBot, store: S
     qtbot.waitUntil(lambda: bool(boxes.seen), timeout=5000)
     boxes.stop()
     assert "approved by sarge" in boxes.seen[0]
+    assert "(Redone: add manual box" in boxes.seen[0]  # what moved, not the edit as made
     win.close()
 
 

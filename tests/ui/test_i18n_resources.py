@@ -174,3 +174,45 @@ def test_every_welsh_message_keeps_the_fields_of_its_english() -> None:
                 source
             checked += 1
     assert checked > 200
+
+
+def test_plan_edits_are_described_in_welsh_and_audited_in_english(
+        catalogues: Path, qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """The Edit menu, the status line and the approval warnings show what an edit did in the
+    user's language (the core declares each description for translation, its parts too);
+    the audit log keeps the English sentence, whatever the language."""
+    import json
+
+    from sqlalchemy import select
+
+    from app.core.redaction import plan_edits
+    from app.core.redaction.plan import AudioMode, Shape, Style
+    from app.core.redaction.plan_edits import OutputChoices, TrackAction
+    from app.core.store.models import AuditEvent
+    from app.ui.error_text import said_text
+    from tests.ui.test_first_use_fixes import _workspace_with_run
+
+    assert install_translators("cy") == "cy"
+    win, ws = _workspace_with_run(qtbot, store, tmp_path)
+    person = ws.tracks[0].id
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.commands.set_track_action(person, TrackAction.NOT_A_FACE)
+    assert ws.undo_stack.undoText() == f"marcio trac {person} fel nid wyneb"
+    with store.read() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "plan.save")
+                                .order_by(AuditEvent.seq.desc())).first()
+    assert event is not None
+    assert json.loads(event.details)["edit"] == f"mark as not a face track {person}"
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.undo_stack.undo()
+    assert ws.controls.status.text().endswith(f"marcio trac {person} fel nid wyneb")
+    win.close()
+    # a description made of parts: each declared part is translated, values stay as they are
+    _plan, said = plan_edits.set_output_choices(ws.plan, OutputChoices(
+        Style.SOLID, 5, Shape.RECTANGLE, "Case 7", AudioMode.DROP, True, False, False))
+    assert str(said) == ("set export style solid 5, rectangle, sound drop, caption 'Case 7', "
+                         "metadata kept, heads of people seen from behind left visible")
+    assert said_text(said) == ("gosod arddull allforio solet 5, petryal, sain hepgor, capsiwn "
+                               "'Case 7', metadata wedi'i gadw, pennau pobl a welir o'r tu ôl "
+                               "yn weladwy")
+    assert said_text("words of the UI's own") == "words of the UI's own"

@@ -9,8 +9,21 @@ from app.core.audio.speakers import UNSURE, speaker_runs
 from app.core.audio.suggestions import Suggestion
 from app.core.audio.transcript import Transcript
 from app.core.audio.word_search import PAD_S, find_phrase, words_span
+from app.core.errors import QT_TRANSLATE_NOOP
 from app.core.redaction import plan_edits as edits
 from app.core.redaction.plan import AudioAction, RedactionPlan
+from app.core.wording import Said
+
+# What an audio range hidden from the Speech tab is labelled (stored in the plan, in English;
+# shown in the user's language in the description of the edit).
+WORDS = QT_TRANSLATE_NOOP("CoreMessages", "words")
+NOT_TRANSCRIBED = QT_TRANSLATE_NOOP("CoreMessages", "speech not transcribed")
+WHOLE_TRACK = QT_TRANSLATE_NOOP("CoreMessages", "whole track")
+
+
+def speaker_label(speaker: int) -> Said:
+    """The label of a speaker's disguised ranges, e.g. "speaker 2"."""
+    return Said(QT_TRANSLATE_NOOP("CoreMessages", "speaker {number}"), number=speaker)
 
 
 def phrase_spans(transcript: Transcript, phrase: str) -> list[tuple[float, float]]:

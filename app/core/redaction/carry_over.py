@@ -36,6 +36,7 @@ from app.core.redaction.plan_edits import TrackAction, effective_tracks, start_a
 from app.core.store.database import Store
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
 from app.core.tracking.tracker import Track, TrackBox, boxes_by_frame, build_tracks
+from app.core.wording import Said
 
 MATCH_IOU = 0.3  # a new box is the old track's on a frame where they overlap this much
 MAJORITY = 0.5  # a new track belongs to the old track owning more than this share of frames
@@ -205,7 +206,7 @@ def carry_over(store: Store, plan: RedactionPlan, analysis: Analysis) -> CarryOv
 
 
 def carried_plan(plan: RedactionPlan, carry: CarryOver,
-                 accepted: set[tuple[int, int]] | None = None) -> tuple[RedactionPlan, str]:
+                 accepted: set[tuple[int, int]] | None = None) -> tuple[RedactionPlan, Said]:
     """The plan on the new run with the decisions carried to the (old track, new track)
     pairs in ``accepted`` (None: every sure pair), and a line for the audit log. Manual
     boxes, mutes, clip and export choices stay; the old run's merges and splits are replaced
@@ -213,7 +214,7 @@ def carried_plan(plan: RedactionPlan, carry: CarryOver,
     new, _ = start_again(plan, carry.new_run)
     keep, dismissed, reasons = list(new.keep_tracks), list(new.false_positive_tracks), \
         dict(new.reasons)
-    moved = []
+    moved: list[tuple[CarriedDecision, list[int]]] = []
     for d in carry.decisions:
         taken = [t for old, t in d.pairs() if ((old, t) in accepted if accepted is not None
                                                 else d.sure(t))]
@@ -227,15 +228,26 @@ def carried_plan(plan: RedactionPlan, carry: CarryOver,
     new = replace(new, track_edits=tuple(carry.edits), keep_tracks=tuple(keep),
                   false_positive_tracks=tuple(dismissed), reasons=reasons)
     new.validate()
-    words = {TrackAction.KEEP: "keep visible", TrackAction.NOT_A_FACE: "not a face",
-             TrackAction.REDACT: "redact"}
-    text = "carry decisions to this detection run"
-    if moved:
-        text += ": " + "; ".join(f"{words[d.action]} {d.old_track} -> "
-                                 + ", ".join(str(t) for t in taken) for d, taken in moved)
+    return new, carried_said(carry, moved)
+
+
+def carried_said(carry: CarryOver, moved: list[tuple[CarriedDecision, list[int]]]) -> Said:
+    """The line for the audit log and the undo menu: each decision carried (old track ->
+    new tracks), the merges carried, and how many decisions were not."""
+    words = {TrackAction.KEEP: QT_TRANSLATE_NOOP("CoreMessages", "keep visible"),
+             TrackAction.NOT_A_FACE: QT_TRANSLATE_NOOP("CoreMessages", "not a face"),
+             TrackAction.REDACT: QT_TRANSLATE_NOOP("CoreMessages", "redact")}
+    said = Said(QT_TRANSLATE_NOOP("CoreMessages", "carry decisions to this detection run"))
+    for k, (d, taken) in enumerate(moved):
+        template = QT_TRANSLATE_NOOP("CoreMessages", "{edit}: {action} {old} -> {new}") \
+            if k == 0 else QT_TRANSLATE_NOOP("CoreMessages", "{edit}; {action} {old} -> {new}")
+        said = Said(template, edit=said, action=words[d.action], old=d.old_track,
+                    new=", ".join(str(t) for t in taken))
     if carry.merges:
-        text += f"; {carry.merges} merge(s) of one person carried"
+        said = Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}; {count} merge(s) of one person "
+                                      "carried"), edit=said, count=carry.merges)
     left = len(carry.decisions) - len(moved)
     if left:
-        text += f"; {left} decision(s) not carried"
-    return new, text
+        said = Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}; {count} decision(s) not "
+                                      "carried"), edit=said, count=left)
+    return said

@@ -1,6 +1,7 @@
 """The edits a person makes to a redaction plan, as pure functions: plan in, new plan out.
 
-Each returns the new plan and a one-line description for the audit log and the undo menu;
+Each returns the new plan and a one-line description (``wording.Said``: English for the audit
+log, translatable for the undo menu);
 the input plan cannot change (``RedactionPlan`` is frozen), so an undo is the previous
 plan. ``tracks`` is the run's tracks after the plan's own merges and splits
 (``effective_tracks``).
@@ -29,6 +30,7 @@ from app.core.redaction.plan import (
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
 from app.core.tracking.review import ReviewMark
 from app.core.tracking.tracker import HEAD, Track
+from app.core.wording import Said
 
 
 class TrackAction(enum.StrEnum):
@@ -86,9 +88,11 @@ def _with_reason(plan: RedactionPlan, target: str, reason: str) -> RedactionPlan
 def set_track_action(plan: RedactionPlan, track_id: int, action: TrackAction,
                      reason: str = "") -> tuple[RedactionPlan, str]:
     new = _with_reason(_with_action(plan, track_id, action), f"track:{track_id}", reason)
-    words = {TrackAction.REDACT: "redact", TrackAction.KEEP: "keep visible",
-             TrackAction.NOT_A_FACE: "mark as not a face"}
-    return new, f"{words[action]} track {track_id}"
+    said = {TrackAction.REDACT: QT_TRANSLATE_NOOP("CoreMessages", "redact track {track}"),
+            TrackAction.KEEP: QT_TRANSLATE_NOOP("CoreMessages", "keep visible track {track}"),
+            TrackAction.NOT_A_FACE: QT_TRANSLATE_NOOP("CoreMessages",
+                                                      "mark as not a face track {track}")}
+    return new, Said(said[action], track=track_id)
 
 
 def merge(plan: RedactionPlan, tracks: list[Track], ids: list[int]) -> tuple[RedactionPlan, str]:
@@ -132,7 +136,9 @@ def dismiss_from(plan: RedactionPlan, tracks: list[Track], track_id: int,
     """Not a face from ``frame`` to the track's end (e.g. the tracker jumped to a poster)."""
     new, _text, part = split(plan, tracks, track_id, frame)
     new = _with_reason(_with_action(new, part, TrackAction.NOT_A_FACE), f"track:{part}", "")
-    return new, f"mark track {track_id} as not a face from frame {frame}"
+    return new, Said(QT_TRANSLATE_NOOP(
+        "CoreMessages", "mark track {track} as not a face from frame {frame}"),
+        track=track_id, frame=frame)
 
 
 def add_manual_box(plan: RedactionPlan, key: Keyframe, label: str = "", reason: str = "",
@@ -144,7 +150,8 @@ def add_manual_box(plan: RedactionPlan, key: Keyframe, label: str = "", reason: 
     new = replace(plan, manual_boxes=(*plan.manual_boxes, ManualBox(box_id, keys, label)))
     new = _with_reason(new, f"manual:{box_id}", reason)
     new.validate()
-    return new, f"add manual box {box_id} at frame {key.frame}", box_id
+    return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "add manual box {box} at frame {frame}"),
+                     box=box_id, frame=key.frame), box_id
 
 
 def _manual(plan: RedactionPlan, box_id: int) -> ManualBox:
@@ -166,14 +173,19 @@ def set_keyframes(plan: RedactionPlan, box_id: int,
         if m.id == box_id else m for m in plan.manual_boxes))
     new.validate()
     frames = sorted(k.frame for k in keys)
-    where = f"frame {frames[0]}" if len(frames) == 1 else f"frames {frames[0]}-{frames[-1]}"
-    return new, f"set manual box {box_id} at {where}"
+    if len(frames) == 1:
+        return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "set manual box {box} at frame "
+                                           "{frame}"), box=box_id, frame=frames[0])
+    return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "set manual box {box} at frames "
+                                       "{first}-{last}"), box=box_id, first=frames[0],
+                     last=frames[-1])
 
 
 def delete_manual_box(plan: RedactionPlan, box_id: int) -> tuple[RedactionPlan, str]:
     _manual(plan, box_id)
     new = replace(plan, manual_boxes=tuple(m for m in plan.manual_boxes if m.id != box_id))
-    return _with_reason(new, f"manual:{box_id}", ""), f"delete manual box {box_id}"
+    return _with_reason(new, f"manual:{box_id}", ""), Said(
+        QT_TRANSLATE_NOOP("CoreMessages", "delete manual box {box}"), box=box_id)
 
 
 def add_mute(plan: RedactionPlan, start_s: float, end_s: float,
@@ -182,7 +194,8 @@ def add_mute(plan: RedactionPlan, start_s: float, end_s: float,
     new = replace(plan, mute=tuple(sorted((*plan.mute, r), key=lambda m: (m.start_s, m.end_s))))
     new = _with_reason(new, mute_key(r), reason)
     new.validate()
-    return new, f"mute audio {r.start_s:.3f}-{r.end_s:.3f} s"
+    return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "mute audio {start:.3f}-{end:.3f} s"),
+                     start=r.start_s, end=r.end_s)
 
 
 def remove_mute(plan: RedactionPlan, r: TimeRange) -> tuple[RedactionPlan, str]:
@@ -192,7 +205,8 @@ def remove_mute(plan: RedactionPlan, r: TimeRange) -> tuple[RedactionPlan, str]:
             end=r.end_s)
     at = plan.mute.index(r)  # the first such range goes, as list.remove did
     new = replace(plan, mute=plan.mute[:at] + plan.mute[at + 1:])
-    return _with_reason(new, mute_key(r), ""), f"unmute audio {r.start_s:.3f}-{r.end_s:.3f} s"
+    return _with_reason(new, mute_key(r), ""), Said(QT_TRANSLATE_NOOP(
+        "CoreMessages", "unmute audio {start:.3f}-{end:.3f} s"), start=r.start_s, end=r.end_s)
 
 
 def add_audio_ranges(plan: RedactionPlan, spans: list[tuple[float, float]],
@@ -208,9 +222,19 @@ def add_audio_ranges(plan: RedactionPlan, spans: list[tuple[float, float]],
                            reason)
         next_id += 1
     new.validate()
-    where = "every track" if track is None else f"track {track + 1}"
-    return new, f"{action.value} {len(spans)} audio range(s) on {where}" + (
-        f" ({label})" if label else "")
+    where = Said(QT_TRANSLATE_NOOP("CoreMessages", "every track")) if track is None else \
+        Said(QT_TRANSLATE_NOOP("CoreMessages", "track {number}"), number=track + 1)
+    said = {AudioAction.MUTE: QT_TRANSLATE_NOOP(
+                "CoreMessages", "mute {count} audio range(s) on {where}"),
+            AudioAction.BLEEP: QT_TRANSLATE_NOOP(
+                "CoreMessages", "bleep {count} audio range(s) on {where}"),
+            AudioAction.DISGUISE: QT_TRANSLATE_NOOP(
+                "CoreMessages", "disguise {count} audio range(s) on {where}")}
+    done = Said(said[action], count=len(spans), where=where)
+    if not label:
+        return new, done
+    return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit} ({label})"), edit=done,
+                     label=label)
 
 
 def remove_audio_range(plan: RedactionPlan, range_id: int) -> tuple[RedactionPlan, str]:
@@ -219,8 +243,20 @@ def remove_audio_range(plan: RedactionPlan, range_id: int) -> tuple[RedactionPla
         raise InvalidInputError(QT_TRANSLATE_NOOP(
             "CoreMessages", "No audio range {number} in the plan."), number=range_id)
     new = replace(plan, audio_ranges=tuple(a for a in plan.audio_ranges if a.id != range_id))
-    return _with_reason(new, audio_key(found[0]), ""), (
-        f"remove audio range {range_id} ({found[0].start_s:.3f}-{found[0].end_s:.3f} s)")
+    return _with_reason(new, audio_key(found[0]), ""), Said(QT_TRANSLATE_NOOP(
+        "CoreMessages", "remove audio range {number} ({start:.3f}-{end:.3f} s)"),
+        number=range_id, start=found[0].start_s, end=found[0].end_s)
+
+
+def remove_audio_ranges(plan: RedactionPlan, ids: Sequence[int]) -> tuple[RedactionPlan, str]:
+    """Remove several audio ranges in one edit (e.g. every range under the words chosen)."""
+    new, said = plan, ""
+    for range_id in ids:
+        new, said = remove_audio_range(new, range_id)
+    if len(ids) == 1:
+        return new, said
+    return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "remove {count} audio ranges"),
+                     count=len(ids))
 
 
 def mark_reviewed(plan: RedactionPlan, first: int, last: int, reviewed: bool = True,
@@ -243,18 +279,24 @@ def mark_reviewed(plan: RedactionPlan, first: int, last: int, reviewed: bool = T
         marks = tuple(dict.fromkeys(parts)) or ((first, last),)
         rest = tuple(r for r in plan.reviewed if r not in marks)
     new = replace(plan, reviewed=(*rest, *marks) if reviewed else rest)
-    return new, f"mark frames {first}-{last} as {'reviewed' if reviewed else 'not reviewed'}"
+    if reviewed:
+        return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "mark frames {first}-{last} as "
+                                           "reviewed"), first=first, last=last)
+    return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "mark frames {first}-{last} as not "
+                                       "reviewed"), first=first, last=last)
 
 
 def set_clip(plan: RedactionPlan, start_s: float | None,
              end_s: float | None = None) -> tuple[RedactionPlan, str]:
     """Export only ``start_s``-``end_s`` (stream seconds); None: the whole footage."""
     if start_s is None or end_s is None:
-        return replace(plan, clip=None), "export the whole footage"
+        return replace(plan, clip=None), Said(QT_TRANSLATE_NOOP("CoreMessages",
+                                                                "export the whole footage"))
     clip = TimeRange(round(start_s, 3), round(end_s, 3))
     new = replace(plan, clip=clip)
     new.validate()
-    return new, f"export only {clip.start_s:.3f}-{clip.end_s:.3f} s"
+    return new, Said(QT_TRANSLATE_NOOP("CoreMessages", "export only {start:.3f}-{end:.3f} s"),
+                     start=clip.start_s, end=clip.end_s)
 
 
 @dataclass(frozen=True)
@@ -283,16 +325,38 @@ def set_output_choices(plan: RedactionPlan,
                   keep_metadata=choices.keep_metadata, hide_heads=choices.hide_heads,
                   hide_whole_people=choices.hide_whole_people)
     new.validate()
-    return new, (f"set export style {choices.style.value} {choices.strength}, "
-                 f"{choices.shape.value}, sound {choices.audio.value}, caption "
-                 f"{choices.caption!r}, metadata "
-                 f"{'kept' if choices.keep_metadata else 'removed'}"
-                 + ("" if choices.hide_heads and plan.hide_heads else  # said when it changes
-                    ", heads of people seen from behind "
-                    + ("hidden" if choices.hide_heads else "left visible"))
-                 + ("" if not choices.hide_whole_people and not plan.hide_whole_people else
-                    ", whole people " + ("hidden" if choices.hide_whole_people
-                                         else "not hidden")))
+    return new, output_said(plan, choices)
+
+
+_WORDS = {Style.BLUR: QT_TRANSLATE_NOOP("CoreMessages", "blur"),
+          Style.PIXELATE: QT_TRANSLATE_NOOP("CoreMessages", "pixelate"),
+          Style.SOLID: QT_TRANSLATE_NOOP("CoreMessages", "solid"),
+          Shape.ELLIPSE: QT_TRANSLATE_NOOP("CoreMessages", "ellipse"),
+          Shape.RECTANGLE: QT_TRANSLATE_NOOP("CoreMessages", "rectangle"),
+          AudioMode.KEEP: QT_TRANSLATE_NOOP("CoreMessages", "keep"),
+          AudioMode.DROP: QT_TRANSLATE_NOOP("CoreMessages", "drop")}
+
+
+def output_said(plan: RedactionPlan, choices: OutputChoices) -> Said:
+    """What setting ``choices`` on ``plan`` does, heads and whole people said when either
+    is or was not the default."""
+    metadata = QT_TRANSLATE_NOOP("CoreMessages", "kept") if choices.keep_metadata else \
+        QT_TRANSLATE_NOOP("CoreMessages", "removed")
+    said = Said(QT_TRANSLATE_NOOP(
+        "CoreMessages", "set export style {style} {strength}, {shape}, sound {audio}, caption "
+        "{caption!r}, metadata {metadata}"), style=_WORDS[choices.style],
+        strength=choices.strength, shape=_WORDS[choices.shape], audio=_WORDS[choices.audio],
+        caption=choices.caption, metadata=metadata)
+    if not (choices.hide_heads and plan.hide_heads):
+        said = Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}, heads of people seen from "
+                                      "behind hidden"), edit=said) if choices.hide_heads \
+            else Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}, heads of people seen from "
+                                        "behind left visible"), edit=said)
+    if choices.hide_whole_people or plan.hide_whole_people:
+        said = Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}, whole people hidden"),
+                    edit=said) if choices.hide_whole_people else \
+            Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}, whole people not hidden"), edit=said)
+    return said
 
 
 def set_coverage(plan: RedactionPlan, padding: float, inverse: bool,
@@ -303,9 +367,14 @@ def set_coverage(plan: RedactionPlan, padding: float, inverse: bool,
     margin = plan.margin if margin is None else margin
     new = replace(plan, padding=padding, inverse=inverse, margin=margin)
     new.validate()
-    return new, (f"set padding {padding:g}"
-                 + (f", margin {margin:g}" if margin != plan.margin else "")
-                 + (", hide everything but the kept people" if inverse else ""))
+    said = Said(QT_TRANSLATE_NOOP("CoreMessages", "set padding {padding:g}"), padding=padding)
+    if margin != plan.margin:
+        said = Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}, margin {margin:g}"), edit=said,
+                    margin=margin)
+    if inverse:
+        said = Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}, hide everything but the kept "
+                                      "people"), edit=said)
+    return new, said
 
 
 def keep_only(plan: RedactionPlan, track_id: int, reason: str) -> tuple[RedactionPlan, str]:
@@ -321,7 +390,9 @@ def keep_only(plan: RedactionPlan, track_id: int, reason: str) -> tuple[Redactio
                        reason)
     new = replace(new, inverse=True)
     new.validate()
-    return new, f"keep only track {track_id} visible, hide everything else"
+    return new, Said(QT_TRANSLATE_NOOP(
+        "CoreMessages", "keep only track {track} visible, hide everything else"),
+        track=track_id)
 
 
 def start_again(plan: RedactionPlan, run_key: str) -> tuple[RedactionPlan, str]:
@@ -331,4 +402,5 @@ def start_again(plan: RedactionPlan, run_key: str) -> tuple[RedactionPlan, str]:
     new = replace(plan, keep_tracks=(), false_positive_tracks=(), track_edits=(),
                   reasons={k: v for k, v in plan.reasons.items() if not k.startswith("track:")},
                   reviewed=(), detection_run=run_key)
-    return new, "choose the people again on this detection run"
+    return new, Said(QT_TRANSLATE_NOOP("CoreMessages",
+                                       "choose the people again on this detection run"))

@@ -28,6 +28,7 @@ from app.core.store.database import Store
 from app.core.tracking.review import ReviewRange, inside
 from app.core.tracking.tracker import HEAD, TEXT, BoxKind, Track, TrackBox
 from app.core.views.records import FootageRecord
+from app.core.wording import Said
 
 LOW_CONFIDENCE = 0.5  # a detected box below this score is shown as low confidence
 
@@ -197,12 +198,16 @@ class RedactionSession:
             if inside(r, item):  # the stretch this item stood for, and no other person's
                 plan, _ = plan_edits.mark_reviewed(plan, r.start_frame, r.end_frame,
                                                    parts=r.parts, risks=r.risks())
-        text += f" (the same person; frames {item.start_frame}-{item.end_frame} checked)"
+        said = Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit} (the same person; frames "
+                                      "{first}-{last} checked)"), edit=text,
+                    first=item.start_frame, last=item.end_frame)
         pair = (item.track_id, item.other_track)
         if any(plan_edits.track_action(self.plan, t) is plan_edits.TrackAction.KEEP
                for t in pair) and min(pair) not in plan.keep_tracks:
-            text += "; only one part was kept visible, so the person is redacted again"
-        return plan, text
+            said = Said(QT_TRANSLATE_NOOP("CoreMessages", "{edit}; only one part was kept "
+                                          "visible, so the person is redacted again"),
+                        edit=said)
+        return plan, said
 
     def first_frame(self, key: Key) -> int | None:
         if key[0] == "track":

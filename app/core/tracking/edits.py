@@ -19,6 +19,7 @@ from typing import Any
 
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
 from app.core.tracking.tracker import Track
+from app.core.wording import Said
 
 
 class EditOp(enum.StrEnum):
@@ -67,10 +68,12 @@ class TrackEdit:
             raise InvalidInputError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "A split needs one track and a frame after the first."))
 
-    def describe(self) -> str:
+    def describe(self) -> Said:
         if self.op is EditOp.MERGE:
-            return "merge tracks " + ", ".join(str(t) for t in self.tracks)
-        return f"split track {self.tracks[0]} at frame {self.frame}"
+            return Said(QT_TRANSLATE_NOOP("CoreMessages", "merge tracks {tracks}"),
+                        tracks=", ".join(str(t) for t in self.tracks))
+        return Said(QT_TRANSLATE_NOOP("CoreMessages", "split track {track} at frame {frame}"),
+                    track=self.tracks[0], frame=self.frame)
 
 
 def _copy(carried: set[int], track_id: int, keyframes: dict[int, Any], first: int,

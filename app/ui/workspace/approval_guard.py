@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.core.media.timecode import format_utc
 from app.core.redaction.approval import Approval, ApprovalState, standing_approval
 from app.core.store.database import Store
+from app.ui.error_text import said_text
 from app.ui.workers import db_pool
 
 
@@ -23,7 +24,9 @@ def standing(store: Store, footage_id: int, case_id: int | None,
 
 
 def lapse_text(found: Approval, edit: str) -> str:
-    """What the edit ``edit`` would do to ``found``, in words a user can act on."""
+    """What the edit ``edit`` (the core's description, or words of the UI's own) would do
+    to ``found``, in words a user can act on."""
+    edit = said_text(edit)
     if found.state is ApprovalState.APPROVED:
         return QCoreApplication.translate(
             "ApprovalGuard",

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.session import PlanChange, RedactionSession
+from app.ui.error_text import said_text
 from app.ui.workspace import approval_guard
 
 if TYPE_CHECKING:
@@ -22,7 +23,8 @@ class PlanStep(QUndoCommand):
 
     def __init__(self, workspace: RedactionWorkspace, after: RedactionPlan, text: str,
                  reason: str) -> None:
-        super().__init__(text)
+        super().__init__(said_text(text))  # the menu's words, in the user's language
+        self.said = text  # the core's (English for the audit log)
         self.workspace = workspace
         self.after, self.reason = after, reason
         self.pushed = False
@@ -33,7 +35,7 @@ class PlanStep(QUndoCommand):
             return
         if not self.pushed:
             self.pushed = True
-            self.workspace.committed(session.push(self.after, self.text(), self.reason))
+            self.workspace.committed(session.push(self.after, self.said, self.reason))
         else:
             self._move(session, session.redo, QCoreApplication.translate(
                 "PlanStep", "Redone: {0}").format(self.text()))
@@ -58,4 +60,4 @@ class PlanStep(QUndoCommand):
         ws.committed(change)
         ws.controls.status.setText(said)
         if lost is not None and change.plan.sha256() != lost.plan_sha256:
-            approval_guard.tell_lapsed(ws, lost, change.text)
+            approval_guard.tell_lapsed(ws, lost, said)  # "Undone: …" or "Redone: …"

@@ -28,8 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.core.audio.model_pack import configured_model
 from app.core.audio.speech_plan import (
+    NOT_TRANSCRIBED,
+    WHOLE_TRACK,
+    WORDS,
     hide_speech,
     phrase_spans,
+    speaker_label,
     speaker_spans,
     suggestion_span,
 )
@@ -377,12 +381,12 @@ class SpeechPanel(QWidget):
             return
         if chosen is None and self.pending is not None:  # speech the model wrote nothing for
             spans = [self.pending]
-            label = "speech not transcribed"
+            label: str = NOT_TRANSCRIBED
         elif chosen is None:
             return
         else:
             first, last = chosen
-            spans, label = self._spans(t, first, last), "words"
+            spans, label = self._spans(t, first, last), WORDS
         reason = self.ws.commands.take_reason() or ""
         plan, text = hide_speech(self.ws.plan, t, spans, action, label, reason)
         if text:
@@ -395,7 +399,7 @@ class SpeechPanel(QWidget):
             return
         reason = self.ws.commands.take_reason() or ""
         plan, text = hide_speech(self.ws.plan, t, speaker_spans(t, int(speaker)),
-                                 AudioAction.DISGUISE, f"speaker {speaker}", reason)
+                                 AudioAction.DISGUISE, speaker_label(int(speaker)), reason)
         if text:
             self.ws.apply_edit(plan, text, reason)
 
@@ -406,7 +410,7 @@ class SpeechPanel(QWidget):
             return
         reason = self.ws.commands.take_reason() or ""
         plan, text = hide_speech(self.ws.plan, t, [(0.0, max(t.duration_s, 0.01))],
-                                 AudioAction.DISGUISE, "whole track", reason)
+                                 AudioAction.DISGUISE, WHOLE_TRACK, reason)
         if text:
             self.ws.apply_edit(plan, text, reason)
 
@@ -422,12 +426,8 @@ class SpeechPanel(QWidget):
         start, end = t.words[chosen[0]].start_s, t.words[chosen[1]].end_s
         ids = [a.id for a in self.ws.plan.audio_ranges
                if a.on_track(t.audio_track) and a.start_s < end and a.end_s > start]
-        plan, text = self.ws.plan, ""
-        for range_id in ids:
-            plan, text = plan_edits.remove_audio_range(plan, range_id)
         if ids:
-            self.ws.apply_edit(plan, text if len(ids) == 1 else
-                               f"remove {len(ids)} audio ranges", None)
+            self.ws.apply_edit(*plan_edits.remove_audio_ranges(self.ws.plan, ids), None)
 
     def _suggestion_chosen(self, row: int) -> None:
         """Select a suggestion's words (and go to them), ready for Mute or Bleep."""
