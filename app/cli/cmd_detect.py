@@ -54,10 +54,14 @@ def run(ctx: Context, args: argparse.Namespace) -> int:
     else:
         atomic_write_text(out, text + "\n")
     faces = sum(len(f.boxes) for f in run_result.frames)
+    preset = run_result.preset
+    unsure = sum(not preset.firm(d.detector, d.score) for f in run_result.frames for d in f.boxes)
     texts = len({region_of(d.detector)[0] for f in run_result.frames for d in f.text})
     heads = len({region_of(d.detector)[0] for f in run_result.frames for d in f.heads})
     frames = len(run_result.frames)
     print(f"{args.path.name}: {faces} face boxes"
+          + (f" ({unsure} unsure: under their network's threshold at the picture's edge)"
+             if unsure else "")
           + (f", {texts} text region(s) (\"text\" in the JSON)" if texts else "")
           + (f", {heads} head(s) of people (\"heads\" in the JSON)" if heads else "")
           + f" on {frames} frame(s) with preset {args.preset} in {run_result.elapsed_s:.1f} s"

@@ -426,6 +426,28 @@ def test_a_face_cut_by_the_pictures_edge_is_found_with_the_defaults_edge_drop() 
     assert sum(found[1]) <= 2, found
 
 
+def test_bwv_detect_says_how_many_boxes_are_unsure(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A face cut by the picture's edge, found only by the edge drop, is counted as unsure
+    in ``bwv detect``'s summary (the JSON gives its score and network)."""
+    from app.cli.main import main
+
+    if not WIDER.is_dir():
+        pytest.skip(f"shared test images not found at {WIDER}")
+    path, gt = next((p, g) for p, g in _wider_valid(WIDER)
+                    if p.name == "17_Ceremony_Ceremony_17_171.jpg")
+    image = cv2.imread(str(path))
+    said = []
+    for top in (int(gt[18][3] - 0.5 * (gt[18][3] - gt[18][1])),
+                int(gt[16][3] - 0.4 * (gt[16][3] - gt[16][1]))):
+        crop = tmp_path / f"cut{top}.png"  # lossless: the scores are those of the test above
+        cv2.imwrite(str(crop), image[top:])
+        assert main(["detect", str(crop), "--json", str(tmp_path / f"cut{top}.json")]) == 0
+        said.append(capsys.readouterr().err)
+    assert any(" unsure: under their network's threshold at the picture's edge)" in s
+               for s in said), said
+
+
 def test_boxes_under_a_networks_threshold_lie_only_at_the_pictures_edge() -> None:
     """The edge drop keeps nothing low inside the picture: on whole crowd images every box
     scored under its network's threshold lies within a tenth of its size (or 4 input
