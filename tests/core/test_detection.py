@@ -391,7 +391,8 @@ def test_a_face_cut_by_the_pictures_edge_is_found_with_the_defaults_edge_drop() 
     """WIDER faces of 53-71 px with 40-60 % of them outside the picture (the frame's edge
     cuts them, as it often cuts a person close to a body-worn camera) score under the
     thresholds: the default keeps boxes touching the edge down to half of each
-    threshold and finds every one; without that drop it finds none (the test can fail)."""
+    threshold and finds every one; without that drop it finds none today (the test allows
+    two: one scores 0.294 against 0.3), so the test can fail."""
     if not WIDER.is_dir():
         pytest.skip(f"shared test images not found at {WIDER}")
     path, gt = next((p, g) for p, g in _wider_valid(WIDER)
