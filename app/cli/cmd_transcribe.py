@@ -13,8 +13,10 @@ from tqdm import tqdm
 from app.cli.context import Context
 from app.core.audio.model_pack import approve_pack, configured_model, read_pack
 from app.core.audio.speech_plan import (
+    WORDS,
     hide_speech,
     phrase_spans,
+    speaker_label,
     speaker_spans,
     suggestion_span,
 )
@@ -186,7 +188,7 @@ def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
             spans = phrase_spans(transcript, phrase)
             said[phrase] += len(spans)
             print(f"Audio track {t}: {phrase!r} said {len(spans)} time(s).", file=sys.stderr)
-            plan = hide_speech(plan, transcript, spans, action, "words", reason)[0]
+            plan = hide_speech(plan, transcript, spans, action, WORDS, reason)[0]
         for track, speaker in speakers:
             if track == transcript.audio_track:
                 spans = speaker_spans(transcript, speaker)
@@ -196,7 +198,7 @@ def hide_speech_from_args(ctx: Context, footage: str, plan: RedactionPlan,
                         f"{transcript.speaker_count()}): nothing was exported; see "
                         "'bwv transcribe'.")
                 plan = hide_speech(plan, transcript, spans, AudioAction.DISGUISE,
-                                   f"speaker {speaker}", reason)[0]
+                                   speaker_label(speaker), reason)[0]
                 print(f"Audio track {t}: disguising speaker {speaker} ({len(spans)} "
                       "stretch(es)).", file=sys.stderr)
         if args.hide_suggested:
