@@ -3483,6 +3483,10 @@
         <translation>mae&apos;r camera&apos;n troi&apos;n gyflym yma: gall wynebau fod yn aneglur neu eu blychau ar ei hôl hi</translation>
     </message>
     <message>
+        <source>person {0}, kept visible, was lost here and found again near where they were last seen: is it the same person? R if it is; if not, split the track where they are found again, so the rest is redacted</source>
+        <translation>collwyd person {0}, a gedwir yn y golwg, yma a&apos;i ganfod eto ger y man y&apos;i gwelwyd ddiwethaf: ai&apos;r un person ydyw? R os ydyw; os nad ydyw, holltwch y trac lle y&apos;i canfyddir eto, fel bod y gweddill yn cael ei guddio</translation>
+    </message>
+    <message>
         <source>person {0} was lost and person {1} found beside them: the same person? S merges them and covers the frames between; R if they are not</source>
         <translation>collwyd person {0} a chanfuwyd person {1} wrth ei ymyl: yr un person? Mae S yn eu cyfuno ac yn cuddio&apos;r fframiau rhyngddynt; R os nad ydynt</translation>
     </message>

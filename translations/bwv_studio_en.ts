@@ -3450,6 +3450,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>person {0}, kept visible, was lost here and found again near where they were last seen: is it the same person? R if it is; if not, split the track where they are found again, so the rest is redacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>person {0} was lost and person {1} found beside them: the same person? S merges them and covers the frames between; R if they are not</source>
             <translation type="unfinished" />
         </message>

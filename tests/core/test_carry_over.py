@@ -273,16 +273,18 @@ def test_a_plan_made_under_the_first_tracker_rules_is_carried(store: Store,
     assert keep.new_tracks == (2,) and keep.sure(2)
 
 
-def test_a_stored_preset_that_cannot_be_read_keeps_its_tracker_rules(store: Store,
-                                                                      tmp_path: Path) -> None:
+@pytest.mark.parametrize(("rules", "tracks"), [(1, 2), (4, 1)])
+def test_a_stored_preset_that_cannot_be_read_keeps_its_tracker_rules(
+        store: Store, tmp_path: Path, rules: int, tracks: int) -> None:
     """A run whose stored preset no longer reads (here an unknown network) is read with
-    today's preset of its name, but linked by the rules it was stored under and with the
-    edge drop and thresholds it was made with."""
+    today's preset of its name, but linked by the rules it was stored under (1: the
+    shrinking face is two tracks; 4, today's: one) and with the edge drop and thresholds it
+    was made with."""
     clip = make_video(tmp_path / "clip.mp4", frames=N)
     (result,) = ingest_paths(store, "tester", [clip])
     assert result.footage_id is not None
     run = _run(SHRINKS, N)
-    run.preset = replace(get_preset("balanced"), tracker_rules=1, edge_drop=0.0,
+    run.preset = replace(get_preset("balanced"), tracker_rules=rules, edge_drop=0.0,
                          fine_second_threshold=0.25)
     with store.transaction() as session:
         record_id = save_run(session, result.footage_id, run, 1, None)
@@ -298,11 +300,11 @@ def test_a_stored_preset_that_cannot_be_read_keeps_its_tracker_rules(store: Stor
         with pytest.raises(InvalidInputError, match="retina"):  # the fallback is taken
             preset_from_dict(dict(stored.settings["preset"]))
         loaded = load_run(session, result.footage_id, key)
-    assert loaded is not None and loaded.preset.tracker_rules == 1
+    assert loaded is not None and loaded.preset.tracker_rules == rules
     # today's balanced has an edge drop; the run was made without one, and is read so
     assert loaded.preset.name == "balanced" and loaded.preset.edge_drop == 0.0
     assert loaded.preset.fine_second_threshold == 0.25  # the thresholds it was made with
-    assert len(build_tracks(loaded, N, 10.0, SETTINGS)) == 2  # as its plan numbered them
+    assert len(build_tracks(loaded, N, 10.0, SETTINGS)) == tracks  # as its plan numbered them
 
 
 def test_each_new_track_of_a_person_is_confirmed_on_its_own() -> None:

@@ -110,10 +110,12 @@ def test_a_shrinking_box_beside_another_face_keeps_to_its_own() -> None:
 
 def test_runs_stored_under_the_first_tracker_rules_keep_their_key() -> None:
     stored = {**get_preset("balanced").as_dict()}
-    assert stored.pop("tracker_rules") == 3  # the default since 2026-12-05: a new run key
+    assert stored.pop("tracker_rules") == 4  # the default since 2026-12-05: a new run key
     old = preset_from_dict(stored)
     assert old.tracker_rules == 1 and old.as_dict() == stored  # the stored run's key holds
-    assert preset_from_dict(get_preset("balanced").as_dict()).tracker_rules == 3
+    assert preset_from_dict(get_preset("balanced").as_dict()).tracker_rules == 4
+    third = {**stored, "tracker_rules": 3}  # a run of the edge drop's first day
+    assert preset_from_dict(third).as_dict() == third
     assert get_preset("fast").tracker_rules == 2  # no edge drop there: nothing to drop
     second = {**stored, "tracker_rules": 2}
     second.pop("edge_drop")  # a run of 2026-12-04

@@ -646,5 +646,8 @@ def test_faces_that_appear_together_are_one_row_checked_with_one_key(qtbot: QtBo
     assert ws.unreviewed() == [] and ws.side_tabs.tabText(1) == "Review 1/1"
     swing = ReviewRange(0, 9, ReviewReason.CAMERA_FAST, also=(5,))  # a face lost in a swing
     assert ws.commands.why(swing).endswith("; people lost or found while it swings: 5")
+    found = ReviewRange(3, 9, ReviewReason.FOUND_AGAIN, 4)  # a kept face linked again
+    assert ws.commands.why(found).startswith("person 4, kept visible, was lost here")
+    assert all(ws.commands.why(ReviewRange(0, 1, r, 1)) != r.value for r in ReviewReason)
     assert problems == []
     win.close()

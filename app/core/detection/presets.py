@@ -75,7 +75,9 @@ class Preset:
     # predicted inside out, so the same face's next box matched nothing and began a new
     # track); 2, the predicted box keeps between 2/3 and 3/2 of its last size; 3, as 2, and
     # a track whose only detection is one unsure box (under its network's threshold, kept
-    # at the picture's edge by the edge drop) is dropped, the others numbered without it.
+    # at the picture's edge by the edge drop) is dropped, the others numbered without it;
+    # 4, as 3, and a face lost for a while is linked to a box found again near its last box
+    # where nothing else could be that face (tracker._found_again).
     # Part of the run's key: a plan's track numbers belong to the rules they were made
     # under, and a run stored under rule 1 is read with rule 1.
     tracker_rules: int = 2
@@ -153,7 +155,7 @@ _BALANCED = Preset(
     mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
     fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=5, stride=2,
     fine_second_network="centerface", fine_second_threshold=0.15,
-    fine_second_max_megapixels=2.0, heads_every_s=0.5, edge_drop=0.5, tracker_rules=3)
+    fine_second_max_megapixels=2.0, heads_every_s=0.5, edge_drop=0.5, tracker_rules=4)
 
 PRESETS: dict[str, Preset] = {
     p.name: p

@@ -114,4 +114,4 @@ def _stored_preset(record: DetectionRunRecord) -> Preset:
         numbers: dict[str, Any] = {key: value for key, value in kept.items()
                                    if isinstance(value, float | int)
                                    and not isinstance(value, bool)}
-        return replace(current, tracker_rules=rules if rules in (1, 2, 3) else 1, **numbers)
+        return replace(current, tracker_rules=rules if rules in (1, 2, 3, 4) else 1, **numbers)

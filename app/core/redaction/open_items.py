@@ -26,7 +26,8 @@ REVIEW_WHY = {"faces_lost": "faces lost right after frames with faces",
               "track_ended": "a face vanished away from the edge of the picture",
               "track_started": "a face appeared away from the edge of the picture",
               "no_faces": "a stretch with no face found at all",
-              "same_person": "a face lost and another found beside it: the same person?"}
+              "same_person": "a face lost and another found beside it: the same person?",
+              "found_again": "a face kept visible, lost and found again: the same person?"}
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ hides it: when, on every frame of its range, the face's head region grown by
 lies 95 % under the plan's other regions (:func:`render.frame_regions` without that track:
 most often the head region of its person, found by the person detector while the face is
 turned away or not yet found), the range carries no risk and is not listed. Never so for an
-inverse plan (what is kept is drawn back over everything) or a face kept visible."""
+inverse plan (what is kept is drawn back over everything) or a face kept visible. A face
+kept visible also gets a range over each gap the tracker bridged in its track (a face lost
+and found again: ``review.found_again``), whether the box found again is the same person."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from app.core.tracking.edits import split_cuts
 from app.core.tracking.review import (
     ReviewRange,
     ReviewReason,
+    found_again,
     grouped,
     review_ranges,
     stretch_gap,
@@ -58,6 +61,7 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
                   or r.track_id in plan.keep_tracks
                   or not hidden_anyway(by_id[r.track_id], r, tracks, plan, run.width,
                                        run.height, run.rotation, frame_boxes)]
+    ranges += found_again(tracks, plan.keep_tracks)
     return grouped(ranges, stretch_gap(fps))
 
 

@@ -78,10 +78,14 @@ class TrackEdit:
 
 def _copy(carried: set[int], track_id: int, keyframes: dict[int, Any], first: int,
           last: int, category: str,
-          wholes: dict[int, tuple[float, float, float, float]]) -> Track:
+          wholes: dict[int, tuple[float, float, float, float]], like: list[Track]) -> Track:
+    """A track of these keyframes, with the bridged gaps and padding of ``like`` (the
+    track split, or the tracks merged)."""
     new = Track(track_id, dict(keyframes), carried=set(carried), category=category,
-                wholes=dict(wholes))
-    new.settle()  # keeps only this part's carried frames; its own end motion
+                wholes=dict(wholes), bridged=set().union(*(t.bridged for t in like)),
+                pad_before=max(t.pad_before for t in like),
+                pad_after=max(t.pad_after for t in like))
+    new.settle()  # keeps only this part's carried and bridged frames; its own end motion
     new.first_frame, new.last_frame = first, last
     return new
 
@@ -97,9 +101,9 @@ def split_track(track: Track, frame: int, new_id: int) -> tuple[Track, Track]:
             track=track.id, frame=frame, first=track.detected_frames[0],
             last=track.detected_frames[-1])
     return (_copy(track.carried, track.id, before, track.first_frame, frame - 1,
-                  track.category, track.wholes),
+                  track.category, track.wholes, [track]),
             _copy(track.carried, new_id, after, frame, track.last_frame, track.category,
-                  track.wholes))
+                  track.wholes, [track]))
 
 
 def merge_tracks(parts: list[Track]) -> Track:
@@ -135,7 +139,7 @@ def merge_tracks(parts: list[Track]) -> Track:
                     carried.add(f)
     return _copy(carried, min(p.id for p in parts), keyframes,
                  min(p.first_frame for p in parts), max(p.last_frame for p in parts),
-                 parts[0].category, wholes)
+                 parts[0].category, wholes, parts)
 
 
 def apply_track_edits(tracks: list[Track], edits: Sequence[TrackEdit]) -> list[Track]:

@@ -10,6 +10,11 @@ One range per real risk, never one per detector event:
   frame, or visible before it was found;
 * ``camera_fast``: the camera swings (the picture moves 2 % of its width a frame or more
   for 0.2 s): faces blur, and boxes between detections are carried across big jumps;
+* ``found_again``: a face kept visible (the requester) was lost for a while and the tracker
+  linked a box found again near its last box (``tracker._found_again``): if that box is
+  someone else, keeping the track visible shows them, so the link is checked (a
+  redacted track's link is no risk: both sides are hidden either way). Listed by
+  ``redaction.plan_review`` from the plan's kept tracks (``found_again``);
 * ``same_person``: a confident face vanished and another appeared near it soon after
   (within ``PAIR_S``, where it could have moved, about its size): most likely one person
   the detector lost for a moment. One range for the two events, over the frames between
@@ -64,6 +69,7 @@ class ReviewReason(enum.StrEnum):
     NO_FACES = "no_faces"  # a stretch where no face was found at all
     SAME_PERSON = "same_person"  # a face lost and one found near it soon after
     CAMERA_FAST = "camera_fast"  # the camera swings: blurred faces, boxes carried less well
+    FOUND_AGAIN = "found_again"  # a face kept visible was lost and linked again (rule 4)
 
 
 CONFIDENT = 0.5  # a track whose best detection scores lower is not asked about
@@ -242,6 +248,21 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
                                   ReviewReason.TRACK_ENDED, track.id))
     ranges += _camera_fast(run, fps)
     return sorted(ranges, key=lambda r: (r.start_frame, r.end_frame, r.reason.value))
+
+
+def found_again(tracks: list[Track], kept: Collection[int]) -> list[ReviewRange]:
+    """One range per gap the tracker bridged (rule 4) in a kept track: from the last box
+    before the gap to the box found again."""
+    ranges = []
+    for track in tracks:
+        if track.id not in kept:
+            continue
+        keys = track.detected_frames
+        for b in sorted(track.bridged):
+            i = keys.index(b)
+            if i > 0:
+                ranges.append(ReviewRange(keys[i - 1], b, ReviewReason.FOUND_AGAIN, track.id))
+    return ranges
 
 
 _STRETCHES = (ReviewReason.FACES_LOST, ReviewReason.NO_FACES)

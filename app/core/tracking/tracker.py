@@ -10,10 +10,14 @@ track. Boxes carried by motion between detections (see ``detection.propagation``
 linked like detections and marked ``propagated``. Where a track still has a gap, boxes are
 interpolated linearly; before its first and after its last box it is extrapolated along its
 motion and grown with the distance (``padded``), ``pad_before``/``pad_after`` frames, so a
-face never "flashes" visible between or around detections. Under rules 3 (the default
-since 2026-12-05) a box under its network's threshold (kept at the picture's edge by the
-preset's edge drop) makes a track only if it is found again or joins a face found surely:
-alone it is dropped, and the tracks are numbered without it.
+face never "flashes" visible between or around detections. Under rules 3 (2026-12-05) a
+box under its network's threshold (kept at the picture's edge by the preset's edge drop)
+makes a track only if it is found again or joins a face found surely: alone it is dropped,
+and the tracks are numbered without it. Under rules 4 (the default since the same day) a
+face lost for a while (``max_gap`` at most) and a box nothing took are linked when that box
+can only be that face (``_found_again``): one person, not two tracks and a "same person?"
+question; the boxes of the gap are interpolated and grown as padding grows, since the face
+was not seen there.
 """
 
 from __future__ import annotations
@@ -89,6 +93,11 @@ class Track:
     first_frame: int = 0  # first frame with a box (padding included)
     last_frame: int = 0
     carried: set[int] = field(default_factory=set)  # keyframes whose box motion carried
+    # keyframes a lost face was found again on (tracker rule 4): the boxes of the gap before
+    # each are grown with the distance from its ends, as padding grows
+    bridged: set[int] = field(default_factory=set)
+    pad_before: int = 0  # frames its boxes are carried on before its first box (finish)
+    pad_after: int = 0  # ... and after its last box, and after a box before a bridged gap
     category: str = FACE
     # a head track's whole person (x1, y1, x2, y2) on its keyframes, for plans that hide
     # whole people (runs made before people were stored have none)
@@ -99,6 +108,7 @@ class Track:
 
     def finish(self, frame_count: int, pad_before: int, pad_after: int) -> None:
         self._sorted = sorted(self.keyframes)
+        self.pad_before, self.pad_after = pad_before, pad_after
         self.first_frame = max(0, self._sorted[0] - pad_before)
         self.last_frame = min(frame_count - 1, self._sorted[-1] + pad_after)
         self.settle()
@@ -107,6 +117,7 @@ class Track:
         """Sort the keyframes and measure the motion at both ends (after any change)."""
         self._sorted = sorted(self.keyframes)
         self.carried &= set(self.keyframes)
+        self.bridged &= set(self.keyframes)
         self.wholes = {f: w for f, w in self.wholes.items() if f in self.keyframes}
         self._ends = (_end_velocity(self.keyframes, self._sorted[:3]),
                       _end_velocity(self.keyframes, self._sorted[-3:]))
@@ -137,6 +148,8 @@ class Track:
         t = (frame - a) / (b - a)
         ka, kb = np.array(self.keyframes[a]), np.array(self.keyframes[b])
         x1, y1, x2, y2, s = ka + (kb - ka) * t
+        if b in self.bridged:  # a face lost and found again: it was not seen in between
+            x1, y1, x2, y2 = self._bridged(frame, i, (x1, y1, x2, y2))
         whole = None
         if a in self.wholes and b in self.wholes:
             wa, wb = np.array(self.wholes[a]), np.array(self.wholes[b])
@@ -145,6 +158,28 @@ class Track:
         return TrackBox(frame, float(x1), float(y1), float(x2 - x1), float(y2 - y1),
                         BoxKind.INTERPOLATED, float(min(ka[4], kb[4])), self.category,
                         whole)
+
+    def _bridged(self, frame: int, i: int, line: tuple[float, float, float, float]
+                 ) -> tuple[float, float, float, float]:
+        """A box in the gap before the bridged keyframe ``keys[i]``: the straight line
+        between the gap's ends grown with the distance from the nearer one, and at least
+        what the two tracks of rule 3 padded there (the box before the gap carried on along
+        its motion for ``pad_after`` frames, the one after carried back for
+        ``pad_before``), so finding the face again never uncovers a frame."""
+        keys = self._sorted
+        a, b = keys[i - 1], keys[i]
+        ka, kb = np.array(self.keyframes[a][:4]), np.array(self.keyframes[b][:4])
+        boxes = [_grown(line, (kb - ka) / (b - a), min(frame - a, b - frame))]
+        if frame - a <= self.pad_after:
+            boxes.append(_extrapolate(self.keyframes[a],
+                                      _end_velocity(self.keyframes, keys[max(0, i - 3):i]),
+                                      frame - a))
+        if b - frame <= self.pad_before:
+            boxes.append(_extrapolate(self.keyframes[b],
+                                      _end_velocity(self.keyframes, keys[i:i + 3]),
+                                      frame - b))
+        return (min(q[0] for q in boxes), min(q[1] for q in boxes),
+                max(q[2] for q in boxes), max(q[3] for q in boxes))
 
     def box_reaching(self, frame: int) -> tuple[float, float, float, float]:
         """``x, y, w, h`` on ``frame``: its box, or beyond its padding its end box carried
@@ -233,12 +268,18 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
         carried = [d.detector == MOTION for d in frame.boxes]
         sure = [run.preset.firm(d.detector, d.score) for d in frame.boxes]
         pairs = _associate(live, dets, f, settings, rules)
+        found_again = _found_again(live, dets, f, run.width, run.height, pairs) \
+            if rules >= 4 else []
         matched_dets = set()
-        for ti, di in pairs:
+        for ti, di in pairs + found_again:
             t = live[ti]
             new_box = dets[di, :4].astype(np.float64)
             gap = f - t.last_frame
-            t.velocity = 0.5 * t.velocity + 0.5 * (new_box - t.box) / max(gap, 1)
+            if (ti, di) in found_again:  # the motion before the gap says nothing now
+                t.track.bridged.add(f)
+                t.velocity = (new_box - t.box) / gap
+            else:
+                t.velocity = 0.5 * t.velocity + 0.5 * (new_box - t.box) / max(gap, 1)
             t.box, t.last_frame = new_box, f
             t.track.keyframes[f] = tuple(float(v) for v in dets[di])  # type: ignore[assignment]
             if carried[di]:
@@ -312,6 +353,17 @@ def _end_velocity(keyframes: dict[int, tuple[float, float, float, float, float]]
     return velocity
 
 
+def _grown(box: tuple[float, float, float, float], velocity: np.ndarray,
+           frames: int) -> tuple[float, float, float, float]:
+    """``box`` grown on every side as a box carried ``frames`` frames from a detection at
+    ``velocity`` is (``_extrapolate``'s margin)."""
+    x1, y1, x2, y2 = (float(v) for v in box)
+    size = max(x2 - x1, y2 - y1)
+    margin = min(0.05 * frames * size + 0.5 * frames * float(np.abs(velocity).max()),
+                 0.5 * size)
+    return x1 - margin, y1 - margin, x2 + margin, y2 + margin
+
+
 def _extrapolate(box: tuple[float, float, float, float, float], velocity: np.ndarray,
                  frames: int) -> tuple[float, float, float, float]:
     """A box moved on by its velocity ``frames`` frames (negative: back in time) and grown
@@ -326,10 +378,7 @@ def _extrapolate(box: tuple[float, float, float, float, float], velocity: np.nda
     cy = (y1 + y2) / 2 + (vy1 + vy2) / 2 * frames
     w = max(x2 - x1, x2 - x1 + (vx2 - vx1) * frames)
     h = max(y2 - y1, y2 - y1 + (vy2 - vy1) * frames)
-    size = max(w, h)
-    d = abs(frames)
-    margin = min(0.05 * d * size + 0.5 * d * float(np.abs(velocity).max()), 0.5 * size)
-    return cx - w / 2 - margin, cy - h / 2 - margin, cx + w / 2 + margin, cy + h / 2 + margin
+    return _grown((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2), velocity, abs(frames))
 
 
 def run_stride(run: DetectionRun) -> int:
@@ -364,6 +413,53 @@ def _associate(live: list[_Live], dets: np.ndarray, frame: int,
         used_d.add(di)
         pairs.append((ti, di))
     return pairs
+
+
+FOUND_AGAIN_SIZE = 0.6  # rule 4: a face found again is 0.6 to 1/0.6 of its last box's size
+FOUND_AGAIN_NEAR = 1.0  # ... its centre within this many of their mean sizes of the last box's
+FOUND_AGAIN_EDGE = 0.5  # ... neither box within this share of its size of the picture's edge
+
+
+def _found_again(live: list[_Live], dets: np.ndarray, frame: int, width: int, height: int,
+                 matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rule 4: a face lost for a while (no box on the frame before this one) and a box no
+    track took, linked where it can only be that face: about its size, its centre within
+    one size of the lost face's last box (a prediction carried over a long gap flies off
+    with a noisy velocity; the last box does not), neither at the picture's edge (someone
+    walking out and someone else walking in), and no other track's last box nor other free
+    box (one at the edge too) passes that test with either of them (in a crowd it links
+    nothing)."""
+    taken_t = {ti for ti, _ in matched}
+    taken_d = {di for _, di in matched}
+    free = [di for di in range(len(dets)) if di not in taken_d]
+    close: dict[int, list[int]] = {di: [] for di in free}  # per free box: tracks passing
+    lost: dict[int, list[int]] = {}  # per lost track: free boxes passing
+    for ti, t in enumerate(live):
+        for di in free:
+            if _same_face(t.box, dets[di, :4]):
+                close[di].append(ti)
+                if ti not in taken_t and frame - t.last_frame >= 2:
+                    lost.setdefault(ti, []).append(di)
+    return [(ti, boxes[0]) for ti, boxes in lost.items()
+            if len(boxes) == 1 and close[boxes[0]] == [ti]
+            and not _at_edge(live[ti].box, width, height)
+            and not _at_edge(dets[boxes[0], :4], width, height)]
+
+
+def _same_face(last: np.ndarray, box: np.ndarray) -> bool:
+    """``box`` is about the size of ``last`` and its centre within one mean size of it."""
+    size_a = float(max(last[2] - last[0], last[3] - last[1]))
+    size_b = float(max(box[2] - box[0], box[3] - box[1]))
+    if not FOUND_AGAIN_SIZE <= size_b / max(size_a, 1e-6) <= 1 / FOUND_AGAIN_SIZE:
+        return False
+    d = float(np.hypot((box[0] + box[2] - last[0] - last[2]) / 2,
+                       (box[1] + box[3] - last[1] - last[3]) / 2))
+    return d <= FOUND_AGAIN_NEAR * (size_a + size_b) / 2
+
+
+def _at_edge(box: np.ndarray, width: int, height: int) -> bool:
+    m = FOUND_AGAIN_EDGE * float(max(box[2] - box[0], box[3] - box[1]))
+    return bool(box[0] <= m or box[1] <= m or box[2] >= width - m or box[3] >= height - m)
 
 
 def boxes_by_frame(tracks: list[Track], frame_count: int) -> list[list[tuple[int, TrackBox]]]:

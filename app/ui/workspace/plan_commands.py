@@ -295,6 +295,11 @@ class PlanCommands(QObject):
                 "no_faces": self.tr("no face found in this stretch"),
                 "camera_fast": self.tr("the camera swings fast here: faces may be blurred "
                                        "or their boxes behind"),
+                "found_again": self.tr(
+                    "person {0}, kept visible, was lost here and found again near where "
+                    "they were last seen: is it the same person? R if it is; if not, split "
+                    "the track where they are found again, so the rest is redacted").format(
+                    item.track_id),
                 "same_person": self.tr(
                     "person {0} was lost and person {1} found beside them: the same "
                     "person? S merges them and covers the frames between; R if they are "
