@@ -1473,6 +1473,10 @@
         <translation>yr allforion a gofnodwyd</translation>
     </message>
     <message>
+        <source>the connection to the store was lost</source>
+        <translation>collwyd y cysylltiad â&apos;r storfa</translation>
+    </message>
+    <message>
         <source>{folder}: no such folder to read anchors from.</source>
         <translation>{folder}: dim ffolder o&apos;r fath i ddarllen angorau ohoni.</translation>
     </message>
@@ -2817,6 +2821,10 @@
     <message>
         <source>Intact: nothing checked was changed, and every signature verifies.</source>
         <translation>Yn gyfan: ni newidiwyd dim a wiriwyd, ac mae pob llofnod yn dilysu.</translation>
+    </message>
+    <message>
+        <source>NOT FINISHED: the store could not be reached part-way, so some checks did not run (below); nothing that was checked was found changed. Check again once the store can be reached.</source>
+        <translation>HEB ORFFEN: ni ellid cyrraedd y storfa hanner ffordd, felly ni redodd rhai gwiriadau (isod); ni chanfuwyd bod dim a wiriwyd wedi newid. Gwiriwch eto pan ellir cyrraedd y storfa.</translation>
     </message>
     <message>
         <source>TAMPERED or damaged: see the red lines below.</source>

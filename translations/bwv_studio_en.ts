@@ -1455,6 +1455,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>the connection to the store was lost</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{folder}: no such folder to read anchors from.</source>
             <translation type="unfinished" />
         </message>
@@ -2789,6 +2793,10 @@
         </message>
         <message>
             <source>Intact: nothing checked was changed, and every signature verifies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NOT FINISHED: the store could not be reached part-way, so some checks did not run (below); nothing that was checked was found changed. Check again once the store can be reached.</source>
             <translation type="unfinished" />
         </message>
         <message>

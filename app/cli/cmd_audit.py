@@ -14,7 +14,7 @@ from tqdm import tqdm
 from app.cli.context import Context
 from app.cli.progress import ByteBar
 from app.core.casework import cases
-from app.core.checks.integrity_check import CHAIN, REPLAY, check_store
+from app.core.checks.integrity_check import CHAIN, LOST, REPLAY, check_store, lost_connection
 from app.core.checks.trail_replay import ReplayReport
 from app.core.errors import ConflictError, InvalidInputError
 from app.core.fileio import atomic_write_text
@@ -42,7 +42,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                   "is broken or an export changed. Checks every event's "
                                   "signature and rebuilds users, footage, plans, exports and "
                                   "store rules from the trail, reporting any row that differs "
-                                  "(exit status 1).")
+                                  "(exit status 1). Exit status 3 when the store could not be "
+                                  "reached part-way and nothing else was found: not "
+                                  "finished, check again.")
     ve.add_argument("--anchors", type=Path, action="append", default=[], metavar="DIR",
                     help="also prove the store still holds every chain head anchored in the "
                          "manifests, disclosure packs and checkpoints found in DIR "
@@ -107,7 +109,11 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     report, replayed = result.chain, result.replay
     _print_values(result.values)
     for name, why in result.stopped.items():
-        print(f"NOT CHECKED: {name} stopped: {why}")
+        if lost_connection(why):
+            print(f"NOT CHECKED: {name} stopped: {LOST} "
+                  f"({str(getattr(why, 'orig', why)).splitlines()[0]})")
+        else:
+            print(f"NOT CHECKED: {name} stopped: {why}")
     if CHAIN not in result.stopped:  # (a stopped chain is said above)
         _print_chain(report, walked[0])
     for finding in replayed.findings[:30]:
@@ -126,6 +132,11 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Exports: {len(checks) - len(bad) - gone - replaced} match their recorded "
               f"SHA-256, {len(bad)} do not, {gone} no longer where they were written (not "
               f"checked), {replaced} replaced by a later export to the same path.")
+    if result.interrupted:
+        print("NOT FINISHED: the store could not be reached part-way, so some checks did not "
+              "run (above); nothing that was checked was found changed. Check again once the "
+              "store can be reached.")
+        return 3  # not a finding: scripts can tell it from tampering (1)
     return 0 if result.ok else 1
 
 

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checks.integrity_check import CHAIN, REPLAY, IntegrityReport, check_store
+from app.core.checks.integrity_check import (
+    CHAIN,
+    LOST,
+    REPLAY,
+    IntegrityReport,
+    check_store,
+    lost_connection,
+)
 from app.core.checks.trail_replay import ReplayReport
 from app.core.errors import BwvError
 from app.core.library.footage import VerifyStatus
@@ -171,8 +178,8 @@ class IntegrityDialog(QDialog):
                 report.values.count - len(report.values.found)), True)
         for name, why in report.stopped.items():
             self._add(self.tr("NOT CHECKED: {0} stopped: {1}").format(
-                phrase_text(name), error_text(why) if isinstance(why, BwvError) else why),
-                True)
+                phrase_text(name), phrase_text(LOST) if lost_connection(why)
+                else error_text(why) if isinstance(why, BwvError) else why), True)
         if CHAIN not in report.stopped:  # (a stopped chain is said above)
             self._show_chain(chain)
         for finding in replay.findings:
@@ -197,6 +204,12 @@ class IntegrityDialog(QDialog):
         if report.ok:
             self.summary.setText(self.tr("Intact: nothing checked was changed, and every "
                                          "signature verifies."))
+        elif report.interrupted:
+            self.summary.setStyleSheet(f"color: {error_color()}")
+            self.summary.setText(self.tr(
+                "NOT FINISHED: the store could not be reached part-way, so some checks did "
+                "not run (below); nothing that was checked was found changed. Check again "
+                "once the store can be reached."))
         else:
             self.summary.setStyleSheet(f"color: {error_color()}")
             self.summary.setText(self.tr("TAMPERED or damaged: see the red lines below."))

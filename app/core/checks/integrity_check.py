@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.core.checks import trail_replay
 from app.core.errors import QT_TRANSLATE_NOOP, Cancelled, InvalidInputError, Phrase
@@ -36,6 +37,8 @@ CHAIN = QT_TRANSLATE_NOOP("CoreMessages", "the hash chain")
 REPLAY = QT_TRANSLATE_NOOP("CoreMessages", "the state rebuilt from the audit trail")
 ANCHORS = QT_TRANSLATE_NOOP("CoreMessages", "the anchors")
 EXPORTS = QT_TRANSLATE_NOOP("CoreMessages", "the recorded exports")
+# Why a check stopped, where the store could not be reached (``lost_connection``).
+LOST = QT_TRANSLATE_NOOP("CoreMessages", "the connection to the store was lost")
 
 
 @dataclass
@@ -58,6 +61,34 @@ class IntegrityReport:
     def ok(self) -> bool:
         return (self.values.ok and not self.stopped and self.chain.ok and self.replay.ok
                 and all(c.ok for c in self.anchors) and not self.broken_exports)
+
+    @property
+    def unreached(self) -> list[Phrase]:
+        """The checks that stopped because the store could not be reached part-way."""
+        return [name for name, exc in self.stopped.items() if lost_connection(exc)]
+
+    @property
+    def interrupted(self) -> bool:
+        """Not intact only because the store could not be reached part-way: every check
+        that stopped stopped so, and nothing the others checked was found changed. Not a
+        finding of tampering: the check must be run again."""
+        return (bool(self.stopped) and len(self.unreached) == len(self.stopped)
+                and self.values.ok and (CHAIN in self.stopped or self.chain.ok)
+                and (REPLAY in self.stopped or self.replay.ok)
+                and all(c.ok for c in self.anchors) and not self.broken_exports)
+
+
+def lost_connection(exc: BaseException) -> bool:
+    """Whether ``exc`` says the store could not be reached (the connection dropped, the
+    server went away or refused it), not what is in it: SQLAlchemy's own verdict that the
+    connection is gone, or PostgreSQL's operational errors (its errors about the data and
+    the schema are of other kinds). SQLite's operational errors are kept as findings: a
+    missing table or an unreadable file is damage there."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    return exc.connection_invalidated or (
+        isinstance(exc, OperationalError)
+        and type(exc.orig).__module__.split(".")[0] in ("psycopg", "psycopg2"))
 
 
 def check_anchors(store: Store, folders: Sequence[Path]) -> list[AnchorCheck]:

@@ -1,0 +1,93 @@
+"""A store that cannot be reached part-way through an integrity check: the check says it did
+not finish, and why, never that the store was tampered with (a PostgreSQL connection cut off
+by the server while the chain is walked); a finding made by the other checks still counts,
+and SQLite's own errors stay findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.exc import OperationalError
+
+from app.core.checks.integrity_check import (
+    CHAIN,
+    REPLAY,
+    IntegrityReport,
+    check_store,
+    lost_connection,
+)
+from app.core.sign_in import accounts
+from app.core.store.database import Store
+from tests.conftest import _fresh_postgres_database
+
+
+@pytest.fixture
+def pg_store(postgres_server: str, isolated_env: Path) -> Iterator[tuple[Store, str]]:
+    for url in _fresh_postgres_database(postgres_server):
+        store = Store(url, isolated_env / "data")
+        with store.transaction() as session:
+            accounts.create_first_administrator(session, "admin", "admin's long password")
+        try:
+            yield store, url
+        finally:
+            store.close()
+
+
+def checked_with_the_connection_cut(server: str, store: Store, url: str) -> IntegrityReport:
+    """``check_store`` with every connection to the store's database ended by the server
+    (``pg_terminate_backend``, as when it restarts) just as the chain walk begins."""
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    cut: list[int] = []
+
+    def walk(done: int, total: int) -> None:
+        if not cut:
+            with admin.connect() as conn:
+                cut.append(int(conn.execute(text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"),
+                    {"name": make_url(url).database}).scalar_one()))
+
+    try:
+        report = check_store(store, walk=walk)
+    finally:
+        admin.dispose()
+    assert cut and cut[0] >= 1  # the walk's own connection was among them
+    return report
+
+
+def test_a_connection_cut_part_way_is_not_finished_not_tampering(
+        postgres_server: str, pg_store: tuple[Store, str]) -> None:
+    store, url = pg_store
+    report = checked_with_the_connection_cut(postgres_server, store, url)
+    assert list(report.stopped) == [CHAIN] and lost_connection(report.stopped[CHAIN])
+    assert report.unreached == [CHAIN]
+    assert REPLAY not in report.stopped and report.replay.ok  # ran on a new connection
+    assert not report.ok and report.interrupted
+    assert check_store(store).ok  # and checked again, it is intact
+
+
+def test_a_finding_still_counts_when_the_connection_is_cut(
+        postgres_server: str, pg_store: tuple[Store, str]) -> None:
+    """A store rule written behind the app's back is found by the state rebuilt from the
+    trail: tampering, whatever else stopped."""
+    store, url = pg_store
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO store_info (key, value) VALUES ('policy:000099', "
+                          "'{\"sign_in\": \"password\", \"require_approval\": false}')"))
+    report = checked_with_the_connection_cut(postgres_server, store, url)
+    assert report.unreached == [CHAIN] and report.replay.findings
+    assert not report.ok and not report.interrupted
+
+
+def test_sqlites_own_errors_are_not_a_lost_connection(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    try:
+        with pytest.raises(OperationalError) as missing, engine.connect() as conn:
+            conn.execute(text("SELECT * FROM audit_events"))  # no such table: damage
+    finally:
+        engine.dispose()
+    assert not lost_connection(missing.value)
+    assert not lost_connection(ValueError("not a database error"))
