@@ -2767,6 +2767,10 @@
         <translation>ANNARLLENADWY: a {0} gwerth arall fel y rhain.</translation>
     </message>
     <message>
+        <source>NOT FINISHED: the store could not be reached part-way, so some checks did not run (below); the checks that finished found nothing changed. Check again once the store can be reached.</source>
+        <translation>HEB ORFFEN: ni ellid cyrraedd y storfa hanner ffordd, felly ni redodd rhai gwiriadau (isod); ni chanfu&apos;r gwiriadau a orffennodd ddim wedi newid. Gwiriwch eto pan ellir cyrraedd y storfa.</translation>
+    </message>
+    <message>
         <source>Chain intact: {0} events, head {1}.</source>
         <translation>Cadwyn yn gyfan: {0} digwyddiad, pen {1}.</translation>
     </message>
@@ -2799,6 +2803,10 @@
         <translation>Nid oes gweinyddwr wedi gwarantu allweddi: {0}.</translation>
     </message>
     <message>
+        <source>NOT CHECKED: {0} stopped: {1} ({2})</source>
+        <translation>HEB EI WIRIO: stopiodd {0}: {1} ({2})</translation>
+    </message>
+    <message>
         <source>NOT CHECKED: {0} stopped: {1}</source>
         <translation>HEB EI WIRIO: stopiodd {0}: {1}</translation>
     </message>
@@ -2821,10 +2829,6 @@
     <message>
         <source>Intact: nothing checked was changed, and every signature verifies.</source>
         <translation>Yn gyfan: ni newidiwyd dim a wiriwyd, ac mae pob llofnod yn dilysu.</translation>
-    </message>
-    <message>
-        <source>NOT FINISHED: the store could not be reached part-way, so some checks did not run (below); nothing that was checked was found changed. Check again once the store can be reached.</source>
-        <translation>HEB ORFFEN: ni ellid cyrraedd y storfa hanner ffordd, felly ni redodd rhai gwiriadau (isod); ni chanfuwyd bod dim a wiriwyd wedi newid. Gwiriwch eto pan ellir cyrraedd y storfa.</translation>
     </message>
     <message>
         <source>TAMPERED or damaged: see the red lines below.</source>

@@ -2740,6 +2740,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>NOT FINISHED: the store could not be reached part-way, so some checks did not run (below); the checks that finished found nothing changed. Check again once the store can be reached.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Chain intact: {0} events, head {1}.</source>
             <translation type="unfinished" />
         </message>
@@ -2772,6 +2776,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>NOT CHECKED: {0} stopped: {1} ({2})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>NOT CHECKED: {0} stopped: {1}</source>
             <translation type="unfinished" />
         </message>
@@ -2793,10 +2801,6 @@
         </message>
         <message>
             <source>Intact: nothing checked was changed, and every signature verifies.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>NOT FINISHED: the store could not be reached part-way, so some checks did not run (below); nothing that was checked was found changed. Check again once the store can be reached.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -110,8 +110,8 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     _print_values(result.values)
     for name, why in result.stopped.items():
         if lost_connection(why):
-            print(f"NOT CHECKED: {name} stopped: {LOST} "
-                  f"({str(getattr(why, 'orig', why)).splitlines()[0]})")
+            first = (str(getattr(why, "orig", why)).splitlines() or [""])[0]
+            print(f"NOT CHECKED: {name} stopped: {LOST} ({first})")
         else:
             print(f"NOT CHECKED: {name} stopped: {why}")
     if CHAIN not in result.stopped:  # (a stopped chain is said above)
@@ -134,8 +134,8 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
               f"checked), {replaced} replaced by a later export to the same path.")
     if result.interrupted:
         print("NOT FINISHED: the store could not be reached part-way, so some checks did not "
-              "run (above); nothing that was checked was found changed. Check again once the "
-              "store can be reached.")
+              "run (above); the checks that finished found nothing changed. Check again once "
+              "the store can be reached.")
         return 3  # not a finding: scripts can tell it from tampering (1)
     return 0 if result.ok else 1
 

@@ -177,9 +177,14 @@ class IntegrityDialog(QDialog):
             self._add(self.tr("UNREADABLE: and {0} more values like these.").format(
                 report.values.count - len(report.values.found)), True)
         for name, why in report.stopped.items():
+            if lost_connection(why):
+                first = (str(getattr(why, "orig", why)).splitlines() or [""])[0]
+                self._add(self.tr("NOT CHECKED: {0} stopped: {1} ({2})").format(
+                    phrase_text(name), phrase_text(LOST), first), True)
+                continue
             self._add(self.tr("NOT CHECKED: {0} stopped: {1}").format(
-                phrase_text(name), phrase_text(LOST) if lost_connection(why)
-                else error_text(why) if isinstance(why, BwvError) else why), True)
+                phrase_text(name), error_text(why) if isinstance(why, BwvError) else why),
+                True)
         if CHAIN not in report.stopped:  # (a stopped chain is said above)
             self._show_chain(chain)
         for finding in replay.findings:
@@ -208,8 +213,8 @@ class IntegrityDialog(QDialog):
             self.summary.setStyleSheet(f"color: {error_color()}")
             self.summary.setText(self.tr(
                 "NOT FINISHED: the store could not be reached part-way, so some checks did "
-                "not run (below); nothing that was checked was found changed. Check again "
-                "once the store can be reached."))
+                "not run (below); the checks that finished found nothing changed. Check "
+                "again once the store can be reached."))
         else:
             self.summary.setStyleSheet(f"color: {error_color()}")
             self.summary.setText(self.tr("TAMPERED or damaged: see the red lines below."))

@@ -91,3 +91,16 @@ def test_sqlites_own_errors_are_not_a_lost_connection(tmp_path: Path) -> None:
         engine.dispose()
     assert not lost_connection(missing.value)
     assert not lost_connection(ValueError("not a database error"))
+
+
+def test_a_statement_timeout_is_a_finding_not_a_lost_connection(
+        pg_store: tuple[Store, str]) -> None:
+    """Someone who set a statement timeout on the store's role would stop every chain walk:
+    that must not read as "not finished" (PostgreSQL raises it as an operational error, of
+    class 57, not 08)."""
+    store, _url = pg_store
+    with pytest.raises(OperationalError) as timed_out, store.engine.connect() as conn:
+        conn.execute(text("SET statement_timeout = 50"))
+        conn.execute(text("SELECT pg_sleep(2)"))
+    assert getattr(timed_out.value.orig, "sqlstate", None) == "57014"
+    assert not lost_connection(timed_out.value)

@@ -70,8 +70,9 @@ class IntegrityReport:
     @property
     def interrupted(self) -> bool:
         """Not intact only because the store could not be reached part-way: every check
-        that stopped stopped so, and nothing the others checked was found changed. Not a
-        finding of tampering: the check must be run again."""
+        that stopped stopped so, and the checks that finished found nothing changed (what a
+        stopped check had found before it stopped is not known). Not a finding of
+        tampering: the check must be run again."""
         return (bool(self.stopped) and len(self.unreached) == len(self.stopped)
                 and self.values.ok and (CHAIN in self.stopped or self.chain.ok)
                 and (REPLAY in self.stopped or self.replay.ok)
@@ -80,15 +81,25 @@ class IntegrityReport:
 
 def lost_connection(exc: BaseException) -> bool:
     """Whether ``exc`` says the store could not be reached (the connection dropped, the
-    server went away or refused it), not what is in it: SQLAlchemy's own verdict that the
-    connection is gone, or PostgreSQL's operational errors (its errors about the data and
-    the schema are of other kinds). SQLite's operational errors are kept as findings: a
-    missing table or an unreadable file is damage there."""
+    server went away, shut down or refused it), not what is in it: SQLAlchemy's own verdict
+    that the connection is gone, or a PostgreSQL error of class 08 (connection exception) or
+    57P01-57P03 (the server shutting down or not yet up), or one the driver raised itself
+    with no SQL state (the server could not be reached). PostgreSQL's other operational
+    errors (a statement timeout, a lock, a deadlock, a full disk, a missing data file, a
+    refused password) and SQLite's (a missing table, an unreadable file) stay findings."""
     if not isinstance(exc, DBAPIError):
         return False
-    return exc.connection_invalidated or (
-        isinstance(exc, OperationalError)
-        and type(exc.orig).__module__.split(".")[0] in ("psycopg", "psycopg2"))
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    if not isinstance(exc, OperationalError) or \
+            type(orig).__module__.split(".")[0] not in ("psycopg", "psycopg2"):
+        return False
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return state is None or str(state).startswith("08") or state in _SHUT_DOWN
+
+
+_SHUT_DOWN = ("57P01", "57P02", "57P03")  # admin, crash or cannot-connect-now shutdowns
 
 
 def check_anchors(store: Store, folders: Sequence[Path]) -> list[AnchorCheck]:
