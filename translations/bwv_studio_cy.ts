@@ -3495,8 +3495,8 @@
         <translation>mae&apos;r camera&apos;n troi&apos;n gyflym yma: gall wynebau fod yn aneglur neu eu blychau ar ei hôl hi</translation>
     </message>
     <message>
-        <source>person {0}, kept visible, was lost here and found again near where they were last seen: is it the same person? R if it is; if not, split the track where they are found again, so the rest is redacted</source>
-        <translation>collwyd person {0}, a gedwir yn y golwg, yma a&apos;i ganfod eto ger y man y&apos;i gwelwyd ddiwethaf: ai&apos;r un person ydyw? R os ydyw; os nad ydyw, holltwch y trac lle y&apos;i canfyddir eto, fel bod y gweddill yn cael ei guddio</translation>
+        <source>person {0}, kept visible, was lost here and found again near where they were last seen (the last frame): is it the same person? R if it is; if not, Split here on the last frame and set the new part to Redact</source>
+        <translation>collwyd person {0}, a gedwir yn y golwg, yma a&apos;i ganfod eto ger y man y&apos;i gwelwyd ddiwethaf (y ffrâm olaf): ai&apos;r un person ydyw? R os ydyw; os nad ydyw, Hollti yma ar y ffrâm olaf a gosod y rhan newydd i Guddio</translation>
     </message>
     <message>
         <source>person {0} was lost and person {1} found beside them: the same person? S merges them and covers the frames between; R if they are not</source>

@@ -3462,7 +3462,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>person {0}, kept visible, was lost here and found again near where they were last seen: is it the same person? R if it is; if not, split the track where they are found again, so the rest is redacted</source>
+            <source>person {0}, kept visible, was lost here and found again near where they were last seen (the last frame): is it the same person? R if it is; if not, Split here on the last frame and set the new part to Redact</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -12,6 +12,7 @@ from app.core.detection.video import DetectionRun, FrameDetections
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
+from app.core.redaction.render import frame_regions
 from app.core.tracking.edits import merge_tracks, split_track
 from app.core.tracking.review import ReviewReason
 from app.core.tracking.tracker import BoxKind, TrackBox, TrackerSettings, build_tracks
@@ -91,6 +92,19 @@ def test_a_split_or_a_merge_keeps_the_gap_grown() -> None:
     assert merged.bridged == {14} and merged.box_at(10) == grown
 
 
+def test_a_split_where_the_face_is_found_again_pads_the_new_part_back() -> None:
+    """"Not the same person": split at the box found again. The part found again is
+    padded back as a track of its own was under rule 3 (its pad_before, 2 frames here), the
+    part before runs on to the cut: every frame rule 3 covered is still covered."""
+    (track,) = build_tracks(_run(WALKS_AND_STOPS, 20, 4), 20, 10.0, SETTINGS)
+    before = build_tracks(_run(WALKS_AND_STOPS, 20, 3), 20, 10.0, SETTINGS)
+    first, second = split_track(track, 14, 2)
+    assert (first.last_frame, second.first_frame) == (13, 12)
+    for f in range(20):
+        parts = [p.box_at(f) for p in (first, second)]
+        assert all(any(_covers(p, old.box_at(f)) for p in parts) for old in before), f
+
+
 def test_no_link_where_another_face_could_be_it() -> None:
     """Someone else is found near the lost face's last box too (a crowd): no box can only
     be that face, so nothing is linked and each stays its own track."""
@@ -154,7 +168,30 @@ def test_a_kept_face_found_again_is_asked_about_and_a_redacted_one_is_not() -> N
     checked, _ = plan_edits.mark_reviewed(kept, 5, 14, risks=item.risks())
     assert item.done(set(checked.reviewed))
     assert not item.done(set(kept.reviewed))
-    # split where the face is found again: the rest is redacted and nothing is asked
-    first, _second = split_track(tracks[0], 14, 2)
-    assert not [r for r in plan_review(run, tracks, [first, _second], kept, 20, 10.0)
+    # split where the face is found again: the part split off keeps the track's action,
+    # so it is asked about until it is redacted
+    first, second = split_track(tracks[0], 14, 2)
+    both = RedactionPlan(keep_tracks=(1, 2))
+    (left,) = [r for r in plan_review(run, tracks, [first, second], both, 20, 10.0)
+               if r.reason is ReviewReason.FOUND_AGAIN]
+    assert (left.start_frame, left.end_frame, left.track_id) == (12, 14, 2)
+    assert not [r for r in plan_review(run, tracks, [first, second], kept, 20, 10.0)
                 if r.reason is ReviewReason.FOUND_AGAIN]
+
+
+def test_a_kept_face_keeps_the_line_in_the_gap_not_the_grown_box() -> None:
+    """What is kept visible is not grown: a larger kept region would show more round the
+    person in an inverse export and excuse more of a bystander's face beside them."""
+    (track,) = build_tracks(_run(WALKS_AND_STOPS, 20, 4), 20, 10.0, SETTINGS)
+    box = track.box_at(10)
+    assert box is not None and box.line is not None and box.w > box.line[2]
+    assert (box.kept().x, box.kept().w) == (box.line[0], box.line[2])
+    plan = RedactionPlan(keep_tracks=(1,))
+    (kept,) = frame_regions(10, [(1, box)], plan, 640, 360)[1]
+    (line,) = frame_regions(10, [(1, box.kept())], plan, 640, 360)[1]
+    (grown,) = frame_regions(10, [(1, replace(box, line=None))], plan, 640, 360)[1]
+    assert kept == line and kept.x2 - kept.x1 < grown.x2 - grown.x1
+    (hidden,) = frame_regions(10, [(1, box)], RedactionPlan(), 640, 360)[0]
+    assert hidden.x2 - hidden.x1 > grown.x2 - grown.x1  # redacted: grown, and padded more
+    outside = track.box_at(3)  # a detected box: kept as it is
+    assert outside is not None and outside.kept() is outside

@@ -183,6 +183,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         if track_id in plan.false_positive_tracks:
             continue
         kept = track_id in plan.keep_tracks
+        box = box.kept() if kept else box  # in a bridged gap, what is kept is not grown
         if box.category == HEAD:
             if plan.hides_heads or track_id in plan.keep_tracks:
                 heads.append((track_id, box))
@@ -230,8 +231,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         if region is None or track_id in stood_for:
             continue
         if track_id in plan.keep_tracks:  # the head region only: what is kept is restored
-            # in an inverse export, and a whole box would uncover others; not grown past
-            # RULE_PADDING, as kept faces
+            # in an inverse export, a whole box would uncover others; nor past RULE_PADDING
             keep.append(region if plan.padding <= RULE_PADDING else
                         placement_region(box, plan, width, height, track_id) or region)
             continue

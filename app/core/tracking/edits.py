@@ -100,9 +100,13 @@ def split_track(track: Track, frame: int, new_id: int) -> tuple[Track, Track]:
             "from frame {first} to {last}, and each part needs a detection."),
             track=track.id, frame=frame, first=track.detected_frames[0],
             last=track.detected_frames[-1])
+    starts = frame
+    if min(after) in track.bridged:  # cut in a gap the tracker bridged: the part found
+        # again is padded back as a track of its own is (the part before runs on to the cut)
+        starts = min(frame, max(max(before) + 1, min(after) - track.pad_before))
     return (_copy(track.carried, track.id, before, track.first_frame, frame - 1,
                   track.category, track.wholes, [track]),
-            _copy(track.carried, new_id, after, frame, track.last_frame, track.category,
+            _copy(track.carried, new_id, after, starts, track.last_frame, track.category,
                   track.wholes, [track]))
 
 

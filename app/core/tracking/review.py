@@ -252,7 +252,9 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
 
 def found_again(tracks: list[Track], kept: Collection[int]) -> list[ReviewRange]:
     """One range per gap the tracker bridged (rule 4) in a kept track: from the last box
-    before the gap to the box found again."""
+    before the gap to the box found again; and where a kept track begins with a box found
+    again (the part split off at it: a split part keeps its track's action), its first
+    frames up to that box, until it is redacted or marked."""
     ranges = []
     for track in tracks:
         if track.id not in kept:
@@ -260,8 +262,8 @@ def found_again(tracks: list[Track], kept: Collection[int]) -> list[ReviewRange]
         keys = track.detected_frames
         for b in sorted(track.bridged):
             i = keys.index(b)
-            if i > 0:
-                ranges.append(ReviewRange(keys[i - 1], b, ReviewReason.FOUND_AGAIN, track.id))
+            start = keys[i - 1] if i > 0 else min(track.first_frame, b)
+            ranges.append(ReviewRange(start, b, ReviewReason.FOUND_AGAIN, track.id))
     return ranges
 
 

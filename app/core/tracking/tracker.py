@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 import itertools
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -73,6 +73,18 @@ class TrackBox:
     category: str = "face"  # what the track hides: see Track.category
     # a head's whole person on this frame, x1, y1, x2, y2 (Track.wholes), where known
     whole: tuple[float, float, float, float] | None = None
+    # in a gap the tracker bridged (rule 4): the box on the straight line between its ends,
+    # x, y, w, h, before it was grown (what a face kept visible keeps: render)
+    line: tuple[float, float, float, float] | None = None
+
+    def kept(self) -> TrackBox:
+        """The box a face kept visible keeps: in a bridged gap the line's, not grown (a
+        larger kept region would show more round it in an inverse export, and excuse more
+        of a bystander's face beside it)."""
+        if self.line is None:
+            return self
+        x, y, w, h = self.line
+        return replace(self, x=x, y=y, w=w, h=h, line=None)
 
 
 FACE = "face"
@@ -148,7 +160,9 @@ class Track:
         t = (frame - a) / (b - a)
         ka, kb = np.array(self.keyframes[a]), np.array(self.keyframes[b])
         x1, y1, x2, y2, s = ka + (kb - ka) * t
+        line = None
         if b in self.bridged:  # a face lost and found again: it was not seen in between
+            line = (float(x1), float(y1), float(x2 - x1), float(y2 - y1))
             x1, y1, x2, y2 = self._bridged(frame, i, (x1, y1, x2, y2))
         whole = None
         if a in self.wholes and b in self.wholes:
@@ -157,7 +171,7 @@ class Track:
             whole = (float(w[0]), float(w[1]), float(w[2]), float(w[3]))
         return TrackBox(frame, float(x1), float(y1), float(x2 - x1), float(y2 - y1),
                         BoxKind.INTERPOLATED, float(min(ka[4], kb[4])), self.category,
-                        whole)
+                        whole, line)
 
     def _bridged(self, frame: int, i: int, line: tuple[float, float, float, float]
                  ) -> tuple[float, float, float, float]:
@@ -252,6 +266,7 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     next_id = 1
     firm: dict[int, int] = {}  # per track: detections at or above their network's threshold
     unsure: dict[int, int] = {}  # ... and under it (kept by the edge drop: at the edge)
+    previous = -1  # the last frame with boxes or a detection: a track not on it is lost
     for frame in run.frames:
         if not frame.detected and not frame.boxes:
             continue
@@ -268,8 +283,9 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
         carried = [d.detector == MOTION for d in frame.boxes]
         sure = [run.preset.firm(d.detector, d.score) for d in frame.boxes]
         pairs = _associate(live, dets, f, settings, rules)
-        found_again = _found_again(live, dets, f, run.width, run.height, pairs) \
+        found_again = _found_again(live, dets, previous, run.width, run.height, pairs) \
             if rules >= 4 else []
+        previous = f
         matched_dets = set()
         for ti, di in pairs + found_again:
             t = live[ti]
@@ -420,9 +436,10 @@ FOUND_AGAIN_NEAR = 1.0  # ... its centre within this many of their mean sizes of
 FOUND_AGAIN_EDGE = 0.5  # ... neither box within this share of its size of the picture's edge
 
 
-def _found_again(live: list[_Live], dets: np.ndarray, frame: int, width: int, height: int,
-                 matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Rule 4: a face lost for a while (no box on the frame before this one) and a box no
+def _found_again(live: list[_Live], dets: np.ndarray, previous: int, width: int,
+                 height: int, matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rule 4: a face lost for a while (no box on ``previous``, the last frame that had
+    boxes or a detection before this one) and a box no
     track took, linked where it can only be that face: about its size, its centre within
     one size of the lost face's last box (a prediction carried over a long gap flies off
     with a noisy velocity; the last box does not), neither at the picture's edge (someone
@@ -438,7 +455,7 @@ def _found_again(live: list[_Live], dets: np.ndarray, frame: int, width: int, he
         for di in free:
             if _same_face(t.box, dets[di, :4]):
                 close[di].append(ti)
-                if ti not in taken_t and frame - t.last_frame >= 2:
+                if ti not in taken_t and t.last_frame < previous:
                     lost.setdefault(ti, []).append(di)
     return [(ti, boxes[0]) for ti, boxes in lost.items()
             if len(boxes) == 1 and close[boxes[0]] == [ti]

@@ -297,9 +297,9 @@ class PlanCommands(QObject):
                                        "or their boxes behind"),
                 "found_again": self.tr(
                     "person {0}, kept visible, was lost here and found again near where "
-                    "they were last seen: is it the same person? R if it is; if not, split "
-                    "the track where they are found again, so the rest is redacted").format(
-                    item.track_id),
+                    "they were last seen (the last frame): is it the same person? R if it "
+                    "is; if not, Split here on the last frame and set the new part to "
+                    "Redact").format(item.track_id),
                 "same_person": self.tr(
                     "person {0} was lost and person {1} found beside them: the same "
                     "person? S merges them and covers the frames between; R if they are "
@@ -312,6 +312,8 @@ class PlanCommands(QObject):
         people: they are different faces, and S would merge them)."""
         self.last_warning = item
         self.ws.player.show_frame(item.start_frame)
+        if item.reason.value == "found_again" and item.track_id is not None:
+            self.ws.tracks_panel.select_keys([("track", item.track_id)])  # for Split here
         if item.other_track is not None and item.track_id is not None:
             self.ws.tracks_panel.select_keys([("track", item.track_id),
                                               ("track", item.other_track)])
