@@ -195,3 +195,20 @@ def test_a_kept_face_keeps_the_line_in_the_gap_not_the_grown_box() -> None:
     assert hidden.x2 - hidden.x1 > grown.x2 - grown.x1  # redacted: grown, and padded more
     outside = track.box_at(3)  # a detected box: kept as it is
     assert outside is not None and outside.kept() is outside
+
+
+def test_nothing_near_either_end_of_the_link() -> None:
+    """Another box near the box found again (though not near the lost face's last box), or
+    a face still tracked beside the lost face's last box (though not near the box found
+    again): either could be the face, so nothing is linked."""
+    near_found = {**WALKS_AND_STOPS,
+                  **{i: [(254.0, 152.0, 30.0, 36.0), (288.0, 152.0, 30.0, 36.0)]
+                     for i in range(14, 20)}}  # 34 px from the box found, 38 from the last
+    tracks = build_tracks(_run(near_found, 20, 4), 20, 10.0, SETTINGS)
+    assert len(tracks) == 3 and not any(t.bridged for t in tracks)
+    beside_last = {i: [*WALKS_AND_STOPS.get(i, []), (250.0, 116.0, 30.0, 36.0)]
+                   for i in range(20)}  # 34 px from the last box, 36.2 from the box found
+    tracks = build_tracks(_run(beside_last, 20, 4), 20, 10.0, SETTINGS)
+    assert sorted(t.detected_frames for t in tracks) == sorted(
+        [list(range(6)), list(range(14, 20)), list(range(20))])
+    assert not any(t.bridged for t in tracks)

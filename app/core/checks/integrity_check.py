@@ -84,9 +84,10 @@ def lost_connection(exc: BaseException) -> bool:
     server went away, shut down or refused it), not what is in it: SQLAlchemy's own verdict
     that the connection is gone, or a PostgreSQL error of class 08 (connection exception) or
     57P01-57P03 (the server shutting down or not yet up), or one the driver raised itself
-    with no SQL state (the server could not be reached). PostgreSQL's other operational
-    errors (a statement timeout, a lock, a deadlock, a full disk, a missing data file, a
-    refused password) and SQLite's (a missing table, an unreadable file) stay findings."""
+    with no SQL state (the server could not be reached; psycopg 3 also gives a password
+    refused while connecting none). PostgreSQL's other operational errors (a statement
+    timeout, a lock, a deadlock, a full disk, a missing data file) and SQLite's (a missing
+    table, an unreadable file) stay findings."""
     if not isinstance(exc, DBAPIError):
         return False
     if exc.connection_invalidated:

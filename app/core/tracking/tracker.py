@@ -439,28 +439,29 @@ FOUND_AGAIN_EDGE = 0.5  # ... neither box within this share of its size of the p
 def _found_again(live: list[_Live], dets: np.ndarray, previous: int, width: int,
                  height: int, matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Rule 4: a face lost for a while (no box on ``previous``, the last frame that had
-    boxes or a detection before this one) and a box no
-    track took, linked where it can only be that face: about its size, its centre within
-    one size of the lost face's last box (a prediction carried over a long gap flies off
-    with a noisy velocity; the last box does not), neither at the picture's edge (someone
-    walking out and someone else walking in), and no other track's last box nor other free
-    box (one at the edge too) passes that test with either of them (in a crowd it links
-    nothing)."""
+    boxes or a detection before this one) and a box no track took, linked where it can
+    only be that face: about its size and its centre within one size of the lost face's
+    last box (``_same_face``: a prediction carried over a long gap flies off with a noisy
+    velocity; the last box does not), neither at the picture's edge (someone walking out
+    and someone else walking in), and nothing else near either of them: no other track's
+    last box and no other free box (one at the edge too) passes that test with the lost
+    face's last box or with the box found again."""
     taken_t = {ti for ti, _ in matched}
-    taken_d = {di for _, di in matched}
-    free = [di for di in range(len(dets)) if di not in taken_d]
-    close: dict[int, list[int]] = {di: [] for di in free}  # per free box: tracks passing
-    lost: dict[int, list[int]] = {}  # per lost track: free boxes passing
+    free = [di for di in range(len(dets)) if di not in {d for _, d in matched}]
+    boxes = [t.box for t in live] + [dets[di, :4] for di in free]  # tracks', then free
+    pairs = []
     for ti, t in enumerate(live):
-        for di in free:
-            if _same_face(t.box, dets[di, :4]):
-                close[di].append(ti)
-                if ti not in taken_t and t.last_frame < previous:
-                    lost.setdefault(ti, []).append(di)
-    return [(ti, boxes[0]) for ti, boxes in lost.items()
-            if len(boxes) == 1 and close[boxes[0]] == [ti]
-            and not _at_edge(live[ti].box, width, height)
-            and not _at_edge(dets[boxes[0], :4], width, height)]
+        if ti in taken_t or t.last_frame >= previous or _at_edge(t.box, width, height):
+            continue
+        found = [k for k, di in enumerate(free) if _same_face(t.box, dets[di, :4])]
+        if len(found) != 1 or _at_edge(dets[free[found[0]], :4], width, height):
+            continue
+        mine = {ti, len(live) + found[0]}
+        box = dets[free[found[0]], :4]
+        if not any(_same_face(t.box, other) or _same_face(box, other)
+                   for k, other in enumerate(boxes) if k not in mine):
+            pairs.append((ti, free[found[0]]))
+    return pairs
 
 
 def _same_face(last: np.ndarray, box: np.ndarray) -> bool:
