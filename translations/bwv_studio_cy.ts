@@ -1129,6 +1129,10 @@
         <translation>marcio trac {track} fel nid wyneb o ffrâm {frame} ymlaen</translation>
     </message>
     <message>
+        <source>track {track} is someone else from frame {frame}: redact it there</source>
+        <translation>mae trac {track} yn rhywun arall o ffrâm {frame}: ei guddio yno</translation>
+    </message>
+    <message>
         <source>add manual box {box} at frame {frame}</source>
         <translation>ychwanegu blwch â llaw {box} yn ffrâm {frame}</translation>
     </message>
@@ -3495,8 +3499,8 @@
         <translation>mae&apos;r camera&apos;n troi&apos;n gyflym yma: gall wynebau fod yn aneglur neu eu blychau ar ei hôl hi</translation>
     </message>
     <message>
-        <source>person {0}, kept visible, was lost here and found again near where they were last seen (the last frame): is it the same person? R if it is; if not, Split here on the last frame and set the new part to Redact</source>
-        <translation>collwyd person {0}, a gedwir yn y golwg, yma a&apos;i ganfod eto ger y man y&apos;i gwelwyd ddiwethaf (y ffrâm olaf): ai&apos;r un person ydyw? R os ydyw; os nad ydyw, Hollti yma ar y ffrâm olaf a gosod y rhan newydd i Guddio</translation>
+        <source>person {0}, kept visible, was lost here and found again near where they were last seen (the last frame): is it the same person? R if it is; if not, Split here: cut where they were found again, the rest redacted</source>
+        <translation>collwyd person {0}, a gedwir yn y golwg, yma a&apos;i ganfod eto ger y man y&apos;i gwelwyd ddiwethaf (y ffrâm olaf): ai&apos;r un person ydyw? R os ydyw; os nad ydyw, Hollti yma: torri lle y&apos;i canfuwyd eto, a chuddio&apos;r gweddill</translation>
     </message>
     <message>
         <source>person {0} was lost and person {1} found beside them: the same person? S merges them and covers the frames between; R if they are not</source>

@@ -1111,6 +1111,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>track {track} is someone else from frame {frame}: redact it there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>add manual box {box} at frame {frame}</source>
             <translation type="unfinished" />
         </message>
@@ -3462,7 +3466,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>person {0}, kept visible, was lost here and found again near where they were last seen (the last frame): is it the same person? R if it is; if not, Split here on the last frame and set the new part to Redact</source>
+            <source>person {0}, kept visible, was lost here and found again near where they were last seen (the last frame): is it the same person? R if it is; if not, Split here: cut where they were found again, the rest redacted</source>
             <translation type="unfinished" />
         </message>
         <message>

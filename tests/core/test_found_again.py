@@ -212,3 +212,20 @@ def test_nothing_near_either_end_of_the_link() -> None:
     assert sorted(t.detected_frames for t in tracks) == sorted(
         [list(range(6)), list(range(14, 20)), list(range(20))])
     assert not any(t.bridged for t in tracks)
+
+
+def test_not_the_same_person_redacts_the_part_found_again() -> None:
+    """The answer "no" to a kept face found again: one edit cuts the track where it was
+    found again and redacts that part (a plain split would keep it visible too)."""
+    run = _run(WALKS_AND_STOPS, 20, 4)
+    tracks = build_tracks(run, 20, 10.0, SETTINGS)
+    kept = RedactionPlan(keep_tracks=(1,))
+    plain, _text, part = plan_edits.split(kept, tracks, 1, 14)
+    assert part in plain.keep_tracks  # a plain split keeps the new part visible
+    plan, text = plan_edits.someone_else(kept, tracks, 1, 14)
+    assert plan.keep_tracks == (1,) and text == (
+        "track 1 is someone else from frame 14: redact it there")
+    edited = plan_edits.effective_tracks(tracks, plan)
+    assert [t.detected_frames for t in edited] == [list(range(6)), list(range(14, 20))]
+    assert not [r for r in plan_review(run, tracks, edited, plan, 20, 10.0)
+                if r.reason is ReviewReason.FOUND_AGAIN]  # nothing left to ask

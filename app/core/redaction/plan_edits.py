@@ -141,6 +141,18 @@ def dismiss_from(plan: RedactionPlan, tracks: list[Track], track_id: int,
         track=track_id, frame=frame)
 
 
+def someone_else(plan: RedactionPlan, tracks: list[Track], track_id: int,
+                 frame: int) -> tuple[RedactionPlan, str]:
+    """The answer "no" to a kept face found again (``ReviewReason.FOUND_AGAIN``): the
+    track is cut at ``frame``, where it was found again, and the part from there, someone
+    else, is redacted whatever the track's action was."""
+    new, _text, part = split(plan, tracks, track_id, frame)
+    new = _with_reason(_with_action(new, part, TrackAction.REDACT), f"track:{part}", "")
+    return new, Said(QT_TRANSLATE_NOOP(
+        "CoreMessages", "track {track} is someone else from frame {frame}: redact it there"),
+        track=track_id, frame=frame)
+
+
 def add_manual_box(plan: RedactionPlan, key: Keyframe, label: str = "", reason: str = "",
                    until: int | None = None) -> tuple[RedactionPlan, str, int]:
     """A new box at ``key``; with ``until`` it stays in place up to that frame."""

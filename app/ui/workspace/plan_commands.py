@@ -186,6 +186,17 @@ class PlanCommands(QObject):
                          lambda tracks, ids, _f: plan_edits.merge(self.ws.plan, tracks, ids))
 
     def split_selected(self) -> None:
+        """Cut the selected track at the playhead; from a "kept visible, found again"
+        warning on that track, the answer "not the same person": cut where they were found
+        again, and that part redacted."""
+        item, here = self.last_warning, self.ws.player.current_index
+        if item is not None and item.reason.value == "found_again" and \
+                self.selected_tracks() == [item.track_id] and \
+                item.start_frame <= here <= item.end_frame:
+            self.last_warning = None
+            self._track_edit(lambda n: n == 1, lambda tracks, ids, _f: plan_edits.someone_else(
+                self.ws.plan, tracks, ids[0], item.end_frame))
+            return
         self._track_edit(lambda n: n == 1, lambda tracks, ids, frame: plan_edits.split(
             self.ws.plan, tracks, ids[0], frame)[:2])
 
@@ -298,8 +309,8 @@ class PlanCommands(QObject):
                 "found_again": self.tr(
                     "person {0}, kept visible, was lost here and found again near where "
                     "they were last seen (the last frame): is it the same person? R if it "
-                    "is; if not, Split here on the last frame and set the new part to "
-                    "Redact").format(item.track_id),
+                    "is; if not, Split here: cut where they were found again, the rest "
+                    "redacted").format(item.track_id),
                 "same_person": self.tr(
                     "person {0} was lost and person {1} found beside them: the same "
                     "person? S merges them and covers the frames between; R if they are "
