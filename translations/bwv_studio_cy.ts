@@ -1130,7 +1130,7 @@
     </message>
     <message>
         <source>track {track} is someone else from frame {frame}: redact it there</source>
-        <translation>mae trac {track} yn rhywun arall o ffrâm {frame}: ei guddio yno</translation>
+        <translation>mae trac {track} yn rhywun arall o ffrâm {frame} ymlaen: ei guddio yno</translation>
     </message>
     <message>
         <source>add manual box {box} at frame {frame}</source>

@@ -229,3 +229,16 @@ def test_not_the_same_person_redacts_the_part_found_again() -> None:
     assert [t.detected_frames for t in edited] == [list(range(6)), list(range(14, 20))]
     assert not [r for r in plan_review(run, tracks, edited, plan, 20, 10.0)
                 if r.reason is ReviewReason.FOUND_AGAIN]  # nothing left to ask
+
+
+def test_not_the_same_person_on_a_part_split_off_there_redacts_it_whole() -> None:
+    """A kept part that begins where the face was found again (split off there before, as a
+    split part keeps its track's action) is redacted whole: there is nothing to cut."""
+    run = _run(WALKS_AND_STOPS, 20, 4)
+    tracks = build_tracks(run, 20, 10.0, SETTINGS)
+    kept = RedactionPlan(keep_tracks=(1,), reasons={"track:1": "Requester"})
+    split_plan, _text, part = plan_edits.split(kept, tracks, 1, 12)
+    assert part in split_plan.keep_tracks
+    plan, _said = plan_edits.someone_else(split_plan, tracks, part, 14)
+    assert plan.keep_tracks == (1,) and plan.reasons == {"track:1": "Requester"}
+    assert len(plan_edits.effective_tracks(tracks, plan)) == 2  # no further cut

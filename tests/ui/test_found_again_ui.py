@@ -23,8 +23,9 @@ from tests.ui.window import open_workspace
 CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"  # 480 x 270, 41 frames
 
 
-def test_not_the_same_person_is_one_click_from_the_review_item(qtbot: QtBot,
-                                                                store: Store) -> None:
+def _kept_face_found_again(qtbot: QtBot, store: Store):  # type: ignore[no-untyped-def]
+    """The window with the made-up run shown and track 1 kept: (window, workspace,
+    messages, the FOUND_AGAIN item)."""
     win, problems = open_workspace(qtbot, store, CLIP)
     ws = win.workspace
     footage, session = ws.footage, ws.session
@@ -49,8 +50,14 @@ def test_not_the_same_person_is_one_click_from_the_review_item(qtbot: QtBot,
     assert (item.start_frame, item.end_frame, item.track_id) == (5, 14, 1)
     ws.commands.go_to_review(item)
     assert ws.commands.selected_tracks() == [1]  # so Split here applies to it
-    assert "person 1, kept visible, was lost here" in ws.controls.status.text()
     qtbot.waitUntil(lambda: ws.player.current_index == item.start_frame, timeout=5000)
+    return win, ws, problems, item
+
+
+def test_not_the_same_person_is_one_click_from_the_review_item(qtbot: QtBot,
+                                                                store: Store) -> None:
+    win, ws, problems, _item = _kept_face_found_again(qtbot, store)
+    assert "person 1, kept visible, was lost here" in ws.controls.status.text()
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.track_buttons.split_button.click()
     assert ws.plan.keep_tracks == (1,)  # the part found again is not kept
@@ -60,5 +67,24 @@ def test_not_the_same_person_is_one_click_from_the_review_item(qtbot: QtBot,
     assert edited[1].id not in ws.plan.keep_tracks
     assert not [r for r in ws.unreviewed() if r.reason is ReviewReason.FOUND_AGAIN]
     assert "someone else from frame 14" in ws.undo_stack.undoText()  # one edit, undoable
+    assert problems == []
+    win.close()
+
+
+def test_split_here_after_the_item_is_gone_is_a_plain_split(qtbot: QtBot,
+                                                            store: Store) -> None:
+    """The keep undone, the warning shown before asks nothing any more: Split here cuts at
+    the playhead, as ever, not where the face was found again."""
+    win, ws, problems, _item = _kept_face_found_again(qtbot, store)
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.undo_stack.undo()  # track 1 redacted again: no question
+    assert not [r for r in ws.unreviewed() if r.reason is ReviewReason.FOUND_AGAIN]
+    ws.tracks_panel.select_keys([("track", 1)])
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.track_buttons.split_button.click()
+    edited = sorted((t for t in ws.tracks if t.category == FACE),
+                    key=lambda t: t.detected_frames[0])
+    assert [t.detected_frames[0] for t in edited] == [0, 5]  # at the playhead
+    assert "split track 1 at frame 5" in ws.undo_stack.undoText()
     assert problems == []
     win.close()

@@ -144,9 +144,14 @@ def dismiss_from(plan: RedactionPlan, tracks: list[Track], track_id: int,
 def someone_else(plan: RedactionPlan, tracks: list[Track], track_id: int,
                  frame: int) -> tuple[RedactionPlan, str]:
     """The answer "no" to a kept face found again (``ReviewReason.FOUND_AGAIN``): the
-    track is cut at ``frame``, where it was found again, and the part from there, someone
-    else, is redacted whatever the track's action was."""
-    new, _text, part = split(plan, tracks, track_id, frame)
+    track is cut at ``frame``, where it was found again, and the part from there to the
+    track's end, someone else, is redacted whatever the track's action was. A track that
+    begins there (a part already split off at it) is redacted whole."""
+    track = next((t for t in effective_tracks(tracks, plan) if t.id == track_id), None)
+    if track is not None and track.detected_frames and frame <= track.detected_frames[0]:
+        part, new = track_id, plan
+    else:
+        new, _text, part = split(plan, tracks, track_id, frame)
     new = _with_reason(_with_action(new, part, TrackAction.REDACT), f"track:{part}", "")
     return new, Said(QT_TRANSLATE_NOOP(
         "CoreMessages", "track {track} is someone else from frame {frame}: redact it there"),

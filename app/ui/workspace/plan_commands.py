@@ -187,12 +187,13 @@ class PlanCommands(QObject):
 
     def split_selected(self) -> None:
         """Cut the selected track at the playhead; from a "kept visible, found again"
-        warning on that track, the answer "not the same person": cut where they were found
-        again, and that part redacted."""
-        item, here = self.last_warning, self.ws.player.current_index
+        warning still open on that track (the playhead on or after its first frame), the
+        answer "not the same person": cut where they were found again, and redacted from
+        there to the track's end."""
+        item, here, session = self.last_warning, self.ws.player.current_index, self.ws.session
         if item is not None and item.reason.value == "found_again" and \
-                self.selected_tracks() == [item.track_id] and \
-                item.start_frame <= here <= item.end_frame:
+                session is not None and item in session.unreviewed() and \
+                self.selected_tracks() == [item.track_id] and item.start_frame <= here:
             self.last_warning = None
             self._track_edit(lambda n: n == 1, lambda tracks, ids, _f: plan_edits.someone_else(
                 self.ws.plan, tracks, ids[0], item.end_frame))

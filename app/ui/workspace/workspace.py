@@ -180,6 +180,7 @@ class RedactionWorkspace(QWidget):
         self.jobs.cancel_all()
         session = self.session = RedactionSession(footage, case_ref)
         self.waveform, self.selected = None, None
+        self.commands.last_warning = None  # the other footage's review item
         self.undo_stack.clear()
         self.player.open_footage(footage)
         store = self.store
