@@ -20,9 +20,12 @@ opens a ``RedactionSession`` on the result, as the workspace does. It reports:
   and its ratio to that target;
 * a scripted review (``--script``): answer every review range as the workspace does (a
   "same person?" range with S, which merges; any other with R), then keep the clip's longest
-  confident face track visible (the requester, as a click on a face does) and dismiss its
-  unsure face tracks. "scripted" counts
-  the decisions that took: one per range plus 1 for the requester. Then the preset changes
+  confident face track visible (the requester, as a click on a face does), answer what
+  keeping them asks (R: their track's start or end in the open, which the plan's other
+  regions no longer excuse for a face kept visible, and a gap the tracker bridged in their
+  track), and dismiss its unsure face tracks. "scripted" counts the decisions that took:
+  one per range (marked with its risk, as the workspace marks it), 1 for the requester and
+  one per range keeping them opened. Then the preset changes
   (``--then`` PRESET, default ``fast``): the run of that preset is shown and the plan's
   decisions are matched to it (``RedactionSession.carry_over``, what the Carry over dialog
   shows): "carried" = decisions carried to at least one track by default / all decisions,
@@ -92,15 +95,9 @@ class Row:
 
 
 def scripted_review(store: Store, review: RedactionSession, row: Row, then: str) -> None:
-    """Answer every range, keep the requester, dismiss unsure tracks; then change preset."""
-    while (pending := review.unreviewed()):
-        item = pending[0]
-        row.scripted += 1
-        if item.reason is ReviewReason.SAME_PERSON:
-            _decide(review, review.same_person(item))
-        else:
-            _decide(review, plan_edits.mark_reviewed(review.plan, item.start_frame,
-                                                     item.end_frame, parts=item.parts))
+    """Answer every range, keep the requester (and answer what keeping them asks: a gap
+    the tracker bridged in their track), dismiss unsure tracks; then change preset."""
+    _answer_all(review, row)
     if review.tracks and review.analysis is not None:
         faces = [t for t in review.tracks if t.category == FACE]
         confident = [t for t in faces if best_score(t) >= CONFIDENT] or faces or review.tracks
@@ -108,6 +105,7 @@ def scripted_review(store: Store, review: RedactionSession, row: Row, then: str)
         _decide(review, plan_edits.set_track_action(review.plan, requester.id,
                                                     TrackAction.KEEP, "Requester"))
         row.scripted += 1
+        _answer_all(review, row)  # what keeping them asks
         for track in faces:
             if best_score(track) < CONFIDENT:
                 _decide(review, plan_edits.set_track_action(review.plan, track.id,
@@ -122,6 +120,20 @@ def scripted_review(store: Store, review: RedactionSession, row: Row, then: str)
     keep = [d for d in carry.decisions if d.action is TrackAction.KEEP]
     row.requester = "-" if not keep else "yes" if any(d.sure(t) for d in keep
                                                       for t in d.new_tracks) else "no"
+
+
+def _answer_all(review: RedactionSession, row: Row) -> None:
+    """Every range the session lists answered as the workspace does: a "same person?"
+    with S (merge), any other with R; one decision each."""
+    while (pending := review.unreviewed()):
+        item = pending[0]
+        row.scripted += 1
+        if item.reason is ReviewReason.SAME_PERSON:
+            _decide(review, review.same_person(item))
+        else:
+            _decide(review, plan_edits.mark_reviewed(review.plan, item.start_frame,
+                                                     item.end_frame, parts=item.parts,
+                                                     risks=item.risks()))
 
 
 def _decide(review: RedactionSession, edit: tuple[RedactionPlan, str]) -> None:
