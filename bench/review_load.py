@@ -95,8 +95,8 @@ class Row:
 
 
 def scripted_review(store: Store, review: RedactionSession, row: Row, then: str) -> None:
-    """Answer every range, keep the requester (and answer what keeping them asks: a gap
-    the tracker bridged in their track), dismiss unsure tracks; then change preset."""
+    """Answer every range, keep the requester (and answer the ranges keeping them
+    opens), dismiss unsure tracks; then change preset."""
     _answer_all(review, row)
     if review.tracks and review.analysis is not None:
         faces = [t for t in review.tracks if t.category == FACE]

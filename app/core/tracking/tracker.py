@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from app.core.detection import boxes as bx
 from app.core.detection.propagation import MOTION
@@ -243,7 +244,7 @@ class _Live:
         size = self.box[2:] - self.box[:2]
         centre = (predicted[:2] + predicted[2:]) / 2
         half = np.clip(predicted[2:] - predicted[:2], low * size, high * size) / 2
-        clamped: np.ndarray = np.r_[centre - half, centre + half]
+        clamped: np.ndarray = np.concatenate((centre - half, centre + half))
         return clamped
 
 
@@ -407,7 +408,8 @@ def _associate(live: list[_Live], dets: np.ndarray, frame: int,
                settings: TrackerSettings, rules: int) -> list[tuple[int, int]]:
     if not live or len(dets) == 0:
         return []
-    predicted = np.array([np.r_[t.predict(frame, rules), 1.0] for t in live], np.float32)
+    predicted = np.ones((len(live), 5), np.float32)  # x1, y1, x2, y2, score 1
+    predicted[:, :4] = [t.predict(frame, rules) for t in live]
     ious = bx.iou_matrix(predicted, dets)
     pc = (predicted[:, :2] + predicted[:, 2:4]) / 2
     dc = (dets[:, :2] + dets[:, 2:4]) / 2
@@ -441,38 +443,43 @@ def _found_again(live: list[_Live], dets: np.ndarray, previous: int, width: int,
     """Rule 4: a face lost for a while (no box on ``previous``, the last frame that had
     boxes or a detection before this one) and a box no track took, linked where it can
     only be that face: about its size and its centre within one size of the lost face's
-    last box (``_same_face``: a prediction carried over a long gap flies off with a noisy
+    last box (``_same_faces``: a prediction carried over a long gap flies off with a noisy
     velocity; the last box does not), neither at the picture's edge (someone walking out
     and someone else walking in), and nothing else near either of them: no other track's
     last box and no other free box (one at the edge too) passes that test with the lost
     face's last box or with the box found again."""
     taken_t = {ti for ti, _ in matched}
     free = [di for di in range(len(dets)) if di not in {d for _, d in matched}]
-    boxes = [t.box for t in live] + [dets[di, :4] for di in free]  # tracks', then free
+    lost = [ti for ti, t in enumerate(live) if ti not in taken_t and t.last_frame < previous
+            and not _at_edge(t.box, width, height)]
+    if not lost or not free:
+        return []
+    boxes = np.array([t.box for t in live] + [dets[di, :4] for di in free], np.float64)
+    near = _same_faces(boxes)  # tracks' last boxes, then the free boxes; none with itself
     pairs = []
-    for ti, t in enumerate(live):
-        if ti in taken_t or t.last_frame >= previous or _at_edge(t.box, width, height):
+    for ti in lost:
+        found = np.flatnonzero(near[ti, len(live):])
+        if len(found) != 1:
             continue
-        found = [k for k, di in enumerate(free) if _same_face(t.box, dets[di, :4])]
-        if len(found) != 1 or _at_edge(dets[free[found[0]], :4], width, height):
+        k = len(live) + int(found[0])
+        if _at_edge(boxes[k], width, height):
             continue
-        mine = {ti, len(live) + found[0]}
-        box = dets[free[found[0]], :4]
-        if not any(_same_face(t.box, other) or _same_face(box, other)
-                   for k, other in enumerate(boxes) if k not in mine):
-            pairs.append((ti, free[found[0]]))
+        if near[ti].sum() == 1 and near[k].sum() == 1:  # each passes only with the other
+            pairs.append((ti, free[int(found[0])]))
     return pairs
 
 
-def _same_face(last: np.ndarray, box: np.ndarray) -> bool:
-    """``box`` is about the size of ``last`` and its centre within one mean size of it."""
-    size_a = float(max(last[2] - last[0], last[3] - last[1]))
-    size_b = float(max(box[2] - box[0], box[3] - box[1]))
-    if not FOUND_AGAIN_SIZE <= size_b / max(size_a, 1e-6) <= 1 / FOUND_AGAIN_SIZE:
-        return False
-    d = float(np.hypot((box[0] + box[2] - last[0] - last[2]) / 2,
-                       (box[1] + box[3] - last[1] - last[3]) / 2))
-    return d <= FOUND_AGAIN_NEAR * (size_a + size_b) / 2
+def _same_faces(boxes: np.ndarray) -> npt.NDArray[np.bool_]:
+    """For every two of ``boxes`` (x1, y1, x2, y2), whether one is about the size of the
+    other and its centre within one mean size of it (never a box with itself)."""
+    size = np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1])
+    ratio = size[None, :] / np.maximum(size[:, None], 1e-6)
+    centre = (boxes[:, :2] + boxes[:, 2:]) / 2
+    d = np.linalg.norm(centre[:, None, :] - centre[None, :, :], axis=2)
+    same: npt.NDArray[np.bool_] = ((ratio >= FOUND_AGAIN_SIZE) & (ratio <= 1 / FOUND_AGAIN_SIZE)
+                                   & (d <= FOUND_AGAIN_NEAR * (size[:, None] + size[None, :]) / 2))
+    np.fill_diagonal(same, False)
+    return same
 
 
 def _at_edge(box: np.ndarray, width: int, height: int) -> bool:
