@@ -11,6 +11,7 @@ import numpy.typing as npt
 
 from app.core.detection import boxes as bx
 from app.core.detection.centerface import CenterFaceDetector
+from app.core.detection.dark_frames import is_dark, lifted
 from app.core.detection.mediapipe_face import MediaPipeTiledDetector
 from app.core.detection.model_files import PPOCR_DET, SHORT_RANGE, YOLOX_NANO, ModelFile
 from app.core.detection.network import ScaledNetwork
@@ -116,13 +117,16 @@ class FaceDetector:
                      fine: bool = False) -> tuple[bx.Boxes, list[str]]:
         """Fused ``(N, 5)`` boxes and, per box, the detector that found it.
 
-        ``fine``: the fine pass runs too (when the preset has one).
+        ``fine``: the fine pass runs too (when the preset has one). On a dark frame
+        (``Preset.dark_look``) every part looks again at the frame smoothed and lifted
+        (``dark_frames``), and both looks are fused.
         """
         arrays, names = [], []
         parts = self._parts
         if fine:
             parts = [*parts, *self._fine]
         height, width = rgb.shape[:2]
+        looks = [rgb, lifted(rgb)] if is_dark(rgb, self.preset.dark_look) else [rgb]
         for index, part in enumerate(parts):
             if isinstance(part, ScaledNetwork) and any(
                     part.same_look(other, width, height)
@@ -133,9 +137,10 @@ class FaceDetector:
                 # pass's YuNet beside the fine pass's (threshold 0.3) on a 720p frame, or a
                 # network's 1x and 2x where its cap makes them one input
                 continue
-            found = part.detect(rgb)
-            arrays.append(found)
-            names += [part.name] * len(found)
+            for look in looks:
+                found = part.detect(look)
+                arrays.append(found)
+                names += [part.name] * len(found)
         if not arrays:
             return bx.empty(), []
         stacked = np.concatenate(arrays)

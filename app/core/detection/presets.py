@@ -81,6 +81,10 @@ class Preset:
     # Part of the run's key: a plan's track numbers belong to the rules they were made
     # under, and a run stored under rule 1 is read with rule 1.
     tracker_rules: int = 2
+    # Dark frames: on a frame whose median brightness (0-255) is under this, the networks
+    # also look at a copy with the grain smoothed and the shadows lifted, and both looks'
+    # boxes are fused (dark_frames; 0: off).
+    dark_look: float = 0.0
 
     def __post_init__(self) -> None:
         for network in (self.quick_network, self.fine_network, self.fine_second_network):
@@ -112,6 +116,8 @@ class Preset:
             del data["tracker_rules"]
         if not self.edge_drop:  # as before it existed: stored runs still match
             del data["edge_drop"]
+        if not self.dark_look:  # as before it existed: stored runs still match
+            del data["dark_look"]
         return data
 
     def threshold_of(self, detector: str) -> float | None:
@@ -149,13 +155,16 @@ _BALANCED = Preset(
     "a fine pass (YuNet, threshold 0.3, up to 3 MP, and CenterFace, threshold 0.15, up to 2 "
     "MP, each at 1x and upscaled 2x) on every 5th of those (every 10th frame), boxes carried "
     "by motion both ways in between; boxes touching the picture's edge (faces it cuts) are "
-    "kept down to half of each threshold; and the heads of people seen from behind (a "
-    "person detector) twice a second. The default.",
+    "kept down to half of each threshold; on dark frames (median brightness under 50 of "
+    "255) every network looks again at a copy with the grain smoothed and the shadows "
+    "lifted; and the heads of people seen from behind (a person detector) twice a second. "
+    "The default.",
     quick_network="yunet", quick_threshold=0.3, quick_scale=2.0, quick_max_megapixels=1.0,
     mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
     fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=5, stride=2,
     fine_second_network="centerface", fine_second_threshold=0.15,
-    fine_second_max_megapixels=2.0, heads_every_s=0.5, edge_drop=0.5, tracker_rules=4)
+    fine_second_max_megapixels=2.0, heads_every_s=0.5, edge_drop=0.5, tracker_rules=4,
+    dark_look=50.0)
 
 PRESETS: dict[str, Preset] = {
     p.name: p

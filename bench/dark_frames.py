@@ -1,0 +1,205 @@
+"""Leaks on footage made dark and grainy: the preset with and without its dark look.
+
+    .venv/bin/python bench/dark_frames.py [--clip PATH ...] [--preset balanced]
+                                          [--condition night,ir,grain] [--judge-cache DIR]
+
+Much body-worn footage is shot at night: the camera's gain turned up, the picture grey (an
+infrared mode) or dark, and full of grain. The developer clips are daylight or stage, so
+each (default: every clip in ../shared/testdata/videos and crowds/videos but the MOT20
+crowd, whose 1,008 frames take most of an hour here; ``--clip`` to choose) is made into
+copies of the same size and frame count (H.264, CRF 23; in a temporary folder, never kept):
+
+* ``night``: grey, darkened (brightness ** 1.6 x 0.55) and grainy (Gaussian noise, 7 levels);
+* ``ir``: grey, at 0.8 of its brightness, grain of 5 levels (an infrared mode);
+* ``grain``: the colour picture with grain of 6 levels (gain turned up, enough light).
+
+Each copy goes through the whole ``redact_footage`` pipeline with the default plan (every
+track redacted), once with the preset as shipped and once with its ``dark_look`` set to 0
+(the baseline, in the same run). The judge (MTCNN, ``bench/judge.py``) cannot see faces in
+the dark copies (on the night copies it finds 2-10 % of what it finds in the originals), so
+the faces to hide are the judge's faces on the ORIGINAL clip's frames (same geometry; its
+looks kept with ``--judge-cache`` as ``bench/leaks.py`` keeps them; the faces listed in
+bench/judge_reviewed.json as not faces set apart). A face-frame is leaked by the same pixel
+rule as ``bench/leaks.py`` (less than 90 % of its box hidden and at least 0.35 of its fine
+detail kept); the judge's second look at the export is left out, being blind there too.
+Printed per clip, condition and preset: judge faces, leaked face-frames of faces 16 px and
+over and under 16 px, and the pipeline's real-time factor with the ratio to the baseline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from judge import MtcnnJudge
+from judge_cache import CachedJudge
+from leaks import (
+    DETAIL_KEPT,
+    HIDDEN_SHARE,
+    REVIEWED,
+    changed_mask,
+    default_clips,
+    detail_kept,
+    frames_of,
+    hidden_share,
+)
+from reviewed_judge import set_apart
+
+from app.core.detection.presets import DEFAULT_PRESET, get_preset
+from app.core.export.pipeline import redact_footage
+from app.core.export.video_export import EncodeOptions
+from app.core.library.ingest import ingest_paths
+from app.core.media.probe import probe
+from app.core.people.users import resolve_actor
+from app.core.policy.store_policy import set_policy
+from app.core.redaction.plan import RedactionPlan
+from app.core.store.database import Store
+
+Image = npt.NDArray[np.uint8]
+
+
+def _grey(rgb: Image) -> npt.NDArray[np.float32]:
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+
+
+def _night(rgb: Image, rng: np.random.Generator) -> npt.NDArray[np.float32]:
+    return np.power(_grey(rgb) / 255, 1.6) * 0.55 * 255 + rng.normal(0, 7, rgb.shape[:2])
+
+
+def _ir(rgb: Image, rng: np.random.Generator) -> npt.NDArray[np.float32]:
+    return _grey(rgb) * 0.8 + rng.normal(0, 5, rgb.shape[:2])
+
+
+def _grain(rgb: Image, rng: np.random.Generator) -> npt.NDArray[np.float32]:
+    return rgb.astype(np.float32) + rng.normal(0, 6, rgb.shape[:2])[:, :, None]
+
+
+CONDITIONS: dict[str, Callable[[Image, np.random.Generator], npt.NDArray[np.float32]]] = {
+    "night": _night, "ir": _ir, "grain": _grain}
+
+
+def degraded(source: Path, out: Path, condition: str) -> Path:
+    """``source``'s frames (stored pixels, every one) made ``condition``, as H.264."""
+    make, rng = CONDITIONS[condition], np.random.default_rng(1)
+    with av.open(str(source)) as inp, av.open(str(out), "w") as outc:
+        vin = inp.streams.video[0]
+        rate = vin.average_rate or 25
+        vout = None
+        for k, frame in enumerate(inp.decode(vin)):
+            made = np.clip(make(frame.to_ndarray(format="rgb24"), rng), 0, 255).astype(np.uint8)
+            if made.ndim == 2:
+                made = np.dstack([made, made, made])
+            if vout is None:
+                vout = outc.add_stream("libx264", rate=rate)
+                vout.height, vout.width = made.shape[:2]
+                vout.pix_fmt, vout.codec_context.options = "yuv420p", {"crf": "23"}
+            new = av.VideoFrame.from_ndarray(np.ascontiguousarray(made), format="rgb24")
+            new.pts, new.time_base = k, 1 / rate
+            outc.mux(vout.encode(new))
+        if vout is not None:
+            outc.mux(vout.encode())
+    return out
+
+
+def leaked(source: Path, copy: Path, export: Path,
+           judge: MtcnnJudge | CachedJudge) -> tuple[int, int, int]:
+    """(judge faces, leaked 16 px and over, leaked under 16 px) of ``source``'s judge faces
+    in ``export`` of its ``copy``."""
+    faces = big = small = 0
+    for index, (original, made, out) in enumerate(zip(frames_of(source), frames_of(copy),
+                                                      frames_of(export), strict=False)):
+        changed = changed_mask(made, out)
+        found = judge.detect(original)
+        whats = set_apart(REVIEWED, source.name, index, found)
+        for box, what in zip(found, whats, strict=True):
+            if what:
+                continue
+            faces += 1
+            if hidden_share(changed, box) < HIDDEN_SHARE and \
+                    detail_kept(made, out, box) >= DETAIL_KEPT:
+                if box[2] - box[0] >= 16:
+                    big += 1
+                else:
+                    small += 1
+    return faces, big, small
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clip", type=Path, action="append")
+    parser.add_argument("--preset", default=DEFAULT_PRESET)
+    parser.add_argument("--condition", default=",".join(CONDITIONS))
+    parser.add_argument("--judge-cache", type=Path, metavar="DIR")
+    args = parser.parse_args()
+    shipped = get_preset(args.preset)
+    presets = [shipped, dataclasses.replace(shipped, dark_look=0.0)]
+    clips = args.clip or [c for c in default_clips() if "MOT20" not in c.name]
+    conditions = [c for c in args.condition.split(",") if c]
+    judge = MtcnnJudge()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        store = Store(f"sqlite:///{tmp / 'dark.sqlite3'}", tmp / "data")
+        with store.transaction() as session:  # exports here are not releases
+            set_policy(session, resolve_actor(session, "bench"), require_approval=False)
+        try:
+            for number, source in enumerate(clips):
+                looks = CachedJudge(judge, args.judge_cache, source) if args.judge_cache \
+                    else judge
+                for condition in conditions:
+                    copy = degraded(source, tmp / f"{number}_{condition}_{source.stem}.mp4",
+                                    condition)
+                    duration = probe(copy).duration_s
+                    (result,) = ingest_paths(store, "bench", [copy])
+                    if result.footage_id is None:
+                        print(f"{source}: not ingested ({result.message})")
+                        continue
+                    base_rtf = 0.0
+                    for preset in reversed(presets):  # the baseline first
+                        out = tmp / f"{copy.stem}.{preset.dark_look:g}.mp4"
+                        start = time.perf_counter()
+                        redact_footage(store, "bench", result.footage_id, out, RedactionPlan(),
+                                       preset=preset, reuse=False,
+                                       options=EncodeOptions(force=True))
+                        rtf = duration / (time.perf_counter() - start)
+                        base_rtf = base_rtf or rtf
+                        faces, big, small = leaked(source, copy, out, looks)
+                        label = "no dark look" if not preset.dark_look else \
+                            f"dark look < {preset.dark_look:g}"
+                        rows.append((source.name[:40], condition, label, faces, big, small,
+                                     rtf, rtf / base_rtf))
+                        print(f"{source.name} {condition} [{label}]: {faces} faces, leaked "
+                              f"{big} (16 px+) and {small} (under 16 px); {rtf:.2f}x real "
+                              f"time", flush=True)
+                if isinstance(looks, CachedJudge):
+                    looks.save()
+        finally:
+            store.close()
+    print(f"\n{'clip':<41}{'made':<7}{'preset ' + args.preset:<20}{'faces':>7}"
+          f"{'16px+':>7}{'<16px':>7}{'RTF':>7}{'x base':>8}")
+    for clip, condition, label, faces, big, small, rtf, ratio in rows:
+        print(f"{clip:<41}{condition:<7}{label:<20}{faces:>7}{big:>7}{small:>7}{rtf:>7.2f}"
+              f"{ratio:>8.2f}")
+    for label in dict.fromkeys(r[2] for r in rows):
+        mine = [r for r in rows if r[2] == label]
+        print(f"all ({label}): {sum(r[3] for r in mine)} judge faces, leaked "
+              f"{sum(r[4] for r in mine)} of 16 px+ and {sum(r[5] for r in mine)} under")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
