@@ -22,8 +22,11 @@ looks kept with ``--judge-cache`` as ``bench/leaks.py`` keeps them; the faces li
 bench/judge_reviewed.json as not faces set apart). A face-frame is leaked by the same pixel
 rule as ``bench/leaks.py`` (less than 90 % of its box hidden and at least 0.35 of its fine
 detail kept); the judge's second look at the export is left out, being blind there too.
-Printed per clip, condition and preset: judge faces, leaked face-frames of faces 16 px and
-over and under 16 px, and the pipeline's real-time factor with the ratio to the baseline's.
+Printed per clip, condition and preset: the share of the copy's frames dark enough for the
+second look (the look goes by brightness only: a grey or grainy copy that is not dark gets
+none, and its two rows are the same settings), judge faces, leaked face-frames of faces
+16 px and over and under 16 px, and the pipeline's real-time factor with the ratio to the
+baseline's. A clip turned by its display rotation is left out (the copies are not turned).
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from leaks import (
 )
 from reviewed_judge import set_apart
 
+from app.core.detection.dark_frames import is_dark
 from app.core.detection.presets import DEFAULT_PRESET, get_preset
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
@@ -114,13 +118,16 @@ def degraded(source: Path, out: Path, condition: str) -> Path:
     return out
 
 
-def leaked(source: Path, copy: Path, export: Path,
-           judge: MtcnnJudge | CachedJudge) -> tuple[int, int, int]:
+def leaked(source: Path, copy: Path, export: Path, judge: MtcnnJudge | CachedJudge,
+           dark_look: float) -> tuple[int, int, int, float]:
     """(judge faces, leaked 16 px and over, leaked under 16 px) of ``source``'s judge faces
-    in ``export`` of its ``copy``."""
-    faces = big = small = 0
+    in ``export`` of its ``copy``, and the share of the copy's frames dark enough for a
+    second look at ``dark_look``."""
+    faces = big = small = dark = frames = 0
     for index, (original, made, out) in enumerate(zip(frames_of(source), frames_of(copy),
-                                                      frames_of(export), strict=False)):
+                                                      frames_of(export), strict=True)):
+        frames += 1
+        dark += is_dark(made, dark_look)
         changed = changed_mask(made, out)
         found = judge.detect(original)
         whats = set_apart(REVIEWED, source.name, index, found)
@@ -134,7 +141,7 @@ def leaked(source: Path, copy: Path, export: Path,
                     big += 1
                 else:
                     small += 1
-    return faces, big, small
+    return faces, big, small, dark / max(1, frames)
 
 
 def main() -> int:
@@ -158,6 +165,10 @@ def main() -> int:
             set_policy(session, resolve_actor(session, "bench"), require_approval=False)
         try:
             for number, source in enumerate(clips):
+                if not source.is_file() or probe(source).rotation:
+                    print(f"{source}: no such file, or turned by its display rotation (the "
+                          f"copies are not; the judge's faces would not line up): left out")
+                    continue
                 looks = CachedJudge(judge, args.judge_cache, source) if args.judge_cache \
                     else judge
                 for condition in conditions:
@@ -177,11 +188,12 @@ def main() -> int:
                                        options=EncodeOptions(force=True))
                         rtf = duration / (time.perf_counter() - start)
                         base_rtf = base_rtf or rtf
-                        faces, big, small = leaked(source, copy, out, looks)
+                        faces, big, small, dark = leaked(source, copy, out, looks,
+                                                         shipped.dark_look)
                         label = "no dark look" if not preset.dark_look else \
                             f"dark look < {preset.dark_look:g}"
                         rows.append((source.name[:40], condition, label, faces, big, small,
-                                     rtf, rtf / base_rtf))
+                                     rtf, rtf / base_rtf, dark))
                         print(f"{source.name} {condition} [{label}]: {faces} faces, leaked "
                               f"{big} (16 px+) and {small} (under 16 px); {rtf:.2f}x real "
                               f"time", flush=True)
@@ -189,11 +201,11 @@ def main() -> int:
                     looks.save()
         finally:
             store.close()
-    print(f"\n{'clip':<41}{'made':<7}{'preset ' + args.preset:<20}{'faces':>7}"
+    print(f"\n{'clip':<41}{'made':<7}{'dark':>6}  {'preset ' + args.preset:<20}{'faces':>7}"
           f"{'16px+':>7}{'<16px':>7}{'RTF':>7}{'x base':>8}")
-    for clip, condition, label, faces, big, small, rtf, ratio in rows:
-        print(f"{clip:<41}{condition:<7}{label:<20}{faces:>7}{big:>7}{small:>7}{rtf:>7.2f}"
-              f"{ratio:>8.2f}")
+    for clip, condition, label, faces, big, small, rtf, ratio, dark in rows:
+        print(f"{clip:<41}{condition:<7}{dark:>6.0%}  {label:<20}{faces:>7}{big:>7}{small:>7}"
+              f"{rtf:>7.2f}{ratio:>8.2f}")
     for label in dict.fromkeys(r[2] for r in rows):
         mine = [r for r in rows if r[2] == label]
         print(f"all ({label}): {sum(r[3] for r in mine)} judge faces, leaked "

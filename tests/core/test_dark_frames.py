@@ -12,13 +12,20 @@ import pytest
 
 from app.core.detection.dark_frames import is_dark, lifted, median_brightness
 from app.core.detection.detector import FaceDetector
-from app.core.detection.presets import DEFAULT_PRESET, PRESETS, get_preset, preset_from_dict
+from app.core.detection.presets import (
+    CHECK_PRESET,
+    DEFAULT_PRESET,
+    PRESETS,
+    get_preset,
+    preset_from_dict,
+)
 from app.core.detection.scoring import coverage
 from tests.conftest import TESTDATA
 
 CROWDS = TESTDATA / "crowds" / "images"
 # A night street fight: seven faces of 20 px or more. Made darker and grainy below, the
-# default finds none of them without its dark look (checked at the commit that added it).
+# default hides 3 of them without its dark look and all 7 with it (at the commit that
+# added it).
 FIGHT = "61_Street_Battle_streetfight_61_936.jpg"
 
 
@@ -36,6 +43,10 @@ def test_dark_is_the_median_and_the_lifted_copy_is_brighter_and_smoother() -> No
     dim = np.clip(rng.normal(30, 8, (120, 160, 3)), 0, 255).astype(np.uint8)
     dim[:20] = 250  # a bright lamp in a tenth of the picture does not make it light
     assert median_brightness(dim) < 40
+    frame = rng.integers(0, 256, (720, 1280, 3), dtype=np.uint8)
+    step = round((720 * 1280 / 25_000) ** 0.5)
+    assert median_brightness(frame) == pytest.approx(
+        float(np.median(frame[::step, ::step].mean(axis=2))), abs=0.34)
     assert is_dark(dim, 50) and not is_dark(dim, 0) and not is_dark(dim, 25)
     assert not is_dark(np.full((120, 160, 3), 128, np.uint8), 50)
     out = lifted(dim)
@@ -50,6 +61,7 @@ def test_the_default_and_thorough_look_again_fast_does_not_and_old_runs_read_bac
     default = PRESETS[DEFAULT_PRESET]
     assert default.dark_look > 0 and PRESETS["thorough"].dark_look == default.dark_look
     assert "dark_look" not in PRESETS["fast"].as_dict()  # fast's stored runs keep their key
+    assert CHECK_PRESET.dark_look == 0  # the export's check looks once (README)
     stored = default.as_dict()
     assert stored["dark_look"] == default.dark_look
     assert preset_from_dict(stored) == default
@@ -82,6 +94,9 @@ def test_a_dark_grainy_street_gets_faces_only_the_second_look_finds(
     without = int((coverage(gt, plain, dark.shape[:2], 1.3) >= 0.7).sum())
     assert len(gt) == 7
     assert with_look >= without + 2, (with_look, without)
+    # the second look only adds: every box of the ordinary look is kept as it was
+    assert len(plain) and all(any(np.array_equal(p, f) for f in found) for p in plain)
+    assert len(found) > len(plain)
     assert set(names) <= {"yunet", "centerface", "mediapipe"}  # the parts' own names
 
 

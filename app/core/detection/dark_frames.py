@@ -8,28 +8,38 @@ about 7 levels; bench/dark_frames.py), a smoothed copy is what brings such faces
 lifting the shadows alone (gamma, CLAHE) found fewer, since it lifts the noise with them.
 
 So on a frame whose median brightness is under the preset's ``dark_look``, the detector
-(``FaceDetector.detect_boxes``) also runs on :func:`lifted` and fuses both looks' boxes:
-the ordinary look is never replaced, so a dark frame loses nothing the networks found
-before, and frames in daylight cost nothing more.
+(``FaceDetector.detect_boxes``) also runs every face network on :func:`lifted` and adds
+the boxes of faces the ordinary look has no box for: the ordinary look's boxes are fused as
+they would be alone (never replaced), so a dark frame keeps every box it had. A frame in
+daylight is looked at once, as before; telling it is dark costs well under a millisecond
+(:func:`median_brightness` counts a sample of about 25,000 pixels). A dark frame costs
+about twice as much to detect.
 """
 
 from __future__ import annotations
+
+import math
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 
 SMOOTH_SIGMA = 1.0  # px: a Gaussian about the size of sensor grain, finer than a 10 px face
-LIFT_GAMMA = 0.6  # brightness ** 0.6: a level of 20 of 255 becomes 55; 128 becomes 168
-SAMPLE_STEP = 4  # every 4th pixel each way is enough for a frame's median
+LIFT_GAMMA = 0.6  # brightness ** 0.6: a level of 20 of 255 becomes 55; 128 becomes 169
+SAMPLE = 25_000  # about this many pixels, evenly spread, give a frame's median
 
 _LIFT = np.clip(((np.arange(256) / 255.0) ** LIFT_GAMMA) * 255.0 + 0.5, 0, 255).astype(np.uint8)
 
 
 def median_brightness(rgb: npt.NDArray[np.uint8]) -> float:
-    """The frame's median brightness (0-255; the mean of the three channels, sampled)."""
-    sample = rgb[::SAMPLE_STEP, ::SAMPLE_STEP].mean(axis=2)
-    return float(np.median(sample))
+    """The frame's median brightness (0-255: the sum of the three channels over 3, on a
+    sample of about ``SAMPLE`` pixels; the lower middle value of an even count)."""
+    height, width = rgb.shape[:2]
+    step = max(1, round(math.sqrt(height * width / SAMPLE)))
+    sample = rgb[::step, ::step]
+    sums = sample[:, :, 0].astype(np.uint16) + sample[:, :, 1] + sample[:, :, 2]
+    below = np.cumsum(np.bincount(sums.ravel(), minlength=766))
+    return float(np.searchsorted(below, (below[-1] + 1) // 2)) / 3
 
 
 def is_dark(rgb: npt.NDArray[np.uint8], under: float) -> bool:

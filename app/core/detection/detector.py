@@ -21,6 +21,10 @@ from app.core.detection.yunet import YuNetDetector
 # Fusion ranks firm boxes (at or above their network's threshold) before unsure ones (kept
 # at the picture's edge by the edge drop): scores are under 1, so this puts them first.
 FIRM_FIRST = 10.0
+# On a dark frame (Preset.dark_look) the ordinary look's boxes rank before every box of the
+# second look: they are fused exactly as they would be alone, and a second-look box is kept
+# only where no box of the ordinary look covers its face (it never replaces one).
+ORDINARY_FIRST = 100.0
 
 NETWORKS: dict[str, type[ScaledNetwork]] = {"centerface": CenterFaceDetector,
                                             "yunet": YuNetDetector}
@@ -119,9 +123,9 @@ class FaceDetector:
 
         ``fine``: the fine pass runs too (when the preset has one). On a dark frame
         (``Preset.dark_look``) every part looks again at the frame smoothed and lifted
-        (``dark_frames``), and both looks are fused.
+        (``dark_frames``); its boxes are added where the ordinary look has none.
         """
-        arrays, names = [], []
+        arrays, names, second = [], [], []
         parts = self._parts
         if fine:
             parts = [*parts, *self._fine]
@@ -137,20 +141,24 @@ class FaceDetector:
                 # pass's YuNet beside the fine pass's (threshold 0.3) on a 720p frame, or a
                 # network's 1x and 2x where its cap makes them one input
                 continue
-            for look in looks:
+            for n, look in enumerate(looks):
                 found = part.detect(look)
                 arrays.append(found)
                 names += [part.name] * len(found)
+                second += [n > 0] * len(found)
         if not arrays:
             return bx.empty(), []
         stacked = np.concatenate(arrays)
         if len(stacked) == 0:
             return stacked, []
         ranked = stacked
-        if self.preset.edge_drop:  # a firm box of a face wins over an unsure one of it
+        if self.preset.edge_drop or len(looks) > 1:
             ranked = stacked.astype(np.float64)  # float32 at 10 would merge close scores
+        if self.preset.edge_drop:  # a firm box of a face wins over an unsure one of it
             ranked[:, 4] += [FIRM_FIRST * self.preset.firm(n, float(s))
                              for n, s in zip(names, stacked[:, 4], strict=True)]
+        if len(looks) > 1:
+            ranked[:, 4] += ORDINARY_FIRST * ~np.asarray(second, bool)
         keep = bx.nms_indices(ranked, self.preset.fusion_iou, 0.8)
         return stacked[keep], [names[int(i)] for i in keep]
 

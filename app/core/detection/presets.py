@@ -81,9 +81,9 @@ class Preset:
     # Part of the run's key: a plan's track numbers belong to the rules they were made
     # under, and a run stored under rule 1 is read with rule 1.
     tracker_rules: int = 2
-    # Dark frames: on a frame whose median brightness (0-255) is under this, the networks
-    # also look at a copy with the grain smoothed and the shadows lifted, and both looks'
-    # boxes are fused (dark_frames; 0: off).
+    # Dark frames: on a frame whose median brightness (0-255) is under this, the face
+    # networks also look at a copy with the grain smoothed and the shadows lifted, and its
+    # boxes are added where the ordinary look has none (dark_frames; 0: off).
     dark_look: float = 0.0
 
     def __post_init__(self) -> None:
@@ -156,8 +156,8 @@ _BALANCED = Preset(
     "MP, each at 1x and upscaled 2x) on every 5th of those (every 10th frame), boxes carried "
     "by motion both ways in between; boxes touching the picture's edge (faces it cuts) are "
     "kept down to half of each threshold; on dark frames (median brightness under 50 of "
-    "255) every network looks again at a copy with the grain smoothed and the shadows "
-    "lifted; and the heads of people seen from behind (a person detector) twice a second. "
+    "255) every face network looks again at a copy with the grain smoothed and the "
+    "shadows lifted, for faces the first look found none of; and the heads of people seen from behind (a person detector) twice a second. "
     "The default.",
     quick_network="yunet", quick_threshold=0.3, quick_scale=2.0, quick_max_megapixels=1.0,
     mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
