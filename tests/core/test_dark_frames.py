@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from app.core.detection.dark_frames import is_dark, lifted, median_brightness
-from app.core.detection.detector import FaceDetector
+from app.core.detection.detector import SAME_FACE_SHARE, FaceDetector, new_faces_only
 from app.core.detection.presets import (
     CHECK_PRESET,
     DEFAULT_PRESET,
@@ -110,3 +110,19 @@ def test_a_light_frame_is_looked_at_once(fight: tuple[np.ndarray, np.ndarray]) -
     with FaceDetector(dataclasses.replace(default, dark_look=0.0)) as detector:
         plain, plain_names = detector.detect_boxes(light, fine=True)
     assert names == plain_names and np.array_equal(found, plain)
+
+
+def test_a_second_look_box_of_a_face_the_first_look_boxed_is_dropped() -> None:
+    """Only faces the ordinary look has no box for are added: a second-look box sharing
+    a quarter of the smaller box with an ordinary one is that face framed differently (the
+    forehead and eyes of a close-up, 0.34 inside the ordinary box, IoU 0.2)."""
+    boxes = np.array([[336, 149, 556, 360, 0.88],  # the ordinary look: a face
+                      [340, 0, 545, 228, 0.49],  # the second: its forehead and eyes
+                      [600, 20, 640, 60, 0.40],  # the second: a face nowhere near
+                      [540, 340, 600, 400, 0.35]], np.float32)  # ... overlapping a corner
+    second = np.array([False, True, True, True])
+    kept = new_faces_only(boxes, np.array([0, 1, 2, 3]), second)
+    assert kept.tolist() == [0, 2, 3]
+    corner = (556 - 540) * (360 - 340) / (60 * 60)
+    assert corner < SAME_FACE_SHARE  # a neighbour's box that touches it is kept
+    assert new_faces_only(boxes, np.array([1, 2]), second).tolist() == [1, 2]  # none to share

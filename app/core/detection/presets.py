@@ -157,8 +157,8 @@ _BALANCED = Preset(
     "by motion both ways in between; boxes touching the picture's edge (faces it cuts) are "
     "kept down to half of each threshold; on dark frames (median brightness under 50 of "
     "255) every face network looks again at a copy with the grain smoothed and the "
-    "shadows lifted, for faces the first look found none of; and the heads of people seen from behind (a person detector) twice a second. "
-    "The default.",
+    "shadows lifted, for faces the first look found none of; and the heads of people "
+    "seen from behind (a person detector) twice a second. The default.",
     quick_network="yunet", quick_threshold=0.3, quick_scale=2.0, quick_max_megapixels=1.0,
     mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
     fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=5, stride=2,
