@@ -45,14 +45,16 @@ def containment(a: Boxes, b: Boxes) -> npt.NDArray[np.float32]:
     return result
 
 
-def nms_indices(boxes: Boxes, iou_threshold: float,
-                contain_threshold: float = 1.01) -> npt.NDArray[np.intp]:
-    """Indices kept by greedy non-maximum suppression, highest score first.
+def nms_indices(boxes: Boxes, iou_threshold: float, contain_threshold: float = 1.01,
+                scores: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.intp]:
+    """Indices kept by greedy non-maximum suppression, highest score first (``scores``
+    where given, to rank by, else the boxes' own; overlaps are measured on ``boxes`` in
+    their own precision either way).
 
     A box is also dropped when ``contain_threshold`` of it lies inside a kept, better box
     (tile edges cut faces into partial boxes that IoU alone does not merge).
     """
-    order = np.argsort(-boxes[:, 4], kind="stable")
+    order = np.argsort(-(boxes[:, 4] if scores is None else scores), kind="stable")
     ranked = boxes[order]
     ious = iou_matrix(ranked, ranked)
     inside = containment(ranked, ranked)

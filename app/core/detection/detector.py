@@ -25,12 +25,13 @@ FIRM_FIRST = 10.0
 # second look: they are fused exactly as they would be alone, and a second-look box is kept
 # only where no box of the ordinary look covers its face (it never replaces one).
 ORDINARY_FIRST = 100.0
-# ... and one that shares this much of the smaller box with a box of the ordinary look is
-# taken for the same face, framed differently, and dropped: two boxes of one face make two
-# tracks of one person (on a close-up with a hand over the mouth the lifted copy boxed the
-# forehead and eyes, IoU 0.2 with the ordinary box and 0.34 of it inside: four tracks of one
-# face where there had been one). The ordinary box's region covers that face already.
-SAME_FACE_SHARE = 0.25
+# ... and one lying this much inside the head region (boxes.head_boxes: what a redaction
+# hides) of a box of the ordinary look is taken for that face, framed differently, and
+# dropped: two boxes of one face make two tracks of one person (on a close-up with a hand
+# over the mouth the lifted copy boxed the forehead and eyes, IoU 0.2 with the ordinary box,
+# 0.72 of it inside its head region: four tracks of one face where there had been one).
+# A second-look face mostly outside every such region is kept, however it overlaps.
+SAME_FACE_SHARE = 0.5
 
 NETWORKS: dict[str, type[ScaledNetwork]] = {"centerface": CenterFaceDetector,
                                             "yunet": YuNetDetector}
@@ -84,14 +85,13 @@ def model_entry(detector: str, m: ModelFile) -> dict[str, str]:
 def new_faces_only(boxes: bx.Boxes, keep: npt.NDArray[np.intp],
                    second: npt.NDArray[np.bool_]) -> npt.NDArray[np.intp]:
     """``keep`` (indices into ``boxes``, the ordinary look's first) without the second
-    look's boxes that share ``SAME_FACE_SHARE`` of the smaller box with a kept box of the
-    ordinary look."""
+    look's boxes that lie ``SAME_FACE_SHARE`` or more inside the head region of a kept box
+    of the ordinary look (upright pixels: detect_boxes looks at the picture upright)."""
     later = second[keep]
     ordinary, extra = keep[~later], keep[later]
     if len(ordinary) and len(extra):
-        shared = np.maximum(bx.containment(boxes[extra], boxes[ordinary]),
-                            bx.containment(boxes[ordinary], boxes[extra]).T)
-        extra = extra[(shared < SAME_FACE_SHARE).all(axis=1)]
+        inside = bx.containment(boxes[extra], bx.head_boxes(boxes[ordinary]))
+        extra = extra[(inside < SAME_FACE_SHARE).all(axis=1)]
     return np.concatenate([ordinary, extra])
 
 
@@ -172,15 +172,19 @@ class FaceDetector:
         stacked = np.concatenate(arrays)
         if len(stacked) == 0:
             return stacked, []
-        ranked = stacked
-        if self.preset.edge_drop or len(looks) > 1:
-            ranked = stacked.astype(np.float64)  # float32 at 10 would merge close scores
+        # overlaps measured as they always were (in float64 under an edge drop), so a dark
+        # frame's second look cannot tip an ordinary box over a threshold; ranks in float64
+        # (float32 at 10 would merge close scores)
+        geometry = stacked
+        if self.preset.edge_drop:
+            geometry = stacked.astype(np.float64)
+        ranks = geometry[:, 4].astype(np.float64)
         if self.preset.edge_drop:  # a firm box of a face wins over an unsure one of it
-            ranked[:, 4] += [FIRM_FIRST * self.preset.firm(n, float(s))
-                             for n, s in zip(names, stacked[:, 4], strict=True)]
+            ranks += [FIRM_FIRST * self.preset.firm(n, float(s))
+                      for n, s in zip(names, stacked[:, 4], strict=True)]
         if len(looks) > 1:
-            ranked[:, 4] += ORDINARY_FIRST * ~np.asarray(second, bool)
-        keep = bx.nms_indices(ranked, self.preset.fusion_iou, 0.8)
+            ranks += ORDINARY_FIRST * ~np.asarray(second, bool)
+        keep = bx.nms_indices(geometry, self.preset.fusion_iou, 0.8, ranks)
         if len(looks) > 1:
             keep = new_faces_only(stacked, keep, np.asarray(second, bool))
         return stacked[keep], [names[int(i)] for i in keep]
