@@ -15,8 +15,9 @@ copies of the same size and frame count (H.264, CRF 23; in a temporary folder, n
 
 Each copy goes through the whole ``redact_footage`` pipeline with the default plan (every
 track redacted), once with the preset as shipped and once with its ``dark_look`` set to 0
-(the baseline, in the same run). The judge (MTCNN, ``bench/judge.py``) cannot see faces in
-the dark copies (on the night copies it finds 2-10 % of what it finds in the originals), so
+(the baseline, in the same run). The judge (MTCNN, ``bench/judge.py``) misses most faces in
+the dark copies (on the night copies of four clips it found 1-36 % of what it finds in the
+originals), so
 the faces to hide are the judge's faces on the ORIGINAL clip's frames (same geometry; its
 looks kept with ``--judge-cache`` as ``bench/leaks.py`` keeps them; the faces listed in
 bench/judge_reviewed.json as not faces set apart). A face-frame is leaked by the same pixel
