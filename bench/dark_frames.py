@@ -54,6 +54,7 @@ from leaks import (
     DETAIL_KEPT,
     HIDDEN_SHARE,
     REVIEWED,
+    bench_store,
     changed_mask,
     default_clips,
     detail_kept,
@@ -68,10 +69,7 @@ from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.library.ingest import ingest_paths
 from app.core.media.probe import probe
-from app.core.people.users import resolve_actor
-from app.core.policy.store_policy import set_policy
 from app.core.redaction.plan import RedactionPlan
-from app.core.store.database import Store
 
 Image = npt.NDArray[np.uint8]
 
@@ -161,9 +159,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        store = Store(f"sqlite:///{tmp / 'dark.sqlite3'}", tmp / "data")
-        with store.transaction() as session:  # exports here are not releases
-            set_policy(session, resolve_actor(session, "bench"), require_approval=False)
+        store = bench_store(tmp, "dark.sqlite3")
         try:
             for number, source in enumerate(clips):
                 if not source.is_file() or probe(source).rotation:

@@ -369,6 +369,14 @@ def evaluate(row: Row, original: Path, export: Path, rotation: int,
         row.note = f"frame counts differ: {extra_a}+ more in the original, {extra_b} in export"
 
 
+def bench_store(folder: Path, name: str) -> Store:
+    """A store in ``folder`` whose exports need no approval (the bench's are not releases)."""
+    store = Store(f"sqlite:///{folder / name}", folder / "data")
+    with store.transaction() as session:
+        set_policy(session, resolve_actor(session, "bench"), require_approval=False)
+    return store
+
+
 def default_clips() -> list[Path]:
     return sorted(p for folder in CLIP_DIRS for pattern in ("*.mp4", "*.mov")
                   for p in folder.glob(pattern))
@@ -440,9 +448,7 @@ def main() -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        store = Store(f"sqlite:///{tmp / 'leaks.sqlite3'}", tmp / "data")
-        with store.transaction() as session:  # exports here are not releases
-            set_policy(session, resolve_actor(session, "bench"), require_approval=False)
+        store = bench_store(tmp, "leaks.sqlite3")
         try:
             for number, source in enumerate(clips):
                 clip = source
