@@ -1,6 +1,7 @@
 """Face-detection recall, coverage and precision per preset on the shared test images.
 
     .venv/bin/python bench/detect_recall.py [--preset NAME ...] [--override key=value ...]
+                                            [--turn 0|90|180|270]
 
 Data (from ../shared/testdata, never copied into the repository):
 * images/wider_val/: 5 WIDER FACE val images, 69 faces, with the official easy/medium/hard
@@ -20,6 +21,11 @@ Figures per preset:
   faces count against it, so it reads low);
 * ms/image, and coverage by face width bucket (<10, 10-16, 16-32, 32-64, 64+ px), with
   ``all-wider >=10`` the faces 10 px wide or more (the targets are on these rows).
+
+Each image is looked at as the app looks at a still (``detect_image``: the fine pass, and
+the turned looks when the preset has them). ``--turn`` turns every image and its boxes by
+that many degrees counter-clockwise first (a camera on its side; faces lying down), to
+measure the turned looks (``turned_looks``) against the official boxes.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.core.detection.detector import FaceDetector
 from app.core.detection.presets import PRESETS, Preset
 from app.core.detection.scoring import coverage, match
+from app.core.detection.turned_looks import still_turns
+from app.core.media.rotation import box_to_upright, upright
 from app.core.redaction.plan import RedactionPlan
 
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
@@ -90,20 +98,36 @@ def load_samples(images: Path) -> list[Sample]:
     return samples
 
 
-def evaluate(preset: Preset, samples: list[Sample], padding: float) -> dict[str, object]:
+def turned_sample(rgb: np.ndarray, gt: np.ndarray, turn: int) -> tuple[np.ndarray, np.ndarray]:
+    """The picture and its ``x1, y1, x2, y2`` boxes turned ``turn`` degrees
+    counter-clockwise."""
+    if not turn:
+        return rgb, gt
+    height, width = rgb.shape[:2]
+    boxes = [box_to_upright((b[0], b[1], b[2] - b[0], b[3] - b[1]), turn, width, height)
+             for b in gt.tolist()]
+    return upright(rgb, turn), np.array([[x, y, x + w, y + h] for x, y, w, h in boxes],
+                                        np.float32).reshape(-1, 4)
+
+
+def evaluate(preset: Preset, samples: list[Sample], padding: float,
+             turn: int = 0) -> dict[str, object]:
     rows: dict[str, dict[str, list[float]]] = {}
     timings = []
+    turns = still_turns(preset)
     with FaceDetector(preset) as detector:
         detector.detect_boxes(cv2.imread(str(samples[0].path))[:, :, ::-1].copy(), True)
-        for s in samples:
-            rgb = cv2.imread(str(s.path))[:, :, ::-1].copy()
+        for sample in samples:
+            rgb, gt = turned_sample(cv2.imread(str(sample.path))[:, :, ::-1].copy(), sample.gt,
+                                    turn)
+            s = dataclasses.replace(sample, gt=gt)
             t0 = time.perf_counter()
-            det, _names = detector.detect_boxes(rgb, fine=True)
+            det, _names = detector.detect_boxes(rgb, fine=True, turns=turns)
             timings.append((time.perf_counter() - t0) * 1000)
             m3, used3 = match(s.gt, det, 0.3)
             m5, _ = match(s.gt, det, 0.5)
             cov = coverage(s.gt, det, rgb.shape[:2], padding) >= 0.7
-            widths = s.gt[:, 2] - s.gt[:, 0]
+            widths = sample.gt[:, 2] - sample.gt[:, 0]  # as the face is upright
             groups = {s.dataset: list(range(len(s.gt)))}
             names = [s.dataset] + (["all-wider"] if s.dataset != "dlib" else [])
             for name in names:
@@ -146,6 +170,8 @@ def main() -> int:
                         help="change a preset field for this run, e.g. quick_scale=1.5")
     parser.add_argument("--padding", type=float, default=RedactionPlan().padding)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument("--turn", type=int, default=0, choices=(0, 90, 180, 270),
+                        help="turn every image (and its boxes) this far counter-clockwise")
     args = parser.parse_args()
     if not IMAGES.is_dir():
         print(f"test images not found at {IMAGES}", file=sys.stderr)
@@ -157,8 +183,8 @@ def main() -> int:
         for item in args.override:
             key, value = item.split("=", 1)
             preset = dataclasses.replace(preset, **{key: json.loads(value)})
-        results[name] = evaluate(preset, samples, args.padding)
-        print_table(name, results[name])
+        results[name] = evaluate(preset, samples, args.padding, args.turn)
+        print_table(name + (f", images turned {args.turn}" if args.turn else ""), results[name])
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

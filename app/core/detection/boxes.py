@@ -130,6 +130,19 @@ def head_boxes(boxes: Boxes, rotation: int = 0) -> Boxes:
     return out
 
 
+def face_for_head(heads: Boxes) -> Boxes:
+    """The upright face box whose head region (:func:`head_boxes`, rotation 0) is each of
+    ``heads`` (scores kept): the inverse of ``head_boxes``."""
+    out = heads.copy()
+    w = (heads[:, 2] - heads[:, 0]) / (1 + 2 * HEAD_SIDE)
+    h = (heads[:, 3] - heads[:, 1]) / (1 + HEAD_ABOVE + HEAD_BELOW)
+    out[:, 0] = heads[:, 0] + HEAD_SIDE * w
+    out[:, 2] = out[:, 0] + w
+    out[:, 1] = heads[:, 1] + HEAD_ABOVE * h
+    out[:, 3] = out[:, 1] + h
+    return out
+
+
 def head_geometry() -> dict[str, float]:
     """The head geometry as recorded in manifests (shares of the face box)."""
     return {"side": HEAD_SIDE, "above": HEAD_ABOVE, "below": HEAD_BELOW}

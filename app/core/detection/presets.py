@@ -85,6 +85,10 @@ class Preset:
     # networks also look at a copy with the grain smoothed and the shadows lifted, and its
     # boxes are added where the ordinary look has none (dark_frames; 0: off).
     dark_look: float = 0.0
+    # Faces on their side (turned_looks): the quick pass also looks at the picture turned a
+    # quarter each way on every fine key frame, and on every key frame for this many seconds
+    # after such a look last found a face the upright look had none of (0: off).
+    turned_look_s: float = 0.0
 
     def __post_init__(self) -> None:
         for network in (self.quick_network, self.fine_network, self.fine_second_network):
@@ -96,6 +100,11 @@ class Preset:
     def text_every_frames(self, fps: float) -> int:
         """How many frames apart the text detector looks (``text_every_s`` at ``fps``)."""
         return max(1, round(self.text_every_s * (fps or 25)))
+
+    def turned_hold_frames(self, fps: float) -> int:
+        """How many frames a turned look stays on after it found a face (0: no turned
+        looks)."""
+        return max(1, round(self.turned_look_s * (fps or 25))) if self.turned_look_s else 0
 
     def heads_every_frames(self, fps: float) -> int:
         """How many frames apart the person detector looks (``heads_every_s`` at ``fps``)."""
@@ -118,6 +127,8 @@ class Preset:
             del data["edge_drop"]
         if not self.dark_look:  # as before it existed: stored runs still match
             del data["dark_look"]
+        if not self.turned_look_s:  # as before it existed: stored runs still match
+            del data["turned_look_s"]
         return data
 
     def threshold_of(self, detector: str) -> float | None:
@@ -157,14 +168,16 @@ _BALANCED = Preset(
     "by motion both ways in between; boxes touching the picture's edge (faces it cuts) are "
     "kept down to half of each threshold; on dark frames (median brightness under 50 of "
     "255) every face network looks again at a copy with the grain smoothed and the "
-    "shadows lifted, for faces the first look found none of; and the heads of people "
+    "shadows lifted, for faces the first look found none of; faces on their side: the "
+    "quick pass also looks at the picture turned a quarter each way on every fine frame, "
+    "and on every key frame for a second after that found a face; and the heads of people "
     "seen from behind (a person detector) twice a second. The default.",
     quick_network="yunet", quick_threshold=0.3, quick_scale=2.0, quick_max_megapixels=1.0,
     mediapipe_threshold=0.7, fine_network="yunet", fine_scales=(1.0, 2.0),
     fine_threshold=0.3, fine_max_megapixels=3.0, fine_stride=5, stride=2,
     fine_second_network="centerface", fine_second_threshold=0.15,
     fine_second_max_megapixels=2.0, heads_every_s=0.5, edge_drop=0.5, tracker_rules=4,
-    dark_look=50.0)
+    dark_look=50.0, turned_look_s=1.0)
 
 PRESETS: dict[str, Preset] = {
     p.name: p

@@ -101,8 +101,8 @@ _LINKING = ("edge_drop", "quick_threshold", "fine_threshold", "fine_second_thres
 def _stored_preset(record: DetectionRunRecord) -> Preset:
     """The preset the run was made with, as stored (a preset of the same name may have been
     re-tuned since); the current one of that name if the stored one cannot be read, with
-    the stored tracker rules (1 where none are stored), edge drop and dark look (0 where
-    none) and thresholds, so its tracks keep their numbers."""
+    the stored tracker rules (1 where none are stored), edge drop, dark look and turned
+    looks (0 where none) and thresholds, so its tracks keep their numbers."""
     stored = dict(record.settings.get("preset", {}))
     try:
         return preset_from_dict(stored)
@@ -112,6 +112,7 @@ def _stored_preset(record: DetectionRunRecord) -> Preset:
         kept = {key: stored.get(key, 0.0 if key == "edge_drop" else getattr(current, key))
                 for key in _LINKING}
         kept["dark_look"] = stored.get("dark_look", 0.0)  # what it recorded looking with
+        kept["turned_look_s"] = stored.get("turned_look_s", 0.0)
         numbers: dict[str, Any] = {key: value for key, value in kept.items()
                                    if isinstance(value, float | int)
                                    and not isinstance(value, bool)}

@@ -17,6 +17,7 @@ from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
 from app.core.detection.region_follow import HEAD_MOTION, RegionFollower, flow_image
 from app.core.detection.text_regions import TextRegionDetector
+from app.core.detection.turned_looks import TurnedWatch, still_turns
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError
 from app.core.media.decode import DecodedFrame, iter_frames
 from app.core.media.probe import probe
@@ -99,7 +100,7 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     preset = get_preset(preset) if isinstance(preset, str) else preset
     started = time.perf_counter()
     with FaceDetector(preset) as detector:
-        boxes, names = detector.detect_boxes(rgb, fine=True)
+        boxes, names = detector.detect_boxes(rgb, fine=True, turns=still_turns(preset))
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
     text, heads, people = [], [], []
     if preset.text_every_s > 0:  # a still is one look: each region found is region N
@@ -140,6 +141,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     filler = Propagation(info.width, info.height, history=fine_every,
                          firm=preset.firm) if propagate else None
     looks = _Looks(preset, info.width, info.height, info.fps)
+    turned = TurnedWatch(preset.turned_hold_frames(info.fps))
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())
@@ -151,7 +153,11 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
             rgb: np.ndarray[Any, np.dtype[np.uint8]] | None = None
             if (decoded.index - offset) % step == 0 or last:
                 rgb = decoded.frame.to_ndarray(format="rgb24")
-                boxes, names = detector.detect_boxes(upright(rgb, info.rotation), fine)
+                watch = (decoded.index - offset) % (step * max(1, preset.fine_stride)) == 0
+                boxes, names = detector.detect_boxes(
+                    upright(rgb, info.rotation), fine, turned.turns(decoded.index, watch),
+                    turned.held(decoded.index))
+                turned.saw(decoded.index, detector.turns_found)
                 found = KeyFrame(
                     boxes_to_stored(boxes, info.rotation, rgb.shape[1], rgb.shape[0]), names,
                     detector.smallest_face(info.width, info.height, fine), fine,
