@@ -100,11 +100,15 @@ def main() -> int:
     parser.add_argument("--heads", action="store_true",
                         help="also time each preset with heads of people seen from behind on "
                              "(twice a second) and off, and print the drop")
+    parser.add_argument("--turned", action="store_true",
+                        help="also time each preset with its turned looks (faces on their "
+                             "side) on (held a second) and off, and print the drop")
     args = parser.parse_args()
     names: list[str] = list(args.preset or ["fast", "balanced", "thorough"])
     presets: list[Preset] = [PRESETS[name] for name in names]
     toggle = ("text", "text_every_s", 1.0) if args.text else \
-        ("heads", "heads_every_s", 0.5) if args.heads else None
+        ("heads", "heads_every_s", 0.5) if args.heads else \
+        ("turned looks", "turned_look_s", 1.0) if args.turned else None
     if toggle is not None:
         what, setting, every = toggle
         presets = [variant for name in names for variant in (
