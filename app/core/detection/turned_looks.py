@@ -1,10 +1,11 @@
 """Turned looks: faces on their side (a camera knocked sideways, a person lying down).
 
 The face networks are trained on upright faces. Measured on the developer clips turned as a
-whole (/tmp probes of 2026-12-05, the judge's faces on the upright originals): turned by 45
-or 60 degrees every face was still hidden, by a quarter turn either way the default left
-faces of 20-60 px in the clear for up to half a second (a body-worn camera lies on its side
-when the officer is on the ground; a person held on the ground is seen on their side).
+whole (/tmp probes of 2026-12-05, then bench/turned_frames.py; the judge's faces on the
+upright originals): turned by 45 or 60 degrees every face was still hidden, by a quarter
+turn either way the default left faces of 20-60 px in the clear for up to a second (a
+body-worn camera lies on its side when the officer is on the ground; a person held on the
+ground is seen on their side).
 
 So the quick pass also looks at the picture turned a quarter each way
 (``FaceDetector.detect_boxes(turns=...)``): on every fine key frame (the watch; about three
@@ -13,8 +14,9 @@ found a face the upright look had no box for, on every key frame (:class:`Turned
 Faces found only there are added like the dark look's (never replacing an upright box), each
 as the box whose head region (``boxes.head_boxes``) is the turned face's head region, so a
 redaction hides the hair line beside a face on its side as it hides it above an upright one.
-Upside-down faces (half a turn) were hidden by the upright look on the probes; a quarter turn
-each way covers the rest of the circle with the networks' own tolerance of about 60 degrees.
+Upside-down faces (half a turn) are left to the upright look (on the probes it hid all but
+2 face-frames of two clips turned upside down); a quarter turn each way covers the rest of
+the circle with the networks' own tolerance of about 60 degrees.
 """
 
 from __future__ import annotations
