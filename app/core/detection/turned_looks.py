@@ -14,9 +14,9 @@ found a face the upright look had no box for, on every key frame (:class:`Turned
 Faces found only there are added like the dark look's (never replacing an upright box), each
 as the box whose head region (``boxes.head_boxes``) is the turned face's head region, so a
 redaction hides the hair line beside a face on its side as it hides it above an upright one.
-Upside-down faces (half a turn) are left to the upright look (on the probes it hid all but
-2 face-frames of two clips turned upside down); a quarter turn each way covers the rest of
-the circle with the networks' own tolerance of about 60 degrees.
+Upside-down faces (half a turn) are left to the upright look (on the probes of three clips
+turned upside down it left 2-4 face-frames, all on one of them); a quarter turn each way
+covers the rest of the circle with the networks' own tolerance of about 60 degrees.
 """
 
 from __future__ import annotations
