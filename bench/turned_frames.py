@@ -6,7 +6,7 @@
 A body-worn camera lies on its side when the officer is on the ground or the camera is
 knocked, and a person held on the ground is seen on their side. The developer clips are
 upright, so each (default: every clip in ../shared/testdata/videos and crowds/videos but the
-MOT20 crowd, whose 1,008 frames take most of an hour here; ``--clip`` to choose) is made
+MOT20 crowd, whose 1,008 frames take long here; ``--clip`` to choose) is made
 into copies turned a quarter each way (every frame turned exactly, H.264 CRF 18, in a
 temporary folder, never kept; ``--turn`` in degrees counter-clockwise).
 

@@ -186,8 +186,8 @@ class FaceDetector:
                 turn_of += [0] * len(found)
         faces = list(arrays)  # the faces as each network boxed them: fusion compares these
         for turn in turns:  # the quick pass only: the fine pass too, on a held turn's fine
-            # frames, hid about as much on the turned street and kitchen copies for up to a
-            # third more time (bench/turned_frames.py)
+            # frames, hid about as much on the turned street and kitchen copies
+            # (bench/turned_frames.py)
             for face, hidden, name in turned_faces(self._parts, rgb, turn):
                 arrays.append(hidden)
                 faces.append(face)

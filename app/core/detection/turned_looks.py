@@ -2,21 +2,23 @@
 
 The face networks are trained on upright faces. Measured on the developer clips turned as a
 whole (/tmp probes of 2026-12-05, then bench/turned_frames.py; the judge's faces on the
-upright originals): turned by 45 or 60 degrees every face was still hidden, by a quarter
-turn either way the default left faces of 20-60 px in the clear for up to a second (a
+upright originals): turned by 45 or 60 degrees six clips left 1 face-frame of 16 px or
+more (a face cut by the picture's edge), by a quarter turn either way the default left
+faces of 17-61 px, and many smaller ones, in the clear for up to 29 frames running (a
 body-worn camera lies on its side when the officer is on the ground; a person held on the
 ground is seen on their side).
 
 So the quick pass also looks at the picture turned a quarter each way
 (``FaceDetector.detect_boxes(turns=...)``): on every fine key frame (the watch; about three
 times a second in the default) and, for ``Preset.turned_look_s`` after a turned look last
-found a face the upright look had no box for, on every key frame (:class:`TurnedWatch`).
+found a sure face the upright look had no box for, on every key frame (:class:`TurnedWatch`).
 Faces found only there are added like the dark look's (never replacing an upright box), each
 as the box whose head region (``boxes.head_boxes``) is the turned face's head region, so a
 redaction hides the hair line beside a face on its side as it hides it above an upright one.
-Upside-down faces (half a turn) are left to the upright look (on the probes of three clips
-turned upside down it left 2-4 face-frames, all on one of them); a quarter turn each way
-covers the rest of the circle with the networks' own tolerance of about 60 degrees.
+Upside-down faces (half a turn) are left to the upright look (on the probes of six clips
+turned upside down it left 1-4 face-frames on two of them); a quarter turn each way is meant
+to cover the rest of the circle with the networks' own tolerance (probed at 45 and 60
+degrees only).
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ TURNS = (90, 270)  # counter-clockwise, as rotation.py counts a display rotation
 # A turned look's boxes count (from each network's own threshold) once one of them this
 # sure is a face the upright look has no box for, or while the turn is held: on upright
 # pictures a turned look at the networks' own thresholds boxed hands, wheels and dark
-# patches (134 boxes beside 31 faces on the 94 WIDER and dlib stills); at 0.6 14 beside 6,
-# and on footage on its side those sure faces bring the others with them.
+# patches (a probe before the fusion rule: 134 boxes beside 31 faces on the 94 WIDER and
+# dlib stills; at 0.6, 14 beside 6), and on footage on its side those sure faces bring the
+# others with them.
 SURE_SCORE = 0.6
 
 
