@@ -36,7 +36,6 @@ import argparse
 import dataclasses
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,16 +59,13 @@ from leaks import (
     detail_kept,
     frames_of,
     hidden_share,
+    redacted_each,
 )
 from reviewed_judge import set_apart
 
 from app.core.detection.dark_frames import is_dark
 from app.core.detection.presets import DEFAULT_PRESET, get_preset
-from app.core.export.pipeline import redact_footage
-from app.core.export.video_export import EncodeOptions
-from app.core.library.ingest import ingest_paths
 from app.core.media.probe import probe
-from app.core.redaction.plan import RedactionPlan
 
 Image = npt.NDArray[np.uint8]
 
@@ -171,20 +167,9 @@ def main() -> int:
                 for condition in conditions:
                     copy = degraded(source, tmp / f"{number}_{condition}_{source.stem}.mp4",
                                     condition)
-                    duration = probe(copy).duration_s
-                    (result,) = ingest_paths(store, "bench", [copy])
-                    if result.footage_id is None:
-                        print(f"{source}: not ingested ({result.message})")
-                        continue
                     base_rtf = 0.0
-                    for preset in reversed(presets):  # the baseline first
-                        out = tmp / f"{copy.stem}.{preset.dark_look:g}.mp4"
-                        start = time.perf_counter()
-                        redact_footage(store, "bench", result.footage_id, out, RedactionPlan(),
-                                       preset=preset, reuse=False,
-                                       options=EncodeOptions(force=True))
-                        rtf = duration / (time.perf_counter() - start)
-                        base_rtf = base_rtf or rtf
+                    for preset, out, rtf in redacted_each(store, copy, presets[::-1]):
+                        base_rtf = base_rtf or rtf  # the baseline first
                         faces, big, small, dark = leaked(source, copy, out, looks,
                                                          shipped.dark_look)
                         label = "no dark look" if not preset.dark_look else \

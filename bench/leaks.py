@@ -377,6 +377,26 @@ def bench_store(folder: Path, name: str) -> Store:
     return store
 
 
+def redacted_each(store: Store, copy: Path,
+                  presets: list[Preset]) -> list[tuple[Preset, Path, float]]:
+    """``copy`` ingested into ``store`` and exported with each of ``presets`` in turn (the
+    default plan: every track redacted; detection never reused), as (preset, the export
+    beside the copy, real-time factor); none, said why, when it cannot be ingested."""
+    duration = probe(copy).duration_s
+    (result,) = ingest_paths(store, "bench", [copy])
+    if result.footage_id is None:
+        print(f"{copy}: not ingested ({result.message})")
+        return []
+    done = []
+    for number, preset in enumerate(presets):
+        out = copy.with_name(f"{copy.stem}.{number}.mp4")
+        start = time.perf_counter()
+        redact_footage(store, "bench", result.footage_id, out, RedactionPlan(), preset=preset,
+                       reuse=False, options=EncodeOptions(force=True))
+        done.append((preset, out, duration / (time.perf_counter() - start)))
+    return done
+
+
 def default_clips() -> list[Path]:
     return sorted(p for folder in CLIP_DIRS for pattern in ("*.mp4", "*.mov")
                   for p in folder.glob(pattern))

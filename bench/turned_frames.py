@@ -32,7 +32,6 @@ import argparse
 import dataclasses
 import sys
 import tempfile
-import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -56,16 +55,13 @@ from leaks import (
     frames_of,
     hidden_share,
     picture_changed,
+    redacted_each,
 )
 from reviewed_judge import set_apart
 
 from app.core.detection.presets import DEFAULT_PRESET, get_preset
-from app.core.export.pipeline import redact_footage
-from app.core.export.video_export import EncodeOptions
-from app.core.library.ingest import ingest_paths
 from app.core.media.probe import probe
 from app.core.media.rotation import box_to_upright, upright
-from app.core.redaction.plan import RedactionPlan
 
 
 def turned_copy(source: Path, out: Path, turn: int) -> Path:
@@ -157,20 +153,9 @@ def main() -> int:
                 for turn in turns:
                     copy = turned_copy(source, tmp / f"{number}_{turn}_{source.stem}.mp4",
                                        turn)
-                    duration = probe(copy).duration_s
-                    (result,) = ingest_paths(store, "bench", [copy])
-                    if result.footage_id is None:
-                        print(f"{source}: not ingested ({result.message})")
-                        continue
                     base_rtf = 0.0
-                    for preset in reversed(presets):  # the baseline first
-                        out = tmp / f"{copy.stem}.{preset.turned_look_s:g}.mp4"
-                        start = time.perf_counter()
-                        redact_footage(store, "bench", result.footage_id, out, RedactionPlan(),
-                                       preset=preset, reuse=False,
-                                       options=EncodeOptions(force=True))
-                        rtf = duration / (time.perf_counter() - start)
-                        base_rtf = base_rtf or rtf
+                    for preset, out, rtf in redacted_each(store, copy, presets[::-1]):
+                        base_rtf = base_rtf or rtf  # the baseline first
                         faces, big, small, longest, changed = leaked(source, copy, out, looks,
                                                                      turn)
                         label = "no turned looks" if not preset.turned_look_s else \
