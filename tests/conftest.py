@@ -151,6 +151,25 @@ def videos() -> Path:
     return VIDEOS
 
 
+def wider_photo(name: str, min_width: float = 20) -> tuple[Any, Any]:
+    """A WIDER crowd photo of ``../shared/testdata/crowds/images`` (RGB) and its official
+    face boxes ``x1, y1, x2, y2`` of ``min_width`` px or more (invalid ones left out); the
+    test is skipped, saying why, when the shared images are absent."""
+    import json
+
+    import cv2
+    import numpy as np
+
+    crowds = TESTDATA / "crowds" / "images"
+    if not crowds.is_dir():
+        pytest.skip(f"shared crowd images not found at {crowds}")
+    entry = json.loads((crowds / "wider_val_subset_gt.json").read_text())["images"][name]
+    gt = np.array([[f["x"], f["y"], f["x"] + f["w"], f["y"] + f["h"]]
+                   for f in entry["faces"] if not f.get("invalid") and f["w"] >= min_width],
+                  np.float32).reshape(-1, 4)
+    return cv2.imread(str(crowds / name))[:, :, ::-1].copy(), gt
+
+
 def make_video(path: Path, frames: int = 12, size: tuple[int, int] = (64, 48), fps: int = 12,
                rotation: int = 0, audio: bool = False, metadata: dict[str, str] | None = None,
                codec: str = "libx264") -> Path:

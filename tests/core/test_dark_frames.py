@@ -4,7 +4,6 @@ networks on a real WIDER street photograph made dark and grainy."""
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import cv2
 import numpy as np
@@ -22,9 +21,8 @@ from app.core.detection.presets import (
     preset_from_dict,
 )
 from app.core.detection.scoring import coverage
-from tests.conftest import TESTDATA
+from tests.conftest import wider_photo
 
-CROWDS = TESTDATA / "crowds" / "images"
 # A night street fight: seven faces of 20 px or more. Made darker and grainy below, the
 # default hides 3 of them without its dark look and all 7 with it (at the commit that
 # added it).
@@ -79,13 +77,7 @@ def test_the_default_and_thorough_look_again_fast_does_not_and_old_runs_read_bac
 
 @pytest.fixture(scope="module")
 def fight() -> tuple[np.ndarray, np.ndarray]:
-    if not CROWDS.is_dir():
-        pytest.skip(f"shared crowd images not found at {CROWDS}")
-    entry = json.loads((CROWDS / "wider_val_subset_gt.json").read_text())["images"][FIGHT]
-    gt = np.array([[f["x"], f["y"], f["x"] + f["w"], f["y"] + f["h"]]
-                   for f in entry["faces"] if not f.get("invalid") and f["w"] >= 20],
-                  np.float32).reshape(-1, 4)
-    return cv2.imread(str(CROWDS / FIGHT))[:, :, ::-1].copy(), gt
+    return wider_photo(FIGHT)
 
 
 def test_a_dark_grainy_street_gets_faces_only_the_second_look_finds(

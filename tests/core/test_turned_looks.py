@@ -4,11 +4,9 @@ networks on a real WIDER photograph turned a quarter, as a still and as a video.
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 
 import av
-import cv2
 import numpy as np
 import pytest
 
@@ -33,9 +31,8 @@ from app.core.detection.turned_looks import (
 )
 from app.core.detection.video import detect_video
 from app.core.media.rotation import box_to_upright
-from tests.conftest import TESTDATA, VIDEOS
+from tests.conftest import VIDEOS, wider_photo
 
-CROWDS = TESTDATA / "crowds" / "images"
 # A marching band: ten faces of 20 px or more. Turned a quarter either way, the default
 # without turned looks hides 3 of them, with them all 10 (at the commit that added them).
 BAND = "0_Parade_marchingband_1_20.jpg"
@@ -150,13 +147,7 @@ def test_the_default_and_thorough_look_turned_fast_and_the_check_do_not() -> Non
 
 @pytest.fixture(scope="module")
 def band() -> tuple[np.ndarray, np.ndarray]:
-    if not CROWDS.is_dir():
-        pytest.skip(f"shared crowd images not found at {CROWDS}")
-    entry = json.loads((CROWDS / "wider_val_subset_gt.json").read_text())["images"][BAND]
-    gt = np.array([[f["x"], f["y"], f["x"] + f["w"], f["y"] + f["h"]]
-                   for f in entry["faces"] if not f.get("invalid") and f["w"] >= 20],
-                  np.float32).reshape(-1, 4)
-    return cv2.imread(str(CROWDS / BAND))[:, :, ::-1].copy(), gt
+    return wider_photo(BAND)
 
 
 @pytest.mark.parametrize("turn", TURNS)
