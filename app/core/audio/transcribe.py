@@ -31,11 +31,14 @@ SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": 
                             "speakers": 1,  # ... or when speakers are told apart otherwise
                             # fewer retries when the model loops (spelled-out e-mail
                             # addresses): three tries, not six
-                            "temperatures": (0.0, 0.4, 0.8)}
+                            "temperatures": (0.0, 0.4, 0.8),
+                            # the retries sample at random: from this seed, in a model
+                            # loaded for the one file, so a file gives the same words
+                            # each time it is transcribed
+                            "seed": 0}
 
 log = logging.getLogger(__name__)
 CONTEXT_S = 0.3  # sound either side of an untranscribed stretch given to the model again
-_loaded: dict[str, Any] = {}  # model sha256 -> WhisperModel (loading costs about 1 s)
 
 
 def transcribe_file(path: Path, track: int = 0, model: SpeechModel | None = None,
@@ -46,7 +49,7 @@ def transcribe_file(path: Path, track: int = 0, model: SpeechModel | None = None
     started = time.perf_counter()
     samples = load_speech_audio(path, track, cancel)
     duration = len(samples) / RATE
-    whisper = _whisper(model)
+    whisper = _whisper(model)  # for this file only: its sampling starts from the seed
     total = max(1, round(duration))
     progress(0, total)
     words = _words(whisper, model, samples, 0.0, True, cancel,
@@ -125,12 +128,19 @@ def transcript_settings(model: SpeechModel) -> dict[str, Any]:
 
 
 def _whisper(model: SpeechModel) -> Any:
-    model.verify()
-    if model.sha256 not in _loaded:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never ask a model hub for anything
-        from faster_whisper import WhisperModel  # heavy: loaded on first use only
+    """The speech model loaded afresh (about 0.5 s), its random sampling seeded.
 
-        _loaded[model.sha256] = WhisperModel(
-            str(model.folder), device="cpu", compute_type=SETTINGS["compute_type"],
-            cpu_threads=os.cpu_count() or 2, local_files_only=True)
-    return _loaded[model.sha256]
+    A retry at a temperature above 0 samples words at random. CTranslate2 seeds each of its
+    threads' generators once, when the thread first samples, and they run on from there; so
+    a model kept loaded between files hears a hard file differently each time (measured: a
+    spelled-out e-mail address heard three ways in three runs). A model loaded for one file,
+    after the seed is set, hears it the same way every time.
+    """
+    model.verify()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never ask a model hub for anything
+    import ctranslate2  # heavy: loaded on first use only
+    from faster_whisper import WhisperModel
+
+    ctranslate2.set_random_seed(SETTINGS["seed"])
+    return WhisperModel(str(model.folder), device="cpu", compute_type=SETTINGS["compute_type"],
+                        cpu_threads=os.cpu_count() or 2, local_files_only=True)
