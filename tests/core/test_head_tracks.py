@@ -329,7 +329,7 @@ def test_heads_are_on_in_the_default_and_runs_made_without_them_still_match() ->
     face detectors are hidden); a preset without heads keeps the key runs were stored
     under, and a stored run without them reads as made without them."""
     balanced = get_preset("balanced")
-    assert balanced.heads_every_s == 0.5 and balanced.as_dict()["heads_rules"] == 2
+    assert balanced.heads_every_s == 0.5 and balanced.as_dict()["heads_rules"] == 3
     assert get_preset("thorough").heads_every_s > 0
     fast = get_preset("fast")
     assert fast.heads_every_s == 0 and "heads_every_s" not in fast.as_dict()
@@ -445,8 +445,10 @@ def test_runs_stored_under_the_first_head_rules_say_so() -> None:
     stored = {**get_preset("thorough").as_dict()}
     del stored["heads_rules"]
     assert preset_from_dict(stored).heads_rules == 1
-    assert preset_from_dict(get_preset("thorough").as_dict()).heads_rules == 2
-    assert get_preset("thorough").as_dict()["heads_rules"] == 2
+    assert preset_from_dict(get_preset("thorough").as_dict()).heads_rules == 3
+    assert get_preset("thorough").as_dict()["heads_rules"] == 3
+    before = {**get_preset("thorough").as_dict(), "heads_rules": 2}  # before turned heads
+    assert preset_from_dict(before) != get_preset("thorough")
 
 
 def test_a_requester_with_hands_raised_or_between_two_heads_keeps_their_own() -> None:

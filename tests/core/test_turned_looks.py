@@ -29,9 +29,9 @@ from app.core.detection.turned_looks import (
     turned,
     turned_faces,
 )
-from app.core.detection.video import detect_video
+from app.core.detection.video import detect_video, region_of
 from app.core.media.rotation import box_to_upright
-from tests.conftest import VIDEOS, wider_photo
+from tests.conftest import TESTDATA, VIDEOS, wider_photo
 
 # A marching band: ten faces of 20 px or more. Turned a quarter either way, the default
 # without turned looks hides 3 of them, with them all 10 (at the commit that added them).
@@ -259,3 +259,64 @@ def test_a_video_on_its_side_is_covered_on_every_frame(
     assert total == plain_total and total >= 100
     assert hit >= 0.95 * total, (hit, total)
     assert plain_hit <= 0.6 * total, (plain_hit, total)  # the turned looks did that
+
+
+STREET = TESTDATA / "crowds" / "videos" / "simpletracking_ecuador.mp4"
+
+
+def write_frames(source: Path, path: Path, frames: int, turn: int) -> None:
+    """The first ``frames`` frames of ``source`` turned ``turn`` degrees, as H.264."""
+    with av.open(str(source)) as inp, av.open(str(path), "w") as out:
+        stream = None
+        for k, frame in enumerate(inp.decode(video=0)):
+            if k == frames:
+                break
+            picture = np.ascontiguousarray(turned(frame.to_ndarray(format="rgb24"), turn)
+                                           if turn else frame.to_ndarray(format="rgb24"))
+            if stream is None:
+                stream = out.add_stream("libx264", rate=30)
+                stream.height, stream.width = picture.shape[:2]
+                stream.pix_fmt, stream.codec_context.options = "yuv420p", {"crf": "18"}
+            out.mux(stream.encode(av.VideoFrame.from_ndarray(picture, format="rgb24")))
+        assert stream is not None
+        out.mux(stream.encode())
+
+
+def found_heads(run: object, index: int) -> np.ndarray:
+    """The head regions the person detector found on frame ``index`` (not carried)."""
+    heads = [d for d in run.frames[index].heads  # type: ignore[attr-defined]
+             if region_of(d.detector)[1]]
+    return np.array([[d.x, d.y, d.x + d.w, d.y + d.h] for d in heads],
+                    np.float32).reshape(-1, 4)
+
+
+def test_people_on_their_side_get_their_heads_from_the_held_turned_look(
+        tmp_path: Path) -> None:
+    if not STREET.is_file():
+        pytest.skip(f"{STREET} is absent (../shared/testdata)")
+    frames = 31
+    write_frames(STREET, tmp_path / "upright.mp4", frames, 0)
+    write_frames(STREET, tmp_path / "side.mp4", frames, 90)
+    default = get_preset(DEFAULT_PRESET)
+    assert default.heads_rules == 3
+    upright_run = detect_video(tmp_path / "upright.mp4", default)
+    width, height = upright_run.width, upright_run.height
+    runs = {rules: detect_video(tmp_path / "side.mp4",
+                                dataclasses.replace(default, heads_rules=rules))
+            for rules in (3, 2)}
+    matched = dict.fromkeys(runs, 0)
+    total = 0
+    for index in range(0, frames, default.heads_every_frames(30.0)):
+        # the heads found on the upright clip, where they are on the clip on its side
+        truth = turned_boxes(found_heads(upright_run, index), 90, width, height)
+        total += len(truth)
+        for rules, run in runs.items():
+            got = found_heads(run, index)
+            if len(truth) and len(got):
+                matched[rules] += int((bx.iou_matrix(truth, got).max(axis=1) >= 0.7).sum())
+    # the look held at 270 stands the picture upright: the person detector sees there what
+    # it sees on the upright clip; under rules 2 it only sees people lying on their side,
+    # whose head regions (the top of their boxes) lie along their sides
+    assert total >= 4
+    assert matched[3] >= total - 1, (matched, total)
+    assert matched[2] <= total // 2, (matched, total)

@@ -67,9 +67,12 @@ class Preset:
     heads_max_side: int = 640
     # How heads are placed and what a run stores of them: 1, the head region alone (a
     # square at the top centre of the person's box); 2, each person's box as well, the head
-    # region the top of it across its whole width (people.head_regions). Part of the run's
-    # key, so a run stored under other rules is not reused as if it were made under these.
-    heads_rules: int = 2
+    # region the top of it across its whole width (people.head_regions); 3, as 2, and while
+    # a turned look is held (turned_look_s) the person detector also looks at the picture
+    # turned that way (video.heads_seen: someone on their side is upright there). Part of
+    # the run's key, so a run stored under other rules is not reused as if it were made
+    # under these.
+    heads_rules: int = 3
     # How detections are linked into tracks (tracker.build_tracks): 1, each track's next box
     # predicted by carrying on the motion of all four edges (a box that shrank fast was
     # predicted inside out, so the same face's next box matched nothing and began a new

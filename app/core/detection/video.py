@@ -18,6 +18,7 @@ from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
 from app.core.detection.region_follow import HEAD_MOTION, RegionFollower, flow_image
 from app.core.detection.text_regions import TextRegionDetector
 from app.core.detection.turned_looks import TurnedWatch, still_turns
+from app.core.detection.turned_looks import turned as turned_picture
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError
 from app.core.media.decode import DecodedFrame, iter_frames
 from app.core.media.probe import probe
@@ -174,7 +175,8 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                 for index, boxes, names in filler.take_amendments():
                     run.frames[index].boxes += to_detections(boxes, names)
             if gray is not None and looks.any:
-                looks.push(decoded, gray, rgb, info.rotation, last)
+                looks.push(decoded, gray, rgb, info.rotation, last,
+                           turned.held(decoded.index) if preset.heads_rules >= 3 else ())
             progress(decoded.index + 1, info.frame_count)
     if filler is not None:
         _add(run, filler.finish())
@@ -194,35 +196,38 @@ class _Looks:
 
     def __init__(self, preset: Preset, width: int, height: int, fps: float) -> None:
         self.every: dict[str, int] = {}
-        self.detect: dict[str, Callable[[np.ndarray], np.ndarray]] = {}
+        # each detector looks at the upright picture and is given the turned looks held
+        self.detect: dict[str, Callable[[np.ndarray, tuple[int, ...]], np.ndarray]] = {}
         self.followers: dict[str, RegionFollower] = {}
         if preset.text_every_s > 0:
             every = preset.text_every_frames(fps)
-            self._add("text", every, TextRegionDetector.for_preset(preset).detect,
+            text = TextRegionDetector.for_preset(preset)
+            self._add("text", every, lambda rgb, turns: text.detect(rgb),
                       RegionFollower(width, height, every))
         if preset.heads_every_s > 0:
             people = PersonDetector(preset.heads_max_side)
             every = preset.heads_every_frames(fps)
-            self._add("head", every, lambda rgb: heads_with_people(people.detect(rgb),
-                                                                   rgb.shape[1]),
+            self._add("head", every, lambda rgb, turns: heads_seen(people, rgb, turns),
                       RegionFollower(width, height, every, HEAD_MOTION))
         self.any = bool(self.followers)
 
-    def _add(self, kind: str, every: int, detect: Callable[[np.ndarray], np.ndarray],
+    def _add(self, kind: str, every: int,
+             detect: Callable[[np.ndarray, tuple[int, ...]], np.ndarray],
              follower: RegionFollower) -> None:
         self.every[kind], self.detect[kind], self.followers[kind] = every, detect, follower
 
     def push(self, decoded: DecodedFrame, gray: np.ndarray, rgb: np.ndarray | None, rotation: int,
-             last: bool) -> None:
+             last: bool, turns: tuple[int, ...] = ()) -> None:
         """One frame to every follower (one flow image for all); the detectors whose turn
-        it is look at it first (the frame turned upright once for all)."""
+        it is look at it first (the frame turned upright once for all; ``turns``: the
+        turned looks held on it, ``turned_looks.TurnedWatch``)."""
         small, shown = flow_image(gray), None
         for kind, follower in self.followers.items():
             seen = None
             if decoded.index % self.every[kind] == 0 or last:
                 rgb = rgb if rgb is not None else decoded.frame.to_ndarray(format="rgb24")
                 shown = shown if shown is not None else upright(rgb, rotation)
-                raw = self.detect[kind](shown)
+                raw = self.detect[kind](shown, turns)
                 seen = boxes_to_stored(raw, rotation, rgb.shape[1], rgb.shape[0])
                 if raw.shape[1] >= 9:  # the attached boxes too
                     seen[:, 5:9] = boxes_to_stored(np.ascontiguousarray(raw[:, 5:9]),
@@ -254,6 +259,24 @@ def heads_with_people(people: np.ndarray, width: int) -> np.ndarray:
     5-8, as ``RegionFollower`` carries it)."""
     return np.hstack([head_regions(people, width), people[:, :4]]) if len(people) else \
         np.zeros((0, 9), np.float32)
+
+
+def heads_seen(people: PersonDetector, rgb: np.ndarray, turns: tuple[int, ...]) -> np.ndarray:
+    """:func:`heads_with_people` on ``rgb`` and, for each of ``turns`` (the turned looks
+    held: ``Preset.heads_rules`` 3), on ``rgb`` turned that way, mapped back. Someone on
+    their side (a camera on its side, a person on the ground) is upright there, their head
+    at the top of their box; on the picture as it is, the top of their box is their side."""
+    height, width = rgb.shape[:2]
+    found = [heads_with_people(people.detect(rgb), width)]
+    for turn in turns:
+        picture = turned_picture(rgb, turn)
+        raw = heads_with_people(people.detect(picture), picture.shape[1])
+        back = boxes_to_stored(raw, turn, width, height)
+        if len(raw):
+            back[:, 5:9] = boxes_to_stored(np.ascontiguousarray(raw[:, 5:9]), turn, width,
+                                           height)
+        found.append(back)
+    return np.concatenate(found)
 
 
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:
