@@ -36,10 +36,8 @@ import argparse
 import dataclasses
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-import av
 import cv2
 import numpy as np
 import numpy.typing as npt
@@ -47,21 +45,10 @@ import numpy.typing as npt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from copies import Change, judged, made_copy
 from judge import MtcnnJudge
 from judge_cache import CachedJudge
-from leaks import (
-    DETAIL_KEPT,
-    HIDDEN_SHARE,
-    REVIEWED,
-    bench_store,
-    changed_mask,
-    default_clips,
-    detail_kept,
-    frames_of,
-    hidden_share,
-    redacted_each,
-)
-from reviewed_judge import set_apart
+from leaks import bench_store, default_clips, frames_of, redacted_each
 
 from app.core.detection.dark_frames import is_dark
 from app.core.detection.presets import DEFAULT_PRESET, get_preset
@@ -86,57 +73,14 @@ def _grain(rgb: Image, rng: np.random.Generator) -> npt.NDArray[np.float32]:
     return rgb.astype(np.float32) + rng.normal(0, 6, rgb.shape[:2])[:, :, None]
 
 
-CONDITIONS: dict[str, Callable[[Image, np.random.Generator], npt.NDArray[np.float32]]] = {
-    "night": _night, "ir": _ir, "grain": _grain}
+CONDITIONS = {name: Change(name, make) for name, make in
+              (("night", _night), ("ir", _ir), ("grain", _grain))}  # H.264 CRF 23
 
 
-def degraded(source: Path, out: Path, condition: str) -> Path:
-    """``source``'s frames (stored pixels, every one) made ``condition``, as H.264."""
-    make, rng = CONDITIONS[condition], np.random.default_rng(1)
-    with av.open(str(source)) as inp, av.open(str(out), "w") as outc:
-        vin = inp.streams.video[0]
-        rate = vin.average_rate or 25
-        vout = None
-        for k, frame in enumerate(inp.decode(vin)):
-            made = np.clip(make(frame.to_ndarray(format="rgb24"), rng), 0, 255).astype(np.uint8)
-            if made.ndim == 2:
-                made = np.dstack([made, made, made])
-            if vout is None:
-                vout = outc.add_stream("libx264", rate=rate)
-                vout.height, vout.width = made.shape[:2]
-                vout.pix_fmt, vout.codec_context.options = "yuv420p", {"crf": "23"}
-            new = av.VideoFrame.from_ndarray(np.ascontiguousarray(made), format="rgb24")
-            new.pts, new.time_base = k, 1 / rate
-            outc.mux(vout.encode(new))
-        if vout is not None:
-            outc.mux(vout.encode())
-    return out
-
-
-def leaked(source: Path, copy: Path, export: Path, judge: MtcnnJudge | CachedJudge,
-           dark_look: float) -> tuple[int, int, int, float]:
-    """(judge faces, leaked 16 px and over, leaked under 16 px) of ``source``'s judge faces
-    in ``export`` of its ``copy``, and the share of the copy's frames dark enough for a
-    second look at ``dark_look``."""
-    faces = big = small = dark = frames = 0
-    for index, (original, made, out) in enumerate(zip(frames_of(source), frames_of(copy),
-                                                      frames_of(export), strict=True)):
-        frames += 1
-        dark += is_dark(made, dark_look)
-        changed = changed_mask(made, out)
-        found = judge.detect(original)
-        whats = set_apart(REVIEWED, source.name, index, found)
-        for box, what in zip(found, whats, strict=True):
-            if what:
-                continue
-            faces += 1
-            if hidden_share(changed, box) < HIDDEN_SHARE and \
-                    detail_kept(made, out, box) >= DETAIL_KEPT:
-                if box[2] - box[0] >= 16:
-                    big += 1
-                else:
-                    small += 1
-    return faces, big, small, dark / max(1, frames)
+def dark_share(copy: Path, dark_look: float) -> float:
+    """The share of ``copy``'s frames dark enough for a second look at ``dark_look``."""
+    dark = [is_dark(frame, dark_look) for frame in frames_of(copy)]
+    return sum(dark) / max(1, len(dark))
 
 
 def main() -> int:
@@ -165,13 +109,14 @@ def main() -> int:
                 looks = CachedJudge(judge, args.judge_cache, source) if args.judge_cache \
                     else judge
                 for condition in conditions:
-                    copy = degraded(source, tmp / f"{number}_{condition}_{source.stem}.mp4",
-                                    condition)
+                    copy = made_copy(source, tmp / f"{number}_{condition}_{source.stem}.mp4",
+                                     CONDITIONS[condition])
+                    dark = dark_share(copy, shipped.dark_look)
                     base_rtf = 0.0
                     for preset, out, rtf in redacted_each(store, copy, presets[::-1]):
                         base_rtf = base_rtf or rtf  # the baseline first
-                        faces, big, small, dark = leaked(source, copy, out, looks,
-                                                         shipped.dark_look)
+                        found = judged(source, copy, out, looks, CONDITIONS[condition])
+                        faces, big, small = found.faces, found.big, found.small
                         label = "no dark look" if not preset.dark_look else \
                             f"dark look < {preset.dark_look:g}"
                         rows.append((source.name[:40], condition, label, faces, big, small,

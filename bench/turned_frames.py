@@ -32,57 +32,21 @@ import argparse
 import dataclasses
 import sys
 import tempfile
-from fractions import Fraction
 from pathlib import Path
 
-import av
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from copies import Change, judged, made_copy
 from judge import MtcnnJudge
 from judge_cache import CachedJudge
-from leaks import (
-    DETAIL_KEPT,
-    HIDDEN_SHARE,
-    REVIEWED,
-    LeakRuns,
-    bench_store,
-    changed_mask,
-    default_clips,
-    detail_kept,
-    frames_of,
-    hidden_share,
-    picture_changed,
-    redacted_each,
-)
-from reviewed_judge import set_apart
+from leaks import bench_store, default_clips, redacted_each
 
 from app.core.detection.presets import DEFAULT_PRESET, get_preset
 from app.core.media.probe import probe
 from app.core.media.rotation import box_to_upright, upright
-
-
-def turned_copy(source: Path, out: Path, turn: int) -> Path:
-    """``source``'s frames (stored pixels, every one) turned ``turn`` degrees
-    counter-clockwise, as H.264."""
-    with av.open(str(source)) as inp, av.open(str(out), "w") as outc:
-        vin = inp.streams.video[0]
-        rate = vin.average_rate or Fraction(25)
-        vout = None
-        for k, frame in enumerate(inp.decode(vin)):
-            made = upright(frame.to_ndarray(format="rgb24"), turn)
-            if vout is None:
-                vout = outc.add_stream("libx264", rate=rate)
-                vout.height, vout.width = made.shape[:2]
-                vout.pix_fmt, vout.codec_context.options = "yuv420p", {"crf": "18"}
-            new = av.VideoFrame.from_ndarray(np.ascontiguousarray(made), format="rgb24")
-            new.pts, new.time_base = k, 1 / rate
-            outc.mux(vout.encode(new))
-        if vout is not None:
-            outc.mux(vout.encode())
-    return out
 
 
 def turned_box(box: np.ndarray, turn: int, width: int, height: int) -> np.ndarray:
@@ -92,37 +56,13 @@ def turned_box(box: np.ndarray, turn: int, width: int, height: int) -> np.ndarra
     return np.array([x, y, x + w, y + h], np.float32)
 
 
-def leaked(source: Path, copy: Path, export: Path, judge: MtcnnJudge | CachedJudge,
-           turn: int) -> tuple[int, int, int, int, float]:
-    """(judge faces, leaked 16 px and over, leaked under 16 px, longest leak of one face in
-    frames, as ``bench/leaks.py`` follows it) of ``source``'s judge faces in ``export`` of
-    its turned ``copy``, and the share of the picture the export changed."""
-    faces = big = small = 0
-    runs = LeakRuns()
-    changed_share = []
-    frames = zip(frames_of(source), frames_of(copy), frames_of(export), strict=False)
-    for index, (original, made, out) in enumerate(frames):
-        height, width = original.shape[:2]
-        changed = changed_mask(made, out)
-        changed_share.append(picture_changed(changed))
-        found = judge.detect(original)
-        whats = set_apart(REVIEWED, source.name, index, found)
-        seen_boxes, flags = [], []
-        for box, what in zip(found, whats, strict=True):
-            if what:
-                continue
-            faces += 1
-            seen = turned_box(box, turn, width, height)
-            leak = hidden_share(changed, seen) < HIDDEN_SHARE and \
-                detail_kept(made, out, seen) >= DETAIL_KEPT
-            seen_boxes.append([*seen, 1.0])
-            flags.append(leak)
-            if leak and box[2] - box[0] >= 16:
-                big += 1
-            elif leak:
-                small += 1
-        runs.update(np.array(seen_boxes, np.float32).reshape(-1, 5), flags)
-    return faces, big, small, runs.longest, float(np.mean(changed_share or [0.0]))
+def turned_by(turn: int) -> Change:
+    """Every frame turned ``turn`` degrees counter-clockwise, exactly (H.264 CRF 18); a face
+    on a copy turned a quarter is as wide, upright, as its box is high."""
+    return Change(f"turned {turn}", lambda rgb, rng: upright(rgb, turn),
+                  lambda box, width, height: turned_box(box, turn, width, height),
+                  (lambda box: float(box[3] - box[1])) if turn % 180 else
+                  (lambda box: float(box[2] - box[0])), crf=18)
 
 
 def main() -> int:
@@ -151,13 +91,15 @@ def main() -> int:
                 looks = CachedJudge(judge, args.judge_cache, source) if args.judge_cache \
                     else judge
                 for turn in turns:
-                    copy = turned_copy(source, tmp / f"{number}_{turn}_{source.stem}.mp4",
-                                       turn)
+                    change = turned_by(turn)
+                    copy = made_copy(source, tmp / f"{number}_{turn}_{source.stem}.mp4",
+                                     change)
                     base_rtf = 0.0
                     for preset, out, rtf in redacted_each(store, copy, presets[::-1]):
                         base_rtf = base_rtf or rtf  # the baseline first
-                        faces, big, small, longest, changed = leaked(source, copy, out, looks,
-                                                                     turn)
+                        found = judged(source, copy, out, looks, change)
+                        faces, big, small = found.faces, found.big, found.small
+                        longest, changed = found.longest, found.changed
                         label = "no turned looks" if not preset.turned_look_s else \
                             "turned looks"
                         rows.append((source.name[:40], turn, label, faces, big, small,
