@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import av
+import cv2
 import numpy as np
 import pytest
 
@@ -29,7 +30,7 @@ from app.core.detection.turned_looks import (
     turned,
     turned_faces,
 )
-from app.core.detection.video import detect_video, region_of
+from app.core.detection.video import detect_image, detect_video, region_of
 from app.core.media.rotation import box_to_upright
 from tests.conftest import TESTDATA, VIDEOS, wider_photo
 
@@ -320,3 +321,24 @@ def test_people_on_their_side_get_their_heads_from_the_held_turned_look(
     assert total >= 4
     assert matched[3] >= total - 1, (matched, total)
     assert matched[2] <= total // 2, (matched, total)
+
+
+def test_a_still_on_its_side_gets_its_heads_from_the_turned_look(tmp_path: Path) -> None:
+    if not STREET.is_file():
+        pytest.skip(f"{STREET} is absent (../shared/testdata)")
+    with av.open(str(STREET)) as clip:
+        rgb = next(clip.decode(video=0)).to_ndarray(format="rgb24")
+    height, width = rgb.shape[:2]
+    for name, picture in (("upright.png", rgb), ("side.png", turned(rgb, 90))):
+        assert cv2.imwrite(str(tmp_path / name), np.ascontiguousarray(picture[:, :, ::-1]))
+    default = get_preset(DEFAULT_PRESET)
+    truth = turned_boxes(found_heads(detect_image(tmp_path / "upright.png", default), 0),
+                         90, width, height)
+    matched = {}
+    for rules in (3, 2):
+        got = found_heads(detect_image(tmp_path / "side.png",
+                                       dataclasses.replace(default, heads_rules=rules)), 0)
+        matched[rules] = int((bx.iou_matrix(truth, got).max(axis=1) >= 0.7).sum()) \
+            if len(got) else 0
+    assert len(truth) >= 2
+    assert matched[3] == len(truth) and matched[2] < len(truth), (matched, len(truth))
