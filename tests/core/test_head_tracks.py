@@ -19,13 +19,13 @@ from app.core.detection.detector import Detection, preset_models
 from app.core.detection.people import head_regions
 from app.core.detection.presets import get_preset, preset_from_dict
 from app.core.detection.runs import run_from_json
-from app.core.detection.video import detect_video
+from app.core.detection.video import detect_video, most_upright
 from app.core.errors import InvalidInputError
 from app.core.export.residual import classify
+from app.core.redaction.head_placement import RULE_PADDING, head_turn
 from app.core.redaction.plan import RedactionPlan, Shape
 from app.core.redaction.plan_edits import output_choices, set_output_choices
 from app.core.redaction.render import (
-    RULE_PADDING,
     Region,
     frame_regions,
     kept_face_stands_for,
@@ -504,3 +504,43 @@ def test_what_is_kept_visible_is_not_grown_with_what_is_hidden() -> None:
     (hidden,) = [r for r in redact if r.track_id == 2]
     kept_face = next(k for k in keep if k.track_id == 1)
     assert hidden.x2 - hidden.x1 > kept_face.x2 - kept_face.x1
+
+
+def test_a_head_on_its_side_is_never_narrowed_to_a_face_near_its_persons_middle() -> None:
+    """A head found on the picture turned (heads rules 3: someone lying down) lies across
+    one end of its person's box; a large hidden face near the middle of that box's top is
+    someone else's (an officer kneeling over them), so their head region stays whole. The
+    same face over a standing person's box narrows that person's head (the rule still
+    works), and which way up each head is comes from the side of the box it lies across."""
+    lying = (100.0, 400.0, 500.0, 640.0)  # 400 x 240: someone on the ground
+    head = TrackBox(0, 80.0, 400.0, 150.0, 240.0, BoxKind.DETECTED, 0.9, HEAD, whole=lying)
+    assert head_turn((80, 400, 230, 640), lying) == 3  # at the left end: their up is -x
+    assert head_turn((370, 400, 520, 640), lying) == 1
+    assert head_turn((380, 55, 720, 395), (400.0, 100.0, 700.0, 720.0)) == 0  # standing
+    assert head_turn((380, 55, 720, 395), None, 90) == 1
+    kneeling = _box(FACE, 250, 410, 100)  # large, at the middle of the lying box's top
+    shown, _ = frame_regions(0, [(1, kneeling), (2, head)], RedactionPlan(), 1280, 720)
+    region = next(r for r in shown if r.track_id == 2)
+    whole_head, _ = frame_regions(0, [(2, head)], RedactionPlan(), 1280, 720)
+    assert region.full == whole_head[0].full
+    # a standing person's box with the same face at its top middle: narrowed
+    standing = TrackBox(0, 130.0, 280.0, 340.0, 340.0, BoxKind.DETECTED, 0.9, HEAD,
+                        whole=(150.0, 320.0, 450.0, 720.0))
+    shown, _ = frame_regions(0, [(1, kneeling), (2, standing)], RedactionPlan(), 1280, 720)
+    narrowed = next(r for r in shown if r.track_id == 2)
+    assert narrowed.full[2] - narrowed.full[0] < 0.7 * 340 * RedactionPlan().padding
+
+
+def test_a_person_both_looks_found_is_kept_from_the_look_they_stand_upright_in() -> None:
+    """While a turned look is held, the person detector looks at the picture turned too:
+    someone standing is seen there lying down, someone lying down standing. Each person is
+    kept from the look they stand upright in, so no head region lies along a person's
+    side (a tie, or a person one look alone found, is kept)."""
+    standing = [500.0, 100.0, 600.0, 400.0]  # tall on the picture as it is
+    lying = [100.0, 500.0, 400.0, 600.0]  # wide on the picture as it is
+    alone = [900.0, 100.0, 960.0, 300.0]
+    boxes = np.array([standing, lying, [505.0, 105.0, 600.0, 395.0],
+                      [100.0, 505.0, 395.0, 600.0], alone], np.float32)
+    # rows 0, 1 and 4 found on the picture as it is, rows 2 and 3 on it turned 90
+    kept = most_upright(boxes, np.array([0, 0, 90, 90, 0]))
+    assert kept.tolist() == [0, 3, 4]

@@ -11,6 +11,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from app.core.detection import boxes as bx
 from app.core.detection.detector import Detection, FaceDetector
 from app.core.detection.people import PersonDetector, head_regions
 from app.core.detection.presets import Preset, get_preset
@@ -266,9 +267,12 @@ def heads_seen(people: PersonDetector, rgb: np.ndarray, turns: tuple[int, ...]) 
     """:func:`heads_with_people` on ``rgb`` and, for each of ``turns`` (the turned looks
     held: ``Preset.heads_rules`` 3), on ``rgb`` turned that way, mapped back. Someone on
     their side (a camera on its side, a person on the ground) is upright there, their head
-    at the top of their box; on the picture as it is, the top of their box is their side."""
+    at the top of their box; on the picture as it is, the top of their box is their side.
+    A person both looks found is kept from the look they stand most upright in
+    (:func:`most_upright`): the others' head region would lie along their side."""
     height, width = rgb.shape[:2]
     found = [heads_with_people(people.detect(rgb), width)]
+    turn_of = [np.zeros(len(found[0]), np.int32)]
     for turn in turns:
         picture = turned_picture(rgb, turn)
         raw = heads_with_people(people.detect(picture), picture.shape[1])
@@ -277,7 +281,28 @@ def heads_seen(people: PersonDetector, rgb: np.ndarray, turns: tuple[int, ...]) 
             back[:, 5:9] = boxes_to_stored(np.ascontiguousarray(raw[:, 5:9]), turn, width,
                                            height)
         found.append(back)
-    return np.concatenate(found)
+        turn_of.append(np.full(len(back), turn, np.int32))
+    seen, turned_by = np.concatenate(found), np.concatenate(turn_of)
+    return seen[most_upright(seen[:, 5:9], turned_by)] if turns else seen
+
+
+SAME_PERSON_IOU = 0.5  # person boxes of two looks overlapping this much are one person
+
+
+def most_upright(boxes: np.ndarray, turned_by: np.ndarray) -> np.ndarray:
+    """Indices of the person ``boxes`` (x1, y1, x2, y2 on the picture as it is, each found
+    on it turned ``turned_by``) to keep: of boxes of two looks that overlap by
+    ``SAME_PERSON_IOU``, the one taller for its width as its own look saw it."""
+    w = np.maximum(boxes[:, 2] - boxes[:, 0], 1e-3)
+    h = np.maximum(boxes[:, 3] - boxes[:, 1], 1e-3)
+    upright_share = np.where(turned_by % 180 == 0, h / w, w / h)
+    overlap = bx.iou_matrix(boxes.astype(np.float32), boxes.astype(np.float32))
+    keep = np.ones(len(boxes), bool)
+    for i, j in zip(*np.nonzero(overlap >= SAME_PERSON_IOU), strict=True):
+        if turned_by[i] != turned_by[j] and (upright_share[i], -turned_by[i]) < \
+                (upright_share[j], -turned_by[j]):
+            keep[i] = False  # j stands more upright (a tie: the look with no turn)
+    return np.flatnonzero(keep)
 
 
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:

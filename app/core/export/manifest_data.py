@@ -15,8 +15,8 @@ from app.core.export.manifest import software_versions
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EncodeOptions, ExportStats
 from app.core.redaction.crowd_gaps import crowd_rules
+from app.core.redaction.head_placement import head_rules
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.render import head_rules
 from app.core.tracking.tracker import HEAD, TEXT, BoxKind, Track, boxes_by_frame
 
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from app.core.detection import boxes as bx
 from app.core.detection.detector import Detection
+from app.core.redaction.head_placement import head_turn
 from app.core.redaction.plan import RedactionPlan, Style
 from app.core.redaction.render import (
     Region,
@@ -129,7 +130,8 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
                      + _dismissed(boxes, plan, width, height, rotation))
     # the kept heads and a face are placed as the rules were measured (render.RULE_PADDING)
     kept_heads = {r.track_id for r in keep if regions.get(r.track_id or 0) == HEAD}
-    heads = [r for t, b in boxes if t in kept_heads
+    heads = [(r, 90 * head_turn((b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation))
+             for t, b in boxes if t in kept_heads
              and (r := placement_region(b, plan, width, height, t, rotation)) is not None]
     findings: list[Finding] = []
     for d in faces:
@@ -138,7 +140,7 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
             continue  # a face kept visible on purpose, or dismissed as not a face
         seen = placement_region(TrackBox(source_frame, d.x, d.y, d.w, d.h, BoxKind.DETECTED,
                                          d.score), plan, width, height, None, rotation)
-        if seen is not None and any(kept_face_stands_for(h, [seen], rotation) for h in heads):
+        if seen is not None and any(kept_face_stands_for(h, [seen], up) for h, up in heads):
             continue  # the kept person seen from behind, turning round
         if plan.inverse:
             kind: FindingKind | None = FindingKind.WEAK_REDACTION if weak else None

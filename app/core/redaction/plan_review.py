@@ -21,9 +21,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from app.core.detection.video import DetectionRun
+from app.core.redaction.head_placement import RULE_PADDING
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import (
-    RULE_PADDING,
     face_margin,
     frame_regions,
     head_box,

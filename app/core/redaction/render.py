@@ -12,73 +12,27 @@ import numpy.typing as npt
 from app.core.detection import boxes as bx
 from app.core.redaction.caption import draw_caption
 from app.core.redaction.crowd_gaps import MIN_FACES, crowd_patches
+from app.core.redaction.head_placement import (
+    HIDDEN_FACE_AREA,
+    HIDDEN_FACE_BAND,
+    HIDDEN_FACE_DEPTH,
+    HIDDEN_FACE_OFF_CENTRE,
+    HIDDEN_FACE_SHARE,
+    HIDDEN_FACE_STANDS,
+    KEPT_FACE_DEPTH,
+    KEPT_FACE_OFF_CENTRE,
+    KEPT_FACE_OFF_OWN,
+    KEPT_FACE_SHARE,
+    RULE_PADDING,
+    head_turn,
+    placement,
+)
 from app.core.redaction.obscure import obscure
 from app.core.redaction.plan import RedactionPlan, Shape
 from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
 
 Image = npt.NDArray[np.uint8]
 TEXT_MARGIN = 0.3  # a text region's box grown on every side by this share of its height
-
-
-# A head is left to a face kept visible (a requester) on a frame when the face is where that
-# person's own face would be: its region inside the head's region (80 %); its centre across
-# the region (as displayed) within a quarter of the region's width and within half the face
-# region's own width of the middle (a person's face is above the middle of their shoulders;
-# a kept face near the side is someone beside or behind them, also while the region grows
-# as motion carries it); its centre in the upper part of the region's depth (below is the
-# chest: a face there is someone in front; hands raised make the region deeper); and its
-# region no smaller than this share of the head's. A kept face stands for one head at most:
-# the one it sits most centrally in (a face at a bystander's chest is also at the top of its
-# own person's region). A head region spans the person's shoulders and is as deep as they are wide
-# (people.head_regions), and grows up to twice each way while motion carries it; a face's
-# region is about a head: a twentieth of it or more (0.07 measured on the walking clip
-# between looks).
-KEPT_FACE_SHARE = 0.04
-KEPT_FACE_OFF_CENTRE = 0.25  # of the head region's width, each way
-KEPT_FACE_OFF_OWN = 0.5  # of the face region's own width, each way
-KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the region's depth
-# A face hidden by its own track, this many pixels across or more (on a frame of up to
-# HIDDEN_FACE_AREA pixels, the quick pass's cap; in proportion on larger ones), stands for its
-# person's head: the face detectors find and follow faces this large (the leak benchmark's
-# judge saw 1 of 48 leaked face-frames there), and the person's head region is narrowed to
-# the face region's width and ends at its lower edge (it still hides whatever is above the
-# face, but not the neck and shoulders of everyone close to the camera); boxes grown past a
-# track's end (PADDED: the face is lost) do not count. Its person is the one whose box has
-# the face's centre within HIDDEN_FACE_OFF_CENTRE of its width from the middle and no deeper
-# than HIDDEN_FACE_DEPTH of the box's width or height from its top (a person close to the
-# camera is cut off by the frame's bottom: the face is then half-way down the box), the face
-# at least HIDDEN_FACE_SHARE of the box's width.
-# The rules above were measured on regions grown by this padding (the default plan's until
-# 2026-12-04). Which head a kept face stands for is decided on regions grown by it (by the
-# plan's own padding where that is smaller, as before), so hiding more round each face never
-# makes a kept face at a bystander's chest "their" face (a larger region moves the chest up
-# its depth): ``placement_region``.
-RULE_PADDING = 1.3
-HIDDEN_FACE_STANDS = 64
-HIDDEN_FACE_AREA = 1_000_000
-HIDDEN_FACE_OFF_CENTRE = 0.25  # and within half the face's own width (KEPT_FACE_OFF_OWN)
-HIDDEN_FACE_DEPTH = 0.6
-# The narrowed region also keeps the middle of the person's box, this share of its width each
-# way: if the face is a nearer person's in front of them, their own head is still hidden.
-HIDDEN_FACE_BAND = 0.2
-HIDDEN_FACE_SHARE = 0.2
-
-
-def head_rules() -> dict[str, float | bool]:
-    """The rules that decide where a head region is left visible, as the manifest records
-    them."""
-    return {"left_to_a_kept_face_inside_it_of_at_least": KEPT_FACE_SHARE,
-            "kept_face_off_centre_at_most": KEPT_FACE_OFF_CENTRE,
-            "kept_face_off_centre_at_most_face_widths": KEPT_FACE_OFF_OWN,
-            "kept_face_in_upper_share_of_depth": KEPT_FACE_DEPTH,
-            "kept_faces_never_covered_by_head_regions": True,
-            "placement_judged_on_regions_grown_by": RULE_PADDING,
-            "narrowed_to_a_hidden_face_of_at_least_px": HIDDEN_FACE_STANDS,
-            "on_frames_of_up_to_pixels_then_by_square_root": HIDDEN_FACE_AREA,
-            "narrowed_keeping_middle_of_person_share_each_way": HIDDEN_FACE_BAND,
-            "hidden_face_off_centre_at_most": HIDDEN_FACE_OFF_CENTRE,
-            "hidden_face_within_person_depth_share": HIDDEN_FACE_DEPTH,
-            "hidden_face_at_least_share_of_person_width": HIDDEN_FACE_SHARE}
 
 
 @dataclass(frozen=True)
@@ -220,11 +174,14 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                              width, height, box.kind, track_id, head=False,
                                              shape=Shape.RECTANGLE))
                for track_id, box in heads]
+    ups = {t: 90 * head_turn((b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation)
+           for t, b in heads}  # which way up each head is (a person lying down: on its side)
     stood_for = heads_stood_for(
         [r if plan.padding <= RULE_PADDING or not kept_faces else
          placement_region(b, plan, width, height, t) or r
-         for t, b, r in regions if r is not None], kept_faces, rotation)
-    faced = people_facing([(t, b) for t, b, r in regions if r is not None and t not in stood_for],
+         for t, b, r in regions if r is not None], kept_faces, rotation, ups)
+    faced = people_facing([(t, b) for t, b, r in regions if r is not None and t not in stood_for
+                           and ups[t] % 360 == rotation % 360],  # never a head on its side
                           large_faces, rotation)
     turn = (rotation // 90) % 4
     for track_id, box, region in regions:
@@ -325,7 +282,9 @@ def people_facing(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox,
     frame, with that face's region: the face's centre near the middle of the person's box
     across and near its top, as displayed, and the face not tiny beside the person; each
     face is one person's, the one it sits most centrally in. Heads whose run holds no
-    person box have none, nor a person two faces would stand for."""
+    person box have none, nor a person two faces would stand for (``frame_regions`` gives
+    no head on its side: a face near the middle of a lying person's box is someone else's,
+    an officer kneeling over them)."""
     chosen: dict[int, Region] = {}
     twice: set[int] = set()
     turn = (rotation // 90) % 4
@@ -336,7 +295,7 @@ def people_facing(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox,
         for track_id, head in heads:
             if head.whole is None:
                 continue
-            across, span, down, depth = _placement(head.whole, cx, cy, turn)
+            across, span, down, depth = placement(head.whole, cx, cy, turn)
             if across <= min(HIDDEN_FACE_OFF_CENTRE * span, KEPT_FACE_OFF_OWN * size) \
                     and size >= HIDDEN_FACE_SHARE * span \
                     and 0 <= down <= HIDDEN_FACE_DEPTH * min(span, depth):
@@ -349,14 +308,17 @@ def people_facing(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox,
     return {t: r for t, r in chosen.items() if t not in twice}
 
 
-def heads_stood_for(heads: list[Region], kept: list[Region], rotation: int = 0) -> set[int]:
+def heads_stood_for(heads: list[Region], kept: list[Region], rotation: int = 0,
+                    ups: dict[int, int] | None = None) -> set[int]:
     """The track numbers of the heads that a kept face stands for on this frame (its own
-    person's, :func:`kept_face_stands_for`): each face stands for one head at most, the one
-    it sits most centrally in."""
+    person's, :func:`kept_face_stands_for`, each head turned as ``ups`` says, else by
+    ``rotation``): each face stands for one head at most, the one it sits most centrally
+    in."""
     chosen: set[int] = set()
+    ups = ups or {}
     for face in kept:
         fits = [(off, head.track_id) for head in heads if head.track_id is not None
-                and (off := _offset(head, face, rotation)) is not None]
+                and (off := _offset(head, face, ups.get(head.track_id, rotation))) is not None]
         if fits:
             chosen.add(min(fits)[1])
     return chosen
@@ -385,7 +347,7 @@ def _offset(head: Region, face: Region, rotation: int) -> float | None:
                                                                     head.x2, head.y2)
     cx, cy = (face.x1 + face.x2) / 2, (face.y1 + face.y2) / 2
     turn = (rotation // 90) % 4  # upright = stored turned ``turn`` quarters anticlockwise
-    across, span, down, depth = _placement((x1, y1, x2, y2), cx, cy, turn)
+    across, span, down, depth = placement((x1, y1, x2, y2), cx, cy, turn)
     own = face.y2 - face.y1 if turn % 2 else face.x2 - face.x1  # its width as displayed
     down /= max(depth, 1)
     area = (face.x2 - face.x1) * (face.y2 - face.y1)
@@ -394,17 +356,6 @@ def _offset(head: Region, face: Region, rotation: int) -> float | None:
             down > KEPT_FACE_DEPTH or area < KEPT_FACE_SHARE * size:
         return None
     return across / max(span, 1)
-
-
-def _placement(box: tuple[float, float, float, float], cx: float, cy: float,
-               turn: int) -> tuple[float, float, float, float]:
-    """Where the point ``cx, cy`` sits in ``box`` (x1, y1, x2, y2, stored pixels) as
-    displayed, the picture turned ``turn`` quarters anticlockwise: (distance across from its
-    middle, its width, distance down from its top, its height), all as displayed."""
-    x1, y1, x2, y2 = box
-    if turn % 2:  # across the displayed picture is along the stored height; up is +x (1)
-        return abs(cy - (y1 + y2) / 2), y2 - y1, (x2 - cx if turn == 1 else cx - x1), x2 - x1
-    return abs(cx - (x1 + x2) / 2), x2 - x1, (cy - y1 if turn == 0 else y2 - cy), y2 - y1
 
 
 def _boxes(regions: list[Region]) -> bx.Boxes:
