@@ -1,18 +1,19 @@
 """Leaks of a preset on copies of the developer clips made in conditions they lack.
 
     .venv/bin/python bench/conditions.py [--clip PATH ...] [--preset balanced]
-                                         [--condition shake,crushed,...] [--judge-cache DIR]
+                                         [--condition smear,crushed,...] [--judge-cache DIR]
                                          [--save-leaks DIR]
 
-The project is judged on footage nobody here has seen. Body-worn footage is shaken, crushed
+The project is judged on footage nobody here has seen. Body-worn footage is smeared, crushed
 by the camera's encoder, shot into the sun, under orange street lights, through a misted or
 rain-smeared lens, through a wide-angle lens, at lower frame rates and sizes; the developer
 clips are mostly clean. So each clip (default: every clip in ../shared/testdata/videos and
 crowds/videos but the MOT20 crowd, whose 1,008 frames take long here; ``--clip`` to
 choose) is made into a copy per condition (H.264, in a temporary folder, never kept):
 
-* ``shake``: each frame blurred along a line in a random direction, 0.6-1.6 % of the
-  frame's width long (a camera on a running officer's chest);
+* ``smear``: each frame blurred along a line in a random direction, 0.6-1.6 % of the
+  frame's width long (a camera on a running officer's chest; the picture is smeared, not
+  moved: ``15fps`` doubles the motion between frames);
 * ``crushed``: the picture as it is, encoded at CRF 42 (blocks, smeared detail);
 * ``fog``: half the contrast, lifted toward grey (a misted lens, haze);
 * ``glare``: over-exposed: brightness ** 0.55 x 1.1 + 20, highlights burnt out;
@@ -64,7 +65,7 @@ WIDE = 0.25  # barrel distortion: a point at radius r (1 at the corners) is draw
 # WIDE r^2) / (1 + WIDE): the corners stay, the centre is enlarged 1 + WIDE
 
 
-def _shake(rgb: Image, rng: np.random.Generator) -> Image:
+def _smear(rgb: Image, rng: np.random.Generator) -> Image:
     width = rgb.shape[1]
     length = max(3, round(width * float(rng.uniform(0.006, 0.016))))
     angle = rng.uniform(0, np.pi)
@@ -125,7 +126,7 @@ def _as_is(rgb: Image, rng: np.random.Generator) -> Image:
 
 
 CONDITIONS = {c.name: c for c in (
-    Change("shake", _shake),
+    Change("smear", _smear),
     Change("crushed", _as_is, crf=42),
     Change("fog", lambda rgb, rng: rgb.astype(np.float32) * 0.5 + 115),
     Change("glare", lambda rgb, rng: 255 * (rgb / 255.0) ** 0.55 * 1.1 + 20),

@@ -103,6 +103,7 @@ class Judged:
     small: int = 0  # leaked, narrower
     longest: int = 0  # the longest leak of one face, in frames (``leaks.LeakRuns``)
     changed: float = 0.0  # the share of the copy's picture the export changed
+    frames: int = 0  # frames judged: the copy's, unless the export has fewer
 
 
 def judged(source: Path, copy: Path, export: Path, judge: MtcnnJudge | CachedJudge,
@@ -142,4 +143,8 @@ def judged(source: Path, copy: Path, export: Path, judge: MtcnnJudge | CachedJud
         runs.update(np.array(seen_boxes, np.float32).reshape(-1, 5), flags)
     out.longest = runs.longest
     out.changed = float(np.mean(shares or [0.0]))
+    out.frames = len(shares)
+    made = sum(1 for _ in frames_of(copy))
+    if out.frames < made:  # never silent: fewer face-frames judged is not fewer leaks
+        print(f"{export}: {out.frames} of the copy's {made} frames exported; judged on those")
     return out

@@ -134,7 +134,9 @@ def _whisper(model: SpeechModel) -> Any:
     threads' generators once, when the thread first samples, and they run on from there; so
     a model kept loaded between files hears a hard file differently each time (measured: a
     spelled-out e-mail address heard three ways in three runs). A model loaded for one file,
-    after the seed is set, hears it the same way every time.
+    after the seed is set, hears it the same way every time on the same computer (the
+    number of threads and the processor's instructions decide the arithmetic, so another
+    computer may differ).
     """
     model.verify()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never ask a model hub for anything

@@ -103,14 +103,14 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     started = time.perf_counter()
     with FaceDetector(preset) as detector:
         boxes, names = detector.detect_boxes(rgb, fine=True, turns=still_turns(preset))
-        found_turned = detector.turns_found if preset.heads_rules >= 3 else ()
+        sure_turns = detector.turns_found if preset.heads_rules >= 3 else ()
         run = DetectionRun(str(path), rgb.shape[1], rgb.shape[0], 0, preset, detector.models())
     text, heads, people = [], [], []
     if preset.text_every_s > 0:  # a still is one look: each region found is region N
         found = TextRegionDetector.for_preset(preset).detect(rgb)
         text = to_detections(found, [region_label("text", n + 1) for n in range(len(found))])
     if preset.heads_every_s > 0:  # turned too where a turned look found a sure face
-        seen = heads_seen(PersonDetector(preset.heads_max_side), rgb, found_turned)
+        seen = heads_seen(PersonDetector(preset.heads_max_side), rgb, sure_turns)
         heads = to_detections(seen[:, :5], [region_label("head", n + 1)
                                             for n in range(len(seen))])
         people = to_detections(np.hstack([seen[:, 5:9], seen[:, 4:5]]),

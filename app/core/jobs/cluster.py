@@ -98,8 +98,9 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
 
 class WorkerPool:
     """A Dask cluster kept for several rounds of work (``bwv worker --watch``): started or
-    joined once, so its start and its workers' loading of the models are paid once, not
-    every round. Use as a context manager; :meth:`run` drains the queue."""
+    joined once, so its start and its workers' loading of the face models are paid once,
+    not every round (the speech model is loaded for each file: ``transcribe._whisper``).
+    Use as a context manager; :meth:`run` drains the queue."""
 
     def __init__(self, store: Store, workers: int = 2, processes: bool = False,
                  cluster: ClusterTls | None = None) -> None:
