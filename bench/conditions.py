@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 import cv2
@@ -53,13 +52,10 @@ import numpy.typing as npt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from copies import Box, Change, Image, judged, made_copy
-from judge import MtcnnJudge
-from judge_cache import CachedJudge
-from leaks import bench_store, default_clips, frames_of, redacted_each
+from copies import Box, Change, Image, each_copy, judged
+from leaks import default_clips, frames_of, redacted_each
 
 from app.core.detection.presets import DEFAULT_PRESET, get_preset
-from app.core.media.probe import probe
 
 WIDE = 0.25  # barrel distortion: a point at radius r (1 at the corners) is drawn from r (1 +
 # WIDE r^2) / (1 + WIDE): the corners stay, the centre is enlarged 1 + WIDE
@@ -170,37 +166,17 @@ def main() -> int:
     conditions = [CONDITIONS[c] for c in args.condition.split(",") if c]
     if args.save_leaks:
         args.save_leaks.mkdir(parents=True, exist_ok=True)
-    judge = MtcnnJudge()
     rows = []
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        store = bench_store(tmp, "conditions.sqlite3")
-        try:
-            for number, source in enumerate(clips):
-                if not source.is_file() or probe(source).rotation:
-                    print(f"{source}: no such file, or turned by its display rotation (the "
-                          f"copies are not; the judge's faces would not line up): left out")
-                    continue
-                looks = CachedJudge(judge, args.judge_cache, source) if args.judge_cache \
-                    else judge
-                for change in conditions:
-                    copy = made_copy(source, tmp / f"{number}_{change.name}_{source.stem}.mp4",
-                                     change)
-                    for _, out, rtf in redacted_each(store, copy, [preset]):
-                        leaks: list[tuple[int, Box]] | None = [] if args.save_leaks else None
-                        found = judged(source, copy, out, looks, change, leaks)
-                        if args.save_leaks and leaks:
-                            save_leaks(args.save_leaks, f"{change.name}_{source.stem[:24]}",
-                                       out, leaks)
-                        rows.append((source.name[:40], change.name, found, rtf))
-                        print(f"{source.name} {change.name}: {found.faces} faces, leaked "
-                              f"{found.big} (16 px+) and {found.small} (under 16 px), longest "
-                              f"{found.longest}; changed {found.changed:.1%}; {rtf:.2f}x "
-                              f"real time", flush=True)
-                if isinstance(looks, CachedJudge):
-                    looks.save()
-        finally:
-            store.close()
+    for source, looks, change, copy, store in each_copy(clips, conditions, args.judge_cache):
+        for _, out, rtf in redacted_each(store, copy, [preset]):
+            leaks: list[tuple[int, Box]] | None = [] if args.save_leaks else None
+            found = judged(source, copy, out, looks, change, leaks)
+            if args.save_leaks and leaks:
+                save_leaks(args.save_leaks, f"{change.name}_{source.stem[:24]}", out, leaks)
+            rows.append((source.name[:40], change.name, found, rtf))
+            print(f"{source.name} {change.name}: {found.faces} faces, leaked {found.big} "
+                  f"(16 px+) and {found.small} (under 16 px), longest {found.longest}; changed "
+                  f"{found.changed:.1%}; {rtf:.2f}x real time", flush=True)
     print(f"\n{'clip':<41}{'made':<9}{'faces':>7}{'16px+':>7}{'<16px':>7}{'long':>6}"
           f"{'changed':>9}{'RTF':>7}   preset {args.preset}")
     for clip, name, found, rtf in rows:

@@ -12,7 +12,8 @@ hidden and at least 0.35 of its fine detail kept).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -27,6 +28,7 @@ from leaks import (
     HIDDEN_SHARE,
     REVIEWED,
     LeakRuns,
+    bench_store,
     changed_mask,
     detail_kept,
     frames_of,
@@ -34,6 +36,9 @@ from leaks import (
     picture_changed,
 )
 from reviewed_judge import set_apart
+
+from app.core.media.probe import probe
+from app.core.store.database import Store
 
 Image = npt.NDArray[np.uint8]
 Box = npt.NDArray[np.float32]
@@ -148,3 +153,30 @@ def judged(source: Path, copy: Path, export: Path, judge: MtcnnJudge | CachedJud
     if out.frames < made:  # never silent: fewer face-frames judged is not fewer leaks
         print(f"{export}: {out.frames} of the copy's {made} frames exported; judged on those")
     return out
+
+
+def each_copy(clips: list[Path], changes: list[Change], judge_cache: Path | None,
+              ) -> Iterator[tuple[Path, MtcnnJudge | CachedJudge, Change, Path, Store]]:
+    """(original, its judge, change, copy, a bench store) for each clip made as each change
+    says, in a temporary folder (never kept); the judge's looks at a clip's originals kept
+    in ``judge_cache`` when given (``judge_cache.py``). A clip turned by its display
+    rotation is left out, said why (the copies are not turned; the judge's faces would not
+    line up)."""
+    judge = MtcnnJudge()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        store = bench_store(tmp, "copies.sqlite3")
+        try:
+            for number, source in enumerate(clips):
+                if not source.is_file() or probe(source).rotation:
+                    print(f"{source}: no such file, or turned by its display rotation: "
+                          f"left out")
+                    continue
+                looks = CachedJudge(judge, judge_cache, source) if judge_cache else judge
+                for k, change in enumerate(changes):
+                    copy = made_copy(source, tmp / f"{number}_{k}_{source.stem}.mp4", change)
+                    yield source, looks, change, copy, store
+                if isinstance(looks, CachedJudge):
+                    looks.save()
+        finally:
+            store.close()

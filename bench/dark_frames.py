@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-import tempfile
 from pathlib import Path
 
 import cv2
@@ -45,14 +44,11 @@ import numpy.typing as npt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from copies import Change, judged, made_copy
-from judge import MtcnnJudge
-from judge_cache import CachedJudge
-from leaks import bench_store, default_clips, frames_of, redacted_each
+from copies import Change, each_copy, judged
+from leaks import default_clips, frames_of, redacted_each
 
 from app.core.detection.dark_frames import is_dark
 from app.core.detection.presets import DEFAULT_PRESET, get_preset
-from app.core.media.probe import probe
 
 Image = npt.NDArray[np.uint8]
 
@@ -95,39 +91,21 @@ def main() -> int:
     presets = [shipped, dataclasses.replace(shipped, dark_look=0.0)]
     clips = args.clip or [c for c in default_clips() if "MOT20" not in c.name]
     conditions = [c for c in args.condition.split(",") if c]
-    judge = MtcnnJudge()
     rows = []
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        store = bench_store(tmp, "dark.sqlite3")
-        try:
-            for number, source in enumerate(clips):
-                if not source.is_file() or probe(source).rotation:
-                    print(f"{source}: no such file, or turned by its display rotation (the "
-                          f"copies are not; the judge's faces would not line up): left out")
-                    continue
-                looks = CachedJudge(judge, args.judge_cache, source) if args.judge_cache \
-                    else judge
-                for condition in conditions:
-                    copy = made_copy(source, tmp / f"{number}_{condition}_{source.stem}.mp4",
-                                     CONDITIONS[condition])
-                    dark = dark_share(copy, shipped.dark_look)
-                    base_rtf = 0.0
-                    for preset, out, rtf in redacted_each(store, copy, presets[::-1]):
-                        base_rtf = base_rtf or rtf  # the baseline first
-                        found = judged(source, copy, out, looks, CONDITIONS[condition])
-                        faces, big, small = found.faces, found.big, found.small
-                        label = "no dark look" if not preset.dark_look else \
-                            f"dark look < {preset.dark_look:g}"
-                        rows.append((source.name[:40], condition, label, faces, big, small,
-                                     rtf, rtf / base_rtf, dark))
-                        print(f"{source.name} {condition} [{label}]: {faces} faces, leaked "
-                              f"{big} (16 px+) and {small} (under 16 px); {rtf:.2f}x real "
-                              f"time", flush=True)
-                if isinstance(looks, CachedJudge):
-                    looks.save()
-        finally:
-            store.close()
+    changes = [CONDITIONS[c] for c in conditions]
+    for source, looks, change, copy, store in each_copy(clips, changes, args.judge_cache):
+        dark = dark_share(copy, shipped.dark_look)
+        base_rtf = 0.0
+        for preset, out, rtf in redacted_each(store, copy, presets[::-1]):
+            base_rtf = base_rtf or rtf  # the baseline first
+            found = judged(source, copy, out, looks, change)
+            faces, big, small = found.faces, found.big, found.small
+            label = "no dark look" if not preset.dark_look else \
+                f"dark look < {preset.dark_look:g}"
+            rows.append((source.name[:40], change.name, label, faces, big, small, rtf,
+                         rtf / base_rtf, dark))
+            print(f"{source.name} {change.name} [{label}]: {faces} faces, leaked {big} (16 "
+                  f"px+) and {small} (under 16 px); {rtf:.2f}x real time", flush=True)
     print(f"\n{'clip':<41}{'made':<7}{'dark':>6}  {'preset ' + args.preset:<20}{'faces':>7}"
           f"{'16px+':>7}{'<16px':>7}{'RTF':>7}{'x base':>8}")
     for clip, condition, label, faces, big, small, rtf, ratio, dark in rows:

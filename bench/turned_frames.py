@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -39,13 +38,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from copies import Change, judged, made_copy
-from judge import MtcnnJudge
-from judge_cache import CachedJudge
-from leaks import bench_store, default_clips, redacted_each
+from copies import Change, each_copy, judged
+from leaks import default_clips, redacted_each
 
 from app.core.detection.presets import DEFAULT_PRESET, get_preset
-from app.core.media.probe import probe
 from app.core.media.rotation import box_to_upright, upright
 
 
@@ -77,40 +73,22 @@ def main() -> int:
     presets = [shipped, dataclasses.replace(shipped, turned_look_s=0.0)]
     clips = args.clip or [c for c in default_clips() if "MOT20" not in c.name]
     turns = [int(t) for t in args.turn.split(",") if t]
-    judge = MtcnnJudge()
     rows = []
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        store = bench_store(tmp, "turned.sqlite3")
-        try:
-            for number, source in enumerate(clips):
-                if not source.is_file() or probe(source).rotation:
-                    print(f"{source}: no such file, or turned by its display rotation: "
-                          f"left out")
-                    continue
-                looks = CachedJudge(judge, args.judge_cache, source) if args.judge_cache \
-                    else judge
-                for turn in turns:
-                    change = turned_by(turn)
-                    copy = made_copy(source, tmp / f"{number}_{turn}_{source.stem}.mp4",
-                                     change)
-                    base_rtf = 0.0
-                    for preset, out, rtf in redacted_each(store, copy, presets[::-1]):
-                        base_rtf = base_rtf or rtf  # the baseline first
-                        found = judged(source, copy, out, looks, change)
-                        faces, big, small = found.faces, found.big, found.small
-                        longest, changed = found.longest, found.changed
-                        label = "no turned looks" if not preset.turned_look_s else \
-                            "turned looks"
-                        rows.append((source.name[:40], turn, label, faces, big, small,
-                                     longest, changed, rtf, rtf / base_rtf))
-                        print(f"{source.name} turned {turn} [{label}]: {faces} faces, leaked "
-                              f"{big} (16 px+) and {small} (under 16 px), longest {longest}; "
-                              f"changed {changed:.1%}; {rtf:.2f}x real time", flush=True)
-                if isinstance(looks, CachedJudge):
-                    looks.save()
-        finally:
-            store.close()
+    changes = [turned_by(turn) for turn in turns]
+    for source, looks, change, copy, store in each_copy(clips, changes, args.judge_cache):
+        turn = turns[changes.index(change)]
+        base_rtf = 0.0
+        for preset, out, rtf in redacted_each(store, copy, presets[::-1]):
+            base_rtf = base_rtf or rtf  # the baseline first
+            found = judged(source, copy, out, looks, change)
+            faces, big, small = found.faces, found.big, found.small
+            longest, changed = found.longest, found.changed
+            label = "no turned looks" if not preset.turned_look_s else "turned looks"
+            rows.append((source.name[:40], turn, label, faces, big, small, longest, changed,
+                         rtf, rtf / base_rtf))
+            print(f"{source.name} turned {turn} [{label}]: {faces} faces, leaked {big} (16 "
+                  f"px+) and {small} (under 16 px), longest {longest}; changed {changed:.1%}; "
+                  f"{rtf:.2f}x real time", flush=True)
     print(f"\n{'clip':<41}{'turn':>5}  {'preset ' + args.preset:<18}{'faces':>7}{'16px+':>7}"
           f"{'<16px':>7}{'long':>6}{'changed':>9}{'RTF':>7}{'x base':>8}")
     for clip, turn, label, faces, big, small, longest, changed, rtf, ratio in rows:
