@@ -531,6 +531,24 @@ def test_a_head_on_its_side_is_never_narrowed_to_a_face_near_its_persons_middle(
     assert narrowed.full[2] - narrowed.full[0] < 0.7 * 340 * RedactionPlan().padding
 
 
+def test_a_kept_face_stands_for_its_own_head_on_its_side() -> None:
+    """A requester lying down, their head found on the picture turned (at the left end of
+    their box: their up is -x): their kept face at that end, centred across their body,
+    is theirs (their head is not hidden over it); a kept face at the top edge of that head
+    region, which on someone upright would be theirs, is at their shoulder here."""
+    head = TrackBox(0, 60.0, 400.0, 160.0, 240.0, BoxKind.DETECTED, 0.9, HEAD,
+                    whole=(100.0, 400.0, 600.0, 640.0))
+
+    def head_hidden(x: float, y: float) -> bool:
+        face = TrackBox(0, x, y, 50.0, 50.0, BoxKind.DETECTED, 0.9, FACE)
+        redact, _ = frame_regions(0, [(1, face), (2, head)], RedactionPlan(keep_tracks=[1]),
+                                  1280, 720)
+        return any(r.track_id == 2 for r in redact)
+
+    assert not head_hidden(60, 500)  # at the head's end, centred across the body
+    assert head_hidden(100, 410)  # at the side of the body: someone else's
+
+
 def test_a_person_both_looks_found_is_kept_from_the_look_they_stand_upright_in() -> None:
     """While a turned look is held, the person detector looks at the picture turned too:
     someone standing is seen there lying down, someone lying down standing. Each person is
