@@ -22,7 +22,7 @@ from app.core.detection.runs import run_from_json
 from app.core.detection.video import detect_video, most_upright
 from app.core.errors import InvalidInputError
 from app.core.export.residual import classify
-from app.core.redaction.head_placement import RULE_PADDING, head_turn
+from app.core.redaction.head_placement import RULE_PADDING, head_turn, may_narrow
 from app.core.redaction.plan import RedactionPlan, Shape
 from app.core.redaction.plan_edits import output_choices, set_output_choices
 from app.core.redaction.render import (
@@ -549,16 +549,61 @@ def test_a_kept_face_stands_for_its_own_head_on_its_side() -> None:
     assert head_hidden(100, 410)  # at the side of the body: someone else's
 
 
-def test_a_person_both_looks_found_is_kept_from_the_look_they_stand_upright_in() -> None:
-    """While a turned look is held, the person detector looks at the picture turned too:
-    someone standing is seen there lying down, someone lying down standing. Each person is
-    kept from the look they stand upright in, so no head region lies along a person's
-    side (a tie, or a person one look alone found, is kept)."""
+def test_a_person_both_looks_found_is_dropped_only_where_the_other_surely_saw_them() -> None:
+    """While a turned look is held the person detector looks at the picture turned too:
+    someone standing is seen there lying down, someone lying down standing. One of the two
+    is dropped only where the other look saw the person surely upright and it saw them
+    lying; a person sitting or cut off by the picture's bottom keeps both, and two turned
+    looks both (one of them sees the person upside down); only a box kept drops another."""
     standing = [500.0, 100.0, 600.0, 400.0]  # tall on the picture as it is
     lying = [100.0, 500.0, 400.0, 600.0]  # wide on the picture as it is
-    alone = [900.0, 100.0, 960.0, 300.0]
-    boxes = np.array([standing, lying, [505.0, 105.0, 600.0, 395.0],
-                      [100.0, 505.0, 395.0, 600.0], alone], np.float32)
-    # rows 0, 1 and 4 found on the picture as it is, rows 2 and 3 on it turned 90
-    kept = most_upright(boxes, np.array([0, 0, 90, 90, 0]))
-    assert kept.tolist() == [0, 3, 4]
+    sitting = [800.0, 300.0, 950.0, 450.0]  # square
+    boxes = np.array([standing, lying, sitting, standing, lying, sitting], np.float32)
+    # rows 0-2 found on the picture as it is, rows 3-5 (the same people) on it turned 90
+    kept = most_upright(boxes, np.array([0, 0, 0, 90, 90, 90]), 720)
+    assert kept.tolist() == [0, 2, 4, 5]
+    # both turned looks of someone lying: both kept (their head at one end or the other)
+    kept = most_upright(np.array([lying, lying, lying], np.float32), np.array([0, 90, 270]),
+                        720)
+    assert kept.tolist() == [1, 2]
+    # someone close, cut off by the picture's bottom (wide as it is): never dropped
+    close = [100.0, 400.0, 600.0, 720.0]
+    assert most_upright(np.array([close, close], np.float32), np.array([0, 90]),
+                        720).tolist() == [0, 1]
+
+
+def test_a_head_of_someone_lying_down_is_never_narrowed() -> None:
+    """A head may be narrowed to a large hidden face only for someone upright as displayed:
+    across the top of a box taller than wide, or of one cut off by the picture's bottom; a
+    lying person's head, even a region spanning the whole box, never."""
+    standing = (400.0, 100.0, 700.0, 720.0)
+    lying = (100.0, 400.0, 500.0, 640.0)
+    assert may_narrow((380, 55, 720, 395), standing, 0, 1280, 720)
+    assert not may_narrow((80, 400, 230, 640), lying, 0, 1280, 720)  # at its end
+    assert not may_narrow((90, 390, 510, 650), lying, 0, 1280, 720)  # over all of it
+    assert may_narrow((60, -10, 500, 200), (70.0, 20.0, 490.0, 360.0), 0, 640, 360)  # cut off
+    assert may_narrow((380, 380, 720, 720), (100.0, 400.0, 720.0, 700.0), 90, 1280, 720)
+    assert not may_narrow((380, 55, 720, 395), None, 0, 1280, 720)
+
+
+def test_a_head_a_turned_look_found_is_not_joined_with_a_strip_along_the_side() -> None:
+    """A head region the person detector found on the picture as it is (the top of a lying
+    person's box: a strip along their side) and then, once a turned look is held, on the
+    picture turned (their head, at one end): the region takes the turned look's box, not
+    the two joined (a joined box spans the person both ways, and who is where in it is
+    lost); a look turned as the last one still joins (a look may see a part)."""
+    from app.core.detection.region_follow import HEAD_MOTION, RegionFollower
+
+    gray = np.full((720, 1280), 90, np.uint8)
+    person = [300.0, 400.0, 724.0, 560.0]
+    strip = np.array([[300, 388, 724, 480, 0.9, *person, 0]], np.float32)
+    head = np.array([[540, 400, 724, 560, 0.9, *person, 90]], np.float32)
+    follower = RegionFollower(1280, 720, 10, HEAD_MOTION)
+    for index in range(21):
+        seen = {0: strip, 10: head, 20: head * [1, 1, 0, 1, 1, 1, 1, 1, 1, 1]
+                + [0, 0, 710, 0, 0, 0, 0, 0, 0, 0]}.get(index)
+        follower.push(index, gray, seen)
+    (_number, box, found), = follower.regions[10]
+    assert found and box[:4] == [540, 400, 724, 560]
+    (_number, box, found), = follower.regions[20]  # the same turn: joined with what was carried
+    assert found and box[0] == 540 and box[2] >= 724

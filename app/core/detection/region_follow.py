@@ -81,6 +81,7 @@ class RegionFollower:
         # per frame index, region number: its attached box, x1, y1, x2, y2 (stored pixels)
         self.attached: dict[int, dict[int, list[float]]] = {}
         self._relative: dict[int, npt.NDArray[np.float32]] = {}  # attached box, in region units
+        self._turns: dict[int, int] = {}  # per region: the way its last look was turned
 
     def push(self, index: int, gray: np.ndarray, seen: Boxes | None = None,
              small: Pyramid | None = None) -> None:
@@ -89,7 +90,10 @@ class RegionFollower:
         (:func:`flow_image`), when another follower made it already. Columns 5-8 of
         ``seen``, when given, are a box attached to each region (a head's whole person):
         it goes where its region goes, in the proportions the last look saw
-        (:attr:`attached`)."""
+        (:attr:`attached`); column 9, when given, the way the look was turned
+        (``video.heads_seen``): a region a look found turned otherwise takes that look's
+        box, not the two joined (a strip along someone's side and the head at its end are
+        not one head)."""
         small = small if small is not None else flow_image(gray)
         grown = self._centres
         if self._prev is not None and len(self._ids):
@@ -127,12 +131,15 @@ class RegionFollower:
                     both = np.vstack([self._centres[k], found[j, :5]])  # look may see a part)
                     joined = np.concatenate([both[:, :2].min(axis=0), both[:, 2:4].max(axis=0),
                                              [found[j, 4]]])
+                    if self._turn(self._ids[k], found[j]):  # turned otherwise: the look's
+                        joined = found[j, :5].copy()
                     self._centres[k] = self._base[k] = shown[k] = joined
                     self._steps[k], seen[k] = 0, True
                     self._edges[k] = self._cut(found[j])
                     self._attach(self._ids[k], joined, found[j])
         for new in found[~matched]:
             self._ids.append(self._next_id)
+            self._turn(self._next_id, new)
             self._next_id += 1
             self._attach(self._ids[-1], new, new)
             one = new[None, :5]
@@ -144,6 +151,14 @@ class RegionFollower:
             seen = np.append(seen, True)
             self._carry_back(self._ids[-1], one, small)
         return shown, seen
+
+    def _turn(self, number: int, found: np.ndarray) -> bool:
+        """Note the way the look that found region ``number`` was turned (column 9 of
+        ``found``, 0 without it); whether it differs from the last look's."""
+        turn = int(found[9]) if len(found) >= 10 else 0
+        before = self._turns.get(number, turn)
+        self._turns[number] = turn
+        return before != turn
 
     def _attach(self, number: int, box: np.ndarray, found: np.ndarray) -> None:
         """Remember where the look's attached box lies against the region's ``box``."""

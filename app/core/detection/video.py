@@ -265,14 +265,14 @@ def heads_with_people(people: np.ndarray, width: int) -> np.ndarray:
 
 def heads_seen(people: PersonDetector, rgb: np.ndarray, turns: tuple[int, ...]) -> np.ndarray:
     """:func:`heads_with_people` on ``rgb`` and, for each of ``turns`` (the turned looks
-    held: ``Preset.heads_rules`` 3), on ``rgb`` turned that way, mapped back. Someone on
-    their side (a camera on its side, a person on the ground) is upright there, their head
-    at the top of their box; on the picture as it is, the top of their box is their side.
-    A person both looks found is kept from the look they stand most upright in
-    (:func:`most_upright`): the others' head region would lie along their side."""
+    held: ``Preset.heads_rules`` 3), on ``rgb`` turned that way, mapped back, with the
+    look's turn as column 9 (``RegionFollower`` keeps a turned look's box apart). Someone
+    on their side (a camera on its side, a person on the ground) is upright there, their
+    head at the top of their box; on the picture as it is, the top of their box is their
+    side. Of a person both an upright and a turned look found, one is dropped only where
+    the other look surely saw them upright (:func:`most_upright`)."""
     height, width = rgb.shape[:2]
     found = [heads_with_people(people.detect(rgb), width)]
-    turn_of = [np.zeros(len(found[0]), np.int32)]
     for turn in turns:
         picture = turned_picture(rgb, turn)
         raw = heads_with_people(people.detect(picture), picture.shape[1])
@@ -281,27 +281,40 @@ def heads_seen(people: PersonDetector, rgb: np.ndarray, turns: tuple[int, ...]) 
             back[:, 5:9] = boxes_to_stored(np.ascontiguousarray(raw[:, 5:9]), turn, width,
                                            height)
         found.append(back)
-        turn_of.append(np.full(len(back), turn, np.int32))
-    seen, turned_by = np.concatenate(found), np.concatenate(turn_of)
-    return seen[most_upright(seen[:, 5:9], turned_by)] if turns else seen
+    turned_by = np.concatenate([np.full(len(f), t, np.float32)
+                                for f, t in zip(found, (0, *turns), strict=True)])
+    seen = np.hstack([np.concatenate(found), turned_by[:, None]])
+    return seen[most_upright(seen[:, 5:9], turned_by, height)] if turns else seen
 
 
 SAME_PERSON_IOU = 0.5  # person boxes of two looks overlapping this much are one person
+SURELY_UPRIGHT = 1.5  # a person box this much taller than wide (as its look saw it) is
+# someone upright in that look, one as much wider than tall someone lying in it; between,
+# a person sitting, bending or cut off by the picture: every look's head region is kept
 
 
-def most_upright(boxes: np.ndarray, turned_by: np.ndarray) -> np.ndarray:
-    """Indices of the person ``boxes`` (x1, y1, x2, y2 on the picture as it is, each found
-    on it turned ``turned_by``) to keep: of boxes of two looks that overlap by
-    ``SAME_PERSON_IOU``, the one taller for its width as its own look saw it."""
+def most_upright(boxes: np.ndarray, turned_by: np.ndarray, height: int) -> np.ndarray:
+    """Indices of the person ``boxes`` (x1, y1, x2, y2 on the picture as it is, ``height``
+    high; each found on it turned ``turned_by``) to keep. Of an upright look's box and a
+    turned look's overlapping it by ``SAME_PERSON_IOU``, the one whose look saw someone
+    lying down is dropped where the other's saw them upright (``SURELY_UPRIGHT``), the
+    upright look's never when it reaches the picture's bottom (someone close, cut off
+    there); two turned looks' boxes of one person are both kept (the same box shape: one
+    of them sees the person upside down, their head at the bottom, so both ends are
+    hidden). Greedy, surest first: only a box kept drops another."""
     w = np.maximum(boxes[:, 2] - boxes[:, 0], 1e-3)
     h = np.maximum(boxes[:, 3] - boxes[:, 1], 1e-3)
-    upright_share = np.where(turned_by % 180 == 0, h / w, w / h)
+    share = np.where(turned_by % 180 == 0, h / w, w / h)  # upright as its look saw it
     overlap = bx.iou_matrix(boxes.astype(np.float32), boxes.astype(np.float32))
+    cut = boxes[:, 3] >= height - 2
     keep = np.ones(len(boxes), bool)
-    for i, j in zip(*np.nonzero(overlap >= SAME_PERSON_IOU), strict=True):
-        if turned_by[i] != turned_by[j] and (upright_share[i], -turned_by[i]) < \
-                (upright_share[j], -turned_by[j]):
-            keep[i] = False  # j stands more upright (a tie: the look with no turn)
+    for i in np.argsort(-share, kind="stable"):
+        if not keep[i] or share[i] < SURELY_UPRIGHT:
+            continue
+        for j in np.flatnonzero(overlap[i] >= SAME_PERSON_IOU):
+            if (turned_by[i] == 0) != (turned_by[j] == 0) and \
+                    share[j] <= 1 / SURELY_UPRIGHT and not (turned_by[j] == 0 and cut[j]):
+                keep[j] = False
     return np.flatnonzero(keep)
 
 

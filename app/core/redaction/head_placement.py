@@ -61,7 +61,9 @@ def head_rules() -> dict[str, float | bool]:
             "narrowed_keeping_middle_of_person_share_each_way": HIDDEN_FACE_BAND,
             "hidden_face_off_centre_at_most": HIDDEN_FACE_OFF_CENTRE,
             "hidden_face_within_person_depth_share": HIDDEN_FACE_DEPTH,
-            "hidden_face_at_least_share_of_person_width": HIDDEN_FACE_SHARE}
+            "hidden_face_at_least_share_of_person_width": HIDDEN_FACE_SHARE,
+            "narrowed_only_for_someone_upright_as_displayed": True,
+            "head_lies_across_a_side_spanning_share": SPANS}
 
 
 SPANS = 0.9  # a head region this wide for its person's box lies across that side of it
@@ -88,6 +90,23 @@ def head_turn(head: tuple[float, float, float, float],
     if spans_x:  # across the top or the bottom of the box
         return 0 if hy1 + hy2 <= wy1 + wy2 else 2
     return 1 if hx1 + hx2 >= wx1 + wx2 else 3
+
+
+def may_narrow(head: tuple[float, float, float, float],
+               whole: tuple[float, float, float, float] | None, rotation: int, width: int,
+               height: int) -> bool:
+    """Whether a head region may be narrowed to a large hidden face of its person (render):
+    only someone upright as displayed (the footage turned ``rotation``), their head across
+    the top of their box and the box taller than wide or cut off by the picture's bottom
+    (someone close to the camera); never someone lying, sitting wide or seen turned, whose
+    head need not be where the face is."""
+    displayed = (rotation // 90) % 4
+    if whole is None or head_turn(head, whole, rotation) != displayed:
+        return False
+    x1, y1, x2, y2 = whole
+    across, deep = (y2 - y1, x2 - x1) if displayed % 2 else (x2 - x1, y2 - y1)
+    bottom = (y2 >= height - 2, x1 <= 2, y1 <= 2, x2 >= width - 2)[displayed]
+    return deep > across or bottom
 
 
 def placement(box: tuple[float, float, float, float], cx: float, cy: float,

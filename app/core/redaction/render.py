@@ -25,6 +25,7 @@ from app.core.redaction.head_placement import (
     KEPT_FACE_SHARE,
     RULE_PADDING,
     head_turn,
+    may_narrow,
     placement,
 )
 from app.core.redaction.obscure import obscure
@@ -181,8 +182,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
          placement_region(b, plan, width, height, t) or r
          for t, b, r in regions if r is not None], kept_faces, rotation, ups)
     faced = people_facing([(t, b) for t, b, r in regions if r is not None and t not in stood_for
-                           and ups[t] % 360 == rotation % 360],  # never a head on its side
-                          large_faces, rotation)
+                           and may_narrow((b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation,
+                                          width, height)], large_faces, rotation)
     turn = (rotation // 90) % 4
     for track_id, box, region in regions:
         if region is None or track_id in stood_for:
@@ -283,8 +284,8 @@ def people_facing(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox,
     across and near its top, as displayed, and the face not tiny beside the person; each
     face is one person's, the one it sits most centrally in. Heads whose run holds no
     person box have none, nor a person two faces would stand for (``frame_regions`` gives
-    no head on its side: a face near the middle of a lying person's box is someone else's,
-    an officer kneeling over them)."""
+    only heads that ``may_narrow``: a face near the middle of a lying person's box is
+    someone else's, an officer kneeling over them)."""
     chosen: dict[int, Region] = {}
     twice: set[int] = set()
     turn = (rotation // 90) % 4
