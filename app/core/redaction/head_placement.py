@@ -67,6 +67,7 @@ def head_rules() -> dict[str, float | bool]:
 
 
 SPANS = 0.9  # a head region this wide for its person's box lies across that side of it
+CUT_OFF = 0.05  # a person box this share of the picture's height from its bottom is cut off
 
 
 def head_turn(head: tuple[float, float, float, float],
@@ -105,7 +106,9 @@ def may_narrow(head: tuple[float, float, float, float],
         return False
     x1, y1, x2, y2 = whole
     across, deep = (y2 - y1, x2 - x1) if displayed % 2 else (x2 - x1, y2 - y1)
-    bottom = (y2 >= height - 2, x1 <= 2, y1 <= 2, x2 >= width - 2)[displayed]
+    near = CUT_OFF * (width if displayed % 2 else height)  # a person box stops short of
+    # the edge that cuts the person off by a few pixels (6 on a 640x360 close-up)
+    bottom = (y2 >= height - near, x1 <= near, y1 <= near, x2 >= width - near)[displayed]
     return deep > across or bottom
 
 
