@@ -288,6 +288,7 @@ def heads_seen(people: PersonDetector, rgb: np.ndarray, turns: tuple[int, ...]) 
 
 
 SAME_PERSON_IOU = 0.5  # person boxes of two looks overlapping this much are one person
+CUT_OFF = 0.05  # a person box this share of the picture's height from its bottom is cut off
 SURELY_UPRIGHT = 1.5  # a person box this much taller than wide (as its look saw it) is
 # someone upright in that look, one as much wider than tall someone lying in it; between,
 # a person sitting, bending or cut off by the picture: every look's head region is kept
@@ -306,7 +307,7 @@ def most_upright(boxes: np.ndarray, turned_by: np.ndarray, height: int) -> np.nd
     h = np.maximum(boxes[:, 3] - boxes[:, 1], 1e-3)
     share = np.where(turned_by % 180 == 0, h / w, w / h)  # upright as its look saw it
     overlap = bx.iou_matrix(boxes.astype(np.float32), boxes.astype(np.float32))
-    cut = boxes[:, 3] >= height - 2
+    cut = boxes[:, 3] >= (1 - CUT_OFF) * height  # a box stops a few pixels short of it
     keep = np.ones(len(boxes), bool)
     for i in np.argsort(-share, kind="stable"):
         if not keep[i] or share[i] < SURELY_UPRIGHT:
