@@ -26,6 +26,10 @@ def _said(text: str) -> Transcript:
     ("Ring 07700 900123 tonight.", "phone", "07700 900123"),
     ("Call me on no one six, one four nine six, no seven, two.", "phone",
      "no one six, one four nine six, no seven, two."),
+    # a full stop the model wrote inside a number said in groups does not end what the cue
+    # proposes
+    ("You can call me on 013496. four nine six Oh, I know that I am at home.", "phone",
+     "013496. four nine six Oh, I know"),
     ("The car was AB12 CDE on the ramp.", "registration", "AB12 CDE"),
     ("Write to sarah.jones@example.com please.", "email", "sarah.jones@example.com"),
     ("It went to info. Greenfield garage .co .uk, yesterday.", "email",
@@ -67,6 +71,12 @@ def test_ordinary_speech_gets_no_suggestions() -> None:
                  "She had two strokes last year.", "There were 20, I... 25 people.",
                  "We drove to Stoke at 12 and back by 3."):
         assert suggest(_said(text)) == [], text
+
+
+def test_a_cue_stops_at_a_number_that_ends_its_sentence() -> None:
+    # (the run of numbers takes "Two" in, as it would "two": a number is never cut short)
+    found = suggest(_said("My collar number is 4521. Two men came in after that."))
+    assert len(found) == 1 and found[0].text.endswith("4521. Two"), found
 
 
 def test_dropped_sound_is_not_released_as_text_and_hidden_words_are_replaced() -> None:

@@ -263,10 +263,23 @@ def _after(words: list[Word], i: int) -> tuple[int, int] | None:
     last = first
     while (last + 1 < len(words) and last + 1 - first < CUE_WORDS
            and _gap(words[first], words[last + 1]) < CUE_SPAN_S
-           and not words[last].text.endswith(SENTENCE_END)
+           and not _ends_sentence(words, last)
            and words[last + 1].bare not in ("and", "but")):  # "... and my postcode is"
         last += 1
     return first, last
+
+
+def _ends_sentence(words: list[Word], i: int) -> bool:
+    """Word ``i`` ends a sentence, unless it is a number the next word carries on in lower
+    case or digits ("call me on 013496. four nine six": a model's full stop inside a number
+    said in groups; "4521. Two men" ends one)."""
+    if not words[i].text.endswith(SENTENCE_END):
+        return False
+    if i + 1 >= len(words) or not words[i].text.endswith("."):
+        return True
+    after = words[i + 1]
+    return not (_numeric(_token(words[i])) and _numeric(_token(after))
+                and not after.text.lstrip(".-")[:1].isupper())
 
 
 def _code_part(word: Word, token: str) -> bool:
