@@ -4384,6 +4384,10 @@
         <translation>enw a roddwyd yn yr achos</translation>
     </message>
     <message>
+        <source>sounds like a name given in the case</source>
+        <translation>swnio fel enw a roddwyd yn yr achos</translation>
+    </message>
+    <message>
         <source>someone speaks here but the speech model wrote no words: listen to it</source>
         <translation>mae rhywun yn siarad yma ond ni ysgrifennodd y model lleferydd unrhyw eiriau: gwrandewch arno</translation>
     </message>

@@ -4324,6 +4324,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>sounds like a name given in the case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>someone speaks here but the speech model wrote no words: listen to it</source>
             <translation type="unfinished" />
         </message>

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from app.core.audio.sound_alike import sounding_like
 from app.core.audio.transcript import Transcript, Word
 from app.core.errors import QT_TRANSLATE_NOOP
 
@@ -94,6 +95,7 @@ KINDS = {
 WHY_SHAPE = QT_TRANSLATE_NOOP("Suggestions", "looks like a {kind}")
 WHY_CUE = QT_TRANSLATE_NOOP("Suggestions", "said after \u201c{cue}\u201d")
 WHY_NAME = QT_TRANSLATE_NOOP("Suggestions", "a name given in the case")
+WHY_SOUNDS = QT_TRANSLATE_NOOP("Suggestions", "sounds like a name given in the case")
 WHY_UNHEARD = QT_TRANSLATE_NOOP("Suggestions", "someone speaks here but the speech model "
                                 "wrote no words: listen to it")
 
@@ -143,7 +145,9 @@ def _heard(bare: str) -> str:
 def _names(words: list[Word], names: Iterable[str]) -> list[Suggestion]:
     """Each word that is (or is spelt like) part of a given name, widened to the words the
     rest of that name would take, whatever the model heard there ("Hamid Iqbal" heard as
-    "Hamidic bull": both words)."""
+    "Hamidic bull": both words); and words that sound like a whole given name however they
+    are spelt ("Mohammed Iqbal" heard as "no Hamidic bull": ``sound_alike``)."""
+    names = list(names)
     split = [[p for p in re.findall(r"[\w'-]+", name.lower()) if len(p) > 1] for name in names]
     out = []
     for i, token in enumerate(_heard(w.bare) for w in words):
@@ -153,7 +157,8 @@ def _names(words: list[Word], names: Iterable[str]) -> list[Suggestion]:
             if at is not None:
                 first, last = max(0, i - at), min(len(words) - 1, i + len(parts) - 1 - at)
                 out.append(_make("name", words, first, last, WHY_NAME))
-    return out
+    return out + [_make("name", words, first, last, WHY_SOUNDS)  # a spelt match sorts first
+                  for name in names for first, last in sounding_like(words, name)]
 
 
 def _shapes(words: list[Word], tokens: list[str]) -> list[Suggestion]:

@@ -1,0 +1,73 @@
+"""Names given in the case found by how they sound, however the speech model spelled them,
+and not in ordinary speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.audio.sound_alike import phones, similarity, sounding_like
+from app.core.audio.suggestions import WHY_NAME, WHY_SOUNDS, suggest
+from app.core.audio.transcript import Transcript, Word
+
+
+def _said(text: str) -> Transcript:
+    return Transcript(0, [Word(t, i * 0.3, i * 0.3 + 0.25) for i, t in enumerate(text.split())])
+
+
+NAMES = ["Mohammed Iqbal", "Daniel Hughes", "Sarah Whitfield", "Priya Chaudhry",
+         "Gareth Pritchard", "Thomas Fairbairn", "Olivia Walker", "Isabella Green",
+         "Siobhan Kelly", "Kwame Mensah", "Stefan Popescu", "Jessica Turner"]
+
+
+@pytest.mark.parametrize(("text", "name", "heard"), [
+    # as Whisper tiny.en wrote them (bench/audio_redaction.py's espeak-ng clips)
+    ("The man with the dog was no Hamidic bull from next door.", "Mohammed Iqbal",
+     "no Hamidic bull"),
+    ("and then you'll use started shouting at us.", "Daniel Hughes", "then you'll use"),
+    ("My name is Gareth Richard and I live here.", "Gareth Pritchard", "Gareth Richard"),
+])
+def test_a_name_is_found_by_its_sound(text: str, name: str, heard: str) -> None:
+    words = _said(text).words
+    found = [" ".join(w.text for w in words[a:b + 1]) for a, b in sounding_like(words, name)]
+    assert found == [heard]
+
+
+def test_a_name_only_heard_by_sound_is_proposed_with_the_reason() -> None:
+    found = suggest(_said("The man with the dog was no Hamidic bull from next door."),
+                    ["Mohammed Iqbal"])
+    assert [(s.kind, s.text, s.why) for s in found] == [("name", "no Hamidic bull", WHY_SOUNDS)]
+    spelt = suggest(_said("I spoke to Sarah Whitfield outside."), ["Sarah Whitfield"])
+    assert [(s.text, s.why) for s in spelt] == [("Sarah Whitfield", WHY_NAME)]
+
+
+@pytest.mark.parametrize("text", [
+    "Can you tell me what happened this evening?",
+    "My colleague will take a statement from you later.",
+    "The ambulance took about twenty minutes to get here.",
+    "We could hear shouting from the flat upstairs.",
+    "He said he had been drinking in the pub all afternoon.",
+    "Please take a seat and listen to what I am saying.",
+    "I am going to explain what happens next.",
+    "Nobody else was in the house when it started.",
+    "She told me the window was already broken when we got there.",
+    "Officers attended the scene shortly after ten o'clock at night.",
+    "You are not under arrest and you are free to leave at any time.",
+    "Do you understand what I have just said to you?",
+])
+def test_ordinary_speech_sounds_like_no_given_name(text: str) -> None:
+    words = _said(text).words
+    assert [(n, sounding_like(words, n)) for n in NAMES if sounding_like(words, n)] == []
+
+
+def test_a_short_name_is_matched_by_spelling_only() -> None:
+    assert len(phones("Mia") + phones("White")) < 8
+    assert sounding_like(_said("Tell me what you saw.").words, "Mia White") == []
+
+
+def test_similarity_weighs_sounds_said_alike() -> None:
+    assert similarity(phones("Hughes"), phones("Hughes")) == 1.0
+    # m/n and two vowels: half a step each; a different consonant a whole one
+    assert similarity(("M", "AE"), ("N", "EH")) == 0.5
+    assert similarity(("M", "AE"), ("K", "AE")) == 0.5
+    assert similarity(("M", "AE"), ("N", "AE")) == 0.75
+    assert phones("Hamidic")  # a word the dictionary lacks is said by spelling rules
