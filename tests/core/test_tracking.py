@@ -138,6 +138,16 @@ def test_review_ranges_name_what_to_check() -> None:
     empty = _run({}, 5)
     assert [(r.reason, r.start_frame, r.end_frame) for r in review_ranges(empty, [], 5, 10.0)] \
         == [(ReviewReason.NO_FACES, 0, 4)]
+    # a face first found on frame 2 has its boxes carried back to frame 0 (the tracker's
+    # padding before a track): hidden from the clip's first frame, no item; first found on
+    # frame 6, the frames before its boxes could have shown it: an item
+    for found_at, listed in ((2, False), (6, True)):
+        run = _run({i: [(200, 100, 40, 40)] for i in range(found_at, 30)}, 40)
+        tracks = build_tracks(run, 40, 10.0, SETTINGS)
+        assert (tracks[0].first_frame == 0) is not listed
+        started = [r for r in review_ranges(run, tracks, 40, 10.0)
+                   if r.reason is ReviewReason.TRACK_STARTED]
+        assert bool(started) is listed
     # faces last seen in the last half second (frames 34-39 at 10 fps) are no item, as a
     # track that ends there is none; last seen on frame 33, they are
     for lost_at, listed in ((36, False), (35, False), (34, True)):

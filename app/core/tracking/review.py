@@ -7,7 +7,8 @@ One range per real risk, never one per detector event:
   is not a face found: ``Preset.firm``);
 * ``track_ended`` / ``track_started``: a confident face (best score >= ``CONFIDENT``)
   vanished or appeared away from the picture edge and the clip's ends: lost while still in
-  frame, or visible before it was found;
+  frame, or visible before it was found (not a face whose boxes, carried back, reach the
+  clip's first frame: no earlier frame could show it unfound);
 * ``camera_fast``: the camera swings (the picture moves 2 % of its width a frame or more
   for 0.2 s): faces blur, and boxes between detections are carried across big jumps;
 * ``found_again``: a face kept visible (the requester) was lost for a while and the tracker
@@ -226,7 +227,10 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
         if track.category != FACE or best_score(track) < CONFIDENT or track.id in settled:
             continue
         first, last = track.detected_frames[0], track.detected_frames[-1]
-        if first > 0 and not _near_edge(track.keyframes[first], w, h, 0.5) and \
+        # hidden from the clip's first frame on (its boxes carried back there): there was
+        # no frame before it on which it could have been visible unfound
+        if first > 0 and track.first_frame > 0 and \
+                not _near_edge(track.keyframes[first], w, h, 0.5) and \
                 not any(cut.starts(track) for cut in cuts):
             started.append(track)
         if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5):
