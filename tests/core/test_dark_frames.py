@@ -168,7 +168,7 @@ def test_the_exports_check_looks_again_at_a_dark_frame(
         monkeypatch.setattr(closed_loop, "CHECK_PRESET", check)
         frame_boxes: list[list[tuple[int, object]]] = [[], []]
         checked = export_checked(clip, tmp_path / "out.mp4", frame_boxes,  # type: ignore[arg-type]
-                                 RedactionPlan(), 0, fps=25, options=EncodeOptions(force=True),
+                                 RedactionPlan(), 0, options=EncodeOptions(force=True),
                                  caption=None, verify=True, stage=lambda *_: None,
                                  cancel=None)
         assert checked.residual is not None

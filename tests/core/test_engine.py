@@ -149,7 +149,7 @@ def test_the_closed_loop_hides_a_face_left_out_of_the_plan(tmp_path: Path) -> No
     n = len(_decode(clip))
     frame_boxes: list[list[tuple[int, TrackBox]]] = [[] for _ in range(n)]
     out = tmp_path / "loop.mp4"
-    checked = export_checked(clip, out, frame_boxes, RedactionPlan(), 0, fps=25,
+    checked = export_checked(clip, out, frame_boxes, RedactionPlan(), 0,
                              options=EncodeOptions(), caption=None, verify=True,
                              stage=lambda *_: None, cancel=None)
     report = checked.residual
@@ -180,7 +180,7 @@ def test_frames_before_a_finding_are_drawn_again(tmp_path: Path) -> None:
         [(7, dismissed)] if i < 6 else [] for i in range(n)]
     plan = RedactionPlan(style=Style.SOLID, false_positive_tracks=[7])
     out = tmp_path / "late_out.mp4"
-    checked = export_checked(clip, out, frame_boxes, plan, 0, fps=25, options=EncodeOptions(),
+    checked = export_checked(clip, out, frame_boxes, plan, 0, options=EncodeOptions(),
                              caption=None, verify=True, stage=lambda *_: None, cancel=None)
     report = checked.residual
     assert report is not None and report.clean, report and report.findings

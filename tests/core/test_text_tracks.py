@@ -225,7 +225,7 @@ def test_the_residual_check_reports_text_nobody_decided_about(run, tmp_path: Pat
 
     def texts_found(plan: RedactionPlan, shown: list) -> list:  # type: ignore[type-arg]
         checked = export_checked(Path(run.source), tmp_path / "out.mp4",
-                                 boxes_by_frame(shown, FRAMES), plan, 0, fps=25,
+                                 boxes_by_frame(shown, FRAMES), plan, 0,
                                  options=EncodeOptions(force=True),
                                  caption=lambda _t: "CASE 1 - REDACTED COPY", verify=True,
                                  stage=lambda *_a: None, cancel=None, text=check)

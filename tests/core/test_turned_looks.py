@@ -31,11 +31,7 @@ from app.core.detection.turned_looks import (
     turned_faces,
 )
 from app.core.detection.video import detect_image, detect_video, region_of
-from app.core.export import closed_loop
-from app.core.export.closed_loop import export_checked
-from app.core.export.video_export import EncodeOptions
 from app.core.media.rotation import box_to_upright
-from app.core.redaction.plan import RedactionPlan
 from tests.conftest import TESTDATA, VIDEOS, wider_photo
 
 # A marching band: ten faces of 20 px or more. Turned a quarter either way, the default
@@ -137,12 +133,12 @@ def test_the_watch_looks_turned_on_its_frames_and_holds_after_a_find() -> None:
     assert TurnedWatch(hold=0).turns(0, watch=True) == ()  # off
 
 
-def test_the_default_thorough_and_the_check_look_turned_fast_does_not() -> None:
+def test_the_default_and_thorough_look_turned_fast_and_the_check_do_not() -> None:
     default = PRESETS[DEFAULT_PRESET]
     assert default.turned_look_s > 0 and PRESETS["thorough"].turned_look_s > 0
     assert still_turns(default) == TURNS and still_turns(PRESETS["fast"]) == ()
     assert "turned_look_s" not in PRESETS["fast"].as_dict()  # fast's stored runs keep a key
-    assert CHECK_PRESET.turned_look_s == default.turned_look_s  # the export's check too
+    assert CHECK_PRESET.turned_look_s == 0
     assert default.turned_hold_frames(30) == round(default.turned_look_s * 30)
     stored = default.as_dict()
     assert preset_from_dict(stored) == default
@@ -346,48 +342,3 @@ def test_a_still_on_its_side_gets_its_heads_from_the_turned_look(tmp_path: Path)
             if len(got) else 0
     assert len(truth) >= 2
     assert matched[3] == len(truth) and matched[2] < len(truth), (matched, len(truth))
-
-
-def test_the_exports_check_looks_at_faces_on_their_side(
-        band: tuple[np.ndarray, np.ndarray], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """The closed loop checks each exported frame at least as closely as the detection that
-    made the plan: it looks turned a quarter twice a second and on every frame while that
-    finds faces, so faces on their side a plan left out are found by the check and hidden
-    there."""
-    rgb, gt = band
-    height, width = rgb.shape[:2]
-    picture = turned(rgb, 90)[: width // 2 * 2, : height // 2 * 2]
-    faces = turned_boxes(gt, 90, width, height)
-    clip = tmp_path / "side.mp4"
-    n = 14  # at 25 fps the watch is every 12th frame: frame 6 watches, 7-13 hold
-    with av.open(str(clip), "w") as out:
-        stream = out.add_stream("libx264", rate=25)
-        stream.height, stream.width = picture.shape[:2]
-        stream.pix_fmt = "yuv420p"
-        stream.options = {"crf": "12"}
-        for _ in range(n):
-            out.mux(stream.encode(av.VideoFrame.from_ndarray(picture, format="rgb24")))
-        out.mux(stream.encode())
-
-    def hidden_by_check(check: object) -> list[int]:
-        monkeypatch.setattr(closed_loop, "CHECK_PRESET", check)
-        frame_boxes: list[list[tuple[int, object]]] = [[] for _ in range(n)]
-        checked = export_checked(clip, tmp_path / "out.mp4", frame_boxes,  # type: ignore[arg-type]
-                                 RedactionPlan(), 0, fps=25, options=EncodeOptions(force=True),
-                                 caption=None, verify=True, stage=lambda *_: None,
-                                 cancel=None)
-        assert checked.residual is not None
-        counts = []
-        for boxes in frame_boxes:  # each frame's found-by-check boxes: what it hides there
-            found = np.array([[b.x, b.y, b.x + b.w, b.y + b.h, b.score]  # type: ignore[attr-defined]
-                              for _, b in boxes], np.float32).reshape(-1, 5)
-            counts.append(int((coverage(faces, found, picture.shape[:2], 1.3) >= 0.7).sum()))
-        return counts
-
-    turned_check = hidden_by_check(CHECK_PRESET)
-    upright_check = hidden_by_check(dataclasses.replace(CHECK_PRESET, turned_look_s=0.0))
-    # the frames the watch's first look hides (it and 2 either side) and every frame after
-    # it, while the turn is held: most of the ten faces; a check that never turns: none
-    assert min(turned_check[4:]) >= max(upright_check) + 5, (turned_check, upright_check)
-    assert turned_check[:4] == upright_check[:4]  # before it, the check looked upright only

@@ -222,7 +222,7 @@ CHECK_PRESET = Preset("check", "Residual check of an export: every frame, twice 
                       "frames.",
                       quick_network="yunet", quick_threshold=0.3, quick_scale=2.0,
                       quick_max_megapixels=1.0, mediapipe_threshold=0.7, stride=1,
-                      dark_look=_BALANCED.dark_look, turned_look_s=_BALANCED.turned_look_s)
+                      dark_look=_BALANCED.dark_look)
 
 
 def get_preset(name: str) -> Preset:

@@ -26,7 +26,6 @@ from app.core.detection.detector import FaceDetector, model_entry, preset_models
 from app.core.detection.model_files import PPOCR_DET
 from app.core.detection.presets import CHECK_PRESET, Preset
 from app.core.detection.text_regions import TextRegionDetector
-from app.core.detection.turned_looks import TurnedWatch
 from app.core.detection.video import to_detections
 from app.core.export.residual import (
     Finding,
@@ -50,10 +49,6 @@ from app.core.redaction.plan import RedactionPlan
 from app.core.tracking.tracker import BoxKind, TrackBox
 
 MAX_ROUNDS = 2
-# faces on their side: the check's turned looks watch twice a second (each watch costs the
-# check about two frames' looks: 41 ms a frame, 130 ms with both turned looks, on the 720p
-# street clip), on every frame for ``turned_look_s`` after one found a sure face
-TURN_WATCH_S = 0.5
 SPREAD = 2  # frames either side of a finding that are hidden too
 FIXABLE = (FindingKind.NOT_COVERED, FindingKind.PARTLY_COVERED)
 CHECK_TRACK_ID = -1  # the track id of found-by-check boxes (never a detector track's)
@@ -82,13 +77,11 @@ class TextCheck:
 
 
 def export_checked(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
-                   rotation: int, *, fps: float, options: EncodeOptions,
-                   caption: CaptionFn | None, verify: bool,
-                   stage: Callable[[str, int, int], None], cancel: CancelToken | None,
-                   text: TextCheck | None = None) -> CheckedExport:
+                   rotation: int, *, options: EncodeOptions, caption: CaptionFn | None,
+                   verify: bool, stage: Callable[[str, int, int], None],
+                   cancel: CancelToken | None, text: TextCheck | None = None) -> CheckedExport:
     """Write the export to ``partial_path(out)`` (not committed), checking every frame
-    (and, with ``text``, every ``text.every``-th frame for text nobody decided about);
-    ``fps``: the footage's frame rate (how often the check looks at faces on their side).
+    (and, with ``text``, every ``text.every``-th frame for text nobody decided about).
 
     ``frame_boxes`` gains the found-by-check boxes, so the caller's records match the file.
     """
@@ -98,7 +91,7 @@ def export_checked(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redac
                              cancel=cancel, commit=False)
         return CheckedExport(stats, None)
     with FaceDetector(CHECK_PRESET) as detector:
-        loop = CheckLoop(detector, frame_boxes, plan, rotation, text, fps)
+        loop = CheckLoop(detector, frame_boxes, plan, rotation, text)
         stats = export_video(source, out, frame_boxes, plan, rotation, options=options,
                              caption=caption, progress=_stage(stage, "export_check"),
                              cancel=cancel, commit=False, check=loop)
@@ -110,14 +103,10 @@ class CheckLoop:
     ``SPREAD`` frames so they can be drawn again."""
 
     def __init__(self, detector: FaceDetector, frame_boxes: FrameBoxes, plan: RedactionPlan,
-                 rotation: int, text: TextCheck | None = None, fps: float = 0.0) -> None:
+                 rotation: int, text: TextCheck | None = None) -> None:
         self.detector, self.frame_boxes, self.plan, self.rotation = \
             detector, frame_boxes, plan, rotation
         self.text = text
-        # faces on their side: both turned looks every ``watch_every`` frames, then the one
-        # that found a sure face on every frame while it goes on finding them
-        self.turned = TurnedWatch(CHECK_PRESET.turned_hold_frames(fps))
-        self.watch_every = max(1, round((fps or 25) * TURN_WATCH_S))
         self.text_findings: dict[int, list[Finding]] = {}  # output frame -> its last look
         self.held: deque[RenderedFrame] = deque()
         self.checks: dict[int, int] = {}  # output frame -> times checked
@@ -171,12 +160,7 @@ class CheckLoop:
 
     def _check(self, item: RenderedFrame, round_no: int) -> None:
         height, width = item.rendered.shape[:2]
-        watch = round_no == 1 and (item.index + self.watch_every // 2) % self.watch_every == 0
-        turns = self.turned.turns(item.index, watch)
-        boxes, names = self.detector.detect_boxes(upright(item.rendered, self.rotation),
-                                                  turns=turns,
-                                                  held=self.turned.held(item.index))
-        self.turned.saw(item.index, self.detector.turns_found)
+        boxes, names = self.detector.detect_boxes(upright(item.rendered, self.rotation))
         faces = to_detections(boxes_to_stored(boxes, self.rotation, width, height), names)
         own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
         findings = classify(faces, item.output_frame, item.index, item.time_s, own, self.plan,

@@ -255,7 +255,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         before = _last_export_id(store)  # an older record vouches for nothing here
         try:
             checked = export_checked(source, out, frame_boxes, plan, analysis.rotation,
-                                     fps=analysis.fps, options=options,
+                                     options=options,
                                      caption=_caption_fn(plan.caption, case_ref, recorded_at,
                                                          working_copy),
                                      verify=verify, stage=stage, cancel=cancel,
