@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.audio.sound_alike import phones, similarity, sounding_like
+from app.core.audio.sound_alike import name_phones, phones, similarity, sounding_like
 from app.core.audio.suggestions import WHY_NAME, WHY_SOUNDS, suggest
 from app.core.audio.transcript import Transcript, Word
 
@@ -71,3 +71,18 @@ def test_similarity_weighs_sounds_said_alike() -> None:
     assert similarity(("M", "AE"), ("K", "AE")) == 0.5
     assert similarity(("M", "AE"), ("N", "AE")) == 0.75
     assert phones("Hamidic")  # a word the dictionary lacks is said by spelling rules
+
+
+def test_titles_initials_and_accents_are_said_as_people_say_them() -> None:
+    assert name_phones("Dr. J. Daniel Hughes") == name_phones("Daniel Hughes")
+    assert name_phones("PC Mohammed Iqbal") == name_phones("Mohammed Iqbal")
+    assert phones("Núñez") == phones("Nunez") and phones("Álvarez") == phones("Alvarez")
+    words = _said("and then you'll use started shouting").words
+    assert sounding_like(words, "Sgt D. Daniel Hughes") == sounding_like(words, "Daniel Hughes")
+
+
+def test_words_spread_over_a_long_pause_are_not_one_name() -> None:
+    words = _said("then you'll use started").words
+    assert sounding_like(words, "Daniel Hughes") == [(0, 2)]
+    apart = [Word("then", 0.0, 0.2), Word("you'll", 0.3, 0.5), Word("use", 4.0, 4.3)]
+    assert sounding_like(apart, "Daniel Hughes") == []

@@ -18,6 +18,7 @@ many ordinary words ("Mia White", 6 phones, like "me what").
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -27,6 +28,10 @@ from app.core.audio.transcript import Word
 SIMILAR = 0.72
 MIN_PHONES = 8
 MAX_WORDS = 4
+MAX_SPAN_S = 3.0  # a run of words longer than this is not one name said
+# left out of a name before it is matched: titles and initials are not said as written
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "pc", "ds", "di", "dc", "sgt",
+                    "insp", "prof", "rev", "sir", "dame"})
 VOWELS = frozenset({"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW",
                     "OY", "UH", "UW"})
 ALIKE = [frozenset(p) for p in (("M", "N"), ("B", "P"), ("D", "T"), ("G", "K"), ("V", "F"),
@@ -48,8 +53,8 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
     if path.is_file():
         with path.open(encoding="utf-8") as lines:
             for line in lines:
-                word, *phones = line.translate(NO_STRESS).split()
-                if "(" not in word:
+                word, *phones = line.translate(NO_STRESS).split() or [""]
+                if word and "(" not in word:
                     found[word] = tuple(phones)
     return found
 
@@ -57,7 +62,8 @@ def _dictionary() -> dict[str, tuple[str, ...]]:
 @cache
 def phones(text: str) -> tuple[str, ...]:
     """How a written word sounds, as phones (nothing for a word with no letters)."""
-    word = re.sub(r"[^a-z']", "", text.lower()).strip("'")
+    plain = unicodedata.normalize("NFKD", text.lower())  # "Núñez" -> "nunez"
+    word = re.sub(r"[^a-z']", "", plain).strip("'")
     if not word:
         return ()
     known = _dictionary().get(word)
@@ -106,21 +112,36 @@ def similarity(said: tuple[str, ...], heard: tuple[str, ...]) -> float:
     return similarities(said, heard, [len(heard)])[0]
 
 
+def name_phones(name: str) -> tuple[str, ...]:
+    """How a name is said, as phones: its titles ("Dr", "PC") and initials ("J.") left out."""
+    parts = [p for p in re.split(r"[\s.]+", name) if p]
+    return tuple(ph for part in parts
+                 if len(part) > 1 and part.lower() not in TITLES for ph in phones(part))
+
+
+def _opens(said: tuple[str, ...], first: tuple[str, ...]) -> bool:
+    """Whether a run whose first word sounds ``first`` can be the name: its first phone
+    is, or is said like, one of the name's first two (a cheap test before the table)."""
+    return any(_step(first[0], a) <= 0.5 for a in said[:2])
+
+
 def sounding_like(words: list[Word], name: str) -> list[tuple[int, int]]:
-    """The runs of ``words`` (first, last index, inclusive) that sound like ``name``: at each
-    place the most similar run, where no better overlapping run was found."""
-    said = tuple(p for part in name.split() for p in phones(part))
+    """The runs of ``words`` (first, last index, inclusive; said within ``MAX_SPAN_S``) that
+    sound like ``name``: at each place the most similar run, where no better overlapping run
+    was found."""
+    said = name_phones(name)
     if len(said) < MIN_PHONES:
         return []
     heard = [phones(w.text) for w in words]
     scored = []
     for first in range(len(words)):
-        if not heard[first]:
+        if not heard[first] or not _opens(said, heard[first]):
             continue
         run: tuple[str, ...] = ()
         lasts, ends = [], []
         for last in range(first, min(len(words), first + MAX_WORDS)):
-            if len(run) + len(heard[last]) > 1.5 * len(said):
+            if len(run) + len(heard[last]) > 1.5 * len(said) or \
+                    words[last].end_s - words[first].start_s > MAX_SPAN_S:
                 break
             run += heard[last]
             if len(run) >= 0.6 * len(said) and heard[last]:
