@@ -77,6 +77,20 @@ def test_an_approval_answers_every_open_item(planned: tuple[Store, int, int, Red
     assert [(a["key"], a["answer"]) for a in recorded] == list(answers.items())
 
 
+def test_a_range_marked_as_reviewed_is_no_open_item(
+        planned: tuple[Store, int, int, RedactionPlan]) -> None:
+    store, fid, case_id, plan = planned
+    with store.read() as session:
+        (item,) = open_items(session, fid, case_id, plan)
+    assert "not marked as reviewed" in item.text
+    analysis = analyse(store, "officer", fid, "fast")  # the stored run, reused
+    (first,) = analysis.review
+    marked = RedactionPlan(detection_run=plan.detection_run,
+                           reviewed=[(first.start_frame, first.end_frame)])
+    with store.read() as session:
+        assert open_items(session, fid, case_id, marked) == []
+
+
 def test_approving_the_case_answers_the_items_of_all_its_plans(
         planned: tuple[Store, int, int, RedactionPlan]) -> None:
     store, fid, case_id, plan = planned
