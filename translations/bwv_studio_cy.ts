@@ -4380,6 +4380,10 @@
         <translation>wedi&apos;i ddweud ar ôl “{cue}”</translation>
     </message>
     <message>
+        <source>said after words that sound like “{cue}”</source>
+        <translation>wedi&apos;i ddweud ar ôl geiriau sy&apos;n swnio fel “{cue}”</translation>
+    </message>
+    <message>
         <source>a name given in the case</source>
         <translation>enw a roddwyd yn yr achos</translation>
     </message>

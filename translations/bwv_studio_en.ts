@@ -4320,6 +4320,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>said after words that sound like “{cue}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>a name given in the case</source>
             <translation type="unfinished" />
         </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.audio.sound_alike import name_phones, phones, similarity, sounding_like
-from app.core.audio.suggestions import WHY_NAME, WHY_SOUNDS, suggest
+from app.core.audio.suggestions import WHY_CUE_SOUNDS, WHY_NAME, WHY_SOUNDS, suggest
 from app.core.audio.transcript import Transcript, Word
 
 
@@ -86,3 +86,13 @@ def test_words_spread_over_a_long_pause_are_not_one_name() -> None:
     assert sounding_like(words, "Daniel Hughes") == [(0, 2)]
     apart = [Word("then", 0.0, 0.2), Word("you'll", 0.3, 0.5), Word("use", 4.0, 4.3)]
     assert sounding_like(apart, "Daniel Hughes") == []
+
+
+def test_a_cue_heard_as_words_that_sound_like_it_still_proposes_what_follows() -> None:
+    # as Whisper tiny.en wrote "This is PC Jones, collar number two one eight nine speaking"
+    found = suggest(_said("This is D .C. Jones, Colin Humber to one eight -time speaking."))
+    assert [(s.kind, s.text, s.why, s.cue) for s in found] == [
+        ("collar_number", "to one eight -time speaking.", WHY_CUE_SOUNDS, "collar number")]
+    # a number's cue still needs a number after it; said as written, the cue's own reason
+    assert suggest(_said("Call a plumber to fix the sink.")) == []
+    assert suggest(_said("My collar number is 4521."))[0].why != WHY_CUE_SOUNDS

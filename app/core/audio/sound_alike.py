@@ -107,6 +107,12 @@ def similarities(said: tuple[str, ...], heard: tuple[str, ...], ends: list[int],
     return [1.0 - row[end] / max(len(said), end, 1) for end in ends]
 
 
+@cache
+def _word_similarity(said: tuple[str, ...], heard: tuple[str, ...]) -> float:
+    """:func:`similarity`, remembered (a phrase's last word against each word heard)."""
+    return similarity(said, heard)
+
+
 def similarity(said: tuple[str, ...], heard: tuple[str, ...]) -> float:
     """1 - the weighted edit distance between two phone sequences / the longer's length."""
     return similarities(said, heard, [len(heard)])[0]
@@ -125,14 +131,20 @@ def _opens(said: tuple[str, ...], first: tuple[str, ...]) -> bool:
     return any(_step(first[0], a) <= 0.5 for a in said[:2])
 
 
-def sounding_like(words: list[Word], name: str) -> list[tuple[int, int]]:
+def sounding_like(words: list[Word], name: str, tail: float = 0.0) -> list[tuple[int, int]]:
     """The runs of ``words`` (first, last index, inclusive; said within ``MAX_SPAN_S``) that
     sound like ``name``: at each place the most similar run, where no better overlapping run
-    was found."""
+    was found. ``tail``: a run must end with a word at least this similar to the name's last
+    word (for set phrases: "Colin Humber" for "collar number"; a cheap test first)."""
     said = name_phones(name)
     if len(said) < MIN_PHONES:
         return []
     heard = [phones(w.text) for w in words]
+    if tail:
+        last_part = name_phones(name.split()[-1])
+        ending = [bool(h) and _word_similarity(last_part, h) >= tail for h in heard]
+        if not any(ending):
+            return []
     scored = []
     for first in range(len(words)):
         if not heard[first] or not _opens(said, heard[first]):
@@ -144,7 +156,7 @@ def sounding_like(words: list[Word], name: str) -> list[tuple[int, int]]:
                     words[last].end_s - words[first].start_s > MAX_SPAN_S:
                 break
             run += heard[last]
-            if len(run) >= 0.6 * len(said) and heard[last]:
+            if len(run) >= 0.6 * len(said) and heard[last] and (not tail or ending[last]):
                 lasts.append(last)
                 ends.append(len(run))
         if ends:

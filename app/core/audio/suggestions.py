@@ -72,6 +72,13 @@ CUES: dict[str, str] = {
     "first name": "name", "last name": "name", "number": "digits",
 }
 NEAR = 0.75  # difflib similarity of a heard word to a given name
+# cues of two words or more, also found where the model wrote words that sound like them
+# ("Colin Humber" for "collar number", "date on birth"); a run must end with a word at
+# least CUE_TAIL as similar to the cue's last word ("Humber" 0.8 to "number")
+SOUNDING_CUES = ("date of birth", "phone number", "mobile number", "collar number",
+                 "warrant number", "shoulder number", "badge number", "email address",
+                 "crime reference", "reference number", "custody number", "incident number")
+CUE_TAIL = 0.6
 NUMBER_KINDS = {"phone", "digits", "collar_number", "pnc"}  # their cues need a number after
 CUE_STOPS = {"is", "was", "to", "at", "on", "my", "me", "email", "address"}
 CUE_SPAN_S = 4.0  # a cue proposes at most this much speech after it
@@ -94,6 +101,8 @@ KINDS = {
 }
 WHY_SHAPE = QT_TRANSLATE_NOOP("Suggestions", "looks like a {kind}")
 WHY_CUE = QT_TRANSLATE_NOOP("Suggestions", "said after \u201c{cue}\u201d")
+WHY_CUE_SOUNDS = QT_TRANSLATE_NOOP("Suggestions",
+                                   "said after words that sound like \u201c{cue}\u201d")
 WHY_NAME = QT_TRANSLATE_NOOP("Suggestions", "a name given in the case")
 WHY_SOUNDS = QT_TRANSLATE_NOOP("Suggestions", "sounds like a name given in the case")
 WHY_UNHEARD = QT_TRANSLATE_NOOP("Suggestions", "someone speaks here but the speech model "
@@ -235,6 +244,8 @@ def _digit_runs(words: list[Word], tokens: list[str]) -> list[Suggestion]:
 
 
 def _cues(words: list[Word], tokens: list[str]) -> list[Suggestion]:
+    """What follows a cue, said as written or heard as words that sound like a cue of two
+    words or more ("collar number" written "Colin Humber": ``sound_alike``)."""
     out = []
     longest = max(len(c.split()) for c in CUES)
     for i in range(len(tokens)):
@@ -244,12 +255,24 @@ def _cues(words: list[Word], tokens: list[str]) -> list[Suggestion]:
             cue = " ".join(tokens[i - size + 1:i + 1])
             if cue not in CUES:
                 continue
-            span = _after(words, i)
-            numbers = span is not None and any(_numeric(t) for t in tokens[span[0]:span[1] + 1])
-            if span is not None and (CUES[cue] not in NUMBER_KINDS or numbers):
-                out.append(_make(CUES[cue], words, span[0], span[1], WHY_CUE, cue))
+            out += _cued(words, tokens, i, cue, WHY_CUE)
             break
+    for cue in SOUNDING_CUES:
+        for first, last in sounding_like(words, cue, tail=CUE_TAIL):
+            if " ".join(tokens[first:last + 1]) not in CUES:  # (as written: above)
+                out += _cued(words, tokens, last, cue, WHY_CUE_SOUNDS)
     return out
+
+
+def _cued(words: list[Word], tokens: list[str], i: int, cue: str,
+          why: str) -> list[Suggestion]:
+    """The words a cue ending at word ``i`` proposes (for a number's cue, only with a
+    number among them)."""
+    span = _after(words, i)
+    numbers = span is not None and any(_numeric(t) for t in tokens[span[0]:span[1] + 1])
+    if span is None or (CUES[cue] in NUMBER_KINDS and not numbers):
+        return []
+    return [_make(CUES[cue], words, span[0], span[1], why, cue)]
 
 
 def _gap(a: Word, b: Word) -> float:
@@ -313,7 +336,9 @@ def _numeric(token: str) -> bool:
 def _near(a: str, b: str) -> bool:
     """Spelt alike (a sound-alike the model may write: "Smyth" for "Smith", "McLoud" for
     "McLeod")."""
-    return SequenceMatcher(None, a, b).ratio() >= NEAR
+    matcher = SequenceMatcher(None, a, b)  # the quick ratios bound the ratio from above
+    return (matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR
+            and matcher.ratio() >= NEAR)
 
 
 def _make(kind: str, words: list[Word], first: int, last: int, why: str,
