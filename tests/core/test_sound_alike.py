@@ -93,6 +93,11 @@ def test_a_cue_heard_as_words_that_sound_like_it_still_proposes_what_follows() -
     found = suggest(_said("This is D .C. Jones, Colin Humber to one eight -time speaking."))
     assert [(s.kind, s.text, s.why, s.cue) for s in found] == [
         ("collar_number", "to one eight -time speaking.", WHY_CUE_SOUNDS, "collar number")]
-    # a number's cue still needs a number after it; said as written, the cue's own reason
-    assert suggest(_said("Call a plumber to fix the sink.")) == []
+    # what a cue heard by sound proposes must open with a number; said as written, the
+    # cue's own reason
+    for text in ("Call a plumber to fix the sink.", "A lot of both, to be honest with you mate.",
+                 "I made a bet of both horses.", "Did you call a member of the public at 2?",
+                 "Can you call a member of the family, 2 of them live nearby.",
+                 "I mean a dress, something like that, blue."):
+        assert suggest(_said(text)) == [], text
     assert suggest(_said("My collar number is 4521."))[0].why != WHY_CUE_SOUNDS

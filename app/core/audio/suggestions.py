@@ -75,9 +75,11 @@ NEAR = 0.75  # difflib similarity of a heard word to a given name
 # cues of two words or more, also found where the model wrote words that sound like them
 # ("Colin Humber" for "collar number", "date on birth"); a run must end with a word at
 # least CUE_TAIL as similar to the cue's last word ("Humber" 0.8 to "number")
+# what they propose must open with a number (a number word, or "to"/"for"/"no" before one):
+# "call a member of the public at 2" or "a bit of both, to be honest" propose nothing
 SOUNDING_CUES = ("date of birth", "phone number", "mobile number", "collar number",
-                 "warrant number", "shoulder number", "badge number", "email address",
-                 "crime reference", "reference number", "custody number", "incident number")
+                 "warrant number", "shoulder number", "badge number", "crime reference",
+                 "reference number", "custody number", "incident number")
 CUE_TAIL = 0.6
 NUMBER_KINDS = {"phone", "digits", "collar_number", "pnc"}  # their cues need a number after
 CUE_STOPS = {"is", "was", "to", "at", "on", "my", "me", "email", "address"}
@@ -259,9 +261,19 @@ def _cues(words: list[Word], tokens: list[str]) -> list[Suggestion]:
             break
     for cue in SOUNDING_CUES:
         for first, last in sounding_like(words, cue, tail=CUE_TAIL):
-            if " ".join(tokens[first:last + 1]) not in CUES:  # (as written: above)
-                out += _cued(words, tokens, last, cue, WHY_CUE_SOUNDS)
+            if " ".join(tokens[first:last + 1]) in CUES:  # (as written: above)
+                continue
+            found = _cued(words, tokens, last, cue, WHY_CUE_SOUNDS)
+            if found and _opens_with_number(tokens, found[0].first):
+                out += found
     return out
+
+
+def _opens_with_number(tokens: list[str], i: int) -> bool:
+    """Word ``i`` is a number, or "to"/"for"/"no" (as a model writes "two", "four", "oh")
+    right before one."""
+    return _numeric(tokens[i]) or (tokens[i] in RUN_DIGITS and i + 1 < len(tokens)
+                                   and _numeric(tokens[i + 1]))
 
 
 def _cued(words: list[Word], tokens: list[str], i: int, cue: str,
