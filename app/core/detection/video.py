@@ -13,7 +13,7 @@ import numpy as np
 
 from app.core.detection import boxes as bx
 from app.core.detection.detector import Detection, FaceDetector
-from app.core.detection.people import PersonDetector, head_regions
+from app.core.detection.people import CUT_OFF, PersonDetector, head_regions
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
 from app.core.detection.region_follow import HEAD_MOTION, RegionFollower, flow_image
@@ -288,7 +288,6 @@ def heads_seen(people: PersonDetector, rgb: np.ndarray, turns: tuple[int, ...]) 
 
 
 SAME_PERSON_IOU = 0.5  # person boxes of two looks overlapping this much are one person
-CUT_OFF = 0.05  # a person box this share of the picture's height from its bottom is cut off
 SURELY_UPRIGHT = 1.5  # a person box this much taller than wide (as its look saw it) is
 # someone upright in that look, one as much wider than tall someone lying in it; between,
 # a person sitting, bending or cut off by the picture: every look's head region is kept

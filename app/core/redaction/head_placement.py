@@ -3,6 +3,8 @@ its head, when a large hidden face narrows it, and which way up the head is."""
 
 from __future__ import annotations
 
+from app.core.detection.people import CUT_OFF
+
 # A head is left to a face kept visible (a requester) on a frame when the face is where that
 # person's own face would be: its region inside the head's region (80 %); its centre across
 # the region (as displayed) within a quarter of the region's width and within half the face
@@ -67,7 +69,6 @@ def head_rules() -> dict[str, float | bool]:
 
 
 SPANS = 0.9  # a head region this wide for its person's box lies across that side of it
-CUT_OFF = 0.05  # a person box this share of the picture's height from its bottom is cut off
 
 
 def head_turn(head: tuple[float, float, float, float],
