@@ -72,11 +72,10 @@ CUES: dict[str, str] = {
     "first name": "name", "last name": "name", "number": "digits",
 }
 NEAR = 0.75  # difflib similarity of a heard word to a given name
-# cues of two words or more, also found where the model wrote words that sound like them
-# ("Colin Humber" for "collar number", "date on birth"); a run must end with a word at
-# least CUE_TAIL as similar to the cue's last word ("Humber" 0.8 to "number")
-# what they propose must open with a number (a number word, or "to"/"for"/"no" before one):
-# "call a member of the public at 2" or "a bit of both, to be honest" propose nothing
+# cues also found where the model wrote words that sound like them ("Colin Humber" for
+# "collar number", "date on birth"): a run must end with a word at least CUE_TAIL as
+# similar to the cue's last word ("Humber" 0.8 to "number"), and what it proposes must open
+# with a number ("call a member of the public at 2", "a bit of both, to be honest": nothing)
 SOUNDING_CUES = ("date of birth", "phone number", "mobile number", "collar number",
                  "warrant number", "shoulder number", "badge number", "crime reference",
                  "reference number", "custody number", "incident number")
@@ -348,9 +347,10 @@ def _numeric(token: str) -> bool:
 def _near(a: str, b: str) -> bool:
     """Spelt alike (a sound-alike the model may write: "Smyth" for "Smith", "McLoud" for
     "McLeod")."""
-    matcher = SequenceMatcher(None, a, b)  # the quick ratios bound the ratio from above
-    return (matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR
-            and matcher.ratio() >= NEAR)
+    if 2 * min(len(a), len(b)) < NEAR * (len(a) + len(b)):  # the ratio's bound by length
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= NEAR and matcher.ratio() >= NEAR  # (another bound first)
 
 
 def _make(kind: str, words: list[Word], first: int, last: int, why: str,

@@ -229,8 +229,7 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
         first, last = track.detected_frames[0], track.detected_frames[-1]
         # hidden from the clip's first frame on (its boxes carried back there): there was
         # no frame before it on which it could have been visible unfound
-        if first > 0 and track.first_frame > 0 and \
-                not _near_edge(track.keyframes[first], w, h, 0.5) and \
+        if track.first_frame > 0 and not _near_edge(track.keyframes[first], w, h, 0.5) and \
                 not any(cut.starts(track) for cut in cuts):
             started.append(track)
         if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5):
