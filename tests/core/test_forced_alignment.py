@@ -153,3 +153,48 @@ def test_a_missing_aligner_leaves_the_speech_models_edges(tmp_path: Path,
     transcript = transcribe.transcribe_file(clip)
     assert transcript.words and "word_edges" not in transcript.model
     assert all(w.heard is None for w in transcript.words)
+
+
+def test_a_word_tail_or_head_left_to_the_silence_is_given_back(tmp_path: Path) -> None:
+    """The aligner's silence took the last 0.3 s of the detail's last word, and the first
+    0.2 s of its first: each is widened over the sound that touches it, to the pause."""
+    from app.core.audio.word_timing import to_pauses
+
+    samples, (start, end), words = _clip(tmp_path, "The number is", "AB12 CDE",
+                                         "and it is silver.", "en-gb")
+    aligned = align_words(words, samples, SPEECH_RATE)
+    first = next(i for i, w in enumerate(words) if w.text == "AB12")
+    last = first + 1
+    cut = list(aligned)
+    cut[first] = Word("AB12", aligned[first].start_s + 0.2, aligned[first].end_s)
+    cut[last] = Word("CDE", aligned[last].start_s, aligned[last].end_s - 0.3)
+    mended = to_pauses(cut, samples, SPEECH_RATE)
+    assert abs(mended[first].start_s - start) <= 0.05, (mended[first], start)
+    assert abs(mended[last].end_s - end) <= 0.05, (mended[last], end)
+    assert mended[last].heard == (cut[last].start_s, cut[last].end_s)  # where it was placed
+    assert all(m.start_s <= c.start_s and m.end_s >= c.end_s  # only ever wider
+               for m, c in zip(mended, cut, strict=True))
+    again = to_pauses(aligned, samples, SPEECH_RATE)  # the detail's edges already right
+    assert abs(again[first].start_s - start) <= 0.05 and abs(again[last].end_s - end) <= 0.05
+
+
+def test_sound_past_a_second_pause_is_left_to_no_word() -> None:
+    """Sound, a 50 ms stop, sound, a pause, sound: the earlier word takes the sound up to the
+    first pause, the later word back to the last; a gap of sound alone or of silence alone
+    tells nothing, and an edge moves 0.4 s at most."""
+    from app.core.audio.word_timing import to_pauses
+
+    rng = np.random.default_rng(1)
+    samples = np.zeros(SPEECH_RATE * 3, np.float32)
+    for a, b in ((0.5, 1.0), (1.05, 1.4), (1.45, 2.0)):
+        samples[round(a * SPEECH_RATE):round(b * SPEECH_RATE)] = \
+            rng.normal(0, 0.1, round(b * SPEECH_RATE) - round(a * SPEECH_RATE))
+    words = [Word("ninety", 0.5, 0.95), Word("two", 1.6, 2.0)]
+    mended = to_pauses(words, samples, SPEECH_RATE)
+    assert [(w.start_s, w.end_s) for w in mended] == [(0.5, 1.0), (1.45, 2.0)]
+    inside = [Word("ninety", 0.5, 0.7), Word("two", 0.8, 0.95)]  # sound alone between them
+    assert to_pauses(inside, samples, SPEECH_RATE) == inside
+    quiet = [Word("two", 2.0, 2.3), Word("three", 2.5, 2.9)]  # silence alone
+    assert to_pauses(quiet, samples, SPEECH_RATE) == quiet
+    far = [Word("ninety", 0.5, 0.55), Word("two", 1.6, 2.0)]  # 0.45 s of tail: too far
+    assert to_pauses(far, samples, SPEECH_RATE)[0] == far[0]

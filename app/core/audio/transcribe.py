@@ -23,11 +23,11 @@ from app.core.audio.speakers import speakers_of
 from app.core.audio.speech_audio import RATE, load_speech_audio
 from app.core.audio.speech_model import SpeechModel, default_model
 from app.core.audio.transcript import Transcript, Word
-from app.core.audio.word_timing import MAX_WORD_S, refine, untranscribed
+from app.core.audio.word_timing import MAX_WORD_S, refine, to_pauses, untranscribed
 from app.core.progress import CancelToken, ProgressFn, no_progress
 
 SETTINGS: dict[str, Any] = {"beam_size": 5, "vad_filter": True, "compute_type": "int8",
-                            "word_timestamps": True, "refined": 4,  # bump when words change
+                            "word_timestamps": True, "refined": 5,  # bump when words change
                             "speakers": 1,  # ... or when speakers are told apart otherwise
                             # fewer retries when the model loops (spelled-out e-mail
                             # addresses): three tries, not six
@@ -65,7 +65,7 @@ def transcribe_file(path: Path, track: int = 0, model: SpeechModel | None = None
     made_by = model.describe()
     if model.language == "en":  # the aligner's model is English (not a detected language)
         try:
-            words = align_words(words, samples, RATE, cancel)
+            words = to_pauses(align_words(words, samples, RATE, cancel), samples, RATE)
             made_by["word_edges"] = describe()
         except (ImportError, OSError, RuntimeError) as exc:  # no aligner (a broken install):
             log.warning("word edges not aligned: %s", exc)  # the speech model's edges stand

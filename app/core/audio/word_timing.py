@@ -9,6 +9,9 @@ words never written down can never be found. So:
   in silence moves forward to the sound (at most ``MAX_SILENCE_S``), a start inside a
   stretch of sound that began after the previous word moves back to where it began (at
   most ``MAX_SHIFT_S``); ends likewise.
+* ``to_pauses``: the forced aligner's silence sometimes takes the tail of a word, or the
+  head of the next; where a gap between two words holds sound and a pause, each word is
+  widened over the sound that touches it, to the pause.
 * ``untranscribed`` lists stretches of speech (Silero VAD) that no word covers, so they can
   be transcribed again on their own, and what still has no words is shown to the user.
 """
@@ -28,10 +31,13 @@ MAX_SILENCE_S = 1.0  # narrowing it over silence (nothing can be lost there)
 MAX_WORD_S = 1.5  # a "word" longer than this is the model running on, not a word
 MIN_GAP_S = 0.4  # speech shorter than this without words is not listed
 CLOSE_S = 0.1  # silences this short inside sound count as sound
+MIN_PAUSE_STEPS = 2  # a pause between two words: 20 ms of silence at least
 
 
-def loudness(samples: npt.NDArray[np.float32], rate: int) -> npt.NDArray[np.bool_]:
-    """Per ``STEP_S``: is there sound (12 dB over the quiet floor, and over -50 dBFS)?"""
+def loudness(samples: npt.NDArray[np.float32], rate: int,
+             close_s: float = CLOSE_S) -> npt.NDArray[np.bool_]:
+    """Per ``STEP_S``: is there sound (12 dB over the quiet floor, and over -50 dBFS)?
+    Silences up to ``close_s`` inside sound count as sound."""
     step = max(1, round(STEP_S * rate))
     n = len(samples) // step
     if n == 0:
@@ -43,7 +49,7 @@ def loudness(samples: npt.NDArray[np.float32], rate: int) -> npt.NDArray[np.bool
     # close the short silences inside words (the stop before a "p" or "t")
     quiet = np.flatnonzero(np.diff(np.r_[1, loud.astype(np.int8), 1]))
     for a, b in zip(quiet[::2], quiet[1::2], strict=True):  # quiet runs [a, b)
-        if a > 0 and b < n and (b - a) * STEP_S <= CLOSE_S:
+        if a > 0 and b < n and (b - a) * STEP_S <= close_s:
             loud[a:b] = True
     return np.asarray(loud)
 
@@ -61,6 +67,40 @@ def refine(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> li
         end = _edge(loud, word.end_s, next_start, start, forward=False)
         out.append(replace(word, start_s=round(start, 3), end_s=round(max(end, start), 3)))
     return out
+
+
+def to_pauses(words: list[Word], samples: npt.NDArray[np.float32], rate: int) -> list[Word]:
+    """``words`` (in time order) where a gap between two words holds both sound and a pause
+    (20 ms of silence or more): the earlier word's end moved forward over the sound that
+    touches it, to the gap's first pause; the later word's start back to the end of the
+    gap's last pause (a pause between them may be the stop inside a word: "two", "at").
+    Each edge moves ``MAX_SHIFT_S`` at most, and only ever widens a word; a gap of sound
+    alone, or of silence alone, is left as it is (nothing there tells where a word ends)."""
+    loud = loudness(samples, rate, close_s=0.0)
+    out = list(words)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        lo, hi = round(a.end_s / STEP_S), min(len(loud), round(b.start_s / STEP_S))
+        gap = loud[lo:hi]
+        if len(gap) < 2 or gap.all() or not gap.any():
+            continue
+        quiet = np.flatnonzero(np.diff(np.r_[1, gap.astype(np.int8), 1]))
+        runs = [(p, q) for p, q in zip(quiet[::2], quiet[1::2], strict=True)  # quiet [p, q)
+                if q - p >= MIN_PAUSE_STEPS]
+        if not runs:
+            continue
+        end, start = (lo + runs[0][0]) * STEP_S, (lo + runs[-1][1]) * STEP_S
+        if 0 < end - a.end_s <= MAX_SHIFT_S:
+            out[i] = _widened(a, a.start_s, end)
+        if 0 < b.start_s - start <= MAX_SHIFT_S:
+            out[i + 1] = _widened(b, start, b.end_s)
+    return out
+
+
+def _widened(word: Word, start: float, end: float) -> Word:
+    """``word`` placed at ``start``..``end``, keeping where the speech model heard it."""
+    return replace(word, start_s=round(float(start), 3), end_s=round(float(end), 3),
+                   heard=word.heard or (word.start_s, word.end_s))
 
 
 def untranscribed(words: list[Word], speech: list[tuple[float, float]],
