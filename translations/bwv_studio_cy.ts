@@ -4309,6 +4309,10 @@
         <translation>{0} gair</translation>
     </message>
     <message>
+        <source>Looking for personal details…</source>
+        <translation>Wrthi&apos;n chwilio am fanylion personol…</translation>
+    </message>
+    <message>
         <source>Names to find kept with case {0}.</source>
         <translation>Cadwyd yr enwau i chwilio amdanynt gydag achos {0}.</translation>
     </message>

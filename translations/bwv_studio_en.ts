@@ -4249,6 +4249,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Looking for personal details…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Names to find kept with case {0}.</source>
             <translation type="unfinished" />
         </message>

@@ -4,14 +4,18 @@ state of a recording with no sound."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent
+from app.ui.workspace import speech_panel
 from tests.speech_media import make_spoken_clip, spoken_track
 from tests.ui.test_workspace import _open
 
@@ -20,14 +24,32 @@ def _wait_words(qtbot: QtBot, panel: object) -> None:
     qtbot.waitUntil(lambda: panel.transcript is not None, timeout=60_000)  # type: ignore[attr-defined]
 
 
-def test_transcribe_find_and_bleep_then_undo(qtbot: QtBot, store: Store,
-                                            tmp_path: Path) -> None:
+def _wait_suggestions(qtbot: QtBot, panel: object) -> list[str]:
+    """The suggestions' rows once found (they are looked for off the UI thread)."""
+    qtbot.waitUntil(lambda: panel._asked is None or (  # type: ignore[attr-defined]
+        panel.suggested.count() and  # type: ignore[attr-defined]
+        panel.suggested.item(0).flags() != Qt.ItemFlag.NoItemFlags),  # type: ignore[attr-defined]
+        timeout=20_000)
+    return [panel.suggested.item(i).text()  # type: ignore[attr-defined]
+            for i in range(panel.suggested.count())]  # type: ignore[attr-defined]
+
+
+def test_transcribe_find_and_bleep_then_undo(qtbot: QtBot, store: Store, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     samples, times = spoken_track(["The van was parked by the school.",
                                    "My postcode is SW1A 2AA.",
                                    "The school gates were open."])
     clip = make_spoken_clip(tmp_path / "speech.mp4", [samples])
     _win, ws, problems = _open(qtbot, store, clip)
     panel = ws.speech_panel
+    on_ui_thread: list[bool] = []  # where the suggestions are looked for
+    real = speech_panel.suggest
+
+    def suggest(*args: Any, **kwargs: Any) -> Any:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(speech_panel, "suggest", suggest)
     ws.side_tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.track.count() == 1, timeout=20_000)
     assert "Not transcribed yet" in panel.status.text()
@@ -45,7 +67,8 @@ def test_transcribe_find_and_bleep_then_undo(qtbot: QtBot, store: Store,
     assert times[0][0] - 0.2 <= word.start_s <= times[0][1]
 
     # a suggestion: choose it, press Bleep: one edit, audited, marked in the text
-    rows = [panel.suggested.item(i).text() for i in range(panel.suggested.count())]
+    rows = _wait_suggestions(qtbot, panel)
+    assert on_ui_thread and not any(on_ui_thread)  # a long transcript takes seconds
     postcode = next(i for i, r in enumerate(rows) if "postcode" in r)
     panel.suggested.setCurrentRow(postcode)
     assert panel.bleep_button.isEnabled()
@@ -198,6 +221,6 @@ def test_disguise_a_speaker_told_apart_by_voice(qtbot: QtBot, store: Store,
     t = panel.transcript
     t.unheard, t.unheard_speakers = [(0.05, 0.4), (0.45, 0.5)], [2, 0]
     panel.show_track()
-    rows = [panel.suggested.item(i).text() for i in range(panel.suggested.count())]
+    rows = _wait_suggestions(qtbot, panel)
     assert any(r.endswith("speech not transcribed: Speaker 2") for r in rows), rows
     assert any(r.endswith("speech not transcribed: Speaker ?") for r in rows), rows

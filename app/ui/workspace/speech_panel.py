@@ -62,6 +62,7 @@ class SpeechPanel(QWidget):
         self.ws = ws
         self.transcripts: dict[int, Transcript] = {}
         self.suggestions: list[Suggestion] = []
+        self._asked: tuple[Transcript, tuple[str, ...]] | None = None  # suggestions sought
         self.job: Job | None = None
         self.pending: tuple[float, float] | None = None  # a chosen stretch with no words
         self._kept_names: list[str] | None = None  # as kept with the open case (None: none)
@@ -214,6 +215,7 @@ class SpeechPanel(QWidget):
         t = self.transcript
         self.pending = None
         self.suggested.clear()
+        self.suggestions, self._asked = [], None
         same = t is not None and t is self.view.transcript
         self.speaker.setProperty("chosen", self.speaker.currentData() if same else None)
         self.speaker.clear()
@@ -232,9 +234,37 @@ class SpeechPanel(QWidget):
                                      Qt.ItemDataRole.ToolTipRole)
         if was is not None and self.speaker.findData(was) >= 0:  # shown again: kept
             self.speaker.setCurrentIndex(self.speaker.findData(was))
-        self.suggestions = suggest(t, self._names())
+        self._suggest(t, self._names())
+        self.mark()
+        self.update_buttons()
+
+    def _suggest(self, t: Transcript, names: list[str]) -> None:
+        """Find the suggestions off the UI thread (a long transcript with names to find by
+        their sound takes a second or more) and list them when found, unless another
+        transcript or other names are shown by then."""
+        self.suggestions = []
+        self.suggested.clear()
+        waiting = QListWidgetItem(self.tr("Looking for personal details…"))
+        waiting.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.suggested.addItem(waiting)
+        asked = self._asked = (t, tuple(names))
+
+        def found(suggestions: list[Suggestion]) -> None:
+            if self._asked is asked:
+                self._list_suggestions(t, suggestions)
+
+        def failed(message: str) -> None:
+            if self._asked is asked:
+                self.suggested.clear()
+                self.status.setText(message)
+
+        run_op(self, lambda: suggest(t, names), found, failed, pool=job_pool())
+
+    def _list_suggestions(self, t: Transcript, suggestions: list[Suggestion]) -> None:
+        self.suggested.clear()
+        self.suggestions = suggestions
         placed = dict(zip(t.unheard, t.stretch_speakers(), strict=False))
-        for s in self.suggestions:
+        for s in suggestions:
             kind = QCoreApplication.translate("Suggestions", KINDS[s.kind])
             text = s.text or "…"
             if s.first < 0 and (s.start_s, s.end_s) in placed:  # speech with no words: whose
@@ -243,8 +273,6 @@ class SpeechPanel(QWidget):
             row.setToolTip(QCoreApplication.translate("Suggestions", s.why).format(
                 kind=kind, cue=s.cue))
             self.suggested.addItem(row)
-        self.mark()
-        self.update_buttons()
 
     def _names(self) -> list[str]:
         return [n.strip() for n in self.names.text().split(",") if n.strip()]
