@@ -9,14 +9,11 @@ and reports where each begins and ends, to 10 ms.
 
 The sound is aligned piece by piece, cut at pauses; at a piece's outer edges, next to the
 pause, the wider of the two placings is kept (there the sound's edge is sure, and a word the
-model left out at the end of a sentence would otherwise be taken for the pause), but never
-past the middle of the pause (the speech model often runs a sentence's last word on to the
-next sentence's first: that sound is the next piece's, whose own words are placed there). A
-piece whose words cannot be found in its sound keeps the times it had, as does a word that
-would move further than ``MAX_MOVE_S``. Each moved word keeps where the speech model placed it
-inside its piece (``Word.heard``), and hiding a word covers both placings, so aligning
-narrows what is hidden only across a pause (a word the model left out makes the aligner
-stretch its neighbours over it).
+model left out at the end of a sentence would otherwise be taken for the pause). A piece
+whose words cannot be found in its sound keeps the times it had, as does a word that would
+move further than ``MAX_MOVE_S``. Each moved word keeps where the speech model placed it
+(``Word.heard``), and hiding a word covers both placings, so aligning never narrows what is
+hidden (a word the model left out makes the aligner stretch its neighbours over it).
 English only (the model's language). Licence: app/core/audio/licences/LICENSE.pocketsphinx.
 """
 
@@ -175,15 +172,10 @@ def align_words(words: list[Word], samples: npt.NDArray[np.float32], rate: int,
                     a = min(a, was.start_s)  # (the aligner may take the start of a
                 if k == len(group) - 1:  # word it was not given for that pause)
                     b = max(b, was.end_s)
-                # ... but not past the pause: beyond it is the next piece's, whose words
-                # are placed there (a sentence's last word as the speech model places it
-                # often runs on to the next sentence's first word)
-                a, b = max(a, start), min(b, end)
-                heard = (max(round(was.start_s, 3), start), min(round(was.end_s, 3), end))
                 if abs((a + b) / 2 - (was.start_s + was.end_s) / 2) <= MAX_MOVE_S:
                     out[i] = replace(was, start_s=round(a, 3), end_s=round(max(a, b), 3),
-                                     heard=was.heard or (heard if heard[0] < heard[1]
-                                                         else (round(a, 3), round(b, 3))))
+                                     heard=was.heard or (round(was.start_s, 3),
+                                                         round(was.end_s, 3)))
         return out
 
 
