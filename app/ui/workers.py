@@ -1,7 +1,9 @@
 """Running core functions off the UI thread, with throttled progress, cancel and one outcome.
 
-Two pools: ``db_pool`` has one thread so database work is serialised (a SQLAlchemy session
-never crosses threads); ``job_pool`` runs long jobs (hashing, detection, export).
+Three pools: ``db_pool`` has one thread so database work is serialised (a SQLAlchemy session
+never crosses threads); ``job_pool`` runs long jobs (hashing, detection, export);
+``quick_pool`` runs short work a view waits for (finding suggestions in a transcript), on
+its own thread so it never queues behind long jobs.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1
 
 _db_pool: QThreadPool | None = None
+_quick_pool: QThreadPool | None = None
 
 
 def db_pool() -> QThreadPool:
@@ -36,6 +39,14 @@ def db_pool() -> QThreadPool:
 
 def job_pool() -> QThreadPool:
     return QThreadPool.globalInstance()
+
+
+def quick_pool() -> QThreadPool:
+    global _quick_pool
+    if _quick_pool is None:
+        _quick_pool = register_pool(QThreadPool())
+        _quick_pool.setMaxThreadCount(1)
+    return _quick_pool
 
 
 class Job(QObject):

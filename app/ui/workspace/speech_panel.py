@@ -47,7 +47,7 @@ from app.core.people.users import resolve_actor
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import AudioAction
 from app.ui.transcript_view import TranscriptView
-from app.ui.workers import Job, job_pool, run_op
+from app.ui.workers import Job, job_pool, quick_pool, run_op
 
 if TYPE_CHECKING:
     from app.ui.workspace.workspace import RedactionWorkspace
@@ -258,7 +258,7 @@ class SpeechPanel(QWidget):
                 self.suggested.clear()
                 self.status.setText(message)
 
-        run_op(self, lambda: suggest(t, names), found, failed, pool=job_pool())
+        run_op(self, lambda: suggest(t, names), found, failed, pool=quick_pool())
 
     def _list_suggestions(self, t: Transcript, suggestions: list[Suggestion]) -> None:
         self.suggested.clear()
@@ -279,8 +279,9 @@ class SpeechPanel(QWidget):
 
     def _names_edited(self) -> None:
         """Suggest with the names as typed; keep them with the open case (a worker)."""
-        self.show_track()
         typed, case_ref, session = self._names(), self.ws.case_ref, self.ws.session
+        if self._asked is None or self._asked[1] != tuple(typed):  # (it also fires when
+            self.show_track()  # the field merely loses focus: nothing to look for again)
         if not case_ref or self._sent_names is None or typed == self._sent_names:
             return  # compared with the last sent, not the last kept: saves run in order
         self._sent_names = typed
