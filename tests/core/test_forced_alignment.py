@@ -228,8 +228,8 @@ def test_a_code_said_in_two_parts_keeps_the_speech_models_placing(tmp_path: Path
     review: cut at the pause, the second part was hidden by neither placing)."""
     samples, spans = _parts(tmp_path, [("It is", 0.05), ("AB12", pause), ("CDE", 0.05),
                                        ("thanks.", 0.5)])
-    words = _even("It is", spans[0]) + [Word("AB12CDE", spans[1][0], spans[2][1]),
-                                        Word("thanks.", *spans[3])]
+    words = [*_even("It is", spans[0]), Word("AB12CDE", spans[1][0], spans[2][1]),
+             Word("thanks.", *spans[3])]
     hidden = words_span(align_words(words, samples, SPEECH_RATE), 2, 2)
     assert hidden[0] <= spans[1][0] and hidden[1] >= spans[2][1], (hidden, spans)
 
@@ -241,7 +241,7 @@ def test_an_ordinary_word_placed_in_the_pause_before_it_keeps_that_placing(
     (found by a review: cut at the pause, the word was hidden by neither placing)."""
     samples, spans = _parts(tmp_path, [("I saw him", 1.5), ("baker", 0.05),
                                        ("was there.", 0.5)])
-    words = _even("I saw him", spans[0]) + [Word("baker", spans[0][1], spans[1][1])] + \
-        _even("was there.", spans[2])
+    words = [*_even("I saw him", spans[0]), Word("baker", spans[0][1], spans[1][1]),
+             *_even("was there.", spans[2])]
     hidden = words_span(align_words(words, samples, SPEECH_RATE), 3, 3)
     assert hidden[0] <= spans[1][0] and hidden[1] >= spans[1][1], (hidden, spans)
