@@ -41,6 +41,9 @@ ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th)$|^(first|second|third|fourth|fifth|
                      r"twentieth|thirtieth|twenty\w*|thirty\w*)$")
 POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$")
 OUTWARD = re.compile(r"^[A-Z]{1,2}\d{1,2}[A-Z]?$")
+# a postcode with its last letter not heard ("SW1A2A" for "SW1A 2AA"; ending with a letter,
+# so "A380" or "H264" is not one)
+CLIPPED_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]$")
 REGISTRATION = re.compile(r"^[A-Z]{2}\d{2}[A-Z]{3}$|^[A-Z]\d{1,3}[A-Z]{3}$|^[A-Z]{3}\d{1,3}[A-Z]$")
 PNC = re.compile(r"^\d{2}/\d{4,7}[A-Z]?$")  # the check letter is often misheard
 EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
@@ -184,7 +187,8 @@ def _shapes(words: list[Word], tokens: list[str]) -> list[Suggestion]:
                     SENTENCE_END[1:]) and words[first - 1].bare not in CUE_STOPS:
                 first -= 1
             out.append(_make("email", words, first, i, WHY_SHAPE))
-        if OUTWARD.match(token.upper()) and _code_part(words[i], token) and any(
+        if (OUTWARD.match(token.upper()) or CLIPPED_POSTCODE.match(token.upper())) and \
+                _code_part(words[i], token) and any(
                 c.isalpha() for c in token) and any(c.isdigit() for c in token):
             last = i + 1 if i + 1 < n and _code_part(words[i + 1], tokens[i + 1]) else i
             out.append(_make("postcode", words, i, last, WHY_SHAPE))  # "M1 1AE", "EH3 ..."
