@@ -104,3 +104,46 @@ def test_a_statement_timeout_is_a_finding_not_a_lost_connection(
         conn.execute(text("SELECT pg_sleep(2)"))
     assert getattr(timed_out.value.orig, "sqlstate", None) == "57014"
     assert not lost_connection(timed_out.value)
+
+
+def test_bwv_audit_verify_exits_3_when_the_store_is_lost_part_way(
+        postgres_server: str, pg_store: tuple[Store, str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line says the check did not finish, with exit status 3 (not 1, which
+    scripts read as tampering), when the server ends its connections during the walk."""
+    from app.cli import cmd_audit
+    from app.cli.main import main
+
+    store, url = pg_store
+    real = cmd_audit.check_store
+    reports: list[IntegrityReport] = []
+
+    def cut_during_the_walk(*args: object, **kwargs: object) -> IntegrityReport:
+        admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+        walk = kwargs["walk"]
+        cut: list[int] = []
+
+        def walk_cut(done: int, total: int) -> None:
+            if not cut:
+                with admin.connect() as conn:
+                    cut.append(int(conn.execute(text(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        "WHERE datname = :name AND pid <> pg_backend_pid()"),
+                        {"name": make_url(url).database}).scalar_one()))
+            walk(done, total)  # type: ignore[operator]
+
+        try:
+            reports.append(real(*args, **{**kwargs, "walk": walk_cut}))  # type: ignore[arg-type]
+            return reports[-1]
+        finally:
+            admin.dispose()
+
+    monkeypatch.setattr(cmd_audit, "check_store", cut_during_the_walk)
+    monkeypatch.setenv("BWV_DATABASE_URL", store.engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("BWV_USER", "admin")
+    monkeypatch.setenv("BWV_PASSWORD", "admin's long password")
+    code = main(["audit", "verify"])
+    out, err = capsys.readouterr()
+    assert reports and reports[0].interrupted, (out, err)
+    assert code == 3, (out, err)
+    assert "NOT FINISHED" in out and "TAMPERED" not in out
