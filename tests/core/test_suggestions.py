@@ -72,7 +72,8 @@ def test_ordinary_speech_gets_no_suggestions() -> None:
                  "He was 25 I think, maybe 26.", "I broke it, I know, 3 times.",
                  "She had two strokes last year.", "There were 20, I... 25 people.",
                  "We drove to Stoke at 12 and back by 3.",
-                 "It was an A380, not a B747.", "The file is H264 video."):
+                 "It was an A380, not a B747.", "The file is H264 video.",
+                 "Two A380s landed."):
         assert suggest(_said(text)) == [], text
 
 

@@ -41,8 +41,8 @@ ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th)$|^(first|second|third|fourth|fifth|
                      r"twentieth|thirtieth|twenty\w*|thirty\w*)$")
 POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$")
 OUTWARD = re.compile(r"^[A-Z]{1,2}\d{1,2}[A-Z]?$")
-# a postcode with its last letter not heard ("SW1A2A" for "SW1A 2AA"; ending with a letter,
-# so "A380" or "H264" is not one)
+# a postcode with its last letter not heard ("SW1A2A" for "SW1A 2AA"), as a model writes
+# one: in capitals, ending with a letter ("A380", "H264" and "A380s" are not one)
 CLIPPED_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]$")
 REGISTRATION = re.compile(r"^[A-Z]{2}\d{2}[A-Z]{3}$|^[A-Z]\d{1,3}[A-Z]{3}$|^[A-Z]{3}\d{1,3}[A-Z]$")
 PNC = re.compile(r"^\d{2}/\d{4,7}[A-Z]?$")  # the check letter is often misheard
@@ -187,7 +187,8 @@ def _shapes(words: list[Word], tokens: list[str]) -> list[Suggestion]:
                     SENTENCE_END[1:]) and words[first - 1].bare not in CUE_STOPS:
                 first -= 1
             out.append(_make("email", words, first, i, WHY_SHAPE))
-        if (OUTWARD.match(token.upper()) or CLIPPED_POSTCODE.match(token.upper())) and \
+        if (OUTWARD.match(token.upper()) or CLIPPED_POSTCODE.match(
+                words[i].text.strip(".,;:?!"))) and \
                 _code_part(words[i], token) and any(
                 c.isalpha() for c in token) and any(c.isdigit() for c in token):
             last = i + 1 if i + 1 < n and _code_part(words[i + 1], tokens[i + 1]) else i
