@@ -12,6 +12,7 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -26,7 +27,6 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1
 
 _db_pool: QThreadPool | None = None
-_quick_pool: QThreadPool | None = None
 
 
 def db_pool() -> QThreadPool:
@@ -41,12 +41,16 @@ def job_pool() -> QThreadPool:
     return QThreadPool.globalInstance()
 
 
+def one_thread_pool() -> QThreadPool:
+    """A new pool of one thread (its work in order), waited for by ``shutdown``."""
+    pool = register_pool(QThreadPool())
+    pool.setMaxThreadCount(1)
+    return pool
+
+
+@cache
 def quick_pool() -> QThreadPool:
-    global _quick_pool
-    if _quick_pool is None:
-        _quick_pool = register_pool(QThreadPool())
-        _quick_pool.setMaxThreadCount(1)
-    return _quick_pool
+    return one_thread_pool()
 
 
 class Job(QObject):

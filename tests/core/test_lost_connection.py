@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
 
 from app.core.checks.integrity_check import (
@@ -36,6 +36,15 @@ def pg_store(postgres_server: str, isolated_env: Path) -> Iterator[tuple[Store, 
             store.close()
 
 
+def _end_connections(admin: Engine, url: str) -> int:
+    """End every connection to ``url``'s database (as a server restarting does); how many."""
+    with admin.connect() as conn:
+        return int(conn.execute(text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = :name AND pid <> pg_backend_pid()"),
+            {"name": make_url(url).database}).scalar_one())
+
+
 def checked_with_the_connection_cut(server: str, store: Store, url: str) -> IntegrityReport:
     """``check_store`` with every connection to the store's database ended by the server
     (``pg_terminate_backend``, as when it restarts) just as the chain walk begins."""
@@ -44,11 +53,7 @@ def checked_with_the_connection_cut(server: str, store: Store, url: str) -> Inte
 
     def walk(done: int, total: int) -> None:
         if not cut:
-            with admin.connect() as conn:
-                cut.append(int(conn.execute(text(
-                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                    "WHERE datname = :name AND pid <> pg_backend_pid()"),
-                    {"name": make_url(url).database}).scalar_one()))
+            cut.append(_end_connections(admin, url))
 
     try:
         report = check_store(store, walk=walk)
@@ -125,11 +130,7 @@ def test_bwv_audit_verify_exits_3_when_the_store_is_lost_part_way(
 
         def walk_cut(done: int, total: int) -> None:
             if not cut:
-                with admin.connect() as conn:
-                    cut.append(int(conn.execute(text(
-                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        "WHERE datname = :name AND pid <> pg_backend_pid()"),
-                        {"name": make_url(url).database}).scalar_one()))
+                cut.append(_end_connections(admin, url))
             walk(done, total)  # type: ignore[operator]
 
         try:
@@ -144,6 +145,6 @@ def test_bwv_audit_verify_exits_3_when_the_store_is_lost_part_way(
     monkeypatch.setenv("BWV_PASSWORD", "admin's long password")
     code = main(["audit", "verify"])
     out, err = capsys.readouterr()
-    assert reports and reports[0].interrupted, (out, err)
+    assert reports and reports[0].interrupted and list(reports[0].stopped) == [CHAIN], (out, err)
     assert code == 3, (out, err)
     assert "NOT FINISHED" in out and "TAMPERED" not in out

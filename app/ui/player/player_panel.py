@@ -6,6 +6,7 @@ decoded by PyAV (``FrameReader``) in a worker, and the frame number shown is tha
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
@@ -29,18 +30,14 @@ from app.core.views.records import FootageRecord
 from app.ui.player.video_view import VideoView
 from app.ui.player.vlc_source import VlcFrameSource
 from app.ui.settings_keys import PLAYER_VOLUME
-from app.ui.workers import Job, register_pool
+from app.ui.workers import Job, one_thread_pool
 
 SPEEDS = (0.25, 0.5, 1.0, 1.5, 2.0, 4.0)
-_decode_pool: QThreadPool | None = None
 
 
+@cache
 def decode_pool() -> QThreadPool:
-    global _decode_pool
-    if _decode_pool is None:
-        _decode_pool = register_pool(QThreadPool())
-        _decode_pool.setMaxThreadCount(1)
-    return _decode_pool
+    return one_thread_pool()
 
 
 def to_qimage(frame: FrameImage) -> QImage:
