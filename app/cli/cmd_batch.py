@@ -19,7 +19,8 @@ from app.cli.error_hints import error_line
 from app.cli.formatting import table, when
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import BwvError, InvalidInputError
-from app.core.jobs.cluster import ClusterTls, WorkerPool, run_workers
+from app.core.jobs.cluster import WorkerPool, run_workers
+from app.core.jobs.force_cluster import ClusterTls
 from app.core.jobs.queue import (
     MAX_ATTEMPTS,
     audit_head,

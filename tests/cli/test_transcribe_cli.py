@@ -93,10 +93,10 @@ def test_batch_queue_worker_status(capsys: pytest.CaptureFixture[str], tmp_path:
     assert out.count(" done ") == 2 and " cancelled " in out
     code, out, _ = run(capsys, "batch", "retry", "3")
     assert code == 0 and run(capsys, "worker")[1].startswith("Queue empty: 1 done")
-    assert run(capsys, "batch", "queue", "2", "--preset", "fast")[0] == 0  # on processes
+    assert run(capsys, "batch", "queue", "2", "3", "--preset", "fast")[0] == 0  # processes
     code, out, err = run(capsys, "worker", "--processes", "--workers", "2")
-    assert code == 0 and out.startswith("Queue empty: 1 done"), err
-    assert "/process-" in err
+    assert code == 0 and out.startswith("Queue empty: 2 done"), err
+    assert "/first-job: job" in err and "/process-" in err  # one ran while the cluster started
 
 
 def test_batch_working_copies_from_the_command_line(capsys: pytest.CaptureFixture[str],

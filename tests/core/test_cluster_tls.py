@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from app.core.chain.signing import event_signature_ok
 from app.core.errors import BwvError, InvalidInputError
-from app.core.jobs.cluster import ClusterTls, run_workers
+from app.core.jobs.cluster import run_workers
+from app.core.jobs.force_cluster import ClusterTls
 from app.core.jobs.queue import JobKind, queue_jobs
 from app.core.library.ingest import ingest_paths
 from app.core.people.users import resolve_actor

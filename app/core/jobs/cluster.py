@@ -23,7 +23,6 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.core.detection.network import share_cores
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, InvalidInputError
 from app.core.jobs.ended_workers import EndedWorkers
+from app.core.jobs.force_cluster import ClusterTls, join_cluster, tls_security
 from app.core.jobs.fork_server import caller_environment, match_environment, use_fork_server
+from app.core.jobs.head_start import HeadStart, one_at_a_time
 from app.core.jobs.live_outcomes import Address, OutcomeTopic, RunOutcomes, tell
 from app.core.jobs.queue import MAX_ATTEMPTS, JobState, claim, database_now, running_leases
 from app.core.jobs.runner import run_job
@@ -51,7 +52,6 @@ _keys_lock = threading.Lock()
 _stores_lock = threading.Lock()
 _stopping: set[str] = set()  # runs of thread workers stopped (Ctrl+C) in this process
 WRONG_STORE = "wrong store"  # a worker opened another store than the jobs are in
-JOIN_TIMEOUT_S = 30
 ORPHAN_POLL_S = 0.1  # how often an idle worker looks again at jobs held by others (the
 # batch ends this long after its last job at most: one small read a poll; it claims only
 # once a lease has run out)
@@ -74,26 +74,22 @@ QUIET_WORKERS = {
 }
 
 
-@dataclass(frozen=True)
-class ClusterTls:
-    """A force's Dask cluster: its scheduler's ``tls://host:port`` address, the certificate
-    authority that signed its members' certificates, and this machine's certificate and key."""
-
-    scheduler: str
-    ca_file: Path
-    cert_file: Path
-    key_file: Path
-
-
 def run_workers(store: Store, actor_name: str, workers: int = 2,
                 progress: Callable[[str, int, str], None] | None = None,
                 processes: bool = False, cluster: ClusterTls | None = None) -> Counter[str]:
     """Run jobs until the queue is empty; counts of outcomes. On a local cluster of
     ``workers`` Dask workers (threads, or worker processes with ``processes``), or with
     ``cluster`` on every worker of a force's cluster (mutual TLS). ``progress(worker,
-    job_id, outcome)`` is called after each job."""
-    with WorkerPool(store, workers, processes, cluster) as pool:
-        return pool.run(actor_name, progress)
+    job_id, outcome)`` is called after each job. While a local cluster of worker processes
+    starts, this process runs the first job itself (``HeadStart``)."""
+    told = one_at_a_time(progress)
+    with HeadStart(store, actor_name, workers, told, processes and cluster is None) as first, \
+            WorkerPool(store, workers, processes, cluster) as pool:
+        outcomes = pool.run(actor_name, told)
+        first.wait()
+        if first.queued_again:
+            outcomes.update(pool.run(actor_name, told))
+    return outcomes + first.outcomes
 
 
 class WorkerPool:
@@ -116,13 +112,13 @@ class WorkerPool:
 
         _stores[self.store.url] = self.store
         if self.cluster is not None:
-            security = _security(self.cluster)
+            security = tls_security(self.cluster)
             if self.store.engine.dialect.name != "postgresql":
                 raise InvalidInputError(QT_TRANSLATE_NOOP(
                     "CoreMessages", "A force's cluster works on a shared PostgreSQL store; "
                     "this store is {url}, which the cluster's machines cannot share."),
                     url=self.store.display_url)
-            self._client = _join(self.cluster, security)
+            self._client = join_cluster(self.cluster, security)
             self._topic = OutcomeTopic(self._client, self.store.store_id)
             return self
         share_cores(self.workers)  # each worker's networks get their share of the cores
@@ -233,38 +229,6 @@ def _raw_key(store: Store, actor_name: str) -> bytes | None:
                                       serialization.PrivateFormat.Raw,
                                       serialization.NoEncryption())
     return raw
-
-
-def _security(cluster: ClusterTls) -> Any:
-    """Dask's mutual-TLS settings for joining ``cluster`` (a clear message for a plain
-    address or a missing file)."""
-    from distributed.security import Security
-
-    if not cluster.scheduler.startswith("tls://"):
-        raise InvalidInputError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "{address}: a cluster is joined over mutual TLS only; give its "
-            "scheduler as tls://host:port."), address=cluster.scheduler)
-    for path in (cluster.ca_file, cluster.cert_file, cluster.key_file):
-        if not path.is_file():
-            raise InvalidInputError(QT_TRANSLATE_NOOP(
-                "CoreMessages", "{path}: no such certificate or key file."), path=path)
-    return Security(tls_ca_file=str(cluster.ca_file),  # type: ignore[no-untyped-call]
-                    tls_client_cert=str(cluster.cert_file),
-                    tls_client_key=str(cluster.key_file), require_encryption=True)
-
-
-def _join(cluster: ClusterTls, security: Any) -> Any:
-    """A client of the force's scheduler (a clear message when it cannot be reached or
-    refuses this machine's certificate)."""
-    from distributed import Client
-
-    try:
-        return Client(cluster.scheduler, security=security,  # type: ignore[no-untyped-call]
-                      timeout=JOIN_TIMEOUT_S)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise BwvError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Cannot join the cluster at {address}: {problem}"),
-            address=cluster.scheduler, problem=str(exc) or type(exc).__name__) from exc
 
 
 def _on_every_worker(client: Any, store: Store, actor_name: str,
