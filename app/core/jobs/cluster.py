@@ -22,7 +22,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -83,11 +83,14 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
     job_id, outcome)`` is called after each job. While a local cluster of worker processes
     starts, this process runs the first job itself (``HeadStart``)."""
     told = one_at_a_time(progress)
-    with HeadStart(store, actor_name, workers, told, processes and cluster is None) as first, \
-            WorkerPool(store, workers, processes, cluster) as pool:
-        outcomes = pool.run(actor_name, told)
+    with ExitStack() as stack:
+        first = stack.enter_context(HeadStart(store, actor_name, workers, told,
+                                              processes and cluster is None))
+        pool = stack.enter_context(WorkerPool(store, workers, processes, cluster))
+        stack.push(first.stop_if_raised)  # at once, not after the cluster has closed
+        outcomes = pool.run(actor_name, told, first.ended)
         first.wait()
-        if first.queued_again:
+        if first.unsettled():  # its job went back to the queue, or its outcome was lost
             outcomes.update(pool.run(actor_name, told))
     return outcomes + first.outcomes
 
@@ -157,9 +160,11 @@ class WorkerPool:
             self._stopped.put_back_their_jobs()  # jobs are queued again, as with threads
             self._stopped = None
 
-    def run(self, actor_name: str,
-            progress: Callable[[str, int, str], None] | None = None) -> Counter[str]:
-        """Drain the queue as ``actor_name`` on every worker; counts of outcomes."""
+    def run(self, actor_name: str, progress: Callable[[str, int, str], None] | None = None,
+            first_after: Callable[[], bool] | None = None) -> Counter[str]:
+        """Drain the queue as ``actor_name`` on every worker; counts of outcomes. With
+        ``first_after`` (worker processes), the first worker is given work only once it
+        returns True (a ``HeadStart`` job runs in its place meanwhile)."""
         store, client, topic = self.store, self._client, self._topic
         if client is None or topic is None:
             raise RuntimeError("WorkerPool.run is called inside its with-block")
@@ -184,12 +189,25 @@ class WorkerPool:
 
                 ended = EndedWorkers(store, lambda: list(self._local.workers.values())
                                      if self._local is not None else [], actor_name)
-                futures = [drain(n) for n in range(self.workers)]
+                def placed(address: str, n: int) -> Any:
+                    return drain(n, workers=[address], allow_other_workers=True)
+
+                at = _by_number(client)
+                held = [0] if first_after is not None and 0 in at else []
+                futures = [placed(at[n], n) if n in at else drain(n)
+                           for n in range(self.workers) if n not in held]
+                if held and not futures:  # one worker: its place is taken until then
+                    while first_after is not None and not first_after():
+                        time.sleep(RESTART_POLL_S)
+                    futures = [placed(at[held.pop()], 0)]
+                restarted = _restarted(client, placed, self.workers * MAX_ATTEMPTS)
+
+                def joined() -> list[Any]:
+                    if held and first_after is not None and first_after():
+                        return [placed(at[held.pop()], 0), *restarted()]
+                    return restarted()
                 try:
-                    return _collect(client, futures, live, _restarted(
-                        client, lambda address, n: drain(n, workers=[address],
-                                                         allow_other_workers=True),
-                        self.workers * MAX_ATTEMPTS), ended.free_their_jobs)
+                    return _collect(client, futures, live, joined, ended.free_their_jobs)
                 except BaseException:  # Ctrl+C: once the cluster has stopped its worker
                     self._stopped = ended  # processes, their jobs are queued (__exit__)
                     raise
@@ -248,6 +266,13 @@ def _on_every_worker(client: Any, store: Store, actor_name: str,
                           told, workers=[address],
                           allow_other_workers=False, pure=False)
             for on_host in hosts.values() for n, address in enumerate(on_host)]
+
+
+def _by_number(client: Any) -> dict[int, str]:
+    """The address of each of a local cluster's workers by its number (its name: 0, 1, ...;
+    the share of the cores its process keeps to)."""
+    return {int(name): address for address, info in client.scheduler_info()["workers"].items()
+            if (name := str(info.get("name", ""))).isdigit()}
 
 
 def _restarted(client: Any, drain: Callable[[str, int], Any],

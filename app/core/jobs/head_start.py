@@ -1,9 +1,12 @@
 """A head start for a local cluster of worker processes. The cluster takes 1.2-2 s to start,
 most of it its fork server importing the job code on one core while the other waits; this
 process has that code imported and the store open, so it claims one job and runs it in a
-thread meanwhile, as a worker named ``host:pid/first-job``. Its outcome is told and counted
-like a worker's. Stopped (Ctrl+C, a cluster that fails to start) its job goes back to the
-queue with its try not counted, as a stopped thread worker's does."""
+thread meanwhile, as a worker named ``host:pid/first-job``, in the first worker's place: on
+that worker's share of the cores, and that worker is given work only once the job has ended
+(``ended``), so no more jobs run at once than there are workers. Its outcome is told and
+counted like a worker's. Stopped (Ctrl+C, a cluster that fails to start) its job goes back
+to the queue with its try not counted, as a stopped thread worker's does; a job it did not
+settle (queued again after a failed try, its outcome lost) is left to another round."""
 
 from __future__ import annotations
 
@@ -17,15 +20,16 @@ from types import TracebackType
 
 from app.core.detection.network import share_cores
 from app.core.jobs.fork_server import use_fork_server
-from app.core.jobs.queue import JobState, claim
+from app.core.jobs.queue import OPEN, claim, put_back_held_by
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store
+from app.core.store.models import JobRecord
 
 log = logging.getLogger(__name__)
+Progress = Callable[[str, int, str], None]
 
 
-def one_at_a_time(progress: Callable[[str, int, str], None] | None
-                  ) -> Callable[[str, int, str], None] | None:
+def one_at_a_time(progress: Progress | None) -> Progress | None:
     """``progress`` called by one thread at a time (the head start's job ends in its own)."""
     if progress is None:
         return None
@@ -40,14 +44,16 @@ def one_at_a_time(progress: Callable[[str, int, str], None] | None
 class HeadStart:
     """Use as a context manager around the start of the cluster and its run: entering starts
     the fork server, then the job (``enabled`` False: nothing); leaving waits for the job,
-    after stopping it if the block raised."""
+    after stopping it if the block raised (``stop_if_raised`` stops it sooner)."""
 
     def __init__(self, store: Store, actor_name: str, workers: int,
-                 progress: Callable[[str, int, str], None] | None, enabled: bool) -> None:
+                 progress: Progress | None, enabled: bool) -> None:
         self._store, self._actor, self._workers = store, actor_name, workers
         self._progress, self._enabled = progress, enabled
         self.worker = f"{socket.gethostname()}:{os.getpid()}/first-job"
         self.outcomes: Counter[str] = Counter()
+        self._job: int | None = None
+        self._raised: BaseException | None = None  # by the progress callback
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="first-job", daemon=True)
 
@@ -55,35 +61,79 @@ class HeadStart:
         if self._enabled:
             share_cores(self._workers)  # the job's networks take a worker's share
             use_fork_server()  # importing on one core before the job takes the other
-            self._thread.start()
+            try:
+                self._thread.start()
+            except BaseException:  # Ctrl+C as it starts: __exit__ will not run
+                self._stop.set()
+                self.wait()
+                raise
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, _value: BaseException | None,
-                 _tb: TracebackType | None) -> None:
-        if kind is not None:
-            self._stop.set()  # the job stops at its next check and is queued again
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop_if_raised(kind, value, tb)
         self.wait()
 
+    def stop_if_raised(self, kind: type[BaseException] | None, _value: BaseException | None,
+                       _tb: TracebackType | None) -> None:
+        """An exit callback: the block raised, so the job stops at its next check and is
+        queued again."""
+        if kind is not None:
+            self._stop.set()
+
+    def ended(self) -> bool:
+        """Whether there is no job running here (ended, or none was started)."""
+        return not self._thread.is_alive()
+
     def wait(self) -> None:
-        """Wait for the job (if one was started)."""
-        if self._thread.ident is not None:
+        """Wait for the job (if one was started); what its outcome's callback raised is
+        raised here. Interrupted while waiting (a second Ctrl+C), its job is queued again
+        at once."""
+        if self._thread.ident is None:
+            return
+        try:
             self._thread.join()
+        except BaseException:
+            self._stop.set()
+            put_back_held_by(self._store, self._actor, [self.worker])
+            raise
+        if self._raised is not None:
+            raised, self._raised = self._raised, None
+            raise raised
+
+    def unsettled(self) -> bool:
+        """Whether the job it claimed is still open in the store (queued again after a
+        failed try, or running with its outcome lost): another round is to take it up."""
+        if self._job is None:
+            return False
+        with self._store.read() as session:
+            job = session.get(JobRecord, self._job)
+            return job is not None and job.state in OPEN
 
     def _run(self) -> None:
+        _keep_to_first_share(self._workers)  # this thread and the threads it starts
         try:
-            job_id = claim(self._store, self.worker, self._actor)
+            self._job = claim(self._store, self.worker, self._actor)
         except Exception:  # the cluster's workers meet it too and say so
             log.warning("%s: no job could be claimed", self.worker, exc_info=True)
             return
-        if job_id is None:
+        if self._job is None:
             return
-        outcome = run_job(self._store, self._actor, job_id, self.worker, self._stop.is_set)
+        outcome = run_job(self._store, self._actor, self._job, self.worker, self._stop.is_set)
         self.outcomes[outcome] += 1
         if self._progress is not None:
-            self._progress(self.worker, job_id, outcome)
+            try:
+                self._progress(self.worker, self._job, outcome)
+            except BaseException as exc:  # raised where the run waits for it
+                self._raised = exc
 
-    @property
-    def queued_again(self) -> bool:
-        """Whether its job went back to the queue (a failed try with tries left): the
-        cluster's workers may have stopped before it did, so another round takes it."""
-        return self.outcomes[JobState.QUEUED.value] > 0
+
+def _keep_to_first_share(workers: int) -> None:
+    """Pin the calling thread (and the threads it starts: the decoder's, the networks') to
+    the first worker's share of the cores, as that worker process is pinned (Linux)."""
+    if not hasattr(os, "sched_setaffinity"):
+        return
+    cores = sorted(os.sched_getaffinity(0))
+    if workers > len(cores):
+        return
+    os.sched_setaffinity(0, set(cores[:len(cores) // workers]))
