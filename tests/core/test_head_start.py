@@ -79,7 +79,8 @@ def test_a_run_stopped_while_the_first_job_runs_queues_it_again(store: Store,
         job = {j.id: j for j in list_jobs(session)}[first]
         events = {action: [json.loads(e.details) for e in session.scalars(
             select(AuditEvent).where(AuditEvent.action == action,
-                                     AuditEvent.object_id == str(first)))]
+                                     AuditEvent.object_id == str(first))
+            .order_by(AuditEvent.seq))]
             for action in ("job.start", "job.queued")}
     started, back = events["job.start"], events["job.queued"]
     assert started[0]["worker"].endswith(f":{os.getpid()}/first-job")  # (queued again at

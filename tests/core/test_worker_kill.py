@@ -86,6 +86,10 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
         # first two began together; the kill came at least 0.5 s into a job)
         assert (label == killed_label) == restarted, (worker, victim.worker, born)
     assert sorted(e.footage_id or 0 for e in runs) == sorted(ids)  # each detected once
+    # this process ran the first job in the first worker's place, and the killed worker's
+    # drain was not moved onto that worker meanwhile: never more jobs at once than workers
+    edges = sorted([(j.started_at, 1) for j in jobs] + [(j.finished_at, -1) for j in jobs])
+    assert max(sum(step for _t, step in edges[:k + 1]) for k in range(len(edges))) <= 2
     assert audit.verify(store).ok
 
 

@@ -88,10 +88,8 @@ def run_workers(store: Store, actor_name: str, workers: int = 2,
                                               processes and cluster is None))
         pool = stack.enter_context(WorkerPool(store, workers, processes, cluster))
         stack.push(first.stop_if_raised)  # at once, not after the cluster has closed
-        outcomes = pool.run(actor_name, told, first.ended)
-        first.wait()
-        if first.unsettled():  # its job went back to the queue, or its outcome was lost
-            outcomes.update(pool.run(actor_name, told))
+        outcomes = pool.run(actor_name, told, first.ended)  # (the first worker, which
+        first.wait()  # begins once it has ended, takes up a job it left queued again)
     return outcomes + first.outcomes
 
 
@@ -178,33 +176,33 @@ class WorkerPool:
                 return _collect(client, _on_every_worker(client, store, actor_name, key,
                                                          live.address), live)
             if self.processes:
+                from distributed import Event
+
                 # the jobs see this process's environment as it is now, and what Dask sets
                 environ = caller_environment()
 
-                def drain(n: int, **where: Any) -> Any:
+                def drain(n: int, gate: str | None = None, **where: Any) -> Any:
                     return client.submit(_drain_in_process, store.url, str(store.data_dir),
                                          store.store_id, actor_name, key, f"process-{n + 1}",
-                                         n, self.workers, environ, live.address, pure=False,
-                                         **where)
+                                         n, self.workers, environ, live.address, gate,
+                                         pure=False, **where)
+
+                def placed(address: str, n: int, gate: str | None = None) -> Any:
+                    return drain(n, gate, workers=[address], allow_other_workers=True)
 
                 ended = EndedWorkers(store, lambda: list(self._local.workers.values())
                                      if self._local is not None else [], actor_name)
-                def placed(address: str, n: int) -> Any:
-                    return drain(n, workers=[address], allow_other_workers=True)
-
                 at = _by_number(client)
-                held = [0] if first_after is not None and 0 in at else []
-                futures = [placed(at[n], n) if n in at else drain(n)
-                           for n in range(self.workers) if n not in held]
-                if held and not futures:  # one worker: its place is taken until then
-                    while first_after is not None and not first_after():
-                        time.sleep(RESTART_POLL_S)
-                    futures = [placed(at[held.pop()], 0)]
+                # the first worker's drain waits (busy, so Dask gives it nothing else) until
+                # first_after() opens its gate
+                gates = [f"first-job-{uuid.uuid4().hex}"] if first_after and 0 in at else []
+                futures = [placed(at[n], n, gates[0] if gates and n == 0 else None)
+                           if n in at else drain(n) for n in range(self.workers)]
                 restarted = _restarted(client, placed, self.workers * MAX_ATTEMPTS)
 
                 def joined() -> list[Any]:
-                    if held and first_after is not None and first_after():
-                        return [placed(at[held.pop()], 0), *restarted()]
+                    if gates and first_after is not None and first_after():
+                        Event(gates.pop(), client=client).set()  # type: ignore[no-untyped-call]
                     return restarted()
                 try:
                     return _collect(client, futures, live, joined, ended.free_their_jobs)
@@ -355,13 +353,14 @@ def _tally(lists: list[list[tuple[int, str, str]]], live: RunOutcomes) -> Counte
 
 def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
                       key: bytes | None, worker: str, number: int, workers: int,
-                      environ: dict[str, str] | None = None,
-                      told: Address | None = None) -> list[tuple[int, str, str]]:
+                      environ: dict[str, str] | None = None, told: Address | None = None,
+                      gate: str | None = None) -> list[tuple[int, str, str]]:
     """A worker process's task: keep to its share of the cores, open the store once per
     process (after checking, without changing anything, that it is the store the jobs are
     in), sign as ``actor_name`` with ``key`` (None: the account has no signing key), then
     drain the queue as ``host:pid/worker`` (the process itself, for the job rows), telling
-    each outcome to the run at ``told``."""
+    each outcome to the run at ``told``; with ``gate``, once that Dask event is set (the
+    run's ``HeadStart`` job, in this worker's place, has ended)."""
     if worker.startswith("process-"):  # named after the Dask worker it runs on (kept when
         worker = f"process-{_own_number(number, workers) + 1}"  # its Nanny restarts it)
     worker = f"{socket.gethostname()}:{os.getpid()}/{worker}"
@@ -377,6 +376,10 @@ def _drain_in_process(url: str, data_dir: str, store_id: str, actor_name: str,
             share_cores(workers)
     if store.store_id != store_id:
         return [(0, WRONG_STORE, worker)]
+    if gate is not None:
+        from distributed import Event
+
+        Event(gate).wait()  # type: ignore[no-untyped-call]
     if key is None:
         return _drain(store, actor_name, worker, told)
     with _keys_lock:  # runs of one user side by side in this process share the key

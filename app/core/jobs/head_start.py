@@ -5,8 +5,9 @@ thread meanwhile, as a worker named ``host:pid/first-job``, in the first worker'
 that worker's share of the cores, and that worker is given work only once the job has ended
 (``ended``), so no more jobs run at once than there are workers. Its outcome is told and
 counted like a worker's. Stopped (Ctrl+C, a cluster that fails to start) its job goes back
-to the queue with its try not counted, as a stopped thread worker's does; a job it did not
-settle (queued again after a failed try, its outcome lost) is left to another round."""
+to the queue with its try not counted, as a stopped thread worker's does; a job queued again
+after a failed try is taken up by the first worker, which begins only after it ended (and
+one whose outcome was lost, once its lease runs out, as a worker's)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,20 @@ import socket
 import threading
 from collections import Counter
 from collections.abc import Callable
+from contextlib import suppress
 from types import TracebackType
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.detection.network import share_cores
 from app.core.jobs.fork_server import use_fork_server
-from app.core.jobs.queue import OPEN, claim, put_back_held_by
+from app.core.jobs.queue import claim, put_back_held_by
 from app.core.jobs.runner import run_job
 from app.core.store.database import Store
-from app.core.store.models import JobRecord
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, str], None]
+STOP_WAIT_S = 5.0  # how long a stopped job is given to stop at its next check
 
 
 def one_at_a_time(progress: Progress | None) -> Progress | None:
@@ -87,28 +91,22 @@ class HeadStart:
 
     def wait(self) -> None:
         """Wait for the job (if one was started); what its outcome's callback raised is
-        raised here. Interrupted while waiting (a second Ctrl+C), its job is queued again
-        at once."""
+        raised here. Interrupted while waiting (Ctrl+C), the job is stopped; one still
+        running a few seconds later is queued again (the store is not waited for)."""
         if self._thread.ident is None:
             return
         try:
             self._thread.join()
         except BaseException:
             self._stop.set()
-            put_back_held_by(self._store, self._actor, [self.worker])
+            self._thread.join(STOP_WAIT_S)
+            if self._thread.is_alive():
+                with suppress(SQLAlchemyError):
+                    put_back_held_by(self._store, self._actor, [self.worker])
             raise
         if self._raised is not None:
             raised, self._raised = self._raised, None
             raise raised
-
-    def unsettled(self) -> bool:
-        """Whether the job it claimed is still open in the store (queued again after a
-        failed try, or running with its outcome lost): another round is to take it up."""
-        if self._job is None:
-            return False
-        with self._store.read() as session:
-            job = session.get(JobRecord, self._job)
-            return job is not None and job.state in OPEN
 
     def _run(self) -> None:
         _keep_to_first_share(self._workers)  # this thread and the threads it starts
