@@ -9,8 +9,10 @@ hides it: when, on every frame of its range, the face's head region grown by
 ``render.RULE_PADDING`` (its box there, or its end box carried on as padding carries it)
 lies 95 % under the plan's other regions (:func:`render.frame_regions` without that track:
 most often the head region of its person, found by the person detector while the face is
-turned away or not yet found), the range carries no risk and is not listed. Never so for an
-inverse plan (what is kept is drawn back over everything) or a face kept visible. A face
+turned away or not yet found), the range carries no risk and is not listed; likewise a "same
+person?" range (a face lost and another found beside it soon after) when both faces are so
+hidden over it, both tracks left out (no merge changes what such a pair shows). Never so for
+an inverse plan (what is kept is drawn back over everything) or a face kept visible. A face
 kept visible also gets a range over each gap the tracker bridged in its track (a face lost
 and found again: ``review.found_again``), whether the box found again is the same person."""
 
@@ -42,7 +44,7 @@ from app.core.tracking.review import (
 from app.core.tracking.tracker import Track, TrackBox
 
 HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
-_OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED)
+_OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED, ReviewReason.SAME_PERSON)
 FrameBoxes = Sequence[list[tuple[int, TrackBox]]]
 
 
@@ -56,20 +58,25 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
                            cuts=split_cuts(run_tracks, plan.track_edits))
     if not plan.inverse and any(r.reason in _OPEN for r in ranges):
         by_id = {t.id: t for t in tracks}
-        ranges = [r for r in ranges
-                  if r.reason not in _OPEN or r.track_id not in by_id
-                  or r.track_id in plan.keep_tracks
-                  or not hidden_anyway(by_id[r.track_id], r, tracks, plan, run.width,
-                                       run.height, run.rotation, frame_boxes)]
+
+        def risky(r: ReviewRange) -> bool:
+            faces = [r.track_id] + ([r.other_track] if r.reason is ReviewReason.SAME_PERSON
+                                    else [])
+            return any(f not in by_id or f in plan.keep_tracks or not hidden_anyway(
+                by_id[f], r, tracks, plan, run.width, run.height, run.rotation,
+                frame_boxes, leave_out=faces) for f in faces)
+        ranges = [r for r in ranges if r.reason not in _OPEN or risky(r)]
     ranges += found_again(tracks, plan.keep_tracks)
     return grouped(ranges, stretch_gap(fps))
 
 
 def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: RedactionPlan,
                   width: int, height: int, rotation: int = 0,
-                  frame_boxes: FrameBoxes | None = None) -> bool:
+                  frame_boxes: FrameBoxes | None = None,
+                  leave_out: Sequence[int | None] = ()) -> bool:
     """Whether on every frame of ``item`` the face of ``track`` is hidden by the plan's other
-    regions, its own track left out."""
+    regions, its own track (and the tracks ``leave_out``) left out."""
+    left_out = {track.id, *leave_out}
     if not track.detected_frames:
         return False
     for frame in range(item.start_frame, item.end_frame + 1):
@@ -79,7 +86,7 @@ def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: Re
         present = frame_boxes[frame] if frame_boxes is not None and frame < len(frame_boxes) \
             else [(t.id, b) for t in tracks if t.first_frame <= frame <= t.last_frame
                   and (b := t.box_at(frame)) is not None]
-        others = _near(face, [(i, b) for i, b in present if i != track.id],
+        others = _near(face, [(i, b) for i, b in present if i not in left_out],
                        face_margin(plan, width, height))
         redact, _keep = frame_regions(frame, others, plan, width, height, rotation)
         # not the gaps of a crowd: worked out from the nearby faces only, they are not the
