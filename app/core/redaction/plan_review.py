@@ -18,7 +18,7 @@ and found again: ``review.found_again``), whether the box found again is the sam
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -60,27 +60,70 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
         by_id = {t.id: t for t in tracks}
 
         def risky(r: ReviewRange) -> bool:
-            faces = [r.track_id] + ([r.other_track] if r.reason is ReviewReason.SAME_PERSON
-                                    else [])
-            return any(f not in by_id or f in plan.keep_tracks or not hidden_anyway(
-                by_id[f], r, tracks, plan, run.width, run.height, run.rotation,
-                frame_boxes, leave_out=faces) for f in faces)
-        ranges = [r for r in ranges if r.reason not in _OPEN or risky(r)]
+            ids = [r.track_id, r.other_track][:2 if r.reason is ReviewReason.SAME_PERSON
+                                              else 1]
+            faces = [by_id[i] for i in ids if i is not None and i in by_id]
+            if len(faces) < len(ids) or any(f.id in plan.keep_tracks for f in faces):
+                return True
+            if len(faces) == 1:
+                return not hidden_anyway(faces[0], r, tracks, plan, run.width, run.height,
+                                         run.rotation, frame_boxes)
+            return not _pair_hidden(faces[0], faces[1], r, tracks, plan, run, frame_count,
+                                    max(1, round(fps * 0.5)), frame_boxes)  # as review's
+        asked = [(r, r.reason not in _OPEN or risky(r)) for r in ranges]
+        ranges = [r for r, asks in asked if asks] + [  # a pair not asked about: the
+            stretch for r, asks in asked if not asks for stretch in r.absorbed]  # stretches
+        # with no face it took in are asked about again
     ranges += found_again(tracks, plan.keep_tracks)
     return grouped(ranges, stretch_gap(fps))
 
 
 def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: RedactionPlan,
                   width: int, height: int, rotation: int = 0,
-                  frame_boxes: FrameBoxes | None = None,
-                  leave_out: Sequence[int | None] = ()) -> bool:
+                  frame_boxes: FrameBoxes | None = None) -> bool:
     """Whether on every frame of ``item`` the face of ``track`` is hidden by the plan's other
-    regions, its own track (and the tracks ``leave_out``) left out."""
-    left_out = {track.id, *leave_out}
+    regions, its own track left out."""
     if not track.detected_frames:
         return False
-    for frame in range(item.start_frame, item.end_frame + 1):
-        x, y, w, h = head_box(track.box_reaching(frame), rotation)
+    return _hidden(track.box_reaching, range(item.start_frame, item.end_frame + 1), {track.id},
+                   tracks, plan, width, height, rotation, frame_boxes)
+
+
+def _pair_hidden(a: Track, b: Track, item: ReviewRange, tracks: list[Track],
+                 plan: RedactionPlan, run: DetectionRun, frame_count: int, window: int,
+                 frame_boxes: FrameBoxes | None) -> bool:
+    """Whether a "same person?" pair is hidden anyway, both tracks left out: the lost face
+    (carried on) over the pair's frames and at least its own "ended" window, the found one
+    (carried back) likewise before it, and the way between them (its end box moving to the
+    other's first box) over the pair's frames."""
+    if not a.detected_frames or not b.detected_frames:
+        return False
+    last, first = a.detected_frames[-1], b.detected_frames[0]
+    ax1, ay1, ax2, ay2 = a.keyframes[last][:4]
+    bx1, by1, bx2, by2 = b.keyframes[first][:4]
+
+    def between(frame: int) -> tuple[float, float, float, float]:
+        t = min(1.0, max(0.0, (frame - last) / max(1, first - last)))
+        x1, y1 = ax1 + (bx1 - ax1) * t, ay1 + (by1 - ay1) * t
+        return x1, y1, ax2 + (bx2 - ax2) * t - x1, ay2 + (by2 - ay2) * t - y1
+
+    left_out = {a.id, b.id}
+    looks = ((a.box_reaching, range(item.start_frame,
+                                    min(frame_count - 1, max(item.end_frame, last + window)) + 1)),
+             (b.box_reaching, range(max(0, min(item.start_frame, first - window)),
+                                    item.end_frame + 1)),
+             (between, range(item.start_frame, item.end_frame + 1)))
+    return all(_hidden(box_on, frames, left_out, tracks, plan, run.width, run.height,
+                       run.rotation, frame_boxes) for box_on, frames in looks)
+
+
+def _hidden(box_on: Callable[[int], tuple[float, float, float, float]], frames: range,
+            left_out: set[int], tracks: list[Track], plan: RedactionPlan, width: int,
+            height: int, rotation: int, frame_boxes: FrameBoxes | None) -> bool:
+    """Whether on every one of ``frames`` the face at ``box_on(frame)`` (x, y, w, h) is
+    hidden by the plan's regions, the tracks ``left_out`` left out."""
+    for frame in frames:
+        x, y, w, h = head_box(box_on(frame), rotation)
         grow = (RULE_PADDING - 1) / 2
         face = (x - w * grow, y - h * grow, w * RULE_PADDING, h * RULE_PADDING)
         present = frame_boxes[frame] if frame_boxes is not None and frame < len(frame_boxes) \

@@ -20,7 +20,8 @@ One range per real risk, never one per detector event:
   (within ``PAIR_S``, where it could have moved, about its size): most likely one person
   the detector lost for a moment. One range for the two events, over the frames between
   (a stretch with no detection in between is part of it); merging the two tracks (one key
-  in the workspace) covers that gap and ends the item.
+  in the workspace) covers that gap and ends the item. ``redaction.plan_review`` leaves
+  out a pair the plan hides anyway (and lists its stretches again).
 
 Not items: a track ending or starting at the picture edge (walking in or out), a track
 ending or faces lost in the clip's last half second, unsure
@@ -51,7 +52,7 @@ from __future__ import annotations
 import enum
 import math
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.core.detection.video import DetectionRun
@@ -135,6 +136,8 @@ class ReviewRange:
     also: tuple[int, ...] = ()  # grouped: the other faces that came or went with it
     parts: tuple[tuple[int, int], ...] = ()  # grouped: the frames of the ranges it joins
     joined: tuple[ReviewMark, ...] = ()  # grouped: what each range it joins asks (``risks``)
+    # same_person: the stretches with no face it took in (listed again if it is not asked)
+    absorbed: tuple[ReviewRange, ...] = field(default=(), compare=False)
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"start_frame": self.start_frame,
@@ -237,6 +240,7 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
     for a, b in _same_person(ended, started, fps):
         pair = ReviewRange(a.detected_frames[-1], b.detected_frames[0],
                            ReviewReason.SAME_PERSON, a.id, b.id)
+        pair = replace(pair, absorbed=tuple(r for r in ranges if inside(r, pair)))
         ranges = [r for r in ranges if not inside(r, pair)]
         ranges.append(pair)
         ended.remove(a)
