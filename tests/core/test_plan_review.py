@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from app.core.detection.detector import Detection
 from app.core.detection.presets import get_preset
 from app.core.detection.video import DetectionRun, FrameDetections, region_label
@@ -124,3 +126,45 @@ def test_a_same_person_pair_under_its_persons_head_region_is_no_item() -> None:
                  replace(RedactionPlan(), keep_tracks=(second,)),
                  replace(RedactionPlan(), false_positive_tracks=(head,))):
         assert pair in _pair_items(_pair_run(AROUND), plan), plan
+
+
+def test_a_same_person_pair_is_looked_at_over_each_face_and_the_way_between(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What _pair_hidden asks to be hidden, both tracks always left out: the lost face over
+    the pair's frames and at least its own half second after, the found one likewise
+    before (here the window is longer than the gap), and the way from the one to the
+    other over the pair's frames."""
+    from app.core.redaction import plan_review as pr
+    from app.core.tracking.review import ReviewRange, ReviewReason
+
+    run = _pair_run(AROUND)
+    tracks = build_tracks(run, 40, 10.0, SETTINGS)
+    a, b = sorted((t for t in tracks if t.category == FACE), key=lambda t: t.first_frame)
+    looks: list[tuple[range, set[int], list[tuple[float, ...]]]] = []
+
+    def spy(box_on, frames, left_out, *_rest) -> bool:  # type: ignore[no-untyped-def]
+        looks.append((frames, set(left_out), [box_on(f) for f in frames]))
+        return True
+
+    monkeypatch.setattr(pr, "_hidden", spy)
+    pair = ReviewRange(9, 18, ReviewReason.SAME_PERSON, a.id, b.id)
+    assert pr._pair_hidden(a, b, pair, tracks, RedactionPlan(), run, 40, 12, None)
+    assert [frames for frames, _l, _b in looks] == [range(9, 22), range(6, 19), range(9, 19)]
+    assert all(left == {a.id, b.id} for _f, left, _b in looks)
+    way = looks[2][2]
+    x1, y1, x2, y2 = a.keyframes[9][:4]
+    assert way[0] == (x1, y1, x2 - x1, y2 - y1)  # from the lost face's last box
+    x1, y1, x2, y2 = b.keyframes[18][:4]
+    assert way[-1] == (x1, y1, x2 - x1, y2 - y1)  # to the found one's first
+    assert way[0][1] < way[4][1] < way[-1][1]  # moving between them
+
+
+def test_a_pair_is_not_hidden_by_its_own_faces_carried_over_the_gap() -> None:
+    """Each face of a pair carried far over the gap (long padding) covers the other's place:
+    that is no other region hiding them, so the pair is still asked about."""
+    long_pads = TrackerSettings(max_gap_s=0.5, pad_before_s=1.0, pad_after_s=1.0)
+    run = _pair_run(None)
+    tracks = build_tracks(run, 40, 10.0, long_pads)
+    assert any(r.reason.value == "same_person"
+               for r in plan_review(run, tracks, tracks, RedactionPlan(), 40, 10.0,
+                                    boxes_by_frame(tracks, 40)))

@@ -38,6 +38,7 @@ from app.core.tracking.review import (
     ReviewReason,
     found_again,
     grouped,
+    open_window,
     review_ranges,
     stretch_gap,
 )
@@ -69,7 +70,7 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
                 return not hidden_anyway(faces[0], r, tracks, plan, run.width, run.height,
                                          run.rotation, frame_boxes)
             return not _pair_hidden(faces[0], faces[1], r, tracks, plan, run, frame_count,
-                                    max(1, round(fps * 0.5)), frame_boxes)  # as review's
+                                    open_window(fps), frame_boxes)
         asked = [(r, r.reason not in _OPEN or risky(r)) for r in ranges]
         ranges = [r for r, asks in asked if asks] + [  # a pair not asked about: the
             stretch for r, asks in asked if not asks for stretch in r.absorbed]  # stretches

@@ -137,7 +137,7 @@ class ReviewRange:
     parts: tuple[tuple[int, int], ...] = ()  # grouped: the frames of the ranges it joins
     joined: tuple[ReviewMark, ...] = ()  # grouped: what each range it joins asks (``risks``)
     # same_person: the stretches with no face it took in (listed again if it is not asked)
-    absorbed: tuple[ReviewRange, ...] = field(default=(), compare=False)
+    absorbed: tuple[ReviewRange, ...] = field(default=(), compare=False, repr=False)
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"start_frame": self.start_frame,
@@ -191,12 +191,18 @@ def _near_edge(box: tuple[float, ...], width: int, height: int, margin: float) -
     return x1 <= m or y1 <= m or x2 >= width - m or y2 >= height - m
 
 
+def open_window(fps: float) -> int:
+    """How many frames a face that starts or ends in the open is looked at before or after
+    (half a second)."""
+    return max(1, round(fps * 0.5))
+
+
 def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps: float,
                   settled: frozenset[int] = frozenset(),
                   cuts: tuple[Cut, ...] = ()) -> list[ReviewRange]:
     """Ranges to review, sorted by start frame."""
     ranges: list[ReviewRange] = []
-    window = max(1, round(fps * 0.5))
+    window = open_window(fps)
     detected = [f for f in run.frames if f.detected]
     # Stretches with no detections, and whether faces were seen just before.
     start = None
