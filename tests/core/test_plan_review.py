@@ -156,7 +156,9 @@ def test_a_same_person_pair_is_looked_at_over_each_face_and_the_way_between(
     assert way[0] == (x1, y1, x2 - x1, y2 - y1)  # from the lost face's last box
     x1, y1, x2, y2 = b.keyframes[18][:4]
     assert way[-1] == (x1, y1, x2 - x1, y2 - y1)  # to the found one's first
-    assert way[0][1] < way[4][1] < way[-1][1]  # moving between them
+    middle = [y + h / 2 for _x, y, _w, h in way]
+    assert middle[0] < middle[4] < middle[-1]  # moving between them, and grown away from
+    assert way[4][2] > max(way[0][2], way[-1][2])  # both (as a box carried by padding)
 
 
 def test_a_pair_is_not_hidden_by_its_own_faces_carried_over_the_gap() -> None:

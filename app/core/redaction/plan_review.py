@@ -45,6 +45,9 @@ from app.core.tracking.review import (
 from app.core.tracking.tracker import Track, TrackBox
 
 HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
+# the way between a "same person?" pair's faces grows on each side by this share of its size
+# a frame from the nearer face, at most by MOST_GROWN (as a box carried by padding grows)
+GROW_PER_FRAME, MOST_GROWN = 0.05, 0.5
 _OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED, ReviewReason.SAME_PERSON)
 FrameBoxes = Sequence[list[tuple[int, TrackBox]]]
 
@@ -104,9 +107,14 @@ def _pair_hidden(a: Track, b: Track, item: ReviewRange, tracks: list[Track],
     bx1, by1, bx2, by2 = b.keyframes[first][:4]
 
     def between(frame: int) -> tuple[float, float, float, float]:
+        """The box moved in a straight line from the one to the other, grown with the
+        distance from the nearer of them as a carried box grows (tracker._grown)."""
         t = min(1.0, max(0.0, (frame - last) / max(1, first - last)))
         x1, y1 = ax1 + (bx1 - ax1) * t, ay1 + (by1 - ay1) * t
-        return x1, y1, ax2 + (bx2 - ax2) * t - x1, ay2 + (by2 - ay2) * t - y1
+        w, h = ax2 + (bx2 - ax2) * t - x1, ay2 + (by2 - ay2) * t - y1
+        away = max(0, min(frame - last, first - frame))
+        m = min(GROW_PER_FRAME * away, MOST_GROWN) * max(w, h)
+        return x1 - m, y1 - m, w + 2 * m, h + 2 * m
 
     left_out = {a.id, b.id}
     looks = ((a.box_reaching, range(item.start_frame,
