@@ -26,17 +26,6 @@ from app.ui.error_text import error_text
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1
 
-_db_pool: QThreadPool | None = None
-
-
-def db_pool() -> QThreadPool:
-    global _db_pool
-    if _db_pool is None:
-        _db_pool = QThreadPool()
-        _db_pool.setMaxThreadCount(1)
-    return _db_pool
-
-
 def job_pool() -> QThreadPool:
     return QThreadPool.globalInstance()
 
@@ -46,6 +35,12 @@ def one_thread_pool() -> QThreadPool:
     pool = register_pool(QThreadPool())
     pool.setMaxThreadCount(1)
     return pool
+
+
+@cache
+def db_pool() -> QThreadPool:
+    """The store's reads and writes, one at a time."""
+    return one_thread_pool()
 
 
 @cache
@@ -152,7 +147,7 @@ def shutdown(timeout_ms: int = 10_000) -> bool:
     for job in list(_alive):
         job.cancel()
     done = True
-    for pool in (db_pool(), job_pool(), *_extra_pools):
+    for pool in (job_pool(), *_extra_pools):  # the one-thread pools among them
         done = pool.waitForDone(timeout_ms) and done
     return done
 
