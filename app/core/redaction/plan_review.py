@@ -10,11 +10,13 @@ hides it: when, on every frame of its range, the face's head region grown by
 lies 95 % under the plan's other regions (:func:`render.frame_regions` without that track:
 most often the head region of its person, found by the person detector while the face is
 turned away or not yet found), the range carries no risk and is not listed; likewise a "same
-person?" range (a face lost and another found beside it soon after) when both faces are so
-hidden over it, both tracks left out (no merge changes what such a pair shows). Never so for
-an inverse plan (what is kept is drawn back over everything) or a face kept visible. A face
-kept visible also gets a range over each gap the tracker bridged in its track (a face lost
-and found again: ``review.found_again``), whether the box found again is the same person."""
+person?" range (a face lost and another found beside it soon after) when both faces, and
+the way between them, are so hidden, both tracks left out (``_pair_hidden``): whether or
+not they are one person, nothing of them shows; the stretches with no face it took in are
+listed again. Never so for an inverse plan (what is kept is drawn back over everything) or
+a face kept visible. A face kept visible also gets a range over each gap the tracker
+bridged in its track (a face lost and found again: ``review.found_again``), whether the box
+found again is the same person."""
 
 from __future__ import annotations
 
@@ -42,12 +44,9 @@ from app.core.tracking.review import (
     review_ranges,
     stretch_gap,
 )
-from app.core.tracking.tracker import Track, TrackBox
+from app.core.tracking.tracker import Track, TrackBox, grown
 
 HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
-# the way between a "same person?" pair's faces grows on each side by this share of its size
-# a frame from the nearer face, at most by MOST_GROWN (as a box carried by padding grows)
-GROW_PER_FRAME, MOST_GROWN = 0.05, 0.5
 _OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED, ReviewReason.SAME_PERSON)
 FrameBoxes = Sequence[list[tuple[int, TrackBox]]]
 
@@ -103,18 +102,17 @@ def _pair_hidden(a: Track, b: Track, item: ReviewRange, tracks: list[Track],
     if not a.detected_frames or not b.detected_frames:
         return False
     last, first = a.detected_frames[-1], b.detected_frames[0]
-    ax1, ay1, ax2, ay2 = a.keyframes[last][:4]
-    bx1, by1, bx2, by2 = b.keyframes[first][:4]
+    ends = np.array([a.keyframes[last][:4], b.keyframes[first][:4]], dtype=np.float64)
 
     def between(frame: int) -> tuple[float, float, float, float]:
         """The box moved in a straight line from the one to the other, grown with the
-        distance from the nearer of them as a carried box grows (tracker._grown)."""
+        distance from the nearer of them as the tracker grows a gap it bridges."""
         t = min(1.0, max(0.0, (frame - last) / max(1, first - last)))
-        x1, y1 = ax1 + (bx1 - ax1) * t, ay1 + (by1 - ay1) * t
-        w, h = ax2 + (bx2 - ax2) * t - x1, ay2 + (by2 - ay2) * t - y1
-        away = max(0, min(frame - last, first - frame))
-        m = min(GROW_PER_FRAME * away, MOST_GROWN) * max(w, h)
-        return x1 - m, y1 - m, w + 2 * m, h + 2 * m
+        line = [a_ + (b_ - a_) * t for a_, b_ in zip(ends[0], ends[1], strict=True)]
+        x1, y1, x2, y2 = grown((line[0], line[1], line[2], line[3]),
+                               (ends[1] - ends[0]) / max(1, first - last),
+                               max(0, min(frame - last, first - frame)))
+        return x1, y1, x2 - x1, y2 - y1
 
     left_out = {a.id, b.id}
     looks = ((a.box_reaching, range(item.start_frame,

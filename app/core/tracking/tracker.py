@@ -184,7 +184,7 @@ class Track:
         keys = self._sorted
         a, b = keys[i - 1], keys[i]
         ka, kb = np.array(self.keyframes[a][:4]), np.array(self.keyframes[b][:4])
-        boxes = [_grown(line, (kb - ka) / (b - a), min(frame - a, b - frame))]
+        boxes = [grown(line, (kb - ka) / (b - a), min(frame - a, b - frame))]
         if frame - a <= self.pad_after:
             boxes.append(_extrapolate(self.keyframes[a],
                                       _end_velocity(self.keyframes, keys[max(0, i - 3):i]),
@@ -370,7 +370,7 @@ def _end_velocity(keyframes: dict[int, tuple[float, float, float, float, float]]
     return velocity
 
 
-def _grown(box: tuple[float, float, float, float], velocity: np.ndarray,
+def grown(box: tuple[float, float, float, float], velocity: np.ndarray,
            frames: int) -> tuple[float, float, float, float]:
     """``box`` grown on every side as a box carried ``frames`` frames from a detection at
     ``velocity`` is (``_extrapolate``'s margin)."""
@@ -395,7 +395,7 @@ def _extrapolate(box: tuple[float, float, float, float, float], velocity: np.nda
     cy = (y1 + y2) / 2 + (vy1 + vy2) / 2 * frames
     w = max(x2 - x1, x2 - x1 + (vx2 - vx1) * frames)
     h = max(y2 - y1, y2 - y1 + (vy2 - vy1) * frames)
-    return _grown((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2), velocity, abs(frames))
+    return grown((cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2), velocity, abs(frames))
 
 
 def run_stride(run: DetectionRun) -> int:
