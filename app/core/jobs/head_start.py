@@ -22,7 +22,7 @@ from types import TracebackType
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.core.detection.network import share_cores
+from app.core.detection.network import keep_to_share, share_cores
 from app.core.jobs.fork_server import use_fork_server
 from app.core.jobs.queue import claim, put_back_held_by
 from app.core.jobs.runner import run_job
@@ -109,7 +109,7 @@ class HeadStart:
             raise raised
 
     def _run(self) -> None:
-        _keep_to_first_share(self._workers)  # this thread and the threads it starts
+        keep_to_share(0, self._workers)  # in the first worker's place
         try:
             self._job = claim(self._store, self.worker, self._actor)
         except Exception:  # the cluster's workers meet it too and say so
@@ -125,13 +125,3 @@ class HeadStart:
             except BaseException as exc:  # raised where the run waits for it
                 self._raised = exc
 
-
-def _keep_to_first_share(workers: int) -> None:
-    """Pin the calling thread (and the threads it starts: the decoder's, the networks') to
-    the first worker's share of the cores, as that worker process is pinned (Linux)."""
-    if not hasattr(os, "sched_setaffinity"):
-        return
-    cores = sorted(os.sched_getaffinity(0))
-    if workers > len(cores):
-        return
-    os.sched_setaffinity(0, set(cores[:len(cores) // workers]))
