@@ -11,13 +11,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QTableView, QWidget
 
 from app.core.casework import cases
+from app.core.library import footage_pages
 from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
 from app.core.store.database import Store
 from app.core.views.records import FootageRecord
 from app.ui.changes import Changed, announce
 from app.ui.signed_in import SignedIn
-from app.ui.workers import Job, db_pool
+from app.ui.workers import Job, db_pool, while_alive
 
 FOOTAGE_MIME = "application/x-bwv-footage-ids"
 
@@ -82,17 +83,30 @@ class CaseLinks(QObject):
         record = self.selected()
         if record is None:
             return
-        if reference is None:
-            with self.store.read() as session:
-                refs = [c.reference for c in cases.list_cases(session)
-                        if c.reference not in record.case_refs]
-            if not refs:
+        if reference is not None:
+            self._run(reference, record, True)
+            return
+        store = self.store
+
+        def load(_progress: ProgressFn, _cancel: CancelToken) -> list[str]:
+            with store.read() as session:  # the references only: a force has thousands
+                return footage_pages.case_references(session)
+
+        def chosen(refs: list[str]) -> None:  # the cases are read off the UI thread
+            others = [ref for ref in refs if ref not in record.case_refs]
+            if not others:
                 self.failed.emit(self.tr("There is no other case to add it to."))
                 return
-            reference = self._choose(self.tr("Add footage #{0} to case:").format(record.id),
-                                     refs)
-        if reference:
-            self._run(reference, record, True)
+            choice = self._choose(self.tr("Add footage #{0} to case:").format(record.id),
+                                  others)
+            if choice:
+                self._run(choice, record, True)
+
+        job = self.job = Job(load)
+        job.finished.connect(while_alive(self, chosen))
+        job.failed.connect(while_alive(self, lambda message, _details: self.failed.emit(
+            message)))
+        job.start(db_pool())
 
     def remove_from_case(self, reference: str | None = None) -> None:
         record = self.selected()

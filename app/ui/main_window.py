@@ -25,6 +25,7 @@ from app.core.settings import Settings
 from app.core.store.database import Store
 from app.core.views.records import FootageRecord, UserRecord
 from app.ui.cases_panel import CasesPanel
+from app.ui.changes import reload_when_shown
 from app.ui.details_panel import DetailsPanel
 from app.ui.error_dialog import show_error
 from app.ui.error_text import error_text
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
             dialog = self.retention_dialog = RetentionDialog(self.store, self.signed_in, self)
             dialog.failed.connect(lambda message: show_error(self, message, wait=False))
         elif not dialog.isVisible():
-            dialog.refresh()
+            reload_when_shown(dialog)  # once, as it is shown (changes meanwhile are held)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

@@ -54,8 +54,8 @@ def _add_selected_to_case(qtbot: QtBot, win: object, reference: str) -> None:
     library.table.selectRow(0)
     boxes = MessageBoxes("Ok", reference)  # the case is chosen in the dialog
     library.case_links.add_to_case()
-    boxes.stop()
     qtbot.waitUntil(lambda: "added to case" in library.status.text(), timeout=30_000)
+    boxes.stop()
 
 
 def test_the_note_after_add_to_case_never_widens_the_window(qtbot: QtBot, store: Store,

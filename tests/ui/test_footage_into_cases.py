@@ -49,9 +49,9 @@ def test_add_to_case_and_remove_from_case_on_a_library_row(
     library.table.selectRow(0)
     assert library.case_links.add_action in library.table.actions()
     boxes = MessageBoxes("Ok", "SAR-2")  # the case is chosen in the dialog
-    library.case_links.add_to_case()
-    boxes.stop()
+    library.case_links.add_to_case()  # the cases are read off the UI thread, then chosen
     qtbot.waitUntil(lambda: "added to case SAR-2" in library.status.text(), timeout=30_000)
+    boxes.stop()
     qtbot.waitUntil(lambda: library.model.index(0, 7).data() == "SAR-2", timeout=30_000)
     library.table.selectRow(0)
     boxes = MessageBoxes("Ok", "SAR-2")
@@ -115,8 +115,8 @@ def test_footage_in_one_case_is_worked_on_in_that_case(qtbot: QtBot, store: Stor
     library.table.selectRow(0)
     boxes = MessageBoxes("Ok", "SAR-3")
     library.case_links.add_to_case()
-    boxes.stop()
     qtbot.waitUntil(lambda: library.model.index(0, 7).data() == "SAR-3", timeout=30_000)
+    boxes.stop()
     assert library.current_case() is None  # "All footage"
     win.open_workspace()
     qtbot.waitUntil(lambda: win.workspace.case_ref == "SAR-3", timeout=10_000)
@@ -124,8 +124,8 @@ def test_footage_in_one_case_is_worked_on_in_that_case(qtbot: QtBot, store: Stor
     library.table.selectRow(0)
     boxes = MessageBoxes("Ok", "SAR-4")
     library.case_links.add_to_case()
-    boxes.stop()
     qtbot.waitUntil(lambda: "SAR-4" in str(library.model.index(0, 7).data()), timeout=30_000)
+    boxes.stop()
     library.select_case("SAR-4")
     qtbot.waitUntil(lambda: win.workspace.case_ref == "SAR-4", timeout=10_000)
     win.close()
