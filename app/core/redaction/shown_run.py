@@ -60,7 +60,8 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
         except BwvError as exc:  # the run's own tracks, and no choice about them applied
             problem, shown = str(exc), plan_edits.start_again(shown, a.run_key)[0]
             tracks = list(a.tracks)
-        frame_boxes = boxes_by_frame(tracks, a.frame_count)
+        frame_boxes = (_boxes_again(before, tracks) if before is not None and same_run
+                       else boxes_by_frame(tracks, a.frame_count))
     # what the ranges depend on: an edit that only marks a range reviewed, gives a reason
     # or mutes sound leaves them as they are
     review_for = (a.run_key, problem, shown.track_edits, shown.keep_tracks,
@@ -73,3 +74,30 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
         review = plan_review(a.run, a.tracks, tracks, shown, a.frame_count, a.fps,
                              frame_boxes)
     return ShownRun(a, tracks_for, tracks, frame_boxes, problem, review_for, review)
+
+
+def _boxes_again(before: ShownRun, tracks: list[Track]) -> list[list[tuple[int, TrackBox]]]:
+    """``boxes_by_frame(tracks, ...)`` from ``before``'s: only the frames of the tracks an
+    edit replaced, merged or split (new objects; the others are ``before``'s own) are worked
+    out again, in the same order (a merge on a long run: 0.1 s, not 1.7 s for every box of
+    every track). ``before``'s lists are left as they were."""
+    old = {t.id: t for t in before.tracks}
+    new = {t.id: t for t in tracks}
+    frames = list(before.frame_boxes)
+    changed = [t for i, t in old.items() if new.get(i) is not t] + \
+        [t for i, t in new.items() if old.get(i) is not t]
+    if not changed:
+        return frames
+    order = {t.id: k for k, t in enumerate(tracks)}
+    touched = {f for t in changed for f in range(t.first_frame, t.last_frame + 1)
+               if f < len(frames)}
+    for f in touched:  # the tracks that stay keep their boxes (the same objects)
+        frames[f] = [(i, b) for i, b in frames[f] if new.get(i) is old.get(i)]
+    for track in (t for i, t in new.items() if old.get(i) is not t):
+        for f in range(track.first_frame, min(track.last_frame + 1, len(frames))):
+            box = track.box_at(f)
+            if box is not None:
+                frames[f].append((track.id, box))
+    for f in touched:
+        frames[f].sort(key=lambda pair: order[pair[0]])
+    return frames
