@@ -149,6 +149,50 @@ def test_a_database_url_in_a_message_never_shows_its_password() -> None:
         assert "s3c" not in message and "ret@" not in message and "***@" in message, message
 
 
+def test_a_database_server_that_never_answers_is_given_up_on_with_a_clear_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PostgreSQL server that takes the connection and says nothing (gone, or a firewall
+    in between) is given up on after ``CONNECT_TIMEOUT_S``, with the URL in the message (it
+    waited out the system's TCP retries, about two minutes, with the window frozen); a URL's
+    own ``connect_timeout`` wins."""
+    import socket
+    import threading
+
+    from app.core.errors import BwvError
+    from app.core.store import database
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)  # accepts (the kernel does), never answers
+    port = silent.getsockname()[1]
+    monkeypatch.setattr(database, "CONNECT_TIMEOUT_S", 1)
+    outcome: list[BaseException] = []
+
+    def open_store(url: str) -> None:
+        try:
+            database.Store(url, tmp_path / "data")
+        except BaseException as exc:  # noqa: BLE001 (told to the test's thread)
+            outcome.append(exc)
+
+    try:
+        for url in (f"postgresql+psycopg://officer:s3cret@127.0.0.1:{port}/bwv",
+                    f"postgresql+psycopg://officer@127.0.0.1:{port}/bwv?connect_timeout=2"):
+            worker = threading.Thread(target=open_store, args=(url,), daemon=True)
+            worker.start()
+            worker.join(60)
+            assert not worker.is_alive(), f"{url}: still waiting for the server after 60 s"
+            error = outcome.pop()
+            assert isinstance(error, BwvError), repr(error)
+            assert f"127.0.0.1:{port}" in str(error) and "s3cret" not in str(error), error
+        engine = database.make_engine("postgresql+psycopg://u@127.0.0.1/bwv?connect_timeout=7")
+        args = engine.dialect.create_connect_args(engine.url)[1]
+        assert str(args["connect_timeout"]) == "7"  # the URL's own
+        engine = database.make_engine("postgresql+psycopg://u@127.0.0.1/bwv")
+        assert engine.dialect.create_connect_args(engine.url)[1].get("connect_timeout") is None
+    finally:
+        silent.close()
+
+
 @pytest.mark.parametrize("text,seconds", [("90", 90.0), ("1:30", 90.0), ("01:01:30.5", 3690.5)])
 def test_parse_time(text: str, seconds: float) -> None:
     assert parse_time(text) == seconds

@@ -68,7 +68,16 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return _create(parsed, url, pool_pre_ping=True)
+    given = {key.lower() for key in parsed.query}
+    return _create(parsed, url, pool_pre_ping=True, connect_args={} if "connect_timeout" in
+                   given else {"connect_timeout": CONNECT_TIMEOUT_S})
+
+
+# A server that does not answer (gone from the network, a firewall dropping packets) is given
+# up on after this many seconds, as a refused connection is at once: without it a connection
+# waits out the system's TCP retries (about two minutes on Linux), and the window with it.
+# A URL's own ?connect_timeout= wins.
+CONNECT_TIMEOUT_S = 10
 
 
 UNUSABLE_URL = QT_TRANSLATE_NOOP("CoreMessages",
