@@ -171,7 +171,7 @@ def test_a_database_server_that_never_answers_is_given_up_on_with_a_clear_messag
     def open_store(url: str) -> None:
         try:
             database.Store(url, tmp_path / "data")
-        except BaseException as exc:  # noqa: BLE001 (told to the test's thread)
+        except BaseException as exc:  # told to the test's thread
             outcome.append(exc)
 
     try:
