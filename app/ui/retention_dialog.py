@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,8 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,11 +38,9 @@ from app.core.store.database import Store
 from app.ui.changes import Changed, announce, subscribe
 from app.ui.locale_format import datetime_text
 from app.ui.resources import icon
+from app.ui.retention_model import RetentionModel
 from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, db_pool, job_pool, run_op, while_alive
-
-DUE_TEXT = QColor("#a40000")
-DUE_BACKGROUND = QColor("#fde2e2")
 
 
 def state_name(state: RetentionState) -> str:
@@ -84,15 +80,14 @@ class RetentionDialog(QDialog):
         self.policy_label = QLabel(self)
         self.policy_label.setWordWrap(True)
         self.policy_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("File"), self.tr("Recorded"), self.tr("Retention until"), self.tr("State"),
-            self.tr("Why"), self.tr("File owned")])
-        owned = QTableWidgetItem(self.tr("File owned"))
-        owned.setToolTip(self.tr(
-            "Yes: the original lies in a managed folder and applying deletes it. No: it is "
-            "only marked deleted; the owner of its folder deletes the file."))
-        self.table.setHorizontalHeaderItem(5, owned)
+        self.model = RetentionModel(
+            [self.tr("File"), self.tr("Recorded"), self.tr("Retention until"),
+             self.tr("State"), self.tr("Why"), self.tr("File owned")], self._texts,
+            {5: self.tr("Yes: the original lies in a managed folder and applying deletes it. "
+                        "No: it is only marked deleted; the owner of its folder deletes the "
+                        "file.")}, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,7 +95,7 @@ class RetentionDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.outcome = QLabel(self)  # what the last apply did
@@ -172,32 +167,24 @@ class RetentionDialog(QDialog):
             "Footage that is not evidential is kept {0} days after it was recorded. Managed "
             "folders (applying deletes originals there; elsewhere it only marks them "
             "deleted): {1}.").format(policy.retention_days, folders))
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            due = item.state is RetentionState.DUE
-            cells = [item.file_name, datetime_text(item.recorded_at),
-                     datetime_text(item.retention_until),
-                     state_name(item.state), item.why,
-                     self.tr("Yes") if item.owned else self.tr("No")]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, item.footage_id)
-                if column == 0:
-                    cell.setToolTip(f"#{item.footage_id} {item.path}\nSHA-256 {item.sha256}")
-                if due:
-                    cell.setForeground(DUE_TEXT)
-                    cell.setBackground(DUE_BACKGROUND)
-                self.table.setItem(row, column, cell)
+        self.model.set_items(self.items)  # rows are drawn as they are shown
         self.table.clearSelection()
         if selected is not None:
-            for row, item in enumerate(self.items):
-                if item.footage_id == selected.footage_id:
-                    self.table.selectRow(row)
+            row = next((r for r, item in enumerate(self.items)
+                        if item.footage_id == selected.footage_id), None)
+            if row is not None:
+                self.table.selectRow(row)
         count = self.due_count()
         self.summary.setText(self.tr("%n item(s) due for deletion.", "", count) if count
                              else self.tr("Nothing is due for deletion."))
         self._update_buttons()
         self.loaded.emit(len(self.items))
+
+    def _texts(self, item: RetentionItem) -> list[str]:
+        """A row's texts (made when the view first draws or measures the row)."""
+        return [item.file_name, datetime_text(item.recorded_at),
+                datetime_text(item.retention_until), state_name(item.state), item.why,
+                self.tr("Yes") if item.owned else self.tr("No")]
 
     def due_count(self) -> int:
         return sum(1 for i in self.items if i.state is RetentionState.DUE)

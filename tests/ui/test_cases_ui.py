@@ -324,7 +324,7 @@ def test_window_has_a_cases_tab_and_a_tools_menu(qtbot: QtBot, store: Store,
     win.retention_action.trigger()
     dialog = win.retention_dialog
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
     win.close()
 
 

@@ -47,7 +47,7 @@ def test_the_retention_dialog_closed_reloads_once_when_opened_again(
         qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
     dialog = win.show_retention()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
     dialog.close()
     loads: list[int] = []
     dialog.loaded.connect(loads.append)

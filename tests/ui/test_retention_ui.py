@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +18,8 @@ from app.core.policy.store_policy import set_policy
 from app.core.store.database import Store
 from app.core.store.models import Footage, Role
 from app.ui.locale_format import datetime_text
-from app.ui.retention_dialog import DUE_BACKGROUND, RetentionDialog
+from app.ui.retention_dialog import RetentionDialog
+from app.ui.retention_model import DUE_BACKGROUND
 from tests.conftest import make_video
 from tests.ui.window import signed_in
 
@@ -62,9 +64,14 @@ def _row(dialog: RetentionDialog, footage_id: int) -> int:
 
 
 def _text(dialog: RetentionDialog, footage_id: int, column: int) -> str:
-    item = dialog.table.item(_row(dialog, footage_id), column)
-    assert item is not None
-    return item.text()
+    index = dialog.model.index(_row(dialog, footage_id), column)
+    return str(index.data())
+
+
+def _background(dialog: RetentionDialog, footage_id: int, column: int) -> object:
+    brush = dialog.model.index(_row(dialog, footage_id), column).data(
+        Qt.ItemDataRole.BackgroundRole)
+    return None if brush is None else brush.color()
 
 
 def _deleted(store: Store) -> set[int]:
@@ -80,13 +87,11 @@ def test_report_and_an_officer_may_not_apply(qtbot: QtBot, store: Store,
     assert [i.file_name for i in dialog.items[:2]] == ["old_managed.mp4", "old_elsewhere.mp4"]
     for name in ("old_managed", "old_elsewhere"):
         assert _text(dialog, footage[name], 3) == "Due for deletion"
-        item = dialog.table.item(_row(dialog, footage[name]), 4)
-        assert item is not None and item.background().color() == DUE_BACKGROUND
+        assert _background(dialog, footage[name], 4) == DUE_BACKGROUND
     assert _text(dialog, footage["old_managed"], 5) == "Yes"
     assert _text(dialog, footage["old_elsewhere"], 5) == "No"
     assert _text(dialog, footage["recent"], 3) == "Not due"
-    recent = dialog.table.item(_row(dialog, footage["recent"]), 0)
-    assert recent is not None and recent.background().color() != DUE_BACKGROUND
+    assert _background(dialog, footage["recent"], 0) != DUE_BACKGROUND
     until = datetime(2020, 2, 1, tzinfo=UTC).astimezone()  # shown in local time
     assert _text(dialog, footage["old_managed"], 2) == datetime_text(until)
     assert dialog.summary.text() == "2 item(s) due for deletion."
