@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QTextEdit, QVBoxLayout, QWidget
 
 from app.core.audio.transcript import Transcript
@@ -32,6 +32,9 @@ class TranscriptView(QWidget):
         self.starts: list[float] = []  # each word's start time, for the playhead's look-up
         self.now_word = -1
         self.marks: list[Mark] = []
+        # the marks and finds drawn (made again only when they change, never as it plays)
+        self._fixed: list[QTextEdit.ExtraSelection] = []
+        self._unshown = False  # the word being said moved while out of sight
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Find words…"))
         self.search.setClearButtonEnabled(True)
@@ -81,7 +84,15 @@ class TranscriptView(QWidget):
         now = i if i >= 0 and time_s < t.words[i].end_s else -1
         if now != self.now_word:
             self.now_word = now
-            self.redraw()
+            if self.isVisible():
+                self._show()
+            else:  # (a tab not shown: drawn when it is)
+                self._unshown = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._unshown:
+            self._show()
 
     def selected_words(self) -> tuple[int, int] | None:
         """First and last word of the selection, or None."""
@@ -102,18 +113,24 @@ class TranscriptView(QWidget):
         self.selection_changed.emit()
 
     def redraw(self) -> None:
+        """Draw the marks, the finds and the word being said (after any of them changed)."""
         t = self.transcript
-        if t is None:
-            self.text.setExtraSelections([])
-            return
         selections = []
-        for start, end, colour, strike in self.marks:
-            selections += [self._mark(i, colour, strike) for i in t.words_between(start, end)]
         query = self.search.text().strip()
-        if query:
-            for a, b in find_phrase(t, query):
+        if t is not None:
+            for start, end, colour, strike in self.marks:
+                selections += [self._mark(i, colour, strike)
+                               for i in t.words_between(start, end)]
+            for a, b in find_phrase(t, query) if query else []:
                 selections += [self._mark(i, FOUND) for i in range(a, b + 1)]
-        if 0 <= self.now_word < len(self.offsets):
+        self._fixed = selections
+        self._show()
+
+    def _show(self) -> None:
+        """The marks and finds as made, and the word being said over them."""
+        self._unshown = False
+        selections = list(self._fixed)
+        if self.transcript is not None and 0 <= self.now_word < len(self.offsets):
             selections.append(self._mark(self.now_word, NOW))
         self.text.setExtraSelections(selections)
 
