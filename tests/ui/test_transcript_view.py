@@ -25,7 +25,7 @@ def _now_marked(view: TranscriptView) -> list[str]:
 def test_the_word_being_said_moves_without_the_marks_made_again(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     words = [Word(text, 0.5 * i, 0.5 * i + 0.4) for i, text in
-             enumerate("the officer said Smith lives at number nine".split())]
+             enumerate(["the", "officer", "said", "Smith", "lives", "at", "number", "nine"])]
     transcript = Transcript(0, words, duration_s=5.0)
     tabs = QTabWidget()
     qtbot.addWidget(tabs)
