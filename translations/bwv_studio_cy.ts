@@ -729,6 +729,10 @@
         <translation>{path}: nid yw&apos;r gwreiddiol yn cyfateb mwyach i&apos;r SHA-256 a gofnodwyd wrth fewnforio; ni fydd yn cael ei allforio (gwiriwch y gwreiddiolion i weld pa rai a newidiodd).</translation>
     </message>
     <message>
+        <source>{path}: an export is an MP4 file; give a name ending in .mp4.</source>
+        <translation>{path}: ffeil MP4 yw allforiad; rhowch enw sy&apos;n gorffen gyda .mp4.</translation>
+    </message>
+    <message>
         <source>This plan&apos;s track numbers and reviews belong to another detection run (another preset, stride or model, or a preset re-tuned by an update of BWV Studio), where the same number can be another person. Use that preset, or choose the people again on the {preset} run.</source>
         <translation>Mae rhifau traciau ac adolygiadau&apos;r cynllun hwn yn perthyn i rediad canfod arall (rhagosodiad, cam neu fodel arall, neu ragosodiad a aildiwniwyd gan ddiweddariad o BWV Studio), lle gall yr un rhif fod yn berson arall. Defnyddiwch y rhagosodiad hwnnw, neu dewiswch y bobl eto ar y rhediad {preset}.</translation>
     </message>
@@ -923,6 +927,10 @@
     <message>
         <source>No footage {key!r}.</source>
         <translation>Dim ffilm {key!r}.</translation>
+    </message>
+    <message>
+        <source>{path} is the original of footage #{number}; nothing is written over an original (give another name).</source>
+        <translation>{path} yw&apos;r gwreiddiol o ffilm #{number}; ni ysgrifennir dim dros wreiddiol (rhowch enw arall).</translation>
     </message>
     <message>
         <source>Footage #{id} ({file_name}) was deleted under the retention policy on {deleted_at:%Y-%m-%d}; only its hash and metadata remain.</source>
@@ -1453,6 +1461,14 @@
         <translation>{final}: ffolder yw hwn; rhowch enw ffeil.</translation>
     </message>
     <message>
+        <source>{final}: is a symbolic link; give the real path of the file.</source>
+        <translation>{final}: dolen symbolaidd yw hon; rhowch lwybr go iawn y ffeil.</translation>
+    </message>
+    <message>
+        <source>{final}: the file name is too long (at most {most} bytes).</source>
+        <translation>{final}: mae enw&apos;r ffeil yn rhy hir (hyd at {most} beit).</translation>
+    </message>
+    <message>
         <source>{final}: cannot write ({value}).</source>
         <translation>{final}: methu ysgrifennu ({value}).</translation>
     </message>
@@ -1843,6 +1859,10 @@
     <message>
         <source>The database URL {url} cannot be used: {problem}</source>
         <translation>Ni ellir defnyddio URL y gronfa ddata {url}: {problem}</translation>
+    </message>
+    <message>
+        <source>The database {url} is an empty file (0 bytes), not a store: restore it from a backup, or delete the file to start a new store.</source>
+        <translation>Mae&apos;r gronfa ddata {url} yn ffeil wag (0 beit), nid storfa: adferwch hi o gopi wrth gefn, neu dilëwch y ffeil i ddechrau storfa newydd.</translation>
     </message>
     <message>
         <source>Cannot open the database {url}: {problem}</source>

@@ -711,6 +711,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path}: an export is an MP4 file; give a name ending in .mp4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This plan's track numbers and reviews belong to another detection run (another preset, stride or model, or a preset re-tuned by an update of BWV Studio), where the same number can be another person. Use that preset, or choose the people again on the {preset} run.</source>
             <translation type="unfinished" />
         </message>
@@ -904,6 +908,10 @@
         </message>
         <message>
             <source>No footage {key!r}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{path} is the original of footage #{number}; nothing is written over an original (give another name).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1435,6 +1443,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{final}: is a symbolic link; give the real path of the file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{final}: the file name is too long (at most {most} bytes).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{final}: cannot write ({value}).</source>
             <translation type="unfinished" />
         </message>
@@ -1824,6 +1840,10 @@
         </message>
         <message>
             <source>The database URL {url} cannot be used: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database {url} is an empty file (0 bytes), not a store: restore it from a backup, or delete the file to start a new store.</source>
             <translation type="unfinished" />
         </message>
         <message>

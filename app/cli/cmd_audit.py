@@ -12,6 +12,7 @@ from sqlalchemy import select
 from tqdm import tqdm
 
 from app.cli.context import Context
+from app.cli.outputs import check_output
 from app.cli.progress import ByteBar
 from app.core.casework import cases
 from app.core.checks.integrity_check import CHAIN, LOST, REPLAY, check_store, lost_connection
@@ -212,8 +213,7 @@ def run_export(ctx: Context, args: argparse.Namespace) -> int:
         audit.write_events(events, sys.stdout, args.format)
         return 0
     out: Path = args.output
-    if out.exists() and not args.force:
-        raise ConflictError(f"{out} already exists; use --force to overwrite it.")
+    check_output(ctx, out, args.force)
     buffer = io.StringIO(newline="")
     n = audit.write_events(events, buffer, args.format)
     atomic_write_text(out, buffer.getvalue())

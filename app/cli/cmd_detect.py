@@ -11,9 +11,9 @@ from tqdm import tqdm
 
 from app.cli.arg_types import at_least_one
 from app.cli.context import Context
+from app.cli.outputs import check_output
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.detection.video import detect_path, region_of
-from app.core.errors import ConflictError
 from app.core.fileio import atomic_write_text
 
 
@@ -37,8 +37,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
     out: Path | None = args.json
-    if out is not None and out.exists() and not args.force:
-        raise ConflictError(f"{out} already exists; use --force to overwrite it.")
+    if out is not None:
+        check_output(ctx, out, args.force)
     with tqdm(desc=args.path.name, unit="frame", disable=None, leave=False,
               dynamic_ncols=True) as bar:
         def progress(done: int, total: int) -> None:

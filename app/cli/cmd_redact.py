@@ -13,6 +13,7 @@ from tqdm import tqdm
 from app.cli.arg_types import at_least_one
 from app.cli.cmd_transcribe import hide_speech_from_args
 from app.cli.context import Context
+from app.cli.outputs import check_output
 from app.core.analysis import analyse
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import InvalidInputError, MediaError
@@ -145,6 +146,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                    "what 'bwv redact --keep-track' takes.")
     _add_footage_args(t)
     t.add_argument("--json", type=Path, metavar="OUT", help="also write tracks as JSON")
+    t.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     t.add_argument("--thumbnails", type=Path, metavar="DIR",
                    help="write each track's best face as DIR/track-ID.jpg (handle with care: "
                         "these are unredacted faces)")
@@ -341,6 +343,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
+    if args.json is not None:  # before the detection
+        check_output(ctx, args.json, args.force)
     key = _resolve_footage(ctx, args.footage)
     bars = _StageBars()
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from app.cli.context import Context
+from app.cli.outputs import check_output
 from app.core.audio.model_pack import approve_pack, configured_model, read_pack
 from app.core.audio.speech_plan import (
     WORDS,
@@ -23,7 +24,7 @@ from app.core.audio.speech_plan import (
 from app.core.audio.suggestions import suggest
 from app.core.audio.transcript import Transcript
 from app.core.audio.transcripts import audio_tracks, case_names, transcript_for
-from app.core.errors import ConflictError, InvalidInputError
+from app.core.errors import InvalidInputError
 from app.core.fileio import atomic_write_text
 from app.core.media.timecode import format_time
 from app.core.policy.store_policy import load_policy
@@ -98,8 +99,8 @@ def transcripts_of(ctx: Context, footage: str, track: int | None, again: bool = 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
     out: Path | None = args.json
-    if out is not None and out.exists() and not args.force:
-        raise ConflictError(f"{out} already exists; use --force to overwrite it.")
+    if out is not None:
+        check_output(ctx, out, args.force)
     names = [*args.name, *case_names(ctx.store, ctx.actor_name(), args.case)]
     found = []
     for transcript in transcripts_of(ctx, args.footage, args.track, args.again):

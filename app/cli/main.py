@@ -11,6 +11,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from app import __version__
 from app.cli import (
     cmd_audit,
@@ -29,7 +31,7 @@ from app.cli.context import Context
 from app.cli.error_hints import error_line
 from app.core.errors import BwvError, Cancelled
 from app.core.logs import setup_logging
-from app.core.store.database import current_revision
+from app.core.store.database import current_revision, store_problem
 
 log = logging.getLogger("app.cli")
 
@@ -119,6 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BwvError as exc:
         print(f"bwv: error: {error_line(exc)}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:  # the store's database itself: read-only, damaged, full
+        log.exception("database error in bwv %s", args.command)
+        url = ctx.database_url if ctx is not None else "?"
+        print(f"bwv: error: {error_line(store_problem(url, exc))}", file=sys.stderr)
         return 2
     except Exception as exc:
         log.exception("unexpected error in bwv %s", args.command)

@@ -52,19 +52,33 @@ def commit_file(tmp: Path, final: Path) -> None:
         os.close(dir_fd)
 
 
-def refuse_folder(final: Path) -> None:
-    """A file is to be written at ``final``: refused (naming it) when a folder is there,
-    even where an existing file may be replaced."""
+def refuse_not_a_file(final: Path) -> None:
+    """A file is to be written at ``final``: refused (naming it), even where an existing
+    file may be replaced, when a folder is there; when a symbolic link is (the file would be
+    renamed over the link, and what was recorded and what was said written would be two
+    different files); or when its name is too long for the hidden name it is written under
+    first (the system's own error named that hidden file)."""
     if final.is_dir():
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{final}: is a folder; give a file name."),
             final=final)
+    if final.is_symlink():
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{final}: is a symbolic link; give the real path of the file."),
+            final=final)
+    if len(os.fsencode(partial_path(final).name)) > MAX_NAME_BYTES:
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{final}: the file name is too long (at most {most} bytes)."),
+            final=final, most=MAX_NAME_BYTES - len(".x.partial") + 1)
+
+
+MAX_NAME_BYTES = 255  # a file name's longest on Linux, Windows and macOS file systems
 
 
 def atomic_write_text(final: Path, text: str) -> None:
     """Write ``text`` to ``final`` through a temporary file; errors name the file."""
+    refuse_not_a_file(final)
     tmp = partial_path(final)
-    refuse_folder(final)
     try:
         tmp.write_text(text, encoding="utf-8", newline="\n")
         commit_file(tmp, final)

@@ -39,8 +39,8 @@ from app.core.export.manifest import manifest_path, render_manifest
 from app.core.export.manifest_data import build_manifest
 from app.core.export.output_lock import export_lock, remove_abandoned_locks
 from app.core.export.residual import ResidualReport
-from app.core.export.video_export import EXISTS, EncodeOptions, ExportStats
-from app.core.fileio import file_identity, partial_path, refuse_folder, remove_stale_partials
+from app.core.export.video_export import EXISTS, NO_OUTPUT_FOLDER, EncodeOptions, ExportStats
+from app.core.fileio import file_identity, partial_path, refuse_not_a_file, remove_stale_partials
 from app.core.integrity.anchors import chain_anchor
 from app.core.library.footage import get_footage, require_present
 from app.core.media.hashing import sha256_file
@@ -67,6 +67,8 @@ ORIGINAL_MISSING = QT_TRANSLATE_NOOP("CoreMessages", "{path}: the original is mi
 ORIGINAL_CHANGED = QT_TRANSLATE_NOOP(
     "CoreMessages", "{path}: the original no longer matches the SHA-256 recorded at ingest; "
     "it will not be exported (verify the originals to see which changed).")
+NOT_MP4 = QT_TRANSLATE_NOOP("CoreMessages", "{path}: an export is an MP4 file; give a name "
+                            "ending in .mp4.")
 OTHER_RUN = QT_TRANSLATE_NOOP(
     "CoreMessages", "This plan's track numbers and reviews belong to another detection run "
     "(another preset, stride or model, or a preset re-tuned by an update of BWV Studio), "
@@ -182,7 +184,11 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         for finished in complete_interrupted(store, out.parent, actor_name):
             log.info("finished %s, left by an interrupted export", finished)
     _refuse_existing((out, manifest, extract), options.force)
-    if out.parent.is_dir() and not working_copy:
+    if out.suffix.lower() != ".mp4":  # (what the manifest and the seal name it as)
+        raise InvalidInputError(NOT_MP4, path=out)
+    if not out.parent.is_dir():  # now, not after hours of detection
+        raise MediaError(NO_OUTPUT_FOLDER, path=out.parent)
+    if not working_copy:
         for stale in [*remove_stale_partials(out.parent), *remove_abandoned_locks(out.parent)]:
             log.info("removed %s, left by an interrupted export", stale)
     started = datetime.now(UTC)
@@ -311,7 +317,7 @@ def _refuse_boxes_outside(plan: RedactionPlan, frame_count: int, side: int) -> N
 def _refuse_existing(targets: tuple[Path, ...], force: bool) -> None:
     """An export's files never replace earlier ones unless forced, and never a folder."""
     for target in targets:
-        refuse_folder(target)  # (forced too: it would fail once recorded)
+        refuse_not_a_file(target)  # (forced too: it would fail once recorded)
         if target.exists() and not force:
             raise ConflictError(EXISTS, path=target)
 

@@ -33,7 +33,7 @@ from app.core.audio.sound_ranges import SoundRange, hide, track_ranges
 from app.core.audio.voice_disguise import NOTE, PitchShifter
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.export.serial_writer import SerialWriter
-from app.core.fileio import commit_file, partial_path, refuse_folder
+from app.core.fileio import commit_file, partial_path, refuse_not_a_file
 from app.core.media.decode import Retimer, Timestamps, first_video_pts, frame_step, open_container
 from app.core.media.rotation import MIRRORED, display_matrix_of, mirrors
 from app.core.progress import CancelToken, ProgressFn, no_progress
@@ -48,6 +48,8 @@ CaptionFn = Callable[[float], str]  # given seconds from the recording's first f
 
 EXISTS = QT_TRANSLATE_NOOP("CoreMessages", "{path} already exists; choose another name, or "
                            "replace the earlier export.")
+
+NO_OUTPUT_FOLDER = QT_TRANSLATE_NOOP("CoreMessages", "{path}: the output folder does not exist.")
 
 
 @dataclass(frozen=True)
@@ -94,13 +96,11 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
     """
     options = options or EncodeOptions()
     plan.validate()
-    refuse_folder(out)
+    refuse_not_a_file(out)
     if out.exists() and not options.force:
         raise ConflictError(EXISTS, path=out)
     if not out.parent.is_dir():
-        raise MediaError(QT_TRANSLATE_NOOP("CoreMessages",
-                                           "{path}: the output folder does not exist."),
-                         path=out.parent)
+        raise MediaError(NO_OUTPUT_FOLDER, path=out.parent)
     if out.resolve() == source.resolve():
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{path} is the original; an export never overwrites it."), path=out)

@@ -63,6 +63,21 @@ def lock_footage(session: Session, key: str | int) -> Footage:
     return footage
 
 
+IS_AN_ORIGINAL = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{path} is the original of footage #{number}; nothing is written over an "
+    "original (give another name).")
+
+
+def refuse_an_original(session: Session, final: Path) -> None:
+    """Refuse to write at ``final`` (even when told to replace files) when it is the
+    original of footage in this store: evidence, whose hash the store vouches for."""
+    target = str(final.expanduser().resolve())
+    number = session.scalar(select(Footage.id).where(Footage.original_path == target)
+                            .limit(1))
+    if number is not None:
+        raise ConflictError(IS_AN_ORIGINAL, path=final, number=number)
+
+
 def require_present(footage: Footage) -> None:
     """Refuse work on footage whose original retention deleted (only a tombstone is left)."""
     if footage.deleted_at is not None:

@@ -64,6 +64,10 @@ def make_engine(url: str) -> Engine:
                     "CoreMessages", "Cannot open the database {url}: its folder {folder} "
                     "cannot be created ({problem})."), url=_hidden(url), folder=folder,
                     problem=_masked(exc.strerror or exc, url)) from exc
+        if parsed.database and parsed.database != ":memory:":
+            store_file = Path(parsed.database).expanduser()
+            if store_file.is_file() and store_file.stat().st_size == 0:
+                raise BwvError(EMPTY_STORE, url=_hidden(url))
         engine = _create(parsed, url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -82,6 +86,18 @@ CONNECT_TIMEOUT_S = 10
 
 UNUSABLE_URL = QT_TRANSLATE_NOOP("CoreMessages",
                                  "The database URL {url} cannot be used: {problem}")
+# A store is never empty once made: an emptied file would otherwise become a new, empty
+# store, its audit trail gone without a word.
+EMPTY_STORE = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The database {url} is an empty file (0 bytes), not a store: restore it "
+    "from a backup, or delete the file to start a new store.")
+
+
+def store_problem(url: str, exc: Exception) -> BwvError:
+    """What an error of the store's database itself (read-only, damaged, full, gone) says:
+    the store and the driver's own words, never the statement or its values."""
+    return BwvError(UNUSABLE_URL, url=_hidden(url),
+                    problem=_masked(getattr(exc, "orig", None) or exc, url))
 
 
 def _hidden(url: str) -> str:
@@ -209,11 +225,12 @@ class Store:
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "Cannot open the database {url}: {problem}"),
                 url=self.display_url, problem=_masked(exc.orig, url)) from exc
-        except SQLAlchemyError as exc:
+        except SQLAlchemyError as exc:  # (the driver's words: not the statement or a link)
             self.engine.dispose()
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "Cannot prepare the database {url}: {problem}"),
-                url=self.display_url, problem=_masked(exc, url)) from exc
+                url=self.display_url,
+                problem=_masked(getattr(exc, "orig", None) or exc, url)) from exc
         # signing keys opened at sign-in (user name -> key), shared by every session
         self.signers: dict[str, Any] = {}
         self._sessions = sessionmaker(self.engine, expire_on_commit=False,
