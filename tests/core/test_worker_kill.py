@@ -62,8 +62,9 @@ def test_a_batch_survives_a_worker_killed_mid_job(store: Store, tmp_path: Path,
     killed_pid = int(victim.worker.split("/")[0].rsplit(":", 1)[1])
     killed_born = psutil.Process(killed_pid).create_time()  # with the cluster, as the other
     os.kill(killed_pid, signal.SIGKILL)
-    run.join(timeout=60)  # well before the killed job's lease (120 s) runs out: the run
-    assert not run.is_alive()  # saw its worker process end and freed the job
+    run.join(timeout=110)  # before the killed job's lease (120 s) runs out: the run saw
+    assert not run.is_alive()  # its worker process end and freed the job (about 20 s on a
+    # quiet machine; over 60 s once in CI with other tests on both cores)
     with store.read() as session:
         jobs = list_jobs(session)
         starts = list(session.scalars(select(AuditEvent).where(
