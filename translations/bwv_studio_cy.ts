@@ -957,6 +957,10 @@
         <translation>fewnforio ffilm</translation>
     </message>
     <message>
+        <source>{path}: this is export #{id} of footage #{footage} (the same SHA-256), made here: an export is not an original, and is not taken in as footage.</source>
+        <translation>{path}: dyma allforiad #{id} o ffilm #{footage} (yr un SHA-256), a wnaed yma: nid gwreiddiol yw allforiad, ac ni chaiff ei dderbyn fel ffilm.</translation>
+    </message>
+    <message>
         <source>{path}: this footage was ingested as #{id} and deleted under the retention policy on {deleted_at:%Y-%m-%d}; it is not taken in again (ask a supervisor if it is needed as evidence).</source>
         <translation>{path}: mewnforiwyd y ffilm hon fel #{id} a&apos;i dileu o dan y polisi cadw ar {deleted_at:%Y-%m-%d}; nid yw&apos;n cael ei derbyn eto (gofynnwch i oruchwyliwr os oes ei hangen fel tystiolaeth).</translation>
     </message>

@@ -939,6 +939,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path}: this is export #{id} of footage #{footage} (the same SHA-256), made here: an export is not an original, and is not taken in as footage.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path}: this footage was ingested as #{id} and deleted under the retention policy on {deleted_at:%Y-%m-%d}; it is not taken in again (ask a supervisor if it is needed as evidence).</source>
             <translation type="unfinished" />
         </message>

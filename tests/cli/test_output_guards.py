@@ -94,3 +94,19 @@ def test_a_damaged_store_is_one_line_naming_it(capsys: pytest.CaptureFixture[str
     assert code == 2 and "internal error" not in err, err
     assert str(store_file) in err and "sqlalche.me" not in err, err  # the driver's words
     assert "SELECT" not in err and "[parameters" not in err and err.count("\n") == 1, err
+
+
+def test_an_export_is_not_taken_in_as_footage(capsys: pytest.CaptureFixture[str],
+                                              tmp_path: Path, original: Path) -> None:
+    """Taken in, an export was footage #2, and the store's check then called its own
+    export "TAMPERED: the original, not redacted" (found by a read-only hunt)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    code, _out, err = run(capsys, "redact", "1", "-o", str(out / "a.mp4"), "--preset", "fast")
+    assert code == 0, err
+    code, _out, err = run(capsys, "ingest", str(out / "a.mp4"))
+    assert code != 0 and "this is export #1 of footage #1" in err + _out, (err, _out)
+    code, out_text, _err = run(capsys, "footage", "list")
+    assert code == 0 and "a.mp4" not in out_text
+    code, _out, err = run(capsys, "audit", "verify")
+    assert code == 0, err

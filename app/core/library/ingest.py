@@ -27,7 +27,7 @@ from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention.rules import retention_until
 from app.core.store import audit
 from app.core.store.database import Store
-from app.core.store.models import Footage, utcnow
+from app.core.store.models import ExportRecord, Footage, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,11 @@ def ingest_paths(
     return results
 
 
+IS_AN_EXPORT = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{path}: this is export #{id} of footage #{footage} (the same SHA-256), "
+    "made here: an export is not an original, and is not taken in as footage.")
+
+
 def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
                 progress: ProgressFn, cancel: CancelToken | None,
                 source: dict[str, str] | None = None) -> IngestResult:
@@ -118,6 +123,11 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
     digest = sha256_file(path, progress, cancel)
 
     with store.read() as session:
+        exported = session.scalars(select(ExportRecord).where(ExportRecord.sha256 == digest)
+                                   .limit(1)).first()
+        if exported is not None:  # (taken in, its own export's check would call it the
+            raise ConflictError(IS_AN_EXPORT, path=path, id=exported.id,  # original)
+                                footage=exported.footage_id)
         existing = session.scalars(select(Footage).where(Footage.sha256 == digest)).first()
         existing_id = existing.id if existing is not None else None
         if existing is not None and existing.deleted_at is not None:
