@@ -729,6 +729,10 @@
         <translation>{path}: nid yw&apos;r gwreiddiol yn cyfateb mwyach i&apos;r SHA-256 a gofnodwyd wrth fewnforio; ni fydd yn cael ei allforio (gwiriwch y gwreiddiolion i weld pa rai a newidiodd).</translation>
     </message>
     <message>
+        <source>{path}: an export of this name was interrupted after it was recorded; it has been finished now, with its manifest and audit extract beside it; choose another name, or replace it.</source>
+        <translation>{path}: torrwyd ar draws allforiad o&apos;r enw hwn ar ôl ei gofnodi; mae wedi&apos;i orffen yn awr, gyda&apos;i faniffest a&apos;i ddyfyniad archwilio wrth ei ochr; dewiswch enw arall, neu disodlwch ef.</translation>
+    </message>
+    <message>
         <source>{path}: an export is an MP4 file; give a name ending in .mp4.</source>
         <translation>{path}: ffeil MP4 yw allforiad; rhowch enw sy&apos;n gorffen gyda .mp4.</translation>
     </message>

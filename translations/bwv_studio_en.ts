@@ -711,6 +711,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path}: an export of this name was interrupted after it was recorded; it has been finished now, with its manifest and audit extract beside it; choose another name, or replace it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path}: an export is an MP4 file; give a name ending in .mp4.</source>
             <translation type="unfinished" />
         </message>

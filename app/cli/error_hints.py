@@ -4,13 +4,14 @@ command-line flag, so the CLI adds its own (keyed by the error's template)."""
 from __future__ import annotations
 
 from app.core.errors import BwvError
-from app.core.export.pipeline import ORIGINAL_CHANGED, OTHER_RUN
+from app.core.export.pipeline import FINISHED_NOW, ORIGINAL_CHANGED, OTHER_RUN
 from app.core.export.video_export import EXISTS
 from app.core.sign_in.accounts import LOCKED, NO_PASSWORD
 from app.core.store.checked_types import UNREADABLE
 
 HINTS: dict[str, str] = {
     EXISTS: "Use --force to replace it.",
+    FINISHED_NOW: "Use --force to replace it.",
     ORIGINAL_CHANGED: "Run 'bwv footage verify' to see which originals changed.",
     OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",
     LOCKED: "An administrator runs 'bwv user unlock {name}'.",

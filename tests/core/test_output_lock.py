@@ -170,3 +170,29 @@ def test_a_recorded_export_still_running_is_not_finished_by_another(
         assert partial_path(out).exists() and not out.exists()
     assert out in complete_interrupted(store, tmp_path)  # stopped: finished by the next
     assert out.exists() and not partial_path(out).exists()
+
+
+def test_the_same_export_after_an_interruption_says_it_finished_the_earlier_one(
+        store: Store, footage: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run again after Ctrl+C, the same export finished the interrupted one silently, then
+    said only "already exists" (found by a read-only hunt)."""
+    from app.core.export.pipeline import FINISHED_NOW
+    from app.core.export.video_export import EXISTS
+
+    out = tmp_path / "clip.mp4"
+
+    def stops(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt  # recorded, not yet renamed into place
+
+    monkeypatch.setattr("app.core.export.pipeline.complete_export", stops)
+    with pytest.raises(KeyboardInterrupt):
+        _export(store, footage, out)
+    monkeypatch.undo()
+    assert not out.exists()
+    with pytest.raises(ConflictError) as refused:
+        _export(store, footage, out)
+    assert refused.value.template == FINISHED_NOW and out.exists()
+    assert "has been finished now" in str(refused.value)
+    with pytest.raises(ConflictError) as again:  # from then on: an export that exists
+        _export(store, footage, out)
+    assert again.value.template == EXISTS

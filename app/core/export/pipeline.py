@@ -67,6 +67,10 @@ ORIGINAL_MISSING = QT_TRANSLATE_NOOP("CoreMessages", "{path}: the original is mi
 ORIGINAL_CHANGED = QT_TRANSLATE_NOOP(
     "CoreMessages", "{path}: the original no longer matches the SHA-256 recorded at ingest; "
     "it will not be exported (verify the originals to see which changed).")
+FINISHED_NOW = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{path}: an export of this name was interrupted after it was recorded; it "
+    "has been finished now, with its manifest and audit extract beside it; choose another "
+    "name, or replace it.")
 NOT_MP4 = QT_TRANSLATE_NOOP("CoreMessages", "{path}: an export is an MP4 file; give a name "
                             "ending in .mp4.")
 OTHER_RUN = QT_TRANSLATE_NOOP(
@@ -180,9 +184,13 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     # First finish what an interrupted export recorded here. Not for working copies: many
     # workers write into one shared folder, and another's export may be finishing just now
     # (a working copy's job finishes its own, by its own name).
+    finished: list[Path] = []
     if out.parent.is_dir() and not working_copy:
-        for finished in complete_interrupted(store, out.parent, actor_name):
-            log.info("finished %s, left by an interrupted export", finished)
+        for finished_one in complete_interrupted(store, out.parent, actor_name):
+            log.info("finished %s, left by an interrupted export", finished_one)
+            finished.append(finished_one)
+    if not options.force and any(f.resolve() == out.resolve() for f in finished):
+        raise ConflictError(FINISHED_NOW, path=out)  # not a bare "already exists"
     _refuse_existing((out, manifest, extract), options.force)
     if out.suffix.lower() != ".mp4":  # (what the manifest and the seal name it as)
         raise InvalidInputError(NOT_MP4, path=out)
