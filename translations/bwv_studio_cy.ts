@@ -593,6 +593,10 @@
         <translation>math o achos</translation>
     </message>
     <message>
+        <source>A request cannot be received after today: {day} is in the future.</source>
+        <translation>Ni ellir derbyn cais ar ôl heddiw: mae {day} yn y dyfodol.</translation>
+    </message>
+    <message>
         <source>edit cases</source>
         <translation>olygu achosion</translation>
     </message>

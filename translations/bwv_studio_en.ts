@@ -575,6 +575,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A request cannot be received after today: {day} is in the future.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>edit cases</source>
             <translation type="unfinished" />
         </message>

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from app.cli.arg_types import at_least_one, day
+from app.cli.arg_types import at_least_one, day, positive_seconds
 from app.cli.context import Context
 from app.cli.error_hints import error_line
 from app.cli.formatting import table, when
@@ -106,7 +106,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     w.add_argument("--watch", action="store_true",
                    help="keep going: scan the watch folders and run new jobs every --every "
                         "seconds until interrupted (Ctrl+C)")
-    w.add_argument("--every", type=float, default=30.0, metavar="S")
+    w.add_argument("--every", type=positive_seconds, default=30.0, metavar="S")
     w.add_argument("--processes", action="store_true",
                    help="run each worker in its own process, on its own cores (over the "
                         "cluster's mutual TLS): no contention for Python's lock, so batches "

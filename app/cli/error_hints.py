@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.core.errors import BwvError
 from app.core.export.pipeline import FINISHED_NOW, ORIGINAL_CHANGED, OTHER_RUN
 from app.core.export.video_export import EXISTS
+from app.core.library.footage import NOT_A_FOOTAGE_KEY
 from app.core.sign_in.accounts import LOCKED, NO_PASSWORD
 from app.core.store.checked_types import UNREADABLE
 
@@ -15,6 +16,8 @@ HINTS: dict[str, str] = {
     ORIGINAL_CHANGED: "Run 'bwv footage verify' to see which originals changed.",
     OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",
     LOCKED: "An administrator runs 'bwv user unlock {name}'.",
+    NOT_A_FOOTAGE_KEY: "'bwv footage list' gives the numbers; a file is taken in first with "
+                       "'bwv ingest FILE'.",
     NO_PASSWORD: "An administrator runs 'bwv user passwd {name}'.",
     UNREADABLE: "Run 'bwv audit verify' to list them.",
 }

@@ -110,3 +110,19 @@ def test_an_export_is_not_taken_in_as_footage(capsys: pytest.CaptureFixture[str]
     assert code == 0 and "a.mp4" not in out_text
     code, _out, err = run(capsys, "audit", "verify")
     assert code == 0, err
+
+
+def test_small_bad_values_are_named_before_any_work(capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path, original: Path) -> None:
+    """A missing file where footage is asked for says where the numbers are; a case
+    received in the future and a watch round of 0 or fewer seconds are refused."""
+    code, _out, err = run(capsys, "redact", str(tmp_path / "gone.mp4"), "-o",
+                          str(tmp_path / "x.mp4"))
+    assert code == 2 and "is neither a footage number" in err and "bwv footage list" in err
+    assert "bwv ingest FILE" in err
+    code, _out, err = run(capsys, "case", "create", "SAR-F", "--type", "subject_access",
+                          "--received", "2999-01-01")
+    assert code == 2 and "2999-01-01 is in the future" in err, err
+    for every in ("0", "-5", "nan"):
+        code, _out, err = run(capsys, "worker", "--watch", "--every", every)
+        assert code == 2 and "give more than 0 seconds" in err, err

@@ -6,7 +6,7 @@ reference, are ``case_state.status``'s (the layers below casework use them too).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -53,7 +53,12 @@ def create_case(session: Session, actor: User, reference: str, case_type: str | 
             "CoreMessages", "A case with reference {reference!r} already exists."),
             reference=reference)
     kind = parse_choice(CaseType, case_type, QT_TRANSLATE_NOOP("CoreMessages", "case type"))
-    received_on = received_on or utcnow().date()
+    today = utcnow().date()
+    received_on = received_on or today
+    if received_on > today + timedelta(days=1):  # (a day ahead: a clock east of UTC)
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "A request cannot be received after today: {day} is in the "
+            "future."), day=received_on.isoformat())
     case = Case(reference=reference, title=title.strip(), case_type=kind,
                 status=CaseStatus.RECEIVED, created_by_id=actor.id, received_on=received_on,
                 deadline=deadline or statutory_deadline(kind, received_on))

@@ -30,6 +30,9 @@ from app.core.store.database import Store
 from app.core.store.models import Case, Footage, User, case_footage, utcnow
 from app.core.views.records import FootageRecord
 
+NOT_A_FOOTAGE_KEY = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{key!r} is neither a footage number nor a SHA-256 prefix.")
+
 
 def get_footage(session: Session, key: str | int) -> Footage:
     """Footage by number (``12``, ``#12``) or by SHA-256 prefix (8+ hex digits)."""
@@ -45,9 +48,7 @@ def get_footage(session: Session, key: str | int) -> Footage:
                 text=text)
         footage = matches[0] if matches else None
     else:
-        raise InvalidInputError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "{key!r} is neither a footage number nor a SHA-256 prefix."),
-            key=key)
+        raise InvalidInputError(NOT_A_FOOTAGE_KEY, key=key)
     if footage is None:
         raise NotFoundError(QT_TRANSLATE_NOOP(
             "CoreMessages", "No footage {key!r}."),
