@@ -37,8 +37,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
     out: Path | None = args.json
-    if out is not None:
-        check_output(ctx, out, args.force)
+    if out is not None:  # (no store: detect needs none)
+        check_output(None, out, args.force, source=args.path)
     with tqdm(desc=args.path.name, unit="frame", disable=None, leave=False,
               dynamic_ncols=True) as bar:
         def progress(done: int, total: int) -> None:

@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from app import __version__
 from app.cli import (
@@ -122,14 +122,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BwvError as exc:
         print(f"bwv: error: {error_line(exc)}", file=sys.stderr)
         return 2
-    except SQLAlchemyError as exc:  # the store's database itself: read-only, damaged, full
-        log.exception("database error in bwv %s", args.command)
-        url = ctx.database_url if ctx is not None else "?"
-        print(f"bwv: error: {error_line(store_problem(url, exc))}", file=sys.stderr)
-        return 2
     except Exception as exc:
-        log.exception("unexpected error in bwv %s", args.command)
         where = f" Details are in {log_file}." if log_file else ""
+        if isinstance(exc, OperationalError) or type(exc) is DatabaseError:
+            # the store's database itself (read-only, damaged, full, gone), in one line: not
+            # a constraint or a statement, which stay internal errors
+            log.exception("database error in bwv %s", args.command)
+            url = ctx.database_url if ctx is not None else "?"
+            print(f"bwv: error: {error_line(store_problem(url, exc))}{where}", file=sys.stderr)
+            return 2
+        log.exception("unexpected error in bwv %s", args.command)
         print(f"bwv: internal error: {exc.__class__.__name__}: {exc}.{where}", file=sys.stderr)
         return 2
     finally:

@@ -11,11 +11,16 @@ from app.core.fileio import refuse_not_a_file
 from app.core.library.footage import refuse_an_original
 
 
-def check_output(ctx: Context, out: Path, force: bool) -> None:
+def check_output(ctx: Context | None, out: Path, force: bool,
+                 source: Path | None = None) -> None:
     """``out`` may be written: not a folder or a link, never an original of the store (even
-    with ``force``), and not an existing file unless ``force``."""
+    with ``force``; with no ``ctx``, for a command that needs no store, never ``source``,
+    the file it reads), and not an existing file unless ``force``."""
     refuse_not_a_file(out)
-    with ctx.store.read() as session:
-        refuse_an_original(session, out)
+    if ctx is not None:
+        with ctx.store.read() as session:
+            refuse_an_original(session, out)
+    if source is not None and out.expanduser().resolve() == source.expanduser().resolve():
+        raise ConflictError(f"{out} is the file read; give another name.")
     if out.exists() and not force:
         raise ConflictError(f"{out} already exists; use --force to overwrite it.")

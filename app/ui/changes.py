@@ -88,10 +88,13 @@ def reload_when_shown(view: QWidget) -> None:
         waiting.stale = True
 
 
-def subscribe(view: QObject, kinds: Changed, reload: Callable[[], object]) -> None:
+def subscribe(view: QObject, kinds: Changed, reload: Callable[[], object],
+              while_hidden: bool = False) -> None:
     """Call ``reload()`` whenever one of ``kinds`` changes, while ``view`` exists; a widget
-    out of sight is reloaded when it is next shown instead."""
-    held = _WhenShown(view, reload) if isinstance(view, QWidget) else None
+    out of sight is reloaded when it is next shown instead, unless ``while_hidden`` (a view
+    whose state others read while it is hidden)."""
+    held = _WhenShown(view, reload) if isinstance(view, QWidget) and not while_hidden \
+        else None
 
     def maybe(what: Changed) -> None:
         if what & kinds and isValid(view):

@@ -102,10 +102,18 @@ class CaseLinks(QObject):
             if choice:
                 self._run(choice, record, True)
 
+        def read(refs: list[str]) -> None:
+            self.add_action.setEnabled(True)
+            chosen(refs)
+
+        def failed(message: str, _details: str) -> None:
+            self.add_action.setEnabled(True)
+            self.failed.emit(message)
+
+        self.add_action.setEnabled(False)  # one chooser at a time
         job = self.job = Job(load)
-        job.finished.connect(while_alive(self, chosen))
-        job.failed.connect(while_alive(self, lambda message, _details: self.failed.emit(
-            message)))
+        job.finished.connect(while_alive(self, read))
+        job.failed.connect(while_alive(self, failed))
         job.start(db_pool())
 
     def remove_from_case(self, reference: str | None = None) -> None:

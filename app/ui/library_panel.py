@@ -108,7 +108,8 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
         layout.addWidget(self.status)
-        subscribe(self, Changed.FOOTAGE | Changed.CASES, self.refresh)
+        # (hidden in full screen, it is still read: the footage selected and its cases)
+        subscribe(self, Changed.FOOTAGE | Changed.CASES, self.refresh, while_hidden=True)
 
     def wanted_query(self) -> FootageQuery:
         """The rows the controls ask for: the chosen case, the filter text and the sort."""

@@ -128,7 +128,10 @@ class MainWindow(QMainWindow):
         database worker; selections and text being typed are kept."""
         self._refreshed_at = time.monotonic()
         self.library.refresh()
-        self.cases.refresh()
+        if self.cases.isVisible():
+            self.cases.refresh()
+        else:  # out of sight: when it is next shown (a force's store: seconds of the one
+            reload_when_shown(self.cases)  # database worker, that plan edits wait for)
 
     def event(self, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.WindowActivate

@@ -30,14 +30,20 @@ def original(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
 def test_json_and_audit_files_never_replace_an_original_or_unasked(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, original: Path) -> None:
     before = sha256_file(original)
+    second = make_video(tmp_path / "second.mp4", frames=6)
+    assert run(capsys, "ingest", str(second))[0] == 0
+    out = tmp_path / "out.mp4"
     for command in (["tracks", "1", "--preset", "fast", "--json", str(original)],
                     ["tracks", "1", "--preset", "fast", "--force", "--json", str(original)],
-                    ["detect", str(original), "--force", "--json", str(original)],
                     ["audit", "export", "--all", "--format", "csv", "-o", str(original),
-                     "--force"]):
+                     "--force"],
+                    ["redact", "2", "-o", str(original), "--preset", "fast", "--force"]):
         code, _out, err = run(capsys, *command)
         assert code == 2 and "is the original of footage #1" in err, (command, err)
-    assert sha256_file(original) == before
+    # detect needs no store: it refuses only the file it reads
+    code, _out, err = run(capsys, "detect", str(original), "--force", "--json", str(original))
+    assert code == 2 and "is the file read" in err, err
+    assert sha256_file(original) == before and not out.exists()
     other = tmp_path / "notes.json"
     other.write_text("mine")
     code, _out, err = run(capsys, "tracks", "1", "--preset", "fast", "--json", str(other))

@@ -155,6 +155,7 @@ def test_a_database_server_that_never_answers_is_given_up_on_with_a_clear_messag
     in between) is given up on after ``CONNECT_TIMEOUT_S``, with the URL in the message (it
     waited out the system's TCP retries, about two minutes, with the window frozen); a URL's
     own ``connect_timeout`` wins."""
+    import contextlib
     import socket
     import threading
 
@@ -184,11 +185,19 @@ def test_a_database_server_that_never_answers_is_given_up_on_with_a_clear_messag
             error = outcome.pop()
             assert isinstance(error, BwvError), repr(error)
             assert f"127.0.0.1:{port}" in str(error) and "s3cret" not in str(error), error
-        engine = database.make_engine("postgresql+psycopg://u@127.0.0.1/bwv?connect_timeout=7")
-        args = engine.dialect.create_connect_args(engine.url)[1]
-        assert str(args["connect_timeout"]) == "7"  # the URL's own
-        engine = database.make_engine("postgresql+psycopg://u@127.0.0.1/bwv")
-        assert engine.dialect.create_connect_args(engine.url)[1].get("connect_timeout") is None
+        made: list[dict[str, object]] = []
+        create = database._create
+        monkeypatch.setattr(database, "_create", lambda parsed, url, **kwargs: made.append(
+            kwargs.get("connect_args", {})) or create(parsed, url, **kwargs))
+        base = "postgresql+psycopg://u@127.0.0.1/bwv"
+        for url in (base, base.replace("+psycopg", "+psycopg2"), f"{base}?connect_timeout=7",
+                    f"{base}?service=bwv", base.replace("+psycopg", "+pg8000")):
+            with contextlib.suppress(BwvError):  # (pg8000 is not installed: no matter)
+                database.make_engine(url)
+        assert made[:4] == [{"connect_timeout": 1}, {"connect_timeout": 1}, {}, {}], made
+        monkeypatch.setenv("PGCONNECT_TIMEOUT", "3")  # libpq's own setting wins too
+        database.make_engine(base)
+        assert made[-1] == {}
     finally:
         silent.close()
 

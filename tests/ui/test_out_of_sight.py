@@ -15,6 +15,7 @@ from app.core.casework import cases
 from app.core.people.users import resolve_actor
 from app.core.store.database import Store
 from app.ui.changes import Changed, announce
+from app.ui.workers import db_pool
 from tests.conftest import make_video
 from tests.ui.window import MessageBoxes, show_window
 
@@ -24,7 +25,8 @@ def test_the_cases_tab_out_of_sight_reloads_once_when_shown(qtbot: QtBot, store:
     win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
     panel = win.cases
     assert win.centre.currentWidget() is not panel and not panel.isVisible()
-    qtbot.wait(300)  # the loads the window started with have ended
+    db_pool().waitForDone(30_000)  # the loads the window started with have ended
+    qtbot.wait(300)  # and have been told
     loads: list[int] = []
     panel.refreshed.connect(loads.append)
     with store.transaction() as session:

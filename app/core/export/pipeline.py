@@ -42,7 +42,7 @@ from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, NO_OUTPUT_FOLDER, EncodeOptions, ExportStats
 from app.core.fileio import file_identity, partial_path, refuse_not_a_file, remove_stale_partials
 from app.core.integrity.anchors import chain_anchor
-from app.core.library.footage import get_footage, require_present
+from app.core.library.footage import get_footage, refuse_an_original, require_present
 from app.core.media.hashing import sha256_file
 from app.core.people.permissions import Permission, can, require
 from app.core.people.users import resolve_actor
@@ -192,6 +192,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     if not options.force and any(f.resolve() == out.resolve() for f in finished):
         raise ConflictError(FINISHED_NOW, path=out)  # not a bare "already exists"
     _refuse_existing((out, manifest, extract), options.force)
+    with store.read() as session:  # evidence: never written over, even when told to replace
+        for target in (out, manifest, extract):
+            refuse_an_original(session, target)
     if out.suffix.lower() != ".mp4":  # (what the manifest and the seal name it as)
         raise InvalidInputError(NOT_MP4, path=out)
     if not out.parent.is_dir():  # now, not after hours of detection

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 import uuid
@@ -73,14 +74,17 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     given = {key.lower() for key in parsed.query}
-    return _create(parsed, url, pool_pre_ping=True, connect_args={} if "connect_timeout" in
-                   given else {"connect_timeout": CONNECT_TIMEOUT_S})
+    limited = parsed.get_driver_name() in ("psycopg", "psycopg2") and not (
+        given & {"connect_timeout", "service"} or os.environ.get("PGCONNECT_TIMEOUT"))
+    return _create(parsed, url, pool_pre_ping=True,
+                   connect_args={"connect_timeout": CONNECT_TIMEOUT_S} if limited else {})
 
 
 # A server that does not answer (gone from the network, a firewall dropping packets) is given
 # up on after this many seconds, as a refused connection is at once: without it a connection
 # waits out the system's TCP retries (about two minutes on Linux), and the window with it.
-# A URL's own ?connect_timeout= wins.
+# libpq's drivers (psycopg, psycopg2) only; a URL's own ?connect_timeout= or ?service= (its
+# file may set one) and PGCONNECT_TIMEOUT win.
 CONNECT_TIMEOUT_S = 10
 
 
