@@ -32,6 +32,6 @@ def positive_seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not value > 0:  # (nan too)
+    if not 0 < value < 1e9:  # (nan and infinity too)
         raise argparse.ArgumentTypeError(f"{text!r}: give more than 0 seconds")
     return value

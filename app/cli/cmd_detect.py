@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from app.cli.arg_types import at_least_one
 from app.cli.context import Context
-from app.cli.outputs import check_output
+from app.cli.outputs import check_output, store_here
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.detection.video import detect_path, region_of
 from app.core.fileio import atomic_write_text
@@ -37,8 +37,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
     out: Path | None = args.json
-    if out is not None:  # (no store: detect needs none)
-        check_output(None, out, args.force, source=args.path)
+    if out is not None:  # (detect needs no store: it makes none, and checks one if here)
+        check_output(store_here(ctx), out, args.force, source=args.path)
     with tqdm(desc=args.path.name, unit="frame", disable=None, leave=False,
               dynamic_ncols=True) as bar:
         def progress(done: int, total: int) -> None:

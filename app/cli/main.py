@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from app import __version__
 from app.cli import (
@@ -31,7 +31,7 @@ from app.cli.context import Context
 from app.cli.error_hints import error_line
 from app.core.errors import BwvError, Cancelled
 from app.core.logs import setup_logging
-from app.core.store.database import current_revision, store_problem
+from app.core.store.database import current_revision, store_problem, store_unusable
 
 log = logging.getLogger("app.cli")
 
@@ -124,12 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except Exception as exc:
         where = f" Details are in {log_file}." if log_file else ""
-        if isinstance(exc, OperationalError) or type(exc) is DatabaseError:
-            # the store's database itself (read-only, damaged, full, gone), in one line: not
-            # a constraint or a statement, which stay internal errors
+        if isinstance(exc, DBAPIError):  # one line, never the statement or its values
             log.exception("database error in bwv %s", args.command)
             url = ctx.database_url if ctx is not None else "?"
-            print(f"bwv: error: {error_line(store_problem(url, exc))}{where}", file=sys.stderr)
+            said = store_problem(url, exc)
+            if store_unusable(exc):  # the store itself: read-only, damaged, full, gone
+                print(f"bwv: error: {error_line(said)}{where}", file=sys.stderr)
+            else:  # a statement refused (a constraint): a fault of ours
+                words = str(said.arguments["problem"]).splitlines()[0]
+                print(f"bwv: internal error: the database refused a change: {words}.{where}",
+                      file=sys.stderr)
             return 2
         log.exception("unexpected error in bwv %s", args.command)
         print(f"bwv: internal error: {exc.__class__.__name__}: {exc}.{where}", file=sys.stderr)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from app.cli.context import Context
 from app.core.errors import ConflictError
 from app.core.fileio import refuse_not_a_file
@@ -24,3 +26,13 @@ def check_output(ctx: Context | None, out: Path, force: bool,
         raise ConflictError(f"{out} is the file read; give another name.")
     if out.exists() and not force:
         raise ConflictError(f"{out} already exists; use --force to overwrite it.")
+
+
+def store_here(ctx: Context) -> Context | None:
+    """``ctx`` when its store is a SQLite file that exists (a command that needs no store
+    checks against it without making one); None for a server's store or none yet."""
+    url = make_url(ctx.database_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    path = Path(url.database).expanduser()
+    return ctx if path.is_file() and path.stat().st_size > 0 else None

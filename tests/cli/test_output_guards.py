@@ -32,7 +32,6 @@ def test_json_and_audit_files_never_replace_an_original_or_unasked(
     before = sha256_file(original)
     second = make_video(tmp_path / "second.mp4", frames=6)
     assert run(capsys, "ingest", str(second))[0] == 0
-    out = tmp_path / "out.mp4"
     for command in (["tracks", "1", "--preset", "fast", "--json", str(original)],
                     ["tracks", "1", "--preset", "fast", "--force", "--json", str(original)],
                     ["audit", "export", "--all", "--format", "csv", "-o", str(original),
@@ -40,10 +39,12 @@ def test_json_and_audit_files_never_replace_an_original_or_unasked(
                     ["redact", "2", "-o", str(original), "--preset", "fast", "--force"]):
         code, _out, err = run(capsys, *command)
         assert code == 2 and "is the original of footage #1" in err, (command, err)
-    # detect needs no store: it refuses only the file it reads
-    code, _out, err = run(capsys, "detect", str(original), "--force", "--json", str(original))
-    assert code == 2 and "is the file read" in err, err
-    assert sha256_file(original) == before and not out.exists()
+    # detect needs no store (it makes none), but checks the store that is here
+    code, _out, err = run(capsys, "detect", str(second), "--force", "--json", str(original))
+    assert code == 2 and "is the original of footage #1" in err, err
+    code, _out, err = run(capsys, "detect", str(second), "--force", "--json", str(second))
+    assert code == 2 and "is the original of footage #2" in err, err
+    assert sha256_file(original) == before
     other = tmp_path / "notes.json"
     other.write_text("mine")
     code, _out, err = run(capsys, "tracks", "1", "--preset", "fast", "--json", str(other))
@@ -114,6 +115,8 @@ def test_an_export_is_not_taken_in_as_footage(capsys: pytest.CaptureFixture[str]
     assert code != 0 and "this is export #1 of footage #1" in err + _out, (err, _out)
     code, out_text, _err = run(capsys, "footage", "list")
     assert code == 0 and "a.mp4" not in out_text
+    code, _out, err = run(capsys, "redact", "1", "-o", str(out / "b.mp4"), "--preset", "fast")
+    assert code == 0, err  # the same bytes again: taken in, a.mp4 would be its "original"
     code, _out, err = run(capsys, "audit", "verify")
     assert code == 0, err
 
@@ -132,3 +135,20 @@ def test_small_bad_values_are_named_before_any_work(capsys: pytest.CaptureFixtur
     for every in ("0", "-5", "nan"):
         code, _out, err = run(capsys, "worker", "--watch", "--every", every)
         assert code == 2 and "give more than 0 seconds" in err, err
+
+
+def test_a_statement_the_database_refused_is_one_line_without_it(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refused statement (a constraint: a fault of ours) stays an internal error, in one
+    line, without the statement and its values (which can be signatures)."""
+    from sqlalchemy.exc import IntegrityError
+
+    def refused(*_args: object) -> int:
+        raise IntegrityError("INSERT INTO audit_events VALUES (?)", ("c0ffee-signature",),
+                             Exception("UNIQUE constraint failed: audit_events.seq"))
+
+    monkeypatch.setattr("app.cli.cmd_footage.run_list", refused)
+    code, _out, err = run(capsys, "footage", "list")
+    assert code == 2 and err.startswith("bwv: internal error: the database refused a change: "
+                                        "UNIQUE constraint failed"), err
+    assert "INSERT" not in err and "c0ffee" not in err and err.count("\n") == 1, err

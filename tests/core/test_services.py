@@ -167,6 +167,8 @@ def test_a_database_server_that_never_answers_is_given_up_on_with_a_clear_messag
     silent.listen(4)  # accepts (the kernel does), never answers
     port = silent.getsockname()[1]
     monkeypatch.setattr(database, "CONNECT_TIMEOUT_S", 1)
+    for libpq in ("PGCONNECT_TIMEOUT", "PGSERVICE"):
+        monkeypatch.delenv(libpq, raising=False)
     outcome: list[BaseException] = []
 
     def open_store(url: str) -> None:
@@ -194,10 +196,12 @@ def test_a_database_server_that_never_answers_is_given_up_on_with_a_clear_messag
                     f"{base}?service=bwv", base.replace("+psycopg", "+pg8000")):
             with contextlib.suppress(BwvError):  # (pg8000 is not installed: no matter)
                 database.make_engine(url)
-        assert made[:4] == [{"connect_timeout": 1}, {"connect_timeout": 1}, {}, {}], made
-        monkeypatch.setenv("PGCONNECT_TIMEOUT", "3")  # libpq's own setting wins too
-        database.make_engine(base)
-        assert made[-1] == {}
+        assert made == [{"connect_timeout": 1}, {"connect_timeout": 1}, {}, {}, {}], made
+        for libpq in ("PGCONNECT_TIMEOUT", "PGSERVICE"):  # libpq's own settings win too
+            monkeypatch.setenv(libpq, "3")
+            database.make_engine(base)
+            assert made[-1] == {}
+            monkeypatch.delenv(libpq)
     finally:
         silent.close()
 

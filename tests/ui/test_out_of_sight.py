@@ -25,7 +25,7 @@ def test_the_cases_tab_out_of_sight_reloads_once_when_shown(qtbot: QtBot, store:
     win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
     panel = win.cases
     assert win.centre.currentWidget() is not panel and not panel.isVisible()
-    db_pool().waitForDone(30_000)  # the loads the window started with have ended
+    assert db_pool().waitForDone(30_000)  # the loads the window started with have ended
     qtbot.wait(300)  # and have been told
     loads: list[int] = []
     panel.refreshed.connect(loads.append)

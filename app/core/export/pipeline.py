@@ -191,10 +191,10 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
             finished.append(finished_one)
     if not options.force and any(f.resolve() == out.resolve() for f in finished):
         raise ConflictError(FINISHED_NOW, path=out)  # not a bare "already exists"
-    _refuse_existing((out, manifest, extract), options.force)
     with store.read() as session:  # evidence: never written over, even when told to replace
         for target in (out, manifest, extract):
             refuse_an_original(session, target)
+    _refuse_existing((out, manifest, extract), options.force)
     if out.suffix.lower() != ".mp4":  # (what the manifest and the seal name it as)
         raise InvalidInputError(NOT_MP4, path=out)
     if not out.parent.is_dir():  # now, not after hours of detection

@@ -15,7 +15,14 @@ from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    DBAPIError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError
@@ -75,7 +82,8 @@ def make_engine(url: str) -> Engine:
         return engine
     given = {key.lower() for key in parsed.query}
     limited = parsed.get_driver_name() in ("psycopg", "psycopg2") and not (
-        given & {"connect_timeout", "service"} or os.environ.get("PGCONNECT_TIMEOUT"))
+        given & {"connect_timeout", "service"} or os.environ.get("PGCONNECT_TIMEOUT")
+        or os.environ.get("PGSERVICE"))
     return _create(parsed, url, pool_pre_ping=True,
                    connect_args={"connect_timeout": CONNECT_TIMEOUT_S} if limited else {})
 
@@ -84,7 +92,7 @@ def make_engine(url: str) -> Engine:
 # up on after this many seconds, as a refused connection is at once: without it a connection
 # waits out the system's TCP retries (about two minutes on Linux), and the window with it.
 # libpq's drivers (psycopg, psycopg2) only; a URL's own ?connect_timeout= or ?service= (its
-# file may set one) and PGCONNECT_TIMEOUT win.
+# file may set one), PGCONNECT_TIMEOUT and PGSERVICE win.
 CONNECT_TIMEOUT_S = 10
 
 
@@ -95,6 +103,21 @@ UNUSABLE_URL = QT_TRANSLATE_NOOP("CoreMessages",
 EMPTY_STORE = QT_TRANSLATE_NOOP(
     "CoreMessages", "The database {url} is an empty file (0 bytes), not a store: restore it "
     "from a backup, or delete the file to start a new store.")
+
+
+# PostgreSQL's error classes that say the database itself cannot be used now, not that a
+# statement was wrong: connection (08), read-only (25006), permission (42501), resources (53),
+# operator intervention (57), system (58), internal (XX).
+_UNUSABLE_STATES = ("08", "25006", "42501", "53", "57", "58", "XX")
+
+
+def store_unusable(exc: BaseException) -> bool:
+    """Whether a database error says the store itself cannot be used (read-only, damaged,
+    full, unreachable, not allowed), rather than that one statement failed."""
+    if isinstance(exc, OperationalError) or type(exc) is DatabaseError:
+        return True
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    return isinstance(exc, DBAPIError) and state.startswith(_UNUSABLE_STATES)
 
 
 def store_problem(url: str, exc: Exception) -> BwvError:
