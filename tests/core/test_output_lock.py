@@ -150,13 +150,9 @@ def test_only_abandoned_locks_of_exports_are_cleared_from_a_folder(tmp_path: Pat
     assert live.exists() and other.exists()
 
 
-def test_a_recorded_export_still_running_is_not_finished_by_another(
-        store: Store, footage: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.core.export.completion import complete_interrupted
-    from app.core.fileio import partial_path
-
-    out = tmp_path / "clip.mp4"
-
+def _interrupted_export(store: Store, footage: int, out: Path,
+                        monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``out`` exported and recorded, then stopped before its files got their names."""
     def stops(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt  # recorded, not yet renamed into place
 
@@ -164,6 +160,15 @@ def test_a_recorded_export_still_running_is_not_finished_by_another(
     with pytest.raises(KeyboardInterrupt):
         _export(store, footage, out)
     monkeypatch.undo()
+    return out
+
+
+def test_a_recorded_export_still_running_is_not_finished_by_another(
+        store: Store, footage: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.core.export.completion import complete_interrupted
+    from app.core.fileio import partial_path
+
+    out = _interrupted_export(store, footage, tmp_path / "clip.mp4", monkeypatch)
     assert partial_path(out).exists() and not out.exists()
     with export_lock(out):  # as if that export were still on its way to the rename
         assert complete_interrupted(store, tmp_path) == []
@@ -179,15 +184,7 @@ def test_the_same_export_after_an_interruption_says_it_finished_the_earlier_one(
     from app.core.export.pipeline import FINISHED_NOW
     from app.core.export.video_export import EXISTS
 
-    out = tmp_path / "clip.mp4"
-
-    def stops(*_args: object, **_kwargs: object) -> None:
-        raise KeyboardInterrupt  # recorded, not yet renamed into place
-
-    monkeypatch.setattr("app.core.export.pipeline.complete_export", stops)
-    with pytest.raises(KeyboardInterrupt):
-        _export(store, footage, out)
-    monkeypatch.undo()
+    out = _interrupted_export(store, footage, tmp_path / "clip.mp4", monkeypatch)
     assert not out.exists()
     with pytest.raises(ConflictError) as refused:
         _export(store, footage, out)
