@@ -354,7 +354,7 @@ class ExportRecord(Base):
     footage_id: Mapped[int] = mapped_column(ForeignKey("footage.id"), index=True)
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     path: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # ingest: not an export
     size_bytes: Mapped[int] = mapped_column(BigInteger)
     manifest_path: Mapped[str] = mapped_column(Text)
     manifest_sha256: Mapped[str] = mapped_column(String(64))
