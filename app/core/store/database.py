@@ -81,7 +81,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     given = {key.lower() for key in parsed.query}
-    limited = parsed.get_driver_name() in ("psycopg", "psycopg2") and not (
+    # the driver as named, not loaded (an unknown one is _create's to refuse, in words)
+    backend, _plus, driver = parsed.drivername.partition("+")
+    limited = backend == "postgresql" and driver in ("", "psycopg", "psycopg2") and not (
         given & {"connect_timeout", "service"} or os.environ.get("PGCONNECT_TIMEOUT")
         or os.environ.get("PGSERVICE"))
     return _create(parsed, url, pool_pre_ping=True,
