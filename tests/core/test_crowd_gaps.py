@@ -57,6 +57,17 @@ def test_a_face_missed_between_the_hidden_faces_of_a_crowd_is_hidden() -> None:
     assert (image[:60] == before[:60]).all() and (image[:, 400:] == before[:, 400:]).all()
 
 
+def test_the_regions_that_vouch_are_the_same_without_working_out_the_fill() -> None:
+    """Review and the residual check ask only for the regions that vouch for what they
+    cover: the same regions as with the fill, in the same order, the fill left out."""
+    for plan in (RedactionPlan(), RedactionPlan(keep_tracks=(3,))):
+        full, keep = frame_regions(0, grid(), plan, W, H)
+        vouching, keep_too = frame_regions(0, grid(), plan, W, H, vouching_only=True)
+        assert gaps(full) and not gaps(vouching)
+        assert vouching == [r for r in full if r.kind is not BoxKind.CROWD_GAP]
+        assert keep_too == keep
+
+
 def test_no_crowd_no_fill() -> None:
     plan = RedactionPlan()
     three = grid(None, rows=1, cols=MIN_FACES - 1)

@@ -212,3 +212,23 @@ def test_a_face_lost_within_a_camera_swing_is_that_swings_item() -> None:
     assert not inside(swing, ReviewRange(10, 35, ReviewReason.SAME_PERSON, 7, 8))
     assert inside(ReviewRange(13, 16, ReviewReason.FACES_LOST),
                   ReviewRange(10, 35, ReviewReason.SAME_PERSON, 7, 8))
+
+
+def test_a_face_paired_as_lost_still_has_its_own_coming_to_check() -> None:
+    """A face that appeared and vanished mid-picture, then one found where it was: the pair
+    is one "same person?" item, and the first face's own appearance is still an item (a
+    track can be both a pair's lost face and a face that started in the open). Found
+    exactly PAIR_S after the loss still pairs; a frame later it does not."""
+    for found, pairs in ((35, True), (36, False)):
+        frames: Boxes = {i: [(300.0, 150.0, 40.0, 40.0)] for i in range(10, 21)}
+        frames.update({i: [(300.0, 150.0, 40.0, 40.0)] for i in range(found, 60)})
+        frames.update({i: [*frames.get(i, []), (60.0, 40.0, 40.0, 40.0)] for i in range(60)})
+        run = _run(frames, 60)  # (a face in the corner throughout: no stretch without one)
+        tracks = build_tracks(run, 60, 10.0, SETTINGS)
+        raw = review_ranges(run, tracks, 60, 10.0)
+        kinds = sorted((r.reason.value, r.start_frame, r.end_frame) for r in raw)
+        if pairs:
+            assert kinds == [("same_person", 20, 35), ("track_started", 5, 10)]
+        else:
+            assert kinds == [("track_ended", 20, 25), ("track_started", 5, 10),
+                             ("track_started", 31, 36)]

@@ -35,7 +35,6 @@ from app.core.redaction.render import (
     placement_region,
     text_margin,
     uncovered_share,
-    vouching,
 )
 from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
 
@@ -121,7 +120,8 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
     """The findings among ``faces`` seen on one rendered frame (stored pixels), whose plan
     boxes are ``boxes``; faces kept visible on purpose or dismissed are not findings."""
     weak = plan.style is not Style.SOLID and plan.strength <= 2
-    redact, keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
+    redact, keep = frame_regions(source_frame, boxes, plan, width, height, rotation,
+                                 vouching_only=True)  # (not a crowd's fill)
     # faces kept visible (not text regions: a face inside a kept sign or screen is a find;
     # nor a kept head's region, which spans the shoulders: only a face where that person's
     # own would be is theirs, turning round; one beside it is someone else)
@@ -147,7 +147,7 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
         else:
             ib = (max(0, int(d.x)), max(0, int(d.y)), min(width, int(d.x + d.w)),
                   min(height, int(d.y + d.h)))
-            share = uncovered_share(ib, vouching(redact), plan)  # (not a crowd's fill)
+            share = uncovered_share(ib, redact, plan)
             if share >= 1.0 - 1e-6:
                 kind = FindingKind.NOT_COVERED
             elif share >= UNCOVERED_SHARE:
@@ -169,7 +169,8 @@ def classify_text(texts: bx.Boxes, output_frame: int, source_frame: int, time_s:
     """The text regions (stored pixels) seen on one rendered frame that half or more lies
     outside every hidden region of, and that no text track kept visible or dismissed
     covers; ``ignore``: the burned-in caption's band."""
-    redact, _keep = frame_regions(source_frame, boxes, plan, width, height, rotation)
+    redact, _keep = frame_regions(source_frame, boxes, plan, width, height, rotation,
+                                  vouching_only=True)
     decided = np.array([[b.x - m, b.y - m, b.x + b.w + m, b.y + b.h + m, 1.0]
                         for track_id, b in boxes
                         if b.category == TEXT and (track_id in plan.keep_tracks
@@ -184,7 +185,7 @@ def classify_text(texts: bx.Boxes, output_frame: int, source_frame: int, time_s:
             continue
         ib = (max(0, int(t[0])), max(0, int(t[1])), min(width, int(np.ceil(t[2]))),
               min(height, int(np.ceil(t[3]))))
-        if not plan.inverse and uncovered_share(ib, vouching(redact), plan) >= 0.5:
+        if not plan.inverse and uncovered_share(ib, redact, plan) >= 0.5:
             findings.append(Finding(output_frame, source_frame, time_s,
                                     (float(t[0]), float(t[1]), float(t[2] - t[0]),
                                      float(t[3] - t[1])), float(t[4]),

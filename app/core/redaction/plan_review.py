@@ -32,7 +32,6 @@ from app.core.redaction.render import (
     frame_regions,
     head_box,
     uncovered_share,
-    vouching,
 )
 from app.core.tracking.edits import split_cuts
 from app.core.tracking.review import (
@@ -138,10 +137,10 @@ def _hidden(box_on: Callable[[int], tuple[float, float, float, float]], frames: 
                   and (b := t.box_at(frame)) is not None]
         others = _near(face, [(i, b) for i, b in present if i not in left_out],
                        face_margin(plan, width, height))
-        redact, _keep = frame_regions(frame, others, plan, width, height, rotation)
-        # not the gaps of a crowd: worked out from the nearby faces only, they are not the
-        # export's (whose disc follows the whole crowd's face size)
-        redact = vouching(redact)
+        # not the gaps of a crowd: worked out from the nearby faces only, they would not be
+        # the export's (whose disc follows the whole crowd's face size)
+        redact, _keep = frame_regions(frame, others, plan, width, height, rotation,
+                                      vouching_only=True)
         fx, fy, fw, fh = face
         clipped = (max(0, int(np.floor(fx))), max(0, int(np.floor(fy))),
                    min(width, int(np.ceil(fx + fw))), min(height, int(np.ceil(fy + fh))))

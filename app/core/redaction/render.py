@@ -113,8 +113,8 @@ def placement_region(box: TrackBox, plan: RedactionPlan, width: int, height: int
 
 
 def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: RedactionPlan,
-                  width: int, height: int,
-                  rotation: int = 0) -> tuple[list[Region], list[Region]]:
+                  width: int, height: int, rotation: int = 0,
+                  vouching_only: bool = False) -> tuple[list[Region], list[Region]]:
     """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
     but where a face kept visible is its person's (:func:`kept_face_stands_for`); where a
@@ -125,7 +125,12 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     head keeps its head region only. A head's or whole person's region spares the kept
     faces' heads it overlaps (unpadded): it is a coarse box from the person detector, and
     where a kept face is found the picture shows that face (a bystander's face found there
-    is still hidden by its own region)."""
+    is still hidden by its own region). ``vouching_only``: leave out the crowd's fill (the
+    gaps between the hidden faces of a crowd), which vouches for nothing it covers: its disc
+    follows the crowd's face size as the renderer sees it, so a face found in a gap gets its
+    own region (a fill over part of it would leave the rest as it is), and neither review nor
+    the residual check counts it as hiding a face; working it out is most of the cost of a
+    crowded frame."""
     redact: list[Region] = []
     keep: list[Region] = []
     kept_faces: list[Region] = []  # the regions of faces kept visible
@@ -210,19 +215,11 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                    head=False, shape=Shape.RECTANGLE)  # all it covers
             if region is not None:
                 redact.append(region)
-    if not plan.inverse:  # (inverse: all but the kept regions is hidden already)
+    if not plan.inverse and not vouching_only:  # (inverse: all but the kept is hidden)
         redact += crowd_gap_regions(redact, keep + kept_heads,  # (kept faces' whole boxes)
                                     {t: b.category for t, b in track_boxes}, plan, width,
                                     height)
     return redact, keep
-
-
-def vouching(redact: list[Region]) -> list[Region]:
-    """The regions that vouch for what they cover: every one but a crowd's fill. The fill's
-    disc follows the crowd's face size as the renderer sees it, so a face found in a gap
-    gets its own region (a fill over part of it would leave the rest as it is), and review
-    does not count it as hiding a face."""
-    return [r for r in redact if r.kind is not BoxKind.CROWD_GAP]
 
 
 def crowd_gap_regions(redact: list[Region], keep: list[Region],

@@ -265,7 +265,8 @@ class RedactionSession:
         if self.analysis is None or not any(b.category == HEAD for _t, b in boxes):
             return {}
         run = self.analysis.run
-        redact, keep = frame_regions(frame, boxes, plan, run.width, run.height, run.rotation)
+        redact, keep = frame_regions(frame, boxes, plan, run.width, run.height, run.rotation,
+                                     vouching_only=True)  # (a crowd's fill is no head's)
         drawn: dict[int, Region] = {}
         for r in redact + keep:  # a head's own region comes before its whole person's
             if r.track_id is not None:

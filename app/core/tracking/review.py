@@ -49,6 +49,7 @@ never the item's own span, unless a range it joins has that span).
 
 from __future__ import annotations
 
+import bisect
 import enum
 import math
 from collections.abc import Callable, Collection, Mapping
@@ -243,14 +244,17 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
             started.append(track)
         if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5):
             ended.append(track)
+    lost, found = set(), set()  # the paired ends and starts (a track can have both)
     for a, b in _same_person(ended, started, fps):
         pair = ReviewRange(a.detected_frames[-1], b.detected_frames[0],
                            ReviewReason.SAME_PERSON, a.id, b.id)
         pair = replace(pair, absorbed=tuple(r for r in ranges if inside(r, pair)))
         ranges = [r for r in ranges if not inside(r, pair)]
         ranges.append(pair)
-        ended.remove(a)
-        started.remove(b)
+        lost.add(a.id)
+        found.add(b.id)
+    ended = [t for t in ended if t.id not in lost]
+    started = [t for t in started if t.id not in found]
     for track in started:
         first = track.detected_frames[0]
         ranges.append(ReviewRange(max(0, first - window), first,
@@ -423,10 +427,15 @@ def _same_person(ended: list[Track], started: list[Track],
     loss, about the same size, where the lost face could have moved; closest pairs first,
     each track in one pair at most."""
     candidates = []
+    started = sorted(started, key=lambda t: t.detected_frames[0])
+    firsts = [t.detected_frames[0] for t in started]
     for a in ended:
         fa = a.detected_frames[-1]
         ax1, ay1, ax2, ay2, _ = a.keyframes[fa]
-        for b in started:
+        # only the faces found after the loss, within PAIR_S of it (a frame to spare for
+        # rounding: the test below decides)
+        for b in started[bisect.bisect_right(firsts, fa):
+                         bisect.bisect_right(firsts, fa + PAIR_S * fps + 1)]:
             fb = b.detected_frames[0]
             gap_s = (fb - fa) / fps
             if b is a or not 0 < gap_s <= PAIR_S:
