@@ -7,6 +7,6 @@ if __name__ == "__main__":
     # `bwv worker --processes` starts worker processes from this executable: in a frozen
     # program the child must run the worker, not `bwv` again
     multiprocessing.freeze_support()
-    from app.cli.main import main
+    from app.cli.entry import main
 
     sys.exit(main())

@@ -163,3 +163,28 @@ def test_settings_with_wrong_types_are_named(capsys: pytest.CaptureFixture[str],
     (isolated_env / "config" / "settings.json").write_text('{"data_dir": 5}')
     code, _, err = run(capsys, "case", "list")
     assert code == 2 and "data_dir must be text" in err
+
+
+def test_ctrl_c_while_the_command_is_still_loading_is_one_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The installed ``bwv`` (``app.cli.entry``) loads the command line's modules itself: a
+    Ctrl+C while they load ends with status 130 and a line, not a traceback."""
+    import importlib.abc
+
+    from app.cli import entry
+
+    class Interrupted(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname: str, path: object, target: object = None) -> None:
+            if fullname == "app.cli.main":
+                raise KeyboardInterrupt
+            return None
+
+    monkeypatch.delitem(sys.modules, "app.cli.main")
+    monkeypatch.setattr(sys, "meta_path", [Interrupted(), *sys.meta_path])
+    assert entry.main() == 130
+    assert capsys.readouterr().err.strip() == entry.LOADING_INTERRUPTED.strip()
+    monkeypatch.undo()  # loaded again, the command runs as before
+    monkeypatch.setattr(sys, "argv", ["bwv", "--version"])
+    with pytest.raises(SystemExit) as done:
+        entry.main()
+    assert done.value.code == 0 and capsys.readouterr().out.startswith("bwv ")

@@ -1,0 +1,18 @@
+"""The ``bwv`` command as installed: Ctrl+C while the program is still loading its modules
+(seconds on a slow disk) ends it as Ctrl+C does later, with exit status 130 and one line,
+never a traceback."""
+
+from __future__ import annotations
+
+import sys
+
+LOADING_INTERRUPTED = "\nInterrupted while starting: nothing was done."
+
+
+def main() -> int:
+    try:
+        from app.cli.main import main as run
+    except KeyboardInterrupt:
+        print(LOADING_INTERRUPTED, file=sys.stderr)
+        return 130
+    return run()
