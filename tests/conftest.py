@@ -172,8 +172,9 @@ def wider_photo(name: str, min_width: float = 20) -> tuple[Any, Any]:
 
 def make_video(path: Path, frames: int = 12, size: tuple[int, int] = (64, 48), fps: int = 12,
                rotation: int = 0, audio: bool = False, metadata: dict[str, str] | None = None,
-               codec: str = "libx264") -> Path:
-    """Write a small real H.264 MP4 with PyAV: a moving gradient, optional AAC tone."""
+               codec: str = "libx264", aspect: Fraction | None = None) -> Path:
+    """Write a small real H.264 MP4 with PyAV: a moving gradient, optional AAC tone;
+    ``aspect``: its pixels' shape (sample aspect ratio), when not square."""
     import av
     import numpy as np
 
@@ -186,6 +187,8 @@ def make_video(path: Path, frames: int = 12, size: tuple[int, int] = (64, 48), f
         v.width, v.height, v.pix_fmt = w, h, "yuv420p"
         if rotation:
             v.set_display_rotation(rotation)
+        if aspect is not None:
+            v.codec_context.sample_aspect_ratio = aspect
         a = out.add_stream("aac", rate=48000) if audio else None
         pictures = []
         for i in range(frames):

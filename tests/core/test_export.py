@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import json
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from app.core.analysis import analyse
 from app.core.errors import Cancelled, ConflictError, MediaError
 from app.core.export.pipeline import RedactResult, redact_footage
-from app.core.export.video_export import EncodeOptions
+from app.core.export.video_export import EncodeOptions, export_video
 from app.core.library.ingest import ingest_paths
 from app.core.media.probe import probe
 from app.core.progress import CancelToken
@@ -288,6 +289,22 @@ def test_rotation_audio_tracks_and_metadata(tmp_path: Path, isolated_env: Path) 
     assert info.device_id is None
     assert a2 is not None and len(result.stats.audio) == len(probe(src).audio_streams)
     store.close()
+
+
+def test_a_copy_of_non_square_pixels_is_shown_as_wide_as_the_original(tmp_path: Path) -> None:
+    """Footage of non-square pixels (PAL, HDV, CCTV: 960x720 shown as 16:9) keeps its pixels'
+    shape in the export, or every player would show the copy squeezed; square pixels stay
+    square."""
+    for aspect in (Fraction(4, 3), None):
+        src = make_video(tmp_path / f"in{bool(aspect)}.mp4", frames=6, size=(96, 72),
+                         aspect=aspect)
+        out = tmp_path / f"out{bool(aspect)}.mp4"
+        export_video(src, out, [[] for _ in range(6)], RedactionPlan(), 0)
+        with av.open(str(src)) as a, av.open(str(out)) as b:
+            original, copy = a.streams.video[0], b.streams.video[0]
+            assert copy.sample_aspect_ratio == original.sample_aspect_ratio
+            assert copy.display_aspect_ratio == original.display_aspect_ratio
+            assert (copy.display_aspect_ratio == Fraction(16, 9)) is bool(aspect)
 
 
 def test_large_strides_never_leave_a_face_uncovered(engine: tuple[Store, dict[str, int]],

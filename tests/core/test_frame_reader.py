@@ -38,3 +38,18 @@ def test_random_access_and_stepping_match_a_full_decode(videos: Path, name: str)
         assert reader.index_at(reference[7][0]) == 7
         assert reader.index_at(reference[7][0] + 1e-4) == 7
         assert reader.index_at(-5) == 0 and reader.index_at(1e9) == len(reference) - 1
+
+
+def test_the_shape_of_a_pixel_turns_with_the_picture(tmp_path: Path) -> None:
+    """4:3-wide pixels are shown 4/3 as wide as high; on a picture turned a quarter they
+    are 3/4 as wide (the stored width is shown upright as height); square ones stay 1."""
+    from fractions import Fraction
+
+    from tests.conftest import make_video
+
+    wide = make_video(tmp_path / "wide.mp4", frames=3, size=(96, 72), aspect=Fraction(4, 3))
+    square = make_video(tmp_path / "square.mp4", frames=3, size=(96, 72))
+    for path, rotation, aspect in ((wide, 0, 4 / 3), (wide, 90, 3 / 4), (wide, 180, 4 / 3),
+                                   (wide, 270, 3 / 4), (square, 90, 1.0)):
+        with FrameReader(path, rotation) as reader:
+            assert reader.pixel_aspect == pytest.approx(aspect)

@@ -102,3 +102,39 @@ def test_opening_again_while_a_frame_decodes_is_no_error(qtbot: QtBot, store: St
                     timeout=10_000)
     assert np.array_equal(_pixels(player.view.image()), _pyav_frame(clip, 12))
     win.close()
+
+
+def test_pixels_that_are_not_square_are_shown_as_wide_as_they_are_meant_to_be(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """A 96x72 picture of 4:3-wide pixels (as PAL, HDV and CCTV footage has) is shown 16:9,
+    in the player and in the Redact tab, whose boxes are placed and drawn on that shape."""
+    from fractions import Fraction
+
+    from PySide6.QtCore import QPointF, QRectF
+
+    from app.ui.workspace.overlay_view import OverlayView
+    from tests.conftest import make_video
+
+    clip = make_video(tmp_path / "pal.mp4", frames=6, size=(96, 72), aspect=Fraction(4, 3))
+    win = _window_playing(qtbot, store, clip)
+    view = win.player.view
+    qtbot.waitUntil(lambda: not view.image().isNull(), timeout=10_000)
+    shown = view.target_rect()
+    assert (view.image().width(), view.image().height()) == (96, 72)  # pixels as stored
+    assert abs(shown.width() / shown.height() - 16 / 9) < 0.03
+    win.close()
+
+    overlay = OverlayView()
+    qtbot.addWidget(overlay)
+    overlay.resize(640, 480)
+    overlay.set_image(QImage(96, 72, QImage.Format.Format_RGB888))
+    square = overlay.target_rect()
+    overlay.set_pixel_aspect(4 / 3)
+    wide = overlay.target_rect()
+    assert square.width() / square.height() == 96 / 72
+    assert abs(wide.width() / wide.height() - 16 / 9) < 0.03
+    box = overlay.to_screen(QRectF(24, 18, 12, 12))  # a square box of the image: wider
+    assert abs(box.width() / box.height() - 4 / 3) < 0.03
+    back = overlay.to_image(box.topLeft())  # a click there is that box's corner again
+    assert abs(back.x() - 24) < 0.01 and abs(back.y() - 18) < 0.01
+    assert overlay.to_image(QPointF(wide.right() + 50, 0)).x() == 96  # clamped

@@ -154,6 +154,9 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
             vout = outc.add_stream("libx264", rate=vin.average_rate or vin.guessed_rate or 25)
             vout.width, vout.height = vin.codec_context.width, vin.codec_context.height
             vout.pix_fmt = "yuv420p"
+            aspect = vin.codec_context.sample_aspect_ratio  # non-square pixels (PAL, HDV,
+            if aspect and aspect != 1:  # CCTV): the copy is shown as wide as the original
+                vout.codec_context.sample_aspect_ratio = aspect
             vout.time_base = tb
             vout.codec_context.time_base = tb
             vout.codec_context.options = {"crf": str(options.crf),

@@ -92,6 +92,11 @@ class FrameReader:
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: the video holds no frames."),
                 path=path)
+        sar = self._stream.codec_context.sample_aspect_ratio
+        # how wide each pixel of the upright picture is shown, for its height (PAL, HDV and
+        # CCTV pixels are not square; turned a quarter, their shape turns with them)
+        wide = float(sar) if sar else 1.0
+        self.pixel_aspect = wide if rotation % 180 == 0 else 1.0 / wide
         self.reordered = (rising and len(packets) > 2
                           and bool(self._stream.codec_context.has_b_frames))
         self._step = frame_step(self._stream)

@@ -180,6 +180,7 @@ class PlayerPanel(QWidget):
             return
         self._retire(self.reader)
         self.reader = reader
+        self.view.set_pixel_aspect(reader.pixel_aspect)
         self.current_index = 0
         if self.footage is not None:
             w, h = self.footage.width, self.footage.height

@@ -1,4 +1,5 @@
-"""Paints the current frame, scaled to fit with its aspect ratio kept."""
+"""Paints the current frame, scaled to fit with its aspect ratio kept (pixels that are not
+square shown as wide as they are meant to be)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,18 @@ class VideoView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._image = QImage()
+        self._pixel_aspect = 1.0  # a pixel's shown width for its height
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def set_image(self, image: QImage) -> None:
         self._image = image
+        self.update()
+
+    def set_pixel_aspect(self, aspect: float) -> None:
+        """Show each pixel ``aspect`` times as wide as it is high (1 for square pixels)."""
+        self._pixel_aspect = aspect if aspect > 0 else 1.0
         self.update()
 
     def image(self) -> QImage:
@@ -26,7 +33,9 @@ class VideoView(QWidget):
     def target_rect(self) -> QRect:
         if self._image.isNull():
             return QRect()
-        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        shown = QSize(max(1, round(self._image.width() * self._pixel_aspect)),
+                      self._image.height())
+        size = shown.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         x = (self.width() - size.width()) // 2
         y = (self.height() - size.height()) // 2
         return QRect(x, y, size.width(), size.height())

@@ -73,20 +73,24 @@ class OverlayView(VideoView):
 
     # --- geometry ------------------------------------------------------------------------
 
-    def _scale(self) -> float:
+    def _scales(self) -> tuple[float, float]:
+        """Screen pixels per image pixel, across and down (they differ where the footage's
+        pixels are not square)."""
         image, target = self.image(), self.target_rect()
-        return target.width() / image.width() if not image.isNull() and image.width() else 1.0
+        if image.isNull() or not image.width() or not image.height():
+            return 1.0, 1.0
+        return target.width() / image.width(), target.height() / image.height()
 
     def to_screen(self, rect: QRectF) -> QRectF:
-        s, t = self._scale(), self.target_rect()
-        return QRectF(t.x() + rect.x() * s, t.y() + rect.y() * s, rect.width() * s,
-                      rect.height() * s)
+        (sx, sy), t = self._scales(), self.target_rect()
+        return QRectF(t.x() + rect.x() * sx, t.y() + rect.y() * sy, rect.width() * sx,
+                      rect.height() * sy)
 
     def to_image(self, point: QPointF) -> QPointF:
-        s, t = self._scale(), self.target_rect()
+        (sx, sy), t = self._scales(), self.target_rect()
         w, h = self.image().width(), self.image().height()
-        return QPointF(min(max((point.x() - t.x()) / s, 0.0), w),
-                       min(max((point.y() - t.y()) / s, 0.0), h))
+        return QPointF(min(max((point.x() - t.x()) / sx, 0.0), w),
+                       min(max((point.y() - t.y()) / sy, 0.0), h))
 
     # --- painting ------------------------------------------------------------------------
 
