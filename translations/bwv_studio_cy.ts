@@ -809,10 +809,6 @@
         <translation>{out}: methodd allforio {source} ({exc}).</translation>
     </message>
     <message>
-        <source>{source}: odd frame size {width}x{height} cannot be encoded as H.264 4:2:0.</source>
-        <translation>{source}: ni ellir amgodio maint ffrâm od {width}x{height} fel H.264 4:2:0.</translation>
-    </message>
-    <message>
         <source>{source}: the clip range {start_s:g}-{end_s:g} s contains no frames of this footage.</source>
         <translation>{source}: nid oes unrhyw ffrâm o&apos;r ffilm hon yn yr ystod clip {start_s:g}-{end_s:g} e.</translation>
     </message>

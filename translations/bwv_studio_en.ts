@@ -791,10 +791,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{source}: odd frame size {width}x{height} cannot be encoded as H.264 4:2:0.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>{source}: the clip range {start_s:g}-{end_s:g} s contains no frames of this footage.</source>
             <translation type="unfinished" />
         </message>

@@ -307,6 +307,41 @@ def test_a_copy_of_non_square_pixels_is_shown_as_wide_as_the_original(tmp_path: 
             assert (copy.display_aspect_ratio == Fraction(16, 9)) is bool(aspect)
 
 
+def test_an_odd_frame_size_is_exported_with_one_edge_column_and_row_more(
+        tmp_path: Path, isolated_env: Path) -> None:
+    """H.264 4:2:0 needs even sizes: a 97x71 original (4:4:4, as some conversion tools write)
+    is exported at 98x72, the last column and row copied once, nothing scaled, and the
+    manifest says so; it used to fail only after the whole detection."""
+    src = tmp_path / "odd.mp4"
+    y, x = np.mgrid[0:71, 0:97]
+    stripes = 255 * ((x // 3) % 2)  # a scaled copy would move them, 1 px by the right side
+    pictures = [np.dstack([(x * 2 + 9 * i) % 256, stripes, y * 3]).astype(np.uint8)
+                for i in range(6)]
+    with av.open(str(src), "w") as out:
+        v = out.add_stream("libx264", rate=12)
+        v.width, v.height, v.pix_fmt = 97, 71, "yuv444p"
+        v.options = {"crf": "0"}
+        for picture in pictures:
+            out.mux(v.encode(av.VideoFrame.from_ndarray(picture, format="rgb24")))
+        out.mux(v.encode())
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
+    ingest_paths(store, "tester", [src])
+    result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
+                            preset="fast", verify=False)
+    manifest = json.loads(result.manifest.read_text())
+    assert "even" in manifest["output"]["padded"]
+    with av.open(str(result.output)) as c:
+        copy = [f.to_ndarray(format="rgb24").astype(int) for f in c.decode(video=0)]
+    assert len(copy) == 6 and copy[0].shape == (72, 98, 3)
+    luma = np.array([0.299, 0.587, 0.114])  # (the colours are shared by 2x2 pixels)
+    for original, shown in zip(pictures, copy, strict=True):
+        assert np.abs((shown[:71, :97] - original) @ luma).mean() < 6  # not rescaled
+        assert np.abs((shown[:, 97] - shown[:, 96]) @ luma).mean() < 6  # the copied column
+        assert np.abs((shown[71] - shown[70]) @ luma).mean() < 6  # and row
+    store.close()
+
+
 def test_large_strides_never_leave_a_face_uncovered(engine: tuple[Store, dict[str, int]],
                                                     tmp_path: Path) -> None:
     from app.core.errors import InvalidInputError

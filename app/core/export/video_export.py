@@ -32,6 +32,7 @@ import numpy.typing as npt
 from app.core.audio.sound_ranges import SoundRange, hide, track_ranges
 from app.core.audio.voice_disguise import NOTE, PitchShifter
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
+from app.core.export.even_size import even_size, padded
 from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path, refuse_not_a_file
 from app.core.media.decode import Retimer, Timestamps, first_video_pts, frame_step, open_container
@@ -69,6 +70,7 @@ class ExportStats:
     kept_regions: int = 0
     audio: list[dict[str, Any]] = field(default_factory=list)
     timestamps: dict[str, Any] = field(default_factory=dict)  # Retimer.summary()
+    padded: bool = False  # an odd width or height made even (``even_size``)
     elapsed_s: float = 0.0
 
 
@@ -137,11 +139,6 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
         vin = inp.streams.video[0]
         vin.thread_type = "AUTO"
         tb = vin.time_base or Fraction(1, 90000)
-        if vin.codec_context.width % 2 or vin.codec_context.height % 2:
-            raise MediaError(QT_TRANSLATE_NOOP(
-                "CoreMessages", "{source}: odd frame size {width}x{height} cannot be encoded as "
-                "H.264 4:2:0."),
-                source=source, width=vin.codec_context.width, height=vin.codec_context.height)
         clip = plan.clip
         shift = 0 if clip else min(0, first_video_pts(source))  # an MP4 hides negative times
         offset_s = clip.start_s if clip else float(shift * tb)
@@ -152,7 +149,9 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                 outc.metadata.update(dict(inp.metadata))
             outc.metadata["comment"] = "Redacted copy made by BWV Studio"
             vout = outc.add_stream("libx264", rate=vin.average_rate or vin.guessed_rate or 25)
-            vout.width, vout.height = vin.codec_context.width, vin.codec_context.height
+            size = vin.codec_context.width, vin.codec_context.height
+            vout.width, vout.height = even_size(*size)  # an odd size: a column/row added
+            stats.padded = (vout.width, vout.height) != size
             vout.pix_fmt = "yuv420p"
             aspect = vin.codec_context.sample_aspect_ratio  # non-square pixels (PAL, HDV,
             if aspect and aspect != 1:  # CCTV): the copy is shown as wide as the original
@@ -290,6 +289,7 @@ class _Encoder:
 
     def _encode(self, frame: Any, pts: int) -> None:
         """On the writer's thread: encode one frame and mux its packets."""
+        frame = padded(frame, self.vout.width, self.vout.height)
         frame.pts = pts - self.offset_pts
         frame.time_base = self.tb
         self.outc.mux(self.vout.encode(frame))
