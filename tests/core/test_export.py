@@ -342,6 +342,60 @@ def test_an_odd_frame_size_is_exported_with_one_edge_column_and_row_more(
     store.close()
 
 
+def _size_switch(path: Path, first: int, sizes: tuple[tuple[int, int], ...]) -> Path:
+    """An MPEG-TS whose H.264 picture size changes after ``first`` frames (recordings joined,
+    a recorder's stream): two encodings, one after the other, in one stream."""
+    picture = np.zeros((72, 96, 3), np.uint8)
+    picture[:, :, 0] = np.arange(96) * 2
+    raw = path.with_suffix(".h264")
+    with raw.open("wb") as f:
+        for (w, h), frames in zip(sizes, (range(first), range(first, 12)), strict=True):
+            cc = av.CodecContext.create("libx264", "w")
+            cc.width, cc.height, cc.pix_fmt = w, h, "yuv420p"
+            cc.time_base, cc.framerate, cc.options = Fraction(1, 12), 12, {"bf": "0"}
+            for i in frames:
+                frame = av.VideoFrame.from_ndarray(
+                    np.ascontiguousarray(np.resize(picture, (h, w, 3))), format="rgb24")
+                frame.pts = i
+                f.write(b"".join(bytes(p) for p in cc.encode(frame)))
+            f.write(b"".join(bytes(p) for p in cc.encode()))
+    with av.open(str(raw), format="h264") as inp, av.open(str(path), "w") as out:
+        stream = out.add_stream_from_template(inp.streams.video[0])
+        for i, packet in enumerate(p for p in inp.demux() if p.size):
+            packet.stream, packet.time_base = stream, Fraction(1, 90000)
+            packet.pts = packet.dts = i * 7500
+            out.mux(packet)
+    return path
+
+
+def test_a_picture_size_that_changes_part_way_is_exported_at_the_first(
+        tmp_path: Path, isolated_env: Path) -> None:
+    """The detection's motion tracking failed with an internal error on such a file; now
+    every picture is detected, shown and exported at the size the file declares (what
+    ingest records: FFmpeg read this short file to its end, so the second size), and the
+    manifest counts the pictures scaled to it."""
+    from app.core.media.frame_reader import FrameReader
+
+    src = _size_switch(tmp_path / "joined.ts", 5, ((96, 72), (128, 96)))
+    info = probe(src)
+    size = (info.width, info.height)
+    assert size in ((96, 72), (128, 96))
+    scaled = 7 if size == (96, 72) else 5
+    with FrameReader(src) as reader:
+        assert {reader.frame(i).rgb.shape[:2][::-1] for i in (0, 11)} == {size}
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
+    ingest_paths(store, "tester", [src])
+    result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
+                            preset="fast", verify=True)
+    output = json.loads(result.manifest.read_text())["output"]
+    assert output["rescaled_frames"] == scaled and "{}x{}".format(*size) in \
+        output["rescaled_note"]
+    with av.open(str(result.output)) as c:
+        assert [(f.width, f.height) for f in c.decode(video=0)] == [size] * 12
+    store.close()
+
+
 def test_large_strides_never_leave_a_face_uncovered(engine: tuple[Store, dict[str, int]],
                                                     tmp_path: Path) -> None:
     from app.core.errors import InvalidInputError
@@ -456,7 +510,7 @@ def test_mirrored_footage_is_refused_until_mirroring_is_carried_through(
         tmp_path: Path, isolated_env: Path) -> None:
     """It used to be exported with its matrix kept, its faces looked for on a flipped
     picture (tests/core/test_export_targets.py shows the leak this stopped)."""
-    from app.core.export.video_export import display_matrix
+    from app.core.export.picture_size import display_matrix
 
     mirrored = (-65536, 0, 0, 0, 65536, 0, 0, 0, 1 << 30)  # flipped left-right
     src = tmp_path / "mirror.mp4"

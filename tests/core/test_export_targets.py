@@ -86,7 +86,7 @@ def test_a_mirrored_recording_is_refused_not_exported_with_faces_upside_down(
     import av
     import numpy as np
 
-    from app.core.export.video_export import display_matrix
+    from app.core.export.picture_size import display_matrix
     from app.core.library.ingest import IngestStatus
     from app.core.media.rotation import mirrors
     from tests.conftest import write_frames

@@ -11,8 +11,8 @@ from typing import Any
 from app.core.analysis import Analysis
 from app.core.detection.boxes import head_geometry
 from app.core.detection.people import head_settings
-from app.core.export.even_size import PADDED_NOTE
 from app.core.export.manifest import software_versions
+from app.core.export.picture_size import PADDED_NOTE, RESCALED_NOTE
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EncodeOptions, ExportStats
 from app.core.redaction.crowd_gaps import crowd_rules
@@ -78,7 +78,9 @@ def build_manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                    "frame_count": stats.frames_out, "encoder": "libx264 yuv420p",
                    "crf": options.crf, "x264_preset": options.x264_preset,
                    "metadata_kept": plan.keep_metadata,
-                   **({"padded": PADDED_NOTE} if stats.padded else {})},
+                   **({"padded": PADDED_NOTE} if stats.padded else {}),
+                   **({"rescaled_frames": stats.rescaled, "rescaled_note": RESCALED_NOTE.format(
+                       width=analysis.width, height=analysis.height)} if stats.rescaled else {})},
         "plan": plan.to_dict(),
         "plan_sha256": plan.sha256(),
         "detection": {"preset": analysis.run.preset.as_dict(), "stride": analysis.stride,

@@ -32,11 +32,18 @@ import numpy.typing as npt
 from app.core.audio.sound_ranges import SoundRange, hide, track_ranges
 from app.core.audio.voice_disguise import NOTE, PitchShifter
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
-from app.core.export.even_size import even_size, padded
+from app.core.export.picture_size import display_matrix, padded, shape_picture
 from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path, refuse_not_a_file
-from app.core.media.decode import Retimer, Timestamps, first_video_pts, frame_step, open_container
-from app.core.media.rotation import MIRRORED, display_matrix_of, mirrors
+from app.core.media.decode import (
+    Retimer,
+    Timestamps,
+    as_sized,
+    first_video_pts,
+    frame_step,
+    open_container,
+)
+from app.core.media.rotation import MIRRORED, mirrors
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import AudioAction, AudioMode, AudioRange, RedactionPlan, TimeRange
 from app.core.redaction.render import Region, render_frame
@@ -71,17 +78,8 @@ class ExportStats:
     audio: list[dict[str, Any]] = field(default_factory=list)
     timestamps: dict[str, Any] = field(default_factory=dict)  # Retimer.summary()
     padded: bool = False  # an odd width or height made even (``even_size``)
+    rescaled: int = 0  # pictures of another size than declared, scaled to it (as_sized)
     elapsed_s: float = 0.0
-
-
-def display_matrix(path: Path) -> tuple[int, ...] | None:
-    """The first frame's display matrix (9 integers, FFmpeg layout), if the file has one."""
-    with open_container(path) as container:
-        try:
-            frame = next(container.decode(video=0), None)
-        except av.error.FFmpegError:
-            return None
-        return display_matrix_of(frame)
 
 
 def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: RedactionPlan,
@@ -149,13 +147,7 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                 outc.metadata.update(dict(inp.metadata))
             outc.metadata["comment"] = "Redacted copy made by BWV Studio"
             vout = outc.add_stream("libx264", rate=vin.average_rate or vin.guessed_rate or 25)
-            size = vin.codec_context.width, vin.codec_context.height
-            vout.width, vout.height = even_size(*size)  # an odd size: a column/row added
-            stats.padded = (vout.width, vout.height) != size
-            vout.pix_fmt = "yuv420p"
-            aspect = vin.codec_context.sample_aspect_ratio  # non-square pixels (PAL, HDV,
-            if aspect and aspect != 1:  # CCTV): the copy is shown as wide as the original
-                vout.codec_context.sample_aspect_ratio = aspect
+            size, stats.padded = shape_picture(vin, vout)
             vout.time_base = tb
             vout.codec_context.time_base = tb
             vout.codec_context.options = {"crf": str(options.crf),
@@ -184,8 +176,9 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                         audio.handle(packet)
                         continue
                     for frame in packet.decode():
-                        for (index, ready), pts in retimer.push((stats.frames_in, frame),
-                                                                frame.pts):
+                        stats.rescaled += (frame.width, frame.height) != size
+                        for (index, ready), pts in retimer.push(
+                                (stats.frames_in, as_sized(frame, size)), frame.pts):
                             encode(ready, index, pts)
                         stats.frames_in += 1
                         progress(min(stats.frames_in, total), total)

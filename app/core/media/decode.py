@@ -134,8 +134,26 @@ def reading(path: Path, damaged: str) -> Iterator[Any]:
         container.close()
 
 
+def first_size(stream: Any) -> tuple[int, int]:
+    """The picture size of ``stream`` as its file declares it (what FFmpeg found opening
+    it, read before anything is decoded; most often its first picture's): what ingest
+    records, and the size every picture is detected, shown and exported at."""
+    return stream.codec_context.width, stream.codec_context.height
+
+
+def as_sized(frame: Any, size: tuple[int, int]) -> Any:
+    """``frame`` at ``size`` (width, height; :func:`first_size`): a stream whose picture
+    size changes part-way (recordings joined, a recorder's stream) is detected, shown and
+    exported at one size, the other pictures scaled to it (the export's manifest counts
+    them)."""
+    if (frame.width, frame.height) == size or not all(size):
+        return frame
+    return frame.reformat(width=size[0], height=size[1])
+
+
 def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[DecodedFrame]:
-    """Every video frame of ``path`` in presentation order. Damage becomes MediaError.
+    """Every video frame of ``path`` in presentation order, at its declared size
+    (:func:`as_sized`). Damage becomes MediaError.
 
     Timestamps are re-timed by :class:`Retimer` (unchanged for correct files), so times
     always increase and match the export's.
@@ -150,12 +168,12 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
         stream.thread_type = "AUTO"
         time_base = stream.time_base or Fraction(1, 90000)
         retimer: Retimer[Any] = Retimer(step=frame_step(stream))
-        index = 0
+        index, size = 0, first_size(stream)
         try:
             for frame in container.decode(stream):
                 if cancel is not None:
                     cancel.check()
-                for item, pts in retimer.push(frame, frame.pts):
+                for item, pts in retimer.push(as_sized(frame, size), frame.pts):
                     yield DecodedFrame(index, pts, float(pts * time_base), item)
                     index += 1
             for item, pts in retimer.drain():

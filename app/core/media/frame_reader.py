@@ -34,7 +34,14 @@ import numpy.typing as npt
 
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.fileio import file_identity
-from app.core.media.decode import Retimer, frame_step, open_container, unique_increasing
+from app.core.media.decode import (
+    Retimer,
+    as_sized,
+    first_size,
+    frame_step,
+    open_container,
+    unique_increasing,
+)
 from app.core.media.rotation import upright
 
 
@@ -72,6 +79,7 @@ class FrameReader:
         self._identity = file_identity(path)
         try:
             self._stream = self._container.streams.video[0]
+            self._size = first_size(self._stream)  # every picture shown at it (as_sized)
             self._tb: Fraction = self._stream.time_base or Fraction(1, 90000)
             # (pts, decode order, dts, keyframe): sorted, equal pts keep their decode order
             packets: list[tuple[int, int, int | None, bool]] = []
@@ -161,7 +169,7 @@ class FrameReader:
                 if i > index:
                     break
                 self._next_index = index + 1
-                rgb = frame.to_ndarray(format="rgb24")
+                rgb = as_sized(frame, self._size).to_ndarray(format="rgb24")
                 return FrameImage(index, self.times[index], upright(rgb, self.rotation))
         except _Late:
             pass

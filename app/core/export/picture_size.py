@@ -1,0 +1,66 @@
+"""The export's picture: its size and its pixels' shape, from the original's.
+
+* H.264 4:2:0 needs an even width and height: a picture of an odd one gets one more column
+  (or row) on the right (or at the bottom), a copy of the last one as redacted, so nothing
+  is scaled and nothing the redaction hid is shown again (manifest: ``output.padded``).
+* Pixels that are not square (PAL, HDV, CCTV) keep their shape, so the copy is shown as
+  wide as the original.
+* The display matrix (rotation) is the first frame's.
+* Pictures of another size than the file declares (its size changes part-way) are scaled
+  to it when decoded (``media.decode.as_sized``; manifest: ``output.rescaled_frames``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import av
+import numpy as np
+
+from app.core.media.decode import first_size, open_container
+from app.core.media.rotation import display_matrix_of
+
+RESCALED_NOTE = ("the picture size changes part-way through the original: these pictures were "
+                 "scaled to the size it declares, {width}x{height}, for detection and "
+                 "export")
+PADDED_NOTE = ("one column or row added on the right or at the bottom, a copy of the last "
+               "(H.264 4:2:0 needs an even width and height); nothing scaled")
+
+
+def shape_picture(source: Any, out: Any) -> tuple[tuple[int, int], bool]:
+    """Give the video stream ``out`` the size, pixel format and pixel shape of ``source``'s
+    copy; the original's size (as declared, before anything is decoded) and whether it was
+    made even."""
+    size = first_size(source)
+    out.width, out.height = even_size(*size)
+    out.pix_fmt = "yuv420p"
+    aspect = source.codec_context.sample_aspect_ratio
+    if aspect and aspect != 1:
+        out.codec_context.sample_aspect_ratio = aspect
+    return size, (out.width, out.height) != size
+
+
+def display_matrix(path: Path) -> tuple[int, ...] | None:
+    """The first frame's display matrix (9 integers, FFmpeg layout), if the file has one."""
+    with open_container(path) as container:
+        try:
+            frame = next(container.decode(video=0), None)
+        except av.error.FFmpegError:
+            return None
+        return display_matrix_of(frame)
+
+
+def even_size(width: int, height: int) -> tuple[int, int]:
+    """The encoded size of a ``width`` x ``height`` picture."""
+    return width + width % 2, height + height % 2
+
+
+def padded(frame: Any, width: int, height: int) -> Any:
+    """``frame`` (a PyAV video frame) at the even size ``width`` x ``height``; the frame
+    itself when it is that size already."""
+    if (frame.width, frame.height) == (width, height):
+        return frame
+    rgb = frame.to_ndarray(format="rgb24")
+    rgb = np.pad(rgb, ((0, height - frame.height), (0, width - frame.width), (0, 0)),
+                 mode="edge")
+    return av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
