@@ -10,7 +10,7 @@ from pathlib import Path
 from app.core.detection.detector import preset_models
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.runs import find_run, run_settings, save_run, settings_hash
-from app.core.detection.video import DetectionRun, detect_video
+from app.core.detection.video import DetectionRun, detect_video, stride_for
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError, NotFoundError
 from app.core.library.footage import present_original
 from app.core.people.permissions import Permission
@@ -60,8 +60,8 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     With ``only_stored`` nothing is detected: NotFoundError when no stored run matches.
     """
     preset = get_preset(preset) if isinstance(preset, str) else preset
-    step = stride or preset.stride
     item = present_original(store, actor_name, footage_key)
+    step = stride_for(preset, item.fps, stride)
     limit = max(1, round(item.fps or 25))
     if not 1 <= step <= limit:
         raise InvalidInputError(QT_TRANSLATE_NOOP(

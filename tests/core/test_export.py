@@ -396,6 +396,26 @@ def test_a_picture_size_that_changes_part_way_is_exported_at_the_first(
     store.close()
 
 
+def test_footage_of_one_frame_a_second_is_looked_at_on_every_frame(
+        tmp_path: Path, isolated_env: Path) -> None:
+    """CCTV often records a frame or two a second: the preset's stride (2) would hold a
+    box for two seconds, so it is not refused but lowered to every frame; a stride asked
+    for is still refused out of range."""
+    from app.core.errors import InvalidInputError
+
+    src = make_video(tmp_path / "cctv.mp4", frames=8, size=(96, 64), fps=1)
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
+    ingest_paths(store, "tester", [src])
+    with pytest.raises(InvalidInputError, match="Stride 2 is out of range"):
+        analyse(store, "tester", 1, "balanced", stride=2)
+    result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
+                            verify=False)
+    assert result.analysis.stride == 1 and all(f.detected for f in result.analysis.run.frames)
+    assert json.loads(result.manifest.read_text())["detection"]["stride"] == 1
+    store.close()
+
+
 def test_large_strides_never_leave_a_face_uncovered(engine: tuple[Store, dict[str, int]],
                                                     tmp_path: Path) -> None:
     from app.core.errors import InvalidInputError

@@ -121,6 +121,13 @@ def detect_image(path: Path, preset: Preset | str) -> DetectionRun:
     return run
 
 
+def stride_for(preset: Preset, fps: float | None, stride: int | None = None) -> int:
+    """The stride of a detection: ``stride`` when one is asked for, else the preset's, but
+    never more than a second of frames: footage of a frame or two a second (as CCTV often
+    is) is looked at on every frame, not refused."""
+    return stride if stride else min(preset.stride, max(1, round(fps or 25)))
+
+
 def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                  offset: int = 0, progress: ProgressFn = no_progress,
                  cancel: CancelToken | None = None, propagate: bool = True) -> DetectionRun:
@@ -132,7 +139,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     """
     info = probe(path, cancel)
     preset = get_preset(preset) if isinstance(preset, str) else preset
-    step = max(1, stride or preset.stride)
+    step = max(1, stride_for(preset, info.fps, stride))
     limit = max(1, round(info.fps or 25))
     if step > limit:  # the frames between key frames are held: at most a second of them
         raise InvalidInputError(QT_TRANSLATE_NOOP(

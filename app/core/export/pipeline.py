@@ -25,6 +25,7 @@ from app.core.case_state.status import get_case
 from app.core.detection.detector import preset_models
 from app.core.detection.presets import DEFAULT_PRESET, Preset, get_preset
 from app.core.detection.runs import has_run
+from app.core.detection.video import stride_for
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -223,7 +224,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         if case_ref is not None and case_id not in {c.id for c in item.cases}:
             raise ConflictError(NOT_IN_CASE, number=item.id, reference=case_ref)
         if require_approval and not working_copy and not plan.detection_run and not has_run(
-                session, item.id, chosen, preset_models(chosen), stride or chosen.stride):
+                session, item.id, chosen, preset_models(chosen),
+                stride_for(chosen, item.fps, stride)):
             raise PermissionDeniedError(NOT_DETECTED)  # now, not after the whole detection
         stored = find_plan_record(session, item.id, case_id)  # an edit saved while this
         plan_at_start = stored.plan_sha256 if stored else ""  # runs is never saved over
