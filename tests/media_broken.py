@@ -96,3 +96,22 @@ def packet_pts(path: Path) -> list[int]:
     with av.open(str(path)) as container:
         return [p.pts for p in container.demux(video=0)
                 if p.size and p.pts is not None and not p.is_discard]
+
+
+def cut_part_way(directory: Path, name: str = "cut.ts", *, drop: int = 4,
+                 frames: int = 60) -> Path:
+    """``directory/name``: an MPEG-TS cut from a recorder's stream part-way through a group of
+    pictures: a B-frame clip (key frame every 24) with its first ``drop`` packets left out,
+    so the frames up to its next key frame cannot be decoded."""
+    clean = encode_with_b_frames(directory / f".clean-{name}.mp4", frames=frames)
+    path = directory / name
+    try:
+        with av.open(str(clean)) as inp, av.open(str(path), "w", format="mpegts") as out:
+            stream = out.add_stream_from_template(inp.streams.video[0])
+            for i, packet in enumerate(p for p in inp.demux(video=0) if p.size):
+                if i >= drop:
+                    packet.stream = stream
+                    out.mux(packet)
+    finally:
+        clean.unlink(missing_ok=True)
+    return path

@@ -186,3 +186,49 @@ def test_bwv_redact_end_to_end(docked: Path, tmp_path: Path, isolated_env: Path,
     code = main(["footage", "show", "1"])
     shown = capsys.readouterr().out
     assert code == 0 and "Timestamps:" in shown and "reordered" in shown
+
+
+def test_leading_undecodable_counts_only_what_the_decoder_skips() -> None:
+    """The packets before the first key frame count only when every one of them lies before
+    the first decoded picture (else one of them may be shown)."""
+    from app.core.media.decode import leading_undecodable
+
+    cut = [(30, False), (10, False), (20, False), (40, True), (70, False)]
+    assert leading_undecodable(cut, 40) == 3
+    assert leading_undecodable(cut, 20) == 0  # one of them was decoded
+    assert leading_undecodable(cut, None) == 0
+    assert leading_undecodable([(0, True), (30, False)], 0) == 0  # starts on a key frame
+    assert leading_undecodable([(0, False), (30, False)], 30) == 0  # no key frame at all
+
+
+def test_a_file_cut_part_way_through_a_group_of_pictures_is_exported(
+        tmp_path: Path, isolated_env: Path) -> None:
+    """A recording cut from a recorder's stream starts with frames whose references are
+    missing: the decoder skips them. Ingest counted them, so the detection stopped with
+    "decoded 33 frames but 36 were recorded at ingest; the file may have changed". Now
+    ingest, the player, the detection and the export agree on the frames that can be
+    decoded, and ingest says why the others are left out."""
+    from app.core.export.pipeline import redact_footage
+    from app.core.library.ingest import ingest_paths
+    from tests.conftest import allow_unapproved_exports
+    from tests.media_broken import cut_part_way
+
+    src = cut_part_way(tmp_path)
+    decodable = len(decoded_pts(src))
+    assert decodable < len(packet_pts(src))  # the cut: frames the decoder skips
+    info = probe(src)
+    assert info.frame_count == decodable
+    assert any("part-way through a group of pictures" in w for w in info.warnings)
+    with FrameReader(src) as reader:
+        assert reader.frame_count == decodable
+        assert reader.times[0] == pytest.approx(_times(src)[0])
+        assert np.array_equal(reader.frame(0).rgb, _pictures(src)[0])
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
+    ingest_paths(store, "tester", [src])
+    result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
+                            preset="fast", verify=False)
+    assert result.stats.frames_out == decodable == len(decoded_pts(result.output))
+    store.close()
+    clean = make_video(tmp_path / "clean.mp4", frames=30)  # a file that starts on a key frame
+    assert probe(clean).frame_count == 30 and not probe(clean).warnings

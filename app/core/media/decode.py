@@ -134,6 +134,36 @@ def reading(path: Path, damaged: str) -> Iterator[Any]:
         container.close()
 
 
+LEADING_NOTE = ("it starts part-way through a group of pictures (cut from a recorder's "
+                "stream): its first {count} frame(s), before the first key frame, cannot be "
+                "decoded in full (players skip them or show them grey) and are left out")
+
+
+def leading_undecodable(packets: list[tuple[int, bool]], first_pts: int | None) -> int:
+    """How many of a video's first packets, ``(pts, keyframe)`` in decode order, come before
+    its first key frame and are never decoded: the file was cut from a recorder's stream
+    part-way through a group of pictures (the decoder, whose first picture is at
+    ``first_pts``, skips them). 0 for a file that starts with a key frame, or when any of
+    them could have been decoded (their time at or after ``first_pts``)."""
+    lead: list[int] = []
+    for pts, key in packets:
+        if key:
+            return len(lead) if first_pts is not None and all(p < first_pts for p in lead) \
+                else 0
+        lead.append(pts)
+    return 0  # no key frame at all: nothing is known to be skipped
+
+
+def first_picture_pts(path: Path) -> int | None:
+    """The timestamp of the first picture the decoder gives (None if none or unstamped)."""
+    with open_container(path) as container:
+        try:
+            frame = next(container.decode(video=0), None)
+        except av.error.FFmpegError:
+            return None
+        return frame.pts if frame is not None else None
+
+
 def first_size(stream: Any) -> tuple[int, int]:
     """The picture size of ``stream`` as its file declares it (what FFmpeg found opening
     it, read before anything is decoded; most often its first picture's): what ingest

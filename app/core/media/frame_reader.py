@@ -37,8 +37,10 @@ from app.core.fileio import file_identity
 from app.core.media.decode import (
     Retimer,
     as_sized,
+    first_picture_pts,
     first_size,
     frame_step,
+    leading_undecodable,
     open_container,
     unique_increasing,
 )
@@ -107,6 +109,11 @@ class FrameReader:
         self.pixel_aspect = wide if rotation % 180 == 0 else 1.0 / wide
         self.reordered = (rising and len(packets) > 2
                           and bool(self._stream.codec_context.has_b_frames))
+        if not self.reordered and not packets[0][3]:  # a file cut part-way through a group
+            # of pictures: the frames before its first key frame are never decoded (as the
+            # probe counts)
+            del packets[:leading_undecodable([(p[0], p[3]) for p in packets],
+                                             first_picture_pts(path))]
         self._step = frame_step(self._stream)
         packets.sort()
         self._raw = [p[0] for p in packets]  # as stored, in presentation order

@@ -23,7 +23,14 @@ from typing import Any
 import av
 
 from app.core.errors import QT_TRANSLATE_NOOP, MediaError
-from app.core.media.decode import REORDERED_NOTE, Timestamps, open_container, reading
+from app.core.media.decode import (
+    LEADING_NOTE,
+    REORDERED_NOTE,
+    Timestamps,
+    leading_undecodable,
+    open_container,
+    reading,
+)
 from app.core.media.rotation import MIRRORED, display_matrix_of, mirrors
 from app.core.progress import CancelToken
 
@@ -115,6 +122,7 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
     promised = int(video.frames or 0)
 
     pts_values: list[int] = []
+    opening: list[tuple[int, bool]] = []  # (pts, keyframe) up to the first key frame
     stored = 0  # every packet present, including edit-list discards, as the index counts them
     end = None
     rising = True  # stored pts strictly increasing in decode order (pts == dts)
@@ -129,6 +137,8 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         if pts_values and packet.pts <= pts_values[-1]:
             rising = False
         pts_values.append(packet.pts)
+        if not opening or not opening[-1][1]:
+            opening.append((packet.pts, bool(packet.is_keyframe)))
         packet_end = packet.pts + (packet.duration or 0)
         end = packet_end if end is None else max(end, packet_end)
     count = len(pts_values)
@@ -143,7 +153,11 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
             path=path, stored=stored, promised=promised)
 
     suspect = rising and count > 2 and bool(video.codec_context.has_b_frames)
-    rotation, backwards = _decode_check(path, video, CHECK_FRAMES if suspect else 1)
+    rotation, backwards, first_pts = _decode_check(path, video,
+                                                   CHECK_FRAMES if suspect else 1)
+    leading = 0 if suspect else leading_undecodable(opening, first_pts)
+    pts_values = pts_values[leading:]  # (in decode order: the leading ones come first)
+    count = len(pts_values)
     pts_values.sort()
     repeated = count - len(set(pts_values))  # frames stamped like an earlier one
     timestamps = (Timestamps.REORDERED if backwards
@@ -194,15 +208,17 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         device_id=_clip(_first_tag(tags, DEVICE_TAGS)),
         officer_id=_clip(_first_tag(tags, OFFICER_TAGS)),
         timestamps=timestamps,
-        warnings=[f"timestamps out of order: {REORDERED_NOTE}"] if backwards else
-        [f"timestamps repeated: {repeated} {REPEATED_NOTE}"] if repeated else [],
+        warnings=([f"timestamps out of order: {REORDERED_NOTE}"] if backwards else
+                  [f"timestamps repeated: {repeated} {REPEATED_NOTE}"] if repeated else [])
+        + ([LEADING_NOTE.format(count=leading)] if leading else []),
         start_s=float(start * time_base),
     )
 
 
-def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool]:
+def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool, int | None]:
     """Display rotation in degrees (0/90/180/270) from the first decoded frame's side data,
-    and whether the timestamps of the first ``frames`` decoded frames go backwards."""
+    whether the timestamps of the first ``frames`` decoded frames go backwards, and the
+    first decoded frame's timestamp."""
     tag = video.metadata.get("rotate")
     backwards = False
     with open_container(path) as container:
@@ -223,7 +239,7 @@ def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool]:
         if mirrors(display_matrix_of(frame)):
             raise MediaError(MIRRORED, path=path)
         degrees = int(getattr(frame, "rotation", 0) or 0)
-        last = frame.pts
+        first = last = frame.pts
         try:
             for other in itertools.islice(decoded, frames - 1):
                 if other.pts is None:
@@ -239,4 +255,4 @@ def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool]:
             degrees = int(tag)
         except ValueError:
             degrees = 0
-    return degrees % 360, backwards
+    return degrees % 360, backwards, first
