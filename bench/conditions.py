@@ -24,7 +24,9 @@ choose) is made into a copy per condition (H.264, in a temporary folder, never k
 * ``wide``: a wide-angle lens's barrel distortion (the picture's centre enlarged 1.25x,
   its edges squeezed; nothing cut off);
 * ``15fps``: every other frame (half the frame rate: twice the motion between frames);
-* ``half``: half the width and height (every face half as wide).
+* ``half``: half the width and height (every face half as wide);
+* ``interlaced``: each frame's odd rows from the frame before (analogue CCTV, DV: whatever
+  moves is combed).
 
 The night, infrared and grain copies are ``bench/dark_frames.py``'s, the copies on their side
 ``bench/turned_frames.py``'s. Each copy goes through the whole ``redact_footage`` pipeline
@@ -121,6 +123,23 @@ def _as_is(rgb: Image, rng: np.random.Generator) -> Image:
     return rgb
 
 
+class _Interlaced:
+    """Interlaced capture (analogue CCTV, DV): each frame's odd rows are the field taken
+    the frame before, so whatever moves is combed (twice a real field's delay: fast
+    motion). A new copy (a new ``rng``) starts afresh."""
+
+    def __init__(self) -> None:
+        self.before: tuple[int, Image] | None = None
+
+    def __call__(self, rgb: Image, rng: np.random.Generator) -> Image:
+        made = rgb.copy()
+        if self.before is not None and self.before[0] == id(rng) and \
+                self.before[1].shape == rgb.shape:
+            made[1::2] = self.before[1][1::2]
+        self.before = (id(rng), rgb)
+        return made
+
+
 CONDITIONS = {c.name: c for c in (
     Change("smear", _smear),
     Change("crushed", _as_is, crf=42),
@@ -132,6 +151,7 @@ CONDITIONS = {c.name: c for c in (
     Change("wide", _wide, _wide_box),
     Change("15fps", _as_is, step=2),
     Change("half", _half, _half_box),
+    Change("interlaced", _Interlaced()),
 )}
 
 

@@ -99,11 +99,25 @@ def packet_pts(path: Path) -> list[int]:
 
 
 def cut_part_way(directory: Path, name: str = "cut.ts", *, drop: int = 4,
-                 frames: int = 60) -> Path:
+                 frames: int = 60, codec: str = "libx264") -> Path:
     """``directory/name``: an MPEG-TS cut from a recorder's stream part-way through a group of
-    pictures: a B-frame clip (key frame every 24) with its first ``drop`` packets left out,
-    so the frames up to its next key frame cannot be decoded."""
-    clean = encode_with_b_frames(directory / f".clean-{name}.mp4", frames=frames)
+    pictures: a B-frame clip (key frame every 24; x265's groups are open, so the pictures
+    just after its key frame refer back too; MPEG-2 as HDV and DVD recorders write it) with
+    its first ``drop`` packets left out, so the frames up to its next key frame cannot be
+    decoded."""
+    clean = directory / f".clean-{name}.mp4"
+    if codec == "mpeg2video":
+        rng = np.random.default_rng(7)
+        with av.open(str(clean), "w") as out:
+            v = out.add_stream(codec, rate=24)
+            v.width, v.height, v.pix_fmt = 64, 48, "yuv420p"
+            v.options = {"g": "24", "bf": "2"}
+            for i in range(frames):
+                picture = av.VideoFrame.from_ndarray(_picture(i, 64, 48, rng), format="rgb24")
+                out.mux(v.encode(picture))
+            out.mux(v.encode())
+    else:
+        encode_with_b_frames(clean, frames=frames, codec=codec)
     path = directory / name
     try:
         with av.open(str(clean)) as inp, av.open(str(path), "w", format="mpegts") as out:

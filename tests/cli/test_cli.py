@@ -183,7 +183,14 @@ def test_ctrl_c_while_the_command_is_still_loading_is_one_line(
     monkeypatch.setattr(sys, "meta_path", [Interrupted(), *sys.meta_path])
     assert entry.main() == 130
     assert capsys.readouterr().err.strip() == entry.LOADING_INTERRUPTED.strip()
-    monkeypatch.undo()  # loaded again, the command runs as before
+    monkeypatch.undo()  # loaded, interrupted while reading its arguments: the same
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("app.cli.main.build_parser", interrupted)
+    assert entry.main() == 130 and "Interrupted" in capsys.readouterr().err
+    monkeypatch.undo()  # and else the command runs as before
     monkeypatch.setattr(sys, "argv", ["bwv", "--version"])
     with pytest.raises(SystemExit) as done:
         entry.main()

@@ -393,6 +393,11 @@ def test_a_picture_size_that_changes_part_way_is_exported_at_the_first(
         output["rescaled_note"]
     with av.open(str(result.output)) as c:
         assert [(f.width, f.height) for f in c.decode(video=0)] == [size] * 12
+    part = redact_footage(store, "tester", 1, tmp_path / "part.mp4",  # frames 0-3 only
+                          RedactionPlan(clip=TimeRange(0.0, 0.3)), preset="fast", verify=False)
+    output = json.loads(part.manifest.read_text())["output"]
+    assert part.stats.frames_out == 4  # counted only where scaled and in the clip:
+    assert output.get("rescaled_frames", 0) == (4 if size == (128, 96) else 0)
     store.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -43,13 +44,22 @@ def test_random_access_and_stepping_match_a_full_decode(videos: Path, name: str)
 def test_the_shape_of_a_pixel_turns_with_the_picture(tmp_path: Path) -> None:
     """4:3-wide pixels are shown 4/3 as wide as high; on a picture turned a quarter they
     are 3/4 as wide (the stored width is shown upright as height); square ones stay 1."""
-    from fractions import Fraction
-
     from tests.conftest import make_video
 
     wide = make_video(tmp_path / "wide.mp4", frames=3, size=(96, 72), aspect=Fraction(4, 3))
     square = make_video(tmp_path / "square.mp4", frames=3, size=(96, 72))
+    raw = tmp_path / "raw.mov"  # the shape said by the container only (a MOV pasp box)
+    with av.open(str(raw), "w") as out:
+        v = out.add_stream("rawvideo", rate=12)
+        v.width, v.height, v.pix_fmt = 96, 72, "rgb24"
+        v.codec_context.sample_aspect_ratio = Fraction(4, 3)
+        for _ in range(3):
+            out.mux(v.encode(av.VideoFrame.from_ndarray(np.zeros((72, 96, 3), np.uint8),
+                                                        format="rgb24")))
+        out.mux(v.encode())
+    with av.open(str(raw)) as c:
+        assert c.streams.video[0].codec_context.sample_aspect_ratio is None  # (the case)
     for path, rotation, aspect in ((wide, 0, 4 / 3), (wide, 90, 3 / 4), (wide, 180, 4 / 3),
-                                   (wide, 270, 3 / 4), (square, 90, 1.0)):
+                                   (wide, 270, 3 / 4), (square, 90, 1.0), (raw, 0, 4 / 3)):
         with FrameReader(path, rotation) as reader:
             assert reader.pixel_aspect == pytest.approx(aspect)

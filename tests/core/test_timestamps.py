@@ -188,21 +188,22 @@ def test_bwv_redact_end_to_end(docked: Path, tmp_path: Path, isolated_env: Path,
     assert code == 0 and "Timestamps:" in shown and "reordered" in shown
 
 
-def test_leading_undecodable_counts_only_what_the_decoder_skips() -> None:
-    """The packets before the first key frame count only when every one of them lies before
-    the first decoded picture (else one of them may be shown)."""
+def test_leading_undecodable_are_the_packets_timed_before_the_first_picture() -> None:
+    """Only in a file whose first packet is no key frame: every packet timed before the
+    decoder's first picture (before the key frame, and an open group's pictures just after
+    it), by position."""
     from app.core.media.decode import leading_undecodable
 
-    cut = [(30, False), (10, False), (20, False), (40, True), (70, False)]
-    assert leading_undecodable(cut, 40) == 3
-    assert leading_undecodable(cut, 20) == 0  # one of them was decoded
-    assert leading_undecodable(cut, None) == 0
-    assert leading_undecodable([(0, True), (30, False)], 0) == 0  # starts on a key frame
-    assert leading_undecodable([(0, False), (30, False)], 30) == 0  # no key frame at all
+    cut = [(30, False), (10, False), (20, False), (50, True), (40, False), (80, False)]
+    assert leading_undecodable(cut, 50) == {0, 1, 2, 4}
+    assert leading_undecodable(cut, 20) == {1}
+    assert leading_undecodable(cut, None) == set()
+    assert leading_undecodable([(0, True), (30, False)], 0) == set()  # starts on a key frame
 
 
+@pytest.mark.parametrize("codec", ["libx264", "libx265", "mpeg2video"])
 def test_a_file_cut_part_way_through_a_group_of_pictures_is_exported(
-        tmp_path: Path, isolated_env: Path) -> None:
+        tmp_path: Path, isolated_env: Path, codec: str) -> None:
     """A recording cut from a recorder's stream starts with frames whose references are
     missing: the decoder skips them. Ingest counted them, so the detection stopped with
     "decoded 33 frames but 36 were recorded at ingest; the file may have changed". Now
@@ -213,7 +214,7 @@ def test_a_file_cut_part_way_through_a_group_of_pictures_is_exported(
     from tests.conftest import allow_unapproved_exports
     from tests.media_broken import cut_part_way
 
-    src = cut_part_way(tmp_path)
+    src = cut_part_way(tmp_path, codec=codec, drop=4 if codec == "libx264" else 30)
     decodable = len(decoded_pts(src))
     assert decodable < len(packet_pts(src))  # the cut: frames the decoder skips
     info = probe(src)
@@ -223,6 +224,11 @@ def test_a_file_cut_part_way_through_a_group_of_pictures_is_exported(
         assert reader.frame_count == decodable
         assert reader.times[0] == pytest.approx(_times(src)[0])
         assert np.array_equal(reader.frame(0).rgb, _pictures(src)[0])
+        assert np.array_equal(reader.frame(decodable - 1).rgb, _pictures(src)[-1])
+        with av.open(str(src)) as c:  # the player's clock starts at the first packet
+            first = min(p.pts for p in c.demux(video=0) if p.size)
+            assert reader.clock_start == pytest.approx(float(first * c.streams.video[0].time_base))
+        assert reader.clock_start < reader.times[0]
     store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
     allow_unapproved_exports(store)
     ingest_paths(store, "tester", [src])

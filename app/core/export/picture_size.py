@@ -17,7 +17,7 @@ from typing import Any
 import av
 import numpy as np
 
-from app.core.media.decode import first_size, open_container
+from app.core.media.decode import first_size, open_container, pixel_shape
 from app.core.media.rotation import display_matrix_of
 
 RESCALED_NOTE = ("the picture size changes part-way through the original: these pictures were "
@@ -34,7 +34,7 @@ def shape_picture(source: Any, out: Any) -> tuple[tuple[int, int], bool]:
     size = first_size(source)
     out.width, out.height = even_size(*size)
     out.pix_fmt = "yuv420p"
-    aspect = source.codec_context.sample_aspect_ratio
+    aspect = pixel_shape(source)
     if aspect and aspect != 1:
         out.codec_context.sample_aspect_ratio = aspect
     return size, (out.width, out.height) != size

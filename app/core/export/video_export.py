@@ -176,7 +176,8 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                         audio.handle(packet)
                         continue
                     for frame in packet.decode():
-                        stats.rescaled += (frame.width, frame.height) != size
+                        if (frame.width, frame.height) != size:  # counted if in the clip
+                            encode.rescaled.add(stats.frames_in)
                         for (index, ready), pts in retimer.push(
                                 (stats.frames_in, as_sized(frame, size)), frame.pts):
                             encode(ready, index, pts)
@@ -230,6 +231,7 @@ class _Encoder:
 
     check: FrameCheck | None = None
     first_pts: int | None = None  # the recording's first frame: the caption counts from it
+    rescaled: set[int] = field(default_factory=set)  # decoded indexes scaled (as_sized)
 
     def __call__(self, frame: Any, index: int, pts: int) -> None:
         stats, plan = self.stats, self.plan
@@ -240,6 +242,7 @@ class _Encoder:
             return
         out_no = stats.frames_in_clip
         stats.frames_in_clip += 1
+        stats.rescaled += index in self.rescaled
         boxes = self.frame_boxes[index] if index < len(self.frame_boxes) else []
         text = self.caption(float((pts - self.first_pts) * self.tb)) if self.caption else ""
         if self.check is None and not (boxes or plan.manual_boxes or plan.inverse or text):

@@ -135,23 +135,21 @@ def reading(path: Path, damaged: str) -> Iterator[Any]:
 
 
 LEADING_NOTE = ("it starts part-way through a group of pictures (cut from a recorder's "
-                "stream): its first {count} frame(s), before the first key frame, cannot be "
-                "decoded in full (players skip them or show them grey) and are left out")
+                "stream): {count} frame(s) timed before the first one a decoder can show "
+                "cannot be decoded in full (players skip them or show them grey) and are "
+                "left out")
 
 
-def leading_undecodable(packets: list[tuple[int, bool]], first_pts: int | None) -> int:
-    """How many of a video's first packets, ``(pts, keyframe)`` in decode order, come before
-    its first key frame and are never decoded: the file was cut from a recorder's stream
-    part-way through a group of pictures (the decoder, whose first picture is at
-    ``first_pts``, skips them). 0 for a file that starts with a key frame, or when any of
-    them could have been decoded (their time at or after ``first_pts``)."""
-    lead: list[int] = []
-    for pts, key in packets:
-        if key:
-            return len(lead) if first_pts is not None and all(p < first_pts for p in lead) \
-                else 0
-        lead.append(pts)
-    return 0  # no key frame at all: nothing is known to be skipped
+def leading_undecodable(packets: list[tuple[int, bool]], first_pts: int | None) -> set[int]:
+    """The packets of a video, ``(pts, keyframe)`` in decode order, that are never decoded
+    because the file was cut from a recorder's stream part-way through a group of pictures:
+    when its first packet is no key frame, every packet timed before the decoder's first
+    picture (at ``first_pts``): those before the first key frame, and an open group's
+    pictures just after it that refer back to what was cut off. Their positions in
+    ``packets``; none for a file that starts with a key frame."""
+    if not packets or packets[0][1] or first_pts is None:
+        return set()
+    return {i for i, (pts, _key) in enumerate(packets) if pts < first_pts}
 
 
 def first_picture_pts(path: Path) -> int | None:
@@ -169,6 +167,13 @@ def first_size(stream: Any) -> tuple[int, int]:
     it, read before anything is decoded; most often its first picture's): what ingest
     records, and the size every picture is detected, shown and exported at."""
     return stream.codec_context.width, stream.codec_context.height
+
+
+def pixel_shape(stream: Any) -> Fraction | None:
+    """How wide a pixel of ``stream`` is for its height, as the file says (the container's
+    word first, as FFmpeg takes it: a MOV ``pasp`` box, Matroska's display size; else the
+    codec's), None when it says nothing."""
+    return stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio or None
 
 
 def as_sized(frame: Any, size: tuple[int, int]) -> Any:

@@ -42,6 +42,7 @@ from app.core.media.decode import (
     frame_step,
     leading_undecodable,
     open_container,
+    pixel_shape,
     unique_increasing,
 )
 from app.core.media.rotation import upright
@@ -102,18 +103,19 @@ class FrameReader:
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: the video holds no frames."),
                 path=path)
-        sar = self._stream.codec_context.sample_aspect_ratio
+        sar = pixel_shape(self._stream)
         # how wide each pixel of the upright picture is shown, for its height (PAL, HDV and
         # CCTV pixels are not square; turned a quarter, their shape turns with them)
         wide = float(sar) if sar else 1.0
         self.pixel_aspect = wide if rotation % 180 == 0 else 1.0 / wide
         self.reordered = (rising and len(packets) > 2
                           and bool(self._stream.codec_context.has_b_frames))
-        if not self.reordered and not packets[0][3]:  # a file cut part-way through a group
-            # of pictures: the frames before its first key frame are never decoded (as the
-            # probe counts)
-            del packets[:leading_undecodable([(p[0], p[3]) for p in packets],
-                                             first_picture_pts(path))]
+        earliest, skipped = min(p[0] for p in packets), set()
+        if not self.reordered and not packets[0][3]:  # cut part-way through a group of
+            # pictures: its first frames are never decoded (left out, as the probe does)
+            skipped = leading_undecodable([(p[0], p[3]) for p in packets],
+                                          first_picture_pts(path))
+            packets = [p for i, p in enumerate(packets) if i not in skipped]
         self._step = frame_step(self._stream)
         packets.sort()
         self._raw = [p[0] for p in packets]  # as stored, in presentation order
@@ -121,6 +123,9 @@ class FrameReader:
         self._keys = [_Key(i, p[0], p[2]) for i, p in enumerate(packets) if p[3]] or [
             _Key(0, packets[0][0], packets[0][2])]
         self.times = [float(p * self._tb) for p in self.pts]
+        # where the player's clock (VLC's) starts: the first frame's time, or the first
+        # packet's where frames before the first decoded one were left out
+        self.clock_start = float(earliest * self._tb) if skipped else self.times[0]
         self._decoder: Iterator[tuple[int, Any]] | None = None
         self._next_index = -1
         self._by_dts = False  # seeks land right by the keyframe's dts (MPEG-TS/PS)

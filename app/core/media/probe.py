@@ -122,7 +122,7 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
     promised = int(video.frames or 0)
 
     pts_values: list[int] = []
-    opening: list[tuple[int, bool]] = []  # (pts, keyframe) up to the first key frame
+    keys: list[bool] = []  # whether each packet of pts_values is a key frame
     stored = 0  # every packet present, including edit-list discards, as the index counts them
     end = None
     rising = True  # stored pts strictly increasing in decode order (pts == dts)
@@ -137,8 +137,7 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         if pts_values and packet.pts <= pts_values[-1]:
             rising = False
         pts_values.append(packet.pts)
-        if not opening or not opening[-1][1]:
-            opening.append((packet.pts, bool(packet.is_keyframe)))
+        keys.append(bool(packet.is_keyframe))
         packet_end = packet.pts + (packet.duration or 0)
         end = packet_end if end is None else max(end, packet_end)
     count = len(pts_values)
@@ -155,8 +154,10 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
     suspect = rising and count > 2 and bool(video.codec_context.has_b_frames)
     rotation, backwards, first_pts = _decode_check(path, video,
                                                    CHECK_FRAMES if suspect else 1)
-    leading = 0 if suspect else leading_undecodable(opening, first_pts)
-    pts_values = pts_values[leading:]  # (in decode order: the leading ones come first)
+    skipped = set() if suspect else leading_undecodable(list(zip(pts_values, keys,
+                                                                 strict=True)), first_pts)
+    leading = len(skipped)
+    pts_values = [p for i, p in enumerate(pts_values) if i not in skipped]
     count = len(pts_values)
     pts_values.sort()
     repeated = count - len(set(pts_values))  # frames stamped like an earlier one

@@ -272,7 +272,7 @@ class PlayerPanel(QWidget):
             return
         if self.current_index >= self.reader.frame_count - 1:
             self.current_index = 0
-        self._vlc.seek(self.reader.time_of(self.current_index) - self.reader.times[0])
+        self._vlc.seek(self.reader.time_of(self.current_index) - self.reader.clock_start)
         self._vlc.play()
         self._timer.start()
         self.play_button.setText(self.tr("Pause"))
@@ -284,7 +284,7 @@ class PlayerPanel(QWidget):
         self.play_button.setText(self.tr("Play"))
         if self._vlc is not None and self.reader is not None:
             self._vlc.pause()
-            self.show_frame(self.reader.index_at(self._vlc.time_s() + self.reader.times[0]))
+            self.show_frame(self.reader.index_at(self._vlc.time_s() + self.reader.clock_start))
 
     def step(self, frames: int) -> None:
         self.pause()
@@ -295,7 +295,7 @@ class PlayerPanel(QWidget):
             return
         target = self.reader.index_at(self.reader.time_of(self.current_index) + seconds)
         if self.playing and self._vlc is not None:
-            self._vlc.seek(self.reader.time_of(target) - self.reader.times[0])
+            self._vlc.seek(self.reader.time_of(target) - self.reader.clock_start)
             self.current_index = target
         else:
             self.show_frame(target)
@@ -346,7 +346,7 @@ class PlayerPanel(QWidget):
     def _follow_vlc(self) -> None:
         if self.reader is None or self._vlc is None:
             return
-        index = self.reader.index_at(self._vlc.time_s() + self.reader.times[0])
+        index = self.reader.index_at(self._vlc.time_s() + self.reader.clock_start)
         if index != self.current_index:
             self.current_index = index
             self._update_label()
