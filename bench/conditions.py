@@ -26,7 +26,7 @@ choose) is made into a copy per condition (H.264, in a temporary folder, never k
 * ``15fps``: every other frame (half the frame rate: twice the motion between frames);
 * ``half``: half the width and height (every face half as wide);
 * ``interlaced``: each frame's odd rows from the frame before (analogue CCTV, DV: whatever
-  moves is combed).
+  moves is combed), encoded as interlaced (top field first), as such recordings are.
 
 The night, infrared and grain copies are ``bench/dark_frames.py``'s, the copies on their side
 ``bench/turned_frames.py``'s. Each copy goes through the whole ``redact_footage`` pipeline
@@ -132,7 +132,8 @@ class _Interlaced:
         self.before: tuple[int, Image] | None = None
 
     def __call__(self, rgb: Image, rng: np.random.Generator) -> Image:
-        made = rgb.copy()
+        rgb = rgb[:rgb.shape[0] // 4 * 4]  # (interlaced 4:2:0: fields of even height; the
+        made = rgb.copy()  # bottom rows at most left out)
         if self.before is not None and self.before[0] == id(rng) and \
                 self.before[1].shape == rgb.shape:
             made[1::2] = self.before[1][1::2]
@@ -151,7 +152,7 @@ CONDITIONS = {c.name: c for c in (
     Change("wide", _wide, _wide_box),
     Change("15fps", _as_is, step=2),
     Change("half", _half, _half_box),
-    Change("interlaced", _Interlaced()),
+    Change("interlaced", _Interlaced(), interlaced=True),
 )}
 
 

@@ -67,6 +67,7 @@ class Change:
     face_width: Callable[[Box], float] = _box_width
     step: int = 1
     crf: int = 23
+    interlaced: bool = False  # encoded as interlaced (top field first), as CCTV and DV are
 
 
 def made_copy(source: Path, out: Path, change: Change) -> Path:
@@ -89,7 +90,8 @@ def made_copy(source: Path, out: Path, change: Change) -> Path:
                 vout = outc.add_stream("libx264", rate=rate)
                 vout.height, vout.width = made.shape[:2]
                 vout.pix_fmt = "yuv420p"
-                vout.codec_context.options = {"crf": str(change.crf)}
+                vout.codec_context.options = {"crf": str(change.crf), **(
+                    {"x264-params": "tff=1"} if change.interlaced else {})}
             new = av.VideoFrame.from_ndarray(np.ascontiguousarray(made), format="rgb24")
             new.pts, new.time_base = kept, 1 / rate
             kept += 1

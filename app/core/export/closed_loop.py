@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.core.detection.detector import FaceDetector, model_entry, preset_models
 from app.core.detection.model_files import PPOCR_DET
@@ -42,6 +43,7 @@ from app.core.export.video_export import (
     RenderedFrame,
     export_video,
 )
+from app.core.media.decode import one_field
 from app.core.media.rotation import boxes_to_stored, upright
 from app.core.progress import CancelToken, ProgressFn
 from app.core.redaction.caption import caption_box
@@ -151,7 +153,7 @@ class CheckLoop:
         if text is None or (item.index + text.every // 2) % text.every:
             return
         height, width = item.rendered.shape[:2]
-        found = boxes_to_stored(text.detector.detect(upright(item.rendered, self.rotation)),
+        found = boxes_to_stored(text.detector.detect(upright(_looked_at(item), self.rotation)),
                                 self.rotation, width, height)
         own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
         self.text_findings[item.output_frame] = classify_text(
@@ -160,7 +162,7 @@ class CheckLoop:
 
     def _check(self, item: RenderedFrame, round_no: int) -> None:
         height, width = item.rendered.shape[:2]
-        boxes, names = self.detector.detect_boxes(upright(item.rendered, self.rotation))
+        boxes, names = self.detector.detect_boxes(upright(_looked_at(item), self.rotation))
         faces = to_detections(boxes_to_stored(boxes, self.rotation, width, height), names)
         own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
         findings = classify(faces, item.output_frame, item.index, item.time_s, own, self.plan,
@@ -193,3 +195,11 @@ def add_found(frame_boxes: FrameBoxes, findings: list[Finding]) -> None:
 
 def _stage(stage: Callable[[str, int, int], None], name: str) -> ProgressFn:
     return lambda done, total: stage(name, done, total)
+
+
+def _looked_at(item: RenderedFrame) -> Any:
+    """The rendered picture as the check's detectors look at it: an interlaced one as its
+    first field (``decode.one_field``), as the run looked at it."""
+    interlaced = getattr(item.decoded, "interlaced_frame", False)
+    return one_field(item.rendered) if interlaced and item.rendered.shape[0] >= 4 \
+        else item.rendered
