@@ -8,13 +8,17 @@ from __future__ import annotations
 import sys
 
 LOADING_INTERRUPTED = "\nInterrupted while starting: nothing was done."
+INTERRUPTED = "\nInterrupted."
 
 
 def main() -> int:
     try:
         from app.cli.main import main as run
-
-        return run()
     except KeyboardInterrupt:
         print(LOADING_INTERRUPTED, file=sys.stderr)
+        return 130
+    try:
+        return run()
+    except KeyboardInterrupt:  # (reading the arguments, or after the command's own answer)
+        print(INTERRUPTED, file=sys.stderr)
         return 130

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from app.core.detection import boxes as bx
 from app.core.detection.detector import FaceDetector, model_entry, preset_models
 from app.core.detection.model_files import PPOCR_DET
 from app.core.detection.presets import CHECK_PRESET, Preset
@@ -153,7 +156,7 @@ class CheckLoop:
         if text is None or (item.index + text.every // 2) % text.every:
             return
         height, width = item.rendered.shape[:2]
-        found = boxes_to_stored(text.detector.detect(upright(_looked_at(item), self.rotation)),
+        found = boxes_to_stored(text.detector.detect(upright(item.rendered, self.rotation)),
                                 self.rotation, width, height)
         own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
         self.text_findings[item.output_frame] = classify_text(
@@ -162,7 +165,9 @@ class CheckLoop:
 
     def _check(self, item: RenderedFrame, round_no: int) -> None:
         height, width = item.rendered.shape[:2]
-        boxes, names = self.detector.detect_boxes(upright(_looked_at(item), self.rotation))
+        looks = [self.detector.detect_boxes(upright(picture, self.rotation))
+                 for picture in _looked_at(item)]  # (one, or three of an interlaced picture)
+        boxes, names = looks[0] if len(looks) == 1 else _merged(looks)
         faces = to_detections(boxes_to_stored(boxes, self.rotation, width, height), names)
         own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
         findings = classify(faces, item.output_frame, item.index, item.time_s, own, self.plan,
@@ -197,9 +202,20 @@ def _stage(stage: Callable[[str, int, int], None], name: str) -> ProgressFn:
     return lambda done, total: stage(name, done, total)
 
 
-def _looked_at(item: RenderedFrame) -> Any:
-    """The rendered picture as the check's detectors look at it: an interlaced one as its
-    first field (``decode.one_field``), as the run looked at it."""
-    interlaced = getattr(item.decoded, "interlaced_frame", False)
-    return one_field(item.rendered) if interlaced and item.rendered.shape[0] >= 4 \
-        else item.rendered
+def _merged(looks: list[tuple[bx.Boxes, list[str]]]) -> tuple[bx.Boxes, list[str]]:
+    """The boxes of several looks at one picture, each face once (the best of those
+    overlapping by half or more)."""
+    boxes = np.vstack([b for b, _n in looks]) if looks else bx.empty()
+    names = [n for _b, found in looks for n in found]
+    keep = sorted(bx.nms_indices(boxes, 0.5)) if len(boxes) else []
+    return boxes[keep], [names[i] for i in keep]
+
+
+def _looked_at(item: RenderedFrame) -> list[Any]:
+    """The rendered picture as the check's detectors look at it: as it is and, when it is
+    interlaced, each of its fields alone too (``decode.one_field``: the run looked at its top
+    field; the other field is in the copy too, a moving face a field's time apart, and a
+    picture merely flagged interlaced keeps every row of its whole look)."""
+    if not getattr(item.decoded, "interlaced_frame", False) or item.rendered.shape[0] < 4:
+        return [item.rendered]
+    return [item.rendered, one_field(item.rendered, 0), one_field(item.rendered, 1)]

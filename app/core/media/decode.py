@@ -144,11 +144,11 @@ LEADING_NOTE = ("it starts part-way through a group of pictures (cut from a reco
 def leading_undecodable(packets: list[tuple[int, bool]], first_pts: int | None) -> set[int]:
     """The packets of a video, ``(pts, keyframe)`` in decode order, that are never decoded
     because the file was cut from a recorder's stream part-way through a group of pictures:
-    when its first packet is no key frame, every packet timed before the decoder's first
-    picture (at ``first_pts``): those before the first key frame, and an open group's
-    pictures just after it that refer back to what was cut off. Their positions in
-    ``packets``; none for a file that starts with a key frame."""
-    if not packets or packets[0][1] or first_pts is None:
+    every packet timed before the decoder's first picture (at ``first_pts``): those before
+    the first key frame, and an open group's pictures just after it that refer back to what
+    was cut off (also when the cut fell on that key frame). Their positions in ``packets``;
+    none for a file whose first picture is its earliest, as in every file not cut."""
+    if not packets or first_pts is None:
         return set()
     return {i for i, (pts, _key) in enumerate(packets) if pts < first_pts}
 
@@ -187,18 +187,19 @@ def as_sized(frame: Any, size: tuple[int, int]) -> Any:
     return frame.reformat(width=size[0], height=size[1])
 
 
-def one_field(rgb: Any) -> Any:
-    """An interlaced picture (analogue CCTV, DV: its odd rows taken a field later than its
-    even ones) as its first field alone, stretched back to its height: what moves is combed
-    in the whole picture, and a face combed is missed by the detectors. For looking only;
-    exports keep every row."""
+def one_field(rgb: Any, field: int = 0) -> Any:
+    """An interlaced picture (analogue CCTV, DV: its two fields, the even rows and the odd,
+    taken a field's time apart) as one field alone (0: the even rows, the top field),
+    stretched back to its height: what moves is combed in the whole picture, and a face
+    combed is missed by the detectors. For looking only; exports keep every row."""
     height, width = rgb.shape[:2]
-    return cv2.resize(rgb[0::2], (width, height), interpolation=cv2.INTER_LINEAR)
+    return cv2.resize(rgb[field::2], (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 def to_look_at(frame: Any) -> Any:
-    """``frame`` as the detectors look at it: an interlaced one as its first field
-    (:func:`one_field`), any other as it is."""
+    """``frame`` as the detectors look at it: one flagged interlaced as its top field
+    (:func:`one_field`; the export's check looks at the whole picture and both fields),
+    any other as it is."""
     if not getattr(frame, "interlaced_frame", False) or frame.height < 4:
         return frame
     looked = av.VideoFrame.from_ndarray(one_field(frame.to_ndarray(format="rgb24")),

@@ -111,10 +111,15 @@ class FrameReader:
         self.reordered = (rising and len(packets) > 2
                           and bool(self._stream.codec_context.has_b_frames))
         earliest, skipped = min(p[0] for p in packets), set()
-        if not self.reordered and not packets[0][3]:  # cut part-way through a group of
-            # pictures: its first frames are never decoded (left out, as the probe does)
-            skipped = leading_undecodable([(p[0], p[3]) for p in packets],
-                                          first_picture_pts(path))
+        if not self.reordered and not (packets[0][3] and packets[0][0] == earliest):
+            # (a file whose first packet is a key frame timed first is not cut) cut part-way
+            # through a group of pictures: frames never decoded, left out as the probe does
+            try:
+                first = first_picture_pts(path)
+            except MediaError:
+                self._container.close()
+                raise
+            skipped = leading_undecodable([(p[0], p[3]) for p in packets], first)
             packets = [p for i, p in enumerate(packets) if i not in skipped]
         self._step = frame_step(self._stream)
         packets.sort()
