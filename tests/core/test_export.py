@@ -99,6 +99,14 @@ def _redact(engine: tuple[Store, dict[str, int]], clip: str, out: Path,
 
 
 @pytest.mark.slow
+def _store_with(tmp_path: Path, isolated_env: Path, clip: Path) -> Store:
+    """A new SQLite store that exports without approval, holding ``clip`` as footage #1."""
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
+    ingest_paths(store, "tester", [clip])
+    return store
+
+
 def test_no_face_clip_redacts_almost_nothing(engine: tuple[Store, dict[str, int]],
                                              tmp_path: Path) -> None:
     result = _redact(engine, "pyfeat_no_face.mp4", tmp_path / "sky.mp4")
@@ -278,9 +286,7 @@ def test_rotation_audio_tracks_and_metadata(tmp_path: Path, isolated_env: Path) 
             else:
                 packet.stream = a1
                 out.mux(packet)
-    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
-    allow_unapproved_exports(store)
-    ingest_paths(store, "tester", [src])
+    store = _store_with(tmp_path, isolated_env, src)
     result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
                             preset="fast", verify=False)
     info = probe(result.output)
@@ -324,9 +330,7 @@ def test_an_odd_frame_size_is_exported_with_one_edge_column_and_row_more(
         for picture in pictures:
             out.mux(v.encode(av.VideoFrame.from_ndarray(picture, format="rgb24")))
         out.mux(v.encode())
-    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
-    allow_unapproved_exports(store)
-    ingest_paths(store, "tester", [src])
+    store = _store_with(tmp_path, isolated_env, src)
     result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
                             preset="fast", verify=False)
     manifest = json.loads(result.manifest.read_text())
@@ -383,9 +387,7 @@ def test_a_picture_size_that_changes_part_way_is_exported_at_the_first(
     scaled = 7 if size == (96, 72) else 5
     with FrameReader(src) as reader:
         assert {reader.frame(i).rgb.shape[:2][::-1] for i in (0, 11)} == {size}
-    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
-    allow_unapproved_exports(store)
-    ingest_paths(store, "tester", [src])
+    store = _store_with(tmp_path, isolated_env, src)
     result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
                             preset="fast", verify=True)
     output = json.loads(result.manifest.read_text())["output"]
@@ -409,9 +411,7 @@ def test_footage_of_one_frame_a_second_is_looked_at_on_every_frame(
     from app.core.errors import InvalidInputError
 
     src = make_video(tmp_path / "cctv.mp4", frames=8, size=(96, 64), fps=1)
-    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
-    allow_unapproved_exports(store)
-    ingest_paths(store, "tester", [src])
+    store = _store_with(tmp_path, isolated_env, src)
     with pytest.raises(InvalidInputError, match="Stride 2 is out of range"):
         analyse(store, "tester", 1, "balanced", stride=2)
     result = redact_footage(store, "tester", 1, tmp_path / "r.mp4", RedactionPlan(),
@@ -449,9 +449,7 @@ def test_a_face_entering_between_detections_is_hidden_from_its_first_frame(
                                                                           np.uint8)
             out.mux(stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
         out.mux(stream.encode())
-    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
-    allow_unapproved_exports(store)
-    ingest_paths(store, "tester", [clip])
+    store = _store_with(tmp_path, isolated_env, clip)
     result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
                             preset="fast")
     assert result.analysis.stride == 4
@@ -502,9 +500,7 @@ def test_g711_audio_is_re_encoded_not_a_crash(tmp_path: Path, isolated_env: Path
         out.mux(a.encode(frame))
         out.mux(a.encode())
         out.mux(v.encode())
-    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
-    allow_unapproved_exports(store)
-    ingest_paths(store, "tester", [src])
+    store = _store_with(tmp_path, isolated_env, src)
     result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan(),
                             preset="fast", verify=False)
     assert result.stats.audio[0]["action"].startswith("re-encoded (aac): pcm_mulaw")
