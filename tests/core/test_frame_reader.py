@@ -7,6 +7,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
+import cv2
 import numpy as np
 import pytest
 
@@ -96,3 +97,22 @@ def test_interlaced_pictures_are_looked_at_as_one_field(tmp_path: Path) -> None:
             shown = [comb(reader.frame(i).rgb) for i in range(4)]
         assert min(shown) > 20  # every row kept where people look
         assert (max(looked) < 5) is interlaced  # the detectors see no comb
+
+
+def test_thumbnails_of_non_square_pixels_are_as_wide_as_meant(tmp_path: Path) -> None:
+    """The timeline's strip and a track's face picture (what a reviewer knows a person by)
+    show 4:3-wide pixels 4/3 as wide: a 96x72 picture shown 16:9, a square box square."""
+    from app.core.media.strip_thumbnails import strip_thumbnails
+    from app.core.tracking.thumbnails import track_thumbnails
+    from app.core.tracking.tracker import Track
+    from tests.conftest import make_video
+
+    for aspect, expected in ((Fraction(4, 3), 4 / 3), (None, 1.0)):
+        clip = make_video(tmp_path / f"{expected}.mp4", frames=4, size=(96, 72), aspect=aspect)
+        ((_t, strip),) = strip_thumbnails(clip, 0, 1, height=48)
+        assert strip.shape[1] / strip.shape[0] == pytest.approx(96 / 72 * expected, rel=0.03)
+        track = Track(1, {2: (30.0, 20.0, 54.0, 44.0, 0.9)})  # a square box
+        track.finish(4, 0, 0)
+        jpeg = track_thumbnails(clip, [track])[1]
+        face = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
+        assert face.shape[1] / face.shape[0] == pytest.approx(expected, rel=0.05)

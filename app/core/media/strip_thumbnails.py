@@ -24,8 +24,9 @@ def strip_thumbnails(path: Path, rotation: int, count: int, height: int = 48,
                 cancel.check()
             t = t0 + span * (k + 0.5) / count
             image = reader.frame(reader.index_at(t)).rgb
-            scale = height / image.shape[0]
-            small = cv2.resize(image, (max(1, round(image.shape[1] * scale)), height),
+            scale = height / image.shape[0]  # (pixels that are not square: as wide as meant)
+            small = cv2.resize(image, (max(1, round(image.shape[1] * scale
+                                                    * reader.pixel_aspect)), height),
                                interpolation=cv2.INTER_AREA)
             thumbs.append((t - t0, np.ascontiguousarray(small)))
             progress(k + 1, count)

@@ -7,7 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from app.core.media.decode import iter_frames
+from app.core.media.decode import iter_frames, open_container, pixel_shape
 from app.core.media.rotation import upright
 from app.core.progress import CancelToken
 from app.core.tracking.tracker import Track
@@ -23,6 +23,8 @@ def track_thumbnails(source: Path, tracks: list[Track], rotation: int = 0, size:
     if not wanted:
         return thumbs
     last = max(wanted)
+    with open_container(source) as container:  # pixels that are not square (PAL, HDV,
+        wide = float(pixel_shape(container.streams.video[0]) or 1)  # CCTV): as wide as meant
     for decoded in iter_frames(source, cancel):
         if decoded.index in wanted:
             rgb = decoded.frame.to_ndarray(format="rgb24")
@@ -34,6 +36,9 @@ def track_thumbnails(source: Path, tracks: list[Track], rotation: int = 0, size:
                            max(0, int(x1 - pad)):min(w, int(x2 + pad))]
                 if crop.size == 0:
                     continue
+                if wide != 1:  # (stored pixels: across the stored rows)
+                    crop = cv2.resize(crop, (max(1, round(crop.shape[1] * wide)),
+                                             crop.shape[0]), interpolation=cv2.INTER_AREA)
                 crop = upright(np.ascontiguousarray(crop), rotation)
                 scale = size / max(crop.shape[:2])
                 small = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
