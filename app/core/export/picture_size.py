@@ -17,7 +17,7 @@ from typing import Any
 import av
 import numpy as np
 
-from app.core.media.decode import first_size, open_container, pixel_shape
+from app.core.media.decode import first_picture, first_size, pixel_shape
 from app.core.media.rotation import display_matrix_of
 
 RESCALED_NOTE = ("the picture size changes part-way through the original: these pictures were "
@@ -42,12 +42,7 @@ def shape_picture(source: Any, out: Any) -> tuple[tuple[int, int], bool]:
 
 def display_matrix(path: Path) -> tuple[int, ...] | None:
     """The first frame's display matrix (9 integers, FFmpeg layout), if the file has one."""
-    with open_container(path) as container:
-        try:
-            frame = next(container.decode(video=0), None)
-        except av.error.FFmpegError:
-            return None
-        return display_matrix_of(frame)
+    return display_matrix_of(first_picture(path))
 
 
 def even_size(width: int, height: int) -> tuple[int, int]:

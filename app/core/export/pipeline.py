@@ -185,11 +185,10 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     # First finish what an interrupted export recorded here. Not for working copies: many
     # workers write into one shared folder, and another's export may be finishing just now
     # (a working copy's job finishes its own, by its own name).
-    finished: list[Path] = []
-    if out.parent.is_dir() and not working_copy:
-        for finished_one in complete_interrupted(store, out.parent, actor_name):
-            log.info("finished %s, left by an interrupted export", finished_one)
-            finished.append(finished_one)
+    finished = complete_interrupted(store, out.parent, actor_name) \
+        if out.parent.is_dir() and not working_copy else []
+    for finished_one in finished:
+        log.info("finished %s, left by an interrupted export", finished_one)
     if not options.force and any(f.resolve() == out.resolve() for f in finished):
         raise ConflictError(FINISHED_NOW, path=out)  # not a bare "already exists"
     with store.read() as session:  # evidence: never written over, even when told to replace

@@ -153,14 +153,19 @@ def leading_undecodable(packets: list[tuple[int, bool]], first_pts: int | None) 
     return {i for i, (pts, _key) in enumerate(packets) if pts < first_pts}
 
 
-def first_picture_pts(path: Path) -> int | None:
-    """The timestamp of the first picture the decoder gives (None if none or unstamped)."""
+def first_picture(path: Path) -> Any:
+    """The first picture the decoder gives of ``path`` (None when it gives none)."""
     with open_container(path) as container:
         try:
-            frame = next(container.decode(video=0), None)
+            return next(container.decode(video=0), None)
         except av.error.FFmpegError:
             return None
-        return frame.pts if frame is not None else None
+
+
+def first_picture_pts(path: Path) -> int | None:
+    """The timestamp of the first picture the decoder gives (None if none or unstamped)."""
+    frame = first_picture(path)
+    return frame.pts if frame is not None else None
 
 
 def first_size(stream: Any) -> tuple[int, int]:
