@@ -79,6 +79,7 @@ def build_manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
                    "crf": options.crf, "x264_preset": options.x264_preset,
                    "metadata_kept": plan.keep_metadata,
                    **({"padded": PADDED_NOTE} if stats.padded else {}),
+                   **({"streams_left_out": stats.left_out} if stats.left_out else {}),
                    **({"rescaled_frames": stats.rescaled, "rescaled_note": RESCALED_NOTE.format(
                        width=analysis.width, height=analysis.height)} if stats.rescaled else {})},
         "plan": plan.to_dict(),

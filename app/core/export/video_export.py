@@ -7,10 +7,11 @@
   ``ExportStats.timestamps`` says what was done. Written timestamps start at the clip's
   start, or stay on the source's clock, but are never negative (a camera clock started just
   before it wrapped): an MP4 edit list would hide frames with negative times.
-* Audio streams are mapped by type, never by index: each is copied packet for packet
-  (bit-exact) unless a mute range touches it, then it is decoded, silenced in the ranges and
-  re-encoded as AAC. Subtitle, data and attachment streams are dropped, and so is all
-  container metadata (GPS, device serials ...) unless the plan's ``keep_metadata`` is set.
+* Audio streams are mapped by type, never by index: each is copied bit-exact unless a mute
+  range touches it, then decoded, silenced in the ranges and re-encoded as AAC. Other video
+  streams (one is read: ``main_video``), subtitle, data and attachment streams are dropped
+  (``ExportStats.left_out``), and so is all container metadata (GPS, device serials ...)
+  unless the plan's ``keep_metadata`` is set.
 * The file is written under a hidden temporary name in the target folder, fsynced and renamed,
   so an interrupted or failed export never leaves a file with the final name.
 """
@@ -41,6 +42,8 @@ from app.core.media.decode import (
     as_sized,
     first_video_pts,
     frame_step,
+    left_out,
+    main_video,
     open_container,
 )
 from app.core.media.rotation import MIRRORED, mirrors
@@ -79,6 +82,7 @@ class ExportStats:
     timestamps: dict[str, Any] = field(default_factory=dict)  # Retimer.summary()
     padded: bool = False  # an odd width or height made even (``even_size``)
     rescaled: int = 0  # pictures of another size than declared, scaled to it (as_sized)
+    left_out: list[dict[str, Any]] = field(default_factory=list)  # streams not copied
     elapsed_s: float = 0.0
 
 
@@ -134,7 +138,8 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
     total = len(frame_boxes)
     inp = open_container(source)
     try:
-        vin = inp.streams.video[0]
+        vin = main_video(inp)
+        stats.left_out = left_out(inp, vin)
         vin.thread_type = "AUTO"
         tb = vin.time_base or Fraction(1, 90000)
         clip = plan.clip

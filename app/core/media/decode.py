@@ -153,11 +153,62 @@ def leading_undecodable(packets: list[tuple[int, bool]], first_pts: int | None) 
     return {i for i, (pts, _key) in enumerate(packets) if pts < first_pts}
 
 
+def main_video(container: Any) -> Any:
+    """The video stream of an open file that everything reads: the one FFmpeg would play
+    (its best video stream), never a cover picture, else the first. A file may hold more
+    (a dashcam's rear camera, a thumbnail track before the recording): ingest, the player,
+    detection and the export all read this one, the same each time the file is opened, and
+    leave the others out (:func:`left_out`)."""
+    videos = list(container.streams.video)
+    moving = [s for s in videos if not s.disposition & av.stream.Disposition.attached_pic]
+    try:
+        best = container.streams.best("video")
+    except (av.error.FFmpegError, ValueError):
+        best = None
+    if best is not None and any(best is s for s in moving):
+        return best
+    return (moving or videos)[0]
+
+
+def left_out(container: Any, kept: Any) -> list[dict[str, Any]]:
+    """Every stream of an open file an export leaves out (all but the ``kept`` video and
+    the audio), as the manifest names them: other video streams (a cover picture marked so),
+    subtitles, data, attachments."""
+    out: list[dict[str, Any]] = []
+    for stream in container.streams:
+        if stream is kept or stream.type == "audio":
+            continue
+        context = getattr(stream, "codec_context", None)
+        codec = getattr(context, "name", None)
+        entry: dict[str, Any] = {"index": stream.index, "type": stream.type, "codec": codec}
+        if stream.type == "video":
+            entry.update(width=stream.width, height=stream.height,
+                         picture=bool(stream.disposition & av.stream.Disposition.attached_pic))
+        out.append(entry)
+    return out
+
+
+OTHER_VIDEO_NOTE = ("the file holds {count} more video stream(s) ({streams}); only stream "
+                    "{index} is shown, redacted and exported: the others are left out of "
+                    "every export")
+
+
+def other_video_note(container: Any, kept: Any) -> str | None:
+    """Ingest's warning when a file holds more video streams than the one read, or None."""
+    others = [s for s in left_out(container, kept) if s["type"] == "video"]
+    if not others:
+        return None
+    streams = ", ".join(
+        f"#{s['index']} " + ("a cover picture" if s["picture"]
+                            else f"{s['width']}x{s['height']} {s['codec']}") for s in others)
+    return OTHER_VIDEO_NOTE.format(count=len(others), streams=streams, index=kept.index)
+
+
 def first_picture(path: Path) -> Any:
     """The first picture the decoder gives of ``path`` (None when it gives none)."""
     with open_container(path) as container:
         try:
-            return next(container.decode(video=0), None)
+            return next(container.decode(main_video(container)), None)
         except av.error.FFmpegError:
             return None
 
@@ -227,7 +278,7 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: contains no video stream."),
                 path=path)
-        stream = container.streams.video[0]
+        stream = main_video(container)
         stream.thread_type = "AUTO"
         time_base = stream.time_base or Fraction(1, 90000)
         retimer: Retimer[Any] = Retimer(step=frame_step(stream))
@@ -256,7 +307,7 @@ def first_video_pts(source: Path, packets: int = 4 * REORDER_WINDOW) -> int:
     with open_container(source) as container:
         found: list[int] = []
         try:
-            for packet in container.demux(container.streams.video[0]):
+            for packet in container.demux(main_video(container)):
                 if packet.size and packet.pts is not None and not packet.is_discard:
                     found.append(packet.pts)
                     if len(found) >= packets:

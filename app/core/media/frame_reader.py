@@ -41,6 +41,7 @@ from app.core.media.decode import (
     first_size,
     frame_step,
     leading_undecodable,
+    main_video,
     open_container,
     pixel_shape,
     unique_increasing,
@@ -81,7 +82,7 @@ class FrameReader:
         self._container = open_container(path)
         self._identity = file_identity(path)
         try:
-            self._stream = self._container.streams.video[0]
+            self._stream = main_video(self._container)
             self._size = first_size(self._stream)  # every picture shown at it (as_sized)
             self._tb: Fraction = self._stream.time_base or Fraction(1, 90000)
             # (pts, decode order, dts, keyframe): sorted, equal pts keep their decode order
@@ -226,7 +227,7 @@ class FrameReader:
         first frame's time can land after it), refused if the path now names another file."""
         self._container.close()
         self._container = open_container(self.path)
-        self._stream = self._container.streams.video[0]
+        self._stream = main_video(self._container)
         if file_identity(self.path) != self._identity:
             self._replaced = True  # never read from the other file
             raise MediaError(REPLACED, path=self.path)

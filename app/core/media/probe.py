@@ -28,7 +28,9 @@ from app.core.media.decode import (
     REORDERED_NOTE,
     Timestamps,
     leading_undecodable,
+    main_video,
     open_container,
+    other_video_note,
     reading,
 )
 from app.core.media.rotation import MIRRORED, display_matrix_of, mirrors
@@ -117,7 +119,7 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{path}: is a still image ({name}), not a video."),
             path=path, name=container.format.name)
-    video = container.streams.video[0]
+    video = main_video(container)
     time_base = video.time_base or Fraction(1, 90000)
     promised = int(video.frames or 0)
 
@@ -211,7 +213,8 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         timestamps=timestamps,
         warnings=([f"timestamps out of order: {REORDERED_NOTE}"] if backwards else
                   [f"timestamps repeated: {repeated} {REPEATED_NOTE}"] if repeated else [])
-        + ([LEADING_NOTE.format(count=leading)] if leading else []),
+        + ([LEADING_NOTE.format(count=leading)] if leading else [])
+        + ([others] if (others := other_video_note(container, video)) else []),
         start_s=float(start * time_base),
     )
 
@@ -223,7 +226,7 @@ def _decode_check(path: Path, video: Any, frames: int) -> tuple[int, bool, int |
     tag = video.metadata.get("rotate")
     backwards = False
     with open_container(path) as container:
-        stream = container.streams.video[0]
+        stream = main_video(container)
         if frames > 1:
             stream.thread_type = "AUTO"
         decoded = container.decode(stream)

@@ -7,7 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from app.core.media.decode import iter_frames, open_container, pixel_shape
+from app.core.media.decode import iter_frames, main_video, open_container, pixel_shape
 from app.core.media.rotation import upright
 from app.core.progress import CancelToken
 from app.core.tracking.tracker import Track
@@ -24,7 +24,7 @@ def track_thumbnails(source: Path, tracks: list[Track], rotation: int = 0, size:
         return thumbs
     last = max(wanted)
     with open_container(source) as container:  # pixels that are not square (PAL, HDV,
-        wide = float(pixel_shape(container.streams.video[0]) or 1)  # CCTV): as wide as meant
+        wide = float(pixel_shape(main_video(container)) or 1)  # CCTV): as wide as meant
     for decoded in iter_frames(source, cancel):
         if decoded.index in wanted:
             rgb = decoded.frame.to_ndarray(format="rgb24")
