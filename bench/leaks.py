@@ -104,6 +104,7 @@ from app.core.detection.presets import DEFAULT_PRESET, PRESETS, Preset, get_pres
 from app.core.export.pipeline import redact_footage
 from app.core.export.video_export import EncodeOptions
 from app.core.library.ingest import ingest_paths
+from app.core.media.decode import main_video, rgb_of
 from app.core.media.probe import probe
 from app.core.media.rotation import upright
 from app.core.people.users import resolve_actor
@@ -173,10 +174,10 @@ def trimmed(source: Path, out: Path, frames: int) -> Path:
 def frames_of(path: Path) -> Iterator[Image]:
     """Stored RGB frames in decode order."""
     with av.open(str(path)) as container:
-        stream = container.streams.video[0]
+        stream = main_video(container)  # the stream the app reads, by its colours
         stream.thread_type = "AUTO"
         for frame in container.decode(stream):
-            yield frame.to_ndarray(format="rgb24")
+            yield rgb_of(frame)
 
 
 def changed_mask(original: Image, export: Image) -> npt.NDArray[np.uint8]:

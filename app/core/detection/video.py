@@ -21,7 +21,7 @@ from app.core.detection.text_regions import TextRegionDetector
 from app.core.detection.turned_looks import TurnedWatch, still_turns
 from app.core.detection.turned_looks import turned as turned_picture
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, MediaError
-from app.core.media.decode import DecodedFrame, iter_frames
+from app.core.media.decode import DecodedFrame, iter_frames, rgb_of
 from app.core.media.probe import probe
 from app.core.media.rotation import boxes_to_stored, upright
 from app.core.progress import CancelToken, ProgressFn, no_progress
@@ -162,7 +162,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                 decoded.index - offset) % (step * preset.fine_stride) == 0
             rgb: np.ndarray[Any, np.dtype[np.uint8]] | None = None
             if (decoded.index - offset) % step == 0 or last:
-                rgb = decoded.frame.to_ndarray(format="rgb24")
+                rgb = rgb_of(decoded.frame)
                 watch = (decoded.index - offset) % (step * max(1, preset.fine_stride)) == 0
                 boxes, names = detector.detect_boxes(
                     upright(rgb, info.rotation), fine, turned.turns(decoded.index, watch),
@@ -234,7 +234,7 @@ class _Looks:
         for kind, follower in self.followers.items():
             seen = None
             if decoded.index % self.every[kind] == 0 or last:
-                rgb = rgb if rgb is not None else decoded.frame.to_ndarray(format="rgb24")
+                rgb = rgb if rgb is not None else rgb_of(decoded.frame)
                 shown = shown if shown is not None else upright(rgb, rotation)
                 raw = self.detect[kind](shown, turns)
                 seen = boxes_to_stored(raw, rotation, rgb.shape[1], rgb.shape[0])

@@ -5,6 +5,12 @@
   is scaled and nothing the redaction hid is shown again (manifest: ``output.padded``).
 * Pixels that are not square (PAL, HDV, CCTV) keep their shape, so the copy is shown as
   wide as the original.
+* The colour description (range, matrix, primaries, transfer) is the original's, and every
+  picture is encoded in it (:func:`encodable`): a full-range original (phones, MJPEG CCTV,
+  dashcams) stays full range, a BT.709 one BT.709, so a frame drawn on (converted to RGB
+  and back) and a frame passed through look the same. Before 2026-12-06 a full-range
+  original's undrawn frames were shown with crushed blacks and a BT.709 one's drawn frames
+  with shifted colours.
 * The display matrix (rotation) is the first frame's.
 * Pictures of another size than the file declares (its size changes part-way) are scaled
   to it when decoded (``media.decode.as_sized``; manifest: ``output.rescaled_frames``)."""
@@ -17,12 +23,16 @@ from typing import Any
 import av
 import numpy as np
 
-from app.core.media.decode import first_picture, first_size, pixel_shape
+from app.core.media.decode import first_picture, first_size, pixel_shape, rgb_of
 from app.core.media.rotation import display_matrix_of
 
 RESCALED_NOTE = ("the picture size changes part-way through the original: these pictures were "
                  "scaled to the size it declares, {width}x{height}, for detection and "
                  "export")
+PIXELS = "yuv420p"  # H.264 4:2:0, 8 bits: what every player plays
+# FFmpeg's colour matrices (AVColorSpace) as the scaler knows them: BT.709, FCC, BT.601
+# (BT.470BG and SMPTE 170M), SMPTE 240M, BT.2020; any other: the scaler's default (BT.601)
+MATRICES = {1: 1, 4: 4, 5: 5, 6: 5, 7: 7, 9: 9, 10: 9}
 PADDED_NOTE = ("one column or row added on the right or at the bottom, a copy of the last "
                "(H.264 4:2:0 needs an even width and height); nothing scaled")
 
@@ -33,11 +43,30 @@ def shape_picture(source: Any, out: Any) -> tuple[tuple[int, int], bool]:
     made even."""
     size = first_size(source)
     out.width, out.height = even_size(*size)
-    out.pix_fmt = "yuv420p"
+    out.pix_fmt = PIXELS
+    given, taken = source.codec_context, out.codec_context
+    for name in ("color_range", "colorspace", "color_primaries", "color_trc"):
+        setattr(taken, name, getattr(given, name))
     aspect = pixel_shape(source)
     if aspect and aspect != 1:
         out.codec_context.sample_aspect_ratio = aspect
     return size, (out.width, out.height) != size
+
+
+def encodable(frame: Any, out: Any) -> Any:
+    """``frame`` as the copy's encoder ``out`` takes it, in the original's colour
+    description (:func:`shape_picture`): a drawn (RGB) picture converted by the original's
+    matrix and range; a decoded one of another pixel format (full-range J, 10-bit, 4:2:2)
+    converted keeping its range; one already right as it is."""
+    taken = out.codec_context
+    kept = taken.color_range or None
+    if frame.format.name == "rgb24":
+        return frame.reformat(format=PIXELS, dst_colorspace=MATRICES.get(taken.colorspace),
+                              dst_color_range=kept)
+    if frame.format.name != PIXELS or (frame.color_range or None) != kept:
+        return frame.reformat(format=PIXELS, src_color_range=frame.color_range or None,
+                              dst_color_range=kept)
+    return frame
 
 
 def display_matrix(path: Path) -> tuple[int, ...] | None:
@@ -55,7 +84,7 @@ def padded(frame: Any, width: int, height: int) -> Any:
     itself when it is that size already."""
     if (frame.width, frame.height) == (width, height):
         return frame
-    rgb = frame.to_ndarray(format="rgb24")
+    rgb = rgb_of(frame)
     rgb = np.pad(rgb, ((0, height - frame.height), (0, width - frame.width), (0, 0)),
                  mode="edge")
     return av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")

@@ -1,12 +1,13 @@
 """PyAV export: decode the original, redact exact frames, encode H.264 MP4 with audio.
 
-* Every frame keeps its original timestamp (variable frame rate survives) and the display
-  rotation is carried over; the frame count is checked at the end. Timestamps that go
-  backwards when decoded (pts == dts with B-frames), repeat or are missing are re-timed
-  (:class:`app.core.media.decode.Retimer`): each frame gets its true time, strictly increasing, and
-  ``ExportStats.timestamps`` says what was done. Written timestamps start at the clip's
-  start, or stay on the source's clock, but are never negative (a camera clock started just
-  before it wrapped): an MP4 edit list would hide frames with negative times.
+* Every frame keeps its original timestamp (variable frame rate survives), the display
+  rotation and the colour description are carried over (``picture_size``); the frame count
+  is checked at the end. Timestamps that go backwards when decoded (pts == dts with
+  B-frames), repeat or are missing are re-timed (``decode.Retimer``): each frame gets its
+  true time, strictly increasing, and ``ExportStats.timestamps`` says what was done.
+  Written timestamps start at the clip's start, or stay on the source's clock, but are
+  never negative (a camera clock started just before it wrapped): an MP4 edit list would
+  hide frames with negative times.
 * Audio streams are mapped by type, never by index: each is copied bit-exact unless a mute
   range touches it, then decoded, silenced in the ranges and re-encoded as AAC. Other video
   streams (one is read: ``main_video``), subtitle, data and attachment streams are dropped
@@ -33,7 +34,7 @@ import numpy.typing as npt
 from app.core.audio.sound_ranges import SoundRange, hide, track_ranges
 from app.core.audio.voice_disguise import NOTE, PitchShifter
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
-from app.core.export.picture_size import display_matrix, padded, shape_picture
+from app.core.export.picture_size import display_matrix, encodable, padded, shape_picture
 from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path, refuse_not_a_file
 from app.core.media.decode import (
@@ -45,6 +46,7 @@ from app.core.media.decode import (
     left_out,
     main_video,
     open_container,
+    rgb_of,
 )
 from app.core.media.rotation import MIRRORED, mirrors
 from app.core.progress import CancelToken, ProgressFn, no_progress
@@ -56,10 +58,8 @@ log = logging.getLogger(__name__)
 
 FrameBoxes = list[list[tuple[int, TrackBox]]]
 CaptionFn = Callable[[float], str]  # given seconds from the recording's first frame
-
 EXISTS = QT_TRANSLATE_NOOP("CoreMessages", "{path} already exists; choose another name, or "
                            "replace the earlier export.")
-
 NO_OUTPUT_FOLDER = QT_TRANSLATE_NOOP("CoreMessages", "{path}: the output folder does not exist.")
 
 
@@ -254,7 +254,7 @@ class _Encoder:
             frame.pict_type = av.video.frame.PictureType.NONE  # let x264 choose frame types
             self._mux(frame, pts)
             return
-        item = RenderedFrame(index, out_no, pts, time_s, frame.to_ndarray(format="rgb24"), text,
+        item = RenderedFrame(index, out_no, pts, time_s, rgb_of(frame), text,
                              frame)
         if self.check is None:
             item.render(self.frame_boxes, plan, self.rotation)
@@ -290,7 +290,7 @@ class _Encoder:
 
     def _encode(self, frame: Any, pts: int) -> None:
         """On the writer's thread: encode one frame and mux its packets."""
-        frame = padded(frame, self.vout.width, self.vout.height)
+        frame = encodable(padded(frame, self.vout.width, self.vout.height), self.vout)
         frame.pts = pts - self.offset_pts
         frame.time_base = self.tb
         self.outc.mux(self.vout.encode(frame))
@@ -363,11 +363,10 @@ AAC_BIT_RATE_PER_CHANNEL = 128_000  # re-encoded tracks: transparent outside the
 
 
 def _refuse_past_the_end(streams: list[Any], plan: RedactionPlan) -> None:
-    """A range starting where its sound has ended, or ending before it starts (a clock
-    that does not start at 0), hides nothing, yet would be listed as hidden: refused. A
-    range on one track is measured against that track; one on every track (and the old
-    mute list) against the longest and the earliest (when the streams say where they
-    are)."""
+    """A range starting where its sound has ended, or ending before it starts (a clock not
+    starting at 0), hides nothing, yet would be listed as hidden: refused. A range on one
+    track is measured against that track; one on every track (and the old mute list)
+    against the longest and the earliest (when the streams say where they are)."""
     starts = [float((s.start_time or 0) * s.time_base) if s.time_base is not None else 0.0
               for s in streams]
     for track, start_s in enumerate(starts):

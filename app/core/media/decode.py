@@ -233,6 +233,13 @@ def pixel_shape(stream: Any) -> Fraction | None:
     return stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio or None
 
 
+def rgb_of(frame: Any) -> Any:
+    """A decoded picture's pixels as RGB (an array), read by its own colour description:
+    a full-range picture (phones, MJPEG CCTV, dashcams) as full range, and by its matrix
+    (BT.709 for most HD cameras). PyAV's default reads a range it is not told as limited."""
+    return frame.to_ndarray(format="rgb24", src_color_range=frame.color_range or None)
+
+
 def as_sized(frame: Any, size: tuple[int, int]) -> Any:
     """``frame`` at ``size`` (width, height; :func:`first_size`): a stream whose picture
     size changes part-way (recordings joined, a recorder's stream) is detected, shown and
@@ -240,7 +247,9 @@ def as_sized(frame: Any, size: tuple[int, int]) -> Any:
     them)."""
     if (frame.width, frame.height) == size or not all(size):
         return frame
-    return frame.reformat(width=size[0], height=size[1])
+    kept = frame.color_range or None  # scaled, its range and matrix stay as they are
+    return frame.reformat(width=size[0], height=size[1], src_color_range=kept,
+                          dst_color_range=kept)
 
 
 def one_field(rgb: Any, field: int = 0) -> Any:
@@ -258,7 +267,7 @@ def to_look_at(frame: Any) -> Any:
     any other as it is."""
     if not getattr(frame, "interlaced_frame", False) or frame.height < 4:
         return frame
-    looked = av.VideoFrame.from_ndarray(one_field(frame.to_ndarray(format="rgb24")),
+    looked = av.VideoFrame.from_ndarray(one_field(rgb_of(frame)),
                                         format="rgb24")
     looked.pts, looked.time_base = frame.pts, frame.time_base
     return looked

@@ -44,6 +44,7 @@ from app.core.media.decode import (
     main_video,
     open_container,
     pixel_shape,
+    rgb_of,
     unique_increasing,
 )
 from app.core.media.rotation import upright
@@ -187,7 +188,7 @@ class FrameReader:
                 if i > index:
                     break
                 self._next_index = index + 1
-                rgb = as_sized(frame, self._size).to_ndarray(format="rgb24")
+                rgb = rgb_of(as_sized(frame, self._size))
                 return FrameImage(index, self.times[index], upright(rgb, self.rotation))
         except _Late:
             pass

@@ -7,7 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from app.core.media.decode import iter_frames, main_video, open_container, pixel_shape
+from app.core.media.decode import iter_frames, main_video, open_container, pixel_shape, rgb_of
 from app.core.media.rotation import upright
 from app.core.progress import CancelToken
 from app.core.tracking.tracker import Track
@@ -27,7 +27,7 @@ def track_thumbnails(source: Path, tracks: list[Track], rotation: int = 0, size:
         wide = float(pixel_shape(main_video(container)) or 1)  # CCTV): as wide as meant
     for decoded in iter_frames(source, cancel):
         if decoded.index in wanted:
-            rgb = decoded.frame.to_ndarray(format="rgb24")
+            rgb = rgb_of(decoded.frame)
             h, w = rgb.shape[:2]
             for track in wanted[decoded.index]:
                 x1, y1, x2, y2, _ = track.keyframes[decoded.index]
