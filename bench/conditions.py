@@ -26,7 +26,12 @@ choose) is made into a copy per condition (H.264, in a temporary folder, never k
 * ``15fps``: every other frame (half the frame rate: twice the motion between frames);
 * ``half``: half the width and height (every face half as wide);
 * ``interlaced``: each frame's odd rows from the frame before (analogue CCTV, DV: whatever
-  moves is combed), encoded as interlaced (top field first), as such recordings are.
+  moves is combed), encoded as interlaced (top field first), as such recordings are;
+* ``shake``: a camera on a running or struggling officer: the view jolts from frame to
+  frame (a window of 85 % of the picture, moved by a random walk that springs back, shown
+  enlarged to the full size; jumps of up to about 5 % of the width a frame, 60 px at 720p)
+  and each frame is smeared along its jump. The other conditions move nothing: this one
+  asks whether a box follows a face the camera throws about between detections.
 
 The night, infrared and grain copies are ``bench/dark_frames.py``'s, the copies on their side
 ``bench/turned_frames.py``'s. Each copy goes through the whole ``redact_footage`` pipeline
@@ -141,6 +146,61 @@ class _Interlaced:
         return made
 
 
+class _Shake:
+    """The view jolting (``shake``): the kept frame k shows the window of SHAKE_VIEW of the
+    picture at :meth:`corner` (k), enlarged to the full size, smeared along its jump. A
+    new copy (a new ``rng``) starts afresh at frame 0."""
+
+    def __init__(self, seed: int = 7) -> None:
+        self.jumps = np.random.default_rng(seed).normal(0, 0.2, (100_000, 2))
+        self.walk: list[tuple[float, float]] = [(0.0, 0.0)]  # each kept frame's place, -1..1
+        self.copy: tuple[int, int] | None = None  # (id of the copy's rng, its next frame)
+
+    def place(self, k: int) -> tuple[float, float]:
+        """Where the view is at kept frame k (-1..1 across and down): the same for every
+        copy, so the judge's boxes follow it."""
+        while len(self.walk) <= k:
+            x, y = self.walk[-1]
+            jump = self.jumps[len(self.walk)]
+            self.walk.append((float(np.clip(0.55 * x + jump[0], -1, 1)),
+                              float(np.clip(0.55 * y + jump[1], -1, 1))))
+        return self.walk[k]
+
+    def corner(self, k: int, width: int, height: int) -> tuple[float, float]:
+        """The window's top left corner on the original at kept frame k."""
+        x, y = self.place(k)
+        return ((1 + x) / 2 * width * (1 - SHAKE_VIEW), (1 + y) / 2 * height * (1 - SHAKE_VIEW))
+
+    def __call__(self, rgb: Image, rng: np.random.Generator) -> Image:
+        k = self.copy[1] if self.copy is not None and self.copy[0] == id(rng) else 0
+        self.copy = (id(rng), k + 1)
+        height, width = rgb.shape[:2]
+        x0, y0 = self.corner(k, width, height)
+        px, py = self.corner(max(0, k - 1), width, height)
+        scale = 1 / SHAKE_VIEW
+        warp = np.array([[scale, 0, -x0 * scale], [0, scale, -y0 * scale]], np.float32)
+        moved: Image = np.asarray(cv2.warpAffine(rgb, warp, (width, height),
+                                                 flags=cv2.INTER_LINEAR), np.uint8)
+        dx, dy = (x0 - px) * scale, (y0 - py) * scale
+        length = round(float(np.hypot(dx, dy)) / 2)  # open half the frame's time
+        if length < 3:
+            return moved
+        kernel = np.zeros((length, length), np.float32)
+        c, angle = (length - 1) / 2, float(np.arctan2(dy, dx))
+        for t in np.linspace(-c, c, 4 * length):
+            kernel[round(c + t * np.sin(angle)), round(c + t * np.cos(angle))] = 1
+        return np.asarray(cv2.filter2D(moved, -1, kernel / kernel.sum()), np.uint8)
+
+    def box_at(self, box: Box, width: int, height: int, k: int) -> Box:
+        x0, y0 = self.corner(k, width, height)
+        scale = 1 / SHAKE_VIEW
+        return np.array([(box[0] - x0) * scale, (box[1] - y0) * scale,
+                         (box[2] - x0) * scale, (box[3] - y0) * scale], np.float32)
+
+
+SHAKE_VIEW = 0.85  # the share of the picture's width and height the shaken view shows
+_SHAKE = _Shake()
+
 CONDITIONS = {c.name: c for c in (
     Change("smear", _smear),
     Change("crushed", _as_is, crf=42),
@@ -153,6 +213,7 @@ CONDITIONS = {c.name: c for c in (
     Change("15fps", _as_is, step=2),
     Change("half", _half, _half_box),
     Change("interlaced", _Interlaced(), interlaced=True),
+    Change("shake", _SHAKE, box_at=_SHAKE.box_at),
 )}
 
 

@@ -68,6 +68,8 @@ class Change:
     step: int = 1
     crf: int = 23
     interlaced: bool = False  # encoded as interlaced (top field first), as CCTV and DV are
+    # a box on the copy's kept frame k when that depends on k (``box`` otherwise)
+    box_at: Callable[[Box, int, int, int], Box] | None = None
 
 
 def made_copy(source: Path, out: Path, change: Change) -> Path:
@@ -135,8 +137,9 @@ def judged(source: Path, copy: Path, export: Path, judge: MtcnnJudge | CachedJud
             if what:
                 continue
             out.faces += 1
-            seen = np.asarray(change.box(np.asarray(box[:4], np.float32), width, height),
-                              np.float32)
+            given = np.asarray(box[:4], np.float32)
+            seen = np.asarray(change.box_at(given, width, height, kept) if change.box_at
+                              else change.box(given, width, height), np.float32)
             leak = hidden_share(changed, seen) < HIDDEN_SHARE and \
                 detail_kept(made, exported, seen) >= DETAIL_KEPT
             seen_boxes.append([*seen, 1.0])
