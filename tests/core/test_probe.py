@@ -116,3 +116,21 @@ def test_damage_found_while_reading_names_the_file_and_closes_it(tmp_path: Path)
     assert raised.value.template == SOUND_DAMAGED
     with pytest.raises(Exception):  # noqa: B017  (closed: PyAV refuses any further use)
         next(opened.demux())
+
+
+def test_codecs_are_named_by_their_format_and_one_frame_is_one_frame(
+        tmp_path: Path, isolated_env: Path) -> None:
+    """AV1 was listed as "libdav1d" (the decoder's name), and a one-picture file was
+    ingested as "1 frames"."""
+    from app.core.library.ingest import ingest_paths
+    from app.core.store.database import Store
+
+    av1 = make_video(tmp_path / "clip.mkv", frames=3, size=(64, 48), codec="libsvtav1")
+    assert probe(av1).video_codec == "av1"
+    one = make_video(tmp_path / "one.mp4", frames=1, size=(64, 48))
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    try:
+        [result] = ingest_paths(store, "tester", [one])
+    finally:
+        store.close()
+    assert "(1 frame, " in result.message, result.message

@@ -201,7 +201,8 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
     warnings = "".join(f" Warning: {w}." for w in info.warnings)
     return IngestResult(
         path, IngestStatus.INGESTED,
-        f"{path}: ingested as footage #{footage_id} ({info.frame_count} frames, "
+        f"{path}: ingested as footage #{footage_id} ({info.frame_count} "
+        f"{'frame' if info.frame_count == 1 else 'frames'}, "
         f"{info.duration_s:.1f} s, {info.width}x{info.height} {info.video_codec}).{warnings}",
         footage_id, digest,
     )

@@ -197,7 +197,7 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
     created = _first_tag(tags, CREATION_TAGS)
     return MediaInfo(
         container=container.format.name,
-        video_codec=video.codec_context.name,
+        video_codec=video.codec_context.codec.canonical_name,  # av1, not its decoder libdav1d
         width=video.width,
         height=video.height,
         rotation=rotation,
