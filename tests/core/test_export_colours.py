@@ -79,3 +79,32 @@ def test_every_frame_keeps_the_originals_colours(tmp_path: Path, pixels: str,
     assert max(errors) < 2.5, errors  # drawn or not: 8 and 9 levels before the mend
     drawn = rgb_of(after[DRAWN[0]])[95:125, 205:235].astype(int)
     assert np.abs(drawn - _picture()[95:125, 205:235]).mean() > 5  # the box was drawn
+
+
+def test_an_rgb_original_is_not_called_rgb_in_its_copy(tmp_path: Path) -> None:
+    """A PNG or QuickTime-animation original's pictures are RGB (FFmpeg tags them with the
+    RGB "matrix"): the YUV copy must not carry that tag, or every player shows wrong
+    colours; nor is it full range because RGB is."""
+    src = tmp_path / "original.mov"
+    with av.open(str(src), "w") as out:
+        stream = out.add_stream("png", rate=25)
+        stream.width, stream.height, stream.pix_fmt = W, H, "rgba"
+        for i in range(N):
+            rgba = np.dstack([_picture(), np.full((H, W), 255, np.uint8)])
+            frame = av.VideoFrame.from_ndarray(rgba, format="rgba")
+            frame.pts, frame.time_base = i, Fraction(1, 25)
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode())
+    with av.open(str(src)) as a:
+        assert a.streams.video[0].codec_context.colorspace == 0  # RGB, as FFmpeg tags it
+    out_path = tmp_path / "copy.mp4"
+    plan = RedactionPlan(manual_boxes=(ManualBox(1, (BOX, Keyframe(DRAWN[1], 200, 90, 40,
+                                                                     40))),))
+    export_video(src, out_path, [[] for _ in range(N)], plan, 0)
+    with av.open(str(src)) as a, av.open(str(out_path)) as b:
+        context = b.streams.video[0].codec_context
+        assert (context.colorspace, context.color_range) == (2, 0)  # unspecified: BT.601
+        errors = [float(np.abs(rgb_of(x).astype(int)[:, :180]
+                               - rgb_of(y).astype(int)[:, :180]).mean())
+                  for x, y in zip(a.decode(video=0), b.decode(video=0), strict=True)]
+    assert max(errors) < 4, errors

@@ -23,7 +23,7 @@ from typing import Any
 import av
 import numpy as np
 
-from app.core.media.decode import first_picture, first_size, pixel_shape, rgb_of
+from app.core.media.decode import first_picture, first_size, is_yuv, pixel_shape, rgb_of
 from app.core.media.rotation import display_matrix_of
 
 RESCALED_NOTE = ("the picture size changes part-way through the original: these pictures were "
@@ -31,8 +31,13 @@ RESCALED_NOTE = ("the picture size changes part-way through the original: these 
                  "export")
 PIXELS = "yuv420p"  # H.264 4:2:0, 8 bits: what every player plays
 # FFmpeg's colour matrices (AVColorSpace) as the scaler knows them: BT.709, FCC, BT.601
-# (BT.470BG and SMPTE 170M), SMPTE 240M, BT.2020; any other: the scaler's default (BT.601)
+# (BT.470BG and SMPTE 170M, 5: the scaler's default), SMPTE 240M, BT.2020
 MATRICES = {1: 1, 4: 4, 5: 5, 6: 5, 7: 7, 9: 9, 10: 9}
+# The colour codes (ITU-T H.273) a copy carries over: the matrices the scaler converts by
+# (above), and the primaries and transfers (BT.709 ... PQ, HLG) H.264's encoder knows
+H264_CODES = {"colorspace": frozenset(MATRICES),
+              "color_primaries": frozenset({1, 4, 5, 6, 7, 8, 9, 10, 11, 12}),
+              "color_trc": frozenset(range(1, 19)) - {2, 3}}
 PADDED_NOTE = ("one column or row added on the right or at the bottom, a copy of the last "
                "(H.264 4:2:0 needs an even width and height); nothing scaled")
 
@@ -44,13 +49,27 @@ def shape_picture(source: Any, out: Any) -> tuple[tuple[int, int], bool]:
     size = first_size(source)
     out.width, out.height = even_size(*size)
     out.pix_fmt = PIXELS
-    given, taken = source.codec_context, out.codec_context
-    for name in ("color_range", "colorspace", "color_primaries", "color_trc"):
-        setattr(taken, name, getattr(given, name))
+    for name, value in colour_description(source.codec_context).items():
+        setattr(out.codec_context, name, value)
     aspect = pixel_shape(source)
     if aspect and aspect != 1:
         out.codec_context.sample_aspect_ratio = aspect
     return size, (out.width, out.height) != size
+
+
+def colour_description(given: Any) -> dict[str, int]:
+    """What of a source's colour description (its codec context) the H.264 copy carries:
+    for a YUV source its range and, where H.264 has a code for them, its matrix, primaries
+    and transfer; nothing for an RGB, grey or palette source (PNG, QuickTime animation,
+    raw RGB: its pictures become YUV by the default matrix, and an RGB "matrix" on a YUV
+    stream would make every player show wrong colours)."""
+    if not is_yuv(given.pix_fmt or ""):
+        return {}
+    carried = {"color_range": given.color_range}
+    for name, known in H264_CODES.items():
+        if int(getattr(given, name)) in known:
+            carried[name] = getattr(given, name)
+    return carried
 
 
 def encodable(frame: Any, out: Any) -> Any:
@@ -59,11 +78,14 @@ def encodable(frame: Any, out: Any) -> Any:
     matrix and range; a decoded one of another pixel format (full-range J, 10-bit, 4:2:2)
     converted keeping its range; one already right as it is."""
     taken = out.codec_context
-    kept = taken.color_range or None
-    if frame.format.name == "rgb24":
-        return frame.reformat(format=PIXELS, dst_colorspace=MATRICES.get(taken.colorspace),
+    # matrix and range named, never left to the frame: an RGB original's frames say "RGB"
+    # and full range, which the scaler would take for BT.709 and keep full; nothing said
+    # is BT.601 and limited, as readers take it
+    kept = taken.color_range or 1
+    if not is_yuv(frame.format.name):  # drawn (RGB), or an RGB, grey or palette original's
+        return frame.reformat(format=PIXELS, dst_colorspace=MATRICES.get(taken.colorspace, 5),
                               dst_color_range=kept)
-    if frame.format.name != PIXELS or (frame.color_range or None) != kept:
+    if frame.format.name != PIXELS or (frame.color_range or 1) != kept:
         return frame.reformat(format=PIXELS, src_color_range=frame.color_range or None,
                               dst_color_range=kept)
     return frame

@@ -233,11 +233,23 @@ def pixel_shape(stream: Any) -> Fraction | None:
     return stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio or None
 
 
+def is_yuv(pixels: str) -> bool:
+    """Whether pictures of the pixel format ``pixels`` are YUV (not RGB, grey or a
+    palette): the ones a colour range and matrix describe."""
+    try:
+        shape = av.VideoFormat(pixels)
+    except (ValueError, TypeError):
+        return False
+    return not (shape.is_rgb or shape.has_palette) and len(shape.components) >= 3
+
+
 def rgb_of(frame: Any) -> Any:
     """A decoded picture's pixels as RGB (an array), read by its own colour description:
-    a full-range picture (phones, MJPEG CCTV, dashcams) as full range, and by its matrix
-    (BT.709 for most HD cameras). PyAV's default reads a range it is not told as limited."""
-    return frame.to_ndarray(format="rgb24", src_color_range=frame.color_range or None)
+    a full-range YUV picture (phones, MJPEG CCTV, dashcams) as full range, and by its
+    matrix (BT.709 for most HD cameras). PyAV's default reads a range it is not told as
+    limited."""
+    told = frame.color_range or None if is_yuv(frame.format.name) else None
+    return frame.to_ndarray(format="rgb24", src_color_range=told)
 
 
 def as_sized(frame: Any, size: tuple[int, int]) -> Any:
