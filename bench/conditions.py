@@ -29,9 +29,10 @@ choose) is made into a copy per condition (H.264, in a temporary folder, never k
   moves is combed), encoded as interlaced (top field first), as such recordings are;
 * ``shake``: a camera on a running or struggling officer: the view jolts from frame to
   frame (a window of 85 % of the picture, moved by a random walk that springs back, shown
-  enlarged to the full size; jumps of up to about 5 % of the width a frame, 60 px at 720p)
-  and each frame is smeared along its jump. The other conditions move nothing: this one
-  asks whether a box follows a face the camera throws about between detections.
+  enlarged to the full size; jumps at 720p of 21 px a frame on median, 43 at the 90th
+  percentile, up to 69) and each frame is smeared along its jump. The other conditions
+  move nothing: this one asks whether a box follows a face the camera throws about
+  between detections.
 
 The night, infrared and grain copies are ``bench/dark_frames.py``'s, the copies on their side
 ``bench/turned_frames.py``'s. Each copy goes through the whole ``redact_footage`` pipeline
@@ -131,30 +132,35 @@ def _as_is(rgb: Image, rng: np.random.Generator) -> Image:
 class _Interlaced:
     """Interlaced capture (analogue CCTV, DV): each frame's odd rows are the field taken
     the frame before, so whatever moves is combed (twice a real field's delay: fast
-    motion). A new copy (a new ``rng``) starts afresh."""
+    motion). Each copy starts afresh (``start``)."""
 
     def __init__(self) -> None:
-        self.before: tuple[int, Image] | None = None
+        self.before: Image | None = None
+
+    def start(self) -> None:
+        self.before = None
 
     def __call__(self, rgb: Image, rng: np.random.Generator) -> Image:
         rgb = rgb[:rgb.shape[0] // 4 * 4]  # (interlaced 4:2:0: fields of even height; the
         made = rgb.copy()  # bottom rows at most left out)
-        if self.before is not None and self.before[0] == id(rng) and \
-                self.before[1].shape == rgb.shape:
-            made[1::2] = self.before[1][1::2]
-        self.before = (id(rng), rgb)
+        if self.before is not None and self.before.shape == rgb.shape:
+            made[1::2] = self.before[1::2]
+        self.before = rgb
         return made
 
 
 class _Shake:
     """The view jolting (``shake``): the kept frame k shows the window of SHAKE_VIEW of the
-    picture at :meth:`corner` (k), enlarged to the full size, smeared along its jump. A
-    new copy (a new ``rng``) starts afresh at frame 0."""
+    picture at :meth:`corner` (k), enlarged to the full size, smeared along its jump. Each
+    copy starts afresh at frame 0 (``start``)."""
 
     def __init__(self, seed: int = 7) -> None:
         self.jumps = np.random.default_rng(seed).normal(0, 0.2, (100_000, 2))
         self.walk: list[tuple[float, float]] = [(0.0, 0.0)]  # each kept frame's place, -1..1
-        self.copy: tuple[int, int] | None = None  # (id of the copy's rng, its next frame)
+        self.next = 0  # the copy's next kept frame
+
+    def start(self) -> None:
+        self.next = 0
 
     def place(self, k: int) -> tuple[float, float]:
         """Where the view is at kept frame k (-1..1 across and down): the same for every
@@ -172,8 +178,7 @@ class _Shake:
         return ((1 + x) / 2 * width * (1 - SHAKE_VIEW), (1 + y) / 2 * height * (1 - SHAKE_VIEW))
 
     def __call__(self, rgb: Image, rng: np.random.Generator) -> Image:
-        k = self.copy[1] if self.copy is not None and self.copy[0] == id(rng) else 0
-        self.copy = (id(rng), k + 1)
+        k, self.next = self.next, self.next + 1
         height, width = rgb.shape[:2]
         x0, y0 = self.corner(k, width, height)
         px, py = self.corner(max(0, k - 1), width, height)

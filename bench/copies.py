@@ -37,6 +37,7 @@ from leaks import (
 )
 from reviewed_judge import set_apart
 
+from app.core.media.decode import main_video
 from app.core.media.probe import probe
 from app.core.store.database import Store
 
@@ -55,7 +56,8 @@ def _box_width(box: Box) -> float:
 @dataclass(frozen=True)
 class Change:
     """How a copy is made: ``picture(rgb, rng)`` gives each kept frame's new picture (any
-    float or uint8 array, clipped to 0-255; grey is made RGB), ``box(box, width, height)``
+    float or uint8 array, clipped to 0-255; grey is made RGB; a ``picture`` with a
+    ``start()`` is told before each copy's first frame), ``box(box, width, height)``
     a box of the original ``width`` x ``height`` frame on the copy, ``face_width(box)`` the
     width of the face such a box holds as it would stand upright (what the 16 px rule goes
     by), every ``step``-th frame is kept (the frame rate divided by it) and the copy is
@@ -76,8 +78,11 @@ def made_copy(source: Path, out: Path, change: Change) -> Path:
     """``source``'s frames (stored pixels, every ``change.step``-th) made as ``change``
     says, as H.264 at ``out``."""
     rng = np.random.default_rng(1)
+    start = getattr(change.picture, "start", None)  # a change that follows the frames
+    if callable(start):  # (interlaced, shake) starts each copy afresh
+        start()
     with av.open(str(source)) as inp, av.open(str(out), "w") as outc:
-        vin = inp.streams.video[0]
+        vin = main_video(inp)  # the stream the app reads
         rate = (vin.average_rate or Fraction(25)) / change.step
         vout = None
         kept = 0

@@ -113,3 +113,32 @@ def test_a_second_camera_after_the_recording_is_named_and_left_out(tmp_path: Pat
                 packet.stream = stream
                 out.mux(packet)
     assert probe(plain).warnings == []  # one video stream: nothing to say
+
+
+def test_two_recordings_are_read_at_the_first_as_before(tmp_path: Path) -> None:
+    """FFmpeg would play the second (more bits a second), but footage of such a file may
+    already be stored with runs made on the first: every reader keeps to the first."""
+    path = tmp_path / "two.mp4"
+    rng = np.random.default_rng(3)
+    with av.open(str(path), "w") as out:
+        front, rear = (out.add_stream("libx264", rate=12) for _ in range(2))
+        for stream in (front, rear):
+            stream.width, stream.height, stream.pix_fmt = *SIZE, "yuv420p"
+            stream.disposition = av.stream.Disposition.default  # both to be played
+        for i in range(FRAMES):
+            noise = rng.integers(0, 256, (SIZE[1], SIZE[0], 3), dtype=np.uint8)
+            for stream, picture in ((front, _moving(i, SIZE)), (rear, noise)):
+                frame = av.VideoFrame.from_ndarray(picture, format="rgb24")
+                frame.pts, frame.time_base = i, Fraction(1, 12)
+                out.mux(stream.encode(frame))
+        for stream in (front, rear):
+            out.mux(stream.encode())
+    with av.open(str(path)) as c:
+        assert c.streams.best("video").index == 1  # what FFmpeg would play
+    info = probe(path)
+    assert any("(#1 96x72 h264); only stream 0" in w for w in info.warnings), info.warnings
+    with FrameReader(path) as reader:
+        shown = reader.frame(5).rgb
+    looked = [f.frame.to_ndarray(format="rgb24") for f in iter_frames(path)]
+    for picture in (looked[5], shown):
+        assert np.abs(picture.astype(np.int16) - _recording(5)).mean() < 8

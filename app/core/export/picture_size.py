@@ -5,12 +5,13 @@
   is scaled and nothing the redaction hid is shown again (manifest: ``output.padded``).
 * Pixels that are not square (PAL, HDV, CCTV) keep their shape, so the copy is shown as
   wide as the original.
-* The colour description (range, matrix, primaries, transfer) is the original's, and every
-  picture is encoded in it (:func:`encodable`): a full-range original (phones, MJPEG CCTV,
-  dashcams) stays full range, a BT.709 one BT.709, so a frame drawn on (converted to RGB
-  and back) and a frame passed through look the same. Before 2026-12-06 a full-range
-  original's undrawn frames were shown with crushed blacks and a BT.709 one's drawn frames
-  with shifted colours.
+* The colour description (range, matrix, primaries, transfer) of a YUV original is the
+  copy's too, and every picture is encoded in it (:func:`encodable`): a full-range original
+  (phones, MJPEG CCTV, dashcams) stays full range, a BT.709 one BT.709, so a frame drawn on
+  (converted to RGB and back) and a frame passed through look the same; an RGB, grey or
+  palette original becomes plain BT.601 limited YUV (:func:`colour_description`). Before
+  2026-12-06 a full-range or RGB original's undrawn frames came out 8 levels off, and a
+  BT.709 one's drawn and undrawn frames differed by about 9.
 * The display matrix (rotation) is the first frame's.
 * Pictures of another size than the file declares (its size changes part-way) are scaled
   to it when decoded (``media.decode.as_sized``; manifest: ``output.rescaled_frames``)."""

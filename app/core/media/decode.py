@@ -153,21 +153,28 @@ def leading_undecodable(packets: list[tuple[int, bool]], first_pts: int | None) 
     return {i for i, (pts, _key) in enumerate(packets) if pts < first_pts}
 
 
+STILL_CODECS = frozenset({"mjpeg", "png", "bmp", "webp", "tiff", "gif", "jpeg2000"})
+
+
 def main_video(container: Any) -> Any:
-    """The video stream of an open file that everything reads: the one FFmpeg would play
-    (its best video stream), never a cover picture, else the first. A file may hold more
-    (a dashcam's rear camera, a thumbnail track before the recording): ingest, the player,
-    detection and the export all read this one, the same each time the file is opened, and
-    leave the others out (:func:`left_out`)."""
+    """The video stream of an open file that everything reads (ingest, the player's frames,
+    detection, the export), the same each time the file is opened: the first that is not a
+    cover picture, as before 2026-12-06, unless it may be a thumbnail (a picture codec whose
+    file counts at most one frame of it) and FFmpeg would play another: then that one. So a
+    thumbnail track before the recording (as some tools write Matroska) is passed over, and
+    a file with several recordings (a dashcam's rear camera) is read at the stream read
+    before, whose footage and runs may already be stored. The others are left out
+    (:func:`left_out`). A file with no video stream has none (IndexError), as before."""
     videos = list(container.streams.video)
     moving = [s for s in videos if not s.disposition & av.stream.Disposition.attached_pic]
+    first = (moving or videos)[0]
+    if first.codec_context.name not in STILL_CODECS or (first.frames or 0) > 1:
+        return first
     try:
         best = container.streams.best("video")
     except (av.error.FFmpegError, ValueError):
         best = None
-    if best is not None and any(best is s for s in moving):
-        return best
-    return (moving or videos)[0]
+    return best if best is not None and any(best is s for s in moving) else first
 
 
 def left_out(container: Any, kept: Any) -> list[dict[str, Any]]:
@@ -178,8 +185,8 @@ def left_out(container: Any, kept: Any) -> list[dict[str, Any]]:
     for stream in container.streams:
         if stream is kept or stream.type == "audio":
             continue
-        context = getattr(stream, "codec_context", None)
-        codec = getattr(context, "name", None)
+        codec = getattr(getattr(getattr(stream, "codec_context", None), "codec", None),
+                        "canonical_name", None)  # the format (av1), not its decoder
         entry: dict[str, Any] = {"index": stream.index, "type": stream.type, "codec": codec}
         if stream.type == "video":
             entry.update(width=stream.width, height=stream.height,
@@ -246,8 +253,8 @@ def is_yuv(pixels: str) -> bool:
 def rgb_of(frame: Any) -> Any:
     """A decoded picture's pixels as RGB (an array), read by its own colour description:
     a full-range YUV picture (phones, MJPEG CCTV, dashcams) as full range, and by its
-    matrix (BT.709 for most HD cameras). PyAV's default reads a range it is not told as
-    limited."""
+    matrix (BT.709 for most HD cameras). PyAV 18 does so unasked; said here, so that every
+    reader of pictures (the detectors, the player, the export) reads them alike."""
     told = frame.color_range or None if is_yuv(frame.format.name) else None
     return frame.to_ndarray(format="rgb24", src_color_range=told)
 

@@ -26,6 +26,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, MediaError
 from app.core.media.decode import (
     LEADING_NOTE,
     REORDERED_NOTE,
+    STILL_CODECS,
     Timestamps,
     leading_undecodable,
     main_video,
@@ -43,7 +44,6 @@ OFFICER_TAGS = ("officer_id", "officer", "badge_number", "badge", "operator", "a
 CREATION_TAGS = ("creation_time", "com.apple.quicktime.creationdate", "date")
 STILL_FORMATS = frozenset({"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe",
                            "tiff_pipe", "gif_pipe"})
-STILL_CODECS = frozenset({"mjpeg", "png", "bmp", "webp", "tiff", "gif", "jpeg2000"})
 MAX_TAG = 128  # longest device / officer id kept (the column's size)
 CHECK_FRAMES = 300  # frames decoded to confirm timestamps that go backwards
 REPEATED_NOTE = ("frame(s) carry the timestamp of the frame before (a coarse camera clock); "
