@@ -497,8 +497,8 @@
         <translation>ganfod wynebau</translation>
     </message>
     <message>
-        <source>{path}: decoded {decoded} frames but {recorded} were recorded at ingest; the file may have changed.</source>
-        <translation>{path}: datgodiwyd {decoded} ffrâm ond cofnodwyd {recorded} wrth fewnforio; efallai fod y ffeil wedi newid.</translation>
+        <source>{path}: decoded {decoded} frames but {recorded} were recorded at ingest. Either the file has changed (verify it), or an older version of this program counted its frames otherwise: then describe the footage again.</source>
+        <translation>{path}: datgodiwyd {decoded} ffrâm ond cofnodwyd {recorded} wrth fewnforio. Naill ai mae&apos;r ffeil wedi newid (gwiriwch hi), neu cyfrifodd fersiwn hŷn o&apos;r rhaglen hon ei fframiau&apos;n wahanol: os felly, disgrifiwch y ffilm eto.</translation>
     </message>
     <message>
         <source>move cases on</source>
@@ -2076,6 +2076,14 @@
         <source>speaker {number}</source>
         <translation>siaradwr {number}</translation>
     </message>
+    <message>
+        <source>{path}: the original has changed since it was ingested (its SHA-256 differs); it is not described again.</source>
+        <translation>{path}: mae&apos;r gwreiddiol wedi newid ers ei fewnforio (mae ei SHA-256 yn wahanol); nid yw&apos;n cael ei ddisgrifio eto.</translation>
+    </message>
+    <message>
+        <source>describe footage again</source>
+        <translation>disgrifio ffilm eto</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>
@@ -2130,6 +2138,14 @@
     <message>
         <source>Re-hash the original and compare with the SHA-256 recorded at ingest</source>
         <translation>Cyfrifo hash y gwreiddiol eto a&apos;i gymharu â&apos;r SHA-256 a gofnodwyd wrth fewnforio</translation>
+    </message>
+    <message>
+        <source>Describe again</source>
+        <translation>Disgrifio eto</translation>
+    </message>
+    <message>
+        <source>Probe the original again (after checking its SHA-256) and record what this version finds otherwise: for footage an older version described, whose detection stops over its frame count</source>
+        <translation>Archwilio&apos;r gwreiddiol eto (ar ôl gwirio ei SHA-256) a chofnodi&apos;r hyn y mae&apos;r fersiwn hon yn ei ganfod yn wahanol: ar gyfer ffilm a ddisgrifiodd fersiwn hŷn, y mae ei chanfod yn stopio oherwydd nifer ei fframiau</translation>
     </message>
     <message>
         <source>Evidential (kept beyond retention)</source>
@@ -2188,6 +2204,22 @@
     <message>
         <source>✔ Unchanged since ingest</source>
         <translation>✔ Heb newid ers ei mewnforio</translation>
+    </message>
+    <message>
+        <source>Hashing and probing…</source>
+        <translation>Wrthi&apos;n cyfrifo&apos;r hash ac yn archwilio…</translation>
+    </message>
+    <message>
+        <source>✔ The description stands</source>
+        <translation>✔ Mae&apos;r disgrifiad yn sefyll</translation>
+    </message>
+    <message>
+        <source>✔ Described again: {0}</source>
+        <translation>✔ Disgrifiwyd eto: {0}</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>nodiadau</translation>
     </message>
     <message>
         <source>Why is this footage evidence?</source>

@@ -479,7 +479,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{path}: decoded {decoded} frames but {recorded} were recorded at ingest; the file may have changed.</source>
+            <source>{path}: decoded {decoded} frames but {recorded} were recorded at ingest. Either the file has changed (verify it), or an older version of this program counted its frames otherwise: then describe the footage again.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2058,6 +2058,14 @@
             <source>speaker {number}</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>{path}: the original has changed since it was ingested (its SHA-256 differs); it is not described again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>describe footage again</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DetailsPanel</name>
@@ -2114,6 +2122,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Describe again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Probe the original again (after checking its SHA-256) and record what this version finds otherwise: for footage an older version described, whose detection stops over its frame count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Evidential (kept beyond retention)</source>
             <translation type="unfinished" />
         </message>
@@ -2166,6 +2182,22 @@
         </message>
         <message>
             <source>✔ Unchanged since ingest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hashing and probing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✔ The description stands</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✔ Described again: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>notes</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1,4 +1,5 @@
-"""``bwv footage``: list, show, verify originals, and switch the evidential status."""
+"""``bwv footage``: list, show, verify originals, describe again, and switch the evidential
+status."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from app.cli.context import Context
 from app.cli.formatting import footage_details, footage_rows
 from app.cli.progress import ByteBar
 from app.core.library import footage, footage_pages
+from app.core.library.describe_again import describe_again
 from app.core.library.footage import OriginalCheck, VerifyStatus
 from app.core.media.decode import REORDERED_NOTE, Timestamps
 
@@ -35,6 +37,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                   "vanished or cannot be read.")
     ve.add_argument("--case", metavar="REF", help="only footage linked to this case")
     ve.set_defaults(handler=run_verify)
+    de = s.add_parser("describe", help="describe footage again as this version probes it",
+                      description="Hash the original (refused if it changed since ingest), "
+                                  "probe it again and record what this version says "
+                                  "otherwise (frame count, duration, rate, size, codecs, "
+                                  "warnings), audited. For footage ingested by an older "
+                                  "version whose detection stops because its frames were "
+                                  "counted otherwise.")
+    de.add_argument("footage", metavar="FOOTAGE")
+    de.set_defaults(handler=run_describe)
     ev = s.add_parser("evidential", help="mark footage evidential (kept) or not",
                       description="Evidential footage is kept; turning it off restores its "
                                   "retention date. The change and its reason are audited.")
@@ -83,6 +94,25 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     print(f"Verified {len(checks)} originals: {len(checks) - len(bad)} unchanged, "
           f"{len(bad)} with problems.")
     return 1 if bad else 0
+
+
+def run_describe(ctx: Context, args: argparse.Namespace) -> int:
+    user = ctx.actor_name()  # sign in before the progress bar starts
+    with ByteBar() as bar:
+        bar.start("hashing")
+        result = describe_again(ctx.store, user, args.footage, progress=bar)
+    if not result.changes:
+        print(f"Footage #{result.footage_id}: the description stands; nothing changed.")
+        return 0
+    print(f"Footage #{result.footage_id} described again:")
+    for name, (old, new) in result.changes.items():
+        if name == "media_metadata":  # (the file's tags are unchanged with it)
+            for part in ("timestamps", "warnings"):
+                if old.get(part) != new.get(part):
+                    print(f"  {part}: {old.get(part) or 'none'} -> {new.get(part) or 'none'}")
+            continue
+        print(f"  {name}: {old} -> {new}")
+    return 0
 
 
 def run_evidential(ctx: Context, args: argparse.Namespace) -> int:

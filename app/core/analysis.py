@@ -75,6 +75,8 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     if reuse:
         with store.read() as session:
             found = find_run(session, footage_id, preset, models, step)
+    if found is not None and len(found[1].frames) != frame_count:
+        found = None  # made before the footage was described again (describe_again)
     if found is not None:
         run_id, run = found
         reused = True
@@ -90,7 +92,9 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
         if len(run.frames) != frame_count:
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: decoded {decoded} frames but {recorded} were "
-                "recorded at ingest; the file may have changed."), path=source,
+                "recorded at ingest. Either the file has changed (verify it), or an older "
+                "version of this program counted its frames otherwise: then describe the "
+                "footage again."), path=source,
                 decoded=len(run.frames), recorded=frame_count)
         with store.transaction() as session:
             actor = resolve_actor(session, actor_name)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.library import footage as footage_service
+from app.core.library.describe_again import Described, describe_again
 from app.core.library.footage import OriginalCheck, VerifyStatus
 from app.core.media.timecode import format_time
 from app.core.people.users import resolve_actor
@@ -71,11 +72,19 @@ class DetailsPanel(QWidget):
         self.verify_button.setToolTip(self.tr("Re-hash the original and compare with the "
                                               "SHA-256 recorded at ingest"))
         self.verify_button.clicked.connect(self.verify_now)
+        self.describe_button = QPushButton(self.tr("Describe again"), self)
+        self.describe_button.setToolTip(self.tr(
+            "Probe the original again (after checking its SHA-256) and record what this "
+            "version finds otherwise: for footage an older version described, whose "
+            "detection stops over its frame count"))
+        self.describe_button.clicked.connect(self.describe_again)
         self.verify_result = QLabel(self)
+        self.verify_result.setWordWrap(True)
         self.evidential = QCheckBox(self.tr("Evidential (kept beyond retention)"), self)
         self.evidential.clicked.connect(self._evidential_clicked)
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
+        row.addWidget(self.describe_button)
         row.addWidget(self.verify_result, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -89,6 +98,7 @@ class DetailsPanel(QWidget):
         self.record = record
         enabled = record is not None
         self.verify_button.setEnabled(enabled)
+        self.describe_button.setEnabled(enabled)
         self.evidential.setEnabled(enabled)
         self.verify_result.clear()
         self._fill(record)
@@ -186,6 +196,34 @@ class DetailsPanel(QWidget):
             self.verify_result.setText(self.tr("✔ Unchanged since ingest"))
         else:
             self.verify_result.setText("✘ " + check.message)
+
+    def describe_again(self) -> None:
+        if self.record is None:
+            return
+        store, user, footage_id = self.store, self.user.name, self.record.id
+        self.describe_button.setEnabled(False)
+        self.verify_result.setText(self.tr("Hashing and probing…"))
+
+        def describe() -> Described:
+            return describe_again(store, user, footage_id)
+
+        def done(result: Described) -> None:
+            self.describe_button.setEnabled(True)
+            if self.record is None or self.record.id != result.footage_id:
+                return
+            changed = [name for name in result.changes if name != "media_metadata"]
+            if not result.changes:
+                self.verify_result.setText(self.tr("✔ The description stands"))
+            else:
+                self.verify_result.setText(self.tr("✔ Described again: {0}").format(
+                    ", ".join(changed) or self.tr("notes")))
+            self.changed.emit()
+
+        def failed(message: str) -> None:
+            self.describe_button.setEnabled(True)
+            self.verify_result.setText("✘ " + message)
+
+        run_op(self, describe, done, failed, job_pool(), Changed.FOOTAGE)
 
     def _evidential_clicked(self, checked: bool) -> None:
         if self.record is None:

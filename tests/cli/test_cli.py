@@ -195,3 +195,29 @@ def test_ctrl_c_while_the_command_is_still_loading_is_one_line(
     with pytest.raises(SystemExit) as done:
         entry.main()
     assert done.value.code == 0 and capsys.readouterr().out.startswith("bwv ")
+
+
+def test_footage_described_again(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                 isolated_env: Path) -> None:
+    """``bwv footage describe``: what an older version counted otherwise, said and stored."""
+    from sqlalchemy import update
+
+    from app.core.store.models import Footage
+    from tests.media_broken import cut_part_way, packet_pts
+
+    src = cut_part_way(tmp_path, drop=4)
+    assert run(capsys, "ingest", str(src))[0] == 0
+    counted = len(packet_pts(src))
+    code, out, _ = run(capsys, "footage", "describe", "1")
+    assert code == 0 and "the description stands" in out
+    store = Store(f"sqlite:///{isolated_env / 'data' / 'bwv.sqlite3'}", isolated_env / "data")
+    try:
+        with store.transaction() as session:  # as ingest counted such a file before
+            decodable = session.get(Footage, 1).frame_count
+            session.execute(update(Footage).where(Footage.id == 1).values(
+                frame_count=counted, media_metadata={"timestamps": "ok"}))
+    finally:
+        store.close()
+    code, out, _ = run(capsys, "footage", "describe", "1")
+    assert code == 0 and f"frame_count: {counted} -> {decodable}" in out, out
+    assert "warnings: none -> [" in out and "part-way through a group of pictures" in out

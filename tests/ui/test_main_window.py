@@ -212,6 +212,39 @@ def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, t
     win.close()
 
 
+def test_details_describe_again(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """Footage an older version counted otherwise is described again from its details: the
+    frame count shown changes, and a description that stands says so."""
+    from sqlalchemy import update
+
+    from app.core.store.models import Footage
+    from tests.media_broken import cut_part_way, packet_pts
+
+    src = cut_part_way(tmp_path, drop=4)
+    ingest_paths(store, "tester", [src])
+    with store.transaction() as session:  # as ingest counted such a file before 2026-12-06
+        decodable = session.get(Footage, 1).frame_count
+        session.execute(update(Footage).where(Footage.id == 1).values(
+            frame_count=len(packet_pts(src))))
+    win = MainWindow(store, load_settings(), signed_in_record(store))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    win.library.table.selectRow(0)
+    details = win.details
+    qtbot.waitUntil(lambda: details.record is not None, timeout=5000)
+    assert details.fields["frames"].text().startswith(str(len(packet_pts(src))))
+    details.describe_button.click()
+    qtbot.waitUntil(lambda: "Described again: frame_count" in details.verify_result.text(),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: details.fields["frames"].text().startswith(str(decodable)),
+                    timeout=10_000)
+    details.describe_button.click()
+    qtbot.waitUntil(lambda: "description stands" in details.verify_result.text(),
+                    timeout=10_000)
+    win.close()
+
+
 def test_case_filter_is_remembered_and_settings_dialog_saves(
         qtbot: QtBot, store: Store, tmp_path: Path, isolated_env: Path) -> None:
     import json

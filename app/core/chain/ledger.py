@@ -50,7 +50,7 @@ DECISIONS = frozenset({"plan.approve", "plan.reject"})
 _STAFF = frozenset({"disclosure_officer", "supervisor", ADMINISTRATOR})
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "plan.approve": frozenset({"supervisor"}), "plan.reject": frozenset({"supervisor"}),
-    "plan.save": _STAFF, "footage.ingest": _STAFF,
+    "plan.save": _STAFF, "footage.ingest": _STAFF, "footage.describe": _STAFF,
     "export.create": _STAFF | {"case_staff"},
 }
 

@@ -69,6 +69,7 @@ ACTION_PERMISSIONS: dict[str, Rule] = {
     "audit.witness_reset": (P.MANAGE_USERS,),
     # footage and retention
     "footage.ingest": (P.INGEST,),
+    "footage.describe": (P.INGEST,),
     "footage.verify": (P.VIEW,),
     "footage.evidential": lambda d: (
         (P.SET_EVIDENTIAL,) if d.get("evidential") else (P.CHANGE_RETENTION,)),

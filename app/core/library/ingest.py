@@ -175,7 +175,7 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
             frame_count=info.frame_count,
             duration_s=info.duration_s,
             audio_streams=info.audio_streams,
-            media_metadata=_media_metadata(info),
+            media_metadata=media_metadata(info),
             recorded_at=info.recorded_at,
             device_id=info.device_id,
             officer_id=info.officer_id,
@@ -208,7 +208,7 @@ def _ingest_one(store: Store, actor_name: str, path: Path, case_ref: str | None,
     )
 
 
-def _media_metadata(info: MediaInfo) -> dict[str, object]:
+def media_metadata(info: MediaInfo) -> dict[str, object]:
     """The probe's tags plus the state of the timestamps (and warnings, if any)."""
     data: dict[str, object] = {**info.metadata, "timestamps": str(info.timestamps)}
     if info.warnings:
