@@ -174,7 +174,8 @@ def main() -> int:
 
         save("workspace-preview.png")
         db_pool().waitForDone()  # the last plan edit is saved
-        footage_id, plan = ws.footage_id(), ws.plan_copy()
+        assert ws.footage is not None
+        footage_id, plan = ws.footage.id, ws.plan
         with store.transaction() as session:
             add_user(session, resolve_actor(session, "disclosure.officer"), "sergeant",
                      Role.SUPERVISOR)
