@@ -37,7 +37,7 @@ from leaks import (
 )
 from reviewed_judge import set_apart
 
-from app.core.media.decode import main_video
+from app.core.media.decode import main_video, rgb_of
 from app.core.media.probe import probe
 from app.core.store.database import Store
 
@@ -89,7 +89,7 @@ def made_copy(source: Path, out: Path, change: Change) -> Path:
         for k, frame in enumerate(inp.decode(vin)):
             if k % change.step:
                 continue
-            made = np.clip(change.picture(frame.to_ndarray(format="rgb24"), rng), 0, 255)
+            made = np.clip(change.picture(rgb_of(frame), rng), 0, 255)
             made = made.astype(np.uint8)
             if made.ndim == 2:
                 made = np.dstack([made, made, made])

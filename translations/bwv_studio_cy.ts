@@ -2077,6 +2077,10 @@
         <translation>siaradwr {number}</translation>
     </message>
     <message>
+        <source>Footage #{number} has a saved redaction plan, whose frame numbers and boxes were made on its present description; describing it again would change its frames or picture size, so it is not described again.</source>
+        <translation>Mae gan ffilm #{number} gynllun golygu wedi&apos;i gadw, a wnaed ei rifau ffrâm a&apos;i flychau ar ei disgrifiad presennol; byddai ei disgrifio eto yn newid ei fframiau neu faint ei llun, felly nid yw&apos;n cael ei disgrifio eto.</translation>
+    </message>
+    <message>
         <source>{path}: the original has changed since it was ingested (its SHA-256 differs); it is not described again.</source>
         <translation>{path}: mae&apos;r gwreiddiol wedi newid ers ei fewnforio (mae ei SHA-256 yn wahanol); nid yw&apos;n cael ei ddisgrifio eto.</translation>
     </message>
@@ -2216,6 +2220,38 @@
     <message>
         <source>✔ Described again: {0}</source>
         <translation>✔ Disgrifiwyd eto: {0}</translation>
+    </message>
+    <message>
+        <source>picture size</source>
+        <translation>maint y llun</translation>
+    </message>
+    <message>
+        <source>frame rate</source>
+        <translation>cyfradd fframiau</translation>
+    </message>
+    <message>
+        <source>sound</source>
+        <translation>sain</translation>
+    </message>
+    <message>
+        <source>frame count</source>
+        <translation>nifer y fframiau</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>hyd</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>cylchdro</translation>
+    </message>
+    <message>
+        <source>container</source>
+        <translation>cynhwysydd</translation>
+    </message>
+    <message>
+        <source>video codec</source>
+        <translation>codec fideo</translation>
     </message>
     <message>
         <source>notes</source>

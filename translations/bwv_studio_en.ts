@@ -2059,6 +2059,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Footage #{number} has a saved redaction plan, whose frame numbers and boxes were made on its present description; describing it again would change its frames or picture size, so it is not described again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path}: the original has changed since it was ingested (its SHA-256 differs); it is not described again.</source>
             <translation type="unfinished" />
         </message>
@@ -2194,6 +2198,38 @@
         </message>
         <message>
             <source>✔ Described again: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>picture size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>frame rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sound</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>frame count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rotation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>container</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>video codec</source>
             <translation type="unfinished" />
         </message>
         <message>

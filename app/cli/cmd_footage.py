@@ -10,7 +10,7 @@ from app.cli.context import Context
 from app.cli.formatting import footage_details, footage_rows
 from app.cli.progress import ByteBar
 from app.core.library import footage, footage_pages
-from app.core.library.describe_again import describe_again
+from app.core.library.describe_again import describe_again, notes
 from app.core.library.footage import OriginalCheck, VerifyStatus
 from app.core.media.decode import REORDERED_NOTE, Timestamps
 
@@ -106,10 +106,12 @@ def run_describe(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     print(f"Footage #{result.footage_id} described again:")
     for name, (old, new) in result.changes.items():
-        if name == "media_metadata":  # (the file's tags are unchanged with it)
+        if name == "media_metadata":
             for part in ("timestamps", "warnings"):
                 if old.get(part) != new.get(part):
                     print(f"  {part}: {old.get(part) or 'none'} -> {new.get(part) or 'none'}")
+            if notes(old, new)["tags_differ"]:
+                print("  tags: read otherwise (see bwv footage show)")
             continue
         print(f"  {name}: {old} -> {new}")
     return 0

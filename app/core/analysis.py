@@ -75,7 +75,8 @@ def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Prese
     if reuse:
         with store.read() as session:
             found = find_run(session, footage_id, preset, models, step)
-    if found is not None and len(found[1].frames) != frame_count:
+    if found is not None and (len(found[1].frames), found[1].width, found[1].height,
+                              found[1].rotation) != (frame_count, width, height, rotation):
         found = None  # made before the footage was described again (describe_again)
     if found is not None:
         run_id, run = found

@@ -208,22 +208,33 @@ class DetailsPanel(QWidget):
             return describe_again(store, user, footage_id)
 
         def done(result: Described) -> None:
-            self.describe_button.setEnabled(True)
+            self.describe_button.setEnabled(self.record is not None)
             if self.record is None or self.record.id != result.footage_id:
                 return
-            changed = [name for name in result.changes if name != "media_metadata"]
             if not result.changes:
                 self.verify_result.setText(self.tr("✔ The description stands"))
             else:
+                names = self._fact_names()
+                said = dict.fromkeys(names.get(name, name) for name in result.changes)
                 self.verify_result.setText(self.tr("✔ Described again: {0}").format(
-                    ", ".join(changed) or self.tr("notes")))
+                    ", ".join(said)))
             self.changed.emit()
 
         def failed(message: str) -> None:
-            self.describe_button.setEnabled(True)
-            self.verify_result.setText("✘ " + message)
+            self.describe_button.setEnabled(self.record is not None)
+            if self.record is not None and self.record.id == footage_id:
+                self.verify_result.setText("✘ " + message)
 
         run_op(self, describe, done, failed, job_pool(), Changed.FOOTAGE)
+
+    def _fact_names(self) -> dict[str, str]:
+        """The footage facts describing again may change, as the panel names them."""
+        size, rate, sound = self.tr("picture size"), self.tr("frame rate"), self.tr("sound")
+        return {"frame_count": self.tr("frame count"), "duration_s": self.tr("duration"),
+                "fps": rate, "variable_frame_rate": rate, "width": size, "height": size,
+                "rotation": self.tr("rotation"), "container": self.tr("container"),
+                "video_codec": self.tr("video codec"), "audio_codecs": sound,
+                "audio_streams": sound, "media_metadata": self.tr("notes")}
 
     def _evidential_clicked(self, checked: bool) -> None:
         if self.record is None:

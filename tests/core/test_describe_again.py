@@ -40,16 +40,17 @@ def test_footage_described_by_an_older_version_is_detected_once_described_again(
             decodable = session.scalars(select(Footage.frame_count)).one()
         counted = len(packet_pts(src))
         assert counted > decodable
+        analyse(store, "tester", 1, "fast")  # a run of the decodable frames, stored
         _as_an_older_version_described(store, counted)
         with pytest.raises(MediaError, match="describe the footage again"):
-            analyse(store, "tester", 1, "fast")
+            analyse(store, "tester", 1, "fast")  # that run is not of this description
 
         result = describe_again(store, "tester", 1)
         assert result.changes["frame_count"] == [counted, decodable]
         notes = result.changes["media_metadata"][1]["warnings"]
         assert any("part-way through a group of pictures" in w for w in notes)
-        analysis = analyse(store, "tester", 1, "fast")  # detects now
-        assert analysis.frame_count == decodable == len(analysis.run.frames)
+        analysis = analyse(store, "tester", 1, "fast")  # the stored run fits again
+        assert analysis.reused and analysis.frame_count == decodable == len(analysis.run.frames)
 
         assert describe_again(store, "tester", 1).changes == {}  # it stands now
         with store.read() as session:
@@ -76,5 +77,25 @@ def test_an_original_that_changed_is_not_described_again(tmp_path: Path,
             describe_again(store, "tester", 1)
         with store.read() as session:
             assert session.scalars(select(Footage.frame_count)).one() == 12
+    finally:
+        store.close()
+
+
+def test_footage_with_a_plan_is_not_described_again_under_it(tmp_path: Path,
+                                                            isolated_env: Path) -> None:
+    """A saved plan's frame numbers and boxes were made on the present description."""
+    from app.core.people.users import resolve_actor
+    from app.core.redaction.plan import RedactionPlan
+    from app.core.redaction.plans import save_plan
+
+    src = cut_part_way(tmp_path, drop=4)
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    try:
+        ingest_paths(store, "tester", [src])
+        with store.transaction() as session:
+            save_plan(session, resolve_actor(session, "tester"), 1, None, RedactionPlan())
+        _as_an_older_version_described(store, len(packet_pts(src)))
+        with pytest.raises(ConflictError, match="saved redaction plan"):
+            describe_again(store, "tester", 1)
     finally:
         store.close()

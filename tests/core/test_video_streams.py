@@ -142,3 +142,26 @@ def test_two_recordings_are_read_at_the_first_as_before(tmp_path: Path) -> None:
     looked = [f.frame.to_ndarray(format="rgb24") for f in iter_frames(path)]
     for picture in (looked[5], shown):
         assert np.abs(picture.astype(np.int16) - _recording(5)).mean() < 8
+
+
+def test_mjpeg_video_first_in_matroska_is_read_as_before(tmp_path: Path) -> None:
+    """Matroska counts no frames, so a first MJPEG track may be a thumbnail or a video: it
+    is read (as before) when the file's first packets hold more than one of its pictures."""
+    path = tmp_path / "two.mkv"
+    with av.open(str(path), "w", format="matroska") as out:
+        first = out.add_stream("mjpeg", rate=12)
+        first.width, first.height, first.pix_fmt = *SIZE, "yuvj420p"
+        second = out.add_stream("libx264", rate=12)
+        second.width, second.height, second.pix_fmt = 64, 48, "yuv420p"
+        for i in range(FRAMES):
+            for stream, size in ((first, SIZE), (second, (64, 48))):
+                frame = av.VideoFrame.from_ndarray(_moving(i, size), format="rgb24")
+                frame.pts, frame.time_base = i, Fraction(1, 12)
+                out.mux(stream.encode(frame))
+        for stream in (first, second):
+            out.mux(stream.encode())
+    with av.open(str(path)) as c:
+        assert c.streams.video[0].frames == 0  # not counted by the container
+    info = probe(path)
+    assert (info.video_codec, info.width, info.height, info.frame_count) == (
+        "mjpeg", *SIZE, FRAMES)

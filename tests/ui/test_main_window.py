@@ -235,7 +235,7 @@ def test_details_describe_again(qtbot: QtBot, store: Store, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: details.record is not None, timeout=5000)
     assert details.fields["frames"].text().startswith(str(len(packet_pts(src))))
     details.describe_button.click()
-    qtbot.waitUntil(lambda: "Described again: frame_count" in details.verify_result.text(),
+    qtbot.waitUntil(lambda: "Described again: frame count" in details.verify_result.text(),
                     timeout=10_000)
     qtbot.waitUntil(lambda: details.fields["frames"].text().startswith(str(decodable)),
                     timeout=10_000)

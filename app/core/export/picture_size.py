@@ -10,8 +10,8 @@
   (phones, MJPEG CCTV, dashcams) stays full range, a BT.709 one BT.709, so a frame drawn on
   (converted to RGB and back) and a frame passed through look the same; an RGB, grey or
   palette original becomes plain BT.601 limited YUV (:func:`colour_description`). Before
-  2026-12-06 a full-range or RGB original's undrawn frames came out 8 levels off, and a
-  BT.709 one's drawn and undrawn frames differed by about 9.
+  2026-12-06 a full-range or PNG-coded original's undrawn frames came out 8 levels off,
+  and a BT.709 one's drawn and undrawn frames differed by about 9.
 * The display matrix (rotation) is the first frame's.
 * Pictures of another size than the file declares (its size changes part-way) are scaled
   to it when decoded (``media.decode.as_sized``; manifest: ``output.rescaled_frames``)."""

@@ -159,22 +159,45 @@ STILL_CODECS = frozenset({"mjpeg", "png", "bmp", "webp", "tiff", "gif", "jpeg200
 def main_video(container: Any) -> Any:
     """The video stream of an open file that everything reads (ingest, the player's frames,
     detection, the export), the same each time the file is opened: the first that is not a
-    cover picture, as before 2026-12-06, unless it may be a thumbnail (a picture codec whose
-    file counts at most one frame of it) and FFmpeg would play another: then that one. So a
-    thumbnail track before the recording (as some tools write Matroska) is passed over, and
-    a file with several recordings (a dashcam's rear camera) is read at the stream read
-    before, whose footage and runs may already be stored. The others are left out
-    (:func:`left_out`). A file with no video stream has none (IndexError), as before."""
+    cover picture (before 2026-12-06 simply the first), unless it is a thumbnail (a picture
+    codec holding one picture: :func:`_one_picture`) and FFmpeg would play another: then
+    that one. So a thumbnail track before the recording (as some tools write Matroska) is
+    passed over, and a file with several recordings (a dashcam's rear camera) is read at the
+    stream read before, whose footage and runs may already be stored. The others are left
+    out (:func:`left_out`). A file with no video stream has none (IndexError), as before."""
     videos = list(container.streams.video)
     moving = [s for s in videos if not s.disposition & av.stream.Disposition.attached_pic]
     first = (moving or videos)[0]
-    if first.codec_context.name not in STILL_CODECS or (first.frames or 0) > 1:
+    if first.codec_context.name not in STILL_CODECS or not _one_picture(container, first):
         return first
     try:
         best = container.streams.best("video")
     except (av.error.FFmpegError, ValueError):
         best = None
     return best if best is not None and any(best is s for s in moving) else first
+
+
+THUMBNAIL_LOOK = 256  # packets read from a file's start to tell a thumbnail from a video
+
+
+def _one_picture(container: Any, stream: Any) -> bool:
+    """Whether ``stream`` of an open file holds one picture: as its file counts, or, where
+    it counts none (Matroska never does), among the file's first THUMBNAIL_LOOK packets
+    (read from a second opening, so the caller's reading is untouched); a stream of more
+    pictures (MJPEG video) shows a second one within them."""
+    if stream.frames:
+        return int(stream.frames) <= 1
+    seen = 0
+    try:
+        with av.open(str(container.name), mode="r") as look:
+            for number, packet in enumerate(look.demux()):
+                if packet.stream.index == stream.index and packet.size:
+                    seen += 1
+                if seen > 1 or number >= THUMBNAIL_LOOK:
+                    break
+    except (av.error.FFmpegError, OSError, ValueError):
+        return False  # not known to be a thumbnail: read it, as before
+    return seen <= 1
 
 
 def left_out(container: Any, kept: Any) -> list[dict[str, Any]]:
@@ -247,7 +270,8 @@ def is_yuv(pixels: str) -> bool:
         shape = av.VideoFormat(pixels)
     except (ValueError, TypeError):
         return False
-    return not (shape.is_rgb or shape.has_palette) and len(shape.components) >= 3
+    return not (shape.is_rgb or shape.has_palette or pixels.startswith("xyz")) \
+        and len(shape.components) >= 3
 
 
 def rgb_of(frame: Any) -> Any:
