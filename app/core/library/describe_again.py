@@ -34,7 +34,7 @@ from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import RedactionPlanRecord
 
-# The facts of a footage row that come from the probe (ingest.ingest_one sets them)
+# The facts of a footage row that come from the probe (ingest._ingest_one sets them)
 DESCRIBED = ("container", "video_codec", "audio_codecs", "width", "height", "rotation", "fps",
              "variable_frame_rate", "frame_count", "duration_s", "audio_streams")
 # Facts a plan's frame numbers and boxes were made on: a plan made before they change
