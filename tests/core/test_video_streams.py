@@ -165,3 +165,25 @@ def test_mjpeg_video_first_in_matroska_is_read_as_before(tmp_path: Path) -> None
     info = probe(path)
     assert (info.video_codec, info.width, info.height, info.frame_count) == (
         "mjpeg", *SIZE, FRAMES)
+
+
+def test_a_cover_picture_is_named_as_one_and_never_read(tmp_path: Path) -> None:
+    path = tmp_path / "covered.mp4"
+    with av.open(str(path), "w") as out:
+        cover = out.add_stream("mjpeg", rate=1)
+        cover.width, cover.height, cover.pix_fmt = 64, 48, "yuvj420p"
+        cover.disposition = av.stream.Disposition.attached_pic
+        main = out.add_stream("libx264", rate=12)
+        main.width, main.height, main.pix_fmt = *SIZE, "yuv420p"
+        grey = av.VideoFrame.from_ndarray(np.full((48, 64, 3), 128, np.uint8), "rgb24")
+        grey.pts = 0
+        out.mux(cover.encode(grey))
+        out.mux(cover.encode())
+        for i in range(FRAMES):
+            frame = av.VideoFrame.from_ndarray(_moving(i, SIZE), format="rgb24")
+            frame.pts, frame.time_base = i, Fraction(1, 12)
+            out.mux(main.encode(frame))
+        out.mux(main.encode())
+    info = probe(path)
+    assert (info.width, info.height, info.frame_count) == (*SIZE, FRAMES)
+    assert any("a cover picture); only stream" in w for w in info.warnings), info.warnings
