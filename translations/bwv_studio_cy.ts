@@ -1597,6 +1597,10 @@
         <translation>{path}: llun llonydd yw hwn ({name}), nid fideo.</translation>
     </message>
     <message>
+        <source>{path}: the video carries no timestamps (a bare stream, as some recorders export .h264 or .264 files), so its frames cannot be placed in time. Keep it as it is, and ingest a copy put into a container at its frame rate (for example MP4, with ffmpeg: -framerate 25 -i FILE -c copy COPY.mp4).</source>
+        <translation>{path}: nid oes gan y fideo stampiau amser (ffrwd noeth, fel y mae rhai recordwyr yn allforio ffeiliau .h264 neu .264), felly ni ellir gosod ei fframiau mewn amser. Cadwch hi fel y mae, a mewnforiwch gopi a roddwyd mewn cynhwysydd ar ei chyfradd fframiau (er enghraifft MP4, gydag ffmpeg: -framerate 25 -i FILE -c copy COPY.mp4).</translation>
+    </message>
+    <message>
         <source>{path}: the video stream holds no frames.</source>
         <translation>{path}: nid oes fframiau yn y ffrwd fideo.</translation>
     </message>

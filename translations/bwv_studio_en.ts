@@ -1579,6 +1579,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path}: the video carries no timestamps (a bare stream, as some recorders export .h264 or .264 files), so its frames cannot be placed in time. Keep it as it is, and ingest a copy put into a container at its frame rate (for example MP4, with ffmpeg: -framerate 25 -i FILE -c copy COPY.mp4).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path}: the video stream holds no frames.</source>
             <translation type="unfinished" />
         </message>

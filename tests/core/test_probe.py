@@ -134,3 +134,22 @@ def test_codecs_are_named_by_their_format_and_one_frame_is_one_frame(
     finally:
         store.close()
     assert "(1 frame, " in result.message, result.message
+
+
+def test_a_bare_stream_without_timestamps_is_refused_saying_so(tmp_path: Path) -> None:
+    """A bare H.264 stream (as some recorders export .h264 files) holds frames but no
+    times: it was refused as holding "no frames"."""
+    import av
+
+    source = make_video(tmp_path / "clip.mp4", frames=12)
+    bare = tmp_path / "clip.h264"
+    with av.open(str(source)) as inp, av.open(str(bare), "w", format="h264") as out:
+        stream = out.add_stream_from_template(inp.streams.video[0])
+        for packet in inp.demux(video=0):
+            if packet.dts is not None:
+                packet.stream = stream
+                out.mux(packet)
+    with av.open(str(bare)) as c:  # frames, but no times
+        assert all(p.pts is None for p in c.demux(video=0))
+    with pytest.raises(MediaError, match="carries no timestamps"):
+        probe(bare)

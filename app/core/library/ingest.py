@@ -33,7 +33,9 @@ log = logging.getLogger(__name__)
 
 VIDEO_SUFFIXES = frozenset({
     ".mp4", ".m4v", ".mov", ".avi", ".mkv", ".mts", ".m2ts", ".ts", ".3gp", ".wmv", ".webm",
-    ".mpg", ".mpeg", ".asf", ".mxf", ".flv",
+    ".mpg", ".mpeg", ".asf", ".mxf", ".flv", ".vob", ".dv", ".mod", ".tod", ".ogv", ".divx",
+    # bare streams some recorders export: refused, saying why, rather than passed over
+    ".h264", ".264", ".h265", ".265", ".hevc",
 })
 
 

@@ -143,6 +143,13 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         packet_end = packet.pts + (packet.duration or 0)
         end = packet_end if end is None else max(end, packet_end)
     count = len(pts_values)
+    if count == 0 and stored:
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: the video carries no timestamps (a bare stream, as some "
+            "recorders export .h264 or .264 files), so its frames cannot be placed in time. "
+            "Keep it as it is, and ingest a copy put into a container at its frame rate "
+            "(for example MP4, with ffmpeg: -framerate 25 -i FILE -c copy COPY.mp4)."),
+            path=path)
     if count == 0:
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{path}: the video stream holds no frames."),
