@@ -15,6 +15,7 @@ from app.core.library.ingest import ingest_paths
 from app.core.progress import CancelToken
 from app.core.settings import load_settings
 from app.core.store.database import Store
+from app.ui.details_panel import DetailsPanel
 from app.ui.main_window import MainWindow
 from app.ui.workers import Job
 from tests.conftest import make_video
@@ -172,6 +173,18 @@ def test_ingest_can_be_cancelled(qtbot: QtBot, store: Store, tmp_path: Path) -> 
     assert "Cancelled" in dialog.current.text()
 
 
+def _details_of_the_one_item(qtbot: QtBot, store: Store) -> tuple[MainWindow, DetailsPanel]:
+    """The main window shown, the library's one item selected, and its details panel."""
+    win = MainWindow(store, load_settings(), signed_in_record(store))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    win.library.table.selectRow(0)
+    details = win.details
+    qtbot.waitUntil(lambda: details.record is not None, timeout=5000)
+    return win, details
+
+
 def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     import json
@@ -182,13 +195,7 @@ def test_details_verify_and_evidential_with_reason(qtbot: QtBot, store: Store, t
     from app.core.store.models import AuditEvent
 
     ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4", frames=12)])
-    win = MainWindow(store, load_settings(), signed_in_record(store))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
-    win.library.table.selectRow(0)
-    details = win.details
-    qtbot.waitUntil(lambda: details.record is not None, timeout=5000)
+    win, details = _details_of_the_one_item(qtbot, store)
     assert details.fields["sha256"].toolTip() == details.record.sha256  # type: ignore[union-attr]
     assert "unless marked evidential" in details.fields["retention"].text()
 
@@ -226,13 +233,7 @@ def test_details_describe_again(qtbot: QtBot, store: Store, tmp_path: Path) -> N
         decodable = session.get(Footage, 1).frame_count
         session.execute(update(Footage).where(Footage.id == 1).values(
             frame_count=len(packet_pts(src))))
-    win = MainWindow(store, load_settings(), signed_in_record(store))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
-    win.library.table.selectRow(0)
-    details = win.details
-    qtbot.waitUntil(lambda: details.record is not None, timeout=5000)
+    win, details = _details_of_the_one_item(qtbot, store)
     assert details.fields["frames"].text().startswith(str(len(packet_pts(src))))
     details.describe_button.click()
     qtbot.waitUntil(lambda: "Described again: frame count" in details.verify_result.text(),
