@@ -2160,6 +2160,14 @@
         <translation>Archwilio&apos;r gwreiddiol eto (ar ôl gwirio ei SHA-256) a chofnodi&apos;r hyn y mae&apos;r fersiwn hon yn ei ganfod yn wahanol: ar gyfer ffilm a ddisgrifiodd fersiwn hŷn, y mae ei chanfod yn stopio oherwydd nifer ei fframiau</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Stop hashing: nothing is checked or changed</source>
+        <translation>Stopio cyfrifo&apos;r hash: nid oes dim yn cael ei wirio na&apos;i newid</translation>
+    </message>
+    <message>
         <source>Evidential (kept beyond retention)</source>
         <translation>Tystiolaethol (cedwir y tu hwnt i&apos;r cyfnod cadw)</translation>
     </message>
@@ -2210,16 +2218,16 @@
         </translation>
     </message>
     <message>
-        <source>Hashing…</source>
-        <translation>Wrthi&apos;n cyfrifo&apos;r hash…</translation>
+        <source>Hashing the original of #{0}…</source>
+        <translation>Yn cyfrifo hash gwreiddiol #{0}…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled: nothing was checked</source>
+        <translation>Canslwyd y dilysu: ni wiriwyd dim</translation>
     </message>
     <message>
         <source>✔ Unchanged since ingest</source>
         <translation>✔ Heb newid ers ei mewnforio</translation>
-    </message>
-    <message>
-        <source>Hashing and probing…</source>
-        <translation>Wrthi&apos;n cyfrifo&apos;r hash ac yn archwilio…</translation>
     </message>
     <message>
         <source>✔ The description stands</source>
@@ -2228,6 +2236,14 @@
     <message>
         <source>✔ Described again: {0}</source>
         <translation>✔ Disgrifiwyd eto: {0}</translation>
+    </message>
+    <message>
+        <source>Hashing and probing the original of #{0}…</source>
+        <translation>Yn cyfrifo hash gwreiddiol #{0} ac yn ei archwilio…</translation>
+    </message>
+    <message>
+        <source>Describing again cancelled: nothing was changed</source>
+        <translation>Canslwyd y disgrifio eto: ni newidiwyd dim</translation>
     </message>
     <message>
         <source>picture size</source>

@@ -2142,6 +2142,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop hashing: nothing is checked or changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Evidential (kept beyond retention)</source>
             <translation type="unfinished" />
         </message>
@@ -2189,15 +2197,15 @@
             </translation>
         </message>
         <message>
-            <source>Hashing…</source>
+            <source>Hashing the original of #{0}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verification cancelled: nothing was checked</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>✔ Unchanged since ingest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hashing and probing…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2206,6 +2214,14 @@
         </message>
         <message>
             <source>✔ Described again: {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hashing and probing the original of #{0}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Describing again cancelled: nothing was changed</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,11 +26,11 @@ from app.core.people.users import resolve_actor
 from app.core.retention.rules import RetentionState
 from app.core.store.database import Store
 from app.core.views.records import FootageRecord
-from app.ui.changes import Changed, subscribe
+from app.ui.changes import Changed, announce, subscribe
 from app.ui.elided_label import ElidedLabel
 from app.ui.locale_format import date_text, datetime_text, number_text
 from app.ui.signed_in import SignedIn
-from app.ui.workers import db_pool, job_pool, run_op
+from app.ui.workers import Job, db_pool, job_pool, run_op, while_alive
 
 
 class DetailsPanel(QWidget):
@@ -80,15 +81,28 @@ class DetailsPanel(QWidget):
         self.describe_button.clicked.connect(self.describe_again)
         self.verify_result = QLabel(self)
         self.verify_result.setWordWrap(True)
+        # hashing an original takes a while (gigabytes on a network share): how far it has
+        # got, and a way to stop it; one such job at a time (``_hashing``)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setToolTip(self.tr("Stop hashing: nothing is checked or changed"))
+        self.cancel_button.hide()
+        self._hashing: Job | None = None
         self.evidential = QCheckBox(self.tr("Evidential (kept beyond retention)"), self)
         self.evidential.clicked.connect(self._evidential_clicked)
         row = QHBoxLayout()
         row.addWidget(self.verify_button)
         row.addWidget(self.describe_button)
         row.addWidget(self.verify_result, 1)
+        working = QHBoxLayout()
+        working.addWidget(self.progress, 1)
+        working.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(row)
+        layout.addLayout(working)
         layout.addWidget(self.evidential)
         layout.addStretch(1)
         self.show_footage(None)
@@ -97,10 +111,11 @@ class DetailsPanel(QWidget):
     def show_footage(self, record: FootageRecord | None) -> None:
         self.record = record
         enabled = record is not None
-        self.verify_button.setEnabled(enabled)
-        self.describe_button.setEnabled(enabled)
+        self.verify_button.setEnabled(enabled and self._hashing is None)
+        self.describe_button.setEnabled(enabled and self._hashing is None)
         self.evidential.setEnabled(enabled)
-        self.verify_result.clear()
+        if self._hashing is None:  # (while hashing, the label says whose original)
+            self.verify_result.clear()
         self._fill(record)
 
     def reload(self) -> None:
@@ -181,51 +196,98 @@ class DetailsPanel(QWidget):
         if self.record is None:
             return
         store, user, footage_id = self.store, self.user.name, self.record.id
-        self.verify_button.setEnabled(False)
-        self.verify_result.setText(self.tr("Hashing…"))
 
-        def verify() -> OriginalCheck:
-            (check,) = footage_service.verify_originals(store, user, footage_id=footage_id)
+        def verify(progress: Callable[[int, int], None], cancel: Any) -> OriginalCheck:
+            (check,) = footage_service.verify_originals(
+                store, user, footage_id=footage_id, progress=progress, cancel=cancel)
             return check
 
-        self._run(verify, self._on_verified, db=False)
+        def done(check: OriginalCheck) -> None:
+            if check.status is VerifyStatus.OK:
+                self._said(footage_id, self.tr("✔ Unchanged since ingest"))
+            else:
+                self._said(footage_id, "✘ " + check.message)
 
-    def _on_verified(self, check: OriginalCheck) -> None:
-        self.verify_button.setEnabled(True)
-        if check.status is VerifyStatus.OK:
-            self.verify_result.setText(self.tr("✔ Unchanged since ingest"))
-        else:
-            self.verify_result.setText("✘ " + check.message)
+        self._hash(footage_id, self.tr("Hashing the original of #{0}…").format(footage_id),
+                   verify, done,
+                   self.tr("Verification cancelled: nothing was checked"))
 
     def describe_again(self) -> None:
         if self.record is None:
             return
         store, user, footage_id = self.store, self.user.name, self.record.id
-        self.describe_button.setEnabled(False)
-        self.verify_result.setText(self.tr("Hashing and probing…"))
 
-        def describe() -> Described:
-            return describe_again(store, user, footage_id)
+        def describe(progress: Callable[[int, int], None], cancel: Any) -> Described:
+            return describe_again(store, user, footage_id, progress, cancel)
 
         def done(result: Described) -> None:
-            self.describe_button.setEnabled(self.record is not None)
-            if self.record is None or self.record.id != result.footage_id:
-                return
             if not result.changes:
-                self.verify_result.setText(self.tr("✔ The description stands"))
+                self._said(footage_id, self.tr("✔ The description stands"))
             else:
                 names = self._fact_names()
                 said = dict.fromkeys(names.get(name, name) for name in result.changes)
-                self.verify_result.setText(self.tr("✔ Described again: {0}").format(
+                self._said(footage_id, self.tr("✔ Described again: {0}").format(
                     ", ".join(said)))
             self.changed.emit()
 
-        def failed(message: str) -> None:
-            self.describe_button.setEnabled(self.record is not None)
-            if self.record is not None and self.record.id == footage_id:
-                self.verify_result.setText("✘ " + message)
+        self._hash(footage_id, self.tr("Hashing and probing the original of #{0}…").format(
+            footage_id), describe, done,
+                   self.tr("Describing again cancelled: nothing was changed"),
+                   Changed.FOOTAGE)
 
-        run_op(self, describe, done, failed, job_pool(), Changed.FOOTAGE)
+    def _hash(self, footage_id: int, working: str,
+              work: Callable[[Callable[[int, int], None], Any], Any],
+              done: Callable[[Any], None], cancelled: str,
+              changes: Changed = Changed.NOTHING) -> None:
+        """Run ``work`` (hashing footage ``footage_id``'s original first) on the job pool with
+        the progress bar and Cancel shown; ``done(result)`` after, or the message said."""
+        job = Job(work)
+        self._hashing = job
+        self.verify_button.setEnabled(False)
+        self.describe_button.setEnabled(False)
+        self.verify_result.setText(working)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        self.cancel_button.clicked.connect(job.cancel)
+        job.progress.connect(self._hashed_so_far)
+
+        def finished(result: Any) -> None:
+            self._hashing_ended(job)
+            done(result)
+            announce(changes)
+
+        def ended(message: str) -> None:
+            self._hashing_ended(job)
+            self._said(footage_id, message)
+
+        job.finished.connect(while_alive(self, finished))
+        job.failed.connect(while_alive(self, lambda message, _details: ended("✘ " + message)))
+        job.cancelled.connect(while_alive(self, lambda: ended(cancelled)))
+        job.start(job_pool())
+
+    def _hashed_so_far(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(1000 * min(done, total) / total))
+
+    def _hashing_ended(self, job: Job) -> None:
+        self.cancel_button.clicked.disconnect(job.cancel)
+        self._hashing = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        enabled = self.record is not None
+        self.verify_button.setEnabled(enabled)
+        self.describe_button.setEnabled(enabled)
+
+    def _said(self, footage_id: int, text: str) -> None:
+        """An outcome for footage ``footage_id``: shown while it is the footage shown (the
+        panel may have moved on to other footage while its original was hashed)."""
+        if self.record is not None and self.record.id == footage_id:
+            self.verify_result.setText(text)
+        else:
+            self.verify_result.clear()
 
     def _fact_names(self) -> dict[str, str]:
         """The footage facts describing again may change, as the panel names them."""

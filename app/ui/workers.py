@@ -49,6 +49,20 @@ def quick_pool() -> QThreadPool:
     return one_thread_pool()
 
 
+SIGNAL_INT_MAX = 2 ** 31 - 1  # a signal's int, and a progress bar's, is 32 bits
+
+
+def signal_ints(done: int, total: int) -> tuple[int, int]:
+    """``done`` and ``total`` in the same proportion, each within a signal's int: bytes
+    hashed of an original over 2 GiB (most recordings of half an hour or more) came out
+    of the signal as garbage (a negative count of 0), and the progress bar with them."""
+    largest = max(done, total)
+    if largest <= SIGNAL_INT_MAX:
+        return done, total
+    scale = -(-largest // SIGNAL_INT_MAX)
+    return done // scale, total // scale
+
+
 class Job(QObject):
     """A unit of work; connect to its signals, then :meth:`start` it.
 
@@ -72,7 +86,7 @@ class Job(QObject):
         now = time.monotonic()
         if now - self._last_emit >= PROGRESS_INTERVAL_S or (total and done >= total):
             self._last_emit = now
-            self.progress.emit(done, total)
+            self.progress.emit(*signal_ints(done, total))
 
     def _run(self) -> None:
         try:

@@ -246,6 +246,39 @@ def test_details_describe_again(qtbot: QtBot, store: Store, tmp_path: Path) -> N
     win.close()
 
 
+def test_details_hashing_shows_progress_and_can_be_cancelled(
+        qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """Verify now and Describe again hash the whole original (gigabytes, on a network share
+    a minute or more): a progress bar and a Cancel button show while they run, Cancel stops
+    the hashing with nothing checked or changed, and the buttons come back."""
+    from sqlalchemy import func, select
+
+    from app.core.store.models import AuditEvent
+
+    src = make_video(tmp_path / "a.mp4", frames=12)
+    ingest_paths(store, "tester", [src])
+    with src.open("r+b") as original:  # a large original (sparse: no time to write)
+        original.truncate(3 * 1024 ** 3)
+    win, details = _details_of_the_one_item(qtbot, store)
+    with store.read() as session:
+        events = session.scalar(select(func.count(AuditEvent.seq)))
+    for button, said in ((details.verify_button, "Verification cancelled"),
+                         (details.describe_button, "Describing again cancelled")):
+        button.click()
+        assert details.progress.isVisible() and details.cancel_button.isVisible()
+        assert not details.verify_button.isEnabled() and not details.describe_button.isEnabled()
+        assert "Hashing" in details.verify_result.text() and "#1" in details.verify_result.text()
+        qtbot.waitUntil(lambda: details.progress.maximum() == 1000 and
+                        details.progress.value() > 0, timeout=10_000)  # how far it has got
+        details.cancel_button.click()
+        qtbot.waitUntil(lambda said=said: said in details.verify_result.text(), timeout=10_000)
+        assert not details.progress.isVisible() and not details.cancel_button.isVisible()
+        assert details.verify_button.isEnabled() and details.describe_button.isEnabled()
+    with store.read() as session:  # nothing was recorded (not even a failed check)
+        assert session.scalar(select(func.count(AuditEvent.seq))) == events
+    win.close()
+
+
 def test_case_filter_is_remembered_and_settings_dialog_saves(
         qtbot: QtBot, store: Store, tmp_path: Path, isolated_env: Path) -> None:
     import json
