@@ -1869,10 +1869,6 @@
         <translation>Ni ellir agor y gronfa ddata {url}: ni ellir creu ei ffolder {folder} ({problem}).</translation>
     </message>
     <message>
-        <source>The store is busy: another user&apos;s or process&apos;s change has held it for more than {seconds} s. Nothing of this change was saved; try again. If it stays busy, ask an administrator to look for a stuck session on the database server.</source>
-        <translation>Mae&apos;r storfa&apos;n brysur: mae newid gan ddefnyddiwr neu broses arall wedi ei dal am fwy na {seconds} eiliad. Ni chadwyd dim o&apos;r newid hwn; rhowch gynnig arall arni. Os yw&apos;n dal yn brysur, gofynnwch i weinyddwr chwilio am sesiwn sydd wedi mynd yn sownd ar weinydd y gronfa ddata.</translation>
-    </message>
-    <message>
         <source>The database URL {url} cannot be used: {problem}</source>
         <translation>Ni ellir defnyddio URL y gronfa ddata {url}: {problem}</translation>
     </message>

@@ -1851,10 +1851,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The store is busy: another user's or process's change has held it for more than {seconds} s. Nothing of this change was saved; try again. If it stays busy, ask an administrator to look for a stuck session on the database server.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The database URL {url} cannot be used: {problem}</source>
             <translation type="unfinished" />
         </message>

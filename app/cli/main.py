@@ -31,13 +31,7 @@ from app.cli.context import Context
 from app.cli.error_hints import error_line
 from app.core.errors import BwvError, Cancelled
 from app.core.logs import setup_logging
-from app.core.store.database import (
-    current_revision,
-    store_busy,
-    store_busy_error,
-    store_problem,
-    store_unusable,
-)
+from app.core.store.database import current_revision, store_problem, store_unusable
 
 log = logging.getLogger("app.cli")
 
@@ -134,9 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.exception("database error in bwv %s", args.command)
             url = ctx.database_url if ctx is not None else "?"
             said = store_problem(url, exc)
-            if store_busy(exc):  # a lock waited for past the lock timeout (a read, too)
-                print(f"bwv: error: {error_line(store_busy_error())}", file=sys.stderr)
-            elif store_unusable(exc):  # the store itself: read-only, damaged, full, gone
+            if store_unusable(exc):  # the store itself: read-only, damaged, full, gone
                 print(f"bwv: error: {error_line(said)}{where}", file=sys.stderr)
             else:  # a statement refused (a constraint): a fault of ours
                 words = str(said.arguments["problem"]).splitlines()[0]

@@ -20,7 +20,6 @@ from shiboken6 import isValid
 
 from app.core.errors import BwvError, Cancelled
 from app.core.progress import CancelToken
-from app.core.store.database import store_busy, store_busy_error
 from app.ui.changes import Changed, announce
 from app.ui.error_text import error_text
 
@@ -96,9 +95,6 @@ class Job(QObject):
         except BwvError as exc:
             self.failed.emit(error_text(exc), "")
         except Exception as exc:
-            if store_busy(exc):  # a read waiting past the lock timeout: no fault of ours
-                self.failed.emit(error_text(store_busy_error()), "")
-                return
             log.exception("background job failed")
             self.failed.emit(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())
         else:

@@ -86,13 +86,8 @@ def make_engine(url: str) -> Engine:
     limited = backend == "postgresql" and driver in ("", "psycopg", "psycopg2") and not (
         given & {"connect_timeout", "service"} or os.environ.get("PGCONNECT_TIMEOUT")
         or os.environ.get("PGSERVICE"))
-    args: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S} if limited else {}
-    if backend == "postgresql" and driver in ("", "psycopg", "psycopg2") and not (
-            given & {"options", "service"} or os.environ.get("PGOPTIONS")
-            or os.environ.get("PGSERVICE")):
-        args["options"] = (f"-c lock_timeout={round(LOCK_TIMEOUT_S * 1000)}ms "
-                           f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_S}s")
-    return _create(parsed, url, pool_pre_ping=True, connect_args=args)
+    return _create(parsed, url, pool_pre_ping=True,
+                   connect_args={"connect_timeout": CONNECT_TIMEOUT_S} if limited else {})
 
 
 # A server that does not answer (gone from the network, a firewall dropping packets) is given
@@ -101,33 +96,6 @@ def make_engine(url: str) -> Engine:
 # libpq's drivers (psycopg, psycopg2) only; a URL's own ?connect_timeout= or ?service= (its
 # file may set one), PGCONNECT_TIMEOUT and PGSERVICE win.
 CONNECT_TIMEOUT_S = 10
-# Every audited change waits for the audit chain's lock, held by one writer at a time for a
-# fraction of a second. A change that waits longer than this (another workstation or worker
-# stuck mid-change, a hand-run transaction left open) is given up, nothing of it saved, with
-# a message saying the store is busy (STORE_BUSY), where it used to wait with no end and the
-# window with it; as SQLite's own busy timeout gives up after 10 s. And a session of this
-# program left inside a transaction this long (its process frozen, its machine asleep) is
-# ended by the server, so its locks no longer hold everyone else's work. Both as for
-# CONNECT_TIMEOUT_S: libpq's drivers only; a URL's ?options= or ?service=, PGOPTIONS and
-# PGSERVICE win.
-LOCK_TIMEOUT_S: float = 30
-IDLE_IN_TRANSACTION_S = 600
-STORE_BUSY = QT_TRANSLATE_NOOP(
-    "CoreMessages", "The store is busy: another user's or process's change has held it for "
-    "more than {seconds} s. Nothing of this change was saved; try again. If it stays "
-    "busy, ask an administrator to look for a stuck session on the database server.")
-LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's state for a lock given up on (lock_timeout)
-
-
-def store_busy(exc: BaseException) -> bool:
-    """Whether a database error is a lock waited for past ``LOCK_TIMEOUT_S``."""
-    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
-    return isinstance(exc, DBAPIError) and state == LOCK_NOT_AVAILABLE
-
-
-def store_busy_error() -> BwvError:
-    """What a change given up on after ``LOCK_TIMEOUT_S`` says (``store_busy``)."""
-    return BwvError(STORE_BUSY, seconds=LOCK_TIMEOUT_S)
 
 
 UNUSABLE_URL = QT_TRANSLATE_NOOP("CoreMessages",
@@ -235,9 +203,7 @@ def migrate(engine: Engine) -> None:
                 if conn.dialect.name == "sqlite":
                     conn = conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
-                    if conn.dialect.name == "postgresql":  # an upgrade of a large store
-                        # may take minutes, and waits for readers of what it changes
-                        conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
+                    if conn.dialect.name == "postgresql":
                         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATE_LOCK})")
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, "head")
@@ -329,11 +295,6 @@ class Store:
                 session.connection(execution_options={WRITE_OPTION: True})
             yield session
             session.commit()
-        except DBAPIError as exc:
-            session.rollback()
-            if store_busy(exc):
-                raise store_busy_error() from exc
-            raise
         except BaseException:
             session.rollback()
             raise
