@@ -2160,10 +2160,6 @@
         <translation>Canslo</translation>
     </message>
     <message>
-        <source>Stop hashing: nothing is checked or changed</source>
-        <translation>Stopio cyfrifo&apos;r hash: nid oes dim yn cael ei wirio na&apos;i newid</translation>
-    </message>
-    <message>
         <source>Evidential (kept beyond retention)</source>
         <translation>Tystiolaethol (cedwir y tu hwnt i&apos;r cyfnod cadw)</translation>
     </message>
@@ -2215,15 +2211,23 @@
     </message>
     <message>
         <source>Hashing the original of #{0}…</source>
-        <translation>Yn cyfrifo hash gwreiddiol #{0}…</translation>
+        <translation>Wrthi&apos;n cyfrifo hash gwreiddiol #{0}…</translation>
     </message>
     <message>
         <source>Verification cancelled: nothing was checked</source>
-        <translation>Canslwyd y dilysu: ni wiriwyd dim</translation>
+        <translation>Canslwyd y gwirio: ni wiriwyd dim</translation>
     </message>
     <message>
         <source>✔ Unchanged since ingest</source>
         <translation>✔ Heb newid ers ei mewnforio</translation>
+    </message>
+    <message>
+        <source>Stop hashing the original: nothing is checked or changed</source>
+        <translation>Stopio cyfrifo hash y gwreiddiol: nid oes dim yn cael ei wirio na&apos;i newid</translation>
+    </message>
+    <message>
+        <source>Nothing to verify: the original was deleted under the retention policy</source>
+        <translation>Dim i&apos;w wirio: dilëwyd y gwreiddiol dan y polisi cadw</translation>
     </message>
     <message>
         <source>✔ The description stands</source>
@@ -2235,11 +2239,15 @@
     </message>
     <message>
         <source>Hashing and probing the original of #{0}…</source>
-        <translation>Yn cyfrifo hash gwreiddiol #{0} ac yn ei archwilio…</translation>
+        <translation>Wrthi&apos;n cyfrifo hash gwreiddiol #{0} ac yn ei archwilio…</translation>
     </message>
     <message>
         <source>Describing again cancelled: nothing was changed</source>
         <translation>Canslwyd y disgrifio eto: ni newidiwyd dim</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wrthi&apos;n canslo…</translation>
     </message>
     <message>
         <source>picture size</source>

@@ -2142,10 +2142,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Stop hashing: nothing is checked or changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Evidential (kept beyond retention)</source>
             <translation type="unfinished" />
         </message>
@@ -2205,6 +2201,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Stop hashing the original: nothing is checked or changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to verify: the original was deleted under the retention policy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>✔ The description stands</source>
             <translation type="unfinished" />
         </message>
@@ -2218,6 +2222,10 @@
         </message>
         <message>
             <source>Describing again cancelled: nothing was changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
             <translation type="unfinished" />
         </message>
         <message>

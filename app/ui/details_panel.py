@@ -82,14 +82,15 @@ class DetailsPanel(QWidget):
         self.verify_result = QLabel(self)
         self.verify_result.setWordWrap(True)
         # hashing an original takes a while (gigabytes on a network share): how far it has
-        # got, and a way to stop it; one such job at a time (``_hashing``)
+        # got, and a way to stop it; one such job at a time (``hashing``)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setToolTip(self.tr("Stop hashing: nothing is checked or changed"))
+        self.cancel_button.setToolTip(self.tr("Stop hashing the original: nothing is checked "
+                                              "or changed"))
         self.cancel_button.hide()
-        self._hashing: Job | None = None
+        self.hashing: Job | None = None
         self.evidential = QCheckBox(self.tr("Evidential (kept beyond retention)"), self)
         self.evidential.clicked.connect(self._evidential_clicked)
         row = QHBoxLayout()
@@ -111,10 +112,10 @@ class DetailsPanel(QWidget):
     def show_footage(self, record: FootageRecord | None) -> None:
         self.record = record
         enabled = record is not None
-        self.verify_button.setEnabled(enabled and self._hashing is None)
-        self.describe_button.setEnabled(enabled and self._hashing is None)
+        self.verify_button.setEnabled(enabled and self.hashing is None)
+        self.describe_button.setEnabled(enabled and self.hashing is None)
         self.evidential.setEnabled(enabled)
-        if self._hashing is None:  # (while hashing, the label says whose original)
+        if self.hashing is None:  # (while hashing, the label says whose original)
             self.verify_result.clear()
         self._fill(record)
 
@@ -197,13 +198,16 @@ class DetailsPanel(QWidget):
             return
         store, user, footage_id = self.store, self.user.name, self.record.id
 
-        def verify(progress: Callable[[int, int], None], cancel: Any) -> OriginalCheck:
-            (check,) = footage_service.verify_originals(
+        def verify(progress: Callable[[int, int], None], cancel: Any) -> OriginalCheck | None:
+            checks = footage_service.verify_originals(
                 store, user, footage_id=footage_id, progress=progress, cancel=cancel)
-            return check
+            return checks[0] if checks else None  # none: deleted under retention
 
-        def done(check: OriginalCheck) -> None:
-            if check.status is VerifyStatus.OK:
+        def done(check: OriginalCheck | None) -> None:
+            if check is None:
+                self._said(footage_id, self.tr("Nothing to verify: the original was deleted "
+                                               "under the retention policy"))
+            elif check.status is VerifyStatus.OK:
                 self._said(footage_id, self.tr("✔ Unchanged since ingest"))
             else:
                 self._said(footage_id, "✘ " + check.message)
@@ -242,7 +246,7 @@ class DetailsPanel(QWidget):
         """Run ``work`` (hashing footage ``footage_id``'s original first) on the job pool with
         the progress bar and Cancel shown; ``done(result)`` after, or the message said."""
         job = Job(work)
-        self._hashing = job
+        self.hashing = job
         self.verify_button.setEnabled(False)
         self.describe_button.setEnabled(False)
         self.verify_result.setText(working)
@@ -251,21 +255,35 @@ class DetailsPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.cancel_button.clicked.connect(job.cancel)
+        self.cancel_button.clicked.connect(self._cancelling)
         job.progress.connect(self._hashed_so_far)
 
         def finished(result: Any) -> None:
             self._hashing_ended(job)
             done(result)
-            announce(changes)
 
-        def ended(message: str) -> None:
+        def failed(message: str) -> None:
             self._hashing_ended(job)
-            self._said(footage_id, message)
+            if self.record is not None and self.record.id == footage_id:
+                self.verify_result.setText("✘ " + message)
+            else:  # the panel has moved on: a failure is still seen
+                self.verify_result.clear()
+                self.failed.emit(message)
+
+        def was_cancelled() -> None:
+            self._hashing_ended(job)
+            self._said(footage_id, cancelled)
 
         job.finished.connect(while_alive(self, finished))
-        job.failed.connect(while_alive(self, lambda message, _details: ended("✘ " + message)))
-        job.cancelled.connect(while_alive(self, lambda: ended(cancelled)))
+        job.finished.connect(lambda _result: announce(changes))  # saved: said even if the
+        # panel is gone
+        job.failed.connect(while_alive(self, lambda message, _details: failed(message)))
+        job.cancelled.connect(while_alive(self, was_cancelled))
         job.start(job_pool())
+
+    def _cancelling(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.verify_result.setText(self.tr("Cancelling…"))
 
     def _hashed_so_far(self, done: int, total: int) -> None:
         if total > 0:
@@ -274,7 +292,8 @@ class DetailsPanel(QWidget):
 
     def _hashing_ended(self, job: Job) -> None:
         self.cancel_button.clicked.disconnect(job.cancel)
-        self._hashing = None
+        self.cancel_button.clicked.disconnect(self._cancelling)
+        self.hashing = None
         self.progress.hide()
         self.cancel_button.hide()
         enabled = self.record is not None

@@ -22,11 +22,13 @@ if TYPE_CHECKING:
 
 def work_running(win: MainWindow, side_jobs: bool = True) -> bool:
     """Whether work a person started runs in the window: detection, a pack, links, an
-    import; with ``side_jobs``, the workspace's own (a waveform, thumbnails) too. (An export
-    runs in its own modal dialog.)"""
+    import, hashing an original from the footage details; with ``side_jobs``, the
+    workspace's own (a waveform, thumbnails) too. (An export runs in its own modal
+    dialog.)"""
     ingest = win.library.ingest_dialog
     busy = (win.workspace.detect_job, win.cases.exports_box.pack_job, win.cases.link_job,
             ingest.job if ingest is not None and ingest.job.running else None,
+            win.details.hashing,
             *[job for job in win.workspace.jobs.side_jobs if side_jobs and job.running])
     return any(job is not None for job in busy)
 

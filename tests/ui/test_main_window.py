@@ -254,11 +254,12 @@ def test_details_hashing_shows_progress_and_can_be_cancelled(
     from sqlalchemy import func, select
 
     from app.core.store.models import AuditEvent
+    from app.ui.switch_user import work_running
 
     src = make_video(tmp_path / "a.mp4", frames=12)
     ingest_paths(store, "tester", [src])
     with src.open("r+b") as original:  # a large original (sparse: no time to write)
-        original.truncate(3 * 1024 ** 3)
+        original.truncate(32 * 1024 ** 3)
     win, details = _details_of_the_one_item(qtbot, store)
     with store.read() as session:
         events = session.scalar(select(func.count(AuditEvent.seq)))
@@ -268,12 +269,15 @@ def test_details_hashing_shows_progress_and_can_be_cancelled(
         assert details.progress.isVisible() and details.cancel_button.isVisible()
         assert not details.verify_button.isEnabled() and not details.describe_button.isEnabled()
         assert "Hashing" in details.verify_result.text() and "#1" in details.verify_result.text()
+        assert work_running(win)  # nobody else signs in meanwhile
         qtbot.waitUntil(lambda: details.progress.maximum() == 1000 and
-                        details.progress.value() > 0, timeout=10_000)  # how far it has got
+                        0 < details.progress.value() < 1000, timeout=10_000)  # how far
         details.cancel_button.click()
+        assert not details.cancel_button.isEnabled()  # (said once)
         qtbot.waitUntil(lambda said=said: said in details.verify_result.text(), timeout=10_000)
         assert not details.progress.isVisible() and not details.cancel_button.isVisible()
         assert details.verify_button.isEnabled() and details.describe_button.isEnabled()
+        assert not work_running(win)
     with store.read() as session:  # nothing was recorded (not even a failed check)
         assert session.scalar(select(func.count(AuditEvent.seq))) == events
     win.close()
