@@ -170,3 +170,61 @@ def test_a_pair_is_not_hidden_by_its_own_faces_carried_over_the_gap() -> None:
     assert any(r.reason.value == "same_person"
                for r in plan_review(run, tracks, tracks, RedactionPlan(), 40, 10.0,
                                     boxes_by_frame(tracks, 40)))
+
+
+def test_what_is_worked_out_once_gives_the_same_review_after_any_keep_or_dismissal() -> None:
+    """``plan_review``'s memo (a keep on a long crowded run worked out every open range
+    again: 2 s on the window's thread for 20 minutes with 25 people in view) gives the
+    ranges a review worked out afresh gives, edit after edit: keeps, dismissals, heads and
+    whole people, padding, manual boxes, inverse. People come and go in a crowd whose faces
+    and heads hide one another's starts and ends."""
+    import random
+
+    from app.core.redaction.plan import Keyframe, ManualBox
+
+    rng = random.Random(5)
+    frames, width, height = 300, 640, 360
+    run = DetectionRun("synthetic", width, height, 0, get_preset("balanced"), [])
+    run.frames = [FrameDetections(i, i / 10, [], True) for i in range(frames)]
+    for person in range(30):
+        start, life = rng.randrange(0, 240), rng.randrange(30, 150)
+        x, y, size = rng.uniform(40, 560), rng.uniform(40, 280), rng.uniform(25, 45)
+        vx = rng.uniform(-1.5, 1.5)
+        missing = set(range(s := rng.randrange(start, start + life), s + rng.randrange(3, 15)))
+        for i in range(start, min(frames, start + life)):
+            px = x + vx * (i - start)
+            if not 0 <= px <= width - size or i in missing:
+                continue
+            run.frames[i].boxes.append(Detection(px, y, size, size, 0.9, "yunet"))
+            if person % 3 == 0 and i % 5 == 0:  # some are found by the person detector too
+                run.frames[i].heads.append(Detection(
+                    px - size, y - size / 2, 3 * size, 2 * size, 0.8,
+                    region_label("head", person + 1, True)))
+    tracks = build_tracks(run, frames, 10.0, SETTINGS)
+    boxes = boxes_by_frame(tracks, frames)
+    faces = [t.id for t in tracks if t.category == FACE]
+    manual = ManualBox(1, (Keyframe(20, 100, 100, 80, 80), Keyframe(120, 300, 100, 80, 80)))
+    plan, memo = RedactionPlan(), {}  # type: ignore[var-annotated]
+    fresh_counts = []
+    for step in range(150):
+        choice = rng.randrange(7)
+        if choice <= 2:  # keep someone, or stop keeping them
+            picked = rng.choice(faces)
+            keep = set(plan.keep_tracks) ^ {picked}
+            plan = replace(plan, keep_tracks=tuple(sorted(keep)))
+        elif choice == 3:
+            picked = rng.choice(faces)
+            plan = replace(plan, false_positive_tracks=tuple(sorted(
+                set(plan.false_positive_tracks) ^ {picked})))
+        elif choice == 4:
+            plan = replace(plan, hide_heads=not plan.hide_heads)
+        elif choice == 5:
+            plan = replace(plan, padding=rng.choice((1.3, 1.6, 2.0)),
+                           manual_boxes=() if plan.manual_boxes else (manual,))
+        else:
+            plan = replace(plan, inverse=step % 4 == 0, hide_whole_people=step % 3 == 0)
+        fresh = plan_review(run, tracks, tracks, plan, frames, 10.0, boxes)
+        assert plan_review(run, tracks, tracks, plan, frames, 10.0, boxes, memo) == fresh, step
+        fresh_counts.append(len(fresh))
+    assert len(set(fresh_counts)) > 3  # the edits changed what is asked, many times
+    assert memo  # and ranges were worked out and kept

@@ -48,30 +48,56 @@ from app.core.tracking.tracker import Track, TrackBox, grown
 HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
 _OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED, ReviewReason.SAME_PERSON)
 FrameBoxes = Sequence[list[tuple[int, TrackBox]]]
+# What was worked out of each open range on the same tracks (``plan_review``'s ``memo``):
+# (the plan's settings but its kept and dismissed tracks, the range) -> (the tracks the
+# working out looked at, those of them kept, those dismissed, whether the range is risky)
+Memo = dict[tuple[object, ...], tuple[frozenset[int], frozenset[int], frozenset[int], bool]]
 
 
 def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
                 plan: RedactionPlan, frame_count: int, fps: float,
-                frame_boxes: FrameBoxes | None = None) -> list[ReviewRange]:
+                frame_boxes: FrameBoxes | None = None,
+                memo: Memo | None = None) -> list[ReviewRange]:
     """Ranges on ``tracks`` (``run_tracks`` after ``plan``'s merges and splits);
-    ``frame_boxes``: every frame's boxes of ``tracks`` where the caller has them."""
+    ``frame_boxes``: every frame's boxes of ``tracks`` where the caller has them. ``memo``
+    (the same dict for the same ``tracks`` and frame boxes only): whether an open range is
+    hidden anyway depends on the plan's settings and on which of the tracks near it are
+    kept or dismissed; a range worked out before under the same is not worked out again
+    (a keep on a long crowded run changes only the ranges near the person kept)."""
     ranges = review_ranges(run, tracks, frame_count, fps,
                            settled=frozenset(plan.false_positive_tracks),
                            cuts=split_cuts(run_tracks, plan.track_edits))
     if not plan.inverse and any(r.reason in _OPEN for r in ranges):
         by_id = {t.id: t for t in tracks}
+        settings = (plan.padding, plan.margin, plan.shape, plan.hide_heads,
+                    plan.hide_whole_people, plan.manual_boxes)
+        keep, dismissed = frozenset(plan.keep_tracks), frozenset(plan.false_positive_tracks)
 
         def risky(r: ReviewRange) -> bool:
+            key = (settings, r.reason, r.start_frame, r.end_frame, r.track_id, r.other_track)
+            known = memo.get(key) if memo is not None else None
+            if known is not None and known[1] == keep & known[0] and \
+                    known[2] == dismissed & known[0]:
+                return known[3]
+            seen: set[int] = set()
+            answer = _risky(r, seen)
+            if memo is not None:
+                looked = frozenset(seen)
+                memo[key] = (looked, keep & looked, dismissed & looked, answer)
+            return answer
+
+        def _risky(r: ReviewRange, seen: set[int]) -> bool:
             ids = [r.track_id, r.other_track][:2 if r.reason is ReviewReason.SAME_PERSON
                                               else 1]
+            seen.update(i for i in ids if i is not None)
             faces = [by_id[i] for i in ids if i is not None and i in by_id]
             if len(faces) < len(ids) or any(f.id in plan.keep_tracks for f in faces):
                 return True
             if len(faces) == 1:
                 return not hidden_anyway(faces[0], r, tracks, plan, run.width, run.height,
-                                         run.rotation, frame_boxes)
+                                         run.rotation, frame_boxes, seen)
             return not _pair_hidden(faces[0], faces[1], r, tracks, plan, run, frame_count,
-                                    open_window(fps), frame_boxes)
+                                    open_window(fps), frame_boxes, seen)
         asked = [(r, r.reason not in _OPEN or risky(r)) for r in ranges]
         ranges = [r for r, asks in asked if asks] + [  # a pair not asked about: the
             stretch for r, asks in asked if not asks for stretch in r.absorbed]  # stretches
@@ -82,18 +108,19 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
 
 def hidden_anyway(track: Track, item: ReviewRange, tracks: list[Track], plan: RedactionPlan,
                   width: int, height: int, rotation: int = 0,
-                  frame_boxes: FrameBoxes | None = None) -> bool:
+                  frame_boxes: FrameBoxes | None = None, seen: set[int] | None = None) -> bool:
     """Whether on every frame of ``item`` the face of ``track`` is hidden by the plan's other
-    regions, its own track left out."""
+    regions, its own track left out (``seen``: the tracks whose regions were looked at are
+    added to it)."""
     if not track.detected_frames:
         return False
     return _hidden(track.box_reaching, range(item.start_frame, item.end_frame + 1), {track.id},
-                   tracks, plan, width, height, rotation, frame_boxes)
+                   tracks, plan, width, height, rotation, frame_boxes, seen)
 
 
 def _pair_hidden(a: Track, b: Track, item: ReviewRange, tracks: list[Track],
                  plan: RedactionPlan, run: DetectionRun, frame_count: int, window: int,
-                 frame_boxes: FrameBoxes | None) -> bool:
+                 frame_boxes: FrameBoxes | None, seen: set[int] | None = None) -> bool:
     """Whether a "same person?" pair is hidden anyway, both tracks left out: the lost face
     (carried on) over the pair's frames and at least its own "ended" window, the found one
     (carried back) likewise before it, and the way between them (its end box moving to the
@@ -120,14 +147,16 @@ def _pair_hidden(a: Track, b: Track, item: ReviewRange, tracks: list[Track],
                                     item.end_frame + 1)),
              (between, range(item.start_frame, item.end_frame + 1)))
     return all(_hidden(box_on, frames, left_out, tracks, plan, run.width, run.height,
-                       run.rotation, frame_boxes) for box_on, frames in looks)
+                       run.rotation, frame_boxes, seen) for box_on, frames in looks)
 
 
 def _hidden(box_on: Callable[[int], tuple[float, float, float, float]], frames: range,
             left_out: set[int], tracks: list[Track], plan: RedactionPlan, width: int,
-            height: int, rotation: int, frame_boxes: FrameBoxes | None) -> bool:
+            height: int, rotation: int, frame_boxes: FrameBoxes | None,
+            seen: set[int] | None = None) -> bool:
     """Whether on every one of ``frames`` the face at ``box_on(frame)`` (x, y, w, h) is
-    hidden by the plan's regions, the tracks ``left_out`` left out."""
+    hidden by the plan's regions, the tracks ``left_out`` left out; the tracks whose regions
+    were worked out are added to ``seen``."""
     for frame in frames:
         x, y, w, h = head_box(box_on(frame), rotation)
         grow = (RULE_PADDING - 1) / 2
@@ -137,6 +166,8 @@ def _hidden(box_on: Callable[[int], tuple[float, float, float, float]], frames: 
                   and (b := t.box_at(frame)) is not None]
         others = _near(face, [(i, b) for i, b in present if i not in left_out],
                        face_margin(plan, width, height))
+        if seen is not None:
+            seen.update(i for i, _b in others)
         # not the gaps of a crowd: worked out from the nearby faces only, they would not be
         # the export's (whose disc follows the whole crowd's face size)
         redact, _keep = frame_regions(frame, others, plan, width, height, rotation,

@@ -8,13 +8,13 @@ what an edit made meanwhile has changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.core.analysis import Analysis
 from app.core.errors import BwvError
 from app.core.redaction import plan_edits
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.plan_review import plan_review
+from app.core.redaction.plan_review import Memo, plan_review
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import Track, TrackBox, boxes_by_frame
 
@@ -30,6 +30,8 @@ class ShownRun:
     problem: str | None  # the plan's merges and splits do not fit the run (its own shown)
     review_for: tuple[object, ...]
     review: list[ReviewRange]
+    # what the review worked out of each open range on these tracks (plan_review's memo)
+    memo: Memo = field(default_factory=dict, compare=False, repr=False)
 
 
 def shown_plan(plan: RedactionPlan, analysis: Analysis | None) -> RedactionPlan:
@@ -49,8 +51,10 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
     a, shown = analysis, shown_plan(plan, analysis)
     same_run = before is not None and before.analysis is a
     tracks_for = (id(a.tracks), a.run_key, shown.track_edits)
+    memo: Memo = {}
     if before is not None and same_run and before.tracks_for == tracks_for:
         tracks, frame_boxes, problem = before.tracks, before.frame_boxes, before.problem
+        memo = before.memo  # the same tracks and boxes: what was worked out still holds
         if problem is not None:
             shown = plan_edits.start_again(shown, a.run_key)[0]
     else:
@@ -72,8 +76,8 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
         review = before.review
     else:  # a merge ends its "same person?"
         review = plan_review(a.run, a.tracks, tracks, shown, a.frame_count, a.fps,
-                             frame_boxes)
-    return ShownRun(a, tracks_for, tracks, frame_boxes, problem, review_for, review)
+                             frame_boxes, memo)
+    return ShownRun(a, tracks_for, tracks, frame_boxes, problem, review_for, review, memo)
 
 
 def _boxes_again(before: ShownRun, tracks: list[Track]) -> list[list[tuple[int, TrackBox]]]:
