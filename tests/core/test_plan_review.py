@@ -180,7 +180,8 @@ def test_what_is_worked_out_once_gives_the_same_review_after_any_keep_or_dismiss
     and heads hide one another's starts and ends."""
     import random
 
-    from app.core.redaction.plan import Keyframe, ManualBox
+    from app.core.redaction.plan import Keyframe, ManualBox, Shape
+    from app.core.redaction.plan_review import Memo
 
     rng = random.Random(5)
     frames, width, height = 300, 640, 360
@@ -203,28 +204,31 @@ def test_what_is_worked_out_once_gives_the_same_review_after_any_keep_or_dismiss
     tracks = build_tracks(run, frames, 10.0, SETTINGS)
     boxes = boxes_by_frame(tracks, frames)
     faces = [t.id for t in tracks if t.category == FACE]
+    everyone = [t.id for t in tracks]
     manual = ManualBox(1, (Keyframe(20, 100, 100, 80, 80), Keyframe(120, 300, 100, 80, 80)))
-    plan, memo = RedactionPlan(), {}  # type: ignore[var-annotated]
+    plan, memo = RedactionPlan(), Memo()
     fresh_counts = []
-    for step in range(150):
+    for step in range(60):
         choice = rng.randrange(7)
         if choice <= 2:  # keep someone, or stop keeping them
             picked = rng.choice(faces)
             keep = set(plan.keep_tracks) ^ {picked}
             plan = replace(plan, keep_tracks=tuple(sorted(keep)))
-        elif choice == 3:
-            picked = rng.choice(faces)
+        elif choice == 3:  # dismiss a face or a head (heads hide most starts and ends)
+            picked = rng.choice(everyone)
             plan = replace(plan, false_positive_tracks=tuple(sorted(
                 set(plan.false_positive_tracks) ^ {picked})))
         elif choice == 4:
             plan = replace(plan, hide_heads=not plan.hide_heads)
         elif choice == 5:
             plan = replace(plan, padding=rng.choice((1.3, 1.6, 2.0)),
-                           manual_boxes=() if plan.manual_boxes else (manual,))
+                           manual_boxes=() if plan.manual_boxes else (manual,),
+                           margin=rng.choice((0.0, 0.004, 0.01)),
+                           shape=rng.choice((Shape.ELLIPSE, Shape.RECTANGLE)))
         else:
             plan = replace(plan, inverse=step % 4 == 0, hide_whole_people=step % 3 == 0)
         fresh = plan_review(run, tracks, tracks, plan, frames, 10.0, boxes)
         assert plan_review(run, tracks, tracks, plan, frames, 10.0, boxes, memo) == fresh, step
         fresh_counts.append(len(fresh))
     assert len(set(fresh_counts)) > 3  # the edits changed what is asked, many times
-    assert memo  # and ranges were worked out and kept
+    assert memo.answers  # and ranges were worked out and kept

@@ -21,6 +21,7 @@ found again is the same person."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -48,10 +49,18 @@ from app.core.tracking.tracker import Track, TrackBox, grown
 HIDDEN_ANYWAY = 0.95  # of the face's grown head region's pixels under the other regions
 _OPEN = (ReviewReason.TRACK_STARTED, ReviewReason.TRACK_ENDED, ReviewReason.SAME_PERSON)
 FrameBoxes = Sequence[list[tuple[int, TrackBox]]]
-# What was worked out of each open range on the same tracks (``plan_review``'s ``memo``):
-# (the plan's settings but its kept and dismissed tracks, the range) -> (the tracks the
-# working out looked at, those of them kept, those dismissed, whether the range is risky)
-Memo = dict[tuple[object, ...], tuple[frozenset[int], frozenset[int], frozenset[int], bool]]
+
+
+@dataclass
+class Memo:
+    """What was worked out of each open range on the same tracks (``plan_review``'s
+    ``memo``), under the plan's ``settings`` (all but its kept and dismissed tracks: other
+    settings start it again, so it holds one setting's worth): per range, the tracks the
+    working out looked at, those of them kept, those dismissed, and whether it is risky."""
+
+    settings: tuple[object, ...] | None = None
+    answers: dict[tuple[object, ...], tuple[frozenset[int], frozenset[int], frozenset[int],
+                                            bool]] = field(default_factory=dict)
 
 
 def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
@@ -72,10 +81,12 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
         settings = (plan.padding, plan.margin, plan.shape, plan.hide_heads,
                     plan.hide_whole_people, plan.manual_boxes)
         keep, dismissed = frozenset(plan.keep_tracks), frozenset(plan.false_positive_tracks)
+        if memo is not None and memo.settings != settings:
+            memo.settings, memo.answers = settings, {}
 
         def risky(r: ReviewRange) -> bool:
-            key = (settings, r.reason, r.start_frame, r.end_frame, r.track_id, r.other_track)
-            known = memo.get(key) if memo is not None else None
+            key = (r.reason, r.start_frame, r.end_frame, r.track_id, r.other_track)
+            known = memo.answers.get(key) if memo is not None else None
             if known is not None and known[1] == keep & known[0] and \
                     known[2] == dismissed & known[0]:
                 return known[3]
@@ -83,7 +94,7 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
             answer = _risky(r, seen)
             if memo is not None:
                 looked = frozenset(seen)
-                memo[key] = (looked, keep & looked, dismissed & looked, answer)
+                memo.answers[key] = (looked, keep & looked, dismissed & looked, answer)
             return answer
 
         def _risky(r: ReviewRange, seen: set[int]) -> bool:

@@ -31,7 +31,7 @@ class ShownRun:
     review_for: tuple[object, ...]
     review: list[ReviewRange]
     # what the review worked out of each open range on these tracks (plan_review's memo)
-    memo: Memo = field(default_factory=dict, compare=False, repr=False)
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
 
 def shown_plan(plan: RedactionPlan, analysis: Analysis | None) -> RedactionPlan:
@@ -51,7 +51,7 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
     a, shown = analysis, shown_plan(plan, analysis)
     same_run = before is not None and before.analysis is a
     tracks_for = (id(a.tracks), a.run_key, shown.track_edits)
-    memo: Memo = {}
+    memo = Memo()
     if before is not None and same_run and before.tracks_for == tracks_for:
         tracks, frame_boxes, problem = before.tracks, before.frame_boxes, before.problem
         memo = before.memo  # the same tracks and boxes: what was worked out still holds
