@@ -69,10 +69,10 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
                 memo: Memo | None = None) -> list[ReviewRange]:
     """Ranges on ``tracks`` (``run_tracks`` after ``plan``'s merges and splits);
     ``frame_boxes``: every frame's boxes of ``tracks`` where the caller has them. ``memo``
-    (the same dict for the same ``tracks`` and frame boxes only): whether an open range is
-    hidden anyway depends on the plan's settings and on which of the tracks near it are
-    kept or dismissed; a range worked out before under the same is not worked out again
-    (a keep on a long crowded run changes only the ranges near the person kept)."""
+    (the same :class:`Memo` for the same ``tracks`` and frame boxes only): whether an open
+    range is hidden anyway depends on the plan's settings and on which of the tracks near
+    it are kept or dismissed; a range worked out before under the same is not worked out
+    again (a keep on a long crowded run changes only the ranges near the person kept)."""
     ranges = review_ranges(run, tracks, frame_count, fps,
                            settled=frozenset(plan.false_positive_tracks),
                            cuts=split_cuts(run_tracks, plan.track_edits))
