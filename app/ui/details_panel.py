@@ -111,10 +111,8 @@ class DetailsPanel(QWidget):
 
     def show_footage(self, record: FootageRecord | None) -> None:
         self.record = record
-        enabled = record is not None
-        self.verify_button.setEnabled(enabled and self.hashing is None)
-        self.describe_button.setEnabled(enabled and self.hashing is None)
-        self.evidential.setEnabled(enabled)
+        self._enable_hashing()
+        self.evidential.setEnabled(record is not None)
         if self.hashing is None:  # (while hashing, the label says whose original)
             self.verify_result.clear()
         self._fill(record)
@@ -247,8 +245,7 @@ class DetailsPanel(QWidget):
         the progress bar and Cancel shown; ``done(result)`` after, or the message said."""
         job = Job(work)
         self.hashing = job
-        self.verify_button.setEnabled(False)
-        self.describe_button.setEnabled(False)
+        self._enable_hashing()
         self.verify_result.setText(working)
         self.progress.setRange(0, 0)  # busy until the first report
         self.progress.show()
@@ -296,7 +293,11 @@ class DetailsPanel(QWidget):
         self.hashing = None
         self.progress.hide()
         self.cancel_button.hide()
-        enabled = self.record is not None
+        self._enable_hashing()
+
+    def _enable_hashing(self) -> None:
+        """Verify now and Describe again: for footage shown, one hashing job at a time."""
+        enabled = self.record is not None and self.hashing is None
         self.verify_button.setEnabled(enabled)
         self.describe_button.setEnabled(enabled)
 
