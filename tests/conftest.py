@@ -65,6 +65,7 @@ BOTH_DATABASES = frozenset({
     "test_accounts", "test_audit", "test_case_links", "test_case_names", "test_cluster_tls",
     "test_concurrent_clients", "test_footage_pages", "test_ingest", "test_key_registry",
     "test_jobs", "test_kill_points", "test_migrations", "test_partial_files", "test_services",
+    "test_store_busy",
     "test_tampering", "test_tampering_insiders", "test_timestamps"})
 
 

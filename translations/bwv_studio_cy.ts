@@ -929,6 +929,10 @@
         <translation>Nid yw {key!r} yn rhif ffilm nac yn rhagddodiad SHA-256.</translation>
     </message>
     <message>
+        <source>Every original was checked, but the store became busy (another program or window was writing to it) while the checks were being recorded: {done} of {total} are in the audit trail. Verify again in a moment to record them all.</source>
+        <translation>Gwiriwyd pob gwreiddiol, ond daeth y storfa&apos;n brysur (roedd rhaglen neu ffenestr arall yn ysgrifennu iddi) tra oedd y gwiriadau&apos;n cael eu cofnodi: mae {done} o {total} yn y trywydd archwilio. Gwiriwch eto mewn munud i&apos;w cofnodi i gyd.</translation>
+    </message>
+    <message>
         <source>No footage {key!r}.</source>
         <translation>Dim ffilm {key!r}.</translation>
     </message>
@@ -1877,6 +1881,14 @@
         <translation>Mae&apos;r gronfa ddata {url} yn ffeil wag (0 beit), nid storfa: adferwch hi o gopi wrth gefn, neu dilëwch y ffeil i ddechrau storfa newydd.</translation>
     </message>
     <message>
+        <source>The store is busy: another program or window (a worker, an ingest, a batch being queued) was writing to it and did not finish in time, so the change that needed it was not saved. Try again in a moment.</source>
+        <translation>Mae&apos;r storfa&apos;n brysur: roedd rhaglen neu ffenestr arall (gweithiwr, mewnforio, swp yn cael ei giwio) yn ysgrifennu iddi ac ni orffennodd mewn pryd, felly ni chadwyd y newid a oedd ei hangen. Rhowch gynnig arall arni mewn munud.</translation>
+    </message>
+    <message>
+        <source>The database could not complete this action: {problem}</source>
+        <translation>Ni allai&apos;r gronfa ddata gwblhau&apos;r weithred hon: {problem}</translation>
+    </message>
+    <message>
         <source>Cannot open the database {url}: {problem}</source>
         <translation>Ni ellir agor y gronfa ddata {url}: {problem}</translation>
     </message>
@@ -2091,6 +2103,10 @@
     <message>
         <source>describe footage again</source>
         <translation>disgrifio ffilm eto</translation>
+    </message>
+    <message>
+        <source>The store became busy (another program or window was writing to it) after {done} of {total} items: their jobs are queued, the rest are not. Ask again in a moment: items whose job is still queued or running are skipped, but one whose job has finished meanwhile is queued again.</source>
+        <translation>Daeth y storfa&apos;n brysur (roedd rhaglen neu ffenestr arall yn ysgrifennu iddi) ar ôl {done} o {total} eitem: mae eu tasgau yn y ciw, a&apos;r gweddill ddim. Gofynnwch eto mewn munud: caiff eitemau y mae eu tasg yn dal yn y ciw neu&apos;n rhedeg eu hepgor, ond caiff un y gorffennodd ei thasg yn y cyfamser ei chiwio eto.</translation>
     </message>
 </context>
 <context>

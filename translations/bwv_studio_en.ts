@@ -911,6 +911,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Every original was checked, but the store became busy (another program or window was writing to it) while the checks were being recorded: {done} of {total} are in the audit trail. Verify again in a moment to record them all.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No footage {key!r}.</source>
             <translation type="unfinished" />
         </message>
@@ -1859,6 +1863,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The store is busy: another program or window (a worker, an ingest, a batch being queued) was writing to it and did not finish in time, so the change that needed it was not saved. Try again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database could not complete this action: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Cannot open the database {url}: {problem}</source>
             <translation type="unfinished" />
         </message>
@@ -2072,6 +2084,10 @@
         </message>
         <message>
             <source>describe footage again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The store became busy (another program or window was writing to it) after {done} of {total} items: their jobs are queued, the rest are not. Ask again in a moment: items whose job is still queued or running are skipped, but one whose job has finished meanwhile is queued again.</source>
             <translation type="unfinished" />
         </message>
     </context>

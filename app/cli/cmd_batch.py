@@ -19,6 +19,7 @@ from app.cli.error_hints import error_line
 from app.cli.formatting import table, when
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import BwvError, InvalidInputError
+from app.core.jobs.bulk_queue import queue_in_parts
 from app.core.jobs.cluster import WorkerPool, run_workers
 from app.core.jobs.force_cluster import ClusterTls
 from app.core.jobs.queue import (
@@ -29,7 +30,6 @@ from app.core.jobs.queue import (
     list_jobs,
     may_run_jobs,
     open_count,
-    queue_jobs,
     requeues,
     retry,
 )
@@ -128,7 +128,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_queue(ctx: Context, args: argparse.Namespace) -> int:
     kind = kind_of(args.kind)
-    with ctx.acting() as (session, actor):
+    with ctx.reading() as session:
         keys: list[str | int] = list(args.footage)
         if args.case or args.folder or args.recorded_from or args.recorded_to:
             keys += select_footage(session, case_ref=args.case or None, folder=args.folder,
@@ -148,9 +148,23 @@ def run_queue(ctx: Context, args: argparse.Namespace) -> int:
                        "reason": args.reason}
         elif args.out is not None:
             raise InvalidInputError("--out is for redact jobs (--kind redact).")
-        made = queue_jobs(session, actor, keys, kind,
-                          args.preset if kind.value in ("detect", "redact") else "",
-                          options=options)
+    done = [0]  # items of the parts committed (the bar counts nothing off a terminal)
+
+    def progress(items: int, _total: int) -> None:
+        bar.update(items - done[0])
+        done[0] = items
+
+    with tqdm(desc="queueing", unit="item", total=len(keys), disable=None, leave=False,
+              dynamic_ncols=True) as bar:
+        try:
+            made = queue_in_parts(ctx.store, ctx.actor_name(), keys, kind,
+                                  args.preset if kind.value in ("detect", "redact") else "",
+                                  options=options, progress=progress)
+        except KeyboardInterrupt:  # between parts, or a part rolled back: whole parts kept
+            print(f"\nInterrupted: the jobs of at least {done[0]} of {len(keys)} item(s) are "
+                  "queued. The same command again queues the rest (an item whose job has "
+                  "finished meanwhile is queued again).", file=sys.stderr)
+            return 130
     print(f"Queued {len(made)} job(s)" + (f" ({len(keys) - len(made)} already queued)"
                                           if len(made) < len(keys) else "")
           + ". Run them with 'bwv worker'.")

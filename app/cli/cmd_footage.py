@@ -4,15 +4,21 @@ status."""
 from __future__ import annotations
 
 import argparse
+import sys
+
+from sqlalchemy.exc import DBAPIError
 
 from app.cli.arg_types import at_least_one
 from app.cli.context import Context
+from app.cli.error_hints import BUSY_EXIT, error_line
 from app.cli.formatting import footage_details, footage_rows
 from app.cli.progress import ByteBar
+from app.core.errors import BwvError, StoreBusyError
 from app.core.library import footage, footage_pages
 from app.core.library.describe_again import describe_again, notes
 from app.core.library.footage import OriginalCheck, VerifyStatus
 from app.core.media.decode import REORDERED_NOTE, Timestamps
+from app.core.store.database import database_problem, store_busy
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,18 +87,31 @@ def run_show(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     user = ctx.actor_name()  # sign in before the progress bar starts
+    checks: list[OriginalCheck] = []
+    unrecorded: BwvError | None = None
     with ByteBar() as bar:
         def report(check: OriginalCheck) -> None:
+            checks.append(check)
             mark = "OK     " if check.status is VerifyStatus.OK else "PROBLEM"
             bar.write(f"{mark} #{check.footage_id} {check.message}")
             bar.start("hashing")
 
         bar.start("hashing")
-        checks = footage.verify_originals(ctx.store, user, args.case, progress=bar,
-                                          on_result=report)
+        try:
+            footage.verify_originals(ctx.store, user, args.case, progress=bar,
+                                     on_result=report)
+        except StoreBusyError as exc:  # every original checked; not every check recorded
+            unrecorded = exc
+        except DBAPIError as exc:
+            if not store_busy(exc):
+                raise
+            unrecorded = database_problem(exc)
     bad = [c for c in checks if c.status is not VerifyStatus.OK]
     print(f"Verified {len(checks)} originals: {len(checks) - len(bad)} unchanged, "
           f"{len(bad)} with problems.")
+    if unrecorded is not None:  # a changed original outranks "try again" (75)
+        print(f"bwv: error: {error_line(unrecorded)}", file=sys.stderr)
+        return 1 if bad else BUSY_EXIT
     return 1 if bad else 0
 
 

@@ -10,6 +10,10 @@ from app.core.library.footage import NOT_A_FOOTAGE_KEY
 from app.core.sign_in.accounts import LOCKED, NO_PASSWORD
 from app.core.store.checked_types import UNREADABLE
 
+# The store was busy (database.STORE_BUSY): sysexits' EX_TEMPFAIL, so a script can tell
+# "try again" from a refusal (2).
+BUSY_EXIT = 75
+
 HINTS: dict[str, str] = {
     EXISTS: "Use --force to replace it.",
     FINISHED_NOW: "Use --force to replace it.",

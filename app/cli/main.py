@@ -28,10 +28,16 @@ from app.cli import (
     cmd_user,
 )
 from app.cli.context import Context
-from app.cli.error_hints import error_line
-from app.core.errors import BwvError, Cancelled
+from app.cli.error_hints import BUSY_EXIT, error_line
+from app.core.errors import BwvError, Cancelled, StoreBusyError
 from app.core.logs import setup_logging
-from app.core.store.database import current_revision, store_problem, store_unusable
+from app.core.store.database import (
+    current_revision,
+    database_problem,
+    store_busy,
+    store_problem,
+    store_unusable,
+)
 
 log = logging.getLogger("app.cli")
 
@@ -119,6 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(INTERRUPTED, file=sys.stderr)
         return 130
+    except StoreBusyError as exc:  # nothing (more) saved: a script may try again
+        print(f"bwv: error: {error_line(exc)}", file=sys.stderr)
+        return BUSY_EXIT
     except BwvError as exc:
         print(f"bwv: error: {error_line(exc)}", file=sys.stderr)
         return 2
@@ -128,6 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.exception("database error in bwv %s", args.command)
             url = ctx.database_url if ctx is not None else "?"
             said = store_problem(url, exc)
+            if store_busy(exc):  # another program held the store: nothing saved, try again
+                print(f"bwv: error: {error_line(database_problem(exc))}", file=sys.stderr)
+                return BUSY_EXIT
             if store_unusable(exc):  # the store itself: read-only, damaged, full, gone
                 print(f"bwv: error: {error_line(said)}{where}", file=sys.stderr)
             else:  # a statement refused (a constraint): a fault of ours

@@ -60,6 +60,11 @@ class SignInError(BwvError):
     """A user name and password did not match, or the account cannot sign in."""
 
 
+class StoreBusyError(BwvError):
+    """Another program held the store longer than a write may wait: what was refused
+    changed nothing, and asking again a moment later works (``bwv`` exits with 75)."""
+
+
 class MediaError(BwvError):
     """A file is missing, unreadable, not a video, or damaged."""
 

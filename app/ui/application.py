@@ -7,15 +7,17 @@ import sys
 from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from sqlalchemy.exc import DBAPIError
 
 from app import __version__
 from app.core.errors import BwvError
 from app.core.logs import setup_logging
-from app.core.people.users import resolve_actor
+from app.core.people.permissions import Permission
+from app.core.people.users import check_actor
 from app.core.policy.store_policy import SignIn, legacy_retention_warning, load_policy
 from app.core.settings import Settings, load_settings
 from app.core.sign_in.accounts import has_accounts
-from app.core.store.database import Store
+from app.core.store.database import Store, database_problem
 from app.core.views.records import UserRecord
 from app.ui.error_text import error_text
 
@@ -56,11 +58,13 @@ def sign_in_user(store: Store, settings: Settings, parent: QWidget | None = None
     try:
         with store.read() as session:
             mode, accounts = load_policy(session).sign_in, has_accounts(session)
-        if mode is SignIn.OS_USER:
-            with store.transaction() as session:
-                return UserRecord.of(resolve_actor(session, user))
+        if mode is SignIn.OS_USER:  # reads only, once the store has accounts
+            return check_actor(store, user, Permission.VIEW, "use BWV Studio")
     except BwvError as exc:  # SignInError: no account, or deactivated
         tell(error_text(exc))
+        return None
+    except DBAPIError as exc:  # the store busy: another program writing to it
+        tell(error_text(database_problem(exc)))
         return None
     dialog: SignInDialog | FirstAdministratorDialog = (
         SignInDialog(store, user, parent) if accounts
@@ -122,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = Store(settings.effective_database_url, settings.data_path)
     except BwvError as exc:
         show_error(None, error_text(exc))
+        return 1
+    except DBAPIError as exc:  # a new store being written by another program: busy
+        show_error(None, error_text(database_problem(exc)))
         return 1
     user = sign_in_user(store, settings)
     if user is None:  # cancelled, or told why not

@@ -10,8 +10,10 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import BwvError
+from app.core.store.database import database_problem
 from app.ui.error_text import error_text
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,8 @@ def install_excepthooks() -> None:
         assert _relay is not None
         if isinstance(exc, BwvError):  # a sentence for the user, in their language (e.g. a
             message = error_text(exc)  # value edited into the store), not a class name
+        elif isinstance(exc, DBAPIError):  # the store busy (another program writing) or
+            message = error_text(database_problem(exc))  # refusing: in words, no statement
         else:
             message = QCoreApplication.translate(
                 "ErrorDialog", "Something went wrong: {0}").format(f"{exc_type.__name__}: {exc}")

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.detection.presets import DEFAULT_PRESET
-from app.core.jobs.queue import JobKind, JobRow, cancel, job_rows, queue_jobs, retry
+from app.core.jobs.bulk_queue import queue_in_parts
+from app.core.jobs.queue import JobKind, JobRow, cancel, job_rows, retry
 from app.core.library.footage import list_footage
 from app.core.people.users import resolve_actor
 from app.core.store.database import Store
@@ -175,11 +176,10 @@ class JobsDialog(QDialog):
             options = {"out_dir": folder, "case": case_ref}
 
         def work() -> int:
-            with store.transaction() as session:
+            with store.read() as session:
                 keys: list[str | int] = [f.id for f in list_footage(session, case_ref)]
-                preset = "" if kind is JobKind.TRANSCRIBE else DEFAULT_PRESET
-                return len(queue_jobs(session, resolve_actor(session, name), keys, kind,
-                                      preset, options=options))
+            preset = "" if kind is JobKind.TRANSCRIBE else DEFAULT_PRESET
+            return len(queue_in_parts(store, name, keys, kind, preset, options=options))
 
         run_op(self, work, lambda _n: self.refresh(), self.failed.emit)
 

@@ -17,9 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
+from sqlalchemy.exc import DBAPIError
 
-from app.core.errors import BwvError, Cancelled
+from app.core.errors import BwvError, Cancelled, StoreBusyError
 from app.core.progress import CancelToken
+from app.core.store.database import database_problem
 from app.ui.changes import Changed, announce
 from app.ui.error_text import error_text
 
@@ -94,6 +96,11 @@ class Job(QObject):
             self.cancelled.emit()
         except BwvError as exc:
             self.failed.emit(error_text(exc), "")
+        except DBAPIError as exc:  # the store busy, or refusing: said in words, never the
+            log.exception("background job failed")  # statement or its values; a refusal
+            said = database_problem(exc)  # (a fault of ours) keeps its details behind a button
+            self.failed.emit(error_text(said), "" if isinstance(said, StoreBusyError)
+                             else traceback.format_exc())
         except Exception as exc:
             log.exception("background job failed")
             self.failed.emit(f"{exc.__class__.__name__}: {exc}", traceback.format_exc())

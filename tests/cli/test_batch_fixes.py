@@ -50,3 +50,78 @@ def test_ctrl_c_does_not_claim_that_nothing_half_written_was_kept(
     assert "nothing half-written" not in err
     assert "Interrupted. Files cut short keep hidden .partial names" in err
     assert "the next export into that folder finishes them" in err
+
+
+def test_a_busy_store_says_so_and_exits_75(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program holding the store's write lock longer than the busy timeout: said as
+    busy (nothing saved, try again; EX_TEMPFAIL for scripts), where it read "The database
+    URL ... cannot be used: database is locked"; and a command that only reads still works."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    from app.core.settings import load_settings
+    from app.core.store import database
+
+    clip = make_video(tmp_path / "street.mp4", frames=8)
+    assert run(capsys, "ingest", str(clip))[0] == 0
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    holder = sqlite3.connect(str(make_url(load_settings().effective_database_url).database),
+                             isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, err = run(capsys, "flag", "add", "1", "--at", "0.1", "--category", "review")
+        assert code == 75, err
+        assert "The store is busy" in err and "Try again" in err
+        assert "cannot be used" not in err and "Traceback" not in err and "[SQL" not in err
+        code, out, err = run(capsys, "footage", "list")
+        assert code == 0 and "street.mp4" in out, err
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert run(capsys, "flag", "add", "1", "--at", "0.1", "--category", "review")[0] == 0
+
+
+def test_a_batch_refused_part_way_by_a_busy_store_says_how_far_and_exits_75(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.cli import cmd_batch
+    from app.core.errors import StoreBusyError
+    from app.core.jobs.bulk_queue import PARTLY_QUEUED
+
+    def busy(*_args: object, **_kwargs: object) -> list[int]:
+        raise StoreBusyError(PARTLY_QUEUED, done=200, total=450)
+
+    clip = make_video(tmp_path / "street.mp4", frames=8)
+    assert run(capsys, "ingest", str(clip))[0] == 0
+    monkeypatch.setattr(cmd_batch, "queue_in_parts", busy)
+    code, _out, err = run(capsys, "batch", "queue", "1", "--preset", "fast")
+    assert code == 75 and "after 200 of 450 items" in err, err
+
+
+def test_verify_reports_a_changed_original_even_when_the_store_is_busy(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every original checked, the recording of the checks refused part-way: the summary
+    is printed and a changed original still exits 1 (a tamper signal outranks "try again")."""
+    from app.core.errors import StoreBusyError
+    from app.core.library import footage
+    from app.core.library.footage import VERIFY_PARTLY_RECORDED
+
+    clip = make_video(tmp_path / "street.mp4", frames=8)
+    assert run(capsys, "ingest", str(clip))[0] == 0
+    real = footage.verify_originals
+
+    def busy_after_checking(*args: object, **kwargs: object) -> object:
+        checks = real(*args, **kwargs)  # type: ignore[arg-type]
+        raise StoreBusyError(VERIFY_PARTLY_RECORDED, done=0, total=len(checks))
+
+    monkeypatch.setattr(footage, "verify_originals", busy_after_checking)
+    code, out, err = run(capsys, "footage", "verify")
+    assert code == 75 and "Verified 1 originals: 1 unchanged" in out and "busy" in err
+    with clip.open("r+b") as f:  # the original changed on disk
+        f.seek(200)
+        f.write(b"\0\1\2\3")
+    code, out, err = run(capsys, "footage", "verify")
+    assert code == 1 and "1 with problems" in out and "busy" in err

@@ -384,3 +384,42 @@ def test_a_deletion_recorded_by_an_older_version_keeps_its_plans_in_the_replay(
     with store.read() as session:
         found = trail_replay.replay(session).findings
     assert [f for f in found if f.kind == "plans"] == [], found
+
+
+def test_a_busy_store_refuses_one_item_and_the_run_goes_on(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first deletion done, the store busy for the second: the run said only "The store
+    is busy ... Nothing of this action was saved" (the first had been deleted), with no
+    outcomes; now the refused item says so and the others are dealt with."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    from app.core.store import database
+
+    path, fid = _one_due(store, tmp_path)
+    other = make_video(path.parent / "FILE0002.MP4", frames=7, metadata=OLD)
+    (second,) = ingest_paths(store, "admin", [other])
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    store.engine.dispose()
+    holder = sqlite3.connect(str(make_url(store.url).database), isolation_level=None)
+    held: list[bool] = []
+
+    def progress(done: int, _total: int) -> None:
+        if done == 1 and not held:  # another program takes the store after the first
+            holder.execute("BEGIN IMMEDIATE")
+            held.append(True)
+        elif done == 2 and held:
+            holder.execute("ROLLBACK")
+
+    try:
+        outcomes = apply_retention(store, "sup", progress=progress)
+    finally:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()
+    said = {o.item.footage_id: (o.action, o.message) for o in outcomes}
+    assert said[fid][0] == "deleted file" and not path.exists()
+    action, message = said[second.footage_id]
+    assert action == "failed" and "The store is busy" in message and other.exists()
+    assert _report(store)[second.footage_id] is RetentionState.DUE  # next run's

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar
 from pytestqt.qtbot import QtBot
@@ -61,7 +62,7 @@ def test_the_jobs_dialog_follows_the_queue(qtbot: QtBot, store: Store, tmp_path:
 
 
 def test_working_copies_are_queued_from_the_dialog_into_a_chosen_folder(
-        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: object) -> None:
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     win = show_window(qtbot, store, make_video(tmp_path / "a.mp4", frames=12))
     with store.transaction() as session:
         cases.create_case(session, resolve_actor(session, "tester"), "SAR-2", "subject_access")
@@ -82,4 +83,41 @@ def test_working_copies_are_queued_from_the_dialog_into_a_chosen_folder(
         (job,) = list_jobs(session)
     assert job.options == {"out_dir": str(share.resolve()), "case": "SAR-2",
                            "reason": "batch working copy: every face redacted"}
+    dialog.close()
+
+
+def test_queueing_while_another_program_holds_the_store_says_it_is_busy(
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program writing for longer than the busy timeout: the window says the store
+    is busy and nothing was saved (it showed "OperationalError: (sqlite3.OperationalError)
+    database is locked [SQL: ...]" with a traceback), and queueing again then works."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    from app.core.store import database
+
+    win = show_window(qtbot, store, make_video(tmp_path / "a.mp4", frames=12))
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-1", "subject_access")
+    ingest_paths(store, "tester", [make_video(tmp_path / "b.mp4", frames=14)], case_ref="SAR-1")
+    win.library.select_case("SAR-1")
+    dialog = win.show_jobs()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    store.engine.dispose()  # its next connections wait 0.3 s
+    holder = sqlite3.connect(str(make_url(store.url).database), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with qtbot.waitSignal(dialog.failed, timeout=10_000) as said:
+            qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    (message,) = said.args
+    assert message.startswith("The store is busy") and "Try again" in message
+    assert "OperationalError" not in message and "SQL" not in message
+    with store.read() as session:
+        assert list_jobs(session) == []  # nothing saved
+    qtbot.mouseClick(dialog.queue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
     dialog.close()

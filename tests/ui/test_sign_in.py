@@ -165,3 +165,30 @@ def test_app_exits_with_1_when_nobody_signs_in(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(application, "sign_in_user", cancelled)
     assert application.main(["bwv-studio"]) == 1
     assert len(seen) == 1 and seen[0].startswith("sqlite:///")
+
+
+def test_login_name_sign_in_reads_only(store: Store, monkeypatch: pytest.MonkeyPatch,
+                                       qtbot: QtBot) -> None:
+    """The app's start under os_user sign-in took the store's write lock: another program
+    writing for 10 s refused it (the window never opened, without a word)."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    from app.core.store import database
+
+    with store.transaction() as session:
+        admin = resolve_actor(session, "admin")
+        set_policy(session, admin, sign_in="os_user")
+        add_user(session, admin, "tester", Role.DISCLOSURE_OFFICER)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    store.engine.dispose()
+    holder = sqlite3.connect(str(make_url(store.url).database), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    told: list[str] = []
+    try:
+        user = sign_in_user(store, load_settings(), report=told.append)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert user is not None and user.name == "tester" and told == []

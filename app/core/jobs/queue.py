@@ -67,18 +67,10 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
     its output folder (``out_dir``), and optionally the case (``case``) and the template's
     reason (``reason``): the same job is one with the same options too (a working copy into
     another folder, or for another case, is another job)."""
-    require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "queue jobs"))
-    options = dict(options or {})
-    if kind is JobKind.REDACT:
-        require(actor, Permission.EXPORT,
-                QT_TRANSLATE_NOOP("CoreMessages", "make working copies"))
-        options = working_copy_options(session, options)
+    options = _allowed(session, actor, kind, options)
     made = []
     for key in footage_keys:
-        item = get_footage(session, key)
-        require_present(item)
-        if options.get("case") and options["case"] not in {c.reference for c in item.cases}:
-            raise ConflictError(NOT_IN_THE_CASE, number=item.id, reference=options["case"])
+        item = _queueable(session, key, options)
         same_kind = session.scalars(select(JobRecord.options).where(
             JobRecord.footage_id == item.id, JobRecord.kind == kind.value,
             JobRecord.preset == preset,
@@ -95,6 +87,36 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
                      {"kind": kind.value, "preset": preset, **options}, footage_id=item.id)
         made.append(job.id)
     return made
+
+
+def check_queueing(session: Session, actor: User, footage_keys: list[str | int],
+                   kind: JobKind, options: dict[str, Any] | None = None) -> None:
+    """Refuse, as ``queue_jobs`` would, a request it would refuse part-way: the actor not
+    allowed, a working copy's options wrong, an item unknown, deleted or not in the case."""
+    checked = _allowed(session, actor, kind, options)
+    for key in footage_keys:
+        _queueable(session, key, checked)
+
+
+def _allowed(session: Session, actor: User, kind: JobKind,
+             options: dict[str, Any] | None) -> dict[str, Any]:
+    """The options of jobs ``actor`` may queue (a redact job's checked and completed)."""
+    require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages", "queue jobs"))
+    checked = dict(options or {})
+    if kind is JobKind.REDACT:
+        require(actor, Permission.EXPORT,
+                QT_TRANSLATE_NOOP("CoreMessages", "make working copies"))
+        checked = working_copy_options(session, checked)
+    return checked
+
+
+def _queueable(session: Session, key: str | int, options: dict[str, Any]) -> Footage:
+    """The footage item ``key``, held and in the case a working copy is for."""
+    item = get_footage(session, key)
+    require_present(item)
+    if options.get("case") and options["case"] not in {c.reference for c in item.cases}:
+        raise ConflictError(NOT_IN_THE_CASE, number=item.id, reference=options["case"])
+    return item
 
 
 def working_copy_options(session: Session, options: dict[str, Any]) -> dict[str, Any]:

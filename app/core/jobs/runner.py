@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from app.core.analysis import analyse
 from app.core.audio.model_pack import configured_model
 from app.core.audio.transcripts import audio_tracks, transcript_for
@@ -18,7 +20,7 @@ from app.core.jobs.queue import JobKind, finish, lease_s, renew, report_progress
 from app.core.jobs.working_copies import make_working_copy
 from app.core.progress import CancelToken
 from app.core.settings import load_settings
-from app.core.store.database import Store
+from app.core.store.database import Store, database_problem
 from app.core.store.models import JobRecord
 
 log = logging.getLogger(__name__)
@@ -99,6 +101,9 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
                    {"error": str(STORE_AWAY)} if away.is_set() else {"cancelled": True})
     except BwvError as exc:
         outcome = {"error": str(exc)}
+    except DBAPIError as exc:  # the store busy, or refusing: recorded in words (the job's
+        log.exception("job %s failed", job_id)  # row and its audit event keep them for
+        outcome = {"error": str(database_problem(exc))}  # good: never the statement)
     except Exception as exc:  # logged with its traceback; the job records what it was
         log.exception("job %s failed", job_id)
         outcome = {"error": f"{type(exc).__name__}: {exc}"}

@@ -11,19 +11,24 @@ matches), so a folder can be scanned for ever.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from app.core.case_state.status import get_case
-from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError
-from app.core.jobs.queue import kind_of, queue_jobs
+from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, StoreBusyError
+from app.core.jobs.bulk_queue import queue_in_parts
+from app.core.jobs.queue import kind_of
 from app.core.library.ingest import VIDEO_SUFFIXES, IngestResult, IngestStatus, ingest_paths
 from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import load_policy, set_policy
-from app.core.store.database import Store
+from app.core.store.database import Store, store_busy
 from app.core.store.models import User
 
+log = logging.getLogger(__name__)
 SETTLE_S = 30.0
 IN_PROGRESS = (".part", ".tmp", ".partial", ".crdownload", "~")
 
@@ -130,17 +135,24 @@ def scan(store: Store, actor_name: str, watcher: Watcher,
                                source={"watch_folder": str(rule.folder)})
         for result in results:
             state = states.get(result.path)
-            if state is not None:
+            if state is not None and not result.busy:  # the store busy: looked at again
                 (watcher.failed if result.status is IngestStatus.FAILED
                  else watcher.done).add(state)
         if rule.kind:  # the new items, and any found in the store without this job yet
             items: list[str | int] = [r.footage_id for r in results if r.footage_id is not None
                                       and r.status is not IngestStatus.FAILED]
             if items:
-                with store.transaction() as session:
-                    queue_jobs(session, resolve_actor(session, actor_name), items,
-                               kind_of(rule.kind),
-                               "balanced" if rule.kind == "detect" else "", once=True)
+                try:
+                    queue_in_parts(store, actor_name, items, kind_of(rule.kind),
+                                   "balanced" if rule.kind == "detect" else "", once=True)
+                except (StoreBusyError, DBAPIError) as exc:
+                    if isinstance(exc, DBAPIError) and not store_busy(exc):
+                        raise
+                    log.warning("watch folder %s: jobs not queued, the store was busy; its "
+                                "files are looked at again next round", rule.folder)
+                    for r in results:  # in the store now: found there next round, queued
+                        if r.footage_id is not None and r.path in states:
+                            watcher.done.discard(states[r.path])
         out += results
     return out
 

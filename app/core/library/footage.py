@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Select, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.case_state.status import get_case
@@ -17,6 +18,7 @@ from app.core.errors import (
     InvalidInputError,
     MediaError,
     NotFoundError,
+    StoreBusyError,
 )
 from app.core.library.footage_pages import FootageQuery, count_footage, footage_page
 from app.core.media.hashing import sha256_file
@@ -26,10 +28,14 @@ from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention.rules import retention_until
 from app.core.store import audit
-from app.core.store.database import Store
+from app.core.store.database import Store, store_busy
 from app.core.store.models import Case, Footage, User, case_footage, utcnow
 from app.core.views.records import FootageRecord
 
+VERIFY_PARTLY_RECORDED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "Every original was checked, but the store became busy (another program "
+    "or window was writing to it) while the checks were being recorded: {done} of {total} "
+    "are in the audit trail. Verify again in a moment to record them all.")
 NOT_A_FOOTAGE_KEY = QT_TRANSLATE_NOOP(
     "CoreMessages", "{key!r} is neither a footage number nor a SHA-256 prefix.")
 
@@ -234,12 +240,20 @@ def verify_originals(
         checks.append(check)
         if on_result is not None:
             on_result(check)
-    with store.transaction() as session:
-        actor = resolve_actor(session, actor_name)
-        for check in checks:
-            audit.record(session, actor.name, "footage.verify", "footage", check.footage_id,
-                         {"status": check.status.value, "at": utcnow().isoformat()},
-                         footage_id=check.footage_id)
+    for start in range(0, len(checks), audit.PART):  # the store free between parts
+        try:
+            with store.transaction() as session:
+                actor = resolve_actor(session, actor_name)
+                for check in checks[start:start + audit.PART]:
+                    audit.record(session, actor.name, "footage.verify", "footage",
+                                 check.footage_id, {"status": check.status.value,
+                                                    "at": utcnow().isoformat()},
+                                 footage_id=check.footage_id)
+        except DBAPIError as exc:
+            if start and store_busy(exc):  # not "nothing saved": the parts before are
+                raise StoreBusyError(VERIFY_PARTLY_RECORDED, done=start,
+                                     total=len(checks)) from exc
+            raise
     return checks
 
 

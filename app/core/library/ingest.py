@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
 from app.core.case_state.status import get_case
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, Cancelled, ConflictError, MediaError
@@ -26,7 +27,7 @@ from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.retention.rules import retention_until
 from app.core.store import audit
-from app.core.store.database import Store
+from app.core.store.database import Store, database_problem, store_busy
 from app.core.store.models import ExportRecord, Footage, utcnow
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class IngestResult:
     message: str
     footage_id: int | None = None
     sha256: str | None = None
+    busy: bool = False  # failed only because another program held the store: try again
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -104,6 +106,10 @@ def ingest_paths(
             raise
         except BwvError as exc:
             result = IngestResult(path, IngestStatus.FAILED, str(exc))
+        except DBAPIError as exc:  # the store busy, or refusing: in words, no statement
+            log.exception("ingest of %s failed", path)
+            result = IngestResult(path, IngestStatus.FAILED, f"{path}: {database_problem(exc)}",
+                                  busy=store_busy(exc))
         except Exception as exc:  # a bug must not lose the other files' results
             log.exception("ingest of %s failed", path)
             result = IngestResult(path, IngestStatus.FAILED, f"{path}: unexpected error ({exc}).")

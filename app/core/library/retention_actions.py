@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, Cancelled, InvalidInputError, MediaError
@@ -34,7 +35,7 @@ from app.core.retention.rules import (
     retention_status,
 )
 from app.core.store import audit
-from app.core.store.database import Store
+from app.core.store.database import Store, database_problem, store_busy
 from app.core.store.models import (
     DetectionRunRecord,
     ExportRecord,
@@ -148,6 +149,11 @@ def apply_retention(store: Store, actor_name: str, *, dry_run: bool = False,
                 raise
             except BwvError as exc:
                 tell(RetentionOutcome(item, "failed", f"{label}: not deleted: {exc}"))
+            except DBAPIError as exc:  # busy: this item only (those before stand as said)
+                if not store_busy(exc):
+                    raise
+                tell(RetentionOutcome(item, "failed",
+                                      f"{label}: not deleted: {database_problem(exc)}"))
     for n, item in enumerate(leftovers, start=len(due)):
         progress(n, total)
         if cancel is not None:

@@ -94,8 +94,21 @@ def resolve_actor(session: Session, name: str) -> User:
 
 
 def check_actor(store: Store, name: str, permission: Permission, what: str) -> UserRecord:
-    """Before long work: the acting user, refused unless their role allows ``what``."""
-    with store.transaction() as session:
+    """Before long work: the acting user, refused unless their role allows ``what``. On a
+    store with accounts this only reads (every command checks its user: a write here would
+    wait for, or be refused by, any other program writing to the store), and brings this
+    computer's witness of the audit trail up to its head as a commit would."""
+    with store.read() as session:
+        if session.scalar(select(func.count()).select_from(User)):
+            user = resolve_actor(session, name)  # no account: refused, nothing written
+            require(user, permission, what)
+            record = UserRecord.of(user)
+        else:
+            record = None
+    if record is not None:
+        store.note_witness()
+        return record
+    with store.transaction() as session:  # the first run: the first user is registered
         user = resolve_actor(session, name)
         require(user, permission, what)
         return UserRecord.of(user)

@@ -37,6 +37,12 @@ from app.core.store.witness import witness_path as witness_path
 if TYPE_CHECKING:
     from app.core.store.database import Store
 
+# Work that records many events (queueing a batch, verifying every original) writes them this
+# many to a transaction: each event waits for the chain's one lock (on SQLite the whole
+# store's write lock), about 1.2 ms an event, so a part holds it a quarter of a second and
+# other programs (a worker saving its result, an officer adding a flag) get in between parts.
+PART = 200
+
 EXPORT_FIELDS = (
     "seq", "occurred_at", "actor", "action", "object_type", "object_id",
     "case_id", "footage_id", "details", "prev_hash", "hash", "signature",

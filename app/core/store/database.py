@@ -25,13 +25,19 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.errors import QT_TRANSLATE_NOOP, BwvError
+from app.core.errors import QT_TRANSLATE_NOOP, BwvError, StoreBusyError
 from app.core.store.database_locks import MIGRATE_LOCK
 from app.core.store.models import AuditEvent, StoreInfo
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 WRITE_OPTION = "bwv_write"
+# How long a write waits for another program's write to finish (SQLite's busy timeout; a
+# PostgreSQL write waits for locks as long as the server lets it) before it is refused with
+# STORE_BUSY. Work that records many events commits them in parts (audit.PART a
+# transaction: jobs.bulk_queue, footage.verify_originals), so a part holds the store for a
+# fraction of a second and 10 s is reached only when something else holds it.
+BUSY_TIMEOUT_MS = 10_000
 SCHEMA_HEAD = "0012"  # the newest migration's revision (a test holds it to Alembic's scripts)
 
 
@@ -50,7 +56,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 
@@ -76,7 +82,7 @@ def make_engine(url: str) -> Engine:
             store_file = Path(parsed.database).expanduser()
             if store_file.is_file() and store_file.stat().st_size == 0:
                 raise BwvError(EMPTY_STORE, url=_hidden(url))
-        engine = _create(parsed, url, connect_args={"timeout": 10})
+        engine = _create(parsed, url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -111,6 +117,44 @@ EMPTY_STORE = QT_TRANSLATE_NOOP(
 # statement was wrong: connection (08), read-only (25006), permission (42501), resources (53),
 # operator intervention (57), system (58), internal (XX).
 _UNUSABLE_STATES = ("08", "25006", "42501", "53", "57", "58", "XX")
+
+
+# A write refused because another program held the store: SQLite's "database is locked"
+# (SQLITE_BUSY, with its extended codes), and
+# PostgreSQL's lock_not_available (a lock_timeout set by the server or the URL), deadlock and
+# serialisation failures. The action changed nothing (its transaction rolled back), and the
+# same action a moment later works: it is said so, not called a damaged store.
+STORE_BUSY = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The store is busy: another program or window (a worker, an ingest, a "
+    "batch being queued) was writing to it and did not finish in time, so the change that "
+    "needed it was not saved. Try again in a moment.")
+DATABASE_FAILED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The database could not complete this action: {problem}")
+_SQLITE_BUSY = 5  # SQLITE_BUSY, the primary result code (SQLITE_LOCKED is our own
+# connection's conflict with itself, not another program)
+_BUSY_STATES = ("55P03", "40P01", "40001")
+
+
+def store_busy(exc: BaseException) -> bool:
+    """Whether a database error says another program held the store (see STORE_BUSY)."""
+    orig = getattr(exc, "orig", None)
+    if not isinstance(exc, DBAPIError) or orig is None:
+        return False
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF == _SQLITE_BUSY
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or ""
+    return str(state) in _BUSY_STATES
+
+
+def database_problem(exc: DBAPIError) -> BwvError:
+    """What a database error says to the person who asked for the action: STORE_BUSY, or
+    the driver's first line (never the statement or its values; whatever stands before an
+    @, user information in a connection error, hidden)."""
+    if store_busy(exc):
+        return StoreBusyError(STORE_BUSY)
+    words = str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"]
+    return BwvError(DATABASE_FAILED, problem=re.sub(r"(?:[^\s'\"@]+@)+", "***@", words[0]))
 
 
 def store_unusable(exc: BaseException) -> bool:
@@ -251,6 +295,8 @@ class Store:
             migrate(self.engine)
         except OperationalError as exc:
             self.engine.dispose()
+            if store_busy(exc):  # another program writing (or migrating): not damaged
+                raise StoreBusyError(STORE_BUSY) from exc
             raise BwvError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "Cannot open the database {url}: {problem}"),
                 url=self.display_url, problem=_masked(exc.orig, url)) from exc
@@ -264,7 +310,11 @@ class Store:
         self.signers: dict[str, Any] = {}
         self._sessions = sessionmaker(self.engine, expire_on_commit=False,
                                       info={"signers": self.signers})
-        self.store_id = self._ensure_store_id()
+        try:
+            self.store_id = self._ensure_store_id()
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     @property
     def display_url(self) -> str:
@@ -272,6 +322,10 @@ class Store:
         return _hidden(self.url)
 
     def _ensure_store_id(self) -> str:
+        with self.read() as session:  # read first: opening a store takes no write lock
+            known = session.get(StoreInfo, "store_id")
+            if known is not None:
+                return known.value
         with self.transaction() as session:
             row = session.get(StoreInfo, "store_id")
             if row is None:
@@ -300,6 +354,11 @@ class Store:
             raise
         finally:
             session.close()
+        self._after_commit()
+
+    def note_witness(self) -> None:
+        """Bring this computer's witness of the audit trail up to its head, as every commit
+        does (for work that only read, e.g. a command checking who is acting)."""
         self._after_commit()
 
     def _after_commit(self) -> None:

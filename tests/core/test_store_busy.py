@@ -1,0 +1,224 @@
+"""A store another program is writing to: a refused write is called busy (nothing saved, try
+again), on SQLite and PostgreSQL alike; other database errors are said without the statement;
+opening the store takes no write lock."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from app.core.errors import SignInError, StoreBusyError
+from app.core.jobs.queue import list_jobs
+from app.core.library.ingest import IngestStatus, ingest_paths
+from app.core.people.permissions import Permission
+from app.core.people.users import check_actor, resolve_actor
+from app.core.store import audit, database
+from app.core.store.database import (
+    DATABASE_FAILED,
+    STORE_BUSY,
+    Store,
+    database_problem,
+    store_busy,
+)
+from app.core.store.models import Flag, Footage
+from app.core.store.witness import read_witness
+from tests.conftest import make_video
+
+
+@contextmanager
+def held(store: Store) -> Iterator[None]:
+    """Another program holding the store: SQLite's write lock, or PostgreSQL's lock on the
+    flags table (which the write below needs)."""
+    if store.engine.dialect.name == "sqlite":
+        other = sqlite3.connect(str(make_url(store.url).database), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        return
+    engine = create_engine(store.url)
+    try:
+        with engine.connect() as conn, conn.begin():
+            conn.execute(text("LOCK TABLE flags IN ACCESS EXCLUSIVE MODE"))
+            yield
+    finally:
+        engine.dispose()
+
+
+def _write(store: Store) -> None:
+    with store.transaction() as session:
+        if store.engine.dialect.name == "postgresql":  # as a server's lock_timeout would
+            session.execute(text("SET LOCAL lock_timeout = '300ms'"))
+        session.execute(text("UPDATE flags SET label = label WHERE id = -1"))
+
+
+def test_a_write_refused_while_another_program_writes_is_called_busy(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    fresh = Store(store.url, store.data_dir)  # its connections wait 0.3 s, not 10
+    try:
+        with held(store), pytest.raises(DBAPIError) as refused:
+            _write(fresh)
+        assert store_busy(refused.value)
+        said = database_problem(refused.value)
+        assert said.template == STORE_BUSY and "Try again" in str(said)
+        _write(fresh)  # and a moment later it works
+    finally:
+        fresh.close()
+
+
+def test_other_database_errors_are_not_busy_and_never_show_the_statement(
+        store: Store) -> None:
+    with pytest.raises(DBAPIError) as refused, store.transaction() as session:
+        session.add(Flag(footage_id=424242, start_time_s=1.0, start_frame=25,
+                         category="review", label="secret label"))  # no such footage
+        session.flush()
+    assert not store_busy(refused.value)
+    said = database_problem(refused.value)
+    assert said.template == DATABASE_FAILED
+    assert "INSERT" not in str(said) and "secret" not in str(said) and "\n" not in str(said)
+
+
+def test_opening_a_store_takes_no_write_lock(store: Store,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command and every window opens the store: a long write elsewhere must not
+    refuse that (it did: the store's id was read in a write transaction), nor checking who
+    is acting (it was a write transaction too). SQLite only: a PostgreSQL reader never
+    waits for a writer."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL readers never wait for writers")
+    with store.transaction() as session:
+        resolve_actor(session, "tester")  # the first run's account, made before the hold
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    with held(store):
+        again = Store(store.url, store.data_dir)
+        try:
+            assert again.store_id == store.store_id
+            with again.read() as session:
+                assert session.query(Footage).count() == 0
+            assert check_actor(again, "tester", Permission.VIEW, "look").name == "tester"
+            with pytest.raises(SignInError):  # refused in words, not busy
+                check_actor(again, "nobody", Permission.VIEW, "look")
+        finally:
+            again.close()
+
+
+def test_a_store_file_written_elsewhere_opens_busy_not_damaged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new store being made by another program (its migrations hold the write lock) is
+    busy, not 'cannot be used'."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    path = tmp_path / "new.sqlite3"
+    other = sqlite3.connect(str(path), isolation_level=None)
+    other.execute("CREATE TABLE being_made (x)")  # begun by another program, not finished
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreBusyError) as refused:
+            Store(f"sqlite:///{path}", tmp_path / "data")
+        assert refused.value.template == STORE_BUSY
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_a_file_ingested_while_another_program_writes_says_busy(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It said "unexpected error ((sqlite3.OperationalError) database is locked [SQL: ...])"."""
+    with store.transaction() as session:
+        resolve_actor(session, "tester")  # the first run's account, made before the hold
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    fresh = Store(store.url, store.data_dir)
+    clip = make_video(tmp_path / "street.mp4", frames=6)
+    try:
+        with held_everything(fresh):
+            (result,) = ingest_paths(fresh, "tester", [clip])
+        assert result.status is IngestStatus.FAILED
+        assert "The store is busy" in result.message and "[SQL" not in result.message
+        (again,) = ingest_paths(fresh, "tester", [clip])
+        assert again.status is IngestStatus.INGESTED
+    finally:
+        fresh.close()
+
+
+@contextmanager
+def held_everything(store: Store) -> Iterator[None]:
+    """Another program holding what an ingest writes (SQLite's write lock; on PostgreSQL
+    the footage table, with a lock_timeout as a server might set)."""
+    if store.engine.dialect.name == "sqlite":
+        with held(store):
+            yield
+        return
+    engine = create_engine(store.url)
+    event.listen(store.engine, "connect", _short_lock_timeout)
+    store.engine.dispose()
+    try:
+        with engine.connect() as conn, conn.begin():
+            conn.execute(text("LOCK TABLE footage IN EXCLUSIVE MODE"))
+            yield
+    finally:
+        engine.dispose()
+        event.remove(store.engine, "connect", _short_lock_timeout)
+        store.engine.dispose()
+
+
+def _short_lock_timeout(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("SET lock_timeout = '300ms'")
+    cursor.close()
+    dbapi_connection.commit()  # type: ignore[attr-defined]
+
+
+def test_checking_who_is_acting_reads_and_still_brings_the_witness_up(store: Store) -> None:
+    """check_actor used to commit a transaction, which moved this computer's audit witness
+    up to the trail's head on every command; reading only, it still does."""
+    with store.transaction() as session:
+        resolve_actor(session, "tester")
+    seen = read_witness(store)[0]
+    elsewhere = Store(store.url, store.data_dir.parent / "other-computer")
+    try:
+        with elsewhere.transaction() as session:  # another computer adds an event
+            audit.record(session, "tester", "test.elsewhere", "store", 1, {})
+    finally:
+        elsewhere.close()
+    assert seen is not None and read_witness(store)[0] == seen
+    check_actor(store, "tester", Permission.VIEW, "look")
+    after = read_witness(store)[0]
+    assert after is not None and after[0] == seen[0] + 1
+
+
+def test_a_watch_folder_looks_again_at_a_file_the_busy_store_refused(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refused ingest was remembered as a failure: the file was not read again until it
+    changed, so its recording never reached the store."""
+    from app.core.jobs.watch import Watcher, WatchRule, add_rule, scan
+
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("the watch folder's own rule, not the dialect, is what is tested")
+    dock = tmp_path / "dock"
+    dock.mkdir()
+    add_rule(store, "tester", WatchRule(dock, "", "detect"))
+    make_video(dock / "BWV0001.mp4", frames=8)
+    watcher = Watcher(settle_s=5)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    fresh = Store(store.url, store.data_dir)
+    try:
+        assert scan(fresh, "tester", watcher, now=0) == []  # first sight
+        with held(fresh):
+            (refused,) = scan(fresh, "tester", watcher, now=10)
+        assert refused.status is IngestStatus.FAILED and refused.busy
+        assert "The store is busy" in refused.message
+        (again,) = scan(fresh, "tester", watcher, now=20)
+        assert again.status is IngestStatus.INGESTED
+        with fresh.read() as session:
+            assert [j.footage_id for j in list_jobs(session)] == [again.footage_id]
+    finally:
+        fresh.close()
