@@ -31,7 +31,10 @@ opens a ``RedactionSession`` on the result, as the workspace does. It reports:
   shows): "carried" = decisions carried to at least one track by default / all decisions,
   "lost" = decisions no track matches (one confirmation carries the ticked ones; the rest
   must be made again, if there is still something to decide: a dismissed unsure detection
-  of one preset is often not detected by the other at all); "requester": the kept person
+  of one preset is often not detected by the other at all); "there": of the lost, those
+  whose person the new run still has a face box on (IoU >= ``carry_over.MATCH_IOU`` with
+  the old track's box on at least one of its detected frames), so a person must decide
+  again; the others have nothing left to decide about; "requester": the kept person
   is carried by default.
 
 Nothing is timed: the figure is the work a person must do, not the machine's.
@@ -46,19 +49,24 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.core.analysis import analyse
+from app.core.detection import boxes as bx
 from app.core.detection.presets import DEFAULT_PRESET, PRESETS
+from app.core.detection.runs import load_run
 from app.core.library.footage import show_footage
 from app.core.library.ingest import ingest_paths
 from app.core.redaction import plan_edits
+from app.core.redaction.carry_over import MATCH_IOU
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.plan_edits import TrackAction
+from app.core.redaction.plan_edits import TrackAction, effective_tracks
 from app.core.redaction.session import RedactionSession
 from app.core.store.database import Store
 from app.core.tracking.review import CONFIDENT, ReviewReason, best_score
-from app.core.tracking.tracker import FACE, HEAD
+from app.core.tracking.tracker import FACE, HEAD, boxes_by_frame, build_tracks
 
 TESTDATA = Path(__file__).resolve().parents[2] / "shared" / "testdata"
 COUNTS = Path(__file__).with_name("people_in_clips.json")
@@ -78,6 +86,7 @@ class Row:
     scripted: int = 0
     carried: str = ""
     lost: int = 0
+    lost_there: int = 0  # of the lost, decisions about someone the new run still shows
     requester: str = ""  # the kept person carried to the new run by default
 
     @property
@@ -117,9 +126,35 @@ def scripted_review(store: Store, review: RedactionSession, row: Row, then: str)
     sure = sum(1 for d in carry.decisions if any(d.sure(t) for t in d.new_tracks))
     row.carried = f"{sure}/{len(carry.decisions)}"
     row.lost = len(carry.lost())
+    row.lost_there = sum(1 for d in carry.lost() if _still_there(store, review, d.old_track))
     keep = [d for d in carry.decisions if d.action is TrackAction.KEEP]
     row.requester = "-" if not keep else "yes" if any(d.sure(t) for d in keep
                                                       for t in d.new_tracks) else "no"
+
+
+def _still_there(store: Store, review: RedactionSession, old_track: int) -> bool:
+    """Whether the run shown has a box of the old track's category over the old track's
+    box (IoU >= MATCH_IOU) on one of its detected frames (the old tracks as carry_over
+    builds them: the plan's run, its merges and splits applied)."""
+    new = review.analysis
+    assert new is not None
+    with store.read() as session:
+        old_run = load_run(session, new.footage_id, review.plan.detection_run)
+    if old_run is None:
+        return False
+    old = {t.id: t for t in effective_tracks(build_tracks(old_run, new.frame_count, new.fps,
+                                                          new.tracker), review.plan)}
+    track = old.get(old_track)
+    if track is None:
+        return False
+    shown = boxes_by_frame(new.tracks, new.frame_count)
+    for f in track.detected_frames:
+        here = [(b.x, b.y, b.x + b.w, b.y + b.h, 1.0) for _, b in shown[f]
+                if b.category == track.category]
+        if here and float(bx.iou_matrix(np.array([track.keyframes[f]], np.float32),
+                                        np.array(here, np.float32)).max()) >= MATCH_IOU:
+            return True
+    return False
 
 
 def _answer_all(review: RedactionSession, row: Row) -> None:
@@ -189,15 +224,15 @@ def main() -> int:
     print(f"{'clip':52} {'preset':9} {'people':>6} {'s':>5} {'faces':>6} {'conf.':>5} "
           f"{'per p.':>6} {'heads':>5} "
           f"{'ranges':>6} {'decis.':>6} {'items/10s/5p':>12} {'x target':>8}"
-          + (f" {'scripted':>8} {'carried':>7} {'lost':>4} {'requester':>9}" if args.script
-             else ""))
+          + (f" {'scripted':>8} {'carried':>7} {'lost (there)':>12} {'requester':>9}"
+             if args.script else ""))
     for r in rows:
         print(f"{r.clip:52} {r.preset:9} {r.people:>6} {r.seconds:>5.1f} {r.tracks:>6} "
               f"{r.confident:>5} {r.tracks_per_person:>6.2f} {r.heads:>5} {r.ranges:>6} "
               f"{r.decisions:>6} "
               f"{r.items_rate:>12.2f} {r.items_rate / TARGET:>8.2f}"
-              + (f" {r.scripted:>8} {r.carried:>7} {r.lost:>4} {r.requester:>9}" if args.script
-                 else ""))
+              + (f" {r.scripted:>8} {r.carried:>7} {f'{r.lost} ({r.lost_there})':>12} "
+                 f"{r.requester:>9}" if args.script else ""))
     for preset in presets:
         mine = [r for r in rows if r.preset == preset]
         if mine:
@@ -211,6 +246,9 @@ def main() -> int:
             print(f"  {preset}: {sum(r.ranges for r in mine) / exposure:.2f} review items per "
                   f"10 s per 5 people over all clips (people-seconds weighted; target "
                   f"{TARGET:.1f}); target met on {met} of {len(mine)} clips")
+            if args.script:
+                print(f"  decisions not carried: {sum(r.lost for r in mine)}, of them about "
+                      f"someone the new run still shows: {sum(r.lost_there for r in mine)}")
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")
     return 0
