@@ -3,6 +3,7 @@ list of what failed and why."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -17,17 +18,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import DBAPIError
 
 from app.core.casework import cases
 from app.core.errors import BwvError
 from app.core.library.ingest import IngestResult, IngestStatus, ingest_paths
 from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
-from app.core.store.database import Store
+from app.core.store.database import Store, database_problem
 from app.ui.error_text import error_text
 from app.ui.resources import error_color
 from app.ui.signed_in import SignedIn
 from app.ui.workers import Job
+
+log = logging.getLogger(__name__)
 
 SHOW_AFTER_MS = 600
 
@@ -82,6 +86,9 @@ class IngestDialog(QDialog):
                             session, resolve_actor(session, name), case_ref, ids)
                 except BwvError as exc:  # ingested all the same: say why they are not filed
                     self.link_error = error_text(exc)
+                except DBAPIError as exc:  # the store busy: the files are in, not filed
+                    log.warning("filing ingested footage in %s failed", case_ref, exc_info=True)
+                    self.link_error = error_text(database_problem(exc))
             return results
 
         self.job = Job(work)

@@ -364,3 +364,48 @@ def test_library_and_details_show_the_core_retention_rule(qtbot: QtBot, store: S
     qtbot.waitUntil(lambda: "SAR-9" in win.details.fields["retention"].text(), timeout=10_000)
     assert "open" in win.details.fields["retention"].text()
     win.close()
+
+
+def test_ingest_into_a_case_with_the_store_busy_at_filing_keeps_its_results(
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file ingested, then the store busy when they are filed in the case: the dialog
+    said only that adding footage failed (the results gone); now it gives them and says
+    why they are not filed."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+
+    from app.core.casework import cases
+    from app.core.people.users import resolve_actor
+    from app.core.store import database
+    from app.core.store.database import Store as StoreType
+    from app.ui.ingest_dialog import IngestDialog
+
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-3", "subject_access")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    other = StoreType(store.url, store.data_dir)  # a real refusal of the driver
+    holder = sqlite3.connect(str(make_url(store.url).database), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DBAPIError) as refused, other.transaction():
+            pass
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        other.close()
+    busy = refused.value
+
+    def link_when_busy(*_args: object, **_kwargs: object) -> int:
+        raise busy
+
+    monkeypatch.setattr(cases, "link_many", link_when_busy)
+    files = [make_video(tmp_path / f"c{i}.mp4", frames=6 + i) for i in range(2)]
+    dialog = IngestDialog(store, signed_in(store), files, case_ref="SAR-3")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.ingest_done, timeout=20_000):
+        dialog.start()
+    text = dialog.current.text()
+    assert "2 added, 0 already present, 0 failed." in text
+    assert "Not linked to case SAR-3: The store is busy" in text, text
