@@ -321,27 +321,3 @@ def test_each_new_track_of_a_person_is_confirmed_on_its_own() -> None:
     assert carried_plan(plan, carry)[0].keep_tracks == (3,)
     assert carried_plan(plan, carry, {(1, 3), (1, 4)})[0].keep_tracks == (3, 4)
     assert carried_plan(plan, carry, set())[0].keep_tracks == ()
-
-
-def test_a_not_a_face_seen_in_part_by_the_new_run_is_offered_unticked() -> None:
-    """A dismissed unsure box that the other preset sees on some frames only (its track
-    there mostly someone the old run never saw) was lost: the box came back redacted and
-    the dismissal had to be made again. It is offered now, never ticked by default; a keep
-    is never offered so (that track could be someone else's face)."""
-    old = _tracks([WALKER, STILL])
-    partly = {f: (b if f % 3 == 0 else (b[0] + 30.0, b[1] + 30.0, b[2], b[3]))
-              for f, b in STILL.items()}  # over it on every 3rd frame, beside it between
-    new = [_track(5, partly)]  # (a box the other preset draws otherwise): never 3 in a row
-    dismissed_id = _track_of(old, STILL)
-    plan = _plan("run-a", dismiss=dismissed_id)
-    carry = match_runs(plan, old, new, N, "run-b")
-    (dismissed,) = carry.decisions
-    assert dismissed.new_tracks == (5,) and not dismissed.sure(5)
-    assert abs(dismissed.shares[0] - 11 / 31) < 1e-6 and carry.lost() == []
-    by_default, _ = carried_plan(plan, carry)
-    assert by_default.false_positive_tracks == ()  # redacted unless a person confirms
-    confirmed, _ = carried_plan(plan, carry, {(dismissed_id, 5)})
-    assert confirmed.false_positive_tracks == (5,)
-    kept = _plan("run-a", keep=dismissed_id)
-    (keep,) = match_runs(kept, old, new, N, "run-b").decisions
-    assert keep.new_tracks == ()  # a keep is not offered a track that is mostly no one

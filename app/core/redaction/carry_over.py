@@ -16,10 +16,7 @@ Nothing is applied silently: ``CarryOver`` lists every decision, each new track 
 to and on what share of that track's frames the match holds, for a person to confirm
 (``carried_plan``). A new track matching weakly (under ``SURE``) is flagged and not ticked
 by default, nor is a decision that found no track; a decision left out leaves its new
-tracks redacted, the safe default. A "not a face" that no new track is on most of its
-frames is offered the new tracks nobody owns that are it on some frames (an unsure box
-the other preset sees in part), unticked: one confirmation carries it too. A keep never
-is: a track that is mostly no one the old run saw could be someone else's face.
+tracks redacted, the safe default.
 Review ranges checked on the old run are not carried (the new run has its own).
 """
 
@@ -172,29 +169,11 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
         if action is TrackAction.REDACT and not old_plan.reason_for(f"track:{old.id}"):
             continue  # redacted, no reason given: the new run's tracks are redacted anyway
         mine = sorted(t.id for t in final if owner.get(t.id, (None, 0.0))[0] == old.id)
-        shares = [owner[t][1] for t in mine]
-        if not mine and action is TrackAction.NOT_A_FACE:  # offered, never ticked by default
-            weak = _partly(old.id, [t for t in final if owner.get(t.id, (None, 0.0))[0] is None],
-                           old_boxes)
-            mine, shares = [t for t, _ in weak], [s for _, s in weak]
         decisions.append(CarriedDecision(
             old.id, action, old_plan.reason_for(f"track:{old.id}"),
-            (old.first_frame, old.last_frame), tuple(mine), tuple(shares)))
+            (old.first_frame, old.last_frame), tuple(mine),
+            tuple(owner[t][1] for t in mine)))
     return CarryOver(old_plan.detection_run, new_run, tuple(edits), tuple(decisions), merges)
-
-
-def _partly(old_id: int, unowned: list[Track],
-            old_boxes: list[list[tuple[int, TrackBox]]]) -> list[tuple[int, float]]:
-    """The new tracks nobody owns that are ``old_id`` on some of their frames, with that
-    share (under ``MAJORITY``: a "not a face" found only so is offered for a person to
-    confirm, as every match under ``SURE`` is, and left redacted by default)."""
-    found = []
-    for track in unowned:
-        owners = _owners(track, old_boxes)
-        share = sum(1 for _, o in owners if o == old_id) / max(len(owners), 1)
-        if share > 0:
-            found.append((track.id, share))
-    return sorted(found)
 
 
 def _disjoint(parts: list[Track]) -> bool:
