@@ -25,7 +25,7 @@ from app.core.errors import BwvError
 from app.core.library.ingest import IngestResult, IngestStatus, ingest_paths
 from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken, ProgressFn
-from app.core.store.database import Store, database_problem
+from app.core.store.database import Store, database_problem, store_busy
 from app.ui.error_text import error_text
 from app.ui.resources import error_color
 from app.ui.signed_in import SignedIn
@@ -85,9 +85,12 @@ class IngestDialog(QDialog):
                         self.linked = cases.link_many(
                             session, resolve_actor(session, name), case_ref, ids)
                 except BwvError as exc:  # ingested all the same: say why they are not filed
-                    self.link_error = error_text(exc)
-                except DBAPIError as exc:  # the store busy: the files are in, not filed
-                    log.warning("filing ingested footage in %s failed", case_ref, exc_info=True)
+                    self.linked, self.link_error = 0, error_text(exc)
+                except DBAPIError as exc:
+                    if not store_busy(exc):  # a fault of ours: the error dialog, with details
+                        raise
+                    log.warning("filing ingested footage in %s: the store was busy", case_ref)
+                    self.linked = 0  # (set before a commit that may have been the refused part)
                     self.link_error = error_text(database_problem(exc))
             return results
 

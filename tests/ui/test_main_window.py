@@ -409,3 +409,4 @@ def test_ingest_into_a_case_with_the_store_busy_at_filing_keeps_its_results(
     text = dialog.current.text()
     assert "2 added, 0 already present, 0 failed." in text
     assert "Not linked to case SAR-3: The store is busy" in text, text
+    assert dialog.linked == 0
