@@ -33,9 +33,9 @@ from tests.conftest import make_video
 
 
 @contextmanager
-def held(store: Store) -> Iterator[None]:
-    """Another program holding the store: SQLite's write lock, or PostgreSQL's lock on the
-    flags table (which the write below needs)."""
+def held(store: Store, table: str = "flags", mode: str = "ACCESS EXCLUSIVE") -> Iterator[None]:
+    """Another program holding the store: SQLite's write lock, or on PostgreSQL a lock on
+    ``table`` (which the write under test needs)."""
     if store.engine.dialect.name == "sqlite":
         other = sqlite3.connect(str(make_url(store.url).database), isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
@@ -48,7 +48,7 @@ def held(store: Store) -> Iterator[None]:
     engine = create_engine(store.url)
     try:
         with engine.connect() as conn, conn.begin():
-            conn.execute(text("LOCK TABLE flags IN ACCESS EXCLUSIVE MODE"))
+            conn.execute(text(f"LOCK TABLE {table} IN {mode} MODE"))
             yield
     finally:
         engine.dispose()
@@ -152,22 +152,18 @@ def test_a_file_ingested_while_another_program_writes_says_busy(
 @contextmanager
 def held_everything(store: Store) -> Iterator[None]:
     """Another program holding what an ingest writes (SQLite's write lock; on PostgreSQL
-    the footage table, with a lock_timeout as a server might set)."""
-    if store.engine.dialect.name == "sqlite":
-        with held(store):
-            yield
-        return
-    engine = create_engine(store.url)
-    event.listen(store.engine, "connect", _short_lock_timeout)
-    store.engine.dispose()
+    the footage table, ``store`` waiting for it 0.3 s, as a server's lock_timeout might)."""
+    postgresql = store.engine.dialect.name == "postgresql"
+    if postgresql:
+        event.listen(store.engine, "connect", _short_lock_timeout)
+        store.engine.dispose()
     try:
-        with engine.connect() as conn, conn.begin():
-            conn.execute(text("LOCK TABLE footage IN EXCLUSIVE MODE"))
+        with held(store, "footage", "EXCLUSIVE"):
             yield
     finally:
-        engine.dispose()
-        event.remove(store.engine, "connect", _short_lock_timeout)
-        store.engine.dispose()
+        if postgresql:
+            event.remove(store.engine, "connect", _short_lock_timeout)
+            store.engine.dispose()
 
 
 def _short_lock_timeout(dbapi_connection: object, _record: object) -> None:

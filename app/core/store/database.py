@@ -130,6 +130,7 @@ STORE_BUSY = QT_TRANSLATE_NOOP(
     "needed it was not saved. Try again in a moment.")
 DATABASE_FAILED = QT_TRANSLATE_NOOP(
     "CoreMessages", "The database could not complete this action: {problem}")
+_USER_INFO = re.compile(r"(?:[^\s'\"@]+@)+")  # what stands before an @ in a driver's words
 _SQLITE_BUSY = 5  # SQLITE_BUSY, the primary result code (SQLITE_LOCKED is our own
 # connection's conflict with itself, not another program)
 _BUSY_STATES = ("55P03", "40P01", "40001")
@@ -154,7 +155,7 @@ def database_problem(exc: DBAPIError) -> BwvError:
     if store_busy(exc):
         return StoreBusyError(STORE_BUSY)
     words = str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"]
-    return BwvError(DATABASE_FAILED, problem=re.sub(r"(?:[^\s'\"@]+@)+", "***@", words[0]))
+    return BwvError(DATABASE_FAILED, problem=_USER_INFO.sub("***@", words[0]))
 
 
 def store_unusable(exc: BaseException) -> bool:
@@ -211,7 +212,7 @@ def _masked(problem: object, url: str) -> str:
     message, parts = str(problem), _password_parts(url)
     for part in parts:
         message = message.replace(part, "***")
-    return re.sub(r"(?:[^\s'\"@]+@)+", "***@", message) if parts else message
+    return _USER_INFO.sub("***@", message) if parts else message
 
 
 def _create(parsed: Any, url: str, **kwargs: Any) -> Engine:
