@@ -24,9 +24,13 @@ choose) is made into a copy per condition (H.264, in a temporary folder, never k
 * ``wide``: a wide-angle lens's barrel distortion (the picture's centre enlarged 1.25x,
   its edges squeezed; nothing cut off);
 * ``15fps``: every other frame (half the frame rate: twice the motion between frames);
+* ``5fps``: every sixth frame (CCTV and DVR exports often record a few frames a second: six
+  times the motion between frames);
 * ``half``: half the width and height (every face half as wide);
 * ``interlaced``: each frame's odd rows from the frame before (analogue CCTV, DV: whatever
   moves is combed), encoded as interlaced (top field first), as such recordings are;
+* ``combed``: the same pictures encoded as progressive, as conversion tools write them
+  (nothing in the file says the picture is interlaced: ``media.combing`` must see it);
 * ``shake``: a camera on a running or struggling officer: the view jolts from frame to
   frame (a window of 85 % of the picture, moved by a random walk that springs back, shown
   enlarged to the full size; jumps at 720p of 21 px a frame on median, 43 at the 90th
@@ -216,8 +220,10 @@ CONDITIONS = {c.name: c for c in (
     Change("blur", lambda rgb, rng: cv2.GaussianBlur(rgb, (0, 0), max(1.0, rgb.shape[1] / 640))),
     Change("wide", _wide, _wide_box),
     Change("15fps", _as_is, step=2),
+    Change("5fps", _as_is, step=6),
     Change("half", _half, _half_box),
     Change("interlaced", _Interlaced(), interlaced=True),
+    Change("combed", _Interlaced()),
     Change("shake", _SHAKE, box_at=_SHAKE.box_at),
 )}
 

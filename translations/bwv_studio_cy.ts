@@ -1981,6 +1981,10 @@
         <translation>Mae tasg {number} yn {state}: dim ond tasg a fethodd neu a ganslwyd y gellir ei hailgynnig.</translation>
     </message>
     <message>
+        <source>Job {number} is not retried: job {other} does the same work and is queued or running.</source>
+        <translation>Ni ailgynigir tasg {number}: mae tasg {other} yn gwneud yr un gwaith ac mae yn y ciw neu&apos;n rhedeg.</translation>
+    </message>
+    <message>
         <source>No job {number}.</source>
         <translation>Dim tasg {number}.</translation>
     </message>

@@ -1963,6 +1963,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Job {number} is not retried: job {other} does the same work and is queued or running.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No job {number}.</source>
             <translation type="unfinished" />
         </message>

@@ -14,12 +14,14 @@ import pytest
 from app.core.detection.detector import FaceDetector
 from app.core.export.closed_loop import export_checked
 from app.core.export.pipeline import redact_footage
+from app.core.export.rendered_frame import boxes_at
 from app.core.export.video_export import EncodeOptions
+from app.core.fileio import partial_path
 from app.core.library.ingest import ingest_paths
 from app.core.redaction.plan import RedactionPlan, Style
 from app.core.redaction.render import render_frame
 from app.core.store.database import Store
-from app.core.tracking.tracker import BoxKind, TrackBox
+from app.core.tracking.tracker import FACE, HEAD, BoxKind, TrackBox
 from tests.conftest import VIDEOS, allow_unapproved_exports
 
 FACES = VIDEOS.parent / "images" / "dlib_pascal_faces"
@@ -312,3 +314,96 @@ def test_the_check_looks_at_each_field_of_an_interlaced_picture(tmp_path: Path) 
     assert report is not None and report.found_by_check, "the face in one field went unseen"
     assert all(95 < f.box[0] + f.box[2] / 2 < 210 and 60 < f.box[1] + f.box[3] / 2 < 170
                for f in report.found_by_check)  # where the face is
+
+
+def test_an_interlaced_picture_is_drawn_with_the_boxes_either_side(tmp_path: Path) -> None:
+    """The plan's boxes follow the picture the run looked at (one field, or both laid over
+    each other); the other field holds the face a moment before or after, where the box of
+    the frame before or after stands. Both are drawn: no field's face is left in view."""
+    face, picture = _face(size=60), _background(480, 240)
+    pictures, frames = [], []
+    for i in range(5):
+        moved = picture.copy()
+        moved[90:150, 10 + 70 * i:70 + 70 * i] = face
+        pictures.append(moved)
+    for i in range(1, 5):
+        frame = pictures[i].copy()
+        frame[1::2] = pictures[i - 1][1::2]  # the bottom field a moment earlier
+        frames.append(frame)
+    clip = tmp_path / "interlaced.mp4"
+    with av.open(str(clip), "w") as out:
+        stream = out.add_stream("libx264", rate=25)
+        stream.height, stream.width, stream.pix_fmt = 240, 480, "yuv420p"
+        stream.codec_context.options = {"crf": "12", "x264-params": "tff=1"}
+        for rgb in frames:
+            out.mux(stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
+        out.mux(stream.encode())
+    frame_boxes = [[(1, TrackBox(k, 10 + 70 * (k + 1), 90, 60, 60, BoxKind.DETECTED, 0.9))]
+                   for k in range(len(frames))]  # the top field's face only
+    checked = export_checked(clip, tmp_path / "out.mp4", frame_boxes, RedactionPlan(), 0,
+                             options=EncodeOptions(), caption=None, verify=False,
+                             stage=lambda *_: None, cancel=None)
+    assert checked.residual is None
+    after = _decode(partial_path(tmp_path / "out.mp4"))
+    for k in range(1, len(frames)):  # (the first frame has no frame before it)
+        x = 10 + 70 * k  # the bottom field's face, where the frame before's box stands
+        inner = (slice(100, 140, None), slice(x + 10, x + 50))
+        same = _same_detail(frames[k][inner][1::2], after[k][inner][1::2])
+        assert same < 0.3, f"frame {k}: the other field's face is in view ({same:.2f})"
+
+
+def test_on_an_interlaced_picture_only_hidden_faces_are_stretched() -> None:
+    """A hidden face's box spans its track's boxes of the frames either side (the other
+    field's moment); a face kept visible or dismissed keeps its own box (a larger kept
+    region would show more of whoever stands beside it, and excuse more in the check),
+    heads and the check's boxes stay as they are, and a hidden face found only on a frame
+    either side is drawn too."""
+    def box(frame: int, x: float, category: str = FACE) -> TrackBox:
+        return TrackBox(frame, x, 50, 40, 40, BoxKind.DETECTED, 0.9, category)
+
+    frame_boxes = [[(t, box(k, 100 * t + 20 * k)) for t in (1, 2, 3)]
+                   + [(4, box(k, 500, HEAD)), (-1, box(k, 600 + 20 * k))]
+                   + ([(5, box(k, 800))] if k == 0 else [])
+                   for k in range(3)]
+    plan = RedactionPlan(keep_tracks=(2,), false_positive_tracks=(3,))
+    assert boxes_at(frame_boxes, 1, False, plan) == frame_boxes[1]
+    drawn = dict(boxes_at(frame_boxes, 1, True, plan))
+    assert (drawn[1].x, drawn[1].w) == (100, 80)  # frames 0-2: x 100 to 180
+    for track in (2, 3, 4, -1):
+        assert drawn[track] == dict(frame_boxes[1])[track], track
+    assert drawn[5].x == 800 and drawn[5].frame == 1  # on the frame before only
+
+
+@pytest.mark.slow
+def test_a_combed_face_in_a_file_that_says_progressive_is_hidden(
+        tmp_path: Path, isolated_env: Path) -> None:
+    """Interlaced CCTV converted into a file that says it is progressive: each picture's odd
+    rows are the moment before, so the moving face is combed and the detectors miss it
+    looked at whole. media.combing sees the comb; the run looks at the two fields laid over
+    each other and the check at each field: the face is hidden on every frame it is in."""
+    face = _face(0, 40)  # found looked at whole only while it moves under 16 px a field
+    width, height, pictures, frames, positions = 640, 360, [], [], {}
+    for i in range(17):  # the face crosses at 20 px a frame; picture 0 is the moment before
+        rgb = _background(width, height).copy()
+        x, y = 40 + 20 * i, 150
+        rgb[y:y + 40, x:x + 40] = face
+        pictures.append(rgb)
+        positions[i] = (x, y)
+    for i in range(1, 17):
+        combed = pictures[i].copy()
+        combed[1::2] = pictures[i - 1][1::2]  # the bottom field a moment earlier
+        frames.append(combed)
+    clip = tmp_path / "combed.mp4"
+    _write(clip, frames, 25)  # progressive: no flag says interlaced
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}", isolated_env / "data")
+    allow_unapproved_exports(store)
+    ingest_paths(store, "tester", [clip])
+    result = redact_footage(store, "tester", 1, tmp_path / "out.mp4", RedactionPlan())
+    after = _decode(result.output)
+    for k, frame in enumerate(frames):
+        for rows, (x, y) in ((slice(0, None, 2), positions[k + 1]), (slice(1, None, 2),
+                                                                     positions[k])):
+            inner = (slice(y + 6, y + 34), slice(x + 6, x + 34))  # each field's face
+            same = _same_detail(frame[inner][rows], after[k][inner][rows])
+            assert same < 0.3, f"frame {k}: a field's face is still visible ({same:.2f})"
+    store.close()

@@ -69,34 +69,42 @@ def test_the_shape_of_a_pixel_turns_with_the_picture(tmp_path: Path) -> None:
 def test_interlaced_pictures_are_looked_at_as_one_field(tmp_path: Path) -> None:
     """Analogue CCTV and DV are interlaced: each picture's odd rows are taken a field later,
     so whatever moves is combed, and a combed face is missed. The detectors (iter_frames)
-    look at the first field alone, stretched back; progressive pictures and the pictures
-    the player shows (every row, as exported) are untouched."""
+    look at a file flagged interlaced one field at a time (the first, stretched back), and
+    at one that says progressive, once its pictures are seen to be combed (media.combing),
+    with its two fields laid over each other (the first picture too, with nothing before
+    it to tell movement by: the recording is seen to be interlaced while it waits in the
+    retimer). Progressive pictures and the pictures the player shows (every row, as
+    exported) are untouched."""
     from app.core.media.decode import iter_frames
 
-    def combed(i: int) -> np.ndarray:  # a bright bar moving 12 px a frame: the odd rows
-        picture = np.zeros((72, 96, 3), np.uint8)  # are a field later, 6 px further on
-        for rows, x in ((slice(0, None, 2), 12 * i), (slice(1, None, 2), 12 * i + 6)):
-            picture[rows, 10 + x:30 + x] = 255
-        return picture
+    def picture(i: int, field_late: int) -> np.ndarray:  # a bright bar moving 12 px a frame:
+        made = np.zeros((72, 96, 3), np.uint8)  # the odd rows ``field_late`` px further on
+        for rows, x in ((slice(0, None, 2), 12 * i), (slice(1, None, 2), 12 * i + field_late)):
+            made[rows, 10 + x:30 + x] = 255
+        return made
 
-    def comb(picture: np.ndarray) -> float:  # how much odd rows differ from both neighbours
-        p = picture.astype(int)
+    def comb(rgb: np.ndarray) -> float:  # how much odd rows differ from both neighbours
+        p = rgb.astype(int)
         return float(np.minimum(abs(p[1:-1:2] - p[0:-2:2]), abs(p[1:-1:2] - p[2::2])).mean())
 
-    for interlaced in (True, False):
-        path = tmp_path / f"i{interlaced}.mp4"
+    for name, flagged, late in (("flagged", True, 6), ("unflagged", False, 6),
+                                ("progressive", False, 0)):
+        path = tmp_path / f"{name}.mp4"
         with av.open(str(path), "w") as out:
             v = out.add_stream("libx264", rate=25)
             v.width, v.height, v.pix_fmt = 96, 72, "yuv420p"
-            v.options = {"crf": "12", **({"x264-params": "tff=1"} if interlaced else {})}
+            v.options = {"crf": "12", **({"x264-params": "tff=1"} if flagged else {})}
             for i in range(4):
-                out.mux(v.encode(av.VideoFrame.from_ndarray(combed(i), format="rgb24")))
+                out.mux(v.encode(av.VideoFrame.from_ndarray(picture(i, late), format="rgb24")))
             out.mux(v.encode())
-        looked = [comb(d.frame.to_ndarray(format="rgb24")) for d in iter_frames(path)]
+        looked = [d.frame.to_ndarray(format="rgb24") for d in iter_frames(path)]
         with FrameReader(path) as reader:
-            shown = [comb(reader.frame(i).rgb) for i in range(4)]
-        assert min(shown) > 20  # every row kept where people look
-        assert (max(looked) < 5) is interlaced  # the detectors see no comb
+            shown = [reader.frame(i).rgb for i in range(4)]
+        if not late:
+            assert all(np.array_equal(a, b) for a, b in zip(looked, shown, strict=True))
+            continue
+        assert min(comb(rgb) for rgb in shown) > 20, name  # every row kept where people look
+        assert max(comb(rgb) for rgb in looked) < 5, name  # no comb looked at
 
 
 def test_thumbnails_of_non_square_pixels_are_as_wide_as_meant(tmp_path: Path) -> None:

@@ -507,3 +507,53 @@ def test_a_worker_process_killed_mid_job_loses_nothing(store: Store, tmp_path: P
     assert [s.get("taken_from") for s in starts] == [None, "doomed"]
     assert len(_events(store, "job.done")) == 1
     assert audit.verify(store).ok
+
+
+def test_two_people_queueing_the_same_items_at_once_queue_each_job_once(
+        store: Store, tmp_path: Path) -> None:
+    """Two supervisors queue one case's footage at the same moment. Each queueing reads
+    whether the job is already open, then writes; on PostgreSQL the second used to read
+    before the first committed and queued every job again (each clip detected twice). It
+    now waits for the first and sees its jobs."""
+    import threading
+    import time
+
+    ids = _footage(store, tmp_path, 3)
+    second: list[list[int]] = []
+    with store.transaction() as session:
+        first = queue_jobs(session, resolve_actor(session, "tester"), ids, JobKind.DETECT,
+                           "fast")
+
+        def queue_again() -> None:
+            with store.transaction() as other:
+                second.append(queue_jobs(other, resolve_actor(other, "tester"), ids,
+                                         JobKind.DETECT, "fast"))
+
+        racer = threading.Thread(target=queue_again)
+        racer.start()
+        time.sleep(1.0)  # the second queueing has read (or waits to) before this commits
+    racer.join(30)
+    assert len(first) == 3 and second == [[]]
+    with store.read() as session:
+        assert len(list_jobs(session)) == 3
+    assert len(_events(store, "job.queue")) == 3
+
+
+def test_a_job_is_not_retried_while_the_same_work_is_open(store: Store,
+                                                          tmp_path: Path) -> None:
+    """A failed job queued again by someone else (a new job for the same work) and then
+    retried would run the same work twice: the retry is refused, naming the open job."""
+    (item,) = _footage(store, tmp_path, 1)
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        (old,) = queue_jobs(session, actor, [item], JobKind.DETECT, "fast")
+        assert cancel(session, actor, old) == "cancelled"
+        (new,) = queue_jobs(session, actor, [item], JobKind.DETECT, "fast")
+    with store.transaction() as session, pytest.raises(Exception, match=f"job {new} does"):
+        retry(session, resolve_actor(session, "tester"), old)
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        assert cancel(session, actor, new) == "cancelled"
+        retry(session, actor, old)  # nothing else open: it may run again
+    with store.read() as session:
+        assert {r.id: r.state for r in list_jobs(session)} == {old: "queued", new: "cancelled"}

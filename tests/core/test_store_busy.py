@@ -27,6 +27,7 @@ from app.core.store.database import (
     database_problem,
     store_busy,
 )
+from app.core.store.database_locks import CHAIN_LOCK
 from app.core.store.models import Flag, Footage
 from app.core.store.witness import read_witness
 from tests.conftest import make_video
@@ -218,3 +219,46 @@ def test_a_watch_folder_looks_again_at_a_file_the_busy_store_refused(
             assert [j.footage_id for j in list_jobs(session)] == [again.footage_id]
     finally:
         fresh.close()
+
+
+def test_two_programs_opening_a_new_store_at_once_agree_on_its_id(db_url: str,
+                                                                  tmp_path: Path) -> None:
+    """Workstations first started together against a new, empty PostgreSQL store each read
+    "no id yet" and wrote one: the second failed with an internal error. Now the second
+    waits for the first (the chain's lock; SQLite's write lock) and reads its id."""
+    import threading
+    import time
+
+    engine = database.make_engine(db_url)
+    database.migrate(engine)  # a new store: its tables made, its id not yet written
+    engine.dispose()
+    opened: list[object] = []
+
+    def open_store() -> None:
+        try:
+            again = Store(db_url, tmp_path / "data2")
+            opened.append(again.store_id)
+            again.close()
+        except Exception as exc:  # the failure is what is asserted
+            opened.append(exc)
+
+    insert = "INSERT INTO store_info (key, value) VALUES ('store_id', 'theirs')"
+    racer = threading.Thread(target=open_store)
+    if db_url.startswith("sqlite"):
+        other = sqlite3.connect(str(make_url(db_url).database), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute(insert)
+        racer.start()
+        time.sleep(1.0)
+        other.execute("COMMIT")
+        other.close()
+    else:
+        engine = create_engine(db_url)
+        with engine.connect() as conn, conn.begin():
+            conn.execute(text(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
+            conn.execute(text(insert))
+            racer.start()
+            time.sleep(1.0)  # the other program reads "no id", then waits for this one
+        engine.dispose()
+    racer.join(30)
+    assert opened == ["theirs"]

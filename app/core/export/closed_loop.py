@@ -31,6 +31,7 @@ from app.core.detection.model_files import PPOCR_DET
 from app.core.detection.presets import CHECK_PRESET, Preset
 from app.core.detection.text_regions import TextRegionDetector
 from app.core.detection.video import to_detections
+from app.core.export.rendered_frame import FrameBoxes, RenderedFrame, boxes_at
 from app.core.export.residual import (
     Finding,
     FindingKind,
@@ -42,8 +43,6 @@ from app.core.export.video_export import (
     CaptionFn,
     EncodeOptions,
     ExportStats,
-    FrameBoxes,
-    RenderedFrame,
     export_video,
 )
 from app.core.media.decode import one_field
@@ -158,7 +157,7 @@ class CheckLoop:
         height, width = item.rendered.shape[:2]
         found = boxes_to_stored(text.detector.detect(upright(item.rendered, self.rotation)),
                                 self.rotation, width, height)
-        own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
+        own = boxes_at(self.frame_boxes, item.index, item.interlaced, self.plan)
         self.text_findings[item.output_frame] = classify_text(
             found, item.output_frame, item.index, item.time_s, own, self.plan, width, height,
             self.rotation, caption_box(width, height, item.caption) if item.caption else None)
@@ -169,7 +168,7 @@ class CheckLoop:
                  for picture in _looked_at(item)]  # (one, or three of an interlaced picture)
         boxes, names = looks[0] if len(looks) == 1 else _merged(looks)
         faces = to_detections(boxes_to_stored(boxes, self.rotation, width, height), names)
-        own = self.frame_boxes[item.index] if item.index < len(self.frame_boxes) else []
+        own = boxes_at(self.frame_boxes, item.index, item.interlaced, self.plan)
         findings = classify(faces, item.output_frame, item.index, item.time_s, own, self.plan,
                             width, height, self.rotation)
         self.checks[item.output_frame] = self.checks.get(item.output_frame, 0) + 1
@@ -215,7 +214,8 @@ def _looked_at(item: RenderedFrame) -> list[Any]:
     """The rendered picture as the check's detectors look at it: as it is and, when it is
     interlaced, each of its fields alone too (``decode.one_field``: the run looked at its top
     field; the other field is in the copy too, a moving face a field's time apart, and a
-    picture merely flagged interlaced keeps every row of its whole look)."""
-    if not getattr(item.decoded, "interlaced_frame", False) or item.rendered.shape[0] < 4:
+    picture merely flagged interlaced keeps every row of its whole look); interlaced is
+    flagged so or combed (``media.combing``), as the run's look took it."""
+    if not item.interlaced or item.rendered.shape[0] < 4:
         return [item.rendered]
     return [item.rendered, one_field(item.rendered, 0), one_field(item.rendered, 1)]

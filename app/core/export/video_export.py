@@ -25,18 +25,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import av
-import numpy as np
-import numpy.typing as npt
 
 from app.core.audio.sound_ranges import SoundRange, hide, track_ranges
 from app.core.audio.voice_disguise import NOTE, PitchShifter
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.export.picture_size import display_matrix, encodable, padded, shape_picture
+from app.core.export.rendered_frame import FrameBoxes, FrameCheck, RenderedFrame, boxes_at
 from app.core.export.serial_writer import SerialWriter
 from app.core.fileio import commit_file, partial_path, refuse_not_a_file
+from app.core.media.combing import CombWatch
 from app.core.media.decode import (
     Retimer,
     Timestamps,
@@ -51,12 +51,10 @@ from app.core.media.decode import (
 from app.core.media.rotation import MIRRORED, mirrors
 from app.core.progress import CancelToken, ProgressFn, no_progress
 from app.core.redaction.plan import AudioAction, AudioMode, AudioRange, RedactionPlan, TimeRange
-from app.core.redaction.render import Region, render_frame
-from app.core.tracking.tracker import BoxKind, TrackBox
+from app.core.tracking.tracker import BoxKind
 
 log = logging.getLogger(__name__)
 
-FrameBoxes = list[list[tuple[int, TrackBox]]]
 CaptionFn = Callable[[float], str]  # given seconds from the recording's first frame
 EXISTS = QT_TRANSLATE_NOOP("CoreMessages", "{path} already exists; choose another name, or "
                            "replace the earlier export.")
@@ -181,8 +179,7 @@ def _write(source: Path, tmp: Path, frame_boxes: FrameBoxes, plan: RedactionPlan
                         audio.handle(packet)
                         continue
                     for frame in packet.decode():
-                        if (frame.width, frame.height) != size:  # counted if in the clip
-                            encode.rescaled.add(stats.frames_in)
+                        encode.note(stats.frames_in, frame, size)
                         for (index, ready), pts in retimer.push(
                                 (stats.frames_in, as_sized(frame, size)), frame.pts):
                             encode(ready, index, pts)
@@ -237,9 +234,22 @@ class _Encoder:
     check: FrameCheck | None = None
     first_pts: int | None = None  # the recording's first frame: the caption counts from it
     rescaled: set[int] = field(default_factory=set)  # decoded indexes scaled (as_sized)
+    interlaced: set[int] = field(default_factory=set)  # decoded indexes flagged or combed
+    watch: CombWatch = field(default_factory=CombWatch)
+
+    def note(self, index: int, frame: Any, size: tuple[int, int]) -> None:
+        """What the decoded frame ``index`` is: scaled to ``size`` (counted if in the clip);
+        interlaced, flagged or combed (``media.combing``: drawn with the boxes of the frames
+        either side, its fields a moment apart, and checked field by field too)."""
+        if (frame.width, frame.height) != size:
+            self.rescaled.add(index)
+        if self.watch.interlaced(frame):
+            self.interlaced.add(index)
 
     def __call__(self, frame: Any, index: int, pts: int) -> None:
         stats, plan = self.stats, self.plan
+        interlaced = index in self.interlaced or self.watch.settled
+        self.interlaced.discard(index)  # (held only while the frame waits in the retimer)
         time_s = float(pts * self.tb)
         if self.first_pts is None:
             self.first_pts = pts
@@ -248,14 +258,14 @@ class _Encoder:
         out_no = stats.frames_in_clip
         stats.frames_in_clip += 1
         stats.rescaled += index in self.rescaled
-        boxes = self.frame_boxes[index] if index < len(self.frame_boxes) else []
+        boxes = boxes_at(self.frame_boxes, index, interlaced, plan)
         text = self.caption(float((pts - self.first_pts) * self.tb)) if self.caption else ""
         if self.check is None and not (boxes or plan.manual_boxes or plan.inverse or text):
             frame.pict_type = av.video.frame.PictureType.NONE  # let x264 choose frame types
             self._mux(frame, pts)
             return
-        item = RenderedFrame(index, out_no, pts, time_s, rgb_of(frame), text,
-                             frame)
+        item = RenderedFrame(index, out_no, pts, time_s, rgb_of(frame), text, frame,
+                             interlaced=interlaced)
         if self.check is None:
             item.render(self.frame_boxes, plan, self.rotation)
             self._write(item)
@@ -295,43 +305,6 @@ class _Encoder:
         frame.time_base = self.tb
         self.outc.mux(self.vout.encode(frame))
         self.stats.frames_out += 1
-
-
-@dataclass
-class RenderedFrame:
-    """One exported frame: its decoded pixels (kept, so it can be rendered again when the
-    plan gains boxes) and the redacted pixels to encode."""
-
-    index: int  # decoded order: what frame_boxes is indexed by
-    output_frame: int
-    pts: int
-    time_s: float
-    original: npt.NDArray[np.uint8]
-    caption: str
-    decoded: Any  # the av.VideoFrame
-    rendered: npt.NDArray[np.uint8] = field(default_factory=lambda: np.zeros(0, np.uint8))
-    hidden: list[Region] = field(default_factory=list)
-    kept: list[Region] = field(default_factory=list)
-
-    def render(self, frame_boxes: FrameBoxes, plan: RedactionPlan, rotation: int) -> None:
-        """(Re)draw the plan on a fresh copy of the decoded pixels."""
-        boxes = frame_boxes[self.index] if self.index < len(frame_boxes) else []
-        self.rendered = self.original.copy()
-        self.hidden, self.kept = render_frame(self.rendered, self.index, boxes, plan,
-                                              self.caption, rotation)
-
-
-class FrameCheck(Protocol):
-    """Looks at each rendered frame before it is encoded (see ``closed_loop``); may hold a
-    few frames back, to draw on them again."""
-
-    def push(self, item: RenderedFrame) -> list[RenderedFrame]:
-        """Render and check ``item``; the frames now final, in order."""
-        ...
-
-    def drain(self) -> list[RenderedFrame]:
-        """The frames still held, in order."""
-        ...
 
 
 # Audio codecs an MP4 can carry as they are; anything else (G.711, PCM ...) is re-encoded.

@@ -68,15 +68,13 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
     reason (``reason``): the same job is one with the same options too (a working copy into
     another folder, or for another case, is another job)."""
     options = _allowed(session, actor, kind, options)
+    audit.hold_chain(session)  # (another queueing of the same items waits, then sees ours)
     made = []
     for key in footage_keys:
         item = _queueable(session, key, options)
-        same_kind = session.scalars(select(JobRecord.options).where(
-            JobRecord.footage_id == item.id, JobRecord.kind == kind.value,
-            JobRecord.preset == preset,
-            JobRecord.state.in_((*OPEN, JobState.DONE.value) if once else OPEN)))
-        if any(dict(other or {}) == options for other in same_kind):  # (compared here:
-            continue  # JSON is compared differently by each database)
+        states = (*OPEN, JobState.DONE.value) if once else OPEN
+        if _same_job(session, item.id, kind.value, preset, options, states) is not None:
+            continue
         job = JobRecord(kind=kind.value, footage_id=item.id, preset=preset,
                         state=JobState.QUEUED.value, attempts=0, requested_by_id=actor.id,
                         worker="", cancel_requested=False, error="", result={},
@@ -87,6 +85,18 @@ def queue_jobs(session: Session, actor: User, footage_keys: list[str | int], kin
                      {"kind": kind.value, "preset": preset, **options}, footage_id=item.id)
         made.append(job.id)
     return made
+
+
+def _same_job(session: Session, footage_id: int, kind: str, preset: str,
+              options: dict[str, Any], states: tuple[str, ...],
+              other_than: int | None = None) -> int | None:
+    """The number of a job in one of ``states`` that does the same work (the same footage,
+    kind, preset and options), or None."""
+    rows = session.execute(select(JobRecord.id, JobRecord.options).where(
+        JobRecord.footage_id == footage_id, JobRecord.kind == kind, JobRecord.preset == preset,
+        JobRecord.state.in_(states), JobRecord.id != (other_than or 0)))
+    return next((job_id for job_id, other in rows  # (options compared here: JSON is
+                 if dict(other or {}) == options), None)  # compared differently by each DB)
 
 
 def check_queueing(session: Session, actor: User, footage_keys: list[str | int],
@@ -327,6 +337,13 @@ def retry(session: Session, actor: User, job_id: int) -> None:
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Job {number} is {state}: only a failed or cancelled job can be "
             "retried."), number=job_id, state=job.state)
+    audit.hold_chain(session)
+    same = _same_job(session, job.footage_id, job.kind, job.preset, dict(job.options or {}),
+                     OPEN, other_than=job.id)
+    if same is not None:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Job {number} is not retried: job {other} does the same work "
+            "and is queued or running."), number=job_id, other=same)
     job.state, job.attempts, job.worker, job.error = JobState.QUEUED.value, 0, "", ""
     job.cancel_requested, job.finished_at = False, None
     audit.record(session, actor.name, "job.retry", "job", job.id, {},

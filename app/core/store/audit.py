@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.chain import signing
@@ -29,7 +29,7 @@ from app.core.chain.chain_format import HASHED_FIELDS, event_hash_of
 from app.core.chain.chain_format import canonical_json as canonical_json
 from app.core.errors import QT_TRANSLATE_NOOP, InvalidInputError, SignInError
 from app.core.progress import CancelToken, ProgressFn, no_progress
-from app.core.store.database_locks import CHAIN_LOCK
+from app.core.store.database_locks import hold_chain as hold_chain
 from app.core.store.models import AuditEvent, User, case_footage
 from app.core.store.witness import read_witness, witness_deleted
 from app.core.store.witness import witness_path as witness_path
@@ -77,8 +77,7 @@ def record(
     write transactions begin IMMEDIATE), so two writers never race for the same sequence
     number.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
+    hold_chain(session)
     last = session.scalars(
         select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)  # locked above
     ).first()

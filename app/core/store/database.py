@@ -26,7 +26,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import QT_TRANSLATE_NOOP, BwvError, StoreBusyError
-from app.core.store.database_locks import MIGRATE_LOCK
+from app.core.store.database_locks import MIGRATE_LOCK, hold_chain
 from app.core.store.models import AuditEvent, StoreInfo
 
 log = logging.getLogger(__name__)
@@ -328,6 +328,7 @@ class Store:
             if known is not None:
                 return known.value
         with self.transaction() as session:
+            hold_chain(session)  # two programs opening a new store at once: one writes
             row = session.get(StoreInfo, "store_id")
             if row is None:
                 if session.scalar(select(AuditEvent.seq).limit(1)) is not None:
