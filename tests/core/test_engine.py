@@ -372,6 +372,30 @@ def test_on_an_interlaced_picture_only_hidden_faces_are_stretched() -> None:
     for track in (2, 3, 4, -1):
         assert drawn[track] == dict(frame_boxes[1])[track], track
     assert drawn[5].x == 800 and drawn[5].frame == 1  # on the frame before only
+    assert drawn[1].kind is BoxKind.PADDED and drawn[5].kind is BoxKind.PADDED  # not found
+
+
+def test_an_interlaced_picture_hides_no_less_of_a_head_than_a_progressive_one() -> None:
+    """A large face found on a frame narrows its person's head region to the face's width;
+    a face box stretched over the frames either side is not a face found at that size, so
+    the head region round it stays whole (the stretched box once made a 46 px face count
+    as large and left 52,000 pixels of its person shown)."""
+    whole = (500.0, 100.0, 700.0, 600.0)
+    frame_boxes = [[(10, TrackBox(k, 510, 100, 180, 170, BoxKind.DETECTED, 0.9, HEAD,
+                                  whole=whole)),
+                    (20, TrackBox(k, 555 + 12 * k, 140, 46, 52, BoxKind.DETECTED, 0.9))]
+                   for k in range(3)]
+    plan = RedactionPlan()
+
+    def hidden(interlaced: bool) -> np.ndarray:
+        shown = np.full((720, 1280, 3), 255, np.uint8)
+        render_frame(shown, 1, boxes_at(frame_boxes, 1, interlaced, plan),
+                     RedactionPlan(style=Style.SOLID))
+        return np.asarray(shown[:, :, 0] == 0)
+
+    progressive, interlaced = hidden(False), hidden(True)
+    assert progressive.sum() > 50_000  # the head region, whole
+    assert not (progressive & ~interlaced).any()
 
 
 @pytest.mark.slow

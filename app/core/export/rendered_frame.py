@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import Region, render_frame
-from app.core.tracking.tracker import FACE, TrackBox
+from app.core.tracking.tracker import FACE, BoxKind, TrackBox
 
 FrameBoxes = list[list[tuple[int, TrackBox]]]
 
@@ -21,7 +21,8 @@ def boxes_at(frame_boxes: FrameBoxes, index: int, interlaced: bool,
     field apart: the other field's is the frame before's or after's moment, as the
     recording was made) each hidden face's box spans its track's boxes of the frames
     either side too, and a hidden face whose track stands only on a frame either side is
-    drawn with that box. One box a track (several near each other would read as a crowd);
+    drawn with that box; such boxes count as padded, not found (``_spanning``). One box a
+    track (several near each other would read as a crowd);
     heads and text are placed by their own frame; faces kept visible or dismissed keep
     their own box (a larger kept region shows more round it, and excuses more); the
     check's boxes are already on the frames round each find."""
@@ -35,8 +36,8 @@ def boxes_at(frame_boxes: FrameBoxes, index: int, interlaced: bool,
                 near.setdefault(track_id, []).append(box)
     drawn = [(track_id, _spanning(box, near.pop(track_id, []))
               if _stretched(track_id, box, plan) else box) for track_id, box in own]
-    return drawn + [(track_id, _spanning(replace(boxes[0], frame=index), boxes[1:]))  # (on
-                    for track_id, boxes in near.items()]  # a frame either side only)
+    return drawn + [(track_id, _spanning(replace(boxes[0], frame=index), boxes))  # (on a
+                    for track_id, boxes in near.items()]  # frame either side only)
 
 
 def _stretched(track_id: int, box: TrackBox, plan: RedactionPlan) -> bool:
@@ -46,14 +47,16 @@ def _stretched(track_id: int, box: TrackBox, plan: RedactionPlan) -> bool:
 
 
 def _spanning(box: TrackBox, others: list[TrackBox]) -> TrackBox:
-    """``box`` grown to take in ``others`` (the same track's boxes of nearby frames)."""
+    """``box`` grown to take in ``others`` (the same track's boxes of nearby frames), as a
+    padded box: not a face found at that size on this frame, so it narrows no head region
+    as a large face found there would (``render.frame_regions``)."""
     if not others:
         return box
     x0 = min(b.x for b in (box, *others))
     y0 = min(b.y for b in (box, *others))
     x1 = max(b.x + b.w for b in (box, *others))
     y1 = max(b.y + b.h for b in (box, *others))
-    return replace(box, x=x0, y=y0, w=x1 - x0, h=y1 - y0)
+    return replace(box, x=x0, y=y0, w=x1 - x0, h=y1 - y0, kind=BoxKind.PADDED)
 
 
 @dataclass

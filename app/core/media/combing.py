@@ -117,7 +117,8 @@ class CombWatch:
     def interlaced(self, frame: Any) -> bool:
         """Whether ``frame`` (an ``av.VideoFrame``) is to be looked at as interlaced."""
         if getattr(frame, "interlaced_frame", False):
-            return True
+            self.before, self.seen = None, self.seen + 1  # (the next unflagged one is
+            return True  # compared with nothing older)
         if self.settled:
             return True
         luma = brightness(frame)
