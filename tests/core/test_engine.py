@@ -366,13 +366,16 @@ def test_on_an_interlaced_picture_only_hidden_faces_are_stretched() -> None:
                    + ([(5, box(k, 800))] if k == 0 else [])
                    for k in range(3)]
     plan = RedactionPlan(keep_tracks=(2,), false_positive_tracks=(3,))
-    assert boxes_at(frame_boxes, 1, False, plan) == frame_boxes[1]
-    drawn = dict(boxes_at(frame_boxes, 1, True, plan))
+    assert boxes_at(frame_boxes, 1, False, plan, (1280, 720)) == frame_boxes[1]
+    drawn = dict(boxes_at(frame_boxes, 1, True, plan, (1280, 720)))
     assert (drawn[1].x, drawn[1].w) == (100, 80)  # frames 0-2: x 100 to 180
     for track in (2, 3, 4, -1):
         assert drawn[track] == dict(frame_boxes[1])[track], track
     assert drawn[5].x == 800 and drawn[5].frame == 1  # on the frame before only
     assert drawn[1].kind is BoxKind.PADDED and drawn[5].kind is BoxKind.PADDED  # not found
+    big = [[(1, TrackBox(k, 100 + 20 * k, 50, 70, 70, BoxKind.DETECTED, 0.9))]
+           for k in range(3)]  # a face large on its own (64 px and over at 720p)
+    assert dict(boxes_at(big, 1, True, plan, (1280, 720)))[1].kind is BoxKind.DETECTED
 
 
 def test_an_interlaced_picture_hides_no_less_of_a_head_than_a_progressive_one() -> None:
@@ -389,7 +392,7 @@ def test_an_interlaced_picture_hides_no_less_of_a_head_than_a_progressive_one() 
 
     def hidden(interlaced: bool) -> np.ndarray:
         shown = np.full((720, 1280, 3), 255, np.uint8)
-        render_frame(shown, 1, boxes_at(frame_boxes, 1, interlaced, plan),
+        render_frame(shown, 1, boxes_at(frame_boxes, 1, interlaced, plan, (1280, 720)),
                      RedactionPlan(style=Style.SOLID))
         return np.asarray(shown[:, :, 0] == 0)
 

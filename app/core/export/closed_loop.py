@@ -157,7 +157,8 @@ class CheckLoop:
         height, width = item.rendered.shape[:2]
         found = boxes_to_stored(text.detector.detect(upright(item.rendered, self.rotation)),
                                 self.rotation, width, height)
-        own = boxes_at(self.frame_boxes, item.index, item.interlaced, self.plan)
+        own = boxes_at(self.frame_boxes, item.index, item.interlaced, self.plan,
+                       (width, height))
         self.text_findings[item.output_frame] = classify_text(
             found, item.output_frame, item.index, item.time_s, own, self.plan, width, height,
             self.rotation, caption_box(width, height, item.caption) if item.caption else None)
@@ -168,7 +169,8 @@ class CheckLoop:
                  for picture in _looked_at(item)]  # (one, or three of an interlaced picture)
         boxes, names = looks[0] if len(looks) == 1 else _merged(looks)
         faces = to_detections(boxes_to_stored(boxes, self.rotation, width, height), names)
-        own = boxes_at(self.frame_boxes, item.index, item.interlaced, self.plan)
+        own = boxes_at(self.frame_boxes, item.index, item.interlaced, self.plan,
+                       (width, height))
         findings = classify(faces, item.output_frame, item.index, item.time_s, own, self.plan,
                             width, height, self.rotation)
         self.checks[item.output_frame] = self.checks.get(item.output_frame, 0) + 1

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from app.core.redaction.head_placement import large_face
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import Region, render_frame
 from app.core.tracking.tracker import FACE, BoxKind, TrackBox
@@ -16,16 +17,18 @@ FrameBoxes = list[list[tuple[int, TrackBox]]]
 
 
 def boxes_at(frame_boxes: FrameBoxes, index: int, interlaced: bool,
-             plan: RedactionPlan) -> list[tuple[int, TrackBox]]:
+             plan: RedactionPlan, size: tuple[int, int]) -> list[tuple[int, TrackBox]]:
     """The boxes drawn on decoded frame ``index``. On an interlaced picture (two moments a
     field apart: the other field's is the frame before's or after's moment, as the
     recording was made) each hidden face's box spans its track's boxes of the frames
     either side too, and a hidden face whose track stands only on a frame either side is
-    drawn with that box; such boxes count as padded, not found (``_spanning``). One box a
-    track (several near each other would read as a crowd);
-    heads and text are placed by their own frame; faces kept visible or dismissed keep
-    their own box (a larger kept region shows more round it, and excuses more); the
-    check's boxes are already on the frames round each find."""
+    drawn with that box. A stretched box is a face found at its size only where its own box
+    already was as large: otherwise it counts as padded (``_spanning``; ``size``, the
+    frame's width and height, says what is large). One box a
+    track (several near each other would read as a crowd); heads and text are placed by
+    their own frame; faces kept visible or dismissed keep their own box (a larger kept
+    region shows more round it, and excuses more); the check's boxes are already on the
+    frames round each find."""
     own = frame_boxes[index] if 0 <= index < len(frame_boxes) else []
     if not interlaced:
         return own
@@ -34,10 +37,12 @@ def boxes_at(frame_boxes: FrameBoxes, index: int, interlaced: bool,
         for track_id, box in frame_boxes[i] if 0 <= i < len(frame_boxes) else []:
             if _stretched(track_id, box, plan):
                 near.setdefault(track_id, []).append(box)
-    drawn = [(track_id, _spanning(box, near.pop(track_id, []))
+    large = large_face(*size)
+    drawn = [(track_id, _spanning(box, near.pop(track_id, []), large)
               if _stretched(track_id, box, plan) else box) for track_id, box in own]
-    return drawn + [(track_id, _spanning(replace(boxes[0], frame=index), boxes))  # (on a
-                    for track_id, boxes in near.items()]  # frame either side only)
+    return drawn + [(track_id, _spanning(replace(boxes[0], frame=index, kind=BoxKind.PADDED),
+                                         boxes, large))  # (on a frame either side only)
+                    for track_id, boxes in near.items()]
 
 
 def _stretched(track_id: int, box: TrackBox, plan: RedactionPlan) -> bool:
@@ -46,17 +51,21 @@ def _stretched(track_id: int, box: TrackBox, plan: RedactionPlan) -> bool:
             and track_id not in plan.false_positive_tracks)
 
 
-def _spanning(box: TrackBox, others: list[TrackBox]) -> TrackBox:
-    """``box`` grown to take in ``others`` (the same track's boxes of nearby frames), as a
-    padded box: not a face found at that size on this frame, so it narrows no head region
-    as a large face found there would (``render.frame_regions``)."""
+def _spanning(box: TrackBox, others: list[TrackBox], large: float) -> TrackBox:
+    """``box`` grown to take in ``others`` (the same track's boxes of nearby frames). A
+    large face found narrows its person's head region to its own width
+    (``render.frame_regions``): grown past ``large`` from a smaller box, it is padded (not
+    a face found at that size), so it narrows no head region progressive footage would
+    not."""
     if not others:
         return box
     x0 = min(b.x for b in (box, *others))
     y0 = min(b.y for b in (box, *others))
     x1 = max(b.x + b.w for b in (box, *others))
     y1 = max(b.y + b.h for b in (box, *others))
-    return replace(box, x=x0, y=y0, w=x1 - x0, h=y1 - y0, kind=BoxKind.PADDED)
+    grown = max(x1 - x0, y1 - y0) >= large > max(box.w, box.h)
+    return replace(box, x=x0, y=y0, w=x1 - x0, h=y1 - y0,
+                   kind=BoxKind.PADDED if grown else box.kind)
 
 
 @dataclass
@@ -78,7 +87,8 @@ class RenderedFrame:
 
     def render(self, frame_boxes: FrameBoxes, plan: RedactionPlan, rotation: int) -> None:
         """(Re)draw the plan on a fresh copy of the decoded pixels."""
-        boxes = boxes_at(frame_boxes, self.index, self.interlaced, plan)
+        height, width = self.original.shape[:2]
+        boxes = boxes_at(frame_boxes, self.index, self.interlaced, plan, (width, height))
         self.rendered = self.original.copy()
         self.hidden, self.kept = render_frame(self.rendered, self.index, boxes, plan,
                                               self.caption, rotation)

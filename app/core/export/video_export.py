@@ -258,7 +258,7 @@ class _Encoder:
         out_no = stats.frames_in_clip
         stats.frames_in_clip += 1
         stats.rescaled += index in self.rescaled
-        boxes = boxes_at(self.frame_boxes, index, interlaced, plan)
+        boxes = boxes_at(self.frame_boxes, index, interlaced, plan, (frame.width, frame.height))
         text = self.caption(float((pts - self.first_pts) * self.tb)) if self.caption else ""
         if self.check is None and not (boxes or plan.manual_boxes or plan.inverse or text):
             frame.pict_type = av.video.frame.PictureType.NONE  # let x264 choose frame types

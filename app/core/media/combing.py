@@ -106,7 +106,7 @@ _Y_FIRST = {"yuv420p", "yuvj420p", "yuv422p", "yuvj422p", "yuv444p", "yuvj444p",
 
 class CombWatch:
     """Whether each picture of one recording, in decoded order, is interlaced: flagged
-    so, or combed (itself, or after ``STICKY`` combed pictures before it)."""
+    so, combed itself, or after ``STICKY`` combed pictures within ``WITHIN`` (settled)."""
 
     def __init__(self) -> None:
         self.before: npt.NDArray[np.int16] | None = None  # the picture before's ``runs``

@@ -3,6 +3,8 @@ its head, when a large hidden face narrows it, and which way up the head is."""
 
 from __future__ import annotations
 
+import math
+
 from app.core.detection.people import CUT_OFF
 
 # A head is left to a face kept visible (a requester) on a frame when the face is where that
@@ -41,6 +43,12 @@ KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the regi
 RULE_PADDING = 1.3
 HIDDEN_FACE_STANDS = 64
 HIDDEN_FACE_AREA = 1_000_000
+
+
+def large_face(width: int, height: int) -> float:
+    """The size (the longer side, px) from which a hidden face found on a ``width`` x
+    ``height`` frame narrows its person's head region (``HIDDEN_FACE_STANDS``)."""
+    return HIDDEN_FACE_STANDS * max(1.0, math.sqrt(width * height / HIDDEN_FACE_AREA))
 HIDDEN_FACE_OFF_CENTRE = 0.25  # and within half the face's own width (KEPT_FACE_OFF_OWN)
 HIDDEN_FACE_DEPTH = 0.6
 # The narrowed region also keeps the middle of the person's box, this share of its width each

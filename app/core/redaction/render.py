@@ -13,18 +13,17 @@ from app.core.detection import boxes as bx
 from app.core.redaction.caption import draw_caption
 from app.core.redaction.crowd_gaps import MIN_FACES, crowd_patches
 from app.core.redaction.head_placement import (
-    HIDDEN_FACE_AREA,
     HIDDEN_FACE_BAND,
     HIDDEN_FACE_DEPTH,
     HIDDEN_FACE_OFF_CENTRE,
     HIDDEN_FACE_SHARE,
-    HIDDEN_FACE_STANDS,
     KEPT_FACE_DEPTH,
     KEPT_FACE_OFF_CENTRE,
     KEPT_FACE_OFF_OWN,
     KEPT_FACE_SHARE,
     RULE_PADDING,
     head_turn,
+    large_face,
     may_narrow,
     placement,
 )
@@ -136,7 +135,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     kept_faces: list[Region] = []  # the regions of faces kept visible
     kept_heads: list[Region] = []  # their heads' boxes, unpadded: what head regions spare
     large_faces: list[tuple[TrackBox, Region]] = []  # large faces hidden (HIDDEN_FACE_STANDS)
-    large = HIDDEN_FACE_STANDS * max(1.0, np.sqrt(width * height / HIDDEN_FACE_AREA))
+    large = large_face(width, height)
     margin = face_margin(plan, width, height)
     heads: list[tuple[int, TrackBox]] = []
     for track_id, box in track_boxes:
