@@ -24,11 +24,10 @@ def boxes_at(frame_boxes: FrameBoxes, index: int, interlaced: bool,
     either side too, and a hidden face whose track stands only on a frame either side is
     drawn with that box. A stretched box is a face found at its size only where its own box
     already was as large: otherwise it counts as padded (``_spanning``; ``size``, the
-    frame's width and height, says what is large). One box a
-    track (several near each other would read as a crowd); heads and text are placed by
-    their own frame; faces kept visible or dismissed keep their own box (a larger kept
-    region shows more round it, and excuses more); the check's boxes are already on the
-    frames round each find."""
+    frame's width and height, says what is large). One box a track (several near each
+    other would read as a crowd); heads and text are placed by their own frame; faces kept
+    visible or dismissed keep their own box (a larger kept region shows more round it, and
+    excuses more); the check's boxes are already on the frames round each find."""
     own = frame_boxes[index] if 0 <= index < len(frame_boxes) else []
     if not interlaced:
         return own

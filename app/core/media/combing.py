@@ -23,12 +23,13 @@ Measured on every developer clip (2026-12-06): progressive pictures at most 0.11
 combed (the kitchen CCTV clip; 0 on the others), with grain of 14 and 30 levels added at
 most 0.13 and 0.38; their combed copies are seen within 3-6 pictures (the Pexels close-up
 20, the ceiling CCTV clip of slow-moving cooks 117). Fine stripes one row apart (a fence,
-a blind) that move do look combed: the watch may take such a progressive recording for
-interlaced. That costs picture and time, not privacy: the detectors look at the fields
-laid over each other (``decode.blended``: a little less vertical sharpness), each hidden
-face's box spans its track's boxes of the frames either side
-(``export.rendered_frame.boxes_at``), and the export's check looks at each picture three
-times (whole and each field).
+a blind) that move do look combed, and so does a faint row pattern when every pixel
+changes (the kitchen clip smeared in a new direction each frame settled): the watch may
+take such a progressive recording for interlaced. That costs picture and time, not
+privacy: the detectors look at the fields laid over each other (``decode.blended``: a
+little less vertical sharpness), each hidden face's box spans its track's boxes of the
+frames either side (``export.rendered_frame.boxes_at``), and the export's check looks at
+each picture three times (whole and each field).
 """
 
 from __future__ import annotations
