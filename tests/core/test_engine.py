@@ -58,12 +58,15 @@ def _same_detail(before: np.ndarray, after: np.ndarray) -> float:
     return float((a * b).sum() / (np.sqrt((a * a).sum() * (b * b).sum()) + 1e-6))
 
 
-def _write(path: Path, frames: list[np.ndarray], fps: int) -> None:
+def _write(path: Path, frames: list[np.ndarray], fps: int, crf: int = 16,
+           interlaced: bool = False) -> None:
+    """``frames`` as H.264 (``interlaced``: flagged so, top field first)."""
     with av.open(str(path), "w") as out:
         stream = out.add_stream("libx264", rate=fps)
         stream.height, stream.width = frames[0].shape[:2]
         stream.pix_fmt = "yuv420p"
-        stream.codec_context.options = {"crf": "16"}
+        stream.codec_context.options = {"crf": str(crf),
+                                        **({"x264-params": "tff=1"} if interlaced else {})}
         for rgb in frames:
             out.mux(stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
         out.mux(stream.encode())
@@ -299,13 +302,7 @@ def test_the_check_looks_at_each_field_of_an_interlaced_picture(tmp_path: Path) 
         frame[1::2] = other[1::2]  # the face in the bottom field only
         frames.append(frame)
     clip = tmp_path / "interlaced.mp4"
-    with av.open(str(clip), "w") as out:
-        stream = out.add_stream("libx264", rate=25)
-        stream.height, stream.width, stream.pix_fmt = 240, 320, "yuv420p"
-        stream.codec_context.options = {"crf": "12", "x264-params": "tff=1"}
-        for rgb in frames:
-            out.mux(stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
-        out.mux(stream.encode())
+    _write(clip, frames, 25, crf=12, interlaced=True)
     frame_boxes: list[list[tuple[int, TrackBox]]] = [[] for _ in frames]
     checked = export_checked(clip, tmp_path / "out.mp4", frame_boxes, RedactionPlan(), 0,
                              options=EncodeOptions(), caption=None, verify=True,
@@ -331,13 +328,7 @@ def test_an_interlaced_picture_is_drawn_with_the_boxes_either_side(tmp_path: Pat
         frame[1::2] = pictures[i - 1][1::2]  # the bottom field a moment earlier
         frames.append(frame)
     clip = tmp_path / "interlaced.mp4"
-    with av.open(str(clip), "w") as out:
-        stream = out.add_stream("libx264", rate=25)
-        stream.height, stream.width, stream.pix_fmt = 240, 480, "yuv420p"
-        stream.codec_context.options = {"crf": "12", "x264-params": "tff=1"}
-        for rgb in frames:
-            out.mux(stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
-        out.mux(stream.encode())
+    _write(clip, frames, 25, crf=12, interlaced=True)
     frame_boxes = [[(1, TrackBox(k, 10 + 70 * (k + 1), 90, 60, 60, BoxKind.DETECTED, 0.9))]
                    for k in range(len(frames))]  # the top field's face only
     checked = export_checked(clip, tmp_path / "out.mp4", frame_boxes, RedactionPlan(), 0,
