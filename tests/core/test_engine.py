@@ -11,17 +11,19 @@ import cv2
 import numpy as np
 import pytest
 
-from app.core.detection.detector import FaceDetector
+from app.core.detection.detector import Detection, FaceDetector
 from app.core.export.closed_loop import export_checked
 from app.core.export.pipeline import redact_footage
 from app.core.export.rendered_frame import boxes_at
+from app.core.export.residual import FindingKind, classify
 from app.core.export.video_export import EncodeOptions
 from app.core.fileio import partial_path
 from app.core.library.ingest import ingest_paths
-from app.core.redaction.plan import RedactionPlan, Style
+from app.core.redaction.plan import ManualBox, RedactionPlan, Style
 from app.core.redaction.render import render_frame
 from app.core.store.database import Store
-from app.core.tracking.tracker import FACE, HEAD, BoxKind, TrackBox
+from app.core.tracking.keyframe import Keyframe
+from app.core.tracking.tracker import FACE, HEAD, TEXT, BoxKind, TrackBox
 from tests.conftest import VIDEOS, allow_unapproved_exports
 
 FACES = VIDEOS.parent / "images" / "dlib_pascal_faces"
@@ -313,10 +315,13 @@ def test_the_check_looks_at_each_field_of_an_interlaced_picture(tmp_path: Path) 
                for f in report.found_by_check)  # where the face is
 
 
-def test_an_interlaced_picture_is_drawn_with_the_boxes_either_side(tmp_path: Path) -> None:
+@pytest.mark.parametrize("drawn_as", [FACE, TEXT, "manual"])
+def test_an_interlaced_picture_is_drawn_with_the_boxes_either_side(
+        tmp_path: Path, drawn_as: str) -> None:
     """The plan's boxes follow the picture the run looked at (one field, or both laid over
     each other); the other field holds the face a moment before or after, where the box of
-    the frame before or after stands. Both are drawn: no field's face is left in view."""
+    the frame before or after stands. Both are drawn: no field's face is left in view. The
+    same for a text region (a plate or a screen moves as fast) and a box drawn by hand."""
     face, picture = _face(size=60), _background(480, 240)
     pictures, frames = [], []
     for i in range(5):
@@ -329,9 +334,13 @@ def test_an_interlaced_picture_is_drawn_with_the_boxes_either_side(tmp_path: Pat
         frames.append(frame)
     clip = tmp_path / "interlaced.mp4"
     _write(clip, frames, 25, crf=12, interlaced=True)
-    frame_boxes = [[(1, TrackBox(k, 10 + 70 * (k + 1), 90, 60, 60, BoxKind.DETECTED, 0.9))]
-                   for k in range(len(frames))]  # the top field's face only
-    checked = export_checked(clip, tmp_path / "out.mp4", frame_boxes, RedactionPlan(), 0,
+    top = [(10 + 70 * (k + 1), 90, 60, 60) for k in range(len(frames))]  # the top field's face
+    frame_boxes = [[] if drawn_as == "manual" else
+                   [(1, TrackBox(k, *box, BoxKind.DETECTED, 0.9, drawn_as))]
+                   for k, box in enumerate(top)]
+    plan = RedactionPlan(manual_boxes=(ManualBox(1, tuple(
+        Keyframe(k, *box) for k, box in enumerate(top))),) if drawn_as == "manual" else ())
+    checked = export_checked(clip, tmp_path / "out.mp4", frame_boxes, plan, 0,
                              options=EncodeOptions(), caption=None, verify=False,
                              stage=lambda *_: None, cancel=None)
     assert checked.residual is None
@@ -348,25 +357,48 @@ def test_on_an_interlaced_picture_only_hidden_faces_are_stretched() -> None:
     field's moment); a face kept visible or dismissed keeps its own box (a larger kept
     region would show more of whoever stands beside it, and excuse more in the check),
     heads and the check's boxes stay as they are, and a hidden face found only on a frame
-    either side is drawn too."""
+    either side is drawn too. Text regions likewise (hidden: stretched; kept: not)."""
     def box(frame: int, x: float, category: str = FACE) -> TrackBox:
         return TrackBox(frame, x, 50, 40, 40, BoxKind.DETECTED, 0.9, category)
 
     frame_boxes = [[(t, box(k, 100 * t + 20 * k)) for t in (1, 2, 3)]
                    + [(4, box(k, 500, HEAD)), (-1, box(k, 600 + 20 * k))]
                    + ([(5, box(k, 800))] if k == 0 else [])
+                   + [(6, box(k, 900 + 20 * k, TEXT)), (7, box(k, 1000 + 20 * k, TEXT))]
                    for k in range(3)]
-    plan = RedactionPlan(keep_tracks=(2,), false_positive_tracks=(3,))
+    plan = RedactionPlan(keep_tracks=(2, 7), false_positive_tracks=(3,))
     assert boxes_at(frame_boxes, 1, False, plan, (1280, 720)) == frame_boxes[1]
     drawn = dict(boxes_at(frame_boxes, 1, True, plan, (1280, 720)))
     assert (drawn[1].x, drawn[1].w) == (100, 80)  # frames 0-2: x 100 to 180
-    for track in (2, 3, 4, -1):
+    assert (drawn[6].x, drawn[6].w, drawn[6].category) == (900, 80, TEXT)
+    for track in (2, 3, 4, 7, -1):
         assert drawn[track] == dict(frame_boxes[1])[track], track
     assert drawn[5].x == 800 and drawn[5].frame == 1  # on the frame before only
     assert drawn[1].kind is BoxKind.PADDED and drawn[5].kind is BoxKind.PADDED  # not found
     big = [[(1, TrackBox(k, 100 + 20 * k, 50, 70, 70, BoxKind.DETECTED, 0.9))]
            for k in range(3)]  # a face large on its own (64 px and over at 720p)
     assert dict(boxes_at(big, 1, True, plan, (1280, 720)))[1].kind is BoxKind.DETECTED
+
+
+def test_a_box_drawn_by_hand_spans_the_frames_either_side_on_an_interlaced_picture() -> None:
+    """A hand-drawn box (a missed face, a plate) moves with its keyframes; on an interlaced
+    picture it takes in its boxes of the frames either side (the other field's moment), and
+    the check judges the picture as drawn: a face where the frame before's box stands is
+    hidden, not a finding."""
+    manual = ManualBox(1, (Keyframe(0, 100, 50, 40, 40), Keyframe(2, 180, 50, 40, 40)))
+    plan = RedactionPlan(manual_boxes=(manual,))
+    assert manual.box_over(range(1, 2)) == (140, 50, 40, 40)
+    assert manual.box_over(range(0, 3)) == (100, 50, 120, 40)
+    assert manual.box_over(range(3, 6)) is None
+    face = [Detection(100, 50, 40, 40, 0.9, "yunet")]  # where the frame before's box stands
+    assert [f.kind for f in classify(face, 1, 1, 0.04, [], plan, 640, 360, 0)] \
+        == [FindingKind.NOT_COVERED]
+    assert classify(face, 1, 1, 0.04, [], plan, 640, 360, 0, interlaced=True) == []
+    assert classify(face, 3, 3, 0.12, [], plan, 640, 360, 0, interlaced=True) != []
+    shown = np.full((360, 640, 3), 255, np.uint8)
+    render_frame(shown, 3, [], RedactionPlan(manual_boxes=(manual,), style=Style.SOLID),
+                 interlaced=True)  # the frame after its last keyframe
+    assert (shown[60:80, 190:210] == 0).all()
 
 
 def test_an_interlaced_picture_hides_no_less_of_a_head_than_a_progressive_one() -> None:

@@ -161,7 +161,8 @@ class CheckLoop:
                        (width, height))
         self.text_findings[item.output_frame] = classify_text(
             found, item.output_frame, item.index, item.time_s, own, self.plan, width, height,
-            self.rotation, caption_box(width, height, item.caption) if item.caption else None)
+            self.rotation, caption_box(width, height, item.caption) if item.caption else None,
+            item.interlaced)
 
     def _check(self, item: RenderedFrame, round_no: int) -> None:
         height, width = item.rendered.shape[:2]
@@ -172,7 +173,7 @@ class CheckLoop:
         own = boxes_at(self.frame_boxes, item.index, item.interlaced, self.plan,
                        (width, height))
         findings = classify(faces, item.output_frame, item.index, item.time_s, own, self.plan,
-                            width, height, self.rotation)
+                            width, height, self.rotation, item.interlaced)
         self.checks[item.output_frame] = self.checks.get(item.output_frame, 0) + 1
         self.remaining[item.output_frame] = findings
         fixable = [f for f in findings if f.kind in FIXABLE]

@@ -11,7 +11,7 @@ import numpy.typing as npt
 from app.core.redaction.head_placement import large_face
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.render import Region, render_frame
-from app.core.tracking.tracker import FACE, BoxKind, TrackBox
+from app.core.tracking.tracker import FACE, TEXT, BoxKind, TrackBox
 
 FrameBoxes = list[list[tuple[int, TrackBox]]]
 
@@ -20,14 +20,16 @@ def boxes_at(frame_boxes: FrameBoxes, index: int, interlaced: bool,
              plan: RedactionPlan, size: tuple[int, int]) -> list[tuple[int, TrackBox]]:
     """The boxes drawn on decoded frame ``index``. On an interlaced picture (two moments a
     field apart: the other field's is the frame before's or after's moment, as the
-    recording was made) each hidden face's box spans its track's boxes of the frames
-    either side too, and a hidden face whose track stands only on a frame either side is
-    drawn with that box. A stretched box is a face found at its size only where its own box
-    already was as large: otherwise it counts as padded (``_spanning``; ``size``, the
-    frame's width and height, says what is large). One box a track (several near each
-    other would read as a crowd); heads and text are placed by their own frame; faces kept
-    visible or dismissed keep their own box (a larger kept region shows more round it, and
-    excuses more); the check's boxes are already on the frames round each find."""
+    recording was made) each hidden face's and text region's box spans its track's boxes
+    of the frames either side too, and one whose track stands only on a frame either side
+    is drawn with that box (manual boxes likewise: ``render.frame_regions``). A stretched
+    face is a face found at its size only where its own box already was as large:
+    otherwise it counts as padded (``_spanning``; ``size``, the frame's width and height,
+    says what is large). One box a track (several near each other would read as a crowd);
+    heads are placed by their own frame (a head region is grown round the head already);
+    faces and text kept visible or dismissed keep their own box (a larger kept region shows
+    more round it, and excuses more); the check's boxes are already on the frames round
+    each find."""
     own = frame_boxes[index] if 0 <= index < len(frame_boxes) else []
     if not interlaced:
         return own
@@ -45,8 +47,9 @@ def boxes_at(frame_boxes: FrameBoxes, index: int, interlaced: bool,
 
 
 def _stretched(track_id: int, box: TrackBox, plan: RedactionPlan) -> bool:
-    """Whether ``box`` is a hidden face's, which an interlaced picture stretches."""
-    return (box.category == FACE and track_id >= 0 and track_id not in plan.keep_tracks
+    """Whether ``box`` is a hidden face's or text region's, which an interlaced picture
+    stretches."""
+    return (box.category in (FACE, TEXT) and track_id >= 0 and track_id not in plan.keep_tracks
             and track_id not in plan.false_positive_tracks)
 
 
@@ -62,7 +65,7 @@ def _spanning(box: TrackBox, others: list[TrackBox], large: float) -> TrackBox:
     y0 = min(b.y for b in (box, *others))
     x1 = max(b.x + b.w for b in (box, *others))
     y1 = max(b.y + b.h for b in (box, *others))
-    grown = max(x1 - x0, y1 - y0) >= large > max(box.w, box.h)
+    grown = box.category == FACE and max(x1 - x0, y1 - y0) >= large > max(box.w, box.h)
     return replace(box, x=x0, y=y0, w=x1 - x0, h=y1 - y0,
                    kind=BoxKind.PADDED if grown else box.kind)
 
@@ -90,7 +93,7 @@ class RenderedFrame:
         boxes = boxes_at(frame_boxes, self.index, self.interlaced, plan, (width, height))
         self.rendered = self.original.copy()
         self.hidden, self.kept = render_frame(self.rendered, self.index, boxes, plan,
-                                              self.caption, rotation)
+                                              self.caption, rotation, self.interlaced)
 
 
 class FrameCheck(Protocol):

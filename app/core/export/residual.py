@@ -116,12 +116,14 @@ def _dismissed(boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: in
 
 def classify(faces: list[Detection], output_frame: int, source_frame: int, time_s: float,
              boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: int, height: int,
-             rotation: int) -> list[Finding]:
+             rotation: int, interlaced: bool = False) -> list[Finding]:
     """The findings among ``faces`` seen on one rendered frame (stored pixels), whose plan
-    boxes are ``boxes``; faces kept visible on purpose or dismissed are not findings."""
+    boxes are ``boxes`` (``interlaced``: as it was drawn, ``render.frame_regions``); faces
+    kept visible on purpose or dismissed are not findings."""
     weak = plan.style is not Style.SOLID and plan.strength <= 2
     redact, keep = frame_regions(source_frame, boxes, plan, width, height, rotation,
-                                 vouching_only=True)  # (not a crowd's fill)
+                                 vouching_only=True,  # (not a crowd's fill)
+                                 interlaced=interlaced)
     # faces kept visible (not text regions: a face inside a kept sign or screen is a find;
     # nor a kept head's region, which spans the shoulders: only a face where that person's
     # own would be is theirs, turning round; one beside it is someone else)
@@ -165,12 +167,13 @@ def classify(faces: list[Detection], output_frame: int, source_frame: int, time_
 def classify_text(texts: bx.Boxes, output_frame: int, source_frame: int, time_s: float,
                   boxes: list[tuple[int, TrackBox]], plan: RedactionPlan, width: int,
                   height: int, rotation: int,
-                  ignore: tuple[int, int, int, int] | None = None) -> list[Finding]:
+                  ignore: tuple[int, int, int, int] | None = None,
+                  interlaced: bool = False) -> list[Finding]:
     """The text regions (stored pixels) seen on one rendered frame that half or more lies
     outside every hidden region of, and that no text track kept visible or dismissed
     covers; ``ignore``: the burned-in caption's band."""
     redact, _keep = frame_regions(source_frame, boxes, plan, width, height, rotation,
-                                  vouching_only=True)
+                                  vouching_only=True, interlaced=interlaced)
     decided = np.array([[b.x - m, b.y - m, b.x + b.w + m, b.y + b.h + m, 1.0]
                         for track_id, b in boxes
                         if b.category == TEXT and (track_id in plan.keep_tracks

@@ -141,6 +141,16 @@ class ManualBox:
         k = keys[-1]
         return (k.x, k.y, k.w, k.h)
 
+    def box_over(self, frames: range) -> tuple[float, float, float, float] | None:
+        """The box taking in its boxes on ``frames`` (an interlaced picture's fields show
+        the frames either side's moments too); None where it stands on none of them."""
+        boxes = [b for f in frames if (b := self.box_at(f)) is not None]
+        if not boxes:
+            return None
+        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        return (x0, y0, max(b[0] + b[2] for b in boxes) - x0,
+                max(b[1] + b[3] for b in boxes) - y0)
+
 
 @dataclass(frozen=True)
 class TimeRange:

@@ -113,7 +113,8 @@ def placement_region(box: TrackBox, plan: RedactionPlan, width: int, height: int
 
 def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: RedactionPlan,
                   width: int, height: int, rotation: int = 0,
-                  vouching_only: bool = False) -> tuple[list[Region], list[Region]]:
+                  vouching_only: bool = False,
+                  interlaced: bool = False) -> tuple[list[Region], list[Region]]:
     """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
     but where a face kept visible is its person's (:func:`kept_face_stands_for`); where a
@@ -129,7 +130,9 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     follows the crowd's face size as the renderer sees it, so a face found in a gap gets its
     own region (a fill over part of it would leave the rest as it is), and neither review nor
     the residual check counts it as hiding a face; working it out is most of the cost of a
-    crowded frame."""
+    crowded frame. ``interlaced``: the picture's fields show the frames either side's
+    moments too, so each drawn box takes in its boxes there (``track_boxes`` come so
+    spanned: ``export.rendered_frame.boxes_at``)."""
     redact: list[Region] = []
     keep: list[Region] = []
     kept_faces: list[Region] = []  # the regions of faces kept visible
@@ -208,7 +211,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             if whole is not None:
                 redact.append(_sparing(whole, kept_heads))
     for manual in plan.manual_boxes:
-        mbox = manual.box_at(frame)
+        mbox = manual.box_over(range(frame - 1, frame + 2) if interlaced else
+                               range(frame, frame + 1))
         if mbox is not None:
             region = padded_region(mbox, 1.0, width, height, BoxKind.MANUAL, None,
                                    head=False, shape=Shape.RECTANGLE)  # all it covers
@@ -434,12 +438,14 @@ def apply_inverse(image: Image, keep: list[Region], plan: RedactionPlan) -> None
 
 
 def render_frame(image: Image, frame: int, track_boxes: list[tuple[int, TrackBox]],
-                 plan: RedactionPlan, caption: str = "",
-                 rotation: int = 0) -> tuple[list[Region], list[Region]]:
+                 plan: RedactionPlan, caption: str = "", rotation: int = 0,
+                 interlaced: bool = False) -> tuple[list[Region], list[Region]]:
     """Apply the whole plan to one RGB frame (stored pixels, displayed turned by
-    ``rotation``) in place; returns (hidden, kept) regions."""
+    ``rotation``; ``interlaced``: see :func:`frame_regions`) in place; returns (hidden,
+    kept) regions."""
     h, w = image.shape[:2]
-    redact, keep = frame_regions(frame, track_boxes, plan, w, h, rotation)
+    redact, keep = frame_regions(frame, track_boxes, plan, w, h, rotation,
+                                 interlaced=interlaced)
     if plan.inverse:  # everything but the kept regions; then what the plan hides, also
         apply_inverse(image, keep, plan)  # where it overlaps a kept person (as otherwise)
     apply_regions(image, redact, plan)
