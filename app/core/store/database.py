@@ -32,11 +32,11 @@ from app.core.store.models import AuditEvent, StoreInfo
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 WRITE_OPTION = "bwv_write"
-# How long a write waits for another program's write to finish (SQLite's busy timeout; a
-# PostgreSQL write waits for locks as long as the server lets it) before it is refused with
-# STORE_BUSY. Work that records many events commits them in parts (audit.PART a
-# transaction: jobs.bulk_queue, footage.verify_originals), so a part holds the store for a
-# fraction of a second and 10 s is reached only when something else holds it.
+# How long a write waits for another program's write to finish (SQLite's busy timeout,
+# PostgreSQL's lock_timeout: ``_libpq_args``) before it is refused with STORE_BUSY. Work
+# that records many events commits them in parts (audit.PART a transaction:
+# jobs.bulk_queue, footage.verify_originals), so a part holds the store for a fraction of
+# a second and 10 s is reached only when something else holds it.
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA_HEAD = "0012"  # the newest migration's revision (a test holds it to Alembic's scripts)
 
@@ -86,14 +86,7 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    given = {key.lower() for key in parsed.query}
-    # the driver as named, not loaded (an unknown one is _create's to refuse, in words)
-    backend, _plus, driver = parsed.drivername.partition("+")
-    limited = backend == "postgresql" and driver in ("", "psycopg", "psycopg2") and not (
-        given & {"connect_timeout", "service"} or os.environ.get("PGCONNECT_TIMEOUT")
-        or os.environ.get("PGSERVICE"))
-    return _create(parsed, url, pool_pre_ping=True,
-                   connect_args={"connect_timeout": CONNECT_TIMEOUT_S} if limited else {})
+    return _create(parsed, url, pool_pre_ping=True, connect_args=_libpq_args(parsed))
 
 
 # A server that does not answer (gone from the network, a firewall dropping packets) is given
@@ -102,6 +95,40 @@ def make_engine(url: str) -> Engine:
 # libpq's drivers (psycopg, psycopg2) only; a URL's own ?connect_timeout= or ?service= (its
 # file may set one), PGCONNECT_TIMEOUT and PGSERVICE win.
 CONNECT_TIMEOUT_S = 10
+# A computer that vanishes (power cut, network gone) while its transaction holds the store
+# (the audit chain's lock) is noticed by the server after about KEEPALIVE_S * 3 seconds of
+# silence and its transaction rolled back, freeing the store; likewise this side notices a
+# server gone silent. Without it both wait out the system's TCP keepalive (two hours on
+# Linux), and every other workstation and worker waits with them.
+KEEPALIVE_S = 20
+
+
+def _libpq_args(parsed: Any) -> dict[str, Any]:
+    """What a PostgreSQL connection through libpq (psycopg, psycopg2) is opened with: a
+    connect timeout (``CONNECT_TIMEOUT_S``), keepalives both ways (``KEEPALIVE_S``), and a
+    write waiting for a lock (another program's write) refused after ``BUSY_TIMEOUT_MS`` as
+    on SQLite (``STORE_BUSY``), where it waited as long as the server let it: for ever,
+    behind a vanished computer. What the URL, PGCONNECT_TIMEOUT, PGOPTIONS or PGSERVICE
+    set themselves wins."""
+    # the driver as named, not loaded (an unknown one is _create's to refuse, in words)
+    backend, _plus, driver = parsed.drivername.partition("+")
+    if backend != "postgresql" or driver not in ("", "psycopg", "psycopg2"):
+        return {}
+    given = {key.lower() for key in parsed.query}
+    args: dict[str, Any] = {}
+    if not (given & {"connect_timeout", "service"} or os.environ.get("PGCONNECT_TIMEOUT")
+            or os.environ.get("PGSERVICE")):
+        args["connect_timeout"] = CONNECT_TIMEOUT_S
+    if not given & {"keepalives", "keepalives_idle", "service"}:
+        args.update(keepalives=1, keepalives_idle=KEEPALIVE_S,
+                    keepalives_interval=KEEPALIVE_S, keepalives_count=3)
+    if not (given & {"options", "service"} or os.environ.get("PGOPTIONS")
+            or os.environ.get("PGSERVICE")):
+        args["options"] = (f"-c lock_timeout={BUSY_TIMEOUT_MS} "
+                           f"-c tcp_keepalives_idle={KEEPALIVE_S} "
+                           f"-c tcp_keepalives_interval={KEEPALIVE_S} "
+                           "-c tcp_keepalives_count=3")
+    return args
 
 
 UNUSABLE_URL = QT_TRANSLATE_NOOP("CoreMessages",
@@ -248,7 +275,9 @@ def migrate(engine: Engine) -> None:
                 if conn.dialect.name == "sqlite":
                     conn = conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
-                    if conn.dialect.name == "postgresql":
+                    if conn.dialect.name == "postgresql":  # (waiting for another
+                        # program's migration, however long, is right: not STORE_BUSY)
+                        conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
                         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATE_LOCK})")
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, "head")
