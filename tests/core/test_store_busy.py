@@ -288,9 +288,7 @@ def test_a_write_behind_a_vanished_program_is_refused_busy_not_kept_waiting(
         assert len(outcome) == 1 and isinstance(outcome[0], DBAPIError)
         assert store_busy(outcome[0])
         with store.read() as session:
-            settings = {name: session.execute(text(f"SHOW {name}")).scalar_one()
-                        for name in ("lock_timeout", "tcp_keepalives_count")}
-        assert settings["lock_timeout"] == "300ms"
+            assert session.execute(text("SHOW lock_timeout")).scalar_one() == "300ms"
         write()
         assert outcome[-1] == "saved"
     finally:
@@ -336,19 +334,25 @@ def test_a_program_waits_for_another_programs_schema_upgrade_however_long(
 
 def test_a_postgresql_connection_is_opened_with_timeouts_the_url_may_replace(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """libpq's connections get a connect timeout, keepalives both ways and the busy timeout
-    as lock_timeout; what the URL or the environment says itself wins."""
+    """libpq's connections get a connect timeout and keepalives, and each session the busy
+    timeout as its lock_timeout and the server's keepalives (set by statements: connection
+    poolers refuse startup options); what the URL or the environment says itself wins."""
     for name in ("PGCONNECT_TIMEOUT", "PGOPTIONS", "PGSERVICE"):
         monkeypatch.delenv(name, raising=False)
-    args = database._libpq_args(make_url("postgresql+psycopg://bwv@db/bwv"))
+    plain = make_url("postgresql+psycopg://bwv@db/bwv")
+    args = database._libpq_args(plain)
     assert args["connect_timeout"] == database.CONNECT_TIMEOUT_S
     assert args["keepalives"] == 1 and args["keepalives_idle"] == database.KEEPALIVE_S
-    assert f"lock_timeout={database.BUSY_TIMEOUT_MS}" in args["options"]
-    assert "tcp_keepalives_idle" in args["options"]
-    own = database._libpq_args(make_url(
-        "postgresql+psycopg://bwv@db/bwv?options=-c%20lock_timeout%3D0&keepalives_idle=5"))
-    assert "options" not in own and "keepalives" not in own and "connect_timeout" in own
+    assert "options" not in args
+    settings = database._session_settings(plain)
+    assert f"lock_timeout = {database.BUSY_TIMEOUT_MS}" in settings
+    assert "tcp_keepalives_idle" in settings
+    own = make_url("postgresql+psycopg://bwv@db/bwv?options=-c%20lock_timeout%3D0"
+                   "&keepalives_idle=5")
+    assert "keepalives" not in database._libpq_args(own)
+    assert database._session_settings(own) == ""
     monkeypatch.setenv("PGOPTIONS", "-c lock_timeout=0")
-    assert "options" not in database._libpq_args(make_url("postgresql://bwv@db/bwv"))
-    assert database._libpq_args(make_url("sqlite:///store.sqlite3")) == {}
-    assert database._libpq_args(make_url("postgresql+asyncpg://bwv@db/bwv")) == {}
+    assert database._session_settings(plain) == ""
+    for other in ("sqlite:///store.sqlite3", "postgresql+asyncpg://bwv@db/bwv"):
+        assert database._libpq_args(make_url(other)) == {}
+        assert database._session_settings(make_url(other)) == ""

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 WRITE_OPTION = "bwv_write"
 # How long a write waits for another program's write to finish (SQLite's busy timeout,
-# PostgreSQL's lock_timeout: ``_libpq_args``) before it is refused with STORE_BUSY. Work
+# PostgreSQL's lock_timeout: ``_session_settings``) before it is refused with STORE_BUSY. Work
 # that records many events commits them in parts (audit.PART a transaction:
 # jobs.bulk_queue, footage.verify_originals), so a part holds the store for a fraction of
 # a second and 10 s is reached only when something else holds it.
@@ -86,7 +86,12 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return _create(parsed, url, pool_pre_ping=True, connect_args=_libpq_args(parsed))
+    engine = _create(parsed, url, pool_pre_ping=True, connect_args=_libpq_args(parsed))
+    settings = _session_settings(parsed)
+    if settings:
+        event.listen(engine, "connect", lambda connection, _record: _apply(connection,
+                                                                          settings))
+    return engine
 
 
 # A server that does not answer (gone from the network, a firewall dropping packets) is given
@@ -105,14 +110,9 @@ KEEPALIVE_S = 20
 
 def _libpq_args(parsed: Any) -> dict[str, Any]:
     """What a PostgreSQL connection through libpq (psycopg, psycopg2) is opened with: a
-    connect timeout (``CONNECT_TIMEOUT_S``), keepalives both ways (``KEEPALIVE_S``), and a
-    write waiting for a lock (another program's write) refused after ``BUSY_TIMEOUT_MS`` as
-    on SQLite (``STORE_BUSY``), where it waited as long as the server let it: for ever,
-    behind a vanished computer. What the URL, PGCONNECT_TIMEOUT, PGOPTIONS or PGSERVICE
-    set themselves wins."""
-    # the driver as named, not loaded (an unknown one is _create's to refuse, in words)
-    backend, _plus, driver = parsed.drivername.partition("+")
-    if backend != "postgresql" or driver not in ("", "psycopg", "psycopg2"):
+    connect timeout (``CONNECT_TIMEOUT_S``) and keepalives (``KEEPALIVE_S``), unless the
+    URL, PGCONNECT_TIMEOUT or PGSERVICE set them."""
+    if not _libpq(parsed):
         return {}
     given = {key.lower() for key in parsed.query}
     args: dict[str, Any] = {}
@@ -122,13 +122,41 @@ def _libpq_args(parsed: Any) -> dict[str, Any]:
     if not given & {"keepalives", "keepalives_idle", "service"}:
         args.update(keepalives=1, keepalives_idle=KEEPALIVE_S,
                     keepalives_interval=KEEPALIVE_S, keepalives_count=3)
-    if not (given & {"options", "service"} or os.environ.get("PGOPTIONS")
-            or os.environ.get("PGSERVICE")):
-        args["options"] = (f"-c lock_timeout={BUSY_TIMEOUT_MS} "
-                           f"-c tcp_keepalives_idle={KEEPALIVE_S} "
-                           f"-c tcp_keepalives_interval={KEEPALIVE_S} "
-                           "-c tcp_keepalives_count=3")
     return args
+
+
+def _session_settings(parsed: Any) -> str:
+    """What each PostgreSQL session is set to once connected: a write waiting for a lock
+    (another program's write) refused after ``BUSY_TIMEOUT_MS``, as on SQLite
+    (``STORE_BUSY``), where it waited as long as the server let it (for ever, behind a
+    vanished computer), and the server's keepalives to this side. Set by statements, not
+    the connection's startup options, which connection poolers (pgbouncer) refuse. Nothing
+    when the URL's ``options``, PGOPTIONS or PGSERVICE set the session themselves."""
+    given = {key.lower() for key in parsed.query}
+    if not _libpq(parsed) or given & {"options", "service"} or os.environ.get("PGOPTIONS") \
+            or os.environ.get("PGSERVICE"):
+        return ""
+    return (f"SET lock_timeout = {BUSY_TIMEOUT_MS}; "
+            f"SET tcp_keepalives_idle = {KEEPALIVE_S}; "
+            f"SET tcp_keepalives_interval = {KEEPALIVE_S}; SET tcp_keepalives_count = 3")
+
+
+def _libpq(parsed: Any) -> bool:
+    """Whether the URL names PostgreSQL through libpq (psycopg, psycopg2): the driver as
+    named, not loaded (an unknown one is ``_create``'s to refuse, in words)."""
+    backend, _plus, driver = parsed.drivername.partition("+")
+    return bool(backend == "postgresql" and driver in ("", "psycopg", "psycopg2"))
+
+
+def _apply(connection: Any, settings: str) -> None:
+    """Run ``settings`` on a new DBAPI connection, outside any transaction of its own."""
+    cursor = connection.cursor()
+    try:
+        for statement in settings.split("; "):
+            cursor.execute(statement)
+    finally:
+        cursor.close()
+    connection.commit()
 
 
 UNUSABLE_URL = QT_TRANSLATE_NOOP("CoreMessages",
