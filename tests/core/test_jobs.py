@@ -557,3 +557,73 @@ def test_a_job_is_not_retried_while_the_same_work_is_open(store: Store,
         retry(session, actor, old)  # nothing else open: it may run again
     with store.read() as session:
         assert {r.id: r.state for r in list_jobs(session)} == {old: "queued", new: "cancelled"}
+
+
+def _hold_for(store: Store, seconds: float) -> None:
+    """Another program holding the store for ``seconds`` (SQLite's write lock; the audit
+    chain's lock on PostgreSQL, as a computer that vanished mid-write would, until the
+    server lets go); returns once it holds it."""
+    import sqlite3
+    import threading
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from app.core.store.database_locks import CHAIN_LOCK
+
+    holding = threading.Event()
+
+    def hold() -> None:
+        if store.engine.dialect.name == "sqlite":
+            other = sqlite3.connect(str(make_url(store.url).database), isolation_level=None)
+            other.execute("BEGIN IMMEDIATE")
+            holding.set()
+            threading.Event().wait(seconds)
+            other.execute("ROLLBACK")
+            other.close()
+            return
+        engine = create_engine(store.url)
+        with engine.connect() as conn, conn.begin():
+            conn.execute(text(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})"))
+            holding.set()
+            threading.Event().wait(seconds)
+        engine.dispose()
+
+    threading.Thread(target=hold, daemon=True).start()
+    assert holding.wait(10)
+
+
+@pytest.mark.parametrize("write", ["claim", "finish"])
+def test_a_worker_waits_out_a_busy_store_rather_than_lose_a_claim_or_an_outcome(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: str) -> None:
+    """A worker claiming a job or recording its outcome while another program held the
+    store past the busy timeout was refused: a claim lost ended the worker's round, an
+    outcome lost ran the whole job again (three times: failed). Now it tries again while
+    the store stays busy (store.busy_retry) and the job is done once."""
+    from app.core.jobs import cluster, runner
+    from app.core.store import busy_retry, database
+
+    (footage,) = _footage(store, tmp_path, 1)
+    with store.transaction() as session:
+        queue_jobs(session, resolve_actor(session, "tester"), [footage], JobKind.DETECT,
+                   "fast")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(busy_retry, "BUSY_WAITS", (0.5,) * 8)
+    fresh = Store(store.url, store.data_dir)  # its writes wait 0.3 s for a lock, not 10
+    module = cluster if write == "claim" else runner
+    real, tries = getattr(module, write), []
+
+    def busy_at_first(*args: object, **kwargs: object) -> object:
+        if not tries:
+            _hold_for(store, 1.5)
+        tries.append(write)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, write, busy_at_first)
+    try:
+        assert [state for _job, state, _worker in cluster._drain(fresh, "tester", "w1")] \
+            == ["done"]
+    finally:
+        fresh.close()
+    assert len(tries) >= 2  # refused at least once, then recorded
+    assert len(_events(store, "job.done")) == 1

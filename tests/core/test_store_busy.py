@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -305,8 +306,8 @@ def test_a_program_waits_for_another_programs_schema_upgrade_however_long(
     if not db_url.startswith("postgresql"):
         pytest.skip("SQLite's upgrade waits on its write lock: a busy store is retried")
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
-    monkeypatch.setattr(database.time, "sleep", lambda _s: None)  # (retries at once; the
-    # time module's own: this test waits with an Event)
+    monkeypatch.setattr(database, "time", SimpleNamespace(sleep=lambda _s: None))  # (tries
+    # again at once)
     outcome: list[object] = []
 
     def upgrade() -> None:
@@ -326,6 +327,7 @@ def test_a_program_waits_for_another_programs_schema_upgrade_however_long(
             waiting = threading.Thread(target=upgrade)
             waiting.start()
             threading.Event().wait(2.5)  # past five tries at the busy timeout
+            assert waiting.is_alive() and outcome == []  # still waiting, not given up
         waiting.join(30)
     finally:
         other.dispose()
@@ -345,14 +347,14 @@ def test_a_postgresql_connection_is_opened_with_timeouts_the_url_may_replace(
     assert args["keepalives"] == 1 and args["keepalives_idle"] == database.KEEPALIVE_S
     assert "options" not in args
     settings = database._session_settings(plain)
-    assert f"lock_timeout = {database.BUSY_TIMEOUT_MS}" in settings
-    assert "tcp_keepalives_idle" in settings
+    assert f"SET lock_timeout = {database.BUSY_TIMEOUT_MS}" in settings
+    assert any("tcp_keepalives_idle" in statement for statement in settings)
     own = make_url("postgresql+psycopg://bwv@db/bwv?options=-c%20lock_timeout%3D0"
-                   "&keepalives_idle=5")
+                   "&keepalives_count=9")
     assert "keepalives" not in database._libpq_args(own)
-    assert database._session_settings(own) == ""
+    assert database._session_settings(own) == ()
     monkeypatch.setenv("PGOPTIONS", "-c lock_timeout=0")
-    assert database._session_settings(plain) == ""
+    assert database._session_settings(plain) == ()
     for other in ("sqlite:///store.sqlite3", "postgresql+asyncpg://bwv@db/bwv"):
         assert database._libpq_args(make_url(other)) == {}
-        assert database._session_settings(make_url(other)) == ""
+        assert database._session_settings(make_url(other)) == ()

@@ -42,6 +42,7 @@ from app.core.jobs.head_start import HeadStart, one_at_a_time
 from app.core.jobs.live_outcomes import Address, OutcomeTopic, RunOutcomes, tell
 from app.core.jobs.queue import MAX_ATTEMPTS, JobState, claim, database_now, running_leases
 from app.core.jobs.runner import run_job
+from app.core.store.busy_retry import retry_while_busy
 from app.core.store.database import Store, make_engine
 from app.core.store.models import JobRecord
 
@@ -432,13 +433,15 @@ def _drain_here(url: str, actor_name: str, worker: str, told: Address | None = N
 def _drain(store: Store, actor_name: str, worker: str, told: Address | None = None,
            stopping: Callable[[], bool] = lambda: False) -> list[tuple[int, str, str]]:
     """One Dask worker's task: claim and run jobs until none is free, nor held by a worker
-    that may have died (``_orphan_wait``), or its run is ``stopping()``. A store that cannot
-    be reached ends this worker's round (its lease runs out; nothing is lost)."""
+    that may have died (``_orphan_wait``), or its run is ``stopping()``. A busy store is
+    waited out (``busy_retry``); one that cannot be reached ends this worker's round (its
+    lease runs out; nothing is lost)."""
     done: list[tuple[int, str, str]] = []
     first_seen: dict[int, datetime] = {}
     while not stopping():
         try:
-            job_id = claim(store, worker, actor_name)
+            job_id = retry_while_busy(lambda: claim(store, worker, actor_name),
+                                      f"{worker}: claiming a job")
             wait = _orphan_wait(store, first_seen) if job_id is None else 0.0
             while job_id is None and wait and not stopping():  # read, not claim (a write),
                 time.sleep(wait)  # until a lease is due or every running job was seen renewed

@@ -20,6 +20,7 @@ from app.core.jobs.queue import JobKind, finish, lease_s, renew, report_progress
 from app.core.jobs.working_copies import make_working_copy
 from app.core.progress import CancelToken
 from app.core.settings import load_settings
+from app.core.store.busy_retry import retry_while_busy
 from app.core.store.database import Store, database_problem
 from app.core.store.models import JobRecord
 
@@ -110,8 +111,9 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
     finally:
         stop.set()
         keeper.join()
-    try:
-        state = finish(store, job_id, worker, actor_name, **outcome)
+    try:  # (a busy store is waited out: the outcome lost would run the job again)
+        state = retry_while_busy(lambda: finish(store, job_id, worker, actor_name, **outcome),
+                                 f"job {job_id}: recording its outcome")
     except Exception:  # the lease runs out and the job is taken up again
         log.exception("job %s: the outcome could not be recorded", job_id)
         return "lost"

@@ -119,26 +119,29 @@ def _libpq_args(parsed: Any) -> dict[str, Any]:
     if not (given & {"connect_timeout", "service"} or os.environ.get("PGCONNECT_TIMEOUT")
             or os.environ.get("PGSERVICE")):
         args["connect_timeout"] = CONNECT_TIMEOUT_S
-    if not given & {"keepalives", "keepalives_idle", "service"}:
+    if not any(key.startswith("keepalives") or key == "service" for key in given):
         args.update(keepalives=1, keepalives_idle=KEEPALIVE_S,
                     keepalives_interval=KEEPALIVE_S, keepalives_count=3)
     return args
 
 
-def _session_settings(parsed: Any) -> str:
+def _session_settings(parsed: Any) -> tuple[str, ...]:
     """What each PostgreSQL session is set to once connected: a write waiting for a lock
     (another program's write) refused after ``BUSY_TIMEOUT_MS``, as on SQLite
     (``STORE_BUSY``), where it waited as long as the server let it (for ever, behind a
-    vanished computer), and the server's keepalives to this side. Set by statements, not
-    the connection's startup options, which connection poolers (pgbouncer) refuse. Nothing
-    when the URL's ``options``, PGOPTIONS or PGSERVICE set the session themselves."""
+    vanished computer), and the server's keepalives to this side. Set by statements once
+    connected, not by startup options (which pgbouncer refuses unless told to ignore
+    them); a pooler that shares server connections between clients (pgbouncer's
+    transaction pooling) needs lock_timeout set on the server or database and its own
+    keepalives instead. Nothing when the URL's ``options``, PGOPTIONS or PGSERVICE set the
+    session themselves."""
     given = {key.lower() for key in parsed.query}
     if not _libpq(parsed) or given & {"options", "service"} or os.environ.get("PGOPTIONS") \
             or os.environ.get("PGSERVICE"):
-        return ""
-    return (f"SET lock_timeout = {BUSY_TIMEOUT_MS}; "
-            f"SET tcp_keepalives_idle = {KEEPALIVE_S}; "
-            f"SET tcp_keepalives_interval = {KEEPALIVE_S}; SET tcp_keepalives_count = 3")
+        return ()
+    return (f"SET lock_timeout = {BUSY_TIMEOUT_MS}",
+            f"SET tcp_keepalives_idle = {KEEPALIVE_S}",
+            f"SET tcp_keepalives_interval = {KEEPALIVE_S}", "SET tcp_keepalives_count = 3")
 
 
 def _libpq(parsed: Any) -> bool:
@@ -148,11 +151,11 @@ def _libpq(parsed: Any) -> bool:
     return bool(backend == "postgresql" and driver in ("", "psycopg", "psycopg2"))
 
 
-def _apply(connection: Any, settings: str) -> None:
+def _apply(connection: Any, settings: tuple[str, ...]) -> None:
     """Run ``settings`` on a new DBAPI connection, outside any transaction of its own."""
     cursor = connection.cursor()
     try:
-        for statement in settings.split("; "):
+        for statement in settings:
             cursor.execute(statement)
     finally:
         cursor.close()
