@@ -31,6 +31,9 @@ choose) is made into a copy per condition (H.264, in a temporary folder, never k
   moves is combed), encoded as interlaced (top field first), as such recordings are;
 * ``combed``: the same pictures encoded as progressive, as conversion tools write them
   (nothing in the file says the picture is interlaced: ``media.combing`` must see it);
+* ``misflagged``: the progressive pictures as they are, encoded as interlaced (top field
+  first), as some encoders and conversion tools flag progressive footage: nothing is
+  combed, and a look at one field alone would halve every face's rows;
 * ``shake``: a camera on a running or struggling officer: the view jolts from frame to
   frame (a window of 85 % of the picture, moved by a random walk that springs back, shown
   enlarged to the full size; jumps at 720p of 21 px a frame on median, 43 at the 90th
@@ -129,6 +132,12 @@ def _half_box(box: Box, width: int, height: int) -> Box:
     return np.array([box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy], np.float32)
 
 
+def _even_fields(rgb: Image, rng: np.random.Generator | None = None) -> Image:
+    """The picture as it is, its height a multiple of 4 (interlaced 4:2:0: fields of even
+    height; the bottom rows at most left out)."""
+    return rgb[:rgb.shape[0] // 4 * 4]
+
+
 def _as_is(rgb: Image, rng: np.random.Generator) -> Image:
     return rgb
 
@@ -145,8 +154,8 @@ class _Interlaced:
         self.before = None
 
     def __call__(self, rgb: Image, rng: np.random.Generator) -> Image:
-        rgb = rgb[:rgb.shape[0] // 4 * 4]  # (interlaced 4:2:0: fields of even height; the
-        made = rgb.copy()  # bottom rows at most left out)
+        rgb = _even_fields(rgb)
+        made = rgb.copy()
         if self.before is not None and self.before.shape == rgb.shape:
             made[1::2] = self.before[1::2]
         self.before = rgb
@@ -224,6 +233,7 @@ CONDITIONS = {c.name: c for c in (
     Change("half", _half, _half_box),
     Change("interlaced", _Interlaced(), interlaced=True),
     Change("combed", _Interlaced()),
+    Change("misflagged", _even_fields, interlaced=True),
     Change("shake", _SHAKE, box_at=_SHAKE.box_at),
 )}
 

@@ -291,9 +291,9 @@ def test_a_small_face_found_by_the_fine_pass_is_carried_back_to_where_it_entered
 
 
 def test_the_check_looks_at_each_field_of_an_interlaced_picture(tmp_path: Path) -> None:
-    """An interlaced picture holds two moments a field apart; the run looks at its top field
-    (the combed whole hides a moving face from the detectors). A face in the other field
-    only (it was there a field later, or earlier) is in the copy too: the check looks at the
+    """An interlaced picture holds two moments a field apart; the run looks at its fields
+    laid over each other (the combed whole hides a moving face from the detectors). A face
+    in one field only (the plan left it out here) is in the copy: the check looks at the
     whole picture and at each field alone, and hides it as "found by check"."""
     face, picture = _face(size=90), _background(320, 240)
     frames = []
@@ -318,10 +318,10 @@ def test_the_check_looks_at_each_field_of_an_interlaced_picture(tmp_path: Path) 
 @pytest.mark.parametrize("drawn_as", [FACE, TEXT, "manual"])
 def test_an_interlaced_picture_is_drawn_with_the_boxes_either_side(
         tmp_path: Path, drawn_as: str) -> None:
-    """The plan's boxes follow the picture the run looked at (one field, or both laid over
-    each other); the other field holds the face a moment before or after, where the box of
-    the frame before or after stands. Both are drawn: no field's face is left in view. The
-    same for a text region (a plate or a screen moves as fast) and a box drawn by hand."""
+    """The plan's boxes follow one field's face (as a track of the run may); the other
+    field holds the face a moment before or after, where the box of the frame before or
+    after stands. Both are drawn: no field's face is left in view. The same for a text
+    region (a plate or a screen moves as fast) and a box drawn by hand."""
     face, picture = _face(size=60), _background(480, 240)
     pictures, frames = [], []
     for i in range(5):
@@ -350,6 +350,12 @@ def test_an_interlaced_picture_is_drawn_with_the_boxes_either_side(
         inner = (slice(100, 140, None), slice(x + 10, x + 50))
         same = _same_detail(frames[k][inner][1::2], after[k][inner][1::2])
         assert same < 0.3, f"frame {k}: the other field's face is in view ({same:.2f})"
+    checked = export_checked(clip, tmp_path / "checked.mp4", frame_boxes, plan, 0,
+                             options=EncodeOptions(), caption=None, verify=True,
+                             stage=lambda *_: None, cancel=None)
+    report = checked.residual  # the check judges the picture as drawn: nothing to add but
+    assert report is not None and report.clean  # the first frame's other field (no box
+    assert {f.output_frame for f in report.found_by_check} <= {0}  # before it to span)
 
 
 def test_on_an_interlaced_picture_only_hidden_faces_are_stretched() -> None:

@@ -66,15 +66,15 @@ def test_the_shape_of_a_pixel_turns_with_the_picture(tmp_path: Path) -> None:
             assert reader.pixel_aspect == pytest.approx(aspect)
 
 
-def test_interlaced_pictures_are_looked_at_as_one_field(tmp_path: Path) -> None:
+def test_interlaced_pictures_are_looked_at_with_their_fields_laid_over_each_other(
+        tmp_path: Path) -> None:
     """Analogue CCTV and DV are interlaced: each picture's odd rows are taken a field later,
     so whatever moves is combed, and a combed face is missed. The detectors (iter_frames)
-    look at a file flagged interlaced one field at a time (the first, stretched back), and
-    at one that says progressive, once its pictures are seen to be combed (media.combing),
-    with its two fields laid over each other (the first picture too, with nothing before
-    it to tell movement by: the recording is seen to be interlaced while it waits in the
-    retimer). Progressive pictures and the pictures the player shows (every row, as
-    exported) are untouched."""
+    look at a recording, flagged interlaced or not, once its pictures are seen to be
+    combed (media.combing), with its two fields laid over each other (the first picture
+    too, with nothing before it to tell movement by: the recording is seen to be
+    interlaced while it waits in the retimer). Progressive pictures and the pictures the
+    player shows (every row, as exported) are untouched."""
     from app.core.media.decode import iter_frames
 
     def picture(i: int, field_late: int) -> np.ndarray:  # a bright bar moving 12 px a frame:
@@ -105,6 +105,31 @@ def test_interlaced_pictures_are_looked_at_as_one_field(tmp_path: Path) -> None:
             continue
         assert min(comb(rgb) for rgb in shown) > 20, name  # every row kept where people look
         assert max(comb(rgb) for rgb in looked) < 5, name  # no comb looked at
+
+
+def test_a_progressive_picture_flagged_interlaced_keeps_every_row_looked_at(
+        tmp_path: Path) -> None:
+    """Some encoders flag progressive footage interlaced. The detectors looked at such a
+    file one field at a time, so every face kept half its rows (a line on one row alone
+    vanished); now a picture is looked at field by field only where it is combed
+    (media.combing), whatever the flag says: this one whole."""
+    from app.core.media.decode import iter_frames
+
+    path = tmp_path / "misflagged.mp4"
+    with av.open(str(path), "w") as out:
+        v = out.add_stream("libx264", rate=25)
+        v.width, v.height, v.pix_fmt = 96, 72, "yuv420p"
+        v.options = {"crf": "4", "x264-params": "tff=1"}
+        for _ in range(3):
+            made = np.zeros((72, 96, 3), np.uint8)
+            made[35, 16:80] = 255  # one odd row: the other field's alone
+            out.mux(v.encode(av.VideoFrame.from_ndarray(made, format="rgb24")))
+        out.mux(v.encode())
+    with av.open(str(path)) as c:
+        assert next(iter(c.decode(video=0))).interlaced_frame  # (the case)
+    for decoded in iter_frames(path):
+        rgb = decoded.frame.to_ndarray(format="rgb24").astype(int)
+        assert rgb[33:38, 24:72].mean(axis=(1, 2)).max() > 180, decoded.index
 
 
 def test_thumbnails_of_non_square_pixels_are_as_wide_as_meant(tmp_path: Path) -> None:

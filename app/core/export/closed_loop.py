@@ -215,10 +215,10 @@ def _merged(looks: list[tuple[bx.Boxes, list[str]]]) -> tuple[bx.Boxes, list[str
 
 def _looked_at(item: RenderedFrame) -> list[Any]:
     """The rendered picture as the check's detectors look at it: as it is and, when it is
-    interlaced, each of its fields alone too (``decode.one_field``: the run looked at its top
-    field; the other field is in the copy too, a moving face a field's time apart, and a
-    picture merely flagged interlaced keeps every row of its whole look); interlaced is
-    flagged so or combed (``media.combing``), as the run's look took it."""
+    interlaced, each of its fields alone too (``decode.one_field``: the run looked at a
+    combed picture with its fields laid over each other; each field holds a moving face a
+    field's time apart, and a picture merely flagged interlaced keeps every row of its
+    whole look); interlaced is flagged so or combed (``media.combing``)."""
     if not item.interlaced or item.rendered.shape[0] < 4:
         return [item.rendered]
     return [item.rendered, one_field(item.rendered, 0), one_field(item.rendered, 1)]

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from app.core.redaction.head_placement import large_face
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.render import Region, render_frame
+from app.core.redaction.render import Region, field_moments, render_frame
 from app.core.tracking.tracker import FACE, TEXT, BoxKind, TrackBox
 
 FrameBoxes = list[list[tuple[int, TrackBox]]]
@@ -34,8 +34,9 @@ def boxes_at(frame_boxes: FrameBoxes, index: int, interlaced: bool,
     if not interlaced:
         return own
     near: dict[int, list[TrackBox]] = {}
-    for i in (index - 1, index + 1):
-        for track_id, box in frame_boxes[i] if 0 <= i < len(frame_boxes) else []:
+    for i in field_moments(index):
+        for track_id, box in frame_boxes[i] if i != index and 0 <= i < len(frame_boxes) \
+                else []:
             if _stretched(track_id, box, plan):
                 near.setdefault(track_id, []).append(box)
     large = large_face(*size)

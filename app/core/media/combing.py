@@ -2,8 +2,8 @@
 
 Analogue CCTV and DV record a picture as two fields, its even rows and its odd rows, taken a
 field's time apart, so whatever moves is combed: its edges zigzag from row to row, and a
-combed face is missed by the detectors. A file flagged interlaced is looked at one field at
-a time (``decode.to_look_at``), but conversion tools and DVR exports often write such
+combed face is missed by the detectors. Whether a picture is combed is seen in the picture
+itself, not taken from the file's flag: conversion tools and DVR exports often write such
 pictures into a file that says it is progressive: on such copies of the developer clips the
 default left faces of 16 px and more in view on 14 judged face-frames, one for 7 frames in
 a row (README, "combed footage").
@@ -27,8 +27,9 @@ a blind) that move do look combed, and so does a faint row pattern when every pi
 changes (the kitchen clip smeared in a new direction each frame settled): the watch may
 take such a progressive recording for interlaced. That costs picture and time, not
 privacy: the detectors look at the fields laid over each other (``decode.blended``: a
-little less vertical sharpness), each hidden face's box spans its track's boxes of the
-frames either side (``export.rendered_frame.boxes_at``), and the export's check looks at
+little less vertical sharpness), each hidden face's, text region's and hand-drawn box
+spans its boxes of the frames either side (``export.rendered_frame.boxes_at``,
+``render.frame_regions``), and the export's check looks at
 each picture three times (whole and each field).
 """
 
@@ -106,8 +107,9 @@ _Y_FIRST = {"yuv420p", "yuvj420p", "yuv422p", "yuvj422p", "yuv444p", "yuvj444p",
 
 
 class CombWatch:
-    """Whether each picture of one recording, in decoded order, is interlaced: flagged
-    so, combed itself, or after ``STICKY`` combed pictures within ``WITHIN`` (settled)."""
+    """Whether each picture of one recording, in decoded order, is combed itself or comes
+    after ``STICKY`` combed pictures within ``WITHIN`` (settled), and whether it is
+    interlaced (flagged so, or combed). One call a picture, in order."""
 
     def __init__(self) -> None:
         self.before: npt.NDArray[np.int16] | None = None  # the picture before's ``runs``
@@ -116,10 +118,18 @@ class CombWatch:
         self.settled = False  # the recording is taken as interlaced from here on
 
     def interlaced(self, frame: Any) -> bool:
-        """Whether ``frame`` (an ``av.VideoFrame``) is to be looked at as interlaced."""
-        if getattr(frame, "interlaced_frame", False):
-            self.before, self.seen = None, self.seen + 1  # (the next unflagged one is
-            return True  # compared with nothing older)
+        """Whether ``frame`` (an ``av.VideoFrame``) is interlaced, flagged so or combed
+        (:meth:`is_combed`): the export draws each hidden box over the frames either side
+        on such a picture and checks it field by field too."""
+        combed = self.is_combed(frame)
+        return combed or bool(getattr(frame, "interlaced_frame", False))
+
+    def is_combed(self, frame: Any) -> bool:
+        """Whether ``frame`` is combed, or the recording is taken as interlaced (settled),
+        whatever its flag says: what the detectors look at with its fields laid over each
+        other. A progressive picture flagged interlaced (some encoders flag progressive
+        footage so) is looked at whole: each field alone halves every face's rows, the
+        fields laid over each other blur them (README, "misflagged")."""
         if self.settled:
             return True
         luma = brightness(frame)

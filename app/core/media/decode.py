@@ -300,19 +300,22 @@ def as_sized(frame: Any, size: tuple[int, int]) -> Any:
 def one_field(rgb: Any, field: int = 0) -> Any:
     """An interlaced picture (analogue CCTV, DV: its two fields, the even rows and the odd,
     taken a field's time apart) as one field alone (0: the even rows, the top field),
-    stretched back to its height: what moves is combed in the whole picture, and a face
-    combed is missed by the detectors. For looking only; exports keep every row."""
+    stretched back to its height: a face that moved between the fields is whole in each.
+    For looking only (the export's check looks at each field); exports keep every row."""
     height, width = rgb.shape[:2]
     return cv2.resize(rgb[field::2], (width, height), interpolation=cv2.INTER_LINEAR)
 
 
 def blended(rgb: Any) -> Any:
-    """A picture seen to be combed (``combing.CombWatch``) with its two fields laid over
-    each other: each row half itself and a quarter each of the rows above and below. A
-    combed face becomes two faces, one per field, each of which the detectors find; a
-    picture taken for combed that is not loses only a little vertical sharpness (the watch
-    can be wrong; the one-field look of :func:`one_field` halves the rows). For looking
-    only. Measured on combed copies of the developer clips (README, "combed footage")."""
+    """A picture seen to be combed (``combing.CombWatch.is_combed``), flagged interlaced or
+    not, with its two fields laid over each other: each row half itself and a quarter each
+    of the rows above and below. A combed face becomes two faces, one per field, each of
+    which the detectors find; a picture taken for combed that is not loses only a little
+    vertical sharpness. For looking only. A picture merely flagged interlaced is looked at
+    whole: until 2026-12-07 it was looked at one field alone (:func:`one_field`), and on
+    progressive footage flagged so (some encoders do) the MOT20 crowd clip left 8
+    face-frames of 16 px and more in view, and laid over each other 10 (README,
+    "misflagged")."""
     return cv2.filter2D(rgb, -1, _FIELDS_LAID_OVER, borderType=cv2.BORDER_REFLECT)
 
 
@@ -320,25 +323,21 @@ _FIELDS_LAID_OVER = np.array([[0.25], [0.5], [0.25]], np.float32)
 
 
 def to_look_at(frame: Any, combed: bool = False) -> Any:
-    """``frame`` as the detectors look at it: one flagged interlaced as its top field
-    (:func:`one_field`), one seen to be ``combed`` with its fields laid over each other
-    (:func:`blended`; the export's check looks at either's whole picture and each field
-    alone), any other as it is."""
-    flagged = bool(getattr(frame, "interlaced_frame", False))
-    if not (flagged or combed) or frame.height < 4:
+    """``frame`` as the detectors look at it: one ``combed`` (``CombWatch.is_combed``) with
+    its fields laid over each other (:func:`blended`; the export's check looks at its whole
+    picture and each field alone), any other as it is."""
+    if not combed or frame.height < 4:
         return frame
-    rgb = rgb_of(frame)
-    looked = av.VideoFrame.from_ndarray(one_field(rgb) if flagged else blended(rgb),
-                                        format="rgb24")
+    looked = av.VideoFrame.from_ndarray(blended(rgb_of(frame)), format="rgb24")
     looked.pts, looked.time_base = frame.pts, frame.time_base
     return looked
 
 
 def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[DecodedFrame]:
     """Every video frame of ``path`` in presentation order, at its declared size
-    (:func:`as_sized`), as the detectors look at it (:func:`to_look_at`: an interlaced one
-    as one field, one seen to be combed (:class:`~app.core.media.combing.CombWatch`) with
-    its fields laid over each other). Damage becomes MediaError.
+    (:func:`as_sized`), as the detectors look at it (:func:`to_look_at`: one seen to be
+    combed (:class:`~app.core.media.combing.CombWatch`) with its fields laid over each
+    other, flagged interlaced or not). Damage becomes MediaError.
 
     Timestamps are re-timed by :class:`Retimer` (unchanged for correct files), so times
     always increase and match the export's.
@@ -360,7 +359,7 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
             for frame in container.decode(stream):
                 if cancel is not None:
                     cancel.check()
-                held = (as_sized(frame, size), watch.interlaced(frame))
+                held = (as_sized(frame, size), watch.is_combed(frame))
                 for (item, combed), pts in retimer.push(held, frame.pts):
                     looked = to_look_at(item, combed or watch.settled)
                     yield DecodedFrame(index, pts, float(pts * time_base), looked)

@@ -211,7 +211,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
             if whole is not None:
                 redact.append(_sparing(whole, kept_heads))
     for manual in plan.manual_boxes:
-        mbox = manual.box_over(range(frame - 1, frame + 2) if interlaced else
+        mbox = manual.box_over(field_moments(frame) if interlaced else
                                range(frame, frame + 1))
         if mbox is not None:
             region = padded_region(mbox, 1.0, width, height, BoxKind.MANUAL, None,
@@ -223,6 +223,13 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                     {t: b.category for t, b in track_boxes}, plan, width,
                                     height)
     return redact, keep
+
+
+def field_moments(frame: int) -> range:
+    """The frames whose moments an interlaced picture ``frame`` shows: its own and, in its
+    other field (a field's time earlier or later, as the recording was made), the frame
+    before's or after's; a box drawn there takes in its boxes on all three."""
+    return range(frame - 1, frame + 2)
 
 
 def crowd_gap_regions(redact: list[Region], keep: list[Region],

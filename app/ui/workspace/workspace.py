@@ -419,7 +419,9 @@ class RedactionWorkspace(QWidget):
         self.view.set_preview(self._preview if on else None)
 
     def _preview(self, image: QImage) -> QImage:
-        """The frame as the export will show it (the same core rendering)."""
+        """The frame as the export will show it (the same core rendering; on interlaced
+        footage the export hides a little more: each hidden box also spans its boxes of the
+        frames either side, which the player's frame alone does not say)."""
         session, index = self.session, self.player.current_index
         if session is None or (not session.frame_boxes and not self.plan.manual_boxes):
             return image
