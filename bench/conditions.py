@@ -34,6 +34,8 @@ choose) is made into a copy per condition (H.264, in a temporary folder, never k
 * ``misflagged``: the progressive pictures as they are, encoded as interlaced (top field
   first), as some encoders and conversion tools flag progressive footage: nothing is
   combed, and a look at one field alone would halve every face's rows;
+* ``reencoded``: the same pictures encoded as progressive: what ``misflagged`` is measured
+  against (the copy's encoding alone, without the flag);
 * ``shake``: a camera on a running or struggling officer: the view jolts from frame to
   frame (a window of 85 % of the picture, moved by a random walk that springs back, shown
   enlarged to the full size; jumps at 720p of 21 px a frame on median, 43 at the 90th
@@ -234,6 +236,7 @@ CONDITIONS = {c.name: c for c in (
     Change("interlaced", _Interlaced(), interlaced=True),
     Change("combed", _Interlaced()),
     Change("misflagged", _even_fields, interlaced=True),
+    Change("reencoded", _even_fields),
     Change("shake", _SHAKE, box_at=_SHAKE.box_at),
 )}
 
