@@ -111,8 +111,9 @@ def test_a_progressive_picture_flagged_interlaced_keeps_every_row_looked_at(
         tmp_path: Path) -> None:
     """Some encoders flag progressive footage interlaced. The detectors looked at such a
     file one field at a time, so every face kept half its rows (a line on one row alone
-    vanished); now a picture is looked at field by field only where it is combed
-    (media.combing), whatever the flag says: this one whole."""
+    vanished); now a flagged picture is looked at with its fields laid over each other
+    only where it is combed (media.combing) or nothing tells otherwise (the first: the
+    line at half strength), else whole."""
     from app.core.media.decode import iter_frames
 
     path = tmp_path / "misflagged.mp4"
@@ -129,7 +130,39 @@ def test_a_progressive_picture_flagged_interlaced_keeps_every_row_looked_at(
         assert next(iter(c.decode(video=0))).interlaced_frame  # (the case)
     for decoded in iter_frames(path):
         rgb = decoded.frame.to_ndarray(format="rgb24").astype(int)
-        assert rgb[33:38, 24:72].mean(axis=(1, 2)).max() > 180, decoded.index
+        line = rgb[33:38, 24:72].mean(axis=(1, 2)).max()
+        assert line > (90 if decoded.index == 0 else 180), decoded.index
+
+
+def test_a_small_mover_in_a_short_flagged_interlaced_clip_is_looked_at_uncombed(
+        tmp_path: Path) -> None:
+    """A file flagged interlaced that is: one small thing moving on a still PAL picture,
+    too short for the watch to settle and combed on too few runs to count in a file that
+    says it is progressive. The flag is believed from a lower share (and on the first
+    picture, with nothing before it), so every picture is looked at with its fields laid
+    over each other: the mover is not combed where the detectors look."""
+    from app.core.media.decode import iter_frames
+
+    def picture(i: int) -> np.ndarray:  # an 8 x 16 px patch, its odd rows 8 px further on
+        made = np.full((576, 720, 3), 90, np.uint8)
+        for rows, x in ((slice(0, None, 2), 16 * i), (slice(1, None, 2), 16 * i + 8)):
+            band = made[280:288]
+            band[rows, 300 + x:316 + x] = 240
+        return made
+
+    path = tmp_path / "small_mover.mp4"
+    with av.open(str(path), "w") as out:
+        v = out.add_stream("libx264", rate=25)
+        v.width, v.height, v.pix_fmt = 720, 576, "yuv420p"
+        v.options = {"crf": "4", "x264-params": "tff=1"}
+        for i in range(3):
+            out.mux(v.encode(av.VideoFrame.from_ndarray(picture(i), format="rgb24")))
+        out.mux(v.encode())
+    for decoded in iter_frames(path):
+        rgb = decoded.frame.to_ndarray(format="rgb24").astype(int)
+        area = rgb[278:290, 296:360, 1]
+        comb = np.minimum(abs(area[1:-1:2] - area[0:-2:2]), abs(area[1:-1:2] - area[2::2]))
+        assert comb.mean() < 5, (decoded.index, comb.mean())
 
 
 def test_thumbnails_of_non_square_pixels_are_as_wide_as_meant(tmp_path: Path) -> None:

@@ -358,3 +358,29 @@ def test_a_postgresql_connection_is_opened_with_timeouts_the_url_may_replace(
     for other in ("sqlite:///store.sqlite3", "postgresql+asyncpg://bwv@db/bwv"):
         assert database._libpq_args(make_url(other)) == {}
         assert database._session_settings(make_url(other)) == ()
+
+
+def test_a_busy_retry_stops_waiting_once_its_worker_is_stopped() -> None:
+    """A worker being stopped (Ctrl+C, its run ending) while it waits out a busy store
+    gives up at once, rather than sleeping out its waits and claiming a job after the
+    stop; the refusal is raised."""
+    import threading
+    import time
+
+    from app.core.store.busy_retry import retry_while_busy
+
+    stopped = threading.Event()
+    tries: list[float] = []
+
+    def refused() -> None:
+        tries.append(time.monotonic())
+        raise StoreBusyError(STORE_BUSY)
+
+    threading.Timer(0.5, stopped.set).start()
+    start = time.monotonic()
+    with pytest.raises(StoreBusyError):
+        retry_while_busy(refused, "test", waits=(30.0, 30.0), stopping=stopped.is_set)
+    assert len(tries) == 1 and time.monotonic() - start < 5
+    with pytest.raises(StoreBusyError):  # already stopped: no wait at all
+        retry_while_busy(refused, "test", waits=(30.0,), stopping=stopped.is_set)
+    assert len(tries) == 2

@@ -441,12 +441,14 @@ def _drain(store: Store, actor_name: str, worker: str, told: Address | None = No
     while not stopping():
         try:
             job_id = retry_while_busy(lambda: claim(store, worker, actor_name),
-                                      f"{worker}: claiming a job")
+                                      f"{worker}: claiming a job", stopping=stopping)
             wait = _orphan_wait(store, first_seen) if job_id is None else 0.0
             while job_id is None and wait and not stopping():  # read, not claim (a write),
                 time.sleep(wait)  # until a lease is due or every running job was seen renewed
                 wait = _orphan_wait(store, first_seen)
         except Exception:
+            if stopping():  # (stopped while the store was busy: nothing claimed)
+                return done
             log.exception("%s: no job could be claimed", worker)
             done.append((0, "error", worker))
             return done

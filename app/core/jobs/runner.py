@@ -108,15 +108,16 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
     except Exception as exc:  # logged with its traceback; the job records what it was
         log.exception("job %s failed", job_id)
         outcome = {"error": f"{type(exc).__name__}: {exc}"}
-    finally:
-        stop.set()
-        keeper.join()
-    try:  # (a busy store is waited out: the outcome lost would run the job again)
+    try:  # a busy store is waited out (the outcome lost would run the job again), the
+        # lease renewed meanwhile, so that no other worker takes the job up
         state = retry_while_busy(lambda: finish(store, job_id, worker, actor_name, **outcome),
                                  f"job {job_id}: recording its outcome")
     except Exception:  # the lease runs out and the job is taken up again
         log.exception("job %s: the outcome could not be recorded", job_id)
         return "lost"
+    finally:
+        stop.set()
+        keeper.join()
     return state or "lost"
 
 

@@ -46,6 +46,8 @@ MOVED = 10  # brightness change (0-255) since the picture before that counts as 
 ZIGZAG = 15  # how far (0-255) a combed row stands out from the rows either side
 GRAIN_TIMES = 3.0  # ... and at least this many times the picture's grain (``grain``)
 COMBED_SHARE = 0.0005  # share of a picture's pixels combed for the picture to be combed
+FLAGGED_SHARE = 0.00015  # ... for a picture flagged interlaced (the file says so: a small
+# mover on a still scene counts; progressive pictures showed at most 0.00011)
 STICKY = 3  # combed pictures within WITHIN pictures after which the rest of the recording
 WITHIN = 50  # is taken as interlaced (a few stray ones apart in a long recording are not)
 COLUMNS = 8  # each row averaged over runs of this many pixels (combing runs along rows)
@@ -66,9 +68,10 @@ def runs(luma: npt.NDArray[np.uint8]) -> npt.NDArray[np.int16]:
     return averaged.astype(np.int16)
 
 
-def _share(y: npt.NDArray[np.int16], old: npt.NDArray[np.int16]) -> float:
+def _share(y: npt.NDArray[np.int16], old: npt.NDArray[np.int16],
+           least: float = COMBED_SHARE) -> float:
     moved = (np.abs(y - old) > MOVED)[2:-3]
-    if np.count_nonzero(moved) < COMBED_SHARE * moved.size:
+    if np.count_nonzero(moved) < least * moved.size:
         return 0.0  # too little moved to hold that many combed pixels
     up, down = (y[1:-1] - y[:-2])[1:-1], (y[1:-1] - y[2:])[1:-1]  # rows 2..h-3 against
     up_far, down_far = y[2:-2] - y[:-4], y[2:-2] - y[4:]  # the other field, and the same
@@ -127,17 +130,23 @@ class CombWatch:
     def is_combed(self, frame: Any) -> bool:
         """Whether ``frame`` is combed, or the recording is taken as interlaced (settled),
         whatever its flag says: what the detectors look at with its fields laid over each
-        other. A progressive picture flagged interlaced (some encoders flag progressive
-        footage so) is looked at whole: each field alone halves every face's rows, the
-        fields laid over each other blur them (README, "misflagged")."""
+        other. A picture flagged interlaced is taken at its word where nothing tells
+        otherwise (the first picture; one too small to measure) and is combed from
+        ``FLAGGED_SHARE``; a progressive picture flagged interlaced (some encoders flag
+        progressive footage so) is looked at whole: each field alone halves every face's
+        rows, the fields laid over each other blur them (README, "misflagged")."""
         if self.settled:
             return True
+        flagged = bool(getattr(frame, "interlaced_frame", False))
         luma = brightness(frame)
         if luma.shape[0] < 6 or luma.shape[1] < COLUMNS:
-            return False
+            return flagged
         y, before = runs(luma), self.before
         self.before, self.seen = y, self.seen + 1
-        if before is None or before.shape != y.shape or _share(y, before) < COMBED_SHARE:
+        if before is None or before.shape != y.shape:
+            return flagged
+        least = FLAGGED_SHARE if flagged else COMBED_SHARE
+        if _share(y, before, least) < least:
             return False
         self.combed.append(self.seen)
         self.settled = len(self.combed) == STICKY and self.seen - self.combed[0] < WITHIN

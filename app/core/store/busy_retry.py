@@ -23,20 +23,28 @@ from app.core.store.database import store_busy
 
 log = logging.getLogger(__name__)
 BUSY_WAITS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # seconds between tries while the store is busy
+STEP_S = 0.25  # how often a wait looks whether it is to stop
 T = TypeVar("T")
 
 
 def retry_while_busy(write: Callable[[], T], what: str,
-                     waits: tuple[float, ...] | None = None) -> T:
+                     waits: tuple[float, ...] | None = None,
+                     stopping: Callable[[], bool] = lambda: False) -> T:
     """``write()`` (one transaction: refused, it saved nothing), tried again after each of
-    ``waits`` (default ``BUSY_WAITS``) while the store is busy; any other error, or the
-    last refusal, is raised. ``what`` names the write in the log."""
+    ``waits`` (default ``BUSY_WAITS``) while the store is busy; any other error, the last
+    refusal, or a refusal once ``stopping()`` (looked at every ``STEP_S`` while waiting),
+    is raised. ``what`` names the write in the log."""
     for wait in (*(BUSY_WAITS if waits is None else waits), None):
         try:
             return write()
         except (StoreBusyError, DBAPIError) as exc:
-            if wait is None or (isinstance(exc, DBAPIError) and not store_busy(exc)):
+            if wait is None or (isinstance(exc, DBAPIError) and not store_busy(exc)) \
+                    or stopping():
                 raise
             log.warning("%s: the store is busy; trying again in %.0f s", what, wait)
-            time.sleep(wait)
+            until = time.monotonic() + wait
+            while (left := until - time.monotonic()) > 0:
+                if stopping():
+                    raise
+                time.sleep(min(STEP_S, left))
     raise AssertionError("unreachable")  # (the last try returns or raises)
