@@ -116,16 +116,9 @@ def test_a_progressive_picture_flagged_interlaced_keeps_every_row_looked_at(
     line at half strength), else whole."""
     from app.core.media.decode import iter_frames
 
-    path = tmp_path / "misflagged.mp4"
-    with av.open(str(path), "w") as out:
-        v = out.add_stream("libx264", rate=25)
-        v.width, v.height, v.pix_fmt = 96, 72, "yuv420p"
-        v.options = {"crf": "4", "x264-params": "tff=1"}
-        for _ in range(3):
-            made = np.zeros((72, 96, 3), np.uint8)
-            made[35, 16:80] = 255  # one odd row: the other field's alone
-            out.mux(v.encode(av.VideoFrame.from_ndarray(made, format="rgb24")))
-        out.mux(v.encode())
+    made = np.zeros((72, 96, 3), np.uint8)
+    made[35, 16:80] = 255  # one odd row: the other field's alone
+    path = _flagged_interlaced(tmp_path / "misflagged.mp4", [made] * 3)
     with av.open(str(path)) as c:
         assert next(iter(c.decode(video=0))).interlaced_frame  # (the case)
     for decoded in iter_frames(path):
@@ -150,19 +143,25 @@ def test_a_small_mover_in_a_short_flagged_interlaced_clip_is_looked_at_uncombed(
             band[rows, 300 + x:316 + x] = 240
         return made
 
-    path = tmp_path / "small_mover.mp4"
-    with av.open(str(path), "w") as out:
-        v = out.add_stream("libx264", rate=25)
-        v.width, v.height, v.pix_fmt = 720, 576, "yuv420p"
-        v.options = {"crf": "4", "x264-params": "tff=1"}
-        for i in range(3):
-            out.mux(v.encode(av.VideoFrame.from_ndarray(picture(i), format="rgb24")))
-        out.mux(v.encode())
+    path = _flagged_interlaced(tmp_path / "small_mover.mp4", [picture(i) for i in range(3)])
     for decoded in iter_frames(path):
         rgb = decoded.frame.to_ndarray(format="rgb24").astype(int)
         area = rgb[278:290, 296:360, 1]
         comb = np.minimum(abs(area[1:-1:2] - area[0:-2:2]), abs(area[1:-1:2] - area[2::2]))
         assert comb.mean() < 5, (decoded.index, comb.mean())
+
+
+def _flagged_interlaced(path: Path, pictures: list[np.ndarray]) -> Path:
+    """``pictures`` (RGB, all one size) as H.264 flagged interlaced, top field first."""
+    height, width = pictures[0].shape[:2]
+    with av.open(str(path), "w") as out:
+        v = out.add_stream("libx264", rate=25)
+        v.width, v.height, v.pix_fmt = width, height, "yuv420p"
+        v.options = {"crf": "4", "x264-params": "tff=1"}
+        for rgb in pictures:
+            out.mux(v.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")))
+        out.mux(v.encode())
+    return path
 
 
 def test_thumbnails_of_non_square_pixels_are_as_wide_as_meant(tmp_path: Path) -> None:
