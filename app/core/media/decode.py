@@ -311,11 +311,10 @@ def blended(rgb: Any) -> Any:
     not, with its two fields laid over each other: each row half itself and a quarter each
     of the rows above and below. A combed face becomes two faces, one per field, each of
     which the detectors find; a picture taken for combed that is not loses only a little
-    vertical sharpness. For looking only. A picture merely flagged interlaced is looked at
-    whole: until 2026-12-07 it was looked at one field alone (:func:`one_field`), and on
-    progressive footage flagged so (some encoders do) the MOT20 crowd clip left 8
-    face-frames of 16 px and more in view, and laid over each other 10 (README,
-    "misflagged")."""
+    vertical sharpness. For looking only. A picture flagged interlaced is looked at so
+    where the watch takes it for combed (its first picture, or from a lower share of
+    combing), else whole: until 2026-12-07 every flagged picture was looked at one field
+    alone (:func:`one_field`), every face with half its rows (README, "misflagged")."""
     return cv2.filter2D(rgb, -1, _FIELDS_LAID_OVER, borderType=cv2.BORDER_REFLECT)
 
 
