@@ -13,13 +13,16 @@ from tests.speech_media import decoded_track, make_spoken_clip, rms_db, spoken_t
 
 def test_transcribe_then_hide_a_phrase_and_the_suggestions(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    samples, times = spoken_track(["I saw the man near the bridge.",
-                                   "His phone number is 07700 900 123.",
-                                   "Mr Grayson was there too."])
+    # a name of eight phones or more is also found by its sound, however the speech model
+    # spells it on this computer's arithmetic ("Mr Grayson" was heard "Mr. Mason" on one);
+    # said first, so it never lies next to the number's words (one suggestion there)
+    samples, times = spoken_track(["Tom Grayson saw it all.",
+                                   "I saw the man near the bridge.",
+                                   "His phone number is 07700 900 123."])
     clip = make_spoken_clip(tmp_path / "said.mp4", [samples])
     code, out, _ = run(capsys, "ingest", str(clip))
     assert code == 0
-    code, out, _err = run(capsys, "transcribe", "1", "--name", "Grayson", "--json",
+    code, out, _err = run(capsys, "transcribe", "1", "--name", "Tom Grayson", "--json",
                           str(tmp_path / "words.json"))
     assert code == 0 and "Audio track 1:" in out and "bridge" in out.lower()
     assert "phone" in out and "a name given in the case" in out
@@ -29,9 +32,9 @@ def test_transcribe_then_hide_a_phrase_and_the_suggestions(
     # the name kept with a case instead (the stored transcript is reused)
     assert run(capsys, "case", "create", "SAR-1", "--type", "subject_access")[0] == 0
     assert run(capsys, "case", "link", "SAR-1", "1")[0] == 0  # exported under the case below
-    code, out, _ = run(capsys, "case", "names", "SAR-1", "--set", "Grayson", "--clear")
+    code, out, _ = run(capsys, "case", "names", "SAR-1", "--set", "Tom Grayson", "--clear")
     assert code == 2
-    code, out, _ = run(capsys, "case", "names", "SAR-1", "--set", "Grayson")
+    code, out, _ = run(capsys, "case", "names", "SAR-1", "--set", "Tom Grayson")
     assert code == 0 and "1 name(s) to find" in out and "Grayson" not in out
     code, out, _ = run(capsys, "case", "names", "SAR-1")
     assert code == 0 and "Grayson" in out
@@ -63,7 +66,7 @@ def test_transcribe_then_hide_a_phrase_and_the_suggestions(
     inner = exported[round((phone["start_s"] + 0.05) * rate):round((phone["end_s"] - 0.05) * rate)]
     assert rms_db(inner) < -60
     first, _ = decoded_track(clip)
-    start, end = times[0][0], times[0][0] + 0.5  # "I saw the" survives
+    start, end = times[1][0], times[1][0] + 0.5  # "I saw the" survives
     assert abs(rms_db(exported[round(start * rate):round(end * rate)])
                - rms_db(first[round(start * rate):round(end * rate)])) < 1.0
 
