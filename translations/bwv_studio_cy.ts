@@ -2391,8 +2391,8 @@
         <translation>Cadw metadata&apos;r gwreiddiol (safle GPS, rhif cyfresol y ddyfais …)</translation>
     </message>
     <message>
-        <source>Hide the heads of people seen from behind ({0} found)</source>
-        <translation>Cuddio pennau pobl a welir o&apos;r tu ôl ({0} wedi&apos;u canfod)</translation>
+        <source>Hide the heads of people found by body, so those seen from behind are hidden too ({0} found)</source>
+        <translation>Cuddio pennau pobl a ganfuwyd wrth eu corff, fel bod y rhai a welir o&apos;r tu ôl wedi&apos;u cuddio hefyd ({0} wedi&apos;u canfod)</translation>
     </message>
     <message>
         <source>Off: only faces and text are hidden. A person seen from behind can still be recognised by their hair, head and build.</source>
@@ -3970,6 +3970,10 @@
     <message>
         <source>H{0}</source>
         <translation>P{0}</translation>
+    </message>
+    <message>
+        <source>H{0} visible</source>
+        <translation>P{0} gweladwy</translation>
     </message>
     <message>
         <source>M{0}</source>

@@ -2370,7 +2370,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Hide the heads of people seen from behind ({0} found)</source>
+            <source>Hide the heads of people found by body, so those seen from behind are hidden too ({0} found)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3918,6 +3918,10 @@
         </message>
         <message>
             <source>H{0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>H{0} visible</source>
             <translation type="unfinished" />
         </message>
         <message>

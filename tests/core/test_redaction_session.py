@@ -351,11 +351,11 @@ def test_a_head_is_shown_as_the_export_will_treat_it() -> None:
     assert look is Look.HEAD and h == pytest.approx(350.0 - region[1] - 5)
     session.push(*plan_edits.set_output_choices(
         session.plan, dataclasses.replace(choices, hide_heads=False)))
-    assert shown()[0] is Look.NOT_A_FACE
+    assert shown()[0] is Look.HEAD_VISIBLE
     session.push(*plan_edits.set_output_choices(session.plan, choices))
     session.push(*plan_edits.set_track_action(session.plan, face.id,
                                               plan_edits.TrackAction.KEEP, "Requester"))
-    assert shown()[0] is Look.NOT_A_FACE  # the requester's own head: not hidden again
+    assert shown()[0] is Look.HEAD_VISIBLE  # the requester's own head: not hidden again
 
 
 def test_tracks_are_made_again_only_when_merges_or_splits_change() -> None:

@@ -64,6 +64,11 @@ def test_people_seen_from_behind_in_the_workspace(qtbot: QtBot, store: Store,
                                  hide_whole_people=True)))
     whole = {i.key: i for i in ws.overlay_items(frame)}[("track", head.id)]
     assert whole.rect.height() > 1.5 * item.rect.height() and whole.label == item.label
+    ws.session.push(*plan_edits.set_output_choices(  # heads left visible: said so, not
+        ws.session.plan, replace(plan_edits.output_choices(ws.session.plan),  # dismissed
+                                 hide_heads=False, hide_whole_people=False)))
+    left = {i.key: i for i in ws.overlay_items(frame)}[("track", head.id)]
+    assert left.label == f"H{head.id} visible" and left.colour == COLOURS["head_visible"]
     if os.environ.get("BWV_SCREENSHOT"):  # to look at it: BWV_SCREENSHOT=/tmp/x.png
         ws.refresh_views()
         win.grab().save(os.environ["BWV_SCREENSHOT"])

@@ -102,8 +102,9 @@ class ExportDialog(QDialog):
                                                "device serial …)"), self)
         self.keep_metadata.setChecked(plan.keep_metadata)
         heads = sum(t.category == HEAD for t in workspace.tracks)
-        self.hide_heads = QCheckBox(self.tr("Hide the heads of people seen from behind ({0} "
-                                            "found)").format(heads), self)
+        self.hide_heads = QCheckBox(self.tr(
+            "Hide the heads of people found by body, so those seen from behind are hidden too "
+            "({0} found)").format(heads), self)
         self.hide_heads.setToolTip(self.tr(
             "Off: only faces and text are hidden. A person seen from behind can still be "
             "recognised by their hair, head and build."))

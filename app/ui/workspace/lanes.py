@@ -24,7 +24,7 @@ from app.core.tracking.tracker import HEAD, TEXT, Track
 COLOURS = {"redact": "#e5484d", "keep": "#30a46c", "not_a_face": "#8b8d98",
            "manual": "#ff9f1a", "review": "#f5d90a", "reviewed": "#8b8d98",
            "mute": "#e5484d", "interpolated": "#e5484d", "low": "#f5d90a",
-           "text": "#8e4ec6", "head": "#d6409f"}
+           "text": "#8e4ec6", "head": "#d6409f", "head_visible": "#8b8d98"}
 LANE_H = 9
 MAX_LANES = 12
 REVIEW_H = 12

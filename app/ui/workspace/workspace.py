@@ -449,7 +449,8 @@ class RedactionWorkspace(QWidget):
             return []
         f = self.session.footage
         labels = {Look.KEEP: self.tr("{0} kept"), Look.NOT_A_FACE: self.tr("{0} not a face"),
-                  Look.TEXT: self.tr("T{0}"), Look.HEAD: self.tr("H{0}")}
+                  Look.TEXT: self.tr("T{0}"), Look.HEAD: self.tr("H{0}"),
+                  Look.HEAD_VISIBLE: self.tr("H{0} visible")}
         items = []
         for shown in self.session.shown_boxes(index, self.selected):
             kind, number = shown.key
