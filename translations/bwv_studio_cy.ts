@@ -4627,6 +4627,10 @@
         <translation>pen person (synhwyrydd pobl)</translation>
     </message>
     <message>
+        <source>a head left visible</source>
+        <translation>pen heb ei guddio</translation>
+    </message>
+    <message>
         <source>dashed: carried by motion, interpolated or padded box</source>
         <translation>llinell doriog: blwch wedi&apos;i gario gan symudiad, wedi&apos;i ryngosod neu wedi&apos;i ehangu</translation>
     </message>

@@ -4567,6 +4567,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>a head left visible</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>dashed: carried by motion, interpolated or padded box</source>
             <translation type="unfinished" />
         </message>

@@ -124,9 +124,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--crf", type=int, default=18, choices=range(0, 52), metavar="0-51",
                    help="x264 quality, lower is better (default 18)")
     p.add_argument("--leave-heads", action="store_true",
-                   help="leave the heads of people seen from behind visible (found by a "
-                        "preset with heads on, e.g. thorough); faces and text are still "
-                        "hidden")
+                   help="leave the heads of the people found by body visible (those seen "
+                        "from behind among them; found by a preset with heads on, e.g. "
+                        "the default); faces and text are still hidden")
     p.add_argument("--whole-people", action="store_true",
                    help="hide every person the people detector found from head to foot, "
                         "except people kept visible (children, victims, home interiors; "

@@ -13,9 +13,10 @@ from tests.speech_media import decoded_track, make_spoken_clip, rms_db, spoken_t
 
 def test_transcribe_then_hide_a_phrase_and_the_suggestions(
         capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    # a name of eight phones or more is also found by its sound, however the speech model
-    # spells it on this computer's arithmetic ("Mr Grayson" was heard "Mr. Mason" on one);
-    # said first, so it never lies next to the number's words (one suggestion there)
+    # how the speech model spells a name depends on the computer's arithmetic ("Mr Grayson"
+    # was heard "Mr. Mason" on one): a name of two words is found by either word's spelling
+    # and, of eight phones or more, by its sound; said first, so it never lies next to the
+    # number's words (neighbouring suggestions are one, named by the first)
     samples, times = spoken_track(["Tom Grayson saw it all.",
                                    "I saw the man near the bridge.",
                                    "His phone number is 07700 900 123."])

@@ -352,6 +352,9 @@ def test_a_head_is_shown_as_the_export_will_treat_it() -> None:
     session.push(*plan_edits.set_output_choices(
         session.plan, dataclasses.replace(choices, hide_heads=False)))
     assert shown()[0] is Look.HEAD_VISIBLE
+    session.push(*plan_edits.set_coverage(session.plan, session.plan.padding, inverse=True))
+    assert shown()[0] is Look.HEAD  # an inverse plan hides all but what is kept
+    session.push(*plan_edits.set_coverage(session.plan, session.plan.padding, inverse=False))
     session.push(*plan_edits.set_output_choices(session.plan, choices))
     session.push(*plan_edits.set_track_action(session.plan, face.id,
                                               plan_edits.TrackAction.KEEP, "Requester"))

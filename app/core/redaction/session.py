@@ -64,7 +64,8 @@ class Look(enum.StrEnum):
     TEXT = "text"  # a text region (plate, screen, document) to be redacted
     HEAD = "head"  # the head of a person seen from behind, to be redacted
     # a head not hidden on this frame: the person's face kept visible stands for it, or the
-    # plan leaves heads visible (not "not a face": nobody dismissed it)
+    # plan leaves heads visible, and the plan is not inverse (not "not a face": nobody
+    # dismissed it)
     HEAD_VISIBLE = "head_visible"
 
 
@@ -243,8 +244,10 @@ class RedactionSession:
                 x1, y1, x2, y2 = box.whole  # the plan hides the whole person
                 where = (x1, y1, x2 - x1, y2 - y1)
             if look is Look.HEAD and track_id not in drawn:
-                look = Look.HEAD_VISIBLE  # the plan leaves heads visible, or a kept face is
-                where = (box.x, box.y, box.w, box.h)  # this person's on this frame
+                # the plan leaves heads visible, or a kept face is this person's on this
+                # frame; an inverse plan hides it all the same (all but what is kept)
+                look = Look.HEAD if plan.inverse else Look.HEAD_VISIBLE
+                where = (box.x, box.y, box.w, box.h)
             elif look is Look.HEAD and not plan.hide_whole_people:
                 where = _within(where, drawn[track_id].full)  # narrowed to a found face
             shown.append(ShownBox(("track", track_id), where, look,

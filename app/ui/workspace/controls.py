@@ -194,7 +194,8 @@ class TrackButtons(QWidget):
                 (COLOURS["low"], self.tr("low confidence")),
                 (COLOURS["not_a_face"], self.tr("not a face")),
                 (COLOURS["text"], self.tr("text: plate, screen, document")),
-                (COLOURS["head"], self.tr("a person's head (people detector)"))]
+                (COLOURS["head"], self.tr("a person's head (people detector)")),
+                (COLOURS["head_visible"], self.tr("a head left visible"))]
         items = " ".join(f"<span style='color:{c}'>■</span> {t}" for c, t in rows)
         self.legend = QLabel(items + "<br>" + self.tr(
             "dashed: carried by motion, interpolated or padded box"), self)

@@ -144,7 +144,7 @@ class LanesView(QWidget):
         for track in self.tracks:
             action = track_action(self.plan, track.id)
             redact = track.category if track.category in (TEXT, HEAD) else "redact"
-            colour = QColor(COLOURS["not_a_face" if head_left_visible(self.plan, track) else
+            colour = QColor(COLOURS["head_visible" if head_left_visible(self.plan, track) else
                                     {TrackAction.REDACT: redact, TrackAction.KEEP: "keep",
                                      TrackAction.NOT_A_FACE: "not_a_face"}[action]])
             if track.id == self.highlight:
