@@ -143,6 +143,31 @@ def test_a_running_job_says_how_far_it_has_got(store: Store, tmp_path: Path,
     assert row.progress == 1.0 and footage != longer
 
 
+def test_a_job_left_by_ctrl_c_stops_renewing_its_lease(store: Store, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever escapes the job (Ctrl+C in a worker run in the foreground) stops its lease
+    keeper: the job is left to run out its lease and be taken up again, not renewed for as
+    long as the process lives on."""
+    import threading
+
+    from app.core.jobs import runner
+
+    (footage,) = _footage(store, tmp_path, 1)
+    with store.transaction() as session:
+        queue_jobs(session, resolve_actor(session, "tester"), [footage], JobKind.DETECT,
+                   "balanced")
+    job = claim(store, "w1", "tester")
+    assert job is not None
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "_work", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        runner.run_job(store, "tester", job, "w1")
+    assert not [t for t in threading.enumerate() if t.name == f"lease-{job}"]
+
+
 def test_a_dead_workers_job_is_taken_up_once_and_its_late_word_is_ignored(
         store: Store, tmp_path: Path) -> None:
     (footage,) = _footage(store, tmp_path, 1)

@@ -93,23 +93,12 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
 
     keeper = threading.Thread(target=keep_lease, name=f"lease-{job_id}", daemon=True)
     keeper.start()
-    outcome: dict[str, Any]
-    try:
-        outcome = {"result": _work(store, actor_name, JobKind(kind), footage_id, preset, token,
-                                   done, job_id, options)}
-    except Cancelled:
-        outcome = ({"interrupted": True} if interrupted.is_set() else
-                   {"error": str(STORE_AWAY)} if away.is_set() else {"cancelled": True})
-    except BwvError as exc:
-        outcome = {"error": str(exc)}
-    except DBAPIError as exc:  # the store busy, or refusing: recorded in words (the job's
-        log.exception("job %s failed", job_id)  # row and its audit event keep them for
-        outcome = {"error": str(database_problem(exc))}  # good: never the statement)
-    except Exception as exc:  # logged with its traceback; the job records what it was
-        log.exception("job %s failed", job_id)
-        outcome = {"error": f"{type(exc).__name__}: {exc}"}
-    try:  # a busy store is waited out (the outcome lost would run the job again), the
-        # lease renewed meanwhile, so that no other worker takes the job up
+    try:  # the lease is renewed until the outcome is recorded, or anything escapes
+        outcome = _outcome(lambda: _work(store, actor_name, JobKind(kind), footage_id, preset,
+                                         token, done, job_id, options),
+                           job_id, interrupted, away)
+        # a busy store is waited out (the outcome lost would run the job again), the lease
+        # renewed meanwhile, so that no other worker takes the job up
         state = retry_while_busy(lambda: finish(store, job_id, worker, actor_name, **outcome),
                                  f"job {job_id}: recording its outcome")
     except Exception:  # the lease runs out and the job is taken up again
@@ -119,6 +108,24 @@ def run_job(store: Store, actor_name: str, job_id: int, worker: str,
         stop.set()
         keeper.join()
     return state or "lost"
+
+
+def _outcome(work: Callable[[], Any], job_id: int, interrupted: threading.Event,
+             away: threading.Event) -> dict[str, Any]:
+    """What the job's row records: ``work()``'s result, or how it ended."""
+    try:
+        return {"result": work()}
+    except Cancelled:
+        return ({"interrupted": True} if interrupted.is_set() else
+                {"error": str(STORE_AWAY)} if away.is_set() else {"cancelled": True})
+    except BwvError as exc:
+        return {"error": str(exc)}
+    except DBAPIError as exc:  # the store busy, or refusing: recorded in words (the job's
+        log.exception("job %s failed", job_id)  # row and its audit event keep them for
+        return {"error": str(database_problem(exc))}  # good: never the statement)
+    except Exception as exc:  # logged with its traceback; the job records what it was
+        log.exception("job %s failed", job_id)
+        return {"error": f"{type(exc).__name__}: {exc}"}
 
 
 def _work(store: Store, actor_name: str, kind: JobKind, footage_id: int, preset: str,
