@@ -3900,6 +3900,16 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n by body (heads; {0} of them also found by face)</source>
+        <translation>
+            <numerusform>%n wrth eu corff (pennau; {0} ohonynt hefyd wrth eu hwyneb)</numerusform>
+            <numerusform>%n wrth eu corff (pennau; {0} ohonynt hefyd wrth eu hwyneb)</numerusform>
+            <numerusform>%n wrth eu corff (pennau; {0} ohonynt hefyd wrth eu hwyneb)</numerusform>
+            <numerusform>%n wrth eu corff (pennau; {0} ohonynt hefyd wrth eu hwyneb)</numerusform>
+            <numerusform>%n wrth eu corff (pennau; {0} ohonynt hefyd wrth eu hwyneb)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n by body (heads)</source>
         <translation>
             <numerusform>%n wrth eu corff (pennau)</numerusform>
@@ -4668,6 +4678,10 @@
     <message>
         <source>Text {0}</source>
         <translation>Testun {0}</translation>
+    </message>
+    <message>
+        <source>Person {1} (head {0})</source>
+        <translation>Person {1} (pen {0})</translation>
     </message>
     <message>
         <source>Person {0} (head)</source>

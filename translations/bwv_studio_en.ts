@@ -3861,6 +3861,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n by body (heads; {0} of them also found by face)</source>
+            <translation>
+                <numerusform>%n by body (heads; {0} of them also found by face)</numerusform>
+                <numerusform>%n by body (heads; {0} of them also found by face)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n by body (heads)</source>
             <translation>
                 <numerusform>%n by body (heads)</numerusform>
@@ -4607,6 +4614,10 @@
         </message>
         <message>
             <source>Text {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Person {1} (head {0})</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1,5 +1,6 @@
 """People seen from behind in the real workspace (issue 20): thorough finds the heads of
-people walking away in a real encoded clip; they are listed as "Person N (head)",
+people walking away in a real encoded clip; they are listed as "Person N (head)" (as
+"Person F (head N)" after the face F of the same person, where one is found),
 counted apart from faces, drawn as heads, as whole people when the plan hides whole people,
 and the export dialog offers both plan options, which withdraw an approval like any edit."""
 
@@ -29,11 +30,19 @@ def test_people_seen_from_behind_in_the_workspace(qtbot: QtBot, store: Store,
     detect_with(qtbot, win, "thorough")
     heads = [t for t in ws.tracks if t.category == HEAD]
     assert heads, [t.summary() for t in ws.tracks]
-    assert f", {len(heads)} by body (heads)" in ws.controls.status.text()
-    head = heads[0]
-    row = next(r for r in range(ws.tracks_panel.rowCount())
-               if ws.tracks_panel.keys[r] == ("track", head.id))
-    assert ws.tracks_panel.item(row, 1).text() == f"Person {head.id} (head)"
+    assert f", {len(heads)} by body (heads" in ws.controls.status.text()
+    assert ws.session is not None
+    owners = ws.session.head_owners
+    for head in heads:  # listed as a person's head, just after their face, or on its own
+        row = ws.tracks_panel.row_of(("track", head.id))
+        name = ws.tracks_panel.item(row, 1).text()
+        if head.id in owners:
+            assert name == f"Person {owners[head.id]} (head {head.id})"
+            before = ws.tracks_panel.keys[row - 1][1]  # the face, or its other head
+            assert owners[head.id] in (before, owners.get(before))
+        else:
+            assert name == f"Person {head.id} (head)"
+    head = next((h for h in heads if h.id not in owners), heads[0])
     frame = head.detected_frames[0]
     ws.player.show_frame(frame)
     qtbot.waitUntil(lambda: ws.player.current_index == frame, timeout=5000)
@@ -77,9 +86,10 @@ def test_people_seen_from_behind_in_the_workspace(qtbot: QtBot, store: Store,
 
 def test_a_head_narrowed_to_its_persons_face_is_shown_as_hidden(qtbot: QtBot, store: Store,
                                                                 tmp_path: Path) -> None:
-    """Close to the camera, the default preset finds the person by face and by body; the
-    export narrows their head region to their large face, and the workspace shows the head
-    box as narrowed (what will be hidden), not as wide as their shoulders."""
+    """Close to the camera, the default preset finds the person by face and by body: the
+    People list shows the head as that person's, just after their face; the export narrows
+    their head region to their large face, and the workspace shows the head box as narrowed
+    (what will be hidden), not as wide as their shoulders."""
     from tests.conftest import TESTDATA
     clip = TESTDATA / "videos" / "pyfeat_single_face.mp4"
     if not clip.exists():
@@ -88,6 +98,12 @@ def test_a_head_narrowed_to_its_persons_face_is_shown_as_hidden(qtbot: QtBot, st
     ws = win.workspace
     detect_with(qtbot, win, "balanced")
     (head,) = [t for t in ws.tracks if t.category == HEAD]
+    # one person, found by face and by body: the head's row says whose it is, after the face
+    assert ws.session is not None
+    face = ws.session.head_owners[head.id]
+    names = [ws.tracks_panel.item(r, 1).text() for r in range(ws.tracks_panel.rowCount())]
+    assert names[names.index(f"Person {face}") + 1] == f"Person {face} (head {head.id})"
+    assert "1 by body (heads; 1 of them also found by face)" in ws.controls.status.text()
     frame = head.detected_frames[0]
     ws.player.show_frame(frame)
     qtbot.waitUntil(lambda: ws.player.current_index == frame, timeout=5000)

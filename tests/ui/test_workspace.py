@@ -159,7 +159,8 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     kept = ws.tracks[1]
     ws.controls.reason.setCurrentText("Requester - kept visible")
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
+        ws.tracks_panel.item(ws.tracks_panel.row_of(("track", kept.id)),
+                             COL_KEEP).setCheckState(Qt.CheckState.Checked)
     assert ws.plan.keep_tracks == (kept.id,)
 
     # 3. A manual box drawn on frame 0 and moved on frame 30 (two keyframes).
@@ -419,23 +420,25 @@ def test_a_reason_belongs_to_one_edit_and_keeping_a_face_asks_for_one(
         ws.detect()
     first, second = ws.tracks[0].id, ws.tracks[1].id
     ws.controls.reason.setCurrentText("Requester - kept visible")
+    rows = ws.tracks_panel  # (a person's head is listed after their face: by key)
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.tracks_panel.item(0, COL_KEEP).setCheckState(Qt.CheckState.Checked)
+        rows.item(rows.row_of(("track", first)), COL_KEEP).setCheckState(Qt.CheckState.Checked)
     assert ws.current_reason() == ""  # used up by that edit
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
         ws.commands.add_manual_box(QRectF(10, 10, 40, 40))
     assert ws.plan.reasons == {f"track:{first}": "Requester - kept visible"}
     # Keeping a face visible without a reason asks for one; cancelled, nothing changes.
     boxes = MessageBoxes("Cancel", None)
-    ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
+    rows.item(rows.row_of(("track", second)), COL_KEEP).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: bool(boxes.seen), timeout=5000)
     assert f"person {second}" in boxes.seen[0] and ws.plan.keep_tracks == (first,)
-    qtbot.waitUntil(lambda: ws.tracks_panel.item(1, COL_KEEP).checkState()
+    qtbot.waitUntil(lambda: rows.item(rows.row_of(("track", second)), COL_KEEP).checkState()
                     == Qt.CheckState.Unchecked, timeout=5000)
     boxes.stop()
     boxes = MessageBoxes("Ok", "Officer - kept visible")
     with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
-        ws.tracks_panel.item(1, COL_KEEP).setCheckState(Qt.CheckState.Checked)
+        rows.item(rows.row_of(("track", second)), COL_KEEP).setCheckState(
+            Qt.CheckState.Checked)
     boxes.stop()
     assert sorted(ws.plan.keep_tracks) == sorted([first, second])
     assert ws.plan.reasons[f"track:{second}"] == "Officer - kept visible"

@@ -322,13 +322,20 @@ def heads_stood_for(heads: list[Region], kept: list[Region], rotation: int = 0,
     person's, :func:`kept_face_stands_for`, each head turned as ``ups`` says, else by
     ``rotation``): each face stands for one head at most, the one it sits most centrally
     in."""
-    chosen: set[int] = set()
+    return {h for h in heads_of_faces(heads, kept, rotation, ups) if h is not None}
+
+
+def heads_of_faces(heads: list[Region], faces: list[Region], rotation: int = 0,
+                   ups: dict[int, int] | None = None) -> list[int | None]:
+    """Each face's head on this frame (its track number; None for none): the head region
+    the face is its person's face in (:func:`kept_face_stands_for`), the one it sits most
+    centrally in."""
+    chosen: list[int | None] = []
     ups = ups or {}
-    for face in kept:
+    for face in faces:
         fits = [(off, head.track_id) for head in heads if head.track_id is not None
                 and (off := _offset(head, face, ups.get(head.track_id, rotation))) is not None]
-        if fits:
-            chosen.add(min(fits)[1])
+        chosen.append(min(fits)[1] if fits else None)
     return chosen
 
 

@@ -161,6 +161,12 @@ class RedactionSession:
         return self._shown.frame_boxes if self._shown is not None else []
 
     @property
+    def head_owners(self) -> dict[int, int]:
+        """Head track -> the face track of the same person, where one is sure
+        (``head_owners.face_of_heads``): one person, not two, in the People list."""
+        return self._shown.owners if self._shown is not None else {}
+
+    @property
     def review(self) -> list[ReviewRange]:
         """The review ranges of :attr:`tracks` as they are now."""
         return self._shown.review if self._shown is not None else []

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from app.core.analysis import Analysis
 from app.core.errors import BwvError
 from app.core.redaction import plan_edits
+from app.core.redaction.head_owners import face_of_heads
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import Memo, plan_review
 from app.core.tracking.review import ReviewRange
@@ -32,6 +33,8 @@ class ShownRun:
     review: list[ReviewRange]
     # what the review worked out of each open range on these tracks (plan_review's memo)
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
+    # head track -> the face track of the same person (head_owners), for showing
+    owners: dict[int, int] = field(default_factory=dict, compare=False)
 
 
 def shown_plan(plan: RedactionPlan, analysis: Analysis | None) -> RedactionPlan:
@@ -54,6 +57,7 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
     memo = Memo()
     if before is not None and same_run and before.tracks_for == tracks_for:
         tracks, frame_boxes, problem = before.tracks, before.frame_boxes, before.problem
+        owners = before.owners
         memo = before.memo  # the same tracks and boxes: what was worked out still holds
         if problem is not None:
             shown = plan_edits.start_again(shown, a.run_key)[0]
@@ -66,6 +70,7 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
             tracks = list(a.tracks)
         frame_boxes = (_boxes_again(before, tracks) if before is not None and same_run
                        else boxes_by_frame(tracks, a.frame_count))
+        owners = face_of_heads(tracks, frame_boxes, a.width, a.height, a.rotation)
     # what the ranges depend on: an edit that only marks a range reviewed, gives a reason
     # or mutes sound leaves them as they are
     review_for = (a.run_key, problem, shown.track_edits, shown.keep_tracks,
@@ -77,7 +82,8 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
     else:  # a merge ends its "same person?"
         review = plan_review(a.run, a.tracks, tracks, shown, a.frame_count, a.fps,
                              frame_boxes, memo)
-    return ShownRun(a, tracks_for, tracks, frame_boxes, problem, review_for, review, memo)
+    return ShownRun(a, tracks_for, tracks, frame_boxes, problem, review_for, review, memo,
+                    owners)
 
 
 def _boxes_again(before: ShownRun, tracks: list[Track]) -> list[list[tuple[int, TrackBox]]]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.media.timecode import format_time
+from app.core.redaction.head_owners import people_first
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import TrackAction, head_left_visible, track_action
 from app.core.tracking.tracker import HEAD, TEXT, Track
@@ -51,18 +52,22 @@ class TracksPanel(QTableWidget):
         self.itemSelectionChanged.connect(self._selection_changed)
 
     def set_rows(self, tracks: list[Track], plan: RedactionPlan,
-                 time_of: Callable[[int], float], thumbnails: dict[int, bytes]) -> None:
-        """Fill the table; the selection is kept where the same rows remain."""
+                 time_of: Callable[[int], float], thumbnails: dict[int, bytes],
+                 owners: dict[int, int] | None = None) -> None:
+        """Fill the table; the selection is kept where the same rows remain. ``owners``:
+        head track -> the face track of the same person, whose row it follows."""
         before = set(self.selected_keys())
         self._filling = True
         self.setRowCount(0)
         self.keys = []
-        for track in tracks:
+        owners = owners or {}
+        for track in people_first(tracks, owners):
             action = track_action(plan, track.id)
             name = self.tr("Text {0}") if track.category == TEXT else \
+                self.tr("Person {1} (head {0})") if track.id in owners else \
                 self.tr("Person {0} (head)") if track.category == HEAD else \
                 self.tr("Person {0}")
-            row = self._add_row(("track", track.id), name.format(track.id))
+            row = self._add_row(("track", track.id), name.format(track.id, owners.get(track.id)))
             pixmap = QPixmap()
             if track.id in thumbnails and pixmap.loadFromData(thumbnails[track.id]):
                 self._cell(row, COL_THUMB).setIcon(QIcon(pixmap))

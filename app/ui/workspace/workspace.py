@@ -252,11 +252,14 @@ class RedactionWorkspace(QWidget):
             texts = sum(t.category == TEXT for t in self.tracks)
             heads = sum(t.category == HEAD for t in self.tracks)
             how = self.tr("stored run") if analysis.reused else self.tr("detected now")
-            # a person may have a face track and a head track: counted apart
+            # a person may have a face track and a head track: counted apart, and said
             people = len(self.tracks) - texts - heads
             parts = [self.tr("%n person(s) found by face", "", people) if heads
                      else self.tr("%n person(s) tracked", "", people)]
-            if heads:
+            if owned := len(session.head_owners):
+                parts.append(self.tr("%n by body (heads; {0} of them also found by face)",
+                                     "", heads).format(owned))
+            elif heads:
                 parts.append(self.tr("%n by body (heads)", "", heads))
             if heads or texts:
                 parts.append(self.tr("%n text region(s)", "", texts) if heads else self.tr(
@@ -305,7 +308,8 @@ class RedactionWorkspace(QWidget):
             self.lanes.set_content(reader.duration_s, self.time_of, self.tracks,
                                    self.shown_plan, review)
         self.tracks_panel.set_rows(self.tracks, self.shown_plan, self.time_of,
-                                   self.jobs.thumbnails)
+                                   self.jobs.thumbnails,
+                                   self.session.head_owners if self.session else {})
         title, progress = self.review_panel.show_items(
             review, set(self.shown_plan.reviewed), self.time_of, self.jobs.thumbnails)
         self.side_tabs.setTabText(1, title)

@@ -1,0 +1,125 @@
+"""Whose head each head track is: the face track of the same person. A person found both by
+face and by body has two tracks (a face and a head); the People list shows them as one person
+so that a reviewer does not count, or decide about, a stranger who is not there.
+
+A head track and a face track are one person when, on the frames where the person detector
+found the head (its boxes carried by motion grow and drift), the face is that person's face
+on at least ``AGREE`` of those the face is on too, and no other face is. A face is a
+person's where a kept face would stand for their head (``render.heads_of_faces``), being at
+least ``FACE_SHARE`` of the head region's width (in a crowd a head region takes in the small
+faces of people behind), or where the export would narrow the head to a large face close to
+the camera (``render.people_facing``). Only faces of sure tracks count, never the face
+detectors' unsure hits on bottles and hands. For showing only: what is hidden never depends
+on it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from app.core.redaction.head_placement import RULE_PADDING, head_turn, large_face, may_narrow
+from app.core.redaction.plan import Shape
+from app.core.redaction.render import Region, heads_of_faces, padded_region, people_facing
+from app.core.tracking.review import CONFIDENT, best_score
+from app.core.tracking.tracker import FACE, HEAD, BoxKind, Track, TrackBox
+
+SAMPLES = 24  # frames looked at per head track at most, spread evenly over its own boxes
+AGREE = 0.5  # share of the frames where both are found on which the face is the head's
+MIN_FRAMES = 2  # ... and on at least this many frames
+FACE_SHARE = 0.2  # a person's face is this share of their head region's width or more
+
+
+def face_of_heads(tracks: list[Track], frame_boxes: list[list[tuple[int, TrackBox]]],
+                  width: int, height: int, rotation: int = 0) -> dict[int, int]:
+    """Head track -> the face track that is the same person, for the head tracks that have
+    one (``frame_boxes``: every frame's boxes of ``tracks``, ``boxes_by_frame``)."""
+    heads = [t for t in tracks if t.category == HEAD]
+    if not heads:
+        return {}
+    looked: dict[int, set[int]] = defaultdict(set)  # frame -> heads sampled there
+    for head in heads:
+        own = [f for f in sorted(head.keyframes)
+               if f < len(frame_boxes) and f not in head.carried]  # found there
+        step = max(1, len(own) / SAMPLES)
+        for k in range(min(len(own), SAMPLES)):
+            looked[own[int(k * step)]].add(head.id)
+    sure = {t.id for t in tracks if t.category == FACE and best_score(t) >= CONFIDENT}
+    both: Counter[tuple[int, int]] = Counter()  # (head, face): frames both were found
+    fits: Counter[tuple[int, int]] = Counter()  # ... and the face was the head's
+    for frame, sampled in looked.items():
+        heads_here: list[tuple[int, TrackBox]] = []
+        faces: list[tuple[TrackBox, Region]] = []
+        for track_id, box in frame_boxes[frame]:
+            region = _region(box, track_id, width, height, rotation)
+            if region is None:
+                continue
+            if box.category == HEAD and box.kind is BoxKind.DETECTED:
+                heads_here.append((track_id, box))
+            elif track_id in sure and box.kind is not BoxKind.PADDED:  # not lost
+                faces.append((box, region))
+        if not faces:
+            continue
+        for face_id, head_id in _faces_heads(heads_here, faces, width, height,
+                                             rotation).items():
+            for sampled_id in sampled:
+                both[sampled_id, face_id] += 1
+            if head_id in sampled:
+                fits[head_id, face_id] += 1
+    owners: dict[int, list[int]] = defaultdict(list)
+    for (head_id, face_id), count in fits.items():
+        if count >= MIN_FRAMES and count >= AGREE * both[head_id, face_id]:
+            owners[head_id].append(face_id)
+    return {h: faces[0] for h, faces in owners.items() if len(faces) == 1}
+
+
+def people_first(tracks: list[Track], owners: dict[int, int]) -> list[Track]:
+    """``tracks`` in their order, each head of a person found by face (``owners``: head ->
+    face, ``face_of_heads``) moved to just after that face's track: the People list's
+    order."""
+    ids = {t.id for t in tracks}
+    heads: dict[int, list[Track]] = {}
+    for track in tracks:
+        if owners.get(track.id) in ids:
+            heads.setdefault(owners[track.id], []).append(track)
+    ordered: list[Track] = []
+    for track in tracks:
+        if owners.get(track.id) not in ids:
+            ordered += [track, *heads.get(track.id, [])]
+    return ordered
+
+
+def _faces_heads(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox, Region]],
+                 width: int, height: int, rotation: int) -> dict[int, int | None]:
+    """Each face's head on one frame (face track -> head track, None for none): where a kept
+    face would stand for the head (``render.heads_of_faces``), the face at least
+    ``FACE_SHARE`` of the head region's width; else where a large hidden face would narrow
+    its person's head (``render.people_facing``, for the faces and heads the export narrows:
+    someone close to the camera)."""
+    regions = {t: _region(b, t, width, height, rotation) for t, b in heads}
+    listed = [r for r in regions.values() if r is not None]
+    ups = {t: 90 * head_turn((b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation)
+           for t, b in heads}
+    chosen = heads_of_faces(listed, [r for _b, r in faces], rotation, ups)
+    large = large_face(width, height)  # as the export narrows heads to faces
+    narrowing = [(t, b) for t, b in heads if may_narrow((b.x, b.y, b.x + b.w, b.y + b.h),
+                                                        b.whole, rotation, width, height)]
+    facing = {r.track_id: t for t, r in people_facing(
+        narrowing, [(b, r) for b, r in faces if max(b.w, b.h) >= large], rotation).items()}
+    found: dict[int, int | None] = {}
+    for (_box, face), head_id in zip(faces, chosen, strict=True):
+        assert face.track_id is not None
+        head = regions.get(head_id) if head_id is not None else None
+        if head is None or face.x2 - face.x1 < FACE_SHARE * (head.x2 - head.x1):
+            head_id = facing.get(face.track_id)  # someone behind, or not a face
+        found[face.track_id] = head_id
+    return found
+
+
+def _region(box: TrackBox, track_id: int, width: int, height: int,
+            rotation: int) -> Region | None:
+    """The region the placement rules judge ``box`` by (``render.placement_region`` with
+    the rules' own padding, whatever the plan's)."""
+    face = box.category != HEAD
+    return padded_region((box.x, box.y, box.w, box.h), RULE_PADDING, width, height,
+                         box.kind, track_id, head=face, rotation=rotation,
+                         shape=None if face else Shape.RECTANGLE)
