@@ -745,6 +745,10 @@
         <translation>Mae rhifau traciau ac adolygiadau&apos;r cynllun hwn yn perthyn i rediad canfod arall (rhagosodiad, cam neu fodel arall, neu ragosodiad a aildiwniwyd gan ddiweddariad o BWV Studio), lle gall yr un rhif fod yn berson arall. Defnyddiwch y rhagosodiad hwnnw, neu dewiswch y bobl eto ar y rhediad {preset}.</translation>
     </message>
     <message>
+        <source>This plan&apos;s track numbers belong to the tracks another version of BWV Studio built from this detection run; this version numbers them otherwise, so the same number can be another person. Open the footage in the workspace and carry the decisions over to this version&apos;s tracks (you confirm each one), or choose the people again.</source>
+        <translation>Mae rhifau traciau&apos;r cynllun hwn yn perthyn i&apos;r traciau a adeiladodd fersiwn arall o BWV Studio o&apos;r rhediad canfod hwn; mae&apos;r fersiwn hon yn eu rhifo&apos;n wahanol, felly gall yr un rhif fod yn berson arall. Agorwch y ffilm yn y gweithle a chariwch y penderfyniadau drosodd i draciau&apos;r fersiwn hon (rydych yn cadarnhau pob un), neu dewiswch y bobl eto.</translation>
+    </message>
+    <message>
         <source>No track(s) {missing} in this footage; it has tracks {tracks}.</source>
         <translation>Dim trac(iau) {missing} yn y ffilm hon; mae ganddi draciau {tracks}.</translation>
     </message>
@@ -1749,6 +1753,10 @@
         <translation>Nid yw&apos;r rhediad canfod y gwnaed y cynllun hwn arno wedi&apos;i storio mwyach, felly ni ellir paru ei benderfyniadau â phobl yn y rhediad hwn: defnyddiwch Dechrau eto.</translation>
     </message>
     <message>
+        <source>This plan was made on tracks that another version of BWV Studio built from its detection run; this version builds them otherwise, so which person each decision was about is not known here: use Start again.</source>
+        <translation>Gwnaed y cynllun hwn ar draciau a adeiladodd fersiwn arall o BWV Studio o&apos;i rediad canfod; mae&apos;r fersiwn hon yn eu hadeiladu&apos;n wahanol, felly ni wyddys yma am ba berson yr oedd pob penderfyniad: defnyddiwch Dechrau eto.</translation>
+    </message>
+    <message>
         <source>keep visible</source>
         <translation>cadw&apos;n weladwy</translation>
     </message>
@@ -1793,8 +1801,8 @@
         <translation>{edit}; dim ond un rhan a gadwyd yn weladwy, felly mae&apos;r person wedi&apos;i guddio eto</translation>
     </message>
     <message>
-        <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
-        <translation>Gwnaed y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, cariwch y penderfyniadau drosodd i bobl y rhediad hwn (rydych yn cadarnhau pob un), neu defnyddiwch Dechrau eto.</translation>
+        <source>This plan was made with another detection run (another preset, stride or model), or on this run&apos;s tracks as another version of BWV Studio numbered them, where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
+        <translation>Gwnaed y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), neu ar draciau&apos;r rhediad hwn fel y&apos;u rhifwyd gan fersiwn arall o BWV Studio, lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, cariwch y penderfyniadau drosodd i bobl y rhediad hwn (rydych yn cadarnhau pob un), neu defnyddiwch Dechrau eto.</translation>
     </message>
     <message>
         <source>Detect faces first: decisions are carried to a detection run.</source>

@@ -727,6 +727,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This plan's track numbers belong to the tracks another version of BWV Studio built from this detection run; this version numbers them otherwise, so the same number can be another person. Open the footage in the workspace and carry the decisions over to this version's tracks (you confirm each one), or choose the people again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No track(s) {missing} in this footage; it has tracks {tracks}.</source>
             <translation type="unfinished" />
         </message>
@@ -1731,6 +1735,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This plan was made on tracks that another version of BWV Studio built from its detection run; this version builds them otherwise, so which person each decision was about is not known here: use Start again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>keep visible</source>
             <translation type="unfinished" />
         </message>
@@ -1775,7 +1783,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This plan was made with another detection run (another preset, stride or model), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
+            <source>This plan was made with another detection run (another preset, stride or model), or on this run's tracks as another version of BWV Studio numbered them, where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
             <translation type="unfinished" />
         </message>
         <message>

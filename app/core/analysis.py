@@ -20,6 +20,7 @@ from app.core.store import audit
 from app.core.store.database import Store
 from app.core.tracking.review import ReviewRange, grouped, review_ranges, stretch_gap
 from app.core.tracking.tracker import Track, TrackerSettings, build_tracks
+from app.core.tracking.tracks_digest import tracks_sha256
 
 StageFn = Callable[[str, int, int], None]
 """``stage(name, done, total)``: name is hash, detect, export or export_check (writing the
@@ -45,10 +46,16 @@ class Analysis:
     run_id: int
     reused: bool
     stride: int
-    run_key: str  # settings hash: what the track numbers belong to
+    run_key: str  # settings hash: the run the track numbers belong to
     tracks: list[Track]
     review: list[ReviewRange]
     tracker: TrackerSettings = field(default_factory=TrackerSettings)
+    # the tracks' digest (tracks_digest): which tracks the numbers are, built from that run
+    tracks_key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.tracks_key:
+            self.tracks_key = tracks_sha256(self.tracks)
 
 
 def analyse(store: Store, actor_name: str, footage_key: str | int, preset: Preset | str,

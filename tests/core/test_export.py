@@ -162,9 +162,11 @@ def test_manifest_hashes_match_and_the_export_is_audited(engine: tuple[Store, di
     assert manifest["redaction"]["crowd_gaps"] == crowd_rules()
     assert manifest["redaction"]["regions"]["crowd_gap"] == 0
     assert manifest["redaction"]["regions"]["detected"] > 0
-    # the plan is bound to the detection run it was applied with
+    # the plan is bound to the detection run it was applied with, and its tracks
     assert manifest["plan_sha256"] == RedactionPlan(
-        detection_run=result.analysis.run_key).sha256()
+        detection_run=result.analysis.run_key,
+        detection_tracks=result.analysis.tracks_key).sha256()
+    assert manifest["plan"]["detection_tracks"] == result.analysis.tracks_key
     assert manifest["software"]["bwv-studio"] and manifest["operator"] == "tester"
     with store.read() as session:
         last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
@@ -605,7 +607,8 @@ def test_container_metadata_is_kept_only_when_the_plan_says_so(
     assert ("+51.5007-000.1246/" in kept.values()) is keep  # the GPS position
     manifest = json.loads(result.manifest.read_text())
     assert manifest["output"]["metadata_kept"] is keep
-    bound = dataclasses.replace(plan, detection_run=result.analysis.run_key)
+    bound = dataclasses.replace(plan, detection_run=result.analysis.run_key,
+                                detection_tracks=result.analysis.tracks_key)
     assert manifest["plan_sha256"] == bound.sha256()  # the plan as bound to its run
     assert ("keep_metadata" in manifest["plan"]) is keep
 

@@ -234,12 +234,13 @@ def test_an_export_that_failed_after_storing_its_plan_leaves_the_window_editing(
         window.save(store, "tester", window.push(
             *plan_edits.add_mute(window.plan, 0.3, 0.4, "Third party")))
     window.undo()
-    window.exported(run)
+    window.exported(*run)
     window.save(store, "tester", window.push(
         *plan_edits.add_mute(window.plan, 0.3, 0.4, "Third party")))
     with store.read() as s:
         stored = load_plan(s, footage.id, None)
-    assert stored == window.plan and stored.detection_run == run and len(stored.mute) == 2
+    assert stored == window.plan and (stored.detection_run, stored.detection_tracks) == run
+    assert len(stored.mute) == 2 and run[1]  # bound to the run and its tracks
     other = dataclasses.replace(plan, padding=2.0)  # a plan the export did not store
     assert window.run_of_stored(store, other) is None
 

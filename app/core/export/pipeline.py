@@ -9,7 +9,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_edits import bound, made_elsewhere
 from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import changed_meanwhile, find_plan_record, save_plan
 from app.core.store import audit
@@ -79,6 +80,11 @@ OTHER_RUN = QT_TRANSLATE_NOOP(
     "(another preset, stride or model, or a preset re-tuned by an update of BWV Studio), "
     "where the same number can be another person. Use that preset, or choose the people "
     "again on the {preset} run.")
+OTHER_TRACKS = QT_TRANSLATE_NOOP(
+    "CoreMessages", "This plan's track numbers belong to the tracks another version of BWV "
+    "Studio built from this detection run; this version numbers them otherwise, so the same "
+    "number can be another person. Open the footage in the workspace and carry the decisions "
+    "over to this version's tracks (you confirm each one), or choose the people again.")
 NO_SUCH_TRACKS = QT_TRANSLATE_NOOP("CoreMessages", "No track(s) {missing} in this footage; "
                                    "it has tracks {tracks}.")
 NEEDS_APPROVAL = QT_TRANSLATE_NOOP(
@@ -230,6 +236,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         plan_at_start = stored.plan_sha256 if stored else ""  # runs is never saved over
         if stored and expected_plan is not None and plan_at_start != expected_plan:
             raise changed_meanwhile(session, stored)  # (the window's plan is not the stored)
+        # a plan given without its run is bound as the stored one is: with its tracks, but
+        # where that was bound before tracks were recorded (its hash, and approval, kept)
+        untracked = RedactionPlan.from_json(stored.plan) if stored else RedactionPlan()
         recorded_at, source_sha, size = item.recorded_at, item.sha256, item.size_bytes
         duration = item.duration_s
         source = Path(item.original_path)
@@ -244,8 +253,13 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                        stage=stage, cancel=cancel)
     if plan.detection_run and plan.detection_run != analysis.run_key:
         raise ConflictError(OTHER_RUN, preset=analysis.run.preset.name)
-    # The plan (and so an approval of it) is bound to the run it was made and reviewed on.
-    plan = replace(plan, detection_run=analysis.run_key)
+    if made_elsewhere(plan, analysis.run_key, analysis.tracks_key):
+        raise ConflictError(OTHER_TRACKS)
+    # The plan (and so an approval of it) is bound to the run it was made and reviewed on,
+    # and its tracks (a plan bound before tracks were recorded keeps its hash, and approval)
+    if not plan.detection_run:
+        plan = bound(plan, analysis.run_key, "" if untracked.detection_run == analysis.run_key
+                     and not untracked.detection_tracks else analysis.tracks_key)
     approval = None if working_copy else _approval(store, analysis.footage_id, case_id, plan,
                                                    require_approval)
     run_tracks = analysis.tracks

@@ -36,6 +36,7 @@ from app.core.redaction.plan_edits import TrackAction, effective_tracks, start_a
 from app.core.store.database import Store
 from app.core.tracking.edits import EditOp, TrackEdit, apply_track_edits
 from app.core.tracking.tracker import Track, TrackBox, boxes_by_frame, build_tracks
+from app.core.tracking.tracks_digest import tracks_sha256
 from app.core.wording import Said
 
 MATCH_IOU = 0.3  # a new box is the old track's on a frame where they overlap this much
@@ -75,6 +76,7 @@ class CarryOver:
     edits: tuple[TrackEdit, ...]  # splits and merges of the new run's tracks
     decisions: tuple[CarriedDecision, ...]
     merges: int  # of them, merges of tracks a person had merged on the old run
+    new_tracks_key: str = ""  # the new run's tracks (tracks_digest), which the plan binds
 
     def lost(self) -> list[CarriedDecision]:
         """Decisions no track of the new run matches."""
@@ -140,7 +142,7 @@ def _split_frames(owners: _Owners, decided: dict[int, TrackAction]) -> list[int]
 
 
 def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: list[Track],
-               frame_count: int, new_run: str) -> CarryOver:
+               frame_count: int, new_run: str, new_tracks_key: str = "") -> CarryOver:
     """How ``old_plan``'s decisions (on ``old_tracks``, after its merges and splits) go to
     ``new_tracks`` (a run's own tracks)."""
     old_boxes = boxes_by_frame(old_tracks, frame_count)
@@ -173,7 +175,8 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
             old.id, action, old_plan.reason_for(f"track:{old.id}"),
             (old.first_frame, old.last_frame), tuple(mine),
             tuple(owner[t][1] for t in mine)))
-    return CarryOver(old_plan.detection_run, new_run, tuple(edits), tuple(decisions), merges)
+    return CarryOver(old_plan.detection_run, new_run, tuple(edits), tuple(decisions), merges,
+                     new_tracks_key)
 
 
 def _disjoint(parts: list[Track]) -> bool:
@@ -199,10 +202,14 @@ def carry_over(store: Store, plan: RedactionPlan, analysis: Analysis) -> CarryOv
         raise NotFoundError(QT_TRANSLATE_NOOP(
             "CoreMessages", "The detection run this plan was made on is no longer stored, so "
             "its decisions cannot be matched to people on this run: use Start again."))
-    old_tracks = effective_tracks(build_tracks(old_run, analysis.frame_count, analysis.fps,
-                                               analysis.tracker), plan)
-    return match_runs(plan, old_tracks, analysis.tracks, analysis.frame_count,
-                      analysis.run_key)
+    old_tracks = build_tracks(old_run, analysis.frame_count, analysis.fps, analysis.tracker)
+    if plan.detection_tracks and tracks_sha256(old_tracks) != plan.detection_tracks:
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "This plan was made on tracks that another version of BWV Studio "
+            "built from its detection run; this version builds them otherwise, so which "
+            "person each decision was about is not known here: use Start again."))
+    return match_runs(plan, effective_tracks(old_tracks, plan), analysis.tracks,
+                      analysis.frame_count, analysis.run_key, analysis.tracks_key)
 
 
 def carried_plan(plan: RedactionPlan, carry: CarryOver,
@@ -211,7 +218,7 @@ def carried_plan(plan: RedactionPlan, carry: CarryOver,
     pairs in ``accepted`` (None: every sure pair), and a line for the audit log. Manual
     boxes, mutes, clip and export choices stay; the old run's merges and splits are replaced
     by ``carry.edits``."""
-    new, _ = start_again(plan, carry.new_run)
+    new, _ = start_again(plan, carry.new_run, carry.new_tracks_key)
     keep, dismissed, reasons = list(new.keep_tracks), list(new.false_positive_tracks), \
         dict(new.reasons)
     moved: list[tuple[CarriedDecision, list[int]]] = []

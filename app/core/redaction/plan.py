@@ -38,7 +38,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "style": (str,), "strength": (int,), "shape": (str,), "padding": (int, float),
     "margin": (int, float),
     "inverse": (bool,), "audio": (str,), "mute": (list,), "caption": (str,),
-    "detection_run": (str,), "version": (int,), "track_edits": (list,), "reasons": (dict,),
+    "detection_run": (str,), "detection_tracks": (str,), "version": (int,),
+    "track_edits": (list,), "reasons": (dict,),
     "reviewed": (list,), "keep_metadata": (bool,), "audio_ranges": (list,),
     "hide_heads": (bool,), "hide_whole_people": (bool,), "review_marks": (list,),
 }
@@ -274,6 +275,10 @@ class RedactionPlan:
     # The detection run (settings hash) that the track numbers above refer to; a plan is
     # never applied to tracks from another run, where the same number is another person.
     detection_run: str = ""
+    # ... and the digest of that run's tracks as they were numbered (tracks_digest): another
+    # version of the tracker may number the same run otherwise. Empty: not recorded (plans
+    # made before 2026-12-07, which keep their hash), the run's settings alone checked.
+    detection_tracks: str = ""
     # Merges and splits of the run's tracks, applied in order (see tracking.edits).
     track_edits: tuple[TrackEdit, ...] = ()
     # Why a track, manual box or mute range is redacted or kept (a reason code's text),
@@ -385,6 +390,8 @@ class RedactionPlan:
             del data["hide_whole_people"]
         if not self.margin:  # likewise
             del data["margin"]
+        if not self.detection_tracks:  # likewise
+            del data["detection_tracks"]
         return data
 
     def to_json(self) -> str:
@@ -423,6 +430,7 @@ class RedactionPlan:
                 hide_heads=bool(data.get("hide_heads", True)),
                 hide_whole_people=bool(data.get("hide_whole_people", False)),
                 detection_run=str(data.get("detection_run", "")),
+                detection_tracks=str(data.get("detection_tracks", "")),
                 track_edits=tuple(TrackEdit.from_dict(e) for e in data.get("track_edits", [])),
                 reasons=Reasons({str(k): str(v) for k, v in data.get("reasons", {}).items()}),
                 reviewed=(*((int(a), int(b)) for a, b in data.get("reviewed", [])),

@@ -412,12 +412,28 @@ def keep_only(plan: RedactionPlan, track_id: int, reason: str) -> tuple[Redactio
         track=track_id)
 
 
-def start_again(plan: RedactionPlan, run_key: str) -> tuple[RedactionPlan, str]:
+def made_elsewhere(plan: RedactionPlan, run_key: str, tracks_key: str) -> bool:
+    """Whether the plan's track numbers refer to other tracks than these: it was made on
+    another detection run, or on this run's tracks numbered otherwise (another version of
+    the tracker: ``tracks_digest``). A plan bound to no run is not."""
+    return bool(plan.detection_run) and (
+        plan.detection_run != run_key
+        or (bool(plan.detection_tracks) and plan.detection_tracks != tracks_key))
+
+
+def bound(plan: RedactionPlan, run_key: str, tracks_key: str) -> RedactionPlan:
+    """The plan bound to the run ``run_key`` and its tracks ``tracks_key``: what its track
+    numbers refer to."""
+    return replace(plan, detection_run=run_key, detection_tracks=tracks_key)
+
+
+def start_again(plan: RedactionPlan, run_key: str,
+                tracks_key: str = "") -> tuple[RedactionPlan, str]:
     """Forget the choices made on another detection run (whose track numbers can be other
     people): kept and dismissed tracks, merges and splits, their reasons and the reviewed
     ranges; manual boxes, mutes, clip and export choices stay."""
     new = replace(plan, keep_tracks=(), false_positive_tracks=(), track_edits=(),
                   reasons={k: v for k, v in plan.reasons.items() if not k.startswith("track:")},
-                  reviewed=(), detection_run=run_key)
+                  reviewed=(), detection_run=run_key, detection_tracks=tracks_key)
     return new, Said(QT_TRANSLATE_NOOP("CoreMessages",
                                        "choose the people again on this detection run"))

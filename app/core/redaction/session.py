@@ -174,9 +174,10 @@ class RedactionSession:
     # --- state ---------------------------------------------------------------------------
 
     def run_mismatch(self) -> bool:
-        """The plan was made on another detection run than the one shown."""
-        return bool(self.analysis is not None and self.plan.detection_run
-                    and self.plan.detection_run != self.analysis.run_key)
+        """The plan was made on another detection run than the one shown, or on its tracks
+        numbered otherwise (another version of the tracker)."""
+        return self.analysis is not None and plan_edits.made_elsewhere(
+            self.plan, self.analysis.run_key, self.analysis.tracks_key)
 
     def unreviewed(self) -> list[ReviewRange]:
         if self.analysis is None:
@@ -293,11 +294,12 @@ class RedactionSession:
         if self.run_mismatch():
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "This plan was made with another detection run (another preset, "
-                "stride or model), where the same track number can be another person. Switch "
+                "stride or model), or on this run's tracks as another version of BWV Studio "
+                "numbered them, where the same track number can be another person. Switch "
                 "back to that preset, carry the decisions over to the people of this run (you "
                 "confirm each one), or use Start again."))
         if self.analysis is not None:
-            return replace(new_plan, detection_run=self.analysis.run_key)
+            return plan_edits.bound(new_plan, self.analysis.run_key, self.analysis.tracks_key)
         return new_plan
 
     def changes(self, new_plan: RedactionPlan) -> bool:
@@ -328,33 +330,36 @@ class RedactionSession:
         self.recompute()
         return PlanChange(plan, text, reason)
 
-    def exported(self, run_key: str) -> None:
-        """An export stored the plan bound to the detection run it used (a plan made before
-        any run was shown has none): that is the plan in force, which the next edit starts
-        from (saved edits are refused when made from another)."""
+    def exported(self, run_key: str, tracks_key: str) -> None:
+        """An export stored the plan bound to the detection run it used and its tracks (a
+        plan made before any run was shown has none): that is the plan in force, which the
+        next edit starts from (saved edits are refused when made from another)."""
         if not self.plan.detection_run:
-            self.plan = replace(self.plan, detection_run=run_key)
+            self.plan = plan_edits.bound(self.plan, run_key, tracks_key)
         self.stored = self.plan.sha256()
 
-    def run_of_stored(self, store: Store, plan: RedactionPlan) -> str | None:
+    def run_of_stored(self, store: Store, plan: RedactionPlan) -> tuple[str, str] | None:
         """After an export that failed once it had stored its plan (at its final rename,
-        say): the detection run the stored plan is bound to, when that plan is ``plan`` (the
-        window's, as the export was given it) bound to it; else None (blocking: from the
-        window's database worker). The window then adopts it with ``exported``, as after an
-        export that ended well, so its next edit is not refused as made from an older plan."""
+        say): the detection run and tracks the stored plan is bound to, when that plan is
+        ``plan`` (the window's, as the export was given it) bound to them; else None
+        (blocking: from the window's database worker). The window then adopts them with
+        ``exported``, as after an export that ended well, so its next edit is not refused as
+        made from an older plan."""
         with store.read() as session:
             record = find_plan_record(session, self.footage.id, self.case_id)
             if record is None:
                 return None
-            run = RedactionPlan.from_json(record.plan).detection_run
-        bound = plan if plan.detection_run else replace(plan, detection_run=run)
-        return run if run and bound.sha256() == record.plan_sha256 else None
+            stored = RedactionPlan.from_json(record.plan)
+        run, tracks = stored.detection_run, stored.detection_tracks
+        same = plan if plan.detection_run else plan_edits.bound(plan, run, tracks)
+        return (run, tracks) if run and same.sha256() == record.plan_sha256 else None
 
     def start_again(self) -> tuple[RedactionPlan, str] | None:
         """The plan with the people chosen again on the run shown (None: no run shown)."""
         if self.analysis is None:
             return None
-        return plan_edits.start_again(self.plan, self.analysis.run_key)
+        return plan_edits.start_again(self.plan, self.analysis.run_key,
+                                      self.analysis.tracks_key)
 
     def carry_over(self, store: Store) -> carrying.CarryOver:
         """How the plan's decisions, made on another run, go to the people of the run shown

@@ -41,8 +41,9 @@ def shown_plan(plan: RedactionPlan, analysis: Analysis | None) -> RedactionPlan:
     """The plan as the views show it on ``analysis``. On another run's tracks its choices
     about people (kept, not a face, merges, splits) are not applied: the same number can be
     someone else there."""
-    if analysis is not None and plan.detection_run and plan.detection_run != analysis.run_key:
-        return plan_edits.start_again(plan, analysis.run_key)[0]
+    if analysis is not None and plan_edits.made_elsewhere(plan, analysis.run_key,
+                                                          analysis.tracks_key):
+        return plan_edits.start_again(plan, analysis.run_key, analysis.tracks_key)[0]
     return plan
 
 
@@ -53,27 +54,28 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
     neither the tracks nor the ranges)."""
     a, shown = analysis, shown_plan(plan, analysis)
     same_run = before is not None and before.analysis is a
-    tracks_for = (id(a.tracks), a.run_key, shown.track_edits)
+    tracks_for = (id(a.tracks), a.run_key, a.tracks_key, shown.track_edits)
     memo = Memo()
     if before is not None and same_run and before.tracks_for == tracks_for:
         tracks, frame_boxes, problem = before.tracks, before.frame_boxes, before.problem
         owners = before.owners
         memo = before.memo  # the same tracks and boxes: what was worked out still holds
         if problem is not None:
-            shown = plan_edits.start_again(shown, a.run_key)[0]
+            shown = plan_edits.start_again(shown, a.run_key, a.tracks_key)[0]
     else:
         problem = None
         try:
             tracks = plan_edits.effective_tracks(a.tracks, shown)
         except BwvError as exc:  # the run's own tracks, and no choice about them applied
-            problem, shown = str(exc), plan_edits.start_again(shown, a.run_key)[0]
+            problem, shown = str(exc), plan_edits.start_again(shown, a.run_key,
+                                                              a.tracks_key)[0]
             tracks = list(a.tracks)
         frame_boxes = (_boxes_again(before, tracks) if before is not None and same_run
                        else boxes_by_frame(tracks, a.frame_count))
         owners = face_of_heads(tracks, frame_boxes, a.width, a.height, a.rotation)
     # what the ranges depend on: an edit that only marks a range reviewed, gives a reason
     # or mutes sound leaves them as they are
-    review_for = (a.run_key, problem, shown.track_edits, shown.keep_tracks,
+    review_for = (a.run_key, a.tracks_key, problem, shown.track_edits, shown.keep_tracks,
                   shown.false_positive_tracks, shown.manual_boxes, shown.padding,
                   shown.margin, shown.shape, shown.inverse, shown.hide_heads,
                   shown.hide_whole_people)

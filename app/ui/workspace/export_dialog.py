@@ -411,9 +411,9 @@ class ExportDialog(QDialog):
         session, store = self.workspace.session, self.workspace.store
         if session is None:
             return
-        def adopt_run(run: str | None) -> None:
+        def adopt_run(run: tuple[str, str] | None) -> None:
             if run and session.plan is plan:  # (no edit since)
-                session.exported(run)
+                session.exported(*run)
 
         self._adopt = Job(lambda _p, _c: session.run_of_stored(store, plan))
         self._adopt.finished.connect(adopt_run)

@@ -110,7 +110,7 @@ class RedactionWorkspace(QWidget):
         self.controls.preset.currentIndexChanged.connect(self._preset_changed)
         self.player.loaded.connect(lambda _frames: self.refresh_views())
         self.exported.connect(lambda result: self.session and self.session.exported(
-            result.analysis.run_key))  # the plan as the export stored it
+            result.analysis.run_key, result.analysis.tracks_key))  # the plan as stored
         self.player.failed.connect(self.failed)
         self.player.position_changed.connect(self._on_position)
         self.lanes.seek_requested.connect(self.player.go_to_time)
