@@ -1,6 +1,8 @@
 """Storing detection runs so that reopening footage (or redacting it again) needs no re-run.
 
-A stored run is reused only when the preset, the stride and every model's SHA-256 match.
+A stored run is reused only when the preset, the stride, every model's SHA-256 and the
+detection code's revision (``DETECTION_REVISION``) match: a run made by an older version of
+the detection code (one that found fewer faces, say) is made again, never reused.
 """
 
 from __future__ import annotations
@@ -21,10 +23,17 @@ from app.core.detection.video import DetectionRun, FrameDetections
 from app.core.errors import InvalidInputError
 from app.core.store.models import DetectionRunRecord, User
 
+# What the detection code does, by number: raised whenever a change to it (app/core/detection,
+# the decoding and combing of app/core/media) changes what a run holds (boxes, scores, the
+# frames looked at). tests/core/test_detection_revision.py fails until a change to that code
+# is recorded, with this number raised or not. Revision 1: 2026-12-07 (runs made before have
+# none and are made again).
+DETECTION_REVISION = 1
+
 
 def run_settings(preset: Preset, models: list[dict[str, str]], stride: int) -> dict[str, Any]:
     return {"preset": preset.as_dict(), "stride": stride,
-            "models": sorted(m["sha256"] for m in models)}
+            "models": sorted(m["sha256"] for m in models), "revision": DETECTION_REVISION}
 
 
 def settings_hash(settings: dict[str, Any]) -> str:

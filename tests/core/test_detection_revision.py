@@ -1,0 +1,56 @@
+"""A stored detection run is reused only while the detection code is the one that made it
+(``runs.DETECTION_REVISION`` is part of the run's settings). This test holds that number to
+the code: it fails whenever the code of app/core/detection, or the decoding, combing and
+turning of app/core/media, changes (comments and docstrings aside) until the change is
+recorded in tests/detection_code.json. Raise ``DETECTION_REVISION`` with it when the change
+alters what a run holds (boxes, scores, the frames looked at): stored runs of older code are
+then made again, so footage detected before an update is never redacted with the older
+detector's findings."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+from pathlib import Path
+
+from app.core.detection.presets import get_preset
+from app.core.detection.runs import DETECTION_REVISION, run_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORD = ROOT / "tests" / "detection_code.json"
+MEDIA = ("combing.py", "decode.py", "rotation.py")
+
+
+def code_sha256() -> str:
+    """SHA-256 of the detection code, comments, docstrings and layout left out."""
+    digest = hashlib.sha256()
+    files = sorted((ROOT / "app" / "core" / "detection").glob("*.py")) + \
+        [ROOT / "app" / "core" / "media" / name for name in MEDIA]
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and \
+                    isinstance(body[0].value, ast.Constant) and \
+                    isinstance(body[0].value.value, str):
+                node.body = body[1:] or [ast.Pass()]  # type: ignore[attr-defined]
+        # the code as Python writes it back: no comments, one layout (stabler across
+        # Python versions than the tree's dump, whose node fields change)
+        digest.update(path.name.encode() + b"\n" + ast.unparse(tree).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def test_the_detection_code_is_the_one_its_revision_was_recorded_for() -> None:
+    recorded = json.loads(RECORD.read_text(encoding="utf-8"))
+    now = code_sha256()
+    assert (recorded["revision"], recorded["code_sha256"]) == (DETECTION_REVISION, now), (
+        f"The detection code changed (its digest is now {now}). If the change alters what a "
+        "detection run holds, raise DETECTION_REVISION in app/core/detection/runs.py, so "
+        "that runs stored by the older code are made again; either way record the revision "
+        f"and this digest in {RECORD.relative_to(ROOT)}.")
+
+
+def test_the_revision_is_part_of_what_a_stored_run_is_found_by() -> None:
+    settings = run_settings(get_preset("balanced"), [], 2)
+    assert settings["revision"] == DETECTION_REVISION
