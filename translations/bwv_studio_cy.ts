@@ -745,6 +745,10 @@
         <translation>Mae rhifau traciau ac adolygiadau&apos;r cynllun hwn yn perthyn i rediad canfod arall (rhagosodiad, cam neu fodel arall, neu ragosodiad a aildiwniwyd gan ddiweddariad o BWV Studio), lle gall yr un rhif fod yn berson arall. Defnyddiwch y rhagosodiad hwnnw, neu dewiswch y bobl eto ar y rhediad {preset}.</translation>
     </message>
     <message>
+        <source>This plan was made on a detection run by an earlier version of BWV Studio&apos;s detector; this version detects the footage again, and its track numbers can be other people there. Open the footage in the workspace and carry the decisions over to the new run&apos;s people (you confirm each one), or choose the people again.</source>
+        <translation>Gwnaed y cynllun hwn ar rediad canfod gan fersiwn gynharach o synhwyrydd BWV Studio; mae&apos;r fersiwn hon yn canfod y ffilm eto, a gall ei rhifau traciau fod yn bobl eraill yno. Agorwch y ffilm yn y gweithle a chariwch y penderfyniadau drosodd i bobl y rhediad newydd (rydych yn cadarnhau pob un), neu dewiswch y bobl eto.</translation>
+    </message>
+    <message>
         <source>This plan&apos;s track numbers belong to the tracks another version of BWV Studio built from this detection run; this version numbers them otherwise, so the same number can be another person. Open the footage in the workspace and carry the decisions over to this version&apos;s tracks (you confirm each one), or choose the people again.</source>
         <translation>Mae rhifau traciau&apos;r cynllun hwn yn perthyn i&apos;r traciau a adeiladodd fersiwn arall o BWV Studio o&apos;r rhediad canfod hwn; mae&apos;r fersiwn hon yn eu rhifo&apos;n wahanol, felly gall yr un rhif fod yn berson arall. Agorwch y ffilm yn y gweithle a chariwch y penderfyniadau drosodd i draciau&apos;r fersiwn hon (rydych yn cadarnhau pob un), neu dewiswch y bobl eto.</translation>
     </message>

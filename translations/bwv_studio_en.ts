@@ -727,6 +727,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This plan was made on a detection run by an earlier version of BWV Studio's detector; this version detects the footage again, and its track numbers can be other people there. Open the footage in the workspace and carry the decisions over to the new run's people (you confirm each one), or choose the people again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This plan's track numbers belong to the tracks another version of BWV Studio built from this detection run; this version numbers them otherwise, so the same number can be another person. Open the footage in the workspace and carry the decisions over to this version's tracks (you confirm each one), or choose the people again.</source>
             <translation type="unfinished" />
         </message>

@@ -14,8 +14,11 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
+
 from app.core.detection.presets import get_preset
 from app.core.detection.runs import DETECTION_REVISION, run_settings
+from app.core.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORD = ROOT / "tests" / "detection_code.json"
@@ -54,3 +57,37 @@ def test_the_detection_code_is_the_one_its_revision_was_recorded_for() -> None:
 def test_the_revision_is_part_of_what_a_stored_run_is_found_by() -> None:
     settings = run_settings(get_preset("balanced"), [], 2)
     assert settings["revision"] == DETECTION_REVISION
+
+
+def test_a_run_of_older_detection_code_is_made_again_and_its_plan_refused_at_once(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Footage detected by an earlier version: its stored run is not reused (detected again),
+    and exporting a plan made on it is refused before anything is detected, saying why."""
+    from app.core.analysis import analyse
+    from app.core.detection import runs
+    from app.core.errors import ConflictError
+    from app.core.export.pipeline import redact_footage
+    from app.core.library.ingest import ingest_paths
+    from app.core.redaction.plan import RedactionPlan
+    from app.core.store.models import DetectionRunRecord
+    from tests.conftest import allow_unapproved_exports, make_video
+
+    (item,) = ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=12)])
+    assert item.footage_id is not None
+    allow_unapproved_exports(store)
+    monkeypatch.setattr(runs, "DETECTION_REVISION", DETECTION_REVISION - 1)  # the old code
+    old = analyse(store, "tester", item.footage_id, "fast")
+    monkeypatch.undo()
+    plan = RedactionPlan(detection_run=old.run_key)
+    with store.read() as session:
+        assert runs.older_code(session, item.footage_id, old.run_key)
+        assert session.query(DetectionRunRecord).count() == 1
+    with pytest.raises(ConflictError, match="earlier version of BWV Studio's detector"):
+        redact_footage(store, "tester", item.footage_id, tmp_path / "out.mp4", plan,
+                       preset="fast", verify=False)
+    with store.read() as session:  # refused before detecting again
+        assert session.query(DetectionRunRecord).count() == 1
+    new = analyse(store, "tester", item.footage_id, "fast")
+    assert not new.reused and new.run_key != old.run_key
+    with store.read() as session:
+        assert not runs.older_code(session, item.footage_id, new.run_key)

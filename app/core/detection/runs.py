@@ -75,6 +75,14 @@ def load_run(session: Session, footage_id: int, run_key: str) -> DetectionRun | 
     return None if record is None else _read(record, _stored_preset(record))
 
 
+def older_code(session: Session, footage_id: int, run_key: str) -> bool:
+    """Whether the stored run ``run_key`` of this footage was made by older detection code
+    than this version's (``DETECTION_REVISION``): it is never reused."""
+    record = _newest(session, footage_id, run_key)
+    return record is not None and \
+        (record.settings or {}).get("revision", 0) != DETECTION_REVISION
+
+
 def _newest(session: Session, footage_id: int, digest: str) -> DetectionRunRecord | None:
     return session.scalars(
         select(DetectionRunRecord)

@@ -24,7 +24,7 @@ from app.core.audio.transcripts import newest_transcripts
 from app.core.case_state.status import get_case
 from app.core.detection.detector import preset_models
 from app.core.detection.presets import DEFAULT_PRESET, Preset, get_preset
-from app.core.detection.runs import has_run
+from app.core.detection.runs import has_run, older_code
 from app.core.detection.video import stride_for
 from app.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -80,6 +80,11 @@ OTHER_RUN = QT_TRANSLATE_NOOP(
     "(another preset, stride or model, or a preset re-tuned by an update of BWV Studio), "
     "where the same number can be another person. Use that preset, or choose the people "
     "again on the {preset} run.")
+OLDER_DETECTOR = QT_TRANSLATE_NOOP(
+    "CoreMessages", "This plan was made on a detection run by an earlier version of BWV "
+    "Studio's detector; this version detects the footage again, and its track numbers can be "
+    "other people there. Open the footage in the workspace and carry the decisions over to "
+    "the new run's people (you confirm each one), or choose the people again.")
 OTHER_TRACKS = QT_TRANSLATE_NOOP(
     "CoreMessages", "This plan's track numbers belong to the tracks another version of BWV "
     "Studio built from this detection run; this version numbers them otherwise, so the same "
@@ -232,6 +237,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                 session, item.id, chosen, preset_models(chosen),
                 stride_for(chosen, item.fps, stride)):
             raise PermissionDeniedError(NOT_DETECTED)  # now, not after the whole detection
+        if plan.detection_run and older_code(session, item.id, plan.detection_run):
+            raise ConflictError(OLDER_DETECTOR)  # its run is never reused: refused now too
         stored = find_plan_record(session, item.id, case_id)  # an edit saved while this
         plan_at_start = stored.plan_sha256 if stored else ""  # runs is never saved over
         if stored and expected_plan is not None and plan_at_start != expected_plan:
