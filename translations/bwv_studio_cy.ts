@@ -749,8 +749,8 @@
         <translation>Gwnaed y cynllun hwn ar rediad canfod gan fersiwn gynharach o synhwyrydd BWV Studio; mae&apos;r fersiwn hon yn canfod y ffilm eto, a gall ei rhifau traciau fod yn bobl eraill yno. Agorwch y ffilm yn y gweithle a chariwch y penderfyniadau drosodd i bobl y rhediad newydd (rydych yn cadarnhau pob un), neu dewiswch y bobl eto.</translation>
     </message>
     <message>
-        <source>This plan&apos;s track numbers belong to the tracks another version of BWV Studio built from this detection run; this version numbers them otherwise, so the same number can be another person. Open the footage in the workspace and carry the decisions over to this version&apos;s tracks (you confirm each one), or choose the people again.</source>
-        <translation>Mae rhifau traciau&apos;r cynllun hwn yn perthyn i&apos;r traciau a adeiladodd fersiwn arall o BWV Studio o&apos;r rhediad canfod hwn; mae&apos;r fersiwn hon yn eu rhifo&apos;n wahanol, felly gall yr un rhif fod yn berson arall. Agorwch y ffilm yn y gweithle a chariwch y penderfyniadau drosodd i draciau&apos;r fersiwn hon (rydych yn cadarnhau pob un), neu dewiswch y bobl eto.</translation>
+        <source>This plan&apos;s track numbers belong to tracks built otherwise from this detection run&apos;s settings (by another version of BWV Studio, or from an earlier detection of this footage), so the same number can be another person here. Open the footage in the workspace: its decisions are carried over where the tracks they were made on can still be built (you confirm each one); else choose the people again.</source>
+        <translation>Mae rhifau traciau&apos;r cynllun hwn yn perthyn i draciau a adeiladwyd yn wahanol o osodiadau&apos;r rhediad canfod hwn (gan fersiwn arall o BWV Studio, neu o ganfod cynharach o&apos;r ffilm hon), felly gall yr un rhif fod yn berson arall yma. Agorwch y ffilm yn y gweithle: cariwch ei benderfyniadau drosodd lle gellir adeiladu&apos;r traciau y gwnaed hwy arnynt o hyd (rydych yn cadarnhau pob un); fel arall dewiswch y bobl eto.</translation>
     </message>
     <message>
         <source>No track(s) {missing} in this footage; it has tracks {tracks}.</source>
@@ -1757,8 +1757,8 @@
         <translation>Nid yw&apos;r rhediad canfod y gwnaed y cynllun hwn arno wedi&apos;i storio mwyach, felly ni ellir paru ei benderfyniadau â phobl yn y rhediad hwn: defnyddiwch Dechrau eto.</translation>
     </message>
     <message>
-        <source>This plan was made on tracks that another version of BWV Studio built from its detection run; this version builds them otherwise, so which person each decision was about is not known here: use Start again.</source>
-        <translation>Gwnaed y cynllun hwn ar draciau a adeiladodd fersiwn arall o BWV Studio o&apos;i rediad canfod; mae&apos;r fersiwn hon yn eu hadeiladu&apos;n wahanol, felly ni wyddys yma am ba berson yr oedd pob penderfyniad: defnyddiwch Dechrau eto.</translation>
+        <source>This plan was made on tracks that cannot be built again here (another version of BWV Studio built them, or the detection they came from is no longer stored), so which person each decision was about is not known: use Start again.</source>
+        <translation>Gwnaed y cynllun hwn ar draciau na ellir eu hadeiladu eto yma (fersiwn arall o BWV Studio a&apos;u hadeiladodd, neu nid yw&apos;r canfod y daethant ohono wedi&apos;i storio mwyach), felly ni wyddys am ba berson yr oedd pob penderfyniad: defnyddiwch Dechrau eto.</translation>
     </message>
     <message>
         <source>keep visible</source>
@@ -1805,8 +1805,8 @@
         <translation>{edit}; dim ond un rhan a gadwyd yn weladwy, felly mae&apos;r person wedi&apos;i guddio eto</translation>
     </message>
     <message>
-        <source>This plan was made with another detection run (another preset, stride or model), or on this run&apos;s tracks as another version of BWV Studio numbered them, where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
-        <translation>Gwnaed y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), neu ar draciau&apos;r rhediad hwn fel y&apos;u rhifwyd gan fersiwn arall o BWV Studio, lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, cariwch y penderfyniadau drosodd i bobl y rhediad hwn (rydych yn cadarnhau pob un), neu defnyddiwch Dechrau eto.</translation>
+        <source>This plan was made with another detection run (another preset, stride or model), or on tracks numbered otherwise (by another version of BWV Studio, or from an earlier detection), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
+        <translation>Gwnaed y cynllun hwn gyda rhediad canfod arall (rhagosodiad, cam neu fodel arall), neu ar draciau a rifwyd yn wahanol (gan fersiwn arall o BWV Studio, neu o ganfod cynharach), lle gall yr un rhif trac fod yn berson arall. Newidiwch yn ôl i&apos;r rhagosodiad hwnnw, cariwch y penderfyniadau drosodd i bobl y rhediad hwn (rydych yn cadarnhau pob un), neu defnyddiwch Dechrau eto.</translation>
     </message>
     <message>
         <source>Detect faces first: decisions are carried to a detection run.</source>

@@ -731,7 +731,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This plan's track numbers belong to the tracks another version of BWV Studio built from this detection run; this version numbers them otherwise, so the same number can be another person. Open the footage in the workspace and carry the decisions over to this version's tracks (you confirm each one), or choose the people again.</source>
+            <source>This plan's track numbers belong to tracks built otherwise from this detection run's settings (by another version of BWV Studio, or from an earlier detection of this footage), so the same number can be another person here. Open the footage in the workspace: its decisions are carried over where the tracks they were made on can still be built (you confirm each one); else choose the people again.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1739,7 +1739,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This plan was made on tracks that another version of BWV Studio built from its detection run; this version builds them otherwise, so which person each decision was about is not known here: use Start again.</source>
+            <source>This plan was made on tracks that cannot be built again here (another version of BWV Studio built them, or the detection they came from is no longer stored), so which person each decision was about is not known: use Start again.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1787,7 +1787,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This plan was made with another detection run (another preset, stride or model), or on this run's tracks as another version of BWV Studio numbered them, where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
+            <source>This plan was made with another detection run (another preset, stride or model), or on tracks numbered otherwise (by another version of BWV Studio, or from an earlier detection), where the same track number can be another person. Switch back to that preset, carry the decisions over to the people of this run (you confirm each one), or use Start again.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -4,7 +4,7 @@ head or two faces in one head region link nothing."""
 
 from __future__ import annotations
 
-from app.core.redaction.head_owners import face_of_heads, people_first
+from app.core.redaction.head_owners import face_of_heads, owners_again, people_first
 from app.core.tracking.tracker import HEAD, TEXT, Track, boxes_by_frame
 
 FRAMES = 10
@@ -79,3 +79,23 @@ def test_the_people_list_puts_each_head_after_its_persons_face() -> None:
     order = [t.id for t in people_first(tracks, {4: 1, 3: 9})]  # 9: not in the list
     assert order == [1, 4, 2, 3, 5]
     assert [t.id for t in people_first(tracks, {})] == [1, 2, 3, 4, 5]
+
+
+def test_after_an_edit_only_the_heads_beside_what_it_changed_are_worked_out_again() -> None:
+    """A merge or split replaces tracks (new objects, maybe new numbers): the heads sharing
+    frames with them are worked out again, the others kept as they were."""
+    early = [track(1, HEAD_BOX, category=HEAD, frames=range(0, 4)),
+             track(2, OWN_FACE, frames=range(0, 4))]
+    late = [track(3, HEAD_BOX, category=HEAD, frames=range(6, 10)),
+            track(4, OWN_FACE, frames=range(6, 10))]
+    before = early + late
+    owned = owners(*before)
+    assert owned == {1: 2, 3: 4}
+    assert owners_again(before, owned, before, boxes_by_frame(before, FRAMES), 640, 480) \
+        is owned  # nothing changed
+    renumbered = [*early, late[0], track(7, OWN_FACE, frames=range(6, 10))]  # 4 is now 7
+    boxes = boxes_by_frame(renumbered, FRAMES)
+    again = owners_again(before, owned, renumbered, boxes, 640, 480)
+    assert again == {1: 2, 3: 7} == face_of_heads(renumbered, boxes, 640, 480)
+    stale = {1: 99, 3: 4}  # what was worked out before for the head the edit left alone
+    assert owners_again(before, stale, renumbered, boxes, 640, 480) == {3: 7}  # (99 gone)

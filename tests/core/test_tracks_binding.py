@@ -18,6 +18,7 @@ from app.core.library.footage import show_footage
 from app.core.library.ingest import ingest_paths
 from app.core.redaction import plan_edits
 from app.core.redaction.carry_over import carry_over
+from app.core.redaction.open_items import open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plans import load_plan
 from app.core.redaction.session import Look, RedactionSession
@@ -128,3 +129,77 @@ def test_a_run_read_back_from_the_store_numbers_its_tracks_as_when_it_was_made(
     again = analyse(store, "tester", item.footage_id, "fast")
     assert not made.reused and again.reused and len(made.tracks) >= 2
     assert again.tracks_key == made.tracks_key
+
+
+def test_a_plan_given_without_its_run_keeps_an_older_plans_hash_only_when_it_is_that_plan(
+        store: Store, tmp_path: Path) -> None:
+    """The command line gives plans without their run. The stored plan, bound before tracks
+    were recorded, given again is bound as it was (its hash, and so its approval, kept); any
+    other plan so given is bound with its tracks (a review found new plans bound without)."""
+    from app.core.people.users import resolve_actor
+    from app.core.redaction.plans import save_plan
+
+    (item,) = ingest_paths(store, "tester", [make_video(tmp_path / "clip.mp4", frames=12)])
+    assert item.footage_id is not None
+    allow_unapproved_exports(store)
+    analysis = analyse(store, "tester", item.footage_id, "fast")
+    older = RedactionPlan(detection_run=analysis.run_key, padding=1.8)  # saved before
+    with store.transaction() as session:
+        save_plan(session, resolve_actor(session, "tester"), item.footage_id, None, older)
+    redact_footage(store, "tester", item.footage_id, tmp_path / "a.mp4",
+                   dataclasses.replace(older, detection_run=""), preset="fast", verify=False)
+    with store.read() as session:
+        assert load_plan(session, item.footage_id, None) == older  # the same plan, unbound
+    redact_footage(store, "tester", item.footage_id, tmp_path / "b.mp4",
+                   RedactionPlan(padding=2.0), preset="fast", verify=False)
+    with store.read() as session:
+        newer = load_plan(session, item.footage_id, None)
+    assert newer is not None and newer.padding == 2.0
+    assert newer.detection_tracks == analysis.tracks_key
+
+
+def test_footage_detected_again_with_the_same_settings_carries_from_the_run_of_the_plan(
+        store: Store) -> None:
+    """``--redetect`` stores another run under the same settings; where its boxes differ
+    the tracks may be numbered otherwise: the plan is not applied to them, and the carry-over
+    matches its decisions from the stored run whose tracks it was made on. With that run
+    gone, which person a decision was about is not known: refused."""
+    from app.core.detection.runs import load_run, save_run
+    from app.core.people.users import resolve_actor
+    from app.core.store.models import DetectionRunRecord
+    from tests.conftest import TESTDATA
+
+    clip = TESTDATA / "videos" / "intel_face-demographics-walking.mp4"
+    if not clip.exists():
+        pytest.skip(f"shared test data not found at {TESTDATA} (set BWV_TESTDATA)")
+    (item,) = ingest_paths(store, "tester", [clip])
+    fid = item.footage_id
+    assert fid is not None
+    first = analyse(store, "tester", fid, "fast")
+    plan, _ = plan_edits.set_track_action(RedactionPlan(), first.tracks[0].id,
+                                          plan_edits.TrackAction.KEEP, "Requester")
+    plan = plan_edits.bound(plan, first.run_key, first.tracks_key)
+    with store.transaction() as session:  # detected again: every box a few pixels over
+        run = load_run(session, fid, first.run_key)
+        assert run is not None
+        for frame in run.frames:
+            frame.boxes = [dataclasses.replace(b, x=b.x + 3.0) for b in frame.boxes]
+        save_run(session, fid, run, first.stride, resolve_actor(session, "tester"))
+    second = analyse(store, "tester", fid, "fast")
+    assert second.reused and second.run_key == first.run_key
+    assert second.tracks_key != first.tracks_key
+    assert plan_edits.made_elsewhere(plan, second.run_key, second.tracks_key)
+    with store.read() as session:  # the supervisor's open items: of the plan's own tracks
+        assert not [i for i in open_items(session, fid, None, plan) if "tracks" in i.key]
+    carry = carry_over(store, plan, second)  # from the first run, not the newest
+    (decision,) = carry.decisions
+    assert decision.old_track == first.tracks[0].id and decision.new_tracks
+    assert carry.new_tracks_key == second.tracks_key
+    with store.transaction() as session:
+        oldest = min(r.id for r in session.query(DetectionRunRecord))
+        session.delete(session.get(DetectionRunRecord, oldest))
+    with pytest.raises(NotFoundError, match="cannot be built again"):
+        carry_over(store, plan, second)
+    with store.read() as session:  # said to whoever would approve it
+        (item,) = [i for i in open_items(session, fid, None, plan) if "tracks" in i.key]
+    assert "cannot be built again" in item.text

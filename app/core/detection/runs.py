@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -73,6 +74,18 @@ def load_run(session: Session, footage_id: int, run_key: str) -> DetectionRun | 
     ``run_key`` (a plan's ``detection_run``), read with the preset it was made with."""
     record = _newest(session, footage_id, run_key)
     return None if record is None else _read(record, _stored_preset(record))
+
+
+def stored_runs(session: Session, footage_id: int, run_key: str) -> Iterator[DetectionRun]:
+    """Every stored run of this footage made with the settings ``run_key``, newest first
+    (the footage detected again with the same settings, ``--redetect``, stores another)."""
+    records = session.scalars(
+        select(DetectionRunRecord)
+        .where(DetectionRunRecord.footage_id == footage_id,
+               DetectionRunRecord.settings_sha256 == run_key)
+        .order_by(DetectionRunRecord.id.desc()))
+    for record in records:
+        yield _read(record, _stored_preset(record))
 
 
 def older_code(session: Session, footage_id: int, run_key: str) -> bool:

@@ -86,10 +86,11 @@ OLDER_DETECTOR = QT_TRANSLATE_NOOP(
     "other people there. Open the footage in the workspace and carry the decisions over to "
     "the new run's people (you confirm each one), or choose the people again.")
 OTHER_TRACKS = QT_TRANSLATE_NOOP(
-    "CoreMessages", "This plan's track numbers belong to the tracks another version of BWV "
-    "Studio built from this detection run; this version numbers them otherwise, so the same "
-    "number can be another person. Open the footage in the workspace and carry the decisions "
-    "over to this version's tracks (you confirm each one), or choose the people again.")
+    "CoreMessages", "This plan's track numbers belong to tracks built otherwise from this "
+    "detection run's settings (by another version of BWV Studio, or from an earlier detection "
+    "of this footage), so the same number can be another person here. Open the footage in "
+    "the workspace: its decisions are carried over where the tracks they were made on can "
+    "still be built (you confirm each one); else choose the people again.")
 NO_SUCH_TRACKS = QT_TRANSLATE_NOOP("CoreMessages", "No track(s) {missing} in this footage; "
                                    "it has tracks {tracks}.")
 NEEDS_APPROVAL = QT_TRANSLATE_NOOP(
@@ -243,9 +244,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         plan_at_start = stored.plan_sha256 if stored else ""  # runs is never saved over
         if stored and expected_plan is not None and plan_at_start != expected_plan:
             raise changed_meanwhile(session, stored)  # (the window's plan is not the stored)
-        # a plan given without its run is bound as the stored one is: with its tracks, but
-        # where that was bound before tracks were recorded (its hash, and approval, kept)
-        untracked = RedactionPlan.from_json(stored.plan) if stored else RedactionPlan()
+        stored_sha = stored.plan_sha256 if stored else None
         recorded_at, source_sha, size = item.recorded_at, item.sha256, item.size_bytes
         duration = item.duration_s
         source = Path(item.original_path)
@@ -264,9 +263,12 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         raise ConflictError(OTHER_TRACKS)
     # The plan (and so an approval of it) is bound to the run it was made and reviewed on,
     # and its tracks (a plan bound before tracks were recorded keeps its hash, and approval)
-    if not plan.detection_run:
-        plan = bound(plan, analysis.run_key, "" if untracked.detection_run == analysis.run_key
-                     and not untracked.detection_tracks else analysis.tracks_key)
+    if not plan.detection_run:  # given without its run (the command line): bound with its
+        # tracks, but where it is the stored plan bound before tracks were recorded (the
+        # same plan, so the same hash, and its approval, kept)
+        untracked = bound(plan, analysis.run_key, "")
+        plan = untracked if untracked.sha256() == stored_sha else \
+            bound(plan, analysis.run_key, analysis.tracks_key)
     approval = None if working_copy else _approval(store, analysis.footage_id, case_id, plan,
                                                    require_approval)
     run_tracks = analysis.tracks

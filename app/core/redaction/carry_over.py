@@ -26,10 +26,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
+from sqlalchemy.orm import Session
 
 from app.core.analysis import Analysis
 from app.core.detection import boxes as bx
-from app.core.detection.runs import load_run
+from app.core.detection.runs import stored_runs
 from app.core.errors import QT_TRANSLATE_NOOP, NotFoundError
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import TrackAction, effective_tracks, start_again, track_action
@@ -197,19 +198,30 @@ def carry_over(store: Store, plan: RedactionPlan, analysis: Analysis) -> CarryOv
     NotFoundError when the plan's run is no longer stored (Start again is left).
     """
     with store.read() as session:
-        old_run = load_run(session, analysis.footage_id, plan.detection_run)
-    if old_run is None:
+        old_tracks = _plan_tracks(session, plan, analysis)
+    return match_runs(plan, effective_tracks(old_tracks, plan), analysis.tracks,
+                      analysis.frame_count, analysis.run_key, analysis.tracks_key)
+
+
+def _plan_tracks(session: Session, plan: RedactionPlan, analysis: Analysis) -> list[Track]:
+    """The tracks ``plan``'s numbers refer to, built from its stored run: of the runs
+    stored with its settings (the newest first), the one whose tracks this version builds
+    as the plan recorded them (``detection_tracks``; any, for a plan that did not)."""
+    found = False
+    for run in stored_runs(session, analysis.footage_id, plan.detection_run):
+        found = True
+        tracks = build_tracks(run, analysis.frame_count, analysis.fps, analysis.tracker)
+        if not plan.detection_tracks or tracks_sha256(tracks) == plan.detection_tracks:
+            return tracks
+    if not found:
         raise NotFoundError(QT_TRANSLATE_NOOP(
             "CoreMessages", "The detection run this plan was made on is no longer stored, so "
             "its decisions cannot be matched to people on this run: use Start again."))
-    old_tracks = build_tracks(old_run, analysis.frame_count, analysis.fps, analysis.tracker)
-    if plan.detection_tracks and tracks_sha256(old_tracks) != plan.detection_tracks:
-        raise NotFoundError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "This plan was made on tracks that another version of BWV Studio "
-            "built from its detection run; this version builds them otherwise, so which "
-            "person each decision was about is not known here: use Start again."))
-    return match_runs(plan, effective_tracks(old_tracks, plan), analysis.tracks,
-                      analysis.frame_count, analysis.run_key, analysis.tracks_key)
+    raise NotFoundError(QT_TRANSLATE_NOOP(
+        "CoreMessages", "This plan was made on tracks that cannot be built again here "
+        "(another version of BWV Studio built them, or the detection they came from is no "
+        "longer stored), so which person each decision was about is not known: use Start "
+        "again."))
 
 
 def carried_plan(plan: RedactionPlan, carry: CarryOver,

@@ -30,10 +30,12 @@ FACE_SHARE = 0.2  # a person's face is this share of their head region's width o
 
 
 def face_of_heads(tracks: list[Track], frame_boxes: list[list[tuple[int, TrackBox]]],
-                  width: int, height: int, rotation: int = 0) -> dict[int, int]:
+                  width: int, height: int, rotation: int = 0,
+                  only: set[int] | None = None) -> dict[int, int]:
     """Head track -> the face track that is the same person, for the head tracks that have
-    one (``frame_boxes``: every frame's boxes of ``tracks``, ``boxes_by_frame``)."""
-    heads = [t for t in tracks if t.category == HEAD]
+    one (``frame_boxes``: every frame's boxes of ``tracks``, ``boxes_by_frame``; ``only``:
+    these head tracks alone)."""
+    heads = [t for t in tracks if t.category == HEAD and (only is None or t.id in only)]
     if not heads:
         return {}
     looked: dict[int, set[int]] = defaultdict(set)  # frame -> heads sampled there
@@ -50,13 +52,12 @@ def face_of_heads(tracks: list[Track], frame_boxes: list[list[tuple[int, TrackBo
         heads_here: list[tuple[int, TrackBox]] = []
         faces: list[tuple[TrackBox, Region]] = []
         for track_id, box in frame_boxes[frame]:
-            region = _region(box, track_id, width, height, rotation)
-            if region is None:
-                continue
             if box.category == HEAD and box.kind is BoxKind.DETECTED:
                 heads_here.append((track_id, box))
             elif track_id in sure and box.kind is not BoxKind.PADDED:  # not lost
-                faces.append((box, region))
+                region = _region(box, track_id, width, height, rotation)
+                if region is not None:
+                    faces.append((box, region))
         if not faces:
             continue
         for face_id, head_id in _faces_heads(heads_here, faces, width, height,
@@ -70,6 +71,26 @@ def face_of_heads(tracks: list[Track], frame_boxes: list[list[tuple[int, TrackBo
         if count >= MIN_FRAMES and count >= AGREE * both[head_id, face_id]:
             owners[head_id].append(face_id)
     return {h: faces[0] for h, faces in owners.items() if len(faces) == 1}
+
+
+def owners_again(before: list[Track], owners: dict[int, int], tracks: list[Track],
+                 frame_boxes: list[list[tuple[int, TrackBox]]], width: int, height: int,
+                 rotation: int = 0) -> dict[int, int]:
+    """``face_of_heads`` of ``tracks`` after an edit, from ``owners``, those of ``before``:
+    worked out again only for the heads that share a frame with a track the edit replaced,
+    merged or split (new objects; the others are ``before``'s own), as the frames' boxes
+    are (``shown_run``): a merge on a long run stays quick."""
+    old = {t.id: t for t in before}
+    new = {t.id: t for t in tracks}
+    changed = [t for i, t in old.items() if new.get(i) is not t] + \
+        [t for i, t in new.items() if old.get(i) is not t]
+    if not changed:
+        return owners
+    spans = [(t.first_frame, t.last_frame) for t in changed]
+    redo = {t.id for t in tracks if t.category == HEAD and any(
+        t.first_frame <= last and first <= t.last_frame for first, last in spans)}
+    kept = {h: f for h, f in owners.items() if h in new and h not in redo and f in new}
+    return kept | face_of_heads(tracks, frame_boxes, width, height, rotation, redo)
 
 
 def people_first(tracks: list[Track], owners: dict[int, int]) -> list[Track]:
@@ -92,27 +113,37 @@ def _faces_heads(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox, 
                  width: int, height: int, rotation: int) -> dict[int, int | None]:
     """Each face's head on one frame (face track -> head track, None for none): where a kept
     face would stand for the head (``render.heads_of_faces``), the face at least
-    ``FACE_SHARE`` of the head region's width; else where a large hidden face would narrow
-    its person's head (``render.people_facing``, for the faces and heads the export narrows:
-    someone close to the camera)."""
-    regions = {t: _region(b, t, width, height, rotation) for t, b in heads}
-    listed = [r for r in regions.values() if r is not None]
+    ``FACE_SHARE`` of the head region's width as displayed; else where a large hidden face
+    would narrow its person's head (``render.people_facing``, for the faces and heads the
+    export narrows: someone close to the camera)."""
+    regions = {t: r for t, b in heads if (r := _region(b, t, width, height, rotation))}
     ups = {t: 90 * head_turn((b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation)
            for t, b in heads}
-    chosen = heads_of_faces(listed, [r for _b, r in faces], rotation, ups)
     large = large_face(width, height)  # as the export narrows heads to faces
-    narrowing = [(t, b) for t, b in heads if may_narrow((b.x, b.y, b.x + b.w, b.y + b.h),
-                                                        b.whole, rotation, width, height)]
-    facing = {r.track_id: t for t, r in people_facing(
-        narrowing, [(b, r) for b, r in faces if max(b.w, b.h) >= large], rotation).items()}
+    big = [(b, r) for b, r in faces if max(b.w, b.h) >= large]
+    facing: dict[int | None, int] = {}
+    if big:
+        narrowing = [(t, b) for t, b in heads if may_narrow(
+            (b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation, width, height)]
+        facing = {r.track_id: t for t, r in people_facing(narrowing, big, rotation).items()}
+    across = 1 if rotation % 180 == 90 else 0  # the displayed width is the stored height
     found: dict[int, int | None] = {}
-    for (_box, face), head_id in zip(faces, chosen, strict=True):
+    for _box, face in faces:
         assert face.track_id is not None
+        cx, cy = (face.x1 + face.x2) / 2, (face.y1 + face.y2) / 2
+        # only a region holding the face's centre can hold 80 % of it (heads_of_faces)
+        near = [r for r in regions.values() if r.x1 <= cx <= r.x2 and r.y1 <= cy <= r.y2]
+        (head_id,) = heads_of_faces(near, [face], rotation, ups) if near else (None,)
         head = regions.get(head_id) if head_id is not None else None
-        if head is None or face.x2 - face.x1 < FACE_SHARE * (head.x2 - head.x1):
+        if head is None or _side(face, across) < FACE_SHARE * _side(head, across):
             head_id = facing.get(face.track_id)  # someone behind, or not a face
         found[face.track_id] = head_id
     return found
+
+
+def _side(region: Region, across: int) -> int:
+    """The region's width as displayed (its stored height on footage turned a quarter)."""
+    return region.y2 - region.y1 if across else region.x2 - region.x1
 
 
 def _region(box: TrackBox, track_id: int, width: int, height: int,

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.core.detection.runs import load_run
+from app.core.detection.runs import stored_runs
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
 from app.core.store.models import ExportRecord, Footage
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import build_tracks
+from app.core.tracking.tracks_digest import tracks_sha256
 
 REVIEW_WHY = {"faces_lost": "faces lost right after frames with faces",
               "track_ended": "a face vanished away from the edge of the picture",
@@ -44,10 +45,22 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
     if footage is None:
         return []
     items: list[OpenItem] = []
-    run = load_run(session, footage_id, plan.detection_run) if plan.detection_run else None
+    fps = footage.fps or 25.0
+    run, run_tracks, stored = None, [], False
+    for made in stored_runs(session, footage_id, plan.detection_run) \
+            if plan.detection_run else ():
+        stored = True
+        built = build_tracks(made, footage.frame_count, fps)
+        if not plan.detection_tracks or tracks_sha256(built) == plan.detection_tracks:
+            run, run_tracks = made, built  # the tracks its numbers refer to
+            break
+    if stored and run is None:  # the plan's numbers belong to no tracks built here
+        items.append(OpenItem(
+            f"footage:{footage_id}:tracks",
+            f"{footage.file_name}: the plan's track numbers belong to tracks that cannot be "
+            "built again here (another version of BWV Studio built them): it cannot be "
+            "exported until its people are chosen again"))
     if run is not None:
-        fps = footage.fps or 25.0
-        run_tracks = build_tracks(run, footage.frame_count, fps)
         tracks = apply_track_edits(run_tracks, plan.track_edits)  # as the person left them
         done = set(plan.reviewed)
         # one item per span: two ranges over the same frames (a fast pan and a group of

@@ -163,8 +163,13 @@ class RedactionSession:
     @property
     def head_owners(self) -> dict[int, int]:
         """Head track -> the face track of the same person, where one is sure
-        (``head_owners.face_of_heads``): one person, not two, in the People list."""
-        return self._shown.owners if self._shown is not None else {}
+        (``head_owners.face_of_heads``): one person, not two, in the People list; a face
+        dismissed as not a face is nobody's."""
+        if self._shown is None:
+            return {}
+        plan = self.shown_plan
+        return {h: f for h, f in self._shown.owners.items()
+                if plan_edits.track_action(plan, f) is not plan_edits.TrackAction.NOT_A_FACE}
 
     @property
     def review(self) -> list[ReviewRange]:
@@ -294,8 +299,9 @@ class RedactionSession:
         if self.run_mismatch():
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "This plan was made with another detection run (another preset, "
-                "stride or model), or on this run's tracks as another version of BWV Studio "
-                "numbered them, where the same track number can be another person. Switch "
+                "stride or model), or on tracks numbered otherwise (by another version of BWV "
+                "Studio, or from an earlier detection), where the same track number can be "
+                "another person. Switch "
                 "back to that preset, carry the decisions over to the people of this run (you "
                 "confirm each one), or use Start again."))
         if self.analysis is not None:

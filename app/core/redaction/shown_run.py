@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from app.core.analysis import Analysis
 from app.core.errors import BwvError
 from app.core.redaction import plan_edits
-from app.core.redaction.head_owners import face_of_heads
+from app.core.redaction.head_owners import face_of_heads, owners_again
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import Memo, plan_review
 from app.core.tracking.review import ReviewRange
@@ -72,7 +72,9 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
             tracks = list(a.tracks)
         frame_boxes = (_boxes_again(before, tracks) if before is not None and same_run
                        else boxes_by_frame(tracks, a.frame_count))
-        owners = face_of_heads(tracks, frame_boxes, a.width, a.height, a.rotation)
+        owners = owners_again(before.tracks, before.owners, tracks, frame_boxes, a.width,
+                              a.height, a.rotation) if before is not None and same_run \
+            else face_of_heads(tracks, frame_boxes, a.width, a.height, a.rotation)
     # what the ranges depend on: an edit that only marks a range reviewed, gives a reason
     # or mutes sound leaves them as they are
     review_for = (a.run_key, a.tracks_key, problem, shown.track_edits, shown.keep_tracks,
