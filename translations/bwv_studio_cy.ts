@@ -750,7 +750,7 @@
     </message>
     <message>
         <source>This plan&apos;s track numbers belong to tracks built otherwise from this detection run&apos;s settings (by another version of BWV Studio, or from an earlier detection of this footage), so the same number can be another person here. Open the footage in the workspace: its decisions are carried over where the tracks they were made on can still be built (you confirm each one); else choose the people again.</source>
-        <translation>Mae rhifau traciau&apos;r cynllun hwn yn perthyn i draciau a adeiladwyd yn wahanol o osodiadau&apos;r rhediad canfod hwn (gan fersiwn arall o BWV Studio, neu o ganfod cynharach o&apos;r ffilm hon), felly gall yr un rhif fod yn berson arall yma. Agorwch y ffilm yn y gweithle: cariwch ei benderfyniadau drosodd lle gellir adeiladu&apos;r traciau y gwnaed hwy arnynt o hyd (rydych yn cadarnhau pob un); fel arall dewiswch y bobl eto.</translation>
+        <translation>Mae rhifau traciau&apos;r cynllun hwn yn perthyn i draciau a adeiladwyd yn wahanol o osodiadau&apos;r rhediad canfod hwn (gan fersiwn arall o BWV Studio, neu o ganfod cynharach o&apos;r ffilm hon), felly gall yr un rhif fod yn berson arall yma. Agorwch y ffilm yn y gweithle: caiff ei benderfyniadau eu cario drosodd lle gellir adeiladu&apos;r traciau y gwnaed hwy arnynt o hyd (rydych yn cadarnhau pob un); fel arall dewiswch y bobl eto.</translation>
     </message>
     <message>
         <source>No track(s) {missing} in this footage; it has tracks {tracks}.</source>
@@ -3886,6 +3886,10 @@
     <message>
         <source>What is said: find words and mute or bleep them</source>
         <translation>Beth a ddywedir: dewch o hyd i eiriau a&apos;u tewi neu eu bipio</translation>
+    </message>
+    <message>
+        <source>Detected before by an earlier version of the detector, whose findings are not used: press Detect faces to detect again (the plan&apos;s decisions are then offered to carry over).</source>
+        <translation>Canfuwyd o&apos;r blaen gan fersiwn gynharach o&apos;r synhwyrydd, nad yw ei ganfyddiadau&apos;n cael eu defnyddio: pwyswch Canfod wynebau i ganfod eto (yna cynigir cario penderfyniadau&apos;r cynllun drosodd).</translation>
     </message>
     <message>
         <source>Faces not detected yet with this preset: press Detect faces.</source>

@@ -3855,6 +3855,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Detected before by an earlier version of the detector, whose findings are not used: press Detect faces to detect again (the plan's decisions are then offered to carry over).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Faces not detected yet with this preset: press Detect faces.</source>
             <translation type="unfinished" />
         </message>

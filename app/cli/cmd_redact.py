@@ -217,8 +217,7 @@ def _refuse_other_footage(ctx: Context, key: str, path: Path) -> None:
     on, so on other footage "keep track 1" would show whoever is track 1 there (a read-only
     hunt exported another woman's face so). A manifest says its footage; a bare plan cannot."""
     plan, made_from = _read_plan_file(path)
-    if not (plan.keep_tracks or plan.false_positive_tracks or plan.track_edits
-            or plan.reviewed or any(key.startswith("track:") for key in plan.reasons)):
+    if not (_names_people(plan) or plan.reviewed):
         return  # (review marks and a person's reason name this footage's frames and people)
     with ctx.store.read() as session:
         footage = get_footage(session, key)
@@ -234,6 +233,13 @@ def _refuse_other_footage(ctx: Context, key: str, path: Path) -> None:
         raise InvalidInputError(
             f"{path}: made for other footage (SHA-256 {made_from[:12]}...), not footage "
             f"#{number}; its track numbers would be other people here.")
+
+
+def _names_people(plan: RedactionPlan) -> bool:
+    """Whether the plan names people by track number (kept visible, not a face, merged or
+    split, given a reason)."""
+    return bool(plan.keep_tracks or plan.false_positive_tracks or plan.track_edits
+                or any(key.startswith("track:") for key in plan.reasons))
 
 
 def _plan_from_args(args: argparse.Namespace, t0: float = 0.0) -> RedactionPlan:
@@ -289,7 +295,13 @@ def _plan_from_args(args: argparse.Namespace, t0: float = 0.0) -> RedactionPlan:
 def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     if args.plan is not None and not args.plan.is_file():
         raise InvalidInputError(f"{args.plan}: plan file not found.")
-    _plan_from_args(args)  # a bad plan file or clash is refused before anything is ingested
+    chosen = _plan_from_args(args)  # a bad plan file or clash is refused before ingesting
+    if args.redetect and _names_people(chosen):
+        raise InvalidInputError(
+            "--redetect detects the footage again, and the new run may number its people "
+            "otherwise than the tracks they were chosen from: run 'bwv tracks FOOTAGE "
+            "--redetect' first, then 'bwv redact' with the numbers it lists (without "
+            "--redetect).")
     key = _resolve_footage(ctx, args.footage)
     if args.plan is not None:
         _refuse_other_footage(ctx, key, args.plan)

@@ -225,3 +225,17 @@ def test_heads_seen_from_behind_are_hidden_unless_the_plan_leaves_them(
                        str(tmp_path / "refused.mp4"), "--whole-people")
     assert code == 2 and "does not look for people" in err
     assert not (tmp_path / "refused.mp4").exists()
+
+
+def test_redetect_with_people_named_by_number_is_refused(
+        capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path) -> None:
+    """--redetect may number the people otherwise than the tracks they were chosen from
+    ('bwv tracks'): keeping "track 1" visible then could show someone else. Refused before
+    anything is ingested or detected, saying what to do instead."""
+    code, out, err = run(capsys, "redact", str(videos / "pyfeat_single_face.mp4"),
+                         "--preset", "fast", "-o", str(tmp_path / "o.mp4"), "--redetect",
+                         "--keep-track", "1", "--reason", "Requester - kept visible")
+    assert code == 2 and "bwv tracks FOOTAGE --redetect" in err and "Traceback" not in out + err
+    assert not (tmp_path / "o.mp4").exists()
+    code, _out, _err = run(capsys, "footage", "list")
+    assert "pyfeat_single_face" not in _out  # nothing ingested

@@ -189,8 +189,11 @@ def test_footage_detected_again_with_the_same_settings_carries_from_the_run_of_t
     assert second.reused and second.run_key == first.run_key
     assert second.tracks_key != first.tracks_key
     assert plan_edits.made_elsewhere(plan, second.run_key, second.tracks_key)
-    with store.read() as session:  # the supervisor's open items: of the plan's own tracks
-        assert not [i for i in open_items(session, fid, None, plan) if "tracks" in i.key]
+    with store.read() as session:  # a supervisor is told the export would refuse it
+        assert not [i for i in open_items(session, fid, None, dataclasses.replace(
+            plan, detection_tracks=second.tracks_key)) if "tracks" in i.key]
+        (item,) = [i for i in open_items(session, fid, None, plan) if "tracks" in i.key]
+    assert "no longer gives" in item.text and "cannot be exported" in item.text
     carry = carry_over(store, plan, second)  # from the first run, not the newest
     (decision,) = carry.decisions
     assert decision.old_track == first.tracks[0].id and decision.new_tracks
@@ -200,6 +203,4 @@ def test_footage_detected_again_with_the_same_settings_carries_from_the_run_of_t
         session.delete(session.get(DetectionRunRecord, oldest))
     with pytest.raises(NotFoundError, match="cannot be built again"):
         carry_over(store, plan, second)
-    with store.read() as session:  # said to whoever would approve it
-        (item,) = [i for i in open_items(session, fid, None, plan) if "tracks" in i.key]
-    assert "cannot be built again" in item.text
+

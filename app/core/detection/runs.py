@@ -24,11 +24,12 @@ from app.core.detection.video import DetectionRun, FrameDetections
 from app.core.errors import InvalidInputError
 from app.core.store.models import DetectionRunRecord, User
 
-# What the detection code does, by number: raised whenever a change to it (app/core/detection,
-# the decoding and combing of app/core/media) changes what a run holds (boxes, scores, the
-# frames looked at). tests/core/test_detection_revision.py fails until a change to that code
-# is recorded, with this number raised or not. Revision 1: 2026-12-07 (runs made before have
-# none and are made again).
+# What the detection code does, by number: raised whenever a change to it (app/core/detection;
+# the probing, decoding, combing and turning of app/core/media) changes what a run holds
+# (boxes, scores, the frames looked at). tests/core/test_detection_revision.py fails until a
+# change to that code is recorded, with this number raised or not. Revision 1: 2026-12-07
+# (runs made before have none and are made again; a run of a later revision, stored by a
+# newer version sharing the store, is not reused either).
 DETECTION_REVISION = 1
 
 
@@ -93,7 +94,7 @@ def older_code(session: Session, footage_id: int, run_key: str) -> bool:
     than this version's (``DETECTION_REVISION``): it is never reused."""
     record = _newest(session, footage_id, run_key)
     return record is not None and \
-        (record.settings or {}).get("revision", 0) != DETECTION_REVISION
+        int((record.settings or {}).get("revision", 0)) < DETECTION_REVISION
 
 
 def _newest(session: Session, footage_id: int, digest: str) -> DetectionRunRecord | None:

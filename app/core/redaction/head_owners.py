@@ -123,7 +123,7 @@ def _faces_heads(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox, 
     big = [(b, r) for b, r in faces if max(b.w, b.h) >= large]
     facing: dict[int | None, int] = {}
     if big:
-        narrowing = [(t, b) for t, b in heads if may_narrow(
+        narrowing = [(t, b) for t, b in heads if t in regions and may_narrow(
             (b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation, width, height)]
         facing = {r.track_id: t for t, r in people_facing(narrowing, big, rotation).items()}
     across = 1 if rotation % 180 == 90 else 0  # the displayed width is the stored height

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.core.detection.runs import stored_runs
+from app.core.detection.runs import load_run, older_code
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_review import plan_review
@@ -46,20 +46,23 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
         return []
     items: list[OpenItem] = []
     fps = footage.fps or 25.0
-    run, run_tracks, stored = None, [], False
-    for made in stored_runs(session, footage_id, plan.detection_run) \
-            if plan.detection_run else ():
-        stored = True
-        built = build_tracks(made, footage.frame_count, fps)
-        if not plan.detection_tracks or tracks_sha256(built) == plan.detection_tracks:
-            run, run_tracks = made, built  # the tracks its numbers refer to
-            break
-    if stored and run is None:  # the plan's numbers belong to no tracks built here
+    # the run the export would apply the plan to: the newest stored with its settings
+    run = load_run(session, footage_id, plan.detection_run) if plan.detection_run else None
+    run_tracks = build_tracks(run, footage.frame_count, fps) if run is not None else []
+    refused = None  # why the export would refuse the plan, as it stands
+    if run is not None and older_code(session, footage_id, plan.detection_run):
+        refused = "it was made on a detection run by an earlier version of the detector"
+    elif run is not None and plan.detection_tracks \
+            and tracks_sha256(run_tracks) != plan.detection_tracks:
+        refused = ("its track numbers belong to tracks its detection run no longer gives "
+                   "(another version of BWV Studio, or the footage detected again)")
+    if refused:  # its ranges would be someone else's: the people must be chosen again
         items.append(OpenItem(
             f"footage:{footage_id}:tracks",
-            f"{footage.file_name}: the plan's track numbers belong to tracks that cannot be "
-            "built again here (another version of BWV Studio built them): it cannot be "
-            "exported until its people are chosen again"))
+            f"{footage.file_name}: the plan cannot be exported as it stands: {refused}; "
+            "open it in the workspace to carry its decisions over, or choose the people "
+            "again"))
+        run = None
     if run is not None:
         tracks = apply_track_edits(run_tracks, plan.track_edits)  # as the person left them
         done = set(plan.reviewed)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from app.core.analysis import Analysis
 from app.core.case_state.status import get_case
+from app.core.detection.runs import older_code
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
 from app.core.people.users import resolve_actor
 from app.core.redaction import carry_over as carrying
@@ -343,6 +344,14 @@ class RedactionSession:
         if not self.plan.detection_run:
             self.plan = plan_edits.bound(self.plan, run_key, tracks_key)
         self.stored = self.plan.sha256()
+
+    def made_on_older_detector(self, store: Store) -> bool:
+        """Whether the plan was made on a stored run of older detection code, which is never
+        reused (``runs.older_code``): the footage must be detected again (blocking)."""
+        if not self.plan.detection_run:
+            return False
+        with store.read() as session:
+            return older_code(session, self.footage.id, self.plan.detection_run)
 
     def run_of_stored(self, store: Store, plan: RedactionPlan) -> tuple[str, str] | None:
         """After an export that failed once it had stored its plan (at its final rename,

@@ -70,20 +70,20 @@ class RunLoader(QObject):
         started = time.monotonic()
 
         def work(progress: ProgressFn,
-                 cancel: CancelToken) -> tuple[Analysis | None, ShownRun | None]:
+                 cancel: CancelToken) -> tuple[Analysis | None, ShownRun | None, bool]:
             try:
                 analysis = analyse(store, user, footage_id, preset, cancel=cancel,
                                    stage=lambda _name, done, total: progress(done, total),
                                    only_stored=only_stored)
             except NotFoundError:
-                if only_stored:
-                    return None, None
+                if only_stored:  # and was it detected by an earlier version?
+                    return None, None, session.made_on_older_detector(store)
                 raise
             if cancel.cancelled:  # other footage is being opened: its load waits for this
-                return analysis, None
+                return analysis, None, False
             # the run under the plan as it is now, here and not on the UI thread (seconds
             # on a long, crowded run); an edit made meanwhile is worked out there
-            return analysis, work_out(analysis, session.plan)
+            return analysis, work_out(analysis, session.plan), False
 
         job = self.detect_job = Job(work)
         job.progress.connect(lambda done, total: self._on_progress(done, total, started))
@@ -123,10 +123,10 @@ class RunLoader(QObject):
         ws.ready.emit()
 
     def _on_analysis(self, session: RedactionSession, analysis: Analysis | None,
-                     worked_out: ShownRun | None) -> None:
+                     worked_out: ShownRun | None, older: bool) -> None:
         self.detect_job = None
         self.ws.controls.progress.setVisible(False)
-        self.ws.show_run(session, analysis, worked_out)
+        self.ws.show_run(session, analysis, worked_out, older)
 
     # --- thumbnails ----------------------------------------------------------------------
 

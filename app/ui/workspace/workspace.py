@@ -233,7 +233,7 @@ class RedactionWorkspace(QWidget):
         self.jobs.cancel_detection()
 
     def show_run(self, session: RedactionSession, analysis: Analysis | None,
-                 worked_out: ShownRun | None = None) -> None:
+                 worked_out: ShownRun | None = None, older: bool = False) -> None:
         """A detection lookup or run ended with ``analysis`` (None: none stored), and the
         run under the plan as the worker worked it out."""
         if session is not self.session:  # other footage was opened meanwhile: load its run
@@ -245,9 +245,12 @@ class RedactionWorkspace(QWidget):
         self.jobs.load_thumbnails(session)  # first forget pictures of another run's tracks
         self.refresh_views()
         status = self.controls.status
-        if analysis is None:
-            status.setText(self.tr("Faces not detected yet with this preset: press "
-                                   "Detect faces."))
+        if analysis is None:  # (older: the plan's run is of older detection code)
+            status.setText(self.tr(
+                "Detected before by an earlier version of the detector, whose findings are "
+                "not used: press Detect faces to detect again (the plan's decisions are then "
+                "offered to carry over).") if older else self.tr(
+                "Faces not detected yet with this preset: press Detect faces."))
         else:
             texts = sum(t.category == TEXT for t in self.tracks)
             heads = sum(t.category == HEAD for t in self.tracks)
