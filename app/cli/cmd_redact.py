@@ -26,9 +26,11 @@ from app.core.library.ingest import IngestStatus, ingest_paths
 from app.core.media.probe import probe
 from app.core.media.timecode import format_time, parse_time
 from app.core.redaction import plan_edits as edits
+from app.core.redaction.head_owners import face_of_heads
 from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, Shape, Style, TimeRange
 from app.core.redaction.plan_edits import TrackAction
 from app.core.tracking.thumbnails import track_thumbnails
+from app.core.tracking.tracker import boxes_by_frame
 
 STAGE_NAMES = {"detect": "detecting faces", "export": "writing export",
                "export_check": "writing and checking export", "hash": "checking original"}
@@ -370,10 +372,15 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
     print(f"{'track':>5}  {'what':<5}  {'from':>12}  {'to':>12}  {'detections':>10}  "
           f"{'size px':>7}  score")
     summaries = [t.summary() for t in a.tracks]
+    # a person found by face and by body: their head track is said to be theirs (as in the
+    # workspace's People list)
+    owners = face_of_heads(a.tracks, boxes_by_frame(a.tracks, a.frame_count), a.width,
+                           a.height, a.rotation)
     for s, t in zip(summaries, a.tracks, strict=True):  # a head or text is not a face to keep
         print(f"{s['id']:>5}  {t.category:<5}  {format_time(times[s['first_frame']]):>12}  "
               f"{format_time(times[s['last_frame']]):>12}  {s['detections']:>10}  "
-              f"{s['mean_size']:>7.0f}  {s['max_score']:.2f}")
+              f"{s['mean_size']:>7.0f}  {s['max_score']:.2f}"
+              + (f"  (the head of track {owners[t.id]})" if t.id in owners else ""))
     for r in a.review:
         print(f"Review {r.reason.value}: frames {r.start_frame}-{r.end_frame} "
               f"({format_time(times[r.start_frame])}-{format_time(times[r.end_frame])})"
@@ -392,6 +399,7 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Wrote {len(thumbs)} thumbnail(s) to {args.thumbnails}.")
     if args.json is not None:
         atomic_write_text(args.json, json.dumps(
-            {"footage_id": a.footage_id, "run_key": a.run_key, "tracks": summaries,
+            {"footage_id": a.footage_id, "run_key": a.run_key, "tracks_key": a.tracks_key,
+             "tracks": summaries, "face_of_head": {str(h): f for h, f in owners.items()},
              "review": [r.as_dict() for r in a.review]}, indent=1))
     return 0

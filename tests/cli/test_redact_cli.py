@@ -239,3 +239,19 @@ def test_redetect_with_people_named_by_number_is_refused(
     assert not (tmp_path / "o.mp4").exists()
     code, _out, _err = run(capsys, "footage", "list")
     assert "pyfeat_single_face" not in _out  # nothing ingested
+
+
+def test_tracks_say_whose_head_a_head_track_is(capsys: pytest.CaptureFixture[str],
+                                               videos: Path, tmp_path: Path) -> None:
+    """One person found by face and by body (the default preset looks for people): the
+    head track is listed as that person's, as in the workspace's People list, and the JSON
+    says so, with the digest of the tracks a plan binds to."""
+    code, out, err = run(capsys, "tracks", str(videos / "pyfeat_single_face.mp4"),
+                         "--json", str(tmp_path / "tracks.json"))
+    assert code == 0, err
+    listed = json.loads((tmp_path / "tracks.json").read_text())
+    kinds = {t["id"]: t["category"] for t in listed["tracks"]}
+    assert len(listed["face_of_head"]) == 1 and len(listed["tracks_key"]) == 64
+    ((head, face),) = listed["face_of_head"].items()
+    assert (kinds[int(head)], kinds[face]) == ("head", "face")
+    assert f"(the head of track {face})" in out
