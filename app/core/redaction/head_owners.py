@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from app.core.redaction.head_placement import RULE_PADDING, head_turn, large_face, may_narrow
-from app.core.redaction.plan import Shape
-from app.core.redaction.render import Region, heads_of_faces, padded_region, people_facing
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.render import Region, heads_of_faces, people_facing, placement_region
 from app.core.tracking.review import CONFIDENT, best_score
 from app.core.tracking.tracker import FACE, HEAD, BoxKind, Track, TrackBox
 
@@ -27,6 +27,8 @@ SAMPLES = 24  # frames looked at per head track at most, spread evenly over its 
 AGREE = 0.5  # share of the frames where both are found on which the face is the head's
 MIN_FRAMES = 2  # ... and on at least this many frames
 FACE_SHARE = 0.2  # a person's face is this share of their head region's width or more
+# regions judged as the placement rules judge them (render.placement_region: RULE_PADDING)
+RULES = RedactionPlan(padding=RULE_PADDING)
 
 
 def face_of_heads(tracks: list[Track], frame_boxes: list[list[tuple[int, TrackBox]]],
@@ -55,7 +57,7 @@ def face_of_heads(tracks: list[Track], frame_boxes: list[list[tuple[int, TrackBo
             if box.category == HEAD and box.kind is BoxKind.DETECTED:
                 heads_here.append((track_id, box))
             elif track_id in sure and box.kind is not BoxKind.PADDED:  # not lost
-                region = _region(box, track_id, width, height, rotation)
+                region = placement_region(box, RULES, width, height, track_id, rotation)
                 if region is not None:
                     faces.append((box, region))
         if not faces:
@@ -116,7 +118,8 @@ def _faces_heads(heads: list[tuple[int, TrackBox]], faces: list[tuple[TrackBox, 
     ``FACE_SHARE`` of the head region's width as displayed; else where a large hidden face
     would narrow its person's head (``render.people_facing``, for the faces and heads the
     export narrows: someone close to the camera)."""
-    regions = {t: r for t, b in heads if (r := _region(b, t, width, height, rotation))}
+    regions = {t: r for t, b in heads
+               if (r := placement_region(b, RULES, width, height, t, rotation))}
     ups = {t: 90 * head_turn((b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation)
            for t, b in heads}
     large = large_face(width, height)  # as the export narrows heads to faces
@@ -145,12 +148,3 @@ def _side(region: Region, across: int) -> int:
     """The region's width as displayed (its stored height on footage turned a quarter)."""
     return region.y2 - region.y1 if across else region.x2 - region.x1
 
-
-def _region(box: TrackBox, track_id: int, width: int, height: int,
-            rotation: int) -> Region | None:
-    """The region the placement rules judge ``box`` by (``render.placement_region`` with
-    the rules' own padding, whatever the plan's)."""
-    face = box.category != HEAD
-    return padded_region((box.x, box.y, box.w, box.h), RULE_PADDING, width, height,
-                         box.kind, track_id, head=face, rotation=rotation,
-                         shape=None if face else Shape.RECTANGLE)

@@ -48,11 +48,11 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
     fps = footage.fps or 25.0
     # the run the export would apply the plan to: the newest stored with its settings
     run = load_run(session, footage_id, plan.detection_run) if plan.detection_run else None
-    run_tracks = build_tracks(run, footage.frame_count, fps) if run is not None else []
     refused = None  # why the export would refuse the plan, as it stands
     if run is not None and older_code(session, footage_id, plan.detection_run):
         refused = "it was made on a detection run by an earlier version of the detector"
-    elif run is not None and plan.detection_tracks \
+    run_tracks = build_tracks(run, footage.frame_count, fps) if run and not refused else []
+    if run is not None and not refused and plan.detection_tracks \
             and tracks_sha256(run_tracks) != plan.detection_tracks:
         refused = ("its track numbers belong to tracks its detection run no longer gives "
                    "(another version of BWV Studio, or the footage detected again)")
