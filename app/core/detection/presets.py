@@ -80,7 +80,7 @@ class Preset:
     # a track whose only detection is one unsure box (under its network's threshold, kept
     # at the picture's edge by the edge drop) is dropped, the others numbered without it;
     # 4, as 3, and a face lost for a while is linked to a box found again near its last box
-    # where nothing else could be that face (tracker._found_again).
+    # where nothing else could be that face (tracking.found_again).
     # Part of the run's key: a plan's track numbers belong to the rules they were made
     # under, and a run stored under rule 1 is read with rule 1.
     tracker_rules: int = 2

@@ -150,6 +150,14 @@ class Propagation:
         self._forward = _Carried.join(_Carried.fresh(boxes, names), lost)
         return out
 
+    def cut(self) -> list[FilledFrame]:
+        """A new shot starts with the next frame: the frames since the last key frame
+        come back carried forward only (as at the clip's end), and nothing found before is
+        carried on, nor anything found later carried back, across the cut."""
+        out = self.finish()
+        self._older, self._forward, self._prev = [], _Carried(), None
+        return out
+
     def _carry_small_back(self, key: Pyramid, detected: KeyFrame) -> None:
         """Faces the fine pass finds that nothing carried here and that the quick pass is too
         coarse to have seen: carry them back past the pending frames, through the frames

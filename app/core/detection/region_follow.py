@@ -115,6 +115,14 @@ class RegionFollower:
         self._recent.append((index, small))
         self._prev = small
 
+    def cut(self) -> None:
+        """A new shot starts with the next frame: no region is carried on across the cut,
+        nor a region found after it carried back over it (the next frame is looked at)."""
+        self._ids, self._centres, self._base = [], bx.empty(), bx.empty()
+        self._steps, self._edges = np.zeros(0, np.int32), np.zeros((0, 4), bool)
+        self._prev = None
+        self._recent.clear()
+
     def _look(self, small: Pyramid, found: Boxes,
               shown: Boxes) -> tuple[Boxes, npt.NDArray[np.bool_]]:
         """Match a look's regions to the carried ones (those found take the look's box);

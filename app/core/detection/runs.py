@@ -29,8 +29,9 @@ from app.core.store.models import DetectionRunRecord, User
 # (boxes, scores, the frames looked at). tests/core/test_detection_revision.py fails until a
 # change to that code is recorded, with this number raised or not. Revision 1: 2026-12-07
 # (runs made before have none and are made again; a run of a later revision, stored by a
-# newer version sharing the store, is not reused either).
-DETECTION_REVISION = 1
+# newer version sharing the store, is not reused either). Revision 2: 2026-12-07, shot cuts
+# (the frames on both sides of a cut looked at, nothing carried across, ``cut`` stored).
+DETECTION_REVISION = 2
 
 
 def run_settings(preset: Preset, models: list[dict[str, str]], stride: int) -> dict[str, Any]:
@@ -113,12 +114,14 @@ def run_from_json(data: dict[str, Any], preset: Preset) -> DetectionRun:
     run = DetectionRun(data["source"], data["width"], data["height"], data["rotation"],
                        preset, data["models"])
     for f in data["frames"]:
+        text, heads, people = ([Detection(b["x"], b["y"], b["w"], b["h"], b["score"],
+                                          b["detector"]) for b in f.get(kind, [])]
+                               for kind in ("text", "heads", "people"))
         run.frames.append(FrameDetections(
             f["index"], f["pts"],
             [Detection(b["x"], b["y"], b["w"], b["h"], b["score"], b.get("detector", ""))
              for b in f["boxes"]], f.get("detected", True), float(f.get("camera", 0.0)),
-            *([Detection(b["x"], b["y"], b["w"], b["h"], b["score"], b["detector"])
-               for b in f.get(kind, [])] for kind in ("text", "heads", "people"))))
+            text, heads, people, bool(f.get("cut", False))))
     return run
 
 

@@ -17,6 +17,7 @@ from app.core.detection.people import CUT_OFF, PersonDetector, head_regions
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
 from app.core.detection.region_follow import HEAD_MOTION, RegionFollower, flow_image
+from app.core.detection.shot_cuts import with_cuts
 from app.core.detection.text_regions import TextRegionDetector
 from app.core.detection.turned_looks import TurnedWatch, still_turns
 from app.core.detection.turned_looks import turned as turned_picture
@@ -45,6 +46,7 @@ class FrameDetections:
     heads: list[Detection] = field(default_factory=list)
     # the whole of the same people, "person:N" (N: their head's number) and likewise
     people: list[Detection] = field(default_factory=list)
+    cut: bool = False  # a new shot starts here (shot_cuts): nothing goes on across it
 
 
 def region_label(kind: str, number: int, found: bool = True) -> str:
@@ -82,7 +84,8 @@ class DetectionRun:
                         **({"camera": round(f.camera, 4)} if f.camera else {}),
                         **({"text": [b.as_json() for b in f.text]} if f.text else {}),
                         **({"heads": [b.as_json() for b in f.heads]} if f.heads else {}),
-                        **({"people": [b.as_json() for b in f.people]} if f.people else {})}
+                        **({"people": [b.as_json() for b in f.people]} if f.people else {}),
+                        **({"cut": True} if f.cut else {})}
                        for f in self.frames],
         }
 
@@ -135,7 +138,9 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
 
     Frames are turned upright for the detector; boxes are returned in stored pixels. With
     ``propagate`` the frames in between get the detected boxes carried there by motion
-    (forward and backward; ``detector`` "motion"), see :mod:`propagation`.
+    (forward and backward; ``detector`` "motion"), see :mod:`propagation`. Where the clip
+    cuts to another shot (:mod:`shot_cuts`; ``FrameDetections.cut``) the frames on both
+    sides are looked at, by every detector, and nothing is carried across.
     """
     info = probe(path, cancel)
     preset = get_preset(preset) if isinstance(preset, str) else preset
@@ -152,16 +157,22 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                          firm=preset.firm) if propagate else None
     looks = _Looks(preset, info.width, info.height, info.fps)
     turned = TurnedWatch(preset.turned_hold_frames(info.fps))
+    cuts: set[int] = set()  # frames that start a new shot
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())
-        for decoded in iter_frames(path, cancel):
+        for decoded, gray, starts, ends in with_cuts(iter_frames(path, cancel), _luma):
             last = decoded.index == info.frame_count - 1
             found = None
             fine = bool(preset.fine_scales) and (
                 decoded.index - offset) % (step * preset.fine_stride) == 0
             rgb: np.ndarray[Any, np.dtype[np.uint8]] | None = None
-            if (decoded.index - offset) % step == 0 or last:
+            if starts:  # nothing found before the cut goes on after it
+                if filler is not None:
+                    _add(run, filler.cut())
+                looks.cut()
+            # both sides of a cut are looked at, as the clip's last frame is
+            if (decoded.index - offset) % step == 0 or last or starts or ends:
                 rgb = rgb_of(decoded.frame)
                 watch = (decoded.index - offset) % (step * max(1, preset.fine_stride)) == 0
                 boxes, names = detector.detect_boxes(
@@ -177,14 +188,14 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                     decoded.index, round(decoded.time_s, 6),
                     to_detections(found.boxes, found.names) if found is not None else [],
                     found is not None))
-            gray = decoded.frame.to_ndarray(format="gray") \
-                if filler is not None or looks.any else None
-            if filler is not None and gray is not None:
+            else:
                 _add(run, filler.push(decoded.index, decoded.time_s, gray, found))
                 for index, boxes, names in filler.take_amendments():
                     run.frames[index].boxes += to_detections(boxes, names)
-            if gray is not None and looks.any:
-                looks.push(decoded, gray, rgb, info.rotation, last,
+            if starts:
+                cuts.add(decoded.index)
+            if looks.any:
+                looks.push(decoded, gray, rgb, info.rotation, last or starts or ends,
                            turned.held(decoded.index) if preset.heads_rules >= 3 else ())
             progress(decoded.index + 1, info.frame_count)
     if filler is not None:
@@ -194,6 +205,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     for f in run.frames:
         f.text, f.heads = looks.found("text", f.index), looks.found("head", f.index)
         f.people = looks.people(f.index)
+        f.cut = f.index in cuts
     run.elapsed_s = time.perf_counter() - started
     return run
 
@@ -225,15 +237,21 @@ class _Looks:
              follower: RegionFollower) -> None:
         self.every[kind], self.detect[kind], self.followers[kind] = every, detect, follower
 
+    def cut(self) -> None:
+        """A new shot starts: no region is carried across the cut."""
+        for follower in self.followers.values():
+            follower.cut()
+
     def push(self, decoded: DecodedFrame, gray: np.ndarray, rgb: np.ndarray | None, rotation: int,
-             last: bool, turns: tuple[int, ...] = ()) -> None:
+             now: bool, turns: tuple[int, ...] = ()) -> None:
         """One frame to every follower (one flow image for all); the detectors whose turn
-        it is look at it first (the frame turned upright once for all; ``turns``: the
+        it is (or every one, ``now``: the clip's last frame, either side of a cut) look at
+        it first (the frame turned upright once for all; ``turns``: the
         turned looks held on it, ``turned_looks.TurnedWatch``)."""
         small, shown = flow_image(gray), None
         for kind, follower in self.followers.items():
             seen = None
-            if decoded.index % self.every[kind] == 0 or last:
+            if decoded.index % self.every[kind] == 0 or now:
                 rgb = rgb if rgb is not None else rgb_of(decoded.frame)
                 shown = shown if shown is not None else upright(rgb, rotation)
                 raw = self.detect[kind](shown, turns)
@@ -323,6 +341,11 @@ def most_upright(boxes: np.ndarray, turned_by: np.ndarray, height: int) -> np.nd
                     share[j] <= 1 / SURELY_UPRIGHT and not (turned_by[j] == 0 and cut[j]):
                 keep[j] = False
     return np.flatnonzero(keep)
+
+
+def _luma(decoded: DecodedFrame) -> np.ndarray:
+    luma: np.ndarray = decoded.frame.to_ndarray(format="gray")
+    return luma
 
 
 def _add(run: DetectionRun, filled: list[FilledFrame]) -> None:

@@ -8,11 +8,14 @@ One range per real risk, never one per detector event:
 * ``track_ended`` / ``track_started``: a confident face (best score >= ``CONFIDENT``)
   vanished or appeared away from the picture edge and the clip's ends: lost while still in
   frame, or visible before it was found (not a face whose boxes, carried back, reach the
-  clip's first frame: no earlier frame could show it unfound);
+  clip's first frame: no earlier frame could show it unfound). Where an edited clip cuts
+  to another shot (``FrameDetections.cut``: no track goes on across it) the shot's ends
+  are as the clip's: a face found on a shot's first frame or lost in its last half second
+  is no item, and no "same person?" pair is made across a cut;
 * ``camera_fast``: the camera swings (the picture moves 2 % of its width a frame or more
   for 0.2 s): faces blur, and boxes between detections are carried across big jumps;
 * ``found_again``: a face kept visible (the requester) was lost for a while and the tracker
-  linked a box found again near its last box (``tracker._found_again``): if that box is
+  linked a box found again near its last box (``tracking.found_again``): if that box is
   someone else, keeping the track visible shows them, so the link is checked (a
   redacted track's link is no risk: both sides are hidden either way). Listed by
   ``redaction.plan_review`` from the plan's kept tracks (``found_again``);
@@ -56,6 +59,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from app.core.detection.shot_cuts import within_shot
 from app.core.detection.video import DetectionRun
 from app.core.tracking.edits import Cut
 from app.core.tracking.tracker import FACE, Track
@@ -210,7 +214,10 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
     had_faces_before = False
     previous_had = False
     last_with_faces = -1  # the last detected frame that found a face
+    shot_cuts = [f.index for f in run.frames if f.cut]
     for frame in detected:
+        if frame.cut:  # a new shot: the faces before it are not lost in it
+            previous_had = False
         # a box under its network's threshold (kept at the picture's edge by the edge drop)
         # does not end a stretch with no face: it may be nothing, and the stretch is a risk
         faces = any(run.preset.firm(d.detector, d.score) for d in frame.boxes)
@@ -237,15 +244,18 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
         if track.category != FACE or best_score(track) < CONFIDENT or track.id in settled:
             continue
         first, last = track.detected_frames[0], track.detected_frames[-1]
-        # hidden from the clip's first frame on (its boxes carried back there): there was
+        # the clip's ends, or a cut to another shot (FrameDetections.cut), are as its ends
+        shot_start, shot_end = within_shot(shot_cuts, first, 0, frame_count - 1)
+        # hidden from the shot's first frame on (its boxes carried back there): there was
         # no frame before it on which it could have been visible unfound
-        if track.first_frame > 0 and not _near_edge(track.keyframes[first], w, h, 0.5) and \
+        if track.first_frame > shot_start and \
+                not _near_edge(track.keyframes[first], w, h, 0.5) and \
                 not any(cut.starts(track) for cut in cuts):
             started.append(track)
-        if last < frame_count - 1 - window and not _near_edge(track.keyframes[last], w, h, 0.5):
+        if last < shot_end - window and not _near_edge(track.keyframes[last], w, h, 0.5):
             ended.append(track)
     lost, found = set(), set()  # the paired ends and starts (a track can have both)
-    for a, b in _same_person(ended, started, fps):
+    for a, b in _same_person(ended, started, fps, shot_cuts):
         pair = ReviewRange(a.detected_frames[-1], b.detected_frames[0],
                            ReviewReason.SAME_PERSON, a.id, b.id)
         pair = replace(pair, absorbed=tuple(r for r in ranges if inside(r, pair)))
@@ -421,11 +431,12 @@ def best_score(track: Track) -> float:
     return max(scores or [k[4] for k in track.keyframes.values()])
 
 
-def _same_person(ended: list[Track], started: list[Track],
-                 fps: float) -> list[tuple[Track, Track]]:
+def _same_person(ended: list[Track], started: list[Track], fps: float,
+                 shot_cuts: list[int]) -> list[tuple[Track, Track]]:
     """Pairs (lost, found) that are most likely one person: found within ``PAIR_S`` of the
-    loss, about the same size, where the lost face could have moved; closest pairs first,
-    each track in one pair at most."""
+    loss, about the same size, where the lost face could have moved, in the same shot (where
+    a face stood before a cut says nothing of who stands there after it); closest pairs
+    first, each track in one pair at most."""
     candidates = []
     started = sorted(started, key=lambda t: t.detected_frames[0])
     firsts = [t.detected_frames[0] for t in started]
@@ -438,7 +449,8 @@ def _same_person(ended: list[Track], started: list[Track],
                          bisect.bisect_right(firsts, fa + PAIR_S * fps + 1)]:
             fb = b.detected_frames[0]
             gap_s = (fb - fa) / fps
-            if b is a or not 0 < gap_s <= PAIR_S:
+            if b is a or not 0 < gap_s <= PAIR_S or \
+                    bisect.bisect_right(shot_cuts, fa) != bisect.bisect_right(shot_cuts, fb):
                 continue
             bx1, by1, bx2, by2, _ = b.keyframes[fb]
             size_a, size_b = max(ax2 - ax1, ay2 - ay1), max(bx2 - bx1, by2 - by1)

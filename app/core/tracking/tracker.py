@@ -17,7 +17,9 @@ and the tracks are numbered without it. Under rules 4 (the default since the sam
 face lost for a while (``max_gap`` at most) and a box nothing took are linked when that box
 can only be that face (``_found_again``): one person, not two tracks and a "same person?"
 question; the boxes of the gap are interpolated and grown as padding grows, since the face
-was not seen there.
+was not seen there (``found_again``). Whatever the rules, no face is linked across a cut to
+another shot (``FrameDetections.cut``, runs made since 2026-12-07), and no track's boxes are
+padded past one (``shot_cuts.within_shot``).
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from app.core.detection import boxes as bx
 from app.core.detection.propagation import MOTION
+from app.core.detection.shot_cuts import within_shot
 from app.core.detection.video import DetectionRun, region_of
+from app.core.tracking.found_again import found_again as _found_again
 
 
 class BoxKind(enum.StrEnum):
@@ -268,7 +271,10 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     firm: dict[int, int] = {}  # per track: detections at or above their network's threshold
     unsure: dict[int, int] = {}  # ... and under it (kept by the edge drop: at the edge)
     previous = -1  # the last frame with boxes or a detection: a track not on it is lost
+    cuts = [frame.index for frame in run.frames if frame.cut]
     for frame in run.frames:
+        if frame.cut:  # another shot: no face goes on across the cut
+            done, live = done + [t.track for t in live], []
         if not frame.detected and not frame.boxes:
             continue
         f = frame.index
@@ -329,6 +335,8 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     pad_after = max(round(settings.pad_after_s * fps), stride)
     for track in done:
         track.finish(frame_count, pad_before, pad_after)
+        track.first_frame, track.last_frame = within_shot(
+            cuts, min(track.keyframes), track.first_frame, track.last_frame)
     texts = region_tracks(run, frame_count, next_id, TEXT)
     next_id = max((t.id for t in texts), default=next_id - 1) + 1
     heads = region_tracks(run, frame_count, next_id, HEAD)
@@ -431,60 +439,6 @@ def _associate(live: list[_Live], dets: np.ndarray, frame: int,
         used_d.add(di)
         pairs.append((ti, di))
     return pairs
-
-
-FOUND_AGAIN_SIZE = 0.6  # rule 4: a face found again is 0.6 to 1/0.6 of its last box's size
-FOUND_AGAIN_NEAR = 1.0  # ... its centre within this many of their mean sizes of the last box's
-FOUND_AGAIN_EDGE = 0.5  # ... neither box within this share of its size of the picture's edge
-
-
-def _found_again(live: list[_Live], dets: np.ndarray, previous: int, width: int,
-                 height: int, matched: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Rule 4: a face lost for a while (no box on ``previous``, the last frame that had
-    boxes or a detection before this one) and a box no track took, linked where it can
-    only be that face: about its size and its centre within one size of the lost face's
-    last box (``_same_faces``: a prediction carried over a long gap flies off with a noisy
-    velocity; the last box does not), neither at the picture's edge (someone walking out
-    and someone else walking in), and nothing else near either of them: no other track's
-    last box and no other free box (one at the edge too) passes that test with the lost
-    face's last box or with the box found again."""
-    taken_t = {ti for ti, _ in matched}
-    free = [di for di in range(len(dets)) if di not in {d for _, d in matched}]
-    lost = [ti for ti, t in enumerate(live) if ti not in taken_t and t.last_frame < previous
-            and not _at_edge(t.box, width, height)]
-    if not lost or not free:
-        return []
-    boxes = np.array([t.box for t in live] + [dets[di, :4] for di in free], np.float64)
-    near = _same_faces(boxes)  # tracks' last boxes, then the free boxes; none with itself
-    pairs = []
-    for ti in lost:
-        found = np.flatnonzero(near[ti, len(live):])
-        if len(found) != 1:
-            continue
-        k = len(live) + int(found[0])
-        if _at_edge(boxes[k], width, height):
-            continue
-        if near[ti].sum() == 1 and near[k].sum() == 1:  # each passes only with the other
-            pairs.append((ti, free[int(found[0])]))
-    return pairs
-
-
-def _same_faces(boxes: np.ndarray) -> npt.NDArray[np.bool_]:
-    """For every two of ``boxes`` (x1, y1, x2, y2), whether one is about the size of the
-    other and its centre within one mean size of it (never a box with itself)."""
-    size = np.maximum(boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1])
-    ratio = size[None, :] / np.maximum(size[:, None], 1e-6)
-    centre = (boxes[:, :2] + boxes[:, 2:]) / 2
-    d = np.linalg.norm(centre[:, None, :] - centre[None, :, :], axis=2)
-    same: npt.NDArray[np.bool_] = ((ratio >= FOUND_AGAIN_SIZE) & (ratio <= 1 / FOUND_AGAIN_SIZE)
-                                   & (d <= FOUND_AGAIN_NEAR * (size[:, None] + size[None, :]) / 2))
-    np.fill_diagonal(same, False)
-    return same
-
-
-def _at_edge(box: np.ndarray, width: int, height: int) -> bool:
-    m = FOUND_AGAIN_EDGE * float(max(box[2] - box[0], box[3] - box[1]))
-    return bool(box[0] <= m or box[1] <= m or box[2] >= width - m or box[3] >= height - m)
 
 
 def boxes_by_frame(tracks: list[Track], frame_count: int) -> list[list[tuple[int, TrackBox]]]:

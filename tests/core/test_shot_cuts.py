@@ -1,0 +1,155 @@
+"""Shot cuts: an edited clip's cut to another shot is told from the pictures; no box is
+carried, and no face tracked, across it, and review treats a shot's ends as the clip's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from app.core.detection.detector import Detection
+from app.core.detection.presets import PRESETS
+from app.core.detection.runs import run_from_json
+from app.core.detection.shot_cuts import with_cuts, within_shot
+from app.core.detection.video import DetectionRun, FrameDetections, detect_video
+from app.core.media.decode import iter_frames
+from app.core.tracking.review import ReviewReason, review_ranges
+from app.core.tracking.tracker import FACE, build_tracks
+from tests.conftest import TESTDATA
+from tests.core.test_engine import _background, _face, _write
+
+
+def _texture(seed: int, width: int = 320, height: int = 180) -> np.ndarray:
+    """A grey textured picture (blobs a tenth of its height across), one per seed."""
+    rng = np.random.default_rng(seed)
+    small = rng.integers(20, 235, (height // 18, width // 18), dtype=np.uint8)
+    return np.ascontiguousarray(cv2.resize(small, (width, height),
+                                           interpolation=cv2.INTER_CUBIC))
+
+
+def _cuts(pictures: list[np.ndarray]) -> tuple[list[int], list[int]]:
+    """The frames that start a shot and those that end one, as ``with_cuts`` tells them
+    (checking that every frame comes back once, in order, with its picture)."""
+    out = list(with_cuts(list(enumerate(pictures)), lambda item: item[1]))
+    assert [item[0] for item, _gray, _s, _e in out] == list(range(len(pictures)))
+    assert all(gray is pictures[i] for (i, _p), gray, _s, _e in out)
+    return [i for (i, _p), _g, s, _e in out if s], [i for (i, _p), _g, _s, e in out if e]
+
+
+def test_a_cut_is_where_the_picture_changes_wholly_and_stays_changed() -> None:
+    a, b = _texture(1), _texture(2)
+    assert _cuts([a] * 10 + [b] * 10) == ([10], [9])
+    assert _cuts([a] * 3 + [b] * 3 + [a] * 3) == ([3, 6], [2, 5])
+    assert _cuts([a, b]) == ([], [])  # nothing after the change to tell it by
+    assert _cuts([a] * 5) == ([], [])
+
+
+def test_no_cut_where_the_picture_brightens_swings_or_blinks() -> None:
+    a, b = _texture(1), _texture(2)
+    flash = np.clip(a.astype(np.float32) * 1.5 + 30, 0, 255).astype(np.uint8)
+    assert _cuts([a] * 5 + [flash] * 2 + [a] * 5) == ([], [])  # a flash, exposure
+    wide = _texture(3, 1600, 180)
+    pan = [wide[:, x:x + 320] for x in [0] * 4 + list(range(0, 1280, 60))[1:9] + [480] * 4]
+    assert _cuts(pan) == ([], [])  # a whip pan and the camera coming to rest
+    black = np.zeros_like(a)
+    assert _cuts([a] * 5 + [black] + [a] * 5) == ([], [])  # a dropped frame inside a shot
+    assert _cuts([a] * 5 + [b] + [a] * 5) == ([], [])  # a one-frame glitch
+    assert _cuts([a] * 5 + [black] + [b] * 5) == ([6], [5])  # a black frame between shots
+
+
+def test_a_track_s_frames_are_cut_down_to_its_shot() -> None:
+    assert within_shot([10, 20], 12, 5, 30) == (10, 19)
+    assert within_shot([10, 20], 3, 0, 12) == (0, 9)
+    assert within_shot([10, 20], 25, 18, 40) == (20, 40)
+    assert within_shot([], 25, 18, 40) == (18, 40)
+
+
+def _still_face_run(cut_at: int | None, frames: int = 40) -> DetectionRun:
+    """A face box at one place on every other frame, a cut (or none) on ``cut_at``."""
+    run = DetectionRun("synthetic", 640, 360, 0, PRESETS["balanced"], [])
+    for i in range(frames):
+        boxes = [Detection(300, 150, 60, 60, 0.9, "yunet")] if i % 2 == 0 or i == cut_at \
+            else []
+        run.frames.append(FrameDetections(i, i / 25, boxes, bool(boxes), cut=i == cut_at))
+    return run
+
+
+def test_no_face_is_tracked_across_a_cut_nor_padded_past_it() -> None:
+    (one,) = build_tracks(_still_face_run(None), 40, 25.0)  # without the cut: one track
+    assert (one.first_frame, one.last_frame) == (0, 39)
+    before, after = build_tracks(_still_face_run(21), 40, 25.0)
+    assert (before.first_frame, before.last_frame) == (0, 20)
+    assert (after.first_frame, after.last_frame) == (21, 39)
+    assert before.box_at(21) is None and after.box_at(20) is None
+    back = run_from_json(_still_face_run(21).as_json(), PRESETS["balanced"])
+    assert [f.index for f in back.frames if f.cut] == [21]  # as a stored run is read back
+
+
+def test_review_takes_a_shot_s_ends_as_the_clip_s() -> None:
+    run = _still_face_run(None, 120)
+    for f in run.frames:  # a face lost on frame 38, someone found near it on frame 70
+        if 38 < f.index < 70:
+            f.boxes, f.detected = [], f.index % 2 == 0
+        elif f.index >= 70:
+            f.boxes = [Detection(320, 150, 60, 60, 0.9, "yunet")] if f.boxes else []
+
+    def reasons() -> dict[ReviewReason, list[int | None]]:
+        out: dict[ReviewReason, list[int | None]] = {}
+        for r in review_ranges(run, build_tracks(run, 120, 25.0), 120, 25.0):
+            out.setdefault(r.reason, []).append(r.track_id)
+        return out
+
+    assert ReviewReason.SAME_PERSON in reasons()  # one shot: maybe one person lost a while
+    run.frames[70].cut = True  # the second face is found on the first frame of a new shot
+    asked = reasons()
+    assert ReviewReason.SAME_PERSON not in asked and ReviewReason.TRACK_STARTED not in asked
+    assert asked[ReviewReason.TRACK_ENDED] == [1]  # the first lost in its shot: still asked
+    run.frames[70].cut, run.frames[100].cut = False, True  # the cut well after: as before
+    assert ReviewReason.SAME_PERSON in reasons()
+
+
+@pytest.mark.slow
+def test_the_developer_clips_cut_only_where_they_are_edited() -> None:
+    clips = sorted(p for folder in (TESTDATA / "videos", TESTDATA / "crowds" / "videos")
+                   if folder.is_dir() for p in folder.iterdir()
+                   if p.suffix in (".mp4", ".mov"))
+    if not clips:
+        pytest.skip(f"shared test clips not found under {TESTDATA}")
+    edited = {"face_recognition_short_hamilton_clip.mp4": [20, 82, 211],  # a broadcast
+              "mmaction2_demo.mp4": [268],  # two clips joined, glitched frames between
+              "pyfeat_face_noface.mov": [73]}  # a face, a black frame, a cartoon sky
+    for clip in clips:
+        starts = [d.index for d, _g, s, _e in with_cuts(
+            iter_frames(clip), lambda d: d.frame.to_ndarray(format="gray")) if s]
+        assert starts == edited.get(clip.name, []), clip.name
+
+
+def test_a_cut_between_two_people_standing_in_one_place(tmp_path: Path) -> None:
+    """Shot A shows one person, shot B another where A stood: both sides of the cut are
+    looked at, nothing is carried across it, and no track holds both people."""
+    first, second = _face(0, 96), _face(1, 96)
+    scene_a, scene_b = _background(640, 360), _background(640, 360)[::-1, ::-1].copy()
+    frames = []
+    for i in range(40):  # the cut on frame 25: off the default's every-other-frame stride
+        picture = (scene_a if i < 25 else scene_b).copy()
+        x = 250 + (i % 25)  # each walks slowly to the right
+        picture[120:216, x:x + 96] = first if i < 25 else second
+        frames.append(picture)
+    clip = tmp_path / "cut.mp4"
+    _write(clip, frames, 25)
+    run = detect_video(clip, "balanced")
+    assert [f.index for f in run.frames if f.cut] == [25]
+    assert run.frames[24].detected and run.frames[25].detected and not run.frames[23].detected
+    faces = [t for t in build_tracks(run, 40, 25.0) if t.category == FACE]
+    assert faces and all(t.last_frame < 25 or t.first_frame >= 25 for t in faces)
+    for i in (24, 25, 26):  # each person under a box on the frames beside the cut
+        x = 250 + (i % 25)
+        centre = (x + 48, 168)
+        assert any(t.box_at(i) is not None and _holds(t.box_at(i), centre) for t in faces), i
+
+
+def _holds(box: object, point: tuple[float, float]) -> bool:
+    x, y, w, h = (getattr(box, k) for k in ("x", "y", "w", "h"))
+    return bool(x <= point[0] <= x + w and y <= point[1] <= y + h)
