@@ -93,12 +93,20 @@
         <translation>{0} % o&apos;i fframiau</translation>
     </message>
     <message>
+        <source>{0} % of its frames; in {1} shots</source>
+        <translation>{0} % o&apos;i fframiau; mewn {1} saethiad</translation>
+    </message>
+    <message>
         <source>not found: stays redacted</source>
         <translation>heb ei ganfod: yn aros wedi&apos;i guddio</translation>
     </message>
     <message>
         <source>Look at this person before carrying the decision: the match is weak or missing.</source>
         <translation>Edrychwch ar y person hwn cyn cario&apos;r penderfyniad: mae&apos;r gyfatebiaeth yn wan neu ar goll.</translation>
+    </message>
+    <message>
+        <source>Look at this person before carrying the decision: the person decided about is matched in {0} shots of this edited clip, and on one side of a cut it may be someone else.</source>
+        <translation>Edrychwch ar y person hwn cyn cario&apos;r penderfyniad: mae&apos;r person y penderfynwyd amdano yn cyfateb mewn {0} saethiad o&apos;r clip golygedig hwn, ac ar un ochr i doriad gall fod yn rhywun arall.</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1431,10 @@
     <message>
         <source>Tracks {tracks} are of different kinds ({kinds}); only tracks of one kind (faces, text regions or heads) can be merged.</source>
         <translation>Mae traciau {tracks} o wahanol fathau ({kinds}); dim ond traciau o&apos;r un math (wynebau, rhanbarthau testun neu bennau) y gellir eu huno.</translation>
+    </message>
+    <message>
+        <source>Tracks {tracks} are in different shots of this edited clip (it cuts to another shot between them); tracks are not merged across a cut, where the boxes between them would stand over someone else.</source>
+        <translation>Mae traciau {tracks} mewn saethiadau gwahanol o&apos;r clip golygedig hwn (mae&apos;n torri i saethiad arall rhyngddynt); nid yw traciau&apos;n cael eu huno ar draws toriad, lle byddai&apos;r blychau rhyngddynt dros rywun arall.</translation>
     </message>
     <message>
         <source>Tracks {tracks} are both detected on frame {frame}, so they are different people; they cannot be merged.</source>

@@ -90,11 +90,19 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{0} % of its frames; in {1} shots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>not found: stays redacted</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Look at this person before carrying the decision: the match is weak or missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Look at this person before carrying the decision: the person decided about is matched in {0} shots of this edited clip, and on one side of a cut it may be someone else.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1404,6 +1412,10 @@
         </message>
         <message>
             <source>Tracks {tracks} are of different kinds ({kinds}); only tracks of one kind (faces, text regions or heads) can be merged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracks {tracks} are in different shots of this edited clip (it cuts to another shot between them); tracks are not merged across a cut, where the boxes between them would stand over someone else.</source>
             <translation type="unfinished" />
         </message>
         <message>

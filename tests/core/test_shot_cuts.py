@@ -12,9 +12,15 @@ import pytest
 from app.core.detection.detector import Detection
 from app.core.detection.presets import PRESETS
 from app.core.detection.runs import run_from_json
-from app.core.detection.shot_cuts import with_cuts, within_shot
+from app.core.detection.shot_cuts import lookahead_frames, with_cuts, within_shot
 from app.core.detection.video import DetectionRun, FrameDetections, detect_video
+from app.core.errors import InvalidInputError
 from app.core.media.decode import iter_frames
+from app.core.media.probe import probe
+from app.core.redaction import plan_edits
+from app.core.redaction.carry_over import carried_plan, match_runs
+from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_edits import TrackAction, effective_tracks
 from app.core.tracking.review import ReviewReason, review_ranges
 from app.core.tracking.tracker import FACE, build_tracks
 from tests.conftest import TESTDATA
@@ -29,24 +35,26 @@ def _texture(seed: int, width: int = 320, height: int = 180) -> np.ndarray:
                                            interpolation=cv2.INTER_CUBIC))
 
 
-def _cuts(pictures: list[np.ndarray]) -> tuple[list[int], list[int]]:
+def _cuts(pictures: list[np.ndarray], lookahead: int = 12) -> tuple[list[int], list[int]]:
     """The frames that start a shot and those that end one, as ``with_cuts`` tells them
     (checking that every frame comes back once, in order, with its picture)."""
-    out = list(with_cuts(list(enumerate(pictures)), lambda item: item[1]))
+    out = list(with_cuts(list(enumerate(pictures)), lambda item: item[1], lookahead))
     assert [item[0] for item, _gray, _s, _e in out] == list(range(len(pictures)))
     assert all(gray is pictures[i] for (i, _p), gray, _s, _e in out)
     return [i for (i, _p), _g, s, _e in out if s], [i for (i, _p), _g, _s, e in out if e]
 
 
 def test_a_cut_is_where_the_picture_changes_wholly_and_stays_changed() -> None:
-    a, b = _texture(1), _texture(2)
-    assert _cuts([a] * 10 + [b] * 10) == ([10], [9])
-    assert _cuts([a] * 3 + [b] * 3 + [a] * 3) == ([3, 6], [2, 5])
+    a, b, c = _texture(1), _texture(2), _texture(4)
+    assert _cuts([a] * 20 + [b] * 20) == ([20], [19])
+    assert _cuts([a] * 20 + [b] * 20 + [c] * 20) == ([20, 40], [19, 39])
+    assert _cuts([a] * 20 + [b] * 3) == ([20], [19])  # near the end: what lookahead there is
     assert _cuts([a, b]) == ([], [])  # nothing after the change to tell it by
     assert _cuts([a] * 5) == ([], [])
+    assert lookahead_frames(25.0) == 12 and lookahead_frames(5.0) == 2
 
 
-def test_no_cut_where_the_picture_brightens_swings_or_blinks() -> None:
+def test_no_cut_where_the_picture_brightens_swings_blinks_or_comes_back() -> None:
     a, b = _texture(1), _texture(2)
     flash = np.clip(a.astype(np.float32) * 1.5 + 30, 0, 255).astype(np.uint8)
     assert _cuts([a] * 5 + [flash] * 2 + [a] * 5) == ([], [])  # a flash, exposure
@@ -56,6 +64,15 @@ def test_no_cut_where_the_picture_brightens_swings_or_blinks() -> None:
     black = np.zeros_like(a)
     assert _cuts([a] * 5 + [black] + [a] * 5) == ([], [])  # a dropped frame inside a shot
     assert _cuts([a] * 5 + [b] + [a] * 5) == ([], [])  # a one-frame glitch
+    assert _cuts([a] * 20 + [b] * 8 + [a] * 20) == ([], [])  # a hand over the lens, gone
+    left, right = a.copy(), a.copy()  # police lights: one side lit, then the other
+    left[:, :160] = np.clip(left[:, :160].astype(np.int32) * 2 + 60, 0, 255)
+    right[:, 160:] = np.clip(right[:, 160:].astype(np.int32) * 2 + 60, 0, 255)
+    assert _cuts(([left] * 3 + [right] * 3) * 8) == ([], [])
+    rng = np.random.default_rng(5)  # a dark street, barely any detail, flickering
+    dark = [np.clip(20 + rng.normal(0, 1.6 + (i % 2) * 0.8, (180, 320)), 0, 255)
+            .astype(np.uint8) for i in range(30)]
+    assert _cuts(dark) == ([], [])
     assert _cuts([a] * 5 + [black] + [b] * 5) == ([6], [5])  # a black frame between shots
 
 
@@ -84,7 +101,33 @@ def test_no_face_is_tracked_across_a_cut_nor_padded_past_it() -> None:
     assert (after.first_frame, after.last_frame) == (21, 39)
     assert before.box_at(21) is None and after.box_at(20) is None
     back = run_from_json(_still_face_run(21).as_json(), PRESETS["balanced"])
-    assert [f.index for f in back.frames if f.cut] == [21]  # as a stored run is read back
+    assert back.shot_starts() == [21]  # as a stored run is read back
+    assert (before.shot, after.shot) == (0, 1)
+    with pytest.raises(InvalidInputError, match="different shots"):
+        plan_edits.merge(RedactionPlan(), [before, after], [before.id, after.id])
+
+
+def test_a_decision_about_a_track_that_went_on_over_a_cut_is_not_carried_by_default() -> None:
+    """A plan kept a person on a run made before cuts were told, whose track went on over
+    the cut as whoever stood there after it: on the new run, the person's two tracks (one
+    each side of the cut) are offered, neither ticked, and not merged again."""
+    old = build_tracks(_still_face_run(None), 40, 25.0)
+    plan, _ = plan_edits.set_track_action(RedactionPlan(detection_run="old"), old[0].id,
+                                          TrackAction.KEEP, "Requester")
+    plan, _, _part = plan_edits.split(plan, old, old[0].id, 30)  # a merge the person made,
+    plan, _ = plan_edits.merge(plan, old, [1, 2])  # and so one to carry
+    new_run = _still_face_run(21)
+    new = build_tracks(new_run, 40, 25.0)
+    carry = match_runs(plan, effective_tracks(old, plan), new, 40, "new", "",
+                       new_run.shot_starts())
+    (decision,) = carry.decisions
+    assert decision.new_tracks == (1, 2) and decision.shots == 2
+    assert not any(decision.sure(t) for t in decision.new_tracks) and carry.merges == 0
+    carried, _ = carried_plan(plan, carry)
+    assert carried.keep_tracks == ()  # nobody kept visible until a person ticks them
+    same = match_runs(plan, effective_tracks(old, plan), build_tracks(_still_face_run(None),
+                      40, 25.0), 40, "new")
+    assert all(same.decisions[0].sure(t) for t in same.decisions[0].new_tracks)  # no cut
 
 
 def test_review_takes_a_shot_s_ends_as_the_clip_s() -> None:
@@ -122,7 +165,8 @@ def test_the_developer_clips_cut_only_where_they_are_edited() -> None:
               "pyfeat_face_noface.mov": [73]}  # a face, a black frame, a cartoon sky
     for clip in clips:
         starts = [d.index for d, _g, s, _e in with_cuts(
-            iter_frames(clip), lambda d: d.frame.to_ndarray(format="gray")) if s]
+            iter_frames(clip), lambda d: d.frame.to_ndarray(format="gray"),
+            lookahead_frames(probe(clip).fps)) if s]
         assert starts == edited.get(clip.name, []), clip.name
 
 

@@ -12,23 +12,29 @@ A cut is told by the likeness of consecutive pictures: the correlation of 32 x 1
 thumbnails (each made zero-mean and unit-length, so a flash, a light switched on or the
 camera's exposure changing the brightness of the whole picture is no cut). Frame ``j``
 starts a shot when it is unlike the frame before (correlation under ``CUT_BELOW``), the
-frame after is like it (``SAME_FROM`` or more: the new shot goes on, not a one-frame
-glitch), the frame after is unlike the frame before too, and the frame before was itself
-like its own predecessor (the camera was not already swinging: a whip pan's frames are all
-unlike each other and are no cut) or was a flat picture (a black frame between two shots)
-with the shots on its two sides unlike each other (a single black frame inside a shot is
-no cut). A flat picture (grey levels varying by less than ``FLAT``) is like another flat
-picture of about its brightness and unlike any other. Dissolves and fades are not cuts
-(no single frame changes wholly): a box followed through one is carried as through any
-change. Measured on the developer clips (2026-12-07): consecutive frames of one shot
-correlate 0.58 or more (1 % of them under 0.9), the cuts of the two edited clips 0.01-0.35.
+frame after is like it (``SAME_FROM`` or more: the new shot goes on), the frame before was
+itself like its own predecessor (the camera was not already swinging: a whip pan's frames
+are all unlike each other and are no cut) or was a flat picture (a black frame between two
+shots) with the shots on its two sides unlike each other, and none of the frames up to
+``lookahead`` after it looks like the frame before it again (``CUT_BELOW`` or more), nor
+it like any of as many frames before that: a picture that comes back (police lights
+lighting one side and then the other, a hand over the lens, a glitch, a body passing close
+to the lens) is one shot, whose boxes go on being carried and whose faces go on being
+linked; a change that lasts longer (a lens covered for seconds) is two cuts, and an edit
+back to the shot before within the lookahead none. A flat or dark, low-contrast picture
+(grey levels varying by less than ``LOW_CONTRAST``) is compared by its brightness alone:
+alike another such picture within ``FLAT_LEVELS``, unlike a picture with detail only when
+it is flat itself (under ``FLAT``). Dissolves and fades are not cuts (no single frame changes
+wholly): a box followed through one is carried as through any change. Measured on the
+developer clips (2026-12-07): consecutive frames of one shot correlate 0.58 or more (1 % of
+them under 0.9), the cuts of the two edited clips 0.01-0.35.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -39,7 +45,9 @@ import numpy.typing as npt
 CUT_BELOW = 0.5  # two pictures correlating less than this are wholly different
 SAME_FROM = 0.7  # ... at least this much: the same shot going on
 FLAT = 2.0  # a thumbnail whose grey levels vary less than this (std): a flat picture
-FLAT_LEVELS = 16.0  # two flat pictures this close in mean grey level are alike
+LOW_CONTRAST = 8.0  # ... less than this: too little detail to correlate (dark, misted)
+FLAT_LEVELS = 16.0  # two such pictures this close in mean grey level are alike
+LOOKAHEAD_S = 0.5  # a picture that comes back within this long after a change is no cut
 THUMB = (32, 18)
 
 Frame = TypeVar("Frame")
@@ -47,60 +55,84 @@ Frame = TypeVar("Frame")
 
 @dataclass(frozen=True)
 class Thumb:
-    """A picture's look for telling cuts: its unit-length zero-mean thumbnail, or None
-    for a flat picture, and its mean grey level."""
+    """A picture's look for telling cuts: its unit-length zero-mean thumbnail, its mean
+    grey level and how much its grey levels vary (standard deviation)."""
 
-    shape: npt.NDArray[np.float32] | None
+    shape: npt.NDArray[np.float32]
     level: float
+    spread: float
 
 
 def thumb(gray: npt.NDArray[np.uint8]) -> Thumb:
     """The look of a luma plane (any size)."""
     small = cv2.resize(gray, THUMB, interpolation=cv2.INTER_AREA).astype(np.float32)
-    level = float(small.mean())
-    if float(small.std()) < FLAT:
-        return Thumb(None, level)
+    level, spread = float(small.mean()), float(small.std())
     small -= level
-    return Thumb(small / float(np.linalg.norm(small)), level)
+    return Thumb(small / max(float(np.linalg.norm(small)), 1e-6), level, spread)
 
 
 def likeness(a: Thumb, b: Thumb) -> float:
-    """How alike two pictures look: the thumbnails' correlation, -1 to 1 (flat pictures:
-    1 for two of about the same brightness, else 0)."""
-    if a.shape is None or b.shape is None:
-        both_flat = a.shape is None and b.shape is None
-        return 1.0 if both_flat and abs(a.level - b.level) <= FLAT_LEVELS else 0.0
+    """How alike two pictures look: the thumbnails' correlation, -1 to 1. A low-contrast
+    picture is compared by brightness: 1 with another such picture of about its brightness
+    (else 0), 1 with a picture with detail unless it is flat itself (then 0)."""
+    if a.spread < LOW_CONTRAST and b.spread < LOW_CONTRAST:
+        return 1.0 if abs(a.level - b.level) <= FLAT_LEVELS else 0.0
+    if a.spread < LOW_CONTRAST or b.spread < LOW_CONTRAST:
+        return 0.0 if min(a.spread, b.spread) < FLAT else 1.0
     return float((a.shape * b.shape).sum())
 
 
-def starts_shot(before2: Thumb | None, before: Thumb, this: Thumb, after: Thumb) -> bool:
+def starts_shot(before2: Thumb | None, before: Thumb, this: Thumb, after: Thumb,
+                later: Sequence[Thumb] = (), earlier: Sequence[Thumb] = ()) -> bool:
     """Whether ``this`` frame starts a new shot, given the two frames before it (the first
-    None at the clip's second frame) and the one after."""
+    None at the clip's second frame), the one after, those ``later`` still (up to the
+    lookahead: none of them may look like ``before`` again) and those ``earlier`` than
+    ``before`` (as many: ``this`` may not look like any of them, the picture coming back
+    after something passed over it)."""
     if likeness(before, this) >= CUT_BELOW or likeness(this, after) < SAME_FROM or \
-            likeness(before, after) >= CUT_BELOW:
+            any(likeness(before, f) >= CUT_BELOW for f in (after, *later)) or \
+            any(likeness(this, f) >= CUT_BELOW for f in earlier):
         return False
     if before2 is None or likeness(before2, before) >= SAME_FROM:
         return True
-    return before.shape is None and likeness(before2, this) < CUT_BELOW
+    return before.spread < FLAT and likeness(before2, this) < CUT_BELOW
 
 
-def with_cuts(frames: Iterable[Frame], gray_of: Callable[[Frame], npt.NDArray[np.uint8]]
-              ) -> Iterator[tuple[Frame, npt.NDArray[np.uint8], bool, bool]]:
+def lookahead_frames(fps: float) -> int:
+    """How many frames after a change are looked at for the picture coming back."""
+    return max(2, round(LOOKAHEAD_S * (fps if fps > 0 else 25.0)))
+
+
+def with_cuts(frames: Iterable[Frame], gray_of: Callable[[Frame], npt.NDArray[np.uint8]],
+              lookahead: int = 2) -> Iterator[tuple[Frame, npt.NDArray[np.uint8], bool, bool]]:
     """Each frame in order with its luma plane, whether it starts a shot (a cut just
-    before it) and whether it ends one (a cut just after it): given two frames late, as
-    telling a cut takes the frame after it. The clip's first frame starts no shot (nothing
-    was before it) and its last ends none."""
+    before it) and whether it ends one (a cut just after it): given ``lookahead`` + 1 frames
+    late (:func:`lookahead_frames`), as telling a cut takes the frames after it. The clip's
+    first frame starts no shot (nothing was before it) and its last ends none; near the
+    clip's end fewer frames are looked ahead at."""
+    lookahead = max(1, lookahead)
     held: deque[tuple[Frame, npt.NDArray[np.uint8], Thumb]] = deque()
     starts: deque[bool] = deque()  # per held frame: whether it starts a shot
-    before2: Thumb | None = None  # the look of the frame before the oldest held one
+    gone: deque[Thumb] = deque(maxlen=lookahead + 1)  # the looks of the frames given back
+
+    def judge(k: int) -> None:  # held frame k (at least 1): whether it starts a shot
+        looks = [*gone, *(h[2] for h in held)]
+        p = len(gone) + k
+        starts[k] = starts_shot(looks[p - 2] if p >= 2 else None, looks[p - 1], looks[p],
+                                looks[p + 1], looks[p + 2:], looks[max(0, p - 2 - lookahead):
+                                                                    max(0, p - 1)])
+
     for frame in frames:
         gray = gray_of(frame)
         held.append((frame, gray, thumb(gray)))
-        starts.append(False)  # the newest: not known until the frame after it
-        if len(held) == 3:  # the middle one: starts a shot? (the frame after it is here)
-            starts[1] = starts_shot(before2, held[0][2], held[1][2], held[2][2])
-            oldest, gray0, before2 = held.popleft()  # known now: whether a shot ends on it
+        starts.append(False)  # not known until the frames after it are here
+        if len(held) == lookahead + 2:  # frame 1 has its lookahead: the oldest can go
+            judge(1)
+            oldest, gray0, look = held.popleft()
+            gone.append(look)
             yield oldest, gray0, starts.popleft(), starts[0]
+    for k in range(1, len(held) - 1):  # the clip's end: what lookahead there is
+        judge(k)
     while held:
         oldest, gray0, _look = held.popleft()
         yield oldest, gray0, starts.popleft(), bool(starts and starts[0])

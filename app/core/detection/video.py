@@ -17,7 +17,7 @@ from app.core.detection.people import CUT_OFF, PersonDetector, head_regions
 from app.core.detection.presets import Preset, get_preset
 from app.core.detection.propagation import FilledFrame, KeyFrame, Propagation
 from app.core.detection.region_follow import HEAD_MOTION, RegionFollower, flow_image
-from app.core.detection.shot_cuts import with_cuts
+from app.core.detection.shot_cuts import lookahead_frames, with_cuts
 from app.core.detection.text_regions import TextRegionDetector
 from app.core.detection.turned_looks import TurnedWatch, still_turns
 from app.core.detection.turned_looks import turned as turned_picture
@@ -73,6 +73,10 @@ class DetectionRun:
     models: list[dict[str, str]]
     frames: list[FrameDetections] = field(default_factory=list)
     elapsed_s: float = 0.0
+
+    def shot_starts(self) -> list[int]:
+        """The frames that start a new shot (``FrameDetections.cut``), in order."""
+        return [f.index for f in self.frames if f.cut]
 
     def as_json(self) -> dict[str, Any]:
         """The stable ``bwv detect`` JSON: ``{"frames": [{"index", "pts", "boxes"}]}``."""
@@ -140,7 +144,8 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     ``propagate`` the frames in between get the detected boxes carried there by motion
     (forward and backward; ``detector`` "motion"), see :mod:`propagation`. Where the clip
     cuts to another shot (:mod:`shot_cuts`; ``FrameDetections.cut``) the frames on both
-    sides are looked at, by every detector, and nothing is carried across.
+    sides are looked at, by every detector (the last frame of a shot by the fine pass too), and
+    nothing is carried across.
     """
     info = probe(path, cancel)
     preset = get_preset(preset) if isinstance(preset, str) else preset
@@ -157,15 +162,18 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                          firm=preset.firm) if propagate else None
     looks = _Looks(preset, info.width, info.height, info.fps)
     turned = TurnedWatch(preset.turned_hold_frames(info.fps))
-    cuts: set[int] = set()  # frames that start a new shot
+    shot_starts: set[int] = set()  # frames that start a new shot
     with FaceDetector(preset) as detector:
         run = DetectionRun(str(path), info.width, info.height, info.rotation, preset,
                            detector.models())
-        for decoded, gray, starts, ends in with_cuts(iter_frames(path, cancel), _luma):
+        for decoded, gray, starts, ends in with_cuts(iter_frames(path, cancel), _luma,
+                                                     lookahead_frames(info.fps)):
             last = decoded.index == info.frame_count - 1
             found = None
+            # a shot's last frame has the fine pass too: the small faces it finds are
+            # carried back over the shot's last frames (nothing after the cut carries back)
             fine = bool(preset.fine_scales) and (
-                decoded.index - offset) % (step * preset.fine_stride) == 0
+                (decoded.index - offset) % (step * preset.fine_stride) == 0 or ends)
             rgb: np.ndarray[Any, np.dtype[np.uint8]] | None = None
             if starts:  # nothing found before the cut goes on after it
                 if filler is not None:
@@ -193,7 +201,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                 for index, boxes, names in filler.take_amendments():
                     run.frames[index].boxes += to_detections(boxes, names)
             if starts:
-                cuts.add(decoded.index)
+                shot_starts.add(decoded.index)
             if looks.any:
                 looks.push(decoded, gray, rgb, info.rotation, last or starts or ends,
                            turned.held(decoded.index) if preset.heads_rules >= 3 else ())
@@ -205,7 +213,7 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
     for f in run.frames:
         f.text, f.heads = looks.found("text", f.index), looks.found("head", f.index)
         f.people = looks.people(f.index)
-        f.cut = f.index in cuts
+        f.cut = f.index in shot_starts
     run.elapsed_s = time.perf_counter() - started
     return run
 

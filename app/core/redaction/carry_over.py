@@ -15,14 +15,18 @@ carried and confirmed the same way.
 Nothing is applied silently: ``CarryOver`` lists every decision, each new track it would go
 to and on what share of that track's frames the match holds, for a person to confirm
 (``carried_plan``). A new track matching weakly (under ``SURE``) is flagged and not ticked
-by default, nor is a decision that found no track; a decision left out leaves its new
-tracks redacted, the safe default.
+by default, nor is a decision that found no track, nor one whose new tracks lie in more
+than one shot of an edited clip (an old run, made before cuts were told, linked faces
+across a cut: its track may be someone else after it; no merge is carried across a cut
+either); a decision left out leaves its new tracks redacted, the safe default.
 Review ranges checked on the old run are not carried (the new run has its own).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -58,9 +62,13 @@ class CarriedDecision:
     old_frames: tuple[int, int]  # the old track's first and last frame
     new_tracks: tuple[int, ...]  # on the new run, after ``CarryOver.edits``
     shares: tuple[float, ...]  # of each new track's frames, the share matching the old one
+    shots: int = 1  # the shots of an edited clip its new tracks lie in (shot_cuts)
 
     def sure(self, track_id: int) -> bool:
-        return track_id in self.new_tracks and \
+        """Whether it goes to ``track_id`` by default: a strong match, and its new tracks
+        all in one shot (an old track over a cut, from before cuts were told, may have
+        gone on as someone else after it: on one side it is not the person decided about)."""
+        return track_id in self.new_tracks and self.shots <= 1 and \
             self.shares[self.new_tracks.index(track_id)] >= SURE
 
     def pairs(self) -> list[tuple[int, int]]:
@@ -143,9 +151,14 @@ def _split_frames(owners: _Owners, decided: dict[int, TrackAction]) -> list[int]
 
 
 def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: list[Track],
-               frame_count: int, new_run: str, new_tracks_key: str = "") -> CarryOver:
+               frame_count: int, new_run: str, new_tracks_key: str = "",
+               shot_starts: Sequence[int] = ()) -> CarryOver:
     """How ``old_plan``'s decisions (on ``old_tracks``, after its merges and splits) go to
-    ``new_tracks`` (a run's own tracks)."""
+    ``new_tracks`` (a run's own tracks; ``shot_starts``: the new run's cuts, whose shots
+    no merge joins)."""
+    def shot(track: Track) -> int:
+        return bisect_right(shot_starts, min(track.keyframes))
+
     old_boxes = boxes_by_frame(old_tracks, frame_count)
     decided = {t.id: track_action(old_plan, t.id) for t in old_tracks}
     edits: list[TrackEdit] = []
@@ -161,7 +174,8 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
     merges = 0
     for old_id in sorted(merged_by_person):
         group = sorted(t.id for t in split if owner[t.id][0] == old_id)
-        if len(group) >= 2 and _disjoint([t for t in split if t.id in group]):
+        parts = [t for t in split if t.id in group]
+        if len(group) >= 2 and _disjoint(parts) and len({shot(t) for t in parts}) == 1:
             edits.append(TrackEdit(EditOp.MERGE, tuple(group)))
             owner[group[0]] = (old_id, min(owner[t][1] for t in group))
             merges += 1
@@ -175,7 +189,8 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
         decisions.append(CarriedDecision(
             old.id, action, old_plan.reason_for(f"track:{old.id}"),
             (old.first_frame, old.last_frame), tuple(mine),
-            tuple(owner[t][1] for t in mine)))
+            tuple(owner[t][1] for t in mine),
+            len({shot(t) for t in final if t.id in mine}) or 1))
     return CarryOver(old_plan.detection_run, new_run, tuple(edits), tuple(decisions), merges,
                      new_tracks_key)
 
@@ -200,7 +215,8 @@ def carry_over(store: Store, plan: RedactionPlan, analysis: Analysis) -> CarryOv
     with store.read() as session:
         old_tracks = _plan_tracks(session, plan, analysis)
     return match_runs(plan, effective_tracks(old_tracks, plan), analysis.tracks,
-                      analysis.frame_count, analysis.run_key, analysis.tracks_key)
+                      analysis.frame_count, analysis.run_key, analysis.tracks_key,
+                      analysis.run.shot_starts())
 
 
 def _plan_tracks(session: Session, plan: RedactionPlan, analysis: Analysis) -> list[Track]:

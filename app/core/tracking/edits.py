@@ -82,7 +82,8 @@ def _copy(carried: set[int], track_id: int, keyframes: dict[int, Any], first: in
     """A track of these keyframes, with the bridged gaps and padding of ``like`` (the
     track split, or the tracks merged)."""
     new = Track(track_id, dict(keyframes), carried=set(carried), category=category,
-                wholes=dict(wholes), bridged=set().union(*(t.bridged for t in like)),
+                shot=like[0].shot, wholes=dict(wholes),
+                bridged=set().union(*(t.bridged for t in like)),
                 pad_before=max(t.pad_before for t in like),
                 pad_after=max(t.pad_after for t in like))
     new.settle()  # keeps only this part's carried and bridged frames; its own end motion
@@ -111,7 +112,8 @@ def split_track(track: Track, frame: int, new_id: int) -> tuple[Track, Track]:
 
 
 def merge_tracks(parts: list[Track]) -> Track:
-    """One track from several that are one person; refused if two share a detected frame.
+    """One track from several that are one person; refused if two share a detected frame
+    or lie in different shots of an edited clip.
 
     Where one part's box on a frame was only carried there by motion, the other's is used.
     """
@@ -121,6 +123,12 @@ def merge_tracks(parts: list[Track]) -> Track:
             "of one kind (faces, text regions or heads) can be merged."),
             tracks=", ".join(str(p.id) for p in parts),
             kinds=", ".join(sorted({p.category for p in parts})))
+    if len({p.shot for p in parts}) > 1:
+        raise InvalidInputError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Tracks {tracks} are in different shots of this edited clip (it "
+            "cuts to another shot between them); tracks are not merged across a cut, where "
+            "the boxes between them would stand over someone else."),
+            tracks=", ".join(str(p.id) for p in parts))
     keyframes: dict[int, Any] = {}
     wholes: dict[int, tuple[float, float, float, float]] = {}
     carried: set[int] = set()

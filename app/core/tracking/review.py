@@ -214,7 +214,7 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
     had_faces_before = False
     previous_had = False
     last_with_faces = -1  # the last detected frame that found a face
-    shot_cuts = [f.index for f in run.frames if f.cut]
+    shot_starts = run.shot_starts()
     for frame in detected:
         if frame.cut:  # a new shot: the faces before it are not lost in it
             previous_had = False
@@ -245,7 +245,7 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
             continue
         first, last = track.detected_frames[0], track.detected_frames[-1]
         # the clip's ends, or a cut to another shot (FrameDetections.cut), are as its ends
-        shot_start, shot_end = within_shot(shot_cuts, first, 0, frame_count - 1)
+        shot_start, shot_end = within_shot(shot_starts, first, 0, frame_count - 1)
         # hidden from the shot's first frame on (its boxes carried back there): there was
         # no frame before it on which it could have been visible unfound
         if track.first_frame > shot_start and \
@@ -255,7 +255,7 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
         if last < shot_end - window and not _near_edge(track.keyframes[last], w, h, 0.5):
             ended.append(track)
     lost, found = set(), set()  # the paired ends and starts (a track can have both)
-    for a, b in _same_person(ended, started, fps, shot_cuts):
+    for a, b in _same_person(ended, started, fps, shot_starts):
         pair = ReviewRange(a.detected_frames[-1], b.detected_frames[0],
                            ReviewReason.SAME_PERSON, a.id, b.id)
         pair = replace(pair, absorbed=tuple(r for r in ranges if inside(r, pair)))
@@ -265,14 +265,14 @@ def review_ranges(run: DetectionRun, tracks: list[Track], frame_count: int, fps:
         found.add(b.id)
     ended = [t for t in ended if t.id not in lost]
     started = [t for t in started if t.id not in found]
-    for track in started:
+    for track in started:  # looked at back to the shot's first frame, no further
         first = track.detected_frames[0]
-        ranges.append(ReviewRange(max(0, first - window), first,
-                                  ReviewReason.TRACK_STARTED, track.id))
-    for track in ended:
+        start = within_shot(shot_starts, first, first - window, first)[0]
+        ranges.append(ReviewRange(max(0, start), first, ReviewReason.TRACK_STARTED, track.id))
+    for track in ended:  # ... on to its shot's last frame
         last = track.detected_frames[-1]
-        ranges.append(ReviewRange(last, min(frame_count - 1, last + window),
-                                  ReviewReason.TRACK_ENDED, track.id))
+        end = within_shot(shot_starts, last, last, min(frame_count - 1, last + window))[1]
+        ranges.append(ReviewRange(last, end, ReviewReason.TRACK_ENDED, track.id))
     ranges += _camera_fast(run, fps)
     return sorted(ranges, key=lambda r: (r.start_frame, r.end_frame, r.reason.value))
 
@@ -432,7 +432,7 @@ def best_score(track: Track) -> float:
 
 
 def _same_person(ended: list[Track], started: list[Track], fps: float,
-                 shot_cuts: list[int]) -> list[tuple[Track, Track]]:
+                 shot_starts: list[int]) -> list[tuple[Track, Track]]:
     """Pairs (lost, found) that are most likely one person: found within ``PAIR_S`` of the
     loss, about the same size, where the lost face could have moved, in the same shot (where
     a face stood before a cut says nothing of who stands there after it); closest pairs
@@ -450,7 +450,7 @@ def _same_person(ended: list[Track], started: list[Track], fps: float,
             fb = b.detected_frames[0]
             gap_s = (fb - fa) / fps
             if b is a or not 0 < gap_s <= PAIR_S or \
-                    bisect.bisect_right(shot_cuts, fa) != bisect.bisect_right(shot_cuts, fb):
+                    bisect.bisect_right(shot_starts, fa) != bisect.bisect_right(shot_starts, fb):
                 continue
             bx1, by1, bx2, by2, _ = b.keyframes[fb]
             size_a, size_b = max(ax2 - ax1, ay2 - ay1), max(bx2 - bx1, by2 - by1)

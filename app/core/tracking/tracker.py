@@ -115,6 +115,7 @@ class Track:
     pad_before: int = 0  # frames its boxes are carried on before its first box (finish)
     pad_after: int = 0  # ... and after its last box, and after a box before a bridged gap
     category: str = FACE
+    shot: int = 0  # the shot of an edited clip it lies in (0: the first; shot_cuts)
     # a head track's whole person (x1, y1, x2, y2) on its keyframes, for plans that hide
     # whole people (runs made before people were stored have none)
     wholes: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
@@ -271,7 +272,7 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     firm: dict[int, int] = {}  # per track: detections at or above their network's threshold
     unsure: dict[int, int] = {}  # ... and under it (kept by the edge drop: at the edge)
     previous = -1  # the last frame with boxes or a detection: a track not on it is lost
-    cuts = [frame.index for frame in run.frames if frame.cut]
+    shot_starts = run.shot_starts()
     for frame in run.frames:
         if frame.cut:  # another shot: no face goes on across the cut
             done, live = done + [t.track for t in live], []
@@ -336,10 +337,13 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
     for track in done:
         track.finish(frame_count, pad_before, pad_after)
         track.first_frame, track.last_frame = within_shot(
-            cuts, min(track.keyframes), track.first_frame, track.last_frame)
+            shot_starts, min(track.keyframes), track.first_frame, track.last_frame)
+        track.shot = bisect_right(shot_starts, min(track.keyframes))
     texts = region_tracks(run, frame_count, next_id, TEXT)
     next_id = max((t.id for t in texts), default=next_id - 1) + 1
     heads = region_tracks(run, frame_count, next_id, HEAD)
+    for track in texts + heads:  # never carried across a cut (region_follow)
+        track.shot = bisect_right(shot_starts, min(track.keyframes))
     return sorted(done, key=lambda t: t.id) + texts + heads
 
 

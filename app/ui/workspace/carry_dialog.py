@@ -100,7 +100,9 @@ class CarryOverDialog(QDialog):
             if track_id in thumbnails and pixmap.loadFromData(thumbnails[track_id]):
                 now.setIcon(QIcon(pixmap))
             share = d.shares[d.new_tracks.index(track_id)]
-            match = QTableWidgetItem(self.tr("{0} % of its frames").format(round(100 * share)))
+            match = QTableWidgetItem(self.tr("{0} % of its frames").format(round(100 * share))
+                                     if d.shots <= 1 else self.tr(
+                "{0} % of its frames; in {1} shots").format(round(100 * share), d.shots))
         else:
             now = QTableWidgetItem(self.tr("not found: stays redacted"))
             match = QTableWidgetItem("–")
@@ -109,8 +111,12 @@ class CarryOverDialog(QDialog):
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
             if not sure:
                 cell.setBackground(QBrush(WEAK))
-                cell.setToolTip(self.tr("Look at this person before carrying the decision: "
-                                        "the match is weak or missing."))
+                cell.setToolTip(self.tr(
+                    "Look at this person before carrying the decision: the match is weak "
+                    "or missing.") if d.shots <= 1 else self.tr(
+                    "Look at this person before carrying the decision: the person decided "
+                    "about is matched in {0} shots of this edited clip, and on one side of "
+                    "a cut it may be someone else.").format(d.shots))
             self.table.setItem(row, col, cell)
 
     def accepted_pairs(self) -> set[tuple[int, int]]:
