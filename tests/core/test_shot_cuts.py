@@ -125,6 +125,13 @@ def test_a_decision_about_a_track_that_went_on_over_a_cut_is_not_carried_by_defa
     assert not any(decision.sure(t) for t in decision.new_tracks) and carry.merges == 0
     carried, _ = carried_plan(plan, carry)
     assert carried.keep_tracks == ()  # nobody kept visible until a person ticks them
+    after_only = _still_face_run(21)  # the new run finds a face only after the cut
+    for f in after_only.frames[:21]:
+        f.boxes, f.detected = [], f.index % 2 == 0
+    carry = match_runs(plan, effective_tracks(old, plan), build_tracks(after_only, 40, 25.0),
+                       40, "new", "", after_only.shot_starts())
+    (decision,) = carry.decisions
+    assert decision.new_tracks == (1,) and decision.shots == 2 and not decision.sure(1)
     same = match_runs(plan, effective_tracks(old, plan), build_tracks(_still_face_run(None),
                       40, 25.0), 40, "new")
     assert all(same.decisions[0].sure(t) for t in same.decisions[0].new_tracks)  # no cut

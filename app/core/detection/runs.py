@@ -31,9 +31,9 @@ from app.core.store.models import DetectionRunRecord, User
 # (runs made before have none and are made again; a run of a later revision, stored by a
 # newer version sharing the store, is not reused either). Revision 2: 2026-12-07, shot cuts
 # (the frames on both sides of a cut looked at, nothing carried across, ``cut`` stored);
-# 3: the same day, cuts told more strictly (a picture that comes back is none), the fine
-# pass on a shot's last frame.
-DETECTION_REVISION = 3
+# 3 and 4: the same day, cuts told more strictly (a picture that comes back is none), the
+# fine pass on a shot's and the clip's last frame.
+DETECTION_REVISION = 4
 
 
 def run_settings(preset: Preset, models: list[dict[str, str]], stride: int) -> dict[str, Any]:

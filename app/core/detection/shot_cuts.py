@@ -16,18 +16,21 @@ frame after is like it (``SAME_FROM`` or more: the new shot goes on), the frame 
 itself like its own predecessor (the camera was not already swinging: a whip pan's frames
 are all unlike each other and are no cut) or was a flat picture (a black frame between two
 shots) with the shots on its two sides unlike each other, and none of the frames up to
-``lookahead`` after it looks like the frame before it again (``CUT_BELOW`` or more), nor
-it like any of as many frames before that: a picture that comes back (police lights
-lighting one side and then the other, a hand over the lens, a glitch, a body passing close
-to the lens) is one shot, whose boxes go on being carried and whose faces go on being
-linked; a change that lasts longer (a lens covered for seconds) is two cuts, and an edit
-back to the shot before within the lookahead none. A flat or dark, low-contrast picture
-(grey levels varying by less than ``LOW_CONTRAST``) is compared by its brightness alone:
-alike another such picture within ``FLAT_LEVELS``, unlike a picture with detail only when
-it is flat itself (under ``FLAT``). Dissolves and fades are not cuts (no single frame changes
-wholly): a box followed through one is carried as through any change. Measured on the
-developer clips (2026-12-07): consecutive frames of one shot correlate 0.58 or more (1 % of
-them under 0.9), the cuts of the two edited clips 0.01-0.35.
+``lookahead`` after it (half a second, ``lookahead_frames``) looks like the frame before it
+again (``CUT_BELOW`` or more), nor it like any of the ``lookahead`` + 1 frames before that:
+a picture that comes back (police lights lighting one side and then the other, a hand over
+the lens, a glitch, a body passing close to the lens) is one shot, whose boxes go on being
+carried and whose faces go on being linked; a change that lasts longer (a lens covered for
+seconds) is two cuts. The price: an edit to another shot and back within the lookahead (a
+cutaway under half a second, shots alternating faster than that) is no cut, and faces may
+be linked across it as before cuts were told. Two low-contrast pictures (grey levels
+varying by less than ``LOW_CONTRAST``: dark, misted, their detail mostly noise) are
+compared by brightness alone (alike within ``FLAT_LEVELS``: a cut between two dark shots of
+about one brightness is not told); a flat picture (under ``FLAT``) is unlike any picture
+with detail. Dissolves and fades are not cuts (no single frame changes wholly): a box
+followed through one is carried as through any change. Measured on the developer clips
+(2026-12-07): consecutive frames of one shot correlate 0.58 or more (1 % of them under
+0.9), the cuts of the two edited clips 0.01-0.35.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ FLAT = 2.0  # a thumbnail whose grey levels vary less than this (std): a flat pi
 LOW_CONTRAST = 8.0  # ... less than this: too little detail to correlate (dark, misted)
 FLAT_LEVELS = 16.0  # two such pictures this close in mean grey level are alike
 LOOKAHEAD_S = 0.5  # a picture that comes back within this long after a change is no cut
+MAX_LOOKAHEAD = 15  # ... but never more frames than this (a quarter second at 60 fps)
 THUMB = (32, 18)
 
 Frame = TypeVar("Frame")
@@ -72,13 +76,13 @@ def thumb(gray: npt.NDArray[np.uint8]) -> Thumb:
 
 
 def likeness(a: Thumb, b: Thumb) -> float:
-    """How alike two pictures look: the thumbnails' correlation, -1 to 1. A low-contrast
-    picture is compared by brightness: 1 with another such picture of about its brightness
-    (else 0), 1 with a picture with detail unless it is flat itself (then 0)."""
+    """How alike two pictures look: the thumbnails' correlation, -1 to 1. Two low-contrast
+    pictures are compared by brightness (1 within ``FLAT_LEVELS``, else 0: their detail is
+    mostly noise); a flat picture is unlike any picture with detail (0)."""
     if a.spread < LOW_CONTRAST and b.spread < LOW_CONTRAST:
         return 1.0 if abs(a.level - b.level) <= FLAT_LEVELS else 0.0
-    if a.spread < LOW_CONTRAST or b.spread < LOW_CONTRAST:
-        return 0.0 if min(a.spread, b.spread) < FLAT else 1.0
+    if min(a.spread, b.spread) < FLAT:
+        return 0.0
     return float((a.shape * b.shape).sum())
 
 
@@ -99,8 +103,10 @@ def starts_shot(before2: Thumb | None, before: Thumb, this: Thumb, after: Thumb,
 
 
 def lookahead_frames(fps: float) -> int:
-    """How many frames after a change are looked at for the picture coming back."""
-    return max(2, round(LOOKAHEAD_S * (fps if fps > 0 else 25.0)))
+    """How many frames after a change are looked at for the picture coming back: half a
+    second, at least 2 and at most ``MAX_LOOKAHEAD`` (the frames wait in memory)."""
+    frames = round(LOOKAHEAD_S * fps) if fps > 0 else MAX_LOOKAHEAD
+    return min(MAX_LOOKAHEAD, max(2, frames))
 
 
 def with_cuts(frames: Iterable[Frame], gray_of: Callable[[Frame], npt.NDArray[np.uint8]],
@@ -111,31 +117,30 @@ def with_cuts(frames: Iterable[Frame], gray_of: Callable[[Frame], npt.NDArray[np
     first frame starts no shot (nothing was before it) and its last ends none; near the
     clip's end fewer frames are looked ahead at."""
     lookahead = max(1, lookahead)
-    held: deque[tuple[Frame, npt.NDArray[np.uint8], Thumb]] = deque()
+    held: deque[tuple[Frame, Thumb]] = deque()  # (the luma planes are not held: memory)
     starts: deque[bool] = deque()  # per held frame: whether it starts a shot
     gone: deque[Thumb] = deque(maxlen=lookahead + 1)  # the looks of the frames given back
 
     def judge(k: int) -> None:  # held frame k (at least 1): whether it starts a shot
-        looks = [*gone, *(h[2] for h in held)]
+        looks = [*gone, *(h[1] for h in held)]
         p = len(gone) + k
         starts[k] = starts_shot(looks[p - 2] if p >= 2 else None, looks[p - 1], looks[p],
                                 looks[p + 1], looks[p + 2:], looks[max(0, p - 2 - lookahead):
                                                                     max(0, p - 1)])
 
     for frame in frames:
-        gray = gray_of(frame)
-        held.append((frame, gray, thumb(gray)))
+        held.append((frame, thumb(gray_of(frame))))
         starts.append(False)  # not known until the frames after it are here
         if len(held) == lookahead + 2:  # frame 1 has its lookahead: the oldest can go
             judge(1)
-            oldest, gray0, look = held.popleft()
+            oldest, look = held.popleft()
             gone.append(look)
-            yield oldest, gray0, starts.popleft(), starts[0]
+            yield oldest, gray_of(oldest), starts.popleft(), starts[0]
     for k in range(1, len(held) - 1):  # the clip's end: what lookahead there is
         judge(k)
     while held:
-        oldest, gray0, _look = held.popleft()
-        yield oldest, gray0, starts.popleft(), bool(starts and starts[0])
+        oldest, _look = held.popleft()
+        yield oldest, gray_of(oldest), starts.popleft(), bool(starts and starts[0])
 
 
 def within_shot(cuts: list[int], frame: int, first: int, last: int) -> tuple[int, int]:

@@ -170,10 +170,10 @@ def detect_video(path: Path, preset: Preset | str, *, stride: int | None = None,
                                                      lookahead_frames(info.fps)):
             last = decoded.index == info.frame_count - 1
             found = None
-            # a shot's last frame has the fine pass too: the small faces it finds are
-            # carried back over the shot's last frames (nothing after the cut carries back)
+            # a shot's (and the clip's) last frame has the fine pass too: the small faces it
+            # finds are carried back over the last frames (nothing after carries back)
             fine = bool(preset.fine_scales) and (
-                (decoded.index - offset) % (step * preset.fine_stride) == 0 or ends)
+                (decoded.index - offset) % (step * preset.fine_stride) == 0 or ends or last)
             rgb: np.ndarray[Any, np.dtype[np.uint8]] | None = None
             if starts:  # nothing found before the cut goes on after it
                 if filler is not None:

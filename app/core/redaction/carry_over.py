@@ -15,10 +15,10 @@ carried and confirmed the same way.
 Nothing is applied silently: ``CarryOver`` lists every decision, each new track it would go
 to and on what share of that track's frames the match holds, for a person to confirm
 (``carried_plan``). A new track matching weakly (under ``SURE``) is flagged and not ticked
-by default, nor is a decision that found no track, nor one whose new tracks lie in more
-than one shot of an edited clip (an old run, made before cuts were told, linked faces
-across a cut: its track may be someone else after it; no merge is carried across a cut
-either); a decision left out leaves its new tracks redacted, the safe default.
+by default, nor is a decision whose old track spans a cut of the new run (an old run,
+made before cuts were told, linked faces across a cut: its track may be someone else after
+it; no merge is carried across a cut either), nor one that found no track; a decision
+left out leaves its new tracks redacted, the safe default.
 Review ranges checked on the old run are not carried (the new run has its own).
 """
 
@@ -62,12 +62,13 @@ class CarriedDecision:
     old_frames: tuple[int, int]  # the old track's first and last frame
     new_tracks: tuple[int, ...]  # on the new run, after ``CarryOver.edits``
     shares: tuple[float, ...]  # of each new track's frames, the share matching the old one
-    shots: int = 1  # the shots of an edited clip its new tracks lie in (shot_cuts)
+    shots: int = 1  # the shots of an edited clip (the new run's cuts) its old track spans
 
     def sure(self, track_id: int) -> bool:
-        """Whether it goes to ``track_id`` by default: a strong match, and its new tracks
-        all in one shot (an old track over a cut, from before cuts were told, may have
-        gone on as someone else after it: on one side it is not the person decided about)."""
+        """Whether it goes to ``track_id`` by default: a strong match, and the old track
+        within one shot of the new run (an old track over a cut, from before cuts were
+        told, may have gone on as someone else after it: on one side it is not the person
+        decided about, whichever side the new run finds)."""
         return track_id in self.new_tracks and self.shots <= 1 and \
             self.shares[self.new_tracks.index(track_id)] >= SURE
 
@@ -190,7 +191,7 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
             old.id, action, old_plan.reason_for(f"track:{old.id}"),
             (old.first_frame, old.last_frame), tuple(mine),
             tuple(owner[t][1] for t in mine),
-            len({shot(t) for t in final if t.id in mine}) or 1))
+            len({bisect_right(shot_starts, f) for f in old.detected_frames}) or 1))
     return CarryOver(old_plan.detection_run, new_run, tuple(edits), tuple(decisions), merges,
                      new_tracks_key)
 
