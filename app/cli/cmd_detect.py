@@ -23,7 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Run the face detector (CPU, offline) on one image or video. The JSON is "
                     '{"frames": [{"index": i, "pts": seconds, "detected": true, "boxes": '
                     '[{"x", "y", "w", "h", "score", "detector"}]}]} with boxes in the '
-                    "file's stored pixels, plus the preset and model hashes used. Presets: "
+                    "file's stored pixels (a frame may also give the camera's motion, "
+                    '"camera"; text regions, "text"; heads of people seen from behind, '
+                    '"heads", and their whole person, "people"; and "cut": true where an '
+                    "edited clip cuts to another shot), plus the preset and model hashes "
+                    "used. Presets: "
                     + "; ".join(f"{n}: {p.description}" for n, p in PRESETS.items()))
     p.add_argument("path", type=Path, metavar="IMAGE_OR_VIDEO")
     p.add_argument("--preset", default=DEFAULT_PRESET, choices=sorted(PRESETS))

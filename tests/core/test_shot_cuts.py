@@ -177,28 +177,50 @@ def test_the_developer_clips_cut_only_where_they_are_edited() -> None:
         assert starts == edited.get(clip.name, []), clip.name
 
 
-def test_a_cut_between_two_people_standing_in_one_place(tmp_path: Path) -> None:
+@pytest.mark.parametrize("cut", [25, 26])  # on the default's every-other-frame stride or off
+def test_a_cut_between_two_people_standing_in_one_place(tmp_path: Path, cut: int) -> None:
     """Shot A shows one person, shot B another where A stood: both sides of the cut are
     looked at, nothing is carried across it, and no track holds both people."""
     first, second = _face(0, 96), _face(1, 96)
     scene_a, scene_b = _background(640, 360), _background(640, 360)[::-1, ::-1].copy()
     frames = []
-    for i in range(40):  # the cut on frame 25: off the default's every-other-frame stride
-        picture = (scene_a if i < 25 else scene_b).copy()
-        x = 250 + (i % 25)  # each walks slowly to the right
-        picture[120:216, x:x + 96] = first if i < 25 else second
+    for i in range(40):
+        picture = (scene_a if i < cut else scene_b).copy()
+        x = 250 + (i % cut)  # each walks slowly to the right
+        picture[120:216, x:x + 96] = first if i < cut else second
         frames.append(picture)
     clip = tmp_path / "cut.mp4"
     _write(clip, frames, 25)
     run = detect_video(clip, "balanced")
-    assert [f.index for f in run.frames if f.cut] == [25]
-    assert run.frames[24].detected and run.frames[25].detected and not run.frames[23].detected
+    assert run.shot_starts() == [cut]
+    assert run.frames[cut - 1].detected and run.frames[cut].detected
     faces = [t for t in build_tracks(run, 40, 25.0) if t.category == FACE]
-    assert faces and all(t.last_frame < 25 or t.first_frame >= 25 for t in faces)
-    for i in (24, 25, 26):  # each person under a box on the frames beside the cut
-        x = 250 + (i % 25)
+    assert faces and all(t.last_frame < cut or t.first_frame >= cut for t in faces)
+    for i in (cut - 1, cut, cut + 1):  # each person under a box on the frames beside the cut
+        x = 250 + (i % cut)
         centre = (x + 48, 168)
         assert any(t.box_at(i) is not None and _holds(t.box_at(i), centre) for t in faces), i
+
+
+def test_nothing_is_carried_over_a_cut(tmp_path: Path) -> None:
+    """Two people far apart, one in each shot: no box of shot A's person is carried into
+    shot B, nor B's back into A (by motion, either way)."""
+    first, second = _face(0, 96), _face(1, 96)
+    scene_a, scene_b = _background(640, 360), _background(640, 360)[::-1, ::-1].copy()
+    cut, frames = 27, []
+    for i in range(40):
+        picture = (scene_a if i < cut else scene_b).copy()
+        x = 60 + i if i < cut else 470 - (i - cut)
+        picture[120:216, x:x + 96] = first if i < cut else second
+        frames.append(picture)
+    clip = tmp_path / "apart.mp4"
+    _write(clip, frames, 25)
+    run = detect_video(clip, "balanced")
+    assert run.shot_starts() == [cut]
+    for f in run.frames:
+        assert all((b.x + b.w / 2 < 320) == (f.index < cut) for b in f.boxes), f.index
+    assert any(b.x + b.w / 2 < 320 for b in run.frames[cut - 1].boxes)
+    assert any(b.x + b.w / 2 >= 320 for b in run.frames[cut].boxes)
 
 
 def _holds(box: object, point: tuple[float, float]) -> bool:

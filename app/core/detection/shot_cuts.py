@@ -29,8 +29,8 @@ compared by brightness alone (alike within ``FLAT_LEVELS``: a cut between two da
 about one brightness is not told); a flat picture (under ``FLAT``) is unlike any picture
 with detail. Dissolves and fades are not cuts (no single frame changes wholly): a box
 followed through one is carried as through any change. Measured on the developer clips
-(2026-12-07): consecutive frames of one shot correlate 0.58 or more (1 % of them under
-0.9), the cuts of the two edited clips 0.01-0.35.
+(2026-12-07): consecutive frames of one shot correlate 0.51 or more (2 % of them under
+0.9), the cuts 0 (a black frame against detail) to 0.35.
 """
 
 from __future__ import annotations

@@ -155,11 +155,8 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
                frame_count: int, new_run: str, new_tracks_key: str = "",
                shot_starts: Sequence[int] = ()) -> CarryOver:
     """How ``old_plan``'s decisions (on ``old_tracks``, after its merges and splits) go to
-    ``new_tracks`` (a run's own tracks; ``shot_starts``: the new run's cuts, whose shots
-    no merge joins)."""
-    def shot(track: Track) -> int:
-        return bisect_right(shot_starts, min(track.keyframes))
-
+    ``new_tracks`` (a run's own tracks, no merge joining two of their shots;
+    ``shot_starts``: the new run's cuts, which a decided old track may span)."""
     old_boxes = boxes_by_frame(old_tracks, frame_count)
     decided = {t.id: track_action(old_plan, t.id) for t in old_tracks}
     edits: list[TrackEdit] = []
@@ -176,7 +173,7 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
     for old_id in sorted(merged_by_person):
         group = sorted(t.id for t in split if owner[t.id][0] == old_id)
         parts = [t for t in split if t.id in group]
-        if len(group) >= 2 and _disjoint(parts) and len({shot(t) for t in parts}) == 1:
+        if len(group) >= 2 and _disjoint(parts) and len({t.shot for t in parts}) == 1:
             edits.append(TrackEdit(EditOp.MERGE, tuple(group)))
             owner[group[0]] = (old_id, min(owner[t][1] for t in group))
             merges += 1
