@@ -3,6 +3,7 @@ carried, and no face tracked, across it, and review treats a shot's ends as the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -181,17 +182,7 @@ def test_the_developer_clips_cut_only_where_they_are_edited() -> None:
 def test_a_cut_between_two_people_standing_in_one_place(tmp_path: Path, cut: int) -> None:
     """Shot A shows one person, shot B another where A stood: both sides of the cut are
     looked at, nothing is carried across it, and no track holds both people."""
-    first, second = _face(0, 96), _face(1, 96)
-    scene_a, scene_b = _background(640, 360), _background(640, 360)[::-1, ::-1].copy()
-    frames = []
-    for i in range(40):
-        picture = (scene_a if i < cut else scene_b).copy()
-        x = 250 + (i % cut)  # each walks slowly to the right
-        picture[120:216, x:x + 96] = first if i < cut else second
-        frames.append(picture)
-    clip = tmp_path / "cut.mp4"
-    _write(clip, frames, 25)
-    run = detect_video(clip, "balanced")
+    run = _two_shots(tmp_path, cut, lambda i: 250 + (i % cut))  # each walks slowly right
     assert run.shot_starts() == [cut]
     assert run.frames[cut - 1].detected and run.frames[cut].detected
     faces = [t for t in build_tracks(run, 40, 25.0) if t.category == FACE]
@@ -205,22 +196,29 @@ def test_a_cut_between_two_people_standing_in_one_place(tmp_path: Path, cut: int
 def test_nothing_is_carried_over_a_cut(tmp_path: Path) -> None:
     """Two people far apart, one in each shot: no box of shot A's person is carried into
     shot B, nor B's back into A (by motion, either way)."""
-    first, second = _face(0, 96), _face(1, 96)
-    scene_a, scene_b = _background(640, 360), _background(640, 360)[::-1, ::-1].copy()
-    cut, frames = 27, []
-    for i in range(40):
-        picture = (scene_a if i < cut else scene_b).copy()
-        x = 60 + i if i < cut else 470 - (i - cut)
-        picture[120:216, x:x + 96] = first if i < cut else second
-        frames.append(picture)
-    clip = tmp_path / "apart.mp4"
-    _write(clip, frames, 25)
-    run = detect_video(clip, "balanced")
+    cut = 27
+    run = _two_shots(tmp_path, cut, lambda i: 60 + i if i < cut else 470 - (i - cut))
     assert run.shot_starts() == [cut]
     for f in run.frames:
         assert all((b.x + b.w / 2 < 320) == (f.index < cut) for b in f.boxes), f.index
     assert any(b.x + b.w / 2 < 320 for b in run.frames[cut - 1].boxes)
     assert any(b.x + b.w / 2 >= 320 for b in run.frames[cut].boxes)
+
+
+def _two_shots(tmp_path: Path, cut: int, x_of: Callable[[int], int]) -> DetectionRun:
+    """The default's run over 40 frames (25 fps): one real face on one background up to
+    ``cut``, another face on another background from it, each at ``x_of(frame)``."""
+    first, second = _face(0, 96), _face(1, 96)
+    scene_a, scene_b = _background(640, 360), _background(640, 360)[::-1, ::-1].copy()
+    frames = []
+    for i in range(40):
+        picture = (scene_a if i < cut else scene_b).copy()
+        x = x_of(i)
+        picture[120:216, x:x + 96] = first if i < cut else second
+        frames.append(picture)
+    clip = tmp_path / "shots.mp4"
+    _write(clip, frames, 25)
+    return detect_video(clip, "balanced")
 
 
 def _holds(box: object, point: tuple[float, float]) -> bool:
