@@ -143,11 +143,17 @@ def with_cuts(frames: Iterable[Frame], gray_of: Callable[[Frame], npt.NDArray[np
         yield oldest, gray_of(oldest), starts.popleft(), bool(starts and starts[0])
 
 
+def shot_of(shot_starts: Sequence[int], frame: int) -> int:
+    """The number of the shot holding ``frame`` (0: the first), given the sorted frames
+    that start a shot."""
+    return bisect_right(shot_starts, frame)
+
+
 def within_shot(cuts: list[int], frame: int, first: int, last: int) -> tuple[int, int]:
     """``first``..``last`` cut down to the shot holding ``frame`` (``cuts``: the sorted
     frames that start a shot): a box carried or padded past a cut would stand over someone
     else, and a face kept visible would keep them visible too."""
-    i = bisect_right(cuts, frame)
+    i = shot_of(cuts, frame)
     start = cuts[i - 1] if i else 0
     end = cuts[i] - 1 if i < len(cuts) else last
     return max(first, start), min(last, end)

@@ -24,7 +24,6 @@ Review ranges checked on the old run are not carried (the new run has its own).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,6 +34,7 @@ from sqlalchemy.orm import Session
 from app.core.analysis import Analysis
 from app.core.detection import boxes as bx
 from app.core.detection.runs import stored_runs
+from app.core.detection.shot_cuts import shot_of
 from app.core.errors import QT_TRANSLATE_NOOP, NotFoundError
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import TrackAction, effective_tracks, start_again, track_action
@@ -188,7 +188,7 @@ def match_runs(old_plan: RedactionPlan, old_tracks: list[Track], new_tracks: lis
             old.id, action, old_plan.reason_for(f"track:{old.id}"),
             (old.first_frame, old.last_frame), tuple(mine),
             tuple(owner[t][1] for t in mine),
-            len({bisect_right(shot_starts, f) for f in old.detected_frames}) or 1))
+            len({shot_of(shot_starts, f) for f in old.detected_frames}) or 1))
     return CarryOver(old_plan.detection_run, new_run, tuple(edits), tuple(decisions), merges,
                      new_tracks_key)
 

@@ -51,7 +51,8 @@ def open_items(session: Session, footage_id: int, case_id: int | None,
     refused = None  # why the export would refuse the plan, as it stands
     if run is not None and older_code(session, footage_id, plan.detection_run):
         refused = "it was made on a detection run by an earlier version of the detector"
-    run_tracks = build_tracks(run, footage.frame_count, fps) if run and not refused else []
+    run_tracks = build_tracks(run, footage.frame_count, fps) \
+        if run is not None and not refused else []
     if run is not None and not refused and plan.detection_tracks \
             and tracks_sha256(run_tracks) != plan.detection_tracks:
         refused = ("its track numbers belong to tracks its detection run no longer gives "

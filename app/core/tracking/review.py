@@ -59,7 +59,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from app.core.detection.shot_cuts import within_shot
+from app.core.detection.shot_cuts import shot_of, within_shot
 from app.core.detection.video import DetectionRun
 from app.core.tracking.edits import Cut
 from app.core.tracking.tracker import FACE, Track
@@ -450,7 +450,7 @@ def _same_person(ended: list[Track], started: list[Track], fps: float,
             fb = b.detected_frames[0]
             gap_s = (fb - fa) / fps
             if b is a or not 0 < gap_s <= PAIR_S or \
-                    bisect.bisect_right(shot_starts, fa) != bisect.bisect_right(shot_starts, fb):
+                    shot_of(shot_starts, fa) != shot_of(shot_starts, fb):
                 continue
             bx1, by1, bx2, by2, _ = b.keyframes[fb]
             size_a, size_b = max(ax2 - ax1, ay2 - ay1), max(bx2 - bx1, by2 - by1)

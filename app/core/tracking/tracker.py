@@ -34,7 +34,7 @@ import numpy as np
 
 from app.core.detection import boxes as bx
 from app.core.detection.propagation import MOTION
-from app.core.detection.shot_cuts import within_shot
+from app.core.detection.shot_cuts import shot_of, within_shot
 from app.core.detection.video import DetectionRun, region_of
 from app.core.tracking.found_again import found_again as _found_again
 
@@ -338,13 +338,13 @@ def build_tracks(run: DetectionRun, frame_count: int, fps: float,
         track.finish(frame_count, pad_before, pad_after)
         track.first_frame, track.last_frame = within_shot(
             shot_starts, min(track.keyframes), track.first_frame, track.last_frame)
-        track.shot = bisect_right(shot_starts, min(track.keyframes))
     texts = region_tracks(run, frame_count, next_id, TEXT)
     next_id = max((t.id for t in texts), default=next_id - 1) + 1
     heads = region_tracks(run, frame_count, next_id, HEAD)
-    for track in texts + heads:  # never carried across a cut (region_follow)
-        track.shot = bisect_right(shot_starts, min(track.keyframes))
-    return sorted(done, key=lambda t: t.id) + texts + heads
+    tracks = sorted(done, key=lambda t: t.id) + texts + heads
+    for track in tracks:  # (text and heads are never carried across a cut: region_follow)
+        track.shot = shot_of(shot_starts, min(track.keyframes))
+    return tracks
 
 
 def region_tracks(run: DetectionRun, frame_count: int, first_id: int,
