@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.core.store.database import Store
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import apply_theme
+from app.ui.workspace.tracks_panel import COL_KEEP, COL_NAME, COL_REDACT
 from tests.conftest import REPO, VIDEOS
 from tests.ui.window import show_window
 
@@ -72,4 +73,16 @@ def test_the_window_fits_1366_px_with_footage_selected(qtbot: QtBot, store: Stor
     qtbot.wait(300)
     assert win.minimumSizeHint().width() <= WIDTH, ("redact tab", win.minimumSizeHint())
     assert win.width() <= WIDTH
+    # both choices of each row are in view without a sideways scroll, even where the
+    # names are the longest the panel writes (a face with its person's head: balanced)
+    panel, header = ws.tracks_panel, ws.tracks_panel.horizontalHeader()
+    name = panel.tr("Person {1} (head {0})").format(123, 45)
+    for row in range(panel.rowCount()):
+        panel.item(row, COL_NAME).setText(name)
+    panel.resizeColumnsToContents()
+    qtbot.wait(50)
+    for col in (COL_REDACT, COL_KEEP):
+        right = header.sectionViewportPosition(col) + header.sectionSize(col)
+        assert 0 <= header.sectionViewportPosition(col) and \
+            right <= panel.viewport().width(), (col, right, panel.viewport().width())
     win.close()

@@ -46,6 +46,10 @@ class TracksPanel(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # the two choices next to the face, before its name: at 1366 px the panel is narrow,
+        # and what a person decides must not need a sideways scroll to reach
+        header.moveSection(COL_REDACT, COL_NAME)
+        header.moveSection(COL_KEEP, COL_NAME + 1)
         self.keys: list[Key] = []
         self._filling = False
         self.itemChanged.connect(self._item_changed)
