@@ -83,6 +83,6 @@ def test_the_window_fits_1366_px_with_footage_selected(qtbot: QtBot, store: Stor
     qtbot.wait(50)
     for col in (COL_REDACT, COL_KEEP):
         right = header.sectionViewportPosition(col) + header.sectionSize(col)
-        assert 0 <= header.sectionViewportPosition(col) and \
+        assert header.sectionViewportPosition(col) >= 0 and \
             right <= panel.viewport().width(), (col, right, panel.viewport().width())
     win.close()
