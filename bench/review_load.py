@@ -33,8 +33,10 @@ opens a ``RedactionSession`` on the result, as the workspace does. It reports:
   must be made again, if there is still something to decide: a dismissed unsure detection
   of one preset is often not detected by the other at all); "there": of the lost, those
   whose person the new run still has a face box on (IoU >= ``carry_over.MATCH_IOU`` with
-  the old track's box on at least one of its detected frames), so a person must decide
-  again; the others have nothing left to decide about; "requester": the kept person
+  the old track's box on more than ``carry_over.MAJORITY`` of its detected frames), so a
+  person must decide again; the others have nothing left to decide about (a new face
+  crossing the old box on a few frames is someone else: a "not a face" carried there would
+  show a face); "requester": the kept person
   is carried by default.
 
 Nothing is timed: the figure is the work a person must do, not the machine's.
@@ -60,7 +62,7 @@ from app.core.detection.runs import load_run
 from app.core.library.footage import show_footage
 from app.core.library.ingest import ingest_paths
 from app.core.redaction import plan_edits
-from app.core.redaction.carry_over import MATCH_IOU
+from app.core.redaction.carry_over import MAJORITY, MATCH_IOU
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import TrackAction, effective_tracks
 from app.core.redaction.session import RedactionSession
@@ -133,9 +135,12 @@ def scripted_review(store: Store, review: RedactionSession, row: Row, then: str)
 
 
 def _still_there(store: Store, review: RedactionSession, old_track: int) -> bool:
-    """Whether the run shown has a box of the old track's category over the old track's
-    box (IoU >= MATCH_IOU) on one of its detected frames (the old tracks as carry_over
-    builds them: the plan's run, its merges and splits applied)."""
+    """Whether the run shown still has the old track's person: a box of its category over
+    the old track's box (IoU >= MATCH_IOU) on more than MAJORITY of the old track's
+    detected frames (the old tracks as carry_over builds them: the plan's run, its merges
+    and splits applied). A new box crossing it on a few frames is someone else passing (on
+    the developer clips: a confident face of the new run crossing an unsure detection the
+    person had dismissed, whose "not a face" must not go to that face)."""
     new = review.analysis
     assert new is not None
     with store.read() as session:
@@ -148,13 +153,14 @@ def _still_there(store: Store, review: RedactionSession, old_track: int) -> bool
     if track is None:
         return False
     shown = boxes_by_frame(new.tracks, new.frame_count)
+    over = 0
     for f in track.detected_frames:
         here = [(b.x, b.y, b.x + b.w, b.y + b.h, 1.0) for _, b in shown[f]
                 if b.category == track.category]
         if here and float(bx.iou_matrix(np.array([track.keyframes[f]], np.float32),
                                         np.array(here, np.float32)).max()) >= MATCH_IOU:
-            return True
-    return False
+            over += 1
+    return over > MAJORITY * len(track.detected_frames)
 
 
 def _answer_all(review: RedactionSession, row: Row) -> None:
