@@ -765,6 +765,14 @@
         <translation>Dim trac(iau) {missing} yn y ffilm hon; mae ganddi draciau {tracks}.</translation>
     </message>
     <message>
+        <source>Footage #{number} has a saved plan that {by} approved on {at}, and this plan is another: saving it withdraws that approval. Say so to save it anyway, or export the approved plan.</source>
+        <translation>Mae gan ffilm #{number} gynllun wedi&apos;i gadw a gymeradwywyd gan {by} ar {at}, ac mae&apos;r cynllun hwn yn un arall: mae ei gadw&apos;n tynnu&apos;r gymeradwyaeth honno&apos;n ôl. Dywedwch hynny i&apos;w gadw beth bynnag, neu allforiwch y cynllun a gymeradwywyd.</translation>
+    </message>
+    <message>
+        <source>Footage #{number} has a saved plan whose approval {by} asked for on {at}, and this plan is another: saving it withdraws that request. Say so to save it anyway.</source>
+        <translation>Mae gan ffilm #{number} gynllun wedi&apos;i gadw y gofynnodd {by} am ei gymeradwyo ar {at}, ac mae&apos;r cynllun hwn yn un arall: mae ei gadw&apos;n tynnu&apos;r cais hwnnw&apos;n ôl. Dywedwch hynny i&apos;w gadw beth bynnag.</translation>
+    </message>
+    <message>
         <source>This redaction plan needs a supervisor&apos;s approval before it is exported (state: {state}). Any edit after an approval needs a new one.</source>
         <translation>Mae angen cymeradwyaeth goruchwyliwr ar y cynllun golygu hwn cyn ei allforio (cyflwr: {state}). Mae angen cymeradwyaeth newydd ar ôl unrhyw newid wedi cymeradwyaeth.</translation>
     </message>

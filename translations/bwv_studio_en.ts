@@ -747,6 +747,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Footage #{number} has a saved plan that {by} approved on {at}, and this plan is another: saving it withdraws that approval. Say so to save it anyway, or export the approved plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{number} has a saved plan whose approval {by} asked for on {at}, and this plan is another: saving it withdraws that request. Say so to save it anyway.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This redaction plan needs a supervisor's approval before it is exported (state: {state}). Any edit after an approval needs a new one.</source>
             <translation type="unfinished" />
         </message>

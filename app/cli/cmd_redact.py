@@ -19,6 +19,7 @@ from app.core.detection.presets import DEFAULT_PRESET, PRESETS
 from app.core.errors import InvalidInputError, MediaError
 from app.core.export.c2pa_signing import configured_credentials
 from app.core.export.pipeline import redact_footage
+from app.core.export.plan_for_export import save_for_approval
 from app.core.export.video_export import EncodeOptions
 from app.core.fileio import atomic_write_text
 from app.core.library.footage import get_footage
@@ -26,6 +27,7 @@ from app.core.library.ingest import IngestStatus, ingest_paths
 from app.core.media.probe import probe
 from app.core.media.timecode import format_time, parse_time
 from app.core.redaction import plan_edits as edits
+from app.core.redaction.approval import ApprovalState
 from app.core.redaction.head_owners import face_of_heads
 from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, Shape, Style, TimeRange
 from app.core.redaction.plan_edits import TrackAction
@@ -66,7 +68,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     "for faces still visible (--no-verify to skip). Exit status 1 when the "
                     "check finds any.")
     _add_footage_args(p)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.mp4")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT.mp4",
+                   help="the export to write (not with --ask-approval)")
     p.add_argument("--case", metavar="REF", help="the case this export is for")
     p.add_argument("--plan", type=Path, metavar="PLAN.json",
                    help="start from this plan, or the plan in an export's manifest (the "
@@ -140,6 +143,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="check the export for faces still visible (default: on)")
     p.add_argument("--force", action="store_true",
                    help="overwrite OUT, its manifest and audit extract")
+    p.add_argument("--ask-approval", action="store_true",
+                   help="export nothing: save this plan as the footage's plan (in --case) and "
+                        "ask a supervisor to approve it; once approved, the same command "
+                        "without --ask-approval exports it (with the store's approval rule "
+                        "on, an export needs that approval)")
+    p.add_argument("--withdraw", action="store_true",
+                   help="with --ask-approval: replace a saved plan that is approved, or whose "
+                        "approval was asked for, and so withdraw that")
     p.set_defaults(handler=run_redact)
 
     t = sub.add_parser("tracks", help="detect and list the face tracks of a footage item",
@@ -295,6 +306,11 @@ def _plan_from_args(args: argparse.Namespace, t0: float = 0.0) -> RedactionPlan:
 
 
 def run_redact(ctx: Context, args: argparse.Namespace) -> int:
+    if (args.output is None) != args.ask_approval:
+        raise InvalidInputError("Give -o OUT.mp4 to export, or --ask-approval to save the plan "
+                                "for a supervisor (not both).")
+    if args.withdraw and not args.ask_approval:
+        raise InvalidInputError("--withdraw goes with --ask-approval.")
     if args.plan is not None and not args.plan.is_file():
         raise InvalidInputError(f"{args.plan}: plan file not found.")
     chosen = _plan_from_args(args)  # a bad plan file or clash is refused before ingesting
@@ -311,6 +327,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     plan = _plan_from_args(args, _recording_start(ctx, key) if timed else 0.0)
     if args.hide_words or args.hide_suggested or args.disguise_speaker:
         plan = hide_speech_from_args(ctx, key, plan, args)
+    if args.ask_approval:
+        return _ask_approval(ctx, args, key, plan)
     bars = _StageBars()
     try:
         result = redact_footage(
@@ -354,6 +372,33 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
         print(f"  frame {f.output_frame} ({format_time(f.time_s)}): {f.kind.value} at "
               f"x={f.box[0]:.0f} y={f.box[1]:.0f} {f.box[2]:.0f}x{f.box[3]:.0f}")
     return 1
+
+
+def _ask_approval(ctx: Context, args: argparse.Namespace, key: str, plan: RedactionPlan) -> int:
+    """``--ask-approval``: the plan saved and put before a supervisor; nothing exported."""
+    bars = _StageBars()
+    try:
+        saved = save_for_approval(ctx.store, ctx.actor_name(), key, plan, case_ref=args.case,
+                                  preset=args.preset, stride=args.stride,
+                                  reuse=not args.redetect, stage=bars, withdraw=args.withdraw)
+    finally:
+        bars.close()
+    where = f" in case {args.case}" if args.case else ""
+    print(f"Saved the plan of footage #{saved.footage_id}{where} (SHA-256 "
+          f"{saved.plan_sha256}); nothing was exported.")
+    if saved.withdrawn is not None:
+        print(f"The plan saved before was {saved.withdrawn.value.replace('_', ' ')}: that is "
+              "withdrawn.")
+    if saved.state is ApprovalState.APPROVED:
+        print("This plan is approved already: run the same command with -o OUT.mp4 instead of "
+              "--ask-approval to export it.")
+        return 0
+    print("Approval asked for. A supervisor who did not make the plan approves it in the "
+          "app's export dialog" + (f", or approves the case: 'bwv case status {args.case} "
+                                   "approved' once the case is awaiting approval"
+                                   if args.case else "") + ". Then run the same command with "
+          "-o OUT.mp4 instead of --ask-approval to export it.")
+    return 0
 
 
 def run_tracks(ctx: Context, args: argparse.Namespace) -> int:

@@ -4,7 +4,13 @@ command-line flag, so the CLI adds its own (keyed by the error's template)."""
 from __future__ import annotations
 
 from app.core.errors import BwvError
-from app.core.export.pipeline import FINISHED_NOW, ORIGINAL_CHANGED, OTHER_RUN
+from app.core.export.pipeline import (
+    FINISHED_NOW,
+    NEEDS_APPROVAL,
+    NOT_DETECTED,
+    ORIGINAL_CHANGED,
+)
+from app.core.export.plan_for_export import OTHER_RUN, WITHDRAWS_APPROVAL, WITHDRAWS_REQUEST
 from app.core.export.video_export import EXISTS
 from app.core.library.footage import NOT_A_FOOTAGE_KEY
 from app.core.sign_in.accounts import LOCKED, NO_PASSWORD
@@ -14,11 +20,19 @@ from app.core.store.checked_types import UNREADABLE
 # "try again" from a refusal (2).
 BUSY_EXIT = 75
 
+ASK_APPROVAL = ("Add --ask-approval (instead of -o) to detect, save this plan and ask a "
+                "supervisor to approve it, exporting nothing; once it is approved ('bwv case "
+                "status REF approved', or in the app), the same command with -o exports it.")
+
 HINTS: dict[str, str] = {
     EXISTS: "Use --force to replace it.",
     FINISHED_NOW: "Use --force to replace it.",
     ORIGINAL_CHANGED: "Run 'bwv footage verify' to see which originals changed.",
     OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",
+    NEEDS_APPROVAL: ASK_APPROVAL,
+    NOT_DETECTED: ASK_APPROVAL,
+    WITHDRAWS_APPROVAL: "Add --withdraw to save this plan anyway.",
+    WITHDRAWS_REQUEST: "Add --withdraw to save this plan anyway.",
     LOCKED: "An administrator runs 'bwv user unlock {name}'.",
     NOT_A_FOOTAGE_KEY: "'bwv footage list' gives the numbers; a file is taken in first with "
                        "'bwv ingest FILE'.",

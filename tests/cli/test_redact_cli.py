@@ -255,3 +255,48 @@ def test_tracks_say_whose_head_a_head_track_is(capsys: pytest.CaptureFixture[str
     ((head, face),) = listed["face_of_head"].items()
     assert (kinds[int(head)], kinds[face]) == ("head", "face")
     assert f"(the head of track {face})" in out
+
+
+@pytest.mark.approval_rule
+def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
+        capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new store needs a supervisor's approval of an export's plan; the command line had
+    no way to save its plan for one (the export refused before saving, and the case could not
+    go to "redacted" without a plan). --ask-approval saves it and asks; once the case is
+    approved, the same command exports; a saved plan that is approved is replaced only with
+    --withdraw."""
+    clip, out = str(videos / "pyfeat_single_face.mp4"), tmp_path / "out.mp4"
+    assert run(capsys, "case", "create", "SAR-1", "--type", "subject_access",
+               "--title", "request")[0] == 0
+    assert run(capsys, "ingest", clip, "--case", "SAR-1")[0] == 0
+    chosen = ["--case", "SAR-1", "--preset", "fast", "--keep-track", "1",
+              "--reason", "Requester", "--no-verify"]
+    code, _, err = run(capsys, "redact", "1", "-o", str(out), *chosen)
+    assert code == 2 and "--ask-approval" in err and not out.exists()
+    code, _, err = run(capsys, "redact", "1", "-o", str(out), "--ask-approval", *chosen)
+    assert code == 2 and "not both" in err
+    code, text, err = run(capsys, "redact", "1", "--ask-approval", *chosen)
+    assert code == 0 and "nothing was exported" in text and "Approval asked for" in text, err
+    assert not list(tmp_path.glob("out*"))
+    for status in ("redacted", "awaiting_approval"):  # (saving it put the case in review)
+        code, text, err = run(capsys, "case", "status", "SAR-1", status)
+        assert code == 0, text + err
+    assert run(capsys, "user", "add", "sam", "--role", "supervisor", "--no-password")[0] == 0
+    monkeypatch.setenv("BWV_USER", "sam")
+    code, text, err = run(capsys, "case", "status", "SAR-1", "approved", "--reason", "ok",
+                          "--all-reviewed")
+    assert code == 0, text + err
+    monkeypatch.setenv("BWV_USER", "tester")
+    code, text, err = run(capsys, "redact", "1", "-o", str(out), *chosen)
+    assert code == 0 and out.exists(), text + err
+    manifest = json.loads(out.with_name("out.manifest.json").read_text())
+    assert manifest["approval"]["by"] == "sam" and manifest["plan"]["keep_tracks"] == [1]
+    # another plan over the approved one: refused unless the approval is withdrawn
+    other = [*chosen[:4], "--not-a-face", "1"]
+    code, _, err = run(capsys, "redact", "1", "--ask-approval", *other)
+    assert code == 2 and "sam approved" in err and "--withdraw" in err
+    code, text, _ = run(capsys, "redact", "1", "--ask-approval", "--withdraw", *other)
+    assert code == 0 and "withdrawn" in text and "Approval asked for" in text
+    code, _, err = run(capsys, "redact", "1", "-o", str(tmp_path / "again.mp4"), *chosen)
+    assert code == 2 and "approval" in err  # the plan approved is no longer the saved one

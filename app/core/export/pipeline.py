@@ -39,6 +39,7 @@ from app.core.export.completion import audit_extract_path, complete_export, comp
 from app.core.export.manifest import manifest_path, render_manifest
 from app.core.export.manifest_data import build_manifest
 from app.core.export.output_lock import export_lock, remove_abandoned_locks
+from app.core.export.plan_for_export import NOT_IN_CASE, OLDER_DETECTOR, bind_plan
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, NO_OUTPUT_FOLDER, EncodeOptions, ExportStats
 from app.core.fileio import file_identity, partial_path, refuse_not_a_file, remove_stale_partials
@@ -51,13 +52,11 @@ from app.core.policy.store_policy import load_policy
 from app.core.progress import CancelToken
 from app.core.redaction.approval import ApprovalState, approval_of
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.plan_edits import bound, made_elsewhere
 from app.core.redaction.plan_review import plan_review
 from app.core.redaction.plans import changed_meanwhile, find_plan_record, save_plan
 from app.core.store import audit
 from app.core.store.database import Store
 from app.core.store.models import ExportRecord, Footage
-from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import (
     boxes_by_frame,
 )
@@ -75,24 +74,6 @@ FINISHED_NOW = QT_TRANSLATE_NOOP(
     "name, or replace it.")
 NOT_MP4 = QT_TRANSLATE_NOOP("CoreMessages", "{path}: an export is an MP4 file; give a name "
                             "ending in .mp4.")
-OTHER_RUN = QT_TRANSLATE_NOOP(
-    "CoreMessages", "This plan's track numbers and reviews belong to another detection run "
-    "(another preset, stride or model, or a preset re-tuned by an update of BWV Studio), "
-    "where the same number can be another person. Use that preset, or choose the people "
-    "again on the {preset} run.")
-OLDER_DETECTOR = QT_TRANSLATE_NOOP(
-    "CoreMessages", "This plan was made on a detection run by an earlier version of BWV "
-    "Studio's detector; this version detects the footage again, and its track numbers can be "
-    "other people there. Open the footage in the workspace and carry the decisions over to "
-    "the new run's people (you confirm each one), or choose the people again.")
-OTHER_TRACKS = QT_TRANSLATE_NOOP(
-    "CoreMessages", "This plan's track numbers belong to tracks built otherwise from this "
-    "detection run's settings (by another version of BWV Studio, or from an earlier detection "
-    "of this footage), so the same number can be another person here. Open the footage in "
-    "the workspace: its decisions are carried over where the tracks they were made on can "
-    "still be built (you confirm each one); else choose the people again.")
-NO_SUCH_TRACKS = QT_TRANSLATE_NOOP("CoreMessages", "No track(s) {missing} in this footage; "
-                                   "it has tracks {tracks}.")
 NEEDS_APPROVAL = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval before it is exported "
     "(state: {state}). Any edit after an approval needs a new one.")
@@ -100,10 +81,6 @@ BOX_OUTSIDE = QT_TRANSLATE_NOOP(
     "CoreMessages", "The box {label} drawn by hand lies outside the footage (on none of its "
     "{frames} frames, or off the picture), so it would hide nothing; check its frames and "
     "place.")
-NOT_IN_CASE = QT_TRANSLATE_NOOP(
-    "CoreMessages", "Footage #{number} is not in case {reference}: add it to the case first, "
-    "so the case's retention keeps it while the case is open and the export is listed with "
-    "its footage.")
 NOT_DETECTED = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval, but faces have not been "
     "detected on it yet, and an export binds the plan to its detection (a new plan, which no "
@@ -257,29 +234,13 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         raise MediaError(ORIGINAL_CHANGED, path=source)
     analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
                        stage=stage, cancel=cancel)
-    if plan.detection_run and plan.detection_run != analysis.run_key:
-        raise ConflictError(OTHER_RUN, preset=analysis.run.preset.name)
-    if made_elsewhere(plan, analysis.run_key, analysis.tracks_key):
-        raise ConflictError(OTHER_TRACKS)
-    # The plan (and so an approval of it) is bound to the run it was made and reviewed on,
-    # and its tracks (a plan bound before tracks were recorded keeps its hash, and approval)
-    if not plan.detection_run:  # given without its run (the command line): bound with its
-        # tracks, but where it is the stored plan bound before tracks were recorded (the
-        # same plan, so the same hash, and its approval, kept)
-        untracked = bound(plan, analysis.run_key, "")
-        plan = untracked if untracked.sha256() == stored_sha else \
-            bound(plan, analysis.run_key, analysis.tracks_key)
+    plan, edited = bind_plan(analysis, plan, stored_sha)
     approval = None if working_copy else _approval(store, analysis.footage_id, case_id, plan,
                                                    require_approval)
     run_tracks = analysis.tracks
-    analysis.tracks = apply_track_edits(run_tracks, plan.track_edits)
+    analysis.tracks = edited
     analysis.review = plan_review(analysis.run, run_tracks, analysis.tracks, plan,
                                   analysis.frame_count, analysis.fps)  # as the person left them
-    unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {
-        t.id for t in analysis.tracks}
-    if unknown:
-        raise ConflictError(NO_SUCH_TRACKS, missing=sorted(unknown),
-                            tracks=[t.id for t in analysis.tracks])
     _refuse_boxes_outside(plan, analysis.frame_count, max(analysis.width, analysis.height))
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
     with store.read() as session:  # the manifest anchors the chain's head, signed
