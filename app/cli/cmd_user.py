@@ -35,8 +35,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                   "member of ROLE; run again after each upgrade.")
     wr.add_argument("role", help="the workstation group role, e.g. bwv_workstation")
     wr.set_defaults(handler=run_workstation_role)
-    it = s.add_parser("init", help="create the first administrator of a new store")
-    it.add_argument("name")
+    it = s.add_parser("init", help="create the first administrator of a new store",
+                      description="Create the first administrator of a store that has no "
+                                  "accounts yet. Asks for the new password twice in a "
+                                  "terminal; a script gives it in BWV_NEW_PASSWORD.")
+    it.add_argument("name", help="the administrator's user name")
     it.set_defaults(handler=run_init)
     ad = s.add_parser("add", help="add a user (administrators)")
     ad.add_argument("name")
