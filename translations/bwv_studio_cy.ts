@@ -2411,8 +2411,8 @@
         <translation>e.e. {case} COPI Â RHANNAU WEDI&apos;U CUDDIO {date} {time}</translation>
     </message>
     <message>
-        <source>Keep sound ({0} muted ranges)</source>
-        <translation>Cadw&apos;r sain (ystodau wedi&apos;u tewi: {0})</translation>
+        <source>Keep sound (ranges hidden: {0})</source>
+        <translation>Cadw&apos;r sain (ystodau wedi&apos;u cuddio: {0})</translation>
     </message>
     <message>
         <source>Remove all sound</source>

@@ -2390,7 +2390,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Keep sound ({0} muted ranges)</source>
+            <source>Keep sound (ranges hidden: {0})</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -224,6 +224,7 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     dialog = ws.open_export()
     assert isinstance(dialog, ExportDialog)
     qtbot.waitUntil(lambda: dialog.approval is not None, timeout=10_000)
+    assert dialog.audio.itemText(0) == "Keep sound (ranges hidden: 1)"  # the mute above
     dialog.folder.setText(str(tmp_path / "out"))
     dialog.name.setText("release.mp4")
     with LoopWatch() as watch, qtbot.waitSignal(ws.exported, timeout=180_000) as exported:

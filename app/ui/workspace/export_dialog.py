@@ -94,8 +94,8 @@ class ExportDialog(QDialog):
         self.caption = QLineEdit(plan.caption, self)
         self.caption.setPlaceholderText(self.tr("e.g. {case} REDACTED COPY {date} {time}"))
         self.audio = QComboBox(self)
-        self.audio.addItem(self.tr("Keep sound ({0} muted ranges)").format(len(plan.mute)),
-                           AudioMode.KEEP)
+        self.audio.addItem(self.tr("Keep sound (ranges hidden: {0})").format(
+            len(plan.mute) + len(plan.audio_ranges)), AudioMode.KEEP)  # muted, bleeped ...
         self.audio.addItem(self.tr("Remove all sound"), AudioMode.DROP)
         self.audio.setCurrentIndex(self.audio.findData(plan.audio))
         self.keep_metadata = QCheckBox(self.tr("Keep the original's metadata (GPS position, "
