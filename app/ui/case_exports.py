@@ -42,14 +42,19 @@ def pack_folder() -> str:
     return PACK_FOLDER.get() or EXPORT_FOLDER.get() or str(Path.home())
 
 
-def setup_table(table: QTableView) -> None:
-    """Row selection, one row at a time, read-only, columns sized to their contents."""
+def setup_table(table: QTableView, stretch: tuple[int, ...] = ()) -> None:
+    """Row selection, one row at a time, read-only, columns sized to their contents; the
+    last column takes the room left, or the ``stretch`` columns share it and give way when
+    there is too little (at 1366 px the other columns stay in view)."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(not stretch)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 class CaseExportsBox(QGroupBox):

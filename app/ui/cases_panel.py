@@ -96,7 +96,7 @@ class CasesPanel(QWidget):
         self.table = CaseDropTable(self)  # footage can be dropped on a case
         self.table.setModel(self.model)
         self.table.footage_dropped.connect(self.link_dropped)
-        setup_table(self.table)
+        setup_table(self.table, stretch=(1, 2))  # title, type give way: deadlines stay in view
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.summary = QLabel(self)
         left = QWidget(self)

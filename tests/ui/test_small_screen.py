@@ -86,3 +86,30 @@ def test_the_window_fits_1366_px_with_footage_selected(qtbot: QtBot, store: Stor
         assert header.sectionViewportPosition(col) >= 0 and \
             right <= panel.viewport().width(), (col, right, panel.viewport().width())
     win.close()
+
+
+def test_the_cases_list_shows_deadlines_at_1366_px(qtbot: QtBot, store: Store,
+                                                   language: str) -> None:
+    """At 1366 px the cases list's Deadline and Time left columns were cut off behind a
+    long title (a sideways scroll to see what is overdue); the title now gives way."""
+    from datetime import date, timedelta
+
+    from app.core.casework import cases
+    from app.core.people.users import resolve_actor
+
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        cases.create_case(session, actor, "SAR-2026-0142", "subject_access",
+                          "Request from a member of the public about an incident in the town "
+                          "centre on a Saturday night", received_on=date.today() - timedelta(40))
+    win = show_window(qtbot, store, CLIP, (WIDTH, 740))
+    win.centre.setCurrentWidget(win.cases)
+    table = win.cases.table
+    qtbot.waitUntil(lambda: win.cases.model.rowCount() == 1, timeout=10_000)
+    qtbot.wait(200)
+    header = table.horizontalHeader()
+    for col in range(win.cases.model.columnCount()):
+        right = header.sectionViewportPosition(col) + header.sectionSize(col)
+        assert right <= table.viewport().width(), (col, right, table.viewport().width())
+        assert header.sectionSize(col) >= 40, col  # and none squeezed to nothing
+    win.close()
