@@ -773,6 +773,10 @@
         <translation>Mae gan ffilm #{number} gynllun wedi&apos;i gadw y gofynnodd {by} am ei gymeradwyo ar {at}, ac mae&apos;r cynllun hwn yn un arall: mae ei gadw&apos;n tynnu&apos;r cais hwnnw&apos;n ôl. Dywedwch hynny i&apos;w gadw beth bynnag.</translation>
     </message>
     <message>
+        <source>Footage #{number} has a saved plan, last changed by {by} on {at}, and this plan is another: saving it replaces that plan and its choices. Say so to replace it.</source>
+        <translation>Mae gan ffilm #{number} gynllun wedi&apos;i gadw, a newidiwyd ddiwethaf gan {by} ar {at}, ac mae&apos;r cynllun hwn yn un arall: mae ei gadw&apos;n disodli&apos;r cynllun hwnnw a&apos;i ddewisiadau. Dywedwch hynny i&apos;w ddisodli.</translation>
+    </message>
+    <message>
         <source>This redaction plan needs a supervisor&apos;s approval before it is exported (state: {state}). Any edit after an approval needs a new one.</source>
         <translation>Mae angen cymeradwyaeth goruchwyliwr ar y cynllun golygu hwn cyn ei allforio (cyflwr: {state}). Mae angen cymeradwyaeth newydd ar ôl unrhyw newid wedi cymeradwyaeth.</translation>
     </message>

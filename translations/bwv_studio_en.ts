@@ -755,6 +755,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Footage #{number} has a saved plan, last changed by {by} on {at}, and this plan is another: saving it replaces that plan and its choices. Say so to replace it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This redaction plan needs a supervisor's approval before it is exported (state: {state}). Any edit after an approval needs a new one.</source>
             <translation type="unfinished" />
         </message>

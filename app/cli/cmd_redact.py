@@ -148,9 +148,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "ask a supervisor to approve it; once approved, the same command "
                         "without --ask-approval exports it (with the store's approval rule "
                         "on, an export needs that approval)")
-    p.add_argument("--withdraw", action="store_true",
-                   help="with --ask-approval: replace a saved plan that is approved, or whose "
-                        "approval was asked for, and so withdraw that")
+    p.add_argument("--replace", action="store_true",
+                   help="with --ask-approval: replace the footage's saved plan when it is "
+                        "another (made in the app or by another command), its choices and any "
+                        "approval or request it has")
     p.set_defaults(handler=run_redact)
 
     t = sub.add_parser("tracks", help="detect and list the face tracks of a footage item",
@@ -309,8 +310,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     if (args.output is None) != args.ask_approval:
         raise InvalidInputError("Give -o OUT.mp4 to export, or --ask-approval to save the plan "
                                 "for a supervisor (not both).")
-    if args.withdraw and not args.ask_approval:
-        raise InvalidInputError("--withdraw goes with --ask-approval.")
+    if args.replace and not args.ask_approval:
+        raise InvalidInputError("--replace goes with --ask-approval.")
     if args.plan is not None and not args.plan.is_file():
         raise InvalidInputError(f"{args.plan}: plan file not found.")
     chosen = _plan_from_args(args)  # a bad plan file or clash is refused before ingesting
@@ -380,15 +381,16 @@ def _ask_approval(ctx: Context, args: argparse.Namespace, key: str, plan: Redact
     try:
         saved = save_for_approval(ctx.store, ctx.actor_name(), key, plan, case_ref=args.case,
                                   preset=args.preset, stride=args.stride,
-                                  reuse=not args.redetect, stage=bars, withdraw=args.withdraw)
+                                  reuse=not args.redetect, stage=bars, replace=args.replace)
     finally:
         bars.close()
     where = f" in case {args.case}" if args.case else ""
     print(f"Saved the plan of footage #{saved.footage_id}{where} (SHA-256 "
           f"{saved.plan_sha256}); nothing was exported.")
-    if saved.withdrawn is not None:
-        print(f"The plan saved before was {saved.withdrawn.value.replace('_', ' ')}: that is "
-              "withdrawn.")
+    if saved.replaced:
+        print("It replaced the plan saved before" + (
+            f", whose {'approval' if saved.withdrawn is ApprovalState.APPROVED else 'request'}"
+            " is withdrawn" if saved.withdrawn is not None else "") + ".")
     if saved.state is ApprovalState.APPROVED:
         print("This plan is approved already: run the same command with -o OUT.mp4 instead of "
               "--ask-approval to export it.")

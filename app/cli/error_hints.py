@@ -7,10 +7,16 @@ from app.core.errors import BwvError
 from app.core.export.pipeline import (
     FINISHED_NOW,
     NEEDS_APPROVAL,
+    NOT_CURRENT,
     NOT_DETECTED,
     ORIGINAL_CHANGED,
 )
-from app.core.export.plan_for_export import OTHER_RUN, WITHDRAWS_APPROVAL, WITHDRAWS_REQUEST
+from app.core.export.plan_for_export import (
+    OTHER_RUN,
+    REPLACES_APPROVED,
+    REPLACES_REQUESTED,
+    REPLACES_SAVED,
+)
 from app.core.export.video_export import EXISTS
 from app.core.library.footage import NOT_A_FOOTAGE_KEY
 from app.core.sign_in.accounts import LOCKED, NO_PASSWORD
@@ -20,9 +26,11 @@ from app.core.store.checked_types import UNREADABLE
 # "try again" from a refusal (2).
 BUSY_EXIT = 75
 
-ASK_APPROVAL = ("Add --ask-approval (instead of -o) to detect, save this plan and ask a "
-                "supervisor to approve it, exporting nothing; once it is approved ('bwv case "
-                "status REF approved', or in the app), the same command with -o exports it.")
+ASK_APPROVAL = ("Not yet put before a supervisor? The same command with --ask-approval "
+                "instead of -o detects, saves this plan and asks for approval, exporting "
+                "nothing; a supervisor approves it in the app, or approves its case ('bwv case "
+                "status REF' to redacted, awaiting_approval, then approved); then the same "
+                "command with -o exports it.")
 
 HINTS: dict[str, str] = {
     EXISTS: "Use --force to replace it.",
@@ -31,8 +39,11 @@ HINTS: dict[str, str] = {
     OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",
     NEEDS_APPROVAL: ASK_APPROVAL,
     NOT_DETECTED: ASK_APPROVAL,
-    WITHDRAWS_APPROVAL: "Add --withdraw to save this plan anyway.",
-    WITHDRAWS_REQUEST: "Add --withdraw to save this plan anyway.",
+    REPLACES_APPROVED: "Add --replace to save this plan anyway.",
+    REPLACES_REQUESTED: "Add --replace to save this plan anyway.",
+    REPLACES_SAVED: "Add --replace to save this plan anyway.",
+    NOT_CURRENT: "Put this plan before a supervisor again with --ask-approval --replace "
+                 "(instead of -o).",
     LOCKED: "An administrator runs 'bwv user unlock {name}'.",
     NOT_A_FOOTAGE_KEY: "'bwv footage list' gives the numbers; a file is taken in first with "
                        "'bwv ingest FILE'.",

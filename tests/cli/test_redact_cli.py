@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from app.core.media.probe import probe
+from app.core.redaction.plan import RedactionPlan
 from tests.cli.test_cli import run
 from tests.core.test_head_tracks import labelled_heads, pan_video
 
@@ -264,8 +265,9 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
     """A new store needs a supervisor's approval of an export's plan; the command line had
     no way to save its plan for one (the export refused before saving, and the case could not
     go to "redacted" without a plan). --ask-approval saves it and asks; once the case is
-    approved, the same command exports; a saved plan that is approved is replaced only with
-    --withdraw."""
+    approved, the same command exports that very plan. Another saved plan is replaced only
+    with --replace, and a plan saved in its place is put to a supervisor again, even one
+    approved before (no older approval comes back)."""
     clip, out = str(videos / "pyfeat_single_face.mp4"), tmp_path / "out.mp4"
     assert run(capsys, "case", "create", "SAR-1", "--type", "subject_access",
                "--title", "request")[0] == 0
@@ -274,11 +276,20 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
               "--reason", "Requester", "--no-verify"]
     code, _, err = run(capsys, "redact", "1", "-o", str(out), *chosen)
     assert code == 2 and "--ask-approval" in err and not out.exists()
-    code, _, err = run(capsys, "redact", "1", "-o", str(out), "--ask-approval", *chosen)
-    assert code == 2 and "not both" in err
-    code, text, err = run(capsys, "redact", "1", "--ask-approval", *chosen)
+    for wrong in (["-o", str(out), "--ask-approval"], [], ["-o", str(out), "--replace"]):
+        code, _, err = run(capsys, "redact", "1", *wrong, *chosen)
+        assert code == 2 and ("not both" in err or "goes with" in err), (wrong, err)
+    code, _, err = run(capsys, "redact", "1", "--ask-approval", "--whole-people", *chosen)
+    assert code == 2 and "does not look for people" in err  # never put before anyone
+    _save_as_the_app_would(RedactionPlan(padding=1.3))  # someone's plan, not put forward
+    code, _, err = run(capsys, "redact", "1", "--ask-approval", *chosen)
+    assert code == 2 and "last changed by tester" in err and "--replace" in err
+    code, text, err = run(capsys, "redact", "1", "--ask-approval", "--replace", *chosen)
     assert code == 0 and "nothing was exported" in text and "Approval asked for" in text, err
+    assert "It replaced the plan saved before." in text
+    asked = text.split("SHA-256 ")[1][:64]
     assert not list(tmp_path.glob("out*"))
+    assert [e["plan_sha256"] for e in _events("plan.approval_request")] == [asked]
     for status in ("redacted", "awaiting_approval"):  # (saving it put the case in review)
         code, text, err = run(capsys, "case", "status", "SAR-1", status)
         assert code == 0, text + err
@@ -291,12 +302,51 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
     code, text, err = run(capsys, "redact", "1", "-o", str(out), *chosen)
     assert code == 0 and out.exists(), text + err
     manifest = json.loads(out.with_name("out.manifest.json").read_text())
-    assert manifest["approval"]["by"] == "sam" and manifest["plan"]["keep_tracks"] == [1]
-    # another plan over the approved one: refused unless the approval is withdrawn
+    assert manifest["approval"]["by"] == "sam" and manifest["approval"]["plan_sha256"] == asked
+    # another plan over the approved one: refused unless said so; then asked for again
     other = [*chosen[:4], "--not-a-face", "1"]
     code, _, err = run(capsys, "redact", "1", "--ask-approval", *other)
-    assert code == 2 and "sam approved" in err and "--withdraw" in err
-    code, text, _ = run(capsys, "redact", "1", "--ask-approval", "--withdraw", *other)
-    assert code == 0 and "withdrawn" in text and "Approval asked for" in text
+    assert code == 2 and "sam approved" in err and "--replace" in err
+    code, text, _ = run(capsys, "redact", "1", "--ask-approval", "--replace", *other)
+    assert code == 0 and "approval is withdrawn" in text and "Approval asked for" in text
+    # back to the first plan: approved once, but replaced since, so asked for again (an
+    # older approval never comes back), and not exported until a supervisor says so
+    code, _, err = run(capsys, "redact", "1", "--ask-approval", *chosen)
+    assert code == 2 and "asked for" in err and "--replace" in err  # the request would go
+    code, text, err = run(capsys, "redact", "1", "--ask-approval", "--replace", *chosen)
+    assert code == 0 and "Approval asked for" in text and "approved already" not in text, err
+    assert [e["plan_sha256"] for e in _events("plan.approval_request")][-1] == asked
     code, _, err = run(capsys, "redact", "1", "-o", str(tmp_path / "again.mp4"), *chosen)
-    assert code == 2 and "approval" in err  # the plan approved is no longer the saved one
+    assert code == 2 and "needs a supervisor's approval" in err and "requested" in err
+
+
+def _save_as_the_app_would(plan: RedactionPlan) -> None:
+    """``plan`` saved as footage #1's in case SAR-1 by tester, as each edit in the app saves
+    it."""
+    from app.core.case_state.status import get_case
+    from app.core.people.users import resolve_actor
+    from app.core.redaction.plans import save_plan
+    from app.core.store.database import Store
+
+    data = Path(os.environ["BWV_DATA_DIR"])
+    store = Store(f"sqlite:///{data / 'bwv.sqlite3'}", data)
+    with store.transaction() as session:
+        save_plan(session, resolve_actor(session, "tester"), 1, get_case(session, "SAR-1").id,
+                  plan)
+    store.close()
+
+
+def _events(action: str) -> list[dict[str, object]]:
+    """The details of the store's audit events of ``action``, oldest first."""
+    from sqlalchemy import select
+
+    from app.core.store.database import Store
+    from app.core.store.models import AuditEvent
+
+    data = Path(os.environ["BWV_DATA_DIR"])
+    store = Store(f"sqlite:///{data / 'bwv.sqlite3'}", data)
+    with store.read() as session:
+        found = [json.loads(e.details) for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq))]
+    store.close()
+    return found

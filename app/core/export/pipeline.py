@@ -39,7 +39,12 @@ from app.core.export.completion import audit_extract_path, complete_export, comp
 from app.core.export.manifest import manifest_path, render_manifest
 from app.core.export.manifest_data import build_manifest
 from app.core.export.output_lock import export_lock, remove_abandoned_locks
-from app.core.export.plan_for_export import NOT_IN_CASE, OLDER_DETECTOR, bind_plan
+from app.core.export.plan_for_export import (
+    NOT_IN_CASE,
+    OLDER_DETECTOR,
+    bind_plan,
+    refuse_unexportable,
+)
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, NO_OUTPUT_FOLDER, EncodeOptions, ExportStats
 from app.core.fileio import file_identity, partial_path, refuse_not_a_file, remove_stale_partials
@@ -77,10 +82,6 @@ NOT_MP4 = QT_TRANSLATE_NOOP("CoreMessages", "{path}: an export is an MP4 file; g
 NEEDS_APPROVAL = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval before it is exported "
     "(state: {state}). Any edit after an approval needs a new one.")
-BOX_OUTSIDE = QT_TRANSLATE_NOOP(
-    "CoreMessages", "The box {label} drawn by hand lies outside the footage (on none of its "
-    "{frames} frames, or off the picture), so it would hide nothing; check its frames and "
-    "place.")
 NOT_DETECTED = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval, but faces have not been "
     "detected on it yet, and an export binds the plan to its detection (a new plan, which no "
@@ -163,11 +164,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     options = options or EncodeOptions()
     plan.validate()
     chosen = get_preset(preset) if isinstance(preset, str) else preset
-    if plan.hide_whole_people and not chosen.heads_every_s:  # else nobody would be hidden
-        raise InvalidInputError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "The plan hides whole people, but preset {preset} does not look "
-            "for people: choose a preset that does (balanced, the default, or thorough)."),
-            preset=chosen.name)
+    refuse_unexportable(plan, chosen)
     out = out.expanduser()
     manifest = manifest_path(out)
     extract = audit_extract_path(out)
@@ -241,7 +238,6 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     analysis.tracks = edited
     analysis.review = plan_review(analysis.run, run_tracks, analysis.tracks, plan,
                                   analysis.frame_count, analysis.fps)  # as the person left them
-    _refuse_boxes_outside(plan, analysis.frame_count, max(analysis.width, analysis.height))
     frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
     with store.read() as session:  # the manifest anchors the chain's head, signed
         chain_head = chain_anchor(session, store.store_id, actor_name)
@@ -295,19 +291,6 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         complete_export(store, export_id, actor_name, hashed=True)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
                         export_id, extract)
-
-
-def _refuse_boxes_outside(plan: RedactionPlan, frame_count: int, side: int) -> None:
-    """A box drawn by hand that lies on no frame of the footage, or off the picture on every
-    frame it spans, would hide nothing yet be counted as hidden (manifest, C2PA): refused.
-    (``side``: the picture's longer side, so a rotated picture is never misjudged.)"""
-    for box in plan.manual_boxes:
-        frames = range(max(0, box.keyframes[0].frame),
-                       min(frame_count, box.keyframes[-1].frame + 1)) if box.keyframes else ()
-        if not any((at := box.box_at(f)) is not None and at[0] < side and at[1] < side
-                   and at[0] + at[2] > 0 and at[1] + at[3] > 0 for f in frames):
-            raise ConflictError(BOX_OUTSIDE, label=box.label or f"#{box.id}",
-                                frames=frame_count)
 
 
 def _refuse_existing(targets: tuple[Path, ...], force: bool) -> None:

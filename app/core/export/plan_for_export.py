@@ -12,18 +12,22 @@ to the same run and tracks), so once it is approved the same command exports it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
+
+from sqlalchemy.orm import Session
 
 from app.core.analysis import Analysis, StageFn, analyse, no_stage
 from app.core.case_state.status import get_case
-from app.core.detection.presets import DEFAULT_PRESET, Preset
+from app.core.detection.presets import DEFAULT_PRESET, Preset, get_preset
 from app.core.detection.runs import older_code
-from app.core.errors import QT_TRANSLATE_NOOP, ConflictError
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
 from app.core.library.footage import get_footage, require_present
 from app.core.media.timecode import format_utc
 from app.core.people.permissions import Permission, require
 from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken
 from app.core.redaction.approval import (
+    Approval,
     ApprovalState,
     approval_of,
     request_approval,
@@ -33,6 +37,7 @@ from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import bound, made_elsewhere
 from app.core.redaction.plans import find_plan_record, save_plan
 from app.core.store.database import Store
+from app.core.store.models import User
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import Track
 
@@ -58,13 +63,43 @@ NOT_IN_CASE = QT_TRANSLATE_NOOP(
     "CoreMessages", "Footage #{number} is not in case {reference}: add it to the case first, "
     "so the case's retention keeps it while the case is open and the export is listed with "
     "its footage.")
-WITHDRAWS_APPROVAL = QT_TRANSLATE_NOOP(
+BOX_OUTSIDE = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The box {label} drawn by hand lies outside the footage (on none of its "
+    "{frames} frames, or off the picture), so it would hide nothing; check its frames and "
+    "place.")
+WHOLE_PEOPLE_UNSEEN = QT_TRANSLATE_NOOP(
+    "CoreMessages", "The plan hides whole people, but preset {preset} does not look "
+    "for people: choose a preset that does (balanced, the default, or thorough).")
+REPLACES_APPROVED = QT_TRANSLATE_NOOP(
     "CoreMessages", "Footage #{number} has a saved plan that {by} approved on {at}, and this "
     "plan is another: saving it withdraws that approval. Say so to save it anyway, or export "
     "the approved plan.")
-WITHDRAWS_REQUEST = QT_TRANSLATE_NOOP(
+REPLACES_REQUESTED = QT_TRANSLATE_NOOP(
     "CoreMessages", "Footage #{number} has a saved plan whose approval {by} asked for on {at}, "
     "and this plan is another: saving it withdraws that request. Say so to save it anyway.")
+REPLACES_SAVED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "Footage #{number} has a saved plan, last changed by {by} on {at}, and this "
+    "plan is another: saving it replaces that plan and its choices. Say so to replace it.")
+
+
+def refuse_unexportable(plan: RedactionPlan, preset: Preset) -> None:
+    """A plan that hides whole people needs a preset that looks for people: else nobody
+    would be hidden (refused before any work, and before anyone approves it)."""
+    if plan.hide_whole_people and not preset.heads_every_s:
+        raise InvalidInputError(WHOLE_PEOPLE_UNSEEN, preset=preset.name)
+
+
+def _refuse_boxes_outside(plan: RedactionPlan, frame_count: int, side: int) -> None:
+    """A box drawn by hand that lies on no frame of the footage, or off the picture on every
+    frame it spans, would hide nothing yet be counted as hidden (manifest, C2PA): refused.
+    (``side``: the picture's longer side, so a rotated picture is never misjudged.)"""
+    for box in plan.manual_boxes:
+        frames = range(max(0, box.keyframes[0].frame),
+                       min(frame_count, box.keyframes[-1].frame + 1)) if box.keyframes else ()
+        if not any((at := box.box_at(f)) is not None and at[0] < side and at[1] < side
+                   and at[0] + at[2] > 0 and at[1] + at[3] > 0 for f in frames):
+            raise ConflictError(BOX_OUTSIDE, label=box.label or f"#{box.id}",
+                                frames=frame_count)
 
 
 def bind_plan(analysis: Analysis, plan: RedactionPlan,
@@ -72,7 +107,8 @@ def bind_plan(analysis: Analysis, plan: RedactionPlan,
     """``plan`` bound to the run and tracks it is exported from (an export, and so an
     approval, is of a plan that says which people its track numbers are), and the run's
     tracks with the plan's merges and splits. A plan made on another run or numbering is
-    refused; so is one naming tracks the footage does not have. ``stored_sha``: the stored
+    refused; so is one naming tracks the footage does not have, or with a box drawn by hand
+    that hides nothing. ``stored_sha``: the stored
     plan's SHA-256 (a stored plan bound before tracks were recorded keeps its hash, and
     approval, when given without its run)."""
     if plan.detection_run and plan.detection_run != analysis.run_key:
@@ -83,6 +119,7 @@ def bind_plan(analysis: Analysis, plan: RedactionPlan,
         untracked = bound(plan, analysis.run_key, "")
         plan = untracked if untracked.sha256() == stored_sha else \
             bound(plan, analysis.run_key, analysis.tracks_key)
+    _refuse_boxes_outside(plan, analysis.frame_count, max(analysis.width, analysis.height))
     tracks = apply_track_edits(analysis.tracks, plan.track_edits)
     unknown = (set(plan.keep_tracks) | set(plan.false_positive_tracks)) - {t.id for t in tracks}
     if unknown:
@@ -96,7 +133,8 @@ class SavedForApproval:
     footage_id: int
     case_id: int | None
     plan_sha256: str
-    state: ApprovalState  # of the plan saved: requested now, or already approved
+    state: ApprovalState  # of the plan saved: requested now, or approved already (unchanged)
+    replaced: bool  # another saved plan was replaced
     withdrawn: ApprovalState | None  # the standing decision on the plan it replaced
     analysis: Analysis
 
@@ -106,12 +144,20 @@ def save_for_approval(store: Store, actor_name: str, footage_key: str | int,
                       preset: Preset | str = DEFAULT_PRESET, stride: int | None = None,
                       reuse: bool = True, stage: StageFn = no_stage,
                       cancel: CancelToken | None = None,
-                      withdraw: bool = False) -> SavedForApproval:
+                      replace: bool = False) -> SavedForApproval:
     """Detect (or reuse the stored run), bind ``plan`` to the run as an export would, save it
     as the footage's plan (in the case ``case_ref``) and ask a supervisor's approval of it.
-    Nothing is exported. A saved plan that is approved, or whose approval was asked for, is
-    replaced by another only with ``withdraw`` (as the app asks "Make the change?")."""
+    Nothing is exported.
+
+    Another saved plan (made in the app, or by another command) is replaced only with
+    ``replace``, as the app asks "Make the change?" before withdrawing an approval: its
+    choices, and any approval or request it has, would go. A plan saved in place of another
+    is always put to a supervisor again, even one approved before (an older approved plan
+    never comes back with its approval: see the export's ``NOT_CURRENT``). The same plan
+    saved again keeps its approval, or its request."""
     plan.validate()
+    chosen = get_preset(preset) if isinstance(preset, str) else preset
+    refuse_unexportable(plan, chosen)
     with store.read() as session:
         actor = resolve_actor(session, actor_name)
         require(actor, Permission.REDACT, QT_TRANSLATE_NOOP("CoreMessages",
@@ -128,25 +174,38 @@ def save_for_approval(store: Store, actor_name: str, footage_key: str | int,
         stored = find_plan_record(session, item.id, case_id)
         stored_sha = stored.plan_sha256 if stored is not None else None
         footage_id = item.id
-    analysis = analyse(store, actor_name, footage_key, preset, stride=stride, reuse=reuse,
+    analysis = analyse(store, actor_name, footage_key, chosen, stride=stride, reuse=reuse,
                        stage=stage, cancel=cancel)
     plan, _tracks = bind_plan(analysis, plan, stored_sha)
     digest = plan.sha256()
+    replaced = stored_sha is not None and stored_sha != digest
     withdrawn = None
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
-        standing = standing_approval(session, footage_id, case_id, stored_sha) \
-            if stored_sha is not None and stored_sha != digest else None
-        if standing is not None:  # what the app asks about before an edit ("Make the change?")
-            if not withdraw:
-                raise ConflictError(
-                    WITHDRAWS_APPROVAL if standing.state is ApprovalState.APPROVED
-                    else WITHDRAWS_REQUEST, number=footage_id, by=standing.by,
-                    at=format_utc(standing.at))
-            withdrawn = standing.state
+        if replaced:
+            assert stored_sha is not None
+            standing = standing_approval(session, footage_id, case_id, stored_sha)
+            if not replace:
+                _refuse_replacing(session, footage_id, case_id, standing)
+            withdrawn = standing.state if standing is not None else None
         save_plan(session, actor, footage_id, case_id, plan,
                   edit="saved for approval (command line)", expected=stored_sha or "")
         state = approval_of(session, footage_id, case_id, digest).state
-        if state not in (ApprovalState.APPROVED, ApprovalState.REQUESTED):
+        if replaced or state not in (ApprovalState.APPROVED, ApprovalState.REQUESTED):
             state = request_approval(session, actor, footage_id, case_id, digest).state
-    return SavedForApproval(footage_id, case_id, digest, state, withdrawn, analysis)
+    return SavedForApproval(footage_id, case_id, digest, state, replaced, withdrawn, analysis)
+
+
+def _refuse_replacing(session: Session, footage_id: int, case_id: int | None,
+                      standing: Approval | None) -> NoReturn:
+    """Replacing the saved plan needs saying so: what would go."""
+    if standing is not None:
+        raise ConflictError(
+            REPLACES_APPROVED if standing.state is ApprovalState.APPROVED
+            else REPLACES_REQUESTED, number=footage_id, by=standing.by,
+            at=format_utc(standing.at))
+    record = find_plan_record(session, footage_id, case_id)
+    assert record is not None
+    by = session.get(User, record.updated_by_id) if record.updated_by_id else None
+    raise ConflictError(REPLACES_SAVED, number=footage_id, by=by.name if by else "?",
+                        at=format_utc(record.updated_at))
