@@ -38,7 +38,7 @@ from app.core.store.database import Store
 from app.ui.changes import Changed, announce, subscribe
 from app.ui.locale_format import datetime_text
 from app.ui.resources import icon
-from app.ui.retention_model import RetentionModel
+from app.ui.retention_model import WHY, RetentionModel
 from app.ui.signed_in import SignedIn
 from app.ui.workers import Job, db_pool, job_pool, run_op, while_alive
 
@@ -94,7 +94,8 @@ class RetentionDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(  # the reasons give way (whole in
+            WHY, QHeaderView.ResizeMode.Stretch)  # the tooltip): every column in view
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)

@@ -16,6 +16,7 @@ from app.core.retention.rules import RetentionState
 
 DUE_TEXT = QColor("#a40000")
 DUE_BACKGROUND = QColor("#fde2e2")
+WHY = 4  # the column of the reasons the footage is kept (or due)
 
 RowTexts = Callable[[RetentionItem], list[str]]  # the dialog's, translated where they were
 Index = QModelIndex | QPersistentModelIndex
@@ -70,6 +71,8 @@ class RetentionModel(QAbstractTableModel):
             return item.footage_id
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return f"#{item.footage_id} {item.path}\nSHA-256 {item.sha256}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == WHY:
+            return self.text(index.row(), WHY)  # whole, where the column is too narrow
         if item.state is RetentionState.DUE:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(DUE_TEXT)

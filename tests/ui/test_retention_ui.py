@@ -19,7 +19,7 @@ from app.core.store.database import Store
 from app.core.store.models import Footage, Role
 from app.ui.locale_format import datetime_text
 from app.ui.retention_dialog import RetentionDialog
-from app.ui.retention_model import DUE_BACKGROUND
+from app.ui.retention_model import DUE_BACKGROUND, WHY
 from tests.conftest import make_video
 from tests.ui.window import signed_in
 
@@ -92,6 +92,13 @@ def test_report_and_an_officer_may_not_apply(qtbot: QtBot, store: Store,
     assert _text(dialog, footage["old_elsewhere"], 5) == "No"
     assert _text(dialog, footage["recent"], 3) == "Not due"
     assert _background(dialog, footage["recent"], 0) != DUE_BACKGROUND
+    why = dialog.model.index(_row(dialog, footage["recent"]), WHY)  # whole, in its tooltip
+    assert why.data(Qt.ItemDataRole.ToolTipRole) == why.data() != ""
+    dialog.resize(700, 400)  # every column in view: the reasons give way
+    qtbot.wait(50)
+    header = dialog.table.horizontalHeader()
+    assert header.sectionViewportPosition(5) + header.sectionSize(5) <= \
+        dialog.table.viewport().width()
     until = datetime(2020, 2, 1, tzinfo=UTC).astimezone()  # shown in local time
     assert _text(dialog, footage["old_managed"], 2) == datetime_text(until)
     assert dialog.summary.text() == "2 item(s) due for deletion."
