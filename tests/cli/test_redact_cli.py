@@ -318,6 +318,10 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
     assert [e["plan_sha256"] for e in _events("plan.approval_request")][-1] == asked
     code, _, err = run(capsys, "redact", "1", "-o", str(tmp_path / "again.mp4"), *chosen)
     assert code == 2 and "needs a supervisor's approval" in err and "requested" in err
+    code, text, err = run(capsys, "case", "status", "SAR-1", "closed", "--reason", "done")
+    assert code == 0, text + err
+    code, _, err = run(capsys, "redact", "1", "--ask-approval", *chosen)  # the same plan
+    assert code == 2 and "reopen it" in err  # a finished case: nothing asked any more
 
 
 def _save_as_the_app_would(plan: RedactionPlan) -> None:

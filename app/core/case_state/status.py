@@ -44,17 +44,23 @@ def set_status(session: Session, actor: User, case: Case, status: CaseStatus, re
     audit.record(session, actor.name, "case.status", "case", case.id, details, case_id=case.id)
 
 
+def refuse_finished(case: Case) -> None:
+    """A finished case (released, refused, closed) takes no change to its redaction, nor a
+    request to approve it."""
+    if case.status in FINISHED:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} is {value}; reopen it before changing its "
+            "redaction."),
+            reference=case.reference, value=status_label(case.status))
+
+
 def plan_changed(session: Session, actor: User, case_id: int, footage_id: int) -> None:
     """A redaction plan of the case changed: work is in review again, and an approval given
     or requested no longer covers it. A finished case refuses the change."""
     case = session.get(Case, case_id)
     if case is None:
         return
-    if case.status in FINISHED:
-        raise ConflictError(QT_TRANSLATE_NOOP(
-            "CoreMessages", "Case {reference} is {value}; reopen it before changing its "
-            "redaction."),
-            reference=case.reference, value=status_label(case.status))
+    refuse_finished(case)
     if case.status is CaseStatus.RECEIVED:
         set_status(session, actor, case, CaseStatus.IN_REVIEW, "redaction started",
                    automatic=True)

@@ -17,7 +17,7 @@ from typing import NoReturn
 from sqlalchemy.orm import Session
 
 from app.core.analysis import Analysis, StageFn, analyse, no_stage
-from app.core.case_state.status import get_case
+from app.core.case_state.status import get_case, refuse_finished
 from app.core.detection.presets import DEFAULT_PRESET, Preset, get_preset
 from app.core.detection.runs import older_code
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, InvalidInputError
@@ -164,7 +164,10 @@ def save_for_approval(store: Store, actor_name: str, footage_key: str | int,
                                                             "change redaction plans"))
         require(actor, Permission.REQUEST_APPROVAL,
                 QT_TRANSLATE_NOOP("CoreMessages", "ask for approval"))
-        case_id = get_case(session, case_ref).id if case_ref is not None else None
+        case = get_case(session, case_ref) if case_ref is not None else None
+        if case is not None:  # (not even a request to approve it: nothing more is released)
+            refuse_finished(case)
+        case_id = case.id if case is not None else None
         item = get_footage(session, footage_key)
         require_present(item)
         if case_ref is not None and case_id not in {c.id for c in item.cases}:
