@@ -148,10 +148,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "ask a supervisor to approve it; once approved, the same command "
                         "without --ask-approval exports it (with the store's approval rule "
                         "on, an export needs that approval)")
-    p.add_argument("--replace", action="store_true",
-                   help="with --ask-approval: replace the footage's saved plan when it is "
-                        "another (made in the app or by another command), its choices and any "
-                        "approval or request it has")
+    p.add_argument("--replace", metavar="SHA",
+                   help="replace the footage's saved plan when it is another that someone "
+                        "else saved, or that is approved or awaiting approval: SHA is its "
+                        "SHA-256, or at least its first 8 characters, as the refusal names it")
     p.set_defaults(handler=run_redact)
 
     t = sub.add_parser("tracks", help="detect and list the face tracks of a footage item",
@@ -310,8 +310,6 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     if (args.output is None) != args.ask_approval:
         raise InvalidInputError("Give -o OUT.mp4 to export, or --ask-approval to save the plan "
                                 "for a supervisor (not both).")
-    if args.replace and not args.ask_approval:
-        raise InvalidInputError("--replace goes with --ask-approval.")
     if args.plan is not None and not args.plan.is_file():
         raise InvalidInputError(f"{args.plan}: plan file not found.")
     chosen = _plan_from_args(args)  # a bad plan file or clash is refused before ingesting
@@ -337,7 +335,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
             preset=args.preset, stride=args.stride,
             options=EncodeOptions(crf=args.crf, force=args.force),
             verify=args.verify, reuse=not args.redetect, stage=bars,
-            signing=configured_credentials(ctx.settings))
+            signing=configured_credentials(ctx.settings), replace=args.replace or "")
     finally:
         bars.close()
     a, s = result.analysis, result.stats
@@ -381,7 +379,8 @@ def _ask_approval(ctx: Context, args: argparse.Namespace, key: str, plan: Redact
     try:
         saved = save_for_approval(ctx.store, ctx.actor_name(), key, plan, case_ref=args.case,
                                   preset=args.preset, stride=args.stride,
-                                  reuse=not args.redetect, stage=bars, replace=args.replace)
+                                  reuse=not args.redetect, stage=bars,
+                                  replace=args.replace or "")
     finally:
         bars.close()
     where = f" in case {args.case}" if args.case else ""
@@ -395,11 +394,12 @@ def _ask_approval(ctx: Context, args: argparse.Namespace, key: str, plan: Redact
         print("This plan is approved already: run the same command with -o OUT.mp4 instead of "
               "--ask-approval to export it.")
         return 0
-    print("Approval asked for. A supervisor who did not make the plan approves it in the "
-          "app's export dialog" + (f", or approves the case: 'bwv case status {args.case} "
-                                   "approved' once the case is awaiting approval"
-                                   if args.case else "") + ". Then run the same command with "
-          "-o OUT.mp4 instead of --ask-approval to export it.")
+    print(("Approval asked for." if saved.asked else "Approval was asked for already.")
+          + " A supervisor who did not make the plan approves it in the app's export dialog"
+          + (f", or approves case {args.case}: saving the plan put the case in review, so "
+             f"move it on with 'bwv case status {args.case} redacted', then "
+             "'awaiting_approval', for a supervisor's 'approved'" if args.case else "")
+          + ". Then the same command with -o OUT.mp4 instead of --ask-approval exports it.")
     return 0
 
 

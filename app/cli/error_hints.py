@@ -32,6 +32,8 @@ ASK_APPROVAL = ("Not yet put before a supervisor? The same command with --ask-ap
                 "status REF' to redacted, awaiting_approval, then approved); then the same "
                 "command with -o exports it.")
 
+REPLACE = "Add --replace {plan} to replace it."
+
 HINTS: dict[str, str] = {
     EXISTS: "Use --force to replace it.",
     FINISHED_NOW: "Use --force to replace it.",
@@ -39,11 +41,11 @@ HINTS: dict[str, str] = {
     OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",
     NEEDS_APPROVAL: ASK_APPROVAL,
     NOT_DETECTED: ASK_APPROVAL,
-    REPLACES_APPROVED: "Add --replace to save this plan anyway.",
-    REPLACES_REQUESTED: "Add --replace to save this plan anyway.",
-    REPLACES_SAVED: "Add --replace to save this plan anyway.",
-    NOT_CURRENT: "Put this plan before a supervisor again with --ask-approval --replace "
-                 "(instead of -o).",
+    REPLACES_APPROVED: REPLACE,
+    REPLACES_REQUESTED: REPLACE,
+    REPLACES_SAVED: REPLACE,
+    NOT_CURRENT: "To put this plan before a supervisor, run the same command with "
+                 "--ask-approval instead of -o.",
     LOCKED: "An administrator runs 'bwv user unlock {name}'.",
     NOT_A_FOOTAGE_KEY: "'bwv footage list' gives the numbers; a file is taken in first with "
                        "'bwv ingest FILE'.",

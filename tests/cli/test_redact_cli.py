@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import av
@@ -276,15 +277,20 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
               "--reason", "Requester", "--no-verify"]
     code, _, err = run(capsys, "redact", "1", "-o", str(out), *chosen)
     assert code == 2 and "--ask-approval" in err and not out.exists()
-    for wrong in (["-o", str(out), "--ask-approval"], [], ["-o", str(out), "--replace"]):
+    for wrong in (["-o", str(out), "--ask-approval"], []):
         code, _, err = run(capsys, "redact", "1", *wrong, *chosen)
-        assert code == 2 and ("not both" in err or "goes with" in err), (wrong, err)
+        assert code == 2 and "not both" in err, (wrong, err)
     code, _, err = run(capsys, "redact", "1", "--ask-approval", "--whole-people", *chosen)
     assert code == 2 and "does not look for people" in err  # never put before anyone
-    _save_as_the_app_would(RedactionPlan(padding=1.3))  # someone's plan, not put forward
+    assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer",
+               "--no-password")[0] == 0
+    _save_as_the_app_would(RedactionPlan(padding=1.3), user="olive")  # not put forward
     code, _, err = run(capsys, "redact", "1", "--ask-approval", *chosen)
-    assert code == 2 and "last changed by tester" in err and "--replace" in err
-    code, text, err = run(capsys, "redact", "1", "--ask-approval", "--replace", *chosen)
+    assert code == 2 and "last changed by olive" in err
+    code, _, err = run(capsys, "redact", "1", "--ask-approval", "--replace", "0" * 12, *chosen)
+    assert code == 2 and "last changed by olive" in err  # not that plan: refused again
+    code, text, err = run(capsys, "redact", "1", "--ask-approval", "--replace",
+                          _replace(err), *chosen)
     assert code == 0 and "nothing was exported" in text and "Approval asked for" in text, err
     assert "It replaced the plan saved before." in text
     asked = text.split("SHA-256 ")[1][:64]
@@ -306,14 +312,16 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
     # another plan over the approved one: refused unless said so; then asked for again
     other = [*chosen[:4], "--not-a-face", "1"]
     code, _, err = run(capsys, "redact", "1", "--ask-approval", *other)
-    assert code == 2 and "sam approved" in err and "--replace" in err
-    code, text, _ = run(capsys, "redact", "1", "--ask-approval", "--replace", *other)
+    assert code == 2 and "sam approved" in err
+    code, text, _ = run(capsys, "redact", "1", "--ask-approval", "--replace", _replace(err),
+                        *other)
     assert code == 0 and "approval is withdrawn" in text and "Approval asked for" in text
     # back to the first plan: approved once, but replaced since, so asked for again (an
     # older approval never comes back), and not exported until a supervisor says so
     code, _, err = run(capsys, "redact", "1", "--ask-approval", *chosen)
-    assert code == 2 and "asked for" in err and "--replace" in err  # the request would go
-    code, text, err = run(capsys, "redact", "1", "--ask-approval", "--replace", *chosen)
+    assert code == 2 and "asked for" in err  # the request would go
+    code, text, err = run(capsys, "redact", "1", "--ask-approval", "--replace", _replace(err),
+                          *chosen)
     assert code == 0 and "Approval asked for" in text and "approved already" not in text, err
     assert [e["plan_sha256"] for e in _events("plan.approval_request")][-1] == asked
     code, _, err = run(capsys, "redact", "1", "-o", str(tmp_path / "again.mp4"), *chosen)
@@ -324,9 +332,40 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
     assert code == 2 and "reopen it" in err  # a finished case: nothing asked any more
 
 
-def _save_as_the_app_would(plan: RedactionPlan) -> None:
-    """``plan`` saved as footage #1's in case SAR-1 by tester, as each edit in the app saves
-    it."""
+def test_an_export_replaces_another_saved_plan_only_when_told_which(
+        capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path) -> None:
+    """The command line builds its plan from its options and saves it with the export; it
+    saved over whatever plan the footage had (someone's work in the app, or an approved
+    plan, whose approval lapsed), saying nothing. Now another saved plan is replaced only
+    with --replace naming it."""
+    clip = str(videos / "pyfeat_single_face.mp4")
+    common = ["--preset", "fast", "--no-verify"]
+    code, text, err = run(capsys, "redact", clip, "-o", str(tmp_path / "a.mp4"), *common)
+    assert code == 0, text + err  # no plan saved before
+    assert run(capsys, "user", "add", "olive", "--role", "disclosure_officer",
+               "--no-password")[0] == 0
+    _save_as_the_app_would(RedactionPlan(padding=1.3), None, "olive")
+    code, _, err = run(capsys, "redact", "1", "-o", str(tmp_path / "b.mp4"), *common)
+    assert code == 2 and "last changed by olive" in err and not (tmp_path / "b.mp4").exists()
+    code, text, err = run(capsys, "redact", "1", "-o", str(tmp_path / "b.mp4"), *common,
+                          "--replace", _replace(err))
+    assert code == 0 and (tmp_path / "b.mp4").exists(), text + err
+    code, text, err = run(capsys, "redact", "1", "-o", str(tmp_path / "c.mp4"), *common,
+                          "--padding", "1.4")
+    assert code == 0, text + err  # the plan saved is one's own: one's choices change
+
+
+def _replace(err: str) -> str:
+    """The saved plan's SHA-256 prefix the refusal names in its hint (``--replace SHA``)."""
+    found = re.search(r"--replace ([0-9a-f]{12})", err)
+    assert found, err
+    return found.group(1)
+
+
+def _save_as_the_app_would(plan: RedactionPlan, case: str | None = "SAR-1",
+                           user: str = "tester") -> None:
+    """``plan`` saved as footage #1's (in ``case``) by ``user``, as each edit in the app
+    saves it."""
     from app.core.case_state.status import get_case
     from app.core.people.users import resolve_actor
     from app.core.redaction.plans import save_plan
@@ -335,8 +374,8 @@ def _save_as_the_app_would(plan: RedactionPlan) -> None:
     data = Path(os.environ["BWV_DATA_DIR"])
     store = Store(f"sqlite:///{data / 'bwv.sqlite3'}", data)
     with store.transaction() as session:
-        save_plan(session, resolve_actor(session, "tester"), 1, get_case(session, "SAR-1").id,
-                  plan)
+        save_plan(session, resolve_actor(session, user), 1,
+                  get_case(session, case).id if case else None, plan)
     store.close()
 
 

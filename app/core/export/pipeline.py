@@ -44,6 +44,7 @@ from app.core.export.plan_for_export import (
     OLDER_DETECTOR,
     bind_plan,
     refuse_unexportable,
+    replacing,
 )
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, NO_OUTPUT_FOLDER, EncodeOptions, ExportStats
@@ -146,7 +147,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                    require_approval: bool = False,
                    signing: C2paCredentials | None = None,
                    working_copy: bool = False,
-                   expected_plan: str | None = None) -> RedactResult:
+                   expected_plan: str | None = None,
+                   replace: str | None = None) -> RedactResult:
     """Detect, track, export with ``plan``, check the result and record it all.
 
     With ``signing`` the MP4 carries a C2PA manifest signed with those credentials.
@@ -160,6 +162,9 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
 
     The plan is never saved over one stored while the export ran, nor (``expected_plan``:
     the stored plan's SHA-256 as the caller's window last knew it) over one stored since.
+    A caller that builds its plan without the stored one (the command line) gives
+    ``replace``: someone else's saved plan, or one approved or awaiting approval, is then
+    replaced only when it names it (``plan_for_export.replacing``; "" names none).
     """
     options = options or EncodeOptions()
     plan.validate()
@@ -234,6 +239,10 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     plan, edited = bind_plan(analysis, plan, stored_sha)
     approval = None if working_copy else _approval(store, analysis.footage_id, case_id, plan,
                                                    require_approval)
+    if replace is not None and not working_copy:  # (after: an approved plan's own refusals)
+        with store.read() as session:
+            replacing(session, resolve_actor(session, actor_name), analysis.footage_id,
+                      case_id, stored_sha, plan.sha256(), replace)
     run_tracks = analysis.tracks
     analysis.tracks = edited
     analysis.review = plan_review(analysis.run, run_tracks, analysis.tracks, plan,

@@ -12,7 +12,6 @@ to the same run and tracks), so once it is approved the same command exports it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NoReturn
 
 from sqlalchemy.orm import Session
 
@@ -27,7 +26,6 @@ from app.core.people.permissions import Permission, require
 from app.core.people.users import resolve_actor
 from app.core.progress import CancelToken
 from app.core.redaction.approval import (
-    Approval,
     ApprovalState,
     approval_of,
     request_approval,
@@ -128,12 +126,41 @@ def bind_plan(analysis: Analysis, plan: RedactionPlan,
     return plan, tracks
 
 
+def replacing(session: Session, actor: User, footage_id: int, case_id: int | None,
+              stored_sha: str | None, digest: str, replace: str) -> ApprovalState | None:
+    """Whether the plan ``digest`` may be saved over the footage's saved plan ``stored_sha``
+    (as the command line, which builds its plan from its options, would): the same plan, or
+    none saved, or one ``actor`` saved last that stands neither approved nor awaiting
+    approval (their own earlier choices), or ``replace`` names the saved plan (8 or more
+    leading characters of its SHA-256, as the refusal gives them: never a plan saved since).
+    Else refused, saying what would go: the plan's approval, or the request for one, or
+    someone else's choices. Returns the standing decision that goes, if any."""
+    if stored_sha is None or stored_sha == digest:
+        return None
+    standing = standing_approval(session, footage_id, case_id, stored_sha)
+    if len(replace) >= 8 and stored_sha.startswith(replace.strip().lower()):
+        return standing.state if standing is not None else None
+    record = find_plan_record(session, footage_id, case_id)
+    if standing is None and (record is None or record.updated_by_id == actor.id):
+        return None
+    if standing is not None:
+        raise ConflictError(
+            REPLACES_APPROVED if standing.state is ApprovalState.APPROVED
+            else REPLACES_REQUESTED, number=footage_id, by=standing.by,
+            at=format_utc(standing.at), plan=stored_sha[:12])
+    by = session.get(User, record.updated_by_id) if record and record.updated_by_id else None
+    raise ConflictError(REPLACES_SAVED, number=footage_id, by=by.name if by else "?",
+                        at=format_utc(record.updated_at) if record else "?",
+                        plan=stored_sha[:12])
+
+
 @dataclass(frozen=True)
 class SavedForApproval:
     footage_id: int
     case_id: int | None
     plan_sha256: str
-    state: ApprovalState  # of the plan saved: requested now, or approved already (unchanged)
+    state: ApprovalState  # of the plan saved: requested, or approved already (unchanged)
+    asked: bool  # approval was asked for now (not already asked for, nor approved)
     replaced: bool  # another saved plan was replaced
     withdrawn: ApprovalState | None  # the standing decision on the plan it replaced
     analysis: Analysis
@@ -144,17 +171,17 @@ def save_for_approval(store: Store, actor_name: str, footage_key: str | int,
                       preset: Preset | str = DEFAULT_PRESET, stride: int | None = None,
                       reuse: bool = True, stage: StageFn = no_stage,
                       cancel: CancelToken | None = None,
-                      replace: bool = False) -> SavedForApproval:
+                      replace: str = "") -> SavedForApproval:
     """Detect (or reuse the stored run), bind ``plan`` to the run as an export would, save it
     as the footage's plan (in the case ``case_ref``) and ask a supervisor's approval of it.
     Nothing is exported.
 
-    Another saved plan (made in the app, or by another command) is replaced only with
-    ``replace``, as the app asks "Make the change?" before withdrawing an approval: its
-    choices, and any approval or request it has, would go. A plan saved in place of another
-    is always put to a supervisor again, even one approved before (an older approved plan
-    never comes back with its approval: see the export's ``NOT_CURRENT``). The same plan
-    saved again keeps its approval, or its request."""
+    Another saved plan (someone else's, or approved, or awaiting approval) is replaced only
+    when ``replace`` names it (``replacing``), as the app asks "Make the change?" before
+    withdrawing an approval. A plan saved in place of another is always put to a supervisor
+    again, even one approved before (an older approved plan never comes back with its
+    approval: see the export's ``NOT_CURRENT``). The same plan saved again keeps its
+    approval, or its request. A finished case takes neither."""
     plan.validate()
     chosen = get_preset(preset) if isinstance(preset, str) else preset
     refuse_unexportable(plan, chosen)
@@ -182,33 +209,16 @@ def save_for_approval(store: Store, actor_name: str, footage_key: str | int,
     plan, _tracks = bind_plan(analysis, plan, stored_sha)
     digest = plan.sha256()
     replaced = stored_sha is not None and stored_sha != digest
-    withdrawn = None
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
-        if replaced:
-            assert stored_sha is not None
-            standing = standing_approval(session, footage_id, case_id, stored_sha)
-            if not replace:
-                _refuse_replacing(session, footage_id, case_id, standing)
-            withdrawn = standing.state if standing is not None else None
-        save_plan(session, actor, footage_id, case_id, plan,
+        if case_id is not None:  # (closed while detecting?)
+            refuse_finished(get_case(session, str(case_ref)))
+        withdrawn = replacing(session, actor, footage_id, case_id, stored_sha, digest, replace)
+        save_plan(session, actor, footage_id, case_id, plan,  # (refused if saved meanwhile)
                   edit="saved for approval (command line)", expected=stored_sha or "")
         state = approval_of(session, footage_id, case_id, digest).state
-        if replaced or state not in (ApprovalState.APPROVED, ApprovalState.REQUESTED):
+        asked = replaced or state not in (ApprovalState.APPROVED, ApprovalState.REQUESTED)
+        if asked:
             state = request_approval(session, actor, footage_id, case_id, digest).state
-    return SavedForApproval(footage_id, case_id, digest, state, replaced, withdrawn, analysis)
-
-
-def _refuse_replacing(session: Session, footage_id: int, case_id: int | None,
-                      standing: Approval | None) -> NoReturn:
-    """Replacing the saved plan needs saying so: what would go."""
-    if standing is not None:
-        raise ConflictError(
-            REPLACES_APPROVED if standing.state is ApprovalState.APPROVED
-            else REPLACES_REQUESTED, number=footage_id, by=standing.by,
-            at=format_utc(standing.at))
-    record = find_plan_record(session, footage_id, case_id)
-    assert record is not None
-    by = session.get(User, record.updated_by_id) if record.updated_by_id else None
-    raise ConflictError(REPLACES_SAVED, number=footage_id, by=by.name if by else "?",
-                        at=format_utc(record.updated_at))
+    return SavedForApproval(footage_id, case_id, digest, state, asked, replaced, withdrawn,
+                            analysis)
