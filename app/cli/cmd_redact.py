@@ -396,9 +396,11 @@ def _ask_approval(ctx: Context, args: argparse.Namespace, key: str, plan: Redact
         return 0
     print(("Approval asked for." if saved.asked else "Approval was asked for already.")
           + " A supervisor who did not make the plan approves it in the app's export dialog"
-          + (f", or approves case {args.case}: saving the plan put the case in review, so "
-             f"move it on with 'bwv case status {args.case} redacted', then "
-             "'awaiting_approval', for a supervisor's 'approved'" if args.case else "")
+          + ((f", or approves case {args.case}: saving the plan put the case in review, so "
+              f"move it on with 'bwv case status {args.case} redacted', then "
+              "'awaiting_approval', for a supervisor's 'approved'" if saved.changed else
+              f", or approves case {args.case} ('bwv case status {args.case} approved' once "
+              "it is awaiting approval)") if args.case else "")
           + ". Then the same command with -o OUT.mp4 instead of --ask-approval exports it.")
     return 0
 

@@ -347,8 +347,12 @@ def test_an_export_replaces_another_saved_plan_only_when_told_which(
     _save_as_the_app_would(RedactionPlan(padding=1.3), None, "olive")
     code, _, err = run(capsys, "redact", "1", "-o", str(tmp_path / "b.mp4"), *common)
     assert code == 2 and "last changed by olive" in err and not (tmp_path / "b.mp4").exists()
+    for wrong in (" " * 12, _replace(err)[:7], "0" * 12):  # blank, too short, another plan
+        code, _, again = run(capsys, "redact", "1", "-o", str(tmp_path / "b.mp4"), *common,
+                             "--replace", wrong)
+        assert code == 2 and "last changed by olive" in again, wrong
     code, text, err = run(capsys, "redact", "1", "-o", str(tmp_path / "b.mp4"), *common,
-                          "--replace", _replace(err))
+                          "--replace", f" {_replace(err).upper()} ")  # as pasted
     assert code == 0 and (tmp_path / "b.mp4").exists(), text + err
     code, text, err = run(capsys, "redact", "1", "-o", str(tmp_path / "c.mp4"), *common,
                           "--padding", "1.4")

@@ -35,7 +35,7 @@ from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import bound, made_elsewhere
 from app.core.redaction.plans import find_plan_record, save_plan
 from app.core.store.database import Store
-from app.core.store.models import User
+from app.core.store.models import Case, User
 from app.core.tracking.edits import apply_track_edits
 from app.core.tracking.tracker import Track
 
@@ -138,7 +138,9 @@ def replacing(session: Session, actor: User, footage_id: int, case_id: int | Non
     if stored_sha is None or stored_sha == digest:
         return None
     standing = standing_approval(session, footage_id, case_id, stored_sha)
-    if len(replace) >= 8 and stored_sha.startswith(replace.strip().lower()):
+    named = replace.strip().lower()
+    if len(named) >= 8 and all(c in "0123456789abcdef" for c in named) and \
+            stored_sha.startswith(named):
         return standing.state if standing is not None else None
     record = find_plan_record(session, footage_id, case_id)
     if standing is None and (record is None or record.updated_by_id == actor.id):
@@ -161,6 +163,7 @@ class SavedForApproval:
     plan_sha256: str
     state: ApprovalState  # of the plan saved: requested, or approved already (unchanged)
     asked: bool  # approval was asked for now (not already asked for, nor approved)
+    changed: bool  # the footage's saved plan changed (a case goes back to review)
     replaced: bool  # another saved plan was replaced
     withdrawn: ApprovalState | None  # the standing decision on the plan it replaced
     analysis: Analysis
@@ -211,8 +214,8 @@ def save_for_approval(store: Store, actor_name: str, footage_key: str | int,
     replaced = stored_sha is not None and stored_sha != digest
     with store.transaction() as session:
         actor = resolve_actor(session, actor_name)
-        if case_id is not None:  # (closed while detecting?)
-            refuse_finished(get_case(session, str(case_ref)))
+        if case_id is not None and (now := session.get(Case, case_id)) is not None:
+            refuse_finished(now)  # (closed while detecting?)
         withdrawn = replacing(session, actor, footage_id, case_id, stored_sha, digest, replace)
         save_plan(session, actor, footage_id, case_id, plan,  # (refused if saved meanwhile)
                   edit="saved for approval (command line)", expected=stored_sha or "")
@@ -220,5 +223,5 @@ def save_for_approval(store: Store, actor_name: str, footage_key: str | int,
         asked = replaced or state not in (ApprovalState.APPROVED, ApprovalState.REQUESTED)
         if asked:
             state = request_approval(session, actor, footage_id, case_id, digest).state
-    return SavedForApproval(footage_id, case_id, digest, state, asked, replaced, withdrawn,
-                            analysis)
+    return SavedForApproval(footage_id, case_id, digest, state, asked, stored_sha != digest,
+                            replaced, withdrawn, analysis)
