@@ -144,10 +144,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--force", action="store_true",
                    help="overwrite OUT, its manifest and audit extract")
     p.add_argument("--ask-approval", action="store_true",
-                   help="export nothing: save this plan as the footage's plan (in --case) and "
-                        "ask a supervisor to approve it; once approved, the same command "
-                        "without --ask-approval exports it (with the store's approval rule "
-                        "on, an export needs that approval)")
+                   help="instead of -o: export nothing, but save this plan as the footage's "
+                        "plan (in --case) and ask a supervisor to approve it; once approved, "
+                        "the same command with -o OUT.mp4 instead exports it (with the "
+                        "store's approval rule on, an export needs that approval)")
     p.add_argument("--replace", metavar="SHA",
                    help="replace the footage's saved plan when it is another that someone "
                         "else saved, or that is approved or awaiting approval: SHA is its "
