@@ -4392,6 +4392,10 @@
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Checking…</source>
+        <translation>Yn gwirio…</translation>
+    </message>
+    <message>
         <source>Sign in to BWV Studio</source>
         <translation>Mewngofnodi i BWV Studio</translation>
     </message>

@@ -4329,6 +4329,10 @@
     <context>
         <name>SignInDialog</name>
         <message>
+            <source>Checking…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Sign in to BWV Studio</source>
             <translation type="unfinished" />
         </message>

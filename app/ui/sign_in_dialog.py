@@ -1,13 +1,18 @@
 """Signing in with a local account, and creating a new store's first administrator.
 
-Checking a password runs on the UI thread, in the modal dialog: argon2id, the signing key's
-unsealing and the audit event took 0.25 s (wrong password) to 0.6 s (right) on the 2-core
-development machine with other work beside it (2026-12-07); the dialog is unresponsive for
-that long.
+Checking a password (argon2id, the signing key's unsealing and the audit event: 0.25 s for a
+wrong password to 0.6 s for the right one on the 2-core development machine with other work
+beside it, 2026-12-07) and creating an account run off the UI thread (``workers.waited``):
+the dialog keeps painting, says it is checking, and takes no second click or Cancel
+meanwhile.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +28,9 @@ from app.core.store.database import Store
 from app.core.views.records import UserRecord
 from app.ui.error_text import error_text
 from app.ui.resources import error_color
+from app.ui.workers import waited
+
+T = TypeVar("T")
 
 
 def error_style() -> str:
@@ -35,6 +43,37 @@ def _password_edit(parent: QWidget) -> QLineEdit:
     return edit
 
 
+class _Waits(QDialog):
+    """A dialog whose answer waits for the store: its fields and buttons are disabled, and
+    it cannot be closed, while the check runs."""
+
+    busy = False
+
+    def checked(self, fn: Callable[[], T]) -> T:
+        """``fn()`` off the UI thread, the dialog held meanwhile."""
+        self.busy = True
+        held = [w for w in self.findChildren(QWidget) if w.isEnabled()]
+        for widget in held:
+            widget.setEnabled(False)
+        message = self.findChild(QLabel, "message")
+        if message is not None:  # (a state, not an error: not in the error colour)
+            message.setStyleSheet("")
+            message.setText(QCoreApplication.translate("SignInDialog", "Checking…"))
+        try:
+            return waited(fn)
+        finally:
+            for widget in held:
+                widget.setEnabled(True)
+            if message is not None:
+                message.clear()
+                message.setStyleSheet(error_style())
+            self.busy = False
+
+    def reject(self) -> None:
+        if not self.busy:  # (Esc or the window's close while checking: the answer decides)
+            super().reject()
+
+
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel, dialog)
@@ -45,7 +84,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-class SignInDialog(QDialog):
+class SignInDialog(_Waits):
     """User name and password; stays open with the reason when they do not match."""
 
     def __init__(self, store: Store, user_name: str = "",
@@ -59,6 +98,7 @@ class SignInDialog(QDialog):
         self.name.setMaxLength(128)
         self.password = _password_edit(self)
         self.message = QLabel(self)
+        self.message.setObjectName("message")  # (says "Checking…" while the store answers)
         self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         form = QFormLayout(self)
@@ -72,9 +112,12 @@ class SignInDialog(QDialog):
 
     def try_accept(self) -> bool:
         """Check the name and password; accept the dialog if they match."""
+        if self.busy:
+            return False
+        name, password = self.name.text(), self.password.text()
         try:
-            self.signed_in_as = accounts.sign_in(self.store, self.name.text(),
-                                                 self.password.text())
+            self.signed_in_as = self.checked(lambda: accounts.sign_in(self.store, name,
+                                                                      password))
         except BwvError as exc:  # SignInError, or the store cannot be reached
             self.message.setText(error_text(exc))
             self.password.clear()
@@ -85,7 +128,7 @@ class SignInDialog(QDialog):
         return True
 
 
-class FirstAdministratorDialog(QDialog):
+class FirstAdministratorDialog(_Waits):
     """A store without accounts: create the administrator, who is then signed in."""
 
     def __init__(self, store: Store, user_name: str = "",
@@ -106,6 +149,7 @@ class FirstAdministratorDialog(QDialog):
             accounts.MIN_PASSWORD_LENGTH))
         self.repeat = _password_edit(self)
         self.message = QLabel(self)
+        self.message.setObjectName("message")  # (says "Checking…" while the store answers)
         self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         form = QFormLayout(self)
@@ -126,10 +170,16 @@ class FirstAdministratorDialog(QDialog):
             self.repeat.clear()
             self.repeat.setFocus()
             return False
-        try:
+        if self.busy:
+            return False
+        name, password = self.name.text(), self.password.text()
+
+        def create() -> UserRecord:
             with self.store.transaction() as session:
-                created = accounts.create_first_administrator(
-                    session, self.name.text(), self.password.text())
+                return accounts.create_first_administrator(session, name, password)
+
+        try:
+            created = self.checked(create)
         except BwvError as exc:
             self.message.setText(error_text(exc))
             return False

@@ -9,13 +9,14 @@ its own thread so it never queues behind long jobs.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import traceback
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal
 from shiboken6 import isValid
 from sqlalchemy.exc import DBAPIError
 
@@ -27,6 +28,7 @@ from app.ui.error_text import error_text
 
 log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.1
+T = TypeVar("T")
 
 def job_pool() -> QThreadPool:
     return QThreadPool.globalInstance()
@@ -180,3 +182,35 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         self._fn()
+
+
+def waited(fn: Callable[[], T], pool: QThreadPool | None = None) -> T:
+    """``fn()`` on ``pool`` (the store's, by default: its work stays one at a time) while
+    the caller waits in a local event loop, so the window keeps painting and taking events
+    (a caller that must not be re-entered disables its buttons meanwhile): for short work a
+    dialog's answer depends on, e.g. checking a password. Its result, or its exception
+    raised here."""
+    done = threading.Event()
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["result"] = fn()
+        except BaseException as exc:  # raised again on the UI thread, below
+            box["error"] = exc
+        finally:
+            done.set()
+
+    (pool or db_pool()).start(_Runnable(run))
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: loop.quit() if done.is_set() else None)
+    timer.start()
+    if not done.is_set():
+        loop.exec()
+    timer.stop()
+    done.wait()
+    if "error" in box:
+        raise box["error"]
+    return box["result"]  # type: ignore[no-any-return]

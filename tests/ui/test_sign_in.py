@@ -192,3 +192,41 @@ def test_login_name_sign_in_reads_only(store: Store, monkeypatch: pytest.MonkeyP
         holder.execute("ROLLBACK")
         holder.close()
     assert user is not None and user.name == "tester" and told == []
+
+
+def test_the_password_is_checked_while_the_dialog_keeps_responding(qtbot: QtBot,
+                                                                   store: Store) -> None:
+    """Checking a password takes 0.25-0.6 s here (argon2id, the signing key, the audit
+    event); it ran on the UI thread and the window froze. Now the event loop keeps turning
+    meanwhile, the fields are held, and a Cancel (or Esc) that arrives during the check is
+    not taken."""
+    with store.transaction() as session:
+        from app.core.sign_in.accounts import create_first_administrator
+        create_first_administrator(session, "tester", PASSWORD)
+    wrong = _checked(qtbot, store, "not the password")
+    assert wrong.isVisible() and wrong.result() != QDialog.DialogCode.Accepted
+    assert wrong.message.text() == "Wrong user name or password."
+    right = _checked(qtbot, store, PASSWORD)
+    assert not right.isVisible() and right.result() == QDialog.DialogCode.Accepted
+
+
+def _checked(qtbot: QtBot, store: Store, password: str) -> SignInDialog:
+    """A sign-in dialog after OK with ``password``, Cancel pressed during the check; the
+    event loop turned while it ran, with the fields held."""
+    from PySide6.QtCore import QTimer
+
+    dialog = SignInDialog(store, "tester")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password.setText(password)
+    held: list[bool] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: held.append(not dialog.password.isEnabled()))
+    timer.start()
+    QTimer.singleShot(0, dialog.reject)  # arrives while the password is checked
+    assert dialog.try_accept() is (password == PASSWORD)
+    timer.stop()
+    assert len(held) >= 3 and all(held), held  # the loop turned; the fields were held
+    assert dialog.password.isEnabled()
+    return dialog
