@@ -4,7 +4,7 @@ Checking a password (argon2id, the signing key's unsealing and the audit event: 
 wrong password to 0.6 s for the right one on the 2-core development machine with other work
 beside it, 2026-12-07) and creating an account run off the UI thread (``workers.waited``):
 the dialog keeps painting, says it is checking, and takes no second click or Cancel
-meanwhile.
+meanwhile (on its own thread: never queued behind the store's other work).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -52,6 +53,7 @@ class _Waits(QDialog):
     def checked(self, fn: Callable[[], T]) -> T:
         """``fn()`` off the UI thread, the dialog held meanwhile."""
         self.busy = True
+        focused = QApplication.focusWidget()  # (disabling it drops the focus)
         held = [w for w in self.findChildren(QWidget) if w.isEnabled()]
         for widget in held:
             widget.setEnabled(False)
@@ -64,6 +66,8 @@ class _Waits(QDialog):
         finally:
             for widget in held:
                 widget.setEnabled(True)
+            if focused is not None and focused in held:
+                focused.setFocus()
             if message is not None:
                 message.clear()
                 message.setStyleSheet(error_style())
@@ -165,12 +169,12 @@ class FirstAdministratorDialog(_Waits):
 
     def try_accept(self) -> bool:
         """Create the administrator if the passwords match and the store has no accounts."""
+        if self.busy:
+            return False
         if self.password.text() != self.repeat.text():
             self.message.setText(self.tr("The two passwords differ."))
             self.repeat.clear()
             self.repeat.setFocus()
-            return False
-        if self.busy:
             return False
         name, password = self.name.text(), self.password.text()
 

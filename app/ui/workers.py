@@ -184,12 +184,18 @@ class _Runnable(QRunnable):
         self._fn()
 
 
+@cache
+def wait_pool() -> QThreadPool:
+    """Short work a dialog waits for (``waited``): never queued behind the store's jobs."""
+    return one_thread_pool()
+
+
 def waited(fn: Callable[[], T], pool: QThreadPool | None = None) -> T:
-    """``fn()`` on ``pool`` (the store's, by default: its work stays one at a time) while
-    the caller waits in a local event loop, so the window keeps painting and taking events
-    (a caller that must not be re-entered disables its buttons meanwhile): for short work a
-    dialog's answer depends on, e.g. checking a password. Its result, or its exception
-    raised here."""
+    """``fn()`` on ``pool`` (default ``wait_pool``) while the caller, on the UI thread,
+    waits in a local event loop, so the window keeps painting and taking events (a caller
+    that must not be re-entered disables its buttons meanwhile): for short work a dialog's
+    answer depends on, e.g. checking a password (``fn`` opens its own store session). Its
+    result, or its exception raised here. Never from a pool's thread."""
     done = threading.Event()
     box: dict[str, Any] = {}
 
@@ -201,7 +207,7 @@ def waited(fn: Callable[[], T], pool: QThreadPool | None = None) -> T:
         finally:
             done.set()
 
-    (pool or db_pool()).start(_Runnable(run))
+    (pool or wait_pool()).start(_Runnable(run))
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(10)
