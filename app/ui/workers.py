@@ -1,9 +1,10 @@
 """Running core functions off the UI thread, with throttled progress, cancel and one outcome.
 
-Three pools: ``db_pool`` has one thread so database work is serialised (a SQLAlchemy session
+Four pools: ``db_pool`` has one thread so database work is serialised (a SQLAlchemy session
 never crosses threads); ``job_pool`` runs long jobs (hashing, detection, export);
 ``quick_pool`` runs short work a view waits for (finding suggestions in a transcript), on
-its own thread so it never queues behind long jobs.
+its own thread so it never queues behind long jobs; ``wait_pool`` runs what a dialog's
+answer waits for (``waited``: checking a password), never behind the store's jobs.
 """
 
 from __future__ import annotations
