@@ -14,7 +14,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -45,32 +44,35 @@ def _password_edit(parent: QWidget) -> QLineEdit:
 
 
 class _Waits(QDialog):
-    """A dialog whose answer waits for the store: its fields and buttons are disabled, and
-    it cannot be closed, while the check runs."""
+    """A dialog whose answer waits for the store: it is disabled as a whole (every field and
+    button with it) and cannot be closed while the check runs, and says it is checking."""
 
     busy = False
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel(self)  # what went wrong
+        self.message.setStyleSheet(error_style())
+        self.message.setWordWrap(True)
+        # "Checking…" has a label of its own: no style sheet changes while the check's event
+        # loop turns (a state, not an error: not in the error colour)
+        self.checking = QLabel(self)
+        self.checking.setObjectName("checking")
 
     def checked(self, fn: Callable[[], T]) -> T:
         """``fn()`` off the UI thread, the dialog held meanwhile."""
         self.busy = True
-        focused = QApplication.focusWidget()  # (disabling it drops the focus)
-        held = [w for w in self.findChildren(QWidget) if w.isEnabled()]
-        for widget in held:
-            widget.setEnabled(False)
-        message = self.findChild(QLabel, "message")
-        if message is not None:  # (a state, not an error: not in the error colour)
-            message.setStyleSheet("")
-            message.setText(QCoreApplication.translate("SignInDialog", "Checking…"))
+        focused = self.focusWidget()  # (disabling the dialog drops the focus)
+        self.setEnabled(False)
+        self.message.clear()
+        self.checking.setText(QCoreApplication.translate("SignInDialog", "Checking…"))
         try:
             return waited(fn)
         finally:
-            for widget in held:
-                widget.setEnabled(True)
-            if focused is not None and focused in held:
+            self.checking.clear()
+            self.setEnabled(True)
+            if focused is not None:
                 focused.setFocus()
-            if message is not None:
-                message.clear()
-                message.setStyleSheet(error_style())
             self.busy = False
 
     def reject(self) -> None:
@@ -101,14 +103,11 @@ class SignInDialog(_Waits):
         self.name = QLineEdit(user_name, self)
         self.name.setMaxLength(128)
         self.password = _password_edit(self)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")  # (says "Checking…" while the store answers)
-        self.message.setStyleSheet(error_style())
-        self.message.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("User name"), self.name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.message)
+        form.addRow(self.checking)
         buttons = _buttons(self, self.tr("Sign in"))
         buttons.accepted.connect(self.try_accept)
         form.addRow(buttons)
@@ -152,16 +151,13 @@ class FirstAdministratorDialog(_Waits):
         self.password.setPlaceholderText(self.tr("at least {0} characters").format(
             accounts.MIN_PASSWORD_LENGTH))
         self.repeat = _password_edit(self)
-        self.message = QLabel(self)
-        self.message.setObjectName("message")  # (says "Checking…" while the store answers)
-        self.message.setStyleSheet(error_style())
-        self.message.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(self.tr("User name"), self.name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat the password"), self.repeat)
         form.addRow(self.message)
+        form.addRow(self.checking)
         buttons = _buttons(self, self.tr("Create and sign in"))
         buttons.accepted.connect(self.try_accept)
         form.addRow(buttons)

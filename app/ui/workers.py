@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal
-from shiboken6 import isValid
+from shiboken6 import delete, isValid
 from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import BwvError, Cancelled, StoreBusyError
@@ -214,10 +214,17 @@ def waited(fn: Callable[[], T], pool: QThreadPool | None = None) -> T:
     timer.setInterval(10)
     timer.timeout.connect(lambda: loop.quit() if done.is_set() else None)
     timer.start()
-    if not done.is_set():
-        loop.exec()
-    timer.stop()
+    try:
+        if not done.is_set():
+            loop.exec()
+    finally:
+        # Deleted here, on the UI thread. Left to Python they may live on in a reference
+        # cycle and be collected by the garbage collector on whatever thread it runs on
+        # (a worker's), which destroyed them there and crashed the app (Switch user).
+        timer.stop()
+        delete(timer)
+        delete(loop)
     done.wait()
-    if "error" in box:
-        raise box["error"]
-    return box["result"]  # type: ignore[no-any-return]
+    if "error" in box:  # (popped, not kept in this frame: its traceback holds the frame)
+        raise box.pop("error")
+    return box.pop("result")  # type: ignore[no-any-return]

@@ -222,11 +222,45 @@ def _checked(qtbot: QtBot, store: Store, password: str) -> SignInDialog:
     held: list[bool] = []
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(lambda: held.append(not dialog.password.isEnabled()))
+    said: set[str] = set()
+    timer.timeout.connect(lambda: (held.append(not dialog.password.isEnabled()),
+                                   said.add(dialog.checking.text())))
     timer.start()
     QTimer.singleShot(0, dialog.reject)  # arrives while the password is checked
     assert dialog.try_accept() is (password == PASSWORD)
     timer.stop()
     assert len(held) >= 3 and all(held), held  # the loop turned; the fields were held
-    assert dialog.password.isEnabled()
+    assert said == {"Checking…"} and dialog.checking.text() == ""
+    assert dialog.password.isEnabled() and dialog.isEnabled()
     return dialog
+
+
+def test_a_failed_check_leaves_nothing_for_the_garbage_collector(qtbot: QtBot) -> None:
+    """A wrong password's error, raised again on the UI thread, kept the waiting frame (its
+    timer, its event loop, and through the work the dialog itself) in a reference cycle.
+    The garbage collector then freed them on whichever thread it ran on, often the next
+    check's, and Switch user crashed the app (a segmentation fault, found by the suite).
+    Now nothing is left to it: the error is freed as soon as it is handled."""
+    import gc
+    import weakref
+
+    from app.ui.workers import waited
+
+    class Refused(Exception):
+        pass
+
+    def refuse() -> None:
+        raise Refused("wrong password")
+
+    was_enabled = gc.isenabled()
+    gc.disable()  # (only reference counting frees anything now)
+    try:
+        try:
+            waited(refuse)
+        except Refused as exc:
+            error = weakref.ref(exc)
+        assert error() is None, "the error is kept alive by a reference cycle"
+        assert waited(lambda: 42) == 42
+    finally:
+        if was_enabled:
+            gc.enable()
