@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -44,35 +45,39 @@ def _password_edit(parent: QWidget) -> QLineEdit:
 
 
 class _Waits(QDialog):
-    """A dialog whose answer waits for the store: it is disabled as a whole (every field and
-    button with it) and cannot be closed while the check runs, and says it is checking."""
+    """A dialog whose answer waits for the store: its fields and buttons are disabled, and
+    it cannot be closed, while the check runs."""
 
     busy = False
+    message: QLabel  # what went wrong, under the fields
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.message = QLabel(self)  # what went wrong
-        self.message.setStyleSheet(error_style())
-        self.message.setWordWrap(True)
-        # "Checking…" has a label of its own: no style sheet changes while the check's event
-        # loop turns (a state, not an error: not in the error colour)
-        self.checking = QLabel(self)
-        self.checking.setObjectName("checking")
+    def tell(self, text: str) -> None:
+        """Say ``text`` under the fields, the dialog grown to show all of it (a long reason,
+        such as when a held administrator's account opens again, was cut off)."""
+        self.message.setText(text)
+        self.adjustSize()
 
     def checked(self, fn: Callable[[], T]) -> T:
         """``fn()`` off the UI thread, the dialog held meanwhile."""
         self.busy = True
-        focused = self.focusWidget()  # (disabling the dialog drops the focus)
-        self.setEnabled(False)
-        self.message.clear()
-        self.checking.setText(QCoreApplication.translate("SignInDialog", "Checking…"))
+        focused = QApplication.focusWidget()  # (disabling it drops the focus)
+        held = [w for w in self.findChildren(QWidget) if w.isEnabled()]
+        for widget in held:
+            widget.setEnabled(False)
+        message = self.findChild(QLabel, "message")
+        if message is not None:  # (a state, not an error: not in the error colour)
+            message.setStyleSheet("")
+            message.setText(QCoreApplication.translate("SignInDialog", "Checking…"))
         try:
             return waited(fn)
         finally:
-            self.checking.clear()
-            self.setEnabled(True)
-            if focused is not None:
+            for widget in held:
+                widget.setEnabled(True)
+            if focused is not None and focused in held:
                 focused.setFocus()
+            if message is not None:
+                message.clear()
+                message.setStyleSheet(error_style())
             self.busy = False
 
     def reject(self) -> None:
@@ -103,11 +108,14 @@ class SignInDialog(_Waits):
         self.name = QLineEdit(user_name, self)
         self.name.setMaxLength(128)
         self.password = _password_edit(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")  # (says "Checking…" while the store answers)
+        self.message.setStyleSheet(error_style())
+        self.message.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("User name"), self.name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.message)
-        form.addRow(self.checking)
         buttons = _buttons(self, self.tr("Sign in"))
         buttons.accepted.connect(self.try_accept)
         form.addRow(buttons)
@@ -122,7 +130,7 @@ class SignInDialog(_Waits):
             self.signed_in_as = self.checked(lambda: accounts.sign_in(self.store, name,
                                                                       password))
         except BwvError as exc:  # SignInError, or the store cannot be reached
-            self.message.setText(error_text(exc))
+            self.tell(error_text(exc))
             self.password.clear()
             self.password.setFocus()
             return False
@@ -151,13 +159,16 @@ class FirstAdministratorDialog(_Waits):
         self.password.setPlaceholderText(self.tr("at least {0} characters").format(
             accounts.MIN_PASSWORD_LENGTH))
         self.repeat = _password_edit(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")  # (says "Checking…" while the store answers)
+        self.message.setStyleSheet(error_style())
+        self.message.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(self.tr("User name"), self.name)
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Repeat the password"), self.repeat)
         form.addRow(self.message)
-        form.addRow(self.checking)
         buttons = _buttons(self, self.tr("Create and sign in"))
         buttons.accepted.connect(self.try_accept)
         form.addRow(buttons)
@@ -168,7 +179,7 @@ class FirstAdministratorDialog(_Waits):
         if self.busy:
             return False
         if self.password.text() != self.repeat.text():
-            self.message.setText(self.tr("The two passwords differ."))
+            self.tell(self.tr("The two passwords differ."))
             self.repeat.clear()
             self.repeat.setFocus()
             return False
@@ -181,7 +192,7 @@ class FirstAdministratorDialog(_Waits):
         try:
             created = self.checked(create)
         except BwvError as exc:
-            self.message.setText(error_text(exc))
+            self.tell(error_text(exc))
             return False
         self.signed_in_as = created
         self.message.clear()

@@ -224,14 +224,14 @@ def _checked(qtbot: QtBot, store: Store, password: str) -> SignInDialog:
     timer.setInterval(10)
     said: set[str] = set()
     timer.timeout.connect(lambda: (held.append(not dialog.password.isEnabled()),
-                                   said.add(dialog.checking.text())))
+                                   said.add(dialog.message.text())))
     timer.start()
     QTimer.singleShot(0, dialog.reject)  # arrives while the password is checked
     assert dialog.try_accept() is (password == PASSWORD)
     timer.stop()
     assert len(held) >= 3 and all(held), held  # the loop turned; the fields were held
-    assert said == {"Checking…"} and dialog.checking.text() == ""
-    assert dialog.password.isEnabled() and dialog.isEnabled()
+    assert said == {"Checking…"}
+    assert dialog.password.isEnabled()
     return dialog
 
 
@@ -264,3 +264,30 @@ def test_a_failed_check_leaves_nothing_for_the_garbage_collector(qtbot: QtBot) -
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_a_long_reason_is_shown_whole(qtbot: QtBot, store: Store) -> None:
+    """The only administrator, held after too many failed sign-ins, is told when the account
+    opens again; the dialog kept its size and cut that reason off after two lines, the time
+    with it. Now the dialog grows to show all of it, and shrinks back for a short one."""
+    from app.core.sign_in.accounts import create_first_administrator
+
+    with store.transaction() as session:
+        create_first_administrator(session, "tester", PASSWORD)
+    dialog = SignInDialog(store, "tester")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    short_height = dialog.height()
+    for _ in range(20):
+        dialog.password.setText("not the password")
+        assert not dialog.try_accept()
+        if "opens again" in dialog.message.text():
+            break
+    message = dialog.message
+    assert "opens again by itself at" in message.text()
+    qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()))
+    assert message.heightForWidth(message.width()) > 2 * message.fontMetrics().height()
+    assert dialog.height() > short_height
+    dialog.tell("Wrong user name or password.")
+    qtbot.waitUntil(lambda: dialog.height() == short_height)
