@@ -223,8 +223,12 @@ def _checked(qtbot: QtBot, store: Store, password: str) -> SignInDialog:
     timer = QTimer()
     timer.setInterval(10)
     said: set[str] = set()
-    timer.timeout.connect(lambda: (held.append(not dialog.password.isEnabled()),
-                                   said.add(dialog.message.text())))
+
+    def look() -> None:
+        held.append(not dialog.password.isEnabled())
+        said.add(dialog.message.text())
+
+    timer.timeout.connect(look)
     timer.start()
     QTimer.singleShot(0, dialog.reject)  # arrives while the password is checked
     assert dialog.try_accept() is (password == PASSWORD)
