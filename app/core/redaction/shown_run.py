@@ -15,7 +15,7 @@ from app.core.errors import BwvError
 from app.core.redaction import plan_edits
 from app.core.redaction.head_owners import face_of_heads, owners_again
 from app.core.redaction.plan import RedactionPlan
-from app.core.redaction.plan_review import Memo, plan_review
+from app.core.redaction.plan_review import Memo, carried_memo, plan_review
 from app.core.tracking.review import ReviewRange
 from app.core.tracking.tracker import Track, TrackBox, boxes_by_frame
 
@@ -72,6 +72,8 @@ def work_out(analysis: Analysis, plan: RedactionPlan,
             tracks = list(a.tracks)
         frame_boxes = (_boxes_again(before, tracks) if before is not None and same_run
                        else boxes_by_frame(tracks, a.frame_count))
+        if before is not None and same_run:  # what it worked out away from the change
+            memo = carried_memo(before.memo, before.tracks, tracks, a.fps)
         owners = owners_again(before.tracks, before.owners, tracks, frame_boxes, a.width,
                               a.height, a.rotation) if before is not None and same_run \
             else face_of_heads(tracks, frame_boxes, a.width, a.height, a.rotation)
