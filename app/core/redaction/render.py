@@ -66,8 +66,18 @@ def head_box(box: tuple[float, float, float, float],
              rotation: int = 0) -> tuple[float, float, float, float]:
     """The head region ``x, y, w, h`` of a face box ``x, y, w, h`` (``boxes.head_boxes``)."""
     x, y, w, h = box
-    x1, y1, x2, y2, _ = bx.head_boxes(np.array([[x, y, x + w, y + h, 0]], np.float32),
-                                      rotation)[0]
+    f32 = np.float32  # one box: the same float32 steps as head_boxes, without its array
+    x1, y1, x2, y2 = f32(x), f32(y), f32(x + w), f32(y + h)  # (85 us a call; now a few)
+    bw, bh = x2 - x1, y2 - y1
+    k = (rotation // 90) % 4
+    uw, uh = (bw, bh) if k in (0, 2) else (bh, bw)  # the face's size as displayed
+    side, above, below = bx.HEAD_SIDE * uw, bx.HEAD_ABOVE * uh, bx.HEAD_BELOW * uh
+    if k in (0, 2):
+        up, down = (above, below) if k == 0 else (below, above)
+        x1, x2, y1, y2 = x1 - side, x2 + side, y1 - up, y2 + down
+    else:  # displayed up is stored +x (90) or -x (270)
+        right, left = (above, below) if k == 1 else (below, above)
+        y1, y2, x1, x2 = y1 - side, y2 + side, x1 - left, x2 + right
     return float(x1), float(y1), float(x2 - x1), float(y2 - y1)
 
 
