@@ -69,9 +69,10 @@ def sign_in_user(store: Store, settings: Settings, parent: QWidget | None = None
     dialog: SignInDialog | FirstAdministratorDialog = (
         SignInDialog(store, user, parent) if accounts
         else FirstAdministratorDialog(store, user, parent))
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in_as is None:
-        return None
-    return dialog.signed_in_as
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    user_record = dialog.signed_in_as
+    dialog.deleteLater()  # (on this thread, when the event loop next turns)
+    return user_record if accepted else None
 
 
 def print_about() -> int:

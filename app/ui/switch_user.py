@@ -50,9 +50,12 @@ def switch_user(win: MainWindow) -> str | None:
     dialog = SignInDialog(win.store, "", win)
     dialog.setWindowTitle(QCoreApplication.translate("SwitchUser", "Switch user"))
     win.switch_dialog = dialog  # tests fill it in
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in_as is None:
-        return None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
     new = dialog.signed_in_as
+    win.switch_dialog = None
+    dialog.deleteLater()  # (one each time: they piled up in the window)
+    if not accepted or new is None:
+        return None
     if new.name != win.signed_in.name:
         accounts.sign_out(win.store, win.signed_in.name, f"switch user to {new.name}")
     hand_over(win, new)

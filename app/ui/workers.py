@@ -179,10 +179,16 @@ def shutdown(timeout_ms: int = 10_000) -> bool:
 class _Runnable(QRunnable):
     def __init__(self, fn: Callable[[], None]) -> None:
         super().__init__()
-        self._fn = fn
+        self._fn: Callable[[], None] | None = fn
 
     def run(self) -> None:
-        self._fn()
+        if self._fn is not None:
+            self._fn()
+
+    def drop(self) -> None:
+        """Let go of the work (on the UI thread, once it has run): PySide's pool keeps some
+        finished runnables, and with them whatever the work held."""
+        self._fn = None
 
 
 @cache
@@ -208,7 +214,8 @@ def waited(fn: Callable[[], T], pool: QThreadPool | None = None) -> T:
         finally:
             done.set()
 
-    (pool or wait_pool()).start(_Runnable(run))
+    runnable = _Runnable(run)
+    (pool or wait_pool()).start(runnable)
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(10)
@@ -218,13 +225,15 @@ def waited(fn: Callable[[], T], pool: QThreadPool | None = None) -> T:
         if not done.is_set():
             loop.exec()
     finally:
-        # Deleted here, on the UI thread. Left to Python they may live on in a reference
-        # cycle and be collected by the garbage collector on whatever thread it runs on
-        # (a worker's), which destroyed them there and crashed the app (Switch user).
         timer.stop()
-        delete(timer)
+        delete(timer)  # (here, on the UI thread, whatever holds their wrappers)
         delete(loop)
     done.wait()
-    if "error" in box:  # (popped, not kept in this frame: its traceback holds the frame)
+    runnable.drop()  # the pool may keep the finished runnable: not what it ran
+    # The error is popped, not kept: kept in this frame, which its traceback holds, it made
+    # a reference cycle with the caller's frames and so with the dialog waiting (Python's
+    # own), which Python's garbage collector then freed on whatever thread it ran on, a
+    # worker's: Switch user crashed after a wrong password.
+    if "error" in box:
         raise box.pop("error")
     return box.pop("result")  # type: ignore[no-any-return]

@@ -138,3 +138,30 @@ def test_pixels_that_are_not_square_are_shown_as_wide_as_they_are_meant_to_be(
     back = overlay.to_image(box.topLeft())  # a click there is that box's corner again
     assert abs(back.x() - 24) < 0.01 and abs(back.y() - 18) < 0.01
     assert overlay.to_image(QPointF(wide.right() + 50, 0)).x() == 96  # clamped
+
+
+def test_closing_the_footage_frees_the_vlc_player_on_the_ui_thread(qtbot: QtBot, store: Store,
+                                                                 videos: Path) -> None:
+    """The libvlc player object (a QObject Python owns) held its own callbacks: a reference
+    cycle, so after closing it was left to Python's garbage collector, which frees it on
+    whichever thread it runs on. Closing the footage now frees it there and then."""
+    import gc
+    import weakref
+
+    import pytest
+
+    win = _window_playing(qtbot, store, videos / "pyfeat_single_face.mp4")
+    source = win.player._vlc
+    if source is None:
+        pytest.skip("libvlc is not available here: no player object to free")
+    gone = weakref.ref(source)
+    del source
+    was_enabled = gc.isenabled()
+    gc.disable()  # (only reference counting frees anything now)
+    try:
+        win.player.close_footage()
+        assert gone() is None, "the libvlc player is kept alive by a reference cycle"
+    finally:
+        if was_enabled:
+            gc.enable()
+    win.close()

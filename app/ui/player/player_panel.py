@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import delete
 
 from app.core.media.frame_reader import FrameImage, FrameReader
 from app.core.media.timecode import format_time
@@ -194,7 +195,7 @@ class PlayerPanel(QWidget):
                 self._vlc.load(Path(self.footage.original_path), w, h)
                 self._volume_changed(self.volume.value())
             except Exception as exc:  # no libvlc: stepping still works, playback does not
-                self._vlc = None
+                self._drop_vlc()
                 self.failed.emit(self.tr("Playback is unavailable: {0}").format(exc))
         self.show_frame(0)
         self.loaded.emit(reader.frame_count)
@@ -360,12 +361,19 @@ class PlayerPanel(QWidget):
         self.position_label.setText(self.tr("{0}  frame {1} / {2}").format(
             format_time(t), self.current_index, self.reader.frame_count - 1))
 
+    def _drop_vlc(self) -> None:
+        """Stop and free the libvlc player, here on the UI thread."""
+        source, self._vlc = self._vlc, None
+        if source is not None:
+            try:
+                source.release()
+            finally:
+                delete(source)
+
     def close_footage(self) -> None:
         self._closed = True
         self._timer.stop()
-        if self._vlc is not None:
-            self._vlc.release()
-            self._vlc = None
+        self._drop_vlc()
         self._retire(self.reader)
         self.reader = None
 

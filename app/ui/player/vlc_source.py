@@ -36,7 +36,7 @@ class VlcFrameSource(QObject):
         self._buffer: Any = None
         self._size = (0, 0)
         # Keep the ctypes callbacks alive for as long as libvlc may call them.
-        self._callbacks = (
+        self._callbacks: tuple[Any, ...] = (
             vlc.CallbackDecorators.VideoLockCb(self._on_lock),
             vlc.CallbackDecorators.VideoUnlockCb(self._on_unlock),
             vlc.CallbackDecorators.VideoDisplayCb(self._on_display),
@@ -107,3 +107,8 @@ class VlcFrameSource(QObject):
         self._player.stop()
         self._player.release()
         self._instance.release()
+        # libvlc calls nothing now: let go of the callbacks, bound to this object, so it is
+        # freed by its last owner on the UI thread, not left in a cycle for the garbage
+        # collector to free on whatever thread it runs on (a QObject must not be)
+        self._callbacks = ()
+        self._events = None
