@@ -63,7 +63,7 @@ class IngestDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.current, self.bar, self.list, self.buttons):
             layout.addWidget(widget)
-        self._relay = _Relay()
+        self._relay = _Relay(self)  # (the dialog's: freed with it, on this thread)
         self._relay.file_started.connect(self._on_file)
         self._relay.result.connect(self._on_result)
         relay = self._relay

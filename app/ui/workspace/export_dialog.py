@@ -401,6 +401,7 @@ class ExportDialog(QDialog):
         self._after_saves = Job(lambda _p, _c: expected.update(
             sha=session.stored if session is not None else None))
         self._after_saves.finished.connect(lambda _none: job.start(job_pool()))
+        self._after_saves.failed.connect(lambda message, _d: self._finish(message, error=True))
         self._after_saves.start(db_pool())
 
     def _failed(self, message: str, plan: RedactionPlan) -> None:
