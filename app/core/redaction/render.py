@@ -71,7 +71,8 @@ def head_box(box: tuple[float, float, float, float],
     bw, bh = x2 - x1, y2 - y1
     k = (rotation // 90) % 4
     uw, uh = (bw, bh) if k in (0, 2) else (bh, bw)  # the face's size as displayed
-    side, above, below = bx.HEAD_SIDE * uw, bx.HEAD_ABOVE * uh, bx.HEAD_BELOW * uh
+    side, above, below = (f32(bx.HEAD_SIDE) * uw, f32(bx.HEAD_ABOVE) * uh,
+                          f32(bx.HEAD_BELOW) * uh)  # (float32 on any NumPy)
     if k in (0, 2):
         up, down = (above, below) if k == 0 else (below, above)
         x1, x2, y1, y2 = x1 - side, x2 + side, y1 - up, y2 + down
