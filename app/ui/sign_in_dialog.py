@@ -64,10 +64,8 @@ class _Waits(QDialog):
         held = [w for w in self.findChildren(QWidget) if w.isEnabled()]
         for widget in held:
             widget.setEnabled(False)
-        message = self.findChild(QLabel, "message")
-        if message is not None:  # (a state, not an error: not in the error colour)
-            message.setStyleSheet("")
-            message.setText(QCoreApplication.translate("SignInDialog", "Checking…"))
+        self.message.setStyleSheet("")  # (a state, not an error: not in the error colour)
+        self.message.setText(QCoreApplication.translate("SignInDialog", "Checking…"))
         try:
             return waited(fn)
         finally:
@@ -75,9 +73,8 @@ class _Waits(QDialog):
                 widget.setEnabled(True)
             if focused is not None and focused in held:
                 focused.setFocus()
-            if message is not None:
-                message.clear()
-                message.setStyleSheet(error_style())
+            self.message.clear()
+            self.message.setStyleSheet(error_style())
             self.busy = False
 
     def reject(self) -> None:
@@ -109,7 +106,6 @@ class SignInDialog(_Waits):
         self.name.setMaxLength(128)
         self.password = _password_edit(self)
         self.message = QLabel(self)
-        self.message.setObjectName("message")  # (says "Checking…" while the store answers)
         self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         form = QFormLayout(self)
@@ -160,7 +156,6 @@ class FirstAdministratorDialog(_Waits):
             accounts.MIN_PASSWORD_LENGTH))
         self.repeat = _password_edit(self)
         self.message = QLabel(self)
-        self.message.setObjectName("message")  # (says "Checking…" while the store answers)
         self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         form = QFormLayout(self)

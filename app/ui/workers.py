@@ -197,8 +197,8 @@ def wait_pool() -> QThreadPool:
     return one_thread_pool()
 
 
-def waited(fn: Callable[[], T], pool: QThreadPool | None = None) -> T:
-    """``fn()`` on ``pool`` (default ``wait_pool``) while the caller, on the UI thread,
+def waited(fn: Callable[[], T]) -> T:
+    """``fn()`` on ``wait_pool`` while the caller, on the UI thread,
     waits in a local event loop, so the window keeps painting and taking events (a caller
     that must not be re-entered disables its buttons meanwhile): for short work a dialog's
     answer depends on, e.g. checking a password (``fn`` opens its own store session). Its
@@ -215,7 +215,7 @@ def waited(fn: Callable[[], T], pool: QThreadPool | None = None) -> T:
             done.set()
 
     runnable = _Runnable(run)
-    (pool or wait_pool()).start(runnable)
+    wait_pool().start(runnable)
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(10)
