@@ -114,12 +114,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     setup_logging()
     app = create_application(argv)
-    from app.ui.error_dialog import install_excepthooks, show_error
+    from app.ui.collector import UiThreadCollector
+    from app.ui.error_dialog import install_excepthooks
+
+    install_excepthooks()
+    # cycles collected on this thread only (a Qt object among them); the objects the app
+    # starts with frozen out of full collections
+    collector = UiThreadCollector(app, freeze=True)
+    try:
+        return _run(app)
+    finally:
+        collector.stop()
+        collector.deleteLater()
+
+
+def _run(app: QApplication) -> int:
+    """The store, sign-in and the main window, until the user quits; the exit status."""
+    from app.ui.error_dialog import show_error
     from app.ui.i18n import install_translators
     from app.ui.main_window import MainWindow
     from app.ui.resources import apply_theme
 
-    install_excepthooks()
     try:
         settings = load_settings()
         install_translators(settings.ui_language)

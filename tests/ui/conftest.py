@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
+from app.ui.collector import UiThreadCollector
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _qsettings_in_a_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -17,7 +19,23 @@ def _qsettings_in_a_temp_folder(tmp_path_factory: pytest.TempPathFactory) -> Non
 
 
 @pytest.fixture(autouse=True)
-def _isolated(qapp: object) -> Iterator[None]:
+def ui_collector(qapp: object) -> Iterator[UiThreadCollector]:
+    """As in the app: reference cycles are collected on this (the UI) thread only. Torn
+    down after the test's workers have stopped: its cycles collected here, then Python
+    collects as before. What is still alive then is frozen out of later collections (as
+    the app does at its start): a full collection of this process's heap takes 0.2 s."""
+    import gc
+
+    collector = UiThreadCollector()
+    try:
+        yield collector
+    finally:
+        collector.stop()
+        gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def _isolated(ui_collector: UiThreadCollector) -> Iterator[None]:
     QSettings().clear()
     QLocale.setDefault(QLocale("en_GB"))  # as the app on a "C" system (install_translators)
     yield

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.core.library.ingest import ingest_paths
 from app.core.settings import load_settings
 from app.core.store.database import Store
+from app.ui.collector import UiThreadCollector
 from app.ui.main_window import MainWindow
 from tests.ui.window import signed_in_record
 
@@ -140,12 +141,11 @@ def test_pixels_that_are_not_square_are_shown_as_wide_as_they_are_meant_to_be(
     assert overlay.to_image(QPointF(wide.right() + 50, 0)).x() == 96  # clamped
 
 
-def test_closing_the_footage_frees_the_vlc_player_on_the_ui_thread(qtbot: QtBot, store: Store,
-                                                                 videos: Path) -> None:
+def test_closing_the_footage_frees_the_vlc_player_on_the_ui_thread(
+        qtbot: QtBot, store: Store, videos: Path, ui_collector: UiThreadCollector) -> None:
     """The libvlc player object (a QObject Python owns) held its own callbacks: a reference
     cycle, so after closing it was left to Python's garbage collector, which frees it on
     whichever thread it runs on. Closing the footage now frees it there and then."""
-    import gc
     import weakref
 
     import pytest
@@ -156,12 +156,7 @@ def test_closing_the_footage_frees_the_vlc_player_on_the_ui_thread(qtbot: QtBot,
         pytest.skip("libvlc is not available here: no player object to free")
     gone = weakref.ref(source)
     del source
-    was_enabled = gc.isenabled()
-    gc.disable()  # (only reference counting frees anything now)
-    try:
+    with ui_collector.paused():  # (only reference counting frees anything now)
         win.player.close_footage()
         assert gone() is None, "the libvlc player is kept alive by a reference cycle"
-    finally:
-        if was_enabled:
-            gc.enable()
     win.close()

@@ -19,6 +19,7 @@ from app.core.sign_in.accounts import has_accounts
 from app.core.store.database import Store
 from app.core.store.models import AuditEvent, Role
 from app.ui.application import sign_in_user
+from app.ui.collector import UiThreadCollector
 from app.ui.sign_in_dialog import FirstAdministratorDialog, SignInDialog
 
 PASSWORD = "correct horse battery"
@@ -239,15 +240,14 @@ def _checked(qtbot: QtBot, store: Store, password: str) -> SignInDialog:
     return dialog
 
 
-def test_a_failed_check_leaves_nothing_for_the_garbage_collector(qtbot: QtBot,
-                                                                    store: Store) -> None:
+def test_a_failed_check_leaves_nothing_for_the_garbage_collector(
+        qtbot: QtBot, store: Store, ui_collector: UiThreadCollector) -> None:
     """A wrong password's error, raised again on the UI thread, was kept in the waiting
     frame, which its traceback holds: a reference cycle holding the caller's frames and so
     the dialog (the one the app starts with has no parent: Python's). Python's garbage
     collector then freed the dialog on whichever thread it ran on, often a worker's during
     the next check, and Switch user crashed the app (a segmentation fault, found by the
     suite). Now nothing is left to it: the dialog goes as soon as nobody holds it."""
-    import gc
     import weakref
 
     from app.core.sign_in.accounts import create_first_administrator
@@ -255,9 +255,7 @@ def test_a_failed_check_leaves_nothing_for_the_garbage_collector(qtbot: QtBot,
 
     with store.transaction() as session:
         create_first_administrator(session, "tester", PASSWORD)
-    was_enabled = gc.isenabled()
-    gc.disable()  # (only reference counting frees anything now)
-    try:
+    with ui_collector.paused():  # (only reference counting frees anything now)
         dialog = SignInDialog(store, "tester")  # no parent, as at the app's start
         dialog.password.setText("not the password")
         assert not dialog.try_accept()
@@ -266,9 +264,6 @@ def test_a_failed_check_leaves_nothing_for_the_garbage_collector(qtbot: QtBot,
         del dialog
         assert gone() is None, "the dialog is kept alive by a reference cycle"
         assert waited(lambda: 42) == 42
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def test_a_long_reason_is_shown_whole(qtbot: QtBot, store: Store) -> None:
