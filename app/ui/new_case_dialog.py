@@ -96,6 +96,7 @@ class NewCaseDialog(QDialog):
         hint.setWordWrap(True)
         self.message = QLabel(self)
         self.message.setStyleSheet(f"color: {error_color()}")
+        self.message.setWordWrap(True)  # a path in it: shown whole, the dialog its width
         form = QFormLayout(self)
         form.addRow(self.tr("Reference"), self.reference)
         form.addRow(self.tr("Type"), self.case_type)

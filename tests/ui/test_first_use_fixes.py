@@ -243,3 +243,28 @@ def test_the_status_line_counts_in_plural_forms(qtbot: QtBot, store: Store,
     assert status.startswith("1 person(s) found by face, 1 by body (heads), 0 text region(s)")
     assert "range(s) to review (stored run)." in status and "1 people" not in status
     win.close()
+
+
+def test_a_long_message_in_the_new_case_dialog_wraps(qtbot: QtBot,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unreadable bank holiday file is named in the dialog; the message did not wrap,
+    so a long path was cut off at the dialog's edge, with the reason after it."""
+    from app.core.errors import InvalidInputError
+    from app.ui import new_case_dialog
+
+    path = "/srv/bwv/" + "shared-configuration-folder/" * 8 + "bank-holidays.json"
+
+    def unreadable(*_args: object) -> date:
+        raise InvalidInputError(f"{path}: the bank holidays cannot be read (not JSON).")
+
+    monkeypatch.setattr(new_case_dialog, "statutory_deadline", unreadable)
+    dialog = NewCaseDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    message = dialog.message
+    assert path in message.text()
+    assert dialog.width() < 800, dialog.width()
+    assert message.sizeHint().width() <= message.width()  # not cut off on the right
+    assert message.heightForWidth(message.width()) <= message.height()  # nor below
+
