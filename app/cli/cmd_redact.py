@@ -342,6 +342,8 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     print(f"Wrote {result.output} ({s.frames_out} frames, SHA-256 {result.output_sha256}).")
     print(f"Manifest {result.manifest} (SHA-256 {result.manifest_sha256}).")
     print(f"Audit extract {result.audit_extract}.")
+    if result.replaced:
+        print(_replaced(result.withdrawn))
     said = json.loads(result.manifest.read_text(encoding="utf-8"))["redaction"]  # its count:
     print(f"Tracks: {len(a.tracks)} found, {said['tracks_redacted']}"  # heads left are not
           f" redacted, {len(plan.keep_tracks)} kept visible; {s.redacted_frames} frames "
@@ -373,6 +375,13 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
     return 1
 
 
+def _replaced(withdrawn: ApprovalState | None) -> str:
+    """What ``--replace`` did to the plan saved before."""
+    return "It replaced the plan saved before" + (
+        f", whose {'approval' if withdrawn is ApprovalState.APPROVED else 'request'}"
+        " is withdrawn" if withdrawn is not None else "") + "."
+
+
 def _ask_approval(ctx: Context, args: argparse.Namespace, key: str, plan: RedactionPlan) -> int:
     """``--ask-approval``: the plan saved and put before a supervisor; nothing exported."""
     bars = _StageBars()
@@ -387,9 +396,7 @@ def _ask_approval(ctx: Context, args: argparse.Namespace, key: str, plan: Redact
     print(f"Saved the plan of footage #{saved.footage_id}{where} (SHA-256 "
           f"{saved.plan_sha256}); nothing was exported.")
     if saved.replaced:
-        print("It replaced the plan saved before" + (
-            f", whose {'approval' if saved.withdrawn is ApprovalState.APPROVED else 'request'}"
-            " is withdrawn" if saved.withdrawn is not None else "") + ".")
+        print(_replaced(saved.withdrawn))
     if saved.state is ApprovalState.APPROVED:
         print("This plan is approved already: run the same command with -o OUT.mp4 instead of "
               "--ask-approval to export it.")

@@ -354,9 +354,20 @@ def test_an_export_replaces_another_saved_plan_only_when_told_which(
     code, text, err = run(capsys, "redact", "1", "-o", str(tmp_path / "b.mp4"), *common,
                           "--replace", f" {_replace(err).upper()} ")  # as pasted
     assert code == 0 and (tmp_path / "b.mp4").exists(), text + err
+    assert "It replaced the plan saved before." in text  # said, as --ask-approval says it
     code, text, err = run(capsys, "redact", "1", "-o", str(tmp_path / "c.mp4"), *common,
                           "--padding", "1.4")
     assert code == 0, text + err  # the plan saved is one's own: one's choices change
+    assert "It replaced the plan saved before." in text
+    # an approved plan replaced from the command line (the approval rule off): its approval
+    # goes, and the output says so (it said nothing)
+    approved = _approve_the_saved_plan()
+    code, _, err = run(capsys, "redact", "1", "-o", str(tmp_path / "d.mp4"), *common)
+    assert code == 2 and "sam approved" in err and approved.startswith(_replace(err))
+    code, text, err = run(capsys, "redact", "1", "-o", str(tmp_path / "d.mp4"), *common,
+                          "--replace", _replace(err))
+    assert code == 0, text + err
+    assert "It replaced the plan saved before, whose approval is withdrawn." in text
 
 
 def _replace(err: str) -> str:
@@ -381,6 +392,30 @@ def _save_as_the_app_would(plan: RedactionPlan, case: str | None = "SAR-1",
         save_plan(session, resolve_actor(session, user), 1,
                   get_case(session, case).id if case else None, plan)
     store.close()
+
+
+def _approve_the_saved_plan() -> str:
+    """Footage #1's saved plan (no case) approved by a new supervisor, sam, every open item
+    answered; its SHA-256."""
+    from app.core.people.users import add_user, resolve_actor
+    from app.core.redaction.approval import decide
+    from app.core.redaction.open_items import open_items
+    from app.core.redaction.plans import find_plan_record
+    from app.core.store.database import Store
+    from app.core.store.models import Role
+
+    data = Path(os.environ["BWV_DATA_DIR"])
+    store = Store(f"sqlite:///{data / 'bwv.sqlite3'}", data)
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "tester"), "sam", Role.SUPERVISOR)
+        record = find_plan_record(session, 1, None)
+        assert record is not None
+        items = open_items(session, 1, None, RedactionPlan.from_json(record.plan))
+        decide(session, resolve_actor(session, "sam"), 1, None, record.plan_sha256, True,
+               answers={item.key: "all reviewed" for item in items})
+        sha = record.plan_sha256
+    store.close()
+    return sha
 
 
 def _events(action: str) -> list[dict[str, object]]:

@@ -111,6 +111,8 @@ class RedactResult:
     residual: ResidualReport | None
     export_id: int
     audit_extract: Path
+    replaced: bool = False  # ``replace``: another saved plan was replaced by this one
+    withdrawn: ApprovalState | None = None  # the standing decision on the plan replaced
 
 
 def _caption_fn(template: str, case_ref: str | None, recorded_at: datetime | None,
@@ -239,10 +241,13 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
     plan, edited = bind_plan(analysis, plan, stored_sha)
     approval = None if working_copy else _approval(store, analysis.footage_id, case_id, plan,
                                                    require_approval)
+    withdrawn, replaced = None, False
     if replace is not None and not working_copy:  # (after: an approved plan's own refusals)
         with store.read() as session:
-            replacing(session, resolve_actor(session, actor_name), analysis.footage_id,
-                      case_id, stored_sha, plan.sha256(), replace)
+            withdrawn = replacing(session, resolve_actor(session, actor_name),
+                                  analysis.footage_id, case_id, stored_sha, plan.sha256(),
+                                  replace)
+        replaced = stored_sha is not None and stored_sha != plan.sha256()
     run_tracks = analysis.tracks
     analysis.tracks = edited
     analysis.review = plan_review(analysis.run, run_tracks, analysis.tracks, plan,
@@ -299,7 +304,7 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
         # next export into the folder finishes it (completion.py), never deletes it.
         complete_export(store, export_id, actor_name, hashed=True)
     return RedactResult(out, out_sha, manifest, manifest_sha, stats, analysis, residual,
-                        export_id, extract)
+                        export_id, extract, replaced, withdrawn)
 
 
 def _refuse_existing(targets: tuple[Path, ...], force: bool) -> None:
