@@ -749,6 +749,10 @@
         <translation>{path}: ffeil MP4 yw allforiad; rhowch enw sy&apos;n gorffen gyda .mp4.</translation>
     </message>
     <message>
+        <source>{by} rejected this redaction plan ({at}): &quot;{note}&quot;. Change it as asked, then ask for approval again.</source>
+        <translation>Gwrthododd {by} y cynllun golygu hwn ({at}): &quot;{note}&quot;. Newidiwch ef fel y gofynnwyd, yna gofynnwch am gymeradwyaeth eto.</translation>
+    </message>
+    <message>
         <source>This plan&apos;s track numbers and reviews belong to another detection run (another preset, stride or model, or a preset re-tuned by an update of BWV Studio), where the same number can be another person. Use that preset, or choose the people again on the {preset} run.</source>
         <translation>Mae rhifau traciau ac adolygiadau&apos;r cynllun hwn yn perthyn i rediad canfod arall (rhagosodiad, cam neu fodel arall, neu ragosodiad a aildiwniwyd gan ddiweddariad o BWV Studio), lle gall yr un rhif fod yn berson arall. Defnyddiwch y rhagosodiad hwnnw, neu dewiswch y bobl eto ar y rhediad {preset}.</translation>
     </message>

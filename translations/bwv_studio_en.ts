@@ -731,6 +731,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{by} rejected this redaction plan ({at}): "{note}". Change it as asked, then ask for approval again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This plan's track numbers and reviews belong to another detection run (another preset, stride or model, or a preset re-tuned by an update of BWV Studio), where the same number can be another person. Use that preset, or choose the people again on the {preset} run.</source>
             <translation type="unfinished" />
         </message>

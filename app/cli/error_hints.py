@@ -10,6 +10,7 @@ from app.core.export.pipeline import (
     NOT_CURRENT,
     NOT_DETECTED,
     ORIGINAL_CHANGED,
+    REJECTED,
 )
 from app.core.export.plan_for_export import (
     OTHER_RUN,
@@ -41,6 +42,9 @@ HINTS: dict[str, str] = {
     OTHER_RUN: "Choose the tracks again with 'bwv tracks --preset {preset}'.",
     NEEDS_APPROVAL: ASK_APPROVAL,
     NOT_DETECTED: ASK_APPROVAL,
+    REJECTED: "Change the options the supervisor asked about (--keep-track, --not-a-face, "
+              "--padding, a --plan file...), then run the command with --ask-approval "
+              "instead of -o to put the changed plan before a supervisor.",
     REPLACES_APPROVED: REPLACE,
     REPLACES_REQUESTED: REPLACE,
     REPLACES_SAVED: REPLACE,

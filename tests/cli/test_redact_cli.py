@@ -332,6 +332,26 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
     assert code == 2 and "reopen it" in err  # a finished case: nothing asked any more
 
 
+@pytest.mark.approval_rule
+def test_a_rejected_plan_is_refused_with_the_supervisors_reason(
+        capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path) -> None:
+    """A plan a supervisor rejected, exported from the command line: the refusal said only
+    "needs a supervisor's approval (state: rejected)" and suggested --ask-approval, which
+    puts the very plan that was rejected before a supervisor again. Now it names who
+    rejected it, when and why, and says to change the plan before asking again."""
+    clip, out = str(videos / "pyfeat_single_face.mp4"), tmp_path / "out.mp4"
+    chosen = ["--preset", "fast", "--no-verify"]
+    code, text, err = run(capsys, "redact", clip, "--ask-approval", *chosen)
+    assert code == 0 and "Approval asked for" in text, text + err
+    _approve_the_saved_plan(approve=False, note="the cyclist's face is not hidden")
+    code, text, err = run(capsys, "redact", "1", "-o", str(out), *chosen)
+    assert code == 2 and not out.exists(), text + err
+    assert "sam rejected this redaction plan" in err
+    assert '"the cyclist\'s face is not hidden"' in err
+    assert "then run the command with --ask-approval instead of -o to put the changed plan" \
+        in err and "Not yet put before a supervisor?" not in err
+
+
 def test_an_export_replaces_another_saved_plan_only_when_told_which(
         capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path) -> None:
     """The command line builds its plan from its options and saves it with the export; it
@@ -394,9 +414,9 @@ def _save_as_the_app_would(plan: RedactionPlan, case: str | None = "SAR-1",
     store.close()
 
 
-def _approve_the_saved_plan() -> str:
-    """Footage #1's saved plan (no case) approved by a new supervisor, sam, every open item
-    answered; its SHA-256."""
+def _approve_the_saved_plan(approve: bool = True, note: str = "") -> str:
+    """Footage #1's saved plan (no case) approved (or rejected, saying ``note``) by a new
+    supervisor, sam, every open item answered; its SHA-256."""
     from app.core.people.users import add_user, resolve_actor
     from app.core.redaction.approval import decide
     from app.core.redaction.open_items import open_items
@@ -411,8 +431,8 @@ def _approve_the_saved_plan() -> str:
         record = find_plan_record(session, 1, None)
         assert record is not None
         items = open_items(session, 1, None, RedactionPlan.from_json(record.plan))
-        decide(session, resolve_actor(session, "sam"), 1, None, record.plan_sha256, True,
-               answers={item.key: "all reviewed" for item in items})
+        decide(session, resolve_actor(session, "sam"), 1, None, record.plan_sha256, approve,
+               note, answers={item.key: "all reviewed" for item in items})
         sha = record.plan_sha256
     store.close()
     return sha

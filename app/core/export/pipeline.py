@@ -83,6 +83,9 @@ NOT_MP4 = QT_TRANSLATE_NOOP("CoreMessages", "{path}: an export is an MP4 file; g
 NEEDS_APPROVAL = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval before it is exported "
     "(state: {state}). Any edit after an approval needs a new one.")
+REJECTED = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{by} rejected this redaction plan ({at}): \"{note}\". Change it as "
+    "asked, then ask for approval again.")
 NOT_DETECTED = QT_TRANSLATE_NOOP(
     "CoreMessages", "This redaction plan needs a supervisor's approval, but faces have not been "
     "detected on it yet, and an export binds the plan to its detection (a new plan, which no "
@@ -380,6 +383,8 @@ def _approval(store: Store, footage_id: int, case_id: int | None, plan: Redactio
     if found.state is ApprovalState.APPROVED:
         return {"by": found.by, "at": found.at, "plan_sha256": found.plan_sha256,
                 "note": found.note}
+    if required and found.state is ApprovalState.REJECTED:  # not the same plan again
+        raise PermissionDeniedError(REJECTED, by=found.by, at=found.at, note=found.note)
     if required:
         raise PermissionDeniedError(NEEDS_APPROVAL, state=found.state.value.replace("_", " "))
     return None
