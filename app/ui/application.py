@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(app)
     finally:
-        collector.stop()
+        collector.stop(collect=False)  # (Python collects as it exits, on this thread)
         collector.deleteLater()
 
 

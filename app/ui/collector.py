@@ -9,12 +9,13 @@ timer on the UI thread (as Anki, pyqtgraph and OpenCue's PySide front ends do).
 
 Generations are collected on a schedule, never by allocation counts (they fall back as
 objects are freed, so a timer that read them would miss the cycles made in between): the
-young one every second, the middle one every ten. Every five minutes the old one is looked
-at, and collected when it has grown by a quarter since its last collection (as Python's
-own collector decides). With a five-minute run of 25 people loaded (580,000 objects) that
-collection takes 0.65-0.75 s, and counting the objects 0.07 s; Python's own collector
-makes the same pause, on any thread. The objects the app starts with are frozen out of it.
-Worker threads never collect; what they leave in cycles waits for the next tick.
+young one every second, the middle one every ten. The old one is collected by Python's own
+rule, looked at every ten middle collections: once the objects moved into it since its
+last collection outnumber a quarter of those it kept then (and at least every half hour).
+With a five-minute run of 25 people loaded (580,000 objects) that collection takes
+0.65-0.75 s; Python's own collector makes the same pause, on any thread. The objects the
+app starts with are frozen out of it. Worker threads never collect; what they leave in
+cycles waits for the next tick.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from PySide6.QtCore import QObject, QTimer
 log = logging.getLogger(__name__)
 TICK_MS = 1000
 MIDDLE_EVERY = 10  # ticks
-FULL_EVERY = 300  # ticks: five minutes
-GROWTH_FOR_FULL = 4  # a full collection once the old generation grew by 1/4 (as Python)
+FULL_CHECK_EVERY = 100  # ticks: every ten middle collections, as Python looks
+FULL_AT_LEAST_EVERY = 1800  # ticks: half an hour
 SLOW_FULL_S = 0.5  # a full collection slower than this is logged
 
 
@@ -41,7 +42,8 @@ class UiThreadCollector(QObject):
     once more there and gives collection back to Python."""
 
     def __init__(self, parent: QObject | None = None, *, tick_ms: int = TICK_MS,
-                 middle_every: int = MIDDLE_EVERY, full_every: int = FULL_EVERY,
+                 middle_every: int = MIDDLE_EVERY, full_check_every: int = FULL_CHECK_EVERY,
+                 full_at_least_every: int = FULL_AT_LEAST_EVERY,
                  freeze: bool = False) -> None:
         super().__init__(parent)
         self._frozen = freeze
@@ -49,9 +51,12 @@ class UiThreadCollector(QObject):
             gc.collect()
             gc.freeze()
         self._middle_every = max(1, middle_every)
-        self._full_every = max(self._middle_every, full_every)
-        self._ticks = 0
-        self._long_lived = 0  # objects in the old generation after its last collection
+        self._check_every = max(self._middle_every, full_check_every)
+        self._at_least_every = max(self._check_every, full_at_least_every)
+        self._ticks = self._last_full = 0
+        self._long_lived = 0  # objects the old generation kept at its last collection
+        self._pending = 0  # objects moved into it since
+        self._stopped = False
         self._was_enabled = gc.isenabled()
         gc.disable()
         self._timer = QTimer(self)
@@ -62,22 +67,22 @@ class UiThreadCollector(QObject):
     def tick(self) -> None:
         """Collect the generation that is due (and those younger)."""
         self._ticks += 1
-        if self._ticks % self._full_every == 0:
-            grown = len(gc.get_objects(2)) - self._long_lived
-            if grown > self._long_lived // GROWTH_FOR_FULL:
-                self.collect_all()
-                return
-            gc.collect(1)
-        elif self._ticks % self._middle_every == 0:
-            gc.collect(1)
-        else:
+        if self._ticks % self._middle_every:
             gc.collect(0)
+            return
+        young = len(gc.get_objects(0)) + len(gc.get_objects(1))
+        self._pending += max(0, young - gc.collect(1))  # the survivors move up
+        if self._ticks % self._check_every == 0 and (
+                self._pending > self._long_lived // 4
+                or self._ticks - self._last_full >= self._at_least_every):
+            self.collect_all()
 
     def collect_all(self) -> None:
         """A full collection, here and now."""
         started = time.perf_counter()
         gc.collect(2)
-        self._long_lived = len(gc.get_objects(2))
+        self._long_lived, self._pending = len(gc.get_objects(2)), 0
+        self._last_full = self._ticks
         took = time.perf_counter() - started
         if took > SLOW_FULL_S:
             log.info("a full garbage collection took %.2f s", took)
@@ -89,16 +94,19 @@ class UiThreadCollector(QObject):
         try:
             yield
         finally:
-            self._timer.start()
+            if not self._stopped:
+                self._timer.start()
 
-    def stop(self) -> None:
-        """Stop the timer, collect everything on this thread, and let Python collect
-        automatically again if it did before."""
+    def stop(self, collect: bool = True) -> None:
+        """Stop the timer, collect everything on this thread (unless the process is ending:
+        Python collects once more as it exits), and let Python collect automatically again
+        if it did before."""
+        self._stopped = True
         self._timer.stop()
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
-        self.collect_all()
+        if collect:
+            self.collect_all()
         if self._was_enabled:
             gc.enable()
-

@@ -71,22 +71,52 @@ def _collections() -> list[int]:
 
 def test_each_generation_is_collected_on_its_schedule(ui_collector: UiThreadCollector) -> None:
     """Ticks collect the young generation, every second tick here the middle one; every
-    fourth the old one when it has grown by a quarter since its last collection. Never by
-    allocation counts, which fall back as objects are freed."""
-    collector = UiThreadCollector(tick_ms=3_600_000, middle_every=2, full_every=4)
+    fourth the old one too, when what moved into it since its last collection outnumbers a
+    quarter of what it kept (Python's rule). Never by allocation counts, which fall back as
+    objects are freed."""
+    collector = UiThreadCollector(tick_ms=3_600_000, middle_every=2, full_check_every=4,
+                                  full_at_least_every=1_000)
     try:
         before = _collections()
+        base = [[n] for n in range(20_000)]  # moved up at 2: the first full at 4
         for _ in range(8):
-            collector.tick()  # 4: the old generation's first; 8: it has not grown
-        assert [a - b for a, b in zip(_collections(), before, strict=True)] == [4, 3, 1]
+            collector.tick()  # 8: little moved up since 4, so no full collection
+        assert [a - b for a, b in zip(_collections(), before, strict=True)] == [4, 4, 1]
         kept = [[n] for n in range(len(gc.get_objects(2)) // 2 + 1_000)]
         for _ in range(4):
-            collector.tick()  # 9, 10: the new lists reach the old generation; 12: grown
-        assert [a - b for a, b in zip(_collections(), before, strict=True)] == [6, 4, 2]
-        assert len(kept) > 1_000
+            collector.tick()  # 10: the new lists move up; 12: a full collection
+        assert [a - b for a, b in zip(_collections(), before, strict=True)] == [6, 6, 2]
+        assert len(kept) > 1_000 and len(base) == 20_000
     finally:
         collector.stop()
     assert not gc.isenabled(), "the test's own collector (still running) keeps it off"
+
+
+def test_the_old_generation_is_collected_at_least_every_so_often(
+        ui_collector: UiThreadCollector) -> None:
+    """Even when little moves into it (cycles that lived long, then left: rare, but each
+    may hold a frame's pixels)."""
+    collector = UiThreadCollector(tick_ms=3_600_000, middle_every=2, full_check_every=4,
+                                  full_at_least_every=8)
+    try:
+        base = [[n] for n in range(20_000)]
+        for _ in range(4):
+            collector.tick()  # the first full collection
+        before = _collections()
+        for _ in range(8):
+            collector.tick()  # 8: nothing moved up, not collected; 12: eight ticks on
+        assert [a - b for a, b in zip(_collections(), before, strict=True)] == [4, 4, 1]
+        assert len(base) == 20_000
+    finally:
+        collector.stop()
+
+
+def test_paused_inside_a_stopped_collector_stays_stopped(
+        ui_collector: UiThreadCollector) -> None:
+    collector = UiThreadCollector(tick_ms=3_600_000)
+    with collector.paused():
+        collector.stop()
+    assert not collector._timer.isActive()
 
 
 def test_stopping_gives_collection_back_and_keeps_nothing_frozen() -> None:
