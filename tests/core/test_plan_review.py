@@ -241,6 +241,37 @@ def test_what_is_worked_out_once_gives_the_same_review_after_any_keep_or_dismiss
     assert memo.answers  # and ranges were worked out and kept
 
 
+def test_a_keep_does_not_work_out_the_ranges_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which ranges there are depends on the tracks, the dismissed ones and the cuts, not on
+    who is kept: a keep on a long crowded run worked them all out again (a third of its
+    time on the window's thread). A dismissal does work them out again."""
+    from app.core.redaction import plan_review as review_module
+    from app.core.redaction.plan_review import Memo
+
+    calls = []
+    real = review_module.review_ranges
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs["settled"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(review_module, "review_ranges", counted)
+    run = _pair_run(None)
+    tracks = build_tracks(run, 40, 10.0, SETTINGS)
+    memo, plan = Memo(), RedactionPlan()
+    first = plan_review(run, tracks, tracks, plan, 40, 10.0, None, memo)
+    kept = replace(plan, keep_tracks=(tracks[0].id,))
+    assert plan_review(run, tracks, tracks, kept, 40, 10.0, None, memo) == \
+        plan_review(run, tracks, tracks, kept, 40, 10.0)  # (worked out afresh: no memo)
+    assert len(calls) == 2  # once with the memo, once without
+    dismissed = replace(plan, false_positive_tracks=(tracks[-1].id,))
+    assert plan_review(run, tracks, tracks, dismissed, 40, 10.0, None, memo) == \
+        plan_review(run, tracks, tracks, dismissed, 40, 10.0)
+    assert calls[2:] == [frozenset({tracks[-1].id})] * 2
+    assert plan_review(run, tracks, tracks, plan, 40, 10.0, None, memo) == first
+    assert len(calls) == 5
+
+
 def test_a_merge_or_split_works_out_again_only_near_it_and_gives_the_fresh_review() -> None:
     """A merge, a split or their undo changes the tracks, and the review was worked out
     again from nothing: 14 s on the window's thread for 2 minutes with 25 people in view.

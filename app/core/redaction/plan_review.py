@@ -58,11 +58,14 @@ class Memo:
     """What was worked out of each open range on the same tracks (``plan_review``'s
     ``memo``), under the plan's ``settings`` (all but its kept and dismissed tracks: other
     settings start it again, so it holds one setting's worth): per range, the tracks the
-    working out looked at, those of them kept, those dismissed, and whether it is risky."""
+    working out looked at, those of them kept, those dismissed, and whether it is risky;
+    and the ranges themselves for the last dismissed tracks and cuts (``ranges``: a keep
+    changes neither)."""
 
     settings: tuple[object, ...] | None = None
     answers: dict[tuple[object, ...], tuple[frozenset[int], frozenset[int], frozenset[int],
                                             bool]] = field(default_factory=dict)
+    ranges: tuple[tuple[object, ...], list[ReviewRange]] | None = None
 
 
 def carried_memo(memo: Memo, before: list[Track], after: list[Track], fps: float) -> Memo:
@@ -116,9 +119,14 @@ def plan_review(run: DetectionRun, run_tracks: list[Track], tracks: list[Track],
     range is hidden anyway depends on the plan's settings and on which of the tracks near
     it are kept or dismissed; a range worked out before under the same is not worked out
     again (a keep on a long crowded run changes only the ranges near the person kept)."""
-    ranges = review_ranges(run, tracks, frame_count, fps,
-                           settled=frozenset(plan.false_positive_tracks),
-                           cuts=split_cuts(run_tracks, plan.track_edits))
+    settled, cuts = frozenset(plan.false_positive_tracks), split_cuts(run_tracks,
+                                                                      plan.track_edits)
+    if memo is not None and memo.ranges is not None and memo.ranges[0] == (settled, cuts):
+        ranges = list(memo.ranges[1])
+    else:
+        ranges = review_ranges(run, tracks, frame_count, fps, settled=settled, cuts=cuts)
+        if memo is not None:
+            memo.ranges = ((settled, cuts), list(ranges))
     if not plan.inverse and any(r.reason in _OPEN for r in ranges):
         by_id = {t.id: t for t in tracks}
         settings = (plan.padding, plan.margin, plan.shape, plan.hide_heads,
