@@ -1633,6 +1633,10 @@
         <translation>{path}: mae&apos;r fideo wedi&apos;i ddifrodi ac ni ellir ei ddarllen ({exc}).</translation>
     </message>
     <message>
+        <source>{path}: is a text file, not a video.</source>
+        <translation>{path}: ffeil destun yw hon, nid fideo.</translation>
+    </message>
+    <message>
         <source>{path}: is a still image ({name}), not a video.</source>
         <translation>{path}: llun llonydd yw hwn ({name}), nid fideo.</translation>
     </message>

@@ -1615,6 +1615,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{path}: is a text file, not a video.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{path}: is a still image ({name}), not a video.</source>
             <translation type="unfinished" />
         </message>

@@ -78,6 +78,17 @@ def test_non_video_files(tmp_path: Path, content: bytes, message: str) -> None:
         probe(path)
 
 
+@pytest.mark.parametrize("name", ["readme.txt", "notes.nfo", "statement.asc"])
+def test_a_text_file_is_not_taken_for_a_video(tmp_path: Path, name: str) -> None:
+    """FFmpeg plays a text file named .txt (and the like) as a picture of its characters:
+    a README was ingested as 37 s of 640x400 "ansi" video, with a retention clock."""
+    path = tmp_path / name
+    path.write_text("Statement of the officer in the case.\n" * 200, encoding="utf-8")
+    with pytest.raises(MediaError, match=rf"{name.replace('.', '[.]')}: is a text file, not a"
+                                         " video"):
+        probe(path)
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(MediaError, match=r"nothing\.mp4: file not found"):
         probe(tmp_path / "nothing.mp4")

@@ -44,6 +44,8 @@ OFFICER_TAGS = ("officer_id", "officer", "badge_number", "badge", "operator", "a
 CREATION_TAGS = ("creation_time", "com.apple.quicktime.creationdate", "date")
 STILL_FORMATS = frozenset({"image2", "png_pipe", "jpeg_pipe", "bmp_pipe", "webp_pipe",
                            "tiff_pipe", "gif_pipe"})
+# FFmpeg's demuxers that play any text file (by its name: .txt, .nfo, .asc...) as a picture
+TEXT_FORMATS = frozenset({"tty", "bin", "xbin", "adf", "idf"})
 MAX_TAG = 128  # longest device / officer id kept (the column's size)
 CHECK_FRAMES = 300  # frames decoded to confirm timestamps that go backwards
 REPEATED_NOTE = ("frame(s) carry the timestamp of the frame before (a coarse camera clock); "
@@ -115,6 +117,9 @@ def _describe(path: Path, container: Any, cancel: CancelToken | None) -> MediaIn
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{path}: contains no video stream."),
             path=path)
+    if container.format.name in TEXT_FORMATS:
+        raise MediaError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "{path}: is a text file, not a video."), path=path)
     if container.format.name in STILL_FORMATS or container.format.name.endswith("_pipe"):
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{path}: is a still image ({name}), not a video."),
