@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -75,6 +76,13 @@ def refuse_not_a_file(final: Path) -> None:
 MAX_NAME_BYTES = 255  # a file name's longest on Linux, Windows and macOS file systems
 
 
+def discard(path: Path) -> None:
+    """Remove a temporary file after a failure, if it can be: a read-only folder refuses
+    the removal too, and that must not hide what failed (it came out as a raw error)."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
 def atomic_write_text(final: Path, text: str) -> None:
     """Write ``text`` to ``final`` through a temporary file; errors name the file."""
     refuse_not_a_file(final)
@@ -83,7 +91,7 @@ def atomic_write_text(final: Path, text: str) -> None:
         tmp.write_text(text, encoding="utf-8", newline="\n")
         commit_file(tmp, final)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        discard(tmp)
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{final}: cannot write ({value})."),
             final=final, value=exc.strerror or exc) from None

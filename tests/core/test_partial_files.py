@@ -8,6 +8,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from app.core.export.pipeline import redact_footage
 from app.core.fileio import STALE_PARTIAL_S, remove_stale_partials
 from app.core.library.ingest import ingest_paths
@@ -79,3 +81,34 @@ def test_an_approval_rejected_while_a_forced_re_export_renders_leaves_nothing(
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no partials either
     with store.read() as session:
         assert session.query(ExportRecord).count() == 1
+
+
+def test_a_read_only_folder_is_said_not_hidden_by_the_tidy_up(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export into a read-only folder (a share mounted read-only) failed with a raw
+    "internal error: OSError: Read-only file system: '.x.mp4.partial'": removing the
+    temporary file after the failure was refused too, and that error replaced the one that
+    says what happened."""
+    import errno
+
+    from app.core.errors import MediaError
+    from app.core.export import video_export
+
+    def refused(path: Path, *_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    def write(_source: Path, tmp: Path, *_args: object) -> None:
+        refused(tmp)
+
+    ingest_paths(store, "tester", [make_video(tmp_path / "v.mp4")])
+    allow_unapproved_exports(store)
+    out = tmp_path / "share"
+    out.mkdir()
+    monkeypatch.setattr(video_export, "_write", write)
+    real_unlink = Path.unlink
+    monkeypatch.setattr(Path, "unlink", lambda self, missing_ok=False: refused(self)
+                        if self.parent == out else real_unlink(self, missing_ok))
+    with pytest.raises(MediaError, match=r"x\.mp4: cannot write the export \(Read-only file "
+                                         r"system\)"):
+        redact_footage(store, "tester", 1, out / "x.mp4", RedactionPlan(), preset="fast",
+                       verify=False)

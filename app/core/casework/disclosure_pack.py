@@ -35,6 +35,7 @@ from app.core.casework.case_flow import check_unanswered, releasable, unanswered
 from app.core.casework.export_event import recorded_export
 from app.core.chain import chain_format, signing
 from app.core.errors import QT_TRANSLATE_NOOP, Cancelled, ConflictError, MediaError, NotFoundError
+from app.core.fileio import discard
 from app.core.integrity.anchors import PACK_ANCHOR, chain_anchor
 from app.core.integrity.extract_seal import sealed
 from app.core.media.hashing import CHUNK
@@ -387,11 +388,11 @@ def build_pack(store: Store, actor_name: str, export_id: int, out_dir: Path, *,
             work.replace(final)
     except (Cancelled, MediaError, ConflictError):
         shutil.rmtree(work, ignore_errors=True)
-        (out_dir / f".{name}.zip.partial").unlink(missing_ok=True)
+        discard(out_dir / f".{name}.zip.partial")
         raise
     except OSError as exc:
         shutil.rmtree(work, ignore_errors=True)
-        (out_dir / f".{name}.zip.partial").unlink(missing_ok=True)
+        discard(out_dir / f".{name}.zip.partial")
         raise MediaError(QT_TRANSLATE_NOOP(
             "CoreMessages", "{out_dir}: cannot write the pack ({value})."),
             out_dir=out_dir, value=exc.strerror or exc) from None

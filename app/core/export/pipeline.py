@@ -48,7 +48,13 @@ from app.core.export.plan_for_export import (
 )
 from app.core.export.residual import ResidualReport
 from app.core.export.video_export import EXISTS, NO_OUTPUT_FOLDER, EncodeOptions, ExportStats
-from app.core.fileio import file_identity, partial_path, refuse_not_a_file, remove_stale_partials
+from app.core.fileio import (
+    discard,
+    file_identity,
+    partial_path,
+    refuse_not_a_file,
+    remove_stale_partials,
+)
 from app.core.integrity.anchors import chain_anchor
 from app.core.library.footage import get_footage, refuse_an_original, require_present
 from app.core.media.hashing import sha256_file
@@ -300,8 +306,8 @@ def redact_footage(store: Store, actor_name: str, footage_key: str | int, out: P
                                 plan_at_start)
         except BaseException:
             if not _recorded(store, out, before):  # never delete what a record vouches for
-                video_tmp.unlink(missing_ok=True)
-                manifest_tmp.unlink(missing_ok=True)
+                discard(video_tmp)
+                discard(manifest_tmp)
             raise
         # Recorded: from here the partial files are the export; if this stops half-way, the
         # next export into the folder finishes it (completion.py), never deletes it.

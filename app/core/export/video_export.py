@@ -35,7 +35,7 @@ from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, MediaError
 from app.core.export.picture_size import display_matrix, encodable, padded, shape_picture
 from app.core.export.rendered_frame import FrameBoxes, FrameCheck, RenderedFrame, boxes_at
 from app.core.export.serial_writer import SerialWriter
-from app.core.fileio import commit_file, partial_path, refuse_not_a_file
+from app.core.fileio import commit_file, discard, partial_path, refuse_not_a_file
 from app.core.media.combing import CombWatch
 from app.core.media.decode import (
     Retimer,
@@ -114,7 +114,7 @@ def export_video(source: Path, out: Path, frame_boxes: FrameBoxes, plan: Redacti
         if commit:
             commit_file(tmp, out)
     except BaseException as exc:
-        tmp.unlink(missing_ok=True)
+        discard(tmp)  # (a read-only folder refuses this too: what failed is said below)
         if isinstance(exc, OSError):
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: cannot write the export ({why})."), path=out,
