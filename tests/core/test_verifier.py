@@ -166,6 +166,22 @@ def test_each_change_to_the_pack_fails(made: dict[str, Path | str], tmp_path: Pa
     assert _failures(pack), change
 
 
+def test_a_changed_file_is_never_followed_by_all_files_match(made: dict[str, Path | str],
+                                                             tmp_path: Path) -> None:
+    """The report said "FAIL manifest: does not match its SHA-256 in SHA256SUMS", then
+    "PASS SHA256SUMS: all 6 files match" (the verdict was right, the report contradicted
+    itself)."""
+    pack = tmp_path / "pack"
+    shutil.copytree(Path(made["pack"]), pack)
+    passes = [f"{f.subject}: {f.message}" for f in check(pack).findings
+              if f.outcome is Outcome.PASS]
+    assert any(p.endswith("files match.") for p in passes)  # untouched: said
+    _flip(pack / "SAR-9.manifest.json", 50)
+    report = check(pack)
+    assert any("does not match its SHA-256" in f for f in _failures(pack))
+    assert not any(f.message.endswith("files match.") for f in report.findings)
+
+
 def test_a_c2pa_change_alone_is_named(made: dict[str, Path | str], tmp_path: Path) -> None:
     """A changed byte inside the C2PA manifest is reported by the C2PA check itself."""
     folder = tmp_path / "exports"
