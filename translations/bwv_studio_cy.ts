@@ -2643,6 +2643,10 @@
         <translation>  {0}: ffrâm {1} ({2:.2f} s)</translation>
     </message>
     <message>
+        <source>Check passed: no visible face found in the export other than those kept visible.</source>
+        <translation>Llwyddodd y gwiriad: ni chanfuwyd wyneb gweladwy yn yr allforiad heblaw&apos;r rhai a gadwyd yn weladwy.</translation>
+    </message>
+    <message>
         <source>Check passed: no visible face found in the export.</source>
         <translation>Llwyddodd y gwiriad: ni chanfuwyd wyneb gweladwy yn yr allforiad.</translation>
     </message>

@@ -2622,6 +2622,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Check passed: no visible face found in the export other than those kept visible.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Check passed: no visible face found in the export.</source>
             <translation type="unfinished" />
         </message>

@@ -363,7 +363,7 @@ def run_redact(ctx: Context, args: argparse.Namespace) -> int:
               "the frames around each were drawn again and checked again.")
     if result.residual.clean:
         print(f"Residual check: no face found in {result.residual.frames_checked} checked "
-              "frames.")
+              "frames" + (" other than those kept visible." if plan.keep_tracks else "."))
         return 0
     texts = result.residual.text_findings
     print(f"WARNING: residual check found {len(result.residual.findings) - texts} face(s)"

@@ -40,6 +40,7 @@ def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
     kept = json.loads(out_file.with_name("kept.manifest.json").read_text())
     assert kept["plan"]["reasons"] == {"track:1": "Requester - kept visible"}
     assert "1 kept visible" in out and "Residual check: no face" in out
+    assert "checked frames other than those kept visible." in out  # (it said: no face)
     with av.open(str(clip)) as a, av.open(str(out_file)) as b:
         fa = next(a.decode(video=0)).to_ndarray(format="rgb24").astype(int)
         fb = next(b.decode(video=0)).to_ndarray(format="rgb24").astype(int)

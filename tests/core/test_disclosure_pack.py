@@ -67,6 +67,31 @@ def test_pack_holds_the_export_record_and_audit_with_matching_hashes(
         build_pack(store, "officer", export_id, packs)
 
 
+def test_the_record_says_the_check_does_not_count_the_faces_kept_visible(
+        approved_export: tuple[Store, int, Path]) -> None:
+    """A subject access export keeps the requester visible; the record said "0 possible
+    faces found", which reads as untrue beside the requester's face."""
+    from app.core.casework.disclosure_pack import disclosure_record
+    from app.core.store.models import Case, ExportRecord, Footage
+
+    store, export_id, out = approved_export
+    manifest = json.loads((out / "SAR-9.manifest.json").read_text())
+    with store.read() as session:
+        export = session.get(ExportRecord, export_id)
+        assert export is not None
+        case, footage = session.get(Case, export.case_id), session.get(Footage,
+                                                                        export.footage_id)
+        assert case is not None and footage is not None
+
+        def record(keep: list[int]) -> str:
+            manifest["plan"]["keep_tracks"] = keep
+            return disclosure_record(case, footage, export, manifest, manifest["approval"],
+                                     {}, "officer", "2026-12-07T21:00:00Z")
+
+        assert "faces kept visible are not counted" not in record([])
+        assert "frames checked (the faces kept visible are not counted)" in record([1])
+
+
 def test_zip_pack_and_pdf_hook(approved_export: tuple[Store, int, Path],
                                tmp_path: Path) -> None:
     store, export_id, _out = approved_export

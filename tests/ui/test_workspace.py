@@ -232,6 +232,9 @@ def test_detect_keep_draw_mute_export(qtbot: QtBot, store: Store, tmp_path: Path
     assert watch.ticks >= 5 and watch.longest < LONGEST_GAP_S, (watch.ticks, watch.longest)
     result = exported.args[0]
     assert "Written:" in dialog.report.toPlainText() and dialog.open_button.isVisible()
+    assert result.residual is not None and not result.residual.findings  # the kept one is
+    assert "no visible face found in the export other than those kept visible" in \
+        dialog.report.toPlainText()  # not counted, and the check says so
     out = tmp_path / "out" / "release.mp4"
     assert result.output == out and out.exists()
 

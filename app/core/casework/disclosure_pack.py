@@ -172,7 +172,9 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
     residual_text = ("not run" if not residual.get("ran") else
                      f"{len(found) - texts} possible faces"
                      + (f" and {texts} text regions nobody decided about" if texts else "")
-                     + f" found in {residual.get('frames_checked', '?')} frames checked")
+                     + f" found in {residual.get('frames_checked', '?')} frames checked"
+                     + (" (the faces kept visible are not counted)"
+                        if plan.get("keep_tracks") else ""))
     out = manifest.get("output", {})
     e = html.escape
     kv = _table(["Item", "Value"], [

@@ -457,6 +457,9 @@ class ExportDialog(QDialog):
             lines += [self.tr("  {0}: frame {1} ({2:.2f} s)").format(
                 kinds.get(f.kind.value, f.kind.value), f.source_frame, f.time_s)
                 for f in result.residual.findings[:50]]
+        elif self.workspace.plan.keep_tracks:  # the kept are not what the check looks for
+            lines.append(self.tr("Check passed: no visible face found in the export other "
+                                 "than those kept visible."))
         else:
             lines.append(self.tr("Check passed: no visible face found in the export."))
         self._finish("\n".join(lines), error=bool(
