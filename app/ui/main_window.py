@@ -124,10 +124,11 @@ class MainWindow(QMainWindow):
     _refreshed_at = float("inf")  # no reload on activation before the first load
 
     def refresh_views(self) -> None:
-        """Reload the library and the cases (with the selected case's details) in the
-        database worker; selections and text being typed are kept."""
+        """Reload the library, the footage details and the cases (with the selected case's
+        details) in the database worker; selections and text being typed are kept."""
         self._refreshed_at = time.monotonic()
         self.library.refresh()
+        self.details.reload()  # (an evidential mark or a hold set elsewhere)
         if self.cases.isVisible():
             self.cases.refresh()
         else:  # out of sight: when it is next shown (a force's store: seconds of the one

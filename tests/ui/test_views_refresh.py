@@ -201,3 +201,25 @@ def test_views_reload_from_the_broadcast_of_what_changed(qtbot: QtBot, store: St
     with qtbot.waitSignals([library.loaded, cases_view.refreshed], timeout=10_000):
         cases_view.create_case("SAR-77", "subject_access")
     assert library.case_filter.findData("SAR-77") >= 0
+
+
+def test_f5_shows_the_footage_details_changed_elsewhere(qtbot: QtBot, store: Store,
+                                                         tmp_path: Path) -> None:
+    """Footage marked evidential from the command line while the window showed it: F5
+    reloaded the library but left its Details (the Evidential box, the retention line) as
+    they were, contradicting one another, until another row was selected."""
+    from app.core.library.footage import set_evidential
+    from tests.ui.window import show_window
+
+    win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
+    details = win.details
+    win.library.table.selectRow(0)
+    qtbot.waitUntil(lambda: details.record is not None, timeout=10_000)
+    assert not details.evidential.isChecked()
+    with store.transaction() as session:
+        set_evidential(session, resolve_actor(session, "tester"), 1, True, "court case")
+    qtbot.keyClick(win, Qt.Key.Key_F5)
+    qtbot.waitUntil(details.evidential.isChecked, timeout=10_000)
+    assert details.record is not None and details.record.evidential
+    win.close()
+
