@@ -209,7 +209,6 @@ def test_f5_shows_the_footage_details_changed_elsewhere(qtbot: QtBot, store: Sto
     reloaded the library but left its Details (the Evidential box, the retention line) as
     they were, contradicting one another, until another row was selected."""
     from app.core.library.footage import set_evidential
-    from tests.ui.window import show_window
 
     win = show_window(qtbot, store, make_video(tmp_path / "clip.mp4"))
     details = win.details
