@@ -422,6 +422,32 @@ def test_a_kept_face_at_chest_height_or_beside_the_head_uncovers_no_bystander() 
     assert frame_regions(0, [own, (2, grown)], keep, 1280, 720)[0] == []
 
 
+def test_a_large_kept_face_stands_for_its_persons_head_in_a_close_up() -> None:
+    """A requester close to the camera (pyfeat_single_face, the default preset): the person
+    detector's head box lay above the kept face (only a third of the face inside it), so
+    the face did not stand for it, and the head region was hidden round the face on most
+    frames, flickering, the requester's hair and shoulders pixelated. A large kept face at
+    the top middle of its person's box now stands for that person's head, as a large
+    hidden face narrows it. Not a bystander's: a large kept face at their chest, or beside
+    their box's middle, leaves their head hidden."""
+    keep = RedactionPlan(keep_tracks=[1])
+    face = (1, _box(FACE, 210, 124, 177))  # as found on frame 0 of the clip (640x360)
+    head = (3, TrackBox(0, 70, -2, 420, 190, BoxKind.DETECTED, 0.9, HEAD,
+                        (69.7, 22.8, 490.0, 353.5)))
+    assert frame_regions(0, [face, head], RedactionPlan(), 640, 360)[0]  # hidden: both
+    shown, kept = frame_regions(0, [face, head], keep, 640, 360)
+    assert shown == [] and [r.track_id for r in kept] == [1]
+    carried = (3, TrackBox(6, -40, -110, 626, 395, BoxKind.PROPAGATED, 0.9, HEAD,
+                           (-39.9, -58.0, 585.9, 628.4)))  # grown as motion carried it
+    assert frame_regions(6, [face, carried], keep, 640, 360)[0] == []
+    bystander = (2, _head_of(300, 100, 700, 720))  # 400 px wide, close to the camera
+    chest = (1, _box(FACE, 440, 330, 120))  # someone in front, at their chest
+    beside = (1, _box(FACE, 590, 120, 110))  # their box's edge, not its middle
+    for other in (chest, beside):
+        shown, _ = frame_regions(0, [other, bystander], keep, 1280, 720)
+        assert [r.track_id for r in shown] == [2], other
+
+
 def test_whole_people_hide_the_head_region_too_and_never_widen_what_is_kept() -> None:
     """Hiding whole people adds the person's box to the head region (the hair above the
     box stays hidden); a kept person keeps only their head region, so an inverse export
