@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QCheckBox,
     QFileDialog,
     QGroupBox,
@@ -71,8 +72,10 @@ class CaseExportsBox(QGroupBox):
         self.table.setHorizontalHeaderLabels([
             self.tr("#"), self.tr("Footage"), self.tr("File"), self.tr("Made"),
             self.tr("Approved")])
-        setup_table(self.table)
-        self.table.setMinimumHeight(120)
+        setup_table(self.table, stretch=(2,))  # the file name gives way: "Approved" shows
+        self.table.setMinimumHeight(120)  # as tall as its rows need from there, so that at
+        self.table.setSizeAdjustPolicy(  # 768 px the pack button is in view with few exports
+            QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.itemSelectionChanged.connect(self._update_pack_button)
         self.zip_check = QCheckBox(self.tr("Zip"), self)
         self.zip_check.setToolTip(self.tr("One .zip file instead of a folder"))

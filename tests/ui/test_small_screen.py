@@ -113,3 +113,37 @@ def test_the_cases_list_shows_deadlines_at_1366_px(qtbot: QtBot, store: Store,
         assert right <= table.viewport().width(), (col, right, table.viewport().width())
         assert header.sectionSize(col) >= 40, col  # and none squeezed to nothing
     win.close()
+
+
+def test_a_cases_exports_and_its_pack_button_are_in_view_at_1366_px(
+        qtbot: QtBot, store: Store, language: str) -> None:
+    """At 1366x768 the case's Exports table cut its "Approved" column to "Ye" behind a long
+    file name, and "Make disclosure pack…" lay below the fold (a scroll to find it)."""
+    from datetime import UTC, datetime
+
+    from app.core.casework import cases
+    from app.core.casework.case_flow import CaseExport
+    from app.core.people.users import resolve_actor
+
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-2026-002",
+                          "subject_access", "Request ref 42")
+    win = show_window(qtbot, store, CLIP, (WIDTH, 740))
+    win.centre.setCurrentWidget(win.cases)
+    qtbot.waitUntil(lambda: win.cases.model.rowCount() == 1, timeout=10_000)
+    with qtbot.waitSignal(win.cases.exports_loaded, timeout=10_000):
+        assert win.cases.select_case("SAR-2026-002")
+    box = win.cases.exports_box
+    box.fill([CaseExport(4, 7, "/srv/exports/walk and pause at the station-redacted.mp4",
+                         "ab" * 32, datetime(2026, 12, 7, 21, 19, tzinfo=UTC), True)])
+    qtbot.wait(200)
+    table, header = box.table, box.table.horizontalHeader()
+    for col in range(table.columnCount()):
+        right = header.sectionViewportPosition(col) + header.sectionSize(col)
+        assert right <= table.viewport().width(), (col, right, table.viewport().width())
+    assert header.sectionSize(4) >= header.sectionSizeHint(4)  # "Approved" whole
+    button = box.pack_button
+    shown = button.visibleRegion().boundingRect()
+    assert shown.height() == button.height() and shown.width() == button.width(), shown
+    win.close()
+
