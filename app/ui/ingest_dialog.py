@@ -56,8 +56,12 @@ class IngestDialog(QDialog):
         self.results: list[IngestResult] = []
         self.current = QLabel(self.tr("Starting…"), self)
         self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.current.setWordWrap(True)  # the file being added: a long path never widens it
         self.bar = QProgressBar(self)
         self.list = QListWidget(self)
+        self.list.setWordWrap(True)  # a long path and its reason: read whole, no sideways
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # scrolling
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self._cancel_or_close)
         layout = QVBoxLayout(self)

@@ -161,6 +161,28 @@ def test_adding_footage_shows_progress_and_each_failure(qtbot: QtBot, store: Sto
     win.close()
 
 
+def test_ingest_results_are_read_whole(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    """A long path and its reason ran past the dialog's edge (a sideways scroll to read why
+    a file failed); each result now wraps."""
+    from app.ui.ingest_dialog import IngestDialog
+
+    deep = tmp_path / ("a folder with a long name for the docking station share " * 2).strip()
+    deep.mkdir()
+    bad = deep / "truncated recording from the docking station.mp4"
+    bad.write_bytes(b"\x00" * 64)
+    dialog = IngestDialog(store, signed_in(store), [bad])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.ingest_done, timeout=10_000):
+        dialog.start()
+    item = dialog.list.item(0)
+    assert str(bad) in item.text()
+    shown = dialog.list.visualItemRect(item)
+    assert shown.right() <= dialog.list.viewport().width()  # not cut off on the right
+    assert shown.height() >= 2 * dialog.list.fontMetrics().height(), shown  # but wrapped
+    assert dialog.width() < 1000, dialog.width()
+
+
 def test_ingest_can_be_cancelled(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     from app.ui.ingest_dialog import IngestDialog
 
