@@ -181,3 +181,30 @@ def test_thumbnails_of_non_square_pixels_are_as_wide_as_meant(tmp_path: Path) ->
         jpeg = track_thumbnails(clip, [track])[1]
         face = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
         assert face.shape[1] / face.shape[0] == pytest.approx(expected, rel=0.05)
+
+
+def test_a_damaged_middle_is_said_at_the_frame_where_it_starts(videos: Path,
+                                                               tmp_path: Path) -> None:
+    """A clip whose middle tenth was overwritten: detection said "damaged after frame 0",
+    counting only the frames it had handed on (some wait to be put in time order), while
+    nine had been read; the player said frame 10. It now names the last frame read."""
+    from app.core.errors import MediaError
+    from app.core.media.decode import iter_frames
+
+    data = bytearray((videos / "intel_face-demographics-walking-and-pause.mp4").read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + len(data) // 10] = np.random.default_rng(3).integers(
+        0, 256, len(data) // 10, np.uint8).tobytes()
+    damaged = tmp_path / "damaged.mp4"
+    damaged.write_bytes(bytes(data))
+    read = 0
+    with av.open(str(damaged)) as c, pytest.raises(av.error.FFmpegError):
+        for _frame in c.decode(c.streams.video[0]):
+            read += 1
+    assert read > 1
+    with pytest.raises(MediaError, match=r"damaged\.mp4: the video is damaged after frame "
+                       ) as said:
+        for _decoded in iter_frames(damaged):
+            pass
+    last = int(str(said.value).split("after frame ")[1].split()[0])
+    assert 0 < last <= read - 1  # (decoding on threads may hold a few back: not counted)

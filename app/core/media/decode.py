@@ -354,8 +354,10 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
         # and is looked at as interlaced if so, or if the recording is by the time it leaves.
         retimer: Retimer[tuple[Any, bool]] = Retimer(step=frame_step(stream))
         index, size, watch = 0, first_size(stream), CombWatch()
+        decoded = 0  # frames out of the decoder (some wait in the retimer before ``index``)
         try:
             for frame in container.decode(stream):
+                decoded += 1
                 if cancel is not None:
                     cancel.check()
                 held = (as_sized(frame, size), watch.is_combed(frame))
@@ -370,7 +372,7 @@ def iter_frames(path: Path, cancel: CancelToken | None = None) -> Iterator[Decod
         except av.error.FFmpegError as exc:
             raise MediaError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "{path}: the video is damaged after frame {index} ({exc})."),
-                path=path, index=index, exc=exc) from None
+                path=path, index=max(decoded - 1, 0), exc=exc) from None  # the last read
     finally:
         container.close()
 
