@@ -347,7 +347,8 @@ def test_a_rejected_plan_is_refused_with_the_supervisors_reason(
     _approve_the_saved_plan(approve=False, note="the cyclist's face is not hidden")
     code, text, err = run(capsys, "redact", "1", "-o", str(out), *chosen)
     assert code == 2 and not out.exists(), text + err
-    assert "sam rejected this redaction plan" in err
+    assert re.search(r"sam rejected this redaction plan \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)",
+                     err), err
     assert '"the cyclist\'s face is not hidden"' in err
     assert "then run the command with --ask-approval instead of -o to put the changed plan" \
         in err and "Not yet put before a supervisor?" not in err

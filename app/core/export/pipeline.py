@@ -58,6 +58,7 @@ from app.core.fileio import (
 from app.core.integrity.anchors import chain_anchor
 from app.core.library.footage import get_footage, refuse_an_original, require_present
 from app.core.media.hashing import sha256_file
+from app.core.media.timecode import format_utc
 from app.core.people.permissions import Permission, can, require
 from app.core.people.users import resolve_actor
 from app.core.policy.store_policy import load_policy
@@ -390,7 +391,8 @@ def _approval(store: Store, footage_id: int, case_id: int | None, plan: Redactio
         return {"by": found.by, "at": found.at, "plan_sha256": found.plan_sha256,
                 "note": found.note}
     if required and found.state is ApprovalState.REJECTED:  # not the same plan again
-        raise PermissionDeniedError(REJECTED, by=found.by, at=found.at, note=found.note)
+        raise PermissionDeniedError(REJECTED, by=found.by, at=format_utc(found.at),
+                                    note=found.note or "-")
     if required:
         raise PermissionDeniedError(NEEDS_APPROVAL, state=found.state.value.replace("_", " "))
     return None
