@@ -422,49 +422,29 @@ def test_a_kept_face_at_chest_height_or_beside_the_head_uncovers_no_bystander() 
     assert frame_regions(0, [own, (2, grown)], keep, 1280, 720)[0] == []
 
 
-def test_a_large_kept_face_stands_for_its_persons_head_in_a_close_up() -> None:
-    """A requester close to the camera (pyfeat_single_face, the default preset): the person
-    detector's head box lay above the kept face (only a third of the face inside it), so
-    the face did not stand for it, and the head region was hidden round the face on most
-    frames, flickering, the requester's hair and shoulders pixelated. A large kept face
-    whose own head box reaches the top of its person's box stands for that person's head;
-    lower down it narrows the head as a large hidden face does (the middle of the person's
-    box and all above the face stay hidden: a bystander's head could be there). A head two
-    large faces would claim is not narrowed."""
+def test_a_large_kept_face_in_front_of_a_bystander_uncovers_none_of_their_head() -> None:
+    """Two attempts this session to let a large kept face stand for its own head in a
+    close-up (the person detector's head box can lie above the requester's face, and their
+    hair is then hidden round it) uncovered bystanders, as two reviews showed; both were
+    withdrawn. These are their cases: behind a kept face at their neck or chest, a parent
+    holding a kept child, and a shorter bystander behind a tall kept person (the kept face
+    above their box's top). Each keeps the bystander's whole head region hidden."""
     keep = RedactionPlan(keep_tracks=[1])
-    face = (1, _box(FACE, 210, 124, 177))  # as found on frame 0 of the clip (640x360)
-    head = (3, TrackBox(0, 70, -2, 420, 190, BoxKind.DETECTED, 0.9, HEAD,
-                        (69.7, 22.8, 490.0, 353.5)))
-    assert frame_regions(0, [face, head], RedactionPlan(), 640, 360)[0]  # hidden: both
-    shown, kept = frame_regions(0, [face, head], keep, 640, 360)
-    assert shown == [] and [r.track_id for r in kept] == [1]
-    # carried by motion, the person's box grows past the face's top: narrowed, and the kept
-    # face's own head box spared, never the whole box round the face (as it was)
-    carried = (3, TrackBox(6, -40, -110, 626, 395, BoxKind.PROPAGATED, 0.9, HEAD,
-                           (-39.9, -58.0, 585.9, 628.4)))
-    (region,), _ = frame_regions(6, [face, carried], keep, 640, 360)
-    assert region.spares and region.x1 > 100 and region.x2 < 460, region
-    # a bystander close to the camera behind a kept face at their neck or chest: the middle
-    # of their box, where their head is, stays hidden above the face
-    bystander = (2, _head_of(300, 100, 700, 720))  # 400 px wide
+    bystander = (2, _head_of(300, 100, 700, 720))  # 400 px wide, close to the camera
     for y in (260.0, 280.0, 330.0):
         (region,), _ = frame_regions(0, [(1, _box(FACE, 440, y, 120)), bystander], keep,
                                      1280, 720)
-        assert region.track_id == 2 and region.y1 <= 100 and region.x1 <= 440 and \
-            region.x2 >= 560, (y, region)
-    beside = (1, _box(FACE, 590, 120, 110))  # their box's edge, not its middle
-    (region,), _ = frame_regions(0, [beside, bystander], keep, 1280, 720)
-    assert region.track_id == 2 and region.x2 - region.x1 > 500  # the whole head region
-    # a parent seen from behind holding a child whose face is kept: the parent's head hidden
+        assert region.track_id == 2 and region.x2 - region.x1 > 600, (y, region)
     parent = (2, _head_of(880, 184, 1264, 720))
-    child = (1, _box(FACE, 1030, 362, 89))
-    (region,), _ = frame_regions(0, [child, parent], keep, 1280, 720)
-    assert region.y1 <= 184 and region.x1 <= 1010 and region.x2 >= 1134, region
-    # the parent's own large face found and hidden too: claimed twice, not narrowed
-    own = (3, _box(FACE, 1020, 190, 100))
-    shown, _ = frame_regions(0, [own, child, parent], keep, 1280, 720)
-    (head_region,) = [r for r in shown if r.track_id == 2]
-    assert head_region.x2 - head_region.x1 > 500
+    (region,), _ = frame_regions(0, [(1, _box(FACE, 1030, 362, 89)), parent], keep, 1280,
+                                 720)
+    assert region.y1 <= 184 and region.x2 - region.x1 > 500, region
+    shorter = (2, _head_of(500, 228, 900, 720))
+    for plan in (keep, dataclasses.replace(keep, hide_whole_people=True)):
+        shown, _ = frame_regions(0, [(1, _box(FACE, 575, 165, 130)), shorter], plan, 1280,
+                                 720)
+        assert [r.track_id for r in shown] == [2] * (2 if plan.hide_whole_people else 1)
+        assert shown[0].y1 <= 228 and shown[0].y2 >= 400 and shown[0].x2 - shown[0].x1 > 500
 
 
 def test_whole_people_hide_the_head_region_too_and_never_widen_what_is_kept() -> None:

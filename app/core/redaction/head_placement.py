@@ -24,10 +24,6 @@ KEPT_FACE_SHARE = 0.04
 KEPT_FACE_OFF_CENTRE = 0.25  # of the head region's width, each way
 KEPT_FACE_OFF_OWN = 0.5  # of the face region's own width, each way
 KEPT_FACE_DEPTH = 0.65  # the face's centre lies in this upper share of the region's depth
-# a large kept face stands for its person's head when its own head box reaches this close to
-# the top of the person's box (a share of the box's width; measured: 0.07 for a requester in
-# a close-up, 0.28-0.37 for a bystander behind a kept face at their neck or chest)
-KEPT_FACE_TOP = 0.15
 # A face hidden by its own track, this many pixels across or more (on a frame of up to
 # HIDDEN_FACE_AREA pixels, the quick pass's cap; in proportion on larger ones), stands for its
 # person's head: the face detectors find and follow faces this large (the leak benchmark's
@@ -77,8 +73,6 @@ def head_rules() -> dict[str, float | bool]:
             "hidden_face_within_person_depth_share": HIDDEN_FACE_DEPTH,
             "hidden_face_at_least_share_of_person_width": HIDDEN_FACE_SHARE,
             "narrowed_only_for_someone_upright_as_displayed": True,
-            "narrowed_to_a_large_kept_face_too": True,
-            "left_to_a_large_kept_face_reaching_person_top_within_width_share": KEPT_FACE_TOP,
             "head_lies_across_a_side_spanning_share": SPANS}
 
 
@@ -136,15 +130,3 @@ def placement(box: tuple[float, float, float, float], cx: float, cy: float,
     if turn % 2:  # across the displayed picture is along the stored height; up is +x (1)
         return abs(cy - (y1 + y2) / 2), y2 - y1, (x2 - cx if turn == 1 else cx - x1), x2 - x1
     return abs(cx - (x1 + x2) / 2), x2 - x1, (cy - y1 if turn == 0 else y2 - cy), y2 - y1
-
-
-def at_top(own: tuple[float, float, float, float],
-           whole: tuple[float, float, float, float] | None, turn: int) -> bool:
-    """Whether a kept face's own head box ``own`` (x1, y1, x2, y2) reaches the top of the
-    person's box ``whole`` as displayed (turned ``turn`` quarters), within ``KEPT_FACE_TOP``
-    of its width: nobody's head can be above that face in the box."""
-    if whole is None:
-        return False
-    corners = [placement(whole, x, y, turn) for x in (own[0], own[2]) for y in (own[1], own[3])]
-    return min(down for _a, _s, down, _d in corners) <= KEPT_FACE_TOP * corners[0][1]
-

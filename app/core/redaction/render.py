@@ -22,7 +22,6 @@ from app.core.redaction.head_placement import (
     KEPT_FACE_OFF_OWN,
     KEPT_FACE_SHARE,
     RULE_PADDING,
-    at_top,
     head_turn,
     large_face,
     may_narrow,
@@ -129,8 +128,7 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                   interlaced: bool = False) -> tuple[list[Region], list[Region]]:
     """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
-    but where a face kept visible is its person's (:func:`kept_face_stands_for`, or a large
-    kept face is, as :func:`people_facing` finds a large hidden face's person); where a
+    but where a face kept visible is its person's (:func:`kept_face_stands_for`); where a
     large face hidden by its own track is its person's (:func:`people_facing`), the head
     region is narrowed to the face region's width (not when whole people are hidden). No
     head is hidden when the plan leaves heads visible (``hide_heads``); a plan that hides
@@ -151,7 +149,6 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     kept_faces: list[Region] = []  # the regions of faces kept visible
     kept_heads: list[Region] = []  # their heads' boxes, unpadded: what head regions spare
     large_faces: list[tuple[TrackBox, Region]] = []  # large faces hidden (HIDDEN_FACE_STANDS)
-    large_kept: dict[int, Region] = {}  # of large kept faces' regions: their own head boxes
     large = large_face(width, height)
     margin = face_margin(plan, width, height)
     heads: list[tuple[int, TrackBox]] = []
@@ -187,9 +184,6 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                                     box.kind, track_id, rotation=rotation,
                                     shape=Shape.RECTANGLE)
                 kept_heads += [own] if own is not None else []
-                if max(box.w, box.h) >= large and box.kind is not BoxKind.PADDED and own:
-                    large_kept[id(region)] = own
-                    large_faces.append((box, region))  # claims its person's head likewise
             elif box.category == FACE and max(box.w, box.h) >= large \
                     and box.kind is not BoxKind.PADDED:  # grown past the track's end: lost
                 large_faces.append((box, region))
@@ -205,19 +199,10 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
         [r if plan.padding <= RULE_PADDING or not kept_faces else
          placement_region(b, plan, width, height, t) or r
          for t, b, r in regions if r is not None], kept_faces, rotation, ups)
-    narrowable = [(t, b) for t, b, r in regions if r is not None and may_narrow(
-        (b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation, width, height)]
-    # A large face, hidden or kept, narrows the head of the person it is the face of (one
-    # claimed by two faces is not narrowed). A kept one whose own head box reaches the top of
-    # that person's box stands for the head (a close-up: the person detector's head box can
-    # lie above the face, and the requester's hair and shoulders were hidden round their
-    # face); lower down, a bystander's head could be above it, so the head is narrowed only.
+    faced = people_facing([(t, b) for t, b, r in regions if r is not None and t not in stood_for
+                           and may_narrow((b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation,
+                                          width, height)], large_faces, rotation)
     turn = (rotation // 90) % 4
-    faced = people_facing([(t, b) for t, b in narrowable if t not in stood_for], large_faces,
-                          rotation)
-    heads_at = dict(heads)
-    stood_for |= {t for t, r in faced.items() if (own := large_kept.get(id(r))) and at_top(
-        (own.x1, own.y1, own.x2, own.y2), heads_at[t].whole, turn)}
     for track_id, box, region in regions:
         if region is None or track_id in stood_for:
             continue
