@@ -216,3 +216,29 @@ def test_an_inverse_export_records_heads_as_hidden() -> None:
     assert _head_action(head, plan) == "left visible (plan)"
     assert _head_action(head, RedactionPlan(hide_heads=False, inverse=True, keep_tracks=[1])) \
         == "redacted (inverse)"
+
+
+def test_the_kept_persons_head_is_recorded_as_redacted_only_where_it_was(
+        tmp_path: Path) -> None:
+    """A head track is hidden but where a face kept visible is that person's: the manifest
+    (and the disclosure record from it) said "redacted" for the requester's own head on
+    every frame (found by a first-use trial). It now says on how many of its frames."""
+    from app.core.export.manifest_data import _partly
+    from app.core.export.video_export import export_video
+    from app.core.tracking.tracker import FACE, HEAD, BoxKind, TrackBox
+
+    def box(frame: int, category: str, x: float, y: float, side: float) -> TrackBox:
+        return TrackBox(frame, x, y, side, side, BoxKind.DETECTED, 0.9, category)
+
+    src = make_video(tmp_path / "in.mp4", frames=12, size=(640, 480))
+    frame_boxes = [[(2, box(f, HEAD, 100, 100, 120))]
+                   + ([(1, box(f, FACE, 130, 140, 50))] if f < 5 else [])  # her face, kept
+                   for f in range(12)]
+    keep = RedactionPlan(keep_tracks=[1])
+    stats = export_video(src, tmp_path / "out.mp4", frame_boxes, keep, 0)
+    assert stats.hidden_frames == {2: 7}  # not where her kept face stood for her head
+    assert _partly("redacted", 7, 12, keep) \
+        == "redacted on 7 of its 12 frames (on the others a face kept visible is this person's)"
+    everyone = export_video(src, tmp_path / "all.mp4", frame_boxes, RedactionPlan(), 0)
+    assert everyone.hidden_frames == {1: 5, 2: 12}
+    assert _partly("redacted", 12, 12, RedactionPlan()) == "redacted"

@@ -4,6 +4,7 @@ the sound and the residual check."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,17 @@ def _head_action(track: Track, plan: RedactionPlan) -> str:
     return "redacted" if plan.hides_heads else "left visible (plan)"
 
 
+def _partly(action: str, hidden: int, frames: int, plan: RedactionPlan) -> str:
+    """A head track's action where its region was not hidden on every frame it has in the
+    export: on the others a face kept visible stands for it (``render.kept_face_stands_for``:
+    the kept person's own head), or it lay outside the picture."""
+    if hidden >= frames or plan.inverse or not action.startswith("redacted"):
+        return action
+    why = ("a face kept visible is this person's" if plan.keep_tracks else
+           "its region lay outside the picture")
+    return f"{action} on {hidden} of its {frames} frames (on the others {why})"
+
+
 def build_manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
               residual: ResidualReport | None, out: Path, out_size: int, out_sha: str,
               source_sha: str,
@@ -46,16 +58,20 @@ def build_manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
     """The manifest's content: what was exported, from what, how, and what was hidden."""
     times = {f.index: f.time_s for f in analysis.run.frames}
     reviewed = set(plan.reviewed)
+    frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
+    exported = _kept_frames(analysis, plan)  # with --clip, only what the export holds
+    in_export = Counter(t for f in exported for t, _box in frame_boxes[f])
     tracks = []
     for t in analysis.tracks:
         summary = t.summary()
+        hidden = stats.hidden_frames.get(t.id, 0)
         summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
-                             if t.id in plan.false_positive_tracks else _head_action(t, plan)
+                             if t.id in plan.false_positive_tracks else
+                             _partly(_head_action(t, plan), hidden, in_export[t.id], plan)
                              if t.category == HEAD else "redacted")
         summary["reason"] = plan.reason_for(f"track:{t.id}")
+        summary["frames_in_export"], summary["frames_hidden"] = in_export[t.id], hidden
         tracks.append(summary)
-    frame_boxes = boxes_by_frame(analysis.tracks, analysis.frame_count)
-    exported = _kept_frames(analysis, plan)  # with --clip, only what the export holds
     interpolated = sum(1 for f in exported if any(
         plan.redacts_track(tid)
         and b.kind in (BoxKind.PROPAGATED, BoxKind.INTERPOLATED, BoxKind.PADDED)

@@ -76,6 +76,7 @@ class ExportStats:
     redacted_frames: int = 0
     regions: dict[str, int] = field(default_factory=lambda: {k.value: 0 for k in BoxKind})
     kept_regions: int = 0
+    hidden_frames: dict[int, int] = field(default_factory=dict)  # per track: frames hidden on
     audio: list[dict[str, Any]] = field(default_factory=list)
     timestamps: dict[str, Any] = field(default_factory=dict)  # Retimer.summary()
     padded: bool = False  # an odd width or height made even (``even_size``)
@@ -285,6 +286,10 @@ class _Encoder:
             stats.redacted_frames += 1
             for region in item.hidden:
                 stats.regions[region.kind.value] += 1
+            own = {t for t, _box in self.frame_boxes[item.index]} \
+                if item.index < len(self.frame_boxes) else set()  # (not a neighbour field's)
+            for track_id in {r.track_id for r in item.hidden if r.track_id in own}:
+                stats.hidden_frames[track_id] = stats.hidden_frames.get(track_id, 0) + 1
         stats.kept_regions += len(item.kept)
         if item.hidden or item.kept or item.caption or self.plan.inverse:
             rendered = item.rendered
