@@ -2156,6 +2156,74 @@
         <source>The store became busy (another program or window was writing to it) after {done} of {total} items: their jobs are queued, the rest are not. Ask again in a moment: items whose job is still queued or running are skipped, but one whose job has finished meanwhile is queued again.</source>
         <translation>Daeth y storfa&apos;n brysur (roedd rhaglen neu ffenestr arall yn ysgrifennu iddi) ar ôl {done} o {total} eitem: mae eu tasgau yn y ciw, a&apos;r gweddill ddim. Gofynnwch eto mewn munud: caiff eitemau y mae eu tasg yn dal yn y ciw neu&apos;n rhedeg eu hepgor, ond caiff un y gorffennodd ei thasg yn y cyfamser ei chiwio eto.</translation>
     </message>
+    <message>
+        <source>no reason given</source>
+        <translation>dim rheswm wedi&apos;i roi</translation>
+    </message>
+    <message>
+        <source>Footage #{id}: {name}</source>
+        <translation>Ffilm #{id}: {name}</translation>
+    </message>
+    <message>
+        <source>Every face, head and text region found is hidden, but:</source>
+        <translation>Mae pob wyneb, pen a rhanbarth testun a ganfuwyd wedi&apos;u cuddio, ond:</translation>
+    </message>
+    <message>
+        <source>Everything is hidden but the people kept visible (inverse).</source>
+        <translation>Mae popeth wedi&apos;i guddio ond y bobl a gadwyd yn weladwy (gwrthdro).</translation>
+    </message>
+    <message>
+        <source>Kept visible: track {track} ({reason})</source>
+        <translation>Wedi&apos;i gadw&apos;n weladwy: trac {track} ({reason})</translation>
+    </message>
+    <message>
+        <source>Left as it is, not a face: track {track} ({reason})</source>
+        <translation>Wedi&apos;i adael fel y mae, nid wyneb: trac {track} ({reason})</translation>
+    </message>
+    <message>
+        <source>Nobody is kept visible.</source>
+        <translation>Nid oes neb wedi&apos;i gadw&apos;n weladwy.</translation>
+    </message>
+    <message>
+        <source>Heads of people seen from behind are left visible.</source>
+        <translation>Mae pennau pobl a welir o&apos;r tu ôl yn cael eu gadael yn weladwy.</translation>
+    </message>
+    <message>
+        <source>Whole people are hidden, head to foot.</source>
+        <translation>Mae pobl gyfan wedi&apos;u cuddio, o&apos;r pen i&apos;r traed.</translation>
+    </message>
+    <message>
+        <source>Hidden by hand: box {box}, {span} ({reason})</source>
+        <translation>Wedi&apos;i guddio â llaw: blwch {box}, {span} ({reason})</translation>
+    </message>
+    <message>
+        <source>Sound: left out of the copy.</source>
+        <translation>Sain: wedi&apos;i gadael allan o&apos;r copi.</translation>
+    </message>
+    <message>
+        <source>Sound {span}: {action} ({reason})</source>
+        <translation>Sain {span}: {action} ({reason})</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>wedi&apos;i thewi</translation>
+    </message>
+    <message>
+        <source>bleeped</source>
+        <translation>wedi&apos;i bipio</translation>
+    </message>
+    <message>
+        <source>voice disguised</source>
+        <translation>llais wedi&apos;i guddio</translation>
+    </message>
+    <message>
+        <source>Only {span} of the recording is exported.</source>
+        <translation>Dim ond {span} o&apos;r recordiad sy&apos;n cael ei allforio.</translation>
+    </message>
+    <message>
+        <source>No redaction plan has been saved for this footage.</source>
+        <translation>Nid oes cynllun golygu wedi&apos;i gadw ar gyfer y ffilm hon.</translation>
+    </message>
 </context>
 <context>
     <name>DetailsPanel</name>
@@ -3538,8 +3606,12 @@
 <context>
     <name>OpenItemsDialog</name>
     <message>
-        <source>Open items before approval</source>
-        <translation>Eitemau agored cyn cymeradwyo</translation>
+        <source>Approve the redaction</source>
+        <translation>Cymeradwyo&apos;r golygu</translation>
+    </message>
+    <message>
+        <source>What you approve (read it first):</source>
+        <translation>Yr hyn rydych yn ei gymeradwyo (darllenwch ef yn gyntaf):</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) nobody has dealt with. Approving means you answer for each: give a reason in its row, or go through the whole list and tick &quot;All reviewed&quot;. The answers are recorded with the approval and in the disclosure record.</source>
@@ -3550,6 +3622,10 @@
             <numerusform>%n eitem nad oes neb wedi delio â hi. Mae cymeradwyo&apos;n golygu eich bod yn ateb am bob un: rhowch reswm yn ei rhes, neu ewch drwy&apos;r rhestr gyfan a thiciwch “Adolygwyd y cyfan”. Cofnodir yr atebion gyda&apos;r gymeradwyaeth ac yn y cofnod datgelu.</numerusform>
             <numerusform>%n eitem nad oes neb wedi delio â hi. Mae cymeradwyo&apos;n golygu eich bod yn ateb am bob un: rhowch reswm yn ei rhes, neu ewch drwy&apos;r rhestr gyfan a thiciwch “Adolygwyd y cyfan”. Cofnodir yr atebion gyda&apos;r gymeradwyaeth ac yn y cofnod datgelu.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No open items: every review range was marked reviewed.</source>
+        <translation>Dim eitemau agored: cafodd pob ystod adolygu ei marcio wedi&apos;i hadolygu.</translation>
     </message>
     <message>
         <source>Item</source>

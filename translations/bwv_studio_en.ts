@@ -2138,6 +2138,74 @@
             <source>The store became busy (another program or window was writing to it) after {done} of {total} items: their jobs are queued, the rest are not. Ask again in a moment: items whose job is still queued or running are skipped, but one whose job has finished meanwhile is queued again.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>no reason given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Footage #{id}: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every face, head and text region found is hidden, but:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything is hidden but the people kept visible (inverse).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept visible: track {track} ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Left as it is, not a face: track {track} ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nobody is kept visible.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Heads of people seen from behind are left visible.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole people are hidden, head to foot.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hidden by hand: box {box}, {span} ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sound: left out of the copy.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sound {span}: {action} ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>muted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>bleeped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>voice disguised</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only {span} of the recording is exported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No redaction plan has been saved for this footage.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DetailsPanel</name>
@@ -3508,7 +3576,11 @@
     <context>
         <name>OpenItemsDialog</name>
         <message>
-            <source>Open items before approval</source>
+            <source>Approve the redaction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What you approve (read it first):</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -3517,6 +3589,10 @@
                 <numerusform>%n item nobody has dealt with. Approving means you answer for each: give a reason in its row, or go through the whole list and tick "All reviewed". The answers are recorded with the approval and in the disclosure record.</numerusform>
                 <numerusform>%n items nobody has dealt with. Approving means you answer for each: give a reason in its row, or go through the whole list and tick "All reviewed". The answers are recorded with the approval and in the disclosure record.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>No open items: every review range was marked reviewed.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Item</source>

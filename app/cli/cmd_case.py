@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.cli.arg_types import day
 from app.cli.context import Context
-from app.cli.formatting import case_rows, footage_rows, table, when
+from app.cli.formatting import case_rows, footage_rows, outline_text, table, when
 from app.cli.progress import ByteBar
 from app.core.audio.transcripts import case_names
 from app.core.casework import case_flow, cases
@@ -135,6 +135,7 @@ def run_show(ctx: Context, args: argparse.Namespace) -> int:
         rec = CaseRecord.of(cases.get_case(session, args.reference))
         items = footage.list_footage(session, args.reference)
         exports = case_flow.case_exports(session, args.reference)
+        outline = case_flow.case_outline(session, args.reference)
     print(case_rows([rec]))
     nxt = ", ".join(s.value for s in case_flow.allowed_next(rec.status)) or "-"
     print(f"\nNext status: {nxt}")
@@ -145,6 +146,9 @@ def run_show(ctx: Context, args: argparse.Namespace) -> int:
               f"{rec.requester_reference or '-'}, contact {rec.requester_contact or '-'}")
     print()
     print(footage_rows(items) if items else "No footage linked.")
+    if outline:
+        print("\nRedaction plans (what approving the case would let out):")
+        print(outline_text(outline))
     if exports:
         print()
         print(table(["export", "footage", "file", "approved", "made"],
@@ -178,9 +182,14 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
                       "WHY, or --all-reviewed after going through them):")
                 for item in unanswered:
                     print(f"  {item.key}  {item.text}")
+        approving = args.status == CaseStatus.APPROVED.value
+        outline = case_flow.case_outline(session, args.reference) if approving else []
         rec = case_flow.change_status(session, actor, args.reference, args.status,
                                       args.reason, args.exemption, answers)
     print(f"Case {rec.reference}: {before.value} -> {rec.status.value}.")
+    if outline:
+        print("\nWhat was approved:")
+        print(outline_text(outline))
     return 0
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.core.media.timecode import format_time
+from app.core.redaction.plan_outline import FOOTAGE
 from app.core.retention.rules import RetentionState
 from app.core.views.records import CaseRecord, FlagRecord, FootageRecord
+from app.core.wording import Said
 
 
 def when(value: datetime | None) -> str:
@@ -93,3 +95,9 @@ def flag_rows(items: list[FlagRecord]) -> str:
                  [[str(f.id), format_time(f.start_time_s), str(f.start_frame),
                    format_time(f.end_time_s) if f.end_time_s is not None else "-",
                    f.category.value, f.label, f.author or "-"] for f in items])
+
+
+def outline_text(lines: list[Said]) -> str:
+    """``plan_outline`` lines: each plan's footage, then its lines indented."""
+    return "\n".join(f"  {line}" if line.template == FOOTAGE else f"      {line}"
+                     for line in lines)

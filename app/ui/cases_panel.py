@@ -33,6 +33,7 @@ from app.core.redaction.open_items import OpenItem
 from app.core.store.database import Store
 from app.core.store.models import CaseStatus, CaseType
 from app.core.views.records import CaseRecord
+from app.core.wording import Said
 from app.ui.case_drop_table import CaseDropTable
 from app.ui.case_exports import CaseExportsBox, setup_table
 from app.ui.cases_model import CasesModel
@@ -391,18 +392,20 @@ class CasesPanel(QWidget):
         if target is CaseStatus.APPROVED:  # every plan's open items need an answer first
             ref, store = record.reference, self.store
 
-            def items() -> list[OpenItem]:
+            def items() -> tuple[list[OpenItem], list[Said]]:
                 with store.read() as session:
-                    return case_flow.case_open_items(session, ref)
+                    return (case_flow.case_open_items(session, ref),
+                            case_flow.case_outline(session, ref))
 
-            self._run(items, lambda found: self._answer_then_change(found, ref, target, reason))
+            self._run(items, lambda found: self._answer_then_change(found, ref, target,
+                                                                    reason))
             return
         self.change_status(target, reason, exemption)
 
-    def _answer_then_change(self, items: list[OpenItem], ref: str, target: CaseStatus,
-                            reason: str) -> None:
-        """Open items in a window of their own (no nested event loop in a job's signal);
-        the case moves on when all are answered, if it is still the one selected."""
+    def _answer_then_change(self, found: tuple[list[OpenItem], list[Said]], ref: str,
+                            target: CaseStatus, reason: str) -> None:
+        """What approving lets out and the open items, in a window of their own (no nested
+        event loop in a job's signal): approved there, if the case is still selected."""
         def go(answers: dict[str, str]) -> None:
             record = self.current_case()
             if record is None or record.reference != ref:
@@ -411,10 +414,7 @@ class CasesPanel(QWidget):
                 return
             self.change_status(target, reason, None, answers)
 
-        if not items:
-            go({})
-            return
-        dialog = self.open_items_dialog = OpenItemsDialog(items, self)
+        dialog = self.open_items_dialog = OpenItemsDialog(*found, self)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: go(dialog.answers()))
         dialog.open()

@@ -1,6 +1,8 @@
-"""Before an approval: every open item (an unreviewed range, faces the export's check still
-saw) is shown and needs an answer: a reason each, or "all reviewed" once the whole list has
-been gone through. The rule and the record are in ``app.core.redaction.open_items``."""
+"""Before an approval: what approving lets out (who is kept visible and why, what else is
+hidden: ``app.core.redaction.plan_outline``) is shown, and every open item (an unreviewed
+range, faces the export's check still saw) needs an answer: a reason each, or "all reviewed"
+once the whole list has been gone through. The rule and the record are in
+``app.core.redaction.open_items``."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,18 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.redaction.open_items import OpenItem
+from app.core.redaction.plan_outline import FOOTAGE
+from app.core.wording import Said
+from app.ui.error_text import said_text
 
 
 class OpenItemsDialog(QDialog):
-    def __init__(self, items: list[OpenItem], parent: QWidget | None = None) -> None:
+    def __init__(self, items: list[OpenItem], outline: list[Said],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Open items before approval"))
+        self.setWindowTitle(self.tr("Approve the redaction"))
         self.items = items
+        heading = QLabel(self.tr("What you approve (read it first):"), self)
+        self.outline = QPlainTextEdit(self)
+        self.outline.setReadOnly(True)
+        self.outline.setPlainText("\n".join(
+            said_text(line) if line.template == FOOTAGE else "    " + said_text(line)
+            for line in outline))
         intro = QLabel(self.tr(
             "%n item(s) nobody has dealt with. Approving means you answer for each: give a "
             "reason in its row, or go through the whole list and tick \"All reviewed\". The "
             "answers are recorded with the approval and in the disclosure record.", "",
-            len(items)), self)
+            len(items)) if items else self.tr("No open items: every review range was "
+                                               "marked reviewed."), self)
         intro.setWordWrap(True)
         self.table = QTableWidget(len(items), 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Answer")])
@@ -59,11 +73,15 @@ class OpenItemsDialog(QDialog):
         self.table.itemChanged.connect(lambda _i: self._update())
         self.all_reviewed.toggled.connect(lambda _on: self._update())
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.outline, 1)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.all_reviewed)
         layout.addWidget(self.buttons)
-        self.resize(760, 420)
+        self.table.setVisible(bool(items))
+        self.all_reviewed.setVisible(bool(items))
+        self.resize(760, 520)
         self._seen_to(bar.value())
         self._update()
 

@@ -302,9 +302,13 @@ def test_with_the_approval_rule_on_the_command_line_asks_approval_then_exports(
         assert code == 0, text + err
     assert run(capsys, "user", "add", "sam", "--role", "supervisor", "--no-password")[0] == 0
     monkeypatch.setenv("BWV_USER", "sam")
+    code, text, _ = run(capsys, "case", "show", "SAR-1")  # what approving would let out
+    assert "Footage #1: pyfeat_single_face.mp4" in text
+    assert "Kept visible: track 1 (Requester)" in text
     code, text, err = run(capsys, "case", "status", "SAR-1", "approved", "--reason", "ok",
                           "--all-reviewed")
     assert code == 0, text + err
+    assert "What was approved:" in text and "Kept visible: track 1 (Requester)" in text
     monkeypatch.setenv("BWV_USER", "tester")
     code, text, err = run(capsys, "redact", "1", "-o", str(out), *chosen)
     assert code == 0 and out.exists(), text + err

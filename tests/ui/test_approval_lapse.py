@@ -19,7 +19,7 @@ from app.core.store.models import Role
 from app.ui.workspace.export_dialog import ExportDialog
 from app.ui.workspace.workspace import RedactionWorkspace
 from tests.ui.test_workspace import CLIP, _audit, _open
-from tests.ui.window import MessageBoxes, signed_in_record
+from tests.ui.window import MessageBoxes, approve_in, signed_in_record
 
 pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
 
@@ -46,7 +46,7 @@ def _approved(qtbot: QtBot, store: Store, ws: RedactionWorkspace) -> ExportDialo
     ws.user.become(signed_in_record(store, "sarge"))
     dialog.refresh_approval()
     qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)
-    dialog.decide(True)
+    approve_in(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.approval is not None
                     and dialog.approval.state.value == "approved", timeout=10_000)
     dialog.reject()

@@ -352,3 +352,54 @@ def test_the_pack_folder_is_remembered(qtbot: QtBot, store: Store, tmp_path: Pat
                         lambda _parent, _title, where="": opened.append(where) or "")
     qtbot.mouseClick(panel.pack_button, Qt.MouseButton.LeftButton)  # then cancelled
     assert opened == [str(tmp_path / "exports"), str(chosen)]
+
+
+def test_approving_a_case_shows_what_it_lets_out_first(
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Approval was one click with no summary when nothing was open (found by a first-use
+    trial): the supervisor now reads each plan (who is kept visible and why, what else is
+    hidden) in the approval window, and the case moves on only from its Approve."""
+    from app.core.analysis import analyse
+    from app.core.redaction.plan import RedactionPlan
+    from app.core.redaction.plans import save_plan
+
+    with store.transaction() as session:
+        admin = resolve_actor(session, "tester")
+        add_user(session, admin, "sup", Role.SUPERVISOR)
+        cases.create_case(session, admin, "SAR-5", "subject_access")
+    video = make_video(tmp_path / "bwv 5.mp4", frames=12)
+    (result,) = ingest_paths(store, "tester", [video], case_ref="SAR-5")
+    assert result.footage_id is not None
+    plan = RedactionPlan(detection_run=analyse(store, "tester", result.footage_id,
+                                               "fast").run_key,
+                         keep_tracks=(1,), reasons={"track:1": "Requester - kept visible"})
+    with store.transaction() as session:
+        actor = resolve_actor(session, "tester")
+        save_plan(session, actor, result.footage_id, cases.get_case(session, "SAR-5").id,
+                  plan)
+        for status in ("redacted", "awaiting_approval"):
+            case_flow.change_status(session, actor, "SAR-5", status)
+    panel = _panel(qtbot, store, "sup")
+    _select(qtbot, panel, "SAR-5")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("checked", True))
+    for approve in (False, True):
+        panel.status_buttons[S.APPROVED].click()
+        qtbot.waitUntil(lambda: panel.open_items_dialog is not None
+                        and panel.open_items_dialog.isVisible(), timeout=10_000)
+        shown = panel.open_items_dialog
+        assert shown is not None
+        text = shown.outline.toPlainText()
+        assert "Footage #1: bwv 5.mp4" in text and \
+            "Kept visible: track 1 (Requester - kept visible)" in text, text
+        if not approve:
+            shown.reject()
+            qtbot.wait(300)
+            assert _cell(panel, "SAR-5", 3) == "Awaiting approval"
+            continue
+        assert [i.text for i in shown.items] == [
+            "bwv 5.mp4: frames 0-11 not marked as reviewed (a stretch with no face found at "
+            "all)"]  # and the open items below, each needing an answer
+        shown.table.item(0, 1).setText("looked at: nobody there")
+        with qtbot.waitSignal(panel.changed, timeout=10_000):
+            shown.buttons.button(shown.buttons.StandardButton.Ok).click()
+    assert panel.message.text() == "Case SAR-5 is now “Approved”."

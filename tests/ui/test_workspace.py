@@ -38,7 +38,7 @@ from app.ui.workspace.tracks_panel import COL_KEEP
 from app.ui.workspace.workspace import RedactionWorkspace
 from tests.conftest import VIDEOS, mux_tone
 from tests.core.test_tracking import _run
-from tests.ui.window import MessageBoxes, open_workspace, signed_in_record
+from tests.ui.window import MessageBoxes, approve_in, open_workspace, signed_in_record
 
 CLIP = VIDEOS / "intel_face-demographics-walking-and-pause.mp4"
 pytestmark = pytest.mark.skipif(not CLIP.exists(), reason=f"shared test clip {CLIP} not found")
@@ -304,7 +304,17 @@ def test_supervisor_approval_gates_export_and_lapses_on_edit(qtbot: QtBot, store
     ws.user.become(signed_in_record(store, "sarge"))  # the supervisor opens the same footage
     dialog.refresh_approval()
     qtbot.waitUntil(lambda: dialog.approve_button.isEnabled(), timeout=10_000)
-    dialog.decide(True)
+    dialog.decide(True)  # what approving lets out is shown first: nothing without Approve
+    qtbot.waitUntil(lambda: dialog.open_items_dialog is not None
+                    and dialog.open_items_dialog.isVisible(), timeout=10_000)
+    shown = dialog.open_items_dialog
+    assert shown is not None
+    assert "Nobody is kept visible." in shown.outline.toPlainText()
+    assert "Hidden by hand: box 1" in shown.outline.toPlainText()
+    shown.reject()
+    qtbot.wait(300)
+    assert dialog.approval is not None and dialog.approval.state.value == "requested"
+    assert approve_in(qtbot, dialog)[0].startswith("Footage #")
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=10_000)
     assert "Approved by sarge" in dialog.approval_label.text()
     dialog.reject()

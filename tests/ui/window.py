@@ -14,6 +14,7 @@ from app.core.store.database import Store
 from app.core.views.records import UserRecord
 from app.ui.main_window import MainWindow
 from app.ui.signed_in import SignedIn
+from app.ui.workspace.export_dialog import ExportDialog
 
 
 def signed_in_record(store: Store, name: str = "tester") -> UserRecord:
@@ -108,3 +109,16 @@ class MessageBoxes:
         for boxes in cls.running:
             boxes.stop()
         cls.running.clear()
+
+
+def approve_in(qtbot: QtBot, dialog: ExportDialog) -> list[str]:
+    """A supervisor's Approve in the export dialog: the window showing what approving lets
+    out opens (no open items here), and Approve is pressed in it; returns what it showed."""
+    dialog.decide(True)
+    qtbot.waitUntil(lambda: dialog.open_items_dialog is not None
+                    and dialog.open_items_dialog.isVisible(), timeout=10_000)
+    shown = dialog.open_items_dialog
+    assert shown is not None and not shown.items
+    text = shown.outline.toPlainText().splitlines()
+    shown.buttons.button(shown.buttons.StandardButton.Ok).click()
+    return text

@@ -28,8 +28,10 @@ from app.core.people.permissions import Permission, can, require
 from app.core.redaction.approval import ApprovalState, approval_of, decide, request_approval
 from app.core.redaction.open_items import OpenItem, export_item_key, open_items
 from app.core.redaction.plan import RedactionPlan
+from app.core.redaction.plan_outline import no_plan, plan_outline
 from app.core.store.models import Case, CaseStatus, ExportRecord, RedactionPlanRecord, User
 from app.core.views.records import CaseRecord
+from app.core.wording import Said
 
 S = CaseStatus
 
@@ -111,6 +113,20 @@ def case_open_items(session: Session, reference: str) -> list[OpenItem]:
     """The open items approving the case must answer (see :func:`_unanswered`)."""
     case = get_case(session, reference)
     return [item for plan in _plans(session, case) for item in _unanswered(session, case, plan)]
+
+
+def case_outline(session: Session, reference: str) -> list[Said]:
+    """Every plan of the case as lines to read before approving it (``plan_outline``): who
+    is kept visible and why, what else is hidden; footage of the case with no plan too."""
+    case = get_case(session, reference)
+    plans = {p.footage_id: p for p in _plans(session, case)}
+    lines: list[Said] = []
+    for footage in case.footage:
+        plan = plans.get(footage.id)
+        lines += (plan_outline(RedactionPlan.from_json(plan.plan), footage.id,
+                               footage.file_name, footage.fps or 25.0)
+                  if plan is not None else no_plan(footage.id, footage.file_name))
+    return lines
 
 
 def releasable(session: Session, export: ExportRecord) -> bool:

@@ -43,8 +43,10 @@ from app.core.redaction.approval import request_approval as request
 from app.core.redaction.open_items import OpenItem, open_items
 from app.core.redaction.plan import AudioMode, RedactionPlan, Shape, Style
 from app.core.redaction.plan_edits import OutputChoices, set_output_choices
+from app.core.redaction.plan_outline import footage_outline
 from app.core.settings import load_settings
 from app.core.tracking.tracker import HEAD
+from app.core.wording import Said
 from app.ui.changes import Changed, announce
 from app.ui.open_items_dialog import OpenItemsDialog
 from app.ui.resources import error_color, ok_color, warning_color
@@ -300,9 +302,10 @@ class ExportDialog(QDialog):
         store, footage_id, case_id, plan = ws.store, ws.footage_id(), ws.case_id, \
             ws.plan
 
-        def work(_p: ProgressFn, _c: CancelToken) -> list[OpenItem]:
+        def work(_p: ProgressFn, _c: CancelToken) -> tuple[list[OpenItem], list[Said]]:
             with store.read() as session:
-                return open_items(session, footage_id, case_id, plan)
+                return (open_items(session, footage_id, case_id, plan),
+                        footage_outline(session, footage_id, plan))
 
         self._note = note or ""
         job = Job(work)
@@ -310,13 +313,10 @@ class ExportDialog(QDialog):
         job.failed.connect(lambda message, _d: self._error(message))
         job.start(db_pool())
 
-    def _answer_then_approve(self, items: list[OpenItem]) -> None:
-        """The open items are shown in a window of their own (not a nested event loop in
-        the job's signal); the approval goes ahead when they are all answered."""
-        if not items:
-            self._approval_work("approve", self._note, {})
-            return
-        dialog = self.open_items_dialog = OpenItemsDialog(items, self)
+    def _answer_then_approve(self, found: tuple[list[OpenItem], list[Said]]) -> None:
+        """What approving lets out and the open items, in a window of their own (not a
+        nested event loop in the job's signal): approved there, every item answered."""
+        dialog = self.open_items_dialog = OpenItemsDialog(*found, self)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: self._approval_work("approve", self._note,
                                                             dialog.answers()))
