@@ -4788,18 +4788,6 @@
         <translation>Cuddio</translation>
     </message>
     <message>
-        <source>Keep visible</source>
-        <translation>Cadw&apos;n weladwy</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Amser</translation>
-    </message>
-    <message>
-        <source>Frames</source>
-        <translation>Fframiau</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Rheswm</translation>
     </message>
@@ -4810,6 +4798,12 @@
     <message>
         <source>Text {0}</source>
         <translation>Testun {0}</translation>
+    </message>
+    <message>
+        <source>Keep
+visible</source>
+        <translation>Cadw&apos;n
+weladwy</translation>
     </message>
     <message>
         <source>Person {1} (head {0})</source>
@@ -4839,9 +4833,19 @@
         <source>Manual {0}</source>
         <translation>Blwch â llaw {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n ffrâm</numerusform>
+            <numerusform>%n ffrâm</numerusform>
+            <numerusform>%n ffrâm</numerusform>
+            <numerusform>%n ffrâm</numerusform>
+            <numerusform>%n ffrâm</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{0} ({1} keyframes)</source>
-        <translation>{0} ({1} ffrâm allweddol)</translation>
+        <source>{0} frames, {1} keyframes</source>
+        <translation>{0} ffrâm, {1} ffrâm allweddol</translation>
     </message>
 </context>
 <context>

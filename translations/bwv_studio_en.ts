@@ -4725,18 +4725,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Keep visible</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Frames</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Reason</source>
             <translation type="unfinished" />
         </message>
@@ -4746,6 +4734,11 @@
         </message>
         <message>
             <source>Text {0}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep
+visible</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4776,8 +4769,15 @@
             <source>Manual {0}</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source>%n frame(s)</source>
+            <translation>
+                <numerusform>%n frame</numerusform>
+                <numerusform>%n frames</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>{0} ({1} keyframes)</source>
+            <source>{0} frames, {1} keyframes</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.core.store.database import Store
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.resources import apply_theme
-from app.ui.workspace.tracks_panel import COL_KEEP, COL_NAME, COL_REDACT
+from app.ui.workspace.tracks_panel import COL_KEEP, COL_NAME, COL_REDACT, SPAN_ROLE
 from tests.conftest import REPO, VIDEOS
 from tests.ui.window import show_window
 
@@ -76,6 +76,12 @@ def test_the_window_fits_1366_px_with_footage_selected(qtbot: QtBot, store: Stor
     # both choices of each row are in view without a sideways scroll, even where the
     # names are the longest the panel writes (a face with its person's head: balanced)
     panel, header = ws.tracks_panel, ws.tracks_panel.horizontalHeader()
+    # and each person's name with when they are in the footage below it (the Time and
+    # Frames columns were past the panel's edge)
+    right = header.sectionViewportPosition(COL_NAME) + header.sectionSize(COL_NAME)
+    assert right <= panel.viewport().width(), (right, panel.viewport().width())
+    assert all(" – " in str(panel.item(row, COL_NAME).data(SPAN_ROLE))
+               for row in range(panel.rowCount()))
     name = panel.tr("Person {1} (head {0})").format(123, 45)
     for row in range(panel.rowCount()):
         panel.item(row, COL_NAME).setText(name)

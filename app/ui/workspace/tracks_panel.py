@@ -1,4 +1,6 @@
-"""One row per person-track (and per manual box): thumbnail, span, frames, what happens to it.
+"""One row per person-track (and per manual box): thumbnail, what happens to it, its name with
+its span and frames below it (at 1366 px the panel is narrow: no sideways scroll to see when
+someone is in the footage), the reason.
 
 "Redact" is on by default; "Keep visible" is for the requester or an officer; a track with
 neither is dismissed as not a face. The panel only reports choices; the workspace turns them
@@ -9,24 +11,66 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
 
-from app.core.media.timecode import format_time
+from app.core.media.timecode import format_clock, format_time
 from app.core.redaction.head_owners import people_first
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_edits import TrackAction, head_left_visible, track_action
 from app.core.tracking.tracker import HEAD, TEXT, Track
 
-COL_THUMB, COL_NAME, COL_REDACT, COL_KEEP, COL_TIME, COL_FRAMES, COL_REASON = range(7)
+COL_THUMB, COL_NAME, COL_REDACT, COL_KEEP, COL_REASON = range(5)
 Key = tuple[str, int]
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # the name cell's second line: when, how long
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class NameDelegate(QStyledItemDelegate):
+    """The name, and below it (smaller, dimmed) its span and frames (``SPAN_ROLE``)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name, span = opt.text, str(index.data(SPAN_ROLE) or "")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = opt.rect.adjusted(4, 2, -4, -2)
+        half = rect.height() // 2
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)  # a dismissed row is greyed
+        painter.save()
+        painter.setPen(opt.palette.highlightedText().color() if selected else
+                       brush.color() if brush is not None else opt.palette.text().color())
+        align = Qt.AlignmentFlag.AlignLeft
+        painter.drawText(rect.adjusted(0, 0, 0, -half), align | Qt.AlignmentFlag.AlignBottom,
+                         name)
+        small = painter.font()
+        small.setPointSizeF(max(small.pointSizeF() * 0.85, 6.0))
+        painter.setFont(small)
+        if not selected:
+            painter.setPen(opt.palette.placeholderText().color())
+        painter.drawText(rect.adjusted(0, half, 0, 0), align | Qt.AlignmentFlag.AlignTop, span)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        small = option.font
+        small.setPointSizeF(max(small.pointSizeF() * 0.85, 6.0))
+        span = QFontMetrics(small).horizontalAdvance(str(index.data(SPAN_ROLE) or ""))
+        return QSize(max(size.width(), span + 12), size.height())
 
 
 class TracksPanel(QTableWidget):
@@ -34,10 +78,9 @@ class TracksPanel(QTableWidget):
     selected = Signal(object)  # Key or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 7, parent)
+        super().__init__(0, 5, parent)
         self.setHorizontalHeaderLabels([
-            "", self.tr("Track"), self.tr("Redact"), self.tr("Keep visible"), self.tr("Time"),
-            self.tr("Frames"), self.tr("Reason")])
+            "", self.tr("Track"), self.tr("Redact"), self.tr("Keep\nvisible"), self.tr("Reason")])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
@@ -50,6 +93,8 @@ class TracksPanel(QTableWidget):
         # and what a person decides must not need a sideways scroll to reach
         header.moveSection(COL_REDACT, COL_NAME)
         header.moveSection(COL_KEEP, COL_NAME + 1)
+        self.name_delegate = NameDelegate(self)
+        self.setItemDelegateForColumn(COL_NAME, self.name_delegate)
         self.keys: list[Key] = []
         self._filling = False
         self.itemChanged.connect(self._item_changed)
@@ -71,16 +116,14 @@ class TracksPanel(QTableWidget):
                 self.tr("Person {1} (head {0})") if track.id in owners else \
                 self.tr("Person {0} (head)") if track.category == HEAD else \
                 self.tr("Person {0}")
-            row = self._add_row(("track", track.id), name.format(track.id, owners.get(track.id)))
+            row = self._add_row(("track", track.id), name.format(track.id, owners.get(track.id)),
+                                self._span(time_of, track.first_frame, track.last_frame))
             pixmap = QPixmap()
             if track.id in thumbnails and pixmap.loadFromData(thumbnails[track.id]):
                 self._cell(row, COL_THUMB).setIcon(QIcon(pixmap))
             left = head_left_visible(plan, track)  # heads not hidden by the plan's options
             self._check(row, COL_REDACT, action is TrackAction.REDACT and not left, not left)
             self._check(row, COL_KEEP, action is TrackAction.KEEP, True)
-            self._text(row, COL_TIME, f"{format_time(time_of(track.first_frame))[:-4]} – "
-                       f"{format_time(time_of(track.last_frame))[:-4]}")
-            self._text(row, COL_FRAMES, str(track.last_frame - track.first_frame + 1))
             reason = plan.reason_for(f"track:{track.id}")
             dismissed = self.tr("not identifying") if track.category == TEXT \
                 else self.tr("not a person") if track.category == HEAD \
@@ -92,16 +135,13 @@ class TracksPanel(QTableWidget):
                 for col in range(self.columnCount()):
                     self._cell(row, col).setForeground(QBrush(QColor("#888888")))
         for box in plan.manual_boxes:
+            first, last = box.keyframes[0].frame, box.keyframes[-1].frame
             row = self._add_row(("manual", box.id), self.tr("Manual {0}").format(box.id)
-                                + (f" ({box.label})" if box.label else ""))
+                                + (f" ({box.label})" if box.label else ""),
+                                self._span(time_of, first, last, len(box.keyframes)))
             self._cell(row, COL_THUMB).setIcon(QIcon(_swatch("#ff9f1a")))
             self._check(row, COL_REDACT, True, False)
             self._check(row, COL_KEEP, False, False)
-            first, last = box.keyframes[0].frame, box.keyframes[-1].frame
-            self._text(row, COL_TIME, f"{format_time(time_of(first))[:-4]} – "
-                       f"{format_time(time_of(last))[:-4]}")
-            self._text(row, COL_FRAMES, self.tr("{0} ({1} keyframes)").format(
-                last - first + 1, len(box.keyframes)))
             self._text(row, COL_REASON, plan.reason_for(f"manual:{box.id}"))
         for row, key in enumerate(self.keys):
             if key in before:
@@ -110,12 +150,28 @@ class TracksPanel(QTableWidget):
         if before and not before & set(self.keys):  # the selected row is gone (undo ...)
             self.selected.emit(None)
 
-    def _add_row(self, key: Key, name: str) -> int:
+    def _span(self, time_of: Callable[[int], float], first: int, last: int,
+              keyframes: int = 0) -> tuple[str, str]:
+        """When a row's track or box is in the footage (MM:SS, as short as the panel is
+        narrow), and that with its frames in full (the tooltip)."""
+        start, end = time_of(first), time_of(last)
+        hours = end >= 3600
+        frames = (self.tr("%n frame(s)", "", last - first + 1) if not keyframes else
+                  self.tr("{0} frames, {1} keyframes").format(last - first + 1, keyframes))
+        return (f"{format_clock(start, hours=hours)} – {format_clock(end, hours=hours)}",
+                f"{format_time(start)} – {format_time(end)}, {frames}")
+
+    def _add_row(self, key: Key, name: str, span: tuple[str, str]) -> int:
+        """A row named ``name`` (the cell's text), ``span`` below it (short, and in full in
+        the tooltip)."""
         row = self.rowCount()
         self.insertRow(row)
         self.keys.append(key)
         self.setItem(row, COL_THUMB, QTableWidgetItem())
-        self._text(row, COL_NAME, name)
+        item = QTableWidgetItem(name)
+        item.setData(SPAN_ROLE, span[0])
+        item.setToolTip(f"{name}\n{span[1]}")
+        self.setItem(row, COL_NAME, item)
         return row
 
     def _cell(self, row: int, col: int) -> QTableWidgetItem:
