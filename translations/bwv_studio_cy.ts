@@ -569,6 +569,10 @@
         <translation>Nid oes gan achos {reference} gynllun golygu eto; golygwch ei ffilm yn gyntaf.</translation>
     </message>
     <message>
+        <source>A redaction plan of case {reference} changed while you were reading it, so nothing was approved. Open the approval again to read it as it is now.</source>
+        <translation>Newidiodd cynllun golygu achos {reference} tra oeddech yn ei ddarllen, felly ni chymeradwywyd dim. Agorwch y gymeradwyaeth eto i&apos;w ddarllen fel y mae nawr.</translation>
+    </message>
+    <message>
         <source>Case {reference} has no export of an approved plan; export the approved redaction first.</source>
         <translation>Nid oes gan achos {reference} allforiad o gynllun wedi&apos;i gymeradwyo; allforiwch y golygiad a gymeradwywyd yn gyntaf.</translation>
     </message>
@@ -2177,8 +2181,40 @@
         <translation>Wedi&apos;i gadw&apos;n weladwy: trac {track} ({reason})</translation>
     </message>
     <message>
-        <source>Left as it is, not a face: track {track} ({reason})</source>
-        <translation>Wedi&apos;i adael fel y mae, nid wyneb: trac {track} ({reason})</translation>
+        <source>Dismissed, left as it is: track {track} ({reason})</source>
+        <translation>Wedi&apos;i wrthod, wedi&apos;i adael fel y mae: trac {track} ({reason})</translation>
+    </message>
+    <message>
+        <source>Hidden by hand: box {box}, frames {first}-{last} ({reason})</source>
+        <translation>Wedi&apos;i guddio â llaw: blwch {box}, fframiau {first}-{last} ({reason})</translation>
+    </message>
+    <message>
+        <source>Hidden as: {style}, strength {strength} (1-5).</source>
+        <translation>Wedi&apos;i guddio fel: {style}, cryfder {strength} (1-5).</translation>
+    </message>
+    <message>
+        <source>pixelated</source>
+        <translation>picselog</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>aneglur</translation>
+    </message>
+    <message>
+        <source>solid fill</source>
+        <translation>llenwad solet</translation>
+    </message>
+    <message>
+        <source>The copy keeps the recording&apos;s metadata (device, serial numbers, times, places).</source>
+        <translation>Mae&apos;r copi&apos;n cadw metadata&apos;r recordiad (dyfais, rhifau cyfresol, amseroedd, lleoedd).</translation>
+    </message>
+    <message>
+        <source>{what} on audio track {track}</source>
+        <translation>{what} ar drac sain {track}</translation>
+    </message>
+    <message>
+        <source>voice disguised (pitch-shifted: not anonymisation on its own)</source>
+        <translation>llais wedi&apos;i guddio (traw wedi&apos;i newid: nid yw&apos;n ddienwi ar ei ben ei hun)</translation>
     </message>
     <message>
         <source>Nobody is kept visible.</source>
@@ -2191,10 +2227,6 @@
     <message>
         <source>Whole people are hidden, head to foot.</source>
         <translation>Mae pobl gyfan wedi&apos;u cuddio, o&apos;r pen i&apos;r traed.</translation>
-    </message>
-    <message>
-        <source>Hidden by hand: box {box}, {span} ({reason})</source>
-        <translation>Wedi&apos;i guddio â llaw: blwch {box}, {span} ({reason})</translation>
     </message>
     <message>
         <source>Sound: left out of the copy.</source>
@@ -2211,10 +2243,6 @@
     <message>
         <source>bleeped</source>
         <translation>wedi&apos;i bipio</translation>
-    </message>
-    <message>
-        <source>voice disguised</source>
-        <translation>llais wedi&apos;i guddio</translation>
     </message>
     <message>
         <source>Only {span} of the recording is exported.</source>
@@ -3624,8 +3652,8 @@
         </translation>
     </message>
     <message>
-        <source>No open items: every review range was marked reviewed.</source>
-        <translation>Dim eitemau agored: cafodd pob ystod adolygu ei marcio wedi&apos;i hadolygu.</translation>
+        <source>No open items to answer.</source>
+        <translation>Dim eitemau agored i&apos;w hateb.</translation>
     </message>
     <message>
         <source>Item</source>

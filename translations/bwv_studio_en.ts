@@ -551,6 +551,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A redaction plan of case {reference} changed while you were reading it, so nothing was approved. Open the approval again to read it as it is now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Case {reference} has no export of an approved plan; export the approved redaction first.</source>
             <translation type="unfinished" />
         </message>
@@ -2159,7 +2163,39 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Left as it is, not a face: track {track} ({reason})</source>
+            <source>Dismissed, left as it is: track {track} ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hidden by hand: box {box}, frames {first}-{last} ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hidden as: {style}, strength {strength} (1-5).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pixelated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>blurred</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>solid fill</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The copy keeps the recording's metadata (device, serial numbers, times, places).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what} on audio track {track}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>voice disguised (pitch-shifted: not anonymisation on its own)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2172,10 +2208,6 @@
         </message>
         <message>
             <source>Whole people are hidden, head to foot.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hidden by hand: box {box}, {span} ({reason})</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2192,10 +2224,6 @@
         </message>
         <message>
             <source>bleeped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>voice disguised</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3591,7 +3619,7 @@
             </translation>
         </message>
         <message>
-            <source>No open items: every review range was marked reviewed.</source>
+            <source>No open items to answer.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -135,7 +135,7 @@ def run_show(ctx: Context, args: argparse.Namespace) -> int:
         rec = CaseRecord.of(cases.get_case(session, args.reference))
         items = footage.list_footage(session, args.reference)
         exports = case_flow.case_exports(session, args.reference)
-        outline = case_flow.case_outline(session, args.reference)
+        outline = case_flow.case_outline(session, args.reference).lines
     print(case_rows([rec]))
     nxt = ", ".join(s.value for s in case_flow.allowed_next(rec.status)) or "-"
     print(f"\nNext status: {nxt}")
@@ -183,7 +183,7 @@ def run_status(ctx: Context, args: argparse.Namespace) -> int:
                 for item in unanswered:
                     print(f"  {item.key}  {item.text}")
         approving = args.status == CaseStatus.APPROVED.value
-        outline = case_flow.case_outline(session, args.reference) if approving else []
+        outline = case_flow.case_outline(session, args.reference).lines if approving else []
         rec = case_flow.change_status(session, actor, args.reference, args.status,
                                       args.reason, args.exemption, answers)
     print(f"Case {rec.reference}: {before.value} -> {rec.status.value}.")

@@ -33,7 +33,6 @@ from app.core.redaction.open_items import OpenItem
 from app.core.store.database import Store
 from app.core.store.models import CaseStatus, CaseType
 from app.core.views.records import CaseRecord
-from app.core.wording import Said
 from app.ui.case_drop_table import CaseDropTable
 from app.ui.case_exports import CaseExportsBox, setup_table
 from app.ui.cases_model import CasesModel
@@ -392,29 +391,28 @@ class CasesPanel(QWidget):
         if target is CaseStatus.APPROVED:  # every plan's open items need an answer first
             ref, store = record.reference, self.store
 
-            def items() -> tuple[list[OpenItem], list[Said]]:
+            def items() -> tuple[list[OpenItem], case_flow.CaseOutline]:
                 with store.read() as session:
                     return (case_flow.case_open_items(session, ref),
                             case_flow.case_outline(session, ref))
 
-            self._run(items, lambda found: self._answer_then_change(found, ref, target,
-                                                                    reason))
+            self._run(items, lambda found: self._answer_then_change(found, ref, target, reason))
             return
         self.change_status(target, reason, exemption)
 
-    def _answer_then_change(self, found: tuple[list[OpenItem], list[Said]], ref: str,
-                            target: CaseStatus, reason: str) -> None:
+    def _answer_then_change(self, found: tuple[list[OpenItem], case_flow.CaseOutline],
+                            ref: str, target: CaseStatus, reason: str) -> None:
         """What approving lets out and the open items, in a window of their own (no nested
-        event loop in a job's signal): approved there, if the case is still selected."""
+        event loop in a job's signal): approved there (the plans read), if still selected."""
         def go(answers: dict[str, str]) -> None:
             record = self.current_case()
             if record is None or record.reference != ref:
                 self.message.setText(self.tr("Another case was selected; case {0} was not "
                                              "changed.").format(ref))
                 return
-            self.change_status(target, reason, None, answers)
+            self.change_status(target, reason, None, (answers, found[1].plans))
 
-        dialog = self.open_items_dialog = OpenItemsDialog(*found, self)
+        dialog = self.open_items_dialog = OpenItemsDialog(found[0], found[1].lines, self)
         dialog.setModal(True)
         dialog.accepted.connect(lambda: go(dialog.answers()))
         dialog.open()
@@ -431,8 +429,9 @@ class CasesPanel(QWidget):
 
     def change_status(self, status: CaseStatus | str, reason: str = "",
                       exemption: str | None = None,
-                      answers: dict[str, str] | None = None) -> None:
-        """Move the selected case along its flow (the core checks the rules and the role)."""
+                      approval: tuple[dict[str, str], dict[int, str]] | None = None) -> None:
+        """Move the selected case on (the core checks the rules and the role); ``approval``:
+        the approver's answers and the plans they read (``CaseOutline``)."""
         record = self.current_case()
         if record is None:
             return
@@ -444,8 +443,9 @@ class CasesPanel(QWidget):
                 if now is not shown:  # changed elsewhere (CLI, another workstation, a plan edit)
                     return _Stale(ref, now)
                 actor = resolve_actor(session, name)
+                answers, seen = approval or (None, None)
                 return case_flow.change_status(session, actor, ref, status, reason, exemption,
-                                               answers)
+                                               answers, seen)
 
         def done(changed: CaseRecord | _Stale) -> None:
             if isinstance(changed, _Stale):

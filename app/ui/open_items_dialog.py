@@ -43,8 +43,7 @@ class OpenItemsDialog(QDialog):
             "%n item(s) nobody has dealt with. Approving means you answer for each: give a "
             "reason in its row, or go through the whole list and tick \"All reviewed\". The "
             "answers are recorded with the approval and in the disclosure record.", "",
-            len(items)) if items else self.tr("No open items: every review range was "
-                                               "marked reviewed."), self)
+            len(items)) if items else self.tr("No open items to answer."), self)
         intro.setWordWrap(True)
         self.table = QTableWidget(len(items), 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Answer")])
@@ -67,7 +66,11 @@ class OpenItemsDialog(QDialog):
         bar.rangeChanged.connect(lambda _lo, _hi: self._seen_to(bar.value()))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve"))
+        approve = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        approve.setText(self.tr("Approve"))
+        approve.setAutoDefault(False)  # a click, never the Enter key, approves
+        approve.setDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.table.itemChanged.connect(lambda _i: self._update())

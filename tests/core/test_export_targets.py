@@ -222,7 +222,9 @@ def test_the_kept_persons_head_is_recorded_as_redacted_only_where_it_was(
         tmp_path: Path) -> None:
     """A head track is hidden but where a face kept visible is that person's: the manifest
     (and the disclosure record from it) said "redacted" for the requester's own head on
-    every frame (found by a first-use trial). It now says on how many of its frames."""
+    every frame (found by a first-use trial). It now says on how many of its frames, and
+    why not on the others, from what the renderer did: a bystander's head walking out of
+    the picture beside a kept face is never called the kept person's (a review)."""
     from app.core.export.manifest_data import _partly
     from app.core.export.video_export import export_video
     from app.core.tracking.tracker import FACE, HEAD, BoxKind, TrackBox
@@ -233,12 +235,18 @@ def test_the_kept_persons_head_is_recorded_as_redacted_only_where_it_was(
     src = make_video(tmp_path / "in.mp4", frames=12, size=(640, 480))
     frame_boxes = [[(2, box(f, HEAD, 100, 100, 120))]
                    + ([(1, box(f, FACE, 130, 140, 50))] if f < 5 else [])  # her face, kept
+                   + [(3, box(f, HEAD, 300 if f < 8 else 900, 100, 100))]  # walks out
                    for f in range(12)]
     keep = RedactionPlan(keep_tracks=[1])
     stats = export_video(src, tmp_path / "out.mp4", frame_boxes, keep, 0)
-    assert stats.hidden_frames == {2: 7}  # not where her kept face stood for her head
-    assert _partly("redacted", 7, 12, keep) \
-        == "redacted on 7 of its 12 frames (on the others a face kept visible is this person's)"
+    assert stats.hidden_frames == {2: 7, 3: 8} and stats.stood_frames == {2: 5}
+    assert _partly("redacted", 7, 5, 12, keep) == (
+        "redacted on 7 of its 12 frames (on 5 a face kept visible stood for it: the kept "
+        "person's own head)")
+    assert _partly("redacted", 8, 0, 12, keep) \
+        == "redacted on 8 of its 12 frames (on 4 it lay outside the picture)"
     everyone = export_video(src, tmp_path / "all.mp4", frame_boxes, RedactionPlan(), 0)
-    assert everyone.hidden_frames == {1: 5, 2: 12}
-    assert _partly("redacted", 12, 12, RedactionPlan()) == "redacted"
+    assert everyone.hidden_frames == {1: 5, 2: 12, 3: 8} and everyone.stood_frames == {}
+    assert _partly("redacted", 12, 0, 12, RedactionPlan()) == "redacted"
+    inverse = RedactionPlan(keep_tracks=[1], inverse=True)
+    assert _partly("redacted (inverse)", 12, 0, 12, inverse) == "redacted (inverse)"

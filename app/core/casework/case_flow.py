@@ -115,7 +115,16 @@ def case_open_items(session: Session, reference: str) -> list[OpenItem]:
     return [item for plan in _plans(session, case) for item in _unanswered(session, case, plan)]
 
 
-def case_outline(session: Session, reference: str) -> list[Said]:
+@dataclass(frozen=True)
+class CaseOutline:
+    """What approving a case lets out (``lines``), and the plans it was read from
+    (footage id -> plan SHA-256), which the approval is bound to (``change_status``)."""
+
+    lines: list[Said]
+    plans: dict[int, str]
+
+
+def case_outline(session: Session, reference: str) -> CaseOutline:
     """Every plan of the case as lines to read before approving it (``plan_outline``): who
     is kept visible and why, what else is hidden; footage of the case with no plan too."""
     case = get_case(session, reference)
@@ -124,9 +133,9 @@ def case_outline(session: Session, reference: str) -> list[Said]:
     for footage in case.footage:
         plan = plans.get(footage.id)
         lines += (plan_outline(RedactionPlan.from_json(plan.plan), footage.id,
-                               footage.file_name, footage.fps or 25.0)
+                               footage.file_name)
                   if plan is not None else no_plan(footage.id, footage.file_name))
-    return lines
+    return CaseOutline(lines, {f: p.plan_sha256 for f, p in plans.items()})
 
 
 def releasable(session: Session, export: ExportRecord) -> bool:
@@ -195,9 +204,11 @@ UNCHECKED_UNANSWERED = QT_TRANSLATE_NOOP(
 
 def change_status(session: Session, actor: User, reference: str, status: str | CaseStatus,
                   reason: str = "", exemption: str | None = None,
-                  answers: dict[str, str] | None = None) -> CaseRecord:
+                  answers: dict[str, str] | None = None,
+                  seen: dict[int, str] | None = None) -> CaseRecord:
     """Move a case along its flow; refuses transitions the flow does not allow. Approving
-    answers every plan's open items with ``answers`` (see ``open_items``)."""
+    answers every plan's open items with ``answers`` (see ``open_items``); with ``seen``
+    (``CaseOutline.plans``: what the approver read) it refuses if a plan changed since."""
     case = get_case(session, reference)
     to = parse_choice(CaseStatus, status, QT_TRANSLATE_NOOP("CoreMessages", "status"))
     step = TRANSITIONS[case.status].get(to)
@@ -232,6 +243,11 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
                 request_approval(session, actor, plan.footage_id, case.id, plan.plan_sha256,
                                  reason)
     elif to is S.APPROVED:
+        if seen is not None and seen != {p.footage_id: p.plan_sha256 for p in plans}:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "A redaction plan of case {reference} changed while you were "
+                "reading it, so nothing was approved. Open the approval again to read it as "
+                "it is now."), reference=case.reference)
         for plan in plans:
             found = approval_of(session, plan.footage_id, case.id, plan.plan_sha256)
             if found.state is not ApprovalState.APPROVED:

@@ -38,15 +38,16 @@ def _head_action(track: Track, plan: RedactionPlan) -> str:
     return "redacted" if plan.hides_heads else "left visible (plan)"
 
 
-def _partly(action: str, hidden: int, frames: int, plan: RedactionPlan) -> str:
+def _partly(action: str, hidden: int, stood: int, frames: int, plan: RedactionPlan) -> str:
     """A head track's action where its region was not hidden on every frame it has in the
-    export: on the others a face kept visible stands for it (``render.kept_face_stands_for``:
-    the kept person's own head), or it lay outside the picture."""
+    export: on ``stood`` of them a face kept visible stood for it (the kept person's own
+    head, ``render.kept_face_stands_for``), on the rest its region lay outside the picture."""
     if hidden >= frames or plan.inverse or not action.startswith("redacted"):
         return action
-    why = ("a face kept visible is this person's" if plan.keep_tracks else
-           "its region lay outside the picture")
-    return f"{action} on {hidden} of its {frames} frames (on the others {why})"
+    why = ([f"on {stood} a face kept visible stood for it: the kept person's own head"]
+           if stood else []) + ([f"on {frames - hidden - stood} it lay outside the picture"]
+                                if frames - hidden - stood > 0 else [])
+    return f"{action} on {hidden} of its {frames} frames ({'; '.join(why)})"
 
 
 def build_manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
@@ -64,10 +65,12 @@ def build_manifest(analysis: Analysis, plan: RedactionPlan, stats: ExportStats,
     tracks = []
     for t in analysis.tracks:
         summary = t.summary()
-        hidden = stats.hidden_frames.get(t.id, 0)
+        hidden = in_export[t.id] if plan.inverse and t.id not in plan.keep_tracks else \
+            stats.hidden_frames.get(t.id, 0)  # (inverse: all but the kept is hidden)
         summary["action"] = ("kept visible" if t.id in plan.keep_tracks else "false positive"
                              if t.id in plan.false_positive_tracks else
-                             _partly(_head_action(t, plan), hidden, in_export[t.id], plan)
+                             _partly(_head_action(t, plan), hidden,
+                                     stats.stood_frames.get(t.id, 0), in_export[t.id], plan)
                              if t.category == HEAD else "redacted")
         summary["reason"] = plan.reason_for(f"track:{t.id}")
         summary["frames_in_export"], summary["frames_hidden"] = in_export[t.id], hidden

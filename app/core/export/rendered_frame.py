@@ -86,15 +86,17 @@ class RenderedFrame:
     rendered: npt.NDArray[np.uint8] = field(default_factory=lambda: np.zeros(0, np.uint8))
     hidden: list[Region] = field(default_factory=list)
     kept: list[Region] = field(default_factory=list)
+    stood: set[int] = field(default_factory=set)  # heads left to the kept faces' own
     interlaced: bool = False  # flagged or combed (media.combing): checked field by field too
 
     def render(self, frame_boxes: FrameBoxes, plan: RedactionPlan, rotation: int) -> None:
         """(Re)draw the plan on a fresh copy of the decoded pixels."""
         height, width = self.original.shape[:2]
         boxes = boxes_at(frame_boxes, self.index, self.interlaced, plan, (width, height))
-        self.rendered = self.original.copy()
+        self.rendered, self.stood = self.original.copy(), set()
         self.hidden, self.kept = render_frame(self.rendered, self.index, boxes, plan,
-                                              self.caption, rotation, self.interlaced)
+                                              self.caption, rotation, self.interlaced,
+                                              self.stood)
 
 
 class FrameCheck(Protocol):

@@ -77,6 +77,7 @@ class ExportStats:
     regions: dict[str, int] = field(default_factory=lambda: {k.value: 0 for k in BoxKind})
     kept_regions: int = 0
     hidden_frames: dict[int, int] = field(default_factory=dict)  # per track: frames hidden on
+    stood_frames: dict[int, int] = field(default_factory=dict)  # per head: left to a kept face
     audio: list[dict[str, Any]] = field(default_factory=list)
     timestamps: dict[str, Any] = field(default_factory=dict)  # Retimer.summary()
     padded: bool = False  # an odd width or height made even (``even_size``)
@@ -282,12 +283,14 @@ class _Encoder:
 
     def _write(self, item: RenderedFrame) -> None:
         stats = self.stats
+        own = {t for t, _box in self.frame_boxes[item.index]} \
+            if item.index < len(self.frame_boxes) else set()  # (not a neighbour field's)
+        for track_id in own & item.stood:
+            stats.stood_frames[track_id] = stats.stood_frames.get(track_id, 0) + 1
         if item.hidden:
             stats.redacted_frames += 1
             for region in item.hidden:
                 stats.regions[region.kind.value] += 1
-            own = {t for t, _box in self.frame_boxes[item.index]} \
-                if item.index < len(self.frame_boxes) else set()  # (not a neighbour field's)
             for track_id in {r.track_id for r in item.hidden if r.track_id in own}:
                 stats.hidden_frames[track_id] = stats.hidden_frames.get(track_id, 0) + 1
         stats.kept_regions += len(item.kept)

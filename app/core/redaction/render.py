@@ -124,8 +124,8 @@ def placement_region(box: TrackBox, plan: RedactionPlan, width: int, height: int
 
 def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: RedactionPlan,
                   width: int, height: int, rotation: int = 0,
-                  vouching_only: bool = False,
-                  interlaced: bool = False) -> tuple[list[Region], list[Region]]:
+                  vouching_only: bool = False, interlaced: bool = False,
+                  stood: set[int] | None = None) -> tuple[list[Region], list[Region]]:
     """(regions to redact, regions kept visible) on one frame of stored pixels, displayed
     turned by ``rotation``. A head seen from behind is hidden on every frame of its track
     but where a face kept visible is its person's (:func:`kept_face_stands_for`); where a
@@ -143,7 +143,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
     the residual check counts it as hiding a face; working it out is most of the cost of a
     crowded frame. ``interlaced``: the picture's fields show the frames either side's
     moments too, so each drawn box takes in its boxes there (``track_boxes`` come so
-    spanned: ``export.rendered_frame.boxes_at``)."""
+    spanned: ``export.rendered_frame.boxes_at``). ``stood`` gets the head tracks left
+    unhidden as the kept faces' own (for the manifest)."""
     redact: list[Region] = []
     keep: list[Region] = []
     kept_faces: list[Region] = []  # the regions of faces kept visible
@@ -203,6 +204,8 @@ def frame_regions(frame: int, track_boxes: list[tuple[int, TrackBox]], plan: Red
                            and may_narrow((b.x, b.y, b.x + b.w, b.y + b.h), b.whole, rotation,
                                           width, height)], large_faces, rotation)
     turn = (rotation // 90) % 4
+    if stood is not None:
+        stood.update(stood_for)
     for track_id, box, region in regions:
         if region is None or track_id in stood_for:
             continue
@@ -464,13 +467,14 @@ def apply_inverse(image: Image, keep: list[Region], plan: RedactionPlan) -> None
 
 def render_frame(image: Image, frame: int, track_boxes: list[tuple[int, TrackBox]],
                  plan: RedactionPlan, caption: str = "", rotation: int = 0,
-                 interlaced: bool = False) -> tuple[list[Region], list[Region]]:
+                 interlaced: bool = False,
+                 stood: set[int] | None = None) -> tuple[list[Region], list[Region]]:
     """Apply the whole plan to one RGB frame (stored pixels, displayed turned by
-    ``rotation``; ``interlaced``: see :func:`frame_regions`) in place; returns (hidden,
-    kept) regions."""
+    ``rotation``; ``interlaced`` and ``stood``: see :func:`frame_regions`) in place;
+    returns (hidden, kept) regions."""
     h, w = image.shape[:2]
     redact, keep = frame_regions(frame, track_boxes, plan, w, h, rotation,
-                                 interlaced=interlaced)
+                                 interlaced=interlaced, stood=stood)
     if plan.inverse:  # everything but the kept regions; then what the plan hides, also
         apply_inverse(image, keep, plan)  # where it overlaps a kept person (as otherwise)
     apply_regions(image, redact, plan)

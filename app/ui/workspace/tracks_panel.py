@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,6 +37,16 @@ SPAN_ROLE = Qt.ItemDataRole.UserRole + 1  # the name cell's second line: when, h
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def _smaller(font: QFont) -> QFont:
+    """``font`` at 0.85 of its size, whether it is set in points or in pixels."""
+    small = QFont(font)
+    if small.pointSizeF() > 0:
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+    elif small.pixelSize() > 0:
+        small.setPixelSize(max(round(small.pixelSize() * 0.85), 8))
+    return small
+
+
 class NameDelegate(QStyledItemDelegate):
     """The name, and below it (smaller, dimmed) its span and frames (``SPAN_ROLE``)."""
 
@@ -52,14 +62,14 @@ class NameDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         brush = index.data(Qt.ItemDataRole.ForegroundRole)  # a dismissed row is greyed
         painter.save()
+        painter.setFont(opt.font)
         painter.setPen(opt.palette.highlightedText().color() if selected else
                        brush.color() if brush is not None else opt.palette.text().color())
         align = Qt.AlignmentFlag.AlignLeft
         painter.drawText(rect.adjusted(0, 0, 0, -half), align | Qt.AlignmentFlag.AlignBottom,
-                         name)
-        small = painter.font()
-        small.setPointSizeF(max(small.pointSizeF() * 0.85, 6.0))
-        painter.setFont(small)
+                         opt.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                                    rect.width()))
+        painter.setFont(_smaller(opt.font))
         if not selected:
             painter.setPen(opt.palette.placeholderText().color())
         painter.drawText(rect.adjusted(0, half, 0, 0), align | Qt.AlignmentFlag.AlignTop, span)
@@ -67,9 +77,8 @@ class NameDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         size = super().sizeHint(option, index)
-        small = option.font
-        small.setPointSizeF(max(small.pointSizeF() * 0.85, 6.0))
-        span = QFontMetrics(small).horizontalAdvance(str(index.data(SPAN_ROLE) or ""))
+        span = QFontMetrics(_smaller(option.font)).horizontalAdvance(
+            str(index.data(SPAN_ROLE) or ""))
         return QSize(max(size.width(), span + 12), size.height())
 
 
