@@ -541,6 +541,10 @@
         <translation>ryddhau ffilm</translation>
     </message>
     <message>
+        <source>{by} rejected the redaction plan of footage #{footage_id} ({at}): &quot;{note}&quot;. Case {reference} cannot be approved until that plan is changed as asked and approval is asked for again.</source>
+        <translation>Gwrthododd {by} gynllun golygu ffilm #{footage_id} ({at}): &quot;{note}&quot;. Ni ellir cymeradwyo achos {reference} nes bod y cynllun hwnnw wedi&apos;i newid fel y gofynnwyd a bod cymeradwyaeth wedi&apos;i cheisio eto.</translation>
+    </message>
+    <message>
         <source>The check of export #{export_id} still saw {count} face(s) or text region(s) after the plan was approved, and no supervisor has answered that; send the case back to review and approve it again, answering it (or fix the plan and export again).</source>
         <translation>Roedd gwiriad allforiad #{export_id} yn dal i weld {count} wyneb neu ranbarth testun ar ôl i&apos;r cynllun gael ei gymeradwyo, ac nid oes goruchwyliwr wedi ateb hynny; anfonwch yr achos yn ôl i&apos;w adolygu a&apos;i gymeradwyo eto, gan ei ateb (neu cywirwch y cynllun ac allforio eto).</translation>
     </message>
@@ -711,6 +715,10 @@
     <message>
         <source>Export #{export_id} is a working copy made by a batch job from a plan nobody reviewed (every frame says so); review the footage, have the plan approved, export it again and pack that.</source>
         <translation>Mae allforyn #{export_id} yn gopi gwaith a wnaed gan swydd swp o gynllun nad adolygodd neb (mae pob ffrâm yn dweud hynny); adolygwch y ffilm, cael cymeradwyo&apos;r cynllun, ei allforio eto a phecynnu hwnnw.</translation>
+    </message>
+    <message>
+        <source>Case {reference} is {value}: its exports are packed only while the case is approved (it was sent back to review, or is not approved yet).</source>
+        <translation>Mae achos {reference} yn {value}: dim ond tra bo&apos;r achos wedi&apos;i gymeradwyo y caiff ei allforion eu pecynnu (fe&apos;i hanfonwyd yn ôl i&apos;w adolygu, neu nid yw wedi&apos;i gymeradwyo eto).</translation>
     </message>
     <message>
         <source>Export #{export_id} was made from a redaction plan no supervisor approved (state: {value}); only approved exports are released.</source>

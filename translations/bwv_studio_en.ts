@@ -523,6 +523,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>{by} rejected the redaction plan of footage #{footage_id} ({at}): "{note}". Case {reference} cannot be approved until that plan is changed as asked and approval is asked for again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The check of export #{export_id} still saw {count} face(s) or text region(s) after the plan was approved, and no supervisor has answered that; send the case back to review and approve it again, answering it (or fix the plan and export again).</source>
             <translation type="unfinished" />
         </message>
@@ -692,6 +696,10 @@
         </message>
         <message>
             <source>Export #{export_id} is a working copy made by a batch job from a plan nobody reviewed (every frame says so); review the footage, have the plan approved, export it again and pack that.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case {reference} is {value}: its exports are packed only while the case is approved (it was sent back to review, or is not approved yet).</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -251,3 +251,69 @@ def test_a_plan_edited_while_its_pack_is_made_leaves_no_pack(
     with pytest.raises(ConflictError, match="changed since"):
         build_pack(store, "officer", export_id, packs, progress=edit_meanwhile)
     assert edited and list(packs.iterdir()) == []
+
+
+def test_a_case_sent_back_to_review_is_no_longer_released_or_packed(
+        approved_export: tuple[Store, int, Path], tmp_path: Path) -> None:
+    """Sending an approved case back to review left its approval standing: packs were still
+    made and verified, exports still listed as approved (a first-use trial). A supervisor
+    sending it back now rejects the approved plans with the reason given; and any case not
+    approved (sent back by an officer too) has no export released or packed."""
+    from app.core.redaction.approval import ApprovalState, approval_of
+
+    store, export_id, _out = approved_export
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    with store.transaction() as session:  # an officer sends it back: the plan stays approved
+        case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
+                                "in_review", "the requester named a second clip")
+        assert [e.approved for e in case_flow.case_exports(session, "SAR-9")] == [False]
+    with pytest.raises(ConflictError, match="packed only while the case is approved"):
+        build_pack(store, "officer", export_id, packs)
+    for status in ("redacted", "awaiting_approval"):
+        with store.transaction() as session:
+            case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
+                                    status)
+    with store.transaction() as session:  # the plan was still approved: approved at once
+        case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-9", "approved")
+        assert [e.approved for e in case_flow.case_exports(session, "SAR-9")] == [True]
+        case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-9", "in_review",
+                                "withdrawn: do not disclose")
+        (plan,) = case_flow._plans(session, cases.get_case(session, "SAR-9"))
+        found = approval_of(session, plan.footage_id, plan.case_id, plan.plan_sha256)
+        assert found.state is ApprovalState.REJECTED and found.by == "sup"
+        assert found.note == "withdrawn: do not disclose"
+    with pytest.raises(ConflictError, match="state: rejected"):
+        build_pack(store, "officer", export_id, packs)
+    for status in ("redacted", "awaiting_approval"):  # put forward again
+        with store.transaction() as session:
+            case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
+                                    status)
+    with store.transaction() as session:
+        answers = {i.key: "looked at" for i in case_flow.case_open_items(session, "SAR-9")}
+        case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-9", "approved",
+                                answers=answers)
+    assert build_pack(store, "officer", export_id, packs).path.is_dir()
+
+
+def test_approving_a_case_never_overrides_a_rejected_plan(
+        approved_export: tuple[Store, int, Path]) -> None:
+    """A supervisor rejected a plan and the case, still awaiting approval, was then approved
+    by another: the same plan went out approved (a first-use trial)."""
+    from app.core.redaction.approval import decide
+
+    store, _export_id, _out = approved_export
+    with store.transaction() as session:
+        officer = resolve_actor(session, "officer")
+        case_flow.change_status(session, officer, "SAR-9", "in_review", "one more look")
+        for status in ("redacted", "awaiting_approval"):
+            case_flow.change_status(session, officer, "SAR-9", status)
+        (plan,) = case_flow._plans(session, cases.get_case(session, "SAR-9"))
+        decide(session, resolve_actor(session, "sup"), plan.footage_id, plan.case_id,
+               plan.plan_sha256, False, "track 2 is not the requester: hide it")
+    with store.transaction() as session:
+        add_user(session, resolve_actor(session, "admin"), "sara", Role.SUPERVISOR)
+    with store.transaction() as session, pytest.raises(
+            ConflictError, match="sup rejected the redaction plan of footage #1"):
+        case_flow.change_status(session, resolve_actor(session, "sara"), "SAR-9", "approved",
+                                answers={"x": "y"})

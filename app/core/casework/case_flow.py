@@ -24,6 +24,7 @@ from app.core.errors import (
     InvalidInputError,
     PermissionDeniedError,
 )
+from app.core.media.timecode import format_utc
 from app.core.people.permissions import Permission, can, require
 from app.core.redaction.approval import ApprovalState, approval_of, decide, request_approval
 from app.core.redaction.open_items import OpenItem, export_item_key, open_items
@@ -138,15 +139,35 @@ def case_outline(session: Session, reference: str) -> CaseOutline:
     return CaseOutline(lines, {f: p.plan_sha256 for f, p in plans.items()})
 
 
+RELEASABLE = (S.APPROVED, S.RELEASED, S.CLOSED)  # a case sent back is approved no more
+
+
 def releasable(session: Session, export: ExportRecord) -> bool:
-    """An export may be released when it was made from its footage's current plan in the
-    case (not one an edit has since replaced), a supervisor approved that exact plan, and,
-    if its own check still saw faces, a supervisor answered that (``check_unanswered``); a
-    batch working copy never is."""
-    return _current_and_approved(session, export) and not check_unanswered(session, export)
+    """An export may be released when its case is approved (``RELEASABLE``: not sent back
+    to review), it was made from its footage's current plan in the case (not one an edit
+    has since replaced), a supervisor approved that exact plan, and, if its own check still
+    saw faces, a supervisor answered that (``check_unanswered``); a batch working copy never
+    is."""
+    case = session.get(Case, export.case_id) if export.case_id is not None else None
+    return case is not None and case.status in RELEASABLE \
+        and current_and_approved(session, export) and not check_unanswered(session, export)
 
 
-def _current_and_approved(session: Session, export: ExportRecord) -> bool:
+def _refuse_rejected(session: Session, case: Case, plans: list[RedactionPlanRecord]) -> None:
+    """Approving a case never overrides a supervisor's rejection of one of its plans: the
+    plan is changed as asked and put forward again first."""
+    for plan in plans:
+        found = approval_of(session, plan.footage_id, case.id, plan.plan_sha256)
+        if found.state is ApprovalState.REJECTED:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "CoreMessages", "{by} rejected the redaction plan of footage #{footage_id} "
+                "({at}): \"{note}\". Case {reference} cannot be approved until that plan is "
+                "changed as asked and approval is asked for again."),
+                by=found.by, footage_id=plan.footage_id, at=format_utc(found.at),
+                note=found.note or "-", reference=case.reference)
+
+
+def current_and_approved(session: Session, export: ExportRecord) -> bool:
     """Made from its footage's current plan in the case, which a supervisor approved."""
     if export.case_id is None or export.working_copy:
         return False
@@ -181,7 +202,7 @@ def _refuse_unanswered_checks(session: Session, case: Case) -> None:
     answer to what its check still saw."""
     for export in session.scalars(select(ExportRecord).where(ExportRecord.case_id == case.id)
                                   .order_by(ExportRecord.id)):
-        if _current_and_approved(session, export) and check_unanswered(session, export):
+        if current_and_approved(session, export) and check_unanswered(session, export):
             raise unanswered_check(export)
 
 
@@ -243,6 +264,7 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
                 request_approval(session, actor, plan.footage_id, case.id, plan.plan_sha256,
                                  reason)
     elif to is S.APPROVED:
+        _refuse_rejected(session, case, plans)
         if seen is not None and seen != {p.footage_id: p.plan_sha256 for p in plans}:
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "CoreMessages", "A redaction plan of case {reference} changed while you were "
@@ -257,11 +279,12 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
                 earlier = {a["key"]: a["answer"] for a in found.answers}
                 decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, True,
                        reason, {**earlier, **(answers or {})})
-    elif case.status is S.AWAITING_APPROVAL and to is S.IN_REVIEW \
+    elif case.status in (S.AWAITING_APPROVAL, S.APPROVED) and to is S.IN_REVIEW \
             and can(actor, Permission.APPROVE):
-        for plan in plans:  # a supervisor sending it back rejects what was asked
+        for plan in plans:  # a supervisor sending it back rejects what was asked or approved
             state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
-            if state is ApprovalState.REQUESTED and plan.updated_by_id != actor.id:
+            if state in (ApprovalState.REQUESTED, ApprovalState.APPROVED) \
+                    and plan.updated_by_id != actor.id:
                 decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, False,
                        reason)
     elif to is S.RELEASED and not approved_exports(session, case):

@@ -31,7 +31,13 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.core.audio.voice_disguise import NOTE as DISGUISE_NOTE
-from app.core.casework.case_flow import check_unanswered, releasable, unanswered_check
+from app.core.case_state.status import status_label
+from app.core.casework.case_flow import (
+    check_unanswered,
+    current_and_approved,
+    releasable,
+    unanswered_check,
+)
 from app.core.casework.export_event import recorded_export
 from app.core.chain import chain_format, signing
 from app.core.errors import QT_TRANSLATE_NOOP, Cancelled, ConflictError, MediaError, NotFoundError
@@ -144,7 +150,8 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
     text_rows: list[list[Any]] = []  # text regions (plates, screens, documents)
     for t in manifest.get("tracks", []):
         (text_rows if t.get("category") == "text" else rows).append(
-            [f"{t['id']} (head, seen from behind)" if t.get("category") == "head" else t["id"],
+            [f"{t['id']} (a person's head, people detector)" if t.get("category") == "head"
+             else t["id"],
              format_range(t["first_frame"] / fps, t["last_frame"] / fps),
              t.get("action", ""), t.get("reason", "") or "-"])
     boxes = []
@@ -194,6 +201,7 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         ["Clip", (format_range(plan["clip"]["start_s"], plan["clip"]["end_s"])
                   if plan.get("clip") else "whole recording")],
         ["Sound", _sound(plan, manifest)],
+        ["Caption burned in", plan.get("caption") or "none"],
         ["Manifest SHA-256", export.manifest_sha256],
         ["Exported", format_utc(export.created_at)],
         ["Source recording", f"{footage.file_name} (footage #{footage.id})"],
@@ -219,7 +227,8 @@ def disclosure_record(case: Case, footage: Footage, export: ExportRecord,
         "<h2>What was released</h2>", released,
         "<h2>What was redacted and why</h2>",
         f"<p>Method: {e(method)}.</p>",
-        "<h3>People (face tracks; heads of people seen from behind are marked)</h3>",
+        "<h3>People (face tracks; heads found by the people detector, facing any way, are "
+        "marked)</h3>",
         _table(["Track", "Time", "Decision", "Reason"], rows) if rows else "<p>None.</p>",
         *(["<h3>Text regions (number plates, screens, documents)</h3>",
            _table(["Track", "Time", "Decision", "Reason"], text_rows)] if text_rows else []),
@@ -283,6 +292,11 @@ def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case
             export_id=export_id, value=found.state.value.replace('_', ' '))
     if check_unanswered(session, export):
         raise unanswered_check(export)
+    if not releasable(session, export) and current_and_approved(session, export):
+        raise ConflictError(QT_TRANSLATE_NOOP(  # (the plan as approved: the case is not)
+            "CoreMessages", "Case {reference} is {value}: its exports are packed only while "
+            "the case is approved (it was sent back to review, or is not approved yet)."),
+            reference=case.reference, value=status_label(case.status))
     if not releasable(session, export):
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Export #{export_id} was made from a plan that has been changed "

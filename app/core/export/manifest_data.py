@@ -44,6 +44,8 @@ def _partly(action: str, hidden: int, stood: int, frames: int, plan: RedactionPl
     head, ``render.kept_face_stands_for``), on the rest its region lay outside the picture."""
     if hidden >= frames or plan.inverse or not action.startswith("redacted"):
         return action
+    if hidden == 0 and stood == frames:
+        return "not hidden: the kept person's own head (a face kept visible stood for it)"
     why = ([f"on {stood} a face kept visible stood for it: the kept person's own head"]
            if stood else []) + ([f"on {frames - hidden - stood} it lay outside the picture"]
                                 if frames - hidden - stood > 0 else [])
