@@ -3679,6 +3679,10 @@
         <source>Approve</source>
         <translation>Cymeradwyo</translation>
     </message>
+    <message>
+        <source>Note on the approval (optional, recorded)</source>
+        <translation>Nodyn ar y gymeradwyaeth (dewisol, wedi&apos;i gofnodi)</translation>
+    </message>
 </context>
 <context>
     <name>PlanCommands</name>

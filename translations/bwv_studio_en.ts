@@ -3646,6 +3646,10 @@
             <source>Approve</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Note on the approval (optional, recorded)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>PlanCommands</name>

@@ -120,7 +120,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--hide-with", choices=["bleep", "mute", "disguise"], default="bleep",
                    help="how --hide-words and --hide-suggested hide speech (default bleep)")
     p.add_argument("--audio-reason", metavar="TEXT",
-                   help="why speech is hidden, e.g. \"S40 third-party personal data\"")
+                   help="why sound is hidden (--mute, --bleep, --disguise, words), e.g. "
+                        "\"S40 third-party personal data\"")
     p.add_argument("--drop-audio", action="store_true", help="write no audio at all")
     p.add_argument("--clip", type=_range, metavar="START-END", help="export only this range")
     p.add_argument("--caption", metavar="TEXT",
@@ -294,7 +295,8 @@ def _plan_from_args(args: argparse.Namespace, t0: float = 0.0) -> RedactionPlan:
                                   args.margin)[0]
     for muted in (TimeRange(r.start_s + t0, r.end_s + t0) for r in args.mute):
         if muted not in plan.mute:  # muted already (with its reason): once is enough
-            plan = edits.add_mute(plan, muted.start_s, muted.end_s)[0]
+            plan = edits.add_mute(plan, muted.start_s, muted.end_s,
+                                  (args.audio_reason or "").strip())[0]
     for action, given in ((AudioAction.BLEEP, args.bleep),
                           (AudioAction.DISGUISE, args.disguise)):
         if given:

@@ -372,6 +372,16 @@ class CasesPanel(QWidget):
         record = self.current_case()
         if record is None:
             return
+        if target is CaseStatus.APPROVED:  # read first; the note is given in its window
+            ref, store = record.reference, self.store
+
+            def items() -> tuple[list[OpenItem], case_flow.CaseOutline]:
+                with store.read() as session:
+                    return (case_flow.case_open_items(session, ref),
+                            case_flow.case_outline(session, ref))
+
+            self._run(items, lambda found: self._answer_then_change(found, ref, target))
+            return
         step = TRANSITIONS[record.status][target]
         name = case_status_name(target)
         prompt = (self.tr("Why does case {0} go to “{1}”? (recorded in the audit trail)")
@@ -388,20 +398,10 @@ class CasesPanel(QWidget):
                 self.tr("Exemption relied on (e.g. FOI s.40(2) personal information):"))
             if not ok:
                 return
-        if target is CaseStatus.APPROVED:  # every plan's open items need an answer first
-            ref, store = record.reference, self.store
-
-            def items() -> tuple[list[OpenItem], case_flow.CaseOutline]:
-                with store.read() as session:
-                    return (case_flow.case_open_items(session, ref),
-                            case_flow.case_outline(session, ref))
-
-            self._run(items, lambda found: self._answer_then_change(found, ref, target, reason))
-            return
         self.change_status(target, reason, exemption)
 
     def _answer_then_change(self, found: tuple[list[OpenItem], case_flow.CaseOutline],
-                            ref: str, target: CaseStatus, reason: str) -> None:
+                            ref: str, target: CaseStatus) -> None:
         """What approving lets out and the open items, in a window of their own (no nested
         event loop in a job's signal): approved there (the plans read), if still selected."""
         def go(answers: dict[str, str]) -> None:
@@ -410,7 +410,8 @@ class CasesPanel(QWidget):
                 self.message.setText(self.tr("Another case was selected; case {0} was not "
                                              "changed.").format(ref))
                 return
-            self.change_status(target, reason, None, (answers, found[1].plans))
+            self.change_status(target, dialog.note.text().strip(), None,
+                               (answers, found[1].plans))
 
         dialog = self.open_items_dialog = OpenItemsDialog(found[0], found[1].lines, self)
         dialog.setModal(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -75,12 +76,15 @@ class OpenItemsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.table.itemChanged.connect(lambda _i: self._update())
         self.all_reviewed.toggled.connect(lambda _on: self._update())
+        self.note = QLineEdit(self)  # asked here, once the plan has been read
+        self.note.setPlaceholderText(self.tr("Note on the approval (optional, recorded)"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.outline, 1)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.all_reviewed)
+        layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.table.setVisible(bool(items))
         self.all_reviewed.setVisible(bool(items))

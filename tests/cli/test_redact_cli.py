@@ -56,9 +56,11 @@ def test_tracks_then_redact_keeping_the_face(capsys: pytest.CaptureFixture[str],
     assert code == 2  # exists
     code, out, _err = run(capsys, "redact", "1", "--preset", "fast", "-o", str(out_file),
                          "--force", "--caption", "{case} REDACTED {time}", "--clip", "0-1",
-                         "--margin", "0.01")
+                         "--margin", "0.01", "--mute", "0.2-0.5", "--audio-reason",
+                         "S40 third party")
     assert code == 0 and probe(out_file).frame_count == 30
     manifest = json.loads(out_file.with_name("kept.manifest.json").read_text())
+    assert list(manifest["plan"]["reasons"].values()) == ["S40 third party"]  # (was lost)
     assert manifest["plan"]["caption"] == "{case} REDACTED {time}"
     assert manifest["plan"]["margin"] == 0.01 and manifest["plan"]["padding"] == 1.6
     assert manifest["redaction"]["tracks_redacted"] == 1

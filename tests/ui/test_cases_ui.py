@@ -381,7 +381,10 @@ def test_approving_a_case_shows_what_it_lets_out_first(
             case_flow.change_status(session, actor, "SAR-5", status)
     panel = _panel(qtbot, store, "sup")
     _select(qtbot, panel, "SAR-5")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("checked", True))
+    def no_note_first(*_a: object, **_k: object) -> tuple[str, bool]:
+        raise AssertionError("a note asked before the plan was shown")
+
+    monkeypatch.setattr(QInputDialog, "getText", no_note_first)  # (asked in the window)
     for approve in (False, True):
         panel.status_buttons[S.APPROVED].click()
         qtbot.waitUntil(lambda: panel.open_items_dialog is not None
@@ -402,6 +405,8 @@ def test_approving_a_case_shows_what_it_lets_out_first(
             "bwv 5.mp4: frames 0-11 not marked as reviewed (a stretch with no face found at "
             "all)"]  # and the open items below, each needing an answer
         shown.table.item(0, 1).setText("looked at: nobody there")
+        shown.note.setText("read: the requester only")
         with qtbot.waitSignal(panel.changed, timeout=10_000):
             shown.buttons.button(shown.buttons.StandardButton.Ok).click()
     assert panel.message.text() == "Case SAR-5 is now “Approved”."
+    assert _last_event(store, "plan.approve")["note"] == "read: the requester only"

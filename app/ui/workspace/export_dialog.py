@@ -318,8 +318,8 @@ class ExportDialog(QDialog):
         nested event loop in the job's signal): approved there, every item answered."""
         dialog = self.open_items_dialog = OpenItemsDialog(*found, self)
         dialog.setModal(True)
-        dialog.accepted.connect(lambda: self._approval_work("approve", self._note,
-                                                            dialog.answers()))
+        dialog.accepted.connect(lambda: self._approval_work(
+            "approve", dialog.note.text().strip() or self._note, dialog.answers()))
         dialog.open()
 
     def _on_approval(self, result: tuple[Approval, bool, bool]) -> None:
