@@ -558,11 +558,11 @@
     </message>
     <message>
         <source>Case {reference} is {value}; it cannot go to {value2} (allowed: {options}).</source>
-        <translation>Mae achos {reference} yn {value}; ni all fynd i {value2} (a ganiateir: {options}).</translation>
+        <translation>Mae gan achos {reference} y statws “{value}”; ni all fynd i “{value2}” (a ganiateir: {options}).</translation>
     </message>
     <message>
         <source>Say why case {reference} goes from {value} to {value2} (it is recorded).</source>
-        <translation>Dywedwch pam mae achos {reference} yn mynd o {value} i {value2} (caiff ei gofnodi).</translation>
+        <translation>Dywedwch pam mae achos {reference} yn mynd o “{value}” i “{value2}” (caiff ei gofnodi).</translation>
     </message>
     <message>
         <source>A refusal needs the exemption relied on, e.g. &apos;FOI s.40(2) personal information&apos;.</source>
@@ -583,6 +583,38 @@
     <message>
         <source>Unknown {what} {value!r}: use one of {names}.</source>
         <translation>Gwerth anhysbys ar gyfer {what}: {value!r}; defnyddiwch un o {names}.</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>wedi dod i law</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>yn cael ei adolygu</translation>
+    </message>
+    <message>
+        <source>redacted</source>
+        <translation>wedi&apos;i olygu</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>yn aros am gymeradwyaeth</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>wedi&apos;i gymeradwyo</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>wedi&apos;i ryddhau</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>wedi&apos;i wrthod</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>wedi&apos;i gau</translation>
     </message>
     <message>
         <source>No case with reference {reference!r}.</source>
@@ -674,7 +706,7 @@
     </message>
     <message>
         <source>Case {reference} is {value}; its footage is part of its record.</source>
-        <translation>Mae achos {reference} yn {value}; mae ei ffilm yn rhan o&apos;i gofnod.</translation>
+        <translation>Mae gan achos {reference} y statws “{value}”; mae ei ffilm yn rhan o&apos;i gofnod.</translation>
     </message>
     <message>
         <source>Case {reference} has a redaction plan or an export of footage #{footage_id}; it stays in the case&apos;s record.</source>
@@ -690,7 +722,7 @@
     </message>
     <message>
         <source>Case {reference} is {value}; reopen it before changing its redaction.</source>
-        <translation>Mae achos {reference} yn {value}; ailagorwch ef cyn newid ei olygiad.</translation>
+        <translation>Mae gan achos {reference} y statws “{value}”; ailagorwch ef cyn newid ei olygiad.</translation>
     </message>
     <message>
         <source>{src}: the {what} recorded for this export is missing.</source>
@@ -718,7 +750,7 @@
     </message>
     <message>
         <source>Case {reference} is {value}: its exports are packed only while the case is approved (it was sent back to review, or is not approved yet).</source>
-        <translation>Mae achos {reference} yn {value}: dim ond tra bo&apos;r achos wedi&apos;i gymeradwyo y caiff ei allforion eu pecynnu (fe&apos;i hanfonwyd yn ôl i&apos;w adolygu, neu nid yw wedi&apos;i gymeradwyo eto).</translation>
+        <translation>Mae gan achos {reference} y statws “{value}”: dim ond tra bo&apos;r achos wedi&apos;i gymeradwyo y caiff ei allforion eu pecynnu (fe&apos;i hanfonwyd yn ôl i&apos;w adolygu, neu nid yw wedi&apos;i gymeradwyo eto).</translation>
     </message>
     <message>
         <source>Export #{export_id} was made from a redaction plan no supervisor approved (state: {value}); only approved exports are released.</source>

@@ -567,6 +567,38 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in review</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>redacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>awaiting approval</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>approved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>released</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No case with reference {reference!r}.</source>
             <translation type="unfinished" />
         </message>

@@ -123,11 +123,12 @@ def test_core_errors_are_shown_in_welsh(catalogues: Path) -> None:
     """Issue 16: a refusal from the core (its template and every declared phrase in it) is
     shown in the user's language; the CLI keeps the English sentence and adds its flag."""
     from app.cli.error_hints import error_line
-    from app.core.errors import QT_TRANSLATE_NOOP, PermissionDeniedError, SignInError
+    from app.core.case_state.status import refuse_finished
+    from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDeniedError, SignInError
     from app.core.export.video_export import EXISTS
     from app.core.people.permissions import Permission, require
     from app.core.sign_in.accounts import LOCKED
-    from app.core.store.models import Role, User
+    from app.core.store.models import Case, CaseStatus, Role, User
     from app.ui.error_text import error_text
 
     staff = User(name="casey", role=Role.CASE_STAFF, active=True)
@@ -151,6 +152,11 @@ def test_core_errors_are_shown_in_welsh(catalogues: Path) -> None:
                                                              "can {what}."),
                                            name="case staff", role="x", who="y", what="z")
         assert "staff achosion" not in error_text(user_words)  # a name is never translated
+        released = Case(reference="SAR-7", status=CaseStatus.RELEASED)  # (a trial: the
+        with pytest.raises(ConflictError) as finished:  # status was English in Welsh)
+            refuse_finished(released)
+        assert error_text(finished.value) == ("Mae gan achos SAR-7 y statws “wedi'i "
+                                              "ryddhau”; ailagorwch ef cyn newid ei olygiad.")
     finally:
         install_translators("en")
     assert error_text(refused.value) == english

@@ -8,15 +8,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.case_state.standing import FINISHED
-from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
+from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, Phrase
 from app.core.store import audit
 from app.core.store.models import Case, CaseStatus, User
 
+_LABELS = {CaseStatus.RECEIVED: QT_TRANSLATE_NOOP("CoreMessages", "received"),
+           CaseStatus.IN_REVIEW: QT_TRANSLATE_NOOP("CoreMessages", "in review"),
+           CaseStatus.REDACTED: QT_TRANSLATE_NOOP("CoreMessages", "redacted"),
+           CaseStatus.AWAITING_APPROVAL: QT_TRANSLATE_NOOP("CoreMessages", "awaiting approval"),
+           CaseStatus.APPROVED: QT_TRANSLATE_NOOP("CoreMessages", "approved"),
+           CaseStatus.RELEASED: QT_TRANSLATE_NOOP("CoreMessages", "released"),
+           CaseStatus.REFUSED: QT_TRANSLATE_NOOP("CoreMessages", "refused"),
+           CaseStatus.CLOSED: QT_TRANSLATE_NOOP("CoreMessages", "closed")}
 
-def status_label(status: CaseStatus) -> str:
-    """A status in plain words for messages ("in review", never "in_review"); the command
-    line takes the value itself as an argument."""
-    return status.value.replace("_", " ")
+
+def status_label(status: CaseStatus) -> Phrase:
+    """A status in plain words for messages ("in review", never "in_review"), declared for
+    translation (a message's argument is shown in the user's language); the command line
+    takes the value itself as an argument."""
+    return _LABELS[status]
 
 
 def get_case(session: Session, reference: str) -> Case:
