@@ -668,3 +668,40 @@ def test_faces_that_appear_together_are_one_row_checked_with_one_key(qtbot: QtBo
     assert all(ws.commands.why(ReviewRange(0, 1, r, 1)) != r.value for r in ReviewReason)
     assert problems == []
     win.close()
+
+
+def test_an_edit_the_store_refuses_is_not_shown_as_made(qtbot: QtBot, store: Store,
+                                                       tmp_path: Path) -> None:
+    """An edit of a plan whose case was closed meanwhile is refused on saving; the panel
+    and timeline went on showing it as made, as if a bystander were hidden that the stored
+    plan leaves visible (a first-use trial). The stored plan is shown again at once."""
+    from app.core.casework import case_flow, cases
+    from app.core.library.ingest import ingest_paths
+    from app.core.settings import load_settings
+    from tests.conftest import allow_unapproved_exports, make_video
+
+    with store.transaction() as session:
+        cases.create_case(session, resolve_actor(session, "tester"), "SAR-4", "subject_access")
+    ingest_paths(store, "tester", [make_video(tmp_path / "a.mp4", frames=12)], case_ref="SAR-4")
+    allow_unapproved_exports(store)
+    win = MainWindow(store, load_settings(), signed_in_record(store))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library.model.rowCount() == 1, timeout=10_000)
+    ws = win.workspace
+    win.open_workspace()
+    with qtbot.waitSignals([ws.player.loaded, ws.ready], timeout=20_000):
+        win.library.table.selectRow(0)
+    assert ws.case_ref == "SAR-4"
+    with qtbot.waitSignal(ws.plan_saved, timeout=10_000):
+        ws.commands.add_manual_box(QRectF(4, 4, 20, 20))
+    assert len(ws.plan.manual_boxes) == 1
+    with store.transaction() as session:  # closed elsewhere (another workstation, the CLI)
+        case_flow.change_status(session, resolve_actor(session, "tester"), "SAR-4", "closed",
+                                "withdrawn by the requester")
+    with qtbot.waitSignal(ws.failed, timeout=10_000) as refused:
+        ws.commands.add_manual_box(QRectF(30, 4, 20, 20))
+    assert "could not be saved" in refused.args[0]
+    qtbot.waitUntil(lambda: len(ws.plan.manual_boxes) == 1, timeout=10_000)
+    assert ws.tracks_panel.rowCount() == 1  # the box that was saved, not the refused one
+    win.close()

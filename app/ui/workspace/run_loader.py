@@ -18,7 +18,7 @@ from app.core.redaction.session import RedactionSession
 from app.core.redaction.shown_run import ShownRun, work_out
 from app.core.tracking.thumbnails import track_thumbnails
 from app.core.tracking.tracker import Track
-from app.ui.workers import Job, job_pool
+from app.ui.workers import Job, db_pool, job_pool
 
 if TYPE_CHECKING:
     from app.ui.workspace.workspace import RedactionWorkspace
@@ -46,6 +46,16 @@ class RunLoader(QObject):
         job.failed.connect(lambda _m, _d: self.side_jobs.remove(job))
         job.cancelled.connect(lambda: self.side_jobs.remove(job))
         return job
+
+    def load_saved(self, session: RedactionSession) -> None:
+        """Read the footage's saved plan off the UI thread; the workspace starts from it (on
+        opening, and after a refused save: the stored plan is shown again, never an edit
+        that was not kept)."""
+        ws = self.ws
+        job = Job(lambda _p, _c: session.read_saved(ws.store))
+        job.finished.connect(lambda saved: ws.on_plan_loaded(session, *saved))
+        job.failed.connect(lambda message, _d: ws.failed.emit(message))
+        job.start(db_pool())
 
     def cancel_detection(self) -> None:
         if self.detect_job is not None:

@@ -183,12 +183,7 @@ class RedactionWorkspace(QWidget):
         self.commands.last_warning = None  # the other footage's review item
         self.undo_stack.clear()
         self.player.open_footage(footage)
-        store = self.store
-
-        job = Job(lambda _p, _c: session.read_saved(store))
-        job.finished.connect(lambda saved: self._on_plan_loaded(session, *saved))
-        job.failed.connect(lambda message, _d: self.failed.emit(message))
-        job.start(db_pool())
+        self.jobs.load_saved(session)
         wave = self.jobs.side_job(lambda _p, cancel: audio_waveform(
             Path(footage.original_path), cancel=cancel))
         wave.finished.connect(lambda found: self._on_waveform(session, found))
@@ -196,14 +191,15 @@ class RedactionWorkspace(QWidget):
         wave.start(job_pool())
         self.speech_panel.open_footage()
 
-    def _on_plan_loaded(self, session: RedactionSession, case_id: int | None,
+    def on_plan_loaded(self, session: RedactionSession, case_id: int | None,
                         plan: RedactionPlan) -> None:
         """The saved plan, applied here on the UI thread; edits start from it."""
         if session is self.session:
             session.start(case_id, plan)
             self.undo_stack.clear()
             self._recompute()
-            self.detect(only_stored=True)
+            if session.analysis is None:  # (read again after a refused save: run shown)
+                self.detect(only_stored=True)
 
     def _on_waveform(self, session: RedactionSession, wave: Waveform | None) -> None:
         if session is self.session:
@@ -366,9 +362,13 @@ class RedactionWorkspace(QWidget):
         store, user = self.store, self.user.name
         job = Job(lambda _p, _c: session.save(store, user, change))  # (database worker)
         job.finished.connect(self._saved)
-        job.failed.connect(lambda message, _d: self.failed.emit(
-            self.tr("The edit could not be saved: {0}").format(message)))
+        job.failed.connect(lambda message, _d: self._refused(session, message))
         job.start(db_pool())
+
+    def _refused(self, session: RedactionSession, message: str) -> None:
+        """A save refused (a finished case, another's edit): said, and the stored plan shown."""
+        self.failed.emit(self.tr("The edit could not be saved: {0}").format(message))
+        self.jobs.load_saved(session)
 
     def _saved(self, sha: str) -> None:
         self.plan_saved.emit(sha)
