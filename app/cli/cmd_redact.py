@@ -31,6 +31,7 @@ from app.core.redaction.approval import ApprovalState
 from app.core.redaction.head_owners import face_of_heads
 from app.core.redaction.plan import AudioAction, AudioMode, RedactionPlan, Shape, Style, TimeRange
 from app.core.redaction.plan_edits import TrackAction
+from app.core.redaction.plan_review import plan_review
 from app.core.tracking.thumbnails import track_thumbnails
 from app.core.tracking.tracker import boxes_by_frame
 
@@ -439,7 +440,10 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
               f"{format_time(times[s['last_frame']]):>12}  {s['detections']:>10}  "
               f"{s['mean_size']:>7.0f}  {s['max_score']:.2f}"
               + (f"  (the head of track {owners[t.id]})" if t.id in owners else ""))
-    for r in a.review:
+    # as the workspace, the approval and the manifest list them: a range the redaction hides
+    # anyway is not asked about (the plain run listed more than the app: a first-use trial)
+    review = plan_review(a.run, a.tracks, a.tracks, RedactionPlan(), a.frame_count, a.fps)
+    for r in review:
         print(f"Review {r.reason.value}: frames {r.start_frame}-{r.end_frame} "
               f"({format_time(times[r.start_frame])}-{format_time(times[r.end_frame])})"
               + (f", track {r.track_id}" if r.track_id else "")
@@ -459,5 +463,5 @@ def run_tracks(ctx: Context, args: argparse.Namespace) -> int:
         atomic_write_text(args.json, json.dumps(
             {"footage_id": a.footage_id, "run_key": a.run_key, "tracks_key": a.tracks_key,
              "tracks": summaries, "face_of_head": {str(h): f for h, f in owners.items()},
-             "review": [r.as_dict() for r in a.review]}, indent=1))
+             "review": [r.as_dict() for r in review]}, indent=1))
     return 0

@@ -9,6 +9,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from app.core.chain.ledger import Ledger
 from app.core.detection.model_files import SHIPPED
 from app.verifier.c2pa_check import anchors_pem, check_c2pa
 from app.verifier.extract_check import (
+    CONFIRM_ROOT,
     Extract,
     check_approval,
     check_extract,
@@ -269,4 +271,6 @@ def check(target: Path, root: str | None = None,
             report.failed(str(target), f"the store's root key is not the one given ({root}).")
         else:
             report.passed(str(target), f"the store's root key is {root}, as given.")
+            report.findings = [replace(f, message=f.message.replace(CONFIRM_ROOT, "."))
+                               for f in report.findings]
     return report

@@ -68,6 +68,9 @@ def event_hash(event: dict[str, Any]) -> str:
     return chain_format.event_hash_of({**event, "details": text})
 
 
+CONFIRM_ROOT = "; the force can confirm it (bwv-verify --root)."  # (said until it is)
+
+
 def check_extract(path: Path, report: Report) -> tuple[Extract | None, Ledger]:
     """Every check of one extract file; returns it (None if unreadable) and its ledger."""
     subject, ledger = path.name, Ledger()
@@ -135,8 +138,7 @@ def _replay(accounts: list[dict[str, Any]], events: list[dict[str, Any]], ledger
                     "(no password): their authorship is not proven.")
     if ledger.root:
         report.note(subject, f"the store's root key is {fingerprint(ledger.root)} "
-                    f"({ledger.root_holder}'s, event #{ledger.root_seq}); the force can "
-                    "confirm it (bwv-verify --root).")
+                    f"({ledger.root_holder}'s, event #{ledger.root_seq}){CONFIRM_ROOT}")
 
 
 def signer_problem(ledger: Ledger, signer: str, public: str) -> str | None:

@@ -460,3 +460,27 @@ def _events(action: str) -> list[dict[str, object]]:
             select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq))]
     store.close()
     return found
+
+
+@pytest.mark.slow
+def test_tracks_lists_the_review_the_app_and_the_approval_list(
+        capsys: pytest.CaptureFixture[str], videos: Path, tmp_path: Path) -> None:
+    """`bwv tracks` listed the plain run's review ranges (5 on the shaky clip), while the
+    workspace, the approval and the manifest listed those a plan with no decisions leaves
+    open (4): ranges the redaction hides anyway are not asked about (a first-use trial)."""
+    from app.core.analysis import analyse
+    from app.core.redaction.plan_review import plan_review
+    from app.core.settings import load_settings
+    from app.core.store.database import Store
+
+    listed = tmp_path / "tracks.json"
+    code, out, _ = run(capsys, "tracks", str(videos / "mmaction2_demo.mp4"), "--preset",
+                       "fast", "--json", str(listed))
+    assert code == 0, out
+    settings = load_settings()
+    with Store(settings.effective_database_url, settings.data_path) as store:
+        a = analyse(store, "tester", 1, "fast")
+    app = plan_review(a.run, a.tracks, a.tracks, RedactionPlan(), a.frame_count, a.fps)
+    review = json.loads(listed.read_text())["review"]
+    assert review == [r.as_dict() for r in app] and len(review) < len(a.review)
+    assert out.count("Review ") == len(app)

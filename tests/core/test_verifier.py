@@ -87,6 +87,8 @@ def test_the_command_runs_with_no_database_and_writes_html(
                             capture_output=True, text=True, env=env, timeout=120)
     assert rooted.returncode == 0, rooted.stdout
     assert "C2PA manifest trusted, signed by Test Constabulary Disclosure Unit" in rooted.stdout
+    assert "bwv-verify --root" in ok.stdout and "bwv-verify --root" not in rooted.stdout  # (it
+    # told the reader to confirm the root with --root after they had: a first-use trial)
     untrusted = subprocess.run([command, str(made["exports"]), "--trust-anchors",
                                 str(made["other_ca"])], capture_output=True, text=True,
                                env=env, timeout=120)
