@@ -73,6 +73,8 @@ def hand_over(win: MainWindow, user: UserRecord) -> None:
         win.retention_dialog.deleteLater()
     win.retention_dialog = None
     win.signed_in.become(user)
+    win.cases.message.clear()  # what the last user did is not said to the next
+    win.cases.pack_status.clear()
     win.footage_view.undo_stack.clear()
     win.workspace.undo_stack.clear()
     win.show_signed_in()

@@ -43,9 +43,11 @@ def test_switch_user_hands_the_window_to_the_supervisor(qtbot: QtBot, store: Sto
     QTimer.singleShot(50, lambda: sign_in("wrong password"))
     win.switch_user_action.trigger()
     assert win.signed_in.name == "tester"
+    win.cases.message.setText("Case SAR-1 is now “Approved”.")  # said to tester
     QTimer.singleShot(50, lambda: sign_in(PASSWORD))
     win.switch_user_action.trigger()
     assert win.signed_in.name == "sarge"
+    assert win.cases.message.text() == ""  # not said again to sarge (a first-use trial)
     assert {win.workspace.user.name, win.cases.user.name, win.details.user.name,
             win.footage_view.user.name, win.library.case_links.user.name,
             win.review_speech.user.name} == {"sarge"}  # one SignedIn: none left behind
