@@ -541,10 +541,6 @@
         <translation>ryddhau ffilm</translation>
     </message>
     <message>
-        <source>{by} rejected the redaction plan of footage #{footage_id} ({at}): &quot;{note}&quot;. Case {reference} cannot be approved until that plan is changed as asked and approval is asked for again.</source>
-        <translation>Gwrthododd {by} gynllun golygu ffilm #{footage_id} ({at}): &quot;{note}&quot;. Ni ellir cymeradwyo achos {reference} nes bod y cynllun hwnnw wedi&apos;i newid fel y gofynnwyd a bod cymeradwyaeth wedi&apos;i cheisio eto.</translation>
-    </message>
-    <message>
         <source>The check of export #{export_id} still saw {count} face(s) or text region(s) after the plan was approved, and no supervisor has answered that; send the case back to review and approve it again, answering it (or fix the plan and export again).</source>
         <translation>Roedd gwiriad allforiad #{export_id} yn dal i weld {count} wyneb neu ranbarth testun ar ôl i&apos;r cynllun gael ei gymeradwyo, ac nid oes goruchwyliwr wedi ateb hynny; anfonwch yr achos yn ôl i&apos;w adolygu a&apos;i gymeradwyo eto, gan ei ateb (neu cywirwch y cynllun ac allforio eto).</translation>
     </message>
@@ -586,7 +582,7 @@
     </message>
     <message>
         <source>received</source>
-        <translation>wedi dod i law</translation>
+        <translation>wedi&apos;i dderbyn</translation>
     </message>
     <message>
         <source>in review</source>
@@ -594,7 +590,7 @@
     </message>
     <message>
         <source>redacted</source>
-        <translation>wedi&apos;i olygu</translation>
+        <translation>cuddio wedi&apos;i gwblhau</translation>
     </message>
     <message>
         <source>awaiting approval</source>
@@ -1195,6 +1191,10 @@
     <message>
         <source>The redaction plan has changed since it was shown; review the current plan before deciding.</source>
         <translation>Mae&apos;r cynllun golygu wedi newid ers ei ddangos; adolygwch y cynllun presennol cyn penderfynu.</translation>
+    </message>
+    <message>
+        <source>{by} rejected this redaction plan of footage #{footage_id} ({at}): &quot;{note}&quot;. A rejected plan is not put forward or approved again as it is: change it as asked, then ask for approval.</source>
+        <translation>Gwrthododd {by} y cynllun golygu hwn ar gyfer ffilm #{footage_id} ({at}): &quot;{note}&quot;. Ni chaiff cynllun a wrthodwyd ei gyflwyno na&apos;i gymeradwyo eto fel y mae: newidiwch ef fel y gofynnwyd, yna gofynnwch am gymeradwyaeth.</translation>
     </message>
     <message>
         <source>approve or reject a redaction plan</source>

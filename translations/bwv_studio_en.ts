@@ -523,10 +523,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>{by} rejected the redaction plan of footage #{footage_id} ({at}): "{note}". Case {reference} cannot be approved until that plan is changed as asked and approval is asked for again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The check of export #{export_id} still saw {count} face(s) or text region(s) after the plan was approved, and no supervisor has answered that; send the case back to review and approve it again, answering it (or fix the plan and export again).</source>
             <translation type="unfinished" />
         </message>
@@ -1176,6 +1172,10 @@
         </message>
         <message>
             <source>The redaction plan has changed since it was shown; review the current plan before deciding.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{by} rejected this redaction plan of footage #{footage_id} ({at}): "{note}". A rejected plan is not put forward or approved again as it is: change it as asked, then ask for approval.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -285,21 +285,27 @@ def test_a_case_sent_back_to_review_is_no_longer_released_or_packed(
         assert found.note == "withdrawn: do not disclose"
     with pytest.raises(ConflictError, match="state: rejected"):
         build_pack(store, "officer", export_id, packs)
-    for status in ("redacted", "awaiting_approval"):  # put forward again
-        with store.transaction() as session:
-            case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
-                                    status)
     with store.transaction() as session:
-        answers = {i.key: "looked at" for i in case_flow.case_open_items(session, "SAR-9")}
-        case_flow.change_status(session, resolve_actor(session, "sup"), "SAR-9", "approved",
-                                answers=answers)
-    assert build_pack(store, "officer", export_id, packs).path.is_dir()
+        officer = resolve_actor(session, "officer")
+        case_flow.change_status(session, officer, "SAR-9", "redacted")
+        with pytest.raises(ConflictError, match="not put forward or approved again as it is"):
+            case_flow.change_status(session, officer, "SAR-9", "awaiting_approval")
+    with store.transaction() as session:  # withdrawn: closing does not bring it back
+        case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
+                                "in_review", "withdrawn")
+        case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
+                                "closed", "the requester withdrew")
+        assert [e.approved for e in case_flow.case_exports(session, "SAR-9")] == [False]
+    with pytest.raises(ConflictError):
+        build_pack(store, "officer", export_id, packs)
 
 
 def test_approving_a_case_never_overrides_a_rejected_plan(
         approved_export: tuple[Store, int, Path]) -> None:
     """A supervisor rejected a plan and the case, still awaiting approval, was then approved
-    by another: the same plan went out approved (a first-use trial)."""
+    by another: the same plan went out approved (a first-use trial). A rejection stands for
+    that exact plan: neither the case nor the export dialog approves it, and it is not put
+    forward again unchanged (a review)."""
     from app.core.redaction.approval import decide
 
     store, _export_id, _out = approved_export
@@ -314,6 +320,10 @@ def test_approving_a_case_never_overrides_a_rejected_plan(
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "admin"), "sara", Role.SUPERVISOR)
     with store.transaction() as session, pytest.raises(
-            ConflictError, match="sup rejected the redaction plan of footage #1"):
+            ConflictError, match="sup rejected this redaction plan of footage #1"):
         case_flow.change_status(session, resolve_actor(session, "sara"), "SAR-9", "approved",
                                 answers={"x": "y"})
+    with store.transaction() as session, pytest.raises(  # nor from the export dialog
+            ConflictError, match="not put forward or approved again as it is"):
+        decide(session, resolve_actor(session, "sara"), plan.footage_id, plan.case_id,
+               plan.plan_sha256, True, "", {"x": "y"})

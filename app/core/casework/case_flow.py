@@ -10,6 +10,7 @@ whose exact plan was approved.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,13 +25,25 @@ from app.core.errors import (
     InvalidInputError,
     PermissionDeniedError,
 )
-from app.core.media.timecode import format_utc
 from app.core.people.permissions import Permission, can, require
-from app.core.redaction.approval import ApprovalState, approval_of, decide, request_approval
+from app.core.redaction.approval import (
+    ApprovalState,
+    approval_of,
+    decide,
+    refuse_rejected,
+    request_approval,
+)
 from app.core.redaction.open_items import OpenItem, export_item_key, open_items
 from app.core.redaction.plan import RedactionPlan
 from app.core.redaction.plan_outline import no_plan, plan_outline
-from app.core.store.models import Case, CaseStatus, ExportRecord, RedactionPlanRecord, User
+from app.core.store.models import (
+    AuditEvent,
+    Case,
+    CaseStatus,
+    ExportRecord,
+    RedactionPlanRecord,
+    User,
+)
 from app.core.views.records import CaseRecord
 from app.core.wording import Said
 
@@ -139,32 +152,37 @@ def case_outline(session: Session, reference: str) -> CaseOutline:
     return CaseOutline(lines, {f: p.plan_sha256 for f, p in plans.items()})
 
 
-RELEASABLE = (S.APPROVED, S.RELEASED, S.CLOSED)  # a case sent back is approved no more
+def case_releasable(session: Session, case: Case) -> bool:
+    """Whether the case's exports may go out now: approved or released, or closed after its
+    release (a case sent back, withdrawn or refused is approved no more, and closing it
+    does not bring that back)."""
+    if case.status in (S.APPROVED, S.RELEASED):
+        return True
+    if case.status is not S.CLOSED:
+        return False
+    last = session.scalars(select(AuditEvent).where(
+        AuditEvent.action == "case.status", AuditEvent.object_type == "case",
+        AuditEvent.object_id == str(case.id)).order_by(AuditEvent.seq.desc())).first()
+    moved = json.loads(last.details).get("status") if last is not None else None
+    return moved == [S.RELEASED.value, S.CLOSED.value]
 
 
 def releasable(session: Session, export: ExportRecord) -> bool:
-    """An export may be released when its case is approved (``RELEASABLE``: not sent back
-    to review), it was made from its footage's current plan in the case (not one an edit
-    has since replaced), a supervisor approved that exact plan, and, if its own check still
-    saw faces, a supervisor answered that (``check_unanswered``); a batch working copy never
+    """An export may be released when its case may (``case_releasable``: not sent back to
+    review), it was made from its footage's current plan in the case (not one an edit has
+    since replaced), a supervisor approved that exact plan, and, if its own check still saw
+    faces, a supervisor answered that (``check_unanswered``); a batch working copy never
     is."""
     case = session.get(Case, export.case_id) if export.case_id is not None else None
-    return case is not None and case.status in RELEASABLE \
+    return case is not None and case_releasable(session, case) \
         and current_and_approved(session, export) and not check_unanswered(session, export)
 
 
 def _refuse_rejected(session: Session, case: Case, plans: list[RedactionPlanRecord]) -> None:
-    """Approving a case never overrides a supervisor's rejection of one of its plans: the
-    plan is changed as asked and put forward again first."""
+    """Approving (or asking approval for) a case never overrides a supervisor's rejection
+    of one of its plans (``approval.refuse_rejected``)."""
     for plan in plans:
-        found = approval_of(session, plan.footage_id, case.id, plan.plan_sha256)
-        if found.state is ApprovalState.REJECTED:
-            raise ConflictError(QT_TRANSLATE_NOOP(
-                "CoreMessages", "{by} rejected the redaction plan of footage #{footage_id} "
-                "({at}): \"{note}\". Case {reference} cannot be approved until that plan is "
-                "changed as asked and approval is asked for again."),
-                by=found.by, footage_id=plan.footage_id, at=format_utc(found.at),
-                note=found.note or "-", reference=case.reference)
+        refuse_rejected(session, plan.footage_id, case.id, plan.plan_sha256)
 
 
 def current_and_approved(session: Session, export: ExportRecord) -> bool:
@@ -258,6 +276,7 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
             "first."),
             reference=case.reference)
     if to is S.AWAITING_APPROVAL:
+        _refuse_rejected(session, case, plans)
         for plan in plans:
             state = approval_of(session, plan.footage_id, case.id, plan.plan_sha256).state
             if state not in (ApprovalState.REQUESTED, ApprovalState.APPROVED):

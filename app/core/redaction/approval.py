@@ -20,6 +20,7 @@ from app.core.chain import signing
 from app.core.chain.ledger import ROLE_ACTIONS
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, PermissionDeniedError
 from app.core.integrity.trail_accounts import ledger_before
+from app.core.media.timecode import format_utc
 from app.core.people.permissions import Permission, can, require
 from app.core.redaction.open_items import answers_for, open_items
 from app.core.redaction.plan import RedactionPlan
@@ -124,11 +125,29 @@ def _signed_by_actor(session: Session, event: AuditEvent) -> bool:
 _JUDGED: dict[str, bool] = {}
 
 
+REJECTION_STANDS = QT_TRANSLATE_NOOP(
+    "CoreMessages", "{by} rejected this redaction plan of footage #{footage_id} ({at}): "
+    "\"{note}\". A rejected plan is not put forward or approved again as it is: change it "
+    "as asked, then ask for approval.")
+
+
+def refuse_rejected(session: Session, footage_id: int, case_id: int | None,
+                    plan_sha: str) -> None:
+    """A supervisor's rejection stands for that exact plan: no request for it again, and no
+    approval of it (by another supervisor, or from a case) that would override it unseen;
+    an edit (a new plan) is asked for and approved afresh."""
+    found = approval_of(session, footage_id, case_id, plan_sha)
+    if found.state is ApprovalState.REJECTED:
+        raise ConflictError(REJECTION_STANDS, by=found.by, footage_id=footage_id,
+                            at=format_utc(found.at), note=found.note or "-")
+
+
 def request_approval(session: Session, actor: User, footage_id: int, case_id: int | None,
                      plan_sha: str, note: str = "") -> Approval:
     require(actor, Permission.REQUEST_APPROVAL,
             QT_TRANSLATE_NOOP("CoreMessages", "ask for approval"))
     record = _record(session, footage_id, case_id, plan_sha)
+    refuse_rejected(session, footage_id, case_id, plan_sha)
     event = audit.record(session, actor.name, "plan.approval_request", "redaction_plan",
                          record.id, {"plan_sha256": plan_sha, "note": note},
                          case_id=case_id, footage_id=footage_id)
@@ -156,6 +175,8 @@ def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
         raise PermissionDeniedError(QT_TRANSLATE_NOOP(
             "CoreMessages",
             "You made the last change to this plan; another supervisor must approve it."))
+    if approve:
+        refuse_rejected(session, footage_id, case_id, plan_sha)
     if approve is False and not note.strip():
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Say why the plan is rejected, so the officer can correct it."))

@@ -99,15 +99,16 @@ class RedactionSession:
 
     # --- loading -------------------------------------------------------------------------
 
-    def read_saved(self, store: Store) -> tuple[int | None, RedactionPlan]:
-        """The case's id and the saved plan (blocking, changes nothing in the store: call it
-        from the window's database worker, then ``start`` with what it returns); notes the
-        stored plan's SHA-256, which ``save`` expects."""
+    def read_saved(self, store: Store) -> tuple[int | None, RedactionPlan, str]:
+        """The case's id, the saved plan and its SHA-256 (blocking, changes nothing: call it
+        from the window's database worker, then ``start`` with what it returns, which notes
+        the SHA-256 ``save`` expects: an edit saved meanwhile expects the plan it was made
+        on, never one read but not shown yet)."""
         with store.read() as session:
             case_id = get_case(session, self.case_ref).id if self.case_ref else None
             record = find_plan_record(session, self.footage.id, case_id)
-            self.stored = record.plan_sha256 if record is not None else ""
-            return case_id, load_plan(session, self.footage.id, case_id) or RedactionPlan()
+            return (case_id, load_plan(session, self.footage.id, case_id) or RedactionPlan(),
+                    record.plan_sha256 if record is not None else "")
 
     def save(self, store: Store, user: str, change: PlanChange) -> str:
         """Store the plan a change put in force (blocking: on the window's one database
@@ -119,9 +120,13 @@ class RedactionSession:
         self.stored = sha
         return sha
 
-    def start(self, case_id: int | None, plan: RedactionPlan) -> None:
-        """Begin on the saved ``plan`` (of case ``case_id``), with no history."""
+    def start(self, case_id: int | None, plan: RedactionPlan,
+              stored: str | None = None) -> None:
+        """Begin on the saved ``plan`` (of case ``case_id``; ``stored``: its SHA-256 in the
+        store, as ``read_saved`` gives it), with no history."""
         self.case_id, self.plan = case_id, plan
+        if stored is not None:
+            self.stored = stored
         self._done, self._undone = [], []
         self.started = True
         self.recompute()

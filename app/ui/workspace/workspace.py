@@ -192,10 +192,10 @@ class RedactionWorkspace(QWidget):
         self.speech_panel.open_footage()
 
     def on_plan_loaded(self, session: RedactionSession, case_id: int | None,
-                        plan: RedactionPlan) -> None:
+                       plan: RedactionPlan, stored: str) -> None:
         """The saved plan, applied here on the UI thread; edits start from it."""
         if session is self.session:
-            session.start(case_id, plan)
+            session.start(case_id, plan, stored)
             self.undo_stack.clear()
             self._recompute()
             if session.analysis is None:  # (read again after a refused save: run shown)
@@ -368,6 +368,8 @@ class RedactionWorkspace(QWidget):
     def _refused(self, session: RedactionSession, message: str) -> None:
         """A save refused (a finished case, another's edit): said, and the stored plan shown."""
         self.failed.emit(self.tr("The edit could not be saved: {0}").format(message))
+        session.started = False  # no edit, undo or redo until the stored plan is shown
+        self.undo_stack.clear()
         self.jobs.load_saved(session)
 
     def _saved(self, sha: str) -> None:
