@@ -303,9 +303,9 @@ def test_a_case_sent_back_to_review_is_no_longer_released_or_packed(
 def test_approving_a_case_never_overrides_a_rejected_plan(
         approved_export: tuple[Store, int, Path]) -> None:
     """A supervisor rejected a plan and the case, still awaiting approval, was then approved
-    by another: the same plan went out approved (a first-use trial). A rejection stands for
-    that exact plan: neither the case nor the export dialog approves it, and it is not put
-    forward again unchanged (a review)."""
+    by another: the same plan went out approved (a first-use trial). A rejection now sends
+    the case back to review, and stands for that exact plan: it is not put forward again
+    unchanged, nor approved from the export dialog (a review)."""
     from app.core.redaction.approval import decide
 
     store, _export_id, _out = approved_export
@@ -319,10 +319,14 @@ def test_approving_a_case_never_overrides_a_rejected_plan(
                plan.plan_sha256, False, "track 2 is not the requester: hide it")
     with store.transaction() as session:
         add_user(session, resolve_actor(session, "admin"), "sara", Role.SUPERVISOR)
+        # the rejection sent the case back: it stayed "awaiting approval" (a first-use trial)
+        assert cases.get_case(session, "SAR-9").status.value == "in_review"
+        case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
+                                "redacted")
     with store.transaction() as session, pytest.raises(
             ConflictError, match="sup rejected this redaction plan of footage #1"):
-        case_flow.change_status(session, resolve_actor(session, "sara"), "SAR-9", "approved",
-                                answers={"x": "y"})
+        case_flow.change_status(session, resolve_actor(session, "officer"), "SAR-9",
+                                "awaiting_approval")
     with store.transaction() as session, pytest.raises(  # nor from the export dialog
             ConflictError, match="not put forward or approved again as it is"):
         decide(session, resolve_actor(session, "sara"), plan.footage_id, plan.case_id,

@@ -455,7 +455,8 @@ def test_bwv_verify_refuses_an_approval_rejected_afterwards(victim: Store, scena
     path = next(folder.glob("*.audit.jsonl"))
     events, seal = _read_extract(path)
     with victim.read() as session:
-        last = session.execute(text("SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1")
+        last = session.execute(text("SELECT * FROM audit_events WHERE action = 'plan.reject' "
+                                    "ORDER BY seq DESC LIMIT 1")  # (the case moved after it)
                                ).mappings().one()
     rejection = {**{k: last[k] for k in audit.EXPORT_FIELDS},
                  "details": json.loads(last["details"])}

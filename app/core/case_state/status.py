@@ -79,3 +79,14 @@ def plan_changed(session: Session, actor: User, case_id: int, footage_id: int) -
         set_status(session, actor, case, CaseStatus.IN_REVIEW,
                    f"the redaction plan of footage #{footage_id} changed; it needs review "
                    "and a new approval", automatic=True)
+
+
+def plan_rejected(session: Session, actor: User, case_id: int, footage_id: int) -> None:
+    """A supervisor rejected a plan of the case: work is in review again (a case awaiting
+    approval, or approved, no longer has it; it is not released while the rejection
+    stands)."""
+    case = session.get(Case, case_id)
+    if case is not None and case.status in (CaseStatus.AWAITING_APPROVAL, CaseStatus.APPROVED):
+        set_status(session, actor, case, CaseStatus.IN_REVIEW,
+                   f"the redaction plan of footage #{footage_id} was rejected; it needs "
+                   "changing and a new approval", automatic=True)

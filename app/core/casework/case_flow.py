@@ -305,7 +305,7 @@ def change_status(session: Session, actor: User, reference: str, status: str | C
             if state in (ApprovalState.REQUESTED, ApprovalState.APPROVED) \
                     and plan.updated_by_id != actor.id:
                 decide(session, actor, plan.footage_id, case.id, plan.plan_sha256, False,
-                       reason)
+                       reason, move_case=False)  # (moved below, with the reason given)
     elif to is S.RELEASED and not approved_exports(session, case):
         _refuse_unanswered_checks(session, case)
         raise ConflictError(QT_TRANSLATE_NOOP(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.case_state.status import plan_rejected
 from app.core.chain import signing
 from app.core.chain.ledger import ROLE_ACTIONS
 from app.core.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, PermissionDeniedError
@@ -164,10 +165,11 @@ def may_decide(session: Session, actor: User, footage_id: int, case_id: int | No
 
 def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
            plan_sha: str, approve: bool, note: str = "",
-           answers: dict[str, str] | None = None) -> Approval:
+           answers: dict[str, str] | None = None, *, move_case: bool = True) -> Approval:
     """Approve or reject exactly this plan; supervisors only, never one's own edit. An
     approval needs an answer (``answers``: open item key -> reason, or "all reviewed") to
-    every open item of the plan."""
+    every open item of the plan. A rejection sends its case back to review
+    (``plan_rejected``) unless the caller is moving the case itself (``move_case``)."""
     require(actor, Permission.APPROVE,
             QT_TRANSLATE_NOOP("CoreMessages", "approve or reject a redaction plan"))
     record = _record(session, footage_id, case_id, plan_sha)
@@ -190,6 +192,8 @@ def decide(session: Session, actor: User, footage_id: int, case_id: int | None,
             details["open_items"] = answered
     event = audit.record(session, actor.name, action, "redaction_plan", record.id, details,
                          case_id=case_id, footage_id=footage_id)
+    if not approve and case_id is not None and move_case:
+        plan_rejected(session, actor, case_id, footage_id)
     return Approval(_ACTIONS[action], plan_sha, actor.name, event.occurred_at, note,
                     tuple(answered))
 
