@@ -33,9 +33,9 @@ from app import __version__
 from app.core.audio.voice_disguise import NOTE as DISGUISE_NOTE
 from app.core.case_state.status import status_label
 from app.core.casework.case_flow import (
+    case_releasable,
     check_unanswered,
     current_and_approved,
-    releasable,
     unanswered_check,
 )
 from app.core.casework.export_event import recorded_export
@@ -292,17 +292,17 @@ def _load(session: Session, export_id: int) -> tuple[ExportRecord, Footage, Case
             export_id=export_id, value=found.state.value.replace('_', ' '))
     if check_unanswered(session, export):
         raise unanswered_check(export)
-    if not releasable(session, export) and current_and_approved(session, export):
-        raise ConflictError(QT_TRANSLATE_NOOP(  # (the plan as approved: the case is not)
-            "CoreMessages", "Case {reference} is {value}: its exports are packed only while "
-            "the case is approved (it was sent back to review, or is not approved yet)."),
-            reference=case.reference, value=status_label(case.status))
-    if not releasable(session, export):
+    if not current_and_approved(session, export):
         raise ConflictError(QT_TRANSLATE_NOOP(
             "CoreMessages", "Export #{export_id} was made from a plan that has been changed "
             "since (the approval lapsed with the edit); export the current, approved plan and "
             "pack that."),
             export_id=export_id)
+    if not case_releasable(session, case):  # (the plan as approved: the case is not)
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "CoreMessages", "Case {reference} is {value}: its exports are packed only while "
+            "the case is approved (it was sent back to review, or is not approved yet)."),
+            reference=case.reference, value=status_label(case.status))
     return export, footage, case, {"by": found.by, "at": found.at, "note": found.note,
                                    "answers": list(found.answers)}
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import QT_TRANSLATE_NOOP
 from app.core.media.timecode import format_range
-from app.core.redaction.plan import AudioMode, RedactionPlan, Style
+from app.core.redaction.plan import AudioMode, RedactionPlan, Style, mute_key
 from app.core.store.models import Footage
 from app.core.wording import Said
 
@@ -74,8 +74,7 @@ def plan_outline(plan: RedactionPlan, footage_id: int, name: str) -> list[Said]:
         lines.append(Said(_SOUND_DROPPED))
     for mute in plan.mute:
         lines.append(Said(_SOUND, span=format_range(mute.start_s, mute.end_s), action=_MUTED,
-                          reason=plan.reason_for(
-                              f"mute:{mute.start_s:.3f}-{mute.end_s:.3f}") or Said(NO_REASON)))
+                          reason=plan.reason_for(mute_key(mute)) or Said(NO_REASON)))
     for sound in plan.audio_ranges:
         action = _ACTIONS.get(str(sound.action.value), _MUTED)
         lines.append(Said(_SOUND, span=format_range(sound.start_s, sound.end_s),
